@@ -1,0 +1,85 @@
+import 'server-only';
+import type { z } from 'zod';
+import { AppError, errorBody, toAppError, validationError } from '@/lib/errors';
+import { env } from '@/lib/env';
+import { authenticateApiKey } from '@/lib/auth/api-keys';
+import type { Actor } from '@/lib/auth/actor';
+import type { Permission } from '@/lib/auth/permissions';
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+type HandlerArgs<TBody, TQuery> = {
+  request: Request;
+  actor: Actor & { type: 'api_key' };
+  body: TBody;
+  query: TQuery;
+  params: Record<string, string | string[]>;
+};
+
+type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.ZodType | undefined> = {
+  /** The scope the API key must carry. */
+  scope: Permission;
+  body?: TBodySchema;
+  query?: TQuerySchema;
+};
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export function jsonError(error: AppError, headers?: HeadersInit): Response {
+  return Response.json(errorBody(error), { status: error.status, headers });
+}
+
+/** Reads a JSON body, refusing oversized (413), non-JSON (415) and malformed (400) bodies. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const limit = env().API_MAX_BODY_BYTES;
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with "Content-Type: application/json".');
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > limit) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (!text.trim()) throw new AppError('BAD_REQUEST', 'The request body is empty; send a JSON object.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}
+
+/**
+ * The one wrapper for `/api/v1` route handlers: authenticates the API key, checks its scope, parses
+ * the body and query with zod (422 naming the fields), runs the handler, and maps every error to the
+ * JSON error shape. Unknown errors are logged and answered with a generic 500.
+ */
+export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, TQuerySchema extends z.ZodType | undefined = undefined>(
+  options: Options<TBodySchema, TQuerySchema>,
+  handler: (args: HandlerArgs<Infer<TBodySchema>, Infer<TQuerySchema>>) => Promise<Response | unknown>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const actor = await authenticateApiKey(request.headers.get('authorization'), options.scope);
+      let query = undefined as Infer<TQuerySchema>;
+      if (options.query) {
+        const raw = Object.fromEntries(new URL(request.url).searchParams);
+        const parsed = options.query.safeParse(raw);
+        if (!parsed.success) throw validationError(parsed.error);
+        query = parsed.data as Infer<TQuerySchema>;
+      }
+      let body = undefined as Infer<TBodySchema>;
+      if (options.body) {
+        const parsed = options.body.safeParse(await readJsonBody(request));
+        if (!parsed.success) throw validationError(parsed.error);
+        body = parsed.data as Infer<TBodySchema>;
+      }
+      const params = (await context?.params) ?? {};
+      const result = await handler({ request, actor, body, query, params });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'INTERNAL') console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
+      return jsonError(appError);
+    }
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The permission map of DESIGN.md. Pure data: imported by server guards and by the UI (to hide what a
+ * role cannot do; hiding is never the protection). API-key scopes use the same names.
+ */
+export const ROLES = ['admin', 'manager', 'warehouse', 'support'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'reports:read', // dashboard and reports
+  'orders:read',
+  'orders:create',
+  'orders:cancel', // cancel unfulfilled orders or lines
+  'orders:write', // edit, hold/release, approve fraud review, and everything above
+  'inventory:read',
+  'inventory:adjust', // adjust, transfer, cycle count
+  'purchasing:write', // suppliers, purchase orders
+  'purchasing:receive',
+  'fulfillment:write', // pick, pack, ship, labels
+  'returns:request', // request and approve returns
+  'returns:receive', // receive and inspect returns
+  'refunds:issue', // support: up to the shop's refund limit
+  'refunds:approve', // refunds above the limit
+  'support:tickets',
+  'ledger:read',
+  'ledger:post', // manual journal entries
+  'settings:write', // settings, users, API keys
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL: readonly Permission[] = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL,
+  manager: ALL.filter((p) => p !== 'settings:write'),
+  warehouse: ['orders:read', 'inventory:read', 'inventory:adjust', 'purchasing:receive', 'fulfillment:write', 'returns:receive'],
+  support: ['orders:read', 'orders:create', 'orders:cancel', 'inventory:read', 'returns:request', 'refunds:issue', 'support:tickets'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** API-key scopes: a list of permissions, or '*' for all of them. */
+export function scopesHave(scopes: readonly string[], permission: Permission): boolean {
+  return scopes.includes('*') || scopes.includes(permission);
+}
+
+export type SectionKey = 'dashboard' | 'orders' | 'inventory' | 'fulfillment' | 'returns' | 'support' | 'ledger' | 'settings';
+
+/** The app's sections, in sidebar order, and the permissions that open each (any one of them). */
+export const SECTIONS: readonly { key: SectionKey; label: string; href: string; anyOf: readonly Permission[] }[] = [
+  { key: 'dashboard', label: 'Dashboard', href: '/dashboard', anyOf: ['reports:read'] },
+  { key: 'orders', label: 'Orders', href: '/orders', anyOf: ['orders:read'] },
+  { key: 'inventory', label: 'Inventory', href: '/inventory', anyOf: ['inventory:read'] },
+  { key: 'fulfillment', label: 'Fulfillment', href: '/fulfillment', anyOf: ['fulfillment:write'] },
+  { key: 'returns', label: 'Returns', href: '/returns', anyOf: ['returns:request', 'returns:receive'] },
+  { key: 'support', label: 'Support', href: '/support', anyOf: ['support:tickets'] },
+  { key: 'ledger', label: 'Ledger', href: '/ledger', anyOf: ['ledger:read'] },
+  { key: 'settings', label: 'Settings', href: '/settings', anyOf: ['settings:write'] },
+];
+
+export function sectionsFor(role: Role) {
+  return SECTIONS.filter((s) => s.anyOf.some((p) => roleHas(role, p)));
+}
+
+export function canOpenSection(role: Role, key: SectionKey): boolean {
+  const section = SECTIONS.find((s) => s.key === key);
+  return !!section && section.anyOf.some((p) => roleHas(role, p));
+}
+
+/** Where a role lands after signing in: its first section. */
+export function homeFor(role: Role): string {
+  return sectionsFor(role)[0]?.href ?? '/';
+}

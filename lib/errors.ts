@@ -1,0 +1,77 @@
+import { ZodError } from 'zod';
+
+/** Every error code the app answers with, and the one HTTP status each maps to. */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  OUT_OF_STOCK: 409,
+  DUPLICATE_ORDER: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_FAILED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldIssue = { field: string; message: string };
+
+/** The one error type of the app: a code from ERROR_STATUS, a message safe to show, details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** zod issues as `{ field: 'lines.0.sku', message }`, the shape clients and forms read. */
+export function fieldIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join('.') : '(body)',
+    message: issue.message,
+  }));
+}
+
+export function validationError(error: ZodError): AppError {
+  const issues = fieldIssues(error);
+  const names = [...new Set(issues.map((i) => i.field))].join(', ');
+  return new AppError('VALIDATION_FAILED', `Invalid ${names}`, issues);
+}
+
+type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+
+/**
+ * Turns anything thrown into an AppError. Known Prisma errors become 409/404; anything else is an
+ * INTERNAL error whose detail must go to the server log only (see `toErrorBody`).
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return validationError(error);
+  const code = (error as PrismaLikeError | null)?.code;
+  if (code === 'P2002') {
+    const target = (error as PrismaLikeError).meta?.target;
+    return new AppError('CONFLICT', 'A record with the same unique value already exists', target ? { fields: target } : undefined);
+  }
+  if (code === 'P2025') return new AppError('NOT_FOUND', 'The record was not found');
+  return new AppError('INTERNAL', 'Something went wrong on our side. Please try again; if it keeps happening, contact support.');
+}
+
+/** The JSON error shape of the public API: `{ error: { code, message, details? } }`. */
+export function errorBody(error: AppError) {
+  return { error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } };
+}

