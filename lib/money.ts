@@ -21,9 +21,9 @@ export function currencyDigits(currency: string): number {
 export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
   const digits = currencyDigits(currency);
-  // Exact: divide by a power of ten through the string form, not by float arithmetic on large values.
-  const major = digits === 0 ? amount : Number(`${amount < 0 ? '-' : ''}${minorToDecimalString(Math.abs(amount), digits)}`);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major);
+  // Exact: Intl formats a decimal string without passing through a float (Intl.NumberFormat v3).
+  const major = `${amount < 0 ? '-' : ''}${digits === 0 ? Math.abs(amount) : minorToDecimalString(Math.abs(amount), digits)}`;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major as `${number}`);
 }
 
 function minorToDecimalString(abs: number, digits: number): string {

@@ -17,8 +17,8 @@ type HandlerArgs<TBody, TQuery> = {
 };
 
 type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.ZodType | undefined> = {
-  /** The scope the API key must carry. */
-  scope: Permission;
+  /** The scope the API key must carry; null lets any valid key in. */
+  scope: Permission | null;
   body?: TBodySchema;
   query?: TQuerySchema;
 };

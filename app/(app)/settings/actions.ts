@@ -1,0 +1,82 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requirePermission } from '@/lib/auth/require-permission';
+import { userActor } from '@/lib/auth/session';
+import { formObject, runAction, type ActionState } from '@/lib/server-action';
+import { validationError } from '@/lib/errors';
+import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
+import { updateSettings } from '@/lib/settings/update-settings';
+import { createUser } from '@/lib/users/create-user';
+import { changeUserRole } from '@/lib/users/change-user-role';
+import { setUserActive } from '@/lib/users/set-user-active';
+import { resetUserPassword } from '@/lib/users/reset-user-password';
+import { createApiKey } from '@/lib/auth/create-api-key';
+import { revokeApiKey } from '@/lib/auth/revoke-api-key';
+import type { TCreateApiKeyInput } from '@/lib/auth/api-key-schemas';
+
+export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    const parsed = ZUpdateSettingsInput.safeParse(formObject(formData));
+    if (!parsed.success) throw validationError(parsed.error);
+    await updateSettings({ input: parsed.data, actor: userActor(user) });
+    revalidatePath('/settings');
+    return { message: 'Settings saved.' };
+  });
+}
+
+export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    const created = await createUser({ input: formObject(formData) as never, actor: userActor(user) });
+    revalidatePath('/settings/users');
+    return { message: `${created.email} can now sign in as ${created.role}.` };
+  });
+}
+
+export async function changeUserRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    const changed = await changeUserRole({ input: formObject(formData) as never, actor: userActor(user) });
+    revalidatePath('/settings/users');
+    return { message: `${changed.email} is now ${changed.role}.` };
+  });
+}
+
+export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    const changed = await setUserActive({ input: formObject(formData) as never, actor: userActor(user) });
+    revalidatePath('/settings/users');
+    return { message: changed.active ? `${changed.email} is active again.` : `${changed.email} is deactivated and signed out.` };
+  });
+}
+
+export async function resetUserPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    await resetUserPassword({ input: formObject(formData) as never, actor: userActor(user) });
+    return { message: 'Password changed; the user is signed out everywhere.' };
+  });
+}
+
+export async function createApiKeyAction(_prev: ActionState<{ key: string; name: string }>, formData: FormData): Promise<ActionState<{ key: string; name: string }>> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    const raw = formObject(formData);
+    const scopes = raw.scopes === undefined ? [] : ([] as unknown[]).concat(raw.scopes);
+    const created = await createApiKey({ input: { name: raw.name, scopes } as TCreateApiKeyInput, actor: userActor(user) });
+    revalidatePath('/settings/api-keys');
+    return { message: `API key "${created.name}" created. Copy it now: it will not be shown again.`, data: { key: created.key, name: created.name } };
+  });
+}
+
+export async function revokeApiKeyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    await revokeApiKey({ input: { apiKeyId: String(formData.get('apiKeyId') ?? '') }, actor: userActor(user) });
+    revalidatePath('/settings/api-keys');
+    return { message: 'API key revoked.' };
+  });
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { toAppError, type FieldIssue } from '@/lib/errors';
+
+/** What a server action hands back to its form. */
+export type ActionState<T = undefined> =
+  | { ok: true; message: string; data?: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string> }
+  | null;
+
+/**
+ * Runs a server action's use case and turns any error into a state the form shows: field errors
+ * under their inputs, anything else as one message. Unknown errors are logged, never shown.
+ */
+export async function runAction<T>(work: () => Promise<{ message: string; data?: T }>): Promise<ActionState<T>> {
+  try {
+    const { message, data } = await work();
+    return { ok: true, message, data };
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') console.error('[action] failed', error);
+    const issues = Array.isArray(appError.details) ? (appError.details as FieldIssue[]).filter((d) => d && typeof d.field === 'string') : [];
+    const fieldErrors = issues.length ? Object.fromEntries(issues.map((i) => [i.field, i.message])) : undefined;
+    return { ok: false, message: appError.message, fieldErrors };
+  }
+}
+
+/** FormData as a plain object for zod (repeated names become arrays). */
+export function formObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
+    else out[key] = value;
+  }
+  return out;
+}

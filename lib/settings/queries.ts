@@ -1,0 +1,24 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { SettingsDto } from '@/lib/settings/schemas';
+
+export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
+  const row = await tx.shopSettings.findUnique({
+    where: { id: 1 },
+    select: {
+      shopName: true, currency: true, timezone: true, inventoryCosting: true, supportRefundLimit: true,
+      fraudReviewThreshold: true, fulfillingLocation: { select: { code: true } },
+    },
+  });
+  if (!row) throw new AppError('NOT_FOUND', 'The shop has no settings yet. Run `npm run db:seed` or save the Settings form.');
+  return {
+    shop_name: row.shopName,
+    currency: row.currency,
+    timezone: row.timezone,
+    inventory_costing: row.inventoryCosting,
+    support_refund_limit: row.supportRefundLimit,
+    fraud_review_threshold: row.fraudReviewThreshold,
+    fulfilling_location: row.fulfillingLocation?.code ?? null,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Operator tasks without the browser. Each command prints its result on the last line of stdout.
+ *   npm run --silent cli -- user create --email E --password P --role admin|manager|warehouse|support [--name N]
+ *   npm run --silent cli -- api-key create --name N --scopes '*'   (comma-separated scopes; prints the key once)
+ */
+import { parseArgs } from 'node:util';
+import { prepareDatabase } from '@/lib/platform/bootstrap';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/actor';
+import { toAppError, type FieldIssue } from '@/lib/errors';
+
+const CLI_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'cli' };
+
+function usage(): never {
+  console.error(`usage:
+  npm run --silent cli -- user create --email E --password P --role admin|manager|warehouse|support [--name N]
+  npm run --silent cli -- api-key create --name N --scopes '*'|orders:read,orders:create,...`);
+  process.exit(2);
+}
+
+async function main() {
+  const [resource, verb, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' } },
+    strict: true,
+  });
+  if (verb !== 'create' || !['user', 'api-key'].includes(resource)) usage();
+
+  const prepared = await prepareDatabase({ log: (l) => console.error(`[cli] ${l}`), seed: false });
+  try {
+    if (resource === 'user') {
+      const { createUser } = await import('@/lib/users/create-user');
+      const email = values.email ?? '';
+      const user = await createUser({
+        input: { email, password: values.password ?? '', role: values.role as never, name: values.name ?? email.split('@')[0] ?? '' },
+        actor: CLI_ACTOR,
+      });
+      console.log(`created user ${user.email} (${user.role}) id=${user.id}`);
+    } else {
+      const { createApiKey } = await import('@/lib/auth/create-api-key');
+      const scopes = (values.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const key = await createApiKey({ input: { name: values.name ?? '', scopes: scopes as never }, actor: CLI_ACTOR });
+      console.error(`created API key "${key.name}" with scopes ${key.scopes.join(',')}; it is shown only now:`);
+      console.log(key.key);
+    }
+  } finally {
+    const { getDb } = await import('@/lib/db');
+    await getDb().$disconnect();
+    await prepared.embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') console.error(error);
+  const fields = Array.isArray(appError.details) ? (appError.details as FieldIssue[]).map((d) => `${d.field}: ${d.message}`).join('; ') : '';
+  console.error(`error: ${appError.message}${fields ? ` (${fields})` : ''}`);
+  process.exit(1);
+});

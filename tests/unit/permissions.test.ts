@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { canOpenSection, homeFor, roleHas, ROLES, scopesHave, sectionsFor, type Permission, type Role } from '@/lib/auth/permissions';
+
+// The permission table of DESIGN.md, row by row, written out independently of lib/auth/permissions.ts.
+const DESIGN: Record<Permission, Role[]> = {
+  'reports:read': ['admin', 'manager'],
+  'orders:read': ['admin', 'manager', 'warehouse', 'support'],
+  'orders:write': ['admin', 'manager'],
+  'orders:create': ['admin', 'manager', 'support'],
+  'orders:cancel': ['admin', 'manager', 'support'],
+  'inventory:read': ['admin', 'manager', 'warehouse', 'support'],
+  'inventory:adjust': ['admin', 'manager', 'warehouse'],
+  'purchasing:write': ['admin', 'manager'],
+  'purchasing:receive': ['admin', 'manager', 'warehouse'],
+  'fulfillment:write': ['admin', 'manager', 'warehouse'],
+  'returns:request': ['admin', 'manager', 'support'],
+  'returns:receive': ['admin', 'manager', 'warehouse'],
+  'refunds:issue': ['admin', 'manager', 'support'],
+  'refunds:approve': ['admin', 'manager'],
+  'support:tickets': ['admin', 'manager', 'support'],
+  'ledger:read': ['admin', 'manager'],
+  'ledger:post': ['admin', 'manager'],
+  'settings:write': ['admin'],
+};
+
+describe('permission map', () => {
+  for (const [permission, allowed] of Object.entries(DESIGN) as [Permission, Role[]][]) {
+    for (const role of ROLES) {
+      it(`${role} ${allowed.includes(role) ? 'has' : 'lacks'} ${permission}`, () => {
+        expect(roleHas(role, permission)).toBe(allowed.includes(role));
+      });
+    }
+  }
+
+  it('shows each role exactly its sections, in sidebar order', () => {
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['dashboard', 'orders', 'inventory', 'fulfillment', 'returns', 'support', 'ledger', 'settings']);
+    expect(sectionsFor('manager').map((s) => s.key)).toEqual(['dashboard', 'orders', 'inventory', 'fulfillment', 'returns', 'support', 'ledger']);
+    expect(sectionsFor('warehouse').map((s) => s.key)).toEqual(['orders', 'inventory', 'fulfillment', 'returns']);
+    expect(sectionsFor('support').map((s) => s.key)).toEqual(['orders', 'inventory', 'returns', 'support']);
+    expect(canOpenSection('support', 'ledger')).toBe(false);
+    expect(canOpenSection('warehouse', 'settings')).toBe(false);
+  });
+
+  it('lands each role on its first section', () => {
+    expect(homeFor('admin')).toBe('/dashboard');
+    expect(homeFor('warehouse')).toBe('/orders');
+  });
+
+  it('treats * as every scope and a list as exactly its members', () => {
+    expect(scopesHave(['*'], 'settings:write')).toBe(true);
+    expect(scopesHave(['orders:read'], 'orders:read')).toBe(true);
+    expect(scopesHave(['orders:read'], 'orders:write')).toBe(false);
+    expect(scopesHave([], 'orders:read')).toBe(false);
+  });
+});
