@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
+import path from "node:path";
 
 export default defineConfig({
   resolve: {
     tsconfigPaths: true,
-    alias: { 'server-only': path.resolve(__dirname, 'tests/setup/server-only.ts') },
+    alias: { 'server-only': path.resolve(import.meta.dirname, 'tests/setup/server-only.ts') },
   },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -57,10 +57,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const credentialsFile = path.join(path.dirname(dataDir), 'embedded-postgres.json');
+  // The superuser password, kept beside (not inside: PostgreSQL owns that folder) its data dir.
+  const credentialsFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.credentials.json`);
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   let password: string;
-  if (initialised && existsSync(credentialsFile)) {
+  if (initialised) {
+    if (!existsSync(credentialsFile)) {
+      throw new Error(`${credentialsFile} is missing, so the database in ${dataDir} cannot be opened. Restore the file, or delete ${dataDir} to start over with a new database.`);
+    }
     password = JSON.parse(readFileSync(credentialsFile, 'utf8')).password;
   } else {
     password = randomBytes(18).toString('base64url');

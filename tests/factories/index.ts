@@ -1,0 +1,53 @@
+import { db } from '@/lib/db';
+import { hashPassword } from '@/lib/auth/password';
+import { generateApiKey } from '@/lib/auth/api-keys';
+import type { Role } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/actor';
+
+let n = 0;
+const next = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
+
+export async function makeUser(overrides: { email?: string; password?: string; role?: Role; active?: boolean; name?: string } = {}) {
+  const password = overrides.password ?? 'correct horse battery';
+  const user = await db.user.create({
+    data: {
+      email: (overrides.email ?? `user-${next()}@example.test`).toLowerCase(),
+      name: overrides.name ?? 'Test User',
+      role: overrides.role ?? 'support',
+      active: overrides.active ?? true,
+      passwordHash: await hashPassword(password),
+    },
+  });
+  const actor: Actor = { type: 'user', id: user.id, label: user.email, role: user.role };
+  return { ...user, password, actor };
+}
+
+export async function makeApiKey(scopes: string[], overrides: { revoked?: boolean; name?: string } = {}) {
+  const { key, prefix, keyHash } = generateApiKey();
+  const row = await db.apiKey.create({
+    data: { name: overrides.name ?? `key-${next()}`, prefix, keyHash, scopes, revokedAt: overrides.revoked ? new Date() : null },
+  });
+  return { ...row, key };
+}
+
+export async function makeLocations() {
+  const main = await db.location.create({ data: { code: 'MAIN', name: 'Main warehouse' } });
+  const store = await db.location.create({ data: { code: 'STORE', name: 'Downtown store', kind: 'store' } });
+  await db.shopSettings.create({ data: { id: 1, shopName: 'Test shop', currency: 'USD', timezone: 'UTC', fulfillingLocationId: main.id } });
+  return { main, store };
+}
+
+/** A route handler's second argument. */
+export function routeContext(params: Record<string, string | string[]> = {}) {
+  return { params: Promise.resolve(params) };
+}
+
+export function apiRequest(path: string, init: { method?: string; key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.key) headers.authorization = `Bearer ${init.key}`;
+  let body: string | undefined;
+  if (init.rawBody !== undefined) body = init.rawBody;
+  else if (init.body !== undefined) body = JSON.stringify(init.body);
+  if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+  return new Request(`http://localhost${path}`, { method: init.method ?? 'GET', headers, body });
+}

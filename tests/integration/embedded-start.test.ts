@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * The fresh-machine path: no DATABASE_URL, so the app starts an embedded PostgreSQL under its data
+ * dir, migrates, seeds once, and keeps everything across restarts. Each step is a separate process,
+ * as a restart is.
+ */
+const dataDir = mkdtempSync(path.join(tmpdir(), 'backroom-embedded-'));
+const env = { ...process.env, BACKROOM_DATA_DIR: dataDir, DATABASE_URL: '', TEST_DATABASE_URL: '', AUTH_SECRET: '', NEXTAUTH_SECRET: '' };
+const tsx = path.resolve('node_modules/.bin/tsx');
+
+function run(script: string, ...args: string[]): string {
+  return execFileSync(tsx, ['--conditions=react-server', script, ...args], { env, encoding: 'utf8', timeout: 90_000, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+const probe = () => JSON.parse(run('tests/setup/embedded-probe.ts').trim().split('\n').pop()!);
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('embedded database start path', () => {
+  it('starts, migrates and seeds on first start; a restart keeps the data and seeds nothing', { timeout: 180_000 }, () => {
+    const first = probe();
+    expect(first).toEqual({ embedded: true, seeded: true, users: 4, variants: expect.any(Number), customers: 1200, migrations: 1 });
+    expect(first.variants).toBeGreaterThan(300);
+    expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
+    // A missing AUTH_SECRET was generated once and kept.
+    const secret = readFileSync(path.join(dataDir, 'auth-secret'), 'utf8');
+    expect(secret.length).toBeGreaterThanOrEqual(40);
+
+    // The operator CLI against the same embedded database; prints the result on its last line.
+    const out = run('scripts/cli.ts', 'user', 'create', '--email', 'Late.Hire@Example.test', '--password', 'a long password', '--role', 'warehouse');
+    expect(out.trim().split('\n').pop()).toMatch(/^created user late\.hire@example\.test \(warehouse\) id=[0-9a-f-]{36}$/);
+
+    const second = probe();
+    expect(second).toEqual({ ...first, seeded: false, users: 5 });
+    expect(readFileSync(path.join(dataDir, 'auth-secret'), 'utf8')).toBe(secret);
+  });
+});

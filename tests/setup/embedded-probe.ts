@@ -1,0 +1,22 @@
+/**
+ * Used by tests/integration/embedded-start.test.ts: runs the app's real start path (prepareDatabase:
+ * embedded PostgreSQL, migrations, first-start seed) in a child process and prints what it found.
+ */
+import pg from 'pg';
+import { prepareDatabase } from '@/lib/platform/bootstrap';
+
+const prepared = await prepareDatabase({ log: () => {} });
+const client = new pg.Client({ connectionString: prepared.url });
+await client.connect();
+const count = async (table: string) => Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
+const result = {
+  embedded: prepared.embedded !== null,
+  seeded: prepared.seeded,
+  users: await count('users'),
+  variants: await count('variants'),
+  customers: await count('customers'),
+  migrations: await count('_prisma_migrations'),
+};
+await client.end();
+await prepared.embedded?.stop();
+console.log(JSON.stringify(result));
