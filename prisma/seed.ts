@@ -2,6 +2,10 @@ import { Faker, en } from '@faker-js/faker';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/permissions';
+import { receiveStock } from '@/lib/inventory/receive-stock';
+import type { Actor } from '@/lib/auth/actor';
+
+const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 
 /**
  * The demo shop: deterministic (a fixed random seed), so every fresh start shows the same shop.
@@ -121,13 +125,27 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions = {}): Pro
   }
   await db.product.createMany({ data: products });
   await db.variant.createMany({ data: variants });
-  await db.stockLevel.createMany({ data: levels });
-  // The opening stock as movements, so levels equal the sum of movements from the first day.
-  await db.stockMovement.createMany({
-    data: levels
-      .filter((l) => l.onHand > 0)
-      .map((l) => ({ variantId: l.variantId, locationId: l.locationId, binId: l.binId, type: 'receive' as const, onHandDelta: l.onHand, reason: 'opening stock', referenceType: 'seed', actorType: 'system' })),
-  });
+  // Opening stock goes through the real receipt use case: stock movements, cost layers and the
+  // opening-balance journal entry (Dr Inventory / Cr Opening balance equity) stay consistent.
+  const variantBySku = new Map(variants.map((v) => [v.id, v]));
+  const binCode = new Map(bins.map((b) => [b.id, b.code]));
+  for (const location of [main, store]) {
+    const lines = levels
+      .filter((l) => l.locationId === location.id && l.onHand > 0)
+      .map((l) => {
+        const v = variantBySku.get(l.variantId)!;
+        return { sku: v.sku, quantity: l.onHand, unit_cost: Math.round(v.price * (0.35 + faker.number.float({ min: 0, max: 0.2 }))), bin: binCode.get(l.binId) };
+      });
+    await db.$transaction((tx) => receiveStock({ input: { location: location.code, kind: 'opening', reference: 'Opening stock', lines }, actor: SEED_ACTOR }, tx), { timeout: 120_000 });
+  }
+  // Bins for the SKUs that start at zero, so every stocked SKU has a place in the warehouse.
+  for (const l of levels.filter((x) => x.onHand === 0)) {
+    await db.stockLevel.upsert({
+      where: { variantId_locationId: { variantId: l.variantId, locationId: l.locationId } },
+      create: { variantId: l.variantId, locationId: l.locationId, binId: l.binId, backorderAllowed: !!variantBySku.get(l.variantId)!.allowBackorder },
+      update: {},
+    });
+  }
   log(`seeded ${products.length} products, ${variants.length} variants, ${levels.length} stock levels`);
 
   const emails = new Set<string>();

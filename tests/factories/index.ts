@@ -51,3 +51,15 @@ export function apiRequest(path: string, init: { method?: string; key?: string |
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   return new Request(`http://localhost${path}`, { method: init.method ?? 'GET', headers, body });
 }
+
+/** A product with variants SKU-A, SKU-B, … priced 1000 each (or as given). */
+export async function makeProduct(skus: string[], overrides: { allowBackorder?: boolean; price?: number; name?: string } = {}) {
+  const product = await db.product.create({ data: { name: overrides.name ?? `Product ${next()}` } });
+  const variants = [];
+  for (const sku of skus) {
+    variants.push(await db.variant.create({ data: { productId: product.id, sku, price: overrides.price ?? 1000, currency: 'USD', allowBackorder: overrides.allowBackorder ?? false } }));
+  }
+  return { product, variants };
+}
+
+export const SYSTEM_TEST_ACTOR: Actor = { type: 'system', id: null, label: 'test' };

@@ -1,0 +1,20 @@
+/** Codes of the system accounts the posting rules use (seeded by the ledger migration). */
+export const ACCOUNTS = {
+  cash: '1000',
+  clearing: '1010',
+  receivable: '1100',
+  inventory: '1200',
+  payable: '2000',
+  salesTax: '2100',
+  equity: '3000',
+  openingEquity: '3100',
+  sales: '4000',
+  shippingRevenue: '4100',
+  discounts: '4200',
+  returns: '4300',
+  cogs: '5000',
+  shrinkage: '5100',
+  paymentFees: '5200',
+  shippingExpense: '5300',
+} as const;
+export type AccountCode = string;

@@ -1,0 +1,66 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { balancedLines, type EntryLine } from '@/lib/ledger/rules';
+
+export type PostEntryInput = {
+  memo: string;
+  source: { type: string; id?: string | null };
+  lines: EntryLine[];
+  actor: Actor;
+  postedAt?: Date;
+  reversesEntryId?: string;
+};
+
+/**
+ * Writes one balanced journal entry. Always call it with the transaction client of the event it
+ * records, so the entry exists exactly when the event does. Returns null when every line is zero.
+ */
+export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{ id: string; number: number } | null> {
+  const lines = balancedLines(input.lines);
+  if (lines.length === 0) return null;
+  const codes = [...new Set(lines.map((l) => l.account))];
+  const accounts = await tx.account.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, active: true } });
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  for (const code of codes) {
+    const account = byCode.get(code);
+    if (!account) throw new AppError('VALIDATION_FAILED', `Unknown account ${code}`, [{ field: 'lines', message: `Unknown account ${code}` }]);
+    if (!account.active) throw new AppError('VALIDATION_FAILED', `Account ${code} is inactive`, [{ field: 'lines', message: `Account ${code} is inactive` }]);
+  }
+  const entry = await tx.journalEntry.create({
+    data: {
+      memo: input.memo,
+      sourceType: input.source.type,
+      sourceId: input.source.id ?? null,
+      reversesEntryId: input.reversesEntryId,
+      actorType: input.actor.type,
+      actorId: input.actor.id,
+      actorLabel: input.actor.label,
+      ...(input.postedAt ? { postedAt: input.postedAt } : {}),
+    },
+    select: { id: true, number: true },
+  });
+  await tx.journalLine.createMany({
+    data: lines.map((l) => ({ entryId: entry.id, accountId: byCode.get(l.account)!.id, debit: l.debit, credit: l.credit, memo: l.memo })),
+  });
+  return entry;
+}
+
+/** Posts the mirror image of an entry (append-only ledger: this is how an entry is corrected). */
+export async function reverseJournalEntry(tx: Tx, input: { entryId: string; memo: string; actor: Actor }): Promise<{ id: string; number: number }> {
+  const original = await tx.journalEntry.findUnique({
+    where: { id: input.entryId },
+    select: { id: true, number: true, reversedBy: { select: { id: true } }, lines: { select: { debit: true, credit: true, memo: true, account: { select: { code: true } } } } },
+  });
+  if (!original) throw new AppError('NOT_FOUND', 'That journal entry does not exist.');
+  if (original.reversedBy) throw new AppError('INVALID_STATE', `Entry #${original.number} has already been reversed.`);
+  const entry = await postJournalEntry(tx, {
+    memo: input.memo,
+    source: { type: 'reversal', id: original.id },
+    reversesEntryId: original.id,
+    actor: input.actor,
+    lines: original.lines.map((l) => ({ account: l.account.code, debit: l.credit, credit: l.debit, memo: l.memo ?? undefined })),
+  });
+  return entry!;
+}

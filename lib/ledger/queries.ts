@@ -1,0 +1,68 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { trialBalanceColumns } from '@/lib/ledger/rules';
+
+export type TrialBalance = {
+  as_of: string;
+  accounts: { code: string; name: string; type: string; debit: number; credit: number }[];
+  total_debit: number;
+  total_credit: number;
+};
+
+/**
+ * Every account's balance from the entries posted before `before` (the end of the as-of day in the
+ * shop's time zone), shown in the debit or credit column.
+ */
+export async function trialBalance(input: { asOf: string; before: Date }, tx: Tx = db): Promise<TrialBalance> {
+  const rows = await tx.$queryRaw<{ code: string; name: string; type: string; debit: bigint; credit: bigint }[]>`
+    SELECT a.code, a.name, a.type::text AS type,
+           coalesce(sum(l.debit), 0)::bigint AS debit, coalesce(sum(l.credit), 0)::bigint AS credit
+    FROM accounts a
+    LEFT JOIN journal_lines l ON l.account_id = a.id
+      AND l.entry_id IN (SELECT id FROM journal_entries WHERE posted_at < ${input.before})
+    GROUP BY a.id
+    ORDER BY a.code`;
+  const accounts = rows.map((r) => ({ code: r.code, name: r.name, type: r.type, ...trialBalanceColumns(Number(r.debit), Number(r.credit)) }));
+  return {
+    as_of: input.asOf,
+    accounts,
+    total_debit: accounts.reduce((s, a) => s + a.debit, 0),
+    total_credit: accounts.reduce((s, a) => s + a.credit, 0),
+  };
+}
+
+/** The balance (debits − credits) of one account from entries posted before `before`. */
+export async function accountBalance(code: string, before: Date, tx: Tx = db): Promise<number> {
+  const [row] = await tx.$queryRaw<{ balance: bigint }[]>`
+    SELECT coalesce(sum(l.debit - l.credit), 0)::bigint AS balance
+    FROM journal_lines l JOIN accounts a ON a.id = l.account_id JOIN journal_entries e ON e.id = l.entry_id
+    WHERE a.code = ${code} AND e.posted_at < ${before}`;
+  return Number(row.balance);
+}
+
+export type JournalEntryDto = {
+  id: string; number: number; posted_at: string; memo: string; source_type: string; source_id: string | null; actor: string;
+  reverses_entry_id: string | null;
+  lines: { account_code: string; account_name: string; debit: number; credit: number; memo: string | null }[];
+};
+
+export async function journalEntries(input: { limit: number; beforeNumber?: number; sourceType?: string }, tx: Tx = db): Promise<JournalEntryDto[]> {
+  const rows = await tx.journalEntry.findMany({
+    where: { ...(input.beforeNumber ? { number: { lt: input.beforeNumber } } : {}), ...(input.sourceType ? { sourceType: input.sourceType } : {}) },
+    orderBy: { number: 'desc' },
+    take: input.limit,
+    select: {
+      id: true, number: true, postedAt: true, memo: true, sourceType: true, sourceId: true, actorLabel: true, reversesEntryId: true,
+      lines: { select: { debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } }, orderBy: { id: 'asc' } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id, number: r.number, posted_at: r.postedAt.toISOString(), memo: r.memo, source_type: r.sourceType, source_id: r.sourceId, actor: r.actorLabel,
+    reverses_entry_id: r.reversesEntryId,
+    lines: r.lines.map((l) => ({ account_code: l.account.code, account_name: l.account.name, debit: l.debit, credit: l.credit, memo: l.memo })),
+  }));
+}
+
+export async function accountList(tx: Tx = db) {
+  return tx.account.findMany({ select: { id: true, code: true, name: true, type: true, system: true, active: true }, orderBy: { code: 'asc' } });
+}
