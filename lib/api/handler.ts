@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { AppError, errorBody, toAppError, validationError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
+import { runIdempotent } from '@/lib/api/idempotency';
+import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
 
@@ -10,6 +12,8 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 type HandlerArgs<TBody, TQuery> = {
   request: Request;
+  /** For idempotent routes: the transaction the work must run in (it holds the key row). */
+  tx: Tx;
   actor: Actor & { type: 'api_key' };
   body: TBody;
   query: TQuery;
@@ -21,6 +25,11 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
   scope: Permission | null;
   body?: TBodySchema;
   query?: TQuerySchema;
+  /**
+   * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/api/idempotency.ts)
+   * and answers with `status` (default 201). The handler must do its work in `tx`.
+   */
+  idempotent?: { status?: number };
 };
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -74,7 +83,15 @@ export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, 
         body = parsed.data as Infer<TBodySchema>;
       }
       const params = (await context?.params) ?? {};
-      const result = await handler({ request, actor, body, query, params });
+      if (options.idempotent) {
+        const url = new URL(request.url);
+        const outcome = await runIdempotent(
+          { key: request.headers.get('idempotency-key'), scope: `${actor.id} ${request.method} ${url.pathname}`, request: body, status: options.idempotent.status ?? 201 },
+          (tx) => handler({ request, actor, body, query, params, tx }) as Promise<unknown>,
+        );
+        return Response.json(outcome.body, { status: outcome.status, headers: outcome.replayed ? { 'idempotent-replayed': 'true' } : undefined });
+      }
+      const result = await handler({ request, actor, body, query, params, tx: db });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       const appError = toAppError(error);

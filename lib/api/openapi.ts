@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
+import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
+import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -16,6 +18,8 @@ type Operation = {
   body?: z.ZodType;
   query?: z.ZodType;
   response: z.ZodType;
+  /** success status, default 200 */
+  status?: number;
 };
 
 const ZError = z.object({
@@ -28,13 +32,31 @@ const ZSettings = z.object({
   support_refund_limit: z.number().int(), fraud_review_threshold: z.number().int(), fulfilling_location: z.string().nullable(),
 });
 
+const ZLevel = z.object({ sku: z.string(), location: z.string(), bin: z.string().nullable(), on_hand: z.number().int(), reserved: z.number().int(), available: z.number().int(), damaged: z.number().int(), quarantine: z.number().int() });
+const ZReceipt = z.object({ id: z.string().uuid(), number: z.number().int(), location: z.string(), kind: z.enum(['purchase', 'opening']), reference: z.string().nullable(), total_cost: z.number().int(), recost: z.number().int(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unit_cost: z.number().int() })) });
+const ZAdjustment = z.object({ id: z.string().uuid(), number: z.number().int(), location: z.string(), sku: z.string(), delta: z.number().int(), reason: z.string(), value: z.number().int().describe('inventory value written off (positive) or added (negative)'), level: z.object({ on_hand: z.number().int(), reserved: z.number().int(), available: z.number().int(), damaged: z.number().int(), quarantine: z.number().int() }) });
+const ZTransfer = z.object({ id: z.string().uuid(), number: z.number().int(), from: z.string(), to: z.string(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })) });
+const ZTrialBalance = z.object({ as_of: z.string(), accounts: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), debit: z.number().int(), credit: z.number().int() })), total_debit: z.number().int(), total_credit: z.number().int() });
+const ZValuation = z.object({ as_of: z.string(), method: z.enum(['fifo', 'average']), currency: z.string(), lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), value: z.number().int() })), total_value: z.number().int() });
+
 export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/api/v1/inventory', summary: 'Stock levels per SKU and location (cursor pagination)', scope: 'inventory:read', query: ZInventoryQuery, response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }) },
+  { method: 'post', path: '/api/v1/inventory/receipts', summary: 'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZReceiptInput, response: ZReceipt, status: 201 },
+  { method: 'post', path: '/api/v1/inventory/adjustments', summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZAdjustmentInput, response: ZAdjustment, status: 201 },
+  { method: 'post', path: '/api/v1/inventory/transfers', summary: 'Transfer stock between locations. Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZTransferInput, response: ZTransfer, status: 201 },
+  { method: 'get', path: '/api/v1/ledger/trial-balance', summary: 'Trial balance as of a date (end of that day in the shop time zone)', scope: 'ledger:read', query: ZAsOfQuery, response: ZTrialBalance },
+  { method: 'get', path: '/api/v1/reports/inventory-valuation', summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account', scope: 'reports:read', query: ZAsOfQuery, response: ZValuation },
   { method: 'get', path: '/api/v1/locations', summary: 'List stock locations', scope: 'inventory:read', response: z.object({ data: z.array(ZLocation) }) },
   { method: 'get', path: '/api/v1/settings', summary: 'Read the shop settings', scope: null, response: ZSettings },
   { method: 'patch', path: '/api/v1/settings', summary: 'Change shop settings', scope: 'settings:write', body: ZUpdateSettingsInput, response: ZSettings },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+
+function queryParameters(schema: z.ZodType) {
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+}
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -45,9 +67,12 @@ export function openApiDocument() {
       summary: op.summary,
       description: op.scope ? `Requires an API key with the \`${op.scope}\` scope (or \`*\`).` : 'Any valid API key.',
       security: [{ apiKey: [] }],
+      ...(op.query ? { parameters: queryParameters(op.query) } : {}),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } },
+        [op.status ?? 200]: { description: op.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } },
+        ...(op.query ? { 422: errorResponse('Invalid query parameters, listed in details') } : {}),
+        ...(op.status === 201 ? { 409: errorResponse('Idempotency-Key reused with a different body, or a conflicting state') } : {}),
         ...(op.body ? { 400: errorResponse('Malformed JSON'), 413: errorResponse('Body too large'), 422: errorResponse('Invalid fields, listed in details') } : {}),
         401: errorResponse('Missing, invalid or revoked API key'),
         403: errorResponse('The key lacks the scope'),

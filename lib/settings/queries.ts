@@ -22,3 +22,9 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
     fulfilling_location: row.fulfillingLocation?.code ?? null,
   };
 }
+
+/** The shop's time zone (UTC before the shop has settings). */
+export async function shopTimezone(tx: Tx = db): Promise<string> {
+  const row = await tx.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } });
+  return row?.timezone ?? 'UTC';
+}
