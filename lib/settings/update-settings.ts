@@ -4,11 +4,15 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { shopSettings } from '@/lib/settings/queries';
+import { revalueToFifo } from '@/lib/inventory/revalue-to-fifo';
 import type { SettingsDto, TUpdateSettingsInput } from '@/lib/settings/schemas';
 
 const DEFAULTS = { shopName: 'My shop', currency: 'USD', timezone: 'UTC' };
 
-/** Updates the shop's settings (creating the row on a shop without one) and audits the change. */
+/**
+ * Updates the shop's settings (creating the row on a shop without one) and audits the change.
+ * A change of costing method to FIFO revalues inventory in the same transaction.
+ */
 export async function updateSettings(options: { input: TUpdateSettingsInput; actor: Actor }): Promise<SettingsDto> {
   const { input, actor } = options;
   return db.$transaction(async (tx) => {
@@ -34,6 +38,7 @@ export async function updateSettings(options: { input: TUpdateSettingsInput; act
       fraudReviewThreshold: input.fraud_review_threshold,
       fulfillingLocationId,
     };
+    if (before && input.inventory_costing === 'fifo' && before.inventory_costing !== 'fifo') await revalueToFifo(tx, actor);
     await tx.shopSettings.upsert({ where: { id: 1 }, update: data, create: { id: 1, ...DEFAULTS, ...stripUndefined(data) }, select: { id: true } });
     const after = await shopSettings(tx);
     await audit(tx, { actor, action: 'settings.updated', entityType: 'shop_settings', entityId: '1', before, after });

@@ -218,3 +218,23 @@ describe('ledger', () => {
     expect(tb.total_debit).toBeGreaterThan(0);
   });
 });
+
+describe('changing the costing method', () => {
+  it('average → FIFO revalues each SKU to its open layers and keeps the books matching', async () => {
+    const { updateSettings } = await import('@/lib/settings/update-settings');
+    await makeProduct(['REV-1']);
+    await updateSettings({ input: { inventory_costing: 'average' }, actor });
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'REV-1', quantity: 2, unit_cost: 100 }] }, actor });
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'REV-1', quantity: 2, unit_cost: 200 }] }, actor });
+    // Average: 4 units worth 600; issue 2 → 300, leaving 2 units worth 300.
+    await adjustStock({ input: { location: 'MAIN', sku: 'REV-1', delta: -2, reason: 'lost' }, actor });
+    expect((await skuDetail('REV-1'))!.pool).toMatchObject({ quantity: 2, value: 300 });
+    // FIFO sees the open layer 2 @ 200 = 400: +100 revaluation, Dr Inventory / Cr COGS.
+    await updateSettings({ input: { inventory_costing: 'fifo' }, actor });
+    expect((await skuDetail('REV-1'))!.pool).toMatchObject({ quantity: 2, value: 400 });
+    const entry = await db.journalEntry.findFirstOrThrow({ where: { sourceType: 'revaluation' }, include: { lines: { include: { account: true } } } });
+    // Every other SKU in this file was costed FIFO all along, so only REV-1 moves: exactly 100.
+    expect(entry.lines.map((l) => [l.account.code, l.debit, l.credit])).toEqual([['1200', 100, 0], ['5000', 0, 100]]);
+    await inventoryMatchesLedger();
+  });
+});
