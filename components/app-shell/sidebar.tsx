@@ -36,7 +36,7 @@ export function Sidebar({ sections, user }: { sections: NavSection[]; user: { na
       <div className="flex items-center justify-between gap-2 border-t border-slate-700 px-4 py-3 md:block">
         <div className="min-w-0 text-sm">
           <p className="truncate font-medium text-white">{user.name}</p>
-          <p className="truncate text-slate-300">{ROLE_LABEL[user.role] ?? user.role} · {user.email}</p>
+          <p className="truncate text-slate-300" title={user.email}>{ROLE_LABEL[user.role] ?? user.role} · {user.email}</p>
         </div>
         <button
           type="button"

@@ -27,7 +27,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required autoFocus

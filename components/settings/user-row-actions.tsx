@@ -20,7 +20,7 @@ export function UserRowActions({ user, isSelf }: Props) {
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="sr-only">Role for {user.email}</span>
-            <select name="role" defaultValue={user.role} className={`${inputClass} mt-0 w-36`} aria-label={`Role for ${user.email}`}>
+            <select name="role" defaultValue={user.role} className={`${inputClass} mt-0 w-36 min-w-36`} aria-label={`Role for ${user.email}`}>
               {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </select>
           </label>

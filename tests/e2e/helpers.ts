@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
 
 /** The demo shop's logins (prisma/seed.ts). */
 export const DEMO_PASSWORD = 'backroom';
@@ -42,13 +42,24 @@ export function hrefOf(label: SectionLabel): string {
   return SECTIONS.find((s) => s.label === label)!.href;
 }
 
-/** Escapes a string for use inside a RegExp. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Waits until React has hydrated the element matching `selector` (its event handlers are attached).
+ * Clicking a client-side button or submitting a client form before that would do nothing, or a native
+ * form submission, and make a test flaky.
+ */
+export async function waitForHydration(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      return !!el && Object.keys(el).some((k) => k.startsWith('__reactProps'));
+    },
+    selector,
+  );
 }
 
 /** Fills and submits the /login form (the page must already show it) and waits for the sign-in answer. */
 export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   const answered = page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials') && r.request().method() === 'POST');
@@ -66,6 +77,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await submitLogin(page, email, password);
   await page.waitForURL((url) => url.pathname !== '/login');
   return new URL(page.url()).pathname;
+}
+
+/**
+ * The sign-in form's error message. (Not `page.getByRole('alert')`: Next.js's route announcer is an
+ * empty role="alert" element on every page.)
+ */
+export function loginAlert(page: Page) {
+  return page.locator('form').getByRole('alert');
 }
 
 /** The labels of the sidebar's "Sections" navigation, in order. */
@@ -107,4 +126,78 @@ export async function pageOverflowsHorizontally(page: Page): Promise<{ scrollWid
 /** A unique suffix for records a test creates, so reruns against the same database never collide. */
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+const FORBIDDEN_HEADING = "You don't have access to this page";
+
+/** Pages under Settings besides the section page itself; admin only. */
+const SETTINGS_SUBPAGES = [
+  { href: '/settings/users', heading: 'Settings' },
+  { href: '/settings/api-keys', heading: 'Settings' },
+];
+
+/**
+ * The journey every role spec walks: sign in through the form, land on the role's first section, see
+ * exactly the role's sections in the sidebar, open each of them (200, its own heading, no serious
+ * accessibility violations), be refused every other section by typed URL (403 and the "no access"
+ * page, not a crash), then sign out and be sent to /login when opening a page again.
+ */
+export async function roleJourney(page: Page, role: RoleName): Promise<void> {
+  const email = DEMO_EMAIL[role];
+  const allowed = ROLE_SECTIONS[role];
+  const refused = SECTIONS.filter((s) => !allowed.includes(s.label));
+
+  await test.step('sign in through the form and land on the first section', async () => {
+    const landed = await signIn(page, email);
+    expect(landed).toBe(hrefOf(allowed[0]));
+    await expect(page.getByRole('heading', { level: 1, name: allowed[0] })).toBeVisible();
+    expect(await sidebarSections(page)).toEqual(allowed);
+    await expect(page.getByRole('complementary')).toContainText(email);
+  });
+
+  for (const label of allowed) {
+    await test.step(`open ${label}`, async () => {
+      const response = await visit(page, hrefOf(label));
+      expect(response.status(), `${hrefOf(label)} for ${role}`).toBe(200);
+      await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+      expect(await sidebarSections(page)).toEqual(allowed);
+      await expectNoSeriousA11yViolations(page, `${hrefOf(label)} as ${role}`);
+    });
+  }
+
+  if (role === 'admin') {
+    for (const sub of SETTINGS_SUBPAGES) {
+      await test.step(`open ${sub.href}`, async () => {
+        const response = await visit(page, sub.href);
+        expect(response.status()).toBe(200);
+        await expect(page.getByRole('heading', { level: 1, name: sub.heading })).toBeVisible();
+        await expectNoSeriousA11yViolations(page, `${sub.href} as ${role}`);
+      });
+    }
+  }
+
+  const refusedPaths = [...refused.map((s) => s.href), ...(allowed.includes('Settings') ? [] : SETTINGS_SUBPAGES.map((s) => s.href))];
+  for (const href of refusedPaths) {
+    await test.step(`typing ${href} is refused`, async () => {
+      const response = await visit(page, href);
+      expect(response.status(), `${href} for ${role}`).toBe(403);
+      await expect(page.getByRole('heading', { level: 1, name: FORBIDDEN_HEADING })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Go to your start page' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, `the 403 page at ${href} as ${role}`);
+    });
+  }
+
+  await test.step('sign out ends at /login and pages need signing in again', async () => {
+    await visit(page, hrefOf(allowed[0]));
+    await waitForHydration(page, 'aside button');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, '/login');
+
+    await visit(page, '/orders');
+    await expect(page).toHaveURL((url) => url.pathname === '/login' && url.searchParams.get('callbackUrl') === '/orders');
+    await expect(page.getByLabel('Email')).toBeVisible();
+  });
 }
