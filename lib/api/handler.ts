@@ -24,6 +24,8 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
   /** The scope the API key must carry; null lets any valid key in. */
   scope: Permission | null;
   body?: TBodySchema;
+  /** An empty body is read as {} (e.g. POST /orders/{id}/cancel with no reason). */
+  bodyOptional?: boolean;
   query?: TQuerySchema;
   /**
    * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/api/idempotency.ts)
@@ -78,7 +80,8 @@ export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, 
       }
       let body = undefined as Infer<TBodySchema>;
       if (options.body) {
-        const parsed = options.body.safeParse(await readJsonBody(request));
+        const empty = options.bodyOptional && !request.headers.get('content-type') && Number(request.headers.get('content-length') ?? 0) === 0;
+        const parsed = options.body.safeParse(empty ? {} : await readJsonBody(request));
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data as Infer<TBodySchema>;
       }

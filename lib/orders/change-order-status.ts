@@ -1,0 +1,43 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { audit } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { nextStatus, type OrderStatus } from '@/lib/orders/rules';
+
+type Move = 'approve' | 'hold' | 'release';
+
+/** Locks the order row: every status change is serialised per order. */
+export async function lockOrder(tx: Tx, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'That order does not exist.');
+  const [row] = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; hold_reason: string | null }[]>`
+    SELECT id::text, number, status::text AS status, hold_reason FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
+  if (!row) throw new AppError('NOT_FOUND', 'That order does not exist.');
+  return row;
+}
+
+/**
+ * approve (fraud review passed: pending_review → open), hold (with a reason) and release (on_hold →
+ * open). Stock stays reserved throughout; only cancel releases it.
+ */
+export async function changeOrderStatus(options: { orderId: string; move: Move; reason?: string; actor: Actor }): Promise<{ id: string; number: number; status: OrderStatus }> {
+  if (options.move === 'hold' && !options.reason?.trim()) throw new AppError('VALIDATION_FAILED', 'Give a reason for the hold', [{ field: 'reason', message: 'Give a reason for the hold' }]);
+  return db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, options.orderId);
+    const status = nextStatus(order.status, options.move);
+    await tx.order.update({
+      where: { id: order.id },
+      data: { status, holdReason: options.move === 'hold' ? options.reason!.trim() : options.move === 'release' ? null : undefined },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actor: options.actor,
+      action: `order.${options.move === 'approve' ? 'approved' : options.move === 'hold' ? 'held' : 'released'}`,
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: order.status, hold_reason: order.hold_reason },
+      after: { status, ...(options.reason ? { reason: options.reason.trim() } : {}) },
+    });
+    return { id: order.id, number: order.number, status };
+  });
+}

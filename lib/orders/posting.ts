@@ -1,0 +1,48 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
+import { ACCOUNTS } from '@/lib/ledger/accounts';
+import { cr, dr } from '@/lib/ledger/rules';
+import { postJournalEntry } from '@/lib/ledger/post-entry';
+
+/**
+ * Posting rules for orders (accrual basis, revenue at order intake):
+ *   sale:     Dr Accounts receivable total, Dr Sales discounts discount
+ *             / Cr Sales revenue subtotal, Cr Shipping revenue shipping, Cr Sales tax payable tax
+ *   capture:  Dr Payment processor clearing amount / Cr Accounts receivable amount
+ *   fee:      Dr Payment processing fees fee / Cr Payment processor clearing fee
+ * Cancelling reverses the sale and returns captured money (Dr Accounts receivable / Cr clearing);
+ * processor fees are not returned by processors, so they stay as an expense.
+ */
+export async function postSale(tx: Tx, o: { id: string; number: number; subtotal: number; discount: number; shipping: number; tax: number; total: number }, actor: Actor) {
+  return postJournalEntry(tx, {
+    memo: `Sale, order #${o.number}`,
+    source: { type: 'order', id: o.id },
+    actor,
+    lines: [
+      dr(ACCOUNTS.receivable, o.total),
+      dr(ACCOUNTS.discounts, o.discount),
+      cr(ACCOUNTS.sales, o.subtotal),
+      cr(ACCOUNTS.shippingRevenue, o.shipping),
+      cr(ACCOUNTS.salesTax, o.tax),
+    ],
+  });
+}
+
+export async function postCapture(tx: Tx, o: { id: string; number: number }, amount: number, fee: number, actor: Actor) {
+  return postJournalEntry(tx, {
+    memo: `Payment captured, order #${o.number}`,
+    source: { type: 'payment', id: o.id },
+    actor,
+    lines: [dr(ACCOUNTS.clearing, amount), cr(ACCOUNTS.receivable, amount), dr(ACCOUNTS.paymentFees, fee, 'processor fee'), cr(ACCOUNTS.clearing, fee)],
+  });
+}
+
+export async function postCaptureReturned(tx: Tx, o: { id: string; number: number }, amount: number, actor: Actor) {
+  return postJournalEntry(tx, {
+    memo: `Captured payment returned on cancellation, order #${o.number}`,
+    source: { type: 'payment', id: o.id },
+    actor,
+    lines: [dr(ACCOUNTS.receivable, amount), cr(ACCOUNTS.clearing, amount)],
+  });
+}

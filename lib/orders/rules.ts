@@ -1,0 +1,63 @@
+import { AppError } from '@/lib/errors';
+import { allocate } from '@/lib/money';
+
+export type OrderStatus = 'pending_review' | 'open' | 'on_hold' | 'partially_fulfilled' | 'fulfilled' | 'delivered' | 'cancelled';
+
+/**
+ * The only moves an order's status can make, by name. Anything else is INVALID_STATE.
+ * (fulfil/deliver moves arrive with the fulfillment issue.)
+ */
+export const TRANSITIONS = {
+  approve: { from: ['pending_review'], to: 'open' },
+  hold: { from: ['pending_review', 'open'], to: 'on_hold' },
+  release: { from: ['on_hold'], to: 'open' },
+  cancel: { from: ['pending_review', 'open', 'on_hold'], to: 'cancelled' },
+  fulfil_partially: { from: ['open', 'partially_fulfilled'], to: 'partially_fulfilled' },
+  fulfil: { from: ['open', 'partially_fulfilled'], to: 'fulfilled' },
+  deliver: { from: ['fulfilled'], to: 'delivered' },
+} as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
+export type Transition = keyof typeof TRANSITIONS;
+
+export function canTransition(status: OrderStatus, move: Transition): boolean {
+  return (TRANSITIONS[move].from as readonly OrderStatus[]).includes(status);
+}
+
+/** The status after `move`, or INVALID_STATE naming what is allowed. */
+export function nextStatus(status: OrderStatus, move: Transition): OrderStatus {
+  if (!canTransition(status, move)) {
+    const from = TRANSITIONS[move].from.map((s) => s.replace('_', ' ')).join(', ');
+    throw new AppError('INVALID_STATE', `Cannot ${move.replace('_', ' ')} an order that is ${status.replace('_', ' ')} (only from: ${from}).`, { status, move });
+  }
+  return TRANSITIONS[move].to;
+}
+
+/** Moves a person may pick from the order page for an order in this status. */
+export function availableMoves(status: OrderStatus): Transition[] {
+  return (['approve', 'hold', 'release', 'cancel'] as const).filter((m) => canTransition(status, m));
+}
+
+export type LineInput = { quantity: number; unitPrice: number };
+
+/**
+ * Order totals in minor units: subtotal = Σ quantity × unit price; total = subtotal − discount +
+ * shipping + tax. The order-level discount and tax are spread over the lines in proportion to their
+ * value (largest remainder, so the lines add up exactly), for refunds per line later.
+ */
+export function orderTotals(lines: LineInput[], amounts: { discount: number; shipping: number; tax: number }) {
+  const lineValues = lines.map((l) => l.quantity * l.unitPrice);
+  const subtotal = lineValues.reduce((a, b) => a + b, 0);
+  const weights = subtotal > 0 ? lineValues : lines.map(() => 1);
+  return {
+    subtotal,
+    total: subtotal - amounts.discount + amounts.shipping + amounts.tax,
+    lineDiscounts: allocate(amounts.discount, weights),
+    lineTaxes: allocate(amounts.tax, weights),
+  };
+}
+
+export function paymentStatusFor(captured: number, authorized: number, refunded: number, total: number): 'pending' | 'authorized' | 'paid' | 'partially_refunded' | 'refunded' {
+  if (refunded > 0) return refunded >= captured ? 'refunded' : 'partially_refunded';
+  if (captured > 0) return captured >= total ? 'paid' : 'authorized';
+  if (authorized > 0) return 'authorized';
+  return 'pending';
+}

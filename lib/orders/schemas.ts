@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { ZMinorUnits } from '@/lib/inventory/schemas';
+
+export const CHANNELS = ['web', 'shopify', 'amazon', 'ebay', 'etsy', 'woocommerce', 'manual'] as const;
+export const ORDER_STATUSES = ['pending_review', 'open', 'on_hold', 'partially_fulfilled', 'fulfilled', 'delivered', 'cancelled'] as const;
+export const PAYMENT_STATUSES = ['pending', 'authorized', 'paid', 'partially_refunded', 'refunded'] as const;
+
+const REGION_REQUIRED = new Set(['US', 'CA', 'AU']);
+const POSTAL_PATTERNS: Record<string, RegExp> = {
+  US: /^\d{5}(-\d{4})?$/,
+  CA: /^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$/,
+  GB: /^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/,
+  DE: /^\d{5}$/,
+  FR: /^\d{5}$/,
+  AU: /^\d{4}$/,
+};
+
+/** A postal address, with the fields each country requires (region for US/CA/AU, postal code formats). */
+export const ZAddress = z
+  .object({
+    name: z.string().trim().min(1, 'Enter the recipient name').max(120),
+    line1: z.string().trim().min(1, 'Enter the street address').max(200),
+    line2: z.string().trim().max(200).optional(),
+    city: z.string().trim().min(1, 'Enter the city').max(100),
+    region: z.string().trim().max(100).optional(),
+    postal_code: z.string().trim().min(1, 'Enter the postal code').max(20),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US'),
+    phone: z.string().trim().max(40).optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (REGION_REQUIRED.has(a.country) && !a.region) ctx.addIssue({ code: 'custom', path: ['region'], message: `A state or province is required for ${a.country}` });
+    const pattern = POSTAL_PATTERNS[a.country];
+    if (pattern && !pattern.test(a.postal_code)) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: `Not a valid ${a.country} postal code` });
+  });
+export type TAddress = z.infer<typeof ZAddress>;
+
+const ZMoney = ZMinorUnits.min(0, 'Cannot be negative').max(100_000_000);
+
+export const ZCreateOrderInput = z
+  .object({
+    channel: z.enum(CHANNELS, { error: `Use one of: ${CHANNELS.join(', ')}` }),
+    external_id: z.string().trim().min(1).max(100).optional(),
+    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Use an ISO currency code'),
+    customer: z.object({
+      email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
+      name: z.string().trim().min(1, 'Enter the customer name').max(120),
+      phone: z.string().trim().max(40).optional(),
+    }),
+    shipping_address: ZAddress,
+    billing_address: ZAddress.optional(),
+    shipping_method: z.string().trim().max(60).optional(),
+    lines: z
+      .array(z.object({ sku: z.string().trim().min(1, 'Enter a SKU').max(64), quantity: z.number({ error: 'Enter a whole number of units' }).int('Use a whole number').positive('Must be at least 1').max(10_000), unit_price: ZMoney }))
+      .min(1, 'An order needs at least one line')
+      .max(500),
+    shipping_amount: ZMoney.default(0),
+    tax_amount: ZMoney.default(0),
+    discount_amount: ZMoney.default(0),
+    payment: z
+      .object({
+        method: z.string().trim().min(1).max(40),
+        amount: ZMinorUnits.positive('Must be more than zero').max(100_000_000),
+        status: z.enum(['authorized', 'captured']),
+        fee: ZMoney.optional(),
+        avs_result: z.string().trim().max(4).optional(),
+        cvv_result: z.string().trim().max(4).optional(),
+      })
+      .optional(),
+    customer_ip: z.string().trim().max(64).optional(),
+    note: z.string().trim().max(2000).optional(),
+    /** when the order was placed on its channel (imports); defaults to now */
+    placed_at: z.iso.datetime({ offset: true }).optional(),
+    promised_ship_by: z.iso.datetime({ offset: true }).optional(),
+  })
+  .superRefine((o, ctx) => {
+    const subtotal = o.lines.reduce((s, l) => s + l.quantity * l.unit_price, 0);
+    if (o.discount_amount > subtotal) ctx.addIssue({ code: 'custom', path: ['discount_amount'], message: 'The discount is larger than the order subtotal' });
+    const total = subtotal - o.discount_amount + o.shipping_amount + o.tax_amount;
+    if (o.payment && o.payment.amount > total) ctx.addIssue({ code: 'custom', path: ['payment', 'amount'], message: `The payment (${o.payment.amount}) is larger than the order total (${total})` });
+  });
+export type TCreateOrderInput = z.input<typeof ZCreateOrderInput>;
+
+export const ZOrderListQuery = z.object({
+  status: z.enum(ORDER_STATUSES).optional(),
+  payment_status: z.enum(PAYMENT_STATUSES).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  risk: z.enum(['low', 'medium', 'high']).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['placed_desc', 'placed_asc', 'total_desc', 'total_asc']).default('placed_desc'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TOrderListQuery = z.infer<typeof ZOrderListQuery>;
+
+export const ZReasonInput = z.object({ reason: z.string().trim().min(1, 'Give a reason').max(500) });

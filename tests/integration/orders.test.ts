@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { receiveStock } from '@/lib/inventory/receive-stock';
+import { skuDetail } from '@/lib/inventory/queries';
+import { trialBalance, accountBalance } from '@/lib/ledger/queries';
+import { changeOrderStatus } from '@/lib/orders/change-order-status';
+import { cancelOrder } from '@/lib/orders/cancel-order';
+import { orderTimeline } from '@/lib/orders/queries';
+import { apiRequest, makeApiKey, makeLocations, makeProduct, routeContext, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
+import * as ordersRoute from '@/app/api/v1/orders/route';
+import * as orderRoute from '@/app/api/v1/orders/[id]/route';
+import * as cancelRoute from '@/app/api/v1/orders/[id]/cancel/route';
+
+let key: string;
+const FAR = new Date('2100-01-01T00:00:00Z');
+
+beforeAll(async () => {
+  await makeLocations();
+  await makeProduct(['ORD-1', 'ORD-2', 'ORD-LAST'], { price: 2_500 });
+  await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'ORD-1', quantity: 100, unit_cost: 1_000 }, { sku: 'ORD-2', quantity: 3, unit_cost: 800 }, { sku: 'ORD-LAST', quantity: 10, unit_cost: 500 }] }, actor });
+  key = (await makeApiKey(['orders:create', 'orders:read', 'orders:cancel'])).key;
+});
+
+const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' };
+const order = (overrides: Record<string, unknown> = {}) => ({
+  channel: 'web', currency: 'USD', customer: { email: 'Ann@Example.com', name: 'Ann Lee' }, shipping_address: address,
+  lines: [{ sku: 'ORD-1', quantity: 2, unit_price: 2_500 }], shipping_amount: 500, tax_amount: 400, discount_amount: 250,
+  payment: { method: 'card', amount: 5_650, status: 'captured', fee: 194, avs_result: 'Y', cvv_result: 'M' },
+  ...overrides,
+});
+const post = (body: unknown, headers: Record<string, string> = {}) => ordersRoute.POST(apiRequest('/api/v1/orders', { method: 'POST', key, body, headers }), routeContext());
+const level = async (sku: string) => (await skuDetail(sku))!.levels.find((l) => l.location === 'MAIN')!;
+
+describe('order intake', () => {
+  it('takes an order: totals, reservation, customer, payment and the sale in the ledger', async () => {
+    const res = await post(order({ external_id: 'W-1001' }));
+    expect(res.status).toBe(201);
+    const o = await res.json();
+    // subtotal 2 × 2,500 = 5,000; total = 5,000 − 250 + 500 + 400 = 5,650
+    expect(o).toMatchObject({ status: 'open', payment_status: 'paid', subtotal: 5_000, total: 5_650, amount_paid: 5_650, risk: { score: 0, level: 'low' }, customer: { email: 'ann@example.com' } });
+    expect(o.lines).toMatchObject([{ sku: 'ORD-1', quantity: 2, quantity_reserved: 2, discount_amount: 250, tax_amount: 400 }]);
+    expect(await level('ORD-1')).toMatchObject({ on_hand: 100, reserved: 2, available: 98 });
+    const entries = await db.journalEntry.findMany({ where: { sourceId: o.id }, include: { lines: { include: { account: true } } }, orderBy: { number: 'asc' } });
+    const byCode = (i: number) => entries[i].lines.reduce<Record<string, number>>((m, l) => ({ ...m, [l.account.code]: (m[l.account.code] ?? 0) + l.debit - l.credit }), {});
+    // Sale: Dr AR 5,650, Dr Discounts 250 / Cr Sales 5,000, Cr Shipping 500, Cr Tax 400
+    expect(byCode(0)).toEqual({ '1100': 5_650, '4200': 250, '4000': -5_000, '4100': -500, '2100': -400 });
+    // Capture 5,650 and the 194 fee: Dr Clearing 5,650 / Cr AR 5,650; Dr Fees 194 / Cr Clearing 194
+    expect(byCode(1)).toEqual({ '1010': 5_650 - 194, '1100': -5_650, '5200': 194 });
+    // A second order by the same person (any case) reuses the customer.
+    const again = await (await post(order({ customer: { email: 'ANN@example.COM', name: 'Ann Lee' } }))).json();
+    expect(again.customer.id).toBe(o.customer.id);
+  });
+
+  it('refuses an order it cannot fill, naming each short SKU, and writes nothing', async () => {
+    const before = { orders: await db.order.count(), movements: await db.stockMovement.count(), entries: await db.journalEntry.count() };
+    const res = await post(order({ lines: [{ sku: 'ORD-1', quantity: 1, unit_price: 2_500 }, { sku: 'ORD-2', quantity: 5, unit_price: 2_500 }], payment: undefined }));
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toMatchObject({ code: 'OUT_OF_STOCK', details: [{ sku: 'ORD-2', requested: 5, available: 3 }] });
+    expect({ orders: await db.order.count(), movements: await db.stockMovement.count(), entries: await db.journalEntry.count() }).toEqual(before);
+  });
+
+  it('refuses a second order with the same channel and external id, naming the first', async () => {
+    const first = await (await post(order({ external_id: 'DUP-1', payment: undefined }))).json();
+    const res = await post(order({ external_id: 'DUP-1', payment: undefined }));
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toMatchObject({ code: 'DUPLICATE_ORDER', details: { order_id: first.id, number: first.number } });
+  });
+
+  it('answers bad input with 4xx naming the field, never a 500, and writes nothing', async () => {
+    const before = await db.order.count();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ currency: 'EUR' }, 'currency'],
+      [{ lines: [{ sku: 'NOPE', quantity: 1, unit_price: 100 }] }, 'lines.0.sku'],
+      [{ lines: [{ sku: 'ORD-1', quantity: 0, unit_price: 100 }] }, 'lines.0.quantity'],
+      [{ lines: [{ sku: 'ORD-1', quantity: 1, unit_price: -5 }] }, 'lines.0.unit_price'],
+      [{ lines: [{ sku: 'ORD-1', quantity: 1, unit_price: 19.99 }] }, 'lines.0.unit_price'],
+      [{ shipping_address: { ...address, city: '' } }, 'shipping_address.city'],
+      [{ shipping_address: { ...address, region: undefined } }, 'shipping_address.region'],
+      [{ shipping_address: { ...address, postal_code: 'ABC' } }, 'shipping_address.postal_code'],
+      [{ payment: { method: 'card', amount: 999_999, status: 'captured' } }, 'payment.amount'],
+      [{ channel: 'fax' }, 'channel'],
+    ];
+    for (const [overrides, field] of cases) {
+      const res = await post(order({ discount_amount: 0, payment: undefined, ...overrides }));
+      expect(res.status, field).toBe(422);
+      expect((await res.json()).error.details.map((d: { field: string }) => d.field), field).toContain(field);
+    }
+    const malformed = await ordersRoute.POST(apiRequest('/api/v1/orders', { method: 'POST', key, rawBody: '{"channel":' }), routeContext());
+    expect(malformed.status).toBe(400);
+    const huge = await ordersRoute.POST(apiRequest('/api/v1/orders', { method: 'POST', key, rawBody: JSON.stringify({ ...order(), note: 'x'.repeat(5 * 1024 * 1024) }) }), routeContext());
+    expect(huge.status).toBe(413);
+    expect(await db.order.count()).toBe(before);
+  });
+});
+
+describe('concurrency and idempotency', () => {
+  it('50 parallel orders for the last 10 units: exactly 10 accepted, the rest 409, reserved = 10', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => post(order({ customer: { email: `rush${i}@example.com`, name: 'Rush Buyer' }, lines: [{ sku: 'ORD-LAST', quantity: 1, unit_price: 2_500 }], payment: undefined }))),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(40);
+    expect(await level('ORD-LAST')).toMatchObject({ on_hand: 10, reserved: 10, available: 0 });
+  }, 60_000);
+
+  it('20 racing replays of one Idempotency-Key create one order and return it to all', async () => {
+    const body = order({ external_id: 'IDEM-1', customer: { email: 'idem@example.com', name: 'Idem Potent' } });
+    const before = await db.order.count();
+    const responses = await Promise.all(Array.from({ length: 20 }, () => post(body, { 'idempotency-key': 'order-idem-1' })));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const ids = new Set((await Promise.all(responses.map((r) => r.json()))).map((o) => o.id));
+    expect(ids.size).toBe(1);
+    expect(await db.order.count()).toBe(before + 1);
+    expect(await db.payment.count({ where: { orderId: [...ids][0] } })).toBe(1);
+  }, 60_000);
+});
+
+describe('review, hold and cancel', () => {
+  it('holds a risky order for review with its reasons, and a manager approves it', async () => {
+    const res = await post(order({ customer: { email: 'risky@example.com', name: 'Risky Buyer' }, billing_address: { ...address, country: 'CA', region: 'ON', postal_code: 'K1A 0B1' }, payment: { method: 'card', amount: 1_000, status: 'authorized', avs_result: 'N', cvv_result: 'N' } }));
+    const o = await res.json();
+    // AVS N 25 + CVV N 30 + billing CA ≠ shipping US 15 = 70 ≥ 50
+    expect(o).toMatchObject({ status: 'pending_review', payment_status: 'authorized', risk: { score: 70, level: 'high' } });
+    expect(o.risk.reasons.map((r: { code: string }) => r.code)).toEqual(['avs_mismatch', 'cvv_mismatch', 'country_mismatch']);
+    expect(o.lines[0].quantity_reserved).toBe(2); // stock is held while it waits
+    await expect(changeOrderStatus({ orderId: o.id, move: 'release', actor })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(await changeOrderStatus({ orderId: o.id, move: 'approve', actor })).toMatchObject({ status: 'open' });
+    await expect(changeOrderStatus({ orderId: o.id, move: 'hold', actor })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await changeOrderStatus({ orderId: o.id, move: 'hold', reason: 'address check', actor })).toMatchObject({ status: 'on_hold' });
+    expect(await changeOrderStatus({ orderId: o.id, move: 'release', actor })).toMatchObject({ status: 'open' });
+    expect((await orderTimeline(o.id)).map((e) => e.action)).toEqual(['order.created', 'order.approved', 'order.held', 'order.released']);
+  });
+
+  it('cancel releases the stock, reverses the sale and returns captured money; the books still balance', async () => {
+    const ar = await accountBalance('1100', FAR);
+    const sales = await accountBalance('4000', FAR);
+    const o = await (await post(order({ customer: { email: 'cancel@example.com', name: 'Can Cel' } }))).json();
+    const reservedBefore = (await level('ORD-1')).reserved;
+    const res = await cancelRoute.POST(apiRequest(`/api/v1/orders/${o.id}/cancel`, { method: 'POST', key, body: { reason: 'customer changed mind' } }), routeContext({ id: o.id }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'cancelled', payment_status: 'refunded', amount_paid: 0, cancel_reason: 'customer changed mind', lines: [{ quantity_cancelled: 2, quantity_reserved: 0 }] });
+    expect((await level('ORD-1')).reserved).toBe(reservedBefore - 2);
+    // Sale reversed and capture returned: receivables and sales are back where they were.
+    expect(await accountBalance('1100', FAR)).toBe(ar);
+    expect(await accountBalance('4000', FAR)).toBe(sales);
+    const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
+    expect(tb.total_debit).toBe(tb.total_credit);
+    // Cancelling twice is an illegal move, not a second refund.
+    const again = await cancelRoute.POST(apiRequest(`/api/v1/orders/${o.id}/cancel`, { method: 'POST', key }), routeContext({ id: o.id }));
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.code).toBe('INVALID_STATE');
+  });
+
+  it('reads an order and lists orders with filters and a cursor', async () => {
+    const o = await (await post(order({ channel: 'etsy', external_id: 'ETSY-9', payment: undefined }))).json();
+    const got = await orderRoute.GET(apiRequest(`/api/v1/orders/${o.id}`, { key }), routeContext({ id: o.id }));
+    expect((await got.json()).external_id).toBe('ETSY-9');
+    expect((await orderRoute.GET(apiRequest('/api/v1/orders/nope', { key }), routeContext({ id: 'nope' }))).status).toBe(404);
+    const list = await (await ordersRoute.GET(apiRequest('/api/v1/orders?channel=etsy', { key }), routeContext())).json();
+    expect(list.data.map((r: { id: string }) => r.id)).toEqual([o.id]);
+    const page1 = await (await ordersRoute.GET(apiRequest('/api/v1/orders?limit=3', { key }), routeContext())).json();
+    const page2 = await (await ordersRoute.GET(apiRequest(`/api/v1/orders?limit=3&cursor=${page1.next_cursor}`, { key }), routeContext())).json();
+    expect(page1.data).toHaveLength(3);
+    expect(page2.data[0].placed_at <= page1.data[2].placed_at).toBe(true);
+    expect(new Set([...page1.data, ...page2.data].map((r: { id: string }) => r.id)).size).toBe(page1.data.length + page2.data.length);
+    const bad = await ordersRoute.GET(apiRequest('/api/v1/orders?status=lost', { key }), routeContext());
+    expect(bad.status).toBe(422);
+  });
+});
