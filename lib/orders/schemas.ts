@@ -95,3 +95,12 @@ export const ZOrderListQuery = z.object({
 export type TOrderListQuery = z.infer<typeof ZOrderListQuery>;
 
 export const ZReasonInput = z.object({ reason: z.string().trim().min(1, 'Give a reason').max(500) });
+
+export const ZRecordShipmentInput = z.object({
+  lines: z.array(z.object({ sku: z.string().trim().min(1, 'Enter a SKU').max(64), quantity: z.number({ error: 'Enter a whole number' }).int('Use a whole number').positive('Must be at least 1').max(10_000) })).min(1, 'Ship at least one line').max(500),
+  carrier: z.string().trim().max(60).optional(),
+  service: z.string().trim().max(60).optional(),
+  tracking_number: z.string().trim().max(100).optional(),
+  shipped_at: z.iso.datetime({ offset: true }).optional(),
+});
+export type TRecordShipmentInput = z.input<typeof ZRecordShipmentInput>;

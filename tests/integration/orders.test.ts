@@ -168,3 +168,35 @@ describe('review, hold and cancel', () => {
     expect(bad.status).toBe(422);
   });
 });
+
+describe('shipments recorded through the API', () => {
+  it('ships part, then the rest: stock consumed, COGS posted at FIFO cost, status partially fulfilled → fulfilled', async () => {
+    const { POST } = await import('@/app/api/v1/orders/[id]/shipments/route');
+    const shipKey = (await makeApiKey(['fulfillment:write'])).key;
+    await makeProduct(['SHIP-1']);
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'SHIP-1', quantity: 2, unit_cost: 300 }] }, actor });
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'SHIP-1', quantity: 5, unit_cost: 420 }] }, actor });
+    const o = await (await post(order({ customer: { email: 'ship@example.com', name: 'Ship Me' }, lines: [{ sku: 'SHIP-1', quantity: 4, unit_price: 2_500 }], payment: undefined, discount_amount: 0 }))).json();
+    const ship = (body: unknown) => POST(apiRequest(`/api/v1/orders/${o.id}/shipments`, { method: 'POST', key: shipKey, body }), routeContext({ id: o.id }));
+
+    const first = await ship({ lines: [{ sku: 'SHIP-1', quantity: 3 }], carrier: '3PL', tracking_number: 'TRK1' });
+    expect(first.status).toBe(201);
+    // FIFO: 2 × 300 + 1 × 420 = 1,020
+    expect(await first.json()).toMatchObject({ status: 'partially_fulfilled', cogs: 1_020, lines: [{ sku: 'SHIP-1', quantity: 3 }] });
+    expect(await level('SHIP-1')).toMatchObject({ on_hand: 4, reserved: 1 });
+
+    const tooMany = await ship({ lines: [{ sku: 'SHIP-1', quantity: 2 }] });
+    expect(tooMany.status).toBe(422);
+    expect((await tooMany.json()).error.details).toEqual([{ field: 'lines.0.quantity', message: 'Only 1 left to ship' }]);
+    expect((await ship({ lines: [{ sku: 'ORD-2', quantity: 1 }] })).status).toBe(422);
+
+    const second = await ship({ lines: [{ sku: 'SHIP-1', quantity: 1 }] });
+    expect(await second.json()).toMatchObject({ status: 'fulfilled', cogs: 420 });
+    const detail = await (await orderRoute.GET(apiRequest(`/api/v1/orders/${o.id}`, { key }), routeContext({ id: o.id }))).json();
+    expect(detail.lines[0]).toMatchObject({ quantity_fulfilled: 4, quantity_reserved: 0 });
+    // A fulfilled order cannot be cancelled.
+    expect((await cancelRoute.POST(apiRequest(`/api/v1/orders/${o.id}/cancel`, { method: 'POST', key }), routeContext({ id: o.id }))).status).toBe(409);
+    const cogs = await db.journalEntry.findMany({ where: { sourceType: 'shipment' }, include: { lines: { include: { account: true } } } });
+    expect(cogs.flatMap((e) => e.lines).filter((l) => l.account.code === '5000').reduce((s, l) => s + l.debit, 0)).toBe(1_440); // 1,020 + 420
+  });
+});

@@ -45,3 +45,39 @@ CREATE INDEX "order_lines_sku_idx" ON "order_lines"("sku");
 
 ALTER TABLE "payments" ADD CONSTRAINT "payments_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "saved_views" ADD CONSTRAINT "saved_views_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Shipments: what left the warehouse (or was fulfilled elsewhere), per order line.
+CREATE TABLE "shipments" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "number" SERIAL NOT NULL,
+    "order_id" UUID NOT NULL,
+    "source" TEXT NOT NULL,
+    "carrier" TEXT,
+    "service" TEXT,
+    "tracking_number" TEXT,
+    "cogs" INTEGER NOT NULL DEFAULT 0,
+    "shipped_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actor_type" TEXT NOT NULL,
+    "actor_id" TEXT,
+    "actor_label" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "shipments_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "shipments_source" CHECK ("source" IN ('external', 'label'))
+);
+CREATE TABLE "shipment_lines" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "shipment_id" UUID NOT NULL,
+    "order_line_id" UUID NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "cost" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "shipment_lines_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "shipment_lines_quantity_positive" CHECK ("quantity" > 0)
+);
+CREATE UNIQUE INDEX "shipments_number_key" ON "shipments"("number");
+CREATE INDEX "shipments_order_id_idx" ON "shipments"("order_id");
+CREATE INDEX "shipments_shipped_at_idx" ON "shipments"("shipped_at");
+CREATE INDEX "shipment_lines_shipment_id_idx" ON "shipment_lines"("shipment_id");
+CREATE INDEX "shipment_lines_order_line_id_idx" ON "shipment_lines"("order_line_id");
+ALTER TABLE "shipments" ADD CONSTRAINT "shipments_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "shipment_lines" ADD CONSTRAINT "shipment_lines_shipment_id_fkey" FOREIGN KEY ("shipment_id") REFERENCES "shipments"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "shipment_lines" ADD CONSTRAINT "shipment_lines_order_line_id_fkey" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,76 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { audit } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { consumeReservedStock } from '@/lib/inventory/reservations';
+import { nextStatus } from '@/lib/orders/rules';
+import { lockOrder } from '@/lib/orders/change-order-status';
+import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
+
+/**
+ * Records a shipment of some or all of an order's open units (a fulfillment made elsewhere — 3PL,
+ * dropship — or, later, a label bought here): consumes the reserved stock at the order's location,
+ * posts COGS from the cost layers (Dr COGS / Cr Inventory), and moves the order to partially
+ * fulfilled or fulfilled — one transaction.
+ */
+export async function recordShipment(options: { orderId: string; input: TRecordShipmentInput; source?: 'external' | 'label'; actor: Actor }, tx?: Tx) {
+  const input = ZRecordShipmentInput.parse(options.input);
+  const run = async (t: Tx) => {
+    const order = await lockOrder(t, options.orderId);
+    const full = await t.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true }, orderBy: { id: 'asc' } } },
+    });
+    if (!full.location) throw new AppError('INVALID_STATE', 'This order has no fulfilling location.');
+
+    // Match requested units to order lines with that SKU that still have open units.
+    const open = new Map(full.lines.map((l) => [l.id, l.quantity - l.quantityFulfilled - l.quantityCancelled]));
+    const picks: { lineId: string; variantId: string; sku: string; quantity: number }[] = [];
+    input.lines.forEach((req, i) => {
+      let left = req.quantity;
+      const candidates = full.lines.filter((l) => l.sku === req.sku);
+      if (!candidates.length) throw new AppError('VALIDATION_FAILED', `${req.sku} is not on order #${order.number}`, [{ field: `lines.${i}.sku`, message: `Not on this order` }]);
+      for (const l of candidates) {
+        const take = Math.min(left, open.get(l.id)!);
+        if (take <= 0) continue;
+        picks.push({ lineId: l.id, variantId: l.variantId, sku: l.sku, quantity: take });
+        open.set(l.id, open.get(l.id)! - take);
+        left -= take;
+      }
+      if (left > 0) throw new AppError('VALIDATION_FAILED', `Only ${req.quantity - left} of ${req.sku} left to ship on order #${order.number}`, [{ field: `lines.${i}.quantity`, message: `Only ${req.quantity - left} left to ship` }]);
+    });
+    const complete = [...open.values()].every((q) => q === 0);
+    const status = nextStatus(order.status, complete ? 'fulfil' : 'fulfil_partially');
+
+    const shipment = await t.shipment.create({
+      data: {
+        orderId: order.id, source: options.source ?? 'external', carrier: input.carrier ?? null, service: input.service ?? null, trackingNumber: input.tracking_number ?? null,
+        shippedAt: input.shipped_at ? new Date(input.shipped_at) : new Date(), actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label,
+      },
+      select: { id: true, number: true },
+    });
+    const consumed = await consumeReservedStock(t, {
+      lines: picks.map((p) => ({ variantId: p.variantId, sku: p.sku, locationId: full.location!.id, locationCode: full.location!.code, quantity: p.quantity })),
+      reference: { type: 'shipment', id: shipment.id },
+      actor: options.actor,
+      memo: `Shipment #${shipment.number}, order #${order.number}`,
+    });
+    // Cost per order line, in proportion to the units each contributed to its variant's issue.
+    const costByVariant = new Map(consumed.lines.map((l) => [l.variantId, { cost: l.cost, quantity: l.quantity }]));
+    for (const p of picks) {
+      const v = costByVariant.get(p.variantId)!;
+      const cost = p.quantity === v.quantity ? v.cost : Math.round((v.cost * p.quantity) / v.quantity);
+      v.cost -= cost;
+      v.quantity -= p.quantity;
+      await t.shipmentLine.create({ data: { shipmentId: shipment.id, orderLineId: p.lineId, quantity: p.quantity, cost }, select: { id: true } });
+      await t.orderLine.update({ where: { id: p.lineId }, data: { quantityFulfilled: { increment: p.quantity } }, select: { id: true } });
+    }
+    await t.shipment.update({ where: { id: shipment.id }, data: { cogs: consumed.totalCost }, select: { id: true } });
+    await t.order.update({ where: { id: order.id }, data: { status }, select: { id: true } });
+    const result = { id: shipment.id, number: shipment.number, order_id: order.id, status, cogs: consumed.totalCost, carrier: input.carrier ?? null, tracking_number: input.tracking_number ?? null, lines: picks.map((p) => ({ sku: p.sku, quantity: p.quantity })) };
+    await audit(t, { actor: options.actor, action: 'order.shipped', entityType: 'order', entityId: order.id, before: { status: order.status }, after: result });
+    return result;
+  };
+  return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
+}
