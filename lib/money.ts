@@ -26,6 +26,16 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
   return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major as `${number}`);
 }
 
+/**
+ * 1234, 'USD' → '12.34'; -5 → '-0.05'; 1500, 'JPY' → '1500'. A plain decimal in major units, no
+ * symbol or grouping: what spreadsheets read from a CSV.
+ */
+export function toDecimalString(amount: number, currency: string): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
+  const digits = currencyDigits(currency);
+  return `${amount < 0 ? '-' : ''}${digits === 0 ? Math.abs(amount) : minorToDecimalString(Math.abs(amount), digits)}`;
+}
+
 function minorToDecimalString(abs: number, digits: number): string {
   const s = String(abs).padStart(digits + 1, '0');
   return `${s.slice(0, s.length - digits)}.${s.slice(s.length - digits)}`;

@@ -43,6 +43,9 @@ export async function accountBalance(code: string, before: Date, tx: Tx = db): P
 export type JournalEntryDto = {
   id: string; number: number; posted_at: string; memo: string; source_type: string; source_id: string | null; actor: string;
   reverses_entry_id: string | null;
+  /** The number of the entry this one reverses, and of the entry that reversed this one. */
+  reverses_number: number | null;
+  reversed_by_number: number | null;
   lines: { account_code: string; account_name: string; debit: number; credit: number; memo: string | null }[];
 };
 
@@ -53,16 +56,52 @@ export async function journalEntries(input: { limit: number; beforeNumber?: numb
     take: input.limit,
     select: {
       id: true, number: true, postedAt: true, memo: true, sourceType: true, sourceId: true, actorLabel: true, reversesEntryId: true,
+      reverses: { select: { number: true } }, reversedBy: { select: { number: true } },
       lines: { select: { debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } }, orderBy: { id: 'asc' } },
     },
   });
   return rows.map((r) => ({
     id: r.id, number: r.number, posted_at: r.postedAt.toISOString(), memo: r.memo, source_type: r.sourceType, source_id: r.sourceId, actor: r.actorLabel,
-    reverses_entry_id: r.reversesEntryId,
+    reverses_entry_id: r.reversesEntryId, reverses_number: r.reverses?.number ?? null, reversed_by_number: r.reversedBy?.number ?? null,
     lines: r.lines.map((l) => ({ account_code: l.account.code, account_name: l.account.name, debit: l.debit, credit: l.credit, memo: l.memo })),
   }));
 }
 
 export async function accountList(tx: Tx = db) {
   return tx.account.findMany({ select: { id: true, code: true, name: true, type: true, system: true, active: true }, orderBy: { code: 'asc' } });
+}
+
+/**
+ * The source types the journal holds ('adjustment', 'manual', 'receipt', …), for the journal's filter.
+ * A loose index scan over journal_entries(source_type, source_id): one index probe per distinct type,
+ * so it stays fast with millions of entries.
+ */
+export async function journalSourceTypes(tx: Tx = db): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ source_type: string }[]>`
+    WITH RECURSIVE t AS (
+      (SELECT source_type FROM journal_entries ORDER BY source_type LIMIT 1)
+      UNION ALL
+      SELECT (SELECT e.source_type FROM journal_entries e WHERE e.source_type > t.source_type ORDER BY e.source_type LIMIT 1)
+      FROM t WHERE t.source_type IS NOT NULL
+    )
+    SELECT source_type FROM t WHERE source_type IS NOT NULL`;
+  return rows.map((r) => r.source_type);
+}
+
+export type ChartAccountDto = { code: string; name: string; type: string; system: boolean; active: boolean; balance: number };
+
+/**
+ * The chart of accounts with each account's balance (Σ debits − Σ credits, so positive = debit
+ * balance) from the entries posted before `before`.
+ */
+export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartAccountDto[]> {
+  const rows = await tx.$queryRaw<{ code: string; name: string; type: string; system: boolean; active: boolean; balance: bigint }[]>`
+    SELECT a.code, a.name, a.type::text AS type, a.system, a.active,
+           coalesce(sum(l.debit - l.credit), 0)::bigint AS balance
+    FROM accounts a
+    LEFT JOIN journal_lines l ON l.account_id = a.id
+      AND l.entry_id IN (SELECT id FROM journal_entries WHERE posted_at < ${before})
+    GROUP BY a.id
+    ORDER BY a.code`;
+  return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
 }

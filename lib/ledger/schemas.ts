@@ -27,3 +27,15 @@ export const ZCreateAccountInput = z.object({
   type: z.enum(['asset', 'liability', 'equity', 'revenue', 'expense'], { error: 'Choose asset, liability, equity, revenue or expense' }),
 });
 export type TCreateAccountInput = z.input<typeof ZCreateAccountInput>;
+
+export const ZReverseEntryInput = z.object({
+  entry_id: z.uuid('Choose an entry to reverse'),
+  reason: z.string().trim().min(1, 'Say why the entry is reversed').max(200),
+});
+export type TReverseEntryInput = z.input<typeof ZReverseEntryInput>;
+
+/** The journal page's query string: `?source=manual&before=120`. */
+export const ZJournalQuery = z.object({
+  source: z.string().trim().max(40).optional().transform((v) => v || undefined),
+  before: z.coerce.number({ error: 'Use an entry number' }).int('Use an entry number').positive('Use an entry number').max(2_147_483_647).optional(),
+});
