@@ -81,6 +81,8 @@ async function main() {
   await dropDatabase(serverUrl, DATABASE);
   process.env.DATABASE_URL = await ensureDatabase(serverUrl, DATABASE);
   process.env.BACKROOM_DEMO_DATA = '1';
+  // A short order history keeps start-up quick; specs create the orders they assert on.
+  process.env.BACKROOM_DEMO_ORDERS ??= '80';
   await prepareDatabase({ log, seed: true });
   log(`database ${DATABASE} migrated and seeded`);
 

@@ -20,9 +20,9 @@ export async function lockOrder(tx: Tx, id: string) {
  * approve (fraud review passed: pending_review → open), hold (with a reason) and release (on_hold →
  * open). Stock stays reserved throughout; only cancel releases it.
  */
-export async function changeOrderStatus(options: { orderId: string; move: Move; reason?: string; actor: Actor }): Promise<{ id: string; number: number; status: OrderStatus }> {
+export async function changeOrderStatus(options: { orderId: string; move: Move; reason?: string; actor: Actor }, tx?: Tx): Promise<{ id: string; number: number; status: OrderStatus }> {
   if (options.move === 'hold' && !options.reason?.trim()) throw new AppError('VALIDATION_FAILED', 'Give a reason for the hold', [{ field: 'reason', message: 'Give a reason for the hold' }]);
-  return db.$transaction(async (tx) => {
+  const run = async (tx: Tx) => {
     const order = await lockOrder(tx, options.orderId);
     const status = nextStatus(order.status, options.move);
     await tx.order.update({
@@ -39,5 +39,6 @@ export async function changeOrderStatus(options: { orderId: string; move: Move; 
       after: { status, ...(options.reason ? { reason: options.reason.trim() } : {}) },
     });
     return { id: order.id, number: order.number, status };
-  });
+  };
+  return tx ? run(tx) : db.$transaction(run);
 }

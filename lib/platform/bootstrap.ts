@@ -5,6 +5,7 @@ import { migrate } from '@/lib/platform/migrate';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embedded-postgres';
 import { DATA_DIR, ensureAuthSecret } from '@/lib/platform/runtime-config';
 import { seedDemo } from '@/prisma/seed';
+import { seedDemoOrders } from '@/prisma/seed-orders';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
 
@@ -35,6 +36,9 @@ export async function prepareDatabase(options: { log?: (line: string) => void; s
       if ((await client.user.count()) === 0) {
         log('first start: seeding the demo shop…');
         await seedDemo(client, { log });
+        // The order history runs through the real use cases, which use the app's own client.
+        const orders = Number(process.env.BACKROOM_DEMO_ORDERS ?? 3000);
+        if (orders > 0) await seedDemoOrders(client, { count: orders, log });
         seeded = true;
       }
     } finally {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
  * as a restart is.
  */
 const dataDir = mkdtempSync(path.join(tmpdir(), 'backroom-embedded-'));
-const env = { ...process.env, BACKROOM_DATA_DIR: dataDir, DATABASE_URL: '', TEST_DATABASE_URL: '', AUTH_SECRET: '', NEXTAUTH_SECRET: '' };
+const env = { ...process.env, BACKROOM_DEMO_ORDERS: '12', BACKROOM_DATA_DIR: dataDir, DATABASE_URL: '', TEST_DATABASE_URL: '', AUTH_SECRET: '', NEXTAUTH_SECRET: '' };
 const tsx = path.resolve('node_modules/.bin/tsx');
 
 function run(script: string, ...args: string[]): string {
@@ -23,7 +23,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('embedded database start path', () => {
   it('starts, migrates and seeds on first start; a restart keeps the data and seeds nothing', { timeout: 180_000 }, () => {
     const first = probe();
-    expect(first).toEqual({ embedded: true, seeded: true, users: 4, variants: expect.any(Number), customers: 1200, migrations: 1 });
+    expect(first).toEqual({ embedded: true, seeded: true, users: 4, variants: expect.any(Number), customers: 1200, orders: 12, migrations: expect.any(Number) });
+    expect(first.migrations).toBe(readdirSync('prisma/migrations').filter((d) => /^\d+_/.test(d)).length);
     expect(first.variants).toBeGreaterThan(300);
     expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
     // A missing AUTH_SECRET was generated once and kept.

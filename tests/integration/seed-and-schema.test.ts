@@ -89,3 +89,25 @@ describe('migration runner', () => {
     }
   });
 });
+
+describe('demo order history', () => {
+  it('runs orders through the real use cases so stock, orders and the books agree', async () => {
+    const { seedDemoOrders } = await import('@/prisma/seed-orders');
+    const { accountBalance, trialBalance } = await import('@/lib/ledger/queries');
+    const { inventoryValuation } = await import('@/lib/inventory/queries');
+    const result = await seedDemoOrders(db, { count: 60, days: 30 });
+    expect(result.orders).toBe(60);
+    const statuses = await db.order.groupBy({ by: ['status'], _count: true });
+    expect(statuses.find((s) => s.status === 'fulfilled')?._count).toBeGreaterThan(20);
+    const FAR = new Date('2100-01-01T00:00:00Z');
+    const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
+    expect(tb.total_debit).toBe(tb.total_credit);
+    expect((await inventoryValuation({ asOf: '2100-01-01', before: FAR })).total_value).toBe(await accountBalance('1200', FAR));
+    // Reserved stock equals what open orders still have to ship.
+    const [{ reserved, open }] = await db.$queryRaw<{ reserved: bigint; open: bigint }[]>`
+      SELECT (SELECT coalesce(sum(reserved), 0) FROM stock_levels) AS reserved,
+             (SELECT coalesce(sum(l.quantity - l.quantity_fulfilled - l.quantity_cancelled), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
+              WHERE o.status IN ('pending_review', 'open', 'on_hold', 'partially_fulfilled')) AS open`;
+    expect(Number(reserved)).toBe(Number(open));
+  }, 120_000);
+});

@@ -15,6 +15,7 @@ const result = {
   users: await count('users'),
   variants: await count('variants'),
   customers: await count('customers'),
+  orders: await count('orders'),
   migrations: await count('_prisma_migrations'),
 };
 await client.end();
