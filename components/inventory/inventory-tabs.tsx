@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SectionTabs } from '@/components/ui/section-tabs';
 
 const TABS = [
   { href: '/inventory', label: 'Stock levels' },
@@ -7,19 +7,7 @@ const TABS = [
   { href: '/inventory/transfer', label: 'Transfer', write: true },
 ];
 
+/** Inventory's sub-navigation; the write tabs only for roles that may change stock. */
 export function InventoryTabs({ current, canWrite }: { current: string; canWrite: boolean }) {
-  return (
-    <nav aria-label="Inventory" className="mb-6 border-b border-slate-200">
-      <ul className="-mb-px flex flex-wrap gap-4">
-        {TABS.filter((t) => canWrite || !t.write).map((t) => (
-          <li key={t.href}>
-            <Link href={t.href} aria-current={current === t.href ? 'page' : undefined}
-              className={`inline-block border-b-2 px-1 pb-2 text-sm font-medium ${current === t.href ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`}>
-              {t.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionTabs label="Inventory" tabs={TABS.filter((t) => canWrite || !t.write)} current={current} />;
 }
