@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { adjustStockAction } from '@/app/(app)/inventory/actions';
 
@@ -18,10 +18,10 @@ const REASONS = [
 ];
 
 export function AdjustForm({ sku, locations }: { sku: string; locations: { code: string; name: string }[] }) {
-  const [state, action] = useActionState(adjustStockAction, null);
+  const { state, onSubmit, pending } = useActionForm(adjustStockAction, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form action={action} aria-labelledby="adjust-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+    <form onSubmit={onSubmit} aria-labelledby="adjust-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="adjust-title" className="text-lg font-semibold">Adjust stock</h2>
       <input type="hidden" name="sku" value={sku} />
       <div className="grid gap-4 sm:grid-cols-3">
@@ -31,7 +31,7 @@ export function AdjustForm({ sku, locations }: { sku: string; locations: { code:
       </div>
       <Field label="Note" name="note" placeholder="What happened? (optional)" error={errors.note} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton>Save adjustment</SubmitButton>
+        <SubmitButton pending={pending}>Save adjustment</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import type { ActionState } from '@/lib/server-action';
 
@@ -21,7 +22,7 @@ export function LineItemsForm<T>({
   datalistId?: string;
   children?: React.ReactNode;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const { state, onSubmit, pending } = useActionForm(action, null);
   const [rows, setRows] = useState(() => Array.from({ length: minRows }, (_, i) => i));
   const [formKey, setFormKey] = useState(0);
   useEffect(() => {
@@ -32,7 +33,7 @@ export function LineItemsForm<T>({
   }, [state, minRows]);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form key={formKey} action={formAction} className="space-y-5 rounded-xl border border-slate-200 bg-white p-6">
+    <form key={formKey} onSubmit={onSubmit} className="space-y-5 rounded-xl border border-slate-200 bg-white p-6">
       {typeof header === 'function' ? header(errors) : header}
       <fieldset>
         <legend className="text-sm font-semibold">Lines</legend>
@@ -68,7 +69,7 @@ export function LineItemsForm<T>({
       </fieldset>
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Saving…">{submitLabel}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

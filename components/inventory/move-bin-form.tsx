@@ -1,14 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { moveToBinAction } from '@/app/(app)/inventory/actions';
 
 export function MoveBinForm({ sku, locations }: { sku: string; locations: { code: string; name: string }[] }) {
-  const [state, action] = useActionState(moveToBinAction, null);
+  const { state, onSubmit, pending } = useActionForm(moveToBinAction, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form action={action} aria-labelledby="bin-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+    <form onSubmit={onSubmit} aria-labelledby="bin-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="bin-title" className="text-lg font-semibold">Move to another bin</h2>
       <input type="hidden" name="sku" value={sku} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -16,7 +16,7 @@ export function MoveBinForm({ sku, locations }: { sku: string; locations: { code
         <Field label="New bin" name="bin" id="bin-code" placeholder="A-03-2" required error={errors.bin} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton variant="secondary">Move</SubmitButton>
+        <SubmitButton pending={pending} variant="secondary">Move</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

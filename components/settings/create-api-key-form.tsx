@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
 import { createApiKeyAction } from '@/app/(app)/settings/actions';
 
 export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
-  const [state, action] = useActionState(createApiKeyAction, null);
+  const { state, onSubmit, pending } = useActionForm(createApiKeyAction, null);
   const [copied, setCopied] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -18,7 +19,7 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
   const created = state?.ok ? state.data : undefined;
   return (
     <div className="space-y-4">
-      <form ref={formRef} action={action} aria-labelledby="create-key-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
+      <form ref={formRef} onSubmit={onSubmit} aria-labelledby="create-key-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="create-key-title" className="text-lg font-semibold">Create an API key</h2>
         <Field label="Name" name="name" required placeholder="e.g. Shopify sync" error={errors.name} />
         <fieldset>
@@ -35,7 +36,7 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
           {errors.scopes && <p className="mt-1 text-sm text-red-700">{errors.scopes}</p>}
         </fieldset>
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton pendingText="Creating…">Create key</SubmitButton>
+          <SubmitButton pending={pending} pendingText="Creating…">Create key</SubmitButton>
           {!created && <FormMessage state={state} />}
         </div>
       </form>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { updateSettingsAction } from '@/app/(app)/settings/actions';
 
@@ -10,10 +10,10 @@ type Settings = {
 };
 
 export function ShopSettingsForm({ settings, locations }: { settings: Settings; locations: { code: string; name: string }[] }) {
-  const [state, action] = useActionState(updateSettingsAction, null);
+  const { state, onSubmit, pending } = useActionForm(updateSettingsAction, null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form action={action} className="grid max-w-2xl gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2">
+    <form onSubmit={onSubmit} className="grid max-w-2xl gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2">
       <div className="sm:col-span-2"><Field label="Shop name" name="shop_name" defaultValue={settings.shop_name} required error={errors.shop_name} /></div>
       <Field label="Currency (ISO code)" name="currency" defaultValue={settings.currency} required maxLength={3} error={errors.currency} hint="Money is kept in this currency's minor units." />
       <Field label="Time zone" name="timezone" defaultValue={settings.timezone} required error={errors.timezone} hint="Days on the dashboard start at midnight here." />
@@ -26,7 +26,7 @@ export function ShopSettingsForm({ settings, locations }: { settings: Settings; 
       <Field label="Fraud review threshold (0–100)" name="fraud_review_threshold" type="number" min={0} max={100} step={1} inputMode="numeric"
         defaultValue={settings.fraud_review_threshold} error={errors.fraud_review_threshold} hint="Orders scoring this or more wait for review." />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <SubmitButton>Save settings</SubmitButton>
+        <SubmitButton pending={pending}>Save settings</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { changeUserRoleAction, resetUserPasswordAction, setUserActiveAction } from '@/app/(app)/settings/actions';
 import { ROLE_OPTIONS } from '@/components/settings/create-user-form';
@@ -8,15 +9,15 @@ import { ROLE_OPTIONS } from '@/components/settings/create-user-form';
 type Props = { user: { id: string; email: string; role: string; active: boolean }; isSelf: boolean };
 
 export function UserRowActions({ user, isSelf }: Props) {
-  const [roleState, roleAction] = useActionState(changeUserRoleAction, null);
-  const [activeState, activeAction] = useActionState(setUserActiveAction, null);
-  const [pwState, pwAction] = useActionState(resetUserPasswordAction, null);
+  const role = useActionForm(changeUserRoleAction, null);
+  const active = useActionForm(setUserActiveAction, null);
+  const pw = useActionForm(resetUserPasswordAction, null);
   const [showPassword, setShowPassword] = useState(false);
-  const state = activeState ?? roleState ?? pwState;
+  const state = active.state ?? role.state ?? pw.state;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
-        <form action={roleAction} className="flex items-end gap-2">
+        <form onSubmit={role.onSubmit} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="sr-only">Role for {user.email}</span>
@@ -24,13 +25,13 @@ export function UserRowActions({ user, isSelf }: Props) {
               {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </select>
           </label>
-          <SubmitButton variant="secondary" aria-label={`Save role for ${user.email}`}>Save role</SubmitButton>
+          <SubmitButton pending={role.pending} variant="secondary" aria-label={`Save role for ${user.email}`}>Save role</SubmitButton>
         </form>
         {!isSelf && (
-          <form action={activeAction}>
+          <form onSubmit={active.onSubmit}>
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
-            <SubmitButton variant={user.active ? 'danger' : 'secondary'} aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.email}`}>
+            <SubmitButton pending={active.pending} variant={user.active ? 'danger' : 'secondary'} aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.email}`}>
               {user.active ? 'Deactivate' : 'Reactivate'}
             </SubmitButton>
           </form>
@@ -41,13 +42,13 @@ export function UserRowActions({ user, isSelf }: Props) {
         </button>
       </div>
       {showPassword && (
-        <form action={pwAction} className="flex flex-wrap items-end gap-2">
+        <form onSubmit={pw.onSubmit} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="userId" value={user.id} />
           <label className="text-sm">
             <span className="block font-medium">New password for {user.email}</span>
             <input name="password" type="password" minLength={8} required autoComplete="new-password" className={`${inputClass} w-56`} />
           </label>
-          <SubmitButton variant="secondary">Set password</SubmitButton>
+          <SubmitButton pending={pw.pending} variant="secondary">Set password</SubmitButton>
         </form>
       )}
       <FormMessage state={state} />

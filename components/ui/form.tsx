@@ -31,8 +31,10 @@ export function SelectField({ label, name, error, options, ...props }: { label: 
   );
 }
 
-export function SubmitButton({ children, pendingText, variant = 'primary', ...props }: { children: React.ReactNode; pendingText?: string; variant?: 'primary' | 'secondary' | 'danger' } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
-  const { pending } = useFormStatus();
+/** A submit button that shows progress: from the enclosing `<form action>`, or `pending` when given (useActionForm). */
+export function SubmitButton({ children, pendingText, variant = 'primary', pending: pendingProp, ...props }: { children: React.ReactNode; pendingText?: string; variant?: 'primary' | 'secondary' | 'danger'; pending?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const status = useFormStatus();
+  const pending = pendingProp ?? status.pending;
   const styles = {
     primary: 'bg-brand-700 text-white hover:bg-brand-800',
     secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-50',
