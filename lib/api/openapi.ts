@@ -3,6 +3,7 @@ import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import { ZCreateOrderInput, ZOrderListQuery, ZRecordShipmentInput } from '@/lib/orders/schemas';
+import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -40,6 +41,17 @@ const ZTransfer = z.object({ id: z.string().uuid(), number: z.number().int(), fr
 const ZTrialBalance = z.object({ as_of: z.string(), accounts: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), debit: z.number().int(), credit: z.number().int() })), total_debit: z.number().int(), total_credit: z.number().int() });
 const ZValuation = z.object({ as_of: z.string(), method: z.enum(['fifo', 'average']), currency: z.string(), lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), value: z.number().int() })), total_value: z.number().int() });
 
+const ZVariant = z.object({
+  id: z.string().uuid(), sku: z.string(), barcode: z.string().nullable(), title: z.string(), price: z.number().int(), currency: z.string().length(3),
+  weight_grams: z.number().int().nullable(), length_mm: z.number().int().nullable(), width_mm: z.number().int().nullable(), height_mm: z.number().int().nullable(),
+  reorder_point: z.number().int(), safety_stock: z.number().int(), lead_time_days: z.number().int(), allow_backorder: z.boolean(), status: z.enum(['active', 'archived']),
+  on_hand: z.number().int().describe('summed over all locations'), available: z.number().int().describe('on hand − reserved, summed over all locations'),
+});
+const ZProduct = z.object({
+  id: z.string().uuid(), name: z.string(), description: z.string().nullable(), vendor: z.string().nullable(), product_type: z.string().nullable(),
+  status: z.enum(['active', 'archived']), created_at: z.string(), updated_at: z.string(), variants: z.array(ZVariant),
+});
+
 const ZOrder = z.object({
   id: z.string().uuid(), number: z.number().int(), channel: z.string(), external_id: z.string().nullable(), status: z.string(), payment_status: z.string(), currency: z.string(),
   customer: z.object({ id: z.string(), email: z.string(), name: z.string() }),
@@ -58,6 +70,10 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/orders/{id}', summary: 'One order with lines, payments and risk', scope: 'orders:read', response: ZOrder },
   { method: 'post', path: '/api/v1/orders/{id}/shipments', summary: 'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, moves the order to partially fulfilled/fulfilled. Accepts Idempotency-Key.', scope: 'fulfillment:write', body: ZRecordShipmentInput, response: z.object({ id: z.string(), number: z.number().int(), order_id: z.string(), status: z.string(), cogs: z.number().int(), carrier: z.string().nullable(), tracking_number: z.string().nullable(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })) }), status: 201 },
   { method: 'post', path: '/api/v1/orders/{id}/cancel', summary: 'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns captured money. Body optional: {"reason"}', scope: 'orders:cancel', response: ZOrder, status: 200 },
+  { method: 'get', path: '/api/v1/products', summary: 'List products with their variants: search (name, SKU, barcode), status, product type, sort; cursor pagination', scope: 'inventory:read', query: ZProductApiListQuery, response: z.object({ data: z.array(ZProduct), next_cursor: z.string().nullable() }) },
+  { method: 'post', path: '/api/v1/products', summary: 'Create a product with its variants (SKU unique; barcode unique when set; 409 names the field). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZProductInput, response: ZProduct, status: 201 },
+  { method: 'get', path: '/api/v1/products/{id}', summary: 'One product with its variants and stock totals', scope: 'inventory:read', response: ZProduct },
+  { method: 'patch', path: '/api/v1/products/{id}', summary: 'Edit a product: fields, variants by SKU (a new SKU adds a variant), status (archive/unarchive)', scope: 'inventory:adjust', body: ZProductUpdateInput, response: ZProduct },
   { method: 'get', path: '/api/v1/inventory', summary: 'Stock levels per SKU and location (cursor pagination)', scope: 'inventory:read', query: ZInventoryQuery, response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }) },
   { method: 'post', path: '/api/v1/inventory/receipts', summary: 'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZReceiptInput, response: ZReceipt, status: 201 },
   { method: 'post', path: '/api/v1/inventory/adjustments', summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZAdjustmentInput, response: ZAdjustment, status: 201 },
@@ -76,6 +92,10 @@ function queryParameters(schema: z.ZodType) {
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
 }
 
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+}
+
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: jsonSchema(ZError, 'output') } } });
@@ -85,13 +105,14 @@ export function openApiDocument() {
       summary: op.summary,
       description: op.scope ? `Requires an API key with the \`${op.scope}\` scope (or \`*\`).` : 'Any valid API key.',
       security: [{ apiKey: [] }],
-      ...(op.query ? { parameters: queryParameters(op.query) } : {}),
+      ...(op.query || pathParameters(op.path).length ? { parameters: [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : [])] } : {}),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       responses: {
         [op.status ?? 200]: { description: op.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } },
         ...(op.query ? { 422: errorResponse('Invalid query parameters, listed in details') } : {}),
         ...(op.status === 201 ? { 409: errorResponse('Idempotency-Key reused with a different body, or a conflicting state') } : {}),
         ...(op.body ? { 400: errorResponse('Malformed JSON'), 413: errorResponse('Body too large'), 422: errorResponse('Invalid fields, listed in details') } : {}),
+        ...(pathParameters(op.path).length ? { 404: errorResponse('No such record') } : {}),
         401: errorResponse('Missing, invalid or revoked API key'),
         403: errorResponse('The key lacks the scope'),
       },

@@ -22,9 +22,11 @@ export type LockedLevel = {
  * levels must do so in a fixed order (by variant id, then location id) to avoid deadlocks.
  */
 export async function lockLevel(tx: Tx, variantId: string, locationId: string): Promise<LockedLevel> {
+  // FOR SHARE: a concurrent change of the variant's allow_backorder commits first, so a new level
+  // copies the current value.
   await tx.$executeRaw`
     INSERT INTO stock_levels (variant_id, location_id, backorder_allowed)
-    SELECT v.id, ${locationId}::uuid, v.allow_backorder FROM variants v WHERE v.id = ${variantId}::uuid
+    SELECT v.id, ${locationId}::uuid, v.allow_backorder FROM variants v WHERE v.id = ${variantId}::uuid FOR SHARE
     ON CONFLICT (variant_id, location_id) DO NOTHING`;
   const rows = await tx.$queryRaw<LockedLevel[]>`
     SELECT id::text, variant_id::text AS "variantId", location_id::text AS "locationId", bin_id::text AS "binId",

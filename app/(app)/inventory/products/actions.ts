@@ -1,0 +1,114 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { after } from 'next/server';
+import { requirePermission } from '@/lib/auth/require-permission';
+import { userActor } from '@/lib/auth/session';
+import { runAction, type ActionState } from '@/lib/server-action';
+import { AppError } from '@/lib/errors';
+import { shopSettings } from '@/lib/settings/queries';
+import { productCreateFromForm, productUpdateFromForm, type ProductFormResult } from '@/lib/catalog/form';
+import { createProduct } from '@/lib/catalog/create-product';
+import { updateProduct } from '@/lib/catalog/update-product';
+import { archiveProduct, unarchiveProduct } from '@/lib/catalog/archive-product';
+import { validateProductCsv, type CsvRowError } from '@/lib/catalog/csv';
+import { startProductImport } from '@/lib/catalog/start-product-import';
+
+/** Catalog writes need inventory:adjust (docs/decisions/005-catalog-permissions.md). */
+const WRITE = 'inventory:adjust';
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Errors sent back to the page; the count of all of them comes along. */
+const SHOWN_ERRORS = 500;
+
+function formInput<T>(result: ProductFormResult<T>): T {
+  if (result.success) return result.data;
+  const issues = Object.entries(result.fieldErrors).map(([field, message]) => ({ field, message }));
+  throw new AppError('VALIDATION_FAILED', 'Check the highlighted fields', issues);
+}
+
+export async function createProductAction(_prev: ActionState<{ id: string }>, formData: FormData): Promise<ActionState<{ id: string }>> {
+  const state = await runAction(async () => {
+    const user = await requirePermission(WRITE);
+    const { currency } = await shopSettings();
+    const product = await createProduct({ input: formInput(productCreateFromForm(formData, currency)), actor: userActor(user) });
+    revalidatePath('/inventory/products');
+    return { message: `${product.name} created.`, data: { id: product.id } };
+  });
+  // redirect() throws, so it runs outside runAction, once the product exists.
+  if (state?.ok && state.data) redirect(`/inventory/products/${state.data.id}?created=1`);
+  return state;
+}
+
+export async function updateProductAction(_prev: ActionState<{ id: string }>, formData: FormData): Promise<ActionState<{ id: string }>> {
+  return runAction(async () => {
+    const user = await requirePermission(WRITE);
+    const { currency } = await shopSettings();
+    const productId = String(formData.get('productId') ?? '');
+    const product = await updateProduct({ productId, input: formInput(productUpdateFromForm(formData, currency)), actor: userActor(user) });
+    revalidatePath('/inventory/products');
+    revalidatePath(`/inventory/products/${productId}`);
+    return { message: `${product.name} saved.`, data: { id: product.id } };
+  });
+}
+
+export async function setProductStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission(WRITE);
+    const productId = String(formData.get('productId') ?? '');
+    const archive = formData.get('to') === 'archived';
+    const product = await (archive ? archiveProduct : unarchiveProduct)({ productId, actor: userActor(user) });
+    revalidatePath('/inventory/products');
+    revalidatePath(`/inventory/products/${productId}`);
+    return { message: archive ? `${product.name} is archived: hidden from the catalog and new orders.` : `${product.name} is active again.` };
+  });
+}
+
+async function uploadedCsv(formData: FormData): Promise<{ text: string; name: string }> {
+  const file = formData.get('file');
+  if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION_FAILED', 'Choose a CSV file', [{ field: 'file', message: 'Choose a CSV file' }]);
+  if (file.size > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB; split it into smaller files', [{ field: 'file', message: 'At most 20 MB' }]);
+  return { text: await file.text(), name: file.name };
+}
+
+export type CsvCheck = {
+  file_name: string;
+  total_rows: number;
+  /** rows without errors: imported unless their SKU is already in the catalog */
+  valid_rows: number;
+  existing_rows: number;
+  error_rows: number;
+  error_count: number;
+  errors: CsvRowError[];
+};
+
+/** Checks every row of an uploaded product CSV and reports what an import would do; writes nothing. */
+export async function checkProductCsvAction(_prev: ActionState<CsvCheck>, formData: FormData): Promise<ActionState<CsvCheck>> {
+  return runAction(async () => {
+    await requirePermission(WRITE);
+    const { text, name } = await uploadedCsv(formData);
+    const v = await validateProductCsv(text);
+    const errorRows = new Set(v.errors.map((e) => e.row)).size;
+    return {
+      message: v.errors.length ? `${v.errors.length} error${v.errors.length === 1 ? '' : 's'} in ${errorRows} row${errorRows === 1 ? '' : 's'}.` : `All ${v.total_rows} rows are valid.`,
+      data: { file_name: name, total_rows: v.total_rows, valid_rows: v.rows.length, existing_rows: v.existing_rows, error_rows: errorRows, error_count: v.errors.length, errors: v.errors.slice(0, SHOWN_ERRORS) },
+    };
+  });
+}
+
+/**
+ * Starts importing an uploaded product CSV as a job and answers at once with its id; the import
+ * continues in this server process after the response (next/server `after`), and the page polls
+ * the job's progress (import/jobs/[id]/route.ts).
+ */
+export async function startProductImportAction(_prev: ActionState<{ jobId: string }>, formData: FormData): Promise<ActionState<{ jobId: string }>> {
+  return runAction(async () => {
+    const user = await requirePermission(WRITE);
+    const { text, name } = await uploadedCsv(formData);
+    const mode = formData.get('mode') === 'valid_rows' ? 'valid_rows' : 'all';
+    const { jobId, run } = await startProductImport({ text, mode, fileName: name, actor: userActor(user) });
+    after(run);
+    revalidatePath('/inventory/products');
+    return { message: 'Import started.', data: { jobId } };
+  });
+}

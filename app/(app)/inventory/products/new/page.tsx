@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { productTypes } from '@/lib/catalog/queries';
+import { shopSettings } from '@/lib/settings/queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { ProductForm } from '@/components/catalog/product-form';
+
+export const metadata: Metadata = { title: 'New product' };
+
+export default async function NewProductPage() {
+  await requirePagePermission('inventory:adjust', '/inventory/products/new');
+  const [settings, types] = await Promise.all([shopSettings(), productTypes()]);
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href="/inventory/products" className="text-brand-700 underline">← Products</Link></p>
+      <PageHeader title="New product" description={`A product and its variants. Prices are in ${settings.currency}; stock is added by receiving it.`} />
+      <ProductForm mode="create" currency={settings.currency} productTypes={types} />
+    </>
+  );
+}

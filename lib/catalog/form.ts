@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import { fieldIssues } from '@/lib/errors';
+import { parseMoney } from '@/lib/money';
+import { ZProductInput, ZProductUpdateInput, type TProductInput, type TProductUpdateInput } from '@/lib/catalog/schemas';
+
+/**
+ * The product form's fields → the API-shaped input, checked with the same zod schema the server uses.
+ * The browser runs it before submitting (errors appear at once, under each field) and the server
+ * action runs it again (the browser is never trusted). Prices are typed as decimals ("12.99") and
+ * read exactly in the shop currency.
+ *
+ * Field names: name, description, vendor, product_type, and variants.<n>.<field> with the API's
+ * field names (variants.0.sku, variants.0.price, variants.0.allow_backorder, …).
+ */
+export type ProductFormResult<T> = { success: true; data: T } | { success: false; fieldErrors: Record<string, string> };
+
+const COUNT_FIELDS = ['reorder_point', 'safety_stock', 'lead_time_days'] as const;
+const MEASURE_FIELDS = ['weight_grams', 'length_mm', 'width_mm', 'height_mm'] as const;
+
+/** '' → fallback; '12' → 12; anything else → NaN or a fraction, which the schema names as not whole. */
+function wholeNumber<T>(value: string, empty: T): number | T {
+  if (value === '') return empty;
+  return /^[-+]?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+}
+
+function readVariants(form: FormData, mode: 'create' | 'edit', currency: string, moneyErrors: Record<string, string>) {
+  const rows = new Map<number, Record<string, string>>();
+  for (const [key, value] of form.entries()) {
+    const m = /^variants\.(\d+)\.(\w+)$/.exec(key);
+    if (!m || typeof value !== 'string') continue;
+    const index = Number(m[1]);
+    rows.set(index, { ...rows.get(index), [m[2]]: value.trim() });
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, r], i) => {
+      let price: number | undefined;
+      if (!r.price) moneyErrors[`variants.${i}.price`] = 'Enter a price';
+      else {
+        const parsed = parseMoney(r.price, currency);
+        if (parsed === null) moneyErrors[`variants.${i}.price`] = `Enter a price like 12.99 (${currency})`;
+        else price = parsed;
+      }
+      const variant: Record<string, unknown> = {
+        sku: r.sku ?? '',
+        barcode: r.barcode ? r.barcode : mode === 'edit' ? null : undefined,
+        title: r.title ?? '',
+        price: price ?? 0,
+        allow_backorder: r.allow_backorder === 'on' || r.allow_backorder === 'true',
+      };
+      for (const f of MEASURE_FIELDS) variant[f] = wholeNumber(r[f] ?? '', null);
+      for (const f of COUNT_FIELDS) variant[f] = wholeNumber(r[f] ?? '', 0);
+      if (mode === 'edit' && r.status) variant.status = r.status;
+      return variant;
+    });
+}
+
+function result<T>(parsed: z.ZodSafeParseResult<T>, moneyErrors: Record<string, string>): ProductFormResult<T> {
+  const fieldErrors: Record<string, string> = {};
+  if (!parsed.success) for (const issue of fieldIssues(parsed.error)) fieldErrors[issue.field] ??= issue.message;
+  Object.assign(fieldErrors, moneyErrors);
+  return Object.keys(fieldErrors).length || !parsed.success ? { success: false, fieldErrors } : { success: true, data: parsed.data };
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export function productCreateFromForm(form: FormData, currency: string): ProductFormResult<TProductInput> {
+  const moneyErrors: Record<string, string> = {};
+  const input = {
+    name: text(form, 'name'),
+    description: text(form, 'description') || undefined,
+    vendor: text(form, 'vendor') || undefined,
+    product_type: text(form, 'product_type') || undefined,
+    variants: readVariants(form, 'create', currency, moneyErrors),
+  };
+  return result(ZProductInput.safeParse(input), moneyErrors);
+}
+
+/** The edit form sends every field: an emptied optional field is cleared (null). */
+export function productUpdateFromForm(form: FormData, currency: string): ProductFormResult<TProductUpdateInput> {
+  const moneyErrors: Record<string, string> = {};
+  const input = {
+    name: text(form, 'name'),
+    description: text(form, 'description') || null,
+    vendor: text(form, 'vendor') || null,
+    product_type: text(form, 'product_type') || null,
+    variants: readVariants(form, 'edit', currency, moneyErrors),
+  };
+  return result(ZProductUpdateInput.safeParse(input), moneyErrors);
+}
