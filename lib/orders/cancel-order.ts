@@ -4,17 +4,26 @@ import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { releaseStock } from '@/lib/inventory/reservations';
 import { reverseJournalEntry } from '@/lib/ledger/post-entry';
-import { nextStatus } from '@/lib/orders/rules';
+import { nextStatus, type OrderStatus } from '@/lib/orders/rules';
+import { mulDivRoundHalfUp } from '@/lib/inventory/costing';
+import { ACCOUNTS } from '@/lib/ledger/accounts';
+import { cr, dr } from '@/lib/ledger/rules';
+import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { lockOrder } from '@/lib/orders/change-order-status';
 import { postCaptureReturned } from '@/lib/orders/posting';
 
 /**
- * Cancels an order nothing of which has shipped: releases every reservation, reverses the sale entry,
- * returns captured money (payment status refunded) and voids authorizations — one transaction.
+ * Cancels what has not shipped, in one transaction:
+ * - an order nothing of which has shipped: releases every reservation, reverses the sale entry,
+ *   returns captured money (payment status refunded) and voids authorizations → cancelled;
+ * - a partly shipped order: releases and cancels the unshipped units, credits their value (line
+ *   price, its share of discount and tax: Dr Sales, Dr Tax payable / Cr Discounts, Cr Receivable) and
+ *   refunds what was paid beyond the reduced total → fulfilled (what shipped is the whole order).
  */
-export async function cancelOrder(options: { orderId: string; reason: string; actor: Actor }, tx?: Tx): Promise<{ id: string; number: number; status: 'cancelled'; refunded: number }> {
+export async function cancelOrder(options: { orderId: string; reason: string; actor: Actor }, tx?: Tx): Promise<{ id: string; number: number; status: 'cancelled' | 'fulfilled'; refunded: number }> {
   const run = async (t: Tx) => {
     const order = await lockOrder(t, options.orderId);
+    if (order.status === 'partially_fulfilled') return cancelRemaining(t, order, options);
     nextStatus(order.status, 'cancel');
     const full = await t.order.findUniqueOrThrow({
       where: { id: order.id },
@@ -42,4 +51,41 @@ export async function cancelOrder(options: { orderId: string; reason: string; ac
     return { id: order.id, number: order.number, status: 'cancelled' as const, refunded };
   };
   return tx ? run(tx) : db.$transaction(run);
+}
+
+async function cancelRemaining(t: Tx, order: { id: string; number: number; status: OrderStatus }, options: { reason: string; actor: Actor }) {
+  const status = nextStatus(order.status, 'cancel_remaining');
+  const full = await t.order.findUniqueOrThrow({
+    where: { id: order.id },
+    select: { total: true, amountPaid: true, location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, unitPrice: true, discountAmount: true, taxAmount: true, quantityFulfilled: true, quantityCancelled: true } } },
+  });
+  const open = full.lines.map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled })).filter((l) => l.open > 0);
+  if (full.location && open.length) {
+    await releaseStock(t, { lines: open.map((l) => ({ variantId: l.variantId, sku: l.sku, locationId: full.location!.id, locationCode: full.location!.code, quantity: l.open })), reference: { type: 'order', id: order.id }, actor: options.actor });
+  }
+  let value = 0;
+  let discount = 0;
+  let tax = 0;
+  for (const l of open) {
+    await t.orderLine.update({ where: { id: l.id }, data: { quantityCancelled: { increment: l.open } }, select: { id: true } });
+    value += l.open * l.unitPrice;
+    discount += mulDivRoundHalfUp(l.discountAmount, l.open, l.quantity);
+    tax += mulDivRoundHalfUp(l.taxAmount, l.open, l.quantity);
+  }
+  const credit = value - discount + tax;
+  await postJournalEntry(t, {
+    memo: `Order #${order.number}: unshipped units cancelled (${options.reason})`,
+    source: { type: 'order', id: order.id },
+    actor: options.actor,
+    lines: [dr(ACCOUNTS.sales, value), cr(ACCOUNTS.discounts, discount), dr(ACCOUNTS.salesTax, tax), cr(ACCOUNTS.receivable, credit)],
+  });
+  const refunded = Math.max(0, full.amountPaid - (full.total - credit));
+  if (refunded > 0) await postCaptureReturned(t, order, refunded, options.actor);
+  await t.order.update({
+    where: { id: order.id },
+    data: { status, cancelReason: options.reason, amountPaid: full.amountPaid - refunded, ...(refunded > 0 ? { paymentStatus: 'partially_refunded' } : {}) },
+    select: { id: true },
+  });
+  await audit(t, { actor: options.actor, action: 'order.remaining_cancelled', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status, reason: options.reason, credited: credit, refunded } });
+  return { id: order.id, number: order.number, status: 'fulfilled' as const, refunded };
 }

@@ -12,6 +12,8 @@ export const TRANSITIONS = {
   hold: { from: ['pending_review', 'open'], to: 'on_hold' },
   release: { from: ['on_hold'], to: 'open' },
   cancel: { from: ['pending_review', 'open', 'on_hold'], to: 'cancelled' },
+  /** a partly shipped order gives up its unshipped units: what shipped is the whole order */
+  cancel_remaining: { from: ['partially_fulfilled'], to: 'fulfilled' },
   fulfil_partially: { from: ['open', 'partially_fulfilled'], to: 'partially_fulfilled' },
   fulfil: { from: ['open', 'partially_fulfilled'], to: 'fulfilled' },
   deliver: { from: ['fulfilled'], to: 'delivered' },
@@ -33,7 +35,7 @@ export function nextStatus(status: OrderStatus, move: Transition): OrderStatus {
 
 /** Moves a person may pick from the order page for an order in this status. */
 export function availableMoves(status: OrderStatus): Transition[] {
-  return (['approve', 'hold', 'release', 'cancel'] as const).filter((m) => canTransition(status, m));
+  return (['approve', 'hold', 'release', 'cancel', 'cancel_remaining'] as const).filter((m) => canTransition(status, m));
 }
 
 export type LineInput = { quantity: number; unitPrice: number };

@@ -200,3 +200,26 @@ describe('shipments recorded through the API', () => {
     expect(cogs.flatMap((e) => e.lines).filter((l) => l.account.code === '5000').reduce((s, l) => s + l.debit, 0)).toBe(1_440); // 1,020 + 420
   });
 });
+
+describe('cancelling what has not shipped of a partly shipped order', () => {
+  it('releases and cancels the rest, credits its value with its discount and tax share, refunds the overpayment', async () => {
+    const { POST } = await import('@/app/api/v1/orders/[id]/shipments/route');
+    const shipKey = (await makeApiKey(['fulfillment:write'])).key;
+    await makeProduct(['PART-1']);
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'PART-1', quantity: 10, unit_cost: 400 }] }, actor });
+    // 4 × 1,000 = 4,000; discount 400; shipping 500; tax 288 → total 4,388, paid in full.
+    const o = await (await post(order({ customer: { email: 'part@example.com', name: 'Part Ial' }, lines: [{ sku: 'PART-1', quantity: 4, unit_price: 1_000 }], discount_amount: 400, shipping_amount: 500, tax_amount: 288, payment: { method: 'card', amount: 4_388, status: 'captured' } }))).json();
+    await POST(apiRequest(`/api/v1/orders/${o.id}/shipments`, { method: 'POST', key: shipKey, body: { lines: [{ sku: 'PART-1', quantity: 1 }] } }), routeContext({ id: o.id }));
+    const ar = await accountBalance('1100', FAR);
+    const res = await cancelRoute.POST(apiRequest(`/api/v1/orders/${o.id}/cancel`, { method: 'POST', key, body: { reason: 'rest out of stock at supplier' } }), routeContext({ id: o.id }));
+    expect(res.status).toBe(200);
+    // 3 of 4 units cancelled: value 3,000, discount share 400 × 3/4 = 300, tax share 288 × 3/4 = 216
+    // credit = 3,000 − 300 + 216 = 2,916; new total 4,388 − 2,916 = 1,472; refund 4,388 − 1,472 = 2,916.
+    expect(await res.json()).toMatchObject({ status: 'fulfilled', payment_status: 'partially_refunded', amount_paid: 1_472, lines: [{ quantity_fulfilled: 1, quantity_cancelled: 3, quantity_reserved: 0 }] });
+    expect(await level('PART-1')).toMatchObject({ on_hand: 9, reserved: 0 });
+    // Receivable: −2,916 credit + 2,916 refunded = unchanged.
+    expect(await accountBalance('1100', FAR)).toBe(ar);
+    const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
+    expect(tb.total_debit).toBe(tb.total_credit);
+  });
+});
