@@ -223,3 +223,21 @@ describe('cancelling what has not shipped of a partly shipped order', () => {
     expect(tb.total_debit).toBe(tb.total_credit);
   });
 });
+
+describe('address corrections', () => {
+  it('changes the shipping address until the order ships, validated per country and audited', async () => {
+    const { updateOrderAddress } = await import('@/lib/orders/update-order-address');
+    const o = await (await post(order({ customer: { email: 'move@example.com', name: 'Mo Ving' }, payment: undefined }))).json();
+    const fixed = await updateOrderAddress({ orderId: o.id, kind: 'shipping', address: { ...address, line1: '2 Elm St', postal_code: '62702' }, actor });
+    expect(fixed).toMatchObject({ line1: '2 Elm St', postal_code: '62702', country: 'US' });
+    await expect(updateOrderAddress({ orderId: o.id, kind: 'shipping', address: { ...address, region: '', postal_code: '1234' }, actor })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'shipping_address.region', message: 'A state or province is required for US' }, { field: 'shipping_address.postal_code', message: 'Not a valid US postal code' }],
+    });
+    const { POST } = await import('@/app/api/v1/orders/[id]/shipments/route');
+    const shipKey = (await makeApiKey(['fulfillment:write'])).key;
+    await POST(apiRequest(`/api/v1/orders/${o.id}/shipments`, { method: 'POST', key: shipKey, body: { lines: [{ sku: 'ORD-1', quantity: 1 }] } }), routeContext({ id: o.id }));
+    await expect(updateOrderAddress({ orderId: o.id, kind: 'shipping', address, actor })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect((await orderTimeline(o.id)).map((e) => e.action)).toContain('order.shipping_address_changed');
+  });
+});
