@@ -1,23 +1,173 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
+import { roleHas } from '@/lib/auth/permissions';
+import { orderList } from '@/lib/orders/queries';
+import { listQueryString, readListQuery } from '@/lib/orders/list-query';
+import { savedViews } from '@/lib/orders/view-queries';
+import { CHANNELS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/lib/orders/schemas';
+import { shopTimezone } from '@/lib/settings/queries';
+import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ComingSoon } from '@/components/ui/coming-soon';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { inputClass } from '@/components/ui/form';
+import { OrdersTabs } from '@/components/orders/orders-tabs';
+import { SavedViews } from '@/components/orders/saved-views';
+import { CHANNEL_LABEL, OrderStatusBadge, PAYMENT_LABEL, PaymentStatusBadge, RiskBadge, STATUS_LABEL } from '@/components/orders/order-badges';
 
 export const metadata: Metadata = { title: 'Orders' };
 
-export default async function OrdersPage() {
-  await requirePagePermission('orders:read', '/orders');
+const PAGE_SIZE = 50;
+const SORTS = [
+  { value: 'placed_desc', label: 'Newest first' },
+  { value: 'placed_asc', label: 'Oldest first' },
+  { value: 'total_desc', label: 'Highest total' },
+  { value: 'total_asc', label: 'Lowest total' },
+];
+const IGNORED_LABEL: Record<string, string> = { status: 'status', payment_status: 'payment status', channel: 'channel', risk: 'risk', from: 'from date', to: 'to date', q: 'search', sort: 'sort' };
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePagePermission('orders:read', '/orders');
+  const raw = await searchParams;
+  const { query, cursor, ignored } = readListQuery(raw);
+  const canonical = listQueryString({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), cursor });
+  // The filter form submits every field, blank ones too: answer with the short, shareable URL.
+  if (Object.values(raw).some((v) => v === '') && !ignored.length) redirect(canonical ? `/orders?${canonical}` : '/orders');
+  const timeZone = await shopTimezone();
+  const [page, views] = await Promise.all([orderList({ ...query, cursor, limit: PAGE_SIZE }, timeZone), savedViews(user.id)]);
+
+  const filters = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) as Record<string, string>;
+  const current = listQueryString(filters);
+  const href = (extra: Record<string, string | undefined> = {}) => {
+    const s = listQueryString({ ...filters, ...extra });
+    return s ? `/orders?${s}` : '/orders';
+  };
+  const filtered = Object.keys(filters).some((k) => k !== 'sort');
+  const canCreate = roleHas(user.role, 'orders:create');
+  const placed = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  const tab = current === 'status=pending_review' ? '/orders?status=pending_review' : '/orders';
+
   return (
     <>
-      <PageHeader title="Orders" description="Orders from every sales channel." />
-      <ComingSoon
-        what="order management"
-        planned={[
-          'Order intake from the API and manual entry, with stock reservation and fraud screening',
-          'Order list with filters, saved views and CSV export',
-          'Order detail with timeline, holds, cancellation and notes',
-        ]}
+      <PageHeader
+        title="Orders"
+        description={`Orders from every sales channel. Dates are in the shop's time zone (${timeZone}).`}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <a href={current ? `/orders/export?${current}` : '/orders/export'} className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+              Export CSV
+            </a>
+            {canCreate && <Link href="/orders/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">New order</Link>}
+          </div>
+        }
       />
+      <OrdersTabs current={tab} canCreate={canCreate} />
+      <SavedViews views={views} currentQuery={current} />
+
+      <form method="get" action="/orders" role="search" aria-label="Filter orders" className="mb-4 rounded-xl border border-slate-200 bg-white p-4">
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="min-w-0 flex-[1_1_16rem]">
+            <label htmlFor="q" className="block text-sm font-medium">Search</label>
+            <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Number, name, email, SKU or ID" title="Order number, customer name, email, SKU or external id" className={inputClass} />
+          </div>
+          <Select id="status" label="Status" value={filters.status} className="w-44" options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} />
+          <Select id="channel" label="Channel" value={filters.channel} className="w-40" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))} />
+          <div className="w-40">
+            <label htmlFor="sort" className="block text-sm font-medium">Sort</label>
+            <select id="sort" name="sort" defaultValue={filters.sort ?? 'placed_desc'} className={inputClass}>
+              {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Apply filters</button>
+          {filtered && <Link href={href({ status: undefined, payment_status: undefined, channel: undefined, risk: undefined, from: undefined, to: undefined, q: undefined })} className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">Clear filters</Link>}
+        </div>
+        <details className="mt-3" open={!!(filters.payment_status || filters.risk || filters.from || filters.to)}>
+          <summary className="cursor-pointer text-sm font-medium text-brand-800">More filters: payment, risk, dates</summary>
+          <div className="mt-3 flex flex-wrap items-end gap-3">
+            <Select id="payment_status" label="Payment" value={filters.payment_status} className="w-44" options={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_LABEL[s] }))} />
+            <Select id="risk" label="Risk" value={filters.risk} className="w-36" options={[{ value: 'low', label: 'Low' }, { value: 'medium', label: 'Medium' }, { value: 'high', label: 'High' }]} />
+            <div className="w-44">
+              <label htmlFor="from" className="block text-sm font-medium">Placed from</label>
+              <input id="from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
+            </div>
+            <div className="w-44">
+              <label htmlFor="to" className="block text-sm font-medium">Placed to</label>
+              <input id="to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
+            </div>
+          </div>
+        </details>
+      </form>
+      {ignored.length > 0 && (
+        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          Ignored a filter that is not valid: {ignored.map((k) => IGNORED_LABEL[k] ?? k).join(', ')}.
+        </p>
+      )}
+
+      <section aria-labelledby="orders-title" className="rounded-xl border border-slate-200 bg-white">
+        <h2 id="orders-title" className="sr-only">Order list</h2>
+        {page.data.length === 0 ? (
+          <div className="p-6 text-slate-700">
+            {filtered ? (
+              <p>No orders match these filters. <Link href="/orders" className="text-brand-700 underline">Clear the filters</Link> or widen the date range.</p>
+            ) : cursor ? (
+              <p>No more orders. <Link href={href()} className="text-brand-700 underline">Back to the first page</Link>.</p>
+            ) : (
+              <p>No orders yet. Orders from your sales channels arrive through the API{canCreate ? <>; to take a phone or email order, use <Link href="/orders/new" className="text-brand-700 underline">New order</Link></> : ''}.</p>
+            )}
+          </div>
+        ) : (
+          <ScrollRegion label="Orders table">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">Order</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Placed</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Customer</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Channel</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Status / payment</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Risk</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">Items</th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.map((o) => (
+                  <tr key={o.id} className="border-b border-slate-100 hover:bg-slate-50">
+                    <td className="whitespace-nowrap px-4 py-2"><Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">#{o.number}</Link></td>
+                    <td className="whitespace-nowrap px-3 py-2">{placed.format(new Date(o.placed_at))}</td>
+                    <td className="px-3 py-2"><span className="block">{o.customer}</span><span className="block text-slate-600">{o.email}</span></td>
+                    <td className="whitespace-nowrap px-3 py-2">{CHANNEL_LABEL[o.channel] ?? o.channel}</td>
+                    <td className="px-3 py-2"><span className="flex flex-col items-start gap-1"><OrderStatusBadge status={o.status} /><PaymentStatusBadge status={o.payment_status} /></span></td>
+                    <td className="px-3 py-2"><RiskBadge level={o.risk_level} score={o.risk_score} /></td>
+                    <td className="px-3 py-2 text-right tabular-nums">{o.items}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-right font-medium tabular-nums">{formatMoney(o.total, o.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
+          <span className="text-slate-600">{SORTS.find((s) => s.value === query.sort)?.label} · {page.data.length} shown</span>
+          <span className="flex gap-4">
+            {cursor && <Link href={href()} className="text-brand-700 underline">First page</Link>}
+            {page.next_cursor && <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">Next page</Link>}
+          </span>
+        </nav>
+      </section>
     </>
+  );
+}
+
+function Select({ id, label, value, options, className }: { id: string; label: string; value?: string; options: { value: string; label: string }[]; className?: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
+        <option value="">Any</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
   );
 }

@@ -1,0 +1,63 @@
+import { ZOrderListQuery, type TOrderListQuery } from '@/lib/orders/schemas';
+
+/**
+ * The order list's filters as they travel in a URL (`/orders?status=open&q=ann`), shared by the list
+ * page, its CSV export and saved views, so the three always read a query the same way. Pure.
+ */
+export const LIST_FILTER_KEYS = ['status', 'payment_status', 'channel', 'risk', 'from', 'to', 'q', 'sort'] as const;
+export type ListFilterKey = (typeof LIST_FILTER_KEYS)[number];
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function entries(raw: RawParams): [string, string][] {
+  if (raw instanceof URLSearchParams) return [...raw.entries()];
+  return Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0] ?? '' : v] as [string, string]]));
+}
+
+/**
+ * Reads the list's filters leniently, as a page must: blank values are no filter, and a value that is
+ * not valid (a mistyped date, an unknown status) is dropped and named in `ignored` instead of failing
+ * the page. The cursor is kept separately; the limit is the caller's business.
+ */
+export function readListQuery(raw: RawParams): { query: Omit<TOrderListQuery, 'limit' | 'cursor'>; cursor?: string; ignored: ListFilterKey[] } {
+  const values = new Map(entries(raw).map(([k, v]) => [k, v.trim()]));
+  const query: Record<string, unknown> = {};
+  const ignored: ListFilterKey[] = [];
+  for (const key of LIST_FILTER_KEYS) {
+    const value = values.get(key);
+    if (!value) continue;
+    const parsed = ZOrderListQuery.shape[key].safeParse(value);
+    if (parsed.success && parsed.data !== undefined) query[key] = parsed.data;
+    else ignored.push(key);
+  }
+  if (query.from && query.to && String(query.from) > String(query.to)) {
+    // A reversed range would always be empty; read it the way it was meant.
+    [query.from, query.to] = [query.to, query.from];
+  }
+  const cursorParsed = ZOrderListQuery.shape.cursor.safeParse(values.get('cursor') || undefined);
+  return {
+    query: { sort: 'placed_desc', ...query } as Omit<TOrderListQuery, 'limit' | 'cursor'>,
+    cursor: cursorParsed.success ? cursorParsed.data : undefined,
+    ignored,
+  };
+}
+
+/**
+ * The canonical query string of a set of filters: only known, non-blank keys, in a fixed order, and
+ * the default sort left out — so two views of the same filters are the same string. No leading '?'.
+ */
+export function listQueryString(filters: Partial<Record<ListFilterKey | 'cursor', string | undefined>>): string {
+  const p = new URLSearchParams();
+  for (const key of [...LIST_FILTER_KEYS, 'cursor'] as const) {
+    const value = filters[key]?.trim();
+    if (!value || (key === 'sort' && value === 'placed_desc')) continue;
+    p.set(key, value);
+  }
+  return p.toString();
+}
+
+/** A saved view's query: the raw string cleaned down to the filters it means (never a cursor). */
+export function normalizeViewQuery(raw: string): string {
+  const { query } = readListQuery(new URLSearchParams(raw.replace(/^\?/, '')));
+  return listQueryString(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])));
+}
