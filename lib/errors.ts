@@ -68,6 +68,10 @@ export function toAppError(error: unknown): AppError {
     return new AppError('CONFLICT', 'A record with the same unique value already exists', target ? { fields: target } : undefined);
   }
   if (code === 'P2025') return new AppError('NOT_FOUND', 'The record was not found');
+  // No database connection free in time (a burst of requests): tell the client to retry.
+  if (code === 'P2028' || code === 'P2024') return new AppError('UNAVAILABLE', 'The server is busy. Please retry in a moment.', { retry_after_seconds: 1 });
+  // A number outside the column's range (e.g. an amount beyond 21 million in minor units).
+  if (code === 'P2020') return new AppError('VALIDATION_FAILED', 'A number is too large', [{ field: '(body)', message: 'A number is out of range' }]);
   return new AppError('INTERNAL', 'Something went wrong on our side. Please try again; if it keeps happening, contact support.');
 }
 

@@ -99,7 +99,7 @@ export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, 
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'INTERNAL') console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
-      return jsonError(appError);
+      return jsonError(appError, appError.code === 'UNAVAILABLE' ? { 'retry-after': '1' } : undefined);
     }
   };
 }

@@ -19,7 +19,7 @@ export async function runIdempotent(
   work: (tx: Tx) => Promise<unknown>,
 ): Promise<IdempotentResult> {
   if (!options.key) {
-    const body = await db.$transaction((tx) => work(tx), { timeout: 60_000 });
+    const body = await db.$transaction((tx) => work(tx), { timeout: 60_000, maxWait: 10_000 });
     return { status: options.status, body, replayed: false };
   }
   if (!ZKey.test(options.key)) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–200 printable ASCII characters.');
@@ -45,6 +45,6 @@ export async function runIdempotent(
       });
       return { status: options.status, body, replayed: false };
     },
-    { timeout: 60_000 },
+    { timeout: 60_000, maxWait: 10_000 },
   );
 }

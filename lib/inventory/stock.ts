@@ -22,16 +22,20 @@ export type LockedLevel = {
  * levels must do so in a fixed order (by variant id, then location id) to avoid deadlocks.
  */
 export async function lockLevel(tx: Tx, variantId: string, locationId: string): Promise<LockedLevel> {
-  // FOR SHARE: a concurrent change of the variant's allow_backorder commits first, so a new level
-  // copies the current value.
-  await tx.$executeRaw`
-    INSERT INTO stock_levels (variant_id, location_id, backorder_allowed)
-    SELECT v.id, ${locationId}::uuid, v.allow_backorder FROM variants v WHERE v.id = ${variantId}::uuid FOR SHARE
-    ON CONFLICT (variant_id, location_id) DO NOTHING`;
-  const rows = await tx.$queryRaw<LockedLevel[]>`
+  const select = () => tx.$queryRaw<LockedLevel[]>`
     SELECT id::text, variant_id::text AS "variantId", location_id::text AS "locationId", bin_id::text AS "binId",
            on_hand AS "onHand", reserved, damaged, quarantine, backorder_allowed AS "backorderAllowed"
     FROM stock_levels WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid FOR UPDATE`;
+  let rows = await select();
+  if (!rows[0]) {
+    // FOR SHARE: a concurrent change of the variant's allow_backorder commits first, so a new level
+    // copies the current value.
+    await tx.$executeRaw`
+      INSERT INTO stock_levels (variant_id, location_id, backorder_allowed)
+      SELECT v.id, ${locationId}::uuid, v.allow_backorder FROM variants v WHERE v.id = ${variantId}::uuid FOR SHARE
+      ON CONFLICT (variant_id, location_id) DO NOTHING`;
+    rows = await select();
+  }
   if (!rows[0]) throw new AppError('NOT_FOUND', 'That variant or location does not exist.');
   return rows[0];
 }
@@ -109,10 +113,13 @@ export async function resolveSkus(tx: Tx, skus: { sku: string; field: string }[]
   const rows = await tx.variant.findMany({ where: { sku: { in: unique } }, select: { id: true, sku: true, allowBackorder: true, price: true, currency: true, status: true } });
   const bySku = new Map(rows.map((r) => [r.sku, r]));
   const missing = skus.filter((s) => !bySku.has(s.sku));
-  if (missing.length) {
-    throw new AppError('VALIDATION_FAILED', `Unknown SKU${missing.length > 1 ? 's' : ''}: ${[...new Set(missing.map((m) => m.sku))].join(', ')}`, missing.map((m) => ({ field: m.field, message: `Unknown SKU "${m.sku}"` })));
-  }
+  if (missing.length) throw unknownSkus(missing);
   return bySku;
+}
+
+/** The 422 for SKUs that do not exist, naming each field. */
+export function unknownSkus(missing: { sku: string; field: string }[]): AppError {
+  return new AppError('VALIDATION_FAILED', `Unknown SKU${missing.length > 1 ? 's' : ''}: ${[...new Set(missing.map((m) => m.sku))].join(', ')}`, missing.map((m) => ({ field: m.field, message: `Unknown SKU "${m.sku}"` })));
 }
 
 export async function resolveLocation(tx: Tx, code: string, field: string): Promise<{ id: string; code: string; name: string }> {

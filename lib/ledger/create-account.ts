@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { audit } from '@/lib/audit';
+import { clearAccountCache } from '@/lib/ledger/post-entry';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { ZCreateAccountInput, type TCreateAccountInput } from '@/lib/ledger/schemas';
@@ -15,5 +16,5 @@ export async function createAccount(options: { input: TCreateAccountInput; actor
     const account = await tx.account.create({ data: input, select: { id: true, code: true, name: true, type: true } });
     await audit(tx, { actor: options.actor, action: 'account.created', entityType: 'account', entityId: account.id, after: account });
     return account;
-  });
+  }).finally(clearAccountCache);
 }

@@ -4,6 +4,26 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { balancedLines, type EntryLine } from '@/lib/ledger/rules';
 
+type AccountRef = { id: string; code: string; active: boolean };
+/**
+ * Account ids by code, cached per process for a minute: every money event posts to the same few
+ * accounts, and looking them up on every entry was a round trip per entry. An unknown code always
+ * goes to the database, so a new account is found at once; clearAccountCache() after a change.
+ */
+let accountCache: { at: number; byCode: Map<string, AccountRef> } = { at: 0, byCode: new Map() };
+export function clearAccountCache() {
+  accountCache = { at: 0, byCode: new Map() };
+}
+async function accountsByCode(tx: Tx, codes: string[]): Promise<Map<string, AccountRef>> {
+  if (Date.now() - accountCache.at > 60_000) accountCache = { at: Date.now(), byCode: new Map() };
+  const missing = codes.filter((c) => !accountCache.byCode.has(c));
+  if (missing.length) {
+    const rows = await tx.account.findMany({ where: { code: { in: missing } }, select: { id: true, code: true, active: true } });
+    for (const r of rows) accountCache.byCode.set(r.code, r);
+  }
+  return accountCache.byCode;
+}
+
 export type PostEntryInput = {
   memo: string;
   source: { type: string; id?: string | null };
@@ -21,8 +41,7 @@ export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{
   const lines = balancedLines(input.lines);
   if (lines.length === 0) return null;
   const codes = [...new Set(lines.map((l) => l.account))];
-  const accounts = await tx.account.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, active: true } });
-  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  const byCode = await accountsByCode(tx, codes);
   for (const code of codes) {
     const account = byCode.get(code);
     if (!account) throw new AppError('VALIDATION_FAILED', `Unknown account ${code}`, [{ field: 'lines', message: `Unknown account ${code}` }]);

@@ -35,3 +35,10 @@ describe('errors', () => {
     });
   });
 });
+
+describe('busy and out-of-range database errors', () => {
+  it('answers a pool timeout with 503 to retry and an out-of-range number with 422', () => {
+    expect(toAppError({ code: 'P2028' })).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+    expect(toAppError({ code: 'P2020' })).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
+  });
+});
