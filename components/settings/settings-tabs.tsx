@@ -4,6 +4,7 @@ const TABS = [
   { href: '/settings', label: 'Shop' },
   { href: '/settings/users', label: 'Users' },
   { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/shipping', label: 'Shipping' },
   { href: '/settings/audit', label: 'Audit log' },
 ];
 

@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embed
 import { DATA_DIR, ensureAuthSecret } from '@/lib/platform/runtime-config';
 import { seedDemo } from '@/prisma/seed';
 import { seedDemoOrders } from '@/prisma/seed-orders';
+import { seedShipping } from '@/prisma/seed-shipping';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
 
@@ -36,6 +37,7 @@ export async function prepareDatabase(options: { log?: (line: string) => void; s
       if ((await client.user.count()) === 0) {
         log('first start: seeding the demo shop…');
         await seedDemo(client, { log });
+        await seedShipping(client, { log });
         // The order history runs through the real use cases, which use the app's own client.
         const orders = Number(process.env.BACKROOM_DEMO_ORDERS ?? 3000);
         if (orders > 0) await seedDemoOrders(client, { count: orders, log });

@@ -69,6 +69,7 @@ function expectedType(field: Field, enums: Map<string, { db: string }>): string 
   const native = field.nativeType;
   if (native) {
     if (native === 'Uuid') return 'uuid';
+    if (native === 'Date') return 'date';
     if (/^Char\(\d+\)$/.test(native)) return `character(${native.slice(5, -1)})`;
     if (/^Timestamptz\(\d\)$/.test(native)) return `timestamp with time zone(${native.slice(12, -1)})`;
     throw new Error(`add a mapping for @db.${native}`);
