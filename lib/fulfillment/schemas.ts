@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const TRACKING_STATUSES = ['in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
+
+export const ZBuyLabelInput = z
+  .object({
+    /** what goes in this parcel; default every unit still to ship */
+    lines: z.array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().positive().max(10_000) })).min(1).max(500).optional(),
+    /** a package type code (its box and tare), or the outside dimensions of the parcel */
+    package_type: z.string().trim().min(1).max(40).optional(),
+    length_mm: z.number().int().positive().max(3_000).optional(),
+    width_mm: z.number().int().positive().max(3_000).optional(),
+    height_mm: z.number().int().positive().max(3_000).optional(),
+    /** the weighed parcel, or its contents when a package type adds the box's tare, grams */
+    weight_grams: z.number({ error: 'Weigh the parcel' }).int('Use whole grams').positive('The weight must be more than zero').max(70_000),
+    /** a quote key such as 'parcelway:ground' to override the preselected service */
+    service: z.string().trim().max(80).optional(),
+  })
+  .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), { path: ['package_type'], message: 'Choose a box or enter the parcel dimensions' });
+export type TBuyLabelInput = z.input<typeof ZBuyLabelInput>;
+
+export const ZTrackingEventInput = z.object({
+  status: z.enum(TRACKING_STATUSES, { error: `Use one of: ${TRACKING_STATUSES.join(', ')}` }),
+  description: z.string().trim().max(300).optional(),
+  location: z.string().trim().max(120).optional(),
+  occurred_at: z.iso.datetime({ offset: true }).optional(),
+});
+export type TTrackingEventInput = z.input<typeof ZTrackingEventInput>;
