@@ -114,6 +114,41 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
     );
     if ((start / BATCH) % 20 === 0) log(`orders: ${Math.min(start + BATCH, count)} of ${count}`);
   }
-  log(`seeded ${created} orders (${shipped} shipped, ${cancelled} cancelled)`);
+  await seedTrackingHistory(db);
+  log(`seeded ${created} orders (${shipped} shipped, ${cancelled} cancelled) with tracking histories`);
   return { orders: created, shipped, cancelled };
+}
+
+/**
+ * Tracking histories for the seeded parcels, set in bulk (carrier scans change no stock or money):
+ * every parcel was picked up ~6 hours after it shipped; parcels older than 4 days were delivered 2–4
+ * days after shipping (their orders become delivered when all their parcels are); about 1 in 60 of
+ * the recent ones hit an exception the operations manager will see.
+ */
+async function seedTrackingHistory(db: PrismaClient) {
+  await db.$executeRaw`
+    INSERT INTO tracking_events (shipment_id, status, description, location, occurred_at, actor_label)
+    SELECT id, 'in_transit', 'Picked up by ' || coalesce(carrier, 'carrier'), 'Origin facility', shipped_at + interval '6 hours', 'seed'
+    FROM shipments WHERE source = 'external' AND shipped_at + interval '6 hours' < now()`;
+  await db.$executeRaw`UPDATE shipments SET status = 'in_transit' WHERE source = 'external'`;
+  await db.$executeRaw`
+    WITH d AS (
+      SELECT id, shipped_at + (interval '1 day' * (2 + (abs(hashtext(id::text)) % 3))) AS at FROM shipments
+      WHERE source = 'external' AND shipped_at < now() - interval '4 days')
+    INSERT INTO tracking_events (shipment_id, status, description, location, occurred_at, actor_label)
+    SELECT id, 'delivered', 'Delivered, left at front door', 'Destination', at, 'seed' FROM d`;
+  await db.$executeRaw`
+    UPDATE shipments s SET status = 'delivered', delivered_at = e.occurred_at
+    FROM tracking_events e WHERE e.shipment_id = s.id AND e.status = 'delivered'`;
+  await db.$executeRaw`
+    WITH x AS (SELECT id FROM shipments WHERE status = 'in_transit' AND abs(hashtext(id::text)) % 60 = 0)
+    INSERT INTO tracking_events (shipment_id, status, description, location, occurred_at, actor_label)
+    SELECT id, 'exception', 'Address could not be found — carrier holding parcel', 'Destination', now() - interval '3 hours', 'seed' FROM x`;
+  await db.$executeRaw`
+    UPDATE shipments s SET status = 'exception' FROM tracking_events e
+    WHERE e.shipment_id = s.id AND e.status = 'exception' AND s.status = 'in_transit'`;
+  await db.$executeRaw`
+    UPDATE orders o SET status = 'delivered' WHERE o.status = 'fulfilled'
+      AND EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id)
+      AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id AND s.status NOT IN ('delivered', 'voided'))`;
 }

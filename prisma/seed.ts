@@ -49,8 +49,10 @@ export async function seedDemo(db: PrismaClient, options: SeedOptions = {}): Pro
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.user.createMany({ data: DEMO_USERS.map((u) => ({ ...u, passwordHash })) });
 
-  const main = { id: faker.string.uuid(), code: 'MAIN', name: 'Main warehouse', kind: 'warehouse' as const };
-  const store = { id: faker.string.uuid(), code: 'STORE', name: 'Downtown store', kind: 'store' as const };
+  const main = { id: faker.string.uuid(), code: 'MAIN', name: 'Main warehouse', kind: 'warehouse' as const,
+    address: { name: 'Juniper & Pine Goods', line1: '410 Hudson St', city: 'New York', region: 'NY', postal_code: '10014', country: 'US' } };
+  const store = { id: faker.string.uuid(), code: 'STORE', name: 'Downtown store', kind: 'store' as const,
+    address: { name: 'Juniper & Pine Goods', line1: '88 Orchard St', city: 'New York', region: 'NY', postal_code: '10002', country: 'US' } };
   await db.location.createMany({ data: [main, store] });
 
   // Main warehouse: aisles A–E, 8 shelves, 3 levels; pick sequence walks the aisles in a snake.

@@ -98,7 +98,14 @@ describe('demo order history', () => {
     const result = await seedDemoOrders(db, { count: 60, days: 30 });
     expect(result.orders).toBe(60);
     const statuses = await db.order.groupBy({ by: ['status'], _count: true });
-    expect(statuses.find((s) => s.status === 'fulfilled')?._count).toBeGreaterThan(20);
+    const shippedOrders = (statuses.find((s) => s.status === 'fulfilled')?._count ?? 0) + (statuses.find((s) => s.status === 'delivered')?._count ?? 0);
+    expect(shippedOrders).toBeGreaterThan(20);
+    expect(statuses.find((s) => s.status === 'delivered')?._count).toBeGreaterThan(5);
+    // Every delivered parcel has its pick-up and delivery scans.
+    const [{ missing }] = await db.$queryRaw<{ missing: bigint }[]>`
+      SELECT count(*) AS missing FROM shipments s WHERE s.status = 'delivered'
+        AND (SELECT count(*) FROM tracking_events e WHERE e.shipment_id = s.id AND e.status IN ('in_transit', 'delivered')) < 2`;
+    expect(Number(missing)).toBe(0);
     const FAR = new Date('2100-01-01T00:00:00Z');
     const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
     expect(tb.total_debit).toBe(tb.total_credit);
