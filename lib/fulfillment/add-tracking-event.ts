@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { lockOrder } from '@/lib/orders/change-order-status';
+import { lockOrder } from '@/lib/orders/lock-order';
 import { nextStatus } from '@/lib/orders/rules';
 import { ZTrackingEventInput, type TTrackingEventInput } from '@/lib/fulfillment/schemas';
 

@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
-import { lockOrder } from '@/lib/orders/change-order-status';
+import { lockOrder } from '@/lib/orders/lock-order';
 import { recordShipment } from '@/lib/orders/record-shipment';
 import { quoteShipment } from '@/lib/shipping/quote-shipment';
 import { chooseQuote, parcelFromPackageType, type Parcel } from '@/lib/shipping/rules';

@@ -9,7 +9,7 @@ import { mulDivRoundHalfUp } from '@/lib/inventory/costing';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
-import { lockOrder } from '@/lib/orders/change-order-status';
+import { lockOrder } from '@/lib/orders/lock-order';
 import { postCaptureReturned } from '@/lib/orders/posting';
 
 /**

@@ -4,17 +4,9 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { nextStatus, type OrderStatus } from '@/lib/orders/rules';
+import { lockOrder } from '@/lib/orders/lock-order';
 
 type Move = 'approve' | 'hold' | 'release';
-
-/** Locks the order row: every status change is serialised per order. */
-export async function lockOrder(tx: Tx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'That order does not exist.');
-  const [row] = await tx.$queryRaw<{ id: string; number: number; status: OrderStatus; hold_reason: string | null }[]>`
-    SELECT id::text, number, status::text AS status, hold_reason FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
-  if (!row) throw new AppError('NOT_FOUND', 'That order does not exist.');
-  return row;
-}
 
 /**
  * approve (fraud review passed: pending_review → open), hold (with a reason) and release (on_hold →

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { consumeReservedStock } from '@/lib/inventory/reservations';
 import { nextStatus } from '@/lib/orders/rules';
-import { lockOrder } from '@/lib/orders/change-order-status';
+import { lockOrder } from '@/lib/orders/lock-order';
 import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
 
 /**

@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
-import { lockOrder } from '@/lib/orders/change-order-status';
+import { lockOrder } from '@/lib/orders/lock-order';
 import { ZAddress, type TAddress } from '@/lib/orders/schemas';
 
 /** Addresses can change until something has shipped (a parcel cannot be re-addressed from here). */
