@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { db, type Tx } from '@/lib/db';
 import { toDecimalString, parseMoney } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
-import { csvText } from '@/lib/ledger/csv';
+import { csvText } from '@/lib/csv';
 import { ZVariantInput, type ProductListRow } from '@/lib/catalog/schemas';
 
 /**

@@ -2,15 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { toDecimalString } from '@/lib/money';
 import type { TrialBalance } from '@/lib/ledger/queries';
 import type { Valuation } from '@/lib/inventory/queries';
-
-/**
- * Text a person or an import wrote (account and product names, SKUs) is prefixed with an apostrophe
- * when it starts like a spreadsheet formula, so opening the export cannot run one (OWASP "CSV
- * injection"). Amounts are written by us and never touched.
- */
-export function csvText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { csvText } from '@/lib/csv';
 
 /**
  * The trial balance as CSV: one row per account, amounts as plain decimals, then the totals. With a

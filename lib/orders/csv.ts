@@ -2,15 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { formatInTimeZone } from 'date-fns-tz';
 import { toDecimalString } from '@/lib/money';
 import type { OrderRow } from '@/lib/orders/queries';
-
-/**
- * Text a customer or a channel wrote (names, emails) is prefixed with an apostrophe when it starts
- * like a spreadsheet formula, so opening the export cannot run one (OWASP "CSV injection"). Amounts
- * and dates are written by us and never touched.
- */
-export function csvText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { csvText } from '@/lib/csv';
 
 export const ORDER_CSV_COLUMNS = ['Number', 'Placed at', 'Status', 'Payment status', 'Channel', 'Customer', 'Email', 'Items', 'Total', 'Currency', 'Risk level', 'Risk score'] as const;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { listQueryString, normalizeViewQuery, readListQuery } from '@/lib/orders/list-query';
 import { buildManualOrder, formError, liveTotals, toFormField, type ManualOrderText } from '@/lib/orders/manual-order-form';
-import { csvText, orderCsvChunk } from '@/lib/orders/csv';
+import { orderCsvChunk } from '@/lib/orders/csv';
+import { csvText } from '@/lib/csv';
 
 describe('order list query', () => {
   it('reads filters leniently: blanks are no filter, invalid values are dropped and named', () => {
