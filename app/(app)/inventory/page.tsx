@@ -8,6 +8,7 @@ import { locationList } from '@/lib/locations/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { inputClass } from '@/components/ui/form';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
@@ -74,7 +75,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
               : canWrite ? <>No stock yet. <Link href="/inventory/receive" className="text-brand-700 underline">Receive stock</Link> to get started.</> : 'No stock recorded yet.'}
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Stock levels table">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
@@ -105,7 +106,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
           <span className="text-slate-600">Sorted by SKU · {page.data.length} shown</span>

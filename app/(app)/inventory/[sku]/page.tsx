@@ -10,6 +10,7 @@ import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { AdjustForm } from '@/components/inventory/adjust-form';
 import { MoveBinForm } from '@/components/inventory/move-bin-form';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'SKU' };
 
@@ -42,7 +43,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
         <section aria-labelledby="levels-title" className="rounded-xl border border-slate-200 bg-white xl:col-span-2">
           <h2 id="levels-title" className="px-5 pt-4 text-lg font-semibold">Stock by location</h2>
           {detail.levels.length === 0 ? <p className="p-5 text-slate-700">Never stocked. {canWrite && <Link href="/inventory/receive" className="text-brand-700 underline">Receive stock</Link>}</p> : (
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Stock by location table">
               <table className="mt-2 w-full text-left text-sm">
                 <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
@@ -63,7 +64,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
         <section aria-labelledby="cost-title" className="rounded-xl border border-slate-200 bg-white p-5">
@@ -103,7 +104,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
         <h2 id="history-title" className="px-5 pt-4 text-lg font-semibold">Movement history</h2>
         <p className="px-5 text-sm text-slate-600">Every change to this SKU&apos;s stock: who, what, why and when (latest 100).</p>
         {detail.movements.length === 0 ? <p className="p-5 text-slate-700">No movements yet.</p> : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Movement history table">
             <table className="mt-2 w-full text-left text-sm">
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
@@ -130,7 +131,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </>

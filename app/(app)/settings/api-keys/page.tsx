@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/settings/revoke-api-key-button';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'API keys' };
 
@@ -25,7 +26,7 @@ export default async function ApiKeysPage() {
           {keys.length === 0 ? (
             <p className="px-6 pb-6 pt-2 text-slate-700">No API keys yet. Create one above for each integration, so you can revoke them one at a time.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollRegion label="API keys table">
               <table className="mt-3 w-full text-left text-sm">
                 <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
@@ -57,7 +58,7 @@ export default async function ApiKeysPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       </div>

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateUserForm } from '@/components/settings/create-user-form';
 import { UserRowActions } from '@/components/settings/user-row-actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -21,7 +22,7 @@ export default async function UsersPage() {
         <CreateUserForm />
         <section aria-labelledby="users-title" className="rounded-xl border border-slate-200 bg-white">
           <h2 id="users-title" className="px-6 pt-5 text-lg font-semibold">Users ({users.length})</h2>
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Users table">
             <table className="mt-3 w-full text-left text-sm">
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
@@ -49,7 +50,7 @@ export default async function UsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       </div>
     </>
