@@ -3,6 +3,7 @@ import { SectionTabs } from '@/components/ui/section-tabs';
 const TABS = [
   { href: '/settings', label: 'Shop' },
   { href: '/settings/users', label: 'Users' },
+  { href: '/settings/locations', label: 'Locations' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/shipping', label: 'Shipping' },
   { href: '/settings/audit', label: 'Audit log' },

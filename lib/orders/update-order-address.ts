@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { lockOrder } from '@/lib/orders/lock-order';
-import { ZAddress, type TAddress } from '@/lib/orders/schemas';
+import { ZAddress, type TAddress } from '@/lib/address';
 
 /** Addresses can change until something has shipped (a parcel cannot be re-addressed from here). */
 const EDITABLE = new Set(['pending_review', 'open', 'on_hold']);

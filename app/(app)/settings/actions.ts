@@ -13,6 +13,7 @@ import { setUserActive } from '@/lib/users/set-user-active';
 import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { createApiKey } from '@/lib/auth/create-api-key';
 import { revokeApiKey } from '@/lib/auth/revoke-api-key';
+import { updateLocation } from '@/lib/locations/update-location';
 import type { TCreateApiKeyInput } from '@/lib/auth/api-key-schemas';
 
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -78,5 +79,21 @@ export async function revokeApiKeyAction(_prev: ActionState, formData: FormData)
     await revokeApiKey({ input: { apiKeyId: String(formData.get('apiKeyId') ?? '') }, actor: userActor(user) });
     revalidatePath('/settings/api-keys');
     return { message: 'API key revoked.' };
+  });
+}
+
+export async function updateLocationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    const f = formObject(formData) as Record<string, string>;
+    const updated = await updateLocation({
+      input: {
+        code: f.code, name: f.name,
+        address: { name: f.address_name, line1: f.line1, line2: f.line2 || undefined, city: f.city, region: f.region || undefined, postal_code: f.postal_code, country: f.country },
+      },
+      actor: userActor(user),
+    });
+    revalidatePath('/settings/locations');
+    return { message: `${updated.name} saved.` };
   });
 }
