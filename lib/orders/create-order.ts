@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { sequentialUuids } from '@/lib/ids';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -98,9 +99,11 @@ export async function createOrder(options: { input: TCreateOrderInput; actor: Ac
     const authorized = input.payment?.status === 'authorized' ? input.payment.amount : 0;
 
     const orderId = randomUUID();
+    // Line ids sort in the order the lines were given, so the order shows them as entered.
+    const lineIds = sequentialUuids(input.lines.length);
     const lineRows = input.lines.map((l, i) => {
       const v = variants.get(l.sku)!;
-      return { id: randomUUID(), orderId, variantId: v.id, sku: l.sku, name: v.name, quantity: l.quantity, unitPrice: l.unit_price, discountAmount: totals.lineDiscounts[i], taxAmount: totals.lineTaxes[i] };
+      return { id: lineIds[i], orderId, variantId: v.id, sku: l.sku, name: v.name, quantity: l.quantity, unitPrice: l.unit_price, discountAmount: totals.lineDiscounts[i], taxAmount: totals.lineTaxes[i] };
     });
     const promisedShipBy = input.promised_ship_by ? new Date(input.promised_ship_by) : defaultShipBy(placedAt);
     const paymentStatus = paymentStatusFor(captured, authorized, 0, totals.total);
@@ -150,7 +153,7 @@ export async function createOrder(options: { input: TCreateOrderInput; actor: Ac
       shipping_address: input.shipping_address as Record<string, string>, billing_address: (input.billing_address as Record<string, string> | undefined) ?? null, shipping_method: input.shipping_method ?? null,
       placed_at: placedAt.toISOString(), promised_ship_by: promisedShipBy.toISOString(), hold_reason: null, cancelled_at: null, cancel_reason: null, note: input.note ?? null,
       location: location.code, risk: { score: risk.score, level: risk.level, reasons: risk.reasons },
-      lines: [...lineRows].sort((a, b) => (a.id < b.id ? -1 : 1)).map((l) => ({
+      lines: lineRows.map((l) => ({
         id: l.id, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount_amount: l.discountAmount, tax_amount: l.taxAmount,
         quantity_reserved: reserving ? l.quantity : 0, quantity_fulfilled: 0, quantity_returned: 0, quantity_cancelled: 0,
       })),

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { fulfillmentQueue, queueShippingMethods } from '@/lib/fulfillment/queries';
 import { readQueueQuery } from '@/lib/fulfillment/queue-schemas';
+import { MAX_WAVE_ORDERS } from '@/lib/fulfillment/pick-list-data';
 import { CHANNELS } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
@@ -67,10 +68,16 @@ export default async function FulfillmentQueuePage({ searchParams }: { searchPar
         {queue.data.length === 0 ? (
           <p className="p-4 text-slate-700">{filtered ? <>No orders match these filters. <Link href="/fulfillment" className="text-brand-700 underline">Clear the filters</Link>.</> : 'Nothing to ship: every open order has gone out.'}</p>
         ) : (
+          <form method="get" action="/fulfillment/pick-list" target="_blank" aria-label="Print a pick list">
+          <div className="flex flex-wrap items-center gap-3 px-4 pt-2">
+            <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">Print pick list for selected</button>
+            <span className="text-sm text-slate-600">Up to {MAX_WAVE_ORDERS} orders, one tote each.</span>
+          </div>
           <ScrollRegion label="Orders to ship" className="mt-2">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
+                  <th scope="col" className="w-12 px-4 py-2 font-medium"><span className="sr-only">Select</span></th>
                   <th scope="col" className="px-4 py-2 font-medium">Order</th>
                   <th scope="col" className="px-3 py-2 font-medium">Ship by</th>
                   <th scope="col" className="px-3 py-2 font-medium">Customer</th>
@@ -81,6 +88,9 @@ export default async function FulfillmentQueuePage({ searchParams }: { searchPar
               <tbody>
                 {queue.data.map((o) => (
                   <tr key={o.id} className={`border-b border-slate-100 ${o.overdue ? 'bg-red-50' : ''}`}>
+                    <td className="px-4 py-1">
+                      <input type="checkbox" name="orders" value={o.id} aria-label={`Select order #${o.number}`} className="size-5" />
+                    </td>
                     <td className="whitespace-nowrap px-4 py-1">
                       <Link href={`/fulfillment/orders/${o.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline" aria-label={`Ship order #${o.number}`}>#{o.number}</Link>
                       {o.status !== 'open' && <span className="ml-2"><OrderStatusBadge status={o.status} /></span>}
@@ -100,6 +110,7 @@ export default async function FulfillmentQueuePage({ searchParams }: { searchPar
               </tbody>
             </table>
           </ScrollRegion>
+          </form>
         )}
       </section>
     </>

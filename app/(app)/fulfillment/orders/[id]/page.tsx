@@ -41,6 +41,13 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
         <div className="flex items-center gap-2"><dt className="text-slate-600">Ship to</dt><dd>{[a.name, a.line1, a.line2, a.city, a.region, a.postal_code, a.country].filter(Boolean).join(', ')}</dd></div>
       </dl>
 
+      {shippable && (
+        <p className="-mt-3 mb-6 flex flex-wrap gap-3 text-sm">
+          <a href={`/fulfillment/pick-list?orders=${order.id}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Pick list (PDF)</a>
+          <a href={`/fulfillment/orders/${order.id}/packing-slip`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Packing slip (PDF)</a>
+        </p>
+      )}
+
       {!shippable && (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
           {order.status === 'fulfilled' || order.status === 'delivered' ? 'Everything on this order has shipped.' : order.status === 'open' || order.status === 'partially_fulfilled' ? 'Nothing is left to ship on this order.' : `This order is ${(STATUS_LABEL[order.status] ?? order.status).toLowerCase()}: only open orders can be shipped.`}
