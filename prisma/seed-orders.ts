@@ -17,8 +17,7 @@ const CHANNELS = [
  * use cases (reservation, fraud screen, payment, sale posting), then shipped (COGS), cancelled or left
  * open according to their age, so stock, orders and the ledger agree. Stock that runs low is
  * replenished by purchase receipts along the way, as a real shop would.
- * Known simplification: stock movements and journal entries carry the time the seed ran, while
- * orders carry their historical placed_at.
+ * Afterwards the history is dated as it happened (backdateHistory).
  */
 export async function seedDemoOrders(db: PrismaClient, options: { count?: number; days?: number; seed?: number; log?: (line: string) => void } = {}) {
   const log = options.log ?? (() => {});
@@ -37,6 +36,8 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
   let shipped = 0;
   let cancelled = 0;
   let poNumber = 1;
+  /** when each replenishment receipt "arrived": an hour before the order that needed it */
+  const receiptDates: { id: string; at: Date }[] = [];
 
   const BATCH = 25;
   for (let start = 0; start < count; start += BATCH) {
@@ -57,7 +58,8 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
             return !l || l.onHand - l.reserved < lines[k].quantity;
           });
           if (short.length) {
-            await receiveStock({ input: { location: 'MAIN', reference: `PO-${String(poNumber++).padStart(5, '0')}`, lines: short.map((p) => ({ sku: p.sku, quantity: 48, unit_cost: Math.round(p.price * 0.45) })) }, actor: SEED_ACTOR }, tx);
+            const receipt = await receiveStock({ input: { location: 'MAIN', reference: `PO-${String(poNumber++).padStart(5, '0')}`, lines: short.map((p) => ({ sku: p.sku, quantity: 48, unit_cost: Math.round(p.price * 0.45) })) }, actor: SEED_ACTOR }, tx);
+            receiptDates.push({ id: receipt.id, at: new Date(times[i] - 3_600_000) });
           }
 
           const subtotal = lines.reduce((s, l) => s + l.quantity * l.unit_price, 0);
@@ -115,6 +117,7 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
     if ((start / BATCH) % 20 === 0) log(`orders: ${Math.min(start + BATCH, count)} of ${count}`);
   }
   await seedTrackingHistory(db);
+  await backdateHistory(db, receiptDates, new Date(now - (days + 1) * 86_400_000));
   log(`seeded ${created} orders (${shipped} shipped, ${cancelled} cancelled) with tracking histories`);
   return { orders: created, shipped, cancelled };
 }
@@ -151,4 +154,54 @@ async function seedTrackingHistory(db: PrismaClient) {
     UPDATE orders o SET status = 'delivered' WHERE o.status = 'fulfilled'
       AND EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id)
       AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id AND s.status NOT IN ('delivered', 'voided'))`;
+}
+
+/**
+ * Dates the seeded history as it would have happened: the use cases above stamp their movements,
+ * journal entries and audit rows with the time the seed ran, so this moves them to the order's
+ * placed_at, the shipment's shipped_at, the receipt's arrival (opening stock before everything).
+ * The history tables are append-only for the app; the seed lifts those triggers for this one
+ * transaction only. Sums are unchanged; the books now agree on every past date too (tested).
+ */
+async function backdateHistory(db: PrismaClient, receipts: { id: string; at: Date }[], openingAt: Date) {
+  const guarded = ['stock_movements', 'journal_entries', 'journal_lines', 'audit_log'];
+  await db.$transaction(async (tx) => {
+    for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
+    await tx.$executeRaw`CREATE TEMP TABLE seed_receipt_dates (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
+    await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT id, ${openingAt}::timestamptz FROM receipts WHERE kind = 'opening'`;
+    for (let i = 0; i < receipts.length; i += 500) {
+      const chunk = receipts.slice(i, i + 500);
+      await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT * FROM unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.at)}::timestamptz[])`;
+    }
+    // Receipts, their movements, layers, entries and audit rows.
+    await tx.$executeRaw`UPDATE receipts r SET created_at = d.at FROM seed_receipt_dates d WHERE d.id = r.id`;
+    await tx.$executeRaw`UPDATE stock_movements m SET created_at = d.at FROM seed_receipt_dates d WHERE m.reference_type = 'receipt' AND m.reference_id = d.id::text`;
+    await tx.$executeRaw`UPDATE cost_layers l SET received_at = d.at FROM seed_receipt_dates d WHERE l.source_type = 'receipt' AND l.source_id = d.id::text`;
+    await tx.$executeRaw`UPDATE journal_entries e SET posted_at = d.at, created_at = d.at FROM seed_receipt_dates d WHERE e.source_type = 'receipt' AND e.source_id = d.id::text`;
+    await tx.$executeRaw`UPDATE audit_log a SET created_at = d.at FROM seed_receipt_dates d WHERE a.entity_type = 'receipt' AND a.entity_id = d.id::text`;
+    // Orders: intake at placed_at; a cancellation, hold or approval two hours later.
+    await tx.$executeRaw`UPDATE orders SET created_at = placed_at, updated_at = placed_at WHERE external_id LIKE 'SEED-%'`;
+    await tx.$executeRaw`UPDATE payments p SET created_at = o.placed_at FROM orders o WHERE o.id = p.order_id AND o.external_id LIKE 'SEED-%'`;
+    await tx.$executeRaw`
+      UPDATE stock_movements m SET created_at = o.placed_at + CASE WHEN m.type = 'release' THEN interval '2 hours' ELSE interval '0' END
+      FROM orders o WHERE m.reference_type = 'order' AND m.reference_id = o.id::text AND o.external_id LIKE 'SEED-%'`;
+    await tx.$executeRaw`
+      UPDATE journal_entries e SET posted_at = o.placed_at + CASE WHEN e.memo LIKE '%returned%' OR e.memo LIKE '%cancelled%' THEN interval '2 hours' ELSE interval '0' END, created_at = o.placed_at
+      FROM orders o WHERE e.source_type IN ('order', 'payment') AND e.source_id = o.id::text AND o.external_id LIKE 'SEED-%'`;
+    await tx.$executeRaw`
+      UPDATE audit_log a SET created_at = o.placed_at + CASE a.action WHEN 'order.created' THEN interval '0' ELSE interval '2 hours' END
+      FROM orders o WHERE a.entity_type = 'order' AND a.entity_id = o.id::text AND o.external_id LIKE 'SEED-%' AND a.action <> 'order.shipped'`;
+    // Shipments: stock out, COGS and the audit row at shipped_at.
+    await tx.$executeRaw`UPDATE shipments SET created_at = shipped_at WHERE source = 'external'`;
+    await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.shipped_at FROM shipments s WHERE m.reference_type = 'shipment' AND m.reference_id = s.id::text AND s.source = 'external'`;
+    await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.shipped_at, created_at = s.shipped_at FROM shipments s WHERE e.source_type = 'shipment' AND e.source_id = s.id::text AND s.source = 'external'`;
+    await tx.$executeRaw`
+      UPDATE audit_log a SET created_at = s.shipped_at FROM shipments s
+      WHERE a.entity_type = 'order' AND a.action = 'order.shipped' AND a.after->>'id' = s.id::text AND s.source = 'external'`;
+    // Reversals two hours after the entry they reverse.
+    await tx.$executeRaw`
+      UPDATE journal_entries r SET posted_at = e.posted_at + interval '2 hours', created_at = e.posted_at + interval '2 hours'
+      FROM journal_entries e WHERE r.reverses_entry_id = e.id AND r.actor_label = 'seed'`;
+    for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
+  }, { timeout: 120_000 });
 }

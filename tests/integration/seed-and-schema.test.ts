@@ -110,6 +110,22 @@ describe('demo order history', () => {
     const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
     expect(tb.total_debit).toBe(tb.total_credit);
     expect((await inventoryValuation({ asOf: '2100-01-01', before: FAR })).total_value).toBe(await accountBalance('1200', FAR));
+    // The history is dated as it happened, and stock and books agree on every past date.
+    for (const daysAgo of [29, 20, 10, 3, 1]) {
+      const at = new Date(Date.now() - daysAgo * 86_400_000);
+      const day = at.toISOString().slice(0, 10);
+      expect((await inventoryValuation({ asOf: day, before: at })).total_value, `${daysAgo} days ago`).toBe(await accountBalance('1200', at));
+      const tbThen = await trialBalance({ asOf: day, before: at });
+      expect(tbThen.total_debit).toBe(tbThen.total_credit);
+    }
+    const old = await db.order.findFirstOrThrow({ where: { externalId: { startsWith: 'SEED-' } }, orderBy: { placedAt: 'asc' }, select: { id: true, placedAt: true } });
+    const sale = await db.journalEntry.findFirstOrThrow({ where: { sourceType: 'order', sourceId: old.id, reversesEntryId: null }, orderBy: { number: 'asc' } });
+    expect(sale.postedAt.toISOString()).toBe(old.placedAt.toISOString());
+    const created = await db.auditLog.findFirstOrThrow({ where: { entityType: 'order', entityId: old.id, action: 'order.created' } });
+    expect(created.createdAt.toISOString()).toBe(old.placedAt.toISOString());
+    // The seed lifted the append-only guards only for its own transaction.
+    await expect(db.$executeRaw`UPDATE stock_movements SET on_hand_delta = 0`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE journal_entries SET memo = 'x'`).rejects.toThrow(/append-only/);
     // Reserved stock equals what open orders still have to ship.
     const [{ reserved, open }] = await db.$queryRaw<{ reserved: bigint; open: bigint }[]>`
       SELECT (SELECT coalesce(sum(reserved), 0) FROM stock_levels) AS reserved,
