@@ -106,6 +106,9 @@ export async function visit(page: Page, path: string): Promise<Response> {
  * violation of impact "serious" or "critical", listing each rule and the elements it found.
  */
 export async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+  // Next.js streams a dynamic page's <title> after its content on client-side navigation: wait for it,
+  // as a person would see it in the tab, before judging the page.
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
