@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { Field, FormMessage, SelectField, inputClass } from '@/components/ui/form';
+import { Field, FormMessage, SelectField, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createProductAction, updateProductAction } from '@/app/(app)/inventory/products/actions';
 import { productCreateFromForm, productUpdateFromForm } from '@/lib/catalog/form';
@@ -77,9 +77,7 @@ export function ProductForm({ mode, currency, product, productTypes }: { mode: '
       </section>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-          {pending ? 'Saving…' : mode === 'create' ? 'Create product' : 'Save changes'}
-        </button>
+        <SubmitButton pending={pending}>{mode === 'create' ? 'Create product' : 'Save changes'}</SubmitButton>
         {clientErrors ? <FormMessage state={{ ok: false, message: 'Check the highlighted fields.' }} /> : <FormMessage state={state} />}
       </div>
     </form>

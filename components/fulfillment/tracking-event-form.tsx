@@ -1,6 +1,5 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { addTrackingEventAction } from '@/app/(app)/fulfillment/actions';
@@ -11,15 +10,11 @@ import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
 
 /** Adds a tracking event to one shipment: a status and what happened. */
 export function TrackingEventForm({ shipmentId, shipmentNumber, orderId }: { shipmentId: string; shipmentNumber: number; orderId: string }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(addTrackingEventAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const { state, onSubmit, pending } = useActionForm<ActionState>(addTrackingEventAction, null, { resetOnSuccess: true });
   const id = `ev-${shipmentNumber}`;
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form ref={formRef} onSubmit={onSubmit} aria-label={`Add a tracking event to shipment #${shipmentNumber}`} className="mt-3 space-y-3 border-t border-slate-100 pt-3">
+    <form onSubmit={onSubmit} aria-label={`Add a tracking event to shipment #${shipmentNumber}`} className="mt-3 space-y-3 border-t border-slate-100 pt-3">
       <input type="hidden" name="shipmentId" value={shipmentId} />
       <input type="hidden" name="orderId" value={orderId} />
       <div className="flex flex-wrap items-end gap-3">

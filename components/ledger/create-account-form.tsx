@@ -1,7 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { Field, FormMessage, SelectField } from '@/components/ui/form';
+import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createAccountAction } from '@/app/(app)/ledger/actions';
 
@@ -14,14 +13,10 @@ const TYPE_OPTIONS = [
 ];
 
 export function CreateAccountForm() {
-  const { state, onSubmit, pending } = useActionForm(createAccountAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const { state, onSubmit, pending } = useActionForm(createAccountAction, null, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form ref={formRef} onSubmit={onSubmit} aria-labelledby="create-account-title" className="@container rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+    <form onSubmit={onSubmit} aria-labelledby="create-account-title" className="@container rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
       <h2 id="create-account-title" className="mb-4 text-lg font-semibold">Add an account</h2>
       <div className="grid gap-4 @lg:grid-cols-[10rem_minmax(0,1fr)] @2xl:grid-cols-[10rem_minmax(0,1fr)_12rem]">
         <Field label="Code" name="code" required inputMode="numeric" pattern="\d{4,6}" maxLength={6} autoComplete="off" error={errors.code} hint="4–6 digits, e.g. 6100" />
@@ -29,9 +24,7 @@ export function CreateAccountForm() {
         <SelectField label="Type" name="type" defaultValue="expense" options={TYPE_OPTIONS} error={errors.type} />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-          {pending ? 'Adding…' : 'Add account'}
-        </button>
+        <SubmitButton pending={pending} pendingText="Adding…">Add account</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { FormMessage, inputClass } from '@/components/ui/form';
+import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { reverseManualEntryAction } from '@/app/(app)/ledger/actions';
 
@@ -36,9 +36,7 @@ export function ReverseEntryForm({ entryId, number }: { entryId: string; number:
             aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
             placeholder="e.g. posted to the wrong account" />
         </div>
-        <button type="submit" disabled={pending} className="inline-flex min-h-10 items-center justify-center rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
-          {pending ? 'Reversing…' : `Reverse entry #${number}`}
-        </button>
+        <SubmitButton pending={pending} variant="danger" pendingText="Reversing…">{`Reverse entry #${number}`}</SubmitButton>
         <button type="button" onClick={() => setOpen(false)} className="inline-flex min-h-10 items-center rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
           Cancel
         </button>

@@ -1,20 +1,15 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { addOrderNoteAction } from '@/app/(app)/orders/actions';
 import type { ActionState } from '@/lib/server-action';
 
 export function AddNoteForm({ orderId }: { orderId: string }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(addOrderNoteAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const { state, onSubmit, pending } = useActionForm<ActionState>(addOrderNoteAction, null, { resetOnSuccess: true });
   const error = state && !state.ok ? state.fieldErrors?.note : undefined;
   return (
-    <form ref={formRef} onSubmit={onSubmit} aria-label="Add a note" className="space-y-2">
+    <form onSubmit={onSubmit} aria-label="Add a note" className="space-y-2">
       <input type="hidden" name="orderId" value={orderId} />
       <div>
         <label htmlFor="order-note" className="block text-sm font-medium">Add a note</label>

@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionState } from '@/lib/server-action';
@@ -9,14 +8,10 @@ import { deleteViewAction, saveViewAction } from '@/app/(app)/orders/actions';
 
 /** The signed-in user's saved views as links, each with a delete button, and "Save this view". */
 export function SavedViews({ views, currentQuery }: { views: { id: string; name: string; query: string }[]; currentQuery: string }) {
-  const save = useActionForm<ActionState>(saveViewAction, null);
+  const save = useActionForm<ActionState>(saveViewAction, null, { resetOnSuccess: true });
   const remove = useActionForm<ActionState>(deleteViewAction, null);
   const saveState = save.state;
   const deleteState = remove.state;
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (saveState?.ok) formRef.current?.reset();
-  }, [saveState]);
   const errors = saveState && !saveState.ok ? saveState.fieldErrors ?? {} : {};
   return (
     <section aria-labelledby="views-title" className="mb-4 flex flex-wrap items-end justify-between gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white px-4 py-3">
@@ -46,7 +41,7 @@ export function SavedViews({ views, currentQuery }: { views: { id: string; name:
         )}
         {deleteState && !deleteState.ok && <div className="mt-2"><FormMessage state={deleteState} /></div>}
       </div>
-      <form ref={formRef} onSubmit={save.onSubmit} aria-label="Save this view" className="flex flex-wrap items-end gap-2">
+      <form onSubmit={save.onSubmit} aria-label="Save this view" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="query" value={currentQuery} />
         <div className="w-56">
           <label htmlFor="view-name" className="block text-sm font-medium">Save this view as</label>

@@ -1,25 +1,20 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
 import { createApiKeyAction } from '@/app/(app)/settings/actions';
 
 export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
-  const { state, onSubmit, pending } = useActionForm(createApiKeyAction, null);
-  const [copied, setCopied] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      formRef.current?.reset();
-      setCopied(false);
-    }
-  }, [state]);
+  const { state, onSubmit, pending } = useActionForm(createApiKeyAction, null, { resetOnSuccess: true });
+  // "Copied" belongs to the key it was shown for, so a new key starts uncopied.
+  const [copiedKey, setCopiedKey] = useState<string | null>(null);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const created = state?.ok ? state.data : undefined;
+  const copied = !!created && copiedKey === created.key;
   return (
     <div className="space-y-4">
-      <form ref={formRef} onSubmit={onSubmit} aria-labelledby="create-key-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
+      <form onSubmit={onSubmit} aria-labelledby="create-key-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="create-key-title" className="text-lg font-semibold">Create an API key</h2>
         <Field label="Name" name="name" required placeholder="e.g. Shopify sync" error={errors.name} />
         <fieldset>
@@ -47,7 +42,7 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <code data-testid="new-api-key" className="break-all rounded bg-white px-3 py-2 font-mono text-sm">{created.key}</code>
             <button type="button" className="rounded-md border border-amber-400 bg-white px-3 py-2 text-sm hover:bg-amber-100"
-              onClick={async () => { await navigator.clipboard?.writeText(created.key); setCopied(true); }}>
+              onClick={async () => { await navigator.clipboard?.writeText(created.key); setCopiedKey(created.key); }}>
               {copied ? 'Copied' : 'Copy'}
             </button>
           </div>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { createUserAction } from '@/app/(app)/settings/actions';
@@ -13,14 +12,10 @@ export const ROLE_OPTIONS = [
 ];
 
 export function CreateUserForm() {
-  const { state, onSubmit, pending } = useActionForm(createUserAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const { state, onSubmit, pending } = useActionForm(createUserAction, null, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
-    <form ref={formRef} onSubmit={onSubmit} aria-labelledby="create-user-title" className="grid gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2">
+    <form onSubmit={onSubmit} aria-labelledby="create-user-title" className="grid gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2">
       <h2 id="create-user-title" className="text-lg font-semibold sm:col-span-2">Add a user</h2>
       <Field label="Name" name="name" required autoComplete="off" error={errors.name} />
       <Field label="Email" name="email" type="email" required autoComplete="off" error={errors.email} />
