@@ -68,6 +68,8 @@ export function toAppError(error: unknown): AppError {
     return new AppError('CONFLICT', 'A record with the same unique value already exists', target ? { fields: target } : undefined);
   }
   if (code === 'P2025') return new AppError('NOT_FOUND', 'The record was not found');
+  // The database is unreachable (restarting, failing over): a 503 to retry, not an internal error.
+  if (code === 'P1001' || code === 'P1002' || code === 'P1017') return new AppError('UNAVAILABLE', 'The database is not reachable right now. Please retry shortly.', { retry_after_seconds: 5 });
   // No database connection free in time (a burst of requests): tell the client to retry.
   if (code === 'P2028' || code === 'P2024') return new AppError('UNAVAILABLE', 'The server is busy. Please retry in a moment.', { retry_after_seconds: 1 });
   // A number outside the column's range (e.g. an amount beyond 21 million in minor units).

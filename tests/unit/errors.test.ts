@@ -42,3 +42,9 @@ describe('busy and out-of-range database errors', () => {
     expect(toAppError({ code: 'P2020' })).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
   });
 });
+
+describe('an unreachable database', () => {
+  it('is a 503 to retry, not an internal error', () => {
+    expect(toAppError({ code: 'P1001' })).toMatchObject({ code: 'UNAVAILABLE', status: 503 });
+  });
+});
