@@ -16,7 +16,8 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embed
 import { dropDatabase, ensureDatabase, withDatabase } from '@/lib/platform/migrate';
 import { DATA_DIR } from '@/lib/platform/runtime-config';
 
-const DATABASE = 'backroom_e2e';
+// E2E_DATABASE lets two checkouts (git worktrees) run their suites side by side on one server.
+const DATABASE = process.env.E2E_DATABASE ?? 'backroom_e2e';
 const port = Number(process.env.E2E_PORT ?? 3210);
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
 
