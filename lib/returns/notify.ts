@@ -1,15 +1,15 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import { enqueueNotification, type EnqueueNotificationInput } from '@/lib/notify/enqueue';
+import type { NotificationTemplate } from '@/lib/notify/templates';
 
 /**
- * Queues a customer email for a return or refund step, in the step's transaction.
- * Thin seam over lib/notify/enqueue.ts (replaced by the real call once main has the outbox).
+ * Queues a customer email for a return or refund step in the step's transaction (lib/notify outbox).
+ * A missing ticket id is passed as undefined, the way the outbox wants it.
  */
-export async function notifyCustomer(
+export async function notifyCustomer<T extends NotificationTemplate>(
   tx: Tx,
-  input: { template: string; to: string; data: Record<string, unknown>; orderId?: string; returnId?: string; ticketId?: string | null; dedupeKey?: string },
-): Promise<{ id: string } | null> {
-  void tx;
-  void input;
-  return null;
+  input: Omit<EnqueueNotificationInput<T>, 'ticketId'> & { ticketId?: string | null },
+): Promise<{ id: string }> {
+  return enqueueNotification({ ...input, ticketId: input.ticketId ?? undefined } as EnqueueNotificationInput<T>, tx);
 }

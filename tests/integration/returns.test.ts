@@ -315,6 +315,10 @@ describe('API', () => {
     expect(await refunded.json()).toMatchObject({ amount: 3_000, goods_amount: 3_000 });
     const got = await (await returnRoute.GET(apiRequest(`/api/v1/returns/${ret.id}`, { key }), routeContext({ id: ret.id }))).json();
     expect(got).toMatchObject({ status: 'refunded', order_payment_status: 'partially_refunded', refunds: [{ amount: 3_000 }] });
+    // Each step queued its customer email in its own transaction.
+    const outbox = await db.outboxMessage.findMany({ where: { orderId: order.id }, orderBy: { createdAt: 'asc' }, select: { template: true, toAddress: true, returnId: true, subject: true } });
+    expect(outbox.filter((m) => m.template !== 'order_shipped').map((m) => m.template)).toEqual(['return_approved', 'return_received', 'refund_issued']);
+    expect(outbox.find((m) => m.template === 'refund_issued')).toMatchObject({ toAddress: 'ann@example.com', subject: 'Refund of $30.00 for order #' + order.number });
     const list = await (await returnsRoute.GET(apiRequest(`/api/v1/returns?order_id=${order.id}`, { key }), routeContext())).json();
     expect(list.data).toHaveLength(1);
     const goodwill = await call(refundsRoute, '/api/v1/refunds', { order_id: order.id, amount: 1_001, reason: 'sorry' });
