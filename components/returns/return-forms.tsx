@@ -37,7 +37,8 @@ export function RequestReturnForm({ orderId, ticketId, lines, reasons }: { order
               <td className="px-3 py-2 text-right tabular-nums">{l.shipped}</td>
               <td className="px-3 py-2 text-right tabular-nums">{l.on_returns}</td>
               <td className="px-3 py-2">
-                <input type="hidden" name="sku" value={l.sku} />
+                {/* Disabled inputs are not sent: the SKU goes only with a line that can be returned, so the lists stay aligned. */}
+                {l.returnable > 0 && <input type="hidden" name="sku" value={l.sku} />}
                 <label htmlFor={`qty-${i}`} className="sr-only">Units of {l.sku} to return (at most {l.returnable})</label>
                 <input id={`qty-${i}`} name="quantity" type="number" min={0} max={l.returnable} defaultValue={0} disabled={l.returnable === 0} className={`${inputClass} w-24`}
                   aria-invalid={err[`lines.${i}.quantity`] ? true : undefined} aria-describedby={`qty-${i}-hint`} />
