@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
+import { roleHas } from '@/lib/auth/permissions';
 import { returnList } from '@/lib/returns/queries';
 import { RETURN_STATUSES } from '@/lib/returns/rules';
 import { ZReturnListQuery } from '@/lib/returns/schemas';
@@ -14,7 +15,7 @@ import { RETURN_STATUS_LABEL, ReturnStatusBadge } from '@/components/returns/ret
 export const metadata: Metadata = { title: 'Returns' };
 
 export default async function ReturnsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePagePermission(['returns:request', 'returns:receive'] as const, '/returns');
+  const user = await requirePagePermission(['returns:request', 'returns:receive'] as const, '/returns');
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? (raw[k] as string) : undefined);
   const parsed = ZReturnListQuery.safeParse({ status: one('status'), q: one('q'), cursor: one('cursor'), limit: 50 });
@@ -25,7 +26,7 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Returns" description="Return requests, receiving, inspection, refunds and exchanges. Start a return from an order's page." />
-      <ReturnsTabs current="/returns" />
+      <ReturnsTabs current="/returns" showRefunds={roleHas(user.role, 'refunds:issue')} />
       <form method="get" aria-label="Filter returns" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="filter-status" className="block text-sm font-medium">Status</label>

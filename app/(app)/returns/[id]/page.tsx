@@ -46,7 +46,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
     <>
       <p className="mb-2 text-sm"><Link href="/returns" className="text-brand-700 underline">← Returns</Link></p>
       <PageHeader title={`Return #${r.number}`} description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · requested ${date.format(new Date(r.created_at))} by ${r.created_by}`} />
-      <ReturnsTabs current="/returns" />
+      <ReturnsTabs current="/returns" showRefunds={roleHas(user.role, 'refunds:issue')} />
       <dl className="-mt-2 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <div className="flex items-center gap-2"><dt className="text-slate-600">Status</dt><dd><ReturnStatusBadge status={r.status} /></dd></div>
         <div className="flex items-center gap-2"><dt className="text-slate-600">Customer wants</dt><dd className="capitalize">{r.resolution}</dd></div>

@@ -16,7 +16,7 @@ import { DecideRefundForm } from '@/components/returns/return-forms';
 export const metadata: Metadata = { title: 'Refunds' };
 
 export default async function RefundsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePagePermission(['returns:request', 'returns:receive', 'refunds:issue'] as const, '/returns/refunds');
+  const user = await requirePagePermission('refunds:issue', '/returns/refunds');
   const raw = await searchParams;
   const status = typeof raw.status === 'string' && raw.status ? raw.status : undefined;
   const parsed = ZRefundListQuery.safeParse({ status, cursor: typeof raw.cursor === 'string' ? raw.cursor : undefined });
@@ -27,7 +27,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title="Refunds" description="Every refund: for returns, exchanges and goodwill. Refunds above the support limit wait here for a manager." />
-      <ReturnsTabs current="/returns/refunds" />
+      <ReturnsTabs current="/returns/refunds" showRefunds />
       <form method="get" aria-label="Filter refunds" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="refund-status" className="block text-sm font-medium">Status</label>
