@@ -5,6 +5,7 @@ import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import { ZCreateOrderInput, ZOrderListQuery, ZRecordShipmentInput } from '@/lib/orders/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
+import { ZApproveReturnInput, ZCreateReturnInput, ZExchangeReturnInput, ZGoodwillRefundInput, ZInspectReturnInput, ZReceiveReturnInput, ZRefundListQuery, ZRefundReturnInput, ZRejectReturnInput, ZReturnListQuery } from '@/lib/returns/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -65,7 +66,39 @@ const ZOrder = z.object({
 });
 const ZOrderRow = z.object({ id: z.string(), number: z.number().int(), channel: z.string(), status: z.string(), payment_status: z.string(), customer: z.string(), email: z.string(), total: z.number().int(), currency: z.string(), items: z.number().int(), risk_level: z.string(), risk_score: z.number().int(), placed_at: z.string() });
 
+const ZRefund = z.object({
+  id: z.string().uuid(), number: z.number().int(), order_id: z.string(), order_number: z.number().int(), return_id: z.string().nullable(), ticket_id: z.string().nullable(),
+  kind: z.enum(['return', 'goodwill', 'exchange']), status: z.enum(['pending_approval', 'issued', 'declined']), currency: z.string(),
+  amount: z.number().int().describe('goods + tax + shipping − restocking fee'), goods_amount: z.number().int(), tax_amount: z.number().int(), shipping_amount: z.number().int(), restocking_fee: z.number().int(),
+  reason: z.string().nullable(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), goods: z.number().int(), tax: z.number().int(), fee: z.number().int() })),
+  requested_by: z.string(), decided_by: z.string().nullable(), issued_at: z.string().nullable(), created_at: z.string(),
+});
+const ZReturn = z.object({
+  id: z.string().uuid(), number: z.number().int(), status: z.enum(['requested', 'approved', 'rejected', 'partially_received', 'received', 'inspected', 'refunded', 'exchanged', 'closed']),
+  resolution: z.enum(['refund', 'exchange']), order_id: z.string(), order_number: z.number().int(), order_payment_status: z.string(), amount_paid: z.number().int(), ticket_id: z.string().nullable(),
+  customer: z.object({ email: z.string(), name: z.string() }), currency: z.string(), note: z.string().nullable(), customer_message: z.string().nullable(),
+  label: z.object({ carrier: z.string(), service: z.string().nullable(), tracking_number: z.string(), cost: z.number().int() }).nullable(),
+  exchange_order: z.object({ id: z.string(), number: z.number().int() }).nullable(), created_by: z.string(), created_at: z.string(),
+  approved_at: z.string().nullable(), received_at: z.string().nullable(), closed_at: z.string().nullable(),
+  lines: z.array(z.object({ id: z.string(), order_line_id: z.string(), sku: z.string(), name: z.string(), unit_price: z.number().int(), quantity: z.number().int(), reason: z.string(), quantity_received: z.number().int(), quantity_restocked: z.number().int(), quantity_damaged: z.number().int(), quantity_scrapped: z.number().int(), quantity_uninspected: z.number().int(), quantity_refunded: z.number().int() })),
+  refunds: z.array(ZRefund),
+});
+const ZReturnRow = z.object({ id: z.string(), number: z.number().int(), status: z.string(), resolution: z.string(), order_id: z.string(), order_number: z.number().int(), customer: z.string(), email: z.string(), units: z.number().int(), units_received: z.number().int(), ticket_id: z.string().nullable(), created_at: z.string() });
+
 export const OPERATIONS: Operation[] = [
+  { method: 'post', path: '/api/v1/returns', summary: 'Request a return of shipped units (per line at most shipped − already on returns; reason per line). Accepts Idempotency-Key.', scope: 'returns:request', body: ZCreateReturnInput, response: ZReturn, status: 201 },
+  { method: 'get', path: '/api/v1/returns', summary: 'List returns (status, order_id, ticket_id, q) with cursor pagination', scope: 'orders:read', query: ZReturnListQuery, response: z.object({ data: z.array(ZReturnRow), next_cursor: z.string().nullable() }) },
+  { method: 'get', path: '/api/v1/returns/{id}', summary: 'One return with its lines, dispositions and refunds', scope: 'orders:read', response: ZReturn },
+  { method: 'post', path: '/api/v1/returns/{id}/approve', summary: 'Approve a requested return (optional message; issue_label buys a prepaid return label); the customer is emailed. Body optional.', scope: 'returns:request', body: ZApproveReturnInput, response: ZReturn },
+  { method: 'post', path: '/api/v1/returns/{id}/reject', summary: 'Reject a requested return with a message to the customer', scope: 'returns:request', body: ZRejectReturnInput, response: ZReturn },
+  { method: 'post', path: '/api/v1/returns/{id}/receive', summary: 'Receive units (never more than approved; partial receipts). A condition (restock/damaged/scrap) inspects them at once. Accepts Idempotency-Key.', scope: 'returns:receive', body: ZReceiveReturnInput, response: ZReturn },
+  { method: 'post', path: '/api/v1/returns/{id}/inspect', summary: 'Give received units a disposition: restock (sellable, Dr Inventory / Cr COGS at shipped cost), damaged (unsellable), scrap (Dr Shrinkage / Cr COGS). Accepts Idempotency-Key.', scope: 'returns:receive', body: ZInspectReturnInput, response: ZReturn },
+  { method: 'post', path: '/api/v1/returns/{id}/refund', summary: 'Refund received units (restocking fee by reason, shipping refund, optional smaller amount); at most paid − refunded; above the support limit without refunds:approve it waits (status pending_approval). Accepts Idempotency-Key.', scope: 'refunds:issue', body: ZRefundReturnInput, response: ZRefund, status: 201 },
+  { method: 'post', path: '/api/v1/returns/{id}/exchange', summary: 'Exchange received units for a replacement order (stock reserved); the credit pays it and the difference is charged or refunded. Accepts Idempotency-Key.', scope: 'returns:request', body: ZExchangeReturnInput, response: ZReturn.extend({ settlement: z.object({ credit: z.number().int(), replacement_total: z.number().int(), applied: z.number().int(), difference: z.number().int(), charged: z.number().int(), refunded: z.number().int() }) }), status: 201 },
+  { method: 'get', path: '/api/v1/refunds', summary: 'List refunds (status, order_id, return_id, ticket_id) with cursor pagination', scope: 'orders:read', query: ZRefundListQuery, response: z.object({ data: z.array(ZRefund), next_cursor: z.string().nullable() }) },
+  { method: 'post', path: '/api/v1/refunds', summary: 'A goodwill refund without a return, with a reason; same caps and approval as every refund. Accepts Idempotency-Key.', scope: 'refunds:issue', body: ZGoodwillRefundInput, response: ZRefund, status: 201 },
+  { method: 'post', path: '/api/v1/refunds/{id}/approve', summary: 'Approve (issue) a refund waiting above the support limit', scope: 'refunds:approve', response: ZRefund },
+  { method: 'post', path: '/api/v1/refunds/{id}/decline', summary: 'Decline a refund waiting above the support limit (its units are released)', scope: 'refunds:approve', response: ZRefund },
   { method: 'post', path: '/api/v1/orders', summary: 'Take an order in: reserves stock, screens for fraud, posts the sale. Accepts Idempotency-Key; 409 OUT_OF_STOCK / DUPLICATE_ORDER.', scope: 'orders:create', body: ZCreateOrderInput, response: ZOrder, status: 201 },
   { method: 'get', path: '/api/v1/orders', summary: 'List orders with filters (status, payment_status, channel, risk, from, to, q) and cursor pagination', scope: 'orders:read', query: ZOrderListQuery, response: z.object({ data: z.array(ZOrderRow), next_cursor: z.string().nullable() }) },
   { method: 'get', path: '/api/v1/orders/{id}', summary: 'One order with lines, payments and risk', scope: 'orders:read', response: ZOrder },

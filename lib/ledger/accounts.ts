@@ -12,6 +12,7 @@ export const ACCOUNTS = {
   shippingRevenue: '4100',
   discounts: '4200',
   returns: '4300',
+  restockingFees: '4400',
   cogs: '5000',
   shrinkage: '5100',
   paymentFees: '5200',

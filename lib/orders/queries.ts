@@ -104,6 +104,9 @@ export async function orderList(query: TOrderListQuery, timeZone: string, tx: Tx
 
 /** The order's timeline: every audit row about it, oldest first. */
 export async function orderTimeline(id: string, tx: Tx = db) {
-  const rows = await tx.auditLog.findMany({ where: { entityType: 'order', entityId: id }, orderBy: { id: 'asc' }, select: { id: true, action: true, actorLabel: true, after: true, createdAt: true } });
+  // The order's own rows, and its returns' and refunds' steps (they name the order in `after`).
+  const rows = await tx.auditLog.findMany({
+    where: { OR: [{ entityType: 'order', entityId: id }, { entityType: { in: ['return', 'refund'] }, after: { path: ['order_id'], equals: id } }] },
+    orderBy: { id: 'asc' }, select: { id: true, action: true, actorLabel: true, after: true, createdAt: true } });
   return rows.map((r) => ({ id: String(r.id), action: r.action, actor: r.actorLabel, details: r.after, at: r.createdAt.toISOString() }));
 }

@@ -1,10 +1,20 @@
 import type { z } from 'zod';
 import type { NotificationTemplateDefinition } from './define';
 import { orderShipped } from './order-shipped';
+import { returnApproved } from './return-approved';
+import { returnRejected } from './return-rejected';
+import { returnReceived } from './return-received';
+import { refundIssued } from './refund-issued';
+import { exchangeCreated } from './exchange-created';
 
 /** Every customer email Backroom sends, by template name (one file each in this folder). */
 export const TEMPLATES = {
   order_shipped: orderShipped,
+  return_approved: returnApproved,
+  return_rejected: returnRejected,
+  return_received: returnReceived,
+  refund_issued: refundIssued,
+  exchange_created: exchangeCreated,
 } satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
 
 export type NotificationTemplate = keyof typeof TEMPLATES;

@@ -12,6 +12,8 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { CHANNEL_LABEL, OrderStatusBadge, PaymentStatusBadge, RiskBadge, STATUS_LABEL } from '@/components/orders/order-badges';
 import { OrderActions } from '@/components/orders/order-actions';
 import { AddNoteForm } from '@/components/orders/add-note-form';
+import { orderReturnsSummary } from '@/lib/returns/queries';
+import { RefundStatusBadge, ReturnStatusBadge } from '@/components/returns/return-badges';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -31,6 +33,17 @@ function describe(action: string, details: Details, money: (n: number) => string
     case 'order.shipping_address_changed': return { what: 'Shipping address changed', text: addressLine(d) };
     case 'order.billing_address_changed': return { what: 'Billing address changed', text: addressLine(d) };
     case 'order.note_added': return { what: 'Note', text: str('note') };
+    case 'return.requested': return { what: `Return #${d.number} requested` };
+    case 'return.approved': return { what: `Return #${d.number} approved${d.label ? ', return label issued' : ''}`, text: str('message') };
+    case 'return.rejected': return { what: `Return #${d.number} rejected`, text: str('message') };
+    case 'return.received': return { what: `Return #${d.number}: units received${d.complete ? '' : ' (partly)'}`, text: Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number }[]).map((l) => `${l.quantity} × ${l.sku}`).join(', ') : undefined };
+    case 'return.inspected': return { what: `Return #${d.number} inspected`, text: Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number; disposition: string }[]).map((l) => `${l.quantity} × ${l.sku} ${l.disposition}`).join(', ') : undefined };
+    case 'return.exchanged': return { what: `Return #${d.number} exchanged for order #${d.exchange_order_number}` };
+    case 'return.closed': return { what: `Return #${d.number} closed` };
+    case 'refund.issued': return { what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} issued`, text: str('reason') };
+    case 'refund.requested': return { what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} awaits a manager`, text: str('reason') };
+    case 'refund.approved': return { what: `Refund #${d.number} approved` };
+    case 'refund.declined': return { what: `Refund #${d.number} declined` };
     case 'order.shipped': {
       const lines = Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number }[]) : [];
       const units = lines.reduce((s, l) => s + (Number(l.quantity) || 0), 0);
@@ -64,6 +77,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const user = await requirePagePermission('orders:read', `/orders/${id}`);
   const [order, timeline, settings] = await Promise.all([orderDetail(id), orderTimeline(id), shopSettings()]);
   if (!order) notFound();
+  const returnsSummary = await orderReturnsSummary(order.id);
+  const canStartReturn = roleHas(user.role, 'returns:request') && order.lines.some((l) => l.quantity_fulfilled > 0);
+  const canRefund = roleHas(user.role, 'refunds:issue') && order.amount_paid > 0;
 
   const money = (n: number) => formatMoney(n, order.currency);
   const tz = settings.timezone;
@@ -113,6 +129,26 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <h2 id="actions-title" className="mb-3 text-lg font-semibold">Actions</h2>
         <OrderActions orderId={order.id} number={order.number} can={can} emptyText={emptyText} />
       </section>
+
+      {(canStartReturn || canRefund || returnsSummary.returns.length > 0 || returnsSummary.refunds.length > 0) && (
+        <section aria-labelledby="returns-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="returns-title" className="mb-3 text-lg font-semibold">Returns and refunds</h2>
+          <div className="flex flex-wrap gap-3">
+            {canStartReturn && <Link href={`/returns/new?orderId=${order.id}`} className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">Start a return</Link>}
+            {canRefund && <Link href={`/refunds/new?orderId=${order.id}`} className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Issue a refund</Link>}
+          </div>
+          {returnsSummary.returns.length > 0 && (
+            <ul className="mt-3 space-y-1 text-sm" aria-label="Returns of this order">
+              {returnsSummary.returns.map((r) => <li key={r.id}><Link href={`/returns/${r.id}`} className="text-brand-700 underline">Return #{r.number}</Link> · {r.units} {r.units === 1 ? 'unit' : 'units'} · <ReturnStatusBadge status={r.status} /></li>)}
+            </ul>
+          )}
+          {returnsSummary.refunds.length > 0 && (
+            <ul className="mt-3 space-y-1 text-sm" aria-label="Refunds of this order">
+              {returnsSummary.refunds.map((f) => <li key={f.id}>Refund #{f.number} · {money(f.amount)} · <span className="capitalize">{f.kind}</span> · <RefundStatusBadge status={f.status} /></li>)}
+            </ul>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="lines-title" className="min-w-0 rounded-xl border border-slate-200 bg-white">
         <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">Lines</h2>

@@ -1,0 +1,133 @@
+import { AppError } from '@/lib/errors';
+
+/** Pure rules of returns, refunds and exchanges: imported by use cases and screens alike. */
+
+export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'partially_received', 'received', 'inspected', 'refunded', 'exchanged', 'closed'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+/**
+ * The only moves a return's status can make, by name (DESIGN.md: requested → approved | rejected →
+ * received (partially) → inspected → refunded | exchanged | closed). Anything else is INVALID_STATE.
+ * - receive_partially / receive: a receipt that leaves approved units outstanding, or completes them;
+ * - inspect: every received unit has a disposition (only from received: a partial receipt is
+ *   inspected unit by unit but stays partially_received until the rest arrives or it is refunded);
+ * - refund / exchange settle the units that arrived; close ends a return nobody will settle
+ *   (the customer never sent it, or store policy) and also files a settled one away.
+ */
+export const RETURN_TRANSITIONS = {
+  approve: { from: ['requested'], to: 'approved' },
+  reject: { from: ['requested'], to: 'rejected' },
+  receive_partially: { from: ['approved', 'partially_received'], to: 'partially_received' },
+  receive: { from: ['approved', 'partially_received'], to: 'received' },
+  inspect: { from: ['received'], to: 'inspected' },
+  refund: { from: ['partially_received', 'received', 'inspected'], to: 'refunded' },
+  exchange: { from: ['received', 'inspected'], to: 'exchanged' },
+  close: { from: ['approved', 'partially_received', 'received', 'inspected', 'refunded', 'exchanged'], to: 'closed' },
+} as const satisfies Record<string, { from: readonly ReturnStatus[]; to: ReturnStatus }>;
+export type ReturnMove = keyof typeof RETURN_TRANSITIONS;
+
+export function canMoveReturn(status: ReturnStatus, move: ReturnMove): boolean {
+  return (RETURN_TRANSITIONS[move].from as readonly ReturnStatus[]).includes(status);
+}
+
+export function nextReturnStatus(status: ReturnStatus, move: ReturnMove): ReturnStatus {
+  if (!canMoveReturn(status, move)) {
+    const from = RETURN_TRANSITIONS[move].from.map(label).join(', ');
+    throw new AppError('INVALID_STATE', `Cannot ${move.replace('_', ' ')} a return that is ${label(status)} (only from: ${from}).`, { status, move });
+  }
+  return RETURN_TRANSITIONS[move].to;
+}
+
+const label = (s: string) => s.replace('_', ' ');
+
+/** Units that may still be received on a return (approved units only). */
+export const canReceive = (status: ReturnStatus) => status === 'approved' || status === 'partially_received';
+/** Received units can be inspected until the return is settled. */
+export const canInspect = (status: ReturnStatus) => status === 'partially_received' || status === 'received';
+
+/**
+ * Reason codes per line and the restocking fee each carries, in percent of the goods value. Faults
+ * of the shop or the carrier cost the customer nothing; a change of mind pays for handling.
+ */
+export const RETURN_REASONS = {
+  damaged_in_transit: { label: 'Damaged in transit', feePercent: 0 },
+  defective: { label: 'Defective', feePercent: 0 },
+  wrong_item: { label: 'Wrong item sent', feePercent: 0 },
+  not_as_described: { label: 'Not as described', feePercent: 0 },
+  does_not_fit: { label: 'Does not fit', feePercent: 0 },
+  changed_mind: { label: 'Changed mind', feePercent: 15 },
+  other: { label: 'Other', feePercent: 0 },
+} as const;
+export type ReturnReason = keyof typeof RETURN_REASONS;
+export const RETURN_REASON_CODES = Object.keys(RETURN_REASONS) as [ReturnReason, ...ReturnReason[]];
+
+export const DISPOSITIONS = ['restock', 'damaged', 'scrap'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+/** round(a·b / c), halves away from zero, exact for safe integers (same rule as costing). */
+export function share(a: number, b: number, c: number): number {
+  if (c === 0) return 0;
+  const num = BigInt(a) * BigInt(b);
+  const den = BigInt(c);
+  const neg = num < 0n !== den < 0n && num !== 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const q = (2n * n + d) / (2n * d);
+  return Number(neg ? -q : q);
+}
+
+/**
+ * The part of a total that k more units carry when `before` units were already counted, out of n:
+ * share(total, before + k, n) − share(total, before, n). Summed over every unit of a line this is
+ * exactly the total, so refunding a line one unit at a time never leaves a cent behind or over.
+ */
+export function slice(total: number, before: number, k: number, n: number): number {
+  return share(total, before + k, n) - share(total, before, n);
+}
+
+export type RefundableLine = {
+  quantity: number;
+  unitPrice: number;
+  discountAmount: number;
+  taxAmount: number;
+};
+
+/**
+ * Money for `k` units of an order line of which `before` were refunded already:
+ *   goods = k × unit price − the units' share of the line discount
+ *   tax   = the units' share of the line tax
+ *   fee   = round(goods × fee% / 100) (restocking fee by reason)
+ * WORKED EXAMPLE: line 3 × 2,000 with discount 300 and tax 480; refund 1 unit, none before, reason
+ * changed_mind (15 %): goods = 2,000 − slice(300, 0, 1, 3) = 2,000 − 100 = 1,900; tax = 160;
+ * fee = round(1,900 × 0.15) = 285; to the customer 1,900 + 160 − 285 = 1,775.
+ */
+export function refundForUnits(line: RefundableLine, before: number, k: number, feePercent: number) {
+  const goods = k * line.unitPrice - slice(line.discountAmount, before, k, line.quantity);
+  const tax = slice(line.taxAmount, before, k, line.quantity);
+  const fee = share(goods, feePercent, 100);
+  return { goods, tax, fee };
+}
+
+/**
+ * How an exchange settles: the credit of the units sent back pays the replacement order first.
+ *   difference = replacement total − credit
+ *   difference > 0: the customer is charged it; difference < 0: the rest of the credit is refunded.
+ */
+export function exchangeSettlement(credit: number, replacementTotal: number) {
+  const applied = Math.min(credit, replacementTotal);
+  const difference = replacementTotal - credit;
+  return { applied, difference, charge: Math.max(difference, 0), refund: Math.max(-difference, 0) };
+}
+
+/** Payment status once `refunded` of `paid` (captured) has gone back. */
+export function paymentStatusAfterRefund(amountPaidLeft: number): 'partially_refunded' | 'refunded' {
+  return amountPaidLeft <= 0 ? 'refunded' : 'partially_refunded';
+}
+
+/**
+ * Whether a refund needs a manager: an actor without refunds:approve (a support agent, or an API key
+ * without that scope) may issue up to the shop's support refund limit; above it the refund waits.
+ */
+export function needsApproval(amount: number, limit: number, canApprove: boolean): boolean {
+  return !canApprove && amount > limit;
+}
