@@ -1,5 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { shipmentLabel } from '@/lib/fulfillment/queries';
 import type { PickTaskView } from '@/lib/fulfillment/rules';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -69,4 +71,35 @@ export async function waveList(options: { limit?: number } = {}, tx: Tx = db): P
     ORDER BY (w.status = 'open') DESC, w.created_at DESC
     LIMIT ${options.limit ?? 50}`;
   return rows.map((r) => ({ id: r.id, number: r.number, status: r.status, created_at: r.created_at.toISOString(), created_by: r.actor_label, orders: r.orders ?? [], units: r.units, picked: r.picked, short: r.short, packed: r.packed, shipped: r.shipped }));
+}
+
+/** The labels of a wave's shipped parcels (voided ones left out), in tote order, for one merged PDF. */
+export async function waveLabels(waveId: string, tx: Tx = db) {
+  if (!UUID.test(waveId)) throw new AppError('NOT_FOUND', 'That pick wave does not exist.');
+  const wave = await tx.pickWave.findUnique({ where: { id: waveId }, select: { number: true } });
+  if (!wave) throw new AppError('NOT_FOUND', 'That pick wave does not exist.');
+  const rows = await tx.$queryRaw<{ shipment_id: string }[]>`
+    SELECT p.shipment_id::text FROM order_packs p
+    JOIN shipments s ON s.id = p.shipment_id AND s.status <> 'voided'
+    WHERE p.wave_id = ${waveId}::uuid AND p.status = 'shipped'
+    ORDER BY (SELECT min(pt.position) FROM pick_tasks pt WHERE pt.wave_id = p.wave_id AND pt.order_id = p.order_id), p.number`;
+  const labels = [];
+  for (const r of rows) labels.push(await shipmentLabel(r.shipment_id, tx));
+  return { number: wave.number, labels };
+}
+
+/** The batch-label page's rows: each order of the wave (tote order) with its latest parcel of the wave. */
+export async function waveLabelRows(waveId: string, tx: Tx = db) {
+  if (!UUID.test(waveId)) return null;
+  const wave = await tx.pickWave.findUnique({ where: { id: waveId }, select: { number: true } });
+  if (!wave) return null;
+  const rows = await tx.$queryRaw<{ order_id: string; order_number: number; position: number; pack_id: string | null; pack_status: string | null; tracking_number: string | null }[]>`
+    SELECT DISTINCT ON (pt.order_id) pt.order_id::text, o.number AS order_number, pt.position, p.id::text AS pack_id, p.status AS pack_status, s.tracking_number
+    FROM pick_tasks pt JOIN orders o ON o.id = pt.order_id
+    LEFT JOIN order_packs p ON p.order_id = pt.order_id AND p.wave_id = pt.wave_id AND p.status <> 'voided'
+    LEFT JOIN shipments s ON s.id = p.shipment_id
+    WHERE pt.wave_id = ${waveId}::uuid
+    ORDER BY pt.order_id, (p.status = 'packed') DESC NULLS LAST, p.number DESC`;
+  rows.sort((a, b) => a.position - b.position);
+  return { number: wave.number, rows: rows.map(({ position: _p, ...r }) => r) };
 }
