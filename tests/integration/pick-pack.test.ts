@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { receiveStock } from '@/lib/inventory/receive-stock';
 import { createOrder } from '@/lib/orders/create-order';
+import { recordShipment } from '@/lib/orders/record-shipment';
 import { createPickWave } from '@/lib/fulfillment/create-pick-wave';
 import { recordPick } from '@/lib/fulfillment/record-pick';
 import { shortPick } from '@/lib/fulfillment/short-pick';
@@ -114,10 +115,24 @@ describe('partial shipment after a short pick', () => {
     expect(after.reserved).toBe(before.reserved - 2);
     // COGS of this shipment: 2 × 500 + 1 × 700 = 1,700
     expect((await db.shipment.findUniqueOrThrow({ where: { id: label.shipment_id } })).cogs).toBe(1_700);
+    // the customer's "shipped" email is queued with the tracking number, saying more follows
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id, template: 'order_shipped' } });
+    expect(mail.subject).toBe(`Your order #${order.number} has shipped`);
+    expect(mail.textBody).toContain(label.tracking_number);
+    expect(mail.textBody).toContain('part of your order');
     // buying again (double tap) returns the same label
     const again = await buyPackLabel({ packId: pack.id, actor });
     expect(again).toMatchObject({ shipment_id: label.shipment_id, already_bought: true });
     expect(await db.shipment.count({ where: { orderId: order.id } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { orderId: order.id } })).toBe(1);
+  });
+
+  it('a fulfillment recorded elsewhere (3PL) queues the shipped email too', async () => {
+    const order = await newOrder([{ sku: 'PP-CAP', quantity: 1 }]);
+    await recordShipment({ orderId: order.id, input: { lines: [{ sku: 'PP-CAP', quantity: 1 }], carrier: 'ShipBob', tracking_number: '3PL-123' }, actor });
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id, template: 'order_shipped' } });
+    expect(mail.textBody).toContain('3PL-123');
+    expect(mail.textBody).not.toContain('part of your order');
   });
 });
 
