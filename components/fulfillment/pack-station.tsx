@@ -107,7 +107,7 @@ export function PackStation({ packageTypes, canOverride }: { packageTypes: Packa
   const scanLabel = !order || packId ? 'Scan tote or order number' : `Scan each unit of order #${order.number}`;
   return (
     <div className="space-y-4">
-      {!label && !overrideOpen && <ScanInput id="pack-scan" label={scanLabel} hint={!order || packId ? 'The tote label (#1042) or the order number, then Enter.' : 'Each item’s barcode or SKU as it goes into the box, then Enter.'} onScan={onScan} disabled={busy && !order} />}
+      {!label && !overrideOpen && <ScanInput id="pack-scan" label={scanLabel} hint={!order || packId ? 'The tote label (#1042) or the order number, then Enter.' : 'Each item’s barcode or SKU as it goes into the box, then Enter.'} onScan={onScan} />}
 
       <div aria-live="assertive" className="min-h-16">
         {feedback && (

@@ -33,6 +33,11 @@ export const ScanInput = forwardRef<ScanInputHandle, { id: string; label: string
     };
   }, [hold]);
 
+  // A disabled field loses the focus without a focusout in some browsers: take it back when enabled.
+  useEffect(() => {
+    if (!disabled && !hold) input.current?.focus();
+  }, [disabled, hold]);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const code = value.trim();
