@@ -105,7 +105,7 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
             cancelled++;
           } else if (ageDays > 2.5 || roll > 0.7) {
             const shipAt = new Date(Math.min(times[i] + faker.number.float({ min: 0.2, max: 2.5 }) * 86_400_000, now));
-            await recordShipment({ orderId: order.id, input: { lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), carrier: faker.helpers.arrayElement(['UPS', 'USPS']), tracking_number: `1Z${faker.string.alphanumeric({ length: 16, casing: 'upper' })}`, shipped_at: shipAt.toISOString() }, actor: SEED_ACTOR }, tx);
+            await recordShipment({ orderId: order.id, input: { lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), carrier: faker.helpers.arrayElement(['UPS', 'USPS']), tracking_number: `1Z${faker.string.alphanumeric({ length: 16, casing: 'upper' })}`, shipped_at: shipAt.toISOString() }, actor: SEED_ACTOR, notify: false }, tx);
             shipped++;
           } else if (roll < 0.07) {
             await changeOrderStatus({ orderId: order.id, move: 'hold', reason: 'Customer asked to wait for a second item', actor: SEED_ACTOR }, tx);

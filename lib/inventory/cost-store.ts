@@ -72,3 +72,28 @@ export async function receiveAtCost(tx: Tx, input: { variantId: string; quantity
   await savePool(tx, input.variantId, result.pool);
   return result.recost;
 }
+
+/**
+ * Puts back units that were issued at a known total cost (a voided label: the parcel never left).
+ * The pool gets the units and exactly that cost back. For the layers, the cost is split into whole
+ * minor units per unit — r = cost mod q units at ⌊cost/q⌋ + 1 and q − r at ⌊cost/q⌋, which add up to
+ * the cost — dated just before the oldest open layer, so FIFO issues these units first again, as it
+ * did. Units that only cover a negative pool (issued beyond stock) get no layer, like a receipt's.
+ */
+export async function returnAtCost(tx: Tx, input: { variantId: string; quantity: number; cost: number; source: { type: string; id: string } }): Promise<void> {
+  const pool = await lockPool(tx, input.variantId);
+  const layered = Math.max(0, Math.min(input.quantity, pool.quantity + input.quantity));
+  if (layered > 0) {
+    const [oldest] = await tx.$queryRaw<{ at: Date | null }[]>`SELECT min(received_at) AS at FROM cost_layers WHERE variant_id = ${input.variantId}::uuid AND quantity_remaining > 0`;
+    const receivedAt = oldest?.at ? new Date(oldest.at.getTime() - 1) : new Date();
+    // the cost of the layered units, in proportion (all of it when every unit gets a layer)
+    const cost = layered === input.quantity ? input.cost : Math.round((input.cost * layered) / input.quantity);
+    const base = Math.floor(cost / layered);
+    const extra = cost - base * layered;
+    const parts = [{ quantity: extra, unitCost: base + 1 }, { quantity: layered - extra, unitCost: base }].filter((p) => p.quantity > 0);
+    for (const p of parts) {
+      await tx.costLayer.create({ data: { variantId: input.variantId, sourceType: input.source.type, sourceId: input.source.id, unitCost: p.unitCost, quantityReceived: p.quantity, quantityRemaining: p.quantity, receivedAt }, select: { id: true } });
+    }
+  }
+  await savePool(tx, input.variantId, { quantity: pool.quantity + input.quantity, value: pool.value + input.cost, lastUnitCost: pool.lastUnitCost });
+}

@@ -7,6 +7,7 @@ import { consumeReservedStock } from '@/lib/inventory/reservations';
 import { nextStatus } from '@/lib/orders/rules';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
+import { enqueueNotification } from '@/lib/notify/enqueue';
 
 /**
  * Records a shipment of some or all of an order's open units (a fulfillment made elsewhere — 3PL,
@@ -14,13 +15,20 @@ import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/sc
  * posts COGS from the cost layers (Dr COGS / Cr Inventory), and moves the order to partially
  * fulfilled or fulfilled — one transaction.
  */
-export async function recordShipment(options: { orderId: string; input: TRecordShipmentInput; source?: 'external' | 'label'; actor: Actor }, tx?: Tx) {
+export async function recordShipment(options: {
+  orderId: string; input: TRecordShipmentInput; source?: 'external' | 'label'; actor: Actor;
+  /** queue the customer's "shipped" email (default); the demo seed's past parcels were notified long ago */
+  notify?: boolean;
+}, tx?: Tx) {
   const input = ZRecordShipmentInput.parse(options.input);
   const run = async (t: Tx) => {
     const order = await lockOrder(t, options.orderId);
     const full = await t.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true }, orderBy: { id: 'asc' } } },
+      select: {
+        email: true, shippingAddress: true, customer: { select: { firstName: true, lastName: true } },
+        location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, name: true, quantity: true, quantityFulfilled: true, quantityCancelled: true }, orderBy: { id: 'asc' } },
+      },
     });
     if (!full.location) throw new AppError('INVALID_STATE', 'This order has no fulfilling location.');
 
@@ -68,6 +76,25 @@ export async function recordShipment(options: { orderId: string; input: TRecordS
     }
     await t.shipment.update({ where: { id: shipment.id }, data: { cogs: consumed.totalCost }, select: { id: true } });
     await t.order.update({ where: { id: order.id }, data: { status }, select: { id: true } });
+    // The customer's "on its way" email, queued in this transaction (sent after commit by the outbox worker).
+    const names = new Map(full.lines.map((l) => [l.id, l.name]));
+    const shipTo = (full.shippingAddress ?? {}) as { name?: unknown };
+    if (options.notify !== false) await enqueueNotification({
+      template: 'order_shipped',
+      to: full.email,
+      orderId: order.id,
+      dedupeKey: `order_shipped:${shipment.id}`,
+      data: {
+        customer_name: `${full.customer.firstName} ${full.customer.lastName}`.trim() || (typeof shipTo.name === 'string' ? shipTo.name : ''),
+        order_number: order.number,
+        carrier: input.carrier ?? null,
+        service: input.service ?? null,
+        tracking_number: input.tracking_number ?? null,
+        tracking_url: null,
+        lines: picks.map((p) => ({ sku: p.sku, name: names.get(p.lineId) ?? p.sku, quantity: p.quantity })),
+        partial: !complete,
+      },
+    }, t);
     const result = { id: shipment.id, number: shipment.number, order_id: order.id, status, cogs: consumed.totalCost, carrier: input.carrier ?? null, tracking_number: input.tracking_number ?? null, lines: picks.map((p) => ({ sku: p.sku, quantity: p.quantity })) };
     await audit(t, { actor: options.actor, action: 'order.shipped', entityType: 'order', entityId: order.id, before: { status: order.status }, after: result });
     return result;

@@ -17,6 +17,10 @@ export const TRANSITIONS = {
   fulfil_partially: { from: ['open', 'partially_fulfilled'], to: 'partially_fulfilled' },
   fulfil: { from: ['open', 'partially_fulfilled'], to: 'fulfilled' },
   deliver: { from: ['fulfilled'], to: 'delivered' },
+  /** a voided label: its units are back on the order; no other parcel of the order left */
+  unfulfil: { from: ['partially_fulfilled', 'fulfilled'], to: 'open' },
+  /** a voided label while another parcel of the order did leave */
+  unfulfil_partially: { from: ['partially_fulfilled', 'fulfilled'], to: 'partially_fulfilled' },
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
 export type Transition = keyof typeof TRANSITIONS;
 

@@ -11,6 +11,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass } from '@/components/ui/form';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 import { CHANNEL_LABEL, OrderStatusBadge } from '@/components/orders/order-badges';
+import { startWaveAction } from './scan-actions';
 
 export const metadata: Metadata = { title: 'Fulfillment' };
 
@@ -18,7 +19,9 @@ const selectClass = `${inputClass} min-h-11`;
 
 export default async function FulfillmentQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission('fulfillment:write', '/fulfillment');
-  const query = readQueueQuery(await searchParams);
+  const params = await searchParams;
+  const query = readQueueQuery(params);
+  const waveError = typeof params.wave_error === 'string' ? params.wave_error.slice(0, 500) : null;
   const [queue, methods, timeZone] = await Promise.all([fulfillmentQueue(query), queueShippingMethods(), shopTimezone()]);
   const shipBy = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const filtered = !!(query.channel || query.shipping_method || query.size || query.overdue);
@@ -61,6 +64,7 @@ export default async function FulfillmentQueuePage({ searchParams }: { searchPar
         </div>
       </form>
 
+      {waveError && <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">The pick was not started: {waveError}</p>}
       <section aria-labelledby="queue-title" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="queue-title" className="px-4 pt-4 text-lg font-semibold">
           Queue <span className="text-base font-normal text-slate-600">· {queue.total} {queue.total === 1 ? 'order' : 'orders'}{queue.total > queue.data.length ? `, the first ${queue.data.length} shown` : ''}</span>
@@ -70,6 +74,7 @@ export default async function FulfillmentQueuePage({ searchParams }: { searchPar
         ) : (
           <form method="get" action="/fulfillment/pick-list" target="_blank" aria-label="Print a pick list">
           <div className="flex flex-wrap items-center gap-3 px-4 pt-2">
+            <button type="submit" formAction={startWaveAction} formMethod="post" formTarget="_self" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Pick selected with scanner</button>
             <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">Print pick list for selected</button>
             <span className="text-sm text-slate-600">Up to {MAX_WAVE_ORDERS} orders, one tote each.</span>
           </div>

@@ -18,6 +18,7 @@ const MOVEMENT_LABEL: Record<string, string> = {
   receive: 'Received', reserve: 'Reserved', release: 'Released', ship: 'Shipped', adjust: 'Adjusted', transfer_out: 'Transferred out',
   transfer_in: 'Transferred in', return_restock: 'Returned to stock', return_damaged: 'Returned damaged', count_correction: 'Count correction',
   scrap: 'Scrapped', damage: 'Marked damaged', quarantine: 'Quarantined', release_quarantine: 'Released from quarantine', revalue: 'Cost correction',
+  ship_void: 'Label voided (back on shelf)',
 };
 
 function signed(n: number) {

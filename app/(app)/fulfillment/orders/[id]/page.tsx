@@ -13,6 +13,8 @@ import { CHANNEL_LABEL, OrderStatusBadge, STATUS_LABEL } from '@/components/orde
 import { ShipOrderForm } from '@/components/fulfillment/ship-order-form';
 import { TrackingEventForm } from '@/components/fulfillment/tracking-event-form';
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
+import { VoidLabelForm } from '@/components/fulfillment/void-label-form';
+import { startWaveAction } from '../../scan-actions';
 
 export const metadata: Metadata = { title: 'Ship order' };
 
@@ -45,6 +47,11 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
         <p className="-mt-3 mb-6 flex flex-wrap gap-3 text-sm">
           <a href={`/fulfillment/pick-list?orders=${order.id}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Pick list (PDF)</a>
           <a href={`/fulfillment/orders/${order.id}/packing-slip`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Packing slip (PDF)</a>
+          <form action={startWaveAction}>
+            <input type="hidden" name="orders" value={order.id} />
+            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Pick with scanner</button>
+          </form>
+          <a href="/fulfillment/pack" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Pack station</a>
         </p>
       )}
 
@@ -127,6 +134,7 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
                   </ol>
                 )}
                 {s.status !== 'delivered' && s.status !== 'voided' && <TrackingEventForm shipmentId={s.id} shipmentNumber={s.number} orderId={order.id} />}
+                {s.source === 'label' && s.status === 'label_created' && s.events.every((e) => e.status === 'label_created') && <VoidLabelForm shipmentId={s.id} shipmentNumber={s.number} />}
               </li>
             ))}
           </ul>

@@ -1,0 +1,98 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { requirePermission } from '@/lib/auth/require-permission';
+import { userActor } from '@/lib/auth/session';
+import { runAction, type ActionState } from '@/lib/server-action';
+import { toAppError } from '@/lib/errors';
+import { createPickWave } from '@/lib/fulfillment/create-pick-wave';
+import { recordPick } from '@/lib/fulfillment/record-pick';
+import { shortPick } from '@/lib/fulfillment/short-pick';
+import { waveDetail, type WaveDetail } from '@/lib/fulfillment/wave-queries';
+import { packStationOrder, type PackStationOrder } from '@/lib/fulfillment/pack-queries';
+import { packOrder } from '@/lib/fulfillment/pack-order';
+import { buyPackLabel, type PackLabel } from '@/lib/fulfillment/buy-pack-label';
+import { voidLabel } from '@/lib/fulfillment/void-label';
+import type { TPackOrderInput, TShortPickInput } from '@/lib/fulfillment/schemas';
+
+/** "Start scanner pick" from the queue (the selected orders) or the ship page (one order). */
+export async function startWaveAction(formData: FormData): Promise<void> {
+  const user = await requirePermission('fulfillment:write');
+  const ids = formData.getAll('orders').flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  let waveId: string;
+  try {
+    waveId = (await createPickWave({ orderIds: ids, actor: userActor(user) })).id;
+  } catch (error) {
+    const e = toAppError(error);
+    if (e.code === 'INTERNAL') console.error('[action] start wave failed', error);
+    redirect(`/fulfillment?wave_error=${encodeURIComponent(e.code === 'INTERNAL' ? 'The pick could not be started. Try again.' : e.message)}`);
+  }
+  revalidatePath('/fulfillment/waves');
+  redirect(`/fulfillment/waves/${waveId}`);
+}
+
+/** The wave as the pick screen shows it (after every scan, and every few seconds for other devices' picks). */
+export async function waveStateAction(waveId: string): Promise<ActionState<WaveDetail>> {
+  return runAction(async () => {
+    await requirePermission('fulfillment:write');
+    const wave = await waveDetail(waveId);
+    if (!wave) throw new Error('wave vanished');
+    return { message: '', data: wave };
+  });
+}
+
+/** One unit scanned at a stop. */
+export async function pickUnitAction(waveId: string, sku: string): Promise<ActionState<WaveDetail & { tote: string }>> {
+  return runAction(async () => {
+    const user = await requirePermission('fulfillment:write');
+    const r = await recordPick({ waveId, input: { sku }, actor: userActor(user) });
+    return { message: `1 × ${sku} → tote ${r.tote}`, data: { ...(await waveDetail(waveId))!, tote: r.tote } };
+  });
+}
+
+export async function shortPickAction(waveId: string, input: TShortPickInput): Promise<ActionState<WaveDetail>> {
+  return runAction(async () => {
+    const user = await requirePermission('fulfillment:write');
+    const r = await shortPick({ waveId, input, actor: userActor(user) });
+    return { message: `${r.units} × ${r.sku} marked short (${r.action === 'backorder' ? 'backorder' : 'kept reserved'}).`, data: (await waveDetail(waveId))! };
+  });
+}
+
+/** A tote or order number scanned at the pack station. */
+export async function packLookupAction(code: string): Promise<ActionState<PackStationOrder>> {
+  return runAction(async () => {
+    await requirePermission('fulfillment:write');
+    const order = await packStationOrder({ code });
+    return { message: `Order #${order.number}`, data: order };
+  });
+}
+
+export async function packOrderAction(orderId: string, input: TPackOrderInput): Promise<ActionState<{ pack_id: string; number: number }>> {
+  return runAction(async () => {
+    const user = await requirePermission('fulfillment:write');
+    const pack = await packOrder({ orderId, input, actor: userActor(user) });
+    return { message: `Parcel closed${pack.override_reason ? ' with a manager override' : ''}.`, data: { pack_id: pack.id, number: pack.number } };
+  });
+}
+
+/** Buys the label of a packed parcel (the pack station, and each step of a wave's batch). */
+export async function buyPackLabelAction(packId: string): Promise<ActionState<PackLabel>> {
+  return runAction(async () => {
+    const user = await requirePermission('fulfillment:write');
+    const label = await buyPackLabel({ packId, actor: userActor(user) });
+    revalidatePath('/fulfillment');
+    return { message: `${label.already_bought ? 'Label already bought' : 'Label bought'}: ${label.carrier} ${label.service}, tracking ${label.tracking_number}.`, data: label };
+  });
+}
+
+/** "Void label" on the ship page: before the carrier has the parcel. */
+export async function voidLabelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('fulfillment:write');
+    const r = await voidLabel({ shipmentId: String(formData.get('shipmentId') ?? ''), input: { reason: String(formData.get('reason') ?? '') }, actor: userActor(user) });
+    revalidatePath(`/fulfillment/orders/${r.order_id}`);
+    revalidatePath('/fulfillment');
+    return { message: `Label of shipment #${r.shipment_number} voided: ${r.restored.map((x) => `${x.quantity} × ${x.sku}`).join(', ')} back on the shelf and reserved for order #${r.order_number}.` };
+  });
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { waveLabelRows } from '@/lib/fulfillment/wave-queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { BatchLabels } from '@/components/fulfillment/batch-labels';
+
+export const metadata: Metadata = { title: 'Wave labels' };
+
+export default async function WaveLabelsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission('fulfillment:write', `/fulfillment/waves/${id}/labels`);
+  const wave = await waveLabelRows(id);
+  if (!wave) notFound();
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href={`/fulfillment/waves/${id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">← Pick wave {wave.number}</Link></p>
+      <PageHeader title={`Labels for wave ${wave.number}`} description="Buys the cheapest on-time service for every packed parcel of the wave, then prints all labels as one PDF. An order that fails keeps its parcel; fix it on its ship page." />
+      <section aria-labelledby="batch-title" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="batch-title" className="mb-3 text-lg font-semibold">Parcels</h2>
+        <ScrollRegion label="Parcels of the wave">
+          <BatchLabels waveId={id} waveNumber={wave.number} rows={wave.rows} />
+        </ScrollRegion>
+      </section>
+    </>
+  );
+}
