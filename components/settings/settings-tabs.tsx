@@ -6,6 +6,7 @@ const TABS = [
   { href: '/settings/locations', label: 'Locations' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/shipping', label: 'Shipping' },
+  { href: '/settings/outbox', label: 'Outbox' },
   { href: '/settings/audit', label: 'Audit log' },
 ];
 

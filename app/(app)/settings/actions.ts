@@ -15,6 +15,7 @@ import { createApiKey } from '@/lib/auth/create-api-key';
 import { revokeApiKey } from '@/lib/auth/revoke-api-key';
 import { updateLocation } from '@/lib/locations/update-location';
 import type { TCreateApiKeyInput } from '@/lib/auth/api-key-schemas';
+import { resendNotification } from '@/lib/notify/resend-notification';
 
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -95,5 +96,15 @@ export async function updateLocationAction(_prev: ActionState, formData: FormDat
     });
     revalidatePath('/settings/locations');
     return { message: `${updated.name} saved.` };
+  });
+}
+
+export async function resendNotificationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    const messageId = String(formData.get('messageId') ?? '');
+    await resendNotification({ messageId, actor: userActor(user) });
+    revalidatePath('/settings/outbox');
+    return { message: 'Queued to be sent again.' };
   });
 }

@@ -1,0 +1,81 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { mailConfig } from './mailer';
+
+export const ZOutboxQuery = z.object({
+  status: z.enum(['pending', 'sent', 'failed']).optional().catch(undefined),
+  to: z.string().trim().max(200).optional().catch(undefined),
+  before: z.coerce.date().optional().catch(undefined),
+});
+export type TOutboxQuery = z.infer<typeof ZOutboxQuery>;
+
+export type OutboxRowDto = {
+  id: string;
+  template: string;
+  to: string;
+  subject: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  order_id: string | null;
+  return_id: string | null;
+  ticket_id: string | null;
+};
+
+const PAGE = 50;
+
+/** The outbox, newest first, for Settings → Outbox. */
+export async function outboxList(query: TOutboxQuery) {
+  const rows = await db.outboxMessage.findMany({
+    where: {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.to ? { toAddress: { startsWith: query.to.toLowerCase(), mode: 'insensitive' as const } } : {}),
+      ...(query.before ? { createdAt: { lt: query.before } } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: PAGE + 1,
+    select: {
+      id: true, template: true, toAddress: true, subject: true, status: true, attempts: true, nextAttemptAt: true,
+      lastError: true, sentAt: true, createdAt: true, orderId: true, returnId: true, ticketId: true,
+    },
+  });
+  const page = rows.slice(0, PAGE);
+  const counts = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+  const config = mailConfig();
+  return {
+    rows: page.map(toDto),
+    next_before: rows.length > PAGE ? page[page.length - 1].createdAt.toISOString() : null,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<OutboxRowDto['status'], number>>,
+    /** Where mail goes (host only: the URL's credentials are never shown), or null when kept in the app. */
+    smtp_host: config?.host ?? null,
+  };
+}
+
+/** One message in full, as the customer gets (or got) it. */
+export async function outboxMessage(id: string) {
+  if (!z.uuid().safeParse(id).success) return null;
+  const row = await db.outboxMessage.findUnique({ where: { id } });
+  if (!row) return null;
+  return { ...toDto(row), text_body: row.textBody, html_body: row.htmlBody, smtp_message_id: row.smtpMessageId };
+}
+
+/** Messages about one order, for its timeline. */
+export async function notificationsForOrder(orderId: string) {
+  const rows = await db.outboxMessage.findMany({ where: { orderId }, orderBy: { createdAt: 'asc' } });
+  return rows.map(toDto);
+}
+
+function toDto(row: {
+  id: string; template: string; toAddress: string; subject: string; status: OutboxRowDto['status']; attempts: number;
+  nextAttemptAt: Date; lastError: string | null; sentAt: Date | null; createdAt: Date; orderId: string | null; returnId: string | null; ticketId: string | null;
+}): OutboxRowDto {
+  return {
+    id: row.id, template: row.template, to: row.toAddress, subject: row.subject, status: row.status, attempts: row.attempts,
+    next_attempt_at: row.nextAttemptAt.toISOString(), last_error: row.lastError, sent_at: row.sentAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(), order_id: row.orderId, return_id: row.returnId, ticket_id: row.ticketId,
+  };
+}

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import type { NotificationTemplateDefinition } from './define';
+import { orderShipped } from './order-shipped';
+
+/** Every customer email Backroom sends, by template name (one file each in this folder). */
+export const TEMPLATES = {
+  order_shipped: orderShipped,
+} satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
+
+export type NotificationTemplate = keyof typeof TEMPLATES;
+
+export function isNotificationTemplate(name: string): name is NotificationTemplate {
+  return Object.hasOwn(TEMPLATES, name);
+}
