@@ -5,6 +5,7 @@ import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import { ZCreateOrderInput, ZOrderListQuery, ZRecordShipmentInput } from '@/lib/orders/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
+import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -65,6 +66,23 @@ const ZOrder = z.object({
 });
 const ZOrderRow = z.object({ id: z.string(), number: z.number().int(), channel: z.string(), status: z.string(), payment_status: z.string(), customer: z.string(), email: z.string(), total: z.number().int(), currency: z.string(), items: z.number().int(), risk_level: z.string(), risk_score: z.number().int(), placed_at: z.string() });
 
+const ZSlaClock = z.enum(['met', 'breached', 'at_risk', 'running']);
+const ZTicketRow = z.object({
+  id: z.string().uuid(), number: z.number().int(), subject: z.string(), status: z.enum(['open', 'pending', 'solved', 'closed']), priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  channel: z.enum(['email', 'chat', 'phone', 'social', 'web']), tags: z.array(z.string()),
+  customer: z.object({ id: z.string(), name: z.string(), email: z.string() }), order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  created_at: z.string(), last_message_at: z.string(), first_responded_at: z.string().nullable(), solved_at: z.string().nullable(), closed_at: z.string().nullable(),
+  sla: z.object({
+    first_response: ZSlaClock, resolution: ZSlaClock, first_response_breached: z.boolean(), resolution_breached: z.boolean(),
+    first_response_due_at: z.string(), resolution_due_at: z.string(), next_due_at: z.string().nullable().describe('the earliest due time of a clock still running'),
+  }),
+});
+const ZTicket = ZTicketRow.extend({
+  return_id: z.string().nullable(),
+  messages: z.array(z.object({ id: z.string(), kind: z.enum(['customer', 'reply', 'note']), body: z.string(), author: z.object({ type: z.string(), label: z.string() }), created_at: z.string() })),
+});
+
 export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/orders', summary: 'Take an order in: reserves stock, screens for fraud, posts the sale. Accepts Idempotency-Key; 409 OUT_OF_STOCK / DUPLICATE_ORDER.', scope: 'orders:create', body: ZCreateOrderInput, response: ZOrder, status: 201 },
   { method: 'get', path: '/api/v1/orders', summary: 'List orders with filters (status, payment_status, channel, risk, from, to, q) and cursor pagination', scope: 'orders:read', query: ZOrderListQuery, response: z.object({ data: z.array(ZOrderRow), next_cursor: z.string().nullable() }) },
@@ -84,6 +102,10 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/ledger/trial-balance', summary: 'Trial balance as of a date (end of that day in the shop time zone)', scope: 'ledger:read', query: ZAsOfQuery, response: ZTrialBalance },
   { method: 'get', path: '/api/v1/reports/inventory-valuation', summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account', scope: 'reports:read', query: ZAsOfQuery, response: ZValuation },
   { method: 'get', path: '/api/v1/locations', summary: 'List stock locations', scope: 'inventory:read', response: z.object({ data: z.array(ZLocation) }) },
+  { method: 'post', path: '/api/v1/tickets', summary: 'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority. Accepts Idempotency-Key.', scope: 'support:tickets', body: ZCreateTicketInput, response: ZTicket, status: 201 },
+  { method: 'get', path: '/api/v1/tickets', summary: 'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, channel, assignee (id or "none"), tag, q; sort; cursor pagination', scope: 'support:tickets', query: ZTicketListQuery, response: z.object({ data: z.array(ZTicketRow), next_cursor: z.string().nullable(), total: z.number().int() }) },
+  { method: 'get', path: '/api/v1/tickets/{id}', summary: 'One ticket with its thread (internal notes included) and SLA state', scope: 'support:tickets', response: ZTicket },
+  { method: 'post', path: '/api/v1/tickets/{id}/messages', summary: 'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" (emailed to the customer; placeholders filled, unknown ones 422) or "note". A closed ticket refuses customer messages and replies with 409 INVALID_STATE: open a new ticket. Accepts Idempotency-Key.', scope: 'support:tickets', body: ZAddMessageInput, response: ZTicket, status: 201 },
   { method: 'get', path: '/api/v1/settings', summary: 'Read the shop settings', scope: null, response: ZSettings },
   { method: 'patch', path: '/api/v1/settings', summary: 'Change shop settings', scope: 'settings:write', body: ZUpdateSettingsInput, response: ZSettings },
 ];

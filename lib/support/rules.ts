@@ -77,6 +77,13 @@ export function statusAfterMessage(status: TicketStatus, kind: MessageKind, requ
   return requested;
 }
 
+/** solved_at / closed_at as a new status requires (the database CHECKs hold the same rule). */
+export function statusTimestamps(status: TicketStatus, now: Date): { solvedAt?: Date | null; closedAt?: Date | null } {
+  if (status === 'solved') return { solvedAt: now, closedAt: null };
+  if (status === 'closed') return { closedAt: now };
+  return { solvedAt: null, closedAt: null };
+}
+
 // ─── SLA ────────────────────────────────────────────────────────────────────────────────────────
 
 /** How the SLA clock runs: round the clock, or only in the desk's business hours (shop time zone). */
