@@ -95,10 +95,10 @@ export async function seedSupport(db: PrismaClient, options: { count?: number; s
     const step = (f: number) => new Date(createdAt.getTime() + span * f);
     const replied = status !== 'open' || i % 4 === 1;
     if (agent && replied) {
-      thread.push({ kind: 'reply', body: AGENT_REPLIES[i % AGENT_REPLIES.length], at: step(0.25), author: { type: 'user', id: agent.id, label: agent.email } });
-      if (i % 3 === 0) thread.push({ kind: 'note', body: NOTES[i % NOTES.length], at: step(0.3), author: { type: 'user', id: agent.id, label: agent.email } });
+      thread.push({ kind: 'reply', body: AGENT_REPLIES[i % AGENT_REPLIES.length], at: step(0.25), author: { type: 'user', id: agent.id, label: agent.name } });
+      if (i % 3 === 0) thread.push({ kind: 'note', body: NOTES[i % NOTES.length], at: step(0.3), author: { type: 'user', id: agent.id, label: agent.name } });
       if (status === 'solved' || status === 'closed' || i % 2 === 0) thread.push({ kind: 'customer', body: CUSTOMER_FOLLOW_UPS[i % CUSTOMER_FOLLOW_UPS.length], at: step(0.5), author: { type: 'customer', id: customer.id, label: customerName } });
-      if (status === 'solved' || status === 'closed') thread.push({ kind: 'reply', body: 'Glad to hear it — I am marking this as solved. Just reply if anything else comes up.', at: step(0.6), author: { type: 'user', id: agent.id, label: agent.email } });
+      if (status === 'solved' || status === 'closed') thread.push({ kind: 'reply', body: 'Glad to hear it — I am marking this as solved. Just reply if anything else comes up.', at: step(0.6), author: { type: 'user', id: agent.id, label: agent.name } });
     }
     const firstReply = thread.find((m) => m.kind === 'reply');
     const solvedAt = status === 'solved' || status === 'closed' ? step(0.65) : null;

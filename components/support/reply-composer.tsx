@@ -61,7 +61,7 @@ export function ReplyComposer({ ticketId, status, sendAs, canned, placeholders, 
     text.current?.focus();
   };
   const stale = preview && preview.for !== body;
-  const label = kind === 'reply' ? 'Reply to the customer' : 'Internal note';
+  const label = kind === 'reply' ? 'Reply to the customer' : 'Note for staff (not sent)';
 
   return (
     <section aria-labelledby="composer-title" className="rounded-xl border border-slate-200 bg-white p-4">

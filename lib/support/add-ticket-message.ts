@@ -41,7 +41,7 @@ export async function addTicketMessage(options: AddTicketMessageOptions, tx?: Tx
     const customerName = `${customer.firstName} ${customer.lastName}`.trim();
     const author = input.kind === 'customer'
       ? { authorType: 'customer', authorId: customer.id, authorLabel: customerName || customer.email }
-      : { authorType: options.actor.type, authorId: options.actor.id, authorLabel: options.actor.label };
+      : { authorType: options.actor.type, authorId: options.actor.id, authorLabel: options.actor.type === 'user' ? agent : options.actor.label };
     const message = await t.ticketMessage.create({ data: { ticketId: ticket.id, kind: input.kind, body, ...author, createdAt: now }, select: { id: true } });
 
     const firstResponse = input.kind === 'reply' && !ticket.first_responded_at;

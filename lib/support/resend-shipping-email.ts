@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { enqueueNotification } from '@/lib/notify/enqueue';
 import { trackingUrl } from '@/lib/support/rules';
-import { lockTicket } from '@/lib/support/queries';
+import { agentName, lockTicket } from '@/lib/support/queries';
 
 /**
  * "Resend shipping email" from a ticket: queues the `order_shipped` email again for the latest
@@ -43,7 +43,7 @@ export async function resendShippingEmail(options: { ticketId: string; actor: Ac
       t,
     );
     await t.ticketMessage.create({
-      data: { ticketId: ticket.id, kind: 'note', body: `Resent the shipping email for shipment #${shipment.number} of order #${order.number} to ${order.email}.`, authorType: options.actor.type, authorId: options.actor.id, authorLabel: options.actor.label, createdAt: now },
+      data: { ticketId: ticket.id, kind: 'note', body: `Resent the shipping email for shipment #${shipment.number} of order #${order.number} to ${order.email}.`, authorType: options.actor.type, authorId: options.actor.id, authorLabel: options.actor.type === 'user' ? await agentName(options.actor, t) : options.actor.label, createdAt: now },
     });
     await audit(t, { actor: options.actor, action: 'order.shipping_email_resent', entityType: 'order', entityId: order.id, after: { shipment_id: shipment.id, shipment_number: shipment.number, ticket_id: ticket.id, outbox_message_id: message.id } });
     return { order_number: order.number, shipment_number: shipment.number, to: order.email, outbox_message_id: message.id };

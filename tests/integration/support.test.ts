@@ -168,7 +168,7 @@ describe('messages, replies and status', () => {
     expect(after.first_responded_at).not.toBeNull();
     expect(after.sla.first_response).toBe('met');
     const sent = `Hi Ana, order #${anaOrder.number}: https://www.ups.com/track?tracknum=1Z999 — Sam Support`;
-    expect(after.messages.at(-1)).toMatchObject({ kind: 'reply', body: sent, author: { type: 'user' } });
+    expect(after.messages.at(-1)).toMatchObject({ kind: 'reply', body: sent, author: { type: 'user', label: 'Sam Support' } });
     const outbox = await db.outboxMessage.findMany();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ template: 'ticket_reply', toAddress: 'ana@example.com', ticketId: t.id, subject: `Re: Tracking please [#${t.number}]` });

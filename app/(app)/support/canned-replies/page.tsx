@@ -16,7 +16,7 @@ export default async function CannedRepliesPage() {
       <PageHeader title="Support" description="Canned replies: text you send often, with placeholders filled from the ticket's customer, order and shipment." />
       <SupportTabs current="/support/canned-replies" />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <section aria-labelledby="canned-list-title" className="space-y-4">
+        <section aria-labelledby="canned-list-title" className="min-w-0 space-y-4">
           <h2 id="canned-list-title" className="text-lg font-semibold">Canned replies ({replies.length})</h2>
           {replies.length === 0 && <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-700">No canned replies yet. Add the first one with the form.</p>}
           {replies.map((r) => (
@@ -29,7 +29,7 @@ export default async function CannedRepliesPage() {
             </details>
           ))}
         </section>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <section aria-labelledby="canned-new-title" className="rounded-xl border border-slate-200 bg-white p-4">
             <h2 id="canned-new-title" className="mb-2 font-semibold">Add a canned reply</h2>
             <CannedReplyForm />
@@ -37,7 +37,7 @@ export default async function CannedRepliesPage() {
           <section aria-labelledby="placeholders-title" className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
             <h2 id="placeholders-title" className="mb-2 font-semibold">Placeholders</h2>
             <p className="mb-2 text-slate-700">An unknown placeholder is refused when you save; one the ticket has no value for is named in the preview and the reply is not sent.</p>
-            <ul className="space-y-1">{Object.entries(PLACEHOLDERS).map(([name, label]) => <li key={name}><code>{`{{${name}}}`}</code> — {label}</li>)}</ul>
+            <ul className="space-y-1 break-words">{Object.entries(PLACEHOLDERS).map(([name, label]) => <li key={name}><code>{`{{${name}}}`}</code> — {label}</li>)}</ul>
           </section>
         </div>
       </div>
