@@ -8,6 +8,10 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// Customer emails go to a real SMTP server that specs start on this port (tests/support/smtp-sink.ts);
+// while none listens, the app's worker retries with backoff, as it would in production.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000);
+process.env.E2E_SMTP_PORT = String(smtpPort);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,7 +20,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  // Generous: two cores shared by PostgreSQL, Next.js and Chromium; a role journey visits ~20 pages with axe.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
@@ -42,6 +47,9 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     env: {
       E2E_PORT: String(port),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'shop@backroom.test',
+      NOTIFY_POLL_MS: '500',
       // `npx playwright test` and `npm run test:e2e` both find tsx; a bare `playwright test` may not.
       PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     },

@@ -137,6 +137,7 @@ const FORBIDDEN_HEADING = "You don't have access to this page";
 const SETTINGS_SUBPAGES = [
   { href: '/settings/users', heading: 'Settings' },
   { href: '/settings/api-keys', heading: 'Settings' },
+  { href: '/settings/outbox', heading: 'Settings' },
 ];
 
 /**

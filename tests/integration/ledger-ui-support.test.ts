@@ -25,6 +25,7 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 const trialBalanceRoute = await import('@/app/(app)/ledger/export/trial-balance/route');
 const valuationRoute = await import('@/app/(app)/ledger/export/valuation/route');
+const journalRoute = await import('@/app/(app)/ledger/export/journal/route');
 
 const FAR = new Date('2100-01-01T00:00:00Z');
 const JAN_10 = new Date('2026-01-10T12:00:00Z');
@@ -166,6 +167,39 @@ describe('CSV route handlers', () => {
     const bad = await get(trialBalanceRoute, '/ledger/export/trial-balance?as_of=2026-02-30');
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'as_of' }] } });
+  });
+});
+
+describe('journal export', () => {
+  const manager: SessionUser = { id: '00000000-0000-4000-8000-000000000001', email: 'm@example.test', name: 'M', role: 'manager' };
+  const get = (path: string) => journalRoute.GET(new Request(`http://localhost${path}`));
+
+  it('writes one row per journal line, newest entry first, and filters by source', async () => {
+    session.user = manager;
+    const res = await get('/ledger/export/journal');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="journal-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const rows: string[][] = parse(await res.text(), { bom: true });
+    expect(rows[0]).toEqual(['Entry', 'Posted at', 'Source', 'Memo', 'Account code', 'Account', 'Debit (USD)', 'Credit (USD)', 'Line memo', 'Reverses entry']);
+    // five entries of two lines each (see the books above) → 10 rows, E5 (the adjustment) first
+    expect(rows).toHaveLength(11);
+    expect(rows.slice(1, 3).map((r) => [r[2], r[4], r[6], r[7]])).toEqual([['adjustment', '5100', '25.00', ''], ['adjustment', '1200', '', '25.00']]);
+    // the reversal names the entry it reverses
+    const reversal = rows.filter((r) => r[2] === 'reversal');
+    expect(reversal.map((r) => [r[0], r[9]])).toEqual([[String(numbers.e4), String(numbers.e3)], [String(numbers.e4), String(numbers.e3)]]);
+    // the January entry carries its time in the shop's zone (UTC here)
+    expect(rows.filter((r) => r[2] === 'import').map((r) => r[1])).toEqual(['2026-01-10T12:00:00Z', '2026-01-10T12:00:00Z']);
+
+    const manual = parse(await (await get('/ledger/export/journal?source=manual')).text(), { bom: true }) as string[][];
+    expect(manual.slice(1).map((r) => [r[0], r[3], r[4], r[6], r[7]])).toEqual([
+      [String(numbers.e3), 'Owner top-up', '1000', '123.45', ''],
+      [String(numbers.e3), 'Owner top-up', '3000', '', '123.45'],
+    ]);
+  });
+
+  it('refuses roles without ledger access', async () => {
+    session.user = { ...manager, role: 'support' };
+    expect((await get('/ledger/export/journal')).status).toBe(403);
   });
 });
 

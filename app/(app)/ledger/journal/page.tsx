@@ -71,6 +71,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         </div>
         <button type="submit" className={buttonClass}>Filter</button>
         {filter.source && <Link href="/ledger/journal" className="min-h-10 py-2 text-sm text-brand-700 underline">Clear filter</Link>}
+        <a href={`/ledger/export/journal${filter.source ? `?source=${encodeURIComponent(filter.source)}` : ''}`} download className={`${buttonClass} ml-auto`}>
+          Export CSV{filter.source ? ` (${sourceLabel(filter.source).toLowerCase()})` : ''}
+        </a>
       </form>
 
       {queryError && (
