@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { startSmtpSink } from '../support/smtp-sink';
 import { DEMO_EMAIL, expectNoSeriousA11yViolations, pageOverflowsHorizontally, signIn, visit, waitForHydration } from './helpers';
 
 /**
@@ -68,7 +69,18 @@ test('an unknown placeholder is named in the preview and refused when sending', 
   await expect(page.locator('li[data-kind="reply"]')).toHaveCount(before);
 });
 
-test('the agent replies with a canned reply after previewing it and solves the ticket', async ({ page }) => {
+test('the agent replies with a canned reply after previewing it, solves the ticket, and the customer gets the email', async ({ page }) => {
+  // The app's worker sends customer emails to SMTP on E2E_SMTP_PORT (playwright.config.ts): listen there.
+  const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
+  test.info().attach('smtp', { body: sink.url });
+  try {
+    await replyAndSolve(page, sink);
+  } finally {
+    await sink.close();
+  }
+});
+
+async function replyAndSolve(page: Page, sink: Awaited<ReturnType<typeof startSmtpSink>>) {
   await signIn(page, DEMO_EMAIL.support);
   await visit(page, ticketPath);
   await waitForHydration(page, 'form[aria-label="Reply or note"] button[type="submit"]');
@@ -99,7 +111,16 @@ test('the agent replies with a canned reply after previewing it and solves the t
   await expect(note).toContainText('Customer happy, closing the loop.');
   await expect(note).toContainText('Internal note — not sent');
   await expectNoSeriousA11yViolations(page, `${ticketPath} after replying`);
-});
+
+  // the reply reached the customer's mailbox through the outbox worker; the note did not
+  const number = /#(\d+)/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![1];
+  const email = (await page.getByRole('region', { name: 'Customer' }).locator('p').nth(1).textContent())!.split(' · ')[0].trim();
+  await expect.poll(() => sink.received.filter((m) => m.subject?.includes(`[#${number}]`)).length, { timeout: 30_000 }).toBe(1);
+  const mail = sink.received.find((m) => m.subject?.includes(`[#${number}]`))!;
+  expect(mail.text).toContain(`Hi ${firstName},`);
+  expect(mail.text).not.toContain('Customer happy');
+  expect(JSON.stringify(mail.to)).toContain(email);
+}
 
 test('the inbox, the ticket and canned replies fit a tablet', async ({ page }) => {
   test.setTimeout(180_000); // four pages, each checked by axe, on a shared two-core machine
