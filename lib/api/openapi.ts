@@ -6,6 +6,7 @@ import { ZCreateOrderInput, ZOrderListQuery, ZRecordShipmentInput } from '@/lib/
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import { ZApproveReturnInput, ZCreateReturnInput, ZExchangeReturnInput, ZGoodwillRefundInput, ZInspectReturnInput, ZReceiveReturnInput, ZRefundListQuery, ZRefundReturnInput, ZRejectReturnInput, ZReturnListQuery } from '@/lib/returns/schemas';
+import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -84,6 +85,22 @@ const ZReturn = z.object({
   refunds: z.array(ZRefund),
 });
 const ZReturnRow = z.object({ id: z.string(), number: z.number().int(), status: z.string(), resolution: z.string(), order_id: z.string(), order_number: z.number().int(), customer: z.string(), email: z.string(), units: z.number().int(), units_received: z.number().int(), ticket_id: z.string().nullable(), created_at: z.string() });
+const ZSlaClock = z.enum(['met', 'breached', 'at_risk', 'running']);
+const ZTicketRow = z.object({
+  id: z.string().uuid(), number: z.number().int(), subject: z.string(), status: z.enum(['open', 'pending', 'solved', 'closed']), priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  channel: z.enum(['email', 'chat', 'phone', 'social', 'web']), tags: z.array(z.string()),
+  customer: z.object({ id: z.string(), name: z.string(), email: z.string() }), order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  created_at: z.string(), last_message_at: z.string(), first_responded_at: z.string().nullable(), solved_at: z.string().nullable(), closed_at: z.string().nullable(),
+  sla: z.object({
+    first_response: ZSlaClock, resolution: ZSlaClock, first_response_breached: z.boolean(), resolution_breached: z.boolean(),
+    first_response_due_at: z.string(), resolution_due_at: z.string(), next_due_at: z.string().nullable().describe('the earliest due time of a clock still running'),
+  }),
+});
+const ZTicket = ZTicketRow.extend({
+  return_id: z.string().nullable(),
+  messages: z.array(z.object({ id: z.string(), kind: z.enum(['customer', 'reply', 'note']), body: z.string(), author: z.object({ type: z.string(), label: z.string() }), created_at: z.string() })),
+});
 
 export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/returns', summary: 'Request a return of shipped units (per line at most shipped − already on returns; reason per line). Accepts Idempotency-Key.', scope: 'returns:request', body: ZCreateReturnInput, response: ZReturn, status: 201 },
@@ -117,6 +134,10 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/ledger/trial-balance', summary: 'Trial balance as of a date (end of that day in the shop time zone)', scope: 'ledger:read', query: ZAsOfQuery, response: ZTrialBalance },
   { method: 'get', path: '/api/v1/reports/inventory-valuation', summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account', scope: 'reports:read', query: ZAsOfQuery, response: ZValuation },
   { method: 'get', path: '/api/v1/locations', summary: 'List stock locations', scope: 'inventory:read', response: z.object({ data: z.array(ZLocation) }) },
+  { method: 'post', path: '/api/v1/tickets', summary: 'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority. Accepts Idempotency-Key.', scope: 'support:tickets', body: ZCreateTicketInput, response: ZTicket, status: 201 },
+  { method: 'get', path: '/api/v1/tickets', summary: 'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, channel, assignee (id or "none"), tag, q; sort; cursor pagination', scope: 'support:tickets', query: ZTicketListQuery, response: z.object({ data: z.array(ZTicketRow), next_cursor: z.string().nullable(), total: z.number().int() }) },
+  { method: 'get', path: '/api/v1/tickets/{id}', summary: 'One ticket with its thread (internal notes included) and SLA state', scope: 'support:tickets', response: ZTicket },
+  { method: 'post', path: '/api/v1/tickets/{id}/messages', summary: 'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" (emailed to the customer; placeholders filled, unknown ones 422) or "note". A closed ticket refuses customer messages and replies with 409 INVALID_STATE: open a new ticket. Accepts Idempotency-Key.', scope: 'support:tickets', body: ZAddMessageInput, response: ZTicket, status: 201 },
   { method: 'get', path: '/api/v1/settings', summary: 'Read the shop settings', scope: null, response: ZSettings },
   { method: 'patch', path: '/api/v1/settings', summary: 'Change shop settings', scope: 'settings:write', body: ZUpdateSettingsInput, response: ZSettings },
 ];

@@ -6,6 +6,7 @@ import { returnRejected } from './return-rejected';
 import { returnReceived } from './return-received';
 import { refundIssued } from './refund-issued';
 import { exchangeCreated } from './exchange-created';
+import { ticketReply } from './ticket-reply';
 
 /** Every customer email Backroom sends, by template name (one file each in this folder). */
 export const TEMPLATES = {
@@ -15,6 +16,7 @@ export const TEMPLATES = {
   return_received: returnReceived,
   refund_issued: refundIssued,
   exchange_created: exchangeCreated,
+  ticket_reply: ticketReply,
 } satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
 
 export type NotificationTemplate = keyof typeof TEMPLATES;

@@ -1,0 +1,324 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { AppError } from '@/lib/errors';
+import { formatMoney } from '@/lib/money';
+import { ROLE_PERMISSIONS } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/actor';
+import { renderPlaceholders, SLA_AT_RISK_MINUTES, slaState, type RenderedReply, trackingUrl, type PlaceholderName, type SlaCalendar, type SlaPolicyMinutes, type TicketPriority, type TicketStatus } from '@/lib/support/rules';
+import type { TTicketListQuery } from '@/lib/support/schemas';
+import { customerReturns, customerRefunds, type ReturnSummary, type RefundSummary } from '@/lib/support/returns-sidebar';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// ─── SLA settings ───────────────────────────────────────────────────────────────────────────────
+
+export type SlaSettingsDto = {
+  business_hours_only: boolean;
+  business_days: number[];
+  opens_at: string;
+  closes_at: string;
+  timezone: string;
+  policies: Record<TicketPriority, { first_response_minutes: number; resolution_minutes: number }>;
+};
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** The calendar the SLA clocks run on: 24/7, or the desk's business hours in the shop's time zone. */
+export async function slaCalendar(tx: Tx = db): Promise<SlaCalendar> {
+  const [row] = await tx.$queryRaw<{ business_hours_only: boolean; business_days: number[]; opens_at_minute: number; closes_at_minute: number; timezone: string | null }[]>`
+    SELECT s.business_hours_only, s.business_days, s.opens_at_minute, s.closes_at_minute, (SELECT timezone FROM shop_settings WHERE id = 1) AS timezone
+    FROM support_settings s WHERE s.id = 1`;
+  if (!row || !row.business_hours_only) return { mode: 'always' };
+  return { mode: 'business', timeZone: row.timezone ?? 'UTC', days: row.business_days, opensAt: row.opens_at_minute, closesAt: row.closes_at_minute };
+}
+
+export async function slaPolicy(priority: TicketPriority, tx: Tx = db): Promise<SlaPolicyMinutes> {
+  const row = await tx.slaPolicy.findUnique({ where: { priority }, select: { firstResponseMinutes: true, resolutionMinutes: true } });
+  if (!row) throw new AppError('INVALID_STATE', `There is no SLA policy for ${priority} tickets; set one in Support → SLA settings.`);
+  return row;
+}
+
+export async function slaSettings(tx: Tx = db): Promise<SlaSettingsDto> {
+  const [settings, policies, shop] = await Promise.all([
+    tx.supportSettings.findUnique({ where: { id: 1 } }),
+    tx.slaPolicy.findMany(),
+    tx.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } }),
+  ]);
+  const byPriority = Object.fromEntries(policies.map((p) => [p.priority, { first_response_minutes: p.firstResponseMinutes, resolution_minutes: p.resolutionMinutes }]));
+  return {
+    business_hours_only: settings?.businessHoursOnly ?? false,
+    business_days: settings?.businessDays ?? [1, 2, 3, 4, 5],
+    opens_at: hhmm(settings?.opensAtMinute ?? 540),
+    closes_at: hhmm(settings?.closesAtMinute ?? 1020),
+    timezone: shop?.timezone ?? 'UTC',
+    policies: byPriority as SlaSettingsDto['policies'],
+  };
+}
+
+// ─── Tickets ────────────────────────────────────────────────────────────────────────────────────
+
+export type SlaDto = ReturnType<typeof slaState> & { first_response_due_at: string; resolution_due_at: string; next_due_at: string | null };
+
+export type TicketRow = {
+  id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; channel: string; tags: string[];
+  customer: { id: string; name: string; email: string };
+  order: { id: string; number: number } | null;
+  assignee: { id: string; name: string } | null;
+  created_at: string; last_message_at: string; first_responded_at: string | null; solved_at: string | null; closed_at: string | null;
+  sla: SlaDto;
+};
+
+type RawRow = {
+  id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; channel: string; tags: string[];
+  customer_id: string; first_name: string; last_name: string; email: string; order_id: string | null; order_number: number | null;
+  assignee_id: string | null; assignee_name: string | null; created_at: Date; last_message_at: Date;
+  first_response_due_at: Date; resolution_due_at: Date; first_responded_at: Date | null; solved_at: Date | null; closed_at: Date | null;
+};
+
+function slaDto(r: Pick<RawRow, 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'solved_at'>, now: Date): SlaDto {
+  const state = slaState({ firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, firstRespondedAt: r.first_responded_at, solvedAt: r.solved_at }, now);
+  const running = [r.first_responded_at || r.solved_at ? null : r.first_response_due_at, r.solved_at ? null : r.resolution_due_at].filter((d): d is Date => !!d);
+  const next = running.length ? new Date(Math.min(...running.map((d) => d.getTime()))) : null;
+  return { ...state, first_response_due_at: r.first_response_due_at.toISOString(), resolution_due_at: r.resolution_due_at.toISOString(), next_due_at: next?.toISOString() ?? null };
+}
+
+function rowDto(r: RawRow, now: Date): TicketRow {
+  return {
+    id: r.id, number: r.number, subject: r.subject, status: r.status, priority: r.priority, channel: r.channel, tags: r.tags,
+    customer: { id: r.customer_id, name: `${r.first_name} ${r.last_name}`.trim(), email: r.email },
+    order: r.order_id && r.order_number !== null ? { id: r.order_id, number: r.order_number } : null,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    created_at: r.created_at.toISOString(), last_message_at: r.last_message_at.toISOString(),
+    first_responded_at: r.first_responded_at?.toISOString() ?? null, solved_at: r.solved_at?.toISOString() ?? null, closed_at: r.closed_at?.toISOString() ?? null,
+    sla: slaDto(r, now),
+  };
+}
+
+const SELECT_ROW = Prisma.sql`
+  SELECT t.id::text, t.number, t.subject, t.status::text AS status, t.priority::text AS priority, t.channel::text AS channel, t.tags,
+         c.id::text AS customer_id, c.first_name, c.last_name, c.email, o.id::text AS order_id, o.number AS order_number,
+         u.id::text AS assignee_id, u.name AS assignee_name, t.return_id::text AS return_id, t.created_at, t.last_message_at,
+         t.first_response_due_at, t.resolution_due_at, t.first_responded_at, t.solved_at, t.closed_at
+  FROM tickets t
+  JOIN customers c ON c.id = t.customer_id
+  LEFT JOIN orders o ON o.id = t.order_id
+  LEFT JOIN users u ON u.id = t.assignee_id`;
+
+/** SQL twins of slaState (lib/support/rules.ts): keep them saying the same thing. */
+function breachedSql(now: Date) {
+  return Prisma.sql`(COALESCE(t.first_responded_at, t.solved_at, ${now}) > t.first_response_due_at OR COALESCE(t.solved_at, ${now}) > t.resolution_due_at)`;
+}
+function atRiskSql(now: Date) {
+  const soon = new Date(now.getTime() + SLA_AT_RISK_MINUTES * 60_000);
+  return Prisma.sql`(NOT ${breachedSql(now)} AND (
+    (t.first_responded_at IS NULL AND t.solved_at IS NULL AND t.first_response_due_at BETWEEN ${now} AND ${soon})
+    OR (t.solved_at IS NULL AND t.resolution_due_at BETWEEN ${now} AND ${soon})))`;
+}
+const ACTIVE = Prisma.sql`t.status IN ('open', 'pending')`;
+const PRIORITY_RANK = Prisma.sql`CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
+const NEXT_DUE = Prisma.sql`CASE WHEN t.solved_at IS NOT NULL THEN NULL WHEN t.first_responded_at IS NULL THEN LEAST(t.first_response_due_at, t.resolution_due_at) ELSE t.resolution_due_at END`;
+
+function like(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The inbox: a view (open, mine, unassigned, pending, SLA at risk, breached, all) narrowed by filters,
+ * sorted on the server, a page at a time. `viewerId` is whose "mine" it is (null for API keys).
+ * The cursor is the offset of the next page (base64url): sorts by due time and priority have ties and
+ * NULLs that make keysets brittle, and a desk's active backlog is thousands of rows, not millions.
+ */
+export async function ticketList(query: TTicketListQuery, viewerId: string | null, options: { now?: Date } = {}, tx: Tx = db): Promise<{ data: TicketRow[]; next_cursor: string | null; total: number }> {
+  const now = options.now ?? new Date();
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  switch (query.view) {
+    case 'mine':
+      if (!viewerId) throw new AppError('VALIDATION_FAILED', 'The "mine" view needs a signed-in user', [{ field: 'view', message: 'Use assignee=<user id> with an API key' }]);
+      where.push(ACTIVE, Prisma.sql`t.assignee_id = ${viewerId}::uuid`);
+      break;
+    case 'unassigned': where.push(ACTIVE, Prisma.sql`t.assignee_id IS NULL`); break;
+    case 'open': where.push(Prisma.sql`t.status = 'open'`); break;
+    case 'pending': where.push(Prisma.sql`t.status = 'pending'`); break;
+    case 'at_risk': where.push(ACTIVE, atRiskSql(now)); break;
+    case 'breached': where.push(ACTIVE, breachedSql(now)); break;
+    case 'all': break;
+  }
+  if (query.status) where.push(Prisma.sql`t.status = ${query.status}::ticket_status`);
+  if (query.priority) where.push(Prisma.sql`t.priority = ${query.priority}::ticket_priority`);
+  if (query.channel) where.push(Prisma.sql`t.channel = ${query.channel}::ticket_channel`);
+  if (query.assignee === 'none') where.push(Prisma.sql`t.assignee_id IS NULL`);
+  else if (query.assignee) where.push(Prisma.sql`t.assignee_id = ${query.assignee}::uuid`);
+  if (query.tag) where.push(Prisma.sql`${query.tag.toLowerCase()} = ANY(t.tags)`);
+  if (query.q) {
+    const q = query.q.replace(/^#/, '');
+    if (/^\d+$/.test(q) && Number(q) < 2_147_483_647) where.push(Prisma.sql`(t.number = ${Number(q)} OR o.number = ${Number(q)})`);
+    else if (q.includes('@')) where.push(Prisma.sql`c.email = ${q.toLowerCase()}`);
+    else {
+      const contains = `%${like(q)}%`;
+      const prefix = `${like(q)}%`;
+      where.push(Prisma.sql`(t.subject ILIKE ${contains} OR c.first_name ILIKE ${prefix} OR c.last_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix})`);
+    }
+  }
+  const order = {
+    due: Prisma.sql`${NEXT_DUE} ASC NULLS LAST, t.number ASC`,
+    updated: Prisma.sql`t.last_message_at DESC, t.number DESC`,
+    newest: Prisma.sql`t.created_at DESC, t.number DESC`,
+    oldest: Prisma.sql`t.created_at ASC, t.number ASC`,
+    priority: Prisma.sql`${PRIORITY_RANK} ASC, ${NEXT_DUE} ASC NULLS LAST, t.number ASC`,
+  }[query.sort];
+  const offset = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10) : 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) throw new AppError('VALIDATION_FAILED', 'Not a cursor from this API', [{ field: 'cursor', message: 'Not a cursor from this API' }]);
+  const condition = Prisma.join(where, ' AND ');
+  const [rows, [count]] = await Promise.all([
+    tx.$queryRaw<RawRow[]>`${SELECT_ROW} WHERE ${condition} ORDER BY ${order} LIMIT ${query.limit + 1} OFFSET ${offset}`,
+    tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders o ON o.id = t.order_id WHERE ${condition}`,
+  ]);
+  const page = rows.slice(0, query.limit).map((r) => rowDto(r, now));
+  const next = rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
+  return { data: page, next_cursor: next, total: Number(count.n) };
+}
+
+/** How many active tickets each inbox view holds, for the view tabs. */
+export async function ticketViewCounts(viewerId: string, options: { now?: Date } = {}, tx: Tx = db): Promise<Record<'open' | 'mine' | 'unassigned' | 'pending' | 'at_risk' | 'breached', number>> {
+  const now = options.now ?? new Date();
+  const [row] = await tx.$queryRaw<Record<string, bigint>[]>`
+    SELECT count(*) FILTER (WHERE t.status = 'open') AS open,
+           count(*) FILTER (WHERE ${ACTIVE} AND t.assignee_id = ${viewerId}::uuid) AS mine,
+           count(*) FILTER (WHERE ${ACTIVE} AND t.assignee_id IS NULL) AS unassigned,
+           count(*) FILTER (WHERE t.status = 'pending') AS pending,
+           count(*) FILTER (WHERE ${ACTIVE} AND ${atRiskSql(now)}) AS at_risk,
+           count(*) FILTER (WHERE ${ACTIVE} AND ${breachedSql(now)}) AS breached
+    FROM tickets t WHERE t.status IN ('open', 'pending')`;
+  return { open: Number(row.open), mine: Number(row.mine), unassigned: Number(row.unassigned), pending: Number(row.pending), at_risk: Number(row.at_risk), breached: Number(row.breached) };
+}
+
+export type TicketMessageDto = { id: string; kind: 'customer' | 'reply' | 'note'; body: string; author: { type: string; label: string }; created_at: string };
+export type TicketDetail = TicketRow & { return_id: string | null; messages: TicketMessageDto[] };
+
+export async function ticketDetail(id: string, options: { now?: Date } = {}, tx: Tx = db): Promise<TicketDetail | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await tx.$queryRaw<(RawRow & { return_id: string | null })[]>`${SELECT_ROW} WHERE t.id = ${id}::uuid`;
+  if (!row) return null;
+  const [messages] = await Promise.all([
+    tx.ticketMessage.findMany({ where: { ticketId: id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, kind: true, body: true, authorType: true, authorLabel: true, createdAt: true } }),
+  ]);
+  return {
+    ...rowDto(row, options.now ?? new Date()),
+    return_id: row.return_id,
+    messages: messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, author: { type: m.authorType, label: m.authorLabel }, created_at: m.createdAt.toISOString() })),
+  };
+}
+
+/** Locks the ticket row: every change to a ticket is serialised per ticket. */
+export async function lockTicket(tx: Tx, id: string) {
+  if (!UUID.test(id)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
+  const [row] = await tx.$queryRaw<{ id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; customer_id: string; order_id: string | null; assignee_id: string | null; tags: string[]; created_at: Date; first_responded_at: Date | null; solved_at: Date | null }[]>`
+    SELECT id::text, number, subject, status::text AS status, priority::text AS priority, customer_id::text, order_id::text, assignee_id::text, tags,
+           created_at, first_responded_at, solved_at
+    FROM tickets WHERE id = ${id}::uuid FOR UPDATE`;
+  if (!row) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
+  return row;
+}
+
+// ─── The ticket sidebar ─────────────────────────────────────────────────────────────────────────
+
+export type TicketSidebar = {
+  customer: { id: string; name: string; email: string; phone: string | null; tags: string[]; since: string; order_count: number };
+  orders: { id: string; number: number; placed_at: string; status: string; payment_status: string; total: number; currency: string }[];
+  shipments: { id: string; number: number; order_id: string; order_number: number; carrier: string | null; service: string | null; tracking_number: string | null; tracking_url: string | null; status: string; shipped_at: string }[];
+  returns: ReturnSummary[];
+  refunds: RefundSummary[];
+  past_tickets: { id: string; number: number; subject: string; status: TicketStatus; created_at: string }[];
+};
+
+/** Everything the agent needs beside the thread: the customer's orders, parcels, returns, refunds and other tickets. */
+export async function ticketSidebar(ticket: { id: string; customer: { id: string } }, tx: Tx = db): Promise<TicketSidebar> {
+  const customerId = ticket.customer.id;
+  const [customer, orderCount, orders, shipments, pastTickets, returns, refunds] = await Promise.all([
+    tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { id: true, firstName: true, lastName: true, email: true, phone: true, tags: true, createdAt: true } }),
+    tx.order.count({ where: { customerId } }),
+    tx.order.findMany({ where: { customerId }, orderBy: { placedAt: 'desc' }, take: 10, select: { id: true, number: true, placedAt: true, status: true, paymentStatus: true, total: true, currency: true } }),
+    tx.shipment.findMany({
+      where: { order: { customerId } }, orderBy: { shippedAt: 'desc' }, take: 10,
+      select: { id: true, number: true, orderId: true, carrier: true, service: true, trackingNumber: true, status: true, shippedAt: true, order: { select: { number: true } } },
+    }),
+    tx.ticket.findMany({ where: { customerId, id: { not: ticket.id } }, orderBy: { createdAt: 'desc' }, take: 10, select: { id: true, number: true, subject: true, status: true, createdAt: true } }),
+    customerReturns(customerId, tx),
+    customerRefunds(customerId, tx),
+  ]);
+  return {
+    customer: { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email, phone: customer.phone, tags: customer.tags, since: customer.createdAt.toISOString(), order_count: orderCount },
+    orders: orders.map((o) => ({ id: o.id, number: o.number, placed_at: o.placedAt.toISOString(), status: o.status, payment_status: o.paymentStatus, total: o.total, currency: o.currency })),
+    shipments: shipments.map((s) => ({
+      id: s.id, number: s.number, order_id: s.orderId, order_number: s.order.number, carrier: s.carrier, service: s.service, tracking_number: s.trackingNumber,
+      tracking_url: trackingUrl(s.carrier, s.trackingNumber), status: s.status, shipped_at: s.shippedAt.toISOString(),
+    })),
+    returns,
+    refunds,
+    past_tickets: pastTickets.map((t) => ({ id: t.id, number: t.number, subject: t.subject, status: t.status, created_at: t.createdAt.toISOString() })),
+  };
+}
+
+// ─── Placeholders, canned replies, agents ───────────────────────────────────────────────────────
+
+/**
+ * The values a reply's placeholders are filled with on this ticket: the customer, the ticket's
+ * linked order (only the linked one: a reply never guesses which order the customer means) and that
+ * order's latest shipment. A value the ticket does not have is null (reported as missing).
+ */
+export async function placeholderValues(ticketId: string, agentName: string, tx: Tx = db): Promise<Record<PlaceholderName, string | null>> {
+  const ticket = await tx.ticket.findUnique({
+    where: { id: ticketId },
+    select: {
+      number: true, subject: true,
+      customer: { select: { firstName: true, lastName: true, email: true } },
+      order: { select: { number: true, status: true, total: true, currency: true, shipments: { orderBy: { shippedAt: 'desc' }, take: 1, select: { carrier: true, trackingNumber: true } } } },
+    },
+  });
+  if (!ticket) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
+  const shop = await tx.shopSettings.findUnique({ where: { id: 1 }, select: { shopName: true } });
+  const shipment = ticket.order?.shipments[0] ?? null;
+  return {
+    'customer.first_name': ticket.customer.firstName || null,
+    'customer.last_name': ticket.customer.lastName || null,
+    'customer.name': `${ticket.customer.firstName} ${ticket.customer.lastName}`.trim() || null,
+    'customer.email': ticket.customer.email,
+    'order.number': ticket.order ? String(ticket.order.number) : null,
+    'order.status': ticket.order ? ticket.order.status.replace(/_/g, ' ') : null,
+    'order.total': ticket.order ? formatMoney(ticket.order.total, ticket.order.currency) : null,
+    'tracking.carrier': shipment?.carrier ?? null,
+    'tracking.number': shipment?.trackingNumber ?? null,
+    'tracking.url': shipment ? trackingUrl(shipment.carrier, shipment.trackingNumber) : null,
+    'ticket.number': String(ticket.number),
+    'ticket.subject': ticket.subject,
+    'agent.name': agentName || null,
+    'shop.name': shop?.shopName ?? null,
+  };
+}
+
+/** The name a customer sees on a reply: the user's name, or the desk's for an API key or the system. */
+export async function agentName(actor: Actor, tx: Tx = db): Promise<string> {
+  if (actor.type !== 'user') return 'Customer support';
+  const user = await tx.user.findUnique({ where: { id: actor.id }, select: { name: true } });
+  return user?.name || 'Customer support';
+}
+
+/** A reply as the customer would get it: placeholders filled, unknown and unfillable ones listed. */
+export async function previewReply(options: { ticketId: string; body: string; actor: Actor }, tx: Tx = db): Promise<RenderedReply> {
+  if (!UUID.test(options.ticketId)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
+  return renderPlaceholders(options.body, await placeholderValues(options.ticketId, await agentName(options.actor, tx), tx));
+}
+
+export type CannedReplyDto = { id: string; name: string; body: string; updated_at: string };
+
+export async function cannedReplies(tx: Tx = db): Promise<CannedReplyDto[]> {
+  const rows = await tx.cannedReply.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, body: true, updatedAt: true } });
+  return rows.map((r) => ({ id: r.id, name: r.name, body: r.body, updated_at: r.updatedAt.toISOString() }));
+}
+
+/** Active users whose role handles tickets: who a ticket can be assigned to. */
+export async function supportAgents(tx: Tx = db): Promise<{ id: string; name: string; email: string }[]> {
+  const roles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => ROLE_PERMISSIONS[r].includes('support:tickets'));
+  return tx.user.findMany({ where: { active: true, role: { in: roles } }, orderBy: { name: 'asc' }, select: { id: true, name: true, email: true } });
+}
