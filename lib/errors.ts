@@ -68,6 +68,9 @@ export function toAppError(error: unknown): AppError {
     return new AppError('CONFLICT', 'A record with the same unique value already exists', target ? { fields: target } : undefined);
   }
   if (code === 'P2025') return new AppError('NOT_FOUND', 'The record was not found');
+  // A foreign key that names nothing: a bad reference in the input, not a crash (use cases check the
+  // references they take first; this is the net under them).
+  if (code === 'P2003') return new AppError('VALIDATION_FAILED', 'A referenced record does not exist', [{ field: '(body)', message: 'Refers to a record that does not exist' }]);
   // The database is unreachable (restarting, failing over): a 503 to retry, not an internal error.
   if (code === 'P1001' || code === 'P1002' || code === 'P1017') return new AppError('UNAVAILABLE', 'The database is not reachable right now. Please retry shortly.', { retry_after_seconds: 5 });
   // No database connection free in time (a burst of requests): tell the client to retry.

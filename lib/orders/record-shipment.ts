@@ -8,6 +8,7 @@ import { nextStatus } from '@/lib/orders/rules';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
 import { enqueueNotification } from '@/lib/notify/enqueue';
+import { trackingUrl } from '@/lib/shipping/rules';
 
 /**
  * Records a shipment of some or all of an order's open units (a fulfillment made elsewhere — 3PL,
@@ -90,7 +91,7 @@ export async function recordShipment(options: {
         carrier: input.carrier ?? null,
         service: input.service ?? null,
         tracking_number: input.tracking_number ?? null,
-        tracking_url: null,
+        tracking_url: trackingUrl(input.carrier ?? null, input.tracking_number ?? null),
         lines: picks.map((p) => ({ sku: p.sku, name: names.get(p.lineId) ?? p.sku, quantity: p.quantity })),
         partial: !complete,
       },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
+import { checkTicketLink } from '@/lib/support/check-ticket-link';
 import { lockOrder } from '@/lib/orders/lock-order';
 import type { RefundDto } from '@/lib/returns/queries';
 import { ZGoodwillRefundInput, type TGoodwillRefundInput } from '@/lib/returns/schemas';
@@ -15,6 +16,7 @@ export async function createGoodwillRefund(options: { input: TGoodwillRefundInpu
   const input = ZGoodwillRefundInput.parse(options.input);
   const run = async (t: Tx) => {
     const order = await lockOrder(t, input.order_id);
+    await checkTicketLink(t, { ticketId: input.ticket_id, orderId: order.id });
     const { refund, replayed } = await createRefund(t, order, { kind: 'goodwill', goods: input.amount, tax: 0, shipping: 0, fee: 0, lines: [], reason: input.reason, ticketId: input.ticket_id ?? null, idempotencyKey: options.idempotencyKey }, options.actor);
     return { ...refund, replayed };
   };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { checkTicketLink } from '@/lib/support/check-ticket-link';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -85,6 +86,7 @@ export async function refundReturn(options: { returnId: string; input: TRefundRe
       }
     }
     if (!canMoveReturn(r.status, 'refund')) nextReturnStatus(r.status, 'refund');
+    if (input.ticket_id) await checkTicketLink(t, { ticketId: input.ticket_id, orderId: r.order.id });
     const draft = await draftReturnRefund(t, r, input);
     if (input.amount !== undefined) {
       const total = draft.goods + draft.tax + draft.shipping - draft.fee;

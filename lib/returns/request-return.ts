@@ -3,6 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
+import { checkTicketLink } from '@/lib/support/check-ticket-link';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { returnableLines } from '@/lib/returns/returnable';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
@@ -18,6 +19,7 @@ export async function requestReturn(options: { input: TCreateReturnInput; actor:
   const input = ZCreateReturnInput.parse(options.input);
   const run = async (t: Tx) => {
     const order = await lockOrder(t, input.order_id);
+    await checkTicketLink(t, { ticketId: input.ticket_id, orderId: order.id });
     const lines = await returnableLines(order.id, t);
     const left = new Map(lines.map((l) => [l.order_line_id, l.returnable]));
     const rows: { orderLineId: string; variantId: string; sku: string; quantity: number; reason: string }[] = [];

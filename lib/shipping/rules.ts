@@ -375,3 +375,16 @@ export function describeDimRule(rule: DimRule): string {
 export function formatWeight(grams: number): string {
   return `${(grams / 1000).toFixed(2)} kg (${(grams / 453.59237).toFixed(2)} lb)`;
 }
+
+/** Where a customer tracks a parcel: the carrier's page for carriers we know, else a universal tracker. */
+export function trackingUrl(carrier: string | null, trackingNumber: string | null): string | null {
+  if (!trackingNumber) return null;
+  const n = encodeURIComponent(trackingNumber);
+  switch ((carrier ?? '').toLowerCase()) {
+    case 'ups': return `https://www.ups.com/track?tracknum=${n}`;
+    case 'usps': return `https://tools.usps.com/go/TrackConfirmAction?tLabels=${n}`;
+    case 'fedex': return `https://www.fedex.com/fedextrack/?trknbr=${n}`;
+    case 'dhl': return `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${n}`;
+    default: return `https://parcelsapp.com/en/tracking/${n}`;
+  }
+}

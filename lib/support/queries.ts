@@ -322,3 +322,41 @@ export async function supportAgents(tx: Tx = db): Promise<{ id: string; name: st
   const roles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => ROLE_PERMISSIONS[r].includes('support:tickets'));
   return tx.user.findMany({ where: { active: true, role: { in: roles } }, orderBy: { name: 'asc' }, select: { id: true, name: true, email: true } });
 }
+
+export type TicketActivityDto = { id: string; action: string; label: string; actor: string; at: string; href: string | null };
+
+/**
+ * The ticket's timeline beside the thread: its own changes (status, assignee, …) and every step of
+ * the returns and refunds started from it. Looked up by entity id, so each part is an index probe.
+ */
+export async function ticketActivity(ticketId: string, tx: Tx = db): Promise<TicketActivityDto[]> {
+  const [returns, refunds] = await Promise.all([
+    tx.return.findMany({ where: { ticketId }, select: { id: true } }),
+    tx.refund.findMany({ where: { ticketId }, select: { id: true } }),
+  ]);
+  const rows = await tx.auditLog.findMany({
+    where: {
+      OR: [
+        { entityType: 'ticket', entityId: ticketId },
+        ...(returns.length ? [{ entityType: 'return', entityId: { in: returns.map((r) => r.id) } }] : []),
+        ...(refunds.length ? [{ entityType: 'refund', entityId: { in: refunds.map((r) => r.id) } }] : []),
+      ],
+    },
+    orderBy: { id: 'asc' },
+    take: 200,
+    select: { id: true, action: true, entityType: true, entityId: true, actorLabel: true, after: true, createdAt: true },
+  });
+  return rows.map((r) => {
+    const after = (r.after ?? {}) as { number?: unknown };
+    const [entity, verb] = r.action.split('.');
+    const number = typeof after.number === 'number' && entity !== 'ticket' ? ` #${after.number}` : '';
+    return {
+      id: String(r.id),
+      action: r.action,
+      label: `${entity[0].toUpperCase()}${entity.slice(1)}${number} ${(verb ?? '').replace(/_/g, ' ')}`.trim(),
+      actor: r.actorLabel,
+      at: r.createdAt.toISOString(),
+      href: r.entityType === 'return' ? `/returns/${r.entityId}` : null,
+    };
+  });
+}

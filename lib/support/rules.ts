@@ -264,20 +264,10 @@ export function assertRenderable(rendered: RenderedReply, field = 'body'): strin
   return rendered.text;
 }
 
-/** Where a customer tracks a parcel: the carrier's page for carriers we know, else a universal tracker. */
-export function trackingUrl(carrier: string | null, trackingNumber: string | null): string | null {
-  if (!trackingNumber) return null;
-  const n = encodeURIComponent(trackingNumber);
-  switch ((carrier ?? '').toLowerCase()) {
-    case 'ups': return `https://www.ups.com/track?tracknum=${n}`;
-    case 'usps': return `https://tools.usps.com/go/TrackConfirmAction?tLabels=${n}`;
-    case 'fedex': return `https://www.fedex.com/fedextrack/?trknbr=${n}`;
-    case 'dhl': return `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${n}`;
-    default: return `https://parcelsapp.com/en/tracking/${n}`;
-  }
-}
 
 /** Tags as stored: trimmed, lower-case, spaces to dashes, unique, sorted. */
 export function normalizeTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean))].sort();
 }
+
+export { trackingUrl } from '@/lib/shipping/rules';

@@ -23,6 +23,7 @@ describe('errors', () => {
   it('translates Prisma unique and not-found errors and hides anything else', () => {
     expect(toAppError({ code: 'P2002', meta: { target: ['sku'] } }).code).toBe('CONFLICT');
     expect(toAppError({ code: 'P2025' }).status).toBe(404);
+    expect(toAppError({ code: 'P2003' })).toMatchObject({ code: 'VALIDATION_FAILED', status: 422 });
     const hidden = toAppError(new Error('connection to 10.0.0.5 refused: password authentication failed'));
     expect(hidden.status).toBe(500);
     expect(hidden.message).not.toMatch(/password|10\.0\.0\.5/);

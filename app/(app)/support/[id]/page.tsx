@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { cannedReplies, supportAgents, ticketDetail, ticketSidebar, type TicketMessageDto } from '@/lib/support/queries';
-import { RETURNS_AVAILABLE } from '@/lib/support/returns-sidebar';
+import { cannedReplies, supportAgents, ticketActivity, ticketDetail, ticketSidebar, type TicketMessageDto } from '@/lib/support/queries';
 import { PLACEHOLDERS, statusChoices, TICKET_PRIORITIES } from '@/lib/support/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
@@ -28,7 +27,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const user = await requirePagePermission('support:tickets', `/support/${id}`);
   const ticket = await ticketDetail(id);
   if (!ticket) notFound();
-  const [sidebar, canned, agents, timeZone] = await Promise.all([ticketSidebar(ticket), cannedReplies(), supportAgents(), shopTimezone()]);
+  const [sidebar, canned, agents, timeZone, activity] = await Promise.all([ticketSidebar(ticket), cannedReplies(), supportAgents(), shopTimezone(), ticketActivity(ticket.id)]);
   const when = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const closed = ticket.status === 'closed';
   const actionOrder = ticket.order ?? (sidebar.orders[0] ? { id: sidebar.orders[0].id, number: sidebar.orders[0].number } : null);
@@ -148,15 +147,26 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </Panel>
 
           <Panel title="Returns and refunds">
-            {!RETURNS_AVAILABLE ? (
-              <p className="text-sm text-slate-700">Returns and refunds are not available in this build yet.</p>
-            ) : sidebar.returns.length + sidebar.refunds.length === 0 ? (
+            {sidebar.returns.length + sidebar.refunds.length === 0 ? (
               <p className="text-sm text-slate-700">No returns or refunds.</p>
             ) : (
               <ul className="divide-y divide-slate-100 text-sm">
-                {sidebar.returns.map((r) => <li key={r.id} className="py-1.5">Return #{r.number} · order #{r.order_number} · {r.status}</li>)}
-                {sidebar.refunds.map((r) => <li key={r.id} className="py-1.5">Refund {formatMoney(r.amount, r.currency)} · order #{r.order_number} · {r.status}</li>)}
+                {sidebar.returns.map((r) => <li key={r.id} className="py-1.5"><Link href={`/returns/${r.id}`} className="text-brand-700 underline">Return #{r.number}</Link> · order #{r.order_number} · {r.status.replace(/_/g, ' ')}</li>)}
+                {sidebar.refunds.map((r) => <li key={r.id} className="py-1.5">Refund {formatMoney(r.amount, r.currency)} · order #{r.order_number} · {r.status.replace(/_/g, ' ')}</li>)}
               </ul>
+            )}
+          </Panel>
+
+          <Panel title="Activity">
+            {activity.length === 0 ? <p className="text-sm text-slate-700">No changes yet.</p> : (
+              <ol className="divide-y divide-slate-100 text-sm">
+                {activity.map((a) => (
+                  <li key={a.id} className="py-1.5">
+                    {a.href ? <Link href={a.href} className="text-brand-700 underline">{a.label}</Link> : a.label}
+                    <span className="block text-slate-600">{a.actor} · {new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(a.at))}</span>
+                  </li>
+                ))}
+              </ol>
             )}
           </Panel>
 
