@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { db, type Db, type Tx } from '@/lib/db';
 import { HOUR_BUCKET_SQL } from '@/lib/kpi/rules';
 import { COGS_ACCOUNTS, NET_SALES_ACCOUNTS, entryChannelSql } from '@/lib/kpi/ledger-facts';
 import { baselineSql } from '@/lib/kpi/stockouts';
@@ -96,8 +96,8 @@ export async function directFacts(tx: Tx = db): Promise<FactRow[]> {
  * Runs in one REPEATABLE READ transaction: events that commit meanwhile keep their delta rows, which
  * the rebuilt base (a snapshot without them) does not count, so nothing is lost or counted twice.
  */
-export async function rebuildKpiRollups(): Promise<{ facts: number; stockoutPeriods: number }> {
-  return db.$transaction(
+export async function rebuildKpiRollups(client: Pick<Db, '$transaction'> = db): Promise<{ facts: number; stockoutPeriods: number }> {
+  return client.$transaction(
     async (t) => {
       await t.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_rollups'))`;
       await t.$executeRaw`DELETE FROM kpi_fact_deltas`;

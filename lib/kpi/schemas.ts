@@ -20,3 +20,33 @@ export const ZKpiQuery = z
     else if (daysInRange(q.from, q.to) > MAX_RANGE_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range may span at most five years' });
   });
 export type TKpiQuery = z.infer<typeof ZKpiQuery>;
+
+const ZPoint = z.object({ date: z.string(), value: z.number().nullable() });
+const ZSpark = z.array(ZPoint).describe('One point per sparkline step (range.sparkline_step_days) from `from`');
+const ZRate = z.object({ value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int(), previous: z.number().nullable(), change: z.number().nullable(), sparkline: ZSpark });
+const ZReason = { reason: z.string().optional().describe('Present when the KPI has no data yet, with why') };
+
+/** The KPI report of GET /api/v1/kpis (the dashboard cards show the same object). */
+export const ZKpiReport = z.object({
+  range: z.object({ from: z.string(), to: z.string(), channel: z.string().nullable(), timezone: z.string(), days: z.number().int(), previous: z.object({ from: z.string(), to: z.string() }), sparkline_step_days: z.number().int() }),
+  currency: z.string(),
+  fulfillment_rate: ZRate.describe('Orders placed in range, not cancelled, shipped complete ÷ orders placed in range, not cancelled'),
+  on_time_ship_rate: ZRate.describe('Shipped complete by the promised ship-by ÷ shipped complete (by the day of the last shipment)'),
+  order_to_ship_hours: z.object({ median: z.number().nullable(), p90: z.number().nullable(), count: z.number().int(), previous: z.object({ median: z.number().nullable(), p90: z.number().nullable() }), change: z.number().nullable(), sparkline: ZSpark }).describe('Hours from placed to last shipment; percentiles from an hour histogram (upper bucket edge)'),
+  orders: z.object({ count: z.number().int(), cancelled: z.number().int(), previous: z.number().int(), change: z.number().nullable(), sparkline: ZSpark }),
+  net_sales: z.object({ amount: z.number().int(), currency: z.string(), previous: z.number().int(), change: z.number().nullable(), sparkline: ZSpark }),
+  gross_margin: ZRate.extend({ net_sales: z.number().int(), cogs: z.number().int(), currency: z.string() }).describe('(net sales − COGS) ÷ net sales, from the ledger'),
+  stockouts: z.object({ count_now: z.number().int(), stockout_days: z.number(), lost_revenue: z.number().int(), currency: z.string(), previous: z.object({ stockout_days: z.number(), lost_revenue: z.number().int() }), change: z.number().nullable(), sparkline: ZSpark, note: z.string() }),
+  refunds: z.object({ count: z.number().int().nullable(), amount: z.number().int().nullable(), currency: z.string(), rate: z.number().nullable(), previous: z.number().nullable(), change: z.number().nullable(), sparkline: ZSpark, ...ZReason }),
+  return_rate: z.object({ value: z.number().nullable(), numerator: z.number().int().nullable(), denominator: z.number().int().nullable(), previous: z.number().nullable(), change: z.number().nullable(), sparkline: ZSpark, ...ZReason }),
+  support: z.object({ first_response_median_hours: z.number().nullable(), resolution_median_hours: z.number().nullable(), ...ZReason }),
+  sla_breaches: z.object({ count: z.number().int().nullable(), previous: z.number().int().nullable(), change: z.number().nullable(), ...ZReason }),
+  open_backlog: z.object({ count: z.number().int().nullable(), ...ZReason }),
+  inventory_accuracy: z.object({ value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), ...ZReason }),
+  charts: z.object({
+    daily_by_channel: z.array(z.object({ date: z.string(), channel: z.string(), orders: z.number().int(), net_sales: z.number().int() })),
+    funnel: z.array(z.object({ stage: z.enum(['placed', 'packed', 'shipped', 'delivered']), count: z.number().int() })),
+    ship_time_distribution: z.array(z.object({ label: z.string(), min_hours: z.number(), max_hours: z.number().nullable(), count: z.number().int() })),
+    top_stockouts: z.array(z.object({ sku: z.string(), name: z.string(), stockout_days: z.number(), lost_revenue: z.number().int(), out_now: z.boolean() })),
+  }),
+});

@@ -7,7 +7,8 @@ import { recordShipment } from '@/lib/orders/record-shipment';
 import { addTrackingEvent } from '@/lib/fulfillment/add-tracking-event';
 import { kpiReport, needsAttention } from '@/lib/kpi/queries';
 import { directFacts, rebuildKpiRollups, rollupFacts, compactKpiFacts } from '@/lib/kpi/rebuild';
-import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
+import { apiRequest, makeApiKey, makeLocations, makeProduct, routeContext, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
+import * as kpisRoute from '@/app/api/v1/kpis/route';
 
 const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' };
 // New York is UTC−5 in November: 23:30 EST on the 10th is 04:30Z on the 11th.
@@ -166,5 +167,41 @@ describe('KPIs on a hand-built shop (America/New_York)', () => {
     await rebuildKpiRollups();
     expect(await rollupFacts()).toEqual(before);
     expect(await db.stockoutPeriod.findMany({ select: { variantId: true, endedAt: true }, orderBy: { id: 'asc' } })).toHaveLength(periods.length);
+  });
+});
+
+describe('GET /api/v1/kpis', () => {
+  const get = async (query: string, scopes = ['reports:read']) => {
+    const { key } = await makeApiKey(scopes);
+    return kpisRoute.GET(apiRequest(`/api/v1/kpis?${query}`, { key }), routeContext());
+  };
+
+  it('returns the same numbers as the dashboard, snake_case, each rate with its parts', async () => {
+    const res = await get('from=2026-11-10&to=2026-11-12');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const report = JSON.parse(JSON.stringify(await kpiReport(range)));
+    // Stockout-days run to "now", which moves between the two calls.
+    delete body.stockouts; delete report.stockouts; delete body.charts.top_stockouts; delete report.charts.top_stockouts;
+    expect(body).toEqual(report);
+    expect(body.fulfillment_rate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
+    expect(body.refunds).toMatchObject({ count: null, amount: null, currency: 'USD' });
+    const shopify = await (await get('from=2026-11-10&to=2026-11-12&channel=shopify')).json();
+    expect(shopify.orders.count).toBe(2);
+  });
+
+  it('refuses bad input with 422 naming the field, and a key without reports:read with 403', async () => {
+    const field = async (query: string) => {
+      const res = await get(query);
+      expect(res.status).toBe(422);
+      return (await res.json()).error.details.map((d: { field: string }) => d.field);
+    };
+    expect(await field('from=2026-11-12&to=2026-11-10')).toEqual(['from']);
+    expect(await field('from=2020-01-01&to=2026-11-10')).toEqual(['to']);
+    expect(await field('from=2026-11-10&to=2026-11-12&channel=myspace')).toEqual(['channel']);
+    expect(await field('from=2026-02-30&to=2026-11-12')).toEqual(['from']);
+    expect(await field('from=11/10/2026&to=2026-11-12')).toEqual(['from']);
+    expect(await field('to=2026-11-12')).toEqual(['from']);
+    expect((await get('from=2026-11-10&to=2026-11-12', ['orders:read'])).status).toBe(403);
   });
 });
