@@ -50,3 +50,27 @@ export const ZKpiReport = z.object({
     top_stockouts: z.array(z.object({ sku: z.string(), name: z.string(), stockout_days: z.number(), lost_revenue: z.number().int(), out_now: z.boolean() })),
   }),
 });
+
+/**
+ * The dashboard's URL (`?range=7d&channel=web`, or `range=custom&from=&to=`) read leniently, as a page
+ * must: an invalid custom range or channel falls back to the last 30 days / all channels and says why.
+ */
+export function readDashboardParams(raw: Record<string, string | string[] | undefined>, today: string): { range: string; query: TKpiQuery; error: string | null } {
+  const one = (k: string) => (Array.isArray(raw[k]) ? raw[k][0] : raw[k])?.trim() || undefined;
+  const presets: Record<string, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90 };
+  let range = one('range') ?? (one('from') || one('to') ? 'custom' : '30d');
+  const channel = one('channel');
+  const preset = (n: number) => ({ from: addDaysIso(today, -(n - 1)), to: today });
+  let dates = range === 'custom' ? { from: one('from') ?? '', to: one('to') ?? '' } : preset(presets[range] ?? 30);
+  if (range !== 'custom' && !(range in presets)) range = '30d';
+  const parsed = ZKpiQuery.safeParse({ ...dates, channel });
+  if (parsed.success) return { range, query: parsed.data, error: null };
+  const issues = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'range')}: ${i.message}`).join('; ');
+  dates = preset(30);
+  const channelOk = ZKpiQuery.safeParse({ ...dates, channel }).success;
+  return { range: '30d', query: { ...dates, channel: channelOk ? (channel as TKpiQuery['channel']) : undefined }, error: `Showing the last 30 days instead (${issues}).` };
+}
+
+function addDaysIso(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
