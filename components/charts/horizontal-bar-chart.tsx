@@ -15,7 +15,7 @@ export function HorizontalBarChart({ items, label, xLabel, color = SERIES_COLORS
   return (
     <div className="w-full" style={{ height: Math.max(120, items.length * 34 + 40) }} role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={items} layout="vertical" margin={{ top: 4, right: 40, bottom: 16, left: 4 }}>
+        <BarChart accessibilityLayer={false} data={items} layout="vertical" margin={{ top: 4, right: 40, bottom: 16, left: 4 }}>
           <CartesianGrid stroke={GRID} horizontal={false} />
           <XAxis type="number" tick={{ fill: INK, fontSize: 12 }} allowDecimals={false} label={{ value: xLabel, position: 'insideBottom', offset: -8, fill: INK, fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: INK, fontSize: 12 }} />

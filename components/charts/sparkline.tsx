@@ -8,7 +8,7 @@ export function Sparkline({ points, color = SERIES_COLORS[0] }: { points: { date
   return (
     <div className="h-10" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+        <LineChart accessibilityLayer={false} data={points} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
           <YAxis hide domain={['dataMin', 'dataMax']} />
           <Line type="monotone" dataKey="value" stroke={color} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
         </LineChart>

@@ -22,7 +22,7 @@ export function StackedBarChart({ rows, series, label, yLabel, formatY, hrefs }:
   return (
     <div className="h-64 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="x" tick={{ fill: INK, fontSize: 12 }} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
           <YAxis tick={{ fill: INK, fontSize: 12 }} tickFormatter={fmt} width={48} label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: INK, fontSize: 12 }} />

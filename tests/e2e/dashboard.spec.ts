@@ -27,6 +27,7 @@ test('admin makes a reporting API key', async ({ page }) => {
 });
 
 test('the manager changes the range, sees the numbers change (as the API has them) and drills into late shipments', async ({ page, request }) => {
+  test.setTimeout(180_000);
   await signIn(page, DEMO_EMAIL.manager);
   await visit(page, '/dashboard');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
@@ -35,15 +36,15 @@ test('the manager changes the range, sees the numbers change (as the API has the
   await expectNoSeriousA11yViolations(page, '/dashboard');
 
   const before = { orders: await cardValue(page, 'Orders'), fulfilled: await cardDetail(page, 'Fulfillment rate') };
-  await page.getByLabel('Range').selectOption('90d');
+  await page.getByLabel('Range', { exact: true }).selectOption('90d');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/range=90d/);
   await expect.poll(() => cardValue(page, 'Orders')).not.toBe(before.orders);
   expect(Number((await cardValue(page, 'Orders')).replace(/,/g, ''))).toBeGreaterThan(Number(before.orders.replace(/,/g, '')));
 
   // The cards show what the API returns for the same range.
-  const from = await page.getByLabel('From').inputValue();
-  const to = await page.getByLabel('To').inputValue();
+  const from = await page.locator('#from').inputValue();
+  const to = await page.locator('#to').inputValue();
   const res = await request.get(`/api/v1/kpis?from=${from}&to=${to}`, { headers: { Authorization: `Bearer ${key}` } });
   expect(res.status()).toBe(200);
   const api = await res.json();
@@ -66,6 +67,7 @@ test('the manager changes the range, sees the numbers change (as the API has the
 });
 
 test('a bad custom range falls back and says why; the dashboard works at tablet width', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 820, height: 1100 });
   await signIn(page, DEMO_EMAIL.manager);
   await visit(page, '/dashboard?range=custom&from=2026-11-20&to=2026-11-01');
