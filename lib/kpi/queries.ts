@@ -83,9 +83,11 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   const tz = settings.timezone;
   const currency = settings.currency;
 
+  // Histogram buckets (metrics ending in a digit) are summed per period only; other metrics per
+  // sparkline step too; orders and net sales also per channel (the chart by channel).
   const rows = await tx.$queryRawUnsafe<{ cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]>(
     `SELECT day >= $2::date AS cur,
-            CASE WHEN day >= $2::date AND metric !~ '_b[0-9]+$' THEN ($2::date + (floor((day - $2::date)::numeric / $4) * $4)::int)::text END AS spark,
+            CASE WHEN day >= $2::date AND NOT (right(metric, 1) BETWEEN '0' AND '9') THEN ($2::date + ((day - $2::date) / $4::int) * $4::int)::text END AS spark,
             CASE WHEN day >= $2::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
             metric, sum(value)::float8 AS value
      FROM (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text)
