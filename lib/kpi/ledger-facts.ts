@@ -12,11 +12,13 @@ export const COGS_ACCOUNTS = [ACCOUNTS.cogs] as const;
  * entries, receipt re-costing). `type` and `id` are SQL expressions. The rebuild uses the same rule.
  */
 export function entryChannelSql(type: string, id: string): string {
+  // A source id that is not a uuid (tests, future sources) matches nothing instead of failing the cast.
+  const uuid = (i: string) => `(CASE WHEN ${i} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${i} END)::uuid`;
   const direct = (t: string, i: string) => `CASE ${t}
-      WHEN 'order' THEN (SELECT o.channel::text FROM orders o WHERE o.id = ${i}::uuid)
-      WHEN 'shipment' THEN (SELECT o.channel::text FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ${i}::uuid)
+      WHEN 'order' THEN (SELECT o.channel::text FROM orders o WHERE o.id = ${uuid(i)})
+      WHEN 'shipment' THEN (SELECT o.channel::text FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ${uuid(i)})
       ELSE NULL END`;
-  return `coalesce(CASE ${type} WHEN 'reversal' THEN (SELECT ${direct('r.source_type', 'r.source_id')} FROM journal_entries r WHERE r.id = ${id}::uuid) ELSE ${direct(type, id)} END, '')`;
+  return `coalesce(CASE ${type} WHEN 'reversal' THEN (SELECT ${direct('r.source_type', 'r.source_id')} FROM journal_entries r WHERE r.id = ${uuid(id)}) ELSE ${direct(type, id)} END, '')`;
 }
 
 /**

@@ -100,11 +100,15 @@ describe('KPI rollups', () => {
         const s = await stockouts();
         expect(s.events).toEqual(s.direct);
       }),
-      { numRuns: 25 },
+      // A fixed seed: the same sequences every run, so the coverage check below is stable.
+      { numRuns: 25, seed: 20261129 },
     );
     // The property saw the interesting cases, or it proves little.
     const statuses = (await db.order.groupBy({ by: ['status'], _count: true })).map((g) => g.status);
-    expect(statuses).toEqual(expect.arrayContaining(['cancelled', 'fulfilled', 'partially_fulfilled']));
+    expect(statuses).toContain('cancelled');
+    const [split] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT order_id FROM shipments GROUP BY order_id HAVING count(*) > 1) x`;
+    expect(split.n, 'orders shipped in several parcels').toBeGreaterThan(0);
+    expect(statuses.some((s) => s === 'fulfilled' || s === 'delivered')).toBe(true);
     expect(await db.stockoutPeriod.count()).toBeGreaterThan(0);
   }, 240_000);
 });

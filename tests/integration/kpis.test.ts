@@ -9,6 +9,9 @@ import { kpiReport, needsAttention } from '@/lib/kpi/queries';
 import { directFacts, rebuildKpiRollups, rollupFacts, compactKpiFacts } from '@/lib/kpi/rebuild';
 import { apiRequest, makeApiKey, makeLocations, makeProduct, routeContext, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
 import * as kpisRoute from '@/app/api/v1/kpis/route';
+import { kpiCards } from '@/components/dashboard/cards';
+import { orderList } from '@/lib/orders/queries';
+import { ZOrderListQuery } from '@/lib/orders/schemas';
 
 const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' };
 // New York is UTC−5 in November: 23:30 EST on the 10th is 04:30Z on the 11th.
@@ -83,6 +86,17 @@ describe('KPIs on a hand-built shop (America/New_York)', () => {
       { label: 'Under 12 h', min_hours: 0, max_hours: 12, count: 2 },
       { label: '12–24 h', min_hours: 12, max_hours: 24, count: 1 },
     ]);
+  });
+
+  it('drills down: the late shipments behind the on-time rate, the complete ones behind order-to-ship time', async () => {
+    const list = async (q: Record<string, string>) => (await orderList(ZOrderListQuery.parse(q), 'America/New_York')).data.map((o) => o.id).sort();
+    // Last shipment 10th–12th and late: D only (the on-time card's 3 − 2 = 1).
+    expect(await list({ ship: 'late', shipped_from: '2026-11-10', shipped_to: '2026-11-12' })).toEqual([ids.D]);
+    expect(await list({ ship: 'complete', shipped_from: '2026-11-10', shipped_to: '2026-11-12' })).toEqual([ids.A, ids.D, ids.E].sort());
+    // By shop day: A's last parcel left at 10:30 on the 11th, F's on the 8th.
+    expect(await list({ ship: 'complete', shipped_from: '2026-11-11', shipped_to: '2026-11-11' })).toEqual([ids.A]);
+    // Fulfillment rate's misses: placed in range, not shipped complete, not cancelled: B.
+    expect(await list({ ship: 'incomplete', from: '2026-11-10', to: '2026-11-12' })).toEqual([ids.B]);
   });
 
   it('orders, funnel and channel filter', async () => {
@@ -186,6 +200,13 @@ describe('GET /api/v1/kpis', () => {
     expect(body).toEqual(report);
     expect(body.fulfillment_rate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
     expect(body.refunds).toMatchObject({ count: null, amount: null, currency: 'USD' });
+    // The cards are the same report, formatted.
+    const cards = Object.fromEntries(kpiCards(await kpiReport(range)).map((c) => [c.id, c]));
+    expect(cards['fulfillment-rate']).toMatchObject({ value: '75.0%', detail: '3 of 4 orders shipped complete' });
+    expect(cards['on-time-ship-rate']).toMatchObject({ value: '66.7%', detail: '2 of 3 shipped by the promised date', href: '/orders?shipped_from=2026-11-10&shipped_to=2026-11-12&ship=late' });
+    expect(cards['order-to-ship']).toMatchObject({ value: '12 h median', detail: 'p90 24 h · 3 orders' });
+    expect(cards.orders).toMatchObject({ value: String(body.orders.count), detail: '1 cancelled' });
+    expect(cards.refunds.noData).toBe(body.refunds.reason);
     const shopify = await (await get('from=2026-11-10&to=2026-11-12&channel=shopify')).json();
     expect(shopify.orders.count).toBe(2);
   });
