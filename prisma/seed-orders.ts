@@ -6,6 +6,7 @@ import { recordShipment } from '@/lib/orders/record-shipment';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { changeOrderStatus } from '@/lib/orders/change-order-status';
 import { receiveStock } from '@/lib/inventory/receive-stock';
+import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
 
 const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const CHANNELS = [
@@ -118,6 +119,9 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
   }
   await seedTrackingHistory(db);
   await backdateHistory(db, receiptDates, new Date(now - (days + 1) * 86_400_000));
+  // The events filed their KPI facts under today; recompute them on the dates just given.
+  const kpi = await rebuildKpiRollups(db);
+  log(`KPI rollups rebuilt: ${kpi.facts} daily facts, ${kpi.stockoutPeriods} stockout periods`);
   log(`seeded ${created} orders (${shipped} shipped, ${cancelled} cancelled) with tracking histories`);
   return { orders: created, shipped, cancelled };
 }

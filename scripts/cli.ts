@@ -2,6 +2,7 @@
  * Operator tasks without the browser. Each command prints its result on the last line of stdout.
  *   npm run --silent cli -- user create --email E --password P --role admin|manager|warehouse|support [--name N]
  *   npm run --silent cli -- api-key create --name N --scopes '*'   (comma-separated scopes; prints the key once)
+ *   npm run --silent cli -- kpi rebuild | kpi compact   (recompute the KPI rollups from the source tables | fold pending deltas)
  */
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '@/lib/platform/bootstrap';
@@ -13,7 +14,8 @@ const CLI_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'cli' };
 function usage(): never {
   console.error(`usage:
   npm run --silent cli -- user create --email E --password P --role admin|manager|warehouse|support [--name N]
-  npm run --silent cli -- api-key create --name N --scopes '*'|orders:read,orders:create,...`);
+  npm run --silent cli -- api-key create --name N --scopes '*'|orders:read,orders:create,...
+  npm run --silent cli -- kpi rebuild|compact`);
   process.exit(2);
 }
 
@@ -24,11 +26,21 @@ async function main() {
     options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' } },
     strict: true,
   });
-  if (verb !== 'create' || !['user', 'api-key'].includes(resource)) usage();
+  const kpi = resource === 'kpi' && (verb === 'rebuild' || verb === 'compact');
+  if (!kpi && (verb !== 'create' || !['user', 'api-key'].includes(resource))) usage();
 
   const prepared = await prepareDatabase({ log: (l) => console.error(`[cli] ${l}`), seed: false });
   try {
-    if (resource === 'user') {
+    if (kpi) {
+      const { rebuildKpiRollups, compactKpiFacts } = await import('@/lib/kpi/rebuild');
+      const started = Date.now();
+      if (verb === 'rebuild') {
+        const r = await rebuildKpiRollups();
+        console.log(`KPI rollups rebuilt: ${r.facts} daily facts, ${r.stockoutPeriods} stockout periods in ${Date.now() - started} ms`);
+      } else {
+        console.log(`KPI deltas compacted: ${await compactKpiFacts()} daily facts updated in ${Date.now() - started} ms`);
+      }
+    } else if (resource === 'user') {
       const { createUser } = await import('@/lib/users/create-user');
       const email = values.email ?? '';
       const user = await createUser({

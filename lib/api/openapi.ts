@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
@@ -132,6 +133,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/inventory/adjustments', summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZAdjustmentInput, response: ZAdjustment, status: 201 },
   { method: 'post', path: '/api/v1/inventory/transfers', summary: 'Transfer stock between locations. Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZTransferInput, response: ZTransfer, status: 201 },
   { method: 'get', path: '/api/v1/ledger/trial-balance', summary: 'Trial balance as of a date (end of that day in the shop time zone)', scope: 'ledger:read', query: ZAsOfQuery, response: ZTrialBalance },
+  { method: 'get', path: '/api/v1/kpis', summary: 'The dashboard KPIs (DESIGN.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason', scope: 'reports:read', query: ZKpiQuery, response: ZKpiReport },
   { method: 'get', path: '/api/v1/reports/inventory-valuation', summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account', scope: 'reports:read', query: ZAsOfQuery, response: ZValuation },
   { method: 'get', path: '/api/v1/locations', summary: 'List stock locations', scope: 'inventory:read', response: z.object({ data: z.array(ZLocation) }) },
   { method: 'post', path: '/api/v1/tickets', summary: 'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority. Accepts Idempotency-Key.', scope: 'support:tickets', body: ZCreateTicketInput, response: ZTicket, status: 201 },

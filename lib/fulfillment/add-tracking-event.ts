@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { nextStatus } from '@/lib/orders/rules';
 import { ZTrackingEventInput, type TTrackingEventInput } from '@/lib/fulfillment/schemas';
+import { recordKpiFacts } from '@/lib/kpi/facts';
 
 /**
  * Records a tracking event (from a carrier feed through the API, or typed by staff). The shipment
@@ -31,7 +32,8 @@ export async function addTrackingEvent(options: { shipmentId: string; input: TTr
       const undelivered = await t.shipment.count({ where: { orderId: order.id, status: { notIn: ['delivered', 'voided'] } } });
       if (undelivered === 0) {
         orderStatus = nextStatus(order.status, 'deliver');
-        await t.order.update({ where: { id: order.id }, data: { status: orderStatus }, select: { id: true } });
+        const o = await t.order.update({ where: { id: order.id }, data: { status: orderStatus }, select: { channel: true, placedAt: true } });
+        await recordKpiFacts(t, [{ at: o.placedAt, channel: o.channel, facts: { orders_delivered: 1 } }]);
       }
     }
     const result = { shipment_id: shipment.id, shipment_number: shipment.number, status: input.status, order_status: orderStatus };

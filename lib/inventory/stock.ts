@@ -3,6 +3,7 @@ import type { Tx } from '@/lib/db';
 import { AppError, type FieldIssue } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import type { StockMovementType } from '@/lib/generated/prisma/enums.ts';
+import { mayCrossStockout, syncStockout } from '@/lib/kpi/stockouts';
 
 export type LockedLevel = {
   id: string;
@@ -83,8 +84,10 @@ export async function applyMovement(tx: Tx, level: LockedLevel, m: MovementInput
     data: { onHand: next.onHand, reserved: next.reserved, damaged: next.damaged, quarantine: next.quarantine },
     select: { id: true },
   });
+  const at = new Date();
   await tx.stockMovement.create({
     data: {
+      createdAt: at,
       variantId: level.variantId,
       locationId: level.locationId,
       binId: level.binId,
@@ -102,6 +105,7 @@ export async function applyMovement(tx: Tx, level: LockedLevel, m: MovementInput
     },
     select: { id: true },
   });
+  if (mayCrossStockout(level.onHand - level.reserved, next.onHand - next.reserved)) await syncStockout(tx, level.variantId, at);
   return next;
 }
 

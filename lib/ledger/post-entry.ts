@@ -3,6 +3,7 @@ import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { balancedLines, type EntryLine } from '@/lib/ledger/rules';
+import { recordLedgerFacts } from '@/lib/kpi/ledger-facts';
 
 type AccountRef = { id: string; code: string; active: boolean };
 /**
@@ -47,6 +48,8 @@ export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{
     if (!account) throw new AppError('VALIDATION_FAILED', `Unknown account ${code}`, [{ field: 'lines', message: `Unknown account ${code}` }]);
     if (!account.active) throw new AppError('VALIDATION_FAILED', `Account ${code} is inactive`, [{ field: 'lines', message: `Account ${code} is inactive` }]);
   }
+  // One instant for the entry and its KPI facts (net sales, COGS), so the rollup day is the entry's day.
+  const postedAt = input.postedAt ?? new Date();
   const entry = await tx.journalEntry.create({
     data: {
       memo: input.memo,
@@ -56,13 +59,14 @@ export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{
       actorType: input.actor.type,
       actorId: input.actor.id,
       actorLabel: input.actor.label,
-      ...(input.postedAt ? { postedAt: input.postedAt } : {}),
+      postedAt,
     },
     select: { id: true, number: true },
   });
   await tx.journalLine.createMany({
     data: lines.map((l) => ({ entryId: entry.id, accountId: byCode.get(l.account)!.id, debit: l.debit, credit: l.credit, memo: l.memo })),
   });
+  await recordLedgerFacts(tx, { postedAt, sourceType: input.source.type, sourceId: input.source.id ?? null }, lines);
   return entry;
 }
 

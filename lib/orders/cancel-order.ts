@@ -11,6 +11,7 @@ import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { postCaptureReturned } from '@/lib/orders/posting';
+import { recordKpiFacts, shippedCompleteFacts } from '@/lib/kpi/facts';
 
 /**
  * Cancels what has not shipped, in one transaction:
@@ -27,7 +28,7 @@ export async function cancelOrder(options: { orderId: string; reason: string; ac
     nextStatus(order.status, 'cancel');
     const full = await t.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { amountPaid: true, location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true } }, payments: { select: { id: true, status: true } } },
+      select: { amountPaid: true, channel: true, placedAt: true, location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true } }, payments: { select: { id: true, status: true } } },
     });
     const open = full.lines.map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled })).filter((l) => l.open > 0);
     if (full.location && open.length) {
@@ -47,6 +48,7 @@ export async function cancelOrder(options: { orderId: string; reason: string; ac
       data: { status: 'cancelled', cancelledAt: new Date(), cancelReason: options.reason, amountPaid: 0, ...(refunded > 0 ? { paymentStatus: 'refunded' } : {}) },
       select: { id: true },
     });
+    await recordKpiFacts(t, [{ at: full.placedAt, channel: full.channel, facts: { orders_cancelled: 1 } }]);
     await audit(t, { actor: options.actor, action: 'order.cancelled', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status: 'cancelled', reason: options.reason, refunded } });
     return { id: order.id, number: order.number, status: 'cancelled' as const, refunded };
   };
@@ -57,7 +59,7 @@ async function cancelRemaining(t: Tx, order: { id: string; number: number; statu
   const status = nextStatus(order.status, 'cancel_remaining');
   const full = await t.order.findUniqueOrThrow({
     where: { id: order.id },
-    select: { total: true, amountPaid: true, location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, unitPrice: true, discountAmount: true, taxAmount: true, quantityFulfilled: true, quantityCancelled: true } } },
+    select: { total: true, amountPaid: true, channel: true, placedAt: true, promisedShipBy: true, location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, unitPrice: true, discountAmount: true, taxAmount: true, quantityFulfilled: true, quantityCancelled: true } } },
   });
   const open = full.lines.map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled })).filter((l) => l.open > 0);
   if (full.location && open.length) {
@@ -86,6 +88,9 @@ async function cancelRemaining(t: Tx, order: { id: string; number: number; statu
     data: { status, cancelReason: options.reason, amountPaid: full.amountPaid - refunded, ...(refunded > 0 ? { paymentStatus: 'partially_refunded' } : {}) },
     select: { id: true },
   });
+  // What shipped is now the whole order: it counts as shipped complete, as of its last shipment.
+  const last = await t.shipment.aggregate({ where: { orderId: order.id }, _max: { shippedAt: true } });
+  await recordKpiFacts(t, shippedCompleteFacts(full, last._max.shippedAt ?? new Date()));
   await audit(t, { actor: options.actor, action: 'order.remaining_cancelled', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status, reason: options.reason, credited: credit, refunded } });
   return { id: order.id, number: order.number, status: 'fulfilled' as const, refunded };
 }

@@ -13,6 +13,7 @@ import { postCapture, postSale } from '@/lib/orders/posting';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import { recordKpiFacts } from '@/lib/kpi/facts';
 
 /** The shop's average order value over 90 days, cached per process for 5 minutes (a heuristic input). */
 let averageCache: { at: number; value: number | null } | null = null;
@@ -143,6 +144,7 @@ export async function createOrder(options: { input: TCreateOrderInput; actor: Ac
     const ref = { id: orderId, number: order.number };
     await postSale(t, { ...ref, subtotal: totals.subtotal, discount: input.discount_amount, shipping: input.shipping_amount, tax: input.tax_amount, total: totals.total }, options.actor);
     if (captured > 0) await postCapture(t, ref, captured, input.payment?.fee ?? 0, options.actor);
+    await recordKpiFacts(t, [{ at: placedAt, channel: input.channel, facts: { orders_placed: 1, gross_sales: totals.subtotal } }]);
 
     // The response is built from what was just written, not read back (four fewer round trips).
     const reserving = status === 'pending_review' || status === 'open';

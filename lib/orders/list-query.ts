@@ -4,7 +4,16 @@ import { ZOrderListQuery, type TOrderListQuery } from '@/lib/orders/schemas';
  * The order list's filters as they travel in a URL (`/orders?status=open&q=ann`), shared by the list
  * page, its CSV export and saved views, so the three always read a query the same way. Pure.
  */
-export const LIST_FILTER_KEYS = ['status', 'payment_status', 'channel', 'risk', 'from', 'to', 'q', 'sort'] as const;
+export const LIST_FILTER_KEYS = ['status', 'payment_status', 'channel', 'risk', 'from', 'to', 'q', 'ship', 'shipped_from', 'shipped_to', 'sort'] as const;
+
+/** What each `ship` filter shows (the dashboard's drill-downs link to them). */
+export const SHIP_FILTERS = {
+  complete: 'Shipped complete',
+  incomplete: 'Not yet shipped complete',
+  late: 'Late shipments: shipped complete after the promised ship-by',
+  on_time: 'Shipped complete by the promised ship-by',
+  past_due: 'Past their ship-by date and not shipped complete',
+} as const;
 export type ListFilterKey = (typeof LIST_FILTER_KEYS)[number];
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;

@@ -66,6 +66,19 @@ export async function orderList(query: TOrderListQuery, timeZone: string, tx: Tx
   if (query.risk) where.push(Prisma.sql`o.risk_level = ${query.risk}`);
   if (query.from) where.push(Prisma.sql`o.placed_at >= ${startOfDayIn(query.from, timeZone)}`);
   if (query.to) where.push(Prisma.sql`o.placed_at < ${endOfDayIn(query.to, timeZone)}`);
+  // Shipping-state filters. The last shipment's time: the order is shipped complete as of it.
+  const lastShip = Prisma.sql`(SELECT max(s.shipped_at) FROM shipments s WHERE s.order_id = o.id)`;
+  if (query.ship === 'complete') where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered')`);
+  if (query.ship === 'incomplete') where.push(Prisma.sql`o.status NOT IN ('fulfilled', 'delivered', 'cancelled')`);
+  if (query.ship === 'late') where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered') AND ${lastShip} > o.promised_ship_by`);
+  if (query.ship === 'on_time') where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered') AND (o.promised_ship_by IS NULL OR ${lastShip} <= o.promised_ship_by)`);
+  if (query.ship === 'past_due') where.push(Prisma.sql`o.status IN ('open', 'partially_fulfilled') AND o.promised_ship_by < now()`);
+  if (query.shipped_from || query.shipped_to) {
+    // Driven by the shipments' date index, then the last shipment must itself fall in the range.
+    const a = query.shipped_from ? startOfDayIn(query.shipped_from, timeZone) : new Date(0);
+    const b = query.shipped_to ? endOfDayIn(query.shipped_to, timeZone) : new Date('9999-01-01T00:00:00Z');
+    where.push(Prisma.sql`o.id IN (SELECT s.order_id FROM shipments s WHERE s.shipped_at >= ${a} AND s.shipped_at < ${b}) AND ${lastShip} >= ${a} AND ${lastShip} < ${b}`);
+  }
   if (query.q) {
     const q = query.q.replace(/^#/, '');
     if (/^\d+$/.test(q) && Number(q) < 2_147_483_647) where.push(Prisma.sql`o.number = ${Number(q)}`);

@@ -9,6 +9,7 @@ import { lockOrder } from '@/lib/orders/lock-order';
 import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
 import { enqueueNotification } from '@/lib/notify/enqueue';
 import { trackingUrl } from '@/lib/shipping/rules';
+import { recordKpiFacts, shippedCompleteFacts, type KpiFactGroup } from '@/lib/kpi/facts';
 
 /**
  * Records a shipment of some or all of an order's open units (a fulfillment made elsewhere — 3PL,
@@ -27,7 +28,7 @@ export async function recordShipment(options: {
     const full = await t.order.findUniqueOrThrow({
       where: { id: order.id },
       select: {
-        email: true, shippingAddress: true, customer: { select: { firstName: true, lastName: true } },
+        email: true, shippingAddress: true, customer: { select: { firstName: true, lastName: true } }, channel: true, placedAt: true, promisedShipBy: true,
         location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, name: true, quantity: true, quantityFulfilled: true, quantityCancelled: true }, orderBy: { id: 'asc' } },
       },
     });
@@ -52,10 +53,11 @@ export async function recordShipment(options: {
     const complete = [...open.values()].every((q) => q === 0);
     const status = nextStatus(order.status, complete ? 'fulfil' : 'fulfil_partially');
 
+    const shippedAt = input.shipped_at ? new Date(input.shipped_at) : new Date();
     const shipment = await t.shipment.create({
       data: {
         orderId: order.id, source: options.source ?? 'external', carrier: input.carrier ?? null, service: input.service ?? null, trackingNumber: input.tracking_number ?? null,
-        shippedAt: input.shipped_at ? new Date(input.shipped_at) : new Date(), actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label,
+        shippedAt, actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label,
       },
       select: { id: true, number: true },
     });
@@ -96,6 +98,14 @@ export async function recordShipment(options: {
         partial: !complete,
       },
     }, t);
+    const facts: KpiFactGroup[] = [{ at: shippedAt, channel: full.channel, facts: { shipments: 1, units_shipped: picks.reduce((s, p) => s + p.quantity, 0) } }];
+    if (order.status === 'open') facts.push({ at: full.placedAt, channel: full.channel, facts: { orders_packed: 1 } });
+    if (complete) {
+      // The last shipment by date (an earlier-recorded one may carry a later shipped_at).
+      const last = order.status === 'open' ? shippedAt : (await t.shipment.aggregate({ where: { orderId: order.id }, _max: { shippedAt: true } }))._max.shippedAt!;
+      facts.push(...shippedCompleteFacts(full, last));
+    }
+    await recordKpiFacts(t, facts);
     const result = { id: shipment.id, number: shipment.number, order_id: order.id, status, cogs: consumed.totalCost, carrier: input.carrier ?? null, tracking_number: input.tracking_number ?? null, lines: picks.map((p) => ({ sku: p.sku, quantity: p.quantity })) };
     await audit(t, { actor: options.actor, action: 'order.shipped', entityType: 'order', entityId: order.id, before: { status: order.status }, after: result });
     return result;

@@ -62,6 +62,11 @@ export const ZOrderListQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: z.string().trim().max(100).optional(),
+  /** shipping state (dashboard drill-downs): see SHIP_FILTERS */
+  ship: z.enum(['complete', 'incomplete', 'late', 'on_time', 'past_due']).optional(),
+  /** shop-timezone days the order's last shipment falls in */
+  shipped_from: z.iso.date().optional(),
+  shipped_to: z.iso.date().optional(),
   sort: z.enum(['placed_desc', 'placed_asc', 'total_desc', 'total_asc']).default('placed_desc'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

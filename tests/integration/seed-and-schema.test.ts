@@ -132,5 +132,10 @@ describe('demo order history', () => {
              (SELECT coalesce(sum(l.quantity - l.quantity_fulfilled - l.quantity_cancelled), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
               WHERE o.status IN ('pending_review', 'open', 'on_hold', 'partially_fulfilled')) AS open`;
     expect(Number(reserved)).toBe(Number(open));
+    // The dashboard's rollups describe the back-dated history, not the day the seed ran.
+    const { rollupFacts, directFacts } = await import('@/lib/kpi/rebuild');
+    const facts = await rollupFacts();
+    expect(facts).toEqual(await directFacts());
+    expect(new Set(facts.filter((f) => f.metric === 'orders_placed').map((f) => f.day)).size).toBeGreaterThan(15);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { orderList } from '@/lib/orders/queries';
-import { listQueryString, readListQuery } from '@/lib/orders/list-query';
+import { listQueryString, readListQuery, SHIP_FILTERS } from '@/lib/orders/list-query';
 import { savedViews } from '@/lib/orders/view-queries';
 import { CHANNELS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
@@ -25,7 +25,7 @@ const SORTS = [
   { value: 'total_desc', label: 'Highest total' },
   { value: 'total_asc', label: 'Lowest total' },
 ];
-const IGNORED_LABEL: Record<string, string> = { status: 'status', payment_status: 'payment status', channel: 'channel', risk: 'risk', from: 'from date', to: 'to date', q: 'search', sort: 'sort' };
+const IGNORED_LABEL: Record<string, string> = { status: 'status', payment_status: 'payment status', channel: 'channel', risk: 'risk', from: 'from date', to: 'to date', q: 'search', ship: 'shipping state', shipped_from: 'shipped from', shipped_to: 'shipped to', sort: 'sort' };
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission('orders:read', '/orders');
@@ -66,6 +66,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       <SavedViews views={views} currentQuery={current} />
 
       <form method="get" action="/orders" role="search" aria-label="Filter orders" className="mb-4 rounded-xl border border-slate-200 bg-white p-4">
+        {/* Filters the form has no field for (dashboard drill-downs) travel along. */}
+        {(['ship', 'shipped_from', 'shipped_to'] as const).map((k) => (filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null))}
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-[1_1_16rem]">
             <label htmlFor="q" className="block text-sm font-medium">Search</label>
@@ -98,6 +100,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </div>
         </details>
       </form>
+      {(filters.ship || filters.shipped_from || filters.shipped_to) && (
+        <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+          {filters.ship ? SHIP_FILTERS[filters.ship as keyof typeof SHIP_FILTERS] : 'Orders by last shipment'}
+          {filters.shipped_from || filters.shipped_to ? `, last shipment ${filters.shipped_from ?? '…'} to ${filters.shipped_to ?? '…'}` : ''}.{' '}
+          <Link href={href({ ship: undefined, shipped_from: undefined, shipped_to: undefined, cursor: undefined })} className="font-medium underline">Clear this filter</Link>
+        </p>
+      )}
       {ignored.length > 0 && (
         <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           Ignored a filter that is not valid: {ignored.map((k) => IGNORED_LABEL[k] ?? k).join(', ')}.

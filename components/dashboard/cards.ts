@@ -1,0 +1,112 @@
+import { formatMoney } from '@/lib/money';
+import type { KpiReport } from '@/lib/kpi/queries';
+import type { KpiCardProps } from '@/components/dashboard/kpi-card';
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const num = (v: number) => new Intl.NumberFormat('en-US').format(v);
+const signed = (v: number, unit: string) => `${v > 0 ? '▲' : v < 0 ? '▼' : '▬'} ${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit}`;
+
+/** Where each KPI drills down to: the records behind it, filtered to the same range and channel. */
+export function drillLinks(r: KpiReport) {
+  const base = new URLSearchParams();
+  if (r.range.channel) base.set('channel', r.range.channel);
+  const q = (extra: Record<string, string>) => {
+    const p = new URLSearchParams(base);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    return `/orders?${p.toString()}`;
+  };
+  const placed = { from: r.range.from, to: r.range.to };
+  const shipped = { shipped_from: r.range.from, shipped_to: r.range.to };
+  return {
+    placed: q(placed),
+    notShipped: q({ ...placed, ship: 'incomplete' }),
+    late: q({ ...shipped, ship: 'late' }),
+    shippedComplete: q({ ...shipped, ship: 'complete' }),
+    placedOn: (day: string) => q({ from: day, to: day }),
+    shippedOn: (day: string) => q({ shipped_from: day, shipped_to: day, ship: 'complete' }),
+    stockouts: '/inventory?stock=out',
+    sku: (sku: string) => `/inventory/${encodeURIComponent(sku)}`,
+    sales: '/ledger/journal?source=order',
+    margin: '/ledger',
+  };
+}
+
+/**
+ * The KPI cards of a report: the same numbers the API returns, formatted. `period` names the previous
+ * period for the change line ("vs previous 7 days").
+ */
+export function kpiCards(r: KpiReport): KpiCardProps[] {
+  const links = drillLinks(r);
+  const vs = `vs previous ${r.range.days === 1 ? 'day' : `${r.range.days} days`}`;
+  const rateChange = (change: number | null, higherIsGood = true) =>
+    change === null ? null : { text: `${signed(change * 100, ' pts')} ${vs}`, tone: change === 0 ? ('neutral' as const) : (change > 0) === higherIsGood ? ('good' as const) : ('bad' as const) };
+  const countChange = (change: number | null, fmt: (v: number) => string, higherIsGood = true) =>
+    change === null ? null : { text: `${change > 0 ? '▲' : change < 0 ? '▼' : '▬'} ${fmt(Math.abs(change))} ${vs}`, tone: change === 0 ? ('neutral' as const) : (change > 0) === higherIsGood ? ('good' as const) : ('bad' as const) };
+  const money = (v: number) => formatMoney(v, r.currency);
+  const hours = (h: number | null) => (h === null ? '—' : h < 48 ? `${h} h` : `${(h / 24).toFixed(1)} days`);
+
+  return [
+    {
+      id: 'fulfillment-rate', title: 'Fulfillment rate', value: pct(r.fulfillment_rate.value),
+      detail: `${num(r.fulfillment_rate.numerator)} of ${num(r.fulfillment_rate.denominator)} orders shipped complete`,
+      change: rateChange(r.fulfillment_rate.change), sparkline: r.fulfillment_rate.sparkline,
+      formula: 'Orders placed in the range, not cancelled, shipped complete ÷ orders placed in the range, not cancelled.',
+      href: links.notShipped, hrefLabel: 'Orders not shipped complete',
+    },
+    {
+      id: 'on-time-ship-rate', title: 'On-time ship rate', value: pct(r.on_time_ship_rate.value),
+      detail: `${num(r.on_time_ship_rate.numerator)} of ${num(r.on_time_ship_rate.denominator)} shipped by the promised date`,
+      change: rateChange(r.on_time_ship_rate.change), sparkline: r.on_time_ship_rate.sparkline,
+      formula: 'Orders shipped complete by their promised ship-by date ÷ orders shipped complete, counted on the day of the last shipment.',
+      href: links.late, hrefLabel: 'Late shipments',
+    },
+    {
+      id: 'order-to-ship', title: 'Order-to-ship time', value: `${hours(r.order_to_ship_hours.median)} median`,
+      detail: `p90 ${hours(r.order_to_ship_hours.p90)} · ${num(r.order_to_ship_hours.count)} orders`,
+      change: r.order_to_ship_hours.change === null ? null : { text: `${signed(r.order_to_ship_hours.change, ' h')} median ${vs}`, tone: r.order_to_ship_hours.change === 0 ? 'neutral' : r.order_to_ship_hours.change < 0 ? 'good' : 'bad' },
+      sparkline: r.order_to_ship_hours.sparkline,
+      formula: 'Hours from placing to the last shipment, for orders shipped complete in the range: median and 90th percentile (from an hourly histogram; the sparkline shows the daily mean).',
+      href: links.shippedComplete, hrefLabel: 'Orders shipped complete',
+    },
+    {
+      id: 'orders', title: 'Orders', value: num(r.orders.count), detail: `${num(r.orders.cancelled)} cancelled`,
+      change: countChange(r.orders.change, num), sparkline: r.orders.sparkline,
+      formula: 'Orders placed in the range (shop time zone), including those cancelled since.',
+      href: links.placed, hrefLabel: 'Orders placed',
+    },
+    {
+      id: 'net-sales', title: 'Net sales', value: money(r.net_sales.amount),
+      change: countChange(r.net_sales.change, money), sparkline: r.net_sales.sparkline,
+      formula: 'Sales revenue − sales discounts − sales returns posted to the ledger in the range (shipping and tax excluded).',
+      href: links.sales, hrefLabel: 'Sales in the journal',
+    },
+    {
+      id: 'gross-margin', title: 'Gross margin', value: pct(r.gross_margin.value),
+      detail: `${money(r.gross_margin.net_sales)} net sales − ${money(r.gross_margin.cogs)} COGS`,
+      change: rateChange(r.gross_margin.change), sparkline: r.gross_margin.sparkline,
+      formula: '(Net sales − cost of goods sold) ÷ net sales, from the ledger entries posted in the range.',
+      href: links.margin, hrefLabel: 'Trial balance',
+    },
+    {
+      id: 'stockouts', title: 'Stockouts', value: `${num(r.stockouts.count_now)} SKUs out now`,
+      detail: `${r.stockouts.stockout_days} stockout-days · ${money(r.stockouts.lost_revenue)} est. lost revenue`,
+      change: countChange(r.stockouts.change, (v) => `${v.toLocaleString('en-US', { maximumFractionDigits: 1 })} stockout-days`, false), sparkline: r.stockouts.sparkline,
+      formula: 'Active SKUs with available ≤ 0 now; stockout-days in the range; estimated lost revenue = stockout-days × average daily units (28 days before the stockout) × price. All channels.',
+      href: links.stockouts, hrefLabel: 'Out-of-stock SKUs',
+    },
+    {
+      id: 'refunds', title: 'Refunds', value: r.refunds.amount === null ? '—' : money(r.refunds.amount), detail: r.refunds.count === null ? undefined : `${num(r.refunds.count)} refunds · ${pct(r.refunds.rate)} of gross sales`,
+      formula: 'Count and amount refunded in the range; refund rate = refunded ÷ gross sales.', noData: r.refunds.reason, sparkline: r.refunds.sparkline,
+    },
+    {
+      id: 'return-rate', title: 'Return rate', value: pct(r.return_rate.value), formula: 'Units returned ÷ units shipped, by SKU and reason.', noData: r.return_rate.reason, sparkline: r.return_rate.sparkline,
+    },
+    {
+      id: 'support-times', title: 'Support response', value: `${hours(r.support.first_response_median_hours)} first response`, detail: `${hours(r.support.resolution_median_hours)} to resolve (median)`,
+      formula: 'Median first response time and median resolution time of tickets in the range.', noData: r.support.reason,
+    },
+    { id: 'sla-breaches', title: 'SLA breaches', value: r.sla_breaches.count === null ? '—' : num(r.sla_breaches.count), formula: 'Tickets that missed their response or resolution SLA in the range.', noData: r.sla_breaches.reason },
+    { id: 'open-backlog', title: 'Open backlog', value: r.open_backlog.count === null ? '—' : num(r.open_backlog.count), formula: 'Support tickets open now.', noData: r.open_backlog.reason },
+    { id: 'inventory-accuracy', title: 'Inventory accuracy', value: pct(r.inventory_accuracy.value), formula: '1 − Σ|variance| ÷ Σ expected over cycle counts in the range.', noData: r.inventory_accuracy.reason },
+  ];
+}

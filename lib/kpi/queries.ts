@@ -1,0 +1,301 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { endOfDayIn, startOfDayIn, todayIn } from '@/lib/dates';
+import { bucketUpperHours, change, daysInRange, eachDay, histogramPercentile, HOUR_BUCKETS, previousPeriod, rate, addDays } from '@/lib/kpi/rules';
+import { compactKpiFacts } from '@/lib/kpi/rebuild';
+import type { TKpiQuery } from '@/lib/kpi/schemas';
+
+export type Point = { date: string; value: number | null };
+export type RateKpi = { value: number | null; numerator: number; denominator: number; previous: number | null; change: number | null; sparkline: Point[] };
+/** A KPI whose records are not kept yet: null values and the reason, never a made-up zero. */
+export type NoData = { reason: string };
+
+export type KpiReport = {
+  range: { from: string; to: string; channel: string | null; timezone: string; days: number; previous: { from: string; to: string }; sparkline_step_days: number };
+  currency: string;
+  fulfillment_rate: RateKpi;
+  on_time_ship_rate: RateKpi;
+  order_to_ship_hours: { median: number | null; p90: number | null; count: number; previous: { median: number | null; p90: number | null }; change: number | null; sparkline: Point[] };
+  orders: { count: number; cancelled: number; previous: number; change: number | null; sparkline: Point[] };
+  net_sales: { amount: number; currency: string; previous: number; change: number | null; sparkline: Point[] };
+  gross_margin: RateKpi & { net_sales: number; cogs: number; currency: string };
+  stockouts: { count_now: number; stockout_days: number; lost_revenue: number; currency: string; previous: { stockout_days: number; lost_revenue: number }; change: number | null; sparkline: Point[]; note: string };
+  refunds: { count: number | null; amount: number | null; currency: string; rate: number | null; previous: number | null; change: number | null; sparkline: Point[] } & Partial<NoData>;
+  return_rate: { value: number | null; numerator: number | null; denominator: number | null; previous: number | null; change: number | null; sparkline: Point[] } & Partial<NoData>;
+  support: { first_response_median_hours: number | null; resolution_median_hours: number | null } & Partial<NoData>;
+  sla_breaches: { count: number | null; previous: number | null; change: number | null } & Partial<NoData>;
+  open_backlog: { count: number | null } & Partial<NoData>;
+  inventory_accuracy: { value: number | null; numerator: number | null; denominator: number | null } & Partial<NoData>;
+  charts: {
+    daily_by_channel: { date: string; channel: string; orders: number; net_sales: number }[];
+    funnel: { stage: 'placed' | 'packed' | 'shipped' | 'delivered'; count: number }[];
+    ship_time_distribution: { label: string; min_hours: number; max_hours: number | null; count: number }[];
+    top_stockouts: { sku: string; name: string; stockout_days: number; lost_revenue: number; out_now: boolean }[];
+  };
+};
+
+/** Tables the later features bring; their KPIs show "No data yet" until the table exists. */
+const LATER_SOURCES = { refunds: 'refunds', returns: 'returns', tickets: 'tickets', cycleCounts: 'cycle_counts' } as const;
+
+/** Ship-time groups the distribution chart shows (bucket upper edges in hours). */
+const SHIP_TIME_GROUPS: { label: string; min: number; max: number | null }[] = [
+  { label: 'Under 12 h', min: 0, max: 12 },
+  { label: '12–24 h', min: 12, max: 24 },
+  { label: '1–2 days', min: 24, max: 48 },
+  { label: '2–3 days', min: 48, max: 72 },
+  { label: '3–5 days', min: 72, max: 120 },
+  { label: '5–7 days', min: 120, max: 168 },
+  { label: '1–2 weeks', min: 168, max: 336 },
+  { label: 'Over 2 weeks', min: 336, max: null },
+];
+
+const COMPACT_EVERY_MS = 60_000;
+let lastCompaction = 0;
+
+/** Sparkline resolution: daily up to 120 days, weekly up to two years, else 30-day steps. */
+export function sparklineStep(days: number): number {
+  return days <= 120 ? 1 : days <= 730 ? 7 : 30;
+}
+
+/**
+ * The dashboard's KPIs over [from, to] (shop-timezone days) and an optional channel, with the previous
+ * equal period and sparklines, read from the daily rollups (kpi_daily + pending deltas) in one
+ * statement, plus the small stockout table. Definitions: DESIGN.md "KPIs", docs/decisions/014-kpi-rollups.md.
+ */
+export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date()): Promise<KpiReport> {
+  const { from, to } = query;
+  const channel = query.channel ?? null;
+  const prev = previousPeriod(from, to);
+  const days = daysInRange(from, to);
+  const step = sparklineStep(days);
+
+  // Keep pending deltas few: fold them at most once a minute per process, off the request's path.
+  if (tx === db && Date.now() - lastCompaction > COMPACT_EVERY_MS) {
+    lastCompaction = Date.now();
+    void compactKpiFacts().catch((error) => console.error('[kpi] compaction failed', error));
+  }
+
+  const [settings] = await tx.$queryRaw<{ currency: string; timezone: string; refunds: boolean; returns: boolean; tickets: boolean; cycle_counts: boolean }[]>`
+    SELECT currency, timezone,
+      to_regclass(${'public.' + LATER_SOURCES.refunds}) IS NOT NULL AS refunds, to_regclass(${'public.' + LATER_SOURCES.returns}) IS NOT NULL AS returns,
+      to_regclass(${'public.' + LATER_SOURCES.tickets}) IS NOT NULL AS tickets, to_regclass(${'public.' + LATER_SOURCES.cycleCounts}) IS NOT NULL AS cycle_counts
+    FROM shop_settings WHERE id = 1`;
+  const tz = settings.timezone;
+  const currency = settings.currency;
+
+  // Histogram buckets (metrics ending in a digit) are summed per period only; other metrics per
+  // sparkline step too; orders and net sales also per channel (the chart by channel).
+  const rows = await tx.$queryRawUnsafe<{ cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]>(
+    `SELECT day >= $2::date AS cur,
+            CASE WHEN day >= $2::date AND NOT (right(metric, 1) BETWEEN '0' AND '9') THEN ($2::date + ((day - $2::date) / $4::int) * $4::int)::text END AS spark,
+            CASE WHEN day >= $2::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
+            metric, sum(value)::float8 AS value
+     FROM (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text)
+           UNION ALL
+           SELECT day, channel, metric, value FROM kpi_fact_deltas WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text)) f
+     GROUP BY 1, 2, 3, 4`,
+    prev.from, from, to, step, channel,
+  );
+
+  const total = { cur: new Map<string, number>(), prev: new Map<string, number>() };
+  const series = new Map<string, Map<string, number>>();
+  const byChannel = new Map<string, { date: string; channel: string; orders: number; net_sales: number }>();
+  for (const r of rows) {
+    const t = r.cur ? total.cur : total.prev;
+    t.set(r.metric, (t.get(r.metric) ?? 0) + r.value);
+    if (r.spark) {
+      const s = series.get(r.spark) ?? new Map<string, number>();
+      s.set(r.metric, (s.get(r.metric) ?? 0) + r.value);
+      series.set(r.spark, s);
+    }
+    if (r.cur && r.spark && r.ch !== '*' && step === 1) {
+      const key = `${r.spark}|${r.ch}`;
+      const e = byChannel.get(key) ?? { date: r.spark, channel: r.ch || 'none', orders: 0, net_sales: 0 };
+      if (r.metric === 'orders_placed') e.orders += r.value;
+      else e.net_sales += r.value;
+      byChannel.set(key, e);
+    }
+  }
+  const get = (p: 'cur' | 'prev', m: string) => total[p].get(m) ?? 0;
+  const sparkDates = eachDay(from, to).filter((_, i) => i % step === 0);
+  const spark = (fn: (m: (metric: string) => number) => number | null): Point[] =>
+    sparkDates.map((date) => ({ date, value: fn((metric) => series.get(date)?.get(metric) ?? 0) }));
+  const hist = (p: 'cur' | 'prev', prefix: string) => Array.from({ length: HOUR_BUCKETS }, (_, k) => get(p, `${prefix}${k}`));
+
+  const rateKpi = (num: (g: (m: string) => number) => number, den: (g: (m: string) => number) => number): RateKpi => {
+    const cur = rate(num((m) => get('cur', m)), den((m) => get('cur', m)));
+    const before = rate(num((m) => get('prev', m)), den((m) => get('prev', m)));
+    return { ...cur, previous: before.value, change: change(cur.value, before.value), sparkline: spark((g) => rate(num(g), den(g)).value) };
+  };
+
+  // Fulfillment rate: of the orders placed in range and not cancelled, the share shipped complete.
+  const fulfillment_rate = rateKpi((g) => g('orders_shipped_complete'), (g) => g('orders_placed') - g('orders_cancelled'));
+  // On-time: of the orders whose last shipment fell in range (shipped complete), the share by ship-by.
+  const on_time_ship_rate = rateKpi((g) => g('ship_on_time'), (g) => g('ship_complete'));
+
+  const shipHist = hist('cur', 'ship_hours_b');
+  const shipHistPrev = hist('prev', 'ship_hours_b');
+  const median = histogramPercentile(shipHist, 0.5);
+  const prevMedian = histogramPercentile(shipHistPrev, 0.5);
+  const order_to_ship_hours = {
+    median,
+    p90: histogramPercentile(shipHist, 0.9),
+    count: shipHist.reduce((a, b) => a + b, 0),
+    previous: { median: prevMedian, p90: histogramPercentile(shipHistPrev, 0.9) },
+    change: change(median, prevMedian),
+    // Sparkline: the mean hours of each day's completed orders (medians need the histogram per day).
+    sparkline: spark((g) => (g('ship_complete') > 0 ? Math.round((g('ship_minutes_sum') / g('ship_complete') / 60) * 10) / 10 : null)),
+  };
+
+  const orders = {
+    count: get('cur', 'orders_placed'),
+    cancelled: get('cur', 'orders_cancelled'),
+    previous: get('prev', 'orders_placed'),
+    change: get('cur', 'orders_placed') - get('prev', 'orders_placed'),
+    sparkline: spark((g) => g('orders_placed')),
+  };
+  const net_sales = { amount: get('cur', 'net_sales'), currency, previous: get('prev', 'net_sales'), change: get('cur', 'net_sales') - get('prev', 'net_sales'), sparkline: spark((g) => g('net_sales')) };
+  const margin = rateKpi((g) => g('net_sales') - g('cogs'), (g) => (g('net_sales') > 0 ? g('net_sales') : 0));
+  const gross_margin = { ...margin, net_sales: get('cur', 'net_sales'), cogs: get('cur', 'cogs'), currency };
+
+  // Stockouts (all channels: stock is shared).
+  const rangeStart = startOfDayIn(from, tz);
+  const rangeEnd = endOfDayIn(to, tz);
+  const prevStart = startOfDayIn(prev.from, tz);
+  const [stockNow] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM variants v
+    WHERE v.status = 'active' AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= 0`;
+  const periods = await tx.$queryRaw<{ variant_id: string; sku: string; name: string; price: number; started_at: Date; ended_at: Date | null; baseline: number }[]>`
+    SELECT p.variant_id::text, v.sku, pr.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, v.price, p.started_at, p.ended_at, p.baseline_daily_units AS baseline
+    FROM stockout_periods p JOIN variants v ON v.id = p.variant_id JOIN products pr ON pr.id = v.product_id
+    WHERE v.status = 'active' AND p.started_at < ${rangeEnd} AND (p.ended_at IS NULL OR p.ended_at > ${prevStart})`;
+  const overlapDays = (p: { started_at: Date; ended_at: Date | null }, a: Date, b: Date) => {
+    const end = Math.min(b.getTime(), (p.ended_at ?? now).getTime(), now.getTime());
+    return Math.max(0, end - Math.max(a.getTime(), p.started_at.getTime())) / 86_400_000;
+  };
+  const stockoutTotals = (a: Date, b: Date) => {
+    let d = 0;
+    let lost = 0;
+    for (const p of periods) {
+      const o = overlapDays(p, a, b);
+      d += o;
+      lost += o * p.baseline * p.price;
+    }
+    return { stockout_days: Math.round(d * 10) / 10, lost_revenue: Math.round(lost) };
+  };
+  const curStock = stockoutTotals(rangeStart, rangeEnd);
+  const prevStock = stockoutTotals(prevStart, rangeStart);
+  const bySku = new Map<string, { sku: string; name: string; stockout_days: number; lost_revenue: number; out_now: boolean }>();
+  for (const p of periods) {
+    const o = overlapDays(p, rangeStart, rangeEnd);
+    if (o <= 0) continue;
+    const e = bySku.get(p.sku) ?? { sku: p.sku, name: p.name, stockout_days: 0, lost_revenue: 0, out_now: false };
+    e.stockout_days += o;
+    e.lost_revenue += o * p.baseline * p.price;
+    e.out_now ||= p.ended_at === null;
+    bySku.set(p.sku, e);
+  }
+  const stockouts = {
+    count_now: stockNow.n,
+    ...curStock,
+    currency,
+    previous: prevStock,
+    change: Math.round((curStock.stockout_days - prevStock.stockout_days) * 10) / 10,
+    sparkline: sparkDates.map((date) => {
+      const a = startOfDayIn(date, tz);
+      const b = endOfDayIn(addDays(date, step - 1), tz);
+      return { date, value: a > now ? null : Math.round(periods.reduce((s, p) => s + overlapDays(p, a, b), 0) * 10) / 10 };
+    }),
+    note: 'Stock is shared by every channel: stockouts ignore the channel filter.',
+  };
+
+  const later = (available: boolean, reason: string) => (available ? {} : { reason });
+  const refundsReason = later(settings.refunds, 'No data yet: refunds are not recorded in Backroom yet.');
+  const refunds = settings.refunds
+    ? { count: get('cur', 'refunds_count'), amount: get('cur', 'refunds_amount'), currency, rate: rate(get('cur', 'refunds_amount'), get('cur', 'gross_sales')).value, previous: get('prev', 'refunds_amount'), change: get('cur', 'refunds_amount') - get('prev', 'refunds_amount'), sparkline: spark((g) => g('refunds_amount')) }
+    : { count: null, amount: null, currency, rate: null, previous: null, change: null, sparkline: [], ...refundsReason };
+  const return_rate = settings.returns
+    ? rateKpi((g) => g('units_returned'), (g) => g('units_shipped'))
+    : { value: null, numerator: null, denominator: null, previous: null, change: null, sparkline: [], reason: 'No data yet: returns are not recorded in Backroom yet.' };
+  const ticketsReason = 'No data yet: support tickets are not recorded in Backroom yet.';
+  const support = settings.tickets
+    ? { first_response_median_hours: histogramPercentile(hist('cur', 'tickets_first_response_b'), 0.5), resolution_median_hours: histogramPercentile(hist('cur', 'tickets_resolution_b'), 0.5) }
+    : { first_response_median_hours: null, resolution_median_hours: null, reason: ticketsReason };
+  const sla_breaches = settings.tickets
+    ? { count: get('cur', 'sla_breaches'), previous: get('prev', 'sla_breaches'), change: get('cur', 'sla_breaches') - get('prev', 'sla_breaches') }
+    : { count: null, previous: null, change: null, reason: ticketsReason };
+  // The open backlog is a count of open tickets now; the support feature provides it.
+  const open_backlog = { count: null, reason: ticketsReason };
+  const inventory_accuracy = { value: null, numerator: null, denominator: null, reason: 'No data yet: cycle counts are not recorded in Backroom yet.' };
+
+  const distribution = SHIP_TIME_GROUPS.map((g) => ({ label: g.label, min_hours: g.min, max_hours: g.max, count: 0 }));
+  shipHist.forEach((n, k) => {
+    const upper = bucketUpperHours(k);
+    const group = distribution.find((g) => upper > g.min_hours && (g.max_hours === null || upper <= g.max_hours)) ?? distribution[distribution.length - 1];
+    group.count += n;
+  });
+
+  return {
+    range: { from, to, channel, timezone: tz, days, previous: prev, sparkline_step_days: step },
+    currency,
+    fulfillment_rate,
+    on_time_ship_rate,
+    order_to_ship_hours,
+    orders,
+    net_sales,
+    gross_margin,
+    stockouts,
+    refunds,
+    return_rate,
+    support,
+    sla_breaches,
+    open_backlog,
+    inventory_accuracy,
+    charts: {
+      daily_by_channel: [...byChannel.values()].sort((a, b) => (a.date + a.channel < b.date + b.channel ? -1 : 1)),
+      funnel: [
+        { stage: 'placed', count: get('cur', 'orders_placed') - get('cur', 'orders_cancelled') },
+        { stage: 'packed', count: get('cur', 'orders_packed') },
+        { stage: 'shipped', count: get('cur', 'orders_shipped_complete') },
+        { stage: 'delivered', count: get('cur', 'orders_delivered') },
+      ],
+      ship_time_distribution: distribution,
+      top_stockouts: [...bySku.values()]
+        .map((s) => ({ ...s, stockout_days: Math.round(s.stockout_days * 10) / 10, lost_revenue: Math.round(s.lost_revenue) }))
+        .sort((a, b) => b.lost_revenue - a.lost_revenue || b.stockout_days - a.stockout_days)
+        .slice(0, 10),
+    },
+  };
+}
+
+
+/** Today in the shop's timezone (for presets). */
+export async function shopToday(tx: Tx = db): Promise<{ today: string; timezone: string }> {
+  const row = await tx.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } });
+  const timezone = row?.timezone ?? 'UTC';
+  return { today: todayIn(timezone), timezone };
+}
+
+export type NeedsAttention = {
+  held_for_review: number;
+  on_hold: number;
+  past_ship_by: number;
+  shipment_exceptions: number;
+  below_reorder_point: number;
+};
+
+/**
+ * What needs someone now: orders waiting for fraud review or on hold, open orders past their ship-by
+ * date, parcels in exception, active SKUs at or below their reorder point. Small indexed counts.
+ */
+export async function needsAttention(tx: Tx = db, now = new Date()): Promise<NeedsAttention> {
+  const [row] = await tx.$queryRaw<NeedsAttention[]>`
+    SELECT
+      (SELECT count(*)::int FROM orders WHERE status = 'pending_review') AS held_for_review,
+      (SELECT count(*)::int FROM orders WHERE status = 'on_hold') AS on_hold,
+      (SELECT count(*)::int FROM orders WHERE status IN ('open', 'partially_fulfilled') AND promised_ship_by < ${now}) AS past_ship_by,
+      (SELECT count(*)::int FROM shipments WHERE status = 'exception') AS shipment_exceptions,
+      (SELECT count(*)::int FROM variants v WHERE v.status = 'active' AND v.reorder_point > 0
+         AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= v.reorder_point) AS below_reorder_point`;
+  return row;
+}

@@ -1,0 +1,142 @@
+import 'server-only';
+import { db, type Db, type Tx } from '@/lib/db';
+import { HOUR_BUCKET_SQL } from '@/lib/kpi/rules';
+import { COGS_ACCOUNTS, NET_SALES_ACCOUNTS, entryChannelSql } from '@/lib/kpi/ledger-facts';
+import { baselineSql } from '@/lib/kpi/stockouts';
+
+const list = (codes: readonly string[]) => codes.map((c) => `'${c.replace(/'/g, '')}'`).join(', ');
+
+/**
+ * Every KPI fact computed straight from the source tables (orders, shipments, journal), per
+ * (shop-timezone day, channel, metric), zero sums left out. The definitions mirror the event hooks
+ * (lib/kpi/facts.ts); the property test holds them equal.
+ */
+export const DIRECT_FACTS_SQL = `
+WITH tz AS (SELECT timezone AS tz FROM shop_settings WHERE id = 1),
+last_ship AS (SELECT order_id, max(shipped_at) AS at FROM shipments GROUP BY order_id),
+facts AS (
+  SELECT (o.placed_at AT TIME ZONE tz.tz)::date AS day, o.channel::text AS channel, m.metric, m.value::bigint AS value
+  FROM orders o CROSS JOIN tz
+  CROSS JOIN LATERAL (VALUES
+    ('orders_placed', 1),
+    ('gross_sales', o.subtotal),
+    ('orders_cancelled', (o.status = 'cancelled')::int),
+    ('orders_packed', (EXISTS (SELECT 1 FROM last_ship ls WHERE ls.order_id = o.id))::int),
+    ('orders_shipped_complete', (o.status IN ('fulfilled', 'delivered'))::int),
+    ('orders_delivered', (o.status = 'delivered')::int)
+  ) AS m(metric, value)
+  UNION ALL
+  SELECT (x.at AT TIME ZONE tz.tz)::date, x.channel, m.metric, m.value::bigint
+  FROM (
+    SELECT ls.at, o.channel::text AS channel, o.promised_ship_by,
+           greatest(0, floor(extract(epoch FROM ls.at - o.placed_at) * 1000))::bigint AS ms
+    FROM orders o JOIN last_ship ls ON ls.order_id = o.id WHERE o.status IN ('fulfilled', 'delivered')
+  ) x CROSS JOIN tz
+  CROSS JOIN LATERAL (VALUES
+    ('ship_complete', 1::bigint),
+    ('ship_on_time', (x.promised_ship_by IS NULL OR x.at <= x.promised_ship_by)::int::bigint),
+    ('ship_minutes_sum', x.ms / 60000),
+    ('ship_hours_b' || (${HOUR_BUCKET_SQL('(x.ms / 3600000)')}), 1::bigint)
+  ) AS m(metric, value)
+  UNION ALL
+  SELECT (s.shipped_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint
+  FROM shipments s JOIN orders o ON o.id = s.order_id CROSS JOIN tz
+  CROSS JOIN LATERAL (VALUES ('shipments', 1::bigint), ('units_shipped', (SELECT coalesce(sum(quantity), 0) FROM shipment_lines sl WHERE sl.shipment_id = s.id)::bigint)) AS m(metric, value)
+  UNION ALL
+  SELECT (je.posted_at AT TIME ZONE tz.tz)::date, ${entryChannelSql('je.source_type', 'je.source_id')}, m.metric, m.value
+  FROM (
+    SELECT jl.entry_id,
+           sum(CASE WHEN a.code IN (${list(NET_SALES_ACCOUNTS)}) THEN jl.credit - jl.debit ELSE 0 END)::bigint AS net_sales,
+           sum(CASE WHEN a.code IN (${list(COGS_ACCOUNTS)}) THEN jl.debit - jl.credit ELSE 0 END)::bigint AS cogs
+    FROM journal_lines jl JOIN accounts a ON a.id = jl.account_id
+    WHERE a.code IN (${list([...NET_SALES_ACCOUNTS, ...COGS_ACCOUNTS])})
+    GROUP BY jl.entry_id
+  ) e JOIN journal_entries je ON je.id = e.entry_id CROSS JOIN tz
+  CROSS JOIN LATERAL (VALUES ('net_sales', e.net_sales), ('cogs', e.cogs)) AS m(metric, value)
+)
+SELECT day, channel, metric, sum(value)::bigint AS value FROM facts GROUP BY day, channel, metric HAVING sum(value) <> 0`;
+
+/**
+ * Stockout periods replayed from the stock movements: a SKU's available units (Σ on-hand − reserved
+ * deltas over all locations, in movement order) going ≤ 0 opens a period, going > 0 closes it.
+ */
+export const DIRECT_STOCKOUTS_SQL = `
+WITH m AS (
+  SELECT variant_id, created_at, id,
+         sum(on_hand_delta - reserved_delta) OVER (PARTITION BY variant_id ORDER BY created_at, id) AS avail
+  FROM stock_movements WHERE on_hand_delta <> reserved_delta
+), s AS (
+  SELECT variant_id, created_at, id, avail <= 0 AS out,
+         lag(avail <= 0, 1, false) OVER (PARTITION BY variant_id ORDER BY created_at, id) AS was_out
+  FROM m
+), t AS (
+  SELECT variant_id, created_at, out, lead(created_at) OVER (PARTITION BY variant_id ORDER BY created_at, id) AS next_at
+  FROM s WHERE out <> was_out
+)
+SELECT variant_id, created_at AS started_at, next_at AS ended_at, ${baselineSql('variant_id', 'created_at')} AS baseline_daily_units
+FROM t WHERE out`;
+
+export type FactRow = { day: string; channel: string; metric: string; value: number };
+
+/** The facts as the rollups hold them (compacted + pending deltas), zero sums left out. */
+export async function rollupFacts(tx: Tx = db): Promise<FactRow[]> {
+  return tx.$queryRawUnsafe<FactRow[]>(`
+    SELECT day::text, channel, metric, sum(value)::float8 AS value FROM (
+      SELECT day, channel, metric, value FROM kpi_daily UNION ALL SELECT day, channel, metric, value FROM kpi_fact_deltas
+    ) f GROUP BY day, channel, metric HAVING sum(value) <> 0 ORDER BY 1, 2, 3`);
+}
+
+export async function directFacts(tx: Tx = db): Promise<FactRow[]> {
+  return tx.$queryRawUnsafe<FactRow[]>(`SELECT day::text, channel, metric, value::float8 AS value FROM (${DIRECT_FACTS_SQL}) d ORDER BY 1, 2, 3`);
+}
+
+/**
+ * Recomputes every rollup from the source tables (`npm run kpi:rebuild`): after a bulk load that
+ * bypassed the use cases (the demo seed back-dates its history), a timezone change, or to audit.
+ * Runs in one REPEATABLE READ transaction: events that commit meanwhile keep their delta rows, which
+ * the rebuilt base (a snapshot without them) does not count, so nothing is lost or counted twice.
+ */
+export async function rebuildKpiRollups(client: Pick<Db, '$transaction'> = db): Promise<{ facts: number; stockoutPeriods: number }> {
+  return client.$transaction(
+    async (t) => {
+      await t.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_rollups'))`;
+      await t.$executeRaw`DELETE FROM kpi_fact_deltas`;
+      await t.$executeRaw`DELETE FROM kpi_daily`;
+      const facts = await t.$executeRawUnsafe(`INSERT INTO kpi_daily (day, channel, metric, value) ${DIRECT_FACTS_SQL}`);
+      await t.$executeRaw`DELETE FROM stockout_periods`;
+      const stockoutPeriods = await t.$executeRawUnsafe(`INSERT INTO stockout_periods (variant_id, started_at, ended_at, baseline_daily_units) ${DIRECT_STOCKOUTS_SQL}`);
+      return { facts, stockoutPeriods };
+    },
+    { isolationLevel: 'RepeatableRead', timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+}
+
+/**
+ * Folds pending delta rows into kpi_daily, oldest first, in batches. Move and fold are one statement,
+ * so a reader (which sums both tables in one snapshot) never sees a fact twice or not at all. One
+ * compactor at a time (advisory lock); returns the number of delta rows folded.
+ */
+export async function compactKpiFacts(options: { batch?: number } = {}): Promise<number> {
+  const batch = options.batch ?? 50_000;
+  let total = 0;
+  for (;;) {
+    const moved = await db.$transaction(async (t) => {
+      const [lock] = await t.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('kpi_rollups')) AS ok`;
+      if (!lock.ok) return 0;
+      return t.$executeRaw`
+        WITH moved AS (
+          DELETE FROM kpi_fact_deltas WHERE id IN (SELECT id FROM kpi_fact_deltas ORDER BY id LIMIT ${batch})
+          RETURNING day, channel, metric, value
+        )
+        INSERT INTO kpi_daily (day, channel, metric, value)
+        SELECT day, channel, metric, sum(value) FROM moved GROUP BY day, channel, metric
+        ON CONFLICT (day, channel, metric) DO UPDATE SET value = kpi_daily.value + EXCLUDED.value`;
+    });
+    total += moved;
+    if (moved === 0) break;
+    // The count is of folded groups, not moved rows: stop when no delta is left.
+    const [left] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM kpi_fact_deltas LIMIT 1) x`;
+    if (!left || left.n === 0) break;
+  }
+  return total;
+}

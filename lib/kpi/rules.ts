@@ -1,0 +1,99 @@
+/**
+ * Pure KPI rules: the order-to-ship histogram, percentiles, rates and periods. Shared by the event
+ * hooks (lib/kpi/facts.ts), the rebuild (SQL mirrors hourBucket exactly) and the dashboard.
+ */
+
+/**
+ * Order-to-ship time is kept as a histogram of whole hours (placed → last shipment), so percentiles
+ * over any range come from summed daily rows: bucket k covers
+ *   k = 0..71    : [k, k+1) hours            (1 h resolution for the first three days)
+ *   k = 72..87   : [72 + 6(k−72), +6) hours  (6 h up to one week)
+ *   k = 88..110  : [168 + 24(k−88), +24) h   (1 day up to 30 days)
+ *   k = 111      : 720 hours or more
+ * A reported percentile is the upper edge of the bucket holding it (for k = 111: 720).
+ */
+export const HOUR_BUCKETS = 112;
+
+export function hourBucket(elapsedMs: number): number {
+  const h = Math.max(0, Math.floor(elapsedMs / 3_600_000));
+  if (h < 72) return h;
+  if (h < 168) return 72 + Math.floor((h - 72) / 6);
+  if (h < 720) return 88 + Math.floor((h - 168) / 24);
+  return 111;
+}
+
+/** The upper edge (hours) of bucket k. */
+export function bucketUpperHours(k: number): number {
+  if (k < 72) return k + 1;
+  if (k < 88) return 72 + 6 * (k - 72 + 1);
+  if (k < 111) return 168 + 24 * (k - 88 + 1);
+  return 720;
+}
+
+/** The same bucket rule in SQL, over an integer number of whole hours `h` (h ≥ 0). */
+export const HOUR_BUCKET_SQL = (h: string) =>
+  `CASE WHEN ${h} < 72 THEN ${h} WHEN ${h} < 168 THEN 72 + (${h} - 72) / 6 WHEN ${h} < 720 THEN 88 + (${h} - 168) / 24 ELSE 111 END`;
+
+/**
+ * Nearest-rank percentile over a histogram: the smallest bucket whose cumulative count reaches
+ * ceil(p × n); reported as that bucket's upper edge in hours. null when the histogram is empty.
+ */
+export function histogramPercentile(counts: number[], p: number): number | null {
+  const n = counts.reduce((a, b) => a + b, 0);
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * n));
+  let seen = 0;
+  for (let k = 0; k < counts.length; k++) {
+    seen += counts[k] ?? 0;
+    if (seen >= rank) return bucketUpperHours(k);
+  }
+  return bucketUpperHours(counts.length - 1);
+}
+
+/** A rate with its parts; value null when the denominator is 0 (nothing to rate). */
+export function rate(numerator: number, denominator: number): { value: number | null; numerator: number; denominator: number } {
+  return { value: denominator > 0 ? round4(numerator / denominator) : null, numerator, denominator };
+}
+
+export function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+export function change(value: number | null, previous: number | null): number | null {
+  if (value === null || previous === null) return null;
+  return round4(value - previous);
+}
+
+const DAY_MS = 86_400_000;
+/** Days from `from` to `to` inclusive (ISO dates). */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The equal-length period just before [from, to]. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const n = daysInRange(from, to);
+  return { from: addDays(from, -n), to: addDays(from, -1) };
+}
+
+/** Every ISO date in [from, to]. */
+export function eachDay(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The longest range the dashboard and API accept. */
+export const MAX_RANGE_DAYS = 5 * 366;
+
+/** Preset ranges ending today (shop timezone): today, 7, 30 and 90 days. */
+export const RANGE_PRESETS = { today: 1, '7d': 7, '30d': 30, '90d': 90 } as const;
+export type RangePreset = keyof typeof RANGE_PRESETS;
+
+export function presetRange(preset: RangePreset, today: string): { from: string; to: string } {
+  return { from: addDays(today, -(RANGE_PRESETS[preset] - 1)), to: today };
+}
