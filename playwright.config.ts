@@ -40,7 +40,8 @@ export default defineConfig({
     command: 'tsx --conditions=react-server scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    // migrate + seed + `next build` + start: about a minute on a quiet machine, several on a busy one.
+    timeout: 420_000,
     stdout: 'pipe',
     stderr: 'pipe',
     // SIGTERM lets the script stop Next.js and the embedded PostgreSQL it started.
