@@ -27,7 +27,7 @@ type OrderDetail = {
 /** What the steps learn and hand on. */
 const journey = {
   order: null as OrderDetail | null,
-  ticket: { id: '', number: 0, subject: `Mug arrived cracked ${suffix}` },
+  ticket: { id: '', number: 0, subject: `Item arrived broken ${suffix}` },
   reply: `Sorry about that! I have started a return for you — reference ${suffix}.`,
   approveMessage: `Please pack it well; reference ${suffix}.`,
   returnPath: '',
