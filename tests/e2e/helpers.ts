@@ -205,3 +205,22 @@ export async function roleJourney(page: Page, role: RoleName): Promise<void> {
     await expect(page.getByLabel('Email')).toBeVisible();
   });
 }
+
+/**
+ * Signs in as admin, creates an API key with `scopes` in Settings → API keys and returns it (shown
+ * once). The page is left signed in as admin.
+ */
+export async function createApiKey(page: Page, name: string, scopes: string[]): Promise<string> {
+  await signIn(page, DEMO_EMAIL.admin);
+  await visit(page, '/settings/api-keys');
+  await waitForHydration(page, 'form[aria-labelledby="create-key-title"] button[type="submit"]');
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  for (const scope of scopes) await form.getByRole('checkbox', { name: scope, exact: true }).check();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const shown = page.getByTestId('new-api-key');
+  await expect(shown).toBeVisible();
+  const key = ((await shown.textContent()) ?? '').trim();
+  expect(key).toMatch(/^brk_/);
+  return key;
+}
