@@ -147,6 +147,8 @@ const SETTINGS_SUBPAGES = [
  * page, not a crash), then sign out and be sent to /login when opening a page again.
  */
 export async function roleJourney(page: Page, role: RoleName): Promise<void> {
+  // Up to ~25 pages, each with an axe scan: minutes, not seconds, on a busy two-core machine.
+  test.setTimeout(300_000);
   const email = DEMO_EMAIL[role];
   const allowed = ROLE_SECTIONS[role];
   const refused = SECTIONS.filter((s) => !allowed.includes(s.label));
