@@ -28,6 +28,14 @@ export function drillLinks(r: KpiReport) {
     sku: (sku: string) => `/inventory/${encodeURIComponent(sku)}`,
     sales: '/ledger/journal?source=order',
     margin: '/ledger',
+    // The refunds list filters by status only (not by date or channel): the issued refunds, newest first.
+    refunds: '/returns/refunds?status=issued',
+    returns: '/returns',
+    ticketsBreached: '/support?view=breached',
+    ticketsAtRisk: '/support?view=at_risk',
+    ticketsOpen: '/support?view=open',
+    ticketsPending: '/support?view=pending',
+    ticketsAll: '/support?view=all&sort=updated',
   };
 }
 
@@ -95,18 +103,40 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       href: links.stockouts, hrefLabel: 'Out-of-stock SKUs',
     },
     {
-      id: 'refunds', title: 'Refunds', value: r.refunds.amount === null ? '—' : money(r.refunds.amount), detail: r.refunds.count === null ? undefined : `${num(r.refunds.count)} refunds · ${pct(r.refunds.rate)} of gross sales`,
-      formula: 'Count and amount refunded in the range; refund rate = refunded ÷ gross sales.', noData: r.refunds.reason, sparkline: r.refunds.sparkline,
+      id: 'refunds', title: 'Refunds', value: money(r.refunds.amount),
+      detail: `${num(r.refunds.count)} refund${r.refunds.count === 1 ? '' : 's'} · ${pct(r.refunds.rate)} of gross sales (${money(r.refunds.gross_sales)})`,
+      change: countChange(r.refunds.change, money, false), sparkline: r.refunds.sparkline,
+      formula: 'Count and amount of refunds issued in the range (by issue day, whatever the order\'s date); refund rate = amount refunded ÷ gross sales of the orders placed in the range.',
+      href: links.refunds, hrefLabel: 'Issued refunds',
     },
     {
-      id: 'return-rate', title: 'Return rate', value: pct(r.return_rate.value), formula: 'Units returned ÷ units shipped, by SKU and reason.', noData: r.return_rate.reason, sparkline: r.return_rate.sparkline,
+      id: 'return-rate', title: 'Return rate', value: pct(r.return_rate.value),
+      detail: `${num(r.return_rate.numerator)} units returned of ${num(r.return_rate.denominator)} shipped`,
+      change: rateChange(r.return_rate.change, false), sparkline: r.return_rate.sparkline,
+      formula: 'Units received back (on the day of the return\'s latest receipt) ÷ units shipped in the range; by reason in the chart below.',
+      href: links.returns, hrefLabel: 'Returns',
     },
     {
-      id: 'support-times', title: 'Support response', value: `${hours(r.support.first_response_median_hours)} first response`, detail: `${hours(r.support.resolution_median_hours)} to resolve (median)`,
-      formula: 'Median first response time and median resolution time of tickets in the range.', noData: r.support.reason,
+      id: 'support-times', title: 'Support response', value: `${hours(r.support.first_response_median_hours)} first response`,
+      detail: `${hours(r.support.resolution_median_hours)} to resolve (median) · ${num(r.support.first_response_count)} first replies, ${num(r.support.resolution_count)} solved`,
+      change: r.support.first_response_median_hours === null || r.support.previous.first_response_median_hours === null ? null
+        : countChange(r.support.first_response_median_hours - r.support.previous.first_response_median_hours, (v) => `${v} h first response`, false),
+      formula: 'Median hours from a ticket\'s arrival to its first reply (tickets first answered in the range) and to its solve (tickets solved in the range). All channels.',
+      href: links.ticketsAll, hrefLabel: 'Tickets',
     },
-    { id: 'sla-breaches', title: 'SLA breaches', value: r.sla_breaches.count === null ? '—' : num(r.sla_breaches.count), formula: 'Tickets that missed their response or resolution SLA in the range.', noData: r.sla_breaches.reason },
-    { id: 'open-backlog', title: 'Open backlog', value: r.open_backlog.count === null ? '—' : num(r.open_backlog.count), formula: 'Support tickets open now.', noData: r.open_backlog.reason },
+    {
+      id: 'sla-breaches', title: 'SLA breaches', value: num(r.sla_breaches.count),
+      detail: `${num(r.sla_breaches.first_response)} first response · ${num(r.sla_breaches.resolution)} resolution · ${num(r.sla_breaches.breached_now)} unsolved and breached now`,
+      change: countChange(r.sla_breaches.change, num, false),
+      formula: 'SLA clocks (first response, resolution) whose due time fell in the range and that had not stopped by then. All channels.',
+      href: links.ticketsBreached, hrefLabel: 'Breached tickets (unsolved)',
+    },
+    {
+      id: 'open-backlog', title: 'Open backlog', value: num(r.open_backlog.count),
+      detail: `${num(r.open_backlog.open)} open · ${num(r.open_backlog.pending)} pending · ${num(r.open_backlog.at_risk)} at risk`,
+      formula: 'Support tickets not solved now (open or pending), whatever the range. All channels.',
+      href: links.ticketsOpen, hrefLabel: 'Open tickets',
+    },
     { id: 'inventory-accuracy', title: 'Inventory accuracy', value: pct(r.inventory_accuracy.value), formula: '1 − Σ|variance| ÷ Σ expected over cycle counts in the range.', noData: r.inventory_accuracy.reason },
   ];
 }

@@ -15,9 +15,12 @@ import { hourBucket } from '@/lib/kpi/rules';
  * ledger posting day (any journal entry): net_sales (Σ credit − debit over Sales, Sales discounts,
  *   Sales returns), cogs (Σ debit − credit over COGS); channel from the entry's source, '' when none
  *
- * Facts for features that land later (returns, refunds, support) use the same call:
- *   refunds_count, refunds_amount (refund day), units_returned (return receipt day),
- *   tickets_first_response_b<k> / tickets_resolution_b<k> (same hour buckets), sla_breaches.
+ * refund issue day (refunds.issued_at), the order's channel: refunds_count, refunds_amount
+ * return receipt day (returns.received_at: the latest receipt), the order's channel: units_returned,
+ *   units_returned_r_<reason> (lib/returns/rules.ts RETURN_REASONS)
+ * ticket clocks, channel '' (support ignores the sales channel): tickets_first_response_b<k> on the
+ *   first reply's day, tickets_resolution_b<k> on the (last) solve's day, k = hourBucket(elapsed since
+ *   the ticket arrived). SLA breaches and the open backlog are read from tickets directly (decision 014).
  */
 export const KPI_METRICS = [
   'orders_placed',
@@ -36,9 +39,17 @@ export const KPI_METRICS = [
   'refunds_count',
   'refunds_amount',
   'units_returned',
-  'sla_breaches',
 ] as const;
-export type KpiMetric = (typeof KPI_METRICS)[number] | `ship_hours_b${number}` | `tickets_first_response_b${number}` | `tickets_resolution_b${number}`;
+export type KpiMetric =
+  | (typeof KPI_METRICS)[number]
+  | `ship_hours_b${number}`
+  | `units_returned_r_${string}`
+  | `tickets_first_response_b${number}`
+  | `tickets_resolution_b${number}`;
+
+/** The per-reason twin of units_returned (reason codes of lib/returns/rules.ts). */
+export const RETURN_REASON_METRIC_PREFIX = 'units_returned_r_';
+export const returnReasonMetric = (reason: string): KpiMetric => `${RETURN_REASON_METRIC_PREFIX}${reason}` as KpiMetric;
 
 export type KpiFactGroup = {
   /** the instant the facts happened at; its day in the shop's timezone is the row's day */
@@ -91,4 +102,68 @@ export function shippedCompleteFacts(order: { channel: string; placedAt: Date; p
       facts: { ship_complete: 1, ship_on_time: onTime ? 1 : 0, ship_minutes_sum: Math.max(0, Math.floor(elapsed / 60_000)), [`ship_hours_b${hourBucket(elapsed)}`]: 1 },
     },
   ];
+}
+
+/**
+ * A refund became issued (issue-refund, decide-refund approve; return, goodwill and exchange refunds
+ * alike): counted on its issue day in the order's channel. Called after issued_at is written.
+ */
+export async function recordRefundIssuedFacts(tx: Tx, refundId: string): Promise<void> {
+  const [r] = await tx.$queryRaw<{ issued_at: Date; channel: string; amount: number }[]>`
+    SELECT r.issued_at, o.channel::text AS channel, r.amount FROM refunds r JOIN orders o ON o.id = r.order_id
+    WHERE r.id = ${refundId}::uuid AND r.status = 'issued'`;
+  if (!r) throw new Error(`Refund ${refundId} is not issued`);
+  await recordKpiFacts(tx, [{ at: r.issued_at, channel: r.channel, facts: { refunds_count: 1, refunds_amount: r.amount } }]);
+}
+
+export type ReturnReceiptState = { receivedAt: Date | null; channel: string; byReason: Record<string, number> };
+
+/** What a return has received so far (units per reason) and when it was last received. */
+export async function returnReceiptState(tx: Tx, returnId: string): Promise<ReturnReceiptState> {
+  const rows = await tx.$queryRaw<{ received_at: Date | null; channel: string; reason: string | null; n: number }[]>`
+    SELECT r.received_at, o.channel::text AS channel, l.reason, coalesce(sum(l.quantity_received), 0)::int AS n
+    FROM returns r JOIN orders o ON o.id = r.order_id LEFT JOIN return_lines l ON l.return_id = r.id
+    WHERE r.id = ${returnId}::uuid GROUP BY r.received_at, o.channel, l.reason`;
+  const byReason: Record<string, number> = {};
+  for (const row of rows) if (row.reason && row.n) byReason[row.reason] = row.n;
+  return { receivedAt: rows[0]?.received_at ?? null, channel: rows[0]?.channel ?? '', byReason };
+}
+
+/**
+ * A receipt of returned units: the return's units count on the day of its latest receipt (the schema
+ * keeps one received_at per return), so the state before the receipt is taken back and the state
+ * after it counted again; for the first receipt that is just the new units.
+ */
+export async function recordReturnReceiptFacts(tx: Tx, before: ReturnReceiptState, after: ReturnReceiptState): Promise<void> {
+  const group = (s: ReturnReceiptState, sign: 1 | -1): KpiFactGroup[] => {
+    if (!s.receivedAt) return [];
+    const facts: KpiFactGroup['facts'] = {};
+    let total = 0;
+    for (const [reason, n] of Object.entries(s.byReason)) {
+      facts[returnReasonMetric(reason)] = sign * n;
+      total += n;
+    }
+    facts.units_returned = sign * total;
+    return [{ at: s.receivedAt, channel: s.channel, facts }];
+  };
+  await recordKpiFacts(tx, [...group(before, -1), ...group(after, 1)]);
+}
+
+type TicketClocks = { firstRespondedAt: Date | null; solvedAt: Date | null };
+
+/**
+ * The support facts a change of a ticket's clocks makes: a first reply adds one to the first-response
+ * histogram on its day, a solve one to the resolution histogram; a reopen (solved_at cleared) takes
+ * its solve back. Channel '' (support times ignore the sales channel).
+ */
+export function ticketClockFacts(createdAt: Date, before: TicketClocks, after: TicketClocks): KpiFactGroup[] {
+  const out: KpiFactGroup[] = [];
+  const clock = (prefix: 'tickets_first_response_b' | 'tickets_resolution_b', a: Date | null, b: Date | null) => {
+    if ((a?.getTime() ?? null) === (b?.getTime() ?? null)) return;
+    if (a) out.push({ at: a, channel: '', facts: { [`${prefix}${hourBucket(a.getTime() - createdAt.getTime())}`]: -1 } });
+    if (b) out.push({ at: b, channel: '', facts: { [`${prefix}${hourBucket(b.getTime() - createdAt.getTime())}`]: 1 } });
+  };
+  clock('tickets_first_response_b', before.firstRespondedAt, after.firstRespondedAt);
+  clock('tickets_resolution_b', before.solvedAt, after.solvedAt);
+  return out;
 }

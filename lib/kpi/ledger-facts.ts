@@ -8,8 +8,9 @@ export const COGS_ACCOUNTS = [ACCOUNTS.cogs] as const;
 
 /**
  * The sales channel of a journal entry, from its source: an order's (sale, cancellation), a
- * shipment's order (COGS), the reversed entry's source (a cancelled sale); '' otherwise (manual
- * entries, receipt re-costing). `type` and `id` are SQL expressions. The rebuild uses the same rule.
+ * shipment's order (COGS), a refund's or a return's order (sales returns, COGS brought back at
+ * inspection), the reversed entry's source (a cancelled sale); '' otherwise (manual entries, receipt
+ * re-costing). `type` and `id` are SQL expressions. The rebuild uses the same rule.
  */
 export function entryChannelSql(type: string, id: string): string {
   // A source id that is not a uuid (tests, future sources) matches nothing instead of failing the cast.
@@ -17,6 +18,8 @@ export function entryChannelSql(type: string, id: string): string {
   const direct = (t: string, i: string) => `CASE ${t}
       WHEN 'order' THEN (SELECT o.channel::text FROM orders o WHERE o.id = ${uuid(i)})
       WHEN 'shipment' THEN (SELECT o.channel::text FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ${uuid(i)})
+      WHEN 'refund' THEN (SELECT o.channel::text FROM refunds rf JOIN orders o ON o.id = rf.order_id WHERE rf.id = ${uuid(i)})
+      WHEN 'return' THEN (SELECT o.channel::text FROM returns rt JOIN orders o ON o.id = rt.order_id WHERE rt.id = ${uuid(i)})
       ELSE NULL END`;
   return `coalesce(CASE ${type} WHEN 'reversal' THEN (SELECT ${direct('r.source_type', 'r.source_id')} FROM journal_entries r WHERE r.id = ${uuid(id)}) ELSE ${direct(type, id)} END, '')`;
 }

@@ -4,6 +4,9 @@ import { endOfDayIn, startOfDayIn, todayIn } from '@/lib/dates';
 import { bucketUpperHours, change, daysInRange, eachDay, histogramPercentile, HOUR_BUCKETS, previousPeriod, rate, addDays } from '@/lib/kpi/rules';
 import { compactKpiFacts } from '@/lib/kpi/rebuild';
 import type { TKpiQuery } from '@/lib/kpi/schemas';
+import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
+import { RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
+import { supportKpiCounts } from '@/lib/support/queries';
 
 export type Point = { date: string; value: number | null };
 export type RateKpi = { value: number | null; numerator: number; denominator: number; previous: number | null; change: number | null; sparkline: Point[] };
@@ -20,22 +23,24 @@ export type KpiReport = {
   net_sales: { amount: number; currency: string; previous: number; change: number | null; sparkline: Point[] };
   gross_margin: RateKpi & { net_sales: number; cogs: number; currency: string };
   stockouts: { count_now: number; stockout_days: number; lost_revenue: number; currency: string; previous: { stockout_days: number; lost_revenue: number }; change: number | null; sparkline: Point[]; note: string };
-  refunds: { count: number | null; amount: number | null; currency: string; rate: number | null; previous: number | null; change: number | null; sparkline: Point[] } & Partial<NoData>;
-  return_rate: { value: number | null; numerator: number | null; denominator: number | null; previous: number | null; change: number | null; sparkline: Point[] } & Partial<NoData>;
-  support: { first_response_median_hours: number | null; resolution_median_hours: number | null } & Partial<NoData>;
-  sla_breaches: { count: number | null; previous: number | null; change: number | null } & Partial<NoData>;
-  open_backlog: { count: number | null } & Partial<NoData>;
+  refunds: { count: number; amount: number; currency: string; rate: number | null; gross_sales: number; previous: number; change: number; sparkline: Point[] };
+  return_rate: RateKpi;
+  support: {
+    first_response_median_hours: number | null; first_response_count: number; resolution_median_hours: number | null; resolution_count: number;
+    previous: { first_response_median_hours: number | null; resolution_median_hours: number | null }; note: string;
+  };
+  sla_breaches: { count: number; first_response: number; resolution: number; previous: number; change: number; breached_now: number };
+  open_backlog: { count: number; open: number; pending: number; at_risk: number };
   inventory_accuracy: { value: number | null; numerator: number | null; denominator: number | null } & Partial<NoData>;
   charts: {
     daily_by_channel: { date: string; channel: string; orders: number; net_sales: number }[];
     funnel: { stage: 'placed' | 'packed' | 'shipped' | 'delivered'; count: number }[];
     ship_time_distribution: { label: string; min_hours: number; max_hours: number | null; count: number }[];
     top_stockouts: { sku: string; name: string; stockout_days: number; lost_revenue: number; out_now: boolean }[];
+    returns_by_reason: { reason: string; label: string; units: number }[];
+    refunds_over_time: { date: string; count: number; amount: number }[];
   };
 };
-
-/** Tables the later features bring; their KPIs show "No data yet" until the table exists. */
-const LATER_SOURCES = { refunds: 'refunds', returns: 'returns', tickets: 'tickets', cycleCounts: 'cycle_counts' } as const;
 
 /** Ship-time groups the distribution chart shows (bucket upper edges in hours). */
 const SHIP_TIME_GROUPS: { label: string; min: number; max: number | null }[] = [
@@ -75,24 +80,21 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     void compactKpiFacts().catch((error) => console.error('[kpi] compaction failed', error));
   }
 
-  const [settings] = await tx.$queryRaw<{ currency: string; timezone: string; refunds: boolean; returns: boolean; tickets: boolean; cycle_counts: boolean }[]>`
-    SELECT currency, timezone,
-      to_regclass(${'public.' + LATER_SOURCES.refunds}) IS NOT NULL AS refunds, to_regclass(${'public.' + LATER_SOURCES.returns}) IS NOT NULL AS returns,
-      to_regclass(${'public.' + LATER_SOURCES.tickets}) IS NOT NULL AS tickets, to_regclass(${'public.' + LATER_SOURCES.cycleCounts}) IS NOT NULL AS cycle_counts
-    FROM shop_settings WHERE id = 1`;
+  const [settings] = await tx.$queryRaw<{ currency: string; timezone: string }[]>`SELECT currency, timezone FROM shop_settings WHERE id = 1`;
   const tz = settings.timezone;
   const currency = settings.currency;
 
   // Histogram buckets (metrics ending in a digit) are summed per period only; other metrics per
-  // sparkline step too; orders and net sales also per channel (the chart by channel).
+  // sparkline step too; orders and net sales also per channel (the chart by channel). Support facts
+  // carry channel '' and count under any channel filter (support times ignore the sales channel).
   const rows = await tx.$queryRawUnsafe<{ cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]>(
     `SELECT day >= $2::date AS cur,
             CASE WHEN day >= $2::date AND NOT (right(metric, 1) BETWEEN '0' AND '9') THEN ($2::date + ((day - $2::date) / $4::int) * $4::int)::text END AS spark,
             CASE WHEN day >= $2::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
             metric, sum(value)::float8 AS value
-     FROM (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text)
+     FROM (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text OR (channel = '' AND left(metric, 8) = 'tickets_'))
            UNION ALL
-           SELECT day, channel, metric, value FROM kpi_fact_deltas WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text)) f
+           SELECT day, channel, metric, value FROM kpi_fact_deltas WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text OR (channel = '' AND left(metric, 8) = 'tickets_'))) f
      GROUP BY 1, 2, 3, 4`,
     prev.from, from, to, step, channel,
   );
@@ -209,24 +211,41 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     note: 'Stock is shared by every channel: stockouts ignore the channel filter.',
   };
 
-  const later = (available: boolean, reason: string) => (available ? {} : { reason });
-  const refundsReason = later(settings.refunds, 'No data yet: refunds are not recorded in Backroom yet.');
-  const refunds = settings.refunds
-    ? { count: get('cur', 'refunds_count'), amount: get('cur', 'refunds_amount'), currency, rate: rate(get('cur', 'refunds_amount'), get('cur', 'gross_sales')).value, previous: get('prev', 'refunds_amount'), change: get('cur', 'refunds_amount') - get('prev', 'refunds_amount'), sparkline: spark((g) => g('refunds_amount')) }
-    : { count: null, amount: null, currency, rate: null, previous: null, change: null, sparkline: [], ...refundsReason };
-  const return_rate = settings.returns
-    ? rateKpi((g) => g('units_returned'), (g) => g('units_shipped'))
-    : { value: null, numerator: null, denominator: null, previous: null, change: null, sparkline: [], reason: 'No data yet: returns are not recorded in Backroom yet.' };
-  const ticketsReason = 'No data yet: support tickets are not recorded in Backroom yet.';
-  const support = settings.tickets
-    ? { first_response_median_hours: histogramPercentile(hist('cur', 'tickets_first_response_b'), 0.5), resolution_median_hours: histogramPercentile(hist('cur', 'tickets_resolution_b'), 0.5) }
-    : { first_response_median_hours: null, resolution_median_hours: null, reason: ticketsReason };
-  const sla_breaches = settings.tickets
-    ? { count: get('cur', 'sla_breaches'), previous: get('prev', 'sla_breaches'), change: get('cur', 'sla_breaches') - get('prev', 'sla_breaches') }
-    : { count: null, previous: null, change: null, reason: ticketsReason };
-  // The open backlog is a count of open tickets now; the support feature provides it.
-  const open_backlog = { count: null, reason: ticketsReason };
-  const inventory_accuracy = { value: null, numerator: null, denominator: null, reason: 'No data yet: cycle counts are not recorded in Backroom yet.' };
+  // Refunds: issued in range (issue day, the order's channel); rate = refunded ÷ gross sales of the
+  // orders placed in range (a refund may belong to an order of an earlier period).
+  const refunds = {
+    count: get('cur', 'refunds_count'), amount: get('cur', 'refunds_amount'), currency,
+    rate: rate(get('cur', 'refunds_amount'), get('cur', 'gross_sales')).value, gross_sales: get('cur', 'gross_sales'),
+    previous: get('prev', 'refunds_amount'), change: get('cur', 'refunds_amount') - get('prev', 'refunds_amount'), sparkline: spark((g) => g('refunds_amount')),
+  };
+  // Return rate: units received back (day of the return's latest receipt) ÷ units shipped (shipment day).
+  const return_rate = rateKpi((g) => g('units_returned'), (g) => g('units_shipped'));
+  const firstResponse = hist('cur', 'tickets_first_response_b');
+  const resolution = hist('cur', 'tickets_resolution_b');
+  const support = {
+    first_response_median_hours: histogramPercentile(firstResponse, 0.5), first_response_count: firstResponse.reduce((a, b) => a + b, 0),
+    resolution_median_hours: histogramPercentile(resolution, 0.5), resolution_count: resolution.reduce((a, b) => a + b, 0),
+    previous: { first_response_median_hours: histogramPercentile(hist('prev', 'tickets_first_response_b'), 0.5), resolution_median_hours: histogramPercentile(hist('prev', 'tickets_resolution_b'), 0.5) },
+    note: 'Support tickets belong to no sales channel: support figures ignore the channel filter.',
+  };
+  // SLA breaches and the backlog: read from tickets directly (few rows, index probes; breaches of a
+  // running clock happen without an event, so a rollup would need a job). Decision 014.
+  const sup = await supportKpiCounts([{ from: rangeStart, to: rangeEnd }, { from: prevStart, to: rangeStart }], now, tx);
+  const breachCount = sup.breaches[0].first_response + sup.breaches[0].resolution;
+  const breachPrev = sup.breaches[1].first_response + sup.breaches[1].resolution;
+  const sla_breaches = { count: breachCount, first_response: sup.breaches[0].first_response, resolution: sup.breaches[0].resolution, previous: breachPrev, change: breachCount - breachPrev, breached_now: sup.backlog.breached };
+  const open_backlog = { count: sup.backlog.open + sup.backlog.pending, open: sup.backlog.open, pending: sup.backlog.pending, at_risk: sup.backlog.at_risk };
+  // Backroom has no cycle counts (stock takes are adjustments with a reason), so there is nothing to rate.
+  const inventory_accuracy = { value: null, numerator: null, denominator: null, reason: 'No data yet: Backroom does not record cycle counts, so there is nothing to measure accuracy against.' };
+
+  const returns_by_reason = [...total.cur.entries()]
+    .filter(([m, v]) => m.startsWith(RETURN_REASON_METRIC_PREFIX) && v !== 0)
+    .map(([m, units]) => {
+      const reason = m.slice(RETURN_REASON_METRIC_PREFIX.length);
+      return { reason, label: RETURN_REASONS[reason as ReturnReason]?.label ?? reason, units };
+    })
+    .sort((a, b) => b.units - a.units || a.label.localeCompare(b.label));
+  const refunds_over_time = sparkDates.map((date) => ({ date, count: series.get(date)?.get('refunds_count') ?? 0, amount: series.get(date)?.get('refunds_amount') ?? 0 }));
 
   const distribution = SHIP_TIME_GROUPS.map((g) => ({ label: g.label, min_hours: g.min, max_hours: g.max, count: 0 }));
   shipHist.forEach((n, k) => {
@@ -264,6 +283,8 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
         .map((s) => ({ ...s, stockout_days: Math.round(s.stockout_days * 10) / 10, lost_revenue: Math.round(s.lost_revenue) }))
         .sort((a, b) => b.lost_revenue - a.lost_revenue || b.stockout_days - a.stockout_days)
         .slice(0, 10),
+      returns_by_reason,
+      refunds_over_time,
     },
   };
 }
@@ -282,14 +303,20 @@ export type NeedsAttention = {
   past_ship_by: number;
   shipment_exceptions: number;
   below_reorder_point: number;
+  /** unsolved tickets whose running SLA clock is due within the hour (the inbox's "at risk" view) */
+  tickets_at_risk: number;
+  /** unsolved tickets past an SLA due time (the inbox's "breached" view) */
+  tickets_breached: number;
 };
 
 /**
  * What needs someone now: orders waiting for fraud review or on hold, open orders past their ship-by
- * date, parcels in exception, active SKUs at or below their reorder point. Small indexed counts.
+ * date, parcels in exception, active SKUs at or below their reorder point, tickets about to breach
+ * (or past) their SLA. Small indexed counts.
  */
 export async function needsAttention(tx: Tx = db, now = new Date()): Promise<NeedsAttention> {
-  const [row] = await tx.$queryRaw<NeedsAttention[]>`
+  const { backlog } = await supportKpiCounts([], now, tx);
+  const [row] = await tx.$queryRaw<Omit<NeedsAttention, 'tickets_at_risk' | 'tickets_breached'>[]>`
     SELECT
       (SELECT count(*)::int FROM orders WHERE status = 'pending_review') AS held_for_review,
       (SELECT count(*)::int FROM orders WHERE status = 'on_hold') AS on_hold,
@@ -297,5 +324,5 @@ export async function needsAttention(tx: Tx = db, now = new Date()): Promise<Nee
       (SELECT count(*)::int FROM shipments WHERE status = 'exception') AS shipment_exceptions,
       (SELECT count(*)::int FROM variants v WHERE v.status = 'active' AND v.reorder_point > 0
          AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= v.reorder_point) AS below_reorder_point`;
-  return row;
+  return { ...row, tickets_at_risk: backlog.at_risk, tickets_breached: backlog.breached };
 }

@@ -3,11 +3,13 @@ import { db, type Db, type Tx } from '@/lib/db';
 import { HOUR_BUCKET_SQL } from '@/lib/kpi/rules';
 import { COGS_ACCOUNTS, NET_SALES_ACCOUNTS, entryChannelSql } from '@/lib/kpi/ledger-facts';
 import { baselineSql } from '@/lib/kpi/stockouts';
+import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
 
 const list = (codes: readonly string[]) => codes.map((c) => `'${c.replace(/'/g, '')}'`).join(', ');
 
 /**
- * Every KPI fact computed straight from the source tables (orders, shipments, journal), per
+ * Every KPI fact computed straight from the source tables (orders, shipments, journal, refunds,
+ * returns, tickets), per
  * (shop-timezone day, channel, metric), zero sums left out. The definitions mirror the event hooks
  * (lib/kpi/facts.ts); the property test holds them equal.
  */
@@ -53,6 +55,26 @@ facts AS (
     GROUP BY jl.entry_id
   ) e JOIN journal_entries je ON je.id = e.entry_id CROSS JOIN tz
   CROSS JOIN LATERAL (VALUES ('net_sales', e.net_sales), ('cogs', e.cogs)) AS m(metric, value)
+  UNION ALL
+  SELECT (f.issued_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint
+  FROM refunds f JOIN orders o ON o.id = f.order_id CROSS JOIN tz
+  CROSS JOIN LATERAL (VALUES ('refunds_count', 1::bigint), ('refunds_amount', f.amount::bigint)) AS m(metric, value)
+  WHERE f.status = 'issued'
+  UNION ALL
+  SELECT (r.received_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint
+  FROM (SELECT return_id, reason, sum(quantity_received)::bigint AS n FROM return_lines GROUP BY return_id, reason) l
+  JOIN returns r ON r.id = l.return_id JOIN orders o ON o.id = r.order_id CROSS JOIN tz
+  CROSS JOIN LATERAL (VALUES ('units_returned', l.n), ('${RETURN_REASON_METRIC_PREFIX}' || l.reason, l.n)) AS m(metric, value)
+  WHERE r.received_at IS NOT NULL
+  UNION ALL
+  SELECT (c.at AT TIME ZONE tz.tz)::date, '', c.prefix || (${HOUR_BUCKET_SQL('(c.ms / 3600000)')}), 1::bigint
+  FROM (
+    SELECT 'tickets_first_response_b' AS prefix, t.first_responded_at AS at, greatest(0, floor(extract(epoch FROM t.first_responded_at - t.created_at) * 1000))::bigint AS ms
+    FROM tickets t WHERE t.first_responded_at IS NOT NULL
+    UNION ALL
+    SELECT 'tickets_resolution_b', t.solved_at, greatest(0, floor(extract(epoch FROM t.solved_at - t.created_at) * 1000))::bigint
+    FROM tickets t WHERE t.solved_at IS NOT NULL
+  ) c CROSS JOIN tz
 )
 SELECT day, channel, metric, sum(value)::bigint AS value FROM facts GROUP BY day, channel, metric HAVING sum(value) <> 0`;
 

@@ -37,17 +37,26 @@ export const ZKpiReport = z.object({
   net_sales: z.object({ amount: z.number().int(), currency: z.string(), previous: z.number().int(), change: z.number().nullable(), sparkline: ZSpark }),
   gross_margin: ZRate.extend({ net_sales: z.number().int(), cogs: z.number().int(), currency: z.string() }).describe('(net sales − COGS) ÷ net sales, from the ledger'),
   stockouts: z.object({ count_now: z.number().int(), stockout_days: z.number(), lost_revenue: z.number().int(), currency: z.string(), previous: z.object({ stockout_days: z.number(), lost_revenue: z.number().int() }), change: z.number().nullable(), sparkline: ZSpark, note: z.string() }),
-  refunds: z.object({ count: z.number().int().nullable(), amount: z.number().int().nullable(), currency: z.string(), rate: z.number().nullable(), previous: z.number().nullable(), change: z.number().nullable(), sparkline: ZSpark, ...ZReason }),
-  return_rate: z.object({ value: z.number().nullable(), numerator: z.number().int().nullable(), denominator: z.number().int().nullable(), previous: z.number().nullable(), change: z.number().nullable(), sparkline: ZSpark, ...ZReason }),
-  support: z.object({ first_response_median_hours: z.number().nullable(), resolution_median_hours: z.number().nullable(), ...ZReason }),
-  sla_breaches: z.object({ count: z.number().int().nullable(), previous: z.number().int().nullable(), change: z.number().nullable(), ...ZReason }),
-  open_backlog: z.object({ count: z.number().int().nullable(), ...ZReason }),
+  refunds: z.object({
+    count: z.number().int(), amount: z.number().int(), currency: z.string(), rate: z.number().nullable().describe('amount ÷ gross_sales'), gross_sales: z.number().int().describe('Subtotal of the orders placed in range'),
+    previous: z.number().int().describe('Amount refunded in the previous period'), change: z.number().int(), sparkline: ZSpark,
+  }).describe('Refunds issued in range (issue day, the order\'s channel): count and amount; rate = refunded ÷ gross sales'),
+  return_rate: ZRate.describe('Units returned (day of the return\'s latest receipt) ÷ units shipped (shipment day)'),
+  support: z.object({
+    first_response_median_hours: z.number().nullable(), first_response_count: z.number().int(), resolution_median_hours: z.number().nullable(), resolution_count: z.number().int(),
+    previous: z.object({ first_response_median_hours: z.number().nullable(), resolution_median_hours: z.number().nullable() }), note: z.string(),
+  }).describe('Median hours from a ticket\'s arrival to its first reply (by reply day) and to its last solve (by solve day); upper bucket edge'),
+  sla_breaches: z.object({ count: z.number().int(), first_response: z.number().int(), resolution: z.number().int(), previous: z.number().int(), change: z.number().int(), breached_now: z.number().int().describe('Unsolved tickets breached now') })
+    .describe('SLA clocks breached with their due time in range (first response + resolution); all channels'),
+  open_backlog: z.object({ count: z.number().int(), open: z.number().int(), pending: z.number().int(), at_risk: z.number().int() }).describe('Unsolved tickets now (open + pending)'),
   inventory_accuracy: z.object({ value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), ...ZReason }),
   charts: z.object({
     daily_by_channel: z.array(z.object({ date: z.string(), channel: z.string(), orders: z.number().int(), net_sales: z.number().int() })),
     funnel: z.array(z.object({ stage: z.enum(['placed', 'packed', 'shipped', 'delivered']), count: z.number().int() })),
     ship_time_distribution: z.array(z.object({ label: z.string(), min_hours: z.number(), max_hours: z.number().nullable(), count: z.number().int() })),
     top_stockouts: z.array(z.object({ sku: z.string(), name: z.string(), stockout_days: z.number(), lost_revenue: z.number().int(), out_now: z.boolean() })),
+    returns_by_reason: z.array(z.object({ reason: z.string(), label: z.string(), units: z.number().int() })),
+    refunds_over_time: z.array(z.object({ date: z.string(), count: z.number().int(), amount: z.number().int() })).describe('One point per sparkline step'),
   }),
 });
 

@@ -7,6 +7,7 @@ import { DATA_DIR, ensureAuthSecret } from '@/lib/platform/runtime-config';
 import { seedDemo } from '@/prisma/seed';
 import { seedDemoOrders } from '@/prisma/seed-orders';
 import { seedShipping } from '@/prisma/seed-shipping';
+import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
 import { seedSupport } from '@/prisma/seed-support';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
@@ -42,7 +43,9 @@ export async function prepareDatabase(options: { log?: (line: string) => void; s
         // The order history runs through the real use cases, which use the app's own client.
         const orders = Number(process.env.BACKROOM_DEMO_ORDERS ?? 3000);
         if (orders > 0) await seedDemoOrders(client, { count: orders, log });
-        await seedSupport(client, { log });
+        const support = await seedSupport(client, { log });
+        // The tickets are inserted directly (back-dated): their KPI facts come from a rebuild, as the orders' do.
+        if (support.tickets > 0) await rebuildKpiRollups(client);
         seeded = true;
       }
     } finally {

@@ -13,6 +13,7 @@ import { notifyCustomer } from '@/lib/returns/notify';
 import { needsApproval, paymentStatusAfterRefund } from '@/lib/returns/rules';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import { recordRefundIssuedFacts } from '@/lib/kpi/facts';
 
 /** May this actor issue refunds above the support limit (DESIGN: a manager approves)? */
 export function actorCanApproveRefunds(actor: Actor): boolean {
@@ -91,8 +92,9 @@ export async function createRefund(t: Tx, order: { id: string; number: number },
  * Issues refunded money (docs/decisions/012):
  *   Dr Sales returns goods, Dr Sales tax payable tax, Dr Shipping revenue shipping
  *   / Cr Restocking fees fee, Cr Payment processor clearing amount
- * and lowers what the order has paid (payment status partially_refunded / refunded). The customer
- * is emailed, except for exchange credit (the exchange email says it all).
+ * and lowers what the order has paid (payment status partially_refunded / refunded), and records the
+ * KPI facts (refunds_count, refunds_amount on the issue day). The customer is emailed, except for
+ * exchange credit (the exchange email says it all). The caller has written status issued + issued_at.
  */
 export async function postRefund(
   t: Tx, order: { id: string; number: number },
@@ -110,6 +112,7 @@ export async function postRefund(
   const paymentStatus = paymentStatusAfterRefund(row.amount_paid);
   await t.order.update({ where: { id: order.id }, data: { paymentStatus }, select: { id: true } });
   if (paymentStatus === 'refunded') await t.payment.updateMany({ where: { orderId: order.id, status: 'captured' }, data: { status: 'refunded' } });
+  await recordRefundIssuedFacts(t, r.id);
   if (r.kind !== 'exchange') {
     const customer = await customerOf(t, order.id);
     await notifyCustomer(t, {

@@ -9,6 +9,7 @@ import { notifyCustomer } from '@/lib/returns/notify';
 import { canReceive, nextReturnStatus, type Disposition } from '@/lib/returns/rules';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
 import { ZReceiveReturnInput, type TReceiveReturnInput } from '@/lib/returns/schemas';
+import { recordReturnReceiptFacts, returnReceiptState } from '@/lib/kpi/facts';
 
 /**
  * Receives units of an approved return at the warehouse (a scan per unit on the tablet, or the API):
@@ -43,6 +44,7 @@ export async function receiveReturn(options: { returnId: string; input: TReceive
         throw new AppError('VALIDATION_FAILED', `Only ${can} more of ${req.sku} can be received on return #${r.number} (${approved} approved)`, [{ field: `lines.${i}.quantity`, message: `At most ${can} more expected` }]);
       }
     });
+    const kpiBefore = await returnReceiptState(t, r.id);
     for (const tk of takes) {
       await t.returnLine.update({ where: { id: tk.lineId }, data: { quantityReceived: { increment: tk.quantity } }, select: { id: true } });
       await t.orderLine.update({ where: { id: tk.orderLineId }, data: { quantityReturned: { increment: tk.quantity } }, select: { id: true } });
@@ -50,6 +52,8 @@ export async function receiveReturn(options: { returnId: string; input: TReceive
     const complete = [...open.values()].every((q) => q === 0);
     const status = nextReturnStatus(r.status, complete ? 'receive' : 'receive_partially');
     await t.return.update({ where: { id: r.id }, data: { status, receivedAt: new Date() }, select: { id: true } });
+    // KPI: units returned (and per reason) on the day of the latest receipt, in this transaction.
+    await recordReturnReceiptFacts(t, kpiBefore, await returnReceiptState(t, r.id));
     const received = takes.map((tk) => ({ sku: tk.sku, quantity: tk.quantity }));
     await audit(t, { actor: options.actor, action: 'return.received', entityType: 'return', entityId: r.id, before: { status: r.status }, after: { return_id: r.id, number: r.number, order_id: r.orderId, ticket_id: r.ticketId, status, complete, lines: received } });
 

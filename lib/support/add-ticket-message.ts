@@ -6,6 +6,7 @@ import { enqueueNotification } from '@/lib/notify/enqueue';
 import { assertRenderable, renderPlaceholders, statusAfterMessage, statusTimestamps, type MessageKind, type TicketStatus } from '@/lib/support/rules';
 import { agentName, lockTicket, placeholderValues, ticketDetail, type TicketDetail } from '@/lib/support/queries';
 import { ZAddMessageInput } from '@/lib/support/schemas';
+import { recordKpiFacts, ticketClockFacts } from '@/lib/kpi/facts';
 
 export type AddTicketMessageOptions = {
   ticketId: string;
@@ -45,16 +46,23 @@ export async function addTicketMessage(options: AddTicketMessageOptions, tx?: Tx
     const message = await t.ticketMessage.create({ data: { ticketId: ticket.id, kind: input.kind, body, ...author, createdAt: now }, select: { id: true } });
 
     const firstResponse = input.kind === 'reply' && !ticket.first_responded_at;
+    const timestamps = status !== ticket.status ? statusTimestamps(status, now) : {};
     await t.ticket.update({
       where: { id: ticket.id },
       data: {
         status,
         ...(input.kind !== 'note' ? { lastMessageAt: now } : {}),
         ...(firstResponse ? { firstRespondedAt: now } : {}),
-        ...(status !== ticket.status ? statusTimestamps(status, now) : {}),
+        ...timestamps,
         updatedAt: now,
       },
     });
+    // KPI: a first reply or a solve (or a reopen taking a solve back), in this transaction.
+    const before = { firstRespondedAt: ticket.first_responded_at, solvedAt: ticket.solved_at };
+    await recordKpiFacts(t, ticketClockFacts(ticket.created_at, before, {
+      firstRespondedAt: firstResponse ? now : before.firstRespondedAt,
+      solvedAt: timestamps.solvedAt !== undefined ? timestamps.solvedAt : before.solvedAt,
+    }));
 
     if (input.kind === 'reply') {
       await enqueueNotification(

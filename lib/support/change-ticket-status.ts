@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { moveBetween, nextTicketStatus, statusTimestamps, TICKET_STATUSES, type TicketStatus } from '@/lib/support/rules';
 import { lockTicket } from '@/lib/support/queries';
+import { recordKpiFacts, ticketClockFacts } from '@/lib/kpi/facts';
 
 /**
  * Moves a ticket to another status through the transition table (pending, solved, reopened, closed).
@@ -22,7 +23,11 @@ export async function changeTicketStatus(options: { ticketId: string; status: Ti
     const move = moveBetween(ticket.status, options.status);
     if (!move) throw new AppError('INVALID_STATE', `A ticket that is ${ticket.status} cannot be set to ${options.status}.`, { status: ticket.status, requested: options.status });
     const status = nextTicketStatus(ticket.status, move);
-    await t.ticket.update({ where: { id: ticket.id }, data: { status, ...statusTimestamps(status, now), updatedAt: now } });
+    const timestamps = statusTimestamps(status, now);
+    await t.ticket.update({ where: { id: ticket.id }, data: { status, ...timestamps, updatedAt: now } });
+    // KPI: a solve adds to the resolution histogram; a reopen takes the last solve back.
+    const before = { firstRespondedAt: ticket.first_responded_at, solvedAt: ticket.solved_at };
+    await recordKpiFacts(t, ticketClockFacts(ticket.created_at, before, { ...before, solvedAt: timestamps.solvedAt !== undefined ? timestamps.solvedAt : before.solvedAt }));
     await audit(t, { actor: options.actor, action: `ticket.${{ pend: 'pending', solve: 'solved', reopen: 'reopened', close: 'closed' }[move]}`, entityType: 'ticket', entityId: ticket.id, before: { status: ticket.status }, after: { status } });
     return { id: ticket.id, number: ticket.number, status, changed: true };
   };

@@ -179,6 +179,28 @@ export async function ticketList(query: TTicketListQuery, viewerId: string | nul
   return { data: page, next_cursor: next, total: Number(count.n) };
 }
 
+/**
+ * For the dashboard (decision 014): SLA clocks that were breached with their due time in [from, to)
+ * — a clock breaches at its due time when it has not stopped by then (the same condition as
+ * breachedSql, per clock) — and the backlog now: unsolved tickets, those at risk and breached.
+ * Index probes on first_response_due_at, resolution_due_at and (status, …).
+ */
+export async function supportKpiCounts(periods: { from: Date; to: Date }[], now: Date, tx: Tx = db) {
+  const breaches = await Promise.all(periods.map(async ({ from, to }) => {
+    const [row] = await tx.$queryRaw<{ first_response: number; resolution: number }[]>`
+      SELECT (SELECT count(*)::int FROM tickets t WHERE t.first_response_due_at >= ${from} AND t.first_response_due_at < ${to}
+                AND COALESCE(t.first_responded_at, t.solved_at, ${now}) > t.first_response_due_at) AS first_response,
+             (SELECT count(*)::int FROM tickets t WHERE t.resolution_due_at >= ${from} AND t.resolution_due_at < ${to}
+                AND COALESCE(t.solved_at, ${now}) > t.resolution_due_at) AS resolution`;
+    return row;
+  }));
+  const [backlog] = await tx.$queryRaw<{ open: number; pending: number; at_risk: number; breached: number }[]>`
+    SELECT count(*) FILTER (WHERE t.status = 'open')::int AS open, count(*) FILTER (WHERE t.status = 'pending')::int AS pending,
+           count(*) FILTER (WHERE ${atRiskSql(now)})::int AS at_risk, count(*) FILTER (WHERE ${breachedSql(now)})::int AS breached
+    FROM tickets t WHERE ${ACTIVE}`;
+  return { breaches, backlog };
+}
+
 /** How many active tickets each inbox view holds, for the view tabs. */
 export async function ticketViewCounts(viewerId: string, options: { now?: Date } = {}, tx: Tx = db): Promise<Record<'open' | 'mine' | 'unassigned' | 'pending' | 'at_risk' | 'breached', number>> {
   const now = options.now ?? new Date();

@@ -32,7 +32,12 @@ test('the manager changes the range, sees the numbers change (as the API has the
   await visit(page, '/dashboard');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible();
-  await expect(card(page, 'Refunds')).toContainText('No data yet');
+  // Refunds, returns and support have real values now; only inventory accuracy has no data (no cycle counts).
+  await expect(card(page, 'Refunds')).not.toContainText('No data yet');
+  await expect(card(page, 'Inventory accuracy')).toContainText('No data yet');
+  await expect(page.getByRole('link', { name: /Tickets about to breach SLA/ })).toHaveAttribute('href', '/support?view=at_risk');
+  await expect(page.getByRole('heading', { name: /Returns by reason/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Refunds over time/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/dashboard');
 
   const before = { orders: await cardValue(page, 'Orders'), fulfilled: await cardDetail(page, 'Fulfillment rate') };
@@ -51,6 +56,10 @@ test('the manager changes the range, sees the numbers change (as the API has the
   expect(await cardValue(page, 'Orders')).toBe(api.orders.count.toLocaleString('en-US'));
   expect(await cardDetail(page, 'Fulfillment rate')).toBe(`${api.fulfillment_rate.numerator.toLocaleString('en-US')} of ${api.fulfillment_rate.denominator.toLocaleString('en-US')} orders shipped complete`);
   expect(await cardDetail(page, 'On-time ship rate')).toContain(`${api.on_time_ship_rate.numerator} of ${api.on_time_ship_rate.denominator}`);
+  expect(await cardDetail(page, 'Refunds')).toContain(`${api.refunds.count.toLocaleString('en-US')} refund`);
+  expect(await cardDetail(page, 'Return rate')).toBe(`${api.return_rate.numerator.toLocaleString('en-US')} units returned of ${api.return_rate.denominator.toLocaleString('en-US')} shipped`);
+  expect(await cardValue(page, 'Open backlog')).toBe(api.open_backlog.count.toLocaleString('en-US'));
+  expect(await cardValue(page, 'SLA breaches')).toBe(api.sla_breaches.count.toLocaleString('en-US'));
 
   // The formula is one focus away.
   await card(page, 'On-time ship rate').getByRole('button', { name: /how on-time ship rate is calculated/i }).focus();
@@ -64,6 +73,11 @@ test('the manager changes the range, sees the numbers change (as the API has the
   if (late > 0) await expect(page.getByRole('region', { name: 'Orders table' }).locator('tbody tr')).toHaveCount(Math.min(late, 50));
   else await expect(page.getByText('No orders match these filters.')).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/orders late shipments');
+
+  // The SLA card drills into the inbox's breached view.
+  await page.goBack();
+  await card(page, 'SLA breaches').getByRole('link', { name: 'Breached tickets (unsolved)' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/support' && url.searchParams.get('view') === 'breached');
 });
 
 test('a bad custom range falls back and says why; the dashboard works at tablet width', async ({ page }) => {

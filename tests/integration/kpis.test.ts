@@ -12,6 +12,14 @@ import * as kpisRoute from '@/app/api/v1/kpis/route';
 import { kpiCards } from '@/components/dashboard/cards';
 import { orderList } from '@/lib/orders/queries';
 import { ZOrderListQuery } from '@/lib/orders/schemas';
+import { requestReturn } from '@/lib/returns/request-return';
+import { approveReturn } from '@/lib/returns/approve-return';
+import { receiveReturn } from '@/lib/returns/receive-return';
+import { refundReturn } from '@/lib/refunds/refund-return';
+import { createGoodwillRefund } from '@/lib/refunds/create-goodwill-refund';
+import { createTicket } from '@/lib/support/create-ticket';
+import { addTicketMessage } from '@/lib/support/add-ticket-message';
+import { changeTicketStatus } from '@/lib/support/change-ticket-status';
 
 const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' };
 // New York is UTC−5 in November: 23:30 EST on the 10th is 04:30Z on the 11th.
@@ -152,15 +160,14 @@ describe('KPIs on a hand-built shop (America/New_York)', () => {
     expect((await kpiReport(range)).stockouts.count_now).toBe(0);
   });
 
-  it('says "No data yet" for refunds, returns, support and inventory accuracy instead of zeros', async () => {
+  it('inventory accuracy says "No data yet": Backroom keeps no cycle counts', async () => {
     const r = await kpiReport(range);
-    expect(r.refunds).toMatchObject({ count: null, amount: null, rate: null, currency: 'USD' });
-    expect(r.refunds.reason).toMatch(/no data yet/i);
-    expect(r.return_rate).toMatchObject({ value: null, reason: expect.stringMatching(/no data yet/i) });
-    expect(r.support).toMatchObject({ first_response_median_hours: null, resolution_median_hours: null });
-    expect(r.sla_breaches.count).toBeNull();
-    expect(r.open_backlog.count).toBeNull();
-    expect(r.inventory_accuracy.reason).toMatch(/cycle counts/i);
+    expect(r.inventory_accuracy).toMatchObject({ value: null, numerator: null, denominator: null });
+    expect(r.inventory_accuracy.reason).toMatch(/no data yet.*cycle counts/i);
+    // Refunds, returns and support have their tables now: zeros in this range, not "no data".
+    expect(r.refunds).toMatchObject({ count: 0, amount: 0, rate: 0 });
+    // Units shipped 10th–12th: A 2 + B 1 (11th), D 1 + E 1 (12th) = 5; none returned.
+    expect(r.return_rate).toMatchObject({ value: 0, numerator: 0, denominator: 5 });
   });
 
   it('needs attention: review, past ship-by, exceptions, reorder point', async () => {
@@ -184,6 +191,137 @@ describe('KPIs on a hand-built shop (America/New_York)', () => {
   });
 });
 
+describe('refunds, returns and support on a hand-built set', () => {
+  const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+  const ticket = (created: string, subject: string) =>
+    createTicket({ input: { customer: { email: 'ticket@example.com', name: 'Tia Ket' }, subject, body: 'Help, please.' }, actor, now: new Date(est(created)) });
+  const reply = (id: string, at: string, status?: 'pending' | 'solved') => addTicketMessage({ ticketId: id, kind: 'reply', body: 'We are on it.', status, actor, now: new Date(est(at)) });
+  const solve = (id: string, at: string) => changeTicketStatus({ ticketId: id, status: 'solved', actor, now: new Date(est(at)) });
+  const t: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // P (web): placed 1 Nov (outside the ranges above), 1 × KPI-B at 3,000, paid, shipped 1 Nov.
+    ids.P = (await createOrder({
+      input: {
+        channel: 'web', currency: 'USD', customer: { email: 'kpi@example.com', name: 'Kim Pi' }, shipping_address: address, placed_at: est('2026-11-01T10:00:00'),
+        lines: [{ sku: 'KPI-B', quantity: 1, unit_price: 3_000 }], payment: { method: 'card', amount: 3_000, status: 'captured', fee: 0, avs_result: 'Y', cvv_result: 'M' },
+      } as never,
+      actor,
+    })).id;
+    await ship(ids.P, '2026-11-01T12:00:00', [['KPI-B', 1]]);
+    // H (shopify): placed today, 2 × KPI-A at 2,500 = 5,000, paid, both shipped today.
+    ids.H = (await createOrder({
+      input: {
+        channel: 'shopify', currency: 'USD', customer: { email: 'kpi@example.com', name: 'Kim Pi' }, shipping_address: address,
+        lines: [{ sku: 'KPI-A', quantity: 2, unit_price: 2_500 }], payment: { method: 'card', amount: 5_000, status: 'captured', fee: 0, avs_result: 'Y', cvv_result: 'M' },
+      } as never,
+      actor,
+    })).id;
+    await recordShipment({ orderId: ids.H, input: { lines: [{ sku: 'KPI-A', quantity: 2 }] } as never, actor });
+    // P's unit comes back today (defective, no fee) and is refunded today: 3,000 — a refund in another period than its order.
+    const ret = await requestReturn({ input: { order_id: ids.P, lines: [{ sku: 'KPI-B', quantity: 1, reason: 'defective' }] }, actor });
+    await approveReturn({ returnId: ret.id, actor });
+    await receiveReturn({ returnId: ret.id, input: { lines: [{ sku: 'KPI-B', quantity: 1 }] }, actor });
+    await refundReturn({ returnId: ret.id, input: {}, actor });
+    // A goodwill refund of 500 on H, today.
+    await createGoodwillRefund({ input: { order_id: ids.H, amount: 500, reason: 'Late parcel' }, actor });
+
+    // Support, round the clock (no business hours), normal priority: first response due 8 h after
+    // arrival, resolution 40 h. Times are New York (UTC−5).
+    await db.supportSettings.update({ where: { id: 1 }, data: { businessHoursOnly: false } });
+    t.T1 = (await ticket('2026-11-10T09:00:00', 'T1')).id;
+    await reply(t.T1, '2026-11-10T11:00:00'); // 2 h
+    await solve(t.T1, '2026-11-11T09:00:00'); // 24 h
+    t.T2 = (await ticket('2026-11-10T20:00:00', 'T2')).id;
+    await reply(t.T2, '2026-11-11T07:30:00'); // 11.5 h: due 04:00 on the 11th → breached
+    await solve(t.T2, '2026-11-12T10:00:00'); // 38 h: due 12:00 on the 12th → met
+    t.T3 = (await ticket('2026-11-11T10:00:00', 'T3')).id;
+    await reply(t.T3, '2026-11-11T15:00:00'); // 5 h; still open (resolution due 02:00 on the 13th)
+    t.T4 = (await ticket('2026-11-12T08:00:00', 'T4')).id; // never answered: first response due 16:00 on the 12th
+    t.T6 = (await ticket('2026-11-12T09:00:00', 'T6')).id;
+    await reply(t.T6, '2026-11-12T10:00:00', 'pending'); // 1 h, pending
+    // T5 arrived 7.5 h ago: its first response is due in 30 minutes (at risk).
+    t.T5 = (await createTicket({ input: { customer: { email: 'ticket@example.com', name: 'Tia Ket' }, subject: 'T5', body: 'Hello?' }, actor, now: new Date(Date.now() - 7.5 * 3_600_000) })).id;
+  });
+
+  it('refunds: count and amount by issue day; rate = refunded ÷ gross sales of the orders placed in the range', async () => {
+    const r = await kpiReport({ from: today(), to: today() });
+    // Issued today: P's 3,000 (order placed 1 Nov) + H's goodwill 500 = 2 refunds, 3,500.
+    // Gross sales of orders placed today: H 5,000 → rate 3,500 ÷ 5,000 = 0.7. Yesterday: nothing.
+    expect(r.refunds).toMatchObject({ count: 2, amount: 3_500, rate: 0.7, gross_sales: 5_000, previous: 0, change: 3_500 });
+    expect(r.charts.refunds_over_time).toEqual([{ date: today(), count: 2, amount: 3_500 }]);
+    // By channel: P is web (3,000), H shopify (500).
+    expect((await kpiReport({ from: today(), to: today(), channel: 'web' })).refunds).toMatchObject({ count: 1, amount: 3_000, rate: null, gross_sales: 0 });
+    expect((await kpiReport({ from: today(), to: today(), channel: 'shopify' })).refunds).toMatchObject({ count: 1, amount: 500, rate: 0.1 });
+    // P's own period (1 Nov) shows its sale, not the refund.
+    expect((await kpiReport({ from: '2026-11-01', to: '2026-11-01' })).refunds).toMatchObject({ count: 0, amount: 0, gross_sales: 3_000, rate: 0 });
+  });
+
+  it('return rate: units received back ÷ units shipped, and returns by reason', async () => {
+    const r = await kpiReport({ from: today(), to: today() });
+    // Received today: P's 1 unit; shipped today: H's 2 units → 1 ÷ 2 = 0.5 (the returned unit shipped on 1 Nov).
+    expect(r.return_rate).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
+    expect(r.charts.returns_by_reason).toEqual([{ reason: 'defective', label: 'Defective', units: 1 }]);
+    // The refund's ledger entry (Dr Sales returns 3,000) counts in its order's channel, not in "no channel".
+    // Web sales posted today: F 1,000 + A 2,000 + B 4,000 + E 3,000 − E's cancelled 2,000 + the three KPI-S
+    // orders 6,000 + P 3,000 − P's refund 3,000 = 14,000. Shopify: C 1,000 − 1,000 + D 1,000 + H 5,000 − 500 = 5,500.
+    const net = async (channel?: 'web' | 'shopify') => (await kpiReport({ from: today(), to: today(), channel })).net_sales.amount;
+    expect(await net('web')).toBe(14_000);
+    expect(await net('shopify')).toBe(5_500);
+    expect(await net()).toBe(19_500);
+  });
+
+  it('support: median first response and resolution, SLA breaches in the range, the open backlog now', async () => {
+    const r = await kpiReport(range);
+    // First replies 10th–12th: T6 1 h, T1 2 h, T3 5 h, T2 11.5 h → bucket upper edges 2, 3, 6, 12;
+    // median = rank ⌈0.5 × 4⌉ = 2 → 3 h. Solves: T1 24 h, T2 38 h → edges 25, 39; median rank 1 → 25 h.
+    expect(r.support).toMatchObject({ first_response_median_hours: 3, first_response_count: 4, resolution_median_hours: 25, resolution_count: 2 });
+    // Clocks due 10th–12th: first response T1 17:00 10th met, T2 04:00 11th missed (replied 07:30), T3 18:00 11th met,
+    // T4 16:00 12th missed (never answered), T6 17:00 12th met; resolution T1 01:00 12th met, T2 12:00 12th met
+    // (T3, T4, T6 are due on the 13th/14th: outside). → 2 breaches, both first response; previous period 0.
+    expect(r.sla_breaches).toMatchObject({ count: 2, first_response: 2, resolution: 0, previous: 0, change: 2 });
+    // Now: open T3, T4, T5, pending T6 = 4. At risk: T5 (first response due in 30 min). Breached now:
+    // T3 (resolution due the 13th), T4, T6 (resolution due the 14th) = 3.
+    expect(r.open_backlog).toMatchObject({ count: 4, open: 3, pending: 1, at_risk: 1 });
+    expect(r.sla_breaches.breached_now).toBe(3);
+    // Support ignores the sales channel.
+    const shopify = await kpiReport({ ...range, channel: 'shopify' });
+    expect(shopify.support).toMatchObject({ first_response_median_hours: 3, resolution_median_hours: 25 });
+    // Reopening T1 takes its solve back; solving it again counts the new time (52 h → edge 54 on the 12th).
+    await changeTicketStatus({ ticketId: t.T1, status: 'open', actor, now: new Date(est('2026-11-12T12:00:00')) });
+    expect((await kpiReport(range)).support).toMatchObject({ resolution_median_hours: 39, resolution_count: 1 });
+    await solve(t.T1, '2026-11-12T13:00:00');
+    // T1 now took 52 h (edge 53), T2 38 h (edge 39): median rank 1 → 39. And T1's resolution (due 01:00
+    // on the 12th) is now late: a third breach.
+    const after = await kpiReport(range);
+    expect(after.support).toMatchObject({ resolution_median_hours: 39, resolution_count: 2 });
+    expect(after.sla_breaches).toMatchObject({ count: 3, first_response: 2, resolution: 1 });
+  });
+
+  it('needs attention: tickets about to breach and past their SLA', async () => {
+    const n = await needsAttention();
+    expect(n).toMatchObject({ tickets_at_risk: 1, tickets_breached: 3 });
+  });
+
+  it('cards show the values and drill into refunds, returns and the support views', async () => {
+    const cards = Object.fromEntries(kpiCards(await kpiReport(range)).map((c) => [c.id, c]));
+    // 2 first-response breaches + T1's late re-solve (support test above) = 3.
+    expect(cards['sla-breaches']).toMatchObject({ value: '3', detail: '2 first response · 1 resolution · 3 unsolved and breached now', href: '/support?view=breached' });
+    expect(cards['open-backlog']).toMatchObject({ value: '4', detail: '3 open · 1 pending · 1 at risk', href: '/support?view=open' });
+    expect(cards['support-times']).toMatchObject({ value: '3 h first response' });
+    const todayCards = Object.fromEntries(kpiCards(await kpiReport({ from: today(), to: today() })).map((c) => [c.id, c]));
+    expect(todayCards.refunds).toMatchObject({ value: '$35.00', detail: '2 refunds · 70.0% of gross sales ($50.00)', href: '/returns/refunds?status=issued' });
+    expect(todayCards['return-rate']).toMatchObject({ value: '50.0%', detail: '1 units returned of 2 shipped', href: '/returns' });
+  });
+
+  it('rollups maintained by refunds, returns and tickets equal the rebuild', async () => {
+    const before = await rollupFacts();
+    expect(before).toEqual(await directFacts());
+    await rebuildKpiRollups();
+    expect(await rollupFacts()).toEqual(before);
+  });
+});
+
 describe('GET /api/v1/kpis', () => {
   const get = async (query: string, scopes = ['reports:read']) => {
     const { key } = await makeApiKey(scopes);
@@ -199,14 +337,15 @@ describe('GET /api/v1/kpis', () => {
     delete body.stockouts; delete report.stockouts; delete body.charts.top_stockouts; delete report.charts.top_stockouts;
     expect(body).toEqual(report);
     expect(body.fulfillment_rate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
-    expect(body.refunds).toMatchObject({ count: null, amount: null, currency: 'USD' });
+    expect(body.refunds).toMatchObject({ count: 0, amount: 0, currency: 'USD' });
     // The cards are the same report, formatted.
     const cards = Object.fromEntries(kpiCards(await kpiReport(range)).map((c) => [c.id, c]));
     expect(cards['fulfillment-rate']).toMatchObject({ value: '75.0%', detail: '3 of 4 orders shipped complete' });
     expect(cards['on-time-ship-rate']).toMatchObject({ value: '66.7%', detail: '2 of 3 shipped by the promised date', href: '/orders?shipped_from=2026-11-10&shipped_to=2026-11-12&ship=late' });
     expect(cards['order-to-ship']).toMatchObject({ value: '12 h median', detail: 'p90 24 h · 3 orders' });
     expect(cards.orders).toMatchObject({ value: String(body.orders.count), detail: '1 cancelled' });
-    expect(cards.refunds.noData).toBe(body.refunds.reason);
+    expect(cards.refunds).toMatchObject({ value: '$0.00', href: '/returns/refunds?status=issued' });
+    expect(cards['inventory-accuracy'].noData).toBe(body.inventory_accuracy.reason);
     const shopify = await (await get('from=2026-11-10&to=2026-11-12&channel=shopify')).json();
     expect(shopify.orders.count).toBe(2);
   });

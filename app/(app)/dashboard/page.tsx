@@ -57,7 +57,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     { label: 'Orders past their ship-by date', count: attention.past_ship_by, href: '/orders?ship=past_due&sort=placed_asc' },
     { label: 'Shipment exceptions', count: attention.shipment_exceptions, href: '/fulfillment/exceptions' },
     { label: 'SKUs at or below reorder point', count: attention.below_reorder_point, href: '/inventory?stock=low' },
+    { label: 'Tickets about to breach SLA (within the hour)', count: attention.tickets_at_risk, href: links.ticketsAtRisk },
+    { label: 'Tickets past their SLA', count: attention.tickets_breached, href: links.ticketsBreached },
   ];
+  // The table lists only the steps that had refunds; the chart shows every step (gaps are zero).
+  const refundRows = report.charts.refunds_over_time.filter((p) => p.count > 0 || p.amount > 0);
   const rangeText = report.range.from === report.range.to ? report.range.from : `${report.range.from} to ${report.range.to}`;
 
   return (
@@ -77,7 +81,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </Link>
             </li>
           ))}
-          <li className="rounded-md bg-white px-3 py-2 text-sm text-slate-700">Tickets about to breach SLA: no data yet (support tickets are not recorded yet)</li>
         </ul>
       </section>
 
@@ -158,10 +161,41 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.stockouts} className="underline">See SKUs out of stock now</Link>.</p>}
         </ChartSection>
 
-        <section aria-labelledby="later-charts" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="later-charts" className="text-base font-semibold">Returns by reason · Refunds over time</h2>
-          <p className="mt-1 text-sm text-slate-700">No data yet: returns and refunds are not recorded in Backroom yet. These charts appear once they are.</p>
-        </section>
+        <div className="grid gap-4 xl:grid-cols-2">
+          <ChartSection id="returns-reason-chart" title="Returns by reason (units received back)"
+            table={
+              report.charts.returns_by_reason.length ? (
+                <table className="w-full text-sm">
+                  <thead className="bg-slate-50"><tr><th scope="col" className={th}>Reason</th><th scope="col" className={`${th} text-right`}>Units</th></tr></thead>
+                  <tbody>{report.charts.returns_by_reason.map((g) => (
+                    <tr key={g.reason} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{g.label}</th><td className={`${td} text-right tabular-nums`}>{g.units}</td></tr>
+                  ))}</tbody>
+                </table>
+              ) : <p className="p-2 text-sm text-slate-700">No returned units were received in this range.</p>
+            }>
+            {report.charts.returns_by_reason.length ? (
+              <HorizontalBarChart label="Units returned per reason" xLabel="Units returned" color="#CC79A7" labelWidth={150}
+                items={report.charts.returns_by_reason.map((g) => ({ label: g.label, value: g.units, href: links.returns }))} />
+            ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.returns} className="underline">See all returns</Link>.</p>}
+          </ChartSection>
+
+          <ChartSection id="refunds-chart" title={`Refunds over time${report.range.sparkline_step_days > 1 ? ` (per ${report.range.sparkline_step_days} days)` : ' (per day)'}`}
+            table={
+              refundRows.length ? (
+                <table className="w-full text-sm">
+                  <thead className="bg-slate-50"><tr><th scope="col" className={th}>{report.range.sparkline_step_days > 1 ? 'From' : 'Day'}</th><th scope="col" className={`${th} text-right`}>Refunds</th><th scope="col" className={`${th} text-right`}>Amount</th></tr></thead>
+                  <tbody>{refundRows.map((p) => (
+                    <tr key={p.date} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{p.date}</th><td className={`${td} text-right tabular-nums`}>{p.count}</td><td className={`${td} text-right tabular-nums`}>{money(p.amount)}</td></tr>
+                  ))}</tbody>
+                </table>
+              ) : <p className="p-2 text-sm text-slate-700">No refunds were issued in this range.</p>
+            }>
+            {refundRows.length ? (
+              <StackedBarChart rows={report.charts.refunds_over_time.map((p) => ({ x: p.date, amount: p.amount }))} series={[{ key: 'amount', label: 'Amount refunded' }]}
+                label="Amount refunded per day; the table beside lists the count and amount" yLabel={`Refunded (${report.currency})`} formatY="money" />
+            ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.refunds} className="underline">See issued refunds</Link>.</p>}
+          </ChartSection>
+        </div>
       </div>
     </>
   );
