@@ -7,15 +7,8 @@ import { issueReturnLabel } from '@/lib/returns/issue-return-label';
 import { notifyCustomer } from '@/lib/returns/notify';
 import { nextReturnStatus } from '@/lib/returns/rules';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
+import { signedReturnLabelUrl } from '@/lib/returns/label-link';
 import { ZApproveReturnInput, type TApproveReturnInput } from '@/lib/returns/schemas';
-
-/**
- * The link to a return's label PDF. The route answers staff only for now (a signed public link for
- * customers is listed as not done in docs/decisions/012); APP_URL is the app's public base URL.
- */
-export function returnLabelUrl(returnId: string) {
-  return `${(process.env.APP_URL ?? 'http://localhost:3000').replace(/\/$/, '')}/returns/${returnId}/label`;
-}
 
 /**
  * Approves a requested return: optionally buys a prepaid return label, and emails the customer the
@@ -35,7 +28,7 @@ export async function approveReturn(options: { returnId: string; input?: TApprov
       data: {
         customer_name: customer.name, order_number: customer.orderNumber, return_number: r.number, message: input.message ?? null,
         lines: lines.map((l) => ({ sku: l.sku, name: l.orderLine.name, quantity: l.quantity })),
-        label_url: label ? returnLabelUrl(r.id) : null, tracking_number: label?.tracking_number ?? null, carrier: label?.carrier ?? null,
+        label_url: label ? signedReturnLabelUrl(r.id) : null, tracking_number: label?.tracking_number ?? null, carrier: label?.carrier ?? null,
       },
     });
     await audit(t, { actor: options.actor, action: 'return.approved', entityType: 'return', entityId: r.id, before: { status: r.status }, after: { return_id: r.id, number: r.number, order_id: r.orderId, ticket_id: r.ticketId, status, message: input.message ?? null, label } });

@@ -261,7 +261,7 @@ test('support refunds the return; the order, the return and the ticket show it',
   });
 });
 
-test("the customer's emails arrived: reply, return approved, received, refund issued", async () => {
+test("the customer's emails arrived: reply, return approved, received, refund issued", async ({ playwright }) => {
   const { ticket, returnNumber } = journey;
   const o = order();
 
@@ -274,6 +274,16 @@ test("the customer's emails arrived: reply, return approved, received, refund is
   expect(approved.text).toContain(journey.approveMessage);
   expect(approved.text).toContain(`1 × ${o.lines[0].name} (${o.lines[0].sku})`);
   expect(approved.text).toContain('Print your prepaid return label here:');
+  // The customer has no account: the link opens the label PDF without signing in.
+  const link = approved.text?.match(/Print your prepaid return label here: (\S+)/)?.[1];
+  expect(link).toMatch(/\/l\/return-label\/[0-9a-f-]{36}\?t=[A-Za-z0-9_-]{22}$/);
+  const customer = await playwright.request.newContext();
+  const label = await customer.get(link!);
+  expect(label.status()).toBe(200);
+  expect(label.headers()['content-type']).toBe('application/pdf');
+  expect((await label.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await customer.get(link!.replace(/\?t=.*/, '?t=forged'))).status()).toBe(404);
+  await customer.dispose();
 
   const received = await customerMail(`We received your return #${returnNumber}`);
   expect(received.text).toContain(`We have received your return #${returnNumber} (order #${o.number})`);

@@ -8,6 +8,7 @@ import { requestReturn } from '@/lib/returns/request-return';
 import { approveReturn } from '@/lib/returns/approve-return';
 import { returnLabel } from '@/lib/returns/label-data';
 import { renderLabel } from '@/lib/documents/label';
+import { GET as publicLabel } from '@/app/l/return-label/[id]/route';
 import { seedShipping } from '@/prisma/seed-shipping';
 import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
 
@@ -36,7 +37,18 @@ describe('return labels', () => {
     // Its cost is shipping expense, like an outbound label (Dr Shipping expense / Cr Payable).
     expect(await accountBalance('5300', FAR)).toBe(expenseBefore + approved.label!.cost);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { returnId: r.id, template: 'return_approved' } });
-    expect(mail.textBody).toContain(`/returns/${r.id}/label`);
+    // The customer's link opens the label without signing in; it carries a token only we can make.
+    const link = mail.textBody.match(/https?:\/\/\S+\/l\/return-label\/\S+/)?.[0];
+    expect(link).toMatch(new RegExp(`/l/return-label/${r.id}\\?t=[A-Za-z0-9_-]{22}$`));
+    const open = (url: string) => publicLabel(new Request(url), { params: Promise.resolve({ id: new URL(url).pathname.split('/').at(-1)! }) });
+    const res = await open(link!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // a changed token, a missing token, or another return's id with this token: 404, nothing revealed
+    expect((await open(link!.slice(0, -1) + (link!.endsWith('A') ? 'B' : 'A'))).status).toBe(404);
+    expect((await open(link!.split('?')[0])).status).toBe(404);
+    expect((await open(link!.replace(r.id, '00000000-0000-4000-8000-000000000000'))).status).toBe(404);
     expect(mail.textBody).toContain('Use the label below');
 
     const input = await returnLabel(r.id);
