@@ -31,6 +31,19 @@ export function SelectField({ label, name, error, options, ...props }: { label: 
   );
 }
 
+/** A GET filter's select: an "Any" choice first, the current value preselected (list pages' filter bars). */
+export function FilterSelect({ id, label, value, options, className }: { id: string; label: string; value?: string; options: { value: string; label: string }[]; className?: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
+        <option value="">Any</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
 /** A submit button that shows progress: from the enclosing `<form action>`, or `pending` when given (useActionForm). */
 export function SubmitButton({ children, pendingText, variant = 'primary', pending: pendingProp, ...props }: { children: React.ReactNode; pendingText?: string; variant?: 'primary' | 'secondary' | 'danger'; pending?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const status = useFormStatus();

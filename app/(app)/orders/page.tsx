@@ -11,7 +11,7 @@ import { shopTimezone } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { inputClass } from '@/components/ui/form';
+import { inputClass, FilterSelect } from '@/components/ui/form';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { SavedViews } from '@/components/orders/saved-views';
 import { CHANNEL_LABEL, OrderStatusBadge, PAYMENT_LABEL, PaymentStatusBadge, RiskBadge, STATUS_LABEL } from '@/components/orders/order-badges';
@@ -73,8 +73,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <label htmlFor="q" className="block text-sm font-medium">Search</label>
             <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Number, name, email, SKU or ID" title="Order number, customer name, email, SKU or external id" className={inputClass} />
           </div>
-          <Select id="status" label="Status" value={filters.status} className="w-44" options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} />
-          <Select id="channel" label="Channel" value={filters.channel} className="w-40" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))} />
+          <FilterSelect id="status" label="Status" value={filters.status} className="w-44" options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} />
+          <FilterSelect id="channel" label="Channel" value={filters.channel} className="w-40" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))} />
           <div className="w-40">
             <label htmlFor="sort" className="block text-sm font-medium">Sort</label>
             <select id="sort" name="sort" defaultValue={filters.sort ?? 'placed_desc'} className={inputClass}>
@@ -87,8 +87,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <details className="mt-3" open={!!(filters.payment_status || filters.risk || filters.from || filters.to)}>
           <summary className="cursor-pointer text-sm font-medium text-brand-800">More filters: payment, risk, dates</summary>
           <div className="mt-3 flex flex-wrap items-end gap-3">
-            <Select id="payment_status" label="Payment" value={filters.payment_status} className="w-44" options={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_LABEL[s] }))} />
-            <Select id="risk" label="Risk" value={filters.risk} className="w-36" options={[{ value: 'low', label: 'Low' }, { value: 'medium', label: 'Medium' }, { value: 'high', label: 'High' }]} />
+            <FilterSelect id="payment_status" label="Payment" value={filters.payment_status} className="w-44" options={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_LABEL[s] }))} />
+            <FilterSelect id="risk" label="Risk" value={filters.risk} className="w-36" options={[{ value: 'low', label: 'Low' }, { value: 'medium', label: 'Medium' }, { value: 'high', label: 'High' }]} />
             <div className="w-44">
               <label htmlFor="from" className="block text-sm font-medium">Placed from</label>
               <input id="from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
@@ -166,17 +166,5 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </nav>
       </section>
     </>
-  );
-}
-
-function Select({ id, label, value, options, className }: { id: string; label: string; value?: string; options: { value: string; label: string }[]; className?: string }) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
-        <option value="">Any</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
   );
 }

@@ -7,7 +7,7 @@ import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/suppo
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { inputClass } from '@/components/ui/form';
+import { inputClass, FilterSelect } from '@/components/ui/form';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { InboxTable } from '@/components/support/inbox-table';
 import { PRIORITY_LABEL, TICKET_CHANNEL_LABEL, TICKET_STATUS_LABEL } from '@/components/support/ticket-badges';
@@ -79,10 +79,10 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             <label htmlFor="q" className="block text-sm font-medium">Search</label>
             <input id="q" name="q" type="search" defaultValue={values.q} placeholder="Ticket or order number, subject, name, email" className={inputClass} />
           </div>
-          <Select id="status" label="Status" value={values.status} className="w-36" options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABEL[s] }))} />
-          <Select id="priority" label="Priority" value={values.priority} className="w-36" options={TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))} />
-          <Select id="channel" label="Channel" value={values.channel} className="w-36" options={TICKET_CHANNELS.map((c) => ({ value: c, label: TICKET_CHANNEL_LABEL[c] }))} />
-          <Select id="assignee" label="Assignee" value={values.assignee} className="w-44" options={[{ value: 'none', label: 'Unassigned' }, ...agents.map((a) => ({ value: a.id, label: a.name }))]} />
+          <FilterSelect id="status" label="Status" value={values.status} className="w-36" options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABEL[s] }))} />
+          <FilterSelect id="priority" label="Priority" value={values.priority} className="w-36" options={TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))} />
+          <FilterSelect id="channel" label="Channel" value={values.channel} className="w-36" options={TICKET_CHANNELS.map((c) => ({ value: c, label: TICKET_CHANNEL_LABEL[c] }))} />
+          <FilterSelect id="assignee" label="Assignee" value={values.assignee} className="w-44" options={[{ value: 'none', label: 'Unassigned' }, ...agents.map((a) => ({ value: a.id, label: a.name }))]} />
           <div className="w-40">
             <label htmlFor="sort" className="block text-sm font-medium">Sort</label>
             <select id="sort" name="sort" defaultValue={values.sort ?? 'due'} className={inputClass}>
@@ -128,17 +128,5 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
         </nav>
       </section>
     </>
-  );
-}
-
-function Select({ id, label, value, options, className }: { id: string; label: string; value?: string; options: { value: string; label: string }[]; className?: string }) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
-        <option value="">Any</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
   );
 }
