@@ -3,8 +3,9 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embed
 import { dropDatabase, ensureDatabase, withDatabase } from '@/lib/platform/migrate';
 import { DATA_DIR } from '@/lib/platform/runtime-config';
 
-export const BENCH_DATABASE = 'backroom_bench';
-export const PGBENCH_DATABASE = 'backroom_bench_pgbench';
+/** BENCH_DB names the databases, so two runs on one server do not drop each other's (default backroom_bench). */
+export const BENCH_DATABASE = process.env.BENCH_DB || 'backroom_bench';
+export const PGBENCH_DATABASE = `${BENCH_DATABASE}_pgbench`;
 
 export type BenchServer = {
   /** a maintenance database on the server (`postgres`), for CREATE/DROP DATABASE */
