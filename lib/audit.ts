@@ -16,7 +16,7 @@ export type AuditInput = {
 const SECRET_KEYS = /pass(word)?|secret|token|key_?hash|keyHash|^key$/i;
 
 /** Drops anything that looks like a secret from a snapshot before it is stored. */
-function scrub(value: unknown): Prisma.InputJsonValue | undefined {
+export function scrub(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(
     JSON.stringify(value, (k, v) => (k && SECRET_KEYS.test(k) ? undefined : typeof v === 'bigint' ? v.toString() : v)),

@@ -16,7 +16,8 @@ import { costingMethod, issueAtCost } from '@/lib/inventory/cost-store';
 export type StockLine = { variantId: string; sku: string; locationId: string; locationCode: string; quantity: number };
 type Reference = { type: string; id: string };
 
-function ordered(lines: StockLine[]): StockLine[] {
+/** Lines merged per (variant, location) and sorted in the lock order; quantities must be positive. */
+export function mergeStockLines(lines: StockLine[]): StockLine[] {
   const merged = new Map<string, StockLine>();
   for (const l of lines) {
     if (!Number.isInteger(l.quantity) || l.quantity <= 0) throw new AppError('VALIDATION_FAILED', 'Quantities must be positive whole numbers', [{ field: 'quantity', message: 'Must be at least 1' }]);
@@ -32,7 +33,7 @@ function ordered(lines: StockLine[]): StockLine[] {
  * backorder makes the whole call fail with 409 OUT_OF_STOCK listing each short SKU.
  */
 export async function reserveStock(tx: Tx, input: { lines: StockLine[]; reference: Reference; actor: Actor }): Promise<void> {
-  const lines = ordered(input.lines);
+  const lines = mergeStockLines(input.lines);
   const locked = [];
   for (const l of lines) locked.push({ l, level: await lockLevel(tx, l.variantId, l.locationId) });
   const short = locked
@@ -46,7 +47,7 @@ export async function reserveStock(tx: Tx, input: { lines: StockLine[]; referenc
 
 /** Gives reserved units back to available stock (order cancelled, line removed). */
 export async function releaseStock(tx: Tx, input: { lines: StockLine[]; reference: Reference; actor: Actor }): Promise<void> {
-  for (const l of ordered(input.lines)) {
+  for (const l of mergeStockLines(input.lines)) {
     const level = await lockLevel(tx, l.variantId, l.locationId);
     await applyMovement(tx, level, { type: 'release', reserved: -l.quantity, reference: input.reference, actor: input.actor }, { sku: l.sku, location: l.locationCode });
   }
@@ -59,7 +60,7 @@ export async function releaseStock(tx: Tx, input: { lines: StockLine[]; referenc
 export async function consumeReservedStock(tx: Tx, input: { lines: StockLine[]; reference: Reference; actor: Actor; memo: string }): Promise<{ totalCost: number; lines: (StockLine & { cost: number })[] }> {
   const method = await costingMethod(tx);
   const out: (StockLine & { cost: number })[] = [];
-  for (const l of ordered(input.lines)) {
+  for (const l of mergeStockLines(input.lines)) {
     const level = await lockLevel(tx, l.variantId, l.locationId);
     if (level.reserved < l.quantity) throw new AppError('INVALID_STATE', `Only ${level.reserved} of ${l.sku} are reserved at ${l.locationCode}`);
     const cost = await issueAtCost(tx, { variantId: l.variantId, quantity: l.quantity, method });

@@ -24,17 +24,23 @@ export function entryChannelSql(type: string, id: string): string {
   return `coalesce(CASE ${type} WHEN 'reversal' THEN (SELECT ${direct('r.source_type', 'r.source_id')} FROM journal_entries r WHERE r.id = ${uuid(id)}) ELSE ${direct(type, id)} END, '')`;
 }
 
-/**
- * Records the net sales and COGS a journal entry moves, in its transaction (called by
- * postJournalEntry). Entries that touch neither (captures, fees, stock receipts) write nothing.
- */
-export async function recordLedgerFacts(tx: Tx, entry: { postedAt: Date; sourceType: string; sourceId: string | null }, lines: { account: string; debit: number; credit: number }[]) {
+/** The net sales and COGS a journal entry's lines move (zero for captures, fees, stock receipts). */
+export function ledgerFactValues(lines: { account: string; debit: number; credit: number }[]): { net_sales: number; cogs: number } {
   let netSales = 0;
   let cogs = 0;
   for (const l of lines) {
     if ((NET_SALES_ACCOUNTS as readonly string[]).includes(l.account)) netSales += l.credit - l.debit;
     if ((COGS_ACCOUNTS as readonly string[]).includes(l.account)) cogs += l.debit - l.credit;
   }
+  return { net_sales: netSales, cogs };
+}
+
+/**
+ * Records the net sales and COGS a journal entry moves, in its transaction (called by
+ * postJournalEntry). Entries that touch neither (captures, fees, stock receipts) write nothing.
+ */
+export async function recordLedgerFacts(tx: Tx, entry: { postedAt: Date; sourceType: string; sourceId: string | null }, lines: { account: string; debit: number; credit: number }[]) {
+  const { net_sales: netSales, cogs } = ledgerFactValues(lines);
   if (netSales === 0 && cogs === 0) return;
   const metrics = ['net_sales', 'cogs'].filter((_, i) => [netSales, cogs][i] !== 0);
   const values = [netSales, cogs].filter((v) => v !== 0).map(String);

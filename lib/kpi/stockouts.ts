@@ -5,7 +5,8 @@ import type { Tx } from '@/lib/db';
 export const BASELINE_DAYS = 28;
 
 /**
- * SQL for the baseline of a stockout starting at `startedAt` for `variantId` (SQL expressions):
+ * SQL for the baseline of a stockout starting at `startedAt` for `variantId` (SQL expressions), as the
+ * rebuild computes it (the database function sync_stockout has the same formula for live events):
  * units ordered of the SKU in the 28 days before, ÷ 28 — every order placed counts, cancelled or not,
  * since it was demand; so the figure is fixed once the stockout starts.
  */
@@ -21,18 +22,11 @@ export function mayCrossStockout(before: number, after: number): boolean {
 
 /**
  * Opens or closes the SKU's stockout period to match its available units summed over locations, as
- * of `at` (the movement's time), in the movement's transaction. One statement. Called only when a
- * level's available crosses into or out of ≤ 0 (see mayCrossStockout): without backorders, the SKU
- * total can only cross zero when some level does, so this sees every transition.
+ * of `at` (the movement's time), in the movement's transaction: the database function sync_stockout
+ * (migration 20261129080000; order intake calls it from take_order). Called only when a level's
+ * available crosses into or out of ≤ 0 (see mayCrossStockout): without backorders, the SKU total can
+ * only cross zero when some level does, so this sees every transition.
  */
 export async function syncStockout(tx: Tx, variantId: string, at: Date): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `WITH avail AS (SELECT coalesce(sum(on_hand - reserved), 0) AS a FROM stock_levels WHERE variant_id = $1::uuid),
-          open AS (SELECT id FROM stockout_periods WHERE variant_id = $1::uuid AND ended_at IS NULL),
-          closed AS (UPDATE stockout_periods SET ended_at = $2::timestamptz WHERE id IN (SELECT id FROM open) AND (SELECT a FROM avail) > 0 RETURNING id)
-     INSERT INTO stockout_periods (variant_id, started_at, baseline_daily_units)
-     SELECT $1::uuid, $2::timestamptz, ${baselineSql('$1::uuid', '$2::timestamptz')}
-     WHERE (SELECT a FROM avail) <= 0 AND NOT EXISTS (SELECT 1 FROM open)`,
-    variantId, at,
-  );
+  await tx.$executeRaw`SELECT sync_stockout(${variantId}::uuid, ${at}::timestamptz)`;
 }

@@ -34,13 +34,17 @@ export type PostEntryInput = {
   reversesEntryId?: string;
 };
 
+/** An entry's lines normalised and balanced, each with its account's id (accounts checked). */
+export type PreparedLine = { account: string; accountId: string; debit: number; credit: number; memo?: string };
+
 /**
- * Writes one balanced journal entry. Always call it with the transaction client of the event it
- * records, so the entry exists exactly when the event does. Returns null when every line is zero.
+ * Checks an entry without writing it: lines normalised and balanced (lib/ledger/rules.ts), every
+ * account known and active. postJournalEntry writes what this returns; order intake
+ * (lib/orders/take-order.ts) hands it to the database with the rest of the order.
  */
-export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{ id: string; number: number } | null> {
+export async function prepareJournalLines(tx: Tx, input: Pick<PostEntryInput, 'lines'>): Promise<PreparedLine[]> {
   const lines = balancedLines(input.lines);
-  if (lines.length === 0) return null;
+  if (lines.length === 0) return [];
   const codes = [...new Set(lines.map((l) => l.account))];
   const byCode = await accountsByCode(tx, codes);
   for (const code of codes) {
@@ -48,6 +52,16 @@ export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{
     if (!account) throw new AppError('VALIDATION_FAILED', `Unknown account ${code}`, [{ field: 'lines', message: `Unknown account ${code}` }]);
     if (!account.active) throw new AppError('VALIDATION_FAILED', `Account ${code} is inactive`, [{ field: 'lines', message: `Account ${code} is inactive` }]);
   }
+  return lines.map((l) => ({ ...l, accountId: byCode.get(l.account)!.id }));
+}
+
+/**
+ * Writes one balanced journal entry. Always call it with the transaction client of the event it
+ * records, so the entry exists exactly when the event does. Returns null when every line is zero.
+ */
+export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{ id: string; number: number } | null> {
+  const lines = await prepareJournalLines(tx, input);
+  if (lines.length === 0) return null;
   // One instant for the entry and its KPI facts (net sales, COGS), so the rollup day is the entry's day.
   const postedAt = input.postedAt ?? new Date();
   const entry = await tx.journalEntry.create({
@@ -64,7 +78,7 @@ export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{
     select: { id: true, number: true },
   });
   await tx.journalLine.createMany({
-    data: lines.map((l) => ({ entryId: entry.id, accountId: byCode.get(l.account)!.id, debit: l.debit, credit: l.credit, memo: l.memo })),
+    data: lines.map((l) => ({ entryId: entry.id, accountId: l.accountId, debit: l.debit, credit: l.credit, memo: l.memo })),
   });
   await recordLedgerFacts(tx, { postedAt, sourceType: input.source.type, sourceId: input.source.id ?? null }, lines);
   return entry;

@@ -3,7 +3,7 @@ import type { Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
-import { postJournalEntry } from '@/lib/ledger/post-entry';
+import { postJournalEntry, type PostEntryInput } from '@/lib/ledger/post-entry';
 
 /**
  * Posting rules for orders (accrual basis, revenue at order intake):
@@ -14,11 +14,14 @@ import { postJournalEntry } from '@/lib/ledger/post-entry';
  * Cancelling reverses the sale and returns captured money (Dr Accounts receivable / Cr clearing);
  * processor fees are not returned by processors, so they stay as an expense.
  */
-export async function postSale(tx: Tx, o: { id: string; number: number; subtotal: number; discount: number; shipping: number; tax: number; total: number }, actor: Actor) {
-  return postJournalEntry(tx, {
+type OrderRef = { id: string; number: number | string };
+type EntryDraft = Omit<PostEntryInput, 'actor'>;
+
+/** The sale's entry. `number` may be '{number}' when the database assigns it (lib/orders/take-order.ts). */
+export function saleEntry(o: OrderRef & { subtotal: number; discount: number; shipping: number; tax: number; total: number }): EntryDraft {
+  return {
     memo: `Sale, order #${o.number}`,
     source: { type: 'order', id: o.id },
-    actor,
     lines: [
       dr(ACCOUNTS.receivable, o.total),
       dr(ACCOUNTS.discounts, o.discount),
@@ -26,16 +29,20 @@ export async function postSale(tx: Tx, o: { id: string; number: number; subtotal
       cr(ACCOUNTS.shippingRevenue, o.shipping),
       cr(ACCOUNTS.salesTax, o.tax),
     ],
-  });
+  };
+}
+
+/** The capture's entry, with the processor's fee. */
+export function captureEntry(o: OrderRef, amount: number, fee: number): EntryDraft {
+  return {
+    memo: `Payment captured, order #${o.number}`,
+    source: { type: 'payment', id: o.id },
+    lines: [dr(ACCOUNTS.clearing, amount), cr(ACCOUNTS.receivable, amount), dr(ACCOUNTS.paymentFees, fee, 'processor fee'), cr(ACCOUNTS.clearing, fee)],
+  };
 }
 
 export async function postCapture(tx: Tx, o: { id: string; number: number }, amount: number, fee: number, actor: Actor) {
-  return postJournalEntry(tx, {
-    memo: `Payment captured, order #${o.number}`,
-    source: { type: 'payment', id: o.id },
-    actor,
-    lines: [dr(ACCOUNTS.clearing, amount), cr(ACCOUNTS.receivable, amount), dr(ACCOUNTS.paymentFees, fee, 'processor fee'), cr(ACCOUNTS.clearing, fee)],
-  });
+  return postJournalEntry(tx, { ...captureEntry(o, amount, fee), actor });
 }
 
 export async function postCaptureReturned(tx: Tx, o: { id: string; number: number }, amount: number, actor: Actor) {

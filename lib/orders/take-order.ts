@@ -1,0 +1,80 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { scrub } from '@/lib/audit';
+import type { StockLine } from '@/lib/inventory/reservations';
+import { mergeStockLines } from '@/lib/inventory/reservations';
+import type { PreparedLine } from '@/lib/ledger/post-entry';
+import { ledgerFactValues } from '@/lib/kpi/ledger-facts';
+import type { KpiFactGroup } from '@/lib/kpi/facts';
+
+/** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold '{number}'. */
+export type IntakeEntry = { id: string; memo: string; source: { type: string; id: string }; lines: PreparedLine[] };
+
+/** Everything an order intake writes, computed by createOrder with the rules of lib/ (decision 016). */
+export type IntakePlan = {
+  at: Date;
+  actor: Actor;
+  customer: { email: string; firstName: string; lastName: string; phone: string | null };
+  /** orders columns (snake_case) except number and customer_id, which the database assigns */
+  order: Record<string, unknown> & { id: string; channel: string; external_id: string | null };
+  lines: Record<string, unknown>[];
+  stock: StockLine[];
+  payment: Record<string, unknown> | null;
+  entries: IntakeEntry[];
+  facts: KpiFactGroup[];
+  audit: { action: string; after: Record<string, unknown> };
+};
+
+export type TakenOrder = { number: number; customer: { id: string; first_name: string; last_name: string } };
+
+/**
+ * Writes an order intake in one statement (the database function take_order, migration
+ * 20261129080000): duplicate check on channel + external id, stock reserved for every line or none
+ * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
+ * payment, journal entries, KPI facts and the audit row. In the caller's transaction when there is
+ * one, else atomically on its own. 409 DUPLICATE_ORDER / OUT_OF_STOCK write nothing.
+ */
+export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakenOrder> {
+  const stock = mergeStockLines(plan.stock);
+  const facts: { at: Date; channel: string; metric: string; value: number }[] = [];
+  const factGroups: KpiFactGroup[] = [
+    ...plan.facts,
+    // Ledger facts of the entries, as postJournalEntry records them: an order-sourced entry is in the order's channel.
+    ...plan.entries.map((e) => ({ at: plan.at, channel: e.source.type === 'order' ? plan.order.channel : '', facts: ledgerFactValues(e.lines) })),
+  ];
+  for (const g of factGroups) {
+    for (const [metric, value] of Object.entries(g.facts)) {
+      if (!value) continue;
+      if (!Number.isSafeInteger(value)) throw new Error(`KPI fact ${metric} must be an integer, got ${value}`);
+      facts.push({ at: g.at, channel: g.channel, metric, value });
+    }
+  }
+  const actor = { actor_type: plan.actor.type, actor_id: plan.actor.id, actor_label: plan.actor.label };
+  const payload = {
+    at: plan.at,
+    order: plan.order,
+    customer: { email: plan.customer.email, first_name: plan.customer.firstName, last_name: plan.customer.lastName, phone: plan.customer.phone },
+    lines: plan.lines,
+    stock: stock.map((l) => ({ variant_id: l.variantId, location_id: l.locationId, quantity: l.quantity, sku: l.sku, location_code: l.locationCode })),
+    actor: { type: plan.actor.type, id: plan.actor.id },
+    payment: plan.payment,
+    entries: plan.entries.filter((e) => e.lines.length).map((e) => ({ id: e.id, memo: e.memo, source_type: e.source.type, source_id: e.source.id, posted_at: plan.at, ...actor })),
+    journal_lines: plan.entries.flatMap((e) => e.lines.map((l) => ({ entry_id: e.id, account_id: l.accountId, debit: l.debit, credit: l.credit, memo: l.memo ?? null }))),
+    facts,
+    audit: { ...actor, action: plan.audit.action, entity_type: 'order', entity_id: plan.order.id, before: null, after: scrub(plan.audit.after) },
+  };
+  const [row] = await tx.$queryRaw<{ result: { duplicate?: { id: string; number: number }; out_of_stock?: { sku: string; location: string; requested: number; available: number }[] } & Partial<TakenOrder> }[]>`
+    SELECT take_order(${JSON.stringify(payload)}::jsonb) AS result`;
+  const result = row.result;
+  if (result.duplicate) {
+    const existing = result.duplicate;
+    throw new AppError('DUPLICATE_ORDER', `Order ${plan.order.channel}/${plan.order.external_id} already exists as #${existing.number}`, { order_id: existing.id, number: existing.number });
+  }
+  if (result.out_of_stock) {
+    const short = result.out_of_stock;
+    throw new AppError('OUT_OF_STOCK', `Not enough stock for ${short.map((s) => s.sku).join(', ')}`, short);
+  }
+  return { number: result.number!, customer: result.customer! };
+}

@@ -1,0 +1,131 @@
+-- Order intake in one round trip (decision 016). The application computes every row of an order with
+-- its rules in lib/ (totals, fraud score, posting lines, KPI facts, audit snapshot); take_order writes
+-- them atomically together with the parts that need row locks: the duplicate check on channel +
+-- external id, the all-or-nothing stock reservation and the customer upsert. Nothing is written when
+-- it answers {"duplicate": …} or {"out_of_stock": […]}.
+
+-- A SKU's stockout period follows its available units summed over locations, as of `at` (one
+-- statement; called when a level's available units cross into or out of ≤ 0). The baseline is the
+-- units ordered in the 28 days before ÷ 28 (lib/kpi/stockouts.ts baselineSql, used by the rebuild).
+CREATE FUNCTION "sync_stockout"(variant uuid, at timestamptz) RETURNS void LANGUAGE sql AS $$
+  WITH avail AS (SELECT coalesce(sum(on_hand - reserved), 0) AS a FROM stock_levels WHERE variant_id = variant),
+       open AS (SELECT id FROM stockout_periods WHERE variant_id = variant AND ended_at IS NULL),
+       closed AS (UPDATE stockout_periods SET ended_at = at WHERE id IN (SELECT id FROM open) AND (SELECT a FROM avail) > 0 RETURNING id)
+  INSERT INTO stockout_periods (variant_id, started_at, baseline_daily_units)
+  SELECT variant, at,
+         (SELECT coalesce(sum(ol.quantity), 0)::float8 / 28 FROM order_lines ol JOIN orders o ON o.id = ol.order_id
+          WHERE ol.variant_id = variant AND o.placed_at >= at - interval '28 days' AND o.placed_at < at)
+  WHERE (SELECT a FROM avail) <= 0 AND NOT EXISTS (SELECT 1 FROM open)
+$$;
+
+-- p: {at, order: {orders columns but number and customer_id}, customer: {email, first_name, last_name, phone},
+--     lines: [order_lines rows], stock: [{variant_id, location_id, quantity, sku, location_code}] merged,
+--     actor: {type, id}, payment: payments row | null, entries: [journal_entries rows, memo may hold
+--     {number}], journal_lines: [rows], facts: [{at, channel, metric, value}], audit: audit_log row}
+CREATE FUNCTION "take_order"(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+DECLARE
+  o jsonb := p->'order';
+  at timestamptz := (p->>'at')::timestamptz;
+  existing record;
+  cust record;
+  short jsonb;
+  order_number int;
+  crossing uuid;
+BEGIN
+  -- 1. A second order with the same channel + external id: serialised, then refused.
+  IF o->>'external_id' IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(hashtext('order:' || (o->>'channel') || ':' || (o->>'external_id')));
+    SELECT id, number INTO existing FROM orders WHERE channel = (o->>'channel')::sales_channel AND external_id = o->>'external_id';
+    IF FOUND THEN
+      RETURN jsonb_build_object('duplicate', jsonb_build_object('id', existing.id, 'number', existing.number));
+    END IF;
+  END IF;
+
+  -- 2. Lock the stock levels in (variant, location) order, then check every line (all or nothing).
+  PERFORM 1 FROM stock_levels l JOIN jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid)
+    ON l.variant_id = s.variant_id AND l.location_id = s.location_id
+    ORDER BY l.variant_id, l.location_id FOR UPDATE OF l;
+  SELECT jsonb_agg(jsonb_build_object('sku', s.sku, 'location', s.location_code, 'requested', s.quantity,
+                                      'available', greatest(coalesce(l.on_hand - l.reserved, 0), 0)) ORDER BY s.variant_id)
+    INTO short
+    FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid, quantity int, sku text, location_code text)
+    JOIN variants v ON v.id = s.variant_id
+    LEFT JOIN stock_levels l ON l.variant_id = s.variant_id AND l.location_id = s.location_id
+    WHERE NOT coalesce(l.backorder_allowed, v.allow_backorder) AND coalesce(l.on_hand - l.reserved, 0) < s.quantity;
+  IF short IS NOT NULL THEN
+    RETURN jsonb_build_object('out_of_stock', short);
+  END IF;
+  -- A backorderable SKU with no level at this location yet gets an empty one (as lockLevel does).
+  INSERT INTO stock_levels (variant_id, location_id, backorder_allowed)
+  SELECT v.id, s.location_id, v.allow_backorder
+    FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid) JOIN variants v ON v.id = s.variant_id
+    WHERE NOT EXISTS (SELECT 1 FROM stock_levels l WHERE l.variant_id = s.variant_id AND l.location_id = s.location_id)
+  ON CONFLICT (variant_id, location_id) DO NOTHING;
+
+  -- 3. The customer (email is unique; an existing customer keeps their name).
+  INSERT INTO customers (email, first_name, last_name, phone)
+  VALUES (p->'customer'->>'email', p->'customer'->>'first_name', p->'customer'->>'last_name', p->'customer'->>'phone')
+  ON CONFLICT (email) DO UPDATE SET updated_at = now()
+  RETURNING id, first_name, last_name INTO cust;
+
+  -- 4. The order and its lines.
+  order_number := nextval('orders_number_seq');
+  INSERT INTO orders (id, number, channel, external_id, status, payment_status, customer_id, email, currency, subtotal,
+                      discount_amount, shipping_amount, tax_amount, total, shipping_address, billing_address, shipping_method,
+                      promised_ship_by, placed_at, note, location_id, risk_score, risk_level, risk_reasons, customer_ip, amount_paid,
+                      created_at, updated_at)
+  SELECT r.id, order_number, r.channel, r.external_id, r.status, r.payment_status, cust.id, r.email, r.currency, r.subtotal,
+         r.discount_amount, r.shipping_amount, r.tax_amount, r.total, r.shipping_address, r.billing_address, r.shipping_method,
+         r.promised_ship_by, r.placed_at, r.note, r.location_id, r.risk_score, r.risk_level, r.risk_reasons, r.customer_ip, r.amount_paid,
+         at, at
+    FROM jsonb_populate_record(NULL::orders, o) r;
+  INSERT INTO order_lines (id, order_id, variant_id, sku, name, quantity, unit_price, discount_amount, tax_amount)
+  SELECT r.id, r.order_id, r.variant_id, r.sku, r.name, r.quantity, r.unit_price, r.discount_amount, r.tax_amount
+    FROM jsonb_populate_recordset(NULL::order_lines, p->'lines') r;
+
+  -- 5. Reserve: levels up, one movement per level; a level whose available units cross into ≤ 0
+  --    opens its SKU's stockout period.
+  FOR crossing IN
+    WITH s AS (SELECT * FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid, quantity int)),
+    upd AS (
+      UPDATE stock_levels l SET reserved = l.reserved + s.quantity, updated_at = at
+        FROM s WHERE l.variant_id = s.variant_id AND l.location_id = s.location_id
+      RETURNING l.variant_id, l.location_id, l.bin_id, s.quantity, l.on_hand - l.reserved AS after_available
+    ),
+    mv AS (
+      INSERT INTO stock_movements (variant_id, location_id, bin_id, type, on_hand_delta, reserved_delta, damaged_delta, quarantine_delta,
+                                   value_delta, reference_type, reference_id, actor_type, actor_id, created_at)
+      SELECT u.variant_id, u.location_id, u.bin_id, 'reserve', 0, u.quantity, 0, 0, 0, 'order', o->>'id',
+             p->'actor'->>'type', p->'actor'->>'id', at
+        FROM upd u
+    )
+    SELECT DISTINCT u.variant_id FROM upd u WHERE u.after_available <= 0
+  LOOP
+    PERFORM sync_stockout(crossing, at);
+  END LOOP;
+
+  -- 6. Payment, journal entries, KPI facts, audit row.
+  IF jsonb_typeof(p->'payment') = 'object' THEN
+    INSERT INTO payments (id, order_id, method, status, amount, currency, fee_amount, avs_result, cvv_result, created_at)
+    SELECT r.id, r.order_id, r.method, r.status, r.amount, r.currency, r.fee_amount, r.avs_result, r.cvv_result, r.created_at
+      FROM jsonb_populate_record(NULL::payments, p->'payment') r;
+  END IF;
+  INSERT INTO journal_entries (id, memo, source_type, source_id, actor_type, actor_id, actor_label, posted_at)
+  SELECT r.id, replace(r.memo, '{number}', order_number::text), r.source_type, r.source_id, r.actor_type, r.actor_id, r.actor_label, r.posted_at
+    FROM jsonb_populate_recordset(NULL::journal_entries, p->'entries') WITH ORDINALITY AS r
+    ORDER BY ordinality;
+  INSERT INTO journal_lines (entry_id, account_id, debit, credit, memo)
+  SELECT r.entry_id, r.account_id, r.debit, r.credit, r.memo
+    FROM jsonb_populate_recordset(NULL::journal_lines, p->'journal_lines') r;
+  INSERT INTO kpi_fact_deltas (day, channel, metric, value)
+  SELECT (f.at AT TIME ZONE s.timezone)::date, f.channel, f.metric, f.value
+    FROM shop_settings s, jsonb_to_recordset(p->'facts') AS f(at timestamptz, channel text, metric text, value bigint)
+   WHERE s.id = 1;
+  INSERT INTO audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after)
+  SELECT r.actor_type, r.actor_id, r.actor_label, r.action, r.entity_type, r.entity_id, r.before,
+         r.after || jsonb_build_object('number', order_number)
+    FROM jsonb_populate_record(NULL::audit_log, p->'audit') r;
+
+  RETURN jsonb_build_object('number', order_number,
+                            'customer', jsonb_build_object('id', cust.id, 'first_name', cust.first_name, 'last_name', cust.last_name));
+END $$;
