@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError, errorBody, toAppError, validationError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
-import { runIdempotent } from '@/lib/api/idempotency';
+import { idempotencyRequest, runIdempotent, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
@@ -14,6 +14,8 @@ type HandlerArgs<TBody, TQuery> = {
   request: Request;
   /** For idempotent routes: the transaction the work must run in (it holds the key row). */
   tx: Tx;
+  /** For `idempotent.inUseCase` routes: the key the use case records itself (null without a key). */
+  idempotency: IdempotencyRequest | null;
   actor: Actor & { type: 'api_key' };
   body: TBody;
   query: TQuery;
@@ -31,7 +33,15 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
    * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/api/idempotency.ts)
    * and answers with `status` (default 201). The handler must do its work in `tx`.
    */
-  idempotent?: { status?: number };
+  idempotent?: {
+    status?: number;
+    /**
+     * The use case records the key itself, in the same atomic write as its work (order intake:
+     * lib/orders/take-order.ts), and the handler returns an IdempotentResult. Saves the transaction
+     * around the work; the guarantees are runIdempotent's.
+     */
+    inUseCase?: boolean;
+  };
 };
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -88,13 +98,13 @@ export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, 
       const params = (await context?.params) ?? {};
       if (options.idempotent) {
         const url = new URL(request.url);
-        const outcome = await runIdempotent(
-          { key: request.headers.get('idempotency-key'), scope: `${actor.id} ${request.method} ${url.pathname}`, request: body, status: options.idempotent.status ?? 201 },
-          (tx) => handler({ request, actor, body, query, params, tx }) as Promise<unknown>,
-        );
+        const keyed = { key: request.headers.get('idempotency-key'), scope: `${actor.id} ${request.method} ${url.pathname}`, request: body, status: options.idempotent.status ?? 201 };
+        const outcome = options.idempotent.inUseCase
+          ? ((await handler({ request, actor, body, query, params, tx: db, idempotency: idempotencyRequest(keyed) })) as IdempotentResult)
+          : await runIdempotent(keyed, (tx) => handler({ request, actor, body, query, params, tx, idempotency: null }) as Promise<unknown>);
         return Response.json(outcome.body, { status: outcome.status, headers: outcome.replayed ? { 'idempotent-replayed': 'true' } : undefined });
       }
-      const result = await handler({ request, actor, body, query, params, tx: db });
+      const result = await handler({ request, actor, body, query, params, tx: db, idempotency: null });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       const appError = toAppError(error);

@@ -12,6 +12,7 @@ import { prepareJournalLines } from '@/lib/ledger/post-entry';
 import { takeOrder } from '@/lib/orders/take-order';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
+import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
 
 /** The shop's average order value over 90 days, cached per process for 5 minutes (a heuristic input). */
 let averageCache: { at: number; value: number | null } | null = null;
@@ -36,13 +37,27 @@ function splitName(name: string) {
  * A second order with the same channel + external_id is 409 DUPLICATE_ORDER naming the first.
  */
 export async function createOrder(options: { input: TCreateOrderInput; actor: Actor }, tx?: Tx): Promise<OrderDto> {
+  const result = await takeOrderInput({ ...options, idempotency: null }, tx ?? db);
+  return result.body as OrderDto;
+}
+
+/**
+ * createOrder for `POST /api/v1/orders`: the Idempotency-Key is recorded in the order's own write
+ * (lib/orders/take-order.ts), with runIdempotent's guarantees — a replay, also one racing the first
+ * request, answers the first response and creates nothing; a failed request stores nothing.
+ */
+export async function createOrderIdempotent(options: { input: TCreateOrderInput; actor: Actor; idempotency: IdempotencyRequest | null }): Promise<IdempotentResult> {
+  return takeOrderInput(options, db);
+}
+
+async function takeOrderInput(options: { input: TCreateOrderInput; actor: Actor; idempotency: IdempotencyRequest | null }, t: Tx): Promise<IdempotentResult> {
   const input = ZCreateOrderInput.parse(options.input);
-  // Two round trips (bench/README.md): one read for what the rules need, one write (takeOrder) that
-  // is atomic on its own, so no transaction is opened here when the caller has none.
-  const t = tx ?? db;
+  // Two round trips (decision 016): one read for what the rules need, one write (takeOrder) that is
+  // atomic on its own, so no transaction is opened here when the caller has none.
   const placedAt = input.placed_at ? new Date(input.placed_at) : new Date();
   const skus = [...new Set(input.lines.map((l) => l.sku))];
-  const context = await intakeContext(t, { skus, email: input.customer.email, ip: input.customer_ip ?? null, placedAt });
+  const context = await intakeContext(t, { skus, email: input.customer.email, ip: input.customer_ip ?? null, placedAt, idempotency: options.idempotency });
+  if (context.stored) return replayOf(context.stored, options.idempotency!);
   const { settings } = context;
   if (!settings?.fulfillingLocationId || !settings.locationCode) throw new AppError('INVALID_STATE', 'Set a fulfilling location in Settings before taking orders.');
   const location = { id: settings.fulfillingLocationId, code: settings.locationCode };
@@ -89,6 +104,21 @@ export async function createOrder(options: { input: TCreateOrderInput; actor: Ac
   const { firstName, lastName } = splitName(input.customer.name);
   const risky = { score: risk.score, level: risk.level, reasons: risk.reasons };
 
+  // The answer, built from what is written rather than read back; the database adds number and customer.
+  const reserving = status === 'pending_review' || status === 'open';
+  const response: Omit<OrderDto, 'number' | 'customer'> = {
+    id: orderId, channel: input.channel, external_id: input.external_id ?? null, status, payment_status: paymentStatus, currency: input.currency,
+    subtotal: totals.subtotal, discount_amount: input.discount_amount, shipping_amount: input.shipping_amount, tax_amount: input.tax_amount, total: totals.total, amount_paid: captured,
+    shipping_address: input.shipping_address as Record<string, string>, billing_address: (input.billing_address as Record<string, string> | undefined) ?? null, shipping_method: input.shipping_method ?? null,
+    placed_at: placedAt.toISOString(), promised_ship_by: promisedShipBy.toISOString(), hold_reason: null, cancelled_at: null, cancel_reason: null, note: input.note ?? null,
+    location: location.code, risk: risky,
+    lines: lineRows.map((l) => ({
+      id: l.id, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount_amount: l.discountAmount, tax_amount: l.taxAmount,
+      quantity_reserved: reserving ? l.quantity : 0, quantity_fulfilled: 0, quantity_returned: 0, quantity_cancelled: 0,
+    })),
+    payments: input.payment ? [{ id: paymentId, method: input.payment.method, status: input.payment.status, amount: input.payment.amount, fee_amount: fee, avs_result: input.payment.avs_result ?? null, cvv_result: input.payment.cvv_result ?? null, created_at: at.toISOString() }] : [],
+  };
+
   const taken = await takeOrder(t, {
     at,
     actor: options.actor,
@@ -109,24 +139,12 @@ export async function createOrder(options: { input: TCreateOrderInput; actor: Ac
     entries,
     facts: [{ at: placedAt, channel: input.channel, facts: { orders_placed: 1, gross_sales: totals.subtotal } }],
     audit: { action: 'order.created', after: { status, total: totals.total, risk: risky, channel: input.channel } },
+    response,
+    idempotency: options.idempotency,
   });
-
-  // The response is built from what was just written, not read back.
-  const reserving = status === 'pending_review' || status === 'open';
-  return {
-    id: orderId, number: taken.number, channel: input.channel, external_id: input.external_id ?? null, status, payment_status: paymentStatus, currency: input.currency,
-    customer: { id: taken.customer.id, email: input.customer.email, name: `${taken.customer.first_name} ${taken.customer.last_name}`.trim() },
-    subtotal: totals.subtotal, discount_amount: input.discount_amount, shipping_amount: input.shipping_amount, tax_amount: input.tax_amount, total: totals.total, amount_paid: captured,
-    shipping_address: input.shipping_address as Record<string, string>, billing_address: (input.billing_address as Record<string, string> | undefined) ?? null, shipping_method: input.shipping_method ?? null,
-    placed_at: placedAt.toISOString(), promised_ship_by: promisedShipBy.toISOString(), hold_reason: null, cancelled_at: null, cancel_reason: null, note: input.note ?? null,
-    location: location.code, risk: risky,
-    lines: lineRows.map((l) => ({
-      id: l.id, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount_amount: l.discountAmount, tax_amount: l.taxAmount,
-      quantity_reserved: reserving ? l.quantity : 0, quantity_fulfilled: 0, quantity_returned: 0, quantity_cancelled: 0,
-    })),
-    payments: input.payment ? [{ id: paymentId, method: input.payment.method, status: input.payment.status, amount: input.payment.amount, fee_amount: fee, avs_result: input.payment.avs_result ?? null, cvv_result: input.payment.cvv_result ?? null, created_at: at.toISOString() }] : [],
-  };
+  return taken.replay ?? { status: options.idempotency?.status ?? 201, body: taken.order, replayed: false };
 }
+
 
 type IntakeContext = {
   settings: { currency: string; fraudReviewThreshold: number; fulfillingLocationId: string | null; locationCode: string | null } | null;
@@ -134,13 +152,16 @@ type IntakeContext = {
   fromEmail: number;
   fromIp: number;
   hasPrevious: boolean;
+  /** the answer already stored under the request's Idempotency-Key */
+  stored: { requestHash: string; status: number; response: unknown } | null;
 };
 
 /**
  * What the intake rules read, in one statement: the shop's settings, the SKUs, and the fraud screen's
- * history (orders from the email and the IP in the 24 h before, whether the customer ordered before).
+ * history (orders from the email and the IP in the 24 h before, whether the customer ordered before),
+ * and an answer already stored under the request's Idempotency-Key.
  */
-async function intakeContext(t: Tx, q: { skus: string[]; email: string; ip: string | null; placedAt: Date }): Promise<IntakeContext> {
+async function intakeContext(t: Tx, q: { skus: string[]; email: string; ip: string | null; placedAt: Date; idempotency: IdempotencyRequest | null }): Promise<IntakeContext> {
   const since = new Date(q.placedAt.getTime() - 24 * 3600_000);
   const [row] = await t.$queryRaw<IntakeContext[]>`
     SELECT (SELECT json_build_object('currency', s.currency, 'fraudReviewThreshold', s.fraud_review_threshold,
@@ -151,7 +172,9 @@ async function intakeContext(t: Tx, q: { skus: string[]; email: string; ip: stri
               FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY(${q.skus})) AS variants,
            (SELECT count(*) FROM orders WHERE email = ${q.email} AND placed_at > ${since} AND placed_at <= ${q.placedAt})::int AS "fromEmail",
            (SELECT count(*) FROM orders WHERE ${q.ip}::text IS NOT NULL AND customer_ip = ${q.ip} AND placed_at > ${since} AND placed_at <= ${q.placedAt})::int AS "fromIp",
-           EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.email = ${q.email}) AS "hasPrevious"`;
+           EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.email = ${q.email}) AS "hasPrevious",
+           (SELECT json_build_object('requestHash', k.request_hash, 'status', k.status, 'response', k.response) FROM idempotency_keys k
+             WHERE k.scope = ${q.idempotency?.scope ?? null}::text AND k.key = ${q.idempotency?.key ?? null}::text AND k.status > 0) AS stored`;
   return row;
 }
 

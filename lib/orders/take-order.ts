@@ -8,6 +8,8 @@ import { mergeStockLines } from '@/lib/inventory/reservations';
 import type { PreparedLine } from '@/lib/ledger/post-entry';
 import { ledgerFactValues } from '@/lib/kpi/ledger-facts';
 import type { KpiFactGroup } from '@/lib/kpi/facts';
+import type { OrderDto } from '@/lib/orders/queries';
+import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
 
 /** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold '{number}'. */
 export type IntakeEntry = { id: string; memo: string; source: { type: string; id: string }; lines: PreparedLine[] };
@@ -25,18 +27,25 @@ export type IntakePlan = {
   entries: IntakeEntry[];
   facts: KpiFactGroup[];
   audit: { action: string; after: Record<string, unknown> };
+  /** the answer to the client, without `number` and `customer` (the database fills them in) */
+  response: Record<string, unknown>;
+  /** the request's Idempotency-Key, recorded in the same write (null without one) */
+  idempotency: IdempotencyRequest | null;
 };
 
-export type TakenOrder = { number: number; customer: { id: string; first_name: string; last_name: string } };
+/** The order as answered (the plan's response with its number and customer), or a replay of an earlier answer. */
+export type TakeOrderResult = { order: OrderDto; replay?: never } | { replay: IdempotentResult; order?: never };
 
 /**
  * Writes an order intake in one statement (the database function take_order, migration
  * 20261129080000): duplicate check on channel + external id, stock reserved for every line or none
  * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
- * payment, journal entries, KPI facts and the audit row. In the caller's transaction when there is
- * one, else atomically on its own. 409 DUPLICATE_ORDER / OUT_OF_STOCK write nothing.
+ * payment, journal entries, KPI facts, the audit row and the Idempotency-Key with the answer. In the
+ * caller's transaction when there is one, else atomically on its own. A key already answered gives
+ * that answer back (409 CONFLICT when it came with a different body); 409 DUPLICATE_ORDER and
+ * OUT_OF_STOCK write nothing.
  */
-export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakenOrder> {
+export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResult> {
   const stock = mergeStockLines(plan.stock);
   const facts: { at: Date; channel: string; metric: string; value: number }[] = [];
   const factGroups: KpiFactGroup[] = [
@@ -64,10 +73,21 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakenOrder> {
     journal_lines: plan.entries.flatMap((e) => e.lines.map((l) => ({ entry_id: e.id, account_id: l.accountId, debit: l.debit, credit: l.credit, memo: l.memo ?? null }))),
     facts,
     audit: { ...actor, action: plan.audit.action, entity_type: 'order', entity_id: plan.order.id, before: null, after: scrub(plan.audit.after) },
+    response: plan.response,
+    idempotency: plan.idempotency && { scope: plan.idempotency.scope, key: plan.idempotency.key, request_hash: plan.idempotency.requestHash, status: plan.idempotency.status },
   };
-  const [row] = await tx.$queryRaw<{ result: { duplicate?: { id: string; number: number }; out_of_stock?: { sku: string; location: string; requested: number; available: number }[] } & Partial<TakenOrder> }[]>`
+  type Answer = {
+    order?: OrderDto;
+    replay?: { status: number; response: unknown; request_hash: string };
+    duplicate?: { id: string; number: number };
+    out_of_stock?: { sku: string; location: string; requested: number; available: number }[];
+  };
+  const [row] = await tx.$queryRaw<{ result: Answer }[]>`
     SELECT take_order(${JSON.stringify(payload)}::jsonb) AS result`;
   const result = row.result;
+  if (result.replay) {
+    return { replay: replayOf({ requestHash: result.replay.request_hash, status: result.replay.status, response: result.replay.response }, plan.idempotency!) };
+  }
   if (result.duplicate) {
     const existing = result.duplicate;
     throw new AppError('DUPLICATE_ORDER', `Order ${plan.order.channel}/${plan.order.external_id} already exists as #${existing.number}`, { order_id: existing.id, number: existing.number });
@@ -76,5 +96,5 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakenOrder> {
     const short = result.out_of_stock;
     throw new AppError('OUT_OF_STOCK', `Not enough stock for ${short.map((s) => s.sku).join(', ')}`, short);
   }
-  return { number: result.number!, customer: result.customer! };
+  return { order: result.order! };
 }

@@ -116,6 +116,47 @@ describe('concurrency and idempotency', () => {
   }, 60_000);
 });
 
+describe('Idempotency-Key recorded in the order\'s own write', () => {
+  it('10 racing replays without an external id (nothing else serialises them) take one order; a later replay gets the same answer', async () => {
+    const body = order({ customer: { email: 'keyonly@example.com', name: 'Key Only' } });
+    const reservedBefore = (await level('ORD-1')).reserved;
+    const responses = await Promise.all(Array.from({ length: 10 }, () => post(body, { 'idempotency-key': 'order-key-only' })));
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    expect(new Set(bodies.map((o) => o.id)).size).toBe(1);
+    // 9 of the 10 were answered from the stored response
+    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(9);
+    expect((await level('ORD-1')).reserved).toBe(reservedBefore + 2); // one order of 2 units reserved
+    const later = await post(body, { 'idempotency-key': 'order-key-only' });
+    expect(later.headers.get('idempotent-replayed')).toBe('true');
+    expect(await later.json()).toEqual(bodies[0]);
+    expect(bodies[0]).toMatchObject({ customer: { email: 'keyonly@example.com', name: 'Key Only' }, total: 5_650 });
+  }, 60_000);
+
+  it('the same key with a different body is 409 CONFLICT and writes nothing', async () => {
+    await post(order({ customer: { email: 'k2@example.com', name: 'Kay Two' } }), { 'idempotency-key': 'order-key-2' });
+    const before = await db.order.count();
+    const res = await post(order({ customer: { email: 'k2@example.com', name: 'Kay Two' }, note: 'changed' }), { 'idempotency-key': 'order-key-2' });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('CONFLICT');
+    expect(await db.order.count()).toBe(before);
+  });
+
+  it('a request refused as out of stock stores no key: the same key succeeds once stock arrives', async () => {
+    await makeProduct(['ORD-LATE'], { price: 2_500 });
+    const body = order({ customer: { email: 'late@example.com', name: 'Late Comer' }, lines: [{ sku: 'ORD-LATE', quantity: 2, unit_price: 2_500 }] });
+    const first = await post(body, { 'idempotency-key': 'order-key-late' });
+    expect(first.status).toBe(409);
+    expect((await first.json()).error).toMatchObject({ code: 'OUT_OF_STOCK', details: [{ sku: 'ORD-LATE', requested: 2, available: 0 }] });
+    expect(await db.idempotencyKey.count({ where: { key: 'order-key-late' } })).toBe(0);
+    expect(await db.customer.count({ where: { email: 'late@example.com' } })).toBe(0); // nothing half-written
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'ORD-LATE', quantity: 5, unit_cost: 1_000 }] }, actor });
+    const second = await post(body, { 'idempotency-key': 'order-key-late' });
+    expect(second.status).toBe(201);
+    expect((await level('ORD-LATE')).reserved).toBe(2);
+  });
+});
+
 describe('review, hold and cancel', () => {
   it('holds a risky order for review with its reasons, and a manager approves it', async () => {
     const res = await post(order({ customer: { email: 'risky@example.com', name: 'Risky Buyer' }, billing_address: { ...address, country: 'CA', region: 'ON', postal_code: 'K1A 0B1' }, payment: { method: 'card', amount: 1_000, status: 'authorized', avs_result: 'N', cvv_result: 'N' } }));

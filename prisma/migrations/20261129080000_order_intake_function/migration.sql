@@ -1,8 +1,8 @@
 -- Order intake in one round trip (decision 016). The application computes every row of an order with
 -- its rules in lib/ (totals, fraud score, posting lines, KPI facts, audit snapshot); take_order writes
 -- them atomically together with the parts that need row locks: the duplicate check on channel +
--- external id, the all-or-nothing stock reservation and the customer upsert. Nothing is written when
--- it answers {"duplicate": …} or {"out_of_stock": […]}.
+-- external id, the all-or-nothing stock reservation, the customer upsert and the Idempotency-Key.
+-- Nothing is written when it answers {"replay": …}, {"duplicate": …} or {"out_of_stock": […]}.
 
 -- A SKU's stockout period follows its available units summed over locations, as of `at` (one
 -- statement; called when a level's available units cross into or out of ≤ 0). The baseline is the
@@ -21,7 +21,8 @@ $$;
 -- p: {at, order: {orders columns but number and customer_id}, customer: {email, first_name, last_name, phone},
 --     lines: [order_lines rows], stock: [{variant_id, location_id, quantity, sku, location_code}] merged,
 --     actor: {type, id}, payment: payments row | null, entries: [journal_entries rows, memo may hold
---     {number}], journal_lines: [rows], facts: [{at, channel, metric, value}], audit: audit_log row}
+--     {number}], journal_lines: [rows], facts: [{at, channel, metric, value}], audit: audit_log row,
+--     idempotency: {scope, key, request_hash, status} | null, response: the answer without number and customer}
 CREATE FUNCTION "take_order"(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   o jsonb := p->'order';
@@ -29,12 +30,24 @@ DECLARE
   existing record;
   cust record;
   short jsonb;
+  idem jsonb := p->'idempotency';
+  stored record;
+  answer jsonb;
   order_number int;
   crossing uuid;
 BEGIN
-  -- 1. A second order with the same channel + external id: serialised, then refused.
+  -- 1. A second order with the same channel + external id: serialised, then refused — unless it is
+  --    a replay of a request already answered under its Idempotency-Key.
   IF o->>'external_id' IS NOT NULL THEN
     PERFORM pg_advisory_xact_lock(hashtext('order:' || (o->>'channel') || ':' || (o->>'external_id')));
+  END IF;
+  IF jsonb_typeof(idem) = 'object' THEN
+    SELECT k.status, k.response, k.request_hash INTO stored FROM idempotency_keys k WHERE k.scope = idem->>'scope' AND k.key = idem->>'key';
+    IF FOUND THEN
+      RETURN jsonb_build_object('replay', jsonb_build_object('status', stored.status, 'response', stored.response, 'request_hash', stored.request_hash));
+    END IF;
+  END IF;
+  IF o->>'external_id' IS NOT NULL THEN
     SELECT id, number INTO existing FROM orders WHERE channel = (o->>'channel')::sales_channel AND external_id = o->>'external_id';
     IF FOUND THEN
       RETURN jsonb_build_object('duplicate', jsonb_build_object('id', existing.id, 'number', existing.number));
@@ -61,6 +74,18 @@ BEGIN
     FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid) JOIN variants v ON v.id = s.variant_id
     WHERE NOT EXISTS (SELECT 1 FROM stock_levels l WHERE l.variant_id = s.variant_id AND l.location_id = s.location_id)
   ON CONFLICT (variant_id, location_id) DO NOTHING;
+
+  -- The key, once the order is known to be taken: a concurrent request with the same key waits here
+  -- until this one commits (then answers with its response) or rolls back.
+  IF jsonb_typeof(idem) = 'object' THEN
+    INSERT INTO idempotency_keys (scope, key, request_hash, status, response)
+    VALUES (idem->>'scope', idem->>'key', idem->>'request_hash', 0, 'null'::jsonb)
+    ON CONFLICT (scope, key) DO NOTHING;
+    IF NOT FOUND THEN
+      SELECT k.status, k.response, k.request_hash INTO stored FROM idempotency_keys k WHERE k.scope = idem->>'scope' AND k.key = idem->>'key';
+      RETURN jsonb_build_object('replay', jsonb_build_object('status', stored.status, 'response', stored.response, 'request_hash', stored.request_hash));
+    END IF;
+  END IF;
 
   -- 3. The customer (email is unique; an existing customer keeps their name).
   INSERT INTO customers (email, first_name, last_name, phone)
@@ -126,6 +151,11 @@ BEGIN
          r.after || jsonb_build_object('number', order_number)
     FROM jsonb_populate_record(NULL::audit_log, p->'audit') r;
 
-  RETURN jsonb_build_object('number', order_number,
-                            'customer', jsonb_build_object('id', cust.id, 'first_name', cust.first_name, 'last_name', cust.last_name));
+  answer := coalesce(p->'response', '{}'::jsonb) || jsonb_build_object('number', order_number,
+    'customer', jsonb_build_object('id', cust.id, 'email', p->'customer'->>'email', 'name', btrim(cust.first_name || ' ' || cust.last_name)));
+  IF jsonb_typeof(idem) = 'object' THEN
+    UPDATE idempotency_keys SET status = (idem->>'status')::int, response = answer
+     WHERE scope = idem->>'scope' AND key = idem->>'key';
+  END IF;
+  RETURN jsonb_build_object('order', answer);
 END $$;
