@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@/lib/platform/embedded-postgres';
-import { dropDatabase } from '@/lib/platform/migrate';
+import pg from 'pg';
+import { dropDatabase, migrate, withDatabase } from '@/lib/platform/migrate';
 import { DATA_DIR } from '@/lib/platform/runtime-config';
 import { parseArgs, type BenchOptions, type BenchSection } from './args';
 import { benchServer, BENCH_DATABASE, freshDatabase, PGBENCH_DATABASE, type BenchServer } from './database';
@@ -86,16 +87,31 @@ async function main() {
   state.server = server;
   log(`PostgreSQL: ${server.label}`);
   let t0 = performance.now();
-  const databaseUrl = await freshDatabase(server.serverUrl, BENCH_DATABASE);
-  // The lib/ use cases below read DATABASE_URL on first use; set it before any of them runs.
-  process.env.DATABASE_URL = databaseUrl;
-  await migrateAndSeed(databaseUrl, log);
-  log(`database ${BENCH_DATABASE} migrated and seeded in ${seconds(t0)}`);
-  t0 = performance.now();
-  const history = await generateHistory(databaseUrl, { orders: options.orders, log });
-  log(`${history.orders.toLocaleString('en-US')} historical orders (${history.lines.toLocaleString('en-US')} lines) in ${history.seconds.toFixed(1)} s`);
-  // The history bypasses the use cases: the KPI rollups are rebuilt from it (as after any bulk load).
-  await prepareKpiRollups(databaseUrl, log);
+  let history: { orders: number; seconds: number | null };
+  let databaseUrl: string;
+  if (options.reuseDb) {
+    // A database kept by an earlier --keep-db run: only the migrations added since are applied.
+    databaseUrl = withDatabase(server.serverUrl, BENCH_DATABASE);
+    const applied = await migrate(databaseUrl, { log: () => {} });
+    process.env.DATABASE_URL = databaseUrl;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM orders').finally(() => client.end());
+    history = { orders: rows[0].n, seconds: null };
+    log(`--reuse-db: ${BENCH_DATABASE} as kept (${history.orders.toLocaleString('en-US')} orders), migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
+  } else {
+    databaseUrl = await freshDatabase(server.serverUrl, BENCH_DATABASE);
+    // The lib/ use cases below read DATABASE_URL on first use; set it before any of them runs.
+    process.env.DATABASE_URL = databaseUrl;
+    await migrateAndSeed(databaseUrl, log);
+    log(`database ${BENCH_DATABASE} migrated and seeded in ${seconds(t0)}`);
+    t0 = performance.now();
+    const generated = await generateHistory(databaseUrl, { orders: options.orders, log });
+    history = generated;
+    log(`${generated.orders.toLocaleString('en-US')} historical orders (${generated.lines.toLocaleString('en-US')} lines) in ${generated.seconds.toFixed(1)} s`);
+    // The history bypasses the use cases: the KPI rollups are rebuilt from it (as after any bulk load).
+    await prepareKpiRollups(databaseUrl, log);
+  }
 
   const { db } = await import('@/lib/db');
   state.db = db;
@@ -232,7 +248,7 @@ async function main() {
   log(`peak RSS ${round(peak)} MB${proc ? ` (pid ${proc.pid}: ${proc.command})` : ''}`);
 
   const summary = {
-    orders: options.orders,
+    orders: history.orders,
     intake: { orders_per_s: intake?.orders_per_s ?? null, p50_ms: intake?.p50_ms ?? null, p95_ms: intake?.p95_ms ?? null, errors: intake ? intake.errors : null },
     pgbench_tps: round(pgbenchTps, 1),
     intake_vs_pgbench: intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,
