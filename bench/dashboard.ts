@@ -13,7 +13,7 @@ import { seconds } from './stats';
  * rollup rows as a real shop of that size would have.
  */
 export async function prepareKpiRollups(databaseUrl: string, log: (line: string) => void): Promise<void> {
-  const { rebuildKpiRollups } = await import('@/lib/kpi/rebuild');
+  const { rebuildKpiRollups, MONTHLY_FROM_DAILY_SQL } = await import('@/lib/kpi/rebuild');
   let t0 = performance.now();
   const rebuilt = await rebuildKpiRollups();
   log(`KPI rollups rebuilt from the history: ${rebuilt.facts.toLocaleString('en-US')} daily facts in ${seconds(t0)}`);
@@ -21,6 +21,8 @@ export async function prepareKpiRollups(databaseUrl: string, log: (line: string)
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // kpi_daily and kpi_monthly change together (readers rely on monthly = Σ daily per month).
+    await client.query('BEGIN');
     const { rowCount } = await client.query(`
       WITH tz AS (SELECT timezone AS tz FROM shop_settings WHERE id = 1),
       shipped AS (
@@ -39,8 +41,14 @@ export async function prepareKpiRollups(databaseUrl: string, log: (line: string)
       INSERT INTO kpi_daily (day, channel, metric, value)
       SELECT day, channel, metric, sum(value) FROM facts GROUP BY 1, 2, 3
       ON CONFLICT (day, channel, metric) DO UPDATE SET value = kpi_daily.value + EXCLUDED.value`);
+    await client.query('DELETE FROM kpi_monthly');
+    await client.query(MONTHLY_FROM_DAILY_SQL);
+    await client.query('COMMIT');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily');
     log(`shipment and ledger facts added as load: ${rowCount?.toLocaleString('en-US')} upserts, kpi_daily now ${Number(rows[0].n).toLocaleString('en-US')} rows (${seconds(t0)})`);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
   } finally {
     await client.end();
   }

@@ -3,9 +3,18 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embed
 import { dropDatabase, ensureDatabase, withDatabase } from '@/lib/platform/migrate';
 import { DATA_DIR } from '@/lib/platform/runtime-config';
 
-/** BENCH_DB names the databases, so two runs on one server do not drop each other's (default backroom_bench). */
-export const BENCH_DATABASE = process.env.BENCH_DB || 'backroom_bench';
+/**
+ * The benchmark's own database (dropped and recreated each run) and pgbench's scratch database beside
+ * it. BENCH_DB names another one, so two people benchmarking on one server do not drop each other's.
+ */
+export const BENCH_DATABASE = benchDatabaseName(process.env.BENCH_DB);
 export const PGBENCH_DATABASE = `${BENCH_DATABASE}_pgbench`;
+
+function benchDatabaseName(configured: string | undefined): string {
+  const name = configured?.trim() || 'backroom_bench';
+  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name)) throw new Error(`BENCH_DB must be a lower-case SQL identifier (a-z, 0-9, _), got ${JSON.stringify(name)}`);
+  return name;
+}
 
 export type BenchServer = {
   /** a maintenance database on the server (`postgres`), for CREATE/DROP DATABASE */

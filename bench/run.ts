@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- [--orders N] [--duration S] [--connections C] [--skip-build] [--keep-db]`
+ * `npm run bench -- [--orders N] [--duration S] [--connections C] [--skip-build] [--keep-db] [--only LIST]`
  *
- * Starts the app (production build) against a fresh database `backroom_bench`, seeds the demo shop
+ * Starts the app (production build) against a fresh database `backroom_bench` (or BENCH_DB), seeds the demo shop
  * and N historical orders, then measures order intake over HTTP (autocannon) beside pgbench on the
  * same PostgreSQL, the order list query and page, and the app's peak memory. Progress goes to stdout
  * prefixed with [bench]; the LAST line of stdout is one JSON object (see bench/README.md).
@@ -10,9 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@/lib/platform/embedded-postgres';
-import { dropDatabase } from '@/lib/platform/migrate';
+import pg from 'pg';
+import { dropDatabase, migrate, withDatabase } from '@/lib/platform/migrate';
 import { DATA_DIR } from '@/lib/platform/runtime-config';
-import { parseArgs, type BenchOptions } from './args';
+import { parseArgs, type BenchOptions, type BenchSection } from './args';
 import { benchServer, BENCH_DATABASE, freshDatabase, PGBENCH_DATABASE, type BenchServer } from './database';
 import { generateHistory } from './history';
 import { runIntake, type IntakeResult, type StockedSku } from './intake';
@@ -86,16 +87,31 @@ async function main() {
   state.server = server;
   log(`PostgreSQL: ${server.label}`);
   let t0 = performance.now();
-  const databaseUrl = await freshDatabase(server.serverUrl, BENCH_DATABASE);
-  // The lib/ use cases below read DATABASE_URL on first use; set it before any of them runs.
-  process.env.DATABASE_URL = databaseUrl;
-  await migrateAndSeed(databaseUrl, log);
-  log(`database ${BENCH_DATABASE} migrated and seeded in ${seconds(t0)}`);
-  t0 = performance.now();
-  const history = await generateHistory(databaseUrl, { orders: options.orders, log });
-  log(`${history.orders.toLocaleString('en-US')} historical orders (${history.lines.toLocaleString('en-US')} lines) in ${history.seconds.toFixed(1)} s`);
-  // The history bypasses the use cases: the KPI rollups are rebuilt from it (as after any bulk load).
-  await prepareKpiRollups(databaseUrl, log);
+  let history: { orders: number; seconds: number | null };
+  let databaseUrl: string;
+  if (options.reuseDb) {
+    // A database kept by an earlier --keep-db run: only the migrations added since are applied.
+    databaseUrl = withDatabase(server.serverUrl, BENCH_DATABASE);
+    const applied = await migrate(databaseUrl, { log: () => {} });
+    process.env.DATABASE_URL = databaseUrl;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM orders').finally(() => client.end());
+    history = { orders: rows[0].n, seconds: null };
+    log(`--reuse-db: ${BENCH_DATABASE} as kept (${history.orders.toLocaleString('en-US')} orders), migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
+  } else {
+    databaseUrl = await freshDatabase(server.serverUrl, BENCH_DATABASE);
+    // The lib/ use cases below read DATABASE_URL on first use; set it before any of them runs.
+    process.env.DATABASE_URL = databaseUrl;
+    await migrateAndSeed(databaseUrl, log);
+    log(`database ${BENCH_DATABASE} migrated and seeded in ${seconds(t0)}`);
+    t0 = performance.now();
+    const generated = await generateHistory(databaseUrl, { orders: options.orders, log });
+    history = generated;
+    log(`${generated.orders.toLocaleString('en-US')} historical orders (${generated.lines.toLocaleString('en-US')} lines) in ${generated.seconds.toFixed(1)} s`);
+    // The history bypasses the use cases: the KPI rollups are rebuilt from it (as after any bulk load).
+    await prepareKpiRollups(databaseUrl, log);
+  }
 
   const { db } = await import('@/lib/db');
   state.db = db;
@@ -143,8 +159,10 @@ async function main() {
   log(`app on ${app.url} (next start pid ${app.pid}, log in ${path.join(workDir, 'next-start.log')})`);
 
   // 4. Intake over HTTP, warm-up first.
+  const runs = (section: BenchSection) => options.only.includes(section);
+  if (options.only.length < 4) log(`--only ${options.only.join(',')}: the other measurements are skipped (null)`);
   let intake: IntakeResult | null = null;
-  try {
+  if (runs('intake')) try {
     if (options.warmup > 0) {
       log(`intake warm-up: ${options.warmup} s at ${options.connections} connections…`);
       const warm = await runIntake({ url: app.url, apiKey, skus, connections: options.connections, duration: options.warmup, run: `${run}w` });
@@ -160,7 +178,7 @@ async function main() {
 
   // 5. pgbench on the same server, while the app is idle.
   let pgbenchTps: number | null = null;
-  try {
+  if (runs('pgbench')) try {
     pgbenchTps = await runPgbench({ serverUrl: server.serverUrl, clients: options.connections, seconds: options.duration, log });
   } catch (error) {
     log(`NOTE: pgbench could not run, pgbench_tps is null: ${error instanceof Error ? error.message : String(error)}`);
@@ -172,7 +190,7 @@ async function main() {
     : [];
   const cases = listCases(timeZone, emails);
   let queryP95: number | null = null;
-  try {
+  if (runs('list')) try {
     log(`list query: orderList() ${QUERY_SAMPLES} times over ${cases.length} filter/sort cases…`);
     const timed = await timeCases(cases, QUERY_SAMPLES, async (c: ListCase) => {
       await orderList(ZOrderListQuery.parse(c.params), timeZone);
@@ -186,7 +204,7 @@ async function main() {
 
   let pageP95: number | null = null;
   let pageNote: string | undefined;
-  try {
+  if (runs('list')) try {
     const cookie = await signIn(app.url, manager.email, manager.password);
     const pageCases: ListCase[] = [
       { name: 'status=open sort=total_desc', params: { status: 'open', sort: 'total_desc' } },
@@ -213,7 +231,7 @@ async function main() {
 
   // 7. The dashboard: the KPI endpoint and the page (after intake, so its fact deltas are pending).
   let kpis: { api_p95_ms: number | null; page_p95_ms: number | null } = { api_p95_ms: null, page_p95_ms: null };
-  try {
+  if (runs('kpis')) try {
     const { todayIn } = await import('@/lib/dates');
     const cookie = await signIn(app.url, manager.email, manager.password);
     const pending = await db.kpiFactDelta.count();
@@ -230,7 +248,7 @@ async function main() {
   log(`peak RSS ${round(peak)} MB${proc ? ` (pid ${proc.pid}: ${proc.command})` : ''}`);
 
   const summary = {
-    orders: options.orders,
+    orders: history.orders,
     intake: { orders_per_s: intake?.orders_per_s ?? null, p50_ms: intake?.p50_ms ?? null, p95_ms: intake?.p95_ms ?? null, errors: intake ? intake.errors : null },
     pgbench_tps: round(pgbenchTps, 1),
     intake_vs_pgbench: intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,

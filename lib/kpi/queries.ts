@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { endOfDayIn, startOfDayIn, todayIn } from '@/lib/dates';
-import { bucketUpperHours, change, daysInRange, eachDay, histogramPercentile, HOUR_BUCKETS, previousPeriod, rate, addDays } from '@/lib/kpi/rules';
+import { bucketUpperHours, change, daysInRange, histogramPercentile, HOUR_BUCKETS, previousPeriod, rate, sparklineBuckets, sparklineStep, splitByWholeMonths, type SparklineStep } from '@/lib/kpi/rules';
 import { compactKpiFacts } from '@/lib/kpi/rebuild';
 import type { TKpiQuery } from '@/lib/kpi/schemas';
 import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
@@ -14,7 +14,7 @@ export type RateKpi = { value: number | null; numerator: number; denominator: nu
 export type NoData = { reason: string };
 
 export type KpiReport = {
-  range: { from: string; to: string; channel: string | null; timezone: string; days: number; previous: { from: string; to: string }; sparkline_step_days: number };
+  range: { from: string; to: string; channel: string | null; timezone: string; days: number; previous: { from: string; to: string }; sparkline_step_days: number; sparkline_step: SparklineStep };
   currency: string;
   fulfillment_rate: RateKpi;
   on_time_ship_rate: RateKpi;
@@ -57,15 +57,82 @@ const SHIP_TIME_GROUPS: { label: string; min: number; max: number | null }[] = [
 const COMPACT_EVERY_MS = 60_000;
 let lastCompaction = 0;
 
-/** Sparkline resolution: daily up to 120 days, weekly up to two years, else 30-day steps. */
-export function sparklineStep(days: number): number {
-  return days <= 120 ? 1 : days <= 730 ? 7 : 30;
+/** Metrics summed per sparkline bucket too (histogram buckets, ending in a digit, only per period). */
+const isHistogramSql = `right(metric, 1) BETWEEN '0' AND '9'`;
+
+export type KpiFactSums = {
+  /** Σ per metric over the range and over the previous equal period */
+  cur: Map<string, number>;
+  prev: Map<string, number>;
+  /** Σ per sparkline bucket (by its first day) and metric, histogram buckets left out */
+  series: Map<string, Map<string, number>>;
+  /** orders_placed and net_sales per day and channel ('' = none); daily steps only */
+  byChannel: Map<string, { date: string; channel: string; orders: number; net_sales: number }>;
+};
+
+/**
+ * The rollup facts of [from, to] and of the previous equal period, in one statement (one snapshot):
+ * whole calendar months from kpi_monthly, the edge days from kpi_daily, the pending deltas of every
+ * day from kpi_fact_deltas. Compaction and the rebuild keep kpi_monthly = Σ kpi_daily per month in
+ * every snapshot, so each fact counts once. With daily sparklines the range itself is read from
+ * kpi_daily (a point per day); with monthly ones its whole months come from kpi_monthly as well.
+ * Support facts carry channel '' and count under any channel filter. Decision 014.
+ */
+export async function kpiFactSums(options: { from: string; to: string; channel: string | null; step: SparklineStep }, tx: Tx = db): Promise<KpiFactSums> {
+  const { from, to, channel, step } = options;
+  const prev = previousPeriod(from, to);
+  const prevSplit = splitByWholeMonths(prev.from, prev.to);
+  const curSplit = step === 'month' ? splitByWholeMonths(from, to) : { months: null, days: [[from, to] as [string, string]] };
+  const months = [prevSplit.months, curSplit.months].filter((m): m is [string, string] => m !== null);
+  const days = [...prevSplit.days, ...curSplit.days];
+  // For one channel, `channel = ANY(…)` is an index condition (the key's second column): the rows of
+  // other channels are skipped in the index, not fetched and filtered.
+  const channelFilter = channel === null ? '$7::text IS NULL' : `channel = ANY(ARRAY[$7::text, '']) AND (channel = $7::text OR left(metric, 8) = 'tickets_')`;
+  // LATERAL: one index range scan per month range and per day range (at most two and four).
+  const rows = await tx.$queryRawUnsafe<{ cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]>(
+    `WITH f AS (
+       SELECT m.month AS day, m.channel, m.metric, m.value
+       FROM unnest($1::date[], $2::date[]) AS r(lo, hi)
+       CROSS JOIN LATERAL (SELECT month, channel, metric, value FROM kpi_monthly WHERE month BETWEEN r.lo AND r.hi AND ${channelFilter}) m
+       UNION ALL
+       SELECT d.day, d.channel, d.metric, d.value
+       FROM unnest($3::date[], $4::date[]) AS r(lo, hi)
+       CROSS JOIN LATERAL (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN r.lo AND r.hi AND ${channelFilter}) d
+       UNION ALL
+       SELECT day, channel, metric, value FROM kpi_fact_deltas WHERE day BETWEEN $9::date AND $6::date AND ${channelFilter}
+     )
+     SELECT day >= $5::date AS cur,
+            CASE WHEN day >= $5::date AND NOT (${isHistogramSql})
+                 THEN (CASE WHEN $8::boolean THEN greatest($5::date, date_trunc('month', day)::date) ELSE day END)::text END AS spark,
+            CASE WHEN NOT $8::boolean AND day >= $5::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
+            metric, sum(value)::float8 AS value
+     FROM f GROUP BY 1, 2, 3, 4`,
+    months.map((m) => m[0]), months.map((m) => m[1]), days.map((d) => d[0]), days.map((d) => d[1]), from, to, channel, step === 'month', prev.from,
+  );
+  const sums: KpiFactSums = { cur: new Map(), prev: new Map(), series: new Map(), byChannel: new Map() };
+  for (const r of rows) {
+    const t = r.cur ? sums.cur : sums.prev;
+    t.set(r.metric, (t.get(r.metric) ?? 0) + r.value);
+    if (r.spark) {
+      const s = sums.series.get(r.spark) ?? new Map<string, number>();
+      s.set(r.metric, (s.get(r.metric) ?? 0) + r.value);
+      sums.series.set(r.spark, s);
+    }
+    if (r.cur && r.spark && r.ch !== '*') {
+      const key = `${r.spark}|${r.ch}`;
+      const e = sums.byChannel.get(key) ?? { date: r.spark, channel: r.ch || 'none', orders: 0, net_sales: 0 };
+      if (r.metric === 'orders_placed') e.orders += r.value;
+      else e.net_sales += r.value;
+      sums.byChannel.set(key, e);
+    }
+  }
+  return sums;
 }
 
 /**
  * The dashboard's KPIs over [from, to] (shop-timezone days) and an optional channel, with the previous
- * equal period and sparklines, read from the daily rollups (kpi_daily + pending deltas) in one
- * statement, plus the small stockout table. Definitions: DESIGN.md "KPIs", docs/decisions/014-kpi-rollups.md.
+ * equal period and sparklines (a point per day up to 92 days, else per calendar month), read from the
+ * rollups in one statement (kpiFactSums), plus the small stockout table and the ticket counts. Definitions: DESIGN.md "KPIs", docs/decisions/014-kpi-rollups.md.
  */
 export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date()): Promise<KpiReport> {
   const { from, to } = query;
@@ -73,6 +140,7 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   const prev = previousPeriod(from, to);
   const days = daysInRange(from, to);
   const step = sparklineStep(days);
+  const buckets = sparklineBuckets(from, to, step);
 
   // Keep pending deltas few: fold them at most once a minute per process, off the request's path.
   if (tx === db && Date.now() - lastCompaction > COMPACT_EVERY_MS) {
@@ -84,44 +152,11 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   const tz = settings.timezone;
   const currency = settings.currency;
 
-  // Histogram buckets (metrics ending in a digit) are summed per period only; other metrics per
-  // sparkline step too; orders and net sales also per channel (the chart by channel). Support facts
-  // carry channel '' and count under any channel filter (support times ignore the sales channel).
-  const rows = await tx.$queryRawUnsafe<{ cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]>(
-    `SELECT day >= $2::date AS cur,
-            CASE WHEN day >= $2::date AND NOT (right(metric, 1) BETWEEN '0' AND '9') THEN ($2::date + ((day - $2::date) / $4::int) * $4::int)::text END AS spark,
-            CASE WHEN day >= $2::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
-            metric, sum(value)::float8 AS value
-     FROM (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text OR (channel = '' AND left(metric, 8) = 'tickets_'))
-           UNION ALL
-           SELECT day, channel, metric, value FROM kpi_fact_deltas WHERE day BETWEEN $1::date AND $3::date AND ($5::text IS NULL OR channel = $5::text OR (channel = '' AND left(metric, 8) = 'tickets_'))) f
-     GROUP BY 1, 2, 3, 4`,
-    prev.from, from, to, step, channel,
-  );
-
-  const total = { cur: new Map<string, number>(), prev: new Map<string, number>() };
-  const series = new Map<string, Map<string, number>>();
-  const byChannel = new Map<string, { date: string; channel: string; orders: number; net_sales: number }>();
-  for (const r of rows) {
-    const t = r.cur ? total.cur : total.prev;
-    t.set(r.metric, (t.get(r.metric) ?? 0) + r.value);
-    if (r.spark) {
-      const s = series.get(r.spark) ?? new Map<string, number>();
-      s.set(r.metric, (s.get(r.metric) ?? 0) + r.value);
-      series.set(r.spark, s);
-    }
-    if (r.cur && r.spark && r.ch !== '*' && step === 1) {
-      const key = `${r.spark}|${r.ch}`;
-      const e = byChannel.get(key) ?? { date: r.spark, channel: r.ch || 'none', orders: 0, net_sales: 0 };
-      if (r.metric === 'orders_placed') e.orders += r.value;
-      else e.net_sales += r.value;
-      byChannel.set(key, e);
-    }
-  }
+  const { cur, prev: before, series, byChannel } = await kpiFactSums({ from, to, channel, step }, tx);
+  const total = { cur, prev: before };
   const get = (p: 'cur' | 'prev', m: string) => total[p].get(m) ?? 0;
-  const sparkDates = eachDay(from, to).filter((_, i) => i % step === 0);
   const spark = (fn: (m: (metric: string) => number) => number | null): Point[] =>
-    sparkDates.map((date) => ({ date, value: fn((metric) => series.get(date)?.get(metric) ?? 0) }));
+    buckets.map(({ start: date }) => ({ date, value: fn((metric) => series.get(date)?.get(metric) ?? 0) }));
   const hist = (p: 'cur' | 'prev', prefix: string) => Array.from({ length: HOUR_BUCKETS }, (_, k) => get(p, `${prefix}${k}`));
 
   const rateKpi = (num: (g: (m: string) => number) => number, den: (g: (m: string) => number) => number): RateKpi => {
@@ -203,9 +238,9 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     currency,
     previous: prevStock,
     change: Math.round((curStock.stockout_days - prevStock.stockout_days) * 10) / 10,
-    sparkline: sparkDates.map((date) => {
+    sparkline: buckets.map(({ start: date, end }) => {
       const a = startOfDayIn(date, tz);
-      const b = endOfDayIn(addDays(date, step - 1), tz);
+      const b = endOfDayIn(end, tz);
       return { date, value: a > now ? null : Math.round(periods.reduce((s, p) => s + overlapDays(p, a, b), 0) * 10) / 10 };
     }),
     note: 'Stock is shared by every channel: stockouts ignore the channel filter.',
@@ -245,7 +280,7 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
       return { reason, label: RETURN_REASONS[reason as ReturnReason]?.label ?? reason, units };
     })
     .sort((a, b) => b.units - a.units || a.label.localeCompare(b.label));
-  const refunds_over_time = sparkDates.map((date) => ({ date, count: series.get(date)?.get('refunds_count') ?? 0, amount: series.get(date)?.get('refunds_amount') ?? 0 }));
+  const refunds_over_time = buckets.map(({ start: date }) => ({ date, count: series.get(date)?.get('refunds_count') ?? 0, amount: series.get(date)?.get('refunds_amount') ?? 0 }));
 
   const distribution = SHIP_TIME_GROUPS.map((g) => ({ label: g.label, min_hours: g.min, max_hours: g.max, count: 0 }));
   shipHist.forEach((n, k) => {
@@ -255,7 +290,7 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   });
 
   return {
-    range: { from, to, channel, timezone: tz, days, previous: prev, sparkline_step_days: step },
+    range: { from, to, channel, timezone: tz, days, previous: prev, sparkline_step_days: step === 'day' ? 1 : 30, sparkline_step: step },
     currency,
     fulfillment_rate,
     on_time_ship_rate,

@@ -100,6 +100,26 @@ FROM t WHERE out`;
 
 export type FactRow = { day: string; channel: string; metric: string; value: number };
 
+/** kpi_monthly recomputed from kpi_daily (run after DELETE FROM kpi_monthly, in the same transaction). */
+export const MONTHLY_FROM_DAILY_SQL = `
+INSERT INTO kpi_monthly (month, channel, metric, value)
+SELECT date_trunc('month', day)::date, channel, metric, sum(value) FROM kpi_daily GROUP BY 1, 2, 3 HAVING sum(value) <> 0`;
+
+/**
+ * Where kpi_monthly is not Σ kpi_daily over the month's days (zero sums left out on both sides): the
+ * invariant the monthly read relies on, so always empty. For tests and audits.
+ */
+export async function monthlyRollupDrift(tx: Tx = db): Promise<{ month: string; channel: string; metric: string; monthly: number; daily: number }[]> {
+  return tx.$queryRawUnsafe(`
+    SELECT coalesce(m.month, d.month)::text AS month, coalesce(m.channel, d.channel) AS channel, coalesce(m.metric, d.metric) AS metric,
+           coalesce(m.value, 0)::float8 AS monthly, coalesce(d.value, 0)::float8 AS daily
+    FROM (SELECT month, channel, metric, value FROM kpi_monthly WHERE value <> 0) m
+    FULL JOIN (SELECT date_trunc('month', day)::date AS month, channel, metric, sum(value) AS value FROM kpi_daily GROUP BY 1, 2, 3 HAVING sum(value) <> 0) d
+      ON d.month = m.month AND d.channel = m.channel AND d.metric = m.metric
+    WHERE m.value IS DISTINCT FROM d.value
+    ORDER BY 1, 2, 3`);
+}
+
 /** The facts as the rollups hold them (compacted + pending deltas), zero sums left out. */
 export async function rollupFacts(tx: Tx = db): Promise<FactRow[]> {
   return tx.$queryRawUnsafe<FactRow[]>(`
@@ -117,6 +137,7 @@ export async function directFacts(tx: Tx = db): Promise<FactRow[]> {
  * bypassed the use cases (the demo seed back-dates its history), a timezone change, or to audit.
  * Runs in one REPEATABLE READ transaction: events that commit meanwhile keep their delta rows, which
  * the rebuilt base (a snapshot without them) does not count, so nothing is lost or counted twice.
+ * kpi_monthly is recomputed from the new kpi_daily in the same transaction.
  */
 export async function rebuildKpiRollups(client: Pick<Db, '$transaction'> = db): Promise<{ facts: number; stockoutPeriods: number }> {
   return client.$transaction(
@@ -124,7 +145,9 @@ export async function rebuildKpiRollups(client: Pick<Db, '$transaction'> = db): 
       await t.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_rollups'))`;
       await t.$executeRaw`DELETE FROM kpi_fact_deltas`;
       await t.$executeRaw`DELETE FROM kpi_daily`;
+      await t.$executeRaw`DELETE FROM kpi_monthly`;
       const facts = await t.$executeRawUnsafe(`INSERT INTO kpi_daily (day, channel, metric, value) ${DIRECT_FACTS_SQL}`);
+      await t.$executeRawUnsafe(MONTHLY_FROM_DAILY_SQL);
       await t.$executeRaw`DELETE FROM stockout_periods`;
       const stockoutPeriods = await t.$executeRawUnsafe(`INSERT INTO stockout_periods (variant_id, started_at, ended_at, baseline_daily_units) ${DIRECT_STOCKOUTS_SQL}`);
       return { facts, stockoutPeriods };
@@ -134,9 +157,10 @@ export async function rebuildKpiRollups(client: Pick<Db, '$transaction'> = db): 
 }
 
 /**
- * Folds pending delta rows into kpi_daily, oldest first, in batches. Move and fold are one statement,
- * so a reader (which sums both tables in one snapshot) never sees a fact twice or not at all. One
- * compactor at a time (advisory lock); returns the number of delta rows folded.
+ * Folds pending delta rows into kpi_daily and kpi_monthly, oldest first, in batches. Move and both
+ * folds are one statement, so a reader (which sums the tables in one snapshot) never sees a fact twice
+ * or not at all, and kpi_monthly stays Σ kpi_daily per month. One compactor at a time (advisory lock),
+ * so the monthly rows it updates are no hot rows for the events; returns the number of daily groups folded.
  */
 export async function compactKpiFacts(options: { batch?: number } = {}): Promise<number> {
   const batch = options.batch ?? 50_000;
@@ -145,14 +169,26 @@ export async function compactKpiFacts(options: { batch?: number } = {}): Promise
     const moved = await db.$transaction(async (t) => {
       const [lock] = await t.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('kpi_rollups')) AS ok`;
       if (!lock.ok) return 0;
-      return t.$executeRaw`
+      // Data-modifying CTEs all run to completion, in the statement's one snapshot.
+      const [folded] = await t.$queryRaw<{ n: number }[]>`
         WITH moved AS (
           DELETE FROM kpi_fact_deltas WHERE id IN (SELECT id FROM kpi_fact_deltas ORDER BY id LIMIT ${batch})
           RETURNING day, channel, metric, value
+        ),
+        daily AS (
+          INSERT INTO kpi_daily (day, channel, metric, value)
+          SELECT day, channel, metric, sum(value) FROM moved GROUP BY day, channel, metric
+          ON CONFLICT (day, channel, metric) DO UPDATE SET value = kpi_daily.value + EXCLUDED.value
+          RETURNING 1
+        ),
+        monthly AS (
+          INSERT INTO kpi_monthly (month, channel, metric, value)
+          SELECT date_trunc('month', day)::date, channel, metric, sum(value) FROM moved GROUP BY 1, 2, 3
+          ON CONFLICT (month, channel, metric) DO UPDATE SET value = kpi_monthly.value + EXCLUDED.value
+          RETURNING 1
         )
-        INSERT INTO kpi_daily (day, channel, metric, value)
-        SELECT day, channel, metric, sum(value) FROM moved GROUP BY day, channel, metric
-        ON CONFLICT (day, channel, metric) DO UPDATE SET value = kpi_daily.value + EXCLUDED.value`;
+        SELECT (SELECT count(*) FROM daily)::int AS n`;
+      return folded.n;
     });
     total += moved;
     if (moved === 0) break;

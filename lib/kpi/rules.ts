@@ -87,6 +87,57 @@ export function eachDay(from: string, to: string): string[] {
   return out;
 }
 
+/** The first day of `isoDate`'s month. */
+export function monthStart(isoDate: string): string {
+  return `${isoDate.slice(0, 8)}01`;
+}
+
+/** The first day of the month `months` after the month of `isoDate` (negative: before). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m] = isoDate.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * [from, to] as whole calendar months (read from kpi_monthly) and the edge days around them (read
+ * from kpi_daily): `months` is [first month, last month] by their first days, or null when no whole
+ * month fits; `days` are at most two inclusive day ranges, before and after the months.
+ * E.g. 2026-10-30 … 2026-12-02 → months [2026-11-01, 2026-11-01], days [10-30…10-31], [12-01…12-02].
+ */
+export function splitByWholeMonths(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
+  const firstWhole = from === monthStart(from) ? from : addMonths(from, 1);
+  // The first day after the last whole month: to's month start, or the next one when `to` ends its month.
+  const afterWhole = monthStart(addDays(to, 1));
+  if (firstWhole >= afterWhole) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < firstWhole) days.push([from, addDays(firstWhole, -1)]);
+  if (afterWhole <= to) days.push([afterWhole, to]);
+  return { months: [firstWhole, addMonths(afterWhole, -1)], days };
+}
+
+/** Longest range whose sparklines and charts have a point per day; longer ranges have one per month. */
+export const DAILY_SPARKLINE_MAX_DAYS = 92;
+export type SparklineStep = 'day' | 'month';
+
+export function sparklineStep(days: number): SparklineStep {
+  return days <= DAILY_SPARKLINE_MAX_DAYS ? 'day' : 'month';
+}
+
+/**
+ * The sparkline buckets of [from, to]: each day, or each calendar month (the first starting at `from`,
+ * the last ending at `to`, either possibly partial). A point's date is its bucket's first day.
+ */
+export function sparklineBuckets(from: string, to: string, step: SparklineStep): { start: string; end: string }[] {
+  if (step === 'day') return eachDay(from, to).map((d) => ({ start: d, end: d }));
+  const out: { start: string; end: string }[] = [];
+  for (let start = from; start <= to; start = addMonths(start, 1)) {
+    const end = addDays(addMonths(start, 1), -1);
+    out.push({ start, end: end < to ? end : to });
+  }
+  return out;
+}
+
 /** The longest range the dashboard and API accept. */
 export const MAX_RANGE_DAYS = 5 * 366;
 

@@ -22,13 +22,16 @@ export const ZKpiQuery = z
 export type TKpiQuery = z.infer<typeof ZKpiQuery>;
 
 const ZPoint = z.object({ date: z.string(), value: z.number().nullable() });
-const ZSpark = z.array(ZPoint).describe('One point per sparkline step (range.sparkline_step_days) from `from`');
+const ZSpark = z.array(ZPoint).describe('One point per sparkline step (range.sparkline_step) from `from`, dated by its first day');
 const ZRate = z.object({ value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int(), previous: z.number().nullable(), change: z.number().nullable(), sparkline: ZSpark });
 const ZReason = { reason: z.string().optional().describe('Present when the KPI has no data yet, with why') };
 
 /** The KPI report of GET /api/v1/kpis (the dashboard cards show the same object). */
 export const ZKpiReport = z.object({
-  range: z.object({ from: z.string(), to: z.string(), channel: z.string().nullable(), timezone: z.string(), days: z.number().int(), previous: z.object({ from: z.string(), to: z.string() }), sparkline_step_days: z.number().int() }),
+  range: z.object({ from: z.string(), to: z.string(), channel: z.string().nullable(), timezone: z.string(), days: z.number().int(), previous: z.object({ from: z.string(), to: z.string() }),
+    sparkline_step_days: z.number().int().describe('1 for daily points; 30 for monthly points (calendar months, see sparkline_step)'),
+    sparkline_step: z.enum(['day', 'month']).describe('A point per day for ranges up to 92 days, else per calendar month: the first point covers `from` to the end of its month, the last the start of `to`\'s month to `to`'),
+  }),
   currency: z.string(),
   fulfillment_rate: ZRate.describe('Orders placed in range, not cancelled, shipped complete ÷ orders placed in range, not cancelled'),
   on_time_ship_rate: ZRate.describe('Shipped complete by the promised ship-by ÷ shipped complete (by the day of the last shipment)'),
@@ -51,12 +54,12 @@ export const ZKpiReport = z.object({
   open_backlog: z.object({ count: z.number().int(), open: z.number().int(), pending: z.number().int(), at_risk: z.number().int() }).describe('Unsolved tickets now (open + pending)'),
   inventory_accuracy: z.object({ value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), ...ZReason }),
   charts: z.object({
-    daily_by_channel: z.array(z.object({ date: z.string(), channel: z.string(), orders: z.number().int(), net_sales: z.number().int() })),
+    daily_by_channel: z.array(z.object({ date: z.string(), channel: z.string(), orders: z.number().int(), net_sales: z.number().int() })).describe('Per day and channel for ranges up to 92 days (range.sparkline_step = day); empty for longer ranges'),
     funnel: z.array(z.object({ stage: z.enum(['placed', 'packed', 'shipped', 'delivered']), count: z.number().int() })),
     ship_time_distribution: z.array(z.object({ label: z.string(), min_hours: z.number(), max_hours: z.number().nullable(), count: z.number().int() })),
     top_stockouts: z.array(z.object({ sku: z.string(), name: z.string(), stockout_days: z.number(), lost_revenue: z.number().int(), out_now: z.boolean() })),
     returns_by_reason: z.array(z.object({ reason: z.string(), label: z.string(), units: z.number().int() })),
-    refunds_over_time: z.array(z.object({ date: z.string(), count: z.number().int(), amount: z.number().int() })).describe('One point per sparkline step'),
+    refunds_over_time: z.array(z.object({ date: z.string(), count: z.number().int(), amount: z.number().int() })).describe('One point per sparkline step (range.sparkline_step)'),
   }),
 });
 

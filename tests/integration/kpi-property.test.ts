@@ -9,7 +9,9 @@ import { cancelOrder } from '@/lib/orders/cancel-order';
 import { recordShipment } from '@/lib/orders/record-shipment';
 import { addTrackingEvent } from '@/lib/fulfillment/add-tracking-event';
 import { postManualEntry } from '@/lib/ledger/post-manual-entry';
-import { directFacts, rollupFacts, compactKpiFacts, DIRECT_STOCKOUTS_SQL } from '@/lib/kpi/rebuild';
+import { directFacts, rollupFacts, compactKpiFacts, monthlyRollupDrift, DIRECT_STOCKOUTS_SQL, type FactRow } from '@/lib/kpi/rebuild';
+import { kpiFactSums } from '@/lib/kpi/queries';
+import { monthStart, previousPeriod, type SparklineStep } from '@/lib/kpi/rules';
 import { returnableLines } from '@/lib/returns/returnable';
 import { requestReturn } from '@/lib/returns/request-return';
 import { approveReturn } from '@/lib/returns/approve-return';
@@ -28,8 +30,10 @@ import { makeLocations, makeProduct, makeUser, SYSTEM_TEST_ACTOR as actor } from
 const SKUS = ['P-1', 'P-2', 'P-3'];
 const CHANNELS = ['web', 'shopify', 'amazon'] as const;
 const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' };
-// Instants around shop-day boundaries in Los Angeles (UTC−8): 07:00Z–09:00Z is late evening / midnight there.
-const BASE = Date.parse('2026-11-20T08:00:00Z');
+// Instants around shop-day boundaries in Los Angeles: midnight is 07:00Z (PDT) or 08:00Z (PST). BASE is
+// midnight starting 2026-11-01, a month boundary and the night summer time ends, so events (±60 h, then
+// shipments and replies later) fall in October and November and the monthly level is exercised.
+const BASE = Date.parse('2026-11-01T07:00:00Z');
 const instant = (hours: number) => new Date(BASE + hours * 3_600_000).toISOString();
 
 const event = fc.oneof(
@@ -55,6 +59,8 @@ const event = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reply' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 200 }), solve: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('ticketStatus' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 300 }), to: fc.constantFrom('solved', 'open', 'pending', 'closed') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('customerMessage' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 300 }) }) },
+  // Compaction between events: kpi_daily, kpi_monthly and pending deltas all hold facts when read.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
 );
 
 let supportActor: Actor;
@@ -129,6 +135,8 @@ async function run(e: Event) {
       const r = pick(await db.return.findMany({ where: { status: { in: ['received', 'inspected'] } }, select: { id: true }, orderBy: { number: 'asc' } }), e.pick);
       return r && exchangeReturn({ returnId: r.id, input: { lines: [{ sku: e.sku, quantity: 1 }] }, actor });
     }
+    case 'compact':
+      return compactKpiFacts();
     case 'ticket':
       return createTicket({ input: { customer: { email: 'prop@example.com', name: 'Pro Perty' }, subject: 'Where is my parcel?', body: 'Hello?' }, actor, now: new Date(instant(e.at)) });
     case 'reply':
@@ -154,6 +162,58 @@ const stockouts = async () => {
   return { events, direct };
 };
 
+/**
+ * Ranges read through the report's rollup read (kpiFactSums), by step: whole months + edge days
+ * (Oct 30 – Dec 2: November whole), whole months only (Oct – Nov, previous Aug – Sep), a month alone,
+ * a range whose previous period has whole October and edges, and daily reads across the boundary.
+ */
+const READ_RANGES: { from: string; to: string; step: SparklineStep }[] = [
+  { from: '2026-10-30', to: '2026-12-02', step: 'month' },
+  { from: '2026-10-01', to: '2026-11-30', step: 'month' },
+  { from: '2026-11-01', to: '2026-11-30', step: 'month' },
+  { from: '2026-11-05', to: '2026-12-31', step: 'month' },
+  { from: '2026-10-31', to: '2026-11-02', step: 'day' },
+  { from: '2026-11-03', to: '2026-11-09', step: 'day' },
+];
+
+/** What kpiFactSums must return, summed in JS from the direct computation (zero sums left out). */
+function expectedSums(direct: FactRow[], r: { from: string; to: string; step: SparklineStep }, channel: string | null) {
+  const prev = previousPeriod(r.from, r.to);
+  const cur = new Map<string, number>();
+  const before = new Map<string, number>();
+  const series = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  for (const f of direct) {
+    if (channel !== null && f.channel !== channel && !(f.channel === '' && f.metric.startsWith('tickets_'))) continue;
+    if (f.day >= prev.from && f.day <= prev.to) add(before, f.metric, f.value);
+    if (f.day < r.from || f.day > r.to) continue;
+    add(cur, f.metric, f.value);
+    if (/[0-9]$/.test(f.metric)) continue;
+    const bucket = r.step === 'day' ? f.day : monthStart(f.day) < r.from ? r.from : monthStart(f.day);
+    add(series, `${bucket} ${f.metric}`, f.value);
+  }
+  return { cur: nonZero(cur), prev: nonZero(before), series: nonZero(series) };
+}
+const nonZero = (m: Map<string, number>) => Object.fromEntries([...m].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+async function readSums(r: { from: string; to: string; step: SparklineStep }, channel: string | null) {
+  const sums = await kpiFactSums({ ...r, channel });
+  const series = new Map<string, number>();
+  for (const [bucket, metrics] of sums.series) for (const [metric, v] of metrics) series.set(`${bucket} ${metric}`, v);
+  return { cur: nonZero(sums.cur), prev: nonZero(sums.prev), series: nonZero(series) };
+}
+
+/** The monthly invariant and every READ_RANGES read (all channels and one) against the direct computation. */
+async function expectReadsExact() {
+  expect(await monthlyRollupDrift()).toEqual([]);
+  const direct = await directFacts();
+  for (const r of READ_RANGES) {
+    for (const channel of [null, 'web']) {
+      expect(await readSums(r, channel), `${r.from}…${r.to} by ${r.step}, channel ${channel}`).toEqual(expectedSums(direct, r, channel));
+    }
+  }
+}
+
 beforeAll(async () => {
   await makeLocations();
   await db.shopSettings.update({ where: { id: 1 }, data: { timezone: 'America/Los_Angeles' } });
@@ -177,6 +237,7 @@ describe('KPI rollups', () => {
         }
         if (compact) await compactKpiFacts();
         expect(await rollupFacts()).toEqual(await directFacts());
+        await expectReadsExact();
         const s = await stockouts();
         expect(s.events).toEqual(s.direct);
       }),
@@ -233,7 +294,13 @@ describe('KPI rollups', () => {
     for (const [i, e] of script.entries()) {
       expect(await run(e), `step ${i} (${e.kind}) found its record`).toBeTruthy();
       expect(await rollupFacts(), `after step ${i} (${e.kind})`).toEqual(await directFacts());
+      if (i % 8 === 7) await compactKpiFacts();
     }
+    await expectReadsExact();
+    // The reads above met facts in every place: compacted into both levels, and pending.
+    expect(await db.kpiMonthly.count()).toBeGreaterThan(0);
+    const months = await db.$queryRaw<{ m: string }[]>`SELECT DISTINCT to_char(month, 'YYYY-MM') AS m FROM kpi_monthly ORDER BY 1`;
+    expect(months.map((x) => x.m)).toEqual(expect.arrayContaining(['2026-10', '2026-11']));
     // Together, the random sequences above (same database) and this script saw the interesting cases,
     // or the equality proves little.
     const statuses = (await db.order.groupBy({ by: ['status'], _count: true })).map((g) => g.status);

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { kpiReport, needsAttention, shopToday } from '@/lib/kpi/queries';
 import { readDashboardParams, SALES_CHANNELS } from '@/lib/kpi/schemas';
+import { DAILY_SPARKLINE_MAX_DAYS } from '@/lib/kpi/rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -61,6 +62,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     { label: 'Tickets past their SLA', count: attention.tickets_breached, href: links.ticketsBreached },
   ];
   // The table lists only the steps that had refunds; the chart shows every step (gaps are zero).
+  // Over DAILY_SPARKLINE_MAX_DAYS, sparklines and the refunds chart have a point per calendar month.
+  const monthly = report.range.sparkline_step === 'month';
   const refundRows = report.charts.refunds_over_time.filter((p) => p.count > 0 || p.amount > 0);
   const rangeText = report.range.from === report.range.to ? report.range.from : `${report.range.from} to ${report.range.to}`;
 
@@ -101,7 +104,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               ))}</tbody>
             </table>
           }>
-          {dayRows.length ? <StackedBarChart rows={dayRows} series={series} label="Orders per day, stacked by channel; the table beside lists the same numbers" yLabel="Orders" hrefs={dayHrefs} /> : <p className="text-sm text-slate-700">No orders in this range{report.range.sparkline_step_days > 1 ? ' (daily charts show ranges up to 120 days)' : ''}.</p>}
+          {dayRows.length ? <StackedBarChart rows={dayRows} series={series} label="Orders per day, stacked by channel; the table beside lists the same numbers" yLabel="Orders" hrefs={dayHrefs} /> : <p className="text-sm text-slate-700">No orders in this range{monthly ? ` (daily charts show ranges up to ${DAILY_SPARKLINE_MAX_DAYS} days)` : ''}.</p>}
         </ChartSection>
 
         <ChartSection id="sales-chart" title="Net sales per day by channel"
@@ -179,11 +182,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.returns} className="underline">See all returns</Link>.</p>}
           </ChartSection>
 
-          <ChartSection id="refunds-chart" title={`Refunds over time${report.range.sparkline_step_days > 1 ? ` (per ${report.range.sparkline_step_days} days)` : ' (per day)'}`}
+          <ChartSection id="refunds-chart" title={`Refunds over time${monthly ? ' (per month)' : ' (per day)'}`}
             table={
               refundRows.length ? (
                 <table className="w-full text-sm">
-                  <thead className="bg-slate-50"><tr><th scope="col" className={th}>{report.range.sparkline_step_days > 1 ? 'From' : 'Day'}</th><th scope="col" className={`${th} text-right`}>Refunds</th><th scope="col" className={`${th} text-right`}>Amount</th></tr></thead>
+                  <thead className="bg-slate-50"><tr><th scope="col" className={th}>{monthly ? 'Month from' : 'Day'}</th><th scope="col" className={`${th} text-right`}>Refunds</th><th scope="col" className={`${th} text-right`}>Amount</th></tr></thead>
                   <tbody>{refundRows.map((p) => (
                     <tr key={p.date} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{p.date}</th><td className={`${td} text-right tabular-nums`}>{p.count}</td><td className={`${td} text-right tabular-nums`}>{money(p.amount)}</td></tr>
                   ))}</tbody>
@@ -192,7 +195,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             }>
             {refundRows.length ? (
               <StackedBarChart rows={report.charts.refunds_over_time.map((p) => ({ x: p.date, amount: p.amount }))} series={[{ key: 'amount', label: 'Amount refunded' }]}
-                label="Amount refunded per day; the table beside lists the count and amount" yLabel={`Refunded (${report.currency})`} formatY="money" />
+                label={`Amount refunded per ${monthly ? 'month' : 'day'}; the table beside lists the count and amount`} yLabel={`Refunded (${report.currency})`} formatY="money" />
             ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.refunds} className="underline">See issued refunds</Link>.</p>}
           </ChartSection>
         </div>
