@@ -23,7 +23,7 @@ export function mayCrossStockout(before: number, after: number): boolean {
 /**
  * Opens or closes the SKU's stockout period to match its available units summed over locations, as
  * of `at` (the movement's time), in the movement's transaction: the database function sync_stockout
- * (migration 20261129080000; order intake calls it from take_order). Called only when a level's
+ * (migration 20261129090000; order intake calls it from take_order). Called only when a level's
  * available crosses into or out of ≤ 0 (see mayCrossStockout): without backorders, the SKU total can
  * only cross zero when some level does, so this sees every transition.
  */

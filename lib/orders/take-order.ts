@@ -38,7 +38,7 @@ export type TakeOrderResult = { order: OrderDto; replay?: never } | { replay: Id
 
 /**
  * Writes an order intake in one statement (the database function take_order, migration
- * 20261129080000): duplicate check on channel + external id, stock reserved for every line or none
+ * 20261129090000): duplicate check on channel + external id, stock reserved for every line or none
  * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
  * payment, journal entries, KPI facts, the audit row and the Idempotency-Key with the answer. In the
  * caller's transaction when there is one, else atomically on its own. A key already answered gives
