@@ -123,3 +123,15 @@ export async function runIntake(options: {
     samples,
   };
 }
+
+/**
+ * The ceiling any API request has on this machine: `GET /api/health` (one `SELECT 1`, no auth) at the
+ * same concurrency for `duration` seconds, through the same Next.js server. Intake ÷ this says how
+ * much of the request budget the order's own work takes; this ÷ pgbench, how far the target is
+ * reachable at all through one Node.js process.
+ */
+export async function runHealthFloor(options: { url: string; connections: number; duration: number }): Promise<number | null> {
+  const result = await autocannon({ url: `${options.url}/api/health`, connections: options.connections, duration: options.duration, timeout: 30 });
+  const elapsed = (result.finish.getTime() - result.start.getTime()) / 1000 || options.duration;
+  return round(result['2xx'] / elapsed, 1);
+}

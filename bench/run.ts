@@ -16,7 +16,7 @@ import { DATA_DIR } from '@/lib/platform/runtime-config';
 import { parseArgs, type BenchOptions, type BenchSection } from './args';
 import { benchServer, BENCH_DATABASE, freshDatabase, PGBENCH_DATABASE, type BenchServer } from './database';
 import { generateHistory } from './history';
-import { runIntake, type IntakeResult, type StockedSku } from './intake';
+import { runHealthFloor, runIntake, type IntakeResult, type StockedSku } from './intake';
 import { fetchPage, listCases, signIn, timeCases, toQuery, type ListCase } from './list';
 import { runPgbench } from './pgbench';
 import { migrateAndSeed } from './prepare';
@@ -162,6 +162,7 @@ async function main() {
   const runs = (section: BenchSection) => options.only.includes(section);
   if (options.only.length < 4) log(`--only ${options.only.join(',')}: the other measurements are skipped (null)`);
   let intake: IntakeResult | null = null;
+  let healthRps: number | null = null;
   if (runs('intake')) try {
     if (options.warmup > 0) {
       log(`intake warm-up: ${options.warmup} s at ${options.connections} connections…`);
@@ -172,6 +173,9 @@ async function main() {
     intake = await runIntake({ url: app.url, apiKey, skus, connections: options.connections, duration: options.duration, run: `${run}m` });
     log(`intake: ${intake.orders_per_s} orders/s, p50 ${intake.p50_ms} ms, p95 ${intake.p95_ms} ms, ${intake.requests} responses ${JSON.stringify(intake.statuses)}, ${intake.errors} errors`);
     for (const sample of intake.samples) log(`  failed response: ${sample}`);
+    log(`HTTP floor: GET /api/health for ${options.duration} s at ${options.connections} connections…`);
+    healthRps = await runHealthFloor({ url: app.url, connections: options.connections, duration: options.duration });
+    log(`HTTP floor: ${healthRps} requests/s (intake is ${intake.orders_per_s != null && healthRps ? round(intake.orders_per_s / healthRps, 2) : '?'} of it)`);
   } catch (error) {
     log(`intake failed: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -249,9 +253,10 @@ async function main() {
 
   const summary = {
     orders: history.orders,
-    intake: { orders_per_s: intake?.orders_per_s ?? null, p50_ms: intake?.p50_ms ?? null, p95_ms: intake?.p95_ms ?? null, errors: intake ? intake.errors : null },
+    intake: { orders_per_s: intake?.orders_per_s ?? null, p50_ms: intake?.p50_ms ?? null, p95_ms: intake?.p95_ms ?? null, errors: intake ? intake.errors : null, health_rps: healthRps },
     pgbench_tps: round(pgbenchTps, 1),
     intake_vs_pgbench: intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,
+    health_vs_pgbench: healthRps != null && pgbenchTps ? round(healthRps / pgbenchTps, 3) : null,
     list: { query_p95_ms: queryP95, page_p95_ms: pageP95, ...(pageNote ? { page_note: pageNote } : {}) },
     kpis,
     peak_rss_mb: round(peak, 0),

@@ -157,6 +157,29 @@ describe('Idempotency-Key recorded in the order\'s own write', () => {
   });
 });
 
+describe('reservation at intake', () => {
+  it('a backorderable SKU with no stock level yet is taken: the level is created with the units reserved (available −3)', async () => {
+    await makeProduct(['ORD-BACK'], { price: 2_500, allowBackorder: true });
+    const res = await post(order({ customer: { email: 'back@example.com', name: 'Back Order' }, lines: [{ sku: 'ORD-BACK', quantity: 3, unit_price: 2_500 }] }));
+    expect(res.status).toBe(201);
+    // on hand 0, reserved 3 → available 0 − 3 = −3
+    expect(await level('ORD-BACK')).toMatchObject({ on_hand: 0, reserved: 3, available: -3 });
+    const movements = await db.stockMovement.findMany({ where: { variant: { sku: 'ORD-BACK' } }, select: { type: true, reservedDelta: true, referenceId: true } });
+    expect(movements).toEqual([{ type: 'reserve', reservedDelta: 3, referenceId: (await res.json()).id }]);
+  });
+
+  it('reserving the last units opens the SKU\'s stockout period; units on hand before that keep it closed', async () => {
+    await makeProduct(['ORD-OUT'], { price: 2_500 });
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'ORD-OUT', quantity: 3, unit_cost: 1_000 }] }, actor });
+    const periods = () => db.$queryRaw<{ open: boolean }[]>`SELECT p.ended_at IS NULL AS open FROM stockout_periods p JOIN variants v ON v.id = p.variant_id WHERE v.sku = 'ORD-OUT'`;
+    const body = (n: number, q: number) => order({ customer: { email: `out${n}@example.com`, name: 'Out Of' }, lines: [{ sku: 'ORD-OUT', quantity: q, unit_price: 2_500 }], payment: undefined });
+    expect((await post(body(1, 2))).status).toBe(201); // 3 − 2 = 1 available: still in stock
+    expect(await periods()).toEqual([]);
+    expect((await post(body(2, 1))).status).toBe(201); // 1 − 1 = 0 available: stocked out
+    expect(await periods()).toEqual([{ open: true }]);
+  });
+});
+
 describe('review, hold and cancel', () => {
   it('holds a risky order for review with its reasons, and a manager approves it', async () => {
     const res = await post(order({ customer: { email: 'risky@example.com', name: 'Risky Buyer' }, billing_address: { ...address, country: 'CA', region: 'ON', postal_code: 'K1A 0B1' }, payment: { method: 'card', amount: 1_000, status: 'authorized', avs_result: 'N', cvv_result: 'N' } }));

@@ -30,6 +30,7 @@ DECLARE
   existing record;
   cust record;
   short jsonb;
+  levels_found int;
   idem jsonb := p->'idempotency';
   stored record;
   answer jsonb;
@@ -54,26 +55,35 @@ BEGIN
     END IF;
   END IF;
 
-  -- 2. Lock the stock levels in (variant, location) order, then check every line (all or nothing).
-  PERFORM 1 FROM stock_levels l JOIN jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid)
-    ON l.variant_id = s.variant_id AND l.location_id = s.location_id
-    ORDER BY l.variant_id, l.location_id FOR UPDATE OF l;
-  SELECT jsonb_agg(jsonb_build_object('sku', s.sku, 'location', s.location_code, 'requested', s.quantity,
-                                      'available', greatest(coalesce(l.on_hand - l.reserved, 0), 0)) ORDER BY s.variant_id)
-    INTO short
-    FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid, quantity int, sku text, location_code text)
-    JOIN variants v ON v.id = s.variant_id
-    LEFT JOIN stock_levels l ON l.variant_id = s.variant_id AND l.location_id = s.location_id
-    WHERE NOT coalesce(l.backorder_allowed, v.allow_backorder) AND coalesce(l.on_hand - l.reserved, 0) < s.quantity;
+  -- 2. Lock the stock levels in (variant, location) order and check every line (all or nothing), in
+  --    one statement: a locked row reads its latest committed values.
+  WITH s AS (SELECT * FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid, quantity int, sku text, location_code text)),
+  locked AS MATERIALIZED (
+    SELECT l.variant_id, l.location_id, l.on_hand, l.reserved, l.backorder_allowed
+      FROM stock_levels l JOIN s ON l.variant_id = s.variant_id AND l.location_id = s.location_id
+     ORDER BY l.variant_id, l.location_id FOR UPDATE OF l
+  )
+  SELECT count(k.variant_id),
+         jsonb_agg(jsonb_build_object('sku', s.sku, 'location', s.location_code, 'requested', s.quantity,
+                                      'available', greatest(coalesce(k.on_hand - k.reserved, 0), 0)) ORDER BY s.variant_id)
+           FILTER (WHERE NOT coalesce(k.backorder_allowed, v.allow_backorder) AND coalesce(k.on_hand - k.reserved, 0) < s.quantity)
+    INTO levels_found, short
+    FROM s JOIN variants v ON v.id = s.variant_id
+    LEFT JOIN locked k ON k.variant_id = s.variant_id AND k.location_id = s.location_id;
   IF short IS NOT NULL THEN
     RETURN jsonb_build_object('out_of_stock', short);
   END IF;
   -- A backorderable SKU with no level at this location yet gets an empty one (as lockLevel does).
-  INSERT INTO stock_levels (variant_id, location_id, backorder_allowed)
-  SELECT v.id, s.location_id, v.allow_backorder
-    FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid) JOIN variants v ON v.id = s.variant_id
-    WHERE NOT EXISTS (SELECT 1 FROM stock_levels l WHERE l.variant_id = s.variant_id AND l.location_id = s.location_id)
-  ON CONFLICT (variant_id, location_id) DO NOTHING;
+  IF levels_found < jsonb_array_length(p->'stock') THEN
+    INSERT INTO stock_levels (variant_id, location_id, backorder_allowed)
+    SELECT v.id, s.location_id, v.allow_backorder
+      FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid) JOIN variants v ON v.id = s.variant_id
+      WHERE NOT EXISTS (SELECT 1 FROM stock_levels l WHERE l.variant_id = s.variant_id AND l.location_id = s.location_id)
+    ON CONFLICT (variant_id, location_id) DO NOTHING;
+    PERFORM 1 FROM stock_levels l JOIN jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid)
+      ON l.variant_id = s.variant_id AND l.location_id = s.location_id
+      ORDER BY l.variant_id, l.location_id FOR UPDATE OF l;
+  END IF;
 
   -- The key, once the order is known to be taken: a concurrent request with the same key waits here
   -- until this one commits (then answers with its response) or rolls back.
