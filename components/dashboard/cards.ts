@@ -6,6 +6,13 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 const num = (v: number) => new Intl.NumberFormat('en-US').format(v);
 const signed = (v: number, unit: string) => `${v > 0 ? '▲' : v < 0 ? '▼' : '▬'} ${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit}`;
 
+/** The last day (YYYY-MM-DD) of the month of `day`. */
+function monthEnd(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${day.slice(0, 8)}${String(last).padStart(2, '0')}`;
+}
+
 /** Where each KPI drills down to: the records behind it, filtered to the same range and channel. */
 export function drillLinks(r: KpiReport) {
   const base = new URLSearchParams();
@@ -23,6 +30,8 @@ export function drillLinks(r: KpiReport) {
     late: q({ ...shipped, ship: 'late' }),
     shippedComplete: q({ ...shipped, ship: 'complete' }),
     placedOn: (day: string) => q({ from: day, to: day }),
+    /** orders placed in a sparkline step: a day, or the month starting at `start` (clipped to the range) */
+    placedInStep: (start: string) => (r.range.sparkline_step === 'day' ? q({ from: start, to: start }) : q({ from: start, to: monthEnd(start) < r.range.to ? monthEnd(start) : r.range.to })),
     shippedOn: (day: string) => q({ shipped_from: day, shipped_to: day, ship: 'complete' }),
     stockouts: '/inventory?stock=out',
     sku: (sku: string) => `/inventory/${encodeURIComponent(sku)}`,

@@ -6,6 +6,7 @@ const PRESETS = [
   { value: '7d', label: 'Last 7 days' },
   { value: '30d', label: 'Last 30 days' },
   { value: '90d', label: 'Last 90 days' },
+  { value: '365d', label: 'Last 365 days' },
   { value: 'custom', label: 'Custom dates' },
 ];
 

@@ -33,6 +33,7 @@ export type KpiReport = {
   open_backlog: { count: number; open: number; pending: number; at_risk: number };
   inventory_accuracy: { value: number | null; numerator: number | null; denominator: number | null } & Partial<NoData>;
   charts: {
+    /** per sparkline step (a day, or a calendar month over 92 days) and channel, dated by the step's first day */
     daily_by_channel: { date: string; channel: string; orders: number; net_sales: number }[];
     funnel: { stage: 'placed' | 'packed' | 'shipped' | 'delivered'; count: number }[];
     ship_time_distribution: { label: string; min_hours: number; max_hours: number | null; count: number }[];
@@ -104,7 +105,7 @@ export async function kpiFactSums(options: { from: string; to: string; channel: 
      SELECT day >= $5::date AS cur,
             CASE WHEN day >= $5::date AND NOT (${isHistogramSql})
                  THEN (CASE WHEN $8::boolean THEN greatest($5::date, date_trunc('month', day)::date) ELSE day END)::text END AS spark,
-            CASE WHEN NOT $8::boolean AND day >= $5::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
+            CASE WHEN day >= $5::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
             metric, sum(value)::float8 AS value
      FROM f GROUP BY 1, 2, 3, 4`,
     months.map((m) => m[0]), months.map((m) => m[1]), days.map((d) => d[0]), days.map((d) => d[1]), from, to, channel, step === 'month', prev.from,

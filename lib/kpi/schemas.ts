@@ -54,7 +54,7 @@ export const ZKpiReport = z.object({
   open_backlog: z.object({ count: z.number().int(), open: z.number().int(), pending: z.number().int(), at_risk: z.number().int() }).describe('Unsolved tickets now (open + pending)'),
   inventory_accuracy: z.object({ value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), ...ZReason }),
   charts: z.object({
-    daily_by_channel: z.array(z.object({ date: z.string(), channel: z.string(), orders: z.number().int(), net_sales: z.number().int() })).describe('Per day and channel for ranges up to 92 days (range.sparkline_step = day); empty for longer ranges'),
+    daily_by_channel: z.array(z.object({ date: z.string(), channel: z.string(), orders: z.number().int(), net_sales: z.number().int() })).describe('Per sparkline step and channel: per day up to 92 days, per calendar month for longer ranges (range.sparkline_step), dated by the step\'s first day in range'),
     funnel: z.array(z.object({ stage: z.enum(['placed', 'packed', 'shipped', 'delivered']), count: z.number().int() })),
     ship_time_distribution: z.array(z.object({ label: z.string(), min_hours: z.number(), max_hours: z.number().nullable(), count: z.number().int() })),
     top_stockouts: z.array(z.object({ sku: z.string(), name: z.string(), stockout_days: z.number(), lost_revenue: z.number().int(), out_now: z.boolean() })),
@@ -69,7 +69,7 @@ export const ZKpiReport = z.object({
  */
 export function readDashboardParams(raw: Record<string, string | string[] | undefined>, today: string): { range: string; query: TKpiQuery; error: string | null } {
   const one = (k: string) => (Array.isArray(raw[k]) ? raw[k][0] : raw[k])?.trim() || undefined;
-  const presets: Record<string, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90 };
+  const presets: Record<string, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90, '365d': 365 };
   let range = one('range') ?? (one('from') || one('to') ? 'custom' : '30d');
   const channel = one('channel');
   const preset = (n: number) => ({ from: addDaysIso(today, -(n - 1)), to: today });

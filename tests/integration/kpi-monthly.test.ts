@@ -72,8 +72,14 @@ describe('monthly KPI rollups', () => {
       { date: '2026-10-01', value: 0 },
       { date: '2026-11-01', value: 1 },
     ]);
-    // Long ranges have no per-day chart.
-    expect(r.charts.daily_by_channel).toEqual([]);
+    // Long ranges chart orders per calendar month and channel (the sales were posted today, after the
+    // range, so net sales are 0 here): Jul 30–31 web 1, Aug shopify 1, Sep web 1, Nov 1–2 web 1.
+    expect(r.charts.daily_by_channel).toEqual([
+      { date: '2026-07-30', channel: 'web', orders: 1, net_sales: 0 },
+      { date: '2026-08-01', channel: 'shopify', orders: 1, net_sales: 0 },
+      { date: '2026-09-01', channel: 'web', orders: 1, net_sales: 0 },
+      { date: '2026-11-01', channel: 'web', orders: 1, net_sales: 0 },
+    ]);
 
     const web = await kpiReport({ from: '2026-07-30', to: '2026-11-02', channel: 'web' });
     expect(web.orders).toMatchObject({ count: 3, previous: 2 });

@@ -42,6 +42,8 @@ describe('dashboard URL', () => {
   it('reads presets, custom ranges and channels, and falls back with a reason', () => {
     expect(readDashboardParams({}, '2026-11-29')).toMatchObject({ range: '30d', query: { from: '2026-10-31', to: '2026-11-29' }, error: null });
     expect(readDashboardParams({ range: 'today', channel: 'web' }, '2026-11-29').query).toEqual({ from: '2026-11-29', to: '2026-11-29', channel: 'web' });
+    // 365 days ending today: 2026-11-29 − 364 days = 2025-11-30
+    expect(readDashboardParams({ range: '365d' }, '2026-11-29')).toMatchObject({ range: '365d', query: { from: '2025-11-30', to: '2026-11-29' } });
     expect(readDashboardParams({ range: 'custom', from: '2026-11-01', to: '2026-11-05' }, '2026-11-29').query).toEqual({ from: '2026-11-01', to: '2026-11-05' });
     const bad = readDashboardParams({ range: 'custom', from: '2026-11-20', to: '2026-11-01', channel: 'myspace' }, '2026-11-29');
     expect(bad.query).toEqual({ from: '2026-10-31', to: '2026-11-29', channel: undefined });

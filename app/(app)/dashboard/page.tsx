@@ -49,7 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   }
   const dayRows = [...byDay.values()].sort((a, b) => (a.x < b.x ? -1 : 1));
   const salesRows = [...salesByDay.values()].sort((a, b) => (a.x < b.x ? -1 : 1));
-  const dayHrefs = Object.fromEntries(dayRows.map((r) => [r.x, links.placedOn(r.x)]));
+  const dayHrefs = Object.fromEntries(dayRows.map((r) => [r.x, links.placedInStep(r.x)]));
   const funnelLabel = { placed: 'Placed', packed: 'Packed (a parcel left)', shipped: 'Shipped complete', delivered: 'Delivered' } as const;
   const funnelHref = { placed: links.placed, packed: links.placed, shipped: `${links.placed}&ship=complete`, delivered: `${links.placed}&status=delivered` };
   const attentionItems = [
@@ -64,6 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // The table lists only the steps that had refunds; the chart shows every step (gaps are zero).
   // Over DAILY_SPARKLINE_MAX_DAYS, sparklines and the refunds chart have a point per calendar month.
   const monthly = report.range.sparkline_step === 'month';
+  const step = monthly ? 'month' : 'day';
   const refundRows = report.charts.refunds_over_time.filter((p) => p.count > 0 || p.amount > 0);
   const rangeText = report.range.from === report.range.to ? report.range.from : `${report.range.from} to ${report.range.to}`;
 
@@ -95,28 +96,28 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       <div className="grid gap-4">
-        <ChartSection id="orders-chart" title="Orders per day by channel"
+        <ChartSection id="orders-chart" title={`Orders per ${step} by channel`}
           table={
             <table className="w-full text-sm">
-              <thead className="bg-slate-50"><tr><th scope="col" className={th}>Day</th>{series.map((s) => <th key={s.key} scope="col" className={`${th} text-right`}>{s.label}</th>)}</tr></thead>
+              <thead className="bg-slate-50"><tr><th scope="col" className={th}>{monthly ? 'Month' : 'Day'}</th>{series.map((s) => <th key={s.key} scope="col" className={`${th} text-right`}>{s.label}</th>)}</tr></thead>
               <tbody>{dayRows.map((r) => (
-                <tr key={r.x} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}><Link href={links.placedOn(r.x)} className="underline">{r.x}</Link></th>{series.map((s) => <td key={s.key} className={`${td} text-right tabular-nums`}>{Number(r[s.key] ?? 0)}</td>)}</tr>
+                <tr key={r.x} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}><Link href={links.placedInStep(r.x)} className="underline">{monthly ? r.x.slice(0, 7) : r.x}</Link></th>{series.map((s) => <td key={s.key} className={`${td} text-right tabular-nums`}>{Number(r[s.key] ?? 0)}</td>)}</tr>
               ))}</tbody>
             </table>
           }>
-          {dayRows.length ? <StackedBarChart rows={dayRows} series={series} label="Orders per day, stacked by channel; the table beside lists the same numbers" yLabel="Orders" hrefs={dayHrefs} /> : <p className="text-sm text-slate-700">No orders in this range{monthly ? ` (daily charts show ranges up to ${DAILY_SPARKLINE_MAX_DAYS} days)` : ''}.</p>}
+          {dayRows.length ? <StackedBarChart rows={dayRows} series={series} label={`Orders per ${step}, stacked by channel; the table beside lists the same numbers`} yLabel="Orders" hrefs={dayHrefs} /> : <p className="text-sm text-slate-700">No orders in this range.</p>}
         </ChartSection>
 
-        <ChartSection id="sales-chart" title="Net sales per day by channel"
+        <ChartSection id="sales-chart" title={`Net sales per ${step} by channel`}
           table={
             <table className="w-full text-sm">
-              <thead className="bg-slate-50"><tr><th scope="col" className={th}>Day</th>{series.map((s) => <th key={s.key} scope="col" className={`${th} text-right`}>{s.label}</th>)}</tr></thead>
+              <thead className="bg-slate-50"><tr><th scope="col" className={th}>{monthly ? 'Month' : 'Day'}</th>{series.map((s) => <th key={s.key} scope="col" className={`${th} text-right`}>{s.label}</th>)}</tr></thead>
               <tbody>{salesRows.map((r) => (
-                <tr key={r.x} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{r.x}</th>{series.map((s) => <td key={s.key} className={`${td} text-right tabular-nums`}>{money(Number(r[s.key] ?? 0))}</td>)}</tr>
+                <tr key={r.x} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{monthly ? r.x.slice(0, 7) : r.x}</th>{series.map((s) => <td key={s.key} className={`${td} text-right tabular-nums`}>{money(Number(r[s.key] ?? 0))}</td>)}</tr>
               ))}</tbody>
             </table>
           }>
-          {salesRows.length ? <StackedBarChart rows={salesRows} series={series} label="Net sales per day, stacked by channel; the table beside lists the same amounts" yLabel={`Net sales (${report.currency})`} formatY="money" /> : <p className="text-sm text-slate-700">No sales posted in this range.</p>}
+          {salesRows.length ? <StackedBarChart rows={salesRows} series={series} label={`Net sales per ${step}, stacked by channel; the table beside lists the same amounts`} yLabel={`Net sales (${report.currency})`} formatY="money" /> : <p className="text-sm text-slate-700">No sales posted in this range.</p>}
         </ChartSection>
 
         <div className="grid gap-4 xl:grid-cols-2">
