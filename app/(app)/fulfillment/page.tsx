@@ -74,7 +74,7 @@ export default async function FulfillmentQueuePage({ searchParams }: { searchPar
         ) : (
           <form method="get" action="/fulfillment/pick-list" target="_blank" aria-label="Print a pick list">
           <div className="flex flex-wrap items-center gap-3 px-4 pt-2">
-            <button type="submit" formAction={startWaveAction} formMethod="post" formTarget="_self" className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Pick selected with scanner</button>
+            <button type="submit" formAction={startWaveAction} className="min-h-11 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Pick selected with scanner</button>
             <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">Print pick list for selected</button>
             <span className="text-sm text-slate-600">Up to {MAX_WAVE_ORDERS} orders, one tote each.</span>
           </div>
@@ -83,33 +83,34 @@ export default async function FulfillmentQueuePage({ searchParams }: { searchPar
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
                   <th scope="col" className="w-12 px-4 py-2 font-medium"><span className="sr-only">Select</span></th>
-                  <th scope="col" className="px-4 py-2 font-medium">Order</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Ship by</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Customer</th>
+                  <th scope="col" className="px-4 py-2 font-medium">Order · ship by</th>
                   <th scope="col" className="px-3 py-2 font-medium">Items to ship</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Channel / method</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Customer · channel</th>
                 </tr>
               </thead>
               <tbody>
                 {queue.data.map((o) => (
                   <tr key={o.id} className={`border-b border-slate-100 ${o.overdue ? 'bg-red-50' : ''}`}>
-                    <td className="px-4 py-1">
+                    <td className="px-4 py-1 align-top">
                       <input type="checkbox" name="orders" value={o.id} aria-label={`Select order #${o.number}`} className="size-5" />
                     </td>
-                    <td className="whitespace-nowrap px-4 py-1">
+                    {/* Three text columns so a row stays one or two lines at tablet width (820 px). */}
+                    <td className="whitespace-nowrap px-4 py-1 align-top">
                       <Link href={`/fulfillment/orders/${o.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline" aria-label={`Ship order #${o.number}`}>#{o.number}</Link>
                       {o.status !== 'open' && <span className="ml-2"><OrderStatusBadge status={o.status} /></span>}
+                      <span className="block pb-1 text-slate-700">
+                        {o.promised_ship_by ? shipBy.format(new Date(o.promised_ship_by)) : <span className="text-slate-600">No promise</span>}
+                        {o.overdue && <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">Overdue</span>}
+                      </span>
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      {o.promised_ship_by ? shipBy.format(new Date(o.promised_ship_by)) : <span className="text-slate-600">No promise</span>}
-                      {o.overdue && <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">Overdue</span>}
-                    </td>
-                    <td className="px-3 py-2">{o.customer}</td>
-                    <td className="px-3 py-2">
+                    <td className="min-w-48 px-3 py-2 align-top">
                       <span className="font-medium">{o.units_open} {o.units_open === 1 ? 'item' : 'items'}</span>
-                      <span className="block text-slate-600">{o.lines_open.slice(0, 3).join(', ')}{o.lines_open.length > 3 ? `, +${o.lines_open.length - 3} more` : ''}</span>
+                      <span className="block text-slate-600">{o.lines_open.slice(0, 3).map((l, i) => <span key={i} className="whitespace-nowrap">{i ? ', ' : ''}{l}</span>)}{o.lines_open.length > 3 ? `, +${o.lines_open.length - 3} more` : ''}</span>
                     </td>
-                    <td className="px-3 py-2">{CHANNEL_LABEL[o.channel] ?? o.channel}{o.shipping_method && <span className="block text-slate-600">{o.shipping_method}</span>}</td>
+                    <td className="min-w-36 px-3 py-2 align-top">
+                      {o.customer}
+                      <span className="block text-slate-600">{CHANNEL_LABEL[o.channel] ?? o.channel}{o.shipping_method ? ` · ${o.shipping_method}` : ''}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
