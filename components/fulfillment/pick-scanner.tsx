@@ -211,9 +211,11 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
         <h2 id="route-title" className="mb-2 text-lg font-semibold">Route</h2>
         <ol className="divide-y divide-slate-100">
           {route.map((s) => (
-            <li key={s.sku} className={`flex flex-wrap items-center justify-between gap-2 py-2 ${s === stop ? 'font-semibold' : s.remaining === 0 ? 'text-slate-600' : ''}`}>
-              <span><span className="inline-block w-20 font-mono">{s.bin_code ?? '—'}</span> <span className="font-mono">{s.sku}</span> <span className="text-slate-600">{s.name}</span></span>
-              <span className="tabular-nums">{s.remaining === 0 ? (s.short_quantity ? `${s.picked} picked, ${s.short_quantity} short` : `✓ ${s.picked}`) : `${s.picked} / ${s.quantity}`}{s === stop ? ' · now' : ''}</span>
+            // Bin | SKU with the name under it | count: one grid, so every stop reads the same at tablet width.
+            <li key={s.sku} className={`grid grid-cols-[5.5rem_1fr_auto] items-start gap-x-3 py-2 ${s === stop ? 'font-semibold' : s.remaining === 0 ? 'text-slate-600' : ''}`}>
+              <span className="font-mono">{s.bin_code ?? '—'}</span>
+              <span className="min-w-0"><span className="font-mono">{s.sku}</span><span className="block text-sm text-slate-600">{s.name}</span></span>
+              <span className="whitespace-nowrap text-right tabular-nums">{s.remaining === 0 ? (s.short_quantity ? `${s.picked} picked, ${s.short_quantity} short` : `✓ ${s.picked}`) : `${s.picked} / ${s.quantity}`}{s === stop ? ' · now' : ''}</span>
             </li>
           ))}
         </ol>
