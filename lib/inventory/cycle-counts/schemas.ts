@@ -3,10 +3,11 @@ import { CYCLE_COUNT_STATUSES } from '@/lib/inventory/cycle-counts/rules';
 
 /** Codes typed in one box ("A-01-1, A-01-2" or one per line) or sent as a list. */
 const ZCodeList = (what: string) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v ?? []),
-    z.array(z.string().trim().min(1, `Enter a ${what}`).max(64, `A ${what} has at most 64 characters`)).max(2000, `At most 2000 ${what}s`),
-  );
+  z
+    .union([z.string(), z.array(z.string())], { error: `Enter ${what}s separated by commas` })
+    .optional()
+    .transform((v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : (v ?? []).map((x) => x.trim())))
+    .pipe(z.array(z.string().min(1, `Enter a ${what}`).max(64, `A ${what} has at most 64 characters`)).max(2000, `At most 2000 ${what}s`));
 
 export const ZCreateCycleCountInput = z.object({
   location: z.string({ error: 'Choose a location' }).trim().min(1, 'Choose a location').max(40),
