@@ -61,7 +61,7 @@ test('a warehouse worker creates the count and counts blind: scans the bin and u
 
   await waitForHydration(page, 'section[aria-labelledby="draft-title"] button');
   await page.getByRole('button', { name: 'Start counting' }).click();
-  const scan = page.getByLabel('Scan a bin label');
+  const scan = page.getByRole('textbox', { name: 'Scan a bin label' });
   await expect(scan).toBeFocused();
   await expectNoSeriousA11yViolations(page, `${countUrl} (counting)`);
 
@@ -72,7 +72,7 @@ test('a warehouse worker creates the count and counts blind: scans the bin and u
   await scan.fill('A-01-1');
   await scan.press('Enter');
   await expect(page.getByRole('heading', { name: 'Bin A-01-1' })).toBeVisible();
-  const unitScan = page.getByLabel('Scan each unit in bin A-01-1');
+  const unitScan = page.getByRole('textbox', { name: 'Scan each unit in bin A-01-1' });
   await expect(unitScan).toBeFocused();
   for (let i = 0; i < 2; i++) {
     await unitScan.fill(SKU_A);
