@@ -16,6 +16,7 @@ import { completeCycleCount } from '@/lib/inventory/cycle-counts/complete-cycle-
 import { cancelCycleCount } from '@/lib/inventory/cycle-counts/cancel-cycle-count';
 import { countReview, countSheet, cycleCountList } from '@/lib/inventory/cycle-counts/queries';
 import * as kpisRoute from '@/app/api/v1/kpis/route';
+import * as countsRoute from '@/app/api/v1/cycle-counts/route';
 import { apiRequest, makeApiKey, makeLocations, makeProduct, makeUser, routeContext, SYSTEM_TEST_ACTOR as system } from '@/tests/factories';
 import type { Actor } from '@/lib/auth/actor';
 
@@ -213,5 +214,38 @@ describe('inventory accuracy KPI', () => {
     await rebuildKpiRollups();
     expect(await rollupFacts()).toEqual(before);
     expect((await kpiReport({ from: '2026-11-09', to: '2026-11-11' })).inventory_accuracy.value).toBe(0.95);
+  });
+});
+
+describe('/api/v1/cycle-counts', () => {
+  it('creates a sheet with inventory:adjust (201, idempotent), lists counts with inventory:read, refuses others', async () => {
+    const writer = (await makeApiKey(['inventory:adjust'])).key;
+    const reader = (await makeApiKey(['inventory:read'])).key;
+    const post = (key: string, body: unknown, headers: Record<string, string> = {}) => countsRoute.POST(apiRequest('/api/v1/cycle-counts', { method: 'POST', key, body, headers }), routeContext());
+    const res = await post(writer, { location: 'MAIN', bins: ['C-09-9'] }, { 'Idempotency-Key': 'cc-api-1' });
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    // C-09-9 holds CC-C and CC-D.
+    expect(created).toMatchObject({ location: 'MAIN', scope_description: 'Bins C-09-9', lines: 2 });
+    const replay = await post(writer, { location: 'MAIN', bins: ['C-09-9'] }, { 'Idempotency-Key': 'cc-api-1' });
+    expect((await replay.json()).id).toBe(created.id);
+    expect(await db.cycleCount.count({ where: { scopeDescription: 'Bins C-09-9' } })).toBe(1);
+
+    expect((await post(reader, { location: 'MAIN' })).status).toBe(403);
+    const bad = await post(writer, { location: 'MAIN', bins: ['NOPE'] });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['bins.0']);
+    const badType = await post(writer, { location: 'MAIN', skus: [42] });
+    expect(badType.status).toBe(422);
+
+    const list = await countsRoute.GET(apiRequest('/api/v1/cycle-counts?status=completed&limit=2', { key: reader }), routeContext());
+    expect(list.status).toBe(200);
+    const body = await list.json();
+    expect(body.data).toHaveLength(2);
+    expect(body.next_cursor).not.toBeNull();
+    expect(body.data.every((c: { status: string }) => c.status === 'completed')).toBe(true);
+    const badQuery = await countsRoute.GET(apiRequest('/api/v1/cycle-counts?status=done', { key: reader }), routeContext());
+    expect(badQuery.status).toBe(422);
+    expect((await badQuery.json()).error.details[0].field).toBe('status');
   });
 });

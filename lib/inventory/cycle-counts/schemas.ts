@@ -41,3 +41,12 @@ export const ZCycleCountListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TCycleCountListQuery = z.input<typeof ZCycleCountListQuery>;
+
+/** API answers (OpenAPI). */
+export const ZCreatedCycleCount = z.object({ id: z.uuid(), number: z.number().int(), location: z.string(), scope_description: z.string(), lines: z.number().int() });
+export const ZCycleCountRow = z.object({
+  id: z.uuid(), number: z.number().int(), location: z.string(), status: z.enum(CYCLE_COUNT_STATUSES), scope_description: z.string(),
+  lines: z.number().int(), lines_counted: z.number().int(), created_by: z.string(), created_at: z.string(), completed_at: z.string().nullable(), completed_by: z.string().nullable(),
+  expected: z.number().int().nullable().describe('Completed counts: Σ expected over counted lines'), abs_variance: z.number().int().nullable().describe('Completed counts: Σ |counted − expected|'),
+  accuracy: z.number().nullable().describe('Completed counts: 1 − abs_variance ÷ expected'),
+});
