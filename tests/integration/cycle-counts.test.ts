@@ -15,6 +15,7 @@ import { recordCounts } from '@/lib/inventory/cycle-counts/record-counts';
 import { completeCycleCount } from '@/lib/inventory/cycle-counts/complete-cycle-count';
 import { cancelCycleCount } from '@/lib/inventory/cycle-counts/cancel-cycle-count';
 import { countReview, countSheet, cycleCountList } from '@/lib/inventory/cycle-counts/queries';
+import { countCsv } from '@/lib/inventory/cycle-counts/csv';
 import * as kpisRoute from '@/app/api/v1/kpis/route';
 import * as countsRoute from '@/app/api/v1/cycle-counts/route';
 import { apiRequest, makeApiKey, makeLocations, makeProduct, makeUser, routeContext, SYSTEM_TEST_ACTOR as system } from '@/tests/factories';
@@ -93,6 +94,10 @@ describe('a count with a loss and a gain', () => {
     const tb = await trialBalance({ asOf: '2100-01-01', before: FAR_FUTURE });
     expect(tb.total_debit).toBe(tb.total_credit);
     expect(await db.auditLog.count({ where: { action: 'cycle_count.completed', entityId: created.id } })).toBe(1);
+    // The reviewer's CSV: posted values in major units.
+    const csv = countCsv((await countReview(created.id, manager))!).split('\r\n');
+    expect(csv[0]).toBe('\ufeffCount,Location,Status,Bin,SKU,Item,Expected at start,Expected,Counted,Variance,Value,Currency,Value is,Counted at,Counted by');
+    expect(csv[1]).toMatch(new RegExp(`^${done.number},MAIN,completed,A-01-1,CC-A,.*,40,40,38,-2,-4\\.00,USD,posted,`));
     expect(await db.auditLog.count({ where: { action: 'inventory.adjusted', entityId: { in: (await db.variant.findMany({ where: { sku: { in: ['CC-A', 'CC-B'] } } })).map((v) => v.id) } } })).toBe(2);
   });
 

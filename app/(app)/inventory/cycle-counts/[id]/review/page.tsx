@@ -27,7 +27,11 @@ export default async function ReviewCycleCountPage({ params }: { params: Promise
   return (
     <>
       <p className="mb-2 text-sm"><Link href={`/inventory/cycle-counts/${review.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">← Count #{review.number}</Link></p>
-      <PageHeader title={`Review count #${review.number}`} description={`${review.location_name} (${review.location}) · ${review.scope_description}`} actions={<CycleCountStatusBadge status={review.status} />} />
+      <PageHeader
+        title={`Review count #${review.number}`}
+        description={`${review.location_name} (${review.location}) · ${review.scope_description}`}
+        actions={<div className="flex items-center gap-3"><CycleCountStatusBadge status={review.status} /><a href={`/inventory/cycle-counts/${review.id}/export`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">Export CSV</a></div>}
+      />
       <dl className="mb-4 grid gap-3 sm:grid-cols-4">
         {[
           ['Lines counted', `${t.counted} of ${t.lines}`],
