@@ -45,6 +45,7 @@ export function drillLinks(r: KpiReport) {
     ticketsOpen: '/support?view=open',
     ticketsPending: '/support?view=pending',
     ticketsAll: '/support?view=all&sort=updated',
+    cycleCounts: `/inventory/cycle-counts?${new URLSearchParams({ status: 'completed', completed_from: r.range.from, completed_to: r.range.to }).toString()}`,
   };
 }
 
@@ -146,6 +147,13 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       formula: 'Support tickets not solved now (open or pending), whatever the range. All channels.',
       href: links.ticketsOpen, hrefLabel: 'Open tickets',
     },
-    { id: 'inventory-accuracy', title: 'Inventory accuracy', value: pct(r.inventory_accuracy.value), formula: '1 − Σ|variance| ÷ Σ expected over cycle counts in the range.', noData: r.inventory_accuracy.reason },
+    {
+      id: 'inventory-accuracy', title: 'Inventory accuracy', value: pct(r.inventory_accuracy.value),
+      detail: r.inventory_accuracy.denominator === null ? undefined
+        : `${num(r.inventory_accuracy.abs_variance ?? 0)} units off of ${num(r.inventory_accuracy.denominator)} expected · ${num(r.inventory_accuracy.counts)} count${r.inventory_accuracy.counts === 1 ? '' : 's'}`,
+      formula: '1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in the range (by completion day). All channels.',
+      noData: r.inventory_accuracy.reason,
+      href: links.cycleCounts, hrefLabel: 'Completed cycle counts',
+    },
   ];
 }

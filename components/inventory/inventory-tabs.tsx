@@ -5,6 +5,7 @@ const TABS = [
   { href: '/inventory/products', label: 'Products' },
   { href: '/inventory/receive', label: 'Receive stock', write: true },
   { href: '/inventory/transfer', label: 'Transfer', write: true },
+  { href: '/inventory/cycle-counts', label: 'Cycle counts', write: true },
 ];
 
 /** Inventory's sub-navigation; the write tabs only for roles that may change stock. */

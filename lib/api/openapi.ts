@@ -8,6 +8,7 @@ import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import { ZApproveReturnInput, ZCreateReturnInput, ZExchangeReturnInput, ZGoodwillRefundInput, ZInspectReturnInput, ZReceiveReturnInput, ZRefundListQuery, ZRefundReturnInput, ZRejectReturnInput, ZReturnListQuery } from '@/lib/returns/schemas';
 import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
+import { ZCreateCycleCountInput, ZCreatedCycleCount, ZCycleCountListQuery, ZCycleCountRow } from '@/lib/inventory/cycle-counts/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -131,6 +132,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/inventory', summary: 'Stock levels per SKU and location (cursor pagination)', scope: 'inventory:read', query: ZInventoryQuery, response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }) },
   { method: 'post', path: '/api/v1/inventory/receipts', summary: 'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZReceiptInput, response: ZReceipt, status: 201 },
   { method: 'post', path: '/api/v1/inventory/adjustments', summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZAdjustmentInput, response: ZAdjustment, status: 201 },
+  { method: 'post', path: '/api/v1/cycle-counts', summary: 'Create a draft count sheet for a location, optionally limited to bins and/or SKUs (one line per stock level in scope). Counting, review and completion happen in the app (blind counts). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZCreateCycleCountInput, response: ZCreatedCycleCount, status: 201 },
+  { method: 'get', path: '/api/v1/cycle-counts', summary: 'List cycle counts (status; completed_from/completed_to shop days) with cursor pagination; completed ones carry expected, abs_variance and accuracy', scope: 'inventory:read', query: ZCycleCountListQuery, response: z.object({ data: z.array(ZCycleCountRow), next_cursor: z.string().nullable() }) },
   { method: 'post', path: '/api/v1/inventory/transfers', summary: 'Transfer stock between locations. Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZTransferInput, response: ZTransfer, status: 201 },
   { method: 'get', path: '/api/v1/ledger/trial-balance', summary: 'Trial balance as of a date (end of that day in the shop time zone)', scope: 'ledger:read', query: ZAsOfQuery, response: ZTrialBalance },
   { method: 'get', path: '/api/v1/kpis', summary: 'The dashboard KPIs (DESIGN.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason', scope: 'reports:read', query: ZKpiQuery, response: ZKpiReport },

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'orders:write', // edit, hold/release, approve fraud review, and everything above
   'inventory:read',
   'inventory:adjust', // adjust, transfer, cycle count
+  'inventory:approve_count', // review count variances and complete counts above the approval limit
   'purchasing:write', // suppliers, purchase orders
   'purchasing:receive',
   'fulfillment:write', // pick, pack, ship, labels

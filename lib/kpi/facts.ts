@@ -21,6 +21,10 @@ import { hourBucket } from '@/lib/kpi/rules';
  * ticket clocks, channel '' (support ignores the sales channel): tickets_first_response_b<k> on the
  *   first reply's day, tickets_resolution_b<k> on the (last) solve's day, k = hourBucket(elapsed since
  *   the ticket arrived). SLA breaches and the open backlog are read from tickets directly (decision 014).
+ * cycle count completion day, channel '' (stock is shared by every channel): count_sheets (1 per
+ *   completed count), count_expected (Σ expected, negative taken as 0, over its counted lines),
+ *   count_abs_variance (Σ |counted − expected| over them). Inventory accuracy = 1 − abs_variance ÷
+ *   expected (decision 017).
  */
 export const KPI_METRICS = [
   'orders_placed',
@@ -39,6 +43,9 @@ export const KPI_METRICS = [
   'refunds_count',
   'refunds_amount',
   'units_returned',
+  'count_sheets',
+  'count_expected',
+  'count_abs_variance',
 ] as const;
 export type KpiMetric =
   | (typeof KPI_METRICS)[number]

@@ -7,6 +7,7 @@ import type { TKpiQuery } from '@/lib/kpi/schemas';
 import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
 import { RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
 import { supportKpiCounts } from '@/lib/support/queries';
+import { inventoryAccuracy } from '@/lib/inventory/cycle-counts/rules';
 
 export type Point = { date: string; value: number | null };
 export type RateKpi = { value: number | null; numerator: number; denominator: number; previous: number | null; change: number | null; sparkline: Point[] };
@@ -31,7 +32,7 @@ export type KpiReport = {
   };
   sla_breaches: { count: number; first_response: number; resolution: number; previous: number; change: number; breached_now: number };
   open_backlog: { count: number; open: number; pending: number; at_risk: number };
-  inventory_accuracy: { value: number | null; numerator: number | null; denominator: number | null } & Partial<NoData>;
+  inventory_accuracy: { value: number | null; numerator: number | null; denominator: number | null; abs_variance: number | null; counts: number; note?: string } & Partial<NoData>;
   charts: {
     /** per sparkline step (a day, or a calendar month over 92 days) and channel, dated by the step's first day */
     daily_by_channel: { date: string; channel: string; orders: number; net_sales: number }[];
@@ -88,7 +89,8 @@ export async function kpiFactSums(options: { from: string; to: string; channel: 
   const days = [...prevSplit.days, ...curSplit.days];
   // For one channel, `channel = ANY(…)` is an index condition (the key's second column): the rows of
   // other channels are skipped in the index, not fetched and filtered.
-  const channelFilter = channel === null ? '$7::text IS NULL' : `channel = ANY(ARRAY[$7::text, '']) AND (channel = $7::text OR left(metric, 8) = 'tickets_')`;
+  // Support and cycle-count facts carry channel '' and count under any channel filter.
+  const channelFilter = channel === null ? '$7::text IS NULL' : `channel = ANY(ARRAY[$7::text, '']) AND (channel = $7::text OR left(metric, 8) = 'tickets_' OR left(metric, 6) = 'count_')`;
   // LATERAL: one index range scan per month range and per day range (at most two and four).
   const rows = await tx.$queryRawUnsafe<{ cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]>(
     `WITH f AS (
@@ -271,8 +273,15 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   const breachPrev = sup.breaches[1].first_response + sup.breaches[1].resolution;
   const sla_breaches = { count: breachCount, first_response: sup.breaches[0].first_response, resolution: sup.breaches[0].resolution, previous: breachPrev, change: breachCount - breachPrev, breached_now: sup.backlog.breached };
   const open_backlog = { count: sup.backlog.open + sup.backlog.pending, open: sup.backlog.open, pending: sup.backlog.pending, at_risk: sup.backlog.at_risk };
-  // Backroom has no cycle counts (stock takes are adjustments with a reason), so there is nothing to rate.
-  const inventory_accuracy = { value: null, numerator: null, denominator: null, reason: 'No data yet: Backroom does not record cycle counts, so there is nothing to measure accuracy against.' };
+  // Inventory accuracy: 1 − Σ|variance| ÷ Σ expected over the counts completed in range (completion
+  // day, all channels: stock is shared). numerator = Σ expected − Σ|variance| (floored at 0), so
+  // value = numerator ÷ denominator. No count completed in range → "No data yet", not a made-up 100 %.
+  const countSheets = get('cur', 'count_sheets');
+  const countExpected = get('cur', 'count_expected');
+  const countAbsVariance = get('cur', 'count_abs_variance');
+  const inventory_accuracy = countSheets > 0
+    ? { value: inventoryAccuracy(countAbsVariance, countExpected), numerator: Math.max(0, countExpected - countAbsVariance), denominator: countExpected, abs_variance: countAbsVariance, counts: countSheets, note: 'Stock is shared by every channel: inventory accuracy ignores the channel filter.' }
+    : { value: null, numerator: null, denominator: null, abs_variance: null, counts: 0, reason: 'No data yet: no cycle count was completed in this range. Count a location under Inventory → Cycle counts.' };
 
   const returns_by_reason = [...total.cur.entries()]
     .filter(([m, v]) => m.startsWith(RETURN_REASON_METRIC_PREFIX) && v !== 0)

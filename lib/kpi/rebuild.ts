@@ -9,7 +9,7 @@ const list = (codes: readonly string[]) => codes.map((c) => `'${c.replace(/'/g, 
 
 /**
  * Every KPI fact computed straight from the source tables (orders, shipments, journal, refunds,
- * returns, tickets), per
+ * returns, tickets, cycle counts), per
  * (shop-timezone day, channel, metric), zero sums left out. The definitions mirror the event hooks
  * (lib/kpi/facts.ts); the property test holds them equal.
  */
@@ -75,6 +75,15 @@ facts AS (
     SELECT 'tickets_resolution_b', t.solved_at, greatest(0, floor(extract(epoch FROM t.solved_at - t.created_at) * 1000))::bigint
     FROM tickets t WHERE t.solved_at IS NOT NULL
   ) c CROSS JOIN tz
+  UNION ALL
+  SELECT (cc.completed_at AT TIME ZONE tz.tz)::date, '', m.metric, m.value
+  FROM (
+    SELECT c.completed_at, sum(greatest(l.expected, 0))::bigint AS expected, sum(abs(l.variance))::bigint AS abs_variance
+    FROM cycle_counts c JOIN cycle_count_lines l ON l.cycle_count_id = c.id
+    WHERE c.status = 'completed' AND l.counted IS NOT NULL
+    GROUP BY c.id, c.completed_at
+  ) cc CROSS JOIN tz
+  CROSS JOIN LATERAL (VALUES ('count_sheets', 1::bigint), ('count_expected', cc.expected), ('count_abs_variance', cc.abs_variance)) AS m(metric, value)
 )
 SELECT day, channel, metric, sum(value)::bigint AS value FROM facts GROUP BY day, channel, metric HAVING sum(value) <> 0`;
 

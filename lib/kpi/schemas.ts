@@ -52,7 +52,10 @@ export const ZKpiReport = z.object({
   sla_breaches: z.object({ count: z.number().int(), first_response: z.number().int(), resolution: z.number().int(), previous: z.number().int(), change: z.number().int(), breached_now: z.number().int().describe('Unsolved tickets breached now') })
     .describe('SLA clocks breached with their due time in range (first response + resolution); all channels'),
   open_backlog: z.object({ count: z.number().int(), open: z.number().int(), pending: z.number().int(), at_risk: z.number().int() }).describe('Unsolved tickets now (open + pending)'),
-  inventory_accuracy: z.object({ value: z.number().nullable(), numerator: z.number().nullable(), denominator: z.number().nullable(), ...ZReason }),
+  inventory_accuracy: z.object({
+    value: z.number().nullable(), numerator: z.number().nullable().describe('Σ expected − Σ|variance|'), denominator: z.number().nullable().describe('Σ expected units'),
+    abs_variance: z.number().int().nullable().describe('Σ |counted − expected| units'), counts: z.number().int().describe('Cycle counts completed in range'), note: z.string().optional(), ...ZReason,
+  }).describe('1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in range (completion day); all channels; null with a reason when none'),
   charts: z.object({
     daily_by_channel: z.array(z.object({ date: z.string(), channel: z.string(), orders: z.number().int(), net_sales: z.number().int() })).describe('Per sparkline step and channel: per day up to 92 days, per calendar month for longer ranges (range.sparkline_step), dated by the step\'s first day in range'),
     funnel: z.array(z.object({ stage: z.enum(['placed', 'packed', 'shipped', 'delivered']), count: z.number().int() })),

@@ -25,6 +25,10 @@ import { addTicketMessage } from '@/lib/support/add-ticket-message';
 import { changeTicketStatus } from '@/lib/support/change-ticket-status';
 import { RETURN_REASON_CODES } from '@/lib/returns/rules';
 import type { Actor } from '@/lib/auth/actor';
+import { createCycleCount } from '@/lib/inventory/cycle-counts/create-cycle-count';
+import { startCycleCount } from '@/lib/inventory/cycle-counts/start-cycle-count';
+import { recordCounts } from '@/lib/inventory/cycle-counts/record-counts';
+import { completeCycleCount } from '@/lib/inventory/cycle-counts/complete-cycle-count';
 import { makeLocations, makeProduct, makeUser, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
 
 const SKUS = ['P-1', 'P-2', 'P-3'];
@@ -59,6 +63,9 @@ const event = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reply' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 200 }), solve: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('ticketStatus' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 300 }), to: fc.constantFrom('solved', 'open', 'pending', 'closed') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('customerMessage' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 300 }) }) },
+  // Cycle counts of one SKU at MAIN: counted = on hand + delta (a loss, a gain or exact), completed
+  // (at an instant around the day boundaries) or left open.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cycleCount' as const), sku: fc.constantFrom(...SKUS), delta: fc.integer({ min: -2, max: 2 }), at: fc.integer({ min: -60, max: 60 }), complete: fc.boolean() }) },
   // Compaction between events: kpi_daily, kpi_monthly and pending deltas all hold facts when read.
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
 );
@@ -137,6 +144,13 @@ async function run(e: Event) {
     }
     case 'compact':
       return compactKpiFacts();
+    case 'cycleCount': {
+      const c = await createCycleCount({ input: { location: 'MAIN', skus: [e.sku] }, actor });
+      await startCycleCount({ countId: c.id, actor });
+      const level = await db.stockLevel.findFirst({ where: { variant: { sku: e.sku }, location: { code: 'MAIN' } }, select: { onHand: true } });
+      await recordCounts({ countId: c.id, input: { lines: [{ sku: e.sku, counted: Math.max(0, (level?.onHand ?? 0) + e.delta) }] }, actor });
+      return e.complete ? completeCycleCount({ countId: c.id, actor, now: new Date(instant(e.at)) }) : c;
+    }
     case 'ticket':
       return createTicket({ input: { customer: { email: 'prop@example.com', name: 'Pro Perty' }, subject: 'Where is my parcel?', body: 'Hello?' }, actor, now: new Date(instant(e.at)) });
     case 'reply':
@@ -184,7 +198,7 @@ function expectedSums(direct: FactRow[], r: { from: string; to: string; step: Sp
   const series = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
   for (const f of direct) {
-    if (channel !== null && f.channel !== channel && !(f.channel === '' && f.metric.startsWith('tickets_'))) continue;
+    if (channel !== null && f.channel !== channel && !(f.channel === '' && (f.metric.startsWith('tickets_') || f.metric.startsWith('count_')))) continue;
     if (f.day >= prev.from && f.day <= prev.to) add(before, f.metric, f.value);
     if (f.day < r.from || f.day > r.to) continue;
     add(cur, f.metric, f.value);
@@ -290,6 +304,9 @@ describe('KPI rollups', () => {
       // Solved without a reply: a resolution time, no first response.
       { kind: 'ticket', at: 7 },
       { kind: 'ticketStatus', pick: -1, after: 3, to: 'solved' },
+      // Cycle counts: one found unit completed late on a shop day, one left open (no facts).
+      { kind: 'cycleCount', sku: 'P-2', delta: 1, at: 23, complete: true },
+      { kind: 'cycleCount', sku: 'P-1', delta: 0, at: 30, complete: false },
     ];
     for (const [i, e] of script.entries()) {
       expect(await run(e), `step ${i} (${e.kind}) found its record`).toBeTruthy();
@@ -317,5 +334,13 @@ describe('KPI rollups', () => {
     expect(await db.ticket.count({ where: { solvedAt: { not: null } } })).toBeGreaterThan(0);
     const [reopened] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('ticket.reopened', 'ticket.customer_message_added') AND before->>'status' = 'solved'`;
     expect(reopened.n, 'tickets reopened after a solve').toBeGreaterThan(0);
+    // Cycle counts completed with a loss and with a gain, and some left open.
+    const [counts] = await db.$queryRaw<{ loss: number; gain: number; open: number }[]>`
+      SELECT count(*) FILTER (WHERE c.status = 'completed' AND l.variance < 0)::int AS loss, count(*) FILTER (WHERE c.status = 'completed' AND l.variance > 0)::int AS gain,
+             count(*) FILTER (WHERE c.status = 'counting')::int AS open
+      FROM cycle_counts c JOIN cycle_count_lines l ON l.cycle_count_id = c.id`;
+    expect(counts.loss, 'counts completed with a loss').toBeGreaterThan(0);
+    expect(counts.gain, 'counts completed with a gain').toBeGreaterThan(0);
+    expect(counts.open, 'counts left open').toBeGreaterThan(0);
   }, 120_000);
 });

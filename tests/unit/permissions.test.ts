@@ -10,6 +10,8 @@ const DESIGN: Record<Permission, Role[]> = {
   'orders:cancel': ['admin', 'manager', 'support'],
   'inventory:read': ['admin', 'manager', 'warehouse', 'support'],
   'inventory:adjust': ['admin', 'manager', 'warehouse'],
+  // Not a row of DESIGN.md: count variances above the approval limit need a manager (decision 017).
+  'inventory:approve_count': ['admin', 'manager'],
   'purchasing:write': ['admin', 'manager'],
   'purchasing:receive': ['admin', 'manager', 'warehouse'],
   'fulfillment:write': ['admin', 'manager', 'warehouse'],

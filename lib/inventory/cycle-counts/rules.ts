@@ -1,0 +1,71 @@
+import { AppError } from '@/lib/errors';
+import { roleHas, scopesHave } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/actor';
+
+export const CYCLE_COUNT_STATUSES = ['draft', 'counting', 'completed', 'cancelled'] as const;
+export type CycleCountStatus = (typeof CYCLE_COUNT_STATUSES)[number];
+
+export const CYCLE_COUNT_STATUS_LABEL: Record<CycleCountStatus, string> = {
+  draft: 'Draft',
+  counting: 'Counting',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * The moves of a count sheet (decision 017):
+ * - start: the expected quantities are snapshotted (expected_at_start) and counting may begin;
+ * - count: record (or re-record) a counted quantity: only while counting, the status stays;
+ * - complete: post every variance as a count_correction and close the sheet;
+ * - cancel: drop a sheet nobody will finish; nothing is posted.
+ */
+export const CYCLE_COUNT_TRANSITIONS = {
+  start: { from: ['draft'], to: 'counting' },
+  count: { from: ['counting'], to: 'counting' },
+  complete: { from: ['counting'], to: 'completed' },
+  cancel: { from: ['draft', 'counting'], to: 'cancelled' },
+} as const satisfies Record<string, { from: readonly CycleCountStatus[]; to: CycleCountStatus }>;
+export type CycleCountMove = keyof typeof CYCLE_COUNT_TRANSITIONS;
+
+export function canMoveCycleCount(status: CycleCountStatus, move: CycleCountMove): boolean {
+  return (CYCLE_COUNT_TRANSITIONS[move].from as readonly CycleCountStatus[]).includes(status);
+}
+
+/** The status after a move; an illegal move is INVALID_STATE, never a silent no-op. */
+export function nextCycleCountStatus(status: CycleCountStatus, move: CycleCountMove): CycleCountStatus {
+  if (!canMoveCycleCount(status, move)) {
+    const from = CYCLE_COUNT_TRANSITIONS[move].from.map((s) => CYCLE_COUNT_STATUS_LABEL[s].toLowerCase()).join(', ');
+    throw new AppError('INVALID_STATE', `Cannot ${move} a count that is ${CYCLE_COUNT_STATUS_LABEL[status].toLowerCase()} (only from: ${from}).`, { status, move });
+  }
+  return CYCLE_COUNT_TRANSITIONS[move].to;
+}
+
+/**
+ * Above this much inventory value moved by one count (Σ |value| of its corrections, minor units), only
+ * someone holding inventory:approve_count (admin, manager) may complete it: a counter can post small
+ * corrections alone, large write-offs get a second pair of eyes. Decision 017.
+ */
+export const COUNT_APPROVAL_LIMIT = 10_000;
+
+export function actorCanApproveCounts(actor: Actor): boolean {
+  if (actor.type === 'system') return true;
+  if (actor.type === 'user') return roleHas(actor.role, 'inventory:approve_count');
+  return scopesHave(actor.scopes, 'inventory:approve_count');
+}
+
+export function needsCountApproval(absValue: number, canApprove: boolean): boolean {
+  return !canApprove && absValue > COUNT_APPROVAL_LIMIT;
+}
+
+/** Variance of a counted line: positive = found units, negative = missing units. */
+export const lineVariance = (counted: number, expected: number) => counted - expected;
+
+/**
+ * Inventory accuracy (DESIGN.md): 1 − Σ|variance| ÷ Σ expected over the lines counted on the counts
+ * completed in the range; null when nothing was expected (no count completed). Floored at 0: a count
+ * that finds three times what was expected is 0 % accurate, not −200 %.
+ */
+export function inventoryAccuracy(absVariance: number, expected: number): number | null {
+  if (expected <= 0) return absVariance > 0 ? 0 : null;
+  return Math.max(0, 1 - absVariance / expected);
+}
