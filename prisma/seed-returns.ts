@@ -176,8 +176,7 @@ export async function seedReturns(
       }
     }
     const label = faker.number.float() < 0.7 && routable(o);
-    const siblings = chosen.length === 1 ? (byProduct.get(chosen[0].product_id) ?? []).filter((s) => s !== chosen[0].sku) : [];
-    plans.push({ orderId: o.id, orderNumber: o.number, shippingAmount: o.shipping_amount, lines: returnLines, resolution: 'refund', label, at, exchangeSkus: siblings });
+    plans.push({ orderId: o.id, orderNumber: o.number, shippingAmount: o.shipping_amount, lines: returnLines, resolution: 'refund', label, at, exchangeSkus: [] });
     returned.add(o.id);
   }
 
@@ -209,15 +208,25 @@ export async function seedReturns(
     });
     returned.add(o.id);
   }
-  // One customer swaps for another size: the latest settled "does not fit" return of a sized item.
-  const swap = plans
-    .filter((p) => p.at.refund && p.at.refund.getTime() < now - 12 * HOUR && p.exchangeSkus.length && p.lines.length === 1 && p.lines[0].reason === 'does_not_fit')
-    .sort((a, b) => a.at.refund!.getTime() - b.at.refund!.getTime())
+  // One customer swaps a garment for another size (the same colour first): exchanged yesterday or
+  // so, its replacement order waits to be shipped.
+  const swap = orders
+    .filter((o) => !returned.has(o.id) && o.delivered_at.getTime() < now - 9 * DAY && o.delivered_at.getTime() > now - 40 * DAY)
+    .map((o) => ({ o, line: (linesByOrder.get(o.id) ?? []).find((l) => SIZED.test(l.title) && (byProduct.get(l.product_id) ?? []).length > 1) }))
+    .filter((x) => !!x.line)
     .at(-1);
   if (swap) {
-    swap.resolution = 'exchange';
-    swap.at.exchange = swap.at.refund;
-    delete swap.at.refund;
+    const { o, line } = swap;
+    const colour = line!.title.split(' / ')[0];
+    const siblings = variants.filter((v) => v.productId === line!.product_id && v.sku !== line!.sku).sort((a, b) => Number(!b.title.startsWith(colour)) - Number(!a.title.startsWith(colour))).map((v) => v.sku);
+    const at = backwards('refund', now - jitter(6, 30));
+    at.exchange = at.refund;
+    delete at.refund;
+    plans.push({
+      orderId: o.id, orderNumber: o.number, shippingAmount: o.shipping_amount, resolution: 'exchange', exchangeSkus: siblings,
+      lines: [{ sku: line!.sku, quantity: line!.quantity, reason: 'does_not_fit', disposition: 'restock' }], label: routable(o), at,
+    });
+    returned.add(o.id);
   }
   // A few goodwill refunds on orders that were not returned.
   const goodwill: { at: Date; goodwill: Goodwill }[] = [];
@@ -284,7 +293,7 @@ export async function seedReturns(
               const want = p.lines[0].quantity;
               const [sku] = await tx.$queryRaw<{ sku: string }[]>`
                 SELECT v.sku FROM variants v JOIN stock_levels l ON l.variant_id = v.id
-                WHERE v.sku = ANY(${p.exchangeSkus}) GROUP BY v.sku HAVING sum(l.on_hand - l.reserved) >= ${want} ORDER BY v.sku LIMIT 1`;
+                WHERE v.sku = ANY(${p.exchangeSkus}) GROUP BY v.sku HAVING sum(l.on_hand - l.reserved) >= ${want} ORDER BY array_position(${p.exchangeSkus}, v.sku) LIMIT 1`;
               if (sku) {
                 const r = await exchangeReturn({ returnId: id, input: { lines: [{ sku: sku.sku, quantity: want }] }, actor: support }, tx);
                 p.exchangeOrderId = (await tx.return.findUniqueOrThrow({ where: { id }, select: { exchangeOrderId: true } })).exchangeOrderId!;
