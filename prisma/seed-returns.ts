@@ -18,15 +18,15 @@ const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** What customers send things back for, most often first (lib/returns/rules.ts RETURN_REASONS). */
+/** What customers send things back for, most often first (lib/returns/rules.ts RETURN_REASONS); "does not fit" only for sized things. */
 const REASON_WEIGHTS: { value: ReturnReason; weight: number }[] = [
-  { value: 'does_not_fit', weight: 34 },
-  { value: 'changed_mind', weight: 22 },
-  { value: 'defective', weight: 13 },
-  { value: 'damaged_in_transit', weight: 9 },
-  { value: 'not_as_described', weight: 9 },
-  { value: 'wrong_item', weight: 6 },
-  { value: 'other', weight: 7 },
+  { value: 'does_not_fit', weight: 45 },
+  { value: 'changed_mind', weight: 20 },
+  { value: 'defective', weight: 10 },
+  { value: 'damaged_in_transit', weight: 7 },
+  { value: 'not_as_described', weight: 8 },
+  { value: 'wrong_item', weight: 5 },
+  { value: 'other', weight: 5 },
 ];
 /** Variant titles with a size ("Navy / M"). */
 const SIZED = /\b(XXS|XS|S|M|L|XL|XXL)\b/;
@@ -145,6 +145,9 @@ export async function seedReturns(
     return out;
   };
 
+  // Clothes come back about four times as often as mugs and candles, `rate` of the orders overall.
+  const hasSized = (o: { id: string }) => (linesByOrder.get(o.id) ?? []).some((l) => SIZED.test(l.title));
+  const base = rate / (1 + (3 * orders.filter(hasSized).length) / orders.length);
   const plans: Plan[] = [];
   const returned = new Set<string>();
   for (const o of orders) {
@@ -153,8 +156,9 @@ export async function seedReturns(
     const requestAt = o.delivered_at.getTime() + jitter(20, 12 * 24);
     const fate = faker.number.float();
     const lines = linesByOrder.get(o.id) ?? [];
-    if (pick >= rate || !lines.length || requestAt > now - HOUR) continue;
-    const chosen = lines.length > 1 && faker.number.float() < 0.75 ? [faker.helpers.arrayElement(lines)] : lines;
+    const sized = lines.filter((l) => SIZED.test(l.title));
+    if (pick >= base * (sized.length ? 4 : 1) || !lines.length || requestAt > now - HOUR) continue;
+    const chosen = lines.length > 1 && faker.number.float() < 0.75 ? [faker.helpers.arrayElement(sized.length ? sized : lines)] : lines;
     const returnLines = planLines(chosen);
     const at: Plan['at'] = { request: new Date(requestAt) };
     const approveAt = requestAt + jitter(1, 30);
