@@ -9,6 +9,7 @@ import { seedDemoOrders } from '@/prisma/seed-orders';
 import { seedShipping } from '@/prisma/seed-shipping';
 import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
 import { seedSupport } from '@/prisma/seed-support';
+import { seedReturns } from '@/prisma/seed-returns';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
 
@@ -43,9 +44,11 @@ export async function prepareDatabase(options: { log?: (line: string) => void; s
         // The order history runs through the real use cases, which use the app's own client.
         const orders = Number(process.env.BACKROOM_DEMO_ORDERS ?? 3000);
         if (orders > 0) await seedDemoOrders(client, { count: orders, log });
+        // Returns and refunds of the delivered orders, through the use cases, then back-dated.
+        const returns = await seedReturns(client, { log });
         const support = await seedSupport(client, { log });
-        // The tickets are inserted directly (back-dated): their KPI facts come from a rebuild, as the orders' do.
-        if (support.tickets > 0) await rebuildKpiRollups(client);
+        // Back-dated returns and directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
+        if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0) await rebuildKpiRollups(client);
         seeded = true;
       }
     } finally {
