@@ -9,6 +9,7 @@ import { seedDemoOrders } from '@/prisma/seed-orders';
 import { seedShipping } from '@/prisma/seed-shipping';
 import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
 import { seedSupport } from '@/prisma/seed-support';
+import { seedCycleCounts } from '@/prisma/seed-counts';
 import { seedReturns } from '@/prisma/seed-returns';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
@@ -47,8 +48,10 @@ export async function prepareDatabase(options: { log?: (line: string) => void; s
         // Returns and refunds of the delivered orders, through the use cases, then back-dated.
         const returns = await seedReturns(client, { log });
         const support = await seedSupport(client, { log });
-        // Back-dated returns and directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
-        if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0) await rebuildKpiRollups(client);
+        // Cycle counts of the warehouse's aisles over the last weeks (inventory accuracy), back-dated.
+        const counts = await seedCycleCounts(client, { log });
+        // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
+        if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0 || counts.counts > 0) await rebuildKpiRollups(client);
         seeded = true;
       }
     } finally {
