@@ -50,8 +50,8 @@ export async function seedCycleCounts(db: PrismaClient, options: { seed?: number
       FROM cycle_count_lines l JOIN variants v ON v.id = l.variant_id
       JOIN stock_levels sl ON sl.variant_id = l.variant_id AND sl.location_id = (SELECT location_id FROM cycle_counts WHERE id = ${sheet.id}::uuid)
       WHERE l.cycle_count_id = ${sheet.id}::uuid ORDER BY l.sku`;
-    const off = new Set(faker.helpers.arrayElements(lines.filter((l) => l.free >= 10).map((l) => l.sku), faker.number.int({ min: 2, max: 5 })));
-    const counted = lines.map((l) => ({ sku: l.sku, counted: off.has(l.sku) ? l.expected + faker.helpers.arrayElement([-2, -1, -1, 1]) : l.expected }));
+    const off = new Set(faker.helpers.arrayElements(lines.filter((l) => l.free >= 10).map((l) => l.sku), faker.number.int({ min: 6, max: 12 })));
+    const counted = lines.map((l) => ({ sku: l.sku, counted: off.has(l.sku) ? l.expected + faker.helpers.arrayElement([-3, -2, -1, -1, -1, 1, 2]) : l.expected }));
     await recordCounts({ countId: sheet.id, input: { lines: counted }, actor: warehouse, now: at });
     const result = await completeCycleCount({ countId: sheet.id, actor: manager, now: new Date(at.getTime() + 2 * 3_600_000) });
     corrections += result.corrections.length;

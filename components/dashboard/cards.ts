@@ -3,6 +3,11 @@ import type { KpiReport } from '@/lib/kpi/queries';
 import type { KpiCardProps } from '@/components/dashboard/kpi-card';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+/**
+ * A rate close to 1 that would round to 100.0 % (16 units off of 34,128 is 99.95 %): two decimals,
+ * rounded down, so a count that found differences never reads as perfect.
+ */
+export const pctFine = (v: number | null) => (v !== null && v < 1 && v >= 0.9995 ? `${(Math.floor(v * 10_000) / 100).toFixed(2)}%` : pct(v));
 const num = (v: number) => new Intl.NumberFormat('en-US').format(v);
 const signed = (v: number, unit: string) => `${v > 0 ? '▲' : v < 0 ? '▼' : '▬'} ${Math.abs(v).toLocaleString('en-US', { maximumFractionDigits: 1 })}${unit}`;
 
@@ -148,7 +153,7 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       href: links.ticketsOpen, hrefLabel: 'Open tickets',
     },
     {
-      id: 'inventory-accuracy', title: 'Inventory accuracy', value: pct(r.inventory_accuracy.value),
+      id: 'inventory-accuracy', title: 'Inventory accuracy', value: pctFine(r.inventory_accuracy.value),
       detail: r.inventory_accuracy.denominator === null ? undefined
         : `${num(r.inventory_accuracy.abs_variance ?? 0)} units off of ${num(r.inventory_accuracy.denominator)} expected · ${num(r.inventory_accuracy.counts)} count${r.inventory_accuracy.counts === 1 ? '' : 's'}`,
       formula: '1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in the range (by completion day). All channels.',

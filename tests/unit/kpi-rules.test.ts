@@ -82,3 +82,15 @@ describe('whole months and sparkline buckets', () => {
     ]);
   });
 });
+
+describe('rates on the cards', () => {
+  it('never shows a rate below 1 as 100.0 %: two decimals, rounded down, when one would round up', async () => {
+    const { pctFine } = await import('@/components/dashboard/cards');
+    expect(pctFine(0.95)).toBe('95.0%');
+    // 1 − 16 ÷ 34,128 = 0.999531… → 99.95 % (not 100.0 %)
+    expect(pctFine(1 - 16 / 34_128)).toBe('99.95%');
+    expect(pctFine(0.99999)).toBe('99.99%');
+    expect(pctFine(1)).toBe('100.0%');
+    expect(pctFine(null)).toBe('—');
+  });
+});
