@@ -6,7 +6,7 @@ import { updateSettingsAction } from '@/app/(app)/settings/actions';
 
 type Settings = {
   shop_name: string; currency: string; timezone: string; inventory_costing: 'fifo' | 'average';
-  support_refund_limit: number; fraud_review_threshold: number; fulfilling_location: string | null;
+  support_refund_limit: number; count_approval_limit: number; fraud_review_threshold: number; fulfilling_location: string | null;
 };
 
 export function ShopSettingsForm({ settings, locations }: { settings: Settings; locations: { code: string; name: string }[] }) {
@@ -23,6 +23,8 @@ export function ShopSettingsForm({ settings, locations }: { settings: Settings; 
         options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))} />
       <Field label="Support refund limit (minor units)" name="support_refund_limit" type="number" min={0} step={1} inputMode="numeric"
         defaultValue={settings.support_refund_limit} error={errors.support_refund_limit} hint="Refunds above this by a support agent wait for a manager. 10000 = 100.00." />
+      <Field label="Cycle count approval limit (minor units)" name="count_approval_limit" type="number" min={0} step={1} inputMode="numeric"
+        defaultValue={settings.count_approval_limit} error={errors.count_approval_limit} hint="A count that moves more inventory value than this is completed by a manager. 10000 = 100.00." />
       <Field label="Fraud review threshold (0–100)" name="fraud_review_threshold" type="number" min={0} max={100} step={1} inputMode="numeric"
         defaultValue={settings.fraud_review_threshold} error={errors.fraud_review_threshold} hint="Orders scoring this or more wait for review." />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">

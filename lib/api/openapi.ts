@@ -36,7 +36,7 @@ const ZError = z.object({
 const ZLocation = z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), kind: z.enum(['warehouse', 'store']), active: z.boolean() });
 const ZSettings = z.object({
   shop_name: z.string(), currency: z.string().length(3), timezone: z.string(), inventory_costing: z.enum(['fifo', 'average']),
-  support_refund_limit: z.number().int(), fraud_review_threshold: z.number().int(), fulfilling_location: z.string().nullable(),
+  support_refund_limit: z.number().int(), count_approval_limit: z.number().int(), fraud_review_threshold: z.number().int(), fulfilling_location: z.string().nullable(),
 });
 
 const ZLevel = z.object({ sku: z.string(), location: z.string(), bin: z.string().nullable(), on_hand: z.number().int(), reserved: z.number().int(), available: z.number().int(), damaged: z.number().int(), quarantine: z.number().int() });

@@ -7,7 +7,7 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
   const row = await tx.shopSettings.findUnique({
     where: { id: 1 },
     select: {
-      shopName: true, currency: true, timezone: true, inventoryCosting: true, supportRefundLimit: true,
+      shopName: true, currency: true, timezone: true, inventoryCosting: true, supportRefundLimit: true, countApprovalLimit: true,
       fraudReviewThreshold: true, fulfillingLocation: { select: { code: true } },
     },
   });
@@ -18,6 +18,7 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
     timezone: row.timezone,
     inventory_costing: row.inventoryCosting,
     support_refund_limit: row.supportRefundLimit,
+    count_approval_limit: row.countApprovalLimit,
     fraud_review_threshold: row.fraudReviewThreshold,
     fulfilling_location: row.fulfillingLocation?.code ?? null,
   };

@@ -26,6 +26,7 @@ export const ZUpdateSettingsInput = z
     timezone: z.string().trim().refine(isTimeZone, 'Use an IANA time zone such as America/New_York'),
     inventory_costing: z.enum(['fifo', 'average'], { error: 'Choose fifo or average' }),
     support_refund_limit: z.coerce.number({ error: 'Enter an amount in minor units' }).int('Use whole minor units (cents)').min(0).max(100_000_000),
+    count_approval_limit: z.coerce.number({ error: 'Enter an amount in minor units' }).int('Use whole minor units (cents)').min(0).max(100_000_000),
     fraud_review_threshold: z.coerce.number().int().min(0).max(100),
     fulfilling_location: z.string().trim().min(1).max(40),
   })
@@ -39,6 +40,7 @@ export type SettingsDto = {
   timezone: string;
   inventory_costing: 'fifo' | 'average';
   support_refund_limit: number;
+  count_approval_limit: number;
   fraud_review_threshold: number;
   fulfilling_location: string | null;
 };

@@ -35,6 +35,7 @@ export async function updateSettings(options: { input: TUpdateSettingsInput; act
       timezone: input.timezone,
       inventoryCosting: input.inventory_costing,
       supportRefundLimit: input.support_refund_limit,
+      countApprovalLimit: input.count_approval_limit,
       fraudReviewThreshold: input.fraud_review_threshold,
       fulfillingLocationId,
     };

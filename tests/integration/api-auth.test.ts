@@ -64,7 +64,7 @@ describe('API request handling', () => {
     const read = await settingsRoute.GET(apiRequest('/api/v1/settings', { key: reader.key }), routeContext());
     expect(await read.json()).toEqual({
       shop_name: 'Test shop', currency: 'USD', timezone: 'UTC', inventory_costing: 'fifo',
-      support_refund_limit: 10000, fraud_review_threshold: 50, fulfilling_location: 'MAIN',
+      support_refund_limit: 10000, count_approval_limit: 10000, fraud_review_threshold: 50, fulfilling_location: 'MAIN',
     });
     expect((await patchSettings(reader.key, { inventory_costing: 'average' })).status).toBe(403);
 

@@ -20,6 +20,9 @@ import * as kpisRoute from '@/app/api/v1/kpis/route';
 import * as countsRoute from '@/app/api/v1/cycle-counts/route';
 import { apiRequest, makeApiKey, makeLocations, makeProduct, makeUser, routeContext, SYSTEM_TEST_ACTOR as system } from '@/tests/factories';
 import type { Actor } from '@/lib/auth/actor';
+import { shopSettings } from '@/lib/settings/queries';
+import { updateSettings } from '@/lib/settings/update-settings';
+import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 
 let warehouse: Actor;
 let manager: Actor;
@@ -172,6 +175,27 @@ describe('permissions', () => {
   });
 });
 
+describe('the approval limit is the shop\'s setting', () => {
+  it('at 200.00 a counter completes a count that moves 150.00 alone; Settings and the API show it', async () => {
+    await makeProduct(['CC-LIM']);
+    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'CC-LIM', quantity: 100, unit_cost: 500 }] }, actor: system });
+    expect((await shopSettings()).count_approval_limit).toBe(10_000); // the default, 100.00
+    await updateSettings({ input: { count_approval_limit: 20_000 }, actor: system });
+    try {
+      const c = await createCycleCount({ input: { location: 'MAIN', skus: ['CC-LIM'] }, actor: warehouse });
+      await startCycleCount({ countId: c.id, actor: warehouse });
+      // 100 expected, 70 found: 30 × 5.00 = 150.00, within the 200.00 limit.
+      await recordCounts({ countId: c.id, input: { lines: [{ sku: 'CC-LIM', counted: 70 }] }, actor: warehouse });
+      expect(await countReview(c.id, warehouse)).toMatchObject({ approval_limit: 20_000, can_complete: true });
+      expect(await completeCycleCount({ countId: c.id, actor: warehouse, now: new Date('2026-11-25T12:00:00Z') })).toMatchObject({ value: -15_000 });
+      const negative = ZUpdateSettingsInput.safeParse({ count_approval_limit: -1 });
+      expect(negative.success ? [] : negative.error.issues.map((i) => i.path.join('.'))).toEqual(['count_approval_limit']);
+    } finally {
+      await updateSettings({ input: { count_approval_limit: 10_000 }, actor: system });
+    }
+  });
+});
+
 describe('inventory accuracy KPI', () => {
   it('is 1 − Σ|variance| ÷ Σ expected over the counts completed in range, in the report, the cards and the API', async () => {
     // 10th: the loss-and-gain count: expected 40 + 60 = 100, |−2| + |+3| = 5 → 1 − 5/100 = 0.95.
@@ -213,6 +237,10 @@ describe('inventory accuracy KPI', () => {
       { day: '2026-11-21', channel: '', metric: 'count_abs_variance', value: 30 },
       { day: '2026-11-21', channel: '', metric: 'count_expected', value: 100 },
       { day: '2026-11-21', channel: '', metric: 'count_sheets', value: 1 },
+      // 25th: the count under a 200.00 limit: 100 expected, 30 off.
+      { day: '2026-11-25', channel: '', metric: 'count_abs_variance', value: 30 },
+      { day: '2026-11-25', channel: '', metric: 'count_expected', value: 100 },
+      { day: '2026-11-25', channel: '', metric: 'count_sheets', value: 1 },
     ]);
     await compactKpiFacts();
     const before = await rollupFacts();

@@ -7,7 +7,7 @@ import { formatMoney } from '@/lib/money';
 import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { recordKpiFacts } from '@/lib/kpi/facts';
 import { lockCycleCount } from '@/lib/inventory/cycle-counts/lock-cycle-count';
-import { actorCanApproveCounts, COUNT_APPROVAL_LIMIT, inventoryAccuracy, needsCountApproval, nextCycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
+import { actorCanApproveCounts, inventoryAccuracy, needsCountApproval, nextCycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
 
 export type CompletedCycleCount = {
   id: string;
@@ -30,7 +30,7 @@ export type CompletedCycleCount = {
  * units the reverse), all in this one transaction with the audit rows and the inventory accuracy KPI
  * facts. The variance posted is counted − expected-at-count-time, so movements after a line was counted
  * (a shipment) stay in the level as they are. Uncounted lines are left alone and out of the KPI.
- * Above COUNT_APPROVAL_LIMIT of value moved, only inventory:approve_count may complete (decision 017).
+ * Above the shop's count approval limit of value moved, only inventory:approve_count may complete (decision 017).
  */
 export async function completeCycleCount(options: { countId: string; actor: Actor; now?: Date }, tx?: Tx): Promise<CompletedCycleCount> {
   const run = async (t: Tx): Promise<CompletedCycleCount> => {
@@ -56,12 +56,13 @@ export async function completeCycleCount(options: { countId: string; actor: Acto
       corrections.push({ sku: line.sku, variance: line.variance!, value, adjustment_number: adj.number });
     }
     const absValue = corrections.reduce((s, c) => s + Math.abs(c.value), 0);
-    if (needsCountApproval(absValue, actorCanApproveCounts(options.actor))) {
+    const [settings] = await t.$queryRaw<{ currency: string; limit: number }[]>`SELECT currency, count_approval_limit AS "limit" FROM shop_settings WHERE id = 1`;
+    const limit = settings?.limit ?? 10_000;
+    if (needsCountApproval(absValue, actorCanApproveCounts(options.actor), limit)) {
       // Thrown after costing, so the limit is checked against the value actually posted; the throw
       // rolls every correction back.
-      const [settings] = await t.$queryRaw<{ currency: string }[]>`SELECT currency FROM shop_settings WHERE id = 1`;
       const money = (v: number) => formatMoney(v, settings?.currency ?? 'USD');
-      throw new AppError('FORBIDDEN', `This count moves ${money(absValue)} of inventory value; above ${money(COUNT_APPROVAL_LIMIT)} a manager must review and complete it.`);
+      throw new AppError('FORBIDDEN', `This count moves ${money(absValue)} of inventory value; above ${money(limit)} a manager must review and complete it.`);
     }
 
     const at = options.now ?? new Date();

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { shopSettings } from '@/lib/settings/queries';
 import { ZCycleCountListQuery, type TCycleCountListQuery } from '@/lib/inventory/cycle-counts/schemas';
-import { actorCanApproveCounts, COUNT_APPROVAL_LIMIT, inventoryAccuracy, type CycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
+import { actorCanApproveCounts, inventoryAccuracy, needsCountApproval, type CycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
 import type { Actor } from '@/lib/auth/actor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -120,7 +120,7 @@ export async function countReview(id: string, actor: Actor, tx: Tx = db): Promis
   const expected = counted.reduce((s, l) => s + Math.max(l.expected!, 0), 0);
   const absVariance = counted.reduce((s, l) => s + Math.abs(l.variance!), 0);
   const absValue = lines.reduce((s, l) => s + Math.abs(l.value), 0);
-  const { currency } = await shopSettings(tx);
+  const { currency, count_approval_limit: limit } = await shopSettings(tx);
   return {
     ...h, currency, lines,
     totals: {
@@ -128,7 +128,7 @@ export async function countReview(id: string, actor: Actor, tx: Tx = db): Promis
       expected, abs_variance: absVariance, accuracy: counted.length ? inventoryAccuracy(absVariance, expected) : null,
       value: lines.reduce((s, l) => s + l.value, 0), abs_value: absValue,
     },
-    approval_limit: COUNT_APPROVAL_LIMIT,
-    can_complete: h.status === 'counting' && counted.length > 0 && (actorCanApproveCounts(actor) || absValue <= COUNT_APPROVAL_LIMIT),
+    approval_limit: limit,
+    can_complete: h.status === 'counting' && counted.length > 0 && !needsCountApproval(absValue, actorCanApproveCounts(actor), limit),
   };
 }

@@ -40,21 +40,20 @@ export function nextCycleCountStatus(status: CycleCountStatus, move: CycleCountM
   return CYCLE_COUNT_TRANSITIONS[move].to;
 }
 
-/**
- * Above this much inventory value moved by one count (Σ |value| of its corrections, minor units), only
- * someone holding inventory:approve_count (admin, manager) may complete it: a counter can post small
- * corrections alone, large write-offs get a second pair of eyes. Decision 017.
- */
-export const COUNT_APPROVAL_LIMIT = 10_000;
-
 export function actorCanApproveCounts(actor: Actor): boolean {
   if (actor.type === 'system') return true;
   if (actor.type === 'user') return roleHas(actor.role, 'inventory:approve_count');
   return scopesHave(actor.scopes, 'inventory:approve_count');
 }
 
-export function needsCountApproval(absValue: number, canApprove: boolean): boolean {
-  return !canApprove && absValue > COUNT_APPROVAL_LIMIT;
+/**
+ * Above the shop's count approval limit of inventory value moved by one count (Σ |value| of its
+ * corrections, minor units; Settings, default 100.00), only someone holding inventory:approve_count
+ * (admin, manager) may complete it: a counter posts small corrections alone, large write-offs get a
+ * second pair of eyes. Decision 017.
+ */
+export function needsCountApproval(absValue: number, canApprove: boolean, limit: number): boolean {
+  return !canApprove && absValue > limit;
 }
 
 /** Variance of a counted line: positive = found units, negative = missing units. */
