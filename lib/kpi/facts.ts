@@ -66,27 +66,31 @@ export type KpiFactGroup = {
   facts: Partial<Record<KpiMetric, number>>;
 };
 
+/** One row per non-zero fact of the groups (order intake hands these to take_order); facts are integers. */
+export function kpiFactRows(groups: KpiFactGroup[]): { at: Date; channel: string; metric: string; value: number }[] {
+  const rows: { at: Date; channel: string; metric: string; value: number }[] = [];
+  for (const g of groups) {
+    for (const [metric, value] of Object.entries(g.facts)) {
+      if (!value) continue;
+      if (!Number.isSafeInteger(value)) throw new Error(`KPI fact ${metric} must be an integer, got ${value}`);
+      rows.push({ at: g.at, channel: g.channel, metric, value });
+    }
+  }
+  return rows;
+}
+
 /**
  * Appends KPI facts in the caller's transaction: one INSERT for any number of groups, no row shared
  * with another transaction (so 16 concurrent order intakes never queue on a counter row). The day is
  * computed by the database in the shop's timezone, so a timezone change needs `npm run kpi:rebuild`.
  */
 export async function recordKpiFacts(tx: Tx, groups: KpiFactGroup[]): Promise<void> {
-  const ats: Date[] = [];
-  const channels: string[] = [];
-  const metrics: string[] = [];
-  const values: string[] = [];
-  for (const g of groups) {
-    for (const [metric, value] of Object.entries(g.facts)) {
-      if (!value) continue;
-      if (!Number.isSafeInteger(value)) throw new Error(`KPI fact ${metric} must be an integer, got ${value}`);
-      ats.push(g.at);
-      channels.push(g.channel);
-      metrics.push(metric);
-      values.push(String(value));
-    }
-  }
-  if (!metrics.length) return;
+  const rows = kpiFactRows(groups);
+  if (!rows.length) return;
+  const ats = rows.map((r) => r.at);
+  const channels = rows.map((r) => r.channel);
+  const metrics = rows.map((r) => r.metric);
+  const values = rows.map((r) => String(r.value));
   await tx.$executeRaw`
     INSERT INTO kpi_fact_deltas (day, channel, metric, value)
     SELECT (f.at AT TIME ZONE s.timezone)::date, f.channel, f.metric, f.value

@@ -3,11 +3,10 @@ import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { scrub } from '@/lib/audit';
-import type { StockLine } from '@/lib/inventory/reservations';
-import { mergeStockLines } from '@/lib/inventory/reservations';
+import { mergeStockLines, type StockLine } from '@/lib/inventory/reservations';
 import type { PreparedLine } from '@/lib/ledger/post-entry';
 import { ledgerFactValues } from '@/lib/kpi/ledger-facts';
-import type { KpiFactGroup } from '@/lib/kpi/facts';
+import { kpiFactRows, type KpiFactGroup } from '@/lib/kpi/facts';
 import type { OrderDto } from '@/lib/orders/queries';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
 
@@ -47,19 +46,11 @@ export type TakeOrderResult = { order: OrderDto; replay?: never } | { replay: Id
  */
 export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResult> {
   const stock = mergeStockLines(plan.stock);
-  const facts: { at: Date; channel: string; metric: string; value: number }[] = [];
-  const factGroups: KpiFactGroup[] = [
+  const facts = kpiFactRows([
     ...plan.facts,
     // Ledger facts of the entries, as postJournalEntry records them: an order-sourced entry is in the order's channel.
     ...plan.entries.map((e) => ({ at: plan.at, channel: e.source.type === 'order' ? plan.order.channel : '', facts: ledgerFactValues(e.lines) })),
-  ];
-  for (const g of factGroups) {
-    for (const [metric, value] of Object.entries(g.facts)) {
-      if (!value) continue;
-      if (!Number.isSafeInteger(value)) throw new Error(`KPI fact ${metric} must be an integer, got ${value}`);
-      facts.push({ at: g.at, channel: g.channel, metric, value });
-    }
-  }
+  ]);
   const actor = { actor_type: plan.actor.type, actor_id: plan.actor.id, actor_label: plan.actor.label };
   const payload = {
     at: plan.at,

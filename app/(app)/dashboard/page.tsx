@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { kpiReport, needsAttention, shopToday } from '@/lib/kpi/queries';
 import { readDashboardParams, SALES_CHANNELS } from '@/lib/kpi/schemas';
-import { DAILY_SPARKLINE_MAX_DAYS } from '@/lib/kpi/rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -62,7 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     { label: 'Tickets past their SLA', count: attention.tickets_breached, href: links.ticketsBreached },
   ];
   // The table lists only the steps that had refunds; the chart shows every step (gaps are zero).
-  // Over DAILY_SPARKLINE_MAX_DAYS, sparklines and the refunds chart have a point per calendar month.
+  // Over DAILY_SPARKLINE_MAX_DAYS (lib/kpi/rules.ts), sparklines and the refunds chart have a point per calendar month.
   const monthly = report.range.sparkline_step === 'month';
   const step = monthly ? 'month' : 'day';
   const refundRows = report.charts.refunds_over_time.filter((p) => p.count > 0 || p.amount > 0);
