@@ -189,7 +189,7 @@ describe('the approval limit is the shop\'s setting', () => {
       expect(await countReview(c.id, warehouse)).toMatchObject({ approval_limit: 20_000, can_complete: true });
       expect(await completeCycleCount({ countId: c.id, actor: warehouse, now: new Date('2026-11-25T12:00:00Z') })).toMatchObject({ value: -15_000 });
       const negative = ZUpdateSettingsInput.safeParse({ count_approval_limit: -1 });
-      expect(negative.success ? [] : negative.error.issues.map((i) => i.path.join('.'))).toEqual(['count_approval_limit']);
+      expect(negative.success ? [] : negative.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['count_approval_limit: Cannot be negative']);
     } finally {
       await updateSettings({ input: { count_approval_limit: 10_000 }, actor: system });
     }

@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { resolveLocation, resolveSkus } from '@/lib/inventory/stock';
 import { ZCreateCycleCountInput, type TCreateCycleCountInput } from '@/lib/inventory/cycle-counts/schemas';
+import { countScopeDescription } from '@/lib/inventory/cycle-counts/rules';
 
 export type CreatedCycleCount = { id: string; number: number; location: string; scope_description: string; lines: number };
 
@@ -45,7 +46,7 @@ export async function createCycleCount(options: { input: TCreateCycleCountInput;
       throw new AppError('VALIDATION_FAILED', `Nothing to count: no stock at ${location.code} in that scope`, [{ field: bins.length ? 'bins' : skus.length ? 'skus' : 'location', message: 'No stock levels in this scope' }]);
     }
 
-    const scope = [bins.length ? `Bins ${bins.join(', ')}` : null, skus.length ? `SKUs ${skus.join(', ')}` : null].filter(Boolean).join('; ') || 'Whole location';
+    const scope = countScopeDescription(bins, skus);
     const count = await t.cycleCount.create({
       data: {
         locationId: location.id, scopeDescription: scope, scopeBins: bins, scopeSkus: skus, note: input.note ?? null,

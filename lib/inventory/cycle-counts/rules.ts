@@ -68,3 +68,17 @@ export function inventoryAccuracy(absVariance: number, expected: number): number
   if (expected <= 0) return absVariance > 0 ? 0 : null;
   return Math.max(0, 1 - absVariance / expected);
 }
+
+/**
+ * The one-line scope of a count sheet, as lists show it: up to four codes named, a longer list as its
+ * first and last code and how many ("Bins E-01-1 … E-08-3 (24 bins)"); nothing given is the whole location.
+ */
+export function countScopeDescription(bins: string[], skus: string[]): string {
+  const part = (label: string, noun: string, codes: string[]) => {
+    if (!codes.length) return null;
+    if (codes.length <= 4) return `${label} ${codes.join(', ')}`;
+    const sorted = [...codes].sort();
+    return `${label} ${sorted[0]} … ${sorted[sorted.length - 1]} (${codes.length} ${noun})`;
+  };
+  return [part('Bins', 'bins', bins), part('SKUs', 'SKUs', skus)].filter(Boolean).join('; ') || 'Whole location';
+}
