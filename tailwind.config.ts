@@ -7,10 +7,26 @@ const config: Config = {
   theme: {
     extend: {
       colors: {
-        brand: { 50: '#eef4ff', 100: '#dbe6fe', 600: '#2853c7', 700: '#1f44a8', 800: '#1c3a87', 900: '#172e66' },
+        brand: {
+          50: '#eef4ff',
+          100: '#dbe6fe',
+          600: '#2853c7',
+          700: '#1f44a8',
+          800: '#1c3a87',
+          900: '#172e66',
+        },
       },
       fontFamily: {
-        sans: ['ui-sans-serif', 'system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Helvetica Neue', 'Arial', 'sans-serif'],
+        sans: [
+          'ui-sans-serif',
+          'system-ui',
+          '-apple-system',
+          'Segoe UI',
+          'Roboto',
+          'Helvetica Neue',
+          'Arial',
+          'sans-serif',
+        ],
       },
     },
   },

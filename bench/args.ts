@@ -32,32 +32,68 @@ const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connection
                     the others are null in the JSON`;
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { orders: 100_000, duration: 20, connections: 16, warmup: 5, skipBuild: false, keepDb: false, reuseDb: false, only: [...BENCH_SECTIONS] };
+  const options: BenchOptions = {
+    orders: 100_000,
+    duration: 20,
+    connections: 16,
+    warmup: 5,
+    skipBuild: false,
+    keepDb: false,
+    reuseDb: false,
+    only: [...BENCH_SECTIONS],
+  };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value?.replace(/_/g, ''));
-    if (value === undefined || !Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number ≥ ${min}\n${USAGE}`);
+    if (value === undefined || !Number.isInteger(n) || n < min)
+      throw new Error(`${flag} needs a whole number ≥ ${min}\n${USAGE}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--orders': options.orders = number(flag, value(), 0); break;
-      case '--duration': options.duration = number(flag, value(), 1); break;
-      case '--connections': options.connections = number(flag, value(), 1); break;
-      case '--warmup': options.warmup = number(flag, value(), 0); break;
-      case '--skip-build': options.skipBuild = true; break;
-      case '--keep-db': options.keepDb = true; break;
-      case '--reuse-db': options.reuseDb = true; options.keepDb = true; break;
+      case '--orders':
+        options.orders = number(flag, value(), 0);
+        break;
+      case '--duration':
+        options.duration = number(flag, value(), 1);
+        break;
+      case '--connections':
+        options.connections = number(flag, value(), 1);
+        break;
+      case '--warmup':
+        options.warmup = number(flag, value(), 0);
+        break;
+      case '--skip-build':
+        options.skipBuild = true;
+        break;
+      case '--keep-db':
+        options.keepDb = true;
+        break;
+      case '--reuse-db':
+        options.reuseDb = true;
+        options.keepDb = true;
+        break;
       case '--only': {
-        const list = (value() ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+        const list = (value() ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
         const unknown = list.filter((x) => !(BENCH_SECTIONS as readonly string[]).includes(x));
-        if (!list.length || unknown.length) throw new Error(`--only takes a comma-separated list of ${BENCH_SECTIONS.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}\n${USAGE}`);
+        if (!list.length || unknown.length)
+          throw new Error(
+            `--only takes a comma-separated list of ${BENCH_SECTIONS.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}\n${USAGE}`,
+          );
         options.only = list as BenchSection[];
         break;
       }
-      case '--help': case '-h': console.log(USAGE); process.exit(0); break;
-      default: throw new Error(`unknown flag ${argv[i]}\n${USAGE}`);
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown flag ${argv[i]}\n${USAGE}`);
     }
   }
   return options;

@@ -16,7 +16,9 @@ export async function prepareKpiRollups(databaseUrl: string, log: (line: string)
   const { rebuildKpiRollups, MONTHLY_FROM_DAILY_SQL } = await import('@/lib/kpi/rebuild');
   let t0 = performance.now();
   const rebuilt = await rebuildKpiRollups();
-  log(`KPI rollups rebuilt from the history: ${rebuilt.facts.toLocaleString('en-US')} daily facts in ${seconds(t0)}`);
+  log(
+    `KPI rollups rebuilt from the history: ${rebuilt.facts.toLocaleString('en-US')} daily facts in ${seconds(t0)}`,
+  );
   t0 = performance.now();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -45,7 +47,9 @@ export async function prepareKpiRollups(databaseUrl: string, log: (line: string)
     await client.query(MONTHLY_FROM_DAILY_SQL);
     await client.query('COMMIT');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily');
-    log(`shipment and ledger facts added as load: ${rowCount?.toLocaleString('en-US')} upserts, kpi_daily now ${Number(rows[0].n).toLocaleString('en-US')} rows (${seconds(t0)})`);
+    log(
+      `shipment and ledger facts added as load: ${rowCount?.toLocaleString('en-US')} upserts, kpi_daily now ${Number(rows[0].n).toLocaleString('en-US')} rows (${seconds(t0)})`,
+    );
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -56,7 +60,8 @@ export async function prepareKpiRollups(databaseUrl: string, log: (line: string)
 
 /** Ranges the manager looks at: today, 7/30/90 days, a channel, a year. */
 export function kpiCases(today: string): ListCase[] {
-  const back = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - (n - 1) * 86_400_000).toISOString().slice(0, 10);
+  const back = (n: number) =>
+    new Date(Date.parse(`${today}T00:00:00Z`) - (n - 1) * 86_400_000).toISOString().slice(0, 10);
   return [
     { name: 'today', params: { from: today, to: today } },
     { name: '7 days', params: { from: back(7), to: today } },
@@ -67,29 +72,49 @@ export function kpiCases(today: string): ListCase[] {
   ];
 }
 
-export async function timeKpis(options: { url: string; apiKey: string; cookie: string; today: string; apiSamples: number; pageSamples: number; log: (line: string) => void }) {
+export async function timeKpis(options: {
+  url: string;
+  apiKey: string;
+  cookie: string;
+  today: string;
+  apiSamples: number;
+  pageSamples: number;
+  log: (line: string) => void;
+}) {
   const { url, apiKey, cookie, today, log } = options;
   const cases = kpiCases(today);
   const statuses = new Map<string, number>();
   const count = (k: string) => statuses.set(k, (statuses.get(k) ?? 0) + 1);
   log(`kpis API: GET /api/v1/kpis ${options.apiSamples} times over ${cases.length} ranges…`);
   const api = await timeCases(cases, options.apiSamples, async (c) => {
-    const res = await fetch(`${url}/api/v1/kpis${toQuery(c.params)}`, { headers: { authorization: `Bearer ${apiKey}` } });
+    const res = await fetch(`${url}/api/v1/kpis${toQuery(c.params)}`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
     await res.text();
     count(`api ${res.status}`);
   });
-  for (const [name, t] of api.byCase) log(`  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`);
+  for (const [name, t] of api.byCase)
+    log(
+      `  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`,
+    );
   const pageCases: ListCase[] = [
     { name: 'default (30 days)', params: {} },
     { name: 'range=7d', params: { range: '7d' } },
     { name: 'range=90d channel=web', params: { range: '90d', channel: 'web' } },
   ];
-  log(`dashboard page: GET /dashboard ${options.pageSamples} times over ${pageCases.length} ranges as a signed-in manager…`);
+  log(
+    `dashboard page: GET /dashboard ${options.pageSamples} times over ${pageCases.length} ranges as a signed-in manager…`,
+  );
   const page = await timeCases(pageCases, options.pageSamples, async (c) => {
     const res = await fetchPage(`${url}/dashboard${toQuery(c.params)}`, cookie);
     count(`page ${res.status}`);
   });
-  for (const [name, t] of page.byCase) log(`  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`);
-  log(`kpis: API p50 ${api.all.p50_ms} ms p95 ${api.all.p95_ms} ms; page p50 ${page.all.p50_ms} ms p95 ${page.all.p95_ms} ms; ${JSON.stringify(Object.fromEntries(statuses))}`);
+  for (const [name, t] of page.byCase)
+    log(
+      `  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`,
+    );
+  log(
+    `kpis: API p50 ${api.all.p50_ms} ms p95 ${api.all.p95_ms} ms; page p50 ${page.all.p50_ms} ms p95 ${page.all.p95_ms} ms; ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
   return { api_p95_ms: api.all.p95_ms, page_p95_ms: page.all.p95_ms, statuses: Object.fromEntries(statuses) };
 }

@@ -12,7 +12,10 @@ export const PGBENCH_DATABASE = `${BENCH_DATABASE}_pgbench`;
 
 function benchDatabaseName(configured: string | undefined): string {
   const name = configured?.trim() || 'backroom_bench';
-  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name)) throw new Error(`BENCH_DB must be a lower-case SQL identifier (a-z, 0-9, _), got ${JSON.stringify(name)}`);
+  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name))
+    throw new Error(
+      `BENCH_DB must be a lower-case SQL identifier (a-z, 0-9, _), got ${JSON.stringify(name)}`,
+    );
   return name;
 }
 
@@ -32,11 +35,19 @@ export async function benchServer(log: (line: string) => void): Promise<BenchSer
   const configured = process.env.DATABASE_URL;
   if (configured) {
     const u = new URL(configured);
-    return { serverUrl: withDatabase(configured, 'postgres'), embedded: null, label: `DATABASE_URL's server ${u.hostname}:${u.port || 5432}` };
+    return {
+      serverUrl: withDatabase(configured, 'postgres'),
+      embedded: null,
+      label: `DATABASE_URL's server ${u.hostname}:${u.port || 5432}`,
+    };
   }
   const dataDir = path.join(DATA_DIR, 'bench-pg');
   const embedded = await startEmbeddedPostgres({ dataDir, database: 'postgres', log });
-  return { serverUrl: embedded.url, embedded, label: `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${dataDir})` };
+  return {
+    serverUrl: embedded.url,
+    embedded,
+    label: `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${dataDir})`,
+  };
 }
 
 /** Drops `name` if it exists and creates it empty; returns its URL. */

@@ -23,16 +23,88 @@ import { seconds } from './stats';
  * - customers: the seeded ones plus bulk-generated ones (one per ~4 orders).
  */
 
-const FIRST_NAMES = ['Ava', 'Ben', 'Chloe', 'Dan', 'Ella', 'Finn', 'Grace', 'Hugo', 'Isla', 'Jack', 'Kara', 'Leo', 'Maya', 'Noah', 'Olive', 'Paul', 'Quinn', 'Rosa', 'Sam', 'Tara', 'Uma', 'Vic', 'Wren', 'Xavi', 'Yara', 'Zane', 'Amir', 'Bea', 'Cole', 'Dina'];
-const LAST_NAMES = ['Adams', 'Brooks', 'Carter', 'Diaz', 'Evans', 'Foster', 'Garcia', 'Hughes', 'Ito', 'Jones', 'Kim', 'Lopez', 'Miller', 'Nguyen', 'Ortiz', 'Patel', 'Quincy', 'Reed', 'Smith', 'Turner', 'Usman', 'Vega', 'Walsh', 'Xu', 'Young', 'Zhang', 'Baker', 'Cruz', 'Ellis', 'Ford'];
+const FIRST_NAMES = [
+  'Ava',
+  'Ben',
+  'Chloe',
+  'Dan',
+  'Ella',
+  'Finn',
+  'Grace',
+  'Hugo',
+  'Isla',
+  'Jack',
+  'Kara',
+  'Leo',
+  'Maya',
+  'Noah',
+  'Olive',
+  'Paul',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tara',
+  'Uma',
+  'Vic',
+  'Wren',
+  'Xavi',
+  'Yara',
+  'Zane',
+  'Amir',
+  'Bea',
+  'Cole',
+  'Dina',
+];
+const LAST_NAMES = [
+  'Adams',
+  'Brooks',
+  'Carter',
+  'Diaz',
+  'Evans',
+  'Foster',
+  'Garcia',
+  'Hughes',
+  'Ito',
+  'Jones',
+  'Kim',
+  'Lopez',
+  'Miller',
+  'Nguyen',
+  'Ortiz',
+  'Patel',
+  'Quincy',
+  'Reed',
+  'Smith',
+  'Turner',
+  'Usman',
+  'Vega',
+  'Walsh',
+  'Xu',
+  'Young',
+  'Zhang',
+  'Baker',
+  'Cruz',
+  'Ellis',
+  'Ford',
+];
 const PLACES = [
-  ['Springfield', 'IL', '62701'], ['Austin', 'TX', '73301'], ['Portland', 'OR', '97201'], ['Denver', 'CO', '80202'],
-  ['Boston', 'MA', '02108'], ['Miami', 'FL', '33101'], ['Seattle', 'WA', '98101'], ['Madison', 'WI', '53703'],
-  ['Phoenix', 'AZ', '85001'], ['Raleigh', 'NC', '27601'], ['Columbus', 'OH', '43004'], ['Nashville', 'TN', '37201'],
+  ['Springfield', 'IL', '62701'],
+  ['Austin', 'TX', '73301'],
+  ['Portland', 'OR', '97201'],
+  ['Denver', 'CO', '80202'],
+  ['Boston', 'MA', '02108'],
+  ['Miami', 'FL', '33101'],
+  ['Seattle', 'WA', '98101'],
+  ['Madison', 'WI', '53703'],
+  ['Phoenix', 'AZ', '85001'],
+  ['Raleigh', 'NC', '27601'],
+  ['Columbus', 'OH', '43004'],
+  ['Nashville', 'TN', '37201'],
 ];
 const STREETS = ['Main St', 'Oak Ave', 'Pine Rd', 'Maple Dr', 'Cedar Ln', 'Elm St', 'Lake Blvd', 'Hill Rd'];
 
-const sqlText = (values: string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+const sqlText = (values: string[]) =>
+  `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
 
 export type HistoryResult = { orders: number; lines: number; customers: number; seconds: number };
 
@@ -48,7 +120,10 @@ async function secondaryIndexes(client: pg.Client): Promise<{ name: string; def:
   return rows;
 }
 
-export async function generateHistory(databaseUrl: string, options: { orders: number; chunk?: number; log: (line: string) => void }): Promise<HistoryResult> {
+export async function generateHistory(
+  databaseUrl: string,
+  options: { orders: number; chunk?: number; log: (line: string) => void },
+): Promise<HistoryResult> {
   const { log } = options;
   const total = options.orders;
   const chunk = options.chunk ?? 100_000;
@@ -68,9 +143,14 @@ export async function generateHistory(databaseUrl: string, options: { orders: nu
       log('(not a superuser: foreign keys are checked row by row during the load)');
     }
     await client.query(`SELECT setseed(0.20261122)`);
-    const anchor = (await client.query<{ now: Date }>(`SELECT date_trunc('second', now()) AS now`)).rows[0].now;
+    const anchor = (await client.query<{ now: Date }>(`SELECT date_trunc('second', now()) AS now`)).rows[0]
+      .now;
 
-    const [{ main }] = (await client.query<{ main: string }>(`SELECT fulfilling_location_id::text AS main FROM shop_settings WHERE id = 1`)).rows;
+    const [{ main }] = (
+      await client.query<{ main: string }>(
+        `SELECT fulfilling_location_id::text AS main FROM shop_settings WHERE id = 1`,
+      )
+    ).rows;
     if (!main) throw new Error('the bench database has no fulfilling location (was the demo shop seeded?)');
 
     // Customers: the seeded ones plus one generated customer per ~4 orders.
@@ -114,9 +194,18 @@ export async function generateHistory(databaseUrl: string, options: { orders: nu
       for (let from = 1; from <= total; from += chunk) {
         const to = Math.min(total, from + chunk - 1);
         const t0 = performance.now();
-        const res = await client.query<{ lines: string }>(CHUNK_SQL, [from + offset, to + offset, customers, variants, main, anchor]);
+        const res = await client.query<{ lines: string }>(CHUNK_SQL, [
+          from + offset,
+          to + offset,
+          customers,
+          variants,
+          main,
+          anchor,
+        ]);
         lines += Number(res.rows[0]?.lines ?? 0);
-        log(`orders ${to.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${seconds(t0)} for this chunk, ${seconds(started)} in all)`);
+        log(
+          `orders ${to.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${seconds(t0)} for this chunk, ${seconds(started)} in all)`,
+        );
       }
     } finally {
       if (indexes.length) {
@@ -126,7 +215,9 @@ export async function generateHistory(databaseUrl: string, options: { orders: nu
         log(`indexes rebuilt in ${seconds(t0)}`);
       }
     }
-    await client.query(`SELECT setval(pg_get_serial_sequence('orders', 'number'), GREATEST((SELECT max(number) FROM orders), 1))`);
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence('orders', 'number'), GREATEST((SELECT max(number) FROM orders), 1))`,
+    );
     await client.query(`RESET session_replication_role`).catch(() => {});
     const t0 = performance.now();
     // A shop's tables are vacuumed and analysed by autovacuum long before they hold a million orders;

@@ -48,12 +48,26 @@ export function orderBody(n: number, run: string, skus: StockedSku[]) {
     external_id: `bench-${run}-${n}`,
     currency: 'USD',
     customer: { email: `bench-${run}-${n}@example.com`, name },
-    shipping_address: { name, line1: `${100 + (n % 900)} Main St`, city: place.city, region: place.region, postal_code: place.postal_code, country: 'US' },
+    shipping_address: {
+      name,
+      line1: `${100 + (n % 900)} Main St`,
+      city: place.city,
+      region: place.region,
+      postal_code: place.postal_code,
+      country: 'US',
+    },
     shipping_method: 'standard',
     lines,
     shipping_amount: shipping,
     tax_amount: tax,
-    payment: { method: 'card', amount: total, status: 'captured', fee: Math.round(total * 0.029) + 30, avs_result: 'Y', cvv_result: 'M' },
+    payment: {
+      method: 'card',
+      amount: total,
+      status: 'captured',
+      fee: Math.round(total * 0.029) + 30,
+      avs_result: 'Y',
+      cvv_result: 'M',
+    },
   };
 }
 
@@ -99,7 +113,8 @@ export async function runIntake(options: {
               };
             },
             onResponse: (status, body) => {
-              if ((status < 200 || status >= 300) && samples.length < 3) samples.push(`${status} ${body.slice(0, 300)}`);
+              if ((status < 200 || status >= 300) && samples.length < 3)
+                samples.push(`${status} ${body.slice(0, 300)}`);
             },
           },
         ],
@@ -130,8 +145,17 @@ export async function runIntake(options: {
  * much of the request budget the order's own work takes; this ÷ pgbench, how far the target is
  * reachable at all through one Node.js process.
  */
-export async function runHealthFloor(options: { url: string; connections: number; duration: number }): Promise<number | null> {
-  const result = await autocannon({ url: `${options.url}/api/health`, connections: options.connections, duration: options.duration, timeout: 30 });
+export async function runHealthFloor(options: {
+  url: string;
+  connections: number;
+  duration: number;
+}): Promise<number | null> {
+  const result = await autocannon({
+    url: `${options.url}/api/health`,
+    connections: options.connections,
+    duration: options.duration,
+    timeout: 30,
+  });
   const elapsed = (result.finish.getTime() - result.start.getTime()) / 1000 || options.duration;
   return round(result['2xx'] / elapsed, 1);
 }

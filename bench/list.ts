@@ -5,7 +5,10 @@ export type ListCase = { name: string; params: Record<string, string> };
 
 /** Today and 30 days ago as YYYY-MM-DD in the shop's time zone. */
 function lastThirtyDays(timeZone: string): { from: string; to: string } {
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      d,
+    );
   const now = new Date();
   return { from: day(new Date(now.getTime() - 30 * 86_400_000)), to: day(now) };
 }
@@ -23,10 +26,14 @@ export function listCases(timeZone: string, emails: string[]): ListCase[] {
     { name: 'last 30 days sort=total_desc', params: { ...range, sort: 'total_desc' } },
     { name: 'risk=high', params: { risk: 'high' } },
     { name: 'payment_status=refunded', params: { payment_status: 'refunded' } },
-    { name: 'status=delivered channel=web last 30 days', params: { status: 'delivered', channel: 'web', ...range } },
+    {
+      name: 'status=delivered channel=web last 30 days',
+      params: { status: 'delivered', channel: 'web', ...range },
+    },
     { name: 'sort=total_desc (no filter)', params: { sort: 'total_desc' } },
   ];
-  for (const [i, email] of emails.slice(0, 3).entries()) cases.push({ name: `search by email #${i + 1}`, params: { q: email } });
+  for (const [i, email] of emails.slice(0, 3).entries())
+    cases.push({ name: `search by email #${i + 1}`, params: { q: email } });
   return cases;
 }
 
@@ -36,7 +43,11 @@ export type Timings = { p50_ms: number | null; p95_ms: number | null; samples: n
  * Runs `measure` over the cases round-robin: one unmeasured round first (connections, plan caches),
  * then `total` measured calls. Returns the overall p95 and per-case timings.
  */
-export async function timeCases(cases: ListCase[], total: number, measure: (c: ListCase) => Promise<void>): Promise<{ all: Timings; byCase: Map<string, Timings> }> {
+export async function timeCases(
+  cases: ListCase[],
+  total: number,
+  measure: (c: ListCase) => Promise<void>,
+): Promise<{ all: Timings; byCase: Map<string, Timings> }> {
   for (const c of cases) await measure(c);
   const all: number[] = [];
   const perCase = new Map<string, number[]>(cases.map((c) => [c.name, []]));
@@ -48,8 +59,15 @@ export async function timeCases(cases: ListCase[], total: number, measure: (c: L
     all.push(ms);
     perCase.get(c.name)!.push(ms);
   }
-  const timings = (values: number[]): Timings => ({ p50_ms: round(percentile(values, 50)), p95_ms: round(percentile(values, 95)), samples: values.length });
-  return { all: timings(all), byCase: new Map([...perCase].map(([name, values]) => [name, timings(values)])) };
+  const timings = (values: number[]): Timings => ({
+    p50_ms: round(percentile(values, 50)),
+    p95_ms: round(percentile(values, 95)),
+    samples: values.length,
+  });
+  return {
+    all: timings(all),
+    byCase: new Map([...perCase].map(([name, values]) => [name, timings(values)])),
+  };
 }
 
 /** A tiny cookie jar for next-auth's cookies. */
@@ -83,12 +101,16 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ csrfToken, email, password, json: 'true', callbackUrl: `${baseUrl}/orders` }),
   });
   cookies.take(res);
-  if (!cookies.has(/session-token/)) throw new Error(`sign-in as ${email} failed (HTTP ${res.status}): ${(await res.text()).slice(0, 200)}`);
+  if (!cookies.has(/session-token/))
+    throw new Error(`sign-in as ${email} failed (HTTP ${res.status}): ${(await res.text()).slice(0, 200)}`);
   return cookies.header();
 }
 
 /** GET of a page with the session cookie; the time includes the whole streamed body. */
-export async function fetchPage(url: string, cookie: string): Promise<{ status: number; body: string; location: string | null }> {
+export async function fetchPage(
+  url: string,
+  cookie: string,
+): Promise<{ status: number; body: string; location: string | null }> {
   const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
   const body = await res.text();
   return { status: res.status, body, location: res.headers.get('location') };

@@ -34,7 +34,13 @@ const PAGE_SAMPLES = 100;
 const KPI_API_SAMPLES = 200;
 const KPI_PAGE_SAMPLES = 100;
 
-const state: { server: BenchServer | null; app: AppServer | null; options: BenchOptions | null; cleaning: Promise<void> | null; db: { $disconnect(): Promise<void> } | null } = {
+const state: {
+  server: BenchServer | null;
+  app: AppServer | null;
+  options: BenchOptions | null;
+  cleaning: Promise<void> | null;
+  db: { $disconnect(): Promise<void> } | null;
+} = {
   server: null,
   app: null,
   options: null,
@@ -52,9 +58,15 @@ function cleanup(): Promise<void> {
     if (server) {
       await dropDatabase(server.serverUrl, PGBENCH_DATABASE).catch(() => {});
       if (state.options?.keepDb) log(`--keep-db: kept database ${BENCH_DATABASE} on ${server.label}`);
-      else await dropDatabase(server.serverUrl, BENCH_DATABASE).catch((error) => log(`could not drop ${BENCH_DATABASE}: ${String(error)}`));
+      else
+        await dropDatabase(server.serverUrl, BENCH_DATABASE).catch((error) =>
+          log(`could not drop ${BENCH_DATABASE}: ${String(error)}`),
+        );
       if (server.embedded && !state.options?.keepDb) await server.embedded.stop().catch(() => {});
-      else if (server.embedded) log(`--keep-db: the embedded server keeps running on port ${server.embedded.port}; stop it with: kill -INT $(head -1 ${path.join(DATA_DIR, 'bench-pg', 'postmaster.pid')})`);
+      else if (server.embedded)
+        log(
+          `--keep-db: the embedded server keeps running on port ${server.embedded.port}; stop it with: kill -INT $(head -1 ${path.join(DATA_DIR, 'bench-pg', 'postmaster.pid')})`,
+        );
     }
   })();
   return state.cleaning;
@@ -76,7 +88,9 @@ async function main() {
   const run = randomBytes(4).toString('hex');
   const workDir = path.join(DATA_DIR, 'bench');
   mkdirSync(workDir, { recursive: true });
-  log(`orders=${options.orders} duration=${options.duration}s connections=${options.connections} warmup=${options.warmup}s (run ${run})`);
+  log(
+    `orders=${options.orders} duration=${options.duration}s connections=${options.connections} warmup=${options.warmup}s (run ${run})`,
+  );
 
   // A secret of its own: sessions from anything else never apply to this app.
   process.env.AUTH_SECRET = randomBytes(32).toString('base64url');
@@ -96,9 +110,13 @@ async function main() {
     process.env.DATABASE_URL = databaseUrl;
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM orders').finally(() => client.end());
+    const { rows } = await client
+      .query<{ n: number }>('SELECT count(*)::int AS n FROM orders')
+      .finally(() => client.end());
     history = { orders: rows[0].n, seconds: null };
-    log(`--reuse-db: ${BENCH_DATABASE} as kept (${history.orders.toLocaleString('en-US')} orders), migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`);
+    log(
+      `--reuse-db: ${BENCH_DATABASE} as kept (${history.orders.toLocaleString('en-US')} orders), migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`,
+    );
   } else {
     databaseUrl = await freshDatabase(server.serverUrl, BENCH_DATABASE);
     // The lib/ use cases below read DATABASE_URL on first use; set it before any of them runs.
@@ -108,7 +126,9 @@ async function main() {
     t0 = performance.now();
     const generated = await generateHistory(databaseUrl, { orders: options.orders, log });
     history = generated;
-    log(`${generated.orders.toLocaleString('en-US')} historical orders (${generated.lines.toLocaleString('en-US')} lines) in ${generated.seconds.toFixed(1)} s`);
+    log(
+      `${generated.orders.toLocaleString('en-US')} historical orders (${generated.lines.toLocaleString('en-US')} lines) in ${generated.seconds.toFixed(1)} s`,
+    );
     // The history bypasses the use cases: the KPI rollups are rebuilt from it (as after any bulk load).
     await prepareKpiRollups(databaseUrl, log);
   }
@@ -124,25 +144,44 @@ async function main() {
   const actor = { type: 'system', id: null, label: 'bench' } as const;
 
   // 2. Stock for intake: many SKUs with plenty of units at the fulfilling location.
-  const active = await db.variant.findMany({ where: { status: 'active' }, select: { sku: true, price: true }, orderBy: { sku: 'asc' } });
+  const active = await db.variant.findMany({
+    where: { status: 'active' },
+    select: { sku: true, price: true },
+    orderBy: { sku: 'asc' },
+  });
   const step = Math.max(1, active.length / INTAKE_SKUS);
-  const skus: StockedSku[] = Array.from({ length: Math.min(INTAKE_SKUS, active.length) }, (_, i) => active[Math.floor(i * step)]);
+  const skus: StockedSku[] = Array.from(
+    { length: Math.min(INTAKE_SKUS, active.length) },
+    (_, i) => active[Math.floor(i * step)],
+  );
   t0 = performance.now();
   // In several receipts: journal amounts are 32-bit integers of cents, so one receipt for all of it
   // (~$300M at cost) would overflow; each receipt stays under $10M.
-  const lines = skus.map((s) => ({ sku: s.sku, quantity: INTAKE_UNITS, unit_cost: Math.round(s.price * 0.4) }));
+  const lines = skus.map((s) => ({
+    sku: s.sku,
+    quantity: INTAKE_UNITS,
+    unit_cost: Math.round(s.price * 0.4),
+  }));
   for (let i = 0, batch: typeof lines = []; i <= lines.length; i++) {
     const line = lines[i];
     const value = (b: typeof lines) => b.reduce((sum, l) => sum + l.quantity * l.unit_cost, 0);
     if (batch.length && (!line || value(batch) + line.quantity * line.unit_cost > 1_000_000_000)) {
-      await receiveStock({ input: { location: 'MAIN', kind: 'purchase', reference: `bench ${run}`, lines: batch }, actor });
+      await receiveStock({
+        input: { location: 'MAIN', kind: 'purchase', reference: `bench ${run}`, lines: batch },
+        actor,
+      });
       batch = [];
     }
     if (line) batch.push(line);
   }
-  log(`received ${INTAKE_UNITS.toLocaleString('en-US')} units of each of ${skus.length} SKUs at MAIN in ${seconds(t0)}`);
+  log(
+    `received ${INTAKE_UNITS.toLocaleString('en-US')} units of each of ${skus.length} SKUs at MAIN in ${seconds(t0)}`,
+  );
   const apiKey = (await createApiKey({ input: { name: `bench ${run}`, scopes: ['*'] }, actor })).key;
-  const manager = { email: `bench-manager-${run}@backroom.test`, password: randomBytes(12).toString('base64url') };
+  const manager = {
+    email: `bench-manager-${run}@backroom.test`,
+    password: randomBytes(12).toString('base64url'),
+  };
   await createUser({ input: { ...manager, name: 'Bench Manager', role: 'manager' }, actor });
   const timeZone = await shopTimezone();
 
@@ -153,98 +192,168 @@ async function main() {
     port,
     logFile: path.join(workDir, 'next-start.log'),
     log,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: 'production', BACKROOM_DEMO_DATA: '0', PORT: String(port) },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NODE_ENV: 'production',
+      BACKROOM_DEMO_DATA: '0',
+      PORT: String(port),
+    },
   });
   state.app = app;
   log(`app on ${app.url} (next start pid ${app.pid}, log in ${path.join(workDir, 'next-start.log')})`);
 
   // 4. Intake over HTTP, warm-up first.
   const runs = (section: BenchSection) => options.only.includes(section);
-  if (options.only.length < 4) log(`--only ${options.only.join(',')}: the other measurements are skipped (null)`);
+  if (options.only.length < 4)
+    log(`--only ${options.only.join(',')}: the other measurements are skipped (null)`);
   let intake: IntakeResult | null = null;
   let healthRps: number | null = null;
-  if (runs('intake')) try {
-    if (options.warmup > 0) {
-      log(`intake warm-up: ${options.warmup} s at ${options.connections} connections…`);
-      const warm = await runIntake({ url: app.url, apiKey, skus, connections: options.connections, duration: options.warmup, run: `${run}w` });
-      log(`warm-up: ${warm.requests} requests, ${warm.errors} errors`);
+  if (runs('intake'))
+    try {
+      if (options.warmup > 0) {
+        log(`intake warm-up: ${options.warmup} s at ${options.connections} connections…`);
+        const warm = await runIntake({
+          url: app.url,
+          apiKey,
+          skus,
+          connections: options.connections,
+          duration: options.warmup,
+          run: `${run}w`,
+        });
+        log(`warm-up: ${warm.requests} requests, ${warm.errors} errors`);
+      }
+      log(`intake: POST /api/v1/orders for ${options.duration} s at ${options.connections} connections…`);
+      intake = await runIntake({
+        url: app.url,
+        apiKey,
+        skus,
+        connections: options.connections,
+        duration: options.duration,
+        run: `${run}m`,
+      });
+      log(
+        `intake: ${intake.orders_per_s} orders/s, p50 ${intake.p50_ms} ms, p95 ${intake.p95_ms} ms, ${intake.requests} responses ${JSON.stringify(intake.statuses)}, ${intake.errors} errors`,
+      );
+      for (const sample of intake.samples) log(`  failed response: ${sample}`);
+      log(`HTTP floor: GET /api/health for ${options.duration} s at ${options.connections} connections…`);
+      healthRps = await runHealthFloor({
+        url: app.url,
+        connections: options.connections,
+        duration: options.duration,
+      });
+      log(
+        `HTTP floor: ${healthRps} requests/s (intake is ${intake.orders_per_s != null && healthRps ? round(intake.orders_per_s / healthRps, 2) : '?'} of it)`,
+      );
+    } catch (error) {
+      log(`intake failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    log(`intake: POST /api/v1/orders for ${options.duration} s at ${options.connections} connections…`);
-    intake = await runIntake({ url: app.url, apiKey, skus, connections: options.connections, duration: options.duration, run: `${run}m` });
-    log(`intake: ${intake.orders_per_s} orders/s, p50 ${intake.p50_ms} ms, p95 ${intake.p95_ms} ms, ${intake.requests} responses ${JSON.stringify(intake.statuses)}, ${intake.errors} errors`);
-    for (const sample of intake.samples) log(`  failed response: ${sample}`);
-    log(`HTTP floor: GET /api/health for ${options.duration} s at ${options.connections} connections…`);
-    healthRps = await runHealthFloor({ url: app.url, connections: options.connections, duration: options.duration });
-    log(`HTTP floor: ${healthRps} requests/s (intake is ${intake.orders_per_s != null && healthRps ? round(intake.orders_per_s / healthRps, 2) : '?'} of it)`);
-  } catch (error) {
-    log(`intake failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
 
   // 5. pgbench on the same server, while the app is idle.
   let pgbenchTps: number | null = null;
-  if (runs('pgbench')) try {
-    pgbenchTps = await runPgbench({ serverUrl: server.serverUrl, clients: options.connections, seconds: options.duration, log });
-  } catch (error) {
-    log(`NOTE: pgbench could not run, pgbench_tps is null: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  if (runs('pgbench'))
+    try {
+      pgbenchTps = await runPgbench({
+        serverUrl: server.serverUrl,
+        clients: options.connections,
+        seconds: options.duration,
+        log,
+      });
+    } catch (error) {
+      log(
+        `NOTE: pgbench could not run, pgbench_tps is null: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
 
   // 6. The order list: the query in this process, then the page over HTTP as a signed-in manager.
-  const emails = options.orders > 0
-    ? (await db.$queryRaw<{ email: string }[]>`SELECT email FROM orders WHERE number IN (${Math.ceil(options.orders / 3)}, ${Math.ceil(options.orders / 2)}, ${Math.ceil((2 * options.orders) / 3)})`).map((r) => r.email)
-    : [];
+  const emails =
+    options.orders > 0
+      ? (
+          await db.$queryRaw<
+            { email: string }[]
+          >`SELECT email FROM orders WHERE number IN (${Math.ceil(options.orders / 3)}, ${Math.ceil(options.orders / 2)}, ${Math.ceil((2 * options.orders) / 3)})`
+        ).map((r) => r.email)
+      : [];
   const cases = listCases(timeZone, emails);
   let queryP95: number | null = null;
-  if (runs('list')) try {
-    log(`list query: orderList() ${QUERY_SAMPLES} times over ${cases.length} filter/sort cases…`);
-    const timed = await timeCases(cases, QUERY_SAMPLES, async (c: ListCase) => {
-      await orderList(ZOrderListQuery.parse(c.params), timeZone);
-    });
-    queryP95 = timed.all.p95_ms;
-    for (const [name, t] of timed.byCase) log(`  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`);
-    log(`list query: p50 ${timed.all.p50_ms} ms, p95 ${timed.all.p95_ms} ms`);
-  } catch (error) {
-    log(`list query failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  if (runs('list'))
+    try {
+      log(`list query: orderList() ${QUERY_SAMPLES} times over ${cases.length} filter/sort cases…`);
+      const timed = await timeCases(cases, QUERY_SAMPLES, async (c: ListCase) => {
+        await orderList(ZOrderListQuery.parse(c.params), timeZone);
+      });
+      queryP95 = timed.all.p95_ms;
+      for (const [name, t] of timed.byCase)
+        log(
+          `  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`,
+        );
+      log(`list query: p50 ${timed.all.p50_ms} ms, p95 ${timed.all.p95_ms} ms`);
+    } catch (error) {
+      log(`list query failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
 
   let pageP95: number | null = null;
   let pageNote: string | undefined;
-  if (runs('list')) try {
-    const cookie = await signIn(app.url, manager.email, manager.password);
-    const pageCases: ListCase[] = [
-      { name: 'status=open sort=total_desc', params: { status: 'open', sort: 'total_desc' } },
-      { name: 'channel=amazon', params: { channel: 'amazon' } },
-      cases.find((c) => c.name === 'last 30 days sort=total_desc')!,
-    ];
-    const first = await fetchPage(`${app.url}/orders${toQuery(pageCases[0].params)}`, cookie);
-    if (first.status !== 200) pageNote = `GET /orders answered ${first.status}${first.location ? ` → ${first.location}` : ''}`;
-    else if (first.body.includes('coming-soon-title')) pageNote = 'the /orders page is still a placeholder (no order list yet)';
-    if (pageNote) log(`NOTE: ${pageNote}; page_p95_ms measures it as it is`);
-    log(`list page: GET /orders ${PAGE_SAMPLES} times over ${pageCases.length} filter/sort cases as a signed-in manager…`);
-    const statuses = new Map<number, number>();
-    const timed = await timeCases(pageCases, PAGE_SAMPLES, async (c) => {
-      const res = await fetchPage(`${app.url}/orders${toQuery(c.params)}`, cookie);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-    });
-    pageP95 = timed.all.p95_ms;
-    for (const [name, t] of timed.byCase) log(`  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`);
-    log(`list page: p50 ${timed.all.p50_ms} ms, p95 ${timed.all.p95_ms} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-  } catch (error) {
-    pageNote = `page not measured: ${error instanceof Error ? error.message : String(error)}`;
-    log(pageNote);
-  }
+  if (runs('list'))
+    try {
+      const cookie = await signIn(app.url, manager.email, manager.password);
+      const pageCases: ListCase[] = [
+        { name: 'status=open sort=total_desc', params: { status: 'open', sort: 'total_desc' } },
+        { name: 'channel=amazon', params: { channel: 'amazon' } },
+        cases.find((c) => c.name === 'last 30 days sort=total_desc')!,
+      ];
+      const first = await fetchPage(`${app.url}/orders${toQuery(pageCases[0].params)}`, cookie);
+      if (first.status !== 200)
+        pageNote = `GET /orders answered ${first.status}${first.location ? ` → ${first.location}` : ''}`;
+      else if (first.body.includes('coming-soon-title'))
+        pageNote = 'the /orders page is still a placeholder (no order list yet)';
+      if (pageNote) log(`NOTE: ${pageNote}; page_p95_ms measures it as it is`);
+      log(
+        `list page: GET /orders ${PAGE_SAMPLES} times over ${pageCases.length} filter/sort cases as a signed-in manager…`,
+      );
+      const statuses = new Map<number, number>();
+      const timed = await timeCases(pageCases, PAGE_SAMPLES, async (c) => {
+        const res = await fetchPage(`${app.url}/orders${toQuery(c.params)}`, cookie);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      });
+      pageP95 = timed.all.p95_ms;
+      for (const [name, t] of timed.byCase)
+        log(
+          `  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`,
+        );
+      log(
+        `list page: p50 ${timed.all.p50_ms} ms, p95 ${timed.all.p95_ms} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
+    } catch (error) {
+      pageNote = `page not measured: ${error instanceof Error ? error.message : String(error)}`;
+      log(pageNote);
+    }
 
   // 7. The dashboard: the KPI endpoint and the page (after intake, so its fact deltas are pending).
-  let kpis: { api_p95_ms: number | null; page_p95_ms: number | null } = { api_p95_ms: null, page_p95_ms: null };
-  if (runs('kpis')) try {
-    const { todayIn } = await import('@/lib/dates');
-    const cookie = await signIn(app.url, manager.email, manager.password);
-    const pending = await db.kpiFactDelta.count();
-    log(`dashboard: ${pending.toLocaleString('en-US')} KPI fact deltas pending from intake`);
-    const timed = await timeKpis({ url: app.url, apiKey, cookie, today: todayIn(timeZone), apiSamples: KPI_API_SAMPLES, pageSamples: KPI_PAGE_SAMPLES, log });
-    kpis = { api_p95_ms: timed.api_p95_ms, page_p95_ms: timed.page_p95_ms };
-  } catch (error) {
-    log(`dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  let kpis: { api_p95_ms: number | null; page_p95_ms: number | null } = {
+    api_p95_ms: null,
+    page_p95_ms: null,
+  };
+  if (runs('kpis'))
+    try {
+      const { todayIn } = await import('@/lib/dates');
+      const cookie = await signIn(app.url, manager.email, manager.password);
+      const pending = await db.kpiFactDelta.count();
+      log(`dashboard: ${pending.toLocaleString('en-US')} KPI fact deltas pending from intake`);
+      const timed = await timeKpis({
+        url: app.url,
+        apiKey,
+        cookie,
+        today: todayIn(timeZone),
+        apiSamples: KPI_API_SAMPLES,
+        pageSamples: KPI_PAGE_SAMPLES,
+        log,
+      });
+      kpis = { api_p95_ms: timed.api_p95_ms, page_p95_ms: timed.page_p95_ms };
+    } catch (error) {
+      log(`dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
 
   // 8. Peak memory of the serving process over the whole run.
   const peak = app.memory.peakMb();
@@ -253,9 +362,16 @@ async function main() {
 
   const summary = {
     orders: history.orders,
-    intake: { orders_per_s: intake?.orders_per_s ?? null, p50_ms: intake?.p50_ms ?? null, p95_ms: intake?.p95_ms ?? null, errors: intake ? intake.errors : null, health_rps: healthRps },
+    intake: {
+      orders_per_s: intake?.orders_per_s ?? null,
+      p50_ms: intake?.p50_ms ?? null,
+      p95_ms: intake?.p95_ms ?? null,
+      errors: intake ? intake.errors : null,
+      health_rps: healthRps,
+    },
     pgbench_tps: round(pgbenchTps, 1),
-    intake_vs_pgbench: intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,
+    intake_vs_pgbench:
+      intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,
     health_vs_pgbench: healthRps != null && pgbenchTps ? round(healthRps / pgbenchTps, 3) : null,
     list: { query_p95_ms: queryP95, page_p95_ms: pageP95, ...(pageNote ? { page_note: pageNote } : {}) },
     kpis,
@@ -269,7 +385,7 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  console.error(`[bench] failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await cleanup();
   process.exit(1);
 });

@@ -6,7 +6,11 @@ import { seconds } from './stats';
 const nextBin = () => createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 /** `next build` in the current folder; its output goes to `logFile` and is shown only when it fails. */
-export async function buildApp(options: { skip: boolean; logFile: string; log: (line: string) => void }): Promise<void> {
+export async function buildApp(options: {
+  skip: boolean;
+  logFile: string;
+  log: (line: string) => void;
+}): Promise<void> {
   const { log } = options;
   if (options.skip && existsSync('.next/BUILD_ID')) {
     log('--skip-build: using the existing .next build');
@@ -16,7 +20,10 @@ export async function buildApp(options: { skip: boolean; logFile: string; log: (
   log(`next build… (output in ${options.logFile})`);
   const started = performance.now();
   const out = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, [nextBin(), 'build'], { env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [nextBin(), 'build'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(out, { end: false });
   child.stderr.pipe(out, { end: false });
   track(child);
@@ -55,10 +62,18 @@ export async function stopChildren(): Promise<void> {
 export type AppServer = { url: string; pid: number; memory: MemoryWatch; stop: () => Promise<void> };
 
 /** `next start` on 127.0.0.1:port with a production environment; resolves once /api/health answers 200. */
-export async function startApp(options: { port: number; env: NodeJS.ProcessEnv; logFile: string; log: (line: string) => void }): Promise<AppServer> {
+export async function startApp(options: {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  log: (line: string) => void;
+}): Promise<AppServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const out = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, [nextBin(), 'start', '-p', String(options.port), '-H', '127.0.0.1'], { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [nextBin(), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   track(child);
@@ -70,14 +85,16 @@ export async function startApp(options: { port: number; env: NodeJS.ProcessEnv; 
 
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited !== null) throw new Error(`next start exited (${exited}) before it answered; see ${options.logFile}`);
+    if (exited !== null)
+      throw new Error(`next start exited (${exited}) before it answered; see ${options.logFile}`);
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the app did not answer ${url}/api/health within 90 s; see ${options.logFile}`);
+    if (Date.now() > deadline)
+      throw new Error(`the app did not answer ${url}/api/health within 90 s; see ${options.logFile}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -117,7 +134,11 @@ function descendants(root: number): number[] {
   const queue = [root];
   while (queue.length) {
     const pid = queue.shift()!;
-    for (const [child, parent] of parentOf) if (parent === pid) { out.push(child); queue.push(child); }
+    for (const [child, parent] of parentOf)
+      if (parent === pid) {
+        out.push(child);
+        queue.push(child);
+      }
   }
   return out;
 }

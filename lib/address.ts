@@ -19,12 +19,26 @@ export const ZAddress = z
     city: z.string().trim().min(1, 'Enter the city').max(100),
     region: z.string().trim().max(100).optional(),
     postal_code: z.string().trim().min(1, 'Enter the postal code').max(20),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US'),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US'),
     phone: z.string().trim().max(40).optional(),
   })
   .superRefine((a, ctx) => {
-    if (REGION_REQUIRED.has(a.country) && !a.region) ctx.addIssue({ code: 'custom', path: ['region'], message: `A state or province is required for ${a.country}` });
+    if (REGION_REQUIRED.has(a.country) && !a.region)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['region'],
+        message: `A state or province is required for ${a.country}`,
+      });
     const pattern = POSTAL_PATTERNS[a.country];
-    if (pattern && !pattern.test(a.postal_code)) ctx.addIssue({ code: 'custom', path: ['postal_code'], message: `Not a valid ${a.country} postal code` });
+    if (pattern && !pattern.test(a.postal_code))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postal_code'],
+        message: `Not a valid ${a.country} postal code`,
+      });
   });
 export type TAddress = z.infer<typeof ZAddress>;

@@ -19,7 +19,9 @@ const SECRET_KEYS = /pass(word)?|secret|token|key_?hash|keyHash|^key$/i;
 export function scrub(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(
-    JSON.stringify(value, (k, v) => (k && SECRET_KEYS.test(k) ? undefined : typeof v === 'bigint' ? v.toString() : v)),
+    JSON.stringify(value, (k, v) =>
+      k && SECRET_KEYS.test(k) ? undefined : typeof v === 'bigint' ? v.toString() : v,
+    ),
   ) as Prisma.InputJsonValue;
 }
 

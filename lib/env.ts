@@ -28,7 +28,9 @@ export function env(): Env {
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}. Start the app with \`npm start\` or set these variables (see README).`);
+    throw new Error(
+      `Invalid configuration: ${problems}. Start the app with \`npm start\` or set these variables (see README).`,
+    );
   }
   cached = parsed.data;
   return cached;

@@ -65,22 +65,47 @@ export function toAppError(error: unknown): AppError {
   const code = (error as PrismaLikeError | null)?.code;
   if (code === 'P2002') {
     const target = (error as PrismaLikeError).meta?.target;
-    return new AppError('CONFLICT', 'A record with the same unique value already exists', target ? { fields: target } : undefined);
+    return new AppError(
+      'CONFLICT',
+      'A record with the same unique value already exists',
+      target ? { fields: target } : undefined,
+    );
   }
   if (code === 'P2025') return new AppError('NOT_FOUND', 'The record was not found');
   // A foreign key that names nothing: a bad reference in the input, not a crash (use cases check the
   // references they take first; this is the net under them).
-  if (code === 'P2003') return new AppError('VALIDATION_FAILED', 'A referenced record does not exist', [{ field: '(body)', message: 'Refers to a record that does not exist' }]);
+  if (code === 'P2003')
+    return new AppError('VALIDATION_FAILED', 'A referenced record does not exist', [
+      { field: '(body)', message: 'Refers to a record that does not exist' },
+    ]);
   // The database is unreachable (restarting, failing over): a 503 to retry, not an internal error.
-  if (code === 'P1001' || code === 'P1002' || code === 'P1017') return new AppError('UNAVAILABLE', 'The database is not reachable right now. Please retry shortly.', { retry_after_seconds: 5 });
+  if (code === 'P1001' || code === 'P1002' || code === 'P1017')
+    return new AppError('UNAVAILABLE', 'The database is not reachable right now. Please retry shortly.', {
+      retry_after_seconds: 5,
+    });
   // No database connection free in time (a burst of requests): tell the client to retry.
-  if (code === 'P2028' || code === 'P2024') return new AppError('UNAVAILABLE', 'The server is busy. Please retry in a moment.', { retry_after_seconds: 1 });
+  if (code === 'P2028' || code === 'P2024')
+    return new AppError('UNAVAILABLE', 'The server is busy. Please retry in a moment.', {
+      retry_after_seconds: 1,
+    });
   // A number outside the column's range (e.g. an amount beyond 21 million in minor units).
-  if (code === 'P2020') return new AppError('VALIDATION_FAILED', 'A number is too large', [{ field: '(body)', message: 'A number is out of range' }]);
-  return new AppError('INTERNAL', 'Something went wrong on our side. Please try again; if it keeps happening, contact support.');
+  if (code === 'P2020')
+    return new AppError('VALIDATION_FAILED', 'A number is too large', [
+      { field: '(body)', message: 'A number is out of range' },
+    ]);
+  return new AppError(
+    'INTERNAL',
+    'Something went wrong on our side. Please try again; if it keeps happening, contact support.',
+  );
 }
 
 /** The JSON error shape of the public API: `{ error: { code, message, details? } }`. */
 export function errorBody(error: AppError) {
-  return { error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } };
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    },
+  };
 }

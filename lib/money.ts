@@ -11,7 +11,9 @@ export function currencyDigits(currency: string): number {
   const code = currency.toUpperCase();
   let digits = digitsCache.get(code);
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
     digitsCache.set(code, digits);
   }
   return digits;
@@ -19,11 +21,17 @@ export function currencyDigits(currency: string): number {
 
 /** 1234, 'USD' → '$12.34' */
 export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
   const digits = currencyDigits(currency);
   // Exact: Intl formats a decimal string without passing through a float (Intl.NumberFormat v3).
   const major = `${amount < 0 ? '-' : ''}${digits === 0 ? Math.abs(amount) : minorToDecimalString(Math.abs(amount), digits)}`;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(major as `${number}`);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(major as `${number}`);
 }
 
 /**
@@ -31,7 +39,8 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
  * symbol or grouping: what spreadsheets read from a CSV.
  */
 export function toDecimalString(amount: number, currency: string): string {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
   const digits = currencyDigits(currency);
   return `${amount < 0 ? '-' : ''}${digits === 0 ? Math.abs(amount) : minorToDecimalString(Math.abs(amount), digits)}`;
 }
@@ -69,7 +78,9 @@ export function allocate(amount: number, weights: number[]): number[] {
   const raw = weights.map((w) => (amount * w) / total);
   const parts = raw.map((r) => Math.floor(r));
   let rest = amount - parts.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = raw
+    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) parts[order[k].i] += 1;
   return parts;
 }

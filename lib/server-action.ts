@@ -11,15 +11,21 @@ export type ActionState<T = undefined> =
  * Runs a server action's use case and turns any error into a state the form shows: field errors
  * under their inputs, anything else as one message. Unknown errors are logged, never shown.
  */
-export async function runAction<T>(work: () => Promise<{ message: string; data?: T }>): Promise<ActionState<T>> {
+export async function runAction<T>(
+  work: () => Promise<{ message: string; data?: T }>,
+): Promise<ActionState<T>> {
   try {
     const { message, data } = await work();
     return { ok: true, message, data };
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'INTERNAL') console.error('[action] failed', error);
-    const issues = Array.isArray(appError.details) ? (appError.details as FieldIssue[]).filter((d) => d && typeof d.field === 'string') : [];
-    const fieldErrors = issues.length ? Object.fromEntries(issues.map((i) => [i.field, i.message])) : undefined;
+    const issues = Array.isArray(appError.details)
+      ? (appError.details as FieldIssue[]).filter((d) => d && typeof d.field === 'string')
+      : [];
+    const fieldErrors = issues.length
+      ? Object.fromEntries(issues.map((i) => [i.field, i.message]))
+      : undefined;
     return { ok: false, message: appError.message, fieldErrors };
   }
 }

@@ -11,14 +11,18 @@ import type { Permission } from '@/lib/auth/permissions';
  * the JSON error shape: 401 not signed in, 403 not allowed, 422 bad query, 500 with a generic message
  * (the detail goes to the server log only).
  */
-export function sessionRoute(permission: Permission | readonly Permission[], handler: (args: { request: Request; user: SessionUser }) => Promise<Response>) {
+export function sessionRoute(
+  permission: Permission | readonly Permission[],
+  handler: (args: { request: Request; user: SessionUser }) => Promise<Response>,
+) {
   return async (request: Request): Promise<Response> => {
     try {
       const user = await requirePermission(permission);
       return await handler({ request, user });
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error(`[route] ${request.method} ${new URL(request.url).pathname} failed`, error);
+      if (appError.code === 'INTERNAL')
+        console.error(`[route] ${request.method} ${new URL(request.url).pathname} failed`, error);
       return jsonError(appError);
     }
   };
@@ -34,4 +38,3 @@ export function csvResponse(body: string, filename: string): Response {
     },
   });
 }
-

@@ -19,13 +19,20 @@ const DAY = 86_400_000;
  * entries and audit rows at the count's completion), as the order and returns seeds do. Call
  * rebuildKpiRollups afterwards. Does nothing when counts exist.
  */
-export async function seedCycleCounts(db: PrismaClient, options: { seed?: number; now?: Date; log?: (line: string) => void } = {}): Promise<{ counts: number; corrections: number }> {
+export async function seedCycleCounts(
+  db: PrismaClient,
+  options: { seed?: number; now?: Date; log?: (line: string) => void } = {},
+): Promise<{ counts: number; corrections: number }> {
   if ((await db.cycleCount.count()) > 0) return { counts: 0, corrections: 0 };
   const log = options.log ?? (() => {});
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed ?? 1717);
   const now = (options.now ?? new Date()).getTime();
-  const users = await db.user.findMany({ where: { active: true }, select: { id: true, email: true, role: true }, orderBy: { email: 'asc' } });
+  const users = await db.user.findMany({
+    where: { active: true },
+    select: { id: true, email: true, role: true },
+    orderBy: { email: 'asc' },
+  });
   const actorFor = (role: Role): Actor => {
     const u = users.find((x) => x.role === role);
     return u ? { type: 'user', id: u.id, label: u.email, role: u.role as Role } : SEED_ACTOR;
@@ -38,10 +45,23 @@ export async function seedCycleCounts(db: PrismaClient, options: { seed?: number
   const done: { id: string; at: Date; adjustmentIds: string[] }[] = [];
   let corrections = 0;
   for (const [k, aisle] of aisles.entries()) {
-    const bins = (await db.bin.findMany({ where: { code: { startsWith: `${aisle}-` }, location: { code: 'MAIN' } }, select: { code: true }, orderBy: { code: 'asc' } })).map((b) => b.code);
+    const bins = (
+      await db.bin.findMany({
+        where: { code: { startsWith: `${aisle}-` }, location: { code: 'MAIN' } },
+        select: { code: true },
+        orderBy: { code: 'asc' },
+      })
+    ).map((b) => b.code);
     if (!bins.length) continue;
     const at = new Date(now - daysAgo[k] * DAY + faker.number.int({ min: 9, max: 15 }) * 3_600_000);
-    const sheet = await createCycleCount({ input: { location: 'MAIN', bins, note: `Aisle ${aisle}, ${k % 2 ? 'second' : 'first'} half of the month` }, actor: warehouse });
+    const sheet = await createCycleCount({
+      input: {
+        location: 'MAIN',
+        bins,
+        note: `Aisle ${aisle}, ${k % 2 ? 'second' : 'first'} half of the month`,
+      },
+      actor: warehouse,
+    });
     await startCycleCount({ countId: sheet.id, actor: warehouse, now: at });
     // The seed knows the books (a counter would not): a few lines off by a unit or two, only where
     // plenty is on hand and free, so no correction runs into reserved stock or a stockout.
@@ -50,27 +70,56 @@ export async function seedCycleCounts(db: PrismaClient, options: { seed?: number
       FROM cycle_count_lines l JOIN variants v ON v.id = l.variant_id
       JOIN stock_levels sl ON sl.variant_id = l.variant_id AND sl.location_id = (SELECT location_id FROM cycle_counts WHERE id = ${sheet.id}::uuid)
       WHERE l.cycle_count_id = ${sheet.id}::uuid ORDER BY l.sku`;
-    const off = new Set(faker.helpers.arrayElements(lines.filter((l) => l.free >= 10).map((l) => l.sku), faker.number.int({ min: 6, max: 12 })));
-    const counted = lines.map((l) => ({ sku: l.sku, counted: off.has(l.sku) ? l.expected + faker.helpers.arrayElement([-3, -2, -1, -1, -1, 1, 2]) : l.expected }));
+    const off = new Set(
+      faker.helpers.arrayElements(
+        lines.filter((l) => l.free >= 10).map((l) => l.sku),
+        faker.number.int({ min: 6, max: 12 }),
+      ),
+    );
+    const counted = lines.map((l) => ({
+      sku: l.sku,
+      counted: off.has(l.sku)
+        ? l.expected + faker.helpers.arrayElement([-3, -2, -1, -1, -1, 1, 2])
+        : l.expected,
+    }));
     await recordCounts({ countId: sheet.id, input: { lines: counted }, actor: warehouse, now: at });
-    const result = await completeCycleCount({ countId: sheet.id, actor: manager, now: new Date(at.getTime() + 2 * 3_600_000) });
+    const result = await completeCycleCount({
+      countId: sheet.id,
+      actor: manager,
+      now: new Date(at.getTime() + 2 * 3_600_000),
+    });
     corrections += result.corrections.length;
-    const adjustments = await db.cycleCountLine.findMany({ where: { cycleCountId: sheet.id, adjustmentId: { not: null } }, select: { adjustmentId: true } });
-    done.push({ id: sheet.id, at: new Date(at.getTime() + 2 * 3_600_000), adjustmentIds: adjustments.map((a) => a.adjustmentId!) });
+    const adjustments = await db.cycleCountLine.findMany({
+      where: { cycleCountId: sheet.id, adjustmentId: { not: null } },
+      select: { adjustmentId: true },
+    });
+    done.push({
+      id: sheet.id,
+      at: new Date(at.getTime() + 2 * 3_600_000),
+      adjustmentIds: adjustments.map((a) => a.adjustmentId!),
+    });
   }
 
   // Today: the downtown store, started and half counted.
   const store = await db.location.findUnique({ where: { code: 'STORE' }, select: { id: true } });
   let open = 0;
   if (store && (await db.stockLevel.count({ where: { locationId: store.id } })) > 0) {
-    const sheet = await createCycleCount({ input: { location: 'STORE', note: 'Store count before the weekend' }, actor: warehouse });
+    const sheet = await createCycleCount({
+      input: { location: 'STORE', note: 'Store count before the weekend' },
+      actor: warehouse,
+    });
     await startCycleCount({ countId: sheet.id, actor: warehouse });
     const lines = await db.$queryRaw<{ sku: string; expected: number }[]>`
       SELECT l.sku, sl.on_hand AS expected FROM cycle_count_lines l
       JOIN stock_levels sl ON sl.variant_id = l.variant_id AND sl.location_id = ${store.id}::uuid
       WHERE l.cycle_count_id = ${sheet.id}::uuid ORDER BY l.sku`;
     const half = lines.slice(0, Math.ceil(lines.length / 2));
-    if (half.length) await recordCounts({ countId: sheet.id, input: { lines: half.map((l) => ({ sku: l.sku, counted: l.expected })) }, actor: warehouse });
+    if (half.length)
+      await recordCounts({
+        countId: sheet.id,
+        input: { lines: half.map((l) => ({ sku: l.sku, counted: l.expected })) },
+        actor: warehouse,
+      });
     open = 1;
   }
 
@@ -90,24 +139,28 @@ async function backdateCounts(db: PrismaClient, done: { id: string; at: Date; ad
   const counts = done.map((d) => d.id);
   const countAt = done.map((d) => d.at);
   const adj = done.flatMap((d) => d.adjustmentIds.map((id) => ({ id, at: d.at })));
-  await db.$transaction(async (tx) => {
-    for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" DISABLE TRIGGER USER`);
-    await tx.$executeRaw`CREATE TEMP TABLE seed_count_times (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
-    await tx.$executeRaw`INSERT INTO seed_count_times SELECT * FROM unnest(${counts}::uuid[], ${countAt}::timestamptz[])`;
-    await tx.$executeRaw`CREATE TEMP TABLE seed_adjustment_times (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
-    if (adj.length) await tx.$executeRaw`INSERT INTO seed_adjustment_times SELECT * FROM unnest(${adj.map((a) => a.id)}::uuid[], ${adj.map((a) => a.at)}::timestamptz[])`;
-    // The sheet was made the morning it was counted; started and counted two hours before completion.
-    await tx.$executeRaw`
+  await db.$transaction(
+    async (tx) => {
+      for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" DISABLE TRIGGER USER`);
+      await tx.$executeRaw`CREATE TEMP TABLE seed_count_times (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
+      await tx.$executeRaw`INSERT INTO seed_count_times SELECT * FROM unnest(${counts}::uuid[], ${countAt}::timestamptz[])`;
+      await tx.$executeRaw`CREATE TEMP TABLE seed_adjustment_times (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
+      if (adj.length)
+        await tx.$executeRaw`INSERT INTO seed_adjustment_times SELECT * FROM unnest(${adj.map((a) => a.id)}::uuid[], ${adj.map((a) => a.at)}::timestamptz[])`;
+      // The sheet was made the morning it was counted; started and counted two hours before completion.
+      await tx.$executeRaw`
       UPDATE cycle_counts c SET created_at = s.at - interval '3 hours', updated_at = s.at
       FROM seed_count_times s WHERE s.id = c.id`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       UPDATE audit_log a SET created_at = CASE WHEN a.action = 'cycle_count.completed' THEN s.at WHEN a.action = 'cycle_count.created' THEN s.at - interval '3 hours' ELSE s.at - interval '2 hours' END
       FROM seed_count_times s WHERE a.entity_type = 'cycle_count' AND a.entity_id = s.id::text`;
-    await tx.$executeRaw`UPDATE inventory_adjustments j SET created_at = s.at FROM seed_adjustment_times s WHERE s.id = j.id`;
-    await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.at FROM seed_adjustment_times s WHERE m.reference_type = 'adjustment' AND m.reference_id = s.id::text`;
-    await tx.$executeRaw`UPDATE cost_layers l SET received_at = s.at FROM seed_adjustment_times s WHERE l.source_type = 'adjustment' AND l.source_id = s.id::text`;
-    await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.at, created_at = s.at FROM seed_adjustment_times s WHERE e.source_type = 'adjustment' AND e.source_id = s.id::text`;
-    await tx.$executeRaw`UPDATE audit_log a SET created_at = s.at FROM seed_adjustment_times s WHERE a.action = 'inventory.adjusted' AND a.after->>'id' = s.id::text`;
-    for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" ENABLE TRIGGER USER`);
-  }, { timeout: 120_000 });
+      await tx.$executeRaw`UPDATE inventory_adjustments j SET created_at = s.at FROM seed_adjustment_times s WHERE s.id = j.id`;
+      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.at FROM seed_adjustment_times s WHERE m.reference_type = 'adjustment' AND m.reference_id = s.id::text`;
+      await tx.$executeRaw`UPDATE cost_layers l SET received_at = s.at FROM seed_adjustment_times s WHERE l.source_type = 'adjustment' AND l.source_id = s.id::text`;
+      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.at, created_at = s.at FROM seed_adjustment_times s WHERE e.source_type = 'adjustment' AND e.source_id = s.id::text`;
+      await tx.$executeRaw`UPDATE audit_log a SET created_at = s.at FROM seed_adjustment_times s WHERE a.action = 'inventory.adjusted' AND a.after->>'id' = s.id::text`;
+      for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" ENABLE TRIGGER USER`);
+    },
+    { timeout: 120_000 },
+  );
 }

@@ -10,7 +10,12 @@ import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
 
 const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const CHANNELS = [
-  ['web', 45], ['shopify', 25], ['amazon', 14], ['etsy', 8], ['ebay', 5], ['manual', 3],
+  ['web', 45],
+  ['shopify', 25],
+  ['amazon', 14],
+  ['etsy', 8],
+  ['ebay', 5],
+  ['manual', 3],
 ] as const;
 
 /**
@@ -20,19 +25,40 @@ const CHANNELS = [
  * replenished by purchase receipts along the way, as a real shop would.
  * Afterwards the history is dated as it happened (backdateHistory).
  */
-export async function seedDemoOrders(db: PrismaClient, options: { count?: number; days?: number; seed?: number; log?: (line: string) => void } = {}) {
+export async function seedDemoOrders(
+  db: PrismaClient,
+  options: { count?: number; days?: number; seed?: number; log?: (line: string) => void } = {},
+) {
   const log = options.log ?? (() => {});
   const count = options.count ?? 3000;
   const days = options.days ?? 120;
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed ?? 4242);
 
-  const variants = await db.variant.findMany({ where: { status: 'active' }, select: { id: true, sku: true, price: true }, orderBy: { sku: 'asc' } });
-  const customers = await db.customer.findMany({ select: { email: true, firstName: true, lastName: true, addresses: { take: 1, select: { name: true, line1: true, city: true, region: true, postalCode: true, country: true } } }, orderBy: { email: 'asc' } });
+  const variants = await db.variant.findMany({
+    where: { status: 'active' },
+    select: { id: true, sku: true, price: true },
+    orderBy: { sku: 'asc' },
+  });
+  const customers = await db.customer.findMany({
+    select: {
+      email: true,
+      firstName: true,
+      lastName: true,
+      addresses: {
+        take: 1,
+        select: { name: true, line1: true, city: true, region: true, postalCode: true, country: true },
+      },
+    },
+    orderBy: { email: 'asc' },
+  });
   if (!variants.length || !customers.length) return { orders: 0 };
   const channelPick = CHANNELS.flatMap(([c, w]) => Array<string>(w).fill(c));
   const now = Date.now();
-  const times = Array.from({ length: count }, () => now - faker.number.float({ min: 0, max: days }) * 86_400_000).sort((a, b) => a - b);
+  const times = Array.from(
+    { length: count },
+    () => now - faker.number.float({ min: 0, max: days }) * 86_400_000,
+  ).sort((a, b) => a - b);
   let created = 0;
   let shipped = 0;
   let cancelled = 0;
@@ -49,17 +75,48 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
           const ageDays = (now - times[i]) / 86_400_000;
           const customer = faker.helpers.arrayElement(customers);
           const address = customer.addresses[0];
-          const picks = faker.helpers.arrayElements(variants, faker.helpers.weightedArrayElement([{ weight: 60, value: 1 }, { weight: 30, value: 2 }, { weight: 10, value: 3 }]));
-          const lines = picks.map((v) => ({ sku: v.sku, quantity: faker.helpers.weightedArrayElement([{ weight: 80, value: 1 }, { weight: 20, value: 2 }]), unit_price: v.price }));
+          const picks = faker.helpers.arrayElements(
+            variants,
+            faker.helpers.weightedArrayElement([
+              { weight: 60, value: 1 },
+              { weight: 30, value: 2 },
+              { weight: 10, value: 3 },
+            ]),
+          );
+          const lines = picks.map((v) => ({
+            sku: v.sku,
+            quantity: faker.helpers.weightedArrayElement([
+              { weight: 80, value: 1 },
+              { weight: 20, value: 2 },
+            ]),
+            unit_price: v.price,
+          }));
 
           // Replenish anything that would not cover this order (a purchase receipt at ~45% of price).
-          const levels = await tx.stockLevel.findMany({ where: { variantId: { in: picks.map((p) => p.id) }, location: { code: 'MAIN' } }, select: { variantId: true, onHand: true, reserved: true } });
+          const levels = await tx.stockLevel.findMany({
+            where: { variantId: { in: picks.map((p) => p.id) }, location: { code: 'MAIN' } },
+            select: { variantId: true, onHand: true, reserved: true },
+          });
           const short = picks.filter((p, k) => {
             const l = levels.find((x) => x.variantId === p.id);
             return !l || l.onHand - l.reserved < lines[k].quantity;
           });
           if (short.length) {
-            const receipt = await receiveStock({ input: { location: 'MAIN', reference: `PO-${String(poNumber++).padStart(5, '0')}`, lines: short.map((p) => ({ sku: p.sku, quantity: 48, unit_cost: Math.round(p.price * 0.45) })) }, actor: SEED_ACTOR }, tx);
+            const receipt = await receiveStock(
+              {
+                input: {
+                  location: 'MAIN',
+                  reference: `PO-${String(poNumber++).padStart(5, '0')}`,
+                  lines: short.map((p) => ({
+                    sku: p.sku,
+                    quantity: 48,
+                    unit_cost: Math.round(p.price * 0.45),
+                  })),
+                },
+                actor: SEED_ACTOR,
+              },
+              tx,
+            );
             receiptDates.push({ id: receipt.id, at: new Date(times[i] - 3_600_000) });
           }
 
@@ -77,13 +134,27 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
                 external_id: `SEED-${i + 1}`,
                 currency: 'USD',
                 customer: { email: customer.email, name: `${customer.firstName} ${customer.lastName}` },
-                shipping_address: { name: address.name, line1: address.line1, city: address.city, region: address.region ?? undefined, postal_code: address.postalCode, country: address.country },
+                shipping_address: {
+                  name: address.name,
+                  line1: address.line1,
+                  city: address.city,
+                  region: address.region ?? undefined,
+                  postal_code: address.postalCode,
+                  country: address.country,
+                },
                 shipping_method: express ? 'Express' : 'Standard',
                 lines,
                 discount_amount: discount,
                 shipping_amount: shipping,
                 tax_amount: tax,
-                payment: { method: 'card', amount: total, status: 'captured', fee: Math.round(total * 0.029) + 30, avs_result: risky ? 'N' : 'Y', cvv_result: risky ? 'N' : 'M' },
+                payment: {
+                  method: 'card',
+                  amount: total,
+                  status: 'captured',
+                  fee: Math.round(total * 0.029) + 30,
+                  avs_result: risky ? 'N' : 'Y',
+                  cvv_result: risky ? 'N' : 'M',
+                },
                 placed_at: placedAt.toISOString(),
               },
               actor: SEED_ACTOR,
@@ -102,14 +173,48 @@ export async function seedDemoOrders(db: PrismaClient, options: { count?: number
           }
           const roll = faker.number.float();
           if (roll < 0.05) {
-            await cancelOrder({ orderId: order.id, reason: faker.helpers.arrayElement(['Customer changed their mind', 'Duplicate order', 'Address could not be verified']), actor: SEED_ACTOR }, tx);
+            await cancelOrder(
+              {
+                orderId: order.id,
+                reason: faker.helpers.arrayElement([
+                  'Customer changed their mind',
+                  'Duplicate order',
+                  'Address could not be verified',
+                ]),
+                actor: SEED_ACTOR,
+              },
+              tx,
+            );
             cancelled++;
           } else if (ageDays > 2.5 || roll > 0.7) {
-            const shipAt = new Date(Math.min(times[i] + faker.number.float({ min: 0.2, max: 2.5 }) * 86_400_000, now));
-            await recordShipment({ orderId: order.id, input: { lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })), carrier: faker.helpers.arrayElement(['UPS', 'USPS']), tracking_number: `1Z${faker.string.alphanumeric({ length: 16, casing: 'upper' })}`, shipped_at: shipAt.toISOString() }, actor: SEED_ACTOR, notify: false }, tx);
+            const shipAt = new Date(
+              Math.min(times[i] + faker.number.float({ min: 0.2, max: 2.5 }) * 86_400_000, now),
+            );
+            await recordShipment(
+              {
+                orderId: order.id,
+                input: {
+                  lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+                  carrier: faker.helpers.arrayElement(['UPS', 'USPS']),
+                  tracking_number: `1Z${faker.string.alphanumeric({ length: 16, casing: 'upper' })}`,
+                  shipped_at: shipAt.toISOString(),
+                },
+                actor: SEED_ACTOR,
+                notify: false,
+              },
+              tx,
+            );
             shipped++;
           } else if (roll < 0.07) {
-            await changeOrderStatus({ orderId: order.id, move: 'hold', reason: 'Customer asked to wait for a second item', actor: SEED_ACTOR }, tx);
+            await changeOrderStatus(
+              {
+                orderId: order.id,
+                move: 'hold',
+                reason: 'Customer asked to wait for a second item',
+                actor: SEED_ACTOR,
+              },
+              tx,
+            );
           }
         }
       },
@@ -169,43 +274,46 @@ async function seedTrackingHistory(db: PrismaClient) {
  */
 async function backdateHistory(db: PrismaClient, receipts: { id: string; at: Date }[], openingAt: Date) {
   const guarded = ['stock_movements', 'journal_entries', 'journal_lines', 'audit_log'];
-  await db.$transaction(async (tx) => {
-    for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
-    await tx.$executeRaw`CREATE TEMP TABLE seed_receipt_dates (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
-    await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT id, ${openingAt}::timestamptz FROM receipts WHERE kind = 'opening'`;
-    for (let i = 0; i < receipts.length; i += 500) {
-      const chunk = receipts.slice(i, i + 500);
-      await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT * FROM unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.at)}::timestamptz[])`;
-    }
-    // Receipts, their movements, layers, entries and audit rows.
-    await tx.$executeRaw`UPDATE receipts r SET created_at = d.at FROM seed_receipt_dates d WHERE d.id = r.id`;
-    await tx.$executeRaw`UPDATE stock_movements m SET created_at = d.at FROM seed_receipt_dates d WHERE m.reference_type = 'receipt' AND m.reference_id = d.id::text`;
-    await tx.$executeRaw`UPDATE cost_layers l SET received_at = d.at FROM seed_receipt_dates d WHERE l.source_type = 'receipt' AND l.source_id = d.id::text`;
-    await tx.$executeRaw`UPDATE journal_entries e SET posted_at = d.at, created_at = d.at FROM seed_receipt_dates d WHERE e.source_type = 'receipt' AND e.source_id = d.id::text`;
-    await tx.$executeRaw`UPDATE audit_log a SET created_at = d.at FROM seed_receipt_dates d WHERE a.entity_type = 'receipt' AND a.entity_id = d.id::text`;
-    // Orders: intake at placed_at; a cancellation, hold or approval two hours later.
-    await tx.$executeRaw`UPDATE orders SET created_at = placed_at, updated_at = placed_at WHERE external_id LIKE 'SEED-%'`;
-    await tx.$executeRaw`UPDATE payments p SET created_at = o.placed_at FROM orders o WHERE o.id = p.order_id AND o.external_id LIKE 'SEED-%'`;
-    await tx.$executeRaw`
+  await db.$transaction(
+    async (tx) => {
+      for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
+      await tx.$executeRaw`CREATE TEMP TABLE seed_receipt_dates (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
+      await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT id, ${openingAt}::timestamptz FROM receipts WHERE kind = 'opening'`;
+      for (let i = 0; i < receipts.length; i += 500) {
+        const chunk = receipts.slice(i, i + 500);
+        await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT * FROM unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.at)}::timestamptz[])`;
+      }
+      // Receipts, their movements, layers, entries and audit rows.
+      await tx.$executeRaw`UPDATE receipts r SET created_at = d.at FROM seed_receipt_dates d WHERE d.id = r.id`;
+      await tx.$executeRaw`UPDATE stock_movements m SET created_at = d.at FROM seed_receipt_dates d WHERE m.reference_type = 'receipt' AND m.reference_id = d.id::text`;
+      await tx.$executeRaw`UPDATE cost_layers l SET received_at = d.at FROM seed_receipt_dates d WHERE l.source_type = 'receipt' AND l.source_id = d.id::text`;
+      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = d.at, created_at = d.at FROM seed_receipt_dates d WHERE e.source_type = 'receipt' AND e.source_id = d.id::text`;
+      await tx.$executeRaw`UPDATE audit_log a SET created_at = d.at FROM seed_receipt_dates d WHERE a.entity_type = 'receipt' AND a.entity_id = d.id::text`;
+      // Orders: intake at placed_at; a cancellation, hold or approval two hours later.
+      await tx.$executeRaw`UPDATE orders SET created_at = placed_at, updated_at = placed_at WHERE external_id LIKE 'SEED-%'`;
+      await tx.$executeRaw`UPDATE payments p SET created_at = o.placed_at FROM orders o WHERE o.id = p.order_id AND o.external_id LIKE 'SEED-%'`;
+      await tx.$executeRaw`
       UPDATE stock_movements m SET created_at = o.placed_at + CASE WHEN m.type = 'release' THEN interval '2 hours' ELSE interval '0' END
       FROM orders o WHERE m.reference_type = 'order' AND m.reference_id = o.id::text AND o.external_id LIKE 'SEED-%'`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       UPDATE journal_entries e SET posted_at = o.placed_at + CASE WHEN e.memo LIKE '%returned%' OR e.memo LIKE '%cancelled%' THEN interval '2 hours' ELSE interval '0' END, created_at = o.placed_at
       FROM orders o WHERE e.source_type IN ('order', 'payment') AND e.source_id = o.id::text AND o.external_id LIKE 'SEED-%'`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       UPDATE audit_log a SET created_at = o.placed_at + CASE a.action WHEN 'order.created' THEN interval '0' ELSE interval '2 hours' END
       FROM orders o WHERE a.entity_type = 'order' AND a.entity_id = o.id::text AND o.external_id LIKE 'SEED-%' AND a.action <> 'order.shipped'`;
-    // Shipments: stock out, COGS and the audit row at shipped_at.
-    await tx.$executeRaw`UPDATE shipments SET created_at = shipped_at WHERE source = 'external'`;
-    await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.shipped_at FROM shipments s WHERE m.reference_type = 'shipment' AND m.reference_id = s.id::text AND s.source = 'external'`;
-    await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.shipped_at, created_at = s.shipped_at FROM shipments s WHERE e.source_type = 'shipment' AND e.source_id = s.id::text AND s.source = 'external'`;
-    await tx.$executeRaw`
+      // Shipments: stock out, COGS and the audit row at shipped_at.
+      await tx.$executeRaw`UPDATE shipments SET created_at = shipped_at WHERE source = 'external'`;
+      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.shipped_at FROM shipments s WHERE m.reference_type = 'shipment' AND m.reference_id = s.id::text AND s.source = 'external'`;
+      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.shipped_at, created_at = s.shipped_at FROM shipments s WHERE e.source_type = 'shipment' AND e.source_id = s.id::text AND s.source = 'external'`;
+      await tx.$executeRaw`
       UPDATE audit_log a SET created_at = s.shipped_at FROM shipments s
       WHERE a.entity_type = 'order' AND a.action = 'order.shipped' AND a.after->>'id' = s.id::text AND s.source = 'external'`;
-    // Reversals two hours after the entry they reverse.
-    await tx.$executeRaw`
+      // Reversals two hours after the entry they reverse.
+      await tx.$executeRaw`
       UPDATE journal_entries r SET posted_at = e.posted_at + interval '2 hours', created_at = e.posted_at + interval '2 hours'
       FROM journal_entries e WHERE r.reverses_entry_id = e.id AND r.actor_label = 'seed'`;
-    for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
-  }, { timeout: 120_000 });
+      for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
+    },
+    { timeout: 120_000 },
+  );
 }

@@ -23,7 +23,13 @@ async function main() {
   const [resource, verb, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+    },
     strict: true,
   });
   const kpi = resource === 'kpi' && (verb === 'rebuild' || verb === 'compact');
@@ -36,23 +42,40 @@ async function main() {
       const started = Date.now();
       if (verb === 'rebuild') {
         const r = await rebuildKpiRollups();
-        console.log(`KPI rollups rebuilt: ${r.facts} daily facts, ${r.stockoutPeriods} stockout periods in ${Date.now() - started} ms`);
+        console.log(
+          `KPI rollups rebuilt: ${r.facts} daily facts, ${r.stockoutPeriods} stockout periods in ${Date.now() - started} ms`,
+        );
       } else {
-        console.log(`KPI deltas compacted: ${await compactKpiFacts()} daily facts updated in ${Date.now() - started} ms`);
+        console.log(
+          `KPI deltas compacted: ${await compactKpiFacts()} daily facts updated in ${Date.now() - started} ms`,
+        );
       }
     } else if (resource === 'user') {
       const { createUser } = await import('@/lib/users/create-user');
       const email = values.email ?? '';
       const user = await createUser({
-        input: { email, password: values.password ?? '', role: values.role as never, name: values.name ?? email.split('@')[0] ?? '' },
+        input: {
+          email,
+          password: values.password ?? '',
+          role: values.role as never,
+          name: values.name ?? email.split('@')[0] ?? '',
+        },
         actor: CLI_ACTOR,
       });
       console.log(`created user ${user.email} (${user.role}) id=${user.id}`);
     } else {
       const { createApiKey } = await import('@/lib/auth/create-api-key');
-      const scopes = (values.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      const key = await createApiKey({ input: { name: values.name ?? '', scopes: scopes as never }, actor: CLI_ACTOR });
-      console.error(`created API key "${key.name}" with scopes ${key.scopes.join(',')}; it is shown only now:`);
+      const scopes = (values.scopes ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const key = await createApiKey({
+        input: { name: values.name ?? '', scopes: scopes as never },
+        actor: CLI_ACTOR,
+      });
+      console.error(
+        `created API key "${key.name}" with scopes ${key.scopes.join(',')}; it is shown only now:`,
+      );
       console.log(key.key);
     }
   } finally {
@@ -65,7 +88,9 @@ async function main() {
 main().catch((error) => {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') console.error(error);
-  const fields = Array.isArray(appError.details) ? (appError.details as FieldIssue[]).map((d) => `${d.field}: ${d.message}`).join('; ') : '';
+  const fields = Array.isArray(appError.details)
+    ? (appError.details as FieldIssue[]).map((d) => `${d.field}: ${d.message}`).join('; ')
+    : '';
   console.error(`error: ${appError.message}${fields ? ` (${fields})` : ''}`);
   process.exit(1);
 });

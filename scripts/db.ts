@@ -17,7 +17,11 @@ async function main() {
     }
     if (command === 'seed' || command === 'reset') {
       const again = await prepareDatabase({ log, seed: true });
-      log(again.seeded ? 'demo shop seeded' : 'the database already has users: nothing seeded (use npm run db:reset to start over)');
+      log(
+        again.seeded
+          ? 'demo shop seeded'
+          : 'the database already has users: nothing seeded (use npm run db:reset to start over)',
+      );
     }
     if (command === 'migrate') log('migrations up to date');
   } finally {

@@ -48,7 +48,9 @@ process.on('SIGTERM', () => void stop(0));
 async function testServerUrl(): Promise<string> {
   const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (configured) {
-    log(`using the PostgreSQL server of ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL'} (database ${DATABASE})`);
+    log(
+      `using the PostgreSQL server of ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL'} (database ${DATABASE})`,
+    );
     return withDatabase(configured, 'postgres');
   }
   const dataDir = path.join(DATA_DIR, 'e2e-pg');
@@ -88,7 +90,11 @@ async function main() {
   log(`database ${DATABASE} migrated and seeded`);
 
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NODE_ENV: 'production',
+  };
   if (process.env.E2E_SKIP_BUILD === '1') {
     log('E2E_SKIP_BUILD=1: using the existing .next build');
   } else {
@@ -104,7 +110,10 @@ async function main() {
   if (stopping) return;
 
   log(`next start on http://127.0.0.1:${port}`);
-  child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+  child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env,
+    stdio: 'inherit',
+  });
   child.once('exit', (code, signal) => {
     if (stopping) return;
     log(`next start exited (${signal ?? code})`);
@@ -113,6 +122,8 @@ async function main() {
 }
 
 main().catch(async (error) => {
-  console.error(`[e2e-server] could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(
+    `[e2e-server] could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   await stop(1);
 });

@@ -26,7 +26,10 @@ async function main() {
     }
   }
 
-  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], { stdio: ['inherit', 'pipe', 'inherit'], env: process.env });
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: process.env,
+  });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
@@ -34,7 +37,9 @@ async function main() {
       announced = true;
       log(`Backroom is running at http://localhost:${port}`);
       if (process.env.BACKROOM_DEMO_DATA !== '0') {
-        log(`demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+        log(
+          `demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`,
+        );
       }
     }
   });

@@ -15,11 +15,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const sections = sectionsFor(user.role).map(({ key, label, href }) => ({ key, label, href }));
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <Sidebar sections={sections} user={{ name: user.name, email: user.email, role: user.role }} />
-      <main id="main" className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+      <main id="main" className="min-w-0 flex-1 p-4 md:p-8">
+        {children}
+      </main>
     </div>
   );
 }

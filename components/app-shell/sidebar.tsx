@@ -6,14 +6,27 @@ import { signOut } from 'next-auth/react';
 
 type NavSection = { key: string; label: string; href: string };
 
-const ROLE_LABEL: Record<string, string> = { admin: 'Admin', manager: 'Manager', warehouse: 'Warehouse', support: 'Support' };
+const ROLE_LABEL: Record<string, string> = {
+  admin: 'Admin',
+  manager: 'Manager',
+  warehouse: 'Warehouse',
+  support: 'Support',
+};
 
-export function Sidebar({ sections, user }: { sections: NavSection[]; user: { name: string; email: string; role: string } }) {
+export function Sidebar({
+  sections,
+  user,
+}: {
+  sections: NavSection[];
+  user: { name: string; email: string; role: string };
+}) {
   const pathname = usePathname();
   return (
     <aside className="flex shrink-0 flex-col bg-slate-900 text-slate-100 md:min-h-screen md:w-56">
       <div className="flex items-center justify-between px-4 py-4 md:block">
-        <Link href="/" className="text-lg font-bold tracking-tight text-white">Backroom</Link>
+        <Link href="/" className="text-lg font-bold tracking-tight text-white">
+          Backroom
+        </Link>
       </div>
       <nav aria-label="Sections" className="overflow-x-auto md:flex-1">
         <ul className="flex gap-1 px-2 pb-2 md:flex-col md:pb-0">
@@ -36,7 +49,9 @@ export function Sidebar({ sections, user }: { sections: NavSection[]; user: { na
       <div className="flex items-center justify-between gap-2 border-t border-slate-700 px-4 py-3 md:block">
         <div className="min-w-0 text-sm">
           <p className="truncate font-medium text-white">{user.name}</p>
-          <p className="truncate text-slate-300" title={user.email}>{ROLE_LABEL[user.role] ?? user.role} · {user.email}</p>
+          <p className="truncate text-slate-300" title={user.email}>
+            {ROLE_LABEL[user.role] ?? user.role} · {user.email}
+          </p>
         </div>
         <button
           type="button"

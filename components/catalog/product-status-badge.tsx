@@ -4,5 +4,9 @@ const STYLE = {
 } as const;
 
 export function ProductStatusBadge({ status }: { status: 'active' | 'archived' }) {
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STYLE[status].className}`}>{STYLE[status].label}</span>;
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STYLE[status].className}`}>
+      {STYLE[status].label}
+    </span>
+  );
 }

@@ -13,7 +13,10 @@ export function ProductStatusForm({ productId, status }: { productId: string; st
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="productId" value={productId} />
       <input type="hidden" name="to" value={to} />
-      <SubmitButton variant={to === 'archived' ? 'danger' : 'secondary'} pendingText={to === 'archived' ? 'Archiving…' : 'Unarchiving…'}>
+      <SubmitButton
+        variant={to === 'archived' ? 'danger' : 'secondary'}
+        pendingText={to === 'archived' ? 'Archiving…' : 'Unarchiving…'}
+      >
         {to === 'archived' ? 'Archive product' : 'Unarchive product'}
       </SubmitButton>
       <FormMessage state={state} />

@@ -14,7 +14,14 @@ function priceRange(r: ProductListRow) {
 }
 
 /** The products list: rows already searched, filtered, sorted and paged by the server. */
-export function ProductTable({ rows, total, sort, page, pageSize, timezone }: {
+export function ProductTable({
+  rows,
+  total,
+  sort,
+  page,
+  pageSize,
+  timezone,
+}: {
   rows: ProductListRow[];
   total: number;
   sort: { id: string; desc: boolean };
@@ -26,27 +33,52 @@ export function ProductTable({ rows, total, sort, page, pageSize, timezone }: {
     const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: timezone });
     return [
       {
-        id: 'name', accessorKey: 'name', header: 'Product',
+        id: 'name',
+        accessorKey: 'name',
+        header: 'Product',
         cell: ({ row }) => (
           <div className="min-w-40">
-            <Link href={`/inventory/products/${row.original.id}`} className="font-medium text-brand-700 underline">{row.original.name}</Link>
+            <Link
+              href={`/inventory/products/${row.original.id}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {row.original.name}
+            </Link>
             {row.original.vendor && <p className="text-slate-600">{row.original.vendor}</p>}
           </div>
         ),
       },
       {
-        id: 'sku', accessorKey: 'sku', header: 'SKU',
+        id: 'sku',
+        accessorKey: 'sku',
+        header: 'SKU',
         cell: ({ row }) => (
           <span className="whitespace-nowrap">
             <span className="font-mono">{row.original.sku || '—'}</span>
-            {row.original.variant_count > 1 && <span className="ml-1 text-slate-600">+{row.original.variant_count - 1} more</span>}
+            {row.original.variant_count > 1 && (
+              <span className="ml-1 text-slate-600">+{row.original.variant_count - 1} more</span>
+            )}
           </span>
         ),
       },
-      { id: 'product_type', accessorKey: 'product_type', header: 'Type', enableSorting: false, cell: ({ row }) => row.original.product_type ?? '—' },
-      { id: 'price', accessorKey: 'min_price', header: 'Price', cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{priceRange(row.original)}</span> },
       {
-        id: 'stock', accessorKey: 'available', header: 'Available', enableSorting: false,
+        id: 'product_type',
+        accessorKey: 'product_type',
+        header: 'Type',
+        enableSorting: false,
+        cell: ({ row }) => row.original.product_type ?? '—',
+      },
+      {
+        id: 'price',
+        accessorKey: 'min_price',
+        header: 'Price',
+        cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{priceRange(row.original)}</span>,
+      },
+      {
+        id: 'stock',
+        accessorKey: 'available',
+        header: 'Available',
+        enableSorting: false,
         cell: ({ row }) => (
           <span className="tabular-nums" title={`${row.original.on_hand} on hand`}>
             {row.original.available}
@@ -54,8 +86,22 @@ export function ProductTable({ rows, total, sort, page, pageSize, timezone }: {
           </span>
         ),
       },
-      { id: 'status', accessorKey: 'status', header: 'Status', enableSorting: false, cell: ({ row }) => <ProductStatusBadge status={row.original.status} /> },
-      { id: 'updated', accessorKey: 'updated_at', header: 'Updated', sortDescFirst: true, cell: ({ row }) => <span className="whitespace-nowrap">{date.format(new Date(row.original.updated_at))}</span> },
+      {
+        id: 'status',
+        accessorKey: 'status',
+        header: 'Status',
+        enableSorting: false,
+        cell: ({ row }) => <ProductStatusBadge status={row.original.status} />,
+      },
+      {
+        id: 'updated',
+        accessorKey: 'updated_at',
+        header: 'Updated',
+        sortDescFirst: true,
+        cell: ({ row }) => (
+          <span className="whitespace-nowrap">{date.format(new Date(row.original.updated_at))}</span>
+        ),
+      },
     ];
   }, [timezone]);
 
@@ -70,7 +116,11 @@ export function ProductTable({ rows, total, sort, page, pageSize, timezone }: {
       pageSize={pageSize}
       getRowId={(r) => r.id}
       noun={['product', 'products']}
-      columnClassName={{ product_type: 'hidden lg:table-cell', updated: 'hidden lg:table-cell', stock: 'text-right' }}
+      columnClassName={{
+        product_type: 'hidden lg:table-cell',
+        updated: 'hidden lg:table-cell',
+        stock: 'text-right',
+      }}
     />
   );
 }

@@ -9,7 +9,14 @@ export type StackedSeries = { key: string; label: string }[];
  * Bars per category (a day), stacked by series (a channel). Takes plain rows: { x, [series key]: value }.
  * `hrefs[x]` makes a bar a link to the records behind it (the table beside the chart has the same links).
  */
-export function StackedBarChart({ rows, series, label, yLabel, formatY, hrefs }: {
+export function StackedBarChart({
+  rows,
+  series,
+  label,
+  yLabel,
+  formatY,
+  hrefs,
+}: {
   rows: ({ x: string } & Record<string, number | string>)[];
   series: StackedSeries;
   label: string;
@@ -18,19 +25,43 @@ export function StackedBarChart({ rows, series, label, yLabel, formatY, hrefs }:
   hrefs?: Record<string, string>;
 }) {
   const router = useRouter();
-  const fmt = (v: number) => (formatY === 'money' ? new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(v / 100) : new Intl.NumberFormat('en-US', { notation: 'compact' }).format(v));
+  const fmt = (v: number) =>
+    formatY === 'money'
+      ? new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(v / 100)
+      : new Intl.NumberFormat('en-US', { notation: 'compact' }).format(v);
   return (
     <div className="h-64 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis dataKey="x" tick={{ fill: INK, fontSize: 12 }} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
-          <YAxis tick={{ fill: INK, fontSize: 12 }} tickFormatter={fmt} width={48} label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: INK, fontSize: 12 }} />
+          <XAxis
+            dataKey="x"
+            tick={{ fill: INK, fontSize: 12 }}
+            tickFormatter={(d: string) => d.slice(5)}
+            minTickGap={16}
+          />
+          <YAxis
+            tick={{ fill: INK, fontSize: 12 }}
+            tickFormatter={fmt}
+            width={48}
+            label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: INK, fontSize: 12 }}
+          />
           <Tooltip formatter={(v) => (formatY === 'money' ? (Number(v) / 100).toFixed(2) : String(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={SERIES_COLORS[i % SERIES_COLORS.length]} isAnimationActive={false}
-              cursor={hrefs ? 'pointer' : undefined} onClick={(d: { payload?: { x?: string } }) => { const href = d.payload?.x && hrefs?.[d.payload.x]; if (href) router.push(href); }} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="a"
+              fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+              isAnimationActive={false}
+              cursor={hrefs ? 'pointer' : undefined}
+              onClick={(d: { payload?: { x?: string } }) => {
+                const href = d.payload?.x && hrefs?.[d.payload.x];
+                if (href) router.push(href);
+              }}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -3,27 +3,54 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionState } from '@/lib/server-action';
-import { cancelCycleCountAction, completeCycleCountAction, startCycleCountAction } from '@/app/(app)/inventory/cycle-counts/actions';
+import {
+  cancelCycleCountAction,
+  completeCycleCountAction,
+  startCycleCountAction,
+} from '@/app/(app)/inventory/cycle-counts/actions';
 
 const button = {
-  primary: 'inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60',
-  secondary: 'inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white px-5 text-base font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60',
-  danger: 'inline-flex min-h-12 items-center justify-center rounded-lg border border-red-300 bg-white px-5 text-base font-medium text-red-800 hover:bg-red-50 disabled:opacity-60',
+  primary:
+    'inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60',
+  secondary:
+    'inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white px-5 text-base font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60',
+  danger:
+    'inline-flex min-h-12 items-center justify-center rounded-lg border border-red-300 bg-white px-5 text-base font-medium text-red-800 hover:bg-red-50 disabled:opacity-60',
 };
 
 /**
  * Start / complete / cancel buttons of a count sheet. Complete and cancel ask first; the page reloads
  * its server data after a move, and a refusal (e.g. above the approval limit) is shown as an alert.
  */
-export function CountActions({ countId, moves, completeLabel = 'Finish and post differences', afterComplete }: { countId: string; moves: ('start' | 'complete' | 'cancel')[]; completeLabel?: string; afterComplete?: string }) {
+export function CountActions({
+  countId,
+  moves,
+  completeLabel = 'Finish and post differences',
+  afterComplete,
+}: {
+  countId: string;
+  moves: ('start' | 'complete' | 'cancel')[];
+  completeLabel?: string;
+  afterComplete?: string;
+}) {
   const router = useRouter();
   const [state, setState] = useState<ActionState>(null);
   const [busy, setBusy] = useState(false);
   const run = async (move: 'start' | 'complete' | 'cancel') => {
-    if (move === 'complete' && !window.confirm('Post every difference as a stock correction and close this count?')) return;
+    if (
+      move === 'complete' &&
+      !window.confirm('Post every difference as a stock correction and close this count?')
+    )
+      return;
     if (move === 'cancel' && !window.confirm('Cancel this count? Nothing will be posted.')) return;
     setBusy(true);
-    const res = await (move === 'start' ? startCycleCountAction : move === 'complete' ? completeCycleCountAction : cancelCycleCountAction)(countId);
+    const res = await (
+      move === 'start'
+        ? startCycleCountAction
+        : move === 'complete'
+          ? completeCycleCountAction
+          : cancelCycleCountAction
+    )(countId);
     setBusy(false);
     setState(res);
     if (res?.ok) {
@@ -34,12 +61,31 @@ export function CountActions({ countId, moves, completeLabel = 'Finish and post 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-3">
-        {moves.includes('start') && <button type="button" className={button.primary} disabled={busy} onClick={() => run('start')}>Start counting</button>}
-        {moves.includes('complete') && <button type="button" className={button.primary} disabled={busy} onClick={() => run('complete')}>{completeLabel}</button>}
-        {moves.includes('cancel') && <button type="button" className={button.danger} disabled={busy} onClick={() => run('cancel')}>Cancel count</button>}
+        {moves.includes('start') && (
+          <button type="button" className={button.primary} disabled={busy} onClick={() => run('start')}>
+            Start counting
+          </button>
+        )}
+        {moves.includes('complete') && (
+          <button type="button" className={button.primary} disabled={busy} onClick={() => run('complete')}>
+            {completeLabel}
+          </button>
+        )}
+        {moves.includes('cancel') && (
+          <button type="button" className={button.danger} disabled={busy} onClick={() => run('cancel')}>
+            Cancel count
+          </button>
+        )}
       </div>
       <div aria-live="polite">
-        {state && <p role={state.ok ? 'status' : 'alert'} className={`rounded-md px-3 py-2 text-sm ${state.ok ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-red-200 bg-red-50 text-red-800'}`}>{state.message}</p>}
+        {state && (
+          <p
+            role={state.ok ? 'status' : 'alert'}
+            className={`rounded-md px-3 py-2 text-sm ${state.ok ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-red-200 bg-red-50 text-red-800'}`}
+          >
+            {state.message}
+          </p>
+        )}
       </div>
     </div>
   );

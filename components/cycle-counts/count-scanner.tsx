@@ -44,30 +44,51 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
     setTally(state.current.tally);
   }, []);
 
-  const onScan = useCallback((code: string) => {
-    const { sheet: s, bin: b } = state.current;
-    const binHit = s.bins.find((x) => same(x, code));
-    if (binHit) {
-      choose(binHit);
-      say({ tone: 'ok', message: `Bin ${binHit}: scan each unit, or type the counts, then “Save counts”.` });
-      return;
-    }
-    const line = s.lines.find((l) => same(l.sku, code) || same(l.barcode, code));
-    if (!line) return say({ tone: 'error', message: `“${code}” is not on this count sheet.` });
-    if (b === undefined) return say({ tone: 'error', message: `Scan the bin label first${line.bin_code ? ` (${line.sku} is listed in bin ${line.bin_code})` : ''}.` });
-    if ((line.bin_code ?? null) !== b) return say({ tone: 'error', message: `${line.sku} is listed in ${line.bin_code ? `bin ${line.bin_code}` : 'no bin'}, not here. Put it aside and tell a manager.` });
-    const n = (Number.parseInt(state.current.tally[line.sku] ?? '', 10) || 0) + 1;
-    // Scans arrive faster than renders: keep the ref current so the next scan adds to this one.
-    state.current.tally = { ...state.current.tally, [line.sku]: String(n) };
-    setTally(state.current.tally);
-    say({ tone: 'ok', message: `${line.sku}: ${n}` });
-  }, [choose, say]);
+  const onScan = useCallback(
+    (code: string) => {
+      const { sheet: s, bin: b } = state.current;
+      const binHit = s.bins.find((x) => same(x, code));
+      if (binHit) {
+        choose(binHit);
+        say({
+          tone: 'ok',
+          message: `Bin ${binHit}: scan each unit, or type the counts, then “Save counts”.`,
+        });
+        return;
+      }
+      const line = s.lines.find((l) => same(l.sku, code) || same(l.barcode, code));
+      if (!line) return say({ tone: 'error', message: `“${code}” is not on this count sheet.` });
+      if (b === undefined)
+        return say({
+          tone: 'error',
+          message: `Scan the bin label first${line.bin_code ? ` (${line.sku} is listed in bin ${line.bin_code})` : ''}.`,
+        });
+      if ((line.bin_code ?? null) !== b)
+        return say({
+          tone: 'error',
+          message: `${line.sku} is listed in ${line.bin_code ? `bin ${line.bin_code}` : 'no bin'}, not here. Put it aside and tell a manager.`,
+        });
+      const n = (Number.parseInt(state.current.tally[line.sku] ?? '', 10) || 0) + 1;
+      // Scans arrive faster than renders: keep the ref current so the next scan adds to this one.
+      state.current.tally = { ...state.current.tally, [line.sku]: String(n) };
+      setTally(state.current.tally);
+      say({ tone: 'ok', message: `${line.sku}: ${n}` });
+    },
+    [choose, say],
+  );
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const entries = Object.entries(tally).filter(([, v]) => v.trim() !== '');
-    if (!entries.length) return say({ tone: 'error', message: 'Nothing to save: scan units or type a count (0 if the shelf is empty).' });
-    const lines = entries.map(([sku, v]) => ({ sku, counted: /^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN }));
+    if (!entries.length)
+      return say({
+        tone: 'error',
+        message: 'Nothing to save: scan units or type a count (0 if the shelf is empty).',
+      });
+    const lines = entries.map(([sku, v]) => ({
+      sku,
+      counted: /^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN,
+    }));
     setBusy(true);
     const res = await recordCountsAction(sheet.id, lines);
     setBusy(false);
@@ -75,13 +96,16 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
       setSheet(res.data);
       setFieldErrors({});
       const after = res.data.lines.filter((l) => l.counted !== null).length;
-      say({ tone: after === res.data.lines.length ? 'done' : 'ok', message: after === res.data.lines.length ? `${res.message} Every line is counted.` : res.message });
+      say({
+        tone: after === res.data.lines.length ? 'done' : 'ok',
+        message: after === res.data.lines.length ? `${res.message} Every line is counted.` : res.message,
+      });
       state.current.tally = Object.fromEntries(Object.keys(tally).map((k) => [k, '']));
       setTally(state.current.tally);
       scanRef.current?.focus();
     } else {
       const errs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res && !res.ok ? res.fieldErrors ?? {} : {})) {
+      for (const [k, v] of Object.entries(res && !res.ok ? (res.fieldErrors ?? {}) : {})) {
         const m = /^lines\.(\d+)\./.exec(k);
         if (m) errs[lines[Number(m[1])].sku] = v;
       }
@@ -94,16 +118,38 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
   return (
     <div className="space-y-4">
       <div>
-        <p className="text-base font-medium" id="count-progress-label">{counted} of {sheet.lines.length} lines counted</p>
-        <progress aria-labelledby="count-progress-label" max={sheet.lines.length} value={counted} className="h-3 w-full accent-brand-700" />
+        <p className="text-base font-medium" id="count-progress-label">
+          {counted} of {sheet.lines.length} lines counted
+        </p>
+        <progress
+          aria-labelledby="count-progress-label"
+          max={sheet.lines.length}
+          value={counted}
+          className="h-3 w-full accent-brand-700"
+        />
       </div>
 
-      <ScanInput ref={scanRef} id="count-scan" label={bin === undefined ? 'Scan a bin label' : `Scan each unit in ${bin === null ? 'the items without a bin' : `bin ${bin}`}`} hint="Scanner or keyboard: the bin label, then each unit’s barcode or SKU, then Enter." onScan={onScan} />
+      <ScanInput
+        ref={scanRef}
+        id="count-scan"
+        label={
+          bin === undefined
+            ? 'Scan a bin label'
+            : `Scan each unit in ${bin === null ? 'the items without a bin' : `bin ${bin}`}`
+        }
+        hint="Scanner or keyboard: the bin label, then each unit’s barcode or SKU, then Enter."
+        onScan={onScan}
+      />
 
       <div aria-live="assertive" className="min-h-14">
         {feedback && (
-          <p data-testid="scan-feedback" data-tone={feedback.tone} className={`rounded-lg border-2 px-4 py-3 text-lg font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`}>
-            {feedback.tone === 'error' ? '✗ ' : '✓ '}{feedback.message}
+          <p
+            data-testid="scan-feedback"
+            data-tone={feedback.tone}
+            className={`rounded-lg border-2 px-4 py-3 text-lg font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`}
+          >
+            {feedback.tone === 'error' ? '✗ ' : '✓ '}
+            {feedback.message}
           </p>
         )}
       </div>
@@ -115,10 +161,16 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
             const done = ls.filter((l) => l.counted !== null).length;
             return (
               <li key={g ?? '(none)'}>
-                <button type="button" aria-pressed={bin === g} onClick={() => choose(g)}
-                  className={`min-h-12 rounded-lg border px-4 text-left text-sm ${bin === g ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-50'}`}>
+                <button
+                  type="button"
+                  aria-pressed={bin === g}
+                  onClick={() => choose(g)}
+                  className={`min-h-12 rounded-lg border px-4 text-left text-sm ${bin === g ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-50'}`}
+                >
                   <span className="font-mono text-base">{g ?? 'No bin'}</span>
-                  <span className="block text-xs text-slate-700">{done} of {ls.length} counted</span>
+                  <span className="block text-xs text-slate-700">
+                    {done} of {ls.length} counted
+                  </span>
                 </button>
               </li>
             );
@@ -127,29 +179,71 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
       </nav>
 
       {bin === undefined ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">Go to a bin and scan its label, or choose it above. Then count what is on the shelf.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
+          Go to a bin and scan its label, or choose it above. Then count what is on the shelf.
+        </p>
       ) : (
-        <form onSubmit={save} aria-labelledby="bin-title" className="rounded-xl border border-slate-300 bg-white p-5">
-          <h2 id="bin-title" className="text-lg font-semibold">{bin === null ? 'Items without a bin' : <>Bin <span className="font-mono">{bin}</span></>}</h2>
+        <form
+          onSubmit={save}
+          aria-labelledby="bin-title"
+          className="rounded-xl border border-slate-300 bg-white p-5"
+        >
+          <h2 id="bin-title" className="text-lg font-semibold">
+            {bin === null ? (
+              'Items without a bin'
+            ) : (
+              <>
+                Bin <span className="font-mono">{bin}</span>
+              </>
+            )}
+          </h2>
           <ul className="mt-3 divide-y divide-slate-100">
             {current.map((l) => (
               <li key={l.sku} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div className="min-w-48">
-                  <p className="font-mono text-xl font-bold" data-testid="count-sku">{l.sku}</p>
-                  <p className="text-sm text-slate-700">{l.name}{l.barcode && <span className="block">Barcode {l.barcode}</span>}</p>
-                  {l.counted !== null && <p className="text-sm font-medium text-green-900" data-testid={`saved-${l.sku}`}>Saved: {l.counted}</p>}
+                  <p className="font-mono text-xl font-bold" data-testid="count-sku">
+                    {l.sku}
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    {l.name}
+                    {l.barcode && <span className="block">Barcode {l.barcode}</span>}
+                  </p>
+                  {l.counted !== null && (
+                    <p className="text-sm font-medium text-green-900" data-testid={`saved-${l.sku}`}>
+                      Saved: {l.counted}
+                    </p>
+                  )}
                 </div>
                 <div>
-                  <label htmlFor={`count-${l.sku}`} className="block text-sm font-medium">Counted units of {l.sku}</label>
-                  <input id={`count-${l.sku}`} inputMode="numeric" autoComplete="off" value={tally[l.sku] ?? ''} aria-invalid={fieldErrors[l.sku] ? true : undefined} aria-describedby={fieldErrors[l.sku] ? `count-${l.sku}-error` : undefined}
+                  <label htmlFor={`count-${l.sku}`} className="block text-sm font-medium">
+                    Counted units of {l.sku}
+                  </label>
+                  <input
+                    id={`count-${l.sku}`}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={tally[l.sku] ?? ''}
+                    aria-invalid={fieldErrors[l.sku] ? true : undefined}
+                    aria-describedby={fieldErrors[l.sku] ? `count-${l.sku}-error` : undefined}
                     onChange={(e) => setTally((t) => ({ ...t, [l.sku]: e.target.value }))}
-                    className="mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 text-xl tabular-nums" />
-                  {fieldErrors[l.sku] && <p id={`count-${l.sku}-error`} className="mt-1 text-sm text-red-700">{fieldErrors[l.sku]}</p>}
+                    className="mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 text-xl tabular-nums"
+                  />
+                  {fieldErrors[l.sku] && (
+                    <p id={`count-${l.sku}-error`} className="mt-1 text-sm text-red-700">
+                      {fieldErrors[l.sku]}
+                    </p>
+                  )}
                 </div>
               </li>
             ))}
           </ul>
-          <button type="submit" disabled={busy} className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60">{busy ? 'Saving…' : 'Save counts'}</button>
+          <button
+            type="submit"
+            disabled={busy}
+            className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            {busy ? 'Saving…' : 'Save counts'}
+          </button>
         </form>
       )}
     </div>

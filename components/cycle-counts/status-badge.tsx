@@ -8,5 +8,9 @@ const TONE: Record<CycleCountStatus, string> = {
 };
 
 export function CycleCountStatusBadge({ status }: { status: CycleCountStatus }) {
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>{CYCLE_COUNT_STATUS_LABEL[status]}</span>;
+  return (
+    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>
+      {CYCLE_COUNT_STATUS_LABEL[status]}
+    </span>
+  );
 }

@@ -40,7 +40,18 @@ type Props<TData extends RowData> = {
   noun?: [string, string];
 };
 
-export function DataTable<TData extends RowData>({ caption, columns, data, rowCount, sort, page, pageSize, getRowId, columnClassName = {}, noun = ['row', 'rows'] }: Props<TData>) {
+export function DataTable<TData extends RowData>({
+  caption,
+  columns,
+  data,
+  rowCount,
+  sort,
+  page,
+  pageSize,
+  getRowId,
+  columnClassName = {},
+  noun = ['row', 'rows'],
+}: Props<TData>) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -85,13 +96,17 @@ export function DataTable<TData extends RowData>({ caption, columns, data, rowCo
   const pageCount = Math.max(table.getPageCount(), 1);
   const first = rowCount === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, rowCount);
-  const buttonClass = 'min-h-10 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';
+  const buttonClass =
+    'min-h-10 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';
 
   return (
     <div aria-busy={pending || undefined}>
       <div className={`relative overflow-x-auto transition-opacity ${pending ? 'opacity-60' : ''}`}>
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}, sorted by {sort.id} {sort.desc ? 'descending' : 'ascending'}, page {page} of {pageCount}</caption>
+          <caption className="sr-only">
+            {caption}, sorted by {sort.id} {sort.desc ? 'descending' : 'ascending'}, page {page} of{' '}
+            {pageCount}
+          </caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -99,11 +114,30 @@ export function DataTable<TData extends RowData>({ caption, columns, data, rowCo
                   const sorted = header.column.getIsSorted();
                   const className = `px-3 py-2 font-medium first:pl-4 ${columnClassName[header.column.id] ?? ''}`;
                   return (
-                    <th key={header.id} scope="col" className={className} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : header.column.getCanSort() ? 'none' : undefined}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className={className}
+                      aria-sort={
+                        sorted === 'asc'
+                          ? 'ascending'
+                          : sorted === 'desc'
+                            ? 'descending'
+                            : header.column.getCanSort()
+                              ? 'none'
+                              : undefined
+                      }
+                    >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="-mx-1 inline-flex min-h-8 items-center gap-1 rounded px-1 font-medium hover:text-slate-950 hover:underline">
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="-mx-1 inline-flex min-h-8 items-center gap-1 rounded px-1 font-medium hover:text-slate-950 hover:underline"
+                        >
                           <table.FlexRender header={header} />
-                          <span aria-hidden="true" className="text-xs">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                          <span aria-hidden="true" className="text-xs">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          </span>
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -118,7 +152,10 @@ export function DataTable<TData extends RowData>({ caption, columns, data, rowCo
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 align-top">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`px-3 py-2 first:pl-4 ${columnClassName[cell.column.id] ?? ''}`}>
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 first:pl-4 ${columnClassName[cell.column.id] ?? ''}`}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
@@ -127,15 +164,49 @@ export function DataTable<TData extends RowData>({ caption, columns, data, rowCo
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
+      <nav
+        aria-label="Pages"
+        className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
+      >
         <p className="text-slate-700" aria-live="polite">
-          {rowCount === 0 ? `No ${noun[1]}` : `${first}–${last} of ${rowCount} ${rowCount === 1 ? noun[0] : noun[1]}`} · page {page} of {pageCount}
+          {rowCount === 0
+            ? `No ${noun[1]}`
+            : `${first}–${last} of ${rowCount} ${rowCount === 1 ? noun[0] : noun[1]}`}{' '}
+          · page {page} of {pageCount}
         </p>
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={buttonClass} onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage() || pending}>First</button>
-          <button type="button" className={buttonClass} onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage() || pending}>Previous</button>
-          <button type="button" className={buttonClass} onClick={() => table.nextPage()} disabled={!table.getCanNextPage() || pending}>Next</button>
-          <button type="button" className={buttonClass} onClick={() => table.lastPage()} disabled={!table.getCanLastPage() || pending}>Last</button>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => table.firstPage()}
+            disabled={!table.getCanPreviousPage() || pending}
+          >
+            First
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage() || pending}
+          >
+            Previous
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => table.nextPage()}
+            disabled={!table.getCanNextPage() || pending}
+          >
+            Next
+          </button>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => table.lastPage()}
+            disabled={!table.getCanLastPage() || pending}
+          >
+            Last
+          </button>
         </div>
       </nav>
     </div>

@@ -9,12 +9,28 @@ let ctx: AudioContext | null = null;
  */
 export function scanCue(tone: 'ok' | 'error' | 'done'): void {
   try {
-    if (tone === 'error' && typeof navigator !== 'undefined' && 'vibrate' in navigator) navigator.vibrate?.([200, 80, 200]);
-    const AC = typeof window !== 'undefined' ? (window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext) : undefined;
+    if (tone === 'error' && typeof navigator !== 'undefined' && 'vibrate' in navigator)
+      navigator.vibrate?.([200, 80, 200]);
+    const AC =
+      typeof window !== 'undefined'
+        ? (window.AudioContext ??
+          (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext)
+        : undefined;
     if (!AC) return;
     ctx ??= new AC();
     if (ctx.state === 'suspended') void ctx.resume();
-    const notes = tone === 'ok' ? [[1320, 0, 0.08]] : tone === 'done' ? [[880, 0, 0.1], [1320, 0.12, 0.16]] : [[220, 0, 0.16], [220, 0.22, 0.16]];
+    const notes =
+      tone === 'ok'
+        ? [[1320, 0, 0.08]]
+        : tone === 'done'
+          ? [
+              [880, 0, 0.1],
+              [1320, 0.12, 0.16],
+            ]
+          : [
+              [220, 0, 0.16],
+              [220, 0.22, 0.16],
+            ];
     for (const [freq, at, length] of notes) {
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();

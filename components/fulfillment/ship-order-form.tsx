@@ -4,14 +4,32 @@ import { startTransition, useActionState, useEffect, useState, type FormEvent } 
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatMoney } from '@/lib/money';
-import { buyLabelAction, getRatesAction, type LabelData, type RatesData } from '@/app/(app)/fulfillment/actions';
+import {
+  buyLabelAction,
+  getRatesAction,
+  type LabelData,
+  type RatesData,
+} from '@/app/(app)/fulfillment/actions';
 import type { ActionState } from '@/lib/server-action';
 
-export type PackageOption = { code: string; name: string; length_mm: number; width_mm: number; height_mm: number; tare_grams: number; max_weight_grams: number };
+export type PackageOption = {
+  code: string;
+  name: string;
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+  tare_grams: number;
+  max_weight_grams: number;
+};
 
-const STATUS_WORDS: Record<string, string> = { fulfilled: 'Fulfilled', partially_fulfilled: 'Partially fulfilled' };
-const primary = 'inline-flex min-h-12 items-center justify-center rounded-md bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
-const secondary = 'inline-flex min-h-12 items-center justify-center rounded-md border border-slate-300 bg-white px-5 text-base font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60';
+const STATUS_WORDS: Record<string, string> = {
+  fulfilled: 'Fulfilled',
+  partially_fulfilled: 'Partially fulfilled',
+};
+const primary =
+  'inline-flex min-h-12 items-center justify-center rounded-md bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const secondary =
+  'inline-flex min-h-12 items-center justify-center rounded-md border border-slate-300 bg-white px-5 text-base font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60';
 
 /**
  * The pack station's ship step: box (or dimensions) and weight → "Get rates" → choose a service →
@@ -19,8 +37,21 @@ const secondary = 'inline-flex min-h-12 items-center justify-center rounded-md b
  * double tap cannot buy twice (buyLabel also serialises on the order row). Changing the parcel after
  * rating hides the rates until they are fetched again, so the label is never bought for stale rates.
  */
-export function ShipOrderForm({ orderId, packageTypes, canShip, currency }: { orderId: string; packageTypes: PackageOption[]; canShip: boolean; currency: string }) {
-  const [rates, getRates, ratesPending] = useActionState<ActionState<RatesData>, FormData>(getRatesAction, null);
+export function ShipOrderForm({
+  orderId,
+  packageTypes,
+  canShip,
+  currency,
+}: {
+  orderId: string;
+  packageTypes: PackageOption[];
+  canShip: boolean;
+  currency: string;
+}) {
+  const [rates, getRates, ratesPending] = useActionState<ActionState<RatesData>, FormData>(
+    getRatesAction,
+    null,
+  );
   const [bought, buy, buyPending] = useActionState<ActionState<LabelData>, FormData>(buyLabelAction, null);
   const [last, setLast] = useState<'rates' | 'buy' | null>(null);
   const [pkg, setPkg] = useState(packageTypes[0]?.code ?? 'custom');
@@ -51,26 +82,64 @@ export function ShipOrderForm({ orderId, packageTypes, canShip, currency }: { or
   };
 
   const current = last === 'buy' ? bought : rates;
-  const errors = current && !current.ok ? current.fieldErrors ?? {} : {};
+  const errors = current && !current.ok ? (current.fieldErrors ?? {}) : {};
   const ratesShown = rates?.ok && rates.data && ratedFor === signature ? rates.data : null;
   const stale = rates?.ok && ratedFor !== signature;
   const selected = packageTypes.find((p) => p.code === pkg);
-  const err = (name: string) => errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `ship-${name}-error` } : {};
-  const errorText = (name: string) => errors[name] && <p id={`ship-${name}-error`} className="mt-1 text-sm text-red-700">{errors[name]}</p>;
+  const err = (name: string) =>
+    errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `ship-${name}-error` } : {};
+  const errorText = (name: string) =>
+    errors[name] && (
+      <p id={`ship-${name}-error`} className="mt-1 text-sm text-red-700">
+        {errors[name]}
+      </p>
+    );
 
   if (done && bought.data) {
     const b = bought.data;
     return (
-      <div role="status" aria-live="polite" className="rounded-xl border border-green-300 bg-green-50 p-5 text-green-950">
+      <div
+        role="status"
+        aria-live="polite"
+        className="rounded-xl border border-green-300 bg-green-50 p-5 text-green-950"
+      >
         <h3 className="text-lg font-semibold">Label bought — shipment #{b.shipment_number}</h3>
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          <div><dt className="font-medium">Tracking number</dt><dd className="font-mono text-base" data-testid="tracking-number">{b.tracking_number}</dd></div>
-          <div><dt className="font-medium">Carrier / service</dt><dd>{b.carrier} · {b.service}</dd></div>
-          <div><dt className="font-medium">Label cost</dt><dd>{formatMoney(b.label_cost, (rates?.ok ? rates.data?.quotes.find((q) => q.currency)?.currency : null) ?? currency)}</dd></div>
-          <div><dt className="font-medium">Order status</dt><dd data-testid="order-status">{STATUS_WORDS[b.order_status] ?? b.order_status}</dd></div>
+          <div>
+            <dt className="font-medium">Tracking number</dt>
+            <dd className="font-mono text-base" data-testid="tracking-number">
+              {b.tracking_number}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium">Carrier / service</dt>
+            <dd>
+              {b.carrier} · {b.service}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium">Label cost</dt>
+            <dd>
+              {formatMoney(
+                b.label_cost,
+                (rates?.ok ? rates.data?.quotes.find((q) => q.currency)?.currency : null) ?? currency,
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium">Order status</dt>
+            <dd data-testid="order-status">{STATUS_WORDS[b.order_status] ?? b.order_status}</dd>
+          </div>
         </dl>
         <p className="mt-4">
-          <a href={`/fulfillment/shipments/${b.shipment_id}/label`} target="_blank" rel="noopener" className={primary}>Print label (PDF)</a>
+          <a
+            href={`/fulfillment/shipments/${b.shipment_id}/label`}
+            target="_blank"
+            rel="noopener"
+            className={primary}
+          >
+            Print label (PDF)
+          </a>
         </p>
       </div>
     );
@@ -80,13 +149,36 @@ export function ShipOrderForm({ orderId, packageTypes, canShip, currency }: { or
   return (
     <form onSubmit={onSubmit} aria-label="Ship this order" className="space-y-6" noValidate>
       <input type="hidden" name="orderId" value={orderId} />
-      <fieldset className="min-w-0" aria-describedby={errors.package_type ? 'ship-package_type-error' : undefined}>
+      <fieldset
+        className="min-w-0"
+        aria-describedby={errors.package_type ? 'ship-package_type-error' : undefined}
+      >
         <legend className="mb-2 text-base font-semibold">1. Box</legend>
         <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-          {[...packageTypes.map((p) => ({ value: p.code, title: p.name, note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm · box ${p.tare_grams} g · max ${p.max_weight_grams / 1000} kg` })), { value: 'custom', title: 'Other box: enter its size', note: 'Outside dimensions in mm' }].map((o) => (
-            <label key={o.value} className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border p-3 ${pkg === o.value ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`}>
-              <input type="radio" name="package_type" value={o.value} checked={pkg === o.value} onChange={() => setPkg(o.value)} className="mt-1 size-5" />
-              <span><span className="block font-medium">{o.title}</span><span className="block text-sm text-slate-600">{o.note}</span></span>
+          {[
+            ...packageTypes.map((p) => ({
+              value: p.code,
+              title: p.name,
+              note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm · box ${p.tare_grams} g · max ${p.max_weight_grams / 1000} kg`,
+            })),
+            { value: 'custom', title: 'Other box: enter its size', note: 'Outside dimensions in mm' },
+          ].map((o) => (
+            <label
+              key={o.value}
+              className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border p-3 ${pkg === o.value ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`}
+            >
+              <input
+                type="radio"
+                name="package_type"
+                value={o.value}
+                checked={pkg === o.value}
+                onChange={() => setPkg(o.value)}
+                className="mt-1 size-5"
+              />
+              <span>
+                <span className="block font-medium">{o.title}</span>
+                <span className="block text-sm text-slate-600">{o.note}</span>
+              </span>
             </label>
           ))}
         </div>
@@ -99,8 +191,20 @@ export function ShipOrderForm({ orderId, packageTypes, canShip, currency }: { or
           <div className="grid grid-cols-3 gap-3">
             {(['length_mm', 'width_mm', 'height_mm'] as const).map((k) => (
               <div key={k}>
-                <label htmlFor={`ship-${k}`} className="block text-sm font-medium">{{ length_mm: 'Length', width_mm: 'Width', height_mm: 'Height' }[k]} (mm)</label>
-                <input id={`ship-${k}`} name={k} inputMode="numeric" pattern="[0-9]*" autoComplete="off" value={dims[k]} onChange={(e) => setDims({ ...dims, [k]: e.target.value })} className={`${inputClass} min-h-12`} {...err(k)} />
+                <label htmlFor={`ship-${k}`} className="block text-sm font-medium">
+                  {{ length_mm: 'Length', width_mm: 'Width', height_mm: 'Height' }[k]} (mm)
+                </label>
+                <input
+                  id={`ship-${k}`}
+                  name={k}
+                  inputMode="numeric"
+                  pattern="[0-9]*"
+                  autoComplete="off"
+                  value={dims[k]}
+                  onChange={(e) => setDims({ ...dims, [k]: e.target.value })}
+                  className={`${inputClass} min-h-12`}
+                  {...err(k)}
+                />
                 {errorText(k)}
               </div>
             ))}
@@ -109,51 +213,126 @@ export function ShipOrderForm({ orderId, packageTypes, canShip, currency }: { or
       )}
 
       <div className="max-w-xs">
-        <label htmlFor="ship-weight_grams" className="block text-base font-semibold">2. Weight (g)</label>
-        <input id="ship-weight_grams" name="weight_grams" inputMode="numeric" pattern="[0-9]*" autoComplete="off" value={weight} onChange={(e) => setWeight(e.target.value)}
-          className={`${inputClass} min-h-12 text-lg`} aria-describedby={errors.weight_grams ? 'ship-weight_grams-error' : 'ship-weight-hint'} aria-invalid={errors.weight_grams ? true : undefined} />
-        <p id="ship-weight-hint" className="mt-1 text-sm text-slate-600">{selected ? `The scale reading of the contents; the ${selected.name.split(' ').slice(0, 2).join(' ').toLowerCase()} adds ${selected.tare_grams} g.` : 'The scale reading of the packed parcel.'}</p>
+        <label htmlFor="ship-weight_grams" className="block text-base font-semibold">
+          2. Weight (g)
+        </label>
+        <input
+          id="ship-weight_grams"
+          name="weight_grams"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          autoComplete="off"
+          value={weight}
+          onChange={(e) => setWeight(e.target.value)}
+          className={`${inputClass} min-h-12 text-lg`}
+          aria-describedby={errors.weight_grams ? 'ship-weight_grams-error' : 'ship-weight-hint'}
+          aria-invalid={errors.weight_grams ? true : undefined}
+        />
+        <p id="ship-weight-hint" className="mt-1 text-sm text-slate-600">
+          {selected
+            ? `The scale reading of the contents; the ${selected.name.split(' ').slice(0, 2).join(' ').toLowerCase()} adds ${selected.tare_grams} g.`
+            : 'The scale reading of the packed parcel.'}
+        </p>
         {errorText('weight_grams')}
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="rates" disabled={ratesPending || buyPending} className={ratesShown ? secondary : primary}>
+        <button
+          type="submit"
+          name="intent"
+          value="rates"
+          disabled={ratesPending || buyPending}
+          className={ratesShown ? secondary : primary}
+        >
           {ratesPending ? 'Getting rates…' : ratesShown ? 'Get rates again' : 'Get rates'}
         </button>
-        {stale && <p className="text-sm text-amber-900">The parcel changed: get rates again before buying.</p>}
+        {stale && (
+          <p className="text-sm text-amber-900">The parcel changed: get rates again before buying.</p>
+        )}
       </div>
 
       {ratesShown && (
         <fieldset className="min-w-0" aria-describedby={errors.service ? 'ship-service-error' : undefined}>
-          <legend className="mb-2 text-base font-semibold">3. Service <span className="font-normal text-slate-600">({ratesShown.billable_note}, ships {ratesShown.ship_date})</span></legend>
+          <legend className="mb-2 text-base font-semibold">
+            3. Service{' '}
+            <span className="font-normal text-slate-600">
+              ({ratesShown.billable_note}, ships {ratesShown.ship_date})
+            </span>
+          </legend>
           <ScrollRegion label="Shipping rates" className="rounded-lg border border-slate-200">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Choose</span></th>
-                  <th scope="col" className="px-3 py-2 font-medium">Carrier</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Service</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Price</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Delivery</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Promise</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    <span className="sr-only">Choose</span>
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Carrier
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Service
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Price
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Delivery
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Promise
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {ratesShown.quotes.map((q) => {
                   const id = `rate-${q.key.replace(/[^a-z0-9]/gi, '-')}`;
                   return (
-                    <tr key={q.key} className={`border-b border-slate-100 ${q.available ? '' : 'bg-slate-50 text-slate-600'} ${service === q.key ? 'bg-brand-50' : ''}`}>
+                    <tr
+                      key={q.key}
+                      className={`border-b border-slate-100 ${q.available ? '' : 'bg-slate-50 text-slate-600'} ${service === q.key ? 'bg-brand-50' : ''}`}
+                    >
                       <td className="px-3 py-1">
-                        <label htmlFor={id} className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center">
-                          <input id={id} type="radio" name="service" value={q.key} checked={service === q.key} disabled={!q.available} onChange={() => setService(q.key)} className="size-5"
-                            aria-label={`${q.carrier} ${q.service}${q.price !== null && q.currency ? `, ${formatMoney(q.price, q.currency)}` : ''}${q.key === ratesShown.preselected ? ' (suggested)' : ''}`} />
+                        <label
+                          htmlFor={id}
+                          className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center"
+                        >
+                          <input
+                            id={id}
+                            type="radio"
+                            name="service"
+                            value={q.key}
+                            checked={service === q.key}
+                            disabled={!q.available}
+                            onChange={() => setService(q.key)}
+                            className="size-5"
+                            aria-label={`${q.carrier} ${q.service}${q.price !== null && q.currency ? `, ${formatMoney(q.price, q.currency)}` : ''}${q.key === ratesShown.preselected ? ' (suggested)' : ''}`}
+                          />
                         </label>
                       </td>
                       <td className="px-3 py-2">{q.carrier}</td>
-                      <td className="px-3 py-2">{q.service}{q.key === ratesShown.preselected && <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-900">Suggested</span>}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{q.price !== null && q.currency ? formatMoney(q.price, q.currency) : '—'}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{q.available ? q.delivery_date : <span>Unavailable: {q.reason}</span>}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{!q.available ? '—' : q.meets_promise === null ? 'No date promised' : q.meets_promise ? '✓ On time' : 'Late'}</td>
+                      <td className="px-3 py-2">
+                        {q.service}
+                        {q.key === ratesShown.preselected && (
+                          <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-900">
+                            Suggested
+                          </span>
+                        )}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                        {q.price !== null && q.currency ? formatMoney(q.price, q.currency) : '—'}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {q.available ? q.delivery_date : <span>Unavailable: {q.reason}</span>}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {!q.available
+                          ? '—'
+                          : q.meets_promise === null
+                            ? 'No date promised'
+                            : q.meets_promise
+                              ? '✓ On time'
+                              : 'Late'}
+                      </td>
                     </tr>
                   );
                 })}
@@ -162,7 +341,13 @@ export function ShipOrderForm({ orderId, packageTypes, canShip, currency }: { or
           </ScrollRegion>
           {errorText('service')}
           <div className="mt-4">
-            <button type="submit" name="intent" value="buy" disabled={buyPending || ratesPending || !service} className={primary}>
+            <button
+              type="submit"
+              name="intent"
+              value="buy"
+              disabled={buyPending || ratesPending || !service}
+              className={primary}
+            >
               {buyPending ? 'Buying label…' : 'Buy label'}
             </button>
           </div>

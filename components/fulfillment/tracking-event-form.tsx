@@ -7,32 +7,78 @@ import { TRACKING_STATUSES } from '@/lib/fulfillment/schemas';
 import type { ActionState } from '@/lib/server-action';
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
 
-
 /** Adds a tracking event to one shipment: a status and what happened. */
-export function TrackingEventForm({ shipmentId, shipmentNumber, orderId }: { shipmentId: string; shipmentNumber: number; orderId: string }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(addTrackingEventAction, null, { resetOnSuccess: true });
+export function TrackingEventForm({
+  shipmentId,
+  shipmentNumber,
+  orderId,
+}: {
+  shipmentId: string;
+  shipmentNumber: number;
+  orderId: string;
+}) {
+  const { state, onSubmit, pending } = useActionForm<ActionState>(addTrackingEventAction, null, {
+    resetOnSuccess: true,
+  });
   const id = `ev-${shipmentNumber}`;
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form onSubmit={onSubmit} aria-label={`Add a tracking event to shipment #${shipmentNumber}`} className="mt-3 space-y-3 border-t border-slate-100 pt-3">
+    <form
+      onSubmit={onSubmit}
+      aria-label={`Add a tracking event to shipment #${shipmentNumber}`}
+      className="mt-3 space-y-3 border-t border-slate-100 pt-3"
+    >
       <input type="hidden" name="shipmentId" value={shipmentId} />
       <input type="hidden" name="orderId" value={orderId} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-48">
-          <label htmlFor={`${id}-status`} className="block text-sm font-medium">New status</label>
-          <select id={`${id}-status`} name="status" className={`${inputClass} min-h-11`} defaultValue="in_transit"
-            aria-invalid={errors.status ? true : undefined} aria-describedby={errors.status ? `${id}-status-error` : undefined}>
-            {TRACKING_STATUSES.map((s) => <option key={s} value={s}>{TRACKING_LABEL[s]}</option>)}
+          <label htmlFor={`${id}-status`} className="block text-sm font-medium">
+            New status
+          </label>
+          <select
+            id={`${id}-status`}
+            name="status"
+            className={`${inputClass} min-h-11`}
+            defaultValue="in_transit"
+            aria-invalid={errors.status ? true : undefined}
+            aria-describedby={errors.status ? `${id}-status-error` : undefined}
+          >
+            {TRACKING_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {TRACKING_LABEL[s]}
+              </option>
+            ))}
           </select>
-          {errors.status && <p id={`${id}-status-error`} className="mt-1 text-sm text-red-700">{errors.status}</p>}
+          {errors.status && (
+            <p id={`${id}-status-error`} className="mt-1 text-sm text-red-700">
+              {errors.status}
+            </p>
+          )}
         </div>
         <div className="min-w-0 flex-[1_1_14rem]">
-          <label htmlFor={`${id}-description`} className="block text-sm font-medium">Description</label>
-          <input id={`${id}-description`} name="description" maxLength={300} placeholder="What the carrier reported" className={`${inputClass} min-h-11`}
-            aria-invalid={errors.description ? true : undefined} aria-describedby={errors.description ? `${id}-description-error` : undefined} />
-          {errors.description && <p id={`${id}-description-error`} className="mt-1 text-sm text-red-700">{errors.description}</p>}
+          <label htmlFor={`${id}-description`} className="block text-sm font-medium">
+            Description
+          </label>
+          <input
+            id={`${id}-description`}
+            name="description"
+            maxLength={300}
+            placeholder="What the carrier reported"
+            className={`${inputClass} min-h-11`}
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={errors.description ? `${id}-description-error` : undefined}
+          />
+          {errors.description && (
+            <p id={`${id}-description-error`} className="mt-1 text-sm text-red-700">
+              {errors.description}
+            </p>
+          )}
         </div>
-        <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60"
+        >
           {pending ? 'Adding…' : 'Add event'}
         </button>
       </div>

@@ -6,21 +6,52 @@ import { voidLabelAction } from '@/app/(app)/fulfillment/scan-actions';
 import type { ActionState } from '@/lib/server-action';
 
 /** "Void label" for a parcel the carrier has not picked up: its units go back on the shelf, reserved for the order. */
-export function VoidLabelForm({ shipmentId, shipmentNumber }: { shipmentId: string; shipmentNumber: number }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(voidLabelAction, null, () => window.confirm(`Void the label of shipment #${shipmentNumber}? The carrier will not be paid for it and the units go back on the shelf.`));
+export function VoidLabelForm({
+  shipmentId,
+  shipmentNumber,
+}: {
+  shipmentId: string;
+  shipmentNumber: number;
+}) {
+  const { state, onSubmit, pending } = useActionForm<ActionState>(voidLabelAction, null, () =>
+    window.confirm(
+      `Void the label of shipment #${shipmentNumber}? The carrier will not be paid for it and the units go back on the shelf.`,
+    ),
+  );
   const id = `void-${shipmentNumber}`;
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form onSubmit={onSubmit} aria-label={`Void the label of shipment #${shipmentNumber}`} className="mt-3 space-y-3 border-t border-slate-100 pt-3">
+    <form
+      onSubmit={onSubmit}
+      aria-label={`Void the label of shipment #${shipmentNumber}`}
+      className="mt-3 space-y-3 border-t border-slate-100 pt-3"
+    >
       <input type="hidden" name="shipmentId" value={shipmentId} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-[1_1_14rem]">
-          <label htmlFor={`${id}-reason`} className="block text-sm font-medium">Reason to void</label>
-          <input id={`${id}-reason`} name="reason" maxLength={300} placeholder="e.g. Wrong box, reprinted" className={`${inputClass} min-h-11`}
-            aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `${id}-reason-error` : undefined} />
-          {errors.reason && <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700">{errors.reason}</p>}
+          <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
+            Reason to void
+          </label>
+          <input
+            id={`${id}-reason`}
+            name="reason"
+            maxLength={300}
+            placeholder="e.g. Wrong box, reprinted"
+            className={`${inputClass} min-h-11`}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+          />
+          {errors.reason && (
+            <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700">
+              {errors.reason}
+            </p>
+          )}
         </div>
-        <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center justify-center rounded-md border border-red-300 bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="inline-flex min-h-11 items-center justify-center rounded-md border border-red-300 bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+        >
           {pending ? 'Voiding…' : 'Void label'}
         </button>
       </div>

@@ -19,15 +19,34 @@ const REASONS = [
 
 export function AdjustForm({ sku, locations }: { sku: string; locations: { code: string; name: string }[] }) {
   const { state, onSubmit, pending } = useActionForm(adjustStockAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form onSubmit={onSubmit} aria-labelledby="adjust-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="adjust-title" className="text-lg font-semibold">Adjust stock</h2>
+    <form
+      onSubmit={onSubmit}
+      aria-labelledby="adjust-title"
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-5"
+    >
+      <h2 id="adjust-title" className="text-lg font-semibold">
+        Adjust stock
+      </h2>
       <input type="hidden" name="sku" value={sku} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField label="Location" name="location" options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))} error={errors.location} />
+        <SelectField
+          label="Location"
+          name="location"
+          options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
+          error={errors.location}
+        />
         <SelectField label="Reason" name="reason" options={REASONS} error={errors.reason} />
-        <Field label="Change in units" name="delta" inputMode="numeric" placeholder="-2" required error={errors.delta ?? errors.quantity} hint="Negative removes, positive adds." />
+        <Field
+          label="Change in units"
+          name="delta"
+          inputMode="numeric"
+          placeholder="-2"
+          required
+          error={errors.delta ?? errors.quantity}
+          hint="Negative removes, positive adds."
+        />
       </div>
       <Field label="Note" name="note" placeholder="What happened? (optional)" error={errors.note} />
       <div className="flex flex-wrap items-center gap-3">

@@ -13,8 +13,20 @@ export function TransferForm({ locations }: { locations: { code: string; name: s
       minRows={2}
       header={(errors) => (
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField label="From" name="from" defaultValue={locations[0]?.code} options={options} error={errors.from} />
-          <SelectField label="To" name="to" defaultValue={locations[1]?.code} options={options} error={errors.to} />
+          <SelectField
+            label="From"
+            name="from"
+            defaultValue={locations[0]?.code}
+            options={options}
+            error={errors.from}
+          />
+          <SelectField
+            label="To"
+            name="to"
+            defaultValue={locations[1]?.code}
+            options={options}
+            error={errors.to}
+          />
           <Field label="Note" name="note" placeholder="optional" error={errors.note} />
         </div>
       )}
@@ -23,7 +35,10 @@ export function TransferForm({ locations }: { locations: { code: string; name: s
         { name: 'quantity', label: 'Quantity', inputMode: 'numeric', width: 'w-28' },
       ]}
     >
-      <p className="text-sm text-slate-600">Only available units move (reserved ones stay with their orders). Out and in happen together or not at all.</p>
+      <p className="text-sm text-slate-600">
+        Only available units move (reserved ones stay with their orders). Out and in happen together or not at
+        all.
+      </p>
     </LineItemsForm>
   );
 }

@@ -25,8 +25,25 @@ type Row = {
 
 type Address = ManualOrderText['shipping_address'];
 
-const emptyRow = (key: number): Row => ({ key, sku: '', quantity: '1', unit_price: '', priceEdited: false, info: null, suggestions: [], state: 'idle' });
-const EMPTY_ADDRESS: Address = { name: '', line1: '', line2: '', city: '', region: '', postal_code: '', country: 'US' };
+const emptyRow = (key: number): Row => ({
+  key,
+  sku: '',
+  quantity: '1',
+  unit_price: '',
+  priceEdited: false,
+  info: null,
+  suggestions: [],
+  state: 'idle',
+});
+const EMPTY_ADDRESS: Address = {
+  name: '',
+  line1: '',
+  line2: '',
+  city: '',
+  region: '',
+  postal_code: '',
+  country: 'US',
+};
 
 /**
  * Manual order entry (phone and email orders): customer (search existing ones to fill the form in),
@@ -35,7 +52,10 @@ const EMPTY_ADDRESS: Address = { name: '', line1: '', line2: '', city: '', regio
  * to the new order or hands back errors keyed by these fields (`lines.2.quantity`).
  */
 export function NewOrderForm({ currency, location }: { currency: string; location: string }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState<{ id: string }>>(createManualOrderAction, null);
+  const { state, onSubmit, pending } = useActionForm<ActionState<{ id: string }>>(
+    createManualOrderAction,
+    null,
+  );
   const [customer, setCustomer] = useState({ email: '', name: '', phone: '' });
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
   const [rows, setRows] = useState<Row[]>([emptyRow(0)]);
@@ -48,32 +68,43 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
   const latest = useRef(new Map<number, string>());
 
   useEffect(() => setRowsChanged(false), [state]);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   // Line errors are keyed by row position; once rows are removed they would point at the wrong row.
-  const lineError = (index: number, name: string) => (rowsChanged ? undefined : errors[`lines.${index}.${name}`]);
+  const lineError = (index: number, name: string) =>
+    rowsChanged ? undefined : errors[`lines.${index}.${name}`];
 
   const updateRow = (key: number, change: Partial<Row> | ((r: Row) => Partial<Row>)) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...(typeof change === 'function' ? change(r) : change) } : r)));
+    setRows((rs) =>
+      rs.map((r) => (r.key === key ? { ...r, ...(typeof change === 'function' ? change(r) : change) } : r)),
+    );
 
   const lookup = (key: number, text: string) => {
     clearTimeout(timers.current.get(key));
     latest.current.set(key, text);
     if (!text.trim()) return updateRow(key, { info: null, suggestions: [], state: 'idle' });
     updateRow(key, { state: 'looking' });
-    timers.current.set(key, setTimeout(async () => {
-      const result = await lookupSkuAction(text);
-      if (latest.current.get(key) !== text) return; // the person typed on meanwhile
-      const found = result?.ok ? result.data ?? [] : [];
-      const exact = found.find((f) => f.match !== 'partial') ?? null;
-      updateRow(key, (r) => ({
-        suggestions: found,
-        info: exact,
-        state: exact ? 'found' : 'none',
-        // A barcode or a lower-case SKU becomes the variant's SKU; its price fills in unless typed.
-        ...(exact ? { sku: exact.sku, unit_price: r.priceEdited ? r.unit_price : toDecimalString(exact.price, exact.currency) } : {}),
-      }));
-      if (exact) latest.current.set(key, exact.sku);
-    }, 250));
+    timers.current.set(
+      key,
+      setTimeout(async () => {
+        const result = await lookupSkuAction(text);
+        if (latest.current.get(key) !== text) return; // the person typed on meanwhile
+        const found = result?.ok ? (result.data ?? []) : [];
+        const exact = found.find((f) => f.match !== 'partial') ?? null;
+        updateRow(key, (r) => ({
+          suggestions: found,
+          info: exact,
+          state: exact ? 'found' : 'none',
+          // A barcode or a lower-case SKU becomes the variant's SKU; its price fills in unless typed.
+          ...(exact
+            ? {
+                sku: exact.sku,
+                unit_price: r.priceEdited ? r.unit_price : toDecimalString(exact.price, exact.currency),
+              }
+            : {}),
+        }));
+        if (exact) latest.current.set(key, exact.sku);
+      }, 250),
+    );
   };
 
   const totals = liveTotals({ lines: rows, ...amounts }, currency);
@@ -81,39 +112,109 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
 
   return (
     <form onSubmit={onSubmit} aria-label="New order" className="space-y-6" noValidate>
-      <CustomerSection customer={customer} setCustomer={setCustomer} errors={errors}
+      <CustomerSection
+        customer={customer}
+        setCustomer={setCustomer}
+        errors={errors}
         onPick={(c) => {
           setCustomer({ email: c.email, name: c.name, phone: c.phone ?? '' });
           if (c.address) {
             const a = c.address;
-            setAddress({ name: a.name, line1: a.line1, line2: a.line2 ?? '', city: a.city, region: a.region ?? '', postal_code: a.postal_code, country: a.country });
+            setAddress({
+              name: a.name,
+              line1: a.line1,
+              line2: a.line2 ?? '',
+              city: a.city,
+              region: a.region ?? '',
+              postal_code: a.postal_code,
+              country: a.country,
+            });
           } else setAddress((prev) => ({ ...prev, name: prev.name || c.name }));
-        }} />
+        }}
+      />
 
       <fieldset className="rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">Shipping address</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <AddressField name="name" label="Recipient name" address={address} setAddress={setAddress} errors={errors} autoComplete="shipping name"
-            onFocus={() => { if (!address.name && customer.name) setAddress((a) => ({ ...a, name: customer.name })); }} />
-          <AddressField name="line1" label="Street address" address={address} setAddress={setAddress} errors={errors} autoComplete="shipping address-line1" />
-          <AddressField name="line2" label="Apartment, suite (optional)" address={address} setAddress={setAddress} errors={errors} autoComplete="shipping address-line2" />
-          <AddressField name="city" label="City" address={address} setAddress={setAddress} errors={errors} autoComplete="shipping address-level2" />
-          <AddressField name="region" label="State / province" address={address} setAddress={setAddress} errors={errors} autoComplete="shipping address-level1" hint="Required for US, CA and AU" />
-          <AddressField name="postal_code" label="Postal code" address={address} setAddress={setAddress} errors={errors} autoComplete="shipping postal-code" />
-          <AddressField name="country" label="Country" address={address} setAddress={setAddress} errors={errors} autoComplete="shipping country" maxLength={2} hint="Two-letter code, e.g. US" />
+          <AddressField
+            name="name"
+            label="Recipient name"
+            address={address}
+            setAddress={setAddress}
+            errors={errors}
+            autoComplete="shipping name"
+            onFocus={() => {
+              if (!address.name && customer.name) setAddress((a) => ({ ...a, name: customer.name }));
+            }}
+          />
+          <AddressField
+            name="line1"
+            label="Street address"
+            address={address}
+            setAddress={setAddress}
+            errors={errors}
+            autoComplete="shipping address-line1"
+          />
+          <AddressField
+            name="line2"
+            label="Apartment, suite (optional)"
+            address={address}
+            setAddress={setAddress}
+            errors={errors}
+            autoComplete="shipping address-line2"
+          />
+          <AddressField
+            name="city"
+            label="City"
+            address={address}
+            setAddress={setAddress}
+            errors={errors}
+            autoComplete="shipping address-level2"
+          />
+          <AddressField
+            name="region"
+            label="State / province"
+            address={address}
+            setAddress={setAddress}
+            errors={errors}
+            autoComplete="shipping address-level1"
+            hint="Required for US, CA and AU"
+          />
+          <AddressField
+            name="postal_code"
+            label="Postal code"
+            address={address}
+            setAddress={setAddress}
+            errors={errors}
+            autoComplete="shipping postal-code"
+          />
+          <AddressField
+            name="country"
+            label="Country"
+            address={address}
+            setAddress={setAddress}
+            errors={errors}
+            autoComplete="shipping country"
+            maxLength={2}
+            hint="Two-letter code, e.g. US"
+          />
         </div>
       </fieldset>
 
       <fieldset className="rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">Lines</legend>
-        <p className="text-sm text-slate-600">Type a SKU, scan a barcode or type part of a product name. Stock shown is what is available at {location}, where the order is reserved.</p>
-        {(errors.lines && !rowsChanged) && <p className="mt-2 text-sm text-red-700">{errors.lines}</p>}
+        <p className="text-sm text-slate-600">
+          Type a SKU, scan a barcode or type part of a product name. Stock shown is what is available at{' '}
+          {location}, where the order is reserved.
+        </p>
+        {errors.lines && !rowsChanged && <p className="mt-2 text-sm text-red-700">{errors.lines}</p>}
         <ol className="mt-3 space-y-3">
           {rows.map((row, index) => {
             const n = index + 1;
             const id = `line-${row.key}`;
             const qty = parseQuantity(row.quantity);
-            const short = row.info && !row.info.allow_backorder && !Number.isNaN(qty) && qty > row.info.available;
+            const short =
+              row.info && !row.info.allow_backorder && !Number.isNaN(qty) && qty > row.info.available;
             const skuError = lineError(index, 'sku');
             const qtyError = lineError(index, 'quantity');
             const priceError = lineError(index, 'unit_price');
@@ -121,53 +222,124 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
               <li key={row.key} className="border-b border-slate-100 pb-3">
                 <div className="flex flex-wrap items-start gap-3">
                   <div className="w-full sm:w-56">
-                    <label htmlFor={`${id}-sku`} className="block text-xs font-medium text-slate-700">SKU<span className="sr-only"> (line {n})</span></label>
-                    <input id={`${id}-sku`} name="lines.sku" value={row.sku} list={`${id}-options`} autoComplete="off" spellCheck={false}
-                      onChange={(e) => { const sku = e.target.value; updateRow(row.key, { sku, info: null }); lookup(row.key, sku); }}
-                      aria-invalid={skuError ? true : undefined} aria-describedby={`${id}-info${skuError ? ` ${id}-sku-error` : ''}`} className={`${inputClass} mt-0.5 font-mono`} />
+                    <label htmlFor={`${id}-sku`} className="block text-xs font-medium text-slate-700">
+                      SKU<span className="sr-only"> (line {n})</span>
+                    </label>
+                    <input
+                      id={`${id}-sku`}
+                      name="lines.sku"
+                      value={row.sku}
+                      list={`${id}-options`}
+                      autoComplete="off"
+                      spellCheck={false}
+                      onChange={(e) => {
+                        const sku = e.target.value;
+                        updateRow(row.key, { sku, info: null });
+                        lookup(row.key, sku);
+                      }}
+                      aria-invalid={skuError ? true : undefined}
+                      aria-describedby={`${id}-info${skuError ? ` ${id}-sku-error` : ''}`}
+                      className={`${inputClass} mt-0.5 font-mono`}
+                    />
                     <datalist id={`${id}-options`}>
-                      {row.suggestions.map((s) => <option key={s.sku} value={s.sku}>{`${s.name} · ${s.available} available`}</option>)}
+                      {row.suggestions.map((s) => (
+                        <option key={s.sku} value={s.sku}>{`${s.name} · ${s.available} available`}</option>
+                      ))}
                     </datalist>
-                    {skuError && <p id={`${id}-sku-error`} className="mt-1 text-sm text-red-700">{skuError}</p>}
+                    {skuError && (
+                      <p id={`${id}-sku-error`} className="mt-1 text-sm text-red-700">
+                        {skuError}
+                      </p>
+                    )}
                   </div>
                   <div className="w-24">
-                    <label htmlFor={`${id}-qty`} className="block text-xs font-medium text-slate-700">Quantity<span className="sr-only"> (line {n})</span></label>
-                    <input id={`${id}-qty`} name="lines.quantity" value={row.quantity} inputMode="numeric" autoComplete="off"
+                    <label htmlFor={`${id}-qty`} className="block text-xs font-medium text-slate-700">
+                      Quantity<span className="sr-only"> (line {n})</span>
+                    </label>
+                    <input
+                      id={`${id}-qty`}
+                      name="lines.quantity"
+                      value={row.quantity}
+                      inputMode="numeric"
+                      autoComplete="off"
                       onChange={(e) => updateRow(row.key, { quantity: e.target.value })}
-                      aria-invalid={qtyError ? true : undefined} aria-describedby={qtyError ? `${id}-qty-error` : undefined} className={`${inputClass} mt-0.5`} />
+                      aria-invalid={qtyError ? true : undefined}
+                      aria-describedby={qtyError ? `${id}-qty-error` : undefined}
+                      className={`${inputClass} mt-0.5`}
+                    />
                   </div>
                   <div className="w-32">
-                    <label htmlFor={`${id}-price`} className="block text-xs font-medium text-slate-700">Unit price ({currency})<span className="sr-only"> (line {n})</span></label>
-                    <input id={`${id}-price`} name="lines.unit_price" value={row.unit_price} inputMode="decimal" autoComplete="off"
+                    <label htmlFor={`${id}-price`} className="block text-xs font-medium text-slate-700">
+                      Unit price ({currency})<span className="sr-only"> (line {n})</span>
+                    </label>
+                    <input
+                      id={`${id}-price`}
+                      name="lines.unit_price"
+                      value={row.unit_price}
+                      inputMode="decimal"
+                      autoComplete="off"
                       onChange={(e) => updateRow(row.key, { unit_price: e.target.value, priceEdited: true })}
-                      aria-invalid={priceError ? true : undefined} aria-describedby={priceError ? `${id}-price-error` : undefined} className={`${inputClass} mt-0.5`} />
+                      aria-invalid={priceError ? true : undefined}
+                      aria-describedby={priceError ? `${id}-price-error` : undefined}
+                      className={`${inputClass} mt-0.5`}
+                    />
                   </div>
                   {rows.length > 1 && (
-                    <button type="button" aria-label={`Remove line ${n}`} onClick={() => { setRows((rs) => rs.filter((r) => r.key !== row.key)); setRowsChanged(true); }}
-                      className="mt-5 min-h-10 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50">
+                    <button
+                      type="button"
+                      aria-label={`Remove line ${n}`}
+                      onClick={() => {
+                        setRows((rs) => rs.filter((r) => r.key !== row.key));
+                        setRowsChanged(true);
+                      }}
+                      className="mt-5 min-h-10 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50"
+                    >
                       Remove
                     </button>
                   )}
                 </div>
-                <p id={`${id}-info`} aria-live="polite" className={`mt-1 text-sm ${short ? 'text-amber-900' : 'text-slate-700'}`}>
+                <p
+                  id={`${id}-info`}
+                  aria-live="polite"
+                  className={`mt-1 text-sm ${short ? 'text-amber-900' : 'text-slate-700'}`}
+                >
                   {row.state === 'looking' && 'Looking up…'}
-                  {row.state === 'none' && row.sku.trim() && (row.suggestions.length ? `${row.suggestions.length} possible matches: pick one from the list` : 'No active SKU, barcode or product matches this')}
+                  {row.state === 'none' &&
+                    row.sku.trim() &&
+                    (row.suggestions.length
+                      ? `${row.suggestions.length} possible matches: pick one from the list`
+                      : 'No active SKU, barcode or product matches this')}
                   {row.state === 'found' && row.info && (
                     <>
-                      {row.info.name} · <strong>{row.info.available} available</strong>{row.info.location ? ` at ${row.info.location}` : ''}
-                      {short && (row.info.available > 0 ? ` — only ${row.info.available} can be reserved` : ' — out of stock')}
+                      {row.info.name} · <strong>{row.info.available} available</strong>
+                      {row.info.location ? ` at ${row.info.location}` : ''}
+                      {short &&
+                        (row.info.available > 0
+                          ? ` — only ${row.info.available} can be reserved`
+                          : ' — out of stock')}
                       {row.info.allow_backorder && ' · backorders allowed'}
                     </>
                   )}
                 </p>
-                {qtyError && <p id={`${id}-qty-error`} className="mt-1 text-sm text-red-700">{qtyError}</p>}
-                {priceError && <p id={`${id}-price-error`} className="mt-1 text-sm text-red-700">{priceError}</p>}
+                {qtyError && (
+                  <p id={`${id}-qty-error`} className="mt-1 text-sm text-red-700">
+                    {qtyError}
+                  </p>
+                )}
+                {priceError && (
+                  <p id={`${id}-price-error`} className="mt-1 text-sm text-red-700">
+                    {priceError}
+                  </p>
+                )}
               </li>
             );
           })}
         </ol>
-        <button type="button" onClick={() => setRows((rs) => [...rs, emptyRow(nextKey.current++)])}
-          className="mt-3 min-h-10 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => setRows((rs) => [...rs, emptyRow(nextKey.current++)])}
+          className="mt-3 min-h-10 rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50"
+        >
           Add line
         </button>
       </fieldset>
@@ -176,55 +348,142 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
         <fieldset className="rounded-xl border border-slate-200 bg-white p-5">
           <legend className="px-1 text-lg font-semibold">Shipping, tax and discount</legend>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Shipping method (optional)" name="shipping_method" value={shippingMethod} onChange={(e) => setShippingMethod(e.target.value)} placeholder="e.g. Standard" error={errors.shipping_method} />
-            <Field label={`Shipping (${currency})`} name="shipping_amount" inputMode="decimal" placeholder="0.00" value={amounts.shipping_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, shipping_amount: e.target.value }))} error={errors.shipping_amount} />
-            <Field label={`Tax (${currency})`} name="tax_amount" inputMode="decimal" placeholder="0.00" value={amounts.tax_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, tax_amount: e.target.value }))} error={errors.tax_amount} />
-            <Field label={`Discount (${currency})`} name="discount_amount" inputMode="decimal" placeholder="0.00" value={amounts.discount_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, discount_amount: e.target.value }))} error={errors.discount_amount} />
+            <Field
+              label="Shipping method (optional)"
+              name="shipping_method"
+              value={shippingMethod}
+              onChange={(e) => setShippingMethod(e.target.value)}
+              placeholder="e.g. Standard"
+              error={errors.shipping_method}
+            />
+            <Field
+              label={`Shipping (${currency})`}
+              name="shipping_amount"
+              inputMode="decimal"
+              placeholder="0.00"
+              value={amounts.shipping_amount}
+              onChange={(e) => setAmounts((a) => ({ ...a, shipping_amount: e.target.value }))}
+              error={errors.shipping_amount}
+            />
+            <Field
+              label={`Tax (${currency})`}
+              name="tax_amount"
+              inputMode="decimal"
+              placeholder="0.00"
+              value={amounts.tax_amount}
+              onChange={(e) => setAmounts((a) => ({ ...a, tax_amount: e.target.value }))}
+              error={errors.tax_amount}
+            />
+            <Field
+              label={`Discount (${currency})`}
+              name="discount_amount"
+              inputMode="decimal"
+              placeholder="0.00"
+              value={amounts.discount_amount}
+              onChange={(e) => setAmounts((a) => ({ ...a, discount_amount: e.target.value }))}
+              error={errors.discount_amount}
+            />
           </div>
           <div className="mt-4">
-            <label htmlFor="order-note" className="block text-sm font-medium">Order note (optional)</label>
-            <textarea id="order-note" name="note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} placeholder="e.g. Phoned in; gift wrap" />
+            <label htmlFor="order-note" className="block text-sm font-medium">
+              Order note (optional)
+            </label>
+            <textarea
+              id="order-note"
+              name="note"
+              rows={2}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              className={inputClass}
+              placeholder="e.g. Phoned in; gift wrap"
+            />
           </div>
         </fieldset>
 
         <section aria-labelledby="totals-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="totals-title" className="text-lg font-semibold">Totals</h2>
+          <h2 id="totals-title" className="text-lg font-semibold">
+            Totals
+          </h2>
           <dl className="mt-3 grid grid-cols-2 gap-y-2 text-sm" data-testid="live-totals">
-            <dt className="text-slate-600">Subtotal</dt><dd className="text-right tabular-nums">{money(totals.subtotal)}</dd>
-            <dt className="text-slate-600">Discount</dt><dd className="text-right tabular-nums">{money(-totals.discount)}</dd>
-            <dt className="text-slate-600">Shipping</dt><dd className="text-right tabular-nums">{money(totals.shipping)}</dd>
-            <dt className="text-slate-600">Tax</dt><dd className="text-right tabular-nums">{money(totals.tax)}</dd>
+            <dt className="text-slate-600">Subtotal</dt>
+            <dd className="text-right tabular-nums">{money(totals.subtotal)}</dd>
+            <dt className="text-slate-600">Discount</dt>
+            <dd className="text-right tabular-nums">{money(-totals.discount)}</dd>
+            <dt className="text-slate-600">Shipping</dt>
+            <dd className="text-right tabular-nums">{money(totals.shipping)}</dd>
+            <dt className="text-slate-600">Tax</dt>
+            <dd className="text-right tabular-nums">{money(totals.tax)}</dd>
             <dt className="border-t border-slate-200 pt-2 font-semibold">Total</dt>
-            <dd className="border-t border-slate-200 pt-2 text-right font-semibold tabular-nums" data-testid="live-total">{money(totals.total)}</dd>
+            <dd
+              className="border-t border-slate-200 pt-2 text-right font-semibold tabular-nums"
+              data-testid="live-total"
+            >
+              {money(totals.total)}
+            </dd>
           </dl>
-          {!totals.complete && <p className="mt-2 text-sm text-slate-600">Some amounts cannot be read yet; they count as zero here.</p>}
+          {!totals.complete && (
+            <p className="mt-2 text-sm text-slate-600">
+              Some amounts cannot be read yet; they count as zero here.
+            </p>
+          )}
           <div className="mt-5 flex flex-wrap items-center gap-3">
-            <button type="submit" disabled={pending}
-              className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-5 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-5 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               {pending ? 'Creating order…' : 'Create order'}
             </button>
           </div>
-          <div className="mt-3"><FormMessage state={state} /></div>
+          <div className="mt-3">
+            <FormMessage state={state} />
+          </div>
         </section>
       </div>
     </form>
   );
 }
 
-function AddressField({ name, label, address, setAddress, errors, hint, ...props }: {
-  name: keyof Address; label: string; address: Address; setAddress: React.Dispatch<React.SetStateAction<Address>>; errors: Record<string, string>; hint?: string;
+function AddressField({
+  name,
+  label,
+  address,
+  setAddress,
+  errors,
+  hint,
+  ...props
+}: {
+  name: keyof Address;
+  label: string;
+  address: Address;
+  setAddress: React.Dispatch<React.SetStateAction<Address>>;
+  errors: Record<string, string>;
+  hint?: string;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name'>) {
   return (
-    <Field label={label} name={`shipping_address.${name}`} id={`ship-${name}`} value={address[name]} hint={hint}
-      onChange={(e) => { const value = name === 'country' ? e.target.value.toUpperCase() : e.target.value; setAddress((a) => ({ ...a, [name]: value })); }}
-      error={errors[`shipping_address.${name}`]} {...props} />
+    <Field
+      label={label}
+      name={`shipping_address.${name}`}
+      id={`ship-${name}`}
+      value={address[name]}
+      hint={hint}
+      onChange={(e) => {
+        const value = name === 'country' ? e.target.value.toUpperCase() : e.target.value;
+        setAddress((a) => ({ ...a, [name]: value }));
+      }}
+      error={errors[`shipping_address.${name}`]}
+      {...props}
+    />
   );
 }
 
-function CustomerSection({ customer, setCustomer, errors, onPick }: {
+function CustomerSection({
+  customer,
+  setCustomer,
+  errors,
+  onPick,
+}: {
   customer: { email: string; name: string; phone: string };
   setCustomer: React.Dispatch<React.SetStateAction<{ email: string; name: string; phone: string }>>;
   errors: Record<string, string>;
@@ -244,7 +503,7 @@ function CustomerSection({ customer, setCustomer, errors, onPick }: {
     timer.current = setTimeout(async () => {
       const result = await searchCustomersAction(text);
       if (latest.current !== text) return;
-      setMatches(result?.ok ? result.data ?? [] : []);
+      setMatches(result?.ok ? (result.data ?? []) : []);
     }, 300);
   };
 
@@ -252,20 +511,55 @@ function CustomerSection({ customer, setCustomer, errors, onPick }: {
     <fieldset className="rounded-xl border border-slate-200 bg-white p-5">
       <legend className="px-1 text-lg font-semibold">Customer</legend>
       <div className="max-w-xl">
-        <label htmlFor="customer-search" className="block text-sm font-medium">Find an existing customer</label>
-        <input id="customer-search" type="search" value={query} onChange={(e) => search(e.target.value)} placeholder="Email or name" autoComplete="off"
-          aria-describedby="customer-search-status" className={inputClass}
-          onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }} />
+        <label htmlFor="customer-search" className="block text-sm font-medium">
+          Find an existing customer
+        </label>
+        <input
+          id="customer-search"
+          type="search"
+          value={query}
+          onChange={(e) => search(e.target.value)}
+          placeholder="Email or name"
+          autoComplete="off"
+          aria-describedby="customer-search-status"
+          className={inputClass}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.preventDefault();
+          }}
+        />
         <p id="customer-search-status" aria-live="polite" className="mt-1 text-sm text-slate-600">
-          {picked ? `Filled in from ${picked}.` : matches === null ? 'Or type a new customer below.' : matches.length === 0 ? 'No customer matches; fill in a new one below.' : `${matches.length >= 10 ? 'The first 10 customers' : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`} matching: pick one to fill in the form${matches.length >= 10 ? ', or type more to narrow it down' : ''}.`}
+          {picked
+            ? `Filled in from ${picked}.`
+            : matches === null
+              ? 'Or type a new customer below.'
+              : matches.length === 0
+                ? 'No customer matches; fill in a new one below.'
+                : `${matches.length >= 10 ? 'The first 10 customers' : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`} matching: pick one to fill in the form${matches.length >= 10 ? ', or type more to narrow it down' : ''}.`}
         </p>
         {matches && matches.length > 0 && (
-          <ul aria-label="Matching customers" className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200">
+          <ul
+            aria-label="Matching customers"
+            className="mt-2 divide-y divide-slate-100 rounded-md border border-slate-200"
+          >
             {matches.map((m) => (
               <li key={m.id}>
-                <button type="button" onClick={() => { onPick(m); setPicked(`${m.name} (${m.email})`); setMatches(null); setQuery(''); }}
-                  className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-50">
-                  <span className="font-medium">{m.name}</span> · {m.email}{m.address ? <span className="text-slate-600"> · {m.address.city}, {m.address.region ?? m.address.country}</span> : null}
+                <button
+                  type="button"
+                  onClick={() => {
+                    onPick(m);
+                    setPicked(`${m.name} (${m.email})`);
+                    setMatches(null);
+                    setQuery('');
+                  }}
+                  className="block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 focus:bg-slate-50"
+                >
+                  <span className="font-medium">{m.name}</span> · {m.email}
+                  {m.address ? (
+                    <span className="text-slate-600">
+                      {' '}
+                      · {m.address.city}, {m.address.region ?? m.address.country}
+                    </span>
+                  ) : null}
                 </button>
               </li>
             ))}
@@ -273,12 +567,41 @@ function CustomerSection({ customer, setCustomer, errors, onPick }: {
         )}
       </div>
       <div className="mt-4 grid gap-4 sm:grid-cols-3">
-        <Field label="Email" name="customer.email" id="customer-email" type="email" autoComplete="off" value={customer.email}
-          onChange={(e) => { setCustomer((c) => ({ ...c, email: e.target.value })); setPicked(null); }} error={errors['customer.email']} />
-        <Field label="Name" name="customer.name" id="customer-name" autoComplete="off" value={customer.name}
-          onChange={(e) => { setCustomer((c) => ({ ...c, name: e.target.value })); setPicked(null); }} error={errors['customer.name']} />
-        <Field label="Phone (optional)" name="customer.phone" id="customer-phone" type="tel" autoComplete="off" value={customer.phone}
-          onChange={(e) => setCustomer((c) => ({ ...c, phone: e.target.value }))} error={errors['customer.phone']} />
+        <Field
+          label="Email"
+          name="customer.email"
+          id="customer-email"
+          type="email"
+          autoComplete="off"
+          value={customer.email}
+          onChange={(e) => {
+            setCustomer((c) => ({ ...c, email: e.target.value }));
+            setPicked(null);
+          }}
+          error={errors['customer.email']}
+        />
+        <Field
+          label="Name"
+          name="customer.name"
+          id="customer-name"
+          autoComplete="off"
+          value={customer.name}
+          onChange={(e) => {
+            setCustomer((c) => ({ ...c, name: e.target.value }));
+            setPicked(null);
+          }}
+          error={errors['customer.name']}
+        />
+        <Field
+          label="Phone (optional)"
+          name="customer.phone"
+          id="customer-phone"
+          type="tel"
+          autoComplete="off"
+          value={customer.phone}
+          onChange={(e) => setCustomer((c) => ({ ...c, phone: e.target.value }))}
+          error={errors['customer.phone']}
+        />
       </div>
     </fieldset>
   );

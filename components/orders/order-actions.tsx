@@ -23,15 +23,25 @@ type Props = {
 export function OrderActions({ orderId, number, can, emptyText }: Props) {
   const [open, setOpen] = useState<'hold' | 'cancel' | null>(null);
   const move = useActionForm<ActionState>(changeOrderStatusAction, null);
-  const cancel = useActionForm<ActionState>(cancelOrderAction, null, () => confirm(can.cancelRemaining
-    ? `Cancel the unshipped units of order #${number}? Their stock is released and their value credited; what shipped stays. This cannot be undone.`
-    : `Cancel order #${number}? Its stock is released and any captured payment is returned. This cannot be undone.`));
+  const cancel = useActionForm<ActionState>(cancelOrderAction, null, () =>
+    confirm(
+      can.cancelRemaining
+        ? `Cancel the unshipped units of order #${number}? Their stock is released and their value credited; what shipped stays. This cannot be undone.`
+        : `Cancel order #${number}? Its stock is released and any captured payment is returned. This cannot be undone.`,
+    ),
+  );
   const [last, setLast] = useState<'move' | 'cancel'>('move');
   useEffect(() => {
     if (move.state?.ok || cancel.state?.ok) setOpen(null);
   }, [move.state, cancel.state]);
-  const submitMove = (e: FormEvent<HTMLFormElement>) => { setLast('move'); move.onSubmit(e); };
-  const submitCancel = (e: FormEvent<HTMLFormElement>) => { setLast('cancel'); cancel.onSubmit(e); };
+  const submitMove = (e: FormEvent<HTMLFormElement>) => {
+    setLast('move');
+    move.onSubmit(e);
+  };
+  const submitCancel = (e: FormEvent<HTMLFormElement>) => {
+    setLast('cancel');
+    cancel.onSubmit(e);
+  };
   const shown = last === 'cancel' ? cancel.state : move.state;
   const reasonError = (s: ActionState) => (s && !s.ok ? s.fieldErrors?.reason : undefined);
   const any = can.approve || can.hold || can.release || can.cancel || can.cancelRemaining;
@@ -45,60 +55,138 @@ export function OrderActions({ orderId, number, can, emptyText }: Props) {
             <form onSubmit={submitMove} aria-label="Approve order">
               <input type="hidden" name="orderId" value={orderId} />
               <input type="hidden" name="move" value="approve" />
-              <SubmitButton pending={move.pending} pendingText="Approving…">Approve order</SubmitButton>
+              <SubmitButton pending={move.pending} pendingText="Approving…">
+                Approve order
+              </SubmitButton>
             </form>
           )}
           {can.release && (
             <form onSubmit={submitMove} aria-label="Release hold">
               <input type="hidden" name="orderId" value={orderId} />
               <input type="hidden" name="move" value="release" />
-              <SubmitButton pending={move.pending} pendingText="Releasing…">Release hold</SubmitButton>
+              <SubmitButton pending={move.pending} pendingText="Releasing…">
+                Release hold
+              </SubmitButton>
             </form>
           )}
           {can.hold && (
-            <button type="button" aria-expanded={open === 'hold'} aria-controls="hold-form" onClick={() => setOpen(open === 'hold' ? null : 'hold')}
-              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+            <button
+              type="button"
+              aria-expanded={open === 'hold'}
+              aria-controls="hold-form"
+              onClick={() => setOpen(open === 'hold' ? null : 'hold')}
+              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+            >
               Put on hold…
             </button>
           )}
           {(can.cancel || can.cancelRemaining) && (
-            <button type="button" aria-expanded={open === 'cancel'} aria-controls="cancel-form" onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}
-              className="inline-flex min-h-10 items-center rounded-md border border-red-300 bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50">
+            <button
+              type="button"
+              aria-expanded={open === 'cancel'}
+              aria-controls="cancel-form"
+              onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}
+              className="inline-flex min-h-10 items-center rounded-md border border-red-300 bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50"
+            >
               {can.cancelRemaining ? 'Cancel unshipped units…' : 'Cancel order…'}
             </button>
           )}
         </div>
       )}
       {can.hold && open === 'hold' && (
-        <ReasonForm id="hold-form" orderId={orderId} onSubmit={submitMove} move="hold" label="Reason for the hold" placeholder="e.g. Customer asked to confirm the address"
-          submit="Put on hold" variant="secondary" error={reasonError(move.state)} pending={move.pending} />
+        <ReasonForm
+          id="hold-form"
+          orderId={orderId}
+          onSubmit={submitMove}
+          move="hold"
+          label="Reason for the hold"
+          placeholder="e.g. Customer asked to confirm the address"
+          submit="Put on hold"
+          variant="secondary"
+          error={reasonError(move.state)}
+          pending={move.pending}
+        />
       )}
       {(can.cancel || can.cancelRemaining) && open === 'cancel' && (
-        <ReasonForm id="cancel-form" orderId={orderId} onSubmit={submitCancel} label="Reason for cancelling" placeholder={can.cancelRemaining ? 'e.g. Rest is out of stock; customer agreed' : 'e.g. Customer changed their mind'}
-          submit={can.cancelRemaining ? 'Cancel unshipped units' : 'Cancel order'} variant="danger" error={reasonError(cancel.state)} pending={cancel.pending} />
+        <ReasonForm
+          id="cancel-form"
+          orderId={orderId}
+          onSubmit={submitCancel}
+          label="Reason for cancelling"
+          placeholder={
+            can.cancelRemaining
+              ? 'e.g. Rest is out of stock; customer agreed'
+              : 'e.g. Customer changed their mind'
+          }
+          submit={can.cancelRemaining ? 'Cancel unshipped units' : 'Cancel order'}
+          variant="danger"
+          error={reasonError(cancel.state)}
+          pending={cancel.pending}
+        />
       )}
       <FormMessage state={shown && !shown.ok && reasonError(shown) ? null : shown} />
     </div>
   );
 }
 
-function ReasonForm({ id, orderId, onSubmit, move, label, placeholder, submit, variant, error, pending }: {
-  id: string; orderId: string; onSubmit: (e: FormEvent<HTMLFormElement>) => void; move?: 'hold';
-  label: string; placeholder: string; submit: string; variant: 'secondary' | 'danger'; error?: string; pending: boolean;
+function ReasonForm({
+  id,
+  orderId,
+  onSubmit,
+  move,
+  label,
+  placeholder,
+  submit,
+  variant,
+  error,
+  pending,
+}: {
+  id: string;
+  orderId: string;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  move?: 'hold';
+  label: string;
+  placeholder: string;
+  submit: string;
+  variant: 'secondary' | 'danger';
+  error?: string;
+  pending: boolean;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
   return (
-    <form id={id} onSubmit={onSubmit} aria-label={submit} className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4">
+    <form
+      id={id}
+      onSubmit={onSubmit}
+      aria-label={submit}
+      className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-4"
+    >
       <input type="hidden" name="orderId" value={orderId} />
       {move && <input type="hidden" name="move" value={move} />}
       <div>
-        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">{label}</label>
-        <input ref={inputRef} id={`${id}-reason`} name="reason" required maxLength={500} placeholder={placeholder} className={inputClass}
-          aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-reason-error` : undefined} />
-        {error && <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700">{error}</p>}
+        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
+          {label}
+        </label>
+        <input
+          ref={inputRef}
+          id={`${id}-reason`}
+          name="reason"
+          required
+          maxLength={500}
+          placeholder={placeholder}
+          className={inputClass}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-reason-error` : undefined}
+        />
+        {error && (
+          <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        )}
       </div>
-      <SubmitButton variant={variant} pending={pending} pendingText="Saving…">{submit}</SubmitButton>
+      <SubmitButton variant={variant} pending={pending} pendingText="Saving…">
+        {submit}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,47 +1,87 @@
 /** Order status, payment status and fraud risk as labelled badges: said in words, not only by colour. */
 
 export const STATUS_LABEL: Record<string, string> = {
-  pending_review: 'Pending review', open: 'Open', on_hold: 'On hold', partially_fulfilled: 'Partially fulfilled',
-  fulfilled: 'Fulfilled', delivered: 'Delivered', cancelled: 'Cancelled',
+  pending_review: 'Pending review',
+  open: 'Open',
+  on_hold: 'On hold',
+  partially_fulfilled: 'Partially fulfilled',
+  fulfilled: 'Fulfilled',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
 };
 
 export const PAYMENT_LABEL: Record<string, string> = {
-  pending: 'Pending', authorized: 'Authorized', paid: 'Paid', partially_refunded: 'Partially refunded', refunded: 'Refunded',
+  pending: 'Pending',
+  authorized: 'Authorized',
+  paid: 'Paid',
+  partially_refunded: 'Partially refunded',
+  refunded: 'Refunded',
 };
 
 export const CHANNEL_LABEL: Record<string, string> = {
-  web: 'Web store', shopify: 'Shopify', amazon: 'Amazon', ebay: 'eBay', etsy: 'Etsy', woocommerce: 'WooCommerce', manual: 'Manual',
+  web: 'Web store',
+  shopify: 'Shopify',
+  amazon: 'Amazon',
+  ebay: 'eBay',
+  etsy: 'Etsy',
+  woocommerce: 'WooCommerce',
+  manual: 'Manual',
 };
 
-export const RISK_LABEL: Record<string, string> = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' };
+export const RISK_LABEL: Record<string, string> = {
+  low: 'Low risk',
+  medium: 'Medium risk',
+  high: 'High risk',
+};
 
 const STATUS_CLASS: Record<string, string> = {
-  pending_review: 'bg-amber-100 text-amber-950', open: 'bg-blue-100 text-blue-900', on_hold: 'bg-orange-100 text-orange-950',
-  partially_fulfilled: 'bg-indigo-100 text-indigo-900', fulfilled: 'bg-green-100 text-green-900', delivered: 'bg-green-100 text-green-900',
+  pending_review: 'bg-amber-100 text-amber-950',
+  open: 'bg-blue-100 text-blue-900',
+  on_hold: 'bg-orange-100 text-orange-950',
+  partially_fulfilled: 'bg-indigo-100 text-indigo-900',
+  fulfilled: 'bg-green-100 text-green-900',
+  delivered: 'bg-green-100 text-green-900',
   cancelled: 'bg-slate-200 text-slate-800',
 };
 const PAYMENT_CLASS: Record<string, string> = {
-  pending: 'bg-slate-100 text-slate-800', authorized: 'bg-blue-50 text-blue-900', paid: 'bg-green-100 text-green-900',
-  partially_refunded: 'bg-amber-100 text-amber-950', refunded: 'bg-slate-200 text-slate-800',
+  pending: 'bg-slate-100 text-slate-800',
+  authorized: 'bg-blue-50 text-blue-900',
+  paid: 'bg-green-100 text-green-900',
+  partially_refunded: 'bg-amber-100 text-amber-950',
+  refunded: 'bg-slate-200 text-slate-800',
 };
-const RISK_CLASS: Record<string, string> = { low: 'bg-green-50 text-green-900', medium: 'bg-amber-100 text-amber-950', high: 'bg-red-100 text-red-900' };
+const RISK_CLASS: Record<string, string> = {
+  low: 'bg-green-50 text-green-900',
+  medium: 'bg-amber-100 text-amber-950',
+  high: 'bg-red-100 text-red-900',
+};
 
 // relative: keeps a badge's sr-only text inside a sideways-scrolling table box (an absolute child of an
 // unpositioned box escapes its overflow clip and widens the page).
 const base = 'relative inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium';
 
 export function OrderStatusBadge({ status }: { status: string }) {
-  return <span className={`${base} ${STATUS_CLASS[status] ?? 'bg-slate-100'}`}>{STATUS_LABEL[status] ?? status}</span>;
+  return (
+    <span className={`${base} ${STATUS_CLASS[status] ?? 'bg-slate-100'}`}>
+      {STATUS_LABEL[status] ?? status}
+    </span>
+  );
 }
 
 export function PaymentStatusBadge({ status }: { status: string }) {
-  return <span className={`${base} ${PAYMENT_CLASS[status] ?? 'bg-slate-100'}`}><span className="sr-only">Payment: </span>{PAYMENT_LABEL[status] ?? status}</span>;
+  return (
+    <span className={`${base} ${PAYMENT_CLASS[status] ?? 'bg-slate-100'}`}>
+      <span className="sr-only">Payment: </span>
+      {PAYMENT_LABEL[status] ?? status}
+    </span>
+  );
 }
 
 export function RiskBadge({ level, score }: { level: string; score?: number }) {
   return (
     <span className={`${base} ${RISK_CLASS[level] ?? 'bg-slate-100'}`}>
-      {RISK_LABEL[level] ?? level}{score !== undefined ? ` · ${score}` : ''}
+      {RISK_LABEL[level] ?? level}
+      {score !== undefined ? ` · ${score}` : ''}
     </span>
   );
 }

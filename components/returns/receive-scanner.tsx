@@ -17,10 +17,11 @@ export function ReceiveScanner({ returnId, disabled }: { returnId: string; disab
     input.current.focus();
   }, [state]);
   useEffect(() => {
-    const refocus = () => setTimeout(() => {
-      const active = document.activeElement;
-      if (!active || active === document.body) input.current?.focus();
-    }, 0);
+    const refocus = () =>
+      setTimeout(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) input.current?.focus();
+      }, 0);
     document.addEventListener('click', refocus);
     return () => document.removeEventListener('click', refocus);
   }, []);
@@ -35,13 +36,30 @@ export function ReceiveScanner({ returnId, disabled }: { returnId: string; disab
       className="space-y-3"
     >
       <input type="hidden" name="returnId" value={returnId} />
-      <label htmlFor="scan-code" className="block text-base font-semibold">Scan an item (or type its SKU and press Enter)</label>
-      <input id="scan-code" name="code" ref={input} autoFocus autoComplete="off" autoCapitalize="characters" spellCheck={false} disabled={disabled}
-        aria-describedby="scan-result" className="block w-full rounded-md border-2 border-brand-700 bg-white px-4 py-3 font-mono text-xl disabled:bg-slate-100" />
+      <label htmlFor="scan-code" className="block text-base font-semibold">
+        Scan an item (or type its SKU and press Enter)
+      </label>
+      <input
+        id="scan-code"
+        name="code"
+        ref={input}
+        autoFocus
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        disabled={disabled}
+        aria-describedby="scan-result"
+        className="block w-full rounded-md border-2 border-brand-700 bg-white px-4 py-3 font-mono text-xl disabled:bg-slate-100"
+      />
       <div id="scan-result" aria-live="assertive" className="min-h-12">
         {pending && <p className="text-slate-700">Receiving…</p>}
         {!pending && state && (
-          <p role={state.ok ? 'status' : 'alert'} className={`rounded-md px-4 py-3 text-base font-medium ${state.ok ? 'border border-green-300 bg-green-50 text-green-900' : 'border border-red-300 bg-red-50 text-red-900'}`}>{state.message}</p>
+          <p
+            role={state.ok ? 'status' : 'alert'}
+            className={`rounded-md px-4 py-3 text-base font-medium ${state.ok ? 'border border-green-300 bg-green-50 text-green-900' : 'border border-red-300 bg-red-50 text-red-900'}`}
+          >
+            {state.message}
+          </p>
         )}
       </div>
     </form>

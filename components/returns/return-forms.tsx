@@ -4,8 +4,15 @@ import { useState } from 'react';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import {
-  approveReturnAction, closeReturnAction, decideRefundAction, exchangeReturnAction, goodwillRefundAction, inspectReturnAction,
-  refundReturnAction, rejectReturnAction, requestReturnAction,
+  approveReturnAction,
+  closeReturnAction,
+  decideRefundAction,
+  exchangeReturnAction,
+  goodwillRefundAction,
+  inspectReturnAction,
+  refundReturnAction,
+  rejectReturnAction,
+  requestReturnAction,
 } from '@/app/(app)/returns/actions';
 import type { ActionState } from '@/lib/server-action';
 
@@ -16,11 +23,27 @@ function parseDec(s: string): number | null {
   return /^\d+(\.\d{1,2})?$/.test(s.trim()) ? Math.round(Number(s.trim()) * 100) : NaN;
 }
 
-export type ReturnableLineView = { sku: string; name: string; shipped: number; on_returns: number; returnable: number };
+export type ReturnableLineView = {
+  sku: string;
+  name: string;
+  shipped: number;
+  on_returns: number;
+  returnable: number;
+};
 
-export function RequestReturnForm({ orderId, ticketId, lines, reasons }: { orderId: string; ticketId?: string; lines: ReturnableLineView[]; reasons: { value: string; label: string }[] }) {
+export function RequestReturnForm({
+  orderId,
+  ticketId,
+  lines,
+  reasons,
+}: {
+  orderId: string;
+  ticketId?: string;
+  lines: ReturnableLineView[];
+  reasons: { value: string; label: string }[];
+}) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(requestReturnAction, null);
-  const err = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} aria-label="Start a return" className="space-y-4">
       <input type="hidden" name="orderId" value={orderId} />
@@ -28,26 +51,72 @@ export function RequestReturnForm({ orderId, ticketId, lines, reasons }: { order
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Units to return</caption>
         <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-          <tr><th scope="col" className="px-3 py-2">Item</th><th scope="col" className="px-3 py-2 text-right">Shipped</th><th scope="col" className="px-3 py-2 text-right">On returns</th><th scope="col" className="px-3 py-2">Return</th><th scope="col" className="px-3 py-2">Reason</th></tr>
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Item
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Shipped
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              On returns
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Return
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Reason
+            </th>
+          </tr>
         </thead>
         <tbody>
           {lines.map((l, i) => (
             <tr key={`${l.sku}-${i}`} className="border-b border-slate-100 align-top">
-              <td className="px-3 py-2"><span className="font-mono">{l.sku}</span><br /><span className="text-slate-700">{l.name}</span></td>
+              <td className="px-3 py-2">
+                <span className="font-mono">{l.sku}</span>
+                <br />
+                <span className="text-slate-700">{l.name}</span>
+              </td>
               <td className="px-3 py-2 text-right tabular-nums">{l.shipped}</td>
               <td className="px-3 py-2 text-right tabular-nums">{l.on_returns}</td>
               <td className="px-3 py-2">
                 {/* Disabled inputs are not sent: the SKU goes only with a line that can be returned, so the lists stay aligned. */}
                 {l.returnable > 0 && <input type="hidden" name="sku" value={l.sku} />}
-                <label htmlFor={`qty-${i}`} className="sr-only">Units of {l.sku} to return (at most {l.returnable})</label>
-                <input id={`qty-${i}`} name="quantity" type="number" min={0} max={l.returnable} defaultValue={0} disabled={l.returnable === 0} className={`${inputClass} w-24`}
-                  aria-invalid={err[`lines.${i}.quantity`] ? true : undefined} aria-describedby={`qty-${i}-hint`} />
-                <p id={`qty-${i}-hint`} className="mt-1 text-xs text-slate-600">{l.returnable === 0 ? 'Nothing left to return' : `At most ${l.returnable}`}</p>
+                <label htmlFor={`qty-${i}`} className="sr-only">
+                  Units of {l.sku} to return (at most {l.returnable})
+                </label>
+                <input
+                  id={`qty-${i}`}
+                  name="quantity"
+                  type="number"
+                  min={0}
+                  max={l.returnable}
+                  defaultValue={0}
+                  disabled={l.returnable === 0}
+                  className={`${inputClass} w-24`}
+                  aria-invalid={err[`lines.${i}.quantity`] ? true : undefined}
+                  aria-describedby={`qty-${i}-hint`}
+                />
+                <p id={`qty-${i}-hint`} className="mt-1 text-xs text-slate-600">
+                  {l.returnable === 0 ? 'Nothing left to return' : `At most ${l.returnable}`}
+                </p>
               </td>
               <td className="px-3 py-2">
-                <label htmlFor={`reason-${i}`} className="sr-only">Reason for {l.sku}</label>
-                <select id={`reason-${i}`} name="reason" className={inputClass} disabled={l.returnable === 0} defaultValue="defective">
-                  {reasons.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+                <label htmlFor={`reason-${i}`} className="sr-only">
+                  Reason for {l.sku}
+                </label>
+                <select
+                  id={`reason-${i}`}
+                  name="reason"
+                  className={inputClass}
+                  disabled={l.returnable === 0}
+                  defaultValue="defective"
+                >
+                  {reasons.map((r) => (
+                    <option key={r.value} value={r.value}>
+                      {r.label}
+                    </option>
+                  ))}
                 </select>
               </td>
             </tr>
@@ -56,19 +125,25 @@ export function RequestReturnForm({ orderId, ticketId, lines, reasons }: { order
       </table>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="resolution" className="block text-sm font-medium">The customer wants</label>
+          <label htmlFor="resolution" className="block text-sm font-medium">
+            The customer wants
+          </label>
           <select id="resolution" name="resolution" className={inputClass} defaultValue="refund">
             <option value="refund">A refund</option>
             <option value="exchange">An exchange</option>
           </select>
         </div>
         <div>
-          <label htmlFor="return-note" className="block text-sm font-medium">Note for staff (optional)</label>
+          <label htmlFor="return-note" className="block text-sm font-medium">
+            Note for staff (optional)
+          </label>
           <input id="return-note" name="note" maxLength={2000} className={inputClass} />
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Requesting…">Request return</SubmitButton>
+        <SubmitButton pending={pending} pendingText="Requesting…">
+          Request return
+        </SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>
@@ -81,11 +156,27 @@ export function ApproveReturnForm({ returnId }: { returnId: string }) {
     <form onSubmit={onSubmit} aria-label="Approve the return" className="space-y-3">
       <input type="hidden" name="returnId" value={returnId} />
       <div>
-        <label htmlFor="approve-message" className="block text-sm font-medium">Message to the customer (optional)</label>
-        <textarea id="approve-message" name="message" rows={2} maxLength={2000} className={inputClass} placeholder="e.g. Please send it back within 14 days" />
+        <label htmlFor="approve-message" className="block text-sm font-medium">
+          Message to the customer (optional)
+        </label>
+        <textarea
+          id="approve-message"
+          name="message"
+          rows={2}
+          maxLength={2000}
+          className={inputClass}
+          placeholder="e.g. Please send it back within 14 days"
+        />
       </div>
-      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="issueLabel" className="size-4" /> Issue a prepaid return label</label>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pending={pending} pendingText="Approving…">Approve return</SubmitButton><FormMessage state={state} /></div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="issueLabel" className="size-4" /> Issue a prepaid return label
+      </label>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Approving…">
+          Approve return
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
@@ -97,27 +188,57 @@ export function RejectReturnForm({ returnId }: { returnId: string }) {
     <form onSubmit={onSubmit} aria-label="Reject the return" className="space-y-3">
       <input type="hidden" name="returnId" value={returnId} />
       <div>
-        <label htmlFor="reject-message" className="block text-sm font-medium">Why (sent to the customer)</label>
-        <textarea id="reject-message" name="message" rows={2} required maxLength={2000} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? 'reject-message-error' : undefined} />
-        {error && <p id="reject-message-error" className="mt-1 text-sm text-red-700">{error}</p>}
+        <label htmlFor="reject-message" className="block text-sm font-medium">
+          Why (sent to the customer)
+        </label>
+        <textarea
+          id="reject-message"
+          name="message"
+          rows={2}
+          required
+          maxLength={2000}
+          className={inputClass}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'reject-message-error' : undefined}
+        />
+        {error && (
+          <p id="reject-message-error" className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        )}
       </div>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton variant="danger" pending={pending} pendingText="Rejecting…">Reject return</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton variant="danger" pending={pending} pendingText="Rejecting…">
+          Reject return
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
 
 export function CloseReturnForm({ returnId }: { returnId: string }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(closeReturnAction, null, () => window.confirm('Close this return? Units not received become returnable again.'));
+  const { state, onSubmit, pending } = useActionForm<ActionState>(closeReturnAction, null, () =>
+    window.confirm('Close this return? Units not received become returnable again.'),
+  );
   return (
     <form onSubmit={onSubmit} aria-label="Close the return" className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="returnId" value={returnId} />
-      <SubmitButton variant="secondary" pending={pending} pendingText="Closing…">Close return</SubmitButton>
+      <SubmitButton variant="secondary" pending={pending} pendingText="Closing…">
+        Close return
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );
 }
 
-export function InspectForm({ returnId, lines }: { returnId: string; lines: { sku: string; name: string; uninspected: number }[] }) {
+export function InspectForm({
+  returnId,
+  lines,
+}: {
+  returnId: string;
+  lines: { sku: string; name: string; uninspected: number }[];
+}) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(inspectReturnAction, null);
   const open = lines.filter((l) => l.uninspected > 0);
   if (!open.length) return <p className="text-sm text-slate-700">No received units wait for inspection.</p>;
@@ -127,25 +248,66 @@ export function InspectForm({ returnId, lines }: { returnId: string; lines: { sk
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Dispositions per item</caption>
         <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-          <tr><th scope="col" className="px-3 py-2">Item</th><th scope="col" className="px-3 py-2 text-right">To inspect</th><th scope="col" className="px-3 py-2">Restock</th><th scope="col" className="px-3 py-2">Damaged</th><th scope="col" className="px-3 py-2">Scrap</th></tr>
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Item
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              To inspect
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Restock
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Damaged
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Scrap
+            </th>
+          </tr>
         </thead>
         <tbody>
           {open.map((l, i) => (
             <tr key={l.sku} className="border-b border-slate-100">
-              <td className="px-3 py-2"><span className="font-mono">{l.sku}</span> <span className="text-slate-700">{l.name}</span><input type="hidden" name="sku" value={l.sku} /></td>
+              <td className="px-3 py-2">
+                <span className="font-mono">{l.sku}</span> <span className="text-slate-700">{l.name}</span>
+                <input type="hidden" name="sku" value={l.sku} />
+              </td>
               <td className="px-3 py-2 text-right tabular-nums">{l.uninspected}</td>
               {(['restock', 'damaged', 'scrap'] as const).map((d) => (
                 <td key={d} className="px-3 py-2">
-                  <label htmlFor={`${d}-${i}`} className="sr-only">{d === 'restock' ? 'Restock (sellable)' : d === 'damaged' ? 'Damaged (unsellable)' : 'Scrap (written off)'} units of {l.sku}</label>
-                  <input id={`${d}-${i}`} name={d} type="number" min={0} max={l.uninspected} defaultValue={d === 'restock' ? l.uninspected : 0} className={`${inputClass} w-20`} />
+                  <label htmlFor={`${d}-${i}`} className="sr-only">
+                    {d === 'restock'
+                      ? 'Restock (sellable)'
+                      : d === 'damaged'
+                        ? 'Damaged (unsellable)'
+                        : 'Scrap (written off)'}{' '}
+                    units of {l.sku}
+                  </label>
+                  <input
+                    id={`${d}-${i}`}
+                    name={d}
+                    type="number"
+                    min={0}
+                    max={l.uninspected}
+                    defaultValue={d === 'restock' ? l.uninspected : 0}
+                    className={`${inputClass} w-20`}
+                  />
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="text-sm text-slate-600">Restock: back to sellable stock. Damaged: kept apart, unsellable. Scrap: written off.</p>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pending={pending} pendingText="Saving…">Save inspection</SubmitButton><FormMessage state={state} /></div>
+      <p className="text-sm text-slate-600">
+        Restock: back to sellable stock. Damaged: kept apart, unsellable. Scrap: written off.
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Save inspection
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
@@ -155,123 +317,303 @@ export function InspectForm({ returnId, lines }: { returnId: string; lines: { sk
  * above what the units come to, or above what the order still has paid, is flagged before sending.
  */
 export function RefundForm(props: {
-  returnId: string; ticketId?: string; idempotencyKey: string; currency: string;
-  goods: number; tax: number; fee: number; shippingLeft: number; paidLeft: number; limit: number | null;
+  returnId: string;
+  ticketId?: string;
+  idempotencyKey: string;
+  currency: string;
+  goods: number;
+  tax: number;
+  fee: number;
+  shippingLeft: number;
+  paidLeft: number;
+  limit: number | null;
 }) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(refundReturnAction, null);
   const [waive, setWaive] = useState(false);
   const [shipping, setShipping] = useState('');
   const [amount, setAmount] = useState('');
-  const money = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: props.currency }).format(n / 100);
+  const money = (n: number) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: props.currency }).format(n / 100);
   const ship = parseDec(shipping) ?? 0;
   const computed = props.goods + props.tax - (waive ? 0 : props.fee) + (Number.isNaN(ship) ? 0 : ship);
   const cap = Math.min(computed, props.paidLeft);
   const asked = parseDec(amount);
   const total = asked ?? computed;
-  const problem = Number.isNaN(ship) || (asked !== null && Number.isNaN(asked)) ? 'Enter amounts like 12.50'
-    : ship > props.shippingLeft ? `At most ${money(props.shippingLeft)} of shipping is left to refund`
-    : total > cap ? `At most ${money(cap)} can be refunded` : null;
-  const err = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const problem =
+    Number.isNaN(ship) || (asked !== null && Number.isNaN(asked))
+      ? 'Enter amounts like 12.50'
+      : ship > props.shippingLeft
+        ? `At most ${money(props.shippingLeft)} of shipping is left to refund`
+        : total > cap
+          ? `At most ${money(cap)} can be refunded`
+          : null;
+  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} aria-label="Refund the return" className="space-y-3">
       <input type="hidden" name="returnId" value={props.returnId} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
       {props.ticketId && <input type="hidden" name="ticketId" value={props.ticketId} />}
       <dl className="grid max-w-md grid-cols-2 gap-y-1 text-sm">
-        <dt className="text-slate-600">Items</dt><dd className="text-right tabular-nums">{money(props.goods)}</dd>
-        <dt className="text-slate-600">Tax</dt><dd className="text-right tabular-nums">{money(props.tax)}</dd>
-        <dt className="text-slate-600">Restocking fee</dt><dd className="text-right tabular-nums">{money(waive ? 0 : -props.fee)}</dd>
-        <dt className="text-slate-600">Paid and not refunded</dt><dd className="text-right tabular-nums">{money(props.paidLeft)}</dd>
+        <dt className="text-slate-600">Items</dt>
+        <dd className="text-right tabular-nums">{money(props.goods)}</dd>
+        <dt className="text-slate-600">Tax</dt>
+        <dd className="text-right tabular-nums">{money(props.tax)}</dd>
+        <dt className="text-slate-600">Restocking fee</dt>
+        <dd className="text-right tabular-nums">{money(waive ? 0 : -props.fee)}</dd>
+        <dt className="text-slate-600">Paid and not refunded</dt>
+        <dd className="text-right tabular-nums">{money(props.paidLeft)}</dd>
       </dl>
-      {props.fee > 0 && <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="waiveFee" checked={waive} onChange={(e) => setWaive(e.target.checked)} className="size-4" /> Waive the restocking fee</label>}
+      {props.fee > 0 && (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="waiveFee"
+            checked={waive}
+            onChange={(e) => setWaive(e.target.checked)}
+            className="size-4"
+          />{' '}
+          Waive the restocking fee
+        </label>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label htmlFor="refund-shipping" className="block text-sm font-medium">Shipping to refund (optional)</label>
-          <input id="refund-shipping" name="shipping" inputMode="decimal" value={shipping} onChange={(e) => setShipping(e.target.value)} placeholder="0.00" className={inputClass} aria-describedby="refund-shipping-hint" />
-          <p id="refund-shipping-hint" className="mt-1 text-xs text-slate-600">Up to {money(props.shippingLeft)}</p>
+          <label htmlFor="refund-shipping" className="block text-sm font-medium">
+            Shipping to refund (optional)
+          </label>
+          <input
+            id="refund-shipping"
+            name="shipping"
+            inputMode="decimal"
+            value={shipping}
+            onChange={(e) => setShipping(e.target.value)}
+            placeholder="0.00"
+            className={inputClass}
+            aria-describedby="refund-shipping-hint"
+          />
+          <p id="refund-shipping-hint" className="mt-1 text-xs text-slate-600">
+            Up to {money(props.shippingLeft)}
+          </p>
         </div>
         <div>
-          <label htmlFor="refund-amount" className="block text-sm font-medium">Refund a smaller amount (optional)</label>
-          <input id="refund-amount" name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder={dec(computed)} className={inputClass}
-            aria-invalid={problem || err.amount ? true : undefined} aria-describedby="refund-cap" />
+          <label htmlFor="refund-amount" className="block text-sm font-medium">
+            Refund a smaller amount (optional)
+          </label>
+          <input
+            id="refund-amount"
+            name="amount"
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            placeholder={dec(computed)}
+            className={inputClass}
+            aria-invalid={problem || err.amount ? true : undefined}
+            aria-describedby="refund-cap"
+          />
         </div>
       </div>
       <div>
-        <label htmlFor="refund-reason" className="block text-sm font-medium">Note (optional)</label>
+        <label htmlFor="refund-reason" className="block text-sm font-medium">
+          Note (optional)
+        </label>
         <input id="refund-reason" name="reason" maxLength={500} className={inputClass} />
       </div>
-      <p id="refund-cap" aria-live="polite" className={`text-sm ${problem ? 'text-red-700' : 'text-slate-800'}`}>
-        {problem ?? <>Refund total: <strong data-testid="refund-total">{money(total)}</strong> (at most {money(cap)}).{props.limit !== null && total > props.limit ? ` Above your limit of ${money(props.limit)}: a manager approves it.` : ''}</>}
+      <p
+        id="refund-cap"
+        aria-live="polite"
+        className={`text-sm ${problem ? 'text-red-700' : 'text-slate-800'}`}
+      >
+        {problem ?? (
+          <>
+            Refund total: <strong data-testid="refund-total">{money(total)}</strong> (at most {money(cap)}).
+            {props.limit !== null && total > props.limit
+              ? ` Above your limit of ${money(props.limit)}: a manager approves it.`
+              : ''}
+          </>
+        )}
       </p>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pending={pending} disabled={!!problem || total <= 0} pendingText="Refunding…">Issue refund</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} disabled={!!problem || total <= 0} pendingText="Refunding…">
+          Issue refund
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
 
-export function GoodwillRefundForm({ orderId, ticketId, idempotencyKey, currency, paidLeft, limit }: { orderId: string; ticketId?: string; idempotencyKey: string; currency: string; paidLeft: number; limit: number | null }) {
+export function GoodwillRefundForm({
+  orderId,
+  ticketId,
+  idempotencyKey,
+  currency,
+  paidLeft,
+  limit,
+}: {
+  orderId: string;
+  ticketId?: string;
+  idempotencyKey: string;
+  currency: string;
+  paidLeft: number;
+  limit: number | null;
+}) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(goodwillRefundAction, null);
   const [amount, setAmount] = useState('');
-  const money = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(n / 100);
+  const money = (n: number) =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(n / 100);
   const asked = parseDec(amount);
-  const problem = asked !== null && Number.isNaN(asked) ? 'Enter an amount like 12.50' : asked !== null && asked > paidLeft ? `At most ${money(paidLeft)} can be refunded` : null;
-  const err = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const problem =
+    asked !== null && Number.isNaN(asked)
+      ? 'Enter an amount like 12.50'
+      : asked !== null && asked > paidLeft
+        ? `At most ${money(paidLeft)} can be refunded`
+        : null;
+  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} aria-label="Goodwill refund" className="max-w-lg space-y-3">
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {ticketId && <input type="hidden" name="ticketId" value={ticketId} />}
       <div>
-        <label htmlFor="goodwill-amount" className="block text-sm font-medium">Amount</label>
-        <input id="goodwill-amount" name="amount" inputMode="decimal" required value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="0.00" className={inputClass}
-          aria-invalid={problem || err.amount ? true : undefined} aria-describedby="goodwill-cap" />
-        <p id="goodwill-cap" aria-live="polite" className={`mt-1 text-sm ${problem ? 'text-red-700' : 'text-slate-700'}`}>
-          {problem ?? err.amount ?? <>At most {money(paidLeft)} (paid and not refunded).{limit !== null && asked !== null && asked > limit ? ` Above your limit of ${money(limit)}: a manager approves it.` : ''}</>}
+        <label htmlFor="goodwill-amount" className="block text-sm font-medium">
+          Amount
+        </label>
+        <input
+          id="goodwill-amount"
+          name="amount"
+          inputMode="decimal"
+          required
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          placeholder="0.00"
+          className={inputClass}
+          aria-invalid={problem || err.amount ? true : undefined}
+          aria-describedby="goodwill-cap"
+        />
+        <p
+          id="goodwill-cap"
+          aria-live="polite"
+          className={`mt-1 text-sm ${problem ? 'text-red-700' : 'text-slate-700'}`}
+        >
+          {problem ?? err.amount ?? (
+            <>
+              At most {money(paidLeft)} (paid and not refunded).
+              {limit !== null && asked !== null && asked > limit
+                ? ` Above your limit of ${money(limit)}: a manager approves it.`
+                : ''}
+            </>
+          )}
         </p>
       </div>
       <div>
-        <label htmlFor="goodwill-reason" className="block text-sm font-medium">Reason</label>
-        <input id="goodwill-reason" name="reason" required maxLength={500} className={inputClass} aria-invalid={err.reason ? true : undefined} aria-describedby={err.reason ? 'goodwill-reason-error' : undefined} />
-        {err.reason && <p id="goodwill-reason-error" className="mt-1 text-sm text-red-700">{err.reason}</p>}
+        <label htmlFor="goodwill-reason" className="block text-sm font-medium">
+          Reason
+        </label>
+        <input
+          id="goodwill-reason"
+          name="reason"
+          required
+          maxLength={500}
+          className={inputClass}
+          aria-invalid={err.reason ? true : undefined}
+          aria-describedby={err.reason ? 'goodwill-reason-error' : undefined}
+        />
+        {err.reason && (
+          <p id="goodwill-reason-error" className="mt-1 text-sm text-red-700">
+            {err.reason}
+          </p>
+        )}
       </div>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pending={pending} disabled={!!problem} pendingText="Refunding…">Issue refund</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} disabled={!!problem} pendingText="Refunding…">
+          Issue refund
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }
 
-function DecisionForm({ refundId, number, decision }: { refundId: string; number: number; decision: 'approve' | 'decline' }) {
+function DecisionForm({
+  refundId,
+  number,
+  decision,
+}: {
+  refundId: string;
+  number: number;
+  decision: 'approve' | 'decline';
+}) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(decideRefundAction, null);
   return (
-    <form onSubmit={onSubmit} aria-label={`${decision === 'approve' ? 'Approve' : 'Decline'} refund #${number}`} className="flex flex-wrap items-center gap-2">
+    <form
+      onSubmit={onSubmit}
+      aria-label={`${decision === 'approve' ? 'Approve' : 'Decline'} refund #${number}`}
+      className="flex flex-wrap items-center gap-2"
+    >
       <input type="hidden" name="refundId" value={refundId} />
       <input type="hidden" name="decision" value={decision} />
-      <SubmitButton variant={decision === 'approve' ? 'primary' : 'danger'} pending={pending}>{decision === 'approve' ? 'Approve' : 'Decline'}</SubmitButton>
+      <SubmitButton variant={decision === 'approve' ? 'primary' : 'danger'} pending={pending}>
+        {decision === 'approve' ? 'Approve' : 'Decline'}
+      </SubmitButton>
       <FormMessage state={state} />
     </form>
   );
 }
 
 export function DecideRefundForm({ refundId, number }: { refundId: string; number: number }) {
-  return <div className="flex flex-wrap gap-2"><DecisionForm refundId={refundId} number={number} decision="approve" /><DecisionForm refundId={refundId} number={number} decision="decline" /></div>;
+  return (
+    <div className="flex flex-wrap gap-2">
+      <DecisionForm refundId={refundId} number={number} decision="approve" />
+      <DecisionForm refundId={refundId} number={number} decision="decline" />
+    </div>
+  );
 }
 
 export function ExchangeForm({ returnId }: { returnId: string }) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(exchangeReturnAction, null);
-  const err = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} aria-label="Exchange for a replacement" className="space-y-3">
       <input type="hidden" name="returnId" value={returnId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
-          <label htmlFor="exchange-sku" className="block text-sm font-medium">Replacement SKU</label>
-          <input id="exchange-sku" name="sku" required maxLength={64} className={inputClass} aria-invalid={err['lines.0.sku'] ? true : undefined} aria-describedby={err['lines.0.sku'] ? 'exchange-sku-error' : undefined} />
-          {err['lines.0.sku'] && <p id="exchange-sku-error" className="mt-1 text-sm text-red-700">{err['lines.0.sku']}</p>}
+          <label htmlFor="exchange-sku" className="block text-sm font-medium">
+            Replacement SKU
+          </label>
+          <input
+            id="exchange-sku"
+            name="sku"
+            required
+            maxLength={64}
+            className={inputClass}
+            aria-invalid={err['lines.0.sku'] ? true : undefined}
+            aria-describedby={err['lines.0.sku'] ? 'exchange-sku-error' : undefined}
+          />
+          {err['lines.0.sku'] && (
+            <p id="exchange-sku-error" className="mt-1 text-sm text-red-700">
+              {err['lines.0.sku']}
+            </p>
+          )}
         </div>
         <div>
-          <label htmlFor="exchange-qty" className="block text-sm font-medium">Units</label>
-          <input id="exchange-qty" name="quantity" type="number" min={1} defaultValue={1} className={inputClass} />
+          <label htmlFor="exchange-qty" className="block text-sm font-medium">
+            Units
+          </label>
+          <input
+            id="exchange-qty"
+            name="quantity"
+            type="number"
+            min={1}
+            defaultValue={1}
+            className={inputClass}
+          />
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-3"><SubmitButton pending={pending} pendingText="Creating…">Create replacement order</SubmitButton><FormMessage state={state} /></div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Creating…">
+          Create replacement order
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
     </form>
   );
 }

@@ -9,7 +9,9 @@ export function ResendMessageButton({ id, label }: { id: string; label: string }
   return (
     <form onSubmit={onSubmit} className="flex flex-col items-start gap-1">
       <input type="hidden" name="messageId" value={id} />
-      <SubmitButton pending={pending} variant="secondary" pendingText="Queueing…" aria-label={label}>Send again</SubmitButton>
+      <SubmitButton pending={pending} variant="secondary" pendingText="Queueing…" aria-label={label}>
+        Send again
+      </SubmitButton>
       {state && <FormMessage state={state} />}
     </form>
   );

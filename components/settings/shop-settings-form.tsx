@@ -5,28 +5,107 @@ import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/f
 import { updateSettingsAction } from '@/app/(app)/settings/actions';
 
 type Settings = {
-  shop_name: string; currency: string; timezone: string; inventory_costing: 'fifo' | 'average';
-  support_refund_limit: number; count_approval_limit: number; fraud_review_threshold: number; fulfilling_location: string | null;
+  shop_name: string;
+  currency: string;
+  timezone: string;
+  inventory_costing: 'fifo' | 'average';
+  support_refund_limit: number;
+  count_approval_limit: number;
+  fraud_review_threshold: number;
+  fulfilling_location: string | null;
 };
 
-export function ShopSettingsForm({ settings, locations }: { settings: Settings; locations: { code: string; name: string }[] }) {
+export function ShopSettingsForm({
+  settings,
+  locations,
+}: {
+  settings: Settings;
+  locations: { code: string; name: string }[];
+}) {
   const { state, onSubmit, pending } = useActionForm(updateSettingsAction, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form onSubmit={onSubmit} className="grid max-w-2xl gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2">
-      <div className="sm:col-span-2"><Field label="Shop name" name="shop_name" defaultValue={settings.shop_name} required error={errors.shop_name} /></div>
-      <Field label="Currency (ISO code)" name="currency" defaultValue={settings.currency} required maxLength={3} error={errors.currency} hint="Money is kept in this currency's minor units." />
-      <Field label="Time zone" name="timezone" defaultValue={settings.timezone} required error={errors.timezone} hint="Days on the dashboard start at midnight here." />
-      <SelectField label="Inventory costing" name="inventory_costing" defaultValue={settings.inventory_costing} error={errors.inventory_costing}
-        options={[{ value: 'fifo', label: 'FIFO (first in, first out)' }, { value: 'average', label: 'Moving weighted average' }]} />
-      <SelectField label="Fulfilling location" name="fulfilling_location" defaultValue={settings.fulfilling_location ?? ''} error={errors.fulfilling_location}
-        options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))} />
-      <Field label="Support refund limit (minor units)" name="support_refund_limit" type="number" min={0} step={1} inputMode="numeric"
-        defaultValue={settings.support_refund_limit} error={errors.support_refund_limit} hint="Refunds above this by a support agent wait for a manager. 10000 = 100.00." />
-      <Field label="Cycle count approval limit (minor units)" name="count_approval_limit" type="number" min={0} step={1} inputMode="numeric"
-        defaultValue={settings.count_approval_limit} error={errors.count_approval_limit} hint="A count that moves more inventory value than this is completed by a manager. 10000 = 100.00." />
-      <Field label="Fraud review threshold (0–100)" name="fraud_review_threshold" type="number" min={0} max={100} step={1} inputMode="numeric"
-        defaultValue={settings.fraud_review_threshold} error={errors.fraud_review_threshold} hint="Orders scoring this or more wait for review." />
+    <form
+      onSubmit={onSubmit}
+      className="grid max-w-2xl gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2"
+    >
+      <div className="sm:col-span-2">
+        <Field
+          label="Shop name"
+          name="shop_name"
+          defaultValue={settings.shop_name}
+          required
+          error={errors.shop_name}
+        />
+      </div>
+      <Field
+        label="Currency (ISO code)"
+        name="currency"
+        defaultValue={settings.currency}
+        required
+        maxLength={3}
+        error={errors.currency}
+        hint="Money is kept in this currency's minor units."
+      />
+      <Field
+        label="Time zone"
+        name="timezone"
+        defaultValue={settings.timezone}
+        required
+        error={errors.timezone}
+        hint="Days on the dashboard start at midnight here."
+      />
+      <SelectField
+        label="Inventory costing"
+        name="inventory_costing"
+        defaultValue={settings.inventory_costing}
+        error={errors.inventory_costing}
+        options={[
+          { value: 'fifo', label: 'FIFO (first in, first out)' },
+          { value: 'average', label: 'Moving weighted average' },
+        ]}
+      />
+      <SelectField
+        label="Fulfilling location"
+        name="fulfilling_location"
+        defaultValue={settings.fulfilling_location ?? ''}
+        error={errors.fulfilling_location}
+        options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
+      />
+      <Field
+        label="Support refund limit (minor units)"
+        name="support_refund_limit"
+        type="number"
+        min={0}
+        step={1}
+        inputMode="numeric"
+        defaultValue={settings.support_refund_limit}
+        error={errors.support_refund_limit}
+        hint="Refunds above this by a support agent wait for a manager. 10000 = 100.00."
+      />
+      <Field
+        label="Cycle count approval limit (minor units)"
+        name="count_approval_limit"
+        type="number"
+        min={0}
+        step={1}
+        inputMode="numeric"
+        defaultValue={settings.count_approval_limit}
+        error={errors.count_approval_limit}
+        hint="A count that moves more inventory value than this is completed by a manager. 10000 = 100.00."
+      />
+      <Field
+        label="Fraud review threshold (0–100)"
+        name="fraud_review_threshold"
+        type="number"
+        min={0}
+        max={100}
+        step={1}
+        inputMode="numeric"
+        defaultValue={settings.fraud_review_threshold}
+        error={errors.fraud_review_threshold}
+        hint="Orders scoring this or more wait for review."
+      />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton pending={pending}>Save settings</SubmitButton>
         <FormMessage state={state} />

@@ -2,50 +2,137 @@
 
 import { useFormStatus } from 'react-dom';
 
-export const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base disabled:bg-slate-100';
+export const inputClass =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base disabled:bg-slate-100';
 
 /** A labelled input with its error shown beneath it and announced to screen readers. */
-export function Field({ label, name, error, hint, ...props }: { label: string; name: string; error?: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  ...props
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+} & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = props.id ?? `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...props} />
-      {hint && <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">{hint}</p>}
-      {error && <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p>}
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+        {...props}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-export function SelectField({ label, name, error, options, ...props }: { label: string; name: string; error?: string; options: { value: string; label: string }[] } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  name,
+  error,
+  options,
+  ...props
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  options: { value: string; label: string }[];
+} & React.SelectHTMLAttributes<HTMLSelectElement>) {
   const id = props.id ?? `field-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} {...props}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+        {...props}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {error && <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A GET filter's select: an "Any" choice first, the current value preselected (list pages' filter bars). */
-export function FilterSelect({ id, label, value, options, className }: { id: string; label: string; value?: string; options: { value: string; label: string }[]; className?: string }) {
+export function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  className,
+}: {
+  id: string;
+  label: string;
+  value?: string;
+  options: { value: string; label: string }[];
+  className?: string;
+}) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
         <option value="">Any</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
 /** A submit button that shows progress: from the enclosing `<form action>`, or `pending` when given (useActionForm). */
-export function SubmitButton({ children, pendingText, variant = 'primary', pending: pendingProp, ...props }: { children: React.ReactNode; pendingText?: string; variant?: 'primary' | 'secondary' | 'danger'; pending?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = 'primary',
+  pending: pendingProp,
+  ...props
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  pending?: boolean;
+} & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const status = useFormStatus();
   const pending = pendingProp ?? status.pending;
   const styles = {
@@ -54,7 +141,12 @@ export function SubmitButton({ children, pendingText, variant = 'primary', pendi
     danger: 'border border-red-300 bg-white text-red-800 hover:bg-red-50',
   }[variant];
   return (
-    <button type="submit" disabled={pending || props.disabled} className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`} {...props}>
+    <button
+      type="submit"
+      disabled={pending || props.disabled}
+      className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}
+      {...props}
+    >
       {pending ? (pendingText ?? 'Saving…') : children}
     </button>
   );
@@ -65,7 +157,10 @@ export function FormMessage({ state }: { state: { ok: boolean; message: string }
   if (!state) return <div aria-live="polite" />;
   return (
     <div aria-live="polite">
-      <p role={state.ok ? 'status' : 'alert'} className={`rounded-md px-3 py-2 text-sm ${state.ok ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-red-200 bg-red-50 text-red-800'}`}>
+      <p
+        role={state.ok ? 'status' : 'alert'}
+        className={`rounded-md px-3 py-2 text-sm ${state.ok ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-red-200 bg-red-50 text-red-800'}`}
+      >
         {state.message}
       </p>
     </div>

@@ -4,7 +4,15 @@
  * Give it its own label (not the section heading's), so landmarks stay uniquely named. `relative` keeps
  * absolutely positioned screen-reader text inside the clip instead of widening the page.
  */
-export function ScrollRegion({ label, children, className = '' }: { label: string; children: React.ReactNode; className?: string }) {
+export function ScrollRegion({
+  label,
+  children,
+  className = '',
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className={`relative overflow-x-auto ${className}`}>
       {children}

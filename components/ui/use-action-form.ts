@@ -15,8 +15,13 @@ type Options = {
  * server answers "that code already exists"; dispatching the FormData from onSubmit keeps it.
  * The third argument is a `confirm` function or the options above.
  */
-export function useActionForm<S>(action: (state: Awaited<S>, formData: FormData) => S | Promise<S>, initial: Awaited<S>, options?: Options | (() => boolean)) {
-  const { confirm, resetOnSuccess } = typeof options === 'function' ? { confirm: options, resetOnSuccess: false } : (options ?? {});
+export function useActionForm<S>(
+  action: (state: Awaited<S>, formData: FormData) => S | Promise<S>,
+  initial: Awaited<S>,
+  options?: Options | (() => boolean),
+) {
+  const { confirm, resetOnSuccess } =
+    typeof options === 'function' ? { confirm: options, resetOnSuccess: false } : (options ?? {});
   const [state, dispatch, pending] = useActionState(action, initial);
   const submitted = useRef<HTMLFormElement | null>(null);
   useEffect(() => {

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import { AppError, errorBody, toAppError, validationError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
-import { idempotencyRequest, runIdempotent, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
+import {
+  idempotencyRequest,
+  runIdempotent,
+  type IdempotencyRequest,
+  type IdempotentResult,
+} from '@/lib/api/idempotency';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
@@ -54,13 +59,18 @@ export function jsonError(error: AppError, headers?: HeadersInit): Response {
 export async function readJsonBody(request: Request): Promise<unknown> {
   const limit = env().API_MAX_BODY_BYTES;
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > limit) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (declared > limit)
+    throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with "Content-Type: application/json".');
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body as JSON with "Content-Type: application/json".',
+    );
   }
   const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (Buffer.byteLength(text) > limit)
+    throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
   if (!text.trim()) throw new AppError('BAD_REQUEST', 'The request body is empty; send a JSON object.');
   try {
     return JSON.parse(text);
@@ -74,7 +84,10 @@ export async function readJsonBody(request: Request): Promise<unknown> {
  * the body and query with zod (422 naming the fields), runs the handler, and maps every error to the
  * JSON error shape. Unknown errors are logged and answered with a generic 500.
  */
-export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, TQuerySchema extends z.ZodType | undefined = undefined>(
+export function apiRoute<
+  TBodySchema extends z.ZodType | undefined = undefined,
+  TQuerySchema extends z.ZodType | undefined = undefined,
+>(
   options: Options<TBodySchema, TQuerySchema>,
   handler: (args: HandlerArgs<Infer<TBodySchema>, Infer<TQuerySchema>>) => Promise<Response | unknown>,
 ) {
@@ -90,7 +103,10 @@ export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, 
       }
       let body = undefined as Infer<TBodySchema>;
       if (options.body) {
-        const empty = options.bodyOptional && !request.headers.get('content-type') && Number(request.headers.get('content-length') ?? 0) === 0;
+        const empty =
+          options.bodyOptional &&
+          !request.headers.get('content-type') &&
+          Number(request.headers.get('content-length') ?? 0) === 0;
         const parsed = options.body.safeParse(empty ? {} : await readJsonBody(request));
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data as Infer<TBodySchema>;
@@ -98,17 +114,38 @@ export function apiRoute<TBodySchema extends z.ZodType | undefined = undefined, 
       const params = (await context?.params) ?? {};
       if (options.idempotent) {
         const url = new URL(request.url);
-        const keyed = { key: request.headers.get('idempotency-key'), scope: `${actor.id} ${request.method} ${url.pathname}`, request: body, status: options.idempotent.status ?? 201 };
+        const keyed = {
+          key: request.headers.get('idempotency-key'),
+          scope: `${actor.id} ${request.method} ${url.pathname}`,
+          request: body,
+          status: options.idempotent.status ?? 201,
+        };
         const outcome = options.idempotent.inUseCase
-          ? ((await handler({ request, actor, body, query, params, tx: db, idempotency: idempotencyRequest(keyed) })) as IdempotentResult)
-          : await runIdempotent(keyed, (tx) => handler({ request, actor, body, query, params, tx, idempotency: null }) as Promise<unknown>);
-        return Response.json(outcome.body, { status: outcome.status, headers: outcome.replayed ? { 'idempotent-replayed': 'true' } : undefined });
+          ? ((await handler({
+              request,
+              actor,
+              body,
+              query,
+              params,
+              tx: db,
+              idempotency: idempotencyRequest(keyed),
+            })) as IdempotentResult)
+          : await runIdempotent(
+              keyed,
+              (tx) =>
+                handler({ request, actor, body, query, params, tx, idempotency: null }) as Promise<unknown>,
+            );
+        return Response.json(outcome.body, {
+          status: outcome.status,
+          headers: outcome.replayed ? { 'idempotent-replayed': 'true' } : undefined,
+        });
       }
       const result = await handler({ request, actor, body, query, params, tx: db, idempotency: null });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       const appError = toAppError(error);
-      if (appError.code === 'INTERNAL') console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
+      if (appError.code === 'INTERNAL')
+        console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
       return jsonError(appError, appError.code === 'UNAVAILABLE' ? { 'retry-after': '1' } : undefined);
     }
   };

@@ -12,20 +12,39 @@ const ZKey = /^[\x21-\x7e]{1,200}$/;
 export type IdempotencyRequest = { scope: string; key: string; requestHash: string; status: number };
 
 /** Checks the key's form and fingerprints the request body; null when the request has no key. */
-export function idempotencyRequest(options: { key: string | null; scope: string; request: unknown; status: number }): IdempotencyRequest | null {
+export function idempotencyRequest(options: {
+  key: string | null;
+  scope: string;
+  request: unknown;
+  status: number;
+}): IdempotencyRequest | null {
   if (!options.key) return null;
-  if (!ZKey.test(options.key)) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–200 printable ASCII characters.');
-  return { scope: options.scope, key: options.key, requestHash: requestHash(options.request), status: options.status };
+  if (!ZKey.test(options.key))
+    throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–200 printable ASCII characters.');
+  return {
+    scope: options.scope,
+    key: options.key,
+    requestHash: requestHash(options.request),
+    status: options.status,
+  };
 }
 
 function requestHash(request: unknown): string {
-  return createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(request ?? null))
+    .digest('hex');
 }
 
 /** A stored key found again: its response, or 409 when the key was used for a different request. */
-export function replayOf(stored: { requestHash: string; status: number; response: unknown }, request: IdempotencyRequest): IdempotentResult {
+export function replayOf(
+  stored: { requestHash: string; status: number; response: unknown },
+  request: IdempotencyRequest,
+): IdempotentResult {
   if (stored.requestHash !== request.requestHash) {
-    throw new AppError('CONFLICT', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
+    throw new AppError(
+      'CONFLICT',
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    );
   }
   return { status: stored.status, body: stored.response, replayed: true };
 }
@@ -53,7 +72,9 @@ export async function runIdempotent(
         VALUES (${options.scope}, ${key}, ${request.requestHash}, 0, 'null'::jsonb)
         ON CONFLICT (scope, key) DO NOTHING RETURNING key`;
       if (inserted.length === 0) {
-        const stored = await tx.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: options.scope, key } } });
+        const stored = await tx.idempotencyKey.findUniqueOrThrow({
+          where: { scope_key: { scope: options.scope, key } },
+        });
         return replayOf(stored, request);
       }
       const body = await work(tx);

@@ -6,9 +6,25 @@ import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import { ZCreateOrderInput, ZOrderListQuery, ZRecordShipmentInput } from '@/lib/orders/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
-import { ZApproveReturnInput, ZCreateReturnInput, ZExchangeReturnInput, ZGoodwillRefundInput, ZInspectReturnInput, ZReceiveReturnInput, ZRefundListQuery, ZRefundReturnInput, ZRejectReturnInput, ZReturnListQuery } from '@/lib/returns/schemas';
+import {
+  ZApproveReturnInput,
+  ZCreateReturnInput,
+  ZExchangeReturnInput,
+  ZGoodwillRefundInput,
+  ZInspectReturnInput,
+  ZReceiveReturnInput,
+  ZRefundListQuery,
+  ZRefundReturnInput,
+  ZRejectReturnInput,
+  ZReturnListQuery,
+} from '@/lib/returns/schemas';
 import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
-import { ZCreateCycleCountInput, ZCreatedCycleCount, ZCycleCountListQuery, ZCycleCountRow } from '@/lib/inventory/cycle-counts/schemas';
+import {
+  ZCreateCycleCountInput,
+  ZCreatedCycleCount,
+  ZCycleCountListQuery,
+  ZCycleCountRow,
+} from '@/lib/inventory/cycle-counts/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -33,147 +49,793 @@ const ZError = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 
-const ZLocation = z.object({ id: z.string().uuid(), code: z.string(), name: z.string(), kind: z.enum(['warehouse', 'store']), active: z.boolean() });
+const ZLocation = z.object({
+  id: z.string().uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['warehouse', 'store']),
+  active: z.boolean(),
+});
 const ZSettings = z.object({
-  shop_name: z.string(), currency: z.string().length(3), timezone: z.string(), inventory_costing: z.enum(['fifo', 'average']),
-  support_refund_limit: z.number().int(), count_approval_limit: z.number().int(), fraud_review_threshold: z.number().int(), fulfilling_location: z.string().nullable(),
+  shop_name: z.string(),
+  currency: z.string().length(3),
+  timezone: z.string(),
+  inventory_costing: z.enum(['fifo', 'average']),
+  support_refund_limit: z.number().int(),
+  count_approval_limit: z.number().int(),
+  fraud_review_threshold: z.number().int(),
+  fulfilling_location: z.string().nullable(),
 });
 
-const ZLevel = z.object({ sku: z.string(), location: z.string(), bin: z.string().nullable(), on_hand: z.number().int(), reserved: z.number().int(), available: z.number().int(), damaged: z.number().int(), quarantine: z.number().int() });
-const ZReceipt = z.object({ id: z.string().uuid(), number: z.number().int(), location: z.string(), kind: z.enum(['purchase', 'opening']), reference: z.string().nullable(), total_cost: z.number().int(), recost: z.number().int(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unit_cost: z.number().int() })) });
-const ZAdjustment = z.object({ id: z.string().uuid(), number: z.number().int(), location: z.string(), sku: z.string(), delta: z.number().int(), reason: z.string(), value: z.number().int().describe('inventory value written off (positive) or added (negative)'), level: z.object({ on_hand: z.number().int(), reserved: z.number().int(), available: z.number().int(), damaged: z.number().int(), quarantine: z.number().int() }) });
-const ZTransfer = z.object({ id: z.string().uuid(), number: z.number().int(), from: z.string(), to: z.string(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })) });
-const ZTrialBalance = z.object({ as_of: z.string(), accounts: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), debit: z.number().int(), credit: z.number().int() })), total_debit: z.number().int(), total_credit: z.number().int() });
-const ZValuation = z.object({ as_of: z.string(), method: z.enum(['fifo', 'average']), currency: z.string(), lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), value: z.number().int() })), total_value: z.number().int() });
+const ZLevel = z.object({
+  sku: z.string(),
+  location: z.string(),
+  bin: z.string().nullable(),
+  on_hand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  damaged: z.number().int(),
+  quarantine: z.number().int(),
+});
+const ZReceipt = z.object({
+  id: z.string().uuid(),
+  number: z.number().int(),
+  location: z.string(),
+  kind: z.enum(['purchase', 'opening']),
+  reference: z.string().nullable(),
+  total_cost: z.number().int(),
+  recost: z.number().int(),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unit_cost: z.number().int() })),
+});
+const ZAdjustment = z.object({
+  id: z.string().uuid(),
+  number: z.number().int(),
+  location: z.string(),
+  sku: z.string(),
+  delta: z.number().int(),
+  reason: z.string(),
+  value: z.number().int().describe('inventory value written off (positive) or added (negative)'),
+  level: z.object({
+    on_hand: z.number().int(),
+    reserved: z.number().int(),
+    available: z.number().int(),
+    damaged: z.number().int(),
+    quarantine: z.number().int(),
+  }),
+});
+const ZTransfer = z.object({
+  id: z.string().uuid(),
+  number: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+});
+const ZTrialBalance = z.object({
+  as_of: z.string(),
+  accounts: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      type: z.string(),
+      debit: z.number().int(),
+      credit: z.number().int(),
+    }),
+  ),
+  total_debit: z.number().int(),
+  total_credit: z.number().int(),
+});
+const ZValuation = z.object({
+  as_of: z.string(),
+  method: z.enum(['fifo', 'average']),
+  currency: z.string(),
+  lines: z.array(
+    z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), value: z.number().int() }),
+  ),
+  total_value: z.number().int(),
+});
 
 const ZVariant = z.object({
-  id: z.string().uuid(), sku: z.string(), barcode: z.string().nullable(), title: z.string(), price: z.number().int(), currency: z.string().length(3),
-  weight_grams: z.number().int().nullable(), length_mm: z.number().int().nullable(), width_mm: z.number().int().nullable(), height_mm: z.number().int().nullable(),
-  reorder_point: z.number().int(), safety_stock: z.number().int(), lead_time_days: z.number().int(), allow_backorder: z.boolean(), status: z.enum(['active', 'archived']),
-  on_hand: z.number().int().describe('summed over all locations'), available: z.number().int().describe('on hand − reserved, summed over all locations'),
+  id: z.string().uuid(),
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  title: z.string(),
+  price: z.number().int(),
+  currency: z.string().length(3),
+  weight_grams: z.number().int().nullable(),
+  length_mm: z.number().int().nullable(),
+  width_mm: z.number().int().nullable(),
+  height_mm: z.number().int().nullable(),
+  reorder_point: z.number().int(),
+  safety_stock: z.number().int(),
+  lead_time_days: z.number().int(),
+  allow_backorder: z.boolean(),
+  status: z.enum(['active', 'archived']),
+  on_hand: z.number().int().describe('summed over all locations'),
+  available: z.number().int().describe('on hand − reserved, summed over all locations'),
 });
 const ZProduct = z.object({
-  id: z.string().uuid(), name: z.string(), description: z.string().nullable(), vendor: z.string().nullable(), product_type: z.string().nullable(),
-  status: z.enum(['active', 'archived']), created_at: z.string(), updated_at: z.string(), variants: z.array(ZVariant),
+  id: z.string().uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  vendor: z.string().nullable(),
+  product_type: z.string().nullable(),
+  status: z.enum(['active', 'archived']),
+  created_at: z.string(),
+  updated_at: z.string(),
+  variants: z.array(ZVariant),
 });
 
 const ZOrder = z.object({
-  id: z.string().uuid(), number: z.number().int(), channel: z.string(), external_id: z.string().nullable(), status: z.string(), payment_status: z.string(), currency: z.string(),
+  id: z.string().uuid(),
+  number: z.number().int(),
+  channel: z.string(),
+  external_id: z.string().nullable(),
+  status: z.string(),
+  payment_status: z.string(),
+  currency: z.string(),
   customer: z.object({ id: z.string(), email: z.string(), name: z.string() }),
-  subtotal: z.number().int(), discount_amount: z.number().int(), shipping_amount: z.number().int(), tax_amount: z.number().int(), total: z.number().int(), amount_paid: z.number().int(),
-  shipping_address: z.record(z.string(), z.string()), billing_address: z.record(z.string(), z.string()).nullable(), shipping_method: z.string().nullable(),
-  placed_at: z.string(), promised_ship_by: z.string().nullable(), hold_reason: z.string().nullable(), cancelled_at: z.string().nullable(), cancel_reason: z.string().nullable(), note: z.string().nullable(), location: z.string().nullable(),
-  risk: z.object({ score: z.number().int(), level: z.enum(['low', 'medium', 'high']), reasons: z.array(z.object({ code: z.string(), label: z.string(), points: z.number().int() })) }),
-  lines: z.array(z.object({ id: z.string(), sku: z.string(), name: z.string(), quantity: z.number().int(), unit_price: z.number().int(), discount_amount: z.number().int(), tax_amount: z.number().int(), quantity_reserved: z.number().int(), quantity_fulfilled: z.number().int(), quantity_returned: z.number().int(), quantity_cancelled: z.number().int() })),
-  payments: z.array(z.object({ id: z.string(), method: z.string(), status: z.string(), amount: z.number().int(), fee_amount: z.number().int(), avs_result: z.string().nullable(), cvv_result: z.string().nullable(), created_at: z.string() })),
+  subtotal: z.number().int(),
+  discount_amount: z.number().int(),
+  shipping_amount: z.number().int(),
+  tax_amount: z.number().int(),
+  total: z.number().int(),
+  amount_paid: z.number().int(),
+  shipping_address: z.record(z.string(), z.string()),
+  billing_address: z.record(z.string(), z.string()).nullable(),
+  shipping_method: z.string().nullable(),
+  placed_at: z.string(),
+  promised_ship_by: z.string().nullable(),
+  hold_reason: z.string().nullable(),
+  cancelled_at: z.string().nullable(),
+  cancel_reason: z.string().nullable(),
+  note: z.string().nullable(),
+  location: z.string().nullable(),
+  risk: z.object({
+    score: z.number().int(),
+    level: z.enum(['low', 'medium', 'high']),
+    reasons: z.array(z.object({ code: z.string(), label: z.string(), points: z.number().int() })),
+  }),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      quantity: z.number().int(),
+      unit_price: z.number().int(),
+      discount_amount: z.number().int(),
+      tax_amount: z.number().int(),
+      quantity_reserved: z.number().int(),
+      quantity_fulfilled: z.number().int(),
+      quantity_returned: z.number().int(),
+      quantity_cancelled: z.number().int(),
+    }),
+  ),
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      method: z.string(),
+      status: z.string(),
+      amount: z.number().int(),
+      fee_amount: z.number().int(),
+      avs_result: z.string().nullable(),
+      cvv_result: z.string().nullable(),
+      created_at: z.string(),
+    }),
+  ),
 });
-const ZOrderRow = z.object({ id: z.string(), number: z.number().int(), channel: z.string(), status: z.string(), payment_status: z.string(), customer: z.string(), email: z.string(), total: z.number().int(), currency: z.string(), items: z.number().int(), risk_level: z.string(), risk_score: z.number().int(), placed_at: z.string() });
+const ZOrderRow = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  channel: z.string(),
+  status: z.string(),
+  payment_status: z.string(),
+  customer: z.string(),
+  email: z.string(),
+  total: z.number().int(),
+  currency: z.string(),
+  items: z.number().int(),
+  risk_level: z.string(),
+  risk_score: z.number().int(),
+  placed_at: z.string(),
+});
 
 const ZRefund = z.object({
-  id: z.string().uuid(), number: z.number().int(), order_id: z.string(), order_number: z.number().int(), return_id: z.string().nullable(), ticket_id: z.string().nullable(),
-  kind: z.enum(['return', 'goodwill', 'exchange']), status: z.enum(['pending_approval', 'issued', 'declined']), currency: z.string(),
-  amount: z.number().int().describe('goods + tax + shipping − restocking fee'), goods_amount: z.number().int(), tax_amount: z.number().int(), shipping_amount: z.number().int(), restocking_fee: z.number().int(),
-  reason: z.string().nullable(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), goods: z.number().int(), tax: z.number().int(), fee: z.number().int() })),
-  requested_by: z.string(), decided_by: z.string().nullable(), issued_at: z.string().nullable(), created_at: z.string(),
+  id: z.string().uuid(),
+  number: z.number().int(),
+  order_id: z.string(),
+  order_number: z.number().int(),
+  return_id: z.string().nullable(),
+  ticket_id: z.string().nullable(),
+  kind: z.enum(['return', 'goodwill', 'exchange']),
+  status: z.enum(['pending_approval', 'issued', 'declined']),
+  currency: z.string(),
+  amount: z.number().int().describe('goods + tax + shipping − restocking fee'),
+  goods_amount: z.number().int(),
+  tax_amount: z.number().int(),
+  shipping_amount: z.number().int(),
+  restocking_fee: z.number().int(),
+  reason: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      sku: z.string(),
+      quantity: z.number().int(),
+      goods: z.number().int(),
+      tax: z.number().int(),
+      fee: z.number().int(),
+    }),
+  ),
+  requested_by: z.string(),
+  decided_by: z.string().nullable(),
+  issued_at: z.string().nullable(),
+  created_at: z.string(),
 });
 const ZReturn = z.object({
-  id: z.string().uuid(), number: z.number().int(), status: z.enum(['requested', 'approved', 'rejected', 'partially_received', 'received', 'inspected', 'refunded', 'exchanged', 'closed']),
-  resolution: z.enum(['refund', 'exchange']), order_id: z.string(), order_number: z.number().int(), order_payment_status: z.string(), amount_paid: z.number().int(), ticket_id: z.string().nullable(),
-  customer: z.object({ email: z.string(), name: z.string() }), currency: z.string(), note: z.string().nullable(), customer_message: z.string().nullable(),
-  label: z.object({ carrier: z.string(), service: z.string().nullable(), tracking_number: z.string(), cost: z.number().int() }).nullable(),
-  exchange_order: z.object({ id: z.string(), number: z.number().int() }).nullable(), created_by: z.string(), created_at: z.string(),
-  approved_at: z.string().nullable(), received_at: z.string().nullable(), closed_at: z.string().nullable(),
-  lines: z.array(z.object({ id: z.string(), order_line_id: z.string(), sku: z.string(), name: z.string(), unit_price: z.number().int(), quantity: z.number().int(), reason: z.string(), quantity_received: z.number().int(), quantity_restocked: z.number().int(), quantity_damaged: z.number().int(), quantity_scrapped: z.number().int(), quantity_uninspected: z.number().int(), quantity_refunded: z.number().int() })),
+  id: z.string().uuid(),
+  number: z.number().int(),
+  status: z.enum([
+    'requested',
+    'approved',
+    'rejected',
+    'partially_received',
+    'received',
+    'inspected',
+    'refunded',
+    'exchanged',
+    'closed',
+  ]),
+  resolution: z.enum(['refund', 'exchange']),
+  order_id: z.string(),
+  order_number: z.number().int(),
+  order_payment_status: z.string(),
+  amount_paid: z.number().int(),
+  ticket_id: z.string().nullable(),
+  customer: z.object({ email: z.string(), name: z.string() }),
+  currency: z.string(),
+  note: z.string().nullable(),
+  customer_message: z.string().nullable(),
+  label: z
+    .object({
+      carrier: z.string(),
+      service: z.string().nullable(),
+      tracking_number: z.string(),
+      cost: z.number().int(),
+    })
+    .nullable(),
+  exchange_order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+  created_by: z.string(),
+  created_at: z.string(),
+  approved_at: z.string().nullable(),
+  received_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      order_line_id: z.string(),
+      sku: z.string(),
+      name: z.string(),
+      unit_price: z.number().int(),
+      quantity: z.number().int(),
+      reason: z.string(),
+      quantity_received: z.number().int(),
+      quantity_restocked: z.number().int(),
+      quantity_damaged: z.number().int(),
+      quantity_scrapped: z.number().int(),
+      quantity_uninspected: z.number().int(),
+      quantity_refunded: z.number().int(),
+    }),
+  ),
   refunds: z.array(ZRefund),
 });
-const ZReturnRow = z.object({ id: z.string(), number: z.number().int(), status: z.string(), resolution: z.string(), order_id: z.string(), order_number: z.number().int(), customer: z.string(), email: z.string(), units: z.number().int(), units_received: z.number().int(), ticket_id: z.string().nullable(), created_at: z.string() });
+const ZReturnRow = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  status: z.string(),
+  resolution: z.string(),
+  order_id: z.string(),
+  order_number: z.number().int(),
+  customer: z.string(),
+  email: z.string(),
+  units: z.number().int(),
+  units_received: z.number().int(),
+  ticket_id: z.string().nullable(),
+  created_at: z.string(),
+});
 const ZSlaClock = z.enum(['met', 'breached', 'at_risk', 'running']);
 const ZTicketRow = z.object({
-  id: z.string().uuid(), number: z.number().int(), subject: z.string(), status: z.enum(['open', 'pending', 'solved', 'closed']), priority: z.enum(['low', 'normal', 'high', 'urgent']),
-  channel: z.enum(['email', 'chat', 'phone', 'social', 'web']), tags: z.array(z.string()),
-  customer: z.object({ id: z.string(), name: z.string(), email: z.string() }), order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
+  id: z.string().uuid(),
+  number: z.number().int(),
+  subject: z.string(),
+  status: z.enum(['open', 'pending', 'solved', 'closed']),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  channel: z.enum(['email', 'chat', 'phone', 'social', 'web']),
+  tags: z.array(z.string()),
+  customer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-  created_at: z.string(), last_message_at: z.string(), first_responded_at: z.string().nullable(), solved_at: z.string().nullable(), closed_at: z.string().nullable(),
+  created_at: z.string(),
+  last_message_at: z.string(),
+  first_responded_at: z.string().nullable(),
+  solved_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
   sla: z.object({
-    first_response: ZSlaClock, resolution: ZSlaClock, first_response_breached: z.boolean(), resolution_breached: z.boolean(),
-    first_response_due_at: z.string(), resolution_due_at: z.string(), next_due_at: z.string().nullable().describe('the earliest due time of a clock still running'),
+    first_response: ZSlaClock,
+    resolution: ZSlaClock,
+    first_response_breached: z.boolean(),
+    resolution_breached: z.boolean(),
+    first_response_due_at: z.string(),
+    resolution_due_at: z.string(),
+    next_due_at: z.string().nullable().describe('the earliest due time of a clock still running'),
   }),
 });
 const ZTicket = ZTicketRow.extend({
   return_id: z.string().nullable(),
-  messages: z.array(z.object({ id: z.string(), kind: z.enum(['customer', 'reply', 'note']), body: z.string(), author: z.object({ type: z.string(), label: z.string() }), created_at: z.string() })),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['customer', 'reply', 'note']),
+      body: z.string(),
+      author: z.object({ type: z.string(), label: z.string() }),
+      created_at: z.string(),
+    }),
+  ),
 });
 
 export const OPERATIONS: Operation[] = [
-  { method: 'post', path: '/api/v1/returns', summary: 'Request a return of shipped units (per line at most shipped − already on returns; reason per line). Accepts Idempotency-Key.', scope: 'returns:request', body: ZCreateReturnInput, response: ZReturn, status: 201 },
-  { method: 'get', path: '/api/v1/returns', summary: 'List returns (status, order_id, ticket_id, q) with cursor pagination', scope: 'orders:read', query: ZReturnListQuery, response: z.object({ data: z.array(ZReturnRow), next_cursor: z.string().nullable() }) },
-  { method: 'get', path: '/api/v1/returns/{id}', summary: 'One return with its lines, dispositions and refunds', scope: 'orders:read', response: ZReturn },
-  { method: 'post', path: '/api/v1/returns/{id}/approve', summary: 'Approve a requested return (optional message; issue_label buys a prepaid return label); the customer is emailed. Body optional.', scope: 'returns:request', body: ZApproveReturnInput, response: ZReturn },
-  { method: 'post', path: '/api/v1/returns/{id}/reject', summary: 'Reject a requested return with a message to the customer', scope: 'returns:request', body: ZRejectReturnInput, response: ZReturn },
-  { method: 'post', path: '/api/v1/returns/{id}/receive', summary: 'Receive units (never more than approved; partial receipts). A condition (restock/damaged/scrap) inspects them at once. Accepts Idempotency-Key.', scope: 'returns:receive', body: ZReceiveReturnInput, response: ZReturn },
-  { method: 'post', path: '/api/v1/returns/{id}/inspect', summary: 'Give received units a disposition: restock (sellable, Dr Inventory / Cr COGS at shipped cost), damaged (unsellable), scrap (Dr Shrinkage / Cr COGS). Accepts Idempotency-Key.', scope: 'returns:receive', body: ZInspectReturnInput, response: ZReturn },
-  { method: 'post', path: '/api/v1/returns/{id}/refund', summary: 'Refund received units (restocking fee by reason, shipping refund, optional smaller amount); at most paid − refunded; above the support limit without refunds:approve it waits (status pending_approval). Accepts Idempotency-Key.', scope: 'refunds:issue', body: ZRefundReturnInput, response: ZRefund, status: 201 },
-  { method: 'post', path: '/api/v1/returns/{id}/exchange', summary: 'Exchange received units for a replacement order (stock reserved); the credit pays it and the difference is charged or refunded. Accepts Idempotency-Key.', scope: 'returns:request', body: ZExchangeReturnInput, response: ZReturn.extend({ settlement: z.object({ credit: z.number().int(), replacement_total: z.number().int(), applied: z.number().int(), difference: z.number().int(), charged: z.number().int(), refunded: z.number().int() }) }), status: 201 },
-  { method: 'get', path: '/api/v1/refunds', summary: 'List refunds (status, order_id, return_id, ticket_id) with cursor pagination', scope: 'orders:read', query: ZRefundListQuery, response: z.object({ data: z.array(ZRefund), next_cursor: z.string().nullable() }) },
-  { method: 'post', path: '/api/v1/refunds', summary: 'A goodwill refund without a return, with a reason; same caps and approval as every refund. Accepts Idempotency-Key.', scope: 'refunds:issue', body: ZGoodwillRefundInput, response: ZRefund, status: 201 },
-  { method: 'post', path: '/api/v1/refunds/{id}/approve', summary: 'Approve (issue) a refund waiting above the support limit', scope: 'refunds:approve', response: ZRefund },
-  { method: 'post', path: '/api/v1/refunds/{id}/decline', summary: 'Decline a refund waiting above the support limit (its units are released)', scope: 'refunds:approve', response: ZRefund },
-  { method: 'post', path: '/api/v1/orders', summary: 'Take an order in: reserves stock, screens for fraud, posts the sale. Accepts Idempotency-Key; 409 OUT_OF_STOCK / DUPLICATE_ORDER.', scope: 'orders:create', body: ZCreateOrderInput, response: ZOrder, status: 201 },
-  { method: 'get', path: '/api/v1/orders', summary: 'List orders with filters (status, payment_status, channel, risk, from, to, q) and cursor pagination', scope: 'orders:read', query: ZOrderListQuery, response: z.object({ data: z.array(ZOrderRow), next_cursor: z.string().nullable() }) },
-  { method: 'get', path: '/api/v1/orders/{id}', summary: 'One order with lines, payments and risk', scope: 'orders:read', response: ZOrder },
-  { method: 'post', path: '/api/v1/orders/{id}/shipments', summary: 'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, moves the order to partially fulfilled/fulfilled. Accepts Idempotency-Key.', scope: 'fulfillment:write', body: ZRecordShipmentInput, response: z.object({ id: z.string(), number: z.number().int(), order_id: z.string(), status: z.string(), cogs: z.number().int(), carrier: z.string().nullable(), tracking_number: z.string().nullable(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })) }), status: 201 },
-  { method: 'post', path: '/api/v1/orders/{id}/labels', summary: 'Buy a label for a packed parcel: rate shopping (preselected cheapest meeting the promise, or `service` override), shipment with COGS, shipping expense, tracking "label created". Accepts Idempotency-Key.', scope: 'fulfillment:write', body: ZBuyLabelInput, response: z.object({ id: z.string(), number: z.number().int(), order_id: z.string(), status: z.string(), cogs: z.number().int(), tracking_number: z.string(), service_key: z.string(), carrier: z.string(), service: z.string(), label_cost: z.number().int(), billable_weight_grams: z.number().int().nullable(), delivery_date: z.string().nullable(), lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })) }), status: 201 },
-  { method: 'post', path: '/api/v1/shipments/{id}/events', summary: 'Record a tracking event; delivered on every parcel makes the order delivered. Accepts Idempotency-Key.', scope: 'fulfillment:write', body: ZTrackingEventInput, response: z.object({ shipment_id: z.string(), shipment_number: z.number().int(), status: z.string(), order_status: z.string() }), status: 201 },
-  { method: 'post', path: '/api/v1/orders/{id}/cancel', summary: 'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns captured money. Body optional: {"reason"}', scope: 'orders:cancel', response: ZOrder, status: 200 },
-  { method: 'get', path: '/api/v1/products', summary: 'List products with their variants: search (name, SKU, barcode), status, product type, sort; cursor pagination', scope: 'inventory:read', query: ZProductApiListQuery, response: z.object({ data: z.array(ZProduct), next_cursor: z.string().nullable() }) },
-  { method: 'post', path: '/api/v1/products', summary: 'Create a product with its variants (SKU unique; barcode unique when set; 409 names the field). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZProductInput, response: ZProduct, status: 201 },
-  { method: 'get', path: '/api/v1/products/{id}', summary: 'One product with its variants and stock totals', scope: 'inventory:read', response: ZProduct },
-  { method: 'patch', path: '/api/v1/products/{id}', summary: 'Edit a product: fields, variants by SKU (a new SKU adds a variant), status (archive/unarchive)', scope: 'inventory:adjust', body: ZProductUpdateInput, response: ZProduct },
-  { method: 'get', path: '/api/v1/inventory', summary: 'Stock levels per SKU and location (cursor pagination)', scope: 'inventory:read', query: ZInventoryQuery, response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }) },
-  { method: 'post', path: '/api/v1/inventory/receipts', summary: 'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZReceiptInput, response: ZReceipt, status: 201 },
-  { method: 'post', path: '/api/v1/inventory/adjustments', summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZAdjustmentInput, response: ZAdjustment, status: 201 },
-  { method: 'post', path: '/api/v1/cycle-counts', summary: 'Create a draft count sheet for a location, optionally limited to bins and/or SKUs (one line per stock level in scope). Counting, review and completion happen in the app (blind counts). Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZCreateCycleCountInput, response: ZCreatedCycleCount, status: 201 },
-  { method: 'get', path: '/api/v1/cycle-counts', summary: 'List cycle counts (status; completed_from/completed_to shop days) with cursor pagination; completed ones carry expected, abs_variance and accuracy', scope: 'inventory:read', query: ZCycleCountListQuery, response: z.object({ data: z.array(ZCycleCountRow), next_cursor: z.string().nullable() }) },
-  { method: 'post', path: '/api/v1/inventory/transfers', summary: 'Transfer stock between locations. Accepts Idempotency-Key.', scope: 'inventory:adjust', body: ZTransferInput, response: ZTransfer, status: 201 },
-  { method: 'get', path: '/api/v1/ledger/trial-balance', summary: 'Trial balance as of a date (end of that day in the shop time zone)', scope: 'ledger:read', query: ZAsOfQuery, response: ZTrialBalance },
-  { method: 'get', path: '/api/v1/kpis', summary: 'The dashboard KPIs (DESIGN.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason', scope: 'reports:read', query: ZKpiQuery, response: ZKpiReport },
-  { method: 'get', path: '/api/v1/reports/inventory-valuation', summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account', scope: 'reports:read', query: ZAsOfQuery, response: ZValuation },
-  { method: 'get', path: '/api/v1/locations', summary: 'List stock locations', scope: 'inventory:read', response: z.object({ data: z.array(ZLocation) }) },
-  { method: 'post', path: '/api/v1/tickets', summary: 'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority. Accepts Idempotency-Key.', scope: 'support:tickets', body: ZCreateTicketInput, response: ZTicket, status: 201 },
-  { method: 'get', path: '/api/v1/tickets', summary: 'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, channel, assignee (id or "none"), tag, q; sort; cursor pagination', scope: 'support:tickets', query: ZTicketListQuery, response: z.object({ data: z.array(ZTicketRow), next_cursor: z.string().nullable(), total: z.number().int() }) },
-  { method: 'get', path: '/api/v1/tickets/{id}', summary: 'One ticket with its thread (internal notes included) and SLA state', scope: 'support:tickets', response: ZTicket },
-  { method: 'post', path: '/api/v1/tickets/{id}/messages', summary: 'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" (emailed to the customer; placeholders filled, unknown ones 422) or "note". A closed ticket refuses customer messages and replies with 409 INVALID_STATE: open a new ticket. Accepts Idempotency-Key.', scope: 'support:tickets', body: ZAddMessageInput, response: ZTicket, status: 201 },
-  { method: 'get', path: '/api/v1/settings', summary: 'Read the shop settings', scope: null, response: ZSettings },
-  { method: 'patch', path: '/api/v1/settings', summary: 'Change shop settings', scope: 'settings:write', body: ZUpdateSettingsInput, response: ZSettings },
+  {
+    method: 'post',
+    path: '/api/v1/returns',
+    summary:
+      'Request a return of shipped units (per line at most shipped − already on returns; reason per line). Accepts Idempotency-Key.',
+    scope: 'returns:request',
+    body: ZCreateReturnInput,
+    response: ZReturn,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/returns',
+    summary: 'List returns (status, order_id, ticket_id, q) with cursor pagination',
+    scope: 'orders:read',
+    query: ZReturnListQuery,
+    response: z.object({ data: z.array(ZReturnRow), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/returns/{id}',
+    summary: 'One return with its lines, dispositions and refunds',
+    scope: 'orders:read',
+    response: ZReturn,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/returns/{id}/approve',
+    summary:
+      'Approve a requested return (optional message; issue_label buys a prepaid return label); the customer is emailed. Body optional.',
+    scope: 'returns:request',
+    body: ZApproveReturnInput,
+    response: ZReturn,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/returns/{id}/reject',
+    summary: 'Reject a requested return with a message to the customer',
+    scope: 'returns:request',
+    body: ZRejectReturnInput,
+    response: ZReturn,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/returns/{id}/receive',
+    summary:
+      'Receive units (never more than approved; partial receipts). A condition (restock/damaged/scrap) inspects them at once. Accepts Idempotency-Key.',
+    scope: 'returns:receive',
+    body: ZReceiveReturnInput,
+    response: ZReturn,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/returns/{id}/inspect',
+    summary:
+      'Give received units a disposition: restock (sellable, Dr Inventory / Cr COGS at shipped cost), damaged (unsellable), scrap (Dr Shrinkage / Cr COGS). Accepts Idempotency-Key.',
+    scope: 'returns:receive',
+    body: ZInspectReturnInput,
+    response: ZReturn,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/returns/{id}/refund',
+    summary:
+      'Refund received units (restocking fee by reason, shipping refund, optional smaller amount); at most paid − refunded; above the support limit without refunds:approve it waits (status pending_approval). Accepts Idempotency-Key.',
+    scope: 'refunds:issue',
+    body: ZRefundReturnInput,
+    response: ZRefund,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/returns/{id}/exchange',
+    summary:
+      'Exchange received units for a replacement order (stock reserved); the credit pays it and the difference is charged or refunded. Accepts Idempotency-Key.',
+    scope: 'returns:request',
+    body: ZExchangeReturnInput,
+    response: ZReturn.extend({
+      settlement: z.object({
+        credit: z.number().int(),
+        replacement_total: z.number().int(),
+        applied: z.number().int(),
+        difference: z.number().int(),
+        charged: z.number().int(),
+        refunded: z.number().int(),
+      }),
+    }),
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/refunds',
+    summary: 'List refunds (status, order_id, return_id, ticket_id) with cursor pagination',
+    scope: 'orders:read',
+    query: ZRefundListQuery,
+    response: z.object({ data: z.array(ZRefund), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/refunds',
+    summary:
+      'A goodwill refund without a return, with a reason; same caps and approval as every refund. Accepts Idempotency-Key.',
+    scope: 'refunds:issue',
+    body: ZGoodwillRefundInput,
+    response: ZRefund,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/refunds/{id}/approve',
+    summary: 'Approve (issue) a refund waiting above the support limit',
+    scope: 'refunds:approve',
+    response: ZRefund,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/refunds/{id}/decline',
+    summary: 'Decline a refund waiting above the support limit (its units are released)',
+    scope: 'refunds:approve',
+    response: ZRefund,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders',
+    summary:
+      'Take an order in: reserves stock, screens for fraud, posts the sale. Accepts Idempotency-Key; 409 OUT_OF_STOCK / DUPLICATE_ORDER.',
+    scope: 'orders:create',
+    body: ZCreateOrderInput,
+    response: ZOrder,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orders',
+    summary:
+      'List orders with filters (status, payment_status, channel, risk, from, to, q) and cursor pagination',
+    scope: 'orders:read',
+    query: ZOrderListQuery,
+    response: z.object({ data: z.array(ZOrderRow), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/orders/{id}',
+    summary: 'One order with lines, payments and risk',
+    scope: 'orders:read',
+    response: ZOrder,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/shipments',
+    summary:
+      'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, moves the order to partially fulfilled/fulfilled. Accepts Idempotency-Key.',
+    scope: 'fulfillment:write',
+    body: ZRecordShipmentInput,
+    response: z.object({
+      id: z.string(),
+      number: z.number().int(),
+      order_id: z.string(),
+      status: z.string(),
+      cogs: z.number().int(),
+      carrier: z.string().nullable(),
+      tracking_number: z.string().nullable(),
+      lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+    }),
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/labels',
+    summary:
+      'Buy a label for a packed parcel: rate shopping (preselected cheapest meeting the promise, or `service` override), shipment with COGS, shipping expense, tracking "label created". Accepts Idempotency-Key.',
+    scope: 'fulfillment:write',
+    body: ZBuyLabelInput,
+    response: z.object({
+      id: z.string(),
+      number: z.number().int(),
+      order_id: z.string(),
+      status: z.string(),
+      cogs: z.number().int(),
+      tracking_number: z.string(),
+      service_key: z.string(),
+      carrier: z.string(),
+      service: z.string(),
+      label_cost: z.number().int(),
+      billable_weight_grams: z.number().int().nullable(),
+      delivery_date: z.string().nullable(),
+      lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+    }),
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/shipments/{id}/events',
+    summary:
+      'Record a tracking event; delivered on every parcel makes the order delivered. Accepts Idempotency-Key.',
+    scope: 'fulfillment:write',
+    body: ZTrackingEventInput,
+    response: z.object({
+      shipment_id: z.string(),
+      shipment_number: z.number().int(),
+      status: z.string(),
+      order_status: z.string(),
+    }),
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/orders/{id}/cancel',
+    summary:
+      'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns captured money. Body optional: {"reason"}',
+    scope: 'orders:cancel',
+    response: ZOrder,
+    status: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/products',
+    summary:
+      'List products with their variants: search (name, SKU, barcode), status, product type, sort; cursor pagination',
+    scope: 'inventory:read',
+    query: ZProductApiListQuery,
+    response: z.object({ data: z.array(ZProduct), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/products',
+    summary:
+      'Create a product with its variants (SKU unique; barcode unique when set; 409 names the field). Accepts Idempotency-Key.',
+    scope: 'inventory:adjust',
+    body: ZProductInput,
+    response: ZProduct,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/products/{id}',
+    summary: 'One product with its variants and stock totals',
+    scope: 'inventory:read',
+    response: ZProduct,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/products/{id}',
+    summary: 'Edit a product: fields, variants by SKU (a new SKU adds a variant), status (archive/unarchive)',
+    scope: 'inventory:adjust',
+    body: ZProductUpdateInput,
+    response: ZProduct,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/inventory',
+    summary: 'Stock levels per SKU and location (cursor pagination)',
+    scope: 'inventory:read',
+    query: ZInventoryQuery,
+    response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/inventory/receipts',
+    summary:
+      'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable). Accepts Idempotency-Key.',
+    scope: 'inventory:adjust',
+    body: ZReceiptInput,
+    response: ZReceipt,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/inventory/adjustments',
+    summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.',
+    scope: 'inventory:adjust',
+    body: ZAdjustmentInput,
+    response: ZAdjustment,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/cycle-counts',
+    summary:
+      'Create a draft count sheet for a location, optionally limited to bins and/or SKUs (one line per stock level in scope). Counting, review and completion happen in the app (blind counts). Accepts Idempotency-Key.',
+    scope: 'inventory:adjust',
+    body: ZCreateCycleCountInput,
+    response: ZCreatedCycleCount,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/cycle-counts',
+    summary:
+      'List cycle counts (status; completed_from/completed_to shop days) with cursor pagination; completed ones carry expected, abs_variance and accuracy',
+    scope: 'inventory:read',
+    query: ZCycleCountListQuery,
+    response: z.object({ data: z.array(ZCycleCountRow), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/inventory/transfers',
+    summary: 'Transfer stock between locations. Accepts Idempotency-Key.',
+    scope: 'inventory:adjust',
+    body: ZTransferInput,
+    response: ZTransfer,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/ledger/trial-balance',
+    summary: 'Trial balance as of a date (end of that day in the shop time zone)',
+    scope: 'ledger:read',
+    query: ZAsOfQuery,
+    response: ZTrialBalance,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/kpis',
+    summary:
+      'The dashboard KPIs (DESIGN.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason',
+    scope: 'reports:read',
+    query: ZKpiQuery,
+    response: ZKpiReport,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/reports/inventory-valuation',
+    summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account',
+    scope: 'reports:read',
+    query: ZAsOfQuery,
+    response: ZValuation,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/locations',
+    summary: 'List stock locations',
+    scope: 'inventory:read',
+    response: z.object({ data: z.array(ZLocation) }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tickets',
+    summary:
+      'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority. Accepts Idempotency-Key.',
+    scope: 'support:tickets',
+    body: ZCreateTicketInput,
+    response: ZTicket,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tickets',
+    summary:
+      'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, channel, assignee (id or "none"), tag, q; sort; cursor pagination',
+    scope: 'support:tickets',
+    query: ZTicketListQuery,
+    response: z.object({
+      data: z.array(ZTicketRow),
+      next_cursor: z.string().nullable(),
+      total: z.number().int(),
+    }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/tickets/{id}',
+    summary: 'One ticket with its thread (internal notes included) and SLA state',
+    scope: 'support:tickets',
+    response: ZTicket,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tickets/{id}/messages',
+    summary:
+      'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" (emailed to the customer; placeholders filled, unknown ones 422) or "note". A closed ticket refuses customer messages and replies with 409 INVALID_STATE: open a new ticket. Accepts Idempotency-Key.',
+    scope: 'support:tickets',
+    body: ZAddMessageInput,
+    response: ZTicket,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/settings',
+    summary: 'Read the shop settings',
+    scope: null,
+    response: ZSettings,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/settings',
+    summary: 'Change shop settings',
+    scope: 'settings:write',
+    body: ZUpdateSettingsInput,
+    response: ZSettings,
+  },
 ];
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
 function queryParameters(schema: z.ZodType) {
   const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }
 
 function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
 }
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: jsonSchema(ZError, 'output') } } });
+  const errorResponse = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: jsonSchema(ZError, 'output') } },
+  });
   for (const op of OPERATIONS) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
-      description: op.scope ? `Requires an API key with the \`${op.scope}\` scope (or \`*\`).` : 'Any valid API key.',
+      description: op.scope
+        ? `Requires an API key with the \`${op.scope}\` scope (or \`*\`).`
+        : 'Any valid API key.',
       security: [{ apiKey: [] }],
-      ...(op.query || pathParameters(op.path).length ? { parameters: [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : [])] } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+      ...(op.query || pathParameters(op.path).length
+        ? { parameters: [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : [])] }
+        : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
+            },
+          }
+        : {}),
       responses: {
-        [op.status ?? 200]: { description: op.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } },
+        [op.status ?? 200]: {
+          description: op.status === 201 ? 'Created' : 'OK',
+          content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
+        },
         ...(op.query ? { 422: errorResponse('Invalid query parameters, listed in details') } : {}),
-        ...(op.status === 201 ? { 409: errorResponse('Idempotency-Key reused with a different body, or a conflicting state') } : {}),
-        ...(op.body ? { 400: errorResponse('Malformed JSON'), 413: errorResponse('Body too large'), 422: errorResponse('Invalid fields, listed in details') } : {}),
+        ...(op.status === 201
+          ? { 409: errorResponse('Idempotency-Key reused with a different body, or a conflicting state') }
+          : {}),
+        ...(op.body
+          ? {
+              400: errorResponse('Malformed JSON'),
+              413: errorResponse('Body too large'),
+              422: errorResponse('Invalid fields, listed in details'),
+            }
+          : {}),
         ...(pathParameters(op.path).length ? { 404: errorResponse('No such record') } : {}),
         401: errorResponse('Missing, invalid or revoked API key'),
         403: errorResponse('The key lacks the scope'),
@@ -182,9 +844,17 @@ export function openApiDocument() {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Backroom API', version: '1', description: 'Money is integer minor units beside a currency; field names are snake_case.' },
+    info: {
+      title: 'Backroom API',
+      version: '1',
+      description: 'Money is integer minor units beside a currency; field names are snake_case.',
+    },
     servers: [{ url: '/' }],
-    components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from Settings → API keys' } } },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from Settings → API keys' },
+      },
+    },
     paths,
   };
 }

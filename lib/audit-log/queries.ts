@@ -8,10 +8,23 @@ export const ZAuditQuery = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
-export type AuditRow = { id: number; at: string; actor: string; actor_type: string; action: string; entity_type: string; entity_id: string; before: unknown; after: unknown };
+export type AuditRow = {
+  id: number;
+  at: string;
+  actor: string;
+  actor_type: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+};
 
 /** The audit log, newest first, 50 at a time (keyset on id), filtered by entity type and actor. */
-export async function auditLog(query: z.infer<typeof ZAuditQuery>, tx: Tx = db): Promise<{ rows: AuditRow[]; next_before: number | null; entity_types: string[] }> {
+export async function auditLog(
+  query: z.infer<typeof ZAuditQuery>,
+  tx: Tx = db,
+): Promise<{ rows: AuditRow[]; next_before: number | null; entity_types: string[] }> {
   const rows = await tx.auditLog.findMany({
     where: {
       ...(query.entity ? { entityType: query.entity } : {}),
@@ -21,10 +34,23 @@ export async function auditLog(query: z.infer<typeof ZAuditQuery>, tx: Tx = db):
     orderBy: { id: 'desc' },
     take: 51,
   });
-  const types = await tx.$queryRaw<{ entity_type: string }[]>`SELECT DISTINCT entity_type FROM audit_log ORDER BY 1`;
+  const types = await tx.$queryRaw<
+    { entity_type: string }[]
+  >`SELECT DISTINCT entity_type FROM audit_log ORDER BY 1`;
   const page = rows.slice(0, 50).map((r) => ({
-    id: Number(r.id), at: r.createdAt.toISOString(), actor: r.actorLabel, actor_type: r.actorType, action: r.action,
-    entity_type: r.entityType, entity_id: r.entityId, before: r.before, after: r.after,
+    id: Number(r.id),
+    at: r.createdAt.toISOString(),
+    actor: r.actorLabel,
+    actor_type: r.actorType,
+    action: r.action,
+    entity_type: r.entityType,
+    entity_id: r.entityId,
+    before: r.before,
+    after: r.after,
   }));
-  return { rows: page, next_before: rows.length > 50 ? page[page.length - 1].id : null, entity_types: types.map((t) => t.entity_type) };
+  return {
+    rows: page,
+    next_before: rows.length > 50 ? page[page.length - 1].id : null,
+    entity_types: types.map((t) => t.entity_type),
+  };
 }

@@ -4,7 +4,16 @@ import type { ApiKeyDto } from '@/lib/auth/api-key-schemas';
 
 export async function apiKeyList(tx: Tx = db): Promise<ApiKeyDto[]> {
   const rows = await tx.apiKey.findMany({
-    select: { id: true, name: true, prefix: true, scopes: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { email: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdAt: true,
+      createdBy: { select: { email: true } },
+    },
     orderBy: [{ createdAt: 'desc' }],
   });
   return rows.map((r) => ({

@@ -25,16 +25,26 @@ export function hashApiKey(key: string): string {
  * Authenticates `Authorization: Bearer <key>` and checks the key's scopes.
  * Missing, unknown or revoked key → UNAUTHENTICATED (401); a key without the scope → FORBIDDEN (403).
  */
-export async function authenticateApiKey(authorization: string | null, permission: Permission | null): Promise<Actor & { type: 'api_key' }> {
+export async function authenticateApiKey(
+  authorization: string | null,
+  permission: Permission | null,
+): Promise<Actor & { type: 'api_key' }> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!match) throw new AppError('UNAUTHENTICATED', 'Send an API key as "Authorization: Bearer <key>". Create one in Settings → API keys.');
+  if (!match)
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'Send an API key as "Authorization: Bearer <key>". Create one in Settings → API keys.',
+    );
   const row = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(match[1]) },
     select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
-  if (!row || row.revokedAt) throw new AppError('UNAUTHENTICATED', 'The API key is invalid or has been revoked.');
+  if (!row || row.revokedAt)
+    throw new AppError('UNAUTHENTICATED', 'The API key is invalid or has been revoked.');
   if (permission && !scopesHave(row.scopes, permission)) {
-    throw new AppError('FORBIDDEN', `The API key lacks the "${permission}" scope.`, { required_scope: permission });
+    throw new AppError('FORBIDDEN', `The API key lacks the "${permission}" scope.`, {
+      required_scope: permission,
+    });
   }
   // Record use at most once a minute per key, so a busy integration does not write on every call.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

@@ -33,8 +33,23 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
   manager: ALL.filter((p) => p !== 'settings:write'),
-  warehouse: ['orders:read', 'inventory:read', 'inventory:adjust', 'purchasing:receive', 'fulfillment:write', 'returns:receive'],
-  support: ['orders:read', 'orders:create', 'orders:cancel', 'inventory:read', 'returns:request', 'refunds:issue', 'support:tickets'],
+  warehouse: [
+    'orders:read',
+    'inventory:read',
+    'inventory:adjust',
+    'purchasing:receive',
+    'fulfillment:write',
+    'returns:receive',
+  ],
+  support: [
+    'orders:read',
+    'orders:create',
+    'orders:cancel',
+    'inventory:read',
+    'returns:request',
+    'refunds:issue',
+    'support:tickets',
+  ],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
@@ -46,10 +61,16 @@ export function scopesHave(scopes: readonly string[], permission: Permission): b
   return scopes.includes('*') || scopes.includes(permission);
 }
 
-export type SectionKey = 'dashboard' | 'orders' | 'inventory' | 'fulfillment' | 'returns' | 'support' | 'ledger' | 'settings';
+export type SectionKey =
+  'dashboard' | 'orders' | 'inventory' | 'fulfillment' | 'returns' | 'support' | 'ledger' | 'settings';
 
 /** The app's sections, in sidebar order, and the permissions that open each (any one of them). */
-export const SECTIONS: readonly { key: SectionKey; label: string; href: string; anyOf: readonly Permission[] }[] = [
+export const SECTIONS: readonly {
+  key: SectionKey;
+  label: string;
+  href: string;
+  anyOf: readonly Permission[];
+}[] = [
   { key: 'dashboard', label: 'Dashboard', href: '/dashboard', anyOf: ['reports:read'] },
   { key: 'orders', label: 'Orders', href: '/orders', anyOf: ['orders:read'] },
   { key: 'inventory', label: 'Inventory', href: '/inventory', anyOf: ['inventory:read'] },

@@ -13,7 +13,10 @@ function allows(user: SessionUser, required: Permission | readonly Permission[])
  * For page.tsx: the signed-in user holding the permission (any one of a list). Not signed in →
  * redirect to /login (back here after); signed in without it → the 403 page (app/forbidden.tsx).
  */
-export async function requirePagePermission(required: Permission | readonly Permission[], returnTo?: string): Promise<SessionUser> {
+export async function requirePagePermission(
+  required: Permission | readonly Permission[],
+  returnTo?: string,
+): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : '/login');
   if (!allows(user, required)) forbidden();

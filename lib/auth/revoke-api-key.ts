@@ -10,12 +10,26 @@ export async function revokeApiKey(options: { input: { apiKeyId: string }; actor
   const { apiKeyId } = ZRevokeApiKeyInput.parse(options.input);
   await db.$transaction(async (tx) => {
     // A conditional update, so two concurrent revocations audit once.
-    const updated = await tx.apiKey.updateMany({ where: { id: apiKeyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const updated = await tx.apiKey.updateMany({
+      where: { id: apiKeyId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (updated.count === 0) {
       const exists = await tx.apiKey.findUnique({ where: { id: apiKeyId }, select: { id: true } });
-      throw exists ? new AppError('INVALID_STATE', 'This API key is already revoked.') : new AppError('NOT_FOUND', 'That API key does not exist.');
+      throw exists
+        ? new AppError('INVALID_STATE', 'This API key is already revoked.')
+        : new AppError('NOT_FOUND', 'That API key does not exist.');
     }
-    const row = await tx.apiKey.findUniqueOrThrow({ where: { id: apiKeyId }, select: { name: true, prefix: true, revokedAt: true } });
-    await audit(tx, { actor: options.actor, action: 'api_key.revoked', entityType: 'api_key', entityId: apiKeyId, after: row });
+    const row = await tx.apiKey.findUniqueOrThrow({
+      where: { id: apiKeyId },
+      select: { name: true, prefix: true, revokedAt: true },
+    });
+    await audit(tx, {
+      actor: options.actor,
+      action: 'api_key.revoked',
+      entityType: 'api_key',
+      entityId: apiKeyId,
+      after: row,
+    });
   });
 }

@@ -19,7 +19,11 @@ export type SignedInUser = { id: string; email: string; name: string; role: Role
 function limits() {
   const e = env();
   // A looser cap per account whatever the address, so rotating addresses does not lift the limit.
-  return { perEmailAndIp: e.LOGIN_MAX_FAILURES, perEmail: e.LOGIN_MAX_FAILURES * 5, windowMinutes: e.LOGIN_WINDOW_MINUTES };
+  return {
+    perEmailAndIp: e.LOGIN_MAX_FAILURES,
+    perEmail: e.LOGIN_MAX_FAILURES * 5,
+    windowMinutes: e.LOGIN_WINDOW_MINUTES,
+  };
 }
 
 /**
@@ -63,14 +67,37 @@ export async function signInWithPassword(input: TSignInInput): Promise<SignedInU
 
       const user = await tx.user.findUnique({
         where: { email },
-        select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, passwordHash: true },
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          active: true,
+          sessionVersion: true,
+          passwordHash: true,
+        },
       });
-      const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyAgainstDummy(password), false);
+      const ok = user
+        ? await verifyPassword(user.passwordHash, password)
+        : (await verifyAgainstDummy(password), false);
       await tx.loginAttempt.create({ data: { email, ip, succeeded: ok } });
       if (!user || !ok) return { kind: 'wrong' };
       if (!user.active) return { kind: 'inactive' };
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: { id: true } });
-      return { kind: 'ok', user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
+      await tx.user.update({
+        where: { id: user.id },
+        data: { lastLoginAt: new Date() },
+        select: { id: true },
+      });
+      return {
+        kind: 'ok',
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        },
+      };
     },
     { timeout: 15_000 },
   );
@@ -80,7 +107,11 @@ export async function signInWithPassword(input: TSignInInput): Promise<SignedInU
       return outcome.user;
     case 'limited': {
       const m = outcome.retryMinutes;
-      throw new AppError('RATE_LIMITED', `Too many failed sign-in attempts. Try again in ${m} minute${m === 1 ? '' : 's'}, or ask an admin to reset your password.`, { retry_after_minutes: m });
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed sign-in attempts. Try again in ${m} minute${m === 1 ? '' : 's'}, or ask an admin to reset your password.`,
+        { retry_after_minutes: m },
+      );
     }
     case 'inactive':
       throw new AppError('FORBIDDEN', 'This account has been deactivated. Ask an admin to reactivate it.');

@@ -14,13 +14,39 @@ import { ZVariantInput, type ProductListRow } from '@/lib/catalog/schemas';
  * columns must then agree (blank counts as "same as before").
  */
 export const PRODUCT_CSV_COLUMNS = [
-  'product_name', 'sku', 'barcode', 'option', 'price', 'weight_grams', 'length_mm', 'width_mm', 'height_mm',
-  'reorder_point', 'safety_stock', 'lead_time_days', 'allow_backorder', 'location', 'opening_quantity', 'unit_cost',
+  'product_name',
+  'sku',
+  'barcode',
+  'option',
+  'price',
+  'weight_grams',
+  'length_mm',
+  'width_mm',
+  'height_mm',
+  'reorder_point',
+  'safety_stock',
+  'lead_time_days',
+  'allow_backorder',
+  'location',
+  'opening_quantity',
+  'unit_cost',
 ] as const;
 type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
 const REQUIRED_COLUMNS: Column[] = ['product_name', 'sku', 'price'];
 /** Columns that describe the variant, so repeated rows of one SKU must agree on them. */
-const VARIANT_COLUMNS = ['barcode', 'option', 'price', 'weight_grams', 'length_mm', 'width_mm', 'height_mm', 'reorder_point', 'safety_stock', 'lead_time_days', 'allow_backorder'] as const;
+const VARIANT_COLUMNS = [
+  'barcode',
+  'option',
+  'price',
+  'weight_grams',
+  'length_mm',
+  'width_mm',
+  'height_mm',
+  'reorder_point',
+  'safety_stock',
+  'lead_time_days',
+  'allow_backorder',
+] as const;
 export const MAX_CSV_ROWS = 100_000;
 const MAX_VARIANTS_PER_PRODUCT = 100;
 
@@ -60,7 +86,17 @@ export type ProductCsvValidation = {
   existing_rows: number;
 };
 
-const BOOLEAN: Record<string, boolean> = { '': false, true: true, false: false, yes: true, no: false, y: true, n: false, '1': true, '0': false };
+const BOOLEAN: Record<string, boolean> = {
+  '': false,
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  y: true,
+  n: false,
+  '1': true,
+  '0': false,
+};
 
 /** '' → undefined; '12' → 12; anything else → NaN or a fraction, which zod reports as "whole number". */
 function wholeNumber(value: string): number | undefined {
@@ -71,7 +107,11 @@ function wholeNumber(value: string): number | undefined {
 type Context = { currency: string; locations: Map<string, string> };
 
 /** Reads one data row into a ProductCsvRow, or the errors it has (every field checked). */
-function readRow(cells: Record<Column, string>, row: number, ctx: Context): { value?: Omit<ProductCsvRow, 'existing'>; errors: CsvRowError[] } {
+function readRow(
+  cells: Record<Column, string>,
+  row: number,
+  ctx: Context,
+): { value?: Omit<ProductCsvRow, 'existing'>; errors: CsvRowError[] } {
   const errors: CsvRowError[] = [];
   const fail = (field: string, message: string) => errors.push({ row, field, message });
 
@@ -114,12 +154,17 @@ function readRow(cells: Record<Column, string>, row: number, ctx: Context): { va
   if (backorder === undefined) fail('allow_backorder', 'Use true or false');
 
   const quantity = wholeNumber(cells.opening_quantity) ?? 0;
-  if (!Number.isInteger(quantity) || quantity < 0 || quantity > 1_000_000) fail('opening_quantity', 'Enter a whole number of units, 0 or more');
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > 1_000_000)
+    fail('opening_quantity', 'Enter a whole number of units, 0 or more');
 
   let location: string | undefined;
   if (cells.location) {
     location = ctx.locations.get(cells.location.toUpperCase());
-    if (!location) fail('location', `Unknown location "${cells.location}"; use one of ${[...ctx.locations.values()].join(', ') || '(no active locations)'}`);
+    if (!location)
+      fail(
+        'location',
+        `Unknown location "${cells.location}"; use one of ${[...ctx.locations.values()].join(', ') || '(no active locations)'}`,
+      );
   } else if (quantity > 0) fail('location', 'Enter the location that holds the opening stock');
 
   let unitCost: number | undefined;
@@ -134,16 +179,32 @@ function readRow(cells: Record<Column, string>, row: number, ctx: Context): { va
   return {
     errors,
     value: {
-      row, product_name: name, sku: v.sku, barcode: v.barcode, option: v.title ?? '', price: v.price,
-      weight_grams: v.weight_grams ?? undefined, length_mm: v.length_mm ?? undefined, width_mm: v.width_mm ?? undefined, height_mm: v.height_mm ?? undefined,
-      reorder_point: v.reorder_point, safety_stock: v.safety_stock, lead_time_days: v.lead_time_days, allow_backorder: backorder!,
-      location, opening_quantity: quantity, unit_cost: unitCost,
+      row,
+      product_name: name,
+      sku: v.sku,
+      barcode: v.barcode,
+      option: v.title ?? '',
+      price: v.price,
+      weight_grams: v.weight_grams ?? undefined,
+      length_mm: v.length_mm ?? undefined,
+      width_mm: v.width_mm ?? undefined,
+      height_mm: v.height_mm ?? undefined,
+      reorder_point: v.reorder_point,
+      safety_stock: v.safety_stock,
+      lead_time_days: v.lead_time_days,
+      allow_backorder: backorder!,
+      location,
+      opening_quantity: quantity,
+      unit_cost: unitCost,
     },
   };
 }
 
 /** Checks rows against each other: duplicates, one SKU under two products, conflicting details. */
-function crossCheck(rows: Omit<ProductCsvRow, 'existing'>[], errors: CsvRowError[]): Omit<ProductCsvRow, 'existing'>[] {
+function crossCheck(
+  rows: Omit<ProductCsvRow, 'existing'>[],
+  errors: CsvRowError[],
+): Omit<ProductCsvRow, 'existing'>[] {
   const firstBySku = new Map<string, Omit<ProductCsvRow, 'existing'>>();
   const placesBySku = new Map<string, Map<string, number>>();
   const skuByBarcode = new Map<string, { sku: string; row: number }>();
@@ -155,22 +216,45 @@ function crossCheck(rows: Omit<ProductCsvRow, 'existing'>[], errors: CsvRowError
     const place = r.location ?? '';
     const seenAt = placesBySku.get(r.sku)?.get(place);
     if (seenAt !== undefined) {
-      rowErrors.push({ row: r.row, field: 'sku', message: `SKU "${r.sku}" already appears on row ${seenAt}${place ? ` for ${place}` : ''}` });
+      rowErrors.push({
+        row: r.row,
+        field: 'sku',
+        message: `SKU "${r.sku}" already appears on row ${seenAt}${place ? ` for ${place}` : ''}`,
+      });
     } else if (first) {
-      if (first.product_name !== r.product_name) rowErrors.push({ row: r.row, field: 'product_name', message: `SKU "${r.sku}" belongs to "${first.product_name}" on row ${first.row}` });
+      if (first.product_name !== r.product_name)
+        rowErrors.push({
+          row: r.row,
+          field: 'product_name',
+          message: `SKU "${r.sku}" belongs to "${first.product_name}" on row ${first.row}`,
+        });
       for (const column of VARIANT_COLUMNS) {
         const mine = r[column];
         const theirs = first[column];
         const blank = mine === undefined || mine === '' || (column === 'allow_backorder' && mine === false);
-        if (!blank && mine !== theirs) rowErrors.push({ row: r.row, field: column, message: `Differs from row ${first.row} for SKU "${r.sku}"` });
+        if (!blank && mine !== theirs)
+          rowErrors.push({
+            row: r.row,
+            field: column,
+            message: `Differs from row ${first.row} for SKU "${r.sku}"`,
+          });
       }
     }
     if (r.barcode && !first) {
       const other = skuByBarcode.get(r.barcode);
-      if (other && other.sku !== r.sku) rowErrors.push({ row: r.row, field: 'barcode', message: `Barcode "${r.barcode}" is also on row ${other.row} (SKU "${other.sku}")` });
+      if (other && other.sku !== r.sku)
+        rowErrors.push({
+          row: r.row,
+          field: 'barcode',
+          message: `Barcode "${r.barcode}" is also on row ${other.row} (SKU "${other.sku}")`,
+        });
     }
     if (!first && (skusByProduct.get(r.product_name)?.size ?? 0) >= MAX_VARIANTS_PER_PRODUCT) {
-      rowErrors.push({ row: r.row, field: 'sku', message: `"${r.product_name}" already has ${MAX_VARIANTS_PER_PRODUCT} variants, the most a product can have` });
+      rowErrors.push({
+        row: r.row,
+        field: 'sku',
+        message: `"${r.product_name}" already has ${MAX_VARIANTS_PER_PRODUCT} variants, the most a product can have`,
+      });
     }
     if (rowErrors.length) {
       errors.push(...rowErrors);
@@ -202,26 +286,70 @@ async function inChunks<T, R>(items: T[], size: number, work: (chunk: T[]) => Pr
 export async function validateProductCsv(text: string, tx: Tx = db): Promise<ProductCsvValidation> {
   let records: { record: string[]; info: { records: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true, record_delimiter: ['\r\n', '\n', '\r'], trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as CsvError & { lines?: number };
-    return { total_rows: 0, rows: [], errors: [{ row: e.lines ?? 1, field: '(file)', message: `This is not a readable CSV file: ${e.message}` }], existing_rows: 0 };
+    return {
+      total_rows: 0,
+      rows: [],
+      errors: [
+        { row: e.lines ?? 1, field: '(file)', message: `This is not a readable CSV file: ${e.message}` },
+      ],
+      existing_rows: 0,
+    };
   }
   const [header, ...body] = records;
   const names = (header?.record ?? []).map((h) => h.trim().toLowerCase());
   const headerErrors: CsvRowError[] = [
-    ...REQUIRED_COLUMNS.filter((c) => !names.includes(c)).map((c) => ({ row: 1, field: c, message: `The header has no "${c}" column` })),
-    ...names.filter((n) => n && !(PRODUCT_CSV_COLUMNS as readonly string[]).includes(n)).map((n) => ({ row: 1, field: n, message: `Unknown column "${n}"; the columns are ${PRODUCT_CSV_COLUMNS.join(', ')}` })),
-    ...names.filter((n, i) => n && names.indexOf(n) !== i).map((n) => ({ row: 1, field: n, message: `The column "${n}" appears twice` })),
+    ...REQUIRED_COLUMNS.filter((c) => !names.includes(c)).map((c) => ({
+      row: 1,
+      field: c,
+      message: `The header has no "${c}" column`,
+    })),
+    ...names
+      .filter((n) => n && !(PRODUCT_CSV_COLUMNS as readonly string[]).includes(n))
+      .map((n) => ({
+        row: 1,
+        field: n,
+        message: `Unknown column "${n}"; the columns are ${PRODUCT_CSV_COLUMNS.join(', ')}`,
+      })),
+    ...names
+      .filter((n, i) => n && names.indexOf(n) !== i)
+      .map((n) => ({ row: 1, field: n, message: `The column "${n}" appears twice` })),
   ];
   const data = body.filter((r) => r.record.some((cell) => cell !== ''));
-  if (headerErrors.length) return { total_rows: data.length, rows: [], errors: headerErrors, existing_rows: 0 };
+  if (headerErrors.length)
+    return { total_rows: data.length, rows: [], errors: headerErrors, existing_rows: 0 };
   if (data.length > MAX_CSV_ROWS) {
-    return { total_rows: data.length, rows: [], errors: [{ row: 1, field: '(file)', message: `The file has ${data.length} rows; import at most ${MAX_CSV_ROWS} at a time` }], existing_rows: 0 };
+    return {
+      total_rows: data.length,
+      rows: [],
+      errors: [
+        {
+          row: 1,
+          field: '(file)',
+          message: `The file has ${data.length} rows; import at most ${MAX_CSV_ROWS} at a time`,
+        },
+      ],
+      existing_rows: 0,
+    };
   }
 
-  const [{ currency }, activeLocations] = await Promise.all([shopSettings(tx), tx.location.findMany({ where: { active: true }, select: { code: true } })]);
-  const ctx: Context = { currency, locations: new Map(activeLocations.map((l) => [l.code.toUpperCase(), l.code])) };
+  const [{ currency }, activeLocations] = await Promise.all([
+    shopSettings(tx),
+    tx.location.findMany({ where: { active: true }, select: { code: true } }),
+  ]);
+  const ctx: Context = {
+    currency,
+    locations: new Map(activeLocations.map((l) => [l.code.toUpperCase(), l.code])),
+  };
   const errors: CsvRowError[] = [];
   const read: Omit<ProductCsvRow, 'existing'>[] = [];
   for (const { record, info } of data) {
@@ -230,7 +358,11 @@ export async function validateProductCsv(text: string, tx: Tx = db): Promise<Pro
       if (n) cells[n as Column] = record[i] ?? '';
     });
     if (record.length > names.length && record.slice(names.length).some((c) => c !== '')) {
-      errors.push({ row: info.records, field: '(row)', message: `This row has ${record.length} cells; the header has ${names.length}` });
+      errors.push({
+        row: info.records,
+        field: '(row)',
+        message: `This row has ${record.length} cells; the header has ${names.length}`,
+      });
       continue;
     }
     const { value, errors: rowErrors } = readRow(cells, info.records, ctx);
@@ -241,22 +373,50 @@ export async function validateProductCsv(text: string, tx: Tx = db): Promise<Pro
 
   // Against the catalog: which SKUs exist (skipped), and barcodes that another SKU already holds.
   const skus = [...new Set(checked.map((r) => r.sku))];
-  const existing = new Set(await inChunks(skus, 1000, async (chunk) => (await tx.variant.findMany({ where: { sku: { in: chunk } }, select: { sku: true } })).map((v) => v.sku)));
-  const barcodes = [...new Set(checked.filter((r) => r.barcode && !existing.has(r.sku)).map((r) => r.barcode!))];
+  const existing = new Set(
+    await inChunks(skus, 1000, async (chunk) =>
+      (await tx.variant.findMany({ where: { sku: { in: chunk } }, select: { sku: true } })).map((v) => v.sku),
+    ),
+  );
+  const barcodes = [
+    ...new Set(checked.filter((r) => r.barcode && !existing.has(r.sku)).map((r) => r.barcode!)),
+  ];
   const barcodeOwners = new Map(
-    await inChunks(barcodes, 1000, async (chunk) => (await tx.variant.findMany({ where: { barcode: { in: chunk } }, select: { sku: true, barcode: true } })).map((v) => [v.barcode!, v.sku] as const)),
+    await inChunks(barcodes, 1000, async (chunk) =>
+      (
+        await tx.variant.findMany({ where: { barcode: { in: chunk } }, select: { sku: true, barcode: true } })
+      ).map((v) => [v.barcode!, v.sku] as const),
+    ),
   );
   const rows: ProductCsvRow[] = [];
   for (const r of checked) {
     const owner = r.barcode && !existing.has(r.sku) ? barcodeOwners.get(r.barcode) : undefined;
-    if (owner) errors.push({ row: r.row, field: 'barcode', message: `Barcode "${r.barcode}" is already used by ${owner}` });
+    if (owner)
+      errors.push({
+        row: r.row,
+        field: 'barcode',
+        message: `Barcode "${r.barcode}" is already used by ${owner}`,
+      });
     else rows.push({ ...r, existing: existing.has(r.sku) });
   }
   errors.sort((a, b) => a.row - b.row);
   return { total_rows: data.length, rows, errors, existing_rows: rows.filter((r) => r.existing).length };
 }
 
-export const PRODUCT_LIST_CSV_COLUMNS = ['name', 'status', 'product_type', 'vendor', 'variants', 'sku', 'min_price', 'max_price', 'currency', 'on_hand', 'available', 'updated_at'] as const;
+export const PRODUCT_LIST_CSV_COLUMNS = [
+  'name',
+  'status',
+  'product_type',
+  'vendor',
+  'variants',
+  'sku',
+  'min_price',
+  'max_price',
+  'currency',
+  'on_hand',
+  'available',
+  'updated_at',
+] as const;
 
 /**
  * Rows of the product list as CSV lines, prices as decimal amounts. The first batch of an export
@@ -265,8 +425,18 @@ export const PRODUCT_LIST_CSV_COLUMNS = ['name', 'status', 'product_type', 'vend
 export function productListCsv(rows: ProductListRow[], options: { first: boolean }): string {
   const body = stringify(
     rows.map((r) => [
-      csvText(r.name), r.status, csvText(r.product_type ?? ''), csvText(r.vendor ?? ''), r.variant_count, csvText(r.sku),
-      r.currency ? toDecimalString(r.min_price, r.currency) : '', r.currency ? toDecimalString(r.max_price, r.currency) : '', r.currency, r.on_hand, r.available, r.updated_at,
+      csvText(r.name),
+      r.status,
+      csvText(r.product_type ?? ''),
+      csvText(r.vendor ?? ''),
+      r.variant_count,
+      csvText(r.sku),
+      r.currency ? toDecimalString(r.min_price, r.currency) : '',
+      r.currency ? toDecimalString(r.max_price, r.currency) : '',
+      r.currency,
+      r.on_hand,
+      r.available,
+      r.updated_at,
     ]),
     { record_delimiter: 'windows' },
   );
@@ -276,8 +446,26 @@ export function productListCsv(rows: ProductListRow[], options: { first: boolean
 /** A template a person can fill in: the header and two example rows. */
 export function productCsvTemplate(currency: string, location: string): string {
   const example = (sku: string, option: string, qty: number) => ({
-    product_name: 'Organic cotton tee', sku, barcode: '', option, price: toDecimalString(2500, currency), weight_grams: 180, length_mm: 300, width_mm: 250, height_mm: 20,
-    reorder_point: 10, safety_stock: 5, lead_time_days: 14, allow_backorder: 'false', location, opening_quantity: qty, unit_cost: toDecimalString(950, currency),
+    product_name: 'Organic cotton tee',
+    sku,
+    barcode: '',
+    option,
+    price: toDecimalString(2500, currency),
+    weight_grams: 180,
+    length_mm: 300,
+    width_mm: 250,
+    height_mm: 20,
+    reorder_point: 10,
+    safety_stock: 5,
+    lead_time_days: 14,
+    allow_backorder: 'false',
+    location,
+    opening_quantity: qty,
+    unit_cost: toDecimalString(950, currency),
   });
-  return stringify([example('TEE-ORG-S', 'S', 40), example('TEE-ORG-M', 'M', 60)], { header: true, columns: [...PRODUCT_CSV_COLUMNS], record_delimiter: 'windows' });
+  return stringify([example('TEE-ORG-S', 'S', 40), example('TEE-ORG-M', 'M', 60)], {
+    header: true,
+    columns: [...PRODUCT_CSV_COLUMNS],
+    record_delimiter: 'windows',
+  });
 }

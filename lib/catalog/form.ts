@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { fieldIssues } from '@/lib/errors';
 import { parseMoney } from '@/lib/money';
-import { ZProductInput, ZProductUpdateInput, type TProductInput, type TProductUpdateInput } from '@/lib/catalog/schemas';
+import {
+  ZProductInput,
+  ZProductUpdateInput,
+  type TProductInput,
+  type TProductUpdateInput,
+} from '@/lib/catalog/schemas';
 
 /**
  * The product form's fields → the API-shaped input, checked with the same zod schema the server uses.
@@ -12,7 +17,8 @@ import { ZProductInput, ZProductUpdateInput, type TProductInput, type TProductUp
  * Field names: name, description, vendor, product_type, and variants.<n>.<field> with the API's
  * field names (variants.0.sku, variants.0.price, variants.0.allow_backorder, …).
  */
-export type ProductFormResult<T> = { success: true; data: T } | { success: false; fieldErrors: Record<string, string> };
+export type ProductFormResult<T> =
+  { success: true; data: T } | { success: false; fieldErrors: Record<string, string> };
 
 const COUNT_FIELDS = ['reorder_point', 'safety_stock', 'lead_time_days'] as const;
 const MEASURE_FIELDS = ['weight_grams', 'length_mm', 'width_mm', 'height_mm'] as const;
@@ -23,7 +29,12 @@ function wholeNumber<T>(value: string, empty: T): number | T {
   return /^[-+]?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
 }
 
-function readVariants(form: FormData, mode: 'create' | 'edit', currency: string, moneyErrors: Record<string, string>) {
+function readVariants(
+  form: FormData,
+  mode: 'create' | 'edit',
+  currency: string,
+  moneyErrors: Record<string, string>,
+) {
   const rows = new Map<number, Record<string, string>>();
   for (const [key, value] of form.entries()) {
     const m = /^variants\.(\d+)\.(\w+)$/.exec(key);
@@ -55,11 +66,17 @@ function readVariants(form: FormData, mode: 'create' | 'edit', currency: string,
     });
 }
 
-function result<T>(parsed: z.ZodSafeParseResult<T>, moneyErrors: Record<string, string>): ProductFormResult<T> {
+function result<T>(
+  parsed: z.ZodSafeParseResult<T>,
+  moneyErrors: Record<string, string>,
+): ProductFormResult<T> {
   const fieldErrors: Record<string, string> = {};
-  if (!parsed.success) for (const issue of fieldIssues(parsed.error)) fieldErrors[issue.field] ??= issue.message;
+  if (!parsed.success)
+    for (const issue of fieldIssues(parsed.error)) fieldErrors[issue.field] ??= issue.message;
   Object.assign(fieldErrors, moneyErrors);
-  return Object.keys(fieldErrors).length || !parsed.success ? { success: false, fieldErrors } : { success: true, data: parsed.data };
+  return Object.keys(fieldErrors).length || !parsed.success
+    ? { success: false, fieldErrors }
+    : { success: true, data: parsed.data };
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -77,7 +94,10 @@ export function productCreateFromForm(form: FormData, currency: string): Product
 }
 
 /** The edit form sends every field: an emptied optional field is cleared (null). */
-export function productUpdateFromForm(form: FormData, currency: string): ProductFormResult<TProductUpdateInput> {
+export function productUpdateFromForm(
+  form: FormData,
+  currency: string,
+): ProductFormResult<TProductUpdateInput> {
   const moneyErrors: Record<string, string> = {};
   const input = {
     name: text(form, 'name'),

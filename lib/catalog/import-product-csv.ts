@@ -54,12 +54,27 @@ function chunksByProduct(rows: ProductCsvRow[], size: number): ProductCsvRow[][]
 
 function variantInput(r: ProductCsvRow): TVariantInput {
   return {
-    sku: r.sku, barcode: r.barcode, title: r.option || undefined, price: r.price, weight_grams: r.weight_grams, length_mm: r.length_mm, width_mm: r.width_mm,
-    height_mm: r.height_mm, reorder_point: r.reorder_point, safety_stock: r.safety_stock, lead_time_days: r.lead_time_days, allow_backorder: r.allow_backorder,
+    sku: r.sku,
+    barcode: r.barcode,
+    title: r.option || undefined,
+    price: r.price,
+    weight_grams: r.weight_grams,
+    length_mm: r.length_mm,
+    width_mm: r.width_mm,
+    height_mm: r.height_mm,
+    reorder_point: r.reorder_point,
+    safety_stock: r.safety_stock,
+    lead_time_days: r.lead_time_days,
+    allow_backorder: r.allow_backorder,
   };
 }
 
-type ChunkCounts = { created_products: number; created_variants: number; skipped_existing: number; received_units: number };
+type ChunkCounts = {
+  created_products: number;
+  created_variants: number;
+  skipped_existing: number;
+  received_units: number;
+};
 
 /**
  * One chunk in one transaction: SKUs already in the catalog are skipped (checked again here, under the
@@ -68,9 +83,21 @@ type ChunkCounts = { created_products: number; created_variants: number; skipped
  * through receiveStock (kind 'opening'), so cost layers, stock movements and the ledger
  * (Dr Inventory / Cr Opening balance equity) are written as for any receipt.
  */
-async function importChunk(t: Tx, rows: ProductCsvRow[], options: { actor: Actor; reference: string }): Promise<ChunkCounts> {
-  const counts: ChunkCounts = { created_products: 0, created_variants: 0, skipped_existing: 0, received_units: 0 };
-  const existing = await t.variant.findMany({ where: { sku: { in: [...new Set(rows.map((r) => r.sku))] } }, select: { sku: true, productId: true } });
+async function importChunk(
+  t: Tx,
+  rows: ProductCsvRow[],
+  options: { actor: Actor; reference: string },
+): Promise<ChunkCounts> {
+  const counts: ChunkCounts = {
+    created_products: 0,
+    created_variants: 0,
+    skipped_existing: 0,
+    received_units: 0,
+  };
+  const existing = await t.variant.findMany({
+    where: { sku: { in: [...new Set(rows.map((r) => r.sku))] } },
+    select: { sku: true, productId: true },
+  });
   const productOf = new Map(existing.map((v) => [v.sku, v.productId]));
   const groups = new Map<string, ProductCsvRow[]>();
   for (const r of rows) groups.set(r.product_name, [...(groups.get(r.product_name) ?? []), r]);
@@ -96,7 +123,18 @@ async function importChunk(t: Tx, rows: ProductCsvRow[], options: { actor: Actor
   for (const [location, lines] of byLocation) {
     for (let i = 0; i < lines.length; i += RECEIPT_MAX_LINES) {
       const slice = lines.slice(i, i + RECEIPT_MAX_LINES);
-      await receiveStock({ input: { location, kind: 'opening', reference: options.reference, lines: slice.map((r) => ({ sku: r.sku, quantity: r.opening_quantity, unit_cost: r.unit_cost! })) }, actor: options.actor }, t);
+      await receiveStock(
+        {
+          input: {
+            location,
+            kind: 'opening',
+            reference: options.reference,
+            lines: slice.map((r) => ({ sku: r.sku, quantity: r.opening_quantity, unit_cost: r.unit_cost! })),
+          },
+          actor: options.actor,
+        },
+        t,
+      );
       counts.received_units += slice.reduce((s, r) => s + r.opening_quantity, 0);
     }
   }
@@ -112,7 +150,13 @@ async function importChunk(t: Tx, rows: ProductCsvRow[], options: { actor: Actor
  * the rest.
  */
 export async function importProductCsv(
-  options: { text: string; mode: ImportMode; actor: Actor; reference?: string; /** rows per transaction, default IMPORT_CHUNK_ROWS */ chunkRows?: number } & ImportProgress,
+  options: {
+    text: string;
+    mode: ImportMode;
+    actor: Actor;
+    reference?: string;
+    /** rows per transaction, default IMPORT_CHUNK_ROWS */ chunkRows?: number;
+  } & ImportProgress,
 ): Promise<ProductImportReport> {
   const validation = await validateProductCsv(options.text);
   const report: ProductImportReport = {

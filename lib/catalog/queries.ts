@@ -2,7 +2,14 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
-import type { ImportJobDto, ProductDto, ProductListPage, ProductListRow, TProductListQuery, VariantDto } from '@/lib/catalog/schemas';
+import type {
+  ImportJobDto,
+  ProductDto,
+  ProductListPage,
+  ProductListRow,
+  TProductListQuery,
+  VariantDto,
+} from '@/lib/catalog/schemas';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An id from a URL is checked before it reaches a uuid column (which would fail with a 500). */
@@ -13,24 +20,38 @@ const SORT_KEYS = {
   name: { column: Prisma.raw('f.name'), cast: (v: unknown) => Prisma.sql`${String(v)}::text` },
   sku: { column: Prisma.raw('f.sku'), cast: (v: unknown) => Prisma.sql`${String(v)}::text` },
   price: { column: Prisma.raw('f.min_price'), cast: (v: unknown) => Prisma.sql`${Number(v)}::int` },
-  updated: { column: Prisma.raw('f.updated_at'), cast: (v: unknown) => Prisma.sql`${String(v)}::timestamptz` },
+  updated: {
+    column: Prisma.raw('f.updated_at'),
+    cast: (v: unknown) => Prisma.sql`${String(v)}::timestamptz`,
+  },
 } as const;
 
 type ListRow = Omit<ProductListRow, 'updated_at'> & { updated_at: Date };
 
 function encodeCursor(row: ListRow, sort: TProductListQuery['sort']): string {
-  const value = { name: row.name, sku: row.sku, price: row.min_price, updated: row.updated_at.toISOString() }[sort];
+  const value = { name: row.name, sku: row.sku, price: row.min_price, updated: row.updated_at.toISOString() }[
+    sort
+  ];
   return Buffer.from(JSON.stringify([value, row.id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && UUID.test(parsed[1]) && parsed[0] !== null) return [parsed[0], parsed[1]];
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === 'string' &&
+      UUID.test(parsed[1]) &&
+      parsed[0] !== null
+    )
+      return [parsed[0], parsed[1]];
   } catch {
     // fall through
   }
-  throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [{ field: 'cursor', message: 'Use the next_cursor of a previous page' }]);
+  throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [
+    { field: 'cursor', message: 'Use the next_cursor of a previous page' },
+  ]);
 }
 
 function filterConditions(q: Pick<TProductListQuery, 'search' | 'status' | 'product_type'>): Prisma.Sql {
@@ -57,7 +78,10 @@ export async function productList(q: TProductListQuery, tx: Tx = db): Promise<Pr
   let after = Prisma.sql`TRUE`;
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor);
-    after = q.dir === 'desc' ? Prisma.sql`(${key.column}, f.id) < (${key.cast(value)}, ${id}::uuid)` : Prisma.sql`(${key.column}, f.id) > (${key.cast(value)}, ${id}::uuid)`;
+    after =
+      q.dir === 'desc'
+        ? Prisma.sql`(${key.column}, f.id) < (${key.cast(value)}, ${id}::uuid)`
+        : Prisma.sql`(${key.column}, f.id) > (${key.cast(value)}, ${id}::uuid)`;
   }
   const offset = !q.cursor && q.page ? (q.page - 1) * q.limit : 0;
   const [rows, [{ total }]] = await Promise.all([
@@ -92,8 +116,22 @@ export async function productList(q: TProductListQuery, tx: Tx = db): Promise<Pr
 }
 
 const VARIANT_SELECT = {
-  id: true, productId: true, sku: true, barcode: true, title: true, price: true, currency: true, weightGrams: true, lengthMm: true, widthMm: true,
-  heightMm: true, reorderPoint: true, safetyStock: true, leadTimeDays: true, allowBackorder: true, status: true,
+  id: true,
+  productId: true,
+  sku: true,
+  barcode: true,
+  title: true,
+  price: true,
+  currency: true,
+  weightGrams: true,
+  lengthMm: true,
+  widthMm: true,
+  heightMm: true,
+  reorderPoint: true,
+  safetyStock: true,
+  leadTimeDays: true,
+  allowBackorder: true,
+  status: true,
 } as const;
 
 /** Products with their variants (in the order they were added) and stock summed over locations. */
@@ -103,27 +141,60 @@ export async function productDetails(ids: string[], tx: Tx = db): Promise<Produc
   const products = await tx.product.findMany({
     where: { id: { in: valid } },
     select: {
-      id: true, name: true, description: true, vendor: true, productType: true, status: true, createdAt: true, updatedAt: true,
+      id: true,
+      name: true,
+      description: true,
+      vendor: true,
+      productType: true,
+      status: true,
+      createdAt: true,
+      updatedAt: true,
       variants: { select: VARIANT_SELECT, orderBy: [{ createdAt: 'asc' }, { sku: 'asc' }] },
     },
   });
   const variantIds = products.flatMap((p) => p.variants.map((v) => v.id));
   const sums = variantIds.length
-    ? await tx.stockLevel.groupBy({ by: ['variantId'], where: { variantId: { in: variantIds } }, _sum: { onHand: true, reserved: true } })
+    ? await tx.stockLevel.groupBy({
+        by: ['variantId'],
+        where: { variantId: { in: variantIds } },
+        _sum: { onHand: true, reserved: true },
+      })
     : [];
-  const stock = new Map(sums.map((s) => [s.variantId, { onHand: s._sum.onHand ?? 0, reserved: s._sum.reserved ?? 0 }]));
+  const stock = new Map(
+    sums.map((s) => [s.variantId, { onHand: s._sum.onHand ?? 0, reserved: s._sum.reserved ?? 0 }]),
+  );
   const byId = new Map(
     products.map((p) => [
       p.id,
       {
-        id: p.id, name: p.name, description: p.description, vendor: p.vendor, product_type: p.productType, status: p.status,
-        created_at: p.createdAt.toISOString(), updated_at: p.updatedAt.toISOString(),
+        id: p.id,
+        name: p.name,
+        description: p.description,
+        vendor: p.vendor,
+        product_type: p.productType,
+        status: p.status,
+        created_at: p.createdAt.toISOString(),
+        updated_at: p.updatedAt.toISOString(),
         variants: p.variants.map((v): VariantDto => {
           const s = stock.get(v.id) ?? { onHand: 0, reserved: 0 };
           return {
-            id: v.id, sku: v.sku, barcode: v.barcode, title: v.title, price: v.price, currency: v.currency, weight_grams: v.weightGrams,
-            length_mm: v.lengthMm, width_mm: v.widthMm, height_mm: v.heightMm, reorder_point: v.reorderPoint, safety_stock: v.safetyStock,
-            lead_time_days: v.leadTimeDays, allow_backorder: v.allowBackorder, status: v.status, on_hand: s.onHand, available: s.onHand - s.reserved,
+            id: v.id,
+            sku: v.sku,
+            barcode: v.barcode,
+            title: v.title,
+            price: v.price,
+            currency: v.currency,
+            weight_grams: v.weightGrams,
+            length_mm: v.lengthMm,
+            width_mm: v.widthMm,
+            height_mm: v.heightMm,
+            reorder_point: v.reorderPoint,
+            safety_stock: v.safetyStock,
+            lead_time_days: v.leadTimeDays,
+            allow_backorder: v.allowBackorder,
+            status: v.status,
+            on_hand: s.onHand,
+            available: s.onHand - s.reserved,
           };
         }),
       } satisfies ProductDto,
@@ -139,7 +210,12 @@ export async function productDetail(id: string, tx: Tx = db): Promise<ProductDto
 
 /** The product types in use, for the list's filter. */
 export async function productTypes(tx: Tx = db): Promise<string[]> {
-  const rows = await tx.product.findMany({ where: { productType: { not: null } }, distinct: ['productType'], select: { productType: true }, orderBy: { productType: 'asc' } });
+  const rows = await tx.product.findMany({
+    where: { productType: { not: null } },
+    distinct: ['productType'],
+    select: { productType: true },
+    orderBy: { productType: 'asc' },
+  });
   return rows.map((r) => r.productType!).filter(Boolean);
 }
 
@@ -150,16 +226,42 @@ const STALLED_AFTER_MS = 2 * 60_000;
  * An import job as its progress bar shows it. Scoped to the user who started it (null for jobs of
  * the CLI or tests, which pass no user).
  */
-export async function importJobDetail(id: string, createdById: string | null, tx: Tx = db): Promise<ImportJobDto | null> {
+export async function importJobDetail(
+  id: string,
+  createdById: string | null,
+  tx: Tx = db,
+): Promise<ImportJobDto | null> {
   if (!UUID.test(id)) return null;
   const job = await tx.importJob.findFirst({
     where: { id, createdById },
-    select: { id: true, status: true, mode: true, fileName: true, totalRows: true, processedRows: true, result: true, errors: true, createdAt: true, finishedAt: true, updatedAt: true },
+    select: {
+      id: true,
+      status: true,
+      mode: true,
+      fileName: true,
+      totalRows: true,
+      processedRows: true,
+      result: true,
+      errors: true,
+      createdAt: true,
+      finishedAt: true,
+      updatedAt: true,
+    },
   });
   if (!job) return null;
   return {
-    id: job.id, status: job.status, mode: job.mode as ImportJobDto['mode'], file_name: job.fileName, total_rows: job.totalRows, processed_rows: job.processedRows,
-    result: job.result, errors: job.errors, created_at: job.createdAt.toISOString(), finished_at: job.finishedAt?.toISOString() ?? null,
-    stalled: (job.status === 'queued' || job.status === 'running') && Date.now() - job.updatedAt.getTime() > STALLED_AFTER_MS,
+    id: job.id,
+    status: job.status,
+    mode: job.mode as ImportJobDto['mode'],
+    file_name: job.fileName,
+    total_rows: job.totalRows,
+    processed_rows: job.processedRows,
+    result: job.result,
+    errors: job.errors,
+    created_at: job.createdAt.toISOString(),
+    finished_at: job.finishedAt?.toISOString() ?? null,
+    stalled:
+      (job.status === 'queued' || job.status === 'running') &&
+      Date.now() - job.updatedAt.getTime() > STALLED_AFTER_MS,
   };
 }

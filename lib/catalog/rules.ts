@@ -17,6 +17,9 @@ export function canMoveProductStatus(from: ProductStatus, to: ProductStatus): bo
 
 export function assertProductStatusMove(from: ProductStatus, to: ProductStatus): void {
   if (!canMoveProductStatus(from, to)) {
-    throw new AppError('INVALID_STATE', from === 'archived' ? 'This product is already archived.' : 'This product is already active.');
+    throw new AppError(
+      'INVALID_STATE',
+      from === 'archived' ? 'This product is already archived.' : 'This product is already active.',
+    );
   }
 }

@@ -7,14 +7,43 @@ import { ZMinorUnits } from '@/lib/inventory/schemas';
  */
 
 /** A SKU identifies a variant everywhere (orders, scans, URLs): no spaces, at most 64 characters. */
-export const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64, 'Use at most 64 characters').regex(/^\S+$/, 'A SKU cannot contain spaces');
-export const ZBarcode = z.string().trim().min(1, 'Enter a barcode').max(64, 'Use at most 64 characters').regex(/^\S+$/, 'A barcode cannot contain spaces');
-export const ZPrice = ZMinorUnits.min(0, 'A price cannot be negative').max(100_000_000, 'That price is too large');
-const ZCurrency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code such as USD');
+export const ZSku = z
+  .string()
+  .trim()
+  .min(1, 'Enter a SKU')
+  .max(64, 'Use at most 64 characters')
+  .regex(/^\S+$/, 'A SKU cannot contain spaces');
+export const ZBarcode = z
+  .string()
+  .trim()
+  .min(1, 'Enter a barcode')
+  .max(64, 'Use at most 64 characters')
+  .regex(/^\S+$/, 'A barcode cannot contain spaces');
+export const ZPrice = ZMinorUnits.min(0, 'A price cannot be negative').max(
+  100_000_000,
+  'That price is too large',
+);
+const ZCurrency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code such as USD');
 /** Grams or millimetres: whole, not negative. */
-const ZMeasure = z.number({ error: 'Enter a whole number' }).int('Use a whole number').min(0, 'Cannot be negative').max(10_000_000, 'That is too large');
-const ZCount = z.number({ error: 'Enter a whole number' }).int('Use a whole number').min(0, 'Cannot be negative').max(1_000_000, 'That is too large');
-const ZLeadTime = z.number({ error: 'Enter a number of days' }).int('Use a whole number of days').min(0, 'Cannot be negative').max(365, 'At most 365 days');
+const ZMeasure = z
+  .number({ error: 'Enter a whole number' })
+  .int('Use a whole number')
+  .min(0, 'Cannot be negative')
+  .max(10_000_000, 'That is too large');
+const ZCount = z
+  .number({ error: 'Enter a whole number' })
+  .int('Use a whole number')
+  .min(0, 'Cannot be negative')
+  .max(1_000_000, 'That is too large');
+const ZLeadTime = z
+  .number({ error: 'Enter a number of days' })
+  .int('Use a whole number of days')
+  .min(0, 'Cannot be negative')
+  .max(365, 'At most 365 days');
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
 const ZName = z.string().trim().min(1, 'Enter the product name').max(200, 'Use at most 200 characters');
 export const PRODUCT_STATUSES = ['active', 'archived'] as const;
@@ -42,7 +71,10 @@ export const ZVariantInput = z
 export type TVariantInput = z.input<typeof ZVariantInput>;
 
 /** Two variants of one request may not share a SKU or a barcode: a 422 names the later one. */
-function uniqueWithinRequest(value: { variants?: { sku: string; barcode?: string | null }[] }, ctx: z.RefinementCtx) {
+function uniqueWithinRequest(
+  value: { variants?: { sku: string; barcode?: string | null }[] },
+  ctx: z.RefinementCtx,
+) {
   for (const key of ['sku', 'barcode'] as const) {
     const seen = new Map<string, number>();
     value.variants?.forEach((v, i) => {
@@ -50,7 +82,12 @@ function uniqueWithinRequest(value: { variants?: { sku: string; barcode?: string
       if (!code) return;
       const first = seen.get(code);
       if (first === undefined) seen.set(code, i);
-      else ctx.addIssue({ code: 'custom', path: ['variants', i, key], message: `Same ${key === 'sku' ? 'SKU' : 'barcode'} as variant ${first + 1}` });
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variants', i, key],
+          message: `Same ${key === 'sku' ? 'SKU' : 'barcode'} as variant ${first + 1}`,
+        });
     });
   }
 }
@@ -61,7 +98,10 @@ export const ZProductInput = z
     description: text(5000).optional(),
     vendor: text(120).optional(),
     product_type: text(120).optional(),
-    variants: z.array(ZVariantInput).min(1, 'Add at least one variant').max(100, 'At most 100 variants per product'),
+    variants: z
+      .array(ZVariantInput)
+      .min(1, 'Add at least one variant')
+      .max(100, 'At most 100 variants per product'),
   })
   .strict()
   .superRefine(uniqueWithinRequest);
@@ -99,10 +139,16 @@ export const ZProductUpdateInput = z
     product_type: text(120).nullable().optional(),
     /** archived ⇄ active, through the same rules as the Archive button. */
     status: ZStatus.optional(),
-    variants: z.array(ZVariantUpdateInput).min(1, 'Send at least one variant, or leave variants out').max(100, 'At most 100 variants per product').optional(),
+    variants: z
+      .array(ZVariantUpdateInput)
+      .min(1, 'Send at least one variant, or leave variants out')
+      .max(100, 'At most 100 variants per product')
+      .optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Send at least one field to change' })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'Send at least one field to change',
+  })
   .superRefine(uniqueWithinRequest);
 export type TProductUpdateInput = z.input<typeof ZProductUpdateInput>;
 
@@ -115,7 +161,12 @@ export type ProductSort = (typeof PRODUCT_SORTS)[number];
  * API); `sku` and `price` sort by each product's lowest SKU and lowest price.
  */
 export const ZProductListQuery = z.object({
-  search: z.string().trim().max(100).optional().describe('Matches product name or SKU (contains, any case) or a barcode (exact)'),
+  search: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Matches product name or SKU (contains, any case) or a barcode (exact)'),
   status: z.enum(['active', 'archived', 'all']).default('active'),
   product_type: z.string().trim().max(120).optional(),
   sort: z.enum(PRODUCT_SORTS).default('name'),
@@ -128,8 +179,14 @@ export type TProductListQuery = z.infer<typeof ZProductListQuery>;
 export const ZProductApiListQuery = ZProductListQuery.omit({ page: true });
 
 /** For a page's search params: a value that does not parse falls back to its default, never a 500. */
-export function parseProductListParams(raw: Record<string, string | string[] | undefined>): TProductListQuery {
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== ''));
+export function parseProductListParams(
+  raw: Record<string, string | string[] | undefined>,
+): TProductListQuery {
+  const flat = Object.fromEntries(
+    Object.entries(raw)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
   const first = ZProductListQuery.safeParse(flat);
   if (first.success) return first.data;
   const bad = new Set(first.error.issues.map((i) => String(i.path[0])));

@@ -16,25 +16,49 @@ const STORED_ERRORS = 1000;
  * it runs: the server action lets it continue after the response (next/server `after`), tests await it.
  * The job's state lives in PostgreSQL, so any app process can answer the progress poll.
  */
-export async function startProductImport(options: { text: string; mode: ImportMode; fileName?: string; actor: Actor }): Promise<{ jobId: string; run: () => Promise<void> }> {
+export async function startProductImport(options: {
+  text: string;
+  mode: ImportMode;
+  fileName?: string;
+  actor: Actor;
+}): Promise<{ jobId: string; run: () => Promise<void> }> {
   const { actor, mode, text } = options;
   const fileName = options.fileName?.slice(0, 200) || null;
   const jobId = await db.$transaction(async (t) => {
-    const job = await t.importJob.create({ data: { kind: 'product_csv', mode, fileName, createdById: actor.type === 'user' ? actor.id : null }, select: { id: true } });
-    await audit(t, { actor, action: 'import_job.created', entityType: 'import_job', entityId: job.id, after: { kind: 'product_csv', mode, file_name: fileName } });
+    const job = await t.importJob.create({
+      data: { kind: 'product_csv', mode, fileName, createdById: actor.type === 'user' ? actor.id : null },
+      select: { id: true },
+    });
+    await audit(t, {
+      actor,
+      action: 'import_job.created',
+      entityType: 'import_job',
+      entityId: job.id,
+      after: { kind: 'product_csv', mode, file_name: fileName },
+    });
     return job.id;
   });
 
   const run = async () => {
     try {
-      await db.importJob.update({ where: { id: jobId }, data: { status: 'running', startedAt: new Date() }, select: { id: true } });
+      await db.importJob.update({
+        where: { id: jobId },
+        data: { status: 'running', startedAt: new Date() },
+        select: { id: true },
+      });
       const report = await importProductCsv({
         text,
         mode,
         actor,
         reference: `CSV import${fileName ? ` ${fileName}` : ''}`,
-        onValidated: (total) => db.importJob.update({ where: { id: jobId }, data: { totalRows: total }, select: { id: true } }),
-        onChunk: (tx, processed) => tx.importJob.update({ where: { id: jobId }, data: { processedRows: processed }, select: { id: true } }),
+        onValidated: (total) =>
+          db.importJob.update({ where: { id: jobId }, data: { totalRows: total }, select: { id: true } }),
+        onChunk: (tx, processed) =>
+          tx.importJob.update({
+            where: { id: jobId },
+            data: { processedRows: processed },
+            select: { id: true },
+          }),
       });
       const { errors, ...counts } = report;
       await db.importJob.update({
@@ -52,7 +76,15 @@ export async function startProductImport(options: { text: string; mode: ImportMo
       if (appError.code === 'INTERNAL') console.error(`[import] job ${jobId} failed`, error);
       const message = `${appError.message} Rows imported before this stay imported; import the file again to finish (rows already imported are skipped).`;
       await db.importJob
-        .update({ where: { id: jobId }, data: { status: 'failed', finishedAt: new Date(), errors: [{ row: 0, field: '(import)', message }] }, select: { id: true } })
+        .update({
+          where: { id: jobId },
+          data: {
+            status: 'failed',
+            finishedAt: new Date(),
+            errors: [{ row: 0, field: '(import)', message }],
+          },
+          select: { id: true },
+        })
         .catch((e) => console.error(`[import] could not record the failure of job ${jobId}`, e));
     }
   };

@@ -7,7 +7,13 @@ import { shopSettings } from '@/lib/settings/queries';
 import { productDetail } from '@/lib/catalog/queries';
 import { changeProductStatus, lockProduct } from '@/lib/catalog/archive-product';
 import { ZProductUpdateInput, type ProductDto, type TProductUpdateInput } from '@/lib/catalog/schemas';
-import { assertCodesFree, assertShopCurrency, variantColumns, withUniqueConflicts, type CodeClaim } from '@/lib/catalog/variant-writes';
+import {
+  assertCodesFree,
+  assertShopCurrency,
+  variantColumns,
+  withUniqueConflicts,
+  type CodeClaim,
+} from '@/lib/catalog/variant-writes';
 
 type LevelRow = { variant_id: string; location: string; on_hand: number; reserved: number };
 
@@ -18,7 +24,10 @@ type LevelRow = { variant_id: string; location: string; on_hand: number; reserve
  * (`on_hand >= 0`, `reserved <= on_hand`, unless backorder) read it there. Backorders cannot be turned
  * off while a level is below zero or reserved beyond what is on hand. Audited with before and after.
  */
-export async function updateProduct(options: { productId: string; input: TProductUpdateInput; actor: Actor }, tx?: Tx): Promise<ProductDto> {
+export async function updateProduct(
+  options: { productId: string; input: TProductUpdateInput; actor: Actor },
+  tx?: Tx,
+): Promise<ProductDto> {
   const input = ZProductUpdateInput.parse(options.input);
   const claims: CodeClaim[] = [];
   const run = async (t: Tx): Promise<ProductDto> => {
@@ -32,16 +41,22 @@ export async function updateProduct(options: { productId: string; input: TProduc
     const missingPrice: FieldIssue[] = [];
     const changes = variants.map((v, i) => {
       const existing = current.get(v.sku);
-      if (!existing && v.price === undefined) missingPrice.push({ field: `variants.${i}.price`, message: 'Enter a price for the new variant' });
+      if (!existing && v.price === undefined)
+        missingPrice.push({ field: `variants.${i}.price`, message: 'Enter a price for the new variant' });
       // A new SKU must be free everywhere; a changed barcode must not belong to another variant.
       if (!existing) claims.push({ field: `variants.${i}`, sku: v.sku, barcode: v.barcode });
-      else if (v.barcode && v.barcode !== existing.barcode) claims.push({ field: `variants.${i}`, barcode: v.barcode, variantId: existing.id });
+      else if (v.barcode && v.barcode !== existing.barcode)
+        claims.push({ field: `variants.${i}`, barcode: v.barcode, variantId: existing.id });
       return { v, i, existing };
     });
-    if (missingPrice.length) throw new AppError('VALIDATION_FAILED', 'Enter a price for each new variant', missingPrice);
+    if (missingPrice.length)
+      throw new AppError('VALIDATION_FAILED', 'Enter a price for each new variant', missingPrice);
     await assertCodesFree(t, claims);
 
-    const backorderChanges = changes.filter((c) => c.existing && c.v.allow_backorder !== undefined && c.v.allow_backorder !== c.existing.allow_backorder);
+    const backorderChanges = changes.filter(
+      (c) =>
+        c.existing && c.v.allow_backorder !== undefined && c.v.allow_backorder !== c.existing.allow_backorder,
+    );
     if (backorderChanges.length) {
       const ids = backorderChanges.map((c) => c.existing!.id);
       // Lock the levels (in the order every stock write locks them) so no reservation slips in between.
@@ -51,14 +66,29 @@ export async function updateProduct(options: { productId: string; input: TProduc
         WHERE l.variant_id = ANY(${ids}::uuid[]) ORDER BY l.variant_id, l.location_id FOR UPDATE OF l`;
       const blocked = backorderChanges.flatMap((c) => {
         if (c.v.allow_backorder) return [];
-        const short = levels.filter((l) => l.variant_id === c.existing!.id && (l.on_hand < 0 || l.reserved > l.on_hand));
+        const short = levels.filter(
+          (l) => l.variant_id === c.existing!.id && (l.on_hand < 0 || l.reserved > l.on_hand),
+        );
         return short.length
-          ? [{ field: `variants.${c.i}.allow_backorder`, message: `${c.v.sku} is backordered (${short.map((l) => `${l.location}: ${l.on_hand} on hand, ${l.reserved} reserved`).join('; ')}). Receive stock first.` }]
+          ? [
+              {
+                field: `variants.${c.i}.allow_backorder`,
+                message: `${c.v.sku} is backordered (${short.map((l) => `${l.location}: ${l.on_hand} on hand, ${l.reserved} reserved`).join('; ')}). Receive stock first.`,
+              },
+            ]
           : [];
       });
-      if (blocked.length) throw new AppError('INVALID_STATE', 'Backorders cannot be turned off while orders wait for stock', blocked);
+      if (blocked.length)
+        throw new AppError(
+          'INVALID_STATE',
+          'Backorders cannot be turned off while orders wait for stock',
+          blocked,
+        );
       for (const c of backorderChanges) {
-        await t.stockLevel.updateMany({ where: { variantId: c.existing!.id }, data: { backorderAllowed: c.v.allow_backorder! } });
+        await t.stockLevel.updateMany({
+          where: { variantId: c.existing!.id },
+          data: { backorderAllowed: c.v.allow_backorder! },
+        });
       }
     }
 
@@ -75,15 +105,38 @@ export async function updateProduct(options: { productId: string; input: TProduc
     });
     for (const { v, existing } of changes) {
       if (existing) {
-        await t.variant.update({ where: { id: existing.id }, data: { ...variantColumns(v), status: v.status }, select: { id: true } });
+        await t.variant.update({
+          where: { id: existing.id },
+          data: { ...variantColumns(v), status: v.status },
+          select: { id: true },
+        });
       } else {
-        await t.variant.create({ data: { productId: product.id, sku: v.sku, currency, ...variantColumns(v), price: v.price!, title: v.title ?? '', status: v.status ?? product.status }, select: { id: true } });
+        await t.variant.create({
+          data: {
+            productId: product.id,
+            sku: v.sku,
+            currency,
+            ...variantColumns(v),
+            price: v.price!,
+            title: v.title ?? '',
+            status: v.status ?? product.status,
+          },
+          select: { id: true },
+        });
       }
     }
-    if (input.status && input.status !== product.status) await changeProductStatus(t, { productId: product.id, to: input.status, actor: options.actor });
+    if (input.status && input.status !== product.status)
+      await changeProductStatus(t, { productId: product.id, to: input.status, actor: options.actor });
 
     const after = (await productDetail(product.id, t))!;
-    await audit(t, { actor: options.actor, action: 'product.updated', entityType: 'product', entityId: product.id, before, after });
+    await audit(t, {
+      actor: options.actor,
+      action: 'product.updated',
+      entityType: 'product',
+      entityId: product.id,
+      before,
+      after,
+    });
     return after;
   };
   return withUniqueConflicts(claims, () => (tx ? run(tx) : db.$transaction(run)));

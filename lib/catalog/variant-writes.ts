@@ -6,7 +6,12 @@ import type { TVariantInput, TVariantUpdateInput } from '@/lib/catalog/schemas';
 /** What create, update and the CSV import share when they write variants. */
 
 /** A SKU and/or barcode a write wants, and the field an error about it names (e.g. `variants.2`). */
-export type CodeClaim = { field: string; sku?: string; barcode?: string | null; /** the variant that may already hold them */ variantId?: string };
+export type CodeClaim = {
+  field: string;
+  sku?: string;
+  barcode?: string | null;
+  /** the variant that may already hold them */ variantId?: string;
+};
 
 /**
  * SKUs and barcodes already held by another variant, as 409 details naming each field
@@ -24,15 +29,29 @@ export async function codeConflicts(tx: Tx, claims: CodeClaim[]): Promise<FieldI
   const issues: FieldIssue[] = [];
   for (const c of claims) {
     const bySku = c.sku ? taken.find((t) => t.sku === c.sku && t.id !== c.variantId) : undefined;
-    if (bySku) issues.push({ field: `${c.field}.sku`, message: `SKU "${c.sku}" is already used by "${bySku.product.name}"` });
-    const byBarcode = c.barcode ? taken.find((t) => t.barcode === c.barcode && t.id !== c.variantId) : undefined;
-    if (byBarcode) issues.push({ field: `${c.field}.barcode`, message: `Barcode "${c.barcode}" is already used by ${byBarcode.sku}` });
+    if (bySku)
+      issues.push({
+        field: `${c.field}.sku`,
+        message: `SKU "${c.sku}" is already used by "${bySku.product.name}"`,
+      });
+    const byBarcode = c.barcode
+      ? taken.find((t) => t.barcode === c.barcode && t.id !== c.variantId)
+      : undefined;
+    if (byBarcode)
+      issues.push({
+        field: `${c.field}.barcode`,
+        message: `Barcode "${c.barcode}" is already used by ${byBarcode.sku}`,
+      });
   }
   return issues;
 }
 
 function conflictError(issues: FieldIssue[]): AppError {
-  return new AppError('CONFLICT', issues.length === 1 ? issues[0].message : 'Some SKUs or barcodes are already in use', issues);
+  return new AppError(
+    'CONFLICT',
+    issues.length === 1 ? issues[0].message : 'Some SKUs or barcodes are already in use',
+    issues,
+  );
 }
 
 export async function assertCodesFree(tx: Tx, claims: CodeClaim[]): Promise<void> {
@@ -50,14 +69,21 @@ export async function withUniqueConflicts<T>(claims: CodeClaim[], work: () => Pr
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code !== 'P2002') throw error;
     const issues = await codeConflicts(db, claims);
-    throw conflictError(issues.length ? issues : [{ field: 'variants', message: 'A SKU or barcode is already in use' }]);
+    throw conflictError(
+      issues.length ? issues : [{ field: 'variants', message: 'A SKU or barcode is already in use' }],
+    );
   }
 }
 
 /** Prices are kept in the shop currency only: the ledger and every report use one currency. */
 export function assertShopCurrency(variants: { currency?: string }[], currency: string): void {
-  const issues = variants.flatMap((v, i) => (v.currency && v.currency.toUpperCase() !== currency ? [{ field: `variants.${i}.currency`, message: `Prices are kept in the shop currency, ${currency}` }] : []));
-  if (issues.length) throw new AppError('VALIDATION_FAILED', `Prices are kept in the shop currency, ${currency}`, issues);
+  const issues = variants.flatMap((v, i) =>
+    v.currency && v.currency.toUpperCase() !== currency
+      ? [{ field: `variants.${i}.currency`, message: `Prices are kept in the shop currency, ${currency}` }]
+      : [],
+  );
+  if (issues.length)
+    throw new AppError('VALIDATION_FAILED', `Prices are kept in the shop currency, ${currency}`, issues);
 }
 
 /** Variant columns from API-shaped input; fields left out stay unset (create) or unchanged (update). */

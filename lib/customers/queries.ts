@@ -2,12 +2,34 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 
-export type CustomerAddressDto = { id: string; name: string; line1: string; line2: string | null; city: string; region: string | null; postal_code: string; country: string; phone: string | null; is_default: boolean };
+export type CustomerAddressDto = {
+  id: string;
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postal_code: string;
+  country: string;
+  phone: string | null;
+  is_default: boolean;
+};
 
-export type CustomerMatch = { id: string; name: string; first_name: string; last_name: string; email: string; phone: string | null; address: CustomerAddressDto | null };
+export type CustomerMatch = {
+  id: string;
+  name: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string | null;
+  address: CustomerAddressDto | null;
+};
 
 export type CustomerRow = {
-  id: string; name: string; email: string; tags: string[];
+  id: string;
+  name: string;
+  email: string;
+  tags: string[];
   /** every order, cancelled ones included */
   order_count: number;
   /** Σ total of the customer's orders that are not cancelled, minor units of the shop currency */
@@ -16,10 +38,33 @@ export type CustomerRow = {
 };
 
 export type CustomerDetail = {
-  id: string; name: string; first_name: string; last_name: string; email: string; phone: string | null; tags: string[]; created_at: string;
+  id: string;
+  name: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string | null;
+  tags: string[];
+  created_at: string;
   addresses: CustomerAddressDto[];
-  stats: { order_count: number; cancelled_count: number; lifetime_value: number; first_order_at: string | null; last_order_at: string | null };
-  orders: { id: string; number: number; placed_at: string; status: string; payment_status: string; channel: string; total: number; currency: string; items: number }[];
+  stats: {
+    order_count: number;
+    cancelled_count: number;
+    lifetime_value: number;
+    first_order_at: string | null;
+    last_order_at: string | null;
+  };
+  orders: {
+    id: string;
+    number: number;
+    placed_at: string;
+    status: string;
+    payment_status: string;
+    channel: string;
+    total: number;
+    currency: string;
+    items: number;
+  }[];
   /** true when the customer has more orders than `orders` lists */
   more_orders: boolean;
 };
@@ -41,15 +86,41 @@ function searchCondition(text: string): Prisma.Sql {
   return Prisma.sql`(c.first_name ILIKE ${prefix} OR c.last_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix} OR c.email LIKE ${prefix})`;
 }
 
-function addressDto(a: { id: string; name: string; line1: string; line2: string | null; city: string; region: string | null; postalCode: string; country: string; phone: string | null; isDefault: boolean }): CustomerAddressDto {
-  return { id: a.id, name: a.name, line1: a.line1, line2: a.line2, city: a.city, region: a.region, postal_code: a.postalCode, country: a.country, phone: a.phone, is_default: a.isDefault };
+function addressDto(a: {
+  id: string;
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string;
+  country: string;
+  phone: string | null;
+  isDefault: boolean;
+}): CustomerAddressDto {
+  return {
+    id: a.id,
+    name: a.name,
+    line1: a.line1,
+    line2: a.line2,
+    city: a.city,
+    region: a.region,
+    postal_code: a.postalCode,
+    country: a.country,
+    phone: a.phone,
+    is_default: a.isDefault,
+  };
 }
 
 /**
  * Up to `limit` (10) customers matching a search, each with their default address (or their first),
  * for filling a manual order in. Exact email matches come first, then by name.
  */
-export async function customerSearch(text: string, options: { limit?: number } = {}, tx: Tx = db): Promise<CustomerMatch[]> {
+export async function customerSearch(
+  text: string,
+  options: { limit?: number } = {},
+  tx: Tx = db,
+): Promise<CustomerMatch[]> {
   const q = text.trim();
   if (q.length < 2 || q.length > 100) return [];
   const limit = Math.min(Math.max(options.limit ?? 10, 1), 25);
@@ -61,12 +132,27 @@ export async function customerSearch(text: string, options: { limit?: number } =
   if (!ids.length) return [];
   const rows = await tx.customer.findMany({
     where: { id: { in: ids.map((r) => r.id) } },
-    select: { id: true, email: true, firstName: true, lastName: true, phone: true, addresses: { orderBy: [{ isDefault: 'desc' }, { id: 'asc' }], take: 1 } },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      phone: true,
+      addresses: { orderBy: [{ isDefault: 'desc' }, { id: 'asc' }], take: 1 },
+    },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map(({ id }) => {
     const c = byId.get(id)!;
-    return { id: c.id, name: `${c.firstName} ${c.lastName}`.trim(), first_name: c.firstName, last_name: c.lastName, email: c.email, phone: c.phone, address: c.addresses[0] ? addressDto(c.addresses[0]) : null };
+    return {
+      id: c.id,
+      name: `${c.firstName} ${c.lastName}`.trim(),
+      first_name: c.firstName,
+      last_name: c.lastName,
+      email: c.email,
+      phone: c.phone,
+      address: c.addresses[0] ? addressDto(c.addresses[0]) : null,
+    };
   });
 }
 
@@ -75,14 +161,29 @@ export async function customerSearch(text: string, options: { limit?: number } =
  * keyset-paginated on (last_name, first_name, id). Each row carries the order count and lifetime
  * value (Σ totals of orders not cancelled), computed for the page's rows only.
  */
-export async function customerList(filter: { q?: string; cursor?: string; limit: number }, tx: Tx = db): Promise<{ data: CustomerRow[]; next_cursor: string | null }> {
+export async function customerList(
+  filter: { q?: string; cursor?: string; limit: number },
+  tx: Tx = db,
+): Promise<{ data: CustomerRow[]; next_cursor: string | null }> {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.q?.trim()) where.push(searchCondition(filter.q));
   if (filter.cursor) {
     const [last, first, id] = Buffer.from(filter.cursor, 'base64url').toString('utf8').split('\u0000');
-    if (id && UUID.test(id)) where.push(Prisma.sql`(c.last_name, c.first_name, c.id) > (${last}, ${first}, ${id}::uuid)`);
+    if (id && UUID.test(id))
+      where.push(Prisma.sql`(c.last_name, c.first_name, c.id) > (${last}, ${first}, ${id}::uuid)`);
   }
-  const rows = await tx.$queryRaw<{ id: string; first_name: string; last_name: string; email: string; tags: string[]; order_count: bigint; lifetime_value: bigint; last_order_at: Date | null }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      first_name: string;
+      last_name: string;
+      email: string;
+      tags: string[];
+      order_count: bigint;
+      lifetime_value: bigint;
+      last_order_at: Date | null;
+    }[]
+  >`
     SELECT c.id::text, c.first_name, c.last_name, c.email, c.tags,
            coalesce(s.order_count, 0) AS order_count, coalesce(s.lifetime_value, 0) AS lifetime_value, s.last_order_at
     FROM (
@@ -98,10 +199,18 @@ export async function customerList(filter: { q?: string; cursor?: string; limit:
   const last = page[page.length - 1];
   return {
     data: page.map((r) => ({
-      id: r.id, name: `${r.first_name} ${r.last_name}`.trim(), email: r.email, tags: r.tags,
-      order_count: Number(r.order_count), lifetime_value: Number(r.lifetime_value), last_order_at: r.last_order_at?.toISOString() ?? null,
+      id: r.id,
+      name: `${r.first_name} ${r.last_name}`.trim(),
+      email: r.email,
+      tags: r.tags,
+      order_count: Number(r.order_count),
+      lifetime_value: Number(r.lifetime_value),
+      last_order_at: r.last_order_at?.toISOString() ?? null,
     })),
-    next_cursor: rows.length > filter.limit && last ? Buffer.from([last.last_name, last.first_name, last.id].join('\u0000')).toString('base64url') : null,
+    next_cursor:
+      rows.length > filter.limit && last
+        ? Buffer.from([last.last_name, last.first_name, last.id].join('\u0000')).toString('base64url')
+        : null,
   };
 }
 
@@ -110,20 +219,53 @@ export async function customerList(filter: { q?: string; cursor?: string; limit:
  * `ordersLimit`) with lifetime value = Σ totals of orders not cancelled and the order count (all
  * orders; cancelled ones are counted separately too).
  */
-export async function customerDetail(id: string, options: { ordersLimit?: number } = {}, tx: Tx = db): Promise<CustomerDetail | null> {
+export async function customerDetail(
+  id: string,
+  options: { ordersLimit?: number } = {},
+  tx: Tx = db,
+): Promise<CustomerDetail | null> {
   if (!UUID.test(id)) return null;
   const ordersLimit = options.ordersLimit ?? 100;
   const c = await tx.customer.findUnique({
     where: { id },
-    select: { id: true, email: true, firstName: true, lastName: true, phone: true, tags: true, createdAt: true, addresses: { orderBy: [{ isDefault: 'desc' }, { id: 'asc' }] } },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      phone: true,
+      tags: true,
+      createdAt: true,
+      addresses: { orderBy: [{ isDefault: 'desc' }, { id: 'asc' }] },
+    },
   });
   if (!c) return null;
   const [stats, orders] = await Promise.all([
-    tx.$queryRaw<{ order_count: bigint; cancelled_count: bigint; lifetime_value: bigint | null; first_order_at: Date | null; last_order_at: Date | null }[]>`
+    tx.$queryRaw<
+      {
+        order_count: bigint;
+        cancelled_count: bigint;
+        lifetime_value: bigint | null;
+        first_order_at: Date | null;
+        last_order_at: Date | null;
+      }[]
+    >`
       SELECT count(*) AS order_count, count(*) FILTER (WHERE status = 'cancelled') AS cancelled_count,
              sum(total) FILTER (WHERE status <> 'cancelled') AS lifetime_value, min(placed_at) AS first_order_at, max(placed_at) AS last_order_at
       FROM orders WHERE customer_id = ${c.id}::uuid`,
-    tx.$queryRaw<{ id: string; number: number; placed_at: Date; status: string; payment_status: string; channel: string; total: number; currency: string; items: bigint }[]>`
+    tx.$queryRaw<
+      {
+        id: string;
+        number: number;
+        placed_at: Date;
+        status: string;
+        payment_status: string;
+        channel: string;
+        total: number;
+        currency: string;
+        items: bigint;
+      }[]
+    >`
       SELECT o.id::text, o.number, o.placed_at, o.status::text, o.payment_status::text, o.channel::text, o.total, o.currency,
              (SELECT coalesce(sum(ol.quantity), 0) FROM order_lines ol WHERE ol.order_id = o.id) AS items
       FROM orders o WHERE o.customer_id = ${c.id}::uuid
@@ -131,13 +273,35 @@ export async function customerDetail(id: string, options: { ordersLimit?: number
   ]);
   const s = stats[0];
   return {
-    id: c.id, name: `${c.firstName} ${c.lastName}`.trim(), first_name: c.firstName, last_name: c.lastName, email: c.email, phone: c.phone, tags: c.tags, created_at: c.createdAt.toISOString(),
+    id: c.id,
+    name: `${c.firstName} ${c.lastName}`.trim(),
+    first_name: c.firstName,
+    last_name: c.lastName,
+    email: c.email,
+    phone: c.phone,
+    tags: c.tags,
+    created_at: c.createdAt.toISOString(),
     addresses: c.addresses.map(addressDto),
     stats: {
-      order_count: Number(s.order_count), cancelled_count: Number(s.cancelled_count), lifetime_value: Number(s.lifetime_value ?? 0),
-      first_order_at: s.first_order_at?.toISOString() ?? null, last_order_at: s.last_order_at?.toISOString() ?? null,
+      order_count: Number(s.order_count),
+      cancelled_count: Number(s.cancelled_count),
+      lifetime_value: Number(s.lifetime_value ?? 0),
+      first_order_at: s.first_order_at?.toISOString() ?? null,
+      last_order_at: s.last_order_at?.toISOString() ?? null,
     },
-    orders: orders.slice(0, ordersLimit).map((o) => ({ id: o.id, number: o.number, placed_at: o.placed_at.toISOString(), status: o.status, payment_status: o.payment_status, channel: o.channel, total: o.total, currency: o.currency, items: Number(o.items) })),
+    orders: orders
+      .slice(0, ordersLimit)
+      .map((o) => ({
+        id: o.id,
+        number: o.number,
+        placed_at: o.placed_at.toISOString(),
+        status: o.status,
+        payment_status: o.payment_status,
+        channel: o.channel,
+        total: o.total,
+        currency: o.currency,
+        items: Number(o.items),
+      })),
     more_orders: orders.length > ordersLimit,
   };
 }

@@ -23,7 +23,11 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 /** The bars of a Code 128 symbol for `text`, and its width in modules (without quiet zones). */
 export function code128Bars(text: string): { bars: Bar[]; modules: number } {
   if (!PRINTABLE_ASCII.test(text)) {
-    throw new AppError('VALIDATION_FAILED', 'A Code 128 barcode needs printable ASCII text (letters, digits, punctuation).', { text });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'A Code 128 barcode needs printable ASCII text (letters, digits, punctuation).',
+      { text },
+    );
   }
   const [symbol] = bwipjs.raw({ bcid: 'code128', text });
   if (!symbol || !('sbs' in symbol)) throw new Error('bwip-js returned no linear symbol for code128');
@@ -65,7 +69,11 @@ export type BarcodePlacement = {
  * Draws `text` as a Code 128 symbol centred in the area, quiet zones included (kept white).
  * Returns where the bars went, so the caller can print the human-readable text under them.
  */
-export function drawCode128(doc: Doc, text: string, at: BarcodePlacement): { x: number; width: number; moduleWidth: number } {
+export function drawCode128(
+  doc: Doc,
+  text: string,
+  at: BarcodePlacement,
+): { x: number; width: number; moduleWidth: number } {
   const { bars, modules } = code128Bars(text);
   const moduleWidth = Math.min(moduleWidthFor(modules, at.maxWidth), at.maxModule ?? Infinity);
   const width = modules * moduleWidth;

@@ -1,8 +1,20 @@
 import { AppError } from '@/lib/errors';
 import { drawCode128 } from './barcode';
 import {
-  addPage, docNumber, drawFittedLines, drawLine, formatDate, oneLine, PAGE_SIZES, postalLines, renderPdf, rule, textWidth,
-  type Doc, type PostalAddress, type RecipientAddress,
+  addPage,
+  docNumber,
+  drawFittedLines,
+  drawLine,
+  formatDate,
+  oneLine,
+  PAGE_SIZES,
+  postalLines,
+  renderPdf,
+  rule,
+  textWidth,
+  type Doc,
+  type PostalAddress,
+  type RecipientAddress,
 } from './layout';
 
 /** Everything a 4×6 shipping label shows. Plain data: the caller reads the shipment, order, shop settings and warehouse. */
@@ -50,10 +62,14 @@ export function formatWeight(grams: number, unit: 'kg' | 'lb'): string {
 
 function check(input: LabelInput): void {
   if (!Number.isInteger(input.weight_grams) || input.weight_grams <= 0) {
-    throw new AppError('VALIDATION_FAILED', 'The label needs the package weight in whole grams.', { weight_grams: input.weight_grams });
+    throw new AppError('VALIDATION_FAILED', 'The label needs the package weight in whole grams.', {
+      weight_grams: input.weight_grams,
+    });
   }
-  if (!oneLine(input.tracking_number)) throw new AppError('VALIDATION_FAILED', 'The label needs a tracking number.');
-  if (!oneLine(input.ship_to.name)) throw new AppError('VALIDATION_FAILED', 'The label needs the recipient’s name.');
+  if (!oneLine(input.tracking_number))
+    throw new AppError('VALIDATION_FAILED', 'The label needs a tracking number.');
+  if (!oneLine(input.ship_to.name))
+    throw new AppError('VALIDATION_FAILED', 'The label needs the recipient’s name.');
 }
 
 /** Adds one 288 × 432 pt page with the label to `doc`. Used by renderLabel and the batch in merge.ts. */
@@ -80,11 +96,19 @@ export function drawLabel(doc: Doc, input: LabelInput): void {
   let sy = M;
   if (input.shipped_at) {
     sy += caption(doc, 'SHIP DATE', rightX, sy, sideWidth) + 1;
-    sy += drawLine(doc, formatDate(input.shipped_at, input.time_zone ?? 'UTC'), rightX, sy, { size: 9, width: sideWidth }) + 6;
+    sy +=
+      drawLine(doc, formatDate(input.shipped_at, input.time_zone ?? 'UTC'), rightX, sy, {
+        size: 9,
+        width: sideWidth,
+      }) + 6;
   }
   const unit = input.weight_unit ?? (from.address.country.toUpperCase() === 'US' ? 'lb' : 'kg');
   sy += caption(doc, 'WEIGHT', rightX, sy, sideWidth) + 1;
-  drawLine(doc, formatWeight(input.weight_grams, unit), rightX, sy, { size: 12, bold: true, width: sideWidth });
+  drawLine(doc, formatWeight(input.weight_grams, unit), rightX, sy, {
+    size: 12,
+    bold: true,
+    width: sideWidth,
+  });
   doc.save().lineWidth(0.75).moveTo(divider, M).lineTo(divider, 84).stroke().restore();
   rule(doc, 0, W, 88, 1.5);
 
@@ -102,7 +126,12 @@ export function drawLabel(doc: Doc, input: LabelInput): void {
       ...toLines.map((text, i) => {
         const country = i === toLines.length - 1;
         const sortLine = country || (postal !== '' && text.includes(postal));
-        return { text: country ? text.toUpperCase() : text, size: sortLine ? 13 : 11, bold: sortLine, minSize: sortLine ? 9.5 : 8.5 };
+        return {
+          text: country ? text.toUpperCase() : text,
+          size: sortLine ? 13 : 11,
+          bold: sortLine,
+          minSize: sortLine ? 9.5 : 8.5,
+        };
       }),
       ...(to.phone ? [{ text: `Tel ${to.phone}`, size: 8 }] : []),
     ],
@@ -113,7 +142,12 @@ export function drawLabel(doc: Doc, input: LabelInput): void {
   // Carrier and service: side by side when they fit, else on two lines.
   const carrier = oneLine(input.carrier).toUpperCase();
   const service = oneLine(input.service).toUpperCase();
-  if (textWidth(doc, carrier, { size: 16, bold: true }) + textWidth(doc, service, { size: 12, bold: true }) + 12 <= INNER) {
+  if (
+    textWidth(doc, carrier, { size: 16, bold: true }) +
+      textWidth(doc, service, { size: 12, bold: true }) +
+      12 <=
+    INNER
+  ) {
     drawLine(doc, carrier, M, 223, { size: 16, bold: true, width: INNER });
     drawLine(doc, service, M, 226, { size: 12, bold: true, width: INNER, align: 'right' });
   } else {
@@ -127,7 +161,13 @@ export function drawLabel(doc: Doc, input: LabelInput): void {
   const barsTop = 266;
   const barsHeight = 76;
   drawCode128(doc, oneLine(input.tracking_number), { x: M, y: barsTop, maxWidth: INNER, height: barsHeight });
-  drawLine(doc, oneLine(input.tracking_number), M, barsTop + barsHeight + 5, { size: 12, bold: true, width: INNER, align: 'center', minSize: 8 });
+  drawLine(doc, oneLine(input.tracking_number), M, barsTop + barsHeight + 5, {
+    size: 12,
+    bold: true,
+    width: INNER,
+    align: 'center',
+    minSize: 8,
+  });
   rule(doc, 0, W, 370, 1.5);
 
   // References for the warehouse and support.

@@ -62,7 +62,8 @@ export async function renderPdf(title: string, draw: (doc: Doc) => void): Promis
   });
   try {
     draw(doc);
-    if (doc.bufferedPageRange().count === 0) throw new AppError('VALIDATION_FAILED', 'Nothing to print: the document has no pages.');
+    if (doc.bufferedPageRange().count === 0)
+      throw new AppError('VALIDATION_FAILED', 'Nothing to print: the document has no pages.');
   } catch (error) {
     // End the stream anyway so nothing is left waiting on it, then report the drawing error.
     doc.end();
@@ -92,15 +93,36 @@ export function addPage(doc: Doc, size: readonly [number, number]): void {
 
 /** Code points of Windows-1252 above 0x7F that are not Latin-1: the rest of what Helvetica's WinAnsi encoding can show. */
 const CP1252_EXTRAS = new Set([
-  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019,
-  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
+  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d,
+  0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e,
+  0x0178,
 ]);
 
 /** Letters that Unicode does not decompose into a base letter plus accents. */
 const FALLBACKS: Record<string, string> = {
-  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l', ẞ: 'SS', Ŧ: 'T', ŧ: 't',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2212': '-', '\u2032': "'", '\u2033': '"', '\u2192': '->', '\u2190': '<-',
-  '\u202f': ' ', '\u2009': ' ', '\u200b': '',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŀ: 'L',
+  ŀ: 'l',
+  ẞ: 'SS',
+  Ŧ: 'T',
+  ŧ: 't',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2212': '-',
+  '\u2032': "'",
+  '\u2033': '"',
+  '\u2192': '->',
+  '\u2190': '<-',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u200b': '',
 };
 
 function inWinAnsi(cp: number): boolean {
@@ -131,13 +153,18 @@ export function winAnsi(text: string): string {
 
 /** One line of text: whitespace (newlines too) collapsed, trimmed, folded to WinAnsi. */
 export function oneLine(text: string | number | null | undefined): string {
-  return winAnsi(String(text ?? '')).replace(/\s+/g, ' ').trim();
+  return winAnsi(String(text ?? ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export type TextStyle = { size: number; bold?: boolean; color?: string };
 
 function setStyle(doc: Doc, style: TextStyle): void {
-  doc.font(style.bold ? FONT_BOLD : FONT).fontSize(style.size).fillColor(style.color ?? '#000000');
+  doc
+    .font(style.bold ? FONT_BOLD : FONT)
+    .fontSize(style.size)
+    .fillColor(style.color ?? '#000000');
 }
 
 /** Width of one line of text in the given style. */
@@ -174,7 +201,13 @@ export type LineOptions = TextStyle & {
  * Draws one line of text with its top at y, never wrapping: it shrinks (down to minSize) and then
  * truncates with "..." to fit `width`. Returns the height used (the font's line height).
  */
-export function drawLine(doc: Doc, text: string | number, x: number, y: number, options: LineOptions): number {
+export function drawLine(
+  doc: Doc,
+  text: string | number,
+  x: number,
+  y: number,
+  options: LineOptions,
+): number {
   const line = oneLine(text);
   let size = options.size;
   setStyle(doc, { ...options, size });
@@ -185,7 +218,8 @@ export function drawLine(doc: Doc, text: string | number, x: number, y: number, 
     }
   }
   const fitted = truncateToWidth(doc, line, options.width);
-  if (fitted) doc.text(fitted, x, y, { width: options.width, align: options.align ?? 'left', lineBreak: false });
+  if (fitted)
+    doc.text(fitted, x, y, { width: options.width, align: options.align ?? 'left', lineBreak: false });
   return doc.currentLineHeight(true);
 }
 
@@ -211,7 +245,12 @@ export function drawBlock(doc: Doc, text: string, x: number, y: number, options:
   const height = blockHeight(doc, body, options);
   setStyle(doc, options);
   // height + 1 keeps pdfkit from deciding the last line does not fit and opening a page of its own.
-  doc.text(body, x, y, { width: options.width, align: options.align ?? 'left', lineGap: options.lineGap ?? 0, height: height + 1 });
+  doc.text(body, x, y, {
+    width: options.width,
+    align: options.align ?? 'left',
+    lineGap: options.lineGap ?? 0,
+    height: height + 1,
+  });
   return height;
 }
 
@@ -242,8 +281,39 @@ export function countryName(code: string): string {
 
 /** Countries whose addresses put the postal code before the city ("10115 Berlin"). */
 const POSTAL_CODE_FIRST = new Set([
-  'AT', 'BE', 'CH', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MC',
-  'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'IL', 'MX', 'BR', 'AR', 'TR',
+  'AT',
+  'BE',
+  'CH',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IS',
+  'IT',
+  'LI',
+  'LT',
+  'LU',
+  'LV',
+  'MC',
+  'NL',
+  'NO',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+  'IL',
+  'MX',
+  'BR',
+  'AR',
+  'TR',
 ]);
 /** Countries that print the postal code on a line of its own, after the town. */
 const POSTAL_CODE_OWN_LINE = new Set(['GB', 'IE', 'JE', 'GG', 'IM']);
@@ -391,9 +461,19 @@ export const TABLE_HEADER_HEIGHT = 18;
 export function drawTableHeader(doc: Doc, columns: PlacedColumn[], y: number): number {
   const left = columns[0].x;
   const last = columns[columns.length - 1];
-  doc.save().rect(left, y, last.x + last.width - left, TABLE_HEADER_HEIGHT).fillColor('#e8e8e8').fill().restore();
+  doc
+    .save()
+    .rect(left, y, last.x + last.width - left, TABLE_HEADER_HEIGHT)
+    .fillColor('#e8e8e8')
+    .fill()
+    .restore();
   for (const c of columns) {
-    drawLine(doc, c.header.toUpperCase(), c.x + CELL_PAD, y + 5.5, { size: 7.5, bold: true, width: c.width - 2 * CELL_PAD, align: c.align });
+    drawLine(doc, c.header.toUpperCase(), c.x + CELL_PAD, y + 5.5, {
+      size: 7.5,
+      bold: true,
+      width: c.width - 2 * CELL_PAD,
+      align: c.align,
+    });
   }
   rule(doc, left, last.x + last.width, y + TABLE_HEADER_HEIGHT, 0.75);
   return TABLE_HEADER_HEIGHT;
@@ -402,7 +482,13 @@ export function drawTableHeader(doc: Doc, columns: PlacedColumn[], y: number): n
 // ---------------------------------------------------------------------------------------------------
 // Address blocks
 
-export type StyledLine = { text: string; size: number; bold?: boolean; /** Smallest size before the line wraps instead. */ minSize?: number; gapAfter?: number };
+export type StyledLine = {
+  text: string;
+  size: number;
+  bold?: boolean;
+  /** Smallest size before the line wraps instead. */ minSize?: number;
+  gapAfter?: number;
+};
 
 /**
  * Draws lines top-down in a fixed box without ever cutting text off: a line that is too long first
@@ -410,7 +496,11 @@ export type StyledLine = { text: string; size: number; bold?: boolean; /** Small
  * down together (to 55 %). Meant for addresses, where a truncated street or name misdelivers a parcel.
  * Anything that still does not fit is clipped at the box edge rather than drawn over its neighbours.
  */
-export function drawFittedLines(doc: Doc, lines: StyledLine[], box: { x: number; y: number; width: number; height: number }): void {
+export function drawFittedLines(
+  doc: Doc,
+  lines: StyledLine[],
+  box: { x: number; y: number; width: number; height: number },
+): void {
   const prepared = lines
     .map((l) => ({ ...l, text: oneLine(l.text) }))
     .filter((l) => l.text)
@@ -418,18 +508,27 @@ export function drawFittedLines(doc: Doc, lines: StyledLine[], box: { x: number;
       // The largest size at which the line fits on one line, or its minSize (then it wraps).
       let size = l.size;
       const min = l.minSize ?? l.size;
-      while (size > min && textWidth(doc, l.text, { size, bold: l.bold }) > box.width) size = Math.max(min, size - 0.5);
+      while (size > min && textWidth(doc, l.text, { size, bold: l.bold }) > box.width)
+        size = Math.max(min, size - 0.5);
       return { ...l, size };
     });
   const measure = (scale: number) =>
-    prepared.reduce((h, l) => h + blockHeight(doc, l.text, { size: l.size * scale, bold: l.bold, width: box.width }) + (l.gapAfter ?? 0) * scale, 0);
+    prepared.reduce(
+      (h, l) =>
+        h +
+        blockHeight(doc, l.text, { size: l.size * scale, bold: l.bold, width: box.width }) +
+        (l.gapAfter ?? 0) * scale,
+      0,
+    );
   let scale = 1;
   while (scale > 0.55 && measure(scale) > box.height) scale -= 0.05;
   doc.save();
   doc.rect(box.x, box.y, box.width, box.height).clip();
   let y = box.y;
   for (const l of prepared) {
-    y += drawBlock(doc, l.text, box.x, y, { size: l.size * scale, bold: l.bold, width: box.width }) + (l.gapAfter ?? 0) * scale;
+    y +=
+      drawBlock(doc, l.text, box.x, y, { size: l.size * scale, bold: l.bold, width: box.width }) +
+      (l.gapAfter ?? 0) * scale;
   }
   doc.restore();
 }

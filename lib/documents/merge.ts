@@ -9,8 +9,13 @@ import { renderPdf, type Doc } from './layout';
  * font resources are written once and nothing is parsed back. (pdfkit cannot import pages of an
  * existing PDF; carrier-supplied label PDFs would need pdf-lib's copyPages — see decision 007.)
  */
-async function renderBatch<T>(kind: string, inputs: readonly T[], draw: (doc: Doc, input: T) => void): Promise<Uint8Array> {
-  if (inputs.length === 0) throw new AppError('VALIDATION_FAILED', `Nothing to print: the batch has no ${kind}s.`);
+async function renderBatch<T>(
+  kind: string,
+  inputs: readonly T[],
+  draw: (doc: Doc, input: T) => void,
+): Promise<Uint8Array> {
+  if (inputs.length === 0)
+    throw new AppError('VALIDATION_FAILED', `Nothing to print: the batch has no ${kind}s.`);
   return renderPdf(`${inputs.length} ${kind}${inputs.length === 1 ? '' : 's'}`, (doc) => {
     for (const input of inputs) draw(doc, input);
   });

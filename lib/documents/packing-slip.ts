@@ -2,8 +2,25 @@ import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { drawCode128 } from './barcode';
 import {
-  blockHeight, CELL_PAD, docNumber, drawBlock, drawLine, drawTableHeader, formatDate, oneLine, PAGE_SIZES, PageFlow,
-  placeColumns, postalLines, renderPdf, rule, type Column, type Doc, type PaperSize, type PlacedColumn, type PostalAddress,
+  blockHeight,
+  CELL_PAD,
+  docNumber,
+  drawBlock,
+  drawLine,
+  drawTableHeader,
+  formatDate,
+  oneLine,
+  PAGE_SIZES,
+  PageFlow,
+  placeColumns,
+  postalLines,
+  renderPdf,
+  rule,
+  type Column,
+  type Doc,
+  type PaperSize,
+  type PlacedColumn,
+  type PostalAddress,
   type RecipientAddress,
 } from './layout';
 
@@ -57,12 +74,29 @@ const MARGIN = { top: 40, bottom: 44, left: 40, right: 40 };
 const ROW_PAD = 5;
 
 function check(input: PackingSlipInput): void {
-  if (input.lines.length === 0) throw new AppError('VALIDATION_FAILED', `Order ${docNumber(input.order_number)}: a packing slip needs at least one line.`);
+  if (input.lines.length === 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Order ${docNumber(input.order_number)}: a packing slip needs at least one line.`,
+    );
   for (const line of input.lines) {
-    const ok = Number.isInteger(line.quantity_ordered) && Number.isInteger(line.quantity_in_box) && line.quantity_in_box >= 0 && line.quantity_in_box <= line.quantity_ordered;
-    if (!ok) throw new AppError('VALIDATION_FAILED', `Order ${docNumber(input.order_number)}, SKU ${line.sku}: the quantity in the box must be a whole number between 0 and the quantity ordered.`, line);
+    const ok =
+      Number.isInteger(line.quantity_ordered) &&
+      Number.isInteger(line.quantity_in_box) &&
+      line.quantity_in_box >= 0 &&
+      line.quantity_in_box <= line.quantity_ordered;
+    if (!ok)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Order ${docNumber(input.order_number)}, SKU ${line.sku}: the quantity in the box must be a whole number between 0 and the quantity ordered.`,
+        line,
+      );
     if (input.show_prices && (!input.currency || !Number.isSafeInteger(line.unit_price))) {
-      throw new AppError('VALIDATION_FAILED', `Order ${docNumber(input.order_number)}, SKU ${line.sku}: showing prices needs a currency and a unit price in minor units for every line.`, line);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Order ${docNumber(input.order_number)}, SKU ${line.sku}: showing prices needs a currency and a unit price in minor units for every line.`,
+        line,
+      );
     }
   }
 }
@@ -89,8 +123,16 @@ export function drawPackingSlip(doc: Doc, input: PackingSlipInput): void {
     columns = columnsFor(input, f.left, f.width);
     if (page === 0) f.y = drawFirstPageHeader(doc, input, f) + 14;
     else {
-      drawLine(doc, `Packing slip  ·  Order ${orderNo}`, f.left, f.y, { size: 11, bold: true, width: f.width / 2 });
-      drawLine(doc, input.shop.name, f.left + f.width / 2, f.y, { size: 9, width: f.width / 2, align: 'right' });
+      drawLine(doc, `Packing slip  ·  Order ${orderNo}`, f.left, f.y, {
+        size: 11,
+        bold: true,
+        width: f.width / 2,
+      });
+      drawLine(doc, input.shop.name, f.left + f.width / 2, f.y, {
+        size: 9,
+        width: f.width / 2,
+        align: 'right',
+      });
       f.y += 22;
     }
     f.y += drawTableHeader(doc, columns, f.y);
@@ -120,17 +162,34 @@ export function drawPackingSlip(doc: Doc, input: PackingSlipInput): void {
     values.forEach((value, i) => {
       const c = qtyCols[i];
       const inBox = i === values.length - 1;
-      drawLine(doc, value, c.x + CELL_PAD, y, { size: inBox ? 10 : 9, bold: inBox, width: c.width - 2 * CELL_PAD, align: 'right' });
+      drawLine(doc, value, c.x + CELL_PAD, y, {
+        size: inBox ? 10 : 9,
+        bold: inBox,
+        width: c.width - 2 * CELL_PAD,
+        align: 'right',
+      });
     });
     flow.y += rowHeight;
-    doc.save().strokeColor('#bbbbbb').lineWidth(0.5).moveTo(flow.left, flow.y).lineTo(flow.right, flow.y).stroke().restore();
+    doc
+      .save()
+      .strokeColor('#bbbbbb')
+      .lineWidth(0.5)
+      .moveTo(flow.left, flow.y)
+      .lineTo(flow.right, flow.y)
+      .stroke()
+      .restore();
     units += line.quantity_in_box;
   }
 
   // Total units in the box, under the last column.
   flow.ensure(24);
   flow.y += 8;
-  drawLine(doc, `Units in this box: ${units}`, flow.left, flow.y, { size: 10, bold: true, width: flow.width - CELL_PAD, align: 'right' });
+  drawLine(doc, `Units in this box: ${units}`, flow.left, flow.y, {
+    size: 10,
+    bold: true,
+    width: flow.width - CELL_PAD,
+    align: 'right',
+  });
   flow.y += 22;
 
   // Note and return instructions stay together on one page when they can.
@@ -147,7 +206,9 @@ export function drawPackingSlip(doc: Doc, input: PackingSlipInput): void {
     for (const paragraph of body.split(/\n/)) {
       const h = blockHeight(doc, paragraph || ' ', { size: 9, width: flow.width, lineGap: 1.5 });
       flow.ensure(h);
-      flow.y += paragraph.trim() ? drawBlock(doc, paragraph, flow.left, flow.y, { size: 9, width: flow.width, lineGap: 1.5 }) : 6;
+      flow.y += paragraph.trim()
+        ? drawBlock(doc, paragraph, flow.left, flow.y, { size: 9, width: flow.width, lineGap: 1.5 })
+        : 6;
     }
     flow.y += 12;
   }
@@ -170,7 +231,9 @@ function drawFirstPageHeader(doc: Doc, input: PackingSlipInput, f: PageFlow): nu
   for (const line of shopLines) y += drawBlock(doc, line, f.left, y, { size: 9, width: half });
 
   let ry = f.y;
-  ry += drawLine(doc, 'PACKING SLIP', rightX, ry, { size: 18, bold: true, width: rightWidth, align: 'right' }) + 4;
+  ry +=
+    drawLine(doc, 'PACKING SLIP', rightX, ry, { size: 18, bold: true, width: rightWidth, align: 'right' }) +
+    4;
   const facts: [string, string][] = [
     ['Order', docNumber(input.order_number)],
     ['Order date', formatDate(input.placed_at, input.time_zone, input.locale)],
@@ -180,11 +243,23 @@ function drawFirstPageHeader(doc: Doc, input: PackingSlipInput, f: PageFlow): nu
   if (input.shipping_method) facts.push(['Ship via', oneLine(input.shipping_method)]);
   for (const [name, value] of facts) {
     drawLine(doc, name, rightX, ry, { size: 9, width: rightWidth / 2 });
-    ry += drawLine(doc, value, rightX + rightWidth / 2, ry, { size: 9, bold: name === 'Order', width: rightWidth / 2, align: 'right' }) + 1;
+    ry +=
+      drawLine(doc, value, rightX + rightWidth / 2, ry, {
+        size: 9,
+        bold: name === 'Order',
+        width: rightWidth / 2,
+        align: 'right',
+      }) + 1;
   }
   // The order number as a barcode, for the pack station's scanner.
   const orderCode = oneLine(input.order_number);
-  drawCode128(doc, orderCode, { x: rightX + rightWidth - 150, y: ry + 4, maxWidth: 150, height: 26, maxModule: 1.2 });
+  drawCode128(doc, orderCode, {
+    x: rightX + rightWidth - 150,
+    y: ry + 4,
+    maxWidth: 150,
+    height: 26,
+    maxModule: 1.2,
+  });
   ry += 34;
 
   y = Math.max(y, ry) + 10;

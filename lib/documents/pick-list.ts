@@ -1,7 +1,23 @@
 import { AppError } from '@/lib/errors';
 import {
-  blockHeight, CELL_PAD, checkbox, docNumber, drawBlock, drawLine, drawTableHeader, formatDateTime, oneLine, PAGE_SIZES,
-  PageFlow, placeColumns, renderPdf, rule, TABLE_HEADER_HEIGHT, type Doc, type PaperSize, type PlacedColumn,
+  blockHeight,
+  CELL_PAD,
+  checkbox,
+  docNumber,
+  drawBlock,
+  drawLine,
+  drawTableHeader,
+  formatDateTime,
+  oneLine,
+  PAGE_SIZES,
+  PageFlow,
+  placeColumns,
+  renderPdf,
+  rule,
+  TABLE_HEADER_HEIGHT,
+  type Doc,
+  type PaperSize,
+  type PlacedColumn,
 } from './layout';
 
 export type PickListLine = {
@@ -73,15 +89,29 @@ export function pickRows(input: PickListInput): PickRow[] {
     const orderNumber = docNumber(order.order_number);
     for (const line of order.lines) {
       if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
-        throw new AppError('VALIDATION_FAILED', `Order ${orderNumber}, SKU ${line.sku}: the quantity to pick must be a whole number above zero.`, line);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Order ${orderNumber}, SKU ${line.sku}: the quantity to pick must be a whole number above zero.`,
+          line,
+        );
       }
       const bin = line.bin_code === null ? null : oneLine(line.bin_code) || null;
       const key = `${line.sku}\u0000${bin ?? ''}`;
       let row = rows.get(key);
       if (!row) {
-        row = { bin_code: bin, pick_sequence: line.pick_sequence, sku: line.sku, name: line.name, total: 0, totes: [] };
+        row = {
+          bin_code: bin,
+          pick_sequence: line.pick_sequence,
+          sku: line.sku,
+          name: line.name,
+          total: 0,
+          totes: [],
+        };
         rows.set(key, row);
-      } else if (line.pick_sequence !== null && (row.pick_sequence === null || line.pick_sequence < row.pick_sequence)) {
+      } else if (
+        line.pick_sequence !== null &&
+        (row.pick_sequence === null || line.pick_sequence < row.pick_sequence)
+      ) {
         row.pick_sequence = line.pick_sequence;
       }
       row.total += line.quantity;
@@ -138,13 +168,23 @@ function drawPickList(doc: Doc, input: PickListInput): void {
       const facts: [string, string][] = [];
       if (oneLine(input.location)) facts.push(['Location', oneLine(input.location)]);
       facts.push(['Created', formatDateTime(input.generated_at, input.time_zone, input.locale)]);
-      facts.push(['Orders', String(input.orders.length)], ['Stops', String(rows.length)], ['Units', String(units)]);
+      facts.push(
+        ['Orders', String(input.orders.length)],
+        ['Stops', String(rows.length)],
+        ['Units', String(units)],
+      );
       const factsX = f.left + f.width / 2 + 40;
       const factsWidth = f.right - factsX;
       let y = f.y;
       for (const [name, value] of facts) {
         drawLine(doc, name, factsX, y, { size: 9, width: 70 });
-        y += drawLine(doc, value, factsX + 70, y, { size: 9, bold: true, width: factsWidth - 70, align: 'right' }) + 1;
+        y +=
+          drawLine(doc, value, factsX + 70, y, {
+            size: 9,
+            bold: true,
+            width: factsWidth - 70,
+            align: 'right',
+          }) + 1;
       }
       f.y = Math.max(f.y + 46, y) + 12;
     } else {
@@ -169,36 +209,65 @@ function drawPickList(doc: Doc, input: PickListInput): void {
         blockHeight(doc, text, { size: 9, width: cell(itemCol) }),
         14,
       );
-    const rowHeight = (totes: number, text: string) => Math.max(fixedHeight(text), totes * TOTE_LINE - 2) + 2 * ROW_PAD;
+    const rowHeight = (totes: number, text: string) =>
+      Math.max(fixedHeight(text), totes * TOTE_LINE - 2) + 2 * ROW_PAD;
 
     // Keep a row whole: on this page, else on the next. Only a row taller than a whole page is split,
     // filling the page it starts on and continuing (without checkbox and total) on the next ones.
-    if (rowHeight(row.totes.length, name) > flow.room && rowHeight(row.totes.length, name) <= freshRoom) flow.newPage();
+    if (rowHeight(row.totes.length, name) > flow.room && rowHeight(row.totes.length, name) <= freshRoom)
+      flow.newPage();
     let start = 0;
     while (start < row.totes.length) {
       const continued = start > 0;
       const text = continued ? `${name} (continued)` : name;
-      const fits = (room: number) => Math.floor((room - 2 * ROW_PAD + 2) / TOTE_LINE) * (fixedHeight(text) + 2 * ROW_PAD <= room ? 1 : 0);
+      const fits = (room: number) =>
+        Math.floor((room - 2 * ROW_PAD + 2) / TOTE_LINE) * (fixedHeight(text) + 2 * ROW_PAD <= room ? 1 : 0);
       if (fits(flow.room) < Math.min(3, row.totes.length - start)) flow.newPage();
       const totes = row.totes.slice(start, start + Math.max(1, fits(flow.room)));
       const height = rowHeight(totes.length, text);
       const y = flow.y + ROW_PAD;
       if (!continued) checkbox(doc, boxCol.x + CELL_PAD + 2, y, BOX + 2);
-      drawBlock(doc, row.bin_code ?? 'NO BIN', binCol.x + CELL_PAD, y, { size: 10, bold: true, width: cell(binCol) });
+      drawBlock(doc, row.bin_code ?? 'NO BIN', binCol.x + CELL_PAD, y, {
+        size: 10,
+        bold: true,
+        width: cell(binCol),
+      });
       drawBlock(doc, row.sku, skuCol.x + CELL_PAD, y, { size: 9, width: cell(skuCol) });
       drawBlock(doc, text, itemCol.x + CELL_PAD, y, { size: 9, width: cell(itemCol) });
-      if (!continued) drawLine(doc, row.total, qtyCol.x + CELL_PAD, y - 1, { size: 12, bold: true, width: cell(qtyCol), align: 'right' });
+      if (!continued)
+        drawLine(doc, row.total, qtyCol.x + CELL_PAD, y - 1, {
+          size: 12,
+          bold: true,
+          width: cell(qtyCol),
+          align: 'right',
+        });
       totes.forEach((t, i) => {
         const ty = y + i * TOTE_LINE;
         const textX = toteCol.x + CELL_PAD + BOX + 4;
         const qtyWidth = 30;
         checkbox(doc, toteCol.x + CELL_PAD, ty, BOX - 1);
         const label = t.tote === t.order_number ? t.tote : `${t.tote} · ${t.order_number}`;
-        drawLine(doc, label, textX, ty, { size: 9, width: toteCol.x + toteCol.width - CELL_PAD - qtyWidth - textX, minSize: 7 });
-        drawLine(doc, `× ${t.quantity}`, toteCol.x + toteCol.width - CELL_PAD - qtyWidth, ty - 0.5, { size: 10, bold: true, width: qtyWidth, align: 'right' });
+        drawLine(doc, label, textX, ty, {
+          size: 9,
+          width: toteCol.x + toteCol.width - CELL_PAD - qtyWidth - textX,
+          minSize: 7,
+        });
+        drawLine(doc, `× ${t.quantity}`, toteCol.x + toteCol.width - CELL_PAD - qtyWidth, ty - 0.5, {
+          size: 10,
+          bold: true,
+          width: qtyWidth,
+          align: 'right',
+        });
       });
       flow.y += height;
-      doc.save().strokeColor('#bbbbbb').lineWidth(0.5).moveTo(flow.left, flow.y).lineTo(flow.right, flow.y).stroke().restore();
+      doc
+        .save()
+        .strokeColor('#bbbbbb')
+        .lineWidth(0.5)
+        .moveTo(flow.left, flow.y)
+        .lineTo(flow.right, flow.y)
+        .stroke()
+        .restore();
       start += totes.length;
     }
   }

@@ -32,8 +32,18 @@ const AVS_PARTIAL = ['A', 'Z', 'P', 'W', 'B'];
 const EXPRESS = /express|overnight|next[- ]?day|priority/i;
 /** Well-known throw-away mailbox providers. */
 export const DISPOSABLE_DOMAINS = new Set([
-  'mailinator.com', 'guerrillamail.com', '10minutemail.com', 'tempmail.com', 'temp-mail.org', 'yopmail.com',
-  'trashmail.com', 'sharklasers.com', 'getnada.com', 'dispostable.com', 'maildrop.cc', 'throwawaymail.com',
+  'mailinator.com',
+  'guerrillamail.com',
+  '10minutemail.com',
+  'tempmail.com',
+  'temp-mail.org',
+  'yopmail.com',
+  'trashmail.com',
+  'sharklasers.com',
+  'getnada.com',
+  'dispostable.com',
+  'maildrop.cc',
+  'throwawaymail.com',
 ]);
 
 export const SIGNALS = {
@@ -55,19 +65,24 @@ export function scoreOrder(input: FraudInput, threshold: number): FraudResult {
   if (avs && AVS_NO_MATCH.includes(avs)) fired.push('avs_mismatch');
   else if (avs && AVS_PARTIAL.includes(avs)) fired.push('avs_partial');
   if (input.cvvResult?.trim().toUpperCase() === 'N') fired.push('cvv_mismatch');
-  if (input.billingCountry && input.billingCountry.toUpperCase() !== input.shippingCountry.toUpperCase()) fired.push('country_mismatch');
+  if (input.billingCountry && input.billingCountry.toUpperCase() !== input.shippingCountry.toUpperCase())
+    fired.push('country_mismatch');
   if (input.averageOrderValue && input.averageOrderValue > 0) {
     if (input.total > 5 * input.averageOrderValue) fired.push('very_high_value');
     else if (input.total > 3 * input.averageOrderValue) fired.push('high_value');
   }
-  if (input.isFirstOrder && input.shippingMethod && EXPRESS.test(input.shippingMethod)) fired.push('first_order_express');
+  if (input.isFirstOrder && input.shippingMethod && EXPRESS.test(input.shippingMethod))
+    fired.push('first_order_express');
   if (input.ordersFromEmail24h >= 3) fired.push('email_velocity');
   if (input.ordersFromIp24h >= 5) fired.push('ip_velocity');
   const domain = input.email.split('@')[1]?.toLowerCase();
   if (domain && DISPOSABLE_DOMAINS.has(domain)) fired.push('disposable_email');
 
   const reasons = fired.map((code) => ({ code, ...SIGNALS[code] }));
-  const score = Math.min(100, reasons.reduce((s, r) => s + r.points, 0));
+  const score = Math.min(
+    100,
+    reasons.reduce((s, r) => s + r.points, 0),
+  );
   const level = score >= threshold ? 'high' : score >= threshold / 2 ? 'medium' : 'low';
   return { score, level, reasons };
 }

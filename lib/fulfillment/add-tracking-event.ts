@@ -13,31 +13,71 @@ import { recordKpiFacts } from '@/lib/kpi/facts';
  * takes the event's status; when every shipment of a fulfilled order is delivered, the order becomes
  * delivered. Exceptions show in the fulfillment section's exception list.
  */
-export async function addTrackingEvent(options: { shipmentId: string; input: TTrackingEventInput; actor: Actor }, tx?: Tx) {
+export async function addTrackingEvent(
+  options: { shipmentId: string; input: TTrackingEventInput; actor: Actor },
+  tx?: Tx,
+) {
   const input = ZTrackingEventInput.parse(options.input);
   const run = async (t: Tx) => {
-    if (!/^[0-9a-f-]{36}$/i.test(options.shipmentId)) throw new AppError('NOT_FOUND', 'That shipment does not exist.');
-    const shipment = await t.shipment.findUnique({ where: { id: options.shipmentId }, select: { id: true, number: true, orderId: true, status: true } });
+    if (!/^[0-9a-f-]{36}$/i.test(options.shipmentId))
+      throw new AppError('NOT_FOUND', 'That shipment does not exist.');
+    const shipment = await t.shipment.findUnique({
+      where: { id: options.shipmentId },
+      select: { id: true, number: true, orderId: true, status: true },
+    });
     if (!shipment) throw new AppError('NOT_FOUND', 'That shipment does not exist.');
     // The order's lock serialises events of all its parcels (the "all delivered" check below).
     const order = await lockOrder(t, shipment.orderId);
-    if (shipment.status === 'voided') throw new AppError('INVALID_STATE', `Shipment #${shipment.number} was voided.`);
-    if (shipment.status === 'delivered') throw new AppError('INVALID_STATE', `Shipment #${shipment.number} is already delivered.`);
+    if (shipment.status === 'voided')
+      throw new AppError('INVALID_STATE', `Shipment #${shipment.number} was voided.`);
+    if (shipment.status === 'delivered')
+      throw new AppError('INVALID_STATE', `Shipment #${shipment.number} is already delivered.`);
     const occurredAt = input.occurred_at ? new Date(input.occurred_at) : new Date();
-    await t.trackingEvent.create({ data: { shipmentId: shipment.id, status: input.status, description: input.description ?? null, location: input.location ?? null, occurredAt, actorLabel: options.actor.label }, select: { id: true } });
-    await t.shipment.update({ where: { id: shipment.id }, data: { status: input.status, ...(input.status === 'delivered' ? { deliveredAt: occurredAt } : {}) }, select: { id: true } });
+    await t.trackingEvent.create({
+      data: {
+        shipmentId: shipment.id,
+        status: input.status,
+        description: input.description ?? null,
+        location: input.location ?? null,
+        occurredAt,
+        actorLabel: options.actor.label,
+      },
+      select: { id: true },
+    });
+    await t.shipment.update({
+      where: { id: shipment.id },
+      data: { status: input.status, ...(input.status === 'delivered' ? { deliveredAt: occurredAt } : {}) },
+      select: { id: true },
+    });
 
     let orderStatus = order.status;
     if (input.status === 'delivered' && order.status === 'fulfilled') {
-      const undelivered = await t.shipment.count({ where: { orderId: order.id, status: { notIn: ['delivered', 'voided'] } } });
+      const undelivered = await t.shipment.count({
+        where: { orderId: order.id, status: { notIn: ['delivered', 'voided'] } },
+      });
       if (undelivered === 0) {
         orderStatus = nextStatus(order.status, 'deliver');
-        const o = await t.order.update({ where: { id: order.id }, data: { status: orderStatus }, select: { channel: true, placedAt: true } });
+        const o = await t.order.update({
+          where: { id: order.id },
+          data: { status: orderStatus },
+          select: { channel: true, placedAt: true },
+        });
         await recordKpiFacts(t, [{ at: o.placedAt, channel: o.channel, facts: { orders_delivered: 1 } }]);
       }
     }
-    const result = { shipment_id: shipment.id, shipment_number: shipment.number, status: input.status, order_status: orderStatus };
-    await audit(t, { actor: options.actor, action: `shipment.${input.status}`, entityType: 'order', entityId: order.id, after: { ...result, description: input.description ?? null, location: input.location ?? null } });
+    const result = {
+      shipment_id: shipment.id,
+      shipment_number: shipment.number,
+      status: input.status,
+      order_status: orderStatus,
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: `shipment.${input.status}`,
+      entityType: 'order',
+      entityId: order.id,
+      after: { ...result, description: input.description ?? null, location: input.location ?? null },
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run);

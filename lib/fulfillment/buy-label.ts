@@ -33,48 +33,121 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
   const run = async (t: Tx) => {
     const order = await lockOrder(t, options.orderId);
     if (order.status !== 'open' && order.status !== 'partially_fulfilled') {
-      throw new AppError('INVALID_STATE', `Order #${order.number} is ${order.status.replace('_', ' ')}: only open orders can be shipped.`);
+      throw new AppError(
+        'INVALID_STATE',
+        `Order #${order.number} is ${order.status.replace('_', ' ')}: only open orders can be shipped.`,
+      );
     }
     const full = await t.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { shippingAddress: true, lines: { select: { sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true }, orderBy: { id: 'asc' } } },
+      select: {
+        shippingAddress: true,
+        lines: {
+          select: { sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true },
+          orderBy: { id: 'asc' },
+        },
+      },
     });
-    const lines = input.lines ?? full.lines.map((l) => ({ sku: l.sku, quantity: l.quantity - l.quantityFulfilled - l.quantityCancelled })).filter((l) => l.quantity > 0);
-    if (!lines.length) throw new AppError('INVALID_STATE', `Nothing is left to ship on order #${order.number}.`);
+    const lines =
+      input.lines ??
+      full.lines
+        .map((l) => ({ sku: l.sku, quantity: l.quantity - l.quantityFulfilled - l.quantityCancelled }))
+        .filter((l) => l.quantity > 0);
+    if (!lines.length)
+      throw new AppError('INVALID_STATE', `Nothing is left to ship on order #${order.number}.`);
 
     let parcel: Parcel;
     let packageCode: string | null = null;
     if (input.package_type) {
       const type = await packageTypeByCode(input.package_type, t);
-      if (!type || !type.active) throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [{ field: 'package_type', message: 'Choose one of the shop’s boxes' }]);
+      if (!type || !type.active)
+        throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [
+          { field: 'package_type', message: 'Choose one of the shop’s boxes' },
+        ]);
       const fitted = parcelFromPackageType(type, input.weight_grams);
-      if (fitted.over_max_weight) throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [{ field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` }]);
+      if (fitted.over_max_weight)
+        throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [
+          { field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` },
+        ]);
       parcel = fitted.parcel;
       packageCode = type.code;
     } else {
-      parcel = { length_mm: input.length_mm!, width_mm: input.width_mm!, height_mm: input.height_mm!, weight_grams: input.weight_grams };
+      parcel = {
+        length_mm: input.length_mm!,
+        width_mm: input.width_mm!,
+        height_mm: input.height_mm!,
+        weight_grams: input.weight_grams,
+      };
     }
 
-    const quotes = await quoteShipment({ toAddress: full.shippingAddress as { postal_code: string; country: string }, packages: [parcel] }, t);
+    const quotes = await quoteShipment(
+      { toAddress: full.shippingAddress as { postal_code: string; country: string }, packages: [parcel] },
+      t,
+    );
     const chosen = chooseQuote(quotes, input.service ?? null);
     const tracking = trackingNumber(chosen.carrier);
 
-    const shipment = await recordShipment({ orderId: order.id, input: { lines, carrier: chosen.carrier_name, service: chosen.service_name, tracking_number: tracking }, source: 'label', actor: options.actor }, t);
+    const shipment = await recordShipment(
+      {
+        orderId: order.id,
+        input: {
+          lines,
+          carrier: chosen.carrier_name,
+          service: chosen.service_name,
+          tracking_number: tracking,
+        },
+        source: 'label',
+        actor: options.actor,
+      },
+      t,
+    );
     const cost = chosen.price ?? 0;
     await t.shipment.update({
       where: { id: shipment.id },
-      data: { status: 'label_created', packageType: packageCode, weightGrams: parcel.weight_grams, lengthMm: parcel.length_mm, widthMm: parcel.width_mm, heightMm: parcel.height_mm, billableGrams: chosen.billable_weight_grams, labelCost: cost },
+      data: {
+        status: 'label_created',
+        packageType: packageCode,
+        weightGrams: parcel.weight_grams,
+        lengthMm: parcel.length_mm,
+        widthMm: parcel.width_mm,
+        heightMm: parcel.height_mm,
+        billableGrams: chosen.billable_weight_grams,
+        labelCost: cost,
+      },
       select: { id: true },
     });
-    await t.trackingEvent.create({ data: { shipmentId: shipment.id, status: 'label_created', description: `${chosen.carrier_name} ${chosen.service_name} label created`, actorLabel: options.actor.label }, select: { id: true } });
+    await t.trackingEvent.create({
+      data: {
+        shipmentId: shipment.id,
+        status: 'label_created',
+        description: `${chosen.carrier_name} ${chosen.service_name} label created`,
+        actorLabel: options.actor.label,
+      },
+      select: { id: true },
+    });
     await postJournalEntry(t, {
       memo: `Label ${tracking} (${chosen.carrier_name} ${chosen.service_name}), shipment #${shipment.number}`,
       source: { type: 'shipment', id: shipment.id },
       actor: options.actor,
       lines: [dr(ACCOUNTS.shippingExpense, cost), cr(ACCOUNTS.payable, cost)],
     });
-    const result = { ...shipment, tracking_number: tracking, service_key: chosen.key, carrier: chosen.carrier_name, service: chosen.service_name, label_cost: cost, billable_weight_grams: chosen.billable_weight_grams, delivery_date: chosen.delivery_date };
-    await audit(t, { actor: options.actor, action: 'shipment.label_bought', entityType: 'order', entityId: order.id, after: result });
+    const result = {
+      ...shipment,
+      tracking_number: tracking,
+      service_key: chosen.key,
+      carrier: chosen.carrier_name,
+      service: chosen.service_name,
+      label_cost: cost,
+      billable_weight_grams: chosen.billable_weight_grams,
+      delivery_date: chosen.delivery_date,
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: 'shipment.label_bought',
+      entityType: 'order',
+      entityId: order.id,
+      after: result,
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000, maxWait: 10_000 });

@@ -6,7 +6,19 @@ import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { buyLabel } from '@/lib/fulfillment/buy-label';
 
-export type PackLabel = { pack_id: string; order_id: string; order_number: number; shipment_id: string; shipment_number: number; tracking_number: string; carrier: string; service: string; label_cost: number; order_status: string; already_bought: boolean };
+export type PackLabel = {
+  pack_id: string;
+  order_id: string;
+  order_number: number;
+  shipment_id: string;
+  shipment_number: number;
+  tracking_number: string;
+  carrier: string;
+  service: string;
+  label_cost: number;
+  order_status: string;
+  already_bought: boolean;
+};
 
 /**
  * Buys the label of a packed parcel: exactly its lines, box and weight (so a partial parcel ships only
@@ -14,34 +26,101 @@ export type PackLabel = { pack_id: string; order_id: string; order_number: numbe
  * (double tap, second tablet, batch run again) waits on the order's lock and returns the label already
  * bought instead of buying another.
  */
-export async function buyPackLabel(options: { packId: string; service?: string; actor: Actor }, tx?: Tx): Promise<PackLabel> {
-  if (!/^[0-9a-f-]{36}$/i.test(options.packId)) throw new AppError('NOT_FOUND', 'That parcel does not exist.');
+export async function buyPackLabel(
+  options: { packId: string; service?: string; actor: Actor },
+  tx?: Tx,
+): Promise<PackLabel> {
+  if (!/^[0-9a-f-]{36}$/i.test(options.packId))
+    throw new AppError('NOT_FOUND', 'That parcel does not exist.');
   const run = async (t: Tx): Promise<PackLabel> => {
     const first = await t.orderPack.findUnique({ where: { id: options.packId }, select: { orderId: true } });
     if (!first) throw new AppError('NOT_FOUND', 'That parcel does not exist.');
     const order = await lockOrder(t, first.orderId);
     const pack = await t.orderPack.findUniqueOrThrow({
       where: { id: options.packId },
-      select: { id: true, number: true, status: true, lines: true, packageType: true, lengthMm: true, widthMm: true, heightMm: true, weightGrams: true, shipment: { select: { id: true, number: true, trackingNumber: true, carrier: true, service: true, labelCost: true } } },
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        lines: true,
+        packageType: true,
+        lengthMm: true,
+        widthMm: true,
+        heightMm: true,
+        weightGrams: true,
+        shipment: {
+          select: {
+            id: true,
+            number: true,
+            trackingNumber: true,
+            carrier: true,
+            service: true,
+            labelCost: true,
+          },
+        },
+      },
     });
     if (pack.status === 'shipped' && pack.shipment) {
       const s = pack.shipment;
-      return { pack_id: pack.id, order_id: order.id, order_number: order.number, shipment_id: s.id, shipment_number: s.number, tracking_number: s.trackingNumber ?? '', carrier: s.carrier ?? '', service: s.service ?? '', label_cost: s.labelCost, order_status: order.status, already_bought: true };
+      return {
+        pack_id: pack.id,
+        order_id: order.id,
+        order_number: order.number,
+        shipment_id: s.id,
+        shipment_number: s.number,
+        tracking_number: s.trackingNumber ?? '',
+        carrier: s.carrier ?? '',
+        service: s.service ?? '',
+        label_cost: s.labelCost,
+        order_status: order.status,
+        already_bought: true,
+      };
     }
-    if (pack.status !== 'packed') throw new AppError('INVALID_STATE', `Parcel ${pack.number} of order #${order.number} was voided: pack the order again.`);
-    const label = await buyLabel({
-      orderId: order.id,
-      input: {
-        lines: pack.lines as { sku: string; quantity: number }[],
-        ...(pack.packageType ? { package_type: pack.packageType } : { length_mm: pack.lengthMm!, width_mm: pack.widthMm!, height_mm: pack.heightMm! }),
-        weight_grams: pack.weightGrams,
-        service: options.service,
+    if (pack.status !== 'packed')
+      throw new AppError(
+        'INVALID_STATE',
+        `Parcel ${pack.number} of order #${order.number} was voided: pack the order again.`,
+      );
+    const label = await buyLabel(
+      {
+        orderId: order.id,
+        input: {
+          lines: pack.lines as { sku: string; quantity: number }[],
+          ...(pack.packageType
+            ? { package_type: pack.packageType }
+            : { length_mm: pack.lengthMm!, width_mm: pack.widthMm!, height_mm: pack.heightMm! }),
+          weight_grams: pack.weightGrams,
+          service: options.service,
+        },
+        actor: options.actor,
       },
+      t,
+    );
+    await t.orderPack.update({
+      where: { id: pack.id },
+      data: { status: 'shipped', shipmentId: label.id },
+      select: { id: true },
+    });
+    await audit(t, {
       actor: options.actor,
-    }, t);
-    await t.orderPack.update({ where: { id: pack.id }, data: { status: 'shipped', shipmentId: label.id }, select: { id: true } });
-    await audit(t, { actor: options.actor, action: 'order_pack.shipped', entityType: 'order', entityId: order.id, after: { pack_id: pack.id, shipment_id: label.id } });
-    return { pack_id: pack.id, order_id: order.id, order_number: order.number, shipment_id: label.id, shipment_number: label.number, tracking_number: label.tracking_number, carrier: label.carrier, service: label.service, label_cost: label.label_cost, order_status: label.status, already_bought: false };
+      action: 'order_pack.shipped',
+      entityType: 'order',
+      entityId: order.id,
+      after: { pack_id: pack.id, shipment_id: label.id },
+    });
+    return {
+      pack_id: pack.id,
+      order_id: order.id,
+      order_number: order.number,
+      shipment_id: label.id,
+      shipment_number: label.number,
+      tracking_number: label.tracking_number,
+      carrier: label.carrier,
+      service: label.service,
+      label_cost: label.label_cost,
+      order_status: label.status,
+      already_bought: false,
+    };
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000, maxWait: 10_000 });
 }

@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { ZPickListOrderIds } from '@/lib/fulfillment/pick-list-data';
 
-const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ field: 'order_ids', message }]);
+const refuse = (message: string) =>
+  new AppError('VALIDATION_FAILED', message, [{ field: 'order_ids', message }]);
 
 /**
  * Starts a scanner pick for one order or a wave: one pick task per open order line (quantity −
@@ -17,7 +18,9 @@ const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [
  * Errors: VALIDATION_FAILED naming `order_ids`.
  */
 export async function createPickWave(options: { orderIds: string[]; actor: Actor }, tx?: Tx) {
-  const parsed = ZPickListOrderIds.safeParse([...new Set(options.orderIds.map((id) => id.trim().toLowerCase()).filter(Boolean))]);
+  const parsed = ZPickListOrderIds.safeParse([
+    ...new Set(options.orderIds.map((id) => id.trim().toLowerCase()).filter(Boolean)),
+  ]);
   if (!parsed.success) throw refuse([...new Set(parsed.error.issues.map((i) => i.message))].join('; '));
   const ids = parsed.data;
   const run = async (t: Tx) => {
@@ -27,7 +30,10 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
     const unknown = ids.filter((id) => !byId.has(id));
     if (unknown.length) throw refuse(`No such order: ${unknown.join(', ')}.`);
     const closed = orders.filter((o) => o.status !== 'open' && o.status !== 'partially_fulfilled');
-    if (closed.length) throw refuse(`Only open orders can be picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`);
+    if (closed.length)
+      throw refuse(
+        `Only open orders can be picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`,
+      );
 
     const busy = await t.$queryRaw<{ number: number; wave: number | null }[]>`
       SELECT DISTINCT o.number, w.number AS wave FROM orders o
@@ -38,10 +44,24 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
       WHERE o.id = ANY(${ids}::uuid[])
       ORDER BY 1`;
     if (busy.length) {
-      throw refuse(`Already being handled: ${busy.map((b) => (b.wave ? `#${b.number} is in pick wave ${b.wave}` : `#${b.number} is packed and waiting for its label`)).join('; ')}.`);
+      throw refuse(
+        `Already being handled: ${busy.map((b) => (b.wave ? `#${b.number} is in pick wave ${b.wave}` : `#${b.number} is packed and waiting for its label`)).join('; ')}.`,
+      );
     }
 
-    const lines = await t.$queryRaw<{ id: string; order_id: string; variant_id: string; sku: string; name: string; barcode: string | null; open: number; bin_code: string | null; pick_sequence: number | null }[]>`
+    const lines = await t.$queryRaw<
+      {
+        id: string;
+        order_id: string;
+        variant_id: string;
+        sku: string;
+        name: string;
+        barcode: string | null;
+        open: number;
+        bin_code: string | null;
+        pick_sequence: number | null;
+      }[]
+    >`
       SELECT ol.id::text, ol.order_id::text, ol.variant_id::text, ol.sku, ol.name, v.barcode,
              (ol.quantity - ol.quantity_fulfilled - ol.quantity_cancelled)::int AS open, b.code AS bin_code, b.pick_sequence
       FROM order_lines ol
@@ -55,18 +75,42 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
     const empty = ids.filter((id) => !lines.some((l) => l.order_id === id)).map((id) => byId.get(id)!.number);
     if (empty.length) throw refuse(`Nothing is left to pick on ${empty.map((n) => `#${n}`).join(', ')}.`);
 
-    const wave = await t.pickWave.create({ data: { actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label }, select: { id: true, number: true } });
+    const wave = await t.pickWave.create({
+      data: { actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label },
+      select: { id: true, number: true },
+    });
     await t.pickTask.createMany({
       data: lines.map((l) => {
         const position = ids.indexOf(l.order_id) + 1;
         return {
-          waveId: wave.id, orderId: l.order_id, orderLineId: l.id, variantId: l.variant_id, sku: l.sku, name: l.name, barcode: l.barcode,
-          binCode: l.bin_code, pickSequence: l.pick_sequence, tote: `#${byId.get(l.order_id)!.number}`, position, quantity: l.open,
+          waveId: wave.id,
+          orderId: l.order_id,
+          orderLineId: l.id,
+          variantId: l.variant_id,
+          sku: l.sku,
+          name: l.name,
+          barcode: l.barcode,
+          binCode: l.bin_code,
+          pickSequence: l.pick_sequence,
+          tote: `#${byId.get(l.order_id)!.number}`,
+          position,
+          quantity: l.open,
         };
       }),
     });
-    const result = { id: wave.id, number: wave.number, orders: ids.map((id) => byId.get(id)!.number), units: lines.reduce((s, l) => s + l.open, 0) };
-    await audit(t, { actor: options.actor, action: 'pick_wave.created', entityType: 'pick_wave', entityId: wave.id, after: result });
+    const result = {
+      id: wave.id,
+      number: wave.number,
+      orders: ids.map((id) => byId.get(id)!.number),
+      units: lines.reduce((s, l) => s + l.open, 0),
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: 'pick_wave.created',
+      entityType: 'pick_wave',
+      entityId: wave.id,
+      after: result,
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });

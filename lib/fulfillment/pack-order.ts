@@ -22,19 +22,42 @@ export async function packOrder(options: { orderId: string; input: TPackOrderInp
   const input = parsed.data;
   const run = async (t: Tx) => {
     const order = await lockOrder(t, options.orderId);
-    if (order.status !== 'open' && order.status !== 'partially_fulfilled') throw new AppError('INVALID_STATE', `Order #${order.number} is ${order.status.replace(/_/g, ' ')}: nothing to pack.`);
-    const waiting = await t.orderPack.findFirst({ where: { orderId: order.id, status: 'packed' }, select: { number: true } });
-    if (waiting) throw new AppError('INVALID_STATE', `Order #${order.number} already has a packed parcel waiting for its label (pack ${waiting.number}).`);
+    if (order.status !== 'open' && order.status !== 'partially_fulfilled')
+      throw new AppError(
+        'INVALID_STATE',
+        `Order #${order.number} is ${order.status.replace(/_/g, ' ')}: nothing to pack.`,
+      );
+    const waiting = await t.orderPack.findFirst({
+      where: { orderId: order.id, status: 'packed' },
+      select: { number: true },
+    });
+    if (waiting)
+      throw new AppError(
+        'INVALID_STATE',
+        `Order #${order.number} already has a packed parcel waiting for its label (pack ${waiting.number}).`,
+      );
 
-    const lines = await t.orderLine.findMany({ where: { orderId: order.id }, select: { sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true } });
+    const lines = await t.orderLine.findMany({
+      where: { orderId: order.id },
+      select: { sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true },
+    });
     const open = new Map<string, number>();
-    for (const l of lines) open.set(l.sku, (open.get(l.sku) ?? 0) + l.quantity - l.quantityFulfilled - l.quantityCancelled);
+    for (const l of lines)
+      open.set(l.sku, (open.get(l.sku) ?? 0) + l.quantity - l.quantityFulfilled - l.quantityCancelled);
     const merged = new Map<string, number>();
     for (const l of input.lines) merged.set(l.sku, (merged.get(l.sku) ?? 0) + l.quantity);
     const parcel = [...merged].map(([sku, quantity]) => ({ sku, quantity }));
     parcel.forEach((l, i) => {
-      if (!open.has(l.sku)) throw new AppError('VALIDATION_FAILED', `${l.sku} is not on order #${order.number}`, [{ field: `lines.${i}.sku`, message: 'Not on this order' }]);
-      if (l.quantity > open.get(l.sku)!) throw new AppError('VALIDATION_FAILED', `Only ${open.get(l.sku)} of ${l.sku} left to ship on order #${order.number}`, [{ field: `lines.${i}.quantity`, message: `Only ${open.get(l.sku)} left to ship` }]);
+      if (!open.has(l.sku))
+        throw new AppError('VALIDATION_FAILED', `${l.sku} is not on order #${order.number}`, [
+          { field: `lines.${i}.sku`, message: 'Not on this order' },
+        ]);
+      if (l.quantity > open.get(l.sku)!)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Only ${open.get(l.sku)} of ${l.sku} left to ship on order #${order.number}`,
+          [{ field: `lines.${i}.quantity`, message: `Only ${open.get(l.sku)} left to ship` }],
+        );
     });
 
     const verified: Record<string, number> = {};
@@ -42,17 +65,28 @@ export async function packOrder(options: { orderId: string; input: TPackOrderInp
     const complete = packComplete(parcel, verified);
     if (!complete) {
       if (!input.override_reason) {
-        throw new AppError('VALIDATION_FAILED', `Scan every unit before closing the parcel: ${unverifiedUnits(parcel, verified).join(', ') || 'the scanned units do not match'} not verified.`, [{ field: 'verified', message: 'Not every unit is verified' }]);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Scan every unit before closing the parcel: ${unverifiedUnits(parcel, verified).join(', ') || 'the scanned units do not match'} not verified.`,
+          [{ field: 'verified', message: 'Not every unit is verified' }],
+        );
       }
-      if (!canOverridePack(options.actor)) throw new AppError('FORBIDDEN', 'Only a manager can close a parcel with units not verified by scan.');
+      if (!canOverridePack(options.actor))
+        throw new AppError('FORBIDDEN', 'Only a manager can close a parcel with units not verified by scan.');
     }
 
     let dims: { length_mm: number; width_mm: number; height_mm: number };
     if (input.package_type) {
       const type = await packageTypeByCode(input.package_type, t);
-      if (!type || !type.active) throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [{ field: 'package_type', message: 'Choose one of the shop’s boxes' }]);
+      if (!type || !type.active)
+        throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [
+          { field: 'package_type', message: 'Choose one of the shop’s boxes' },
+        ]);
       const fitted = parcelFromPackageType(type, input.weight_grams);
-      if (fitted.over_max_weight) throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [{ field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` }]);
+      if (fitted.over_max_weight)
+        throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [
+          { field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` },
+        ]);
       dims = { length_mm: type.length_mm, width_mm: type.width_mm, height_mm: type.height_mm };
     } else {
       dims = { length_mm: input.length_mm!, width_mm: input.width_mm!, height_mm: input.height_mm! };
@@ -60,16 +94,44 @@ export async function packOrder(options: { orderId: string; input: TPackOrderInp
     const overridden = !complete;
     const pack = await t.orderPack.create({
       data: {
-        orderId: order.id, waveId: input.wave_id ?? null, lines: parcel, verified: Object.entries(verified).map(([sku, quantity]) => ({ sku, quantity })),
-        overrideReason: overridden ? input.override_reason! : null, overrideBy: overridden ? options.actor.label : null,
-        packageType: input.package_type ?? null, lengthMm: dims.length_mm, widthMm: dims.width_mm, heightMm: dims.height_mm, weightGrams: input.weight_grams,
-        actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label,
+        orderId: order.id,
+        waveId: input.wave_id ?? null,
+        lines: parcel,
+        verified: Object.entries(verified).map(([sku, quantity]) => ({ sku, quantity })),
+        overrideReason: overridden ? input.override_reason! : null,
+        overrideBy: overridden ? options.actor.label : null,
+        packageType: input.package_type ?? null,
+        lengthMm: dims.length_mm,
+        widthMm: dims.width_mm,
+        heightMm: dims.height_mm,
+        weightGrams: input.weight_grams,
+        actorType: options.actor.type,
+        actorId: options.actor.id,
+        actorLabel: options.actor.label,
       },
       select: { id: true, number: true },
     });
-    const left = [...open].map(([sku, q]) => ({ sku, quantity: q - (merged.get(sku) ?? 0) })).filter((l) => l.quantity > 0);
-    const result = { id: pack.id, number: pack.number, order_id: order.id, order_number: order.number, lines: parcel, left_on_order: left, weight_grams: input.weight_grams, package_type: input.package_type ?? null, override_reason: overridden ? input.override_reason! : null };
-    await audit(t, { actor: options.actor, action: overridden ? 'order.packed_with_override' : 'order.packed', entityType: 'order', entityId: order.id, after: result });
+    const left = [...open]
+      .map(([sku, q]) => ({ sku, quantity: q - (merged.get(sku) ?? 0) }))
+      .filter((l) => l.quantity > 0);
+    const result = {
+      id: pack.id,
+      number: pack.number,
+      order_id: order.id,
+      order_number: order.number,
+      lines: parcel,
+      left_on_order: left,
+      weight_grams: input.weight_grams,
+      package_type: input.package_type ?? null,
+      override_reason: overridden ? input.override_reason! : null,
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: overridden ? 'order.packed_with_override' : 'order.packed',
+      entityType: 'order',
+      entityId: order.id,
+      after: result,
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -8,7 +8,8 @@ import type { PackingSlipInput } from '@/lib/documents/packing-slip';
 /** The most orders one pick list (a wave) may hold: one cart of totes. */
 export const MAX_WAVE_ORDERS = 50;
 
-export const RETURN_INSTRUCTIONS = 'To return an item, contact us within 30 days of delivery quoting your order number.';
+export const RETURN_INSTRUCTIONS =
+  'To return an item, contact us within 30 days of delivery quoting your order number.';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,10 +29,17 @@ export type PickListForOptions = {
  * `?orders=a&orders=b` both work; duplicates are dropped, the first-given order kept (the tote order).
  */
 export function readPickListQuery(params: URLSearchParams): PickListForOptions {
-  return { orderIds: params.getAll('orders').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean) };
+  return {
+    orderIds: params
+      .getAll('orders')
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  };
 }
 
-const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, [{ field: 'order_ids', message }]);
+const refuse = (message: string) =>
+  new AppError('VALIDATION_FAILED', message, [{ field: 'order_ids', message }]);
 
 function parseOrderIds(orderIds: string[]): string[] {
   const parsed = ZPickListOrderIds.safeParse([...new Set(orderIds.map((id) => id.toLowerCase()))]);
@@ -47,9 +55,21 @@ function parseOrderIds(orderIds: string[]): string[] {
  * Errors: VALIDATION_FAILED naming `order_ids` for unknown ids and for orders that are not open or
  * partially fulfilled or have nothing left to pick (their numbers are listed).
  */
-export async function pickListFor(options: PickListForOptions & { now?: Date }, tx: Tx = db): Promise<PickListInput> {
+export async function pickListFor(
+  options: PickListForOptions & { now?: Date },
+  tx: Tx = db,
+): Promise<PickListInput> {
   const ids = parseOrderIds(options.orderIds);
-  const orders = await tx.$queryRaw<{ id: string; number: number; status: string; location: string | null; units: number; time_zone: string | null }[]>`
+  const orders = await tx.$queryRaw<
+    {
+      id: string;
+      number: number;
+      status: string;
+      location: string | null;
+      units: number;
+      time_zone: string | null;
+    }[]
+  >`
     SELECT o.id::text, o.number, o.status::text, loc.code AS location, s.timezone AS time_zone,
            (SELECT coalesce(sum(ol.quantity - ol.quantity_fulfilled - ol.quantity_cancelled), 0)::int FROM order_lines ol WHERE ol.order_id = o.id) AS units
     FROM orders o
@@ -59,10 +79,24 @@ export async function pickListFor(options: PickListForOptions & { now?: Date }, 
   const byId = new Map(orders.map((o) => [o.id, o]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) throw refuse(`No such order: ${unknown.join(', ')}.`);
-  const closed = orders.filter((o) => !(o.status === 'open' || o.status === 'partially_fulfilled') || o.units <= 0).sort((a, b) => a.number - b.number);
-  if (closed.length) throw refuse(`Only open orders with units left to ship can be picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`);
+  const closed = orders
+    .filter((o) => !(o.status === 'open' || o.status === 'partially_fulfilled') || o.units <= 0)
+    .sort((a, b) => a.number - b.number);
+  if (closed.length)
+    throw refuse(
+      `Only open orders with units left to ship can be picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`,
+    );
 
-  const lines = await tx.$queryRaw<{ order_id: string; sku: string; name: string; quantity: number; bin_code: string | null; pick_sequence: number | null }[]>`
+  const lines = await tx.$queryRaw<
+    {
+      order_id: string;
+      sku: string;
+      name: string;
+      quantity: number;
+      bin_code: string | null;
+      pick_sequence: number | null;
+    }[]
+  >`
     SELECT ol.order_id::text, ol.sku, ol.name, (ol.quantity - ol.quantity_fulfilled - ol.quantity_cancelled)::int AS quantity,
            b.code AS bin_code, b.pick_sequence
     FROM order_lines ol
@@ -78,7 +112,15 @@ export async function pickListFor(options: PickListForOptions & { now?: Date }, 
     return {
       order_number: o.number,
       tote: `#${o.number}`,
-      lines: lines.filter((l) => l.order_id === o.id).map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, bin_code: l.bin_code, pick_sequence: l.pick_sequence })),
+      lines: lines
+        .filter((l) => l.order_id === o.id)
+        .map((l) => ({
+          sku: l.sku,
+          name: l.name,
+          quantity: l.quantity,
+          bin_code: l.bin_code,
+          pick_sequence: l.pick_sequence,
+        })),
     };
   });
   const locations = [...new Set(orders.map((o) => o.location).filter((c): c is string => !!c))].sort();
@@ -105,27 +147,55 @@ export async function packingSlipFor(orderId: string, tx: Tx = db): Promise<Pack
     tx.order.findUnique({
       where: { id: orderId },
       select: {
-        number: true, status: true, placedAt: true, shippingMethod: true, shippingAddress: true,
+        number: true,
+        status: true,
+        placedAt: true,
+        shippingMethod: true,
+        shippingAddress: true,
         location: { select: { address: true } },
-        lines: { select: { sku: true, name: true, quantity: true, quantityFulfilled: true, quantityCancelled: true }, orderBy: { id: 'asc' } },
+        lines: {
+          select: { sku: true, name: true, quantity: true, quantityFulfilled: true, quantityCancelled: true },
+          orderBy: { id: 'asc' },
+        },
       },
     }),
-    tx.shopSettings.findUnique({ where: { id: 1 }, select: { shopName: true, timezone: true, fulfillingLocation: { select: { address: true } } } }),
+    tx.shopSettings.findUnique({
+      where: { id: 1 },
+      select: { shopName: true, timezone: true, fulfillingLocation: { select: { address: true } } },
+    }),
   ]);
   if (!order) throw new AppError('NOT_FOUND', 'That order does not exist.');
   const lines = order.lines
     .filter((l) => l.quantity - l.quantityCancelled > 0)
-    .map((l) => ({ sku: l.sku, name: l.name, quantity_ordered: l.quantity, quantity_in_box: Math.max(0, l.quantity - l.quantityFulfilled - l.quantityCancelled) }));
-  if (!(order.status === 'open' || order.status === 'partially_fulfilled') || !lines.some((l) => l.quantity_in_box > 0)) {
+    .map((l) => ({
+      sku: l.sku,
+      name: l.name,
+      quantity_ordered: l.quantity,
+      quantity_in_box: Math.max(0, l.quantity - l.quantityFulfilled - l.quantityCancelled),
+    }));
+  if (
+    !(order.status === 'open' || order.status === 'partially_fulfilled') ||
+    !lines.some((l) => l.quantity_in_box > 0)
+  ) {
     throw new AppError('INVALID_STATE', `Order #${order.number} has nothing left to pack.`);
   }
   const from = (order.location?.address ?? settings?.fulfillingLocation?.address ?? null) as Json;
-  const fromComplete = !!from && !!str(from.line1) && !!str(from.city) && !!str(from.postal_code) && !!str(from.country);
+  const fromComplete =
+    !!from && !!str(from.line1) && !!str(from.city) && !!str(from.postal_code) && !!str(from.country);
   const to = (order.shippingAddress ?? {}) as Record<string, unknown>;
   return {
     shop: {
       name: settings?.shopName ?? '',
-      address: fromComplete ? { line1: str(from!.line1)!, line2: str(from!.line2), city: str(from!.city)!, region: str(from!.region), postal_code: str(from!.postal_code)!, country: str(from!.country)! } : null,
+      address: fromComplete
+        ? {
+            line1: str(from!.line1)!,
+            line2: str(from!.line2),
+            city: str(from!.city)!,
+            region: str(from!.region),
+            postal_code: str(from!.postal_code)!,
+            country: str(from!.country)!,
+          }
+        : null,
       phone: from ? str(from.phone) : null,
     },
     order_number: order.number,
@@ -133,8 +203,15 @@ export async function packingSlipFor(orderId: string, tx: Tx = db): Promise<Pack
     time_zone: settings?.timezone ?? 'UTC',
     shipping_method: order.shippingMethod,
     ship_to: {
-      name: str(to.name) ?? '', company: str(to.company), phone: str(to.phone),
-      line1: str(to.line1) ?? '', line2: str(to.line2), city: str(to.city) ?? '', region: str(to.region), postal_code: str(to.postal_code) ?? '', country: str(to.country) ?? '',
+      name: str(to.name) ?? '',
+      company: str(to.company),
+      phone: str(to.phone),
+      line1: str(to.line1) ?? '',
+      line2: str(to.line2),
+      city: str(to.city) ?? '',
+      region: str(to.region),
+      postal_code: str(to.postal_code) ?? '',
+      country: str(to.country) ?? '',
     },
     lines,
     return_instructions: RETURN_INSTRUCTIONS,

@@ -9,12 +9,18 @@ import { ZFulfillmentQueueQuery, type TFulfillmentQueueQuery } from '@/lib/fulfi
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type QueueRow = {
-  id: string; number: number; channel: string; status: string; customer: string; shipping_method: string | null;
+  id: string;
+  number: number;
+  channel: string;
+  status: string;
+  customer: string;
+  shipping_method: string | null;
   /** units still to ship: Σ (quantity − fulfilled − cancelled) */
   units_open: number;
   /** the open lines as "2 × SKU", in line order */
   lines_open: string[];
-  placed_at: string; promised_ship_by: string | null;
+  placed_at: string;
+  promised_ship_by: string | null;
   /** promised_ship_by has passed (at `now`) */
   overdue: boolean;
 };
@@ -25,16 +31,38 @@ export type QueueRow = {
  * placed. Filters: channel, shipping method, single (exactly one unit left) or multi-item, overdue only.
  * `total` counts every matching order; `data` holds the first `limit`.
  */
-export async function fulfillmentQueue(query: TFulfillmentQueueQuery = {}, options: { now?: Date } = {}, tx: Tx = db): Promise<{ data: QueueRow[]; total: number }> {
+export async function fulfillmentQueue(
+  query: TFulfillmentQueueQuery = {},
+  options: { now?: Date } = {},
+  tx: Tx = db,
+): Promise<{ data: QueueRow[]; total: number }> {
   const q = ZFulfillmentQueueQuery.parse(query);
   const now = options.now ?? new Date();
-  const where: Prisma.Sql[] = [Prisma.sql`o.status IN ('open', 'partially_fulfilled')`, Prisma.sql`l.units > 0`];
+  const where: Prisma.Sql[] = [
+    Prisma.sql`o.status IN ('open', 'partially_fulfilled')`,
+    Prisma.sql`l.units > 0`,
+  ];
   if (q.channel) where.push(Prisma.sql`o.channel = ${q.channel}::sales_channel`);
   if (q.shipping_method) where.push(Prisma.sql`o.shipping_method = ${q.shipping_method}`);
   if (q.size === 'single') where.push(Prisma.sql`l.units = 1`);
   if (q.size === 'multi') where.push(Prisma.sql`l.units > 1`);
   if (q.overdue) where.push(Prisma.sql`o.promised_ship_by < ${now}`);
-  const rows = await tx.$queryRaw<{ id: string; number: number; channel: string; status: string; first_name: string; last_name: string; shipping_method: string | null; units: number; lines: string[] | null; placed_at: Date; promised_ship_by: Date | null; total: bigint }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      number: number;
+      channel: string;
+      status: string;
+      first_name: string;
+      last_name: string;
+      shipping_method: string | null;
+      units: number;
+      lines: string[] | null;
+      placed_at: Date;
+      promised_ship_by: Date | null;
+      total: bigint;
+    }[]
+  >`
     SELECT o.id::text, o.number, o.channel::text, o.status::text, c.first_name, c.last_name, o.shipping_method, l.units, l.lines,
            o.placed_at, o.promised_ship_by, count(*) OVER () AS total
     FROM orders o
@@ -51,8 +79,16 @@ export async function fulfillmentQueue(query: TFulfillmentQueueQuery = {}, optio
   return {
     total: rows.length ? Number(rows[0].total) : 0,
     data: rows.map((r) => ({
-      id: r.id, number: r.number, channel: r.channel, status: r.status, customer: `${r.first_name} ${r.last_name}`.trim(), shipping_method: r.shipping_method,
-      units_open: r.units, lines_open: r.lines ?? [], placed_at: r.placed_at.toISOString(), promised_ship_by: r.promised_ship_by?.toISOString() ?? null,
+      id: r.id,
+      number: r.number,
+      channel: r.channel,
+      status: r.status,
+      customer: `${r.first_name} ${r.last_name}`.trim(),
+      shipping_method: r.shipping_method,
+      units_open: r.units,
+      lines_open: r.lines ?? [],
+      placed_at: r.placed_at.toISOString(),
+      promised_ship_by: r.promised_ship_by?.toISOString() ?? null,
       overdue: !!r.promised_ship_by && r.promised_ship_by < now,
     })),
   };
@@ -70,15 +106,41 @@ export async function queueShippingMethods(tx: Tx = db): Promise<string[]> {
 }
 
 export type ExceptionRow = {
-  shipment_id: string; shipment_number: number; order_id: string; order_number: number;
-  carrier: string | null; service: string | null; tracking_number: string | null; shipped_at: string;
+  shipment_id: string;
+  shipment_number: number;
+  order_id: string;
+  order_number: number;
+  carrier: string | null;
+  service: string | null;
+  tracking_number: string | null;
+  shipped_at: string;
   /** the shipment's latest tracking event (the exception, as a rule) */
-  last_event: { status: string; description: string | null; location: string | null; occurred_at: string } | null;
+  last_event: {
+    status: string;
+    description: string | null;
+    location: string | null;
+    occurred_at: string;
+  } | null;
 };
 
 /** Shipments whose latest status is exception, the most recent problem first. */
 export async function exceptionList(options: { limit?: number } = {}, tx: Tx = db): Promise<ExceptionRow[]> {
-  const rows = await tx.$queryRaw<{ id: string; number: number; order_id: string; order_number: number; carrier: string | null; service: string | null; tracking_number: string | null; shipped_at: Date; ev_status: string | null; ev_description: string | null; ev_location: string | null; ev_at: Date | null }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      number: number;
+      order_id: string;
+      order_number: number;
+      carrier: string | null;
+      service: string | null;
+      tracking_number: string | null;
+      shipped_at: Date;
+      ev_status: string | null;
+      ev_description: string | null;
+      ev_location: string | null;
+      ev_at: Date | null;
+    }[]
+  >`
     SELECT s.id::text, s.number, o.id::text AS order_id, o.number AS order_number, s.carrier, s.service, s.tracking_number, s.shipped_at,
            e.status AS ev_status, e.description AS ev_description, e.location AS ev_location, e.occurred_at AS ev_at
     FROM shipments s
@@ -91,36 +153,100 @@ export async function exceptionList(options: { limit?: number } = {}, tx: Tx = d
     ORDER BY e.occurred_at DESC NULLS LAST, s.number DESC
     LIMIT ${options.limit ?? 200}`;
   return rows.map((r) => ({
-    shipment_id: r.id, shipment_number: r.number, order_id: r.order_id, order_number: r.order_number,
-    carrier: r.carrier, service: r.service, tracking_number: r.tracking_number, shipped_at: r.shipped_at.toISOString(),
-    last_event: r.ev_status ? { status: r.ev_status, description: r.ev_description, location: r.ev_location, occurred_at: r.ev_at!.toISOString() } : null,
+    shipment_id: r.id,
+    shipment_number: r.number,
+    order_id: r.order_id,
+    order_number: r.order_number,
+    carrier: r.carrier,
+    service: r.service,
+    tracking_number: r.tracking_number,
+    shipped_at: r.shipped_at.toISOString(),
+    last_event: r.ev_status
+      ? {
+          status: r.ev_status,
+          description: r.ev_description,
+          location: r.ev_location,
+          occurred_at: r.ev_at!.toISOString(),
+        }
+      : null,
   }));
 }
 
-export type ShippedRow = { shipment_id: string; shipment_number: number; order_id: string; order_number: number; carrier: string | null; service: string | null; tracking_number: string | null; status: string; label_cost: number; units: number; shipped_at: string };
+export type ShippedRow = {
+  shipment_id: string;
+  shipment_number: number;
+  order_id: string;
+  order_number: number;
+  carrier: string | null;
+  service: string | null;
+  tracking_number: string | null;
+  status: string;
+  label_cost: number;
+  units: number;
+  shipped_at: string;
+};
 
 /** Shipments that left today (the shop's calendar day in `timeZone`), latest first. */
-export async function shippedToday(options: { timeZone: string; now?: Date; limit?: number }, tx: Tx = db): Promise<ShippedRow[]> {
+export async function shippedToday(
+  options: { timeZone: string; now?: Date; limit?: number },
+  tx: Tx = db,
+): Promise<ShippedRow[]> {
   const from = startOfDayIn(todayIn(options.timeZone, options.now ?? new Date()), options.timeZone);
   const rows = await tx.shipment.findMany({
     where: { shippedAt: { gte: from }, status: { not: 'voided' } },
     orderBy: [{ shippedAt: 'desc' }, { number: 'desc' }],
     take: options.limit ?? 200,
-    select: { id: true, number: true, carrier: true, service: true, trackingNumber: true, status: true, labelCost: true, shippedAt: true, order: { select: { id: true, number: true } }, lines: { select: { quantity: true } } },
+    select: {
+      id: true,
+      number: true,
+      carrier: true,
+      service: true,
+      trackingNumber: true,
+      status: true,
+      labelCost: true,
+      shippedAt: true,
+      order: { select: { id: true, number: true } },
+      lines: { select: { quantity: true } },
+    },
   });
   return rows.map((s) => ({
-    shipment_id: s.id, shipment_number: s.number, order_id: s.order.id, order_number: s.order.number, carrier: s.carrier, service: s.service,
-    tracking_number: s.trackingNumber, status: s.status, label_cost: s.labelCost, units: s.lines.reduce((n, l) => n + l.quantity, 0), shipped_at: s.shippedAt.toISOString(),
+    shipment_id: s.id,
+    shipment_number: s.number,
+    order_id: s.order.id,
+    order_number: s.order.number,
+    carrier: s.carrier,
+    service: s.service,
+    tracking_number: s.trackingNumber,
+    status: s.status,
+    label_cost: s.labelCost,
+    units: s.lines.reduce((n, l) => n + l.quantity, 0),
+    shipped_at: s.shippedAt.toISOString(),
   }));
 }
 
 export type OrderShipmentDto = {
-  id: string; number: number; source: string; status: string; carrier: string | null; service: string | null; tracking_number: string | null;
-  package_type: string | null; weight_grams: number | null; label_cost: number; shipped_at: string;
+  id: string;
+  number: number;
+  source: string;
+  status: string;
+  carrier: string | null;
+  service: string | null;
+  tracking_number: string | null;
+  package_type: string | null;
+  weight_grams: number | null;
+  label_cost: number;
+  shipped_at: string;
   /** a label can be printed: bought here, with a tracking number and a weight, not voided */
   has_label: boolean;
   lines: { sku: string; quantity: number }[];
-  events: { id: string; status: string; description: string | null; location: string | null; occurred_at: string; actor: string }[];
+  events: {
+    id: string;
+    status: string;
+    description: string | null;
+    location: string | null;
+    occurred_at: string;
+    actor: string;
+  }[];
 };
 
 /** An order's shipments, oldest first, each with its lines and tracking events (oldest first). */
@@ -130,17 +256,53 @@ export async function orderShipments(orderId: string, tx: Tx = db): Promise<Orde
     where: { orderId },
     orderBy: { number: 'asc' },
     select: {
-      id: true, number: true, source: true, status: true, carrier: true, service: true, trackingNumber: true, packageType: true, weightGrams: true, labelCost: true, shippedAt: true,
+      id: true,
+      number: true,
+      source: true,
+      status: true,
+      carrier: true,
+      service: true,
+      trackingNumber: true,
+      packageType: true,
+      weightGrams: true,
+      labelCost: true,
+      shippedAt: true,
       lines: { select: { quantity: true, orderLine: { select: { sku: true } } }, orderBy: { id: 'asc' } },
-      events: { select: { id: true, status: true, description: true, location: true, occurredAt: true, actorLabel: true }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] },
+      events: {
+        select: {
+          id: true,
+          status: true,
+          description: true,
+          location: true,
+          occurredAt: true,
+          actorLabel: true,
+        },
+        orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+      },
     },
   });
   return rows.map((s) => ({
-    id: s.id, number: s.number, source: s.source, status: s.status, carrier: s.carrier, service: s.service, tracking_number: s.trackingNumber,
-    package_type: s.packageType, weight_grams: s.weightGrams, label_cost: s.labelCost, shipped_at: s.shippedAt.toISOString(),
+    id: s.id,
+    number: s.number,
+    source: s.source,
+    status: s.status,
+    carrier: s.carrier,
+    service: s.service,
+    tracking_number: s.trackingNumber,
+    package_type: s.packageType,
+    weight_grams: s.weightGrams,
+    label_cost: s.labelCost,
+    shipped_at: s.shippedAt.toISOString(),
     has_label: s.source === 'label' && !!s.trackingNumber && !!s.weightGrams && s.status !== 'voided',
     lines: s.lines.map((l) => ({ sku: l.orderLine.sku, quantity: l.quantity })),
-    events: s.events.map((e) => ({ id: String(e.id), status: e.status, description: e.description, location: e.location, occurred_at: e.occurredAt.toISOString(), actor: e.actorLabel })),
+    events: s.events.map((e) => ({
+      id: String(e.id),
+      status: e.status,
+      description: e.description,
+      location: e.location,
+      occurred_at: e.occurredAt.toISOString(),
+      actor: e.actorLabel,
+    })),
   }));
 }
 
@@ -160,31 +322,71 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
   const s = await tx.shipment.findUnique({
     where: { id: shipmentId },
     select: {
-      number: true, source: true, status: true, carrier: true, service: true, trackingNumber: true, weightGrams: true, shippedAt: true,
-      order: { select: { number: true, shippingAddress: true, location: { select: { code: true, address: true } } } },
+      number: true,
+      source: true,
+      status: true,
+      carrier: true,
+      service: true,
+      trackingNumber: true,
+      weightGrams: true,
+      shippedAt: true,
+      order: {
+        select: { number: true, shippingAddress: true, location: { select: { code: true, address: true } } },
+      },
     },
   });
   if (!s) throw new AppError('NOT_FOUND', 'That shipment does not exist.');
-  if (s.status === 'voided') throw new AppError('INVALID_STATE', `Shipment #${s.number} was voided; its label must not be used.`);
+  if (s.status === 'voided')
+    throw new AppError('INVALID_STATE', `Shipment #${s.number} was voided; its label must not be used.`);
   if (s.source !== 'label' || !s.trackingNumber || !s.weightGrams) {
-    throw new AppError('INVALID_STATE', `Shipment #${s.number} was recorded as shipped elsewhere; no label was bought for it in Backroom.`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Shipment #${s.number} was recorded as shipped elsewhere; no label was bought for it in Backroom.`,
+    );
   }
-  const settings = await tx.shopSettings.findUnique({ where: { id: 1 }, select: { shopName: true, timezone: true, fulfillingLocation: { select: { code: true, address: true } } } });
+  const settings = await tx.shopSettings.findUnique({
+    where: { id: 1 },
+    select: { shopName: true, timezone: true, fulfillingLocation: { select: { code: true, address: true } } },
+  });
   const location = s.order.location ?? settings?.fulfillingLocation ?? null;
   const from = (location?.address ?? null) as Json;
-  if (!location || !from || !str(from.line1) || !str(from.city) || !str(from.postal_code) || !str(from.country)) {
-    throw new AppError('INVALID_STATE', `The ship-from address is missing: add an address to location ${location?.code ?? '(none)'} before printing labels.`);
+  if (
+    !location ||
+    !from ||
+    !str(from.line1) ||
+    !str(from.city) ||
+    !str(from.postal_code) ||
+    !str(from.country)
+  ) {
+    throw new AppError(
+      'INVALID_STATE',
+      `The ship-from address is missing: add an address to location ${location?.code ?? '(none)'} before printing labels.`,
+    );
   }
   const to = (s.order.shippingAddress ?? {}) as Record<string, unknown>;
   return {
     ship_from: {
       shop_name: settings?.shopName ?? str(from.name) ?? '',
-      address: { line1: str(from.line1)!, line2: str(from.line2), city: str(from.city)!, region: str(from.region), postal_code: str(from.postal_code)!, country: str(from.country)! },
+      address: {
+        line1: str(from.line1)!,
+        line2: str(from.line2),
+        city: str(from.city)!,
+        region: str(from.region),
+        postal_code: str(from.postal_code)!,
+        country: str(from.country)!,
+      },
       phone: str(from.phone),
     },
     ship_to: {
-      name: str(to.name) ?? '', company: str(to.company), phone: str(to.phone),
-      line1: str(to.line1) ?? '', line2: str(to.line2), city: str(to.city) ?? '', region: str(to.region), postal_code: str(to.postal_code) ?? '', country: str(to.country) ?? '',
+      name: str(to.name) ?? '',
+      company: str(to.company),
+      phone: str(to.phone),
+      line1: str(to.line1) ?? '',
+      line2: str(to.line2),
+      city: str(to.city) ?? '',
+      region: str(to.region),
+      postal_code: str(to.postal_code) ?? '',
+      country: str(to.country) ?? '',
     },
     carrier: s.carrier ?? '',
     service: s.service ?? '',

@@ -16,7 +16,13 @@ export const ZFulfillmentQueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).catch(100).default(100),
 });
 /** The queue's filters; every field optional (`overdue` defaults to false, `limit` to 100). */
-export type TFulfillmentQueueQuery = { channel?: (typeof CHANNELS)[number]; shipping_method?: string; size?: (typeof QUEUE_SIZES)[number]; overdue?: boolean; limit?: number };
+export type TFulfillmentQueueQuery = {
+  channel?: (typeof CHANNELS)[number];
+  shipping_method?: string;
+  size?: (typeof QUEUE_SIZES)[number];
+  overdue?: boolean;
+  limit?: number;
+};
 
 /** A search-params object (Next.js page props) as the queue query: blank values dropped. */
 export function readQueueQuery(raw: Record<string, string | string[] | undefined>) {

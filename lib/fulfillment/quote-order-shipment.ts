@@ -12,29 +12,53 @@ import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
  * only. The same checks and field names as buyLabel (package_type, weight_grams, length_mm …), so the
  * form shows the error beside the field before anything is bought.
  */
-export async function quoteOrderShipment(options: { orderId: string; input: TBuyLabelInput }, tx: Tx = db): Promise<ShipmentQuotes & { parcel: Parcel; currency: string | null }> {
+export async function quoteOrderShipment(
+  options: { orderId: string; input: TBuyLabelInput },
+  tx: Tx = db,
+): Promise<ShipmentQuotes & { parcel: Parcel; currency: string | null }> {
   const parsed = ZBuyLabelInput.safeParse(options.input);
   if (!parsed.success) throw validationError(parsed.error);
   const input = parsed.data;
-  if (!/^[0-9a-f-]{36}$/i.test(options.orderId)) throw new AppError('NOT_FOUND', 'That order does not exist.');
-  const order = await tx.order.findUnique({ where: { id: options.orderId }, select: { number: true, status: true, shippingAddress: true } });
+  if (!/^[0-9a-f-]{36}$/i.test(options.orderId))
+    throw new AppError('NOT_FOUND', 'That order does not exist.');
+  const order = await tx.order.findUnique({
+    where: { id: options.orderId },
+    select: { number: true, status: true, shippingAddress: true },
+  });
   if (!order) throw new AppError('NOT_FOUND', 'That order does not exist.');
   if (order.status !== 'open' && order.status !== 'partially_fulfilled') {
-    throw new AppError('INVALID_STATE', `Order #${order.number} is ${order.status.replace('_', ' ')}: only open orders can be shipped.`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Order #${order.number} is ${order.status.replace('_', ' ')}: only open orders can be shipped.`,
+    );
   }
 
   let parcel: Parcel;
   if (input.package_type) {
     const type = await packageTypeByCode(input.package_type, tx);
-    if (!type || !type.active) throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [{ field: 'package_type', message: 'Choose one of the shop’s boxes' }]);
+    if (!type || !type.active)
+      throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [
+        { field: 'package_type', message: 'Choose one of the shop’s boxes' },
+      ]);
     const fitted = parcelFromPackageType(type, input.weight_grams);
-    if (fitted.over_max_weight) throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [{ field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` }]);
+    if (fitted.over_max_weight)
+      throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [
+        { field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` },
+      ]);
     parcel = fitted.parcel;
   } else {
-    parcel = { length_mm: input.length_mm!, width_mm: input.width_mm!, height_mm: input.height_mm!, weight_grams: input.weight_grams };
+    parcel = {
+      length_mm: input.length_mm!,
+      width_mm: input.width_mm!,
+      height_mm: input.height_mm!,
+      weight_grams: input.weight_grams,
+    };
   }
   // buyLabel rates without a promised delivery date (the order stores a ship-by, not a deliver-by),
   // so the preselection here is the one buyLabel would make by itself.
-  const quotes = await quoteShipment({ toAddress: order.shippingAddress as { postal_code: string; country: string }, packages: [parcel] }, tx);
+  const quotes = await quoteShipment(
+    { toAddress: order.shippingAddress as { postal_code: string; country: string }, packages: [parcel] },
+    tx,
+  );
   return { ...quotes, parcel, currency: quotes.quotes.find((q) => q.currency)?.currency ?? null };
 }

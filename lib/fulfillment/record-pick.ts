@@ -18,14 +18,45 @@ export async function recordPick(options: { waveId: string; input: TPickUnitInpu
   const sku = parsed.data.sku;
   const run = async (t: Tx) => {
     const wave = await lockWave(t, options.waveId);
-    const tasks = await t.pickTask.findMany({ where: { waveId: wave.id, sku }, orderBy: [{ position: 'asc' }, { orderLineId: 'asc' }], select: { id: true, tote: true, quantity: true, picked: true, shortQuantity: true } });
-    if (!tasks.length) throw new AppError('VALIDATION_FAILED', `Wrong item: ${sku} is not on the orders of pick wave ${wave.number}.`, [{ field: 'sku', message: 'Not on these orders' }]);
+    const tasks = await t.pickTask.findMany({
+      where: { waveId: wave.id, sku },
+      orderBy: [{ position: 'asc' }, { orderLineId: 'asc' }],
+      select: { id: true, tote: true, quantity: true, picked: true, shortQuantity: true },
+    });
+    if (!tasks.length)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Wrong item: ${sku} is not on the orders of pick wave ${wave.number}.`,
+        [{ field: 'sku', message: 'Not on these orders' }],
+      );
     const task = tasks.find((x) => x.picked + x.shortQuantity < x.quantity);
-    if (!task) throw new AppError('INVALID_STATE', `Over-pick: every unit of ${sku} in pick wave ${wave.number} is already picked. Put it back.`);
-    await t.pickTask.update({ where: { id: task.id }, data: { picked: { increment: 1 } }, select: { id: true } });
+    if (!task)
+      throw new AppError(
+        'INVALID_STATE',
+        `Over-pick: every unit of ${sku} in pick wave ${wave.number} is already picked. Put it back.`,
+      );
+    await t.pickTask.update({
+      where: { id: task.id },
+      data: { picked: { increment: 1 } },
+      select: { id: true },
+    });
     const done = await completeWaveIfPicked(t, wave.id);
-    const result = { wave_id: wave.id, task_id: task.id, sku, tote: task.tote, picked: task.picked + 1, quantity: task.quantity, wave_done: done };
-    await audit(t, { actor: options.actor, action: 'pick.unit_picked', entityType: 'pick_wave', entityId: wave.id, after: result });
+    const result = {
+      wave_id: wave.id,
+      task_id: task.id,
+      sku,
+      tote: task.tote,
+      picked: task.picked + 1,
+      quantity: task.quantity,
+      wave_done: done,
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: 'pick.unit_picked',
+      entityType: 'pick_wave',
+      entityId: wave.id,
+      after: result,
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -35,7 +35,16 @@ export type PickStop = {
   short_quantity: number;
   /** quantity − picked − short */
   remaining: number;
-  totes: { task_id: string; tote: string; order_number: number; position: number; quantity: number; picked: number; short_quantity: number; remaining: number }[];
+  totes: {
+    task_id: string;
+    tote: string;
+    order_number: number;
+    position: number;
+    quantity: number;
+    picked: number;
+    short_quantity: number;
+    remaining: number;
+  }[];
 };
 
 const byRoute = (a: { pick_sequence: number | null; bin_code: string | null; sku: string }, b: typeof a) => {
@@ -60,7 +69,18 @@ export function pickRoute(tasks: PickTaskView[]): PickStop[] {
   for (const t of tasks) {
     let stop = stops.get(t.sku);
     if (!stop) {
-      stop = { sku: t.sku, name: t.name, barcode: t.barcode, bin_code: t.bin_code, pick_sequence: t.pick_sequence, quantity: 0, picked: 0, short_quantity: 0, remaining: 0, totes: [] };
+      stop = {
+        sku: t.sku,
+        name: t.name,
+        barcode: t.barcode,
+        bin_code: t.bin_code,
+        pick_sequence: t.pick_sequence,
+        quantity: 0,
+        picked: 0,
+        short_quantity: 0,
+        remaining: 0,
+        totes: [],
+      };
       stops.set(t.sku, stop);
     }
     const remaining = t.quantity - t.picked - t.short_quantity;
@@ -68,9 +88,19 @@ export function pickRoute(tasks: PickTaskView[]): PickStop[] {
     stop.picked += t.picked;
     stop.short_quantity += t.short_quantity;
     stop.remaining += remaining;
-    stop.totes.push({ task_id: t.id, tote: t.tote, order_number: t.order_number, position: t.position, quantity: t.quantity, picked: t.picked, short_quantity: t.short_quantity, remaining });
+    stop.totes.push({
+      task_id: t.id,
+      tote: t.tote,
+      order_number: t.order_number,
+      position: t.position,
+      quantity: t.quantity,
+      picked: t.picked,
+      short_quantity: t.short_quantity,
+      remaining,
+    });
   }
-  for (const s of stops.values()) s.totes.sort((a, b) => a.position - b.position || a.order_number - b.order_number);
+  for (const s of stops.values())
+    s.totes.sort((a, b) => a.position - b.position || a.order_number - b.order_number);
   return [...stops.values()].sort(byRoute);
 }
 
@@ -117,34 +147,74 @@ export type PickScanResult =
  * - An item of this wave at a later stop, or one not on these orders → wrong item.
  * `bins` maps each bin code of the location to the SKUs stored there.
  */
-export function evaluatePickScan(input: { route: PickStop[]; binConfirmed: boolean; code: string; bins: Record<string, string[]> }): PickScanResult {
+export function evaluatePickScan(input: {
+  route: PickStop[];
+  binConfirmed: boolean;
+  code: string;
+  bins: Record<string, string[]>;
+}): PickScanResult {
   const code = normalizeCode(input.code);
   const stop = nextStop(input.route);
-  if (!stop) return { kind: 'wave_done', tone: 'done', message: 'Every unit of this wave is picked. Take the totes to packing.' };
+  if (!stop)
+    return {
+      kind: 'wave_done',
+      tone: 'done',
+      message: 'Every unit of this wave is picked. Take the totes to packing.',
+    };
   if (code === '') return { kind: 'unknown', tone: 'error', message: 'Nothing was scanned.' };
 
   const binCodes = new Map(Object.keys(input.bins).map((b) => [normalizeCode(b), b]));
   if (binCodes.has(code)) {
-    if (stop.bin_code && normalizeCode(stop.bin_code) === code) return { kind: 'bin_ok', tone: 'ok', message: `Bin ${stop.bin_code} confirmed. Scan each unit of ${stop.sku}.` };
+    if (stop.bin_code && normalizeCode(stop.bin_code) === code)
+      return {
+        kind: 'bin_ok',
+        tone: 'ok',
+        message: `Bin ${stop.bin_code} confirmed. Scan each unit of ${stop.sku}.`,
+      };
     const holds = input.bins[binCodes.get(code)!] ?? [];
     return {
-      kind: 'wrong_bin', tone: 'error',
+      kind: 'wrong_bin',
+      tone: 'error',
       message: `Wrong bin: ${binCodes.get(code)} holds ${holds.length ? holds.join(', ') : 'nothing of this wave'}. Go to ${stop.bin_code ?? 'the stop'} for ${stop.sku}.`,
     };
   }
 
   if (codeMatchesItem(code, stop)) {
-    if (stop.bin_code && !input.binConfirmed) return { kind: 'scan_bin_first', tone: 'error', message: `Scan bin ${stop.bin_code} first, then the item.` };
+    if (stop.bin_code && !input.binConfirmed)
+      return {
+        kind: 'scan_bin_first',
+        tone: 'error',
+        message: `Scan bin ${stop.bin_code} first, then the item.`,
+      };
     const tote = toteForNextUnit(stop)!;
-    return { kind: 'unit_ok', tone: 'ok', sku: stop.sku, tote: tote.tote, message: `1 × ${stop.sku} → tote ${tote.tote}` };
+    return {
+      kind: 'unit_ok',
+      tone: 'ok',
+      sku: stop.sku,
+      tote: tote.tote,
+      message: `1 × ${stop.sku} → tote ${tote.tote}`,
+    };
   }
 
   const other = input.route.find((s) => codeMatchesItem(code, s));
   if (other) {
-    if (other.remaining <= 0) return { kind: 'over_pick', tone: 'error', message: `Over-pick: every unit of ${other.sku} is already picked. Put it back in ${other.bin_code ?? 'its bin'}.` };
-    return { kind: 'wrong_item', tone: 'error', message: `Wrong item: ${other.sku} is a later stop. This stop is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}.` };
+    if (other.remaining <= 0)
+      return {
+        kind: 'over_pick',
+        tone: 'error',
+        message: `Over-pick: every unit of ${other.sku} is already picked. Put it back in ${other.bin_code ?? 'its bin'}.`,
+      };
+    return {
+      kind: 'wrong_item',
+      tone: 'error',
+      message: `Wrong item: ${other.sku} is a later stop. This stop is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}.`,
+    };
   }
-  return { kind: 'wrong_item', tone: 'error', message: `Wrong item: ${code} is not on these orders. This stop is ${stop.sku}.` };
+  return {
+    kind: 'wrong_item',
+    tone: 'error',
+    message: `Wrong item: ${code} is not on these orders. This stop is ${stop.sku}.`,
+  };
 }
 
 /** Units the pack station expects in the parcel. */
@@ -157,26 +227,58 @@ export type PackScanResult =
   | { kind: 'unknown'; tone: 'error'; message: string };
 
 /** What one unit scanned at the pack station means, given what is verified so far (SKU → units). */
-export function evaluatePackScan(input: { lines: PackLine[]; verified: Record<string, number>; code: string }): PackScanResult {
+export function evaluatePackScan(input: {
+  lines: PackLine[];
+  verified: Record<string, number>;
+  code: string;
+}): PackScanResult {
   const code = normalizeCode(input.code);
   if (code === '') return { kind: 'unknown', tone: 'error', message: 'Nothing was scanned.' };
   const line = input.lines.find((l) => codeMatchesItem(code, l));
-  if (!line) return { kind: 'wrong_item', tone: 'error', message: `Wrong item: ${code} is not in this parcel. Take it out of the box.` };
+  if (!line)
+    return {
+      kind: 'wrong_item',
+      tone: 'error',
+      message: `Wrong item: ${code} is not in this parcel. Take it out of the box.`,
+    };
   const done = input.verified[line.sku] ?? 0;
-  if (done >= line.quantity) return { kind: 'over_pack', tone: 'error', message: `Too many: this parcel holds ${line.quantity} × ${line.sku}, all verified. Take the extra out.` };
+  if (done >= line.quantity)
+    return {
+      kind: 'over_pack',
+      tone: 'error',
+      message: `Too many: this parcel holds ${line.quantity} × ${line.sku}, all verified. Take the extra out.`,
+    };
   const verified = { ...input.verified, [line.sku]: done + 1 };
   const complete = packComplete(input.lines, verified);
-  return { kind: 'unit_ok', tone: complete ? 'done' : 'ok', sku: line.sku, message: complete ? `${line.sku} ${done + 1} of ${line.quantity}. Every unit verified.` : `${line.sku} ${done + 1} of ${line.quantity}` };
+  return {
+    kind: 'unit_ok',
+    tone: complete ? 'done' : 'ok',
+    sku: line.sku,
+    message: complete
+      ? `${line.sku} ${done + 1} of ${line.quantity}. Every unit verified.`
+      : `${line.sku} ${done + 1} of ${line.quantity}`,
+  };
 }
 
 /** Every unit of every line verified (no more, no fewer). */
-export function packComplete(lines: { sku: string; quantity: number }[], verified: Record<string, number>): boolean {
-  return lines.every((l) => (verified[l.sku] ?? 0) === l.quantity) && Object.keys(verified).every((sku) => lines.some((l) => l.sku === sku) || !verified[sku]);
+export function packComplete(
+  lines: { sku: string; quantity: number }[],
+  verified: Record<string, number>,
+): boolean {
+  return (
+    lines.every((l) => (verified[l.sku] ?? 0) === l.quantity) &&
+    Object.keys(verified).every((sku) => lines.some((l) => l.sku === sku) || !verified[sku])
+  );
 }
 
 /** The units still to verify, as "2 × SKU" strings, for the override dialog and error messages. */
-export function unverifiedUnits(lines: { sku: string; quantity: number }[], verified: Record<string, number>): string[] {
-  return lines.filter((l) => (verified[l.sku] ?? 0) < l.quantity).map((l) => `${l.quantity - (verified[l.sku] ?? 0)} × ${l.sku}`);
+export function unverifiedUnits(
+  lines: { sku: string; quantity: number }[],
+  verified: Record<string, number>,
+): string[] {
+  return lines
+    .filter((l) => (verified[l.sku] ?? 0) < l.quantity)
+    .map((l) => `${l.quantity - (verified[l.sku] ?? 0)} × ${l.sku}`);
 }
 
 /**
@@ -185,14 +287,22 @@ export function unverifiedUnits(lines: { sku: string; quantity: number }[], veri
  */
 export const PACK_OVERRIDE_PERMISSION = 'orders:write' as const;
 
-export function canOverridePack(actor: { type: 'user'; role: Role } | { type: 'api_key'; scopes: string[] } | { type: 'system' }): boolean {
+export function canOverridePack(
+  actor: { type: 'user'; role: Role } | { type: 'api_key'; scopes: string[] } | { type: 'system' },
+): boolean {
   if (actor.type === 'user') return roleHas(actor.role, PACK_OVERRIDE_PERMISSION);
   if (actor.type === 'api_key') return scopesHave(actor.scopes, PACK_OVERRIDE_PERMISSION);
   return true;
 }
 
 type Box = { length_mm: number; width_mm: number; height_mm: number };
-type Item = { sku: string; quantity: number; length_mm: number | null; width_mm: number | null; height_mm: number | null };
+type Item = {
+  sku: string;
+  quantity: number;
+  length_mm: number | null;
+  width_mm: number | null;
+  height_mm: number | null;
+};
 
 /**
  * A warning (not an error: items nest, mailers stretch) when the items' volume exceeds the box's:
@@ -221,11 +331,16 @@ export const SHORT_ACTION_LABEL: Record<ShortAction, string> = {
  * (a partial shipment when the pick was short); outside any wave (picked from a paper list), every
  * open unit. Never more than is still open on the order.
  */
-export function unitsToPack(input: { open: { sku: string; quantity: number }[]; picked: { sku: string; quantity: number }[] | null }): { sku: string; quantity: number }[] {
+export function unitsToPack(input: {
+  open: { sku: string; quantity: number }[];
+  picked: { sku: string; quantity: number }[] | null;
+}): { sku: string; quantity: number }[] {
   const open = new Map<string, number>();
   for (const l of input.open) open.set(l.sku, (open.get(l.sku) ?? 0) + l.quantity);
   if (!input.picked) return [...open].filter(([, q]) => q > 0).map(([sku, quantity]) => ({ sku, quantity }));
   const picked = new Map<string, number>();
   for (const l of input.picked) picked.set(l.sku, (picked.get(l.sku) ?? 0) + l.quantity);
-  return [...picked].map(([sku, q]) => ({ sku, quantity: Math.min(q, open.get(sku) ?? 0) })).filter((l) => l.quantity > 0);
+  return [...picked]
+    .map(([sku, q]) => ({ sku, quantity: Math.min(q, open.get(sku) ?? 0) }))
+    .filter((l) => l.quantity > 0);
 }

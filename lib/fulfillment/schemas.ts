@@ -5,18 +5,34 @@ export const TRACKING_STATUSES = ['in_transit', 'out_for_delivery', 'delivered',
 export const ZBuyLabelInput = z
   .object({
     /** what goes in this parcel; default every unit still to ship */
-    lines: z.array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().positive().max(10_000) })).min(1).max(500).optional(),
+    lines: z
+      .array(
+        z.object({
+          sku: z.string().trim().min(1).max(64),
+          quantity: z.number().int().positive().max(10_000),
+        }),
+      )
+      .min(1)
+      .max(500)
+      .optional(),
     /** a package type code (its box and tare), or the outside dimensions of the parcel */
     package_type: z.string().trim().min(1).max(40).optional(),
     length_mm: z.number().int().positive().max(3_000).optional(),
     width_mm: z.number().int().positive().max(3_000).optional(),
     height_mm: z.number().int().positive().max(3_000).optional(),
     /** the weighed parcel, or its contents when a package type adds the box's tare, grams */
-    weight_grams: z.number({ error: 'Weigh the parcel' }).int('Use whole grams').positive('The weight must be more than zero').max(70_000),
+    weight_grams: z
+      .number({ error: 'Weigh the parcel' })
+      .int('Use whole grams')
+      .positive('The weight must be more than zero')
+      .max(70_000),
     /** a quote key such as 'parcelway:ground' to override the preselected service */
     service: z.string().trim().max(80).optional(),
   })
-  .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), { path: ['package_type'], message: 'Choose a box or enter the parcel dimensions' });
+  .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), {
+    path: ['package_type'],
+    message: 'Choose a box or enter the parcel dimensions',
+  });
 export type TBuyLabelInput = z.input<typeof ZBuyLabelInput>;
 
 export const ZTrackingEventInput = z.object({
@@ -41,7 +57,10 @@ export const ZShortPickInput = z.object({
 });
 export type TShortPickInput = z.input<typeof ZShortPickInput>;
 
-const ZSkuQuantity = z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(0).max(10_000) });
+const ZSkuQuantity = z.object({
+  sku: z.string().trim().min(1).max(64),
+  quantity: z.number().int().min(0).max(10_000),
+});
 
 /**
  * Closing a parcel at the pack station: what is in it, what was verified by scan, the box and weight.
@@ -49,17 +68,32 @@ const ZSkuQuantity = z.object({ sku: z.string().trim().min(1).max(64), quantity:
  */
 export const ZPackOrderInput = z
   .object({
-    lines: z.array(ZSkuQuantity.extend({ quantity: z.number().int().positive().max(10_000) })).min(1, 'Nothing to pack').max(500),
+    lines: z
+      .array(ZSkuQuantity.extend({ quantity: z.number().int().positive().max(10_000) }))
+      .min(1, 'Nothing to pack')
+      .max(500),
     verified: z.array(ZSkuQuantity).max(500),
-    override_reason: z.string().trim().min(3, 'Give the reason for the override (at least 3 characters)').max(300).optional(),
+    override_reason: z
+      .string()
+      .trim()
+      .min(3, 'Give the reason for the override (at least 3 characters)')
+      .max(300)
+      .optional(),
     package_type: z.string().trim().min(1).max(40).optional(),
     length_mm: z.number().int().positive().max(3_000).optional(),
     width_mm: z.number().int().positive().max(3_000).optional(),
     height_mm: z.number().int().positive().max(3_000).optional(),
-    weight_grams: z.number({ error: 'Weigh the parcel' }).int('Use whole grams').positive('The weight must be more than zero').max(70_000),
+    weight_grams: z
+      .number({ error: 'Weigh the parcel' })
+      .int('Use whole grams')
+      .positive('The weight must be more than zero')
+      .max(70_000),
     wave_id: z.string().uuid().optional(),
   })
-  .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), { path: ['package_type'], message: 'Choose a box or enter the parcel dimensions' });
+  .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), {
+    path: ['package_type'],
+    message: 'Choose a box or enter the parcel dimensions',
+  });
 export type TPackOrderInput = z.input<typeof ZPackOrderInput>;
 
 export const ZVoidLabelInput = z.object({

@@ -19,18 +19,41 @@ export async function shortPick(options: { waveId: string; input: TShortPickInpu
   const input = parsed.data;
   const run = async (t: Tx) => {
     const wave = await lockWave(t, options.waveId);
-    const tasks = await t.pickTask.findMany({ where: { waveId: wave.id, sku: input.sku }, orderBy: [{ position: 'asc' }, { orderLineId: 'asc' }], select: { id: true, tote: true, quantity: true, picked: true, shortQuantity: true } });
+    const tasks = await t.pickTask.findMany({
+      where: { waveId: wave.id, sku: input.sku },
+      orderBy: [{ position: 'asc' }, { orderLineId: 'asc' }],
+      select: { id: true, tote: true, quantity: true, picked: true, shortQuantity: true },
+    });
     const open = tasks.filter((x) => x.picked + x.shortQuantity < x.quantity);
-    if (!open.length) throw new AppError('INVALID_STATE', `Nothing of ${input.sku} is left to pick in wave ${wave.number}.`);
+    if (!open.length)
+      throw new AppError('INVALID_STATE', `Nothing of ${input.sku} is left to pick in wave ${wave.number}.`);
     const shorted = [];
     for (const task of open) {
       const missing = task.quantity - task.picked - task.shortQuantity;
-      await t.pickTask.update({ where: { id: task.id }, data: { shortQuantity: { increment: missing }, shortReason: input.reason, shortAction: input.action }, select: { id: true } });
+      await t.pickTask.update({
+        where: { id: task.id },
+        data: { shortQuantity: { increment: missing }, shortReason: input.reason, shortAction: input.action },
+        select: { id: true },
+      });
       shorted.push({ tote: task.tote, quantity: missing });
     }
     const done = await completeWaveIfPicked(t, wave.id);
-    const result = { wave_id: wave.id, sku: input.sku, reason: input.reason, action: input.action, short: shorted, units: shorted.reduce((s, x) => s + x.quantity, 0), wave_done: done };
-    await audit(t, { actor: options.actor, action: 'pick.short', entityType: 'pick_wave', entityId: wave.id, after: result });
+    const result = {
+      wave_id: wave.id,
+      sku: input.sku,
+      reason: input.reason,
+      action: input.action,
+      short: shorted,
+      units: shorted.reduce((s, x) => s + x.quantity, 0),
+      wave_done: done,
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: 'pick.short',
+      entityType: 'pick_wave',
+      entityId: wave.id,
+      after: result,
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -6,7 +6,13 @@ import type { Actor } from '@/lib/auth/actor';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
-import { applyMovement, lockLevel, resolveLocation, resolveSkus, type MovementInput } from '@/lib/inventory/stock';
+import {
+  applyMovement,
+  lockLevel,
+  resolveLocation,
+  resolveSkus,
+  type MovementInput,
+} from '@/lib/inventory/stock';
 import { costingMethod, issueAtCost, lockPool, receiveAtCost } from '@/lib/inventory/cost-store';
 import { foundUnitCost } from '@/lib/inventory/costing';
 import { ZAdjustmentInput, type TAdjustmentInput } from '@/lib/inventory/schemas';
@@ -28,7 +34,10 @@ export type AdjustmentResult = {
  * business are costed by the shop's method and posted Dr Inventory shrinkage / Cr Inventory; found
  * units the reverse; moves between sellable and unsellable buckets change no value.
  */
-export async function adjustStock(options: { input: TAdjustmentInput; actor: Actor }, tx?: Tx): Promise<AdjustmentResult> {
+export async function adjustStock(
+  options: { input: TAdjustmentInput; actor: Actor },
+  tx?: Tx,
+): Promise<AdjustmentResult> {
   const input = ZAdjustmentInput.parse(options.input);
   const run = async (t: Tx): Promise<AdjustmentResult> => {
     const location = await resolveLocation(t, input.location, 'location');
@@ -38,7 +47,11 @@ export async function adjustStock(options: { input: TAdjustmentInput; actor: Act
     const n = Math.abs(input.delta);
     const adjustmentId = randomUUID();
     const source = { type: 'adjustment', id: adjustmentId };
-    const base = { reason: input.note ? `${input.reason}: ${input.note}` : input.reason, reference: source, actor: options.actor };
+    const base = {
+      reason: input.note ? `${input.reason}: ${input.note}` : input.reason,
+      reference: source,
+      actor: options.actor,
+    };
 
     let movement: MovementInput;
     switch (input.reason) {
@@ -55,14 +68,23 @@ export async function adjustStock(options: { input: TAdjustmentInput; actor: Act
         movement = { ...base, type: 'scrap', damaged: -n };
         break;
       default:
-        movement = { ...base, type: input.reason === 'count' ? 'count_correction' : 'adjust', onHand: input.delta };
+        movement = {
+          ...base,
+          type: input.reason === 'count' ? 'count_correction' : 'adjust',
+          onHand: input.delta,
+        };
     }
 
     // value > 0: inventory written off to shrinkage; value < 0: inventory added back (found).
     // A refused movement below throws and rolls the costing back with the transaction.
     let value = 0;
     let recost = 0;
-    const leaves = movement.type === 'scrap' || (movement.type !== 'damage' && movement.type !== 'quarantine' && movement.type !== 'release_quarantine' && input.delta < 0);
+    const leaves =
+      movement.type === 'scrap' ||
+      (movement.type !== 'damage' &&
+        movement.type !== 'quarantine' &&
+        movement.type !== 'release_quarantine' &&
+        input.delta < 0);
     const arrives = (movement.type === 'adjust' || movement.type === 'count_correction') && input.delta > 0;
     if (leaves) {
       value = await issueAtCost(t, { variantId: variant.id, quantity: n, method });
@@ -71,17 +93,38 @@ export async function adjustStock(options: { input: TAdjustmentInput; actor: Act
       recost = await receiveAtCost(t, { variantId: variant.id, quantity: n, unitCost, source });
       value = -(n * unitCost);
     }
-    const after = await applyMovement(t, level, { ...movement, value: -value - recost }, { sku: input.sku, location: location.code });
+    const after = await applyMovement(
+      t,
+      level,
+      { ...movement, value: -value - recost },
+      { sku: input.sku, location: location.code },
+    );
 
     const adjustment = await t.inventoryAdjustment.create({
-      data: { id: adjustmentId, locationId: location.id, variantId: variant.id, delta: input.delta, reason: input.reason, note: input.note ?? null, value, actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label },
+      data: {
+        id: adjustmentId,
+        locationId: location.id,
+        variantId: variant.id,
+        delta: input.delta,
+        reason: input.reason,
+        note: input.note ?? null,
+        value,
+        actorType: options.actor.type,
+        actorId: options.actor.id,
+        actorLabel: options.actor.label,
+      },
       select: { id: true, number: true },
     });
     await postJournalEntry(t, {
       memo: `Adjustment #${adjustment.number}: ${input.reason} ${input.delta > 0 ? '+' : ''}${input.delta} × ${input.sku} at ${location.code}`,
       source,
       actor: options.actor,
-      lines: [dr(ACCOUNTS.shrinkage, value), cr(ACCOUNTS.inventory, value), dr(ACCOUNTS.cogs, recost), cr(ACCOUNTS.inventory, recost)],
+      lines: [
+        dr(ACCOUNTS.shrinkage, value),
+        cr(ACCOUNTS.inventory, value),
+        dr(ACCOUNTS.cogs, recost),
+        cr(ACCOUNTS.inventory, recost),
+      ],
     });
 
     const result: AdjustmentResult = {
@@ -92,9 +135,22 @@ export async function adjustStock(options: { input: TAdjustmentInput; actor: Act
       delta: input.delta,
       reason: input.reason,
       value,
-      level: { on_hand: after.onHand, reserved: after.reserved, available: after.onHand - after.reserved, damaged: after.damaged, quarantine: after.quarantine },
+      level: {
+        on_hand: after.onHand,
+        reserved: after.reserved,
+        available: after.onHand - after.reserved,
+        damaged: after.damaged,
+        quarantine: after.quarantine,
+      },
     };
-    await audit(t, { actor: options.actor, action: 'inventory.adjusted', entityType: 'variant', entityId: variant.id, before: { on_hand: level.onHand, damaged: level.damaged, quarantine: level.quarantine }, after: result });
+    await audit(t, {
+      actor: options.actor,
+      action: 'inventory.adjusted',
+      entityType: 'variant',
+      entityId: variant.id,
+      before: { on_hand: level.onHand, damaged: level.damaged, quarantine: level.quarantine },
+      after: result,
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run);

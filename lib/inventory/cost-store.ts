@@ -17,11 +17,18 @@ export async function lockPool(tx: Tx, variantId: string): Promise<Pool> {
 }
 
 async function savePool(tx: Tx, variantId: string, pool: Pool) {
-  await tx.costPool.update({ where: { variantId }, data: { quantity: pool.quantity, value: pool.value, lastUnitCost: pool.lastUnitCost }, select: { variantId: true } });
+  await tx.costPool.update({
+    where: { variantId },
+    data: { quantity: pool.quantity, value: pool.value, lastUnitCost: pool.lastUnitCost },
+    select: { variantId: true },
+  });
 }
 
 /** Takes `quantity` units out at cost (lib/inventory/costing.ts#issue); returns that cost. */
-export async function issueAtCost(tx: Tx, input: { variantId: string; quantity: number; method: CostingMethod }): Promise<number> {
+export async function issueAtCost(
+  tx: Tx,
+  input: { variantId: string; quantity: number; method: CostingMethod },
+): Promise<number> {
   const pool = await lockPool(tx, input.variantId);
   let layers: Layer[] = [];
   if (input.method === 'fifo' && pool.quantity > 0) {
@@ -60,12 +67,22 @@ async function consumeLayersFifo(tx: Tx, variantId: string, quantity: number) {
  * Puts `quantity` units in at `unitCost`; returns the re-cost of units issued before this receipt
  * (positive: more COGS). A layer is created for the units that are actually on hand.
  */
-export async function receiveAtCost(tx: Tx, input: { variantId: string; quantity: number; unitCost: number; source: { type: string; id: string } }): Promise<number> {
+export async function receiveAtCost(
+  tx: Tx,
+  input: { variantId: string; quantity: number; unitCost: number; source: { type: string; id: string } },
+): Promise<number> {
   const pool = await lockPool(tx, input.variantId);
   const result = receive(pool, input.quantity, input.unitCost);
   if (result.layerQuantity > 0) {
     await tx.costLayer.create({
-      data: { variantId: input.variantId, sourceType: input.source.type, sourceId: input.source.id, unitCost: input.unitCost, quantityReceived: result.layerQuantity, quantityRemaining: result.layerQuantity },
+      data: {
+        variantId: input.variantId,
+        sourceType: input.source.type,
+        sourceId: input.source.id,
+        unitCost: input.unitCost,
+        quantityReceived: result.layerQuantity,
+        quantityRemaining: result.layerQuantity,
+      },
       select: { id: true },
     });
   }
@@ -80,20 +97,44 @@ export async function receiveAtCost(tx: Tx, input: { variantId: string; quantity
  * the cost — dated just before the oldest open layer, so FIFO issues these units first again, as it
  * did. Units that only cover a negative pool (issued beyond stock) get no layer, like a receipt's.
  */
-export async function returnAtCost(tx: Tx, input: { variantId: string; quantity: number; cost: number; source: { type: string; id: string } }): Promise<void> {
+export async function returnAtCost(
+  tx: Tx,
+  input: { variantId: string; quantity: number; cost: number; source: { type: string; id: string } },
+): Promise<void> {
   const pool = await lockPool(tx, input.variantId);
   const layered = Math.max(0, Math.min(input.quantity, pool.quantity + input.quantity));
   if (layered > 0) {
-    const [oldest] = await tx.$queryRaw<{ at: Date | null }[]>`SELECT min(received_at) AS at FROM cost_layers WHERE variant_id = ${input.variantId}::uuid AND quantity_remaining > 0`;
+    const [oldest] = await tx.$queryRaw<
+      { at: Date | null }[]
+    >`SELECT min(received_at) AS at FROM cost_layers WHERE variant_id = ${input.variantId}::uuid AND quantity_remaining > 0`;
     const receivedAt = oldest?.at ? new Date(oldest.at.getTime() - 1) : new Date();
     // the cost of the layered units, in proportion (all of it when every unit gets a layer)
-    const cost = layered === input.quantity ? input.cost : Math.round((input.cost * layered) / input.quantity);
+    const cost =
+      layered === input.quantity ? input.cost : Math.round((input.cost * layered) / input.quantity);
     const base = Math.floor(cost / layered);
     const extra = cost - base * layered;
-    const parts = [{ quantity: extra, unitCost: base + 1 }, { quantity: layered - extra, unitCost: base }].filter((p) => p.quantity > 0);
+    const parts = [
+      { quantity: extra, unitCost: base + 1 },
+      { quantity: layered - extra, unitCost: base },
+    ].filter((p) => p.quantity > 0);
     for (const p of parts) {
-      await tx.costLayer.create({ data: { variantId: input.variantId, sourceType: input.source.type, sourceId: input.source.id, unitCost: p.unitCost, quantityReceived: p.quantity, quantityRemaining: p.quantity, receivedAt }, select: { id: true } });
+      await tx.costLayer.create({
+        data: {
+          variantId: input.variantId,
+          sourceType: input.source.type,
+          sourceId: input.source.id,
+          unitCost: p.unitCost,
+          quantityReceived: p.quantity,
+          quantityRemaining: p.quantity,
+          receivedAt,
+        },
+        select: { id: true },
+      });
     }
   }
-  await savePool(tx, input.variantId, { quantity: pool.quantity + input.quantity, value: pool.value + input.cost, lastUnitCost: pool.lastUnitCost });
+  await savePool(tx, input.variantId, {
+    quantity: pool.quantity + input.quantity,
+    value: pool.value + input.cost,
+    lastUnitCost: pool.lastUnitCost,
+  });
 }

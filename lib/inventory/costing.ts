@@ -51,7 +51,8 @@ export type IssueResult = {
 
 /** Issues q > 0 units from the pool (and, for FIFO, its open layers oldest first). */
 export function issue(method: CostingMethod, pool: Pool, layers: Layer[], quantity: number): IssueResult {
-  if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError('quantity must be a positive integer');
+  if (!Number.isInteger(quantity) || quantity <= 0)
+    throw new RangeError('quantity must be a positive integer');
   const held = Math.max(pool.quantity, 0);
   const fromStock = Math.min(quantity, held);
   const beyond = quantity - fromStock;
@@ -76,7 +77,12 @@ export function issue(method: CostingMethod, pool: Pool, layers: Layer[], quanti
     }
   }
   cost += beyond * (pool.lastUnitCost ?? 0);
-  return { cost, beyond, takes, pool: { ...pool, quantity: pool.quantity - quantity, value: pool.value - cost } };
+  return {
+    cost,
+    beyond,
+    takes,
+    pool: { ...pool, quantity: pool.quantity - quantity, value: pool.value - cost },
+  };
 }
 
 export type ReceiveResult = {
@@ -89,20 +95,27 @@ export type ReceiveResult = {
 
 /** Receives q > 0 units at unit cost c ≥ 0. */
 export function receive(pool: Pool, quantity: number, unitCost: number): ReceiveResult {
-  if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError('quantity must be a positive integer');
-  if (!Number.isInteger(unitCost) || unitCost < 0) throw new RangeError('unit cost must be a non-negative integer');
+  if (!Number.isInteger(quantity) || quantity <= 0)
+    throw new RangeError('quantity must be a positive integer');
+  if (!Number.isInteger(unitCost) || unitCost < 0)
+    throw new RangeError('unit cost must be a non-negative integer');
   let recost = 0;
   let covered = 0;
   if (pool.quantity < 0) {
     covered = Math.min(quantity, -pool.quantity);
     // The provisional cost those `covered` units went out at: their share of the negative value.
-    const provisional = covered === -pool.quantity ? -pool.value : mulDivRoundHalfUp(-pool.value, covered, -pool.quantity);
+    const provisional =
+      covered === -pool.quantity ? -pool.value : mulDivRoundHalfUp(-pool.value, covered, -pool.quantity);
     recost = covered * unitCost - provisional;
   }
   return {
     recost,
     layerQuantity: quantity - covered,
-    pool: { quantity: pool.quantity + quantity, value: pool.value + quantity * unitCost - recost, lastUnitCost: unitCost },
+    pool: {
+      quantity: pool.quantity + quantity,
+      value: pool.value + quantity * unitCost - recost,
+      lastUnitCost: unitCost,
+    },
   };
 }
 

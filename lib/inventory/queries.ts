@@ -3,15 +3,27 @@ import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 
 export type ValuationLine = { sku: string; name: string; quantity: number; value: number };
-export type Valuation = { as_of: string; method: 'fifo' | 'average'; currency: string; lines: ValuationLine[]; total_value: number };
+export type Valuation = {
+  as_of: string;
+  method: 'fifo' | 'average';
+  currency: string;
+  lines: ValuationLine[];
+  total_value: number;
+};
 
 /**
  * Inventory value per SKU on a date: the sum of the value every stock movement moved up to then, and
  * the units held (sellable + damaged + quarantined). Its total equals the inventory account's balance
  * on the same date (tests/integration/inventory-ledger.test.ts).
  */
-export async function inventoryValuation(input: { asOf: string; before: Date }, tx: Tx = db): Promise<Valuation> {
-  const settings = await tx.shopSettings.findUnique({ where: { id: 1 }, select: { inventoryCosting: true, currency: true } });
+export async function inventoryValuation(
+  input: { asOf: string; before: Date },
+  tx: Tx = db,
+): Promise<Valuation> {
+  const settings = await tx.shopSettings.findUnique({
+    where: { id: 1 },
+    select: { inventoryCosting: true, currency: true },
+  });
   const rows = await tx.$queryRaw<{ sku: string; name: string; quantity: bigint; value: bigint }[]>`
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name,
            sum(m.on_hand_delta + m.damaged_delta + m.quarantine_delta)::bigint AS quantity,
@@ -21,7 +33,12 @@ export async function inventoryValuation(input: { asOf: string; before: Date }, 
     GROUP BY v.sku, p.name, v.title
     HAVING sum(m.on_hand_delta + m.damaged_delta + m.quarantine_delta) <> 0 OR sum(m.value_delta) <> 0
     ORDER BY v.sku`;
-  const lines = rows.map((r) => ({ sku: r.sku, name: r.name, quantity: Number(r.quantity), value: Number(r.value) }));
+  const lines = rows.map((r) => ({
+    sku: r.sku,
+    name: r.name,
+    quantity: Number(r.quantity),
+    value: Number(r.value),
+  }));
   return {
     as_of: input.asOf,
     method: settings?.inventoryCosting ?? 'fifo',
@@ -32,31 +49,66 @@ export async function inventoryValuation(input: { asOf: string; before: Date }, 
 }
 
 export type LevelRow = {
-  sku: string; name: string; location: string; bin: string | null; on_hand: number; reserved: number; available: number;
-  damaged: number; quarantine: number; reorder_point: number; status: 'in_stock' | 'low' | 'out';
+  sku: string;
+  name: string;
+  location: string;
+  bin: string | null;
+  on_hand: number;
+  reserved: number;
+  available: number;
+  damaged: number;
+  quarantine: number;
+  reorder_point: number;
+  status: 'in_stock' | 'low' | 'out';
 };
 
-export type LevelFilter = { sku?: string; location?: string; search?: string; stock?: 'low' | 'out' | 'all'; cursor?: string; limit: number; sort?: 'sku' | 'available' };
+export type LevelFilter = {
+  sku?: string;
+  location?: string;
+  search?: string;
+  stock?: 'low' | 'out' | 'all';
+  cursor?: string;
+  limit: number;
+  sort?: 'sku' | 'available';
+};
 
 /**
  * Stock levels per SKU × location with keyset pagination on (sku, location). Low stock: available at
  * or below the reorder point but above zero; out: available ≤ 0.
  */
-export async function stockLevels(filter: LevelFilter, tx: Tx = db): Promise<{ data: LevelRow[]; next_cursor: string | null }> {
+export async function stockLevels(
+  filter: LevelFilter,
+  tx: Tx = db,
+): Promise<{ data: LevelRow[]; next_cursor: string | null }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`v.status = 'active'`];
   if (filter.sku) conditions.push(Prisma.sql`v.sku = ${filter.sku}`);
   if (filter.location) conditions.push(Prisma.sql`loc.code = ${filter.location}`);
   if (filter.search) {
     const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(Prisma.sql`(v.sku ILIKE ${like} OR p.name ILIKE ${like} OR v.barcode = ${filter.search})`);
+    conditions.push(
+      Prisma.sql`(v.sku ILIKE ${like} OR p.name ILIKE ${like} OR v.barcode = ${filter.search})`,
+    );
   }
   if (filter.stock === 'out') conditions.push(Prisma.sql`l.on_hand - l.reserved <= 0`);
-  if (filter.stock === 'low') conditions.push(Prisma.sql`l.on_hand - l.reserved > 0 AND l.on_hand - l.reserved <= v.reorder_point`);
+  if (filter.stock === 'low')
+    conditions.push(Prisma.sql`l.on_hand - l.reserved > 0 AND l.on_hand - l.reserved <= v.reorder_point`);
   if (filter.cursor) {
     const [sku, location] = Buffer.from(filter.cursor, 'base64url').toString('utf8').split('\u0000');
     conditions.push(Prisma.sql`(v.sku, loc.code) > (${sku}, ${location ?? ''})`);
   }
-  const rows = await tx.$queryRaw<{ sku: string; name: string; location: string; bin: string | null; on_hand: number; reserved: number; damaged: number; quarantine: number; reorder_point: number }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      sku: string;
+      name: string;
+      location: string;
+      bin: string | null;
+      on_hand: number;
+      reserved: number;
+      damaged: number;
+      quarantine: number;
+      reorder_point: number;
+    }[]
+  >`
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, loc.code AS location, b.code AS bin,
            l.on_hand, l.reserved, l.damaged, l.quarantine, v.reorder_point
     FROM stock_levels l
@@ -67,35 +119,121 @@ export async function stockLevels(filter: LevelFilter, tx: Tx = db): Promise<{ d
     LIMIT ${filter.limit + 1}`;
   const page = rows.slice(0, filter.limit).map((r) => {
     const available = r.on_hand - r.reserved;
-    return { ...r, available, status: available <= 0 ? 'out' : available <= r.reorder_point ? 'low' : 'in_stock' } as LevelRow;
+    return {
+      ...r,
+      available,
+      status: available <= 0 ? 'out' : available <= r.reorder_point ? 'low' : 'in_stock',
+    } as LevelRow;
   });
   const last = page[page.length - 1];
-  return { data: page, next_cursor: rows.length > filter.limit && last ? Buffer.from(`${last.sku}\u0000${last.location}`).toString('base64url') : null };
+  return {
+    data: page,
+    next_cursor:
+      rows.length > filter.limit && last
+        ? Buffer.from(`${last.sku}\u0000${last.location}`).toString('base64url')
+        : null,
+  };
 }
 
 export type SkuDetail = {
-  variant: { id: string; sku: string; name: string; title: string; barcode: string | null; price: number; currency: string; reorder_point: number; allow_backorder: boolean };
-  levels: { location: string; location_name: string; bin: string | null; on_hand: number; reserved: number; available: number; damaged: number; quarantine: number }[];
+  variant: {
+    id: string;
+    sku: string;
+    name: string;
+    title: string;
+    barcode: string | null;
+    price: number;
+    currency: string;
+    reorder_point: number;
+    allow_backorder: boolean;
+  };
+  levels: {
+    location: string;
+    location_name: string;
+    bin: string | null;
+    on_hand: number;
+    reserved: number;
+    available: number;
+    damaged: number;
+    quarantine: number;
+  }[];
   pool: { quantity: number; value: number; last_unit_cost: number | null };
-  layers: { id: string; source_type: string; unit_cost: number; quantity_received: number; quantity_remaining: number; received_at: string }[];
-  movements: { id: string; at: string; type: string; location: string; on_hand_delta: number; reserved_delta: number; damaged_delta: number; quarantine_delta: number; value_delta: number; reason: string | null; reference: string | null; actor: string }[];
+  layers: {
+    id: string;
+    source_type: string;
+    unit_cost: number;
+    quantity_received: number;
+    quantity_remaining: number;
+    received_at: string;
+  }[];
+  movements: {
+    id: string;
+    at: string;
+    type: string;
+    location: string;
+    on_hand_delta: number;
+    reserved_delta: number;
+    damaged_delta: number;
+    quarantine_delta: number;
+    value_delta: number;
+    reason: string | null;
+    reference: string | null;
+    actor: string;
+  }[];
 };
 
 export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | null> {
   const v = await tx.variant.findUnique({
     where: { sku },
-    select: { id: true, sku: true, title: true, barcode: true, price: true, currency: true, reorderPoint: true, allowBackorder: true, product: { select: { name: true } } },
+    select: {
+      id: true,
+      sku: true,
+      title: true,
+      barcode: true,
+      price: true,
+      currency: true,
+      reorderPoint: true,
+      allowBackorder: true,
+      product: { select: { name: true } },
+    },
   });
   if (!v) return null;
   const [levels, pool, layers, movements] = await Promise.all([
     tx.stockLevel.findMany({
       where: { variantId: v.id },
-      select: { onHand: true, reserved: true, damaged: true, quarantine: true, location: { select: { code: true, name: true } }, bin: { select: { code: true } } },
+      select: {
+        onHand: true,
+        reserved: true,
+        damaged: true,
+        quarantine: true,
+        location: { select: { code: true, name: true } },
+        bin: { select: { code: true } },
+      },
       orderBy: { location: { code: 'asc' } },
     }),
     tx.costPool.findUnique({ where: { variantId: v.id } }),
-    tx.costLayer.findMany({ where: { variantId: v.id }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], take: 50 }),
-    tx.$queryRaw<{ id: bigint; created_at: Date; type: string; location: string; on_hand_delta: number; reserved_delta: number; damaged_delta: number; quarantine_delta: number; value_delta: number; reason: string | null; reference_type: string | null; reference_id: string | null; actor: string }[]>`
+    tx.costLayer.findMany({
+      where: { variantId: v.id },
+      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+      take: 50,
+    }),
+    tx.$queryRaw<
+      {
+        id: bigint;
+        created_at: Date;
+        type: string;
+        location: string;
+        on_hand_delta: number;
+        reserved_delta: number;
+        damaged_delta: number;
+        quarantine_delta: number;
+        value_delta: number;
+        reason: string | null;
+        reference_type: string | null;
+        reference_id: string | null;
+        actor: string;
+      }[]
+    >`
       SELECT m.id, m.created_at, m.type::text AS type, loc.code AS location, m.on_hand_delta, m.reserved_delta, m.damaged_delta,
              m.quarantine_delta, m.value_delta, m.reason, m.reference_type, m.reference_id,
              coalesce(u.email, k.name, m.actor_type) AS actor
@@ -106,14 +244,53 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       ORDER BY m.created_at DESC, m.id DESC LIMIT 100`,
   ]);
   return {
-    variant: { id: v.id, sku: v.sku, name: v.product.name, title: v.title, barcode: v.barcode, price: v.price, currency: v.currency, reorder_point: v.reorderPoint, allow_backorder: v.allowBackorder },
-    levels: levels.map((l) => ({ location: l.location.code, location_name: l.location.name, bin: l.bin?.code ?? null, on_hand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved, damaged: l.damaged, quarantine: l.quarantine })),
-    pool: { quantity: pool?.quantity ?? 0, value: pool?.value ?? 0, last_unit_cost: pool?.lastUnitCost ?? null },
-    layers: layers.map((l) => ({ id: String(l.id), source_type: l.sourceType, unit_cost: l.unitCost, quantity_received: l.quantityReceived, quantity_remaining: l.quantityRemaining, received_at: l.receivedAt.toISOString() })),
+    variant: {
+      id: v.id,
+      sku: v.sku,
+      name: v.product.name,
+      title: v.title,
+      barcode: v.barcode,
+      price: v.price,
+      currency: v.currency,
+      reorder_point: v.reorderPoint,
+      allow_backorder: v.allowBackorder,
+    },
+    levels: levels.map((l) => ({
+      location: l.location.code,
+      location_name: l.location.name,
+      bin: l.bin?.code ?? null,
+      on_hand: l.onHand,
+      reserved: l.reserved,
+      available: l.onHand - l.reserved,
+      damaged: l.damaged,
+      quarantine: l.quarantine,
+    })),
+    pool: {
+      quantity: pool?.quantity ?? 0,
+      value: pool?.value ?? 0,
+      last_unit_cost: pool?.lastUnitCost ?? null,
+    },
+    layers: layers.map((l) => ({
+      id: String(l.id),
+      source_type: l.sourceType,
+      unit_cost: l.unitCost,
+      quantity_received: l.quantityReceived,
+      quantity_remaining: l.quantityRemaining,
+      received_at: l.receivedAt.toISOString(),
+    })),
     movements: movements.map((m) => ({
-      id: String(m.id), at: m.created_at.toISOString(), type: m.type, location: m.location, on_hand_delta: m.on_hand_delta, reserved_delta: m.reserved_delta,
-      damaged_delta: m.damaged_delta, quarantine_delta: m.quarantine_delta, value_delta: m.value_delta, reason: m.reason,
-      reference: m.reference_type ? `${m.reference_type}${m.reference_id ? `:${m.reference_id}` : ''}` : null, actor: m.actor,
+      id: String(m.id),
+      at: m.created_at.toISOString(),
+      type: m.type,
+      location: m.location,
+      on_hand_delta: m.on_hand_delta,
+      reserved_delta: m.reserved_delta,
+      damaged_delta: m.damaged_delta,
+      quarantine_delta: m.quarantine_delta,
+      value_delta: m.value_delta,
+      reason: m.reason,
+      reference: m.reference_type ? `${m.reference_type}${m.reference_id ? `:${m.reference_id}` : ''}` : null,
+      actor: m.actor,
     })),
   };
 }

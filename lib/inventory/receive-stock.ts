@@ -28,40 +28,104 @@ export type ReceiptResult = {
  *   plus Dr COGS / Cr Inventory for the re-cost (reversed when the actual cost is lower).
  * All or nothing, in one transaction with its audit row.
  */
-export async function receiveStock(options: { input: TReceiptInput; actor: Actor }, tx?: Tx): Promise<ReceiptResult> {
+export async function receiveStock(
+  options: { input: TReceiptInput; actor: Actor },
+  tx?: Tx,
+): Promise<ReceiptResult> {
   const input = ZReceiptInput.parse(options.input);
   const run = async (t: Tx): Promise<ReceiptResult> => {
     const location = await resolveLocation(t, input.location, 'location');
-    const variants = await resolveSkus(t, input.lines.map((l, i) => ({ sku: l.sku, field: `lines.${i}.sku` })));
+    const variants = await resolveSkus(
+      t,
+      input.lines.map((l, i) => ({ sku: l.sku, field: `lines.${i}.sku` })),
+    );
     const binCodes = [...new Set(input.lines.map((l) => l.bin).filter((b): b is string => !!b))];
-    const bins = binCodes.length ? await t.bin.findMany({ where: { locationId: location.id, code: { in: binCodes } }, select: { id: true, code: true } }) : [];
+    const bins = binCodes.length
+      ? await t.bin.findMany({
+          where: { locationId: location.id, code: { in: binCodes } },
+          select: { id: true, code: true },
+        })
+      : [];
     const binByCode = new Map(bins.map((b) => [b.code, b.id]));
     input.lines.forEach((l, i) => {
-      if (l.bin && !binByCode.has(l.bin)) throw new AppError('VALIDATION_FAILED', `Unknown bin "${l.bin}" at ${location.code}`, [{ field: `lines.${i}.bin`, message: `No bin "${l.bin}" at ${location.code}` }]);
+      if (l.bin && !binByCode.has(l.bin))
+        throw new AppError('VALIDATION_FAILED', `Unknown bin "${l.bin}" at ${location.code}`, [
+          { field: `lines.${i}.bin`, message: `No bin "${l.bin}" at ${location.code}` },
+        ]);
     });
 
     const receipt = await t.receipt.create({
-      data: { kind: input.kind, locationId: location.id, reference: input.reference ?? null, actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label },
+      data: {
+        kind: input.kind,
+        locationId: location.id,
+        reference: input.reference ?? null,
+        actorType: options.actor.type,
+        actorId: options.actor.id,
+        actorLabel: options.actor.label,
+      },
       select: { id: true, number: true },
     });
     const source = { type: 'receipt', id: receipt.id };
     let total = 0;
     let recostTotal = 0;
     // Lock in a fixed order (variant id) so concurrent receipts of the same SKUs cannot deadlock.
-    const order = input.lines.map((l, i) => ({ l, i, v: variants.get(l.sku)! })).sort((a, b) => (a.v.id < b.v.id ? -1 : a.v.id > b.v.id ? 1 : a.i - b.i));
+    const order = input.lines
+      .map((l, i) => ({ l, i, v: variants.get(l.sku)! }))
+      .sort((a, b) => (a.v.id < b.v.id ? -1 : a.v.id > b.v.id ? 1 : a.i - b.i));
     for (const { l, v } of order) {
       const value = l.quantity * l.unit_cost;
       let level = await lockLevel(t, v.id, location.id);
       if (l.bin && !level.binId) {
-        await t.stockLevel.update({ where: { id: level.id }, data: { binId: binByCode.get(l.bin)! }, select: { id: true } });
+        await t.stockLevel.update({
+          where: { id: level.id },
+          data: { binId: binByCode.get(l.bin)! },
+          select: { id: true },
+        });
         level = { ...level, binId: binByCode.get(l.bin)! };
       }
-      level = await applyMovement(t, level, { type: 'receive', onHand: l.quantity, value, reason: input.kind === 'opening' ? 'opening stock' : null, reference: source, actor: options.actor }, { sku: l.sku, location: location.code });
-      const recost = await receiveAtCost(t, { variantId: v.id, quantity: l.quantity, unitCost: l.unit_cost, source });
+      level = await applyMovement(
+        t,
+        level,
+        {
+          type: 'receive',
+          onHand: l.quantity,
+          value,
+          reason: input.kind === 'opening' ? 'opening stock' : null,
+          reference: source,
+          actor: options.actor,
+        },
+        { sku: l.sku, location: location.code },
+      );
+      const recost = await receiveAtCost(t, {
+        variantId: v.id,
+        quantity: l.quantity,
+        unitCost: l.unit_cost,
+        source,
+      });
       if (recost !== 0) {
-        await applyMovement(t, level, { type: 'revalue', value: -recost, reason: 'late receipt re-cost', reference: source, actor: options.actor }, { sku: l.sku, location: location.code });
+        await applyMovement(
+          t,
+          level,
+          {
+            type: 'revalue',
+            value: -recost,
+            reason: 'late receipt re-cost',
+            reference: source,
+            actor: options.actor,
+          },
+          { sku: l.sku, location: location.code },
+        );
       }
-      await t.receiptLine.create({ data: { receiptId: receipt.id, variantId: v.id, quantity: l.quantity, unitCost: l.unit_cost, recostAmount: recost }, select: { id: true } });
+      await t.receiptLine.create({
+        data: {
+          receiptId: receipt.id,
+          variantId: v.id,
+          quantity: l.quantity,
+          unitCost: l.unit_cost,
+          recostAmount: recost,
+        },
+        select: { id: true },
+      });
       total += value;
       recostTotal += recost;
     }
@@ -71,7 +135,12 @@ export async function receiveStock(options: { input: TReceiptInput; actor: Actor
       memo: `${input.kind === 'opening' ? 'Opening stock' : 'Stock receipt'} #${receipt.number} at ${location.code}${input.reference ? ` (${input.reference})` : ''}`,
       source,
       actor: options.actor,
-      lines: [dr(ACCOUNTS.inventory, total), cr(credit, total), dr(ACCOUNTS.cogs, recostTotal, 'Re-cost of units sold before this receipt'), cr(ACCOUNTS.inventory, recostTotal)],
+      lines: [
+        dr(ACCOUNTS.inventory, total),
+        cr(credit, total),
+        dr(ACCOUNTS.cogs, recostTotal, 'Re-cost of units sold before this receipt'),
+        cr(ACCOUNTS.inventory, recostTotal),
+      ],
     });
 
     const result: ReceiptResult = {
@@ -84,7 +153,13 @@ export async function receiveStock(options: { input: TReceiptInput; actor: Actor
       recost: recostTotal,
       lines: input.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unit_cost: l.unit_cost })),
     };
-    await audit(t, { actor: options.actor, action: 'receipt.created', entityType: 'receipt', entityId: receipt.id, after: result });
+    await audit(t, {
+      actor: options.actor,
+      action: 'receipt.created',
+      entityType: 'receipt',
+      entityId: receipt.id,
+      after: result,
+    });
     return result;
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 60_000 });

@@ -12,7 +12,9 @@ import { postJournalEntry } from '@/lib/ledger/post-entry';
  * Switching to average needs nothing: average costing starts from the pool's current value.
  */
 export async function revalueToFifo(tx: Tx, actor: Actor): Promise<{ skus: number; difference: number }> {
-  const rows = await tx.$queryRaw<{ variant_id: string; pool_value: number; fifo_value: bigint; location_id: string | null }[]>`
+  const rows = await tx.$queryRaw<
+    { variant_id: string; pool_value: number; fifo_value: bigint; location_id: string | null }[]
+  >`
     SELECT p.variant_id::text, p.value AS pool_value,
            coalesce((SELECT sum(l.quantity_remaining::bigint * l.unit_cost) FROM cost_layers l WHERE l.variant_id = p.variant_id), 0)::bigint AS fifo_value,
            (SELECT s.location_id::text FROM stock_levels s WHERE s.variant_id = p.variant_id ORDER BY s.on_hand DESC LIMIT 1) AS location_id
@@ -23,9 +25,22 @@ export async function revalueToFifo(tx: Tx, actor: Actor): Promise<{ skus: numbe
   for (const r of rows) {
     const diff = Number(r.fifo_value) - r.pool_value;
     if (diff === 0 || !r.location_id) continue;
-    await tx.costPool.update({ where: { variantId: r.variant_id }, data: { value: Number(r.fifo_value) }, select: { variantId: true } });
+    await tx.costPool.update({
+      where: { variantId: r.variant_id },
+      data: { value: Number(r.fifo_value) },
+      select: { variantId: true },
+    });
     await tx.stockMovement.create({
-      data: { variantId: r.variant_id, locationId: r.location_id, type: 'revalue', valueDelta: diff, reason: 'costing method changed to FIFO', referenceType: 'settings', actorType: actor.type, actorId: actor.id },
+      data: {
+        variantId: r.variant_id,
+        locationId: r.location_id,
+        type: 'revalue',
+        valueDelta: diff,
+        reason: 'costing method changed to FIFO',
+        referenceType: 'settings',
+        actorType: actor.type,
+        actorId: actor.id,
+      },
       select: { id: true },
     });
     difference += diff;

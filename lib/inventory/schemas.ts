@@ -3,9 +3,15 @@ import { z } from 'zod';
 const ZCode = z.string().trim().min(1, 'Required').max(40);
 const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
 /** A count of units: a whole number. */
-const ZQuantity = z.number({ error: 'Enter a whole number of units' }).int('Use a whole number of units').positive('Must be at least 1').max(1_000_000);
+const ZQuantity = z
+  .number({ error: 'Enter a whole number of units' })
+  .int('Use a whole number of units')
+  .positive('Must be at least 1')
+  .max(1_000_000);
 /** Minor units (cents): a whole number, never a decimal amount. */
-export const ZMinorUnits = z.number({ error: 'Enter an amount in minor units (cents)' }).int('Use whole minor units (cents), e.g. 1250 for 12.50');
+export const ZMinorUnits = z
+  .number({ error: 'Enter an amount in minor units (cents)' })
+  .int('Use whole minor units (cents), e.g. 1250 for 12.50');
 
 export const ZReceiptInput = z.object({
   location: ZCode,
@@ -34,7 +40,18 @@ export type TReceiptInput = z.input<typeof ZReceiptInput>;
  * - release_quarantine: quarantined units become sellable again
  * - scrap: damaged units are thrown away (written off)
  */
-export const ADJUSTMENT_REASONS = ['lost', 'theft', 'expired', 'found', 'correction', 'count', 'damaged', 'quarantine', 'release_quarantine', 'scrap'] as const;
+export const ADJUSTMENT_REASONS = [
+  'lost',
+  'theft',
+  'expired',
+  'found',
+  'correction',
+  'count',
+  'damaged',
+  'quarantine',
+  'release_quarantine',
+  'scrap',
+] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 const NEGATIVE_ONLY: AdjustmentReason[] = ['lost', 'theft', 'expired', 'damaged', 'quarantine', 'scrap'];
 const POSITIVE_ONLY: AdjustmentReason[] = ['found', 'release_quarantine'];
@@ -43,13 +60,27 @@ export const ZAdjustmentInput = z
   .object({
     location: ZCode,
     sku: ZSku,
-    delta: z.number({ error: 'Enter the change in units, e.g. -2' }).int('Use a whole number of units').refine((d) => d !== 0, 'The change cannot be zero').refine((d) => Math.abs(d) <= 1_000_000, 'Too large'),
+    delta: z
+      .number({ error: 'Enter the change in units, e.g. -2' })
+      .int('Use a whole number of units')
+      .refine((d) => d !== 0, 'The change cannot be zero')
+      .refine((d) => Math.abs(d) <= 1_000_000, 'Too large'),
     reason: z.enum(ADJUSTMENT_REASONS, { error: `Choose a reason: ${ADJUSTMENT_REASONS.join(', ')}` }),
     note: z.string().trim().max(500).optional(),
   })
   .superRefine((v, ctx) => {
-    if (NEGATIVE_ONLY.includes(v.reason) && v.delta > 0) ctx.addIssue({ code: 'custom', path: ['delta'], message: `"${v.reason}" removes units: use a negative change` });
-    if (POSITIVE_ONLY.includes(v.reason) && v.delta < 0) ctx.addIssue({ code: 'custom', path: ['delta'], message: `"${v.reason}" adds units: use a positive change` });
+    if (NEGATIVE_ONLY.includes(v.reason) && v.delta > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delta'],
+        message: `"${v.reason}" removes units: use a negative change`,
+      });
+    if (POSITIVE_ONLY.includes(v.reason) && v.delta < 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delta'],
+        message: `"${v.reason}" adds units: use a positive change`,
+      });
   });
 export type TAdjustmentInput = z.input<typeof ZAdjustmentInput>;
 
@@ -58,12 +89,19 @@ export const ZTransferInput = z
     from: ZCode,
     to: ZCode,
     note: z.string().trim().max(500).optional(),
-    lines: z.array(z.object({ sku: ZSku, quantity: ZQuantity })).min(1, 'Add at least one line').max(2000),
+    lines: z
+      .array(z.object({ sku: ZSku, quantity: ZQuantity }))
+      .min(1, 'Add at least one line')
+      .max(2000),
   })
   .refine((v) => v.from !== v.to, { path: ['to'], message: 'Choose a different location to transfer to' });
 export type TTransferInput = z.input<typeof ZTransferInput>;
 
-export const ZMoveBinInput = z.object({ location: ZCode, sku: ZSku, bin: z.string().trim().min(1, 'Choose a bin').max(40) });
+export const ZMoveBinInput = z.object({
+  location: ZCode,
+  sku: ZSku,
+  bin: z.string().trim().min(1, 'Choose a bin').max(40),
+});
 export type TMoveBinInput = z.input<typeof ZMoveBinInput>;
 
 export const ZInventoryQuery = z.object({

@@ -58,7 +58,12 @@ export type MovementInput = {
  * Applies one movement to a locked level: checks the result (a clear error instead of a CHECK
  * violation), updates the level and appends the movement row, in the caller's transaction.
  */
-export async function applyMovement(tx: Tx, level: LockedLevel, m: MovementInput, label: { sku: string; location: string }): Promise<LockedLevel> {
+export async function applyMovement(
+  tx: Tx,
+  level: LockedLevel,
+  m: MovementInput,
+  label: { sku: string; location: string },
+): Promise<LockedLevel> {
   const next = {
     ...level,
     onHand: level.onHand + (m.onHand ?? 0),
@@ -68,20 +73,44 @@ export async function applyMovement(tx: Tx, level: LockedLevel, m: MovementInput
   };
   const where = `${label.sku} at ${label.location}`;
   if (!level.backorderAllowed && next.onHand < 0) {
-    throw new AppError('VALIDATION_FAILED', `Only ${level.onHand} of ${where} on hand`, [{ field: 'quantity', message: `Only ${level.onHand} on hand` } satisfies FieldIssue]);
-  }
-  if (!level.backorderAllowed && next.reserved > next.onHand && (m.onHand ?? 0) < 0) {
-    throw new AppError('VALIDATION_FAILED', `${level.reserved} of ${where} are reserved for orders; only ${Math.max(level.onHand - level.reserved, 0)} can be taken`, [
-      { field: 'quantity', message: `Only ${Math.max(level.onHand - level.reserved, 0)} available (${level.onHand} on hand, ${level.reserved} reserved)` },
+    throw new AppError('VALIDATION_FAILED', `Only ${level.onHand} of ${where} on hand`, [
+      { field: 'quantity', message: `Only ${level.onHand} on hand` } satisfies FieldIssue,
     ]);
   }
-  if (next.reserved < 0) throw new AppError('INVALID_STATE', `Cannot release more of ${where} than is reserved (${level.reserved})`);
-  if (next.damaged < 0) throw new AppError('VALIDATION_FAILED', `Only ${level.damaged} damaged units of ${where}`, [{ field: 'quantity', message: `Only ${level.damaged} damaged` }]);
-  if (next.quarantine < 0) throw new AppError('VALIDATION_FAILED', `Only ${level.quarantine} quarantined units of ${where}`, [{ field: 'quantity', message: `Only ${level.quarantine} in quarantine` }]);
+  if (!level.backorderAllowed && next.reserved > next.onHand && (m.onHand ?? 0) < 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${level.reserved} of ${where} are reserved for orders; only ${Math.max(level.onHand - level.reserved, 0)} can be taken`,
+      [
+        {
+          field: 'quantity',
+          message: `Only ${Math.max(level.onHand - level.reserved, 0)} available (${level.onHand} on hand, ${level.reserved} reserved)`,
+        },
+      ],
+    );
+  }
+  if (next.reserved < 0)
+    throw new AppError(
+      'INVALID_STATE',
+      `Cannot release more of ${where} than is reserved (${level.reserved})`,
+    );
+  if (next.damaged < 0)
+    throw new AppError('VALIDATION_FAILED', `Only ${level.damaged} damaged units of ${where}`, [
+      { field: 'quantity', message: `Only ${level.damaged} damaged` },
+    ]);
+  if (next.quarantine < 0)
+    throw new AppError('VALIDATION_FAILED', `Only ${level.quarantine} quarantined units of ${where}`, [
+      { field: 'quantity', message: `Only ${level.quarantine} in quarantine` },
+    ]);
 
   await tx.stockLevel.update({
     where: { id: level.id },
-    data: { onHand: next.onHand, reserved: next.reserved, damaged: next.damaged, quarantine: next.quarantine },
+    data: {
+      onHand: next.onHand,
+      reserved: next.reserved,
+      damaged: next.damaged,
+      quarantine: next.quarantine,
+    },
     select: { id: true },
   });
   const at = new Date();
@@ -105,16 +134,30 @@ export async function applyMovement(tx: Tx, level: LockedLevel, m: MovementInput
     },
     select: { id: true },
   });
-  if (mayCrossStockout(level.onHand - level.reserved, next.onHand - next.reserved)) await syncStockout(tx, level.variantId, at);
+  if (mayCrossStockout(level.onHand - level.reserved, next.onHand - next.reserved))
+    await syncStockout(tx, level.variantId, at);
   return next;
 }
 
-export type ResolvedVariant = { id: string; sku: string; allowBackorder: boolean; price: number; currency: string; status: 'active' | 'archived' };
+export type ResolvedVariant = {
+  id: string;
+  sku: string;
+  allowBackorder: boolean;
+  price: number;
+  currency: string;
+  status: 'active' | 'archived';
+};
 
 /** Looks SKUs up; unknown ones are a 422 naming each offending field (e.g. lines.2.sku). */
-export async function resolveSkus(tx: Tx, skus: { sku: string; field: string }[]): Promise<Map<string, ResolvedVariant>> {
+export async function resolveSkus(
+  tx: Tx,
+  skus: { sku: string; field: string }[],
+): Promise<Map<string, ResolvedVariant>> {
   const unique = [...new Set(skus.map((s) => s.sku))];
-  const rows = await tx.variant.findMany({ where: { sku: { in: unique } }, select: { id: true, sku: true, allowBackorder: true, price: true, currency: true, status: true } });
+  const rows = await tx.variant.findMany({
+    where: { sku: { in: unique } },
+    select: { id: true, sku: true, allowBackorder: true, price: true, currency: true, status: true },
+  });
   const bySku = new Map(rows.map((r) => [r.sku, r]));
   const missing = skus.filter((s) => !bySku.has(s.sku));
   if (missing.length) throw unknownSkus(missing);
@@ -123,11 +166,25 @@ export async function resolveSkus(tx: Tx, skus: { sku: string; field: string }[]
 
 /** The 422 for SKUs that do not exist, naming each field. */
 export function unknownSkus(missing: { sku: string; field: string }[]): AppError {
-  return new AppError('VALIDATION_FAILED', `Unknown SKU${missing.length > 1 ? 's' : ''}: ${[...new Set(missing.map((m) => m.sku))].join(', ')}`, missing.map((m) => ({ field: m.field, message: `Unknown SKU "${m.sku}"` })));
+  return new AppError(
+    'VALIDATION_FAILED',
+    `Unknown SKU${missing.length > 1 ? 's' : ''}: ${[...new Set(missing.map((m) => m.sku))].join(', ')}`,
+    missing.map((m) => ({ field: m.field, message: `Unknown SKU "${m.sku}"` })),
+  );
 }
 
-export async function resolveLocation(tx: Tx, code: string, field: string): Promise<{ id: string; code: string; name: string }> {
-  const location = await tx.location.findUnique({ where: { code }, select: { id: true, code: true, name: true, active: true } });
-  if (!location || !location.active) throw new AppError('VALIDATION_FAILED', `Unknown location "${code}"`, [{ field, message: `No active location with code "${code}"` }]);
+export async function resolveLocation(
+  tx: Tx,
+  code: string,
+  field: string,
+): Promise<{ id: string; code: string; name: string }> {
+  const location = await tx.location.findUnique({
+    where: { code },
+    select: { id: true, code: true, name: true, active: true },
+  });
+  if (!location || !location.active)
+    throw new AppError('VALIDATION_FAILED', `Unknown location "${code}"`, [
+      { field, message: `No active location with code "${code}"` },
+    ]);
   return location;
 }

@@ -56,7 +56,8 @@ export type KpiMetric =
 
 /** The per-reason twin of units_returned (reason codes of lib/returns/rules.ts). */
 export const RETURN_REASON_METRIC_PREFIX = 'units_returned_r_';
-export const returnReasonMetric = (reason: string): KpiMetric => `${RETURN_REASON_METRIC_PREFIX}${reason}` as KpiMetric;
+export const returnReasonMetric = (reason: string): KpiMetric =>
+  `${RETURN_REASON_METRIC_PREFIX}${reason}` as KpiMetric;
 
 export type KpiFactGroup = {
   /** the instant the facts happened at; its day in the shop's timezone is the row's day */
@@ -67,12 +68,15 @@ export type KpiFactGroup = {
 };
 
 /** One row per non-zero fact of the groups (order intake hands these to take_order); facts are integers. */
-export function kpiFactRows(groups: KpiFactGroup[]): { at: Date; channel: string; metric: string; value: number }[] {
+export function kpiFactRows(
+  groups: KpiFactGroup[],
+): { at: Date; channel: string; metric: string; value: number }[] {
   const rows: { at: Date; channel: string; metric: string; value: number }[] = [];
   for (const g of groups) {
     for (const [metric, value] of Object.entries(g.facts)) {
       if (!value) continue;
-      if (!Number.isSafeInteger(value)) throw new Error(`KPI fact ${metric} must be an integer, got ${value}`);
+      if (!Number.isSafeInteger(value))
+        throw new Error(`KPI fact ${metric} must be an integer, got ${value}`);
       rows.push({ at: g.at, channel: g.channel, metric, value });
     }
   }
@@ -102,7 +106,10 @@ export async function recordKpiFacts(tx: Tx, groups: KpiFactGroup[]): Promise<vo
  * The facts of an order becoming shipped complete (every unit not cancelled has shipped): its
  * placed-day cohort counts it, and the day of its last shipment gets the on-time and time-to-ship facts.
  */
-export function shippedCompleteFacts(order: { channel: string; placedAt: Date; promisedShipBy: Date | null }, lastShippedAt: Date): KpiFactGroup[] {
+export function shippedCompleteFacts(
+  order: { channel: string; placedAt: Date; promisedShipBy: Date | null },
+  lastShippedAt: Date,
+): KpiFactGroup[] {
   const elapsed = lastShippedAt.getTime() - order.placedAt.getTime();
   const onTime = !order.promisedShipBy || lastShippedAt.getTime() <= order.promisedShipBy.getTime();
   return [
@@ -110,7 +117,12 @@ export function shippedCompleteFacts(order: { channel: string; placedAt: Date; p
     {
       at: lastShippedAt,
       channel: order.channel,
-      facts: { ship_complete: 1, ship_on_time: onTime ? 1 : 0, ship_minutes_sum: Math.max(0, Math.floor(elapsed / 60_000)), [`ship_hours_b${hourBucket(elapsed)}`]: 1 },
+      facts: {
+        ship_complete: 1,
+        ship_on_time: onTime ? 1 : 0,
+        ship_minutes_sum: Math.max(0, Math.floor(elapsed / 60_000)),
+        [`ship_hours_b${hourBucket(elapsed)}`]: 1,
+      },
     },
   ];
 }
@@ -124,14 +136,22 @@ export async function recordRefundIssuedFacts(tx: Tx, refundId: string): Promise
     SELECT r.issued_at, o.channel::text AS channel, r.amount FROM refunds r JOIN orders o ON o.id = r.order_id
     WHERE r.id = ${refundId}::uuid AND r.status = 'issued'`;
   if (!r) throw new Error(`Refund ${refundId} is not issued`);
-  await recordKpiFacts(tx, [{ at: r.issued_at, channel: r.channel, facts: { refunds_count: 1, refunds_amount: r.amount } }]);
+  await recordKpiFacts(tx, [
+    { at: r.issued_at, channel: r.channel, facts: { refunds_count: 1, refunds_amount: r.amount } },
+  ]);
 }
 
-export type ReturnReceiptState = { receivedAt: Date | null; channel: string; byReason: Record<string, number> };
+export type ReturnReceiptState = {
+  receivedAt: Date | null;
+  channel: string;
+  byReason: Record<string, number>;
+};
 
 /** What a return has received so far (units per reason) and when it was last received. */
 export async function returnReceiptState(tx: Tx, returnId: string): Promise<ReturnReceiptState> {
-  const rows = await tx.$queryRaw<{ received_at: Date | null; channel: string; reason: string | null; n: number }[]>`
+  const rows = await tx.$queryRaw<
+    { received_at: Date | null; channel: string; reason: string | null; n: number }[]
+  >`
     SELECT r.received_at, o.channel::text AS channel, l.reason, coalesce(sum(l.quantity_received), 0)::int AS n
     FROM returns r JOIN orders o ON o.id = r.order_id LEFT JOIN return_lines l ON l.return_id = r.id
     WHERE r.id = ${returnId}::uuid GROUP BY r.received_at, o.channel, l.reason`;
@@ -145,7 +165,11 @@ export async function returnReceiptState(tx: Tx, returnId: string): Promise<Retu
  * keeps one received_at per return), so the state before the receipt is taken back and the state
  * after it counted again; for the first receipt that is just the new units.
  */
-export async function recordReturnReceiptFacts(tx: Tx, before: ReturnReceiptState, after: ReturnReceiptState): Promise<void> {
+export async function recordReturnReceiptFacts(
+  tx: Tx,
+  before: ReturnReceiptState,
+  after: ReturnReceiptState,
+): Promise<void> {
   const group = (s: ReturnReceiptState, sign: 1 | -1): KpiFactGroup[] => {
     if (!s.receivedAt) return [];
     const facts: KpiFactGroup['facts'] = {};
@@ -169,10 +193,24 @@ type TicketClocks = { firstRespondedAt: Date | null; solvedAt: Date | null };
  */
 export function ticketClockFacts(createdAt: Date, before: TicketClocks, after: TicketClocks): KpiFactGroup[] {
   const out: KpiFactGroup[] = [];
-  const clock = (prefix: 'tickets_first_response_b' | 'tickets_resolution_b', a: Date | null, b: Date | null) => {
+  const clock = (
+    prefix: 'tickets_first_response_b' | 'tickets_resolution_b',
+    a: Date | null,
+    b: Date | null,
+  ) => {
     if ((a?.getTime() ?? null) === (b?.getTime() ?? null)) return;
-    if (a) out.push({ at: a, channel: '', facts: { [`${prefix}${hourBucket(a.getTime() - createdAt.getTime())}`]: -1 } });
-    if (b) out.push({ at: b, channel: '', facts: { [`${prefix}${hourBucket(b.getTime() - createdAt.getTime())}`]: 1 } });
+    if (a)
+      out.push({
+        at: a,
+        channel: '',
+        facts: { [`${prefix}${hourBucket(a.getTime() - createdAt.getTime())}`]: -1 },
+      });
+    if (b)
+      out.push({
+        at: b,
+        channel: '',
+        facts: { [`${prefix}${hourBucket(b.getTime() - createdAt.getTime())}`]: 1 },
+      });
   };
   clock('tickets_first_response_b', before.firstRespondedAt, after.firstRespondedAt);
   clock('tickets_resolution_b', before.solvedAt, after.solvedAt);

@@ -14,7 +14,8 @@ export const COGS_ACCOUNTS = [ACCOUNTS.cogs] as const;
  */
 export function entryChannelSql(type: string, id: string): string {
   // A source id that is not a uuid (tests, future sources) matches nothing instead of failing the cast.
-  const uuid = (i: string) => `(CASE WHEN ${i} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${i} END)::uuid`;
+  const uuid = (i: string) =>
+    `(CASE WHEN ${i} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${i} END)::uuid`;
   const direct = (t: string, i: string) => `CASE ${t}
       WHEN 'order' THEN (SELECT o.channel::text FROM orders o WHERE o.id = ${uuid(i)})
       WHEN 'shipment' THEN (SELECT o.channel::text FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ${uuid(i)})
@@ -25,7 +26,10 @@ export function entryChannelSql(type: string, id: string): string {
 }
 
 /** The net sales and COGS a journal entry's lines move (zero for captures, fees, stock receipts). */
-export function ledgerFactValues(lines: { account: string; debit: number; credit: number }[]): { net_sales: number; cogs: number } {
+export function ledgerFactValues(lines: { account: string; debit: number; credit: number }[]): {
+  net_sales: number;
+  cogs: number;
+} {
   let netSales = 0;
   let cogs = 0;
   for (const l of lines) {
@@ -39,7 +43,11 @@ export function ledgerFactValues(lines: { account: string; debit: number; credit
  * Records the net sales and COGS a journal entry moves, in its transaction (called by
  * postJournalEntry). Entries that touch neither (captures, fees, stock receipts) write nothing.
  */
-export async function recordLedgerFacts(tx: Tx, entry: { postedAt: Date; sourceType: string; sourceId: string | null }, lines: { account: string; debit: number; credit: number }[]) {
+export async function recordLedgerFacts(
+  tx: Tx,
+  entry: { postedAt: Date; sourceType: string; sourceId: string | null },
+  lines: { account: string; debit: number; credit: number }[],
+) {
   const { net_sales: netSales, cogs } = ledgerFactValues(lines);
   if (netSales === 0 && cogs === 0) return;
   const metrics = ['net_sales', 'cogs'].filter((_, i) => [netSales, cogs][i] !== 0);
@@ -48,6 +56,10 @@ export async function recordLedgerFacts(tx: Tx, entry: { postedAt: Date; sourceT
     `INSERT INTO kpi_fact_deltas (day, channel, metric, value)
      SELECT ($1::timestamptz AT TIME ZONE s.timezone)::date, ${entryChannelSql('$2::text', '$3::text')}, m.metric, m.value
      FROM shop_settings s, unnest($4::text[], $5::bigint[]) AS m(metric, value) WHERE s.id = 1`,
-    entry.postedAt, entry.sourceType, entry.sourceId, metrics, values,
+    entry.postedAt,
+    entry.sourceType,
+    entry.sourceId,
+    metrics,
+    values,
   );
 }

@@ -1,7 +1,19 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { endOfDayIn, startOfDayIn, todayIn } from '@/lib/dates';
-import { bucketUpperHours, change, daysInRange, histogramPercentile, HOUR_BUCKETS, previousPeriod, rate, sparklineBuckets, sparklineStep, splitByWholeMonths, type SparklineStep } from '@/lib/kpi/rules';
+import {
+  bucketUpperHours,
+  change,
+  daysInRange,
+  histogramPercentile,
+  HOUR_BUCKETS,
+  previousPeriod,
+  rate,
+  sparklineBuckets,
+  sparklineStep,
+  splitByWholeMonths,
+  type SparklineStep,
+} from '@/lib/kpi/rules';
 import { compactKpiFacts } from '@/lib/kpi/rebuild';
 import type { TKpiQuery } from '@/lib/kpi/schemas';
 import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
@@ -10,35 +22,106 @@ import { supportKpiCounts } from '@/lib/support/queries';
 import { inventoryAccuracy } from '@/lib/inventory/cycle-counts/rules';
 
 export type Point = { date: string; value: number | null };
-export type RateKpi = { value: number | null; numerator: number; denominator: number; previous: number | null; change: number | null; sparkline: Point[] };
+export type RateKpi = {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  previous: number | null;
+  change: number | null;
+  sparkline: Point[];
+};
 /** A KPI whose records are not kept yet: null values and the reason, never a made-up zero. */
 export type NoData = { reason: string };
 
 export type KpiReport = {
-  range: { from: string; to: string; channel: string | null; timezone: string; days: number; previous: { from: string; to: string }; sparkline_step_days: number; sparkline_step: SparklineStep };
+  range: {
+    from: string;
+    to: string;
+    channel: string | null;
+    timezone: string;
+    days: number;
+    previous: { from: string; to: string };
+    sparkline_step_days: number;
+    sparkline_step: SparklineStep;
+  };
   currency: string;
   fulfillment_rate: RateKpi;
   on_time_ship_rate: RateKpi;
-  order_to_ship_hours: { median: number | null; p90: number | null; count: number; previous: { median: number | null; p90: number | null }; change: number | null; sparkline: Point[] };
+  order_to_ship_hours: {
+    median: number | null;
+    p90: number | null;
+    count: number;
+    previous: { median: number | null; p90: number | null };
+    change: number | null;
+    sparkline: Point[];
+  };
   orders: { count: number; cancelled: number; previous: number; change: number | null; sparkline: Point[] };
-  net_sales: { amount: number; currency: string; previous: number; change: number | null; sparkline: Point[] };
+  net_sales: {
+    amount: number;
+    currency: string;
+    previous: number;
+    change: number | null;
+    sparkline: Point[];
+  };
   gross_margin: RateKpi & { net_sales: number; cogs: number; currency: string };
-  stockouts: { count_now: number; stockout_days: number; lost_revenue: number; currency: string; previous: { stockout_days: number; lost_revenue: number }; change: number | null; sparkline: Point[]; note: string };
-  refunds: { count: number; amount: number; currency: string; rate: number | null; gross_sales: number; previous: number; change: number; sparkline: Point[] };
+  stockouts: {
+    count_now: number;
+    stockout_days: number;
+    lost_revenue: number;
+    currency: string;
+    previous: { stockout_days: number; lost_revenue: number };
+    change: number | null;
+    sparkline: Point[];
+    note: string;
+  };
+  refunds: {
+    count: number;
+    amount: number;
+    currency: string;
+    rate: number | null;
+    gross_sales: number;
+    previous: number;
+    change: number;
+    sparkline: Point[];
+  };
   return_rate: RateKpi;
   support: {
-    first_response_median_hours: number | null; first_response_count: number; resolution_median_hours: number | null; resolution_count: number;
-    previous: { first_response_median_hours: number | null; resolution_median_hours: number | null }; note: string;
+    first_response_median_hours: number | null;
+    first_response_count: number;
+    resolution_median_hours: number | null;
+    resolution_count: number;
+    previous: { first_response_median_hours: number | null; resolution_median_hours: number | null };
+    note: string;
   };
-  sla_breaches: { count: number; first_response: number; resolution: number; previous: number; change: number; breached_now: number };
+  sla_breaches: {
+    count: number;
+    first_response: number;
+    resolution: number;
+    previous: number;
+    change: number;
+    breached_now: number;
+  };
   open_backlog: { count: number; open: number; pending: number; at_risk: number };
-  inventory_accuracy: { value: number | null; numerator: number | null; denominator: number | null; abs_variance: number | null; counts: number; note?: string } & Partial<NoData>;
+  inventory_accuracy: {
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    abs_variance: number | null;
+    counts: number;
+    note?: string;
+  } & Partial<NoData>;
   charts: {
     /** per sparkline step (a day, or a calendar month over 92 days) and channel, dated by the step's first day */
     daily_by_channel: { date: string; channel: string; orders: number; net_sales: number }[];
     funnel: { stage: 'placed' | 'packed' | 'shipped' | 'delivered'; count: number }[];
     ship_time_distribution: { label: string; min_hours: number; max_hours: number | null; count: number }[];
-    top_stockouts: { sku: string; name: string; stockout_days: number; lost_revenue: number; out_now: boolean }[];
+    top_stockouts: {
+      sku: string;
+      name: string;
+      stockout_days: number;
+      lost_revenue: number;
+      out_now: boolean;
+    }[];
     returns_by_reason: { reason: string; label: string; units: number }[];
     refunds_over_time: { date: string; count: number; amount: number }[];
   };
@@ -80,19 +163,30 @@ export type KpiFactSums = {
  * kpi_daily (a point per day); with monthly ones its whole months come from kpi_monthly as well.
  * Support facts carry channel '' and count under any channel filter. Decision 014.
  */
-export async function kpiFactSums(options: { from: string; to: string; channel: string | null; step: SparklineStep }, tx: Tx = db): Promise<KpiFactSums> {
+export async function kpiFactSums(
+  options: { from: string; to: string; channel: string | null; step: SparklineStep },
+  tx: Tx = db,
+): Promise<KpiFactSums> {
   const { from, to, channel, step } = options;
   const prev = previousPeriod(from, to);
   const prevSplit = splitByWholeMonths(prev.from, prev.to);
-  const curSplit = step === 'month' ? splitByWholeMonths(from, to) : { months: null, days: [[from, to] as [string, string]] };
+  const curSplit =
+    step === 'month'
+      ? splitByWholeMonths(from, to)
+      : { months: null, days: [[from, to] as [string, string]] };
   const months = [prevSplit.months, curSplit.months].filter((m): m is [string, string] => m !== null);
   const days = [...prevSplit.days, ...curSplit.days];
   // For one channel, `channel = ANY(…)` is an index condition (the key's second column): the rows of
   // other channels are skipped in the index, not fetched and filtered.
   // Support and cycle-count facts carry channel '' and count under any channel filter.
-  const channelFilter = channel === null ? '$7::text IS NULL' : `channel = ANY(ARRAY[$7::text, '']) AND (channel = $7::text OR left(metric, 8) = 'tickets_' OR left(metric, 6) = 'count_')`;
+  const channelFilter =
+    channel === null
+      ? '$7::text IS NULL'
+      : `channel = ANY(ARRAY[$7::text, '']) AND (channel = $7::text OR left(metric, 8) = 'tickets_' OR left(metric, 6) = 'count_')`;
   // LATERAL: one index range scan per month range and per day range (at most two and four).
-  const rows = await tx.$queryRawUnsafe<{ cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]>(
+  const rows = await tx.$queryRawUnsafe<
+    { cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]
+  >(
     `WITH f AS (
        SELECT m.month AS day, m.channel, m.metric, m.value
        FROM unnest($1::date[], $2::date[]) AS r(lo, hi)
@@ -110,7 +204,15 @@ export async function kpiFactSums(options: { from: string; to: string; channel: 
             CASE WHEN day >= $5::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
             metric, sum(value)::float8 AS value
      FROM f GROUP BY 1, 2, 3, 4`,
-    months.map((m) => m[0]), months.map((m) => m[1]), days.map((d) => d[0]), days.map((d) => d[1]), from, to, channel, step === 'month', prev.from,
+    months.map((m) => m[0]),
+    months.map((m) => m[1]),
+    days.map((d) => d[0]),
+    days.map((d) => d[1]),
+    from,
+    to,
+    channel,
+    step === 'month',
+    prev.from,
   );
   const sums: KpiFactSums = { cur: new Map(), prev: new Map(), series: new Map(), byChannel: new Map() };
   for (const r of rows) {
@@ -123,7 +225,12 @@ export async function kpiFactSums(options: { from: string; to: string; channel: 
     }
     if (r.cur && r.spark && r.ch !== '*') {
       const key = `${r.spark}|${r.ch}`;
-      const e = sums.byChannel.get(key) ?? { date: r.spark, channel: r.ch || 'none', orders: 0, net_sales: 0 };
+      const e = sums.byChannel.get(key) ?? {
+        date: r.spark,
+        channel: r.ch || 'none',
+        orders: 0,
+        net_sales: 0,
+      };
       if (r.metric === 'orders_placed') e.orders += r.value;
       else e.net_sales += r.value;
       sums.byChannel.set(key, e);
@@ -151,7 +258,9 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     void compactKpiFacts().catch((error) => console.error('[kpi] compaction failed', error));
   }
 
-  const [settings] = await tx.$queryRaw<{ currency: string; timezone: string }[]>`SELECT currency, timezone FROM shop_settings WHERE id = 1`;
+  const [settings] = await tx.$queryRaw<
+    { currency: string; timezone: string }[]
+  >`SELECT currency, timezone FROM shop_settings WHERE id = 1`;
   const tz = settings.timezone;
   const currency = settings.currency;
 
@@ -160,18 +269,39 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   const get = (p: 'cur' | 'prev', m: string) => total[p].get(m) ?? 0;
   const spark = (fn: (m: (metric: string) => number) => number | null): Point[] =>
     buckets.map(({ start: date }) => ({ date, value: fn((metric) => series.get(date)?.get(metric) ?? 0) }));
-  const hist = (p: 'cur' | 'prev', prefix: string) => Array.from({ length: HOUR_BUCKETS }, (_, k) => get(p, `${prefix}${k}`));
+  const hist = (p: 'cur' | 'prev', prefix: string) =>
+    Array.from({ length: HOUR_BUCKETS }, (_, k) => get(p, `${prefix}${k}`));
 
-  const rateKpi = (num: (g: (m: string) => number) => number, den: (g: (m: string) => number) => number): RateKpi => {
-    const cur = rate(num((m) => get('cur', m)), den((m) => get('cur', m)));
-    const before = rate(num((m) => get('prev', m)), den((m) => get('prev', m)));
-    return { ...cur, previous: before.value, change: change(cur.value, before.value), sparkline: spark((g) => rate(num(g), den(g)).value) };
+  const rateKpi = (
+    num: (g: (m: string) => number) => number,
+    den: (g: (m: string) => number) => number,
+  ): RateKpi => {
+    const cur = rate(
+      num((m) => get('cur', m)),
+      den((m) => get('cur', m)),
+    );
+    const before = rate(
+      num((m) => get('prev', m)),
+      den((m) => get('prev', m)),
+    );
+    return {
+      ...cur,
+      previous: before.value,
+      change: change(cur.value, before.value),
+      sparkline: spark((g) => rate(num(g), den(g)).value),
+    };
   };
 
   // Fulfillment rate: of the orders placed in range and not cancelled, the share shipped complete.
-  const fulfillment_rate = rateKpi((g) => g('orders_shipped_complete'), (g) => g('orders_placed') - g('orders_cancelled'));
+  const fulfillment_rate = rateKpi(
+    (g) => g('orders_shipped_complete'),
+    (g) => g('orders_placed') - g('orders_cancelled'),
+  );
   // On-time: of the orders whose last shipment fell in range (shipped complete), the share by ship-by.
-  const on_time_ship_rate = rateKpi((g) => g('ship_on_time'), (g) => g('ship_complete'));
+  const on_time_ship_rate = rateKpi(
+    (g) => g('ship_on_time'),
+    (g) => g('ship_complete'),
+  );
 
   const shipHist = hist('cur', 'ship_hours_b');
   const shipHistPrev = hist('prev', 'ship_hours_b');
@@ -184,7 +314,9 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     previous: { median: prevMedian, p90: histogramPercentile(shipHistPrev, 0.9) },
     change: change(median, prevMedian),
     // Sparkline: the mean hours of each day's completed orders (medians need the histogram per day).
-    sparkline: spark((g) => (g('ship_complete') > 0 ? Math.round((g('ship_minutes_sum') / g('ship_complete') / 60) * 10) / 10 : null)),
+    sparkline: spark((g) =>
+      g('ship_complete') > 0 ? Math.round((g('ship_minutes_sum') / g('ship_complete') / 60) * 10) / 10 : null,
+    ),
   };
 
   const orders = {
@@ -194,8 +326,17 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     change: get('cur', 'orders_placed') - get('prev', 'orders_placed'),
     sparkline: spark((g) => g('orders_placed')),
   };
-  const net_sales = { amount: get('cur', 'net_sales'), currency, previous: get('prev', 'net_sales'), change: get('cur', 'net_sales') - get('prev', 'net_sales'), sparkline: spark((g) => g('net_sales')) };
-  const margin = rateKpi((g) => g('net_sales') - g('cogs'), (g) => (g('net_sales') > 0 ? g('net_sales') : 0));
+  const net_sales = {
+    amount: get('cur', 'net_sales'),
+    currency,
+    previous: get('prev', 'net_sales'),
+    change: get('cur', 'net_sales') - get('prev', 'net_sales'),
+    sparkline: spark((g) => g('net_sales')),
+  };
+  const margin = rateKpi(
+    (g) => g('net_sales') - g('cogs'),
+    (g) => (g('net_sales') > 0 ? g('net_sales') : 0),
+  );
   const gross_margin = { ...margin, net_sales: get('cur', 'net_sales'), cogs: get('cur', 'cogs'), currency };
 
   // Stockouts (all channels: stock is shared).
@@ -205,7 +346,17 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   const [stockNow] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM variants v
     WHERE v.status = 'active' AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= 0`;
-  const periods = await tx.$queryRaw<{ variant_id: string; sku: string; name: string; price: number; started_at: Date; ended_at: Date | null; baseline: number }[]>`
+  const periods = await tx.$queryRaw<
+    {
+      variant_id: string;
+      sku: string;
+      name: string;
+      price: number;
+      started_at: Date;
+      ended_at: Date | null;
+      baseline: number;
+    }[]
+  >`
     SELECT p.variant_id::text, v.sku, pr.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, v.price, p.started_at, p.ended_at, p.baseline_daily_units AS baseline
     FROM stockout_periods p JOIN variants v ON v.id = p.variant_id JOIN products pr ON pr.id = v.product_id
     WHERE v.status = 'active' AND p.started_at < ${rangeEnd} AND (p.ended_at IS NULL OR p.ended_at > ${prevStart})`;
@@ -225,11 +376,20 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   };
   const curStock = stockoutTotals(rangeStart, rangeEnd);
   const prevStock = stockoutTotals(prevStart, rangeStart);
-  const bySku = new Map<string, { sku: string; name: string; stockout_days: number; lost_revenue: number; out_now: boolean }>();
+  const bySku = new Map<
+    string,
+    { sku: string; name: string; stockout_days: number; lost_revenue: number; out_now: boolean }
+  >();
   for (const p of periods) {
     const o = overlapDays(p, rangeStart, rangeEnd);
     if (o <= 0) continue;
-    const e = bySku.get(p.sku) ?? { sku: p.sku, name: p.name, stockout_days: 0, lost_revenue: 0, out_now: false };
+    const e = bySku.get(p.sku) ?? {
+      sku: p.sku,
+      name: p.name,
+      stockout_days: 0,
+      lost_revenue: 0,
+      out_now: false,
+    };
     e.stockout_days += o;
     e.lost_revenue += o * p.baseline * p.price;
     e.out_now ||= p.ended_at === null;
@@ -244,7 +404,10 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     sparkline: buckets.map(({ start: date, end }) => {
       const a = startOfDayIn(date, tz);
       const b = endOfDayIn(end, tz);
-      return { date, value: a > now ? null : Math.round(periods.reduce((s, p) => s + overlapDays(p, a, b), 0) * 10) / 10 };
+      return {
+        date,
+        value: a > now ? null : Math.round(periods.reduce((s, p) => s + overlapDays(p, a, b), 0) * 10) / 10,
+      };
     }),
     note: 'Stock is shared by every channel: stockouts ignore the channel filter.',
   };
@@ -252,36 +415,84 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   // Refunds: issued in range (issue day, the order's channel); rate = refunded ÷ gross sales of the
   // orders placed in range (a refund may belong to an order of an earlier period).
   const refunds = {
-    count: get('cur', 'refunds_count'), amount: get('cur', 'refunds_amount'), currency,
-    rate: rate(get('cur', 'refunds_amount'), get('cur', 'gross_sales')).value, gross_sales: get('cur', 'gross_sales'),
-    previous: get('prev', 'refunds_amount'), change: get('cur', 'refunds_amount') - get('prev', 'refunds_amount'), sparkline: spark((g) => g('refunds_amount')),
+    count: get('cur', 'refunds_count'),
+    amount: get('cur', 'refunds_amount'),
+    currency,
+    rate: rate(get('cur', 'refunds_amount'), get('cur', 'gross_sales')).value,
+    gross_sales: get('cur', 'gross_sales'),
+    previous: get('prev', 'refunds_amount'),
+    change: get('cur', 'refunds_amount') - get('prev', 'refunds_amount'),
+    sparkline: spark((g) => g('refunds_amount')),
   };
   // Return rate: units received back (day of the return's latest receipt) ÷ units shipped (shipment day).
-  const return_rate = rateKpi((g) => g('units_returned'), (g) => g('units_shipped'));
+  const return_rate = rateKpi(
+    (g) => g('units_returned'),
+    (g) => g('units_shipped'),
+  );
   const firstResponse = hist('cur', 'tickets_first_response_b');
   const resolution = hist('cur', 'tickets_resolution_b');
   const support = {
-    first_response_median_hours: histogramPercentile(firstResponse, 0.5), first_response_count: firstResponse.reduce((a, b) => a + b, 0),
-    resolution_median_hours: histogramPercentile(resolution, 0.5), resolution_count: resolution.reduce((a, b) => a + b, 0),
-    previous: { first_response_median_hours: histogramPercentile(hist('prev', 'tickets_first_response_b'), 0.5), resolution_median_hours: histogramPercentile(hist('prev', 'tickets_resolution_b'), 0.5) },
+    first_response_median_hours: histogramPercentile(firstResponse, 0.5),
+    first_response_count: firstResponse.reduce((a, b) => a + b, 0),
+    resolution_median_hours: histogramPercentile(resolution, 0.5),
+    resolution_count: resolution.reduce((a, b) => a + b, 0),
+    previous: {
+      first_response_median_hours: histogramPercentile(hist('prev', 'tickets_first_response_b'), 0.5),
+      resolution_median_hours: histogramPercentile(hist('prev', 'tickets_resolution_b'), 0.5),
+    },
     note: 'Support tickets belong to no sales channel: support figures ignore the channel filter.',
   };
   // SLA breaches and the backlog: read from tickets directly (few rows, index probes; breaches of a
   // running clock happen without an event, so a rollup would need a job). Decision 014.
-  const sup = await supportKpiCounts([{ from: rangeStart, to: rangeEnd }, { from: prevStart, to: rangeStart }], now, tx);
+  const sup = await supportKpiCounts(
+    [
+      { from: rangeStart, to: rangeEnd },
+      { from: prevStart, to: rangeStart },
+    ],
+    now,
+    tx,
+  );
   const breachCount = sup.breaches[0].first_response + sup.breaches[0].resolution;
   const breachPrev = sup.breaches[1].first_response + sup.breaches[1].resolution;
-  const sla_breaches = { count: breachCount, first_response: sup.breaches[0].first_response, resolution: sup.breaches[0].resolution, previous: breachPrev, change: breachCount - breachPrev, breached_now: sup.backlog.breached };
-  const open_backlog = { count: sup.backlog.open + sup.backlog.pending, open: sup.backlog.open, pending: sup.backlog.pending, at_risk: sup.backlog.at_risk };
+  const sla_breaches = {
+    count: breachCount,
+    first_response: sup.breaches[0].first_response,
+    resolution: sup.breaches[0].resolution,
+    previous: breachPrev,
+    change: breachCount - breachPrev,
+    breached_now: sup.backlog.breached,
+  };
+  const open_backlog = {
+    count: sup.backlog.open + sup.backlog.pending,
+    open: sup.backlog.open,
+    pending: sup.backlog.pending,
+    at_risk: sup.backlog.at_risk,
+  };
   // Inventory accuracy: 1 − Σ|variance| ÷ Σ expected over the counts completed in range (completion
   // day, all channels: stock is shared). numerator = Σ expected − Σ|variance| (floored at 0), so
   // value = numerator ÷ denominator. No count completed in range → "No data yet", not a made-up 100 %.
   const countSheets = get('cur', 'count_sheets');
   const countExpected = get('cur', 'count_expected');
   const countAbsVariance = get('cur', 'count_abs_variance');
-  const inventory_accuracy = countSheets > 0
-    ? { value: inventoryAccuracy(countAbsVariance, countExpected), numerator: Math.max(0, countExpected - countAbsVariance), denominator: countExpected, abs_variance: countAbsVariance, counts: countSheets, note: 'Stock is shared by every channel: inventory accuracy ignores the channel filter.' }
-    : { value: null, numerator: null, denominator: null, abs_variance: null, counts: 0, reason: 'No data yet: no cycle count was completed in this range. Count a location under Inventory → Cycle counts.' };
+  const inventory_accuracy =
+    countSheets > 0
+      ? {
+          value: inventoryAccuracy(countAbsVariance, countExpected),
+          numerator: Math.max(0, countExpected - countAbsVariance),
+          denominator: countExpected,
+          abs_variance: countAbsVariance,
+          counts: countSheets,
+          note: 'Stock is shared by every channel: inventory accuracy ignores the channel filter.',
+        }
+      : {
+          value: null,
+          numerator: null,
+          denominator: null,
+          abs_variance: null,
+          counts: 0,
+          reason:
+            'No data yet: no cycle count was completed in this range. Count a location under Inventory → Cycle counts.',
+        };
 
   const returns_by_reason = [...total.cur.entries()]
     .filter(([m, v]) => m.startsWith(RETURN_REASON_METRIC_PREFIX) && v !== 0)
@@ -290,17 +501,37 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
       return { reason, label: RETURN_REASONS[reason as ReturnReason]?.label ?? reason, units };
     })
     .sort((a, b) => b.units - a.units || a.label.localeCompare(b.label));
-  const refunds_over_time = buckets.map(({ start: date }) => ({ date, count: series.get(date)?.get('refunds_count') ?? 0, amount: series.get(date)?.get('refunds_amount') ?? 0 }));
+  const refunds_over_time = buckets.map(({ start: date }) => ({
+    date,
+    count: series.get(date)?.get('refunds_count') ?? 0,
+    amount: series.get(date)?.get('refunds_amount') ?? 0,
+  }));
 
-  const distribution = SHIP_TIME_GROUPS.map((g) => ({ label: g.label, min_hours: g.min, max_hours: g.max, count: 0 }));
+  const distribution = SHIP_TIME_GROUPS.map((g) => ({
+    label: g.label,
+    min_hours: g.min,
+    max_hours: g.max,
+    count: 0,
+  }));
   shipHist.forEach((n, k) => {
     const upper = bucketUpperHours(k);
-    const group = distribution.find((g) => upper > g.min_hours && (g.max_hours === null || upper <= g.max_hours)) ?? distribution[distribution.length - 1];
+    const group =
+      distribution.find((g) => upper > g.min_hours && (g.max_hours === null || upper <= g.max_hours)) ??
+      distribution[distribution.length - 1];
     group.count += n;
   });
 
   return {
-    range: { from, to, channel, timezone: tz, days, previous: prev, sparkline_step_days: step === 'day' ? 1 : 30, sparkline_step: step },
+    range: {
+      from,
+      to,
+      channel,
+      timezone: tz,
+      days,
+      previous: prev,
+      sparkline_step_days: step === 'day' ? 1 : 30,
+      sparkline_step: step,
+    },
     currency,
     fulfillment_rate,
     on_time_ship_rate,
@@ -316,7 +547,9 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     open_backlog,
     inventory_accuracy,
     charts: {
-      daily_by_channel: [...byChannel.values()].sort((a, b) => (a.date + a.channel < b.date + b.channel ? -1 : 1)),
+      daily_by_channel: [...byChannel.values()].sort((a, b) =>
+        a.date + a.channel < b.date + b.channel ? -1 : 1,
+      ),
       funnel: [
         { stage: 'placed', count: get('cur', 'orders_placed') - get('cur', 'orders_cancelled') },
         { stage: 'packed', count: get('cur', 'orders_packed') },
@@ -325,7 +558,11 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
       ],
       ship_time_distribution: distribution,
       top_stockouts: [...bySku.values()]
-        .map((s) => ({ ...s, stockout_days: Math.round(s.stockout_days * 10) / 10, lost_revenue: Math.round(s.lost_revenue) }))
+        .map((s) => ({
+          ...s,
+          stockout_days: Math.round(s.stockout_days * 10) / 10,
+          lost_revenue: Math.round(s.lost_revenue),
+        }))
         .sort((a, b) => b.lost_revenue - a.lost_revenue || b.stockout_days - a.stockout_days)
         .slice(0, 10),
       returns_by_reason,
@@ -333,7 +570,6 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     },
   };
 }
-
 
 /** Today in the shop's timezone (for presets). */
 export async function shopToday(tx: Tx = db): Promise<{ today: string; timezone: string }> {

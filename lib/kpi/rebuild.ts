@@ -118,7 +118,9 @@ SELECT date_trunc('month', day)::date, channel, metric, sum(value) FROM kpi_dail
  * Where kpi_monthly is not Σ kpi_daily over the month's days (zero sums left out on both sides): the
  * invariant the monthly read relies on, so always empty. For tests and audits.
  */
-export async function monthlyRollupDrift(tx: Tx = db): Promise<{ month: string; channel: string; metric: string; monthly: number; daily: number }[]> {
+export async function monthlyRollupDrift(
+  tx: Tx = db,
+): Promise<{ month: string; channel: string; metric: string; monthly: number; daily: number }[]> {
   return tx.$queryRawUnsafe(`
     SELECT coalesce(m.month, d.month)::text AS month, coalesce(m.channel, d.channel) AS channel, coalesce(m.metric, d.metric) AS metric,
            coalesce(m.value, 0)::float8 AS monthly, coalesce(d.value, 0)::float8 AS daily
@@ -138,7 +140,9 @@ export async function rollupFacts(tx: Tx = db): Promise<FactRow[]> {
 }
 
 export async function directFacts(tx: Tx = db): Promise<FactRow[]> {
-  return tx.$queryRawUnsafe<FactRow[]>(`SELECT day::text, channel, metric, value::float8 AS value FROM (${DIRECT_FACTS_SQL}) d ORDER BY 1, 2, 3`);
+  return tx.$queryRawUnsafe<FactRow[]>(
+    `SELECT day::text, channel, metric, value::float8 AS value FROM (${DIRECT_FACTS_SQL}) d ORDER BY 1, 2, 3`,
+  );
 }
 
 /**
@@ -148,17 +152,23 @@ export async function directFacts(tx: Tx = db): Promise<FactRow[]> {
  * the rebuilt base (a snapshot without them) does not count, so nothing is lost or counted twice.
  * kpi_monthly is recomputed from the new kpi_daily in the same transaction.
  */
-export async function rebuildKpiRollups(client: Pick<Db, '$transaction'> = db): Promise<{ facts: number; stockoutPeriods: number }> {
+export async function rebuildKpiRollups(
+  client: Pick<Db, '$transaction'> = db,
+): Promise<{ facts: number; stockoutPeriods: number }> {
   return client.$transaction(
     async (t) => {
       await t.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_rollups'))`;
       await t.$executeRaw`DELETE FROM kpi_fact_deltas`;
       await t.$executeRaw`DELETE FROM kpi_daily`;
       await t.$executeRaw`DELETE FROM kpi_monthly`;
-      const facts = await t.$executeRawUnsafe(`INSERT INTO kpi_daily (day, channel, metric, value) ${DIRECT_FACTS_SQL}`);
+      const facts = await t.$executeRawUnsafe(
+        `INSERT INTO kpi_daily (day, channel, metric, value) ${DIRECT_FACTS_SQL}`,
+      );
       await t.$executeRawUnsafe(MONTHLY_FROM_DAILY_SQL);
       await t.$executeRaw`DELETE FROM stockout_periods`;
-      const stockoutPeriods = await t.$executeRawUnsafe(`INSERT INTO stockout_periods (variant_id, started_at, ended_at, baseline_daily_units) ${DIRECT_STOCKOUTS_SQL}`);
+      const stockoutPeriods = await t.$executeRawUnsafe(
+        `INSERT INTO stockout_periods (variant_id, started_at, ended_at, baseline_daily_units) ${DIRECT_STOCKOUTS_SQL}`,
+      );
       return { facts, stockoutPeriods };
     },
     { isolationLevel: 'RepeatableRead', timeout: 30 * 60_000, maxWait: 60_000 },
@@ -176,7 +186,9 @@ export async function compactKpiFacts(options: { batch?: number } = {}): Promise
   let total = 0;
   for (;;) {
     const moved = await db.$transaction(async (t) => {
-      const [lock] = await t.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('kpi_rollups')) AS ok`;
+      const [lock] = await t.$queryRaw<
+        { ok: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(hashtext('kpi_rollups')) AS ok`;
       if (!lock.ok) return 0;
       // Data-modifying CTEs all run to completion, in the statement's one snapshot.
       const [folded] = await t.$queryRaw<{ n: number }[]>`
@@ -202,7 +214,9 @@ export async function compactKpiFacts(options: { batch?: number } = {}): Promise
     total += moved;
     if (moved === 0) break;
     // The count is of folded groups, not moved rows: stop when no delta is left.
-    const [left] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM kpi_fact_deltas LIMIT 1) x`;
+    const [left] = await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM (SELECT 1 FROM kpi_fact_deltas LIMIT 1) x`;
     if (!left || left.n === 0) break;
   }
   return total;

@@ -51,7 +51,10 @@ export function histogramPercentile(counts: number[], p: number): number | null 
 }
 
 /** A rate with its parts; value null when the denominator is 0 (nothing to rate). */
-export function rate(numerator: number, denominator: number): { value: number | null; numerator: number; denominator: number } {
+export function rate(
+  numerator: number,
+  denominator: number,
+): { value: number | null; numerator: number; denominator: number } {
   return { value: denominator > 0 ? round4(numerator / denominator) : null, numerator, denominator };
 }
 
@@ -105,7 +108,10 @@ export function addMonths(isoDate: string, months: number): string {
  * month fits; `days` are at most two inclusive day ranges, before and after the months.
  * E.g. 2026-10-30 … 2026-12-02 → months [2026-11-01, 2026-11-01], days [10-30…10-31], [12-01…12-02].
  */
-export function splitByWholeMonths(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
+export function splitByWholeMonths(
+  from: string,
+  to: string,
+): { months: [string, string] | null; days: [string, string][] } {
   const firstWhole = from === monthStart(from) ? from : addMonths(from, 1);
   // The first day after the last whole month: to's month start, or the next one when `to` ends its month.
   const afterWhole = monthStart(addDays(to, 1));
@@ -128,7 +134,11 @@ export function sparklineStep(days: number): SparklineStep {
  * The sparkline buckets of [from, to]: each day, or each calendar month (the first starting at `from`,
  * the last ending at `to`, either possibly partial). A point's date is its bucket's first day.
  */
-export function sparklineBuckets(from: string, to: string, step: SparklineStep): { start: string; end: string }[] {
+export function sparklineBuckets(
+  from: string,
+  to: string,
+  step: SparklineStep,
+): { start: string; end: string }[] {
   if (step === 'day') return eachDay(from, to).map((d) => ({ start: d, end: d }));
   const out: { start: string; end: string }[] = [];
   for (let start = from; start <= to; start = addMonths(start, 1)) {

@@ -15,13 +15,20 @@ export async function resolveAsOf(asOf?: string): Promise<{ asOf: string; before
  */
 export async function asOfFromSearchParam(
   value: string | string[] | undefined,
-): Promise<{ ok: true; asOf: string; before: Date; today: string } | { ok: false; error: string; today: string }> {
+): Promise<
+  { ok: true; asOf: string; before: Date; today: string } | { ok: false; error: string; today: string }
+> {
   const tz = await shopTimezone();
   const today = todayIn(tz);
-  if (value === undefined || value === '') return { ok: true, asOf: today, before: endOfDayIn(today, tz), today };
+  if (value === undefined || value === '')
+    return { ok: true, asOf: today, before: endOfDayIn(today, tz), today };
   if (typeof value !== 'string' || !isValidIsoDate(value)) {
     const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : 'That';
-    return { ok: false, error: `${shown} is not a date. Pick a date, or type it as YYYY-MM-DD (e.g. ${today}).`, today };
+    return {
+      ok: false,
+      error: `${shown} is not a date. Pick a date, or type it as YYYY-MM-DD (e.g. ${today}).`,
+      today,
+    };
   }
   return { ok: true, asOf: value, before: endOfDayIn(value, tz), today };
 }

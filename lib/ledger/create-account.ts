@@ -9,12 +9,25 @@ import { ZCreateAccountInput, type TCreateAccountInput } from '@/lib/ledger/sche
 /** Adds an account to the chart of accounts (a manager's task). */
 export async function createAccount(options: { input: TCreateAccountInput; actor: Actor }) {
   const input = ZCreateAccountInput.parse(options.input);
-  return db.$transaction(async (tx) => {
-    if (await tx.account.findUnique({ where: { code: input.code }, select: { id: true } })) {
-      throw new AppError('CONFLICT', `Account ${input.code} already exists`, [{ field: 'code', message: `Account ${input.code} already exists` }]);
-    }
-    const account = await tx.account.create({ data: input, select: { id: true, code: true, name: true, type: true } });
-    await audit(tx, { actor: options.actor, action: 'account.created', entityType: 'account', entityId: account.id, after: account });
-    return account;
-  }).finally(clearAccountCache);
+  return db
+    .$transaction(async (tx) => {
+      if (await tx.account.findUnique({ where: { code: input.code }, select: { id: true } })) {
+        throw new AppError('CONFLICT', `Account ${input.code} already exists`, [
+          { field: 'code', message: `Account ${input.code} already exists` },
+        ]);
+      }
+      const account = await tx.account.create({
+        data: input,
+        select: { id: true, code: true, name: true, type: true },
+      });
+      await audit(tx, {
+        actor: options.actor,
+        action: 'account.created',
+        entityType: 'account',
+        entityId: account.id,
+        after: account,
+      });
+      return account;
+    })
+    .finally(clearAccountCache);
 }

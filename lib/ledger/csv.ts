@@ -16,7 +16,12 @@ export function trialBalanceCsv(tb: TrialBalance, currency: string): string {
       ...tb.accounts.map((a) => [a.code, csvText(a.name), a.type, money(a.debit), money(a.credit)]),
       ['', 'Total', '', money(tb.total_debit), money(tb.total_credit)],
     ],
-    { bom: true, header: true, columns: ['Code', 'Account', 'Type', `Debit (${currency})`, `Credit (${currency})`], record_delimiter: 'windows' },
+    {
+      bom: true,
+      header: true,
+      columns: ['Code', 'Account', 'Type', `Debit (${currency})`, `Credit (${currency})`],
+      record_delimiter: 'windows',
+    },
   );
 }
 
@@ -26,34 +31,69 @@ export function valuationCsv(valuation: Valuation): string {
   return stringify(
     [
       ...valuation.lines.map((l) => [csvText(l.sku), csvText(l.name), String(l.quantity), money(l.value)]),
-      ['Total', `${valuation.method === 'fifo' ? 'FIFO' : 'Moving average'} cost, as of ${valuation.as_of}`, '', money(valuation.total_value)],
+      [
+        'Total',
+        `${valuation.method === 'fifo' ? 'FIFO' : 'Moving average'} cost, as of ${valuation.as_of}`,
+        '',
+        money(valuation.total_value),
+      ],
     ],
-    { bom: true, header: true, columns: ['SKU', 'Item', 'Quantity', `Value (${valuation.currency})`], record_delimiter: 'windows' },
+    {
+      bom: true,
+      header: true,
+      columns: ['SKU', 'Item', 'Quantity', `Value (${valuation.currency})`],
+      record_delimiter: 'windows',
+    },
   );
 }
 
-export const JOURNAL_CSV_COLUMNS = ['Entry', 'Posted at', 'Source', 'Memo', 'Account code', 'Account', 'Debit', 'Credit', 'Line memo', 'Reverses entry'] as const;
+export const JOURNAL_CSV_COLUMNS = [
+  'Entry',
+  'Posted at',
+  'Source',
+  'Memo',
+  'Account code',
+  'Account',
+  'Debit',
+  'Credit',
+  'Line memo',
+  'Reverses entry',
+] as const;
 
 /**
  * One chunk of the journal export: one row per journal line (the form accountants import), the
  * entry's number, time (shop's local time with its offset) and memo repeated on each of its lines.
  * The first chunk carries the byte-order mark and the header, later chunks only rows.
  */
-export function journalCsvChunk(entries: JournalEntryDto[], currency: string, timeZone: string, first: boolean): string {
+export function journalCsvChunk(
+  entries: JournalEntryDto[],
+  currency: string,
+  timeZone: string,
+  first: boolean,
+): string {
   const money = (amount: number) => (amount ? toDecimalString(amount, currency) : '');
   return stringify(
-    entries.flatMap((e) => e.lines.map((l) => [
-      String(e.number),
-      formatInTimeZone(new Date(e.posted_at), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
-      e.source_type,
-      csvText(e.memo ?? ''),
-      l.account_code,
-      csvText(l.account_name),
-      money(l.debit),
-      money(l.credit),
-      csvText(l.memo ?? ''),
-      e.reverses_number ? String(e.reverses_number) : '',
-    ])),
-    { bom: first, header: first, columns: [...JOURNAL_CSV_COLUMNS].map((c) => (c === 'Debit' || c === 'Credit' ? `${c} (${currency})` : c)), record_delimiter: 'windows' },
+    entries.flatMap((e) =>
+      e.lines.map((l) => [
+        String(e.number),
+        formatInTimeZone(new Date(e.posted_at), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
+        e.source_type,
+        csvText(e.memo ?? ''),
+        l.account_code,
+        csvText(l.account_name),
+        money(l.debit),
+        money(l.credit),
+        csvText(l.memo ?? ''),
+        e.reverses_number ? String(e.reverses_number) : '',
+      ]),
+    ),
+    {
+      bom: first,
+      header: first,
+      columns: [...JOURNAL_CSV_COLUMNS].map((c) =>
+        c === 'Debit' || c === 'Credit' ? `${c} (${currency})` : c,
+      ),
+      record_delimiter: 'windows',
+    },
   );
 }

@@ -13,13 +13,18 @@ export type ManualLineText = { account: string; debit: string; credit: string };
 export const MAX_LINE_AMOUNT = 1_000_000_000;
 
 /** One typed amount: blank is zero; otherwise exact minor units, or why it cannot be read. */
-export function parseLineAmount(text: string, currency: string): { ok: true; value: number } | { ok: false; error: string } {
+export function parseLineAmount(
+  text: string,
+  currency: string,
+): { ok: true; value: number } | { ok: false; error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, value: 0 };
   const value = parseMoney(trimmed, currency);
-  if (value === null) return { ok: false, error: `Enter an amount like ${toDecimalString(123456, currency)}` };
+  if (value === null)
+    return { ok: false, error: `Enter an amount like ${toDecimalString(123456, currency)}` };
   if (value < 0) return { ok: false, error: 'Enter a positive amount; put it in the other column instead' };
-  if (value > MAX_LINE_AMOUNT) return { ok: false, error: `At most ${formatMoney(MAX_LINE_AMOUNT, currency)} per line` };
+  if (value > MAX_LINE_AMOUNT)
+    return { ok: false, error: `At most ${formatMoney(MAX_LINE_AMOUNT, currency)} per line` };
   return { ok: true, value };
 }
 
@@ -41,14 +46,24 @@ export function checkManualLines(lines: ManualLineText[], currency: string) {
     if (!debit.ok) issues.push({ field: `lines.${i}.debit`, message: debit.error });
     if (!credit.ok) issues.push({ field: `lines.${i}.credit`, message: credit.error });
     if (!debit.ok || !credit.ok) return;
-    if (line.account.trim() === '') issues.push({ field: `lines.${i}.account`, message: 'Choose an account' });
-    if (debit.value > 0 && credit.value > 0) issues.push({ field: `lines.${i}.credit`, message: 'A line is either a debit or a credit, not both' });
-    else if (debit.value === 0 && credit.value === 0) issues.push({ field: `lines.${i}.debit`, message: 'Enter a debit or a credit' });
+    if (line.account.trim() === '')
+      issues.push({ field: `lines.${i}.account`, message: 'Choose an account' });
+    if (debit.value > 0 && credit.value > 0)
+      issues.push({ field: `lines.${i}.credit`, message: 'A line is either a debit or a credit, not both' });
+    else if (debit.value === 0 && credit.value === 0)
+      issues.push({ field: `lines.${i}.debit`, message: 'Enter a debit or a credit' });
     parsed.push({ account: line.account.trim(), debit: debit.value, credit: credit.value });
   });
   const debit = parsed.reduce((s, l) => s + l.debit, 0);
   const credit = parsed.reduce((s, l) => s + l.credit, 0);
-  return { issues, lines: parsed, debit, credit, difference: debit - credit, balanced: issues.length === 0 && parsed.length >= 2 && debit > 0 && debit === credit };
+  return {
+    issues,
+    lines: parsed,
+    debit,
+    credit,
+    difference: debit - credit,
+    balanced: issues.length === 0 && parsed.length >= 2 && debit > 0 && debit === credit,
+  };
 }
 
 /** Reads `lines.N.account|debit|credit` fields of a form object into lines, in N order. */
@@ -72,6 +87,7 @@ export function manualLinesFromForm(raw: Record<string, unknown>): ManualLineTex
  */
 export function manualEntryFromForm(raw: Record<string, unknown>, currency: string): TManualEntryInput {
   const checked = checkManualLines(manualLinesFromForm(raw), currency);
-  if (checked.issues.length) throw new AppError('VALIDATION_FAILED', 'Some lines need fixing', checked.issues);
+  if (checked.issues.length)
+    throw new AppError('VALIDATION_FAILED', 'Some lines need fixing', checked.issues);
   return { memo: typeof raw.memo === 'string' ? raw.memo : '', lines: checked.lines };
 }

@@ -19,7 +19,10 @@ async function accountsByCode(tx: Tx, codes: string[]): Promise<Map<string, Acco
   if (Date.now() - accountCache.at > 60_000) accountCache = { at: Date.now(), byCode: new Map() };
   const missing = codes.filter((c) => !accountCache.byCode.has(c));
   if (missing.length) {
-    const rows = await tx.account.findMany({ where: { code: { in: missing } }, select: { id: true, code: true, active: true } });
+    const rows = await tx.account.findMany({
+      where: { code: { in: missing } },
+      select: { id: true, code: true, active: true },
+    });
     for (const r of rows) accountCache.byCode.set(r.code, r);
   }
   return accountCache.byCode;
@@ -35,22 +38,37 @@ export type PostEntryInput = {
 };
 
 /** An entry's lines normalised and balanced, each with its account's id (accounts checked). */
-export type PreparedLine = { account: string; accountId: string; debit: number; credit: number; memo?: string };
+export type PreparedLine = {
+  account: string;
+  accountId: string;
+  debit: number;
+  credit: number;
+  memo?: string;
+};
 
 /**
  * Checks an entry without writing it: lines normalised and balanced (lib/ledger/rules.ts), every
  * account known and active. postJournalEntry writes what this returns; order intake
  * (lib/orders/take-order.ts) hands it to the database with the rest of the order.
  */
-export async function prepareJournalLines(tx: Tx, input: Pick<PostEntryInput, 'lines'>): Promise<PreparedLine[]> {
+export async function prepareJournalLines(
+  tx: Tx,
+  input: Pick<PostEntryInput, 'lines'>,
+): Promise<PreparedLine[]> {
   const lines = balancedLines(input.lines);
   if (lines.length === 0) return [];
   const codes = [...new Set(lines.map((l) => l.account))];
   const byCode = await accountsByCode(tx, codes);
   for (const code of codes) {
     const account = byCode.get(code);
-    if (!account) throw new AppError('VALIDATION_FAILED', `Unknown account ${code}`, [{ field: 'lines', message: `Unknown account ${code}` }]);
-    if (!account.active) throw new AppError('VALIDATION_FAILED', `Account ${code} is inactive`, [{ field: 'lines', message: `Account ${code} is inactive` }]);
+    if (!account)
+      throw new AppError('VALIDATION_FAILED', `Unknown account ${code}`, [
+        { field: 'lines', message: `Unknown account ${code}` },
+      ]);
+    if (!account.active)
+      throw new AppError('VALIDATION_FAILED', `Account ${code} is inactive`, [
+        { field: 'lines', message: `Account ${code} is inactive` },
+      ]);
   }
   return lines.map((l) => ({ ...l, accountId: byCode.get(l.account)!.id }));
 }
@@ -59,7 +77,10 @@ export async function prepareJournalLines(tx: Tx, input: Pick<PostEntryInput, 'l
  * Writes one balanced journal entry. Always call it with the transaction client of the event it
  * records, so the entry exists exactly when the event does. Returns null when every line is zero.
  */
-export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{ id: string; number: number } | null> {
+export async function postJournalEntry(
+  tx: Tx,
+  input: PostEntryInput,
+): Promise<{ id: string; number: number } | null> {
   const lines = await prepareJournalLines(tx, input);
   if (lines.length === 0) return null;
   // One instant for the entry and its KPI facts (net sales, COGS), so the rollup day is the entry's day.
@@ -78,26 +99,50 @@ export async function postJournalEntry(tx: Tx, input: PostEntryInput): Promise<{
     select: { id: true, number: true },
   });
   await tx.journalLine.createMany({
-    data: lines.map((l) => ({ entryId: entry.id, accountId: l.accountId, debit: l.debit, credit: l.credit, memo: l.memo })),
+    data: lines.map((l) => ({
+      entryId: entry.id,
+      accountId: l.accountId,
+      debit: l.debit,
+      credit: l.credit,
+      memo: l.memo,
+    })),
   });
-  await recordLedgerFacts(tx, { postedAt, sourceType: input.source.type, sourceId: input.source.id ?? null }, lines);
+  await recordLedgerFacts(
+    tx,
+    { postedAt, sourceType: input.source.type, sourceId: input.source.id ?? null },
+    lines,
+  );
   return entry;
 }
 
 /** Posts the mirror image of an entry (append-only ledger: this is how an entry is corrected). */
-export async function reverseJournalEntry(tx: Tx, input: { entryId: string; memo: string; actor: Actor }): Promise<{ id: string; number: number }> {
+export async function reverseJournalEntry(
+  tx: Tx,
+  input: { entryId: string; memo: string; actor: Actor },
+): Promise<{ id: string; number: number }> {
   const original = await tx.journalEntry.findUnique({
     where: { id: input.entryId },
-    select: { id: true, number: true, reversedBy: { select: { id: true } }, lines: { select: { debit: true, credit: true, memo: true, account: { select: { code: true } } } } },
+    select: {
+      id: true,
+      number: true,
+      reversedBy: { select: { id: true } },
+      lines: { select: { debit: true, credit: true, memo: true, account: { select: { code: true } } } },
+    },
   });
   if (!original) throw new AppError('NOT_FOUND', 'That journal entry does not exist.');
-  if (original.reversedBy) throw new AppError('INVALID_STATE', `Entry #${original.number} has already been reversed.`);
+  if (original.reversedBy)
+    throw new AppError('INVALID_STATE', `Entry #${original.number} has already been reversed.`);
   const entry = await postJournalEntry(tx, {
     memo: input.memo,
     source: { type: 'reversal', id: original.id },
     reversesEntryId: original.id,
     actor: input.actor,
-    lines: original.lines.map((l) => ({ account: l.account.code, debit: l.credit, credit: l.debit, memo: l.memo ?? undefined })),
+    lines: original.lines.map((l) => ({
+      account: l.account.code,
+      debit: l.credit,
+      credit: l.debit,
+      memo: l.memo ?? undefined,
+    })),
   });
   return entry!;
 }

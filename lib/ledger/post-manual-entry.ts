@@ -10,11 +10,24 @@ import { ZManualEntryInput, type TManualEntryInput } from '@/lib/ledger/schemas'
 export async function postManualEntry(options: { input: TManualEntryInput; actor: Actor }) {
   const input = ZManualEntryInput.parse(options.input);
   return db.$transaction(async (tx) => {
-    const entry = await postJournalEntry(tx, { memo: input.memo, source: { type: 'manual' }, actor: options.actor, lines: input.lines });
+    const entry = await postJournalEntry(tx, {
+      memo: input.memo,
+      source: { type: 'manual' },
+      actor: options.actor,
+      lines: input.lines,
+    });
     if (!entry) {
-      throw new AppError('VALIDATION_FAILED', 'Every line is zero', [{ field: 'lines', message: 'Enter at least one amount' }]);
+      throw new AppError('VALIDATION_FAILED', 'Every line is zero', [
+        { field: 'lines', message: 'Enter at least one amount' },
+      ]);
     }
-    await audit(tx, { actor: options.actor, action: 'journal_entry.posted', entityType: 'journal_entry', entityId: entry.id, after: { number: entry.number, ...input } });
+    await audit(tx, {
+      actor: options.actor,
+      action: 'journal_entry.posted',
+      entityType: 'journal_entry',
+      entityId: entry.id,
+      after: { number: entry.number, ...input },
+    });
     return entry;
   });
 }

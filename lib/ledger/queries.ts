@@ -13,8 +13,13 @@ export type TrialBalance = {
  * Every account's balance from the entries posted before `before` (the end of the as-of day in the
  * shop's time zone), shown in the debit or credit column.
  */
-export async function trialBalance(input: { asOf: string; before: Date }, tx: Tx = db): Promise<TrialBalance> {
-  const rows = await tx.$queryRaw<{ code: string; name: string; type: string; debit: bigint; credit: bigint }[]>`
+export async function trialBalance(
+  input: { asOf: string; before: Date },
+  tx: Tx = db,
+): Promise<TrialBalance> {
+  const rows = await tx.$queryRaw<
+    { code: string; name: string; type: string; debit: bigint; credit: bigint }[]
+  >`
     SELECT a.code, a.name, a.type::text AS type,
            coalesce(sum(l.debit), 0)::bigint AS debit, coalesce(sum(l.credit), 0)::bigint AS credit
     FROM accounts a
@@ -22,7 +27,12 @@ export async function trialBalance(input: { asOf: string; before: Date }, tx: Tx
       AND l.entry_id IN (SELECT id FROM journal_entries WHERE posted_at < ${input.before})
     GROUP BY a.id
     ORDER BY a.code`;
-  const accounts = rows.map((r) => ({ code: r.code, name: r.name, type: r.type, ...trialBalanceColumns(Number(r.debit), Number(r.credit)) }));
+  const accounts = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    ...trialBalanceColumns(Number(r.debit), Number(r.credit)),
+  }));
   return {
     as_of: input.asOf,
     accounts,
@@ -41,7 +51,13 @@ export async function accountBalance(code: string, before: Date, tx: Tx = db): P
 }
 
 export type JournalEntryDto = {
-  id: string; number: number; posted_at: string; memo: string; source_type: string; source_id: string | null; actor: string;
+  id: string;
+  number: number;
+  posted_at: string;
+  memo: string;
+  source_type: string;
+  source_id: string | null;
+  actor: string;
   reverses_entry_id: string | null;
   /** The number of the entry this one reverses, and of the entry that reversed this one. */
   reverses_number: number | null;
@@ -49,26 +65,60 @@ export type JournalEntryDto = {
   lines: { account_code: string; account_name: string; debit: number; credit: number; memo: string | null }[];
 };
 
-export async function journalEntries(input: { limit: number; beforeNumber?: number; sourceType?: string }, tx: Tx = db): Promise<JournalEntryDto[]> {
+export async function journalEntries(
+  input: { limit: number; beforeNumber?: number; sourceType?: string },
+  tx: Tx = db,
+): Promise<JournalEntryDto[]> {
   const rows = await tx.journalEntry.findMany({
-    where: { ...(input.beforeNumber ? { number: { lt: input.beforeNumber } } : {}), ...(input.sourceType ? { sourceType: input.sourceType } : {}) },
+    where: {
+      ...(input.beforeNumber ? { number: { lt: input.beforeNumber } } : {}),
+      ...(input.sourceType ? { sourceType: input.sourceType } : {}),
+    },
     orderBy: { number: 'desc' },
     take: input.limit,
     select: {
-      id: true, number: true, postedAt: true, memo: true, sourceType: true, sourceId: true, actorLabel: true, reversesEntryId: true,
-      reverses: { select: { number: true } }, reversedBy: { select: { number: true } },
-      lines: { select: { debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } }, orderBy: { id: 'asc' } },
+      id: true,
+      number: true,
+      postedAt: true,
+      memo: true,
+      sourceType: true,
+      sourceId: true,
+      actorLabel: true,
+      reversesEntryId: true,
+      reverses: { select: { number: true } },
+      reversedBy: { select: { number: true } },
+      lines: {
+        select: { debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } },
+        orderBy: { id: 'asc' },
+      },
     },
   });
   return rows.map((r) => ({
-    id: r.id, number: r.number, posted_at: r.postedAt.toISOString(), memo: r.memo, source_type: r.sourceType, source_id: r.sourceId, actor: r.actorLabel,
-    reverses_entry_id: r.reversesEntryId, reverses_number: r.reverses?.number ?? null, reversed_by_number: r.reversedBy?.number ?? null,
-    lines: r.lines.map((l) => ({ account_code: l.account.code, account_name: l.account.name, debit: l.debit, credit: l.credit, memo: l.memo })),
+    id: r.id,
+    number: r.number,
+    posted_at: r.postedAt.toISOString(),
+    memo: r.memo,
+    source_type: r.sourceType,
+    source_id: r.sourceId,
+    actor: r.actorLabel,
+    reverses_entry_id: r.reversesEntryId,
+    reverses_number: r.reverses?.number ?? null,
+    reversed_by_number: r.reversedBy?.number ?? null,
+    lines: r.lines.map((l) => ({
+      account_code: l.account.code,
+      account_name: l.account.name,
+      debit: l.debit,
+      credit: l.credit,
+      memo: l.memo,
+    })),
   }));
 }
 
 export async function accountList(tx: Tx = db) {
-  return tx.account.findMany({ select: { id: true, code: true, name: true, type: true, system: true, active: true }, orderBy: { code: 'asc' } });
+  return tx.account.findMany({
+    select: { id: true, code: true, name: true, type: true, system: true, active: true },
+    orderBy: { code: 'asc' },
+  });
 }
 
 /**
@@ -88,14 +138,23 @@ export async function journalSourceTypes(tx: Tx = db): Promise<string[]> {
   return rows.map((r) => r.source_type);
 }
 
-export type ChartAccountDto = { code: string; name: string; type: string; system: boolean; active: boolean; balance: number };
+export type ChartAccountDto = {
+  code: string;
+  name: string;
+  type: string;
+  system: boolean;
+  active: boolean;
+  balance: number;
+};
 
 /**
  * The chart of accounts with each account's balance (Σ debits − Σ credits, so positive = debit
  * balance) from the entries posted before `before`.
  */
 export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartAccountDto[]> {
-  const rows = await tx.$queryRaw<{ code: string; name: string; type: string; system: boolean; active: boolean; balance: bigint }[]>`
+  const rows = await tx.$queryRaw<
+    { code: string; name: string; type: string; system: boolean; active: boolean; balance: bigint }[]
+  >`
     SELECT a.code, a.name, a.type::text AS type, a.system, a.active,
            coalesce(sum(l.debit - l.credit), 0)::bigint AS balance
     FROM accounts a

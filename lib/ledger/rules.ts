@@ -3,28 +3,41 @@ import { AppError } from '@/lib/errors';
 /** One line of a journal entry as the posting rules write it. */
 export type EntryLine = { account: string; debit?: number; credit?: number; memo?: string };
 
-export const dr = (account: string, amount: number, memo?: string): EntryLine => (amount >= 0 ? { account, debit: amount, memo } : { account, credit: -amount, memo });
-export const cr = (account: string, amount: number, memo?: string): EntryLine => (amount >= 0 ? { account, credit: amount, memo } : { account, debit: -amount, memo });
+export const dr = (account: string, amount: number, memo?: string): EntryLine =>
+  amount >= 0 ? { account, debit: amount, memo } : { account, credit: -amount, memo };
+export const cr = (account: string, amount: number, memo?: string): EntryLine =>
+  amount >= 0 ? { account, credit: amount, memo } : { account, debit: -amount, memo };
 
 /**
  * Normalises the lines of an entry: zero lines dropped, every amount a non-negative integer of minor
  * units on exactly one side, and Σ debits = Σ credits. An unbalanced entry is a programming error in
  * a posting rule (or bad manual input), never written.
  */
-export function balancedLines(lines: EntryLine[]): { account: string; debit: number; credit: number; memo?: string }[] {
+export function balancedLines(
+  lines: EntryLine[],
+): { account: string; debit: number; credit: number; memo?: string }[] {
   const out = lines
     .map((l) => ({ account: l.account, debit: l.debit ?? 0, credit: l.credit ?? 0, memo: l.memo }))
     .filter((l) => l.debit !== 0 || l.credit !== 0);
   for (const l of out) {
     if (!Number.isSafeInteger(l.debit) || !Number.isSafeInteger(l.credit) || l.debit < 0 || l.credit < 0) {
-      throw new AppError('VALIDATION_FAILED', 'Journal amounts must be non-negative whole minor units', [{ field: 'lines', message: `account ${l.account}: ${l.debit}/${l.credit}` }]);
+      throw new AppError('VALIDATION_FAILED', 'Journal amounts must be non-negative whole minor units', [
+        { field: 'lines', message: `account ${l.account}: ${l.debit}/${l.credit}` },
+      ]);
     }
-    if (l.debit > 0 && l.credit > 0) throw new AppError('VALIDATION_FAILED', 'A journal line is either a debit or a credit', [{ field: 'lines', message: `account ${l.account}` }]);
+    if (l.debit > 0 && l.credit > 0)
+      throw new AppError('VALIDATION_FAILED', 'A journal line is either a debit or a credit', [
+        { field: 'lines', message: `account ${l.account}` },
+      ]);
   }
   const debit = out.reduce((s, l) => s + l.debit, 0);
   const credit = out.reduce((s, l) => s + l.credit, 0);
   if (debit !== credit) {
-    throw new AppError('VALIDATION_FAILED', `The entry does not balance: debits ${debit} ≠ credits ${credit}`, [{ field: 'lines', message: `debits ${debit} ≠ credits ${credit}` }]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The entry does not balance: debits ${debit} ≠ credits ${credit}`,
+      [{ field: 'lines', message: `debits ${debit} ≠ credits ${credit}` }],
+    );
   }
   return out;
 }
@@ -33,7 +46,10 @@ export function balancedLines(lines: EntryLine[]): { account: string; debit: num
  * A trial-balance row: an account's balance shown in the debit column when Σdebit ≥ Σcredit, else in
  * the credit column, so the columns' totals are equal exactly when the ledger balances.
  */
-export function trialBalanceColumns(totalDebit: number, totalCredit: number): { debit: number; credit: number } {
+export function trialBalanceColumns(
+  totalDebit: number,
+  totalCredit: number,
+): { debit: number; credit: number } {
   const balance = totalDebit - totalCredit;
   return balance >= 0 ? { debit: balance, credit: 0 } : { debit: 0, credit: -balance };
 }

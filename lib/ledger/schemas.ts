@@ -22,9 +22,14 @@ export const ZManualEntryInput = z.object({
 export type TManualEntryInput = z.input<typeof ZManualEntryInput>;
 
 export const ZCreateAccountInput = z.object({
-  code: z.string().trim().regex(/^\d{4,6}$/, 'Use a 4–6 digit account code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{4,6}$/, 'Use a 4–6 digit account code'),
   name: z.string().trim().min(1, 'Name the account').max(120),
-  type: z.enum(['asset', 'liability', 'equity', 'revenue', 'expense'], { error: 'Choose asset, liability, equity, revenue or expense' }),
+  type: z.enum(['asset', 'liability', 'equity', 'revenue', 'expense'], {
+    error: 'Choose asset, liability, equity, revenue or expense',
+  }),
 });
 export type TCreateAccountInput = z.input<typeof ZCreateAccountInput>;
 
@@ -36,6 +41,16 @@ export type TReverseEntryInput = z.input<typeof ZReverseEntryInput>;
 
 /** The journal page's query string: `?source=manual&before=120`. */
 export const ZJournalQuery = z.object({
-  source: z.string().trim().max(40).optional().transform((v) => v || undefined),
-  before: z.coerce.number({ error: 'Use an entry number' }).int('Use an entry number').positive('Use an entry number').max(2_147_483_647).optional(),
+  source: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  before: z.coerce
+    .number({ error: 'Use an entry number' })
+    .int('Use an entry number')
+    .positive('Use an entry number')
+    .max(2_147_483_647)
+    .optional(),
 });

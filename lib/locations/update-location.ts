@@ -20,10 +20,24 @@ export async function updateLocation(options: { input: TUpdateLocationInput; act
   if (!parsed.success) throw validationError(parsed.error);
   const input = parsed.data;
   return db.$transaction(async (tx) => {
-    const before = await tx.location.findUnique({ where: { code: input.code }, select: { id: true, name: true, address: true } });
+    const before = await tx.location.findUnique({
+      where: { code: input.code },
+      select: { id: true, name: true, address: true },
+    });
     if (!before) throw new AppError('NOT_FOUND', `No location ${input.code}`);
-    await tx.location.update({ where: { id: before.id }, data: { name: input.name, address: input.address as Prisma.InputJsonValue }, select: { id: true } });
-    await audit(tx, { actor: options.actor, action: 'location.updated', entityType: 'location', entityId: before.id, before: { name: before.name, address: before.address }, after: { name: input.name, address: input.address } });
+    await tx.location.update({
+      where: { id: before.id },
+      data: { name: input.name, address: input.address as Prisma.InputJsonValue },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actor: options.actor,
+      action: 'location.updated',
+      entityType: 'location',
+      entityId: before.id,
+      before: { name: before.name, address: before.address },
+      after: { name: input.name, address: input.address },
+    });
     return { code: input.code, name: input.name, address: input.address };
   });
 }

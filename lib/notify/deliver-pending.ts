@@ -14,7 +14,14 @@ export type DeliverOptions = {
 
 export type DeliverResult = { sent: number; retrying: number; failed: number };
 
-type Claimed = { id: string; to_address: string; subject: string; text_body: string; html_body: string; attempts: number };
+type Claimed = {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attempts: number;
+};
 
 /**
  * Sends what is due in the outbox: claims up to `limit` messages (`FOR UPDATE SKIP LOCKED`, so two
@@ -50,7 +57,13 @@ export async function deliverPendingNotifications(options: DeliverOptions = {}):
       });
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: { status: 'sent', sentAt: new Date(), lockedUntil: null, lastError: null, smtpMessageId: String(info.messageId ?? '') || null },
+        data: {
+          status: 'sent',
+          sentAt: new Date(),
+          lockedUntil: null,
+          lastError: null,
+          smtpMessageId: String(info.messageId ?? '') || null,
+        },
       });
       result.sent += 1;
     } catch (error) {

@@ -29,15 +29,23 @@ export async function enqueueNotification<T extends NotificationTemplate>(
   const parsed = template.schema.safeParse(input.data);
   if (!parsed.success) {
     // A programming error in the calling use case, not bad user input: fail the whole event.
-    throw new AppError('INTERNAL', `notification ${input.template}: invalid data (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+    throw new AppError(
+      'INTERNAL',
+      `notification ${input.template}: invalid data (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`,
+    );
   }
   const to = input.to.trim();
-  if (!to.includes('@')) throw new AppError('VALIDATION_FAILED', 'The customer has no email address to notify.', [{ field: 'to', message: 'must be an email address' }]);
+  if (!to.includes('@'))
+    throw new AppError('VALIDATION_FAILED', 'The customer has no email address to notify.', [
+      { field: 'to', message: 'must be an email address' },
+    ]);
   const settings = await tx.shopSettings.findUnique({ where: { id: 1 }, select: { shopName: true } });
-  const message = (template.render as (d: unknown, c: { shopName: string }) => { subject: string; text: string; html: string })(
-    parsed.data,
-    { shopName: settings?.shopName ?? 'Backroom' },
-  );
+  const message = (
+    template.render as (
+      d: unknown,
+      c: { shopName: string },
+    ) => { subject: string; text: string; html: string }
+  )(parsed.data, { shopName: settings?.shopName ?? 'Backroom' });
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO outbox_messages (template, to_address, subject, text_body, html_body, data, order_id, return_id, ticket_id, dedupe_key)
     VALUES (${input.template}, ${to}, ${message.subject}, ${message.text}, ${message.html}, ${JSON.stringify(parsed.data)}::jsonb,
@@ -45,6 +53,9 @@ export async function enqueueNotification<T extends NotificationTemplate>(
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`;
   if (rows[0]) return rows[0];
-  const existing = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey! }, select: { id: true } });
+  const existing = await tx.outboxMessage.findUniqueOrThrow({
+    where: { dedupeKey: input.dedupeKey! },
+    select: { id: true },
+  });
   return existing;
 }

@@ -33,14 +33,27 @@ export async function outboxList(query: TOutboxQuery) {
   const rows = await db.outboxMessage.findMany({
     where: {
       ...(query.status ? { status: query.status } : {}),
-      ...(query.to ? { toAddress: { startsWith: query.to.toLowerCase(), mode: 'insensitive' as const } } : {}),
+      ...(query.to
+        ? { toAddress: { startsWith: query.to.toLowerCase(), mode: 'insensitive' as const } }
+        : {}),
       ...(query.before ? { createdAt: { lt: query.before } } : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: PAGE + 1,
     select: {
-      id: true, template: true, toAddress: true, subject: true, status: true, attempts: true, nextAttemptAt: true,
-      lastError: true, sentAt: true, createdAt: true, orderId: true, returnId: true, ticketId: true,
+      id: true,
+      template: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+      orderId: true,
+      returnId: true,
+      ticketId: true,
     },
   });
   const page = rows.slice(0, PAGE);
@@ -49,7 +62,9 @@ export async function outboxList(query: TOutboxQuery) {
   return {
     rows: page.map(toDto),
     next_before: rows.length > PAGE ? page[page.length - 1].createdAt.toISOString() : null,
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<OutboxRowDto['status'], number>>,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
+      Record<OutboxRowDto['status'], number>
+    >,
     /** Where mail goes (host only: the URL's credentials are never shown), or null when kept in the app. */
     smtp_host: config?.host ?? null,
   };
@@ -60,7 +75,12 @@ export async function outboxMessage(id: string) {
   if (!z.uuid().safeParse(id).success) return null;
   const row = await db.outboxMessage.findUnique({ where: { id } });
   if (!row) return null;
-  return { ...toDto(row), text_body: row.textBody, html_body: row.htmlBody, smtp_message_id: row.smtpMessageId };
+  return {
+    ...toDto(row),
+    text_body: row.textBody,
+    html_body: row.htmlBody,
+    smtp_message_id: row.smtpMessageId,
+  };
 }
 
 /** Messages about one order, for its timeline. */
@@ -70,12 +90,33 @@ export async function notificationsForOrder(orderId: string) {
 }
 
 function toDto(row: {
-  id: string; template: string; toAddress: string; subject: string; status: OutboxRowDto['status']; attempts: number;
-  nextAttemptAt: Date; lastError: string | null; sentAt: Date | null; createdAt: Date; orderId: string | null; returnId: string | null; ticketId: string | null;
+  id: string;
+  template: string;
+  toAddress: string;
+  subject: string;
+  status: OutboxRowDto['status'];
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+  orderId: string | null;
+  returnId: string | null;
+  ticketId: string | null;
 }): OutboxRowDto {
   return {
-    id: row.id, template: row.template, to: row.toAddress, subject: row.subject, status: row.status, attempts: row.attempts,
-    next_attempt_at: row.nextAttemptAt.toISOString(), last_error: row.lastError, sent_at: row.sentAt?.toISOString() ?? null,
-    created_at: row.createdAt.toISOString(), order_id: row.orderId, return_id: row.returnId, ticket_id: row.ticketId,
+    id: row.id,
+    template: row.template,
+    to: row.toAddress,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    next_attempt_at: row.nextAttemptAt.toISOString(),
+    last_error: row.lastError,
+    sent_at: row.sentAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    order_id: row.orderId,
+    return_id: row.returnId,
+    ticket_id: row.ticketId,
   };
 }

@@ -13,12 +13,20 @@ export async function resendNotification(options: { messageId: string; actor: Ac
     const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
       SELECT id, status::text FROM outbox_messages WHERE id = ${options.messageId}::uuid FOR UPDATE`;
     if (!row) throw new AppError('NOT_FOUND', 'That message does not exist.');
-    if (row.status === 'pending') throw new AppError('INVALID_STATE', 'That message is already waiting to be sent.');
+    if (row.status === 'pending')
+      throw new AppError('INVALID_STATE', 'That message is already waiting to be sent.');
     await tx.outboxMessage.update({
       where: { id: row.id },
       data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, lastError: null },
     });
-    await audit(tx, { actor: options.actor, action: 'notification.requeued', entityType: 'outbox_message', entityId: row.id, before: { status: row.status }, after: { status: 'pending' } });
+    await audit(tx, {
+      actor: options.actor,
+      action: 'notification.requeued',
+      entityType: 'outbox_message',
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: 'pending' },
+    });
     return { id: row.id };
   });
 }

@@ -15,7 +15,8 @@ export const CLAIM_LOCK_MS = 2 * 60_000;
 
 /** The wait after the `attempts`-th failed send (attempts ≥ 1). */
 export function retryDelayMs(attempts: number, baseMs = RETRY_BASE_MS): number {
-  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError('attempts must be a positive integer');
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new RangeError('attempts must be a positive integer');
   return Math.min(baseMs * 2 ** (attempts - 1), RETRY_MAX_DELAY_MS);
 }
 

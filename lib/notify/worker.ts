@@ -23,7 +23,8 @@ export function startNotificationWorker(): void {
     running = true;
     try {
       const result = await deliverPendingNotifications();
-      if (result.sent || result.retrying || result.failed) console.log(`[notify] sent ${result.sent}, retrying ${result.retrying}, failed ${result.failed}`);
+      if (result.sent || result.retrying || result.failed)
+        console.log(`[notify] sent ${result.sent}, retrying ${result.retrying}, failed ${result.failed}`);
     } catch (error) {
       console.error('[notify] delivery pass failed:', error instanceof Error ? error.message : error);
     } finally {

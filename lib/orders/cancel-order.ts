@@ -21,55 +21,158 @@ import { recordKpiFacts, shippedCompleteFacts } from '@/lib/kpi/facts';
  *   price, its share of discount and tax: Dr Sales, Dr Tax payable / Cr Discounts, Cr Receivable) and
  *   refunds what was paid beyond the reduced total → fulfilled (what shipped is the whole order).
  */
-export async function cancelOrder(options: { orderId: string; reason: string; actor: Actor }, tx?: Tx): Promise<{ id: string; number: number; status: 'cancelled' | 'fulfilled'; refunded: number }> {
+export async function cancelOrder(
+  options: { orderId: string; reason: string; actor: Actor },
+  tx?: Tx,
+): Promise<{ id: string; number: number; status: 'cancelled' | 'fulfilled'; refunded: number }> {
   const run = async (t: Tx) => {
     const order = await lockOrder(t, options.orderId);
     if (order.status === 'partially_fulfilled') return cancelRemaining(t, order, options);
     nextStatus(order.status, 'cancel');
     const full = await t.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { amountPaid: true, channel: true, placedAt: true, location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true } }, payments: { select: { id: true, status: true } } },
+      select: {
+        amountPaid: true,
+        channel: true,
+        placedAt: true,
+        location: { select: { id: true, code: true } },
+        lines: {
+          select: {
+            id: true,
+            variantId: true,
+            sku: true,
+            quantity: true,
+            quantityFulfilled: true,
+            quantityCancelled: true,
+          },
+        },
+        payments: { select: { id: true, status: true } },
+      },
     });
-    const open = full.lines.map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled })).filter((l) => l.open > 0);
+    const open = full.lines
+      .map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled }))
+      .filter((l) => l.open > 0);
     if (full.location && open.length) {
-      await releaseStock(t, { lines: open.map((l) => ({ variantId: l.variantId, sku: l.sku, locationId: full.location!.id, locationCode: full.location!.code, quantity: l.open })), reference: { type: 'order', id: order.id }, actor: options.actor });
+      await releaseStock(t, {
+        lines: open.map((l) => ({
+          variantId: l.variantId,
+          sku: l.sku,
+          locationId: full.location!.id,
+          locationCode: full.location!.code,
+          quantity: l.open,
+        })),
+        reference: { type: 'order', id: order.id },
+        actor: options.actor,
+      });
     }
-    for (const l of open) await t.orderLine.update({ where: { id: l.id }, data: { quantityCancelled: { increment: l.open } }, select: { id: true } });
+    for (const l of open)
+      await t.orderLine.update({
+        where: { id: l.id },
+        data: { quantityCancelled: { increment: l.open } },
+        select: { id: true },
+      });
 
-    const sale = await t.journalEntry.findFirst({ where: { sourceType: 'order', sourceId: order.id, reversedBy: null }, select: { id: true } });
-    if (sale) await reverseJournalEntry(t, { entryId: sale.id, memo: `Order #${order.number} cancelled: ${options.reason}`, actor: options.actor });
+    const sale = await t.journalEntry.findFirst({
+      where: { sourceType: 'order', sourceId: order.id, reversedBy: null },
+      select: { id: true },
+    });
+    if (sale)
+      await reverseJournalEntry(t, {
+        entryId: sale.id,
+        memo: `Order #${order.number} cancelled: ${options.reason}`,
+        actor: options.actor,
+      });
     const refunded = full.amountPaid;
     if (refunded > 0) await postCaptureReturned(t, order, refunded, options.actor);
-    await t.payment.updateMany({ where: { orderId: order.id, status: 'captured' }, data: { status: 'refunded' } });
-    await t.payment.updateMany({ where: { orderId: order.id, status: 'authorized' }, data: { status: 'voided' } });
+    await t.payment.updateMany({
+      where: { orderId: order.id, status: 'captured' },
+      data: { status: 'refunded' },
+    });
+    await t.payment.updateMany({
+      where: { orderId: order.id, status: 'authorized' },
+      data: { status: 'voided' },
+    });
 
     await t.order.update({
       where: { id: order.id },
-      data: { status: 'cancelled', cancelledAt: new Date(), cancelReason: options.reason, amountPaid: 0, ...(refunded > 0 ? { paymentStatus: 'refunded' } : {}) },
+      data: {
+        status: 'cancelled',
+        cancelledAt: new Date(),
+        cancelReason: options.reason,
+        amountPaid: 0,
+        ...(refunded > 0 ? { paymentStatus: 'refunded' } : {}),
+      },
       select: { id: true },
     });
     await recordKpiFacts(t, [{ at: full.placedAt, channel: full.channel, facts: { orders_cancelled: 1 } }]);
-    await audit(t, { actor: options.actor, action: 'order.cancelled', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status: 'cancelled', reason: options.reason, refunded } });
+    await audit(t, {
+      actor: options.actor,
+      action: 'order.cancelled',
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: order.status },
+      after: { status: 'cancelled', reason: options.reason, refunded },
+    });
     return { id: order.id, number: order.number, status: 'cancelled' as const, refunded };
   };
   return tx ? run(tx) : db.$transaction(run);
 }
 
-async function cancelRemaining(t: Tx, order: { id: string; number: number; status: OrderStatus }, options: { reason: string; actor: Actor }) {
+async function cancelRemaining(
+  t: Tx,
+  order: { id: string; number: number; status: OrderStatus },
+  options: { reason: string; actor: Actor },
+) {
   const status = nextStatus(order.status, 'cancel_remaining');
   const full = await t.order.findUniqueOrThrow({
     where: { id: order.id },
-    select: { total: true, amountPaid: true, channel: true, placedAt: true, promisedShipBy: true, location: { select: { id: true, code: true } }, lines: { select: { id: true, variantId: true, sku: true, quantity: true, unitPrice: true, discountAmount: true, taxAmount: true, quantityFulfilled: true, quantityCancelled: true } } },
+    select: {
+      total: true,
+      amountPaid: true,
+      channel: true,
+      placedAt: true,
+      promisedShipBy: true,
+      location: { select: { id: true, code: true } },
+      lines: {
+        select: {
+          id: true,
+          variantId: true,
+          sku: true,
+          quantity: true,
+          unitPrice: true,
+          discountAmount: true,
+          taxAmount: true,
+          quantityFulfilled: true,
+          quantityCancelled: true,
+        },
+      },
+    },
   });
-  const open = full.lines.map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled })).filter((l) => l.open > 0);
+  const open = full.lines
+    .map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled }))
+    .filter((l) => l.open > 0);
   if (full.location && open.length) {
-    await releaseStock(t, { lines: open.map((l) => ({ variantId: l.variantId, sku: l.sku, locationId: full.location!.id, locationCode: full.location!.code, quantity: l.open })), reference: { type: 'order', id: order.id }, actor: options.actor });
+    await releaseStock(t, {
+      lines: open.map((l) => ({
+        variantId: l.variantId,
+        sku: l.sku,
+        locationId: full.location!.id,
+        locationCode: full.location!.code,
+        quantity: l.open,
+      })),
+      reference: { type: 'order', id: order.id },
+      actor: options.actor,
+    });
   }
   let value = 0;
   let discount = 0;
   let tax = 0;
   for (const l of open) {
-    await t.orderLine.update({ where: { id: l.id }, data: { quantityCancelled: { increment: l.open } }, select: { id: true } });
+    await t.orderLine.update({
+      where: { id: l.id },
+      data: { quantityCancelled: { increment: l.open } },
+      select: { id: true },
+    });
     value += l.open * l.unitPrice;
     discount += mulDivRoundHalfUp(l.discountAmount, l.open, l.quantity);
     tax += mulDivRoundHalfUp(l.taxAmount, l.open, l.quantity);
@@ -79,18 +182,35 @@ async function cancelRemaining(t: Tx, order: { id: string; number: number; statu
     memo: `Order #${order.number}: unshipped units cancelled (${options.reason})`,
     source: { type: 'order', id: order.id },
     actor: options.actor,
-    lines: [dr(ACCOUNTS.sales, value), cr(ACCOUNTS.discounts, discount), dr(ACCOUNTS.salesTax, tax), cr(ACCOUNTS.receivable, credit)],
+    lines: [
+      dr(ACCOUNTS.sales, value),
+      cr(ACCOUNTS.discounts, discount),
+      dr(ACCOUNTS.salesTax, tax),
+      cr(ACCOUNTS.receivable, credit),
+    ],
   });
   const refunded = Math.max(0, full.amountPaid - (full.total - credit));
   if (refunded > 0) await postCaptureReturned(t, order, refunded, options.actor);
   await t.order.update({
     where: { id: order.id },
-    data: { status, cancelReason: options.reason, amountPaid: full.amountPaid - refunded, ...(refunded > 0 ? { paymentStatus: 'partially_refunded' } : {}) },
+    data: {
+      status,
+      cancelReason: options.reason,
+      amountPaid: full.amountPaid - refunded,
+      ...(refunded > 0 ? { paymentStatus: 'partially_refunded' } : {}),
+    },
     select: { id: true },
   });
   // What shipped is now the whole order: it counts as shipped complete, as of its last shipment.
   const last = await t.shipment.aggregate({ where: { orderId: order.id }, _max: { shippedAt: true } });
   await recordKpiFacts(t, shippedCompleteFacts(full, last._max.shippedAt ?? new Date()));
-  await audit(t, { actor: options.actor, action: 'order.remaining_cancelled', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status, reason: options.reason, credited: credit, refunded } });
+  await audit(t, {
+    actor: options.actor,
+    action: 'order.remaining_cancelled',
+    entityType: 'order',
+    entityId: order.id,
+    before: { status: order.status },
+    after: { status, reason: options.reason, credited: credit, refunded },
+  });
   return { id: order.id, number: order.number, status: 'fulfilled' as const, refunded };
 }

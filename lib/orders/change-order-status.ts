@@ -12,14 +12,24 @@ type Move = 'approve' | 'hold' | 'release';
  * approve (fraud review passed: pending_review → open), hold (with a reason) and release (on_hold →
  * open). Stock stays reserved throughout; only cancel releases it.
  */
-export async function changeOrderStatus(options: { orderId: string; move: Move; reason?: string; actor: Actor }, tx?: Tx): Promise<{ id: string; number: number; status: OrderStatus }> {
-  if (options.move === 'hold' && !options.reason?.trim()) throw new AppError('VALIDATION_FAILED', 'Give a reason for the hold', [{ field: 'reason', message: 'Give a reason for the hold' }]);
+export async function changeOrderStatus(
+  options: { orderId: string; move: Move; reason?: string; actor: Actor },
+  tx?: Tx,
+): Promise<{ id: string; number: number; status: OrderStatus }> {
+  if (options.move === 'hold' && !options.reason?.trim())
+    throw new AppError('VALIDATION_FAILED', 'Give a reason for the hold', [
+      { field: 'reason', message: 'Give a reason for the hold' },
+    ]);
   const run = async (tx: Tx) => {
     const order = await lockOrder(tx, options.orderId);
     const status = nextStatus(order.status, options.move);
     await tx.order.update({
       where: { id: order.id },
-      data: { status, holdReason: options.move === 'hold' ? options.reason!.trim() : options.move === 'release' ? null : undefined },
+      data: {
+        status,
+        holdReason:
+          options.move === 'hold' ? options.reason!.trim() : options.move === 'release' ? null : undefined,
+      },
       select: { id: true },
     });
     await audit(tx, {

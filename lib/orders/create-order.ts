@@ -51,7 +51,10 @@ function splitName(name: string) {
  * payment, posts the sale (and capture and fee) to the ledger and audits it — atomically (takeOrder).
  * A second order with the same channel + external_id is 409 DUPLICATE_ORDER naming the first.
  */
-export async function createOrder(options: { input: TCreateOrderInput; actor: Actor }, tx?: Tx): Promise<OrderDto> {
+export async function createOrder(
+  options: { input: TCreateOrderInput; actor: Actor },
+  tx?: Tx,
+): Promise<OrderDto> {
   const result = await takeOrderInput({ ...options, idempotency: null }, tx ?? db);
   return result.body as OrderDto;
 }
@@ -61,43 +64,75 @@ export async function createOrder(options: { input: TCreateOrderInput; actor: Ac
  * (lib/orders/take-order.ts), with runIdempotent's guarantees — a replay, also one racing the first
  * request, answers the first response and creates nothing; a failed request stores nothing.
  */
-export async function createOrderIdempotent(options: { input: TCreateOrderInput; actor: Actor; idempotency: IdempotencyRequest | null }): Promise<IdempotentResult> {
+export async function createOrderIdempotent(options: {
+  input: TCreateOrderInput;
+  actor: Actor;
+  idempotency: IdempotencyRequest | null;
+}): Promise<IdempotentResult> {
   return takeOrderInput(options, db);
 }
 
-async function takeOrderInput(options: { input: TCreateOrderInput; actor: Actor; idempotency: IdempotencyRequest | null }, t: Tx): Promise<IdempotentResult> {
+async function takeOrderInput(
+  options: { input: TCreateOrderInput; actor: Actor; idempotency: IdempotencyRequest | null },
+  t: Tx,
+): Promise<IdempotentResult> {
   const input = ZCreateOrderInput.parse(options.input);
   // Two round trips (decision 016): one read for what the rules need, one write (takeOrder) that is
   // atomic on its own, so no transaction is opened here when the caller has none.
   const placedAt = input.placed_at ? new Date(input.placed_at) : new Date();
   const skus = [...new Set(input.lines.map((l) => l.sku))];
-  const context = await intakeContext(t, { skus, email: input.customer.email, ip: input.customer_ip ?? null, placedAt, idempotency: options.idempotency });
+  const context = await intakeContext(t, {
+    skus,
+    email: input.customer.email,
+    ip: input.customer_ip ?? null,
+    placedAt,
+    idempotency: options.idempotency,
+  });
   if (context.stored) return replayOf(context.stored, options.idempotency!);
   const { settings } = context;
-  if (!settings?.fulfillingLocationId || !settings.locationCode) throw new AppError('INVALID_STATE', 'Set a fulfilling location in Settings before taking orders.');
+  if (!settings?.fulfillingLocationId || !settings.locationCode)
+    throw new AppError('INVALID_STATE', 'Set a fulfilling location in Settings before taking orders.');
   const location = { id: settings.fulfillingLocationId, code: settings.locationCode };
   if (input.currency !== settings.currency) {
-    throw new AppError('VALIDATION_FAILED', `The shop sells in ${settings.currency}`, [{ field: 'currency', message: `Must be ${settings.currency}, the shop's currency` }]);
+    throw new AppError('VALIDATION_FAILED', `The shop sells in ${settings.currency}`, [
+      { field: 'currency', message: `Must be ${settings.currency}, the shop's currency` },
+    ]);
   }
   const variants = new Map(context.variants.map((r) => [r.sku, r]));
-  const missing = input.lines.map((l, i) => ({ sku: l.sku, field: `lines.${i}.sku` })).filter((l) => !variants.has(l.sku));
+  const missing = input.lines
+    .map((l, i) => ({ sku: l.sku, field: `lines.${i}.sku` }))
+    .filter((l) => !variants.has(l.sku));
   if (missing.length) throw unknownSkus(missing);
   const archived = input.lines.findIndex((l) => variants.get(l.sku)!.status !== 'active');
-  if (archived >= 0) throw new AppError('VALIDATION_FAILED', `${input.lines[archived].sku} is archived`, [{ field: `lines.${archived}.sku`, message: 'This SKU is archived and cannot be sold' }]);
+  if (archived >= 0)
+    throw new AppError('VALIDATION_FAILED', `${input.lines[archived].sku} is archived`, [
+      { field: `lines.${archived}.sku`, message: 'This SKU is archived and cannot be sold' },
+    ]);
 
-  const totals = orderTotals(input.lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price })), { discount: input.discount_amount, shipping: input.shipping_amount, tax: input.tax_amount });
+  const totals = orderTotals(
+    input.lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unit_price })),
+    { discount: input.discount_amount, shipping: input.shipping_amount, tax: input.tax_amount },
+  );
   const risk = scoreOrder(
     {
-      avsResult: input.payment?.avs_result, cvvResult: input.payment?.cvv_result, billingCountry: input.billing_address?.country,
-      shippingCountry: input.shipping_address.country, total: totals.total, averageOrderValue: await averageOrderValue(),
-      isFirstOrder: !context.hasPrevious, shippingMethod: input.shipping_method, ordersFromEmail24h: context.fromEmail, ordersFromIp24h: context.fromIp, email: input.customer.email,
+      avsResult: input.payment?.avs_result,
+      cvvResult: input.payment?.cvv_result,
+      billingCountry: input.billing_address?.country,
+      shippingCountry: input.shipping_address.country,
+      total: totals.total,
+      averageOrderValue: await averageOrderValue(),
+      isFirstOrder: !context.hasPrevious,
+      shippingMethod: input.shipping_method,
+      ordersFromEmail24h: context.fromEmail,
+      ordersFromIp24h: context.fromIp,
+      email: input.customer.email,
     },
     settings.fraudReviewThreshold,
   );
   const status = risk.level === 'high' ? 'pending_review' : 'open';
   const captured = input.payment?.status === 'captured' ? input.payment.amount : 0;
   const authorized = input.payment?.status === 'authorized' ? input.payment.amount : 0;
-  const fee = input.payment?.status === 'captured' ? input.payment.fee ?? 0 : 0;
+  const fee = input.payment?.status === 'captured' ? (input.payment.fee ?? 0) : 0;
   const paymentStatus = paymentStatusFor(captured, authorized, 0, totals.total);
   const promisedShipBy = input.promised_ship_by ? new Date(input.promised_ship_by) : defaultShipBy(placedAt);
 
@@ -108,30 +143,95 @@ async function takeOrderInput(options: { input: TCreateOrderInput; actor: Actor;
   const lineIds = sequentialUuids(input.lines.length);
   const lineRows = input.lines.map((l, i) => {
     const v = variants.get(l.sku)!;
-    return { id: lineIds[i], orderId, variantId: v.id, sku: l.sku, name: v.name, quantity: l.quantity, unitPrice: l.unit_price, discountAmount: totals.lineDiscounts[i], taxAmount: totals.lineTaxes[i] };
+    return {
+      id: lineIds[i],
+      orderId,
+      variantId: v.id,
+      sku: l.sku,
+      name: v.name,
+      quantity: l.quantity,
+      unitPrice: l.unit_price,
+      discountAmount: totals.lineDiscounts[i],
+      taxAmount: totals.lineTaxes[i],
+    };
   });
   // The database assigns the order number; entry memos carry '{number}' until then.
   const ref = { id: orderId, number: '{number}' };
-  const drafts = [saleEntry({ ...ref, subtotal: totals.subtotal, discount: input.discount_amount, shipping: input.shipping_amount, tax: input.tax_amount, total: totals.total })];
+  const drafts = [
+    saleEntry({
+      ...ref,
+      subtotal: totals.subtotal,
+      discount: input.discount_amount,
+      shipping: input.shipping_amount,
+      tax: input.tax_amount,
+      total: totals.total,
+    }),
+  ];
   if (captured > 0) drafts.push(captureEntry(ref, captured, fee));
   const entries = [];
-  for (const d of drafts) entries.push({ id: randomUUID(), memo: d.memo, source: { type: d.source.type, id: orderId }, lines: await prepareJournalLines(t, d) });
+  for (const d of drafts)
+    entries.push({
+      id: randomUUID(),
+      memo: d.memo,
+      source: { type: d.source.type, id: orderId },
+      lines: await prepareJournalLines(t, d),
+    });
   const { firstName, lastName } = splitName(input.customer.name);
   const risky = { score: risk.score, level: risk.level, reasons: risk.reasons };
 
   // The answer, built from what is written rather than read back; the database adds number and customer.
   const reserving = status === 'pending_review' || status === 'open';
   const response: Omit<OrderDto, 'number' | 'customer'> = {
-    id: orderId, channel: input.channel, external_id: input.external_id ?? null, status, payment_status: paymentStatus, currency: input.currency,
-    subtotal: totals.subtotal, discount_amount: input.discount_amount, shipping_amount: input.shipping_amount, tax_amount: input.tax_amount, total: totals.total, amount_paid: captured,
-    shipping_address: input.shipping_address as Record<string, string>, billing_address: (input.billing_address as Record<string, string> | undefined) ?? null, shipping_method: input.shipping_method ?? null,
-    placed_at: placedAt.toISOString(), promised_ship_by: promisedShipBy.toISOString(), hold_reason: null, cancelled_at: null, cancel_reason: null, note: input.note ?? null,
-    location: location.code, risk: risky,
+    id: orderId,
+    channel: input.channel,
+    external_id: input.external_id ?? null,
+    status,
+    payment_status: paymentStatus,
+    currency: input.currency,
+    subtotal: totals.subtotal,
+    discount_amount: input.discount_amount,
+    shipping_amount: input.shipping_amount,
+    tax_amount: input.tax_amount,
+    total: totals.total,
+    amount_paid: captured,
+    shipping_address: input.shipping_address as Record<string, string>,
+    billing_address: (input.billing_address as Record<string, string> | undefined) ?? null,
+    shipping_method: input.shipping_method ?? null,
+    placed_at: placedAt.toISOString(),
+    promised_ship_by: promisedShipBy.toISOString(),
+    hold_reason: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    note: input.note ?? null,
+    location: location.code,
+    risk: risky,
     lines: lineRows.map((l) => ({
-      id: l.id, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount_amount: l.discountAmount, tax_amount: l.taxAmount,
-      quantity_reserved: reserving ? l.quantity : 0, quantity_fulfilled: 0, quantity_returned: 0, quantity_cancelled: 0,
+      id: l.id,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unit_price: l.unitPrice,
+      discount_amount: l.discountAmount,
+      tax_amount: l.taxAmount,
+      quantity_reserved: reserving ? l.quantity : 0,
+      quantity_fulfilled: 0,
+      quantity_returned: 0,
+      quantity_cancelled: 0,
     })),
-    payments: input.payment ? [{ id: paymentId, method: input.payment.method, status: input.payment.status, amount: input.payment.amount, fee_amount: fee, avs_result: input.payment.avs_result ?? null, cvv_result: input.payment.cvv_result ?? null, created_at: at.toISOString() }] : [],
+    payments: input.payment
+      ? [
+          {
+            id: paymentId,
+            method: input.payment.method,
+            status: input.payment.status,
+            amount: input.payment.amount,
+            fee_amount: fee,
+            avs_result: input.payment.avs_result ?? null,
+            cvv_result: input.payment.cvv_result ?? null,
+            created_at: at.toISOString(),
+          },
+        ]
+      : [],
   };
 
   const taken = await takeOrder(t, {
@@ -139,30 +239,84 @@ async function takeOrderInput(options: { input: TCreateOrderInput; actor: Actor;
     actor: options.actor,
     customer: { email: input.customer.email, firstName, lastName, phone: input.customer.phone ?? null },
     order: {
-      id: orderId, channel: input.channel, external_id: input.external_id ?? null, status, payment_status: paymentStatus,
-      email: input.customer.email, currency: input.currency, subtotal: totals.subtotal,
-      discount_amount: input.discount_amount, shipping_amount: input.shipping_amount, tax_amount: input.tax_amount, total: totals.total,
-      shipping_address: input.shipping_address, billing_address: input.billing_address ?? null, shipping_method: input.shipping_method ?? null,
-      promised_ship_by: promisedShipBy, placed_at: placedAt, note: input.note ?? null, location_id: location.id,
-      risk_score: risk.score, risk_level: risk.level, risk_reasons: risk.reasons, customer_ip: input.customer_ip ?? null, amount_paid: captured,
+      id: orderId,
+      channel: input.channel,
+      external_id: input.external_id ?? null,
+      status,
+      payment_status: paymentStatus,
+      email: input.customer.email,
+      currency: input.currency,
+      subtotal: totals.subtotal,
+      discount_amount: input.discount_amount,
+      shipping_amount: input.shipping_amount,
+      tax_amount: input.tax_amount,
+      total: totals.total,
+      shipping_address: input.shipping_address,
+      billing_address: input.billing_address ?? null,
+      shipping_method: input.shipping_method ?? null,
+      promised_ship_by: promisedShipBy,
+      placed_at: placedAt,
+      note: input.note ?? null,
+      location_id: location.id,
+      risk_score: risk.score,
+      risk_level: risk.level,
+      risk_reasons: risk.reasons,
+      customer_ip: input.customer_ip ?? null,
+      amount_paid: captured,
     },
-    lines: lineRows.map((l) => ({ id: l.id, order_id: orderId, variant_id: l.variantId, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount_amount: l.discountAmount, tax_amount: l.taxAmount })),
-    stock: input.lines.map((l) => ({ variantId: variants.get(l.sku)!.id, sku: l.sku, locationId: location.id, locationCode: location.code, quantity: l.quantity })),
+    lines: lineRows.map((l) => ({
+      id: l.id,
+      order_id: orderId,
+      variant_id: l.variantId,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unit_price: l.unitPrice,
+      discount_amount: l.discountAmount,
+      tax_amount: l.taxAmount,
+    })),
+    stock: input.lines.map((l) => ({
+      variantId: variants.get(l.sku)!.id,
+      sku: l.sku,
+      locationId: location.id,
+      locationCode: location.code,
+      quantity: l.quantity,
+    })),
     payment: input.payment
-      ? { id: paymentId, order_id: orderId, method: input.payment.method, status: input.payment.status, amount: input.payment.amount, currency: input.currency, fee_amount: fee, avs_result: input.payment.avs_result ?? null, cvv_result: input.payment.cvv_result ?? null, created_at: at }
+      ? {
+          id: paymentId,
+          order_id: orderId,
+          method: input.payment.method,
+          status: input.payment.status,
+          amount: input.payment.amount,
+          currency: input.currency,
+          fee_amount: fee,
+          avs_result: input.payment.avs_result ?? null,
+          cvv_result: input.payment.cvv_result ?? null,
+          created_at: at,
+        }
       : null,
     entries,
-    facts: [{ at: placedAt, channel: input.channel, facts: { orders_placed: 1, gross_sales: totals.subtotal } }],
-    audit: { action: 'order.created', after: { status, total: totals.total, risk: risky, channel: input.channel } },
+    facts: [
+      { at: placedAt, channel: input.channel, facts: { orders_placed: 1, gross_sales: totals.subtotal } },
+    ],
+    audit: {
+      action: 'order.created',
+      after: { status, total: totals.total, risk: risky, channel: input.channel },
+    },
     response,
     idempotency: options.idempotency,
   });
   return taken.replay ?? { status: options.idempotency?.status ?? 201, body: taken.order, replayed: false };
 }
 
-
 type IntakeContext = {
-  settings: { currency: string; fraudReviewThreshold: number; fulfillingLocationId: string | null; locationCode: string | null } | null;
+  settings: {
+    currency: string;
+    fraudReviewThreshold: number;
+    fulfillingLocationId: string | null;
+    locationCode: string | null;
+  } | null;
   variants: { id: string; sku: string; status: string; name: string }[];
   fromEmail: number;
   fromIp: number;
@@ -176,7 +330,16 @@ type IntakeContext = {
  * history (orders from the email and the IP in the 24 h before, whether the customer ordered before),
  * and an answer already stored under the request's Idempotency-Key.
  */
-async function intakeContext(t: Tx, q: { skus: string[]; email: string; ip: string | null; placedAt: Date; idempotency: IdempotencyRequest | null }): Promise<IntakeContext> {
+async function intakeContext(
+  t: Tx,
+  q: {
+    skus: string[];
+    email: string;
+    ip: string | null;
+    placedAt: Date;
+    idempotency: IdempotencyRequest | null;
+  },
+): Promise<IntakeContext> {
   const since = new Date(q.placedAt.getTime() - 24 * 3600_000);
   const [row] = await t.$queryRaw<IntakeContext[]>`
     SELECT (SELECT json_build_object('currency', s.currency, 'fraudReviewThreshold', s.fraud_review_threshold,

@@ -4,7 +4,20 @@ import { toDecimalString } from '@/lib/money';
 import type { OrderRow } from '@/lib/orders/queries';
 import { csvText } from '@/lib/csv';
 
-export const ORDER_CSV_COLUMNS = ['Number', 'Placed at', 'Status', 'Payment status', 'Channel', 'Customer', 'Email', 'Items', 'Total', 'Currency', 'Risk level', 'Risk score'] as const;
+export const ORDER_CSV_COLUMNS = [
+  'Number',
+  'Placed at',
+  'Status',
+  'Payment status',
+  'Channel',
+  'Customer',
+  'Email',
+  'Items',
+  'Total',
+  'Currency',
+  'Risk level',
+  'Risk score',
+] as const;
 
 /**
  * One chunk of the order list export. The first chunk carries a UTF-8 byte-order mark (so Excel

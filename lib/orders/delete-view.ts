@@ -5,14 +5,27 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 
 /** Deletes one of the user's own saved views; another user's view is NOT_FOUND, never deleted. */
-export async function deleteView(options: { userId: string; viewId: string; actor: Actor }, tx?: Tx): Promise<{ id: string; name: string }> {
+export async function deleteView(
+  options: { userId: string; viewId: string; actor: Actor },
+  tx?: Tx,
+): Promise<{ id: string; name: string }> {
   if (!options.userId) throw new AppError('FORBIDDEN', 'Only a signed-in user has saved views.');
-  if (!/^[0-9a-f-]{36}$/i.test(options.viewId)) throw new AppError('NOT_FOUND', 'That saved view does not exist.');
+  if (!/^[0-9a-f-]{36}$/i.test(options.viewId))
+    throw new AppError('NOT_FOUND', 'That saved view does not exist.');
   const run = async (t: Tx) => {
-    const view = await t.savedView.findFirst({ where: { id: options.viewId, userId: options.userId }, select: { id: true, name: true, query: true } });
+    const view = await t.savedView.findFirst({
+      where: { id: options.viewId, userId: options.userId },
+      select: { id: true, name: true, query: true },
+    });
     if (!view) throw new AppError('NOT_FOUND', 'That saved view does not exist.');
     await t.savedView.delete({ where: { id: view.id }, select: { id: true } });
-    await audit(t, { actor: options.actor, action: 'saved_view.deleted', entityType: 'saved_view', entityId: view.id, before: { name: view.name, query: view.query } });
+    await audit(t, {
+      actor: options.actor,
+      action: 'saved_view.deleted',
+      entityType: 'saved_view',
+      entityId: view.id,
+      before: { name: view.name, query: view.query },
+    });
     return { id: view.id, name: view.name };
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -2,7 +2,11 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 
 export type LineLookupRow = {
-  sku: string; name: string; barcode: string | null; price: number; currency: string;
+  sku: string;
+  name: string;
+  barcode: string | null;
+  price: number;
+  currency: string;
   /** on hand − reserved at the shop's fulfilling location (0 when never stocked there) */
   available: number;
   location: string | null;
@@ -17,12 +21,28 @@ export type LineLookupRow = {
  * name contains it. Up to `limit` active variants, each with its price and the stock available at
  * the fulfilling location, where createOrder reserves it.
  */
-export async function orderLineLookup(text: string, options: { limit?: number } = {}, tx: Tx = db): Promise<LineLookupRow[]> {
+export async function orderLineLookup(
+  text: string,
+  options: { limit?: number } = {},
+  tx: Tx = db,
+): Promise<LineLookupRow[]> {
   const q = text.trim();
   if (!q || q.length > 64) return [];
   const limit = Math.min(Math.max(options.limit ?? 10, 1), 25);
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await tx.$queryRaw<{ sku: string; name: string; barcode: string | null; price: number; currency: string; available: number | null; location: string | null; allow_backorder: boolean; match: string }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      sku: string;
+      name: string;
+      barcode: string | null;
+      price: number;
+      currency: string;
+      available: number | null;
+      location: string | null;
+      allow_backorder: boolean;
+      match: string;
+    }[]
+  >`
     WITH s AS (SELECT fulfilling_location_id AS location_id FROM shop_settings WHERE id = 1)
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, v.barcode, v.price, v.currency,
            (l.on_hand - l.reserved) AS available, loc.code AS location, v.allow_backorder,

@@ -4,7 +4,19 @@ import { ZOrderListQuery, type TOrderListQuery } from '@/lib/orders/schemas';
  * The order list's filters as they travel in a URL (`/orders?status=open&q=ann`), shared by the list
  * page, its CSV export and saved views, so the three always read a query the same way. Pure.
  */
-export const LIST_FILTER_KEYS = ['status', 'payment_status', 'channel', 'risk', 'from', 'to', 'q', 'ship', 'shipped_from', 'shipped_to', 'sort'] as const;
+export const LIST_FILTER_KEYS = [
+  'status',
+  'payment_status',
+  'channel',
+  'risk',
+  'from',
+  'to',
+  'q',
+  'ship',
+  'shipped_from',
+  'shipped_to',
+  'sort',
+] as const;
 
 /** What each `ship` filter shows (the dashboard's drill-downs link to them). */
 export const SHIP_FILTERS = {
@@ -20,7 +32,9 @@ type RawParams = URLSearchParams | Record<string, string | string[] | undefined>
 
 function entries(raw: RawParams): [string, string][] {
   if (raw instanceof URLSearchParams) return [...raw.entries()];
-  return Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0] ?? '' : v] as [string, string]]));
+  return Object.entries(raw).flatMap(([k, v]) =>
+    v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? '') : v] as [string, string]],
+  );
 }
 
 /**
@@ -28,7 +42,11 @@ function entries(raw: RawParams): [string, string][] {
  * not valid (a mistyped date, an unknown status) is dropped and named in `ignored` instead of failing
  * the page. The cursor is kept separately; the limit is the caller's business.
  */
-export function readListQuery(raw: RawParams): { query: Omit<TOrderListQuery, 'limit' | 'cursor'>; cursor?: string; ignored: ListFilterKey[] } {
+export function readListQuery(raw: RawParams): {
+  query: Omit<TOrderListQuery, 'limit' | 'cursor'>;
+  cursor?: string;
+  ignored: ListFilterKey[];
+} {
   const values = new Map(entries(raw).map(([k, v]) => [k, v.trim()]));
   const query: Record<string, unknown> = {};
   const ignored: ListFilterKey[] = [];
@@ -55,7 +73,9 @@ export function readListQuery(raw: RawParams): { query: Omit<TOrderListQuery, 'l
  * The canonical query string of a set of filters: only known, non-blank keys, in a fixed order, and
  * the default sort left out — so two views of the same filters are the same string. No leading '?'.
  */
-export function listQueryString(filters: Partial<Record<ListFilterKey | 'cursor', string | undefined>>): string {
+export function listQueryString(
+  filters: Partial<Record<ListFilterKey | 'cursor', string | undefined>>,
+): string {
   const p = new URLSearchParams();
   for (const key of [...LIST_FILTER_KEYS, 'cursor'] as const) {
     const value = filters[key]?.trim();

@@ -13,7 +13,15 @@ import type { TCreateOrderInput } from '@/lib/orders/schemas';
 export type ManualLineText = { sku: string; quantity: string; unit_price: string };
 export type ManualOrderText = {
   customer: { email: string; name: string; phone: string };
-  shipping_address: { name: string; line1: string; line2: string; city: string; region: string; postal_code: string; country: string };
+  shipping_address: {
+    name: string;
+    line1: string;
+    line2: string;
+    city: string;
+    region: string;
+    postal_code: string;
+    country: string;
+  };
   shipping_method: string;
   note: string;
   lines: ManualLineText[];
@@ -36,8 +44,13 @@ export function parseQuantity(text: string): number {
 }
 
 /** An amount typed by a person: blank is `blank`; otherwise exact minor units, or why it cannot be read. */
-export function parseAmount(text: string, currency: string, blank: number | null): { ok: true; value: number } | { ok: false; error: string } {
-  if (text.trim() === '') return blank === null ? { ok: false, error: 'Enter an amount' } : { ok: true, value: blank };
+export function parseAmount(
+  text: string,
+  currency: string,
+  blank: number | null,
+): { ok: true; value: number } | { ok: false; error: string } {
+  if (text.trim() === '')
+    return blank === null ? { ok: false, error: 'Enter an amount' } : { ok: true, value: blank };
   const value = parseMoney(text, currency);
   if (value === null) return { ok: false, error: `Enter an amount like ${toDecimalString(1250, currency)}` };
   return { ok: true, value };
@@ -48,16 +61,27 @@ export function parseAmount(text: string, currency: string, blank: number | null
  * is the form row of input line i, for putting errors back beside the right row. Amounts that cannot
  * be read are issues here; everything else is left to ZCreateOrderInput.
  */
-export function buildManualOrder(text: ManualOrderText, currency: string): { input: TCreateOrderInput; issues: FieldIssue[]; rowOf: number[] } {
+export function buildManualOrder(
+  text: ManualOrderText,
+  currency: string,
+): { input: TCreateOrderInput; issues: FieldIssue[]; rowOf: number[] } {
   const issues: FieldIssue[] = [];
   const rowOf: number[] = [];
   const lines: TCreateOrderInput['lines'] = [];
   text.lines.forEach((line, row) => {
     if (isBlankLine(line)) return;
     const price = parseAmount(line.unit_price, currency, null);
-    if (!price.ok) issues.push({ field: `lines.${row}.unit_price`, message: line.unit_price.trim() ? price.error : 'Enter the unit price' });
+    if (!price.ok)
+      issues.push({
+        field: `lines.${row}.unit_price`,
+        message: line.unit_price.trim() ? price.error : 'Enter the unit price',
+      });
     rowOf.push(row);
-    lines.push({ sku: line.sku.trim(), quantity: parseQuantity(line.quantity), unit_price: price.ok ? price.value : 0 });
+    lines.push({
+      sku: line.sku.trim(),
+      quantity: parseQuantity(line.quantity),
+      unit_price: price.ok ? price.value : 0,
+    });
   });
   const amounts = {} as Record<'shipping_amount' | 'tax_amount' | 'discount_amount', number>;
   for (const key of ['shipping_amount', 'tax_amount', 'discount_amount'] as const) {
@@ -69,8 +93,20 @@ export function buildManualOrder(text: ManualOrderText, currency: string): { inp
   const input: TCreateOrderInput = {
     channel: 'manual',
     currency,
-    customer: { email: text.customer.email.trim(), name: text.customer.name.trim(), phone: optional(text.customer.phone) },
-    shipping_address: { name: a.name.trim(), line1: a.line1.trim(), line2: optional(a.line2), city: a.city.trim(), region: optional(a.region), postal_code: a.postal_code.trim(), country: a.country.trim() || 'US' },
+    customer: {
+      email: text.customer.email.trim(),
+      name: text.customer.name.trim(),
+      phone: optional(text.customer.phone),
+    },
+    shipping_address: {
+      name: a.name.trim(),
+      line1: a.line1.trim(),
+      line2: optional(a.line2),
+      city: a.city.trim(),
+      region: optional(a.region),
+      postal_code: a.postal_code.trim(),
+      country: a.country.trim() || 'US',
+    },
     shipping_method: optional(text.shipping_method),
     note: optional(text.note),
     lines,
@@ -98,12 +134,22 @@ export function formError(error: AppError, input: TCreateOrderInput, rowOf: numb
     const issues: FieldIssue[] = [];
     input.lines.forEach((line, i) => {
       const s = short.find((d) => d.sku === line.sku);
-      if (s) issues.push({ field: `lines.${rowOf[i]}.quantity`, message: `Only ${s.available} available${s.location ? ` at ${s.location}` : ''} (${s.requested} ordered)` });
+      if (s)
+        issues.push({
+          field: `lines.${rowOf[i]}.quantity`,
+          message: `Only ${s.available} available${s.location ? ` at ${s.location}` : ''} (${s.requested} ordered)`,
+        });
     });
-    return new AppError('OUT_OF_STOCK', `${error.message}. Lower the quantities or remove those lines.`, issues);
+    return new AppError(
+      'OUT_OF_STOCK',
+      `${error.message}. Lower the quantities or remove those lines.`,
+      issues,
+    );
   }
   if (Array.isArray(error.details)) {
-    const details = (error.details as FieldIssue[]).map((d) => (d && typeof d.field === 'string' ? { ...d, field: toFormField(d.field, rowOf) } : d));
+    const details = (error.details as FieldIssue[]).map((d) =>
+      d && typeof d.field === 'string' ? { ...d, field: toFormField(d.field, rowOf) } : d,
+    );
     return new AppError(error.code, error.message, details);
   }
   return error;
@@ -114,14 +160,19 @@ export function formError(error: AppError, input: TCreateOrderInput, rowOf: numb
  * (orderTotals, the rule createOrder uses). Lines it cannot read yet count as zero; `complete` says
  * whether every non-blank line and amount was readable.
  */
-export function liveTotals(text: Pick<ManualOrderText, 'lines' | 'shipping_amount' | 'tax_amount' | 'discount_amount'>, currency: string) {
+export function liveTotals(
+  text: Pick<ManualOrderText, 'lines' | 'shipping_amount' | 'tax_amount' | 'discount_amount'>,
+  currency: string,
+) {
   let complete = true;
-  const lines = text.lines.filter((l) => !isBlankLine(l)).map((l) => {
-    const quantity = parseQuantity(l.quantity);
-    const price = parseAmount(l.unit_price, currency, null);
-    if (Number.isNaN(quantity) || !price.ok) complete = false;
-    return { quantity: Number.isNaN(quantity) ? 0 : quantity, unitPrice: price.ok ? price.value : 0 };
-  });
+  const lines = text.lines
+    .filter((l) => !isBlankLine(l))
+    .map((l) => {
+      const quantity = parseQuantity(l.quantity);
+      const price = parseAmount(l.unit_price, currency, null);
+      if (Number.isNaN(quantity) || !price.ok) complete = false;
+      return { quantity: Number.isNaN(quantity) ? 0 : quantity, unitPrice: price.ok ? price.value : 0 };
+    });
   const amount = (t: string) => {
     const p = parseAmount(t, currency, 0);
     if (!p.ok) complete = false;
@@ -142,10 +193,14 @@ export function manualOrderFromForm(form: FormData): ManualOrderText {
   const prices = form.getAll('lines.unit_price').map(String);
   return {
     customer: { email: get('customer.email'), name: get('customer.name'), phone: get('customer.phone') },
-    shipping_address: Object.fromEntries(ADDRESS_FIELDS.map((f) => [f, get(`shipping_address.${f}`)])) as ManualOrderText['shipping_address'],
+    shipping_address: Object.fromEntries(
+      ADDRESS_FIELDS.map((f) => [f, get(`shipping_address.${f}`)]),
+    ) as ManualOrderText['shipping_address'],
     shipping_method: get('shipping_method'),
     note: get('note'),
-    lines: skus.slice(0, 200).map((sku, i) => ({ sku, quantity: quantities[i] ?? '', unit_price: prices[i] ?? '' })),
+    lines: skus
+      .slice(0, 200)
+      .map((sku, i) => ({ sku, quantity: quantities[i] ?? '', unit_price: prices[i] ?? '' })),
     shipping_amount: get('shipping_amount'),
     tax_amount: get('tax_amount'),
     discount_amount: get('discount_amount'),

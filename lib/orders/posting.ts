@@ -18,7 +18,9 @@ type OrderRef = { id: string; number: number | string };
 type EntryDraft = Omit<PostEntryInput, 'actor'>;
 
 /** The sale's entry. `number` may be '{number}' when the database assigns it (lib/orders/take-order.ts). */
-export function saleEntry(o: OrderRef & { subtotal: number; discount: number; shipping: number; tax: number; total: number }): EntryDraft {
+export function saleEntry(
+  o: OrderRef & { subtotal: number; discount: number; shipping: number; tax: number; total: number },
+): EntryDraft {
   return {
     memo: `Sale, order #${o.number}`,
     source: { type: 'order', id: o.id },
@@ -37,15 +39,31 @@ export function captureEntry(o: OrderRef, amount: number, fee: number): EntryDra
   return {
     memo: `Payment captured, order #${o.number}`,
     source: { type: 'payment', id: o.id },
-    lines: [dr(ACCOUNTS.clearing, amount), cr(ACCOUNTS.receivable, amount), dr(ACCOUNTS.paymentFees, fee, 'processor fee'), cr(ACCOUNTS.clearing, fee)],
+    lines: [
+      dr(ACCOUNTS.clearing, amount),
+      cr(ACCOUNTS.receivable, amount),
+      dr(ACCOUNTS.paymentFees, fee, 'processor fee'),
+      cr(ACCOUNTS.clearing, fee),
+    ],
   };
 }
 
-export async function postCapture(tx: Tx, o: { id: string; number: number }, amount: number, fee: number, actor: Actor) {
+export async function postCapture(
+  tx: Tx,
+  o: { id: string; number: number },
+  amount: number,
+  fee: number,
+  actor: Actor,
+) {
   return postJournalEntry(tx, { ...captureEntry(o, amount, fee), actor });
 }
 
-export async function postCaptureReturned(tx: Tx, o: { id: string; number: number }, amount: number, actor: Actor) {
+export async function postCaptureReturned(
+  tx: Tx,
+  o: { id: string; number: number },
+  amount: number,
+  actor: Actor,
+) {
   return postJournalEntry(tx, {
     memo: `Captured payment returned on cancellation, order #${o.number}`,
     source: { type: 'payment', id: o.id },

@@ -8,15 +8,54 @@ import type { FraudReason } from '@/lib/fraud/rules';
 const OPEN_STATUSES = new Set(['pending_review', 'open', 'on_hold', 'partially_fulfilled']);
 
 export type OrderDto = {
-  id: string; number: number; channel: string; external_id: string | null; status: string; payment_status: string; currency: string;
+  id: string;
+  number: number;
+  channel: string;
+  external_id: string | null;
+  status: string;
+  payment_status: string;
+  currency: string;
   customer: { id: string; email: string; name: string };
-  subtotal: number; discount_amount: number; shipping_amount: number; tax_amount: number; total: number; amount_paid: number;
-  shipping_address: Record<string, string>; billing_address: Record<string, string> | null; shipping_method: string | null;
-  placed_at: string; promised_ship_by: string | null; hold_reason: string | null; cancelled_at: string | null; cancel_reason: string | null; note: string | null;
+  subtotal: number;
+  discount_amount: number;
+  shipping_amount: number;
+  tax_amount: number;
+  total: number;
+  amount_paid: number;
+  shipping_address: Record<string, string>;
+  billing_address: Record<string, string> | null;
+  shipping_method: string | null;
+  placed_at: string;
+  promised_ship_by: string | null;
+  hold_reason: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  note: string | null;
   location: string | null;
   risk: { score: number; level: string; reasons: FraudReason[] };
-  lines: { id: string; sku: string; name: string; quantity: number; unit_price: number; discount_amount: number; tax_amount: number; quantity_reserved: number; quantity_fulfilled: number; quantity_returned: number; quantity_cancelled: number }[];
-  payments: { id: string; method: string; status: string; amount: number; fee_amount: number; avs_result: string | null; cvv_result: string | null; created_at: string }[];
+  lines: {
+    id: string;
+    sku: string;
+    name: string;
+    quantity: number;
+    unit_price: number;
+    discount_amount: number;
+    tax_amount: number;
+    quantity_reserved: number;
+    quantity_fulfilled: number;
+    quantity_returned: number;
+    quantity_cancelled: number;
+  }[];
+  payments: {
+    id: string;
+    method: string;
+    status: string;
+    amount: number;
+    fee_amount: number;
+    avs_result: string | null;
+    cvv_result: string | null;
+    created_at: string;
+  }[];
 };
 
 export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | null> {
@@ -33,35 +72,90 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
   if (!o) return null;
   const reserving = OPEN_STATUSES.has(o.status);
   return {
-    id: o.id, number: o.number, channel: o.channel, external_id: o.externalId, status: o.status, payment_status: o.paymentStatus, currency: o.currency,
-    customer: { id: o.customer.id, email: o.customer.email, name: `${o.customer.firstName} ${o.customer.lastName}`.trim() },
-    subtotal: o.subtotal, discount_amount: o.discountAmount, shipping_amount: o.shippingAmount, tax_amount: o.taxAmount, total: o.total, amount_paid: o.amountPaid,
-    shipping_address: o.shippingAddress as Record<string, string>, billing_address: (o.billingAddress as Record<string, string> | null) ?? null, shipping_method: o.shippingMethod,
-    placed_at: o.placedAt.toISOString(), promised_ship_by: o.promisedShipBy?.toISOString() ?? null, hold_reason: o.holdReason,
-    cancelled_at: o.cancelledAt?.toISOString() ?? null, cancel_reason: o.cancelReason, note: o.note, location: o.location?.code ?? null,
+    id: o.id,
+    number: o.number,
+    channel: o.channel,
+    external_id: o.externalId,
+    status: o.status,
+    payment_status: o.paymentStatus,
+    currency: o.currency,
+    customer: {
+      id: o.customer.id,
+      email: o.customer.email,
+      name: `${o.customer.firstName} ${o.customer.lastName}`.trim(),
+    },
+    subtotal: o.subtotal,
+    discount_amount: o.discountAmount,
+    shipping_amount: o.shippingAmount,
+    tax_amount: o.taxAmount,
+    total: o.total,
+    amount_paid: o.amountPaid,
+    shipping_address: o.shippingAddress as Record<string, string>,
+    billing_address: (o.billingAddress as Record<string, string> | null) ?? null,
+    shipping_method: o.shippingMethod,
+    placed_at: o.placedAt.toISOString(),
+    promised_ship_by: o.promisedShipBy?.toISOString() ?? null,
+    hold_reason: o.holdReason,
+    cancelled_at: o.cancelledAt?.toISOString() ?? null,
+    cancel_reason: o.cancelReason,
+    note: o.note,
+    location: o.location?.code ?? null,
     risk: { score: o.riskScore, level: o.riskLevel, reasons: o.riskReasons as unknown as FraudReason[] },
     lines: o.lines.map((l) => ({
-      id: l.id, sku: l.sku, name: l.name, quantity: l.quantity, unit_price: l.unitPrice, discount_amount: l.discountAmount, tax_amount: l.taxAmount,
+      id: l.id,
+      sku: l.sku,
+      name: l.name,
+      quantity: l.quantity,
+      unit_price: l.unitPrice,
+      discount_amount: l.discountAmount,
+      tax_amount: l.taxAmount,
       quantity_reserved: reserving ? l.quantity - l.quantityFulfilled - l.quantityCancelled : 0,
-      quantity_fulfilled: l.quantityFulfilled, quantity_returned: l.quantityReturned, quantity_cancelled: l.quantityCancelled,
+      quantity_fulfilled: l.quantityFulfilled,
+      quantity_returned: l.quantityReturned,
+      quantity_cancelled: l.quantityCancelled,
     })),
-    payments: o.payments.map((p) => ({ id: p.id, method: p.method, status: p.status, amount: p.amount, fee_amount: p.feeAmount, avs_result: p.avsResult, cvv_result: p.cvvResult, created_at: p.createdAt.toISOString() })),
+    payments: o.payments.map((p) => ({
+      id: p.id,
+      method: p.method,
+      status: p.status,
+      amount: p.amount,
+      fee_amount: p.feeAmount,
+      avs_result: p.avsResult,
+      cvv_result: p.cvvResult,
+      created_at: p.createdAt.toISOString(),
+    })),
   };
 }
 
 export type OrderRow = {
-  id: string; number: number; channel: string; status: string; payment_status: string; customer: string; email: string;
-  total: number; currency: string; items: number; risk_level: string; risk_score: number; placed_at: string;
+  id: string;
+  number: number;
+  channel: string;
+  status: string;
+  payment_status: string;
+  customer: string;
+  email: string;
+  total: number;
+  currency: string;
+  items: number;
+  risk_level: string;
+  risk_score: number;
+  placed_at: string;
 };
 
 /**
  * The order list: server-side filters, sort and keyset (cursor) pagination, so a page costs the same
  * at a million orders as at a hundred (indexes on placed_at and on status/channel/payment with it).
  */
-export async function orderList(query: TOrderListQuery, timeZone: string, tx: Tx = db): Promise<{ data: OrderRow[]; next_cursor: string | null }> {
+export async function orderList(
+  query: TOrderListQuery,
+  timeZone: string,
+  tx: Tx = db,
+): Promise<{ data: OrderRow[]; next_cursor: string | null }> {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.status) where.push(Prisma.sql`o.status = ${query.status}::order_status`);
-  if (query.payment_status) where.push(Prisma.sql`o.payment_status = ${query.payment_status}::payment_status`);
+  if (query.payment_status)
+    where.push(Prisma.sql`o.payment_status = ${query.payment_status}::payment_status`);
   if (query.channel) where.push(Prisma.sql`o.channel = ${query.channel}::sales_channel`);
   if (query.risk) where.push(Prisma.sql`o.risk_level = ${query.risk}`);
   if (query.from) where.push(Prisma.sql`o.placed_at >= ${startOfDayIn(query.from, timeZone)}`);
@@ -69,15 +163,23 @@ export async function orderList(query: TOrderListQuery, timeZone: string, tx: Tx
   // Shipping-state filters. The last shipment's time: the order is shipped complete as of it.
   const lastShip = Prisma.sql`(SELECT max(s.shipped_at) FROM shipments s WHERE s.order_id = o.id)`;
   if (query.ship === 'complete') where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered')`);
-  if (query.ship === 'incomplete') where.push(Prisma.sql`o.status NOT IN ('fulfilled', 'delivered', 'cancelled')`);
-  if (query.ship === 'late') where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered') AND ${lastShip} > o.promised_ship_by`);
-  if (query.ship === 'on_time') where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered') AND (o.promised_ship_by IS NULL OR ${lastShip} <= o.promised_ship_by)`);
-  if (query.ship === 'past_due') where.push(Prisma.sql`o.status IN ('open', 'partially_fulfilled') AND o.promised_ship_by < now()`);
+  if (query.ship === 'incomplete')
+    where.push(Prisma.sql`o.status NOT IN ('fulfilled', 'delivered', 'cancelled')`);
+  if (query.ship === 'late')
+    where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered') AND ${lastShip} > o.promised_ship_by`);
+  if (query.ship === 'on_time')
+    where.push(
+      Prisma.sql`o.status IN ('fulfilled', 'delivered') AND (o.promised_ship_by IS NULL OR ${lastShip} <= o.promised_ship_by)`,
+    );
+  if (query.ship === 'past_due')
+    where.push(Prisma.sql`o.status IN ('open', 'partially_fulfilled') AND o.promised_ship_by < now()`);
   if (query.shipped_from || query.shipped_to) {
     // Driven by the shipments' date index, then the last shipment must itself fall in the range.
     const a = query.shipped_from ? startOfDayIn(query.shipped_from, timeZone) : new Date(0);
     const b = query.shipped_to ? endOfDayIn(query.shipped_to, timeZone) : new Date('9999-01-01T00:00:00Z');
-    where.push(Prisma.sql`o.id IN (SELECT s.order_id FROM shipments s WHERE s.shipped_at >= ${a} AND s.shipped_at < ${b}) AND ${lastShip} >= ${a} AND ${lastShip} < ${b}`);
+    where.push(
+      Prisma.sql`o.id IN (SELECT s.order_id FROM shipments s WHERE s.shipped_at >= ${a} AND s.shipped_at < ${b}) AND ${lastShip} >= ${a} AND ${lastShip} < ${b}`,
+    );
   }
   if (query.q) {
     const q = query.q.replace(/^#/, '');
@@ -96,10 +198,31 @@ export async function orderList(query: TOrderListQuery, timeZone: string, tx: Tx
   if (query.cursor) {
     const [k, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
     const value = byTotal ? Number(k) : new Date(k);
-    where.push(desc ? Prisma.sql`(${key}, o.id) < (${value}, ${id}::uuid)` : Prisma.sql`(${key}, o.id) > (${value}, ${id}::uuid)`);
+    where.push(
+      desc
+        ? Prisma.sql`(${key}, o.id) < (${value}, ${id}::uuid)`
+        : Prisma.sql`(${key}, o.id) > (${value}, ${id}::uuid)`,
+    );
   }
   const order = desc ? Prisma.sql`${key} DESC, o.id DESC` : Prisma.sql`${key} ASC, o.id ASC`;
-  const rows = await tx.$queryRaw<{ id: string; number: number; channel: string; status: string; payment_status: string; first_name: string; last_name: string; email: string; total: number; currency: string; items: bigint; risk_level: string; risk_score: number; placed_at: Date }[]>`
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      number: number;
+      channel: string;
+      status: string;
+      payment_status: string;
+      first_name: string;
+      last_name: string;
+      email: string;
+      total: number;
+      currency: string;
+      items: bigint;
+      risk_level: string;
+      risk_score: number;
+      placed_at: Date;
+    }[]
+  >`
     SELECT o.id::text, o.number, o.channel::text, o.status::text, o.payment_status::text, c.first_name, c.last_name, o.email, o.total, o.currency,
            (SELECT coalesce(sum(ol.quantity), 0) FROM order_lines ol WHERE ol.order_id = o.id) AS items, o.risk_level, o.risk_score, o.placed_at
     FROM orders o JOIN customers c ON c.id = o.customer_id
@@ -107,11 +230,25 @@ export async function orderList(query: TOrderListQuery, timeZone: string, tx: Tx
     ORDER BY ${order}
     LIMIT ${query.limit + 1}`;
   const page = rows.slice(0, query.limit).map((r) => ({
-    id: r.id, number: r.number, channel: r.channel, status: r.status, payment_status: r.payment_status, customer: `${r.first_name} ${r.last_name}`.trim(),
-    email: r.email, total: r.total, currency: r.currency, items: Number(r.items), risk_level: r.risk_level, risk_score: r.risk_score, placed_at: r.placed_at.toISOString(),
+    id: r.id,
+    number: r.number,
+    channel: r.channel,
+    status: r.status,
+    payment_status: r.payment_status,
+    customer: `${r.first_name} ${r.last_name}`.trim(),
+    email: r.email,
+    total: r.total,
+    currency: r.currency,
+    items: Number(r.items),
+    risk_level: r.risk_level,
+    risk_score: r.risk_score,
+    placed_at: r.placed_at.toISOString(),
   }));
   const last = page[page.length - 1];
-  const next = rows.length > query.limit && last ? Buffer.from(`${byTotal ? last.total : last.placed_at}|${last.id}`).toString('base64url') : null;
+  const next =
+    rows.length > query.limit && last
+      ? Buffer.from(`${byTotal ? last.total : last.placed_at}|${last.id}`).toString('base64url')
+      : null;
   return { data: page, next_cursor: next };
 }
 
@@ -131,6 +268,14 @@ export async function orderTimeline(id: string, tx: Tx = db) {
         ...(refunds.length ? [{ entityType: 'refund', entityId: { in: refunds.map((r) => r.id) } }] : []),
       ],
     },
-    orderBy: { id: 'asc' }, select: { id: true, action: true, actorLabel: true, after: true, createdAt: true } });
-  return rows.map((r) => ({ id: String(r.id), action: r.action, actor: r.actorLabel, details: r.after, at: r.createdAt.toISOString() }));
+    orderBy: { id: 'asc' },
+    select: { id: true, action: true, actorLabel: true, after: true, createdAt: true },
+  });
+  return rows.map((r) => ({
+    id: String(r.id),
+    action: r.action,
+    actor: r.actorLabel,
+    details: r.after,
+    at: r.createdAt.toISOString(),
+  }));
 }

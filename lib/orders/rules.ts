@@ -1,7 +1,8 @@
 import { AppError } from '@/lib/errors';
 import { allocate } from '@/lib/money';
 
-export type OrderStatus = 'pending_review' | 'open' | 'on_hold' | 'partially_fulfilled' | 'fulfilled' | 'delivered' | 'cancelled';
+export type OrderStatus =
+  'pending_review' | 'open' | 'on_hold' | 'partially_fulfilled' | 'fulfilled' | 'delivered' | 'cancelled';
 
 /**
  * The only moves an order's status can make, by name. Anything else is INVALID_STATE.
@@ -32,14 +33,20 @@ export function canTransition(status: OrderStatus, move: Transition): boolean {
 export function nextStatus(status: OrderStatus, move: Transition): OrderStatus {
   if (!canTransition(status, move)) {
     const from = TRANSITIONS[move].from.map((s) => s.replace('_', ' ')).join(', ');
-    throw new AppError('INVALID_STATE', `Cannot ${move.replace('_', ' ')} an order that is ${status.replace('_', ' ')} (only from: ${from}).`, { status, move });
+    throw new AppError(
+      'INVALID_STATE',
+      `Cannot ${move.replace('_', ' ')} an order that is ${status.replace('_', ' ')} (only from: ${from}).`,
+      { status, move },
+    );
   }
   return TRANSITIONS[move].to;
 }
 
 /** Moves a person may pick from the order page for an order in this status. */
 export function availableMoves(status: OrderStatus): Transition[] {
-  return (['approve', 'hold', 'release', 'cancel', 'cancel_remaining'] as const).filter((m) => canTransition(status, m));
+  return (['approve', 'hold', 'release', 'cancel', 'cancel_remaining'] as const).filter((m) =>
+    canTransition(status, m),
+  );
 }
 
 export type LineInput = { quantity: number; unitPrice: number };
@@ -49,7 +56,10 @@ export type LineInput = { quantity: number; unitPrice: number };
  * shipping + tax. The order-level discount and tax are spread over the lines in proportion to their
  * value (largest remainder, so the lines add up exactly), for refunds per line later.
  */
-export function orderTotals(lines: LineInput[], amounts: { discount: number; shipping: number; tax: number }) {
+export function orderTotals(
+  lines: LineInput[],
+  amounts: { discount: number; shipping: number; tax: number },
+) {
   const lineValues = lines.map((l) => l.quantity * l.unitPrice);
   const subtotal = lineValues.reduce((a, b) => a + b, 0);
   const weights = subtotal > 0 ? lineValues : lines.map(() => 1);
@@ -61,7 +71,12 @@ export function orderTotals(lines: LineInput[], amounts: { discount: number; shi
   };
 }
 
-export function paymentStatusFor(captured: number, authorized: number, refunded: number, total: number): 'pending' | 'authorized' | 'paid' | 'partially_refunded' | 'refunded' {
+export function paymentStatusFor(
+  captured: number,
+  authorized: number,
+  refunded: number,
+  total: number,
+): 'pending' | 'authorized' | 'paid' | 'partially_refunded' | 'refunded' {
   if (refunded > 0) return refunded >= captured ? 'refunded' : 'partially_refunded';
   if (captured > 0) return captured >= total ? 'paid' : 'authorized';
   if (authorized > 0) return 'authorized';

@@ -22,7 +22,10 @@ export type SavedViewDto = { id: string; name: string; query: string };
  * list's known filters (never a page cursor), so the view always opens on its first page. Saving
  * under a name the user already has replaces that view's filters (a person re-saves to update it).
  */
-export async function saveView(options: { userId: string; input: TSaveViewInput; actor: Actor }, tx?: Tx): Promise<SavedViewDto & { replaced: boolean }> {
+export async function saveView(
+  options: { userId: string; input: TSaveViewInput; actor: Actor },
+  tx?: Tx,
+): Promise<SavedViewDto & { replaced: boolean }> {
   const parsed = ZSaveViewInput.safeParse(options.input);
   if (!parsed.success) throw validationError(parsed.error);
   const query = normalizeViewQuery(parsed.data.query);
@@ -30,14 +33,35 @@ export async function saveView(options: { userId: string; input: TSaveViewInput;
   const run = async (t: Tx) => {
     // Serialise one user's saves so the count check below cannot be raced past.
     await t.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`saved_views:${options.userId}`}))`;
-    const existing = await t.savedView.findUnique({ where: { userId_name: { userId: options.userId, name } }, select: { id: true, query: true } });
+    const existing = await t.savedView.findUnique({
+      where: { userId_name: { userId: options.userId, name } },
+      select: { id: true, query: true },
+    });
     if (!existing && (await t.savedView.count({ where: { userId: options.userId } })) >= MAX_SAVED_VIEWS) {
-      throw new AppError('VALIDATION_FAILED', `You can keep up to ${MAX_SAVED_VIEWS} saved views; delete one first.`, [{ field: 'name', message: `Up to ${MAX_SAVED_VIEWS} saved views` }]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `You can keep up to ${MAX_SAVED_VIEWS} saved views; delete one first.`,
+        [{ field: 'name', message: `Up to ${MAX_SAVED_VIEWS} saved views` }],
+      );
     }
     const row = existing
-      ? await t.savedView.update({ where: { id: existing.id }, data: { query }, select: { id: true, name: true, query: true } })
-      : await t.savedView.create({ data: { userId: options.userId, name, query }, select: { id: true, name: true, query: true } });
-    await audit(t, { actor: options.actor, action: existing ? 'saved_view.updated' : 'saved_view.created', entityType: 'saved_view', entityId: row.id, before: existing ? { query: existing.query } : undefined, after: { name, query } });
+      ? await t.savedView.update({
+          where: { id: existing.id },
+          data: { query },
+          select: { id: true, name: true, query: true },
+        })
+      : await t.savedView.create({
+          data: { userId: options.userId, name, query },
+          select: { id: true, name: true, query: true },
+        });
+    await audit(t, {
+      actor: options.actor,
+      action: existing ? 'saved_view.updated' : 'saved_view.created',
+      entityType: 'saved_view',
+      entityId: row.id,
+      before: existing ? { query: existing.query } : undefined,
+      after: { name, query },
+    });
     return { ...row, replaced: !!existing };
   };
   return tx ? run(tx) : db.$transaction(run);

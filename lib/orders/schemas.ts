@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
 
 export const CHANNELS = ['web', 'shopify', 'amazon', 'ebay', 'etsy', 'woocommerce', 'manual'] as const;
-export const ORDER_STATUSES = ['pending_review', 'open', 'on_hold', 'partially_fulfilled', 'fulfilled', 'delivered', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pending_review',
+  'open',
+  'on_hold',
+  'partially_fulfilled',
+  'fulfilled',
+  'delivered',
+  'cancelled',
+] as const;
 export const PAYMENT_STATUSES = ['pending', 'authorized', 'paid', 'partially_refunded', 'refunded'] as const;
 
 export { ZAddress, type TAddress } from '@/lib/address';
@@ -14,7 +22,11 @@ export const ZCreateOrderInput = z
   .object({
     channel: z.enum(CHANNELS, { error: `Use one of: ${CHANNELS.join(', ')}` }),
     external_id: z.string().trim().min(1).max(100).optional(),
-    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Use an ISO currency code'),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'Use an ISO currency code'),
     customer: z.object({
       email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
       name: z.string().trim().min(1, 'Enter the customer name').max(120),
@@ -24,7 +36,17 @@ export const ZCreateOrderInput = z
     billing_address: ZAddress.optional(),
     shipping_method: z.string().trim().max(60).optional(),
     lines: z
-      .array(z.object({ sku: z.string().trim().min(1, 'Enter a SKU').max(64), quantity: z.number({ error: 'Enter a whole number of units' }).int('Use a whole number').positive('Must be at least 1').max(10_000), unit_price: ZMoney }))
+      .array(
+        z.object({
+          sku: z.string().trim().min(1, 'Enter a SKU').max(64),
+          quantity: z
+            .number({ error: 'Enter a whole number of units' })
+            .int('Use a whole number')
+            .positive('Must be at least 1')
+            .max(10_000),
+          unit_price: ZMoney,
+        }),
+      )
       .min(1, 'An order needs at least one line')
       .max(500),
     shipping_amount: ZMoney.default(0),
@@ -48,9 +70,19 @@ export const ZCreateOrderInput = z
   })
   .superRefine((o, ctx) => {
     const subtotal = o.lines.reduce((s, l) => s + l.quantity * l.unit_price, 0);
-    if (o.discount_amount > subtotal) ctx.addIssue({ code: 'custom', path: ['discount_amount'], message: 'The discount is larger than the order subtotal' });
+    if (o.discount_amount > subtotal)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['discount_amount'],
+        message: 'The discount is larger than the order subtotal',
+      });
     const total = subtotal - o.discount_amount + o.shipping_amount + o.tax_amount;
-    if (o.payment && o.payment.amount > total) ctx.addIssue({ code: 'custom', path: ['payment', 'amount'], message: `The payment (${o.payment.amount}) is larger than the order total (${total})` });
+    if (o.payment && o.payment.amount > total)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payment', 'amount'],
+        message: `The payment (${o.payment.amount}) is larger than the order total (${total})`,
+      });
   });
 export type TCreateOrderInput = z.input<typeof ZCreateOrderInput>;
 
@@ -76,7 +108,19 @@ export type TOrderListQuery = z.infer<typeof ZOrderListQuery>;
 export const ZReasonInput = z.object({ reason: z.string().trim().min(1, 'Give a reason').max(500) });
 
 export const ZRecordShipmentInput = z.object({
-  lines: z.array(z.object({ sku: z.string().trim().min(1, 'Enter a SKU').max(64), quantity: z.number({ error: 'Enter a whole number' }).int('Use a whole number').positive('Must be at least 1').max(10_000) })).min(1, 'Ship at least one line').max(500),
+  lines: z
+    .array(
+      z.object({
+        sku: z.string().trim().min(1, 'Enter a SKU').max(64),
+        quantity: z
+          .number({ error: 'Enter a whole number' })
+          .int('Use a whole number')
+          .positive('Must be at least 1')
+          .max(10_000),
+      }),
+    )
+    .min(1, 'Ship at least one line')
+    .max(500),
   carrier: z.string().trim().max(60).optional(),
   service: z.string().trim().max(60).optional(),
   tracking_number: z.string().trim().max(100).optional(),

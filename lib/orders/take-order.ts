@@ -11,7 +11,12 @@ import type { OrderDto } from '@/lib/orders/queries';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
 
 /** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold '{number}'. */
-export type IntakeEntry = { id: string; memo: string; source: { type: string; id: string }; lines: PreparedLine[] };
+export type IntakeEntry = {
+  id: string;
+  memo: string;
+  source: { type: string; id: string };
+  lines: PreparedLine[];
+};
 
 /** Everything an order intake writes, computed by createOrder with the rules of lib/ (decision 016). */
 export type IntakePlan = {
@@ -33,7 +38,8 @@ export type IntakePlan = {
 };
 
 /** The order as answered (the plan's response with its number and customer), or a replay of an earlier answer. */
-export type TakeOrderResult = { order: OrderDto; replay?: never } | { replay: IdempotentResult; order?: never };
+export type TakeOrderResult =
+  { order: OrderDto; replay?: never } | { replay: IdempotentResult; order?: never };
 
 /**
  * Writes an order intake in one statement (the database function take_order, migration
@@ -49,23 +55,67 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResu
   const facts = kpiFactRows([
     ...plan.facts,
     // Ledger facts of the entries, as postJournalEntry records them: an order-sourced entry is in the order's channel.
-    ...plan.entries.map((e) => ({ at: plan.at, channel: e.source.type === 'order' ? plan.order.channel : '', facts: ledgerFactValues(e.lines) })),
+    ...plan.entries.map((e) => ({
+      at: plan.at,
+      channel: e.source.type === 'order' ? plan.order.channel : '',
+      facts: ledgerFactValues(e.lines),
+    })),
   ]);
   const actor = { actor_type: plan.actor.type, actor_id: plan.actor.id, actor_label: plan.actor.label };
   const payload = {
     at: plan.at,
     order: plan.order,
-    customer: { email: plan.customer.email, first_name: plan.customer.firstName, last_name: plan.customer.lastName, phone: plan.customer.phone },
+    customer: {
+      email: plan.customer.email,
+      first_name: plan.customer.firstName,
+      last_name: plan.customer.lastName,
+      phone: plan.customer.phone,
+    },
     lines: plan.lines,
-    stock: stock.map((l) => ({ variant_id: l.variantId, location_id: l.locationId, quantity: l.quantity, sku: l.sku, location_code: l.locationCode })),
+    stock: stock.map((l) => ({
+      variant_id: l.variantId,
+      location_id: l.locationId,
+      quantity: l.quantity,
+      sku: l.sku,
+      location_code: l.locationCode,
+    })),
     actor: { type: plan.actor.type, id: plan.actor.id },
     payment: plan.payment,
-    entries: plan.entries.filter((e) => e.lines.length).map((e) => ({ id: e.id, memo: e.memo, source_type: e.source.type, source_id: e.source.id, posted_at: plan.at, ...actor })),
-    journal_lines: plan.entries.flatMap((e) => e.lines.map((l) => ({ entry_id: e.id, account_id: l.accountId, debit: l.debit, credit: l.credit, memo: l.memo ?? null }))),
+    entries: plan.entries
+      .filter((e) => e.lines.length)
+      .map((e) => ({
+        id: e.id,
+        memo: e.memo,
+        source_type: e.source.type,
+        source_id: e.source.id,
+        posted_at: plan.at,
+        ...actor,
+      })),
+    journal_lines: plan.entries.flatMap((e) =>
+      e.lines.map((l) => ({
+        entry_id: e.id,
+        account_id: l.accountId,
+        debit: l.debit,
+        credit: l.credit,
+        memo: l.memo ?? null,
+      })),
+    ),
     facts,
-    audit: { ...actor, action: plan.audit.action, entity_type: 'order', entity_id: plan.order.id, before: null, after: scrub(plan.audit.after) },
+    audit: {
+      ...actor,
+      action: plan.audit.action,
+      entity_type: 'order',
+      entity_id: plan.order.id,
+      before: null,
+      after: scrub(plan.audit.after),
+    },
     response: plan.response,
-    idempotency: plan.idempotency && { scope: plan.idempotency.scope, key: plan.idempotency.key, request_hash: plan.idempotency.requestHash, status: plan.idempotency.status },
+    idempotency: plan.idempotency && {
+      scope: plan.idempotency.scope,
+      key: plan.idempotency.key,
+      request_hash: plan.idempotency.requestHash,
+      status: plan.idempotency.status,
+    },
   };
   type Answer = {
     order?: OrderDto;
@@ -77,11 +127,24 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResu
     SELECT take_order(${JSON.stringify(payload)}::jsonb) AS result`;
   const result = row.result;
   if (result.replay) {
-    return { replay: replayOf({ requestHash: result.replay.request_hash, status: result.replay.status, response: result.replay.response }, plan.idempotency!) };
+    return {
+      replay: replayOf(
+        {
+          requestHash: result.replay.request_hash,
+          status: result.replay.status,
+          response: result.replay.response,
+        },
+        plan.idempotency!,
+      ),
+    };
   }
   if (result.duplicate) {
     const existing = result.duplicate;
-    throw new AppError('DUPLICATE_ORDER', `Order ${plan.order.channel}/${plan.order.external_id} already exists as #${existing.number}`, { order_id: existing.id, number: existing.number });
+    throw new AppError(
+      'DUPLICATE_ORDER',
+      `Order ${plan.order.channel}/${plan.order.external_id} already exists as #${existing.number}`,
+      { order_id: existing.id, number: existing.number },
+    );
   }
   if (result.out_of_stock) {
     const short = result.out_of_stock;

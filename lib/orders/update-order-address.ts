@@ -11,19 +11,41 @@ import { ZAddress, type TAddress } from '@/lib/address';
 const EDITABLE = new Set(['pending_review', 'open', 'on_hold']);
 
 /** Corrects the shipping or billing address of an order that has not shipped, validated per country. */
-export async function updateOrderAddress(options: { orderId: string; kind: 'shipping' | 'billing'; address: unknown; actor: Actor }) {
+export async function updateOrderAddress(options: {
+  orderId: string;
+  kind: 'shipping' | 'billing';
+  address: unknown;
+  actor: Actor;
+}) {
   const parsed = ZAddress.safeParse(options.address);
   if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', 'Check the address', parsed.error.issues.map((i) => ({ field: `${options.kind}_address.${i.path.join('.')}`, message: i.message })));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Check the address',
+      parsed.error.issues.map((i) => ({
+        field: `${options.kind}_address.${i.path.join('.')}`,
+        message: i.message,
+      })),
+    );
   }
   const address: TAddress = parsed.data;
   return db.$transaction(async (tx) => {
     const order = await lockOrder(tx, options.orderId);
-    if (!EDITABLE.has(order.status)) throw new AppError('INVALID_STATE', `The address of a ${order.status.replace('_', ' ')} order can no longer be changed.`);
-    const before = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { shippingAddress: true, billingAddress: true } });
+    if (!EDITABLE.has(order.status))
+      throw new AppError(
+        'INVALID_STATE',
+        `The address of a ${order.status.replace('_', ' ')} order can no longer be changed.`,
+      );
+    const before = await tx.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { shippingAddress: true, billingAddress: true },
+    });
     await tx.order.update({
       where: { id: order.id },
-      data: options.kind === 'shipping' ? { shippingAddress: address as Prisma.InputJsonValue } : { billingAddress: address as Prisma.InputJsonValue },
+      data:
+        options.kind === 'shipping'
+          ? { shippingAddress: address as Prisma.InputJsonValue }
+          : { billingAddress: address as Prisma.InputJsonValue },
       select: { id: true },
     });
     await audit(tx, {

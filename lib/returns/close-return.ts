@@ -7,12 +7,33 @@ import { nextReturnStatus } from '@/lib/returns/rules';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
 
 /** Closes a return (the parcel never came, or it is settled and filed); units not received become returnable again. */
-export async function closeReturn(options: { returnId: string; note?: string; actor: Actor }, tx?: Tx): Promise<ReturnDto> {
+export async function closeReturn(
+  options: { returnId: string; note?: string; actor: Actor },
+  tx?: Tx,
+): Promise<ReturnDto> {
   const run = async (t: Tx) => {
     const r = await lockReturn(t, options.returnId);
     const status = nextReturnStatus(r.status, 'close');
-    await t.return.update({ where: { id: r.id }, data: { status, closedAt: new Date() }, select: { id: true } });
-    await audit(t, { actor: options.actor, action: 'return.closed', entityType: 'return', entityId: r.id, before: { status: r.status }, after: { return_id: r.id, number: r.number, order_id: r.orderId, ticket_id: r.ticketId, status, note: options.note ?? null } });
+    await t.return.update({
+      where: { id: r.id },
+      data: { status, closedAt: new Date() },
+      select: { id: true },
+    });
+    await audit(t, {
+      actor: options.actor,
+      action: 'return.closed',
+      entityType: 'return',
+      entityId: r.id,
+      before: { status: r.status },
+      after: {
+        return_id: r.id,
+        number: r.number,
+        order_id: r.orderId,
+        ticket_id: r.ticketId,
+        status,
+        note: options.note ?? null,
+      },
+    });
     return (await returnDetail(r.id, t))!;
   };
   return tx ? run(tx) : db.$transaction(run);

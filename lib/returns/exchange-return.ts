@@ -16,7 +16,16 @@ import { ZExchangeReturnInput, type TExchangeReturnInput } from '@/lib/returns/s
 import { createRefund } from '@/lib/refunds/issue-refund';
 import { draftReturnRefund } from '@/lib/refunds/refund-return';
 
-export type ExchangeResult = ReturnDto & { settlement: { credit: number; replacement_total: number; applied: number; difference: number; charged: number; refunded: number } };
+export type ExchangeResult = ReturnDto & {
+  settlement: {
+    credit: number;
+    replacement_total: number;
+    applied: number;
+    difference: number;
+    charged: number;
+    refunded: number;
+  };
+};
 
 /**
  * Exchanges a return's received units for a replacement order, one transaction:
@@ -29,52 +38,157 @@ export type ExchangeResult = ReturnDto & { settlement: { credit: number; replace
  *    < 0 the rest of the credit goes back to the customer (clearing nets to it).
  * WORKED EXAMPLE in tests/integration/returns.test.ts ("exchange").
  */
-export async function exchangeReturn(options: { returnId: string; input: TExchangeReturnInput; actor: Actor }, tx?: Tx): Promise<ExchangeResult> {
+export async function exchangeReturn(
+  options: { returnId: string; input: TExchangeReturnInput; actor: Actor },
+  tx?: Tx,
+): Promise<ExchangeResult> {
   const input = ZExchangeReturnInput.parse(options.input);
   const run = async (t: Tx) => {
     const r = await lockReturn(t, options.returnId);
     const status = nextReturnStatus(r.status, 'exchange');
     const draft = await draftReturnRefund(t, r, { waive_restocking_fee: true });
     const credit = draft.goods + draft.tax;
-    const original = await t.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { currency: true, email: true, subtotal: true, discountAmount: true, taxAmount: true, shippingAddress: true, customer: { select: { firstName: true, lastName: true } } } });
-    const variants = await resolveSkus(t, input.lines.map((l, i) => ({ sku: l.sku, field: `lines.${i}.sku` })));
-    const lines = input.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unit_price: variants.get(l.sku)!.price }));
+    const original = await t.order.findUniqueOrThrow({
+      where: { id: r.orderId },
+      select: {
+        currency: true,
+        email: true,
+        subtotal: true,
+        discountAmount: true,
+        taxAmount: true,
+        shippingAddress: true,
+        customer: { select: { firstName: true, lastName: true } },
+      },
+    });
+    const variants = await resolveSkus(
+      t,
+      input.lines.map((l, i) => ({ sku: l.sku, field: `lines.${i}.sku` })),
+    );
+    const lines = input.lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      unit_price: variants.get(l.sku)!.price,
+    }));
     const subtotal = lines.reduce((s, l) => s + l.quantity * l.unit_price, 0);
     const taxable = original.subtotal - original.discountAmount;
     const tax = taxable > 0 ? share(original.taxAmount, subtotal, taxable) : 0;
     const total = subtotal + tax;
     const s = exchangeSettlement(credit, total);
 
-    const refund = await createRefund(t, r.order, { ...draft, kind: 'exchange', returnId: r.id, ticketId: r.ticketId, reason: `Exchange, return #${r.number}`, skipApproval: true }, options.actor);
-    const replacement = await createOrder({
-      input: {
-        channel: 'manual', external_id: `exchange-R${r.number}`, currency: original.currency,
-        customer: { email: original.email, name: `${original.customer.firstName} ${original.customer.lastName}`.trim() },
-        shipping_address: original.shippingAddress as never, lines, tax_amount: tax,
-        ...(s.applied > 0 ? { payment: { method: 'exchange_credit', amount: s.applied, status: 'captured' as const, fee: 0 } } : {}),
-        note: `Replacement for return #${r.number} of order #${r.order.number}`,
+    const refund = await createRefund(
+      t,
+      r.order,
+      {
+        ...draft,
+        kind: 'exchange',
+        returnId: r.id,
+        ticketId: r.ticketId,
+        reason: `Exchange, return #${r.number}`,
+        skipApproval: true,
       },
-      actor: options.actor,
-    }, t);
+      options.actor,
+    );
+    const replacement = await createOrder(
+      {
+        input: {
+          channel: 'manual',
+          external_id: `exchange-R${r.number}`,
+          currency: original.currency,
+          customer: {
+            email: original.email,
+            name: `${original.customer.firstName} ${original.customer.lastName}`.trim(),
+          },
+          shipping_address: original.shippingAddress as never,
+          lines,
+          tax_amount: tax,
+          ...(s.applied > 0
+            ? {
+                payment: {
+                  method: 'exchange_credit',
+                  amount: s.applied,
+                  status: 'captured' as const,
+                  fee: 0,
+                },
+              }
+            : {}),
+          note: `Replacement for return #${r.number} of order #${r.order.number}`,
+        },
+        actor: options.actor,
+      },
+      t,
+    );
     if (s.charge > 0) {
       // The customer pays the difference (card on file; a real processor call plugs in here).
-      await t.payment.create({ data: { id: randomUUID(), orderId: replacement.id, method: 'card', status: 'captured', amount: s.charge, currency: original.currency }, select: { id: true } });
+      await t.payment.create({
+        data: {
+          id: randomUUID(),
+          orderId: replacement.id,
+          method: 'card',
+          status: 'captured',
+          amount: s.charge,
+          currency: original.currency,
+        },
+        select: { id: true },
+      });
       await postCapture(t, { id: replacement.id, number: replacement.number }, s.charge, 0, options.actor);
-      await t.order.update({ where: { id: replacement.id }, data: { amountPaid: { increment: s.charge }, paymentStatus: 'paid' }, select: { id: true } });
+      await t.order.update({
+        where: { id: replacement.id },
+        data: { amountPaid: { increment: s.charge }, paymentStatus: 'paid' },
+        select: { id: true },
+      });
     }
-    if (replacement.status !== 'open' && replacement.status !== 'pending_review') throw new AppError('INVALID_STATE', 'The replacement order could not be opened.');
-    await t.return.update({ where: { id: r.id }, data: { status, exchangeOrderId: replacement.id }, select: { id: true } });
-    const settlement = { credit, replacement_total: total, applied: s.applied, difference: s.difference, charged: s.charge, refunded: s.refund };
+    if (replacement.status !== 'open' && replacement.status !== 'pending_review')
+      throw new AppError('INVALID_STATE', 'The replacement order could not be opened.');
+    await t.return.update({
+      where: { id: r.id },
+      data: { status, exchangeOrderId: replacement.id },
+      select: { id: true },
+    });
+    const settlement = {
+      credit,
+      replacement_total: total,
+      applied: s.applied,
+      difference: s.difference,
+      charged: s.charge,
+      refunded: s.refund,
+    };
     const customer = await customerOf(t, r.orderId);
     await notifyCustomer(t, {
-      template: 'exchange_created', to: customer.email, orderId: r.orderId, returnId: r.id, ticketId: r.ticketId, dedupeKey: `return:${r.id}:exchanged`,
+      template: 'exchange_created',
+      to: customer.email,
+      orderId: r.orderId,
+      returnId: r.id,
+      ticketId: r.ticketId,
+      dedupeKey: `return:${r.id}:exchanged`,
       data: {
-        customer_name: customer.name, order_number: customer.orderNumber, return_number: r.number, replacement_order_number: replacement.number,
+        customer_name: customer.name,
+        order_number: customer.orderNumber,
+        return_number: r.number,
+        replacement_order_number: replacement.number,
         lines: replacement.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity })),
-        credit_formatted: formatMoney(credit, original.currency), charged_formatted: s.charge ? formatMoney(s.charge, original.currency) : null, refunded_formatted: s.refund ? formatMoney(s.refund, original.currency) : null,
+        credit_formatted: formatMoney(credit, original.currency),
+        charged_formatted: s.charge ? formatMoney(s.charge, original.currency) : null,
+        refunded_formatted: s.refund ? formatMoney(s.refund, original.currency) : null,
       },
     });
-    await audit(t, { actor: options.actor, action: 'return.exchanged', entityType: 'return', entityId: r.id, before: { status: r.status }, after: { return_id: r.id, number: r.number, order_id: r.orderId, ticket_id: r.ticketId, status, exchange_order_id: replacement.id, exchange_order_number: replacement.number, refund_id: refund.refund.id, ...settlement } });
+    await audit(t, {
+      actor: options.actor,
+      action: 'return.exchanged',
+      entityType: 'return',
+      entityId: r.id,
+      before: { status: r.status },
+      after: {
+        return_id: r.id,
+        number: r.number,
+        order_id: r.orderId,
+        ticket_id: r.ticketId,
+        status,
+        exchange_order_id: replacement.id,
+        exchange_order_number: replacement.number,
+        refund_id: refund.refund.id,
+        ...settlement,
+      },
+    });
     return { ...(await returnDetail(r.id, t))!, settlement };
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });

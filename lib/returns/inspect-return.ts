@@ -9,11 +9,24 @@ import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { applyMovement, lockLevel } from '@/lib/inventory/stock';
 import { receiveAtCost } from '@/lib/inventory/cost-store';
 import { lockReturn, type LockedReturn } from '@/lib/returns/lock-return';
-import { canInspect, nextReturnStatus, slice, type Disposition, type ReturnStatus } from '@/lib/returns/rules';
+import {
+  canInspect,
+  nextReturnStatus,
+  slice,
+  type Disposition,
+  type ReturnStatus,
+} from '@/lib/returns/rules';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
 import { ZInspectReturnInput, type TInspectReturnInput } from '@/lib/returns/schemas';
 
-type Unitwork = { returnLineId: string; orderLineId: string; variantId: string; sku: string; quantity: number; disposition: Disposition };
+type Unitwork = {
+  returnLineId: string;
+  orderLineId: string;
+  variantId: string;
+  sku: string;
+  quantity: number;
+  disposition: Disposition;
+};
 
 /**
  * Gives received units their disposition, moving stock and value (docs/decisions/012):
@@ -26,36 +39,82 @@ type Unitwork = { returnLineId: string; orderLineId: string; variantId: string; 
  * The cost of k units of an order line is its share of the line's shipped cost, counted across all
  * its returns (rules.slice), so returning every unit brings back exactly what shipping took out.
  */
-export async function inspectUnits(t: Tx, r: LockedReturn, requests: { sku: string; quantity: number; disposition: Disposition }[], actor: Actor, field = 'lines') {
-  if (!canInspect(r.status)) throw new AppError('INVALID_STATE', `Return #${r.number} is ${r.status.replace('_', ' ')}: only received units can be inspected.`);
+export async function inspectUnits(
+  t: Tx,
+  r: LockedReturn,
+  requests: { sku: string; quantity: number; disposition: Disposition }[],
+  actor: Actor,
+  field = 'lines',
+) {
+  if (!canInspect(r.status))
+    throw new AppError(
+      'INVALID_STATE',
+      `Return #${r.number} is ${r.status.replace('_', ' ')}: only received units can be inspected.`,
+    );
   const lines = await t.returnLine.findMany({
-    where: { returnId: r.id }, orderBy: { orderLineId: 'asc' },
-    select: { id: true, orderLineId: true, variantId: true, sku: true, quantityReceived: true, quantityRestocked: true, quantityDamaged: true, quantityScrapped: true },
+    where: { returnId: r.id },
+    orderBy: { orderLineId: 'asc' },
+    select: {
+      id: true,
+      orderLineId: true,
+      variantId: true,
+      sku: true,
+      quantityReceived: true,
+      quantityRestocked: true,
+      quantityDamaged: true,
+      quantityScrapped: true,
+    },
   });
-  const open = new Map(lines.map((l) => [l.id, l.quantityReceived - l.quantityRestocked - l.quantityDamaged - l.quantityScrapped]));
+  const open = new Map(
+    lines.map((l) => [
+      l.id,
+      l.quantityReceived - l.quantityRestocked - l.quantityDamaged - l.quantityScrapped,
+    ]),
+  );
   const work: Unitwork[] = [];
   requests.forEach((req, i) => {
     const candidates = lines.filter((l) => l.sku === req.sku);
-    if (!candidates.length) throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [{ field: `${field}.${i}.sku`, message: 'Not on this return' }]);
+    if (!candidates.length)
+      throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
+        { field: `${field}.${i}.sku`, message: 'Not on this return' },
+      ]);
     let want = req.quantity;
     for (const l of candidates) {
       const take = Math.min(want, open.get(l.id)!);
       if (take <= 0) continue;
-      work.push({ returnLineId: l.id, orderLineId: l.orderLineId, variantId: l.variantId, sku: l.sku, quantity: take, disposition: req.disposition });
+      work.push({
+        returnLineId: l.id,
+        orderLineId: l.orderLineId,
+        variantId: l.variantId,
+        sku: l.sku,
+        quantity: take,
+        disposition: req.disposition,
+      });
       open.set(l.id, open.get(l.id)! - take);
       want -= take;
     }
     if (want > 0) {
       const can = req.quantity - want;
-      throw new AppError('VALIDATION_FAILED', `Only ${can} received unit${can === 1 ? '' : 's'} of ${req.sku} await inspection on return #${r.number}`, [{ field: `${field}.${i}.quantity`, message: `At most ${can} to inspect` }]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Only ${can} received unit${can === 1 ? '' : 's'} of ${req.sku} await inspection on return #${r.number}`,
+        [{ field: `${field}.${i}.quantity`, message: `At most ${can} to inspect` }],
+      );
     }
   });
 
   const order = await t.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { locationId: true } });
-  const settings = await t.shopSettings.findUnique({ where: { id: 1 }, select: { fulfillingLocationId: true } });
+  const settings = await t.shopSettings.findUnique({
+    where: { id: 1 },
+    select: { fulfillingLocationId: true },
+  });
   const locationId = order.locationId ?? settings?.fulfillingLocationId;
-  if (!locationId) throw new AppError('INVALID_STATE', 'Set a fulfilling location in Settings before inspecting returns.');
-  const location = await t.location.findUniqueOrThrow({ where: { id: locationId }, select: { id: true, code: true } });
+  if (!locationId)
+    throw new AppError('INVALID_STATE', 'Set a fulfilling location in Settings before inspecting returns.');
+  const location = await t.location.findUniqueOrThrow({
+    where: { id: locationId },
+    select: { id: true, code: true },
+  });
 
   // Locks in a fixed order (variant id) so two inspections never deadlock on stock levels.
   work.sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
@@ -76,35 +135,115 @@ export async function inspectUnits(t: Tx, r: LockedReturn, requests: { sku: stri
       const unit = Math.floor(cost / w.quantity);
       const extra = cost - unit * w.quantity;
       let recost = 0;
-      if (w.quantity - extra > 0) recost += await receiveAtCost(t, { variantId: w.variantId, quantity: w.quantity - extra, unitCost: unit, source: reference });
-      if (extra > 0) recost += await receiveAtCost(t, { variantId: w.variantId, quantity: extra, unitCost: unit + 1, source: reference });
+      if (w.quantity - extra > 0)
+        recost += await receiveAtCost(t, {
+          variantId: w.variantId,
+          quantity: w.quantity - extra,
+          unitCost: unit,
+          source: reference,
+        });
+      if (extra > 0)
+        recost += await receiveAtCost(t, {
+          variantId: w.variantId,
+          quantity: extra,
+          unitCost: unit + 1,
+          source: reference,
+        });
       await applyMovement(
-        t, level,
+        t,
+        level,
         w.disposition === 'restock'
-          ? { type: 'return_restock', onHand: w.quantity, value: cost - recost, reason: `return #${r.number}`, reference, actor }
-          : { type: 'return_damaged', damaged: w.quantity, value: cost - recost, reason: `return #${r.number}`, reference, actor },
+          ? {
+              type: 'return_restock',
+              onHand: w.quantity,
+              value: cost - recost,
+              reason: `return #${r.number}`,
+              reference,
+              actor,
+            }
+          : {
+              type: 'return_damaged',
+              damaged: w.quantity,
+              value: cost - recost,
+              reason: `return #${r.number}`,
+              reference,
+              actor,
+            },
         { sku: w.sku, location: location.code },
       );
-      entry.push(dr(ACCOUNTS.inventory, cost, `${w.disposition} ${w.quantity} × ${w.sku}`), cr(ACCOUNTS.cogs, cost), dr(ACCOUNTS.cogs, recost), cr(ACCOUNTS.inventory, recost));
+      entry.push(
+        dr(ACCOUNTS.inventory, cost, `${w.disposition} ${w.quantity} × ${w.sku}`),
+        cr(ACCOUNTS.cogs, cost),
+        dr(ACCOUNTS.cogs, recost),
+        cr(ACCOUNTS.inventory, recost),
+      );
     }
-    const counter = w.disposition === 'restock' ? 'quantityRestocked' : w.disposition === 'damaged' ? 'quantityDamaged' : 'quantityScrapped';
-    await t.returnLine.update({ where: { id: w.returnLineId }, data: { [counter]: { increment: w.quantity }, costReturned: { increment: cost } }, select: { id: true } });
+    const counter =
+      w.disposition === 'restock'
+        ? 'quantityRestocked'
+        : w.disposition === 'damaged'
+          ? 'quantityDamaged'
+          : 'quantityScrapped';
+    await t.returnLine.update({
+      where: { id: w.returnLineId },
+      data: { [counter]: { increment: w.quantity }, costReturned: { increment: cost } },
+      select: { id: true },
+    });
     results.push({ sku: w.sku, quantity: w.quantity, disposition: w.disposition, cost });
   }
-  await postJournalEntry(t, { memo: `Return #${r.number} inspected`, source: { type: 'return', id: r.id }, actor, lines: entry });
+  await postJournalEntry(t, {
+    memo: `Return #${r.number} inspected`,
+    source: { type: 'return', id: r.id },
+    actor,
+    lines: entry,
+  });
 
   let status: ReturnStatus = r.status;
-  const after = await t.returnLine.findMany({ where: { returnId: r.id }, select: { quantity: true, quantityReceived: true, quantityRestocked: true, quantityDamaged: true, quantityScrapped: true } });
-  if (r.status === 'received' && after.every((l) => l.quantityReceived === l.quantity && l.quantityRestocked + l.quantityDamaged + l.quantityScrapped === l.quantityReceived)) {
+  const after = await t.returnLine.findMany({
+    where: { returnId: r.id },
+    select: {
+      quantity: true,
+      quantityReceived: true,
+      quantityRestocked: true,
+      quantityDamaged: true,
+      quantityScrapped: true,
+    },
+  });
+  if (
+    r.status === 'received' &&
+    after.every(
+      (l) =>
+        l.quantityReceived === l.quantity &&
+        l.quantityRestocked + l.quantityDamaged + l.quantityScrapped === l.quantityReceived,
+    )
+  ) {
     status = nextReturnStatus(r.status, 'inspect');
     await t.return.update({ where: { id: r.id }, data: { status }, select: { id: true } });
   }
-  await audit(t, { actor, action: 'return.inspected', entityType: 'return', entityId: r.id, before: { status: r.status }, after: { return_id: r.id, number: r.number, order_id: r.orderId, ticket_id: r.ticketId, status, location: location.code, lines: results } });
+  await audit(t, {
+    actor,
+    action: 'return.inspected',
+    entityType: 'return',
+    entityId: r.id,
+    before: { status: r.status },
+    after: {
+      return_id: r.id,
+      number: r.number,
+      order_id: r.orderId,
+      ticket_id: r.ticketId,
+      status,
+      location: location.code,
+      lines: results,
+    },
+  });
   return { status, lines: results };
 }
 
 /** Inspects received units of a return (the warehouse's inspection screen, or the API). */
-export async function inspectReturn(options: { returnId: string; input: TInspectReturnInput; actor: Actor }, tx?: Tx): Promise<ReturnDto> {
+export async function inspectReturn(
+  options: { returnId: string; input: TInspectReturnInput; actor: Actor },
+  tx?: Tx,
+): Promise<ReturnDto> {
   const input = ZInspectReturnInput.parse(options.input);
   const run = async (t: Tx) => {
     const r = await lockReturn(t, options.returnId);

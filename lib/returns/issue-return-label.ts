@@ -28,24 +28,63 @@ export async function returnParcelGrams(tx: Tx, returnId: string): Promise<numbe
  * return and posts its cost (Dr Shipping expense / Cr Accounts payable to the carrier), like an
  * outbound label. The PDF is drawn on demand by lib/documents/label from what is stored.
  */
-export async function issueReturnLabel(tx: Tx, r: { id: string; number: number; orderId: string }, actor: Actor) {
-  const order = await tx.order.findUniqueOrThrow({ where: { id: r.orderId }, select: { shippingAddress: true } });
+export async function issueReturnLabel(
+  tx: Tx,
+  r: { id: string; number: number; orderId: string },
+  actor: Actor,
+) {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: r.orderId },
+    select: { shippingAddress: true },
+  });
   const weight = await returnParcelGrams(tx, r.id);
-  const quotes = await quoteShipment({ toAddress: order.shippingAddress as { postal_code: string; country: string }, packages: [{ length_mm: RETURN_BOX.length_mm, width_mm: RETURN_BOX.width_mm, height_mm: RETURN_BOX.height_mm, weight_grams: weight }] }, tx);
+  const quotes = await quoteShipment(
+    {
+      toAddress: order.shippingAddress as { postal_code: string; country: string },
+      packages: [
+        {
+          length_mm: RETURN_BOX.length_mm,
+          width_mm: RETURN_BOX.width_mm,
+          height_mm: RETURN_BOX.height_mm,
+          weight_grams: weight,
+        },
+      ],
+    },
+    tx,
+  );
   let chosen;
   try {
     chosen = chooseQuote(quotes, null);
   } catch {
-    throw new AppError('VALIDATION_FAILED', 'No carrier service can take this return; approve it without a label.', [{ field: 'issue_label', message: 'No carrier service can take this return' }]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'No carrier service can take this return; approve it without a label.',
+      [{ field: 'issue_label', message: 'No carrier service can take this return' }],
+    );
   }
   const tracking = `${chosen.carrier.slice(0, 2).toUpperCase()}R${Array.from({ length: 15 }, () => randomInt(10)).join('')}`;
   const cost = chosen.price ?? 0;
-  await tx.return.update({ where: { id: r.id }, data: { labelCarrier: chosen.carrier_name, labelService: chosen.service_name, labelTrackingNumber: tracking, labelCost: cost }, select: { id: true } });
+  await tx.return.update({
+    where: { id: r.id },
+    data: {
+      labelCarrier: chosen.carrier_name,
+      labelService: chosen.service_name,
+      labelTrackingNumber: tracking,
+      labelCost: cost,
+    },
+    select: { id: true },
+  });
   await postJournalEntry(tx, {
     memo: `Return label ${tracking} (${chosen.carrier_name} ${chosen.service_name}), return #${r.number}`,
     source: { type: 'return', id: r.id },
     actor,
     lines: [dr(ACCOUNTS.shippingExpense, cost), cr(ACCOUNTS.payable, cost)],
   });
-  return { carrier: chosen.carrier_name, service: chosen.service_name, tracking_number: tracking, cost, weight_grams: weight };
+  return {
+    carrier: chosen.carrier_name,
+    service: chosen.service_name,
+    tracking_number: tracking,
+    cost,
+    weight_grams: weight,
+  };
 }

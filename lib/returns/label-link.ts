@@ -10,11 +10,18 @@ import { env } from '@/lib/env';
  * public address), else http://localhost:$PORT.
  */
 function token(returnId: string): string {
-  return createHmac('sha256', env().AUTH_SECRET).update(`return-label:${returnId.toLowerCase()}`).digest('base64url').slice(0, 22);
+  return createHmac('sha256', env().AUTH_SECRET)
+    .update(`return-label:${returnId.toLowerCase()}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 export function publicBaseUrl(): string {
-  return (process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+  return (
+    process.env.APP_URL ||
+    process.env.NEXTAUTH_URL ||
+    `http://localhost:${process.env.PORT ?? 3000}`
+  ).replace(/\/$/, '');
 }
 
 export function signedReturnLabelUrl(returnId: string): string {

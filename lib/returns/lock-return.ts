@@ -3,24 +3,59 @@ import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { ReturnStatus } from '@/lib/returns/rules';
 
-export type LockedReturn = { id: string; number: number; orderId: string; ticketId: string | null; status: ReturnStatus };
+export type LockedReturn = {
+  id: string;
+  number: number;
+  orderId: string;
+  ticketId: string | null;
+  status: ReturnStatus;
+};
 
 /**
  * Locks a return for a change. The order row is locked first (every use case touching an order's
  * returns, refunds or stock takes the order lock first, so two of them never deadlock).
  */
-export async function lockReturn(tx: Tx, id: string): Promise<LockedReturn & { order: { id: string; number: number } }> {
+export async function lockReturn(
+  tx: Tx,
+  id: string,
+): Promise<LockedReturn & { order: { id: string; number: number } }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'That return does not exist.');
-  const [peek] = await tx.$queryRaw<{ order_id: string }[]>`SELECT order_id::text FROM returns WHERE id = ${id}::uuid`;
+  const [peek] = await tx.$queryRaw<
+    { order_id: string }[]
+  >`SELECT order_id::text FROM returns WHERE id = ${id}::uuid`;
   if (!peek) throw new AppError('NOT_FOUND', 'That return does not exist.');
-  const [order] = await tx.$queryRaw<{ id: string; number: number }[]>`SELECT id::text, number FROM orders WHERE id = ${peek.order_id}::uuid FOR UPDATE`;
-  const [row] = await tx.$queryRaw<{ id: string; number: number; order_id: string; ticket_id: string | null; status: ReturnStatus }[]>`
+  const [order] = await tx.$queryRaw<
+    { id: string; number: number }[]
+  >`SELECT id::text, number FROM orders WHERE id = ${peek.order_id}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { id: string; number: number; order_id: string; ticket_id: string | null; status: ReturnStatus }[]
+  >`
     SELECT id::text, number, order_id::text, ticket_id::text, status::text AS status FROM returns WHERE id = ${id}::uuid FOR UPDATE`;
-  return { id: row.id, number: row.number, orderId: row.order_id, ticketId: row.ticket_id, status: row.status, order };
+  return {
+    id: row.id,
+    number: row.number,
+    orderId: row.order_id,
+    ticketId: row.ticket_id,
+    status: row.status,
+    order,
+  };
 }
 
 /** The customer a return or refund notifies: the order's email and first name. */
 export async function customerOf(tx: Tx, orderId: string) {
-  const o = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { email: true, number: true, currency: true, customer: { select: { firstName: true, lastName: true } } } });
-  return { email: o.email, name: o.customer.firstName || `${o.customer.firstName} ${o.customer.lastName}`.trim(), orderNumber: o.number, currency: o.currency };
+  const o = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      email: true,
+      number: true,
+      currency: true,
+      customer: { select: { firstName: true, lastName: true } },
+    },
+  });
+  return {
+    email: o.email,
+    name: o.customer.firstName || `${o.customer.firstName} ${o.customer.lastName}`.trim(),
+    orderNumber: o.number,
+    currency: o.currency,
+  };
 }

@@ -70,16 +70,51 @@ export type ReturnDto = {
 };
 
 const refundSelect = {
-  id: true, number: true, orderId: true, returnId: true, ticketId: true, kind: true, status: true, currency: true, amount: true, goodsAmount: true, taxAmount: true,
-  shippingAmount: true, restockingFee: true, reason: true, lines: true, requestedBy: true, decidedBy: true, issuedAt: true, createdAt: true, order: { select: { number: true } },
+  id: true,
+  number: true,
+  orderId: true,
+  returnId: true,
+  ticketId: true,
+  kind: true,
+  status: true,
+  currency: true,
+  amount: true,
+  goodsAmount: true,
+  taxAmount: true,
+  shippingAmount: true,
+  restockingFee: true,
+  reason: true,
+  lines: true,
+  requestedBy: true,
+  decidedBy: true,
+  issuedAt: true,
+  createdAt: true,
+  order: { select: { number: true } },
 } satisfies Prisma.RefundSelect;
 type RefundRow = Prisma.RefundGetPayload<{ select: typeof refundSelect }>;
 
 export function refundDto(r: RefundRow): RefundDto {
   return {
-    id: r.id, number: r.number, order_id: r.orderId, order_number: r.order.number, return_id: r.returnId, ticket_id: r.ticketId, kind: r.kind as RefundDto['kind'], status: r.status,
-    currency: r.currency, amount: r.amount, goods_amount: r.goodsAmount, tax_amount: r.taxAmount, shipping_amount: r.shippingAmount, restocking_fee: r.restockingFee, reason: r.reason,
-    lines: (r.lines as RefundDto['lines']) ?? [], requested_by: r.requestedBy, decided_by: r.decidedBy, issued_at: r.issuedAt?.toISOString() ?? null, created_at: r.createdAt.toISOString(),
+    id: r.id,
+    number: r.number,
+    order_id: r.orderId,
+    order_number: r.order.number,
+    return_id: r.returnId,
+    ticket_id: r.ticketId,
+    kind: r.kind as RefundDto['kind'],
+    status: r.status,
+    currency: r.currency,
+    amount: r.amount,
+    goods_amount: r.goodsAmount,
+    tax_amount: r.taxAmount,
+    shipping_amount: r.shippingAmount,
+    restocking_fee: r.restockingFee,
+    reason: r.reason,
+    lines: (r.lines as RefundDto['lines']) ?? [],
+    requested_by: r.requestedBy,
+    decided_by: r.decidedBy,
+    issued_at: r.issuedAt?.toISOString() ?? null,
+    created_at: r.createdAt.toISOString(),
   };
 }
 
@@ -94,15 +129,48 @@ export async function returnDetail(id: string, tx: Tx = db): Promise<ReturnDto |
   const r = await tx.return.findUnique({
     where: { id },
     select: {
-      id: true, number: true, status: true, resolution: true, orderId: true, ticketId: true, note: true, customerMessage: true, labelCarrier: true, labelService: true,
-      labelTrackingNumber: true, labelCost: true, actorLabel: true, createdAt: true, approvedAt: true, receivedAt: true, closedAt: true,
-      order: { select: { number: true, email: true, currency: true, paymentStatus: true, amountPaid: true, customer: { select: { firstName: true, lastName: true } } } },
+      id: true,
+      number: true,
+      status: true,
+      resolution: true,
+      orderId: true,
+      ticketId: true,
+      note: true,
+      customerMessage: true,
+      labelCarrier: true,
+      labelService: true,
+      labelTrackingNumber: true,
+      labelCost: true,
+      actorLabel: true,
+      createdAt: true,
+      approvedAt: true,
+      receivedAt: true,
+      closedAt: true,
+      order: {
+        select: {
+          number: true,
+          email: true,
+          currency: true,
+          paymentStatus: true,
+          amountPaid: true,
+          customer: { select: { firstName: true, lastName: true } },
+        },
+      },
       exchangeOrder: { select: { id: true, number: true } },
       lines: {
         orderBy: { orderLineId: 'asc' },
         select: {
-          id: true, orderLineId: true, sku: true, quantity: true, reason: true, quantityReceived: true, quantityRestocked: true, quantityDamaged: true, quantityScrapped: true,
-          quantityRefunded: true, orderLine: { select: { name: true, unitPrice: true } },
+          id: true,
+          orderLineId: true,
+          sku: true,
+          quantity: true,
+          reason: true,
+          quantityReceived: true,
+          quantityRestocked: true,
+          quantityDamaged: true,
+          quantityScrapped: true,
+          quantityRefunded: true,
+          orderLine: { select: { name: true, unitPrice: true } },
         },
       },
       refunds: { orderBy: { number: 'asc' }, select: refundSelect },
@@ -110,22 +178,69 @@ export async function returnDetail(id: string, tx: Tx = db): Promise<ReturnDto |
   });
   if (!r) return null;
   return {
-    id: r.id, number: r.number, status: r.status, resolution: r.resolution, order_id: r.orderId, order_number: r.order.number, order_payment_status: r.order.paymentStatus,
-    amount_paid: r.order.amountPaid, ticket_id: r.ticketId,
-    customer: { email: r.order.email, name: `${r.order.customer.firstName} ${r.order.customer.lastName}`.trim() }, currency: r.order.currency, note: r.note, customer_message: r.customerMessage,
-    label: r.labelTrackingNumber ? { carrier: r.labelCarrier ?? '', service: r.labelService, tracking_number: r.labelTrackingNumber, cost: r.labelCost } : null,
-    exchange_order: r.exchangeOrder, created_by: r.actorLabel, created_at: r.createdAt.toISOString(), approved_at: r.approvedAt?.toISOString() ?? null,
-    received_at: r.receivedAt?.toISOString() ?? null, closed_at: r.closedAt?.toISOString() ?? null,
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    resolution: r.resolution,
+    order_id: r.orderId,
+    order_number: r.order.number,
+    order_payment_status: r.order.paymentStatus,
+    amount_paid: r.order.amountPaid,
+    ticket_id: r.ticketId,
+    customer: {
+      email: r.order.email,
+      name: `${r.order.customer.firstName} ${r.order.customer.lastName}`.trim(),
+    },
+    currency: r.order.currency,
+    note: r.note,
+    customer_message: r.customerMessage,
+    label: r.labelTrackingNumber
+      ? {
+          carrier: r.labelCarrier ?? '',
+          service: r.labelService,
+          tracking_number: r.labelTrackingNumber,
+          cost: r.labelCost,
+        }
+      : null,
+    exchange_order: r.exchangeOrder,
+    created_by: r.actorLabel,
+    created_at: r.createdAt.toISOString(),
+    approved_at: r.approvedAt?.toISOString() ?? null,
+    received_at: r.receivedAt?.toISOString() ?? null,
+    closed_at: r.closedAt?.toISOString() ?? null,
     lines: r.lines.map((l) => ({
-      id: l.id, order_line_id: l.orderLineId, sku: l.sku, name: l.orderLine.name, unit_price: l.orderLine.unitPrice, quantity: l.quantity, reason: l.reason,
-      quantity_received: l.quantityReceived, quantity_restocked: l.quantityRestocked, quantity_damaged: l.quantityDamaged, quantity_scrapped: l.quantityScrapped,
-      quantity_uninspected: l.quantityReceived - l.quantityRestocked - l.quantityDamaged - l.quantityScrapped, quantity_refunded: l.quantityRefunded,
+      id: l.id,
+      order_line_id: l.orderLineId,
+      sku: l.sku,
+      name: l.orderLine.name,
+      unit_price: l.orderLine.unitPrice,
+      quantity: l.quantity,
+      reason: l.reason,
+      quantity_received: l.quantityReceived,
+      quantity_restocked: l.quantityRestocked,
+      quantity_damaged: l.quantityDamaged,
+      quantity_scrapped: l.quantityScrapped,
+      quantity_uninspected: l.quantityReceived - l.quantityRestocked - l.quantityDamaged - l.quantityScrapped,
+      quantity_refunded: l.quantityRefunded,
     })),
     refunds: r.refunds.map(refundDto),
   };
 }
 
-export type ReturnRow = { id: string; number: number; status: ReturnStatus; resolution: string; order_id: string; order_number: number; customer: string; email: string; units: number; units_received: number; ticket_id: string | null; created_at: string };
+export type ReturnRow = {
+  id: string;
+  number: number;
+  status: ReturnStatus;
+  resolution: string;
+  order_id: string;
+  order_number: number;
+  customer: string;
+  email: string;
+  units: number;
+  units_received: number;
+  ticket_id: string | null;
+  created_at: string;
+};
 
 function decodeCursor(cursor?: string): number | null {
   if (!cursor) return null;
@@ -134,7 +249,10 @@ function decodeCursor(cursor?: string): number | null {
 }
 
 /** Returns, newest first, with filters; keyset pagination on the return number. */
-export async function returnList(query: TReturnListQuery, tx: Tx = db): Promise<{ data: ReturnRow[]; next_cursor: string | null }> {
+export async function returnList(
+  query: TReturnListQuery,
+  tx: Tx = db,
+): Promise<{ data: ReturnRow[]; next_cursor: string | null }> {
   const before = decodeCursor(query.cursor);
   const q = query.q?.replace(/^#/, '');
   const where: Prisma.ReturnWhereInput = {
@@ -145,29 +263,59 @@ export async function returnList(query: TReturnListQuery, tx: Tx = db): Promise<
     ...(q
       ? /^\d+$/.test(q)
         ? { OR: [{ number: Number(q) }, { order: { number: Number(q) } }] }
-        : { OR: [{ order: { email: { contains: q.toLowerCase() } } }, { lines: { some: { sku: { contains: q, mode: 'insensitive' } } } }] }
+        : {
+            OR: [
+              { order: { email: { contains: q.toLowerCase() } } },
+              { lines: { some: { sku: { contains: q, mode: 'insensitive' } } } },
+            ],
+          }
       : {}),
   };
   const rows = await tx.return.findMany({
-    where, orderBy: { number: 'desc' }, take: query.limit + 1,
+    where,
+    orderBy: { number: 'desc' },
+    take: query.limit + 1,
     select: {
-      id: true, number: true, status: true, resolution: true, orderId: true, ticketId: true, createdAt: true,
-      order: { select: { number: true, email: true, customer: { select: { firstName: true, lastName: true } } } },
+      id: true,
+      number: true,
+      status: true,
+      resolution: true,
+      orderId: true,
+      ticketId: true,
+      createdAt: true,
+      order: {
+        select: { number: true, email: true, customer: { select: { firstName: true, lastName: true } } },
+      },
       lines: { select: { quantity: true, quantityReceived: true } },
     },
   });
   const page = rows.slice(0, query.limit);
   return {
     data: page.map((r) => ({
-      id: r.id, number: r.number, status: r.status, resolution: r.resolution, order_id: r.orderId, order_number: r.order.number,
-      customer: `${r.order.customer.firstName} ${r.order.customer.lastName}`.trim(), email: r.order.email,
-      units: r.lines.reduce((s, l) => s + l.quantity, 0), units_received: r.lines.reduce((s, l) => s + l.quantityReceived, 0), ticket_id: r.ticketId, created_at: r.createdAt.toISOString(),
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      resolution: r.resolution,
+      order_id: r.orderId,
+      order_number: r.order.number,
+      customer: `${r.order.customer.firstName} ${r.order.customer.lastName}`.trim(),
+      email: r.order.email,
+      units: r.lines.reduce((s, l) => s + l.quantity, 0),
+      units_received: r.lines.reduce((s, l) => s + l.quantityReceived, 0),
+      ticket_id: r.ticketId,
+      created_at: r.createdAt.toISOString(),
     })),
-    next_cursor: rows.length > query.limit ? Buffer.from(String(page[page.length - 1].number)).toString('base64url') : null,
+    next_cursor:
+      rows.length > query.limit
+        ? Buffer.from(String(page[page.length - 1].number)).toString('base64url')
+        : null,
   };
 }
 
-export async function refundList(query: TRefundListQuery, tx: Tx = db): Promise<{ data: RefundDto[]; next_cursor: string | null }> {
+export async function refundList(
+  query: TRefundListQuery,
+  tx: Tx = db,
+): Promise<{ data: RefundDto[]; next_cursor: string | null }> {
   const before = decodeCursor(query.cursor);
   const rows = await tx.refund.findMany({
     where: {
@@ -177,29 +325,58 @@ export async function refundList(query: TRefundListQuery, tx: Tx = db): Promise<
       ...(query.ticket_id ? { ticketId: query.ticket_id } : {}),
       ...(before !== null ? { number: { lt: before } } : {}),
     },
-    orderBy: { number: 'desc' }, take: query.limit + 1, select: refundSelect,
+    orderBy: { number: 'desc' },
+    take: query.limit + 1,
+    select: refundSelect,
   });
   const page = rows.slice(0, query.limit);
-  return { data: page.map(refundDto), next_cursor: rows.length > query.limit ? Buffer.from(String(page[page.length - 1].number)).toString('base64url') : null };
+  return {
+    data: page.map(refundDto),
+    next_cursor:
+      rows.length > query.limit
+        ? Buffer.from(String(page[page.length - 1].number)).toString('base64url')
+        : null,
+  };
 }
 
 /** A return's own steps and its refunds' steps, oldest first (audit rows). */
 export async function returnTimeline(id: string, tx: Tx = db) {
   const rows = await tx.auditLog.findMany({
-    where: { OR: [{ entityType: 'return', entityId: id }, { entityType: 'refund', after: { path: ['return_id'], equals: id } }] },
-    orderBy: { id: 'asc' }, select: { id: true, action: true, actorLabel: true, after: true, createdAt: true },
+    where: {
+      OR: [
+        { entityType: 'return', entityId: id },
+        { entityType: 'refund', after: { path: ['return_id'], equals: id } },
+      ],
+    },
+    orderBy: { id: 'asc' },
+    select: { id: true, action: true, actorLabel: true, after: true, createdAt: true },
   });
-  return rows.map((r) => ({ id: String(r.id), action: r.action, actor: r.actorLabel, details: r.after, at: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: String(r.id),
+    action: r.action,
+    actor: r.actorLabel,
+    details: r.after,
+    at: r.createdAt.toISOString(),
+  }));
 }
 
 /** Returns and refunds of an order, for the order page. */
 export async function orderReturnsSummary(orderId: string, tx: Tx = db) {
   const [returns, refunds] = await Promise.all([
-    tx.return.findMany({ where: { orderId }, orderBy: { number: 'asc' }, select: { id: true, number: true, status: true, lines: { select: { quantity: true } } } }),
+    tx.return.findMany({
+      where: { orderId },
+      orderBy: { number: 'asc' },
+      select: { id: true, number: true, status: true, lines: { select: { quantity: true } } },
+    }),
     tx.refund.findMany({ where: { orderId }, orderBy: { number: 'asc' }, select: refundSelect }),
   ]);
   return {
-    returns: returns.map((r) => ({ id: r.id, number: r.number, status: r.status, units: r.lines.reduce((s, l) => s + l.quantity, 0) })),
+    returns: returns.map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      units: r.lines.reduce((s, l) => s + l.quantity, 0),
+    })),
     refunds: refunds.map(refundDto),
   };
 }

@@ -17,53 +17,125 @@ import { recordReturnReceiptFacts, returnReceiptState } from '@/lib/kpi/facts';
  * arrives). Units given a condition are inspected at once (inspect-return.ts); the others wait for
  * inspection. The customer is told what arrived.
  */
-export async function receiveReturn(options: { returnId: string; input: TReceiveReturnInput; actor: Actor }, tx?: Tx): Promise<ReturnDto> {
+export async function receiveReturn(
+  options: { returnId: string; input: TReceiveReturnInput; actor: Actor },
+  tx?: Tx,
+): Promise<ReturnDto> {
   const input = ZReceiveReturnInput.parse(options.input);
   const run = async (t: Tx) => {
     const r = await lockReturn(t, options.returnId);
     if (!canReceive(r.status)) {
-      throw new AppError('INVALID_STATE', r.status === 'requested' ? `Return #${r.number} is not approved yet: approve it before receiving.` : `Return #${r.number} is ${r.status.replace('_', ' ')}: nothing more can be received.`, { status: r.status });
+      throw new AppError(
+        'INVALID_STATE',
+        r.status === 'requested'
+          ? `Return #${r.number} is not approved yet: approve it before receiving.`
+          : `Return #${r.number} is ${r.status.replace('_', ' ')}: nothing more can be received.`,
+        { status: r.status },
+      );
     }
-    const lines = await t.returnLine.findMany({ where: { returnId: r.id }, orderBy: { orderLineId: 'asc' }, select: { id: true, orderLineId: true, sku: true, quantity: true, quantityReceived: true, orderLine: { select: { name: true } } } });
+    const lines = await t.returnLine.findMany({
+      where: { returnId: r.id },
+      orderBy: { orderLineId: 'asc' },
+      select: {
+        id: true,
+        orderLineId: true,
+        sku: true,
+        quantity: true,
+        quantityReceived: true,
+        orderLine: { select: { name: true } },
+      },
+    });
     const open = new Map(lines.map((l) => [l.id, l.quantity - l.quantityReceived]));
     const takes: { lineId: string; orderLineId: string; sku: string; name: string; quantity: number }[] = [];
     input.lines.forEach((req, i) => {
       const candidates = lines.filter((l) => l.sku === req.sku);
-      if (!candidates.length) throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [{ field: `lines.${i}.sku`, message: 'Not on this return' }]);
+      if (!candidates.length)
+        throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
+          { field: `lines.${i}.sku`, message: 'Not on this return' },
+        ]);
       let want = req.quantity;
       for (const l of candidates) {
         const take = Math.min(want, open.get(l.id)!);
         if (take <= 0) continue;
-        takes.push({ lineId: l.id, orderLineId: l.orderLineId, sku: l.sku, name: l.orderLine.name, quantity: take });
+        takes.push({
+          lineId: l.id,
+          orderLineId: l.orderLineId,
+          sku: l.sku,
+          name: l.orderLine.name,
+          quantity: take,
+        });
         open.set(l.id, open.get(l.id)! - take);
         want -= take;
       }
       if (want > 0) {
         const approved = candidates.reduce((s, l) => s + l.quantity, 0);
         const can = req.quantity - want;
-        throw new AppError('VALIDATION_FAILED', `Only ${can} more of ${req.sku} can be received on return #${r.number} (${approved} approved)`, [{ field: `lines.${i}.quantity`, message: `At most ${can} more expected` }]);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Only ${can} more of ${req.sku} can be received on return #${r.number} (${approved} approved)`,
+          [{ field: `lines.${i}.quantity`, message: `At most ${can} more expected` }],
+        );
       }
     });
     const kpiBefore = await returnReceiptState(t, r.id);
     for (const tk of takes) {
-      await t.returnLine.update({ where: { id: tk.lineId }, data: { quantityReceived: { increment: tk.quantity } }, select: { id: true } });
-      await t.orderLine.update({ where: { id: tk.orderLineId }, data: { quantityReturned: { increment: tk.quantity } }, select: { id: true } });
+      await t.returnLine.update({
+        where: { id: tk.lineId },
+        data: { quantityReceived: { increment: tk.quantity } },
+        select: { id: true },
+      });
+      await t.orderLine.update({
+        where: { id: tk.orderLineId },
+        data: { quantityReturned: { increment: tk.quantity } },
+        select: { id: true },
+      });
     }
     const complete = [...open.values()].every((q) => q === 0);
     const status = nextReturnStatus(r.status, complete ? 'receive' : 'receive_partially');
-    await t.return.update({ where: { id: r.id }, data: { status, receivedAt: new Date() }, select: { id: true } });
+    await t.return.update({
+      where: { id: r.id },
+      data: { status, receivedAt: new Date() },
+      select: { id: true },
+    });
     // KPI: units returned (and per reason) on the day of the latest receipt, in this transaction.
     await recordReturnReceiptFacts(t, kpiBefore, await returnReceiptState(t, r.id));
     const received = takes.map((tk) => ({ sku: tk.sku, quantity: tk.quantity }));
-    await audit(t, { actor: options.actor, action: 'return.received', entityType: 'return', entityId: r.id, before: { status: r.status }, after: { return_id: r.id, number: r.number, order_id: r.orderId, ticket_id: r.ticketId, status, complete, lines: received } });
+    await audit(t, {
+      actor: options.actor,
+      action: 'return.received',
+      entityType: 'return',
+      entityId: r.id,
+      before: { status: r.status },
+      after: {
+        return_id: r.id,
+        number: r.number,
+        order_id: r.orderId,
+        ticket_id: r.ticketId,
+        status,
+        complete,
+        lines: received,
+      },
+    });
 
-    const conditioned = input.lines.filter((l): l is typeof l & { condition: Disposition } => !!l.condition).map((l) => ({ sku: l.sku, quantity: l.quantity, disposition: l.condition }));
+    const conditioned = input.lines
+      .filter((l): l is typeof l & { condition: Disposition } => !!l.condition)
+      .map((l) => ({ sku: l.sku, quantity: l.quantity, disposition: l.condition }));
     if (conditioned.length) await inspectUnits(t, { ...r, status }, conditioned, options.actor);
 
     const customer = await customerOf(t, r.orderId);
     await notifyCustomer(t, {
-      template: 'return_received', to: customer.email, orderId: r.orderId, returnId: r.id, ticketId: r.ticketId,
-      data: { customer_name: customer.name, order_number: customer.orderNumber, return_number: r.number, complete, lines: takes.map((tk) => ({ sku: tk.sku, name: tk.name, quantity: tk.quantity })) },
+      template: 'return_received',
+      to: customer.email,
+      orderId: r.orderId,
+      returnId: r.id,
+      ticketId: r.ticketId,
+      data: {
+        customer_name: customer.name,
+        order_number: customer.orderNumber,
+        return_number: r.number,
+        complete,
+        lines: takes.map((tk) => ({ sku: tk.sku, name: tk.name, quantity: tk.quantity })),
+      },
     });
     return (await returnDetail(r.id, t))!;
   };

@@ -9,18 +9,49 @@ import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
 import { ZRejectReturnInput, type TRejectReturnInput } from '@/lib/returns/schemas';
 
 /** Rejects a requested return with a message to the customer; its units become returnable again. */
-export async function rejectReturn(options: { returnId: string; input: TRejectReturnInput; actor: Actor }, tx?: Tx): Promise<ReturnDto> {
+export async function rejectReturn(
+  options: { returnId: string; input: TRejectReturnInput; actor: Actor },
+  tx?: Tx,
+): Promise<ReturnDto> {
   const input = ZRejectReturnInput.parse(options.input);
   const run = async (t: Tx) => {
     const r = await lockReturn(t, options.returnId);
     const status = nextReturnStatus(r.status, 'reject');
-    await t.return.update({ where: { id: r.id }, data: { status, customerMessage: input.message, closedAt: new Date() }, select: { id: true } });
+    await t.return.update({
+      where: { id: r.id },
+      data: { status, customerMessage: input.message, closedAt: new Date() },
+      select: { id: true },
+    });
     const customer = await customerOf(t, r.orderId);
     await notifyCustomer(t, {
-      template: 'return_rejected', to: customer.email, orderId: r.orderId, returnId: r.id, ticketId: r.ticketId, dedupeKey: `return:${r.id}:rejected`,
-      data: { customer_name: customer.name, order_number: customer.orderNumber, return_number: r.number, message: input.message },
+      template: 'return_rejected',
+      to: customer.email,
+      orderId: r.orderId,
+      returnId: r.id,
+      ticketId: r.ticketId,
+      dedupeKey: `return:${r.id}:rejected`,
+      data: {
+        customer_name: customer.name,
+        order_number: customer.orderNumber,
+        return_number: r.number,
+        message: input.message,
+      },
     });
-    await audit(t, { actor: options.actor, action: 'return.rejected', entityType: 'return', entityId: r.id, before: { status: r.status }, after: { return_id: r.id, number: r.number, order_id: r.orderId, ticket_id: r.ticketId, status, message: input.message } });
+    await audit(t, {
+      actor: options.actor,
+      action: 'return.rejected',
+      entityType: 'return',
+      entityId: r.id,
+      before: { status: r.status },
+      after: {
+        return_id: r.id,
+        number: r.number,
+        order_id: r.orderId,
+        ticket_id: r.ticketId,
+        status,
+        message: input.message,
+      },
+    });
     return (await returnDetail(r.id, t))!;
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -15,22 +15,35 @@ import { ZCreateReturnInput, type TCreateReturnInput } from '@/lib/returns/schem
  * lock, so two requests racing for the same units cannot both get them. Nothing moves in stock or
  * the ledger until units are received and inspected.
  */
-export async function requestReturn(options: { input: TCreateReturnInput; actor: Actor }, tx?: Tx): Promise<ReturnDto> {
+export async function requestReturn(
+  options: { input: TCreateReturnInput; actor: Actor },
+  tx?: Tx,
+): Promise<ReturnDto> {
   const input = ZCreateReturnInput.parse(options.input);
   const run = async (t: Tx) => {
     const order = await lockOrder(t, input.order_id);
     await checkTicketLink(t, { ticketId: input.ticket_id, orderId: order.id });
     const lines = await returnableLines(order.id, t);
     const left = new Map(lines.map((l) => [l.order_line_id, l.returnable]));
-    const rows: { orderLineId: string; variantId: string; sku: string; quantity: number; reason: string }[] = [];
+    const rows: { orderLineId: string; variantId: string; sku: string; quantity: number; reason: string }[] =
+      [];
     input.lines.forEach((req, i) => {
       const candidates = lines.filter((l) => l.sku === req.sku);
-      if (!candidates.length) throw new AppError('VALIDATION_FAILED', `${req.sku} is not on order #${order.number}`, [{ field: `lines.${i}.sku`, message: 'Not on this order' }]);
+      if (!candidates.length)
+        throw new AppError('VALIDATION_FAILED', `${req.sku} is not on order #${order.number}`, [
+          { field: `lines.${i}.sku`, message: 'Not on this order' },
+        ]);
       let want = req.quantity;
       for (const l of candidates) {
         const take = Math.min(want, left.get(l.order_line_id)!);
         if (take <= 0) continue;
-        rows.push({ orderLineId: l.order_line_id, variantId: l.variant_id, sku: l.sku, quantity: take, reason: req.reason });
+        rows.push({
+          orderLineId: l.order_line_id,
+          variantId: l.variant_id,
+          sku: l.sku,
+          quantity: take,
+          reason: req.reason,
+        });
         left.set(l.order_line_id, left.get(l.order_line_id)! - take);
         want -= take;
       }
@@ -38,21 +51,41 @@ export async function requestReturn(options: { input: TCreateReturnInput; actor:
         const shipped = candidates.reduce((s, l) => s + l.shipped, 0);
         const can = req.quantity - want;
         const held = candidates.reduce((s, l) => s + l.on_returns, 0);
-        throw new AppError('VALIDATION_FAILED', `Only ${can} of ${req.sku} can be returned on order #${order.number} (${shipped} shipped, ${held} already on returns)`, [
-          { field: `lines.${i}.quantity`, message: `At most ${can} can be returned` },
-        ]);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Only ${can} of ${req.sku} can be returned on order #${order.number} (${shipped} shipped, ${held} already on returns)`,
+          [{ field: `lines.${i}.quantity`, message: `At most ${can} can be returned` }],
+        );
       }
     });
     const created = await t.return.create({
       data: {
-        orderId: order.id, ticketId: input.ticket_id ?? null, resolution: input.resolution, note: input.note ?? null,
-        actorType: options.actor.type, actorId: options.actor.id, actorLabel: options.actor.label,
+        orderId: order.id,
+        ticketId: input.ticket_id ?? null,
+        resolution: input.resolution,
+        note: input.note ?? null,
+        actorType: options.actor.type,
+        actorId: options.actor.id,
+        actorLabel: options.actor.label,
         lines: { create: rows },
       },
       select: { id: true, number: true },
     });
-    const after = { return_id: created.id, number: created.number, order_id: order.id, ticket_id: input.ticket_id ?? null, resolution: input.resolution, lines: input.lines };
-    await audit(t, { actor: options.actor, action: 'return.requested', entityType: 'return', entityId: created.id, after });
+    const after = {
+      return_id: created.id,
+      number: created.number,
+      order_id: order.id,
+      ticket_id: input.ticket_id ?? null,
+      resolution: input.resolution,
+      lines: input.lines,
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: 'return.requested',
+      entityType: 'return',
+      entityId: created.id,
+      after,
+    });
     return (await returnDetail(created.id, t))!;
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -2,7 +2,17 @@ import { AppError } from '@/lib/errors';
 
 /** Pure rules of returns, refunds and exchanges: imported by use cases and screens alike. */
 
-export const RETURN_STATUSES = ['requested', 'approved', 'rejected', 'partially_received', 'received', 'inspected', 'refunded', 'exchanged', 'closed'] as const;
+export const RETURN_STATUSES = [
+  'requested',
+  'approved',
+  'rejected',
+  'partially_received',
+  'received',
+  'inspected',
+  'refunded',
+  'exchanged',
+  'closed',
+] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 /**
@@ -22,7 +32,10 @@ export const RETURN_TRANSITIONS = {
   inspect: { from: ['received'], to: 'inspected' },
   refund: { from: ['partially_received', 'received', 'inspected'], to: 'refunded' },
   exchange: { from: ['received', 'inspected'], to: 'exchanged' },
-  close: { from: ['approved', 'partially_received', 'received', 'inspected', 'refunded', 'exchanged'], to: 'closed' },
+  close: {
+    from: ['approved', 'partially_received', 'received', 'inspected', 'refunded', 'exchanged'],
+    to: 'closed',
+  },
 } as const satisfies Record<string, { from: readonly ReturnStatus[]; to: ReturnStatus }>;
 export type ReturnMove = keyof typeof RETURN_TRANSITIONS;
 
@@ -33,7 +46,11 @@ export function canMoveReturn(status: ReturnStatus, move: ReturnMove): boolean {
 export function nextReturnStatus(status: ReturnStatus, move: ReturnMove): ReturnStatus {
   if (!canMoveReturn(status, move)) {
     const from = RETURN_TRANSITIONS[move].from.map(label).join(', ');
-    throw new AppError('INVALID_STATE', `Cannot ${move.replace('_', ' ')} a return that is ${label(status)} (only from: ${from}).`, { status, move });
+    throw new AppError(
+      'INVALID_STATE',
+      `Cannot ${move.replace('_', ' ')} a return that is ${label(status)} (only from: ${from}).`,
+      { status, move },
+    );
   }
   return RETURN_TRANSITIONS[move].to;
 }

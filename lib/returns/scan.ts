@@ -8,6 +8,11 @@ export async function scanToSku(returnId: string, code: string, tx: Tx = db): Pr
   const [row] = await tx.$queryRaw<{ sku: string }[]>`
     SELECT rl.sku FROM return_lines rl JOIN variants v ON v.id = rl.variant_id
     WHERE rl.return_id = ${returnId}::uuid AND (upper(rl.sku) = upper(${code}) OR v.barcode = ${code}) LIMIT 1`;
-  if (!row) throw new AppError('VALIDATION_FAILED', `${code} is not on this return. Set the item aside and check the return number.`, [{ field: 'code', message: 'Not on this return' }]);
+  if (!row)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${code} is not on this return. Set the item aside and check the return number.`,
+      [{ field: 'code', message: 'Not on this return' }],
+    );
   return row.sku;
 }

@@ -3,7 +3,11 @@ import { ZMinorUnits } from '@/lib/inventory/schemas';
 import { DISPOSITIONS, RETURN_REASON_CODES, RETURN_STATUSES } from '@/lib/returns/rules';
 
 const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
-const ZQty = z.number({ error: 'Enter a whole number of units' }).int('Use a whole number').positive('Must be at least 1').max(10_000);
+const ZQty = z
+  .number({ error: 'Enter a whole number of units' })
+  .int('Use a whole number')
+  .positive('Must be at least 1')
+  .max(10_000);
 const ZUuid = z.string().uuid('Not a valid id');
 const ZMoney = ZMinorUnits.min(0, 'Cannot be negative').max(100_000_000);
 
@@ -14,7 +18,13 @@ export const ZCreateReturnInput = z.object({
   resolution: z.enum(['refund', 'exchange']).default('refund'),
   note: z.string().trim().max(2000).optional(),
   lines: z
-    .array(z.object({ sku: ZSku, quantity: ZQty, reason: z.enum(RETURN_REASON_CODES, { error: `Use one of: ${RETURN_REASON_CODES.join(', ')}` }) }))
+    .array(
+      z.object({
+        sku: ZSku,
+        quantity: ZQty,
+        reason: z.enum(RETURN_REASON_CODES, { error: `Use one of: ${RETURN_REASON_CODES.join(', ')}` }),
+      }),
+    )
     .min(1, 'Return at least one line')
     .max(500),
 });
@@ -28,23 +38,41 @@ export const ZApproveReturnInput = z.object({
 });
 export type TApproveReturnInput = z.input<typeof ZApproveReturnInput>;
 
-export const ZRejectReturnInput = z.object({ message: z.string().trim().min(1, 'Tell the customer why').max(2000) });
+export const ZRejectReturnInput = z.object({
+  message: z.string().trim().min(1, 'Tell the customer why').max(2000),
+});
 export type TRejectReturnInput = z.input<typeof ZRejectReturnInput>;
 
 /** DESIGN shape: {"lines":[{"sku","quantity","condition"}]} — a condition inspects the units at once. */
 export const ZReceiveReturnInput = z.object({
-  lines: z.array(z.object({ sku: ZSku, quantity: ZQty, condition: z.enum(DISPOSITIONS).optional() })).min(1, 'Receive at least one unit').max(500),
+  lines: z
+    .array(z.object({ sku: ZSku, quantity: ZQty, condition: z.enum(DISPOSITIONS).optional() }))
+    .min(1, 'Receive at least one unit')
+    .max(500),
 });
 export type TReceiveReturnInput = z.input<typeof ZReceiveReturnInput>;
 
 export const ZInspectReturnInput = z.object({
-  lines: z.array(z.object({ sku: ZSku, quantity: ZQty, disposition: z.enum(DISPOSITIONS, { error: 'Choose restock, damaged or scrap' }) })).min(1, 'Inspect at least one unit').max(500),
+  lines: z
+    .array(
+      z.object({
+        sku: ZSku,
+        quantity: ZQty,
+        disposition: z.enum(DISPOSITIONS, { error: 'Choose restock, damaged or scrap' }),
+      }),
+    )
+    .min(1, 'Inspect at least one unit')
+    .max(500),
 });
 export type TInspectReturnInput = z.input<typeof ZInspectReturnInput>;
 
 export const ZRefundReturnInput = z.object({
   /** units to refund; default every received unit not refunded yet */
-  lines: z.array(z.object({ sku: ZSku, quantity: ZQty })).min(1).max(500).optional(),
+  lines: z
+    .array(z.object({ sku: ZSku, quantity: ZQty }))
+    .min(1)
+    .max(500)
+    .optional(),
   /** shipping to give back, at most the order's shipping not refunded yet */
   shipping_amount: ZMoney.default(0),
   waive_restocking_fee: z.boolean().default(false),
@@ -65,7 +93,10 @@ export type TGoodwillRefundInput = z.input<typeof ZGoodwillRefundInput>;
 
 export const ZExchangeReturnInput = z.object({
   /** the replacement units; priced at each variant's current price */
-  lines: z.array(z.object({ sku: ZSku, quantity: ZQty })).min(1, 'Choose at least one replacement').max(500),
+  lines: z
+    .array(z.object({ sku: ZSku, quantity: ZQty }))
+    .min(1, 'Choose at least one replacement')
+    .max(500),
 });
 export type TExchangeReturnInput = z.input<typeof ZExchangeReturnInput>;
 

@@ -7,11 +7,21 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
   const row = await tx.shopSettings.findUnique({
     where: { id: 1 },
     select: {
-      shopName: true, currency: true, timezone: true, inventoryCosting: true, supportRefundLimit: true, countApprovalLimit: true,
-      fraudReviewThreshold: true, fulfillingLocation: { select: { code: true } },
+      shopName: true,
+      currency: true,
+      timezone: true,
+      inventoryCosting: true,
+      supportRefundLimit: true,
+      countApprovalLimit: true,
+      fraudReviewThreshold: true,
+      fulfillingLocation: { select: { code: true } },
     },
   });
-  if (!row) throw new AppError('NOT_FOUND', 'The shop has no settings yet. Run `npm run db:seed` or save the Settings form.');
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      'The shop has no settings yet. Run `npm run db:seed` or save the Settings form.',
+    );
   return {
     shop_name: row.shopName,
     currency: row.currency,

@@ -22,11 +22,23 @@ function isCurrency(value: string): boolean {
 export const ZUpdateSettingsInput = z
   .object({
     shop_name: z.string().trim().min(1, 'Enter the shop name').max(120),
-    currency: z.string().trim().toUpperCase().refine(isCurrency, 'Use an ISO 4217 currency code such as USD or EUR'),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isCurrency, 'Use an ISO 4217 currency code such as USD or EUR'),
     timezone: z.string().trim().refine(isTimeZone, 'Use an IANA time zone such as America/New_York'),
     inventory_costing: z.enum(['fifo', 'average'], { error: 'Choose fifo or average' }),
-    support_refund_limit: z.coerce.number({ error: 'Enter an amount in minor units' }).int('Use whole minor units (cents)').min(0, 'Cannot be negative').max(100_000_000, 'At most 100000000 (1,000,000.00)'),
-    count_approval_limit: z.coerce.number({ error: 'Enter an amount in minor units' }).int('Use whole minor units (cents)').min(0, 'Cannot be negative').max(100_000_000, 'At most 100000000 (1,000,000.00)'),
+    support_refund_limit: z.coerce
+      .number({ error: 'Enter an amount in minor units' })
+      .int('Use whole minor units (cents)')
+      .min(0, 'Cannot be negative')
+      .max(100_000_000, 'At most 100000000 (1,000,000.00)'),
+    count_approval_limit: z.coerce
+      .number({ error: 'Enter an amount in minor units' })
+      .int('Use whole minor units (cents)')
+      .min(0, 'Cannot be negative')
+      .max(100_000_000, 'At most 100000000 (1,000,000.00)'),
     fraud_review_threshold: z.coerce.number().int().min(0).max(100),
     fulfilling_location: z.string().trim().min(1).max(40),
   })

@@ -13,7 +13,10 @@ const DEFAULTS = { shopName: 'My shop', currency: 'USD', timezone: 'UTC' };
  * Updates the shop's settings (creating the row on a shop without one) and audits the change.
  * A change of costing method to FIFO revalues inventory in the same transaction.
  */
-export async function updateSettings(options: { input: TUpdateSettingsInput; actor: Actor }): Promise<SettingsDto> {
+export async function updateSettings(options: {
+  input: TUpdateSettingsInput;
+  actor: Actor;
+}): Promise<SettingsDto> {
   const { input, actor } = options;
   return db.$transaction(async (tx) => {
     // Lock the one settings row so two concurrent edits are applied one after the other.
@@ -23,9 +26,17 @@ export async function updateSettings(options: { input: TUpdateSettingsInput; act
 
     let fulfillingLocationId: string | undefined;
     if (input.fulfilling_location !== undefined) {
-      const location = await tx.location.findUnique({ where: { code: input.fulfilling_location }, select: { id: true, active: true } });
+      const location = await tx.location.findUnique({
+        where: { code: input.fulfilling_location },
+        select: { id: true, active: true },
+      });
       if (!location || !location.active) {
-        throw new AppError('VALIDATION_FAILED', 'Invalid fulfilling_location', [{ field: 'fulfilling_location', message: `No active location with code "${input.fulfilling_location}"` }]);
+        throw new AppError('VALIDATION_FAILED', 'Invalid fulfilling_location', [
+          {
+            field: 'fulfilling_location',
+            message: `No active location with code "${input.fulfilling_location}"`,
+          },
+        ]);
       }
       fulfillingLocationId = location.id;
     }
@@ -39,14 +50,29 @@ export async function updateSettings(options: { input: TUpdateSettingsInput; act
       fraudReviewThreshold: input.fraud_review_threshold,
       fulfillingLocationId,
     };
-    if (before && input.inventory_costing === 'fifo' && before.inventory_costing !== 'fifo') await revalueToFifo(tx, actor);
-    await tx.shopSettings.upsert({ where: { id: 1 }, update: data, create: { id: 1, ...DEFAULTS, ...stripUndefined(data) }, select: { id: true } });
+    if (before && input.inventory_costing === 'fifo' && before.inventory_costing !== 'fifo')
+      await revalueToFifo(tx, actor);
+    await tx.shopSettings.upsert({
+      where: { id: 1 },
+      update: data,
+      create: { id: 1, ...DEFAULTS, ...stripUndefined(data) },
+      select: { id: true },
+    });
     const after = await shopSettings(tx);
-    await audit(tx, { actor, action: 'settings.updated', entityType: 'shop_settings', entityId: '1', before, after });
+    await audit(tx, {
+      actor,
+      action: 'settings.updated',
+      entityType: 'shop_settings',
+      entityId: '1',
+      before,
+      after,
+    });
     return after;
   });
 }
 
 function stripUndefined<T extends Record<string, unknown>>(o: T) {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

@@ -1,8 +1,17 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import {
-  addBusinessDays, billableWeight, inForce, lookupZone, priceFromCard,
-  type BillableWeight, type DimRule, type DimensionRounding, type Parcel, type UnitSystem, type WeightRounding,
+  addBusinessDays,
+  billableWeight,
+  inForce,
+  lookupZone,
+  priceFromCard,
+  type BillableWeight,
+  type DimRule,
+  type DimensionRounding,
+  type Parcel,
+  type UnitSystem,
+  type WeightRounding,
 } from '@/lib/shipping/rules';
 
 /**
@@ -115,7 +124,10 @@ export class RateCardAdapter implements CarrierAdapter {
     const services = await this.tx.carrierService.findMany({
       where: { carrierId: this.carrier.id, active: true },
       select: {
-        id: true, code: true, name: true, transitDays: true,
+        id: true,
+        code: true,
+        name: true,
+        transitDays: true,
         // Only cards that could be in force that day; inForce picks the latest of them.
         rateCards: {
           where: { effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: day } }] },
@@ -129,9 +141,21 @@ export class RateCardAdapter implements CarrierAdapter {
       orderBy: { effectiveFrom: 'desc' },
       select: { divisor: true, unitSystem: true, weightRounding: true, dimensionRounding: true },
     });
-    const zones = await this.tx.shippingZone.findMany({ where: { country }, select: { country: true, postalFrom: true, postalTo: true, zone: true } });
+    const zones = await this.tx.shippingZone.findMany({
+      where: { country },
+      select: { country: true, postalFrom: true, postalTo: true, zone: true },
+    });
 
-    const zone = lookupZone(zones.map((z) => ({ country: z.country, postal_from: z.postalFrom, postal_to: z.postalTo, zone: z.zone })), country, shipment.to_address.postal_code);
+    const zone = lookupZone(
+      zones.map((z) => ({
+        country: z.country,
+        postal_from: z.postalFrom,
+        postal_to: z.postalTo,
+        zone: z.zone,
+      })),
+      country,
+      shipment.to_address.postal_code,
+    );
     const rule: DimRule | null = dimRule && {
       divisor: dimRule.divisor,
       unit_system: dimRule.unitSystem as UnitSystem,
@@ -140,32 +164,75 @@ export class RateCardAdapter implements CarrierAdapter {
     };
     const billables = rule ? shipment.parcels.map((p) => billableWeight(p, rule)) : null;
 
-    const cards = services.map((s) => inForce(s.rateCards.map((c) => ({ ...c, effective_from: isoDate(c.effectiveFrom), effective_to: c.effectiveTo && isoDate(c.effectiveTo) })), shipment.ship_date));
+    const cards = services.map((s) =>
+      inForce(
+        s.rateCards.map((c) => ({
+          ...c,
+          effective_from: isoDate(c.effectiveFrom),
+          effective_to: c.effectiveTo && isoDate(c.effectiveTo),
+        })),
+        shipment.ship_date,
+      ),
+    );
     const cardIds = cards.filter((c) => c !== null).map((c) => c.id);
-    const rows = zone === null || !cardIds.length ? [] : await this.tx.rateCardRow.findMany({
-      where: { rateCardId: { in: cardIds }, zone },
-      select: { rateCardId: true, zone: true, maxWeightGrams: true, price: true },
-    });
+    const rows =
+      zone === null || !cardIds.length
+        ? []
+        : await this.tx.rateCardRow.findMany({
+            where: { rateCardId: { in: cardIds }, zone },
+            select: { rateCardId: true, zone: true, maxWeightGrams: true, price: true },
+          });
 
     return services.map((service, i): Quote => {
       const card = cards[i];
       const base: Quote = {
-        key: `${this.carrier.code}:${service.code}`, carrier: this.carrier.code, carrier_name: this.carrier.name, service: service.code, service_name: service.name,
-        available: false, price: null, currency: card?.currency ?? null, transit_days: service.transitDays, delivery_date: null, zone,
+        key: `${this.carrier.code}:${service.code}`,
+        carrier: this.carrier.code,
+        carrier_name: this.carrier.name,
+        service: service.code,
+        service_name: service.name,
+        available: false,
+        price: null,
+        currency: card?.currency ?? null,
+        transit_days: service.transitDays,
+        delivery_date: null,
+        zone,
         billable_weight_grams: billables ? billables.reduce((s, b) => s + b.billable_grams, 0) : null,
-        packages: [], rate_card_id: card?.id ?? null, unavailable: null,
+        packages: [],
+        rate_card_id: card?.id ?? null,
+        unavailable: null,
       };
-      const unavailable = (code: UnavailableCode, message: string): Quote => ({ ...base, unavailable: { code, message } });
-      if (zone === null) return unavailable('unroutable', `${this.carrier.name} does not deliver to ${country} ${shipment.to_address.postal_code}.`);
-      if (!billables) return unavailable('no_dim_rule', `${this.carrier.name} has no dimensional-weight rule in force on ${shipment.ship_date}.`);
-      if (!card) return unavailable('no_rate_card', `${service.name} has no rate card in force on ${shipment.ship_date}.`);
-      const cardRows = rows.filter((r) => r.rateCardId === card.id).map((r) => ({ zone: r.zone, max_weight_grams: r.maxWeightGrams, price: r.price }));
+      const unavailable = (code: UnavailableCode, message: string): Quote => ({
+        ...base,
+        unavailable: { code, message },
+      });
+      if (zone === null)
+        return unavailable(
+          'unroutable',
+          `${this.carrier.name} does not deliver to ${country} ${shipment.to_address.postal_code}.`,
+        );
+      if (!billables)
+        return unavailable(
+          'no_dim_rule',
+          `${this.carrier.name} has no dimensional-weight rule in force on ${shipment.ship_date}.`,
+        );
+      if (!card)
+        return unavailable(
+          'no_rate_card',
+          `${service.name} has no rate card in force on ${shipment.ship_date}.`,
+        );
+      const cardRows = rows
+        .filter((r) => r.rateCardId === card.id)
+        .map((r) => ({ zone: r.zone, max_weight_grams: r.maxWeightGrams, price: r.price }));
       const packages: PackageQuote[] = [];
       for (const [n, billable] of billables.entries()) {
         const priced = priceFromCard(cardRows, zone, billable.billable_grams);
         if (!priced.ok) {
           const which = billables.length > 1 ? `Package ${n + 1}: ` : '';
-          return unavailable(priced.reason, `${which}${priced.reason === 'zone_not_served' ? `${service.name} does not serve zone ${zone}.` : priced.message}`);
+          return unavailable(
+            priced.reason,
+            `${which}${priced.reason === 'zone_not_served' ? `${service.name} does not serve zone ${zone}.` : priced.message}`,
+          );
         }
         packages.push({ billable, billable_weight_grams: billable.billable_grams, price: priced.price });
       }
@@ -182,6 +249,10 @@ export class RateCardAdapter implements CarrierAdapter {
 
 /** The adapter of every active carrier: its API adapter when one is registered, else its rate cards. */
 export async function carrierAdapters(tx: Tx = db): Promise<CarrierAdapter[]> {
-  const carriers = await tx.carrier.findMany({ where: { active: true }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } });
+  const carriers = await tx.carrier.findMany({
+    where: { active: true },
+    select: { id: true, code: true, name: true },
+    orderBy: { code: 'asc' },
+  });
   return carriers.map((c) => API_ADAPTERS[c.code]?.(c, tx) ?? new RateCardAdapter(c, tx));
 }

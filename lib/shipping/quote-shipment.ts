@@ -58,7 +58,11 @@ export async function quoteShipment(options: QuoteShipmentOptions, tx: Tx = db):
   const needsZone = !input.ship_date || (input.promised_by && input.promised_by.length > 10);
   const timeZone = needsZone ? await shopTimezone(tx) : 'UTC';
   const shipDate = input.ship_date ?? todayIn(timeZone);
-  const promisedBy = !input.promised_by ? null : input.promised_by.length > 10 ? formatInTimeZone(new Date(input.promised_by), timeZone, 'yyyy-MM-dd') : input.promised_by;
+  const promisedBy = !input.promised_by
+    ? null
+    : input.promised_by.length > 10
+      ? formatInTimeZone(new Date(input.promised_by), timeZone, 'yyyy-MM-dd')
+      : input.promised_by;
 
   const adapters = options.adapters ?? (await carrierAdapters(tx));
   const shipment = { to_address: input.to_address, parcels: input.packages, ship_date: shipDate };

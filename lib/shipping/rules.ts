@@ -44,7 +44,12 @@ export type WeightRounding = (typeof WEIGHT_ROUNDINGS)[number];
 export type DimensionRounding = (typeof DIMENSION_ROUNDINGS)[number];
 
 /** A carrier's dimensional-weight rule (the row of carrier_dim_rules in force). */
-export type DimRule = { divisor: number; unit_system: UnitSystem; weight_rounding: WeightRounding; dimension_rounding: DimensionRounding };
+export type DimRule = {
+  divisor: number;
+  unit_system: UnitSystem;
+  weight_rounding: WeightRounding;
+  dimension_rounding: DimensionRounding;
+};
 
 /** One parcel as measured at the pack station: millimetres and grams, positive integers. */
 export type Parcel = { length_mm: number; width_mm: number; height_mm: number; weight_grams: number };
@@ -84,31 +89,44 @@ const UNITS: Record<WeightRounding, { unit: WeightUnit; stepsPerUnit: bigint; sy
   ceil_kg: { unit: 'kg', stepsPerUnit: 1n, system: 'metric' },
   ceil_half_kg: { unit: 'kg', stepsPerUnit: 2n, system: 'metric' },
 };
-const DIMENSION_SYSTEM: Record<DimensionRounding, UnitSystem | 'any'> = { ceil_inch: 'imperial', round_inch: 'imperial', ceil_cm: 'metric', none: 'any' };
+const DIMENSION_SYSTEM: Record<DimensionRounding, UnitSystem | 'any'> = {
+  ceil_inch: 'imperial',
+  round_inch: 'imperial',
+  ceil_cm: 'metric',
+  none: 'any',
+};
 
 /** Throws unless the rule's units go together (pounds with inches, kilograms with centimetres). */
 export function assertDimRule(rule: DimRule): void {
-  if (!Number.isSafeInteger(rule.divisor) || rule.divisor <= 0) throw new RangeError(`divisor must be a positive integer, got ${rule.divisor}`);
+  if (!Number.isSafeInteger(rule.divisor) || rule.divisor <= 0)
+    throw new RangeError(`divisor must be a positive integer, got ${rule.divisor}`);
   const w = UNITS[rule.weight_rounding];
   const d = DIMENSION_SYSTEM[rule.dimension_rounding];
   if (!w || !d) throw new RangeError(`unknown rounding ${rule.weight_rounding} / ${rule.dimension_rounding}`);
   if (w.system !== rule.unit_system || (d !== 'any' && d !== rule.unit_system)) {
-    throw new RangeError(`${rule.unit_system} rule cannot use ${rule.weight_rounding} with ${rule.dimension_rounding}`);
+    throw new RangeError(
+      `${rule.unit_system} rule cannot use ${rule.weight_rounding} with ${rule.dimension_rounding}`,
+    );
   }
 }
 
 function assertPositiveInt(value: number, name: string) {
-  if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive whole number, got ${value}`);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new RangeError(`${name} must be a positive whole number, got ${value}`);
 }
 
 /** One side in the rule's length unit (inches or centimetres), after its dimension rounding. */
 function side(mm: number, rule: DimRule): Frac {
   const m = BigInt(mm);
   switch (rule.dimension_rounding) {
-    case 'ceil_inch': return { n: ceilDiv(m * 10n, 254n), d: 1n };
-    case 'round_inch': return { n: roundHalfUpDiv(m * 10n, 254n), d: 1n };
-    case 'ceil_cm': return { n: ceilDiv(m, 10n), d: 1n };
-    case 'none': return rule.unit_system === 'imperial' ? { n: m * 10n, d: 254n } : { n: m, d: 10n };
+    case 'ceil_inch':
+      return { n: ceilDiv(m * 10n, 254n), d: 1n };
+    case 'round_inch':
+      return { n: roundHalfUpDiv(m * 10n, 254n), d: 1n };
+    case 'ceil_cm':
+      return { n: ceilDiv(m, 10n), d: 1n };
+    case 'none':
+      return rule.unit_system === 'imperial' ? { n: m * 10n, d: 254n } : { n: m, d: 10n };
   }
 }
 
@@ -122,7 +140,8 @@ function gramsIn(grams: number, unit: WeightUnit): Frac {
 export function weightToGrams(value: number, unit: WeightUnit): number {
   // Accepts values to 1/1000 of a unit (halves, quarter pounds, 0.125 kg …) exactly.
   const milli = Math.round(value * 1000);
-  if (milli <= 0 || Math.abs(milli - value * 1000) > 1e-6) throw new RangeError(`weight must be positive with at most 3 decimals, got ${value}`);
+  if (milli <= 0 || Math.abs(milli - value * 1000) > 1e-6)
+    throw new RangeError(`weight must be positive with at most 3 decimals, got ${value}`);
   const m = BigInt(milli);
   return Number(unit === 'lb' ? ceilDiv(m * G_PER_LB_NUM, G_PER_LB_DEN * 1000n) : m);
 }
@@ -137,7 +156,10 @@ export function billableWeight(parcel: Parcel, rule: DimRule): BillableWeight {
   const { unit, stepsPerUnit } = UNITS[rule.weight_rounding];
   const sides = [parcel.length_mm, parcel.width_mm, parcel.height_mm].map((mm) => side(mm, rule));
   // dimensional = (s1·s2·s3) / divisor, as one fraction
-  const dim: Frac = { n: sides[0].n * sides[1].n * sides[2].n, d: sides[0].d * sides[1].d * sides[2].d * BigInt(rule.divisor) };
+  const dim: Frac = {
+    n: sides[0].n * sides[1].n * sides[2].n,
+    d: sides[0].d * sides[1].d * sides[2].d * BigInt(rule.divisor),
+  };
   const actual = gramsIn(parcel.weight_grams, unit);
   const dimSteps = ceilDiv(dim.n * stepsPerUnit, dim.d);
   const actualSteps = ceilDiv(actual.n * stepsPerUnit, actual.d);
@@ -181,7 +203,8 @@ export function lookupZone(rows: readonly ZoneRow[], country: string, postalCode
     if (code.length < len) continue;
     const prefix = code.slice(0, len);
     if (prefix < row.postal_from || prefix > row.postal_to) continue;
-    if (!best || len > best.postal_from.length || (len === best.postal_from.length && row.zone < best.zone)) best = row;
+    if (!best || len > best.postal_from.length || (len === best.postal_from.length && row.zone < best.zone))
+      best = row;
   }
   return best?.zone ?? null;
 }
@@ -203,15 +226,21 @@ export type PriceResult =
  */
 export function priceFromCard(rows: readonly RateRow[], zone: number, billableGrams: number): PriceResult {
   const inZone = rows.filter((r) => r.zone === zone);
-  if (!inZone.length) return { ok: false, reason: 'zone_not_served', message: `The rate card has no prices for zone ${zone}.` };
+  if (!inZone.length)
+    return { ok: false, reason: 'zone_not_served', message: `The rate card has no prices for zone ${zone}.` };
   let bracket: RateRow | null = null;
   let heaviest = inZone[0];
   for (const r of inZone) {
     if (r.max_weight_grams > heaviest.max_weight_grams) heaviest = r;
-    if (r.max_weight_grams >= billableGrams && (!bracket || r.max_weight_grams < bracket.max_weight_grams)) bracket = r;
+    if (r.max_weight_grams >= billableGrams && (!bracket || r.max_weight_grams < bracket.max_weight_grams))
+      bracket = r;
   }
   if (!bracket) {
-    return { ok: false, reason: 'over_max_weight', message: `A billable weight of ${billableGrams} g is over this service's heaviest bracket (${heaviest.max_weight_grams} g).` };
+    return {
+      ok: false,
+      reason: 'over_max_weight',
+      message: `A billable weight of ${billableGrams} g is over this service's heaviest bracket (${heaviest.max_weight_grams} g).`,
+    };
   }
   return { ok: true, price: bracket.price, bracket_max_grams: bracket.max_weight_grams };
 }
@@ -240,7 +269,8 @@ export function inForce<T extends Dated>(records: readonly T[], date: string): T
 const DAY_MS = 86_400_000;
 const parseDate = (iso: string) => {
   const d = new Date(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime())) throw new RangeError(`not a date: ${iso}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime()))
+    throw new RangeError(`not a date: ${iso}`);
   return d;
 };
 const isWeekend = (d: Date) => d.getUTCDay() === 0 || d.getUTCDay() === 6;
@@ -252,10 +282,11 @@ const isWeekend = (d: Date) => d.getUTCDay() === 0 || d.getUTCDay() === 6;
  * Friday 2026-11-20 + 2 → Mon 23 (1), Tue 24 (2) = 2026-11-24. Saturday 2026-11-21 + 1 → leaves Mon 23 → Tue 24.
  */
 export function addBusinessDays(shipDate: string, transitDays: number): string {
-  if (!Number.isInteger(transitDays) || transitDays < 0) throw new RangeError(`transit days must be a whole number ≥ 0, got ${transitDays}`);
+  if (!Number.isInteger(transitDays) || transitDays < 0)
+    throw new RangeError(`transit days must be a whole number ≥ 0, got ${transitDays}`);
   let d = parseDate(shipDate);
   while (isWeekend(d)) d = new Date(d.getTime() + DAY_MS);
-  for (let left = transitDays; left > 0; ) {
+  for (let left = transitDays; left > 0;) {
     d = new Date(d.getTime() + DAY_MS);
     if (!isWeekend(d)) left--;
   }
@@ -266,9 +297,16 @@ export function addBusinessDays(shipDate: string, transitDays: number): string {
 // Rate shopping
 
 /** What rate shopping needs of a quote; carriers.ts's Quote has these and more. */
-export type ShoppableQuote = { key: string; available: boolean; price: number | null; currency: string | null; delivery_date: string | null };
+export type ShoppableQuote = {
+  key: string;
+  available: boolean;
+  price: number | null;
+  currency: string | null;
+  delivery_date: string | null;
+};
 
-export type PreselectReason = 'cheapest_meeting_promise' | 'fastest_none_meet_promise' | 'cheapest_no_promise';
+export type PreselectReason =
+  'cheapest_meeting_promise' | 'fastest_none_meet_promise' | 'cheapest_no_promise';
 
 export type RateShopResult<Q> = {
   /** available quotes by price (then delivery date, then key), unavailable ones last */
@@ -286,12 +324,18 @@ export type RateShopResult<Q> = {
  * meets_promise is true/false per available quote when there is a promise, else null.
  * The person at the pack station may override the preselection with any available quote (chooseQuote).
  */
-export function rateShop<Q extends ShoppableQuote>(quotes: readonly Q[], promisedBy: string | null): RateShopResult<Q> {
+export function rateShop<Q extends ShoppableQuote>(
+  quotes: readonly Q[],
+  promisedBy: string | null,
+): RateShopResult<Q> {
   const available = quotes.filter((q) => q.available && q.price !== null && q.delivery_date !== null);
   const currencies = new Set(available.map((q) => q.currency));
-  if (currencies.size > 1) throw new Error(`cannot compare quotes in different currencies: ${[...currencies].join(', ')}`);
-  const byPrice = (a: Q, b: Q) => a.price! - b.price! || a.delivery_date!.localeCompare(b.delivery_date!) || a.key.localeCompare(b.key);
-  const byDelivery = (a: Q, b: Q) => a.delivery_date!.localeCompare(b.delivery_date!) || a.price! - b.price! || a.key.localeCompare(b.key);
+  if (currencies.size > 1)
+    throw new Error(`cannot compare quotes in different currencies: ${[...currencies].join(', ')}`);
+  const byPrice = (a: Q, b: Q) =>
+    a.price! - b.price! || a.delivery_date!.localeCompare(b.delivery_date!) || a.key.localeCompare(b.key);
+  const byDelivery = (a: Q, b: Q) =>
+    a.delivery_date!.localeCompare(b.delivery_date!) || a.price! - b.price! || a.key.localeCompare(b.key);
   const sorted = [...available].sort(byPrice);
   const rest = quotes.filter((q) => !available.includes(q)).sort((a, b) => a.key.localeCompare(b.key));
   const meets = (q: Q) => (promisedBy === null ? null : q.delivery_date! <= promisedBy);
@@ -312,7 +356,10 @@ export function rateShop<Q extends ShoppableQuote>(quotes: readonly Q[], promise
     }
   }
   return {
-    quotes: [...sorted.map((q) => ({ ...q, meets_promise: meets(q) })), ...rest.map((q) => ({ ...q, meets_promise: null }))],
+    quotes: [
+      ...sorted.map((q) => ({ ...q, meets_promise: meets(q) })),
+      ...rest.map((q) => ({ ...q, meets_promise: null })),
+    ],
     preselected: preselected?.key ?? null,
     preselect_reason: reason,
   };
@@ -322,11 +369,18 @@ export function rateShop<Q extends ShoppableQuote>(quotes: readonly Q[], promise
  * The quote to buy: the preselected one, or the override the person chose (any available quote).
  * An unknown or unavailable override is a 422 on `service`.
  */
-export function chooseQuote<Q extends ShoppableQuote>(result: RateShopResult<Q>, override?: string | null): Q & { meets_promise: boolean | null } {
+export function chooseQuote<Q extends ShoppableQuote>(
+  result: RateShopResult<Q>,
+  override?: string | null,
+): Q & { meets_promise: boolean | null } {
   const key = override ?? result.preselected;
   const quote = key ? result.quotes.find((q) => q.key === key) : undefined;
   if (!quote || !quote.available) {
-    const message = !key ? 'No service can take this shipment.' : !quote ? `${key} is not one of the quoted services.` : `${key} cannot take this shipment.`;
+    const message = !key
+      ? 'No service can take this shipment.'
+      : !quote
+        ? `${key} is not one of the quoted services.`
+        : `${key} cannot take this shipment.`;
     throw new AppError('VALIDATION_FAILED', message, [{ field: 'service', message }]);
   }
   return quote;
@@ -335,16 +389,30 @@ export function chooseQuote<Q extends ShoppableQuote>(result: RateShopResult<Q>,
 // ---------------------------------------------------------------------------------------------
 // Package types
 
-export type PackageTypeDims = { length_mm: number; width_mm: number; height_mm: number; tare_grams: number; max_weight_grams: number };
+export type PackageTypeDims = {
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+  tare_grams: number;
+  max_weight_grams: number;
+};
 
 /**
  * A parcel packed in a package type, before it is weighed: the type's outside dimensions and the
  * contents' weight plus the empty package (tare). over_max_weight when it is heavier than the type allows.
  */
-export function parcelFromPackageType(type: PackageTypeDims, contentsGrams: number): { parcel: Parcel; over_max_weight: boolean } {
+export function parcelFromPackageType(
+  type: PackageTypeDims,
+  contentsGrams: number,
+): { parcel: Parcel; over_max_weight: boolean } {
   const weight = contentsGrams + type.tare_grams;
   return {
-    parcel: { length_mm: type.length_mm, width_mm: type.width_mm, height_mm: type.height_mm, weight_grams: weight },
+    parcel: {
+      length_mm: type.length_mm,
+      width_mm: type.width_mm,
+      height_mm: type.height_mm,
+      weight_grams: weight,
+    },
     over_max_weight: weight > type.max_weight_grams,
   };
 }
@@ -381,10 +449,15 @@ export function trackingUrl(carrier: string | null, trackingNumber: string | nul
   if (!trackingNumber) return null;
   const n = encodeURIComponent(trackingNumber);
   switch ((carrier ?? '').toLowerCase()) {
-    case 'ups': return `https://www.ups.com/track?tracknum=${n}`;
-    case 'usps': return `https://tools.usps.com/go/TrackConfirmAction?tLabels=${n}`;
-    case 'fedex': return `https://www.fedex.com/fedextrack/?trknbr=${n}`;
-    case 'dhl': return `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${n}`;
-    default: return `https://parcelsapp.com/en/tracking/${n}`;
+    case 'ups':
+      return `https://www.ups.com/track?tracknum=${n}`;
+    case 'usps':
+      return `https://tools.usps.com/go/TrackConfirmAction?tLabels=${n}`;
+    case 'fedex':
+      return `https://www.fedex.com/fedextrack/?trknbr=${n}`;
+    case 'dhl':
+      return `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${n}`;
+    default:
+      return `https://parcelsapp.com/en/tracking/${n}`;
   }
 }

@@ -19,7 +19,9 @@ export const ZParcel = z.object({
 
 const ZIsoDate = z.string().trim().refine(isValidIsoDate, 'Use a date like 2026-11-24');
 /** A date, or an ISO timestamp (read as its calendar day in the shop's time zone). */
-const ZDateOrTimestamp = z.union([ZIsoDate, z.iso.datetime({ offset: true })], { error: 'Use a date like 2026-11-24' });
+const ZDateOrTimestamp = z.union([ZIsoDate, z.iso.datetime({ offset: true })], {
+  error: 'Use a date like 2026-11-24',
+});
 
 /**
  * What quoteShipment prices. The destination needs only its country and postal code (other address
@@ -28,7 +30,11 @@ const ZDateOrTimestamp = z.union([ZIsoDate, z.iso.datetime({ offset: true })], {
 export const ZQuoteShipmentInput = z.object({
   to_address: z.looseObject({
     postal_code: z.string({ error: 'Enter the postal code' }).trim().min(1, 'Enter the postal code').max(20),
-    country: z.string({ error: 'Enter the country' }).trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US'),
+    country: z
+      .string({ error: 'Enter the country' })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US'),
   }),
   packages: z.array(ZParcel).min(1, 'Add at least one package').max(50, 'At most 50 packages per shipment'),
   /** the day the parcels are handed to the carrier; default today in the shop's time zone */

@@ -3,8 +3,21 @@ import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { enqueueNotification } from '@/lib/notify/enqueue';
-import { assertRenderable, renderPlaceholders, statusAfterMessage, statusTimestamps, type MessageKind, type TicketStatus } from '@/lib/support/rules';
-import { agentName, lockTicket, placeholderValues, ticketDetail, type TicketDetail } from '@/lib/support/queries';
+import {
+  assertRenderable,
+  renderPlaceholders,
+  statusAfterMessage,
+  statusTimestamps,
+  type MessageKind,
+  type TicketStatus,
+} from '@/lib/support/rules';
+import {
+  agentName,
+  lockTicket,
+  placeholderValues,
+  ticketDetail,
+  type TicketDetail,
+} from '@/lib/support/queries';
 import { ZAddMessageInput } from '@/lib/support/schemas';
 import { recordKpiFacts, ticketClockFacts } from '@/lib/kpi/facts';
 
@@ -36,14 +49,26 @@ export async function addTicketMessage(options: AddTicketMessageOptions, tx?: Tx
 
     const agent = await agentName(options.actor, t);
     let body = input.body;
-    if (input.kind === 'reply') body = assertRenderable(renderPlaceholders(body, await placeholderValues(ticket.id, agent, t)));
+    if (input.kind === 'reply')
+      body = assertRenderable(renderPlaceholders(body, await placeholderValues(ticket.id, agent, t)));
 
-    const customer = await t.customer.findUniqueOrThrow({ where: { id: ticket.customer_id }, select: { id: true, email: true, firstName: true, lastName: true } });
+    const customer = await t.customer.findUniqueOrThrow({
+      where: { id: ticket.customer_id },
+      select: { id: true, email: true, firstName: true, lastName: true },
+    });
     const customerName = `${customer.firstName} ${customer.lastName}`.trim();
-    const author = input.kind === 'customer'
-      ? { authorType: 'customer', authorId: customer.id, authorLabel: customerName || customer.email }
-      : { authorType: options.actor.type, authorId: options.actor.id, authorLabel: options.actor.type === 'user' ? agent : options.actor.label };
-    const message = await t.ticketMessage.create({ data: { ticketId: ticket.id, kind: input.kind, body, ...author, createdAt: now }, select: { id: true } });
+    const author =
+      input.kind === 'customer'
+        ? { authorType: 'customer', authorId: customer.id, authorLabel: customerName || customer.email }
+        : {
+            authorType: options.actor.type,
+            authorId: options.actor.id,
+            authorLabel: options.actor.type === 'user' ? agent : options.actor.label,
+          };
+    const message = await t.ticketMessage.create({
+      data: { ticketId: ticket.id, kind: input.kind, body, ...author, createdAt: now },
+      select: { id: true },
+    });
 
     const firstResponse = input.kind === 'reply' && !ticket.first_responded_at;
     const timestamps = status !== ticket.status ? statusTimestamps(status, now) : {};
@@ -59,28 +84,52 @@ export async function addTicketMessage(options: AddTicketMessageOptions, tx?: Tx
     });
     // KPI: a first reply or a solve (or a reopen taking a solve back), in this transaction.
     const before = { firstRespondedAt: ticket.first_responded_at, solvedAt: ticket.solved_at };
-    await recordKpiFacts(t, ticketClockFacts(ticket.created_at, before, {
-      firstRespondedAt: firstResponse ? now : before.firstRespondedAt,
-      solvedAt: timestamps.solvedAt !== undefined ? timestamps.solvedAt : before.solvedAt,
-    }));
+    await recordKpiFacts(
+      t,
+      ticketClockFacts(ticket.created_at, before, {
+        firstRespondedAt: firstResponse ? now : before.firstRespondedAt,
+        solvedAt: timestamps.solvedAt !== undefined ? timestamps.solvedAt : before.solvedAt,
+      }),
+    );
 
     if (input.kind === 'reply') {
       await enqueueNotification(
         {
-          template: 'ticket_reply', to: customer.email, ticketId: ticket.id, orderId: ticket.order_id ?? undefined, dedupeKey: `ticket_reply:${message.id}`,
-          data: { customer_name: customer.firstName || customerName, ticket_number: ticket.number, subject: ticket.subject, body, agent_name: agent },
+          template: 'ticket_reply',
+          to: customer.email,
+          ticketId: ticket.id,
+          orderId: ticket.order_id ?? undefined,
+          dedupeKey: `ticket_reply:${message.id}`,
+          data: {
+            customer_name: customer.firstName || customerName,
+            ticket_number: ticket.number,
+            subject: ticket.subject,
+            body,
+            agent_name: agent,
+          },
         },
         t,
       );
     }
-    const action = { customer: 'ticket.customer_message_added', reply: 'ticket.replied', note: 'ticket.note_added' }[input.kind];
+    const action = {
+      customer: 'ticket.customer_message_added',
+      reply: 'ticket.replied',
+      note: 'ticket.note_added',
+    }[input.kind];
     await audit(t, {
-      actor: options.actor, action, entityType: 'ticket', entityId: ticket.id,
+      actor: options.actor,
+      action,
+      entityType: 'ticket',
+      entityId: ticket.id,
       before: status !== ticket.status ? { status: ticket.status } : undefined,
-      after: { message_id: message.id, kind: input.kind, status, ...(firstResponse ? { first_responded_at: now } : {}) },
+      after: {
+        message_id: message.id,
+        kind: input.kind,
+        status,
+        ...(firstResponse ? { first_responded_at: now } : {}),
+      },
     });
     return (await ticketDetail(ticket.id, { now }, t))!;
   };
   return tx ? run(tx) : db.$transaction(run);
 }
-

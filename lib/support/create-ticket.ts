@@ -19,7 +19,10 @@ function splitName(name: string) {
  * sets the SLA due times from the priority's policy and the desk's calendar, writes the first message
  * and the audit row — one transaction.
  */
-export async function createTicket(options: { input: TCreateTicketInput; actor: Actor; now?: Date }, tx?: Tx): Promise<TicketDetail> {
+export async function createTicket(
+  options: { input: TCreateTicketInput; actor: Actor; now?: Date },
+  tx?: Tx,
+): Promise<TicketDetail> {
   const input = ZCreateTicketInput.parse(options.input);
   const now = options.now ?? new Date();
   const run = async (t: Tx): Promise<TicketDetail> => {
@@ -32,10 +35,17 @@ export async function createTicket(options: { input: TCreateTicketInput; actor: 
 
     let orderId: string | null = null;
     if (input.order_number !== undefined) {
-      const order = await t.order.findUnique({ where: { number: input.order_number }, select: { id: true, customerId: true } });
+      const order = await t.order.findUnique({
+        where: { number: input.order_number },
+        select: { id: true, customerId: true },
+      });
       // An order of someone else is refused like a missing one: a contact form must not learn about it.
       if (!order || order.customerId !== customer.id) {
-        throw new AppError('VALIDATION_FAILED', `No order #${input.order_number} for ${input.customer.email}`, [{ field: 'order_number', message: `No order #${input.order_number} for this customer` }]);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `No order #${input.order_number} for ${input.customer.email}`,
+          [{ field: 'order_number', message: `No order #${input.order_number} for this customer` }],
+        );
       }
       orderId = order.id;
     }
@@ -43,16 +53,47 @@ export async function createTicket(options: { input: TCreateTicketInput; actor: 
     const due = slaDueTimes(now, await slaPolicy(input.priority, t), await slaCalendar(t));
     const ticket = await t.ticket.create({
       data: {
-        subject: input.subject, customerId: customer.id, orderId, channel: input.channel, priority: input.priority, tags: normalizeTags(input.tags),
-        firstResponseDueAt: due.firstResponseDueAt, resolutionDueAt: due.resolutionDueAt, lastMessageAt: now, createdAt: now, updatedAt: now,
+        subject: input.subject,
+        customerId: customer.id,
+        orderId,
+        channel: input.channel,
+        priority: input.priority,
+        tags: normalizeTags(input.tags),
+        firstResponseDueAt: due.firstResponseDueAt,
+        resolutionDueAt: due.resolutionDueAt,
+        lastMessageAt: now,
+        createdAt: now,
+        updatedAt: now,
       },
       select: { id: true, number: true },
     });
     const author = `${customer.first_name} ${customer.last_name}`.trim() || input.customer.email;
-    await t.ticketMessage.create({ data: { ticketId: ticket.id, kind: 'customer', body: input.body, authorType: 'customer', authorId: customer.id, authorLabel: author, createdAt: now } });
+    await t.ticketMessage.create({
+      data: {
+        ticketId: ticket.id,
+        kind: 'customer',
+        body: input.body,
+        authorType: 'customer',
+        authorId: customer.id,
+        authorLabel: author,
+        createdAt: now,
+      },
+    });
     await audit(t, {
-      actor: options.actor, action: 'ticket.created', entityType: 'ticket', entityId: ticket.id,
-      after: { number: ticket.number, subject: input.subject, channel: input.channel, priority: input.priority, customer_email: input.customer.email, order_id: orderId, first_response_due_at: due.firstResponseDueAt, resolution_due_at: due.resolutionDueAt },
+      actor: options.actor,
+      action: 'ticket.created',
+      entityType: 'ticket',
+      entityId: ticket.id,
+      after: {
+        number: ticket.number,
+        subject: input.subject,
+        channel: input.channel,
+        priority: input.priority,
+        customer_email: input.customer.email,
+        order_id: orderId,
+        first_response_due_at: due.firstResponseDueAt,
+        resolution_due_at: due.resolutionDueAt,
+      },
     });
     return (await ticketDetail(ticket.id, { now }, t))!;
   };

@@ -6,12 +6,22 @@ import type { Actor } from '@/lib/auth/actor';
 
 /** Deletes a canned reply. Replies already sent keep their text: the thread stores what was sent. */
 export async function deleteCannedReply(options: { id: string; actor: Actor }) {
-  if (!/^[0-9a-f-]{36}$/i.test(options.id)) throw new AppError('NOT_FOUND', 'That canned reply does not exist.');
+  if (!/^[0-9a-f-]{36}$/i.test(options.id))
+    throw new AppError('NOT_FOUND', 'That canned reply does not exist.');
   return db.$transaction(async (tx) => {
-    const before = await tx.cannedReply.findUnique({ where: { id: options.id }, select: { id: true, name: true, body: true } });
+    const before = await tx.cannedReply.findUnique({
+      where: { id: options.id },
+      select: { id: true, name: true, body: true },
+    });
     if (!before) throw new AppError('NOT_FOUND', 'That canned reply does not exist.');
     await tx.cannedReply.delete({ where: { id: options.id } });
-    await audit(tx, { actor: options.actor, action: 'canned_reply.deleted', entityType: 'canned_reply', entityId: before.id, before });
+    await audit(tx, {
+      actor: options.actor,
+      action: 'canned_reply.deleted',
+      entityType: 'canned_reply',
+      entityId: before.id,
+      before,
+    });
     return { id: before.id, name: before.name };
   });
 }

@@ -5,9 +5,25 @@ import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { ROLE_PERMISSIONS } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
-import { renderPlaceholders, SLA_AT_RISK_MINUTES, slaState, type RenderedReply, trackingUrl, type PlaceholderName, type SlaCalendar, type SlaPolicyMinutes, type TicketPriority, type TicketStatus } from '@/lib/support/rules';
+import {
+  renderPlaceholders,
+  SLA_AT_RISK_MINUTES,
+  slaState,
+  type RenderedReply,
+  trackingUrl,
+  type PlaceholderName,
+  type SlaCalendar,
+  type SlaPolicyMinutes,
+  type TicketPriority,
+  type TicketStatus,
+} from '@/lib/support/rules';
 import type { TTicketListQuery } from '@/lib/support/schemas';
-import { customerReturns, customerRefunds, type ReturnSummary, type RefundSummary } from '@/lib/support/returns-sidebar';
+import {
+  customerReturns,
+  customerRefunds,
+  type ReturnSummary,
+  type RefundSummary,
+} from '@/lib/support/returns-sidebar';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,20 +38,42 @@ export type SlaSettingsDto = {
   policies: Record<TicketPriority, { first_response_minutes: number; resolution_minutes: number }>;
 };
 
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** The calendar the SLA clocks run on: 24/7, or the desk's business hours in the shop's time zone. */
 export async function slaCalendar(tx: Tx = db): Promise<SlaCalendar> {
-  const [row] = await tx.$queryRaw<{ business_hours_only: boolean; business_days: number[]; opens_at_minute: number; closes_at_minute: number; timezone: string | null }[]>`
+  const [row] = await tx.$queryRaw<
+    {
+      business_hours_only: boolean;
+      business_days: number[];
+      opens_at_minute: number;
+      closes_at_minute: number;
+      timezone: string | null;
+    }[]
+  >`
     SELECT s.business_hours_only, s.business_days, s.opens_at_minute, s.closes_at_minute, (SELECT timezone FROM shop_settings WHERE id = 1) AS timezone
     FROM support_settings s WHERE s.id = 1`;
   if (!row || !row.business_hours_only) return { mode: 'always' };
-  return { mode: 'business', timeZone: row.timezone ?? 'UTC', days: row.business_days, opensAt: row.opens_at_minute, closesAt: row.closes_at_minute };
+  return {
+    mode: 'business',
+    timeZone: row.timezone ?? 'UTC',
+    days: row.business_days,
+    opensAt: row.opens_at_minute,
+    closesAt: row.closes_at_minute,
+  };
 }
 
 export async function slaPolicy(priority: TicketPriority, tx: Tx = db): Promise<SlaPolicyMinutes> {
-  const row = await tx.slaPolicy.findUnique({ where: { priority }, select: { firstResponseMinutes: true, resolutionMinutes: true } });
-  if (!row) throw new AppError('INVALID_STATE', `There is no SLA policy for ${priority} tickets; set one in Support → SLA settings.`);
+  const row = await tx.slaPolicy.findUnique({
+    where: { priority },
+    select: { firstResponseMinutes: true, resolutionMinutes: true },
+  });
+  if (!row)
+    throw new AppError(
+      'INVALID_STATE',
+      `There is no SLA policy for ${priority} tickets; set one in Support → SLA settings.`,
+    );
   return row;
 }
 
@@ -45,7 +83,12 @@ export async function slaSettings(tx: Tx = db): Promise<SlaSettingsDto> {
     tx.slaPolicy.findMany(),
     tx.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } }),
   ]);
-  const byPriority = Object.fromEntries(policies.map((p) => [p.priority, { first_response_minutes: p.firstResponseMinutes, resolution_minutes: p.resolutionMinutes }]));
+  const byPriority = Object.fromEntries(
+    policies.map((p) => [
+      p.priority,
+      { first_response_minutes: p.firstResponseMinutes, resolution_minutes: p.resolutionMinutes },
+    ]),
+  );
   return {
     business_hours_only: settings?.businessHoursOnly ?? false,
     business_days: settings?.businessDays ?? [1, 2, 3, 4, 5],
@@ -58,39 +101,99 @@ export async function slaSettings(tx: Tx = db): Promise<SlaSettingsDto> {
 
 // ─── Tickets ────────────────────────────────────────────────────────────────────────────────────
 
-export type SlaDto = ReturnType<typeof slaState> & { first_response_due_at: string; resolution_due_at: string; next_due_at: string | null };
+export type SlaDto = ReturnType<typeof slaState> & {
+  first_response_due_at: string;
+  resolution_due_at: string;
+  next_due_at: string | null;
+};
 
 export type TicketRow = {
-  id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; channel: string; tags: string[];
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  channel: string;
+  tags: string[];
   customer: { id: string; name: string; email: string };
   order: { id: string; number: number } | null;
   assignee: { id: string; name: string } | null;
-  created_at: string; last_message_at: string; first_responded_at: string | null; solved_at: string | null; closed_at: string | null;
+  created_at: string;
+  last_message_at: string;
+  first_responded_at: string | null;
+  solved_at: string | null;
+  closed_at: string | null;
   sla: SlaDto;
 };
 
 type RawRow = {
-  id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; channel: string; tags: string[];
-  customer_id: string; first_name: string; last_name: string; email: string; order_id: string | null; order_number: number | null;
-  assignee_id: string | null; assignee_name: string | null; created_at: Date; last_message_at: Date;
-  first_response_due_at: Date; resolution_due_at: Date; first_responded_at: Date | null; solved_at: Date | null; closed_at: Date | null;
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  channel: string;
+  tags: string[];
+  customer_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  order_id: string | null;
+  order_number: number | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: Date;
+  last_message_at: Date;
+  first_response_due_at: Date;
+  resolution_due_at: Date;
+  first_responded_at: Date | null;
+  solved_at: Date | null;
+  closed_at: Date | null;
 };
 
-function slaDto(r: Pick<RawRow, 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'solved_at'>, now: Date): SlaDto {
-  const state = slaState({ firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, firstRespondedAt: r.first_responded_at, solvedAt: r.solved_at }, now);
-  const running = [r.first_responded_at || r.solved_at ? null : r.first_response_due_at, r.solved_at ? null : r.resolution_due_at].filter((d): d is Date => !!d);
+function slaDto(
+  r: Pick<RawRow, 'first_response_due_at' | 'resolution_due_at' | 'first_responded_at' | 'solved_at'>,
+  now: Date,
+): SlaDto {
+  const state = slaState(
+    {
+      firstResponseDueAt: r.first_response_due_at,
+      resolutionDueAt: r.resolution_due_at,
+      firstRespondedAt: r.first_responded_at,
+      solvedAt: r.solved_at,
+    },
+    now,
+  );
+  const running = [
+    r.first_responded_at || r.solved_at ? null : r.first_response_due_at,
+    r.solved_at ? null : r.resolution_due_at,
+  ].filter((d): d is Date => !!d);
   const next = running.length ? new Date(Math.min(...running.map((d) => d.getTime()))) : null;
-  return { ...state, first_response_due_at: r.first_response_due_at.toISOString(), resolution_due_at: r.resolution_due_at.toISOString(), next_due_at: next?.toISOString() ?? null };
+  return {
+    ...state,
+    first_response_due_at: r.first_response_due_at.toISOString(),
+    resolution_due_at: r.resolution_due_at.toISOString(),
+    next_due_at: next?.toISOString() ?? null,
+  };
 }
 
 function rowDto(r: RawRow, now: Date): TicketRow {
   return {
-    id: r.id, number: r.number, subject: r.subject, status: r.status, priority: r.priority, channel: r.channel, tags: r.tags,
+    id: r.id,
+    number: r.number,
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    channel: r.channel,
+    tags: r.tags,
     customer: { id: r.customer_id, name: `${r.first_name} ${r.last_name}`.trim(), email: r.email },
     order: r.order_id && r.order_number !== null ? { id: r.order_id, number: r.order_number } : null,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
-    created_at: r.created_at.toISOString(), last_message_at: r.last_message_at.toISOString(),
-    first_responded_at: r.first_responded_at?.toISOString() ?? null, solved_at: r.solved_at?.toISOString() ?? null, closed_at: r.closed_at?.toISOString() ?? null,
+    created_at: r.created_at.toISOString(),
+    last_message_at: r.last_message_at.toISOString(),
+    first_responded_at: r.first_responded_at?.toISOString() ?? null,
+    solved_at: r.solved_at?.toISOString() ?? null,
+    closed_at: r.closed_at?.toISOString() ?? null,
     sla: slaDto(r, now),
   };
 }
@@ -129,20 +232,39 @@ function like(text: string) {
  * The cursor is the offset of the next page (base64url): sorts by due time and priority have ties and
  * NULLs that make keysets brittle, and a desk's active backlog is thousands of rows, not millions.
  */
-export async function ticketList(query: TTicketListQuery, viewerId: string | null, options: { now?: Date } = {}, tx: Tx = db): Promise<{ data: TicketRow[]; next_cursor: string | null; total: number }> {
+export async function ticketList(
+  query: TTicketListQuery,
+  viewerId: string | null,
+  options: { now?: Date } = {},
+  tx: Tx = db,
+): Promise<{ data: TicketRow[]; next_cursor: string | null; total: number }> {
   const now = options.now ?? new Date();
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   switch (query.view) {
     case 'mine':
-      if (!viewerId) throw new AppError('VALIDATION_FAILED', 'The "mine" view needs a signed-in user', [{ field: 'view', message: 'Use assignee=<user id> with an API key' }]);
+      if (!viewerId)
+        throw new AppError('VALIDATION_FAILED', 'The "mine" view needs a signed-in user', [
+          { field: 'view', message: 'Use assignee=<user id> with an API key' },
+        ]);
       where.push(ACTIVE, Prisma.sql`t.assignee_id = ${viewerId}::uuid`);
       break;
-    case 'unassigned': where.push(ACTIVE, Prisma.sql`t.assignee_id IS NULL`); break;
-    case 'open': where.push(Prisma.sql`t.status = 'open'`); break;
-    case 'pending': where.push(Prisma.sql`t.status = 'pending'`); break;
-    case 'at_risk': where.push(ACTIVE, atRiskSql(now)); break;
-    case 'breached': where.push(ACTIVE, breachedSql(now)); break;
-    case 'all': break;
+    case 'unassigned':
+      where.push(ACTIVE, Prisma.sql`t.assignee_id IS NULL`);
+      break;
+    case 'open':
+      where.push(Prisma.sql`t.status = 'open'`);
+      break;
+    case 'pending':
+      where.push(Prisma.sql`t.status = 'pending'`);
+      break;
+    case 'at_risk':
+      where.push(ACTIVE, atRiskSql(now));
+      break;
+    case 'breached':
+      where.push(ACTIVE, breachedSql(now));
+      break;
+    case 'all':
+      break;
   }
   if (query.status) where.push(Prisma.sql`t.status = ${query.status}::ticket_status`);
   if (query.priority) where.push(Prisma.sql`t.priority = ${query.priority}::ticket_priority`);
@@ -152,12 +274,15 @@ export async function ticketList(query: TTicketListQuery, viewerId: string | nul
   if (query.tag) where.push(Prisma.sql`${query.tag.toLowerCase()} = ANY(t.tags)`);
   if (query.q) {
     const q = query.q.replace(/^#/, '');
-    if (/^\d+$/.test(q) && Number(q) < 2_147_483_647) where.push(Prisma.sql`(t.number = ${Number(q)} OR o.number = ${Number(q)})`);
+    if (/^\d+$/.test(q) && Number(q) < 2_147_483_647)
+      where.push(Prisma.sql`(t.number = ${Number(q)} OR o.number = ${Number(q)})`);
     else if (q.includes('@')) where.push(Prisma.sql`c.email = ${q.toLowerCase()}`);
     else {
       const contains = `%${like(q)}%`;
       const prefix = `${like(q)}%`;
-      where.push(Prisma.sql`(t.subject ILIKE ${contains} OR c.first_name ILIKE ${prefix} OR c.last_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix})`);
+      where.push(
+        Prisma.sql`(t.subject ILIKE ${contains} OR c.first_name ILIKE ${prefix} OR c.last_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix})`,
+      );
     }
   }
   const order = {
@@ -167,15 +292,25 @@ export async function ticketList(query: TTicketListQuery, viewerId: string | nul
     oldest: Prisma.sql`t.created_at ASC, t.number ASC`,
     priority: Prisma.sql`${PRIORITY_RANK} ASC, ${NEXT_DUE} ASC NULLS LAST, t.number ASC`,
   }[query.sort];
-  const offset = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10) : 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) throw new AppError('VALIDATION_FAILED', 'Not a cursor from this API', [{ field: 'cursor', message: 'Not a cursor from this API' }]);
+  const offset = query.cursor
+    ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10)
+    : 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000)
+    throw new AppError('VALIDATION_FAILED', 'Not a cursor from this API', [
+      { field: 'cursor', message: 'Not a cursor from this API' },
+    ]);
   const condition = Prisma.join(where, ' AND ');
   const [rows, [count]] = await Promise.all([
-    tx.$queryRaw<RawRow[]>`${SELECT_ROW} WHERE ${condition} ORDER BY ${order} LIMIT ${query.limit + 1} OFFSET ${offset}`,
-    tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders o ON o.id = t.order_id WHERE ${condition}`,
+    tx.$queryRaw<
+      RawRow[]
+    >`${SELECT_ROW} WHERE ${condition} ORDER BY ${order} LIMIT ${query.limit + 1} OFFSET ${offset}`,
+    tx.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders o ON o.id = t.order_id WHERE ${condition}`,
   ]);
   const page = rows.slice(0, query.limit).map((r) => rowDto(r, now));
-  const next = rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
+  const next =
+    rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
   return { data: page, next_cursor: next, total: Number(count.n) };
 }
 
@@ -186,15 +321,19 @@ export async function ticketList(query: TTicketListQuery, viewerId: string | nul
  * Index probes on first_response_due_at, resolution_due_at and (status, …).
  */
 export async function supportKpiCounts(periods: { from: Date; to: Date }[], now: Date, tx: Tx = db) {
-  const breaches = await Promise.all(periods.map(async ({ from, to }) => {
-    const [row] = await tx.$queryRaw<{ first_response: number; resolution: number }[]>`
+  const breaches = await Promise.all(
+    periods.map(async ({ from, to }) => {
+      const [row] = await tx.$queryRaw<{ first_response: number; resolution: number }[]>`
       SELECT (SELECT count(*)::int FROM tickets t WHERE t.first_response_due_at >= ${from} AND t.first_response_due_at < ${to}
                 AND COALESCE(t.first_responded_at, t.solved_at, ${now}) > t.first_response_due_at) AS first_response,
              (SELECT count(*)::int FROM tickets t WHERE t.resolution_due_at >= ${from} AND t.resolution_due_at < ${to}
                 AND COALESCE(t.solved_at, ${now}) > t.resolution_due_at) AS resolution`;
-    return row;
-  }));
-  const [backlog] = await tx.$queryRaw<{ open: number; pending: number; at_risk: number; breached: number }[]>`
+      return row;
+    }),
+  );
+  const [backlog] = await tx.$queryRaw<
+    { open: number; pending: number; at_risk: number; breached: number }[]
+  >`
     SELECT count(*) FILTER (WHERE t.status = 'open')::int AS open, count(*) FILTER (WHERE t.status = 'pending')::int AS pending,
            count(*) FILTER (WHERE ${atRiskSql(now)})::int AS at_risk, count(*) FILTER (WHERE ${breachedSql(now)})::int AS breached
     FROM tickets t WHERE ${ACTIVE}`;
@@ -202,7 +341,11 @@ export async function supportKpiCounts(periods: { from: Date; to: Date }[], now:
 }
 
 /** How many active tickets each inbox view holds, for the view tabs. */
-export async function ticketViewCounts(viewerId: string, options: { now?: Date } = {}, tx: Tx = db): Promise<Record<'open' | 'mine' | 'unassigned' | 'pending' | 'at_risk' | 'breached', number>> {
+export async function ticketViewCounts(
+  viewerId: string,
+  options: { now?: Date } = {},
+  tx: Tx = db,
+): Promise<Record<'open' | 'mine' | 'unassigned' | 'pending' | 'at_risk' | 'breached', number>> {
   const now = options.now ?? new Date();
   const [row] = await tx.$queryRaw<Record<string, bigint>[]>`
     SELECT count(*) FILTER (WHERE t.status = 'open') AS open,
@@ -212,30 +355,74 @@ export async function ticketViewCounts(viewerId: string, options: { now?: Date }
            count(*) FILTER (WHERE ${ACTIVE} AND ${atRiskSql(now)}) AS at_risk,
            count(*) FILTER (WHERE ${ACTIVE} AND ${breachedSql(now)}) AS breached
     FROM tickets t WHERE t.status IN ('open', 'pending')`;
-  return { open: Number(row.open), mine: Number(row.mine), unassigned: Number(row.unassigned), pending: Number(row.pending), at_risk: Number(row.at_risk), breached: Number(row.breached) };
+  return {
+    open: Number(row.open),
+    mine: Number(row.mine),
+    unassigned: Number(row.unassigned),
+    pending: Number(row.pending),
+    at_risk: Number(row.at_risk),
+    breached: Number(row.breached),
+  };
 }
 
-export type TicketMessageDto = { id: string; kind: 'customer' | 'reply' | 'note'; body: string; author: { type: string; label: string }; created_at: string };
+export type TicketMessageDto = {
+  id: string;
+  kind: 'customer' | 'reply' | 'note';
+  body: string;
+  author: { type: string; label: string };
+  created_at: string;
+};
 export type TicketDetail = TicketRow & { return_id: string | null; messages: TicketMessageDto[] };
 
-export async function ticketDetail(id: string, options: { now?: Date } = {}, tx: Tx = db): Promise<TicketDetail | null> {
+export async function ticketDetail(
+  id: string,
+  options: { now?: Date } = {},
+  tx: Tx = db,
+): Promise<TicketDetail | null> {
   if (!UUID.test(id)) return null;
-  const [row] = await tx.$queryRaw<(RawRow & { return_id: string | null })[]>`${SELECT_ROW} WHERE t.id = ${id}::uuid`;
+  const [row] = await tx.$queryRaw<
+    (RawRow & { return_id: string | null })[]
+  >`${SELECT_ROW} WHERE t.id = ${id}::uuid`;
   if (!row) return null;
   const [messages] = await Promise.all([
-    tx.ticketMessage.findMany({ where: { ticketId: id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, kind: true, body: true, authorType: true, authorLabel: true, createdAt: true } }),
+    tx.ticketMessage.findMany({
+      where: { ticketId: id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, kind: true, body: true, authorType: true, authorLabel: true, createdAt: true },
+    }),
   ]);
   return {
     ...rowDto(row, options.now ?? new Date()),
     return_id: row.return_id,
-    messages: messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, author: { type: m.authorType, label: m.authorLabel }, created_at: m.createdAt.toISOString() })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      body: m.body,
+      author: { type: m.authorType, label: m.authorLabel },
+      created_at: m.createdAt.toISOString(),
+    })),
   };
 }
 
 /** Locks the ticket row: every change to a ticket is serialised per ticket. */
 export async function lockTicket(tx: Tx, id: string) {
   if (!UUID.test(id)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
-  const [row] = await tx.$queryRaw<{ id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; customer_id: string; order_id: string | null; assignee_id: string | null; tags: string[]; created_at: Date; first_responded_at: Date | null; solved_at: Date | null }[]>`
+  const [row] = await tx.$queryRaw<
+    {
+      id: string;
+      number: number;
+      subject: string;
+      status: TicketStatus;
+      priority: TicketPriority;
+      customer_id: string;
+      order_id: string | null;
+      assignee_id: string | null;
+      tags: string[];
+      created_at: Date;
+      first_responded_at: Date | null;
+      solved_at: Date | null;
+    }[]
+  >`
     SELECT id::text, number, subject, status::text AS status, priority::text AS priority, customer_id::text, order_id::text, assignee_id::text, tags,
            created_at, first_responded_at, solved_at
     FROM tickets WHERE id = ${id}::uuid FOR UPDATE`;
@@ -246,39 +433,140 @@ export async function lockTicket(tx: Tx, id: string) {
 // ─── The ticket sidebar ─────────────────────────────────────────────────────────────────────────
 
 export type TicketSidebar = {
-  customer: { id: string; name: string; email: string; phone: string | null; tags: string[]; since: string; order_count: number };
-  orders: { id: string; number: number; placed_at: string; status: string; payment_status: string; total: number; currency: string }[];
-  shipments: { id: string; number: number; order_id: string; order_number: number; carrier: string | null; service: string | null; tracking_number: string | null; tracking_url: string | null; status: string; shipped_at: string }[];
+  customer: {
+    id: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    tags: string[];
+    since: string;
+    order_count: number;
+  };
+  orders: {
+    id: string;
+    number: number;
+    placed_at: string;
+    status: string;
+    payment_status: string;
+    total: number;
+    currency: string;
+  }[];
+  shipments: {
+    id: string;
+    number: number;
+    order_id: string;
+    order_number: number;
+    carrier: string | null;
+    service: string | null;
+    tracking_number: string | null;
+    tracking_url: string | null;
+    status: string;
+    shipped_at: string;
+  }[];
   returns: ReturnSummary[];
   refunds: RefundSummary[];
   past_tickets: { id: string; number: number; subject: string; status: TicketStatus; created_at: string }[];
 };
 
 /** Everything the agent needs beside the thread: the customer's orders, parcels, returns, refunds and other tickets. */
-export async function ticketSidebar(ticket: { id: string; customer: { id: string } }, tx: Tx = db): Promise<TicketSidebar> {
+export async function ticketSidebar(
+  ticket: { id: string; customer: { id: string } },
+  tx: Tx = db,
+): Promise<TicketSidebar> {
   const customerId = ticket.customer.id;
   const [customer, orderCount, orders, shipments, pastTickets, returns, refunds] = await Promise.all([
-    tx.customer.findUniqueOrThrow({ where: { id: customerId }, select: { id: true, firstName: true, lastName: true, email: true, phone: true, tags: true, createdAt: true } }),
-    tx.order.count({ where: { customerId } }),
-    tx.order.findMany({ where: { customerId }, orderBy: { placedAt: 'desc' }, take: 10, select: { id: true, number: true, placedAt: true, status: true, paymentStatus: true, total: true, currency: true } }),
-    tx.shipment.findMany({
-      where: { order: { customerId } }, orderBy: { shippedAt: 'desc' }, take: 10,
-      select: { id: true, number: true, orderId: true, carrier: true, service: true, trackingNumber: true, status: true, shippedAt: true, order: { select: { number: true } } },
+    tx.customer.findUniqueOrThrow({
+      where: { id: customerId },
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        email: true,
+        phone: true,
+        tags: true,
+        createdAt: true,
+      },
     }),
-    tx.ticket.findMany({ where: { customerId, id: { not: ticket.id } }, orderBy: { createdAt: 'desc' }, take: 10, select: { id: true, number: true, subject: true, status: true, createdAt: true } }),
+    tx.order.count({ where: { customerId } }),
+    tx.order.findMany({
+      where: { customerId },
+      orderBy: { placedAt: 'desc' },
+      take: 10,
+      select: {
+        id: true,
+        number: true,
+        placedAt: true,
+        status: true,
+        paymentStatus: true,
+        total: true,
+        currency: true,
+      },
+    }),
+    tx.shipment.findMany({
+      where: { order: { customerId } },
+      orderBy: { shippedAt: 'desc' },
+      take: 10,
+      select: {
+        id: true,
+        number: true,
+        orderId: true,
+        carrier: true,
+        service: true,
+        trackingNumber: true,
+        status: true,
+        shippedAt: true,
+        order: { select: { number: true } },
+      },
+    }),
+    tx.ticket.findMany({
+      where: { customerId, id: { not: ticket.id } },
+      orderBy: { createdAt: 'desc' },
+      take: 10,
+      select: { id: true, number: true, subject: true, status: true, createdAt: true },
+    }),
     customerReturns(customerId, tx),
     customerRefunds(customerId, tx),
   ]);
   return {
-    customer: { id: customer.id, name: `${customer.firstName} ${customer.lastName}`.trim(), email: customer.email, phone: customer.phone, tags: customer.tags, since: customer.createdAt.toISOString(), order_count: orderCount },
-    orders: orders.map((o) => ({ id: o.id, number: o.number, placed_at: o.placedAt.toISOString(), status: o.status, payment_status: o.paymentStatus, total: o.total, currency: o.currency })),
+    customer: {
+      id: customer.id,
+      name: `${customer.firstName} ${customer.lastName}`.trim(),
+      email: customer.email,
+      phone: customer.phone,
+      tags: customer.tags,
+      since: customer.createdAt.toISOString(),
+      order_count: orderCount,
+    },
+    orders: orders.map((o) => ({
+      id: o.id,
+      number: o.number,
+      placed_at: o.placedAt.toISOString(),
+      status: o.status,
+      payment_status: o.paymentStatus,
+      total: o.total,
+      currency: o.currency,
+    })),
     shipments: shipments.map((s) => ({
-      id: s.id, number: s.number, order_id: s.orderId, order_number: s.order.number, carrier: s.carrier, service: s.service, tracking_number: s.trackingNumber,
-      tracking_url: trackingUrl(s.carrier, s.trackingNumber), status: s.status, shipped_at: s.shippedAt.toISOString(),
+      id: s.id,
+      number: s.number,
+      order_id: s.orderId,
+      order_number: s.order.number,
+      carrier: s.carrier,
+      service: s.service,
+      tracking_number: s.trackingNumber,
+      tracking_url: trackingUrl(s.carrier, s.trackingNumber),
+      status: s.status,
+      shipped_at: s.shippedAt.toISOString(),
     })),
     returns,
     refunds,
-    past_tickets: pastTickets.map((t) => ({ id: t.id, number: t.number, subject: t.subject, status: t.status, created_at: t.createdAt.toISOString() })),
+    past_tickets: pastTickets.map((t) => ({
+      id: t.id,
+      number: t.number,
+      subject: t.subject,
+      status: t.status,
+      created_at: t.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -289,13 +577,30 @@ export async function ticketSidebar(ticket: { id: string; customer: { id: string
  * linked order (only the linked one: a reply never guesses which order the customer means) and that
  * order's latest shipment. A value the ticket does not have is null (reported as missing).
  */
-export async function placeholderValues(ticketId: string, agentName: string, tx: Tx = db): Promise<Record<PlaceholderName, string | null>> {
+export async function placeholderValues(
+  ticketId: string,
+  agentName: string,
+  tx: Tx = db,
+): Promise<Record<PlaceholderName, string | null>> {
   const ticket = await tx.ticket.findUnique({
     where: { id: ticketId },
     select: {
-      number: true, subject: true,
+      number: true,
+      subject: true,
       customer: { select: { firstName: true, lastName: true, email: true } },
-      order: { select: { number: true, status: true, total: true, currency: true, shipments: { orderBy: { shippedAt: 'desc' }, take: 1, select: { carrier: true, trackingNumber: true } } } },
+      order: {
+        select: {
+          number: true,
+          status: true,
+          total: true,
+          currency: true,
+          shipments: {
+            orderBy: { shippedAt: 'desc' },
+            take: 1,
+            select: { carrier: true, trackingNumber: true },
+          },
+        },
+      },
     },
   });
   if (!ticket) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
@@ -327,25 +632,47 @@ export async function agentName(actor: Actor, tx: Tx = db): Promise<string> {
 }
 
 /** A reply as the customer would get it: placeholders filled, unknown and unfillable ones listed. */
-export async function previewReply(options: { ticketId: string; body: string; actor: Actor }, tx: Tx = db): Promise<RenderedReply> {
+export async function previewReply(
+  options: { ticketId: string; body: string; actor: Actor },
+  tx: Tx = db,
+): Promise<RenderedReply> {
   if (!UUID.test(options.ticketId)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
-  return renderPlaceholders(options.body, await placeholderValues(options.ticketId, await agentName(options.actor, tx), tx));
+  return renderPlaceholders(
+    options.body,
+    await placeholderValues(options.ticketId, await agentName(options.actor, tx), tx),
+  );
 }
 
 export type CannedReplyDto = { id: string; name: string; body: string; updated_at: string };
 
 export async function cannedReplies(tx: Tx = db): Promise<CannedReplyDto[]> {
-  const rows = await tx.cannedReply.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, body: true, updatedAt: true } });
+  const rows = await tx.cannedReply.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, body: true, updatedAt: true },
+  });
   return rows.map((r) => ({ id: r.id, name: r.name, body: r.body, updated_at: r.updatedAt.toISOString() }));
 }
 
 /** Active users whose role handles tickets: who a ticket can be assigned to. */
 export async function supportAgents(tx: Tx = db): Promise<{ id: string; name: string; email: string }[]> {
-  const roles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => ROLE_PERMISSIONS[r].includes('support:tickets'));
-  return tx.user.findMany({ where: { active: true, role: { in: roles } }, orderBy: { name: 'asc' }, select: { id: true, name: true, email: true } });
+  const roles = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) =>
+    ROLE_PERMISSIONS[r].includes('support:tickets'),
+  );
+  return tx.user.findMany({
+    where: { active: true, role: { in: roles } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, email: true },
+  });
 }
 
-export type TicketActivityDto = { id: string; action: string; label: string; actor: string; at: string; href: string | null };
+export type TicketActivityDto = {
+  id: string;
+  action: string;
+  label: string;
+  actor: string;
+  at: string;
+  href: string | null;
+};
 
 /**
  * The ticket's timeline beside the thread: its own changes (status, assignee, …) and every step of
@@ -366,7 +693,15 @@ export async function ticketActivity(ticketId: string, tx: Tx = db): Promise<Tic
     },
     orderBy: { id: 'asc' },
     take: 200,
-    select: { id: true, action: true, entityType: true, entityId: true, actorLabel: true, after: true, createdAt: true },
+    select: {
+      id: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      actorLabel: true,
+      after: true,
+      createdAt: true,
+    },
   });
   return rows.map((r) => {
     const after = (r.after ?? {}) as { number?: unknown };
@@ -375,7 +710,8 @@ export async function ticketActivity(ticketId: string, tx: Tx = db): Promise<Tic
     return {
       id: String(r.id),
       action: r.action,
-      label: `${entity[0].toUpperCase()}${entity.slice(1)}${number} ${(verb ?? '').replace(/_/g, ' ')}`.trim(),
+      label:
+        `${entity[0].toUpperCase()}${entity.slice(1)}${number} ${(verb ?? '').replace(/_/g, ' ')}`.trim(),
       actor: r.actorLabel,
       at: r.createdAt.toISOString(),
       href: r.entityType === 'return' ? `/returns/${r.entityId}` : null,

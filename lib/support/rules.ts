@@ -36,14 +36,20 @@ export function canMoveTicket(status: TicketStatus, move: TicketMove): boolean {
 /** The status after `move`, or INVALID_STATE naming the statuses it is allowed from. */
 export function nextTicketStatus(status: TicketStatus, move: TicketMove): TicketStatus {
   if (!canMoveTicket(status, move)) {
-    throw new AppError('INVALID_STATE', `Cannot ${move} a ticket that is ${status} (only from: ${TICKET_TRANSITIONS[move].from.join(', ')}).`, { status, move });
+    throw new AppError(
+      'INVALID_STATE',
+      `Cannot ${move} a ticket that is ${status} (only from: ${TICKET_TRANSITIONS[move].from.join(', ')}).`,
+      { status, move },
+    );
   }
   return TICKET_TRANSITIONS[move].to;
 }
 
 /** The move that takes a ticket from one status to another, or null when there is none. */
 export function moveBetween(from: TicketStatus, to: TicketStatus): TicketMove | null {
-  const move = (Object.keys(TICKET_TRANSITIONS) as TicketMove[]).find((m) => TICKET_TRANSITIONS[m].to === to && canMoveTicket(from, m));
+  const move = (Object.keys(TICKET_TRANSITIONS) as TicketMove[]).find(
+    (m) => TICKET_TRANSITIONS[m].to === to && canMoveTicket(from, m),
+  );
   return move ?? null;
 }
 
@@ -60,7 +66,11 @@ export function statusChoices(status: TicketStatus): TicketStatus[] {
  * pending or solved ticket reopens it. An agent reply keeps the status, or applies the status the
  * agent chose to send it with ("send and set pending/solved").
  */
-export function statusAfterMessage(status: TicketStatus, kind: MessageKind, requested?: TicketStatus): TicketStatus {
+export function statusAfterMessage(
+  status: TicketStatus,
+  kind: MessageKind,
+  requested?: TicketStatus,
+): TicketStatus {
   if (status === 'closed' && kind !== 'note') {
     throw new AppError(
       'INVALID_STATE',
@@ -73,12 +83,19 @@ export function statusAfterMessage(status: TicketStatus, kind: MessageKind, requ
   if (kind === 'customer') return status === 'open' ? 'open' : nextTicketStatus(status, 'reopen');
   if (kind === 'note' || !requested || requested === status) return status;
   const move = moveBetween(status, requested);
-  if (!move) throw new AppError('INVALID_STATE', `A ticket that is ${status} cannot be set to ${requested}.`, { status, requested });
+  if (!move)
+    throw new AppError('INVALID_STATE', `A ticket that is ${status} cannot be set to ${requested}.`, {
+      status,
+      requested,
+    });
   return requested;
 }
 
 /** solved_at / closed_at as a new status requires (the database CHECKs hold the same rule). */
-export function statusTimestamps(status: TicketStatus, now: Date): { solvedAt?: Date | null; closedAt?: Date | null } {
+export function statusTimestamps(
+  status: TicketStatus,
+  now: Date,
+): { solvedAt?: Date | null; closedAt?: Date | null } {
   if (status === 'solved') return { solvedAt: now, closedAt: null };
   if (status === 'closed') return { closedAt: now };
   return { solvedAt: null, closedAt: null };
@@ -132,10 +149,17 @@ function localInstant(isoDate: string, minute: number, timeZone: string): Date {
  * (16:00–17:00), nothing on the weekend, 180 min on Monday from 09:00 → Monday 12:00.
  */
 export function addSlaMinutes(start: Date, minutes: number, calendar: SlaCalendar): Date {
-  if (!Number.isInteger(minutes) || minutes <= 0) throw new AppError('VALIDATION_FAILED', 'SLA minutes must be a positive whole number', [{ field: 'minutes', message: 'Must be at least 1' }]);
+  if (!Number.isInteger(minutes) || minutes <= 0)
+    throw new AppError('VALIDATION_FAILED', 'SLA minutes must be a positive whole number', [
+      { field: 'minutes', message: 'Must be at least 1' },
+    ]);
   if (calendar.mode === 'always') return new Date(start.getTime() + minutes * MINUTE);
   const { timeZone, days, opensAt, closesAt } = calendar;
-  if (!days.length || opensAt >= closesAt) throw new AppError('INVALID_STATE', 'The support business hours are empty; set days and hours in Support → SLA settings.');
+  if (!days.length || opensAt >= closesAt)
+    throw new AppError(
+      'INVALID_STATE',
+      'The support business hours are empty; set days and hours in Support → SLA settings.',
+    );
   let remaining = minutes;
   let day = formatInTimeZone(start, timeZone, 'yyyy-MM-dd');
   // Two years of calendar days at most: ends the loop for a calendar with (almost) no open time.
@@ -152,7 +176,10 @@ export function addSlaMinutes(start: Date, minutes: number, calendar: SlaCalenda
     }
     day = nextIsoDate(day);
   }
-  throw new AppError('INVALID_STATE', 'The SLA is longer than two years of business hours; shorten the policy.');
+  throw new AppError(
+    'INVALID_STATE',
+    'The SLA is longer than two years of business hours; shorten the policy.',
+  );
 }
 
 /** A ticket's two due times from its priority's policy, counted from when it arrived. */
@@ -232,7 +259,10 @@ export type RenderedReply = {
  * Fills `{{placeholder}}`s from `values`. Unknown or unfilled placeholders are left in the text and
  * listed, so the caller can refuse to send (`assertRenderable`) and the preview can name them.
  */
-export function renderPlaceholders(template: string, values: Partial<Record<PlaceholderName, string | null>>): RenderedReply {
+export function renderPlaceholders(
+  template: string,
+  values: Partial<Record<PlaceholderName, string | null>>,
+): RenderedReply {
   const unknown = new Set<string>();
   const missing = new Set<PlaceholderName>();
   const text = template.replace(PLACEHOLDER_PATTERN, (whole, rawName: string) => {
@@ -255,15 +285,26 @@ export function renderPlaceholders(template: string, values: Partial<Record<Plac
 export function assertRenderable(rendered: RenderedReply, field = 'body'): string {
   if (rendered.unknown.length) {
     const names = rendered.unknown.map((n) => `{{${n}}}`).join(', ');
-    throw new AppError('VALIDATION_FAILED', `Unknown placeholder ${names}`, [{ field, message: `Unknown placeholder ${names}. Use one of: ${Object.keys(PLACEHOLDERS).map((n) => `{{${n}}}`).join(', ')}` }]);
+    throw new AppError('VALIDATION_FAILED', `Unknown placeholder ${names}`, [
+      {
+        field,
+        message: `Unknown placeholder ${names}. Use one of: ${Object.keys(PLACEHOLDERS)
+          .map((n) => `{{${n}}}`)
+          .join(', ')}`,
+      },
+    ]);
   }
   if (rendered.missing.length) {
     const names = rendered.missing.map((n) => `{{${n}}}`).join(', ');
-    throw new AppError('VALIDATION_FAILED', `No value for ${names} on this ticket`, [{ field, message: `This ticket has no value for ${names} (${rendered.missing.map((n) => PLACEHOLDERS[n].toLowerCase()).join('; ')}). Link an order or write the text yourself.` }]);
+    throw new AppError('VALIDATION_FAILED', `No value for ${names} on this ticket`, [
+      {
+        field,
+        message: `This ticket has no value for ${names} (${rendered.missing.map((n) => PLACEHOLDERS[n].toLowerCase()).join('; ')}). Link an order or write the text yourself.`,
+      },
+    ]);
   }
   return rendered.text;
 }
-
 
 /** Tags as stored: trimmed, lower-case, spaces to dashes, unique, sorted. */
 export function normalizeTags(tags: readonly string[]): string[] {

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
 
 const ZEmail = z.string().trim().toLowerCase().email('Enter a valid email address').max(254);
-const ZBody = z.string({ error: 'Write a message' }).trim().min(1, 'Write a message').max(20_000, 'At most 20,000 characters');
+const ZBody = z
+  .string({ error: 'Write a message' })
+  .trim()
+  .min(1, 'Write a message')
+  .max(20_000, 'At most 20,000 characters');
 const ZTag = z.string().trim().min(1, 'A tag cannot be blank').max(40, 'At most 40 characters per tag');
-const ZUuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Not a valid id');
+const ZUuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Not a valid id');
 
 /**
  * POST /api/v1/tickets (a contact form or an email bridge) and the staff "new ticket" form: the
@@ -12,14 +18,36 @@ const ZUuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
  */
 export const ZCreateTicketInput = z
   .object({
-    customer: z.object({ email: ZEmail, name: z.string().trim().min(1, 'Enter the customer name').max(120) }).strict(),
-    subject: z.string({ error: 'Enter a subject' }).trim().min(1, 'Enter a subject').max(200, 'At most 200 characters'),
+    customer: z
+      .object({ email: ZEmail, name: z.string().trim().min(1, 'Enter the customer name').max(120) })
+      .strict(),
+    subject: z
+      .string({ error: 'Enter a subject' })
+      .trim()
+      .min(1, 'Enter a subject')
+      .max(200, 'At most 200 characters'),
     body: ZBody,
-    order_number: z.union([z.number(), z.string().trim().regex(/^#?\d+$/, 'Use the order number, e.g. 1042').transform((s) => Number(s.replace('#', '')))])
-      .pipe(z.number().int('Use a whole order number').positive('Use the order number, e.g. 1042').max(2_147_483_647))
+    order_number: z
+      .union([
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^#?\d+$/, 'Use the order number, e.g. 1042')
+          .transform((s) => Number(s.replace('#', ''))),
+      ])
+      .pipe(
+        z
+          .number()
+          .int('Use a whole order number')
+          .positive('Use the order number, e.g. 1042')
+          .max(2_147_483_647),
+      )
       .optional(),
     channel: z.enum(TICKET_CHANNELS, { error: `Use one of: ${TICKET_CHANNELS.join(', ')}` }).default('web'),
-    priority: z.enum(TICKET_PRIORITIES, { error: `Use one of: ${TICKET_PRIORITIES.join(', ')}` }).default('normal'),
+    priority: z
+      .enum(TICKET_PRIORITIES, { error: `Use one of: ${TICKET_PRIORITIES.join(', ')}` })
+      .default('normal'),
     tags: z.array(ZTag).max(20).default([]),
   })
   .strict();
@@ -53,7 +81,10 @@ export const ZTicketListQuery = z.object({
   tag: ZTag.optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(TICKET_SORTS, { error: `Use one of: ${TICKET_SORTS.join(', ')}` }).default('due'),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Not a cursor from this API').optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Not a cursor from this API')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type TTicketListQuery = z.infer<typeof ZTicketListQuery>;
@@ -74,8 +105,15 @@ export const ZCannedReplyInput = z.object({
 });
 export type TCannedReplyInput = z.input<typeof ZCannedReplyInput>;
 
-const ZMinutes = z.coerce.number({ error: 'Enter minutes' }).int('Use whole minutes').min(1, 'At least 1 minute').max(525_600, 'At most a year');
-const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00').transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
+const ZMinutes = z.coerce
+  .number({ error: 'Enter minutes' })
+  .int('Use whole minutes')
+  .min(1, 'At least 1 minute')
+  .max(525_600, 'At most a year');
+const ZClock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00')
+  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
 
 /** Support → SLA: one policy per priority and the clock's calendar. */
 export const ZSlaSettingsInput = z
@@ -85,18 +123,28 @@ export const ZSlaSettingsInput = z
     opens_at: ZClock,
     closes_at: ZClock,
     policies: z.object(
-      Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, z.object({ first_response_minutes: ZMinutes, resolution_minutes: ZMinutes })])) as Record<
+      Object.fromEntries(
+        TICKET_PRIORITIES.map((p) => [
+          p,
+          z.object({ first_response_minutes: ZMinutes, resolution_minutes: ZMinutes }),
+        ]),
+      ) as Record<
         (typeof TICKET_PRIORITIES)[number],
         z.ZodObject<{ first_response_minutes: typeof ZMinutes; resolution_minutes: typeof ZMinutes }>
       >,
     ),
   })
   .superRefine((v, ctx) => {
-    if (v.opens_at >= v.closes_at) ctx.addIssue({ code: 'custom', path: ['closes_at'], message: 'Must be after the opening time' });
+    if (v.opens_at >= v.closes_at)
+      ctx.addIssue({ code: 'custom', path: ['closes_at'], message: 'Must be after the opening time' });
     for (const p of TICKET_PRIORITIES) {
       const policy = v.policies[p];
       if (policy.resolution_minutes < policy.first_response_minutes) {
-        ctx.addIssue({ code: 'custom', path: ['policies', p, 'resolution_minutes'], message: 'Cannot be shorter than the first response time' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['policies', p, 'resolution_minutes'],
+          message: 'Cannot be shorter than the first response time',
+        });
       }
     }
   });

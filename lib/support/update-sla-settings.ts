@@ -17,19 +17,41 @@ export async function updateSlaSettings(options: { input: TSlaSettingsInput; act
     const days = [...new Set(input.business_days)].sort();
     await t.supportSettings.upsert({
       where: { id: 1 },
-      create: { id: 1, businessHoursOnly: input.business_hours_only, businessDays: days, opensAtMinute: input.opens_at, closesAtMinute: input.closes_at },
-      update: { businessHoursOnly: input.business_hours_only, businessDays: days, opensAtMinute: input.opens_at, closesAtMinute: input.closes_at },
+      create: {
+        id: 1,
+        businessHoursOnly: input.business_hours_only,
+        businessDays: days,
+        opensAtMinute: input.opens_at,
+        closesAtMinute: input.closes_at,
+      },
+      update: {
+        businessHoursOnly: input.business_hours_only,
+        businessDays: days,
+        opensAtMinute: input.opens_at,
+        closesAtMinute: input.closes_at,
+      },
     });
     for (const priority of TICKET_PRIORITIES) {
       const p = input.policies[priority];
       await t.slaPolicy.upsert({
         where: { priority },
-        create: { priority, firstResponseMinutes: p.first_response_minutes, resolutionMinutes: p.resolution_minutes },
+        create: {
+          priority,
+          firstResponseMinutes: p.first_response_minutes,
+          resolutionMinutes: p.resolution_minutes,
+        },
         update: { firstResponseMinutes: p.first_response_minutes, resolutionMinutes: p.resolution_minutes },
       });
     }
     const after = await slaSettings(t);
-    await audit(t, { actor: options.actor, action: 'sla_settings.updated', entityType: 'sla_settings', entityId: '1', before, after });
+    await audit(t, {
+      actor: options.actor,
+      action: 'sla_settings.updated',
+      entityType: 'sla_settings',
+      entityId: '1',
+      before,
+      after,
+    });
     return after;
   };
   return tx ? run(tx) : db.$transaction(run);

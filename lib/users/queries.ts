@@ -2,9 +2,25 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { UserDto } from '@/lib/users/schemas';
 
-const SELECT = { id: true, email: true, name: true, role: true, active: true, lastLoginAt: true, createdAt: true } as const;
+const SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+} as const;
 
-type Row = { id: string; email: string; name: string; role: UserDto['role']; active: boolean; lastLoginAt: Date | null; createdAt: Date };
+type Row = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserDto['role'];
+  active: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+};
 
 export function toUserDto(u: Row): UserDto {
   return { ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() };

@@ -3,7 +3,10 @@ import { ROLES } from '@/lib/auth/permissions';
 
 const ZEmail = z.string().trim().toLowerCase().email('Enter a valid email address').max(254);
 /** NIST SP 800-63B: at least 8 characters, no composition rules, a generous maximum. */
-export const ZPassword = z.string().min(8, 'Use at least 8 characters').max(200, 'Use at most 200 characters');
+export const ZPassword = z
+  .string()
+  .min(8, 'Use at least 8 characters')
+  .max(200, 'Use at most 200 characters');
 const ZRole = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(', ')}` });
 
 export const ZCreateUserInput = z.object({
@@ -23,7 +26,10 @@ export const ZSetUserActiveInput = z.object({
 });
 export type TSetUserActiveInput = z.infer<typeof ZSetUserActiveInput>;
 
-export const ZResetUserPasswordInput = z.object({ userId: z.string().uuid('Unknown user'), password: ZPassword });
+export const ZResetUserPasswordInput = z.object({
+  userId: z.string().uuid('Unknown user'),
+  password: ZPassword,
+});
 export type TResetUserPasswordInput = z.infer<typeof ZResetUserPasswordInput>;
 
 export type UserDto = {

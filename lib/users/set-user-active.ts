@@ -18,15 +18,24 @@ export async function setUserActive(options: { input: TSetUserActiveInput; actor
     if (!before) throw notFoundUser();
     if (before.active === active) return toUserDto(before);
     if (!active) {
-      if (options.actor.type === 'user' && options.actor.id === userId) throw new AppError('INVALID_STATE', 'You cannot deactivate your own account.');
-      if (before.role === 'admin') await assertAnotherActiveAdmin(tx, userId, 'The shop needs at least one active admin.');
+      if (options.actor.type === 'user' && options.actor.id === userId)
+        throw new AppError('INVALID_STATE', 'You cannot deactivate your own account.');
+      if (before.role === 'admin')
+        await assertAnotherActiveAdmin(tx, userId, 'The shop needs at least one active admin.');
     }
     const after = await tx.user.update({
       where: { id: userId },
       data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
       select: USER_SELECT,
     });
-    await audit(tx, { actor: options.actor, action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: userId, before: toUserDto(before), after: toUserDto(after) });
+    await audit(tx, {
+      actor: options.actor,
+      action: active ? 'user.reactivated' : 'user.deactivated',
+      entityType: 'user',
+      entityId: userId,
+      before: toUserDto(before),
+      after: toUserDto(after),
+    });
     return toUserDto(after);
   });
 }

@@ -1,7 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_EMAIL, ROLE_SECTIONS, loginAlert, signIn, sidebarSections, submitLogin, uniqueSuffix, waitForHydration } from './helpers';
+import {
+  DEMO_EMAIL,
+  ROLE_SECTIONS,
+  loginAlert,
+  signIn,
+  sidebarSections,
+  submitLogin,
+  uniqueSuffix,
+  waitForHydration,
+} from './helpers';
 
-test('admin adds a user, changes their role and deactivates them; the user is signed out at once', async ({ page, browser }) => {
+test('admin adds a user, changes their role and deactivates them; the user is signed out at once', async ({
+  page,
+  browser,
+}) => {
   const email = `casey-${uniqueSuffix()}@backroom.test`;
   const password = 'correct horse battery';
 
@@ -29,7 +41,9 @@ test('admin adds a user, changes their role and deactivates them; the user is si
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Casey Newhire');
     await expect(row).toContainText('Active');
-    await expect(row.getByRole('combobox', { name: `Role for ${email}`, exact: true })).toHaveValue('support');
+    await expect(row.getByRole('combobox', { name: `Role for ${email}`, exact: true })).toHaveValue(
+      'support',
+    );
   });
 
   // The new user, in a browser of their own.
@@ -74,7 +88,9 @@ test('admin adds a user, changes their role and deactivates them; the user is si
     await test.step('signing in again shows that the account is deactivated', async () => {
       await userPage.goto('/login');
       await submitLogin(userPage, email, password);
-      await expect(loginAlert(userPage)).toHaveText('This account has been deactivated. Ask an admin to reactivate it.');
+      await expect(loginAlert(userPage)).toHaveText(
+        'This account has been deactivated. Ask an admin to reactivate it.',
+      );
       await expect(userPage).toHaveURL((url) => url.pathname === '/login');
     });
   } finally {

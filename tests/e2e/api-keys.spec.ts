@@ -14,7 +14,10 @@ test('the API refuses a request without a key with 401 JSON', async ({ request }
   expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
 });
 
-test('admin creates a scoped API key, shown once, that works until it is revoked', async ({ page, request }) => {
+test('admin creates a scoped API key, shown once, that works until it is revoked', async ({
+  page,
+  request,
+}) => {
   const name = `E2E inventory reader ${uniqueSuffix()}`;
   let key = '';
   const auth = () => ({ Authorization: `Bearer ${key}` });
@@ -55,15 +58,30 @@ test('admin creates a scoped API key, shown once, that works until it is revoked
     const body = await locations.json();
     const codes = (body.data as { code: string }[]).map((l) => l.code);
     expect(codes).toEqual(expect.arrayContaining(['MAIN', 'STORE']));
-    for (const location of body.data) expect(location).toEqual(expect.objectContaining({ id: expect.any(String), code: expect.any(String), name: expect.any(String) }));
+    for (const location of body.data)
+      expect(location).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          code: expect.any(String),
+          name: expect.any(String),
+        }),
+      );
 
     const settings = await request.get('/api/v1/settings', { headers: auth() });
     expect(settings.status()).toBe(200);
-    expect(await settings.json()).toEqual(expect.objectContaining({ currency: 'USD', inventory_costing: expect.stringMatching(/^(fifo|average)$/) }));
+    expect(await settings.json()).toEqual(
+      expect.objectContaining({
+        currency: 'USD',
+        inventory_costing: expect.stringMatching(/^(fifo|average)$/),
+      }),
+    );
   });
 
   await test.step('the key cannot do what its scope does not allow', async () => {
-    const patch = await request.patch('/api/v1/settings', { headers: auth(), data: { inventory_costing: 'average' } });
+    const patch = await request.patch('/api/v1/settings', {
+      headers: auth(),
+      data: { inventory_costing: 'average' },
+    });
     expect(patch.status()).toBe(403);
     expect(await patch.json()).toEqual({ error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     // Nothing changed.
@@ -79,7 +97,9 @@ test('admin creates a scoped API key, shown once, that works until it is revoked
   });
 
   await test.step('a wrong key is 401', async () => {
-    const response = await request.get('/api/v1/locations', { headers: { Authorization: `Bearer ${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}` } });
+    const response = await request.get('/api/v1/locations', {
+      headers: { Authorization: `Bearer ${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}` },
+    });
     expect(response.status()).toBe(401);
     expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
   });

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_EMAIL, expectNoSeriousA11yViolations, signIn, uniqueSuffix, visit, waitForHydration } from './helpers';
+import {
+  DEMO_EMAIL,
+  expectNoSeriousA11yViolations,
+  signIn,
+  uniqueSuffix,
+  visit,
+  waitForHydration,
+} from './helpers';
 
 /**
  * A blind cycle count at tablet width: a warehouse worker creates a count for two SKUs, scans the bin
@@ -28,18 +35,42 @@ test('admin stocks two SKUs in bin A-01-1 through the API', async ({ page, reque
   const key = ((await page.getByTestId('new-api-key').textContent()) ?? '').trim();
   expect(key).toMatch(/^brk_/);
   const auth = { Authorization: `Bearer ${key}` };
-  const product = await request.post('/api/v1/products', { headers: auth, data: { name: `Count me ${suffix}`, variants: [{ sku: SKU_A, price: 900, currency: 'USD' }, { sku: SKU_B, price: 500, currency: 'USD' }] } });
+  const product = await request.post('/api/v1/products', {
+    headers: auth,
+    data: {
+      name: `Count me ${suffix}`,
+      variants: [
+        { sku: SKU_A, price: 900, currency: 'USD' },
+        { sku: SKU_B, price: 500, currency: 'USD' },
+      ],
+    },
+  });
   expect(product.status(), await product.text()).toBe(201);
   // 40 @ 2.00 and 60 @ 1.50 on the shelf, says the system.
-  const receipt = await request.post('/api/v1/inventory/receipts', { headers: auth, data: { location: 'MAIN', reference: `E2E-CC-${suffix}`, lines: [{ sku: SKU_A, quantity: 40, unit_cost: 200, bin: 'A-01-1' }, { sku: SKU_B, quantity: 60, unit_cost: 150, bin: 'A-01-1' }] } });
+  const receipt = await request.post('/api/v1/inventory/receipts', {
+    headers: auth,
+    data: {
+      location: 'MAIN',
+      reference: `E2E-CC-${suffix}`,
+      lines: [
+        { sku: SKU_A, quantity: 40, unit_cost: 200, bin: 'A-01-1' },
+        { sku: SKU_B, quantity: 60, unit_cost: 150, bin: 'A-01-1' },
+      ],
+    },
+  });
   expect(receipt.status(), await receipt.text()).toBe(201);
 });
 
-test('a warehouse worker creates the count and counts blind: scans the bin and units, types a count', async ({ page }) => {
+test('a warehouse worker creates the count and counts blind: scans the bin and units, types a count', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO_EMAIL.warehouse);
   await visit(page, '/inventory');
-  await page.getByRole('navigation', { name: 'Inventory' }).getByRole('link', { name: 'Cycle counts' }).click();
+  await page
+    .getByRole('navigation', { name: 'Inventory' })
+    .getByRole('link', { name: 'Cycle counts' })
+    .click();
   await expect(page).toHaveURL(/\/inventory\/cycle-counts$/);
   await expectNoSeriousA11yViolations(page, '/inventory/cycle-counts');
 
@@ -96,7 +127,9 @@ test('a warehouse worker creates the count and counts blind: scans the bin and u
   expect(review.status()).toBe(403);
 });
 
-test('a manager reviews the differences and their value, completes the count, and sees the accuracy', async ({ page }) => {
+test('a manager reviews the differences and their value, completes the count, and sees the accuracy', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO_EMAIL.manager);
   await visit(page, `${countUrl}/review`);

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_EMAIL, expectNoSeriousA11yViolations, pageOverflowsHorizontally, signIn, uniqueSuffix, visit, waitForHydration } from './helpers';
+import {
+  DEMO_EMAIL,
+  expectNoSeriousA11yViolations,
+  pageOverflowsHorizontally,
+  signIn,
+  uniqueSuffix,
+  visit,
+  waitForHydration,
+} from './helpers';
 
 /**
  * The pack station on a tablet: warehouse staff open the fulfillment queue, open the most overdue
@@ -20,19 +28,37 @@ test('admin makes an API key; a storefront sends an overdue order', async ({ pag
   await waitForHydration(page, 'form[aria-labelledby="create-key-title"] button[type="submit"]');
   const form = page.getByRole('form', { name: 'Create an API key' });
   await form.getByLabel('Name', { exact: true }).fill(`E2E pack station ${suffix}`);
-  for (const scope of ['orders:create', 'inventory:adjust']) await form.getByRole('checkbox', { name: scope, exact: true }).check();
+  for (const scope of ['orders:create', 'inventory:adjust'])
+    await form.getByRole('checkbox', { name: scope, exact: true }).check();
   await form.getByRole('button', { name: 'Create key' }).click();
   key = ((await page.getByTestId('new-api-key').textContent()) ?? '').trim();
   expect(key).toMatch(/^brk_/);
   const auth = { Authorization: `Bearer ${key}` };
 
-  const receipt = await request.post('/api/v1/inventory/receipts', { headers: auth, data: { location: 'MAIN', reference: `E2E-FUL-${suffix}`, lines: [{ sku: SKU, quantity: 5, unit_cost: 900 }] } });
+  const receipt = await request.post('/api/v1/inventory/receipts', {
+    headers: auth,
+    data: {
+      location: 'MAIN',
+      reference: `E2E-FUL-${suffix}`,
+      lines: [{ sku: SKU, quantity: 5, unit_cost: 900 }],
+    },
+  });
   expect(receipt.status(), await receipt.text()).toBe(201);
   const created = await request.post('/api/v1/orders', {
     headers: { ...auth, 'Idempotency-Key': `ful-${suffix}` },
     data: {
-      channel: 'web', external_id: `ful-${suffix}`, currency: 'USD', customer: { email: `ful-${suffix}@example.com`, name: `Pat Packer${suffix}` },
-      shipping_address: { name: `Pat Packer${suffix}`, line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94107', country: 'US' },
+      channel: 'web',
+      external_id: `ful-${suffix}`,
+      currency: 'USD',
+      customer: { email: `ful-${suffix}@example.com`, name: `Pat Packer${suffix}` },
+      shipping_address: {
+        name: `Pat Packer${suffix}`,
+        line1: '1 Market St',
+        city: 'San Francisco',
+        region: 'CA',
+        postal_code: '94107',
+        country: 'US',
+      },
       // The oldest promise in the shop: first in the queue, and overdue.
       promised_ship_by: '2001-01-01T12:00:00Z',
       lines: [{ sku: SKU, quantity: 2, unit_price: 2_500 }],
@@ -63,12 +89,17 @@ test('warehouse ships the order from the queue: box, weight, rates, label, PDF',
     await page.getByLabel('Channel').selectOption('web');
     await page.getByLabel('Overdue only').check();
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect(page).toHaveURL((url) => url.searchParams.get('channel') === 'web' && url.searchParams.get('overdue') === '1');
+    await expect(page).toHaveURL(
+      (url) => url.searchParams.get('channel') === 'web' && url.searchParams.get('overdue') === '1',
+    );
     await expect(page.getByRole('link', { name: `Ship order #${order.number}` })).toBeVisible();
   });
 
   await test.step('the exceptions tab opens', async () => {
-    await page.getByRole('navigation', { name: 'Fulfillment' }).getByRole('link', { name: 'Exceptions' }).click();
+    await page
+      .getByRole('navigation', { name: 'Fulfillment' })
+      .getByRole('link', { name: 'Exceptions' })
+      .click();
     await expect(page).toHaveURL((url) => url.pathname === '/fulfillment/exceptions');
     await expect(page.getByRole('heading', { level: 2, name: /Exceptions/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page, '/fulfillment/exceptions');
@@ -117,7 +148,9 @@ test('warehouse ships the order from the queue: box, weight, rates, label, PDF',
     await expect(page.getByTestId('tracking-number')).toHaveText(/^[A-Z]{2}\d{16}$/);
     await expect(page.getByTestId('order-status')).toHaveText('Fulfilled');
     const carrier = preselected.split(',')[0];
-    await expect(page.getByRole('status').filter({ hasText: 'Label bought' })).toContainText(carrier.split(' ')[0]);
+    await expect(page.getByRole('status').filter({ hasText: 'Label bought' })).toContainText(
+      carrier.split(' ')[0],
+    );
     const link = page.getByRole('link', { name: 'Print label (PDF)' }).first();
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/fulfillment\/shipments\/[0-9a-f-]{36}\/label$/);
@@ -127,7 +160,9 @@ test('warehouse ships the order from the queue: box, weight, rates, label, PDF',
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // The page refreshed: nothing left to ship, the shipment listed with its "label created" event.
     await expect(page.getByText('Everything on this order has shipped.')).toBeVisible();
-    await expect(page.getByRole('list', { name: /Tracking events of shipment/ })).toContainText('Label created');
+    await expect(page.getByRole('list', { name: /Tracking events of shipment/ })).toContainText(
+      'Label created',
+    );
     await expectNoSeriousA11yViolations(page, '/fulfillment/orders/[id] after buying');
   });
 
@@ -138,7 +173,10 @@ test('warehouse ships the order from the queue: box, weight, rates, label, PDF',
     await form.getByRole('button', { name: 'Add event' }).click();
     await expect(form.getByRole('status')).toContainText('now exception');
     await visit(page, '/fulfillment/exceptions');
-    const row = page.getByRole('region', { name: 'Shipments in exception' }).getByRole('row').filter({ hasText: `Box crushed ${suffix}` });
+    const row = page
+      .getByRole('region', { name: 'Shipments in exception' })
+      .getByRole('row')
+      .filter({ hasText: `Box crushed ${suffix}` });
     await expect(row.getByRole('link', { name: new RegExp(`Order #${order.number}`) })).toBeVisible();
   });
 

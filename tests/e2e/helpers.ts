@@ -48,13 +48,10 @@ export function hrefOf(label: SectionLabel): string {
  * form submission, and make a test flaky.
  */
 export async function waitForHydration(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel);
-      return !!el && Object.keys(el).some((k) => k.startsWith('__reactProps'));
-    },
-    selector,
-  );
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && Object.keys(el).some((k) => k.startsWith('__reactProps'));
+  }, selector);
 }
 
 /** Fills and submits the /login form (the page must already show it) and waits for the sign-in answer. */
@@ -62,7 +59,9 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await waitForHydration(page, 'form');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  const answered = page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials') && r.request().method() === 'POST');
+  const answered = page.waitForResponse(
+    (r) => r.url().includes('/api/auth/callback/credentials') && r.request().method() === 'POST',
+  );
   await page.getByRole('button', { name: 'Sign in' }).click();
   await answered;
 }
@@ -109,17 +108,27 @@ export async function expectNoSeriousA11yViolations(page: Page, where: string): 
   // Next.js streams a dynamic page's <title> after its content on client-side navigation: wait for it,
   // as a person would see it in the tab, before judging the page.
   await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 });
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} → ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
   expect(serious, `accessibility violations on ${where}`).toEqual([]);
   // axe must actually have looked at the page: an empty document would "pass" every rule.
   expect(results.passes.length, `axe found nothing to check on ${where}`).toBeGreaterThan(5);
 }
 
 /** Whether the page body is wider than the viewport (a horizontal scrollbar on the page itself). */
-export async function pageOverflowsHorizontally(page: Page): Promise<{ scrollWidth: number; clientWidth: number; overflows: boolean }> {
+export async function pageOverflowsHorizontally(
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number; overflows: boolean }> {
   return page.evaluate(() => {
     const { scrollWidth, clientWidth } = document.documentElement;
     return { scrollWidth, clientWidth, overflows: scrollWidth > clientWidth + 1 };
@@ -166,7 +175,9 @@ export async function roleJourney(page: Page, role: RoleName): Promise<void> {
       const response = await visit(page, hrefOf(label));
       expect(response.status(), `${hrefOf(label)} for ${role}`).toBe(200);
       await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
-      await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+      await expect(
+        page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label }),
+      ).toHaveAttribute('aria-current', 'page');
       expect(await sidebarSections(page)).toEqual(allowed);
       await expectNoSeriousA11yViolations(page, `${hrefOf(label)} as ${role}`);
     });
@@ -183,7 +194,10 @@ export async function roleJourney(page: Page, role: RoleName): Promise<void> {
     }
   }
 
-  const refusedPaths = [...refused.map((s) => s.href), ...(allowed.includes('Settings') ? [] : SETTINGS_SUBPAGES.map((s) => s.href))];
+  const refusedPaths = [
+    ...refused.map((s) => s.href),
+    ...(allowed.includes('Settings') ? [] : SETTINGS_SUBPAGES.map((s) => s.href)),
+  ];
   for (const href of refusedPaths) {
     await test.step(`typing ${href} is refused`, async () => {
       const response = await visit(page, href);
@@ -203,7 +217,9 @@ export async function roleJourney(page: Page, role: RoleName): Promise<void> {
     await expectNoSeriousA11yViolations(page, '/login');
 
     await visit(page, '/orders');
-    await expect(page).toHaveURL((url) => url.pathname === '/login' && url.searchParams.get('callbackUrl') === '/orders');
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('callbackUrl') === '/orders',
+    );
     await expect(page.getByLabel('Email')).toBeVisible();
   });
 }

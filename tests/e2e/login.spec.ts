@@ -40,9 +40,13 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL((url) => url.pathname === '/orders');
   });
 
-  test('an unauthenticated visit to /settings/users goes to /login and returns there after signing in', async ({ page }) => {
+  test('an unauthenticated visit to /settings/users goes to /login and returns there after signing in', async ({
+    page,
+  }) => {
     await page.goto('/settings/users');
-    await expect(page).toHaveURL((url) => url.pathname === '/login' && url.searchParams.get('callbackUrl') === '/settings/users');
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/login' && url.searchParams.get('callbackUrl') === '/settings/users',
+    );
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 
     await submitLogin(page, DEMO_EMAIL.admin, DEMO_PASSWORD);

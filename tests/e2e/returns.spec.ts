@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_EMAIL, expectNoSeriousA11yViolations, pageOverflowsHorizontally, signIn, uniqueSuffix, visit, waitForHydration } from './helpers';
+import {
+  DEMO_EMAIL,
+  expectNoSeriousA11yViolations,
+  pageOverflowsHorizontally,
+  signIn,
+  uniqueSuffix,
+  visit,
+  waitForHydration,
+} from './helpers';
 
 /**
  * A return from start to refund: a support agent starts a return on a shipped order and approves it,
@@ -19,23 +27,48 @@ test('a storefront order is paid and shipped (API)', async ({ page, request }) =
   await waitForHydration(page, 'form[aria-labelledby="create-key-title"] button[type="submit"]');
   const form = page.getByRole('form', { name: 'Create an API key' });
   await form.getByLabel('Name', { exact: true }).fill(`E2E returns ${suffix}`);
-  for (const scope of ['orders:create', 'inventory:adjust', 'fulfillment:write']) await form.getByRole('checkbox', { name: scope, exact: true }).check();
+  for (const scope of ['orders:create', 'inventory:adjust', 'fulfillment:write'])
+    await form.getByRole('checkbox', { name: scope, exact: true }).check();
   await form.getByRole('button', { name: 'Create key' }).click();
   const key = ((await page.getByTestId('new-api-key').textContent()) ?? '').trim();
   const auth = { Authorization: `Bearer ${key}` };
-  expect((await request.post('/api/v1/inventory/receipts', { headers: auth, data: { location: 'MAIN', reference: `E2E-RET-${suffix}`, lines: [{ sku: SKU, quantity: 2, unit_cost: 900 }] } })).status()).toBe(201);
+  expect(
+    (
+      await request.post('/api/v1/inventory/receipts', {
+        headers: auth,
+        data: {
+          location: 'MAIN',
+          reference: `E2E-RET-${suffix}`,
+          lines: [{ sku: SKU, quantity: 2, unit_cost: 900 }],
+        },
+      })
+    ).status(),
+  ).toBe(201);
   const created = await request.post('/api/v1/orders', {
     headers: auth,
     data: {
-      channel: 'web', external_id: `ret-${suffix}`, currency: 'USD', customer: { email: `ret-${suffix}@example.com`, name: `Robin Return${suffix}` },
-      shipping_address: { name: `Robin Return${suffix}`, line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94107', country: 'US' },
+      channel: 'web',
+      external_id: `ret-${suffix}`,
+      currency: 'USD',
+      customer: { email: `ret-${suffix}@example.com`, name: `Robin Return${suffix}` },
+      shipping_address: {
+        name: `Robin Return${suffix}`,
+        line1: '1 Market St',
+        city: 'San Francisco',
+        region: 'CA',
+        postal_code: '94107',
+        country: 'US',
+      },
       lines: [{ sku: SKU, quantity: 2, unit_price: 2_500 }],
       payment: { method: 'card', amount: 5_000, status: 'captured', avs_result: 'Y', cvv_result: 'M' },
     },
   });
   expect(created.status(), await created.text()).toBe(201);
   order = await created.json();
-  const shipped = await request.post(`/api/v1/orders/${order.id}/shipments`, { headers: auth, data: { lines: [{ sku: SKU, quantity: 2 }], carrier: 'Parcelway', tracking_number: `PW${suffix}` } });
+  const shipped = await request.post(`/api/v1/orders/${order.id}/shipments`, {
+    headers: auth,
+    data: { lines: [{ sku: SKU, quantity: 2 }], carrier: 'Parcelway', tracking_number: `PW${suffix}` },
+  });
   expect(shipped.status(), await shipped.text()).toBe(201);
 });
 
@@ -43,7 +76,9 @@ test('support starts a return on the order page and approves it', async ({ page 
   await signIn(page, DEMO_EMAIL.support);
   await visit(page, `/orders/${order.id}`);
   await page.getByRole('link', { name: 'Start a return' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Start a return for order #${order.number}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Start a return for order #${order.number}` }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/returns/new');
   await waitForHydration(page, 'form[aria-label="Start a return"]');
   const form = page.getByRole('form', { name: 'Start a return' });
@@ -56,7 +91,9 @@ test('support starts a return on the order page and approves it', async ({ page 
 
   await waitForHydration(page, 'form[aria-label="Approve the return"] button[type="submit"]');
   const approve = page.getByRole('form', { name: 'Approve the return' });
-  await approve.getByLabel('Message to the customer (optional)').fill('Please send both shirts back within 14 days.');
+  await approve
+    .getByLabel('Message to the customer (optional)')
+    .fill('Please send both shirts back within 14 days.');
   await approve.getByRole('button', { name: 'Approve return' }).click();
   // The page re-renders with the return approved: the message is shown, the approve form is gone.
   await expect(page.getByText('Told the customer:')).toBeVisible();
@@ -124,7 +161,9 @@ test('support refunds the return; the order shows refunded', async ({ page }) =>
   await visit(page, `/orders/${order.id}`);
   const payment = page.locator('dl').filter({ hasText: 'Payment' }).first();
   await expect(payment).toContainText('Refunded');
-  await expect(page.getByRole('list', { name: 'Refunds of this order' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Refunds of this order' }).getByRole('listitem')).toHaveCount(
+    1,
+  );
   await expect(page.getByRole('list', { name: 'Order history' })).toContainText('Refund #');
   await expectNoSeriousA11yViolations(page, `/orders/${order.id}`);
 });

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_EMAIL, expectNoSeriousA11yViolations, pageOverflowsHorizontally, signIn, uniqueSuffix, visit, waitForHydration } from './helpers';
+import {
+  DEMO_EMAIL,
+  expectNoSeriousA11yViolations,
+  pageOverflowsHorizontally,
+  signIn,
+  uniqueSuffix,
+  visit,
+  waitForHydration,
+} from './helpers';
 
 /**
  * A shift at the scanner on a tablet held upright: warehouse staff pick a two-order wave by typing
@@ -21,18 +29,45 @@ test('a storefront sends two orders', async ({ page, request }) => {
   await waitForHydration(page, 'form[aria-labelledby="create-key-title"] button[type="submit"]');
   const form = page.getByRole('form', { name: 'Create an API key' });
   await form.getByLabel('Name', { exact: true }).fill(`E2E scanner ${suffix}`);
-  for (const scope of ['orders:create', 'inventory:adjust']) await form.getByRole('checkbox', { name: scope, exact: true }).check();
+  for (const scope of ['orders:create', 'inventory:adjust'])
+    await form.getByRole('checkbox', { name: scope, exact: true }).check();
   await form.getByRole('button', { name: 'Create key' }).click();
   const key = ((await page.getByTestId('new-api-key').textContent()) ?? '').trim();
   const auth = { Authorization: `Bearer ${key}` };
-  const receipt = await request.post('/api/v1/inventory/receipts', { headers: auth, data: { location: 'MAIN', reference: `E2E-SCAN-${suffix}`, lines: [{ sku: A, quantity: 10, unit_cost: 900 }, { sku: B, quantity: 10, unit_cost: 900 }] } });
+  const receipt = await request.post('/api/v1/inventory/receipts', {
+    headers: auth,
+    data: {
+      location: 'MAIN',
+      reference: `E2E-SCAN-${suffix}`,
+      lines: [
+        { sku: A, quantity: 10, unit_cost: 900 },
+        { sku: B, quantity: 10, unit_cost: 900 },
+      ],
+    },
+  });
   expect(receipt.status(), await receipt.text()).toBe(201);
-  for (const [i, lines] of [[{ sku: A, quantity: 2 }], [{ sku: A, quantity: 1 }, { sku: B, quantity: 1 }]].entries()) {
+  for (const [i, lines] of [
+    [{ sku: A, quantity: 2 }],
+    [
+      { sku: A, quantity: 1 },
+      { sku: B, quantity: 1 },
+    ],
+  ].entries()) {
     const res = await request.post('/api/v1/orders', {
       headers: { ...auth, 'Idempotency-Key': `scan-${suffix}-${i}` },
       data: {
-        channel: 'web', external_id: `scan-${suffix}-${i}`, currency: 'USD', customer: { email: `scan-${suffix}-${i}@example.com`, name: `Sam Scanner${suffix}` },
-        shipping_address: { name: `Sam Scanner${suffix}`, line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94107', country: 'US' },
+        channel: 'web',
+        external_id: `scan-${suffix}-${i}`,
+        currency: 'USD',
+        customer: { email: `scan-${suffix}-${i}@example.com`, name: `Sam Scanner${suffix}` },
+        shipping_address: {
+          name: `Sam Scanner${suffix}`,
+          line1: '1 Market St',
+          city: 'San Francisco',
+          region: 'CA',
+          postal_code: '94107',
+          country: 'US',
+        },
         promised_ship_by: '2001-01-02T12:00:00Z',
         lines: lines.map((l) => ({ ...l, unit_price: 2_500 })),
       },
@@ -84,11 +119,20 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
       await scan(page, bin.toLowerCase()); // scanners and people type case as they like
       await expect(page.getByTestId('scan-feedback')).toContainText(`Bin ${bin} confirmed`);
       // read without auto-waiting: the stop disappears when its last unit is picked
-      const state = () => page.evaluate(() => ({ sku: document.querySelector('[data-testid=stop-sku]')?.textContent?.trim() ?? null, count: document.querySelector('[data-testid=stop-count]')?.textContent ?? null }));
+      const state = () =>
+        page.evaluate(() => ({
+          sku: document.querySelector('[data-testid=stop-sku]')?.textContent?.trim() ?? null,
+          count: document.querySelector('[data-testid=stop-count]')?.textContent ?? null,
+        }));
       for (let units = 0; units < 5 && (await state()).sku === sku; units++) {
         const before = await state();
         await scan(page, sku);
-        await expect.poll(async () => { const now = await state(); return now.sku !== sku || now.count !== before.count; }).toBe(true);
+        await expect
+          .poll(async () => {
+            const now = await state();
+            return now.sku !== sku || now.count !== before.count;
+          })
+          .toBe(true);
         await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-tone', /ok|done/);
       }
     }
@@ -133,7 +177,9 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
 
   await test.step('buy the label: tracking number, order fulfilled, label prints', async () => {
     await page.getByRole('button', { name: 'Buy label' }).click();
-    await expect(page.getByRole('heading', { name: `Label bought — order #${orders[0].number}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: `Label bought — order #${orders[0].number}` }),
+    ).toBeVisible();
     await expect(page.getByTestId('tracking-number')).toHaveText(/^[A-Z]{2}\d{16}$/);
     await expect(page.getByTestId('order-status')).toHaveText('Fulfilled');
     const href = await page.getByRole('link', { name: 'Print label (PDF)' }).getAttribute('href');
@@ -177,6 +223,7 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
     await visit(page, `/fulfillment/orders/${orders[1].id}`);
     await expect(page.getByText('Everything on this order has shipped.')).toBeVisible();
     await visit(page, '/fulfillment');
-    for (const o of orders) await expect(page.getByRole('link', { name: `Ship order #${o.number}` })).toHaveCount(0);
+    for (const o of orders)
+      await expect(page.getByRole('link', { name: `Ship order #${o.number}` })).toHaveCount(0);
   });
 });

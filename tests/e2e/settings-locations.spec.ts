@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_EMAIL, expectNoSeriousA11yViolations, signIn, visit, waitForHydration } from './helpers';
 
-test('an admin corrects the warehouse ship-from address; a bad postal code is refused at the field', async ({ page }) => {
+test('an admin corrects the warehouse ship-from address; a bad postal code is refused at the field', async ({
+  page,
+}) => {
   await signIn(page, DEMO_EMAIL.admin);
   await visit(page, '/settings/locations');
   await expectNoSeriousA11yViolations(page, '/settings/locations');
@@ -16,5 +18,7 @@ test('an admin corrects the warehouse ship-from address; a bad postal code is re
   await main.getByRole('button', { name: 'Save MAIN' }).click();
   await expect(main.getByRole('status')).toHaveText('Main warehouse saved.');
   await page.reload();
-  await expect(page.getByRole('form', { name: /Main warehouse/ }).getByLabel('Street address')).toHaveValue('500 Canal St');
+  await expect(page.getByRole('form', { name: /Main warehouse/ }).getByLabel('Street address')).toHaveValue(
+    '500 Canal St',
+  );
 });

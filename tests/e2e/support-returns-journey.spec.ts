@@ -1,7 +1,16 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { ParsedMail } from 'mailparser';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createApiKey, DEMO_EMAIL, expectNoSeriousA11yViolations, pageOverflowsHorizontally, signIn, uniqueSuffix, visit, waitForHydration } from './helpers';
+import {
+  createApiKey,
+  DEMO_EMAIL,
+  expectNoSeriousA11yViolations,
+  pageOverflowsHorizontally,
+  signIn,
+  uniqueSuffix,
+  visit,
+  waitForHydration,
+} from './helpers';
 
 /**
  * Issue 6's journey, across desks: a customer writes in through the public API about a shipped demo
@@ -14,14 +23,31 @@ import { createApiKey, DEMO_EMAIL, expectNoSeriousA11yViolations, pageOverflowsH
 test.describe.configure({ mode: 'serial' });
 
 const suffix = uniqueSuffix();
-const money = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
+const money = (minor: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
 
-type OrderRow = { id: string; number: number; status: string; payment_status: string; items: number; total: number; currency: string };
+type OrderRow = {
+  id: string;
+  number: number;
+  status: string;
+  payment_status: string;
+  items: number;
+  total: number;
+  currency: string;
+};
 type OrderDetail = {
-  id: string; number: number; total: number;
+  id: string;
+  number: number;
+  total: number;
   customer: { email: string; name: string };
   shipping_amount: number;
-  lines: { sku: string; name: string; quantity: number; quantity_fulfilled: number; quantity_returned: number }[];
+  lines: {
+    sku: string;
+    name: string;
+    quantity: number;
+    quantity_fulfilled: number;
+    quantity_returned: number;
+  }[];
 };
 
 /** What the steps learn and hand on. */
@@ -47,14 +73,25 @@ test.afterAll(async () => {
 
 /** The mail's recipients, lower-cased. */
 function recipients(mail: ParsedMail): string[] {
-  return [mail.to].flat().flatMap((a) => a?.value ?? []).map((v) => (v.address ?? '').toLowerCase());
+  return [mail.to]
+    .flat()
+    .flatMap((a) => a?.value ?? [])
+    .map((v) => (v.address ?? '').toLowerCase());
 }
 
 /** Waits until exactly one email whose subject is `subject` reached the customer, and returns it. */
 async function customerMail(subject: string): Promise<ParsedMail> {
-  const mine = () => sink.received.filter((m) => m.subject === subject && recipients(m).includes(order().customer.email.toLowerCase()));
+  const mine = () =>
+    sink.received.filter(
+      (m) => m.subject === subject && recipients(m).includes(order().customer.email.toLowerCase()),
+    );
   // The worker polls the outbox every 500 ms; allow for a busy two-core machine.
-  await expect.poll(() => mine().length, { message: `email "${subject}" to ${order().customer.email}`, timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => mine().length, {
+      message: `email "${subject}" to ${order().customer.email}`,
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
   expect(mine(), `"${subject}" is sent once`).toHaveLength(1);
   return mine()[0];
 }
@@ -63,10 +100,15 @@ async function customerMail(subject: string): Promise<ParsedMail> {
  * A shipped, paid demo order with a single unit and a total within the support agent's refund limit
  * (100.00 in the demo shop), so that refunding it in full needs no manager and leaves it "Refunded".
  */
-async function findShippedOrder(request: APIRequestContext, auth: Record<string, string>): Promise<OrderDetail> {
+async function findShippedOrder(
+  request: APIRequestContext,
+  auth: Record<string, string>,
+): Promise<OrderDetail> {
   const rows: OrderRow[] = [];
   for (const status of ['delivered', 'fulfilled']) {
-    const res = await request.get(`/api/v1/orders?status=${status}&payment_status=paid&limit=200`, { headers: auth });
+    const res = await request.get(`/api/v1/orders?status=${status}&payment_status=paid&limit=200`, {
+      headers: auth,
+    });
     expect(res.status(), await res.text()).toBe(200);
     rows.push(...((await res.json()).data as OrderRow[]));
   }
@@ -81,7 +123,10 @@ async function findShippedOrder(request: APIRequestContext, auth: Record<string,
       break;
     }
   }
-  expect(candidate, `a shipped single-unit order of at most $100.00 without a return among ${rows.length} shipped demo orders`).toBeTruthy();
+  expect(
+    candidate,
+    `a shipped single-unit order of at most $100.00 without a return among ${rows.length} shipped demo orders`,
+  ).toBeTruthy();
   const res = await request.get(`/api/v1/orders/${candidate!.id}`, { headers: auth });
   expect(res.status()).toBe(200);
   const detail = (await res.json()) as OrderDetail;
@@ -91,7 +136,9 @@ async function findShippedOrder(request: APIRequestContext, auth: Record<string,
 }
 
 function ticketSidebarPanel(page: Page, name: string) {
-  return page.getByRole('complementary', { name: 'Ticket details and customer' }).getByRole('region', { name });
+  return page
+    .getByRole('complementary', { name: 'Ticket details and customer' })
+    .getByRole('region', { name });
 }
 
 test('the customer writes in about a shipped order (public API)', async ({ page, request }) => {
@@ -116,7 +163,9 @@ test('the customer writes in about a shipped order (public API)', async ({ page,
   journey.ticket.number = ticket.number;
 });
 
-test('support opens the ticket from the inbox, replies, starts a return from the sidebar and approves it', async ({ page }) => {
+test('support opens the ticket from the inbox, replies, starts a return from the sidebar and approves it', async ({
+  page,
+}) => {
   const { ticket } = journey;
   const sku = order().lines[0].sku;
 
@@ -152,7 +201,9 @@ test('support opens the ticket from the inbox, replies, starts a return from the
 
   await test.step('start a return from the sidebar: one unit, defective', async () => {
     await ticketSidebarPanel(page, 'Actions').getByRole('link', { name: 'Start a return' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: `Start a return for order #${order().number}` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Start a return for order #${order().number}` }),
+    ).toBeVisible();
     expect(new URL(page.url()).searchParams.get('ticketId')).toBe(ticket.id);
     await waitForHydration(page, 'form[aria-label="Start a return"] button[type="submit"]');
     const form = page.getByRole('form', { name: 'Start a return' });
@@ -215,7 +266,17 @@ test.describe('warehouse on a tablet', () => {
     await expect(page.locator('dl').first()).toContainText('Inspected');
     const line = page.getByRole('row').filter({ hasText: sku });
     // SKU, item, reason, approved 1, received 1, restocked 1, damaged 0, scrapped 0, refunded 0
-    await expect(line.getByRole('cell')).toHaveText([sku, order().lines[0].name, 'Defective', '1', '1', '1', '0', '0', '0']);
+    await expect(line.getByRole('cell')).toHaveText([
+      sku,
+      order().lines[0].name,
+      'Defective',
+      '1',
+      '1',
+      '1',
+      '0',
+      '0',
+      '0',
+    ]);
     expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
   });
 });
@@ -231,7 +292,8 @@ test('support refunds the return; the order, the return and the ticket show it',
     // One unit, the only one on the order: its price less discount plus its tax, and then the shipping,
     // add up to what the customer paid (order total = subtotal − discount + shipping + tax).
     const shipping = order().shipping_amount;
-    if (shipping > 0) await form.getByLabel('Shipping to refund (optional)').fill((shipping / 100).toFixed(2));
+    if (shipping > 0)
+      await form.getByLabel('Shipping to refund (optional)').fill((shipping / 100).toFixed(2));
     await expect(form.getByTestId('refund-total')).toHaveText(money(order().total));
     await expect(form).not.toContainText('a manager approves it');
     await expectNoSeriousA11yViolations(page, `${journey.returnPath} (refund)`);
@@ -240,7 +302,9 @@ test('support refunds the return; the order, the return and the ticket show it',
     const refunds = page.getByRole('region', { name: 'Refunds' }).getByRole('listitem');
     await expect(refunds).toHaveCount(1);
     await expect(refunds).toContainText(`${money(order().total)} · Issued`);
-    await expect(page.getByRole('row').filter({ hasText: order().lines[0].sku }).getByRole('cell').last()).toHaveText('1');
+    await expect(
+      page.getByRole('row').filter({ hasText: order().lines[0].sku }).getByRole('cell').last(),
+    ).toHaveText('1');
     await expect(page.getByRole('list', { name: 'Return history' })).toContainText('Refund issued');
     await expectNoSeriousA11yViolations(page, journey.returnPath);
   });
@@ -248,8 +312,12 @@ test('support refunds the return; the order, the return and the ticket show it',
   await test.step('the order shows refunded', async () => {
     await visit(page, `/orders/${order().id}`);
     // The whole payment, not "Partially refunded" (the badge reads "Payment: …" to a screen reader).
-    await expect(page.locator('dl').first().getByRole('definition').filter({ hasText: 'Payment:' })).toHaveText('Payment: Refunded');
-    await expect(page.getByRole('list', { name: 'Refunds of this order' }).getByRole('listitem')).toHaveCount(1);
+    await expect(
+      page.locator('dl').first().getByRole('definition').filter({ hasText: 'Payment:' }),
+    ).toHaveText('Payment: Refunded');
+    await expect(page.getByRole('list', { name: 'Refunds of this order' }).getByRole('listitem')).toHaveCount(
+      1,
+    );
     const history = page.getByRole('list', { name: 'Order history' });
     await expect(history).toContainText(`Return #${returnNumber} inspected`);
     await expect(history).toContainText(`of ${money(order().total)} issued`);
@@ -259,9 +327,14 @@ test('support refunds the return; the order, the return and the ticket show it',
   await test.step("the ticket's sidebar and activity show the return and the refund", async () => {
     await visit(page, ticketPath());
     const returnsPanel = ticketSidebarPanel(page, 'Returns and refunds');
-    await expect(returnsPanel.getByRole('link', { name: `Return #${returnNumber}` })).toHaveAttribute('href', journey.returnPath);
+    await expect(returnsPanel.getByRole('link', { name: `Return #${returnNumber}` })).toHaveAttribute(
+      'href',
+      journey.returnPath,
+    );
     await expect(returnsPanel).toContainText(`Return #${returnNumber} · order #${order().number} · refunded`);
-    await expect(returnsPanel).toContainText(`Refund ${money(order().total)} · order #${order().number} · issued`);
+    await expect(returnsPanel).toContainText(
+      `Refund ${money(order().total)} · order #${order().number} · issued`,
+    );
     const activity = ticketSidebarPanel(page, 'Activity');
     for (const step of ['requested', 'approved', 'received', 'inspected']) {
       await expect(activity.getByRole('link', { name: `Return #${returnNumber} ${step}` })).toBeVisible();
@@ -271,7 +344,9 @@ test('support refunds the return; the order, the return and the ticket show it',
   });
 });
 
-test("the customer's emails arrived: reply, return approved, received, refund issued", async ({ playwright }) => {
+test("the customer's emails arrived: reply, return approved, received, refund issued", async ({
+  playwright,
+}) => {
   const { ticket, returnNumber } = journey;
   const o = order();
 

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startSmtpSink } from '../support/smtp-sink';
-import { DEMO_EMAIL, expectNoSeriousA11yViolations, pageOverflowsHorizontally, signIn, visit, waitForHydration } from './helpers';
+import {
+  DEMO_EMAIL,
+  expectNoSeriousA11yViolations,
+  pageOverflowsHorizontally,
+  signIn,
+  visit,
+  waitForHydration,
+} from './helpers';
 
 /**
  * The support journey: an agent works the inbox with the keyboard (j/k, Enter), previews a reply,
@@ -30,7 +37,9 @@ test('a support agent opens a ticket from the inbox with the keyboard', async ({
   await signIn(page, DEMO_EMAIL.support);
   await visit(page, '/support');
   await expect(page.getByRole('heading', { level: 1, name: 'Support' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Inbox views' }).getByRole('link', { name: /^Open/ })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Inbox views' }).getByRole('link', { name: /^Open/ }),
+  ).toHaveAttribute('aria-current', 'page');
   const rows = page.locator('[data-ticket-row]');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(2);
@@ -63,13 +72,19 @@ test('an unknown placeholder is named in the preview and refused when sending', 
   const before = await page.locator('li[data-kind="reply"]').count();
   await page.getByLabel('Reply to the customer').fill('Hi {{customer.firstname}}, thanks!');
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  await expect(page.getByRole('region', { name: 'Preview' })).toContainText('Unknown placeholder {{customer.firstname}}');
+  await expect(page.getByRole('region', { name: 'Preview' })).toContainText(
+    'Unknown placeholder {{customer.firstname}}',
+  );
   await page.getByRole('button', { name: 'Send reply' }).click();
-  await expect(page.locator('#message-body-error')).toContainText('Unknown placeholder {{customer.firstname}}');
+  await expect(page.locator('#message-body-error')).toContainText(
+    'Unknown placeholder {{customer.firstname}}',
+  );
   await expect(page.locator('li[data-kind="reply"]')).toHaveCount(before);
 });
 
-test('the agent replies with a canned reply after previewing it, solves the ticket, and the customer gets the email', async ({ page }) => {
+test('the agent replies with a canned reply after previewing it, solves the ticket, and the customer gets the email', async ({
+  page,
+}) => {
   // The app's worker sends customer emails to SMTP on E2E_SMTP_PORT (playwright.config.ts): listen there.
   const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
   test.info().attach('smtp', { body: sink.url });
@@ -84,7 +99,11 @@ async function replyAndSolve(page: Page, sink: Awaited<ReturnType<typeof startSm
   await signIn(page, DEMO_EMAIL.support);
   await visit(page, ticketPath);
   await waitForHydration(page, 'form[aria-label="Reply or note"] button[type="submit"]');
-  const customer = (await page.getByRole('region', { name: 'Customer' }).locator('p').first().textContent())!.trim();
+  const customer = (await page
+    .getByRole('region', { name: 'Customer' })
+    .locator('p')
+    .first()
+    .textContent())!.trim();
   const firstName = customer.split(' ')[0];
 
   await page.getByLabel('Canned reply').selectOption({ label: 'Greeting' });
@@ -97,7 +116,9 @@ async function replyAndSolve(page: Page, sink: Awaited<ReturnType<typeof startSm
 
   await page.getByLabel('Then the ticket is').selectOption('solved');
   await page.getByRole('button', { name: 'Send reply' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Reply sent to' })).toContainText('the ticket is solved');
+  await expect(page.getByRole('status').filter({ hasText: 'Reply sent to' })).toContainText(
+    'the ticket is solved',
+  );
   const reply = page.locator('li[data-kind="reply"]').last();
   await expect(reply).toContainText(`Hi ${firstName},`);
   await expect(reply).toContainText('Reply (emailed)');
@@ -114,8 +135,12 @@ async function replyAndSolve(page: Page, sink: Awaited<ReturnType<typeof startSm
 
   // the reply reached the customer's mailbox through the outbox worker; the note did not
   const number = /#(\d+)/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![1];
-  const email = (await page.getByRole('region', { name: 'Customer' }).locator('p').nth(1).textContent())!.split(' · ')[0].trim();
-  await expect.poll(() => sink.received.filter((m) => m.subject?.includes(`[#${number}]`)).length, { timeout: 30_000 }).toBe(1);
+  const email = (await page.getByRole('region', { name: 'Customer' }).locator('p').nth(1).textContent())!
+    .split(' · ')[0]
+    .trim();
+  await expect
+    .poll(() => sink.received.filter((m) => m.subject?.includes(`[#${number}]`)).length, { timeout: 30_000 })
+    .toBe(1);
   const mail = sink.received.find((m) => m.subject?.includes(`[#${number}]`))!;
   expect(mail.text).toContain(`Hi ${firstName},`);
   expect(mail.text).not.toContain('Customer happy');

@@ -9,7 +9,8 @@ test.use({ viewport: { width: 768, height: 1024 } });
  */
 async function tabThroughPage(page: Page): Promise<{ first: string; unreached: string[]; total: number }> {
   const total = await page.evaluate(() => {
-    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])';
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])';
     const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
       const style = getComputedStyle(el);
       const visible = el.getClientRects().length > 0 && style.visibility !== 'hidden';
@@ -28,16 +29,25 @@ async function tabThroughPage(page: Page): Promise<{ first: string; unreached: s
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return { id: el?.getAttribute('data-e2e-control') ?? '', text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim() };
+      return {
+        id: el?.getAttribute('data-e2e-control') ?? '',
+        text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(),
+      };
     });
     if (i === 0) first = focused.text;
     if (focused.id) reached.add(focused.id);
   }
-  const unreached = await page.evaluate((ids) => {
-    return [...document.querySelectorAll<HTMLElement>('[data-e2e-control]')]
-      .filter((el) => !ids.includes(el.getAttribute('data-e2e-control')!))
-      .map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}"`);
-  }, [...reached]);
+  const unreached = await page.evaluate(
+    (ids) => {
+      return [...document.querySelectorAll<HTMLElement>('[data-e2e-control]')]
+        .filter((el) => !ids.includes(el.getAttribute('data-e2e-control')!))
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim()}"`,
+        );
+    },
+    [...reached],
+  );
   return { first, unreached, total };
 }
 
@@ -50,11 +60,16 @@ test.describe('at tablet width (768×1024)', () => {
     await expect(page).toHaveURL((url) => url.pathname === '/dashboard');
     expect(await sidebarSections(page)).toEqual(ROLE_SECTIONS.admin);
     for (const label of ROLE_SECTIONS.admin) {
-      await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label })).toBeInViewport();
+      await expect(
+        page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label }),
+      ).toBeInViewport();
     }
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     const overflow = await pageOverflowsHorizontally(page);
-    expect(overflow.overflows, `page is ${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`).toBe(false);
+    expect(
+      overflow.overflows,
+      `page is ${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`,
+    ).toBe(false);
   });
 
   test('Settings → Users fits the width and every control is reachable by keyboard', async ({ page }) => {
@@ -66,7 +81,10 @@ test.describe('at tablet width (768×1024)', () => {
     await expect(table.getByRole('row').filter({ hasText: DEMO_EMAIL.warehouse })).toBeVisible();
 
     const overflow = await pageOverflowsHorizontally(page);
-    expect(overflow.overflows, `page is ${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`).toBe(false);
+    expect(
+      overflow.overflows,
+      `page is ${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`,
+    ).toBe(false);
 
     const { first, unreached } = await tabThroughPage(page);
     expect(first, 'the first Tab from the top focuses the skip link').toBe('Skip to content');
@@ -85,9 +103,18 @@ test.describe('at tablet width (768×1024)', () => {
           const context = document.createElement('canvas').getContext('2d')!;
           context.font = style.font;
           const text = select.selectedOptions[0]?.text ?? '';
-          const needed = context.measureText(text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 16;
+          const needed =
+            context.measureText(text).width +
+            parseFloat(style.paddingLeft) +
+            parseFloat(style.paddingRight) +
+            16;
           const width = select.getBoundingClientRect().width;
-          return { label: select.getAttribute('aria-label'), text, width: Math.round(width), needed: Math.round(needed) };
+          return {
+            label: select.getAttribute('aria-label'),
+            text,
+            width: Math.round(width),
+            needed: Math.round(needed),
+          };
         })
         .filter((s) => s.width < s.needed),
     );
@@ -113,6 +140,9 @@ test.describe('at tablet width (768×1024)', () => {
     await page.goto('/settings/api-keys');
     await expect(page.getByRole('heading', { name: 'Create an API key' })).toBeVisible();
     const overflow = await pageOverflowsHorizontally(page);
-    expect(overflow.overflows, `page is ${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`).toBe(false);
+    expect(
+      overflow.overflows,
+      `page is ${overflow.scrollWidth}px wide in a ${overflow.clientWidth}px viewport`,
+    ).toBe(false);
   });
 });

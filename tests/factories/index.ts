@@ -7,7 +7,9 @@ import type { Actor } from '@/lib/auth/actor';
 let n = 0;
 const next = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
 
-export async function makeUser(overrides: { email?: string; password?: string; role?: Role; active?: boolean; name?: string } = {}) {
+export async function makeUser(
+  overrides: { email?: string; password?: string; role?: Role; active?: boolean; name?: string } = {},
+) {
   const password = overrides.password ?? 'correct horse battery';
   const user = await db.user.create({
     data: {
@@ -25,7 +27,13 @@ export async function makeUser(overrides: { email?: string; password?: string; r
 export async function makeApiKey(scopes: string[], overrides: { revoked?: boolean; name?: string } = {}) {
   const { key, prefix, keyHash } = generateApiKey();
   const row = await db.apiKey.create({
-    data: { name: overrides.name ?? `key-${next()}`, prefix, keyHash, scopes, revokedAt: overrides.revoked ? new Date() : null },
+    data: {
+      name: overrides.name ?? `key-${next()}`,
+      prefix,
+      keyHash,
+      scopes,
+      revokedAt: overrides.revoked ? new Date() : null,
+    },
   });
   return { ...row, key };
 }
@@ -33,7 +41,9 @@ export async function makeApiKey(scopes: string[], overrides: { revoked?: boolea
 export async function makeLocations() {
   const main = await db.location.create({ data: { code: 'MAIN', name: 'Main warehouse' } });
   const store = await db.location.create({ data: { code: 'STORE', name: 'Downtown store', kind: 'store' } });
-  await db.shopSettings.create({ data: { id: 1, shopName: 'Test shop', currency: 'USD', timezone: 'UTC', fulfillingLocationId: main.id } });
+  await db.shopSettings.create({
+    data: { id: 1, shopName: 'Test shop', currency: 'USD', timezone: 'UTC', fulfillingLocationId: main.id },
+  });
   return { main, store };
 }
 
@@ -42,7 +52,16 @@ export function routeContext(params: Record<string, string | string[]> = {}) {
   return { params: Promise.resolve(params) };
 }
 
-export function apiRequest(path: string, init: { method?: string; key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+export function apiRequest(
+  path: string,
+  init: {
+    method?: string;
+    key?: string | null;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.key) headers.authorization = `Bearer ${init.key}`;
   let body: string | undefined;
@@ -53,11 +72,24 @@ export function apiRequest(path: string, init: { method?: string; key?: string |
 }
 
 /** A product with variants SKU-A, SKU-B, … priced 1000 each (or as given). */
-export async function makeProduct(skus: string[], overrides: { allowBackorder?: boolean; price?: number; name?: string } = {}) {
+export async function makeProduct(
+  skus: string[],
+  overrides: { allowBackorder?: boolean; price?: number; name?: string } = {},
+) {
   const product = await db.product.create({ data: { name: overrides.name ?? `Product ${next()}` } });
   const variants = [];
   for (const sku of skus) {
-    variants.push(await db.variant.create({ data: { productId: product.id, sku, price: overrides.price ?? 1000, currency: 'USD', allowBackorder: overrides.allowBackorder ?? false } }));
+    variants.push(
+      await db.variant.create({
+        data: {
+          productId: product.id,
+          sku,
+          price: overrides.price ?? 1000,
+          currency: 'USD',
+          allowBackorder: overrides.allowBackorder ?? false,
+        },
+      }),
+    );
   }
   return { product, variants };
 }

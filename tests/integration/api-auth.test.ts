@@ -11,9 +11,17 @@ beforeAll(async () => {
   await makeLocations();
 });
 
-const getLocations = (key?: string | null) => locationsRoute.GET(apiRequest('/api/v1/locations', { key }), routeContext());
-const patchSettings = (key: string, body: unknown, extra: { rawBody?: string; headers?: Record<string, string> } = {}) =>
-  settingsRoute.PATCH(apiRequest('/api/v1/settings', { method: 'PATCH', key, body, ...extra }), routeContext());
+const getLocations = (key?: string | null) =>
+  locationsRoute.GET(apiRequest('/api/v1/locations', { key }), routeContext());
+const patchSettings = (
+  key: string,
+  body: unknown,
+  extra: { rawBody?: string; headers?: Record<string, string> } = {},
+) =>
+  settingsRoute.PATCH(
+    apiRequest('/api/v1/settings', { method: 'PATCH', key, body, ...extra }),
+    routeContext(),
+  );
 
 describe('API key authentication', () => {
   it('answers 401 in the JSON error shape without a key, with a malformed header or an unknown key', async () => {
@@ -22,7 +30,10 @@ describe('API key authentication', () => {
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
     }
-    const basic = await locationsRoute.GET(apiRequest('/api/v1/locations', { headers: { authorization: 'Basic abc' } }), routeContext());
+    const basic = await locationsRoute.GET(
+      apiRequest('/api/v1/locations', { headers: { authorization: 'Basic abc' } }),
+      routeContext(),
+    );
     expect(basic.status).toBe(401);
   });
 
@@ -39,7 +50,13 @@ describe('API key authentication', () => {
     const narrow = await makeApiKey(['orders:read']);
     const res = await getLocations(narrow.key);
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'The API key lacks the "inventory:read" scope.', details: { required_scope: 'inventory:read' } } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'FORBIDDEN',
+        message: 'The API key lacks the "inventory:read" scope.',
+        details: { required_scope: 'inventory:read' },
+      },
+    });
     const star = await makeApiKey(['*']);
     expect((await getLocations(star.key)).status).toBe(200);
   });
@@ -63,17 +80,38 @@ describe('API request handling', () => {
     const reader = await makeApiKey(['orders:read']);
     const read = await settingsRoute.GET(apiRequest('/api/v1/settings', { key: reader.key }), routeContext());
     expect(await read.json()).toEqual({
-      shop_name: 'Test shop', currency: 'USD', timezone: 'UTC', inventory_costing: 'fifo',
-      support_refund_limit: 10000, count_approval_limit: 10000, fraud_review_threshold: 50, fulfilling_location: 'MAIN',
+      shop_name: 'Test shop',
+      currency: 'USD',
+      timezone: 'UTC',
+      inventory_costing: 'fifo',
+      support_refund_limit: 10000,
+      count_approval_limit: 10000,
+      fraud_review_threshold: 50,
+      fulfilling_location: 'MAIN',
     });
     expect((await patchSettings(reader.key, { inventory_costing: 'average' })).status).toBe(403);
 
     const admin = await makeApiKey(['settings:write'], { name: 'ops script' });
-    const res = await patchSettings(admin.key, { inventory_costing: 'average', currency: 'eur', fulfilling_location: 'STORE' });
+    const res = await patchSettings(admin.key, {
+      inventory_costing: 'average',
+      currency: 'eur',
+      fulfilling_location: 'STORE',
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ inventory_costing: 'average', currency: 'EUR', fulfilling_location: 'STORE' });
-    const auditRow = await db.auditLog.findFirstOrThrow({ where: { action: 'settings.updated' }, orderBy: { id: 'desc' } });
-    expect(auditRow).toMatchObject({ actorType: 'api_key', actorId: admin.id, actorLabel: 'API key "ops script"' });
+    expect(await res.json()).toMatchObject({
+      inventory_costing: 'average',
+      currency: 'EUR',
+      fulfilling_location: 'STORE',
+    });
+    const auditRow = await db.auditLog.findFirstOrThrow({
+      where: { action: 'settings.updated' },
+      orderBy: { id: 'desc' },
+    });
+    expect(auditRow).toMatchObject({
+      actorType: 'api_key',
+      actorId: admin.id,
+      actorLabel: 'API key "ops script"',
+    });
     expect(auditRow.before).toMatchObject({ inventory_costing: 'fifo', currency: 'USD' });
     expect(auditRow.after).toMatchObject({ inventory_costing: 'average', currency: 'EUR' });
   });
@@ -84,22 +122,43 @@ describe('API request handling', () => {
 
     const malformed = await patchSettings(key.key, undefined, { rawBody: '{"currency": ' });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error).toEqual({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
+    expect((await malformed.json()).error).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'The request body is not valid JSON.',
+    });
 
-    const invalid = await patchSettings(key.key, { currency: 'XX1', fraud_review_threshold: 300, colour: 'red' });
+    const invalid = await patchSettings(key.key, {
+      currency: 'XX1',
+      fraud_review_threshold: 300,
+      colour: 'red',
+    });
     expect(invalid.status).toBe(422);
     const body = await invalid.json();
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['(body)', 'currency', 'fraud_review_threshold']);
+    expect(body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      '(body)',
+      'currency',
+      'fraud_review_threshold',
+    ]);
 
-    const unknownLocation = await patchSettings(key.key, { fulfilling_location: 'NOPE', shop_name: 'Changed' });
+    const unknownLocation = await patchSettings(key.key, {
+      fulfilling_location: 'NOPE',
+      shop_name: 'Changed',
+    });
     expect(unknownLocation.status).toBe(422);
-    expect((await unknownLocation.json()).error.details).toEqual([{ field: 'fulfilling_location', message: 'No active location with code "NOPE"' }]);
+    expect((await unknownLocation.json()).error.details).toEqual([
+      { field: 'fulfilling_location', message: 'No active location with code "NOPE"' },
+    ]);
 
-    const big = await patchSettings(key.key, undefined, { rawBody: JSON.stringify({ shop_name: 'x'.repeat(1_100_000) }) });
+    const big = await patchSettings(key.key, undefined, {
+      rawBody: JSON.stringify({ shop_name: 'x'.repeat(1_100_000) }),
+    });
     expect(big.status).toBe(413);
 
-    const notJson = await patchSettings(key.key, undefined, { rawBody: 'shop_name=x', headers: { 'content-type': 'text/plain' } });
+    const notJson = await patchSettings(key.key, undefined, {
+      rawBody: 'shop_name=x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(notJson.status).toBe(415);
 
     const after = await db.shopSettings.findUniqueOrThrow({ where: { id: 1 } });

@@ -20,8 +20,11 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('demo cycle counts', () => {
-  it('counts an aisle every week or two, each finding a few units off, and leaves today\'s store count half done', async () => {
-    const counts = await db.cycleCount.findMany({ select: { status: true, completedAt: true, location: { select: { code: true } } }, orderBy: { createdAt: 'asc' } });
+  it("counts an aisle every week or two, each finding a few units off, and leaves today's store count half done", async () => {
+    const counts = await db.cycleCount.findMany({
+      select: { status: true, completedAt: true, location: { select: { code: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
     const completed = counts.filter((c) => c.status === 'completed');
     expect(completed.map((c) => c.location.code)).toEqual(['MAIN', 'MAIN', 'MAIN', 'MAIN', 'MAIN']);
     // Counted 49, 35, 21, 10 and 3 days before the seed ran plus 9–15 h, completed 2 h later: each is
@@ -34,13 +37,16 @@ describe('demo cycle counts', () => {
     // units, every one of them corrected.
     expect(result.corrections).toBeGreaterThanOrEqual(5);
     expect(result.corrections).toBeLessThanOrEqual(60);
-    const off = await db.cycleCountLine.findMany({ where: { variance: { not: 0 } }, select: { variance: true, adjustmentId: true } });
+    const off = await db.cycleCountLine.findMany({
+      where: { variance: { not: 0 } },
+      select: { variance: true, adjustmentId: true },
+    });
     expect(off).toHaveLength(result.corrections);
     expect(off.every((l) => Math.abs(l.variance!) <= 3 && l.adjustmentId !== null)).toBe(true);
     expect(await seedCycleCounts(db)).toEqual({ counts: 0, corrections: 0 });
   });
 
-  it('posts each correction on its count\'s day, and the books agree on every past date', async () => {
+  it("posts each correction on its count's day, and the books agree on every past date", async () => {
     const [bad] = await db.$queryRaw<{ movements: number; entries: number }[]>`
       SELECT (SELECT count(*) FROM stock_movements m JOIN cycle_count_lines l ON m.reference_type = 'adjustment' AND m.reference_id = l.adjustment_id::text
               JOIN cycle_counts c ON c.id = l.cycle_count_id WHERE m.created_at <> c.completed_at)::int AS movements,
@@ -50,7 +56,9 @@ describe('demo cycle counts', () => {
     for (const daysAgo of [40, 25, 5, 0]) {
       const at = new Date(Date.now() - daysAgo * DAY);
       const day = at.toISOString().slice(0, 10);
-      expect((await inventoryValuation({ asOf: day, before: at })).total_value, `${daysAgo} days ago`).toBe(await accountBalance('1200', at));
+      expect((await inventoryValuation({ asOf: day, before: at })).total_value, `${daysAgo} days ago`).toBe(
+        await accountBalance('1200', at),
+      );
       const tb = await trialBalance({ asOf: day, before: at });
       expect(tb.total_debit).toBe(tb.total_credit);
     }
@@ -67,7 +75,12 @@ describe('demo cycle counts', () => {
       WHERE c.status = 'completed' AND l.counted IS NOT NULL AND (c.completed_at AT TIME ZONE ${timezone})::date BETWEEN ${from}::date AND ${today}::date`;
     expect(direct.variance).toBeGreaterThan(0);
     const report = await kpiReport({ from, to: today });
-    expect(report.inventory_accuracy).toMatchObject({ numerator: direct.expected - direct.variance, denominator: direct.expected, abs_variance: direct.variance, counts: 3 });
+    expect(report.inventory_accuracy).toMatchObject({
+      numerator: direct.expected - direct.variance,
+      denominator: direct.expected,
+      abs_variance: direct.variance,
+      counts: 3,
+    });
     expect(report.inventory_accuracy.value).toBeCloseTo(1 - direct.variance / direct.expected, 6);
   });
 });

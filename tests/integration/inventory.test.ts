@@ -4,7 +4,12 @@ import { receiveStock } from '@/lib/inventory/receive-stock';
 import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { transferStock } from '@/lib/inventory/transfer-stock';
 import { moveToBin } from '@/lib/inventory/move-to-bin';
-import { reserveStock, releaseStock, consumeReservedStock, type StockLine } from '@/lib/inventory/reservations';
+import {
+  reserveStock,
+  releaseStock,
+  consumeReservedStock,
+  type StockLine,
+} from '@/lib/inventory/reservations';
 import { inventoryValuation, skuDetail } from '@/lib/inventory/queries';
 import { accountBalance, trialBalance } from '@/lib/ledger/queries';
 import { AppError, toAppError } from '@/lib/errors';
@@ -45,12 +50,28 @@ async function inventoryMatchesLedger() {
 describe('receipts', () => {
   it('adds stock, a cost layer and Dr Inventory / Cr Accounts payable', async () => {
     await makeProduct(['REC-1', 'REC-2']);
-    const r = await receiveStock({ input: { location: 'MAIN', reference: 'PO-77', lines: [{ sku: 'REC-1', quantity: 10, unit_cost: 450, bin: 'A-01-1' }, { sku: 'REC-2', quantity: 3, unit_cost: 1299 }] }, actor });
+    const r = await receiveStock({
+      input: {
+        location: 'MAIN',
+        reference: 'PO-77',
+        lines: [
+          { sku: 'REC-1', quantity: 10, unit_cost: 450, bin: 'A-01-1' },
+          { sku: 'REC-2', quantity: 3, unit_cost: 1299 },
+        ],
+      },
+      actor,
+    });
     // 10 × 450 + 3 × 1,299 = 4,500 + 3,897 = 8,397
     expect(r.total_cost).toBe(8_397);
     expect(await level('REC-1')).toMatchObject({ on_hand: 10, reserved: 0, available: 10, bin: 'A-01-1' });
-    const entry = await db.journalEntry.findFirstOrThrow({ where: { sourceType: 'receipt', sourceId: r.id }, include: { lines: { include: { account: true } } } });
-    expect(entry.lines.map((l) => [l.account.code, l.debit, l.credit])).toEqual([['1200', 8_397, 0], ['2000', 0, 8_397]]);
+    const entry = await db.journalEntry.findFirstOrThrow({
+      where: { sourceType: 'receipt', sourceId: r.id },
+      include: { lines: { include: { account: true } } },
+    });
+    expect(entry.lines.map((l) => [l.account.code, l.debit, l.credit])).toEqual([
+      ['1200', 8_397, 0],
+      ['2000', 0, 8_397],
+    ]);
     const detail = await skuDetail('REC-1');
     expect(detail!.layers).toMatchObject([{ unit_cost: 450, quantity_received: 10, quantity_remaining: 10 }]);
     expect(await db.auditLog.count({ where: { action: 'receipt.created', entityId: r.id } })).toBe(1);
@@ -59,46 +80,105 @@ describe('receipts', () => {
 
   it('refuses bad lines with the field named and writes nothing', async () => {
     await makeProduct(['REC-3']);
-    const before = { receipts: await db.receipt.count(), movements: await db.stockMovement.count(), entries: await db.journalEntry.count() };
-    expect(await failure(receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'REC-3', quantity: 1, unit_cost: 100 }, { sku: 'NOPE', quantity: 1, unit_cost: 1 }] }, actor }))).toEqual({
-      code: 'VALIDATION_FAILED', details: [{ field: 'lines.1.sku', message: 'Unknown SKU "NOPE"' }],
+    const before = {
+      receipts: await db.receipt.count(),
+      movements: await db.stockMovement.count(),
+      entries: await db.journalEntry.count(),
+    };
+    expect(
+      await failure(
+        receiveStock({
+          input: {
+            location: 'MAIN',
+            lines: [
+              { sku: 'REC-3', quantity: 1, unit_cost: 100 },
+              { sku: 'NOPE', quantity: 1, unit_cost: 1 },
+            ],
+          },
+          actor,
+        }),
+      ),
+    ).toEqual({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'lines.1.sku', message: 'Unknown SKU "NOPE"' }],
     });
-    expect(await failure(receiveStock({ input: { location: 'MOON', lines: [{ sku: 'REC-3', quantity: 1, unit_cost: 100 }] }, actor }))).toMatchObject({ details: [{ field: 'location' }] });
-    const fields = async (line: object) => ((await failure(receiveStock({ input: { location: 'MAIN', lines: [line as never] }, actor }))).details as { field: string }[]).map((d) => d.field);
+    expect(
+      await failure(
+        receiveStock({
+          input: { location: 'MOON', lines: [{ sku: 'REC-3', quantity: 1, unit_cost: 100 }] },
+          actor,
+        }),
+      ),
+    ).toMatchObject({ details: [{ field: 'location' }] });
+    const fields = async (line: object) =>
+      (
+        (await failure(receiveStock({ input: { location: 'MAIN', lines: [line as never] }, actor })))
+          .details as { field: string }[]
+      ).map((d) => d.field);
     expect(await fields({ sku: 'REC-3', quantity: 0, unit_cost: 100 })).toEqual(['lines.0.quantity']);
     expect(await fields({ sku: 'REC-3', quantity: 2, unit_cost: 12.5 })).toEqual(['lines.0.unit_cost']);
     expect(await fields({ sku: 'REC-3', quantity: 2 })).toEqual(['lines.0.unit_cost']);
     expect(await fields({ sku: 'REC-3', quantity: 1.5, unit_cost: 100 })).toEqual(['lines.0.quantity']);
     expect(await fields({ sku: 'REC-3', quantity: 1, unit_cost: 100, bin: 'Z-99' })).toEqual(['lines.0.bin']);
-    expect({ receipts: await db.receipt.count(), movements: await db.stockMovement.count(), entries: await db.journalEntry.count() }).toEqual(before);
+    expect({
+      receipts: await db.receipt.count(),
+      movements: await db.stockMovement.count(),
+      entries: await db.journalEntry.count(),
+    }).toEqual(before);
   });
 });
 
 describe('adjustments', () => {
   it('writes lost stock off to shrinkage at FIFO cost and found stock back at the last cost', async () => {
     await makeProduct(['ADJ-1']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'ADJ-1', quantity: 4, unit_cost: 200 }] }, actor });
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'ADJ-1', quantity: 4, unit_cost: 260 }] }, actor });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'ADJ-1', quantity: 4, unit_cost: 200 }] },
+      actor,
+    });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'ADJ-1', quantity: 4, unit_cost: 260 }] },
+      actor,
+    });
     // Lose 5: FIFO 4 × 200 + 1 × 260 = 1,060 to shrinkage.
-    const lost = await adjustStock({ input: { location: 'MAIN', sku: 'ADJ-1', delta: -5, reason: 'lost', note: 'cycle count' }, actor });
+    const lost = await adjustStock({
+      input: { location: 'MAIN', sku: 'ADJ-1', delta: -5, reason: 'lost', note: 'cycle count' },
+      actor,
+    });
     expect(lost).toMatchObject({ value: 1_060, level: { on_hand: 3, available: 3 } });
     // Find 2: valued at the last receipt's cost, 260 each = 520 back from shrinkage.
-    const found = await adjustStock({ input: { location: 'MAIN', sku: 'ADJ-1', delta: 2, reason: 'found' }, actor });
+    const found = await adjustStock({
+      input: { location: 'MAIN', sku: 'ADJ-1', delta: 2, reason: 'found' },
+      actor,
+    });
     expect(found).toMatchObject({ value: -520, level: { on_hand: 5 } });
     const shrinkage = await accountBalance('5100', FAR_FUTURE);
     expect(shrinkage).toBeGreaterThanOrEqual(1_060 - 520); // other tests may add shrinkage; this file's ADJ-1 adds 540 net
     const detail = await skuDetail('ADJ-1');
     expect(detail!.pool).toEqual({ quantity: 5, value: 3 * 260 + 2 * 260, last_unit_cost: 260 });
-    expect(detail!.movements[0]).toMatchObject({ type: 'adjust', on_hand_delta: 2, reason: 'found', actor: 'system' });
+    expect(detail!.movements[0]).toMatchObject({
+      type: 'adjust',
+      on_hand_delta: 2,
+      reason: 'found',
+      actor: 'system',
+    });
     await inventoryMatchesLedger();
   });
 
   it('moves units into damaged without changing value, then scraps them at cost', async () => {
     await makeProduct(['ADJ-2']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'ADJ-2', quantity: 6, unit_cost: 300 }] }, actor });
-    const damaged = await adjustStock({ input: { location: 'MAIN', sku: 'ADJ-2', delta: -2, reason: 'damaged' }, actor });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'ADJ-2', quantity: 6, unit_cost: 300 }] },
+      actor,
+    });
+    const damaged = await adjustStock({
+      input: { location: 'MAIN', sku: 'ADJ-2', delta: -2, reason: 'damaged' },
+      actor,
+    });
     expect(damaged).toMatchObject({ value: 0, level: { on_hand: 4, damaged: 2, available: 4 } });
-    const scrapped = await adjustStock({ input: { location: 'MAIN', sku: 'ADJ-2', delta: -2, reason: 'scrap' }, actor });
+    const scrapped = await adjustStock({
+      input: { location: 'MAIN', sku: 'ADJ-2', delta: -2, reason: 'scrap' },
+      actor,
+    });
     expect(scrapped).toMatchObject({ value: 600, level: { on_hand: 4, damaged: 0 } });
     expect((await skuDetail('ADJ-2'))!.pool).toMatchObject({ quantity: 4, value: 1_200 });
     await inventoryMatchesLedger();
@@ -106,13 +186,49 @@ describe('adjustments', () => {
 
   it('refuses to take on-hand below zero or below what orders reserved, and a wrong-way reason', async () => {
     const { variants } = await makeProduct(['ADJ-3']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'ADJ-3', quantity: 3, unit_cost: 100 }] }, actor });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'ADJ-3', quantity: 3, unit_cost: 100 }] },
+      actor,
+    });
     const before = await db.stockMovement.count();
-    expect(await failure(adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: -4, reason: 'lost' }, actor }))).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'quantity', message: 'Only 3 on hand' }] });
-    await db.$transaction((tx) => reserveStock(tx, { lines: [{ variantId: variants[0].id, sku: 'ADJ-3', locationId: locations.main.id, locationCode: 'MAIN', quantity: 2 }], reference: { type: 'test', id: '1' }, actor }));
-    expect(await failure(adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: -2, reason: 'lost' }, actor }))).toMatchObject({ details: [{ message: 'Only 1 available (3 on hand, 2 reserved)' }] });
-    expect(await failure(adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: 2, reason: 'lost' }, actor }))).toMatchObject({ details: [{ field: 'delta' }] });
-    expect(await failure(adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: 0, reason: 'correction' }, actor }))).toMatchObject({ details: [{ field: 'delta' }] });
+    expect(
+      await failure(
+        adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: -4, reason: 'lost' }, actor }),
+      ),
+    ).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'quantity', message: 'Only 3 on hand' }],
+    });
+    await db.$transaction((tx) =>
+      reserveStock(tx, {
+        lines: [
+          {
+            variantId: variants[0].id,
+            sku: 'ADJ-3',
+            locationId: locations.main.id,
+            locationCode: 'MAIN',
+            quantity: 2,
+          },
+        ],
+        reference: { type: 'test', id: '1' },
+        actor,
+      }),
+    );
+    expect(
+      await failure(
+        adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: -2, reason: 'lost' }, actor }),
+      ),
+    ).toMatchObject({ details: [{ message: 'Only 1 available (3 on hand, 2 reserved)' }] });
+    expect(
+      await failure(
+        adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: 2, reason: 'lost' }, actor }),
+      ),
+    ).toMatchObject({ details: [{ field: 'delta' }] });
+    expect(
+      await failure(
+        adjustStock({ input: { location: 'MAIN', sku: 'ADJ-3', delta: 0, reason: 'correction' }, actor }),
+      ),
+    ).toMatchObject({ details: [{ field: 'delta' }] });
     expect(await db.stockMovement.count()).toBe(before + 1); // only the reservation
     await inventoryMatchesLedger();
   });
@@ -121,13 +237,30 @@ describe('adjustments', () => {
 describe('transfers and bins', () => {
   it('moves available stock out of one location and into another in one operation', async () => {
     await makeProduct(['TRF-1']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'TRF-1', quantity: 10, unit_cost: 500 }] }, actor });
-    const t = await transferStock({ input: { from: 'MAIN', to: 'STORE', lines: [{ sku: 'TRF-1', quantity: 4 }] }, actor });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'TRF-1', quantity: 10, unit_cost: 500 }] },
+      actor,
+    });
+    const t = await transferStock({
+      input: { from: 'MAIN', to: 'STORE', lines: [{ sku: 'TRF-1', quantity: 4 }] },
+      actor,
+    });
     expect(t).toMatchObject({ from: 'MAIN', to: 'STORE' });
     expect(await level('TRF-1', 'MAIN')).toMatchObject({ on_hand: 6 });
     expect(await level('TRF-1', 'STORE')).toMatchObject({ on_hand: 4 });
-    expect(await failure(transferStock({ input: { from: 'MAIN', to: 'STORE', lines: [{ sku: 'TRF-1', quantity: 7 }] }, actor }))).toMatchObject({ details: [{ field: 'lines.0.quantity', message: 'Only 6 available at MAIN' }] });
-    expect(await failure(transferStock({ input: { from: 'MAIN', to: 'MAIN', lines: [{ sku: 'TRF-1', quantity: 1 }] }, actor }))).toMatchObject({ details: [{ field: 'to' }] });
+    expect(
+      await failure(
+        transferStock({
+          input: { from: 'MAIN', to: 'STORE', lines: [{ sku: 'TRF-1', quantity: 7 }] },
+          actor,
+        }),
+      ),
+    ).toMatchObject({ details: [{ field: 'lines.0.quantity', message: 'Only 6 available at MAIN' }] });
+    expect(
+      await failure(
+        transferStock({ input: { from: 'MAIN', to: 'MAIN', lines: [{ sku: 'TRF-1', quantity: 1 }] }, actor }),
+      ),
+    ).toMatchObject({ details: [{ field: 'to' }] });
     // No journal entry for a transfer: the value stays in inventory.
     expect(await db.journalEntry.count({ where: { sourceType: 'transfer' } })).toBe(0);
     await inventoryMatchesLedger();
@@ -135,8 +268,16 @@ describe('transfers and bins', () => {
 
   it('moves a SKU to another bin, audited', async () => {
     await makeProduct(['BIN-1']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'BIN-1', quantity: 1, unit_cost: 1, bin: 'A-01-1' }] }, actor });
-    expect(await moveToBin({ input: { location: 'MAIN', sku: 'BIN-1', bin: 'B-02-3' }, actor })).toEqual({ sku: 'BIN-1', location: 'MAIN', bin: 'B-02-3', previous_bin: 'A-01-1' });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'BIN-1', quantity: 1, unit_cost: 1, bin: 'A-01-1' }] },
+      actor,
+    });
+    expect(await moveToBin({ input: { location: 'MAIN', sku: 'BIN-1', bin: 'B-02-3' }, actor })).toEqual({
+      sku: 'BIN-1',
+      location: 'MAIN',
+      bin: 'B-02-3',
+      previous_bin: 'A-01-1',
+    });
     expect((await level('BIN-1')).bin).toBe('B-02-3');
   });
 });
@@ -144,56 +285,144 @@ describe('transfers and bins', () => {
 describe('reservations', () => {
   it('never oversubscribes: 25 parallel orders for the last 7 units reserve exactly 7', async () => {
     const { variants } = await makeProduct(['RES-1']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'RES-1', quantity: 7, unit_cost: 100 }] }, actor });
-    const line: StockLine = { variantId: variants[0].id, sku: 'RES-1', locationId: locations.main.id, locationCode: 'MAIN', quantity: 1 };
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'RES-1', quantity: 7, unit_cost: 100 }] },
+      actor,
+    });
+    const line: StockLine = {
+      variantId: variants[0].id,
+      sku: 'RES-1',
+      locationId: locations.main.id,
+      locationCode: 'MAIN',
+      quantity: 1,
+    };
     const results = await Promise.allSettled(
-      Array.from({ length: 25 }, (_, i) => db.$transaction((tx) => reserveStock(tx, { lines: [line], reference: { type: 'order', id: String(i) }, actor }), { timeout: 20_000 })),
+      Array.from({ length: 25 }, (_, i) =>
+        db.$transaction(
+          (tx) => reserveStock(tx, { lines: [line], reference: { type: 'order', id: String(i) }, actor }),
+          { timeout: 20_000 },
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(7);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(18);
-    expect(rejected.every((r) => r.reason instanceof AppError && r.reason.code === 'OUT_OF_STOCK')).toBe(true);
+    expect(rejected.every((r) => r.reason instanceof AppError && r.reason.code === 'OUT_OF_STOCK')).toBe(
+      true,
+    );
     expect(await level('RES-1')).toMatchObject({ on_hand: 7, reserved: 7, available: 0 });
   });
 
   it('is all-or-nothing across lines and names every short SKU', async () => {
     const { variants } = await makeProduct(['RES-2', 'RES-3']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'RES-2', quantity: 5, unit_cost: 100 }, { sku: 'RES-3', quantity: 1, unit_cost: 100 }] }, actor });
+    await receiveStock({
+      input: {
+        location: 'MAIN',
+        lines: [
+          { sku: 'RES-2', quantity: 5, unit_cost: 100 },
+          { sku: 'RES-3', quantity: 1, unit_cost: 100 },
+        ],
+      },
+      actor,
+    });
     const lines: StockLine[] = [
-      { variantId: variants[0].id, sku: 'RES-2', locationId: locations.main.id, locationCode: 'MAIN', quantity: 2 },
-      { variantId: variants[1].id, sku: 'RES-3', locationId: locations.main.id, locationCode: 'MAIN', quantity: 3 },
+      {
+        variantId: variants[0].id,
+        sku: 'RES-2',
+        locationId: locations.main.id,
+        locationCode: 'MAIN',
+        quantity: 2,
+      },
+      {
+        variantId: variants[1].id,
+        sku: 'RES-3',
+        locationId: locations.main.id,
+        locationCode: 'MAIN',
+        quantity: 3,
+      },
     ];
-    const err = await failure(db.$transaction((tx) => reserveStock(tx, { lines, reference: { type: 'order', id: 'x' }, actor })));
-    expect(err).toEqual({ code: 'OUT_OF_STOCK', details: [{ sku: 'RES-3', location: 'MAIN', requested: 3, available: 1 }] });
+    const err = await failure(
+      db.$transaction((tx) => reserveStock(tx, { lines, reference: { type: 'order', id: 'x' }, actor })),
+    );
+    expect(err).toEqual({
+      code: 'OUT_OF_STOCK',
+      details: [{ sku: 'RES-3', location: 'MAIN', requested: 3, available: 1 }],
+    });
     expect(await level('RES-2')).toMatchObject({ reserved: 0 }); // the line that fitted was not reserved either
   });
 
   it('releases and consumes: shipping costs the units and posts Dr COGS / Cr Inventory', async () => {
     const { variants } = await makeProduct(['RES-4']);
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'RES-4', quantity: 2, unit_cost: 700 }] }, actor });
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'RES-4', quantity: 2, unit_cost: 900 }] }, actor });
-    const line = (q: number): StockLine => ({ variantId: variants[0].id, sku: 'RES-4', locationId: locations.main.id, locationCode: 'MAIN', quantity: q });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'RES-4', quantity: 2, unit_cost: 700 }] },
+      actor,
+    });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'RES-4', quantity: 2, unit_cost: 900 }] },
+      actor,
+    });
+    const line = (q: number): StockLine => ({
+      variantId: variants[0].id,
+      sku: 'RES-4',
+      locationId: locations.main.id,
+      locationCode: 'MAIN',
+      quantity: q,
+    });
     const reference = { type: 'order', id: 'ship-1' };
     await db.$transaction((tx) => reserveStock(tx, { lines: [line(4)], reference, actor }));
     await db.$transaction((tx) => releaseStock(tx, { lines: [line(1)], reference, actor }));
-    const shipped = await db.$transaction((tx) => consumeReservedStock(tx, { lines: [line(3)], reference: { type: 'shipment', id: 's-1' }, actor, memo: 'Shipment s-1' }));
+    const shipped = await db.$transaction((tx) =>
+      consumeReservedStock(tx, {
+        lines: [line(3)],
+        reference: { type: 'shipment', id: 's-1' },
+        actor,
+        memo: 'Shipment s-1',
+      }),
+    );
     // FIFO: 2 × 700 + 1 × 900 = 2,300
     expect(shipped.totalCost).toBe(2_300);
     expect(await level('RES-4')).toMatchObject({ on_hand: 1, reserved: 0 });
-    const entry = await db.journalEntry.findFirstOrThrow({ where: { sourceType: 'shipment', sourceId: 's-1' }, include: { lines: { include: { account: true } } } });
-    expect(entry.lines.map((l) => [l.account.code, l.debit, l.credit])).toEqual([['5000', 2_300, 0], ['1200', 0, 2_300]]);
+    const entry = await db.journalEntry.findFirstOrThrow({
+      where: { sourceType: 'shipment', sourceId: 's-1' },
+      include: { lines: { include: { account: true } } },
+    });
+    expect(entry.lines.map((l) => [l.account.code, l.debit, l.credit])).toEqual([
+      ['5000', 2_300, 0],
+      ['1200', 0, 2_300],
+    ]);
     await inventoryMatchesLedger();
   });
 
   it('sells a backorderable SKU beyond stock and re-costs it when the late receipt arrives', async () => {
     const { variants } = await makeProduct(['BO-1'], { allowBackorder: true });
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'BO-1', quantity: 1, unit_cost: 1_000 }] }, actor });
-    const line: StockLine = { variantId: variants[0].id, sku: 'BO-1', locationId: locations.main.id, locationCode: 'MAIN', quantity: 3 };
-    await db.$transaction((tx) => reserveStock(tx, { lines: [line], reference: { type: 'order', id: 'bo' }, actor }));
-    const shipped = await db.$transaction((tx) => consumeReservedStock(tx, { lines: [line], reference: { type: 'shipment', id: 'bo-s' }, actor, memo: 'bo' }));
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'BO-1', quantity: 1, unit_cost: 1_000 }] },
+      actor,
+    });
+    const line: StockLine = {
+      variantId: variants[0].id,
+      sku: 'BO-1',
+      locationId: locations.main.id,
+      locationCode: 'MAIN',
+      quantity: 3,
+    };
+    await db.$transaction((tx) =>
+      reserveStock(tx, { lines: [line], reference: { type: 'order', id: 'bo' }, actor }),
+    );
+    const shipped = await db.$transaction((tx) =>
+      consumeReservedStock(tx, {
+        lines: [line],
+        reference: { type: 'shipment', id: 'bo-s' },
+        actor,
+        memo: 'bo',
+      }),
+    );
     expect(shipped.totalCost).toBe(3_000); // 1 in stock at 1,000 + 2 beyond at the last cost 1,000
     expect(await level('BO-1')).toMatchObject({ on_hand: -2 });
-    const late = await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'BO-1', quantity: 5, unit_cost: 1_100 }] }, actor });
+    const late = await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'BO-1', quantity: 5, unit_cost: 1_100 }] },
+      actor,
+    });
     expect(late.recost).toBe(200); // 2 × (1,100 − 1,000)
     expect((await skuDetail('BO-1'))!.pool).toEqual({ quantity: 3, value: 3_300, last_unit_cost: 1_100 });
     await inventoryMatchesLedger();
@@ -205,8 +434,15 @@ describe('ledger', () => {
     const accounts = await db.account.findMany({ where: { code: { in: ['1000', '3000'] } } });
     await expect(
       db.$transaction(async (tx) => {
-        const e = await tx.journalEntry.create({ data: { memo: 'bad', sourceType: 'test', actorType: 'system', actorLabel: 'test' } });
-        await tx.journalLine.createMany({ data: [{ entryId: e.id, accountId: accounts[0].id, debit: 100 }, { entryId: e.id, accountId: accounts[1].id, credit: 99 }] });
+        const e = await tx.journalEntry.create({
+          data: { memo: 'bad', sourceType: 'test', actorType: 'system', actorLabel: 'test' },
+        });
+        await tx.journalLine.createMany({
+          data: [
+            { entryId: e.id, accountId: accounts[0].id, debit: 100 },
+            { entryId: e.id, accountId: accounts[1].id, credit: 99 },
+          ],
+        });
       }),
     ).rejects.toThrow(/does not balance/);
     await expect(db.$executeRaw`UPDATE journal_lines SET debit = debit + 1`).rejects.toThrow(/append-only/);
@@ -224,17 +460,29 @@ describe('changing the costing method', () => {
     const { updateSettings } = await import('@/lib/settings/update-settings');
     await makeProduct(['REV-1']);
     await updateSettings({ input: { inventory_costing: 'average' }, actor });
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'REV-1', quantity: 2, unit_cost: 100 }] }, actor });
-    await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'REV-1', quantity: 2, unit_cost: 200 }] }, actor });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'REV-1', quantity: 2, unit_cost: 100 }] },
+      actor,
+    });
+    await receiveStock({
+      input: { location: 'MAIN', lines: [{ sku: 'REV-1', quantity: 2, unit_cost: 200 }] },
+      actor,
+    });
     // Average: 4 units worth 600; issue 2 → 300, leaving 2 units worth 300.
     await adjustStock({ input: { location: 'MAIN', sku: 'REV-1', delta: -2, reason: 'lost' }, actor });
     expect((await skuDetail('REV-1'))!.pool).toMatchObject({ quantity: 2, value: 300 });
     // FIFO sees the open layer 2 @ 200 = 400: +100 revaluation, Dr Inventory / Cr COGS.
     await updateSettings({ input: { inventory_costing: 'fifo' }, actor });
     expect((await skuDetail('REV-1'))!.pool).toMatchObject({ quantity: 2, value: 400 });
-    const entry = await db.journalEntry.findFirstOrThrow({ where: { sourceType: 'revaluation' }, include: { lines: { include: { account: true } } } });
+    const entry = await db.journalEntry.findFirstOrThrow({
+      where: { sourceType: 'revaluation' },
+      include: { lines: { include: { account: true } } },
+    });
     // Every other SKU in this file was costed FIFO all along, so only REV-1 moves: exactly 100.
-    expect(entry.lines.map((l) => [l.account.code, l.debit, l.credit])).toEqual([['1200', 100, 0], ['5000', 0, 100]]);
+    expect(entry.lines.map((l) => [l.account.code, l.debit, l.credit])).toEqual([
+      ['1200', 100, 0],
+      ['5000', 0, 100],
+    ]);
     await inventoryMatchesLedger();
   });
 });

@@ -6,13 +6,24 @@ import { kpiReport } from '@/lib/kpi/queries';
 import { compactKpiFacts, monthlyRollupDrift, rebuildKpiRollups } from '@/lib/kpi/rebuild';
 import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
 
-const address = { name: 'Ann Lee', line1: '1 Main St', city: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' };
+const address = {
+  name: 'Ann Lee',
+  line1: '1 Main St',
+  city: 'Springfield',
+  region: 'IL',
+  postal_code: '62701',
+  country: 'US',
+};
 // UTC shop: a placed_at's date is its shop day.
 const place = (channel: string, day: string, unitPrice: number) =>
   createOrder({
     input: {
-      channel, currency: 'USD', customer: { email: 'month@example.com', name: 'Mon Th' }, shipping_address: address,
-      lines: [{ sku: 'MON-A', quantity: 1, unit_price: unitPrice }], placed_at: `${day}T12:00:00.000Z`,
+      channel,
+      currency: 'USD',
+      customer: { email: 'month@example.com', name: 'Mon Th' },
+      shipping_address: address,
+      lines: [{ sku: 'MON-A', quantity: 1, unit_price: unitPrice }],
+      placed_at: `${day}T12:00:00.000Z`,
     } as never,
     actor,
   });
@@ -43,7 +54,10 @@ beforeAll(async () => {
   await makeLocations();
   await db.shopSettings.update({ where: { id: 1 }, data: { timezone: 'UTC' } });
   await makeProduct(['MON-A'], { price: 1_000 });
-  await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'MON-A', quantity: 50, unit_cost: 10 }] }, actor });
+  await receiveStock({
+    input: { location: 'MAIN', lines: [{ sku: 'MON-A', quantity: 50, unit_cost: 10 }] },
+    actor,
+  });
   await place('web', '2026-04-24', 100);
   await place('web', '2026-04-30', 200);
   await place('shopify', '2026-06-10', 400);
@@ -62,7 +76,12 @@ describe('monthly KPI rollups', () => {
     expect(await db.kpiMonthly.count()).toBeGreaterThan(0);
     expect(await db.kpiFactDelta.count()).toBeGreaterThan(0);
     const r = await kpiReport({ from: '2026-07-30', to: '2026-11-02' });
-    expect(r.range).toMatchObject({ days: 96, previous: { from: '2026-04-25', to: '2026-07-29' }, sparkline_step: 'month', sparkline_step_days: 30 });
+    expect(r.range).toMatchObject({
+      days: 96,
+      previous: { from: '2026-04-25', to: '2026-07-29' },
+      sparkline_step: 'month',
+      sparkline_step_days: 30,
+    });
     expect(r.orders).toMatchObject({ count: 4, previous: 3, change: 1 });
     expect(r.refunds.gross_sales).toBe(15_000);
     expect(r.orders.sparkline).toEqual([

@@ -25,32 +25,112 @@ let ids: Record<string, string> = {};
 let locIds: Record<string, string> = {};
 
 const event = fc.oneof(
-  fc.record({ kind: fc.constant('receive' as const), sku: fc.constantFrom(...SKUS), loc: fc.constantFrom(...LOCS), qty: fc.integer({ min: 1, max: 20 }), cost: fc.integer({ min: 0, max: 5_000 }) }),
-  fc.record({ kind: fc.constant('adjust' as const), sku: fc.constantFrom(...SKUS), loc: fc.constantFrom(...LOCS), qty: fc.integer({ min: 1, max: 8 }), reason: fc.constantFrom('lost', 'found', 'correction', 'damaged', 'scrap', 'quarantine', 'release_quarantine'), sign: fc.boolean() }),
-  fc.record({ kind: fc.constant('transfer' as const), sku: fc.constantFrom(...SKUS), qty: fc.integer({ min: 1, max: 10 }), forward: fc.boolean() }),
-  fc.record({ kind: fc.constant('reserve' as const), sku: fc.constantFrom(...SKUS), loc: fc.constantFrom(...LOCS), qty: fc.integer({ min: 1, max: 10 }) }),
-  fc.record({ kind: fc.constant('release' as const), sku: fc.constantFrom(...SKUS), loc: fc.constantFrom(...LOCS), qty: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ kind: fc.constant('ship' as const), sku: fc.constantFrom(...SKUS), loc: fc.constantFrom(...LOCS), qty: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({
+    kind: fc.constant('receive' as const),
+    sku: fc.constantFrom(...SKUS),
+    loc: fc.constantFrom(...LOCS),
+    qty: fc.integer({ min: 1, max: 20 }),
+    cost: fc.integer({ min: 0, max: 5_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('adjust' as const),
+    sku: fc.constantFrom(...SKUS),
+    loc: fc.constantFrom(...LOCS),
+    qty: fc.integer({ min: 1, max: 8 }),
+    reason: fc.constantFrom(
+      'lost',
+      'found',
+      'correction',
+      'damaged',
+      'scrap',
+      'quarantine',
+      'release_quarantine',
+    ),
+    sign: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('transfer' as const),
+    sku: fc.constantFrom(...SKUS),
+    qty: fc.integer({ min: 1, max: 10 }),
+    forward: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('reserve' as const),
+    sku: fc.constantFrom(...SKUS),
+    loc: fc.constantFrom(...LOCS),
+    qty: fc.integer({ min: 1, max: 10 }),
+  }),
+  fc.record({
+    kind: fc.constant('release' as const),
+    sku: fc.constantFrom(...SKUS),
+    loc: fc.constantFrom(...LOCS),
+    qty: fc.integer({ min: 1, max: 5 }),
+  }),
+  fc.record({
+    kind: fc.constant('ship' as const),
+    sku: fc.constantFrom(...SKUS),
+    loc: fc.constantFrom(...LOCS),
+    qty: fc.integer({ min: 1, max: 6 }),
+  }),
 );
 type Event = typeof event extends fc.Arbitrary<infer T> ? T : never;
 
 async function apply(e: Event, n: number) {
-  const line = (sku: string, loc: string, quantity: number) => ({ variantId: ids[sku], sku, locationId: locIds[loc], locationCode: loc, quantity });
+  const line = (sku: string, loc: string, quantity: number) => ({
+    variantId: ids[sku],
+    sku,
+    locationId: locIds[loc],
+    locationCode: loc,
+    quantity,
+  });
   switch (e.kind) {
     case 'receive':
-      return receiveStock({ input: { location: e.loc, lines: [{ sku: e.sku, quantity: e.qty, unit_cost: e.cost }] }, actor });
+      return receiveStock({
+        input: { location: e.loc, lines: [{ sku: e.sku, quantity: e.qty, unit_cost: e.cost }] },
+        actor,
+      });
     case 'adjust': {
-      const positive = e.reason === 'found' || e.reason === 'release_quarantine' || (e.reason === 'correction' && e.sign);
-      return adjustStock({ input: { location: e.loc, sku: e.sku, delta: positive ? e.qty : -e.qty, reason: e.reason as never }, actor });
+      const positive =
+        e.reason === 'found' || e.reason === 'release_quarantine' || (e.reason === 'correction' && e.sign);
+      return adjustStock({
+        input: { location: e.loc, sku: e.sku, delta: positive ? e.qty : -e.qty, reason: e.reason as never },
+        actor,
+      });
     }
     case 'transfer':
-      return transferStock({ input: { from: e.forward ? 'MAIN' : 'STORE', to: e.forward ? 'STORE' : 'MAIN', lines: [{ sku: e.sku, quantity: e.qty }] }, actor });
+      return transferStock({
+        input: {
+          from: e.forward ? 'MAIN' : 'STORE',
+          to: e.forward ? 'STORE' : 'MAIN',
+          lines: [{ sku: e.sku, quantity: e.qty }],
+        },
+        actor,
+      });
     case 'reserve':
-      return db.$transaction((tx) => reserveStock(tx, { lines: [line(e.sku, e.loc, e.qty)], reference: { type: 'order', id: `p${n}` }, actor }));
+      return db.$transaction((tx) =>
+        reserveStock(tx, {
+          lines: [line(e.sku, e.loc, e.qty)],
+          reference: { type: 'order', id: `p${n}` },
+          actor,
+        }),
+      );
     case 'release':
-      return db.$transaction((tx) => releaseStock(tx, { lines: [line(e.sku, e.loc, e.qty)], reference: { type: 'order', id: `p${n}` }, actor }));
+      return db.$transaction((tx) =>
+        releaseStock(tx, {
+          lines: [line(e.sku, e.loc, e.qty)],
+          reference: { type: 'order', id: `p${n}` },
+          actor,
+        }),
+      );
     case 'ship':
-      return db.$transaction((tx) => consumeReservedStock(tx, { lines: [line(e.sku, e.loc, e.qty)], reference: { type: 'shipment', id: `p${n}` }, actor, memo: `shipment p${n}` }));
+      return db.$transaction((tx) =>
+        consumeReservedStock(tx, {
+          lines: [line(e.sku, e.loc, e.qty)],
+          reference: { type: 'shipment', id: `p${n}` },
+          actor,
+          memo: `shipment p${n}`,
+        }),
+      );
   }
 }
 

@@ -43,13 +43,33 @@ const numbers: Record<string, number> = {};
 beforeAll(async () => {
   await makeLocations();
   await makeProduct(['UI-1'], { name: 'Field notebook' });
-  const e1 = await db.$transaction((tx) => postJournalEntry(tx, {
-    memo: 'Imported January freight', source: { type: 'import', id: 'jan' }, actor, postedAt: JAN_10,
-    lines: [{ account: '5300', debit: 80_000 }, { account: '1000', credit: 80_000 }],
-  }));
+  const e1 = await db.$transaction((tx) =>
+    postJournalEntry(tx, {
+      memo: 'Imported January freight',
+      source: { type: 'import', id: 'jan' },
+      actor,
+      postedAt: JAN_10,
+      lines: [
+        { account: '5300', debit: 80_000 },
+        { account: '1000', credit: 80_000 },
+      ],
+    }),
+  );
   numbers.e1 = e1!.number;
-  await receiveStock({ input: { location: 'MAIN', lines: [{ sku: 'UI-1', quantity: 4, unit_cost: 2_500 }] }, actor });
-  const e3 = await postManualEntry({ input: { memo: 'Owner top-up', lines: [{ account: '1000', debit: 12_345 }, { account: '3000', credit: 12_345 }] }, actor });
+  await receiveStock({
+    input: { location: 'MAIN', lines: [{ sku: 'UI-1', quantity: 4, unit_cost: 2_500 }] },
+    actor,
+  });
+  const e3 = await postManualEntry({
+    input: {
+      memo: 'Owner top-up',
+      lines: [
+        { account: '1000', debit: 12_345 },
+        { account: '3000', credit: 12_345 },
+      ],
+    },
+    actor,
+  });
   ids.e3 = e3.id;
   numbers.e3 = e3.number;
   numbers.e4 = (await reverseManualEntry({ entryId: e3.id, reason: 'wrong month', actor })).number;
@@ -69,35 +89,66 @@ describe('journalEntries', () => {
     const manual = all.find((e) => e.number === numbers.e3)!;
     const reversal = all.find((e) => e.number === numbers.e4)!;
     expect(manual).toMatchObject({ reversed_by_number: numbers.e4, reverses_number: null, actor: 'test' });
-    expect(reversal).toMatchObject({ reverses_number: numbers.e3, reversed_by_number: null, reverses_entry_id: ids.e3 });
+    expect(reversal).toMatchObject({
+      reverses_number: numbers.e3,
+      reversed_by_number: null,
+      reverses_entry_id: ids.e3,
+    });
     // The mirror of E3, line for line: each debit becomes a credit and the other way round.
     expect(reversal.lines).toEqual([
       { account_code: '1000', account_name: 'Cash', debit: 0, credit: 12_345, memo: null },
       { account_code: '3000', account_name: "Owner's equity", debit: 12_345, credit: 0, memo: null },
     ]);
-    expect((await journalEntries({ limit: 10, sourceType: 'manual' })).map((e) => e.number)).toEqual([numbers.e3]);
-    expect((await journalEntries({ limit: 10, beforeNumber: numbers.e3 })).map((e) => e.source_type)).toEqual(['receipt', 'import']);
+    expect((await journalEntries({ limit: 10, sourceType: 'manual' })).map((e) => e.number)).toEqual([
+      numbers.e3,
+    ]);
+    expect((await journalEntries({ limit: 10, beforeNumber: numbers.e3 })).map((e) => e.source_type)).toEqual(
+      ['receipt', 'import'],
+    );
     expect(await journalEntries({ limit: 10, sourceType: 'shipment' })).toEqual([]);
   });
 });
 
 describe('chartOfAccounts', () => {
   it('gives each account its balance (debits − credits) up to a moment', async () => {
-    const on = async (before: Date) => Object.fromEntries((await chartOfAccounts(before)).filter((a) => a.balance !== 0).map((a) => [a.code, a.balance]));
+    const on = async (before: Date) =>
+      Object.fromEntries(
+        (await chartOfAccounts(before)).filter((a) => a.balance !== 0).map((a) => [a.code, a.balance]),
+      );
     // Before E1 nothing is posted.
     expect(await on(new Date('2026-01-10T00:00:00Z'))).toEqual({});
     // Only E1: freight 80,000 paid from cash.
     expect(await on(new Date('2026-01-11T00:00:00Z'))).toEqual({ '1000': -80_000, '5300': 80_000 });
     // Everything: cash −80,000 + 12,345 − 12,345 = −80,000; inventory 10,000 − 2,500 = 7,500;
     // payables −10,000; shrinkage 2,500; equity 12,345 − 12,345 = 0 (so not listed). Σ = 0.
-    expect(await on(FAR)).toEqual({ '1000': -80_000, '1200': 7_500, '2000': -10_000, '5100': 2_500, '5300': 80_000 });
+    expect(await on(FAR)).toEqual({
+      '1000': -80_000,
+      '1200': 7_500,
+      '2000': -10_000,
+      '5100': 2_500,
+      '5300': 80_000,
+    });
   });
 
   it('lists every account with its type and system flag, custom accounts included', async () => {
     await createAccount({ input: { code: '6100', name: 'Rent', type: 'expense' }, actor });
     const chart = await chartOfAccounts(FAR);
-    expect(chart.find((a) => a.code === '1200')).toEqual({ code: '1200', name: 'Inventory', type: 'asset', system: true, active: true, balance: 7_500 });
-    expect(chart.find((a) => a.code === '6100')).toEqual({ code: '6100', name: 'Rent', type: 'expense', system: false, active: true, balance: 0 });
+    expect(chart.find((a) => a.code === '1200')).toEqual({
+      code: '1200',
+      name: 'Inventory',
+      type: 'asset',
+      system: true,
+      active: true,
+      balance: 7_500,
+    });
+    expect(chart.find((a) => a.code === '6100')).toEqual({
+      code: '6100',
+      name: 'Rent',
+      type: 'expense',
+      system: false,
+      active: true,
+      balance: 0,
+    });
     expect(chart.map((a) => a.code)).toEqual([...chart.map((a) => a.code)].sort());
   });
 });
@@ -135,8 +186,14 @@ describe('CSV exports', () => {
 });
 
 describe('CSV route handlers', () => {
-  const manager: SessionUser = { id: '00000000-0000-4000-8000-000000000001', email: 'm@example.test', name: 'M', role: 'manager' };
-  const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) => route.GET(new Request(`http://localhost${path}`));
+  const manager: SessionUser = {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: 'm@example.test',
+    name: 'M',
+    role: 'manager',
+  };
+  const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) =>
+    route.GET(new Request(`http://localhost${path}`));
 
   it('answers 401 signed out and 403 to roles without ledger access, as JSON', async () => {
     session.user = null;
@@ -156,41 +213,84 @@ describe('CSV route handlers', () => {
     const res = await get(trialBalanceRoute, '/ledger/export/trial-balance?as_of=2100-01-01');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="trial-balance-2100-01-01.csv"');
-    expect((parse(await res.text(), { bom: true }) as string[][]).at(-1)).toEqual(['', 'Total', '', '900.00', '900.00']);
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="trial-balance-2100-01-01.csv"',
+    );
+    expect((parse(await res.text(), { bom: true }) as string[][]).at(-1)).toEqual([
+      '',
+      'Total',
+      '',
+      '900.00',
+      '900.00',
+    ]);
 
     const val = await get(valuationRoute, '/ledger/export/valuation?as_of=2026-01-11');
-    expect(val.headers.get('content-disposition')).toBe('attachment; filename="inventory-valuation-2026-01-11.csv"');
+    expect(val.headers.get('content-disposition')).toBe(
+      'attachment; filename="inventory-valuation-2026-01-11.csv"',
+    );
     // No stock had been received by 2026-01-11: only the totals row, at 0.00.
-    expect((parse(await val.text(), { bom: true }) as string[][]).slice(1)).toEqual([['Total', 'FIFO cost, as of 2026-01-11', '', '0.00']]);
+    expect((parse(await val.text(), { bom: true }) as string[][]).slice(1)).toEqual([
+      ['Total', 'FIFO cost, as of 2026-01-11', '', '0.00'],
+    ]);
 
     const bad = await get(trialBalanceRoute, '/ledger/export/trial-balance?as_of=2026-02-30');
     expect(bad.status).toBe(422);
-    expect(await bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ field: 'as_of' }] } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: [{ field: 'as_of' }] },
+    });
   });
 });
 
 describe('journal export', () => {
-  const manager: SessionUser = { id: '00000000-0000-4000-8000-000000000001', email: 'm@example.test', name: 'M', role: 'manager' };
+  const manager: SessionUser = {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: 'm@example.test',
+    name: 'M',
+    role: 'manager',
+  };
   const get = (path: string) => journalRoute.GET(new Request(`http://localhost${path}`));
 
   it('writes one row per journal line, newest entry first, and filters by source', async () => {
     session.user = manager;
     const res = await get('/ledger/export/journal');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="journal-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="journal-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const rows: string[][] = parse(await res.text(), { bom: true });
-    expect(rows[0]).toEqual(['Entry', 'Posted at', 'Source', 'Memo', 'Account code', 'Account', 'Debit (USD)', 'Credit (USD)', 'Line memo', 'Reverses entry']);
+    expect(rows[0]).toEqual([
+      'Entry',
+      'Posted at',
+      'Source',
+      'Memo',
+      'Account code',
+      'Account',
+      'Debit (USD)',
+      'Credit (USD)',
+      'Line memo',
+      'Reverses entry',
+    ]);
     // five entries of two lines each (see the books above) → 10 rows, E5 (the adjustment) first
     expect(rows).toHaveLength(11);
-    expect(rows.slice(1, 3).map((r) => [r[2], r[4], r[6], r[7]])).toEqual([['adjustment', '5100', '25.00', ''], ['adjustment', '1200', '', '25.00']]);
+    expect(rows.slice(1, 3).map((r) => [r[2], r[4], r[6], r[7]])).toEqual([
+      ['adjustment', '5100', '25.00', ''],
+      ['adjustment', '1200', '', '25.00'],
+    ]);
     // the reversal names the entry it reverses
     const reversal = rows.filter((r) => r[2] === 'reversal');
-    expect(reversal.map((r) => [r[0], r[9]])).toEqual([[String(numbers.e4), String(numbers.e3)], [String(numbers.e4), String(numbers.e3)]]);
+    expect(reversal.map((r) => [r[0], r[9]])).toEqual([
+      [String(numbers.e4), String(numbers.e3)],
+      [String(numbers.e4), String(numbers.e3)],
+    ]);
     // the January entry carries its time in the shop's zone (UTC here)
-    expect(rows.filter((r) => r[2] === 'import').map((r) => r[1])).toEqual(['2026-01-10T12:00:00Z', '2026-01-10T12:00:00Z']);
+    expect(rows.filter((r) => r[2] === 'import').map((r) => r[1])).toEqual([
+      '2026-01-10T12:00:00Z',
+      '2026-01-10T12:00:00Z',
+    ]);
 
-    const manual = parse(await (await get('/ledger/export/journal?source=manual')).text(), { bom: true }) as string[][];
+    const manual = parse(await (await get('/ledger/export/journal?source=manual')).text(), {
+      bom: true,
+    }) as string[][];
     expect(manual.slice(1).map((r) => [r[0], r[3], r[4], r[6], r[7]])).toEqual([
       [String(numbers.e3), 'Owner top-up', '1000', '123.45', ''],
       [String(numbers.e3), 'Owner top-up', '3000', '', '123.45'],
@@ -205,13 +305,41 @@ describe('journal export', () => {
 
 describe('manual entry form parsing', () => {
   const form = (lines: [string, string, string][], memo = 'Memo') =>
-    Object.fromEntries([['memo', memo], ...lines.flatMap(([a, d, c], i) => [[`lines.${i}.account`, a], [`lines.${i}.debit`, d], [`lines.${i}.credit`, c]])]);
+    Object.fromEntries([
+      ['memo', memo],
+      ...lines.flatMap(([a, d, c], i) => [
+        [`lines.${i}.account`, a],
+        [`lines.${i}.debit`, d],
+        [`lines.${i}.credit`, c],
+      ]),
+    ]);
 
   it('turns typed decimals into exact minor units and skips blank lines', () => {
-    expect(manualEntryFromForm(form([['1000', '1,234.50', ''], ['', '', ''], ['3000', '', '1234.5']]), 'USD')).toEqual({
-      memo: 'Memo', lines: [{ account: '1000', debit: 123_450, credit: 0 }, { account: '3000', debit: 0, credit: 123_450 }],
+    expect(
+      manualEntryFromForm(
+        form([
+          ['1000', '1,234.50', ''],
+          ['', '', ''],
+          ['3000', '', '1234.5'],
+        ]),
+        'USD',
+      ),
+    ).toEqual({
+      memo: 'Memo',
+      lines: [
+        { account: '1000', debit: 123_450, credit: 0 },
+        { account: '3000', debit: 0, credit: 123_450 },
+      ],
     });
-    expect(manualEntryFromForm(form([['1000', '1500', ''], ['3000', '', '1500']]), 'JPY').lines.map((l) => (l.debit ?? 0) + (l.credit ?? 0))).toEqual([1_500, 1_500]);
+    expect(
+      manualEntryFromForm(
+        form([
+          ['1000', '1500', ''],
+          ['3000', '', '1500'],
+        ]),
+        'JPY',
+      ).lines.map((l) => (l.debit ?? 0) + (l.credit ?? 0)),
+    ).toEqual([1_500, 1_500]);
   });
 
   it('names each bad field by its line in the form', () => {
@@ -223,29 +351,73 @@ describe('manual entry form parsing', () => {
       }
       return null;
     };
-    expect(issues([['1000', '12.345', ''], ['3000', '', '12.34']])).toEqual([{ field: 'lines.0.debit', message: 'Enter an amount like 1234.56' }]);
-    expect(issues([['1000', '12.5', ''], ['3000', '', '13']], 'JPY')).toEqual([{ field: 'lines.0.debit', message: 'Enter an amount like 123456' }]);
-    expect(issues([['1000', '5', '5'], ['', '', '5']])).toEqual([
+    expect(
+      issues([
+        ['1000', '12.345', ''],
+        ['3000', '', '12.34'],
+      ]),
+    ).toEqual([{ field: 'lines.0.debit', message: 'Enter an amount like 1234.56' }]);
+    expect(
+      issues(
+        [
+          ['1000', '12.5', ''],
+          ['3000', '', '13'],
+        ],
+        'JPY',
+      ),
+    ).toEqual([{ field: 'lines.0.debit', message: 'Enter an amount like 123456' }]);
+    expect(
+      issues([
+        ['1000', '5', '5'],
+        ['', '', '5'],
+      ]),
+    ).toEqual([
       { field: 'lines.0.credit', message: 'A line is either a debit or a credit, not both' },
       { field: 'lines.1.account', message: 'Choose an account' },
     ]);
-    expect(issues([['1000', '-5', ''], ['3000', '', '']])).toEqual([
+    expect(
+      issues([
+        ['1000', '-5', ''],
+        ['3000', '', ''],
+      ]),
+    ).toEqual([
       { field: 'lines.0.debit', message: 'Enter a positive amount; put it in the other column instead' },
       { field: 'lines.1.debit', message: 'Enter a debit or a credit' },
     ]);
-    expect(issues([['1000', '10000000.01', ''], ['3000', '', '10000000.01']])).toEqual([
+    expect(
+      issues([
+        ['1000', '10000000.01', ''],
+        ['3000', '', '10000000.01'],
+      ]),
+    ).toEqual([
       { field: 'lines.0.debit', message: 'At most $10,000,000.00 per line' },
       { field: 'lines.1.credit', message: 'At most $10,000,000.00 per line' },
     ]);
   });
 
   it('sums the lines for the live summary', () => {
-    const lines = [{ account: '1000', debit: '500', credit: '' }, { account: '3000', debit: '', credit: '499.90' }];
+    const lines = [
+      { account: '1000', debit: '500', credit: '' },
+      { account: '3000', debit: '', credit: '499.90' },
+    ];
     // 50,000 − 49,990 = 10 (ten cents)
-    expect(checkManualLines(lines, 'USD')).toMatchObject({ debit: 50_000, credit: 49_990, difference: 10, balanced: false });
+    expect(checkManualLines(lines, 'USD')).toMatchObject({
+      debit: 50_000,
+      credit: 49_990,
+      difference: 10,
+      balanced: false,
+    });
     lines[1].credit = '500.00';
     expect(checkManualLines(lines, 'USD')).toMatchObject({ difference: 0, balanced: true });
-    expect(checkManualLines([{ account: '1000', debit: '', credit: '' }, { account: '', debit: '', credit: '' }], 'USD').balanced).toBe(false);
+    expect(
+      checkManualLines(
+        [
+          { account: '1000', debit: '', credit: '' },
+          { account: '', debit: '', credit: '' },
+        ],
+        'USD',
+      ).balanced,
+    ).toBe(false);
   });
 });
 
@@ -253,9 +425,16 @@ describe('asOfFromSearchParam', () => {
   it('reads a date as the end of that day in the shop time zone, and explains a bad one', async () => {
     await db.shopSettings.update({ where: { id: 1 }, data: { timezone: 'America/New_York' } });
     // New York is on EDT (UTC−4) from 2026-03-08, so 2026-03-08 ends at 2026-03-09 04:00Z.
-    expect(await asOfFromSearchParam('2026-03-08')).toMatchObject({ ok: true, asOf: '2026-03-08', before: new Date('2026-03-09T04:00:00Z') });
+    expect(await asOfFromSearchParam('2026-03-08')).toMatchObject({
+      ok: true,
+      asOf: '2026-03-08',
+      before: new Date('2026-03-09T04:00:00Z'),
+    });
     // 2026-01-10 ends at 2026-01-11 05:00Z (EST, UTC−5).
-    expect(await asOfFromSearchParam('2026-01-10')).toMatchObject({ ok: true, before: new Date('2026-01-11T05:00:00Z') });
+    expect(await asOfFromSearchParam('2026-01-10')).toMatchObject({
+      ok: true,
+      before: new Date('2026-01-11T05:00:00Z'),
+    });
     const today = await asOfFromSearchParam(undefined);
     expect(today).toMatchObject({ ok: true });
     expect(today.ok && today.asOf).toBe(today.today);

@@ -14,7 +14,8 @@ function routeOperations(dir = 'app/api/v1', prefix = '/api/v1'): string[] {
       out.push(...routeOperations(full, `${prefix}/${segment}`));
     } else if (entry === 'route.ts') {
       const source = readFileSync(full, 'utf8');
-      for (const m of source.matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)) out.push(`${m[1].toLowerCase()} ${prefix}`);
+      for (const m of source.matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g))
+        out.push(`${m[1].toLowerCase()} ${prefix}`);
     }
   }
   return out;
@@ -24,7 +25,9 @@ describe('OpenAPI document', () => {
   it('describes every /api/v1 operation and nothing that does not exist', async () => {
     const doc = await GET().json();
     expect(doc.openapi).toBe('3.1.0');
-    const described = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    const described = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`),
+    );
     expect(described.sort()).toEqual(routeOperations().sort());
   });
 

@@ -27,28 +27,48 @@ describe('demo returns and refunds', () => {
   it('leaves returns in the states a shop sees: fresh requests, parcels on their way, work for the warehouse, settled ones', async () => {
     expect(result.returns).toBeGreaterThan(15);
     expect(result.returns).toBe(await db.return.count());
-    const byStatus = Object.fromEntries((await db.return.groupBy({ by: ['status'], _count: true })).map((g) => [g.status, g._count]));
+    const byStatus = Object.fromEntries(
+      (await db.return.groupBy({ by: ['status'], _count: true })).map((g) => [g.status, g._count]),
+    );
     expect(byStatus.requested).toBeGreaterThanOrEqual(2);
     expect(byStatus.approved).toBeGreaterThanOrEqual(2);
     expect((byStatus.received ?? 0) + (byStatus.partially_received ?? 0)).toBeGreaterThanOrEqual(1);
     expect(byStatus.refunded).toBeGreaterThanOrEqual(5);
     expect(Object.keys(byStatus).length).toBeGreaterThanOrEqual(5);
     // Reasons are weighted, and inspection put units back on the shelf (and some into damaged/scrap).
-    const units = await db.returnLine.aggregate({ _sum: { quantityRestocked: true, quantityDamaged: true, quantityScrapped: true } });
+    const units = await db.returnLine.aggregate({
+      _sum: { quantityRestocked: true, quantityDamaged: true, quantityScrapped: true },
+    });
     expect(units._sum.quantityRestocked).toBeGreaterThan(0);
-    expect(new Set((await db.returnLine.findMany({ select: { reason: true } })).map((l) => l.reason)).size).toBeGreaterThanOrEqual(3);
+    expect(
+      new Set((await db.returnLine.findMany({ select: { reason: true } })).map((l) => l.reason)).size,
+    ).toBeGreaterThanOrEqual(3);
     // Refunds issued, goodwill among them, and recent ones above the support limit wait for a manager.
-    const refunds = Object.fromEntries((await db.refund.groupBy({ by: ['kind', 'status'], _count: true })).map((g) => [`${g.kind}/${g.status}`, g._count]));
+    const refunds = Object.fromEntries(
+      (await db.refund.groupBy({ by: ['kind', 'status'], _count: true })).map((g) => [
+        `${g.kind}/${g.status}`,
+        g._count,
+      ]),
+    );
     expect(refunds['return/issued']).toBeGreaterThanOrEqual(5);
     expect(refunds['goodwill/issued']).toBeGreaterThanOrEqual(1);
     // One exchange for another size: its replacement order was placed lately and waits to be shipped.
     expect(result.exchanges).toBe(1);
-    const swap = await db.return.findFirstOrThrow({ where: { status: 'exchanged' }, select: { exchangeOrder: { select: { status: true, placedAt: true, promisedShipBy: true } }, refunds: { select: { kind: true, status: true } } } });
+    const swap = await db.return.findFirstOrThrow({
+      where: { status: 'exchanged' },
+      select: {
+        exchangeOrder: { select: { status: true, placedAt: true, promisedShipBy: true } },
+        refunds: { select: { kind: true, status: true } },
+      },
+    });
     expect(['open', 'pending_review']).toContain(swap.exchangeOrder!.status);
     expect(swap.exchangeOrder!.placedAt.getTime()).toBeGreaterThan(Date.now() - 2 * 86_400_000);
     expect(swap.refunds).toEqual([{ kind: 'exchange', status: 'issued' }]);
     const limit = (await db.shopSettings.findUniqueOrThrow({ where: { id: 1 } })).supportRefundLimit;
-    const pending = await db.refund.findMany({ where: { status: 'pending_approval' }, select: { amount: true, requestedBy: true, createdAt: true } });
+    const pending = await db.refund.findMany({
+      where: { status: 'pending_approval' },
+      select: { amount: true, requestedBy: true, createdAt: true },
+    });
     for (const p of pending) {
       expect(p.amount).toBeGreaterThan(limit);
       expect(p.requestedBy).toBe('support@backroom.test');
@@ -63,7 +83,17 @@ describe('demo returns and refunds', () => {
   });
 
   it('dates every step after the delivery, in order, with its entries, movements and audit rows', async () => {
-    const [bad] = await db.$queryRaw<{ early: number; order: number; refunds: number; entries: number; movements: number; audits: number; future: number }[]>`
+    const [bad] = await db.$queryRaw<
+      {
+        early: number;
+        order: number;
+        refunds: number;
+        entries: number;
+        movements: number;
+        audits: number;
+        future: number;
+      }[]
+    >`
       WITH d AS (SELECT order_id, max(delivered_at) AS at FROM shipments GROUP BY order_id)
       SELECT
         (SELECT count(*) FROM returns r JOIN d ON d.order_id = r.order_id WHERE r.created_at < d.at)::int AS early,
@@ -75,18 +105,24 @@ describe('demo returns and refunds', () => {
         (SELECT count(*) FROM journal_entries e WHERE e.source_type IN ('return', 'refund') AND e.posted_at > now())::int AS future`;
     expect(bad).toEqual({ early: 0, order: 0, refunds: 0, entries: 0, movements: 0, audits: 0, future: 0 });
     // The history spans weeks, not the minute the seed ran.
-    const [span] = await db.$queryRaw<{ days: number }[]>`SELECT count(DISTINCT (issued_at AT TIME ZONE 'UTC')::date)::int AS days FROM refunds WHERE status = 'issued'`;
+    const [span] = await db.$queryRaw<
+      { days: number }[]
+    >`SELECT count(DISTINCT (issued_at AT TIME ZONE 'UTC')::date)::int AS days FROM refunds WHERE status = 'issued'`;
     expect(span.days).toBeGreaterThan(5);
   });
 
   it('keeps the books and stock consistent, on every past date too', async () => {
     const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
     expect(tb.total_debit).toBe(tb.total_credit);
-    expect((await inventoryValuation({ asOf: '2100-01-01', before: FAR })).total_value).toBe(await accountBalance('1200', FAR));
+    expect((await inventoryValuation({ asOf: '2100-01-01', before: FAR })).total_value).toBe(
+      await accountBalance('1200', FAR),
+    );
     for (const daysAgo of [50, 30, 15, 7, 2]) {
       const at = new Date(Date.now() - daysAgo * 86_400_000);
       const day = at.toISOString().slice(0, 10);
-      expect((await inventoryValuation({ asOf: day, before: at })).total_value, `${daysAgo} days ago`).toBe(await accountBalance('1200', at));
+      expect((await inventoryValuation({ asOf: day, before: at })).total_value, `${daysAgo} days ago`).toBe(
+        await accountBalance('1200', at),
+      );
       const then = await trialBalance({ asOf: day, before: at });
       expect(then.total_debit).toBe(then.total_credit);
     }

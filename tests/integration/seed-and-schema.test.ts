@@ -17,27 +17,46 @@ describe('demo seed', () => {
   it('looks like a small shop: four demo logins, two locations with bins, hundreds of SKUs, 1,200 customers', async () => {
     expect(counts).toMatchObject({ users: 4, products: 240, customers: 1200 });
     expect(counts.variants).toBeGreaterThan(500);
-    for (const u of DEMO_USERS) await expect(signInWithPassword({ email: u.email, password: 'backroom' })).resolves.toMatchObject({ role: u.role });
-    const locations = await db.location.findMany({ select: { code: true, _count: { select: { bins: true } } }, orderBy: { code: 'asc' } });
+    for (const u of DEMO_USERS)
+      await expect(signInWithPassword({ email: u.email, password: 'backroom' })).resolves.toMatchObject({
+        role: u.role,
+      });
+    const locations = await db.location.findMany({
+      select: { code: true, _count: { select: { bins: true } } },
+      orderBy: { code: 'asc' },
+    });
     // MAIN: 5 aisles × 8 shelves × 3 levels = 120 bins; STORE: 12 bins.
-    expect(locations).toEqual([{ code: 'MAIN', _count: { bins: 120 } }, { code: 'STORE', _count: { bins: 12 } }]);
+    expect(locations).toEqual([
+      { code: 'MAIN', _count: { bins: 120 } },
+      { code: 'STORE', _count: { bins: 12 } },
+    ]);
     expect(await db.variant.count({ where: { barcode: null } })).toBe(0);
     expect(await db.stockLevel.count({ where: { onHand: 0 } })).toBeGreaterThan(0); // some stockouts to see
   });
 
   it('is deterministic: the same seed gives the same catalog', async () => {
-    const skus = (await db.variant.findMany({ select: { sku: true, barcode: true, price: true }, orderBy: { sku: 'asc' } }));
+    const skus = await db.variant.findMany({
+      select: { sku: true, barcode: true, price: true },
+      orderBy: { sku: 'asc' },
+    });
     const digest = createHash('sha256').update(JSON.stringify(skus)).digest('hex');
     // Seed the same shop into a second, empty database and compare.
     const { inject } = await import('vitest');
     const { freshDatabase } = await import('@/tests/setup/test-database');
-    const url = await freshDatabase(inject('testServerUrl'), `backroom_seedcheck_${process.pid}`, inject('testTemplate'));
+    const url = await freshDatabase(
+      inject('testServerUrl'),
+      `backroom_seedcheck_${process.pid}`,
+      inject('testTemplate'),
+    );
     const { PrismaClient } = await import('@/lib/generated/prisma/client.ts');
     const { PrismaPg } = await import('@prisma/adapter-pg');
     const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     try {
       await seedDemo(other);
-      const otherSkus = await other.variant.findMany({ select: { sku: true, barcode: true, price: true }, orderBy: { sku: 'asc' } });
+      const otherSkus = await other.variant.findMany({
+        select: { sku: true, barcode: true, price: true },
+        orderBy: { sku: 'asc' },
+      });
       expect(createHash('sha256').update(JSON.stringify(otherSkus)).digest('hex')).toBe(digest);
     } finally {
       await other.$disconnect();
@@ -59,15 +78,27 @@ describe('demo seed', () => {
 describe('schema guards', () => {
   it('refuses negative stock and keeps movements and the audit log append-only', async () => {
     const level = await db.stockLevel.findFirstOrThrow();
-    await expect(db.stockLevel.update({ where: { id: level.id }, data: { onHand: -1 } })).rejects.toThrow(/stock_levels_on_hand_nonnegative/);
-    await expect(db.stockLevel.update({ where: { id: level.id }, data: { reserved: -1 } })).rejects.toThrow(/stock_levels_reserved_nonnegative/);
+    await expect(db.stockLevel.update({ where: { id: level.id }, data: { onHand: -1 } })).rejects.toThrow(
+      /stock_levels_on_hand_nonnegative/,
+    );
+    await expect(db.stockLevel.update({ where: { id: level.id }, data: { reserved: -1 } })).rejects.toThrow(
+      /stock_levels_reserved_nonnegative/,
+    );
     await expect(db.$executeRaw`UPDATE stock_movements SET on_hand_delta = 0`).rejects.toThrow(/append-only/);
     await expect(db.$executeRaw`DELETE FROM audit_log`).rejects.toThrow(/append-only/);
   });
 
   it('keeps emails lower-case and unique', async () => {
-    await expect(db.user.create({ data: { email: 'Mixed@Example.test', name: 'x', role: 'support', passwordHash: 'x' } })).rejects.toThrow(/users_email_lowercase/);
-    await expect(db.customer.create({ data: { email: (await db.customer.findFirstOrThrow()).email, firstName: 'a', lastName: 'b' } })).rejects.toThrow();
+    await expect(
+      db.user.create({
+        data: { email: 'Mixed@Example.test', name: 'x', role: 'support', passwordHash: 'x' },
+      }),
+    ).rejects.toThrow(/users_email_lowercase/);
+    await expect(
+      db.customer.create({
+        data: { email: (await db.customer.findFirstOrThrow()).email, firstName: 'a', lastName: 'b' },
+      }),
+    ).rejects.toThrow();
   });
 });
 
@@ -76,11 +107,15 @@ describe('migration runner', () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      const { rows } = await client.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name');
+      const { rows } = await client.query(
+        'SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name',
+      );
       const files = await listMigrations();
       expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
       const first = files[0];
-      const sha = createHash('sha256').update(readFileSync(`prisma/migrations/${first.name}/migration.sql`)).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(`prisma/migrations/${first.name}/migration.sql`))
+        .digest('hex');
       expect(rows[0].checksum).toBe(sha);
       expect(rows.every((r) => r.finished_at !== null)).toBe(true);
       expect(await migrate(process.env.DATABASE_URL!)).toEqual([]);
@@ -98,7 +133,9 @@ describe('demo order history', () => {
     const result = await seedDemoOrders(db, { count: 60, days: 30 });
     expect(result.orders).toBe(60);
     const statuses = await db.order.groupBy({ by: ['status'], _count: true });
-    const shippedOrders = (statuses.find((s) => s.status === 'fulfilled')?._count ?? 0) + (statuses.find((s) => s.status === 'delivered')?._count ?? 0);
+    const shippedOrders =
+      (statuses.find((s) => s.status === 'fulfilled')?._count ?? 0) +
+      (statuses.find((s) => s.status === 'delivered')?._count ?? 0);
     expect(shippedOrders).toBeGreaterThan(20);
     expect(statuses.find((s) => s.status === 'delivered')?._count).toBeGreaterThan(5);
     // Every delivered parcel has its pick-up and delivery scans.
@@ -109,19 +146,32 @@ describe('demo order history', () => {
     const FAR = new Date('2100-01-01T00:00:00Z');
     const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
     expect(tb.total_debit).toBe(tb.total_credit);
-    expect((await inventoryValuation({ asOf: '2100-01-01', before: FAR })).total_value).toBe(await accountBalance('1200', FAR));
+    expect((await inventoryValuation({ asOf: '2100-01-01', before: FAR })).total_value).toBe(
+      await accountBalance('1200', FAR),
+    );
     // The history is dated as it happened, and stock and books agree on every past date.
     for (const daysAgo of [29, 20, 10, 3, 1]) {
       const at = new Date(Date.now() - daysAgo * 86_400_000);
       const day = at.toISOString().slice(0, 10);
-      expect((await inventoryValuation({ asOf: day, before: at })).total_value, `${daysAgo} days ago`).toBe(await accountBalance('1200', at));
+      expect((await inventoryValuation({ asOf: day, before: at })).total_value, `${daysAgo} days ago`).toBe(
+        await accountBalance('1200', at),
+      );
       const tbThen = await trialBalance({ asOf: day, before: at });
       expect(tbThen.total_debit).toBe(tbThen.total_credit);
     }
-    const old = await db.order.findFirstOrThrow({ where: { externalId: { startsWith: 'SEED-' } }, orderBy: { placedAt: 'asc' }, select: { id: true, placedAt: true } });
-    const sale = await db.journalEntry.findFirstOrThrow({ where: { sourceType: 'order', sourceId: old.id, reversesEntryId: null }, orderBy: { number: 'asc' } });
+    const old = await db.order.findFirstOrThrow({
+      where: { externalId: { startsWith: 'SEED-' } },
+      orderBy: { placedAt: 'asc' },
+      select: { id: true, placedAt: true },
+    });
+    const sale = await db.journalEntry.findFirstOrThrow({
+      where: { sourceType: 'order', sourceId: old.id, reversesEntryId: null },
+      orderBy: { number: 'asc' },
+    });
     expect(sale.postedAt.toISOString()).toBe(old.placedAt.toISOString());
-    const created = await db.auditLog.findFirstOrThrow({ where: { entityType: 'order', entityId: old.id, action: 'order.created' } });
+    const created = await db.auditLog.findFirstOrThrow({
+      where: { entityType: 'order', entityId: old.id, action: 'order.created' },
+    });
     expect(created.createdAt.toISOString()).toBe(old.placedAt.toISOString());
     // The seed lifted the append-only guards only for its own transaction.
     await expect(db.$executeRaw`UPDATE stock_movements SET on_hand_delta = 0`).rejects.toThrow(/append-only/);
@@ -136,6 +186,8 @@ describe('demo order history', () => {
     const { rollupFacts, directFacts } = await import('@/lib/kpi/rebuild');
     const facts = await rollupFacts();
     expect(facts).toEqual(await directFacts());
-    expect(new Set(facts.filter((f) => f.metric === 'orders_placed').map((f) => f.day)).size).toBeGreaterThan(15);
+    expect(new Set(facts.filter((f) => f.metric === 'orders_placed').map((f) => f.day)).size).toBeGreaterThan(
+      15,
+    );
   }, 120_000);
 });

@@ -20,8 +20,22 @@ import { seedShipping } from '@/prisma/seed-shipping';
  */
 const BOX = { length_mm: 518, width_mm: 396, height_mm: 259, weight_grams: 6_441 };
 const MAILER = { length_mm: 330, width_mm: 254, height_mm: 25, weight_grams: 800 };
-const SAN_FRANCISCO = { name: 'Rita Ochoa', line1: '500 Brannan St', city: 'San Francisco', region: 'CA', postal_code: '94107', country: 'US' };
-const MANHATTAN = { name: 'Ben Ito', line1: '350 5th Ave', city: 'New York', region: 'NY', postal_code: '10001', country: 'US' };
+const SAN_FRANCISCO = {
+  name: 'Rita Ochoa',
+  line1: '500 Brannan St',
+  city: 'San Francisco',
+  region: 'CA',
+  postal_code: '94107',
+  country: 'US',
+};
+const MANHATTAN = {
+  name: 'Ben Ito',
+  line1: '350 5th Ave',
+  city: 'New York',
+  region: 'NY',
+  postal_code: '10001',
+  country: 'US',
+};
 const FRIDAY = '2026-11-20';
 
 const summary = (quotes: (Quote & { meets_promise: boolean | null })[]) =>
@@ -38,7 +52,12 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 beforeAll(async () => {
-  expect(await seedShipping(db)).toEqual({ carriers: 2, services: 5, rateRows: 3 * 8 * 70 + 2 * 8 * 60, packageTypes: 5 });
+  expect(await seedShipping(db)).toEqual({
+    carriers: 2,
+    services: 5,
+    rateRows: 3 * 8 * 70 + 2 * 8 * 60,
+    packageTypes: 5,
+  });
 });
 
 describe('seedShipping', () => {
@@ -49,19 +68,59 @@ describe('seedShipping', () => {
 
   it('lists carriers with the rule and card in force, and package types smallest first', async () => {
     const carriers = await carrierList({ date: FRIDAY });
-    expect(carriers.map((c) => [c.code, c.current_dim_rule?.divisor, c.current_dim_rule?.weight_rounding, c.services.map((s) => [s.code, s.transit_days, s.current_card?.effective_from])])).toEqual([
-      ['parcelway', 139, 'ceil_lb', [['ground', 5, '2026-01-01'], ['two_day', 2, '2026-01-01'], ['overnight', 1, '2026-01-01']]],
-      ['swiftpost', 5000, 'ceil_half_kg', [['economy', 6, '2026-01-01'], ['priority', 3, '2026-01-01']]],
+    expect(
+      carriers.map((c) => [
+        c.code,
+        c.current_dim_rule?.divisor,
+        c.current_dim_rule?.weight_rounding,
+        c.services.map((s) => [s.code, s.transit_days, s.current_card?.effective_from]),
+      ]),
+    ).toEqual([
+      [
+        'parcelway',
+        139,
+        'ceil_lb',
+        [
+          ['ground', 5, '2026-01-01'],
+          ['two_day', 2, '2026-01-01'],
+          ['overnight', 1, '2026-01-01'],
+        ],
+      ],
+      [
+        'swiftpost',
+        5000,
+        'ceil_half_kg',
+        [
+          ['economy', 6, '2026-01-01'],
+          ['priority', 3, '2026-01-01'],
+        ],
+      ],
     ]);
     // 70 one-pound brackets × 8 zones; the heaviest 70 lb = 31,751.47 → 31,752 g
-    expect(carriers[0].services[0].current_card).toMatchObject({ rows: 560, zones: [1, 2, 3, 4, 5, 6, 7, 8], max_weight_grams: 31_752, currency: 'USD' });
-    expect((await packageTypeList()).map((p) => p.code)).toEqual(['MAILER', 'BOX-S', 'BOX-M', 'BOX-L', 'BOX-XL']);
+    expect(carriers[0].services[0].current_card).toMatchObject({
+      rows: 560,
+      zones: [1, 2, 3, 4, 5, 6, 7, 8],
+      max_weight_grams: 31_752,
+      currency: 'USD',
+    });
+    expect((await packageTypeList()).map((p) => p.code)).toEqual([
+      'MAILER',
+      'BOX-S',
+      'BOX-M',
+      'BOX-L',
+      'BOX-XL',
+    ]);
   });
 });
 
 describe('quoteShipment', () => {
   it('prices the issue box to San Francisco (zone 8) on every service and preselects the cheapest on time', async () => {
-    const r = await quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate: FRIDAY, promisedBy: '2026-11-27' });
+    const r = await quoteShipment({
+      toAddress: SAN_FRANCISCO,
+      packages: [BOX],
+      shipDate: FRIDAY,
+      promisedBy: '2026-11-27',
+    });
     expect(summary(r.quotes)).toEqual([
       // 11 kg = 22 steps: 700 + 420 + (35 + 56) × 21 = 1,120 + 1,911 = 3,031; Fri + 6 business days = Mon 30
       ['swiftpost:economy', 3_031, '2026-11-30', false],
@@ -74,10 +133,27 @@ describe('quoteShipment', () => {
       // 3,200 + 1,750 + (210 + 280) × 26 = 4,950 + 12,740 = 17,690; Fri + 1 = Mon 23
       ['parcelway:overnight', 17_690, '2026-11-23', true],
     ]);
-    expect([r.preselected, r.preselect_reason, r.ship_date, r.promised_by]).toEqual(['parcelway:ground', 'cheapest_meeting_promise', FRIDAY, '2026-11-27']);
+    expect([r.preselected, r.preselect_reason, r.ship_date, r.promised_by]).toEqual([
+      'parcelway:ground',
+      'cheapest_meeting_promise',
+      FRIDAY,
+      '2026-11-27',
+    ]);
     const ground = r.quotes.find((q) => q.key === 'parcelway:ground')!;
-    expect(ground).toMatchObject({ zone: 8, currency: 'USD', transit_days: 5, billable_weight_grams: 12_247 });
-    expect(ground.packages[0].billable).toMatchObject({ unit: 'lb', sides: [21, 16, 11], actual: 15, dimensional: 27, billable: 27, basis: 'dimensional' });
+    expect(ground).toMatchObject({
+      zone: 8,
+      currency: 'USD',
+      transit_days: 5,
+      billable_weight_grams: 12_247,
+    });
+    expect(ground.packages[0].billable).toMatchObject({
+      unit: 'lb',
+      sides: [21, 16, 11],
+      actual: 15,
+      dimensional: 27,
+      billable: 27,
+      basis: 'dimensional',
+    });
     expect(r.quotes.find((q) => q.key === 'swiftpost:economy')!.billable_weight_grams).toBe(11_000);
     // What the label screen buys: the preselection, or the person's override.
     expect(chooseQuote(r).price).toBe(4_684);
@@ -86,9 +162,26 @@ describe('quoteShipment', () => {
 
   it('a promise only the fast services keep preselects the cheapest of them; a missed promise the fastest', async () => {
     // A timestamp is read as its day in the shop's time zone (UTC here).
-    expect((await quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate: FRIDAY, promisedBy: '2026-11-25T20:00:00Z' })).preselected).toBe('swiftpost:priority');
-    const late = await quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate: FRIDAY, promisedBy: '2026-11-22' });
-    expect([late.preselected, late.preselect_reason]).toEqual(['parcelway:overnight', 'fastest_none_meet_promise']);
+    expect(
+      (
+        await quoteShipment({
+          toAddress: SAN_FRANCISCO,
+          packages: [BOX],
+          shipDate: FRIDAY,
+          promisedBy: '2026-11-25T20:00:00Z',
+        })
+      ).preselected,
+    ).toBe('swiftpost:priority');
+    const late = await quoteShipment({
+      toAddress: SAN_FRANCISCO,
+      packages: [BOX],
+      shipDate: FRIDAY,
+      promisedBy: '2026-11-22',
+    });
+    expect([late.preselected, late.preselect_reason]).toEqual([
+      'parcelway:overnight',
+      'fastest_none_meet_promise',
+    ]);
   });
 
   it('prices a light mailer to Manhattan (zone 1): without a promise the cheapest wins', async () => {
@@ -103,9 +196,15 @@ describe('quoteShipment', () => {
       ['parcelway:overnight', 3_410, '2026-11-23', null], // 3,200 + 210 × 1
     ]);
     expect([r.preselected, r.preselect_reason]).toEqual(['swiftpost:economy', 'cheapest_no_promise']);
-    expect(r.quotes.map((q) => [q.key, q.zone, q.billable_weight_grams])).toContainEqual(['parcelway:ground', 1, 908]);
+    expect(r.quotes.map((q) => [q.key, q.zone, q.billable_weight_grams])).toContainEqual([
+      'parcelway:ground',
+      1,
+      908,
+    ]);
     // The same inside a caller's transaction.
-    const inTx = await db.$transaction((tx) => quoteShipment({ toAddress: MANHATTAN, packages: [MAILER], shipDate: FRIDAY }, tx));
+    const inTx = await db.$transaction((tx) =>
+      quoteShipment({ toAddress: MANHATTAN, packages: [MAILER], shipDate: FRIDAY }, tx),
+    );
     expect(inTx.quotes.map((q) => q.price)).toEqual([735, 940, 1_370, 2_010, 3_410]);
   });
 
@@ -123,13 +222,21 @@ describe('quoteShipment', () => {
     const small = { length_mm: 203, width_mm: 152, height_mm: 102 };
     // 30,000 g = 30 kg = 60 half-kg steps, SwiftPost's last bracket: 700 + 35 × 59 = 2,765.
     // Parcelway: 30,000 g = 66.14 lb → 67 lb (dimensional only 2 lb): 900 + 40 × 66 = 3,540.
-    const atLimit = await quoteShipment({ toAddress: MANHATTAN, packages: [{ ...small, weight_grams: 30_000 }], shipDate: FRIDAY });
+    const atLimit = await quoteShipment({
+      toAddress: MANHATTAN,
+      packages: [{ ...small, weight_grams: 30_000 }],
+      shipDate: FRIDAY,
+    });
     expect(atLimit.quotes.map((q) => [q.key, q.price])).toContainEqual(['swiftpost:economy', 2_765]);
     expect(atLimit.quotes.map((q) => [q.key, q.price])).toContainEqual(['parcelway:ground', 3_540]);
     expect(atLimit.preselected).toBe('swiftpost:economy');
 
     // 30,001 g → 60.002 steps → 61 > 60: SwiftPost cannot take it; Parcelway still 67 lb.
-    const over = await quoteShipment({ toAddress: MANHATTAN, packages: [{ ...small, weight_grams: 30_001 }], shipDate: FRIDAY });
+    const over = await quoteShipment({
+      toAddress: MANHATTAN,
+      packages: [{ ...small, weight_grams: 30_001 }],
+      shipDate: FRIDAY,
+    });
     expect(summary(over.quotes)).toEqual([
       ['parcelway:ground', 3_540, '2026-11-27', null],
       ['parcelway:two_day', 1_900 + 110 * 66, '2026-11-24', null], // 9,160
@@ -137,26 +244,55 @@ describe('quoteShipment', () => {
       ['swiftpost:economy', 'over_max_weight', null, null],
       ['swiftpost:priority', 'over_max_weight', null, null],
     ]);
-    expect(over.quotes.find((q) => q.key === 'swiftpost:economy')!.unavailable!.message).toBe("A billable weight of 30500 g is over this service's heaviest bracket (30000 g).");
+    expect(over.quotes.find((q) => q.key === 'swiftpost:economy')!.unavailable!.message).toBe(
+      "A billable weight of 30500 g is over this service's heaviest bracket (30000 g).",
+    );
     expect(over.preselected).toBe('parcelway:ground');
   });
 
   it('rejects bad input and unroutable destinations with the field to fix', async () => {
-    const zero = await rejection(quoteShipment({ toAddress: MANHATTAN, packages: [MAILER, { ...BOX, weight_grams: 0 }], shipDate: FRIDAY }));
+    const zero = await rejection(
+      quoteShipment({
+        toAddress: MANHATTAN,
+        packages: [MAILER, { ...BOX, weight_grams: 0 }],
+        shipDate: FRIDAY,
+      }),
+    );
     expect([zero.code, zero.status]).toEqual(['VALIDATION_FAILED', 422]);
-    expect(zero.details).toEqual([{ field: 'packages.1.weight_grams', message: 'The weight (grams) must be more than 0' }]);
+    expect(zero.details).toEqual([
+      { field: 'packages.1.weight_grams', message: 'The weight (grams) must be more than 0' },
+    ]);
 
-    const noPackages = await rejection(quoteShipment({ toAddress: MANHATTAN, packages: [], shipDate: FRIDAY }));
+    const noPackages = await rejection(
+      quoteShipment({ toAddress: MANHATTAN, packages: [], shipDate: FRIDAY }),
+    );
     expect(noPackages.details).toEqual([expect.objectContaining({ field: 'packages' })]);
 
-    const badDate = await rejection(quoteShipment({ toAddress: MANHATTAN, packages: [MAILER], shipDate: '2026-02-30' }));
+    const badDate = await rejection(
+      quoteShipment({ toAddress: MANHATTAN, packages: [MAILER], shipDate: '2026-02-30' }),
+    );
     expect(badDate.details).toEqual([expect.objectContaining({ field: 'ship_date' })]);
 
     // ZIP prefix 001 is not in use: no zone.
-    const unroutable = await rejection(quoteShipment({ toAddress: { ...MANHATTAN, postal_code: '00123' }, packages: [MAILER], shipDate: FRIDAY }));
-    expect([unroutable.status, unroutable.details]).toEqual([422, [{ field: 'to_address.postal_code', message: 'No carrier delivers to postal code 00123 in US.' }]]);
+    const unroutable = await rejection(
+      quoteShipment({
+        toAddress: { ...MANHATTAN, postal_code: '00123' },
+        packages: [MAILER],
+        shipDate: FRIDAY,
+      }),
+    );
+    expect([unroutable.status, unroutable.details]).toEqual([
+      422,
+      [{ field: 'to_address.postal_code', message: 'No carrier delivers to postal code 00123 in US.' }],
+    ]);
 
-    const abroad = await rejection(quoteShipment({ toAddress: { postal_code: 'M5V 2T6', country: 'ca' }, packages: [MAILER], shipDate: FRIDAY }));
+    const abroad = await rejection(
+      quoteShipment({
+        toAddress: { postal_code: 'M5V 2T6', country: 'ca' },
+        packages: [MAILER],
+        shipDate: FRIDAY,
+      }),
+    );
     expect(abroad.details).toEqual([{ field: 'to_address.country', message: 'No carrier delivers to CA.' }]);
   });
 
@@ -173,19 +309,47 @@ describe('quoteShipment', () => {
   });
 
   it('takes quotes from any CarrierAdapter, e.g. a carrier API beside the rate cards', async () => {
-    const parcelway = await db.carrier.findUniqueOrThrow({ where: { code: 'parcelway' }, select: { id: true, code: true, name: true } });
+    const parcelway = await db.carrier.findUniqueOrThrow({
+      where: { code: 'parcelway' },
+      select: { id: true, code: true, name: true },
+    });
     const api: CarrierAdapter = {
       code: 'acme',
       async quote(shipment) {
-        return [{
-          key: 'acme:saver', carrier: 'acme', carrier_name: 'Acme Freight', service: 'saver', service_name: 'Acme Saver', available: true,
-          price: 2_500, currency: 'USD', transit_days: 4, delivery_date: '2026-11-26', zone: null,
-          billable_weight_grams: shipment.parcels[0].weight_grams, packages: [], rate_card_id: null, unavailable: null,
-        }];
+        return [
+          {
+            key: 'acme:saver',
+            carrier: 'acme',
+            carrier_name: 'Acme Freight',
+            service: 'saver',
+            service_name: 'Acme Saver',
+            available: true,
+            price: 2_500,
+            currency: 'USD',
+            transit_days: 4,
+            delivery_date: '2026-11-26',
+            zone: null,
+            billable_weight_grams: shipment.parcels[0].weight_grams,
+            packages: [],
+            rate_card_id: null,
+            unavailable: null,
+          },
+        ];
       },
     };
-    const r = await quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate: FRIDAY, promisedBy: '2026-11-27', adapters: [new RateCardAdapter(parcelway), api] });
-    expect(summary(r.quotes).map((q) => q.slice(0, 2))).toEqual([['acme:saver', 2_500], ['parcelway:ground', 4_684], ['parcelway:two_day', 10_360], ['parcelway:overnight', 17_690]]);
+    const r = await quoteShipment({
+      toAddress: SAN_FRANCISCO,
+      packages: [BOX],
+      shipDate: FRIDAY,
+      promisedBy: '2026-11-27',
+      adapters: [new RateCardAdapter(parcelway), api],
+    });
+    expect(summary(r.quotes).map((q) => q.slice(0, 2))).toEqual([
+      ['acme:saver', 2_500],
+      ['parcelway:ground', 4_684],
+      ['parcelway:two_day', 10_360],
+      ['parcelway:overnight', 17_690],
+    ]);
     expect(r.preselected).toBe('acme:saver');
   });
 });
@@ -194,13 +358,28 @@ describe('dated cards and rules', () => {
   it('a card effective from tomorrow is not used today; a card ending today hands back tomorrow; so does the divisor', async () => {
     const today = todayIn('UTC'); // the test shop has no settings: UTC
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const quote = (shipDate?: string) => quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate });
-    const price = (r: Awaited<ReturnType<typeof quote>>, key: string) => r.quotes.find((q) => q.key === key)!.price;
+    const quote = (shipDate?: string) =>
+      quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate });
+    const price = (r: Awaited<ReturnType<typeof quote>>, key: string) =>
+      r.quotes.find((q) => q.key === key)!.price;
 
     // Next card for Parcelway Ground: every price + 500, from tomorrow.
-    const ground = await db.carrierService.findFirstOrThrow({ where: { code: 'ground', carrier: { code: 'parcelway' } }, select: { id: true, rateCards: { select: { id: true } } } });
-    const current = await db.rateCardRow.findMany({ where: { rateCardId: ground.rateCards[0].id }, select: { zone: true, maxWeightGrams: true, price: true } });
-    await db.rateCard.create({ data: { serviceId: ground.id, effectiveFrom: new Date(`${tomorrow}T00:00:00Z`), currency: 'USD', rows: { createMany: { data: current.map((r) => ({ ...r, price: r.price + 500 })) } } } });
+    const ground = await db.carrierService.findFirstOrThrow({
+      where: { code: 'ground', carrier: { code: 'parcelway' } },
+      select: { id: true, rateCards: { select: { id: true } } },
+    });
+    const current = await db.rateCardRow.findMany({
+      where: { rateCardId: ground.rateCards[0].id },
+      select: { zone: true, maxWeightGrams: true, price: true },
+    });
+    await db.rateCard.create({
+      data: {
+        serviceId: ground.id,
+        effectiveFrom: new Date(`${tomorrow}T00:00:00Z`),
+        currency: 'USD',
+        rows: { createMany: { data: current.map((r) => ({ ...r, price: r.price + 500 })) } },
+      },
+    });
 
     const now = await quote(); // ship date defaults to today
     expect(now.ship_date).toBe(today);
@@ -208,15 +387,42 @@ describe('dated cards and rules', () => {
     expect(price(await quote(tomorrow), 'parcelway:ground')).toBe(5_184); // 4,684 + 500
 
     // A one-day peak card for 2Day (today to today, + 1,000): used today, gone tomorrow.
-    const twoDay = await db.carrierService.findFirstOrThrow({ where: { code: 'two_day', carrier: { code: 'parcelway' } }, select: { id: true, rateCards: { select: { id: true } } } });
-    const listRows = await db.rateCardRow.findMany({ where: { rateCardId: twoDay.rateCards[0].id }, select: { zone: true, maxWeightGrams: true, price: true } });
-    await db.rateCard.create({ data: { serviceId: twoDay.id, effectiveFrom: new Date(`${today}T00:00:00Z`), effectiveTo: new Date(`${today}T00:00:00Z`), currency: 'USD', note: 'peak', rows: { createMany: { data: listRows.map((r) => ({ ...r, price: r.price + 1_000 })) } } } });
+    const twoDay = await db.carrierService.findFirstOrThrow({
+      where: { code: 'two_day', carrier: { code: 'parcelway' } },
+      select: { id: true, rateCards: { select: { id: true } } },
+    });
+    const listRows = await db.rateCardRow.findMany({
+      where: { rateCardId: twoDay.rateCards[0].id },
+      select: { zone: true, maxWeightGrams: true, price: true },
+    });
+    await db.rateCard.create({
+      data: {
+        serviceId: twoDay.id,
+        effectiveFrom: new Date(`${today}T00:00:00Z`),
+        effectiveTo: new Date(`${today}T00:00:00Z`),
+        currency: 'USD',
+        note: 'peak',
+        rows: { createMany: { data: listRows.map((r) => ({ ...r, price: r.price + 1_000 })) } },
+      },
+    });
     expect(price(await quote(today), 'parcelway:two_day')).toBe(11_360); // 10,360 + 1,000
     expect(price(await quote(tomorrow), 'parcelway:two_day')).toBe(10_360); // back to the list card
 
     // Parcelway's divisor becomes 166 tomorrow: 3,696 in³ / 166 = 22.27 → 23 lb (23 × 453.59237 = 10,432.6 → 10,433 g).
-    const parcelway = await db.carrier.findUniqueOrThrow({ where: { code: 'parcelway' }, select: { id: true } });
-    await db.carrierDimRule.create({ data: { carrierId: parcelway.id, effectiveFrom: new Date(`${tomorrow}T00:00:00Z`), divisor: 166, unitSystem: 'imperial', weightRounding: 'ceil_lb', dimensionRounding: 'ceil_inch' } });
+    const parcelway = await db.carrier.findUniqueOrThrow({
+      where: { code: 'parcelway' },
+      select: { id: true },
+    });
+    await db.carrierDimRule.create({
+      data: {
+        carrierId: parcelway.id,
+        effectiveFrom: new Date(`${tomorrow}T00:00:00Z`),
+        divisor: 166,
+        unitSystem: 'imperial',
+        weightRounding: 'ceil_lb',
+        dimensionRounding: 'ceil_inch',
+      },
+    });
     const later = (await quote(tomorrow)).quotes.find((q) => q.key === 'parcelway:ground')!;
     // tomorrow's card at 23 lb, zone 8: 1,460 + 124 × 22 + 500 = 1,460 + 2,728 + 500 = 4,688
     expect([later.price, later.billable_weight_grams]).toEqual([4_688, 10_433]);
@@ -226,13 +432,42 @@ describe('dated cards and rules', () => {
     const listed = await carrierList({ date: today });
     expect(listed[0].current_dim_rule?.divisor).toBe(139);
     expect(listed[0].upcoming_dim_rules.map((r) => [r.effective_from, r.divisor])).toEqual([[tomorrow, 166]]);
-    expect(listed[0].services.find((s) => s.code === 'ground')!.upcoming_cards.map((c) => c.effective_from)).toEqual([tomorrow]);
-    expect(listed[0].services.find((s) => s.code === 'two_day')!.current_card).toMatchObject({ effective_from: today, effective_to: today, note: 'peak' });
+    expect(
+      listed[0].services.find((s) => s.code === 'ground')!.upcoming_cards.map((c) => c.effective_from),
+    ).toEqual([tomorrow]);
+    expect(listed[0].services.find((s) => s.code === 'two_day')!.current_card).toMatchObject({
+      effective_from: today,
+      effective_to: today,
+      note: 'peak',
+    });
   });
 
   it('the database refuses a rule that mixes pounds with centimetres, and a card that ends before it starts', async () => {
-    const carrier = await db.carrier.findUniqueOrThrow({ where: { code: 'swiftpost' }, select: { id: true, services: { select: { id: true }, take: 1 } } });
-    await expect(db.carrierDimRule.create({ data: { carrierId: carrier.id, effectiveFrom: new Date('2030-01-01T00:00:00Z'), divisor: 139, unitSystem: 'imperial', weightRounding: 'ceil_lb', dimensionRounding: 'ceil_cm' } })).rejects.toThrow();
-    await expect(db.rateCard.create({ data: { serviceId: carrier.services[0].id, effectiveFrom: new Date('2030-02-01T00:00:00Z'), effectiveTo: new Date('2030-01-31T00:00:00Z'), currency: 'USD' } })).rejects.toThrow();
+    const carrier = await db.carrier.findUniqueOrThrow({
+      where: { code: 'swiftpost' },
+      select: { id: true, services: { select: { id: true }, take: 1 } },
+    });
+    await expect(
+      db.carrierDimRule.create({
+        data: {
+          carrierId: carrier.id,
+          effectiveFrom: new Date('2030-01-01T00:00:00Z'),
+          divisor: 139,
+          unitSystem: 'imperial',
+          weightRounding: 'ceil_lb',
+          dimensionRounding: 'ceil_cm',
+        },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      db.rateCard.create({
+        data: {
+          serviceId: carrier.services[0].id,
+          effectiveFrom: new Date('2030-02-01T00:00:00Z'),
+          effectiveTo: new Date('2030-01-31T00:00:00Z'),
+          currency: 'USD',
+        },
+      }),
+    ).rejects.toThrow();
   });
 });

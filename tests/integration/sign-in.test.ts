@@ -26,22 +26,36 @@ describe('sign-in', () => {
 
   it('answers a wrong password and an unknown email with the same message', async () => {
     const user = await makeUser();
-    expect(await attempt(user.email, 'wrong password')).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: 'Wrong email or password.' });
-    expect(await attempt('nobody@example.test', 'whatever')).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: 'Wrong email or password.' });
+    expect(await attempt(user.email, 'wrong password')).toEqual({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+      message: 'Wrong email or password.',
+    });
+    expect(await attempt('nobody@example.test', 'whatever')).toEqual({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+      message: 'Wrong email or password.',
+    });
   });
 
   it('tells a deactivated user why, only once the password is right', async () => {
     const user = await makeUser({ active: false });
     expect(await attempt(user.email, 'wrong password')).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(await attempt(user.email, user.password)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('deactivated') });
+    expect(await attempt(user.email, user.password)).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('deactivated'),
+    });
   });
 
   it('refuses the 11th attempt after 10 failures from one address, even with the right password', async () => {
     const user = await makeUser();
-    for (let i = 0; i < 10; i++) expect(await attempt(user.email, `guess ${i}`)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    for (let i = 0; i < 10; i++)
+      expect(await attempt(user.email, `guess ${i}`)).toMatchObject({ code: 'UNAUTHENTICATED' });
     const limited = await attempt(user.email, user.password);
     expect(limited).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
-    expect(limited.ok === false && limited.message).toMatch(/Too many failed sign-in attempts\. Try again in 15 minutes/);
+    expect(limited.ok === false && limited.message).toMatch(
+      /Too many failed sign-in attempts\. Try again in 15 minutes/,
+    );
     // Another address is not blocked by these 10 failures (its own count is 0, the per-email cap is 50).
     expect(await attempt(user.email, user.password, '198.51.100.1')).toMatchObject({ ok: true });
   });
@@ -60,13 +74,16 @@ describe('sign-in', () => {
     for (let i = 0; i < 9; i++) await attempt(user.email, `guess ${i}`);
     expect(await attempt(user.email, user.password)).toMatchObject({ ok: true });
     // 9 failures before the success no longer count: 9 more fail normally, the limit is not hit.
-    for (let i = 0; i < 9; i++) expect(await attempt(user.email, `again ${i}`)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    for (let i = 0; i < 9; i++)
+      expect(await attempt(user.email, `again ${i}`)).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('never stores the password in the attempts table', async () => {
     const user = await makeUser();
     await attempt(user.email, 'my-secret-guess');
-    const rows = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(l)::text AS row FROM login_attempts l`;
+    const rows = await db.$queryRaw<
+      { row: string }[]
+    >`SELECT row_to_json(l)::text AS row FROM login_attempts l`;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r) => r.row).join()).not.toContain('my-secret-guess');
   });

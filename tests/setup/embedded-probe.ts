@@ -8,7 +8,8 @@ import { prepareDatabase } from '@/lib/platform/bootstrap';
 const prepared = await prepareDatabase({ log: () => {} });
 const client = new pg.Client({ connectionString: prepared.url });
 await client.connect();
-const count = async (table: string) => Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
+const count = async (table: string) =>
+  Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
 const result = {
   embedded: prepared.embedded !== null,
   seeded: prepared.seeded,

@@ -21,7 +21,10 @@ export async function testServer(): Promise<{ serverUrl: string; embedded: Embed
 /** A template database with every migration applied, named after the migrations' checksums. */
 export async function migratedTemplate(serverUrl: string): Promise<string> {
   const migrations = await listMigrations();
-  const digest = createHash('sha256').update(migrations.map((m) => m.checksum).join()).digest('hex').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(migrations.map((m) => m.checksum).join())
+    .digest('hex')
+    .slice(0, 12);
   const name = `backroom_tpl_${digest}`;
   const url = await ensureDatabase(serverUrl, name);
   await migrate(url);

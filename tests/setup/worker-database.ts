@@ -16,6 +16,8 @@ process.env.DB_POOL_MAX ??= '5';
 
 afterAll(async () => {
   const { getDb } = await import('@/lib/db');
-  await getDb().$disconnect().catch(() => {});
+  await getDb()
+    .$disconnect()
+    .catch(() => {});
   await dropDatabase(serverUrl, name).catch(() => {});
 });

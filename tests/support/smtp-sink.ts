@@ -24,10 +24,15 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
       if (failures > 0) {
         failures -= 1;
         stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 })));
+        stream.on('end', () =>
+          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 })),
+        );
         return;
       }
-      simpleParser(stream).then((mail) => { received.push(mail); callback(); }, callback);
+      simpleParser(stream).then((mail) => {
+        received.push(mail);
+        callback();
+      }, callback);
     },
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
@@ -36,7 +41,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${actual}`,
     port: actual,
     received,
-    failNext(count) { failures = count; },
+    failNext(count) {
+      failures = count;
+    },
     async waitFor(count, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < count) {

@@ -20,8 +20,12 @@ function book(method: 'fifo' | 'average') {
       layers = layers.filter((l) => l.remaining > 0);
       return r.cost;
     },
-    get pool() { return pool; },
-    get layers() { return layers.map((l) => [l.remaining, l.unitCost]); },
+    get pool() {
+      return pool;
+    },
+    get layers() {
+      return layers.map((l) => [l.remaining, l.unitCost]);
+    },
   };
 }
 

@@ -2,7 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
+import {
+  BarcodeFormat,
+  BinaryBitmap,
+  DecodeHintType,
+  HybridBinarizer,
+  MultiFormatReader,
+  RGBLuminanceSource,
+} from '@zxing/library';
 import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { renderLabel, type LabelInput } from '@/lib/documents/label';
@@ -15,7 +22,12 @@ import { winAnsi } from '@/lib/documents/layout';
 // Reading the PDFs back: text with pdf.js (as a search index or a PDF parser sees it), and the
 // barcode by rasterising the page at label-printer resolution and scanning it with ZXing.
 
-type PdfPage = { width: number; height: number; lines: string[]; items: { str: string; x: number; y: number; width: number }[] };
+type PdfPage = {
+  width: number;
+  height: number;
+  lines: string[];
+  items: { str: string; x: number; y: number; width: number }[];
+};
 
 async function openPdf(bytes: Uint8Array) {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
@@ -39,7 +51,12 @@ async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
       if (row) row.items.push(item);
       else rows.push({ y: item.y, items: [item] });
     }
-    const lines = rows.map((r) => r.items.sort((a, b) => a.x - b.x).map((i) => i.str).join(' '));
+    const lines = rows.map((r) =>
+      r.items
+        .sort((a, b) => a.x - b.x)
+        .map((i) => i.str)
+        .join(' '),
+    );
     pages.push({ width: x1 - x0, height: y1 - y0, lines, items });
   }
   await pdf.destroy();
@@ -53,23 +70,43 @@ const text = (page: PdfPage) => page.lines.join('\n');
  * printout. `aim` (points from the top-left) narrows the scan to a part of the page, as a person aims a
  * scanner: ZXing gives up on a pixel row at the first false start it finds in text beside a barcode.
  */
-async function scanCode128(bytes: Uint8Array, pageNumber: number, dpi = 203, aim?: { x: number; y: number; width: number; height: number }) {
+async function scanCode128(
+  bytes: Uint8Array,
+  pageNumber: number,
+  dpi = 203,
+  aim?: { x: number; y: number; width: number; height: number },
+) {
   const pdf = await openPdf(bytes);
   const page = await pdf.getPage(pageNumber);
   const viewport = page.getViewport({ scale: dpi / 72 });
   // pdf.js's Node canvas (@napi-rs/canvas); its typings only say `Object`.
-  const canvasFactory = pdf.canvasFactory as { create(width: number, height: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D } };
+  const canvasFactory = pdf.canvasFactory as {
+    create(width: number, height: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D };
+  };
   const { canvas, context } = canvasFactory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
   await page.render({ canvasContext: context, viewport, canvas }).promise;
   const px = (pt: number) => Math.round((pt * dpi) / 72);
   const [left, top] = aim ? [px(aim.x), px(aim.y)] : [0, 0];
-  const { data, width, height } = context.getImageData(left, top, aim ? px(aim.width) : canvas.width, aim ? px(aim.height) : canvas.height);
+  const { data, width, height } = context.getImageData(
+    left,
+    top,
+    aim ? px(aim.width) : canvas.width,
+    aim ? px(aim.height) : canvas.height,
+  );
   const luminance = new Uint8ClampedArray(width * height);
-  for (let i = 0; i < luminance.length; i++) luminance[i] = (data[4 * i] * 299 + data[4 * i + 1] * 587 + data[4 * i + 2] * 114) / 1000;
+  for (let i = 0; i < luminance.length; i++)
+    luminance[i] = (data[4 * i] * 299 + data[4 * i + 1] * 587 + data[4 * i + 2] * 114) / 1000;
   await pdf.destroy();
   const reader = new MultiFormatReader();
-  reader.setHints(new Map<DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true], [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]]]));
-  const result = reader.decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height))));
+  reader.setHints(
+    new Map<DecodeHintType, unknown>([
+      [DecodeHintType.TRY_HARDER, true],
+      [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.CODE_128]],
+    ]),
+  );
+  const result = reader.decode(
+    new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, width, height))),
+  );
   const [start, end] = result.getResultPoints();
   const row = Math.round(start.getY());
   // Height of the bars: the dark run through the symbol's first bar at the scanned row.
@@ -101,12 +138,29 @@ function keep(name: string, bytes: Uint8Array) {
 // ---------------------------------------------------------------------------------------------------
 // Sample data
 
-const warehouse = { line1: '1200 Commerce Way', line2: 'Dock 4', city: 'Reno', region: 'NV', postal_code: '89502', country: 'US' };
+const warehouse = {
+  line1: '1200 Commerce Way',
+  line2: 'Dock 4',
+  city: 'Reno',
+  region: 'NV',
+  postal_code: '89502',
+  country: 'US',
+};
 
 function label(overrides: Partial<LabelInput> = {}): LabelInput {
   return {
     ship_from: { shop_name: 'Northwind Outdoor Supply', address: warehouse, phone: '+1 775 555 0100' },
-    ship_to: { name: 'Dana Whitfield', company: 'Acme Corp', line1: '742 Evergreen Terrace', line2: 'Apt 3B', city: 'Springfield', region: 'IL', postal_code: '62704', country: 'US', phone: '+1 217 555 0123' },
+    ship_to: {
+      name: 'Dana Whitfield',
+      company: 'Acme Corp',
+      line1: '742 Evergreen Terrace',
+      line2: 'Apt 3B',
+      city: 'Springfield',
+      region: 'IL',
+      postal_code: '62704',
+      country: 'US',
+      phone: '+1 217 555 0123',
+    },
     carrier: 'UPS',
     service: 'Ground',
     weight_grams: 1088,
@@ -128,18 +182,52 @@ const returnInstructions =
 
 function slip(overrides: Partial<PackingSlipInput> = {}): PackingSlipInput {
   return {
-    shop: { name: 'Northwind Outdoor Supply', address: warehouse, email: 'help@northwind.example', phone: '+1 775 555 0100', website: 'northwind.example' },
+    shop: {
+      name: 'Northwind Outdoor Supply',
+      address: warehouse,
+      email: 'help@northwind.example',
+      phone: '+1 775 555 0100',
+      website: 'northwind.example',
+    },
     order_number: 1001,
     placed_at: '2026-06-03T05:30:00Z', // 10:30 PM on June 2 in Los Angeles
     time_zone: 'America/Los_Angeles',
     shipment_number: 57,
     box: { index: 1, count: 2 },
     shipping_method: 'UPS Ground',
-    ship_to: { name: 'Dana Whitfield', line1: '742 Evergreen Terrace', line2: 'Apt 3B', city: 'Springfield', region: 'IL', postal_code: '62704', country: 'US' },
+    ship_to: {
+      name: 'Dana Whitfield',
+      line1: '742 Evergreen Terrace',
+      line2: 'Apt 3B',
+      city: 'Springfield',
+      region: 'IL',
+      postal_code: '62704',
+      country: 'US',
+    },
     lines: [
-      { sku: 'TEE-BLK-M', name: 'Classic organic cotton tee', variant_title: 'Black / M', quantity_ordered: 2, quantity_in_box: 2, unit_price: 2400 },
-      { sku: 'MUG-ENML-12', name: 'Enamel camp mug 12 oz', quantity_ordered: 3, quantity_in_box: 1, unit_price: 1450 },
-      { sku: 'TENT-2P-GRN', name: 'Ridgeline two-person backpacking tent with footprint and gear loft', variant_title: 'Forest green', quantity_ordered: 1, quantity_in_box: 0, unit_price: 32900 },
+      {
+        sku: 'TEE-BLK-M',
+        name: 'Classic organic cotton tee',
+        variant_title: 'Black / M',
+        quantity_ordered: 2,
+        quantity_in_box: 2,
+        unit_price: 2400,
+      },
+      {
+        sku: 'MUG-ENML-12',
+        name: 'Enamel camp mug 12 oz',
+        quantity_ordered: 3,
+        quantity_in_box: 1,
+        unit_price: 1450,
+      },
+      {
+        sku: 'TENT-2P-GRN',
+        name: 'Ridgeline two-person backpacking tent with footprint and gear loft',
+        variant_title: 'Forest green',
+        quantity_ordered: 1,
+        quantity_in_box: 0,
+        unit_price: 32900,
+      },
     ],
     currency: 'USD',
     note: 'Happy birthday, Sam! — Love, Alex',
@@ -161,14 +249,26 @@ function wave(overrides: Partial<PickListInput> = {}): PickListInput {
         tote: 'T-01',
         lines: [
           { sku: 'MUG-ENML-12', name: 'Enamel camp mug', quantity: 1, bin_code: 'C-02-3', pick_sequence: 9 },
-          { sku: 'TEE-BLK-M', name: 'Classic tee, black M', quantity: 2, bin_code: 'A-01-1', pick_sequence: 1 },
+          {
+            sku: 'TEE-BLK-M',
+            name: 'Classic tee, black M',
+            quantity: 2,
+            bin_code: 'A-01-1',
+            pick_sequence: 1,
+          },
         ],
       },
       {
         order_number: 1002,
         // no tote: the order number is the tote
         lines: [
-          { sku: 'SOCK-WOOL-L', name: 'Merino hiking socks L', quantity: 4, bin_code: 'B-05-2', pick_sequence: 4 },
+          {
+            sku: 'SOCK-WOOL-L',
+            name: 'Merino hiking socks L',
+            quantity: 4,
+            bin_code: 'B-05-2',
+            pick_sequence: 4,
+          },
           // Walked second although its code sorts last: the pick sequence decides, not the bin code.
           { sku: 'CAP-RED', name: 'Trail cap, red', quantity: 1, bin_code: 'Z-01-1', pick_sequence: 2 },
           { sku: 'MUG-ENML-12', name: 'Enamel camp mug', quantity: 2, bin_code: 'C-02-3', pick_sequence: 9 },
@@ -178,7 +278,13 @@ function wave(overrides: Partial<PickListInput> = {}): PickListInput {
         order_number: 1003,
         tote: 'T-03',
         lines: [
-          { sku: 'TEE-BLK-M', name: 'Classic tee, black M', quantity: 1, bin_code: 'A-01-1', pick_sequence: 1 },
+          {
+            sku: 'TEE-BLK-M',
+            name: 'Classic tee, black M',
+            quantity: 1,
+            bin_code: 'A-01-1',
+            pick_sequence: 1,
+          },
           { sku: 'GIFT-CARD-BOX', name: 'Gift box', quantity: 1, bin_code: null, pick_sequence: null },
         ],
       },
@@ -193,7 +299,8 @@ function printedPickRows(pages: PdfPage[]) {
   for (const line of pages.flatMap((p) => p.lines)) {
     const start = /^(NO BIN|[A-Z]-\d{2,3}-\d) (\S+) .*? (\d+) ((?:\S+ · )?#\d+ × \d+)$/.exec(line);
     if (start) rows.push({ bin: start[1], sku: start[2], total: Number(start[3]), totes: [start[4]] });
-    else if (/× \d+$/.test(line) && rows.length) rows[rows.length - 1].totes.push(line.replace(/^.*?(\S+(?: · \S+)? × \d+)$/, '$1'));
+    else if (/× \d+$/.test(line) && rows.length)
+      rows[rows.length - 1].totes.push(line.replace(/^.*?(\S+(?: · \S+)? × \d+)$/, '$1'));
   }
   return rows;
 }
@@ -208,8 +315,17 @@ describe('shipping label', () => {
     expect(pages).toHaveLength(1);
     expect([pages[0].width, pages[0].height]).toEqual([288, 432]);
     const t = text(pages[0]);
-    for (const expected of ['Northwind Outdoor Supply', '1200 Commerce Way', 'Dock 4', 'Reno, NV 89502']) expect(t).toContain(expected);
-    for (const expected of ['Dana Whitfield', 'Acme Corp', '742 Evergreen Terrace', 'Apt 3B', 'Springfield, IL 62704', 'UNITED STATES']) expect(t).toContain(expected);
+    for (const expected of ['Northwind Outdoor Supply', '1200 Commerce Way', 'Dock 4', 'Reno, NV 89502'])
+      expect(t).toContain(expected);
+    for (const expected of [
+      'Dana Whitfield',
+      'Acme Corp',
+      '742 Evergreen Terrace',
+      'Apt 3B',
+      'Springfield, IL 62704',
+      'UNITED STATES',
+    ])
+      expect(t).toContain(expected);
     expect(t).toMatch(/UPS\s+GROUND/);
     expect(t).toContain('2.40 lb'); // 1088 g
     expect(t).toContain('Jun 3, 2026');
@@ -236,13 +352,26 @@ describe('shipping label', () => {
 
   it('scans a long numeric USPS-style tracking number too', async () => {
     const tracking = '9400111899223197428490';
-    const bytes = await renderLabel(label({ carrier: 'USPS', service: 'Priority Mail', tracking_number: tracking }));
+    const bytes = await renderLabel(
+      label({ carrier: 'USPS', service: 'Priority Mail', tracking_number: tracking }),
+    );
     expect((await scanCode128(bytes, 1)).text).toBe(tracking);
   });
 
   it('keeps names in other scripts readable: accents folded to what Helvetica can show, never garbage bytes', async () => {
     expect(winAnsi('Łódź Straße Škoda Ørsted ﬁne 東京')).toBe('Lódz Straße Škoda Ørsted fine ??');
-    const bytes = await renderLabel(label({ ship_to: { name: 'Zoë Łukasiewicz', line1: 'ul. Piotrkowska 104', city: 'Łódź', postal_code: '90-926', country: 'PL' }, weight_unit: 'kg' }));
+    const bytes = await renderLabel(
+      label({
+        ship_to: {
+          name: 'Zoë Łukasiewicz',
+          line1: 'ul. Piotrkowska 104',
+          city: 'Łódź',
+          postal_code: '90-926',
+          country: 'PL',
+        },
+        weight_unit: 'kg',
+      }),
+    );
     const t = text((await readPdf(bytes))[0]);
     expect(t).toContain('Zoë Lukasiewicz');
     expect(t).toContain('90-926 Lódz'); // postal code before the city in Poland; ó is in the font, ź is not
@@ -252,15 +381,21 @@ describe('shipping label', () => {
 
   it('refuses a label it cannot print correctly', async () => {
     await expect(renderLabel(label({ tracking_number: '1Z99é' }))).rejects.toBeInstanceOf(AppError);
-    await expect(renderLabel(label({ tracking_number: '  ' }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(renderLabel(label({ weight_grams: 0 }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(renderLabel(label({ tracking_number: '  ' }))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(renderLabel(label({ weight_grams: 0 }))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });
 
 describe('label batch', () => {
   it('puts each label of a wave on its own 4×6 page, in order, each barcode scanning to its own tracking number', async () => {
     const tracking = ['1Z999AA10123456784', '1Z999AA10123456795', '1Z999AA10123456806'];
-    const bytes = await renderLabelBatch(tracking.map((t, i) => label({ tracking_number: t, order_number: 1001 + i, shipment_number: 57 + i })));
+    const bytes = await renderLabelBatch(
+      tracking.map((t, i) => label({ tracking_number: t, order_number: 1001 + i, shipment_number: 57 + i })),
+    );
     keep('labels-batch.pdf', bytes);
     const pages = await readPdf(bytes);
     expect(pages).toHaveLength(3);
@@ -285,9 +420,19 @@ describe('packing slip', () => {
     expect(pages).toHaveLength(1);
     expect([pages[0].width, pages[0].height]).toEqual([612, 792]); // Letter portrait
     const t = text(pages[0]);
-    for (const expected of ['Northwind Outdoor Supply', 'help@northwind.example', 'PACKING SLIP', '#1001', '#57', '1 of 2', 'UPS Ground']) expect(t).toContain(expected);
+    for (const expected of [
+      'Northwind Outdoor Supply',
+      'help@northwind.example',
+      'PACKING SLIP',
+      '#1001',
+      '#57',
+      '1 of 2',
+      'UPS Ground',
+    ])
+      expect(t).toContain(expected);
     expect(t).toContain('Jun 2, 2026'); // the shop's date, not UTC's June 3
-    for (const expected of ['Dana Whitfield', '742 Evergreen Terrace', 'Springfield, IL 62704']) expect(t).toContain(expected);
+    for (const expected of ['Dana Whitfield', '742 Evergreen Terrace', 'Springfield, IL 62704'])
+      expect(t).toContain(expected);
     const lines = pages[0].lines;
     expect(lines).toContainEqual('TEE-BLK-M Classic organic cotton tee 2 2');
     expect(lines).toContainEqual('MUG-ENML-12 Enamel camp mug 12 oz 3 1');
@@ -308,11 +453,18 @@ describe('packing slip', () => {
     expect([page.width, page.height]).toEqual([595.28, 841.89]);
     expect(page.lines).toContainEqual(`TEE-BLK-M Classic organic cotton tee ${formatMoney(2400, 'USD')} 2 2`);
     expect(text(page)).toContain('$329.00');
-    await expect(renderPackingSlip(slip({ show_prices: true, currency: undefined }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(renderPackingSlip(slip({ show_prices: true, currency: undefined }))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('continues a long order on further pages with the table header repeated and every line printed once', async () => {
-    const lines = Array.from({ length: 70 }, (_, i) => ({ sku: `SKU-${String(i + 1).padStart(3, '0')}`, name: `Item number ${i + 1}`, quantity_ordered: 2, quantity_in_box: 1 }));
+    const lines = Array.from({ length: 70 }, (_, i) => ({
+      sku: `SKU-${String(i + 1).padStart(3, '0')}`,
+      name: `Item number ${i + 1}`,
+      quantity_ordered: 2,
+      quantity_in_box: 1,
+    }));
     const bytes = await renderPackingSlip(slip({ lines }));
     keep('packing-slip-long.pdf', bytes);
     const pages = await readPdf(bytes);
@@ -322,14 +474,25 @@ describe('packing slip', () => {
       expect(text(page)).toContain(`Page ${i + 1} of ${pages.length}`);
     }
     expect(text(pages[1])).toContain('Packing slip · Order #1001');
-    const printed = pages.flatMap((p) => p.lines).filter((l) => /^SKU-\d{3} /.test(l)).map((l) => l.split(' ')[0]);
+    const printed = pages
+      .flatMap((p) => p.lines)
+      .filter((l) => /^SKU-\d{3} /.test(l))
+      .map((l) => l.split(' ')[0]);
     expect(printed).toEqual(lines.map((l) => l.sku));
     expect(text(pages[pages.length - 1])).toContain('Units in this box: 70');
     expect(text(pages[pages.length - 1])).toContain('Refunds go to the original payment method');
   });
 
   it('merges a batch: each slip starts a page and numbers its own pages', async () => {
-    const long = slip({ order_number: 1002, lines: Array.from({ length: 60 }, (_, i) => ({ sku: `SKU-${i}`, name: `Item ${i}`, quantity_ordered: 1, quantity_in_box: 1 })) });
+    const long = slip({
+      order_number: 1002,
+      lines: Array.from({ length: 60 }, (_, i) => ({
+        sku: `SKU-${i}`,
+        name: `Item ${i}`,
+        quantity_ordered: 1,
+        quantity_in_box: 1,
+      })),
+    });
     const bytes = await renderPackingSlipBatch([slip(), long, slip({ order_number: 1003 })]);
     keep('packing-slips-batch.pdf', bytes);
     const pages = await readPdf(bytes);
@@ -343,7 +506,9 @@ describe('packing slip', () => {
   });
 
   it('refuses more units in the box than were ordered', async () => {
-    await expect(renderPackingSlip(slip({ lines: [{ sku: 'X', name: 'X', quantity_ordered: 1, quantity_in_box: 2 }] }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      renderPackingSlip(slip({ lines: [{ sku: 'X', name: 'X', quantity_ordered: 1, quantity_in_box: 2 }] })),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });
 
@@ -368,23 +533,37 @@ describe('pick list', () => {
   });
 
   it('sorts defensively: pick sequence, then bin (A-2 before A-10), then SKU; the same SKU in two bins is two stops', () => {
-    const rows = pickRows(wave({
-      orders: [
-        {
-          order_number: 1,
-          lines: [
-            { sku: 'B', name: 'b', quantity: 1, bin_code: 'A-10', pick_sequence: 5 },
-            { sku: 'Z', name: 'z', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
-            { sku: 'A', name: 'a', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
-            { sku: 'A', name: 'a', quantity: 2, bin_code: 'Q-1', pick_sequence: 2 },
-            { sku: 'N', name: 'n', quantity: 1, bin_code: null, pick_sequence: null },
-          ],
-        },
-        { order_number: 2, lines: [{ sku: 'A', name: 'a', quantity: 3, bin_code: 'A-2', pick_sequence: 5 }] },
-      ],
-    }));
-    expect(rows.map((r) => `${r.bin_code}/${r.sku}/${r.total}`)).toEqual(['Q-1/A/2', 'A-2/A/4', 'A-2/Z/1', 'A-10/B/1', 'null/N/1']);
-    expect(rows[1].totes).toEqual([{ tote: '#1', order_number: '#1', quantity: 1 }, { tote: '#2', order_number: '#2', quantity: 3 }]);
+    const rows = pickRows(
+      wave({
+        orders: [
+          {
+            order_number: 1,
+            lines: [
+              { sku: 'B', name: 'b', quantity: 1, bin_code: 'A-10', pick_sequence: 5 },
+              { sku: 'Z', name: 'z', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
+              { sku: 'A', name: 'a', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
+              { sku: 'A', name: 'a', quantity: 2, bin_code: 'Q-1', pick_sequence: 2 },
+              { sku: 'N', name: 'n', quantity: 1, bin_code: null, pick_sequence: null },
+            ],
+          },
+          {
+            order_number: 2,
+            lines: [{ sku: 'A', name: 'a', quantity: 3, bin_code: 'A-2', pick_sequence: 5 }],
+          },
+        ],
+      }),
+    );
+    expect(rows.map((r) => `${r.bin_code}/${r.sku}/${r.total}`)).toEqual([
+      'Q-1/A/2',
+      'A-2/A/4',
+      'A-2/Z/1',
+      'A-10/B/1',
+      'null/N/1',
+    ]);
+    expect(rows[1].totes).toEqual([
+      { tote: '#1', order_number: '#1', quantity: 1 },
+      { tote: '#2', order_number: '#2', quantity: 3 },
+    ]);
   });
 
   it('a list for one order is titled with the order', async () => {
@@ -399,7 +578,13 @@ describe('pick list', () => {
       tote: `T-${String(o + 1).padStart(2, '0')}`,
       lines: Array.from({ length: 10 }, (_, l) => {
         const seq = ((o * 10 + l) * 37) % 120; // scattered, every sequence once
-        return { sku: `SKU-${String(seq).padStart(3, '0')}`, name: `Part ${seq}`, quantity: 1 + (l % 3), bin_code: `${'ABCDEF'[seq % 6]}-${String(seq).padStart(3, '0')}-1`, pick_sequence: seq };
+        return {
+          sku: `SKU-${String(seq).padStart(3, '0')}`,
+          name: `Part ${seq}`,
+          quantity: 1 + (l % 3),
+          bin_code: `${'ABCDEF'[seq % 6]}-${String(seq).padStart(3, '0')}-1`,
+          pick_sequence: seq,
+        };
       }),
     }));
     const bytes = await renderPickList(wave({ orders }));
@@ -416,7 +601,12 @@ describe('pick list', () => {
   });
 
   it('splits a SKU going to more totes than a page holds into continued rows without losing a unit', async () => {
-    const orders = Array.from({ length: 90 }, (_, o) => ({ order_number: 3000 + o, lines: [{ sku: 'POPULAR-1', name: 'Bestseller', quantity: 1 + (o % 2), bin_code: 'A-01-1', pick_sequence: 1 }] }));
+    const orders = Array.from({ length: 90 }, (_, o) => ({
+      order_number: 3000 + o,
+      lines: [
+        { sku: 'POPULAR-1', name: 'Bestseller', quantity: 1 + (o % 2), bin_code: 'A-01-1', pick_sequence: 1 },
+      ],
+    }));
     const bytes = await renderPickList(wave({ orders }));
     const pages = await readPdf(bytes);
     expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -427,11 +617,24 @@ describe('pick list', () => {
     expect(all.some((l) => l.includes('Bestseller (continued)'))).toBe(true);
     // The total is printed once, on the first row; continued rows carry only totes.
     expect(all.filter((l) => /^A-01-1 POPULAR-1 Bestseller 135 #3000 × 1$/.test(l))).toHaveLength(1);
-    expect(all.filter((l) => l.includes('(continued)')).every((l) => /\(continued\) #3\d{3} × \d$/.test(l))).toBe(true);
+    expect(
+      all.filter((l) => l.includes('(continued)')).every((l) => /\(continued\) #3\d{3} × \d$/.test(l)),
+    ).toBe(true);
   });
 
   it('refuses an empty list or a zero quantity', async () => {
     await expect(renderPickList(wave({ orders: [] }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(renderPickList(wave({ orders: [{ order_number: 1, lines: [{ sku: 'A', name: 'a', quantity: 0, bin_code: 'A-1', pick_sequence: 1 }] }] }))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      renderPickList(
+        wave({
+          orders: [
+            {
+              order_number: 1,
+              lines: [{ sku: 'A', name: 'a', quantity: 0, bin_code: 'A-1', pick_sequence: 1 }],
+            },
+          ],
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

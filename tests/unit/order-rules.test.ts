@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { availableMoves, nextStatus, orderTotals, TRANSITIONS, type OrderStatus } from '@/lib/orders/rules';
 import { AppError } from '@/lib/errors';
 
-const ALL: OrderStatus[] = ['pending_review', 'open', 'on_hold', 'partially_fulfilled', 'fulfilled', 'delivered', 'cancelled'];
+const ALL: OrderStatus[] = [
+  'pending_review',
+  'open',
+  'on_hold',
+  'partially_fulfilled',
+  'fulfilled',
+  'delivered',
+  'cancelled',
+];
 
 describe('order transitions', () => {
   // The table, written out: [move, allowed from].
@@ -23,7 +31,9 @@ describe('order transitions', () => {
   }
 
   it('names the allowed states in the error', () => {
-    expect(() => nextStatus('cancelled', 'release')).toThrow('Cannot release an order that is cancelled (only from: on hold).');
+    expect(() => nextStatus('cancelled', 'release')).toThrow(
+      'Cannot release an order that is cancelled (only from: on hold).',
+    );
   });
 
   it('offers a person only the moves that are legal now', () => {
@@ -38,13 +48,26 @@ describe('order totals', () => {
     // Lines 2 × 1,250 = 2,500 and 1 × 500 = 500 → subtotal 3,000.
     // Total = 3,000 − 300 + 495 + 216 = 3,411.
     // Discount 300 by value 2,500 : 500 → 250 / 50. Tax 216 → 180 / 36.
-    const t = orderTotals([{ quantity: 2, unitPrice: 1250 }, { quantity: 1, unitPrice: 500 }], { discount: 300, shipping: 495, tax: 216 });
+    const t = orderTotals(
+      [
+        { quantity: 2, unitPrice: 1250 },
+        { quantity: 1, unitPrice: 500 },
+      ],
+      { discount: 300, shipping: 495, tax: 216 },
+    );
     expect(t).toEqual({ subtotal: 3_000, total: 3_411, lineDiscounts: [250, 50], lineTaxes: [180, 36] });
   });
 
   it('leaves no cent behind when the split is uneven', () => {
     // 100 over three equal lines: 34 + 33 + 33.
-    const t = orderTotals([{ quantity: 1, unitPrice: 10 }, { quantity: 1, unitPrice: 10 }, { quantity: 1, unitPrice: 10 }], { discount: 0, shipping: 0, tax: 100 });
+    const t = orderTotals(
+      [
+        { quantity: 1, unitPrice: 10 },
+        { quantity: 1, unitPrice: 10 },
+        { quantity: 1, unitPrice: 10 },
+      ],
+      { discount: 0, shipping: 0, tax: 100 },
+    );
     expect(t.lineTaxes).toEqual([34, 33, 33]);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canOpenSection, homeFor, roleHas, ROLES, scopesHave, sectionsFor, type Permission, type Role } from '@/lib/auth/permissions';
+import {
+  canOpenSection,
+  homeFor,
+  roleHas,
+  ROLES,
+  scopesHave,
+  sectionsFor,
+  type Permission,
+  type Role,
+} from '@/lib/auth/permissions';
 
 // The permission table of DESIGN.md, row by row, written out independently of lib/auth/permissions.ts.
 const DESIGN: Record<Permission, Role[]> = {
@@ -35,9 +44,31 @@ describe('permission map', () => {
   }
 
   it('shows each role exactly its sections, in sidebar order', () => {
-    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['dashboard', 'orders', 'inventory', 'fulfillment', 'returns', 'support', 'ledger', 'settings']);
-    expect(sectionsFor('manager').map((s) => s.key)).toEqual(['dashboard', 'orders', 'inventory', 'fulfillment', 'returns', 'support', 'ledger']);
-    expect(sectionsFor('warehouse').map((s) => s.key)).toEqual(['orders', 'inventory', 'fulfillment', 'returns']);
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual([
+      'dashboard',
+      'orders',
+      'inventory',
+      'fulfillment',
+      'returns',
+      'support',
+      'ledger',
+      'settings',
+    ]);
+    expect(sectionsFor('manager').map((s) => s.key)).toEqual([
+      'dashboard',
+      'orders',
+      'inventory',
+      'fulfillment',
+      'returns',
+      'support',
+      'ledger',
+    ]);
+    expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
+      'orders',
+      'inventory',
+      'fulfillment',
+      'returns',
+    ]);
     expect(sectionsFor('support').map((s) => s.key)).toEqual(['orders', 'inventory', 'returns', 'support']);
     expect(canOpenSection('support', 'ledger')).toBe(false);
     expect(canOpenSection('warehouse', 'settings')).toBe(false);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveReturn, exchangeSettlement, needsApproval, nextReturnStatus, refundForUnits, RETURN_TRANSITIONS, slice } from '@/lib/returns/rules';
+import {
+  canMoveReturn,
+  exchangeSettlement,
+  needsApproval,
+  nextReturnStatus,
+  refundForUnits,
+  RETURN_TRANSITIONS,
+  slice,
+} from '@/lib/returns/rules';
 
 describe('return transitions', () => {
   it('follows the table and refuses anything else with INVALID_STATE', () => {
@@ -8,11 +16,15 @@ describe('return transitions', () => {
     expect(nextReturnStatus('partially_received', 'receive')).toBe('received');
     expect(nextReturnStatus('received', 'inspect')).toBe('inspected');
     expect(nextReturnStatus('inspected', 'refund')).toBe('refunded');
-    expect(() => nextReturnStatus('rejected', 'approve')).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    expect(() => nextReturnStatus('rejected', 'approve')).toThrow(
+      expect.objectContaining({ code: 'INVALID_STATE' }),
+    );
     expect(() => nextReturnStatus('requested', 'receive')).toThrow(/only from: approved, partially received/);
     expect(canMoveReturn('refunded', 'refund')).toBe(false);
     // rejected is terminal: no move starts from it.
-    expect(Object.values(RETURN_TRANSITIONS).some((t) => (t.from as readonly string[]).includes('rejected'))).toBe(false);
+    expect(
+      Object.values(RETURN_TRANSITIONS).some((t) => (t.from as readonly string[]).includes('rejected')),
+    ).toBe(false);
   });
 });
 
@@ -30,13 +42,27 @@ describe('refund arithmetic', () => {
 
   it('takes the restocking fee of the reason, rounded half up', () => {
     // 1,900 × 15 % = 285; 1,903 × 15 % = 285.45 → 285; 1,910 × 15 % = 286.5 → 287.
-    expect(refundForUnits({ quantity: 3, unitPrice: 2_000, discountAmount: 300, taxAmount: 480 }, 0, 1, 15)).toEqual({ goods: 1_900, tax: 160, fee: 285 });
-    expect(refundForUnits({ quantity: 1, unitPrice: 1_910, discountAmount: 0, taxAmount: 0 }, 0, 1, 15).fee).toBe(287);
+    expect(
+      refundForUnits({ quantity: 3, unitPrice: 2_000, discountAmount: 300, taxAmount: 480 }, 0, 1, 15),
+    ).toEqual({ goods: 1_900, tax: 160, fee: 285 });
+    expect(
+      refundForUnits({ quantity: 1, unitPrice: 1_910, discountAmount: 0, taxAmount: 0 }, 0, 1, 15).fee,
+    ).toBe(287);
   });
 
   it('settles an exchange: charge the difference or refund the rest', () => {
-    expect(exchangeSettlement(2_160, 3_240)).toEqual({ applied: 2_160, difference: 1_080, charge: 1_080, refund: 0 });
-    expect(exchangeSettlement(4_000, 3_000)).toEqual({ applied: 3_000, difference: -1_000, charge: 0, refund: 1_000 });
+    expect(exchangeSettlement(2_160, 3_240)).toEqual({
+      applied: 2_160,
+      difference: 1_080,
+      charge: 1_080,
+      refund: 0,
+    });
+    expect(exchangeSettlement(4_000, 3_000)).toEqual({
+      applied: 3_000,
+      difference: -1_000,
+      charge: 0,
+      refund: 1_000,
+    });
   });
 
   it('needs a manager only above the limit and only for someone who cannot approve', () => {

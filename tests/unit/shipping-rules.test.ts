@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import {
-  addBusinessDays, assertDimRule, billableWeight, chooseQuote, inForce, lookupZone, normalizePostalCode,
-  parcelFromPackageType, priceFromCard, rateShop, weightToGrams, type DimRule, type ShoppableQuote,
+  addBusinessDays,
+  assertDimRule,
+  billableWeight,
+  chooseQuote,
+  inForce,
+  lookupZone,
+  normalizePostalCode,
+  parcelFromPackageType,
+  priceFromCard,
+  rateShop,
+  weightToGrams,
+  type DimRule,
+  type ShoppableQuote,
 } from '@/lib/shipping/rules';
 import { SEED_CARRIERS, SEED_ZONES, seedPrice } from '@/prisma/seed-shipping';
 
@@ -14,15 +25,32 @@ import { SEED_CARRIERS, SEED_ZONES, seedPrice } from '@/prisma/seed-shipping';
  */
 const BOX = { length_mm: 518, width_mm: 396, height_mm: 259, weight_grams: 6_441 };
 
-const PARCELWAY: DimRule = { divisor: 139, unit_system: 'imperial', weight_rounding: 'ceil_lb', dimension_rounding: 'ceil_inch' };
-const SWIFTPOST: DimRule = { divisor: 5000, unit_system: 'metric', weight_rounding: 'ceil_half_kg', dimension_rounding: 'none' };
+const PARCELWAY: DimRule = {
+  divisor: 139,
+  unit_system: 'imperial',
+  weight_rounding: 'ceil_lb',
+  dimension_rounding: 'ceil_inch',
+};
+const SWIFTPOST: DimRule = {
+  divisor: 5000,
+  unit_system: 'metric',
+  weight_rounding: 'ceil_half_kg',
+  dimension_rounding: 'none',
+};
 
 describe('billable weight, by carrier rule', () => {
   it('imperial, divisor 139, sides up to the inch, weight up to the pound (Parcelway)', () => {
     // 21 × 16 × 11 = 3,696 in³; 3,696 / 139 = 26.59 → 27 lb. Actual 14.19997 lb → 15 lb.
     // Billable max(27, 15) = 27 lb = 27 × 453.59237 = 12,246.99 → 12,247 g.
     expect(billableWeight(BOX, PARCELWAY)).toEqual({
-      unit: 'lb', sides: [21, 16, 11], actual: 15, dimensional_exact: 26.59, dimensional: 27, billable: 27, billable_grams: 12_247, basis: 'dimensional',
+      unit: 'lb',
+      sides: [21, 16, 11],
+      actual: 15,
+      dimensional_exact: 26.59,
+      dimensional: 27,
+      billable: 27,
+      billable_grams: 12_247,
+      basis: 'dimensional',
     });
   });
 
@@ -30,16 +58,35 @@ describe('billable weight, by carrier rule', () => {
     // 51.8 × 39.6 × 25.9 = 53,128.152 cm³; / 5,000 = 10.6256 kg → 11.0 kg. Actual 6.441 kg → 6.5 kg.
     // Billable max(11, 6.5) = 11 kg = 11,000 g.
     expect(billableWeight(BOX, SWIFTPOST)).toEqual({
-      unit: 'kg', sides: [51.8, 39.6, 25.9], actual: 6.5, dimensional_exact: 10.63, dimensional: 11, billable: 11, billable_grams: 11_000, basis: 'dimensional',
+      unit: 'kg',
+      sides: [51.8, 39.6, 25.9],
+      actual: 6.5,
+      dimensional_exact: 10.63,
+      dimensional: 11,
+      billable: 11,
+      billable_grams: 11_000,
+      basis: 'dimensional',
     });
   });
 
   it('imperial, divisor 166, sides to the nearest inch, weight up to the half pound (USPS-style)', () => {
     // 20.39 → 20, 15.59 → 16, 10.20 → 10: 20 × 16 × 10 = 3,200 in³; / 166 = 19.28 lb → 19.5 lb.
     // Actual 14.19997 lb → 14.5 lb. Billable 19.5 lb = 19.5 × 453.59237 = 8,845.05 → 8,846 g.
-    const rule: DimRule = { divisor: 166, unit_system: 'imperial', weight_rounding: 'ceil_half_lb', dimension_rounding: 'round_inch' };
+    const rule: DimRule = {
+      divisor: 166,
+      unit_system: 'imperial',
+      weight_rounding: 'ceil_half_lb',
+      dimension_rounding: 'round_inch',
+    };
     expect(billableWeight(BOX, rule)).toEqual({
-      unit: 'lb', sides: [20, 16, 10], actual: 14.5, dimensional_exact: 19.28, dimensional: 19.5, billable: 19.5, billable_grams: 8_846, basis: 'dimensional',
+      unit: 'lb',
+      sides: [20, 16, 10],
+      actual: 14.5,
+      dimensional_exact: 19.28,
+      dimensional: 19.5,
+      billable: 19.5,
+      billable_grams: 8_846,
+      basis: 'dimensional',
     });
   });
 
@@ -53,24 +100,55 @@ describe('billable weight, by carrier rule', () => {
 
   it('metric, divisor 6000, sides up to the cm, weight up to the kilogram', () => {
     // 52 × 40 × 26 = 54,080 cm³; / 6,000 = 9.01 kg → 10 kg. Actual 6.441 kg → 7 kg. Billable 10 kg.
-    const rule: DimRule = { divisor: 6000, unit_system: 'metric', weight_rounding: 'ceil_kg', dimension_rounding: 'ceil_cm' };
+    const rule: DimRule = {
+      divisor: 6000,
+      unit_system: 'metric',
+      weight_rounding: 'ceil_kg',
+      dimension_rounding: 'ceil_cm',
+    };
     expect(billableWeight(BOX, rule)).toEqual({
-      unit: 'kg', sides: [52, 40, 26], actual: 7, dimensional_exact: 9.01, dimensional: 10, billable: 10, billable_grams: 10_000, basis: 'dimensional',
+      unit: 'kg',
+      sides: [52, 40, 26],
+      actual: 7,
+      dimensional_exact: 9.01,
+      dimensional: 10,
+      billable: 10,
+      billable_grams: 10_000,
+      basis: 'dimensional',
     });
   });
 
   it('bills the actual weight when it is the larger (small, heavy box)', () => {
     // 203 × 152 × 102 mm = 7.99 × 5.98 × 4.02 in → 8 × 6 × 5 = 240 in³; / 139 = 1.73 → 2 lb.
     // 4,000 g = 8.82 lb → 9 lb. Billable 9 lb (actual) = 4,082.33 → 4,083 g.
-    const b = billableWeight({ length_mm: 203, width_mm: 152, height_mm: 102, weight_grams: 4_000 }, PARCELWAY);
-    expect([b.sides, b.dimensional, b.actual, b.billable, b.billable_grams, b.basis]).toEqual([[8, 6, 5], 2, 9, 9, 4_083, 'actual']);
+    const b = billableWeight(
+      { length_mm: 203, width_mm: 152, height_mm: 102, weight_grams: 4_000 },
+      PARCELWAY,
+    );
+    expect([b.sides, b.dimensional, b.actual, b.billable, b.billable_grams, b.basis]).toEqual([
+      [8, 6, 5],
+      2,
+      9,
+      9,
+      4_083,
+      'actual',
+    ]);
   });
 
   it('a side exactly on a whole inch is not rounded up; half an inch rounds up to the nearest', () => {
     // 254 mm = 10.000 in exactly → 10 (not 11); 12.7 mm = 0.5 in → nearest inch = 1 (halves up).
-    expect(billableWeight({ length_mm: 254, width_mm: 254, height_mm: 254, weight_grams: 1 }, PARCELWAY).sides).toEqual([10, 10, 10]);
-    const round: DimRule = { divisor: 166, unit_system: 'imperial', weight_rounding: 'ceil_lb', dimension_rounding: 'round_inch' };
-    expect(billableWeight({ length_mm: 12, width_mm: 13, height_mm: 25, weight_grams: 1 }, round).sides).toEqual([0, 1, 1]); // 0.47 → 0, 0.51 → 1, 0.98 → 1
+    expect(
+      billableWeight({ length_mm: 254, width_mm: 254, height_mm: 254, weight_grams: 1 }, PARCELWAY).sides,
+    ).toEqual([10, 10, 10]);
+    const round: DimRule = {
+      divisor: 166,
+      unit_system: 'imperial',
+      weight_rounding: 'ceil_lb',
+      dimension_rounding: 'round_inch',
+    };
+    expect(
+      billableWeight({ length_mm: 12, width_mm: 13, height_mm: 25, weight_grams: 1 }, round).sides,
+    ).toEqual([0, 1, 1]); // 0.47 → 0, 0.51 → 1, 0.98 → 1
   });
 
   it('a weight exactly on a pound stays there; a gram more is the next pound', () => {
@@ -83,8 +161,22 @@ describe('billable weight, by carrier rule', () => {
   });
 
   it('refuses rules whose units do not go together, and non-positive measurements', () => {
-    expect(() => assertDimRule({ divisor: 139, unit_system: 'imperial', weight_rounding: 'ceil_half_kg', dimension_rounding: 'ceil_inch' })).toThrow(RangeError);
-    expect(() => assertDimRule({ divisor: 5000, unit_system: 'metric', weight_rounding: 'ceil_kg', dimension_rounding: 'ceil_inch' })).toThrow(RangeError);
+    expect(() =>
+      assertDimRule({
+        divisor: 139,
+        unit_system: 'imperial',
+        weight_rounding: 'ceil_half_kg',
+        dimension_rounding: 'ceil_inch',
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      assertDimRule({
+        divisor: 5000,
+        unit_system: 'metric',
+        weight_rounding: 'ceil_kg',
+        dimension_rounding: 'ceil_inch',
+      }),
+    ).toThrow(RangeError);
     expect(() => assertDimRule({ ...PARCELWAY, divisor: 0 })).toThrow(RangeError);
     expect(() => billableWeight({ ...BOX, weight_grams: 0 }, PARCELWAY)).toThrow(RangeError);
     expect(() => billableWeight({ ...BOX, height_mm: 10.5 }, PARCELWAY)).toThrow(RangeError);
@@ -116,9 +208,17 @@ describe('rate card lookup', () => {
   });
 
   it('beyond the last bracket or in a zone without rows is not available, with the reason', () => {
-    expect(priceFromCard(rows, 2, 1362)).toEqual({ ok: false, reason: 'over_max_weight', message: "A billable weight of 1362 g is over this service's heaviest bracket (1361 g)." });
+    expect(priceFromCard(rows, 2, 1362)).toEqual({
+      ok: false,
+      reason: 'over_max_weight',
+      message: "A billable weight of 1362 g is over this service's heaviest bracket (1361 g).",
+    });
     expect(priceFromCard(rows, 4, 455)).toMatchObject({ ok: false, reason: 'over_max_weight' });
-    expect(priceFromCard(rows, 3, 100)).toEqual({ ok: false, reason: 'zone_not_served', message: 'The rate card has no prices for zone 3.' });
+    expect(priceFromCard(rows, 3, 100)).toEqual({
+      ok: false,
+      reason: 'zone_not_served',
+      message: 'The rate card has no prices for zone 3.',
+    });
   });
 
   it('prices the issue box from the seeded cards', () => {
@@ -150,7 +250,12 @@ describe('dated cards and rules', () => {
 });
 
 describe('zones', () => {
-  const US = SEED_ZONES.map(([postal_from, postal_to, zone]) => ({ country: 'US', postal_from, postal_to, zone }));
+  const US = SEED_ZONES.map(([postal_from, postal_to, zone]) => ({
+    country: 'US',
+    postal_from,
+    postal_to,
+    zone,
+  }));
 
   it('finds the zone by the 3-digit ZIP prefix from the warehouse at 100', () => {
     expect(lookupZone(US, 'US', '10001')).toBe(1); // Manhattan
@@ -170,7 +275,10 @@ describe('zones', () => {
   });
 
   it('prefers the longest matching prefix over a whole-country row', () => {
-    const rows = [{ country: 'GB', postal_from: '', postal_to: '', zone: 9 }, { country: 'GB', postal_from: 'SW', postal_to: 'SW', zone: 7 }];
+    const rows = [
+      { country: 'GB', postal_from: '', postal_to: '', zone: 9 },
+      { country: 'GB', postal_from: 'SW', postal_to: 'SW', zone: 7 },
+    ];
     expect(normalizePostalCode('sw1a 1aa')).toBe('SW1A1AA');
     expect(lookupZone(rows, 'GB', 'sw1a 1aa')).toBe(7);
     expect(lookupZone(rows, 'GB', 'EH1 1YZ')).toBe(9);
@@ -196,7 +304,13 @@ describe('business days', () => {
 describe('rate shopping', () => {
   // The issue box from the warehouse to San Francisco (zone 8), shipped Friday 2026-11-20, priced
   // from the seeded cards (see the integration test for the same numbers from the database).
-  const q = (key: string, price: number | null, delivery_date: string | null): ShoppableQuote => ({ key, available: price !== null, price, currency: price === null ? null : 'USD', delivery_date });
+  const q = (key: string, price: number | null, delivery_date: string | null): ShoppableQuote => ({
+    key,
+    available: price !== null,
+    price,
+    currency: price === null ? null : 'USD',
+    delivery_date,
+  });
   const quotes = [
     q('parcelway:overnight', 17_690, '2026-11-23'),
     q('parcelway:ground', 4_684, '2026-11-27'),
@@ -231,10 +345,16 @@ describe('rate shopping', () => {
   });
 
   it('breaks a price tie by the earlier delivery, and keeps unavailable services last and unchosen', () => {
-    const r = rateShop([q('b:slow', 1000, '2026-11-27'), q('z:none', null, null), q('a:fast', 1000, '2026-11-24')], '2026-11-30');
+    const r = rateShop(
+      [q('b:slow', 1000, '2026-11-27'), q('z:none', null, null), q('a:fast', 1000, '2026-11-24')],
+      '2026-11-30',
+    );
     expect(r.quotes.map((x) => x.key)).toEqual(['a:fast', 'b:slow', 'z:none']);
     expect(r.preselected).toBe('a:fast');
-    expect(rateShop([q('z:none', null, null)], null)).toMatchObject({ preselected: null, preselect_reason: null });
+    expect(rateShop([q('z:none', null, null)], null)).toMatchObject({
+      preselected: null,
+      preselect_reason: null,
+    });
   });
 
   it('lets the person override the preselection with any available service', () => {
@@ -254,14 +374,19 @@ describe('rate shopping', () => {
   });
 
   it('refuses to compare prices in different currencies', () => {
-    expect(() => rateShop([q('a:x', 100, '2026-11-24'), { ...q('b:y', 100, '2026-11-24'), currency: 'EUR' }], null)).toThrow(/currencies/);
+    expect(() =>
+      rateShop([q('a:x', 100, '2026-11-24'), { ...q('b:y', 100, '2026-11-24'), currency: 'EUR' }], null),
+    ).toThrow(/currencies/);
   });
 });
 
 describe('package types', () => {
   it('adds the tare to the contents and flags an overweight package', () => {
     const boxM = { length_mm: 305, width_mm: 254, height_mm: 152, tare_grams: 310, max_weight_grams: 18_000 };
-    expect(parcelFromPackageType(boxM, 2_500)).toEqual({ parcel: { length_mm: 305, width_mm: 254, height_mm: 152, weight_grams: 2_810 }, over_max_weight: false });
+    expect(parcelFromPackageType(boxM, 2_500)).toEqual({
+      parcel: { length_mm: 305, width_mm: 254, height_mm: 152, weight_grams: 2_810 },
+      over_max_weight: false,
+    });
     expect(parcelFromPackageType(boxM, 17_690).over_max_weight).toBe(false); // 17,690 + 310 = 18,000: at the limit
     expect(parcelFromPackageType(boxM, 17_691).over_max_weight).toBe(true);
   });

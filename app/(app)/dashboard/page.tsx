@@ -18,19 +18,37 @@ export const metadata: Metadata = { title: 'Dashboard' };
 const th = 'px-3 py-2 text-left font-medium';
 const td = 'px-3 py-1.5';
 
-function ChartSection({ id, title, children, table }: { id: string; title: string; children: React.ReactNode; table: React.ReactNode }) {
+function ChartSection({
+  id,
+  title,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+  table: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-2 text-base font-semibold">{title}</h2>
+      <h2 id={id} className="mb-2 text-base font-semibold">
+        {title}
+      </h2>
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div className="min-w-0">{children}</div>
-        <ScrollRegion label={`${title}: table`} className="max-h-72 overflow-y-auto">{table}</ScrollRegion>
+        <ScrollRegion label={`${title}: table`} className="max-h-72 overflow-y-auto">
+          {table}
+        </ScrollRegion>
       </div>
     </section>
   );
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('reports:read', '/dashboard');
   const { today, timezone } = await shopToday();
   const { range, query, error } = readDashboardParams(await searchParams, today);
@@ -39,7 +57,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const money = (v: number) => formatMoney(v, report.currency);
 
   const channels = [...new Set(report.charts.daily_by_channel.map((d) => d.channel))].sort();
-  const series = channels.map((c) => ({ key: c, label: CHANNEL_LABEL[c] ?? (c === 'none' ? 'No channel' : c) }));
+  const series = channels.map((c) => ({
+    key: c,
+    label: CHANNEL_LABEL[c] ?? (c === 'none' ? 'No channel' : c),
+  }));
   const byDay = new Map<string, { x: string } & Record<string, number | string>>();
   const salesByDay = new Map<string, { x: string } & Record<string, number | string>>();
   for (const d of report.charts.daily_by_channel) {
@@ -49,15 +70,41 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const dayRows = [...byDay.values()].sort((a, b) => (a.x < b.x ? -1 : 1));
   const salesRows = [...salesByDay.values()].sort((a, b) => (a.x < b.x ? -1 : 1));
   const dayHrefs = Object.fromEntries(dayRows.map((r) => [r.x, links.placedInStep(r.x)]));
-  const funnelLabel = { placed: 'Placed', packed: 'Packed (a parcel left)', shipped: 'Shipped complete', delivered: 'Delivered' } as const;
-  const funnelHref = { placed: links.placed, packed: links.placed, shipped: `${links.placed}&ship=complete`, delivered: `${links.placed}&status=delivered` };
+  const funnelLabel = {
+    placed: 'Placed',
+    packed: 'Packed (a parcel left)',
+    shipped: 'Shipped complete',
+    delivered: 'Delivered',
+  } as const;
+  const funnelHref = {
+    placed: links.placed,
+    packed: links.placed,
+    shipped: `${links.placed}&ship=complete`,
+    delivered: `${links.placed}&status=delivered`,
+  };
   const attentionItems = [
-    { label: 'Orders held for fraud review', count: attention.held_for_review, href: '/orders?status=pending_review' },
+    {
+      label: 'Orders held for fraud review',
+      count: attention.held_for_review,
+      href: '/orders?status=pending_review',
+    },
     { label: 'Orders on hold', count: attention.on_hold, href: '/orders?status=on_hold' },
-    { label: 'Orders past their ship-by date', count: attention.past_ship_by, href: '/orders?ship=past_due&sort=placed_asc' },
+    {
+      label: 'Orders past their ship-by date',
+      count: attention.past_ship_by,
+      href: '/orders?ship=past_due&sort=placed_asc',
+    },
     { label: 'Shipment exceptions', count: attention.shipment_exceptions, href: '/fulfillment/exceptions' },
-    { label: 'SKUs at or below reorder point', count: attention.below_reorder_point, href: '/inventory?stock=low' },
-    { label: 'Tickets about to breach SLA (within the hour)', count: attention.tickets_at_risk, href: links.ticketsAtRisk },
+    {
+      label: 'SKUs at or below reorder point',
+      count: attention.below_reorder_point,
+      href: '/inventory?stock=low',
+    },
+    {
+      label: 'Tickets about to breach SLA (within the hour)',
+      count: attention.tickets_at_risk,
+      href: links.ticketsAtRisk,
+    },
     { label: 'Tickets past their SLA', count: attention.tickets_breached, href: links.ticketsBreached },
   ];
   // The table lists only the steps that had refunds; the chart shows every step (gaps are zero).
@@ -65,22 +112,51 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const monthly = report.range.sparkline_step === 'month';
   const step = monthly ? 'month' : 'day';
   const refundRows = report.charts.refunds_over_time.filter((p) => p.count > 0 || p.amount > 0);
-  const rangeText = report.range.from === report.range.to ? report.range.from : `${report.range.from} to ${report.range.to}`;
+  const rangeText =
+    report.range.from === report.range.to ? report.range.from : `${report.range.from} to ${report.range.to}`;
 
   return (
     <>
-      <PageHeader title="Dashboard" description={`How the shop is doing, ${rangeText} (${timezone}), ${report.range.channel ? CHANNEL_LABEL[report.range.channel] : 'all channels'}. Changes compare with the ${report.range.days} days before.`} />
-      <RangeControls range={range} from={report.range.from} to={report.range.to} channel={report.range.channel ?? ''} channels={SALES_CHANNELS} />
-      {error && <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{error}</p>}
+      <PageHeader
+        title="Dashboard"
+        description={`How the shop is doing, ${rangeText} (${timezone}), ${report.range.channel ? CHANNEL_LABEL[report.range.channel] : 'all channels'}. Changes compare with the ${report.range.days} days before.`}
+      />
+      <RangeControls
+        range={range}
+        from={report.range.from}
+        to={report.range.to}
+        channel={report.range.channel ?? ''}
+        channels={SALES_CHANNELS}
+      />
+      {error && (
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          {error}
+        </p>
+      )}
 
-      <section aria-labelledby="attention-title" className="mb-4 rounded-xl border border-amber-200 bg-amber-50 p-4">
-        <h2 id="attention-title" className="mb-2 text-base font-semibold">Needs attention</h2>
+      <section
+        aria-labelledby="attention-title"
+        className="mb-4 rounded-xl border border-amber-200 bg-amber-50 p-4"
+      >
+        <h2 id="attention-title" className="mb-2 text-base font-semibold">
+          Needs attention
+        </h2>
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {attentionItems.map((a) => (
             <li key={a.label}>
-              <Link href={a.href} className="flex items-center justify-between gap-2 rounded-md bg-white px-3 py-2 text-sm hover:bg-amber-100">
+              <Link
+                href={a.href}
+                className="flex items-center justify-between gap-2 rounded-md bg-white px-3 py-2 text-sm hover:bg-amber-100"
+              >
                 <span>{a.label}</span>
-                <span className={`tabular-nums font-semibold ${a.count > 0 ? 'text-red-800' : 'text-slate-600'}`}>{a.count}</span>
+                <span
+                  className={`tabular-nums font-semibold ${a.count > 0 ? 'text-red-800' : 'text-slate-600'}`}
+                >
+                  {a.count}
+                </span>
               </Link>
             </li>
           ))}
@@ -88,115 +164,368 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       <section aria-labelledby="kpi-title" className="mb-4">
-        <h2 id="kpi-title" className="sr-only">Key figures</h2>
+        <h2 id="kpi-title" className="sr-only">
+          Key figures
+        </h2>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
-          {kpiCards(report).map((c) => <KpiCard key={c.id} {...c} />)}
+          {kpiCards(report).map((c) => (
+            <KpiCard key={c.id} {...c} />
+          ))}
         </div>
       </section>
 
       <div className="grid gap-4">
-        <ChartSection id="orders-chart" title={`Orders per ${step} by channel`}
+        <ChartSection
+          id="orders-chart"
+          title={`Orders per ${step} by channel`}
           table={
             <table className="w-full text-sm">
-              <thead className="bg-slate-50"><tr><th scope="col" className={th}>{monthly ? 'Month' : 'Day'}</th>{series.map((s) => <th key={s.key} scope="col" className={`${th} text-right`}>{s.label}</th>)}</tr></thead>
-              <tbody>{dayRows.map((r) => (
-                <tr key={r.x} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}><Link href={links.placedInStep(r.x)} className="underline">{monthly ? r.x.slice(0, 7) : r.x}</Link></th>{series.map((s) => <td key={s.key} className={`${td} text-right tabular-nums`}>{Number(r[s.key] ?? 0)}</td>)}</tr>
-              ))}</tbody>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={th}>
+                    {monthly ? 'Month' : 'Day'}
+                  </th>
+                  {series.map((s) => (
+                    <th key={s.key} scope="col" className={`${th} text-right`}>
+                      {s.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {dayRows.map((r) => (
+                  <tr key={r.x} className="border-t border-slate-100">
+                    <th scope="row" className={`${td} text-left font-normal`}>
+                      <Link href={links.placedInStep(r.x)} className="underline">
+                        {monthly ? r.x.slice(0, 7) : r.x}
+                      </Link>
+                    </th>
+                    {series.map((s) => (
+                      <td key={s.key} className={`${td} text-right tabular-nums`}>
+                        {Number(r[s.key] ?? 0)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
-          }>
-          {dayRows.length ? <StackedBarChart rows={dayRows} series={series} label={`Orders per ${step}, stacked by channel; the table beside lists the same numbers`} yLabel="Orders" hrefs={dayHrefs} /> : <p className="text-sm text-slate-700">No orders in this range.</p>}
+          }
+        >
+          {dayRows.length ? (
+            <StackedBarChart
+              rows={dayRows}
+              series={series}
+              label={`Orders per ${step}, stacked by channel; the table beside lists the same numbers`}
+              yLabel="Orders"
+              hrefs={dayHrefs}
+            />
+          ) : (
+            <p className="text-sm text-slate-700">No orders in this range.</p>
+          )}
         </ChartSection>
 
-        <ChartSection id="sales-chart" title={`Net sales per ${step} by channel`}
+        <ChartSection
+          id="sales-chart"
+          title={`Net sales per ${step} by channel`}
           table={
             <table className="w-full text-sm">
-              <thead className="bg-slate-50"><tr><th scope="col" className={th}>{monthly ? 'Month' : 'Day'}</th>{series.map((s) => <th key={s.key} scope="col" className={`${th} text-right`}>{s.label}</th>)}</tr></thead>
-              <tbody>{salesRows.map((r) => (
-                <tr key={r.x} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{monthly ? r.x.slice(0, 7) : r.x}</th>{series.map((s) => <td key={s.key} className={`${td} text-right tabular-nums`}>{money(Number(r[s.key] ?? 0))}</td>)}</tr>
-              ))}</tbody>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={th}>
+                    {monthly ? 'Month' : 'Day'}
+                  </th>
+                  {series.map((s) => (
+                    <th key={s.key} scope="col" className={`${th} text-right`}>
+                      {s.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {salesRows.map((r) => (
+                  <tr key={r.x} className="border-t border-slate-100">
+                    <th scope="row" className={`${td} text-left font-normal`}>
+                      {monthly ? r.x.slice(0, 7) : r.x}
+                    </th>
+                    {series.map((s) => (
+                      <td key={s.key} className={`${td} text-right tabular-nums`}>
+                        {money(Number(r[s.key] ?? 0))}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
-          }>
-          {salesRows.length ? <StackedBarChart rows={salesRows} series={series} label={`Net sales per ${step}, stacked by channel; the table beside lists the same amounts`} yLabel={`Net sales (${report.currency})`} formatY="money" /> : <p className="text-sm text-slate-700">No sales posted in this range.</p>}
+          }
+        >
+          {salesRows.length ? (
+            <StackedBarChart
+              rows={salesRows}
+              series={series}
+              label={`Net sales per ${step}, stacked by channel; the table beside lists the same amounts`}
+              yLabel={`Net sales (${report.currency})`}
+              formatY="money"
+            />
+          ) : (
+            <p className="text-sm text-slate-700">No sales posted in this range.</p>
+          )}
         </ChartSection>
 
         <div className="grid gap-4 xl:grid-cols-2">
-          <ChartSection id="funnel-chart" title="Fulfillment funnel (orders placed in range)"
+          <ChartSection
+            id="funnel-chart"
+            title="Fulfillment funnel (orders placed in range)"
             table={
               <table className="w-full text-sm">
-                <thead className="bg-slate-50"><tr><th scope="col" className={th}>Stage</th><th scope="col" className={`${th} text-right`}>Orders</th></tr></thead>
-                <tbody>{report.charts.funnel.map((f) => (
-                  <tr key={f.stage} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}><Link href={funnelHref[f.stage]} className="underline">{funnelLabel[f.stage]}</Link></th><td className={`${td} text-right tabular-nums`}>{f.count}</td></tr>
-                ))}</tbody>
+                <thead className="bg-slate-50">
+                  <tr>
+                    <th scope="col" className={th}>
+                      Stage
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Orders
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.charts.funnel.map((f) => (
+                    <tr key={f.stage} className="border-t border-slate-100">
+                      <th scope="row" className={`${td} text-left font-normal`}>
+                        <Link href={funnelHref[f.stage]} className="underline">
+                          {funnelLabel[f.stage]}
+                        </Link>
+                      </th>
+                      <td className={`${td} text-right tabular-nums`}>{f.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
-            }>
-            <HorizontalBarChart label="Fulfillment funnel: orders placed, packed, shipped complete, delivered" xLabel="Orders" labelWidth={150}
-              items={report.charts.funnel.map((f) => ({ label: funnelLabel[f.stage], value: f.count, href: funnelHref[f.stage] }))} />
+            }
+          >
+            <HorizontalBarChart
+              label="Fulfillment funnel: orders placed, packed, shipped complete, delivered"
+              xLabel="Orders"
+              labelWidth={150}
+              items={report.charts.funnel.map((f) => ({
+                label: funnelLabel[f.stage],
+                value: f.count,
+                href: funnelHref[f.stage],
+              }))}
+            />
           </ChartSection>
 
-          <ChartSection id="ship-time-chart" title="Order-to-ship time (orders shipped complete)"
+          <ChartSection
+            id="ship-time-chart"
+            title="Order-to-ship time (orders shipped complete)"
             table={
               <table className="w-full text-sm">
-                <thead className="bg-slate-50"><tr><th scope="col" className={th}>Time</th><th scope="col" className={`${th} text-right`}>Orders</th></tr></thead>
-                <tbody>{report.charts.ship_time_distribution.map((g) => (
-                  <tr key={g.label} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{g.label}</th><td className={`${td} text-right tabular-nums`}>{g.count}</td></tr>
-                ))}</tbody>
+                <thead className="bg-slate-50">
+                  <tr>
+                    <th scope="col" className={th}>
+                      Time
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Orders
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.charts.ship_time_distribution.map((g) => (
+                    <tr key={g.label} className="border-t border-slate-100">
+                      <th scope="row" className={`${td} text-left font-normal`}>
+                        {g.label}
+                      </th>
+                      <td className={`${td} text-right tabular-nums`}>{g.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
-            }>
-            <HorizontalBarChart label="Orders by time from placing to last shipment" xLabel="Orders" color="#009E73"
-              items={report.charts.ship_time_distribution.map((g) => ({ label: g.label, value: g.count, href: links.shippedComplete }))} />
+            }
+          >
+            <HorizontalBarChart
+              label="Orders by time from placing to last shipment"
+              xLabel="Orders"
+              color="#009E73"
+              items={report.charts.ship_time_distribution.map((g) => ({
+                label: g.label,
+                value: g.count,
+                href: links.shippedComplete,
+              }))}
+            />
           </ChartSection>
         </div>
 
-        <ChartSection id="stockouts-chart" title="Top stockout SKUs (estimated lost revenue)"
+        <ChartSection
+          id="stockouts-chart"
+          title="Top stockout SKUs (estimated lost revenue)"
           table={
             report.charts.top_stockouts.length ? (
               <table className="w-full text-sm">
-                <thead className="bg-slate-50"><tr><th scope="col" className={th}>SKU</th><th scope="col" className={`${th} text-right`}>Stockout-days</th><th scope="col" className={`${th} text-right`}>Lost revenue</th></tr></thead>
-                <tbody>{report.charts.top_stockouts.map((s) => (
-                  <tr key={s.sku} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}><Link href={links.sku(s.sku)} className="underline">{s.sku}</Link>{s.out_now ? ' (out now)' : ''}<span className="block text-xs text-slate-600">{s.name}</span></th><td className={`${td} text-right tabular-nums`}>{s.stockout_days}</td><td className={`${td} text-right tabular-nums`}>{money(s.lost_revenue)}</td></tr>
-                ))}</tbody>
+                <thead className="bg-slate-50">
+                  <tr>
+                    <th scope="col" className={th}>
+                      SKU
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Stockout-days
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Lost revenue
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.charts.top_stockouts.map((s) => (
+                    <tr key={s.sku} className="border-t border-slate-100">
+                      <th scope="row" className={`${td} text-left font-normal`}>
+                        <Link href={links.sku(s.sku)} className="underline">
+                          {s.sku}
+                        </Link>
+                        {s.out_now ? ' (out now)' : ''}
+                        <span className="block text-xs text-slate-600">{s.name}</span>
+                      </th>
+                      <td className={`${td} text-right tabular-nums`}>{s.stockout_days}</td>
+                      <td className={`${td} text-right tabular-nums`}>{money(s.lost_revenue)}</td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
-            ) : <p className="p-2 text-sm text-slate-700">No SKU was out of stock in this range.</p>
-          }>
+            ) : (
+              <p className="p-2 text-sm text-slate-700">No SKU was out of stock in this range.</p>
+            )
+          }
+        >
           {report.charts.top_stockouts.length ? (
-            <HorizontalBarChart label="Stockout-days per SKU" xLabel="Stockout-days" color="#D55E00"
-              items={report.charts.top_stockouts.map((s) => ({ label: s.sku, value: s.stockout_days, href: links.sku(s.sku) }))} />
-          ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.stockouts} className="underline">See SKUs out of stock now</Link>.</p>}
+            <HorizontalBarChart
+              label="Stockout-days per SKU"
+              xLabel="Stockout-days"
+              color="#D55E00"
+              items={report.charts.top_stockouts.map((s) => ({
+                label: s.sku,
+                value: s.stockout_days,
+                href: links.sku(s.sku),
+              }))}
+            />
+          ) : (
+            <p className="text-sm text-slate-700">
+              Nothing to chart.{' '}
+              <Link href={links.stockouts} className="underline">
+                See SKUs out of stock now
+              </Link>
+              .
+            </p>
+          )}
         </ChartSection>
 
         <div className="grid gap-4 xl:grid-cols-2">
-          <ChartSection id="returns-reason-chart" title="Returns by reason (units received back)"
+          <ChartSection
+            id="returns-reason-chart"
+            title="Returns by reason (units received back)"
             table={
               report.charts.returns_by_reason.length ? (
                 <table className="w-full text-sm">
-                  <thead className="bg-slate-50"><tr><th scope="col" className={th}>Reason</th><th scope="col" className={`${th} text-right`}>Units</th></tr></thead>
-                  <tbody>{report.charts.returns_by_reason.map((g) => (
-                    <tr key={g.reason} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{g.label}</th><td className={`${td} text-right tabular-nums`}>{g.units}</td></tr>
-                  ))}</tbody>
+                  <thead className="bg-slate-50">
+                    <tr>
+                      <th scope="col" className={th}>
+                        Reason
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Units
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.charts.returns_by_reason.map((g) => (
+                      <tr key={g.reason} className="border-t border-slate-100">
+                        <th scope="row" className={`${td} text-left font-normal`}>
+                          {g.label}
+                        </th>
+                        <td className={`${td} text-right tabular-nums`}>{g.units}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
-              ) : <p className="p-2 text-sm text-slate-700">No returned units were received in this range.</p>
-            }>
+              ) : (
+                <p className="p-2 text-sm text-slate-700">No returned units were received in this range.</p>
+              )
+            }
+          >
             {report.charts.returns_by_reason.length ? (
-              <HorizontalBarChart label="Units returned per reason" xLabel="Units returned" color="#CC79A7" labelWidth={150}
-                items={report.charts.returns_by_reason.map((g) => ({ label: g.label, value: g.units, href: links.returns }))} />
-            ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.returns} className="underline">See all returns</Link>.</p>}
+              <HorizontalBarChart
+                label="Units returned per reason"
+                xLabel="Units returned"
+                color="#CC79A7"
+                labelWidth={150}
+                items={report.charts.returns_by_reason.map((g) => ({
+                  label: g.label,
+                  value: g.units,
+                  href: links.returns,
+                }))}
+              />
+            ) : (
+              <p className="text-sm text-slate-700">
+                Nothing to chart.{' '}
+                <Link href={links.returns} className="underline">
+                  See all returns
+                </Link>
+                .
+              </p>
+            )}
           </ChartSection>
 
-          <ChartSection id="refunds-chart" title={`Refunds over time${monthly ? ' (per month)' : ' (per day)'}`}
+          <ChartSection
+            id="refunds-chart"
+            title={`Refunds over time${monthly ? ' (per month)' : ' (per day)'}`}
             table={
               refundRows.length ? (
                 <table className="w-full text-sm">
-                  <thead className="bg-slate-50"><tr><th scope="col" className={th}>{monthly ? 'Month from' : 'Day'}</th><th scope="col" className={`${th} text-right`}>Refunds</th><th scope="col" className={`${th} text-right`}>Amount</th></tr></thead>
-                  <tbody>{refundRows.map((p) => (
-                    <tr key={p.date} className="border-t border-slate-100"><th scope="row" className={`${td} text-left font-normal`}>{p.date}</th><td className={`${td} text-right tabular-nums`}>{p.count}</td><td className={`${td} text-right tabular-nums`}>{money(p.amount)}</td></tr>
-                  ))}</tbody>
+                  <thead className="bg-slate-50">
+                    <tr>
+                      <th scope="col" className={th}>
+                        {monthly ? 'Month from' : 'Day'}
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Refunds
+                      </th>
+                      <th scope="col" className={`${th} text-right`}>
+                        Amount
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {refundRows.map((p) => (
+                      <tr key={p.date} className="border-t border-slate-100">
+                        <th scope="row" className={`${td} text-left font-normal`}>
+                          {p.date}
+                        </th>
+                        <td className={`${td} text-right tabular-nums`}>{p.count}</td>
+                        <td className={`${td} text-right tabular-nums`}>{money(p.amount)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
                 </table>
-              ) : <p className="p-2 text-sm text-slate-700">No refunds were issued in this range.</p>
-            }>
+              ) : (
+                <p className="p-2 text-sm text-slate-700">No refunds were issued in this range.</p>
+              )
+            }
+          >
             {refundRows.length ? (
-              <StackedBarChart rows={report.charts.refunds_over_time.map((p) => ({ x: p.date, amount: p.amount }))} series={[{ key: 'amount', label: 'Amount refunded' }]}
-                label={`Amount refunded per ${monthly ? 'month' : 'day'}; the table beside lists the count and amount`} yLabel={`Refunded (${report.currency})`} formatY="money" />
-            ) : <p className="text-sm text-slate-700">Nothing to chart. <Link href={links.refunds} className="underline">See issued refunds</Link>.</p>}
+              <StackedBarChart
+                rows={report.charts.refunds_over_time.map((p) => ({ x: p.date, amount: p.amount }))}
+                series={[{ key: 'amount', label: 'Amount refunded' }]}
+                label={`Amount refunded per ${monthly ? 'month' : 'day'}; the table beside lists the count and amount`}
+                yLabel={`Refunded (${report.currency})`}
+                formatY="money"
+              />
+            ) : (
+              <p className="text-sm text-slate-700">
+                Nothing to chart.{' '}
+                <Link href={links.refunds} className="underline">
+                  See issued refunds
+                </Link>
+                .
+              </p>
+            )}
           </ChartSection>
         </div>
       </div>

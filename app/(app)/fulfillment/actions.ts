@@ -14,37 +14,75 @@ const field = (formData: FormData, name: string) => String(formData.get(name) ??
 const shipPath = (id: string) => `/fulfillment/orders/${encodeURIComponent(id)}`;
 
 export type RateOption = {
-  key: string; carrier: string; service: string; available: boolean; price: number | null; currency: string | null;
-  delivery_date: string | null; meets_promise: boolean | null; reason: string | null;
+  key: string;
+  carrier: string;
+  service: string;
+  available: boolean;
+  price: number | null;
+  currency: string | null;
+  delivery_date: string | null;
+  meets_promise: boolean | null;
+  reason: string | null;
 };
-export type RatesData = { quotes: RateOption[]; preselected: string | null; ship_date: string; billable_note: string };
+export type RatesData = {
+  quotes: RateOption[];
+  preselected: string | null;
+  ship_date: string;
+  billable_note: string;
+};
 
 /** "Get rates": the order's parcel rated by every active service, the preselected one marked. */
-export async function getRatesAction(_prev: ActionState<RatesData>, formData: FormData): Promise<ActionState<RatesData>> {
+export async function getRatesAction(
+  _prev: ActionState<RatesData>,
+  formData: FormData,
+): Promise<ActionState<RatesData>> {
   return runAction<RatesData>(async () => {
     await requirePermission('fulfillment:write');
     const { service: _service, ...input } = packInputFromForm(formData);
     const result = await quoteOrderShipment({ orderId: field(formData, 'orderId'), input });
     const quotes = result.quotes.map((q) => ({
-      key: q.key, carrier: q.carrier_name, service: q.service_name, available: q.available, price: q.price, currency: q.currency,
-      delivery_date: q.delivery_date, meets_promise: q.meets_promise, reason: q.unavailable?.message ?? null,
+      key: q.key,
+      carrier: q.carrier_name,
+      service: q.service_name,
+      available: q.available,
+      price: q.price,
+      currency: q.currency,
+      delivery_date: q.delivery_date,
+      meets_promise: q.meets_promise,
+      reason: q.unavailable?.message ?? null,
     }));
     const p = result.parcel;
     const available = quotes.filter((q) => q.available).length;
     return {
       message: `${available} of ${quotes.length} services can take this parcel.`,
-      data: { quotes, preselected: result.preselected, ship_date: result.ship_date, billable_note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm, ${p.weight_grams} g` },
+      data: {
+        quotes,
+        preselected: result.preselected,
+        ship_date: result.ship_date,
+        billable_note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm, ${p.weight_grams} g`,
+      },
     };
   });
 }
 
-export type LabelData = { shipment_id: string; shipment_number: number; tracking_number: string; carrier: string; service: string; label_cost: number; order_status: string };
+export type LabelData = {
+  shipment_id: string;
+  shipment_number: number;
+  tracking_number: string;
+  carrier: string;
+  service: string;
+  label_cost: number;
+  order_status: string;
+};
 
 /**
  * "Buy label" with the chosen service. buyLabel locks the order row, so a second tap (or a second
  * tablet) finds nothing left to ship and gets INVALID_STATE instead of a second label.
  */
-export async function buyLabelAction(_prev: ActionState<LabelData>, formData: FormData): Promise<ActionState<LabelData>> {
+export async function buyLabelAction(
+  _prev: ActionState<LabelData>,
+  formData: FormData,
+): Promise<ActionState<LabelData>> {
   return runAction<LabelData>(async () => {
     const user = await requirePermission('fulfillment:write');
     const orderId = field(formData, 'orderId');
@@ -53,7 +91,15 @@ export async function buyLabelAction(_prev: ActionState<LabelData>, formData: Fo
     revalidatePath('/fulfillment');
     return {
       message: `Label bought: ${label.carrier} ${label.service}, tracking ${label.tracking_number}.`,
-      data: { shipment_id: label.id, shipment_number: label.number, tracking_number: label.tracking_number, carrier: label.carrier, service: label.service, label_cost: label.label_cost, order_status: label.status },
+      data: {
+        shipment_id: label.id,
+        shipment_number: label.number,
+        tracking_number: label.tracking_number,
+        carrier: label.carrier,
+        service: label.service,
+        label_cost: label.label_cost,
+        order_status: label.status,
+      },
     };
   });
 }
@@ -65,7 +111,10 @@ export async function addTrackingEventAction(_prev: ActionState, formData: FormD
     const description = field(formData, 'description').trim();
     const result = await addTrackingEvent({
       shipmentId: field(formData, 'shipmentId'),
-      input: { status: field(formData, 'status') as TTrackingEventInput['status'], description: description || undefined },
+      input: {
+        status: field(formData, 'status') as TTrackingEventInput['status'],
+        description: description || undefined,
+      },
       actor: userActor(user),
     });
     const orderId = field(formData, 'orderId');

@@ -19,14 +19,20 @@ import type { TPackOrderInput, TShortPickInput } from '@/lib/fulfillment/schemas
 /** "Start scanner pick" from the queue (the selected orders) or the ship page (one order). */
 export async function startWaveAction(formData: FormData): Promise<void> {
   const user = await requirePermission('fulfillment:write');
-  const ids = formData.getAll('orders').flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  const ids = formData
+    .getAll('orders')
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   let waveId: string;
   try {
     waveId = (await createPickWave({ orderIds: ids, actor: userActor(user) })).id;
   } catch (error) {
     const e = toAppError(error);
     if (e.code === 'INTERNAL') console.error('[action] start wave failed', error);
-    redirect(`/fulfillment?wave_error=${encodeURIComponent(e.code === 'INTERNAL' ? 'The pick could not be started. Try again.' : e.message)}`);
+    redirect(
+      `/fulfillment?wave_error=${encodeURIComponent(e.code === 'INTERNAL' ? 'The pick could not be started. Try again.' : e.message)}`,
+    );
   }
   revalidatePath('/fulfillment/waves');
   redirect(`/fulfillment/waves/${waveId}`);
@@ -43,7 +49,10 @@ export async function waveStateAction(waveId: string): Promise<ActionState<WaveD
 }
 
 /** One unit scanned at a stop. */
-export async function pickUnitAction(waveId: string, sku: string): Promise<ActionState<WaveDetail & { tote: string }>> {
+export async function pickUnitAction(
+  waveId: string,
+  sku: string,
+): Promise<ActionState<WaveDetail & { tote: string }>> {
   return runAction(async () => {
     const user = await requirePermission('fulfillment:write');
     const r = await recordPick({ waveId, input: { sku }, actor: userActor(user) });
@@ -51,11 +60,17 @@ export async function pickUnitAction(waveId: string, sku: string): Promise<Actio
   });
 }
 
-export async function shortPickAction(waveId: string, input: TShortPickInput): Promise<ActionState<WaveDetail>> {
+export async function shortPickAction(
+  waveId: string,
+  input: TShortPickInput,
+): Promise<ActionState<WaveDetail>> {
   return runAction(async () => {
     const user = await requirePermission('fulfillment:write');
     const r = await shortPick({ waveId, input, actor: userActor(user) });
-    return { message: `${r.units} × ${r.sku} marked short (${r.action === 'backorder' ? 'backorder' : 'kept reserved'}).`, data: (await waveDetail(waveId))! };
+    return {
+      message: `${r.units} × ${r.sku} marked short (${r.action === 'backorder' ? 'backorder' : 'kept reserved'}).`,
+      data: (await waveDetail(waveId))!,
+    };
   });
 }
 
@@ -68,11 +83,17 @@ export async function packLookupAction(code: string): Promise<ActionState<PackSt
   });
 }
 
-export async function packOrderAction(orderId: string, input: TPackOrderInput): Promise<ActionState<{ pack_id: string; number: number }>> {
+export async function packOrderAction(
+  orderId: string,
+  input: TPackOrderInput,
+): Promise<ActionState<{ pack_id: string; number: number }>> {
   return runAction(async () => {
     const user = await requirePermission('fulfillment:write');
     const pack = await packOrder({ orderId, input, actor: userActor(user) });
-    return { message: `Parcel closed${pack.override_reason ? ' with a manager override' : ''}.`, data: { pack_id: pack.id, number: pack.number } };
+    return {
+      message: `Parcel closed${pack.override_reason ? ' with a manager override' : ''}.`,
+      data: { pack_id: pack.id, number: pack.number },
+    };
   });
 }
 
@@ -82,7 +103,10 @@ export async function buyPackLabelAction(packId: string): Promise<ActionState<Pa
     const user = await requirePermission('fulfillment:write');
     const label = await buyPackLabel({ packId, actor: userActor(user) });
     revalidatePath('/fulfillment');
-    return { message: `${label.already_bought ? 'Label already bought' : 'Label bought'}: ${label.carrier} ${label.service}, tracking ${label.tracking_number}.`, data: label };
+    return {
+      message: `${label.already_bought ? 'Label already bought' : 'Label bought'}: ${label.carrier} ${label.service}, tracking ${label.tracking_number}.`,
+      data: label,
+    };
   });
 }
 
@@ -90,9 +114,15 @@ export async function buyPackLabelAction(packId: string): Promise<ActionState<Pa
 export async function voidLabelAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('fulfillment:write');
-    const r = await voidLabel({ shipmentId: String(formData.get('shipmentId') ?? ''), input: { reason: String(formData.get('reason') ?? '') }, actor: userActor(user) });
+    const r = await voidLabel({
+      shipmentId: String(formData.get('shipmentId') ?? ''),
+      input: { reason: String(formData.get('reason') ?? '') },
+      actor: userActor(user),
+    });
     revalidatePath(`/fulfillment/orders/${r.order_id}`);
     revalidatePath('/fulfillment');
-    return { message: `Label of shipment #${r.shipment_number} voided: ${r.restored.map((x) => `${x.quantity} × ${x.sku}`).join(', ')} back on the shelf and reserved for order #${r.order_number}.` };
+    return {
+      message: `Label of shipment #${r.shipment_number} voided: ${r.restored.map((x) => `${x.quantity} × ${x.sku}`).join(', ')} back on the shelf and reserved for order #${r.order_number}.`,
+    };
   });
 }

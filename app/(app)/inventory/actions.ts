@@ -26,23 +26,42 @@ function lineRows(formData: FormData, fields: string[]) {
 /** A whole number typed by a person; NaN (→ a zod "whole number" error naming the field) otherwise. */
 const toInt = (value: string) => (/^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN);
 
-export async function receiveStockAction(_prev: ActionState<{ number: number }>, formData: FormData): Promise<ActionState<{ number: number }>> {
+export async function receiveStockAction(
+  _prev: ActionState<{ number: number }>,
+  formData: FormData,
+): Promise<ActionState<{ number: number }>> {
   return runAction(async () => {
     const user = await requirePermission('inventory:adjust');
     const { currency } = await shopSettings();
     const rows = lineRows(formData, ['sku', 'quantity', 'unit_cost']);
-    const issues = rows.flatMap((r, i) => (parseMoney(r.unit_cost, currency) === null ? [{ field: `lines.${i}.unit_cost`, message: r.unit_cost ? `Enter an amount like 12.50` : 'Enter the unit cost' }] : []));
+    const issues = rows.flatMap((r, i) =>
+      parseMoney(r.unit_cost, currency) === null
+        ? [
+            {
+              field: `lines.${i}.unit_cost`,
+              message: r.unit_cost ? `Enter an amount like 12.50` : 'Enter the unit cost',
+            },
+          ]
+        : [],
+    );
     if (issues.length) throw new AppError('VALIDATION_FAILED', 'Check the unit costs', issues);
     const receipt = await receiveStock({
       input: {
         location: String(formData.get('location') ?? ''),
         reference: String(formData.get('reference') ?? '').trim() || undefined,
-        lines: rows.map((r) => ({ sku: r.sku, quantity: toInt(r.quantity), unit_cost: parseMoney(r.unit_cost, currency)! })),
+        lines: rows.map((r) => ({
+          sku: r.sku,
+          quantity: toInt(r.quantity),
+          unit_cost: parseMoney(r.unit_cost, currency)!,
+        })),
       },
       actor: userActor(user),
     });
     revalidatePath('/inventory');
-    return { message: `Receipt #${receipt.number} recorded: ${receipt.lines.reduce((s, l) => s + l.quantity, 0)} units received at ${receipt.location}.`, data: { number: receipt.number } };
+    return {
+      message: `Receipt #${receipt.number} recorded: ${receipt.lines.reduce((s, l) => s + l.quantity, 0)} units received at ${receipt.location}.`,
+      data: { number: receipt.number },
+    };
   });
 }
 
@@ -61,7 +80,9 @@ export async function adjustStockAction(_prev: ActionState, formData: FormData):
       actor: userActor(user),
     });
     revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
-    return { message: `Adjustment #${result.number} saved: ${result.delta > 0 ? '+' : ''}${result.delta} (${result.reason}). On hand now ${result.level.on_hand}.` };
+    return {
+      message: `Adjustment #${result.number} saved: ${result.delta > 0 ? '+' : ''}${result.delta} (${result.reason}). On hand now ${result.level.on_hand}.`,
+    };
   });
 }
 
@@ -79,7 +100,9 @@ export async function transferStockAction(_prev: ActionState, formData: FormData
       actor: userActor(user),
     });
     revalidatePath('/inventory');
-    return { message: `Transfer #${result.number} done: ${result.lines.reduce((s, l) => s + l.quantity, 0)} units from ${result.from} to ${result.to}.` };
+    return {
+      message: `Transfer #${result.number} done: ${result.lines.reduce((s, l) => s + l.quantity, 0)} units from ${result.from} to ${result.to}.`,
+    };
   });
 }
 
@@ -87,7 +110,14 @@ export async function moveToBinAction(_prev: ActionState, formData: FormData): P
   return runAction(async () => {
     const user = await requirePermission('inventory:adjust');
     const sku = String(formData.get('sku') ?? '');
-    const result = await moveToBin({ input: { location: String(formData.get('location') ?? ''), sku, bin: String(formData.get('bin') ?? '') }, actor: userActor(user) });
+    const result = await moveToBin({
+      input: {
+        location: String(formData.get('location') ?? ''),
+        sku,
+        bin: String(formData.get('bin') ?? ''),
+      },
+      actor: userActor(user),
+    });
     revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
     return { message: `${result.sku} now lives in bin ${result.bin} at ${result.location}.` };
   });

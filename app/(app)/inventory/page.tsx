@@ -25,94 +25,195 @@ const STATUS = {
   out: { label: 'Out', className: 'bg-red-100 text-red-900' },
 } as const;
 
-export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function InventoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePagePermission('inventory:read', '/inventory');
   const filter = ZFilter.parse(await searchParams);
   const [page, locations] = await Promise.all([
-    stockLevels({ search: filter.q || undefined, location: filter.location || undefined, stock: filter.stock, cursor: filter.cursor, limit: 50 }),
+    stockLevels({
+      search: filter.q || undefined,
+      location: filter.location || undefined,
+      stock: filter.stock,
+      cursor: filter.cursor,
+      limit: 50,
+    }),
     locationList(),
   ]);
   const query = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ q: filter.q, location: filter.location, stock: filter.stock === 'all' ? undefined : filter.stock, ...extra })) if (v) p.set(k, v);
+    for (const [k, v] of Object.entries({
+      q: filter.q,
+      location: filter.location,
+      stock: filter.stock === 'all' ? undefined : filter.stock,
+      ...extra,
+    }))
+      if (v) p.set(k, v);
     const s = p.toString();
     return s ? `/inventory?${s}` : '/inventory';
   };
   const canWrite = roleHas(user.role, 'inventory:adjust');
   return (
     <>
-      <PageHeader title="Inventory" description="Stock per SKU and location: on hand, reserved for orders, and available to sell." />
+      <PageHeader
+        title="Inventory"
+        description="Stock per SKU and location: on hand, reserved for orders, and available to sell."
+      />
       <InventoryTabs current="/inventory" canWrite={canWrite} />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" role="search" aria-label="Filter stock levels">
+      <form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+        role="search"
+        aria-label="Filter stock levels"
+      >
         <div className="w-full sm:w-64">
-          <label htmlFor="q" className="block text-sm font-medium">Search</label>
-          <input id="q" name="q" defaultValue={filter.q} placeholder="SKU, product name or barcode" className={inputClass} />
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={filter.q}
+            placeholder="SKU, product name or barcode"
+            className={inputClass}
+          />
         </div>
         <div>
-          <label htmlFor="location" className="block text-sm font-medium">Location</label>
+          <label htmlFor="location" className="block text-sm font-medium">
+            Location
+          </label>
           <select id="location" name="location" defaultValue={filter.location ?? ''} className={inputClass}>
             <option value="">All locations</option>
-            {locations.map((l) => <option key={l.code} value={l.code}>{l.name} ({l.code})</option>)}
+            {locations.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name} ({l.code})
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="stock" className="block text-sm font-medium">Stock</label>
+          <label htmlFor="stock" className="block text-sm font-medium">
+            Stock
+          </label>
           <select id="stock" name="stock" defaultValue={filter.stock} className={inputClass}>
             <option value="all">All</option>
             <option value="low">Low (at or below reorder point)</option>
             <option value="out">Out of stock</option>
           </select>
         </div>
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Apply</button>
-        {(filter.q || filter.location || filter.stock !== 'all') && <Link href="/inventory" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">Clear filters</Link>}
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+        >
+          Apply
+        </button>
+        {(filter.q || filter.location || filter.stock !== 'all') && (
+          <Link href="/inventory" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">
+            Clear filters
+          </Link>
+        )}
       </form>
 
       <section aria-label="Stock levels" className="rounded-xl border border-slate-200 bg-white">
         {page.data.length === 0 ? (
           <p className="p-6 text-slate-700">
-            {filter.q || filter.location || filter.stock !== 'all'
-              ? 'No stock matches these filters. Clear them to see everything.'
-              : canWrite ? <>No stock yet. <Link href="/inventory/receive" className="text-brand-700 underline">Receive stock</Link> to get started.</> : 'No stock recorded yet.'}
+            {filter.q || filter.location || filter.stock !== 'all' ? (
+              'No stock matches these filters. Clear them to see everything.'
+            ) : canWrite ? (
+              <>
+                No stock yet.{' '}
+                <Link href="/inventory/receive" className="text-brand-700 underline">
+                  Receive stock
+                </Link>{' '}
+                to get started.
+              </>
+            ) : (
+              'No stock recorded yet.'
+            )}
           </p>
         ) : (
           <ScrollRegion label="Stock levels table">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">SKU</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Product</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Location</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Bin</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">On hand</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Reserved</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Available</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Unsellable</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    SKU
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Product
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Location
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Bin
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    On hand
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Reserved
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Available
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Unsellable
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {page.data.map((l) => (
                   <tr key={`${l.sku}-${l.location}`} className="border-b border-slate-100">
-                    <td className="whitespace-nowrap px-4 py-2"><Link href={`/inventory/${encodeURIComponent(l.sku)}`} className="font-mono text-brand-700 underline">{l.sku}</Link></td>
+                    <td className="whitespace-nowrap px-4 py-2">
+                      <Link
+                        href={`/inventory/${encodeURIComponent(l.sku)}`}
+                        className="font-mono text-brand-700 underline"
+                      >
+                        {l.sku}
+                      </Link>
+                    </td>
                     <td className="px-3 py-2">{l.name}</td>
                     <td className="px-3 py-2">{l.location}</td>
-                    <td className="whitespace-nowrap px-3 py-2 font-mono">{l.bin ?? "—"}</td>
+                    <td className="whitespace-nowrap px-3 py-2 font-mono">{l.bin ?? '—'}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.on_hand}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.reserved}</td>
                     <td className="px-3 py-2 text-right font-semibold tabular-nums">{l.available}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.damaged + l.quarantine || '—'}</td>
-                    <td className="px-3 py-2"><span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[l.status].className}`}>{STATUS[l.status].label}</span></td>
+                    <td className="px-3 py-2">
+                      <span
+                        className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[l.status].className}`}
+                      >
+                        {STATUS[l.status].label}
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
         )}
-        <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
+        <nav
+          aria-label="Pages"
+          className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
+        >
           <span className="text-slate-600">Sorted by SKU · {page.data.length} shown</span>
           <span className="flex gap-3">
-            {filter.cursor && <Link href={query({ cursor: undefined })} className="text-brand-700 underline">First page</Link>}
-            {page.next_cursor && <Link href={query({ cursor: page.next_cursor })} className="text-brand-700 underline">Next page</Link>}
+            {filter.cursor && (
+              <Link href={query({ cursor: undefined })} className="text-brand-700 underline">
+                First page
+              </Link>
+            )}
+            {page.next_cursor && (
+              <Link href={query({ cursor: page.next_cursor })} className="text-brand-700 underline">
+                Next page
+              </Link>
+            )}
           </span>
         </nav>
       </section>

@@ -12,22 +12,35 @@ import { postManualEntry } from '@/lib/ledger/post-manual-entry';
 import { reverseManualEntry } from '@/lib/ledger/reverse-manual-entry';
 import { createAccount } from '@/lib/ledger/create-account';
 
-export async function postManualEntryAction(_prev: ActionState<{ number: number }>, formData: FormData): Promise<ActionState<{ number: number }>> {
+export async function postManualEntryAction(
+  _prev: ActionState<{ number: number }>,
+  formData: FormData,
+): Promise<ActionState<{ number: number }>> {
   return runAction(async () => {
     const user = await requirePermission('ledger:post');
     const { currency } = await shopSettings();
-    const entry = await postManualEntry({ input: manualEntryFromForm(formObject(formData), currency), actor: userActor(user) });
+    const entry = await postManualEntry({
+      input: manualEntryFromForm(formObject(formData), currency),
+      actor: userActor(user),
+    });
     revalidatePath('/ledger', 'layout');
     return { message: `Entry #${entry.number} posted.`, data: { number: entry.number } };
   });
 }
 
-export async function reverseManualEntryAction(_prev: ActionState<{ number: number }>, formData: FormData): Promise<ActionState<{ number: number }>> {
+export async function reverseManualEntryAction(
+  _prev: ActionState<{ number: number }>,
+  formData: FormData,
+): Promise<ActionState<{ number: number }>> {
   return runAction(async () => {
     const user = await requirePermission('ledger:post');
     const parsed = ZReverseEntryInput.safeParse(formObject(formData));
     if (!parsed.success) throw validationError(parsed.error);
-    const reversal = await reverseManualEntry({ entryId: parsed.data.entry_id, reason: parsed.data.reason, actor: userActor(user) });
+    const reversal = await reverseManualEntry({
+      entryId: parsed.data.entry_id,
+      reason: parsed.data.reason,
+      actor: userActor(user),
+    });
     revalidatePath('/ledger', 'layout');
     return { message: `Reversed by entry #${reversal.number}.`, data: { number: reversal.number } };
   });

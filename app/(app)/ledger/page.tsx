@@ -12,7 +12,11 @@ import { AccountTypeLabel, BalanceIndicator } from '@/components/ledger/ledger-b
 
 export const metadata: Metadata = { title: 'Trial balance · Ledger' };
 
-export default async function TrialBalancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TrialBalancePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('ledger:read', '/ledger');
   const params = await searchParams;
   const [asOf, settings] = await Promise.all([asOfFromSearchParam(params.as_of), shopSettings()]);
@@ -21,37 +25,66 @@ export default async function TrialBalancePage({ searchParams }: { searchParams:
   const empty = tb !== null && tb.total_debit === 0 && tb.total_credit === 0;
   return (
     <>
-      <PageHeader title="Ledger" description="The books: every money event posts a balanced journal entry here." />
+      <PageHeader
+        title="Ledger"
+        description="The books: every money event posts a balanced journal entry here."
+      />
       <LedgerTabs current="/ledger" />
-      <AsOfForm action="/ledger" value={asOf.ok ? asOf.asOf : asOf.today} error={asOf.ok ? undefined : asOf.error}
-        hint={`Balances at the end of the day in the shop's time zone (${settings.timezone}).`} />
+      <AsOfForm
+        action="/ledger"
+        value={asOf.ok ? asOf.asOf : asOf.today}
+        error={asOf.ok ? undefined : asOf.error}
+        hint={`Balances at the end of the day in the shop's time zone (${settings.timezone}).`}
+      />
       {tb && (
-        <section aria-labelledby="tb-title" className="@container rounded-xl border border-slate-200 bg-white">
+        <section
+          aria-labelledby="tb-title"
+          className="@container rounded-xl border border-slate-200 bg-white"
+        >
           <div className="flex flex-wrap items-center justify-between gap-3 px-4 pt-5 sm:px-6">
-            <h2 id="tb-title" className="text-lg font-semibold">Trial balance as of {tb.as_of}</h2>
+            <h2 id="tb-title" className="text-lg font-semibold">
+              Trial balance as of {tb.as_of}
+            </h2>
             <div className="flex flex-wrap items-center gap-3">
               <BalanceIndicator debit={tb.total_debit} credit={tb.total_credit} format={money} />
-              <a href={`/ledger/export/trial-balance?as_of=${tb.as_of}`} download
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+              <a
+                href={`/ledger/export/trial-balance?as_of=${tb.as_of}`}
+                download
+                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+              >
                 Export CSV
               </a>
             </div>
           </div>
           {empty && (
             <p className="px-4 pt-3 text-slate-700 sm:px-6">
-              Nothing has been posted up to this date, so every balance is zero. Entries appear when stock is received, counted or adjusted, and when orders ship.
+              Nothing has been posted up to this date, so every balance is zero. Entries appear when stock is
+              received, counted or adjusted, and when orders ship.
             </p>
           )}
           <ScrollRegion label="Trial balance table" className="mt-3">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Each account&apos;s balance as of {tb.as_of}, in the debit or credit column, in {settings.currency}</caption>
+              <caption className="sr-only">
+                Each account&apos;s balance as of {tb.as_of}, in the debit or credit column, in{' '}
+                {settings.currency}
+              </caption>
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">Code</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Account</th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium @xl:table-cell">Type</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Debit</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">Credit</th>
+                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">
+                    Code
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Account
+                  </th>
+                  <th scope="col" className="hidden px-3 py-2 font-medium @xl:table-cell">
+                    Type
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Debit
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
+                    Credit
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -60,20 +93,40 @@ export default async function TrialBalancePage({ searchParams }: { searchParams:
                     <td className="px-4 py-2 font-mono sm:px-6">{a.code}</td>
                     <th scope="row" className="px-3 py-2 font-normal">
                       {a.name}
-                      <span className="block text-xs text-slate-600 @xl:hidden"><AccountTypeLabel type={a.type} /></span>
+                      <span className="block text-xs text-slate-600 @xl:hidden">
+                        <AccountTypeLabel type={a.type} />
+                      </span>
                     </th>
-                    <td className="hidden px-3 py-2 @xl:table-cell"><AccountTypeLabel type={a.type} /></td>
-                    <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">{a.debit ? money(a.debit) : <span className="text-slate-600">—</span>}</td>
-                    <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">{a.credit ? money(a.credit) : <span className="text-slate-600">—</span>}</td>
+                    <td className="hidden px-3 py-2 @xl:table-cell">
+                      <AccountTypeLabel type={a.type} />
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
+                      {a.debit ? money(a.debit) : <span className="text-slate-600">—</span>}
+                    </td>
+                    <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
+                      {a.credit ? money(a.credit) : <span className="text-slate-600">—</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
               <tfoot className="border-t-2 border-slate-300 font-semibold">
                 <tr>
-                  <th scope="row" colSpan={2} className="px-4 py-3 text-left sm:px-6">Total</th>
+                  <th scope="row" colSpan={2} className="px-4 py-3 text-left sm:px-6">
+                    Total
+                  </th>
                   <td className="hidden @xl:table-cell" />
-                  <td className="px-3 py-3 whitespace-nowrap text-right tabular-nums" data-testid="total-debit">{money(tb.total_debit)}</td>
-                  <td className="px-4 py-3 whitespace-nowrap text-right tabular-nums sm:px-6" data-testid="total-credit">{money(tb.total_credit)}</td>
+                  <td
+                    className="px-3 py-3 whitespace-nowrap text-right tabular-nums"
+                    data-testid="total-debit"
+                  >
+                    {money(tb.total_debit)}
+                  </td>
+                  <td
+                    className="px-4 py-3 whitespace-nowrap text-right tabular-nums sm:px-6"
+                    data-testid="total-credit"
+                  >
+                    {money(tb.total_credit)}
+                  </td>
                 </tr>
               </tfoot>
             </table>

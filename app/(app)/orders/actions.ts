@@ -24,7 +24,11 @@ const field = (formData: FormData, name: string) => String(formData.get(name) ??
 const orderPath = (id: string) => `/orders/${encodeURIComponent(id)}`;
 
 const ZMove = z.enum(['approve', 'hold', 'release']);
-const MOVE_DONE = { approve: 'approved: it is open for fulfillment', hold: 'put on hold', release: 'released from hold' } as const;
+const MOVE_DONE = {
+  approve: 'approved: it is open for fulfillment',
+  hold: 'put on hold',
+  release: 'released from hold',
+} as const;
 
 /** Approve (after fraud review), hold with a reason, or release a hold: orders:write. */
 export async function changeOrderStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -33,10 +37,17 @@ export async function changeOrderStatusAction(_prev: ActionState, formData: Form
     const move = ZMove.safeParse(field(formData, 'move'));
     if (!move.success) throw new AppError('BAD_REQUEST', 'Unknown action.');
     const orderId = field(formData, 'orderId');
-    const result = await changeOrderStatus({ orderId, move: move.data, reason: field(formData, 'reason').trim() || undefined, actor: userActor(user) });
+    const result = await changeOrderStatus({
+      orderId,
+      move: move.data,
+      reason: field(formData, 'reason').trim() || undefined,
+      actor: userActor(user),
+    });
     revalidatePath(orderPath(orderId));
     revalidatePath('/orders');
-    return { message: `Order #${result.number} ${MOVE_DONE[move.data]}. Status: ${STATUS_LABEL[result.status] ?? result.status}.` };
+    return {
+      message: `Order #${result.number} ${MOVE_DONE[move.data]}. Status: ${STATUS_LABEL[result.status] ?? result.status}.`,
+    };
   });
 }
 
@@ -54,9 +65,13 @@ export async function cancelOrderAction(_prev: ActionState, formData: FormData):
     revalidatePath(orderPath(orderId));
     revalidatePath('/orders');
     if (result.status === 'fulfilled') {
-      return { message: `Order #${result.number}: the unshipped units are cancelled and their stock released${result.refunded > 0 ? '; the overpayment is refunded' : ''}. What shipped is the whole order.` };
+      return {
+        message: `Order #${result.number}: the unshipped units are cancelled and their stock released${result.refunded > 0 ? '; the overpayment is refunded' : ''}. What shipped is the whole order.`,
+      };
     }
-    return { message: `Order #${result.number} cancelled; its stock is released${result.refunded > 0 ? ' and the captured payment returned' : ''}.` };
+    return {
+      message: `Order #${result.number} cancelled; its stock is released${result.refunded > 0 ? ' and the captured payment returned' : ''}.`,
+    };
   });
 }
 
@@ -79,14 +94,22 @@ export async function addOrderNoteAction(_prev: ActionState, formData: FormData)
  * on channel 'manual' as the signed-in user, and goes to the new order. Errors come back keyed by
  * the form's own fields and rows, OUT_OF_STOCK beside each short line's quantity.
  */
-export async function createManualOrderAction(_prev: ActionState<{ id: string }>, formData: FormData): Promise<ActionState<{ id: string }>> {
+export async function createManualOrderAction(
+  _prev: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
   const state = await runAction<{ id: string }>(async () => {
     const user = await requirePermission('orders:create');
     const { currency } = await shopSettings();
     const { input, issues, rowOf } = buildManualOrder(manualOrderFromForm(formData), currency);
     try {
       const parsed = ZCreateOrderInput.safeParse(input);
-      const all = [...issues, ...(parsed.success ? [] : validationError(parsed.error).details as { field: string; message: string }[])];
+      const all = [
+        ...issues,
+        ...(parsed.success
+          ? []
+          : (validationError(parsed.error).details as { field: string; message: string }[])),
+      ];
       if (all.length) throw new AppError('VALIDATION_FAILED', 'Check the highlighted fields.', all);
       const order = await createOrder({ input, actor: userActor(user) });
       revalidatePath('/orders');
@@ -106,7 +129,11 @@ export async function createManualOrderAction(_prev: ActionState<{ id: string }>
 export async function saveViewAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('orders:read');
-    const view = await saveView({ userId: user.id, input: { name: field(formData, 'name'), query: field(formData, 'query') }, actor: userActor(user) });
+    const view = await saveView({
+      userId: user.id,
+      input: { name: field(formData, 'name'), query: field(formData, 'query') },
+      actor: userActor(user),
+    });
     revalidatePath('/orders');
     return { message: view.replaced ? `View “${view.name}” updated.` : `View “${view.name}” saved.` };
   });
@@ -115,7 +142,11 @@ export async function saveViewAction(_prev: ActionState, formData: FormData): Pr
 export async function deleteViewAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('orders:read');
-    const view = await deleteView({ userId: user.id, viewId: field(formData, 'viewId'), actor: userActor(user) });
+    const view = await deleteView({
+      userId: user.id,
+      viewId: field(formData, 'viewId'),
+      actor: userActor(user),
+    });
     revalidatePath('/orders');
     return { message: `View “${view.name}” deleted.` };
   });

@@ -14,7 +14,14 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass, FilterSelect } from '@/components/ui/form';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { SavedViews } from '@/components/orders/saved-views';
-import { CHANNEL_LABEL, OrderStatusBadge, PAYMENT_LABEL, PaymentStatusBadge, RiskBadge, STATUS_LABEL } from '@/components/orders/order-badges';
+import {
+  CHANNEL_LABEL,
+  OrderStatusBadge,
+  PAYMENT_LABEL,
+  PaymentStatusBadge,
+  RiskBadge,
+  STATUS_LABEL,
+} from '@/components/orders/order-badges';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -25,19 +32,45 @@ const SORTS = [
   { value: 'total_desc', label: 'Highest total' },
   { value: 'total_asc', label: 'Lowest total' },
 ];
-const IGNORED_LABEL: Record<string, string> = { status: 'status', payment_status: 'payment status', channel: 'channel', risk: 'risk', from: 'from date', to: 'to date', q: 'search', ship: 'shipping state', shipped_from: 'shipped from', shipped_to: 'shipped to', sort: 'sort' };
+const IGNORED_LABEL: Record<string, string> = {
+  status: 'status',
+  payment_status: 'payment status',
+  channel: 'channel',
+  risk: 'risk',
+  from: 'from date',
+  to: 'to date',
+  q: 'search',
+  ship: 'shipping state',
+  shipped_from: 'shipped from',
+  shipped_to: 'shipped to',
+  sort: 'sort',
+};
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('orders:read', '/orders');
   const raw = await searchParams;
   const { query, cursor, ignored } = readListQuery(raw);
-  const canonical = listQueryString({ ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), cursor });
+  const canonical = listQueryString({
+    ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+    cursor,
+  });
   // The filter form submits every field, blank ones too: answer with the short, shareable URL.
-  if (Object.values(raw).some((v) => v === '') && !ignored.length) redirect(canonical ? `/orders?${canonical}` : '/orders');
+  if (Object.values(raw).some((v) => v === '') && !ignored.length)
+    redirect(canonical ? `/orders?${canonical}` : '/orders');
   const timeZone = await shopTimezone();
-  const [page, views] = await Promise.all([orderList({ ...query, cursor, limit: PAGE_SIZE }, timeZone), savedViews(user.id)]);
+  const [page, views] = await Promise.all([
+    orderList({ ...query, cursor, limit: PAGE_SIZE }, timeZone),
+    savedViews(user.id),
+  ]);
 
-  const filters = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) as Record<string, string>;
+  const filters = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) as Record<
+    string,
+    string
+  >;
   const current = listQueryString(filters);
   const href = (extra: Record<string, string | undefined> = {}) => {
     const s = listQueryString({ ...filters, ...extra });
@@ -55,46 +88,137 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         description={`Orders from every sales channel. Dates are in the shop's time zone (${timeZone}).`}
         actions={
           <div className="flex flex-wrap gap-2">
-            <a href={current ? `/orders/export?${current}` : '/orders/export'} className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+            <a
+              href={current ? `/orders/export?${current}` : '/orders/export'}
+              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+            >
               Export CSV
             </a>
-            {canCreate && <Link href="/orders/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">New order</Link>}
+            {canCreate && (
+              <Link
+                href="/orders/new"
+                className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+              >
+                New order
+              </Link>
+            )}
           </div>
         }
       />
       <OrdersTabs current={tab} canCreate={canCreate} />
       <SavedViews views={views} currentQuery={current} />
 
-      <form method="get" action="/orders" role="search" aria-label="Filter orders" className="mb-4 rounded-xl border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        action="/orders"
+        role="search"
+        aria-label="Filter orders"
+        className="mb-4 rounded-xl border border-slate-200 bg-white p-4"
+      >
         {/* Filters the form has no field for (dashboard drill-downs) travel along. */}
-        {(['ship', 'shipped_from', 'shipped_to'] as const).map((k) => (filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null))}
+        {(['ship', 'shipped_from', 'shipped_to'] as const).map((k) =>
+          filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null,
+        )}
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-[1_1_16rem]">
-            <label htmlFor="q" className="block text-sm font-medium">Search</label>
-            <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Number, name, email, SKU or ID" title="Order number, customer name, email, SKU or external id" className={inputClass} />
+            <label htmlFor="q" className="block text-sm font-medium">
+              Search
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filters.q}
+              placeholder="Number, name, email, SKU or ID"
+              title="Order number, customer name, email, SKU or external id"
+              className={inputClass}
+            />
           </div>
-          <FilterSelect id="status" label="Status" value={filters.status} className="w-44" options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))} />
-          <FilterSelect id="channel" label="Channel" value={filters.channel} className="w-40" options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))} />
+          <FilterSelect
+            id="status"
+            label="Status"
+            value={filters.status}
+            className="w-44"
+            options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+          />
+          <FilterSelect
+            id="channel"
+            label="Channel"
+            value={filters.channel}
+            className="w-40"
+            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
+          />
           <div className="w-40">
-            <label htmlFor="sort" className="block text-sm font-medium">Sort</label>
+            <label htmlFor="sort" className="block text-sm font-medium">
+              Sort
+            </label>
             <select id="sort" name="sort" defaultValue={filters.sort ?? 'placed_desc'} className={inputClass}>
-              {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Apply filters</button>
-          {filtered && <Link href={href({ status: undefined, payment_status: undefined, channel: undefined, risk: undefined, from: undefined, to: undefined, q: undefined })} className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">Clear filters</Link>}
+          <button
+            type="submit"
+            className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+          >
+            Apply filters
+          </button>
+          {filtered && (
+            <Link
+              href={href({
+                status: undefined,
+                payment_status: undefined,
+                channel: undefined,
+                risk: undefined,
+                from: undefined,
+                to: undefined,
+                q: undefined,
+              })}
+              className="min-h-10 px-2 py-2 text-sm text-brand-700 underline"
+            >
+              Clear filters
+            </Link>
+          )}
         </div>
-        <details className="mt-3" open={!!(filters.payment_status || filters.risk || filters.from || filters.to)}>
-          <summary className="cursor-pointer text-sm font-medium text-brand-800">More filters: payment, risk, dates</summary>
+        <details
+          className="mt-3"
+          open={!!(filters.payment_status || filters.risk || filters.from || filters.to)}
+        >
+          <summary className="cursor-pointer text-sm font-medium text-brand-800">
+            More filters: payment, risk, dates
+          </summary>
           <div className="mt-3 flex flex-wrap items-end gap-3">
-            <FilterSelect id="payment_status" label="Payment" value={filters.payment_status} className="w-44" options={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_LABEL[s] }))} />
-            <FilterSelect id="risk" label="Risk" value={filters.risk} className="w-36" options={[{ value: 'low', label: 'Low' }, { value: 'medium', label: 'Medium' }, { value: 'high', label: 'High' }]} />
+            <FilterSelect
+              id="payment_status"
+              label="Payment"
+              value={filters.payment_status}
+              className="w-44"
+              options={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_LABEL[s] }))}
+            />
+            <FilterSelect
+              id="risk"
+              label="Risk"
+              value={filters.risk}
+              className="w-36"
+              options={[
+                { value: 'low', label: 'Low' },
+                { value: 'medium', label: 'Medium' },
+                { value: 'high', label: 'High' },
+              ]}
+            />
             <div className="w-44">
-              <label htmlFor="from" className="block text-sm font-medium">Placed from</label>
+              <label htmlFor="from" className="block text-sm font-medium">
+                Placed from
+              </label>
               <input id="from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
             </div>
             <div className="w-44">
-              <label htmlFor="to" className="block text-sm font-medium">Placed to</label>
+              <label htmlFor="to" className="block text-sm font-medium">
+                Placed to
+              </label>
               <input id="to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
             </div>
           </div>
@@ -103,26 +227,69 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {(filters.ship || filters.shipped_from || filters.shipped_to) && (
         <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
           {filters.ship ? SHIP_FILTERS[filters.ship as keyof typeof SHIP_FILTERS] : 'Orders by last shipment'}
-          {filters.shipped_from || filters.shipped_to ? `, last shipment ${filters.shipped_from ?? '…'} to ${filters.shipped_to ?? '…'}` : ''}.{' '}
-          <Link href={href({ ship: undefined, shipped_from: undefined, shipped_to: undefined, cursor: undefined })} className="font-medium underline">Clear this filter</Link>
+          {filters.shipped_from || filters.shipped_to
+            ? `, last shipment ${filters.shipped_from ?? '…'} to ${filters.shipped_to ?? '…'}`
+            : ''}
+          .{' '}
+          <Link
+            href={href({
+              ship: undefined,
+              shipped_from: undefined,
+              shipped_to: undefined,
+              cursor: undefined,
+            })}
+            className="font-medium underline"
+          >
+            Clear this filter
+          </Link>
         </p>
       )}
       {ignored.length > 0 && (
-        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
           Ignored a filter that is not valid: {ignored.map((k) => IGNORED_LABEL[k] ?? k).join(', ')}.
         </p>
       )}
 
       <section aria-labelledby="orders-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="orders-title" className="sr-only">Order list</h2>
+        <h2 id="orders-title" className="sr-only">
+          Order list
+        </h2>
         {page.data.length === 0 ? (
           <div className="p-6 text-slate-700">
             {filtered ? (
-              <p>No orders match these filters. <Link href="/orders" className="text-brand-700 underline">Clear the filters</Link> or widen the date range.</p>
+              <p>
+                No orders match these filters.{' '}
+                <Link href="/orders" className="text-brand-700 underline">
+                  Clear the filters
+                </Link>{' '}
+                or widen the date range.
+              </p>
             ) : cursor ? (
-              <p>No more orders. <Link href={href()} className="text-brand-700 underline">Back to the first page</Link>.</p>
+              <p>
+                No more orders.{' '}
+                <Link href={href()} className="text-brand-700 underline">
+                  Back to the first page
+                </Link>
+                .
+              </p>
             ) : (
-              <p>No orders yet. Orders from your sales channels arrive through the API{canCreate ? <>; to take a phone or email order, use <Link href="/orders/new" className="text-brand-700 underline">New order</Link></> : ''}.</p>
+              <p>
+                No orders yet. Orders from your sales channels arrive through the API
+                {canCreate ? (
+                  <>
+                    ; to take a phone or email order, use{' '}
+                    <Link href="/orders/new" className="text-brand-700 underline">
+                      New order
+                    </Link>
+                  </>
+                ) : (
+                  ''
+                )}
+                .
+              </p>
             )}
           </div>
         ) : (
@@ -130,38 +297,83 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Order</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Placed</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Customer</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Channel</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status / payment</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Risk</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Items</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Total</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Order
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Placed
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Customer
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Channel
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status / payment
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Risk
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Items
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium">
+                    Total
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {page.data.map((o) => (
                   <tr key={o.id} className="border-b border-slate-100 hover:bg-slate-50">
-                    <td className="whitespace-nowrap px-4 py-2"><Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">#{o.number}</Link></td>
+                    <td className="whitespace-nowrap px-4 py-2">
+                      <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
+                        #{o.number}
+                      </Link>
+                    </td>
                     <td className="whitespace-nowrap px-3 py-2">{placed.format(new Date(o.placed_at))}</td>
-                    <td className="px-3 py-2"><span className="block">{o.customer}</span><span className="block text-slate-600">{o.email}</span></td>
+                    <td className="px-3 py-2">
+                      <span className="block">{o.customer}</span>
+                      <span className="block text-slate-600">{o.email}</span>
+                    </td>
                     <td className="whitespace-nowrap px-3 py-2">{CHANNEL_LABEL[o.channel] ?? o.channel}</td>
-                    <td className="px-3 py-2"><span className="flex flex-col items-start gap-1"><OrderStatusBadge status={o.status} /><PaymentStatusBadge status={o.payment_status} /></span></td>
-                    <td className="px-3 py-2"><RiskBadge level={o.risk_level} score={o.risk_score} /></td>
+                    <td className="px-3 py-2">
+                      <span className="flex flex-col items-start gap-1">
+                        <OrderStatusBadge status={o.status} />
+                        <PaymentStatusBadge status={o.payment_status} />
+                      </span>
+                    </td>
+                    <td className="px-3 py-2">
+                      <RiskBadge level={o.risk_level} score={o.risk_score} />
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{o.items}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-right font-medium tabular-nums">{formatMoney(o.total, o.currency)}</td>
+                    <td className="whitespace-nowrap px-4 py-2 text-right font-medium tabular-nums">
+                      {formatMoney(o.total, o.currency)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
         )}
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
-          <span className="text-slate-600">{SORTS.find((s) => s.value === query.sort)?.label} · {page.data.length} shown</span>
+        <nav
+          aria-label="Pages"
+          className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
+        >
+          <span className="text-slate-600">
+            {SORTS.find((s) => s.value === query.sort)?.label} · {page.data.length} shown
+          </span>
           <span className="flex gap-4">
-            {cursor && <Link href={href()} className="text-brand-700 underline">First page</Link>}
-            {page.next_cursor && <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">Next page</Link>}
+            {cursor && (
+              <Link href={href()} className="text-brand-700 underline">
+                First page
+              </Link>
+            )}
+            {page.next_cursor && (
+              <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">
+                Next page
+              </Link>
+            )}
           </span>
         </nav>
       </section>

@@ -27,7 +27,10 @@ const optional = (f: FormData, name: string) => field(f, name).trim() || undefin
 function minor(f: FormData, name: string): number | undefined {
   const raw = field(f, name).trim();
   if (!raw) return undefined;
-  if (!/^\d+(\.\d{1,2})?$/.test(raw)) throw new AppError('VALIDATION_FAILED', 'Enter an amount like 12.50', [{ field: name, message: 'Enter an amount like 12.50' }]);
+  if (!/^\d+(\.\d{1,2})?$/.test(raw))
+    throw new AppError('VALIDATION_FAILED', 'Enter an amount like 12.50', [
+      { field: name, message: 'Enter an amount like 12.50' },
+    ]);
   const [whole, cents = ''] = raw.split('.');
   return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
 }
@@ -47,10 +50,21 @@ export async function requestReturnAction(_prev: ActionState, formData: FormData
     const skus = all(formData, 'sku');
     const quantities = all(formData, 'quantity');
     const reasons = all(formData, 'reason');
-    const lines = skus.map((sku, i) => ({ sku, quantity: Number(quantities[i] || 0), reason: reasons[i] as never })).filter((l) => l.quantity > 0);
-    if (!lines.length) throw new AppError('VALIDATION_FAILED', 'Choose at least one unit to return.', [{ field: 'lines', message: 'Choose at least one unit' }]);
+    const lines = skus
+      .map((sku, i) => ({ sku, quantity: Number(quantities[i] || 0), reason: reasons[i] as never }))
+      .filter((l) => l.quantity > 0);
+    if (!lines.length)
+      throw new AppError('VALIDATION_FAILED', 'Choose at least one unit to return.', [
+        { field: 'lines', message: 'Choose at least one unit' },
+      ]);
     const created = await requestReturn({
-      input: { order_id: field(formData, 'orderId'), ticket_id: optional(formData, 'ticketId'), resolution: (field(formData, 'resolution') || 'refund') as 'refund' | 'exchange', note: optional(formData, 'note'), lines },
+      input: {
+        order_id: field(formData, 'orderId'),
+        ticket_id: optional(formData, 'ticketId'),
+        resolution: (field(formData, 'resolution') || 'refund') as 'refund' | 'exchange',
+        note: optional(formData, 'note'),
+        lines,
+      },
       actor: userActor(user),
     });
     createdId = created.id;
@@ -64,16 +78,26 @@ export async function requestReturnAction(_prev: ActionState, formData: FormData
 export async function approveReturnAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('returns:request');
-    const r = await approveReturn({ returnId: field(formData, 'returnId'), input: { message: optional(formData, 'message'), issue_label: formData.get('issueLabel') === 'on' }, actor: userActor(user) });
+    const r = await approveReturn({
+      returnId: field(formData, 'returnId'),
+      input: { message: optional(formData, 'message'), issue_label: formData.get('issueLabel') === 'on' },
+      actor: userActor(user),
+    });
     touch(r.id, r.order_id);
-    return { message: `Return #${r.number} approved${r.label ? ` with a ${r.label.carrier} label` : ''}; the customer has been emailed.` };
+    return {
+      message: `Return #${r.number} approved${r.label ? ` with a ${r.label.carrier} label` : ''}; the customer has been emailed.`,
+    };
   });
 }
 
 export async function rejectReturnAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('returns:request');
-    const r = await rejectReturn({ returnId: field(formData, 'returnId'), input: { message: field(formData, 'message') }, actor: userActor(user) });
+    const r = await rejectReturn({
+      returnId: field(formData, 'returnId'),
+      input: { message: field(formData, 'message') },
+      actor: userActor(user),
+    });
     touch(r.id, r.order_id);
     return { message: `Return #${r.number} rejected; the customer has been told why.` };
   });
@@ -82,7 +106,11 @@ export async function rejectReturnAction(_prev: ActionState, formData: FormData)
 export async function closeReturnAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('returns:request');
-    const r = await closeReturn({ returnId: field(formData, 'returnId'), note: optional(formData, 'note'), actor: userActor(user) });
+    const r = await closeReturn({
+      returnId: field(formData, 'returnId'),
+      note: optional(formData, 'note'),
+      actor: userActor(user),
+    });
     touch(r.id, r.order_id);
     return { message: `Return #${r.number} closed.` };
   });
@@ -96,12 +124,26 @@ export async function receiveScanAction(_prev: ScanState, formData: FormData): P
     const user = await requirePermission('returns:receive');
     const returnId = field(formData, 'returnId');
     const code = field(formData, 'code').trim();
-    if (!code) return { ok: false, message: 'Scan an item barcode or type its SKU, then press Enter.', at: Date.now() };
+    if (!code)
+      return {
+        ok: false,
+        message: 'Scan an item barcode or type its SKU, then press Enter.',
+        at: Date.now(),
+      };
     const sku = await scanToSku(returnId, code);
-    const r = await receiveReturn({ returnId, input: { lines: [{ sku, quantity: 1 }] }, actor: userActor(user) });
+    const r = await receiveReturn({
+      returnId,
+      input: { lines: [{ sku, quantity: 1 }] },
+      actor: userActor(user),
+    });
     touch(r.id, r.order_id);
     const line = r.lines.find((l) => l.sku === sku)!;
-    return { ok: true, message: `Received 1 × ${sku} (${line.quantity_received} of ${line.quantity}). ${r.status === 'received' ? 'Everything approved has arrived.' : ''}`.trim(), at: Date.now() };
+    return {
+      ok: true,
+      message:
+        `Received 1 × ${sku} (${line.quantity_received} of ${line.quantity}). ${r.status === 'received' ? 'Everything approved has arrived.' : ''}`.trim(),
+      at: Date.now(),
+    };
   } catch (error) {
     return { ok: false, message: toAppError(error).message, at: Date.now() };
   }
@@ -113,11 +155,28 @@ export async function inspectReturnAction(_prev: ActionState, formData: FormData
   return runAction(async () => {
     const user = await requirePermission('returns:receive');
     const skus = all(formData, 'sku');
-    const lines = skus.flatMap((sku, i) => ZDisposition.options.map((d) => ({ sku, quantity: Number(all(formData, d)[i] || 0), disposition: d }))).filter((l) => l.quantity > 0);
-    if (!lines.length) throw new AppError('VALIDATION_FAILED', 'Give at least one unit a disposition.', [{ field: 'lines', message: 'Nothing to inspect' }]);
-    const r = await inspectReturn({ returnId: field(formData, 'returnId'), input: { lines }, actor: userActor(user) });
+    const lines = skus
+      .flatMap((sku, i) =>
+        ZDisposition.options.map((d) => ({
+          sku,
+          quantity: Number(all(formData, d)[i] || 0),
+          disposition: d,
+        })),
+      )
+      .filter((l) => l.quantity > 0);
+    if (!lines.length)
+      throw new AppError('VALIDATION_FAILED', 'Give at least one unit a disposition.', [
+        { field: 'lines', message: 'Nothing to inspect' },
+      ]);
+    const r = await inspectReturn({
+      returnId: field(formData, 'returnId'),
+      input: { lines },
+      actor: userActor(user),
+    });
     touch(r.id, r.order_id);
-    return { message: `Inspected ${lines.reduce((s, l) => s + l.quantity, 0)} unit(s) of return #${r.number}.${r.status === 'inspected' ? ' The return is fully inspected.' : ''}` };
+    return {
+      message: `Inspected ${lines.reduce((s, l) => s + l.quantity, 0)} unit(s) of return #${r.number}.${r.status === 'inspected' ? ' The return is fully inspected.' : ''}`,
+    };
   });
 }
 
@@ -128,13 +187,24 @@ export async function refundReturnAction(_prev: ActionState, formData: FormData)
     const returnId = field(formData, 'returnId');
     const refund = await refundReturn({
       returnId,
-      input: { shipping_amount: minor(formData, 'shipping') ?? 0, waive_restocking_fee: formData.get('waiveFee') === 'on', amount: minor(formData, 'amount'), reason: optional(formData, 'reason'), ticket_id: optional(formData, 'ticketId') },
+      input: {
+        shipping_amount: minor(formData, 'shipping') ?? 0,
+        waive_restocking_fee: formData.get('waiveFee') === 'on',
+        amount: minor(formData, 'amount'),
+        reason: optional(formData, 'reason'),
+        ticket_id: optional(formData, 'ticketId'),
+      },
       actor: userActor(user),
       idempotencyKey: optional(formData, 'idempotencyKey'),
     });
     touch(returnId, refund.order_id);
     const amount = formatMoney(refund.amount, refund.currency);
-    return { message: refund.status === 'pending_approval' ? `Refund #${refund.number} of ${amount} is above your limit and waits for a manager's approval.` : `Refund #${refund.number} of ${amount} issued; the customer has been emailed.` };
+    return {
+      message:
+        refund.status === 'pending_approval'
+          ? `Refund #${refund.number} of ${amount} is above your limit and waits for a manager's approval.`
+          : `Refund #${refund.number} of ${amount} issued; the customer has been emailed.`,
+    };
   });
 }
 
@@ -143,16 +213,29 @@ export async function goodwillRefundAction(_prev: ActionState, formData: FormDat
   return runAction(async () => {
     const user = await requirePermission('refunds:issue');
     const amount = minor(formData, 'amount');
-    if (amount === undefined) throw new AppError('VALIDATION_FAILED', 'Enter the amount to refund.', [{ field: 'amount', message: 'Enter the amount to refund' }]);
+    if (amount === undefined)
+      throw new AppError('VALIDATION_FAILED', 'Enter the amount to refund.', [
+        { field: 'amount', message: 'Enter the amount to refund' },
+      ]);
     const refund = await createGoodwillRefund({
-      input: { order_id: field(formData, 'orderId'), amount, reason: field(formData, 'reason'), ticket_id: optional(formData, 'ticketId') },
+      input: {
+        order_id: field(formData, 'orderId'),
+        amount,
+        reason: field(formData, 'reason'),
+        ticket_id: optional(formData, 'ticketId'),
+      },
       actor: userActor(user),
       idempotencyKey: optional(formData, 'idempotencyKey'),
     });
     revalidatePath(`/orders/${refund.order_id}`);
     revalidatePath('/returns/refunds');
     const formatted = formatMoney(refund.amount, refund.currency);
-    return { message: refund.status === 'pending_approval' ? `Refund #${refund.number} of ${formatted} waits for a manager's approval.` : `Refund #${refund.number} of ${formatted} issued; the customer has been emailed.` };
+    return {
+      message:
+        refund.status === 'pending_approval'
+          ? `Refund #${refund.number} of ${formatted} waits for a manager's approval.`
+          : `Refund #${refund.number} of ${formatted} issued; the customer has been emailed.`,
+    };
   });
 }
 
@@ -161,7 +244,11 @@ export async function decideRefundAction(_prev: ActionState, formData: FormData)
   return runAction(async () => {
     const user = await requirePermission('refunds:approve');
     const approve = field(formData, 'decision') === 'approve';
-    const refund = await decideRefund({ refundId: field(formData, 'refundId'), approve, actor: userActor(user) });
+    const refund = await decideRefund({
+      refundId: field(formData, 'refundId'),
+      approve,
+      actor: userActor(user),
+    });
     revalidatePath('/returns/refunds');
     revalidatePath(`/orders/${refund.order_id}`);
     if (refund.return_id) touch(refund.return_id);
@@ -173,9 +260,17 @@ export async function decideRefundAction(_prev: ActionState, formData: FormData)
 export async function exchangeReturnAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('returns:request');
-    const r = await exchangeReturn({ returnId: field(formData, 'returnId'), input: { lines: [{ sku: field(formData, 'sku').trim(), quantity: Number(field(formData, 'quantity') || 1) }] }, actor: userActor(user) });
+    const r = await exchangeReturn({
+      returnId: field(formData, 'returnId'),
+      input: {
+        lines: [{ sku: field(formData, 'sku').trim(), quantity: Number(field(formData, 'quantity') || 1) }],
+      },
+      actor: userActor(user),
+    });
     touch(r.id, r.order_id);
     const s = r.settlement;
-    return { message: `Replacement order #${r.exchange_order!.number} created. ${s.charged ? `${formatMoney(s.charged, r.currency)} charged to the customer.` : s.refunded ? `${formatMoney(s.refunded, r.currency)} refunded to the customer.` : 'No difference to settle.'}` };
+    return {
+      message: `Replacement order #${r.exchange_order!.number} created. ${s.charged ? `${formatMoney(s.charged, r.currency)} charged to the customer.` : s.refunded ? `${formatMoney(s.refunded, r.currency)} refunded to the customer.` : 'No difference to settle.'}`,
+    };
   });
 }

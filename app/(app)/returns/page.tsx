@@ -14,37 +14,76 @@ import { RETURN_STATUS_LABEL, ReturnStatusBadge } from '@/components/returns/ret
 
 export const metadata: Metadata = { title: 'Returns' };
 
-export default async function ReturnsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReturnsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission(['returns:request', 'returns:receive'] as const, '/returns');
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? (raw[k] as string) : undefined);
-  const parsed = ZReturnListQuery.safeParse({ status: one('status'), q: one('q'), cursor: one('cursor'), limit: 50 });
+  const parsed = ZReturnListQuery.safeParse({
+    status: one('status'),
+    q: one('q'),
+    cursor: one('cursor'),
+    limit: 50,
+  });
   const query = parsed.success ? parsed.data : ZReturnListQuery.parse({});
   const [list, tz] = await Promise.all([returnList(query), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
-  const next = list.next_cursor ? `/returns?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), cursor: list.next_cursor })}` : null;
+  const next = list.next_cursor
+    ? `/returns?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), cursor: list.next_cursor })}`
+    : null;
   return (
     <>
-      <PageHeader title="Returns" description="Return requests, receiving, inspection, refunds and exchanges. Start a return from an order's page." />
+      <PageHeader
+        title="Returns"
+        description="Return requests, receiving, inspection, refunds and exchanges. Start a return from an order's page."
+      />
       <ReturnsTabs current="/returns" showRefunds={roleHas(user.role, 'refunds:issue')} />
       <form method="get" aria-label="Filter returns" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">Status</label>
+          <label htmlFor="filter-status" className="block text-sm font-medium">
+            Status
+          </label>
           <select id="filter-status" name="status" defaultValue={query.status ?? ''} className={inputClass}>
             <option value="">Any status</option>
-            {RETURN_STATUSES.map((s) => <option key={s} value={s}>{RETURN_STATUS_LABEL[s]}</option>)}
+            {RETURN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {RETURN_STATUS_LABEL[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="filter-q" className="block text-sm font-medium">Search</label>
-          <input id="filter-q" name="q" defaultValue={query.q ?? ''} placeholder="Return or order number, email, SKU" className={inputClass} />
+          <label htmlFor="filter-q" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            defaultValue={query.q ?? ''}
+            placeholder="Return or order number, email, SKU"
+            className={inputClass}
+          />
         </div>
-        <button type="submit" className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Apply</button>
-        {(query.status || query.q) && <Link href="/returns" className="py-2 text-sm text-brand-700 underline">Clear filters</Link>}
+        <button
+          type="submit"
+          className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+        >
+          Apply
+        </button>
+        {(query.status || query.q) && (
+          <Link href="/returns" className="py-2 text-sm text-brand-700 underline">
+            Clear filters
+          </Link>
+        )}
       </form>
       {list.data.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          {query.status || query.q ? 'No returns match these filters. Clear them to see every return.' : 'No returns yet. Open a shipped order and choose “Start a return”.'}
+          {query.status || query.q
+            ? 'No returns match these filters. Clear them to see every return.'
+            : 'No returns yet. Open a shipped order and choose “Start a return”.'}
         </p>
       ) : (
         <section aria-label="Returns" className="rounded-xl border border-slate-200 bg-white">
@@ -52,23 +91,49 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Return</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Order</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Customer</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Wants</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Units</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Received</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Requested</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Return
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Order
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Customer
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Wants
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Units
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Received
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Requested
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {list.data.map((r) => (
                   <tr key={r.id} className="border-b border-slate-100">
-                    <td className="px-4 py-2"><Link href={`/returns/${r.id}`} className="font-medium text-brand-700 underline">#{r.number}</Link></td>
-                    <td className="px-3 py-2"><Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">#{r.order_number}</Link></td>
+                    <td className="px-4 py-2">
+                      <Link href={`/returns/${r.id}`} className="font-medium text-brand-700 underline">
+                        #{r.number}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">
+                      <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
+                        #{r.order_number}
+                      </Link>
+                    </td>
                     <td className="px-3 py-2">{r.customer || r.email}</td>
-                    <td className="px-3 py-2"><ReturnStatusBadge status={r.status} /></td>
+                    <td className="px-3 py-2">
+                      <ReturnStatusBadge status={r.status} />
+                    </td>
                     <td className="px-3 py-2 capitalize">{r.resolution}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{r.units}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{r.units_received}</td>
@@ -78,7 +143,13 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
               </tbody>
             </table>
           </ScrollRegion>
-          {next && <p className="p-4"><Link href={next} className="text-brand-700 underline">Older returns →</Link></p>}
+          {next && (
+            <p className="p-4">
+              <Link href={next} className="text-brand-700 underline">
+                Older returns →
+              </Link>
+            </p>
+          )}
         </section>
       )}
     </>

@@ -51,7 +51,11 @@ export async function setUserActiveAction(_prev: ActionState, formData: FormData
     const user = await requirePermission('settings:write');
     const changed = await setUserActive({ input: formObject(formData) as never, actor: userActor(user) });
     revalidatePath('/settings/users');
-    return { message: changed.active ? `${changed.email} is active again.` : `${changed.email} is deactivated and signed out.` };
+    return {
+      message: changed.active
+        ? `${changed.email} is active again.`
+        : `${changed.email} is deactivated and signed out.`,
+    };
   });
 }
 
@@ -63,21 +67,33 @@ export async function resetUserPasswordAction(_prev: ActionState, formData: Form
   });
 }
 
-export async function createApiKeyAction(_prev: ActionState<{ key: string; name: string }>, formData: FormData): Promise<ActionState<{ key: string; name: string }>> {
+export async function createApiKeyAction(
+  _prev: ActionState<{ key: string; name: string }>,
+  formData: FormData,
+): Promise<ActionState<{ key: string; name: string }>> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
     const raw = formObject(formData);
     const scopes = raw.scopes === undefined ? [] : ([] as unknown[]).concat(raw.scopes);
-    const created = await createApiKey({ input: { name: raw.name, scopes } as TCreateApiKeyInput, actor: userActor(user) });
+    const created = await createApiKey({
+      input: { name: raw.name, scopes } as TCreateApiKeyInput,
+      actor: userActor(user),
+    });
     revalidatePath('/settings/api-keys');
-    return { message: `API key "${created.name}" created. Copy it now: it will not be shown again.`, data: { key: created.key, name: created.name } };
+    return {
+      message: `API key "${created.name}" created. Copy it now: it will not be shown again.`,
+      data: { key: created.key, name: created.name },
+    };
   });
 }
 
 export async function revokeApiKeyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    await revokeApiKey({ input: { apiKeyId: String(formData.get('apiKeyId') ?? '') }, actor: userActor(user) });
+    await revokeApiKey({
+      input: { apiKeyId: String(formData.get('apiKeyId') ?? '') },
+      actor: userActor(user),
+    });
     revalidatePath('/settings/api-keys');
     return { message: 'API key revoked.' };
   });
@@ -89,8 +105,17 @@ export async function updateLocationAction(_prev: ActionState, formData: FormDat
     const f = formObject(formData) as Record<string, string>;
     const updated = await updateLocation({
       input: {
-        code: f.code, name: f.name,
-        address: { name: f.address_name, line1: f.line1, line2: f.line2 || undefined, city: f.city, region: f.region || undefined, postal_code: f.postal_code, country: f.country },
+        code: f.code,
+        name: f.name,
+        address: {
+          name: f.address_name,
+          line1: f.line1,
+          line2: f.line2 || undefined,
+          city: f.city,
+          region: f.region || undefined,
+          postal_code: f.postal_code,
+          country: f.country,
+        },
       },
       actor: userActor(user),
     });

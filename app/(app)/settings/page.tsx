@@ -13,9 +13,15 @@ export default async function SettingsPage() {
   const [settings, locations] = await Promise.all([shopSettings(), locationList()]);
   return (
     <>
-      <PageHeader title="Settings" description="How your shop works: currency, time zone, costing and limits." />
+      <PageHeader
+        title="Settings"
+        description="How your shop works: currency, time zone, costing and limits."
+      />
       <SettingsTabs current="/settings" />
-      <ShopSettingsForm settings={settings} locations={locations.filter((l) => l.active).map((l) => ({ code: l.code, name: l.name }))} />
+      <ShopSettingsForm
+        settings={settings}
+        locations={locations.filter((l) => l.active).map((l) => ({ code: l.code, name: l.name }))}
+      />
     </>
   );
 }

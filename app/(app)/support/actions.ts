@@ -18,7 +18,12 @@ import { TICKET_PRIORITIES, TICKET_STATUSES, type RenderedReply } from '@/lib/su
 
 const field = (formData: FormData, name: string) => String(formData.get(name) ?? '');
 const ticketPath = (id: string) => `/support/${encodeURIComponent(id)}`;
-const STATUS_DONE: Record<string, string> = { open: 'reopened', pending: 'set to pending', solved: 'solved', closed: 'closed' };
+const STATUS_DONE: Record<string, string> = {
+  open: 'reopened',
+  pending: 'set to pending',
+  solved: 'solved',
+  closed: 'closed',
+};
 const ZStatus = z.enum(TICKET_STATUSES);
 
 /** The composer: a public reply (emailed; placeholders filled) or an internal note. support:tickets. */
@@ -29,20 +34,41 @@ export async function sendTicketMessageAction(_prev: ActionState, formData: Form
     const kind = field(formData, 'kind') === 'note' ? 'note' : 'reply';
     const status = field(formData, 'status');
     const requested = status && status !== 'keep' ? ZStatus.safeParse(status) : null;
-    if (requested && !requested.success) throw new AppError('VALIDATION_FAILED', 'Unknown status', [{ field: 'status', message: 'Choose a status' }]);
-    const result = await addTicketMessage({ ticketId, kind, body: field(formData, 'body'), status: kind === 'reply' ? requested?.data : undefined, actor: userActor(user) });
+    if (requested && !requested.success)
+      throw new AppError('VALIDATION_FAILED', 'Unknown status', [
+        { field: 'status', message: 'Choose a status' },
+      ]);
+    const result = await addTicketMessage({
+      ticketId,
+      kind,
+      body: field(formData, 'body'),
+      status: kind === 'reply' ? requested?.data : undefined,
+      actor: userActor(user),
+    });
     revalidatePath(ticketPath(ticketId));
     revalidatePath('/support');
-    return { message: kind === 'note' ? 'Internal note added.' : `Reply sent to ${result.customer.email}${result.status !== 'open' ? `; the ticket is ${result.status}` : ''}.` };
+    return {
+      message:
+        kind === 'note'
+          ? 'Internal note added.'
+          : `Reply sent to ${result.customer.email}${result.status !== 'open' ? `; the ticket is ${result.status}` : ''}.`,
+    };
   });
 }
 
 /** The reply as the customer will get it, before sending. */
-export async function previewReplyAction(ticketId: string, body: string): Promise<ActionState<RenderedReply>> {
+export async function previewReplyAction(
+  ticketId: string,
+  body: string,
+): Promise<ActionState<RenderedReply>> {
   return runAction(async () => {
     const user = await requirePermission('support:tickets');
     const data = await previewReply({ ticketId, body, actor: userActor(user) });
-    return { message: data.unknown.length || data.missing.length ? 'This reply cannot be sent as it is.' : 'Preview ready.', data };
+    return {
+      message:
+        data.unknown.length || data.missing.length ? 'This reply cannot be sent as it is.' : 'Preview ready.',
+      data,
+    };
   });
 }
 
@@ -51,11 +77,18 @@ export async function changeTicketStatusAction(_prev: ActionState, formData: For
     const user = await requirePermission('support:tickets');
     const ticketId = field(formData, 'ticketId');
     const status = ZStatus.safeParse(field(formData, 'status'));
-    if (!status.success) throw new AppError('VALIDATION_FAILED', 'Choose a status', [{ field: 'status', message: 'Choose a status' }]);
+    if (!status.success)
+      throw new AppError('VALIDATION_FAILED', 'Choose a status', [
+        { field: 'status', message: 'Choose a status' },
+      ]);
     const result = await changeTicketStatus({ ticketId, status: status.data, actor: userActor(user) });
     revalidatePath(ticketPath(ticketId));
     revalidatePath('/support');
-    return { message: result.changed ? `Ticket #${result.number} ${STATUS_DONE[result.status]}.` : `Ticket #${result.number} is already ${result.status}.` };
+    return {
+      message: result.changed
+        ? `Ticket #${result.number} ${STATUS_DONE[result.status]}.`
+        : `Ticket #${result.number} is already ${result.status}.`,
+    };
   });
 }
 
@@ -65,16 +98,33 @@ export async function updateTicketAction(_prev: ActionState, formData: FormData)
     const user = await requirePermission('support:tickets');
     const ticketId = field(formData, 'ticketId');
     const priority = field(formData, 'priority');
-    if (!(TICKET_PRIORITIES as readonly string[]).includes(priority)) throw new AppError('VALIDATION_FAILED', 'Choose a priority', [{ field: 'priority', message: 'Choose a priority' }]);
-    const tags = field(formData, 'tags').split(',').map((t) => t.trim()).filter(Boolean);
-    const result = await updateTicket({ ticketId, input: { priority: priority as (typeof TICKET_PRIORITIES)[number], assignee_id: field(formData, 'assignee_id'), tags }, actor: userActor(user) });
+    if (!(TICKET_PRIORITIES as readonly string[]).includes(priority))
+      throw new AppError('VALIDATION_FAILED', 'Choose a priority', [
+        { field: 'priority', message: 'Choose a priority' },
+      ]);
+    const tags = field(formData, 'tags')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const result = await updateTicket({
+      ticketId,
+      input: {
+        priority: priority as (typeof TICKET_PRIORITIES)[number],
+        assignee_id: field(formData, 'assignee_id'),
+        tags,
+      },
+      actor: userActor(user),
+    });
     revalidatePath(ticketPath(ticketId));
     revalidatePath('/support');
     return { message: result.changed ? 'Ticket updated.' : 'Nothing changed.' };
   });
 }
 
-export async function resendShippingEmailAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function resendShippingEmailAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('support:tickets');
     const ticketId = field(formData, 'ticketId');
@@ -88,7 +138,11 @@ export async function saveCannedReplyAction(_prev: ActionState, formData: FormDa
   return runAction(async () => {
     const user = await requirePermission('support:tickets');
     const id = field(formData, 'id') || undefined;
-    const row = await saveCannedReply({ id, input: { name: field(formData, 'name'), body: field(formData, 'body') }, actor: userActor(user) });
+    const row = await saveCannedReply({
+      id,
+      input: { name: field(formData, 'name'), body: field(formData, 'body') },
+      actor: userActor(user),
+    });
     revalidatePath('/support/canned-replies');
     return { message: id ? `Saved “${row.name}”.` : `Added “${row.name}”.` };
   });
@@ -107,7 +161,15 @@ export async function deleteCannedReplyAction(_prev: ActionState, formData: Form
 export async function updateSlaSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    const policies = Object.fromEntries(TICKET_PRIORITIES.map((p) => [p, { first_response_minutes: field(formData, `${p}.first_response_minutes`), resolution_minutes: field(formData, `${p}.resolution_minutes`) }]));
+    const policies = Object.fromEntries(
+      TICKET_PRIORITIES.map((p) => [
+        p,
+        {
+          first_response_minutes: field(formData, `${p}.first_response_minutes`),
+          resolution_minutes: field(formData, `${p}.resolution_minutes`),
+        },
+      ]),
+    );
     await updateSlaSettings({
       input: {
         business_hours_only: field(formData, 'business_hours_only') === 'business',

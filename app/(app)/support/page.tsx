@@ -10,13 +10,31 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass, FilterSelect } from '@/components/ui/form';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { InboxTable } from '@/components/support/inbox-table';
-import { PRIORITY_LABEL, TICKET_CHANNEL_LABEL, TICKET_STATUS_LABEL } from '@/components/support/ticket-badges';
+import {
+  PRIORITY_LABEL,
+  TICKET_CHANNEL_LABEL,
+  TICKET_STATUS_LABEL,
+} from '@/components/support/ticket-badges';
 
 export const metadata: Metadata = { title: 'Support' };
 
 const PAGE_SIZE = 50;
-const VIEW_LABEL: Record<TicketView, string> = { open: 'Open', mine: 'Mine', unassigned: 'Unassigned', pending: 'Pending', at_risk: 'SLA at risk', breached: 'SLA breached', all: 'All tickets' };
-const SORT_LABEL: Record<(typeof TICKET_SORTS)[number], string> = { due: 'SLA due first', priority: 'Priority', updated: 'Latest message', newest: 'Newest', oldest: 'Oldest' };
+const VIEW_LABEL: Record<TicketView, string> = {
+  open: 'Open',
+  mine: 'Mine',
+  unassigned: 'Unassigned',
+  pending: 'Pending',
+  at_risk: 'SLA at risk',
+  breached: 'SLA breached',
+  all: 'All tickets',
+};
+const SORT_LABEL: Record<(typeof TICKET_SORTS)[number], string> = {
+  due: 'SLA due first',
+  priority: 'Priority',
+  updated: 'Latest message',
+  newest: 'Newest',
+  oldest: 'Oldest',
+};
 const FILTER_KEYS = ['status', 'priority', 'channel', 'assignee', 'tag', 'q', 'sort'] as const;
 
 type Raw = Record<string, string | string[] | undefined>;
@@ -41,77 +59,215 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
   const user = await requirePagePermission('support:tickets', '/support');
   const { view, values, ignored } = readQuery(await searchParams);
   const query = ZTicketListQuery.parse({ ...values, view, limit: PAGE_SIZE });
-  const [timeZone, page, counts, agents] = await Promise.all([shopTimezone(), ticketList(query, user.id), ticketViewCounts(user.id), supportAgents()]);
+  const [timeZone, page, counts, agents] = await Promise.all([
+    shopTimezone(),
+    ticketList(query, user.id),
+    ticketViewCounts(user.id),
+    supportAgents(),
+  ]);
 
   const href = (extra: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...values, view, cursor: undefined, ...extra } as Record<string, string | undefined>)) if (v && !(k === 'view' && v === 'open') && !(k === 'sort' && v === 'due')) p.set(k, v);
+    for (const [k, v] of Object.entries({ ...values, view, cursor: undefined, ...extra } as Record<
+      string,
+      string | undefined
+    >))
+      if (v && !(k === 'view' && v === 'open') && !(k === 'sort' && v === 'due')) p.set(k, v);
     const s = p.toString();
     return s ? `/support?${s}` : '/support';
   };
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && values[k]);
   const rows = page.data.map((t) => ({
-    id: t.id, number: t.number, subject: t.subject, status: t.status, priority: t.priority, channel: t.channel, tags: t.tags,
-    customer: { name: t.customer.name, email: t.customer.email }, order_number: t.order?.number ?? null, assignee: t.assignee?.name ?? null,
-    last_message_at: t.last_message_at, sla: { first_response: t.sla.first_response, resolution: t.sla.resolution, next_due_at: t.sla.next_due_at },
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    priority: t.priority,
+    channel: t.channel,
+    tags: t.tags,
+    customer: { name: t.customer.name, email: t.customer.email },
+    order_number: t.order?.number ?? null,
+    assignee: t.assignee?.name ?? null,
+    last_message_at: t.last_message_at,
+    sla: {
+      first_response: t.sla.first_response,
+      resolution: t.sla.resolution,
+      next_due_at: t.sla.next_due_at,
+    },
   }));
   const offset = values.cursor ? Number(Buffer.from(values.cursor, 'base64url').toString('utf8')) || 0 : 0;
 
   return (
     <>
-      <PageHeader title="Support" description={`Customer tickets and their SLAs. Times are in the shop's time zone (${timeZone}).`} />
+      <PageHeader
+        title="Support"
+        description={`Customer tickets and their SLAs. Times are in the shop's time zone (${timeZone}).`}
+      />
       <SupportTabs current="/support" />
 
       <nav aria-label="Inbox views" className="mb-4 flex flex-wrap gap-2">
         {TICKET_VIEWS.map((v) => (
-          <Link key={v} href={href({ view: v })} aria-current={v === view ? 'page' : undefined}
-            className={`inline-flex min-h-10 items-center gap-2 rounded-full border px-3 text-sm font-medium ${v === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}>
+          <Link
+            key={v}
+            href={href({ view: v })}
+            aria-current={v === view ? 'page' : undefined}
+            className={`inline-flex min-h-10 items-center gap-2 rounded-full border px-3 text-sm font-medium ${v === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
+          >
             {VIEW_LABEL[v]}
-            {v !== 'all' && <span className={`rounded-full px-1.5 text-xs ${v === view ? 'bg-white/20' : v === 'breached' && counts.breached ? 'bg-red-100 text-red-900' : 'bg-slate-100'}`}>{counts[v]}</span>}
+            {v !== 'all' && (
+              <span
+                className={`rounded-full px-1.5 text-xs ${v === view ? 'bg-white/20' : v === 'breached' && counts.breached ? 'bg-red-100 text-red-900' : 'bg-slate-100'}`}
+              >
+                {counts[v]}
+              </span>
+            )}
           </Link>
         ))}
       </nav>
 
-      <form method="get" action="/support" role="search" aria-label="Filter tickets" className="mb-4 rounded-xl border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        action="/support"
+        role="search"
+        aria-label="Filter tickets"
+        className="mb-4 rounded-xl border border-slate-200 bg-white p-4"
+      >
         {view !== 'open' && <input type="hidden" name="view" value={view} />}
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-0 flex-[1_1_14rem]">
-            <label htmlFor="q" className="block text-sm font-medium">Search</label>
-            <input id="q" name="q" type="search" defaultValue={values.q} placeholder="Ticket or order number, subject, name, email" className={inputClass} />
+            <label htmlFor="q" className="block text-sm font-medium">
+              Search
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={values.q}
+              placeholder="Ticket or order number, subject, name, email"
+              className={inputClass}
+            />
           </div>
-          <FilterSelect id="status" label="Status" value={values.status} className="w-36" options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABEL[s] }))} />
-          <FilterSelect id="priority" label="Priority" value={values.priority} className="w-36" options={TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))} />
-          <FilterSelect id="channel" label="Channel" value={values.channel} className="w-36" options={TICKET_CHANNELS.map((c) => ({ value: c, label: TICKET_CHANNEL_LABEL[c] }))} />
-          <FilterSelect id="assignee" label="Assignee" value={values.assignee} className="w-44" options={[{ value: 'none', label: 'Unassigned' }, ...agents.map((a) => ({ value: a.id, label: a.name }))]} />
+          <FilterSelect
+            id="status"
+            label="Status"
+            value={values.status}
+            className="w-36"
+            options={TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABEL[s] }))}
+          />
+          <FilterSelect
+            id="priority"
+            label="Priority"
+            value={values.priority}
+            className="w-36"
+            options={TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))}
+          />
+          <FilterSelect
+            id="channel"
+            label="Channel"
+            value={values.channel}
+            className="w-36"
+            options={TICKET_CHANNELS.map((c) => ({ value: c, label: TICKET_CHANNEL_LABEL[c] }))}
+          />
+          <FilterSelect
+            id="assignee"
+            label="Assignee"
+            value={values.assignee}
+            className="w-44"
+            options={[
+              { value: 'none', label: 'Unassigned' },
+              ...agents.map((a) => ({ value: a.id, label: a.name })),
+            ]}
+          />
           <div className="w-40">
-            <label htmlFor="sort" className="block text-sm font-medium">Sort</label>
+            <label htmlFor="sort" className="block text-sm font-medium">
+              Sort
+            </label>
             <select id="sort" name="sort" defaultValue={values.sort ?? 'due'} className={inputClass}>
-              {TICKET_SORTS.map((s) => <option key={s} value={s}>{SORT_LABEL[s]}</option>)}
+              {TICKET_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {SORT_LABEL[s]}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Apply</button>
-          {filtered && <Link href={href({ status: undefined, priority: undefined, channel: undefined, assignee: undefined, tag: undefined, q: undefined })} className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">Clear filters</Link>}
+          <button
+            type="submit"
+            className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+          >
+            Apply
+          </button>
+          {filtered && (
+            <Link
+              href={href({
+                status: undefined,
+                priority: undefined,
+                channel: undefined,
+                assignee: undefined,
+                tag: undefined,
+                q: undefined,
+              })}
+              className="min-h-10 px-2 py-2 text-sm text-brand-700 underline"
+            >
+              Clear filters
+            </Link>
+          )}
         </div>
       </form>
       {ignored.length > 0 && (
-        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">Ignored a filter that is not valid: {ignored.join(', ')}.</p>
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          Ignored a filter that is not valid: {ignored.join(', ')}.
+        </p>
       )}
 
       <section aria-labelledby="inbox-title" className="rounded-xl border border-slate-200 bg-white">
         <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3">
-          <h2 id="inbox-title" className="font-semibold">{VIEW_LABEL[view]} <span className="font-normal text-slate-600">({page.total})</span></h2>
-          <p id="inbox-keys" className="text-sm text-slate-600">Keyboard: <kbd className="rounded border border-slate-300 px-1">j</kbd>/<kbd className="rounded border border-slate-300 px-1">k</kbd> or arrow keys to move, <kbd className="rounded border border-slate-300 px-1">Enter</kbd> to open.</p>
+          <h2 id="inbox-title" className="font-semibold">
+            {VIEW_LABEL[view]} <span className="font-normal text-slate-600">({page.total})</span>
+          </h2>
+          <p id="inbox-keys" className="text-sm text-slate-600">
+            Keyboard: <kbd className="rounded border border-slate-300 px-1">j</kbd>/
+            <kbd className="rounded border border-slate-300 px-1">k</kbd> or arrow keys to move,{' '}
+            <kbd className="rounded border border-slate-300 px-1">Enter</kbd> to open.
+          </p>
         </div>
         {rows.length === 0 ? (
           <div className="p-6 text-slate-700">
             {filtered ? (
-              <p>No tickets match these filters. <Link href={href({ status: undefined, priority: undefined, channel: undefined, assignee: undefined, tag: undefined, q: undefined })} className="text-brand-700 underline">Clear the filters</Link>.</p>
+              <p>
+                No tickets match these filters.{' '}
+                <Link
+                  href={href({
+                    status: undefined,
+                    priority: undefined,
+                    channel: undefined,
+                    assignee: undefined,
+                    tag: undefined,
+                    q: undefined,
+                  })}
+                  className="text-brand-700 underline"
+                >
+                  Clear the filters
+                </Link>
+                .
+              </p>
             ) : view === 'mine' ? (
-              <p>Nothing is assigned to you. Pick a ticket from <Link href={href({ view: 'unassigned' })} className="text-brand-700 underline">Unassigned</Link> and assign it to yourself.</p>
+              <p>
+                Nothing is assigned to you. Pick a ticket from{' '}
+                <Link href={href({ view: 'unassigned' })} className="text-brand-700 underline">
+                  Unassigned
+                </Link>{' '}
+                and assign it to yourself.
+              </p>
             ) : view === 'breached' || view === 'at_risk' ? (
               <p>No ticket is {view === 'breached' ? 'past' : 'close to'} its SLA. Well done.</p>
             ) : (
-              <p>No tickets here. Tickets arrive from the contact form or email bridge through <code>POST /api/v1/tickets</code>.</p>
+              <p>
+                No tickets here. Tickets arrive from the contact form or email bridge through{' '}
+                <code>POST /api/v1/tickets</code>.
+              </p>
             )}
           </div>
         ) : (
@@ -119,11 +275,25 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             <InboxTable rows={rows} timeZone={timeZone} />
           </ScrollRegion>
         )}
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
-          <span className="text-slate-600">{SORT_LABEL[query.sort]} · {rows.length ? `${offset + 1}–${offset + rows.length} of ${page.total}` : '0 shown'}</span>
+        <nav
+          aria-label="Pages"
+          className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
+        >
+          <span className="text-slate-600">
+            {SORT_LABEL[query.sort]} ·{' '}
+            {rows.length ? `${offset + 1}–${offset + rows.length} of ${page.total}` : '0 shown'}
+          </span>
           <span className="flex gap-4">
-            {offset > 0 && <Link href={href({})} className="text-brand-700 underline">First page</Link>}
-            {page.next_cursor && <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">Next page</Link>}
+            {offset > 0 && (
+              <Link href={href({})} className="text-brand-700 underline">
+                First page
+              </Link>
+            )}
+            {page.next_cursor && (
+              <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">
+                Next page
+              </Link>
+            )}
           </span>
         </nav>
       </section>

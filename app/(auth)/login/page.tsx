@@ -13,7 +13,11 @@ function safeCallback(value: string | string[] | undefined): string | null {
   return v && v.startsWith('/') && !v.startsWith('//') ? v : null;
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const user = await currentUser();
   if (user) redirect(safeCallback(params.callbackUrl) ?? homeFor(user.role));

@@ -3,7 +3,13 @@ import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { CycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
 
-export type LockedCycleCount = { id: string; number: number; status: CycleCountStatus; locationId: string; locationCode: string };
+export type LockedCycleCount = {
+  id: string;
+  number: number;
+  status: CycleCountStatus;
+  locationId: string;
+  locationCode: string;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -3,7 +3,12 @@ import { db, type Tx } from '@/lib/db';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { shopSettings } from '@/lib/settings/queries';
 import { ZCycleCountListQuery, type TCycleCountListQuery } from '@/lib/inventory/cycle-counts/schemas';
-import { actorCanApproveCounts, inventoryAccuracy, needsCountApproval, type CycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
+import {
+  actorCanApproveCounts,
+  inventoryAccuracy,
+  needsCountApproval,
+  type CycleCountStatus,
+} from '@/lib/inventory/cycle-counts/rules';
 import type { Actor } from '@/lib/auth/actor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,12 +32,20 @@ export type CycleCountRow = {
 };
 
 /** Count sheets, newest first; completed_from/to (shop days) filter by completion, for the KPI drill-down. */
-export async function cycleCountList(query: TCycleCountListQuery, tx: Tx = db): Promise<{ data: CycleCountRow[]; next_cursor: string | null }> {
+export async function cycleCountList(
+  query: TCycleCountListQuery,
+  tx: Tx = db,
+): Promise<{ data: CycleCountRow[]; next_cursor: string | null }> {
   const q = ZCycleCountListQuery.parse(query);
   const tz = (await shopSettings(tx)).timezone;
   const from = q.completed_from ? startOfDayIn(q.completed_from, tz) : null;
   const to = q.completed_to ? endOfDayIn(q.completed_to, tz) : null;
-  const rows = await tx.$queryRaw<(Omit<CycleCountRow, 'accuracy' | 'created_at' | 'completed_at'> & { created_at: Date; completed_at: Date | null })[]>`
+  const rows = await tx.$queryRaw<
+    (Omit<CycleCountRow, 'accuracy' | 'created_at' | 'completed_at'> & {
+      created_at: Date;
+      completed_at: Date | null;
+    })[]
+  >`
     SELECT c.id::text, c.number, l.code AS location, c.status::text AS status, c.scope_description, c.created_by, c.created_at, c.completed_at, c.completed_by,
            (SELECT count(*) FROM cycle_count_lines x WHERE x.cycle_count_id = c.id)::int AS lines,
            (SELECT count(*) FROM cycle_count_lines x WHERE x.cycle_count_id = c.id AND x.counted IS NOT NULL)::int AS lines_counted,
@@ -45,28 +58,74 @@ export async function cycleCountList(query: TCycleCountListQuery, tx: Tx = db): 
       AND (${q.cursor ?? null}::int IS NULL OR c.number < ${q.cursor ?? null}::int)
     ORDER BY c.number DESC LIMIT ${q.limit + 1}`;
   const page = rows.slice(0, q.limit).map((r) => ({
-    ...r, created_at: r.created_at.toISOString(), completed_at: r.completed_at?.toISOString() ?? null,
-    accuracy: r.expected === null || r.abs_variance === null ? null : inventoryAccuracy(r.abs_variance, r.expected),
+    ...r,
+    created_at: r.created_at.toISOString(),
+    completed_at: r.completed_at?.toISOString() ?? null,
+    accuracy:
+      r.expected === null || r.abs_variance === null ? null : inventoryAccuracy(r.abs_variance, r.expected),
   }));
   return { data: page, next_cursor: rows.length > q.limit ? String(page[page.length - 1].number) : null };
 }
 
-type Header = { id: string; number: number; status: CycleCountStatus; location: string; location_name: string; scope_description: string; note: string | null; created_by: string; created_at: string; started_at: string | null; completed_at: string | null; completed_by: string | null };
+type Header = {
+  id: string;
+  number: number;
+  status: CycleCountStatus;
+  location: string;
+  location_name: string;
+  scope_description: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+};
 
 async function header(id: string, tx: Tx): Promise<Header | null> {
   if (!UUID.test(id)) return null;
   const c = await tx.cycleCount.findUnique({
     where: { id },
-    select: { id: true, number: true, status: true, scopeDescription: true, note: true, createdBy: true, createdAt: true, startedAt: true, completedAt: true, completedBy: true, location: { select: { code: true, name: true } } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      scopeDescription: true,
+      note: true,
+      createdBy: true,
+      createdAt: true,
+      startedAt: true,
+      completedAt: true,
+      completedBy: true,
+      location: { select: { code: true, name: true } },
+    },
   });
   if (!c) return null;
   return {
-    id: c.id, number: c.number, status: c.status, location: c.location.code, location_name: c.location.name, scope_description: c.scopeDescription, note: c.note,
-    created_by: c.createdBy, created_at: c.createdAt.toISOString(), started_at: c.startedAt?.toISOString() ?? null, completed_at: c.completedAt?.toISOString() ?? null, completed_by: c.completedBy,
+    id: c.id,
+    number: c.number,
+    status: c.status,
+    location: c.location.code,
+    location_name: c.location.name,
+    scope_description: c.scopeDescription,
+    note: c.note,
+    created_by: c.createdBy,
+    created_at: c.createdAt.toISOString(),
+    started_at: c.startedAt?.toISOString() ?? null,
+    completed_at: c.completedAt?.toISOString() ?? null,
+    completed_by: c.completedBy,
   };
 }
 
-export type CountSheetLine = { sku: string; name: string; barcode: string | null; bin_code: string | null; counted: number | null; counted_at: string | null; counted_by: string | null };
+export type CountSheetLine = {
+  sku: string;
+  name: string;
+  barcode: string | null;
+  bin_code: string | null;
+  counted: number | null;
+  counted_at: string | null;
+  counted_by: string | null;
+};
 /** The counter's view: bins and items in walking order, what was counted; never the expected quantity (blind counts). */
 export type CountSheet = Header & { lines: CountSheetLine[]; bins: string[] };
 
@@ -95,7 +154,17 @@ export type ReviewLine = CountSheetLine & {
 export type CountReview = Header & {
   currency: string;
   lines: ReviewLine[];
-  totals: { lines: number; counted: number; not_counted: number; with_variance: number; expected: number; abs_variance: number; accuracy: number | null; value: number; abs_value: number };
+  totals: {
+    lines: number;
+    counted: number;
+    not_counted: number;
+    with_variance: number;
+    expected: number;
+    abs_variance: number;
+    accuracy: number | null;
+    value: number;
+    abs_value: number;
+  };
   approval_limit: number;
   /** whether this actor may complete it at the estimated value (the check at completion uses the posted value) */
   can_complete: boolean;
@@ -115,20 +184,34 @@ export async function countReview(id: string, actor: Actor, tx: Tx = db): Promis
     WHERE l.cycle_count_id = ${h.id}::uuid
     ORDER BY b.pick_sequence NULLS LAST, l.bin_code NULLS LAST, l.sku`;
   const done = h.status === 'completed';
-  const lines: ReviewLine[] = rows.map(({ posted_value, ...r }) => ({ ...r, value: done ? posted_value : (r.variance ?? 0) * (r.unit_cost ?? 0) }));
+  const lines: ReviewLine[] = rows.map(({ posted_value, ...r }) => ({
+    ...r,
+    value: done ? posted_value : (r.variance ?? 0) * (r.unit_cost ?? 0),
+  }));
   const counted = lines.filter((l) => l.counted !== null && l.expected !== null);
   const expected = counted.reduce((s, l) => s + Math.max(l.expected!, 0), 0);
   const absVariance = counted.reduce((s, l) => s + Math.abs(l.variance!), 0);
   const absValue = lines.reduce((s, l) => s + Math.abs(l.value), 0);
   const { currency, count_approval_limit: limit } = await shopSettings(tx);
   return {
-    ...h, currency, lines,
+    ...h,
+    currency,
+    lines,
     totals: {
-      lines: lines.length, counted: counted.length, not_counted: lines.length - counted.length, with_variance: counted.filter((l) => l.variance).length,
-      expected, abs_variance: absVariance, accuracy: counted.length ? inventoryAccuracy(absVariance, expected) : null,
-      value: lines.reduce((s, l) => s + l.value, 0), abs_value: absValue,
+      lines: lines.length,
+      counted: counted.length,
+      not_counted: lines.length - counted.length,
+      with_variance: counted.filter((l) => l.variance).length,
+      expected,
+      abs_variance: absVariance,
+      accuracy: counted.length ? inventoryAccuracy(absVariance, expected) : null,
+      value: lines.reduce((s, l) => s + l.value, 0),
+      abs_value: absValue,
     },
     approval_limit: limit,
-    can_complete: h.status === 'counting' && counted.length > 0 && !needsCountApproval(absValue, actorCanApproveCounts(actor), limit),
+    can_complete:
+      h.status === 'counting' &&
+      counted.length > 0 &&
+      !needsCountApproval(absValue, actorCanApproveCounts(actor), limit),
   };
 }

@@ -34,8 +34,14 @@ export function canMoveCycleCount(status: CycleCountStatus, move: CycleCountMove
 /** The status after a move; an illegal move is INVALID_STATE, never a silent no-op. */
 export function nextCycleCountStatus(status: CycleCountStatus, move: CycleCountMove): CycleCountStatus {
   if (!canMoveCycleCount(status, move)) {
-    const from = CYCLE_COUNT_TRANSITIONS[move].from.map((s) => CYCLE_COUNT_STATUS_LABEL[s].toLowerCase()).join(', ');
-    throw new AppError('INVALID_STATE', `Cannot ${move} a count that is ${CYCLE_COUNT_STATUS_LABEL[status].toLowerCase()} (only from: ${from}).`, { status, move });
+    const from = CYCLE_COUNT_TRANSITIONS[move].from
+      .map((s) => CYCLE_COUNT_STATUS_LABEL[s].toLowerCase())
+      .join(', ');
+    throw new AppError(
+      'INVALID_STATE',
+      `Cannot ${move} a count that is ${CYCLE_COUNT_STATUS_LABEL[status].toLowerCase()} (only from: ${from}).`,
+      { status, move },
+    );
   }
   return CYCLE_COUNT_TRANSITIONS[move].to;
 }
@@ -80,5 +86,7 @@ export function countScopeDescription(bins: string[], skus: string[]): string {
     const sorted = [...codes].sort();
     return `${label} ${sorted[0]} … ${sorted[sorted.length - 1]} (${codes.length} ${noun})`;
   };
-  return [part('Bins', 'bins', bins), part('SKUs', 'SKUs', skus)].filter(Boolean).join('; ') || 'Whole location';
+  return (
+    [part('Bins', 'bins', bins), part('SKUs', 'SKUs', skus)].filter(Boolean).join('; ') || 'Whole location'
+  );
 }

@@ -11,11 +11,19 @@ export type NotificationTemplateDefinition<S extends z.ZodType> = {
   render: (data: z.infer<S>, context: MessageContext) => RenderedMessage;
 };
 
-export function defineTemplate<S extends z.ZodType>(definition: NotificationTemplateDefinition<S>): NotificationTemplateDefinition<S> {
+export function defineTemplate<S extends z.ZodType>(
+  definition: NotificationTemplateDefinition<S>,
+): NotificationTemplateDefinition<S> {
   return definition;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML; every value from data goes through it. */
 export function escapeHtml(value: string): string {
@@ -30,7 +38,12 @@ export function htmlFromText(text: string, shopName: string): string {
   const paragraphs = text
     .trim()
     .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
+    .map(
+      (p) =>
+        `<p>${escapeHtml(p)
+          .replace(/\n/g, '<br>')
+          .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`,
+    )
     .join('\n');
   return `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1e293b">\n${paragraphs}\n<p style="color:#64748b;font-size:13px">${escapeHtml(shopName)}</p>\n</body></html>`;
 }

@@ -8,7 +8,9 @@ export const exchangeCreated = defineTemplate({
     order_number: z.number().int(),
     return_number: z.number().int(),
     replacement_order_number: z.number().int(),
-    lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive() })).min(1),
+    lines: z
+      .array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive() }))
+      .min(1),
     credit_formatted: z.string(),
     charged_formatted: z.string().nullable(),
     refunded_formatted: z.string().nullable(),
@@ -27,6 +29,10 @@ export const exchangeCreated = defineTemplate({
       'We will email you the tracking number when it ships.',
       `Thank you, ${shopName}`,
     ].join('\n\n');
-    return { subject: `Your exchange: replacement order #${data.replacement_order_number}`, text, html: htmlFromText(text, shopName) };
+    return {
+      subject: `Your exchange: replacement order #${data.replacement_order_number}`,
+      text,
+      html: htmlFromText(text, shopName),
+    };
   },
 });

@@ -10,7 +10,9 @@ export const orderShipped = defineTemplate({
     service: z.string().nullable(),
     tracking_number: z.string().nullable(),
     tracking_url: z.string().nullable(),
-    lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive() })).min(1),
+    lines: z
+      .array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive() }))
+      .min(1),
     /** True when part of the order is still to come in a later parcel. */
     partial: z.boolean().default(false),
   }),
@@ -24,9 +26,17 @@ export const orderShipped = defineTemplate({
       `Good news: ${data.partial ? 'part of your order' : 'your order'} #${data.order_number} has shipped.`,
       tracking,
       `In this parcel:\n${items}`,
-      data.partial ? 'The rest of your order follows in a separate parcel; we will write again when it ships.' : '',
+      data.partial
+        ? 'The rest of your order follows in a separate parcel; we will write again when it ships.'
+        : '',
       `Thank you for shopping with ${shopName}.`,
-    ].filter(Boolean).join('\n\n');
-    return { subject: `Your order #${data.order_number} has shipped`, text, html: htmlFromText(text, shopName) };
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    return {
+      subject: `Your order #${data.order_number} has shipped`,
+      text,
+      html: htmlFromText(text, shopName),
+    };
   },
 });

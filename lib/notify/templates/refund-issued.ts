@@ -22,7 +22,13 @@ export const refundIssued = defineTemplate({
       data.restocking_fee > 0 ? 'A restocking fee was kept as set out in our returns policy.' : '',
       'Depending on your bank it can take 3–10 business days to show on your statement.',
       `Thank you, ${shopName}`,
-    ].filter(Boolean).join('\n\n');
-    return { subject: `Refund of ${data.amount_formatted} for order #${data.order_number}`, text, html: htmlFromText(text, shopName) };
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    return {
+      subject: `Refund of ${data.amount_formatted} for order #${data.order_number}`,
+      text,
+      html: htmlFromText(text, shopName),
+    };
   },
 });

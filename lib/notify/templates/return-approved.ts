@@ -8,7 +8,9 @@ export const returnApproved = defineTemplate({
     order_number: z.number().int(),
     return_number: z.number().int(),
     message: z.string().nullable(),
-    lines: z.array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive() })).min(1),
+    lines: z
+      .array(z.object({ sku: z.string(), name: z.string(), quantity: z.number().int().positive() }))
+      .min(1),
     label_url: z.string().nullable(),
     carrier: z.string().nullable(),
     tracking_number: z.string().nullable(),
@@ -26,7 +28,13 @@ export const returnApproved = defineTemplate({
       label,
       'We will write again when your parcel arrives.',
       `Thank you, ${shopName}`,
-    ].filter(Boolean).join('\n\n');
-    return { subject: `Return #${data.return_number} approved: how to send it back`, text, html: htmlFromText(text, shopName) };
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    return {
+      subject: `Return #${data.return_number} approved: how to send it back`,
+      text,
+      html: htmlFromText(text, shopName),
+    };
   },
 });

@@ -3,7 +3,12 @@ import { defineTemplate, htmlFromText } from './define';
 
 /** "We cannot accept this return", with the agent's reason. */
 export const returnRejected = defineTemplate({
-  schema: z.object({ customer_name: z.string(), order_number: z.number().int(), return_number: z.number().int(), message: z.string().min(1) }),
+  schema: z.object({
+    customer_name: z.string(),
+    order_number: z.number().int(),
+    return_number: z.number().int(),
+    message: z.string().min(1),
+  }),
   render(data, { shopName }) {
     const text = [
       `Hello ${data.customer_name || 'there'},`,

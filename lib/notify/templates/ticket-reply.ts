@@ -17,6 +17,10 @@ export const ticketReply = defineTemplate({
       `— ${data.agent_name}, ${shopName} customer support`,
       `Reply to this email to answer; please keep "[#${data.ticket_number}]" in the subject so your message joins this conversation.`,
     ].join('\n\n');
-    return { subject: `Re: ${data.subject} [#${data.ticket_number}]`, text, html: htmlFromText(text, shopName) };
+    return {
+      subject: `Re: ${data.subject} [#${data.ticket_number}]`,
+      text,
+      html: htmlFromText(text, shopName),
+    };
   },
 });

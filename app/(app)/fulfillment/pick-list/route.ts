@@ -6,8 +6,15 @@ import { renderPickList } from '@/lib/documents/pick-list';
 export const GET = sessionRoute('fulfillment:write', async ({ request }) => {
   const input = await pickListFor(readPickListQuery(new URL(request.url).searchParams));
   const pdf = await renderPickList(input);
-  const name = input.orders.length === 1 ? `pick-list-${input.orders[0].order_number}.pdf` : `pick-list-${input.orders.length}-orders.pdf`;
+  const name =
+    input.orders.length === 1
+      ? `pick-list-${input.orders[0].order_number}.pdf`
+      : `pick-list-${input.orders.length}-orders.pdf`;
   return new Response(Buffer.from(pdf), {
-    headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}"`, 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${name}"`,
+      'cache-control': 'private, no-store',
+    },
   });
 });

@@ -17,16 +17,27 @@ const paths = (id?: string) => {
   if (id) revalidatePath(`/inventory/cycle-counts/${id}`);
 };
 
-export async function createCycleCountAction(_prev: ActionState<{ id: string }>, formData: FormData): Promise<ActionState<{ id: string }>> {
+export async function createCycleCountAction(
+  _prev: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
   return runAction(async () => {
     const user = await requirePermission('inventory:adjust');
     const f = formObject(formData);
     const created = await createCycleCount({
-      input: { location: String(f.location ?? ''), bins: String(f.bins ?? ''), skus: String(f.skus ?? ''), note: String(f.note ?? '').trim() || undefined },
+      input: {
+        location: String(f.location ?? ''),
+        bins: String(f.bins ?? ''),
+        skus: String(f.skus ?? ''),
+        note: String(f.note ?? '').trim() || undefined,
+      },
       actor: userActor(user),
     });
     paths();
-    return { message: `Count #${created.number} created: ${created.lines} ${created.lines === 1 ? 'line' : 'lines'} (${created.scope_description}).`, data: { id: created.id } };
+    return {
+      message: `Count #${created.number} created: ${created.lines} ${created.lines === 1 ? 'line' : 'lines'} (${created.scope_description}).`,
+      data: { id: created.id },
+    };
   });
 }
 
@@ -40,7 +51,10 @@ export async function startCycleCountAction(countId: string): Promise<ActionStat
 }
 
 /** Saves counted quantities; answers with the counter's (blind) sheet. */
-export async function recordCountsAction(countId: string, lines: TRecordCountsInput['lines']): Promise<ActionState<CountSheet>> {
+export async function recordCountsAction(
+  countId: string,
+  lines: TRecordCountsInput['lines'],
+): Promise<ActionState<CountSheet>> {
   return runAction(async () => {
     const user = await requirePermission('inventory:adjust');
     const r = await recordCounts({ countId, input: { lines }, actor: userActor(user) });
@@ -56,7 +70,9 @@ export async function completeCycleCountAction(countId: string): Promise<ActionS
     paths(countId);
     revalidatePath('/inventory');
     revalidatePath('/dashboard');
-    return { message: `Count #${r.number} completed: ${r.corrections.length} ${r.corrections.length === 1 ? 'correction' : 'corrections'} posted.` };
+    return {
+      message: `Count #${r.number} completed: ${r.corrections.length} ${r.corrections.length === 1 ? 'correction' : 'corrections'} posted.`,
+    };
   });
 }
 

@@ -15,48 +15,115 @@ export const metadata: Metadata = { title: 'Cycle counts' };
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-export default async function CycleCountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CycleCountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('inventory:adjust', '/inventory/cycle-counts');
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? (raw[k] as string) : undefined);
-  const parsed = ZCycleCountListQuery.safeParse({ status: one('status'), completed_from: one('completed_from'), completed_to: one('completed_to'), cursor: one('cursor'), limit: 50 });
+  const parsed = ZCycleCountListQuery.safeParse({
+    status: one('status'),
+    completed_from: one('completed_from'),
+    completed_to: one('completed_to'),
+    cursor: one('cursor'),
+    limit: 50,
+  });
   const query = parsed.success ? parsed.data : ZCycleCountListQuery.parse({});
   const [list, tz] = await Promise.all([cycleCountList(query), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
-  const filters = { ...(query.status ? { status: query.status } : {}), ...(query.completed_from ? { completed_from: query.completed_from } : {}), ...(query.completed_to ? { completed_to: query.completed_to } : {}) };
+  const filters = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.completed_from ? { completed_from: query.completed_from } : {}),
+    ...(query.completed_to ? { completed_to: query.completed_to } : {}),
+  };
   const filtered = Object.keys(filters).length > 0;
-  const next = list.next_cursor ? `/inventory/cycle-counts?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}` : null;
+  const next = list.next_cursor
+    ? `/inventory/cycle-counts?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}`
+    : null;
   return (
     <>
       <PageHeader
         title="Inventory"
         description="Cycle counts: count a location (or some of its bins or SKUs) without seeing the expected quantities; a reviewer posts the differences."
-        actions={<Link href="/inventory/cycle-counts/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">New count</Link>}
+        actions={
+          <Link
+            href="/inventory/cycle-counts/new"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+          >
+            New count
+          </Link>
+        }
       />
       <InventoryTabs current="/inventory/cycle-counts" canWrite />
       <form method="get" aria-label="Filter cycle counts" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">Status</label>
+          <label htmlFor="filter-status" className="block text-sm font-medium">
+            Status
+          </label>
           <select id="filter-status" name="status" defaultValue={query.status ?? ''} className={inputClass}>
             <option value="">Any status</option>
-            {CYCLE_COUNT_STATUSES.map((s) => <option key={s} value={s}>{CYCLE_COUNT_STATUS_LABEL[s]}</option>)}
+            {CYCLE_COUNT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CYCLE_COUNT_STATUS_LABEL[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="filter-from" className="block text-sm font-medium">Completed from</label>
-          <input id="filter-from" name="completed_from" type="date" defaultValue={query.completed_from ?? ''} className={inputClass} />
+          <label htmlFor="filter-from" className="block text-sm font-medium">
+            Completed from
+          </label>
+          <input
+            id="filter-from"
+            name="completed_from"
+            type="date"
+            defaultValue={query.completed_from ?? ''}
+            className={inputClass}
+          />
         </div>
         <div>
-          <label htmlFor="filter-to" className="block text-sm font-medium">Completed to</label>
-          <input id="filter-to" name="completed_to" type="date" defaultValue={query.completed_to ?? ''} className={inputClass} />
+          <label htmlFor="filter-to" className="block text-sm font-medium">
+            Completed to
+          </label>
+          <input
+            id="filter-to"
+            name="completed_to"
+            type="date"
+            defaultValue={query.completed_to ?? ''}
+            className={inputClass}
+          />
         </div>
-        <button type="submit" className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Apply</button>
-        {filtered && <Link href="/inventory/cycle-counts" className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">Clear filters</Link>}
+        <button
+          type="submit"
+          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+        >
+          Apply
+        </button>
+        {filtered && (
+          <Link
+            href="/inventory/cycle-counts"
+            className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+          >
+            Clear filters
+          </Link>
+        )}
       </form>
-      {!parsed.success && <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">Those filters are not valid ({parsed.error.issues.map((i) => i.path.join('.')).join(', ')}); showing every count.</p>}
+      {!parsed.success && (
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          Those filters are not valid ({parsed.error.issues.map((i) => i.path.join('.')).join(', ')}); showing
+          every count.
+        </p>
+      )}
       {list.data.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          {filtered ? 'No cycle counts match these filters. Clear them to see every count.' : 'No cycle counts yet. Choose “New count” to count a location, a few bins or some SKUs.'}
+          {filtered
+            ? 'No cycle counts match these filters. Clear them to see every count.'
+            : 'No cycle counts yet. Choose “New count” to count a location, a few bins or some SKUs.'}
         </p>
       ) : (
         <section aria-label="Cycle counts" className="rounded-xl border border-slate-200 bg-white">
@@ -64,33 +131,82 @@ export default async function CycleCountsPage({ searchParams }: { searchParams: 
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Count</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Location</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Scope</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Counted</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Accuracy</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Created</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Completed</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Count
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Location
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Scope
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Counted
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Accuracy
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Created
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Completed
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {list.data.map((c) => (
                   <tr key={c.id} className="border-b border-slate-100">
-                    <td className="px-4 py-2"><Link href={`/inventory/cycle-counts/${c.id}`} className="font-medium text-brand-700 underline">#{c.number}</Link></td>
+                    <td className="px-4 py-2">
+                      <Link
+                        href={`/inventory/cycle-counts/${c.id}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        #{c.number}
+                      </Link>
+                    </td>
                     <td className="px-3 py-2 font-mono">{c.location}</td>
                     <td className="px-3 py-2">{c.scope_description}</td>
-                    <td className="px-3 py-2"><CycleCountStatusBadge status={c.status} /></td>
-                    <td className="px-3 py-2 text-right tabular-nums">{c.lines_counted} of {c.lines}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{c.status === 'completed' ? `${pct(c.accuracy)} (${c.abs_variance} off ${c.expected})` : '—'}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{date.format(new Date(c.created_at))}<span className="block text-xs text-slate-600">{c.created_by}</span></td>
-                    <td className="whitespace-nowrap px-3 py-2">{c.completed_at ? <>{date.format(new Date(c.completed_at))}<span className="block text-xs text-slate-600">{c.completed_by}</span></> : '—'}</td>
+                    <td className="px-3 py-2">
+                      <CycleCountStatusBadge status={c.status} />
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {c.lines_counted} of {c.lines}
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {c.status === 'completed'
+                        ? `${pct(c.accuracy)} (${c.abs_variance} off ${c.expected})`
+                        : '—'}
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {date.format(new Date(c.created_at))}
+                      <span className="block text-xs text-slate-600">{c.created_by}</span>
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2">
+                      {c.completed_at ? (
+                        <>
+                          {date.format(new Date(c.completed_at))}
+                          <span className="block text-xs text-slate-600">{c.completed_by}</span>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
-          {next && <p className="p-4"><Link href={next} className="text-brand-700 underline">Older counts →</Link></p>}
+          {next && (
+            <p className="p-4">
+              <Link href={next} className="text-brand-700 underline">
+                Older counts →
+              </Link>
+            </p>
+          )}
         </section>
       )}
     </>

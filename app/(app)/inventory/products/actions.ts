@@ -27,11 +27,17 @@ function formInput<T>(result: ProductFormResult<T>): T {
   throw new AppError('VALIDATION_FAILED', 'Check the highlighted fields', issues);
 }
 
-export async function createProductAction(_prev: ActionState<{ id: string }>, formData: FormData): Promise<ActionState<{ id: string }>> {
+export async function createProductAction(
+  _prev: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
   const state = await runAction(async () => {
     const user = await requirePermission(WRITE);
     const { currency } = await shopSettings();
-    const product = await createProduct({ input: formInput(productCreateFromForm(formData, currency)), actor: userActor(user) });
+    const product = await createProduct({
+      input: formInput(productCreateFromForm(formData, currency)),
+      actor: userActor(user),
+    });
     revalidatePath('/inventory/products');
     return { message: `${product.name} created.`, data: { id: product.id } };
   });
@@ -40,12 +46,19 @@ export async function createProductAction(_prev: ActionState<{ id: string }>, fo
   return state;
 }
 
-export async function updateProductAction(_prev: ActionState<{ id: string }>, formData: FormData): Promise<ActionState<{ id: string }>> {
+export async function updateProductAction(
+  _prev: ActionState<{ id: string }>,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
   return runAction(async () => {
     const user = await requirePermission(WRITE);
     const { currency } = await shopSettings();
     const productId = String(formData.get('productId') ?? '');
-    const product = await updateProduct({ productId, input: formInput(productUpdateFromForm(formData, currency)), actor: userActor(user) });
+    const product = await updateProduct({
+      productId,
+      input: formInput(productUpdateFromForm(formData, currency)),
+      actor: userActor(user),
+    });
     revalidatePath('/inventory/products');
     revalidatePath(`/inventory/products/${productId}`);
     return { message: `${product.name} saved.`, data: { id: product.id } };
@@ -57,17 +70,30 @@ export async function setProductStatusAction(_prev: ActionState, formData: FormD
     const user = await requirePermission(WRITE);
     const productId = String(formData.get('productId') ?? '');
     const archive = formData.get('to') === 'archived';
-    const product = await (archive ? archiveProduct : unarchiveProduct)({ productId, actor: userActor(user) });
+    const product = await (archive ? archiveProduct : unarchiveProduct)({
+      productId,
+      actor: userActor(user),
+    });
     revalidatePath('/inventory/products');
     revalidatePath(`/inventory/products/${productId}`);
-    return { message: archive ? `${product.name} is archived: hidden from the catalog and new orders.` : `${product.name} is active again.` };
+    return {
+      message: archive
+        ? `${product.name} is archived: hidden from the catalog and new orders.`
+        : `${product.name} is active again.`,
+    };
   });
 }
 
 async function uploadedCsv(formData: FormData): Promise<{ text: string; name: string }> {
   const file = formData.get('file');
-  if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION_FAILED', 'Choose a CSV file', [{ field: 'file', message: 'Choose a CSV file' }]);
-  if (file.size > MAX_FILE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB; split it into smaller files', [{ field: 'file', message: 'At most 20 MB' }]);
+  if (!(file instanceof File) || file.size === 0)
+    throw new AppError('VALIDATION_FAILED', 'Choose a CSV file', [
+      { field: 'file', message: 'Choose a CSV file' },
+    ]);
+  if (file.size > MAX_FILE_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB; split it into smaller files', [
+      { field: 'file', message: 'At most 20 MB' },
+    ]);
   return { text: await file.text(), name: file.name };
 }
 
@@ -83,15 +109,28 @@ export type CsvCheck = {
 };
 
 /** Checks every row of an uploaded product CSV and reports what an import would do; writes nothing. */
-export async function checkProductCsvAction(_prev: ActionState<CsvCheck>, formData: FormData): Promise<ActionState<CsvCheck>> {
+export async function checkProductCsvAction(
+  _prev: ActionState<CsvCheck>,
+  formData: FormData,
+): Promise<ActionState<CsvCheck>> {
   return runAction(async () => {
     await requirePermission(WRITE);
     const { text, name } = await uploadedCsv(formData);
     const v = await validateProductCsv(text);
     const errorRows = new Set(v.errors.map((e) => e.row)).size;
     return {
-      message: v.errors.length ? `${v.errors.length} error${v.errors.length === 1 ? '' : 's'} in ${errorRows} row${errorRows === 1 ? '' : 's'}.` : `All ${v.total_rows} rows are valid.`,
-      data: { file_name: name, total_rows: v.total_rows, valid_rows: v.rows.length, existing_rows: v.existing_rows, error_rows: errorRows, error_count: v.errors.length, errors: v.errors.slice(0, SHOWN_ERRORS) },
+      message: v.errors.length
+        ? `${v.errors.length} error${v.errors.length === 1 ? '' : 's'} in ${errorRows} row${errorRows === 1 ? '' : 's'}.`
+        : `All ${v.total_rows} rows are valid.`,
+      data: {
+        file_name: name,
+        total_rows: v.total_rows,
+        valid_rows: v.rows.length,
+        existing_rows: v.existing_rows,
+        error_rows: errorRows,
+        error_count: v.errors.length,
+        errors: v.errors.slice(0, SHOWN_ERRORS),
+      },
     };
   });
 }
@@ -101,7 +140,10 @@ export async function checkProductCsvAction(_prev: ActionState<CsvCheck>, formDa
  * continues in this server process after the response (next/server `after`), and the page polls
  * the job's progress (import/jobs/[id]/route.ts).
  */
-export async function startProductImportAction(_prev: ActionState<{ jobId: string }>, formData: FormData): Promise<ActionState<{ jobId: string }>> {
+export async function startProductImportAction(
+  _prev: ActionState<{ jobId: string }>,
+  formData: FormData,
+): Promise<ActionState<{ jobId: string }>> {
   return runAction(async () => {
     const user = await requirePermission(WRITE);
     const { text, name } = await uploadedCsv(formData);

@@ -18,17 +18,32 @@ const PAGE_SIZE = 25;
 /** The filters and sort of the list as search params (without the page). */
 function listParams(q: TProductListQuery): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ search: q.search, status: q.status, product_type: q.product_type, sort: q.sort, dir: q.dir })) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries({
+    search: q.search,
+    status: q.status,
+    product_type: q.product_type,
+    sort: q.sort,
+    dir: q.dir,
+  }))
+    if (v) params.set(k, v);
   return params;
 }
 
 const linkButton = 'inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-medium';
 
-export default async function ProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProductsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('inventory:read', '/inventory/products');
   const q = parseProductListParams(await searchParams);
   const page = q.page ?? 1;
-  const [list, types, settings] = await Promise.all([productList({ ...q, page, limit: PAGE_SIZE, cursor: undefined }), productTypes(), shopSettings()]);
+  const [list, types, settings] = await Promise.all([
+    productList({ ...q, page, limit: PAGE_SIZE, cursor: undefined }),
+    productTypes(),
+    shopSettings(),
+  ]);
   // A page past the end (rows archived since, or a hand-typed URL) goes to the last page.
   if (list.data.length === 0 && list.total > 0) {
     const params = listParams(q);
@@ -48,23 +63,57 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         description="Products and their variants: SKUs, barcodes, prices, and what is available to sell."
         actions={
           <div className="flex flex-wrap gap-2">
-            <a href={`/inventory/products/export?${exportParams}`} className={`${linkButton} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`} download>
+            <a
+              href={`/inventory/products/export?${exportParams}`}
+              className={`${linkButton} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}
+              download
+            >
               Export CSV<span className="sr-only"> of the {list.total} products in this list</span>
             </a>
-            {canWrite && <Link href="/inventory/products/import" className={`${linkButton} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}>Import CSV</Link>}
-            {canWrite && <Link href="/inventory/products/new" className={`${linkButton} bg-brand-700 text-white hover:bg-brand-800`}>New product</Link>}
+            {canWrite && (
+              <Link
+                href="/inventory/products/import"
+                className={`${linkButton} border border-slate-300 bg-white text-slate-900 hover:bg-slate-50`}
+              >
+                Import CSV
+              </Link>
+            )}
+            {canWrite && (
+              <Link
+                href="/inventory/products/new"
+                className={`${linkButton} bg-brand-700 text-white hover:bg-brand-800`}
+              >
+                New product
+              </Link>
+            )}
           </div>
         }
       />
       <InventoryTabs current="/inventory/products" canWrite={canWrite} />
 
-      <Form action="/inventory/products" role="search" aria-label="Filter products" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <Form
+        action="/inventory/products"
+        role="search"
+        aria-label="Filter products"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      >
         <div className="w-full sm:w-72">
-          <label htmlFor="search" className="block text-sm font-medium">Search</label>
-          <input id="search" name="search" type="search" defaultValue={q.search} placeholder="Name, SKU or barcode" className={inputClass} />
+          <label htmlFor="search" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="search"
+            name="search"
+            type="search"
+            defaultValue={q.search}
+            placeholder="Name, SKU or barcode"
+            className={inputClass}
+          />
         </div>
         <div>
-          <label htmlFor="status" className="block text-sm font-medium">Status</label>
+          <label htmlFor="status" className="block text-sm font-medium">
+            Status
+          </label>
           <select id="status" name="status" defaultValue={q.status} className={inputClass}>
             <option value="active">Active</option>
             <option value="archived">Archived</option>
@@ -73,30 +122,59 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
         </div>
         {types.length > 0 && (
           <div>
-            <label htmlFor="product_type" className="block text-sm font-medium">Type</label>
-            <select id="product_type" name="product_type" defaultValue={q.product_type ?? ''} className={inputClass}>
+            <label htmlFor="product_type" className="block text-sm font-medium">
+              Type
+            </label>
+            <select
+              id="product_type"
+              name="product_type"
+              defaultValue={q.product_type ?? ''}
+              className={inputClass}
+            >
               <option value="">All types</option>
-              {types.map((t) => <option key={t} value={t}>{t}</option>)}
+              {types.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />
-        <button type="submit" className={`${linkButton} bg-brand-700 text-white hover:bg-brand-800`}>Apply</button>
-        {filtered && <Link href="/inventory/products" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">Clear filters</Link>}
+        <button type="submit" className={`${linkButton} bg-brand-700 text-white hover:bg-brand-800`}>
+          Apply
+        </button>
+        {filtered && (
+          <Link href="/inventory/products" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">
+            Clear filters
+          </Link>
+        )}
       </Form>
 
       <section aria-label="Products" className="rounded-xl border border-slate-200 bg-white">
         {list.total === 0 ? (
           <div className="p-6 text-slate-700">
             {filtered ? (
-              <p>No products match these filters. <Link href="/inventory/products" className="text-brand-700 underline">Clear the filters</Link> to see every active product.</p>
+              <p>
+                No products match these filters.{' '}
+                <Link href="/inventory/products" className="text-brand-700 underline">
+                  Clear the filters
+                </Link>{' '}
+                to see every active product.
+              </p>
             ) : canWrite ? (
               <>
                 <p className="font-medium text-slate-900">No products yet.</p>
                 <p className="mt-1">
-                  <Link href="/inventory/products/new" className="text-brand-700 underline">Create your first product</Link>, or{' '}
-                  <Link href="/inventory/products/import" className="text-brand-700 underline">import a CSV</Link> of products with their opening stock and unit costs.
+                  <Link href="/inventory/products/new" className="text-brand-700 underline">
+                    Create your first product
+                  </Link>
+                  , or{' '}
+                  <Link href="/inventory/products/import" className="text-brand-700 underline">
+                    import a CSV
+                  </Link>{' '}
+                  of products with their opening stock and unit costs.
                 </p>
               </>
             ) : (
@@ -104,7 +182,14 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
             )}
           </div>
         ) : (
-          <ProductTable rows={list.data} total={list.total} sort={{ id: q.sort, desc: q.dir === 'desc' }} page={page} pageSize={PAGE_SIZE} timezone={settings.timezone} />
+          <ProductTable
+            rows={list.data}
+            total={list.total}
+            sort={{ id: q.sort, desc: q.dir === 'desc' }}
+            page={page}
+            pageSize={PAGE_SIZE}
+            timezone={settings.timezone}
+          />
         )}
       </section>
     </>

@@ -13,9 +13,16 @@ export default async function ReceivePage() {
   const [locations, settings] = await Promise.all([locationList(), shopSettings()]);
   return (
     <>
-      <PageHeader title="Inventory" description="Record a delivery: what arrived, how many, and what each unit cost." />
+      <PageHeader
+        title="Inventory"
+        description="Record a delivery: what arrived, how many, and what each unit cost."
+      />
       <InventoryTabs current="/inventory/receive" canWrite />
-      <ReceiveForm locations={locations.filter((l) => l.active)} currency={settings.currency} defaultLocation={settings.fulfilling_location ?? undefined} />
+      <ReceiveForm
+        locations={locations.filter((l) => l.active)}
+        currency={settings.currency}
+        defaultLocation={settings.fulfilling_location ?? undefined}
+      />
     </>
   );
 }

@@ -14,7 +14,13 @@ export default async function TransferPage() {
     <>
       <PageHeader title="Inventory" description="Move stock between your locations." />
       <InventoryTabs current="/inventory/transfer" canWrite />
-      {locations.length < 2 ? <p className="rounded-xl border border-slate-200 bg-white p-6">You need two active locations to transfer stock.</p> : <TransferForm locations={locations} />}
+      {locations.length < 2 ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-6">
+          You need two active locations to transfer stock.
+        </p>
+      ) : (
+        <TransferForm locations={locations} />
+      )}
     </>
   );
 }

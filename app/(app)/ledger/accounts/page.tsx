@@ -16,10 +16,23 @@ export const metadata: Metadata = { title: 'Accounts · Ledger' };
 function AccountKind({ system, active }: { system: boolean; active: boolean }) {
   return (
     <span className="inline-flex flex-wrap gap-1">
-      {system
-        ? <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-900" title="Used by the posting rules">System</span>
-        : <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">Custom</span>}
-      {!active && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">Inactive</span>}
+      {system ? (
+        <span
+          className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-900"
+          title="Used by the posting rules"
+        >
+          System
+        </span>
+      ) : (
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">
+          Custom
+        </span>
+      )}
+      {!active && (
+        <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
+          Inactive
+        </span>
+      )}
     </span>
   );
 }
@@ -32,21 +45,41 @@ export default async function AccountsPage() {
   const money = (amount: number) => formatMoney(amount, settings.currency);
   return (
     <>
-      <PageHeader title="Ledger" description="The chart of accounts. System accounts are the ones stock and order events post to." />
+      <PageHeader
+        title="Ledger"
+        description="The chart of accounts. System accounts are the ones stock and order events post to."
+      />
       <LedgerTabs current="/ledger/accounts" />
       <div className="space-y-6">
-        <section aria-labelledby="accounts-title" className="@container rounded-xl border border-slate-200 bg-white">
-          <h2 id="accounts-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">Chart of accounts ({accounts.length})</h2>
-          <p className="px-4 text-sm text-slate-600 sm:px-6">Balances as of today, {today.asOf} ({settings.timezone}). Dr = debit balance, Cr = credit balance.</p>
+        <section
+          aria-labelledby="accounts-title"
+          className="@container rounded-xl border border-slate-200 bg-white"
+        >
+          <h2 id="accounts-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
+            Chart of accounts ({accounts.length})
+          </h2>
+          <p className="px-4 text-sm text-slate-600 sm:px-6">
+            Balances as of today, {today.asOf} ({settings.timezone}). Dr = debit balance, Cr = credit balance.
+          </p>
           <ScrollRegion label="Chart of accounts table" className="mt-3">
             <table className="w-full text-left text-sm">
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">Code</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Name</th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium @2xl:table-cell">Type</th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium @2xl:table-cell">Kind</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">Balance today</th>
+                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">
+                    Code
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="hidden px-3 py-2 font-medium @2xl:table-cell">
+                    Type
+                  </th>
+                  <th scope="col" className="hidden px-3 py-2 font-medium @2xl:table-cell">
+                    Kind
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
+                    Balance today
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -59,10 +92,26 @@ export default async function AccountsPage() {
                         <AccountTypeLabel type={a.type} /> <AccountKind system={a.system} active={a.active} />
                       </span>
                     </th>
-                    <td className="hidden px-3 py-2 @2xl:table-cell"><AccountTypeLabel type={a.type} /></td>
-                    <td className="hidden px-3 py-2 @2xl:table-cell"><AccountKind system={a.system} active={a.active} /></td>
+                    <td className="hidden px-3 py-2 @2xl:table-cell">
+                      <AccountTypeLabel type={a.type} />
+                    </td>
+                    <td className="hidden px-3 py-2 @2xl:table-cell">
+                      <AccountKind system={a.system} active={a.active} />
+                    </td>
                     <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
-                      {a.balance === 0 ? <span className="text-slate-600">—</span> : <>{money(Math.abs(a.balance))} <abbr title={a.balance > 0 ? 'debit balance' : 'credit balance'} className="text-slate-600 no-underline">{a.balance > 0 ? 'Dr' : 'Cr'}</abbr></>}
+                      {a.balance === 0 ? (
+                        <span className="text-slate-600">—</span>
+                      ) : (
+                        <>
+                          {money(Math.abs(a.balance))}{' '}
+                          <abbr
+                            title={a.balance > 0 ? 'debit balance' : 'credit balance'}
+                            className="text-slate-600 no-underline"
+                          >
+                            {a.balance > 0 ? 'Dr' : 'Cr'}
+                          </abbr>
+                        </>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -17,22 +17,35 @@ export const metadata: Metadata = { title: 'Journal · Ledger' };
 
 const PAGE_SIZE = 20;
 const selectClass = 'mt-1 block w-56 rounded-md border border-slate-300 bg-white px-3 py-2 text-base';
-const buttonClass = 'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50';
+const buttonClass =
+  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50';
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JournalPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('ledger:read', '/ledger/journal');
   const canPost = roleHas(user.role, 'ledger:post');
   const params = await searchParams;
   const query = ZJournalQuery.safeParse({ source: single(params.source), before: single(params.before) });
   const rawSource = single(params.source);
-  const filter = query.success ? query.data : { source: rawSource && rawSource.length <= 40 ? rawSource : undefined, before: undefined };
+  const filter = query.success
+    ? query.data
+    : { source: rawSource && rawSource.length <= 40 ? rawSource : undefined, before: undefined };
   const queryError = query.success
     ? null
-    : fieldIssues(query.error).map((i) => (i.field === 'before' ? `"${String(params.before).slice(0, 20)}" is not an entry number to load older entries from` : `The ${i.field} filter is not valid`)).join('; ');
+    : fieldIssues(query.error)
+        .map((i) =>
+          i.field === 'before'
+            ? `"${String(params.before).slice(0, 20)}" is not an entry number to load older entries from`
+            : `The ${i.field} filter is not valid`,
+        )
+        .join('; ');
 
   const [settings, sources, rows] = await Promise.all([
     shopSettings(),
@@ -42,60 +55,130 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const entries = rows.slice(0, PAGE_SIZE);
   const older = rows.length > PAGE_SIZE ? entries[entries.length - 1]?.number : undefined;
   const money = (amount: number) => formatMoney(amount, settings.currency);
-  const when = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: settings.timezone, timeZoneName: 'short' });
-  const sourceOptions = filter.source && !sources.includes(filter.source) ? [...sources, filter.source] : sources;
+  const when = new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: settings.timezone,
+    timeZoneName: 'short',
+  });
+  const sourceOptions =
+    filter.source && !sources.includes(filter.source) ? [...sources, filter.source] : sources;
   const link = (extra: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ source: filter.source, ...extra })) if (v !== undefined) q.set(k, String(v));
+    for (const [k, v] of Object.entries({ source: filter.source, ...extra }))
+      if (v !== undefined) q.set(k, String(v));
     const s = q.toString();
     return s ? `/ledger/journal?${s}` : '/ledger/journal';
   };
 
   return (
     <>
-      <PageHeader title="Ledger" description="The journal: every entry posted, newest first. Entries are never edited; a correction is a reversing entry."
-        actions={canPost ? (
-          <Link href="/ledger/entries/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
-            New manual entry
-          </Link>
-        ) : undefined} />
+      <PageHeader
+        title="Ledger"
+        description="The journal: every entry posted, newest first. Entries are never edited; a correction is a reversing entry."
+        actions={
+          canPost ? (
+            <Link
+              href="/ledger/entries/new"
+              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            >
+              New manual entry
+            </Link>
+          ) : undefined
+        }
+      />
       <LedgerTabs current="/ledger/journal" />
 
       <form method="get" action="/ledger/journal" className="mb-6 flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="journal-source" className="block text-sm font-medium">Source</label>
-          <select id="journal-source" name="source" defaultValue={filter.source ?? ''} className={selectClass}>
+          <label htmlFor="journal-source" className="block text-sm font-medium">
+            Source
+          </label>
+          <select
+            id="journal-source"
+            name="source"
+            defaultValue={filter.source ?? ''}
+            className={selectClass}
+          >
             <option value="">All sources</option>
-            {sourceOptions.map((s) => <option key={s} value={s}>{sourceLabel(s)}</option>)}
+            {sourceOptions.map((s) => (
+              <option key={s} value={s}>
+                {sourceLabel(s)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass}>Filter</button>
-        {filter.source && <Link href="/ledger/journal" className="min-h-10 py-2 text-sm text-brand-700 underline">Clear filter</Link>}
-        <a href={`/ledger/export/journal${filter.source ? `?source=${encodeURIComponent(filter.source)}` : ''}`} download className={`${buttonClass} ml-auto`}>
+        <button type="submit" className={buttonClass}>
+          Filter
+        </button>
+        {filter.source && (
+          <Link href="/ledger/journal" className="min-h-10 py-2 text-sm text-brand-700 underline">
+            Clear filter
+          </Link>
+        )}
+        <a
+          href={`/ledger/export/journal${filter.source ? `?source=${encodeURIComponent(filter.source)}` : ''}`}
+          download
+          className={`${buttonClass} ml-auto`}
+        >
           Export CSV{filter.source ? ` (${sourceLabel(filter.source).toLowerCase()})` : ''}
         </a>
       </form>
 
       {queryError && (
-        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {queryError}. Showing the newest entries instead.
         </p>
       )}
 
       {filter.before && (
         <p className="mb-4 text-sm text-slate-700">
-          Showing entries before #{filter.before}. <Link href={link({})} className="text-brand-700 underline">Back to the newest</Link>
+          Showing entries before #{filter.before}.{' '}
+          <Link href={link({})} className="text-brand-700 underline">
+            Back to the newest
+          </Link>
         </p>
       )}
 
       {entries.length === 0 ? (
         <section className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
           {filter.source ? (
-            <p>No {sourceLabel(filter.source).toLowerCase()} entries{filter.before ? ` before #${filter.before}` : ''}. <Link href="/ledger/journal" className="text-brand-700 underline">Show every source</Link>.</p>
+            <p>
+              No {sourceLabel(filter.source).toLowerCase()} entries
+              {filter.before ? ` before #${filter.before}` : ''}.{' '}
+              <Link href="/ledger/journal" className="text-brand-700 underline">
+                Show every source
+              </Link>
+              .
+            </p>
           ) : filter.before ? (
-            <p>No entries before #{filter.before}. <Link href="/ledger/journal" className="text-brand-700 underline">Back to the newest</Link>.</p>
+            <p>
+              No entries before #{filter.before}.{' '}
+              <Link href="/ledger/journal" className="text-brand-700 underline">
+                Back to the newest
+              </Link>
+              .
+            </p>
           ) : (
-            <p>No journal entries yet — entries appear when stock is received or orders ship.{canPost && <> You can also <Link href="/ledger/entries/new" className="text-brand-700 underline">post a manual entry</Link>.</>}</p>
+            <p>
+              No journal entries yet — entries appear when stock is received or orders ship.
+              {canPost && (
+                <>
+                  {' '}
+                  You can also{' '}
+                  <Link href="/ledger/entries/new" className="text-brand-700 underline">
+                    post a manual entry
+                  </Link>
+                  .
+                </>
+              )}
+            </p>
           )}
         </section>
       ) : (
@@ -108,38 +191,67 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 px-4 pt-4 sm:px-6">
                     <div className="min-w-0">
                       <h2 id={titleId} className="text-base font-semibold">
-                        <span className="font-mono">#{e.number}</span> <span className="font-normal">{e.memo}</span>
+                        <span className="font-mono">#{e.number}</span>{' '}
+                        <span className="font-normal">{e.memo}</span>
                       </h2>
                       <p className="mt-1 text-sm text-slate-700">
                         <time dateTime={e.posted_at}>{when.format(new Date(e.posted_at))}</time>
-                        {' · '}{sourceLabel(e.source_type)}
-                        {e.source_id && e.source_type !== 'reversal' && <span className="font-mono text-xs text-slate-600" title={e.source_id}> {e.source_id.slice(0, 8)}</span>}
-                        {' · by '}{e.actor}
+                        {' · '}
+                        {sourceLabel(e.source_type)}
+                        {e.source_id && e.source_type !== 'reversal' && (
+                          <span className="font-mono text-xs text-slate-600" title={e.source_id}>
+                            {' '}
+                            {e.source_id.slice(0, 8)}
+                          </span>
+                        )}
+                        {' · by '}
+                        {e.actor}
                       </p>
                     </div>
                     <div className="flex flex-wrap gap-2 text-xs font-medium">
-                      {e.reverses_number !== null && <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800">Reverses #{e.reverses_number}</span>}
-                      {e.reversed_by_number !== null && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">Reversed by #{e.reversed_by_number}</span>}
+                      {e.reverses_number !== null && (
+                        <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800">
+                          Reverses #{e.reverses_number}
+                        </span>
+                      )}
+                      {e.reversed_by_number !== null && (
+                        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
+                          Reversed by #{e.reversed_by_number}
+                        </span>
+                      )}
                     </div>
                   </header>
                   <ScrollRegion label={`Lines of entry #${e.number}`} className="mt-3">
                     <table className="w-full text-left text-sm">
                       <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                         <tr>
-                          <th scope="col" className="px-4 py-1.5 font-medium sm:px-6">Account</th>
-                          <th scope="col" className="w-36 px-3 py-1.5 text-right font-medium">Debit</th>
-                          <th scope="col" className="w-36 px-4 py-1.5 text-right font-medium sm:px-6">Credit</th>
+                          <th scope="col" className="px-4 py-1.5 font-medium sm:px-6">
+                            Account
+                          </th>
+                          <th scope="col" className="w-36 px-3 py-1.5 text-right font-medium">
+                            Debit
+                          </th>
+                          <th scope="col" className="w-36 px-4 py-1.5 text-right font-medium sm:px-6">
+                            Credit
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {e.lines.map((l, i) => (
                           <tr key={i} className="border-b border-slate-100 last:border-0">
-                            <th scope="row" className={`px-4 py-1.5 font-normal sm:px-6 ${l.credit ? 'pl-10 sm:pl-12' : ''}`}>
+                            <th
+                              scope="row"
+                              className={`px-4 py-1.5 font-normal sm:px-6 ${l.credit ? 'pl-10 sm:pl-12' : ''}`}
+                            >
                               <span className="font-mono">{l.account_code}</span> {l.account_name}
                               {l.memo && <span className="block text-xs text-slate-600">{l.memo}</span>}
                             </th>
-                            <td className="px-3 py-1.5 whitespace-nowrap text-right tabular-nums">{l.debit ? money(l.debit) : ''}</td>
-                            <td className="px-4 py-1.5 whitespace-nowrap text-right tabular-nums sm:px-6">{l.credit ? money(l.credit) : ''}</td>
+                            <td className="px-3 py-1.5 whitespace-nowrap text-right tabular-nums">
+                              {l.debit ? money(l.debit) : ''}
+                            </td>
+                            <td className="px-4 py-1.5 whitespace-nowrap text-right tabular-nums sm:px-6">
+                              {l.credit ? money(l.credit) : ''}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
@@ -159,7 +271,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
 
       {older !== undefined && (
         <nav aria-label="Older entries" className="mt-6">
-          <Link href={link({ before: older })} className={buttonClass}>Load older</Link>
+          <Link href={link({ before: older })} className={buttonClass}>
+            Load older
+          </Link>
         </nav>
       )}
     </>

@@ -17,88 +17,171 @@ export const metadata: Metadata = { title: 'Inventory valuation · Ledger' };
 const MAX_ROWS = 500;
 const METHOD_LABEL = { fifo: 'FIFO (first in, first out)', average: 'Moving weighted average' } as const;
 
-export default async function ValuationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ValuationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission(['ledger:read', 'reports:read'], '/ledger/valuation');
   const params = await searchParams;
   const asOf = await asOfFromSearchParam(params.as_of);
-  const [valuation, ledger] = asOf.ok ? await Promise.all([inventoryValuation(asOf), accountBalance(ACCOUNTS.inventory, asOf.before)]) : [null, null];
+  const [valuation, ledger] = asOf.ok
+    ? await Promise.all([inventoryValuation(asOf), accountBalance(ACCOUNTS.inventory, asOf.before)])
+    : [null, null];
   return (
     <>
-      <PageHeader title="Ledger" description="What the stock on hand is worth at cost, checked against the inventory account." />
+      <PageHeader
+        title="Ledger"
+        description="What the stock on hand is worth at cost, checked against the inventory account."
+      />
       <LedgerTabs current="/ledger/valuation" />
-      <AsOfForm action="/ledger/valuation" value={asOf.ok ? asOf.asOf : asOf.today} error={asOf.ok ? undefined : asOf.error}
-        hint="Stock and value at the end of the day in the shop's time zone, including damaged and quarantined units." />
-      {valuation && ledger !== null && (() => {
-        const money = (amount: number) => formatMoney(amount, valuation.currency);
-        const difference = valuation.total_value - ledger;
-        const units = valuation.lines.reduce((s, l) => s + l.quantity, 0);
-        const shown = valuation.lines.slice(0, MAX_ROWS);
-        return (
-          <section aria-labelledby="valuation-title" className="rounded-xl border border-slate-200 bg-white">
-            <div className="flex flex-wrap items-start justify-between gap-3 px-4 pt-5 sm:px-6">
-              <div>
-                <h2 id="valuation-title" className="text-lg font-semibold">Inventory valuation as of {valuation.as_of}</h2>
-                <p className="text-sm text-slate-700">Costing method: {METHOD_LABEL[valuation.method]}</p>
+      <AsOfForm
+        action="/ledger/valuation"
+        value={asOf.ok ? asOf.asOf : asOf.today}
+        error={asOf.ok ? undefined : asOf.error}
+        hint="Stock and value at the end of the day in the shop's time zone, including damaged and quarantined units."
+      />
+      {valuation &&
+        ledger !== null &&
+        (() => {
+          const money = (amount: number) => formatMoney(amount, valuation.currency);
+          const difference = valuation.total_value - ledger;
+          const units = valuation.lines.reduce((s, l) => s + l.quantity, 0);
+          const shown = valuation.lines.slice(0, MAX_ROWS);
+          return (
+            <section
+              aria-labelledby="valuation-title"
+              className="rounded-xl border border-slate-200 bg-white"
+            >
+              <div className="flex flex-wrap items-start justify-between gap-3 px-4 pt-5 sm:px-6">
+                <div>
+                  <h2 id="valuation-title" className="text-lg font-semibold">
+                    Inventory valuation as of {valuation.as_of}
+                  </h2>
+                  <p className="text-sm text-slate-700">Costing method: {METHOD_LABEL[valuation.method]}</p>
+                </div>
+                <a
+                  href={`/ledger/export/valuation?as_of=${valuation.as_of}`}
+                  download
+                  className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+                >
+                  Export CSV
+                </a>
               </div>
-              <a href={`/ledger/export/valuation?as_of=${valuation.as_of}`} download
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
-                Export CSV
-              </a>
-            </div>
-            <dl className="mx-4 mt-4 grid grid-cols-[repeat(auto-fit,minmax(11rem,1fr))] gap-3 sm:mx-6">
-              <div className="rounded-md bg-slate-50 px-3 py-2"><dt className="text-sm text-slate-700">Total value</dt><dd className="text-xl font-semibold tabular-nums" data-testid="valuation-total">{money(valuation.total_value)}</dd></div>
-              <div className="rounded-md bg-slate-50 px-3 py-2"><dt className="text-sm text-slate-700">SKUs held</dt><dd className="text-xl font-semibold tabular-nums">{valuation.lines.length.toLocaleString('en-US')}</dd></div>
-              <div className="rounded-md bg-slate-50 px-3 py-2"><dt className="text-sm text-slate-700">Units</dt><dd className="text-xl font-semibold tabular-nums">{units.toLocaleString('en-US')}</dd></div>
-            </dl>
-            <p role="status" data-testid="valuation-vs-ledger"
-              className={`mx-4 mt-3 rounded-md px-3 py-2 text-sm sm:mx-6 ${difference === 0 ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-amber-300 bg-amber-50 text-amber-900'}`}>
-              {difference === 0
-                ? <>✓ Matches the ledger: the inventory account ({ACCOUNTS.inventory}) balance is also {money(ledger)}.</>
-                : <>Differs from the ledger: the inventory account ({ACCOUNTS.inventory}) balance is {money(ledger)}, {money(Math.abs(difference))} {difference > 0 ? 'less' : 'more'} than the valuation. This usually means a manual entry was posted to account {ACCOUNTS.inventory}; check the <Link href="/ledger/journal?source=manual" className="underline">manual entries in the journal</Link>.</>}
-            </p>
-            {valuation.lines.length === 0 ? (
-              <p className="px-4 py-6 text-slate-700 sm:px-6">No stock was held on this date. Receive stock in Inventory and it is valued here at cost.</p>
-            ) : (
-              <>
-                <ScrollRegion label="Inventory valuation table" className="mt-4">
-                  <table className="w-full text-left text-sm">
-                    <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                      <tr>
-                        <th scope="col" className="px-4 py-2 font-medium sm:px-6">SKU</th>
-                        <th scope="col" className="px-3 py-2 font-medium">Item</th>
-                        <th scope="col" className="px-3 py-2 text-right font-medium">Quantity</th>
-                        <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">Value</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {shown.map((l) => (
-                        <tr key={l.sku} className="border-b border-slate-100">
-                          <th scope="row" className="whitespace-nowrap px-4 py-2 font-mono font-normal sm:px-6">{l.sku}</th>
-                          <td className="px-3 py-2">{l.name}</td>
-                          <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">{l.quantity.toLocaleString('en-US')}</td>
-                          <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">{money(l.value)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                    <tfoot className="border-t-2 border-slate-300 font-semibold">
-                      <tr>
-                        <th scope="row" colSpan={2} className="px-4 py-3 text-left sm:px-6">Total{shown.length < valuation.lines.length ? ` (all ${valuation.lines.length.toLocaleString('en-US')} SKUs)` : ''}</th>
-                        <td className="px-3 py-3 whitespace-nowrap text-right tabular-nums">{units.toLocaleString('en-US')}</td>
-                        <td className="px-4 py-3 whitespace-nowrap text-right tabular-nums sm:px-6">{money(valuation.total_value)}</td>
-                      </tr>
-                    </tfoot>
-                  </table>
-                </ScrollRegion>
-                {shown.length < valuation.lines.length && (
-                  <p className="px-4 py-3 text-sm text-slate-700 sm:px-6">
-                    Showing the first {shown.length.toLocaleString('en-US')} of {valuation.lines.length.toLocaleString('en-US')} SKUs by SKU code. Export CSV for every SKU.
-                  </p>
+              <dl className="mx-4 mt-4 grid grid-cols-[repeat(auto-fit,minmax(11rem,1fr))] gap-3 sm:mx-6">
+                <div className="rounded-md bg-slate-50 px-3 py-2">
+                  <dt className="text-sm text-slate-700">Total value</dt>
+                  <dd className="text-xl font-semibold tabular-nums" data-testid="valuation-total">
+                    {money(valuation.total_value)}
+                  </dd>
+                </div>
+                <div className="rounded-md bg-slate-50 px-3 py-2">
+                  <dt className="text-sm text-slate-700">SKUs held</dt>
+                  <dd className="text-xl font-semibold tabular-nums">
+                    {valuation.lines.length.toLocaleString('en-US')}
+                  </dd>
+                </div>
+                <div className="rounded-md bg-slate-50 px-3 py-2">
+                  <dt className="text-sm text-slate-700">Units</dt>
+                  <dd className="text-xl font-semibold tabular-nums">{units.toLocaleString('en-US')}</dd>
+                </div>
+              </dl>
+              <p
+                role="status"
+                data-testid="valuation-vs-ledger"
+                className={`mx-4 mt-3 rounded-md px-3 py-2 text-sm sm:mx-6 ${difference === 0 ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-amber-300 bg-amber-50 text-amber-900'}`}
+              >
+                {difference === 0 ? (
+                  <>
+                    ✓ Matches the ledger: the inventory account ({ACCOUNTS.inventory}) balance is also{' '}
+                    {money(ledger)}.
+                  </>
+                ) : (
+                  <>
+                    Differs from the ledger: the inventory account ({ACCOUNTS.inventory}) balance is{' '}
+                    {money(ledger)}, {money(Math.abs(difference))} {difference > 0 ? 'less' : 'more'} than the
+                    valuation. This usually means a manual entry was posted to account {ACCOUNTS.inventory};
+                    check the{' '}
+                    <Link href="/ledger/journal?source=manual" className="underline">
+                      manual entries in the journal
+                    </Link>
+                    .
+                  </>
                 )}
-              </>
-            )}
-          </section>
-        );
-      })()}
+              </p>
+              {valuation.lines.length === 0 ? (
+                <p className="px-4 py-6 text-slate-700 sm:px-6">
+                  No stock was held on this date. Receive stock in Inventory and it is valued here at cost.
+                </p>
+              ) : (
+                <>
+                  <ScrollRegion label="Inventory valuation table" className="mt-4">
+                    <table className="w-full text-left text-sm">
+                      <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                        <tr>
+                          <th scope="col" className="px-4 py-2 font-medium sm:px-6">
+                            SKU
+                          </th>
+                          <th scope="col" className="px-3 py-2 font-medium">
+                            Item
+                          </th>
+                          <th scope="col" className="px-3 py-2 text-right font-medium">
+                            Quantity
+                          </th>
+                          <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
+                            Value
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {shown.map((l) => (
+                          <tr key={l.sku} className="border-b border-slate-100">
+                            <th
+                              scope="row"
+                              className="whitespace-nowrap px-4 py-2 font-mono font-normal sm:px-6"
+                            >
+                              {l.sku}
+                            </th>
+                            <td className="px-3 py-2">{l.name}</td>
+                            <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
+                              {l.quantity.toLocaleString('en-US')}
+                            </td>
+                            <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
+                              {money(l.value)}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                      <tfoot className="border-t-2 border-slate-300 font-semibold">
+                        <tr>
+                          <th scope="row" colSpan={2} className="px-4 py-3 text-left sm:px-6">
+                            Total
+                            {shown.length < valuation.lines.length
+                              ? ` (all ${valuation.lines.length.toLocaleString('en-US')} SKUs)`
+                              : ''}
+                          </th>
+                          <td className="px-3 py-3 whitespace-nowrap text-right tabular-nums">
+                            {units.toLocaleString('en-US')}
+                          </td>
+                          <td className="px-4 py-3 whitespace-nowrap text-right tabular-nums sm:px-6">
+                            {money(valuation.total_value)}
+                          </td>
+                        </tr>
+                      </tfoot>
+                    </table>
+                  </ScrollRegion>
+                  {shown.length < valuation.lines.length && (
+                    <p className="px-4 py-3 text-sm text-slate-700 sm:px-6">
+                      Showing the first {shown.length.toLocaleString('en-US')} of{' '}
+                      {valuation.lines.length.toLocaleString('en-US')} SKUs by SKU code. Export CSV for every
+                      SKU.
+                    </p>
+                  )}
+                </>
+              )}
+            </section>
+          );
+        })()}
     </>
   );
 }

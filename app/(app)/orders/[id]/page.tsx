@@ -9,7 +9,13 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { CHANNEL_LABEL, OrderStatusBadge, PaymentStatusBadge, RiskBadge, STATUS_LABEL } from '@/components/orders/order-badges';
+import {
+  CHANNEL_LABEL,
+  OrderStatusBadge,
+  PaymentStatusBadge,
+  RiskBadge,
+  STATUS_LABEL,
+} from '@/components/orders/order-badges';
 import { OrderActions } from '@/components/orders/order-actions';
 import { AddNoteForm } from '@/components/orders/add-note-form';
 import { orderReturnsSummary } from '@/lib/returns/queries';
@@ -20,54 +26,126 @@ export const metadata: Metadata = { title: 'Order' };
 type Details = Record<string, unknown> | null;
 
 /** One timeline row in words: what happened, and the text that goes with it (reason, note). */
-function describe(action: string, details: Details, money: (n: number) => string): { what: string; text?: string } {
+function describe(
+  action: string,
+  details: Details,
+  money: (n: number) => string,
+): { what: string; text?: string } {
   const d = details ?? {};
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
   switch (action) {
-    case 'order.created': return { what: `Order placed${str('channel') ? ` (${CHANNEL_LABEL[str('channel')!] ?? str('channel')})` : ''}${str('status') === 'pending_review' ? ', held for fraud review' : ''}` };
-    case 'order.approved': return { what: 'Approved after review' };
-    case 'order.held': return { what: 'Put on hold', text: str('reason') };
-    case 'order.released': return { what: 'Released from hold' };
-    case 'order.cancelled': return { what: `Cancelled${typeof d.refunded === 'number' && d.refunded > 0 ? `, ${money(d.refunded)} returned to the customer` : ''}`, text: str('reason') };
-    case 'order.remaining_cancelled': return { what: `Unshipped units cancelled${typeof d.credited === 'number' ? `, ${money(d.credited)} credited` : ''}${typeof d.refunded === 'number' && d.refunded > 0 ? `, ${money(d.refunded)} refunded` : ''}`, text: str('reason') };
-    case 'order.shipping_address_changed': return { what: 'Shipping address changed', text: addressLine(d) };
-    case 'order.billing_address_changed': return { what: 'Billing address changed', text: addressLine(d) };
-    case 'order.note_added': return { what: 'Note', text: str('note') };
-    case 'return.requested': return { what: `Return #${d.number} requested` };
-    case 'return.approved': return { what: `Return #${d.number} approved${d.label ? ', return label issued' : ''}`, text: str('message') };
-    case 'return.rejected': return { what: `Return #${d.number} rejected`, text: str('message') };
-    case 'return.received': return { what: `Return #${d.number}: units received${d.complete ? '' : ' (partly)'}`, text: Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number }[]).map((l) => `${l.quantity} × ${l.sku}`).join(', ') : undefined };
-    case 'return.inspected': return { what: `Return #${d.number} inspected`, text: Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number; disposition: string }[]).map((l) => `${l.quantity} × ${l.sku} ${l.disposition}`).join(', ') : undefined };
-    case 'return.exchanged': return { what: `Return #${d.number} exchanged for order #${d.exchange_order_number}` };
-    case 'return.closed': return { what: `Return #${d.number} closed` };
-    case 'refund.issued': return { what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} issued`, text: str('reason') };
-    case 'refund.requested': return { what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} awaits a manager`, text: str('reason') };
-    case 'refund.approved': return { what: `Refund #${d.number} approved` };
-    case 'refund.declined': return { what: `Refund #${d.number} declined` };
+    case 'order.created':
+      return {
+        what: `Order placed${str('channel') ? ` (${CHANNEL_LABEL[str('channel')!] ?? str('channel')})` : ''}${str('status') === 'pending_review' ? ', held for fraud review' : ''}`,
+      };
+    case 'order.approved':
+      return { what: 'Approved after review' };
+    case 'order.held':
+      return { what: 'Put on hold', text: str('reason') };
+    case 'order.released':
+      return { what: 'Released from hold' };
+    case 'order.cancelled':
+      return {
+        what: `Cancelled${typeof d.refunded === 'number' && d.refunded > 0 ? `, ${money(d.refunded)} returned to the customer` : ''}`,
+        text: str('reason'),
+      };
+    case 'order.remaining_cancelled':
+      return {
+        what: `Unshipped units cancelled${typeof d.credited === 'number' ? `, ${money(d.credited)} credited` : ''}${typeof d.refunded === 'number' && d.refunded > 0 ? `, ${money(d.refunded)} refunded` : ''}`,
+        text: str('reason'),
+      };
+    case 'order.shipping_address_changed':
+      return { what: 'Shipping address changed', text: addressLine(d) };
+    case 'order.billing_address_changed':
+      return { what: 'Billing address changed', text: addressLine(d) };
+    case 'order.note_added':
+      return { what: 'Note', text: str('note') };
+    case 'return.requested':
+      return { what: `Return #${d.number} requested` };
+    case 'return.approved':
+      return {
+        what: `Return #${d.number} approved${d.label ? ', return label issued' : ''}`,
+        text: str('message'),
+      };
+    case 'return.rejected':
+      return { what: `Return #${d.number} rejected`, text: str('message') };
+    case 'return.received':
+      return {
+        what: `Return #${d.number}: units received${d.complete ? '' : ' (partly)'}`,
+        text: Array.isArray(d.lines)
+          ? (d.lines as { sku: string; quantity: number }[]).map((l) => `${l.quantity} × ${l.sku}`).join(', ')
+          : undefined,
+      };
+    case 'return.inspected':
+      return {
+        what: `Return #${d.number} inspected`,
+        text: Array.isArray(d.lines)
+          ? (d.lines as { sku: string; quantity: number; disposition: string }[])
+              .map((l) => `${l.quantity} × ${l.sku} ${l.disposition}`)
+              .join(', ')
+          : undefined,
+      };
+    case 'return.exchanged':
+      return { what: `Return #${d.number} exchanged for order #${d.exchange_order_number}` };
+    case 'return.closed':
+      return { what: `Return #${d.number} closed` };
+    case 'refund.issued':
+      return {
+        what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} issued`,
+        text: str('reason'),
+      };
+    case 'refund.requested':
+      return {
+        what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} awaits a manager`,
+        text: str('reason'),
+      };
+    case 'refund.approved':
+      return { what: `Refund #${d.number} approved` };
+    case 'refund.declined':
+      return { what: `Refund #${d.number} declined` };
     case 'order.shipped': {
       const lines = Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number }[]) : [];
       const units = lines.reduce((s, l) => s + (Number(l.quantity) || 0), 0);
       const via = [str('carrier'), str('tracking_number')].filter(Boolean).join(' ');
-      return { what: `Shipped ${units} ${units === 1 ? 'unit' : 'units'}${typeof d.number === 'number' ? ` (shipment #${d.number})` : ''}${via ? ` via ${via}` : ''}`, text: lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ') || undefined };
+      return {
+        what: `Shipped ${units} ${units === 1 ? 'unit' : 'units'}${typeof d.number === 'number' ? ` (shipment #${d.number})` : ''}${via ? ` via ${via}` : ''}`,
+        text: lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ') || undefined,
+      };
     }
-    default: return { what: action.replace(/^order\./, '').replace(/_/g, ' ') };
+    default:
+      return { what: action.replace(/^order\./, '').replace(/_/g, ' ') };
   }
 }
 
 function addressLine(a: Record<string, unknown>): string | undefined {
-  const parts = ['name', 'line1', 'line2', 'city', 'region', 'postal_code', 'country'].map((k) => a[k]).filter((v) => typeof v === 'string' && v);
+  const parts = ['name', 'line1', 'line2', 'city', 'region', 'postal_code', 'country']
+    .map((k) => a[k])
+    .filter((v) => typeof v === 'string' && v);
   return parts.length ? parts.join(', ') : undefined;
 }
 
 function Address({ a }: { a: Record<string, string> }) {
   return (
     <address className="not-italic leading-relaxed">
-      {a.name}<br />
-      {a.line1}<br />
-      {a.line2 && <>{a.line2}<br /></>}
-      {[a.city, a.region].filter(Boolean).join(', ')} {a.postal_code}<br />
+      {a.name}
+      <br />
+      {a.line1}
+      <br />
+      {a.line2 && (
+        <>
+          {a.line2}
+          <br />
+        </>
+      )}
+      {[a.city, a.region].filter(Boolean).join(', ')} {a.postal_code}
+      <br />
       {a.country}
-      {a.phone && <><br />{a.phone}</>}
+      {a.phone && (
+        <>
+          <br />
+          {a.phone}
+        </>
+      )}
     </address>
   );
 }
@@ -78,12 +156,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [order, timeline, settings] = await Promise.all([orderDetail(id), orderTimeline(id), shopSettings()]);
   if (!order) notFound();
   const returnsSummary = await orderReturnsSummary(order.id);
-  const canStartReturn = roleHas(user.role, 'returns:request') && order.lines.some((l) => l.quantity_fulfilled > 0);
+  const canStartReturn =
+    roleHas(user.role, 'returns:request') && order.lines.some((l) => l.quantity_fulfilled > 0);
   const canRefund = roleHas(user.role, 'refunds:issue') && order.amount_paid > 0;
 
   const money = (n: number) => formatMoney(n, order.currency);
   const tz = settings.timezone;
-  const dateTime = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
+  const dateTime = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   const legal = availableMoves(order.status as OrderStatus);
   const canWrite = roleHas(user.role, 'orders:write');
   const can = {
@@ -93,88 +176,195 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     cancel: legal.includes('cancel') && roleHas(user.role, 'orders:cancel'),
     cancelRemaining: legal.includes('cancel_remaining') && roleHas(user.role, 'orders:cancel'),
   };
-  const emptyText = legal.length === 0 ? `No status changes are possible for an order that is ${STATUS_LABEL[order.status]?.toLowerCase() ?? order.status}.` : 'Your role cannot change this order’s status.';
+  const emptyText =
+    legal.length === 0
+      ? `No status changes are possible for an order that is ${STATUS_LABEL[order.status]?.toLowerCase() ?? order.status}.`
+      : 'Your role cannot change this order’s status.';
   const units = order.lines.reduce((s, l) => s + l.quantity, 0);
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/orders" className="text-brand-700 underline">← Orders</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/orders" className="text-brand-700 underline">
+          ← Orders
+        </Link>
+      </p>
       <PageHeader
         title={`Order #${order.number}`}
         description={`Placed ${dateTime.format(new Date(order.placed_at))} (${tz}) · ${CHANNEL_LABEL[order.channel] ?? order.channel}${order.external_id ? ` ${order.external_id}` : ''} · ${units} ${units === 1 ? 'item' : 'items'}`}
       />
       <dl className="-mt-3 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Status</dt><dd><OrderStatusBadge status={order.status} /></dd></div>
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Payment</dt><dd><PaymentStatusBadge status={order.payment_status} /></dd></div>
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Risk</dt><dd><RiskBadge level={order.risk.level} score={order.risk.score} /></dd></div>
-        {order.location && <div className="flex items-center gap-2"><dt className="text-slate-600">Ships from</dt><dd>{order.location}</dd></div>}
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Status</dt>
+          <dd>
+            <OrderStatusBadge status={order.status} />
+          </dd>
+        </div>
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Payment</dt>
+          <dd>
+            <PaymentStatusBadge status={order.payment_status} />
+          </dd>
+        </div>
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Risk</dt>
+          <dd>
+            <RiskBadge level={order.risk.level} score={order.risk.score} />
+          </dd>
+        </div>
+        {order.location && (
+          <div className="flex items-center gap-2">
+            <dt className="text-slate-600">Ships from</dt>
+            <dd>{order.location}</dd>
+          </div>
+        )}
         {order.promised_ship_by && !['cancelled', 'fulfilled', 'delivered'].includes(order.status) && (
-          <div className="flex items-center gap-2"><dt className="text-slate-600">Ship by</dt><dd>{dateTime.format(new Date(order.promised_ship_by))}</dd></div>
+          <div className="flex items-center gap-2">
+            <dt className="text-slate-600">Ship by</dt>
+            <dd>{dateTime.format(new Date(order.promised_ship_by))}</dd>
+          </div>
         )}
       </dl>
 
       {order.status === 'on_hold' && order.hold_reason && (
-        <p className="mb-4 rounded-md border border-orange-300 bg-orange-50 px-4 py-3 text-sm text-orange-950"><strong>On hold:</strong> {order.hold_reason}</p>
+        <p className="mb-4 rounded-md border border-orange-300 bg-orange-50 px-4 py-3 text-sm text-orange-950">
+          <strong>On hold:</strong> {order.hold_reason}
+        </p>
       )}
       {order.status === 'pending_review' && (
-        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"><strong>Waiting for fraud review.</strong> Check the risk signals below, then approve or cancel. Its stock is reserved meanwhile.</p>
+        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <strong>Waiting for fraud review.</strong> Check the risk signals below, then approve or cancel. Its
+          stock is reserved meanwhile.
+        </p>
       )}
       {order.status === 'cancelled' && (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
-          <strong>Cancelled</strong>{order.cancelled_at ? ` ${dateTime.format(new Date(order.cancelled_at))}` : ''}{order.cancel_reason ? `: ${order.cancel_reason}` : ''}
+          <strong>Cancelled</strong>
+          {order.cancelled_at ? ` ${dateTime.format(new Date(order.cancelled_at))}` : ''}
+          {order.cancel_reason ? `: ${order.cancel_reason}` : ''}
         </p>
       )}
 
-      <section aria-labelledby="actions-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="actions-title" className="mb-3 text-lg font-semibold">Actions</h2>
+      <section
+        aria-labelledby="actions-title"
+        className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
+      >
+        <h2 id="actions-title" className="mb-3 text-lg font-semibold">
+          Actions
+        </h2>
         <OrderActions orderId={order.id} number={order.number} can={can} emptyText={emptyText} />
       </section>
 
-      {(canStartReturn || canRefund || returnsSummary.returns.length > 0 || returnsSummary.refunds.length > 0) && (
-        <section aria-labelledby="returns-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="returns-title" className="mb-3 text-lg font-semibold">Returns and refunds</h2>
+      {(canStartReturn ||
+        canRefund ||
+        returnsSummary.returns.length > 0 ||
+        returnsSummary.refunds.length > 0) && (
+        <section
+          aria-labelledby="returns-title"
+          className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
+        >
+          <h2 id="returns-title" className="mb-3 text-lg font-semibold">
+            Returns and refunds
+          </h2>
           <div className="flex flex-wrap gap-3">
-            {canStartReturn && <Link href={`/returns/new?orderId=${order.id}`} className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">Start a return</Link>}
-            {canRefund && <Link href={`/refunds/new?orderId=${order.id}`} className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">Issue a refund</Link>}
+            {canStartReturn && (
+              <Link
+                href={`/returns/new?orderId=${order.id}`}
+                className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+              >
+                Start a return
+              </Link>
+            )}
+            {canRefund && (
+              <Link
+                href={`/refunds/new?orderId=${order.id}`}
+                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              >
+                Issue a refund
+              </Link>
+            )}
           </div>
           {returnsSummary.returns.length > 0 && (
             <ul className="mt-3 space-y-1 text-sm" aria-label="Returns of this order">
-              {returnsSummary.returns.map((r) => <li key={r.id}><Link href={`/returns/${r.id}`} className="text-brand-700 underline">Return #{r.number}</Link> · {r.units} {r.units === 1 ? 'unit' : 'units'} · <ReturnStatusBadge status={r.status} /></li>)}
+              {returnsSummary.returns.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/returns/${r.id}`} className="text-brand-700 underline">
+                    Return #{r.number}
+                  </Link>{' '}
+                  · {r.units} {r.units === 1 ? 'unit' : 'units'} · <ReturnStatusBadge status={r.status} />
+                </li>
+              ))}
             </ul>
           )}
           {returnsSummary.refunds.length > 0 && (
             <ul className="mt-3 space-y-1 text-sm" aria-label="Refunds of this order">
-              {returnsSummary.refunds.map((f) => <li key={f.id}>Refund #{f.number} · {money(f.amount)} · <span className="capitalize">{f.kind}</span> · <RefundStatusBadge status={f.status} /></li>)}
+              {returnsSummary.refunds.map((f) => (
+                <li key={f.id}>
+                  Refund #{f.number} · {money(f.amount)} · <span className="capitalize">{f.kind}</span> ·{' '}
+                  <RefundStatusBadge status={f.status} />
+                </li>
+              ))}
             </ul>
           )}
         </section>
       )}
 
       <section aria-labelledby="lines-title" className="min-w-0 rounded-xl border border-slate-200 bg-white">
-        <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">Lines</h2>
+        <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
+          Lines
+        </h2>
         <ScrollRegion label="Order lines table" className="mt-2">
           <table className="w-full text-left text-sm">
             <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-5 py-2 font-medium">SKU</th>
-                <th scope="col" className="px-3 py-2 font-medium">Item</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Qty</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Unit price</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Line total</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Reserved</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Fulfilled</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Returned</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Cancelled</th>
+                <th scope="col" className="px-5 py-2 font-medium">
+                  SKU
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Item
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Qty
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Unit price
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Line total
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Reserved
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Fulfilled
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Returned
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Cancelled
+                </th>
               </tr>
             </thead>
             <tbody>
               {order.lines.map((l) => (
                 <tr key={l.id} className="border-b border-slate-100">
-                  <td className="whitespace-nowrap px-5 py-2"><Link href={`/inventory/${encodeURIComponent(l.sku)}`} className="font-mono text-brand-700 underline">{l.sku}</Link></td>
+                  <td className="whitespace-nowrap px-5 py-2">
+                    <Link
+                      href={`/inventory/${encodeURIComponent(l.sku)}`}
+                      className="font-mono text-brand-700 underline"
+                    >
+                      {l.sku}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">{l.name}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{money(l.unit_price)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{money(l.quantity * l.unit_price)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {money(l.unit_price)}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {money(l.quantity * l.unit_price)}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{l.quantity_reserved}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{l.quantity_fulfilled}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{l.quantity_returned}</td>
@@ -188,47 +378,113 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       <div className="mt-6 grid gap-6 md:grid-cols-2 xl:grid-cols-4">
         <section aria-labelledby="totals-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="totals-title" className="text-lg font-semibold">Totals</h2>
+          <h2 id="totals-title" className="text-lg font-semibold">
+            Totals
+          </h2>
           <dl className="mt-3 grid grid-cols-2 gap-y-2 text-sm">
-            <dt className="text-slate-600">Subtotal</dt><dd className="text-right tabular-nums">{money(order.subtotal)}</dd>
-            <dt className="text-slate-600">Discount</dt><dd className="text-right tabular-nums">{order.discount_amount ? money(-order.discount_amount) : money(0)}</dd>
-            <dt className="text-slate-600">Shipping{order.shipping_method ? ` (${order.shipping_method})` : ''}</dt><dd className="text-right tabular-nums">{money(order.shipping_amount)}</dd>
-            <dt className="text-slate-600">Tax</dt><dd className="text-right tabular-nums">{money(order.tax_amount)}</dd>
-            <dt className="border-t border-slate-200 pt-2 font-semibold">Total</dt><dd className="border-t border-slate-200 pt-2 text-right font-semibold tabular-nums" data-testid="order-total">{money(order.total)}</dd>
-            <dt className="text-slate-600">Paid</dt><dd className="text-right tabular-nums">{money(order.amount_paid)}</dd>
+            <dt className="text-slate-600">Subtotal</dt>
+            <dd className="text-right tabular-nums">{money(order.subtotal)}</dd>
+            <dt className="text-slate-600">Discount</dt>
+            <dd className="text-right tabular-nums">
+              {order.discount_amount ? money(-order.discount_amount) : money(0)}
+            </dd>
+            <dt className="text-slate-600">
+              Shipping{order.shipping_method ? ` (${order.shipping_method})` : ''}
+            </dt>
+            <dd className="text-right tabular-nums">{money(order.shipping_amount)}</dd>
+            <dt className="text-slate-600">Tax</dt>
+            <dd className="text-right tabular-nums">{money(order.tax_amount)}</dd>
+            <dt className="border-t border-slate-200 pt-2 font-semibold">Total</dt>
+            <dd
+              className="border-t border-slate-200 pt-2 text-right font-semibold tabular-nums"
+              data-testid="order-total"
+            >
+              {money(order.total)}
+            </dd>
+            <dt className="text-slate-600">Paid</dt>
+            <dd className="text-right tabular-nums">{money(order.amount_paid)}</dd>
           </dl>
         </section>
         <section aria-labelledby="customer-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="customer-title" className="text-lg font-semibold">Customer</h2>
-          <p className="mt-2 text-sm"><Link href={`/orders/customers/${order.customer.id}`} className="font-medium text-brand-700 underline">{order.customer.name || order.customer.email}</Link></p>
+          <h2 id="customer-title" className="text-lg font-semibold">
+            Customer
+          </h2>
+          <p className="mt-2 text-sm">
+            <Link
+              href={`/orders/customers/${order.customer.id}`}
+              className="font-medium text-brand-700 underline"
+            >
+              {order.customer.name || order.customer.email}
+            </Link>
+          </p>
           <p className="break-all text-sm text-slate-700">{order.customer.email}</p>
-          {order.note && <><h3 className="mt-4 text-sm font-semibold">Order note</h3><p className="whitespace-pre-wrap text-sm text-slate-800">{order.note}</p></>}
+          {order.note && (
+            <>
+              <h3 className="mt-4 text-sm font-semibold">Order note</h3>
+              <p className="whitespace-pre-wrap text-sm text-slate-800">{order.note}</p>
+            </>
+          )}
         </section>
-        <section aria-labelledby="ship-title" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
-          <h2 id="ship-title" className="mb-2 text-lg font-semibold">Shipping address</h2>
+        <section
+          aria-labelledby="ship-title"
+          className="rounded-xl border border-slate-200 bg-white p-5 text-sm"
+        >
+          <h2 id="ship-title" className="mb-2 text-lg font-semibold">
+            Shipping address
+          </h2>
           <Address a={order.shipping_address} />
         </section>
-        <section aria-labelledby="bill-title" className="rounded-xl border border-slate-200 bg-white p-5 text-sm">
-          <h2 id="bill-title" className="mb-2 text-lg font-semibold">Billing address</h2>
-          {order.billing_address ? <Address a={order.billing_address} /> : <p className="text-slate-700">Same as shipping.</p>}
+        <section
+          aria-labelledby="bill-title"
+          className="rounded-xl border border-slate-200 bg-white p-5 text-sm"
+        >
+          <h2 id="bill-title" className="mb-2 text-lg font-semibold">
+            Billing address
+          </h2>
+          {order.billing_address ? (
+            <Address a={order.billing_address} />
+          ) : (
+            <p className="text-slate-700">Same as shipping.</p>
+          )}
         </section>
       </div>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-3">
-        <section aria-labelledby="payments-title" className="min-w-0 rounded-xl border border-slate-200 bg-white xl:col-span-2">
-          <h2 id="payments-title" className="px-5 pt-4 text-lg font-semibold">Payments</h2>
-          {order.payments.length === 0 ? <p className="px-5 pb-5 pt-2 text-sm text-slate-700">No payment recorded yet.</p> : (
+        <section
+          aria-labelledby="payments-title"
+          className="min-w-0 rounded-xl border border-slate-200 bg-white xl:col-span-2"
+        >
+          <h2 id="payments-title" className="px-5 pt-4 text-lg font-semibold">
+            Payments
+          </h2>
+          {order.payments.length === 0 ? (
+            <p className="px-5 pb-5 pt-2 text-sm text-slate-700">No payment recorded yet.</p>
+          ) : (
             <ScrollRegion label="Payments table" className="mt-2">
               <table className="w-full text-left text-sm">
                 <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">Method</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Amount</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Fee</th>
-                    <th scope="col" className="px-3 py-2 font-medium">AVS</th>
-                    <th scope="col" className="px-3 py-2 font-medium">CVV</th>
-                    <th scope="col" className="px-3 py-2 font-medium">When</th>
+                    <th scope="col" className="px-5 py-2 font-medium">
+                      Method
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-right font-medium">
+                      Amount
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-right font-medium">
+                      Fee
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      AVS
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      CVV
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      When
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -236,11 +492,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                     <tr key={p.id} className="border-b border-slate-100">
                       <td className="px-5 py-2">{p.method}</td>
                       <td className="px-3 py-2 capitalize">{p.status}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{money(p.amount)}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{money(p.fee_amount)}</td>
+                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                        {money(p.amount)}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                        {money(p.fee_amount)}
+                      </td>
                       <td className="px-3 py-2 font-mono">{p.avs_result ?? '—'}</td>
                       <td className="px-3 py-2 font-mono">{p.cvv_result ?? '—'}</td>
-                      <td className="whitespace-nowrap px-3 py-2">{dateTime.format(new Date(p.created_at))}</td>
+                      <td className="whitespace-nowrap px-3 py-2">
+                        {dateTime.format(new Date(p.created_at))}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -250,17 +512,25 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </section>
 
         <section aria-labelledby="risk-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="risk-title" className="text-lg font-semibold">Fraud risk</h2>
+          <h2 id="risk-title" className="text-lg font-semibold">
+            Fraud risk
+          </h2>
           <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-            <span className="text-2xl font-bold tabular-nums">{order.risk.score}</span><span className="text-slate-600">/ 100</span>
+            <span className="text-2xl font-bold tabular-nums">{order.risk.score}</span>
+            <span className="text-slate-600">/ 100</span>
             <RiskBadge level={order.risk.level} />
           </p>
-          <p className="mt-1 text-sm text-slate-600">Orders scoring {settings.fraud_review_threshold} or more wait for review.</p>
-          {order.risk.reasons.length === 0 ? <p className="mt-3 text-sm text-slate-700">No risk signals fired.</p> : (
+          <p className="mt-1 text-sm text-slate-600">
+            Orders scoring {settings.fraud_review_threshold} or more wait for review.
+          </p>
+          {order.risk.reasons.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-700">No risk signals fired.</p>
+          ) : (
             <ul className="mt-3 space-y-1 text-sm" aria-label="Risk signals">
               {order.risk.reasons.map((r) => (
                 <li key={r.code} className="flex justify-between gap-3 border-b border-slate-100 pb-1">
-                  <span>{r.label}</span><span className="whitespace-nowrap font-medium tabular-nums">+{r.points}</span>
+                  <span>{r.label}</span>
+                  <span className="whitespace-nowrap font-medium tabular-nums">+{r.points}</span>
                 </li>
               ))}
             </ul>
@@ -268,21 +538,39 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </section>
       </div>
 
-      <section aria-labelledby="timeline-title" className="mt-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="timeline-title" className="text-lg font-semibold">Timeline</h2>
+      <section
+        aria-labelledby="timeline-title"
+        className="mt-6 rounded-xl border border-slate-200 bg-white p-5"
+      >
+        <h2 id="timeline-title" className="text-lg font-semibold">
+          Timeline
+        </h2>
         <ol className="mt-3 space-y-3" aria-label="Order history">
           {timeline.map((e) => {
             const { what, text } = describe(e.action, e.details as Details, money);
             return (
               <li key={e.id} className="border-l-2 border-slate-200 pl-4 text-sm">
-                <p><span className="font-medium">{what}</span> <span className="text-slate-600">by {e.actor}</span></p>
-                <p className="text-slate-600"><time dateTime={e.at}>{dateTime.format(new Date(e.at))}</time></p>
-                {text && <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 px-3 py-2 text-slate-800">{text}</p>}
+                <p>
+                  <span className="font-medium">{what}</span>{' '}
+                  <span className="text-slate-600">by {e.actor}</span>
+                </p>
+                <p className="text-slate-600">
+                  <time dateTime={e.at}>{dateTime.format(new Date(e.at))}</time>
+                </p>
+                {text && (
+                  <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 px-3 py-2 text-slate-800">
+                    {text}
+                  </p>
+                )}
               </li>
             );
           })}
         </ol>
-        {roleHas(user.role, 'orders:create') && <div className="mt-5 max-w-2xl border-t border-slate-200 pt-4"><AddNoteForm orderId={order.id} /></div>}
+        {roleHas(user.role, 'orders:create') && (
+          <div className="mt-5 max-w-2xl border-t border-slate-200 pt-4">
+            <AddNoteForm orderId={order.id} />
+          </div>
+        )}
       </section>
     </>
   );

@@ -18,10 +18,17 @@ const ZFilter = z.object({
   cursor: z.string().max(400).optional().catch(undefined),
 });
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePagePermission('orders:read', '/orders/customers');
   const filter = ZFilter.parse(await searchParams);
-  const [page, settings] = await Promise.all([customerList({ q: filter.q || undefined, cursor: filter.cursor, limit: 50 }), shopSettings()]);
+  const [page, settings] = await Promise.all([
+    customerList({ q: filter.q || undefined, cursor: filter.cursor, limit: 50 }),
+    shopSettings(),
+  ]);
   const money = (n: number) => formatMoney(n, settings.currency);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: settings.timezone, dateStyle: 'medium' });
   const href = (cursor?: string) => {
@@ -33,56 +40,131 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   };
   return (
     <>
-      <PageHeader title="Customers" description="Everyone who has ordered or been added, with their order count and lifetime value (the totals of their orders that were not cancelled)." />
+      <PageHeader
+        title="Customers"
+        description="Everyone who has ordered or been added, with their order count and lifetime value (the totals of their orders that were not cancelled)."
+      />
       <OrdersTabs current="/orders/customers" canCreate={roleHas(user.role, 'orders:create')} />
-      <form method="get" role="search" aria-label="Search customers" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        role="search"
+        aria-label="Search customers"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      >
         <div className="w-full sm:w-80">
-          <label htmlFor="q" className="block text-sm font-medium">Search</label>
-          <input id="q" name="q" type="search" defaultValue={filter.q} placeholder="Name or email (starts with)" className={inputClass} />
+          <label htmlFor="q" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filter.q}
+            placeholder="Name or email (starts with)"
+            className={inputClass}
+          />
         </div>
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Search</button>
-        {filter.q && <Link href="/orders/customers" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">Clear search</Link>}
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+        >
+          Search
+        </button>
+        {filter.q && (
+          <Link href="/orders/customers" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">
+            Clear search
+          </Link>
+        )}
       </form>
 
       <section aria-labelledby="customers-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="customers-title" className="sr-only">Customer list</h2>
+        <h2 id="customers-title" className="sr-only">
+          Customer list
+        </h2>
         {page.data.length === 0 ? (
           <p className="p-6 text-slate-700">
-            {filter.q ? <>No customer&apos;s name or email starts with “{filter.q}”. Check the spelling, or search by email.</> : 'No customers yet. They are added with their first order.'}
+            {filter.q ? (
+              <>
+                No customer&apos;s name or email starts with “{filter.q}”. Check the spelling, or search by
+                email.
+              </>
+            ) : (
+              'No customers yet. They are added with their first order.'
+            )}
           </p>
         ) : (
           <ScrollRegion label="Customers table">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Email</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Tags</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Orders</th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2 text-right font-medium">Lifetime value</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last order</th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Tags
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Orders
+                  </th>
+                  <th scope="col" className="whitespace-nowrap px-3 py-2 text-right font-medium">
+                    Lifetime value
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Last order
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {page.data.map((c) => (
                   <tr key={c.id} className="border-b border-slate-100 hover:bg-slate-50">
-                    <td className="px-4 py-2"><Link href={`/orders/customers/${c.id}`} className="font-medium text-brand-700 underline">{c.name || c.email}</Link></td>
+                    <td className="px-4 py-2">
+                      <Link
+                        href={`/orders/customers/${c.id}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        {c.name || c.email}
+                      </Link>
+                    </td>
                     <td className="px-3 py-2">{c.email}</td>
-                    <td className="px-3 py-2">{c.tags.length ? c.tags.join(', ') : <span className="text-slate-500">—</span>}</td>
+                    <td className="px-3 py-2">
+                      {c.tags.length ? c.tags.join(', ') : <span className="text-slate-500">—</span>}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{c.order_count}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{money(c.lifetime_value)}</td>
-                    <td className="whitespace-nowrap px-4 py-2">{c.last_order_at ? date.format(new Date(c.last_order_at)) : <span className="text-slate-500">Never</span>}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                      {money(c.lifetime_value)}
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-2">
+                      {c.last_order_at ? (
+                        date.format(new Date(c.last_order_at))
+                      ) : (
+                        <span className="text-slate-500">Never</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
         )}
-        <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
+        <nav
+          aria-label="Pages"
+          className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
+        >
           <span className="text-slate-600">By last name · {page.data.length} shown</span>
           <span className="flex gap-4">
-            {filter.cursor && <Link href={href()} className="text-brand-700 underline">First page</Link>}
-            {page.next_cursor && <Link href={href(page.next_cursor)} className="text-brand-700 underline">Next page</Link>}
+            {filter.cursor && (
+              <Link href={href()} className="text-brand-700 underline">
+                First page
+              </Link>
+            )}
+            {page.next_cursor && (
+              <Link href={href(page.next_cursor)} className="text-brand-700 underline">
+                Next page
+              </Link>
+            )}
           </span>
         </nav>
       </section>

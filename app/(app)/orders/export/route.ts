@@ -18,7 +18,12 @@ const PAGE = 500;
  */
 export const GET = sessionRoute('orders:read', async ({ request }) => {
   const { query, ignored } = readListQuery(new URL(request.url).searchParams);
-  if (ignored.length) throw new AppError('VALIDATION_FAILED', `Invalid ${ignored.join(', ')}`, ignored.map((field) => ({ field, message: 'Not a valid filter value' })));
+  if (ignored.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Invalid ${ignored.join(', ')}`,
+      ignored.map((field) => ({ field, message: 'Not a valid filter value' })),
+    );
   const timeZone = await shopTimezone();
   // The first page is read before answering, so a failure here is still a proper error response.
   let page = await orderList({ ...query, limit: PAGE }, timeZone);

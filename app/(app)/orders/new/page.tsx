@@ -14,13 +14,20 @@ export default async function NewOrderPage() {
   const settings = await shopSettings();
   return (
     <>
-      <PageHeader title="New order" description={`A phone or email order. Stock is reserved at once; the order goes through the same fraud screening as every other channel. Amounts in ${settings.currency}.`} />
+      <PageHeader
+        title="New order"
+        description={`A phone or email order. Stock is reserved at once; the order goes through the same fraud screening as every other channel. Amounts in ${settings.currency}.`}
+      />
       <OrdersTabs current="/orders/new" canCreate />
       {settings.fulfilling_location ? (
         <NewOrderForm currency={settings.currency} location={settings.fulfilling_location} />
       ) : (
         <p className="rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950">
-          The shop has no fulfilling location yet, so orders cannot reserve stock. An admin sets it in <Link href="/settings" className="underline">Settings</Link>.
+          The shop has no fulfilling location yet, so orders cannot reserve stock. An admin sets it in{' '}
+          <Link href="/settings" className="underline">
+            Settings
+          </Link>
+          .
         </p>
       )}
     </>

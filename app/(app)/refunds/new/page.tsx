@@ -19,41 +19,99 @@ const UUID = /^[0-9a-f-]{36}$/i;
  * Issue a refund on an order (linked from the order page and from a support ticket): returned units
  * are refunded on their return's page; anything else is a goodwill refund with a reason.
  */
-export default async function NewRefundPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewRefundPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
   const ticketId = typeof sp.ticketId === 'string' && UUID.test(sp.ticketId) ? sp.ticketId : undefined;
-  const user = await requirePagePermission('refunds:issue', `/refunds/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`);
+  const user = await requirePagePermission(
+    'refunds:issue',
+    `/refunds/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`,
+  );
   const room = await refundRoom(orderId);
   if (!room) {
     return (
       <>
         <PageHeader title="Issue a refund" />
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">No order was chosen, or it does not exist. Open the order in <Link href="/orders" className="text-brand-700 underline">Orders</Link> and choose “Issue a refund”.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
+          No order was chosen, or it does not exist. Open the order in{' '}
+          <Link href="/orders" className="text-brand-700 underline">
+            Orders
+          </Link>{' '}
+          and choose “Issue a refund”.
+        </p>
       </>
     );
   }
   const [summary, settings] = await Promise.all([orderReturnsSummary(room.id), shopSettings()]);
   const money = (n: number) => formatMoney(n, room.currency);
-  const open = summary.returns.filter((r) => ['partially_received', 'received', 'inspected'].includes(r.status));
+  const open = summary.returns.filter((r) =>
+    ['partially_received', 'received', 'inspected'].includes(r.status),
+  );
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/orders/${room.id}`} className="text-brand-700 underline">← Order #{room.number}</Link></p>
-      <PageHeader title={`Issue a refund on order #${room.number}`} description={`${room.email} · ${money(room.amountPaid)} paid and not refunded${room.pending ? `, ${money(room.pending)} awaiting approval` : ''}.`} />
-      <p className="-mt-3 mb-4 text-sm">Payment: <PaymentStatusBadge status={room.paymentStatus} /></p>
+      <p className="mb-2 text-sm">
+        <Link href={`/orders/${room.id}`} className="text-brand-700 underline">
+          ← Order #{room.number}
+        </Link>
+      </p>
+      <PageHeader
+        title={`Issue a refund on order #${room.number}`}
+        description={`${room.email} · ${money(room.amountPaid)} paid and not refunded${room.pending ? `, ${money(room.pending)} awaiting approval` : ''}.`}
+      />
+      <p className="-mt-3 mb-4 text-sm">
+        Payment: <PaymentStatusBadge status={room.paymentStatus} />
+      </p>
       {open.length > 0 && (
-        <section aria-labelledby="returns-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="returns-title" className="text-lg font-semibold">Refund returned items</h2>
-          <p className="mt-1 text-sm text-slate-700">Items that came back are refunded from their return, with tax, restocking fee and shipping worked out per line:</p>
-          <ul className="mt-2 space-y-1 text-sm">{open.map((r) => <li key={r.id}><Link href={`/returns/${r.id}`} className="text-brand-700 underline">Return #{r.number}</Link> · {r.units} units · <ReturnStatusBadge status={r.status} /></li>)}</ul>
+        <section
+          aria-labelledby="returns-title"
+          className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
+        >
+          <h2 id="returns-title" className="text-lg font-semibold">
+            Refund returned items
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Items that came back are refunded from their return, with tax, restocking fee and shipping worked
+            out per line:
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {open.map((r) => (
+              <li key={r.id}>
+                <Link href={`/returns/${r.id}`} className="text-brand-700 underline">
+                  Return #{r.number}
+                </Link>{' '}
+                · {r.units} units · <ReturnStatusBadge status={r.status} />
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section aria-labelledby="goodwill-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="goodwill-title" className="text-lg font-semibold">Goodwill refund (no return)</h2>
-        <p className="mb-3 mt-1 text-sm text-slate-700">For a late parcel, a scuffed box, a missing freebie: money back without anything coming back. Give the reason.</p>
-        {room.paidLeft > 0
-          ? <GoodwillRefundForm orderId={room.id} ticketId={ticketId} idempotencyKey={randomUUID()} currency={room.currency} paidLeft={room.paidLeft} limit={roleHas(user.role, 'refunds:approve') ? null : settings.support_refund_limit} />
-          : <p className="text-sm text-slate-700">Nothing is left to refund on this order{room.pending ? ' (a refund awaits a manager’s approval)' : ''}.</p>}
+        <h2 id="goodwill-title" className="text-lg font-semibold">
+          Goodwill refund (no return)
+        </h2>
+        <p className="mb-3 mt-1 text-sm text-slate-700">
+          For a late parcel, a scuffed box, a missing freebie: money back without anything coming back. Give
+          the reason.
+        </p>
+        {room.paidLeft > 0 ? (
+          <GoodwillRefundForm
+            orderId={room.id}
+            ticketId={ticketId}
+            idempotencyKey={randomUUID()}
+            currency={room.currency}
+            paidLeft={room.paidLeft}
+            limit={roleHas(user.role, 'refunds:approve') ? null : settings.support_refund_limit}
+          />
+        ) : (
+          <p className="text-sm text-slate-700">
+            Nothing is left to refund on this order
+            {room.pending ? ' (a refund awaits a manager’s approval)' : ''}.
+          </p>
+        )}
       </section>
     </>
   );

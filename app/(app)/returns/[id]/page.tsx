@@ -5,7 +5,13 @@ import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { returnDetail, returnTimeline } from '@/lib/returns/queries';
-import { canInspect, canMoveReturn, canReceive, RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
+import {
+  canInspect,
+  canMoveReturn,
+  canReceive,
+  RETURN_REASONS,
+  type ReturnReason,
+} from '@/lib/returns/rules';
 import { refundRoom, returnRefundPreview } from '@/lib/refunds/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
@@ -14,14 +20,29 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { PaymentStatusBadge } from '@/components/orders/order-badges';
 import { RefundStatusBadge, ReturnStatusBadge } from '@/components/returns/return-badges';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
-import { ApproveReturnForm, CloseReturnForm, ExchangeForm, InspectForm, RefundForm, RejectReturnForm } from '@/components/returns/return-forms';
+import {
+  ApproveReturnForm,
+  CloseReturnForm,
+  ExchangeForm,
+  InspectForm,
+  RefundForm,
+  RejectReturnForm,
+} from '@/components/returns/return-forms';
 
 export const metadata: Metadata = { title: 'Return' };
 
 const STEP: Record<string, string> = {
-  'return.requested': 'Return requested', 'return.approved': 'Approved', 'return.rejected': 'Rejected', 'return.received': 'Units received',
-  'return.inspected': 'Inspected', 'return.exchanged': 'Exchanged for a replacement order', 'return.closed': 'Closed',
-  'refund.issued': 'Refund issued', 'refund.requested': 'Refund waiting for a manager', 'refund.approved': 'Refund approved', 'refund.declined': 'Refund declined',
+  'return.requested': 'Return requested',
+  'return.approved': 'Approved',
+  'return.rejected': 'Rejected',
+  'return.received': 'Units received',
+  'return.inspected': 'Inspected',
+  'return.exchanged': 'Exchanged for a replacement order',
+  'return.closed': 'Closed',
+  'refund.issued': 'Refund issued',
+  'refund.requested': 'Refund waiting for a manager',
+  'refund.approved': 'Refund approved',
+  'refund.declined': 'Refund declined',
 };
 
 export default async function ReturnPage({ params }: { params: Promise<{ id: string }> }) {
@@ -29,13 +50,25 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
   const user = await requirePagePermission(['returns:request', 'returns:receive'] as const, `/returns/${id}`);
   const r = await returnDetail(id);
   if (!r) notFound();
-  const [timeline, settings, room, preview] = await Promise.all([returnTimeline(r.id), shopSettings(), refundRoom(r.order_id), returnRefundPreview({ id: r.id, number: r.number, orderId: r.order_id })]);
+  const [timeline, settings, room, preview] = await Promise.all([
+    returnTimeline(r.id),
+    shopSettings(),
+    refundRoom(r.order_id),
+    returnRefundPreview({ id: r.id, number: r.number, orderId: r.order_id }),
+  ]);
   const money = (n: number) => formatMoney(n, r.currency);
-  const date = new Intl.DateTimeFormat('en-US', { timeZone: settings.timezone, dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat('en-US', {
+    timeZone: settings.timezone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   const can = {
     decide: r.status === 'requested' && roleHas(user.role, 'returns:request'),
     receive: canReceive(r.status) && roleHas(user.role, 'returns:receive'),
-    inspect: canInspect(r.status) && roleHas(user.role, 'returns:receive') && r.lines.some((l) => l.quantity_uninspected > 0),
+    inspect:
+      canInspect(r.status) &&
+      roleHas(user.role, 'returns:receive') &&
+      r.lines.some((l) => l.quantity_uninspected > 0),
     refund: canMoveReturn(r.status, 'refund') && roleHas(user.role, 'refunds:issue') && !!preview && !!room,
     exchange: canMoveReturn(r.status, 'exchange') && roleHas(user.role, 'returns:request') && !!preview,
     close: canMoveReturn(r.status, 'close') && roleHas(user.role, 'returns:request'),
@@ -44,38 +77,117 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
   const nothing = !Object.values(can).some(Boolean);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/returns" className="text-brand-700 underline">← Returns</Link></p>
-      <PageHeader title={`Return #${r.number}`} description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · requested ${date.format(new Date(r.created_at))} by ${r.created_by}`} />
+      <p className="mb-2 text-sm">
+        <Link href="/returns" className="text-brand-700 underline">
+          ← Returns
+        </Link>
+      </p>
+      <PageHeader
+        title={`Return #${r.number}`}
+        description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · requested ${date.format(new Date(r.created_at))} by ${r.created_by}`}
+      />
       <ReturnsTabs current="/returns" showRefunds={roleHas(user.role, 'refunds:issue')} />
       <dl className="-mt-2 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Status</dt><dd><ReturnStatusBadge status={r.status} /></dd></div>
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Customer wants</dt><dd className="capitalize">{r.resolution}</dd></div>
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Order</dt><dd><Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">#{r.order_number}</Link></dd></div>
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Payment</dt><dd><PaymentStatusBadge status={r.order_payment_status} /></dd></div>
-        {r.exchange_order && <div className="flex items-center gap-2"><dt className="text-slate-600">Replacement</dt><dd><Link href={`/orders/${r.exchange_order.id}`} className="text-brand-700 underline">#{r.exchange_order.number}</Link></dd></div>}
-        {r.label && <div className="flex items-center gap-2"><dt className="text-slate-600">Return label</dt><dd><a href={`/returns/${r.id}/label`} className="text-brand-700 underline">{r.label.carrier} {r.label.tracking_number} (PDF)</a></dd></div>}
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Status</dt>
+          <dd>
+            <ReturnStatusBadge status={r.status} />
+          </dd>
+        </div>
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Customer wants</dt>
+          <dd className="capitalize">{r.resolution}</dd>
+        </div>
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Order</dt>
+          <dd>
+            <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
+              #{r.order_number}
+            </Link>
+          </dd>
+        </div>
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Payment</dt>
+          <dd>
+            <PaymentStatusBadge status={r.order_payment_status} />
+          </dd>
+        </div>
+        {r.exchange_order && (
+          <div className="flex items-center gap-2">
+            <dt className="text-slate-600">Replacement</dt>
+            <dd>
+              <Link href={`/orders/${r.exchange_order.id}`} className="text-brand-700 underline">
+                #{r.exchange_order.number}
+              </Link>
+            </dd>
+          </div>
+        )}
+        {r.label && (
+          <div className="flex items-center gap-2">
+            <dt className="text-slate-600">Return label</dt>
+            <dd>
+              <a href={`/returns/${r.id}/label`} className="text-brand-700 underline">
+                {r.label.carrier} {r.label.tracking_number} (PDF)
+              </a>
+            </dd>
+          </div>
+        )}
       </dl>
-      {r.customer_message && <p className="mb-4 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm"><strong>Told the customer:</strong> {r.customer_message}</p>}
+      {r.customer_message && (
+        <p className="mb-4 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
+          <strong>Told the customer:</strong> {r.customer_message}
+        </p>
+      )}
 
       <section aria-labelledby="lines-title" className="min-w-0 rounded-xl border border-slate-200 bg-white">
-        <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">Items</h2>
+        <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
+          Items
+        </h2>
         <ScrollRegion label="Return items table" className="mt-2">
           <table className="w-full text-left text-sm">
             <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-5 py-2 font-medium">SKU</th><th scope="col" className="px-3 py-2 font-medium">Item</th><th scope="col" className="px-3 py-2 font-medium">Reason</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Approved</th><th scope="col" className="px-3 py-2 text-right font-medium">Received</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Restocked</th><th scope="col" className="px-3 py-2 text-right font-medium">Damaged</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Scrapped</th><th scope="col" className="px-3 py-2 text-right font-medium">Refunded</th>
+                <th scope="col" className="px-5 py-2 font-medium">
+                  SKU
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Item
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Reason
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Approved
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Received
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Restocked
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Damaged
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Scrapped
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Refunded
+                </th>
               </tr>
             </thead>
             <tbody>
               {r.lines.map((l) => (
                 <tr key={l.id} className="border-b border-slate-100">
-                  <td className="px-5 py-2 font-mono">{l.sku}</td><td className="px-3 py-2">{l.name}</td><td className="px-3 py-2">{RETURN_REASONS[l.reason as ReturnReason]?.label ?? l.reason}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td><td className="px-3 py-2 text-right tabular-nums">{l.quantity_received}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_restocked}</td><td className="px-3 py-2 text-right tabular-nums">{l.quantity_damaged}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_scrapped}</td><td className="px-3 py-2 text-right tabular-nums">{l.quantity_refunded}</td>
+                  <td className="px-5 py-2 font-mono">{l.sku}</td>
+                  <td className="px-3 py-2">{l.name}</td>
+                  <td className="px-3 py-2">{RETURN_REASONS[l.reason as ReturnReason]?.label ?? l.reason}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_received}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_restocked}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_damaged}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_scrapped}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_refunded}</td>
                 </tr>
               ))}
             </tbody>
@@ -83,47 +195,131 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         </ScrollRegion>
       </section>
 
-      <section aria-labelledby="next-title" className="mt-6 space-y-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="next-title" className="text-lg font-semibold">Next steps</h2>
-        {nothing && <p className="text-sm text-slate-700">{['refunded', 'exchanged', 'closed', 'rejected'].includes(r.status) ? 'This return is settled; nothing is left to do.' : 'Your role has nothing to do on this return right now.'}</p>}
+      <section
+        aria-labelledby="next-title"
+        className="mt-6 space-y-6 rounded-xl border border-slate-200 bg-white p-5"
+      >
+        <h2 id="next-title" className="text-lg font-semibold">
+          Next steps
+        </h2>
+        {nothing && (
+          <p className="text-sm text-slate-700">
+            {['refunded', 'exchanged', 'closed', 'rejected'].includes(r.status)
+              ? 'This return is settled; nothing is left to do.'
+              : 'Your role has nothing to do on this return right now.'}
+          </p>
+        )}
         {can.decide && (
           <div className="grid gap-6 md:grid-cols-2">
-            <div><h3 className="mb-2 font-semibold">Approve</h3><ApproveReturnForm returnId={r.id} /></div>
-            <div><h3 className="mb-2 font-semibold">Reject</h3><RejectReturnForm returnId={r.id} /></div>
+            <div>
+              <h3 className="mb-2 font-semibold">Approve</h3>
+              <ApproveReturnForm returnId={r.id} />
+            </div>
+            <div>
+              <h3 className="mb-2 font-semibold">Reject</h3>
+              <RejectReturnForm returnId={r.id} />
+            </div>
           </div>
         )}
-        {can.receive && <p><Link href={`/returns/${r.id}/receive`} className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">Receive by scanning</Link></p>}
-        {can.inspect && <div><h3 className="mb-2 font-semibold">Inspect</h3><InspectForm returnId={r.id} lines={r.lines.map((l) => ({ sku: l.sku, name: l.name, uninspected: l.quantity_uninspected }))} /></div>}
+        {can.receive && (
+          <p>
+            <Link
+              href={`/returns/${r.id}/receive`}
+              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            >
+              Receive by scanning
+            </Link>
+          </p>
+        )}
+        {can.inspect && (
+          <div>
+            <h3 className="mb-2 font-semibold">Inspect</h3>
+            <InspectForm
+              returnId={r.id}
+              lines={r.lines.map((l) => ({ sku: l.sku, name: l.name, uninspected: l.quantity_uninspected }))}
+            />
+          </div>
+        )}
         {can.refund && preview && room && (
           <div>
-            <h3 className="mb-2 font-semibold">Refund {preview.units} received {preview.units === 1 ? 'unit' : 'units'}</h3>
-            <RefundForm returnId={r.id} ticketId={r.ticket_id ?? undefined} idempotencyKey={randomUUID()} currency={r.currency} goods={preview.goods} tax={preview.tax} fee={preview.fee} shippingLeft={room.shippingLeft} paidLeft={room.paidLeft} limit={limit} />
+            <h3 className="mb-2 font-semibold">
+              Refund {preview.units} received {preview.units === 1 ? 'unit' : 'units'}
+            </h3>
+            <RefundForm
+              returnId={r.id}
+              ticketId={r.ticket_id ?? undefined}
+              idempotencyKey={randomUUID()}
+              currency={r.currency}
+              goods={preview.goods}
+              tax={preview.tax}
+              fee={preview.fee}
+              shippingLeft={room.shippingLeft}
+              paidLeft={room.paidLeft}
+              limit={limit}
+            />
           </div>
         )}
-        {can.exchange && <div><h3 className="mb-2 font-semibold">Exchange</h3><ExchangeForm returnId={r.id} /></div>}
+        {can.exchange && (
+          <div>
+            <h3 className="mb-2 font-semibold">Exchange</h3>
+            <ExchangeForm returnId={r.id} />
+          </div>
+        )}
         {can.close && <CloseReturnForm returnId={r.id} />}
       </section>
 
-      <section aria-labelledby="refunds-title" className="mt-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="refunds-title" className="text-lg font-semibold">Refunds</h2>
-        {r.refunds.length === 0 ? <p className="mt-2 text-sm text-slate-700">No refunds yet.</p> : (
+      <section
+        aria-labelledby="refunds-title"
+        className="mt-6 rounded-xl border border-slate-200 bg-white p-5"
+      >
+        <h2 id="refunds-title" className="text-lg font-semibold">
+          Refunds
+        </h2>
+        {r.refunds.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">No refunds yet.</p>
+        ) : (
           <ul className="mt-2 space-y-1 text-sm">
-            {r.refunds.map((f) => <li key={f.id}>#{f.number} · {money(f.amount)} · <RefundStatusBadge status={f.status} />{f.restocking_fee ? ` · fee ${money(f.restocking_fee)}` : ''} · by {f.requested_by}</li>)}
+            {r.refunds.map((f) => (
+              <li key={f.id}>
+                #{f.number} · {money(f.amount)} · <RefundStatusBadge status={f.status} />
+                {f.restocking_fee ? ` · fee ${money(f.restocking_fee)}` : ''} · by {f.requested_by}
+              </li>
+            ))}
           </ul>
         )}
       </section>
 
-      <section aria-labelledby="timeline-title" className="mt-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="timeline-title" className="text-lg font-semibold">Timeline</h2>
+      <section
+        aria-labelledby="timeline-title"
+        className="mt-6 rounded-xl border border-slate-200 bg-white p-5"
+      >
+        <h2 id="timeline-title" className="text-lg font-semibold">
+          Timeline
+        </h2>
         <ol className="mt-3 space-y-3" aria-label="Return history">
           {timeline.map((e) => {
             const d = (e.details ?? {}) as Record<string, unknown>;
-            const lines = Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number; disposition?: string }[]) : [];
-            const text = [typeof d.message === 'string' ? d.message : null, typeof d.amount === 'number' ? money(d.amount) : null, lines.map((l) => `${l.quantity} × ${l.sku}${l.disposition ? ` ${l.disposition}` : ''}`).join(', ') || null].filter(Boolean).join(' · ');
+            const lines = Array.isArray(d.lines)
+              ? (d.lines as { sku: string; quantity: number; disposition?: string }[])
+              : [];
+            const text = [
+              typeof d.message === 'string' ? d.message : null,
+              typeof d.amount === 'number' ? money(d.amount) : null,
+              lines
+                .map((l) => `${l.quantity} × ${l.sku}${l.disposition ? ` ${l.disposition}` : ''}`)
+                .join(', ') || null,
+            ]
+              .filter(Boolean)
+              .join(' · ');
             return (
               <li key={e.id} className="border-l-2 border-slate-200 pl-4 text-sm">
-                <p><span className="font-medium">{STEP[e.action] ?? e.action}</span> <span className="text-slate-600">by {e.actor}</span></p>
-                <p className="text-slate-600"><time dateTime={e.at}>{date.format(new Date(e.at))}</time></p>
+                <p>
+                  <span className="font-medium">{STEP[e.action] ?? e.action}</span>{' '}
+                  <span className="text-slate-600">by {e.actor}</span>
+                </p>
+                <p className="text-slate-600">
+                  <time dateTime={e.at}>{date.format(new Date(e.at))}</time>
+                </p>
                 {text && <p className="mt-1 rounded-md bg-slate-50 px-3 py-2 text-slate-800">{text}</p>}
               </li>
             );

@@ -11,17 +11,30 @@ export const metadata: Metadata = { title: 'Start a return' };
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Start a return for an order; linked from the order page and from a support ticket (?ticketId=). */
-export default async function NewReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewReturnPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
   const ticketId = typeof sp.ticketId === 'string' && UUID.test(sp.ticketId) ? sp.ticketId : undefined;
-  await requirePagePermission('returns:request', `/returns/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`);
+  await requirePagePermission(
+    'returns:request',
+    `/returns/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`,
+  );
   const order = UUID.test(orderId) ? await orderDetail(orderId) : null;
   if (!order) {
     return (
       <>
         <PageHeader title="Start a return" />
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">No order was chosen, or it does not exist. Open the order in <Link href="/orders" className="text-brand-700 underline">Orders</Link> and choose “Start a return”.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
+          No order was chosen, or it does not exist. Open the order in{' '}
+          <Link href="/orders" className="text-brand-700 underline">
+            Orders
+          </Link>{' '}
+          and choose “Start a return”.
+        </p>
       </>
     );
   }
@@ -29,13 +42,31 @@ export default async function NewReturnPage({ searchParams }: { searchParams: Pr
   const shipped = lines.some((l) => l.shipped > 0);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/orders/${order.id}`} className="text-brand-700 underline">← Order #{order.number}</Link></p>
-      <PageHeader title={`Start a return for order #${order.number}`} description={`${order.customer.name || order.customer.email}. Only shipped units can be returned, less any already on a return.`} />
+      <p className="mb-2 text-sm">
+        <Link href={`/orders/${order.id}`} className="text-brand-700 underline">
+          ← Order #{order.number}
+        </Link>
+      </p>
+      <PageHeader
+        title={`Start a return for order #${order.number}`}
+        description={`${order.customer.name || order.customer.email}. Only shipped units can be returned, less any already on a return.`}
+      />
       {!shipped ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">Nothing on this order has shipped yet, so there is nothing to return. To stop an order that has not shipped, cancel it from the order page.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
+          Nothing on this order has shipped yet, so there is nothing to return. To stop an order that has not
+          shipped, cancel it from the order page.
+        </p>
       ) : (
         <section className="rounded-xl border border-slate-200 bg-white p-5">
-          <RequestReturnForm orderId={order.id} ticketId={ticketId} lines={lines.filter((l) => l.shipped > 0)} reasons={Object.entries(RETURN_REASONS).map(([value, r]) => ({ value, label: r.feePercent ? `${r.label} (${r.feePercent} % restocking fee)` : r.label }))} />
+          <RequestReturnForm
+            orderId={order.id}
+            ticketId={ticketId}
+            lines={lines.filter((l) => l.shipped > 0)}
+            reasons={Object.entries(RETURN_REASONS).map(([value, r]) => ({
+              value,
+              label: r.feePercent ? `${r.label} (${r.feePercent} % restocking fee)` : r.label,
+            }))}
+          />
         </section>
       )}
     </>

@@ -10,31 +10,52 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
 
 export default async function ApiKeysPage() {
   await requirePagePermission('settings:write', '/settings/api-keys');
   const keys = await apiKeyList();
   return (
     <>
-      <PageHeader title="Settings" description="Keys for storefronts and integrations to call the REST API (Authorization: Bearer <key>)." />
+      <PageHeader
+        title="Settings"
+        description="Keys for storefronts and integrations to call the REST API (Authorization: Bearer <key>)."
+      />
       <SettingsTabs current="/settings/api-keys" />
       <div className="space-y-6">
         <CreateApiKeyForm scopes={API_KEY_SCOPES} />
         <section aria-labelledby="keys-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="keys-title" className="px-6 pt-5 text-lg font-semibold">API keys ({keys.length})</h2>
+          <h2 id="keys-title" className="px-6 pt-5 text-lg font-semibold">
+            API keys ({keys.length})
+          </h2>
           {keys.length === 0 ? (
-            <p className="px-6 pb-6 pt-2 text-slate-700">No API keys yet. Create one above for each integration, so you can revoke them one at a time.</p>
+            <p className="px-6 pb-6 pt-2 text-slate-700">
+              No API keys yet. Create one above for each integration, so you can revoke them one at a time.
+            </p>
           ) : (
             <ScrollRegion label="API keys table">
               <table className="mt-3 w-full text-left text-sm">
                 <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
-                    <th scope="col" className="px-6 py-2 font-medium">Name</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Key starts with</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Scopes</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Last used (UTC)</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                    <th scope="col" className="px-6 py-2 font-medium">
+                      Name
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Key starts with
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Scopes
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Last used (UTC)
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Status
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -42,14 +63,24 @@ export default async function ApiKeysPage() {
                     <tr key={k.id} className="border-b border-slate-100 align-top">
                       <td className="px-6 py-3">
                         <p className="font-medium">{k.name}</p>
-                        <p className="text-slate-600">by {k.createdBy ?? 'CLI'} · {dateTime.format(new Date(k.createdAt))}</p>
+                        <p className="text-slate-600">
+                          by {k.createdBy ?? 'CLI'} · {dateTime.format(new Date(k.createdAt))}
+                        </p>
                       </td>
-                      <td className="px-3 py-3"><code>{k.prefix}…</code></td>
-                      <td className="px-3 py-3"><code className="break-words">{k.scopes.join(', ')}</code></td>
-                      <td className="px-3 py-3 text-slate-700">{k.lastUsedAt ? dateTime.format(new Date(k.lastUsedAt)) : 'Never'}</td>
+                      <td className="px-3 py-3">
+                        <code>{k.prefix}…</code>
+                      </td>
+                      <td className="px-3 py-3">
+                        <code className="break-words">{k.scopes.join(', ')}</code>
+                      </td>
+                      <td className="px-3 py-3 text-slate-700">
+                        {k.lastUsedAt ? dateTime.format(new Date(k.lastUsedAt)) : 'Never'}
+                      </td>
                       <td className="px-3 py-3">
                         {k.revokedAt ? (
-                          <span className="text-slate-700">Revoked {dateTime.format(new Date(k.revokedAt))}</span>
+                          <span className="text-slate-700">
+                            Revoked {dateTime.format(new Date(k.revokedAt))}
+                          </span>
                         ) : (
                           <RevokeApiKeyButton id={k.id} name={k.name} />
                         )}

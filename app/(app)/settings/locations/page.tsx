@@ -12,10 +12,17 @@ export default async function LocationsPage() {
   const locations = await locationsWithAddress();
   return (
     <>
-      <PageHeader title="Settings" description="Your warehouses and stores. The address is the ship-from printed on labels and packing slips." />
+      <PageHeader
+        title="Settings"
+        description="Your warehouses and stores. The address is the ship-from printed on labels and packing slips."
+      />
       <SettingsTabs current="/settings/locations" />
       <div className="space-y-6">
-        {locations.length === 0 ? <p className="rounded-xl border border-slate-200 bg-white p-6">No locations yet.</p> : locations.map((l) => <LocationForm key={l.code} location={l} />)}
+        {locations.length === 0 ? (
+          <p className="rounded-xl border border-slate-200 bg-white p-6">No locations yet.</p>
+        ) : (
+          locations.map((l) => <LocationForm key={l.code} location={l} />)
+        )}
       </div>
     </>
   );

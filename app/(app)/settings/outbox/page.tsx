@@ -12,80 +12,173 @@ import { ResendMessageButton } from '@/components/settings/resend-message-button
 export const metadata: Metadata = { title: 'Outbox' };
 
 const STATUS_LABEL = { pending: 'Waiting', sent: 'Sent', failed: 'Failed' } as const;
-const STATUS_CLASS = { pending: 'bg-amber-100 text-amber-900', sent: 'bg-emerald-100 text-emerald-900', failed: 'bg-red-100 text-red-900' } as const;
+const STATUS_CLASS = {
+  pending: 'bg-amber-100 text-amber-900',
+  sent: 'bg-emerald-100 text-emerald-900',
+  failed: 'bg-red-100 text-red-900',
+} as const;
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePagePermission('settings:write', '/settings/outbox');
   const query = ZOutboxQuery.parse(await searchParams);
   const [outbox, tz] = await Promise.all([outboxList(query), shopTimezone()]);
-  const when = (iso: string) => new Date(iso).toLocaleString('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
-  const next = new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.to ? { to: query.to } : {}), ...(outbox.next_before ? { before: outbox.next_before } : {}) });
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
+  const next = new URLSearchParams({
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.to ? { to: query.to } : {}),
+    ...(outbox.next_before ? { before: outbox.next_before } : {}),
+  });
   return (
     <>
-      <PageHeader title="Settings" description="Every email sent to customers (shipping, returns, refunds, ticket replies), with its delivery status." />
+      <PageHeader
+        title="Settings"
+        description="Every email sent to customers (shipping, returns, refunds, ticket replies), with its delivery status."
+      />
       <SettingsTabs current="/settings/outbox" />
-      <p role="status" className={`mb-4 rounded-lg border px-4 py-3 text-sm ${outbox.smtp_host ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}>
-        {outbox.smtp_host
-          ? <>Emails are sent through <strong>{outbox.smtp_host}</strong>; a failed send is retried with increasing waits (30 s up to 1 h, 8 tries).</>
-          : <>No mail server is configured, so emails are kept here and not sent. Set <code>SMTP_URL</code> (and <code>MAIL_FROM</code>) and restart to send them; see the README.</>}
+      <p
+        role="status"
+        className={`mb-4 rounded-lg border px-4 py-3 text-sm ${outbox.smtp_host ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}
+      >
+        {outbox.smtp_host ? (
+          <>
+            Emails are sent through <strong>{outbox.smtp_host}</strong>; a failed send is retried with
+            increasing waits (30 s up to 1 h, 8 tries).
+          </>
+        ) : (
+          <>
+            No mail server is configured, so emails are kept here and not sent. Set <code>SMTP_URL</code> (and{' '}
+            <code>MAIL_FROM</code>) and restart to send them; see the README.
+          </>
+        )}
       </p>
-      <form method="get" role="search" aria-label="Filter the outbox" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter the outbox"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      >
         <div>
-          <label htmlFor="status" className="block text-sm font-medium">Status</label>
+          <label htmlFor="status" className="block text-sm font-medium">
+            Status
+          </label>
           <select id="status" name="status" defaultValue={query.status ?? ''} className={inputClass}>
             <option value="">All ({Object.values(outbox.counts).reduce((a, b) => a + (b ?? 0), 0)})</option>
-            {(['pending', 'sent', 'failed'] as const).map((s) => <option key={s} value={s}>{STATUS_LABEL[s]} ({outbox.counts[s] ?? 0})</option>)}
+            {(['pending', 'sent', 'failed'] as const).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]} ({outbox.counts[s] ?? 0})
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm font-medium">Recipient</label>
-          <input id="to" name="to" type="search" defaultValue={query.to} placeholder="email starts with" className={inputClass} />
+          <label htmlFor="to" className="block text-sm font-medium">
+            Recipient
+          </label>
+          <input
+            id="to"
+            name="to"
+            type="search"
+            defaultValue={query.to}
+            placeholder="email starts with"
+            className={inputClass}
+          />
         </div>
-        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">Apply</button>
-        {(query.status || query.to) && <Link href="/settings/outbox" className="px-2 py-2 text-sm text-brand-700 underline">Clear filters</Link>}
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+        >
+          Apply
+        </button>
+        {(query.status || query.to) && (
+          <Link href="/settings/outbox" className="px-2 py-2 text-sm text-brand-700 underline">
+            Clear filters
+          </Link>
+        )}
       </form>
       <section aria-labelledby="outbox-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="outbox-title" className="px-6 pt-5 text-lg font-semibold">Messages</h2>
+        <h2 id="outbox-title" className="px-6 pt-5 text-lg font-semibold">
+          Messages
+        </h2>
         {outbox.rows.length === 0 ? (
           <p className="px-6 pb-6 pt-2 text-slate-700">
-            {query.status || query.to ? 'No messages match these filters.' : 'No emails yet. They appear here when orders ship, returns move and tickets get replies.'}
+            {query.status || query.to
+              ? 'No messages match these filters.'
+              : 'No emails yet. They appear here when orders ship, returns move and tickets get replies.'}
           </p>
         ) : (
           <ScrollRegion label="Outbox messages">
             <table className="mt-3 w-full text-left text-sm">
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-6 py-2 font-medium">Subject</th>
-                  <th scope="col" className="px-3 py-2 font-medium">To</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Queued</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-6 py-2 font-medium">
+                    Subject
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    To
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Queued
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {outbox.rows.map((m) => (
                   <tr key={m.id} className="border-b border-slate-100 align-top">
                     <td className="px-6 py-3">
-                      <Link href={`/settings/outbox/${m.id}`} className="font-medium text-brand-700 underline">{m.subject}</Link>
+                      <Link
+                        href={`/settings/outbox/${m.id}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        {m.subject}
+                      </Link>
                       <p className="text-slate-600">{m.template.replace(/_/g, ' ')}</p>
                     </td>
                     <td className="px-3 py-3 break-all">{m.to}</td>
                     <td className="px-3 py-3 whitespace-nowrap">{when(m.created_at)}</td>
                     <td className="px-3 py-3">
-                      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}>{STATUS_LABEL[m.status]}</span>
+                      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}>
+                        {STATUS_LABEL[m.status]}
+                      </span>
                       <p className="mt-1 text-slate-600">
-                        {m.status === 'sent' && m.sent_at ? when(m.sent_at) : m.status === 'pending' && m.attempts > 0 ? `try ${m.attempts + 1} at ${when(m.next_attempt_at)}` : m.status === 'failed' ? `after ${m.attempts} tries` : ''}
+                        {m.status === 'sent' && m.sent_at
+                          ? when(m.sent_at)
+                          : m.status === 'pending' && m.attempts > 0
+                            ? `try ${m.attempts + 1} at ${when(m.next_attempt_at)}`
+                            : m.status === 'failed'
+                              ? `after ${m.attempts} tries`
+                              : ''}
                       </p>
                       {m.last_error && <p className="mt-1 max-w-xs text-red-800">{m.last_error}</p>}
                     </td>
-                    <td className="px-3 py-3">{m.status !== 'pending' && <ResendMessageButton id={m.id} label={`Send "${m.subject}" to ${m.to} again`} />}</td>
+                    <td className="px-3 py-3">
+                      {m.status !== 'pending' && (
+                        <ResendMessageButton id={m.id} label={`Send "${m.subject}" to ${m.to} again`} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </ScrollRegion>
         )}
-        {outbox.next_before && <p className="border-t border-slate-200 px-6 py-3 text-sm"><Link href={`/settings/outbox?${next}`} className="text-brand-700 underline">Older messages</Link></p>}
+        {outbox.next_before && (
+          <p className="border-t border-slate-200 px-6 py-3 text-sm">
+            <Link href={`/settings/outbox?${next}`} className="text-brand-700 underline">
+              Older messages
+            </Link>
+          </p>
+        )}
       </section>
     </>
   );

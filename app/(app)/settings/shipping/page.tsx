@@ -17,43 +17,113 @@ const mmToIn = (mm: number) => (mm / 25.4).toFixed(1);
 export default async function ShippingSettingsPage() {
   await requirePagePermission('settings:write', '/settings/shipping');
   const today = todayIn(await shopTimezone());
-  const [carriers, packages, zones] = await Promise.all([carrierList({ date: today, includeInactive: true }), packageTypeList({ includeInactive: true }), zoneList()]);
+  const [carriers, packages, zones] = await Promise.all([
+    carrierList({ date: today, includeInactive: true }),
+    packageTypeList({ includeInactive: true }),
+    zoneList(),
+  ]);
   return (
     <>
-      <PageHeader title="Settings" description={`Carriers, their rate cards and dimensional-weight rules as in force today (${today}), the boxes the pack station uses, and the zone chart from the warehouse.`} />
+      <PageHeader
+        title="Settings"
+        description={`Carriers, their rate cards and dimensional-weight rules as in force today (${today}), the boxes the pack station uses, and the zone chart from the warehouse.`}
+      />
       <SettingsTabs current="/settings/shipping" />
       <div className="space-y-6">
-        {carriers.length === 0 && <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-700">No carriers are set up yet.</p>}
+        {carriers.length === 0 && (
+          <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-700">
+            No carriers are set up yet.
+          </p>
+        )}
         {carriers.map((c) => (
-          <section key={c.id} aria-labelledby={`carrier-${c.code}`} className="rounded-xl border border-slate-200 bg-white">
+          <section
+            key={c.id}
+            aria-labelledby={`carrier-${c.code}`}
+            className="rounded-xl border border-slate-200 bg-white"
+          >
             <div className="px-6 pt-5">
-              <h2 id={`carrier-${c.code}`} className="text-lg font-semibold">{c.name} <code className="text-sm font-normal text-slate-600">{c.code}</code>{!c.active && <span className="ml-2 text-sm font-normal text-slate-600">(inactive)</span>}</h2>
+              <h2 id={`carrier-${c.code}`} className="text-lg font-semibold">
+                {c.name} <code className="text-sm font-normal text-slate-600">{c.code}</code>
+                {!c.active && <span className="ml-2 text-sm font-normal text-slate-600">(inactive)</span>}
+              </h2>
               <p className="mt-1 text-sm text-slate-700">
-                {c.current_dim_rule ? <>Dimensional weight since {c.current_dim_rule.effective_from}: {describeDimRule(c.current_dim_rule)}.</> : 'No dimensional-weight rule in force: this carrier cannot quote.'}
-                {c.upcoming_dim_rules.map((r) => <span key={r.effective_from} className="block">From {r.effective_from}: {describeDimRule(r)}.</span>)}
+                {c.current_dim_rule ? (
+                  <>
+                    Dimensional weight since {c.current_dim_rule.effective_from}:{' '}
+                    {describeDimRule(c.current_dim_rule)}.
+                  </>
+                ) : (
+                  'No dimensional-weight rule in force: this carrier cannot quote.'
+                )}
+                {c.upcoming_dim_rules.map((r) => (
+                  <span key={r.effective_from} className="block">
+                    From {r.effective_from}: {describeDimRule(r)}.
+                  </span>
+                ))}
               </p>
             </div>
             <div className="overflow-x-auto">
               <table className="mt-3 w-full text-left text-sm">
                 <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                   <tr>
-                    <th scope="col" className={`${th} pl-6`}>Service</th>
-                    <th scope="col" className={th}>Transit (business days)</th>
-                    <th scope="col" className={th}>Rate card in force</th>
-                    <th scope="col" className={th}>Zones</th>
-                    <th scope="col" className={th}>Heaviest bracket</th>
-                    <th scope="col" className={th}>Next cards</th>
+                    <th scope="col" className={`${th} pl-6`}>
+                      Service
+                    </th>
+                    <th scope="col" className={th}>
+                      Transit (business days)
+                    </th>
+                    <th scope="col" className={th}>
+                      Rate card in force
+                    </th>
+                    <th scope="col" className={th}>
+                      Zones
+                    </th>
+                    <th scope="col" className={th}>
+                      Heaviest bracket
+                    </th>
+                    <th scope="col" className={th}>
+                      Next cards
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {c.services.map((s) => (
                     <tr key={s.id} className="border-b border-slate-100">
-                      <td className={`${td} pl-6`}><p className="font-medium">{s.name}</p><code className="text-slate-600">{s.code}</code>{!s.active && <span className="text-slate-600"> (inactive)</span>}</td>
+                      <td className={`${td} pl-6`}>
+                        <p className="font-medium">{s.name}</p>
+                        <code className="text-slate-600">{s.code}</code>
+                        {!s.active && <span className="text-slate-600"> (inactive)</span>}
+                      </td>
                       <td className={td}>{s.transit_days}</td>
-                      <td className={td}>{s.current_card ? <>{s.current_card.effective_from} – {s.current_card.effective_to ?? 'open-ended'} · {s.current_card.currency}{s.current_card.note && <span className="block text-slate-600">{s.current_card.note}</span>}</> : <span className="text-red-700">None: not quoted</span>}</td>
+                      <td className={td}>
+                        {s.current_card ? (
+                          <>
+                            {s.current_card.effective_from} – {s.current_card.effective_to ?? 'open-ended'} ·{' '}
+                            {s.current_card.currency}
+                            {s.current_card.note && (
+                              <span className="block text-slate-600">{s.current_card.note}</span>
+                            )}
+                          </>
+                        ) : (
+                          <span className="text-red-700">None: not quoted</span>
+                        )}
+                      </td>
                       <td className={td}>{s.current_card?.zones.join(', ') || '–'}</td>
-                      <td className={td}>{s.current_card?.max_weight_grams ? formatWeight(s.current_card.max_weight_grams) : '–'}</td>
-                      <td className={td}>{s.upcoming_cards.length ? s.upcoming_cards.map((u) => <span key={u.id} className="block">from {u.effective_from}{u.effective_to && ` to ${u.effective_to}`}</span>) : '–'}</td>
+                      <td className={td}>
+                        {s.current_card?.max_weight_grams
+                          ? formatWeight(s.current_card.max_weight_grams)
+                          : '–'}
+                      </td>
+                      <td className={td}>
+                        {s.upcoming_cards.length
+                          ? s.upcoming_cards.map((u) => (
+                              <span key={u.id} className="block">
+                                from {u.effective_from}
+                                {u.effective_to && ` to ${u.effective_to}`}
+                              </span>
+                            ))
+                          : '–'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -63,24 +133,44 @@ export default async function ShippingSettingsPage() {
         ))}
 
         <section aria-labelledby="packages-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="packages-title" className="px-6 pt-5 text-lg font-semibold">Package types ({packages.length})</h2>
+          <h2 id="packages-title" className="px-6 pt-5 text-lg font-semibold">
+            Package types ({packages.length})
+          </h2>
           <div className="overflow-x-auto">
             <table className="mt-3 w-full text-left text-sm">
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className={`${th} pl-6`}>Package</th>
-                  <th scope="col" className={th}>Outside (mm)</th>
-                  <th scope="col" className={th}>Outside (in)</th>
-                  <th scope="col" className={th}>Empty weight</th>
-                  <th scope="col" className={th}>Most it may weigh</th>
+                  <th scope="col" className={`${th} pl-6`}>
+                    Package
+                  </th>
+                  <th scope="col" className={th}>
+                    Outside (mm)
+                  </th>
+                  <th scope="col" className={th}>
+                    Outside (in)
+                  </th>
+                  <th scope="col" className={th}>
+                    Empty weight
+                  </th>
+                  <th scope="col" className={th}>
+                    Most it may weigh
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {packages.map((p) => (
                   <tr key={p.id} className="border-b border-slate-100">
-                    <td className={`${td} pl-6`}><p className="font-medium">{p.name}</p><code className="text-slate-600">{p.code}</code>{!p.active && <span className="text-slate-600"> (inactive)</span>}</td>
-                    <td className={td}>{p.length_mm} × {p.width_mm} × {p.height_mm}</td>
-                    <td className={td}>{mmToIn(p.length_mm)} × {mmToIn(p.width_mm)} × {mmToIn(p.height_mm)}</td>
+                    <td className={`${td} pl-6`}>
+                      <p className="font-medium">{p.name}</p>
+                      <code className="text-slate-600">{p.code}</code>
+                      {!p.active && <span className="text-slate-600"> (inactive)</span>}
+                    </td>
+                    <td className={td}>
+                      {p.length_mm} × {p.width_mm} × {p.height_mm}
+                    </td>
+                    <td className={td}>
+                      {mmToIn(p.length_mm)} × {mmToIn(p.width_mm)} × {mmToIn(p.height_mm)}
+                    </td>
                     <td className={td}>{p.tare_grams} g</td>
                     <td className={td}>{formatWeight(p.max_weight_grams)}</td>
                   </tr>
@@ -91,20 +181,34 @@ export default async function ShippingSettingsPage() {
         </section>
 
         <section aria-labelledby="zones-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="zones-title" className="px-6 pt-5 text-lg font-semibold">Zone chart</h2>
-          <p className="px-6 pt-1 text-sm text-slate-700">Destinations whose postal code starts with a prefix in the range. Anything not listed cannot be shipped to.</p>
+          <h2 id="zones-title" className="px-6 pt-5 text-lg font-semibold">
+            Zone chart
+          </h2>
+          <p className="px-6 pt-1 text-sm text-slate-700">
+            Destinations whose postal code starts with a prefix in the range. Anything not listed cannot be
+            shipped to.
+          </p>
           <div className="overflow-x-auto">
             <table className="mt-3 w-full text-left text-sm">
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className={`${th} pl-6`}>Country</th>
-                  <th scope="col" className={th}>Postal code prefixes</th>
-                  <th scope="col" className={th}>Zone</th>
+                  <th scope="col" className={`${th} pl-6`}>
+                    Country
+                  </th>
+                  <th scope="col" className={th}>
+                    Postal code prefixes
+                  </th>
+                  <th scope="col" className={th}>
+                    Zone
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {zones.map((z) => (
-                  <tr key={`${z.country}-${z.postal_from}-${z.postal_to}`} className="border-b border-slate-100">
+                  <tr
+                    key={`${z.country}-${z.postal_from}-${z.postal_to}`}
+                    className="border-b border-slate-100"
+                  >
                     <td className={`${td} pl-6`}>{z.country}</td>
                     <td className={td}>{z.postal_from === '' ? 'all' : `${z.postal_from}–${z.postal_to}`}</td>
                     <td className={td}>{z.zone}</td>

@@ -18,22 +18,44 @@ export default async function SlaPage() {
   const canEdit = roleHas(user.role, 'settings:write');
   return (
     <>
-      <PageHeader title="Support" description="SLA policies: how soon each priority gets its first reply and its resolution. Changes apply to tickets that arrive from then on." />
+      <PageHeader
+        title="Support"
+        description="SLA policies: how soon each priority gets its first reply and its resolution. Changes apply to tickets that arrive from then on."
+      />
       <SupportTabs current="/support/sla" />
       <section aria-labelledby="sla-title" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="sla-title" className="mb-3 text-lg font-semibold">SLA settings</h2>
-        {canEdit ? <SlaSettingsForm settings={settings} /> : (
+        <h2 id="sla-title" className="mb-3 text-lg font-semibold">
+          SLA settings
+        </h2>
+        {canEdit ? (
+          <SlaSettingsForm settings={settings} />
+        ) : (
           <>
             <p className="mb-3 text-slate-700">
               {settings.business_hours_only
                 ? `The clock runs in business hours: ${settings.business_days.map((d) => DAY[d]).join(', ')} ${settings.opens_at}–${settings.closes_at} (${settings.timezone}).`
-                : 'The clock runs around the clock (24/7).'} An admin changes these.
+                : 'The clock runs around the clock (24/7).'}{' '}
+              An admin changes these.
             </p>
             <table className="text-left text-sm">
-              <thead><tr><th scope="col" className="pr-6">Priority</th><th scope="col" className="pr-6">First response</th><th scope="col">Resolution</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col" className="pr-6">
+                    Priority
+                  </th>
+                  <th scope="col" className="pr-6">
+                    First response
+                  </th>
+                  <th scope="col">Resolution</th>
+                </tr>
+              </thead>
               <tbody>
                 {(['urgent', 'high', 'normal', 'low'] as const).map((p) => (
-                  <tr key={p}><td className="pr-6">{PRIORITY_LABEL[p]}</td><td className="pr-6">{duration(settings.policies[p]?.first_response_minutes ?? 0)}</td><td>{duration(settings.policies[p]?.resolution_minutes ?? 0)}</td></tr>
+                  <tr key={p}>
+                    <td className="pr-6">{PRIORITY_LABEL[p]}</td>
+                    <td className="pr-6">{duration(settings.policies[p]?.first_response_minutes ?? 0)}</td>
+                    <td>{duration(settings.policies[p]?.resolution_minutes ?? 0)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

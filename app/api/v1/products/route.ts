@@ -9,6 +9,7 @@ export const GET = apiRoute({ scope: 'inventory:read', query: ZProductApiListQue
   return { data: await productDetails(page.data.map((p) => p.id)), next_cursor: page.next_cursor };
 });
 
-export const POST = apiRoute({ scope: 'inventory:adjust', body: ZProductInput, idempotent: {} }, ({ body, actor, tx }) =>
-  createProduct({ input: body, actor }, tx),
+export const POST = apiRoute(
+  { scope: 'inventory:adjust', body: ZProductInput, idempotent: {} },
+  ({ body, actor, tx }) => createProduct({ input: body, actor }, tx),
 );

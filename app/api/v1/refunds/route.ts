@@ -4,9 +4,14 @@ import { refundList } from '@/lib/returns/queries';
 import { ZGoodwillRefundInput, ZRefundListQuery } from '@/lib/returns/schemas';
 
 /** A goodwill refund (no return), with a reason. */
-export const POST = apiRoute({ scope: 'refunds:issue', body: ZGoodwillRefundInput, idempotent: {} }, async ({ body, actor, tx }) => {
-  const { replayed: _replayed, ...refund } = await createGoodwillRefund({ input: body, actor }, tx);
-  return refund;
-});
+export const POST = apiRoute(
+  { scope: 'refunds:issue', body: ZGoodwillRefundInput, idempotent: {} },
+  async ({ body, actor, tx }) => {
+    const { replayed: _replayed, ...refund } = await createGoodwillRefund({ input: body, actor }, tx);
+    return refund;
+  },
+);
 
-export const GET = apiRoute({ scope: 'orders:read', query: ZRefundListQuery }, ({ query }) => refundList(query));
+export const GET = apiRoute({ scope: 'orders:read', query: ZRefundListQuery }, ({ query }) =>
+  refundList(query),
+);

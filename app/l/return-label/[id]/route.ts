@@ -10,16 +10,31 @@ import { toAppError } from '@/lib/errors';
  */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
-  const notFound = () => new Response('This return label link is not valid. Please reply to our email and we will send a new one.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const notFound = () =>
+    new Response(
+      'This return label link is not valid. Please reply to our email and we will send a new one.',
+      { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+    );
   if (!isReturnLabelToken(id, new URL(request.url).searchParams.get('t'))) return notFound();
   try {
     const input = await returnLabel(id);
     const pdf = await renderLabel(input);
-    return new Response(Buffer.from(pdf), { headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="return-label-${input.shipment_number}.pdf"`, 'cache-control': 'private, no-store' } });
+    return new Response(Buffer.from(pdf), {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="return-label-${input.shipment_number}.pdf"`,
+        'cache-control': 'private, no-store',
+      },
+    });
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'NOT_FOUND') return notFound();
     if (appError.code === 'INTERNAL') console.error('[route] GET /l/return-label failed', error);
-    return new Response(appError.code === 'INTERNAL' ? 'The label could not be drawn right now. Please try again later.' : appError.message, { status: appError.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response(
+      appError.code === 'INTERNAL'
+        ? 'The label could not be drawn right now. Please try again later.'
+        : appError.message,
+      { status: appError.status, headers: { 'content-type': 'text/plain; charset=utf-8' } },
+    );
   }
 }

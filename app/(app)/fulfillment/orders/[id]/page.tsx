@@ -21,57 +21,131 @@ export const metadata: Metadata = { title: 'Ship order' };
 export default async function ShipOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePagePermission('fulfillment:write', `/fulfillment/orders/${id}`);
-  const [order, shipments, packageTypes, settings] = await Promise.all([orderDetail(id), orderShipments(id), packageTypeList(), shopSettings()]);
+  const [order, shipments, packageTypes, settings] = await Promise.all([
+    orderDetail(id),
+    orderShipments(id),
+    packageTypeList(),
+    shopSettings(),
+  ]);
   if (!order) notFound();
 
   const tz = settings.timezone;
-  const dateTime = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
-  const open = order.lines.map((l) => ({ ...l, open: l.quantity - l.quantity_fulfilled - l.quantity_cancelled })).filter((l) => l.open > 0);
+  const dateTime = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const open = order.lines
+    .map((l) => ({ ...l, open: l.quantity - l.quantity_fulfilled - l.quantity_cancelled }))
+    .filter((l) => l.open > 0);
   const shippable = (order.status === 'open' || order.status === 'partially_fulfilled') && open.length > 0;
   const overdue = !!order.promised_ship_by && shippable && new Date(order.promised_ship_by) < new Date();
   const a = order.shipping_address;
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/fulfillment" className="inline-flex min-h-11 items-center text-brand-700 underline">← Fulfillment queue</Link></p>
-      <PageHeader title={`Ship order #${order.number}`} description={`${order.customer.name} · ${CHANNEL_LABEL[order.channel] ?? order.channel}${order.shipping_method ? ` · ${order.shipping_method}` : ''}${order.location ? ` · ships from ${order.location}` : ''}`} />
+      <p className="mb-2 text-sm">
+        <Link href="/fulfillment" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← Fulfillment queue
+        </Link>
+      </p>
+      <PageHeader
+        title={`Ship order #${order.number}`}
+        description={`${order.customer.name} · ${CHANNEL_LABEL[order.channel] ?? order.channel}${order.shipping_method ? ` · ${order.shipping_method}` : ''}${order.location ? ` · ships from ${order.location}` : ''}`}
+      />
       <dl className="-mt-3 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Status</dt><dd><OrderStatusBadge status={order.status} /></dd></div>
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Status</dt>
+          <dd>
+            <OrderStatusBadge status={order.status} />
+          </dd>
+        </div>
         {order.promised_ship_by && shippable && (
-          <div className="flex items-center gap-2"><dt className="text-slate-600">Ship by</dt><dd className={overdue ? 'font-semibold text-red-800' : ''}>{dateTime.format(new Date(order.promised_ship_by))}{overdue ? ' (overdue)' : ''}</dd></div>
+          <div className="flex items-center gap-2">
+            <dt className="text-slate-600">Ship by</dt>
+            <dd className={overdue ? 'font-semibold text-red-800' : ''}>
+              {dateTime.format(new Date(order.promised_ship_by))}
+              {overdue ? ' (overdue)' : ''}
+            </dd>
+          </div>
         )}
-        <div className="flex items-center gap-2"><dt className="text-slate-600">Ship to</dt><dd>{[a.name, a.line1, a.line2, a.city, a.region, a.postal_code, a.country].filter(Boolean).join(', ')}</dd></div>
+        <div className="flex items-center gap-2">
+          <dt className="text-slate-600">Ship to</dt>
+          <dd>
+            {[a.name, a.line1, a.line2, a.city, a.region, a.postal_code, a.country]
+              .filter(Boolean)
+              .join(', ')}
+          </dd>
+        </div>
       </dl>
 
       {shippable && (
         <p className="-mt-3 mb-6 flex flex-wrap gap-3 text-sm">
-          <a href={`/fulfillment/pick-list?orders=${order.id}`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Pick list (PDF)</a>
-          <a href={`/fulfillment/orders/${order.id}/packing-slip`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Packing slip (PDF)</a>
+          <a
+            href={`/fulfillment/pick-list?orders=${order.id}`}
+            target="_blank"
+            rel="noopener"
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+          >
+            Pick list (PDF)
+          </a>
+          <a
+            href={`/fulfillment/orders/${order.id}/packing-slip`}
+            target="_blank"
+            rel="noopener"
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+          >
+            Packing slip (PDF)
+          </a>
           <form action={startWaveAction}>
             <input type="hidden" name="orders" value={order.id} />
-            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Pick with scanner</button>
+            <button
+              type="submit"
+              className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+            >
+              Pick with scanner
+            </button>
           </form>
-          <a href="/fulfillment/pack" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50">Pack station</a>
+          <a
+            href="/fulfillment/pack"
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+          >
+            Pack station
+          </a>
         </p>
       )}
 
       {!shippable && (
         <p className="mb-4 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
-          {order.status === 'fulfilled' || order.status === 'delivered' ? 'Everything on this order has shipped.' : order.status === 'open' || order.status === 'partially_fulfilled' ? 'Nothing is left to ship on this order.' : `This order is ${(STATUS_LABEL[order.status] ?? order.status).toLowerCase()}: only open orders can be shipped.`}
+          {order.status === 'fulfilled' || order.status === 'delivered'
+            ? 'Everything on this order has shipped.'
+            : order.status === 'open' || order.status === 'partially_fulfilled'
+              ? 'Nothing is left to ship on this order.'
+              : `This order is ${(STATUS_LABEL[order.status] ?? order.status).toLowerCase()}: only open orders can be shipped.`}
         </p>
       )}
 
       {open.length > 0 && (
         <section aria-labelledby="lines-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
-          <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">To ship</h2>
+          <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
+            To ship
+          </h2>
           <ScrollRegion label="Lines to ship" className="mt-2">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">SKU</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Item</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Ordered</th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium">To ship</th>
+                  <th scope="col" className="px-5 py-2 font-medium">
+                    SKU
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Item
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Ordered
+                  </th>
+                  <th scope="col" className="px-5 py-2 text-right font-medium">
+                    To ship
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -90,14 +164,35 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
       )}
 
       <section aria-labelledby="pack-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="pack-title" className="mb-4 text-lg font-semibold">Pack and buy a label</h2>
-        {shippable && packageTypes.length === 0 && <p className="mb-3 text-sm text-slate-700">The shop has no boxes set up yet: enter the parcel&apos;s size.</p>}
-        <ShipOrderForm orderId={order.id} packageTypes={packageTypes.map((p) => ({ code: p.code, name: p.name, length_mm: p.length_mm, width_mm: p.width_mm, height_mm: p.height_mm, tare_grams: p.tare_grams, max_weight_grams: p.max_weight_grams }))} canShip={shippable} currency={settings.currency} />
+        <h2 id="pack-title" className="mb-4 text-lg font-semibold">
+          Pack and buy a label
+        </h2>
+        {shippable && packageTypes.length === 0 && (
+          <p className="mb-3 text-sm text-slate-700">
+            The shop has no boxes set up yet: enter the parcel&apos;s size.
+          </p>
+        )}
+        <ShipOrderForm
+          orderId={order.id}
+          packageTypes={packageTypes.map((p) => ({
+            code: p.code,
+            name: p.name,
+            length_mm: p.length_mm,
+            width_mm: p.width_mm,
+            height_mm: p.height_mm,
+            tare_grams: p.tare_grams,
+            max_weight_grams: p.max_weight_grams,
+          }))}
+          canShip={shippable}
+          currency={settings.currency}
+        />
         {!shippable && <p className="text-sm text-slate-700">No label to buy.</p>}
       </section>
 
       <section aria-labelledby="shipments-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="shipments-title" className="mb-3 text-lg font-semibold">Shipments</h2>
+        <h2 id="shipments-title" className="mb-3 text-lg font-semibold">
+          Shipments
+        </h2>
         {shipments.length === 0 ? (
           <p className="text-sm text-slate-700">None yet.</p>
         ) : (
@@ -106,35 +201,63 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
               <li key={s.id} className="rounded-lg border border-slate-200 p-4">
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div>
-                    <h3 className="font-semibold">Shipment #{s.number} · {TRACKING_LABEL[s.status] ?? s.status}</h3>
+                    <h3 className="font-semibold">
+                      Shipment #{s.number} · {TRACKING_LABEL[s.status] ?? s.status}
+                    </h3>
                     <p className="text-sm text-slate-700">
                       {[s.carrier, s.service].filter(Boolean).join(' · ') || 'Carrier unknown'}
-                      {s.tracking_number && <> · <span className="font-mono">{s.tracking_number}</span></>}
+                      {s.tracking_number && (
+                        <>
+                          {' '}
+                          · <span className="font-mono">{s.tracking_number}</span>
+                        </>
+                      )}
                       {s.label_cost > 0 && <> · label {formatMoney(s.label_cost, settings.currency)}</>}
-                      {' · '}{dateTime.format(new Date(s.shipped_at))}
+                      {' · '}
+                      {dateTime.format(new Date(s.shipped_at))}
                     </p>
-                    <p className="text-sm text-slate-600">{s.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}</p>
+                    <p className="text-sm text-slate-600">
+                      {s.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}
+                    </p>
                   </div>
                   {s.has_label && (
-                    <a href={`/fulfillment/shipments/${s.id}/label`} target="_blank" rel="noopener" className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+                    <a
+                      href={`/fulfillment/shipments/${s.id}/label`}
+                      target="_blank"
+                      rel="noopener"
+                      className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                    >
                       Print label (PDF)<span className="sr-only"> for shipment #{s.number}</span>
                     </a>
                   )}
                 </div>
                 {s.events.length > 0 && (
-                  <ol aria-label={`Tracking events of shipment #${s.number}`} className="mt-3 space-y-1 text-sm">
+                  <ol
+                    aria-label={`Tracking events of shipment #${s.number}`}
+                    className="mt-3 space-y-1 text-sm"
+                  >
                     {s.events.map((e) => (
                       <li key={e.id} className="flex flex-wrap gap-x-3">
-                        <time dateTime={e.occurred_at} className="text-slate-600">{dateTime.format(new Date(e.occurred_at))}</time>
-                        <span className={`font-medium ${e.status === 'exception' ? 'text-red-800' : ''}`}>{TRACKING_LABEL[e.status] ?? e.status}</span>
+                        <time dateTime={e.occurred_at} className="text-slate-600">
+                          {dateTime.format(new Date(e.occurred_at))}
+                        </time>
+                        <span className={`font-medium ${e.status === 'exception' ? 'text-red-800' : ''}`}>
+                          {TRACKING_LABEL[e.status] ?? e.status}
+                        </span>
                         {e.description && <span>{e.description}</span>}
                         {e.location && <span className="text-slate-600">{e.location}</span>}
                       </li>
                     ))}
                   </ol>
                 )}
-                {s.status !== 'delivered' && s.status !== 'voided' && <TrackingEventForm shipmentId={s.id} shipmentNumber={s.number} orderId={order.id} />}
-                {s.source === 'label' && s.status === 'label_created' && s.events.every((e) => e.status === 'label_created') && <VoidLabelForm shipmentId={s.id} shipmentNumber={s.number} />}
+                {s.status !== 'delivered' && s.status !== 'voided' && (
+                  <TrackingEventForm shipmentId={s.id} shipmentNumber={s.number} orderId={order.id} />
+                )}
+                {s.source === 'label' &&
+                  s.status === 'label_created' &&
+                  s.events.every((e) => e.status === 'label_created') && (
+                    <VoidLabelForm shipmentId={s.id} shipmentNumber={s.number} />
+                  )}
               </li>
             ))}
           </ul>

@@ -15,8 +15,18 @@ export default async function PickWavePage({ params }: { params: Promise<{ id: s
   if (!wave) notFound();
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/fulfillment/waves" className="inline-flex min-h-11 items-center text-brand-700 underline">← Pick waves</Link></p>
-      <PageHeader title={`Pick wave ${wave.number}`} description={`${wave.orders.length} ${wave.orders.length === 1 ? 'order' : 'orders'}: ${wave.orders.map((o) => o.tote).join(', ')}. One tote per order, labelled with its number.`} />
+      <p className="mb-2 text-sm">
+        <Link
+          href="/fulfillment/waves"
+          className="inline-flex min-h-11 items-center text-brand-700 underline"
+        >
+          ← Pick waves
+        </Link>
+      </p>
+      <PageHeader
+        title={`Pick wave ${wave.number}`}
+        description={`${wave.orders.length} ${wave.orders.length === 1 ? 'order' : 'orders'}: ${wave.orders.map((o) => o.tote).join(', ')}. One tote per order, labelled with its number.`}
+      />
       <PickScanner initial={wave} />
     </>
   );

@@ -24,28 +24,57 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
   const review = `/inventory/cycle-counts/${sheet.id}/review`;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/inventory/cycle-counts" className="inline-flex min-h-11 items-center text-brand-700 underline">← Cycle counts</Link></p>
+      <p className="mb-2 text-sm">
+        <Link
+          href="/inventory/cycle-counts"
+          className="inline-flex min-h-11 items-center text-brand-700 underline"
+        >
+          ← Cycle counts
+        </Link>
+      </p>
       <PageHeader
         title={`Cycle count #${sheet.number}`}
         description={`${sheet.location_name} (${sheet.location}) · ${sheet.scope_description} · ${sheet.lines.length} ${sheet.lines.length === 1 ? 'line' : 'lines'}${sheet.note ? ` · ${sheet.note}` : ''}`}
         actions={<CycleCountStatusBadge status={sheet.status} />}
       />
       {sheet.status === 'draft' && (
-        <section aria-labelledby="draft-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="draft-title" className="text-lg font-semibold">Ready to count</h2>
-          <p className="text-slate-700">Start when you are at the location. Each line’s expected quantity is read the moment you save its count, so orders shipped meanwhile do not count as differences.</p>
+        <section
+          aria-labelledby="draft-title"
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
+        >
+          <h2 id="draft-title" className="text-lg font-semibold">
+            Ready to count
+          </h2>
+          <p className="text-slate-700">
+            Start when you are at the location. Each line’s expected quantity is read the moment you save its
+            count, so orders shipped meanwhile do not count as differences.
+          </p>
           <CountActions countId={sheet.id} moves={['start', 'cancel']} />
         </section>
       )}
       {sheet.status === 'counting' && (
         <div className="space-y-6">
           <CountScanner initial={sheet} />
-          <section aria-labelledby="finish-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-            <h2 id="finish-title" className="text-lg font-semibold">Finish</h2>
+          <section
+            aria-labelledby="finish-title"
+            className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
+          >
+            <h2 id="finish-title" className="text-lg font-semibold">
+              Finish
+            </h2>
             <p className="text-slate-700">
-              Lines nobody counted are left as they are. {canReview
-                ? <>Check the differences and their value before you post them: <Link href={review} className="text-brand-700 underline">Review differences</Link>.</>
-                : 'Small differences are posted right away; a count that moves more value waits for a manager’s review.'}
+              Lines nobody counted are left as they are.{' '}
+              {canReview ? (
+                <>
+                  Check the differences and their value before you post them:{' '}
+                  <Link href={review} className="text-brand-700 underline">
+                    Review differences
+                  </Link>
+                  .
+                </>
+              ) : (
+                'Small differences are posted right away; a count that moves more value waits for a manager’s review.'
+              )}
             </p>
             <CountActions countId={sheet.id} moves={canReview ? ['cancel'] : ['complete', 'cancel']} />
           </section>
@@ -54,19 +83,48 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
       {(sheet.status === 'completed' || sheet.status === 'cancelled') && (
         <section aria-labelledby="done-title" className="rounded-xl border border-slate-200 bg-white">
           <div className="p-5">
-            <h2 id="done-title" className="text-lg font-semibold">{sheet.status === 'completed' ? `Completed ${sheet.completed_at ? date.format(new Date(sheet.completed_at)) : ''} by ${sheet.completed_by ?? '—'}` : 'Cancelled: nothing was posted'}</h2>
-            {canReview && sheet.status === 'completed' && <p className="mt-1"><Link href={review} className="text-brand-700 underline">Differences and value posted</Link></p>}
+            <h2 id="done-title" className="text-lg font-semibold">
+              {sheet.status === 'completed'
+                ? `Completed ${sheet.completed_at ? date.format(new Date(sheet.completed_at)) : ''} by ${sheet.completed_by ?? '—'}`
+                : 'Cancelled: nothing was posted'}
+            </h2>
+            {canReview && sheet.status === 'completed' && (
+              <p className="mt-1">
+                <Link href={review} className="text-brand-700 underline">
+                  Differences and value posted
+                </Link>
+              </p>
+            )}
           </div>
           <ScrollRegion label="Counted lines">
             <table className="w-full text-left text-sm">
               <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr><th scope="col" className="px-4 py-2 font-medium">Bin</th><th scope="col" className="px-3 py-2 font-medium">SKU</th><th scope="col" className="px-3 py-2 font-medium">Item</th><th scope="col" className="px-3 py-2 text-right font-medium">Counted</th><th scope="col" className="px-3 py-2 font-medium">By</th></tr>
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Bin
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    SKU
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Item
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Counted
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    By
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {sheet.lines.map((l) => (
                   <tr key={l.sku} className="border-b border-slate-100">
-                    <td className="px-4 py-2 font-mono">{l.bin_code ?? '—'}</td><td className="px-3 py-2 font-mono">{l.sku}</td><td className="px-3 py-2">{l.name}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.counted ?? 'not counted'}</td><td className="px-3 py-2">{l.counted_by ?? '—'}</td>
+                    <td className="px-4 py-2 font-mono">{l.bin_code ?? '—'}</td>
+                    <td className="px-3 py-2 font-mono">{l.sku}</td>
+                    <td className="px-3 py-2">{l.name}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{l.counted ?? 'not counted'}</td>
+                    <td className="px-3 py-2">{l.counted_by ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>

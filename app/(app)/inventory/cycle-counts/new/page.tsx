@@ -13,10 +13,19 @@ export default async function NewCycleCountPage() {
   const locations = (await locationList()).filter((l) => l.active);
   return (
     <>
-      <PageHeader title="New cycle count" description="A count sheet lists every stock level in scope. Counters see bins and items, never the expected quantities." />
+      <PageHeader
+        title="New cycle count"
+        description="A count sheet lists every stock level in scope. Counters see bins and items, never the expected quantities."
+      />
       <InventoryTabs current="/inventory/cycle-counts" canWrite />
       {locations.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-6">There is no active location to count. Add one under <Link href="/settings/locations" className="text-brand-700 underline">Settings → Locations</Link>.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-6">
+          There is no active location to count. Add one under{' '}
+          <Link href="/settings/locations" className="text-brand-700 underline">
+            Settings → Locations
+          </Link>
+          .
+        </p>
       ) : (
         <NewCountForm locations={locations.map((l) => ({ code: l.code, name: l.name }))} />
       )}

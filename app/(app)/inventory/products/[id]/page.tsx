@@ -13,45 +13,95 @@ import { ProductStatusForm } from '@/components/catalog/product-status-form';
 
 export const metadata: Metadata = { title: 'Product' };
 
-export default async function ProductPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { id } = await params;
   const user = await requirePagePermission('inventory:read', `/inventory/products/${id}`);
-  const [product, settings, types, { created }] = await Promise.all([productDetail(id), shopSettings(), productTypes(), searchParams]);
+  const [product, settings, types, { created }] = await Promise.all([
+    productDetail(id),
+    shopSettings(),
+    productTypes(),
+    searchParams,
+  ]);
   if (!product) notFound();
   const canWrite = roleHas(user.role, 'inventory:adjust');
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/inventory/products" className="text-brand-700 underline">← Products</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/inventory/products" className="text-brand-700 underline">
+          ← Products
+        </Link>
+      </p>
       <PageHeader
         title={product.name}
         description={`${product.variants.length} variant${product.variants.length === 1 ? '' : 's'}${product.product_type ? ` · ${product.product_type}` : ''}${product.vendor ? ` · ${product.vendor}` : ''}`}
-        actions={<div className="flex flex-wrap items-center gap-3"><ProductStatusBadge status={product.status} />{canWrite && <ProductStatusForm productId={product.id} status={product.status} />}</div>}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <ProductStatusBadge status={product.status} />
+            {canWrite && <ProductStatusForm productId={product.id} status={product.status} />}
+          </div>
+        }
       />
-      {created && <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">Product created. Receive stock to make it available to sell.</p>}
+      {created && (
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
+          Product created. Receive stock to make it available to sell.
+        </p>
+      )}
 
       <section aria-labelledby="stock-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="stock-title" className="px-6 pt-5 text-lg font-semibold">Stock</h2>
+        <h2 id="stock-title" className="px-6 pt-5 text-lg font-semibold">
+          Stock
+        </h2>
         <div className="overflow-x-auto">
           <table className="mt-3 w-full text-left text-sm">
             <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
               <tr>
-                <th scope="col" className="px-6 py-2 font-medium">SKU</th>
-                <th scope="col" className="px-3 py-2 font-medium">Option</th>
-                <th scope="col" className="px-3 py-2 font-medium">Price</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">On hand</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Available</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                <th scope="col" className="px-6 py-2 font-medium">
+                  SKU
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Option
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Price
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  On hand
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  Available
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody>
               {product.variants.map((v) => (
                 <tr key={v.id} className="border-b border-slate-100">
-                  <td className="whitespace-nowrap px-6 py-2"><Link href={`/inventory/${encodeURIComponent(v.sku)}`} className="font-mono text-brand-700 underline">{v.sku}</Link></td>
+                  <td className="whitespace-nowrap px-6 py-2">
+                    <Link
+                      href={`/inventory/${encodeURIComponent(v.sku)}`}
+                      className="font-mono text-brand-700 underline"
+                    >
+                      {v.sku}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">{v.title || '—'}</td>
                   <td className="px-3 py-2 tabular-nums">{formatMoney(v.price, v.currency)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{v.on_hand}</td>
                   <td className="px-3 py-2 text-right font-semibold tabular-nums">{v.available}</td>
-                  <td className="px-3 py-2"><ProductStatusBadge status={v.status} /></td>
+                  <td className="px-3 py-2">
+                    <ProductStatusBadge status={v.status} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -62,7 +112,9 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
       {canWrite ? (
         <ProductForm mode="edit" currency={settings.currency} product={product} productTypes={types} />
       ) : (
-        <p className="text-slate-700">Your role can view products; a manager or the warehouse can edit them.</p>
+        <p className="text-slate-700">
+          Your role can view products; a manager or the warehouse can edit them.
+        </p>
       )}
     </>
   );

@@ -11,7 +11,11 @@ const BATCH = 500;
  * matching product rather than only the page on screen, streamed batch by batch.
  */
 export const GET = sessionRoute('inventory:read', async ({ request }) => {
-  const filter = { ...parseProductListParams(Object.fromEntries(new URL(request.url).searchParams)), page: undefined, limit: BATCH };
+  const filter = {
+    ...parseProductListParams(Object.fromEntries(new URL(request.url).searchParams)),
+    page: undefined,
+    limit: BATCH,
+  };
   const first = await productList(filter);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

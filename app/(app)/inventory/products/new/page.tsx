@@ -13,8 +13,15 @@ export default async function NewProductPage() {
   const [settings, types] = await Promise.all([shopSettings(), productTypes()]);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/inventory/products" className="text-brand-700 underline">← Products</Link></p>
-      <PageHeader title="New product" description={`A product and its variants. Prices are in ${settings.currency}; stock is added by receiving it.`} />
+      <p className="mb-2 text-sm">
+        <Link href="/inventory/products" className="text-brand-700 underline">
+          ← Products
+        </Link>
+      </p>
+      <PageHeader
+        title="New product"
+        description={`A product and its variants. Prices are in ${settings.currency}; stock is added by receiving it.`}
+      />
       <ProductForm mode="create" currency={settings.currency} productTypes={types} />
     </>
   );

@@ -15,9 +15,16 @@ export default async function NewManualEntryPage() {
   const active = accounts.filter((a) => a.active).map((a) => ({ code: a.code, name: a.name, type: a.type }));
   return (
     <>
-      <PageHeader title="Ledger" description="Post a manual journal entry: accruals, owner contributions, corrections. Stock and order events post their own entries." />
+      <PageHeader
+        title="Ledger"
+        description="Post a manual journal entry: accruals, owner contributions, corrections. Stock and order events post their own entries."
+      />
       <LedgerTabs current="/ledger/journal" />
-      <p className="mb-4 text-sm"><Link href="/ledger/journal" className="text-brand-700 underline">← Back to the journal</Link></p>
+      <p className="mb-4 text-sm">
+        <Link href="/ledger/journal" className="text-brand-700 underline">
+          ← Back to the journal
+        </Link>
+      </p>
       <div className="max-w-4xl">
         <ManualEntryForm accounts={active} currency={settings.currency} />
       </div>

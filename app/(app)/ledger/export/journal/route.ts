@@ -14,7 +14,9 @@ const PAGE = 500;
  * per line, streamed 500 entries at a time so a long history never sits in memory.
  */
 export const GET = sessionRoute('ledger:read', async ({ request }) => {
-  const parsed = ZJournalQuery.pick({ source: true }).safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = ZJournalQuery.pick({ source: true }).safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
   if (!parsed.success) throw validationError(parsed.error);
   const { source } = parsed.data;
   const settings = await shopSettings();
@@ -24,10 +26,16 @@ export const GET = sessionRoute('ledger:read', async ({ request }) => {
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        controller.enqueue(encoder.encode(journalCsvChunk(page, settings.currency, settings.timezone, first)));
+        controller.enqueue(
+          encoder.encode(journalCsvChunk(page, settings.currency, settings.timezone, first)),
+        );
         first = false;
         if (page.length < PAGE) return controller.close();
-        page = await journalEntries({ limit: PAGE, sourceType: source, beforeNumber: page[page.length - 1].number });
+        page = await journalEntries({
+          limit: PAGE,
+          sourceType: source,
+          beforeNumber: page[page.length - 1].number,
+        });
       } catch (error) {
         console.error('[route] GET /ledger/export/journal failed mid-stream', error);
         controller.error(new Error('export failed'));

@@ -8,6 +8,12 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   return sessionRoute(['returns:request', 'returns:receive'], async () => {
     const input = await returnLabel(id);
     const pdf = await renderLabel(input);
-    return new Response(Buffer.from(pdf), { headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="return-label-${input.shipment_number}.pdf"`, 'cache-control': 'private, no-store' } });
+    return new Response(Buffer.from(pdf), {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="return-label-${input.shipment_number}.pdf"`,
+        'cache-control': 'private, no-store',
+      },
+    });
   })(request);
 }

@@ -22,30 +22,64 @@ export default async function ReceiveReturnPage({ params }: { params: Promise<{ 
   const arrived = r.lines.reduce((s, l) => s + l.quantity_received, 0);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/returns/${r.id}`} className="text-brand-700 underline">← Return #{r.number}</Link></p>
-      <PageHeader title={`Receive return #${r.number}`} description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · ${arrived} of ${expected} units received`} />
-      <p className="-mt-3 mb-4 text-sm">Status: <ReturnStatusBadge status={r.status} /></p>
+      <p className="mb-2 text-sm">
+        <Link href={`/returns/${r.id}`} className="text-brand-700 underline">
+          ← Return #{r.number}
+        </Link>
+      </p>
+      <PageHeader
+        title={`Receive return #${r.number}`}
+        description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · ${arrived} of ${expected} units received`}
+      />
+      <p className="-mt-3 mb-4 text-sm">
+        Status: <ReturnStatusBadge status={r.status} />
+      </p>
       <section aria-labelledby="scan-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="scan-title" className="sr-only">Scan</h2>
-        {receiving ? <ReceiveScanner returnId={r.id} /> : (
-          <p className="text-slate-700">{r.status === 'requested' ? 'This return is not approved yet: support approves it before the warehouse receives it.' : 'Everything approved on this return has been received.'}</p>
+        <h2 id="scan-title" className="sr-only">
+          Scan
+        </h2>
+        {receiving ? (
+          <ReceiveScanner returnId={r.id} />
+        ) : (
+          <p className="text-slate-700">
+            {r.status === 'requested'
+              ? 'This return is not approved yet: support approves it before the warehouse receives it.'
+              : 'Everything approved on this return has been received.'}
+          </p>
         )}
       </section>
-      <section aria-labelledby="expected-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="expected-title" className="mb-2 text-lg font-semibold">Expected in this parcel</h2>
+      <section
+        aria-labelledby="expected-title"
+        className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
+      >
+        <h2 id="expected-title" className="mb-2 text-lg font-semibold">
+          Expected in this parcel
+        </h2>
         <ul className="divide-y divide-slate-100 text-base">
           {r.lines.map((l) => (
             <li key={l.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <span><span className="font-mono">{l.sku}</span> {l.name}</span>
-              <span className="tabular-nums font-medium" aria-label={`${l.quantity_received} of ${l.quantity} received`}>{l.quantity_received} / {l.quantity}</span>
+              <span>
+                <span className="font-mono">{l.sku}</span> {l.name}
+              </span>
+              <span
+                className="tabular-nums font-medium"
+                aria-label={`${l.quantity_received} of ${l.quantity} received`}
+              >
+                {l.quantity_received} / {l.quantity}
+              </span>
             </li>
           ))}
         </ul>
       </section>
       {canInspect(r.status) && (
         <section aria-labelledby="inspect-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="inspect-title" className="mb-2 text-lg font-semibold">Inspect</h2>
-          <InspectForm returnId={r.id} lines={r.lines.map((l) => ({ sku: l.sku, name: l.name, uninspected: l.quantity_uninspected }))} />
+          <h2 id="inspect-title" className="mb-2 text-lg font-semibold">
+            Inspect
+          </h2>
+          <InspectForm
+            returnId={r.id}
+            lines={r.lines.map((l) => ({ sku: l.sku, name: l.name, uninspected: l.quantity_uninspected }))}
+          />
         </section>
       )}
     </>

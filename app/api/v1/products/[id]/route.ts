@@ -10,6 +10,7 @@ export const GET = apiRoute({ scope: 'inventory:read' }, async ({ params }) => {
   return product;
 });
 
-export const PATCH = apiRoute({ scope: 'inventory:adjust', body: ZProductUpdateInput }, ({ params, body, actor }) =>
-  updateProduct({ productId: String(params.id), input: body, actor }),
+export const PATCH = apiRoute(
+  { scope: 'inventory:adjust', body: ZProductUpdateInput },
+  ({ params, body, actor }) => updateProduct({ productId: String(params.id), input: body, actor }),
 );

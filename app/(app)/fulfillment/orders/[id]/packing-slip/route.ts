@@ -9,7 +9,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const input = await packingSlipFor(id);
     const pdf = await renderPackingSlip(input);
     return new Response(Buffer.from(pdf), {
-      headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="packing-slip-${input.order_number}.pdf"`, 'cache-control': 'private, no-store' },
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="packing-slip-${input.order_number}.pdf"`,
+        'cache-control': 'private, no-store',
+      },
     });
   })(request);
 }

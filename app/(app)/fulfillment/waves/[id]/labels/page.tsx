@@ -16,10 +16,22 @@ export default async function WaveLabelsPage({ params }: { params: Promise<{ id:
   if (!wave) notFound();
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/fulfillment/waves/${id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">← Pick wave {wave.number}</Link></p>
-      <PageHeader title={`Labels for wave ${wave.number}`} description="Buys the cheapest on-time service for every packed parcel of the wave, then prints all labels as one PDF. An order that fails keeps its parcel; fix it on its ship page." />
+      <p className="mb-2 text-sm">
+        <Link
+          href={`/fulfillment/waves/${id}`}
+          className="inline-flex min-h-11 items-center text-brand-700 underline"
+        >
+          ← Pick wave {wave.number}
+        </Link>
+      </p>
+      <PageHeader
+        title={`Labels for wave ${wave.number}`}
+        description="Buys the cheapest on-time service for every packed parcel of the wave, then prints all labels as one PDF. An order that fails keeps its parcel; fix it on its ship page."
+      />
       <section aria-labelledby="batch-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="batch-title" className="mb-3 text-lg font-semibold">Parcels</h2>
+        <h2 id="batch-title" className="mb-3 text-lg font-semibold">
+          Parcels
+        </h2>
         <ScrollRegion label="Parcels of the wave">
           <BatchLabels waveId={id} waveNumber={wave.number} rows={wave.rows} />
         </ScrollRegion>

@@ -3,6 +3,7 @@ import { buyLabel } from '@/lib/fulfillment/buy-label';
 import { ZBuyLabelInput } from '@/lib/fulfillment/schemas';
 
 /** Buys a label for the order's packed parcel (rate-shopped). Accepts Idempotency-Key. */
-export const POST = apiRoute({ scope: 'fulfillment:write', body: ZBuyLabelInput, idempotent: {} }, ({ body, actor, params, tx }) =>
-  buyLabel({ orderId: String(params.id), input: body, actor }, tx),
+export const POST = apiRoute(
+  { scope: 'fulfillment:write', body: ZBuyLabelInput, idempotent: {} },
+  ({ body, actor, params, tx }) => buyLabel({ orderId: String(params.id), input: body, actor }, tx),
 );

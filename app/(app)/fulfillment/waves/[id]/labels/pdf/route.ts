@@ -9,7 +9,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const { number, labels } = await waveLabels(id);
     const pdf = await renderLabelBatch(labels);
     return new Response(Buffer.from(pdf), {
-      headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="labels-wave-${number}.pdf"`, 'cache-control': 'private, no-store' },
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="labels-wave-${number}.pdf"`,
+        'cache-control': 'private, no-store',
+      },
     });
   })(request);
 }
