@@ -289,19 +289,17 @@ export async function customerDetail(
       first_order_at: s.first_order_at?.toISOString() ?? null,
       last_order_at: s.last_order_at?.toISOString() ?? null,
     },
-    orders: orders
-      .slice(0, ordersLimit)
-      .map((o) => ({
-        id: o.id,
-        number: o.number,
-        placed_at: o.placed_at.toISOString(),
-        status: o.status,
-        payment_status: o.payment_status,
-        channel: o.channel,
-        total: o.total,
-        currency: o.currency,
-        items: Number(o.items),
-      })),
+    orders: orders.slice(0, ordersLimit).map((o) => ({
+      id: o.id,
+      number: o.number,
+      placed_at: o.placed_at.toISOString(),
+      status: o.status,
+      payment_status: o.payment_status,
+      channel: o.channel,
+      total: o.total,
+      currency: o.currency,
+      items: Number(o.items),
+    })),
     more_orders: orders.length > ordersLimit,
   };
 }
