@@ -74,8 +74,8 @@ export async function startApp(options: {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
   track(child);
   const memory = watchMemory(child.pid!);
   let exited: string | null = null;

@@ -35,7 +35,7 @@ export async function seedCycleCounts(
   });
   const actorFor = (role: Role): Actor => {
     const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role as Role } : SEED_ACTOR;
+    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
   };
   const warehouse = actorFor('warehouse');
   const manager = actorFor('manager');

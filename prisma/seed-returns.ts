@@ -153,7 +153,7 @@ export async function seedReturns(
   });
   const actorFor = (role: Role): Actor => {
     const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role as Role } : SEED_ACTOR;
+    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
   };
   const support = actorFor('support');
   const warehouse = actorFor('warehouse');

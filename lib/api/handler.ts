@@ -130,10 +130,8 @@ export function apiRoute<
               tx: db,
               idempotency: idempotencyRequest(keyed),
             })) as IdempotentResult)
-          : await runIdempotent(
-              keyed,
-              (tx) =>
-                handler({ request, actor, body, query, params, tx, idempotency: null }) as Promise<unknown>,
+          : await runIdempotent(keyed, (tx) =>
+              handler({ request, actor, body, query, params, tx, idempotency: null }),
             );
         return Response.json(outcome.body, {
           status: outcome.status,

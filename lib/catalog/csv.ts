@@ -192,7 +192,7 @@ function readRow(
       reorder_point: v.reorder_point,
       safety_stock: v.safety_stock,
       lead_time_days: v.lead_time_days,
-      allow_backorder: backorder!,
+      allow_backorder: backorder,
       location,
       opening_quantity: quantity,
       unit_cost: unitCost,

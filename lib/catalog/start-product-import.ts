@@ -66,8 +66,8 @@ export async function startProductImport(options: {
         data: {
           status: report.imported ? 'done' : 'failed',
           finishedAt: new Date(),
-          result: { ...counts, error_count: errors.length } as Prisma.InputJsonValue,
-          errors: errors.slice(0, STORED_ERRORS) as unknown as Prisma.InputJsonValue,
+          result: { ...counts, error_count: errors.length },
+          errors: errors.slice(0, STORED_ERRORS),
         },
         select: { id: true },
       });

@@ -188,12 +188,12 @@ export async function packingSlipFor(orderId: string, tx: Tx = db): Promise<Pack
       name: settings?.shopName ?? '',
       address: fromComplete
         ? {
-            line1: str(from!.line1)!,
-            line2: str(from!.line2),
-            city: str(from!.city)!,
-            region: str(from!.region),
-            postal_code: str(from!.postal_code)!,
-            country: str(from!.country)!,
+            line1: str(from.line1)!,
+            line2: str(from.line2),
+            city: str(from.city)!,
+            region: str(from.region),
+            postal_code: str(from.postal_code)!,
+            country: str(from.country)!,
           }
         : null,
       phone: from ? str(from.phone) : null,

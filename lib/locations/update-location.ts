@@ -27,7 +27,7 @@ export async function updateLocation(options: { input: TUpdateLocationInput; act
     if (!before) throw new AppError('NOT_FOUND', `No location ${input.code}`);
     await tx.location.update({
       where: { id: before.id },
-      data: { name: input.name, address: input.address as Prisma.InputJsonValue },
+      data: { name: input.name, address: input.address },
       select: { id: true },
     });
     await audit(tx, {

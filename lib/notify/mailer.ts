@@ -42,7 +42,7 @@ let cached: { url: string; transport: Transporter } | undefined;
 
 export function smtpTransport(config: MailConfig): MailTransport {
   if (cached?.url !== config.url) {
-    cached = { url: config.url, transport: nodemailer.createTransport(config.url) as Transporter };
+    cached = { url: config.url, transport: nodemailer.createTransport(config.url) };
   }
   return cached.transport;
 }

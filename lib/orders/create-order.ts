@@ -194,7 +194,7 @@ async function takeOrderInput(
     tax_amount: input.tax_amount,
     total: totals.total,
     amount_paid: captured,
-    shipping_address: input.shipping_address as Record<string, string>,
+    shipping_address: input.shipping_address,
     billing_address: (input.billing_address as Record<string, string> | undefined) ?? null,
     shipping_method: input.shipping_method ?? null,
     placed_at: placedAt.toISOString(),

@@ -63,7 +63,7 @@ export function readListQuery(raw: RawParams): {
   }
   const cursorParsed = ZOrderListQuery.shape.cursor.safeParse(values.get('cursor') || undefined);
   return {
-    query: { sort: 'placed_desc', ...query } as Omit<TOrderListQuery, 'limit' | 'cursor'>,
+    query: { sort: 'placed_desc', ...query },
     cursor: cursorParsed.success ? cursorParsed.data : undefined,
     ignored,
   };

@@ -77,10 +77,10 @@ export async function decideRefund(
       );
       if (r.returnId) {
         const ret = await t.return.findUniqueOrThrow({ where: { id: r.returnId }, select: { status: true } });
-        if (canMoveReturn(ret.status as ReturnStatus, 'refund'))
+        if (canMoveReturn(ret.status, 'refund'))
           await t.return.update({
             where: { id: r.returnId },
-            data: { status: nextReturnStatus(ret.status as ReturnStatus, 'refund') },
+            data: { status: nextReturnStatus(ret.status, 'refund') },
             select: { id: true },
           });
       }

@@ -116,7 +116,7 @@ export async function createRefund(
       restockingFee: draft.fee,
       reason: draft.reason ?? null,
       idempotencyKey: draft.idempotencyKey ?? null,
-      lines: draft.lines as unknown as Prisma.InputJsonValue,
+      lines: draft.lines,
       requestedById: actor.id,
       requestedBy: actor.label,
       issuedAt: pendingApproval ? null : new Date(),

@@ -11,8 +11,5 @@ export async function notifyCustomer<T extends NotificationTemplate>(
   tx: Tx,
   input: Omit<EnqueueNotificationInput<T>, 'ticketId'> & { ticketId?: string | null },
 ): Promise<{ id: string }> {
-  return enqueueNotification(
-    { ...input, ticketId: input.ticketId ?? undefined } as EnqueueNotificationInput<T>,
-    tx,
-  );
+  return enqueueNotification({ ...input, ticketId: input.ticketId ?? undefined }, tx);
 }

@@ -251,7 +251,7 @@ async function run(e: Event) {
         input: {
           lines: chosen,
           shipped_at: new Date(o.placedAt.getTime() + e.after * 3_600_000).toISOString(),
-        } as never,
+        },
         actor,
       });
     }
@@ -291,7 +291,7 @@ async function run(e: Event) {
             { account: '5000', debit: e.amount },
             { account: '1000', credit: e.amount },
           ],
-        } as never,
+        },
         actor,
       });
     case 'return': {

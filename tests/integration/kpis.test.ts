@@ -54,7 +54,7 @@ const place = (o: { channel?: string; placed: string; shipBy?: string; lines: [s
 const ship = (orderId: string, at: string, lines: [string, number][]) =>
   recordShipment({
     orderId,
-    input: { lines: lines.map(([sku, quantity]) => ({ sku, quantity })), shipped_at: est(at) } as never,
+    input: { lines: lines.map(([sku, quantity]) => ({ sku, quantity })), shipped_at: est(at) },
     actor,
   });
 
@@ -359,7 +359,7 @@ describe('refunds, returns and support on a hand-built set', () => {
     ).id;
     await recordShipment({
       orderId: ids.H,
-      input: { lines: [{ sku: 'KPI-A', quantity: 2 }] } as never,
+      input: { lines: [{ sku: 'KPI-A', quantity: 2 }] },
       actor,
     });
     // P's unit comes back today (defective, no fee) and is refunded today: 3,000 — a refund in another period than its order.

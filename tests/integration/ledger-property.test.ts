@@ -93,7 +93,7 @@ async function apply(e: Event, n: number) {
       const positive =
         e.reason === 'found' || e.reason === 'release_quarantine' || (e.reason === 'correction' && e.sign);
       return adjustStock({
-        input: { location: e.loc, sku: e.sku, delta: positive ? e.qty : -e.qty, reason: e.reason as never },
+        input: { location: e.loc, sku: e.sku, delta: positive ? e.qty : -e.qty, reason: e.reason },
         actor,
       });
     }

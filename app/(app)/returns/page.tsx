@@ -21,7 +21,7 @@ export default async function ReturnsPage({
 }) {
   const user = await requirePagePermission(['returns:request', 'returns:receive'] as const, '/returns');
   const raw = await searchParams;
-  const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? (raw[k] as string) : undefined);
+  const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? raw[k] : undefined);
   const parsed = ZReturnListQuery.safeParse({
     status: one('status'),
     q: one('q'),

@@ -22,7 +22,7 @@ export default async function CycleCountsPage({
 }) {
   await requirePagePermission('inventory:adjust', '/inventory/cycle-counts');
   const raw = await searchParams;
-  const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? (raw[k] as string) : undefined);
+  const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? raw[k] : undefined);
   const parsed = ZCycleCountListQuery.safeParse({
     status: one('status'),
     completed_from: one('completed_from'),

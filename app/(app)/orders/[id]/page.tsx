@@ -32,7 +32,7 @@ function describe(
   money: (n: number) => string,
 ): { what: string; text?: string } {
   const d = details ?? {};
-  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
+  const str = (k: string) => (typeof d[k] === 'string' ? d[k] : undefined);
   switch (action) {
     case 'order.created':
       return {

@@ -1,0 +1,37 @@
+// The lint gate (npm run lint): Next's rules (with React hooks), and typescript-eslint with type-aware
+// rules. Formatting is Prettier's job, not ESLint's.
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig([
+  globalIgnores([
+    'node_modules/**',
+    '.next/**',
+    '.data/**',
+    'lib/generated/**',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/results/**',
+    'next-env.d.ts',
+  ]),
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    // Tests read JSON responses whose shape is the assertion itself; typing each one adds nothing.
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+]);
