@@ -119,7 +119,10 @@ export async function runIntake(options: {
           },
         ],
       },
-      (error, res) => (error ? reject(error) : resolve(res)),
+      (error: unknown, res) =>
+        error
+          ? reject(error instanceof Error ? error : new Error('autocannon failed', { cause: error }))
+          : resolve(res),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;

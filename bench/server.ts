@@ -78,7 +78,8 @@ export async function startApp(options: {
   child.stderr.pipe(out);
   track(child);
   const memory = watchMemory(child.pid!);
-  let exited: string | null = null;
+  // Set by the exit handler; the assertion keeps TypeScript from narrowing it to `null` for the loop.
+  let exited = null as string | null;
   child.once('exit', (code, signal) => {
     exited = `${signal ?? code}`;
   });

@@ -19,7 +19,7 @@ const SECRET_KEYS = /pass(word)?|secret|token|key_?hash|keyHash|^key$/i;
 export function scrub(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(
-    JSON.stringify(value, (k, v) =>
+    JSON.stringify(value, (k: string, v: unknown) =>
       k && SECRET_KEYS.test(k) ? undefined : typeof v === 'bigint' ? v.toString() : v,
     ),
   ) as Prisma.InputJsonValue;

@@ -28,7 +28,7 @@ export function getDb(): PrismaClient {
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const client = getDb();
-    const value = Reflect.get(client, property, client);
-    return typeof value === 'function' ? value.bind(client) : value;
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === 'function' ? (value.bind(client) as unknown) : value;
   },
 });

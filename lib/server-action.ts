@@ -1,5 +1,6 @@
 import 'server-only';
-import { toAppError, type FieldIssue } from '@/lib/errors';
+import type { z } from 'zod';
+import { toAppError, validationError, type FieldIssue } from '@/lib/errors';
 
 /** What a server action hands back to its form. */
 export type ActionState<T = undefined> =
@@ -39,4 +40,16 @@ export function formObject(formData: FormData): Record<string, unknown> {
     else out[key] = value;
   }
   return out;
+}
+
+/** Input gathered by an action, parsed with its use case's schema; a bad field throws a validation error naming it. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+/** A form's fields parsed with its use case's schema (see `parseInput`). */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.output<S> {
+  return parseInput(schema, formObject(formData));
 }

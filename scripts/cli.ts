@@ -52,25 +52,27 @@ async function main() {
       }
     } else if (resource === 'user') {
       const { createUser } = await import('@/lib/users/create-user');
+      const { ZCreateUserInput } = await import('@/lib/users/schemas');
       const email = values.email ?? '';
       const user = await createUser({
-        input: {
+        input: ZCreateUserInput.parse({
           email,
           password: values.password ?? '',
-          role: values.role as never,
+          role: values.role,
           name: values.name ?? email.split('@')[0] ?? '',
-        },
+        }),
         actor: CLI_ACTOR,
       });
       console.log(`created user ${user.email} (${user.role}) id=${user.id}`);
     } else {
       const { createApiKey } = await import('@/lib/auth/create-api-key');
+      const { ZCreateApiKeyInput } = await import('@/lib/auth/api-key-schemas');
       const scopes = (values.scopes ?? '')
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
       const key = await createApiKey({
-        input: { name: values.name ?? '', scopes: scopes as never },
+        input: ZCreateApiKeyInput.parse({ name: values.name ?? '', scopes }),
         actor: CLI_ACTOR,
       });
       console.error(

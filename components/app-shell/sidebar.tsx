@@ -55,7 +55,7 @@ export function Sidebar({
         </div>
         <button
           type="button"
-          onClick={() => signOut({ callbackUrl: '/login' })}
+          onClick={() => void signOut({ callbackUrl: '/login' })}
           className="rounded-md border border-slate-500 px-3 py-1.5 text-sm text-slate-100 hover:bg-slate-800 md:mt-3"
         >
           Sign out

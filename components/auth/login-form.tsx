@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { signIn } from 'next-auth/react';
+import { formText } from '@/lib/form-data';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
@@ -13,8 +14,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
     setPending(true);
     setError(null);
     const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
       redirect: false,
     });
     setPending(false);
@@ -29,7 +30,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   }
 
   return (
-    <form method="post" onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={(e) => void onSubmit(e)} className="mt-6 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email

@@ -39,9 +39,12 @@ export function ProductForm({
   const errors = clientErrors ?? (state && !state.ok ? (state.fieldErrors ?? {}) : {});
 
   // After a save the page re-renders with the saved product: variants added here are now saved ones.
-  useEffect(() => {
+  // (Set while rendering when the prop changes, as React recommends, not in an effect that renders twice.)
+  const [shownProduct, setShownProduct] = useState(product);
+  if (product !== shownProduct) {
+    setShownProduct(product);
     if (product) setRows(product.variants.map((v, i) => ({ key: i, existing: v })));
-  }, [product]);
+  }
 
   // Take the keyboard to the first field with an error, whether the browser or the server found it.
   useEffect(() => {

@@ -62,17 +62,22 @@ export function CountActions({
     <div className="space-y-3">
       <div className="flex flex-wrap gap-3">
         {moves.includes('start') && (
-          <button type="button" className={button.primary} disabled={busy} onClick={() => run('start')}>
+          <button type="button" className={button.primary} disabled={busy} onClick={() => void run('start')}>
             Start counting
           </button>
         )}
         {moves.includes('complete') && (
-          <button type="button" className={button.primary} disabled={busy} onClick={() => run('complete')}>
+          <button
+            type="button"
+            className={button.primary}
+            disabled={busy}
+            onClick={() => void run('complete')}
+          >
             {completeLabel}
           </button>
         )}
         {moves.includes('cancel') && (
-          <button type="button" className={button.danger} disabled={busy} onClick={() => run('cancel')}>
+          <button type="button" className={button.danger} disabled={busy} onClick={() => void run('cancel')}>
             Cancel count
           </button>
         )}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { CountSheet } from '@/lib/inventory/cycle-counts/queries';
 import { recordCountsAction } from '@/app/(app)/inventory/cycle-counts/actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
@@ -26,7 +26,10 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
   const [busy, setBusy] = useState(false);
   const scanRef = useRef<ScanInputHandle>(null);
   const state = useRef({ sheet, bin, tally });
-  state.current = { sheet, bin, tally };
+  // The latest values for handlers and timers, kept after each commit (never written while rendering).
+  useLayoutEffect(() => {
+    state.current = { sheet, bin, tally };
+  });
 
   const groups: (string | null)[] = [...sheet.bins, ...(sheet.lines.some((l) => !l.bin_code) ? [null] : [])];
   const linesIn = (s: CountSheet, b: string | null) => s.lines.filter((l) => (l.bin_code ?? null) === b);
@@ -184,7 +187,7 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
         </p>
       ) : (
         <form
-          onSubmit={save}
+          onSubmit={(e) => void save(e)}
           aria-labelledby="bin-title"
           className="rounded-xl border border-slate-300 bg-white p-5"
         >

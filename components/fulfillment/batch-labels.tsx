@@ -68,7 +68,7 @@ export function BatchLabels({
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
-          onClick={run}
+          onClick={() => void run()}
           disabled={running || todo.length === 0}
           className={`${big} bg-brand-700 text-white hover:bg-brand-800`}
         >

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { boxVolumeWarning, evaluatePackScan, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import type { PackStationOrder } from '@/lib/fulfillment/pack-queries';
 import type { PackLabel } from '@/lib/fulfillment/buy-pack-label';
@@ -42,7 +42,10 @@ export function PackStation({
   const [label, setLabel] = useState<PackLabel | null>(null);
   const [busy, setBusy] = useState(false);
   const state = useRef({ order, verified });
-  state.current = { order, verified };
+  // The latest values for handlers and timers, kept after each commit (never written while rendering).
+  useLayoutEffect(() => {
+    state.current = { order, verified };
+  });
 
   const say = useCallback((f: NonNullable<Feedback>) => {
     setFeedback(f);
@@ -311,7 +314,7 @@ export function PackStation({
               <div className="mt-5 flex flex-wrap items-center gap-3">
                 <button
                   type="button"
-                  onClick={() => closeParcel(false)}
+                  onClick={() => void closeParcel(false)}
                   disabled={busy || !complete}
                   className={`${big} bg-brand-700 text-white hover:bg-brand-800`}
                   aria-describedby="pack-close-hint"
@@ -387,7 +390,7 @@ export function PackStation({
             <div className="mt-5 flex flex-wrap gap-3">
               <button
                 type="button"
-                onClick={buy}
+                onClick={() => void buy()}
                 disabled={busy}
                 className={`${big} bg-brand-700 text-white hover:bg-brand-800`}
               >

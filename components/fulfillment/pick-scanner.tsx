@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import {
   evaluatePickScan,
   nextStop,
@@ -38,9 +38,12 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
   const queue = useRef(Promise.resolve());
   const scanRef = useRef<ScanInputHandle>(null);
   const waveRef = useRef(wave);
-  waveRef.current = wave;
   const binRef = useRef(binFor);
-  binRef.current = binFor;
+  // The latest values for handlers and timers, kept after each commit (never written while rendering).
+  useLayoutEffect(() => {
+    waveRef.current = wave;
+    binRef.current = binFor;
+  });
 
   const route = pickRoute(wave.tasks);
   const stop = nextStop(route);
@@ -105,11 +108,12 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
   // Other devices' picks show up within seconds.
   useEffect(() => {
     if (wave.status !== 'open') return;
-    const timer = window.setInterval(async () => {
+    const refresh = async () => {
       if (document.hidden) return;
       const fresh = await waveStateAction(waveRef.current.id);
       if (fresh?.ok && fresh.data) setWave(fresh.data);
-    }, 5_000);
+    };
+    const timer = window.setInterval(() => void refresh(), 5_000);
     return () => window.clearInterval(timer);
   }, [wave.status]);
 
@@ -266,7 +270,7 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
             </div>
           ) : (
             <form
-              onSubmit={submitShort}
+              onSubmit={(e) => void submitShort(e)}
               aria-label={`Short pick ${stop.sku}`}
               className="mt-4 space-y-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-4"
             >

@@ -1,6 +1,6 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatMoney } from '@/lib/money';
@@ -62,9 +62,12 @@ export function ShipOrderForm({
   const signature = JSON.stringify([pkg, pkg === 'custom' ? dims : null, weight]);
   const done = !!bought?.ok;
 
-  useEffect(() => {
+  // New rates preselect their service (set while rendering when the answer changes, not in an effect).
+  const [ratesSeen, setRatesSeen] = useState(rates);
+  if (rates !== ratesSeen) {
+    setRatesSeen(rates);
     if (rates?.ok && rates.data) setService(rates.data.preselected ?? '');
-  }, [rates]);
+  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import type { ActionState } from '@/lib/server-action';
@@ -37,12 +37,15 @@ export function LineItemsForm<T>({
   const { state, onSubmit, pending } = useActionForm(action, null);
   const [rows, setRows] = useState(() => Array.from({ length: minRows }, (_, i) => i));
   const [formKey, setFormKey] = useState(0);
-  useEffect(() => {
+  // A saved form starts over (set while rendering when the answer changes, not in an effect).
+  const [stateSeen, setStateSeen] = useState(state);
+  if (state !== stateSeen) {
+    setStateSeen(state);
     if (state?.ok) {
       setRows(Array.from({ length: minRows }, (_, i) => i));
       setFormKey((k) => k + 1);
     }
-  }, [state, minRows]);
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatMoney } from '@/lib/money';
@@ -33,13 +33,16 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
   // The answer the person has edited the form after: its per-line errors may point at moved lines.
   const [editedAfter, setEditedAfter] = useState<typeof state>(null);
 
-  useEffect(() => {
+  // A posted entry clears the form (set while rendering when the answer changes, not in an effect).
+  const [stateSeen, setStateSeen] = useState(state);
+  if (state !== stateSeen) {
+    setStateSeen(state);
     if (state?.ok) {
       setMemo('');
       setLines([blankLine(), blankLine()]);
       setTouched({});
     }
-  }, [state]);
+  }
 
   const serverErrors = state && !state.ok && editedAfter !== state ? (state.fieldErrors ?? {}) : {};
   const money = (amount: number) => formatMoney(amount, currency);

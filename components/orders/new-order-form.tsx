@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Field, FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createManualOrderAction, lookupSkuAction, searchCustomersAction } from '@/app/(app)/orders/actions';
@@ -67,7 +67,12 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const latest = useRef(new Map<number, string>());
 
-  useEffect(() => setRowsChanged(false), [state]);
+  // A new answer's line errors match the rows again (set while rendering, not in an effect).
+  const [stateSeen, setStateSeen] = useState(state);
+  if (state !== stateSeen) {
+    setStateSeen(state);
+    setRowsChanged(false);
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   // Line errors are keyed by row position; once rows are removed they would point at the wrong row.
   const lineError = (index: number, name: string) =>
@@ -83,27 +88,28 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
     latest.current.set(key, text);
     if (!text.trim()) return updateRow(key, { info: null, suggestions: [], state: 'idle' });
     updateRow(key, { state: 'looking' });
+    const lookUp = async () => {
+      const result = await lookupSkuAction(text);
+      if (latest.current.get(key) !== text) return; // the person typed on meanwhile
+      const found = result?.ok ? (result.data ?? []) : [];
+      const exact = found.find((f) => f.match !== 'partial') ?? null;
+      updateRow(key, (r) => ({
+        suggestions: found,
+        info: exact,
+        state: exact ? 'found' : 'none',
+        // A barcode or a lower-case SKU becomes the variant's SKU; its price fills in unless typed.
+        ...(exact
+          ? {
+              sku: exact.sku,
+              unit_price: r.priceEdited ? r.unit_price : toDecimalString(exact.price, exact.currency),
+            }
+          : {}),
+      }));
+      if (exact) latest.current.set(key, exact.sku);
+    };
     timers.current.set(
       key,
-      setTimeout(async () => {
-        const result = await lookupSkuAction(text);
-        if (latest.current.get(key) !== text) return; // the person typed on meanwhile
-        const found = result?.ok ? (result.data ?? []) : [];
-        const exact = found.find((f) => f.match !== 'partial') ?? null;
-        updateRow(key, (r) => ({
-          suggestions: found,
-          info: exact,
-          state: exact ? 'found' : 'none',
-          // A barcode or a lower-case SKU becomes the variant's SKU; its price fills in unless typed.
-          ...(exact
-            ? {
-                sku: exact.sku,
-                unit_price: r.priceEdited ? r.unit_price : toDecimalString(exact.price, exact.currency),
-              }
-            : {}),
-        }));
-        if (exact) latest.current.set(key, exact.sku);
-      }, 250),
+      setTimeout(() => void lookUp(), 250),
     );
   };
 
@@ -500,11 +506,12 @@ function CustomerSection({
     clearTimeout(timer.current);
     latest.current = text;
     if (text.trim().length < 2) return setMatches(null);
-    timer.current = setTimeout(async () => {
+    const lookUp = async () => {
       const result = await searchCustomersAction(text);
       if (latest.current !== text) return;
       setMatches(result?.ok ? (result.data ?? []) : []);
-    }, 300);
+    };
+    timer.current = setTimeout(() => void lookUp(), 300);
   };
 
   return (

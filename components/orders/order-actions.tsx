@@ -31,9 +31,12 @@ export function OrderActions({ orderId, number, can, emptyText }: Props) {
     ),
   );
   const [last, setLast] = useState<'move' | 'cancel'>('move');
-  useEffect(() => {
+  // A done move or cancel closes its dialog (set while rendering when an answer changes, not in an effect).
+  const [statesSeen, setStatesSeen] = useState([move.state, cancel.state]);
+  if (move.state !== statesSeen[0] || cancel.state !== statesSeen[1]) {
+    setStatesSeen([move.state, cancel.state]);
     if (move.state?.ok || cancel.state?.ok) setOpen(null);
-  }, [move.state, cancel.state]);
+  }
   const submitMove = (e: FormEvent<HTMLFormElement>) => {
     setLast('move');
     move.onSubmit(e);

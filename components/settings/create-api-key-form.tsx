@@ -65,10 +65,12 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
             <button
               type="button"
               className="rounded-md border border-amber-400 bg-white px-3 py-2 text-sm hover:bg-amber-100"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(created.key);
-                setCopiedKey(created.key);
-              }}
+              onClick={() =>
+                void (async () => {
+                  await navigator.clipboard?.writeText(created.key);
+                  setCopiedKey(created.key);
+                })()
+              }
             >
               {copied ? 'Copied' : 'Copy'}
             </button>

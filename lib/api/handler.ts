@@ -89,7 +89,7 @@ export function apiRoute<
   TQuerySchema extends z.ZodType | undefined = undefined,
 >(
   options: Options<TBodySchema, TQuerySchema>,
-  handler: (args: HandlerArgs<Infer<TBodySchema>, Infer<TQuerySchema>>) => Promise<Response | unknown>,
+  handler: (args: HandlerArgs<Infer<TBodySchema>, Infer<TQuerySchema>>) => Promise<unknown>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {

@@ -696,7 +696,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/v1/kpis',
     summary:
-      'The dashboard KPIs (DESIGN.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason',
+      'The dashboard KPIs (docs/design.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason',
     scope: 'reports:read',
     query: ZKpiQuery,
     response: ZKpiReport,

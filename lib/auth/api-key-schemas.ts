@@ -8,7 +8,7 @@ export const ZCreateApiKeyInput = z.object({
   scopes: z
     .array(z.enum(API_KEY_SCOPES, { error: `Unknown scope; use '*' or: ${PERMISSIONS.join(', ')}` }))
     .min(1, 'Choose at least one scope')
-    .transform((s) => (s.includes('*') ? ['*'] : [...new Set(s)])),
+    .transform((s) => (s.includes('*') ? ['*' as const] : [...new Set(s)])),
 });
 export type TCreateApiKeyInput = z.input<typeof ZCreateApiKeyInput>;
 

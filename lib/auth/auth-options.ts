@@ -16,7 +16,7 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
  * next-auth with a credentials provider and JWT sessions (credentials sign-in requires JWT in
  * next-auth v4). The token carries the user id and session version only; every request re-reads
  * the user (lib/auth/session.ts), so deactivation and role changes take effect at once.
- * See docs/decisions/001-auth.md.
+ * See docs/decisions/001-auth-and-sessions.md.
  */
 export function authOptions(): NextAuthOptions {
   return {
@@ -48,14 +48,14 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.sv = (user as { sv?: number }).sv;
         }
         return token;
       },
-      async session({ session, token }) {
+      session({ session, token }) {
         return { ...session, uid: token.uid, sv: token.sv } as typeof session;
       },
     },

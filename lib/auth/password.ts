@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 
 /**
  * Argon2id with OWASP's recommended parameters (19 MiB memory, 2 iterations, 1 lane).
- * See docs/decisions/001-auth.md.
+ * See docs/decisions/001-auth-and-sessions.md.
  */
 const OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * The permission map of DESIGN.md. Pure data: imported by server guards and by the UI (to hide what a
+ * The permission map of docs/design.md. Pure data: imported by server guards and by the UI (to hide what a
  * role cannot do; hiding is never the protection). API-key scopes use the same names.
  */
 export const ROLES = ['admin', 'manager', 'warehouse', 'support'] as const;

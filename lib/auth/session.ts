@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { getServerSession, type NextAuthOptions } from 'next-auth';
 import { db } from '@/lib/db';
 import { authOptions } from '@/lib/auth/auth-options';
 import type { Role } from '@/lib/auth/permissions';
@@ -14,7 +14,7 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
  * session version (bumped on deactivation, role or password change) counts as signed out.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions())) as { uid?: unknown; sv?: unknown } | null;
+  const session = await getServerSession<NextAuthOptions, { uid?: unknown; sv?: unknown }>(authOptions());
   if (!session || typeof session.uid !== 'string') return null;
   const user = await db.user.findUnique({
     where: { id: session.uid },

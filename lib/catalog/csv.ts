@@ -265,7 +265,7 @@ function crossCheck(
       if (r.barcode) skuByBarcode.set(r.barcode, { sku: r.sku, row: r.row });
       skusByProduct.set(r.product_name, (skusByProduct.get(r.product_name) ?? new Set()).add(r.sku));
     }
-    placesBySku.set(r.sku, (placesBySku.get(r.sku) ?? new Map()).set(place, r.row));
+    placesBySku.set(r.sku, (placesBySku.get(r.sku) ?? new Map<string, number>()).set(place, r.row));
     ok.push(first ? { ...r, ...Object.fromEntries(VARIANT_COLUMNS.map((c) => [c, first[c]])) } : r);
   }
   return ok;

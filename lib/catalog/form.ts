@@ -7,6 +7,7 @@ import {
   type TProductInput,
   type TProductUpdateInput,
 } from '@/lib/catalog/schemas';
+import { formText } from '@/lib/form-data';
 
 /**
  * The product form's fields → the API-shaped input, checked with the same zod schema the server uses.
@@ -79,7 +80,7 @@ function result<T>(
     : { success: true, data: parsed.data };
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = (form: FormData, name: string) => formText(form, name).trim();
 
 export function productCreateFromForm(form: FormData, currency: string): ProductFormResult<TProductInput> {
   const moneyErrors: Record<string, string> = {};

@@ -184,7 +184,7 @@ export function parseProductListParams(
 ): TProductListQuery {
   const flat = Object.fromEntries(
     Object.entries(raw)
-      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .map(([k, v]): [string, string | undefined] => [k, Array.isArray(v) ? v[0] : v])
       .filter(([, v]) => v !== undefined && v !== ''),
   );
   const first = ZProductListQuery.safeParse(flat);

@@ -3,7 +3,6 @@ import { db } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { toAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { importProductCsv, type ImportMode } from '@/lib/catalog/import-product-csv';
 
 /** Errors kept on the job row; the count of all of them is in the result. */

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors';
 
 /**
  * Shared drawing helpers for the printable documents (labels, packing slips, pick lists).
- * Pure: plain data in, PDF bytes out, no database and no file system. See docs/decisions/007-pdf-documents.md.
+ * Pure: plain data in, PDF bytes out, no database and no file system. See docs/decisions/010-pdf-documents.md.
  *
  * Coordinates are PDF points (1/72 inch) from the top-left corner of the page (pdfkit's convention).
  * Every page is created with zero margins and every piece of text is placed explicitly, so pdfkit never

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '@/lib/orders/schemas';
+import { formText } from '@/lib/form-data';
 
 /** Order size in the fulfillment queue: one unit left to ship (a quick single pick) or more. */
 export const QUEUE_SIZES = ['single', 'multi'] as const;
@@ -28,7 +29,7 @@ export type TFulfillmentQueueQuery = {
 export function readQueueQuery(raw: Record<string, string | string[] | undefined>) {
   const flat = Object.fromEntries(
     Object.entries(raw)
-      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .map(([k, v]): [string, string | undefined] => [k, Array.isArray(v) ? v[0] : v])
       .filter(([, v]) => typeof v === 'string' && v.trim() !== ''),
   );
   return ZFulfillmentQueueQuery.parse(flat);
@@ -40,7 +41,7 @@ export function readQueueQuery(raw: Record<string, string | string[] | undefined
  * on as NaN so zod names the field ("Use whole grams") instead of the form guessing.
  */
 export function packInputFromForm(form: FormData) {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const text = (name: string) => formText(form, name).trim();
   const num = (name: string) => {
     const v = text(name);
     if (v === '') return undefined;

@@ -2,7 +2,7 @@
  * Inventory costing: pure functions over one variant's cost pool and FIFO layers. No I/O; the
  * use cases in this folder load the rows under a lock, call these, and write the result back.
  *
- * THE RULES (all amounts integer minor units; see docs/decisions/004-inventory-costing.md)
+ * THE RULES (all amounts integer minor units; see docs/decisions/004-inventory-costing-and-ledger.md)
  * - Every receipt adds q units at unit cost c to the pool (value += q·c) and, for FIFO, a layer (q, c).
  * - FIFO issue of q units: take from the oldest open layers; cost = Σ take·unit cost. Exact.
  * - Moving-average issue of q units out of Q held with value V: cost = round_half_up(V·q / Q);

@@ -8,7 +8,7 @@ import { ZMoveBinInput, type TMoveBinInput } from '@/lib/inventory/schemas';
 
 /**
  * Moves a SKU's stock at a location to another bin. Backroom keeps one bin per SKU and location
- * (a fixed-location warehouse; see docs/decisions/004-inventory-costing.md), so the whole quantity moves.
+ * (a fixed-location warehouse; see docs/decisions/004-inventory-costing-and-ledger.md), so the whole quantity moves.
  */
 export async function moveToBin(options: { input: TMoveBinInput; actor: Actor }) {
   const input = ZMoveBinInput.parse(options.input);

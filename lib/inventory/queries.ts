@@ -117,13 +117,13 @@ export async function stockLevels(
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY v.sku, loc.code
     LIMIT ${filter.limit + 1}`;
-  const page = rows.slice(0, filter.limit).map((r) => {
+  const page = rows.slice(0, filter.limit).map((r): LevelRow => {
     const available = r.on_hand - r.reserved;
     return {
       ...r,
       available,
       status: available <= 0 ? 'out' : available <= r.reorder_point ? 'low' : 'in_stock',
-    } as LevelRow;
+    };
   });
   const last = page[page.length - 1];
   return {

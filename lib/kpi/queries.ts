@@ -242,7 +242,7 @@ export async function kpiFactSums(
 /**
  * The dashboard's KPIs over [from, to] (shop-timezone days) and an optional channel, with the previous
  * equal period and sparklines (a point per day up to 92 days, else per calendar month), read from the
- * rollups in one statement (kpiFactSums), plus the small stockout table and the ticket counts. Definitions: DESIGN.md "KPIs", docs/decisions/014-kpi-rollups.md.
+ * rollups in one statement (kpiFactSums), plus the small stockout table and the ticket counts. Definitions: docs/design.md "KPIs", docs/decisions/014-kpi-rollups.md.
  */
 export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date()): Promise<KpiReport> {
   const { from, to } = query;

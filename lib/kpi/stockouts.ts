@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 
-/** Trailing window of demand before a stockout that sets its baseline (DESIGN.md: 28 days). */
+/** Trailing window of demand before a stockout that sets its baseline (docs/design.md: 28 days). */
 export const BASELINE_DAYS = 28;
 
 /**

@@ -4,7 +4,6 @@ import { db } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError, validationError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { ZAddress } from '@/lib/address';
 
 export const ZUpdateLocationInput = z.object({

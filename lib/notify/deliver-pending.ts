@@ -47,14 +47,15 @@ export async function deliverPendingNotifications(options: DeliverOptions = {}):
   const result: DeliverResult = { sent: 0, retrying: 0, failed: 0 };
   for (const message of claimed) {
     try {
-      const info = await transport.sendMail({
+      // nodemailer types the result of a generic transport as `any`; only its messageId is read.
+      const info = (await transport.sendMail({
         from: { name: settings?.shopName ?? 'Backroom', address: from },
         to: message.to_address,
         subject: message.subject,
         text: message.text_body,
         html: message.html_body,
         headers: { 'X-Backroom-Message-Id': message.id },
-      });
+      })) as { messageId?: unknown } | null;
       await db.outboxMessage.update({
         where: { id: message.id },
         data: {
@@ -62,7 +63,7 @@ export async function deliverPendingNotifications(options: DeliverOptions = {}):
           sentAt: new Date(),
           lockedUntil: null,
           lastError: null,
-          smtpMessageId: String(info.messageId ?? '') || null,
+          smtpMessageId: typeof info?.messageId === 'string' && info.messageId ? info.messageId : null,
         },
       });
       result.sent += 1;

@@ -31,7 +31,7 @@ export function startNotificationWorker(): void {
       running = false;
     }
   };
-  globalForWorker.backroomNotifyWorker = setInterval(tick, interval);
+  globalForWorker.backroomNotifyWorker = setInterval(() => void tick(), interval);
   globalForWorker.backroomNotifyWorker.unref();
   console.log(`[notify] sending customer emails through ${config.host} every ${interval} ms`);
 }

@@ -57,7 +57,7 @@ export function readListQuery(raw: RawParams): {
     if (parsed.success && parsed.data !== undefined) query[key] = parsed.data;
     else ignored.push(key);
   }
-  if (query.from && query.to && String(query.from) > String(query.to)) {
+  if (typeof query.from === 'string' && typeof query.to === 'string' && query.from > query.to) {
     // A reversed range would always be empty; read it the way it was meant.
     [query.from, query.to] = [query.to, query.from];
   }

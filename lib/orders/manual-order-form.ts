@@ -2,6 +2,7 @@ import { AppError, type FieldIssue } from '@/lib/errors';
 import { parseMoney, toDecimalString } from '@/lib/money';
 import { orderTotals } from '@/lib/orders/rules';
 import type { TCreateOrderInput } from '@/lib/orders/schemas';
+import { formText } from '@/lib/form-data';
 
 /**
  * The manual order form (phone and email orders) as a person fills it in: text in every field,
@@ -187,7 +188,7 @@ export function liveTotals(
 
 /** Reads the form's fields (the names the NewOrderForm gives its inputs) from FormData. */
 export function manualOrderFromForm(form: FormData): ManualOrderText {
-  const get = (name: string) => String(form.get(name) ?? '');
+  const get = (name: string) => formText(form, name);
   const skus = form.getAll('lines.sku').map(String);
   const quantities = form.getAll('lines.quantity').map(String);
   const prices = form.getAll('lines.unit_price').map(String);

@@ -91,7 +91,7 @@ export async function startEmbeddedPostgres(options: {
         `${credentialsFile} is missing, so the database in ${dataDir} cannot be opened. Restore the file, or delete ${dataDir} to start over with a new database.`,
       );
     }
-    password = JSON.parse(readFileSync(credentialsFile, 'utf8')).password;
+    password = (JSON.parse(readFileSync(credentialsFile, 'utf8')) as { password: string }).password;
   } else {
     password = randomBytes(18).toString('base64url');
     writeFileSync(credentialsFile, JSON.stringify({ password }), { mode: 0o600 });

@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
-import { canMoveReturn, nextReturnStatus, type ReturnStatus } from '@/lib/returns/rules';
+import { canMoveReturn, nextReturnStatus } from '@/lib/returns/rules';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
 import { postRefund } from '@/lib/refunds/issue-refund';
 

@@ -12,7 +12,6 @@ import { customerOf } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
 import { needsApproval, paymentStatusAfterRefund } from '@/lib/returns/rules';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
-import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { recordRefundIssuedFacts } from '@/lib/kpi/facts';
 
 /** May this actor issue refunds above the support limit (DESIGN: a manager approves)? */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { ZAddress } from '@/lib/address';
 import type { Actor } from '@/lib/auth/actor';
 import { formatMoney } from '@/lib/money';
 import { createOrder } from '@/lib/orders/create-order';
@@ -98,7 +99,7 @@ export async function exchangeReturn(
             email: original.email,
             name: `${original.customer.firstName} ${original.customer.lastName}`.trim(),
           },
-          shipping_address: original.shippingAddress as never,
+          shipping_address: ZAddress.parse(original.shippingAddress),
           lines,
           tax_amount: tax,
           ...(s.applied > 0

@@ -16,7 +16,7 @@ export const RETURN_STATUSES = [
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 /**
- * The only moves a return's status can make, by name (DESIGN.md: requested → approved | rejected →
+ * The only moves a return's status can make, by name (docs/design.md: requested → approved | rejected →
  * received (partially) → inspected → refunded | exchanged | closed). Anything else is INVALID_STATE.
  * - receive_partially / receive: a receipt that leaves approved units outstanding, or completes them;
  * - inspect: every received unit has a disposition (only from received: a partial receipt is

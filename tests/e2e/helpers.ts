@@ -28,7 +28,7 @@ export const SECTIONS = [
 export type SectionLabel = (typeof SECTIONS)[number]['label'];
 
 /**
- * What each role may open, written out from DESIGN.md's permission table rather than imported from
+ * What each role may open, written out from docs/design.md's permission table rather than imported from
  * lib/auth/permissions.ts, so that a wrong permission map fails these tests instead of agreeing with them.
  */
 export const ROLE_SECTIONS: Record<RoleName, SectionLabel[]> = {

@@ -282,7 +282,7 @@ test.describe('warehouse on a tablet', () => {
 });
 
 test('support refunds the return; the order, the return and the ticket show it', async ({ page }) => {
-  const { ticket, returnNumber } = journey;
+  const { returnNumber } = journey;
   await signIn(page, DEMO_EMAIL.support);
 
   await test.step('refund the unit and the shipping: the whole order', async () => {

@@ -87,7 +87,7 @@ test('the agent replies with a canned reply after previewing it, solves the tick
 }) => {
   // The app's worker sends customer emails to SMTP on E2E_SMTP_PORT (playwright.config.ts): listen there.
   const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
-  test.info().attach('smtp', { body: sink.url });
+  await test.info().attach('smtp', { body: sink.url });
   try {
     await replyAndSolve(page, sink);
   } finally {

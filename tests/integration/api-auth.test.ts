@@ -166,7 +166,7 @@ describe('API request handling', () => {
   });
 
   it('answers an unknown /api/v1 route with a JSON 404', async () => {
-    const res = await unknownRoute.GET(apiRequest('/api/v1/nope'));
+    const res = unknownRoute.GET(apiRequest('/api/v1/nope'));
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe('NOT_FOUND');
   });

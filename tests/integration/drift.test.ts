@@ -173,7 +173,7 @@ describe('migration drift', () => {
         const actual = dbEnums.find((e) => e.name === name);
         if (!actual) problems.push(`enum ${name} missing in database`);
         else if (actual.values.join() !== values.join())
-          problems.push(`enum ${name}: schema [${values}] vs database [${actual.values}]`);
+          problems.push(`enum ${name}: schema [${values.join()}] vs database [${actual.values.join()}]`);
       }
       for (const e of dbEnums)
         if (!schemaEnums.has(e.name)) problems.push(`enum ${e.name} in database but not in schema`);
@@ -217,13 +217,13 @@ describe('migration drift', () => {
           tableIndexes.some((i) => i.columns.join() === cols.join() && (!unique || i.unique));
         const idCols = model.id.length ? model.id : model.fields.filter((f) => f.isId).map((f) => f.column);
         if (!tableIndexes.some((i) => i.primary && i.columns.join() === idCols.join()))
-          problems.push(`${model.table}: primary key (${idCols}) missing`);
+          problems.push(`${model.table}: primary key (${idCols.join()}) missing`);
         for (const f of model.fields.filter((f) => f.unique))
           if (!has([f.column], true)) problems.push(`${model.table}: unique (${f.column}) missing`);
         for (const cols of model.uniques)
-          if (!has(cols, true)) problems.push(`${model.table}: unique (${cols}) missing`);
+          if (!has(cols, true)) problems.push(`${model.table}: unique (${cols.join()}) missing`);
         for (const cols of model.indexes)
-          if (!has(cols, false)) problems.push(`${model.table}: index (${cols}) missing`);
+          if (!has(cols, false)) problems.push(`${model.table}: index (${cols.join()}) missing`);
       }
       const modelTables = new Set(models.map((m) => m.table));
       for (const t of tables)

@@ -30,7 +30,7 @@ import {
 // The server actions and the label route read the signed-in user through lib/auth/session.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({
-  currentUser: async () => session.user,
+  currentUser: () => Promise.resolve(session.user),
   userActor: (u: SessionUser) => ({ type: 'user', id: u.id, label: u.email, role: u.role }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));

@@ -20,7 +20,7 @@ import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/
 // The CSV route handlers read the signed-in user through lib/auth/session; tests choose who that is.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({
-  currentUser: async () => session.user,
+  currentUser: () => Promise.resolve(session.user),
   userActor: (u: SessionUser) => ({ type: 'user', id: u.id, label: u.email, role: u.role }),
 }));
 const trialBalanceRoute = await import('@/app/(app)/ledger/export/trial-balance/route');
@@ -216,20 +216,14 @@ describe('CSV route handlers', () => {
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="trial-balance-2100-01-01.csv"',
     );
-    expect((parse(await res.text(), { bom: true }) as string[][]).at(-1)).toEqual([
-      '',
-      'Total',
-      '',
-      '900.00',
-      '900.00',
-    ]);
+    expect(parse(await res.text(), { bom: true }).at(-1)).toEqual(['', 'Total', '', '900.00', '900.00']);
 
     const val = await get(valuationRoute, '/ledger/export/valuation?as_of=2026-01-11');
     expect(val.headers.get('content-disposition')).toBe(
       'attachment; filename="inventory-valuation-2026-01-11.csv"',
     );
     // No stock had been received by 2026-01-11: only the totals row, at 0.00.
-    expect((parse(await val.text(), { bom: true }) as string[][]).slice(1)).toEqual([
+    expect(parse(await val.text(), { bom: true }).slice(1)).toEqual([
       ['Total', 'FIFO cost, as of 2026-01-11', '', '0.00'],
     ]);
 
@@ -290,7 +284,7 @@ describe('journal export', () => {
 
     const manual = parse(await (await get('/ledger/export/journal?source=manual')).text(), {
       bom: true,
-    }) as string[][];
+    });
     expect(manual.slice(1).map((r) => [r[0], r[3], r[4], r[6], r[7]])).toEqual([
       [String(numbers.e3), 'Owner top-up', '1000', '123.45', ''],
       [String(numbers.e3), 'Owner top-up', '3000', '', '123.45'],

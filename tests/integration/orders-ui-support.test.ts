@@ -18,7 +18,7 @@ import { makeLocations, makeProduct, makeUser, SYSTEM_TEST_ACTOR as actor } from
 // Server actions and the export route read the signed-in user through lib/auth/session; tests choose who.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({
-  currentUser: async () => session.user,
+  currentUser: () => Promise.resolve(session.user),
   userActor: (u: SessionUser) => ({ type: 'user', id: u.id, label: u.email, role: u.role }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
@@ -578,7 +578,7 @@ describe('GET /orders/export', () => {
     expect(res.headers.get('content-disposition')).toMatch(
       /^attachment; filename="orders-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
-    const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { bom: true, columns: true });
     expect(rows).toHaveLength(1_201); // 500 + 500 + 201
     expect(rows[0]).toMatchObject({
       'Placed at': '2026-01-01T00:01:00Z',
@@ -592,12 +592,12 @@ describe('GET /orders/export', () => {
     expect(rows[1_200]).toMatchObject({ Total: '1201.00' }); // 100 × 1,201 cents
     expect(new Set(rows.map((r) => r.Number)).size).toBe(1_201);
     // The filter applies: Ann's web orders are not in it; other filters narrow it.
-    const few = parse(
+    const few = parse<Record<string, string>>(
       await (
         await get('?channel=ebay&q=bulk@example.com&from=2026-01-01&to=2026-01-01&sort=total_desc')
       ).text(),
       { bom: true, columns: true },
-    ) as Record<string, string>[];
+    );
     expect(few).toHaveLength(1_201); // all placed on Jan 1 (UTC)
     expect(few[0].Total).toBe('1201.00');
     // No match: the header alone, after a UTF-8 byte-order mark (so Excel reads accents).

@@ -4,7 +4,6 @@ import { receiveStock } from '@/lib/inventory/receive-stock';
 import { skuDetail } from '@/lib/inventory/queries';
 import { trialBalance, accountBalance } from '@/lib/ledger/queries';
 import { changeOrderStatus } from '@/lib/orders/change-order-status';
-import { cancelOrder } from '@/lib/orders/cancel-order';
 import { orderTimeline } from '@/lib/orders/queries';
 import {
   apiRequest,

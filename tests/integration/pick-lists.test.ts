@@ -18,7 +18,7 @@ import {
 // The routes read the signed-in user through lib/auth/session.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({
-  currentUser: async () => session.user,
+  currentUser: () => Promise.resolve(session.user),
   userActor: (u: SessionUser) => ({ type: 'user', id: u.id, label: u.email, role: u.role }),
 }));
 const pickListRoute = await import('@/app/(app)/fulfillment/pick-list/route');

@@ -350,7 +350,7 @@ describe('importing a product CSV', () => {
       mode: 'all',
       actor,
       chunkRows: 10,
-      onChunk: async (_tx, done) => progress.push(done),
+      onChunk: (_tx, done) => Promise.resolve(progress.push(done)),
     });
     expect(progress).toEqual([12, 21, 25]);
     expect(report).toMatchObject({ created_products: 6, created_variants: 25, received_units: 50 });

@@ -315,8 +315,8 @@ describe('quoteShipment', () => {
     });
     const api: CarrierAdapter = {
       code: 'acme',
-      async quote(shipment) {
-        return [
+      quote(shipment) {
+        return Promise.resolve([
           {
             key: 'acme:saver',
             carrier: 'acme',
@@ -334,7 +334,7 @@ describe('quoteShipment', () => {
             rate_card_id: null,
             unavailable: null,
           },
-        ];
+        ]);
       },
     };
     const r = await quoteShipment({

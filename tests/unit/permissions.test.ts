@@ -10,7 +10,7 @@ import {
   type Role,
 } from '@/lib/auth/permissions';
 
-// The permission table of DESIGN.md, row by row, written out independently of lib/auth/permissions.ts.
+// The permission table of docs/design.md, row by row, written out independently of lib/auth/permissions.ts.
 const DESIGN: Record<Permission, Role[]> = {
   'reports:read': ['admin', 'manager'],
   'orders:read': ['admin', 'manager', 'warehouse', 'support'],
@@ -19,7 +19,7 @@ const DESIGN: Record<Permission, Role[]> = {
   'orders:cancel': ['admin', 'manager', 'support'],
   'inventory:read': ['admin', 'manager', 'warehouse', 'support'],
   'inventory:adjust': ['admin', 'manager', 'warehouse'],
-  // Not a row of DESIGN.md: count variances above the approval limit need a manager (decision 017).
+  // Added after the first design (decision 017): count variances above the approval limit need a manager.
   'inventory:approve_count': ['admin', 'manager'],
   'purchasing:write': ['admin', 'manager'],
   'purchasing:receive': ['admin', 'manager', 'warehouse'],

@@ -9,8 +9,9 @@ import { quoteOrderShipment } from '@/lib/fulfillment/quote-order-shipment';
 import { buyLabel } from '@/lib/fulfillment/buy-label';
 import { addTrackingEvent } from '@/lib/fulfillment/add-tracking-event';
 import type { TTrackingEventInput } from '@/lib/fulfillment/schemas';
+import { formText } from '@/lib/form-data';
 
-const field = (formData: FormData, name: string) => String(formData.get(name) ?? '');
+const field = (formData: FormData, name: string) => formText(formData, name);
 const shipPath = (id: string) => `/fulfillment/orders/${encodeURIComponent(id)}`;
 
 export type RateOption = {

@@ -15,13 +15,13 @@ import { packOrder } from '@/lib/fulfillment/pack-order';
 import { buyPackLabel, type PackLabel } from '@/lib/fulfillment/buy-pack-label';
 import { voidLabel } from '@/lib/fulfillment/void-label';
 import type { TPackOrderInput, TShortPickInput } from '@/lib/fulfillment/schemas';
+import { formText, formTexts } from '@/lib/form-data';
 
 /** "Start scanner pick" from the queue (the selected orders) or the ship page (one order). */
 export async function startWaveAction(formData: FormData): Promise<void> {
   const user = await requirePermission('fulfillment:write');
-  const ids = formData
-    .getAll('orders')
-    .flatMap((v) => String(v).split(','))
+  const ids = formTexts(formData, 'orders')
+    .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
   let waveId: string;
@@ -115,8 +115,8 @@ export async function voidLabelAction(_prev: ActionState, formData: FormData): P
   return runAction(async () => {
     const user = await requirePermission('fulfillment:write');
     const r = await voidLabel({
-      shipmentId: String(formData.get('shipmentId') ?? ''),
-      input: { reason: String(formData.get('reason') ?? '') },
+      shipmentId: formText(formData, 'shipmentId'),
+      input: { reason: formText(formData, 'reason') },
       actor: userActor(user),
     });
     revalidatePath(`/fulfillment/orders/${r.order_id}`);

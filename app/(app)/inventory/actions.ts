@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
-import { runAction, type ActionState } from '@/lib/server-action';
+import { parseInput, runAction, type ActionState } from '@/lib/server-action';
+import { ZAdjustmentInput } from '@/lib/inventory/schemas';
 import { AppError } from '@/lib/errors';
 import { parseMoney } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
@@ -11,6 +12,7 @@ import { receiveStock } from '@/lib/inventory/receive-stock';
 import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { transferStock } from '@/lib/inventory/transfer-stock';
 import { moveToBin } from '@/lib/inventory/move-to-bin';
+import { formText } from '@/lib/form-data';
 
 /** Lines arrive as parallel arrays (sku[], quantity[], unit_cost[]); blank rows are ignored. */
 function lineRows(formData: FormData, fields: string[]) {
@@ -47,8 +49,8 @@ export async function receiveStockAction(
     if (issues.length) throw new AppError('VALIDATION_FAILED', 'Check the unit costs', issues);
     const receipt = await receiveStock({
       input: {
-        location: String(formData.get('location') ?? ''),
-        reference: String(formData.get('reference') ?? '').trim() || undefined,
+        location: formText(formData, 'location'),
+        reference: formText(formData, 'reference').trim() || undefined,
         lines: rows.map((r) => ({
           sku: r.sku,
           quantity: toInt(r.quantity),
@@ -68,15 +70,15 @@ export async function receiveStockAction(
 export async function adjustStockAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('inventory:adjust');
-    const sku = String(formData.get('sku') ?? '');
+    const sku = formText(formData, 'sku');
     const result = await adjustStock({
-      input: {
-        location: String(formData.get('location') ?? ''),
+      input: parseInput(ZAdjustmentInput, {
+        location: formText(formData, 'location'),
         sku,
-        delta: toInt(String(formData.get('delta') ?? '')),
-        reason: String(formData.get('reason') ?? '') as never,
-        note: String(formData.get('note') ?? '').trim() || undefined,
-      },
+        delta: toInt(formText(formData, 'delta')),
+        reason: formText(formData, 'reason'),
+        note: formText(formData, 'note').trim() || undefined,
+      }),
       actor: userActor(user),
     });
     revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
@@ -92,9 +94,9 @@ export async function transferStockAction(_prev: ActionState, formData: FormData
     const rows = lineRows(formData, ['sku', 'quantity']);
     const result = await transferStock({
       input: {
-        from: String(formData.get('from') ?? ''),
-        to: String(formData.get('to') ?? ''),
-        note: String(formData.get('note') ?? '').trim() || undefined,
+        from: formText(formData, 'from'),
+        to: formText(formData, 'to'),
+        note: formText(formData, 'note').trim() || undefined,
         lines: rows.map((r) => ({ sku: r.sku, quantity: toInt(r.quantity) })),
       },
       actor: userActor(user),
@@ -109,12 +111,12 @@ export async function transferStockAction(_prev: ActionState, formData: FormData
 export async function moveToBinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('inventory:adjust');
-    const sku = String(formData.get('sku') ?? '');
+    const sku = formText(formData, 'sku');
     const result = await moveToBin({
       input: {
-        location: String(formData.get('location') ?? ''),
+        location: formText(formData, 'location'),
         sku,
-        bin: String(formData.get('bin') ?? ''),
+        bin: formText(formData, 'bin'),
       },
       actor: userActor(user),
     });

@@ -3,10 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
-import { formObject, runAction, type ActionState } from '@/lib/server-action';
-import { validationError } from '@/lib/errors';
+import { formObject, parseForm, runAction, type ActionState } from '@/lib/server-action';
 import { shopSettings } from '@/lib/settings/queries';
-import { ZReverseEntryInput } from '@/lib/ledger/schemas';
+import { ZCreateAccountInput, ZReverseEntryInput } from '@/lib/ledger/schemas';
 import { manualEntryFromForm } from '@/lib/ledger/manual-entry-form';
 import { postManualEntry } from '@/lib/ledger/post-manual-entry';
 import { reverseManualEntry } from '@/lib/ledger/reverse-manual-entry';
@@ -34,11 +33,10 @@ export async function reverseManualEntryAction(
 ): Promise<ActionState<{ number: number }>> {
   return runAction(async () => {
     const user = await requirePermission('ledger:post');
-    const parsed = ZReverseEntryInput.safeParse(formObject(formData));
-    if (!parsed.success) throw validationError(parsed.error);
+    const { entry_id, reason } = parseForm(ZReverseEntryInput, formData);
     const reversal = await reverseManualEntry({
-      entryId: parsed.data.entry_id,
-      reason: parsed.data.reason,
+      entryId: entry_id,
+      reason,
       actor: userActor(user),
     });
     revalidatePath('/ledger', 'layout');
@@ -49,7 +47,10 @@ export async function reverseManualEntryAction(
 export async function createAccountAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('ledger:post');
-    const account = await createAccount({ input: formObject(formData) as never, actor: userActor(user) });
+    const account = await createAccount({
+      input: parseForm(ZCreateAccountInput, formData),
+      actor: userActor(user),
+    });
     revalidatePath('/ledger', 'layout');
     return { message: `Account ${account.code} ${account.name} added.` };
   });

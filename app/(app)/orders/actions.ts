@@ -19,8 +19,9 @@ import { orderLineLookup, type LineLookupRow } from '@/lib/orders/line-lookup';
 import { buildManualOrder, formError, manualOrderFromForm } from '@/lib/orders/manual-order-form';
 import { customerSearch, type CustomerMatch } from '@/lib/customers/queries';
 import { STATUS_LABEL } from '@/components/orders/order-badges';
+import { formText } from '@/lib/form-data';
 
-const field = (formData: FormData, name: string) => String(formData.get(name) ?? '');
+const field = (formData: FormData, name: string) => formText(formData, name);
 const orderPath = (id: string) => `/orders/${encodeURIComponent(id)}`;
 
 const ZMove = z.enum(['approve', 'hold', 'release']);
@@ -77,7 +78,7 @@ export async function cancelOrderAction(_prev: ActionState, formData: FormData):
 
 /**
  * A staff note on the order's timeline. orders:create, not orders:write: support agents take and
- * cancel orders and must be able to write down why (docs/decisions/005-orders-screens.md).
+ * cancel orders and must be able to write down why (docs/decisions/007-orders-screens.md).
  */
 export async function addOrderNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {

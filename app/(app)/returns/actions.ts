@@ -5,10 +5,11 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
-import { runAction, type ActionState } from '@/lib/server-action';
+import { parseInput, runAction, type ActionState } from '@/lib/server-action';
 import { AppError, toAppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { requestReturn } from '@/lib/returns/request-return';
+import { ZCreateReturnInput } from '@/lib/returns/schemas';
 import { approveReturn } from '@/lib/returns/approve-return';
 import { rejectReturn } from '@/lib/returns/reject-return';
 import { receiveReturn } from '@/lib/returns/receive-return';
@@ -19,8 +20,9 @@ import { scanToSku } from '@/lib/returns/scan';
 import { refundReturn } from '@/lib/refunds/refund-return';
 import { createGoodwillRefund } from '@/lib/refunds/create-goodwill-refund';
 import { decideRefund } from '@/lib/refunds/decide-refund';
+import { formText } from '@/lib/form-data';
 
-const field = (f: FormData, name: string) => String(f.get(name) ?? '');
+const field = (f: FormData, name: string) => formText(f, name);
 const all = (f: FormData, name: string) => f.getAll(name).map(String);
 const optional = (f: FormData, name: string) => field(f, name).trim() || undefined;
 /** A money input in major units ("12.50") → minor units; blank → undefined. */
@@ -51,20 +53,20 @@ export async function requestReturnAction(_prev: ActionState, formData: FormData
     const quantities = all(formData, 'quantity');
     const reasons = all(formData, 'reason');
     const lines = skus
-      .map((sku, i) => ({ sku, quantity: Number(quantities[i] || 0), reason: reasons[i] as never }))
+      .map((sku, i) => ({ sku, quantity: Number(quantities[i] || 0), reason: reasons[i] }))
       .filter((l) => l.quantity > 0);
     if (!lines.length)
       throw new AppError('VALIDATION_FAILED', 'Choose at least one unit to return.', [
         { field: 'lines', message: 'Choose at least one unit' },
       ]);
     const created = await requestReturn({
-      input: {
+      input: parseInput(ZCreateReturnInput, {
         order_id: field(formData, 'orderId'),
         ticket_id: optional(formData, 'ticketId'),
-        resolution: (field(formData, 'resolution') || 'refund') as 'refund' | 'exchange',
+        resolution: field(formData, 'resolution') || 'refund',
         note: optional(formData, 'note'),
         lines,
-      },
+      }),
       actor: userActor(user),
     });
     createdId = created.id;

@@ -3,8 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
-import { formObject, runAction, type ActionState } from '@/lib/server-action';
-import { validationError } from '@/lib/errors';
+import { formObject, parseForm, runAction, type ActionState } from '@/lib/server-action';
+import {
+  ZChangeUserRoleInput,
+  ZCreateUserInput,
+  ZResetUserPasswordInput,
+  ZSetUserActiveInput,
+} from '@/lib/users/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { updateSettings } from '@/lib/settings/update-settings';
 import { createUser } from '@/lib/users/create-user';
@@ -16,13 +21,12 @@ import { revokeApiKey } from '@/lib/auth/revoke-api-key';
 import { updateLocation } from '@/lib/locations/update-location';
 import type { TCreateApiKeyInput } from '@/lib/auth/api-key-schemas';
 import { resendNotification } from '@/lib/notify/resend-notification';
+import { formText } from '@/lib/form-data';
 
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    const parsed = ZUpdateSettingsInput.safeParse(formObject(formData));
-    if (!parsed.success) throw validationError(parsed.error);
-    await updateSettings({ input: parsed.data, actor: userActor(user) });
+    await updateSettings({ input: parseForm(ZUpdateSettingsInput, formData), actor: userActor(user) });
     revalidatePath('/settings');
     return { message: 'Settings saved.' };
   });
@@ -31,7 +35,10 @@ export async function updateSettingsAction(_prev: ActionState, formData: FormDat
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    const created = await createUser({ input: formObject(formData) as never, actor: userActor(user) });
+    const created = await createUser({
+      input: parseForm(ZCreateUserInput, formData),
+      actor: userActor(user),
+    });
     revalidatePath('/settings/users');
     return { message: `${created.email} can now sign in as ${created.role}.` };
   });
@@ -40,7 +47,10 @@ export async function createUserAction(_prev: ActionState, formData: FormData): 
 export async function changeUserRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    const changed = await changeUserRole({ input: formObject(formData) as never, actor: userActor(user) });
+    const changed = await changeUserRole({
+      input: parseForm(ZChangeUserRoleInput, formData),
+      actor: userActor(user),
+    });
     revalidatePath('/settings/users');
     return { message: `${changed.email} is now ${changed.role}.` };
   });
@@ -49,7 +59,10 @@ export async function changeUserRoleAction(_prev: ActionState, formData: FormDat
 export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    const changed = await setUserActive({ input: formObject(formData) as never, actor: userActor(user) });
+    const changed = await setUserActive({
+      input: parseForm(ZSetUserActiveInput, formData),
+      actor: userActor(user),
+    });
     revalidatePath('/settings/users');
     return {
       message: changed.active
@@ -62,7 +75,7 @@ export async function setUserActiveAction(_prev: ActionState, formData: FormData
 export async function resetUserPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    await resetUserPassword({ input: formObject(formData) as never, actor: userActor(user) });
+    await resetUserPassword({ input: parseForm(ZResetUserPasswordInput, formData), actor: userActor(user) });
     return { message: 'Password changed; the user is signed out everywhere.' };
   });
 }
@@ -91,7 +104,7 @@ export async function revokeApiKeyAction(_prev: ActionState, formData: FormData)
   return runAction(async () => {
     const user = await requirePermission('settings:write');
     await revokeApiKey({
-      input: { apiKeyId: String(formData.get('apiKeyId') ?? '') },
+      input: { apiKeyId: formText(formData, 'apiKeyId') },
       actor: userActor(user),
     });
     revalidatePath('/settings/api-keys');
@@ -127,7 +140,7 @@ export async function updateLocationAction(_prev: ActionState, formData: FormDat
 export async function resendNotificationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
-    const messageId = String(formData.get('messageId') ?? '');
+    const messageId = formText(formData, 'messageId');
     await resendNotification({ messageId, actor: userActor(user) });
     revalidatePath('/settings/outbox');
     return { message: 'Queued to be sent again.' };

@@ -13,10 +13,12 @@ import { resendShippingEmail } from '@/lib/support/resend-shipping-email';
 import { saveCannedReply } from '@/lib/support/save-canned-reply';
 import { deleteCannedReply } from '@/lib/support/delete-canned-reply';
 import { updateSlaSettings } from '@/lib/support/update-sla-settings';
+import type { TSlaSettingsInput } from '@/lib/support/schemas';
 import { previewReply } from '@/lib/support/queries';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type RenderedReply } from '@/lib/support/rules';
+import { formText } from '@/lib/form-data';
 
-const field = (formData: FormData, name: string) => String(formData.get(name) ?? '');
+const field = (formData: FormData, name: string) => formText(formData, name);
 const ticketPath = (id: string) => `/support/${encodeURIComponent(id)}`;
 const STATUS_DONE: Record<string, string> = {
   open: 'reopened',
@@ -169,14 +171,15 @@ export async function updateSlaSettingsAction(_prev: ActionState, formData: Form
           resolution_minutes: field(formData, `${p}.resolution_minutes`),
         },
       ]),
-    );
+      // Object.fromEntries loses the keys; the map above gives every priority one entry.
+    ) as TSlaSettingsInput['policies'];
     await updateSlaSettings({
       input: {
         business_hours_only: field(formData, 'business_hours_only') === 'business',
         business_days: formData.getAll('business_days').map(Number),
         opens_at: field(formData, 'opens_at'),
         closes_at: field(formData, 'closes_at'),
-        policies: policies as never,
+        policies,
       },
       actor: userActor(user),
     });

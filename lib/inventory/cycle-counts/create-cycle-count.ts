@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { AppError, validationError } from '@/lib/errors';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
-import { resolveLocation, resolveSkus } from '@/lib/inventory/stock';
+import { resolveLocation, resolveSkus, type ResolvedVariant } from '@/lib/inventory/stock';
 import { ZCreateCycleCountInput, type TCreateCycleCountInput } from '@/lib/inventory/cycle-counts/schemas';
 import { countScopeDescription } from '@/lib/inventory/cycle-counts/rules';
 
@@ -53,7 +53,7 @@ export async function createCycleCount(
           t,
           skus.map((sku, i) => ({ sku, field: `skus.${i}` })),
         )
-      : new Map();
+      : new Map<string, ResolvedVariant>();
 
     const levels = await t.stockLevel.findMany({
       where: {

@@ -66,7 +66,7 @@ export function needsCountApproval(absValue: number, canApprove: boolean, limit:
 export const lineVariance = (counted: number, expected: number) => counted - expected;
 
 /**
- * Inventory accuracy (DESIGN.md): 1 − Σ|variance| ÷ Σ expected over the lines counted on the counts
+ * Inventory accuracy (docs/design.md): 1 − Σ|variance| ÷ Σ expected over the lines counted on the counts
  * completed in the range; null when nothing was expected (no count completed). Floored at 0: a count
  * that finds three times what was expected is 0 % accurate, not −200 %.
  */

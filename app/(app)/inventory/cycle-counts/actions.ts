@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
-import { runAction, formObject, type ActionState } from '@/lib/server-action';
+import { runAction, type ActionState } from '@/lib/server-action';
 import { createCycleCount } from '@/lib/inventory/cycle-counts/create-cycle-count';
 import { startCycleCount } from '@/lib/inventory/cycle-counts/start-cycle-count';
 import { recordCounts } from '@/lib/inventory/cycle-counts/record-counts';
@@ -11,6 +11,7 @@ import { completeCycleCount } from '@/lib/inventory/cycle-counts/complete-cycle-
 import { cancelCycleCount } from '@/lib/inventory/cycle-counts/cancel-cycle-count';
 import { countSheet, type CountSheet } from '@/lib/inventory/cycle-counts/queries';
 import type { TRecordCountsInput } from '@/lib/inventory/cycle-counts/schemas';
+import { formText } from '@/lib/form-data';
 
 const paths = (id?: string) => {
   revalidatePath('/inventory/cycle-counts');
@@ -23,13 +24,12 @@ export async function createCycleCountAction(
 ): Promise<ActionState<{ id: string }>> {
   return runAction(async () => {
     const user = await requirePermission('inventory:adjust');
-    const f = formObject(formData);
     const created = await createCycleCount({
       input: {
-        location: String(f.location ?? ''),
-        bins: String(f.bins ?? ''),
-        skus: String(f.skus ?? ''),
-        note: String(f.note ?? '').trim() || undefined,
+        location: formText(formData, 'location'),
+        bins: formText(formData, 'bins'),
+        skus: formText(formData, 'skus'),
+        note: formText(formData, 'note').trim() || undefined,
       },
       actor: userActor(user),
     });

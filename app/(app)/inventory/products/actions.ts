@@ -14,8 +14,9 @@ import { updateProduct } from '@/lib/catalog/update-product';
 import { archiveProduct, unarchiveProduct } from '@/lib/catalog/archive-product';
 import { validateProductCsv, type CsvRowError } from '@/lib/catalog/csv';
 import { startProductImport } from '@/lib/catalog/start-product-import';
+import { formText } from '@/lib/form-data';
 
-/** Catalog writes need inventory:adjust (docs/decisions/005-catalog-permissions.md). */
+/** Catalog writes need inventory:adjust (docs/decisions/006-catalog-permissions.md). */
 const WRITE = 'inventory:adjust';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Errors sent back to the page; the count of all of them comes along. */
@@ -53,7 +54,7 @@ export async function updateProductAction(
   return runAction(async () => {
     const user = await requirePermission(WRITE);
     const { currency } = await shopSettings();
-    const productId = String(formData.get('productId') ?? '');
+    const productId = formText(formData, 'productId');
     const product = await updateProduct({
       productId,
       input: formInput(productUpdateFromForm(formData, currency)),
@@ -68,7 +69,7 @@ export async function updateProductAction(
 export async function setProductStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission(WRITE);
-    const productId = String(formData.get('productId') ?? '');
+    const productId = formText(formData, 'productId');
     const archive = formData.get('to') === 'archived';
     const product = await (archive ? archiveProduct : unarchiveProduct)({
       productId,

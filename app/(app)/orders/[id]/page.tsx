@@ -33,6 +33,11 @@ function describe(
 ): { what: string; text?: string } {
   const d = details ?? {};
   const str = (k: string) => (typeof d[k] === 'string' ? d[k] : undefined);
+  /** A record number from the details (audit rows carry it as a number). */
+  const num = (k: string) => {
+    const v = d[k];
+    return typeof v === 'number' || typeof v === 'string' ? String(v) : '';
+  };
   switch (action) {
     case 'order.created':
       return {
@@ -61,24 +66,24 @@ function describe(
     case 'order.note_added':
       return { what: 'Note', text: str('note') };
     case 'return.requested':
-      return { what: `Return #${d.number} requested` };
+      return { what: `Return #${num('number')} requested` };
     case 'return.approved':
       return {
-        what: `Return #${d.number} approved${d.label ? ', return label issued' : ''}`,
+        what: `Return #${num('number')} approved${d.label ? ', return label issued' : ''}`,
         text: str('message'),
       };
     case 'return.rejected':
-      return { what: `Return #${d.number} rejected`, text: str('message') };
+      return { what: `Return #${num('number')} rejected`, text: str('message') };
     case 'return.received':
       return {
-        what: `Return #${d.number}: units received${d.complete ? '' : ' (partly)'}`,
+        what: `Return #${num('number')}: units received${d.complete ? '' : ' (partly)'}`,
         text: Array.isArray(d.lines)
           ? (d.lines as { sku: string; quantity: number }[]).map((l) => `${l.quantity} × ${l.sku}`).join(', ')
           : undefined,
       };
     case 'return.inspected':
       return {
-        what: `Return #${d.number} inspected`,
+        what: `Return #${num('number')} inspected`,
         text: Array.isArray(d.lines)
           ? (d.lines as { sku: string; quantity: number; disposition: string }[])
               .map((l) => `${l.quantity} × ${l.sku} ${l.disposition}`)
@@ -86,29 +91,29 @@ function describe(
           : undefined,
       };
     case 'return.exchanged':
-      return { what: `Return #${d.number} exchanged for order #${d.exchange_order_number}` };
+      return { what: `Return #${num('number')} exchanged for order #${num('exchange_order_number')}` };
     case 'return.closed':
-      return { what: `Return #${d.number} closed` };
+      return { what: `Return #${num('number')} closed` };
     case 'refund.issued':
       return {
-        what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} issued`,
+        what: `Refund #${num('number')} of ${typeof d.amount === 'number' ? money(d.amount) : ''} issued`,
         text: str('reason'),
       };
     case 'refund.requested':
       return {
-        what: `Refund #${d.number} of ${typeof d.amount === 'number' ? money(d.amount) : ''} awaits a manager`,
+        what: `Refund #${num('number')} of ${typeof d.amount === 'number' ? money(d.amount) : ''} awaits a manager`,
         text: str('reason'),
       };
     case 'refund.approved':
-      return { what: `Refund #${d.number} approved` };
+      return { what: `Refund #${num('number')} approved` };
     case 'refund.declined':
-      return { what: `Refund #${d.number} declined` };
+      return { what: `Refund #${num('number')} declined` };
     case 'order.shipped': {
       const lines = Array.isArray(d.lines) ? (d.lines as { sku: string; quantity: number }[]) : [];
       const units = lines.reduce((s, l) => s + (Number(l.quantity) || 0), 0);
       const via = [str('carrier'), str('tracking_number')].filter(Boolean).join(' ');
       return {
-        what: `Shipped ${units} ${units === 1 ? 'unit' : 'units'}${typeof d.number === 'number' ? ` (shipment #${d.number})` : ''}${via ? ` via ${via}` : ''}`,
+        what: `Shipped ${units} ${units === 1 ? 'unit' : 'units'}${typeof d.number === 'number' ? ` (shipment #${num('number')})` : ''}${via ? ` via ${via}` : ''}`,
         text: lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ') || undefined,
       };
     }
