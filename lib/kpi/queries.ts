@@ -14,7 +14,6 @@ import {
   splitByWholeMonths,
   type SparklineStep,
 } from '@/lib/kpi/rules';
-import { compactKpiFacts } from '@/lib/kpi/rebuild';
 import type { TKpiQuery } from '@/lib/kpi/schemas';
 import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
 import { RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
@@ -139,9 +138,6 @@ const SHIP_TIME_GROUPS: { label: string; min: number; max: number | null }[] = [
   { label: 'Over 2 weeks', min: 336, max: null },
 ];
 
-const COMPACT_EVERY_MS = 60_000;
-let lastCompaction = 0;
-
 /** Metrics summed per sparkline bucket too (histogram buckets, ending in a digit, only per period). */
 const isHistogramSql = `right(metric, 1) BETWEEN '0' AND '9'`;
 
@@ -251,12 +247,6 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
   const days = daysInRange(from, to);
   const step = sparklineStep(days);
   const buckets = sparklineBuckets(from, to, step);
-
-  // Keep pending deltas few: fold them at most once a minute per process, off the request's path.
-  if (tx === db && Date.now() - lastCompaction > COMPACT_EVERY_MS) {
-    lastCompaction = Date.now();
-    void compactKpiFacts().catch((error) => console.error('[kpi] compaction failed', error));
-  }
 
   const [settings] = await tx.$queryRaw<
     { currency: string; timezone: string }[]

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { enqueueJob } from '@/lib/jobs/enqueue';
 import { mailConfig, smtpTransport, type MailTransport } from './mailer';
 import { afterFailure, CLAIM_LOCK_MS, RETRY_BASE_MS } from './rules';
 
@@ -10,6 +11,8 @@ export type DeliverOptions = {
   now?: Date;
   limit?: number;
   retryBaseMs?: number;
+  /** Only these messages (the notify.deliver job of one message). */
+  messageIds?: string[];
 };
 
 export type DeliverResult = { sent: number; retrying: number; failed: number };
@@ -40,6 +43,7 @@ export async function deliverPendingNotifications(options: DeliverOptions = {}):
     WHERE id IN (
       SELECT id FROM outbox_messages
       WHERE status = 'pending' AND next_attempt_at <= ${now} AND (locked_until IS NULL OR locked_until <= ${now})
+        AND (${options.messageIds ?? null}::uuid[] IS NULL OR id = ANY(${options.messageIds ?? null}::uuid[]))
       ORDER BY next_attempt_at, created_at
       LIMIT ${options.limit ?? 20}
       FOR UPDATE SKIP LOCKED)
@@ -69,14 +73,24 @@ export async function deliverPendingNotifications(options: DeliverOptions = {}):
       result.sent += 1;
     } catch (error) {
       const next = afterFailure(message.attempts, now, options.retryBaseMs ?? RETRY_BASE_MS);
-      await db.outboxMessage.update({
-        where: { id: message.id },
-        data: {
-          status: next.status,
-          lockedUntil: null,
-          lastError: describeError(error),
-          ...(next.status === 'pending' ? { nextAttemptAt: next.nextAttemptAt } : {}),
-        },
+      await db.$transaction(async (tx) => {
+        await tx.outboxMessage.update({
+          where: { id: message.id },
+          data: {
+            status: next.status,
+            lockedUntil: null,
+            lastError: describeError(error),
+            ...(next.status === 'pending' ? { nextAttemptAt: next.nextAttemptAt } : {}),
+          },
+        });
+        // The retry's wake-up, due when the outbox's schedule says (the job queue's own retry is
+        // for the job failing, not for the SMTP server refusing a message).
+        if (next.status === 'pending')
+          await enqueueJob(
+            'notify.deliver',
+            { messageId: message.id },
+            { tx, startAfter: next.nextAttemptAt },
+          );
       });
       result[next.status === 'pending' ? 'retrying' : 'failed'] += 1;
     }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { enqueueJob } from '@/lib/jobs/enqueue';
 import { TEMPLATES, type NotificationTemplate } from './templates';
 
 export type EnqueueNotificationInput<T extends NotificationTemplate> = {
@@ -52,7 +53,11 @@ export async function enqueueNotification<T extends NotificationTemplate>(
             ${input.orderId ?? null}::uuid, ${input.returnId ?? null}::uuid, ${input.ticketId ?? null}::uuid, ${input.dedupeKey ?? null})
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`;
-  if (rows[0]) return rows[0];
+  if (rows[0]) {
+    // Sent right after commit by the worker (lib/notify/deliver-job.ts); no commit, no job.
+    await enqueueJob('notify.deliver', { messageId: rows[0].id }, { tx });
+    return rows[0];
+  }
   const existing = await tx.outboxMessage.findUniqueOrThrow({
     where: { dedupeKey: input.dedupeKey! },
     select: { id: true },

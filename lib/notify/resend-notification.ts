@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { enqueueJob } from '@/lib/jobs/enqueue';
 import type { Actor } from '@/lib/auth/actor';
 
 /**
@@ -19,6 +20,7 @@ export async function resendNotification(options: { messageId: string; actor: Ac
       where: { id: row.id },
       data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, lastError: null },
     });
+    await enqueueJob('notify.deliver', { messageId: row.id }, { tx });
     await audit(tx, {
       actor: options.actor,
       action: 'notification.requeued',

@@ -59,6 +59,9 @@ export async function prepareDatabase(
       }
     } finally {
       await client.$disconnect();
+      // The seeding use cases queue jobs (customer emails) through a sender that holds connections.
+      const { stopSender } = await import('@/lib/jobs/boss');
+      await stopSender();
     }
   }
   return { url, embedded, seeded };

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { installJobQueue, JOBS_SCHEMA } from './job-queue-schema';
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in name order, each in its own transaction, and
@@ -88,15 +89,19 @@ export async function migrate(
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
     await client.end();
   }
+  // The job queue's tables (pg-boss migrates its own schema, under its own lock).
+  await installJobQueue(databaseUrl);
   return applied;
 }
 
-/** Drops everything in the public schema (db:reset, tests). */
+/** Drops everything in the public schema and the job queue's (db:reset, tests). */
 export async function dropAll(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    await client.query(
+      `DROP SCHEMA IF EXISTS ${JOBS_SCHEMA} CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;`,
+    );
   } finally {
     await client.end();
   }

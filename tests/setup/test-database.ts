@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { ensureDatabase, dropDatabase, migrate, withDatabase, listMigrations } from '@/lib/platform/migrate';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embedded-postgres';
 import { createHash } from 'node:crypto';
+import { jobQueueSchemaDigest } from '@/lib/platform/job-queue-schema';
 
 /**
  * The PostgreSQL server tests run against: TEST_DATABASE_URL or DATABASE_URL's server, else an embedded
@@ -18,11 +19,11 @@ export async function testServer(): Promise<{ serverUrl: string; embedded: Embed
   return { serverUrl: embedded.url, embedded };
 }
 
-/** A template database with every migration applied, named after the migrations' checksums. */
+/** A template database with every migration applied (and the job queue's schema), named after their checksums. */
 export async function migratedTemplate(serverUrl: string): Promise<string> {
   const migrations = await listMigrations();
   const digest = createHash('sha256')
-    .update(migrations.map((m) => m.checksum).join())
+    .update(migrations.map((m) => m.checksum).join() + jobQueueSchemaDigest())
     .digest('hex')
     .slice(0, 12);
   const name = `backroom_tpl_${digest}`;

@@ -15,6 +15,9 @@ process.env.AUTH_SECRET ??= 'test-secret-that-is-at-least-32-characters-long';
 process.env.DB_POOL_MAX ??= '5';
 
 afterAll(async () => {
+  // A worker or sender a test started holds connections to the database dropped below.
+  const { stopJobQueue } = await import('@/lib/jobs/boss');
+  await stopJobQueue().catch(() => {});
   const { getDb } = await import('@/lib/db');
   await getDb()
     .$disconnect()

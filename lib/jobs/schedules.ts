@@ -1,0 +1,28 @@
+/**
+ * Every cron-like schedule of the app, in one place. The worker declares them in pg-boss at start
+ * (and removes schedules no longer listed); pg-boss sends each due job once, however many worker
+ * processes run. Cron in UTC, 5 fields (minute hour day month weekday), minute resolution.
+ */
+export type Schedule = {
+  /** A job of lib/jobs/jobs.ts. */
+  job: string;
+  cron: string;
+  data?: Record<string, unknown>;
+  /** Why it runs when it does, for Settings → Jobs. */
+  description: string;
+};
+
+export const SCHEDULES: readonly Schedule[] = [
+  {
+    job: 'kpi.compact',
+    cron: '* * * * *',
+    description:
+      'Folds the KPI deltas written by orders, returns and counts into the daily and monthly rollups.',
+  },
+  {
+    job: 'notify.deliver',
+    cron: '*/5 * * * *',
+    description:
+      'Sends customer emails whose wake-up job was lost (SMTP was not configured, or a worker died mid-send).',
+  },
+];
