@@ -7,6 +7,7 @@ const TABS = [
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/shipping', label: 'Shipping' },
   { href: '/settings/outbox', label: 'Outbox' },
+  { href: '/settings/jobs', label: 'Jobs' },
   { href: '/settings/audit', label: 'Audit log' },
 ];
 

@@ -1,12 +1,13 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { JOBS_SCHEMA } from '@/lib/platform/job-queue-schema';
+import type { JOB_STATES } from './schemas';
 
 /**
  * Reads of the job queue for Settings → Jobs. pg-boss keeps every job in `pgboss.job` (one row
  * per job, its state, retries and output) until its retention ends (lib/jobs/boss.ts).
  */
-export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+export type JobState = (typeof JOB_STATES)[number];
 
 export type JobRow = {
   id: string;

@@ -20,6 +20,12 @@ export const SCHEDULES: readonly Schedule[] = [
       'Folds the KPI deltas written by orders, returns and counts into the daily and monthly rollups.',
   },
   {
+    job: 'support.check-sla',
+    cron: '* * * * *',
+    description:
+      'Records the support tickets whose first-response or resolution clock breached, once each, in the audit log.',
+  },
+  {
     job: 'notify.deliver',
     cron: '*/5 * * * *',
     description:

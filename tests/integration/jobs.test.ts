@@ -33,7 +33,11 @@ const flakyJob = defineJob({
   },
 });
 /** Never worked here: its jobs stay queued, to look at. */
-const idleJob = defineJob({ name: 'test.idle', schema: z.object({ n: z.number() }) });
+const idleJob = defineJob({
+  name: 'test.idle',
+  schema: z.object({ n: z.number() }),
+  handler: () => Promise.resolve(),
+});
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const started = Date.now();

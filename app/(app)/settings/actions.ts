@@ -22,6 +22,7 @@ import { updateLocation } from '@/lib/locations/update-location';
 import type { TCreateApiKeyInput } from '@/lib/auth/api-key-schemas';
 import { resendNotification } from '@/lib/notify/resend-notification';
 import { formText } from '@/lib/form-data';
+import { retryJob } from '@/lib/jobs/retry-job';
 
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -144,5 +145,14 @@ export async function resendNotificationAction(_prev: ActionState, formData: For
     await resendNotification({ messageId, actor: userActor(user) });
     revalidatePath('/settings/outbox');
     return { message: 'Queued to be sent again.' };
+  });
+}
+
+export async function retryJobAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requirePermission('settings:write');
+    await retryJob({ jobId: formText(formData, 'jobId'), actor: userActor(user) });
+    revalidatePath('/settings/jobs');
+    return { message: 'Queued for one more try.' };
   });
 }

@@ -1,0 +1,250 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { jobList, queueSummaries, type JobState } from '@/lib/jobs/queries';
+import { ZJobsQuery, JOB_STATES } from '@/lib/jobs/schemas';
+import { SCHEDULES } from '@/lib/jobs/schedules';
+import { shopTimezone } from '@/lib/settings/queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { SettingsTabs } from '@/components/settings/settings-tabs';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { inputClass } from '@/components/ui/form';
+import { RetryJobButton } from '@/components/settings/retry-job-button';
+
+export const metadata: Metadata = { title: 'Jobs' };
+
+const STATE_LABEL: Record<JobState, string> = {
+  created: 'Waiting',
+  retry: 'Retrying',
+  active: 'Running',
+  completed: 'Done',
+  cancelled: 'Cancelled',
+  failed: 'Failed (dead)',
+};
+const STATE_CLASS: Record<JobState, string> = {
+  created: 'bg-slate-100 text-slate-900',
+  retry: 'bg-amber-100 text-amber-900',
+  active: 'bg-sky-100 text-sky-900',
+  completed: 'bg-emerald-100 text-emerald-900',
+  cancelled: 'bg-slate-100 text-slate-900',
+  failed: 'bg-red-100 text-red-900',
+};
+
+export default async function JobsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  await requirePagePermission('settings:write', '/settings/jobs');
+  const query = ZJobsQuery.parse(await searchParams);
+  const [queues, jobs, tz] = await Promise.all([
+    queueSummaries(),
+    jobList({ state: query.state, name: query.queue, limit: 100 }),
+    shopTimezone(),
+  ]);
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'medium' });
+  const visibleQueues = queues.filter((q) => !q.name.startsWith('__'));
+  const failedTotal = visibleQueues.reduce((sum, q) => sum + q.failed, 0);
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="Background jobs (customer emails, KPI compaction, scheduled checks): what waits, what ran, and what failed for good."
+      />
+      <SettingsTabs current="/settings/jobs" />
+      <p
+        role="status"
+        className={`mb-4 rounded-lg border px-4 py-3 text-sm ${failedTotal ? 'border-red-200 bg-red-50 text-red-900' : 'border-emerald-200 bg-emerald-50 text-emerald-900'}`}
+      >
+        {failedTotal ? (
+          <>
+            {failedTotal} {failedTotal === 1 ? 'job has' : 'jobs have'} failed after all retries. Read the
+            error, fix the cause (a mail server setting, a webhook endpoint), then retry{' '}
+            <Link href="/settings/jobs?state=failed" className="underline">
+              the failed jobs
+            </Link>
+            .
+          </>
+        ) : (
+          <>No job has failed for good. A failing job is retried with growing waits before it lands here.</>
+        )}
+      </p>
+
+      <section aria-labelledby="queues-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
+        <h2 id="queues-title" className="px-6 pt-5 text-lg font-semibold">
+          Queues
+        </h2>
+        {visibleQueues.length === 0 ? (
+          <p className="px-6 pb-6 pt-2 text-slate-700">
+            No queues yet. They are created when the worker starts (inside <code>npm start</code>, or{' '}
+            <code>npm run worker</code>).
+          </p>
+        ) : (
+          <ScrollRegion label="Queues">
+            <table className="mt-3 w-full text-left text-sm">
+              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-6 py-2 font-medium">
+                    Queue
+                  </th>
+                  {(['Waiting', 'Retrying', 'Running', 'Failed', 'Done (14 days)'] as const).map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 text-right font-medium">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {visibleQueues.map((q) => {
+                  const schedule = SCHEDULES.find((s) => s.job === q.name);
+                  return (
+                    <tr key={q.name} className="border-b border-slate-100 align-top">
+                      <td className="px-6 py-3">
+                        <Link
+                          href={`/settings/jobs?queue=${encodeURIComponent(q.name)}`}
+                          className="font-medium text-brand-700 underline"
+                        >
+                          {q.name}
+                        </Link>
+                        {schedule && (
+                          <p className="text-slate-600">
+                            Scheduled <code>{schedule.cron}</code> (UTC): {schedule.description}
+                          </p>
+                        )}
+                      </td>
+                      <td className="px-3 py-3 text-right tabular-nums">{q.waiting}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">{q.retrying}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">{q.active}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">
+                        {q.failed > 0 ? (
+                          <Link
+                            href={`/settings/jobs?state=failed&queue=${encodeURIComponent(q.name)}`}
+                            className="font-medium text-red-800 underline"
+                          >
+                            {q.failed}
+                          </Link>
+                        ) : (
+                          0
+                        )}
+                      </td>
+                      <td className="px-3 py-3 text-right tabular-nums">{q.completed}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter the jobs"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      >
+        <div>
+          <label htmlFor="state" className="block text-sm font-medium">
+            State
+          </label>
+          <select id="state" name="state" defaultValue={query.state ?? ''} className={inputClass}>
+            <option value="">All</option>
+            {JOB_STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="queue" className="block text-sm font-medium">
+            Queue
+          </label>
+          <select id="queue" name="queue" defaultValue={query.queue ?? ''} className={inputClass}>
+            <option value="">All</option>
+            {visibleQueues.map((q) => (
+              <option key={q.name} value={q.name}>
+                {q.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+        >
+          Apply
+        </button>
+        {(query.state || query.queue) && (
+          <Link href="/settings/jobs" className="px-2 py-2 text-sm text-brand-700 underline">
+            Clear filters
+          </Link>
+        )}
+      </form>
+
+      <section aria-labelledby="jobs-title" className="rounded-xl border border-slate-200 bg-white">
+        <h2 id="jobs-title" className="px-6 pt-5 text-lg font-semibold">
+          Recent jobs
+        </h2>
+        {jobs.length === 0 ? (
+          <p className="px-6 pb-6 pt-2 text-slate-700">
+            {query.state || query.queue
+              ? 'No jobs match these filters. Clear them to see every recent job.'
+              : 'No jobs yet. They appear here when emails are queued and schedules come due.'}
+          </p>
+        ) : (
+          <ScrollRegion label="Recent jobs">
+            <table className="mt-3 w-full text-left text-sm">
+              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-6 py-2 font-medium">
+                    Job
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Queued
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    State
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {jobs.map((job) => (
+                  <tr key={job.id} className="border-b border-slate-100 align-top">
+                    <td className="px-6 py-3">
+                      <p className="font-medium">{job.name}</p>
+                      <p className="break-all font-mono text-xs text-slate-600">{job.id}</p>
+                    </td>
+                    <td className="px-3 py-3 whitespace-nowrap">{when(job.createdAt)}</td>
+                    <td className="px-3 py-3">
+                      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_CLASS[job.state]}`}>
+                        {STATE_LABEL[job.state]}
+                      </span>
+                      <p className="mt-1 text-slate-600">
+                        {job.state === 'completed' && job.completedAt
+                          ? when(job.completedAt)
+                          : job.state === 'retry' || job.state === 'created'
+                            ? `try ${job.attempts + 1} of ${job.maxAttempts} at ${when(job.startAfter)}`
+                            : `${job.attempts} of ${job.maxAttempts} tries`}
+                      </p>
+                      {job.error && <p className="mt-1 max-w-md break-words text-red-800">{job.error}</p>}
+                    </td>
+                    <td className="px-3 py-3">
+                      {job.state === 'failed' && (
+                        <RetryJobButton id={job.id} label={`Retry ${job.name} job ${job.id}`} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+    </>
+  );
+}
