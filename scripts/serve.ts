@@ -1,12 +1,14 @@
 /**
  * `npm start` / `npm run dev`: prepares the database (embedded when DATABASE_URL is unset), builds
- * when no production build exists, then runs Next.js and prints the URL and the demo logins.
+ * when no production build exists, then runs Next.js and prints the URL and the demo logins. While a
+ * demo login keeps its published password it listens on 127.0.0.1 unless HOST is set (listen-host.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { prepareDatabase } from '@/lib/platform/bootstrap';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/prisma/seed';
+import { DEMO_PASSWORD } from '@/prisma/seed';
+import { demoLoginsInUse, listenHost } from '@/lib/platform/listen-host';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const port = Number(process.env.PORT ?? 3000);
@@ -15,6 +17,9 @@ const log = (line: string) => console.log(`[backroom] ${line}`);
 async function main() {
   const prepared = await prepareDatabase({ log });
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const demoLogins = await demoLoginsInUse(prepared.url);
+  const listen = listenHost(process.env.HOST, demoLogins);
+  if (listen.note) log(listen.note);
 
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
   if (mode === 'start' && !existsSync('.next/BUILD_ID')) {
@@ -26,7 +31,8 @@ async function main() {
     }
   }
 
-  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], {
+  const hostArgs = listen.host ? ['-H', listen.host] : [];
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port), ...hostArgs], {
     stdio: ['inherit', 'pipe', 'inherit'],
     env: process.env,
   });
@@ -35,12 +41,13 @@ async function main() {
     process.stdout.write(chunk);
     if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
       announced = true;
-      log(`Backroom is running at http://localhost:${port}`);
-      if (process.env.BACKROOM_DEMO_DATA !== '0') {
-        log(
-          `demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`,
-        );
-      }
+      const where =
+        listen.host && listen.host !== '0.0.0.0' && listen.host !== '::' ? listen.host : 'localhost';
+      log(
+        `Backroom is running at http://${where.includes(':') ? `[${where}]` : where}:${port}` +
+          (listen.host ? ` (listening on ${listen.host})` : ' (listening on every interface)'),
+      );
+      if (demoLogins.length) log(`demo logins (password "${DEMO_PASSWORD}"): ${demoLogins.join(', ')}`);
     }
   });
 

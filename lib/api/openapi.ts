@@ -25,6 +25,7 @@ import {
   ZCycleCountListQuery,
   ZCycleCountRow,
 } from '@/lib/inventory/cycle-counts/schemas';
+import { ZApiKeyApi } from '@/lib/auth/api-key-schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -755,6 +756,22 @@ export const OPERATIONS: Operation[] = [
     body: ZAddMessageInput,
     response: ZTicket,
     status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/api-keys',
+    summary:
+      'List API keys, newest first: name, prefix, scopes, last use, revocation (never the key or its hash)',
+    scope: 'settings:write',
+    response: z.object({ data: z.array(ZApiKeyApi) }),
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/api-keys/{id}',
+    summary:
+      'Revoke an API key for good: its next request is answered 401. Audited. An already revoked key is 409 INVALID_STATE.',
+    scope: 'settings:write',
+    response: ZApiKeyApi,
   },
   {
     method: 'get',

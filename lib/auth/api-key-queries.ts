@@ -1,22 +1,31 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import type { ApiKeyDto } from '@/lib/auth/api-key-schemas';
+import type { ApiKeyApiDto, ApiKeyDto } from '@/lib/auth/api-key-schemas';
 
-export async function apiKeyList(tx: Tx = db): Promise<ApiKeyDto[]> {
-  const rows = await tx.apiKey.findMany({
-    select: {
-      id: true,
-      name: true,
-      prefix: true,
-      scopes: true,
-      lastUsedAt: true,
-      revokedAt: true,
-      createdAt: true,
-      createdBy: { select: { email: true } },
-    },
-    orderBy: [{ createdAt: 'desc' }],
-  });
-  return rows.map((r) => ({
+const SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdAt: true,
+  createdBy: { select: { email: true } },
+} as const;
+
+type Row = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  createdBy: { email: string } | null;
+};
+
+function toDto(r: Row): ApiKeyDto {
+  return {
     id: r.id,
     name: r.name,
     prefix: r.prefix,
@@ -25,5 +34,30 @@ export async function apiKeyList(tx: Tx = db): Promise<ApiKeyDto[]> {
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
-  }));
+  };
+}
+
+/** Every key, newest first: never the key itself nor its hash (neither is selected). */
+export async function apiKeyList(tx: Tx = db): Promise<ApiKeyDto[]> {
+  const rows = await tx.apiKey.findMany({ select: SELECT, orderBy: [{ createdAt: 'desc' }] });
+  return rows.map(toDto);
+}
+
+export async function apiKeyDetail(id: string, tx: Tx = db): Promise<ApiKeyDto | null> {
+  const row = await tx.apiKey.findUnique({ where: { id }, select: SELECT });
+  return row ? toDto(row) : null;
+}
+
+/** The API's snake_case shape of a key. */
+export function apiKeyForApi(k: ApiKeyDto): ApiKeyApiDto {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    scopes: k.scopes,
+    created_by: k.createdBy,
+    last_used_at: k.lastUsedAt,
+    revoked_at: k.revokedAt,
+    created_at: k.createdAt,
+  };
 }

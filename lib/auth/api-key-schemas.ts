@@ -24,3 +24,16 @@ export type ApiKeyDto = {
   revokedAt: string | null;
   createdAt: string;
 };
+
+/** An API key as GET /api/v1/api-keys lists it. */
+export const ZApiKeyApi = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  prefix: z.string().describe('The first characters of the key, to recognise it; never the key'),
+  scopes: z.array(z.string()),
+  created_by: z.string().nullable().describe('Email of the user who created it; null for the CLI'),
+  last_used_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+  created_at: z.string(),
+});
+export type ApiKeyApiDto = z.infer<typeof ZApiKeyApi>;

@@ -4,8 +4,9 @@ import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import type { TOrderListQuery } from '@/lib/orders/schemas';
 import type { FraudReason } from '@/lib/fraud/rules';
+import { RESERVING_STATUSES } from '@/lib/orders/rules';
 
-const OPEN_STATUSES = new Set(['pending_review', 'open', 'on_hold', 'partially_fulfilled']);
+const OPEN_STATUSES = new Set<string>(RESERVING_STATUSES);
 
 export type OrderDto = {
   id: string;

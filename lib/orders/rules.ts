@@ -5,6 +5,18 @@ export type OrderStatus =
   'pending_review' | 'open' | 'on_hold' | 'partially_fulfilled' | 'fulfilled' | 'delivered' | 'cancelled';
 
 /**
+ * Statuses whose unshipped, uncancelled units are held for the order at its location: each line
+ * reserves quantity − quantity_fulfilled − quantity_cancelled (lib/inventory/verify-stock.ts checks
+ * that the stock levels' reserved equals this sum).
+ */
+export const RESERVING_STATUSES: readonly OrderStatus[] = [
+  'pending_review',
+  'open',
+  'on_hold',
+  'partially_fulfilled',
+];
+
+/**
  * The only moves an order's status can make, by name. Anything else is INVALID_STATE.
  * (fulfil/deliver moves arrive with the fulfillment issue.)
  */

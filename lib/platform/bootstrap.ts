@@ -20,7 +20,12 @@ export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; s
  * (unless BACKROOM_DEMO_DATA=0). Sets process.env so child processes inherit it.
  */
 export async function prepareDatabase(
-  options: { log?: (line: string) => void; seed?: boolean } = {},
+  options: {
+    log?: (line: string) => void;
+    seed?: boolean;
+    /** false: connect only (a backup reads the database as it is; a restore needs it empty) */
+    migrate?: boolean;
+  } = {},
 ): Promise<PreparedDatabase> {
   const log = options.log ?? console.log;
   process.env.AUTH_SECRET = ensureAuthSecret();
@@ -33,6 +38,7 @@ export async function prepareDatabase(
   }
   const url = process.env.DATABASE_URL;
 
+  if (options.migrate === false) return { url, embedded, seeded: false };
   await migrate(url, { log });
 
   let seeded = false;

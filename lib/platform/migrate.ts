@@ -45,10 +45,16 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 
 export async function migrate(
   databaseUrl: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: {
+    dir?: string;
+    log?: (line: string) => void;
+    /** Apply only these migrations (a restore brings a database to its backup's migrations). */
+    only?: readonly string[];
+  } = {},
 ): Promise<string[]> {
   const log = options.log ?? (() => {});
-  const migrations = await listMigrations(options.dir);
+  const only = options.only ? new Set(options.only) : null;
+  const migrations = (await listMigrations(options.dir)).filter((m) => !only || only.has(m.name));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];
