@@ -8,6 +8,11 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.WORKER === 'off') {
     console.log('[jobs] WORKER=off: this process serves requests only; run `npm run worker` beside it');
+    // Start the enqueue-only instance now, not inside the first transaction that queues a job.
+    const { senderBoss } = await import('@/lib/jobs/boss');
+    await senderBoss().catch((error: unknown) =>
+      console.error('[jobs] cannot reach the job queue yet:', error instanceof Error ? error.message : error),
+    );
     return;
   }
   const { startWorker, stopWorker } = await import('@/lib/jobs/worker');
