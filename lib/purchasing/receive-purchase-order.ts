@@ -7,7 +7,7 @@ import { receiveStock, type ReceiptResult } from '@/lib/inventory/receive-stock'
 import { purchaseOrderDetail, type PurchaseOrderDto } from './queries';
 import { ZReceivePurchaseOrderInput, type TReceivePurchaseOrderInput } from './schemas';
 import { lockPurchaseOrder, recordPoEvent } from './po-store';
-import { assertPurchaseOrderMove, openQuantity, poLabel, receiptStatus, receivableLimit } from './rules';
+import { assertPurchaseOrderMove, openQuantity, receiptStatus, receivableLimit } from './rules';
 
 export type PurchaseOrderReceipt = { receipt: ReceiptResult; purchase_order: PurchaseOrderDto };
 

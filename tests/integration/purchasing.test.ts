@@ -188,14 +188,13 @@ describe('a purchase order from draft to received', () => {
     expect(Buffer.from(message.attachments[0].content).subarray(0, 5).toString()).toBe('%PDF-');
     // The worker hands the attachment to the transport.
     const sent: { attachments?: { filename: string }[] }[] = [];
-    const r = await deliverPendingNotifications({
-      transport: {
-        sendMail: (m: { attachments?: { filename: string }[] }) => {
-          sent.push(m);
-          return Promise.resolve({ messageId: 'x' });
-        },
-      } as never,
-    });
+    const transport = {
+      sendMail: (m: { attachments?: { filename: string }[] }) => {
+        sent.push(m);
+        return Promise.resolve({ messageId: 'x' });
+      },
+    };
+    const r = await deliverPendingNotifications({ transport });
     expect(r.sent).toBe(1);
     expect(sent[0].attachments?.map((a) => a.filename)).toEqual([`${po.label}.pdf`]);
 
