@@ -93,9 +93,7 @@ test('a warehouse worker receives 6 of 10 by scanning; stock, on order and the b
   test.setTimeout(180_000);
   const auth = { Authorization: `Bearer ${key}` };
   const tb = async () =>
-    (await (
-      await request.get('/api/v1/ledger/trial-balance', { headers: auth })
-    ).json()) as {
+    (await (await request.get('/api/v1/ledger/trial-balance', { headers: auth })).json()) as {
       accounts: { code: string; debit: number; credit: number }[];
       total_debit: number;
       total_credit: number;
