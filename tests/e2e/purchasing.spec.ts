@@ -65,7 +65,7 @@ test('a manager drafts a PO for 10 at 4.50 and sends it', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'New purchase order' })).toBeVisible();
   await waitForHydration(page, 'form[aria-label="New purchase order"] button[type="submit"]');
   await expectNoSeriousA11yViolations(page, '/purchasing/new');
-  await page.getByLabel('Supplier').selectOption({ label: `E2E Supplier ${suffix} (USD)` });
+  await page.getByLabel('Supplier', { exact: true }).selectOption({ label: `E2E Supplier ${suffix} (USD)` });
   await page.getByLabel('Deliver to').selectOption('MAIN');
   await page.getByLabel('SKU, line 1').fill(SKU);
   await page.getByLabel('Quantity').fill('10');
@@ -80,7 +80,7 @@ test('a manager drafts a PO for 10 at 4.50 and sends it', async ({ page }) => {
   await waitForHydration(page, 'button:has-text("Send to supplier")');
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Send to supplier' }).click();
-  await expect(page.getByRole('status')).toContainText('with the PDF attached');
+  await expect(page.getByRole('status').filter({ hasText: 'with the PDF attached' })).toBeVisible();
   await expect(page.getByText('Sent', { exact: true })).toBeVisible();
   await expect(page.getByTestId('po-timeline')).toContainText('sent to E2E Supplier');
   expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
@@ -109,12 +109,12 @@ test('a warehouse worker receives 6 of 10 by scanning; stock, on order and the b
   // Receive-only: the section opens on the receiving screen.
   await expect(page).toHaveURL(/\/purchasing\/receive$/);
   await expectNoSeriousA11yViolations(page, '/purchasing/receive');
-  const scan = page.getByLabel('Scan the PO number');
+  const scan = page.getByRole('textbox', { name: 'Scan the PO number' });
   await waitForHydration(page, '#receive-scan');
   await scan.fill(poLabel);
   await scan.press('Enter');
   await expect(page.getByTestId('scan-feedback')).toContainText(`${poLabel} from E2E Supplier`);
-  const units = page.getByLabel(`Scan each unit for ${poLabel}`);
+  const units = page.getByRole('textbox', { name: `Scan each unit for ${poLabel}` });
   for (let i = 0; i < 5; i++) {
     await units.fill(BARCODE);
     await units.press('Enter');
