@@ -26,6 +26,17 @@ import {
   ZCycleCountRow,
 } from '@/lib/inventory/cycle-counts/schemas';
 import { ZApiKeyApi } from '@/lib/auth/api-key-schemas';
+import {
+  ZCreatePurchaseOrderInput,
+  ZCreateSupplierInput,
+  ZPurchaseOrderListQuery,
+  ZPurchaseOrderReasonInput,
+  ZReceivePurchaseOrderInput,
+  ZSupplierListQuery,
+  ZUpdatePurchaseOrderInput,
+  ZUpdateSupplierInput,
+} from '@/lib/purchasing/schemas';
+import { PURCHASE_ORDER_STATUSES } from '@/lib/purchasing/rules';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -77,6 +88,8 @@ const ZLevel = z.object({
   available: z.number().int(),
   damaged: z.number().int(),
   quarantine: z.number().int(),
+  on_order: z.number().int().describe('open units on sent and partially received purchase orders'),
+  on_order_expected_at: z.string().nullable().describe('earliest expected date of those POs'),
 });
 const ZReceipt = z.object({
   id: z.string().uuid(),
@@ -87,6 +100,72 @@ const ZReceipt = z.object({
   total_cost: z.number().int(),
   recost: z.number().int(),
   lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unit_cost: z.number().int() })),
+});
+const ZSupplier = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  currency: z.string(),
+  payment_terms: z.string().nullable(),
+  lead_time_days: z.number().int(),
+  lead_time_stddev_days: z.number(),
+  review_period_days: z.number().int(),
+  minimum_order_value: z.number().int(),
+  over_receipt_tolerance_pct: z.number().int(),
+  active: z.boolean(),
+  products: z.array(
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      supplier_sku: z.string().nullable(),
+      unit_cost: z.number().int(),
+      pack_size: z.number().int(),
+      moq: z.number().int(),
+      lead_time_days: z.number().int().nullable(),
+      preferred: z.boolean(),
+    }),
+  ),
+  open_purchase_orders: z.number().int(),
+  created_at: z.string(),
+});
+const ZPurchaseOrder = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  label: z.string().describe('PO-1001: what the PDF, its barcode and the screens show'),
+  status: z.enum(PURCHASE_ORDER_STATUSES),
+  supplier_id: z.uuid(),
+  supplier: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    over_receipt_tolerance_pct: z.number().int(),
+  }),
+  location: z.string(),
+  currency: z.string(),
+  expected_at: z.string().nullable(),
+  notes: z.string().nullable(),
+  revision: z.number().int(),
+  lines: z.array(
+    z.object({
+      sku: z.string(),
+      name: z.string(),
+      barcode: z.string().nullable(),
+      supplier_sku: z.string().nullable(),
+      quantity: z.number().int().describe('ordered'),
+      received: z.number().int(),
+      cancelled: z.number().int(),
+      open: z.number().int(),
+      unit_cost: z.number().int(),
+      line_total: z.number().int(),
+    }),
+  ),
+  total: z.number().int().describe('Σ (ordered − cancelled) × unit cost, minor units'),
+  received_value: z.number().int(),
+  created_by: z.string(),
+  created_at: z.string(),
+  sent_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  cancelled_at: z.string().nullable(),
 });
 const ZAdjustment = z.object({
   id: z.string().uuid(),
@@ -675,6 +754,119 @@ export const OPERATIONS: Operation[] = [
     scope: 'inventory:read',
     query: ZCycleCountListQuery,
     response: z.object({ data: z.array(ZCycleCountRow), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/suppliers',
+    summary:
+      'Create a supplier with its catalog (SKU ↔ supplier SKU, unit cost in minor units, pack size, MOQ); currency defaults to the shop’s. Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZCreateSupplierInput,
+    response: ZSupplier,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/suppliers',
+    summary: 'List suppliers by name with their catalogs (cursor pagination)',
+    scope: 'purchasing:read',
+    query: ZSupplierListQuery,
+    response: z.object({ data: z.array(ZSupplier), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/suppliers/{id}',
+    summary: 'One supplier with its catalog',
+    scope: 'purchasing:read',
+    response: ZSupplier,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/suppliers/{id}',
+    summary: 'Update a supplier; `products`, when given, replaces its catalog',
+    scope: 'purchasing:write',
+    body: ZUpdateSupplierInput,
+    response: ZSupplier,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/purchase-orders',
+    summary:
+      'Create a draft purchase order; a line without unit_cost takes the supplier’s catalog cost. A supplier whose currency is not the shop’s is refused (422 naming `currency`) until exchange rates exist. Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZCreatePurchaseOrderInput,
+    response: ZPurchaseOrder,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/purchase-orders',
+    summary: 'List purchase orders, newest first (status, supplier_id; cursor pagination)',
+    scope: 'purchasing:read',
+    query: ZPurchaseOrderListQuery,
+    response: z.object({ data: z.array(ZPurchaseOrder), next_cursor: z.string().nullable() }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/purchase-orders/{id}',
+    summary: 'One purchase order with its lines and timeline (created, sent, revised, received, …)',
+    scope: 'purchasing:read',
+    response: ZPurchaseOrder.extend({
+      timeline: z.array(
+        z.object({
+          id: z.uuid(),
+          kind: z.string(),
+          message: z.string(),
+          data: z.unknown(),
+          actor: z.string(),
+          at: z.string(),
+        }),
+      ),
+    }),
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/purchase-orders/{id}',
+    summary:
+      'Edit a draft or sent PO (expected_at, notes, the whole list of lines; a line never below what arrived). After sending, each edit is a revision on the timeline.',
+    scope: 'purchasing:write',
+    body: ZUpdatePurchaseOrderInput,
+    response: ZPurchaseOrder,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/purchase-orders/{id}/send',
+    summary:
+      'Send a draft PO: its PDF is emailed to the supplier through the outbox (as an attachment); its open quantity now counts as on order. Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    response: ZPurchaseOrder,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/purchase-orders/{id}/cancel',
+    summary: 'Cancel a draft or sent PO (optional reason). Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZPurchaseOrderReasonInput,
+    response: ZPurchaseOrder,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/purchase-orders/{id}/close',
+    summary:
+      'Close a sent, partially received or received PO: the open rest of each line is cancelled and stops counting as on order. Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZPurchaseOrderReasonInput,
+    response: ZPurchaseOrder,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/purchase-orders/{id}/receipts',
+    summary:
+      'Receive units against a sent PO: cost layers at the PO unit cost, Dr Inventory / Cr Goods received not invoiced, status partially_received or received. More than open + the supplier’s tolerance is refused naming lines.i.quantity. `charges` (landed cost) is not supported yet and is refused with 422. Accepts Idempotency-Key.',
+    scope: 'purchasing:receive',
+    body: ZReceivePurchaseOrderInput,
+    response: z.object({ receipt: ZReceipt, purchase_order: ZPurchaseOrder }),
+    status: 201,
   },
   {
     method: 'post',

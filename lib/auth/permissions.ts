@@ -14,8 +14,9 @@ export const PERMISSIONS = [
   'inventory:read',
   'inventory:adjust', // adjust, transfer, cycle count
   'inventory:approve_count', // review count variances and complete counts above the approval limit
-  'purchasing:write', // suppliers, purchase orders
-  'purchasing:receive',
+  'purchasing:read', // suppliers, purchase orders (read)
+  'purchasing:write', // create and edit suppliers and purchase orders; send, cancel, close
+  'purchasing:receive', // receive goods against a purchase order
   'fulfillment:write', // pick, pack, ship, labels
   'returns:request', // request and approve returns
   'returns:receive', // receive and inspect returns
@@ -62,7 +63,15 @@ export function scopesHave(scopes: readonly string[], permission: Permission): b
 }
 
 export type SectionKey =
-  'dashboard' | 'orders' | 'inventory' | 'fulfillment' | 'returns' | 'support' | 'ledger' | 'settings';
+  | 'dashboard'
+  | 'orders'
+  | 'inventory'
+  | 'purchasing'
+  | 'fulfillment'
+  | 'returns'
+  | 'support'
+  | 'ledger'
+  | 'settings';
 
 /** The app's sections, in sidebar order, and the permissions that open each (any one of them). */
 export const SECTIONS: readonly {
@@ -74,6 +83,12 @@ export const SECTIONS: readonly {
   { key: 'dashboard', label: 'Dashboard', href: '/dashboard', anyOf: ['reports:read'] },
   { key: 'orders', label: 'Orders', href: '/orders', anyOf: ['orders:read'] },
   { key: 'inventory', label: 'Inventory', href: '/inventory', anyOf: ['inventory:read'] },
+  {
+    key: 'purchasing',
+    label: 'Purchasing',
+    href: '/purchasing',
+    anyOf: ['purchasing:read', 'purchasing:receive'],
+  },
   { key: 'fulfillment', label: 'Fulfillment', href: '/fulfillment', anyOf: ['fulfillment:write'] },
   { key: 'returns', label: 'Returns', href: '/returns', anyOf: ['returns:request', 'returns:receive'] },
   { key: 'support', label: 'Support', href: '/support', anyOf: ['support:tickets'] },

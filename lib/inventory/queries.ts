@@ -59,6 +59,10 @@ export type LevelRow = {
   damaged: number;
   quarantine: number;
   reorder_point: number;
+  /** open units on sent and partially received purchase orders to this location (lib/purchasing) */
+  on_order: number;
+  /** the earliest expected date among those POs (YYYY-MM-DD), null when none or undated */
+  on_order_expected_at: string | null;
   status: 'in_stock' | 'low' | 'out';
 };
 
@@ -107,20 +111,33 @@ export async function stockLevels(
       damaged: number;
       quarantine: number;
       reorder_point: number;
+      on_order: number;
+      next_expected: Date | null;
     }[]
   >`
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, loc.code AS location, b.code AS bin,
-           l.on_hand, l.reserved, l.damaged, l.quarantine, v.reorder_point
+           l.on_hand, l.reserved, l.damaged, l.quarantine, v.reorder_point,
+           coalesce(oo.on_order, 0)::int AS on_order, oo.next_expected
     FROM stock_levels l
     JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
     JOIN locations loc ON loc.id = l.location_id LEFT JOIN bins b ON b.id = l.bin_id
+    LEFT JOIN LATERAL (
+      -- on order: the open quantity (ordered − cancelled − received) of sent and partially received POs
+      SELECT sum(pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received) AS on_order,
+             min(po.expected_at) AS next_expected
+      FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id
+      WHERE pl.variant_id = l.variant_id AND po.location_id = l.location_id
+        AND po.status IN ('sent', 'partially_received')
+        AND pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received > 0
+    ) oo ON true
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY v.sku, loc.code
     LIMIT ${filter.limit + 1}`;
-  const page = rows.slice(0, filter.limit).map((r): LevelRow => {
+  const page = rows.slice(0, filter.limit).map(({ next_expected, ...r }): LevelRow => {
     const available = r.on_hand - r.reserved;
     return {
       ...r,
+      on_order_expected_at: next_expected ? next_expected.toISOString().slice(0, 10) : null,
       available,
       status: available <= 0 ? 'out' : available <= r.reorder_point ? 'low' : 'in_stock',
     };

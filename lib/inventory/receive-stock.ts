@@ -24,12 +24,21 @@ export type ReceiptResult = {
 /**
  * Receives stock at a location: per line, a receive movement, a cost layer, and the re-cost of any
  * units sold before this receipt; one journal entry for the receipt:
- *   Dr Inventory Σ qty·cost / Cr Accounts payable (Cr Opening balance equity for opening stock),
+ *   Dr Inventory Σ qty·cost / Cr Accounts payable (Cr Opening balance equity for opening stock;
+ *   Cr Goods received not invoiced for a receipt against a purchase order),
  *   plus Dr COGS / Cr Inventory for the re-cost (reversed when the actual cost is lower).
  * All or nothing, in one transaction with its audit row.
  */
 export async function receiveStock(
-  options: { input: TReceiptInput; actor: Actor },
+  options: {
+    input: TReceiptInput;
+    actor: Actor;
+    /**
+     * A receipt against a purchase order (lib/purchasing/receive-purchase-order.ts): linked to it and
+     * credited to Goods received not invoiced instead of payables (the supplier's bill clears GRNI).
+     */
+    purchaseOrder?: { id: string; label: string };
+  },
   tx?: Tx,
 ): Promise<ReceiptResult> {
   const input = ZReceiptInput.parse(options.input);
@@ -59,6 +68,7 @@ export async function receiveStock(
         kind: input.kind,
         locationId: location.id,
         reference: input.reference ?? null,
+        purchaseOrderId: options.purchaseOrder?.id ?? null,
         actorType: options.actor.type,
         actorId: options.actor.id,
         actorLabel: options.actor.label,
@@ -130,9 +140,18 @@ export async function receiveStock(
       recostTotal += recost;
     }
 
-    const credit = input.kind === 'opening' ? ACCOUNTS.openingEquity : ACCOUNTS.payable;
+    const credit = options.purchaseOrder
+      ? ACCOUNTS.grni
+      : input.kind === 'opening'
+        ? ACCOUNTS.openingEquity
+        : ACCOUNTS.payable;
+    const what = options.purchaseOrder
+      ? `Receipt against ${options.purchaseOrder.label}`
+      : input.kind === 'opening'
+        ? 'Opening stock'
+        : 'Stock receipt';
     await postJournalEntry(t, {
-      memo: `${input.kind === 'opening' ? 'Opening stock' : 'Stock receipt'} #${receipt.number} at ${location.code}${input.reference ? ` (${input.reference})` : ''}`,
+      memo: `${what} #${receipt.number} at ${location.code}${input.reference && !options.purchaseOrder ? ` (${input.reference})` : ''}`,
       source,
       actor: options.actor,
       lines: [

@@ -5,6 +5,8 @@ export const ACCOUNTS = {
   receivable: '1100',
   inventory: '1200',
   payable: '2000',
+  /** Goods received not invoiced: receipts against purchase orders, cleared by the supplier's bill. */
+  grni: '2010',
   salesTax: '2100',
   equity: '3000',
   openingEquity: '3100',

@@ -49,8 +49,17 @@ export async function deliverPendingNotifications(options: DeliverOptions = {}):
       FOR UPDATE SKIP LOCKED)
     RETURNING id, to_address, subject, text_body, html_body, attempts`;
   const result: DeliverResult = { sent: 0, retrying: 0, failed: 0 };
+  const files = claimed.length
+    ? await db.outboxAttachment.findMany({
+        where: { messageId: { in: claimed.map((m) => m.id) } },
+        select: { messageId: true, filename: true, contentType: true, content: true },
+      })
+    : [];
   for (const message of claimed) {
     try {
+      const attachments = files
+        .filter((f) => f.messageId === message.id)
+        .map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.content) }));
       // nodemailer types the result of a generic transport as `any`; only its messageId is read.
       const info = (await transport.sendMail({
         from: { name: settings?.shopName ?? 'Backroom', address: from },
@@ -59,6 +68,7 @@ export async function deliverPendingNotifications(options: DeliverOptions = {}):
         text: message.text_body,
         html: message.html_body,
         headers: { 'X-Backroom-Message-Id': message.id },
+        ...(attachments.length ? { attachments } : {}),
       })) as { messageId?: unknown } | null;
       await db.outboxMessage.update({
         where: { id: message.id },

@@ -13,6 +13,9 @@ export type EnqueueNotificationInput<T extends NotificationTemplate> = {
   orderId?: string;
   returnId?: string;
   ticketId?: string;
+  purchaseOrderId?: string;
+  /** Files sent with the message (a purchase order's PDF), stored with it so a resend sends the same bytes. */
+  attachments?: { filename: string; contentType: string; content: Uint8Array }[];
   /** A replayed event with the same key queues nothing new and returns the first message. */
   dedupeKey?: string;
 };
@@ -48,12 +51,22 @@ export async function enqueueNotification<T extends NotificationTemplate>(
     ) => { subject: string; text: string; html: string }
   )(parsed.data, { shopName: settings?.shopName ?? 'Backroom' });
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO outbox_messages (template, to_address, subject, text_body, html_body, data, order_id, return_id, ticket_id, dedupe_key)
+    INSERT INTO outbox_messages (template, to_address, subject, text_body, html_body, data, order_id, return_id, ticket_id, purchase_order_id, dedupe_key)
     VALUES (${input.template}, ${to}, ${message.subject}, ${message.text}, ${message.html}, ${JSON.stringify(parsed.data)}::jsonb,
-            ${input.orderId ?? null}::uuid, ${input.returnId ?? null}::uuid, ${input.ticketId ?? null}::uuid, ${input.dedupeKey ?? null})
+            ${input.orderId ?? null}::uuid, ${input.returnId ?? null}::uuid, ${input.ticketId ?? null}::uuid,
+            ${input.purchaseOrderId ?? null}::uuid, ${input.dedupeKey ?? null})
     ON CONFLICT (dedupe_key) DO NOTHING
     RETURNING id`;
   if (rows[0]) {
+    if (input.attachments?.length)
+      await tx.outboxAttachment.createMany({
+        data: input.attachments.map((a) => ({
+          messageId: rows[0].id,
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content),
+        })),
+      });
     // Sent right after commit by the worker (lib/notify/deliver-job.ts); no commit, no job.
     await enqueueJob('notify.deliver', { messageId: rows[0].id }, { tx });
     return rows[0];

@@ -11,6 +11,7 @@ import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
 import { seedSupport } from '@/prisma/seed-support';
 import { seedCycleCounts } from '@/prisma/seed-counts';
 import { seedReturns } from '@/prisma/seed-returns';
+import { seedPurchasing } from '@/prisma/seed-purchasing';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
 
@@ -58,6 +59,8 @@ export async function prepareDatabase(
         const support = await seedSupport(client, { log });
         // Cycle counts of the warehouse's aisles over the last weeks (inventory accuracy), back-dated.
         const counts = await seedCycleCounts(client, { log });
+        // Suppliers and purchase orders in every state, received today through the real use cases.
+        await seedPurchasing(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0 || counts.counts > 0)
           await rebuildKpiRollups(client);

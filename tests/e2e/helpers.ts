@@ -18,6 +18,7 @@ export const SECTIONS = [
   { label: 'Dashboard', href: '/dashboard' },
   { label: 'Orders', href: '/orders' },
   { label: 'Inventory', href: '/inventory' },
+  { label: 'Purchasing', href: '/purchasing' },
   { label: 'Fulfillment', href: '/fulfillment' },
   { label: 'Returns', href: '/returns' },
   { label: 'Support', href: '/support' },
@@ -32,9 +33,19 @@ export type SectionLabel = (typeof SECTIONS)[number]['label'];
  * lib/auth/permissions.ts, so that a wrong permission map fails these tests instead of agreeing with them.
  */
 export const ROLE_SECTIONS: Record<RoleName, SectionLabel[]> = {
-  admin: ['Dashboard', 'Orders', 'Inventory', 'Fulfillment', 'Returns', 'Support', 'Ledger', 'Settings'],
-  manager: ['Dashboard', 'Orders', 'Inventory', 'Fulfillment', 'Returns', 'Support', 'Ledger'],
-  warehouse: ['Orders', 'Inventory', 'Fulfillment', 'Returns'],
+  admin: [
+    'Dashboard',
+    'Orders',
+    'Inventory',
+    'Purchasing',
+    'Fulfillment',
+    'Returns',
+    'Support',
+    'Ledger',
+    'Settings',
+  ],
+  manager: ['Dashboard', 'Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns', 'Support', 'Ledger'],
+  warehouse: ['Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns'],
   support: ['Orders', 'Inventory', 'Returns', 'Support'],
 };
 

@@ -21,6 +21,7 @@ const DESIGN: Record<Permission, Role[]> = {
   'inventory:adjust': ['admin', 'manager', 'warehouse'],
   // Added after the first design (decision 017): count variances above the approval limit need a manager.
   'inventory:approve_count': ['admin', 'manager'],
+  'purchasing:read': ['admin', 'manager'],
   'purchasing:write': ['admin', 'manager'],
   'purchasing:receive': ['admin', 'manager', 'warehouse'],
   'fulfillment:write': ['admin', 'manager', 'warehouse'],
@@ -48,6 +49,7 @@ describe('permission map', () => {
       'dashboard',
       'orders',
       'inventory',
+      'purchasing',
       'fulfillment',
       'returns',
       'support',
@@ -58,6 +60,7 @@ describe('permission map', () => {
       'dashboard',
       'orders',
       'inventory',
+      'purchasing',
       'fulfillment',
       'returns',
       'support',
@@ -66,6 +69,7 @@ describe('permission map', () => {
     expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
       'orders',
       'inventory',
+      'purchasing',
       'fulfillment',
       'returns',
     ]);

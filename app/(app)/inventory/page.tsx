@@ -160,6 +160,9 @@ export default async function InventoryPage({
                     Available
                   </th>
                   <th scope="col" className="px-3 py-2 text-right font-medium">
+                    On order
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
                     Unsellable
                   </th>
                   <th scope="col" className="px-3 py-2 font-medium">
@@ -184,6 +187,12 @@ export default async function InventoryPage({
                     <td className="px-3 py-2 text-right tabular-nums">{l.on_hand}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.reserved}</td>
                     <td className="px-3 py-2 text-right font-semibold tabular-nums">{l.available}</td>
+                    <td className="px-3 py-2 text-right tabular-nums" data-testid={`on-order-${l.sku}`}>
+                      {l.on_order || '—'}
+                      {l.on_order > 0 && l.on_order_expected_at && (
+                        <span className="block text-xs text-slate-600">due {l.on_order_expected_at}</span>
+                      )}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{l.damaged + l.quarantine || '—'}</td>
                     <td className="px-3 py-2">
                       <span

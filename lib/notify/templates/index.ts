@@ -7,8 +7,9 @@ import { returnReceived } from './return-received';
 import { refundIssued } from './refund-issued';
 import { exchangeCreated } from './exchange-created';
 import { ticketReply } from './ticket-reply';
+import { purchaseOrderSent } from './purchase-order-sent';
 
-/** Every customer email Backroom sends, by template name (one file each in this folder). */
+/** Every email Backroom sends (to customers, and purchase orders to suppliers), by template name (one file each in this folder). */
 export const TEMPLATES = {
   order_shipped: orderShipped,
   return_approved: returnApproved,
@@ -17,6 +18,7 @@ export const TEMPLATES = {
   refund_issued: refundIssued,
   exchange_created: exchangeCreated,
   ticket_reply: ticketReply,
+  purchase_order_sent: purchaseOrderSent,
 } satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
 
 export type NotificationTemplate = keyof typeof TEMPLATES;

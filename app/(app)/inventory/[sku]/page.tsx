@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { skuDetail } from '@/lib/inventory/queries';
+import { openPurchaseOrdersForSku } from '@/lib/purchasing/queries';
 import { locationList } from '@/lib/locations/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
@@ -41,7 +42,12 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
   const { sku: raw } = await params;
   const sku = decodeURIComponent(raw);
   const user = await requirePagePermission('inventory:read', `/inventory/${raw}`);
-  const [detail, locations, settings] = await Promise.all([skuDetail(sku), locationList(), shopSettings()]);
+  const [detail, locations, settings, onOrder] = await Promise.all([
+    skuDetail(sku),
+    locationList(),
+    shopSettings(),
+    openPurchaseOrdersForSku(sku),
+  ]);
   if (!detail) notFound();
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, settings.currency));
   const canWrite = roleHas(user.role, 'inventory:adjust');
@@ -123,6 +129,26 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
             </ScrollRegion>
           )}
         </section>
+        {onOrder.length > 0 && (
+          <section
+            aria-labelledby="on-order-title"
+            className="rounded-xl border border-slate-200 bg-white p-5 xl:col-span-2"
+          >
+            <h2 id="on-order-title" className="text-lg font-semibold">
+              On order
+            </h2>
+            <ul className="mt-2 space-y-1 text-sm">
+              {onOrder.map((o) => (
+                <li key={`${o.id}-${o.location}`}>
+                  <Link href={`/purchasing/${o.id}`} className="font-medium text-brand-700 underline">
+                    {o.label}
+                  </Link>{' '}
+                  · {o.supplier} · {o.open} to {o.location} · expected {o.expected_at ?? 'no date'}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <section aria-labelledby="cost-title" className="rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="cost-title" className="text-lg font-semibold">
             Cost ({settings.inventory_costing === 'fifo' ? 'FIFO' : 'moving average'})

@@ -19,6 +19,8 @@ export const GET = apiRoute({ scope: 'inventory:read', query: ZInventoryQuery },
       available: l.available,
       damaged: l.damaged,
       quarantine: l.quarantine,
+      on_order: l.on_order,
+      on_order_expected_at: l.on_order_expected_at,
     })),
     next_cursor: page.next_cursor,
   };

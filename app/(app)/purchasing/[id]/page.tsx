@@ -1,0 +1,163 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { roleHas } from '@/lib/auth/permissions';
+import { purchaseOrderDetail, purchaseOrderTimeline } from '@/lib/purchasing/queries';
+import { canMovePurchaseOrder } from '@/lib/purchasing/rules';
+import { formatMoney } from '@/lib/money';
+import { shopTimezone } from '@/lib/settings/queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
+import { PurchaseOrderActions } from '@/components/purchasing/po-actions';
+
+export const metadata: Metadata = { title: 'Purchase order' };
+
+export default async function PurchaseOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission('purchasing:read', `/purchasing/${id}`);
+  const [po, timeline, tz] = await Promise.all([
+    purchaseOrderDetail(id),
+    purchaseOrderTimeline(id),
+    shopTimezone(),
+  ]);
+  if (!po) notFound();
+  const money = (n: number) => formatMoney(n, po.currency);
+  const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
+  const moves = roleHas(user.role, 'purchasing:write')
+    ? (['send', 'close', 'cancel'] as const).filter((m) => canMovePurchaseOrder(po.status, m))
+    : [];
+  const canReceive = roleHas(user.role, 'purchasing:receive') && canMovePurchaseOrder(po.status, 'receive');
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/purchasing" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← Purchase orders
+        </Link>
+      </p>
+      <PageHeader
+        title={`Purchase order ${po.label}`}
+        description={`${po.supplier.name} · deliver to ${po.location} · expected ${po.expected_at ?? 'no date'}${po.revision ? ` · revision ${po.revision}` : ''}`}
+        actions={<PurchaseOrderStatusBadge status={po.status} />}
+      />
+      <div className="space-y-6">
+        <section aria-labelledby="lines-title" className="rounded-xl border border-slate-200 bg-white">
+          <h2 id="lines-title" className="px-4 pt-4 text-lg font-semibold">
+            Lines
+          </h2>
+          <ScrollRegion label="Purchase order lines">
+            <table className="mt-2 w-full text-left text-sm">
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    SKU
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Item
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Ordered
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Received
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Open
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Unit cost
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Amount
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {po.lines.map((l) => (
+                  <tr key={l.sku} className="border-b border-slate-100">
+                    <td className="px-4 py-2 font-mono">
+                      {l.sku}
+                      {l.supplier_sku && (
+                        <span className="block text-xs text-slate-600">Theirs: {l.supplier_sku}</span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">{l.name}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {l.quantity}
+                      {l.cancelled > 0 && (
+                        <span className="block text-xs text-slate-600">{l.cancelled} cut short</span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">{l.received}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{l.open}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{money(l.unit_cost)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{money(l.line_total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={6} className="px-3 py-2 text-right font-semibold">
+                    Total
+                  </th>
+                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{money(po.total)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </ScrollRegion>
+          {po.notes && <p className="px-4 pb-4 text-slate-700">Notes: {po.notes}</p>}
+        </section>
+
+        <section
+          aria-labelledby="actions-title"
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
+        >
+          <h2 id="actions-title" className="text-lg font-semibold">
+            Next steps
+          </h2>
+          <p className="text-slate-700">
+            {po.status === 'draft'
+              ? 'Check the lines, then send: the supplier gets an email with this PO as a PDF.'
+              : po.status === 'sent' || po.status === 'partially_received'
+                ? 'When the goods arrive, receive them on the Receive screen (scan this PO’s number). Close the PO if the rest will not come.'
+                : 'Nothing more to do on this purchase order.'}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            {canReceive && (
+              <Link
+                href={`/purchasing/receive?po=${po.number}`}
+                className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800"
+              >
+                Receive goods
+              </Link>
+            )}
+            <a
+              href={`/purchasing/${po.id}/pdf`}
+              className="inline-flex min-h-12 items-center rounded-lg border border-slate-300 bg-white px-5 text-base font-medium hover:bg-slate-50"
+            >
+              View PDF
+            </a>
+          </div>
+          <PurchaseOrderActions purchaseOrderId={po.id} moves={moves} />
+        </section>
+
+        <section aria-labelledby="timeline-title" className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="timeline-title" className="text-lg font-semibold">
+            Timeline
+          </h2>
+          <ol className="mt-3 space-y-3" data-testid="po-timeline">
+            {timeline.map((e) => (
+              <li key={e.id} className="border-l-2 border-slate-200 pl-3">
+                <p className="text-sm text-slate-600">
+                  {date.format(new Date(e.at))} · {e.actor}
+                </p>
+                <p>{e.message}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+    </>
+  );
+}

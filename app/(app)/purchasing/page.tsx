@@ -1,0 +1,155 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { roleHas } from '@/lib/auth/permissions';
+import { purchaseOrderList } from '@/lib/purchasing/queries';
+import { ZPurchaseOrderListQuery } from '@/lib/purchasing/schemas';
+import { PURCHASE_ORDER_STATUSES, PURCHASE_ORDER_STATUS_LABEL } from '@/lib/purchasing/rules';
+import { formatMoney } from '@/lib/money';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { FilterSelect } from '@/components/ui/form';
+import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
+import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
+
+export const metadata: Metadata = { title: 'Purchase orders' };
+
+export default async function PurchaseOrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePagePermission(['purchasing:read', 'purchasing:receive'], '/purchasing');
+  // Receive-only roles (warehouse) land on the receiving screen.
+  if (!roleHas(user.role, 'purchasing:read')) redirect('/purchasing/receive');
+  const canWrite = roleHas(user.role, 'purchasing:write');
+  const raw = await searchParams;
+  const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? raw[k] : undefined);
+  const parsed = ZPurchaseOrderListQuery.safeParse({
+    status: one('status'),
+    cursor: one('cursor'),
+    limit: 50,
+  });
+  const query = parsed.success ? parsed.data : ZPurchaseOrderListQuery.parse({});
+  const list = await purchaseOrderList(query);
+  const next = list.next_cursor
+    ? `/purchasing?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), cursor: list.next_cursor })}`
+    : null;
+  return (
+    <>
+      <PageHeader
+        title="Purchasing"
+        description="Purchase orders to your suppliers: draft, send (the PDF is emailed), receive what arrives."
+        actions={
+          canWrite && (
+            <Link
+              href="/purchasing/new"
+              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+            >
+              New purchase order
+            </Link>
+          )
+        }
+      />
+      <PurchasingTabs current="/purchasing" canRead />
+      <form method="get" aria-label="Filter purchase orders" className="mb-4 flex flex-wrap items-end gap-3">
+        <FilterSelect
+          id="status"
+          label="Status"
+          value={query.status}
+          options={PURCHASE_ORDER_STATUSES.map((s) => ({ value: s, label: PURCHASE_ORDER_STATUS_LABEL[s] }))}
+        />
+        <button
+          type="submit"
+          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+        >
+          Apply
+        </button>
+        {query.status && (
+          <Link
+            href="/purchasing"
+            className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
+          >
+            Clear filters
+          </Link>
+        )}
+      </form>
+      {list.data.length === 0 ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
+          {query.status
+            ? 'No purchase orders with this status. Clear the filter to see them all.'
+            : canWrite
+              ? 'No purchase orders yet. Add a supplier under “Suppliers”, then choose “New purchase order”.'
+              : 'No purchase orders yet.'}
+        </p>
+      ) : (
+        <section aria-label="Purchase orders" className="rounded-xl border border-slate-200 bg-white">
+          <ScrollRegion label="Purchase orders table">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    PO
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Supplier
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Deliver to
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Received
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Total
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Expected
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((po) => {
+                  const ordered = po.lines.reduce((s, l) => s + l.quantity - l.cancelled, 0);
+                  const received = po.lines.reduce((s, l) => s + l.received, 0);
+                  return (
+                    <tr key={po.id} className="border-b border-slate-100">
+                      <td className="px-4 py-2">
+                        <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
+                          {po.label}
+                        </Link>
+                      </td>
+                      <td className="px-3 py-2">{po.supplier.name}</td>
+                      <td className="px-3 py-2 font-mono">{po.location}</td>
+                      <td className="px-3 py-2">
+                        <PurchaseOrderStatusBadge status={po.status} />
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {received} of {ordered}
+                      </td>
+                      <td className="px-3 py-2 text-right tabular-nums">
+                        {formatMoney(po.total, po.currency)}
+                      </td>
+                      <td className="whitespace-nowrap px-3 py-2">{po.expected_at ?? '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {next && (
+            <p className="p-4">
+              <Link href={next} className="text-brand-700 underline">
+                Older purchase orders →
+              </Link>
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { PurchaseOrderDto } from '@/lib/purchasing/queries';
+import { parsePoNumber } from '@/lib/purchasing/rules';
+import { findPurchaseOrderAction, receivePurchaseOrderAction } from '@/app/(app)/purchasing/actions';
+import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
+import { scanCue } from '@/components/fulfillment/scan-feedback';
+
+type Feedback = { tone: 'ok' | 'error' | 'done'; message: string } | null;
+
+const same = (a: string | null | undefined, b: string) => !!a && a.toUpperCase() === b.toUpperCase();
+
+/**
+ * Receiving against a PO, scan-first at tablet width: scan the PO number (the barcode on the PO the
+ * supplier sends back with the goods, or type it), then each unit (its barcode, our SKU or the
+ * supplier's SKU: each scan adds one), or type the quantities; then “Receive”. A short receipt leaves
+ * the rest open; more than is open (plus the supplier's tolerance) is refused by the server, line named.
+ */
+export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto | null }) {
+  const [po, setPo] = useState<PurchaseOrderDto | null>(initial);
+  const [tally, setTally] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [feedback, setFeedback] = useState<Feedback>(
+    initial ? { tone: 'ok', message: `${initial.label}: scan each unit, then “Receive”.` } : null,
+  );
+  const [busy, setBusy] = useState(false);
+  const scanRef = useRef<ScanInputHandle>(null);
+  // Scans arrive faster than renders: handlers read and write this ref, renders sync it.
+  const state = useRef({ po, tally });
+  useEffect(() => {
+    state.current = { po, tally };
+  }, [po, tally]);
+
+  const say = useCallback((f: NonNullable<Feedback>) => {
+    setFeedback(f);
+    scanCue(f.tone);
+  }, []);
+
+  const load = useCallback(
+    async (code: string) => {
+      setBusy(true);
+      const res = await findPurchaseOrderAction(code);
+      setBusy(false);
+      if (res?.ok && res.data) {
+        setPo(res.data);
+        state.current.tally = {};
+        setTally({});
+        setFieldErrors({});
+        say({ tone: 'ok', message: res.message });
+      } else say({ tone: 'error', message: res?.message ?? 'Could not find that purchase order.' });
+    },
+    [say],
+  );
+
+  const onScan = useCallback(
+    (code: string) => {
+      const current = state.current.po;
+      const line = current?.lines.find(
+        (l) => same(l.sku, code) || same(l.barcode, code) || same(l.supplier_sku, code),
+      );
+      if (current && line) {
+        const n = (Number.parseInt(state.current.tally[line.sku] ?? '', 10) || 0) + 1;
+        state.current.tally = { ...state.current.tally, [line.sku]: String(n) };
+        setTally(state.current.tally);
+        say({
+          tone: n > line.open ? 'error' : 'ok',
+          message:
+            n > line.open
+              ? `${line.sku}: ${n}, but only ${line.open} ${line.open === 1 ? 'is' : 'are'} open on ${current.label}. Put the extra aside.`
+              : `${line.sku}: ${n} of ${line.open} open`,
+        });
+        return;
+      }
+      if (parsePoNumber(code) !== null) {
+        void load(code);
+        return;
+      }
+      say({
+        tone: 'error',
+        message: current
+          ? `“${code}” is not on ${current.label}. Put it aside and tell a manager.`
+          : `Scan the PO number first (like PO-1001).`,
+      });
+    },
+    [load, say],
+  );
+
+  const receive = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!po) return;
+    const entries = Object.entries(tally).filter(([, v]) => v.trim() !== '' && v.trim() !== '0');
+    if (!entries.length)
+      return say({ tone: 'error', message: 'Nothing to receive: scan units or type quantities.' });
+    const lines = entries.map(([sku, v]) => ({
+      sku,
+      quantity: /^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN,
+    }));
+    setBusy(true);
+    const res = await receivePurchaseOrderAction(po.id, lines);
+    setBusy(false);
+    if (res?.ok && res.data) {
+      setPo(res.data);
+      setFieldErrors({});
+      state.current.tally = {};
+      setTally({});
+      say({ tone: res.data.status === 'received' ? 'done' : 'ok', message: res.message });
+      scanRef.current?.focus();
+    } else {
+      const errs: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res && !res.ok ? (res.fieldErrors ?? {}) : {})) {
+        const m = /^lines\.(\d+)\./.exec(k);
+        if (m) errs[lines[Number(m[1])].sku] = v;
+      }
+      setFieldErrors(errs);
+      say({ tone: 'error', message: res?.message ?? 'Not received. Try again.' });
+    }
+  };
+
+  const open = po ? po.lines.filter((l) => l.open > 0) : [];
+  const receivable = po && (po.status === 'sent' || po.status === 'partially_received');
+  return (
+    <div className="space-y-4">
+      <ScanInput
+        ref={scanRef}
+        id="receive-scan"
+        label={po ? `Scan each unit for ${po.label}` : 'Scan the PO number'}
+        hint={
+          po
+            ? 'Barcode, our SKU or the supplier’s SKU, then Enter. Scan another PO number to switch.'
+            : 'The barcode on the purchase order (or type its number, e.g. PO-1001), then Enter.'
+        }
+        onScan={onScan}
+        disabled={busy}
+      />
+
+      <div aria-live="assertive" className="min-h-14">
+        {feedback && (
+          <p
+            data-testid="scan-feedback"
+            data-tone={feedback.tone}
+            className={`rounded-lg border-2 px-4 py-3 text-lg font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`}
+          >
+            {feedback.tone === 'error' ? '✗ ' : '✓ '}
+            {feedback.message}
+          </p>
+        )}
+      </div>
+
+      {!po ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
+          Scan the purchase order that came with the delivery (or type its number) to start receiving.
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => void receive(e)}
+          aria-labelledby="po-title"
+          className="rounded-xl border border-slate-300 bg-white p-5"
+        >
+          <h2 id="po-title" className="text-lg font-semibold">
+            {po.label} · {po.supplier.name} · into {po.location}
+          </h2>
+          {!receivable || open.length === 0 ? (
+            <p className="mt-3 text-slate-700">Everything on {po.label} has arrived. Scan the next PO.</p>
+          ) : (
+            <>
+              <ul className="mt-3 divide-y divide-slate-100">
+                {open.map((l) => (
+                  <li key={l.sku} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                    <div className="min-w-48">
+                      <p className="font-mono text-xl font-bold" data-testid="receive-sku">
+                        {l.sku}
+                      </p>
+                      <p className="text-sm text-slate-700">
+                        {l.name}
+                        <span className="block" data-testid={`open-${l.sku}`}>
+                          {l.received} of {l.quantity - l.cancelled} received · {l.open} open
+                        </span>
+                      </p>
+                    </div>
+                    <div>
+                      <label htmlFor={`receive-${l.sku}`} className="block text-sm font-medium">
+                        Receiving now: {l.sku}
+                      </label>
+                      <input
+                        id={`receive-${l.sku}`}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        value={tally[l.sku] ?? ''}
+                        aria-invalid={fieldErrors[l.sku] ? true : undefined}
+                        aria-describedby={fieldErrors[l.sku] ? `receive-${l.sku}-error` : undefined}
+                        onChange={(e) => setTally((t) => ({ ...t, [l.sku]: e.target.value }))}
+                        className="mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 text-xl tabular-nums"
+                      />
+                      {fieldErrors[l.sku] && (
+                        <p id={`receive-${l.sku}-error`} className="mt-1 text-sm text-red-700">
+                          {fieldErrors[l.sku]}
+                        </p>
+                      )}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="submit"
+                disabled={busy}
+                className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+              >
+                {busy ? 'Receiving…' : 'Receive'}
+              </button>
+            </>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

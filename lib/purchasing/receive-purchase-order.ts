@@ -1,0 +1,116 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { audit } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { receiveStock, type ReceiptResult } from '@/lib/inventory/receive-stock';
+import { purchaseOrderDetail, type PurchaseOrderDto } from './queries';
+import { ZReceivePurchaseOrderInput, type TReceivePurchaseOrderInput } from './schemas';
+import { lockPurchaseOrder, recordPoEvent } from './po-store';
+import { assertPurchaseOrderMove, openQuantity, receiptStatus, receivableLimit } from './rules';
+
+export type PurchaseOrderReceipt = { receipt: ReceiptResult; purchase_order: PurchaseOrderDto };
+
+/**
+ * Receives units against a sent or partially received PO, in one transaction: the stock receipt
+ * (lib/inventory/receive-stock.ts: movements, cost layers at the PO's unit cost, Dr Inventory /
+ * Cr Goods received not invoiced), the lines' received quantities, the status (partially received
+ * while anything is open, received when nothing is), a timeline event and the audit row.
+ * A line may receive up to its ordered quantity plus the supplier's over-receipt tolerance; more is
+ * refused naming the line (lines.i.quantity). A SKU not on the PO is refused naming lines.i.sku.
+ */
+export async function receivePurchaseOrder(
+  options: { purchaseOrderId: string; input: TReceivePurchaseOrderInput; actor: Actor; now?: Date },
+  tx?: Tx,
+): Promise<PurchaseOrderReceipt> {
+  const input = ZReceivePurchaseOrderInput.parse(options.input);
+  if (input.charges?.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Landed-cost charges on a receipt are not supported yet: receive the goods without them and record the charge in the ledger.',
+      [{ field: 'charges', message: 'Landed-cost charges are not supported yet' }],
+    );
+  const run = async (t: Tx): Promise<PurchaseOrderReceipt> => {
+    const locked = await lockPurchaseOrder(t, options.purchaseOrderId);
+    assertPurchaseOrderMove(locked.status, 'receive');
+    const po = (await purchaseOrderDetail(locked.id, t))!;
+    const bySku = new Map(po.lines.map((l) => [l.sku.toUpperCase(), l]));
+    const tolerance = po.supplier.over_receipt_tolerance_pct;
+    const issues: { field: string; message: string }[] = [];
+    const taking = new Map<string, number>();
+    input.lines.forEach((r, i) => {
+      const line = bySku.get(r.sku.toUpperCase());
+      if (!line) {
+        issues.push({ field: `lines.${i}.sku`, message: `${r.sku} is not on ${po.label}` });
+        return;
+      }
+      const total = (taking.get(line.sku) ?? 0) + r.quantity;
+      taking.set(line.sku, total);
+      const q = { ordered: line.quantity, received: line.received, cancelled: line.cancelled };
+      const limit = receivableLimit(q, tolerance);
+      if (line.received + total > limit)
+        issues.push({
+          field: `lines.${i}.quantity`,
+          message: `${line.sku}: ${total} is more than the ${openQuantity(q)} still open (ordered ${line.quantity}, received ${line.received}${tolerance ? `, tolerance ${tolerance} %` : ''})`,
+        });
+    });
+    if (issues.length)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        issues.some((i) => i.field.endsWith('.quantity'))
+          ? `Over-receipt refused: ${issues.map((i) => i.message).join('; ')}`
+          : issues.map((i) => i.message).join('; '),
+        issues,
+      );
+
+    const received = [...taking.entries()].map(([sku, quantity]) => ({
+      sku,
+      quantity,
+      unit_cost: bySku.get(sku.toUpperCase())!.unit_cost,
+    }));
+    const receipt = await receiveStock(
+      {
+        input: { location: po.location, reference: po.label, kind: 'purchase', lines: received },
+        actor: options.actor,
+        purchaseOrder: { id: po.id, label: po.label },
+      },
+      t,
+    );
+    for (const r of received)
+      await t.purchaseOrderLine.updateMany({
+        where: { purchaseOrderId: po.id, sku: r.sku },
+        data: { quantityReceived: { increment: r.quantity } },
+      });
+    const status = receiptStatus(
+      po.lines.map((l) => ({
+        ordered: l.quantity,
+        cancelled: l.cancelled,
+        received: l.received + (taking.get(l.sku) ?? 0),
+      })),
+    );
+    await t.purchaseOrder.update({ where: { id: po.id }, data: { status }, select: { id: true } });
+    const units = received.reduce((s, r) => s + r.quantity, 0);
+    await recordPoEvent(t, {
+      purchaseOrderId: po.id,
+      kind: 'received',
+      message: `Receipt #${receipt.number}: ${units} ${units === 1 ? 'unit' : 'units'} (${received.map((r) => `${r.quantity} × ${r.sku}`).join(', ')})${status === 'received' ? '; everything has arrived.' : '.'}`,
+      data: { receipt_id: receipt.id, lines: received },
+      actor: options.actor,
+    });
+    const after = (await purchaseOrderDetail(po.id, t))!;
+    await audit(t, {
+      actor: options.actor,
+      action: 'purchase_order.received',
+      entityType: 'purchase_order',
+      entityId: po.id,
+      before: { status: po.status, lines: po.lines.map((l) => ({ sku: l.sku, received: l.received })) },
+      after: {
+        status,
+        receipt_id: receipt.id,
+        lines: after.lines.map((l) => ({ sku: l.sku, received: l.received })),
+      },
+    });
+    return { receipt, purchase_order: after };
+  };
+  return tx ? run(tx) : db.$transaction(run, { timeout: 60_000 });
+}
