@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'ledger:read',
   'ledger:post', // manual journal entries
   'settings:write', // settings, users, API keys
+  'events:read', // the domain event feed
+  'webhooks:write', // webhook subscriptions and their deliveries (admin)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,7 +34,7 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
-  manager: ALL.filter((p) => p !== 'settings:write'),
+  manager: ALL.filter((p) => p !== 'settings:write' && p !== 'webhooks:write'),
   warehouse: [
     'orders:read',
     'inventory:read',

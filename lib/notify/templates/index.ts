@@ -7,6 +7,7 @@ import { returnReceived } from './return-received';
 import { refundIssued } from './refund-issued';
 import { exchangeCreated } from './exchange-created';
 import { ticketReply } from './ticket-reply';
+import { webhookDisabled } from './webhook-disabled';
 
 /** Every customer email Backroom sends, by template name (one file each in this folder). */
 export const TEMPLATES = {
@@ -17,6 +18,7 @@ export const TEMPLATES = {
   refund_issued: refundIssued,
   exchange_created: exchangeCreated,
   ticket_reply: ticketReply,
+  webhook_disabled: webhookDisabled,
 } satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
 
 export type NotificationTemplate = keyof typeof TEMPLATES;
