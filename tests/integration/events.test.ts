@@ -5,6 +5,7 @@ import { receiveStock } from '@/lib/inventory/receive-stock';
 import { changeOrderStatus } from '@/lib/orders/change-order-status';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { recordEvent } from '@/lib/events/record-event';
+import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { encodeCursor } from '@/lib/events/cursor';
 import {
   apiRequest,
@@ -140,6 +141,29 @@ describe('domain events', () => {
     expect((await page('?limit=0')).status).toBe(422);
     const other = (await makeApiKey(['orders:read'])).key;
     expect((await page('', other)).status).toBe(403);
+  });
+
+  it('records inventory.adjusted on each adjustment and inventory.low_stock once, when available crosses the reorder point', async () => {
+    const variant = await db.variant.update({ where: { sku: 'EV-1' }, data: { reorderPoint: 45 } });
+    const available = async () => {
+      const levels = await db.stockLevel.findMany({ where: { variantId: variant.id } });
+      return levels.reduce((sum, l) => sum + l.onHand - l.reserved, 0);
+    };
+    const start = (await drain(null)).cursor;
+    const before = await available();
+    // From `before` (≥ 48): − (before − 47) → 47, above 45: no low stock; − 3 → 44: crosses; − 1 → 43: already below.
+    for (const delta of [-(before - 47), -3, -1])
+      await adjustStock({ input: { location: 'MAIN', sku: 'EV-1', delta, reason: 'lost' }, actor });
+    let seen: FeedEvent[] = [];
+    for (let i = 0; i < 100 && seen.length < 4; i++) seen = (await drain(start)).seen;
+    expect(seen.map((e) => [e.type, e.sequence])).toEqual([
+      ['inventory.adjusted', 1],
+      ['inventory.adjusted', 2],
+      ['inventory.low_stock', 3],
+      ['inventory.adjusted', 4],
+    ]);
+    expect(seen[2].data).toMatchObject({ sku: 'EV-1', available: 44, reorder_point: 45 });
+    expect(seen[1].data).toMatchObject({ sku: 'EV-1', delta: -3, level: { available: 44 } });
   });
 
   it('hides an event committed after an older transaction that is still open, then shows both in order', async () => {
