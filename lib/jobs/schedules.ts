@@ -25,4 +25,10 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Sends customer emails whose wake-up job was lost (SMTP was not configured, or a worker died mid-send).',
   },
+  {
+    job: 'webhooks.pump',
+    cron: '* * * * *',
+    description:
+      'Turns new domain events into webhook deliveries and sends what is due, every half second for 55 s (decision 022).',
+  },
 ];

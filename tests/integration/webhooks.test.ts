@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { recordEvent } from '@/lib/events/record-event';
 import { dispatchEvents } from '@/lib/webhooks/dispatch-events';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due';
+import { pumpWebhooksJob } from '@/lib/webhooks/pump-job';
 import { apiRequest, makeApiKey, makeLocations, makeUser, routeContext } from '@/tests/factories';
 import * as webhooksRoute from '@/app/api/v1/webhooks/route';
 import * as webhookRoute from '@/app/api/v1/webhooks/[id]/route';
@@ -205,6 +206,27 @@ describe('webhook deliveries', () => {
       response_body: 'ok',
       request_body: r.body,
     });
+  });
+
+  it('the webhooks.pump job delivers each event within a second of its commit', async () => {
+    process.env.WEBHOOK_POLL_MS = '100';
+    const hook = await subscribe('/pump');
+    const run = pumpWebhooksJob.handler(
+      { seconds: 3 },
+      { id: 't', name: 'webhooks.pump', attempt: 1, lastAttempt: true },
+    );
+    const lags: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const committed = Date.now();
+      await emit(`pump-${i}`);
+      while (received.length <= i && Date.now() - committed < 2_000)
+        await new Promise((r) => setTimeout(r, 10));
+      lags.push(received[i].at - committed);
+    }
+    await run;
+    expect(await db.webhookDelivery.count({ where: { endpointId: hook.id, status: 'succeeded' } })).toBe(5);
+    console.log(`[webhooks] commit → delivery lag, ms: ${lags.join(', ')}`);
+    expect(Math.max(...lags)).toBeLessThan(1_000);
   });
 
   it('retries on the schedule with the same webhook-id, then fails for good and replays on request', async () => {

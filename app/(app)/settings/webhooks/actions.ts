@@ -3,19 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
-import { formObject, runAction, type ActionState } from '@/lib/server-action';
-import { EVENT_TYPES } from '@/lib/events/rules';
+import { runAction, type ActionState } from '@/lib/server-action';
+import { formText, formTexts } from '@/lib/form-data';
 import { createWebhook } from '@/lib/webhooks/create-webhook';
 import { deleteWebhook } from '@/lib/webhooks/delete-webhook';
 import { retryDelivery } from '@/lib/webhooks/retry-delivery';
 import { rotateWebhookSecret } from '@/lib/webhooks/rotate-webhook-secret';
 import { updateWebhook } from '@/lib/webhooks/update-webhook';
-
-/** A text field of the form ('' when missing or a file). */
-function field(formData: FormData, name: string): string {
-  const v = formData.get(name);
-  return typeof v === 'string' ? v : '';
-}
 
 export type ShownSecret = { secret: string; url: string };
 
@@ -25,12 +19,13 @@ export async function createWebhookAction(
 ): Promise<ActionState<ShownSecret>> {
   return runAction(async () => {
     const user = await requirePermission('webhooks:write');
-    const raw = formObject(formData);
-    const picked = raw.events === undefined ? [] : ([] as unknown[]).concat(raw.events);
-    const events =
-      raw.all === 'on' ? ['*'] : picked.filter((e) => (EVENT_TYPES as readonly unknown[]).includes(e));
+    const events = formText(formData, 'all') === 'on' ? ['*'] : formTexts(formData, 'events');
     const created = await createWebhook({
-      input: { url: raw.url, events, description: raw.description || null },
+      input: {
+        url: formText(formData, 'url'),
+        events,
+        description: formText(formData, 'description') || null,
+      },
       actor: userActor(user),
     });
     revalidatePath('/settings/webhooks');
@@ -47,7 +42,7 @@ export async function rotateWebhookSecretAction(
 ): Promise<ActionState<ShownSecret>> {
   return runAction(async () => {
     const user = await requirePermission('webhooks:write');
-    const id = field(formData, 'id');
+    const id = formText(formData, 'id');
     const rotated = await rotateWebhookSecret({ id, actor: userActor(user) });
     revalidatePath(`/settings/webhooks/${id}`);
     return {
@@ -60,10 +55,10 @@ export async function rotateWebhookSecretAction(
 export async function retryDeliveryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('webhooks:write');
-    const webhookId = field(formData, 'webhookId');
+    const webhookId = formText(formData, 'webhookId');
     await retryDelivery({
       webhookId,
-      deliveryId: field(formData, 'deliveryId'),
+      deliveryId: formText(formData, 'deliveryId'),
       actor: userActor(user),
     });
     revalidatePath(`/settings/webhooks/${webhookId}`);
@@ -74,7 +69,7 @@ export async function retryDeliveryAction(_prev: ActionState, formData: FormData
 export async function setWebhookEnabledAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('webhooks:write');
-    const id = field(formData, 'id');
+    const id = formText(formData, 'id');
     const enabled = formData.get('enabled') === 'true';
     await updateWebhook({ id, input: { enabled }, actor: userActor(user) });
     revalidatePath(`/settings/webhooks/${id}`);
@@ -85,7 +80,7 @@ export async function setWebhookEnabledAction(_prev: ActionState, formData: Form
 export async function deleteWebhookAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('webhooks:write');
-    await deleteWebhook({ id: field(formData, 'id'), actor: userActor(user) });
+    await deleteWebhook({ id: formText(formData, 'id'), actor: userActor(user) });
     revalidatePath('/settings/webhooks');
     return { message: 'Webhook deleted.' };
   });
