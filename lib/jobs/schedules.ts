@@ -29,6 +29,6 @@ export const SCHEDULES: readonly Schedule[] = [
     job: 'webhooks.pump',
     cron: '* * * * *',
     description:
-      'Turns new domain events into webhook deliveries and sends what is due, every half second for 55 s (decision 022).',
+      'Restarts the webhook pass chain if it broke: each run turns new events into deliveries and sends what is due every half second for 10 s, then queues the next (decision 022).',
   },
 ];
