@@ -5,6 +5,7 @@ const TABS = [
   { href: '/settings/users', label: 'Users' },
   { href: '/settings/locations', label: 'Locations' },
   { href: '/settings/api-keys', label: 'API keys' },
+  { href: '/settings/webhooks', label: 'Webhooks' },
   { href: '/settings/shipping', label: 'Shipping' },
   { href: '/settings/outbox', label: 'Outbox' },
   { href: '/settings/jobs', label: 'Jobs' },

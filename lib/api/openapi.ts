@@ -37,6 +37,9 @@ import {
   ZUpdateSupplierInput,
 } from '@/lib/purchasing/schemas';
 import { PURCHASE_ORDER_STATUSES } from '@/lib/purchasing/rules';
+import { ZEventsQuery } from '@/lib/events/schemas';
+import { EVENT_TYPES } from '@/lib/events/rules';
+import { ZCreateWebhookInput, ZDeliveriesQuery, ZUpdateWebhookInput } from '@/lib/webhooks/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 
 /**
@@ -982,6 +985,129 @@ export const OPERATIONS: Operation[] = [
   },
 ];
 
+const ZEvent = z.object({
+  id: z.string().uuid(),
+  type: z.enum(EVENT_TYPES),
+  resource_id: z.string(),
+  sequence: z.number().int(),
+  occurred_at: z.string(),
+  data: z.unknown(),
+});
+
+const ZWebhook = z.object({
+  id: z.string().uuid(),
+  url: z.string(),
+  events: z.array(z.string()),
+  description: z.string().nullable(),
+  enabled: z.boolean(),
+  disabled_reason: z.string().nullable(),
+  disabled_at: z.string().nullable(),
+  failing_since: z.string().nullable(),
+  previous_secret_expires_at: z.string().nullable(),
+  created_at: z.string(),
+});
+
+const ZDelivery = z.object({
+  id: z.string().uuid(),
+  event_id: z.string().uuid(),
+  event_type: z.string(),
+  resource_id: z.string(),
+  sequence: z.number().int(),
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  attempts: z.number().int(),
+  next_attempt_at: z.string().nullable(),
+  last_status: z.number().int().nullable(),
+  last_error: z.string().nullable(),
+  completed_at: z.string().nullable(),
+  created_at: z.string(),
+  attempt_log: z.array(
+    z.object({
+      attempted_at: z.string(),
+      request_headers: z.record(z.string(), z.string()),
+      request_body: z.string(),
+      response_status: z.number().int().nullable(),
+      response_body: z.string().nullable(),
+      duration_ms: z.number().int(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+
+const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/events',
+    summary:
+      "The domain event feed, replayable from an opaque cursor: every event exactly once, each resource's events in sequence order (`after` = a next_cursor; `types` comma-separated)",
+    scope: 'events:read',
+    query: ZEventsQuery,
+    response: z.object({ data: z.array(ZEvent), next_cursor: z.string() }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks',
+    summary:
+      'Subscribe a public http(s) URL to event types (or ["*"]); answers the whsec_ signing secret once',
+    scope: 'webhooks:write',
+    body: ZCreateWebhookInput,
+    response: ZWebhook.extend({ secret: z.string() }),
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks',
+    summary: 'List webhook subscriptions',
+    scope: 'webhooks:write',
+    response: z.object({ data: z.array(ZWebhook) }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks/{id}',
+    summary: 'One webhook subscription',
+    scope: 'webhooks:write',
+    response: ZWebhook,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/webhooks/{id}',
+    summary: "Change a subscription's url, events or description; enabled: true re-enables a disabled one",
+    scope: 'webhooks:write',
+    body: ZUpdateWebhookInput,
+    response: ZWebhook,
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/webhooks/{id}',
+    summary: 'Delete a subscription and its delivery log (204)',
+    scope: 'webhooks:write',
+    response: z.null(),
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/webhooks/{id}/deliveries',
+    summary:
+      "Recent deliveries, latest first, with each attempt's request, response status, body excerpt and duration",
+    scope: 'webhooks:write',
+    query: ZDeliveriesQuery,
+    response: z.object({ data: z.array(ZDelivery) }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry',
+    summary: 'Send a pending or failed delivery again now, with a fresh retry schedule',
+    scope: 'webhooks:write',
+    response: z.object({ id: z.string().uuid(), status: z.literal('pending') }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/{id}/rotate-secret',
+    summary: 'A new signing secret (answered once); the old one also signs for 24 hours',
+    scope: 'webhooks:write',
+    response: z.object({ id: z.string().uuid(), secret: z.string(), previous_secret_expires_at: z.string() }),
+  },
+];
+
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
@@ -1010,7 +1136,7 @@ export function openApiDocument() {
     description,
     content: { 'application/json': { schema: jsonSchema(ZError, 'output') } },
   });
-  for (const op of OPERATIONS) {
+  for (const op of [...OPERATIONS, ...EVENT_AND_WEBHOOK_OPERATIONS]) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
       summary: op.summary,
@@ -1031,8 +1157,10 @@ export function openApiDocument() {
         : {}),
       responses: {
         [op.status ?? 200]: {
-          description: op.status === 201 ? 'Created' : 'OK',
-          content: { 'application/json': { schema: jsonSchema(op.response, 'output') } },
+          description: op.status === 201 ? 'Created' : op.status === 204 ? 'No content' : 'OK',
+          ...(op.status === 204
+            ? {}
+            : { content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }),
         },
         ...(op.query ? { 422: errorResponse('Invalid query parameters, listed in details') } : {}),
         ...(op.status === 201

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'ledger:read',
   'ledger:post', // manual journal entries
   'settings:write', // settings, users, API keys
+  'events:read', // the domain event feed
+  'webhooks:write', // webhook subscriptions and their deliveries (admin)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +35,7 @@ const ALL: readonly Permission[] = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
-  manager: ALL.filter((p) => p !== 'settings:write'),
+  manager: ALL.filter((p) => p !== 'settings:write' && p !== 'webhooks:write'),
   warehouse: [
     'orders:read',
     'inventory:read',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent, recordShipmentEvent } from '@/lib/events/resource-events';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -78,6 +79,8 @@ export async function addTrackingEvent(
       entityId: order.id,
       after: { ...result, description: input.description ?? null, location: input.location ?? null },
     });
+    if (input.status === 'delivered') await recordShipmentEvent(t, 'shipment.delivered', shipment.id);
+    if (orderStatus !== order.status) await recordOrderEvent(t, 'order.updated', order.id);
     return result;
   };
   return tx ? run(tx) : db.$transaction(run);

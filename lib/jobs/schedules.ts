@@ -31,4 +31,10 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Sends customer emails whose wake-up job was lost (SMTP was not configured, or a worker died mid-send).',
   },
+  {
+    job: 'webhooks.pump',
+    cron: '* * * * *',
+    description:
+      'Restarts the webhook pass chain if it broke: each run turns new events into deliveries and sends what is due every half second for 10 s, then queues the next (decision 022).',
+  },
 ];

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/events/resource-events';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
@@ -113,6 +114,7 @@ export async function cancelOrder(
       before: { status: order.status },
       after: { status: 'cancelled', reason: options.reason, refunded },
     });
+    await recordOrderEvent(t, 'order.cancelled', order.id);
     return { id: order.id, number: order.number, status: 'cancelled' as const, refunded };
   };
   return tx ? run(tx) : db.$transaction(run);
@@ -212,5 +214,7 @@ async function cancelRemaining(
     before: { status: order.status },
     after: { status, reason: options.reason, credited: credit, refunded },
   });
+  // What shipped is now the whole order.
+  await recordOrderEvent(t, 'order.fulfilled', order.id);
   return { id: order.id, number: order.number, status: 'fulfilled' as const, refunded };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/events/resource-events';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -40,6 +41,7 @@ export async function changeOrderStatus(
       before: { status: order.status, hold_reason: order.hold_reason },
       after: { status, ...(options.reason ? { reason: options.reason.trim() } : {}) },
     });
+    await recordOrderEvent(tx, options.move === 'hold' ? 'order.held' : 'order.updated', order.id);
     return { id: order.id, number: order.number, status };
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent, recordShipmentEvent } from '@/lib/events/resource-events';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -204,6 +205,8 @@ export async function recordShipment(
       before: { status: order.status },
       after: result,
     });
+    await recordShipmentEvent(t, 'shipment.created', shipment.id);
+    await recordOrderEvent(t, complete ? 'order.fulfilled' : 'order.updated', order.id);
     return result;
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/events/resource-events';
 import { db } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -56,6 +57,7 @@ export async function updateOrderAddress(options: {
       before: options.kind === 'shipping' ? before.shippingAddress : before.billingAddress,
       after: address,
     });
+    await recordOrderEvent(tx, 'order.updated', order.id);
     return address;
   });
 }

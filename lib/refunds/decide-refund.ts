@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/events/record-event';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -114,7 +115,9 @@ export async function decideRefund(
         status: options.approve ? 'issued' : 'declined',
       },
     });
-    return (await refundDetail(r.id, t))!;
+    const refund = (await refundDetail(r.id, t))!;
+    if (options.approve) await recordEvent(t, { type: 'refund.issued', resourceId: r.id, data: refund });
+    return refund;
   };
   return tx ? run(tx) : db.$transaction(run);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/events/record-event';
 import type { Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -178,7 +179,10 @@ export async function createRefund(
       after: { ...base, status: 'issued' },
     });
   }
-  return { refund: (await refundDetail(created.id, t))!, replayed: false };
+  const refund = (await refundDetail(created.id, t))!;
+  if (refund.status === 'issued')
+    await recordEvent(t, { type: 'refund.issued', resourceId: created.id, data: refund });
+  return { refund, replayed: false };
 }
 
 /**

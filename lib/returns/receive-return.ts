@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/events/record-event';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -137,7 +138,9 @@ export async function receiveReturn(
         lines: takes.map((tk) => ({ sku: tk.sku, name: tk.name, quantity: tk.quantity })),
       },
     });
-    return (await returnDetail(r.id, t))!;
+    const dto = (await returnDetail(r.id, t))!;
+    await recordEvent(t, { type: 'return.received', resourceId: r.id, data: dto });
+    return dto;
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
 }

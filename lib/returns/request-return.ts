@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/events/record-event';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -86,7 +87,9 @@ export async function requestReturn(
       entityId: created.id,
       after,
     });
-    return (await returnDetail(created.id, t))!;
+    const dto = (await returnDetail(created.id, t))!;
+    await recordEvent(t, { type: 'return.requested', resourceId: created.id, data: dto });
+    return dto;
   };
   return tx ? run(tx) : db.$transaction(run);
 }

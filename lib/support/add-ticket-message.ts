@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/events/record-event';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
@@ -129,7 +130,10 @@ export async function addTicketMessage(options: AddTicketMessageOptions, tx?: Tx
         ...(firstResponse ? { first_responded_at: now } : {}),
       },
     });
-    return (await ticketDetail(ticket.id, { now }, t))!;
+    const dto = (await ticketDetail(ticket.id, { now }, t))!;
+    if (input.kind === 'reply')
+      await recordEvent(t, { type: 'ticket.replied', resourceId: ticket.id, data: dto, occurredAt: now });
+    return dto;
   };
   return tx ? run(tx) : db.$transaction(run);
 }

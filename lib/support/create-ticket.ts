@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/events/record-event';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -95,7 +96,9 @@ export async function createTicket(
         resolution_due_at: due.resolutionDueAt,
       },
     });
-    return (await ticketDetail(ticket.id, { now }, t))!;
+    const dto = (await ticketDetail(ticket.id, { now }, t))!;
+    await recordEvent(t, { type: 'ticket.created', resourceId: ticket.id, data: dto, occurredAt: now });
+    return dto;
   };
   return tx ? run(tx) : db.$transaction(run);
 }

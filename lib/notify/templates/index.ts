@@ -8,6 +8,7 @@ import { refundIssued } from './refund-issued';
 import { exchangeCreated } from './exchange-created';
 import { ticketReply } from './ticket-reply';
 import { purchaseOrderSent } from './purchase-order-sent';
+import { webhookDisabled } from './webhook-disabled';
 
 /** Every email Backroom sends (to customers, and purchase orders to suppliers), by template name (one file each in this folder). */
 export const TEMPLATES = {
@@ -19,6 +20,7 @@ export const TEMPLATES = {
   exchange_created: exchangeCreated,
   ticket_reply: ticketReply,
   purchase_order_sent: purchaseOrderSent,
+  webhook_disabled: webhookDisabled,
 } satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
 
 export type NotificationTemplate = keyof typeof TEMPLATES;

@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { AppError } from '@/lib/errors';
+import { deliveryList, webhookDetail } from '@/lib/webhooks/queries';
+import { PageHeader } from '@/components/ui/page-header';
+import { SettingsTabs } from '@/components/settings/settings-tabs';
+import {
+  DeleteWebhookButton,
+  RetryDeliveryButton,
+  RotateSecretButton,
+  WebhookEnabledButton,
+} from '@/components/settings/webhook-forms';
+
+export const metadata: Metadata = { title: 'Webhook deliveries' };
+
+const dateTime = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+});
+
+export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission('webhooks:write', `/settings/webhooks/${id}`);
+  const hook = await webhookDetail(id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const deliveries = await deliveryList(id, { limit: 50 });
+  return (
+    <>
+      <PageHeader title="Settings" description={`Webhook to ${hook.url}`} />
+      <SettingsTabs current="/settings/webhooks" />
+      <div className="space-y-6">
+        <p>
+          <Link href="/settings/webhooks" className="text-blue-800 underline">
+            ← All webhooks
+          </Link>
+        </p>
+        <section
+          aria-labelledby="hook-title"
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-6"
+        >
+          <h2 id="hook-title" className="break-all text-lg font-semibold">
+            {hook.url}
+          </h2>
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+            <dt className="font-medium">Events</dt>
+            <dd>
+              <code className="break-words">{hook.events.join(', ')}</code>
+            </dd>
+            <dt className="font-medium">Status</dt>
+            <dd>{hook.enabled ? 'Enabled' : `Disabled: ${hook.disabled_reason ?? ''}`}</dd>
+            {hook.failing_since && (
+              <>
+                <dt className="font-medium">Failing since</dt>
+                <dd>{dateTime.format(new Date(hook.failing_since))} UTC (disabled after 5 days)</dd>
+              </>
+            )}
+            {hook.previous_secret_expires_at && (
+              <>
+                <dt className="font-medium">Old secret signs until</dt>
+                <dd>{dateTime.format(new Date(hook.previous_secret_expires_at))} UTC</dd>
+              </>
+            )}
+          </dl>
+          <div className="flex flex-wrap gap-3">
+            <RotateSecretButton id={hook.id} />
+            <WebhookEnabledButton id={hook.id} enabled={hook.enabled} />
+            <DeleteWebhookButton id={hook.id} url={hook.url} />
+          </div>
+        </section>
+        <section
+          aria-labelledby="deliveries-title"
+          className="rounded-xl border border-slate-200 bg-white p-6"
+        >
+          <h2 id="deliveries-title" className="text-lg font-semibold">
+            Recent deliveries ({deliveries.length})
+          </h2>
+          {deliveries.length === 0 ? (
+            <p className="pt-2 text-slate-700">
+              Nothing sent yet. Deliveries appear here as soon as a subscribed event happens.
+            </p>
+          ) : (
+            <ul className="mt-3 space-y-3">
+              {deliveries.map((d) => {
+                const last = d.attempt_log[0];
+                return (
+                  <li key={d.id} className="rounded-lg border border-slate-200 p-4 text-sm">
+                    <div className="flex flex-wrap items-start justify-between gap-3">
+                      <div>
+                        <p className="font-medium">
+                          <code>{d.event_type}</code> · {d.resource_id} #{d.sequence}
+                        </p>
+                        <p className="text-slate-700">
+                          {d.status === 'succeeded'
+                            ? 'Delivered'
+                            : d.status === 'failed'
+                              ? 'Failed'
+                              : 'Pending'}{' '}
+                          · {d.attempts} attempt{d.attempts === 1 ? '' : 's'}
+                          {last &&
+                            ` · last: ${last.response_status ?? 'no response'} in ${last.duration_ms} ms`}
+                          {d.next_attempt_at && ` · next ${dateTime.format(new Date(d.next_attempt_at))} UTC`}
+                        </p>
+                        {d.last_error && <p className="text-red-800">{d.last_error}</p>}
+                      </div>
+                      {d.status !== 'succeeded' && (
+                        <RetryDeliveryButton webhookId={hook.id} deliveryId={d.id} />
+                      )}
+                    </div>
+                    {last && (
+                      <details className="mt-2">
+                        <summary className="cursor-pointer text-blue-800">Request and response</summary>
+                        <h3 className="mt-2 font-medium">Request</h3>
+                        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                          {Object.entries(last.request_headers)
+                            .map(([k, v]) => `${k}: ${v}`)
+                            .join('\n')}
+                          {'\n\n'}
+                          {last.request_body}
+                        </pre>
+                        <h3 className="mt-2 font-medium">
+                          Response {last.response_status ?? '—'} ({last.duration_ms} ms)
+                        </h3>
+                        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                          {last.error ?? last.response_body ?? ''}
+                        </pre>
+                      </details>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
