@@ -138,7 +138,11 @@ export function checkDateRange(
   const { fromField = 'from', toField = 'to', maxDays } = options;
   if (!isCalendarDate(range.from) || !isCalendarDate(range.to)) return;
   if (range.from > range.to)
-    ctx.addIssue({ code: 'custom', path: [fromField], message: `${fromField} must be on or before ${toField}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [fromField],
+      message: `${fromField} must be on or before ${toField}`,
+    });
   else if (daysInclusive(range.from, range.to) > maxDays)
     ctx.addIssue({ code: 'custom', path: [toField], message: `The range may span at most ${maxDays} days` });
 }
@@ -211,7 +215,20 @@ export function checkedMinor(amount: bigint, field: string, max = MINOR_MAX): nu
 }
 
 /** ISO 4217 codes that are not money a shop can sell in (testing, no currency, precious metals, funds). */
-const NOT_SHOP_CURRENCIES = new Set(['XXX', 'XTS', 'XAU', 'XAG', 'XPD', 'XPT', 'XBA', 'XBB', 'XBC', 'XBD', 'XSU', 'XUA']);
+const NOT_SHOP_CURRENCIES = new Set([
+  'XXX',
+  'XTS',
+  'XAU',
+  'XAG',
+  'XPD',
+  'XPT',
+  'XBA',
+  'XBB',
+  'XBC',
+  'XBD',
+  'XSU',
+  'XUA',
+]);
 
 /** The ISO 4217 minor-unit digits of a currency (USD 2, JPY 0, KWD 3), or null when it is not one. */
 export function isoCurrencyDigits(code: string): number | null {

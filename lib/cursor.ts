@@ -47,4 +47,3 @@ export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>, field = 'c
   if (!parsed.success) throw cursorError(field);
   return parsed.data;
 }
-
