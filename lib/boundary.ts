@@ -155,7 +155,7 @@ export function zInt(options: { min?: number; max?: number; message?: string } =
   return z
     .number({ error: message })
     .int(message)
-    .min(min, `Must be at least ${min}`)
+    .min(min, min === 0 ? 'Cannot be negative' : `Must be at least ${min}`)
     .max(max, `Must be at most ${max}`);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zCursor, zIntParam } from '@/lib/boundary';
 
 const ZCode = z.string().trim().min(1, 'Required').max(40);
 const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
@@ -107,6 +108,6 @@ export type TMoveBinInput = z.input<typeof ZMoveBinInput>;
 export const ZInventoryQuery = z.object({
   sku: z.string().trim().max(64).optional(),
   location: z.string().trim().max(40).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 500 }).default(100),
 });

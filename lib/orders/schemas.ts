@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zDate, zTimestamp, zCursor, zIntParam } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
 
 export const CHANNELS = ['web', 'shopify', 'amazon', 'ebay', 'etsy', 'woocommerce', 'manual'] as const;
@@ -65,8 +66,8 @@ export const ZCreateOrderInput = z
     customer_ip: z.string().trim().max(64).optional(),
     note: z.string().trim().max(2000).optional(),
     /** when the order was placed on its channel (imports); defaults to now */
-    placed_at: z.iso.datetime({ offset: true }).optional(),
-    promised_ship_by: z.iso.datetime({ offset: true }).optional(),
+    placed_at: zTimestamp().optional(),
+    promised_ship_by: zTimestamp().optional(),
   })
   .superRefine((o, ctx) => {
     const subtotal = o.lines.reduce((s, l) => s + l.quantity * l.unit_price, 0);
@@ -91,17 +92,17 @@ export const ZOrderListQuery = z.object({
   payment_status: z.enum(PAYMENT_STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
   risk: z.enum(['low', 'medium', 'high']).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: zDate().optional(),
+  to: zDate().optional(),
   q: z.string().trim().max(100).optional(),
   /** shipping state (dashboard drill-downs): see SHIP_FILTERS */
   ship: z.enum(['complete', 'incomplete', 'late', 'on_time', 'past_due']).optional(),
   /** shop-timezone days the order's last shipment falls in */
-  shipped_from: z.iso.date().optional(),
-  shipped_to: z.iso.date().optional(),
+  shipped_from: zDate().optional(),
+  shipped_to: zDate().optional(),
   sort: z.enum(['placed_desc', 'placed_asc', 'total_desc', 'total_asc']).default('placed_desc'),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 200 }).default(50),
 });
 export type TOrderListQuery = z.infer<typeof ZOrderListQuery>;
 
@@ -124,6 +125,6 @@ export const ZRecordShipmentInput = z.object({
   carrier: z.string().trim().max(60).optional(),
   service: z.string().trim().max(60).optional(),
   tracking_number: z.string().trim().max(100).optional(),
-  shipped_at: z.iso.datetime({ offset: true }).optional(),
+  shipped_at: zTimestamp().optional(),
 });
 export type TRecordShipmentInput = z.input<typeof ZRecordShipmentInput>;
