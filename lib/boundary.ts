@@ -214,6 +214,46 @@ export function checkedMinor(amount: bigint, field: string, max = MINOR_MAX): nu
   return Number(amount);
 }
 
+/** Whether a bigint amount fits a money column (±MINOR_MAX). */
+export function fitsMinor(amount: bigint, max = MINOR_MAX): boolean {
+  return amount <= BigInt(max) && amount >= -BigInt(max);
+}
+
+/**
+ * For a zod `superRefine` over lines of `quantity × unit` (an order's prices, a receipt's costs):
+ * each line's value and their sum, in bigint, must fit a money column; the issue names the line's
+ * unit field, or `lines`. Returns the sum (bigint), or null when it does not fit.
+ */
+export function checkLineTotals(
+  ctx: z.RefinementCtx,
+  lines: ReadonlyArray<{ quantity: number; unit: number }>,
+  unitField: string,
+): bigint | null {
+  let sum = 0n;
+  let ok = true;
+  lines.forEach((line, i) => {
+    const value = productMinor(line.quantity, line.unit);
+    if (!fitsMinor(value)) {
+      ok = false;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lines', i, unitField],
+        message: `quantity × ${unitField} is above ${MINOR_MAX} minor units`,
+      });
+    }
+    sum += value;
+  });
+  if (ok && !fitsMinor(sum)) {
+    ok = false;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lines'],
+      message: `The lines add up to more than ${MINOR_MAX} minor units`,
+    });
+  }
+  return ok ? sum : null;
+}
+
 /** ISO 4217 codes that are not money a shop can sell in (testing, no currency, precious metals, funds). */
 const NOT_SHOP_CURRENCIES = new Set([
   'XXX',

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { zDate, zTimestamp, zCursor, zIntParam } from '@/lib/boundary';
+import {
+  checkLineTotals,
+  fitsMinor,
+  MINOR_MAX,
+  zCurrency,
+  zCursor,
+  zDate,
+  zIntParam,
+  zTimestamp,
+} from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
 
 export const CHANNELS = ['web', 'shopify', 'amazon', 'ebay', 'etsy', 'woocommerce', 'manual'] as const;
@@ -23,11 +32,7 @@ export const ZCreateOrderInput = z
   .object({
     channel: z.enum(CHANNELS, { error: `Use one of: ${CHANNELS.join(', ')}` }),
     external_id: z.string().trim().min(1).max(100).optional(),
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, 'Use an ISO currency code'),
+    currency: zCurrency(),
     customer: z.object({
       email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
       name: z.string().trim().min(1, 'Enter the customer name').max(120),
@@ -70,7 +75,22 @@ export const ZCreateOrderInput = z
     promised_ship_by: zTimestamp().optional(),
   })
   .superRefine((o, ctx) => {
-    const subtotal = o.lines.reduce((s, l) => s + l.quantity * l.unit_price, 0);
+    // In bigint first: fields each within their limit can still add up past an int4 column.
+    const lines = checkLineTotals(
+      ctx,
+      o.lines.map((l) => ({ quantity: l.quantity, unit: l.unit_price })),
+      'unit_price',
+    );
+    if (lines === null) return;
+    if (!fitsMinor(lines - BigInt(o.discount_amount) + BigInt(o.shipping_amount) + BigInt(o.tax_amount))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['shipping_amount'],
+        message: `The order total is above ${MINOR_MAX} minor units`,
+      });
+      return;
+    }
+    const subtotal = Number(lines);
     if (o.discount_amount > subtotal)
       ctx.addIssue({
         code: 'custom',
