@@ -115,7 +115,9 @@ export function isTimestampInWindow(value: string): boolean {
 }
 
 export function zTimestamp(message = 'Use an ISO 8601 timestamp with an offset, e.g. 2026-11-24T09:30:00Z') {
-  return z.iso.datetime({ offset: true, error: message }).refine(isTimestampInWindow, DATE_WINDOW_MESSAGE);
+  return z.iso
+    .datetime({ offset: true, error: message, abort: true })
+    .refine(isTimestampInWindow, DATE_WINDOW_MESSAGE);
 }
 
 const DAY_MS = 86_400_000;
