@@ -40,7 +40,7 @@ export function installMethodGuard(): void {
       answerForbiddenMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)
     )
       return true;
-    return emit.call(this, event, ...args);
+    return (emit as (this: http.Server, ...all: unknown[]) => boolean).apply(this, [event, ...args]);
   } as typeof proto.emit;
   proto[installed] = true;
 }
