@@ -33,14 +33,14 @@ export function answerForbiddenMethod(req: http.IncomingMessage, res: http.Serve
 export function installMethodGuard(): void {
   const proto = http.Server.prototype as http.Server & { [installed]?: boolean };
   if (proto[installed]) return;
-  const emit = proto.emit;
+  const emit = Reflect.get(proto, 'emit') as (this: http.Server, ...all: unknown[]) => boolean;
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (
       event === 'request' &&
       answerForbiddenMethod(args[0] as http.IncomingMessage, args[1] as http.ServerResponse)
     )
       return true;
-    return (emit as (this: http.Server, ...all: unknown[]) => boolean).apply(this, [event, ...args]);
+    return emit.apply(this, [event, ...args]);
   } as typeof proto.emit;
   proto[installed] = true;
 }
