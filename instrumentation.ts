@@ -6,6 +6,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // TRACE and the like never reach Next.js; answer them as JSON 405 (decision 019).
+  const { installMethodGuard } = await import('@/lib/api/method-guard');
+  installMethodGuard();
   if (process.env.WORKER === 'off') {
     console.log('[jobs] WORKER=off: this process serves requests only; run `npm run worker` beside it');
     // Start the enqueue-only instance now, not inside the first transaction that queues a job.

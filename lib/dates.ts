@@ -1,12 +1,12 @@
 import { fromZonedTime, formatInTimeZone } from 'date-fns-tz';
+import { isCalendarDate } from '@/lib/boundary';
 
 /** 'YYYY-MM-DD' */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day within the app's date window (lib/boundary.ts: 2000-01-01 … 2100-12-31). */
 export function isValidIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return isCalendarDate(value);
 }
 
 /** The instant a calendar day starts in a time zone: ('2026-03-08', 'America/New_York') → 05:00Z. */

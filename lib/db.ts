@@ -9,9 +9,39 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 
 const globalForDb = globalThis as unknown as { backroomDb?: PrismaClient; backroomDbUrl?: string };
 
+function budget(name: string, fallback: number): number {
+  const raw = process.env[name];
+  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : fallback;
+}
+
+/**
+ * How long one request may hold the database (decision 019), set on every pooled connection, so no
+ * request can hold the server: a statement (every read is one) runs at most DB_STATEMENT_TIMEOUT_MS,
+ * a write waits for a row lock at most DB_LOCK_TIMEOUT_MS, a transaction left idle is ended after
+ * DB_IDLE_TRANSACTION_TIMEOUT_MS, and an interactive transaction (a write) must finish within
+ * DB_TRANSACTION_TIMEOUT_MS unless its use case sets its own `timeout`. An exhausted budget is a 503
+ * with Retry-After (lib/errors.ts toAppError). 0 turns a budget off. Long jobs (the KPI rebuild)
+ * raise their own with `SET LOCAL statement_timeout` inside their transaction.
+ */
+export function dbBudgets() {
+  return {
+    statementMs: budget('DB_STATEMENT_TIMEOUT_MS', 10_000),
+    lockMs: budget('DB_LOCK_TIMEOUT_MS', 5_000),
+    idleTransactionMs: budget('DB_IDLE_TRANSACTION_TIMEOUT_MS', 60_000),
+    transactionMs: budget('DB_TRANSACTION_TIMEOUT_MS', 15_000),
+  };
+}
+
 function createClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
-  return new PrismaClient({ adapter });
+  const b = dbBudgets();
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+    statement_timeout: b.statementMs,
+    lock_timeout: b.lockMs,
+    idle_in_transaction_session_timeout: b.idleTransactionMs,
+  });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: b.transactionMs } });
 }
 
 /** The process-wide client, created on first use (so that a build never needs a database). */

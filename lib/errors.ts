@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   INVALID_STATE: 409,
   OUT_OF_STOCK: 409,
@@ -16,6 +17,8 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  /** A request used up its database budget (statement or lock timeout, lib/db.ts). */
+  TIMEOUT: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -56,6 +59,41 @@ export function validationError(error: ZodError): AppError {
 type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };
 
 /**
+ * The PostgreSQL SQLSTATE behind an error from Prisma's pg adapter, wherever it sits: a raw query's
+ * P2010 carries it in meta.driverAdapterError.cause.originalCode, other paths in `cause`.
+ */
+export function sqlState(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const e = current as {
+      originalCode?: unknown;
+      meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+      cause?: unknown;
+    };
+    const code = e.meta?.driverAdapterError?.cause?.originalCode ?? e.originalCode;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = e.cause;
+  }
+  return null;
+}
+
+/** Seconds a client should wait before retrying a 503, or null for other errors. */
+export function retryAfterSeconds(error: AppError): number | null {
+  if (error.status !== 503) return null;
+  const given = (error.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+  return typeof given === 'number' && Number.isInteger(given) && given > 0 ? given : 1;
+}
+
+const BAD_VALUE_STATES: Record<string, string> = {
+  '22003': 'A number is out of range',
+  '22008': 'A date or time is out of range',
+  '22007': 'A date or time has the wrong form',
+  '22P02': 'A value has the wrong form',
+  '22021': 'Text contains a character that cannot be stored',
+  '22001': 'A text is too long',
+};
+
+/**
  * Turns anything thrown into an AppError. Known Prisma errors become 409/404; anything else is an
  * INTERNAL error whose detail must go to the server log only (see `toErrorBody`).
  */
@@ -92,6 +130,19 @@ export function toAppError(error: unknown): AppError {
   if (code === 'P2020')
     return new AppError('VALIDATION_FAILED', 'A number is too large', [
       { field: '(body)', message: 'A number is out of range' },
+    ]);
+  const state = sqlState(error);
+  // The request's database budget ran out (statement_timeout, lock_timeout; lib/db.ts): a 503 to
+  // retry, and only this caller pays for it.
+  if (state === '57014' || state === '55P03' || state === '25P03')
+    return new AppError('TIMEOUT', 'The request took longer than the server allows. Please retry shortly.', {
+      retry_after_seconds: 1,
+    });
+  // A bad value that slipped past a schema and reached a cast or a column (the boundary primitives
+  // of lib/boundary.ts refuse these first; this is the net under them).
+  if (state && BAD_VALUE_STATES[state])
+    return new AppError('VALIDATION_FAILED', BAD_VALUE_STATES[state], [
+      { field: '(body)', message: BAD_VALUE_STATES[state] },
     ]);
   return new AppError(
     'INTERNAL',

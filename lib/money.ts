@@ -4,19 +4,24 @@
  */
 export type Money = { amount: number; currency: string };
 
-const digitsCache = new Map<string, number>();
+import { isoCurrencyDigits } from '@/lib/boundary';
 
-/** Minor-unit digits of a currency (USD 2, JPY 0, BHD 3), from the platform's ICU data. */
+/**
+ * Minor-unit digits of a currency from the ISO 4217 list (USD 2, JPY 0, KWD 3; lib/boundary.ts).
+ * A code outside the list (stored before currencies were checked) falls back to the platform's ICU data.
+ */
 export function currencyDigits(currency: string): number {
   const code = currency.toUpperCase();
-  let digits = digitsCache.get(code);
-  if (digits === undefined) {
-    digits =
+  const iso = isoCurrencyDigits(code);
+  if (iso !== null) return iso;
+  try {
+    return (
       new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-    digitsCache.set(code, digits);
+        .maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
   }
-  return digits;
 }
 
 /** 1234, 'USD' → '$12.34' */

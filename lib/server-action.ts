@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
-import { toAppError, validationError, type FieldIssue } from '@/lib/errors';
+import { AppError, toAppError, validationError, type FieldIssue } from '@/lib/errors';
+import { isSafeText, TEXT_MESSAGE } from '@/lib/boundary';
 
 /** What a server action hands back to its form. */
 export type ActionState<T = undefined> =
@@ -31,11 +32,18 @@ export async function runAction<T>(
   }
 }
 
-/** FormData as a plain object for zod (repeated names become arrays). */
+/**
+ * FormData as a plain object for zod (repeated names become arrays). A field holding a NUL or a lone
+ * surrogate is refused here (422 naming it), whatever the action's schema says (lib/boundary.ts).
+ */
 export function formObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
+    if (!isSafeText(key) || (typeof value === 'string' && !isSafeText(value))) {
+      const field = isSafeText(key) ? key : '(field name)';
+      throw new AppError('VALIDATION_FAILED', `Invalid ${field}`, [{ field, message: TEXT_MESSAGE }]);
+    }
     if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
     else out[key] = value;
   }

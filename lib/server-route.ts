@@ -1,6 +1,6 @@
 import 'server-only';
 import { toAppError } from '@/lib/errors';
-import { jsonError } from '@/lib/api/handler';
+import { checkRequestInput, jsonError } from '@/lib/api/handler';
 import { requirePermission } from '@/lib/auth/require-permission';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Permission } from '@/lib/auth/permissions';
@@ -18,6 +18,8 @@ export function sessionRoute(
   return async (request: Request): Promise<Response> => {
     try {
       const user = await requirePermission(permission);
+      const url = new URL(request.url);
+      checkRequestInput({ url, params: pathSegments(url) });
       return await handler({ request, user });
     } catch (error) {
       const appError = toAppError(error);
@@ -26,6 +28,19 @@ export function sessionRoute(
       return jsonError(appError);
     }
   };
+}
+
+/** The decoded path segments, numbered (the net checks them for NUL and lone surrogates too). */
+function pathSegments(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  url.pathname.split('/').forEach((segment, i) => {
+    try {
+      out[`path.${i}`] = decodeURIComponent(segment);
+    } catch {
+      out[`path.${i}`] = '\u0000'; // a malformed escape is refused like a NUL
+    }
+  });
+  return out;
 }
 
 /** A CSV download: text/csv, a file name, never cached (the numbers change with every entry). */

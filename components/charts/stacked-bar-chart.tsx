@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { GRID, INK, SERIES_COLORS } from '@/components/charts/palette';
+import { currencyDigits, toDecimalString } from '@/lib/money';
 
 export type StackedSeries = { key: string; label: string }[];
 
@@ -15,6 +16,7 @@ export function StackedBarChart({
   label,
   yLabel,
   formatY,
+  currency = 'USD',
   hrefs,
 }: {
   rows: ({ x: string } & Record<string, number | string>)[];
@@ -22,12 +24,16 @@ export function StackedBarChart({
   label: string;
   yLabel: string;
   formatY?: 'money' | 'count';
+  /** The currency of money values (their minor units: JPY 0, KWD 3). */
+  currency?: string;
   hrefs?: Record<string, string>;
 }) {
   const router = useRouter();
   const fmt = (v: number) =>
     formatY === 'money'
-      ? new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(v / 100)
+      ? new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(
+          v / 10 ** currencyDigits(currency),
+        )
       : new Intl.NumberFormat('en-US', { notation: 'compact' }).format(v);
   return (
     <div className="h-64 w-full" role="img" aria-label={label}>
@@ -46,7 +52,11 @@ export function StackedBarChart({
             width={48}
             label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: INK, fontSize: 12 }}
           />
-          <Tooltip formatter={(v) => (formatY === 'money' ? (Number(v) / 100).toFixed(2) : String(v))} />
+          <Tooltip
+            formatter={(v) =>
+              formatY === 'money' ? toDecimalString(Math.round(Number(v)), currency) : String(v)
+            }
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => (
             <Bar

@@ -15,12 +15,13 @@ import {
   requestReturnAction,
 } from '@/app/(app)/returns/actions';
 import type { ActionState } from '@/lib/server-action';
+import { formatMoney, parseMoney, toDecimalString } from '@/lib/money';
 
-/** Minor units shown as a plain decimal (inputs take "12.50"). */
-const dec = (n: number) => (n / 100).toFixed(2);
-function parseDec(s: string): number | null {
+/** A typed amount in major units → minor units of `currency` (JPY has none, KWD three); NaN if not one. */
+function parseDec(s: string, currency: string): number | null {
   if (!s.trim()) return null;
-  return /^\d+(\.\d{1,2})?$/.test(s.trim()) ? Math.round(Number(s.trim()) * 100) : NaN;
+  const amount = parseMoney(s, currency);
+  return amount === null || amount < 0 ? NaN : amount;
 }
 
 export type ReturnableLineView = {
@@ -332,12 +333,11 @@ export function RefundForm(props: {
   const [waive, setWaive] = useState(false);
   const [shipping, setShipping] = useState('');
   const [amount, setAmount] = useState('');
-  const money = (n: number) =>
-    new Intl.NumberFormat('en-US', { style: 'currency', currency: props.currency }).format(n / 100);
-  const ship = parseDec(shipping) ?? 0;
+  const money = (n: number) => formatMoney(n, props.currency);
+  const ship = parseDec(shipping, props.currency) ?? 0;
   const computed = props.goods + props.tax - (waive ? 0 : props.fee) + (Number.isNaN(ship) ? 0 : ship);
   const cap = Math.min(computed, props.paidLeft);
-  const asked = parseDec(amount);
+  const asked = parseDec(amount, props.currency);
   const total = asked ?? computed;
   const problem =
     Number.isNaN(ship) || (asked !== null && Number.isNaN(asked))
@@ -386,7 +386,7 @@ export function RefundForm(props: {
             inputMode="decimal"
             value={shipping}
             onChange={(e) => setShipping(e.target.value)}
-            placeholder="0.00"
+            placeholder={toDecimalString(0, props.currency)}
             className={inputClass}
             aria-describedby="refund-shipping-hint"
           />
@@ -404,7 +404,7 @@ export function RefundForm(props: {
             inputMode="decimal"
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
-            placeholder={dec(computed)}
+            placeholder={toDecimalString(computed, props.currency)}
             className={inputClass}
             aria-invalid={problem || err.amount ? true : undefined}
             aria-describedby="refund-cap"
@@ -458,9 +458,8 @@ export function GoodwillRefundForm({
 }) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(goodwillRefundAction, null);
   const [amount, setAmount] = useState('');
-  const money = (n: number) =>
-    new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(n / 100);
-  const asked = parseDec(amount);
+  const money = (n: number) => formatMoney(n, currency);
+  const asked = parseDec(amount, currency);
   const problem =
     asked !== null && Number.isNaN(asked)
       ? 'Enter an amount like 12.50'
@@ -484,7 +483,7 @@ export function GoodwillRefundForm({
           required
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
-          placeholder="0.00"
+          placeholder={toDecimalString(0, currency)}
           className={inputClass}
           aria-invalid={problem || err.amount ? true : undefined}
           aria-describedby="goodwill-cap"

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
-import { AppError, errorBody, toAppError, validationError } from '@/lib/errors';
+import { AppError, errorBody, retryAfterSeconds, toAppError, validationError } from '@/lib/errors';
+import { assertSafeText, isUuid } from '@/lib/boundary';
 import { env } from '@/lib/env';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
 import {
@@ -51,8 +52,37 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
+/** The JSON error response; a 503 carries `Retry-After` (seconds) from the error's details. */
 export function jsonError(error: AppError, headers?: HeadersInit): Response {
-  return Response.json(errorBody(error), { status: error.status, headers });
+  const all = new Headers(headers);
+  const retry = retryAfterSeconds(error);
+  if (retry !== null && !all.has('retry-after')) all.set('retry-after', String(retry));
+  return Response.json(errorBody(error), { status: error.status, headers: all });
+}
+
+/** Dynamic path segments named `id` or `…Id` / `…_id` are UUIDs: anything else names no record. */
+const ID_PARAM = /(^id|Id|_id)$/;
+
+/**
+ * The input net every wrapper casts before a schema sees the request: NUL or a lone surrogate
+ * anywhere in the query string, the path parameters or the JSON body is a 422 naming the field, and
+ * a path id that is not a UUID is a 404 (it never reaches a PostgreSQL cast).
+ */
+export function checkRequestInput(input: {
+  url: URL;
+  params?: Record<string, string | string[]>;
+  body?: unknown;
+}): void {
+  for (const [key, value] of input.url.searchParams) {
+    assertSafeText(key, key);
+    assertSafeText(value, key);
+  }
+  for (const [key, value] of Object.entries(input.params ?? {})) {
+    assertSafeText(value, key);
+    if (ID_PARAM.test(key) && !(Array.isArray(value) ? value.every(isUuid) : isUuid(value)))
+      throw new AppError('NOT_FOUND', `No record has the ${key} "${String(value).slice(0, 64)}".`);
+  }
+  if (input.body !== undefined) assertSafeText(input.body);
 }
 
 /** Reads a JSON body, refusing oversized (413), non-JSON (415) and malformed (400) bodies. */
@@ -94,9 +124,12 @@ export function apiRoute<
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const actor = await authenticateApiKey(request.headers.get('authorization'), options.scope);
+      const url = new URL(request.url);
+      const params = (await context?.params) ?? {};
+      checkRequestInput({ url, params });
       let query = undefined as Infer<TQuerySchema>;
       if (options.query) {
-        const raw = Object.fromEntries(new URL(request.url).searchParams);
+        const raw = Object.fromEntries(url.searchParams);
         const parsed = options.query.safeParse(raw);
         if (!parsed.success) throw validationError(parsed.error);
         query = parsed.data as Infer<TQuerySchema>;
@@ -107,13 +140,13 @@ export function apiRoute<
           options.bodyOptional &&
           !request.headers.get('content-type') &&
           Number(request.headers.get('content-length') ?? 0) === 0;
-        const parsed = options.body.safeParse(empty ? {} : await readJsonBody(request));
+        const raw = empty ? {} : await readJsonBody(request);
+        checkRequestInput({ url, body: raw });
+        const parsed = options.body.safeParse(raw);
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data as Infer<TBodySchema>;
       }
-      const params = (await context?.params) ?? {};
       if (options.idempotent) {
-        const url = new URL(request.url);
         const keyed = {
           key: request.headers.get('idempotency-key'),
           scope: `${actor.id} ${request.method} ${url.pathname}`,
@@ -144,7 +177,12 @@ export function apiRoute<
       const appError = toAppError(error);
       if (appError.code === 'INTERNAL')
         console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
-      return jsonError(appError, appError.code === 'UNAVAILABLE' ? { 'retry-after': '1' } : undefined);
+      return jsonError(
+        appError,
+        appError.code === 'UNAUTHENTICATED'
+          ? { 'www-authenticate': 'Bearer realm="backroom-api"' }
+          : undefined,
+      );
     }
   };
 }

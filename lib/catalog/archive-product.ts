@@ -3,7 +3,8 @@ import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { isUuid, productDetail } from '@/lib/catalog/queries';
+import { productDetail } from '@/lib/catalog/queries';
+import { isUuid } from '@/lib/boundary';
 import { assertProductStatusMove, type ProductStatus } from '@/lib/catalog/rules';
 import type { ProductDto } from '@/lib/catalog/schemas';
 

@@ -5,6 +5,7 @@ import { db, type Tx } from '@/lib/db';
 import { toDecimalString, parseMoney } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
 import { csvText } from '@/lib/csv';
+import { isSafeText, TEXT_MESSAGE } from '@/lib/boundary';
 import { ZVariantInput, type ProductListRow } from '@/lib/catalog/schemas';
 
 /**
@@ -306,6 +307,14 @@ export async function validateProductCsv(text: string, tx: Tx = db): Promise<Pro
     };
   }
   const [header, ...body] = records;
+  // NUL and lone surrogates are refused in every cell, as at every other boundary (lib/boundary.ts).
+  if (header && !header.record.every(isSafeText))
+    return {
+      total_rows: 0,
+      rows: [],
+      errors: [{ row: 1, field: '(header)', message: TEXT_MESSAGE }],
+      existing_rows: 0,
+    };
   const names = (header?.record ?? []).map((h) => h.trim().toLowerCase());
   const headerErrors: CsvRowError[] = [
     ...REQUIRED_COLUMNS.filter((c) => !names.includes(c)).map((c) => ({
@@ -363,6 +372,11 @@ export async function validateProductCsv(text: string, tx: Tx = db): Promise<Pro
         field: '(row)',
         message: `This row has ${record.length} cells; the header has ${names.length}`,
       });
+      continue;
+    }
+    const unsafe = names.findIndex((n, i) => n && !isSafeText(record[i] ?? ''));
+    if (unsafe >= 0) {
+      errors.push({ row: info.records, field: names[unsafe], message: TEXT_MESSAGE });
       continue;
     }
     const { value, errors: rowErrors } = readRow(cells, info.records, ctx);

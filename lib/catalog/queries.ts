@@ -10,10 +10,9 @@ import type {
   TProductListQuery,
   VariantDto,
 } from '@/lib/catalog/schemas';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An id from a URL is checked before it reaches a uuid column (which would fail with a 500). */
-export const isUuid = (id: string) => UUID.test(id);
+import { z } from 'zod';
+import { isUuid, zInt, zUuid } from '@/lib/boundary';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
 
 /** The list's sort keys: columns of the `f` rows below, and how a cursor value is cast back. */
 const SORT_KEYS = {
@@ -28,31 +27,19 @@ const SORT_KEYS = {
 
 type ListRow = Omit<ProductListRow, 'updated_at'> & { updated_at: Date };
 
-function encodeCursor(row: ListRow, sort: TProductListQuery['sort']): string {
+function productCursor(row: ListRow, sort: TProductListQuery['sort']): string {
   const value = { name: row.name, sku: row.sku, price: row.min_price, updated: row.updated_at.toISOString() }[
     sort
   ];
-  return Buffer.from(JSON.stringify([value, row.id])).toString('base64url');
+  return encodeCursor([sort, value, row.id]);
 }
 
-function decodeCursor(cursor: string): [unknown, string] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[1] === 'string' &&
-      UUID.test(parsed[1]) &&
-      parsed[0] !== null
-    )
-      return [parsed[0], parsed[1]];
-  } catch {
-    // fall through
-  }
-  throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [
-    { field: 'cursor', message: 'Use the next_cursor of a previous page' },
-  ]);
-}
+/** A cursor carries its sort, so its value is of the type the sort key casts it to (price: an int4). */
+const ZProductCursor = z.union([
+  z.tuple([z.literal('price'), zInt({ min: 0 }), zUuid()]),
+  z.tuple([z.enum(['name', 'sku']), z.string().max(300), zUuid()]),
+  z.tuple([z.literal('updated'), z.iso.datetime(), zUuid()]),
+]);
 
 function filterConditions(q: Pick<TProductListQuery, 'search' | 'status' | 'product_type'>): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
@@ -77,7 +64,11 @@ export async function productList(q: TProductListQuery, tx: Tx = db): Promise<Pr
   const dir = Prisma.raw(q.dir === 'desc' ? 'DESC' : 'ASC');
   let after = Prisma.sql`TRUE`;
   if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor);
+    const [sort, value, id] = decodeCursor(q.cursor, ZProductCursor);
+    if (sort !== q.sort)
+      throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [
+        { field: 'cursor', message: 'This cursor belongs to another sort order; start from the first page' },
+      ]);
     after =
       q.dir === 'desc'
         ? Prisma.sql`(${key.column}, f.id) < (${key.cast(value)}, ${id}::uuid)`
@@ -111,7 +102,7 @@ export async function productList(q: TProductListQuery, tx: Tx = db): Promise<Pr
   return {
     data: page.map((r) => ({ ...r, updated_at: r.updated_at.toISOString() })),
     total,
-    next_cursor: rows.length > q.limit && last ? encodeCursor(last, q.sort) : null,
+    next_cursor: rows.length > q.limit && last ? productCursor(last, q.sort) : null,
   };
 }
 
@@ -136,7 +127,7 @@ const VARIANT_SELECT = {
 
 /** Products with their variants (in the order they were added) and stock summed over locations. */
 export async function productDetails(ids: string[], tx: Tx = db): Promise<ProductDto[]> {
-  const valid = ids.filter((id) => UUID.test(id));
+  const valid = ids.filter((id) => isUuid(id));
   if (valid.length === 0) return [];
   const products = await tx.product.findMany({
     where: { id: { in: valid } },
@@ -231,7 +222,7 @@ export async function importJobDetail(
   createdById: string | null,
   tx: Tx = db,
 ): Promise<ImportJobDto | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const job = await tx.importJob.findFirst({
     where: { id, createdById },
     select: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zCursor, zIntParam } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
 
 /**
@@ -171,9 +172,9 @@ export const ZProductListQuery = z.object({
   product_type: z.string().trim().max(120).optional(),
   sort: z.enum(PRODUCT_SORTS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  page: zIntParam({ min: 1, max: 1_000_000 }).optional(),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 200 }).default(50),
 });
 export type TProductListQuery = z.infer<typeof ZProductListQuery>;
 export const ZProductApiListQuery = ZProductListQuery.omit({ page: true });

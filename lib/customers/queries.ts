@@ -1,6 +1,9 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { isUuid, zUuid } from '@/lib/boundary';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { z } from 'zod';
 
 export type CustomerAddressDto = {
   id: string;
@@ -68,8 +71,6 @@ export type CustomerDetail = {
   /** true when the customer has more orders than `orders` lists */
   more_orders: boolean;
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function like(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -168,9 +169,8 @@ export async function customerList(
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.q?.trim()) where.push(searchCondition(filter.q));
   if (filter.cursor) {
-    const [last, first, id] = Buffer.from(filter.cursor, 'base64url').toString('utf8').split('\u0000');
-    if (id && UUID.test(id))
-      where.push(Prisma.sql`(c.last_name, c.first_name, c.id) > (${last}, ${first}, ${id}::uuid)`);
+    const [last, first, id] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string(), zUuid()]));
+    where.push(Prisma.sql`(c.last_name, c.first_name, c.id) > (${last}, ${first}, ${id}::uuid)`);
   }
   const rows = await tx.$queryRaw<
     {
@@ -208,9 +208,7 @@ export async function customerList(
       last_order_at: r.last_order_at?.toISOString() ?? null,
     })),
     next_cursor:
-      rows.length > filter.limit && last
-        ? Buffer.from([last.last_name, last.first_name, last.id].join('\u0000')).toString('base64url')
-        : null,
+      rows.length > filter.limit && last ? encodeCursor([last.last_name, last.first_name, last.id]) : null,
   };
 }
 
@@ -224,7 +222,7 @@ export async function customerDetail(
   options: { ordersLimit?: number } = {},
   tx: Tx = db,
 ): Promise<CustomerDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const ordersLimit = options.ordersLimit ?? 100;
   const c = await tx.customer.findUnique({
     where: { id },

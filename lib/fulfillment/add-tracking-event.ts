@@ -8,6 +8,7 @@ import { lockOrder } from '@/lib/orders/lock-order';
 import { nextStatus } from '@/lib/orders/rules';
 import { ZTrackingEventInput, type TTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { recordKpiFacts } from '@/lib/kpi/facts';
+import { isUuid } from '@/lib/boundary';
 
 /**
  * Records a tracking event (from a carrier feed through the API, or typed by staff). The shipment
@@ -20,8 +21,7 @@ export async function addTrackingEvent(
 ) {
   const input = ZTrackingEventInput.parse(options.input);
   const run = async (t: Tx) => {
-    if (!/^[0-9a-f-]{36}$/i.test(options.shipmentId))
-      throw new AppError('NOT_FOUND', 'That shipment does not exist.');
+    if (!isUuid(options.shipmentId)) throw new AppError('NOT_FOUND', 'That shipment does not exist.');
     const shipment = await t.shipment.findUnique({
       where: { id: options.shipmentId },
       select: { id: true, number: true, orderId: true, status: true },

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { buyLabel } from '@/lib/fulfillment/buy-label';
+import { isUuid } from '@/lib/boundary';
 
 export type PackLabel = {
   pack_id: string;
@@ -30,8 +31,7 @@ export async function buyPackLabel(
   options: { packId: string; service?: string; actor: Actor },
   tx?: Tx,
 ): Promise<PackLabel> {
-  if (!/^[0-9a-f-]{36}$/i.test(options.packId))
-    throw new AppError('NOT_FOUND', 'That parcel does not exist.');
+  if (!isUuid(options.packId)) throw new AppError('NOT_FOUND', 'That parcel does not exist.');
   const run = async (t: Tx): Promise<PackLabel> => {
     const first = await t.orderPack.findUnique({ where: { id: options.packId }, select: { orderId: true } });
     if (!first) throw new AppError('NOT_FOUND', 'That parcel does not exist.');

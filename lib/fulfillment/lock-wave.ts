@@ -1,10 +1,11 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/boundary';
 
 /** Locks a pick wave's row: scans from two devices on one wave are applied one after the other. */
 export async function lockWave(tx: Tx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'That pick wave does not exist.');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That pick wave does not exist.');
   const [row] = await tx.$queryRaw<
     { id: string; number: number; status: string }[]
   >`SELECT id::text, number, status FROM pick_waves WHERE id = ${id}::uuid FOR UPDATE`;

@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { unitsToPack, type PackLine } from '@/lib/fulfillment/rules';
+import { isUuid } from '@/lib/boundary';
 
 export type PackStationOrder = {
   id: string;
@@ -51,8 +52,7 @@ export async function packStationOrder(
 ): Promise<PackStationOrder> {
   let where: { number: number } | { id: string };
   if (options.orderId) {
-    if (!/^[0-9a-f-]{36}$/i.test(options.orderId))
-      throw new AppError('NOT_FOUND', 'That order does not exist.');
+    if (!isUuid(options.orderId)) throw new AppError('NOT_FOUND', 'That order does not exist.');
     where = { id: options.orderId };
   } else {
     const number = orderNumberFromScan(options.code ?? '');

@@ -4,6 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { PickListInput, PickListOrder } from '@/lib/documents/pick-list';
 import type { PackingSlipInput } from '@/lib/documents/packing-slip';
+import { UUID_PATTERN } from '@/lib/boundary';
 
 /** The most orders one pick list (a wave) may hold: one cart of totes. */
 export const MAX_WAVE_ORDERS = 50;
@@ -11,7 +12,7 @@ export const MAX_WAVE_ORDERS = 50;
 export const RETURN_INSTRUCTIONS =
   'To return an item, contact us within 30 days of delivery quoting your order number.';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_PATTERN;
 
 /** The orders of one pick list: order ids (uuid), one to MAX_WAVE_ORDERS. */
 export const ZPickListOrderIds = z

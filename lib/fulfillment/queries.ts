@@ -5,8 +5,7 @@ import { AppError } from '@/lib/errors';
 import { startOfDayIn, todayIn } from '@/lib/dates';
 import type { LabelInput } from '@/lib/documents/label';
 import { ZFulfillmentQueueQuery, type TFulfillmentQueueQuery } from '@/lib/fulfillment/queue-schemas';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/boundary';
 
 export type QueueRow = {
   id: string;
@@ -251,7 +250,7 @@ export type OrderShipmentDto = {
 
 /** An order's shipments, oldest first, each with its lines and tracking events (oldest first). */
 export async function orderShipments(orderId: string, tx: Tx = db): Promise<OrderShipmentDto[]> {
-  if (!UUID.test(orderId)) return [];
+  if (!isUuid(orderId)) return [];
   const rows = await tx.shipment.findMany({
     where: { orderId },
     orderBy: { number: 'asc' },
@@ -318,7 +317,7 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
  * here), or a location without an address.
  */
 export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<LabelInput> {
-  if (!UUID.test(shipmentId)) throw new AppError('NOT_FOUND', 'That shipment does not exist.');
+  if (!isUuid(shipmentId)) throw new AppError('NOT_FOUND', 'That shipment does not exist.');
   const s = await tx.shipment.findUnique({
     where: { id: shipmentId },
     select: {

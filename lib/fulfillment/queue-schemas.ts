@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zIntParam } from '@/lib/boundary';
 import { CHANNELS } from '@/lib/orders/schemas';
 import { formText } from '@/lib/form-data';
 
@@ -14,7 +15,7 @@ export const ZFulfillmentQueueQuery = z.object({
   shipping_method: z.string().trim().min(1).max(60).optional().catch(undefined),
   size: z.enum(QUEUE_SIZES).optional().catch(undefined),
   overdue: z.preprocess((v) => v === '1' || v === 'true' || v === true, z.boolean()).catch(false),
-  limit: z.coerce.number().int().min(1).max(500).catch(100).default(100),
+  limit: zIntParam({ min: 1, max: 500 }).catch(100).default(100),
 });
 /** The queue's filters; every field optional (`overdue` defaults to false, `limit` to 100). */
 export type TFulfillmentQueueQuery = {

@@ -5,6 +5,7 @@ import { quoteShipment, type ShipmentQuotes } from '@/lib/shipping/quote-shipmen
 import { parcelFromPackageType, type Parcel } from '@/lib/shipping/rules';
 import { packageTypeByCode } from '@/lib/shipping/queries';
 import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
+import { isUuid } from '@/lib/boundary';
 
 /**
  * "Get rates" at the pack station: the parcel as buyLabel will build it (a package type's box plus
@@ -19,8 +20,7 @@ export async function quoteOrderShipment(
   const parsed = ZBuyLabelInput.safeParse(options.input);
   if (!parsed.success) throw validationError(parsed.error);
   const input = parsed.data;
-  if (!/^[0-9a-f-]{36}$/i.test(options.orderId))
-    throw new AppError('NOT_FOUND', 'That order does not exist.');
+  if (!isUuid(options.orderId)) throw new AppError('NOT_FOUND', 'That order does not exist.');
   const order = await tx.order.findUnique({
     where: { id: options.orderId },
     select: { number: true, status: true, shippingAddress: true },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zTimestamp } from '@/lib/boundary';
 
 export const TRACKING_STATUSES = ['in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
 
@@ -39,7 +40,7 @@ export const ZTrackingEventInput = z.object({
   status: z.enum(TRACKING_STATUSES, { error: `Use one of: ${TRACKING_STATUSES.join(', ')}` }),
   description: z.string().trim().max(300).optional(),
   location: z.string().trim().max(120).optional(),
-  occurred_at: z.iso.datetime({ offset: true }).optional(),
+  occurred_at: zTimestamp().optional(),
 });
 export type TTrackingEventInput = z.input<typeof ZTrackingEventInput>;
 

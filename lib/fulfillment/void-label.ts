@@ -9,6 +9,7 @@ import { applyMovement, lockLevel } from '@/lib/inventory/stock';
 import { returnAtCost } from '@/lib/inventory/cost-store';
 import { reverseJournalEntry } from '@/lib/ledger/post-entry';
 import { ZVoidLabelInput, type TVoidLabelInput } from '@/lib/fulfillment/schemas';
+import { isUuid } from '@/lib/boundary';
 
 /**
  * Voids a label before the carrier picks the parcel up — its only tracking event is "label created".
@@ -27,8 +28,7 @@ export async function voidLabel(
   const parsed = ZVoidLabelInput.safeParse(options.input);
   if (!parsed.success) throw validationError(parsed.error);
   const reason = parsed.data.reason;
-  if (!/^[0-9a-f-]{36}$/i.test(options.shipmentId))
-    throw new AppError('NOT_FOUND', 'That shipment does not exist.');
+  if (!isUuid(options.shipmentId)) throw new AppError('NOT_FOUND', 'That shipment does not exist.');
   const run = async (t: Tx) => {
     const head = await t.shipment.findUnique({
       where: { id: options.shipmentId },

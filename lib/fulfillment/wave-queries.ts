@@ -3,8 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { shipmentLabel } from '@/lib/fulfillment/queries';
 import type { PickTaskView } from '@/lib/fulfillment/rules';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/boundary';
 
 export type WaveDetail = {
   id: string;
@@ -26,7 +25,7 @@ export type WaveDetail = {
 
 /** A wave with its tasks (the pick screen's state, read again after every scan) or null. */
 export async function waveDetail(waveId: string, tx: Tx = db): Promise<WaveDetail | null> {
-  if (!UUID.test(waveId)) return null;
+  if (!isUuid(waveId)) return null;
   const wave = await tx.pickWave.findUnique({
     where: { id: waveId },
     select: {
@@ -174,7 +173,7 @@ export async function waveList(options: { limit?: number } = {}, tx: Tx = db): P
 
 /** The labels of a wave's shipped parcels (voided ones left out), in tote order, for one merged PDF. */
 export async function waveLabels(waveId: string, tx: Tx = db) {
-  if (!UUID.test(waveId)) throw new AppError('NOT_FOUND', 'That pick wave does not exist.');
+  if (!isUuid(waveId)) throw new AppError('NOT_FOUND', 'That pick wave does not exist.');
   const wave = await tx.pickWave.findUnique({ where: { id: waveId }, select: { number: true } });
   if (!wave) throw new AppError('NOT_FOUND', 'That pick wave does not exist.');
   const rows = await tx.$queryRaw<{ shipment_id: string }[]>`
@@ -189,7 +188,7 @@ export async function waveLabels(waveId: string, tx: Tx = db) {
 
 /** The batch-label page's rows: each order of the wave (tote order) with its latest parcel of the wave. */
 export async function waveLabelRows(waveId: string, tx: Tx = db) {
-  if (!UUID.test(waveId)) return null;
+  if (!isUuid(waveId)) return null;
   const wave = await tx.pickWave.findUnique({ where: { id: waveId }, select: { number: true } });
   if (!wave) return null;
   const rows = await tx.$queryRaw<

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { z } from 'zod';
 
 export type ValuationLine = { sku: string; name: string; quantity: number; value: number };
 export type Valuation = {
@@ -97,8 +99,8 @@ export async function stockLevels(
   if (filter.stock === 'low')
     conditions.push(Prisma.sql`l.on_hand - l.reserved > 0 AND l.on_hand - l.reserved <= v.reorder_point`);
   if (filter.cursor) {
-    const [sku, location] = Buffer.from(filter.cursor, 'base64url').toString('utf8').split('\u0000');
-    conditions.push(Prisma.sql`(v.sku, loc.code) > (${sku}, ${location ?? ''})`);
+    const [sku, location] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string()]));
+    conditions.push(Prisma.sql`(v.sku, loc.code) > (${sku}, ${location})`);
   }
   const rows = await tx.$queryRaw<
     {
@@ -145,10 +147,7 @@ export async function stockLevels(
   const last = page[page.length - 1];
   return {
     data: page,
-    next_cursor:
-      rows.length > filter.limit && last
-        ? Buffer.from(`${last.sku}\u0000${last.location}`).toString('base64url')
-        : null,
+    next_cursor: rows.length > filter.limit && last ? encodeCursor([last.sku, last.location]) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkLineTotals, zCursor, zIntParam } from '@/lib/boundary';
 
 const ZCode = z.string().trim().min(1, 'Required').max(40);
 const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
@@ -13,22 +14,30 @@ export const ZMinorUnits = z
   .number({ error: 'Enter an amount in minor units (cents)' })
   .int('Use whole minor units (cents), e.g. 1250 for 12.50');
 
-export const ZReceiptInput = z.object({
-  location: ZCode,
-  reference: z.string().trim().max(120).optional(),
-  kind: z.enum(['purchase', 'opening']).default('purchase'),
-  lines: z
-    .array(
-      z.object({
-        sku: ZSku,
-        quantity: ZQuantity,
-        unit_cost: ZMinorUnits.min(0, 'A cost cannot be negative').max(100_000_000),
-        bin: z.string().trim().max(40).optional(),
-      }),
-    )
-    .min(1, 'Add at least one line')
-    .max(2000),
-});
+export const ZReceiptInput = z
+  .object({
+    location: ZCode,
+    reference: z.string().trim().max(120).optional(),
+    kind: z.enum(['purchase', 'opening']).default('purchase'),
+    lines: z
+      .array(
+        z.object({
+          sku: ZSku,
+          quantity: ZQuantity,
+          unit_cost: ZMinorUnits.min(0, 'A cost cannot be negative').max(100_000_000),
+          bin: z.string().trim().max(40).optional(),
+        }),
+      )
+      .min(1, 'Add at least one line')
+      .max(2000),
+  })
+  .superRefine((r, ctx) => {
+    checkLineTotals(
+      ctx,
+      r.lines.map((l) => ({ quantity: l.quantity, unit: l.unit_cost })),
+      'unit_cost',
+    );
+  });
 export type TReceiptInput = z.input<typeof ZReceiptInput>;
 
 /**
@@ -107,6 +116,6 @@ export type TMoveBinInput = z.input<typeof ZMoveBinInput>;
 export const ZInventoryQuery = z.object({
   sku: z.string().trim().max(64).optional(),
   location: z.string().trim().max(40).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 500 }).default(100),
 });

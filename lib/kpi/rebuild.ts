@@ -157,6 +157,9 @@ export async function rebuildKpiRollups(
 ): Promise<{ facts: number; stockoutPeriods: number }> {
   return client.$transaction(
     async (t) => {
+      // A job, not a request: the request budgets of lib/db.ts would cut a full rebuild short.
+      await t.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
+      await t.$executeRawUnsafe('SET LOCAL lock_timeout = 0');
       await t.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('kpi_rollups'))`;
       await t.$executeRaw`DELETE FROM kpi_fact_deltas`;
       await t.$executeRaw`DELETE FROM kpi_daily`;

@@ -83,11 +83,14 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: addDays(from, -n), to: addDays(from, -1) };
 }
 
-/** Every ISO date in [from, to]. */
+/**
+ * Every ISO date in [from, to]. Bounded by construction: it counts days (never compares strings that
+ * could stop sorting, as '+010000-01-01' does) and refuses more than MAX_RANGE_DAYS.
+ */
 export function eachDay(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
+  const days = daysInRange(from, to);
+  if (!Number.isFinite(days) || days > MAX_RANGE_DAYS) throw new RangeError(`range ${from}..${to} too long`);
+  return Array.from({ length: Math.max(0, days) }, (_, i) => addDays(from, i));
 }
 
 /** The first day of `isoDate`'s month. */
@@ -141,7 +144,12 @@ export function sparklineBuckets(
 ): { start: string; end: string }[] {
   if (step === 'day') return eachDay(from, to).map((d) => ({ start: d, end: d }));
   const out: { start: string; end: string }[] = [];
-  for (let start = from; start <= to; start = addMonths(start, 1)) {
+  // At most one bucket per month of the longest range: bounded whatever the dates.
+  for (
+    let start = from, n = 0;
+    start <= to && n <= MAX_RANGE_DAYS / 28 + 1;
+    start = addMonths(start, 1), n++
+  ) {
     const end = addDays(addMonths(start, 1), -1);
     out.push({ start, end: end < to ? end : to });
   }

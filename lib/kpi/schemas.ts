@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '@/lib/dates';
+import { DATE_MAX, DATE_MIN } from '@/lib/boundary';
+
+const DATE_WINDOW_HINT = `Must be a date as YYYY-MM-DD between ${DATE_MIN} and ${DATE_MAX}`;
 import { daysInRange, MAX_RANGE_DAYS } from '@/lib/kpi/rules';
 
 import { CHANNELS as SALES_CHANNELS } from '@/lib/orders/schemas';
@@ -8,7 +11,7 @@ export { SALES_CHANNELS };
 const isoDate = (field: string) =>
   z
     .string({ error: `${field} is required (YYYY-MM-DD)` })
-    .refine(isValidIsoDate, { message: 'Must be a date as YYYY-MM-DD' });
+    .refine(isValidIsoDate, { message: DATE_WINDOW_HINT });
 
 /** The KPI range: both ends inclusive shop-timezone days, at most five years, optional channel. */
 export const ZKpiQuery = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '@/lib/dates';
+import { zIntParam } from '@/lib/boundary';
 
 export const ZAsOfQuery = z.object({
   as_of: z.string().refine(isValidIsoDate, 'Use a date as YYYY-MM-DD').optional(),
@@ -47,10 +48,5 @@ export const ZJournalQuery = z.object({
     .max(40)
     .optional()
     .transform((v) => v || undefined),
-  before: z.coerce
-    .number({ error: 'Use an entry number' })
-    .int('Use an entry number')
-    .positive('Use an entry number')
-    .max(2_147_483_647)
-    .optional(),
+  before: zIntParam({ min: 1, max: 2_147_483_647, message: 'Use an entry number' }).optional(),
 });

@@ -3,6 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
+import { isUuid } from '@/lib/boundary';
 
 /** Deletes one of the user's own saved views; another user's view is NOT_FOUND, never deleted. */
 export async function deleteView(
@@ -10,8 +11,7 @@ export async function deleteView(
   tx?: Tx,
 ): Promise<{ id: string; name: string }> {
   if (!options.userId) throw new AppError('FORBIDDEN', 'Only a signed-in user has saved views.');
-  if (!/^[0-9a-f-]{36}$/i.test(options.viewId))
-    throw new AppError('NOT_FOUND', 'That saved view does not exist.');
+  if (!isUuid(options.viewId)) throw new AppError('NOT_FOUND', 'That saved view does not exist.');
   const run = async (t: Tx) => {
     const view = await t.savedView.findFirst({
       where: { id: options.viewId, userId: options.userId },

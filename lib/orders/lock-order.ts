@@ -2,10 +2,11 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { OrderStatus } from '@/lib/orders/rules';
+import { isUuid } from '@/lib/boundary';
 
 /** Locks the order row: every status change is serialised per order. */
 export async function lockOrder(tx: Tx, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'That order does not exist.');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That order does not exist.');
   const [row] = await tx.$queryRaw<
     { id: string; number: number; status: OrderStatus; hold_reason: string | null }[]
   >`

@@ -182,7 +182,13 @@ export function liveTotals(
   const discount = amount(text.discount_amount);
   const shipping = amount(text.shipping_amount);
   const tax = amount(text.tax_amount);
-  const totals = orderTotals(lines, { discount, shipping, tax });
+  let totals: { subtotal: number; total: number };
+  try {
+    totals = orderTotals(lines, { discount, shipping, tax });
+  } catch {
+    // Amounts past what an order can hold: nothing sensible to show until the person fixes them.
+    return { subtotal: 0, discount, shipping, tax, total: 0, complete: false };
+  }
   return { subtotal: totals.subtotal, discount, shipping, tax, total: totals.total, complete };
 }
 

@@ -5,6 +5,10 @@ import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import type { TOrderListQuery } from '@/lib/orders/schemas';
 import type { FraudReason } from '@/lib/fraud/rules';
 import { RESERVING_STATUSES } from '@/lib/orders/rules';
+import { isUuid, zInt, zUuid } from '@/lib/boundary';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { AppError } from '@/lib/errors';
 
 const OPEN_STATUSES = new Set<string>(RESERVING_STATUSES);
 
@@ -60,7 +64,7 @@ export type OrderDto = {
 };
 
 export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const o = await tx.order.findUnique({
     where: { id },
     include: {
@@ -144,6 +148,9 @@ export type OrderRow = {
   placed_at: string;
 };
 
+/** The order list's cursors: [total, id] or [placed_at, id], checked before the keyset casts. */
+const ZOrderCursor = z.union([z.tuple([zInt(), zUuid()]), z.tuple([z.iso.datetime(), zUuid()])]);
+
 /**
  * The order list: server-side filters, sort and keyset (cursor) pagination, so a page costs the same
  * at a million orders as at a hundred (indexes on placed_at and on status/channel/payment with it).
@@ -197,8 +204,12 @@ export async function orderList(
   const desc = query.sort.endsWith('desc');
   const key = byTotal ? Prisma.sql`o.total` : Prisma.sql`o.placed_at`;
   if (query.cursor) {
-    const [k, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-    const value = byTotal ? Number(k) : new Date(k);
+    const [k, id] = decodeCursor(query.cursor, ZOrderCursor);
+    if ((typeof k === 'number') !== byTotal)
+      throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [
+        { field: 'cursor', message: 'This cursor belongs to another sort order; start from the first page' },
+      ]);
+    const value = typeof k === 'number' ? k : new Date(k);
     where.push(
       desc
         ? Prisma.sql`(${key}, o.id) < (${value}, ${id}::uuid)`
@@ -247,9 +258,7 @@ export async function orderList(
   }));
   const last = page[page.length - 1];
   const next =
-    rows.length > query.limit && last
-      ? Buffer.from(`${byTotal ? last.total : last.placed_at}|${last.id}`).toString('base64url')
-      : null;
+    rows.length > query.limit && last ? encodeCursor([byTotal ? last.total : last.placed_at, last.id]) : null;
   return { data: page, next_cursor: next };
 }
 

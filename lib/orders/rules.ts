@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 import { allocate } from '@/lib/money';
+import { productMinor, sumMinor } from '@/lib/boundary';
 
 export type OrderStatus =
   'pending_review' | 'open' | 'on_hold' | 'partially_fulfilled' | 'fulfilled' | 'delivered' | 'cancelled';
@@ -72,8 +73,12 @@ export function orderTotals(
   lines: LineInput[],
   amounts: { discount: number; shipping: number; tax: number },
 ) {
-  const lineValues = lines.map((l) => l.quantity * l.unitPrice);
-  const subtotal = lineValues.reduce((a, b) => a + b, 0);
+  // Summed and checked in bigint (lib/boundary.ts): past an int4 column it is a 422, before any write.
+  const lineValues = lines.map((l, i) =>
+    sumMinor([productMinor(l.quantity, l.unitPrice)], `lines.${i}.unit_price`),
+  );
+  const subtotal = sumMinor(lineValues, 'lines');
+  sumMinor([subtotal, -amounts.discount, amounts.shipping, amounts.tax], 'total');
   const weights = subtotal > 0 ? lineValues : lines.map(() => 1);
   return {
     subtotal,

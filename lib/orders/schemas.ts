@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  checkLineTotals,
+  fitsMinor,
+  MINOR_MAX,
+  zCurrency,
+  zCursor,
+  zDate,
+  zIntParam,
+  zTimestamp,
+} from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
 
 export const CHANNELS = ['web', 'shopify', 'amazon', 'ebay', 'etsy', 'woocommerce', 'manual'] as const;
@@ -22,11 +32,7 @@ export const ZCreateOrderInput = z
   .object({
     channel: z.enum(CHANNELS, { error: `Use one of: ${CHANNELS.join(', ')}` }),
     external_id: z.string().trim().min(1).max(100).optional(),
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, 'Use an ISO currency code'),
+    currency: zCurrency(),
     customer: z.object({
       email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
       name: z.string().trim().min(1, 'Enter the customer name').max(120),
@@ -65,11 +71,26 @@ export const ZCreateOrderInput = z
     customer_ip: z.string().trim().max(64).optional(),
     note: z.string().trim().max(2000).optional(),
     /** when the order was placed on its channel (imports); defaults to now */
-    placed_at: z.iso.datetime({ offset: true }).optional(),
-    promised_ship_by: z.iso.datetime({ offset: true }).optional(),
+    placed_at: zTimestamp().optional(),
+    promised_ship_by: zTimestamp().optional(),
   })
   .superRefine((o, ctx) => {
-    const subtotal = o.lines.reduce((s, l) => s + l.quantity * l.unit_price, 0);
+    // In bigint first: fields each within their limit can still add up past an int4 column.
+    const lines = checkLineTotals(
+      ctx,
+      o.lines.map((l) => ({ quantity: l.quantity, unit: l.unit_price })),
+      'unit_price',
+    );
+    if (lines === null) return;
+    if (!fitsMinor(lines - BigInt(o.discount_amount) + BigInt(o.shipping_amount) + BigInt(o.tax_amount))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['shipping_amount'],
+        message: `The order total is above ${MINOR_MAX} minor units`,
+      });
+      return;
+    }
+    const subtotal = Number(lines);
     if (o.discount_amount > subtotal)
       ctx.addIssue({
         code: 'custom',
@@ -91,17 +112,17 @@ export const ZOrderListQuery = z.object({
   payment_status: z.enum(PAYMENT_STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
   risk: z.enum(['low', 'medium', 'high']).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: zDate().optional(),
+  to: zDate().optional(),
   q: z.string().trim().max(100).optional(),
   /** shipping state (dashboard drill-downs): see SHIP_FILTERS */
   ship: z.enum(['complete', 'incomplete', 'late', 'on_time', 'past_due']).optional(),
   /** shop-timezone days the order's last shipment falls in */
-  shipped_from: z.iso.date().optional(),
-  shipped_to: z.iso.date().optional(),
+  shipped_from: zDate().optional(),
+  shipped_to: zDate().optional(),
   sort: z.enum(['placed_desc', 'placed_asc', 'total_desc', 'total_asc']).default('placed_desc'),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 200 }).default(50),
 });
 export type TOrderListQuery = z.infer<typeof ZOrderListQuery>;
 
@@ -124,6 +145,6 @@ export const ZRecordShipmentInput = z.object({
   carrier: z.string().trim().max(60).optional(),
   service: z.string().trim().max(60).optional(),
   tracking_number: z.string().trim().max(100).optional(),
-  shipped_at: z.iso.datetime({ offset: true }).optional(),
+  shipped_at: zTimestamp().optional(),
 });
 export type TRecordShipmentInput = z.input<typeof ZRecordShipmentInput>;

@@ -8,6 +8,7 @@ import { lockOrder } from '@/lib/orders/lock-order';
 import { canMoveReturn, nextReturnStatus } from '@/lib/returns/rules';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
 import { postRefund } from '@/lib/refunds/issue-refund';
+import { isUuid } from '@/lib/boundary';
 
 /**
  * A manager approves (issues) or declines a refund that waits above the support limit. Approval
@@ -19,8 +20,7 @@ export async function decideRefund(
   tx?: Tx,
 ): Promise<RefundDto> {
   const run = async (t: Tx) => {
-    if (!/^[0-9a-f-]{36}$/i.test(options.refundId))
-      throw new AppError('NOT_FOUND', 'That refund does not exist.');
+    if (!isUuid(options.refundId)) throw new AppError('NOT_FOUND', 'That refund does not exist.');
     const peek = await t.refund.findUnique({ where: { id: options.refundId }, select: { orderId: true } });
     if (!peek) throw new AppError('NOT_FOUND', 'That refund does not exist.');
     const order = await lockOrder(t, peek.orderId);

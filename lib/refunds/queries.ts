@@ -2,10 +2,11 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { draftReturnRefund } from '@/lib/refunds/refund-return';
+import { isUuid } from '@/lib/boundary';
 
 /** What an order can still give back: paid minus refunded minus what waits for approval, and shipping not refunded. */
 export async function refundRoom(orderId: string, tx: Tx = db) {
-  if (!/^[0-9a-f-]{36}$/i.test(orderId)) return null;
+  if (!isUuid(orderId)) return null;
   const o = await tx.order.findUnique({
     where: { id: orderId },
     select: {

@@ -3,12 +3,13 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { LabelInput } from '@/lib/documents/label';
 import { returnParcelGrams } from '@/lib/returns/issue-return-label';
+import { isUuid } from '@/lib/boundary';
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 
 /** A return label's data: from the customer (the order's shipping address) to the shop's warehouse. */
 export async function returnLabel(returnId: string, tx: Tx = db): Promise<LabelInput> {
-  if (!/^[0-9a-f-]{36}$/i.test(returnId)) throw new AppError('NOT_FOUND', 'That return does not exist.');
+  if (!isUuid(returnId)) throw new AppError('NOT_FOUND', 'That return does not exist.');
   const r = await tx.return.findUnique({
     where: { id: returnId },
     select: {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { env } from '@/lib/env';
+import { isUuid } from '@/lib/boundary';
 
 /**
  * The link in the approval email that lets the customer print their prepaid return label without an
@@ -30,7 +31,7 @@ export function signedReturnLabelUrl(returnId: string): string {
 
 /** Whether `candidate` is the token for this return (constant-time). */
 export function isReturnLabelToken(returnId: string, candidate: string | null): boolean {
-  if (!candidate || !/^[0-9a-f-]{36}$/i.test(returnId)) return false;
+  if (!candidate || !isUuid(returnId)) return false;
   const expected = Buffer.from(token(returnId));
   const given = Buffer.from(candidate);
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { ReturnStatus } from '@/lib/returns/rules';
+import { isUuid } from '@/lib/boundary';
 
 export type LockedReturn = {
   id: string;
@@ -19,7 +20,7 @@ export async function lockReturn(
   tx: Tx,
   id: string,
 ): Promise<LockedReturn & { order: { id: string; number: number } }> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'That return does not exist.');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That return does not exist.');
   const [peek] = await tx.$queryRaw<
     { order_id: string }[]
   >`SELECT order_id::text FROM returns WHERE id = ${id}::uuid`;

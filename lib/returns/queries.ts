@@ -3,6 +3,8 @@ import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import type { ReturnStatus } from '@/lib/returns/rules';
 import type { TRefundListQuery, TReturnListQuery } from '@/lib/returns/schemas';
+import { isUuid, zInt } from '@/lib/boundary';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
 
 export type RefundDto = {
   id: string;
@@ -119,13 +121,13 @@ export function refundDto(r: RefundRow): RefundDto {
 }
 
 export async function refundDetail(id: string, tx: Tx = db): Promise<RefundDto | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = await tx.refund.findUnique({ where: { id }, select: refundSelect });
   return r ? refundDto(r) : null;
 }
 
 export async function returnDetail(id: string, tx: Tx = db): Promise<ReturnDto | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const r = await tx.return.findUnique({
     where: { id },
     select: {
@@ -242,10 +244,9 @@ export type ReturnRow = {
   created_at: string;
 };
 
-function decodeCursor(cursor?: string): number | null {
-  if (!cursor) return null;
-  const n = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return Number.isSafeInteger(n) ? n : null;
+/** The return and refund lists' cursor: the last number seen (a positive int4), signed. */
+function numberCursor(cursor?: string): number | null {
+  return cursor ? decodeCursor(cursor, zInt({ min: 1 })) : null;
 }
 
 /** Returns, newest first, with filters; keyset pagination on the return number. */
@@ -253,7 +254,7 @@ export async function returnList(
   query: TReturnListQuery,
   tx: Tx = db,
 ): Promise<{ data: ReturnRow[]; next_cursor: string | null }> {
-  const before = decodeCursor(query.cursor);
+  const before = numberCursor(query.cursor);
   const q = query.q?.replace(/^#/, '');
   const where: Prisma.ReturnWhereInput = {
     ...(query.status ? { status: query.status } : {}),
@@ -305,10 +306,7 @@ export async function returnList(
       ticket_id: r.ticketId,
       created_at: r.createdAt.toISOString(),
     })),
-    next_cursor:
-      rows.length > query.limit
-        ? Buffer.from(String(page[page.length - 1].number)).toString('base64url')
-        : null,
+    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
   };
 }
 
@@ -316,7 +314,7 @@ export async function refundList(
   query: TRefundListQuery,
   tx: Tx = db,
 ): Promise<{ data: RefundDto[]; next_cursor: string | null }> {
-  const before = decodeCursor(query.cursor);
+  const before = numberCursor(query.cursor);
   const rows = await tx.refund.findMany({
     where: {
       ...(query.status ? { status: query.status } : {}),
@@ -332,10 +330,7 @@ export async function refundList(
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(refundDto),
-    next_cursor:
-      rows.length > query.limit
-        ? Buffer.from(String(page[page.length - 1].number)).toString('base64url')
-        : null,
+    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zCursor, zIntParam } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
 import { DISPOSITIONS, RETURN_REASON_CODES, RETURN_STATUSES } from '@/lib/returns/rules';
 
@@ -105,8 +106,8 @@ export const ZReturnListQuery = z.object({
   order_id: ZUuid.optional(),
   ticket_id: ZUuid.optional(),
   q: z.string().trim().max(100).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 200 }).default(50),
 });
 export type TReturnListQuery = z.infer<typeof ZReturnListQuery>;
 
@@ -115,7 +116,7 @@ export const ZRefundListQuery = z.object({
   order_id: ZUuid.optional(),
   return_id: ZUuid.optional(),
   ticket_id: ZUuid.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 200 }).default(50),
 });
 export type TRefundListQuery = z.infer<typeof ZRefundListQuery>;

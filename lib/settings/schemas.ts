@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zCurrency, zIntParam, zText } from '@/lib/boundary';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -9,38 +10,23 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-function isCurrency(value: string): boolean {
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: value });
-    return /^[A-Z]{3}$/.test(value);
-  } catch {
-    return false;
-  }
-}
+const limit = zIntParam({
+  min: 0,
+  max: 100_000_000,
+  message: 'Enter an amount in whole minor units (cents), e.g. 10000',
+});
 
 /** PATCH /api/v1/settings and the Settings form: every field optional, unknown fields refused. */
 export const ZUpdateSettingsInput = z
   .object({
-    shop_name: z.string().trim().min(1, 'Enter the shop name').max(120),
-    currency: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(isCurrency, 'Use an ISO 4217 currency code such as USD or EUR'),
-    timezone: z.string().trim().refine(isTimeZone, 'Use an IANA time zone such as America/New_York'),
+    shop_name: zText({ max: 120, message: 'Enter the shop name' }),
+    currency: zCurrency(),
+    timezone: zText({ max: 64 }).refine(isTimeZone, 'Use an IANA time zone such as America/New_York'),
     inventory_costing: z.enum(['fifo', 'average'], { error: 'Choose fifo or average' }),
-    support_refund_limit: z.coerce
-      .number({ error: 'Enter an amount in minor units' })
-      .int('Use whole minor units (cents)')
-      .min(0, 'Cannot be negative')
-      .max(100_000_000, 'At most 100000000 (1,000,000.00)'),
-    count_approval_limit: z.coerce
-      .number({ error: 'Enter an amount in minor units' })
-      .int('Use whole minor units (cents)')
-      .min(0, 'Cannot be negative')
-      .max(100_000_000, 'At most 100000000 (1,000,000.00)'),
-    fraud_review_threshold: z.coerce.number().int().min(0).max(100),
-    fulfilling_location: z.string().trim().min(1).max(40),
+    support_refund_limit: limit,
+    count_approval_limit: limit,
+    fraud_review_threshold: zIntParam({ min: 0, max: 100, message: 'Enter a score from 0 to 100' }),
+    fulfilling_location: zText({ max: 40 }),
   })
   .partial()
   .strict();

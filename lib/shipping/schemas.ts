@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zTimestamp } from '@/lib/boundary';
 import { isValidIsoDate } from '@/lib/dates';
 
 /** A whole, positive number of millimetres or grams, with a cap that catches a unit mix-up. */
@@ -19,7 +20,7 @@ export const ZParcel = z.object({
 
 const ZIsoDate = z.string().trim().refine(isValidIsoDate, 'Use a date like 2026-11-24');
 /** A date, or an ISO timestamp (read as its calendar day in the shop's time zone). */
-const ZDateOrTimestamp = z.union([ZIsoDate, z.iso.datetime({ offset: true })], {
+const ZDateOrTimestamp = z.union([ZIsoDate, zTimestamp()], {
   error: 'Use a date like 2026-11-24',
 });
 

@@ -3,11 +3,11 @@ import { db } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
+import { isUuid } from '@/lib/boundary';
 
 /** Deletes a canned reply. Replies already sent keep their text: the thread stores what was sent. */
 export async function deleteCannedReply(options: { id: string; actor: Actor }) {
-  if (!/^[0-9a-f-]{36}$/i.test(options.id))
-    throw new AppError('NOT_FOUND', 'That canned reply does not exist.');
+  if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 'That canned reply does not exist.');
   return db.$transaction(async (tx) => {
     const before = await tx.cannedReply.findUnique({
       where: { id: options.id },

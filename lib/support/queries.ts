@@ -24,8 +24,8 @@ import {
   type ReturnSummary,
   type RefundSummary,
 } from '@/lib/support/returns-sidebar';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid, zInt } from '@/lib/boundary';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
 
 // ─── SLA settings ───────────────────────────────────────────────────────────────────────────────
 
@@ -292,13 +292,7 @@ export async function ticketList(
     oldest: Prisma.sql`t.created_at ASC, t.number ASC`,
     priority: Prisma.sql`${PRIORITY_RANK} ASC, ${NEXT_DUE} ASC NULLS LAST, t.number ASC`,
   }[query.sort];
-  const offset = query.cursor
-    ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10)
-    : 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000)
-    throw new AppError('VALIDATION_FAILED', 'Not a cursor from this API', [
-      { field: 'cursor', message: 'Not a cursor from this API' },
-    ]);
+  const offset = query.cursor ? decodeCursor(query.cursor, zInt({ min: 0, max: 1_000_000 })) : 0;
   const condition = Prisma.join(where, ' AND ');
   const [rows, [count]] = await Promise.all([
     tx.$queryRaw<
@@ -309,8 +303,7 @@ export async function ticketList(
     >`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders o ON o.id = t.order_id WHERE ${condition}`,
   ]);
   const page = rows.slice(0, query.limit).map((r) => rowDto(r, now));
-  const next =
-    rows.length > query.limit ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
+  const next = rows.length > query.limit ? encodeCursor(offset + query.limit) : null;
   return { data: page, next_cursor: next, total: Number(count.n) };
 }
 
@@ -379,7 +372,7 @@ export async function ticketDetail(
   options: { now?: Date } = {},
   tx: Tx = db,
 ): Promise<TicketDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await tx.$queryRaw<
     (RawRow & { return_id: string | null })[]
   >`${SELECT_ROW} WHERE t.id = ${id}::uuid`;
@@ -406,7 +399,7 @@ export async function ticketDetail(
 
 /** Locks the ticket row: every change to a ticket is serialised per ticket. */
 export async function lockTicket(tx: Tx, id: string) {
-  if (!UUID.test(id)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
   const [row] = await tx.$queryRaw<
     {
       id: string;
@@ -636,7 +629,7 @@ export async function previewReply(
   options: { ticketId: string; body: string; actor: Actor },
   tx: Tx = db,
 ): Promise<RenderedReply> {
-  if (!UUID.test(options.ticketId)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
+  if (!isUuid(options.ticketId)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
   return renderPlaceholders(
     options.body,
     await placeholderValues(options.ticketId, await agentName(options.actor, tx), tx),

@@ -5,8 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { PLACEHOLDERS, renderPlaceholders } from '@/lib/support/rules';
 import { ZCannedReplyInput, type TCannedReplyInput } from '@/lib/support/schemas';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/boundary';
 
 /**
  * Creates a canned reply, or updates one when `id` is given. A placeholder that does not exist is
@@ -36,7 +35,7 @@ export async function saveCannedReply(
         { field: 'name', message: 'A canned reply with that name exists' },
       ]);
     if (options.id) {
-      if (!UUID.test(options.id)) throw new AppError('NOT_FOUND', 'That canned reply does not exist.');
+      if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 'That canned reply does not exist.');
       const before = await t.cannedReply.findUnique({
         where: { id: options.id },
         select: { name: true, body: true },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
+import { UUID_PATTERN, zCursor, zIntParam } from '@/lib/boundary';
 
 const ZEmail = z.string().trim().toLowerCase().email('Enter a valid email address').max(254);
 const ZBody = z
@@ -8,9 +9,7 @@ const ZBody = z
   .min(1, 'Write a message')
   .max(20_000, 'At most 20,000 characters');
 const ZTag = z.string().trim().min(1, 'A tag cannot be blank').max(40, 'At most 40 characters per tag');
-const ZUuid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Not a valid id');
+const ZUuid = z.string().regex(UUID_PATTERN, 'Not a valid id');
 
 /**
  * POST /api/v1/tickets (a contact form or an email bridge) and the staff "new ticket" form: the
@@ -81,11 +80,8 @@ export const ZTicketListQuery = z.object({
   tag: ZTag.optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(TICKET_SORTS, { error: `Use one of: ${TICKET_SORTS.join(', ')}` }).default('due'),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Not a cursor from this API')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 100 }).default(50),
 });
 export type TTicketListQuery = z.infer<typeof ZTicketListQuery>;
 
@@ -105,11 +101,7 @@ export const ZCannedReplyInput = z.object({
 });
 export type TCannedReplyInput = z.input<typeof ZCannedReplyInput>;
 
-const ZMinutes = z.coerce
-  .number({ error: 'Enter minutes' })
-  .int('Use whole minutes')
-  .min(1, 'At least 1 minute')
-  .max(525_600, 'At most a year');
+const ZMinutes = zIntParam({ min: 1, max: 525_600, message: 'Enter whole minutes (at most a year)' });
 const ZClock = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use HH:MM, e.g. 09:00')
@@ -119,7 +111,7 @@ const ZClock = z
 export const ZSlaSettingsInput = z
   .object({
     business_hours_only: z.boolean(),
-    business_days: z.array(z.coerce.number().int().min(1).max(7)).min(1, 'Pick at least one day'),
+    business_days: z.array(zIntParam({ min: 1, max: 7 })).min(1, 'Pick at least one day'),
     opens_at: ZClock,
     closes_at: ZClock,
     policies: z.object(

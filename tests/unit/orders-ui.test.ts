@@ -19,11 +19,11 @@ describe('order list query', () => {
       to: '',
       q: '  ann ',
       channel: 'etsy',
-      cursor: 'abc',
+      cursor: 'abc.def', // a cursor's shape (payload.signature); its signature is checked by the query
     });
     expect(read).toEqual({
       query: { sort: 'placed_desc', channel: 'etsy', q: 'ann' },
-      cursor: 'abc',
+      cursor: 'abc.def',
       ignored: ['status', 'from'],
     });
   });

@@ -265,6 +265,7 @@ export default async function DashboardPage({
               label={`Net sales per ${step}, stacked by channel; the table beside lists the same amounts`}
               yLabel={`Net sales (${report.currency})`}
               formatY="money"
+              currency={report.currency}
             />
           ) : (
             <p className="text-sm text-slate-700">No sales posted in this range.</p>
@@ -516,6 +517,7 @@ export default async function DashboardPage({
                 label={`Amount refunded per ${monthly ? 'month' : 'day'}; the table beside lists the count and amount`}
                 yLabel={`Refunded (${report.currency})`}
                 formatY="money"
+                currency={report.currency}
               />
             ) : (
               <p className="text-sm text-slate-700">

@@ -7,7 +7,8 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
 import { parseInput, runAction, type ActionState } from '@/lib/server-action';
 import { AppError, toAppError } from '@/lib/errors';
-import { formatMoney } from '@/lib/money';
+import { formatMoney, parseMoney, toDecimalString } from '@/lib/money';
+import { shopSettings } from '@/lib/settings/queries';
 import { requestReturn } from '@/lib/returns/request-return';
 import { ZCreateReturnInput } from '@/lib/returns/schemas';
 import { approveReturn } from '@/lib/returns/approve-return';
@@ -25,16 +26,18 @@ import { formText } from '@/lib/form-data';
 const field = (f: FormData, name: string) => formText(f, name);
 const all = (f: FormData, name: string) => f.getAll(name).map(String);
 const optional = (f: FormData, name: string) => field(f, name).trim() || undefined;
-/** A money input in major units ("12.50") → minor units; blank → undefined. */
-function minor(f: FormData, name: string): number | undefined {
+/** A money input in major units ("12.50"; "1250" in JPY) → minor units of `currency`; blank → undefined. */
+function minor(f: FormData, name: string, currency: string): number | undefined {
   const raw = field(f, name).trim();
   if (!raw) return undefined;
-  if (!/^\d+(\.\d{1,2})?$/.test(raw))
-    throw new AppError('VALIDATION_FAILED', 'Enter an amount like 12.50', [
-      { field: name, message: 'Enter an amount like 12.50' },
+  const amount = parseMoney(raw, currency);
+  if (amount === null || amount < 0) {
+    const example = toDecimalString(1250, currency);
+    throw new AppError('VALIDATION_FAILED', `Enter an amount like ${example}`, [
+      { field: name, message: `Enter an amount like ${example}` },
     ]);
-  const [whole, cents = ''] = raw.split('.');
-  return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+  }
+  return amount;
 }
 const returnPath = (id: string) => `/returns/${encodeURIComponent(id)}`;
 
@@ -187,12 +190,13 @@ export async function refundReturnAction(_prev: ActionState, formData: FormData)
   return runAction(async () => {
     const user = await requirePermission('refunds:issue');
     const returnId = field(formData, 'returnId');
+    const { currency } = await shopSettings();
     const refund = await refundReturn({
       returnId,
       input: {
-        shipping_amount: minor(formData, 'shipping') ?? 0,
+        shipping_amount: minor(formData, 'shipping', currency) ?? 0,
         waive_restocking_fee: formData.get('waiveFee') === 'on',
-        amount: minor(formData, 'amount'),
+        amount: minor(formData, 'amount', currency),
         reason: optional(formData, 'reason'),
         ticket_id: optional(formData, 'ticketId'),
       },
@@ -214,7 +218,7 @@ export async function refundReturnAction(_prev: ActionState, formData: FormData)
 export async function goodwillRefundAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('refunds:issue');
-    const amount = minor(formData, 'amount');
+    const amount = minor(formData, 'amount', (await shopSettings()).currency);
     if (amount === undefined)
       throw new AppError('VALIDATION_FAILED', 'Enter the amount to refund.', [
         { field: 'amount', message: 'Enter the amount to refund' },

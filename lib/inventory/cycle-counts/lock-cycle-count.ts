@@ -2,6 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { CycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
+import { isUuid } from '@/lib/boundary';
 
 export type LockedCycleCount = {
   id: string;
@@ -11,14 +12,12 @@ export type LockedCycleCount = {
   locationCode: string;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Locks a count sheet (FOR UPDATE) for the rest of the transaction: counting, completing and
  * cancelling one sheet are serialised, so a line cannot be counted while the sheet is being posted.
  */
 export async function lockCycleCount(tx: Tx, id: string): Promise<LockedCycleCount> {
-  if (!UUID.test(id)) throw new AppError('NOT_FOUND', 'No such cycle count.');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'No such cycle count.');
   const [row] = await tx.$queryRaw<LockedCycleCount[]>`
     SELECT c.id::text, c.number, c.status::text AS status, c.location_id::text AS "locationId", l.code AS "locationCode"
     FROM cycle_counts c JOIN locations l ON l.id = c.location_id WHERE c.id = ${id}::uuid FOR UPDATE OF c`;

@@ -10,8 +10,8 @@ import {
   type CycleCountStatus,
 } from '@/lib/inventory/cycle-counts/rules';
 import type { Actor } from '@/lib/auth/actor';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid, zInt } from '@/lib/boundary';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
 
 export type CycleCountRow = {
   id: string;
@@ -40,6 +40,7 @@ export async function cycleCountList(
   const tz = (await shopSettings(tx)).timezone;
   const from = q.completed_from ? startOfDayIn(q.completed_from, tz) : null;
   const to = q.completed_to ? endOfDayIn(q.completed_to, tz) : null;
+  const before = q.cursor ? decodeCursor(q.cursor, zInt({ min: 1 })) : null;
   const rows = await tx.$queryRaw<
     (Omit<CycleCountRow, 'accuracy' | 'created_at' | 'completed_at'> & {
       created_at: Date;
@@ -55,7 +56,7 @@ export async function cycleCountList(
     WHERE (${q.status ?? null}::text IS NULL OR c.status::text = ${q.status ?? null}::text)
       AND (${from}::timestamptz IS NULL OR c.completed_at >= ${from}::timestamptz)
       AND (${to}::timestamptz IS NULL OR c.completed_at < ${to}::timestamptz)
-      AND (${q.cursor ?? null}::int IS NULL OR c.number < ${q.cursor ?? null}::int)
+      AND (${before}::int IS NULL OR c.number < ${before}::int)
     ORDER BY c.number DESC LIMIT ${q.limit + 1}`;
   const page = rows.slice(0, q.limit).map((r) => ({
     ...r,
@@ -64,7 +65,10 @@ export async function cycleCountList(
     accuracy:
       r.expected === null || r.abs_variance === null ? null : inventoryAccuracy(r.abs_variance, r.expected),
   }));
-  return { data: page, next_cursor: rows.length > q.limit ? String(page[page.length - 1].number) : null };
+  return {
+    data: page,
+    next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].number) : null,
+  };
 }
 
 type Header = {
@@ -83,7 +87,7 @@ type Header = {
 };
 
 async function header(id: string, tx: Tx): Promise<Header | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const c = await tx.cycleCount.findUnique({
     where: { id },
     select: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zDate, zCursor, zIntParam } from '@/lib/boundary';
 import { CYCLE_COUNT_STATUSES } from '@/lib/inventory/cycle-counts/rules';
 
 /** Codes typed in one box ("A-01-1, A-01-2" or one per line) or sent as a list. */
@@ -47,10 +48,10 @@ export const ZCycleCountListQuery = z.object({
     .enum(CYCLE_COUNT_STATUSES, { error: `Status is one of ${CYCLE_COUNT_STATUSES.join(', ')}` })
     .optional(),
   /** completed in [completed_from, completed_to], shop-timezone days (the dashboard's drill-down) */
-  completed_from: z.iso.date('Use a date like 2026-11-29').optional(),
-  completed_to: z.iso.date('Use a date like 2026-11-29').optional(),
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  completed_from: zDate('Use a date like 2026-11-29').optional(),
+  completed_to: zDate('Use a date like 2026-11-29').optional(),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 200 }).default(50),
 });
 export type TCycleCountListQuery = z.input<typeof ZCycleCountListQuery>;
 

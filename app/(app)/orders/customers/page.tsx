@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { zCursor } from '@/lib/boundary';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { customerList } from '@/lib/customers/queries';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Customers' };
 
 const ZFilter = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  cursor: z.string().max(400).optional().catch(undefined),
+  cursor: zCursor().optional().catch(undefined),
 });
 
 export default async function CustomersPage({
