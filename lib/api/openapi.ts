@@ -1012,8 +1012,9 @@ export function errorStatuses(op: Operation): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>([401, 403, 405, 429, 503]);
   if (op.body) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
   if (op.query) statuses.add(422);
+  // a path id, or a record a write names in its body (order_id, sku, location), may not exist
   if (op.path.includes('{')) statuses.add(404).add(422);
-  if (op.method !== 'get') statuses.add(409).add(422);
+  if (op.method !== 'get') statuses.add(404).add(409).add(422);
   return [...statuses].sort((a, b) => a - b);
 }
 
