@@ -1012,6 +1012,7 @@ export function errorStatuses(op: Operation): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>([401, 403, 405, 429, 503]);
   if (op.body) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
   if (op.query) statuses.add(422);
+  if (op.idempotent) statuses.add(400); // a malformed Idempotency-Key
   // a path id, or a record a write names in its body (order_id, sku, location), may not exist
   if (op.path.includes('{')) statuses.add(404).add(422);
   if (op.method !== 'get') statuses.add(404).add(409).add(422);
@@ -1141,8 +1142,8 @@ export function openApiDocument() {
           in: 'header',
           required: false,
           description:
-            'Makes a retry safe: the same key with the same body answers the first response again (with Idempotent-Replayed: true); with a different body, 409.',
-          schema: { type: 'string', minLength: 1, maxLength: 255 },
+            '1–200 printable ASCII characters (a bad one is a 400). Makes a retry safe: the same key with the same body answers the first response again (with Idempotent-Replayed: true); with a different body, 409.',
+          schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
         },
       },
       headers: {

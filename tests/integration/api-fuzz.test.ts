@@ -101,8 +101,14 @@ const hostileIntegers = [
 const hostile = (extra: unknown[] = []) => fc.constantFrom(...hostileStrings, ...wrongTypes, ...extra);
 
 /** A value of the schema's own type, bounded so generated requests stay small. */
-function valid(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
+function valid(schema: Schema, depth = 0, name = ''): fc.Arbitrary<unknown> {
   const s = resolve(schema);
+  const known = KNOWN[name];
+  if (known && s.type === 'string' && !s.format && !s.enum)
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...known) },
+      { weight: 1, arbitrary: valid(s, depth) },
+    );
   if (s.allOf?.length) return valid(s.allOf[0], depth);
   if (s.anyOf?.length || s.oneOf?.length)
     return fc.oneof(...(s.anyOf ?? s.oneOf)!.map((x) => valid(x, depth)));
@@ -150,14 +156,14 @@ function valid(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
       return fc.string({ minLength, maxLength: Math.max(minLength, Math.min(s.maxLength ?? 24, 24)) });
     }
     case 'array':
-      return fc.array(s.items ? field(s.items, depth + 1) : fc.constant('x'), {
+      return fc.array(s.items ? valid(s.items, depth + 1) : fc.constant('x'), {
         minLength: s.minItems ?? 0,
         maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, 3)),
       });
     case 'object':
       if (!s.properties || depth > 4) return fc.constant({});
       return fc.record(
-        Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, field(v, depth + 1)])),
+        Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, valid(v, depth + 1, k)])),
         { requiredKeys: s.required ?? [] },
       );
     default:
@@ -165,16 +171,49 @@ function valid(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
   }
 }
 
-/** Mostly a value of the field's type; now and then a hostile one. */
-function field(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
-  const s = resolve(schema);
-  const extra = s.maximum !== undefined ? [s.maximum, ...hostileIntegers] : hostileIntegers;
-  return fc.oneof({ weight: 5, arbitrary: valid(s, depth) }, { weight: 1, arbitrary: hostile(extra) });
+/** Values a shop has, by field name, so that some generated requests get past the lookups. */
+const KNOWN: Record<string, string[]> = {
+  sku: ['FZ-1', 'FZ-2'],
+  location: ['MAIN', 'STORE'],
+  from: ['MAIN', 'STORE'],
+  to: ['MAIN', 'STORE'],
+  currency: ['USD'],
+  country: ['US'],
+  email: ['fuzz@example.com'],
+};
+
+/** Every position in a JSON value, the value itself ([]) included. */
+function positions(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const out = [at];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...positions(v, [...at, i])));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...positions(v, [...at, k]));
+  return out;
+}
+
+function replaced(value: unknown, at: (string | number)[], by: unknown): unknown {
+  if (!at.length) return by;
+  const [head, ...rest] = at;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  copy[head] = replaced(copy[head], rest, by);
+  return copy;
+}
+
+/** A valid value with exactly one position swapped for a hostile one: it gets past everything else. */
+function oneHostile(schema: Schema): fc.Arbitrary<unknown> {
+  return valid(schema).chain((value) =>
+    fc
+      .tuple(fc.constantFrom(...positions(value)), hostile(hostileIntegers))
+      .map(([at, bad]) => replaced(value, at, bad)),
+  );
 }
 
 /** A query string value: the schema's type written as text, or a hostile string. */
 function queryValue(name: string, schema: Schema): fc.Arbitrary<string> {
-  const asText = valid(schema).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  const asText = valid(schema, 0, name).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
   const bad =
     name === 'cursor'
       ? fc.constantFrom(...forgedCursors, ...hostileStrings)
@@ -211,7 +250,11 @@ function requestArbitrary(p: string, op: OperationObject): fc.Arbitrary<Generate
     : fc.constant([] as [string, string][]);
   const bodySchema = op.requestBody?.content['application/json'].schema;
   const body = bodySchema
-    ? fc.oneof({ weight: 6, arbitrary: valid(bodySchema) }, { weight: 1, arbitrary: hostile() })
+    ? fc.oneof(
+        { weight: 2, arbitrary: valid(bodySchema) },
+        { weight: 5, arbitrary: oneHostile(bodySchema) },
+        { weight: 1, arbitrary: hostile() },
+      )
     : fc.constant(undefined);
   return fc.record({
     id: p.includes('{id}') ? pathId() : fc.constant(null),
