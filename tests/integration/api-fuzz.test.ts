@@ -398,7 +398,7 @@ async function dispatch(mod: RouteModule, request: Request): Promise<Response> {
     if (answered && !answered.headers.get('x-middleware-next')) return answered;
   }
   const { autoImplementMethods } =
-    (await import('next/dist/server/route-modules/app-route/helpers/auto-implement-methods.js')) as {
+    (await import('next/dist/server/route-modules/app-route/helpers/auto-implement-methods.js')) as unknown as {
       autoImplementMethods: (m: RouteModule) => RouteModule;
     };
   return autoImplementMethods(mod)[request.method](request, routeContext());
