@@ -99,6 +99,7 @@ named(
   }),
 );
 
+named('ApiKey', ZApiKeyApi);
 const ZLocation = named(
   'Location',
   z.object({
@@ -920,7 +921,7 @@ export const OPERATIONS: readonly Operation[] = [
     status: 201,
   },
   {
-    operationId: 'getSettings',
+    operationId: 'listApiKeys',
     method: 'get',
     path: '/api/v1/api-keys',
     summary:
@@ -929,6 +930,7 @@ export const OPERATIONS: readonly Operation[] = [
     response: z.object({ data: z.array(ZApiKeyApi) }),
   },
   {
+    operationId: 'revokeApiKey',
     method: 'delete',
     path: '/api/v1/api-keys/{id}',
     summary:
@@ -937,6 +939,7 @@ export const OPERATIONS: readonly Operation[] = [
     response: ZApiKeyApi,
   },
   {
+    operationId: 'getSettings',
     method: 'get',
     path: '/api/v1/settings',
     summary: 'Read the shop settings',
