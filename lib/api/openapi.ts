@@ -3,7 +3,12 @@ import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
-import { ZCreateOrderInput, ZOrderListQuery, ZRecordShipmentInput } from '@/lib/orders/schemas';
+import {
+  ZCancelOrderInput,
+  ZCreateOrderInput,
+  ZOrderListQuery,
+  ZRecordShipmentInput,
+} from '@/lib/orders/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
@@ -41,440 +46,605 @@ import { ZEventsQuery } from '@/lib/events/schemas';
 import { EVENT_TYPES } from '@/lib/events/rules';
 import { ZCreateWebhookInput, ZDeliveriesQuery, ZUpdateWebhookInput } from '@/lib/webhooks/schemas';
 import type { Permission } from '@/lib/auth/permissions';
+import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers parse
- * with. Each route handler added under app/api/v1 adds its entry here (tests/integration/openapi.test.ts
- * checks that every route file is described).
+ * with (docs/decisions/024-openapi-generation.md). OPERATIONS is the one place a route is described:
+ * each route handler added under app/api/v1 adds its entry here, and the document derives the rest
+ * from it — the error responses a route can give (from its body, query, path id and idempotency), the
+ * Idempotency-Key header, `format: uuid` path ids, and `$ref`s to the named schemas below.
+ * tests/integration/openapi.test.ts checks every route file is described with the options its
+ * handler uses; tests/setup/api-contract.ts validates every response the tests receive against it.
  */
-type Operation = {
+export type Operation = {
+  /** camelCase, unique: the name clients generate methods from */
+  operationId: string;
   method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** null: any valid API key */
   scope: Permission | null;
   body?: z.ZodType;
+  /** the body may be left out entirely (read as {}) */
+  bodyOptional?: boolean;
   query?: z.ZodType;
   response: z.ZodType;
   /** success status, default 200 */
   status?: number;
+  /** honours the Idempotency-Key header (lib/api/idempotency.ts) */
+  idempotent?: boolean;
 };
 
-const ZError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
+/** Named schemas: each becomes `components.schemas.<id>` and is referenced by `$ref` where used. */
+const outputSchemas = z.registry<{ id: string }>();
+const inputSchemas = z.registry<{ id: string }>();
+function named<T extends z.ZodType>(id: string, schema: T, registry = outputSchemas): T {
+  registry.add(schema, { id });
+  return schema;
+}
 
-const ZLocation = z.object({
-  id: z.string().uuid(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.enum(['warehouse', 'store']),
-  active: z.boolean(),
-});
-const ZSettings = z.object({
-  shop_name: z.string(),
-  currency: z.string().length(3),
-  timezone: z.string(),
-  inventory_costing: z.enum(['fifo', 'average']),
-  support_refund_limit: z.number().int(),
-  count_approval_limit: z.number().int(),
-  fraud_review_threshold: z.number().int(),
-  fulfilling_location: z.string().nullable(),
-});
-
-const ZLevel = z.object({
-  sku: z.string(),
-  location: z.string(),
-  bin: z.string().nullable(),
-  on_hand: z.number().int(),
-  reserved: z.number().int(),
-  available: z.number().int(),
-  damaged: z.number().int(),
-  quarantine: z.number().int(),
-  on_order: z.number().int().describe('open units on sent and partially received purchase orders'),
-  on_order_expected_at: z.string().nullable().describe('earliest expected date of those POs'),
-});
-const ZReceipt = z.object({
-  id: z.string().uuid(),
-  number: z.number().int(),
-  location: z.string(),
-  kind: z.enum(['purchase', 'opening']),
-  reference: z.string().nullable(),
-  total_cost: z.number().int(),
-  recost: z.number().int(),
-  lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unit_cost: z.number().int() })),
-});
-const ZSupplier = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  email: z.string(),
-  currency: z.string(),
-  payment_terms: z.string().nullable(),
-  lead_time_days: z.number().int(),
-  lead_time_stddev_days: z.number(),
-  review_period_days: z.number().int(),
-  minimum_order_value: z.number().int(),
-  over_receipt_tolerance_pct: z.number().int(),
-  active: z.boolean(),
-  products: z.array(
-    z.object({
-      sku: z.string(),
-      name: z.string(),
-      supplier_sku: z.string().nullable(),
-      unit_cost: z.number().int(),
-      pack_size: z.number().int(),
-      moq: z.number().int(),
-      lead_time_days: z.number().int().nullable(),
-      preferred: z.boolean(),
-    }),
-  ),
-  open_purchase_orders: z.number().int(),
-  created_at: z.string(),
-});
-const ZPurchaseOrder = z.object({
-  id: z.uuid(),
-  number: z.number().int(),
-  label: z.string().describe('PO-1001: what the PDF, its barcode and the screens show'),
-  status: z.enum(PURCHASE_ORDER_STATUSES),
-  supplier_id: z.uuid(),
-  supplier: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    email: z.string(),
-    over_receipt_tolerance_pct: z.number().int(),
+const ZFieldIssue = named(
+  'FieldIssue',
+  z.object({
+    field: z.string().describe('the field in error, dotted: `lines.0.sku`; `(body)` for the whole body'),
+    message: z.string(),
   }),
-  location: z.string(),
-  currency: z.string(),
-  expected_at: z.string().nullable(),
-  notes: z.string().nullable(),
-  revision: z.number().int(),
-  lines: z.array(
-    z.object({
-      sku: z.string(),
-      name: z.string(),
-      barcode: z.string().nullable(),
-      supplier_sku: z.string().nullable(),
-      quantity: z.number().int().describe('ordered'),
-      received: z.number().int(),
-      cancelled: z.number().int(),
-      open: z.number().int(),
-      unit_cost: z.number().int(),
-      line_total: z.number().int(),
+);
+// The error bodies, referenced by every entry of components.responses.
+named(
+  'Error',
+  z.object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
     }),
-  ),
-  total: z.number().int().describe('Σ (ordered − cancelled) × unit cost, minor units'),
-  received_value: z.number().int(),
-  created_by: z.string(),
-  created_at: z.string(),
-  sent_at: z.string().nullable(),
-  closed_at: z.string().nullable(),
-  cancelled_at: z.string().nullable(),
-});
-const ZAdjustment = z.object({
-  id: z.string().uuid(),
-  number: z.number().int(),
-  location: z.string(),
-  sku: z.string(),
-  delta: z.number().int(),
-  reason: z.string(),
-  value: z.number().int().describe('inventory value written off (positive) or added (negative)'),
-  level: z.object({
+  }),
+);
+named(
+  'ValidationError',
+  z.object({
+    error: z.object({
+      code: z.literal('VALIDATION_FAILED'),
+      message: z.string(),
+      details: z.array(ZFieldIssue),
+    }),
+  }),
+);
+
+named('ApiKey', ZApiKeyApi);
+const ZLocation = named(
+  'Location',
+  z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['warehouse', 'store']),
+    active: z.boolean(),
+  }),
+);
+const ZSettings = named(
+  'Settings',
+  z.object({
+    shop_name: z.string(),
+    currency: z.string().length(3),
+    timezone: z.string(),
+    inventory_costing: z.enum(['fifo', 'average']),
+    support_refund_limit: z.number().int(),
+    count_approval_limit: z.number().int(),
+    fraud_review_threshold: z.number().int(),
+    fulfilling_location: z.string().nullable(),
+  }),
+);
+
+const ZLevel = named(
+  'StockLevel',
+  z.object({
+    sku: z.string(),
+    location: z.string(),
+    bin: z.string().nullable(),
     on_hand: z.number().int(),
     reserved: z.number().int(),
     available: z.number().int(),
     damaged: z.number().int(),
     quarantine: z.number().int(),
+    on_order: z.number().int().describe('open units on sent and partially received purchase orders'),
+    on_order_expected_at: z.string().nullable().describe('earliest expected date of those POs'),
   }),
-});
-const ZTransfer = z.object({
-  id: z.string().uuid(),
-  number: z.number().int(),
-  from: z.string(),
-  to: z.string(),
-  lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
-});
-const ZTrialBalance = z.object({
-  as_of: z.string(),
-  accounts: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      type: z.string(),
-      debit: z.number().int(),
-      credit: z.number().int(),
-    }),
-  ),
-  total_debit: z.number().int(),
-  total_credit: z.number().int(),
-});
-const ZValuation = z.object({
-  as_of: z.string(),
-  method: z.enum(['fifo', 'average']),
-  currency: z.string(),
-  lines: z.array(
-    z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), value: z.number().int() }),
-  ),
-  total_value: z.number().int(),
-});
-
-const ZVariant = z.object({
-  id: z.string().uuid(),
-  sku: z.string(),
-  barcode: z.string().nullable(),
-  title: z.string(),
-  price: z.number().int(),
-  currency: z.string().length(3),
-  weight_grams: z.number().int().nullable(),
-  length_mm: z.number().int().nullable(),
-  width_mm: z.number().int().nullable(),
-  height_mm: z.number().int().nullable(),
-  reorder_point: z.number().int(),
-  safety_stock: z.number().int(),
-  lead_time_days: z.number().int(),
-  allow_backorder: z.boolean(),
-  status: z.enum(['active', 'archived']),
-  on_hand: z.number().int().describe('summed over all locations'),
-  available: z.number().int().describe('on hand − reserved, summed over all locations'),
-});
-const ZProduct = z.object({
-  id: z.string().uuid(),
-  name: z.string(),
-  description: z.string().nullable(),
-  vendor: z.string().nullable(),
-  product_type: z.string().nullable(),
-  status: z.enum(['active', 'archived']),
-  created_at: z.string(),
-  updated_at: z.string(),
-  variants: z.array(ZVariant),
-});
-
-const ZOrder = z.object({
-  id: z.string().uuid(),
-  number: z.number().int(),
-  channel: z.string(),
-  external_id: z.string().nullable(),
-  status: z.string(),
-  payment_status: z.string(),
-  currency: z.string(),
-  customer: z.object({ id: z.string(), email: z.string(), name: z.string() }),
-  subtotal: z.number().int(),
-  discount_amount: z.number().int(),
-  shipping_amount: z.number().int(),
-  tax_amount: z.number().int(),
-  total: z.number().int(),
-  amount_paid: z.number().int(),
-  shipping_address: z.record(z.string(), z.string()),
-  billing_address: z.record(z.string(), z.string()).nullable(),
-  shipping_method: z.string().nullable(),
-  placed_at: z.string(),
-  promised_ship_by: z.string().nullable(),
-  hold_reason: z.string().nullable(),
-  cancelled_at: z.string().nullable(),
-  cancel_reason: z.string().nullable(),
-  note: z.string().nullable(),
-  location: z.string().nullable(),
-  risk: z.object({
-    score: z.number().int(),
-    level: z.enum(['low', 'medium', 'high']),
-    reasons: z.array(z.object({ code: z.string(), label: z.string(), points: z.number().int() })),
+);
+const ZReceipt = named(
+  'Receipt',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    location: z.string(),
+    kind: z.enum(['purchase', 'opening']),
+    reference: z.string().nullable(),
+    total_cost: z.number().int(),
+    recost: z.number().int(),
+    lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unit_cost: z.number().int() })),
   }),
-  lines: z.array(
-    z.object({
-      id: z.string(),
-      sku: z.string(),
-      name: z.string(),
-      quantity: z.number().int(),
-      unit_price: z.number().int(),
-      discount_amount: z.number().int(),
-      tax_amount: z.number().int(),
-      quantity_reserved: z.number().int(),
-      quantity_fulfilled: z.number().int(),
-      quantity_returned: z.number().int(),
-      quantity_cancelled: z.number().int(),
+);
+const ZAdjustment = named(
+  'Adjustment',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    location: z.string(),
+    sku: z.string(),
+    delta: z.number().int(),
+    reason: z.string(),
+    value: z.number().int().describe('inventory value written off (positive) or added (negative)'),
+    level: z.object({
+      on_hand: z.number().int(),
+      reserved: z.number().int(),
+      available: z.number().int(),
+      damaged: z.number().int(),
+      quarantine: z.number().int(),
     }),
-  ),
-  payments: z.array(
-    z.object({
-      id: z.string(),
-      method: z.string(),
-      status: z.string(),
-      amount: z.number().int(),
-      fee_amount: z.number().int(),
-      avs_result: z.string().nullable(),
-      cvv_result: z.string().nullable(),
-      created_at: z.string(),
-    }),
-  ),
-});
-const ZOrderRow = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  channel: z.string(),
-  status: z.string(),
-  payment_status: z.string(),
-  customer: z.string(),
-  email: z.string(),
-  total: z.number().int(),
-  currency: z.string(),
-  items: z.number().int(),
-  risk_level: z.string(),
-  risk_score: z.number().int(),
-  placed_at: z.string(),
-});
-
-const ZRefund = z.object({
-  id: z.string().uuid(),
-  number: z.number().int(),
-  order_id: z.string(),
-  order_number: z.number().int(),
-  return_id: z.string().nullable(),
-  ticket_id: z.string().nullable(),
-  kind: z.enum(['return', 'goodwill', 'exchange']),
-  status: z.enum(['pending_approval', 'issued', 'declined']),
-  currency: z.string(),
-  amount: z.number().int().describe('goods + tax + shipping − restocking fee'),
-  goods_amount: z.number().int(),
-  tax_amount: z.number().int(),
-  shipping_amount: z.number().int(),
-  restocking_fee: z.number().int(),
-  reason: z.string().nullable(),
-  lines: z.array(
-    z.object({
-      sku: z.string(),
-      quantity: z.number().int(),
-      goods: z.number().int(),
-      tax: z.number().int(),
-      fee: z.number().int(),
-    }),
-  ),
-  requested_by: z.string(),
-  decided_by: z.string().nullable(),
-  issued_at: z.string().nullable(),
-  created_at: z.string(),
-});
-const ZReturn = z.object({
-  id: z.string().uuid(),
-  number: z.number().int(),
-  status: z.enum([
-    'requested',
-    'approved',
-    'rejected',
-    'partially_received',
-    'received',
-    'inspected',
-    'refunded',
-    'exchanged',
-    'closed',
-  ]),
-  resolution: z.enum(['refund', 'exchange']),
-  order_id: z.string(),
-  order_number: z.number().int(),
-  order_payment_status: z.string(),
-  amount_paid: z.number().int(),
-  ticket_id: z.string().nullable(),
-  customer: z.object({ email: z.string(), name: z.string() }),
-  currency: z.string(),
-  note: z.string().nullable(),
-  customer_message: z.string().nullable(),
-  label: z
-    .object({
-      carrier: z.string(),
-      service: z.string().nullable(),
-      tracking_number: z.string(),
-      cost: z.number().int(),
-    })
-    .nullable(),
-  exchange_order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
-  created_by: z.string(),
-  created_at: z.string(),
-  approved_at: z.string().nullable(),
-  received_at: z.string().nullable(),
-  closed_at: z.string().nullable(),
-  lines: z.array(
-    z.object({
-      id: z.string(),
-      order_line_id: z.string(),
-      sku: z.string(),
-      name: z.string(),
-      unit_price: z.number().int(),
-      quantity: z.number().int(),
-      reason: z.string(),
-      quantity_received: z.number().int(),
-      quantity_restocked: z.number().int(),
-      quantity_damaged: z.number().int(),
-      quantity_scrapped: z.number().int(),
-      quantity_uninspected: z.number().int(),
-      quantity_refunded: z.number().int(),
-    }),
-  ),
-  refunds: z.array(ZRefund),
-});
-const ZReturnRow = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  status: z.string(),
-  resolution: z.string(),
-  order_id: z.string(),
-  order_number: z.number().int(),
-  customer: z.string(),
-  email: z.string(),
-  units: z.number().int(),
-  units_received: z.number().int(),
-  ticket_id: z.string().nullable(),
-  created_at: z.string(),
-});
-const ZSlaClock = z.enum(['met', 'breached', 'at_risk', 'running']);
-const ZTicketRow = z.object({
-  id: z.string().uuid(),
-  number: z.number().int(),
-  subject: z.string(),
-  status: z.enum(['open', 'pending', 'solved', 'closed']),
-  priority: z.enum(['low', 'normal', 'high', 'urgent']),
-  channel: z.enum(['email', 'chat', 'phone', 'social', 'web']),
-  tags: z.array(z.string()),
-  customer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-  order: z.object({ id: z.string(), number: z.number().int() }).nullable(),
-  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-  created_at: z.string(),
-  last_message_at: z.string(),
-  first_responded_at: z.string().nullable(),
-  solved_at: z.string().nullable(),
-  closed_at: z.string().nullable(),
-  sla: z.object({
-    first_response: ZSlaClock,
-    resolution: ZSlaClock,
-    first_response_breached: z.boolean(),
-    resolution_breached: z.boolean(),
-    first_response_due_at: z.string(),
-    resolution_due_at: z.string(),
-    next_due_at: z.string().nullable().describe('the earliest due time of a clock still running'),
   }),
-});
-const ZTicket = ZTicketRow.extend({
-  return_id: z.string().nullable(),
-  messages: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(['customer', 'reply', 'note']),
-      body: z.string(),
-      author: z.object({ type: z.string(), label: z.string() }),
-      created_at: z.string(),
-    }),
-  ),
-});
+);
+const ZTransfer = named(
+  'Transfer',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    from: z.string(),
+    to: z.string(),
+    lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+  }),
+);
+const ZTrialBalance = named(
+  'TrialBalance',
+  z.object({
+    as_of: z.string(),
+    accounts: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        type: z.string(),
+        debit: z.number().int(),
+        credit: z.number().int(),
+      }),
+    ),
+    total_debit: z.number().int(),
+    total_credit: z.number().int(),
+  }),
+);
+const ZValuation = named(
+  'InventoryValuation',
+  z.object({
+    as_of: z.string(),
+    method: z.enum(['fifo', 'average']),
+    currency: z.string(),
+    lines: z.array(
+      z.object({ sku: z.string(), name: z.string(), quantity: z.number().int(), value: z.number().int() }),
+    ),
+    total_value: z.number().int(),
+  }),
+);
 
-export const OPERATIONS: Operation[] = [
+const ZVariant = named(
+  'Variant',
+  z.object({
+    id: z.uuid(),
+    sku: z.string(),
+    barcode: z.string().nullable(),
+    title: z.string(),
+    price: z.number().int(),
+    currency: z.string().length(3),
+    weight_grams: z.number().int().nullable(),
+    length_mm: z.number().int().nullable(),
+    width_mm: z.number().int().nullable(),
+    height_mm: z.number().int().nullable(),
+    reorder_point: z.number().int(),
+    safety_stock: z.number().int(),
+    lead_time_days: z.number().int(),
+    allow_backorder: z.boolean(),
+    status: z.enum(['active', 'archived']),
+    on_hand: z.number().int().describe('summed over all locations'),
+    available: z.number().int().describe('on hand − reserved, summed over all locations'),
+  }),
+);
+const ZProduct = named(
+  'Product',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    vendor: z.string().nullable(),
+    product_type: z.string().nullable(),
+    status: z.enum(['active', 'archived']),
+    created_at: z.string(),
+    updated_at: z.string(),
+    variants: z.array(ZVariant),
+  }),
+);
+
+const ZOrder = named(
+  'Order',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    channel: z.string(),
+    external_id: z.string().nullable(),
+    status: z.string(),
+    payment_status: z.string(),
+    currency: z.string(),
+    customer: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+    subtotal: z.number().int(),
+    discount_amount: z.number().int(),
+    shipping_amount: z.number().int(),
+    tax_amount: z.number().int(),
+    total: z.number().int(),
+    amount_paid: z.number().int(),
+    shipping_address: z.record(z.string(), z.string()),
+    billing_address: z.record(z.string(), z.string()).nullable(),
+    shipping_method: z.string().nullable(),
+    placed_at: z.string(),
+    promised_ship_by: z.string().nullable(),
+    hold_reason: z.string().nullable(),
+    cancelled_at: z.string().nullable(),
+    cancel_reason: z.string().nullable(),
+    note: z.string().nullable(),
+    location: z.string().nullable(),
+    risk: z.object({
+      score: z.number().int(),
+      level: z.enum(['low', 'medium', 'high']),
+      reasons: z.array(z.object({ code: z.string(), label: z.string(), points: z.number().int() })),
+    }),
+    lines: z.array(
+      z.object({
+        id: z.uuid(),
+        sku: z.string(),
+        name: z.string(),
+        quantity: z.number().int(),
+        unit_price: z.number().int(),
+        discount_amount: z.number().int(),
+        tax_amount: z.number().int(),
+        quantity_reserved: z.number().int(),
+        quantity_fulfilled: z.number().int(),
+        quantity_returned: z.number().int(),
+        quantity_cancelled: z.number().int(),
+      }),
+    ),
+    payments: z.array(
+      z.object({
+        id: z.uuid(),
+        method: z.string(),
+        status: z.string(),
+        amount: z.number().int(),
+        fee_amount: z.number().int(),
+        avs_result: z.string().nullable(),
+        cvv_result: z.string().nullable(),
+        created_at: z.string(),
+      }),
+    ),
+  }),
+);
+const ZOrderRow = named(
+  'OrderRow',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    channel: z.string(),
+    status: z.string(),
+    payment_status: z.string(),
+    customer: z.string(),
+    email: z.string(),
+    total: z.number().int(),
+    currency: z.string(),
+    items: z.number().int(),
+    risk_level: z.string(),
+    risk_score: z.number().int(),
+    placed_at: z.string(),
+  }),
+);
+
+const ZRefund = named(
+  'Refund',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    order_id: z.uuid(),
+    order_number: z.number().int(),
+    return_id: z.uuid().nullable(),
+    ticket_id: z.uuid().nullable(),
+    kind: z.enum(['return', 'goodwill', 'exchange']),
+    status: z.enum(['pending_approval', 'issued', 'declined']),
+    currency: z.string(),
+    amount: z.number().int().describe('goods + tax + shipping − restocking fee'),
+    goods_amount: z.number().int(),
+    tax_amount: z.number().int(),
+    shipping_amount: z.number().int(),
+    restocking_fee: z.number().int(),
+    reason: z.string().nullable(),
+    lines: z.array(
+      z.object({
+        return_line_id: z.uuid(),
+        order_line_id: z.uuid(),
+        sku: z.string(),
+        quantity: z.number().int(),
+        goods: z.number().int(),
+        tax: z.number().int(),
+        fee: z.number().int(),
+      }),
+    ),
+    requested_by: z.string(),
+    decided_by: z.string().nullable(),
+    issued_at: z.string().nullable(),
+    created_at: z.string(),
+  }),
+);
+const ZReturn = named(
+  'Return',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    status: z.enum([
+      'requested',
+      'approved',
+      'rejected',
+      'partially_received',
+      'received',
+      'inspected',
+      'refunded',
+      'exchanged',
+      'closed',
+    ]),
+    resolution: z.enum(['refund', 'exchange']),
+    order_id: z.uuid(),
+    order_number: z.number().int(),
+    order_payment_status: z.string(),
+    amount_paid: z.number().int(),
+    ticket_id: z.uuid().nullable(),
+    customer: z.object({ email: z.string(), name: z.string() }),
+    currency: z.string(),
+    note: z.string().nullable(),
+    customer_message: z.string().nullable(),
+    label: z
+      .object({
+        carrier: z.string(),
+        service: z.string().nullable(),
+        tracking_number: z.string(),
+        cost: z.number().int(),
+      })
+      .nullable(),
+    exchange_order: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
+    created_by: z.string(),
+    created_at: z.string(),
+    approved_at: z.string().nullable(),
+    received_at: z.string().nullable(),
+    closed_at: z.string().nullable(),
+    lines: z.array(
+      z.object({
+        id: z.uuid(),
+        order_line_id: z.uuid(),
+        sku: z.string(),
+        name: z.string(),
+        unit_price: z.number().int(),
+        quantity: z.number().int(),
+        reason: z.string(),
+        quantity_received: z.number().int(),
+        quantity_restocked: z.number().int(),
+        quantity_damaged: z.number().int(),
+        quantity_scrapped: z.number().int(),
+        quantity_uninspected: z.number().int(),
+        quantity_refunded: z.number().int(),
+      }),
+    ),
+    refunds: z.array(ZRefund),
+  }),
+);
+const ZReturnRow = named(
+  'ReturnRow',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    status: z.string(),
+    resolution: z.string(),
+    order_id: z.uuid(),
+    order_number: z.number().int(),
+    customer: z.string(),
+    email: z.string(),
+    units: z.number().int(),
+    units_received: z.number().int(),
+    ticket_id: z.uuid().nullable(),
+    created_at: z.string(),
+  }),
+);
+const ZSlaClock = named('SlaClock', z.enum(['met', 'breached', 'at_risk', 'running']));
+const ZTicketRow = named(
+  'TicketRow',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    subject: z.string(),
+    status: z.enum(['open', 'pending', 'solved', 'closed']),
+    priority: z.enum(['low', 'normal', 'high', 'urgent']),
+    channel: z.enum(['email', 'chat', 'phone', 'social', 'web']),
+    tags: z.array(z.string()),
+    customer: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    order: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
+    assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    created_at: z.string(),
+    last_message_at: z.string(),
+    first_responded_at: z.string().nullable(),
+    solved_at: z.string().nullable(),
+    closed_at: z.string().nullable(),
+    sla: z.object({
+      first_response: ZSlaClock,
+      resolution: ZSlaClock,
+      first_response_breached: z.boolean(),
+      resolution_breached: z.boolean(),
+      first_response_due_at: z.string(),
+      resolution_due_at: z.string(),
+      next_due_at: z.string().nullable().describe('the earliest due time of a clock still running'),
+    }),
+  }),
+);
+const ZSupplier = named(
+  'Supplier',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    currency: z.string(),
+    payment_terms: z.string().nullable(),
+    lead_time_days: z.number().int(),
+    lead_time_stddev_days: z.number(),
+    review_period_days: z.number().int(),
+    minimum_order_value: z.number().int(),
+    over_receipt_tolerance_pct: z.number().int(),
+    active: z.boolean(),
+    products: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        supplier_sku: z.string().nullable(),
+        unit_cost: z.number().int(),
+        pack_size: z.number().int(),
+        moq: z.number().int(),
+        lead_time_days: z.number().int().nullable(),
+        preferred: z.boolean(),
+      }),
+    ),
+    open_purchase_orders: z.number().int(),
+    created_at: z.string(),
+  }),
+);
+const ZPurchaseOrder = named(
+  'PurchaseOrder',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    label: z.string().describe('PO-1001: what the PDF, its barcode and the screens show'),
+    status: z.enum(PURCHASE_ORDER_STATUSES),
+    supplier_id: z.uuid(),
+    supplier: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      over_receipt_tolerance_pct: z.number().int(),
+    }),
+    location: z.string(),
+    currency: z.string(),
+    expected_at: z.string().nullable(),
+    notes: z.string().nullable(),
+    revision: z.number().int(),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        barcode: z.string().nullable(),
+        supplier_sku: z.string().nullable(),
+        quantity: z.number().int().describe('ordered'),
+        received: z.number().int(),
+        cancelled: z.number().int(),
+        open: z.number().int(),
+        unit_cost: z.number().int(),
+        line_total: z.number().int(),
+      }),
+    ),
+    total: z.number().int().describe('Σ (ordered − cancelled) × unit cost, minor units'),
+    received_value: z.number().int(),
+    created_by: z.string(),
+    created_at: z.string(),
+    sent_at: z.string().nullable(),
+    closed_at: z.string().nullable(),
+    cancelled_at: z.string().nullable(),
+  }),
+);
+
+const ZEvent = named(
+  'Event',
+  z.object({
+    id: z.string().uuid(),
+    type: z.enum(EVENT_TYPES),
+    resource_id: z.string(),
+    sequence: z.number().int(),
+    occurred_at: z.string(),
+    data: z.unknown(),
+  }),
+);
+
+const ZWebhook = named(
+  'Webhook',
+  z.object({
+    id: z.string().uuid(),
+    url: z.string(),
+    events: z.array(z.string()),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    disabled_reason: z.string().nullable(),
+    disabled_at: z.string().nullable(),
+    failing_since: z.string().nullable(),
+    previous_secret_expires_at: z.string().nullable(),
+    created_at: z.string(),
+  }),
+);
+
+const ZDelivery = named(
+  'WebhookDelivery',
+  z.object({
+    id: z.string().uuid(),
+    event_id: z.string().uuid(),
+    event_type: z.string(),
+    resource_id: z.string(),
+    sequence: z.number().int(),
+    status: z.enum(['pending', 'succeeded', 'failed']),
+    attempts: z.number().int(),
+    next_attempt_at: z.string().nullable(),
+    last_status: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    completed_at: z.string().nullable(),
+    created_at: z.string(),
+    attempt_log: z.array(
+      z.object({
+        attempted_at: z.string(),
+        request_headers: z.record(z.string(), z.string()),
+        request_body: z.string(),
+        response_status: z.number().int().nullable(),
+        response_body: z.string().nullable(),
+        duration_ms: z.number().int(),
+        error: z.string().nullable(),
+      }),
+    ),
+  }),
+);
+
+const ZTicket = named(
+  'Ticket',
+  ZTicketRow.extend({
+    return_id: z.uuid().nullable(),
+    messages: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.enum(['customer', 'reply', 'note']),
+        body: z.string(),
+        author: z.object({ type: z.string(), label: z.string() }),
+        created_at: z.string(),
+      }),
+    ),
+  }),
+);
+
+export const OPERATIONS: readonly Operation[] = [
   {
+    operationId: 'createReturn',
     method: 'post',
     path: '/api/v1/returns',
+    idempotent: true,
     summary:
-      'Request a return of shipped units (per line at most shipped − already on returns; reason per line). Accepts Idempotency-Key.',
+      'Request a return of shipped units (per line at most shipped − already on returns; reason per line).',
     scope: 'returns:request',
     body: ZCreateReturnInput,
     response: ZReturn,
     status: 201,
   },
   {
+    operationId: 'listReturns',
     method: 'get',
     path: '/api/v1/returns',
     summary: 'List returns (status, order_id, ticket_id, q) with cursor pagination',
@@ -483,6 +653,7 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZReturnRow), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'getReturn',
     method: 'get',
     path: '/api/v1/returns/{id}',
     summary: 'One return with its lines, dispositions and refunds',
@@ -490,55 +661,69 @@ export const OPERATIONS: Operation[] = [
     response: ZReturn,
   },
   {
+    operationId: 'approveReturn',
     method: 'post',
     path: '/api/v1/returns/{id}/approve',
+    idempotent: true,
+    bodyOptional: true,
     summary:
-      'Approve a requested return (optional message; issue_label buys a prepaid return label); the customer is emailed. Body optional.',
+      'Approve a requested return (optional message; issue_label buys a prepaid return label); the customer is emailed.',
     scope: 'returns:request',
     body: ZApproveReturnInput,
     response: ZReturn,
   },
   {
+    operationId: 'rejectReturn',
     method: 'post',
     path: '/api/v1/returns/{id}/reject',
+    idempotent: true,
     summary: 'Reject a requested return with a message to the customer',
     scope: 'returns:request',
     body: ZRejectReturnInput,
     response: ZReturn,
   },
   {
+    operationId: 'receiveReturn',
     method: 'post',
     path: '/api/v1/returns/{id}/receive',
+    idempotent: true,
     summary:
-      'Receive units (never more than approved; partial receipts). A condition (restock/damaged/scrap) inspects them at once. Accepts Idempotency-Key.',
+      'Receive units (never more than approved; partial receipts). A condition (restock/damaged/scrap) inspects them at once.',
     scope: 'returns:receive',
     body: ZReceiveReturnInput,
     response: ZReturn,
   },
   {
+    operationId: 'inspectReturn',
     method: 'post',
     path: '/api/v1/returns/{id}/inspect',
+    idempotent: true,
     summary:
-      'Give received units a disposition: restock (sellable, Dr Inventory / Cr COGS at shipped cost), damaged (unsellable), scrap (Dr Shrinkage / Cr COGS). Accepts Idempotency-Key.',
+      'Give received units a disposition: restock (sellable, Dr Inventory / Cr COGS at shipped cost), damaged (unsellable), scrap (Dr Shrinkage / Cr COGS).',
     scope: 'returns:receive',
     body: ZInspectReturnInput,
     response: ZReturn,
   },
   {
+    operationId: 'refundReturn',
     method: 'post',
     path: '/api/v1/returns/{id}/refund',
+    idempotent: true,
+    bodyOptional: true,
     summary:
-      'Refund received units (restocking fee by reason, shipping refund, optional smaller amount); at most paid − refunded; above the support limit without refunds:approve it waits (status pending_approval). Accepts Idempotency-Key.',
+      'Refund received units (restocking fee by reason, shipping refund, optional smaller amount); at most paid − refunded; above the support limit without refunds:approve it waits (status pending_approval).',
     scope: 'refunds:issue',
     body: ZRefundReturnInput,
     response: ZRefund,
     status: 201,
   },
   {
+    operationId: 'exchangeReturn',
     method: 'post',
     path: '/api/v1/returns/{id}/exchange',
+    idempotent: true,
     summary:
-      'Exchange received units for a replacement order (stock reserved); the credit pays it and the difference is charged or refunded. Accepts Idempotency-Key.',
+      'Exchange received units for a replacement order (stock reserved); the credit pays it and the difference is charged or refunded.',
     scope: 'returns:request',
     body: ZExchangeReturnInput,
     response: ZReturn.extend({
@@ -554,6 +739,7 @@ export const OPERATIONS: Operation[] = [
     status: 201,
   },
   {
+    operationId: 'listRefunds',
     method: 'get',
     path: '/api/v1/refunds',
     summary: 'List refunds (status, order_id, return_id, ticket_id) with cursor pagination',
@@ -562,40 +748,48 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZRefund), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'createGoodwillRefund',
     method: 'post',
     path: '/api/v1/refunds',
-    summary:
-      'A goodwill refund without a return, with a reason; same caps and approval as every refund. Accepts Idempotency-Key.',
+    idempotent: true,
+    summary: 'A goodwill refund without a return, with a reason; same caps and approval as every refund.',
     scope: 'refunds:issue',
     body: ZGoodwillRefundInput,
     response: ZRefund,
     status: 201,
   },
   {
+    operationId: 'approveRefund',
     method: 'post',
     path: '/api/v1/refunds/{id}/approve',
+    idempotent: true,
     summary: 'Approve (issue) a refund waiting above the support limit',
     scope: 'refunds:approve',
     response: ZRefund,
   },
   {
+    operationId: 'declineRefund',
     method: 'post',
     path: '/api/v1/refunds/{id}/decline',
+    idempotent: true,
     summary: 'Decline a refund waiting above the support limit (its units are released)',
     scope: 'refunds:approve',
     response: ZRefund,
   },
   {
+    operationId: 'createOrder',
     method: 'post',
     path: '/api/v1/orders',
+    idempotent: true,
     summary:
-      'Take an order in: reserves stock, screens for fraud, posts the sale. Accepts Idempotency-Key; 409 OUT_OF_STOCK / DUPLICATE_ORDER.',
+      'Take an order in: reserves stock, screens for fraud, posts the sale; 409 OUT_OF_STOCK / DUPLICATE_ORDER.',
     scope: 'orders:create',
     body: ZCreateOrderInput,
     response: ZOrder,
     status: 201,
   },
   {
+    operationId: 'listOrders',
     method: 'get',
     path: '/api/v1/orders',
     summary:
@@ -605,6 +799,7 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZOrderRow), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'getOrder',
     method: 'get',
     path: '/api/v1/orders/{id}',
     summary: 'One order with lines, payments and risk',
@@ -612,16 +807,18 @@ export const OPERATIONS: Operation[] = [
     response: ZOrder,
   },
   {
+    operationId: 'recordShipment',
     method: 'post',
     path: '/api/v1/orders/{id}/shipments',
+    idempotent: true,
     summary:
-      'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, moves the order to partially fulfilled/fulfilled. Accepts Idempotency-Key.',
+      'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, moves the order to partially fulfilled/fulfilled.',
     scope: 'fulfillment:write',
     body: ZRecordShipmentInput,
     response: z.object({
-      id: z.string(),
+      id: z.uuid(),
       number: z.number().int(),
-      order_id: z.string(),
+      order_id: z.uuid(),
       status: z.string(),
       cogs: z.number().int(),
       carrier: z.string().nullable(),
@@ -631,16 +828,18 @@ export const OPERATIONS: Operation[] = [
     status: 201,
   },
   {
+    operationId: 'buyLabel',
     method: 'post',
     path: '/api/v1/orders/{id}/labels',
+    idempotent: true,
     summary:
-      'Buy a label for a packed parcel: rate shopping (preselected cheapest meeting the promise, or `service` override), shipment with COGS, shipping expense, tracking "label created". Accepts Idempotency-Key.',
+      'Buy a label for a packed parcel: rate shopping (preselected cheapest meeting the promise, or `service` override), shipment with COGS, shipping expense, tracking "label created".',
     scope: 'fulfillment:write',
     body: ZBuyLabelInput,
     response: z.object({
-      id: z.string(),
+      id: z.uuid(),
       number: z.number().int(),
-      order_id: z.string(),
+      order_id: z.uuid(),
       status: z.string(),
       cogs: z.number().int(),
       tracking_number: z.string(),
@@ -655,14 +854,15 @@ export const OPERATIONS: Operation[] = [
     status: 201,
   },
   {
+    operationId: 'recordTrackingEvent',
     method: 'post',
     path: '/api/v1/shipments/{id}/events',
-    summary:
-      'Record a tracking event; delivered on every parcel makes the order delivered. Accepts Idempotency-Key.',
+    idempotent: true,
+    summary: 'Record a tracking event; delivered on every parcel makes the order delivered.',
     scope: 'fulfillment:write',
     body: ZTrackingEventInput,
     response: z.object({
-      shipment_id: z.string(),
+      shipment_id: z.uuid(),
       shipment_number: z.number().int(),
       status: z.string(),
       order_status: z.string(),
@@ -670,15 +870,20 @@ export const OPERATIONS: Operation[] = [
     status: 201,
   },
   {
+    operationId: 'cancelOrder',
     method: 'post',
     path: '/api/v1/orders/{id}/cancel',
+    idempotent: true,
+    bodyOptional: true,
     summary:
-      'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns captured money. Body optional: {"reason"}',
+      'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns captured money. The body (a reason) is optional.',
     scope: 'orders:cancel',
+    body: ZCancelOrderInput,
     response: ZOrder,
     status: 200,
   },
   {
+    operationId: 'listProducts',
     method: 'get',
     path: '/api/v1/products',
     summary:
@@ -688,16 +893,18 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZProduct), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'createProduct',
     method: 'post',
     path: '/api/v1/products',
-    summary:
-      'Create a product with its variants (SKU unique; barcode unique when set; 409 names the field). Accepts Idempotency-Key.',
+    idempotent: true,
+    summary: 'Create a product with its variants (SKU unique; barcode unique when set; 409 names the field).',
     scope: 'inventory:adjust',
     body: ZProductInput,
     response: ZProduct,
     status: 201,
   },
   {
+    operationId: 'getProduct',
     method: 'get',
     path: '/api/v1/products/{id}',
     summary: 'One product with its variants and stock totals',
@@ -705,6 +912,7 @@ export const OPERATIONS: Operation[] = [
     response: ZProduct,
   },
   {
+    operationId: 'updateProduct',
     method: 'patch',
     path: '/api/v1/products/{id}',
     summary: 'Edit a product: fields, variants by SKU (a new SKU adds a variant), status (archive/unarchive)',
@@ -713,6 +921,7 @@ export const OPERATIONS: Operation[] = [
     response: ZProduct,
   },
   {
+    operationId: 'listStockLevels',
     method: 'get',
     path: '/api/v1/inventory',
     summary: 'Stock levels per SKU and location (cursor pagination)',
@@ -721,35 +930,41 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'createReceipt',
     method: 'post',
     path: '/api/v1/inventory/receipts',
-    summary:
-      'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable). Accepts Idempotency-Key.',
+    idempotent: true,
+    summary: 'Receive stock (creates cost layers; Dr Inventory / Cr Accounts payable).',
     scope: 'inventory:adjust',
     body: ZReceiptInput,
     response: ZReceipt,
     status: 201,
   },
   {
+    operationId: 'createAdjustment',
     method: 'post',
     path: '/api/v1/inventory/adjustments',
-    summary: 'Adjust stock with a reason (shrinkage posted at cost). Accepts Idempotency-Key.',
+    idempotent: true,
+    summary: 'Adjust stock with a reason (shrinkage posted at cost).',
     scope: 'inventory:adjust',
     body: ZAdjustmentInput,
     response: ZAdjustment,
     status: 201,
   },
   {
+    operationId: 'createCycleCount',
     method: 'post',
     path: '/api/v1/cycle-counts',
+    idempotent: true,
     summary:
-      'Create a draft count sheet for a location, optionally limited to bins and/or SKUs (one line per stock level in scope). Counting, review and completion happen in the app (blind counts). Accepts Idempotency-Key.',
+      'Create a draft count sheet for a location, optionally limited to bins and/or SKUs (one line per stock level in scope). Counting, review and completion happen in the app (blind counts).',
     scope: 'inventory:adjust',
     body: ZCreateCycleCountInput,
     response: ZCreatedCycleCount,
     status: 201,
   },
   {
+    operationId: 'listCycleCounts',
     method: 'get',
     path: '/api/v1/cycle-counts',
     summary:
@@ -759,6 +974,119 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZCycleCountRow), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'createTransfer',
+    method: 'post',
+    path: '/api/v1/inventory/transfers',
+    idempotent: true,
+    summary: 'Transfer stock between locations.',
+    scope: 'inventory:adjust',
+    body: ZTransferInput,
+    response: ZTransfer,
+    status: 201,
+  },
+  {
+    operationId: 'getTrialBalance',
+    method: 'get',
+    path: '/api/v1/ledger/trial-balance',
+    summary: 'Trial balance as of a date (end of that day in the shop time zone)',
+    scope: 'ledger:read',
+    query: ZAsOfQuery,
+    response: ZTrialBalance,
+  },
+  {
+    operationId: 'getKpis',
+    method: 'get',
+    path: '/api/v1/kpis',
+    summary:
+      'The dashboard KPIs (docs/design.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason',
+    scope: 'reports:read',
+    query: ZKpiQuery,
+    response: ZKpiReport,
+  },
+  {
+    operationId: 'getInventoryValuation',
+    method: 'get',
+    path: '/api/v1/reports/inventory-valuation',
+    summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account',
+    scope: 'reports:read',
+    query: ZAsOfQuery,
+    response: ZValuation,
+  },
+  {
+    operationId: 'listLocations',
+    method: 'get',
+    path: '/api/v1/locations',
+    summary: 'List stock locations',
+    scope: 'inventory:read',
+    response: z.object({ data: z.array(ZLocation) }),
+  },
+  {
+    operationId: 'createTicket',
+    method: 'post',
+    path: '/api/v1/tickets',
+    idempotent: true,
+    summary:
+      'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority.',
+    scope: 'support:tickets',
+    body: ZCreateTicketInput,
+    response: ZTicket,
+    status: 201,
+  },
+  {
+    operationId: 'listTickets',
+    method: 'get',
+    path: '/api/v1/tickets',
+    summary:
+      'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, channel, assignee (id or "none"), tag, q; sort; cursor pagination',
+    scope: 'support:tickets',
+    query: ZTicketListQuery,
+    response: z.object({
+      data: z.array(ZTicketRow),
+      next_cursor: z.string().nullable(),
+      total: z.number().int(),
+    }),
+  },
+  {
+    operationId: 'getTicket',
+    method: 'get',
+    path: '/api/v1/tickets/{id}',
+    summary: 'One ticket with its thread (internal notes included) and SLA state',
+    scope: 'support:tickets',
+    response: ZTicket,
+  },
+  {
+    operationId: 'addTicketMessage',
+    method: 'post',
+    path: '/api/v1/tickets/{id}/messages',
+    idempotent: true,
+    summary:
+      'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" (emailed to the customer; placeholders filled, unknown ones 422) or "note". A closed ticket refuses customer messages and replies with 409 INVALID_STATE: open a new ticket.',
+    scope: 'support:tickets',
+    body: ZAddMessageInput,
+    response: ZTicket,
+    status: 201,
+  },
+  {
+    operationId: 'listApiKeys',
+    method: 'get',
+    path: '/api/v1/api-keys',
+    summary:
+      'List API keys, newest first: name, prefix, scopes, last use, revocation (never the key or its hash)',
+    scope: 'settings:write',
+    response: z.object({ data: z.array(ZApiKeyApi) }),
+  },
+  {
+    operationId: 'revokeApiKey',
+    method: 'delete',
+    path: '/api/v1/api-keys/{id}',
+    summary:
+      'Revoke an API key for good: its next request is answered 401. Audited. An already revoked key is 409 INVALID_STATE.',
+    scope: 'settings:write',
+    response: ZApiKeyApi,
+  },
+  {
+    operationId: 'createSupplier',
+    idempotent: true,
     method: 'post',
     path: '/api/v1/suppliers',
     summary:
@@ -769,6 +1097,7 @@ export const OPERATIONS: Operation[] = [
     status: 201,
   },
   {
+    operationId: 'listSuppliers',
     method: 'get',
     path: '/api/v1/suppliers',
     summary: 'List suppliers by name with their catalogs (cursor pagination)',
@@ -777,6 +1106,7 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZSupplier), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'getSupplier',
     method: 'get',
     path: '/api/v1/suppliers/{id}',
     summary: 'One supplier with its catalog',
@@ -784,6 +1114,7 @@ export const OPERATIONS: Operation[] = [
     response: ZSupplier,
   },
   {
+    operationId: 'updateSupplier',
     method: 'patch',
     path: '/api/v1/suppliers/{id}',
     summary: 'Update a supplier; `products`, when given, replaces its catalog',
@@ -792,6 +1123,8 @@ export const OPERATIONS: Operation[] = [
     response: ZSupplier,
   },
   {
+    operationId: 'createPurchaseOrder',
+    idempotent: true,
     method: 'post',
     path: '/api/v1/purchase-orders',
     summary:
@@ -802,6 +1135,7 @@ export const OPERATIONS: Operation[] = [
     status: 201,
   },
   {
+    operationId: 'listPurchaseOrders',
     method: 'get',
     path: '/api/v1/purchase-orders',
     summary: 'List purchase orders, newest first (status, supplier_id; cursor pagination)',
@@ -810,6 +1144,7 @@ export const OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZPurchaseOrder), next_cursor: z.string().nullable() }),
   },
   {
+    operationId: 'getPurchaseOrder',
     method: 'get',
     path: '/api/v1/purchase-orders/{id}',
     summary: 'One purchase order with its lines and timeline (created, sent, revised, received, …)',
@@ -828,6 +1163,7 @@ export const OPERATIONS: Operation[] = [
     }),
   },
   {
+    operationId: 'updatePurchaseOrder',
     method: 'patch',
     path: '/api/v1/purchase-orders/{id}',
     summary:
@@ -837,6 +1173,8 @@ export const OPERATIONS: Operation[] = [
     response: ZPurchaseOrder,
   },
   {
+    operationId: 'sendPurchaseOrder',
+    idempotent: true,
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/send',
     summary:
@@ -845,6 +1183,9 @@ export const OPERATIONS: Operation[] = [
     response: ZPurchaseOrder,
   },
   {
+    operationId: 'cancelPurchaseOrder',
+    idempotent: true,
+    bodyOptional: true,
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/cancel',
     summary: 'Cancel a draft or sent PO (optional reason). Accepts Idempotency-Key.',
@@ -853,6 +1194,9 @@ export const OPERATIONS: Operation[] = [
     response: ZPurchaseOrder,
   },
   {
+    operationId: 'closePurchaseOrder',
+    idempotent: true,
+    bodyOptional: true,
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/close',
     summary:
@@ -862,6 +1206,8 @@ export const OPERATIONS: Operation[] = [
     response: ZPurchaseOrder,
   },
   {
+    operationId: 'receivePurchaseOrder',
+    idempotent: true,
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/receipts',
     summary:
@@ -872,169 +1218,7 @@ export const OPERATIONS: Operation[] = [
     status: 201,
   },
   {
-    method: 'post',
-    path: '/api/v1/inventory/transfers',
-    summary: 'Transfer stock between locations. Accepts Idempotency-Key.',
-    scope: 'inventory:adjust',
-    body: ZTransferInput,
-    response: ZTransfer,
-    status: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/v1/ledger/trial-balance',
-    summary: 'Trial balance as of a date (end of that day in the shop time zone)',
-    scope: 'ledger:read',
-    query: ZAsOfQuery,
-    response: ZTrialBalance,
-  },
-  {
-    method: 'get',
-    path: '/api/v1/kpis',
-    summary:
-      'The dashboard KPIs (docs/design.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason',
-    scope: 'reports:read',
-    query: ZKpiQuery,
-    response: ZKpiReport,
-  },
-  {
-    method: 'get',
-    path: '/api/v1/reports/inventory-valuation',
-    summary: 'Inventory valuation per SKU as of a date; the total equals the inventory account',
-    scope: 'reports:read',
-    query: ZAsOfQuery,
-    response: ZValuation,
-  },
-  {
-    method: 'get',
-    path: '/api/v1/locations',
-    summary: 'List stock locations',
-    scope: 'inventory:read',
-    response: z.object({ data: z.array(ZLocation) }),
-  },
-  {
-    method: 'post',
-    path: '/api/v1/tickets',
-    summary:
-      'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority. Accepts Idempotency-Key.',
-    scope: 'support:tickets',
-    body: ZCreateTicketInput,
-    response: ZTicket,
-    status: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/v1/tickets',
-    summary:
-      'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, channel, assignee (id or "none"), tag, q; sort; cursor pagination',
-    scope: 'support:tickets',
-    query: ZTicketListQuery,
-    response: z.object({
-      data: z.array(ZTicketRow),
-      next_cursor: z.string().nullable(),
-      total: z.number().int(),
-    }),
-  },
-  {
-    method: 'get',
-    path: '/api/v1/tickets/{id}',
-    summary: 'One ticket with its thread (internal notes included) and SLA state',
-    scope: 'support:tickets',
-    response: ZTicket,
-  },
-  {
-    method: 'post',
-    path: '/api/v1/tickets/{id}/messages',
-    summary:
-      'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" (emailed to the customer; placeholders filled, unknown ones 422) or "note". A closed ticket refuses customer messages and replies with 409 INVALID_STATE: open a new ticket. Accepts Idempotency-Key.',
-    scope: 'support:tickets',
-    body: ZAddMessageInput,
-    response: ZTicket,
-    status: 201,
-  },
-  {
-    method: 'get',
-    path: '/api/v1/api-keys',
-    summary:
-      'List API keys, newest first: name, prefix, scopes, last use, revocation (never the key or its hash)',
-    scope: 'settings:write',
-    response: z.object({ data: z.array(ZApiKeyApi) }),
-  },
-  {
-    method: 'delete',
-    path: '/api/v1/api-keys/{id}',
-    summary:
-      'Revoke an API key for good: its next request is answered 401. Audited. An already revoked key is 409 INVALID_STATE.',
-    scope: 'settings:write',
-    response: ZApiKeyApi,
-  },
-  {
-    method: 'get',
-    path: '/api/v1/settings',
-    summary: 'Read the shop settings',
-    scope: null,
-    response: ZSettings,
-  },
-  {
-    method: 'patch',
-    path: '/api/v1/settings',
-    summary: 'Change shop settings',
-    scope: 'settings:write',
-    body: ZUpdateSettingsInput,
-    response: ZSettings,
-  },
-];
-
-const ZEvent = z.object({
-  id: z.string().uuid(),
-  type: z.enum(EVENT_TYPES),
-  resource_id: z.string(),
-  sequence: z.number().int(),
-  occurred_at: z.string(),
-  data: z.unknown(),
-});
-
-const ZWebhook = z.object({
-  id: z.string().uuid(),
-  url: z.string(),
-  events: z.array(z.string()),
-  description: z.string().nullable(),
-  enabled: z.boolean(),
-  disabled_reason: z.string().nullable(),
-  disabled_at: z.string().nullable(),
-  failing_since: z.string().nullable(),
-  previous_secret_expires_at: z.string().nullable(),
-  created_at: z.string(),
-});
-
-const ZDelivery = z.object({
-  id: z.string().uuid(),
-  event_id: z.string().uuid(),
-  event_type: z.string(),
-  resource_id: z.string(),
-  sequence: z.number().int(),
-  status: z.enum(['pending', 'succeeded', 'failed']),
-  attempts: z.number().int(),
-  next_attempt_at: z.string().nullable(),
-  last_status: z.number().int().nullable(),
-  last_error: z.string().nullable(),
-  completed_at: z.string().nullable(),
-  created_at: z.string(),
-  attempt_log: z.array(
-    z.object({
-      attempted_at: z.string(),
-      request_headers: z.record(z.string(), z.string()),
-      request_body: z.string(),
-      response_status: z.number().int().nullable(),
-      response_body: z.string().nullable(),
-      duration_ms: z.number().int(),
-      error: z.string().nullable(),
-    }),
-  ),
-});
-
-const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
-  {
+    operationId: 'listEvents',
     method: 'get',
     path: '/api/v1/events',
     summary:
@@ -1044,6 +1228,7 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZEvent), next_cursor: z.string() }),
   },
   {
+    operationId: 'createWebhook',
     method: 'post',
     path: '/api/v1/webhooks',
     summary:
@@ -1054,6 +1239,7 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     status: 201,
   },
   {
+    operationId: 'listWebhooks',
     method: 'get',
     path: '/api/v1/webhooks',
     summary: 'List webhook subscriptions',
@@ -1061,6 +1247,7 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZWebhook) }),
   },
   {
+    operationId: 'getWebhook',
     method: 'get',
     path: '/api/v1/webhooks/{id}',
     summary: 'One webhook subscription',
@@ -1068,6 +1255,7 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     response: ZWebhook,
   },
   {
+    operationId: 'updateWebhook',
     method: 'patch',
     path: '/api/v1/webhooks/{id}',
     summary: "Change a subscription's url, events or description; enabled: true re-enables a disabled one",
@@ -1076,6 +1264,7 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     response: ZWebhook,
   },
   {
+    operationId: 'deleteWebhook',
     method: 'delete',
     path: '/api/v1/webhooks/{id}',
     summary: 'Delete a subscription and its delivery log (204)',
@@ -1084,6 +1273,7 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     status: 204,
   },
   {
+    operationId: 'listWebhookDeliveries',
     method: 'get',
     path: '/api/v1/webhooks/{id}/deliveries',
     summary:
@@ -1093,6 +1283,7 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     response: z.object({ data: z.array(ZDelivery) }),
   },
   {
+    operationId: 'retryWebhookDelivery',
     method: 'post',
     path: '/api/v1/webhooks/{id}/deliveries/{delivery_id}/retry',
     summary: 'Send a pending or failed delivery again now, with a fresh retry schedule',
@@ -1100,97 +1291,250 @@ const EVENT_AND_WEBHOOK_OPERATIONS: Operation[] = [
     response: z.object({ id: z.string().uuid(), status: z.literal('pending') }),
   },
   {
+    operationId: 'rotateWebhookSecret',
     method: 'post',
     path: '/api/v1/webhooks/{id}/rotate-secret',
     summary: 'A new signing secret (answered once); the old one also signs for 24 hours',
     scope: 'webhooks:write',
     response: z.object({ id: z.string().uuid(), secret: z.string(), previous_secret_expires_at: z.string() }),
   },
+  {
+    operationId: 'getSettings',
+    method: 'get',
+    path: '/api/v1/settings',
+    summary: 'Read the shop settings',
+    scope: null,
+    response: ZSettings,
+  },
+  {
+    operationId: 'updateSettings',
+    method: 'patch',
+    path: '/api/v1/settings',
+    summary: 'Change shop settings',
+    scope: 'settings:write',
+    body: ZUpdateSettingsInput,
+    response: ZSettings,
+  },
 ];
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+const pascal = (s: string) => s[0].toUpperCase() + s.slice(1);
+const ref = (id: string) => `#/components/schemas/${id}`;
 
-function queryParameters(schema: z.ZodType) {
-  const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
-    name,
-    in: 'query',
-    required: json.required?.includes(name) ?? false,
-    schema: s,
-  }));
+/** The id a schema is known by in a registry, registering it under `fallback` when it has none. */
+function idOf(schema: z.ZodType, registry: typeof outputSchemas, fallback: string): string {
+  const id = registry.get(schema)?.id ?? fallback;
+  if (!registry.has(schema)) registry.add(schema, { id });
+  return id;
 }
 
-function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name,
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
+/** Each route's error responses, by status: shared `components.responses` entries. */
+const ERROR_RESPONSES = {
+  400: { name: 'BadRequest', description: 'Malformed JSON or an empty body' },
+  401: {
+    name: 'Unauthenticated',
+    description: 'Missing, invalid or revoked API key',
+    headers: { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } },
+  },
+  403: { name: 'Forbidden', description: 'The key lacks the scope' },
+  404: { name: 'NotFound', description: 'No such record' },
+  405: {
+    name: 'MethodNotAllowed',
+    description: 'The path exists but not with this method',
+    headers: { Allow: { description: 'The methods the path accepts', schema: { type: 'string' } } },
+  },
+  409: {
+    name: 'Conflict',
+    description:
+      'A conflicting state (INVALID_STATE, OUT_OF_STOCK, DUPLICATE_ORDER, CONFLICT), or an Idempotency-Key reused with a different body',
+  },
+  413: { name: 'PayloadTooLarge', description: 'Body too large' },
+  415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json' },
+  422: {
+    name: 'ValidationFailed',
+    description: 'Invalid fields, each named in details',
+    schema: 'ValidationError',
+  },
+  429: {
+    name: 'RateLimited',
+    description: 'Too many requests; retry after the given seconds',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  },
+  503: {
+    name: 'Unavailable',
+    description: 'The database is unreachable or the request ran out of its time budget; retry',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  },
+} satisfies Record<
+  number,
+  { name: string; description: string; schema?: string; headers?: Record<string, unknown> }
+>;
+type ErrorStatus = keyof typeof ERROR_RESPONSES;
+
+/** Every status an operation can answer with besides its success, derived from what it accepts. */
+export function errorStatuses(op: Operation): ErrorStatus[] {
+  const statuses = new Set<ErrorStatus>([401, 403, 405, 429, 503]);
+  if (op.body) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
+  if (op.query) statuses.add(422);
+  if (op.idempotent) statuses.add(400); // a malformed Idempotency-Key
+  // a path id, or a record a write names in its body (order_id, sku, location), may not exist
+  if (op.path.includes('{')) statuses.add(404).add(422);
+  if (op.method !== 'get') statuses.add(404).add(409).add(422);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+const pathIdParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The record id',
+  schema: { type: 'string', format: 'uuid' },
+};
+
+/** `components.schemas` for one registry, converted in one pass so shared schemas become `$ref`s. */
+function componentSchemas(registry: typeof outputSchemas, io: 'input' | 'output') {
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    uri: ref,
+    override: ({ jsonSchema: s }) => {
+      // A `format` says what zod's long regex says (uuid, date, date-time): keep the format only.
+      if (s.format && s.pattern) delete s.pattern;
+      // JavaScript's safe-integer bounds carry no information about the field.
+      if (s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
+      if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+    },
+  });
+  // Components are not standalone documents: no `$schema`, and `$id` would rebase their `$ref`s.
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas as Record<string, Record<string, unknown>>;
 }
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  const errorResponse = (description: string) => ({
-    description,
-    content: { 'application/json': { schema: jsonSchema(ZError, 'output') } },
-  });
-  for (const op of [...OPERATIONS, ...EVENT_AND_WEBHOOK_OPERATIONS]) {
+  const queries: Record<string, string> = {};
+  for (const op of OPERATIONS) {
+    const name = pascal(op.operationId);
+    const response = idOf(op.response, outputSchemas, `${name}Response`);
+    const body = op.body && idOf(op.body, inputSchemas, `${name}Body`);
+    if (op.query) queries[op.operationId] = idOf(op.query, inputSchemas, `${name}Query`);
     paths[op.path] ??= {};
     paths[op.path][op.method] = {
+      operationId: op.operationId,
       summary: op.summary,
       description: op.scope
         ? `Requires an API key with the \`${op.scope}\` scope (or \`*\`).`
         : 'Any valid API key.',
-      security: [{ apiKey: [] }],
-      ...(op.query || pathParameters(op.path).length
-        ? { parameters: [...pathParameters(op.path), ...(op.query ? queryParameters(op.query) : [])] }
-        : {}),
-      ...(op.body
+      security: [{ bearer: [] }],
+      parameters: [
+        ...(op.path.includes('{id}') ? [{ $ref: '#/components/parameters/Id' }] : []),
+        // any other path parameter ({delivery_id}) is a uuid too
+        ...[...op.path.matchAll(/\{(\w+)\}/g)]
+          .map((m) => m[1])
+          .filter((name) => name !== 'id')
+          .map((name) => ({ ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` })),
+        ...(op.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+        // query parameters are filled in below, once the input schemas are converted
+      ],
+      ...(body
         ? {
             requestBody: {
-              required: true,
-              content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
+              required: !op.bodyOptional,
+              content: { 'application/json': { schema: { $ref: ref(body) } } },
             },
           }
         : {}),
       responses: {
         [op.status ?? 200]: {
           description: op.status === 201 ? 'Created' : op.status === 204 ? 'No content' : 'OK',
+          ...(op.idempotent
+            ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } }
+            : {}),
           ...(op.status === 204
             ? {}
-            : { content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }),
+            : { content: { 'application/json': { schema: { $ref: ref(response) } } } }),
         },
-        ...(op.query ? { 422: errorResponse('Invalid query parameters, listed in details') } : {}),
-        ...(op.status === 201
-          ? { 409: errorResponse('Idempotency-Key reused with a different body, or a conflicting state') }
-          : {}),
-        ...(op.body
-          ? {
-              400: errorResponse('Malformed JSON'),
-              413: errorResponse('Body too large'),
-              422: errorResponse('Invalid fields, listed in details'),
-            }
-          : {}),
-        ...(pathParameters(op.path).length ? { 404: errorResponse('No such record') } : {}),
-        401: errorResponse('Missing, invalid or revoked API key'),
-        403: errorResponse('The key lacks the scope'),
+        ...Object.fromEntries(
+          errorStatuses(op).map((s) => [s, { $ref: `#/components/responses/${ERROR_RESPONSES[s].name}` }]),
+        ),
       },
     };
   }
+
+  const input = componentSchemas(inputSchemas, 'input');
+  const output = componentSchemas(outputSchemas, 'output');
+  for (const id of Object.keys(input))
+    if (id in output) throw new Error(`OpenAPI: schema ${id} is named both as input and as output`);
+  // A query schema becomes one parameter per property, not a component.
+  for (const op of OPERATIONS) {
+    const id = queries[op.operationId];
+    if (!id) continue;
+    const { properties = {}, required = [] } = input[id] as {
+      properties?: Record<string, { description?: string }>;
+      required?: string[];
+    };
+    const operation = paths[op.path][op.method] as { parameters: unknown[] };
+    for (const [name, schema] of Object.entries(properties))
+      operation.parameters.push({
+        name,
+        in: 'query',
+        required: required.includes(name),
+        ...(schema.description ? { description: schema.description } : {}),
+        schema,
+      });
+  }
+  for (const id of Object.values(queries)) delete input[id];
+  for (const methods of Object.values(paths))
+    for (const operation of Object.values(methods) as { parameters?: unknown[] }[])
+      if (!operation.parameters?.length) delete operation.parameters;
+
   return {
     openapi: '3.1.0',
     info: {
       title: 'Backroom API',
       version: '1',
-      description: 'Money is integer minor units beside a currency; field names are snake_case.',
+      description:
+        'The back office of a small online shop. Money is integer minor units beside a currency; field names are snake_case. Errors are `{ "error": { "code", "message", "details"? } }`; a 422 names each field in `details`.',
     },
     servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from Settings → API keys' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API key from Settings → API keys' },
       },
+      parameters: {
+        Id: pathIdParameter,
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            '1–200 printable ASCII characters (a bad one is a 400). Makes a retry safe: the same key with the same body answers the first response again (with Idempotent-Replayed: true); with a different body, 409.',
+          schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+        },
+      },
+      headers: {
+        IdempotentReplayed: {
+          description: '`true` when the response is the stored answer to an earlier request with this key',
+          schema: { type: 'string', enum: ['true'] },
+        },
+      },
+      responses: Object.fromEntries(
+        Object.values(ERROR_RESPONSES).map((r) => [
+          r.name,
+          {
+            description: r.description,
+            ...('headers' in r ? { headers: r.headers } : {}),
+            content: {
+              'application/json': { schema: { $ref: ref('schema' in r ? r.schema : 'Error') } },
+            },
+          },
+        ]),
+      ),
+      schemas: { ...input, ...output },
     },
     paths,
   };

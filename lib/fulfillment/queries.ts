@@ -400,7 +400,7 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
 
 /** One shipment as the API returns it (the shape of orderShipments), or null. */
 export async function shipmentDetail(id: string, tx: Tx = db): Promise<OrderShipmentDto | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const s = await tx.shipment.findUnique({ where: { id }, select: { orderId: true } });
   return s ? ((await orderShipments(s.orderId, tx)).find((x) => x.id === id) ?? null) : null;
 }

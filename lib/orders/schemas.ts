@@ -148,3 +148,8 @@ export const ZRecordShipmentInput = z.object({
   shipped_at: zTimestamp().optional(),
 });
 export type TRecordShipmentInput = z.input<typeof ZRecordShipmentInput>;
+
+/** POST /api/v1/orders/{id}/cancel: the body is optional; without a reason the API's default is used. */
+export const ZCancelOrderInput = z.object({
+  reason: z.string().trim().min(1).max(500).default('Cancelled through the API'),
+});

@@ -212,7 +212,7 @@ describe('webhook deliveries', () => {
     process.env.WEBHOOK_POLL_MS = '100';
     const hook = await subscribe('/pump');
     const run = pumpWebhooksJob.handler(
-      { seconds: 3 },
+      { seconds: 3, chain: false },
       { id: 't', name: 'webhooks.pump', attempt: 1, lastAttempt: true },
     );
     const lags: number[] = [];
