@@ -36,6 +36,11 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
   bodyOptional?: boolean;
   query?: TQuerySchema;
   /**
+   * The success status of a route that is not idempotent (default 200): 201 for a create that must not
+   * replay (its answer holds a secret shown once), 204 for a delete (the handler returns nothing).
+   */
+  status?: 200 | 201 | 204;
+  /**
    * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/api/idempotency.ts)
    * and answers with `status` (default 201). The handler must do its work in `tx`.
    */
@@ -172,7 +177,9 @@ export function apiRoute<
         });
       }
       const result = await handler({ request, actor, body, query, params, tx: db, idempotency: null });
-      return result instanceof Response ? result : Response.json(result);
+      if (result instanceof Response) return result;
+      if (options.status === 204) return new Response(null, { status: 204 });
+      return Response.json(result, { status: options.status ?? 200 });
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'INTERNAL')

@@ -1418,7 +1418,8 @@ export function openApiDocument() {
   const queries: Record<string, string> = {};
   for (const op of OPERATIONS) {
     const name = pascal(op.operationId);
-    const response = idOf(op.response, outputSchemas, `${name}Response`);
+    // a 204 has no body to describe
+    const response = op.status === 204 ? '' : idOf(op.response, outputSchemas, `${name}Response`);
     const body = op.body && idOf(op.body, inputSchemas, `${name}Body`);
     if (op.query) queries[op.operationId] = idOf(op.query, inputSchemas, `${name}Query`);
     paths[op.path] ??= {};

@@ -10,6 +10,13 @@ import {
   type PurchaseOrderStatus,
 } from './rules';
 import type { TPurchaseOrderListQuery } from './schemas';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { zInt } from '@/lib/boundary';
+
+/** The lists' signed cursors (lib/cursor.ts): a supplier name, a PO number; checked before the query. */
+const ZSupplierCursor = z.string().max(200);
+const ZPurchaseOrderCursor = zInt({ min: 1, max: 2_147_483_647 });
 
 export type SupplierProductDto = {
   sku: string;
@@ -110,7 +117,7 @@ export async function supplierList(
   tx: Tx = db,
 ): Promise<{ data: SupplierDto[]; next_cursor: string | null }> {
   const rows = await tx.supplier.findMany({
-    where: query.cursor ? { name: { gt: query.cursor } } : {},
+    where: query.cursor ? { name: { gt: decodeCursor(query.cursor, ZSupplierCursor) } } : {},
     select: supplierSelect,
     orderBy: { name: 'asc' },
     take: query.limit + 1,
@@ -118,7 +125,7 @@ export async function supplierList(
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(supplierDto),
-    next_cursor: rows.length > query.limit ? page[page.length - 1].name : null,
+    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].name) : null,
   };
 }
 
@@ -298,7 +305,7 @@ export async function purchaseOrderList(
   query: TPurchaseOrderListQuery,
   tx: Tx = db,
 ): Promise<{ data: PurchaseOrderDto[]; next_cursor: string | null }> {
-  const cursor = query.cursor && /^\d+$/.test(query.cursor) ? Number(query.cursor) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, ZPurchaseOrderCursor) : undefined;
   const rows = await tx.purchaseOrder.findMany({
     where: {
       ...(query.status ? { status: query.status } : {}),
@@ -312,7 +319,7 @@ export async function purchaseOrderList(
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(poDto),
-    next_cursor: rows.length > query.limit ? String(page[page.length - 1].number) : null,
+    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
   };
 }
 

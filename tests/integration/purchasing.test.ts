@@ -467,7 +467,10 @@ describe('API', () => {
       lines: [{ sku: 'PO-A', quantity: 1 }],
     });
     expect(denied.status).toBe(403);
-    expect((await post(sendRoute, '/x', writeKey, undefined, { id: poId })).status).toBe(200);
+    expect(
+      (await post(sendRoute, `/api/v1/purchase-orders/${poId}/send`, writeKey, undefined, { id: poId }))
+        .status,
+    ).toBe(200);
     const ok = await post(
       receiptsRoute,
       `/api/v1/purchase-orders/${poId}/receipts`,

@@ -241,14 +241,14 @@ describe('webhook deliveries', () => {
     const [d] = await deliveriesOf(hook.id);
     expect(d).toMatchObject({ attempts: 4, lastStatus: 500, lastError: 'HTTP 500' });
     respond = () => ({ status: 204 });
-    const retried = await call(retryRoute.POST, '/x', {
+    const retried = await call(retryRoute.POST, `/api/v1/webhooks/${hook.id}/deliveries/${d.id}/retry`, {
       method: 'POST',
       params: { id: hook.id, delivery_id: d.id },
     });
     expect(retried.body).toEqual({ id: d.id, status: 'pending' });
     await pump(async () => (await deliveriesOf(hook.id))[0].status === 'succeeded');
     expect(received).toHaveLength(5);
-    const again = await call(retryRoute.POST, '/x', {
+    const again = await call(retryRoute.POST, `/api/v1/webhooks/${hook.id}/deliveries/${d.id}/retry`, {
       method: 'POST',
       params: { id: hook.id, delivery_id: d.id },
     });
@@ -298,7 +298,10 @@ describe('webhook deliveries', () => {
 
   it('signs with both secrets during the rotation grace period', async () => {
     const hook = await subscribe('/rotate');
-    const rotated = await call(rotateRoute.POST, '/x', { method: 'POST', params: { id: hook.id } });
+    const rotated = await call(rotateRoute.POST, `/api/v1/webhooks/${hook.id}/rotate-secret`, {
+      method: 'POST',
+      params: { id: hook.id },
+    });
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(hook.secret);
     await emit('rotate-1');

@@ -4,8 +4,8 @@ import { webhookList } from '@/lib/webhooks/queries';
 import { ZCreateWebhookInput } from '@/lib/webhooks/schemas';
 
 export const POST = apiRoute(
-  { scope: 'webhooks:write', body: ZCreateWebhookInput },
-  async ({ body, actor }) => Response.json(await createWebhook({ input: body, actor }), { status: 201 }),
+  { scope: 'webhooks:write', body: ZCreateWebhookInput, status: 201 },
+  ({ body, actor }) => createWebhook({ input: body, actor }),
 );
 
 export const GET = apiRoute({ scope: 'webhooks:write' }, async () => ({ data: await webhookList() }));

@@ -11,7 +11,6 @@ export const PATCH = apiRoute(
   ({ body, actor, params }) => updateWebhook({ id: String(params.id), input: body, actor }),
 );
 
-export const DELETE = apiRoute({ scope: 'webhooks:write' }, async ({ actor, params }) => {
-  await deleteWebhook({ id: String(params.id), actor });
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute({ scope: 'webhooks:write', status: 204 }, ({ actor, params }) =>
+  deleteWebhook({ id: String(params.id), actor }),
+);
