@@ -246,6 +246,31 @@ describe('statements API', () => {
   });
 });
 
+describe('account sections', () => {
+  it('defaults a new expense account to operating expense and refuses a section of the other side', async () => {
+    await createAccount({ input: { code: '6100', name: 'Rent', type: 'expense' }, actor });
+    expect((await db.account.findUniqueOrThrow({ where: { code: '6100' } })).statementSection).toBe(
+      'operating_expense',
+    );
+    await expect(
+      createAccount({
+        input: { code: '4900', name: 'Odd', type: 'revenue', statement_section: 'cogs' },
+        actor,
+      }),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['statement_section'] })] });
+    await expect(
+      createAccount({
+        input: { code: '1900', name: 'Odd', type: 'asset', statement_section: 'revenue' },
+        actor,
+      }),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['statement_section'] })] });
+    // The database agrees: a revenue account cannot be placed in COGS behind the use case's back.
+    await expect(
+      db.$executeRaw`UPDATE accounts SET statement_section = 'cogs' WHERE code = '4000'`,
+    ).rejects.toThrow(/accounts_statement_section_check/);
+  });
+});
+
 describe('journal drill-down', () => {
   it('finds the entries of one account within shop-timezone days', async () => {
     const jan = await journalEntries({
