@@ -51,12 +51,11 @@ export function CreateAccountForm() {
           error={errors.type}
         />
         <SelectField
-          label="Profit and loss section"
+          label="Profit and loss section (revenue and expense accounts)"
           name="statement_section"
           defaultValue=""
           options={SECTION_OPTIONS}
           error={errors.statement_section}
-          hint="Revenue and expense accounts only"
         />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
