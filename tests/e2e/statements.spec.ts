@@ -31,7 +31,7 @@ test('manager opens the profit and loss and the balance sheet at 820 px', async 
 
   // A range that ends before it starts says what to do instead of failing.
   await visit(page, '/ledger/profit-and-loss?from=2026-03-01&to=2026-01-01');
-  await expect(page.getByRole('alert')).toContainText('from must be on or before to');
+  await expect(page.locator('#range-error')).toContainText('from must be on or before to');
 
   await page.getByRole('navigation', { name: 'Ledger' }).getByRole('link', { name: 'Balance sheet' }).click();
   await expect(page).toHaveURL(/\/ledger\/balance-sheet/);
