@@ -43,7 +43,7 @@ test('manager opens the profit and loss and the balance sheet at 820 px', async 
 
   // The seed's opening stock sits in Inventory (1200): its figure opens that account's journal lines.
   await page
-    .getByRole('row', { name: /1200 Inventory/ })
+    .getByRole('row', { name: /1200\s*Inventory/ })
     .getByRole('link')
     .click();
   await expect(page).toHaveURL(/\/ledger\/journal\?account=1200&to=\d{4}-\d{2}-\d{2}$/);
