@@ -1040,6 +1040,26 @@ export const OPERATIONS: readonly Operation[] = [
     response: ZKpiReport,
   },
   {
+    operationId: 'getProfitAndLoss',
+    method: 'get',
+    path: '/api/v1/reports/profit-and-loss',
+    summary:
+      'Profit and loss over shop-timezone days [from, to] (at most five years), in the shop currency: every section with its accounts, gross profit and net income',
+    scope: 'ledger:read',
+    query: ZProfitAndLossQuery,
+    response: ZProfitAndLoss,
+  },
+  {
+    operationId: 'getBalanceSheet',
+    method: 'get',
+    path: '/api/v1/reports/balance-sheet',
+    summary:
+      'Balance sheet at the end of as_of (default today): assets, liabilities, equity with retained and current-year earnings derived from the P&L accounts; assets = liabilities + equity',
+    scope: 'ledger:read',
+    query: ZBalanceSheetQuery,
+    response: ZBalanceSheet,
+  },
+  {
     operationId: 'getInventoryValuation',
     method: 'get',
     path: '/api/v1/reports/inventory-valuation',
