@@ -2,6 +2,7 @@
 
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { PL_SECTIONS, PL_SECTION_LABELS } from '@/lib/ledger/statements';
 import { createAccountAction } from '@/app/(app)/ledger/actions';
 
 const TYPE_OPTIONS = [
@@ -10,6 +11,11 @@ const TYPE_OPTIONS = [
   { value: 'equity', label: 'Equity' },
   { value: 'revenue', label: 'Revenue' },
   { value: 'expense', label: 'Expense' },
+];
+
+const SECTION_OPTIONS = [
+  { value: '', label: 'Default (revenue / operating expense)' },
+  ...PL_SECTIONS.map((s) => ({ value: s, label: PL_SECTION_LABELS[s] })),
 ];
 
 export function CreateAccountForm() {
@@ -43,6 +49,13 @@ export function CreateAccountForm() {
           defaultValue="expense"
           options={TYPE_OPTIONS}
           error={errors.type}
+        />
+        <SelectField
+          label="Profit and loss section (revenue and expense accounts)"
+          name="statement_section"
+          defaultValue=""
+          options={SECTION_OPTIONS}
+          error={errors.statement_section}
         />
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">

@@ -2,6 +2,8 @@ import { SectionTabs } from '@/components/ui/section-tabs';
 
 const TABS = [
   { href: '/ledger', label: 'Trial balance' },
+  { href: '/ledger/profit-and-loss', label: 'Profit and loss' },
+  { href: '/ledger/balance-sheet', label: 'Balance sheet' },
   { href: '/ledger/journal', label: 'Journal' },
   { href: '/ledger/accounts', label: 'Accounts' },
   { href: '/ledger/valuation', label: 'Inventory valuation' },

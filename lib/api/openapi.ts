@@ -3,6 +3,7 @@ import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
+import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
   ZCancelOrderInput,
   ZCreateOrderInput,
@@ -195,6 +196,41 @@ const ZTransfer = named(
     lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
   }),
 );
+const ZStatementLine = z.object({
+  code: z.string(),
+  name: z.string(),
+  amount: z.number().int().describe('Minor units, positive when the account has its normal balance'),
+});
+const ZProfitAndLoss = z.object({
+  currency: z.string(),
+  from: z.string(),
+  to: z.string(),
+  sections: z.array(
+    z.object({
+      type: z.enum(PL_SECTIONS),
+      accounts: z.array(ZStatementLine),
+      total: z.number().int(),
+    }),
+  ),
+  gross_profit: z.number().int().describe('revenue − contra_revenue − cogs'),
+  net_income: z
+    .number()
+    .int()
+    .describe('revenue − contra_revenue − cogs − operating_expense + other_income − other_expense'),
+});
+const ZBsSide = z.object({ accounts: z.array(ZStatementLine), total: z.number().int() });
+const ZBalanceSheet = z.object({
+  currency: z.string(),
+  as_of: z.string(),
+  fiscal_year_start: z.string().describe('The fiscal year is the calendar year'),
+  assets: ZBsSide,
+  liabilities: ZBsSide,
+  equity: ZBsSide.describe('total includes retained_earnings and current_year_earnings'),
+  retained_earnings: z.number().int().describe('Net income of earlier fiscal years (no closing entry)'),
+  current_year_earnings: z.number().int().describe('Net income from fiscal_year_start to as_of'),
+  difference: z.number().int().describe('assets − liabilities − equity; 0 for a balanced ledger'),
+});
+
 const ZTrialBalance = named(
   'TrialBalance',
   z.object({
@@ -1002,6 +1038,26 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'reports:read',
     query: ZKpiQuery,
     response: ZKpiReport,
+  },
+  {
+    operationId: 'getProfitAndLoss',
+    method: 'get',
+    path: '/api/v1/reports/profit-and-loss',
+    summary:
+      'Profit and loss over shop-timezone days [from, to] (at most five years), in the shop currency: every section with its accounts, gross profit and net income',
+    scope: 'ledger:read',
+    query: ZProfitAndLossQuery,
+    response: ZProfitAndLoss,
+  },
+  {
+    operationId: 'getBalanceSheet',
+    method: 'get',
+    path: '/api/v1/reports/balance-sheet',
+    summary:
+      'Balance sheet at the end of as_of (default today): assets, liabilities, equity with retained and current-year earnings derived from the P&L accounts; assets = liabilities + equity',
+    scope: 'ledger:read',
+    query: ZBalanceSheetQuery,
+    response: ZBalanceSheet,
   },
   {
     operationId: 'getInventoryValuation',

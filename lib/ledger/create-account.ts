@@ -4,6 +4,7 @@ import { audit } from '@/lib/audit';
 import { clearAccountCache } from '@/lib/ledger/post-entry';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
+import { defaultSection } from '@/lib/ledger/statements';
 import { ZCreateAccountInput, type TCreateAccountInput } from '@/lib/ledger/schemas';
 
 /** Adds an account to the chart of accounts (a manager's task). */
@@ -17,8 +18,13 @@ export async function createAccount(options: { input: TCreateAccountInput; actor
         ]);
       }
       const account = await tx.account.create({
-        data: input,
-        select: { id: true, code: true, name: true, type: true },
+        data: {
+          code: input.code,
+          name: input.name,
+          type: input.type,
+          statementSection: input.statement_section ?? defaultSection(input.type),
+        },
+        select: { id: true, code: true, name: true, type: true, statementSection: true },
       });
       await audit(tx, {
         actor: options.actor,

@@ -4,6 +4,13 @@ import { formatInTimeZone } from 'date-fns-tz';
 import type { JournalEntryDto, TrialBalance } from '@/lib/ledger/queries';
 import type { Valuation } from '@/lib/inventory/queries';
 import { csvText } from '@/lib/csv';
+import {
+  monthColumnLabel,
+  PL_SECTION_LABELS,
+  profitAndLossTable,
+  type BalanceSheet,
+  type ProfitAndLoss,
+} from '@/lib/ledger/statements';
 
 /**
  * The trial balance as CSV: one row per account, amounts as plain decimals, then the totals. With a
@@ -93,6 +100,72 @@ export function journalCsvChunk(
       columns: [...JOURNAL_CSV_COLUMNS].map((c) =>
         c === 'Debit' || c === 'Credit' ? `${c} (${currency})` : c,
       ),
+      record_delimiter: 'windows',
+    },
+  );
+}
+
+/**
+ * The P&L as CSV: one row per account and section total, a column per month, the range and the
+ * previous period of equal length; amounts as plain decimals, positive in their section.
+ */
+export function profitAndLossCsv(
+  total: ProfitAndLoss,
+  months: ProfitAndLoss[],
+  previous: ProfitAndLoss,
+): string {
+  const money = (amount: number) => toDecimalString(amount, total.currency);
+  return stringify(
+    profitAndLossTable(total, months, previous).map((r) => [
+      r.section ? PL_SECTION_LABELS[r.section] : '',
+      r.code ?? '',
+      csvText(r.label),
+      ...r.months.map(money),
+      money(r.total),
+      money(r.previous),
+    ]),
+    {
+      bom: true,
+      header: true,
+      columns: [
+        'Section',
+        'Code',
+        'Account',
+        ...months.map((m) => monthColumnLabel(m.from, m.to)),
+        `${total.from} to ${total.to} (${total.currency})`,
+        `${previous.from} to ${previous.to} (${total.currency})`,
+      ],
+      record_delimiter: 'windows',
+    },
+  );
+}
+
+/** The balance sheet as CSV: assets, liabilities, equity (with retained and current-year earnings). */
+export function balanceSheetCsv(bs: BalanceSheet): string {
+  const money = (amount: number) => toDecimalString(amount, bs.currency);
+  const side = (label: string, s: { accounts: { code: string; name: string; amount: number }[] }) =>
+    s.accounts.map((a) => [label, a.code, csvText(a.name), money(a.amount)]);
+  return stringify(
+    [
+      ...side('Assets', bs.assets),
+      ['Assets', '', 'Total assets', money(bs.assets.total)],
+      ...side('Liabilities', bs.liabilities),
+      ['Liabilities', '', 'Total liabilities', money(bs.liabilities.total)],
+      ...side('Equity', bs.equity),
+      ['Equity', '', 'Retained earnings', money(bs.retained_earnings)],
+      [
+        'Equity',
+        '',
+        `Current-year earnings (since ${bs.fiscal_year_start})`,
+        money(bs.current_year_earnings),
+      ],
+      ['Equity', '', 'Total equity', money(bs.equity.total)],
+      ['', '', 'Total liabilities and equity', money(bs.liabilities.total + bs.equity.total)],
+    ],
+    {
+      bom: true,
+      header: true,
+      columns: ['Section', 'Code', 'Account', `As of ${bs.as_of} (${bs.currency})`],
       record_delimiter: 'windows',
     },
   );

@@ -1,6 +1,19 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { trialBalanceColumns } from '@/lib/ledger/rules';
+import { endOfDayIn, startOfDayIn } from '@/lib/dates';
+import { previousPeriod, sparklineBuckets } from '@/lib/kpi/rules';
+import { shopSettings } from '@/lib/settings/queries';
+import {
+  buildBalanceSheet,
+  buildProfitAndLoss,
+  fiscalYearStart,
+  type AccountMovement,
+  type AccountType,
+  type BalanceSheet,
+  type PlSection,
+  type ProfitAndLoss,
+} from '@/lib/ledger/statements';
 
 export type TrialBalance = {
   as_of: string;
@@ -66,13 +79,31 @@ export type JournalEntryDto = {
 };
 
 export async function journalEntries(
-  input: { limit: number; beforeNumber?: number; sourceType?: string },
+  input: {
+    limit: number;
+    beforeNumber?: number;
+    sourceType?: string;
+    /** Only entries with a line on this account code. */
+    accountCode?: string;
+    /** Only entries posted in [postedFrom, postedBefore). */
+    postedFrom?: Date;
+    postedBefore?: Date;
+  },
   tx: Tx = db,
 ): Promise<JournalEntryDto[]> {
   const rows = await tx.journalEntry.findMany({
     where: {
       ...(input.beforeNumber ? { number: { lt: input.beforeNumber } } : {}),
       ...(input.sourceType ? { sourceType: input.sourceType } : {}),
+      ...(input.accountCode ? { lines: { some: { account: { code: input.accountCode } } } } : {}),
+      ...(input.postedFrom || input.postedBefore
+        ? {
+            postedAt: {
+              ...(input.postedFrom ? { gte: input.postedFrom } : {}),
+              ...(input.postedBefore ? { lt: input.postedBefore } : {}),
+            },
+          }
+        : {}),
     },
     orderBy: { number: 'desc' },
     take: input.limit,
@@ -163,4 +194,106 @@ export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartA
     GROUP BY a.id
     ORDER BY a.code`;
   return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
+}
+
+/**
+ * Every account with its movement (Σdebit − Σcredit, summed as bigint) over entries posted in
+ * [start, before); `start` null = from the beginning. Accounts without movement come back with 0.
+ */
+export async function accountMovements(
+  range: { start: Date | null; before: Date },
+  tx: Tx = db,
+): Promise<AccountMovement[]> {
+  const rows = await tx.$queryRaw<
+    { code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
+  >`
+    SELECT a.code, a.name, a.type::text AS type, a.statement_section::text AS section,
+           coalesce(m.net, 0)::bigint AS net
+    FROM accounts a
+    LEFT JOIN (
+      SELECT l.account_id, sum(l.debit::bigint - l.credit::bigint) AS net
+      FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+      WHERE e.posted_at < ${range.before} AND (${range.start}::timestamptz IS NULL OR e.posted_at >= ${range.start}::timestamptz)
+      GROUP BY l.account_id
+    ) m ON m.account_id = a.id
+    ORDER BY a.code`;
+  return rows;
+}
+
+/**
+ * The profit and loss over shop-timezone days [from, to] (ZProfitAndLossQuery has checked them),
+ * in the shop's currency.
+ */
+export async function profitAndLoss(
+  input: { from: string; to: string },
+  tx: Tx = db,
+): Promise<ProfitAndLoss> {
+  const { currency, timezone } = await shopSettings();
+  const movements = await accountMovements(
+    { start: startOfDayIn(input.from, timezone), before: endOfDayIn(input.to, timezone) },
+    tx,
+  );
+  return buildProfitAndLoss(movements, { currency, from: input.from, to: input.to });
+}
+
+/**
+ * The balance sheet at the end of `asOf` (shop time zone): balances up to then, with retained
+ * earnings (P&L before the calendar year of asOf) and current-year earnings derived, never closed.
+ */
+export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promise<BalanceSheet> {
+  const { currency, timezone } = await shopSettings();
+  const yearStart = fiscalYearStart(input.asOf);
+  const [balances, beforeYear] = await Promise.all([
+    accountMovements({ start: null, before: endOfDayIn(input.asOf, timezone) }, tx),
+    accountMovements({ start: null, before: startOfDayIn(yearStart, timezone) }, tx),
+  ]);
+  return buildBalanceSheet(balances, beforeYear, {
+    currency,
+    as_of: input.asOf,
+    fiscal_year_start: yearStart,
+  });
+}
+
+/**
+ * The P&L of [from, to] split into calendar-month columns (the first and last possibly partial),
+ * from one grouped scan: the months add up to the whole range's P&L.
+ */
+export async function profitAndLossByMonth(
+  input: { from: string; to: string },
+  tx: Tx = db,
+): Promise<ProfitAndLoss[]> {
+  const { currency, timezone } = await shopSettings();
+  const rows = await tx.$queryRaw<
+    { month: string; code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
+  >`
+    SELECT m.month, a.code, a.name, a.type::text AS type, a.statement_section::text AS section, m.net
+    FROM (
+      SELECT l.account_id, to_char(e.posted_at AT TIME ZONE ${timezone}, 'YYYY-MM') AS month,
+             sum(l.debit::bigint - l.credit::bigint)::bigint AS net
+      FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+      WHERE e.posted_at >= ${startOfDayIn(input.from, timezone)} AND e.posted_at < ${endOfDayIn(input.to, timezone)}
+      GROUP BY 1, 2
+    ) m JOIN accounts a ON a.id = m.account_id
+    WHERE a.type IN ('revenue', 'expense')
+    ORDER BY a.code`;
+  return sparklineBuckets(input.from, input.to, 'month').map((b) =>
+    buildProfitAndLoss(
+      rows.filter((r) => r.month === b.start.slice(0, 7)),
+      { currency, from: b.start, to: b.end },
+    ),
+  );
+}
+
+/** What the P&L screen and its CSV show: the range, its month columns and the previous equal period. */
+export async function profitAndLossReport(
+  input: { from: string; to: string },
+  tx: Tx = db,
+): Promise<{ total: ProfitAndLoss; months: ProfitAndLoss[]; previous: ProfitAndLoss }> {
+  const prior = previousPeriod(input.from, input.to);
+  const [total, months, previous] = await Promise.all([
+    profitAndLoss(input, tx),
+    profitAndLossByMonth(input, tx),
+    profitAndLoss(prior, tx),
+  ]);
+  return { total, months, previous };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '@/lib/dates';
 import { zIntParam } from '@/lib/boundary';
+import { PL_SECTIONS, SECTIONS_FOR_TYPE } from '@/lib/ledger/statements';
 
 export const ZAsOfQuery = z.object({
   as_of: z.string().refine(isValidIsoDate, 'Use a date as YYYY-MM-DD').optional(),
@@ -22,16 +23,37 @@ export const ZManualEntryInput = z.object({
 });
 export type TManualEntryInput = z.input<typeof ZManualEntryInput>;
 
-export const ZCreateAccountInput = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{4,6}$/, 'Use a 4–6 digit account code'),
-  name: z.string().trim().min(1, 'Name the account').max(120),
-  type: z.enum(['asset', 'liability', 'equity', 'revenue', 'expense'], {
-    error: 'Choose asset, liability, equity, revenue or expense',
-  }),
-});
+export const ZCreateAccountInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{4,6}$/, 'Use a 4–6 digit account code'),
+    name: z.string().trim().min(1, 'Name the account').max(120),
+    type: z.enum(['asset', 'liability', 'equity', 'revenue', 'expense'], {
+      error: 'Choose asset, liability, equity, revenue or expense',
+    }),
+    /** Where a revenue or expense account shows on the P&L; default revenue / operating expense. */
+    statement_section: z
+      .enum(PL_SECTIONS, { error: `Choose one of ${PL_SECTIONS.join(', ')}` })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  })
+  .superRefine((a, ctx) => {
+    if (!a.statement_section) return;
+    if (a.type !== 'revenue' && a.type !== 'expense')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statement_section'],
+        message: 'Only revenue and expense accounts have a profit and loss section',
+      });
+    else if (!SECTIONS_FOR_TYPE[a.type].includes(a.statement_section))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statement_section'],
+        message: `A ${a.type} account goes in one of ${SECTIONS_FOR_TYPE[a.type].join(', ')}`,
+      });
+  });
 export type TCreateAccountInput = z.input<typeof ZCreateAccountInput>;
 
 export const ZReverseEntryInput = z.object({
@@ -40,8 +62,28 @@ export const ZReverseEntryInput = z.object({
 });
 export type TReverseEntryInput = z.input<typeof ZReverseEntryInput>;
 
-/** The journal page's query string: `?source=manual&before=120`. */
+const optionalDay = (field: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || isValidIsoDate(v), `${field}: use a date as YYYY-MM-DD`);
+
+/**
+ * The journal page's query string: `?source=manual&before=120`, and the statements' drill-down:
+ * `?account=4000&from=2026-01-01&to=2026-01-31` (entries with a line on that account, posted on
+ * those shop-timezone days).
+ */
 export const ZJournalQuery = z.object({
+  account: z
+    .string()
+    .trim()
+    .regex(/^\d{4,6}$/, 'Use an account code')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  from: optionalDay('from'),
+  to: optionalDay('to'),
   source: z
     .string()
     .trim()

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { fieldIssues } from '@/lib/errors';
+import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { journalEntries, journalSourceTypes } from '@/lib/ledger/queries';
 import { ZJournalQuery } from '@/lib/ledger/schemas';
 import { shopSettings } from '@/lib/settings/queries';
@@ -32,9 +33,21 @@ export default async function JournalPage({
   const user = await requirePagePermission('ledger:read', '/ledger/journal');
   const canPost = roleHas(user.role, 'ledger:post');
   const params = await searchParams;
-  const query = ZJournalQuery.safeParse({ source: single(params.source), before: single(params.before) });
+  const query = ZJournalQuery.safeParse({
+    source: single(params.source),
+    before: single(params.before),
+    account: single(params.account),
+    from: single(params.from),
+    to: single(params.to),
+  });
   const rawSource = single(params.source);
-  const filter = query.success
+  const filter: {
+    source?: string;
+    before?: number;
+    account?: string;
+    from?: string;
+    to?: string;
+  } = query.success
     ? query.data
     : { source: rawSource && rawSource.length <= 40 ? rawSource : undefined, before: undefined };
   const queryError = query.success
@@ -43,15 +56,23 @@ export default async function JournalPage({
         .map((i) =>
           i.field === 'before'
             ? `"${String(params.before).slice(0, 20)}" is not an entry number to load older entries from`
-            : `The ${i.field} filter is not valid`,
+            : `The ${i.field} filter is not valid (${i.message})`,
         )
         .join('; ');
 
-  const [settings, sources, rows] = await Promise.all([
-    shopSettings(),
+  const settings = await shopSettings();
+  const [sources, rows] = await Promise.all([
     journalSourceTypes(),
-    journalEntries({ limit: PAGE_SIZE + 1, beforeNumber: filter.before, sourceType: filter.source }),
+    journalEntries({
+      limit: PAGE_SIZE + 1,
+      beforeNumber: filter.before,
+      sourceType: filter.source,
+      accountCode: filter.account,
+      postedFrom: filter.from ? startOfDayIn(filter.from, settings.timezone) : undefined,
+      postedBefore: filter.to ? endOfDayIn(filter.to, settings.timezone) : undefined,
+    }),
   ]);
+  const drill = filter.account || filter.from || filter.to;
   const entries = rows.slice(0, PAGE_SIZE);
   const older = rows.length > PAGE_SIZE ? entries[entries.length - 1]?.number : undefined;
   const money = (amount: number) => formatMoney(amount, settings.currency);
@@ -68,8 +89,8 @@ export default async function JournalPage({
     filter.source && !sources.includes(filter.source) ? [...sources, filter.source] : sources;
   const link = (extra: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries({ source: filter.source, ...extra }))
-      if (v !== undefined) q.set(k, String(v));
+    const base = { source: filter.source, account: filter.account, from: filter.from, to: filter.to };
+    for (const [k, v] of Object.entries({ ...base, ...extra })) if (v !== undefined) q.set(k, String(v));
     const s = q.toString();
     return s ? `/ledger/journal?${s}` : '/ledger/journal';
   };
@@ -93,6 +114,9 @@ export default async function JournalPage({
       <LedgerTabs current="/ledger/journal" />
 
       <form method="get" action="/ledger/journal" className="mb-6 flex flex-wrap items-end gap-3">
+        {filter.account && <input type="hidden" name="account" value={filter.account} />}
+        {filter.from && <input type="hidden" name="from" value={filter.from} />}
+        {filter.to && <input type="hidden" name="to" value={filter.to} />}
         <div>
           <label htmlFor="journal-source" className="block text-sm font-medium">
             Source
@@ -137,6 +161,18 @@ export default async function JournalPage({
         </p>
       )}
 
+      {drill && (
+        <p className="mb-4 text-sm text-slate-700" data-testid="journal-drill">
+          Showing entries
+          {filter.account ? ` with a line on account ${filter.account}` : ''}
+          {filter.from ? ` from ${filter.from}` : ''}
+          {filter.to ? ` to ${filter.to}` : ''}.{' '}
+          <Link href="/ledger/journal" className="text-brand-700 underline">
+            Show the whole journal
+          </Link>
+        </p>
+      )}
+
       {filter.before && (
         <p className="mb-4 text-sm text-slate-700">
           Showing entries before #{filter.before}.{' '}
@@ -148,7 +184,15 @@ export default async function JournalPage({
 
       {entries.length === 0 ? (
         <section className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-          {filter.source ? (
+          {drill ? (
+            <p>
+              No entries match this account and dates.{' '}
+              <Link href="/ledger/journal" className="text-brand-700 underline">
+                Show the whole journal
+              </Link>
+              .
+            </p>
+          ) : filter.source ? (
             <p>
               No {sourceLabel(filter.source).toLowerCase()} entries
               {filter.before ? ` before #${filter.before}` : ''}.{' '}

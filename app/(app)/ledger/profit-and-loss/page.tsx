@@ -1,0 +1,252 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { todayIn } from '@/lib/dates';
+import { fieldIssues } from '@/lib/errors';
+import { profitAndLossReport } from '@/lib/ledger/queries';
+import {
+  monthColumnLabel,
+  PL_SECTION_LABELS,
+  profitAndLossTable,
+  ZProfitAndLossQuery,
+  type PlTableRow,
+} from '@/lib/ledger/statements';
+import { shopSettings } from '@/lib/settings/queries';
+import { formatMoney } from '@/lib/money';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { LedgerTabs } from '@/components/ledger/ledger-tabs';
+import { DateRangeForm } from '@/components/ledger/date-range-form';
+
+export const metadata: Metadata = { title: 'Profit and loss · Ledger' };
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+const exportClass =
+  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50';
+
+/** A row's look: accounts plain, section totals and the profit lines bold with a rule above. */
+function rowClass(r: PlTableRow) {
+  if (r.kind === 'account') return 'border-b border-slate-100';
+  if (r.kind === 'section_total') return 'border-b border-slate-200 font-medium';
+  return 'border-y-2 border-slate-300 bg-slate-50 font-semibold';
+}
+
+export default async function ProfitAndLossPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePagePermission('ledger:read', '/ledger/profit-and-loss');
+  const params = await searchParams;
+  const settings = await shopSettings();
+  const today = todayIn(settings.timezone);
+  const requested = {
+    from: single(params.from) ?? `${today.slice(0, 4)}-01-01`,
+    to: single(params.to) ?? today,
+  };
+  const parsed = ZProfitAndLossQuery.safeParse(requested);
+  const error = parsed.success
+    ? undefined
+    : `${fieldIssues(parsed.error)
+        .map((i) => `${i.field}: ${i.message}`)
+        .join('; ')}. Pick two dates, the first on or before the second, at most five years apart.`;
+  const report = parsed.success ? await profitAndLossReport(parsed.data) : null;
+  const money = (amount: number) => formatMoney(amount, settings.currency);
+  const cell = (amount: number) => (amount === 0 ? <span className="text-slate-600">—</span> : money(amount));
+  const journal = (code: string, from: string, to: string) =>
+    `/ledger/journal?account=${encodeURIComponent(code)}&from=${from}&to=${to}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Ledger"
+        description="Profit and loss: what the shop earned and spent over a range of days, by month, against the period before."
+      />
+      <LedgerTabs current="/ledger/profit-and-loss" />
+      <DateRangeForm
+        action="/ledger/profit-and-loss"
+        from={requested.from.slice(0, 10)}
+        to={requested.to.slice(0, 10)}
+        error={error}
+        hint={`Whole days in the shop's time zone (${settings.timezone}), in ${settings.currency}. The fiscal year is the calendar year.`}
+      />
+      {report &&
+        (() => {
+          const { total, months, previous } = report;
+          const rows = profitAndLossTable(total, months, previous);
+          const empty = total.sections.every((s) => s.accounts.length === 0);
+          return (
+            <div className="space-y-6">
+              <section
+                aria-labelledby="pl-title"
+                className="@container rounded-xl border border-slate-200 bg-white"
+              >
+                <div className="flex flex-wrap items-center justify-between gap-3 px-4 pt-5 sm:px-6">
+                  <h2 id="pl-title" className="text-lg font-semibold">
+                    Profit and loss, {total.from} to {total.to}
+                  </h2>
+                  <a
+                    href={`/ledger/export/profit-and-loss?from=${total.from}&to=${total.to}`}
+                    download
+                    className={exportClass}
+                  >
+                    Export CSV
+                  </a>
+                </div>
+                <p className="px-4 text-sm text-slate-600 sm:px-6">
+                  Compared with {previous.from} to {previous.to}, the period of equal length before. Each
+                  figure opens its journal lines.
+                </p>
+                {empty && (
+                  <p className="px-4 pt-3 text-slate-700 sm:px-6">
+                    Nothing was earned or spent in this range. Pick a range in which orders shipped or costs
+                    were posted, or{' '}
+                    <Link href="/ledger/journal" className="text-brand-700 underline">
+                      look at the journal
+                    </Link>
+                    .
+                  </p>
+                )}
+                <ScrollRegion label="Profit and loss table" className="mt-3">
+                  <table className="w-full text-left text-sm">
+                    <caption className="sr-only">
+                      Profit and loss in {settings.currency}: this period, the previous period and the change
+                    </caption>
+                    <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                      <tr>
+                        <th scope="col" className="px-4 py-2 font-medium sm:px-6">
+                          Account
+                        </th>
+                        <th scope="col" className="px-3 py-2 text-right font-medium">
+                          This period
+                        </th>
+                        <th scope="col" className="px-3 py-2 text-right font-medium">
+                          Previous period
+                        </th>
+                        <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
+                          Change
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={`${r.kind}-${r.section}-${r.code}`} className={rowClass(r)}>
+                          <th
+                            scope="row"
+                            className={`px-4 py-2 text-left sm:px-6 ${r.kind === 'account' ? 'pl-8 font-normal sm:pl-10' : ''}`}
+                          >
+                            {r.code && <span className="mr-1 font-mono">{r.code}</span>}
+                            {r.label}
+                            {r.kind === 'section_total' && r.section && (
+                              <span className="sr-only"> ({PL_SECTION_LABELS[r.section]})</span>
+                            )}
+                          </th>
+                          <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
+                            {r.code && r.total !== 0 ? (
+                              <Link
+                                href={journal(r.code, total.from, total.to)}
+                                className="text-brand-700 underline"
+                              >
+                                {money(r.total)}
+                              </Link>
+                            ) : (
+                              <span data-testid={r.kind === 'net_income' ? 'net-income' : undefined}>
+                                {cell(r.total)}
+                              </span>
+                            )}
+                          </td>
+                          <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
+                            {r.code && r.previous !== 0 ? (
+                              <Link
+                                href={journal(r.code, previous.from, previous.to)}
+                                className="text-brand-700 underline"
+                              >
+                                {money(r.previous)}
+                              </Link>
+                            ) : (
+                              cell(r.previous)
+                            )}
+                          </td>
+                          <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
+                            {cell(r.total - r.previous)}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
+              </section>
+
+              <section
+                aria-labelledby="pl-months-title"
+                className="rounded-xl border border-slate-200 bg-white"
+              >
+                <h2 id="pl-months-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
+                  By month
+                </h2>
+                <p className="px-4 text-sm text-slate-600 sm:px-6">
+                  One column per calendar month of the range; scroll the table sideways for more months.
+                </p>
+                <ScrollRegion label="Profit and loss by month table" className="mt-3">
+                  <table className="w-full text-left text-sm">
+                    <caption className="sr-only">
+                      Profit and loss in {settings.currency} by calendar month
+                    </caption>
+                    <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                      <tr>
+                        <th scope="col" className="sticky left-0 bg-slate-50 px-4 py-2 font-medium sm:px-6">
+                          Account
+                        </th>
+                        {months.map((m) => (
+                          <th
+                            key={m.from}
+                            scope="col"
+                            className="px-3 py-2 text-right font-medium whitespace-nowrap"
+                          >
+                            {monthColumnLabel(m.from, m.to)}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={`${r.kind}-${r.section}-${r.code}`} className={rowClass(r)}>
+                          <th
+                            scope="row"
+                            className={`sticky left-0 bg-white px-4 py-2 text-left whitespace-nowrap sm:px-6 ${r.kind === 'account' ? 'font-normal' : ''}`}
+                          >
+                            {r.code && <span className="mr-1 font-mono">{r.code}</span>}
+                            {r.label}
+                          </th>
+                          {r.months.map((amount, i) => (
+                            <td
+                              key={months[i].from}
+                              className="px-3 py-2 whitespace-nowrap text-right tabular-nums"
+                            >
+                              {r.code && amount !== 0 ? (
+                                <Link
+                                  href={journal(r.code, months[i].from, months[i].to)}
+                                  className="text-brand-700 underline"
+                                >
+                                  {money(amount)}
+                                </Link>
+                              ) : (
+                                cell(amount)
+                              )}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
+              </section>
+            </div>
+          );
+        })()}
+    </>
+  );
+}

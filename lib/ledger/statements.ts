@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import { isValidIsoDate } from '@/lib/dates';
+import { daysInRange, MAX_RANGE_DAYS } from '@/lib/kpi/rules';
+
+/**
+ * The financial statements' rules (docs/decisions/025-financial-statements.md): which section each
+ * account shows in, with which sign, and how the sections add up. Pure, shared by the queries, the
+ * screens and the CSV exports.
+ */
+
+export const PL_SECTIONS = [
+  'revenue',
+  'contra_revenue',
+  'cogs',
+  'operating_expense',
+  'other_income',
+  'other_expense',
+] as const;
+export type PlSection = (typeof PL_SECTIONS)[number];
+export type BsSection = 'assets' | 'liabilities' | 'equity';
+export type AccountType = 'asset' | 'liability' | 'equity' | 'revenue' | 'expense';
+
+export const PL_SECTION_LABELS: Record<PlSection, string> = {
+  revenue: 'Revenue',
+  contra_revenue: 'Discounts, returns and refunds',
+  cogs: 'Cost of goods sold',
+  operating_expense: 'Operating expenses',
+  other_income: 'Other income',
+  other_expense: 'Other expenses',
+};
+
+/** The sections a revenue or an expense account may be placed in (the database CHECK agrees). */
+export const SECTIONS_FOR_TYPE: Record<'revenue' | 'expense', readonly PlSection[]> = {
+  revenue: ['revenue', 'contra_revenue', 'other_income'],
+  expense: ['cogs', 'operating_expense', 'other_expense'],
+};
+
+/** A new revenue account is revenue and a new expense account an operating expense unless told. */
+export function defaultSection(type: AccountType): PlSection | null {
+  return type === 'revenue' ? 'revenue' : type === 'expense' ? 'operating_expense' : null;
+}
+
+/** Where an account shows: a P&L section for revenue and expense accounts, else its balance-sheet side. */
+export function statementPlace(
+  type: AccountType,
+  section: PlSection | null,
+): { statement: 'pl'; section: PlSection } | { statement: 'bs'; section: BsSection } {
+  if (type === 'asset') return { statement: 'bs', section: 'assets' };
+  if (type === 'liability') return { statement: 'bs', section: 'liabilities' };
+  if (type === 'equity') return { statement: 'bs', section: 'equity' };
+  return { statement: 'pl', section: section ?? defaultSection(type)! };
+}
+
+/**
+ * An account's figure as its statement shows it, from Σdebit − Σcredit: debit-natured sections
+ * (assets, COGS, expenses, contra revenue) show it as it is; credit-natured ones (liabilities, equity,
+ * revenue, other income) negated. So a normal balance is positive in its section.
+ */
+export function statementAmount(section: PlSection | BsSection, debitMinusCredit: bigint): bigint {
+  const debitNatured =
+    section === 'assets' ||
+    section === 'cogs' ||
+    section === 'operating_expense' ||
+    section === 'other_expense' ||
+    section === 'contra_revenue';
+  return debitNatured ? debitMinusCredit : -debitMinusCredit;
+}
+
+/** A sum read as bigint, handed out as a number of minor units only when it is exact. */
+export function safeMinor(value: bigint): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${value} is beyond exact integer range`);
+  return n;
+}
+
+export type AccountMovement = {
+  code: string;
+  name: string;
+  type: AccountType;
+  section: PlSection | null;
+  /** Σdebit − Σcredit over the period (or up to the date). */
+  net: bigint;
+};
+export type StatementLine = { code: string; name: string; amount: number };
+export type PlSectionDto = { type: PlSection; accounts: StatementLine[]; total: number };
+export type ProfitAndLoss = {
+  currency: string;
+  from: string;
+  to: string;
+  sections: PlSectionDto[];
+  gross_profit: number;
+  net_income: number;
+};
+
+/** Net income's sign per section: + revenue − contra revenue − COGS − operating expenses + other income − other expenses. */
+const NET_SIGN: Record<PlSection, 1n | -1n> = {
+  revenue: 1n,
+  contra_revenue: -1n,
+  cogs: -1n,
+  operating_expense: -1n,
+  other_income: 1n,
+  other_expense: -1n,
+};
+
+/**
+ * The P&L from each account's movement over the range: every section listed (empty ones with total
+ * 0), accounts with no movement left out. gross profit = revenue − contra revenue − COGS;
+ * net income = gross profit − operating expenses + other income − other expenses.
+ */
+export function buildProfitAndLoss(
+  movements: AccountMovement[],
+  meta: { currency: string; from: string; to: string },
+): ProfitAndLoss {
+  const totals = new Map<PlSection, bigint>();
+  const sections = PL_SECTIONS.map((type) => {
+    const accounts = movements
+      .map((m) => ({ m, place: statementPlace(m.type, m.section) }))
+      .filter(({ m, place }) => place.statement === 'pl' && place.section === type && m.net !== 0n)
+      .map(({ m }) => ({ code: m.code, name: m.name, amount: statementAmount(type, m.net) }));
+    const total = accounts.reduce((s, a) => s + a.amount, 0n);
+    totals.set(type, total);
+    return {
+      type,
+      accounts: accounts.map((a) => ({ ...a, amount: safeMinor(a.amount) })),
+      total: safeMinor(total),
+    };
+  });
+  const t = (s: PlSection) => totals.get(s)!;
+  const gross = t('revenue') - t('contra_revenue') - t('cogs');
+  const net = PL_SECTIONS.reduce((s, sec) => s + NET_SIGN[sec] * t(sec), 0n);
+  return { ...meta, sections, gross_profit: safeMinor(gross), net_income: safeMinor(net) };
+}
+
+/** Net income straight from movements: −Σ(debit − credit) over every P&L account. */
+export function netIncomeOf(movements: AccountMovement[]): bigint {
+  return movements
+    .filter((m) => m.type === 'revenue' || m.type === 'expense')
+    .reduce((s, m) => s - m.net, 0n);
+}
+
+export type BsSectionDto = { accounts: StatementLine[]; total: number };
+export type BalanceSheet = {
+  currency: string;
+  as_of: string;
+  /** The first day of the fiscal (calendar) year of as_of. */
+  fiscal_year_start: string;
+  assets: BsSectionDto;
+  liabilities: BsSectionDto;
+  /** Equity accounts; the total includes retained and current-year earnings. */
+  equity: BsSectionDto;
+  /** Net income of earlier fiscal years, never closed by an entry. */
+  retained_earnings: number;
+  /** Net income from the fiscal year's start to as_of. */
+  current_year_earnings: number;
+  /** assets − (liabilities + equity): 0 whenever every entry balanced. */
+  difference: number;
+};
+
+/**
+ * The balance sheet from balances up to the date (`balances`) and the P&L accounts' movement before
+ * the fiscal year (`beforeYear`): retained earnings = net income before the year, current-year
+ * earnings = net income of all P&L balances − retained earnings. No closing entry is needed.
+ */
+export function buildBalanceSheet(
+  balances: AccountMovement[],
+  beforeYear: AccountMovement[],
+  meta: { currency: string; as_of: string; fiscal_year_start: string },
+): BalanceSheet {
+  const side = (section: BsSection) => {
+    const accounts = balances
+      .filter((m) => m.net !== 0n && statementPlace(m.type, m.section).section === section)
+      .map((m) => ({ code: m.code, name: m.name, amount: statementAmount(section, m.net) }));
+    return { accounts, total: accounts.reduce((s, a) => s + a.amount, 0n) };
+  };
+  const assets = side('assets');
+  const liabilities = side('liabilities');
+  const equity = side('equity');
+  const retained = netIncomeOf(beforeYear);
+  const current = netIncomeOf(balances) - retained;
+  const equityTotal = equity.total + retained + current;
+  const dto = (s: { accounts: { code: string; name: string; amount: bigint }[] }, total: bigint) => ({
+    accounts: s.accounts.map((a) => ({ ...a, amount: safeMinor(a.amount) })),
+    total: safeMinor(total),
+  });
+  return {
+    ...meta,
+    assets: dto(assets, assets.total),
+    liabilities: dto(liabilities, liabilities.total),
+    equity: dto(equity, equityTotal),
+    retained_earnings: safeMinor(retained),
+    current_year_earnings: safeMinor(current),
+    difference: safeMinor(assets.total - liabilities.total - equityTotal),
+  };
+}
+
+/** The fiscal year is the calendar year: its first day for a date. */
+export function fiscalYearStart(isoDate: string): string {
+  return `${isoDate.slice(0, 4)}-01-01`;
+}
+
+const isoDate = (field: string) =>
+  z
+    .string({ error: `${field} is required (YYYY-MM-DD)` })
+    .refine(isValidIsoDate, { message: 'Must be a calendar date as YYYY-MM-DD' });
+
+/** `?from=&to=` of the P&L: both inclusive shop-timezone days, from ≤ to, at most five years. */
+export const ZProfitAndLossQuery = z
+  .object({ from: isoDate('from'), to: isoDate('to') })
+  .superRefine((q, ctx) => {
+    if (!isValidIsoDate(q.from) || !isValidIsoDate(q.to)) return;
+    if (q.from > q.to)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be on or before to' });
+    else if (daysInRange(q.from, q.to) > MAX_RANGE_DAYS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range may span at most five years' });
+  });
+export type TProfitAndLossQuery = z.infer<typeof ZProfitAndLossQuery>;
+
+/** `?as_of=` of the balance sheet: a calendar date, today when absent. */
+export const ZBalanceSheetQuery = z.object({ as_of: isoDate('as_of').optional() });
+
+/** One row of the P&L as a table: an account, a section total, gross profit or net income. */
+export type PlTableRow = {
+  kind: 'account' | 'section_total' | 'gross_profit' | 'net_income';
+  section: PlSection | null;
+  code: string | null;
+  label: string;
+  /** One figure per month column, then the range's figure and the previous period's. */
+  months: number[];
+  total: number;
+  previous: number;
+};
+
+/**
+ * The P&L laid out as the screen and the CSV show it: per section its accounts (any account that
+ * moved in the range or the previous period) and its total; gross profit after COGS, net income last.
+ */
+export function profitAndLossTable(
+  total: ProfitAndLoss,
+  months: ProfitAndLoss[],
+  previous: ProfitAndLoss,
+): PlTableRow[] {
+  const amountOf = (pl: ProfitAndLoss, section: PlSection, code: string) =>
+    pl.sections.find((s) => s.type === section)?.accounts.find((a) => a.code === code)?.amount ?? 0;
+  const totalOf = (pl: ProfitAndLoss, section: PlSection) =>
+    pl.sections.find((s) => s.type === section)?.total ?? 0;
+  const rows: PlTableRow[] = [];
+  for (const section of PL_SECTIONS) {
+    const names = new Map<string, string>();
+    for (const pl of [total, previous])
+      for (const a of pl.sections.find((s) => s.type === section)?.accounts ?? []) names.set(a.code, a.name);
+    for (const [code, name] of [...names].sort(([a], [b]) => a.localeCompare(b)))
+      rows.push({
+        kind: 'account',
+        section,
+        code,
+        label: name,
+        months: months.map((m) => amountOf(m, section, code)),
+        total: amountOf(total, section, code),
+        previous: amountOf(previous, section, code),
+      });
+    rows.push({
+      kind: 'section_total',
+      section,
+      code: null,
+      label: `Total ${PL_SECTION_LABELS[section].toLowerCase()}`,
+      months: months.map((m) => totalOf(m, section)),
+      total: totalOf(total, section),
+      previous: totalOf(previous, section),
+    });
+    if (section === 'cogs')
+      rows.push({
+        kind: 'gross_profit',
+        section: null,
+        code: null,
+        label: 'Gross profit',
+        months: months.map((m) => m.gross_profit),
+        total: total.gross_profit,
+        previous: previous.gross_profit,
+      });
+  }
+  rows.push({
+    kind: 'net_income',
+    section: null,
+    code: null,
+    label: 'Net income',
+    months: months.map((m) => m.net_income),
+    total: total.net_income,
+    previous: previous.net_income,
+  });
+  return rows;
+}
+
+/** A month column's heading: '2026-03-01'…'2026-03-31' → 'Mar 2026' (partial months show their days). */
+export function monthColumnLabel(from: string, to: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${from}T00:00:00Z`),
+  );
+  const lastDay = new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)), 0)).getUTCDate();
+  const whole = from.endsWith('-01') && Number(to.slice(8, 10)) === lastDay;
+  return whole ? name : `${name} (${Number(from.slice(8, 10))}–${Number(to.slice(8, 10))})`;
+}
