@@ -53,6 +53,9 @@ describe('inventory API', () => {
         available: 12,
         damaged: 0,
         quarantine: 0,
+        // no purchase order is open for it
+        on_order: 0,
+        on_order_expected_at: null,
       },
     ]);
     expect(

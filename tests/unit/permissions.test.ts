@@ -33,7 +33,7 @@ const DESIGN: Record<Permission, Role[]> = {
   'ledger:read': ['admin', 'manager'],
   'ledger:post': ['admin', 'manager'],
   'settings:write': ['admin'],
-  // Not rows of DESIGN.md: the event feed reads like reports; webhooks send data out, so admin only (decision 022).
+  // Not rows of docs/design.md's table: the event feed reads like reports; webhooks send data out, so admin only (decision 022).
   'events:read': ['admin', 'manager'],
   'webhooks:write': ['admin'],
 };
