@@ -59,10 +59,19 @@ export function hrefOf(label: SectionLabel): string {
  * form submission, and make a test flaky.
  */
 export async function waitForHydration(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    return !!el && Object.keys(el).some((k) => k.startsWith('__reactProps'));
-  }, selector);
+  // A Playwright selector (CSS, or `button:has-text("…")`), re-resolved on every poll: hydration may
+  // replace the element the server rendered.
+  await expect
+    .poll(
+      () =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps')))
+          .catch(() => false),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }
 
 /** Fills and submits the /login form (the page must already show it) and waits for the sign-in answer. */
