@@ -42,8 +42,8 @@ export type TakeOrderResult =
   { order: OrderDto; replay?: never } | { replay: IdempotentResult; order?: never };
 
 /**
- * Writes an order intake in one statement (the database function take_order, migration
- * 20261129090000): duplicate check on channel + external id, stock reserved for every line or none
+ * Writes an order intake in one statement (the database function take_order; its source, with the
+ * reservation rule in words, is lib/orders/take-order.sql beside this file): duplicate check on channel + external id, stock reserved for every line or none
  * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
  * payment, journal entries, KPI facts, the audit row and the Idempotency-Key with the answer. In the
  * caller's transaction when there is one, else atomically on its own. A key already answered gives
