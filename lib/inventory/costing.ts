@@ -1,3 +1,5 @@
+import { mulDivRoundHalfUp } from '@/lib/money';
+
 /**
  * Inventory costing: pure functions over one variant's cost pool and FIFO layers. No I/O; the
  * use cases in this folder load the rows under a lock, call these, and write the result back.
@@ -27,18 +29,6 @@
 export type CostingMethod = 'fifo' | 'average';
 export type Pool = { quantity: number; value: number; lastUnitCost: number | null };
 export type Layer = { id: string; unitCost: number; remaining: number };
-
-/** round(a·b / c) with halves rounded up (away from zero), exact for any safe integers. */
-export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
-  if (c === 0) throw new RangeError('division by zero');
-  const num = BigInt(a) * BigInt(b);
-  const den = BigInt(c);
-  const negative = num < 0n !== den < 0n && num !== 0n;
-  const n = num < 0n ? -num : num;
-  const d = den < 0n ? -den : den;
-  const q = (2n * n + d) / (2n * d);
-  return Number(negative ? -q : q);
-}
 
 export type IssueResult = {
   cost: number;

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { releaseStock } from '@/lib/inventory/reservations';
 import { reverseJournalEntry } from '@/lib/ledger/post-entry';
 import { nextStatus, type OrderStatus } from '@/lib/orders/rules';
-import { mulDivRoundHalfUp } from '@/lib/inventory/costing';
+import { mulDivRoundHalfUp } from '@/lib/money';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';

@@ -9,9 +9,9 @@ import {
   nextReturnStatus,
   refundForUnits,
   RETURN_REASONS,
-  share,
   type ReturnReason,
 } from '@/lib/returns/rules';
+import { share } from '@/lib/money';
 import { ZRefundReturnInput, type TRefundReturnInput } from '@/lib/returns/schemas';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
 import { createRefund, type RefundDraft } from '@/lib/refunds/issue-refund';

@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { share } from '@/lib/money';
 
 /** Pure rules of returns, refunds and exchanges: imported by use cases and screens alike. */
 
@@ -80,18 +81,6 @@ export const RETURN_REASON_CODES = Object.keys(RETURN_REASONS) as [ReturnReason,
 
 export const DISPOSITIONS = ['restock', 'damaged', 'scrap'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
-
-/** round(a·b / c), halves away from zero, exact for safe integers (same rule as costing). */
-export function share(a: number, b: number, c: number): number {
-  if (c === 0) return 0;
-  const num = BigInt(a) * BigInt(b);
-  const den = BigInt(c);
-  const neg = num < 0n !== den < 0n && num !== 0n;
-  const n = num < 0n ? -num : num;
-  const d = den < 0n ? -den : den;
-  const q = (2n * n + d) / (2n * d);
-  return Number(neg ? -q : q);
-}
 
 /**
  * The part of a total that k more units carry when `before` units were already counted, out of n:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { issue, mulDivRoundHalfUp, receive, type Layer, type Pool } from '@/lib/inventory/costing';
+import { issue, receive, type Layer, type Pool } from '@/lib/inventory/costing';
+import { mulDivRoundHalfUp } from '@/lib/money';
 
 /** A tiny in-memory ledger of one SKU: applies receipts and issues the way the use cases do. */
 function book(method: 'fifo' | 'average') {
