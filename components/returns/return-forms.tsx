@@ -15,6 +15,7 @@ import {
   requestReturnAction,
 } from '@/app/(app)/returns/actions';
 import type { ActionState } from '@/lib/server-action';
+import { refundCap, refundTotal } from '@/lib/refunds/rules';
 import { amountExample, formatMoney, parseAmountInput, toDecimalString } from '@/lib/money';
 
 /** A typed amount in major units → minor units of `currency` (JPY has none, KWD three); NaN if not one. */
@@ -331,8 +332,13 @@ export function RefundForm(props: {
   const money = (n: number) => formatMoney(n, props.currency);
   const shipInput = parseAmountInput(shipping, props.currency);
   const ship = shipInput ?? 0;
-  const computed = props.goods + props.tax - (waive ? 0 : props.fee) + ship;
-  const cap = Math.min(computed, props.paidLeft);
+  const computed = refundTotal({
+    goods: props.goods,
+    tax: props.tax,
+    shipping: ship,
+    fee: waive ? 0 : props.fee,
+  });
+  const cap = refundCap({ amountPaid: props.paidLeft, units: computed });
   const asked = parseAmountInput(amount, props.currency);
   const total = asked ?? computed;
   const problem =

@@ -6,12 +6,12 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { roleHas, scopesHave } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/money';
+import { needsApproval, paymentStatusAfterRefund, refundCap, refundTotal } from '@/lib/refunds/rules';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { customerOf } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
-import { needsApproval, paymentStatusAfterRefund } from '@/lib/returns/rules';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
 import { recordRefundIssuedFacts } from '@/lib/kpi/facts';
 
@@ -74,7 +74,7 @@ export async function createRefund(
       return { refund: (await refundDetail(existing.id, t))!, replayed: true };
     }
   }
-  const amount = draft.goods + draft.tax + draft.shipping - draft.fee;
+  const amount = refundTotal(draft);
   if (amount <= 0)
     throw new AppError('VALIDATION_FAILED', 'Nothing to refund: the amount comes to zero.', [
       { field: 'amount', message: 'The refund must be more than zero' },
@@ -86,12 +86,12 @@ export async function createRefund(
   const [pending] = await t.$queryRaw<
     { sum: number }[]
   >`SELECT COALESCE(SUM(amount), 0)::int AS sum FROM refunds WHERE order_id = ${order.id}::uuid AND status = 'pending_approval'`;
-  const cap = o.amountPaid - pending.sum;
+  const cap = refundCap({ amountPaid: o.amountPaid, pending: pending.sum });
   if (amount > cap) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `At most ${formatMoney(Math.max(cap, 0), o.currency)} can be refunded on order #${order.number} (paid and not refunded: ${formatMoney(o.amountPaid, o.currency)}${pending.sum ? `, awaiting approval: ${formatMoney(pending.sum, o.currency)}` : ''}); this refund is ${formatMoney(amount, o.currency)}.`,
-      [{ field: 'amount', message: `At most ${formatMoney(Math.max(cap, 0), o.currency)}` }],
+      `At most ${formatMoney(cap, o.currency)} can be refunded on order #${order.number} (paid and not refunded: ${formatMoney(o.amountPaid, o.currency)}${pending.sum ? `, awaiting approval: ${formatMoney(pending.sum, o.currency)}` : ''}); this refund is ${formatMoney(amount, o.currency)}.`,
+      [{ field: 'amount', message: `At most ${formatMoney(cap, o.currency)}` }],
     );
   }
   const settings = await t.shopSettings.findUnique({

@@ -3,6 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { draftReturnRefund } from '@/lib/refunds/refund-return';
 import { isUuid } from '@/lib/boundary';
+import { refundCap } from '@/lib/refunds/rules';
 
 /** What an order can still give back: paid minus refunded minus what waits for approval, and shipping not refunded. */
 export async function refundRoom(orderId: string, tx: Tx = db) {
@@ -26,7 +27,7 @@ export async function refundRoom(orderId: string, tx: Tx = db) {
     FROM refunds WHERE order_id = ${orderId}::uuid`;
   return {
     ...o,
-    paidLeft: Math.max(o.amountPaid - r.pending, 0),
+    paidLeft: refundCap({ amountPaid: o.amountPaid, pending: r.pending }),
     pending: r.pending,
     shippingLeft: Math.max(o.shippingAmount - r.shipping, 0),
   };

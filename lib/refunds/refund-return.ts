@@ -11,7 +11,7 @@ import {
   RETURN_REASONS,
   type ReturnReason,
 } from '@/lib/returns/rules';
-import { share } from '@/lib/money';
+import { refundTotal, scaleRefund } from '@/lib/refunds/rules';
 import { ZRefundReturnInput, type TRefundReturnInput } from '@/lib/returns/schemas';
 import { refundDetail, type RefundDto } from '@/lib/returns/queries';
 import { createRefund, type RefundDraft } from '@/lib/refunds/issue-refund';
@@ -150,17 +150,14 @@ export async function refundReturn(
     if (input.ticket_id) await checkTicketLink(t, { ticketId: input.ticket_id, orderId: r.order.id });
     const draft = await draftReturnRefund(t, r, input);
     if (input.amount !== undefined) {
-      const total = draft.goods + draft.tax + draft.shipping - draft.fee;
+      const total = refundTotal(draft);
       if (input.amount > total)
         throw new AppError(
           'VALIDATION_FAILED',
           `The returned units come to ${total}; a refund of ${input.amount} is more than that.`,
           [{ field: 'amount', message: `At most ${total} for these units` }],
         );
-      const tax = share(draft.tax, input.amount, total);
-      const shipping = share(draft.shipping, input.amount, total);
-      const fee = share(draft.fee, input.amount, total);
-      Object.assign(draft, { tax, shipping, fee, goods: input.amount - tax - shipping + fee });
+      Object.assign(draft, scaleRefund(draft, input.amount));
     }
     const { refund } = await createRefund(
       t,

@@ -124,16 +124,3 @@ export function exchangeSettlement(credit: number, replacementTotal: number) {
   const difference = replacementTotal - credit;
   return { applied, difference, charge: Math.max(difference, 0), refund: Math.max(-difference, 0) };
 }
-
-/** Payment status once `refunded` of `paid` (captured) has gone back. */
-export function paymentStatusAfterRefund(amountPaidLeft: number): 'partially_refunded' | 'refunded' {
-  return amountPaidLeft <= 0 ? 'refunded' : 'partially_refunded';
-}
-
-/**
- * Whether a refund needs a manager: an actor without refunds:approve (a support agent, or an API key
- * without that scope) may issue up to the shop's support refund limit; above it the refund waits.
- */
-export function needsApproval(amount: number, limit: number, canApprove: boolean): boolean {
-  return !canApprove && amount > limit;
-}
