@@ -16,14 +16,12 @@ import {
   ZApproveReturnInput,
   ZCreateReturnInput,
   ZExchangeReturnInput,
-  ZGoodwillRefundInput,
   ZInspectReturnInput,
   ZReceiveReturnInput,
-  ZRefundListQuery,
-  ZRefundReturnInput,
   ZRejectReturnInput,
   ZReturnListQuery,
 } from '@/lib/returns/schemas';
+import { ZGoodwillRefundInput, ZRefundListQuery, ZRefundReturnInput } from '@/lib/refunds/schemas';
 import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
 import {
   ZCreateCycleCountInput,

@@ -6,8 +6,8 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { canMoveReturn, nextReturnStatus } from '@/lib/returns/rules';
-import { refundDetail, type RefundDto } from '@/lib/returns/queries';
-import { postRefund } from '@/lib/refunds/issue-refund';
+import { refundDetail, type RefundDto } from '@/lib/refunds/queries';
+import { postRefund } from '@/lib/refunds/post-refund';
 import { isUuid } from '@/lib/boundary';
 import { refundCap } from '@/lib/refunds/rules';
 
