@@ -2,6 +2,22 @@ import { AppError } from '@/lib/errors';
 import { allocate } from '@/lib/money';
 import { productMinor, sumMinor } from '@/lib/boundary';
 
+/** An order line's unit counts, as a row (camelCase) or as a DTO (snake_case). */
+export type LineCounts =
+  | { quantity: number; quantityFulfilled: number; quantityCancelled: number }
+  | { quantity: number; quantity_fulfilled: number; quantity_cancelled: number };
+
+/**
+ * Units of an order line still to ship: ordered − fulfilled − cancelled (5 − 2 − 1 → 2). These are
+ * the units the order holds reserved. SQL over order_lines says the same with openQuantitySql
+ * (lib/orders/open-quantity-sql.ts).
+ */
+export function openQuantity(l: LineCounts): number {
+  const fulfilled = 'quantityFulfilled' in l ? l.quantityFulfilled : l.quantity_fulfilled;
+  const cancelled = 'quantityCancelled' in l ? l.quantityCancelled : l.quantity_cancelled;
+  return l.quantity - fulfilled - cancelled;
+}
+
 export type OrderStatus =
   'pending_review' | 'open' | 'on_hold' | 'partially_fulfilled' | 'fulfilled' | 'delivered' | 'cancelled';
 

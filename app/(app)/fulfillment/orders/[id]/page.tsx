@@ -15,6 +15,7 @@ import { TrackingEventForm } from '@/components/fulfillment/tracking-event-form'
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
 import { VoidLabelForm } from '@/components/fulfillment/void-label-form';
 import { startWaveAction } from '../../scan-actions';
+import { openQuantity } from '@/lib/orders/rules';
 
 export const metadata: Metadata = { title: 'Ship order' };
 
@@ -35,9 +36,7 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
     dateStyle: 'medium',
     timeStyle: 'short',
   });
-  const open = order.lines
-    .map((l) => ({ ...l, open: l.quantity - l.quantity_fulfilled - l.quantity_cancelled }))
-    .filter((l) => l.open > 0);
+  const open = order.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
   const shippable = (order.status === 'open' || order.status === 'partially_fulfilled') && open.length > 0;
   const overdue = !!order.promised_ship_by && shippable && new Date(order.promised_ship_by) < new Date();
   const a = order.shipping_address;
