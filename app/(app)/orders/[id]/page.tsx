@@ -9,13 +9,8 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import {
-  CHANNEL_LABEL,
-  OrderStatusBadge,
-  PaymentStatusBadge,
-  RiskBadge,
-  STATUS_LABEL,
-} from '@/components/orders/order-badges';
+import { OrderStatusBadge, PaymentStatusBadge, RiskBadge } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 import { OrderActions } from '@/components/orders/order-actions';
 import { AddNoteForm } from '@/components/orders/add-note-form';
 import { orderReturnsSummary } from '@/lib/returns/queries';
