@@ -71,7 +71,7 @@ export type Operation = {
   response: z.ZodType;
   /** success status, default 200 */
   status?: number;
-  /** honours the Idempotency-Key header (lib/api/idempotency.ts) */
+  /** honours the Idempotency-Key header (lib/idempotency.ts) */
   idempotent?: boolean;
 };
 

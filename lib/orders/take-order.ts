@@ -8,7 +8,7 @@ import type { PreparedLine } from '@/lib/ledger/post-entry';
 import { ledgerFactValues } from '@/lib/kpi/ledger-facts';
 import { kpiFactRows, type KpiFactGroup } from '@/lib/kpi/facts';
 import type { OrderDto } from '@/lib/orders/queries';
-import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
+import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
 
 /** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold '{number}'. */
 export type IntakeEntry = {
