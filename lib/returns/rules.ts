@@ -58,6 +58,10 @@ export function nextReturnStatus(status: ReturnStatus, move: ReturnMove): Return
 
 const label = (s: string) => s.replace('_', ' ');
 
+/** An order can have a return started once some of its units have shipped. */
+export const orderHasShippedUnits = (lines: readonly { quantity_fulfilled: number }[]) =>
+  lines.some((l) => l.quantity_fulfilled > 0);
+
 /** Units that may still be received on a return (approved units only). */
 export const canReceive = (status: ReturnStatus) => status === 'approved' || status === 'partially_received';
 /** Received units can be inspected until the return is settled. */

@@ -3,6 +3,7 @@ import {
   canMoveReturn,
   exchangeSettlement,
   nextReturnStatus,
+  orderHasShippedUnits,
   refundForUnits,
   RETURN_TRANSITIONS,
   slice,
@@ -62,5 +63,13 @@ describe('refund arithmetic', () => {
       charge: 0,
       refund: 1_000,
     });
+  });
+});
+
+describe('orderHasShippedUnits', () => {
+  it('lets a return start once any unit has shipped', () => {
+    expect(orderHasShippedUnits([{ quantity_fulfilled: 0 }, { quantity_fulfilled: 1 }])).toBe(true);
+    expect(orderHasShippedUnits([{ quantity_fulfilled: 0 }])).toBe(false);
+    expect(orderHasShippedUnits([])).toBe(false);
   });
 });
