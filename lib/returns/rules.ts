@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { stateMachine } from '@/lib/state-machine';
 import { share } from '@/lib/money';
 
 /** Pure rules of returns, refunds and exchanges: imported by use cases and screens alike. */
@@ -40,23 +40,11 @@ export const RETURN_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly ReturnStatus[]; to: ReturnStatus }>;
 export type ReturnMove = keyof typeof RETURN_TRANSITIONS;
 
-export function canMoveReturn(status: ReturnStatus, move: ReturnMove): boolean {
-  return (RETURN_TRANSITIONS[move].from as readonly ReturnStatus[]).includes(status);
-}
-
-export function nextReturnStatus(status: ReturnStatus, move: ReturnMove): ReturnStatus {
-  if (!canMoveReturn(status, move)) {
-    const from = RETURN_TRANSITIONS[move].from.map(label).join(', ');
-    throw new AppError(
-      'INVALID_STATE',
-      `Cannot ${move.replace('_', ' ')} a return that is ${label(status)} (only from: ${from}).`,
-      { status, move },
-    );
-  }
-  return RETURN_TRANSITIONS[move].to;
-}
-
-const label = (s: string) => s.replace('_', ' ');
+const returnMachine = stateMachine<ReturnStatus, typeof RETURN_TRANSITIONS>(RETURN_TRANSITIONS, {
+  noun: 'a return',
+});
+export const canMoveReturn = returnMachine.can;
+export const nextReturnStatus = returnMachine.next;
 
 /** An order can have a return started once some of its units have shipped. */
 export const orderHasShippedUnits = (lines: readonly { quantity_fulfilled: number }[]) =>
