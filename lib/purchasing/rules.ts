@@ -97,7 +97,3 @@ export function parsePoNumber(code: string): number | null {
   const m = /^\s*(?:po[-\s#]?)?#?(\d{1,9})\s*$/i.exec(code);
   return m ? Number(m[1]) : null;
 }
-
-/** Ids in URLs are UUIDs; anything else is simply not found (never a database cast error). */
-export const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
