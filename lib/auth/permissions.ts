@@ -64,6 +64,19 @@ export function scopesHave(scopes: readonly string[], permission: Permission): b
   return scopes.includes('*') || scopes.includes(permission);
 }
 
+/**
+ * May this actor do it: a user by their role, an API key by its scopes, the system (seed, jobs)
+ * always. The one answer to "may this actor approve a refund / a count / close an unverified parcel".
+ */
+export function actorCan(
+  actor: { type: 'user'; role: Role } | { type: 'api_key'; scopes: readonly string[] } | { type: 'system' },
+  permission: Permission,
+): boolean {
+  if (actor.type === 'user') return roleHas(actor.role, permission);
+  if (actor.type === 'api_key') return scopesHave(actor.scopes, permission);
+  return true;
+}
+
 export type SectionKey =
   | 'dashboard'
   | 'orders'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actorCan,
   canOpenSection,
   homeFor,
   roleHas,
@@ -91,5 +92,16 @@ describe('permission map', () => {
     expect(scopesHave(['orders:read'], 'orders:read')).toBe(true);
     expect(scopesHave(['orders:read'], 'orders:write')).toBe(false);
     expect(scopesHave([], 'orders:read')).toBe(false);
+  });
+});
+
+describe('actorCan', () => {
+  it('asks a user’s role, an API key’s scopes, and lets the system do anything', () => {
+    expect(actorCan({ type: 'user', role: 'manager' }, 'refunds:approve')).toBe(true);
+    expect(actorCan({ type: 'user', role: 'support' }, 'refunds:approve')).toBe(false);
+    expect(actorCan({ type: 'api_key', scopes: ['refunds:approve'] }, 'refunds:approve')).toBe(true);
+    expect(actorCan({ type: 'api_key', scopes: ['orders:read'] }, 'refunds:approve')).toBe(false);
+    expect(actorCan({ type: 'api_key', scopes: ['*'] }, 'inventory:approve_count')).toBe(true);
+    expect(actorCan({ type: 'system' }, 'inventory:approve_count')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { stateMachine } from '@/lib/state-machine';
-import { roleHas, scopesHave } from '@/lib/auth/permissions';
+import { actorCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
 
 export const CYCLE_COUNT_STATUSES = ['draft', 'counting', 'completed', 'cancelled'] as const;
@@ -36,9 +36,7 @@ export const canMoveCycleCount = cycleCountMachine.can;
 export const nextCycleCountStatus = cycleCountMachine.next;
 
 export function actorCanApproveCounts(actor: Actor): boolean {
-  if (actor.type === 'system') return true;
-  if (actor.type === 'user') return roleHas(actor.role, 'inventory:approve_count');
-  return scopesHave(actor.scopes, 'inventory:approve_count');
+  return actorCan(actor, 'inventory:approve_count');
 }
 
 /**
