@@ -46,6 +46,30 @@ const returnMachine = stateMachine<ReturnStatus, typeof RETURN_TRANSITIONS>(RETU
 export const canMoveReturn = returnMachine.can;
 export const nextReturnStatus = returnMachine.next;
 
+/**
+ * Spreads a quantity asked for one SKU over the lines that carry it, in their order, each taking up
+ * to what it has left in `left` (updated in place, so a SKU asked for twice does not take a unit
+ * twice). `short` is what no line could take. Requesting, receiving, inspecting and refunding a
+ * return all pick their lines this way. 5 over lines with 3 and 4 left → takes 3 and 2, short 0.
+ */
+export function spreadQuantity<L, K>(
+  candidates: readonly L[],
+  quantity: number,
+  left: Map<K, number>,
+  key: (line: L) => K,
+): { takes: { line: L; quantity: number }[]; short: number } {
+  const takes: { line: L; quantity: number }[] = [];
+  let want = quantity;
+  for (const line of candidates) {
+    const take = Math.min(want, left.get(key(line)) ?? 0);
+    if (take <= 0) continue;
+    takes.push({ line, quantity: take });
+    left.set(key(line), (left.get(key(line)) ?? 0) - take);
+    want -= take;
+  }
+  return { takes, short: want };
+}
+
 /** An order can have a return started once some of its units have shipped. */
 export const orderHasShippedUnits = (lines: readonly { quantity_fulfilled: number }[]) =>
   lines.some((l) => l.quantity_fulfilled > 0);
