@@ -24,6 +24,7 @@ export const zComment = z
   .transform((s) => s.trim())
   .pipe(z.string().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters`))
   .transform((s) => (s === '' ? null : s))
+  .nullable()
   .optional();
 
 /** The public delivery survey's answer (one order, from its signed link). */
