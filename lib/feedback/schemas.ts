@@ -67,12 +67,14 @@ export const ZImportFeedbackInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if ((v.order_id === undefined) === (v.external_order_id === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: [v.order_id === undefined ? 'order_id' : 'external_order_id'],
-        message: 'Give exactly one of order_id and external_order_id',
-      });
+    const given = [v.order_id, v.external_order_id].filter((x) => x !== undefined).length;
+    if (given !== 1)
+      for (const field of given === 0 ? ['order_id'] : ['order_id', 'external_order_id'])
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'Give exactly one of order_id and external_order_id',
+        });
   });
 export type TImportFeedbackInput = z.input<typeof ZImportFeedbackInput>;
 
