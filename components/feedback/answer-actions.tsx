@@ -48,10 +48,20 @@ export function TagForm({
 }
 
 /** Reply to the customer: the answer becomes a ticket linked to it. */
-export function ReplyForm({ answerId, ticket }: { answerId: string; ticket: { id: string; number: number } | null }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState<{ ticket_id: string }>>(replyToFeedbackAction, null, {
-    resetOnSuccess: true,
-  });
+export function ReplyForm({
+  answerId,
+  ticket,
+}: {
+  answerId: string;
+  ticket: { id: string; number: number } | null;
+}) {
+  const { state, onSubmit, pending } = useActionForm<ActionState<{ ticket_id: string }>>(
+    replyToFeedbackAction,
+    null,
+    {
+      resetOnSuccess: true,
+    },
+  );
   const id = `reply-${answerId}`;
   return (
     <form onSubmit={onSubmit} aria-label="Reply" className="space-y-2">

@@ -278,3 +278,28 @@ export async function whatToFixRecords(
       ]);
   }
 }
+
+/** The tickets behind a theme's "tickets mentioning" figure (same match as whatToFixByTheme). */
+export async function themeTicketRecords(
+  options: TWhatToFixQuery & { theme: string },
+  tx: Tx = db,
+): Promise<FixRecord[]> {
+  const { start, end } = await range(options, tx);
+  const rows = await tx.$queryRaw<(FixRecord & { at: Date })[]>`
+    SELECT 'ticket' AS kind, t.id::text, t.number, o.id::text AS order_id, o.number AS order_number, t.created_at AS at,
+           t.subject || ' (' || t.status::text || ')' AS detail, NULL::int AS amount
+    FROM feedback_themes th JOIN tickets t ON t.created_at BETWEEN ${start} AND ${end}
+    LEFT JOIN orders o ON o.id = t.order_id
+    WHERE th.slug = ${options.theme} AND cardinality(th.keywords) > 0 AND (
+      t.subject ~* ('\\m(' || array_to_string(th.keywords, '|') || ')')
+      OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.ticket_id = t.id AND m.kind = 'customer'
+                 AND m.body ~* ('\\m(' || array_to_string(th.keywords, '|') || ')')))
+    ORDER BY t.created_at DESC LIMIT 500`;
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+/** The shop's currency, for the report's amounts. */
+export async function reportCurrency(tx: Tx = db): Promise<string> {
+  const row = await tx.shopSettings.findUnique({ where: { id: 1 }, select: { currency: true } });
+  return row?.currency ?? 'USD';
+}

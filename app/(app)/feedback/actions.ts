@@ -65,7 +65,10 @@ export async function saveThemeAction(_prev: ActionState, formData: FormData): P
 }
 
 /** Settings → Feedback (the survey delays, limits and the reopen rule). settings:write (admin). */
-export async function updateFeedbackSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateFeedbackSettingsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('settings:write');
     await updateFeedbackSettings({

@@ -49,7 +49,10 @@ export default async function FeedbackInboxPage({
   const canWrite = roleHas(user.role, 'feedback:write');
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? raw[k] : undefined);
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, one(k)]).filter(([, v]) => v)) as Record<string, string>;
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, one(k)]).filter(([, v]) => v)) as Record<
+    string,
+    string
+  >;
   const parsed = ZFeedbackListQuery.safeParse({ ...filters, cursor: one('cursor'), limit: 25 });
   const query = parsed.success ? parsed.data : ZFeedbackListQuery.parse({ limit: 25 });
   const filterError = parsed.success
@@ -64,7 +67,9 @@ export default async function FeedbackInboxPage({
   const activeThemes = themes.filter((t) => !t.archived);
   const label = new Map(themes.map((t) => [t.slug, t.label]));
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
-  const next = list.next_cursor ? `/feedback?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}` : null;
+  const next = list.next_cursor
+    ? `/feedback?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}`
+    : null;
   const filtered = Object.keys(filters).length > 0;
 
   return (
@@ -74,7 +79,11 @@ export default async function FeedbackInboxPage({
         description={`What customers answered after delivery and after support. Surveys: ${counts.sent} waiting for an answer, ${counts.scheduled} scheduled, ${counts.answered} answered, ${counts.skipped} not sent (open return or ticket, unsubscribed).`}
       />
       <FeedbackTabs current="/feedback" showSettings={roleHas(user.role, 'settings:write')} />
-      <form method="get" aria-label="Filter feedback" className="mb-4 grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end">
+      <form
+        method="get"
+        aria-label="Filter feedback"
+        className="mb-4 grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-end"
+      >
         <div>
           <label htmlFor="f-rating" className="block text-sm font-medium">
             Rating
@@ -136,7 +145,13 @@ export default async function FeedbackInboxPage({
           <label htmlFor="f-from" className="block text-sm font-medium">
             Answered from
           </label>
-          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ''} className={inputClass} />
+          <input
+            id="f-from"
+            name="from"
+            type="date"
+            defaultValue={filters.from ?? ''}
+            className={inputClass}
+          />
         </div>
         <div>
           <label htmlFor="f-to" className="block text-sm font-medium">
@@ -159,7 +174,10 @@ export default async function FeedbackInboxPage({
         </div>
       </form>
       {filterError && (
-        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           These filters were not understood ({filterError}); showing every answer.
         </p>
       )}
@@ -184,7 +202,8 @@ export default async function FeedbackInboxPage({
                   </h2>
                   <Rating kind={a.kind} rating={a.rating} />
                   <span className="text-sm text-slate-600">
-                    {date.format(new Date(a.answered_at))} · {CHANNEL_LABEL[a.channel] ?? (a.channel || 'Support')}
+                    {date.format(new Date(a.answered_at))} ·{' '}
+                    {CHANNEL_LABEL[a.channel] ?? (a.channel || 'Support')}
                     {a.source === 'import' ? ' · imported' : ''}
                   </span>
                 </header>
@@ -235,7 +254,9 @@ export default async function FeedbackInboxPage({
                     {a.customer ? (
                       <ReplyForm answerId={a.id} ticket={a.reply_ticket} />
                     ) : (
-                      <p className="text-sm text-slate-600">An imported review has no customer address to reply to.</p>
+                      <p className="text-sm text-slate-600">
+                        An imported review has no customer address to reply to.
+                      </p>
                     )}
                   </div>
                 )}

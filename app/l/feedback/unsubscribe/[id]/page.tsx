@@ -3,7 +3,10 @@ import { notFound } from 'next/navigation';
 import { isUnsubscribeToken } from '@/lib/feedback/links';
 import { UnsubscribeForm } from '@/components/feedback/unsubscribe-form';
 
-export const metadata: Metadata = { title: 'No more feedback emails', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'No more feedback emails',
+  robots: { index: false, follow: false },
+};
 export const dynamic = 'force-dynamic';
 
 /** The survey email's unsubscribe link: a signed link to one button (opening it changes nothing). */
