@@ -55,9 +55,9 @@ type ReturnInfo = { order_id: string; reason: string; order_line_id: string };
 export async function seedFeedback(
   db: PrismaClient,
   options: { share?: number; seed?: number; now?: Date; log?: (line: string) => void } = {},
-): Promise<{ surveys: number; answers: number }> {
+): Promise<{ surveys: number; answers: number; emailsDropped: number }> {
   const log = options.log ?? (() => {});
-  if ((await db.feedbackSurvey.count()) > 0) return { surveys: 0, answers: 0 };
+  if ((await db.feedbackSurvey.count()) > 0) return { surveys: 0, answers: 0, emailsDropped: 0 };
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed ?? 1818);
   const now = options.now ?? new Date();

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import { enqueueJob } from '@/lib/jobs/enqueue';
 import { surveyDueAt, type DeliveryDelays } from './rules';
 
 export async function feedbackSettingsRow(tx: Tx) {
@@ -22,10 +23,25 @@ export async function scheduleDeliverySurvey(
   const settings = await feedbackSettingsRow(tx);
   const due = surveyDueAt(deliveredAt, order.channel, settings.deliveryDelayDays);
   if (!due) return;
-  await tx.$executeRaw`
+  const inserted = await tx.$executeRaw`
     INSERT INTO feedback_surveys (kind, order_id, customer_id, channel, due_at)
     VALUES ('order', ${order.id}::uuid, ${order.customerId}::uuid, ${order.channel}, ${due})
     ON CONFLICT (order_id) DO NOTHING`;
+  if (inserted) await wakeAt(tx, due);
+}
+
+/**
+ * A send run due when the survey is (in this transaction: no commit, no job), so a survey goes out
+ * minutes after it is due rather than at the next five-minute schedule. One waiting run per due
+ * minute (singletonKey); the scheduled run is the backstop.
+ */
+async function wakeAt(tx: Tx, due: Date): Promise<void> {
+  const minute = new Date(Math.ceil(due.getTime() / 60_000) * 60_000);
+  await enqueueJob(
+    'feedback.send-surveys',
+    {},
+    { tx, startAfter: minute, singletonKey: `due:${minute.toISOString()}` },
+  );
 }
 
 /**
@@ -40,8 +56,9 @@ export async function scheduleTicketSurvey(
 ): Promise<void> {
   const settings = await feedbackSettingsRow(tx);
   if (!settings.ticketSurveys) return;
-  await tx.$executeRaw`
+  const inserted = await tx.$executeRaw`
     INSERT INTO feedback_surveys (kind, ticket_id, customer_id, channel, due_at)
     VALUES ('ticket', ${ticket.id}::uuid, ${ticket.customerId}::uuid, '', ${solvedAt})
     ON CONFLICT (ticket_id) DO NOTHING`;
+  if (inserted) await wakeAt(tx, solvedAt);
 }
