@@ -155,9 +155,12 @@ export async function seedFeedback(
     if (suggested.length && faker.number.float() < 0.8)
       await tagFeedback({ input: { answer_id, themes: suggested }, actor: SEED_ACTOR });
   }
+  // Demo history: its survey emails were never meant to go out (nor to wait in the outbox).
+  const emailsDropped = await db.$executeRaw`
+    DELETE FROM outbox_messages WHERE template IN ('feedback_order_survey', 'feedback_ticket_survey') AND status = 'pending'`;
   const surveys = await db.feedbackSurvey.count();
   log(
-    `seeded ${surveys} feedback surveys, ${answers} answers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `seeded ${surveys} feedback surveys, ${answers} answers; ${emailsDropped} demo emails not queued (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
-  return { surveys, answers };
+  return { surveys, answers, emailsDropped };
 }
