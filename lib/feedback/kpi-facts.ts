@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
-import { recordKpiFacts, type KpiFactGroup, type KpiMetric } from '@/lib/kpi/facts';
+import { recordKpiFacts, type KpiFactGroup } from '@/lib/kpi/facts';
 import { isHighRating, type FeedbackKind } from './rules';
 
 /**
@@ -33,7 +33,7 @@ type Facts = Partial<Record<FeedbackMetric, number>>;
 const group = (at: Date, channel: string, facts: Facts): KpiFactGroup => ({
   at,
   channel,
-  facts: facts as Partial<Record<KpiMetric, number>>,
+  facts,
 });
 
 export function surveySentFacts(kind: FeedbackKind, channel: string, sentAt: Date): KpiFactGroup[] {

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
-import { averageRating, problemCost, ratio } from './rules';
+import { problemCost, ratio } from './rules';
 import type { TWhatToFixQuery } from './schemas';
 
 /**

@@ -1,6 +1,7 @@
 'use server';
 
 import { runAction, formObject, type ActionState } from '@/lib/server-action';
+import { formText } from '@/lib/form-data';
 import { answerSurvey } from '@/lib/feedback/answer-survey';
 import { unsubscribeFromSurveys } from '@/lib/feedback/unsubscribe';
 
@@ -15,8 +16,8 @@ export async function answerSurveyAction(_prev: ActionState, formData: FormData)
     for (const [key, value] of Object.entries(raw))
       if (key.startsWith('item:') && value !== '') items[key.slice(5)] = value;
     await answerSurvey({
-      surveyId: String(raw.survey_id ?? ''),
-      token: String(raw.t ?? ''),
+      surveyId: formText(formData, 'survey_id'),
+      token: formText(formData, 't'),
       input: {
         ...(raw.rating !== undefined ? { rating: raw.rating } : {}),
         ...(raw.comment !== undefined ? { comment: raw.comment } : {}),
@@ -30,8 +31,11 @@ export async function answerSurveyAction(_prev: ActionState, formData: FormData)
 /** The unsubscribe page's button. */
 export async function unsubscribeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(async () => {
-    const raw = formObject(formData);
-    await unsubscribeFromSurveys({ customerId: String(raw.customer_id ?? ''), token: String(raw.t ?? '') });
+    formObject(formData); // refuses NUL or broken characters in any field (422)
+    await unsubscribeFromSurveys({
+      customerId: formText(formData, 'customer_id'),
+      token: formText(formData, 't'),
+    });
     return { message: 'Done: we will not ask for your feedback again.' };
   });
 }
