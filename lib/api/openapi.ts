@@ -44,6 +44,7 @@ import { PURCHASE_ORDER_STATUSES } from '@/lib/purchasing/rules';
 import { ZEventsQuery } from '@/lib/events/schemas';
 import { EVENT_TYPES } from '@/lib/events/rules';
 import { ZCreateWebhookInput, ZDeliveriesQuery, ZUpdateWebhookInput } from '@/lib/webhooks/schemas';
+import { ZFeedbackListQuery, ZImportFeedbackInput } from '@/lib/feedback/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 
@@ -588,6 +589,26 @@ const ZPurchaseOrder = named(
     sent_at: z.string().nullable(),
     closed_at: z.string().nullable(),
     cancelled_at: z.string().nullable(),
+  }),
+);
+
+const ZFeedbackAnswer = named(
+  'FeedbackAnswer',
+  z.object({
+    id: z.uuid(),
+    kind: z.enum(['order', 'ticket']),
+    rating: z
+      .union([z.number().int().min(1).max(5), z.enum(['good', 'bad'])])
+      .describe('1–5 for a delivery survey or an imported review; "good" or "bad" for a support survey'),
+    comment: z.string().nullable(),
+    themes: z.array(z.string()).describe('theme slugs the answer is tagged with'),
+    order_id: z
+      .uuid()
+      .optional()
+      .describe("the order rated (a support answer: the ticket's order, when it has one)"),
+    ticket_id: z.uuid().optional().describe('the ticket rated (support answers only)'),
+    skus: z.array(z.string()).describe("the SKUs of the answer's order"),
+    answered_at: z.string(),
   }),
 );
 
@@ -1351,6 +1372,28 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'A new signing secret (answered once); the old one also signs for 24 hours',
     scope: 'webhooks:write',
     response: z.object({ id: z.string().uuid(), secret: z.string(), previous_secret_expires_at: z.string() }),
+  },
+  {
+    operationId: 'listFeedback',
+    method: 'get',
+    path: '/api/v1/feedback',
+    summary:
+      'Customer feedback answers, newest first: rating (1–5 or good/bad), sku, theme, from/to (answer days), kind, channel; cursor pages',
+    scope: 'feedback:read',
+    query: ZFeedbackListQuery,
+    response: z.object({ data: z.array(ZFeedbackAnswer), next_cursor: z.string().nullable() }),
+  },
+  {
+    operationId: 'importFeedback',
+    method: 'post',
+    path: '/api/v1/feedback',
+    idempotent: true,
+    summary:
+      'Record an answer gathered elsewhere (a marketplace review) for an order named by order_id or by the channel and external_order_id; one per order: the same answer again returns the first, a different one is a 409.',
+    scope: 'feedback:write',
+    body: ZImportFeedbackInput,
+    response: ZFeedbackAnswer,
+    status: 201,
   },
   {
     operationId: 'getSettings',

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'settings:write', // settings, users, API keys
   'events:read', // the domain event feed
   'webhooks:write', // webhook subscriptions and their deliveries (admin)
+  'feedback:read', // the feedback inbox, the What to fix report, GET /feedback (decision 027)
+  'feedback:write', // tag, reply to answers, edit themes, import answers (POST /feedback)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +54,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'returns:request',
     'refunds:issue',
     'support:tickets',
+    'feedback:read',
+    'feedback:write',
   ],
 };
 
@@ -85,6 +89,7 @@ export type SectionKey =
   | 'fulfillment'
   | 'returns'
   | 'support'
+  | 'feedback'
   | 'ledger'
   | 'settings';
 
@@ -107,6 +112,7 @@ export const SECTIONS: readonly {
   { key: 'fulfillment', label: 'Fulfillment', href: '/fulfillment', anyOf: ['fulfillment:write'] },
   { key: 'returns', label: 'Returns', href: '/returns', anyOf: ['returns:request', 'returns:receive'] },
   { key: 'support', label: 'Support', href: '/support', anyOf: ['support:tickets'] },
+  { key: 'feedback', label: 'Feedback', href: '/feedback', anyOf: ['feedback:read'] },
   { key: 'ledger', label: 'Ledger', href: '/ledger', anyOf: ['ledger:read'] },
   { key: 'settings', label: 'Settings', href: '/settings', anyOf: ['settings:write'] },
 ];

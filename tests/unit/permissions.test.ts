@@ -37,6 +37,9 @@ const DESIGN: Record<Permission, Role[]> = {
   // Not rows of docs/design.md's table: the event feed reads like reports; webhooks send data out, so admin only (decision 022).
   'events:read': ['admin', 'manager'],
   'webhooks:write': ['admin'],
+  // Issue 18 (decision 027): managers and support read and work the feedback inbox.
+  'feedback:read': ['admin', 'manager', 'support'],
+  'feedback:write': ['admin', 'manager', 'support'],
 };
 
 describe('permission map', () => {
@@ -57,6 +60,7 @@ describe('permission map', () => {
       'fulfillment',
       'returns',
       'support',
+      'feedback',
       'ledger',
       'settings',
     ]);
@@ -68,6 +72,7 @@ describe('permission map', () => {
       'fulfillment',
       'returns',
       'support',
+      'feedback',
       'ledger',
     ]);
     expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
@@ -77,7 +82,13 @@ describe('permission map', () => {
       'fulfillment',
       'returns',
     ]);
-    expect(sectionsFor('support').map((s) => s.key)).toEqual(['orders', 'inventory', 'returns', 'support']);
+    expect(sectionsFor('support').map((s) => s.key)).toEqual([
+      'orders',
+      'inventory',
+      'returns',
+      'support',
+      'feedback',
+    ]);
     expect(canOpenSection('support', 'ledger')).toBe(false);
     expect(canOpenSection('warehouse', 'settings')).toBe(false);
   });
