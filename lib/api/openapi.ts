@@ -10,6 +10,7 @@ import {
   ZOrderListQuery,
   ZRecordShipmentInput,
 } from '@/lib/orders/schemas';
+import { ZBatchInput, ZBatchResponse } from '@/lib/orders/batch-schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
@@ -823,6 +824,16 @@ export const OPERATIONS: readonly Operation[] = [
     body: ZCreateOrderInput,
     response: ZOrder,
     status: 201,
+  },
+  {
+    operationId: 'createOrderBatch',
+    method: 'post',
+    path: '/api/v1/orders/batch',
+    summary:
+      'Take up to 1,000 orders in one request, each all or nothing on its own and idempotent by channel + external_id: one result per order (201 with its id, 409 DUPLICATE_ORDER / OUT_OF_STOCK, 422 naming the fields). Body limit 8 MiB.',
+    scope: 'orders:create',
+    body: ZBatchInput,
+    response: ZBatchResponse,
   },
   {
     operationId: 'listOrders',
