@@ -41,7 +41,7 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
    * The success status of a route that is not idempotent (default 200): 201 for a create that must not
    * replay (its answer holds a secret shown once), 204 for a delete (the handler returns nothing).
    */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /**
    * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/api/idempotency.ts)
    * and answers with `status` (default 201). The handler must do its work in `tx`.

@@ -11,6 +11,15 @@ import {
   ZRecordShipmentInput,
 } from '@/lib/orders/schemas';
 import { ZBatchInput, ZBatchResponse } from '@/lib/orders/batch-schemas';
+import {
+  ZAvailability,
+  ZAvailabilityQuery,
+  ZChannelSettings,
+  ZChannelSettingsInput,
+  ZOrderImport,
+  ZOrderImportQuery,
+  ZOrderImportStarted,
+} from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
@@ -76,6 +85,8 @@ export type Operation = {
   status?: number;
   /** honours the Idempotency-Key header (lib/api/idempotency.ts) */
   idempotent?: boolean;
+  /** a body that is not JSON, read by the handler itself (an order import's CSV) */
+  rawBody?: { contentType: string; description: string };
 };
 
 /** Named schemas: each becomes `components.schemas.<id>` and is referenced by `$ref` where used. */
@@ -836,6 +847,31 @@ export const OPERATIONS: readonly Operation[] = [
     response: ZBatchResponse,
   },
   {
+    operationId: 'importOrders',
+    method: 'post',
+    path: '/api/v1/imports/orders',
+    summary:
+      "Import orders from a Shopify or WooCommerce export or Backroom's CSV (the body, text/csv, at most 256 MiB): history records them as they were (no stock, no postings, no fulfillment), live takes them in through the batch intake. Runs in the background; poll getImport.",
+    scope: 'orders:import',
+    query: ZOrderImportQuery,
+    rawBody: {
+      contentType: 'text/csv',
+      description:
+        'The export file, UTF-8. Columns by name (any case, any order); unknown columns are ignored.',
+    },
+    response: ZOrderImportStarted,
+    status: 202,
+  },
+  {
+    operationId: 'getImport',
+    method: 'get',
+    path: '/api/v1/imports/{id}',
+    summary:
+      'An order import: status, progress (rows, processed, percent, rate, seconds left), counts (created, skipped, failed), totals and errors by row and column',
+    scope: 'orders:import',
+    response: ZOrderImport,
+  },
+  {
     operationId: 'listOrders',
     method: 'get',
     path: '/api/v1/orders',
@@ -1440,7 +1476,7 @@ type ErrorStatus = keyof typeof ERROR_RESPONSES;
 /** Every status an operation can answer with besides its success, derived from what it accepts. */
 export function errorStatuses(op: Operation): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>([401, 403, 405, 429, 503]);
-  if (op.body) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
+  if (op.body || op.rawBody) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
   if (op.query) statuses.add(422);
   if (op.idempotent) statuses.add(400); // a malformed Idempotency-Key
   // a path id, or a record a write names in its body (order_id, sku, location), may not exist
@@ -1514,10 +1550,25 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: ref(body) } } },
             },
           }
-        : {}),
+        : op.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                description: op.rawBody.description,
+                content: { [op.rawBody.contentType]: { schema: { type: 'string' } } },
+              },
+            }
+          : {}),
       responses: {
         [op.status ?? 200]: {
-          description: op.status === 201 ? 'Created' : op.status === 204 ? 'No content' : 'OK',
+          description:
+            op.status === 201
+              ? 'Created'
+              : op.status === 202
+                ? 'Accepted'
+                : op.status === 204
+                  ? 'No content'
+                  : 'OK',
           ...(op.idempotent
             ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } }
             : {}),
