@@ -5,6 +5,7 @@ import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
+  CHANNELS,
   ZCancelOrderInput,
   ZCreateOrderInput,
   ZOrderListQuery,
@@ -71,7 +72,7 @@ import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 export type Operation = {
   /** camelCase, unique: the name clients generate methods from */
   operationId: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** null: any valid API key */
@@ -872,6 +873,34 @@ export const OPERATIONS: readonly Operation[] = [
     response: ZOrderImport,
   },
   {
+    operationId: 'getChannel',
+    method: 'get',
+    path: '/api/v1/channels/{channel}',
+    summary:
+      "A channel's listing settings: buffer units, percent of available to list, the most to list, feeding locations",
+    scope: 'inventory:read',
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'updateChannel',
+    method: 'put',
+    path: '/api/v1/channels/{channel}',
+    summary: "Set a channel's listing settings (locations by code; empty: every active location)",
+    scope: 'channels:write',
+    body: ZChannelSettingsInput,
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'getChannelAvailability',
+    method: 'get',
+    path: '/api/v1/channels/{channel}/availability',
+    summary:
+      'Available to sell per SKU on a channel: listed = min(max, ⌊(available − buffer) × percent ÷ 100⌋), never below 0; pages of 100 by SKU',
+    scope: 'inventory:read',
+    query: ZAvailabilityQuery,
+    response: ZAvailability,
+  },
+  {
     operationId: 'listOrders',
     method: 'get',
     path: '/api/v1/orders',
@@ -1539,7 +1568,16 @@ export function openApiDocument() {
         ...[...op.path.matchAll(/\{(\w+)\}/g)]
           .map((m) => m[1])
           .filter((name) => name !== 'id')
-          .map((name) => ({ ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` })),
+          .map((name) =>
+            name === 'channel'
+              ? {
+                  ...pathIdParameter,
+                  name,
+                  description: 'The sales channel',
+                  schema: { type: 'string', enum: [...CHANNELS] },
+                }
+              : { ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` },
+          ),
         ...(op.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
         // query parameters are filled in below, once the input schemas are converted
       ],
