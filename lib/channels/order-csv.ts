@@ -148,9 +148,10 @@ class Cells {
   }
 
   currency(row: Row, column: string, label: string): string {
-    const text = row.get(column).toUpperCase();
+    const text: string = row.get(column).toUpperCase();
     if (!text) return this.context.currency;
-    if (!isCurrency(text)) this.fail(row.n, label, `"${text.slice(0, 10)}" is not a currency code`);
+    if (!isCurrency(text as unknown))
+      this.fail(row.n, label, `"${text.slice(0, 10)}" is not a currency code`);
     else if (text !== this.context.currency)
       this.fail(
         row.n,

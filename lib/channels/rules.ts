@@ -1,3 +1,4 @@
+import { csvText } from '@/lib/csv';
 import type { ImportedOrder } from '@/lib/channels/imported-order';
 
 /**
@@ -63,4 +64,17 @@ export function listedUnits(available: number, s: ChannelListing): number {
   const base = Math.floor(((available - s.bufferUnits) * s.listPercent) / 100);
   const capped = s.maxListed === null ? base : Math.min(s.maxListed, base);
   return Math.max(0, capped);
+}
+
+/** An import's errors as CSV: row, column, message (cells quoted; text a spreadsheet cannot run). */
+export function importErrorsCsv(errors: { row: number; column: string; message: string }[]): string {
+  const cell = (v: string) => {
+    const safe = csvText(v);
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return (
+    ['row,column,message', ...errors.map((e) => `${e.row},${cell(e.column)},${cell(e.message)}`)].join(
+      '\r\n',
+    ) + '\r\n'
+  );
 }

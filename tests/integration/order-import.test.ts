@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { db } from '@/lib/db';
 import { receiveStock } from '@/lib/inventory/receive-stock';
 import { skuDetail } from '@/lib/inventory/queries';
@@ -7,7 +8,8 @@ import { runOrderImport } from '@/lib/channels/import-orders';
 import { startOrderImport } from '@/lib/channels/start-order-import';
 import { orderImport } from '@/lib/channels/queries';
 import { listedUnits } from '@/lib/channels/rules';
-import type { ImportFormat, ImportMode } from '@/lib/channels/imported-order';
+import type { ImportedOrder, ImportFormat, ImportMode } from '@/lib/channels/imported-order';
+import { writeShopifyCsv } from '@/lib/channels/shopify-csv';
 import { rollupFacts, directFacts, compactKpiFacts } from '@/lib/kpi/rebuild';
 import {
   apiRequest,
@@ -476,4 +478,147 @@ describe('available to sell', () => {
     expect(listedUnits(10, { bufferUnits: 0, listPercent: 100, maxListed: 6 })).toBe(6);
     expect(listedUnits(1, { bufferUnits: 5, listPercent: 100, maxListed: null })).toBe(0);
   });
+});
+
+describe('Shopify CSV round trip (property)', () => {
+  const text = fc
+    .stringMatching(/^[A-Za-z0-9 ,'"\n.#-]{1,24}$/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  const amount = fc.integer({ min: 0, max: 10_000_000 });
+  const date = fc
+    .integer({ min: Date.UTC(2015, 0, 1) / 1000, max: Date.UTC(2030, 0, 1) / 1000 })
+    .map((s) => new Date(s * 1000));
+  const address = fc.record({
+    name: text,
+    line1: text,
+    line2: fc.option(text, { nil: undefined }),
+    city: text,
+    region: fc.option(text, { nil: undefined }),
+    postal_code: text,
+    country: fc.constantFrom('US', 'CA', 'GB'),
+    phone: fc.option(fc.stringMatching(/^\+?[0-9]{5,12}$/), { nil: undefined }),
+  });
+  const order = fc.record({
+    email: fc.option(fc.stringMatching(/^[a-z0-9.']{1,10}@[a-z]{1,8}\.com$/), { nil: null }),
+    placedAt: date,
+    paidAt: fc.option(date, { nil: null }),
+    fulfilledAt: fc.option(date, { nil: null }),
+    cancelledAt: fc.option(date, { nil: null }),
+    financialStatus: fc.constantFrom('paid', 'pending', 'refunded', 'partially_refunded', 'authorized'),
+    fulfillmentStatus: fc.constantFrom('fulfilled', 'unfulfilled', 'partial'),
+    subtotal: amount,
+    shipping: amount,
+    tax: amount,
+    discount: amount,
+    total: amount,
+    refunded: amount,
+    discountCode: fc.option(text, { nil: null }),
+    taxes: fc.array(fc.record({ name: text, amount }), { maxLength: 2 }),
+    billing: address,
+    shippingAddress: address,
+    shippingMethod: fc.option(text, { nil: null }),
+    tags: fc.array(
+      text.map((t) => t.replace(/,/g, ' ').trim()).filter((t) => t.length > 0),
+      { maxLength: 3 },
+    ),
+    source: fc.option(text, { nil: null }),
+    riskLevel: fc.option(fc.constantFrom('low', 'medium', 'high'), { nil: null }),
+    paymentMethod: fc.option(text, { nil: null }),
+    note: fc.option(text, { nil: null }),
+    lines: fc.array(
+      fc.record({
+        sku: fc.stringMatching(/^[A-Z0-9-]{1,12}$/),
+        name: text,
+        quantity: fc.integer({ min: 1, max: 10_000 }),
+        unitPrice: amount,
+        discount: amount,
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  });
+
+  it('any order set written as a Shopify export reads back the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(order, { minLength: 1, maxLength: 6 }), async (drafts) => {
+        let row = 2;
+        const orders: ImportedOrder[] = drafts.map((d, i) => {
+          const first = row;
+          const lines = d.lines.map((l) => ({ ...l, row: row++ }));
+          return {
+            ...d,
+            row: first,
+            lastRow: row - 1,
+            externalId: String(5_000_000 + i),
+            name: `#${1000 + i}`,
+            currency: 'USD',
+            customerName: d.billing.name,
+            phone: d.billing.phone ?? null,
+            lines,
+          };
+        });
+        const groups = await read(writeShopifyCsv(orders));
+        expect(groups.flatMap((g) => g.errors)).toEqual([]);
+        expect(groups.map((g) => g.order)).toEqual(orders);
+      }),
+      { numRuns: 60, seed: 20261202 },
+    );
+  });
+});
+
+describe('a 5,000-row file', () => {
+  it('imports in chunks with bounded memory', async () => {
+    const drafts: ImportedOrder[] = [];
+    for (let i = 0; i < 2_500; i++)
+      drafts.push({
+        row: 0,
+        lastRow: 0,
+        externalId: `BIG-${i}`,
+        name: `#B${i}`,
+        currency: 'USD',
+        email: `big${i % 300}@example.com`,
+        customerName: 'Big Buyer',
+        phone: null,
+        placedAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000),
+        paidAt: null,
+        fulfilledAt: null,
+        cancelledAt: null,
+        financialStatus: 'paid',
+        fulfillmentStatus: 'fulfilled',
+        subtotal: 1_500,
+        shipping: 0,
+        tax: 0,
+        discount: 0,
+        total: 1_500,
+        refunded: 0,
+        discountCode: null,
+        taxes: [],
+        billing: null,
+        shippingAddress: null,
+        shippingMethod: null,
+        tags: [],
+        source: 'web',
+        riskLevel: null,
+        paymentMethod: 'card',
+        note: null,
+        lines: [
+          { row: 0, sku: 'IMP-1', name: 'Mug', quantity: 1, unitPrice: 1_000, discount: 0 },
+          { row: 0, sku: 'IMP-2', name: 'Tee', quantity: 1, unitPrice: 500, discount: 0 },
+        ],
+      });
+    const csv = writeShopifyCsv(drafts);
+    expect(csv.split('\r\n').length - 2).toBe(5_000); // header and the last line end aside
+    global.gc?.();
+    const base = process.memoryUsage().heapUsed;
+    let peak = base;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+    const report = await runImport(csv, { mode: 'history' });
+    clearInterval(sampler);
+    expect(report).toMatchObject({ status: 'completed', rows: 5_000, created: 2_500, failed: 0 });
+    // the file is about 1.3 MB; chunks of 500 orders keep the import far below 100 MB of heap
+    expect(peak - base).toBeLessThan(100 * 1024 * 1024);
+    // 2,500 orders × 15.00 = 37,500.00
+    expect(report.totals.gross).toBe(3_750_000);
+    expect(await db.order.count({ where: { importJobId: report.id } })).toBe(2_500);
+  }, 120_000);
 });

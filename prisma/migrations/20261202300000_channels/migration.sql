@@ -36,7 +36,7 @@ CREATE TABLE "channel_settings" (
     "buffer_units" INTEGER NOT NULL DEFAULT 0,
     "list_percent" INTEGER NOT NULL DEFAULT 100,
     "max_listed" INTEGER,
-    "location_ids" UUID[] NOT NULL DEFAULT ARRAY[]::UUID[],
+    "location_ids" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "channel_settings_pkey" PRIMARY KEY ("channel"),
     CONSTRAINT "channel_settings_values" CHECK ("buffer_units" >= 0 AND "list_percent" BETWEEN 0 AND 100 AND ("max_listed" IS NULL OR "max_listed" >= 0))
