@@ -9,34 +9,18 @@ import { takeOrderBatch } from '@/lib/orders/take-order-batch';
 import type { TCreateOrderInput } from '@/lib/orders/schemas';
 import { readOrderCsv, type ReadGroup } from '@/lib/channels/order-csv';
 import { guestEmail, historyState } from '@/lib/channels/rules';
-import type { ImportedOrder, ImportFormat, ImportMode, ImportRowError } from '@/lib/channels/imported-order';
+import type {
+  ImportedOrder,
+  ImportFormat,
+  ImportMode,
+  ImportRowError,
+  OrderImportReport,
+} from '@/lib/channels/imported-order';
 
 /** Orders per write: one statement (history) or one batch (live) each, with the progress in step. */
 export const IMPORT_CHUNK_ORDERS = 500;
 /** Errors kept on the job (all are counted). */
 export const STORED_ERRORS = 1000;
-
-/** The job's report, kept on import_jobs.result and updated after every chunk. */
-export type OrderImportReport = {
-  phase: 'validating' | 'writing' | 'done';
-  dry_run: boolean;
-  /** file rows read (without the header) */
-  rows: number;
-  /** bytes of the file read so far in the validation pass (for its progress) */
-  bytes_read: number;
-  /** orders in the file without errors, and their total (minor units) */
-  orders: number;
-  gross: number;
-  /** orders written by this import (in a dry run: that would be written) */
-  created: number;
-  /** orders already imported before (same channel + external id) */
-  skipped: number;
-  /** orders with errors, or refused at intake (live: out of stock) */
-  failed: number;
-  error_count: number;
-  /** orders written so far in the writing pass (for its progress) */
-  written: number;
-};
 
 type JobRow = {
   id: string;
@@ -492,7 +476,7 @@ export function intakeInput(o: ImportedOrder, channel: string): TCreateOrderInpu
       : {}),
     ...(o.note ? { note: o.note.slice(0, 2000) } : {}),
     placed_at: o.placedAt.toISOString(),
-  } as TCreateOrderInput;
+  };
 }
 
 /**
@@ -529,7 +513,7 @@ async function takeLiveChunk(job: JobRow, orders: ImportedOrder[]) {
     } else if (r.error?.code === 'DUPLICATE_ORDER') skipped += 1;
     else {
       const details = Array.isArray(r.error?.details)
-        ? (r.error!.details as { field?: string; message?: string; sku?: string }[])
+        ? (r.error.details as { field?: string; message?: string; sku?: string }[])
         : [];
       const fields = details.filter((d) => d.field);
       failed.push({

@@ -67,3 +67,25 @@ export type ImportedOrder = {
   note: string | null;
   lines: ImportedLine[];
 };
+
+/** The job's report, kept on import_jobs.result and updated after every chunk. */
+export type OrderImportReport = {
+  phase: 'validating' | 'writing' | 'done';
+  dry_run: boolean;
+  /** file rows read (without the header) */
+  rows: number;
+  /** bytes of the file read so far in the validation pass (for its progress) */
+  bytes_read: number;
+  /** orders in the file without errors, and their total (minor units) */
+  orders: number;
+  gross: number;
+  /** orders written by this import (in a dry run: that would be written) */
+  created: number;
+  /** orders already imported before (same channel + external id) */
+  skipped: number;
+  /** orders with errors, or refused at intake (live: out of stock) */
+  failed: number;
+  error_count: number;
+  /** orders written so far in the writing pass (for its progress) */
+  written: number;
+};

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { fromZonedTime } from 'date-fns-tz';
 import { parseMoney } from '@/lib/money';
-import { isCurrency } from '@/lib/boundary';
+import { isoCurrencyDigits } from '@/lib/boundary';
 import type {
   ImportedAddress,
   ImportedLine,
@@ -148,9 +148,9 @@ class Cells {
   }
 
   currency(row: Row, column: string, label: string): string {
-    const text: string = row.get(column).toUpperCase();
+    const text = row.get(column).toUpperCase();
     if (!text) return this.context.currency;
-    if (!isCurrency(text as unknown))
+    if (isoCurrencyDigits(text) === null)
       this.fail(row.n, label, `"${text.slice(0, 10)}" is not a currency code`);
     else if (text !== this.context.currency)
       this.fail(

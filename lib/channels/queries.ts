@@ -1,7 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { OrderImportReport } from '@/lib/channels/import-orders';
-import type { ImportRowError } from '@/lib/channels/imported-order';
+import type { ImportRowError, OrderImportReport } from '@/lib/channels/imported-order';
 
 export type OrderImportDto = {
   id: string;
@@ -75,6 +74,8 @@ const SELECT = {
 } as const;
 
 function toDto(r: Row, currency: string, now = new Date()): OrderImportDto {
+  // The job writes this JSON itself (lib/channels/import-orders.ts), so its shape is known.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- result is unknown to tsc
   const report = (r.result ?? null) as Partial<OrderImportReport> | null;
   const phase = r.status === 'queued' ? 'queued' : (report?.phase ?? 'validating');
   const bytes = Number(r.totalBytes);
@@ -133,7 +134,7 @@ async function shopCurrency() {
 /** One order import, or null. */
 export async function orderImport(id: string): Promise<OrderImportDto | null> {
   const row = await db.importJob.findFirst({ where: { id, kind: 'order_csv' }, select: SELECT });
-  return row ? toDto(row as Row, await shopCurrency()) : null;
+  return row ? toDto(row, await shopCurrency()) : null;
 }
 
 /** The latest order imports, newest first, without their error lists. */

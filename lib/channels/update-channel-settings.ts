@@ -67,5 +67,5 @@ export async function updateChannelSettings(options: {
       },
     });
   });
-  return (await channelSettings(channel))!;
+  return await channelSettings(channel);
 }

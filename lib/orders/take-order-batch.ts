@@ -34,7 +34,7 @@ export async function takeOrderBatch(options: {
   actor: Actor;
   concurrency?: number;
 }): Promise<BatchResult[]> {
-  const results: BatchResult[] = new Array(options.orders.length);
+  const results = new Array<BatchResult>(options.orders.length);
   const valid: { index: number; input: TCreateOrderInput }[] = [];
   const seen = new Set<string>();
   options.orders.forEach((raw, index) => {
