@@ -5,11 +5,22 @@ import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
+  CHANNELS,
   ZCancelOrderInput,
   ZCreateOrderInput,
   ZOrderListQuery,
   ZRecordShipmentInput,
 } from '@/lib/orders/schemas';
+import { ZBatchInput, ZBatchResponse } from '@/lib/orders/batch-schemas';
+import {
+  ZAvailability,
+  ZAvailabilityQuery,
+  ZChannelSettings,
+  ZChannelSettingsInput,
+  ZOrderImport,
+  ZOrderImportQuery,
+  ZOrderImportStarted,
+} from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
@@ -60,7 +71,7 @@ import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 export type Operation = {
   /** camelCase, unique: the name clients generate methods from */
   operationId: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** null: any valid API key */
@@ -74,6 +85,8 @@ export type Operation = {
   status?: number;
   /** honours the Idempotency-Key header (lib/idempotency.ts) */
   idempotent?: boolean;
+  /** a body that is not JSON, read by the handler itself (an order import's CSV) */
+  rawBody?: { contentType: string; description: string };
 };
 
 /** Named schemas: each becomes `components.schemas.<id>` and is referenced by `$ref` where used. */
@@ -844,6 +857,69 @@ export const OPERATIONS: readonly Operation[] = [
     status: 201,
   },
   {
+    operationId: 'createOrderBatch',
+    method: 'post',
+    path: '/api/v1/orders/batch',
+    summary:
+      'Take up to 1,000 orders in one request, each all or nothing on its own and idempotent by channel + external_id: one result per order (201 with its id, 409 DUPLICATE_ORDER / OUT_OF_STOCK, 422 naming the fields). Body limit 8 MiB.',
+    scope: 'orders:create',
+    body: ZBatchInput,
+    response: ZBatchResponse,
+  },
+  {
+    operationId: 'importOrders',
+    method: 'post',
+    path: '/api/v1/imports/orders',
+    summary:
+      "Import orders from a Shopify or WooCommerce export or Backroom's CSV (the body, text/csv, at most 256 MiB): history records them as they were (no stock, no postings, no fulfillment), live takes them in through the batch intake. Runs in the background; poll getImport.",
+    scope: 'orders:import',
+    query: ZOrderImportQuery,
+    rawBody: {
+      contentType: 'text/csv',
+      description:
+        'The export file, UTF-8. Columns by name (any case, any order); unknown columns are ignored.',
+    },
+    response: ZOrderImportStarted,
+    status: 202,
+  },
+  {
+    operationId: 'getImport',
+    method: 'get',
+    path: '/api/v1/imports/{id}',
+    summary:
+      'An order import: status, progress (rows, processed, percent, rate, seconds left), counts (created, skipped, failed), totals and errors by row and column',
+    scope: 'orders:import',
+    response: ZOrderImport,
+  },
+  {
+    operationId: 'getChannel',
+    method: 'get',
+    path: '/api/v1/channels/{channel}',
+    summary:
+      "A channel's listing settings: buffer units, percent of available to list, the most to list, feeding locations",
+    scope: 'inventory:read',
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'updateChannel',
+    method: 'put',
+    path: '/api/v1/channels/{channel}',
+    summary: "Set a channel's listing settings (locations by code; empty: every active location)",
+    scope: 'channels:write',
+    body: ZChannelSettingsInput,
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'getChannelAvailability',
+    method: 'get',
+    path: '/api/v1/channels/{channel}/availability',
+    summary:
+      'Available to sell per SKU on a channel: listed = min(max, ⌊(available − buffer) × percent ÷ 100⌋), never below 0; pages of 100 by SKU',
+    scope: 'inventory:read',
+    query: ZAvailabilityQuery,
+    response: ZAvailability,
+  },
+  {
     operationId: 'listOrders',
     method: 'get',
     path: '/api/v1/orders',
@@ -1470,7 +1546,7 @@ type ErrorStatus = keyof typeof ERROR_RESPONSES;
 /** Every status an operation can answer with besides its success, derived from what it accepts. */
 export function errorStatuses(op: Operation): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>([401, 403, 405, 429, 503]);
-  if (op.body) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
+  if (op.body || op.rawBody) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
   if (op.query) statuses.add(422);
   if (op.idempotent) statuses.add(400); // a malformed Idempotency-Key
   // a path id, or a record a write names in its body (order_id, sku, location), may not exist
@@ -1533,7 +1609,16 @@ export function openApiDocument() {
         ...[...op.path.matchAll(/\{(\w+)\}/g)]
           .map((m) => m[1])
           .filter((name) => name !== 'id')
-          .map((name) => ({ ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` })),
+          .map((name) =>
+            name === 'channel'
+              ? {
+                  ...pathIdParameter,
+                  name,
+                  description: 'The sales channel',
+                  schema: { type: 'string', enum: [...CHANNELS] },
+                }
+              : { ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` },
+          ),
         ...(op.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
         // query parameters are filled in below, once the input schemas are converted
       ],
@@ -1544,10 +1629,25 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: ref(body) } } },
             },
           }
-        : {}),
+        : op.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                description: op.rawBody.description,
+                content: { [op.rawBody.contentType]: { schema: { type: 'string' } } },
+              },
+            }
+          : {}),
       responses: {
         [op.status ?? 200]: {
-          description: op.status === 201 ? 'Created' : op.status === 204 ? 'No content' : 'OK',
+          description:
+            op.status === 201
+              ? 'Created'
+              : op.status === 202
+                ? 'Accepted'
+                : op.status === 204
+                  ? 'No content'
+                  : 'OK',
           ...(op.idempotent
             ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } }
             : {}),

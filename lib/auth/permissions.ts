@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'orders:create',
   'orders:cancel', // cancel unfulfilled orders or lines
   'orders:write', // edit, hold/release, approve fraud review, and everything above
+  'orders:import', // import order history and open orders from another system (CSV)
+  'channels:write', // per-channel listing settings (available to sell)
   'inventory:read',
   'inventory:adjust', // adjust, transfer, cycle count
   'inventory:approve_count', // review count variances and complete counts above the approval limit

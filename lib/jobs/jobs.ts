@@ -1,4 +1,5 @@
 import 'server-only';
+import { importOrdersJob } from '@/lib/channels/import-job';
 import { compactKpiJob } from '@/lib/kpi/compact-job';
 import { deliverNotificationsJob } from '@/lib/notify/deliver-job';
 import { checkSlaJob } from '@/lib/support/check-sla-job';
@@ -16,6 +17,7 @@ export const JOBS = [
   checkSlaJob,
   pumpWebhooksJob,
   sendSurveysJob,
+  importOrdersJob,
 ] as const;
 
 export function jobByName(name: string): JobDefinition | undefined {

@@ -13,6 +13,7 @@ import { seedCycleCounts } from '@/prisma/seed-counts';
 import { seedReturns } from '@/prisma/seed-returns';
 import { seedPurchasing } from '@/prisma/seed-purchasing';
 import { seedFeedback } from '@/prisma/seed-feedback';
+import { seedChannels } from '@/prisma/seed-channels';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
 
@@ -64,6 +65,8 @@ export async function prepareDatabase(
         await seedPurchasing(client, { log });
         // Survey answers for a share of the delivered orders and solved tickets, consistent with the returns.
         const feedback = await seedFeedback(client, { log });
+        // A completed history import of the old shop's orders (Orders → Imports), through the real use case.
+        await seedChannels(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (
           returns.returns > 0 ||

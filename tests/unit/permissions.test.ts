@@ -18,6 +18,8 @@ const DESIGN: Record<Permission, Role[]> = {
   'orders:write': ['admin', 'manager'],
   'orders:create': ['admin', 'manager', 'support'],
   'orders:cancel': ['admin', 'manager', 'support'],
+  'orders:import': ['admin', 'manager'],
+  'channels:write': ['admin', 'manager'],
   'inventory:read': ['admin', 'manager', 'warehouse', 'support'],
   'inventory:adjust': ['admin', 'manager', 'warehouse'],
   // Added after the first design (decision 017): count variances above the approval limit need a manager.
