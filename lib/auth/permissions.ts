@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'settings:write', // settings, users, API keys
   'events:read', // the domain event feed
   'webhooks:write', // webhook subscriptions and their deliveries (admin)
+  'automation:read', // automation rules and their run logs
+  'automation:write', // build, dry-run, enable and delete automation rules (admin, manager)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +75,7 @@ export type SectionKey =
   | 'returns'
   | 'support'
   | 'ledger'
+  | 'automation'
   | 'settings';
 
 /** The app's sections, in sidebar order, and the permissions that open each (any one of them). */
@@ -95,6 +98,7 @@ export const SECTIONS: readonly {
   { key: 'returns', label: 'Returns', href: '/returns', anyOf: ['returns:request', 'returns:receive'] },
   { key: 'support', label: 'Support', href: '/support', anyOf: ['support:tickets'] },
   { key: 'ledger', label: 'Ledger', href: '/ledger', anyOf: ['ledger:read'] },
+  { key: 'automation', label: 'Automation', href: '/automation', anyOf: ['automation:read'] },
   { key: 'settings', label: 'Settings', href: '/settings', anyOf: ['settings:write'] },
 ];
 

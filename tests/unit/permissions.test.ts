@@ -36,6 +36,9 @@ const DESIGN: Record<Permission, Role[]> = {
   // Not rows of docs/design.md's table: the event feed reads like reports; webhooks send data out, so admin only (decision 022).
   'events:read': ['admin', 'manager'],
   'webhooks:write': ['admin'],
+  // Automation rules: a manager builds them (issue 14, decision 026).
+  'automation:read': ['admin', 'manager'],
+  'automation:write': ['admin', 'manager'],
 };
 
 describe('permission map', () => {
@@ -57,6 +60,7 @@ describe('permission map', () => {
       'returns',
       'support',
       'ledger',
+      'automation',
       'settings',
     ]);
     expect(sectionsFor('manager').map((s) => s.key)).toEqual([
@@ -68,6 +72,7 @@ describe('permission map', () => {
       'returns',
       'support',
       'ledger',
+      'automation',
     ]);
     expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
       'orders',
