@@ -28,7 +28,7 @@ export async function createAutomationRule(
         name: input.name,
         event: input.event,
         conditions: conditions as Prisma.InputJsonValue,
-        actions: input.actions as Prisma.InputJsonValue,
+        actions: input.actions,
         enabled: input.enabled,
         enabledAt: input.enabled ? now : null,
         template: input.template ?? null,

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import { str } from './rules';
 import { EVENT_RESOURCE, type EventType } from '@/lib/events/rules';
 
 export type RuleEvent = {
@@ -34,10 +35,8 @@ export async function eventFacts(tx: Tx, event: Pick<RuleEvent, 'type' | 'data'>
       data.customer = { ...customer, order_count: row.n };
     }
   } else if (resource === 'ticket') {
-    const messages = Array.isArray(data.messages)
-      ? data.messages.map((m) => String(asObj(m).body ?? ''))
-      : [];
-    data.text = [String(data.subject ?? ''), ...messages].join('\n').toLowerCase();
+    const messages = Array.isArray(data.messages) ? data.messages.map((m) => str(asObj(m).body)) : [];
+    data.text = [str(data.subject), ...messages].join('\n').toLowerCase();
   } else if (resource === 'return') {
     const lines = Array.isArray(data.lines) ? data.lines.map(asObj) : [];
     // value of the returned items = Σ unit_price × quantity (minor units)
@@ -45,7 +44,7 @@ export async function eventFacts(tx: Tx, event: Pick<RuleEvent, 'type' | 'data'>
       (sum, l) => sum + Number(l.unit_price ?? 0) * Number(l.quantity ?? 0),
       0,
     );
-    data.reasons = [...new Set(lines.map((l) => String(l.reason ?? '')).filter(Boolean))];
+    data.reasons = [...new Set(lines.map((l) => str(l.reason)).filter(Boolean))];
   }
   return data;
 }

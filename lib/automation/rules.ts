@@ -185,7 +185,7 @@ export function parseConditions(
   const fields = new Map(fieldsFor(event).map((f) => [f.path, f]));
   const known = [...fields.keys()].join(', ');
   const rows: ConditionRow[] = [];
-  list.slice(0, 20).forEach((item, i) => {
+  (list as unknown[]).slice(0, 20).forEach((item, i) => {
     const at = `conditions.${key}.${i}`;
     const bad = (message: string) => issues.push({ field: at, message });
     if (!item || typeof item !== 'object' || Array.isArray(item) || Object.keys(item).length !== 1)
@@ -248,6 +248,12 @@ export function readPath(data: unknown, path: string): unknown {
   return at ?? null;
 }
 
+/** A scalar as text; objects as JSON (never "[object Object]"). */
+export function str(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
 const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/gi;
 
 /** Placeholders `{{field}}` in a text that name no field of the event type. */
@@ -267,7 +273,8 @@ export function fillPlaceholders(
     if (path === 'event.resource_id') return event.resource_id;
     const v = readPath(facts, path);
     if (v === null) return '';
-    return Array.isArray(v) ? v.join(', ') : String(v);
+    if (Array.isArray(v)) return v.map((x) => str(x)).join(', ');
+    return str(v);
   });
 }
 

@@ -177,7 +177,7 @@ async function executeRun(runId: string): Promise<'succeeded' | 'failed' | 'skip
       await finish({
         status: anyFailed ? 'failed' : 'succeeded',
         matched: true,
-        results: results as unknown as Prisma.InputJsonValue,
+        results: results,
         error: anyFailed
           ? results
               .filter((r) => r.status === 'failed')

@@ -4,7 +4,6 @@ import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { validationError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
-import type { EventType } from '@/lib/events/rules';
 import { parseConditions, toJsonLogic } from './rules';
 import { ZStoredRule, ZUpdateRuleInput, type TAction } from './schemas';
 import { automationRuleDetail, type AutomationRuleDto } from './queries';
@@ -31,7 +30,7 @@ export async function updateAutomationRule(options: {
       actions: input.actions ?? before.actions,
     });
     if (!merged.success) throw validationError(merged.error);
-    const event = merged.data.event as EventType;
+    const event = merged.data.event;
     const conditions = toJsonLogic(parseConditions(merged.data.conditions, event).set);
     const actions: TAction[] = merged.data.actions;
     if (input.actions) await assertActionReferences(t, actions);
@@ -42,7 +41,7 @@ export async function updateAutomationRule(options: {
         name: input.name,
         event,
         conditions: conditions as Prisma.InputJsonValue,
-        actions: actions as Prisma.InputJsonValue,
+        actions: actions,
         enabled: input.enabled,
         ...(enabling ? { enabledAt: now } : {}),
       },
