@@ -23,6 +23,7 @@ export const SECTIONS = [
   { label: 'Returns', href: '/returns' },
   { label: 'Support', href: '/support' },
   { label: 'Ledger', href: '/ledger' },
+  { label: 'Automation', href: '/automation' },
   { label: 'Settings', href: '/settings' },
 ] as const;
 
@@ -42,9 +43,20 @@ export const ROLE_SECTIONS: Record<RoleName, SectionLabel[]> = {
     'Returns',
     'Support',
     'Ledger',
+    'Automation',
     'Settings',
   ],
-  manager: ['Dashboard', 'Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns', 'Support', 'Ledger'],
+  manager: [
+    'Dashboard',
+    'Orders',
+    'Inventory',
+    'Purchasing',
+    'Fulfillment',
+    'Returns',
+    'Support',
+    'Ledger',
+    'Automation',
+  ],
   warehouse: ['Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns'],
   support: ['Orders', 'Inventory', 'Returns', 'Support'],
 };
