@@ -16,7 +16,7 @@ export type BenchOptions = {
   only: BenchSection[];
 };
 
-export const BENCH_SECTIONS = ['intake', 'pgbench', 'list', 'kpis'] as const;
+export const BENCH_SECTIONS = ['intake', 'pgbench', 'list', 'kpis', 'events'] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connections C] [--warmup S] [--skip-build] [--keep-db] [--reuse-db] [--only LIST]

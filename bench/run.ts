@@ -23,6 +23,7 @@ import { migrateAndSeed } from './prepare';
 import { buildApp, startApp, stopChildren, type AppServer } from './server';
 import { round, seconds } from './stats';
 import { prepareKpiRollups, timeKpis } from './dashboard';
+import { runEventsBench, type EventsResult } from './events';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -199,6 +200,8 @@ async function main() {
       NODE_ENV: 'production',
       BACKROOM_DEMO_DATA: '0',
       PORT: String(port),
+      // The events section's receiver listens on loopback.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: '1',
     },
   });
   state.app = app;
@@ -206,7 +209,7 @@ async function main() {
 
   // 4. Intake over HTTP, warm-up first.
   const runs = (section: BenchSection) => options.only.includes(section);
-  if (options.only.length < 4)
+  if (options.only.length < 5)
     log(`--only ${options.only.join(',')}: the other measurements are skipped (null)`);
   let intake: IntakeResult | null = null;
   let healthRps: number | null = null;
@@ -248,6 +251,27 @@ async function main() {
       );
     } catch (error) {
       log(`intake failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+  // 4b. Webhooks under the intake load: deliveries per second, lag, intake with and without them.
+  let events: EventsResult | null = null;
+  if (runs('events'))
+    try {
+      process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = '1';
+      events = await runEventsBench({
+        url: app.url,
+        apiKey,
+        skus,
+        connections: options.connections,
+        duration: options.duration,
+        run,
+        log,
+      });
+      log(
+        `events: ${events.deliveries_per_s} deliveries/s, lag p50 ${events.lag_p50_ms} ms, p95 ${events.lag_p95_ms} ms (${events.delivered} delivered, ${events.undelivered} not); intake ${events.intake_on_orders_per_s} orders/s with webhooks, ${events.intake_off_orders_per_s} without`,
+      );
+    } catch (error) {
+      log(`events failed: ${error instanceof Error ? error.message : String(error)}`);
     }
 
   // 5. pgbench on the same server, while the app is idle.
@@ -370,6 +394,7 @@ async function main() {
       health_rps: healthRps,
     },
     pgbench_tps: round(pgbenchTps, 1),
+    events,
     intake_vs_pgbench:
       intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,
     health_vs_pgbench: healthRps != null && pgbenchTps ? round(healthRps / pgbenchTps, 3) : null,

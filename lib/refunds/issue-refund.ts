@@ -1,5 +1,6 @@
 import 'server-only';
 import { recordEvent } from '@/lib/events/record-event';
+import { recordOrderEvent } from '@/lib/events/resource-events';
 import type { Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -238,6 +239,8 @@ export async function postRefund(
       where: { orderId: order.id, status: 'captured' },
       data: { status: 'refunded' },
     });
+  // Amount paid and payment status changed: an order.updated beside the refund.issued.
+  await recordOrderEvent(t, 'order.updated', order.id);
   await recordRefundIssuedFacts(t, r.id);
   if (r.kind !== 'exchange') {
     const customer = await customerOf(t, order.id);
