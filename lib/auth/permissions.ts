@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'webhooks:write', // webhook subscriptions and their deliveries (admin)
   'feedback:read', // the feedback inbox, the What to fix report, GET /feedback (decision 027)
   'feedback:write', // tag, reply to answers, edit themes, import answers (POST /feedback)
+  'automation:read', // automation rules and their run logs
+  'automation:write', // build, dry-run, enable and delete automation rules (admin, manager)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -93,6 +95,7 @@ export type SectionKey =
   | 'support'
   | 'feedback'
   | 'ledger'
+  | 'automation'
   | 'settings';
 
 /** The app's sections, in sidebar order, and the permissions that open each (any one of them). */
@@ -116,6 +119,7 @@ export const SECTIONS: readonly {
   { key: 'support', label: 'Support', href: '/support', anyOf: ['support:tickets'] },
   { key: 'feedback', label: 'Feedback', href: '/feedback', anyOf: ['feedback:read'] },
   { key: 'ledger', label: 'Ledger', href: '/ledger', anyOf: ['ledger:read'] },
+  { key: 'automation', label: 'Automation', href: '/automation', anyOf: ['automation:read'] },
   { key: 'settings', label: 'Settings', href: '/settings', anyOf: ['settings:write'] },
 ];
 

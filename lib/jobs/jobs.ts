@@ -5,6 +5,7 @@ import { deliverNotificationsJob } from '@/lib/notify/deliver-job';
 import { checkSlaJob } from '@/lib/support/check-sla-job';
 import { pumpWebhooksJob } from '@/lib/webhooks/pump-job';
 import { sendSurveysJob } from '@/lib/feedback/send-surveys-job';
+import { pumpAutomationJob } from '@/lib/automation/pump-job';
 import type { JobDefinition } from './registry';
 
 /**
@@ -18,6 +19,7 @@ export const JOBS = [
   pumpWebhooksJob,
   sendSurveysJob,
   importOrdersJob,
+  pumpAutomationJob,
 ] as const;
 
 export function jobByName(name: string): JobDefinition | undefined {

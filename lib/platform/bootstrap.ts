@@ -14,6 +14,7 @@ import { seedReturns } from '@/prisma/seed-returns';
 import { seedPurchasing } from '@/prisma/seed-purchasing';
 import { seedFeedback } from '@/prisma/seed-feedback';
 import { seedChannels } from '@/prisma/seed-channels';
+import { seedAutomation } from '@/prisma/seed-automation';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
 
@@ -67,6 +68,8 @@ export async function prepareDatabase(
         const feedback = await seedFeedback(client, { log });
         // A completed history import of the old shop's orders (Orders → Imports), through the real use case.
         await seedChannels(client, { log });
+        // Automation rules from the templates (one on) and their first runs (decision 026).
+        await seedAutomation(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (
           returns.returns > 0 ||

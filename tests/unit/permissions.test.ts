@@ -42,6 +42,9 @@ const DESIGN: Record<Permission, Role[]> = {
   // Issue 18 (decision 027): managers and support read and work the feedback inbox.
   'feedback:read': ['admin', 'manager', 'support'],
   'feedback:write': ['admin', 'manager', 'support'],
+  // Automation rules: a manager builds them (issue 14, decision 026).
+  'automation:read': ['admin', 'manager'],
+  'automation:write': ['admin', 'manager'],
 };
 
 describe('permission map', () => {
@@ -64,6 +67,7 @@ describe('permission map', () => {
       'support',
       'feedback',
       'ledger',
+      'automation',
       'settings',
     ]);
     expect(sectionsFor('manager').map((s) => s.key)).toEqual([
@@ -76,6 +80,7 @@ describe('permission map', () => {
       'support',
       'feedback',
       'ledger',
+      'automation',
     ]);
     expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
       'orders',
