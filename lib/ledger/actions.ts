@@ -1,5 +1,7 @@
 'use server';
 
+// The ledger's server actions, beside its use cases (decision 029): components import them from here, never from app/.
+
 import { revalidatePath } from 'next/cache';
 import { action, formObject } from '@/lib/server-action';
 import { shopSettings } from '@/lib/settings/queries';
