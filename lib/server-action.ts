@@ -2,6 +2,10 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError, toAppError, validationError, type FieldIssue } from '@/lib/errors';
 import { isSafeText, TEXT_MESSAGE } from '@/lib/boundary';
+import { requirePermission } from '@/lib/auth/require-permission';
+import { userActor, type SessionUser } from '@/lib/auth/session';
+import type { Permission } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/actor';
 
 /** What a server action hands back to its form. */
 export type ActionState<T = undefined> =
@@ -60,4 +64,36 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 /** A form's fields parsed with its use case's schema (see `parseInput`). */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.output<S> {
   return parseInput(schema, formObject(formData));
+}
+
+/** What an action's body gets: the signed-in user holding the permission, as an actor too, and its input. */
+export type ActionContext<I> = { user: SessionUser; actor: Actor; input: I; formData: FormData };
+
+/**
+ * The one wrapper of a server action, as apiRoute is of a route handler (decision 029): checks the
+ * permission (UNAUTHENTICATED / FORBIDDEN), parses the form with the schema when one is given (422
+ * naming the field), runs the body and turns any error into the form's state (runAction).
+ *   export const createAccountAction = action({ permission: 'ledger:post', schema: ZCreateAccountInput },
+ *     async ({ input, actor }) => ({ message: … }));
+ * Without a schema the body reads the form itself (formData), for forms a schema cannot take whole.
+ */
+export function action<S extends z.ZodType, T = undefined>(
+  options: { permission: Permission | readonly Permission[]; schema: S },
+  fn: (ctx: ActionContext<z.output<S>>) => Promise<{ message: string; data?: T }>,
+): (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
+export function action<T = undefined>(
+  options: { permission: Permission | readonly Permission[] },
+  fn: (ctx: ActionContext<undefined>) => Promise<{ message: string; data?: T }>,
+): (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
+export function action<I, T>(
+  options: { permission: Permission | readonly Permission[]; schema?: z.ZodType<I> },
+  fn: (ctx: ActionContext<I>) => Promise<{ message: string; data?: T }>,
+): (prev: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
+  return async (_prev, formData) =>
+    runAction(async () => {
+      const user = await requirePermission(options.permission);
+      // Without a schema the body's input is undefined (the overloads say so).
+      const input = (options.schema ? parseForm(options.schema, formData) : undefined) as I;
+      return fn({ user, actor: userActor(user), input, formData });
+    });
 }

@@ -189,7 +189,6 @@ async function main() {
 
   const prepared = await prepareDatabase({
     log: (l) => console.error(`[cli] ${l}`),
-    seed: false,
     migrate: command.migrate,
   });
   let code: number | void = 0;

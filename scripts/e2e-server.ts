@@ -4,14 +4,14 @@
  * Every run gets a fresh database named `backroom_e2e`, never the developer's own data:
  * - TEST_DATABASE_URL or DATABASE_URL set → `backroom_e2e` is dropped and created on that server;
  * - neither set → an embedded PostgreSQL under .data/e2e-pg, with `backroom_e2e` dropped and created on it.
- * Then migrations and the demo shop (prepareDatabase), `next build` (skip with E2E_SKIP_BUILD=1) and
+ * Then migrations and the demo shop (prepareWithDemoShop), `next build` (skip with E2E_SKIP_BUILD=1) and
  * `next start -p $E2E_PORT` (default 3210). SIGTERM/SIGINT stop Next.js and the embedded server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { prepareDatabase } from '@/lib/platform/bootstrap';
+import { prepareWithDemoShop } from '@/prisma/seed-demo-shop';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embedded-postgres';
 import { dropDatabase, ensureDatabase, withDatabase } from '@/lib/platform/migrate';
 import { DATA_DIR } from '@/lib/platform/runtime-config';
@@ -86,7 +86,7 @@ async function main() {
   process.env.BACKROOM_DEMO_DATA = '1';
   // A short order history keeps start-up quick; specs create the orders they assert on.
   process.env.BACKROOM_DEMO_ORDERS ??= '80';
-  await prepareDatabase({ log, seed: true });
+  await prepareWithDemoShop({ log, seed: true });
   log(`database ${DATABASE} migrated and seeded`);
 
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');

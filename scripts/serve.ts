@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { prepareDatabase } from '@/lib/platform/bootstrap';
+import { prepareWithDemoShop } from '@/prisma/seed-demo-shop';
 import { DEMO_PASSWORD } from '@/prisma/seed';
 import { demoLoginsInUse, listenHost } from '@/lib/platform/listen-host';
 
@@ -15,7 +15,7 @@ const port = Number(process.env.PORT ?? 3000);
 const log = (line: string) => console.log(`[backroom] ${line}`);
 
 async function main() {
-  const prepared = await prepareDatabase({ log });
+  const prepared = await prepareWithDemoShop({ log });
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   const demoLogins = await demoLoginsInUse(prepared.url);
   const listen = listenHost(process.env.HOST, demoLogins);

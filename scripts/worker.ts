@@ -10,7 +10,7 @@ import { startWorker, stopWorker } from '@/lib/jobs/worker';
 const log = (line: string) => console.log(`[worker] ${line}`);
 
 async function main() {
-  const prepared = await prepareDatabase({ log, seed: false });
+  const prepared = await prepareDatabase({ log });
   await startWorker({ log });
   let stopping = false;
   const stop = async () => {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Field, FormMessage, SelectField, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { createProductAction, updateProductAction } from '@/app/(app)/inventory/products/actions';
+import { createProductAction, updateProductAction } from '@/lib/catalog/actions';
 import { productCreateFromForm, productUpdateFromForm } from '@/lib/catalog/form';
 import { toDecimalString } from '@/lib/money';
 import type { ProductDto, VariantDto } from '@/lib/catalog/schemas';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { checkProductCsvAction, startProductImportAction } from '@/app/(app)/inventory/products/actions';
+import { checkProductCsvAction, startProductImportAction } from '@/lib/catalog/actions';
 import type { ImportJobDto } from '@/lib/catalog/schemas';
 import type { CsvRowError } from '@/lib/catalog/csv';
 import type { ProductImportReport } from '@/lib/catalog/import-product-csv';

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
-import { setProductStatusAction } from '@/app/(app)/inventory/products/actions';
+import { setProductStatusAction } from '@/lib/catalog/actions';
 import { PRODUCT_STATUS_MOVES, type ProductStatus } from '@/lib/catalog/rules';
 
 /** Archive or unarchive: the one move rules.ts allows from the current status. */

@@ -7,7 +7,7 @@ import {
   cancelCycleCountAction,
   completeCycleCountAction,
   startCycleCountAction,
-} from '@/app/(app)/inventory/cycle-counts/actions';
+} from '@/lib/inventory/cycle-counts/actions';
 
 const button = {
   primary:

@@ -2,7 +2,7 @@
 
 import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { CountSheet } from '@/lib/inventory/cycle-counts/queries';
-import { recordCountsAction } from '@/app/(app)/inventory/cycle-counts/actions';
+import { recordCountsAction } from '@/lib/inventory/cycle-counts/actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
 import { scanCue } from '@/components/fulfillment/scan-feedback';
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { createCycleCountAction } from '@/app/(app)/inventory/cycle-counts/actions';
+import { createCycleCountAction } from '@/lib/inventory/cycle-counts/actions';
 
 /** errors of a list field (bins.2, skus.0, …) joined under the one input */
 const listError = (errors: Record<string, string> | undefined, name: string) =>

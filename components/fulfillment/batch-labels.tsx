@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { buyPackLabelAction } from '@/app/(app)/fulfillment/scan-actions';
+import { buyPackLabelAction } from '@/lib/fulfillment/scan-actions';
 
 export type BatchRow = {
   order_id: string;

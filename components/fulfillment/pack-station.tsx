@@ -4,7 +4,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { boxVolumeWarning, evaluatePackScan, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import type { PackStationOrder } from '@/lib/fulfillment/pack-queries';
 import type { PackLabel } from '@/lib/fulfillment/buy-pack-label';
-import { buyPackLabelAction, packLookupAction, packOrderAction } from '@/app/(app)/fulfillment/scan-actions';
+import { buyPackLabelAction, packLookupAction, packOrderAction } from '@/lib/fulfillment/scan-actions';
 import { ScanInput } from '@/components/fulfillment/scan-input';
 import { scanCue } from '@/components/fulfillment/scan-feedback';
 import type { PackageOption } from '@/components/fulfillment/ship-order-form';

@@ -12,7 +12,7 @@ import {
   type ShortAction,
 } from '@/lib/fulfillment/rules';
 import type { WaveDetail } from '@/lib/fulfillment/wave-queries';
-import { pickUnitAction, shortPickAction, waveStateAction } from '@/app/(app)/fulfillment/scan-actions';
+import { pickUnitAction, shortPickAction, waveStateAction } from '@/lib/fulfillment/scan-actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
 import { scanCue } from '@/components/fulfillment/scan-feedback';
 

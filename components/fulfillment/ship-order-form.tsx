@@ -4,12 +4,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatMoney } from '@/lib/money';
-import {
-  buyLabelAction,
-  getRatesAction,
-  type LabelData,
-  type RatesData,
-} from '@/app/(app)/fulfillment/actions';
+import { buyLabelAction, getRatesAction, type LabelData, type RatesData } from '@/lib/fulfillment/actions';
 import type { ActionState } from '@/lib/server-action';
 
 export type PackageOption = {

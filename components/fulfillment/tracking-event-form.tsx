@@ -2,7 +2,7 @@
 
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { addTrackingEventAction } from '@/app/(app)/fulfillment/actions';
+import { addTrackingEventAction } from '@/lib/fulfillment/actions';
 import { TRACKING_STATUSES } from '@/lib/fulfillment/schemas';
 import type { ActionState } from '@/lib/server-action';
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';

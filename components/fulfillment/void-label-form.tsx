@@ -2,7 +2,7 @@
 
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { voidLabelAction } from '@/app/(app)/fulfillment/scan-actions';
+import { voidLabelAction } from '@/lib/fulfillment/scan-actions';
 import type { ActionState } from '@/lib/server-action';
 
 /** "Void label" for a parcel the carrier has not picked up: its units go back on the shelf, reserved for the order. */

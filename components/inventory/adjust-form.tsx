@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
-import { adjustStockAction } from '@/app/(app)/inventory/actions';
+import { adjustStockAction } from '@/lib/inventory/actions';
 
 const REASONS = [
   { value: 'lost', label: 'Lost (−)' },

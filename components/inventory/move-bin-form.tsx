@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
-import { moveToBinAction } from '@/app/(app)/inventory/actions';
+import { moveToBinAction } from '@/lib/inventory/actions';
 
 export function MoveBinForm({
   sku,

@@ -2,7 +2,7 @@
 
 import { LineItemsForm } from '@/components/inventory/line-items-form';
 import { Field, SelectField } from '@/components/ui/form';
-import { receiveStockAction } from '@/app/(app)/inventory/actions';
+import { receiveStockAction } from '@/lib/inventory/actions';
 
 export function ReceiveForm({
   locations,

@@ -2,7 +2,7 @@
 
 import { LineItemsForm } from '@/components/inventory/line-items-form';
 import { Field, SelectField } from '@/components/ui/form';
-import { transferStockAction } from '@/app/(app)/inventory/actions';
+import { transferStockAction } from '@/lib/inventory/actions';
 
 export function TransferForm({ locations }: { locations: { code: string; name: string }[] }) {
   const options = locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }));

@@ -3,7 +3,7 @@
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { PL_SECTIONS, PL_SECTION_LABELS } from '@/lib/ledger/statements';
-import { createAccountAction } from '@/app/(app)/ledger/actions';
+import { createAccountAction } from '@/lib/ledger/actions';
 
 const TYPE_OPTIONS = [
   { value: 'asset', label: 'Asset' },

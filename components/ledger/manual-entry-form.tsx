@@ -6,7 +6,7 @@ import { FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { formatMoney } from '@/lib/money';
 import { checkManualLines, parseLineAmount, type ManualLineText } from '@/lib/ledger/manual-entry-form';
-import { postManualEntryAction } from '@/app/(app)/ledger/actions';
+import { postManualEntryAction } from '@/lib/ledger/actions';
 
 type Account = { code: string; name: string; type: string };
 

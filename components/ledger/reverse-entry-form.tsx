@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { reverseManualEntryAction } from '@/app/(app)/ledger/actions';
+import { reverseManualEntryAction } from '@/lib/ledger/actions';
 
 /**
  * "Reverse" on a manual journal entry: opens a reason field, asks for confirmation, then posts the

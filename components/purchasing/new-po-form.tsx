@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { parseMoney, toDecimalString } from '@/lib/money';
 import type { ActionState } from '@/lib/server-action';
-import { createPurchaseOrderAction } from '@/app/(app)/purchasing/actions';
+import { createPurchaseOrderAction } from '@/lib/purchasing/actions';
 import { FormMessage, inputClass } from '@/components/ui/form';
 
 /** A FormData text value ('' when absent or a file). */

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionState } from '@/lib/server-action';
-import { movePurchaseOrderAction } from '@/app/(app)/purchasing/actions';
+import { movePurchaseOrderAction } from '@/lib/purchasing/actions';
 import { FormMessage } from '@/components/ui/form';
 
 const button = {

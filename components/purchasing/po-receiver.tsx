@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PurchaseOrderDto } from '@/lib/purchasing/queries';
 import { parsePoNumber } from '@/lib/purchasing/rules';
-import { findPurchaseOrderAction, receivePurchaseOrderAction } from '@/app/(app)/purchasing/actions';
+import { findPurchaseOrderAction, receivePurchaseOrderAction } from '@/lib/purchasing/actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
 import { scanCue } from '@/components/fulfillment/scan-feedback';
 

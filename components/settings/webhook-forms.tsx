@@ -9,7 +9,7 @@ import {
   retryDeliveryAction,
   rotateWebhookSecretAction,
   setWebhookEnabledAction,
-} from '@/app/(app)/settings/webhooks/actions';
+} from '@/lib/webhooks/actions';
 
 function SecretOnce({ secret, title }: { secret: string; title: string }) {
   const [copied, setCopied] = useState<string | null>(null);

@@ -1,32 +1,18 @@
 import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { migrate } from '@/lib/platform/migrate';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/platform/embedded-postgres';
 import { DATA_DIR, ensureAuthSecret } from '@/lib/platform/runtime-config';
-import { seedDemo } from '@/prisma/seed';
-import { seedDemoOrders } from '@/prisma/seed-orders';
-import { seedShipping } from '@/prisma/seed-shipping';
-import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
-import { seedSupport } from '@/prisma/seed-support';
-import { seedCycleCounts } from '@/prisma/seed-counts';
-import { seedReturns } from '@/prisma/seed-returns';
-import { seedPurchasing } from '@/prisma/seed-purchasing';
-import { seedFeedback } from '@/prisma/seed-feedback';
-import { seedChannels } from '@/prisma/seed-channels';
-import { seedAutomation } from '@/prisma/seed-automation';
 
-export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
+export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null };
 
 /**
  * Everything the app needs before it serves a request: an AUTH_SECRET, a database (DATABASE_URL's, or
- * an embedded PostgreSQL under .data/), all migrations applied, and the demo shop on first start
- * (unless BACKROOM_DEMO_DATA=0). Sets process.env so child processes inherit it.
+ * an embedded PostgreSQL under .data/) and all migrations applied. Sets process.env so child processes
+ * inherit it. Demo data is not the platform's: prisma/seed-demo-shop.ts adds it on first start.
  */
 export async function prepareDatabase(
   options: {
     log?: (line: string) => void;
-    seed?: boolean;
     /** false: connect only (a backup reads the database as it is; a restore needs it empty) */
     migrate?: boolean;
   } = {},
@@ -42,51 +28,8 @@ export async function prepareDatabase(
   }
   const url = process.env.DATABASE_URL;
 
-  if (options.migrate === false) return { url, embedded, seeded: false };
+  if (options.migrate === false) return { url, embedded };
   await migrate(url, { log });
 
-  let seeded = false;
-  const wantSeed = options.seed ?? process.env.BACKROOM_DEMO_DATA !== '0';
-  if (wantSeed) {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    try {
-      if ((await client.user.count()) === 0) {
-        log('first start: seeding the demo shop…');
-        await seedDemo(client, { log });
-        await seedShipping(client, { log });
-        // The order history runs through the real use cases, which use the app's own client.
-        const orders = Number(process.env.BACKROOM_DEMO_ORDERS ?? 3000);
-        if (orders > 0) await seedDemoOrders(client, { count: orders, log });
-        // Returns and refunds of the delivered orders, through the use cases, then back-dated.
-        const returns = await seedReturns(client, { log });
-        const support = await seedSupport(client, { log });
-        // Cycle counts of the warehouse's aisles over the last weeks (inventory accuracy), back-dated.
-        const counts = await seedCycleCounts(client, { log });
-        // Suppliers and purchase orders in every state, received today through the real use cases.
-        await seedPurchasing(client, { log });
-        // Survey answers for a share of the delivered orders and solved tickets, consistent with the returns.
-        const feedback = await seedFeedback(client, { log });
-        // A completed history import of the old shop's orders (Orders → Imports), through the real use case.
-        await seedChannels(client, { log });
-        // Automation rules from the templates (one on) and their first runs (decision 026).
-        await seedAutomation(client, { log });
-        // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
-        if (
-          returns.returns > 0 ||
-          returns.refunds > 0 ||
-          support.tickets > 0 ||
-          counts.counts > 0 ||
-          feedback.surveys > 0
-        )
-          await rebuildKpiRollups(client);
-        seeded = true;
-      }
-    } finally {
-      await client.$disconnect();
-      // The seeding use cases queue jobs (customer emails) through a sender that holds connections.
-      const { stopSender } = await import('@/lib/jobs/boss');
-      await stopSender();
-    }
-  }
-  return { url, embedded, seeded };
+  return { url, embedded };
 }

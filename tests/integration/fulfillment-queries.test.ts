@@ -34,7 +34,7 @@ vi.mock('@/lib/auth/session', () => ({
   userActor: (u: SessionUser) => ({ type: 'user', id: u.id, label: u.email, role: u.role }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-const actions = await import('@/app/(app)/fulfillment/actions');
+const actions = await import('@/lib/fulfillment/actions');
 const labelRoute = await import('@/app/(app)/fulfillment/shipments/[id]/label/route');
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Used by tests/integration/embedded-start.test.ts: runs the app's real start path (prepareDatabase:
+ * Used by tests/integration/embedded-start.test.ts: runs the app's real start path (prepareWithDemoShop:
  * embedded PostgreSQL, migrations, first-start seed) in a child process and prints what it found.
  */
 import pg from 'pg';
-import { prepareDatabase } from '@/lib/platform/bootstrap';
+import { prepareWithDemoShop } from '@/prisma/seed-demo-shop';
 
-const prepared = await prepareDatabase({ log: () => {} });
+const prepared = await prepareWithDemoShop({ log: () => {} });
 const client = new pg.Client({ connectionString: prepared.url });
 await client.connect();
 const count = async (table: string) =>

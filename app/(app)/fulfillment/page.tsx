@@ -12,7 +12,7 @@ import { inputClass } from '@/components/ui/form';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 import { OrderStatusBadge } from '@/components/orders/order-badges';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
-import { startWaveAction } from './scan-actions';
+import { startWaveAction } from '@/lib/fulfillment/scan-actions';
 
 export const metadata: Metadata = { title: 'Fulfillment' };
 

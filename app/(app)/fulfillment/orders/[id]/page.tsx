@@ -15,7 +15,7 @@ import { ShipOrderForm } from '@/components/fulfillment/ship-order-form';
 import { TrackingEventForm } from '@/components/fulfillment/tracking-event-form';
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
 import { VoidLabelForm } from '@/components/fulfillment/void-label-form';
-import { startWaveAction } from '../../scan-actions';
+import { startWaveAction } from '@/lib/fulfillment/scan-actions';
 import { openQuantity } from '@/lib/orders/rules';
 
 export const metadata: Metadata = { title: 'Ship order' };
