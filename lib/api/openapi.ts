@@ -5,25 +5,34 @@ import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from
 import { ZAsOfQuery } from '@/lib/ledger/schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
+  CHANNELS,
   ZCancelOrderInput,
   ZCreateOrderInput,
   ZOrderListQuery,
   ZRecordShipmentInput,
 } from '@/lib/orders/schemas';
+import { ZBatchInput, ZBatchResponse } from '@/lib/orders/batch-schemas';
+import {
+  ZAvailability,
+  ZAvailabilityQuery,
+  ZChannelSettings,
+  ZChannelSettingsInput,
+  ZOrderImport,
+  ZOrderImportQuery,
+  ZOrderImportStarted,
+} from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
   ZApproveReturnInput,
   ZCreateReturnInput,
   ZExchangeReturnInput,
-  ZGoodwillRefundInput,
   ZInspectReturnInput,
   ZReceiveReturnInput,
-  ZRefundListQuery,
-  ZRefundReturnInput,
   ZRejectReturnInput,
   ZReturnListQuery,
 } from '@/lib/returns/schemas';
+import { ZGoodwillRefundInput, ZRefundListQuery, ZRefundReturnInput } from '@/lib/refunds/schemas';
 import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
 import {
   ZCreateCycleCountInput,
@@ -47,6 +56,13 @@ import { ZEventsQuery } from '@/lib/events/schemas';
 import { EVENT_TYPES } from '@/lib/events/rules';
 import { ZCreateWebhookInput, ZDeliveriesQuery, ZUpdateWebhookInput } from '@/lib/webhooks/schemas';
 import { ZFeedbackListQuery, ZImportFeedbackInput } from '@/lib/feedback/schemas';
+import {
+  ZAction,
+  ZCreateRuleInput,
+  ZDryRunInput,
+  ZRunsQuery,
+  ZUpdateRuleInput,
+} from '@/lib/automation/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 
@@ -62,7 +78,7 @@ import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 export type Operation = {
   /** camelCase, unique: the name clients generate methods from */
   operationId: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** null: any valid API key */
@@ -74,8 +90,10 @@ export type Operation = {
   response: z.ZodType;
   /** success status, default 200 */
   status?: number;
-  /** honours the Idempotency-Key header (lib/api/idempotency.ts) */
+  /** honours the Idempotency-Key header (lib/idempotency.ts) */
   idempotent?: boolean;
+  /** a body that is not JSON, read by the handler itself (an order import's CSV) */
+  rawBody?: { contentType: string; description: string };
 };
 
 /** Named schemas: each becomes `components.schemas.<id>` and is referenced by `$ref` where used. */
@@ -322,6 +340,7 @@ const ZOrder = named(
     placed_at: z.string(),
     promised_ship_by: z.string().nullable(),
     hold_reason: z.string().nullable(),
+    tags: z.array(z.string()).optional(),
     cancelled_at: z.string().nullable(),
     cancel_reason: z.string().nullable(),
     note: z.string().nullable(),
@@ -687,6 +706,69 @@ const ZTicket = named(
   }),
 );
 
+const ZActionResult = z.object({
+  type: z.string(),
+  status: z.enum(['done', 'nothing', 'failed']),
+  detail: z.string(),
+});
+
+const ZAutomationRule = named(
+  'AutomationRule',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    event: z.enum(EVENT_TYPES),
+    conditions: z.record(z.string(), z.unknown()),
+    actions: z.array(ZAction),
+    enabled: z.boolean(),
+    enabled_at: z.string().nullable(),
+    template: z.string().nullable(),
+    created_by: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    runs: z.object({
+      total: z.number().int(),
+      matched: z.number().int(),
+      failed: z.number().int(),
+      last_run_at: z.string().nullable(),
+    }),
+  }),
+);
+
+const ZAutomationRun = named(
+  'AutomationRun',
+  z.object({
+    id: z.uuid(),
+    event_id: z.uuid(),
+    event_type: z.string(),
+    resource_id: z.string(),
+    depth: z.number().int(),
+    status: z.enum(['pending', 'succeeded', 'failed', 'skipped']),
+    matched: z.boolean().nullable(),
+    results: z.array(ZActionResult),
+    error: z.string().nullable(),
+    created_at: z.string(),
+    completed_at: z.string().nullable(),
+  }),
+);
+
+const ZDryRunResult = named(
+  'AutomationDryRun',
+  z.object({
+    evaluated: z.number().int(),
+    matched: z.array(
+      z.object({
+        event_id: z.uuid(),
+        event_type: z.string(),
+        resource_id: z.string(),
+        occurred_at: z.string(),
+        depth: z.number().int(),
+        actions: z.array(ZActionResult),
+      }),
+    ),
+  }),
+);
+
 export const OPERATIONS: readonly Operation[] = [
   {
     operationId: 'createReturn',
@@ -844,6 +926,69 @@ export const OPERATIONS: readonly Operation[] = [
     body: ZCreateOrderInput,
     response: ZOrder,
     status: 201,
+  },
+  {
+    operationId: 'createOrderBatch',
+    method: 'post',
+    path: '/api/v1/orders/batch',
+    summary:
+      'Take up to 1,000 orders in one request, each all or nothing on its own and idempotent by channel + external_id: one result per order (201 with its id, 409 DUPLICATE_ORDER / OUT_OF_STOCK, 422 naming the fields). Body limit 8 MiB.',
+    scope: 'orders:create',
+    body: ZBatchInput,
+    response: ZBatchResponse,
+  },
+  {
+    operationId: 'importOrders',
+    method: 'post',
+    path: '/api/v1/imports/orders',
+    summary:
+      "Import orders from a Shopify or WooCommerce export or Backroom's CSV (the body, text/csv, at most 256 MiB): history records them as they were (no stock, no postings, no fulfillment), live takes them in through the batch intake. Runs in the background; poll getImport.",
+    scope: 'orders:import',
+    query: ZOrderImportQuery,
+    rawBody: {
+      contentType: 'text/csv',
+      description:
+        'The export file, UTF-8. Columns by name (any case, any order); unknown columns are ignored.',
+    },
+    response: ZOrderImportStarted,
+    status: 202,
+  },
+  {
+    operationId: 'getImport',
+    method: 'get',
+    path: '/api/v1/imports/{id}',
+    summary:
+      'An order import: status, progress (rows, processed, percent, rate, seconds left), counts (created, skipped, failed), totals and errors by row and column',
+    scope: 'orders:import',
+    response: ZOrderImport,
+  },
+  {
+    operationId: 'getChannel',
+    method: 'get',
+    path: '/api/v1/channels/{channel}',
+    summary:
+      "A channel's listing settings: buffer units, percent of available to list, the most to list, feeding locations",
+    scope: 'inventory:read',
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'updateChannel',
+    method: 'put',
+    path: '/api/v1/channels/{channel}',
+    summary: "Set a channel's listing settings (locations by code; empty: every active location)",
+    scope: 'channels:write',
+    body: ZChannelSettingsInput,
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'getChannelAvailability',
+    method: 'get',
+    path: '/api/v1/channels/{channel}/availability',
+    summary:
+      'Available to sell per SKU on a channel: listed = min(max, ⌊(available − buffer) × percent ÷ 100⌋), never below 0; pages of 100 by SKU',
+    scope: 'inventory:read',
+    query: ZAvailabilityQuery,
+    response: ZAvailability,
   },
   {
     operationId: 'listOrders',
@@ -1398,6 +1543,72 @@ export const OPERATIONS: readonly Operation[] = [
     status: 201,
   },
   {
+    operationId: 'createAutomationRule',
+    method: 'post',
+    path: '/api/v1/automation-rules',
+    summary:
+      'Save an automation rule: when `event` → if `conditions` (JSON Logic: {"and"|"or": [{"<op>": [{"var": field}, value]}…]}) → then `actions`. Unknown fields, operators or actions are refused (422 naming them). Saved disabled unless enabled: true.',
+    scope: 'automation:write',
+    body: ZCreateRuleInput,
+    response: ZAutomationRule,
+    status: 201,
+  },
+  {
+    operationId: 'listAutomationRules',
+    method: 'get',
+    path: '/api/v1/automation-rules',
+    summary: 'List automation rules with their run counts',
+    scope: 'automation:read',
+    response: z.object({ data: z.array(ZAutomationRule) }),
+  },
+  {
+    operationId: 'getAutomationRule',
+    method: 'get',
+    path: '/api/v1/automation-rules/{id}',
+    summary: 'One automation rule',
+    scope: 'automation:read',
+    response: ZAutomationRule,
+  },
+  {
+    operationId: 'updateAutomationRule',
+    method: 'patch',
+    path: '/api/v1/automation-rules/{id}',
+    summary:
+      'Change a rule (given fields replace stored ones; checked as a whole). enabled: true runs it on events from now on.',
+    scope: 'automation:write',
+    body: ZUpdateRuleInput,
+    response: ZAutomationRule,
+  },
+  {
+    operationId: 'deleteAutomationRule',
+    method: 'delete',
+    path: '/api/v1/automation-rules/{id}',
+    summary: 'Delete a rule and its run log (204)',
+    scope: 'automation:write',
+    response: z.null(),
+    status: 204,
+  },
+  {
+    operationId: 'dryRunAutomationRule',
+    method: 'post',
+    path: '/api/v1/automation-rules/{id}/dry-run',
+    summary:
+      'Which of the last `limit` (default 50) events of the rule’s type would match, and what each action would do; writes nothing',
+    scope: 'automation:write',
+    body: ZDryRunInput,
+    bodyOptional: true,
+    response: ZDryRunResult,
+  },
+  {
+    operationId: 'listAutomationRuns',
+    method: 'get',
+    path: '/api/v1/automation-rules/{id}/runs',
+    summary: 'The rule’s runs, latest first: event, matched, each action’s result',
+    scope: 'automation:read',
+    query: ZRunsQuery,
+    response: z.object({ data: z.array(ZAutomationRun) }),
+  },
+  {
     operationId: 'getSettings',
     method: 'get',
     path: '/api/v1/settings',
@@ -1472,7 +1683,7 @@ type ErrorStatus = keyof typeof ERROR_RESPONSES;
 /** Every status an operation can answer with besides its success, derived from what it accepts. */
 export function errorStatuses(op: Operation): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>([401, 403, 405, 429, 503]);
-  if (op.body) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
+  if (op.body || op.rawBody) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
   if (op.query) statuses.add(422);
   if (op.idempotent) statuses.add(400); // a malformed Idempotency-Key
   // a path id, or a record a write names in its body (order_id, sku, location), may not exist
@@ -1535,7 +1746,16 @@ export function openApiDocument() {
         ...[...op.path.matchAll(/\{(\w+)\}/g)]
           .map((m) => m[1])
           .filter((name) => name !== 'id')
-          .map((name) => ({ ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` })),
+          .map((name) =>
+            name === 'channel'
+              ? {
+                  ...pathIdParameter,
+                  name,
+                  description: 'The sales channel',
+                  schema: { type: 'string', enum: [...CHANNELS] },
+                }
+              : { ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` },
+          ),
         ...(op.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
         // query parameters are filled in below, once the input schemas are converted
       ],
@@ -1546,10 +1766,25 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: ref(body) } } },
             },
           }
-        : {}),
+        : op.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                description: op.rawBody.description,
+                content: { [op.rawBody.contentType]: { schema: { type: 'string' } } },
+              },
+            }
+          : {}),
       responses: {
         [op.status ?? 200]: {
-          description: op.status === 201 ? 'Created' : op.status === 204 ? 'No content' : 'OK',
+          description:
+            op.status === 201
+              ? 'Created'
+              : op.status === 202
+                ? 'Accepted'
+                : op.status === 204
+                  ? 'No content'
+                  : 'OK',
           ...(op.idempotent
             ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } }
             : {}),

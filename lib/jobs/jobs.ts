@@ -1,9 +1,11 @@
 import 'server-only';
+import { importOrdersJob } from '@/lib/channels/import-job';
 import { compactKpiJob } from '@/lib/kpi/compact-job';
 import { deliverNotificationsJob } from '@/lib/notify/deliver-job';
 import { checkSlaJob } from '@/lib/support/check-sla-job';
 import { pumpWebhooksJob } from '@/lib/webhooks/pump-job';
 import { sendSurveysJob } from '@/lib/feedback/send-surveys-job';
+import { pumpAutomationJob } from '@/lib/automation/pump-job';
 import type { JobDefinition } from './registry';
 
 /**
@@ -16,6 +18,8 @@ export const JOBS = [
   checkSlaJob,
   pumpWebhooksJob,
   sendSurveysJob,
+  importOrdersJob,
+  pumpAutomationJob,
 ] as const;
 
 export function jobByName(name: string): JobDefinition | undefined {

@@ -43,4 +43,10 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       "Sends the feedback surveys that are due (delivered orders after their channel's delay, solved tickets) within the daily sending limit (decision 027).",
   },
+  {
+    job: 'automation.pump',
+    cron: '* * * * *',
+    description:
+      'Restarts the automation pass chain if it broke: each run queues rule runs for new events and runs them every second for 10 s, then queues the next (decision 026).',
+  },
 ];

@@ -24,6 +24,7 @@ export const SECTIONS = [
   { label: 'Support', href: '/support' },
   { label: 'Feedback', href: '/feedback' },
   { label: 'Ledger', href: '/ledger' },
+  { label: 'Automation', href: '/automation' },
   { label: 'Settings', href: '/settings' },
 ] as const;
 
@@ -44,6 +45,7 @@ export const ROLE_SECTIONS: Record<RoleName, SectionLabel[]> = {
     'Support',
     'Feedback',
     'Ledger',
+    'Automation',
     'Settings',
   ],
   manager: [
@@ -56,6 +58,7 @@ export const ROLE_SECTIONS: Record<RoleName, SectionLabel[]> = {
     'Support',
     'Feedback',
     'Ledger',
+    'Automation',
   ],
   warehouse: ['Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns'],
   support: ['Orders', 'Inventory', 'Returns', 'Support', 'Feedback'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actorCan,
   canOpenSection,
   homeFor,
   roleHas,
@@ -17,6 +18,8 @@ const DESIGN: Record<Permission, Role[]> = {
   'orders:write': ['admin', 'manager'],
   'orders:create': ['admin', 'manager', 'support'],
   'orders:cancel': ['admin', 'manager', 'support'],
+  'orders:import': ['admin', 'manager'],
+  'channels:write': ['admin', 'manager'],
   'inventory:read': ['admin', 'manager', 'warehouse', 'support'],
   'inventory:adjust': ['admin', 'manager', 'warehouse'],
   // Added after the first design (decision 017): count variances above the approval limit need a manager.
@@ -39,6 +42,9 @@ const DESIGN: Record<Permission, Role[]> = {
   // Issue 18 (decision 027): managers and support read and work the feedback inbox.
   'feedback:read': ['admin', 'manager', 'support'],
   'feedback:write': ['admin', 'manager', 'support'],
+  // Automation rules: a manager builds them (issue 14, decision 026).
+  'automation:read': ['admin', 'manager'],
+  'automation:write': ['admin', 'manager'],
 };
 
 describe('permission map', () => {
@@ -61,6 +67,7 @@ describe('permission map', () => {
       'support',
       'feedback',
       'ledger',
+      'automation',
       'settings',
     ]);
     expect(sectionsFor('manager').map((s) => s.key)).toEqual([
@@ -73,6 +80,7 @@ describe('permission map', () => {
       'support',
       'feedback',
       'ledger',
+      'automation',
     ]);
     expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
       'orders',
@@ -102,5 +110,16 @@ describe('permission map', () => {
     expect(scopesHave(['orders:read'], 'orders:read')).toBe(true);
     expect(scopesHave(['orders:read'], 'orders:write')).toBe(false);
     expect(scopesHave([], 'orders:read')).toBe(false);
+  });
+});
+
+describe('actorCan', () => {
+  it('asks a user’s role, an API key’s scopes, and lets the system do anything', () => {
+    expect(actorCan({ type: 'user', role: 'manager' }, 'refunds:approve')).toBe(true);
+    expect(actorCan({ type: 'user', role: 'support' }, 'refunds:approve')).toBe(false);
+    expect(actorCan({ type: 'api_key', scopes: ['refunds:approve'] }, 'refunds:approve')).toBe(true);
+    expect(actorCan({ type: 'api_key', scopes: ['orders:read'] }, 'refunds:approve')).toBe(false);
+    expect(actorCan({ type: 'api_key', scopes: ['*'] }, 'inventory:approve_count')).toBe(true);
+    expect(actorCan({ type: 'system' }, 'inventory:approve_count')).toBe(true);
   });
 });
