@@ -50,7 +50,7 @@ test('the admin sets the web delay to 0 days; an order is delivered through the 
   await expect(page.getByRole('heading', { level: 1, name: 'Feedback settings' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/feedback/settings');
   await waitForHydration(page, 'button:has-text("Save settings")');
-  await page.getByLabel('Web', { exact: true }).fill('0');
+  await page.getByLabel('Web store', { exact: true }).fill('0');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Feedback settings saved')).toBeVisible();
 
@@ -139,7 +139,11 @@ test('the customer opens the link at phone width, without signing in, and rates'
   expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
   await expectNoSeriousA11yViolations(page, 'the survey page');
   await waitForHydration(page, 'button:has-text("Send my answer")');
-  await page.getByLabel(/Tee/).selectOption('1');
+  await page
+    .getByRole('group', { name: 'Rate each item (optional)' })
+    .getByRole('combobox')
+    .first()
+    .selectOption('1');
   await page.getByLabel('Anything to add? (optional)').fill(comment);
   await page.getByRole('button', { name: 'Send my answer' }).click();
   await expect(page.getByText('Thank you! Your answer reached us.')).toBeVisible();

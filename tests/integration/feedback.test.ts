@@ -176,7 +176,7 @@ describe('delivery surveys', () => {
       customerId: customer.id,
       token: linkToken('feedback-unsubscribe', customer.id),
     });
-    await deliver(u.shipments[0].id, new Date('2026-11-20T12:00:00Z'));
+    await deliver(u.shipments[0].id, new Date('2026-11-20T11:59:00Z'));
 
     const l1 = await shippedOrder('lim1@example.com');
     const l2 = await shippedOrder('lim2@example.com');
@@ -187,7 +187,7 @@ describe('delivery surveys', () => {
     const now = new Date('2026-11-24T12:00:00Z');
     const r = await sendDueSurveys({ now });
     // The allowance (1 − 0 sent in the last 24 h) bounds the surveys claimed, skipped or sent: the
-    // first due (the unsubscribed customer's, 12:00) is claimed and skipped; two wait.
+    // first due (the unsubscribed customer's, 11:59) is claimed and skipped; two wait.
     expect(r).toEqual({ sent: 0, skipped: 1, waiting: 2 });
     const r2 = await sendDueSurveys({ now: new Date(now.getTime() + 60_000) });
     expect(r2).toEqual({ sent: 1, skipped: 0, waiting: 1 });
