@@ -18,7 +18,16 @@ export type BenchOptions = {
   importOrders: number;
 };
 
-export const BENCH_SECTIONS = ['intake', 'pgbench', 'list', 'kpis', 'bulk', 'db_intake', 'import'] as const;
+export const BENCH_SECTIONS = [
+  'intake',
+  'pgbench',
+  'list',
+  'kpis',
+  'bulk',
+  'db_intake',
+  'import',
+  'events',
+] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connections C] [--warmup S] [--skip-build] [--keep-db] [--reuse-db] [--only LIST] [--import-orders N]

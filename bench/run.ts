@@ -26,6 +26,7 @@ import { prepareKpiRollups, timeKpis } from './dashboard';
 import { runBulk, BULK_BATCH, type BulkResult } from './bulk';
 import { runDbIntake } from './db-intake';
 import { runImportFile, writeShopifyFile } from './import';
+import { runEventsBench, type EventsResult } from './events';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -208,6 +209,8 @@ async function main() {
       NODE_ENV: 'production',
       BACKROOM_DEMO_DATA: '0',
       PORT: String(port),
+      // The events section's receiver listens on loopback.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: '1',
     },
   });
   state.app = app;
@@ -279,6 +282,27 @@ async function main() {
       );
     } catch (error) {
       log(`bulk failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+  // 4c. Webhooks under the intake load: deliveries per second, lag, intake with and without them.
+  let events: EventsResult | null = null;
+  if (runs('events'))
+    try {
+      process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = '1';
+      events = await runEventsBench({
+        url: app.url,
+        apiKey,
+        skus,
+        connections: options.connections,
+        duration: options.duration,
+        run,
+        log,
+      });
+      log(
+        `events: ${events.deliveries_per_s} deliveries/s, lag p50 ${events.lag_p50_ms} ms, p95 ${events.lag_p95_ms} ms (${events.delivered} delivered, ${events.undelivered} not); intake ${events.intake_on_orders_per_s} orders/s with webhooks, ${events.intake_off_orders_per_s} without`,
+      );
+    } catch (error) {
+      log(`events failed: ${error instanceof Error ? error.message : String(error)}`);
     }
 
   // 5. pgbench on the same server, while the app is idle.
@@ -438,6 +462,7 @@ async function main() {
       health_rps: healthRps,
     },
     pgbench_tps: round(pgbenchTps, 1),
+    events,
     intake_vs_pgbench:
       intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,
     health_vs_pgbench: healthRps != null && pgbenchTps ? round(healthRps / pgbenchTps, 3) : null,

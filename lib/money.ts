@@ -50,6 +50,43 @@ export function toDecimalString(amount: number, currency: string): string {
   return `${amount < 0 ? '-' : ''}${digits === 0 ? Math.abs(amount) : minorToDecimalString(Math.abs(amount), digits)}`;
 }
 
+/**
+ * A money field as a person typed it, in major units of `currency` ("12.50"; "1250" in JPY; "1.250"
+ * in KWD): blank → undefined, a non-negative amount → its minor units, anything else (text, a
+ * negative amount, more decimals than the currency has) → null. The form and the server action that
+ * read the same field both call this, so they agree on what is an amount.
+ */
+export function parseAmountInput(input: string, currency: string): number | null | undefined {
+  if (!input.trim()) return undefined;
+  const amount = parseMoney(input, currency);
+  return amount === null || amount < 0 ? null : amount;
+}
+
+/** An amount to show in "Enter an amount like …" hints, in the currency's own digits: 12.50, 1250, 1.250. */
+export function amountExample(currency: string): string {
+  return toDecimalString(1250 * 10 ** Math.max(currencyDigits(currency) - 2, 0), currency);
+}
+
+/** round(a·b / c) with halves rounded away from zero, exact for any safe integers (BigInt inside). */
+export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
+  if (c === 0) throw new RangeError('division by zero');
+  const num = BigInt(a) * BigInt(b);
+  const den = BigInt(c);
+  const negative = num < 0n !== den < 0n && num !== 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const q = (2n * n + d) / (2n * d);
+  return Number(negative ? -q : q);
+}
+
+/**
+ * The part b/c of an amount a, rounded half away from zero: mulDivRoundHalfUp, except that a share
+ * of nothing (c = 0) is 0 rather than an error. share(100, 1, 3) → 33; share(200, 1, 3) → 67.
+ */
+export function share(a: number, b: number, c: number): number {
+  return c === 0 ? 0 : mulDivRoundHalfUp(a, b, c);
+}
+
 function minorToDecimalString(abs: number, digits: number): string {
   const s = String(abs).padStart(digits + 1, '0');
   return `${s.slice(0, s.length - digits)}.${s.slice(s.length - digits)}`;

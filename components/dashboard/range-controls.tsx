@@ -1,5 +1,5 @@
 import { inputClass } from '@/components/ui/form';
-import { CHANNEL_LABEL } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL } from '@/lib/orders/labels';
 
 const PRESETS = [
   { value: 'today', label: 'Today' },

@@ -1,38 +1,5 @@
 /** Order status, payment status and fraud risk as labelled badges: said in words, not only by colour. */
-
-export const STATUS_LABEL: Record<string, string> = {
-  pending_review: 'Pending review',
-  open: 'Open',
-  on_hold: 'On hold',
-  partially_fulfilled: 'Partially fulfilled',
-  fulfilled: 'Fulfilled',
-  delivered: 'Delivered',
-  cancelled: 'Cancelled',
-};
-
-export const PAYMENT_LABEL: Record<string, string> = {
-  pending: 'Pending',
-  authorized: 'Authorized',
-  paid: 'Paid',
-  partially_refunded: 'Partially refunded',
-  refunded: 'Refunded',
-};
-
-export const CHANNEL_LABEL: Record<string, string> = {
-  web: 'Web store',
-  shopify: 'Shopify',
-  amazon: 'Amazon',
-  ebay: 'eBay',
-  etsy: 'Etsy',
-  woocommerce: 'WooCommerce',
-  manual: 'Manual',
-};
-
-export const RISK_LABEL: Record<string, string> = {
-  low: 'Low risk',
-  medium: 'Medium risk',
-  high: 'High risk',
-};
+import { PAYMENT_LABEL, RISK_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 
 const STATUS_CLASS: Record<string, string> = {
   pending_review: 'bg-amber-100 text-amber-950',

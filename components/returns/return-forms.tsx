@@ -15,14 +15,10 @@ import {
   requestReturnAction,
 } from '@/app/(app)/returns/actions';
 import type { ActionState } from '@/lib/server-action';
-import { formatMoney, parseMoney, toDecimalString } from '@/lib/money';
+import { refundCap, refundTotal } from '@/lib/refunds/rules';
+import { amountExample, formatMoney, parseAmountInput, toDecimalString } from '@/lib/money';
 
 /** A typed amount in major units → minor units of `currency` (JPY has none, KWD three); NaN if not one. */
-function parseDec(s: string, currency: string): number | null {
-  if (!s.trim()) return null;
-  const amount = parseMoney(s, currency);
-  return amount === null || amount < 0 ? NaN : amount;
-}
 
 export type ReturnableLineView = {
   sku: string;
@@ -334,14 +330,20 @@ export function RefundForm(props: {
   const [shipping, setShipping] = useState('');
   const [amount, setAmount] = useState('');
   const money = (n: number) => formatMoney(n, props.currency);
-  const ship = parseDec(shipping, props.currency) ?? 0;
-  const computed = props.goods + props.tax - (waive ? 0 : props.fee) + (Number.isNaN(ship) ? 0 : ship);
-  const cap = Math.min(computed, props.paidLeft);
-  const asked = parseDec(amount, props.currency);
+  const shipInput = parseAmountInput(shipping, props.currency);
+  const ship = shipInput ?? 0;
+  const computed = refundTotal({
+    goods: props.goods,
+    tax: props.tax,
+    shipping: ship,
+    fee: waive ? 0 : props.fee,
+  });
+  const cap = refundCap({ amountPaid: props.paidLeft, units: computed });
+  const asked = parseAmountInput(amount, props.currency);
   const total = asked ?? computed;
   const problem =
-    Number.isNaN(ship) || (asked !== null && Number.isNaN(asked))
-      ? 'Enter amounts like 12.50'
+    shipInput === null || asked === null
+      ? `Enter amounts like ${amountExample(props.currency)}`
       : ship > props.shippingLeft
         ? `At most ${money(props.shippingLeft)} of shipping is left to refund`
         : total > cap
@@ -459,11 +461,11 @@ export function GoodwillRefundForm({
   const { state, onSubmit, pending } = useActionForm<ActionState>(goodwillRefundAction, null);
   const [amount, setAmount] = useState('');
   const money = (n: number) => formatMoney(n, currency);
-  const asked = parseDec(amount, currency);
+  const asked = parseAmountInput(amount, currency);
   const problem =
-    asked !== null && Number.isNaN(asked)
-      ? 'Enter an amount like 12.50'
-      : asked !== null && asked > paidLeft
+    asked === null
+      ? `Enter an amount like ${amountExample(currency)}`
+      : asked !== undefined && asked > paidLeft
         ? `At most ${money(paidLeft)} can be refunded`
         : null;
   const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -496,7 +498,7 @@ export function GoodwillRefundForm({
           {problem ?? err.amount ?? (
             <>
               At most {money(paidLeft)} (paid and not refunded).
-              {limit !== null && asked !== null && asked > limit
+              {limit !== null && asked !== undefined && asked !== null && asked > limit
                 ? ` Above your limit of ${money(limit)}: a manager approves it.`
                 : ''}
             </>

@@ -9,7 +9,7 @@ import {
   runIdempotent,
   type IdempotencyRequest,
   type IdempotentResult,
-} from '@/lib/api/idempotency';
+} from '@/lib/idempotency';
 import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
@@ -43,7 +43,7 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
    */
   status?: 200 | 201 | 202 | 204;
   /**
-   * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/api/idempotency.ts)
+   * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/idempotency.ts)
    * and answers with `status` (default 201). The handler must do its work in `tx`.
    */
   idempotent?: {

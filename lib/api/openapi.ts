@@ -27,14 +27,12 @@ import {
   ZApproveReturnInput,
   ZCreateReturnInput,
   ZExchangeReturnInput,
-  ZGoodwillRefundInput,
   ZInspectReturnInput,
   ZReceiveReturnInput,
-  ZRefundListQuery,
-  ZRefundReturnInput,
   ZRejectReturnInput,
   ZReturnListQuery,
 } from '@/lib/returns/schemas';
+import { ZGoodwillRefundInput, ZRefundListQuery, ZRefundReturnInput } from '@/lib/refunds/schemas';
 import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
 import {
   ZCreateCycleCountInput,
@@ -57,6 +55,14 @@ import { PURCHASE_ORDER_STATUSES } from '@/lib/purchasing/rules';
 import { ZEventsQuery } from '@/lib/events/schemas';
 import { EVENT_TYPES } from '@/lib/events/rules';
 import { ZCreateWebhookInput, ZDeliveriesQuery, ZUpdateWebhookInput } from '@/lib/webhooks/schemas';
+import { ZFeedbackListQuery, ZImportFeedbackInput } from '@/lib/feedback/schemas';
+import {
+  ZAction,
+  ZCreateRuleInput,
+  ZDryRunInput,
+  ZRunsQuery,
+  ZUpdateRuleInput,
+} from '@/lib/automation/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 
@@ -84,7 +90,7 @@ export type Operation = {
   response: z.ZodType;
   /** success status, default 200 */
   status?: number;
-  /** honours the Idempotency-Key header (lib/api/idempotency.ts) */
+  /** honours the Idempotency-Key header (lib/idempotency.ts) */
   idempotent?: boolean;
   /** a body that is not JSON, read by the handler itself (an order import's CSV) */
   rawBody?: { contentType: string; description: string };
@@ -334,6 +340,7 @@ const ZOrder = named(
     placed_at: z.string(),
     promised_ship_by: z.string().nullable(),
     hold_reason: z.string().nullable(),
+    tags: z.array(z.string()).optional(),
     cancelled_at: z.string().nullable(),
     cancel_reason: z.string().nullable(),
     note: z.string().nullable(),
@@ -606,6 +613,26 @@ const ZPurchaseOrder = named(
   }),
 );
 
+const ZFeedbackAnswer = named(
+  'FeedbackAnswer',
+  z.object({
+    id: z.uuid(),
+    kind: z.enum(['order', 'ticket']),
+    rating: z
+      .union([z.number().int().min(1).max(5), z.enum(['good', 'bad'])])
+      .describe('1–5 for a delivery survey or an imported review; "good" or "bad" for a support survey'),
+    comment: z.string().nullable(),
+    themes: z.array(z.string()).describe('theme slugs the answer is tagged with'),
+    order_id: z
+      .uuid()
+      .optional()
+      .describe("the order rated (a support answer: the ticket's order, when it has one)"),
+    ticket_id: z.uuid().optional().describe('the ticket rated (support answers only)'),
+    skus: z.array(z.string()).describe("the SKUs of the answer's order"),
+    answered_at: z.string(),
+  }),
+);
+
 const ZEvent = named(
   'Event',
   z.object({
@@ -674,6 +701,69 @@ const ZTicket = named(
         body: z.string(),
         author: z.object({ type: z.string(), label: z.string() }),
         created_at: z.string(),
+      }),
+    ),
+  }),
+);
+
+const ZActionResult = z.object({
+  type: z.string(),
+  status: z.enum(['done', 'nothing', 'failed']),
+  detail: z.string(),
+});
+
+const ZAutomationRule = named(
+  'AutomationRule',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    event: z.enum(EVENT_TYPES),
+    conditions: z.record(z.string(), z.unknown()),
+    actions: z.array(ZAction),
+    enabled: z.boolean(),
+    enabled_at: z.string().nullable(),
+    template: z.string().nullable(),
+    created_by: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    runs: z.object({
+      total: z.number().int(),
+      matched: z.number().int(),
+      failed: z.number().int(),
+      last_run_at: z.string().nullable(),
+    }),
+  }),
+);
+
+const ZAutomationRun = named(
+  'AutomationRun',
+  z.object({
+    id: z.uuid(),
+    event_id: z.uuid(),
+    event_type: z.string(),
+    resource_id: z.string(),
+    depth: z.number().int(),
+    status: z.enum(['pending', 'succeeded', 'failed', 'skipped']),
+    matched: z.boolean().nullable(),
+    results: z.array(ZActionResult),
+    error: z.string().nullable(),
+    created_at: z.string(),
+    completed_at: z.string().nullable(),
+  }),
+);
+
+const ZDryRunResult = named(
+  'AutomationDryRun',
+  z.object({
+    evaluated: z.number().int(),
+    matched: z.array(
+      z.object({
+        event_id: z.uuid(),
+        event_type: z.string(),
+        resource_id: z.string(),
+        occurred_at: z.string(),
+        depth: z.number().int(),
+        actions: z.array(ZActionResult),
       }),
     ),
   }),
@@ -1429,6 +1519,94 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'A new signing secret (answered once); the old one also signs for 24 hours',
     scope: 'webhooks:write',
     response: z.object({ id: z.string().uuid(), secret: z.string(), previous_secret_expires_at: z.string() }),
+  },
+  {
+    operationId: 'listFeedback',
+    method: 'get',
+    path: '/api/v1/feedback',
+    summary:
+      'Customer feedback answers, newest first: rating (1–5 or good/bad), sku, theme, from/to (answer days), kind, channel; cursor pages',
+    scope: 'feedback:read',
+    query: ZFeedbackListQuery,
+    response: z.object({ data: z.array(ZFeedbackAnswer), next_cursor: z.string().nullable() }),
+  },
+  {
+    operationId: 'importFeedback',
+    method: 'post',
+    path: '/api/v1/feedback',
+    idempotent: true,
+    summary:
+      'Record an answer gathered elsewhere (a marketplace review) for an order named by order_id or by the channel and external_order_id; one per order: the same answer again returns the first, a different one is a 409.',
+    scope: 'feedback:write',
+    body: ZImportFeedbackInput,
+    response: ZFeedbackAnswer,
+    status: 201,
+  },
+  {
+    operationId: 'createAutomationRule',
+    method: 'post',
+    path: '/api/v1/automation-rules',
+    summary:
+      'Save an automation rule: when `event` → if `conditions` (JSON Logic: {"and"|"or": [{"<op>": [{"var": field}, value]}…]}) → then `actions`. Unknown fields, operators or actions are refused (422 naming them). Saved disabled unless enabled: true.',
+    scope: 'automation:write',
+    body: ZCreateRuleInput,
+    response: ZAutomationRule,
+    status: 201,
+  },
+  {
+    operationId: 'listAutomationRules',
+    method: 'get',
+    path: '/api/v1/automation-rules',
+    summary: 'List automation rules with their run counts',
+    scope: 'automation:read',
+    response: z.object({ data: z.array(ZAutomationRule) }),
+  },
+  {
+    operationId: 'getAutomationRule',
+    method: 'get',
+    path: '/api/v1/automation-rules/{id}',
+    summary: 'One automation rule',
+    scope: 'automation:read',
+    response: ZAutomationRule,
+  },
+  {
+    operationId: 'updateAutomationRule',
+    method: 'patch',
+    path: '/api/v1/automation-rules/{id}',
+    summary:
+      'Change a rule (given fields replace stored ones; checked as a whole). enabled: true runs it on events from now on.',
+    scope: 'automation:write',
+    body: ZUpdateRuleInput,
+    response: ZAutomationRule,
+  },
+  {
+    operationId: 'deleteAutomationRule',
+    method: 'delete',
+    path: '/api/v1/automation-rules/{id}',
+    summary: 'Delete a rule and its run log (204)',
+    scope: 'automation:write',
+    response: z.null(),
+    status: 204,
+  },
+  {
+    operationId: 'dryRunAutomationRule',
+    method: 'post',
+    path: '/api/v1/automation-rules/{id}/dry-run',
+    summary:
+      'Which of the last `limit` (default 50) events of the rule’s type would match, and what each action would do; writes nothing',
+    scope: 'automation:write',
+    body: ZDryRunInput,
+    bodyOptional: true,
+    response: ZDryRunResult,
+  },
+  {
+    operationId: 'listAutomationRuns',
+    method: 'get',
+    path: '/api/v1/automation-rules/{id}/runs',
+    summary: 'The rule’s runs, latest first: event, matched, each action’s result',
+    scope: 'automation:read',
+    query: ZRunsQuery,
+    response: z.object({ data: z.array(ZAutomationRun) }),
   },
   {
     operationId: 'getSettings',

@@ -13,6 +13,7 @@ import { quoteShipment } from '@/lib/shipping/quote-shipment';
 import { chooseQuote, parcelFromPackageType, type Parcel } from '@/lib/shipping/rules';
 import { packageTypeByCode } from '@/lib/shipping/queries';
 import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
+import { openQuantity } from '@/lib/orders/rules';
 
 /** A carrier-style tracking number: the carrier's initials and 16 digits. */
 function trackingNumber(carrier: string): string {
@@ -50,9 +51,7 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
     });
     const lines =
       input.lines ??
-      full.lines
-        .map((l) => ({ sku: l.sku, quantity: l.quantity - l.quantityFulfilled - l.quantityCancelled }))
-        .filter((l) => l.quantity > 0);
+      full.lines.map((l) => ({ sku: l.sku, quantity: openQuantity(l) })).filter((l) => l.quantity > 0);
     if (!lines.length)
       throw new AppError('INVALID_STATE', `Nothing is left to ship on order #${order.number}.`);
 

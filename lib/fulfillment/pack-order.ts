@@ -8,6 +8,7 @@ import { packageTypeByCode } from '@/lib/shipping/queries';
 import { parcelFromPackageType } from '@/lib/shipping/rules';
 import { canOverridePack, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import { ZPackOrderInput, type TPackOrderInput } from '@/lib/fulfillment/schemas';
+import { openQuantity } from '@/lib/orders/rules';
 
 /**
  * Closes a parcel at the pack station. Every unit must have been verified by scan (verified equals
@@ -42,8 +43,7 @@ export async function packOrder(options: { orderId: string; input: TPackOrderInp
       select: { sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true },
     });
     const open = new Map<string, number>();
-    for (const l of lines)
-      open.set(l.sku, (open.get(l.sku) ?? 0) + l.quantity - l.quantityFulfilled - l.quantityCancelled);
+    for (const l of lines) open.set(l.sku, (open.get(l.sku) ?? 0) + openQuantity(l));
     const merged = new Map<string, number>();
     for (const l of input.lines) merged.set(l.sku, (merged.get(l.sku) ?? 0) + l.quantity);
     const parcel = [...merged].map(([sku, quantity]) => ({ sku, quantity }));

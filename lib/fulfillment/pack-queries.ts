@@ -3,6 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { unitsToPack, type PackLine } from '@/lib/fulfillment/rules';
 import { isUuid } from '@/lib/boundary';
+import { openQuantity } from '@/lib/orders/rules';
 
 export type PackStationOrder = {
   id: string;
@@ -110,7 +111,7 @@ export async function packStationOrder(
     );
   }
   const open = order.lines
-    .map((l) => ({ sku: l.sku, quantity: l.quantity - l.quantityFulfilled - l.quantityCancelled }))
+    .map((l) => ({ sku: l.sku, quantity: openQuantity(l) }))
     .filter((l) => l.quantity > 0);
   if (!open.length && !order.packs.length)
     throw new AppError('INVALID_STATE', `Nothing is left to ship on order #${order.number}.`);

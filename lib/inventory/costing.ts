@@ -1,3 +1,5 @@
+import { mulDivRoundHalfUp } from '@/lib/money';
+
 /**
  * Inventory costing: pure functions over one variant's cost pool and FIFO layers. No I/O; the
  * use cases in this folder load the rows under a lock, call these, and write the result back.
@@ -27,18 +29,6 @@
 export type CostingMethod = 'fifo' | 'average';
 export type Pool = { quantity: number; value: number; lastUnitCost: number | null };
 export type Layer = { id: string; unitCost: number; remaining: number };
-
-/** round(a·b / c) with halves rounded up (away from zero), exact for any safe integers. */
-export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
-  if (c === 0) throw new RangeError('division by zero');
-  const num = BigInt(a) * BigInt(b);
-  const den = BigInt(c);
-  const negative = num < 0n !== den < 0n && num !== 0n;
-  const n = num < 0n ? -num : num;
-  const d = den < 0n ? -den : den;
-  const q = (2n * n + d) / (2n * d);
-  return Number(negative ? -q : q);
-}
 
 export type IssueResult = {
   cost: number;
@@ -119,8 +109,13 @@ export function receive(pool: Pool, quantity: number, unitCost: number): Receive
   };
 }
 
+/** A pool's average unit cost, rounded half up (value 1,000 over 3 units → 333); null for an empty pool. */
+export function averageUnitCost(pool: Pick<Pool, 'quantity' | 'value'>): number | null {
+  return pool.quantity > 0 ? mulDivRoundHalfUp(pool.value, 1, pool.quantity) : null;
+}
+
 /** The unit cost found stock is valued at: the average for average costing, else the last cost. */
 export function foundUnitCost(method: CostingMethod, pool: Pool): number {
-  if (method === 'average' && pool.quantity > 0) return mulDivRoundHalfUp(pool.value, 1, pool.quantity);
+  if (method === 'average' && pool.quantity > 0) return averageUnitCost(pool)!;
   return pool.lastUnitCost ?? 0;
 }

@@ -4,6 +4,8 @@ import { compactKpiJob } from '@/lib/kpi/compact-job';
 import { deliverNotificationsJob } from '@/lib/notify/deliver-job';
 import { checkSlaJob } from '@/lib/support/check-sla-job';
 import { pumpWebhooksJob } from '@/lib/webhooks/pump-job';
+import { sendSurveysJob } from '@/lib/feedback/send-surveys-job';
+import { pumpAutomationJob } from '@/lib/automation/pump-job';
 import type { JobDefinition } from './registry';
 
 /**
@@ -15,7 +17,9 @@ export const JOBS = [
   compactKpiJob,
   checkSlaJob,
   pumpWebhooksJob,
+  sendSurveysJob,
   importOrdersJob,
+  pumpAutomationJob,
 ] as const;
 
 export function jobByName(name: string): JobDefinition | undefined {

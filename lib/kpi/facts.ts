@@ -128,7 +128,7 @@ export function shippedCompleteFacts(
 }
 
 /**
- * A refund became issued (issue-refund, decide-refund approve; return, goodwill and exchange refunds
+ * A refund became issued (create-refund, decide-refund approve; return, goodwill and exchange refunds
  * alike): counted on its issue day in the order's channel. Called after issued_at is written.
  */
 export async function recordRefundIssuedFacts(tx: Tx, refundId: string): Promise<void> {

@@ -5,8 +5,8 @@ import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { releaseStock } from '@/lib/inventory/reservations';
 import { reverseJournalEntry } from '@/lib/ledger/post-entry';
-import { nextStatus, type OrderStatus } from '@/lib/orders/rules';
-import { mulDivRoundHalfUp } from '@/lib/inventory/costing';
+import { nextStatus, type OrderStatus, openQuantity } from '@/lib/orders/rules';
+import { mulDivRoundHalfUp } from '@/lib/money';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
@@ -50,9 +50,7 @@ export async function cancelOrder(
         payments: { select: { id: true, status: true } },
       },
     });
-    const open = full.lines
-      .map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled }))
-      .filter((l) => l.open > 0);
+    const open = full.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
     if (full.location && open.length) {
       await releaseStock(t, {
         lines: open.map((l) => ({
@@ -150,9 +148,7 @@ async function cancelRemaining(
       },
     },
   });
-  const open = full.lines
-    .map((l) => ({ ...l, open: l.quantity - l.quantityFulfilled - l.quantityCancelled }))
-    .filter((l) => l.open > 0);
+  const open = full.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
   if (full.location && open.length) {
     await releaseStock(t, {
       lines: open.map((l) => ({

@@ -12,7 +12,7 @@ import { prepareJournalLines } from '@/lib/ledger/post-entry';
 import { takeOrder } from '@/lib/orders/take-order';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
-import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/api/idempotency';
+import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
 
 /**
  * The shop's average order value over 90 days, a heuristic input of the fraud score: cached per
@@ -200,6 +200,7 @@ async function takeOrderInput(
     placed_at: placedAt.toISOString(),
     promised_ship_by: promisedShipBy.toISOString(),
     hold_reason: null,
+    tags: [],
     cancelled_at: null,
     cancel_reason: null,
     note: input.note ?? null,

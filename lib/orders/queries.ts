@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import type { TOrderListQuery } from '@/lib/orders/schemas';
 import type { FraudReason } from '@/lib/fraud/rules';
-import { RESERVING_STATUSES } from '@/lib/orders/rules';
+import { RESERVING_STATUSES, openQuantity } from '@/lib/orders/rules';
 import { isUuid, zInt, zUuid } from '@/lib/boundary';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
@@ -33,6 +33,8 @@ export type OrderDto = {
   placed_at: string;
   promised_ship_by: string | null;
   hold_reason: string | null;
+  /** Labels staff or automation rules put on the order. */
+  tags: string[];
   cancelled_at: string | null;
   cancel_reason: string | null;
   note: string | null;
@@ -101,6 +103,7 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
     placed_at: o.placedAt.toISOString(),
     promised_ship_by: o.promisedShipBy?.toISOString() ?? null,
     hold_reason: o.holdReason,
+    tags: o.tags,
     cancelled_at: o.cancelledAt?.toISOString() ?? null,
     cancel_reason: o.cancelReason,
     note: o.note,
@@ -114,7 +117,7 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
       unit_price: l.unitPrice,
       discount_amount: l.discountAmount,
       tax_amount: l.taxAmount,
-      quantity_reserved: reserving ? l.quantity - l.quantityFulfilled - l.quantityCancelled : 0,
+      quantity_reserved: reserving ? openQuantity(l) : 0,
       quantity_fulfilled: l.quantityFulfilled,
       quantity_returned: l.quantityReturned,
       quantity_cancelled: l.quantityCancelled,

@@ -5,7 +5,7 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { consumeReservedStock } from '@/lib/inventory/reservations';
-import { nextStatus } from '@/lib/orders/rules';
+import { nextStatus, openQuantity } from '@/lib/orders/rules';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
 import { enqueueNotification } from '@/lib/notify/enqueue';
@@ -59,9 +59,7 @@ export async function recordShipment(
     if (!full.location) throw new AppError('INVALID_STATE', 'This order has no fulfilling location.');
 
     // Match requested units to order lines with that SKU that still have open units.
-    const open = new Map(
-      full.lines.map((l) => [l.id, l.quantity - l.quantityFulfilled - l.quantityCancelled]),
-    );
+    const open = new Map(full.lines.map((l) => [l.id, openQuantity(l)]));
     const picks: { lineId: string; variantId: string; sku: string; quantity: number }[] = [];
     input.lines.forEach((req, i) => {
       let left = req.quantity;

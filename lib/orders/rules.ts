@@ -1,6 +1,22 @@
-import { AppError } from '@/lib/errors';
+import { stateMachine } from '@/lib/state-machine';
 import { allocate } from '@/lib/money';
 import { productMinor, sumMinor } from '@/lib/boundary';
+
+/** An order line's unit counts, as a row (camelCase) or as a DTO (snake_case). */
+export type LineCounts =
+  | { quantity: number; quantityFulfilled: number; quantityCancelled: number }
+  | { quantity: number; quantity_fulfilled: number; quantity_cancelled: number };
+
+/**
+ * Units of an order line still to ship: ordered − fulfilled − cancelled (5 − 2 − 1 → 2). These are
+ * the units the order holds reserved. SQL over order_lines says the same with openQuantitySql
+ * (lib/orders/open-quantity-sql.ts).
+ */
+export function openQuantity(l: LineCounts): number {
+  const fulfilled = 'quantityFulfilled' in l ? l.quantityFulfilled : l.quantity_fulfilled;
+  const cancelled = 'quantityCancelled' in l ? l.quantityCancelled : l.quantity_cancelled;
+  return l.quantity - fulfilled - cancelled;
+}
 
 export type OrderStatus =
   'pending_review' | 'open' | 'on_hold' | 'partially_fulfilled' | 'fulfilled' | 'delivered' | 'cancelled';
@@ -38,22 +54,10 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
 export type Transition = keyof typeof TRANSITIONS;
 
-export function canTransition(status: OrderStatus, move: Transition): boolean {
-  return (TRANSITIONS[move].from as readonly OrderStatus[]).includes(status);
-}
-
+const orderMachine = stateMachine<OrderStatus, typeof TRANSITIONS>(TRANSITIONS, { noun: 'an order' });
+export const canTransition = orderMachine.can;
 /** The status after `move`, or INVALID_STATE naming what is allowed. */
-export function nextStatus(status: OrderStatus, move: Transition): OrderStatus {
-  if (!canTransition(status, move)) {
-    const from = TRANSITIONS[move].from.map((s) => s.replace('_', ' ')).join(', ');
-    throw new AppError(
-      'INVALID_STATE',
-      `Cannot ${move.replace('_', ' ')} an order that is ${status.replace('_', ' ')} (only from: ${from}).`,
-      { status, move },
-    );
-  }
-  return TRANSITIONS[move].to;
-}
+export const nextStatus = orderMachine.next;
 
 /** Moves a person may pick from the order page for an order in this status. */
 export function availableMoves(status: OrderStatus): Transition[] {

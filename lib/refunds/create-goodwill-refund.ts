@@ -3,9 +3,9 @@ import { db, type Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { checkTicketLink } from '@/lib/support/check-ticket-link';
 import { lockOrder } from '@/lib/orders/lock-order';
-import type { RefundDto } from '@/lib/returns/queries';
-import { ZGoodwillRefundInput, type TGoodwillRefundInput } from '@/lib/returns/schemas';
-import { createRefund } from '@/lib/refunds/issue-refund';
+import type { RefundDto } from '@/lib/refunds/queries';
+import { ZGoodwillRefundInput, type TGoodwillRefundInput } from '@/lib/refunds/schemas';
+import { createRefund } from '@/lib/refunds/create-refund';
 
 /**
  * A refund without a return ("goodwill": a late parcel, a scuffed box), with a reason. All of it is

@@ -6,9 +6,10 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { canMoveReturn, nextReturnStatus } from '@/lib/returns/rules';
-import { refundDetail, type RefundDto } from '@/lib/returns/queries';
-import { postRefund } from '@/lib/refunds/issue-refund';
+import { refundDetail, type RefundDto } from '@/lib/refunds/queries';
+import { postRefund } from '@/lib/refunds/post-refund';
 import { isUuid } from '@/lib/boundary';
+import { refundCap } from '@/lib/refunds/rules';
 
 /**
  * A manager approves (issues) or declines a refund that waits above the support limit. Approval
@@ -48,7 +49,7 @@ export async function decideRefund(
       );
     if (options.approve) {
       const o = await t.order.findUniqueOrThrow({ where: { id: order.id }, select: { amountPaid: true } });
-      if (r.amount > o.amountPaid)
+      if (r.amount > refundCap({ amountPaid: o.amountPaid }))
         throw new AppError(
           'VALIDATION_FAILED',
           `Refund #${r.number} is more than order #${order.number} still has paid; decline it and issue a smaller one.`,

@@ -1,8 +1,119 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { draftReturnRefund } from '@/lib/refunds/refund-return';
-import { isUuid } from '@/lib/boundary';
+import { draftReturnRefund } from '@/lib/refunds/draft-return-refund';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import type { TRefundListQuery } from '@/lib/refunds/schemas';
+import { isUuid, zInt } from '@/lib/boundary';
+import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { refundCap } from '@/lib/refunds/rules';
+
+export type RefundDto = {
+  id: string;
+  number: number;
+  order_id: string;
+  order_number: number;
+  return_id: string | null;
+  ticket_id: string | null;
+  kind: 'return' | 'goodwill' | 'exchange';
+  status: 'pending_approval' | 'issued' | 'declined';
+  currency: string;
+  amount: number;
+  goods_amount: number;
+  tax_amount: number;
+  shipping_amount: number;
+  restocking_fee: number;
+  reason: string | null;
+  lines: { sku: string; quantity: number; goods: number; tax: number; fee: number }[];
+  requested_by: string;
+  decided_by: string | null;
+  issued_at: string | null;
+  created_at: string;
+};
+
+export const refundSelect = {
+  id: true,
+  number: true,
+  orderId: true,
+  returnId: true,
+  ticketId: true,
+  kind: true,
+  status: true,
+  currency: true,
+  amount: true,
+  goodsAmount: true,
+  taxAmount: true,
+  shippingAmount: true,
+  restockingFee: true,
+  reason: true,
+  lines: true,
+  requestedBy: true,
+  decidedBy: true,
+  issuedAt: true,
+  createdAt: true,
+  order: { select: { number: true } },
+} satisfies Prisma.RefundSelect;
+type RefundRow = Prisma.RefundGetPayload<{ select: typeof refundSelect }>;
+
+export function refundDto(r: RefundRow): RefundDto {
+  return {
+    id: r.id,
+    number: r.number,
+    order_id: r.orderId,
+    order_number: r.order.number,
+    return_id: r.returnId,
+    ticket_id: r.ticketId,
+    kind: r.kind as RefundDto['kind'],
+    status: r.status,
+    currency: r.currency,
+    amount: r.amount,
+    goods_amount: r.goodsAmount,
+    tax_amount: r.taxAmount,
+    shipping_amount: r.shippingAmount,
+    restocking_fee: r.restockingFee,
+    reason: r.reason,
+    lines: (r.lines as RefundDto['lines']) ?? [],
+    requested_by: r.requestedBy,
+    decided_by: r.decidedBy,
+    issued_at: r.issuedAt?.toISOString() ?? null,
+    created_at: r.createdAt.toISOString(),
+  };
+}
+
+export async function refundDetail(id: string, tx: Tx = db): Promise<RefundDto | null> {
+  if (!isUuid(id)) return null;
+  const r = await tx.refund.findUnique({ where: { id }, select: refundSelect });
+  return r ? refundDto(r) : null;
+}
+
+/** The refund list's cursor: the last number seen (a positive int4), signed. */
+function numberCursor(cursor?: string): number | null {
+  return cursor ? decodeCursor(cursor, zInt({ min: 1 })) : null;
+}
+
+export async function refundList(
+  query: TRefundListQuery,
+  tx: Tx = db,
+): Promise<{ data: RefundDto[]; next_cursor: string | null }> {
+  const before = numberCursor(query.cursor);
+  const rows = await tx.refund.findMany({
+    where: {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.order_id ? { orderId: query.order_id } : {}),
+      ...(query.return_id ? { returnId: query.return_id } : {}),
+      ...(query.ticket_id ? { ticketId: query.ticket_id } : {}),
+      ...(before !== null ? { number: { lt: before } } : {}),
+    },
+    orderBy: { number: 'desc' },
+    take: query.limit + 1,
+    select: refundSelect,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map(refundDto),
+    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
+  };
+}
 
 /** What an order can still give back: paid minus refunded minus what waits for approval, and shipping not refunded. */
 export async function refundRoom(orderId: string, tx: Tx = db) {
@@ -26,7 +137,7 @@ export async function refundRoom(orderId: string, tx: Tx = db) {
     FROM refunds WHERE order_id = ${orderId}::uuid`;
   return {
     ...o,
-    paidLeft: Math.max(o.amountPaid - r.pending, 0),
+    paidLeft: refundCap({ amountPaid: o.amountPaid, pending: r.pending }),
     pending: r.pending,
     shippingLeft: Math.max(o.shippingAmount - r.shipping, 0),
   };

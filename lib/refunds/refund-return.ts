@@ -4,128 +4,19 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockReturn } from '@/lib/returns/lock-return';
-import {
-  canMoveReturn,
-  nextReturnStatus,
-  refundForUnits,
-  RETURN_REASONS,
-  share,
-  type ReturnReason,
-} from '@/lib/returns/rules';
-import { ZRefundReturnInput, type TRefundReturnInput } from '@/lib/returns/schemas';
-import { refundDetail, type RefundDto } from '@/lib/returns/queries';
-import { createRefund, type RefundDraft } from '@/lib/refunds/issue-refund';
-
-/** What a return's units come to, before any amount override (also used by the refund form's live cap). */
-export async function draftReturnRefund(
-  t: Tx,
-  r: { id: string; number: number; orderId: string },
-  input: {
-    lines?: { sku: string; quantity: number }[];
-    shipping_amount?: number;
-    waive_restocking_fee?: boolean;
-  },
-): Promise<Omit<RefundDraft, 'kind'>> {
-  const lines = await t.returnLine.findMany({
-    where: { returnId: r.id },
-    orderBy: { orderLineId: 'asc' },
-    select: {
-      id: true,
-      orderLineId: true,
-      sku: true,
-      reason: true,
-      quantityReceived: true,
-      quantityRefunded: true,
-      orderLine: { select: { quantity: true, unitPrice: true, discountAmount: true, taxAmount: true } },
-    },
-  });
-  const open = new Map(lines.map((l) => [l.id, l.quantityReceived - l.quantityRefunded]));
-  const wanted =
-    input.lines ??
-    lines.filter((l) => open.get(l.id)! > 0).map((l) => ({ sku: l.sku, quantity: open.get(l.id)! }));
-  if (!wanted.length)
-    throw new AppError('INVALID_STATE', `Return #${r.number} has no received units left to refund.`);
-  const picks: { line: (typeof lines)[number]; quantity: number }[] = [];
-  wanted.forEach((req, i) => {
-    const candidates = lines.filter((l) => l.sku === req.sku);
-    if (!candidates.length)
-      throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
-        { field: `lines.${i}.sku`, message: 'Not on this return' },
-      ]);
-    let want = req.quantity;
-    for (const l of candidates) {
-      const take = Math.min(want, open.get(l.id)!);
-      if (take <= 0) continue;
-      picks.push({ line: l, quantity: take });
-      open.set(l.id, open.get(l.id)! - take);
-      want -= take;
-    }
-    if (want > 0) {
-      const can = req.quantity - want;
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `Only ${can} received unit${can === 1 ? '' : 's'} of ${req.sku} can be refunded on return #${r.number}`,
-        [{ field: `lines.${i}.quantity`, message: `At most ${can} (received and not refunded)` }],
-      );
-    }
-  });
-  const out: RefundDraft['lines'] = [];
-  let goods = 0,
-    tax = 0,
-    fee = 0;
-  const counted = new Map<string, number>();
-  for (const p of picks) {
-    // Units of this order line refunded on any return before these (and earlier in this refund),
-    // so the shares of discount and tax add up exactly over the whole line.
-    if (!counted.has(p.line.orderLineId)) {
-      const [before] = await t.$queryRaw<
-        { n: number }[]
-      >`SELECT COALESCE(SUM(quantity_refunded), 0)::int AS n FROM return_lines WHERE order_line_id = ${p.line.orderLineId}::uuid`;
-      counted.set(p.line.orderLineId, before.n);
-    }
-    const before = counted.get(p.line.orderLineId)!;
-    counted.set(p.line.orderLineId, before + p.quantity);
-    const feePercent = input.waive_restocking_fee
-      ? 0
-      : (RETURN_REASONS[p.line.reason as ReturnReason]?.feePercent ?? 0);
-    const m = refundForUnits(p.line.orderLine, before, p.quantity, feePercent);
-    out.push({
-      return_line_id: p.line.id,
-      order_line_id: p.line.orderLineId,
-      sku: p.line.sku,
-      quantity: p.quantity,
-      goods: m.goods,
-      tax: m.tax,
-      fee: m.fee,
-    });
-    goods += m.goods;
-    tax += m.tax;
-    fee += m.fee;
-  }
-  let shipping = input.shipping_amount ?? 0;
-  if (shipping > 0) {
-    const order = await t.order.findUniqueOrThrow({
-      where: { id: r.orderId },
-      select: { shippingAmount: true },
-    });
-    const [done] = await t.$queryRaw<
-      { sum: number }[]
-    >`SELECT COALESCE(SUM(shipping_amount), 0)::int AS sum FROM refunds WHERE order_id = ${r.orderId}::uuid AND status <> 'declined'`;
-    const left = order.shippingAmount - done.sum;
-    if (shipping > left)
-      throw new AppError('VALIDATION_FAILED', `At most ${left} of the order's shipping is left to refund.`, [
-        { field: 'shipping_amount', message: `At most ${left}` },
-      ]);
-  } else shipping = 0;
-  return { goods, tax, shipping, fee, lines: out };
-}
+import { canMoveReturn, nextReturnStatus } from '@/lib/returns/rules';
+import { refundTotal, scaleRefund } from '@/lib/refunds/rules';
+import { ZRefundReturnInput, type TRefundReturnInput } from '@/lib/refunds/schemas';
+import { refundDetail, type RefundDto } from '@/lib/refunds/queries';
+import { createRefund } from '@/lib/refunds/create-refund';
+import { draftReturnRefund } from '@/lib/refunds/draft-return-refund';
 
 /**
  * Refunds a return's received units (all not yet refunded, or the lines given): per line its price
  * less its share of the discount plus its share of the tax, minus the restocking fee its reason
  * carries (rules.RETURN_REASONS) unless waived, plus any shipping refund. `amount` asks for less
  * than that (a partial refund): every component is scaled to it. Caps, approval and posting are
- * createRefund's (issue-refund.ts). An issued refund moves the return to refunded.
+ * createRefund's (create-refund.ts). An issued refund moves the return to refunded.
  */
 export async function refundReturn(
   options: { returnId: string; input: TRefundReturnInput; actor: Actor; idempotencyKey?: string | null },
@@ -150,17 +41,14 @@ export async function refundReturn(
     if (input.ticket_id) await checkTicketLink(t, { ticketId: input.ticket_id, orderId: r.order.id });
     const draft = await draftReturnRefund(t, r, input);
     if (input.amount !== undefined) {
-      const total = draft.goods + draft.tax + draft.shipping - draft.fee;
+      const total = refundTotal(draft);
       if (input.amount > total)
         throw new AppError(
           'VALIDATION_FAILED',
           `The returned units come to ${total}; a refund of ${input.amount} is more than that.`,
           [{ field: 'amount', message: `At most ${total} for these units` }],
         );
-      const tax = share(draft.tax, input.amount, total);
-      const shipping = share(draft.shipping, input.amount, total);
-      const fee = share(draft.fee, input.amount, total);
-      Object.assign(draft, { tax, shipping, fee, goods: input.amount - tax - shipping + fee });
+      Object.assign(draft, scaleRefund(draft, input.amount));
     }
     const { refund } = await createRefund(
       t,

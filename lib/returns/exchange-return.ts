@@ -11,11 +11,12 @@ import { postCapture } from '@/lib/orders/posting';
 import { resolveSkus } from '@/lib/inventory/stock';
 import { customerOf, lockReturn } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
-import { exchangeSettlement, nextReturnStatus, share } from '@/lib/returns/rules';
+import { exchangeSettlement, nextReturnStatus } from '@/lib/returns/rules';
+import { share } from '@/lib/money';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
 import { ZExchangeReturnInput, type TExchangeReturnInput } from '@/lib/returns/schemas';
-import { createRefund } from '@/lib/refunds/issue-refund';
-import { draftReturnRefund } from '@/lib/refunds/refund-return';
+import { createRefund } from '@/lib/refunds/create-refund';
+import { draftReturnRefund } from '@/lib/refunds/draft-return-refund';
 
 export type ExchangeResult = ReturnDto & {
   settlement: {

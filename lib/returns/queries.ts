@@ -2,32 +2,10 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import type { ReturnStatus } from '@/lib/returns/rules';
-import type { TRefundListQuery, TReturnListQuery } from '@/lib/returns/schemas';
+import type { TReturnListQuery } from '@/lib/returns/schemas';
+import { refundDto, refundSelect, type RefundDto } from '@/lib/refunds/queries';
 import { isUuid, zInt } from '@/lib/boundary';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
-
-export type RefundDto = {
-  id: string;
-  number: number;
-  order_id: string;
-  order_number: number;
-  return_id: string | null;
-  ticket_id: string | null;
-  kind: 'return' | 'goodwill' | 'exchange';
-  status: 'pending_approval' | 'issued' | 'declined';
-  currency: string;
-  amount: number;
-  goods_amount: number;
-  tax_amount: number;
-  shipping_amount: number;
-  restocking_fee: number;
-  reason: string | null;
-  lines: { sku: string; quantity: number; goods: number; tax: number; fee: number }[];
-  requested_by: string;
-  decided_by: string | null;
-  issued_at: string | null;
-  created_at: string;
-};
 
 export type ReturnLineDto = {
   id: string;
@@ -70,61 +48,6 @@ export type ReturnDto = {
   lines: ReturnLineDto[];
   refunds: RefundDto[];
 };
-
-const refundSelect = {
-  id: true,
-  number: true,
-  orderId: true,
-  returnId: true,
-  ticketId: true,
-  kind: true,
-  status: true,
-  currency: true,
-  amount: true,
-  goodsAmount: true,
-  taxAmount: true,
-  shippingAmount: true,
-  restockingFee: true,
-  reason: true,
-  lines: true,
-  requestedBy: true,
-  decidedBy: true,
-  issuedAt: true,
-  createdAt: true,
-  order: { select: { number: true } },
-} satisfies Prisma.RefundSelect;
-type RefundRow = Prisma.RefundGetPayload<{ select: typeof refundSelect }>;
-
-export function refundDto(r: RefundRow): RefundDto {
-  return {
-    id: r.id,
-    number: r.number,
-    order_id: r.orderId,
-    order_number: r.order.number,
-    return_id: r.returnId,
-    ticket_id: r.ticketId,
-    kind: r.kind as RefundDto['kind'],
-    status: r.status,
-    currency: r.currency,
-    amount: r.amount,
-    goods_amount: r.goodsAmount,
-    tax_amount: r.taxAmount,
-    shipping_amount: r.shippingAmount,
-    restocking_fee: r.restockingFee,
-    reason: r.reason,
-    lines: (r.lines as RefundDto['lines']) ?? [],
-    requested_by: r.requestedBy,
-    decided_by: r.decidedBy,
-    issued_at: r.issuedAt?.toISOString() ?? null,
-    created_at: r.createdAt.toISOString(),
-  };
-}
-
-export async function refundDetail(id: string, tx: Tx = db): Promise<RefundDto | null> {
-  if (!isUuid(id)) return null;
-  const r = await tx.refund.findUnique({ where: { id }, select: refundSelect });
-  return r ? refundDto(r) : null;
-}
 
 export async function returnDetail(id: string, tx: Tx = db): Promise<ReturnDto | null> {
   if (!isUuid(id)) return null;
@@ -244,7 +167,7 @@ export type ReturnRow = {
   created_at: string;
 };
 
-/** The return and refund lists' cursor: the last number seen (a positive int4), signed. */
+/** The return list's cursor: the last number seen (a positive int4), signed. */
 function numberCursor(cursor?: string): number | null {
   return cursor ? decodeCursor(cursor, zInt({ min: 1 })) : null;
 }
@@ -306,30 +229,6 @@ export async function returnList(
       ticket_id: r.ticketId,
       created_at: r.createdAt.toISOString(),
     })),
-    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
-  };
-}
-
-export async function refundList(
-  query: TRefundListQuery,
-  tx: Tx = db,
-): Promise<{ data: RefundDto[]; next_cursor: string | null }> {
-  const before = numberCursor(query.cursor);
-  const rows = await tx.refund.findMany({
-    where: {
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.order_id ? { orderId: query.order_id } : {}),
-      ...(query.return_id ? { returnId: query.return_id } : {}),
-      ...(query.ticket_id ? { ticketId: query.ticket_id } : {}),
-      ...(before !== null ? { number: { lt: before } } : {}),
-    },
-    orderBy: { number: 'desc' },
-    take: query.limit + 1,
-    select: refundSelect,
-  });
-  const page = rows.slice(0, query.limit);
-  return {
-    data: page.map(refundDto),
     next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, currencyDigits, formatMoney, parseMoney } from '@/lib/money';
+import {
+  allocate,
+  amountExample,
+  currencyDigits,
+  formatMoney,
+  mulDivRoundHalfUp,
+  parseAmountInput,
+  parseMoney,
+  share,
+} from '@/lib/money';
 
 describe('money', () => {
   it('knows each currency’s minor-unit digits', () => {
@@ -37,5 +46,37 @@ describe('money', () => {
     expect(allocate(1000, [1, 2, 3])).toEqual([167, 333, 500]);
     expect(allocate(0, [1, 2])).toEqual([0, 0]);
     expect(() => allocate(10, [0, 0])).toThrow(RangeError);
+  });
+
+  it('reads a money field in the currency’s own digits: blank, an amount, or not an amount', () => {
+    expect(parseAmountInput('  ', 'USD')).toBeUndefined();
+    expect(parseAmountInput('12.5', 'USD')).toBe(1250);
+    // JPY has no minor unit: "1250" is ¥1,250 and "12.5" is not an amount.
+    expect(parseAmountInput('1250', 'JPY')).toBe(1250);
+    expect(parseAmountInput('12.5', 'JPY')).toBeNull();
+    // KWD has three: "1.25" is 1,250 fils; "1.2505" has one digit too many.
+    expect(parseAmountInput('1.25', 'KWD')).toBe(1250);
+    expect(parseAmountInput('1.2505', 'KWD')).toBeNull();
+    expect(parseAmountInput('-1', 'USD')).toBeNull();
+    expect(parseAmountInput('ten', 'USD')).toBeNull();
+  });
+
+  it('gives an example amount with the currency’s digits', () => {
+    expect(amountExample('USD')).toBe('12.50');
+    expect(amountExample('JPY')).toBe('1250');
+    // 1250 × 10^(3 − 2) = 12,500 fils = 12.500 KWD
+    expect(amountExample('KWD')).toBe('12.500');
+  });
+
+  it('rounds a proportional share half away from zero, exactly', () => {
+    // 100 × 1 / 3 = 33.33 → 33; 200 × 1 / 3 = 66.67 → 67; 5 × 1 / 2 = 2.5 → 3; −5 × 1 / 2 = −2.5 → −3
+    expect(share(100, 1, 3)).toBe(33);
+    expect(share(200, 1, 3)).toBe(67);
+    expect(share(5, 1, 2)).toBe(3);
+    expect(share(-5, 1, 2)).toBe(-3);
+    expect(share(500, 1, 0)).toBe(0);
+    expect(() => mulDivRoundHalfUp(500, 1, 0)).toThrow(RangeError);
+    // (2^53 − 1) × 3 / 3 stays exact where a float product would not
+    expect(mulDivRoundHalfUp(Number.MAX_SAFE_INTEGER, 3, 3)).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

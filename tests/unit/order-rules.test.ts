@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { availableMoves, nextStatus, orderTotals, TRANSITIONS, type OrderStatus } from '@/lib/orders/rules';
+import {
+  availableMoves,
+  nextStatus,
+  openQuantity,
+  orderTotals,
+  TRANSITIONS,
+  type OrderStatus,
+} from '@/lib/orders/rules';
 import { AppError } from '@/lib/errors';
 
 const ALL: OrderStatus[] = [
@@ -69,5 +76,14 @@ describe('order totals', () => {
       { discount: 0, shipping: 0, tax: 100 },
     );
     expect(t.lineTaxes).toEqual([34, 33, 33]);
+  });
+});
+
+describe('openQuantity', () => {
+  it('is ordered − fulfilled − cancelled, for a row and for a DTO alike', () => {
+    // 5 − 2 − 1 = 2
+    expect(openQuantity({ quantity: 5, quantityFulfilled: 2, quantityCancelled: 1 })).toBe(2);
+    expect(openQuantity({ quantity: 5, quantity_fulfilled: 2, quantity_cancelled: 1 })).toBe(2);
+    expect(openQuantity({ quantity: 3, quantityFulfilled: 3, quantityCancelled: 0 })).toBe(0);
   });
 });

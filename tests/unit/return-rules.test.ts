@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   canMoveReturn,
   exchangeSettlement,
-  needsApproval,
   nextReturnStatus,
+  orderHasShippedUnits,
+  spreadQuantity,
   refundForUnits,
   RETURN_TRANSITIONS,
   slice,
@@ -64,10 +65,41 @@ describe('refund arithmetic', () => {
       refund: 1_000,
     });
   });
+});
 
-  it('needs a manager only above the limit and only for someone who cannot approve', () => {
-    expect(needsApproval(10_001, 10_000, false)).toBe(true);
-    expect(needsApproval(10_000, 10_000, false)).toBe(false);
-    expect(needsApproval(50_000, 10_000, true)).toBe(false);
+describe('orderHasShippedUnits', () => {
+  it('lets a return start once any unit has shipped', () => {
+    expect(orderHasShippedUnits([{ quantity_fulfilled: 0 }, { quantity_fulfilled: 1 }])).toBe(true);
+    expect(orderHasShippedUnits([{ quantity_fulfilled: 0 }])).toBe(false);
+    expect(orderHasShippedUnits([])).toBe(false);
+  });
+});
+
+describe('spreadQuantity', () => {
+  it('fills the lines in order, each up to what it has left, and says what is short', () => {
+    const left = new Map([
+      ['a', 3],
+      ['b', 4],
+    ]);
+    const lines = [{ id: 'a' }, { id: 'b' }];
+    // 5 = 3 from a + 2 from b; b keeps 2
+    expect(spreadQuantity(lines, 5, left, (l) => l.id)).toEqual({
+      takes: [
+        { line: { id: 'a' }, quantity: 3 },
+        { line: { id: 'b' }, quantity: 2 },
+      ],
+      short: 0,
+    });
+    expect(left).toEqual(
+      new Map([
+        ['a', 0],
+        ['b', 2],
+      ]),
+    );
+    // asked again for 3: only b's 2 are left, 1 short
+    expect(spreadQuantity(lines, 3, left, (l) => l.id)).toEqual({
+      takes: [{ line: { id: 'b' }, quantity: 2 }],
+      short: 1,
+    });
   });
 });

@@ -11,7 +11,7 @@ import { drillLinks, kpiCards } from '@/components/dashboard/cards';
 import { RangeControls } from '@/components/dashboard/range-controls';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
-import { CHANNEL_LABEL } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL } from '@/lib/orders/labels';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

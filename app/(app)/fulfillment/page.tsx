@@ -10,7 +10,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass } from '@/components/ui/form';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
-import { CHANNEL_LABEL, OrderStatusBadge } from '@/components/orders/order-badges';
+import { OrderStatusBadge } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { startWaveAction } from './scan-actions';
 
 export const metadata: Metadata = { title: 'Fulfillment' };

@@ -18,7 +18,7 @@ import { deleteView } from '@/lib/orders/delete-view';
 import { orderLineLookup, type LineLookupRow } from '@/lib/orders/line-lookup';
 import { buildManualOrder, formError, manualOrderFromForm } from '@/lib/orders/manual-order-form';
 import { customerSearch, type CustomerMatch } from '@/lib/customers/queries';
-import { STATUS_LABEL } from '@/components/orders/order-badges';
+import { STATUS_LABEL } from '@/lib/orders/labels';
 import { formText } from '@/lib/form-data';
 
 const field = (formData: FormData, name: string) => formText(formData, name);

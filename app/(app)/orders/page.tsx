@@ -14,14 +14,8 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass, FilterSelect } from '@/components/ui/form';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { SavedViews } from '@/components/orders/saved-views';
-import {
-  CHANNEL_LABEL,
-  OrderStatusBadge,
-  PAYMENT_LABEL,
-  PaymentStatusBadge,
-  RiskBadge,
-  STATUS_LABEL,
-} from '@/components/orders/order-badges';
+import { OrderStatusBadge, PaymentStatusBadge, RiskBadge } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL, PAYMENT_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 
 export const metadata: Metadata = { title: 'Orders' };
 

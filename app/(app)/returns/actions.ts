@@ -7,7 +7,7 @@ import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor } from '@/lib/auth/session';
 import { parseInput, runAction, type ActionState } from '@/lib/server-action';
 import { AppError, toAppError } from '@/lib/errors';
-import { formatMoney, parseMoney, toDecimalString } from '@/lib/money';
+import { amountExample, formatMoney, parseAmountInput } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
 import { requestReturn } from '@/lib/returns/request-return';
 import { ZCreateReturnInput } from '@/lib/returns/schemas';
@@ -28,11 +28,9 @@ const all = (f: FormData, name: string) => f.getAll(name).map(String);
 const optional = (f: FormData, name: string) => field(f, name).trim() || undefined;
 /** A money input in major units ("12.50"; "1250" in JPY) → minor units of `currency`; blank → undefined. */
 function minor(f: FormData, name: string, currency: string): number | undefined {
-  const raw = field(f, name).trim();
-  if (!raw) return undefined;
-  const amount = parseMoney(raw, currency);
-  if (amount === null || amount < 0) {
-    const example = toDecimalString(1250, currency);
+  const amount = parseAmountInput(field(f, name), currency);
+  if (amount === null) {
+    const example = amountExample(currency);
     throw new AppError('VALIDATION_FAILED', `Enter an amount like ${example}`, [
       { field: name, message: `Enter an amount like ${example}` },
     ]);

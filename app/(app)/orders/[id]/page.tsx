@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { orderHasShippedUnits } from '@/lib/returns/rules';
+import { orderHasMoneyToRefund } from '@/lib/refunds/rules';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
@@ -9,13 +11,8 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import {
-  CHANNEL_LABEL,
-  OrderStatusBadge,
-  PaymentStatusBadge,
-  RiskBadge,
-  STATUS_LABEL,
-} from '@/components/orders/order-badges';
+import { OrderStatusBadge, PaymentStatusBadge, RiskBadge } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 import { OrderActions } from '@/components/orders/order-actions';
 import { AddNoteForm } from '@/components/orders/add-note-form';
 import { orderReturnsSummary } from '@/lib/returns/queries';
@@ -161,9 +158,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [order, timeline, settings] = await Promise.all([orderDetail(id), orderTimeline(id), shopSettings()]);
   if (!order) notFound();
   const returnsSummary = await orderReturnsSummary(order.id);
-  const canStartReturn =
-    roleHas(user.role, 'returns:request') && order.lines.some((l) => l.quantity_fulfilled > 0);
-  const canRefund = roleHas(user.role, 'refunds:issue') && order.amount_paid > 0;
+  const canStartReturn = roleHas(user.role, 'returns:request') && orderHasShippedUnits(order.lines);
+  const canRefund = roleHas(user.role, 'refunds:issue') && orderHasMoneyToRefund(order);
 
   const money = (n: number) => formatMoney(n, order.currency);
   const tz = settings.timezone;

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
 import { createGoodwillRefund } from '@/lib/refunds/create-goodwill-refund';
-import { refundList } from '@/lib/returns/queries';
-import { ZGoodwillRefundInput, ZRefundListQuery } from '@/lib/returns/schemas';
+import { refundList } from '@/lib/refunds/queries';
+import { ZGoodwillRefundInput, ZRefundListQuery } from '@/lib/refunds/schemas';
 
 /** A goodwill refund (no return), with a reason. */
 export const POST = apiRoute(

@@ -9,12 +9,14 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { CHANNEL_LABEL, OrderStatusBadge, STATUS_LABEL } from '@/components/orders/order-badges';
+import { OrderStatusBadge } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 import { ShipOrderForm } from '@/components/fulfillment/ship-order-form';
 import { TrackingEventForm } from '@/components/fulfillment/tracking-event-form';
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
 import { VoidLabelForm } from '@/components/fulfillment/void-label-form';
 import { startWaveAction } from '../../scan-actions';
+import { openQuantity } from '@/lib/orders/rules';
 
 export const metadata: Metadata = { title: 'Ship order' };
 
@@ -35,9 +37,7 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
     dateStyle: 'medium',
     timeStyle: 'short',
   });
-  const open = order.lines
-    .map((l) => ({ ...l, open: l.quantity - l.quantity_fulfilled - l.quantity_cancelled }))
-    .filter((l) => l.open > 0);
+  const open = order.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
   const shippable = (order.status === 'open' || order.status === 'partially_fulfilled') && open.length > 0;
   const overdue = !!order.promised_ship_by && shippable && new Date(order.promised_ship_by) < new Date();
   const a = order.shipping_address;

@@ -7,7 +7,8 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
-import { CHANNEL_LABEL, OrderStatusBadge, PaymentStatusBadge } from '@/components/orders/order-badges';
+import { OrderStatusBadge, PaymentStatusBadge } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL } from '@/lib/orders/labels';
 
 export const metadata: Metadata = { title: 'Customer' };
 

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/handler';
 import { refundReturn } from '@/lib/refunds/refund-return';
-import { ZRefundReturnInput } from '@/lib/returns/schemas';
+import { ZRefundReturnInput } from '@/lib/refunds/schemas';
 
 /** Refunds the return's received units. Above the support limit a key without refunds:approve leaves it pending (202-like: status pending_approval). */
 export const POST = apiRoute(

@@ -1,25 +1,18 @@
 import 'server-only';
 import { recordEvent } from '@/lib/events/record-event';
+import { postRefund } from '@/lib/refunds/post-refund';
 import type { Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { roleHas, scopesHave } from '@/lib/auth/permissions';
+import { actorCan } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/money';
-import { ACCOUNTS } from '@/lib/ledger/accounts';
-import { cr, dr } from '@/lib/ledger/rules';
-import { postJournalEntry } from '@/lib/ledger/post-entry';
-import { customerOf } from '@/lib/returns/lock-return';
-import { notifyCustomer } from '@/lib/returns/notify';
-import { needsApproval, paymentStatusAfterRefund } from '@/lib/returns/rules';
-import { refundDetail, type RefundDto } from '@/lib/returns/queries';
-import { recordRefundIssuedFacts } from '@/lib/kpi/facts';
+import { needsApproval, refundCap, refundTotal } from '@/lib/refunds/rules';
+import { refundDetail, type RefundDto } from '@/lib/refunds/queries';
 
 /** May this actor issue refunds above the support limit (DESIGN: a manager approves)? */
 export function actorCanApproveRefunds(actor: Actor): boolean {
-  if (actor.type === 'system') return true;
-  if (actor.type === 'user') return roleHas(actor.role, 'refunds:approve');
-  return scopesHave(actor.scopes, 'refunds:approve');
+  return actorCan(actor, 'refunds:approve');
 }
 
 export type RefundDraft = {
@@ -74,7 +67,7 @@ export async function createRefund(
       return { refund: (await refundDetail(existing.id, t))!, replayed: true };
     }
   }
-  const amount = draft.goods + draft.tax + draft.shipping - draft.fee;
+  const amount = refundTotal(draft);
   if (amount <= 0)
     throw new AppError('VALIDATION_FAILED', 'Nothing to refund: the amount comes to zero.', [
       { field: 'amount', message: 'The refund must be more than zero' },
@@ -86,12 +79,12 @@ export async function createRefund(
   const [pending] = await t.$queryRaw<
     { sum: number }[]
   >`SELECT COALESCE(SUM(amount), 0)::int AS sum FROM refunds WHERE order_id = ${order.id}::uuid AND status = 'pending_approval'`;
-  const cap = o.amountPaid - pending.sum;
+  const cap = refundCap({ amountPaid: o.amountPaid, pending: pending.sum });
   if (amount > cap) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `At most ${formatMoney(Math.max(cap, 0), o.currency)} can be refunded on order #${order.number} (paid and not refunded: ${formatMoney(o.amountPaid, o.currency)}${pending.sum ? `, awaiting approval: ${formatMoney(pending.sum, o.currency)}` : ''}); this refund is ${formatMoney(amount, o.currency)}.`,
-      [{ field: 'amount', message: `At most ${formatMoney(Math.max(cap, 0), o.currency)}` }],
+      `At most ${formatMoney(cap, o.currency)} can be refunded on order #${order.number} (paid and not refunded: ${formatMoney(o.amountPaid, o.currency)}${pending.sum ? `, awaiting approval: ${formatMoney(pending.sum, o.currency)}` : ''}); this refund is ${formatMoney(amount, o.currency)}.`,
+      [{ field: 'amount', message: `At most ${formatMoney(cap, o.currency)}` }],
     );
   }
   const settings = await t.shopSettings.findUnique({
@@ -183,83 +176,4 @@ export async function createRefund(
   if (refund.status === 'issued')
     await recordEvent(t, { type: 'refund.issued', resourceId: created.id, data: refund });
   return { refund, replayed: false };
-}
-
-/**
- * Issues refunded money (docs/decisions/012):
- *   Dr Sales returns goods, Dr Sales tax payable tax, Dr Shipping revenue shipping
- *   / Cr Restocking fees fee, Cr Payment processor clearing amount
- * and lowers what the order has paid (payment status partially_refunded / refunded), and records the
- * KPI facts (refunds_count, refunds_amount on the issue day). The customer is emailed, except for
- * exchange credit (the exchange email says it all). The caller has written status issued + issued_at.
- */
-export async function postRefund(
-  t: Tx,
-  order: { id: string; number: number },
-  r: {
-    id: string;
-    number: number;
-    amount: number;
-    goods: number;
-    tax: number;
-    shipping: number;
-    fee: number;
-    kind: string;
-    returnId: string | null;
-    ticketId: string | null;
-  },
-  actor: Actor,
-) {
-  await postJournalEntry(t, {
-    memo: `Refund #${r.number}${r.kind === 'goodwill' ? ' (goodwill)' : r.kind === 'exchange' ? ' (exchange credit)' : ''}, order #${order.number}`,
-    source: { type: 'refund', id: r.id },
-    actor,
-    lines: [
-      dr(ACCOUNTS.returns, r.goods),
-      dr(ACCOUNTS.salesTax, r.tax),
-      dr(ACCOUNTS.shippingRevenue, r.shipping),
-      cr(ACCOUNTS.restockingFees, r.fee),
-      cr(ACCOUNTS.clearing, r.amount),
-    ],
-  });
-  const [row] = await t.$queryRaw<
-    { amount_paid: number }[]
-  >`UPDATE orders SET amount_paid = amount_paid - ${r.amount}, updated_at = now() WHERE id = ${order.id}::uuid RETURNING amount_paid`;
-  if (row.amount_paid < 0)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `Refund #${r.number} is more than order #${order.number} has paid.`,
-      [{ field: 'amount', message: 'More than was paid' }],
-    );
-  const paymentStatus = paymentStatusAfterRefund(row.amount_paid);
-  await t.order.update({ where: { id: order.id }, data: { paymentStatus }, select: { id: true } });
-  if (paymentStatus === 'refunded')
-    await t.payment.updateMany({
-      where: { orderId: order.id, status: 'captured' },
-      data: { status: 'refunded' },
-    });
-  await recordRefundIssuedFacts(t, r.id);
-  if (r.kind !== 'exchange') {
-    const customer = await customerOf(t, order.id);
-    await notifyCustomer(t, {
-      template: 'refund_issued',
-      to: customer.email,
-      orderId: order.id,
-      returnId: r.returnId ?? undefined,
-      ticketId: r.ticketId,
-      dedupeKey: `refund:${r.id}:issued`,
-      data: {
-        customer_name: customer.name,
-        order_number: customer.orderNumber,
-        refund_number: r.number,
-        amount: r.amount,
-        currency: customer.currency,
-        amount_formatted: formatMoney(r.amount, customer.currency),
-        restocking_fee: r.fee,
-        shipping: r.shipping,
-        full: paymentStatus === 'refunded',
-      },
-    });
-  }
-  return { paymentStatus, amountPaid: row.amount_paid };
 }

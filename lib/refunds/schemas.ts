@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { zCursor, zIntParam } from '@/lib/boundary';
+import { ZMinorUnits } from '@/lib/inventory/schemas';
+
+const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
+const ZQty = z
+  .number({ error: 'Enter a whole number of units' })
+  .int('Use a whole number')
+  .positive('Must be at least 1')
+  .max(10_000);
+const ZUuid = z.string().uuid('Not a valid id');
+const ZMoney = ZMinorUnits.min(0, 'Cannot be negative').max(100_000_000);
+
+export const ZRefundReturnInput = z.object({
+  /** units to refund; default every received unit not refunded yet */
+  lines: z
+    .array(z.object({ sku: ZSku, quantity: ZQty }))
+    .min(1)
+    .max(500)
+    .optional(),
+  /** shipping to give back, at most the order's shipping not refunded yet */
+  shipping_amount: ZMoney.default(0),
+  waive_restocking_fee: z.boolean().default(false),
+  /** a smaller total than the lines come to (a partial refund); components are scaled to it */
+  amount: ZMinorUnits.positive('Must be more than zero').max(100_000_000).optional(),
+  reason: z.string().trim().max(500).optional(),
+  ticket_id: ZUuid.optional(),
+});
+export type TRefundReturnInput = z.input<typeof ZRefundReturnInput>;
+
+export const ZGoodwillRefundInput = z.object({
+  order_id: ZUuid,
+  amount: ZMinorUnits.positive('Must be more than zero').max(100_000_000),
+  reason: z.string().trim().min(1, 'Give the reason for a refund without a return').max(500),
+  ticket_id: ZUuid.optional(),
+});
+export type TGoodwillRefundInput = z.input<typeof ZGoodwillRefundInput>;
+
+export const ZRefundListQuery = z.object({
+  status: z.enum(['pending_approval', 'issued', 'declined']).optional(),
+  order_id: ZUuid.optional(),
+  return_id: ZUuid.optional(),
+  ticket_id: ZUuid.optional(),
+  cursor: zCursor().optional(),
+  limit: zIntParam({ min: 1, max: 200 }).default(50),
+});
+export type TRefundListQuery = z.infer<typeof ZRefundListQuery>;
