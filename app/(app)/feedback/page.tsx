@@ -9,7 +9,7 @@ import { CHANNELS } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { inputClass } from '@/components/ui/form';
-import { CHANNEL_LABEL } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { ReplyForm, TagForm } from '@/components/feedback/answer-actions';
 

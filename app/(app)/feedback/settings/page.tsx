@@ -3,7 +3,7 @@ import { requirePagePermission } from '@/lib/auth/require-permission';
 import { feedbackSettings } from '@/lib/feedback/queries';
 import { CHANNELS } from '@/lib/orders/schemas';
 import { PageHeader } from '@/components/ui/page-header';
-import { CHANNEL_LABEL } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { FeedbackSettingsForm } from '@/components/feedback/settings-form';
 

@@ -5,7 +5,7 @@ import { CHANNELS } from '@/lib/orders/schemas';
 import { channelSettings } from '@/lib/channels/availability';
 import { locationList } from '@/lib/locations/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { CHANNEL_LABEL } from '@/components/orders/order-badges';
+import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { ChannelSettingsForm } from '@/components/channels/channel-settings-form';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 
