@@ -49,7 +49,7 @@ test('a manager previews and imports a Shopify export, then sees the orders and 
   await visit(page, '/orders/imports');
   await expect(page.getByRole('heading', { level: 1, name: 'Import orders' })).toBeVisible();
   // the demo shop's own history import is listed
-  await expect(page.getByRole('region', { name: 'Past imports' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Past imports, scrollable' })).toContainText(
     'old-shop-orders-export.csv',
   );
   await expectNoSeriousA11yViolations(page, '/orders/imports');

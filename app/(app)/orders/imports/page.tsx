@@ -82,7 +82,7 @@ export default async function OrderImportsPage() {
             No orders have been imported yet. Choose an export above, preview it, then import.
           </p>
         ) : (
-          <ScrollRegion label="Past imports">
+          <ScrollRegion label="Past imports, scrollable">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <thead className="bg-slate-50 text-slate-700">
                 <tr>
