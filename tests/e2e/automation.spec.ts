@@ -20,7 +20,10 @@ test('manager builds a rule from a template, dry-runs it and turns it on, at tab
   await expectNoSeriousA11yViolations(page, '/automation');
   expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
 
-  await page.getByRole('link', { name: 'Hold large orders from new customers' }).click();
+  await page
+    .getByRole('region', { name: 'Start from a template' })
+    .getByRole('link', { name: 'Hold large orders from new customers' })
+    .click();
   await expect(page).toHaveURL((u) => u.pathname === '/automation/new');
   const form = page.getByRole('form', { name: 'New rule' });
   await waitForHydration(page, 'form[aria-labelledby="rule-form-title"] button[type="submit"]');
