@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
-import { ZAsOfQuery } from '@/lib/ledger/schemas';
+import { ZAsOfQuery, ZManualEntryApiInput } from '@/lib/ledger/schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
   ZCancelOrderInput,
@@ -134,6 +134,13 @@ const ZSettings = named(
     count_approval_limit: z.number().int(),
     fraud_review_threshold: z.number().int(),
     fulfilling_location: z.string().nullable(),
+    lock_date: z
+      .string()
+      .nullable()
+      .describe(
+        'Nothing dated on or before it posts (409 PERIOD_LOCKED) except by an admin user; API keys are held',
+      ),
+    lock_date_all: z.string().nullable().describe('Nothing dated on or before it posts, by anyone'),
   }),
 );
 
@@ -228,6 +235,31 @@ const ZBalanceSheet = z.object({
   current_year_earnings: z.number().int().describe('Net income from fiscal_year_start to as_of'),
   difference: z.number().int().describe('assets − liabilities − equity; 0 for a balanced ledger'),
 });
+
+const ZJournalEntry = named(
+  'JournalEntry',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    posted_at: z.string(),
+    memo: z.string(),
+    source_type: z.string(),
+    source_id: z.string().nullable(),
+    actor: z.string(),
+    reverses_entry_id: z.string().nullable(),
+    reverses_number: z.number().int().nullable(),
+    reversed_by_number: z.number().int().nullable(),
+    lines: z.array(
+      z.object({
+        account_code: z.string(),
+        account_name: z.string(),
+        debit: z.number().int(),
+        credit: z.number().int(),
+        memo: z.string().nullable(),
+      }),
+    ),
+  }),
+);
 
 const ZTrialBalance = named(
   'TrialBalance',
@@ -1056,6 +1088,18 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'ledger:read',
     query: ZBalanceSheetQuery,
     response: ZBalanceSheet,
+  },
+  {
+    operationId: 'createJournalEntry',
+    method: 'post',
+    path: '/api/v1/ledger/journal-entries',
+    idempotent: true,
+    summary:
+      'Post a manual journal entry dated `date` (shop time zone, not after today): lines of account code and debit or credit in minor units; unbalanced → 422 naming lines; on or before a lock date → 409 PERIOD_LOCKED',
+    scope: 'ledger:post',
+    body: ZManualEntryApiInput,
+    response: ZJournalEntry,
+    status: 201,
   },
   {
     operationId: 'getInventoryValuation',
