@@ -3,6 +3,7 @@ import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery, ZManualEntryApiInput } from '@/lib/ledger/schemas';
+import { ZFxRatesQuery, ZSaveFxRatesInput } from '@/lib/ledger/fx-schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
   ZCancelOrderInput,
@@ -260,6 +261,23 @@ const ZJournalEntry = named(
     ),
   }),
 );
+
+const ZFxRatesSaved = z.object({
+  saved: z.number().int(),
+  currencies: z.array(z.string()),
+  from: z.string(),
+  to: z.string(),
+});
+const ZFxRateList = z.object({
+  rates: z.array(
+    z.object({
+      date: z.string(),
+      currency: z.string().length(3),
+      rate: z.string().describe('Units of the shop currency per 1 unit of currency (decimal string)'),
+      source: z.enum(['manual', 'api', 'ecb']),
+    }),
+  ),
+});
 
 const ZTrialBalance = named(
   'TrialBalance',
@@ -1088,6 +1106,26 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'ledger:read',
     query: ZBalanceSheetQuery,
     response: ZBalanceSheet,
+  },
+  {
+    operationId: 'saveFxRates',
+    method: 'post',
+    path: '/api/v1/fx-rates',
+    idempotent: true,
+    summary:
+      'Store exchange rates: rate = units of the shop currency per 1 unit of currency, a decimal string (e.g. "1.0842"); a (currency, date) already held is replaced; the rate for a day is that day\'s or the last before',
+    scope: 'ledger:post',
+    body: ZSaveFxRatesInput,
+    response: ZFxRatesSaved,
+  },
+  {
+    operationId: 'listFxRates',
+    method: 'get',
+    path: '/api/v1/fx-rates',
+    summary: 'Stored exchange rates, newest first (at most 1,000), by currency and date range',
+    scope: 'ledger:read',
+    query: ZFxRatesQuery,
+    response: ZFxRateList,
   },
   {
     operationId: 'createJournalEntry',

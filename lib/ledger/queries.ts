@@ -2,12 +2,14 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { trialBalanceColumns } from '@/lib/ledger/rules';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
-import { previousPeriod, sparklineBuckets } from '@/lib/kpi/rules';
-import { shopSettings } from '@/lib/settings/queries';
+import { addDays, previousPeriod, sparklineBuckets } from '@/lib/kpi/rules';
+import { shopSettings, shopTimezone } from '@/lib/settings/queries';
 import {
   buildBalanceSheet,
   buildProfitAndLoss,
   fiscalYearStart,
+  monthSplit,
+  type MonthSplit,
   type AccountMovement,
   type AccountType,
   type BalanceSheet,
@@ -196,26 +198,49 @@ export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartA
   return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
 }
 
+/** The journal-line part of a split: up to two [start, before) instants; unused ones are empty ranges. */
+function partialInstants(split: MonthSplit, timezone: string) {
+  const empty = { start: new Date(0), before: new Date(0) };
+  const [a, b] = split.partial.map((p) => ({
+    start: startOfDayIn(p.from, timezone),
+    before: endOfDayIn(p.to, timezone),
+  }));
+  return [a ?? empty, b ?? empty] as const;
+}
+
 /**
- * Every account with its movement (Σdebit − Σcredit, summed as bigint) over entries posted in
- * [start, before); `start` null = from the beginning. Accounts without movement come back with 0.
+ * Every account with its movement (Σdebit − Σcredit, summed as bigint) over shop-timezone days
+ * [from, to] (`from` null = since the beginning): whole months from account_month_balances, the
+ * partial months' days from journal_lines (decision 038). Accounts without movement come back with 0.
  */
 export async function accountMovements(
-  range: { start: Date | null; before: Date },
+  range: { from: string | null; to: string },
   tx: Tx = db,
 ): Promise<AccountMovement[]> {
+  const timezone = await shopTimezone(tx);
+  const split = monthSplit(range.from, range.to);
+  const [p1, p2] = partialInstants(split, timezone);
+  const useMonths = split.months !== null;
+  const monthFrom = split.months?.from ?? null;
+  const monthTo = split.months?.to ?? '1970-01-01';
   const rows = await tx.$queryRaw<
     { code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
   >`
     SELECT a.code, a.name, a.type::text AS type, a.statement_section::text AS section,
-           coalesce(m.net, 0)::bigint AS net
+           (coalesce(m.net, 0) + coalesce(j.net, 0))::bigint AS net
     FROM accounts a
+    LEFT JOIN (
+      SELECT account_id, sum(debit - credit) AS net FROM account_month_balances
+      WHERE ${useMonths} AND (${monthFrom}::date IS NULL OR month >= ${monthFrom}::date) AND month < ${monthTo}::date
+      GROUP BY account_id
+    ) m ON m.account_id = a.id
     LEFT JOIN (
       SELECT l.account_id, sum(l.debit::bigint - l.credit::bigint) AS net
       FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-      WHERE e.posted_at < ${range.before} AND (${range.start}::timestamptz IS NULL OR e.posted_at >= ${range.start}::timestamptz)
+      WHERE (e.posted_at >= ${p1.start} AND e.posted_at < ${p1.before})
+         OR (e.posted_at >= ${p2.start} AND e.posted_at < ${p2.before})
       GROUP BY l.account_id
-    ) m ON m.account_id = a.id
+    ) j ON j.account_id = a.id
     ORDER BY a.code`;
   return rows;
 }
@@ -228,11 +253,8 @@ export async function profitAndLoss(
   input: { from: string; to: string },
   tx: Tx = db,
 ): Promise<ProfitAndLoss> {
-  const { currency, timezone } = await shopSettings();
-  const movements = await accountMovements(
-    { start: startOfDayIn(input.from, timezone), before: endOfDayIn(input.to, timezone) },
-    tx,
-  );
+  const { currency } = await shopSettings(tx);
+  const movements = await accountMovements({ from: input.from, to: input.to }, tx);
   return buildProfitAndLoss(movements, { currency, from: input.from, to: input.to });
 }
 
@@ -241,11 +263,11 @@ export async function profitAndLoss(
  * earnings (P&L before the calendar year of asOf) and current-year earnings derived, never closed.
  */
 export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promise<BalanceSheet> {
-  const { currency, timezone } = await shopSettings();
+  const { currency } = await shopSettings(tx);
   const yearStart = fiscalYearStart(input.asOf);
   const [balances, beforeYear] = await Promise.all([
-    accountMovements({ start: null, before: endOfDayIn(input.asOf, timezone) }, tx),
-    accountMovements({ start: null, before: startOfDayIn(yearStart, timezone) }, tx),
+    accountMovements({ from: null, to: input.asOf }, tx),
+    accountMovements({ from: null, to: addDays(yearStart, -1) }, tx),
   ]);
   return buildBalanceSheet(balances, beforeYear, {
     currency,
@@ -255,23 +277,35 @@ export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promis
 }
 
 /**
- * The P&L of [from, to] split into calendar-month columns (the first and last possibly partial),
- * from one grouped scan: the months add up to the whole range's P&L.
+ * The P&L of [from, to] split into calendar-month columns (the first and last possibly partial):
+ * whole months from account_month_balances, partial ones from journal lines; the months add up to
+ * the whole range's P&L.
  */
 export async function profitAndLossByMonth(
   input: { from: string; to: string },
   tx: Tx = db,
 ): Promise<ProfitAndLoss[]> {
-  const { currency, timezone } = await shopSettings();
+  const { currency, timezone } = await shopSettings(tx);
+  const split = monthSplit(input.from, input.to);
+  const [p1, p2] = partialInstants(split, timezone);
+  const useMonths = split.months !== null;
+  const monthFrom = split.months?.from ?? '1970-01-01';
+  const monthTo = split.months?.to ?? '1970-01-01';
   const rows = await tx.$queryRaw<
     { month: string; code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
   >`
     SELECT m.month, a.code, a.name, a.type::text AS type, a.statement_section::text AS section, m.net
     FROM (
+      SELECT account_id, to_char(month, 'YYYY-MM') AS month, sum(debit - credit)::bigint AS net
+      FROM account_month_balances
+      WHERE ${useMonths} AND month >= ${monthFrom}::date AND month < ${monthTo}::date
+      GROUP BY 1, 2
+      UNION ALL
       SELECT l.account_id, to_char(e.posted_at AT TIME ZONE ${timezone}, 'YYYY-MM') AS month,
              sum(l.debit::bigint - l.credit::bigint)::bigint AS net
       FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-      WHERE e.posted_at >= ${startOfDayIn(input.from, timezone)} AND e.posted_at < ${endOfDayIn(input.to, timezone)}
+      WHERE (e.posted_at >= ${p1.start} AND e.posted_at < ${p1.before})
+         OR (e.posted_at >= ${p2.start} AND e.posted_at < ${p2.before})
       GROUP BY 1, 2
     ) m JOIN accounts a ON a.id = m.account_id
     WHERE a.type IN ('revenue', 'expense')
