@@ -257,10 +257,38 @@ const ZJournalEntry = named(
         debit: z.number().int(),
         credit: z.number().int(),
         memo: z.string().nullable(),
+        txn: z
+          .object({ currency: z.string().length(3), debit: z.number().int(), credit: z.number().int() })
+          .nullable()
+          .describe("The line's own amount when in another currency than the shop's (debit/credit are base)"),
       }),
     ),
   }),
 );
+
+const ZTaxFigures = z.object({
+  taxable: z.number().int(),
+  tax_collected: z.number().int(),
+  tax_refunded: z.number().int(),
+  input_tax: z.number().int(),
+  net: z.number().int().describe('tax_collected − tax_refunded − input_tax'),
+});
+const ZSalesTaxReport = z.object({
+  currency: z.string(),
+  from: z.string(),
+  to: z.string(),
+  lines: z.array(
+    ZTaxFigures.extend({
+      jurisdiction: z.string().nullable().describe('null: orders carry one tax amount, no jurisdiction yet'),
+      rate: z.string().nullable(),
+    }),
+  ),
+  total: ZTaxFigures,
+  tax_account_movement: z
+    .number()
+    .int()
+    .describe('Credit movement of the sales-tax account; equals total.net'),
+});
 
 const ZFxRatesSaved = z.object({
   saved: z.number().int(),
@@ -1106,6 +1134,16 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'ledger:read',
     query: ZBalanceSheetQuery,
     response: ZBalanceSheet,
+  },
+  {
+    operationId: 'getSalesTaxReport',
+    method: 'get',
+    path: '/api/v1/reports/sales-tax',
+    summary:
+      'Sales tax over shop-timezone days [from, to] from the sales-tax account: taxable sales, tax collected, refunded, input tax and net payable (= the account movement); one line until orders carry jurisdiction and rate',
+    scope: 'ledger:read',
+    query: ZProfitAndLossQuery,
+    response: ZSalesTaxReport,
   },
   {
     operationId: 'saveFxRates',

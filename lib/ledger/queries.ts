@@ -77,7 +77,15 @@ export type JournalEntryDto = {
   /** The number of the entry this one reverses, and of the entry that reversed this one. */
   reverses_number: number | null;
   reversed_by_number: number | null;
-  lines: { account_code: string; account_name: string; debit: number; credit: number; memo: string | null }[];
+  lines: {
+    account_code: string;
+    account_name: string;
+    debit: number;
+    credit: number;
+    memo: string | null;
+    /** The line's own amount when in another currency than the shop's (decision 037), else null. */
+    txn: { currency: string; debit: number; credit: number } | null;
+  }[];
 };
 
 export async function journalEntries(
@@ -121,7 +129,15 @@ export async function journalEntries(
       reverses: { select: { number: true } },
       reversedBy: { select: { number: true } },
       lines: {
-        select: { debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } },
+        select: {
+          debit: true,
+          credit: true,
+          memo: true,
+          txnCurrency: true,
+          txnDebit: true,
+          txnCredit: true,
+          account: { select: { code: true, name: true } },
+        },
         orderBy: { id: 'asc' },
       },
     },
@@ -143,6 +159,9 @@ export async function journalEntries(
       debit: l.debit,
       credit: l.credit,
       memo: l.memo,
+      txn: l.txnCurrency
+        ? { currency: l.txnCurrency, debit: Number(l.txnDebit), credit: Number(l.txnCredit) }
+        : null,
     })),
   }));
 }

@@ -102,3 +102,11 @@ export const ZJournalQuery = z.object({
     .transform((v) => v || undefined),
   before: zIntParam({ min: 1, max: 2_147_483_647, message: 'Use an entry number' }).optional(),
 });
+
+/** The journal export's query: `?source=` and `?format=accountant|xero` (lib/ledger/accountant-csv.ts). */
+export const ZJournalExportQuery = ZJournalQuery.pick({ source: true }).extend({
+  format: z
+    .enum(['accountant', 'xero'], { error: 'Use format=accountant or format=xero' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});

@@ -12,6 +12,7 @@ import { seedSupport } from '@/prisma/seed-support';
 import { seedCycleCounts } from '@/prisma/seed-counts';
 import { seedReturns } from '@/prisma/seed-returns';
 import { seedPurchasing } from '@/prisma/seed-purchasing';
+import { seedFxRates } from '@/prisma/seed-books';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
 
@@ -61,6 +62,8 @@ export async function prepareDatabase(
         const counts = await seedCycleCounts(client, { log });
         // Suppliers and purchase orders in every state, received today through the real use cases.
         await seedPurchasing(client, { log });
+        // Exchange rates for the last month (Ledger → Exchange rates).
+        await seedFxRates(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0 || counts.counts > 0)
           await rebuildKpiRollups(client);

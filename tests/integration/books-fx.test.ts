@@ -5,6 +5,7 @@ import { fxRates, rateOn } from '@/lib/ledger/fx-queries';
 import { postForeignEntry } from '@/lib/ledger/post-foreign-entry';
 import { reverseJournalEntry } from '@/lib/ledger/post-entry';
 import { formatRate } from '@/lib/ledger/fx';
+import { seedFxRates } from '@/prisma/seed-books';
 import { toAppError } from '@/lib/errors';
 import { apiRequest, makeApiKey, makeLocations, makeUser, routeContext } from '@/tests/factories';
 import * as ratesRoute from '@/app/api/v1/fx-rates/route';
@@ -197,5 +198,18 @@ describe('fx rates', () => {
     );
     expect(rate).toBe('1');
     expect(await db.journalLine.count({ where: { entryId: entry!.id, txnCurrency: { not: null } } })).toBe(0);
+  });
+});
+
+describe('demo exchange rates', () => {
+  it('seeds 30 days of EUR, GBP and CAD once, through saveFxRates', async () => {
+    await db.fxRate.deleteMany();
+    const now = new Date('2026-12-02T12:00:00Z');
+    expect(await seedFxRates(db, { now })).toEqual({ rates: 90 });
+    // Day 1 back (i = 0): EUR 10842 − 20 = 10822 → 1.0822 on 2026-12-01.
+    expect(formatRate((await rateOn({ currency: 'EUR', base: 'USD', date: '2026-12-01' })).rate)).toBe(
+      '1.0822',
+    );
+    expect(await seedFxRates(db, { now })).toEqual({ rates: 0 });
   });
 });
