@@ -16,7 +16,8 @@ const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toI
 test('an admin sets a lock date; a manager cannot post behind it; the admin clears it', async ({
   browser,
 }) => {
-  const admin = await browser.newPage();
+  const viewport = { width: 820, height: 1180 };
+  const admin = await (await browser.newContext({ viewport })).newPage();
   await signIn(admin, DEMO_EMAIL.admin);
   await visit(admin, '/settings');
   await waitForHydration(admin, 'form');
@@ -27,7 +28,7 @@ test('an admin sets a lock date; a manager cannot post behind it; the admin clea
   expect((await pageOverflowsHorizontally(admin)).overflows).toBe(false);
   await expectNoSeriousA11yViolations(admin, 'settings with lock dates');
 
-  const manager = await browser.newPage();
+  const manager = await (await browser.newContext({ viewport })).newPage();
   await signIn(manager, DEMO_EMAIL.manager);
   await visit(manager, '/ledger/entries/new');
   await waitForHydration(manager, 'form');
