@@ -14,12 +14,23 @@ export type BenchOptions = {
   reuseDb: boolean;
   /** the measurements to run (default all); e.g. only ['kpis'] while working on the dashboard */
   only: BenchSection[];
+  /** orders in the generated Shopify file of the `import` measurement */
+  importOrders: number;
 };
 
-export const BENCH_SECTIONS = ['intake', 'pgbench', 'list', 'kpis'] as const;
+export const BENCH_SECTIONS = [
+  'intake',
+  'pgbench',
+  'list',
+  'kpis',
+  'bulk',
+  'db_intake',
+  'import',
+  'events',
+] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
-const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connections C] [--warmup S] [--skip-build] [--keep-db] [--reuse-db] [--only LIST]
+const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connections C] [--warmup S] [--skip-build] [--keep-db] [--reuse-db] [--only LIST] [--import-orders N]
   --orders N        historical orders to generate (default 100000)
   --duration S      seconds of measured intake load and of the pgbench run (default 20)
   --connections C   concurrent clients for intake and pgbench (default 16)
@@ -29,7 +40,8 @@ const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connection
   --reuse-db        measure the database a --keep-db run left: apply new migrations only, no seeding
                     (--orders is then what the database holds); implies --keep-db
   --only LIST       run only these measurements, comma-separated: ${BENCH_SECTIONS.join(',')} (default all);
-                    the others are null in the JSON`;
+                    the others are null in the JSON
+  --import-orders N orders in the generated Shopify file the import measurement imports (default 100000)`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
@@ -41,6 +53,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     keepDb: false,
     reuseDb: false,
     only: [...BENCH_SECTIONS],
+    importOrders: 100_000,
   };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value?.replace(/_/g, ''));
@@ -63,6 +76,9 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--warmup':
         options.warmup = number(flag, value(), 0);
+        break;
+      case '--import-orders':
+        options.importOrders = number(flag, value(), 1);
         break;
       case '--skip-build':
         options.skipBuild = true;

@@ -13,7 +13,7 @@ import { freePort } from '@/lib/platform/embedded-postgres';
 import pg from 'pg';
 import { dropDatabase, migrate, withDatabase } from '@/lib/platform/migrate';
 import { DATA_DIR } from '@/lib/platform/runtime-config';
-import { parseArgs, type BenchOptions, type BenchSection } from './args';
+import { BENCH_SECTIONS, parseArgs, type BenchOptions, type BenchSection } from './args';
 import { benchServer, BENCH_DATABASE, freshDatabase, PGBENCH_DATABASE, type BenchServer } from './database';
 import { generateHistory } from './history';
 import { runHealthFloor, runIntake, type IntakeResult, type StockedSku } from './intake';
@@ -23,6 +23,10 @@ import { migrateAndSeed } from './prepare';
 import { buildApp, startApp, stopChildren, type AppServer } from './server';
 import { round, seconds } from './stats';
 import { prepareKpiRollups, timeKpis } from './dashboard';
+import { runBulk, BULK_BATCH, type BulkResult } from './bulk';
+import { runDbIntake } from './db-intake';
+import { runImportFile, writeShopifyFile } from './import';
+import { runEventsBench, type EventsResult } from './events';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -91,6 +95,11 @@ async function main() {
   log(
     `orders=${options.orders} duration=${options.duration}s connections=${options.connections} warmup=${options.warmup}s (run ${run})`,
   );
+
+  // db_intake drives `connections` lanes from this process, each on its own pooled connection; the
+  // app keeps its own pool size (restored in its environment below).
+  const appPoolMax = process.env.DB_POOL_MAX;
+  process.env.DB_POOL_MAX = String(Math.max(Number(appPoolMax ?? 10), options.connections + 4));
 
   // A secret of its own: sessions from anything else never apply to this app.
   process.env.AUTH_SECRET = randomBytes(32).toString('base64url');
@@ -193,12 +202,15 @@ async function main() {
     logFile: path.join(workDir, 'next-start.log'),
     log,
     env: {
-      ...process.env,
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DB_POOL_MAX')),
+      ...(appPoolMax ? { DB_POOL_MAX: appPoolMax } : {}),
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NODE_ENV: 'production',
       BACKROOM_DEMO_DATA: '0',
       PORT: String(port),
+      // The events section's receiver listens on loopback.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: '1',
     },
   });
   state.app = app;
@@ -206,7 +218,7 @@ async function main() {
 
   // 4. Intake over HTTP, warm-up first.
   const runs = (section: BenchSection) => options.only.includes(section);
-  if (options.only.length < 4)
+  if (options.only.length < BENCH_SECTIONS.length)
     log(`--only ${options.only.join(',')}: the other measurements are skipped (null)`);
   let intake: IntakeResult | null = null;
   let healthRps: number | null = null;
@@ -250,6 +262,49 @@ async function main() {
       log(`intake failed: ${error instanceof Error ? error.message : String(error)}`);
     }
 
+  // 4b. Bulk intake over HTTP: batches of BULK_BATCH orders.
+  let bulk: BulkResult | null = null;
+  if (runs('bulk'))
+    try {
+      log(
+        `bulk: POST /api/v1/orders/batch (${BULK_BATCH} orders each) for ${options.duration} s at ${options.connections} connections…`,
+      );
+      bulk = await runBulk({
+        url: app.url,
+        apiKey,
+        skus,
+        connections: options.connections,
+        duration: options.duration,
+        run: `${run}b`,
+      });
+      log(
+        `bulk: ${bulk.orders_per_s} orders/s, p95 ${bulk.p95_ms} ms per batch, ${bulk.batches} batches, ${bulk.refused} orders refused, ${bulk.errors} errors`,
+      );
+    } catch (error) {
+      log(`bulk failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+  // 4c. Webhooks under the intake load: deliveries per second, lag, intake with and without them.
+  let events: EventsResult | null = null;
+  if (runs('events'))
+    try {
+      process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = '1';
+      events = await runEventsBench({
+        url: app.url,
+        apiKey,
+        skus,
+        connections: options.connections,
+        duration: options.duration,
+        run,
+        log,
+      });
+      log(
+        `events: ${events.deliveries_per_s} deliveries/s, lag p50 ${events.lag_p50_ms} ms, p95 ${events.lag_p95_ms} ms (${events.delivered} delivered, ${events.undelivered} not); intake ${events.intake_on_orders_per_s} orders/s with webhooks, ${events.intake_off_orders_per_s} without`,
+      );
+    } catch (error) {
+      log(`events failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
   // 5. pgbench on the same server, while the app is idle.
   let pgbenchTps: number | null = null;
   if (runs('pgbench'))
@@ -264,6 +319,24 @@ async function main() {
       log(
         `NOTE: pgbench could not run, pgbench_tps is null: ${error instanceof Error ? error.message : String(error)}`,
       );
+    }
+
+  // 5b. The intake write alone over `connections` database connections, no HTTP.
+  let dbIntake: { orders_per_s: number | null; errors: number } | null = null;
+  if (runs('db_intake'))
+    try {
+      log(
+        `db_intake: createOrder (take_order) for ${options.duration} s over ${options.connections} connections…`,
+      );
+      dbIntake = await runDbIntake({
+        skus,
+        connections: options.connections,
+        duration: options.duration,
+        run: `${run}d`,
+      });
+      log(`db_intake: ${dbIntake.orders_per_s} orders/s, ${dbIntake.errors} errors`);
+    } catch (error) {
+      log(`db_intake failed: ${error instanceof Error ? error.message : String(error)}`);
     }
 
   // 6. The order list: the query in this process, then the page over HTTP as a signed-in manager.
@@ -355,8 +428,27 @@ async function main() {
       log(`dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
     }
 
-  // 8. Peak memory of the serving process over the whole run.
+  // 8. Peak memory of the serving process over the whole run (before the import, which has its own process).
   const peak = app.memory.peakMb();
+
+  // 9. Import: a generated Shopify export of --import-orders orders, end to end in its own process.
+  let imported: { orders: number; seconds: number; peak_rss_mb: number } | null = null;
+  if (runs('import'))
+    try {
+      const file = path.join(workDir, 'import-shopify.csv');
+      t0 = performance.now();
+      const { rows } = await writeShopifyFile(file, options.importOrders, skus, run);
+      log(
+        `import: wrote ${options.importOrders.toLocaleString('en-US')} orders (${rows.toLocaleString('en-US')} rows) to ${file} in ${seconds(t0)}; importing as history…`,
+      );
+      const r = await runImportFile(file, { ...process.env, DATABASE_URL: databaseUrl });
+      imported = { orders: r.orders, seconds: r.seconds, peak_rss_mb: r.peak_rss_mb };
+      log(
+        `import: ${r.orders.toLocaleString('en-US')} orders in ${r.seconds} s (${round(r.orders / r.seconds, 0)} orders/s), peak RSS ${r.peak_rss_mb} MB, status ${r.status}, ${r.errors} errors${r.first_error ? ` (first: ${JSON.stringify(r.first_error)})` : ''}`,
+      );
+    } catch (error) {
+      log(`import failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   const proc = app.memory.serverProcess();
   log(`peak RSS ${round(peak)} MB${proc ? ` (pid ${proc.pid}: ${proc.command})` : ''}`);
 
@@ -370,11 +462,21 @@ async function main() {
       health_rps: healthRps,
     },
     pgbench_tps: round(pgbenchTps, 1),
+    events,
     intake_vs_pgbench:
       intake?.orders_per_s != null && pgbenchTps ? round(intake.orders_per_s / pgbenchTps, 3) : null,
     health_vs_pgbench: healthRps != null && pgbenchTps ? round(healthRps / pgbenchTps, 3) : null,
     list: { query_p95_ms: queryP95, page_p95_ms: pageP95, ...(pageNote ? { page_note: pageNote } : {}) },
     kpis,
+    bulk: { orders_per_s: bulk?.orders_per_s ?? null, p95_ms: bulk?.p95_ms ?? null },
+    bulk_vs_pgbench:
+      bulk?.orders_per_s != null && pgbenchTps ? round(bulk.orders_per_s / pgbenchTps, 3) : null,
+    db_intake: { orders_per_s: dbIntake?.orders_per_s ?? null },
+    db_intake_vs_pgbench:
+      dbIntake?.orders_per_s != null && pgbenchTps ? round(dbIntake.orders_per_s / pgbenchTps, 3) : null,
+    import: imported,
+    intake_vs_health:
+      intake?.orders_per_s != null && healthRps ? round(intake.orders_per_s / healthRps, 3) : null,
     peak_rss_mb: round(peak, 0),
     seed_s: round(history.seconds, 1),
   };

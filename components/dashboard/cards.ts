@@ -1,6 +1,7 @@
 import { formatMoney } from '@/lib/money';
 import type { KpiReport } from '@/lib/kpi/queries';
 import type { KpiCardProps } from '@/components/dashboard/kpi-card';
+import { feedbackKpiCards } from '@/components/feedback/kpi-cards';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 /**
@@ -267,5 +268,6 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       href: links.cycleCounts,
       hrefLabel: 'Completed cycle counts',
     },
+    ...feedbackKpiCards(r),
   ];
 }

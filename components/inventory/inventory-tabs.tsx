@@ -6,6 +6,7 @@ const TABS = [
   { href: '/inventory/receive', label: 'Receive stock', write: true },
   { href: '/inventory/transfer', label: 'Transfer', write: true },
   { href: '/inventory/cycle-counts', label: 'Cycle counts', write: true },
+  { href: '/inventory/channels', label: 'Channel listings' },
 ];
 
 /** Inventory's sub-navigation; the write tabs only for roles that may change stock. */

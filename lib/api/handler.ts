@@ -34,12 +34,14 @@ type Options<TBodySchema extends z.ZodType | undefined, TQuerySchema extends z.Z
   body?: TBodySchema;
   /** An empty body is read as {} (e.g. POST /orders/{id}/cancel with no reason). */
   bodyOptional?: boolean;
+  /** A larger body limit than API_MAX_BODY_BYTES for this route (POST /orders/batch). */
+  maxBodyBytes?: number;
   query?: TQuerySchema;
   /**
    * The success status of a route that is not idempotent (default 200): 201 for a create that must not
    * replay (its answer holds a secret shown once), 204 for a delete (the handler returns nothing).
    */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /**
    * A POST that creates or moves stock or money: honours `Idempotency-Key` (lib/idempotency.ts)
    * and answers with `status` (default 201). The handler must do its work in `tx`.
@@ -91,8 +93,8 @@ export function checkRequestInput(input: {
 }
 
 /** Reads a JSON body, refusing oversized (413), non-JSON (415) and malformed (400) bodies. */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const limit = env().API_MAX_BODY_BYTES;
+export async function readJsonBody(request: Request, maxBytes?: number): Promise<unknown> {
+  const limit = maxBytes ?? env().API_MAX_BODY_BYTES;
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > limit)
     throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
@@ -145,7 +147,7 @@ export function apiRoute<
           options.bodyOptional &&
           !request.headers.get('content-type') &&
           Number(request.headers.get('content-length') ?? 0) === 0;
-        const raw = empty ? {} : await readJsonBody(request);
+        const raw = empty ? {} : await readJsonBody(request, options.maxBodyBytes);
         checkRequestInput({ url, body: raw });
         const parsed = options.body.safeParse(raw);
         if (!parsed.success) throw validationError(parsed.error);

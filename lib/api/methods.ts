@@ -7,7 +7,7 @@ import { AppError, errorBody } from '@/lib/errors';
  * the proxy (proxy.ts) answers a wrong method on a known route with a JSON 405 and `Allow`, and an
  * unknown route with a JSON 404, before Next.js (whose 405 has an empty body, and whose TRACE is a 500).
  */
-type Route = { pattern: RegExp; methods: string[] };
+type Route = { pattern: RegExp; methods: string[]; literal: boolean };
 
 let table: Route[] | undefined;
 
@@ -22,15 +22,17 @@ function routes(): Route[] {
       .split('/')
       .map((part) => (/^\{\w+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
-    return { pattern: new RegExp(`^${source}/?$`), methods };
+    return { pattern: new RegExp(`^${source}/?$`), methods, literal: !template.includes('{') };
   });
   return table;
 }
 
 /** The methods a path answers, or null when no /api/v1 route matches it. */
 export function allowedMethods(pathname: string): string[] | null {
-  const matching = routes().filter((r) => r.pattern.test(pathname));
+  let matching = routes().filter((r) => r.pattern.test(pathname));
   if (!matching.length) return null;
+  // A literal path (/orders/batch) is its own route, not an id of the templated one (/orders/{id}), as in Next.
+  if (matching.some((r) => r.literal)) matching = matching.filter((r) => r.literal);
   return [...new Set(matching.flatMap((r) => r.methods))];
 }
 

@@ -6,11 +6,22 @@ import { ZAsOfQuery, ZManualEntryApiInput } from '@/lib/ledger/schemas';
 import { ZFxRatesQuery, ZSaveFxRatesInput } from '@/lib/ledger/fx-schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
+  CHANNELS,
   ZCancelOrderInput,
   ZCreateOrderInput,
   ZOrderListQuery,
   ZRecordShipmentInput,
 } from '@/lib/orders/schemas';
+import { ZBatchInput, ZBatchResponse } from '@/lib/orders/batch-schemas';
+import {
+  ZAvailability,
+  ZAvailabilityQuery,
+  ZChannelSettings,
+  ZChannelSettingsInput,
+  ZOrderImport,
+  ZOrderImportQuery,
+  ZOrderImportStarted,
+} from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
@@ -45,6 +56,14 @@ import { PURCHASE_ORDER_STATUSES } from '@/lib/purchasing/rules';
 import { ZEventsQuery } from '@/lib/events/schemas';
 import { EVENT_TYPES } from '@/lib/events/rules';
 import { ZCreateWebhookInput, ZDeliveriesQuery, ZUpdateWebhookInput } from '@/lib/webhooks/schemas';
+import { ZFeedbackListQuery, ZImportFeedbackInput } from '@/lib/feedback/schemas';
+import {
+  ZAction,
+  ZCreateRuleInput,
+  ZDryRunInput,
+  ZRunsQuery,
+  ZUpdateRuleInput,
+} from '@/lib/automation/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 
@@ -60,7 +79,7 @@ import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 export type Operation = {
   /** camelCase, unique: the name clients generate methods from */
   operationId: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** null: any valid API key */
@@ -74,6 +93,8 @@ export type Operation = {
   status?: number;
   /** honours the Idempotency-Key header (lib/idempotency.ts) */
   idempotent?: boolean;
+  /** a body that is not JSON, read by the handler itself (an order import's CSV) */
+  rawBody?: { contentType: string; description: string };
 };
 
 /** Named schemas: each becomes `components.schemas.<id>` and is referenced by `$ref` where used. */
@@ -397,6 +418,7 @@ const ZOrder = named(
     placed_at: z.string(),
     promised_ship_by: z.string().nullable(),
     hold_reason: z.string().nullable(),
+    tags: z.array(z.string()).optional(),
     cancelled_at: z.string().nullable(),
     cancel_reason: z.string().nullable(),
     note: z.string().nullable(),
@@ -669,6 +691,26 @@ const ZPurchaseOrder = named(
   }),
 );
 
+const ZFeedbackAnswer = named(
+  'FeedbackAnswer',
+  z.object({
+    id: z.uuid(),
+    kind: z.enum(['order', 'ticket']),
+    rating: z
+      .union([z.number().int().min(1).max(5), z.enum(['good', 'bad'])])
+      .describe('1–5 for a delivery survey or an imported review; "good" or "bad" for a support survey'),
+    comment: z.string().nullable(),
+    themes: z.array(z.string()).describe('theme slugs the answer is tagged with'),
+    order_id: z
+      .uuid()
+      .optional()
+      .describe("the order rated (a support answer: the ticket's order, when it has one)"),
+    ticket_id: z.uuid().optional().describe('the ticket rated (support answers only)'),
+    skus: z.array(z.string()).describe("the SKUs of the answer's order"),
+    answered_at: z.string(),
+  }),
+);
+
 const ZEvent = named(
   'Event',
   z.object({
@@ -737,6 +779,69 @@ const ZTicket = named(
         body: z.string(),
         author: z.object({ type: z.string(), label: z.string() }),
         created_at: z.string(),
+      }),
+    ),
+  }),
+);
+
+const ZActionResult = z.object({
+  type: z.string(),
+  status: z.enum(['done', 'nothing', 'failed']),
+  detail: z.string(),
+});
+
+const ZAutomationRule = named(
+  'AutomationRule',
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    event: z.enum(EVENT_TYPES),
+    conditions: z.record(z.string(), z.unknown()),
+    actions: z.array(ZAction),
+    enabled: z.boolean(),
+    enabled_at: z.string().nullable(),
+    template: z.string().nullable(),
+    created_by: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    runs: z.object({
+      total: z.number().int(),
+      matched: z.number().int(),
+      failed: z.number().int(),
+      last_run_at: z.string().nullable(),
+    }),
+  }),
+);
+
+const ZAutomationRun = named(
+  'AutomationRun',
+  z.object({
+    id: z.uuid(),
+    event_id: z.uuid(),
+    event_type: z.string(),
+    resource_id: z.string(),
+    depth: z.number().int(),
+    status: z.enum(['pending', 'succeeded', 'failed', 'skipped']),
+    matched: z.boolean().nullable(),
+    results: z.array(ZActionResult),
+    error: z.string().nullable(),
+    created_at: z.string(),
+    completed_at: z.string().nullable(),
+  }),
+);
+
+const ZDryRunResult = named(
+  'AutomationDryRun',
+  z.object({
+    evaluated: z.number().int(),
+    matched: z.array(
+      z.object({
+        event_id: z.uuid(),
+        event_type: z.string(),
+        resource_id: z.string(),
+        occurred_at: z.string(),
+        depth: z.number().int(),
+        actions: z.array(ZActionResult),
       }),
     ),
   }),
@@ -899,6 +1004,69 @@ export const OPERATIONS: readonly Operation[] = [
     body: ZCreateOrderInput,
     response: ZOrder,
     status: 201,
+  },
+  {
+    operationId: 'createOrderBatch',
+    method: 'post',
+    path: '/api/v1/orders/batch',
+    summary:
+      'Take up to 1,000 orders in one request, each all or nothing on its own and idempotent by channel + external_id: one result per order (201 with its id, 409 DUPLICATE_ORDER / OUT_OF_STOCK, 422 naming the fields). Body limit 8 MiB.',
+    scope: 'orders:create',
+    body: ZBatchInput,
+    response: ZBatchResponse,
+  },
+  {
+    operationId: 'importOrders',
+    method: 'post',
+    path: '/api/v1/imports/orders',
+    summary:
+      "Import orders from a Shopify or WooCommerce export or Backroom's CSV (the body, text/csv, at most 256 MiB): history records them as they were (no stock, no postings, no fulfillment), live takes them in through the batch intake. Runs in the background; poll getImport.",
+    scope: 'orders:import',
+    query: ZOrderImportQuery,
+    rawBody: {
+      contentType: 'text/csv',
+      description:
+        'The export file, UTF-8. Columns by name (any case, any order); unknown columns are ignored.',
+    },
+    response: ZOrderImportStarted,
+    status: 202,
+  },
+  {
+    operationId: 'getImport',
+    method: 'get',
+    path: '/api/v1/imports/{id}',
+    summary:
+      'An order import: status, progress (rows, processed, percent, rate, seconds left), counts (created, skipped, failed), totals and errors by row and column',
+    scope: 'orders:import',
+    response: ZOrderImport,
+  },
+  {
+    operationId: 'getChannel',
+    method: 'get',
+    path: '/api/v1/channels/{channel}',
+    summary:
+      "A channel's listing settings: buffer units, percent of available to list, the most to list, feeding locations",
+    scope: 'inventory:read',
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'updateChannel',
+    method: 'put',
+    path: '/api/v1/channels/{channel}',
+    summary: "Set a channel's listing settings (locations by code; empty: every active location)",
+    scope: 'channels:write',
+    body: ZChannelSettingsInput,
+    response: ZChannelSettings,
+  },
+  {
+    operationId: 'getChannelAvailability',
+    method: 'get',
+    path: '/api/v1/channels/{channel}/availability',
+    summary:
+      'Available to sell per SKU on a channel: listed = min(max, ⌊(available − buffer) × percent ÷ 100⌋), never below 0; pages of 100 by SKU',
+    scope: 'inventory:read',
+    query: ZAvailabilityQuery,
+    response: ZAvailability,
   },
   {
     operationId: 'listOrders',
@@ -1473,6 +1641,94 @@ export const OPERATIONS: readonly Operation[] = [
     response: z.object({ id: z.string().uuid(), secret: z.string(), previous_secret_expires_at: z.string() }),
   },
   {
+    operationId: 'listFeedback',
+    method: 'get',
+    path: '/api/v1/feedback',
+    summary:
+      'Customer feedback answers, newest first: rating (1–5 or good/bad), sku, theme, from/to (answer days), kind, channel; cursor pages',
+    scope: 'feedback:read',
+    query: ZFeedbackListQuery,
+    response: z.object({ data: z.array(ZFeedbackAnswer), next_cursor: z.string().nullable() }),
+  },
+  {
+    operationId: 'importFeedback',
+    method: 'post',
+    path: '/api/v1/feedback',
+    idempotent: true,
+    summary:
+      'Record an answer gathered elsewhere (a marketplace review) for an order named by order_id or by the channel and external_order_id; one per order: the same answer again returns the first, a different one is a 409.',
+    scope: 'feedback:write',
+    body: ZImportFeedbackInput,
+    response: ZFeedbackAnswer,
+    status: 201,
+  },
+  {
+    operationId: 'createAutomationRule',
+    method: 'post',
+    path: '/api/v1/automation-rules',
+    summary:
+      'Save an automation rule: when `event` → if `conditions` (JSON Logic: {"and"|"or": [{"<op>": [{"var": field}, value]}…]}) → then `actions`. Unknown fields, operators or actions are refused (422 naming them). Saved disabled unless enabled: true.',
+    scope: 'automation:write',
+    body: ZCreateRuleInput,
+    response: ZAutomationRule,
+    status: 201,
+  },
+  {
+    operationId: 'listAutomationRules',
+    method: 'get',
+    path: '/api/v1/automation-rules',
+    summary: 'List automation rules with their run counts',
+    scope: 'automation:read',
+    response: z.object({ data: z.array(ZAutomationRule) }),
+  },
+  {
+    operationId: 'getAutomationRule',
+    method: 'get',
+    path: '/api/v1/automation-rules/{id}',
+    summary: 'One automation rule',
+    scope: 'automation:read',
+    response: ZAutomationRule,
+  },
+  {
+    operationId: 'updateAutomationRule',
+    method: 'patch',
+    path: '/api/v1/automation-rules/{id}',
+    summary:
+      'Change a rule (given fields replace stored ones; checked as a whole). enabled: true runs it on events from now on.',
+    scope: 'automation:write',
+    body: ZUpdateRuleInput,
+    response: ZAutomationRule,
+  },
+  {
+    operationId: 'deleteAutomationRule',
+    method: 'delete',
+    path: '/api/v1/automation-rules/{id}',
+    summary: 'Delete a rule and its run log (204)',
+    scope: 'automation:write',
+    response: z.null(),
+    status: 204,
+  },
+  {
+    operationId: 'dryRunAutomationRule',
+    method: 'post',
+    path: '/api/v1/automation-rules/{id}/dry-run',
+    summary:
+      'Which of the last `limit` (default 50) events of the rule’s type would match, and what each action would do; writes nothing',
+    scope: 'automation:write',
+    body: ZDryRunInput,
+    bodyOptional: true,
+    response: ZDryRunResult,
+  },
+  {
+    operationId: 'listAutomationRuns',
+    method: 'get',
+    path: '/api/v1/automation-rules/{id}/runs',
+    summary: 'The rule’s runs, latest first: event, matched, each action’s result',
+    scope: 'automation:read',
+    query: ZRunsQuery,
+    response: z.object({ data: z.array(ZAutomationRun) }),
+  },
+  {
     operationId: 'getSettings',
     method: 'get',
     path: '/api/v1/settings',
@@ -1547,7 +1803,7 @@ type ErrorStatus = keyof typeof ERROR_RESPONSES;
 /** Every status an operation can answer with besides its success, derived from what it accepts. */
 export function errorStatuses(op: Operation): ErrorStatus[] {
   const statuses = new Set<ErrorStatus>([401, 403, 405, 429, 503]);
-  if (op.body) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
+  if (op.body || op.rawBody) for (const s of [400, 413, 415, 422] as const) statuses.add(s);
   if (op.query) statuses.add(422);
   if (op.idempotent) statuses.add(400); // a malformed Idempotency-Key
   // a path id, or a record a write names in its body (order_id, sku, location), may not exist
@@ -1610,7 +1866,16 @@ export function openApiDocument() {
         ...[...op.path.matchAll(/\{(\w+)\}/g)]
           .map((m) => m[1])
           .filter((name) => name !== 'id')
-          .map((name) => ({ ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` })),
+          .map((name) =>
+            name === 'channel'
+              ? {
+                  ...pathIdParameter,
+                  name,
+                  description: 'The sales channel',
+                  schema: { type: 'string', enum: [...CHANNELS] },
+                }
+              : { ...pathIdParameter, name, description: `The ${name.replace(/_/g, ' ')}` },
+          ),
         ...(op.idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
         // query parameters are filled in below, once the input schemas are converted
       ],
@@ -1621,10 +1886,25 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: ref(body) } } },
             },
           }
-        : {}),
+        : op.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                description: op.rawBody.description,
+                content: { [op.rawBody.contentType]: { schema: { type: 'string' } } },
+              },
+            }
+          : {}),
       responses: {
         [op.status ?? 200]: {
-          description: op.status === 201 ? 'Created' : op.status === 204 ? 'No content' : 'OK',
+          description:
+            op.status === 201
+              ? 'Created'
+              : op.status === 202
+                ? 'Accepted'
+                : op.status === 204
+                  ? 'No content'
+                  : 'OK',
           ...(op.idempotent
             ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } }
             : {}),

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'orders:create',
   'orders:cancel', // cancel unfulfilled orders or lines
   'orders:write', // edit, hold/release, approve fraud review, and everything above
+  'orders:import', // import order history and open orders from another system (CSV)
+  'channels:write', // per-channel listing settings (available to sell)
   'inventory:read',
   'inventory:adjust', // adjust, transfer, cycle count
   'inventory:approve_count', // review count variances and complete counts above the approval limit
@@ -28,6 +30,10 @@ export const PERMISSIONS = [
   'settings:write', // settings, users, API keys
   'events:read', // the domain event feed
   'webhooks:write', // webhook subscriptions and their deliveries (admin)
+  'feedback:read', // the feedback inbox, the What to fix report, GET /feedback (decision 027)
+  'feedback:write', // tag, reply to answers, edit themes, import answers (POST /feedback)
+  'automation:read', // automation rules and their run logs
+  'automation:write', // build, dry-run, enable and delete automation rules (admin, manager)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'returns:request',
     'refunds:issue',
     'support:tickets',
+    'feedback:read',
+    'feedback:write',
   ],
 };
 
@@ -64,6 +72,19 @@ export function scopesHave(scopes: readonly string[], permission: Permission): b
   return scopes.includes('*') || scopes.includes(permission);
 }
 
+/**
+ * May this actor do it: a user by their role, an API key by its scopes, the system (seed, jobs)
+ * always. The one answer to "may this actor approve a refund / a count / close an unverified parcel".
+ */
+export function actorCan(
+  actor: { type: 'user'; role: Role } | { type: 'api_key'; scopes: readonly string[] } | { type: 'system' },
+  permission: Permission,
+): boolean {
+  if (actor.type === 'user') return roleHas(actor.role, permission);
+  if (actor.type === 'api_key') return scopesHave(actor.scopes, permission);
+  return true;
+}
+
 export type SectionKey =
   | 'dashboard'
   | 'orders'
@@ -72,7 +93,9 @@ export type SectionKey =
   | 'fulfillment'
   | 'returns'
   | 'support'
+  | 'feedback'
   | 'ledger'
+  | 'automation'
   | 'settings';
 
 /** The app's sections, in sidebar order, and the permissions that open each (any one of them). */
@@ -94,7 +117,9 @@ export const SECTIONS: readonly {
   { key: 'fulfillment', label: 'Fulfillment', href: '/fulfillment', anyOf: ['fulfillment:write'] },
   { key: 'returns', label: 'Returns', href: '/returns', anyOf: ['returns:request', 'returns:receive'] },
   { key: 'support', label: 'Support', href: '/support', anyOf: ['support:tickets'] },
+  { key: 'feedback', label: 'Feedback', href: '/feedback', anyOf: ['feedback:read'] },
   { key: 'ledger', label: 'Ledger', href: '/ledger', anyOf: ['ledger:read'] },
+  { key: 'automation', label: 'Automation', href: '/automation', anyOf: ['automation:read'] },
   { key: 'settings', label: 'Settings', href: '/settings', anyOf: ['settings:write'] },
 ];
 

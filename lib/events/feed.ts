@@ -19,6 +19,8 @@ type Row = {
   sequence: number;
   occurred_at: Date;
   data: unknown;
+  /** automation depth (decision 026); not part of the API's event */
+  depth: number;
   order_xid: bigint;
   position: bigint;
 };
@@ -62,7 +64,7 @@ export async function readEvents(
   const horizon = await feedHorizon(tx);
   const types = options.types?.length ? Prisma.sql`AND type = ANY(${options.types}::text[])` : Prisma.empty;
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT id, type, resource_id, sequence, occurred_at, data, order_xid, position
+    SELECT id, type, resource_id, sequence, occurred_at, data, depth, order_xid, position
       FROM events
      WHERE (order_xid, position) > (${options.after.xid}, ${options.after.position})
        AND order_xid < ${horizon}

@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'inventory.adjusted',
   'ticket.created',
   'ticket.replied',
+  'purchase_order.received',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -36,6 +37,7 @@ export const EVENT_RESOURCE: Record<EventType, string> = {
   'inventory.adjusted': 'stock_level',
   'ticket.created': 'ticket',
   'ticket.replied': 'ticket',
+  'purchase_order.received': 'purchase_order',
 };
 
 export function isEventType(value: string): value is EventType {

@@ -9,6 +9,7 @@ import { nextStatus } from '@/lib/orders/rules';
 import { ZTrackingEventInput, type TTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { recordKpiFacts } from '@/lib/kpi/facts';
 import { isUuid } from '@/lib/boundary';
+import { scheduleDeliverySurvey } from '@/lib/feedback/schedule-survey';
 
 /**
  * Records a tracking event (from a carrier feed through the API, or typed by staff). The shipment
@@ -61,9 +62,15 @@ export async function addTrackingEvent(
         const o = await t.order.update({
           where: { id: order.id },
           data: { status: orderStatus },
-          select: { channel: true, placedAt: true },
+          select: { channel: true, placedAt: true, customerId: true },
         });
         await recordKpiFacts(t, [{ at: o.placedAt, channel: o.channel, facts: { orders_delivered: 1 } }]);
+        // "How was your order?" after the channel's delay (one per order, decision 027).
+        await scheduleDeliverySurvey(
+          t,
+          { id: order.id, channel: o.channel, customerId: o.customerId },
+          occurredAt,
+        );
       }
     }
     const result = {

@@ -3,7 +3,7 @@
  * when a parcel may be closed. No I/O — the screens import them for instant feedback, and the use
  * cases (record-pick.ts, pack-order.ts) apply the same rules again on the server, which decides.
  */
-import { roleHas, scopesHave, type Role } from '@/lib/auth/permissions';
+import { actorCan, type Role } from '@/lib/auth/permissions';
 
 /** One order line to pick, as the pick screen knows it. */
 export type PickTaskView = {
@@ -290,9 +290,7 @@ export const PACK_OVERRIDE_PERMISSION = 'orders:write' as const;
 export function canOverridePack(
   actor: { type: 'user'; role: Role } | { type: 'api_key'; scopes: string[] } | { type: 'system' },
 ): boolean {
-  if (actor.type === 'user') return roleHas(actor.role, PACK_OVERRIDE_PERMISSION);
-  if (actor.type === 'api_key') return scopesHave(actor.scopes, PACK_OVERRIDE_PERMISSION);
-  return true;
+  return actorCan(actor, PACK_OVERRIDE_PERMISSION);
 }
 
 type Box = { length_mm: number; width_mm: number; height_mm: number };

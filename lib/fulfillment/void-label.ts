@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordOrderEvent } from '@/lib/events/resource-events';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError, validationError } from '@/lib/errors';
@@ -134,6 +135,8 @@ export async function voidLabel(
     const status = nextStatus(order.status, others > 0 ? 'unfulfil_partially' : 'unfulfil');
     await t.order.update({ where: { id: order.id }, data: { status }, select: { id: true } });
     await t.shipment.update({ where: { id: s.id }, data: { status: 'voided' }, select: { id: true } });
+    // The order is back to unfulfilled (or partly): its change is an order.updated (decision 022).
+    await recordOrderEvent(t, 'order.updated', order.id);
     await t.trackingEvent.create({
       data: {
         shipmentId: s.id,

@@ -154,41 +154,9 @@ export async function adjustStock(
     });
     const levelId = `${variant.id}:${location.id}`;
     await recordEvent(t, { type: 'inventory.adjusted', resourceId: levelId, data: result });
-    await recordLowStock(t, {
-      variantId: variant.id,
-      levelId,
-      sku: input.sku,
-      location: location.code,
-      availableDelta: after.onHand - after.reserved - (level.onHand - level.reserved),
-    });
+    // inventory.low_stock, when this crosses the reorder point, comes from the stock_levels trigger
+    // (migration 20261202110000): once per crossing, per location, for every writer.
     return result;
   };
   return tx ? run(tx) : db.$transaction(run);
-}
-
-/**
- * inventory.low_stock when a SKU's available units, summed over locations, fall to or below its
- * reorder point with this change (were above it before): once per crossing, not on every change below.
- */
-async function recordLowStock(
-  t: Tx,
-  change: { variantId: string; levelId: string; sku: string; location: string; availableDelta: number },
-): Promise<void> {
-  const [row] = await t.$queryRaw<{ available: number; reorder_point: number }[]>`
-    SELECT coalesce(sum(l.on_hand - l.reserved), 0)::int AS available, v.reorder_point
-      FROM variants v LEFT JOIN stock_levels l ON l.variant_id = v.id
-     WHERE v.id = ${change.variantId}::uuid GROUP BY v.reorder_point`;
-  const before = row.available - change.availableDelta;
-  if (row.reorder_point > 0 && row.available <= row.reorder_point && before > row.reorder_point)
-    await recordEvent(t, {
-      type: 'inventory.low_stock',
-      resourceId: change.levelId,
-      data: {
-        sku: change.sku,
-        variant_id: change.variantId,
-        location: change.location,
-        available: row.available,
-        reorder_point: row.reorder_point,
-      },
-    });
 }

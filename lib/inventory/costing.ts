@@ -109,8 +109,13 @@ export function receive(pool: Pool, quantity: number, unitCost: number): Receive
   };
 }
 
+/** A pool's average unit cost, rounded half up (value 1,000 over 3 units → 333); null for an empty pool. */
+export function averageUnitCost(pool: Pick<Pool, 'quantity' | 'value'>): number | null {
+  return pool.quantity > 0 ? mulDivRoundHalfUp(pool.value, 1, pool.quantity) : null;
+}
+
 /** The unit cost found stock is valued at: the average for average costing, else the last cost. */
 export function foundUnitCost(method: CostingMethod, pool: Pool): number {
-  if (method === 'average' && pool.quantity > 0) return mulDivRoundHalfUp(pool.value, 1, pool.quantity);
+  if (method === 'average' && pool.quantity > 0) return averageUnitCost(pool)!;
   return pool.lastUnitCost ?? 0;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { JOBS_SCHEMA } from '@/lib/platform/job-queue-schema';
 import type { JOB_STATES } from './schemas';
+import { isUuid } from '@/lib/boundary';
 
 /**
  * Reads of the job queue for Settings → Jobs. pg-boss keeps every job in `pgboss.job` (one row
@@ -93,7 +94,7 @@ export async function jobList(
 }
 
 export async function jobById(id: string, tx: Tx = db): Promise<JobRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows = await tx.$queryRawUnsafe<RawJob[]>(
     `SELECT ${COLUMNS} FROM ${JOBS_SCHEMA}.job WHERE id = $1::uuid`,
     id,

@@ -37,4 +37,16 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Restarts the webhook pass chain if it broke: each run turns new events into deliveries and sends what is due every half second for 10 s, then queues the next (decision 022).',
   },
+  {
+    job: 'feedback.send-surveys',
+    cron: '*/5 * * * *',
+    description:
+      "Sends the feedback surveys that are due (delivered orders after their channel's delay, solved tickets) within the daily sending limit (decision 027).",
+  },
+  {
+    job: 'automation.pump',
+    cron: '* * * * *',
+    description:
+      'Restarts the automation pass chain if it broke: each run queues rule runs for new events and runs them every second for 10 s, then queues the next (decision 026).',
+  },
 ];

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
+import { UUID_PATTERN } from '@/lib/boundary';
 
 /** Revenue accounts whose net credit is net sales; the account whose net debit is COGS. */
 export const NET_SALES_ACCOUNTS = [ACCOUNTS.sales, ACCOUNTS.discounts, ACCOUNTS.returns] as const;
@@ -14,8 +15,7 @@ export const COGS_ACCOUNTS = [ACCOUNTS.cogs] as const;
  */
 export function entryChannelSql(type: string, id: string): string {
   // A source id that is not a uuid (tests, future sources) matches nothing instead of failing the cast.
-  const uuid = (i: string) =>
-    `(CASE WHEN ${i} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN ${i} END)::uuid`;
+  const uuid = (i: string) => `(CASE WHEN ${i} ~* '${UUID_PATTERN.source}' THEN ${i} END)::uuid`;
   const direct = (t: string, i: string) => `CASE ${t}
       WHEN 'order' THEN (SELECT o.channel::text FROM orders o WHERE o.id = ${uuid(i)})
       WHEN 'shipment' THEN (SELECT o.channel::text FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ${uuid(i)})

@@ -19,6 +19,7 @@ import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
 import { RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
 import { supportKpiCounts } from '@/lib/support/queries';
 import { inventoryAccuracy } from '@/lib/inventory/cycle-counts/rules';
+import { feedbackKpis, type FeedbackKpis } from '@/lib/feedback/kpis';
 
 export type Point = { date: string; value: number | null };
 export type RateKpi = {
@@ -109,6 +110,8 @@ export type KpiReport = {
     counts: number;
     note?: string;
   } & Partial<NoData>;
+  /** CSAT, delivery rating, share of 4–5, response rate (lib/feedback/kpis.ts) */
+  feedback: FeedbackKpis;
   charts: {
     /** per sparkline step (a day, or a calendar month over 92 days) and channel, dated by the step's first day */
     daily_by_channel: { date: string; channel: string; orders: number; net_sales: number }[];
@@ -536,6 +539,11 @@ export async function kpiReport(query: TKpiQuery, tx: Tx = db, now = new Date())
     sla_breaches,
     open_backlog,
     inventory_accuracy,
+    feedback: feedbackKpis(
+      (m) => get('cur', m),
+      (m) => get('prev', m),
+      spark,
+    ),
     charts: {
       daily_by_channel: [...byChannel.values()].sort((a, b) =>
         a.date + a.channel < b.date + b.channel ? -1 : 1,

@@ -4,6 +4,7 @@ import { HOUR_BUCKET_SQL } from '@/lib/kpi/rules';
 import { COGS_ACCOUNTS, NET_SALES_ACCOUNTS, entryChannelSql } from '@/lib/kpi/ledger-facts';
 import { baselineSql } from '@/lib/kpi/stockouts';
 import { RETURN_REASON_METRIC_PREFIX } from '@/lib/kpi/facts';
+import { FEEDBACK_DIRECT_FACTS_SQL } from '@/lib/feedback/kpi-facts';
 
 const list = (codes: readonly string[]) => codes.map((c) => `'${c.replace(/'/g, '')}'`).join(', ');
 
@@ -84,6 +85,7 @@ facts AS (
     GROUP BY c.id, c.completed_at
   ) cc CROSS JOIN tz
   CROSS JOIN LATERAL (VALUES ('count_sheets', 1::bigint), ('count_expected', cc.expected), ('count_abs_variance', cc.abs_variance)) AS m(metric, value)
+  ${FEEDBACK_DIRECT_FACTS_SQL}
 )
 SELECT day, channel, metric, sum(value)::bigint AS value FROM facts GROUP BY day, channel, metric HAVING sum(value) <> 0`;
 

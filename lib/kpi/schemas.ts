@@ -4,6 +4,7 @@ import { DATE_MAX, DATE_MIN } from '@/lib/boundary';
 
 const DATE_WINDOW_HINT = `Must be a date as YYYY-MM-DD between ${DATE_MIN} and ${DATE_MAX}`;
 import { daysInRange, MAX_RANGE_DAYS } from '@/lib/kpi/rules';
+import { ZFeedbackKpis } from '@/lib/feedback/kpis';
 
 import { CHANNELS as SALES_CHANNELS } from '@/lib/orders/schemas';
 export { SALES_CHANNELS };
@@ -173,6 +174,7 @@ export const ZKpiReport = z.object({
     .describe(
       '1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in range (completion day); all channels; null with a reason when none',
     ),
+  feedback: ZFeedbackKpis,
   charts: z.object({
     daily_by_channel: z
       .array(

@@ -200,6 +200,7 @@ async function takeOrderInput(
     placed_at: placedAt.toISOString(),
     promised_ship_by: promisedShipBy.toISOString(),
     hold_reason: null,
+    tags: [],
     cancelled_at: null,
     cancel_reason: null,
     note: input.note ?? null,

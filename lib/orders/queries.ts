@@ -33,6 +33,8 @@ export type OrderDto = {
   placed_at: string;
   promised_ship_by: string | null;
   hold_reason: string | null;
+  /** Labels staff or automation rules put on the order. */
+  tags: string[];
   cancelled_at: string | null;
   cancel_reason: string | null;
   note: string | null;
@@ -101,6 +103,7 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
     placed_at: o.placedAt.toISOString(),
     promised_ship_by: o.promisedShipBy?.toISOString() ?? null,
     hold_reason: o.holdReason,
+    tags: o.tags,
     cancelled_at: o.cancelledAt?.toISOString() ?? null,
     cancel_reason: o.cancelReason,
     note: o.note,

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { stateMachine } from '@/lib/state-machine';
 import { allocate } from '@/lib/money';
 import { productMinor, sumMinor } from '@/lib/boundary';
 
@@ -54,22 +54,10 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus }>;
 export type Transition = keyof typeof TRANSITIONS;
 
-export function canTransition(status: OrderStatus, move: Transition): boolean {
-  return (TRANSITIONS[move].from as readonly OrderStatus[]).includes(status);
-}
-
+const orderMachine = stateMachine<OrderStatus, typeof TRANSITIONS>(TRANSITIONS, { noun: 'an order' });
+export const canTransition = orderMachine.can;
 /** The status after `move`, or INVALID_STATE naming what is allowed. */
-export function nextStatus(status: OrderStatus, move: Transition): OrderStatus {
-  if (!canTransition(status, move)) {
-    const from = TRANSITIONS[move].from.map((s) => s.replace('_', ' ')).join(', ');
-    throw new AppError(
-      'INVALID_STATE',
-      `Cannot ${move.replace('_', ' ')} an order that is ${status.replace('_', ' ')} (only from: ${from}).`,
-      { status, move },
-    );
-  }
-  return TRANSITIONS[move].to;
-}
+export const nextStatus = orderMachine.next;
 
 /** Moves a person may pick from the order page for an order in this status. */
 export function availableMoves(status: OrderStatus): Transition[] {

@@ -12,6 +12,9 @@ import { seedSupport } from '@/prisma/seed-support';
 import { seedCycleCounts } from '@/prisma/seed-counts';
 import { seedReturns } from '@/prisma/seed-returns';
 import { seedPurchasing } from '@/prisma/seed-purchasing';
+import { seedFeedback } from '@/prisma/seed-feedback';
+import { seedChannels } from '@/prisma/seed-channels';
+import { seedAutomation } from '@/prisma/seed-automation';
 import { seedFxRates } from '@/prisma/seed-books';
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null; seeded: boolean };
@@ -62,10 +65,22 @@ export async function prepareDatabase(
         const counts = await seedCycleCounts(client, { log });
         // Suppliers and purchase orders in every state, received today through the real use cases.
         await seedPurchasing(client, { log });
+        // Survey answers for a share of the delivered orders and solved tickets, consistent with the returns.
+        const feedback = await seedFeedback(client, { log });
+        // A completed history import of the old shop's orders (Orders → Imports), through the real use case.
+        await seedChannels(client, { log });
+        // Automation rules from the templates (one on) and their first runs (decision 026).
+        await seedAutomation(client, { log });
         // Exchange rates for the last month (Ledger → Exchange rates).
         await seedFxRates(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
-        if (returns.returns > 0 || returns.refunds > 0 || support.tickets > 0 || counts.counts > 0)
+        if (
+          returns.returns > 0 ||
+          returns.refunds > 0 ||
+          support.tickets > 0 ||
+          counts.counts > 0 ||
+          feedback.surveys > 0
+        )
           await rebuildKpiRollups(client);
         seeded = true;
       }

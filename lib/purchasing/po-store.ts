@@ -4,7 +4,8 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { resolveSkus } from '@/lib/inventory/stock';
-import { isUuid, type PurchaseOrderStatus } from './rules';
+import type { PurchaseOrderStatus } from './rules';
+import { isUuid } from '@/lib/boundary';
 
 export type ResolvedPoLine = { variantId: string; sku: string; quantity: number; unitCost: number };
 

@@ -2,7 +2,6 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import {
-  isUuid,
   ON_ORDER_STATUSES,
   openQuantity,
   poLabel,
@@ -12,7 +11,7 @@ import {
 import type { TPurchaseOrderListQuery } from './schemas';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
-import { zInt } from '@/lib/boundary';
+import { isUuid, zInt } from '@/lib/boundary';
 
 /** The lists' signed cursors (lib/cursor.ts): a supplier name, a PO number; checked before the query. */
 const ZSupplierCursor = z.string().max(200);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordEvent } from '@/lib/events/record-event';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -109,6 +110,12 @@ export async function receivePurchaseOrder(
         receipt_id: receipt.id,
         lines: after.lines.map((l) => ({ sku: l.sku, received: l.received })),
       },
+    });
+    // The domain event (decision 022): the PO as the API returns it, with this receipt's lines.
+    await recordEvent(t, {
+      type: 'purchase_order.received',
+      resourceId: po.id,
+      data: { ...after, receipt: { id: receipt.id, number: receipt.number, lines: received } },
     });
     return { receipt, purchase_order: after };
   };

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { stateMachine } from '@/lib/state-machine';
 
 export const PURCHASE_ORDER_STATUSES = [
   'draft',
@@ -37,30 +37,24 @@ export const PURCHASE_ORDER_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly PurchaseOrderStatus[]; to: PurchaseOrderStatus | null }>;
 export type PurchaseOrderMove = keyof typeof PURCHASE_ORDER_TRANSITIONS;
 
-export function canMovePurchaseOrder(status: PurchaseOrderStatus, move: PurchaseOrderMove): boolean {
-  return (PURCHASE_ORDER_TRANSITIONS[move].from as readonly PurchaseOrderStatus[]).includes(status);
-}
-
+const purchaseOrderMachine = stateMachine<PurchaseOrderStatus, typeof PURCHASE_ORDER_TRANSITIONS>(
+  PURCHASE_ORDER_TRANSITIONS,
+  {
+    noun: 'a purchase order',
+    label: (s) => PURCHASE_ORDER_STATUS_LABEL[s].toLowerCase(),
+    allowed: 'only when',
+  },
+);
+export const canMovePurchaseOrder = purchaseOrderMachine.can;
 /** Refuses an illegal move with INVALID_STATE naming what is allowed; never a silent no-op. */
-export function assertPurchaseOrderMove(status: PurchaseOrderStatus, move: PurchaseOrderMove): void {
-  if (canMovePurchaseOrder(status, move)) return;
-  const from = PURCHASE_ORDER_TRANSITIONS[move].from
-    .map((s) => PURCHASE_ORDER_STATUS_LABEL[s].toLowerCase())
-    .join(', ');
-  throw new AppError(
-    'INVALID_STATE',
-    `Cannot ${move} a purchase order that is ${PURCHASE_ORDER_STATUS_LABEL[status].toLowerCase()} (only when: ${from}).`,
-    { status, move },
-  );
-}
+export const assertPurchaseOrderMove = purchaseOrderMachine.assert;
 
 /** The status a move leads to; for `receive`, the one the quantities give. */
 export function nextPurchaseOrderStatus(
   status: PurchaseOrderStatus,
   move: Exclude<PurchaseOrderMove, 'receive' | 'edit'>,
 ): PurchaseOrderStatus {
-  assertPurchaseOrderMove(status, move);
-  return PURCHASE_ORDER_TRANSITIONS[move].to;
+  return purchaseOrderMachine.next(status, move);
 }
 
 export type LineQuantities = { ordered: number; received: number; cancelled: number };
@@ -103,7 +97,3 @@ export function parsePoNumber(code: string): number | null {
   const m = /^\s*(?:po[-\s#]?)?#?(\d{1,9})\s*$/i.exec(code);
   return m ? Number(m[1]) : null;
 }
-
-/** Ids in URLs are UUIDs; anything else is simply not found (never a database cast error). */
-export const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

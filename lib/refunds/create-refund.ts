@@ -5,16 +5,14 @@ import type { Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { roleHas, scopesHave } from '@/lib/auth/permissions';
+import { actorCan } from '@/lib/auth/permissions';
 import { formatMoney } from '@/lib/money';
 import { needsApproval, refundCap, refundTotal } from '@/lib/refunds/rules';
 import { refundDetail, type RefundDto } from '@/lib/refunds/queries';
 
 /** May this actor issue refunds above the support limit (DESIGN: a manager approves)? */
 export function actorCanApproveRefunds(actor: Actor): boolean {
-  if (actor.type === 'system') return true;
-  if (actor.type === 'user') return roleHas(actor.role, 'refunds:approve');
-  return scopesHave(actor.scopes, 'refunds:approve');
+  return actorCan(actor, 'refunds:approve');
 }
 
 export type RefundDraft = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { refundForUnits, RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
+import { refundForUnits, RETURN_REASONS, spreadQuantity, type ReturnReason } from '@/lib/returns/rules';
 import type { RefundDraft } from '@/lib/refunds/create-refund';
 
 /** What a return's units come to, before any amount override (also used by the refund form's live cap). */
@@ -40,16 +40,10 @@ export async function draftReturnRefund(
       throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
         { field: `lines.${i}.sku`, message: 'Not on this return' },
       ]);
-    let want = req.quantity;
-    for (const l of candidates) {
-      const take = Math.min(want, open.get(l.id)!);
-      if (take <= 0) continue;
-      picks.push({ line: l, quantity: take });
-      open.set(l.id, open.get(l.id)! - take);
-      want -= take;
-    }
-    if (want > 0) {
-      const can = req.quantity - want;
+    const { takes, short } = spreadQuantity(candidates, req.quantity, open, (l) => l.id);
+    picks.push(...takes);
+    if (short > 0) {
+      const can = req.quantity - short;
       throw new AppError(
         'VALIDATION_FAILED',
         `Only ${can} received unit${can === 1 ? '' : 's'} of ${req.sku} can be refunded on return #${r.number}`,

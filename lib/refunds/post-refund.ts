@@ -10,6 +10,7 @@ import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { customerOf } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
 import { recordRefundIssuedFacts } from '@/lib/kpi/facts';
+import { recordOrderEvent } from '@/lib/events/resource-events';
 
 /**
  * Issues refunded money (docs/decisions/012):
@@ -64,6 +65,8 @@ export async function postRefund(
       where: { orderId: order.id, status: 'captured' },
       data: { status: 'refunded' },
     });
+  // Amount paid and payment status changed: an order.updated beside the refund.issued.
+  await recordOrderEvent(t, 'order.updated', order.id);
   await recordRefundIssuedFacts(t, r.id);
   if (r.kind !== 'exchange') {
     const customer = await customerOf(t, order.id);

@@ -37,6 +37,9 @@ export function scaleRefund(p: RefundParts, amount: number): RefundParts {
   return { tax, shipping, fee, goods: amount - tax - shipping + fee };
 }
 
+/** An order can be refunded (with or without a return) while it has money paid and not refunded. */
+export const orderHasMoneyToRefund = (order: { amount_paid: number }) => order.amount_paid > 0;
+
 /** Payment status once `refunded` of `paid` (captured) has gone back. */
 export function paymentStatusAfterRefund(amountPaidLeft: number): 'partially_refunded' | 'refunded' {
   return amountPaidLeft <= 0 ? 'refunded' : 'partially_refunded';

@@ -13,6 +13,7 @@ import {
   canInspect,
   nextReturnStatus,
   slice,
+  spreadQuantity,
   type Disposition,
   type ReturnStatus,
 } from '@/lib/returns/rules';
@@ -78,23 +79,18 @@ export async function inspectUnits(
       throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
         { field: `${field}.${i}.sku`, message: 'Not on this return' },
       ]);
-    let want = req.quantity;
-    for (const l of candidates) {
-      const take = Math.min(want, open.get(l.id)!);
-      if (take <= 0) continue;
+    const { takes, short } = spreadQuantity(candidates, req.quantity, open, (l) => l.id);
+    for (const { line: l, quantity } of takes)
       work.push({
         returnLineId: l.id,
         orderLineId: l.orderLineId,
         variantId: l.variantId,
         sku: l.sku,
-        quantity: take,
+        quantity,
         disposition: req.disposition,
       });
-      open.set(l.id, open.get(l.id)! - take);
-      want -= take;
-    }
-    if (want > 0) {
-      const can = req.quantity - want;
+    if (short > 0) {
+      const can = req.quantity - short;
       throw new AppError(
         'VALIDATION_FAILED',
         `Only ${can} received unit${can === 1 ? '' : 's'} of ${req.sku} await inspection on return #${r.number}`,

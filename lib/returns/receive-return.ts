@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { customerOf, lockReturn } from '@/lib/returns/lock-return';
 import { inspectUnits } from '@/lib/returns/inspect-return';
 import { notifyCustomer } from '@/lib/returns/notify';
-import { canReceive, nextReturnStatus, type Disposition } from '@/lib/returns/rules';
+import { canReceive, nextReturnStatus, spreadQuantity, type Disposition } from '@/lib/returns/rules';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
 import { ZReceiveReturnInput, type TReceiveReturnInput } from '@/lib/returns/schemas';
 import { recordReturnReceiptFacts, returnReceiptState } from '@/lib/kpi/facts';
@@ -54,23 +54,18 @@ export async function receiveReturn(
         throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
           { field: `lines.${i}.sku`, message: 'Not on this return' },
         ]);
-      let want = req.quantity;
-      for (const l of candidates) {
-        const take = Math.min(want, open.get(l.id)!);
-        if (take <= 0) continue;
+      const spread = spreadQuantity(candidates, req.quantity, open, (l) => l.id);
+      for (const { line: l, quantity } of spread.takes)
         takes.push({
           lineId: l.id,
           orderLineId: l.orderLineId,
           sku: l.sku,
           name: l.orderLine.name,
-          quantity: take,
+          quantity,
         });
-        open.set(l.id, open.get(l.id)! - take);
-        want -= take;
-      }
-      if (want > 0) {
+      if (spread.short > 0) {
         const approved = candidates.reduce((s, l) => s + l.quantity, 0);
-        const can = req.quantity - want;
+        const can = req.quantity - spread.short;
         throw new AppError(
           'VALIDATION_FAILED',
           `Only ${can} more of ${req.sku} can be received on return #${r.number} (${approved} approved)`,

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { checkTicketLink } from '@/lib/support/check-ticket-link';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { returnableLines } from '@/lib/returns/returnable';
+import { spreadQuantity } from '@/lib/returns/rules';
 import { returnDetail, type ReturnDto } from '@/lib/returns/queries';
 import { ZCreateReturnInput, type TCreateReturnInput } from '@/lib/returns/schemas';
 
@@ -34,23 +35,18 @@ export async function requestReturn(
         throw new AppError('VALIDATION_FAILED', `${req.sku} is not on order #${order.number}`, [
           { field: `lines.${i}.sku`, message: 'Not on this order' },
         ]);
-      let want = req.quantity;
-      for (const l of candidates) {
-        const take = Math.min(want, left.get(l.order_line_id)!);
-        if (take <= 0) continue;
+      const { takes, short } = spreadQuantity(candidates, req.quantity, left, (l) => l.order_line_id);
+      for (const { line: l, quantity } of takes)
         rows.push({
           orderLineId: l.order_line_id,
           variantId: l.variant_id,
           sku: l.sku,
-          quantity: take,
+          quantity,
           reason: req.reason,
         });
-        left.set(l.order_line_id, left.get(l.order_line_id)! - take);
-        want -= take;
-      }
-      if (want > 0) {
+      if (short > 0) {
         const shipped = candidates.reduce((s, l) => s + l.shipped, 0);
-        const can = req.quantity - want;
+        const can = req.quantity - short;
         const held = candidates.reduce((s, l) => s + l.on_returns, 0);
         throw new AppError(
           'VALIDATION_FAILED',

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { stateMachine } from '@/lib/state-machine';
 import { share } from '@/lib/money';
 
 /** Pure rules of returns, refunds and exchanges: imported by use cases and screens alike. */
@@ -40,23 +40,39 @@ export const RETURN_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly ReturnStatus[]; to: ReturnStatus }>;
 export type ReturnMove = keyof typeof RETURN_TRANSITIONS;
 
-export function canMoveReturn(status: ReturnStatus, move: ReturnMove): boolean {
-  return (RETURN_TRANSITIONS[move].from as readonly ReturnStatus[]).includes(status);
-}
+const returnMachine = stateMachine<ReturnStatus, typeof RETURN_TRANSITIONS>(RETURN_TRANSITIONS, {
+  noun: 'a return',
+});
+export const canMoveReturn = returnMachine.can;
+export const nextReturnStatus = returnMachine.next;
 
-export function nextReturnStatus(status: ReturnStatus, move: ReturnMove): ReturnStatus {
-  if (!canMoveReturn(status, move)) {
-    const from = RETURN_TRANSITIONS[move].from.map(label).join(', ');
-    throw new AppError(
-      'INVALID_STATE',
-      `Cannot ${move.replace('_', ' ')} a return that is ${label(status)} (only from: ${from}).`,
-      { status, move },
-    );
+/**
+ * Spreads a quantity asked for one SKU over the lines that carry it, in their order, each taking up
+ * to what it has left in `left` (updated in place, so a SKU asked for twice does not take a unit
+ * twice). `short` is what no line could take. Requesting, receiving, inspecting and refunding a
+ * return all pick their lines this way. 5 over lines with 3 and 4 left → takes 3 and 2, short 0.
+ */
+export function spreadQuantity<L, K>(
+  candidates: readonly L[],
+  quantity: number,
+  left: Map<K, number>,
+  key: (line: L) => K,
+): { takes: { line: L; quantity: number }[]; short: number } {
+  const takes: { line: L; quantity: number }[] = [];
+  let want = quantity;
+  for (const line of candidates) {
+    const take = Math.min(want, left.get(key(line)) ?? 0);
+    if (take <= 0) continue;
+    takes.push({ line, quantity: take });
+    left.set(key(line), (left.get(key(line)) ?? 0) - take);
+    want -= take;
   }
-  return RETURN_TRANSITIONS[move].to;
+  return { takes, short: want };
 }
 
-const label = (s: string) => s.replace('_', ' ');
+/** An order can have a return started once some of its units have shipped. */
+export const orderHasShippedUnits = (lines: readonly { quantity_fulfilled: number }[]) =>
+  lines.some((l) => l.quantity_fulfilled > 0);
 
 /** Units that may still be received on a return (approved units only). */
 export const canReceive = (status: ReturnStatus) => status === 'approved' || status === 'partially_received';

@@ -21,6 +21,7 @@ import {
 } from '@/lib/support/queries';
 import { ZAddMessageInput } from '@/lib/support/schemas';
 import { recordKpiFacts, ticketClockFacts } from '@/lib/kpi/facts';
+import { scheduleTicketSurvey } from '@/lib/feedback/schedule-survey';
 
 export type AddTicketMessageOptions = {
   ticketId: string;
@@ -93,6 +94,8 @@ export async function addTicketMessage(options: AddTicketMessageOptions, tx?: Tx
       }),
     );
 
+    if (status === 'solved' && ticket.status !== 'solved')
+      await scheduleTicketSurvey(t, { id: ticket.id, customerId: ticket.customer_id }, now);
     if (input.kind === 'reply') {
       await enqueueNotification(
         {

@@ -12,6 +12,7 @@ import {
 } from '@/lib/support/rules';
 import { lockTicket } from '@/lib/support/queries';
 import { recordKpiFacts, ticketClockFacts } from '@/lib/kpi/facts';
+import { scheduleTicketSurvey } from '@/lib/feedback/schedule-survey';
 
 /**
  * Moves a ticket to another status through the transition table (pending, solved, reopened, closed).
@@ -51,6 +52,8 @@ export async function changeTicketStatus(
         solvedAt: timestamps.solvedAt !== undefined ? timestamps.solvedAt : before.solvedAt,
       }),
     );
+    if (status === 'solved')
+      await scheduleTicketSurvey(t, { id: ticket.id, customerId: ticket.customer_id }, now);
     await audit(t, {
       actor: options.actor,
       action: `ticket.${{ pend: 'pending', solve: 'solved', reopen: 'reopened', close: 'closed' }[move]}`,

@@ -1,3 +1,4 @@
+import { stateMachine } from '@/lib/state-machine';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import { AppError } from '@/lib/errors';
 
@@ -29,21 +30,12 @@ export const TICKET_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly TicketStatus[]; to: TicketStatus }>;
 export type TicketMove = keyof typeof TICKET_TRANSITIONS;
 
-export function canMoveTicket(status: TicketStatus, move: TicketMove): boolean {
-  return (TICKET_TRANSITIONS[move].from as readonly TicketStatus[]).includes(status);
-}
-
+const ticketMachine = stateMachine<TicketStatus, typeof TICKET_TRANSITIONS>(TICKET_TRANSITIONS, {
+  noun: 'a ticket',
+});
+export const canMoveTicket = ticketMachine.can;
 /** The status after `move`, or INVALID_STATE naming the statuses it is allowed from. */
-export function nextTicketStatus(status: TicketStatus, move: TicketMove): TicketStatus {
-  if (!canMoveTicket(status, move)) {
-    throw new AppError(
-      'INVALID_STATE',
-      `Cannot ${move} a ticket that is ${status} (only from: ${TICKET_TRANSITIONS[move].from.join(', ')}).`,
-      { status, move },
-    );
-  }
-  return TICKET_TRANSITIONS[move].to;
-}
+export const nextTicketStatus = ticketMachine.next;
 
 /** The move that takes a ticket from one status to another, or null when there is none. */
 export function moveBetween(from: TicketStatus, to: TicketStatus): TicketMove | null {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/boundary';
 
 export type WebhookDto = {
   id: string;
@@ -65,11 +66,9 @@ export async function webhookList(tx: Tx = db): Promise<WebhookDto[]> {
   return rows.map(webhookDto);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A path id that is not a UUID names no record: 404, not a database error. */
 export function assertUuid(id: string, what: string): void {
-  if (!UUID.test(id)) throw new AppError('NOT_FOUND', `That ${what} does not exist.`);
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', `That ${what} does not exist.`);
 }
 
 export async function webhookDetail(id: string, tx: Tx = db): Promise<WebhookDto> {

@@ -22,7 +22,9 @@ export const SECTIONS = [
   { label: 'Fulfillment', href: '/fulfillment' },
   { label: 'Returns', href: '/returns' },
   { label: 'Support', href: '/support' },
+  { label: 'Feedback', href: '/feedback' },
   { label: 'Ledger', href: '/ledger' },
+  { label: 'Automation', href: '/automation' },
   { label: 'Settings', href: '/settings' },
 ] as const;
 
@@ -41,12 +43,25 @@ export const ROLE_SECTIONS: Record<RoleName, SectionLabel[]> = {
     'Fulfillment',
     'Returns',
     'Support',
+    'Feedback',
     'Ledger',
+    'Automation',
     'Settings',
   ],
-  manager: ['Dashboard', 'Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns', 'Support', 'Ledger'],
+  manager: [
+    'Dashboard',
+    'Orders',
+    'Inventory',
+    'Purchasing',
+    'Fulfillment',
+    'Returns',
+    'Support',
+    'Feedback',
+    'Ledger',
+    'Automation',
+  ],
   warehouse: ['Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns'],
-  support: ['Orders', 'Inventory', 'Returns', 'Support'],
+  support: ['Orders', 'Inventory', 'Returns', 'Support', 'Feedback'],
 };
 
 export function hrefOf(label: SectionLabel): string {

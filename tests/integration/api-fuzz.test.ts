@@ -50,7 +50,7 @@ type Parameter = { name?: string; in?: string; required?: boolean; schema?: Sche
 type OperationObject = {
   operationId: string;
   parameters?: Parameter[];
-  requestBody?: { required: boolean; content: { 'application/json': { schema: Schema } } };
+  requestBody?: { required: boolean; content: { 'application/json'?: { schema: Schema } } };
 };
 
 const doc = openApiDocument();
@@ -248,7 +248,8 @@ function requestArbitrary(p: string, op: OperationObject): fc.Arbitrary<Generate
             : fc.constant([] as [string, string][]),
         )
     : fc.constant([] as [string, string][]);
-  const bodySchema = op.requestBody?.content['application/json'].schema;
+  // a CSV body (importOrders) is fuzzed as JSON: the route answers 415 without writing
+  const bodySchema = op.requestBody?.content['application/json']?.schema;
   const body = bodySchema
     ? fc.oneof(
         { weight: 2, arbitrary: valid(bodySchema) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issue, receive, type Layer, type Pool } from '@/lib/inventory/costing';
+import { averageUnitCost, issue, receive, type Layer, type Pool } from '@/lib/inventory/costing';
 import { mulDivRoundHalfUp } from '@/lib/money';
 
 /** A tiny in-memory ledger of one SKU: applies receipts and issues the way the use cases do. */
@@ -131,5 +131,14 @@ describe('input guards', () => {
     expect(() => receive(pool, 1.5, 100)).toThrow(RangeError);
     expect(() => receive(pool, 1, -1)).toThrow(RangeError);
     expect(() => receive(pool, 1, 10.5)).toThrow(RangeError);
+  });
+});
+
+describe('averageUnitCost', () => {
+  it('divides the pool value by its units, half up, and has none for an empty pool', () => {
+    // 1,000 / 3 = 333.3 → 333; 1,001 / 2 = 500.5 → 501
+    expect(averageUnitCost({ quantity: 3, value: 1_000 })).toBe(333);
+    expect(averageUnitCost({ quantity: 2, value: 1_001 })).toBe(501);
+    expect(averageUnitCost({ quantity: 0, value: 0 })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actorCan,
   canOpenSection,
   homeFor,
   roleHas,
@@ -17,6 +18,8 @@ const DESIGN: Record<Permission, Role[]> = {
   'orders:write': ['admin', 'manager'],
   'orders:create': ['admin', 'manager', 'support'],
   'orders:cancel': ['admin', 'manager', 'support'],
+  'orders:import': ['admin', 'manager'],
+  'channels:write': ['admin', 'manager'],
   'inventory:read': ['admin', 'manager', 'warehouse', 'support'],
   'inventory:adjust': ['admin', 'manager', 'warehouse'],
   // Added after the first design (decision 017): count variances above the approval limit need a manager.
@@ -36,6 +39,12 @@ const DESIGN: Record<Permission, Role[]> = {
   // Not rows of docs/design.md's table: the event feed reads like reports; webhooks send data out, so admin only (decision 022).
   'events:read': ['admin', 'manager'],
   'webhooks:write': ['admin'],
+  // Issue 18 (decision 027): managers and support read and work the feedback inbox.
+  'feedback:read': ['admin', 'manager', 'support'],
+  'feedback:write': ['admin', 'manager', 'support'],
+  // Automation rules: a manager builds them (issue 14, decision 026).
+  'automation:read': ['admin', 'manager'],
+  'automation:write': ['admin', 'manager'],
 };
 
 describe('permission map', () => {
@@ -56,7 +65,9 @@ describe('permission map', () => {
       'fulfillment',
       'returns',
       'support',
+      'feedback',
       'ledger',
+      'automation',
       'settings',
     ]);
     expect(sectionsFor('manager').map((s) => s.key)).toEqual([
@@ -67,7 +78,9 @@ describe('permission map', () => {
       'fulfillment',
       'returns',
       'support',
+      'feedback',
       'ledger',
+      'automation',
     ]);
     expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
       'orders',
@@ -76,7 +89,13 @@ describe('permission map', () => {
       'fulfillment',
       'returns',
     ]);
-    expect(sectionsFor('support').map((s) => s.key)).toEqual(['orders', 'inventory', 'returns', 'support']);
+    expect(sectionsFor('support').map((s) => s.key)).toEqual([
+      'orders',
+      'inventory',
+      'returns',
+      'support',
+      'feedback',
+    ]);
     expect(canOpenSection('support', 'ledger')).toBe(false);
     expect(canOpenSection('warehouse', 'settings')).toBe(false);
   });
@@ -91,5 +110,16 @@ describe('permission map', () => {
     expect(scopesHave(['orders:read'], 'orders:read')).toBe(true);
     expect(scopesHave(['orders:read'], 'orders:write')).toBe(false);
     expect(scopesHave([], 'orders:read')).toBe(false);
+  });
+});
+
+describe('actorCan', () => {
+  it('asks a user’s role, an API key’s scopes, and lets the system do anything', () => {
+    expect(actorCan({ type: 'user', role: 'manager' }, 'refunds:approve')).toBe(true);
+    expect(actorCan({ type: 'user', role: 'support' }, 'refunds:approve')).toBe(false);
+    expect(actorCan({ type: 'api_key', scopes: ['refunds:approve'] }, 'refunds:approve')).toBe(true);
+    expect(actorCan({ type: 'api_key', scopes: ['orders:read'] }, 'refunds:approve')).toBe(false);
+    expect(actorCan({ type: 'api_key', scopes: ['*'] }, 'inventory:approve_count')).toBe(true);
+    expect(actorCan({ type: 'system' }, 'inventory:approve_count')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   needsApproval,
+  orderHasMoneyToRefund,
   paymentStatusAfterRefund,
   refundCap,
   refundTotal,
@@ -53,6 +54,11 @@ describe('refund rules', () => {
     expect(needsApproval(10_001, 10_000, false)).toBe(true);
     expect(needsApproval(10_000, 10_000, false)).toBe(false);
     expect(needsApproval(50_000, 10_000, true)).toBe(false);
+  });
+
+  it('offers a refund only while money paid is left', () => {
+    expect(orderHasMoneyToRefund({ amount_paid: 1 })).toBe(true);
+    expect(orderHasMoneyToRefund({ amount_paid: 0 })).toBe(false);
   });
 
   it('calls a payment refunded once nothing paid is left', () => {

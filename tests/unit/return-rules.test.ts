@@ -3,6 +3,8 @@ import {
   canMoveReturn,
   exchangeSettlement,
   nextReturnStatus,
+  orderHasShippedUnits,
+  spreadQuantity,
   refundForUnits,
   RETURN_TRANSITIONS,
   slice,
@@ -61,6 +63,43 @@ describe('refund arithmetic', () => {
       difference: -1_000,
       charge: 0,
       refund: 1_000,
+    });
+  });
+});
+
+describe('orderHasShippedUnits', () => {
+  it('lets a return start once any unit has shipped', () => {
+    expect(orderHasShippedUnits([{ quantity_fulfilled: 0 }, { quantity_fulfilled: 1 }])).toBe(true);
+    expect(orderHasShippedUnits([{ quantity_fulfilled: 0 }])).toBe(false);
+    expect(orderHasShippedUnits([])).toBe(false);
+  });
+});
+
+describe('spreadQuantity', () => {
+  it('fills the lines in order, each up to what it has left, and says what is short', () => {
+    const left = new Map([
+      ['a', 3],
+      ['b', 4],
+    ]);
+    const lines = [{ id: 'a' }, { id: 'b' }];
+    // 5 = 3 from a + 2 from b; b keeps 2
+    expect(spreadQuantity(lines, 5, left, (l) => l.id)).toEqual({
+      takes: [
+        { line: { id: 'a' }, quantity: 3 },
+        { line: { id: 'b' }, quantity: 2 },
+      ],
+      short: 0,
+    });
+    expect(left).toEqual(
+      new Map([
+        ['a', 0],
+        ['b', 2],
+      ]),
+    );
+    // asked again for 3: only b's 2 are left, 1 short
+    expect(spreadQuantity(lines, 3, left, (l) => l.id)).toEqual({
+      takes: [{ line: { id: 'b' }, quantity: 2 }],
+      short: 1,
     });
   });
 });

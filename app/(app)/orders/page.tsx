@@ -99,7 +99,7 @@ export default async function OrdersPage({
           </div>
         }
       />
-      <OrdersTabs current={tab} canCreate={canCreate} />
+      <OrdersTabs current={tab} canCreate={canCreate} canImport={roleHas(user.role, 'orders:import')} />
       <SavedViews views={views} currentQuery={current} />
 
       <form

@@ -1,5 +1,5 @@
-import { AppError } from '@/lib/errors';
-import { roleHas, scopesHave } from '@/lib/auth/permissions';
+import { stateMachine } from '@/lib/state-machine';
+import { actorCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
 
 export const CYCLE_COUNT_STATUSES = ['draft', 'counting', 'completed', 'cancelled'] as const;
@@ -27,29 +27,16 @@ export const CYCLE_COUNT_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly CycleCountStatus[]; to: CycleCountStatus }>;
 export type CycleCountMove = keyof typeof CYCLE_COUNT_TRANSITIONS;
 
-export function canMoveCycleCount(status: CycleCountStatus, move: CycleCountMove): boolean {
-  return (CYCLE_COUNT_TRANSITIONS[move].from as readonly CycleCountStatus[]).includes(status);
-}
-
+const cycleCountMachine = stateMachine<CycleCountStatus, typeof CYCLE_COUNT_TRANSITIONS>(
+  CYCLE_COUNT_TRANSITIONS,
+  { noun: 'a count', label: (s) => CYCLE_COUNT_STATUS_LABEL[s].toLowerCase() },
+);
+export const canMoveCycleCount = cycleCountMachine.can;
 /** The status after a move; an illegal move is INVALID_STATE, never a silent no-op. */
-export function nextCycleCountStatus(status: CycleCountStatus, move: CycleCountMove): CycleCountStatus {
-  if (!canMoveCycleCount(status, move)) {
-    const from = CYCLE_COUNT_TRANSITIONS[move].from
-      .map((s) => CYCLE_COUNT_STATUS_LABEL[s].toLowerCase())
-      .join(', ');
-    throw new AppError(
-      'INVALID_STATE',
-      `Cannot ${move} a count that is ${CYCLE_COUNT_STATUS_LABEL[status].toLowerCase()} (only from: ${from}).`,
-      { status, move },
-    );
-  }
-  return CYCLE_COUNT_TRANSITIONS[move].to;
-}
+export const nextCycleCountStatus = cycleCountMachine.next;
 
 export function actorCanApproveCounts(actor: Actor): boolean {
-  if (actor.type === 'system') return true;
-  if (actor.type === 'user') return roleHas(actor.role, 'inventory:approve_count');
-  return scopesHave(actor.scopes, 'inventory:approve_count');
+  return actorCan(actor, 'inventory:approve_count');
 }
 
 /**

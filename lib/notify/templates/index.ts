@@ -9,6 +9,8 @@ import { exchangeCreated } from './exchange-created';
 import { ticketReply } from './ticket-reply';
 import { purchaseOrderSent } from './purchase-order-sent';
 import { webhookDisabled } from './webhook-disabled';
+import { feedbackOrderSurvey, feedbackTicketSurvey } from './feedback-survey';
+import { automationAlert } from './automation-alert';
 
 /** Every email Backroom sends (to customers, and purchase orders to suppliers), by template name (one file each in this folder). */
 export const TEMPLATES = {
@@ -21,6 +23,9 @@ export const TEMPLATES = {
   ticket_reply: ticketReply,
   purchase_order_sent: purchaseOrderSent,
   webhook_disabled: webhookDisabled,
+  feedback_order_survey: feedbackOrderSurvey,
+  feedback_ticket_survey: feedbackTicketSurvey,
+  automation_alert: automationAlert,
 } satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
 
 export type NotificationTemplate = keyof typeof TEMPLATES;

@@ -8,6 +8,7 @@ import { openPurchaseOrdersForSku } from '@/lib/purchasing/queries';
 import { locationList } from '@/lib/locations/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
+import { averageUnitCost } from '@/lib/inventory/costing';
 import { PageHeader } from '@/components/ui/page-header';
 import { AdjustForm } from '@/components/inventory/adjust-form';
 import { MoveBinForm } from '@/components/inventory/move-bin-form';
@@ -49,6 +50,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
     openPurchaseOrdersForSku(sku),
   ]);
   if (!detail) notFound();
+  const averageCost = averageUnitCost(detail.pool);
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, settings.currency));
   const canWrite = roleHas(user.role, 'inventory:adjust');
   const active = locations.filter((l) => l.active);
@@ -159,9 +161,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
             <dt className="text-slate-600">Inventory value</dt>
             <dd className="text-right tabular-nums">{money(detail.pool.value)}</dd>
             <dt className="text-slate-600">Average unit cost</dt>
-            <dd className="text-right tabular-nums">
-              {detail.pool.quantity > 0 ? money(Math.round(detail.pool.value / detail.pool.quantity)) : '—'}
-            </dd>
+            <dd className="text-right tabular-nums">{averageCost === null ? '—' : money(averageCost)}</dd>
             <dt className="text-slate-600">Last unit cost</dt>
             <dd className="text-right tabular-nums">{money(detail.pool.last_unit_cost)}</dd>
           </dl>

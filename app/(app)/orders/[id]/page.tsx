@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { orderHasShippedUnits } from '@/lib/returns/rules';
+import { orderHasMoneyToRefund } from '@/lib/refunds/rules';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
@@ -156,9 +158,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [order, timeline, settings] = await Promise.all([orderDetail(id), orderTimeline(id), shopSettings()]);
   if (!order) notFound();
   const returnsSummary = await orderReturnsSummary(order.id);
-  const canStartReturn =
-    roleHas(user.role, 'returns:request') && order.lines.some((l) => l.quantity_fulfilled > 0);
-  const canRefund = roleHas(user.role, 'refunds:issue') && order.amount_paid > 0;
+  const canStartReturn = roleHas(user.role, 'returns:request') && orderHasShippedUnits(order.lines);
+  const canRefund = roleHas(user.role, 'refunds:issue') && orderHasMoneyToRefund(order);
 
   const money = (n: number) => formatMoney(n, order.currency);
   const tz = settings.timezone;

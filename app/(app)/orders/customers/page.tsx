@@ -45,7 +45,11 @@ export default async function CustomersPage({
         title="Customers"
         description="Everyone who has ordered or been added, with their order count and lifetime value (the totals of their orders that were not cancelled)."
       />
-      <OrdersTabs current="/orders/customers" canCreate={roleHas(user.role, 'orders:create')} />
+      <OrdersTabs
+        current="/orders/customers"
+        canCreate={roleHas(user.role, 'orders:create')}
+        canImport={roleHas(user.role, 'orders:import')}
+      />
       <form
         method="get"
         role="search"

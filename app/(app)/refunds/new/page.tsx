@@ -11,9 +11,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { PaymentStatusBadge } from '@/components/orders/order-badges';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { GoodwillRefundForm } from '@/components/returns/return-forms';
+import { isUuid } from '@/lib/boundary';
 
 export const metadata: Metadata = { title: 'Issue a refund' };
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
  * Issue a refund on an order (linked from the order page and from a support ticket): returned units
@@ -26,7 +26,7 @@ export default async function NewRefundPage({
 }) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
-  const ticketId = typeof sp.ticketId === 'string' && UUID.test(sp.ticketId) ? sp.ticketId : undefined;
+  const ticketId = isUuid(sp.ticketId) ? sp.ticketId : undefined;
   const user = await requirePagePermission(
     'refunds:issue',
     `/refunds/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`,

@@ -6,9 +6,9 @@ import { returnableLines } from '@/lib/returns/returnable';
 import { RETURN_REASONS } from '@/lib/returns/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { RequestReturnForm } from '@/components/returns/return-forms';
+import { isUuid } from '@/lib/boundary';
 
 export const metadata: Metadata = { title: 'Start a return' };
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Start a return for an order; linked from the order page and from a support ticket (?ticketId=). */
 export default async function NewReturnPage({
@@ -18,12 +18,12 @@ export default async function NewReturnPage({
 }) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
-  const ticketId = typeof sp.ticketId === 'string' && UUID.test(sp.ticketId) ? sp.ticketId : undefined;
+  const ticketId = isUuid(sp.ticketId) ? sp.ticketId : undefined;
   await requirePagePermission(
     'returns:request',
     `/returns/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`,
   );
-  const order = UUID.test(orderId) ? await orderDetail(orderId) : null;
+  const order = isUuid(orderId) ? await orderDetail(orderId) : null;
   if (!order) {
     return (
       <>

@@ -1,0 +1,157 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { roleHas } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { automationFormOptions, automationRuleDetail, automationRuns } from '@/lib/automation/queries';
+import { parseConditions } from '@/lib/automation/rules';
+import { describeAction, describeConditions } from '@/lib/automation/describe';
+import type { EventType } from '@/lib/events/rules';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { RuleForm } from '@/components/automation/rule-form';
+import { DeleteRuleButton, DryRunPanel, RuleEnabledButton } from '@/components/automation/rule-controls';
+
+export const metadata: Metadata = { title: 'Automation rule' };
+
+const dateTime = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+});
+
+export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission('automation:read', `/automation/${id}`);
+  const canWrite = roleHas(user.role, 'automation:write');
+  const rule = await automationRuleDetail(id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const [runs, options] = await Promise.all([automationRuns(id, { limit: 50 }), automationFormOptions()]);
+  const event = rule.event as EventType;
+  return (
+    <>
+      <PageHeader title={rule.name} description={`Automation rule · ${rule.enabled ? 'on' : 'off'}`} />
+      <div className="space-y-6">
+        <p>
+          <Link href="/automation" className="text-blue-800 underline">
+            ← All rules
+          </Link>
+        </p>
+        <section
+          aria-labelledby="rule-summary"
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-6"
+        >
+          <h2 id="rule-summary" className="text-lg font-semibold">
+            What it does
+          </h2>
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+            <dt className="font-medium">When</dt>
+            <dd>
+              <code>{rule.event}</code>
+            </dd>
+            <dt className="font-medium">If</dt>
+            <dd>{describeConditions(rule.conditions, event, options.currency).join(' ')}</dd>
+            <dt className="font-medium">Then</dt>
+            <dd>{rule.actions.map((a) => describeAction(a)).join('; ')}</dd>
+            <dt className="font-medium">Status</dt>
+            <dd>
+              {rule.enabled
+                ? `On since ${rule.enabled_at ? dateTime.format(new Date(rule.enabled_at)) : '—'} UTC`
+                : 'Off: it runs on nothing until you turn it on'}
+            </dd>
+          </dl>
+          {canWrite && (
+            <div className="flex flex-wrap gap-3">
+              <RuleEnabledButton ruleId={rule.id} enabled={rule.enabled} />
+              <DeleteRuleButton ruleId={rule.id} />
+            </div>
+          )}
+        </section>
+        {canWrite && <DryRunPanel ruleId={rule.id} />}
+        <section aria-labelledby="runs-title" className="rounded-xl border border-slate-200 bg-white">
+          <h2 id="runs-title" className="px-6 pt-5 text-lg font-semibold">
+            Runs ({rule.runs.total})
+          </h2>
+          {runs.length === 0 ? (
+            <p className="px-6 pb-6 pt-2 text-slate-700">
+              No runs yet.{' '}
+              {rule.enabled
+                ? 'The next matching event runs it.'
+                : 'Turn the rule on to run it on new events.'}
+            </p>
+          ) : (
+            <ScrollRegion label="Rule runs table">
+              <table className="mt-3 w-full text-left text-sm">
+                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-6 py-2 font-medium">
+                      When
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Event
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Outcome
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {runs.map((r) => (
+                    <tr key={r.id} className="border-b border-slate-100 align-top">
+                      <td className="px-6 py-3 whitespace-nowrap">
+                        {dateTime.format(new Date(r.created_at))}
+                      </td>
+                      <td className="px-3 py-3">
+                        <code>{r.event_type}</code>
+                        <p className="break-all text-slate-600">{r.resource_id}</p>
+                        {r.depth > 0 && <p className="text-slate-600">from automation, depth {r.depth}</p>}
+                      </td>
+                      <td className="px-3 py-3">
+                        <p className="font-medium">
+                          {r.status === 'pending'
+                            ? 'Queued'
+                            : r.status === 'skipped'
+                              ? 'Skipped'
+                              : r.matched
+                                ? r.status === 'failed'
+                                  ? 'Matched, an action failed'
+                                  : 'Matched'
+                                : 'Did not match'}
+                        </p>
+                        {r.error && <p className="text-red-800">{r.error}</p>}
+                        {r.results.length > 0 && (
+                          <ul className="list-disc pl-5 text-slate-700">
+                            {r.results.map((a, i) => (
+                              <li key={i}>
+                                {a.status}: {a.detail}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </section>
+        {canWrite && (
+          <RuleForm
+            initial={{
+              id: rule.id,
+              name: rule.name,
+              event,
+              conditions: parseConditions(rule.conditions, event).set,
+              actions: rule.actions,
+            }}
+            options={options}
+          />
+        )}
+      </div>
+    </>
+  );
+}
