@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   INVALID_STATE: 409,
   OUT_OF_STOCK: 409,
   DUPLICATE_ORDER: 409,
+  /** A journal entry dated on or before a lock date (docs/decisions/036-lock-dates-in-the-database.md). */
+  PERIOD_LOCKED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_FAILED: 422,
@@ -77,6 +79,19 @@ export function sqlState(error: unknown): string | null {
   return null;
 }
 
+/** Every message along an error's cause chain, joined (the database's message sits a few levels down). */
+function errorText(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const e = current as { message?: unknown; originalMessage?: unknown; meta?: unknown; cause?: unknown };
+    for (const m of [e.message, e.originalMessage]) if (typeof m === 'string') parts.push(m);
+    if (e.meta) parts.push(JSON.stringify(e.meta));
+    current = e.cause;
+  }
+  return parts.join('\n');
+}
+
 /** Seconds a client should wait before retrying a 503, or null for other errors. */
 export function retryAfterSeconds(error: AppError): number | null {
   if (error.status !== 503) return null;
@@ -132,6 +147,17 @@ export function toAppError(error: unknown): AppError {
       { field: '(body)', message: 'A number is out of range' },
     ]);
   const state = sqlState(error);
+  // The lock-date trigger on journal_entries (docs/decisions/036-lock-dates-in-the-database.md).
+  if (state === 'BR001') {
+    const lockedThrough = /PERIOD_LOCKED (\d{4}-\d{2}-\d{2})/.exec(errorText(error))?.[1] ?? null;
+    return new AppError(
+      'PERIOD_LOCKED',
+      lockedThrough
+        ? `The books are locked through ${lockedThrough}: nothing dated on or before it can be posted. Post the correction on a later date.`
+        : 'The books are locked for that date. Post the correction on a later date.',
+      { lock_date: lockedThrough },
+    );
+  }
   // The request's database budget ran out (statement_timeout, lock_timeout; lib/db.ts): a 503 to
   // retry, and only this caller pays for it.
   if (state === '57014' || state === '55P03' || state === '25P03')

@@ -12,6 +12,7 @@ import { seedPurchasing } from '@/prisma/seed-purchasing';
 import { seedFeedback } from '@/prisma/seed-feedback';
 import { seedChannels } from '@/prisma/seed-channels';
 import { seedAutomation } from '@/prisma/seed-automation';
+import { seedFxRates } from '@/prisma/seed-books';
 
 /**
  * prepareDatabase (lib/platform/bootstrap.ts), then the demo shop on first start (no users yet),
@@ -47,6 +48,8 @@ export async function prepareWithDemoShop(
         await seedChannels(client, { log });
         // Automation rules from the templates (one on) and their first runs (decision 026).
         await seedAutomation(client, { log });
+        // Exchange rates for the last month (Ledger → Exchange rates).
+        await seedFxRates(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (
           returns.returns > 0 ||

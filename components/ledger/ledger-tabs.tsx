@@ -7,6 +7,7 @@ const TABS = [
   { href: '/ledger/journal', label: 'Journal' },
   { href: '/ledger/accounts', label: 'Accounts' },
   { href: '/ledger/valuation', label: 'Inventory valuation' },
+  { href: '/ledger/exchange-rates', label: 'Exchange rates' },
 ];
 
 /** The Ledger section's sub-navigation; `current` is the tab's href. */

@@ -103,6 +103,25 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
         )}
       </div>
 
+      <div>
+        <label htmlFor="entry-date" className="block text-sm font-medium">
+          Date <span className="font-normal text-slate-600">(empty = today)</span>
+        </label>
+        <input
+          id="entry-date"
+          name="date"
+          type="date"
+          className={inputClass}
+          aria-invalid={serverErrors.date ? true : undefined}
+          aria-describedby={serverErrors.date ? 'entry-date-error' : undefined}
+        />
+        {serverErrors.date && (
+          <p id="entry-date-error" className="mt-1 text-sm text-red-700">
+            {serverErrors.date}
+          </p>
+        )}
+      </div>
+
       <fieldset className="@container">
         <legend className="text-sm font-medium">Lines</legend>
         <p className="text-sm text-slate-600">

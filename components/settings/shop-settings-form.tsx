@@ -13,6 +13,8 @@ type Settings = {
   count_approval_limit: number;
   fraud_review_threshold: number;
   fulfilling_location: string | null;
+  lock_date: string | null;
+  lock_date_all: string | null;
 };
 
 export function ShopSettingsForm({
@@ -105,6 +107,22 @@ export function ShopSettingsForm({
         defaultValue={settings.fraud_review_threshold}
         error={errors.fraud_review_threshold}
         hint="Orders scoring this or more wait for review."
+      />
+      <Field
+        label="Lock date (all but admins)"
+        name="lock_date"
+        type="date"
+        defaultValue={settings.lock_date ?? ''}
+        error={errors.lock_date}
+        hint="Nothing dated on or before this day can be posted, except by an admin. Leave empty for none."
+      />
+      <Field
+        label="Lock date (everyone)"
+        name="lock_date_all"
+        type="date"
+        defaultValue={settings.lock_date_all ?? ''}
+        error={errors.lock_date_all}
+        hint="Nothing dated on or before this day can be posted by anyone. Leave empty for none."
       />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton pending={pending}>Save settings</SubmitButton>

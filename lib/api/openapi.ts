@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
-import { ZAsOfQuery } from '@/lib/ledger/schemas';
+import { ZAsOfQuery, ZManualEntryApiInput } from '@/lib/ledger/schemas';
+import { ZFxRatesQuery, ZSaveFxRatesInput } from '@/lib/ledger/fx-schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
   CHANNELS,
@@ -155,6 +156,13 @@ const ZSettings = named(
     count_approval_limit: z.number().int(),
     fraud_review_threshold: z.number().int(),
     fulfilling_location: z.string().nullable(),
+    lock_date: z
+      .string()
+      .nullable()
+      .describe(
+        'Nothing dated on or before it posts (409 PERIOD_LOCKED) except by an admin user; API keys are held',
+      ),
+    lock_date_all: z.string().nullable().describe('Nothing dated on or before it posts, by anyone'),
   }),
 );
 
@@ -248,6 +256,76 @@ const ZBalanceSheet = z.object({
   retained_earnings: z.number().int().describe('Net income of earlier fiscal years (no closing entry)'),
   current_year_earnings: z.number().int().describe('Net income from fiscal_year_start to as_of'),
   difference: z.number().int().describe('assets − liabilities − equity; 0 for a balanced ledger'),
+});
+
+const ZJournalEntry = named(
+  'JournalEntry',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    posted_at: z.string(),
+    memo: z.string(),
+    source_type: z.string(),
+    source_id: z.string().nullable(),
+    actor: z.string(),
+    reverses_entry_id: z.string().nullable(),
+    reverses_number: z.number().int().nullable(),
+    reversed_by_number: z.number().int().nullable(),
+    lines: z.array(
+      z.object({
+        account_code: z.string(),
+        account_name: z.string(),
+        debit: z.number().int(),
+        credit: z.number().int(),
+        memo: z.string().nullable(),
+        txn: z
+          .object({ currency: z.string().length(3), debit: z.number().int(), credit: z.number().int() })
+          .nullable()
+          .describe("The line's own amount when in another currency than the shop's (debit/credit are base)"),
+      }),
+    ),
+  }),
+);
+
+const ZTaxFigures = z.object({
+  taxable: z.number().int(),
+  tax_collected: z.number().int(),
+  tax_refunded: z.number().int(),
+  input_tax: z.number().int(),
+  net: z.number().int().describe('tax_collected − tax_refunded − input_tax'),
+});
+const ZSalesTaxReport = z.object({
+  currency: z.string(),
+  from: z.string(),
+  to: z.string(),
+  lines: z.array(
+    ZTaxFigures.extend({
+      jurisdiction: z.string().nullable().describe('null: orders carry one tax amount, no jurisdiction yet'),
+      rate: z.string().nullable(),
+    }),
+  ),
+  total: ZTaxFigures,
+  tax_account_movement: z
+    .number()
+    .int()
+    .describe('Credit movement of the sales-tax account; equals total.net'),
+});
+
+const ZFxRatesSaved = z.object({
+  saved: z.number().int(),
+  currencies: z.array(z.string()),
+  from: z.string(),
+  to: z.string(),
+});
+const ZFxRateList = z.object({
+  rates: z.array(
+    z.object({
+      date: z.string(),
+      currency: z.string().length(3),
+      rate: z.string().describe('Units of the shop currency per 1 unit of currency (decimal string)'),
+      source: z.enum(['manual', 'api', 'ecb']),
+    }),
+  ),
 });
 
 const ZTrialBalance = named(
@@ -1224,6 +1302,48 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'ledger:read',
     query: ZBalanceSheetQuery,
     response: ZBalanceSheet,
+  },
+  {
+    operationId: 'getSalesTaxReport',
+    method: 'get',
+    path: '/api/v1/reports/sales-tax',
+    summary:
+      'Sales tax over shop-timezone days [from, to] from the sales-tax account: taxable sales, tax collected, refunded, input tax and net payable (= the account movement); one line until orders carry jurisdiction and rate',
+    scope: 'ledger:read',
+    query: ZProfitAndLossQuery,
+    response: ZSalesTaxReport,
+  },
+  {
+    operationId: 'saveFxRates',
+    method: 'post',
+    path: '/api/v1/fx-rates',
+    idempotent: true,
+    summary:
+      'Store exchange rates: rate = units of the shop currency per 1 unit of currency, a decimal string (e.g. "1.0842"); a (currency, date) already held is replaced; the rate for a day is that day\'s or the last before',
+    scope: 'ledger:post',
+    body: ZSaveFxRatesInput,
+    response: ZFxRatesSaved,
+  },
+  {
+    operationId: 'listFxRates',
+    method: 'get',
+    path: '/api/v1/fx-rates',
+    summary: 'Stored exchange rates, newest first (at most 1,000), by currency and date range',
+    scope: 'ledger:read',
+    query: ZFxRatesQuery,
+    response: ZFxRateList,
+  },
+  {
+    operationId: 'createJournalEntry',
+    method: 'post',
+    path: '/api/v1/ledger/journal-entries',
+    idempotent: true,
+    summary:
+      'Post a manual journal entry dated `date` (shop time zone, not after today): lines of account code and debit or credit in minor units; unbalanced → 422 naming lines; on or before a lock date → 409 PERIOD_LOCKED',
+    scope: 'ledger:post',
+    body: ZManualEntryApiInput,
+    response: ZJournalEntry,
+    status: 201,
   },
   {
     operationId: 'getInventoryValuation',

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
+import { entryInstant } from '@/lib/ledger/entry-date';
 import { applyMovement, lockLevel, resolveLocation, resolveSkus } from '@/lib/inventory/stock';
 import { receiveAtCost } from '@/lib/inventory/cost-store';
 import { ZReceiptInput, type TReceiptInput } from '@/lib/inventory/schemas';
@@ -151,6 +152,7 @@ export async function receiveStock(
         ? 'Opening stock'
         : 'Stock receipt';
     await postJournalEntry(t, {
+      postedAt: await entryInstant(t, input.received_on, 'received_on'),
       memo: `${what} #${receipt.number} at ${location.code}${input.reference && !options.purchaseOrder ? ` (${input.reference})` : ''}`,
       source,
       actor: options.actor,

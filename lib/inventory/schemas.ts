@@ -1,3 +1,4 @@
+import { isValidIsoDate } from '@/lib/dates';
 import { z } from 'zod';
 import { checkLineTotals, zCursor, zIntParam } from '@/lib/boundary';
 
@@ -19,6 +20,8 @@ export const ZReceiptInput = z
     location: ZCode,
     reference: z.string().trim().max(120).optional(),
     kind: z.enum(['purchase', 'opening']).default('purchase'),
+    /** The day the goods arrived (shop time zone), when recorded later; default today. Its entry is dated then. */
+    received_on: z.string().trim().refine(isValidIsoDate, 'Use a date as YYYY-MM-DD').optional(),
     lines: z
       .array(
         z.object({

@@ -89,5 +89,10 @@ export function manualEntryFromForm(raw: Record<string, unknown>, currency: stri
   const checked = checkManualLines(manualLinesFromForm(raw), currency);
   if (checked.issues.length)
     throw new AppError('VALIDATION_FAILED', 'Some lines need fixing', checked.issues);
-  return { memo: typeof raw.memo === 'string' ? raw.memo : '', lines: checked.lines };
+  const date = typeof raw.date === 'string' && raw.date.trim() ? raw.date.trim() : undefined;
+  return {
+    memo: typeof raw.memo === 'string' ? raw.memo : '',
+    lines: checked.lines,
+    ...(date ? { date } : {}),
+  };
 }

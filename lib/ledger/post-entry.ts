@@ -44,6 +44,7 @@ export type PreparedLine = {
   debit: number;
   credit: number;
   memo?: string;
+  txn?: EntryLine['txn'];
 };
 
 /**
@@ -105,6 +106,9 @@ export async function postJournalEntry(
       debit: l.debit,
       credit: l.credit,
       memo: l.memo,
+      ...(l.txn
+        ? { txnCurrency: l.txn.currency, txnDebit: BigInt(l.txn.debit), txnCredit: BigInt(l.txn.credit) }
+        : {}),
     })),
   });
   await recordLedgerFacts(
@@ -126,7 +130,17 @@ export async function reverseJournalEntry(
       id: true,
       number: true,
       reversedBy: { select: { id: true } },
-      lines: { select: { debit: true, credit: true, memo: true, account: { select: { code: true } } } },
+      lines: {
+        select: {
+          debit: true,
+          credit: true,
+          memo: true,
+          txnCurrency: true,
+          txnDebit: true,
+          txnCredit: true,
+          account: { select: { code: true } },
+        },
+      },
     },
   });
   if (!original) throw new AppError('NOT_FOUND', 'That journal entry does not exist.');
@@ -142,6 +156,10 @@ export async function reverseJournalEntry(
       debit: l.credit,
       credit: l.debit,
       memo: l.memo ?? undefined,
+      // A foreign line is reversed in its own currency too, at the same base amounts (no FX effect).
+      ...(l.txnCurrency
+        ? { txn: { currency: l.txnCurrency, debit: Number(l.txnCredit), credit: Number(l.txnDebit) } }
+        : {}),
     })),
   });
   return entry!;

@@ -2,12 +2,14 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { trialBalanceColumns } from '@/lib/ledger/rules';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
-import { previousPeriod, sparklineBuckets } from '@/lib/kpi/rules';
-import { shopSettings } from '@/lib/settings/queries';
+import { addDays, previousPeriod, sparklineBuckets } from '@/lib/kpi/rules';
+import { shopSettings, shopTimezone } from '@/lib/settings/queries';
 import {
   buildBalanceSheet,
   buildProfitAndLoss,
   fiscalYearStart,
+  monthSplit,
+  type MonthSplit,
   type AccountMovement,
   type AccountType,
   type BalanceSheet,
@@ -75,7 +77,15 @@ export type JournalEntryDto = {
   /** The number of the entry this one reverses, and of the entry that reversed this one. */
   reverses_number: number | null;
   reversed_by_number: number | null;
-  lines: { account_code: string; account_name: string; debit: number; credit: number; memo: string | null }[];
+  lines: {
+    account_code: string;
+    account_name: string;
+    debit: number;
+    credit: number;
+    memo: string | null;
+    /** The line's own amount when in another currency than the shop's (decision 037), else null. */
+    txn: { currency: string; debit: number; credit: number } | null;
+  }[];
 };
 
 export async function journalEntries(
@@ -119,7 +129,15 @@ export async function journalEntries(
       reverses: { select: { number: true } },
       reversedBy: { select: { number: true } },
       lines: {
-        select: { debit: true, credit: true, memo: true, account: { select: { code: true, name: true } } },
+        select: {
+          debit: true,
+          credit: true,
+          memo: true,
+          txnCurrency: true,
+          txnDebit: true,
+          txnCredit: true,
+          account: { select: { code: true, name: true } },
+        },
         orderBy: { id: 'asc' },
       },
     },
@@ -141,6 +159,9 @@ export async function journalEntries(
       debit: l.debit,
       credit: l.credit,
       memo: l.memo,
+      txn: l.txnCurrency
+        ? { currency: l.txnCurrency, debit: Number(l.txnDebit), credit: Number(l.txnCredit) }
+        : null,
     })),
   }));
 }
@@ -196,26 +217,53 @@ export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartA
   return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
 }
 
+/** The journal-line part of a split: up to two [start, before) instants; unused ones are empty ranges. */
+function partialInstants(split: MonthSplit, timezone: string) {
+  const empty = { start: new Date(0), before: new Date(0) };
+  const [a, b] = split.partial.map((p) => ({
+    start: startOfDayIn(p.from, timezone),
+    before: endOfDayIn(p.to, timezone),
+  }));
+  return [a ?? empty, b ?? empty] as const;
+}
+
 /**
- * Every account with its movement (Σdebit − Σcredit, summed as bigint) over entries posted in
- * [start, before); `start` null = from the beginning. Accounts without movement come back with 0.
+ * Every account with its movement (Σdebit − Σcredit, summed as bigint) over shop-timezone days
+ * [from, to] (`from` null = since the beginning): whole months from account_month_balances, the
+ * partial months' days from journal_lines (decision 038). Accounts without movement come back with 0.
  */
 export async function accountMovements(
-  range: { start: Date | null; before: Date },
+  range: { from: string | null; to: string },
   tx: Tx = db,
 ): Promise<AccountMovement[]> {
+  const timezone = await shopTimezone(tx);
+  const split = monthSplit(range.from, range.to);
+  const [p1, p2] = partialInstants(split, timezone);
+  const useMonths = split.months !== null;
+  const monthFrom = split.months?.from ?? null;
+  const monthTo = split.months?.to ?? '1970-01-01';
   const rows = await tx.$queryRaw<
     { code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
   >`
     SELECT a.code, a.name, a.type::text AS type, a.statement_section::text AS section,
-           coalesce(m.net, 0)::bigint AS net
+           (coalesce(m.net, 0) + coalesce(j.net, 0))::bigint AS net
     FROM accounts a
     LEFT JOIN (
-      SELECT l.account_id, sum(l.debit::bigint - l.credit::bigint) AS net
-      FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-      WHERE e.posted_at < ${range.before} AND (${range.start}::timestamptz IS NULL OR e.posted_at >= ${range.start}::timestamptz)
-      GROUP BY l.account_id
+      SELECT account_id, sum(debit - credit) AS net FROM account_month_balances
+      WHERE ${useMonths} AND (${monthFrom}::date IS NULL OR month >= ${monthFrom}::date) AND month < ${monthTo}::date
+      GROUP BY account_id
     ) m ON m.account_id = a.id
+    LEFT JOIN (
+      SELECT l.account_id, sum(l.debit::bigint - l.credit::bigint) AS net
+      FROM journal_lines l
+      -- The partial days' entries as an array: the lines are then fetched by entry_id index, never
+      -- by a scan of all journal lines (a hash join's choice on a large journal).
+      WHERE l.entry_id = ANY(ARRAY(
+        SELECT id FROM journal_entries
+        WHERE (posted_at >= ${p1.start} AND posted_at < ${p1.before})
+           OR (posted_at >= ${p2.start} AND posted_at < ${p2.before})))
+      GROUP BY l.account_id
+    ) j ON j.account_id = a.id
     ORDER BY a.code`;
   return rows;
 }
@@ -228,11 +276,8 @@ export async function profitAndLoss(
   input: { from: string; to: string },
   tx: Tx = db,
 ): Promise<ProfitAndLoss> {
-  const { currency, timezone } = await shopSettings();
-  const movements = await accountMovements(
-    { start: startOfDayIn(input.from, timezone), before: endOfDayIn(input.to, timezone) },
-    tx,
-  );
+  const { currency } = await shopSettings(tx);
+  const movements = await accountMovements({ from: input.from, to: input.to }, tx);
   return buildProfitAndLoss(movements, { currency, from: input.from, to: input.to });
 }
 
@@ -241,11 +286,11 @@ export async function profitAndLoss(
  * earnings (P&L before the calendar year of asOf) and current-year earnings derived, never closed.
  */
 export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promise<BalanceSheet> {
-  const { currency, timezone } = await shopSettings();
+  const { currency } = await shopSettings(tx);
   const yearStart = fiscalYearStart(input.asOf);
   const [balances, beforeYear] = await Promise.all([
-    accountMovements({ start: null, before: endOfDayIn(input.asOf, timezone) }, tx),
-    accountMovements({ start: null, before: startOfDayIn(yearStart, timezone) }, tx),
+    accountMovements({ from: null, to: input.asOf }, tx),
+    accountMovements({ from: null, to: addDays(yearStart, -1) }, tx),
   ]);
   return buildBalanceSheet(balances, beforeYear, {
     currency,
@@ -255,23 +300,37 @@ export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promis
 }
 
 /**
- * The P&L of [from, to] split into calendar-month columns (the first and last possibly partial),
- * from one grouped scan: the months add up to the whole range's P&L.
+ * The P&L of [from, to] split into calendar-month columns (the first and last possibly partial):
+ * whole months from account_month_balances, partial ones from journal lines; the months add up to
+ * the whole range's P&L.
  */
 export async function profitAndLossByMonth(
   input: { from: string; to: string },
   tx: Tx = db,
 ): Promise<ProfitAndLoss[]> {
-  const { currency, timezone } = await shopSettings();
+  const { currency, timezone } = await shopSettings(tx);
+  const split = monthSplit(input.from, input.to);
+  const [p1, p2] = partialInstants(split, timezone);
+  const useMonths = split.months !== null;
+  const monthFrom = split.months?.from ?? '1970-01-01';
+  const monthTo = split.months?.to ?? '1970-01-01';
   const rows = await tx.$queryRaw<
     { month: string; code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
   >`
     SELECT m.month, a.code, a.name, a.type::text AS type, a.statement_section::text AS section, m.net
     FROM (
+      SELECT account_id, to_char(month, 'YYYY-MM') AS month, sum(debit - credit)::bigint AS net
+      FROM account_month_balances
+      WHERE ${useMonths} AND month >= ${monthFrom}::date AND month < ${monthTo}::date
+      GROUP BY 1, 2
+      UNION ALL
       SELECT l.account_id, to_char(e.posted_at AT TIME ZONE ${timezone}, 'YYYY-MM') AS month,
              sum(l.debit::bigint - l.credit::bigint)::bigint AS net
       FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-      WHERE e.posted_at >= ${startOfDayIn(input.from, timezone)} AND e.posted_at < ${endOfDayIn(input.to, timezone)}
+      WHERE l.entry_id = ANY(ARRAY(
+        SELECT id FROM journal_entries
+        WHERE (posted_at >= ${p1.start} AND posted_at < ${p1.before})
+           OR (posted_at >= ${p2.start} AND posted_at < ${p2.before})))
       GROUP BY 1, 2
     ) m JOIN accounts a ON a.id = m.account_id
     WHERE a.type IN ('revenue', 'expense')

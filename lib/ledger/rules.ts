@@ -1,7 +1,14 @@
 import { AppError } from '@/lib/errors';
 
 /** One line of a journal entry as the posting rules write it. */
-export type EntryLine = { account: string; debit?: number; credit?: number; memo?: string };
+export type EntryLine = {
+  account: string;
+  debit?: number;
+  credit?: number;
+  memo?: string;
+  /** The line's own amount when in another currency than the shop's (lib/ledger/fx.ts convertEntry). */
+  txn?: { currency: string; debit: number; credit: number };
+};
 
 export const dr = (account: string, amount: number, memo?: string): EntryLine =>
   amount >= 0 ? { account, debit: amount, memo } : { account, credit: -amount, memo };
@@ -15,9 +22,15 @@ export const cr = (account: string, amount: number, memo?: string): EntryLine =>
  */
 export function balancedLines(
   lines: EntryLine[],
-): { account: string; debit: number; credit: number; memo?: string }[] {
+): { account: string; debit: number; credit: number; memo?: string; txn?: EntryLine['txn'] }[] {
   const out = lines
-    .map((l) => ({ account: l.account, debit: l.debit ?? 0, credit: l.credit ?? 0, memo: l.memo }))
+    .map((l) => ({
+      account: l.account,
+      debit: l.debit ?? 0,
+      credit: l.credit ?? 0,
+      memo: l.memo,
+      ...(l.txn ? { txn: l.txn } : {}),
+    }))
     .filter((l) => l.debit !== 0 || l.credit !== 0);
   for (const l of out) {
     if (!Number.isSafeInteger(l.debit) || !Number.isSafeInteger(l.credit) || l.debit < 0 || l.credit < 0) {

@@ -8,6 +8,8 @@ export const ZAsOfQuery = z.object({
 });
 
 export const ZManualEntryInput = z.object({
+  /** The entry's day (shop time zone); default today. On or before a lock date → 409 PERIOD_LOCKED. */
+  date: z.string().trim().refine(isValidIsoDate, 'Use a date as YYYY-MM-DD').optional(),
   memo: z.string().trim().min(1, 'Describe the entry').max(300),
   lines: z
     .array(
@@ -22,6 +24,14 @@ export const ZManualEntryInput = z.object({
     .max(50),
 });
 export type TManualEntryInput = z.input<typeof ZManualEntryInput>;
+
+/** POST /api/v1/ledger/journal-entries: a manual entry whose date is required. */
+export const ZManualEntryApiInput = ZManualEntryInput.extend({
+  date: z
+    .string({ error: 'date is required (YYYY-MM-DD)' })
+    .trim()
+    .refine(isValidIsoDate, 'Use a date as YYYY-MM-DD'),
+}).strict();
 
 export const ZCreateAccountInput = z
   .object({
@@ -91,4 +101,12 @@ export const ZJournalQuery = z.object({
     .optional()
     .transform((v) => v || undefined),
   before: zIntParam({ min: 1, max: 2_147_483_647, message: 'Use an entry number' }).optional(),
+});
+
+/** The journal export's query: `?source=` and `?format=accountant|xero` (lib/ledger/accountant-csv.ts). */
+export const ZJournalExportQuery = ZJournalQuery.pick({ source: true }).extend({
+  format: z
+    .enum(['accountant', 'xero'], { error: 'Use format=accountant or format=xero' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });

@@ -299,3 +299,45 @@ export function monthColumnLabel(from: string, to: string): string {
   const whole = from.endsWith('-01') && Number(to.slice(8, 10)) === lastDay;
   return whole ? name : `${name} (${Number(from.slice(8, 10))}–${Number(to.slice(8, 10))})`;
 }
+
+/** The day after an ISO date. */
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+/** The first day of the month after an ISO date's month. */
+function nextMonth(iso: string): string {
+  const d = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 1));
+  return d.toISOString().slice(0, 10);
+}
+
+export type MonthSplit = {
+  /** Whole calendar months [from, to) by their first days; from null = every month before `to`. */
+  months: { from: string | null; to: string } | null;
+  /** The days outside whole months (inclusive), at most a head and a tail. */
+  partial: { from: string; to: string }[];
+};
+
+/**
+ * Splits inclusive days [from, to] (from null = since the beginning) into the whole months the
+ * monthly balances answer and the partial months the journal lines answer
+ * (docs/decisions/038-monthly-account-balances.md). 2026-01-15…2026-03-31 → months 2026-02-01…
+ * 2026-04-01 and the days 2026-01-15…2026-01-31.
+ */
+export function monthSplit(from: string | null, to: string): MonthSplit {
+  const firstWhole = from === null ? null : from.endsWith('-01') ? from : nextMonth(from);
+  const afterLastWhole = nextDay(to).endsWith('-01') ? nextDay(to) : `${to.slice(0, 7)}-01`;
+  if (firstWhole !== null && firstWhole >= afterLastWhole)
+    return { months: null, partial: [{ from: from!, to }] };
+  const partial: MonthSplit['partial'] = [];
+  if (from !== null && from < firstWhole!) partial.push({ from, to: addDaysIso(firstWhole!, -1) });
+  if (afterLastWhole <= to) partial.push({ from: afterLastWhole, to });
+  return { months: { from: firstWhole, to: afterLastWhole }, partial };
+}
+
+function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -208,6 +208,8 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
       // Not a superuser: triggers and foreign keys stay on; the backup's table order satisfies them.
       await client.query('ROLLBACK TO SAVEPOINT replica');
     }
+    // The ledger's triggers (lock dates, monthly balances) leave a restore's rows as they were backed up.
+    await client.query("SET LOCAL backroom.restoring = 'on'");
     await client.query(`TRUNCATE ${manifest.tables.map((t) => ident(t.name)).join(', ')}`);
     const loaded: Record<string, number> = {};
     let trailer: Record<string, number> | null = null;

@@ -15,6 +15,8 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
       countApprovalLimit: true,
       fraudReviewThreshold: true,
       fulfillingLocation: { select: { code: true } },
+      lockDate: true,
+      lockDateAll: true,
     },
   });
   if (!row)
@@ -31,6 +33,8 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
     count_approval_limit: row.countApprovalLimit,
     fraud_review_threshold: row.fraudReviewThreshold,
     fulfilling_location: row.fulfillingLocation?.code ?? null,
+    lock_date: row.lockDate?.toISOString().slice(0, 10) ?? null,
+    lock_date_all: row.lockDateAll?.toISOString().slice(0, 10) ?? null,
   };
 }
 

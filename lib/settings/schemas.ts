@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zCurrency, zIntParam, zText } from '@/lib/boundary';
+import { isValidIsoDate } from '@/lib/dates';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -9,6 +10,12 @@ function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/** A lock date: a calendar date, or null (or '' from the form) to clear it. */
+const lockDate = z
+  .union([z.string().trim(), z.null()], { error: 'Use a date as YYYY-MM-DD, or null to clear it' })
+  .transform((v) => (v === '' ? null : v))
+  .refine((v) => v === null || isValidIsoDate(v), 'Use a date as YYYY-MM-DD, or null to clear it');
 
 const limit = zIntParam({
   min: 0,
@@ -27,6 +34,10 @@ export const ZUpdateSettingsInput = z
     count_approval_limit: limit,
     fraud_review_threshold: zIntParam({ min: 0, max: 100, message: 'Enter a score from 0 to 100' }),
     fulfilling_location: zText({ max: 40 }),
+    /** Nothing dated on or before it posts, except by an admin (docs/decisions/036-lock-dates-in-the-database.md). */
+    lock_date: lockDate,
+    /** Nothing dated on or before it posts, by anyone. */
+    lock_date_all: lockDate,
   })
   .partial()
   .strict();
@@ -41,4 +52,6 @@ export type SettingsDto = {
   count_approval_limit: number;
   fraud_review_threshold: number;
   fulfilling_location: string | null;
+  lock_date: string | null;
+  lock_date_all: string | null;
 };

@@ -49,6 +49,8 @@ export async function updateSettings(options: {
       countApprovalLimit: input.count_approval_limit,
       fraudReviewThreshold: input.fraud_review_threshold,
       fulfillingLocationId,
+      lockDate: dateOrNull(input.lock_date),
+      lockDateAll: dateOrNull(input.lock_date_all),
     };
     if (before && input.inventory_costing === 'fifo' && before.inventory_costing !== 'fifo')
       await revalueToFifo(tx, actor);
@@ -69,6 +71,11 @@ export async function updateSettings(options: {
     });
     return after;
   });
+}
+
+/** A lock date for the date column: undefined = unchanged, null = cleared. */
+function dateOrNull(v: string | null | undefined): Date | null | undefined {
+  return v === undefined ? undefined : v === null ? null : new Date(`${v}T00:00:00Z`);
 }
 
 function stripUndefined<T extends Record<string, unknown>>(o: T) {

@@ -112,6 +112,8 @@ function expectedType(field: Field, enums: Map<string, { db: string }>): string 
     if (native === 'Date') return 'date';
     if (/^Char\(\d+\)$/.test(native)) return `character(${native.slice(5, -1)})`;
     if (/^Timestamptz\(\d\)$/.test(native)) return `timestamp with time zone(${native.slice(12, -1)})`;
+    const decimal = /^Decimal\((\d+), ?(\d+)\)$/.exec(native);
+    if (decimal) return `numeric(${decimal[1]},${decimal[2]})`;
     throw new Error(`add a mapping for @db.${native}`);
   }
   return {
@@ -141,8 +143,11 @@ describe('migration drift', () => {
         is_nullable: string;
         character_maximum_length: number | null;
         datetime_precision: number | null;
+        numeric_precision: number | null;
+        numeric_scale: number | null;
       }>(
-        `SELECT table_name, column_name, data_type, udt_name, is_nullable, character_maximum_length, datetime_precision
+        `SELECT table_name, column_name, data_type, udt_name, is_nullable, character_maximum_length, datetime_precision,
+                numeric_precision, numeric_scale
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
       );
       const { rows: dbEnums } = await client.query<{ name: string; values: string[] }>(
@@ -197,6 +202,7 @@ describe('migration drift', () => {
             actual = `${{ _text: 'text', _int4: 'integer' }[col.udt_name] ?? col.udt_name}[]`;
           if (col.data_type === 'character') actual = `character(${col.character_maximum_length})`;
           if (col.data_type.startsWith('timestamp')) actual = `${col.data_type}(${col.datetime_precision})`;
+          if (col.data_type === 'numeric') actual = `numeric(${col.numeric_precision},${col.numeric_scale})`;
           const expected = expectedType(field, enums) + (field.list ? '[]' : '');
           if (actual !== expected)
             problems.push(`${model.table}.${field.column}: schema ${expected} vs database ${actual}`);

@@ -96,8 +96,15 @@ describe('journalEntries', () => {
     });
     // The mirror of E3, line for line: each debit becomes a credit and the other way round.
     expect(reversal.lines).toEqual([
-      { account_code: '1000', account_name: 'Cash', debit: 0, credit: 12_345, memo: null },
-      { account_code: '3000', account_name: "Owner's equity", debit: 12_345, credit: 0, memo: null },
+      { account_code: '1000', account_name: 'Cash', debit: 0, credit: 12_345, memo: null, txn: null },
+      {
+        account_code: '3000',
+        account_name: "Owner's equity",
+        debit: 12_345,
+        credit: 0,
+        memo: null,
+        txn: null,
+      },
     ]);
     expect((await journalEntries({ limit: 10, sourceType: 'manual' })).map((e) => e.number)).toEqual([
       numbers.e3,

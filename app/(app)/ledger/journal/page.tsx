@@ -150,6 +150,12 @@ export default async function JournalPage({
         >
           Export CSV{filter.source ? ` (${sourceLabel(filter.source).toLowerCase()})` : ''}
         </a>
+        <a href="/ledger/export/journal?format=accountant" download className={buttonClass}>
+          Accountant CSV
+        </a>
+        <a href="/ledger/export/journal?format=xero" download className={buttonClass}>
+          Xero journal CSV
+        </a>
       </form>
 
       {queryError && (

@@ -1,6 +1,7 @@
 import { sessionRoute } from '@/lib/server-route';
 import { validationError } from '@/lib/errors';
-import { ZJournalQuery } from '@/lib/ledger/schemas';
+import { ZJournalExportQuery } from '@/lib/ledger/schemas';
+import { accountantJournalCsvChunk } from '@/lib/ledger/accountant-csv';
 import { journalEntries } from '@/lib/ledger/queries';
 import { journalCsvChunk } from '@/lib/ledger/csv';
 import { shopSettings } from '@/lib/settings/queries';
@@ -10,15 +11,14 @@ import { todayIn } from '@/lib/dates';
 const PAGE = 500;
 
 /**
- * GET /ledger/export/journal?source= → every journal entry (of that source), newest first, one CSV row
+ * GET /ledger/export/journal?source=&format= (format: none = the journal's own columns, `accountant`,
+ * `xero`; lib/ledger/accountant-csv.ts) → every journal entry (of that source), newest first, one CSV row
  * per line, streamed 500 entries at a time so a long history never sits in memory.
  */
 export const GET = sessionRoute('ledger:read', async ({ request }) => {
-  const parsed = ZJournalQuery.pick({ source: true }).safeParse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
+  const parsed = ZJournalExportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw validationError(parsed.error);
-  const { source } = parsed.data;
+  const { source, format } = parsed.data;
   const settings = await shopSettings();
   let page = await journalEntries({ limit: PAGE, sourceType: source });
   let first = true;
@@ -27,7 +27,16 @@ export const GET = sessionRoute('ledger:read', async ({ request }) => {
     async pull(controller) {
       try {
         controller.enqueue(
-          encoder.encode(journalCsvChunk(page, settings.currency, settings.timezone, first)),
+          encoder.encode(
+            format
+              ? accountantJournalCsvChunk(page, {
+                  currency: settings.currency,
+                  timeZone: settings.timezone,
+                  first,
+                  format,
+                })
+              : journalCsvChunk(page, settings.currency, settings.timezone, first),
+          ),
         );
         first = false;
         if (page.length < PAGE) return controller.close();
@@ -45,7 +54,7 @@ export const GET = sessionRoute('ledger:read', async ({ request }) => {
   return new Response(stream, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="journal-${source ? `${source}-` : ''}${todayIn(settings.timezone)}.csv"`,
+      'content-disposition': `attachment; filename="journal-${format ? `${format}-` : ''}${source ? `${source}-` : ''}${todayIn(settings.timezone)}.csv"`,
       'cache-control': 'no-store',
     },
   });
