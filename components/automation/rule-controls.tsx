@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { deleteRuleAction, dryRunAction, setRuleEnabledAction } from '@/app/(app)/automation/actions';
+import { deleteRuleAction, dryRunAction, setRuleEnabledAction } from '@/lib/automation/server-actions';
 
 const STATUS_TEXT = { done: 'would do', nothing: 'nothing to do', failed: 'would fail' } as const;
 

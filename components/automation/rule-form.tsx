@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
-import { saveRuleAction } from '@/app/(app)/automation/actions';
+import { saveRuleAction } from '@/lib/automation/server-actions';
 import { EVENT_TYPES, type EventType } from '@/lib/events/rules';
 import { parseMoney, toDecimalString } from '@/lib/money';
 import {

@@ -2,7 +2,7 @@
 
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { saveChannelAction } from '@/app/(app)/inventory/channels/actions';
+import { saveChannelAction } from '@/lib/channels/actions';
 
 type Settings = {
   channel: string;

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
-import { replyToFeedbackAction, tagFeedbackAction } from '@/app/(app)/feedback/actions';
+import { replyToFeedbackAction, tagFeedbackAction } from '@/lib/feedback/actions';
 import type { ActionState } from '@/lib/server-action';
 
 /** Theme tags of one answer: checkboxes, the suggested ones marked (from the comment's keywords). */

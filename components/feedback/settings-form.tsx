@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
-import { updateFeedbackSettingsAction } from '@/app/(app)/feedback/actions';
+import { updateFeedbackSettingsAction } from '@/lib/feedback/actions';
 import type { ActionState } from '@/lib/server-action';
 
 type Props = {

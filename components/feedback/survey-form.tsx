@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
-import { answerSurveyAction } from '@/app/l/feedback/actions';
+import { answerSurveyAction } from '@/lib/feedback/public-actions';
 import { COMMENT_MAX, ORDER_RATING_LABELS } from '@/lib/feedback/rules';
 import type { ActionState } from '@/lib/server-action';
 

@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
-import { saveThemeAction } from '@/app/(app)/feedback/actions';
+import { saveThemeAction } from '@/lib/feedback/actions';
 import type { ActionState } from '@/lib/server-action';
 
 type Theme = { id: string; slug: string; label: string; keywords: string[]; archived: boolean };

@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
-import { unsubscribeAction } from '@/app/l/feedback/actions';
+import { unsubscribeAction } from '@/lib/feedback/public-actions';
 import type { ActionState } from '@/lib/server-action';
 
 export function UnsubscribeForm({ customerId, token }: { customerId: string; token: string }) {
