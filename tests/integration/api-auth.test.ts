@@ -88,6 +88,9 @@ describe('API request handling', () => {
       count_approval_limit: 10000,
       fraud_review_threshold: 50,
       fulfilling_location: 'MAIN',
+      // No period is locked until a manager sets a lock date (decision 036).
+      lock_date: null,
+      lock_date_all: null,
     });
     expect((await patchSettings(reader.key, { inventory_costing: 'average' })).status).toBe(403);
 
