@@ -8,6 +8,8 @@ export const ACCOUNTS = {
   /** Goods received not invoiced: receipts against purchase orders, cleared by the supplier's bill. */
   grni: '2010',
   salesTax: '2100',
+  /** Tax on supplier bills that the shop reclaims; the sales-tax report nets it against tax collected. */
+  inputTax: '1300',
   equity: '3000',
   openingEquity: '3100',
   sales: '4000',
@@ -19,5 +21,11 @@ export const ACCOUNTS = {
   shrinkage: '5100',
   paymentFees: '5200',
   shippingExpense: '5300',
+  /** Billed minus received cost within the three-way-match tolerance. */
+  purchasePriceVariance: '5400',
+  /** Exchange differences when a foreign-currency balance is settled at another rate than it was carried at. */
+  realizedFx: '7100',
+  /** Month-end revaluation of open foreign-currency balances, reversed on the first day of the next month. */
+  unrealizedFx: '7200',
 } as const;
 export type AccountCode = string;
