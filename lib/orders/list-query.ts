@@ -16,7 +16,11 @@ export const LIST_FILTER_KEYS = [
   'shipped_from',
   'shipped_to',
   'sort',
+  'hold',
 ] as const;
+
+/** What each `hold` filter shows (decision 031). */
+export const HOLD_FILTERS = { payment_due: 'On hold until paid (payment due)' } as const;
 
 /** What each `ship` filter shows (the dashboard's drill-downs link to them). */
 export const SHIP_FILTERS = {

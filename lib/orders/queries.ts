@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import type { TOrderListQuery } from '@/lib/orders/schemas';
 import type { FraudReason } from '@/lib/fraud/rules';
-import { RESERVING_STATUSES, openQuantity } from '@/lib/orders/rules';
+import { PAYMENT_DUE_HOLD_REASON, RESERVING_STATUSES, openQuantity } from '@/lib/orders/rules';
 import { isUuid, zInt, zUuid } from '@/lib/boundary';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
@@ -184,6 +184,8 @@ export async function orderList(
     );
   if (query.ship === 'past_due')
     where.push(Prisma.sql`o.status IN ('open', 'partially_fulfilled') AND o.promised_ship_by < now()`);
+  if (query.hold === 'payment_due')
+    where.push(Prisma.sql`o.status = 'on_hold' AND o.hold_reason = ${PAYMENT_DUE_HOLD_REASON}`);
   if (query.shipped_from || query.shipped_to) {
     // Driven by the shipments' date index, then the last shipment must itself fall in the range.
     const a = query.shipped_from ? startOfDayIn(query.shipped_from, timeZone) : new Date(0);

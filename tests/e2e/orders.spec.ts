@@ -55,7 +55,8 @@ async function apiOrder(request: APIRequestContext, externalId: string, risky: b
               cvv_result: 'N',
             },
           }
-        : {}),
+        : // paid in full: it goes straight to the queue (unpaid would wait in the payment-due hold)
+          { payment: { method: 'card', amount: 3_000, status: 'captured' } }),
     },
   });
   expect(response.status(), await response.text()).toBe(201);

@@ -70,6 +70,12 @@ test('a storefront sends two orders', async ({ page, request }) => {
         },
         promised_ship_by: '2001-01-02T12:00:00Z',
         lines: lines.map((l) => ({ ...l, unit_price: 2_500 })),
+        // Paid in full, so it goes to the queue (an unpaid order waits in the payment-due hold).
+        payment: {
+          method: 'card',
+          amount: lines.reduce((s, l) => s + l.quantity * 2_500, 0),
+          status: 'captured',
+        },
       },
     });
     expect(res.status(), await res.text()).toBe(201);

@@ -570,7 +570,7 @@ describe('GET /orders/export', () => {
     // 1,201 eBay orders, one a minute from 2026-01-01 00:01 UTC, totals 100 × g
     await db.$executeRaw`
       INSERT INTO orders (channel, status, payment_status, customer_id, email, currency, subtotal, total, shipping_address, placed_at)
-      SELECT 'ebay', 'open', 'pending', ${bulk.id}::uuid, 'bulk@example.com', 'USD', 100 * g, 100 * g, '{}'::jsonb, timestamptz '2026-01-01 00:00:00+00' + g * interval '1 minute'
+      SELECT 'ebay', 'open', 'unpaid', ${bulk.id}::uuid, 'bulk@example.com', 'USD', 100 * g, 100 * g, '{}'::jsonb, timestamptz '2026-01-01 00:00:00+00' + g * interval '1 minute'
       FROM generate_series(1, 1201) g`;
     const res = await get('?channel=ebay&sort=placed_asc&q=bulk@example.com');
     expect(res.status).toBe(200);

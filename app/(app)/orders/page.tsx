@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { orderList } from '@/lib/orders/queries';
-import { listQueryString, readListQuery, SHIP_FILTERS } from '@/lib/orders/list-query';
+import { HOLD_FILTERS, listQueryString, readListQuery, SHIP_FILTERS } from '@/lib/orders/list-query';
 import { savedViews } from '@/lib/orders/view-queries';
 import { CHANNELS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
@@ -38,6 +38,7 @@ const IGNORED_LABEL: Record<string, string> = {
   shipped_from: 'shipped from',
   shipped_to: 'shipped to',
   sort: 'sort',
+  hold: 'hold',
 };
 
 export default async function OrdersPage({
@@ -110,7 +111,7 @@ export default async function OrdersPage({
         className="mb-4 rounded-xl border border-slate-200 bg-white p-4"
       >
         {/* Filters the form has no field for (dashboard drill-downs) travel along. */}
-        {(['ship', 'shipped_from', 'shipped_to'] as const).map((k) =>
+        {(['ship', 'shipped_from', 'shipped_to', 'hold'] as const).map((k) =>
           filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null,
         )}
         <div className="flex flex-wrap items-end gap-3">
@@ -234,6 +235,15 @@ export default async function OrdersPage({
             })}
             className="font-medium underline"
           >
+            Clear this filter
+          </Link>
+        </p>
+      )}
+      {filters.hold && (
+        <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+          {HOLD_FILTERS[filters.hold as keyof typeof HOLD_FILTERS]}: record the payment on the order to
+          release it.{' '}
+          <Link href={href({ hold: undefined, cursor: undefined })} className="font-medium underline">
             Clear this filter
           </Link>
         </p>
