@@ -49,4 +49,10 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Restarts the automation pass chain if it broke: each run queues rule runs for new events and runs them every second for 10 s, then queues the next (decision 026).',
   },
+  {
+    job: 'replenishment.run',
+    cron: '30 2 * * *',
+    description:
+      'Forecasts demand per SKU and location from the order history (censored on stockout days), picks each SKU’s method by backtest and recomputes safety stock, reorder points and suggestions; mails the low-stock digest (decision 033).',
+  },
 ];

@@ -124,3 +124,22 @@ export function explainSuggestion(r: {
     r.pack_size > 1 || r.moq > 1 ? `, at least MOQ ${r.moq}, rounded up to packs of ${r.pack_size}` : '';
   return `Position ${r.position} ≤ reorder point ${r.reorder_point}: order up to ${r.order_up_to} − ${r.position} = ${gap}${rounding} → ${r.suggested_quantity}.`;
 }
+
+/**
+ * A reorder point set by hand on the SKU (variants.reorder_point, with its safety stock) is a floor
+ * under the forecast's: s = max(s_forecast, manual s), S = max(S_forecast, manual s + manual safety
+ * stock, s). A SKU with no history (a forecast of 0) is then ordered as the manager set it, as the
+ * low-stock automation always did (decision 033).
+ */
+export function withManualFloor(
+  f: { reorder_point: number; order_up_to: number },
+  manual: { reorder_point: number; safety_stock: number },
+): { reorder_point: number; order_up_to: number; manual: boolean } {
+  if (manual.reorder_point <= 0) return { ...f, manual: false };
+  const reorderPoint = Math.max(f.reorder_point, manual.reorder_point);
+  return {
+    reorder_point: reorderPoint,
+    order_up_to: Math.max(f.order_up_to, manual.reorder_point + manual.safety_stock, reorderPoint),
+    manual: manual.reorder_point > f.reorder_point,
+  };
+}
