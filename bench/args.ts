@@ -27,6 +27,7 @@ export const BENCH_SECTIONS = [
   'db_intake',
   'import',
   'events',
+  'replenishment',
 ] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 

@@ -23,6 +23,7 @@ import { migrateAndSeed } from './prepare';
 import { buildApp, startApp, stopChildren, type AppServer } from './server';
 import { round, seconds } from './stats';
 import { prepareKpiRollups, timeKpis } from './dashboard';
+import { benchReplenishment, type ReplenishmentBench } from './replenishment';
 import { runBulk, BULK_BATCH, type BulkResult } from './bulk';
 import { runDbIntake } from './db-intake';
 import { runImportFile, writeShopifyFile } from './import';
@@ -428,6 +429,21 @@ async function main() {
       log(`dashboard not measured: ${error instanceof Error ? error.message : String(error)}`);
     }
 
+  // 7b. Replenishment: a run's compute over 10,000 SKUs × 730 days, a run over this database, the page.
+  let replenishment: ReplenishmentBench | null = null;
+  if (runs('replenishment'))
+    try {
+      replenishment = await benchReplenishment({
+        url: app.url,
+        manager,
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        pageSamples: KPI_PAGE_SAMPLES,
+        log,
+      });
+    } catch (error) {
+      log(`replenishment not measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
   // 8. Peak memory of the serving process over the whole run (before the import, which has its own process).
   const peak = app.memory.peakMb();
 
@@ -468,6 +484,7 @@ async function main() {
     health_vs_pgbench: healthRps != null && pgbenchTps ? round(healthRps / pgbenchTps, 3) : null,
     list: { query_p95_ms: queryP95, page_p95_ms: pageP95, ...(pageNote ? { page_note: pageNote } : {}) },
     kpis,
+    replenishment,
     bulk: { orders_per_s: bulk?.orders_per_s ?? null, p95_ms: bulk?.p95_ms ?? null },
     bulk_vs_pgbench:
       bulk?.orders_per_s != null && pgbenchTps ? round(bulk.orders_per_s / pgbenchTps, 3) : null,

@@ -6,6 +6,7 @@
  *   npm run --silent cli -- kpi rebuild | kpi compact   (recompute the KPI rollups from the source tables | fold pending deltas)
  *   npm run --silent cli -- stock verify [--repair]   (levels = Σ movements, reserved = open order lines)
  *   npm run --silent cli -- backup [FILE] | restore FILE   (docs/decisions/020-backup-restore.md)
+ *   npm run --silent cli -- replenishment run   (forecasts and suggestions now, in this process; decision 033)
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,8 @@ const USAGE = `usage:
   npm run --silent cli -- kpi rebuild|compact
   npm run --silent cli -- stock verify [--repair]
   npm run --silent cli -- backup [FILE]
-  npm run --silent cli -- restore FILE`;
+  npm run --silent cli -- restore FILE
+  npm run --silent cli -- replenishment run`;
 
 function usage(): never {
   console.error(USAGE);
@@ -151,6 +153,22 @@ const COMMANDS: Record<string, Command> = {
       const r = await backupDatabase(process.env.DATABASE_URL!, file);
       console.log(
         `backup written: ${r.file} (${r.tables} tables, ${r.rows} rows, ${r.bytes} bytes, ${r.ms} ms)`,
+      );
+    },
+  },
+  'replenishment run': {
+    run: async () => {
+      const { startReplenishmentRun } = await import('@/lib/replenishment/start-run');
+      const { executeReplenishmentRun } = await import('@/lib/replenishment/execute-run');
+      const { replenishmentRun } = await import('@/lib/replenishment/queries');
+      const { id } = await startReplenishmentRun({ trigger: 'cli', actor: CLI_ACTOR, enqueue: false });
+      await executeReplenishmentRun(id);
+      const run = (await replenishmentRun(id))!;
+      const f = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(3));
+      console.log(
+        `replenishment run ${id} ${run.status}: ${run.sku_count} SKU × location pairs, history to ${run.as_of}; ` +
+          `MASE ${f(run.accuracy?.mase)} (seasonal naive ${f(run.seasonal_naive?.mase)}), ` +
+          `WAPE ${f(run.accuracy?.wape)} (${f(run.seasonal_naive?.wape)}), bias ${f(run.accuracy?.bias)} (${f(run.seasonal_naive?.bias)})`,
       );
     },
   },

@@ -66,6 +66,13 @@ import {
   ZRunsQuery,
   ZUpdateRuleInput,
 } from '@/lib/automation/schemas';
+import {
+  ZCreateReplenishmentPosInput,
+  ZReplenishmentQuery,
+  ZReplenishmentRow,
+  ZReplenishmentRun,
+  ZStartRunInput,
+} from '@/lib/replenishment/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
 
@@ -1587,6 +1594,49 @@ export const OPERATIONS: readonly Operation[] = [
     body: ZReceivePurchaseOrderInput,
     response: z.object({ receipt: ZReceipt, purchase_order: ZPurchaseOrder }),
     status: 201,
+  },
+  {
+    operationId: 'listReplenishment',
+    method: 'get',
+    path: '/api/v1/replenishment',
+    summary:
+      'The latest completed replenishment run: per SKU × location its demand class, forecast method (chosen by backtest), daily forecast, lead time, safety stock, reorder point, order-up-to level, live on hand / on order / reserved / position, the suggested quantity (pack size, MOQ) and the backtest accuracy (MASE, WAPE, bias) beside seasonal naive’s; an explanation line of the arithmetic',
+    scope: 'purchasing:read',
+    query: ZReplenishmentQuery,
+    response: z.object({ data: z.array(ZReplenishmentRow) }),
+  },
+  {
+    operationId: 'createReplenishmentPurchaseOrders',
+    idempotent: true,
+    method: 'post',
+    path: '/api/v1/replenishment/purchase-orders',
+    summary:
+      'Turn the suggestions of a location (all, or `skus`) into draft POs, one per supplier. What open POs and drafts already cover is never drafted again: a second call creates nothing. Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZCreateReplenishmentPosInput,
+    response: z.object({ purchase_orders: z.array(ZPurchaseOrder) }),
+    status: 201,
+  },
+  {
+    operationId: 'startReplenishmentRun',
+    bodyOptional: true,
+    method: 'post',
+    path: '/api/v1/replenishment/runs',
+    summary:
+      'Queue a replenishment run (forecasts and suggestions); poll getReplenishmentRun until `completed`. Nightly runs start on their own.',
+    scope: 'purchasing:write',
+    body: ZStartRunInput,
+    response: z.object({ id: z.uuid(), status: z.literal('queued') }),
+    status: 202,
+  },
+  {
+    operationId: 'getReplenishmentRun',
+    method: 'get',
+    path: '/api/v1/replenishment/runs/{id}',
+    summary:
+      'A replenishment run: status (queued, running, completed, failed), SKUs planned, overall accuracy beside seasonal naive’s',
+    scope: 'purchasing:read',
+    response: ZReplenishmentRun,
   },
   {
     operationId: 'listEvents',

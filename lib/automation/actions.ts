@@ -14,7 +14,7 @@ import { enqueueNotification } from '@/lib/notify/enqueue';
 import { poLabel } from '@/lib/purchasing/rules';
 import { fillPlaceholders } from './rules';
 import type { TAction } from './schemas';
-import { createDraftPos, draftPoPlan } from './draft-pos';
+import { createDraftPos, draftPoPlan } from '@/lib/replenishment/create-draft-pos';
 import type { RuleEvent } from './facts';
 
 /** One action's outcome in a run's log: done (it changed something), nothing (no change needed), failed. */
@@ -31,6 +31,10 @@ export type ActionContext = {
 export function automationActor(rule: { name: string }): Actor {
   return { type: 'system', id: null, label: `automation: ${rule.name}`.slice(0, 200) };
 }
+
+/** The replenishment rule (decision 033) found nothing to draft. */
+const NOTHING_TO_DRAFT =
+  'no replenishment suggestion to draft: nothing at or below its reorder point that open POs and drafts do not cover (or no completed replenishment run yet)';
 
 const fill = (text: string, ctx: ActionContext) => fillPlaceholders(text, ctx.facts, ctx.event);
 
@@ -148,14 +152,10 @@ export async function executeAction(tx: Tx, action: TAction, ctx: ActionContext)
         actor,
         note: `Drafted by automation rule “${ctx.rule.name}”.`,
       });
-      if (!created.length)
-        return result(
-          'nothing',
-          'nothing at or below its reorder point needs ordering (or no preferred supplier)',
-        );
+      if (!created.length) return result('nothing', NOTHING_TO_DRAFT);
       return result(
         'done',
-        `drafted ${created.map((p) => `${poLabel(p.number)} to ${p.supplier} (${p.lines} lines)`).join(', ')}`,
+        `drafted ${created.map((p) => `${poLabel(p.po.number)} to ${p.supplier} (${p.po.lines.length} lines)`).join(', ')}`,
       );
     }
     case 'call_webhook': {
@@ -246,7 +246,7 @@ export async function describeAction(tx: Tx, action: TAction, ctx: ActionContext
               )
               .join('; ')}`,
           )
-        : nothing('nothing at or below its reorder point needs ordering (or no preferred supplier)');
+        : nothing(NOTHING_TO_DRAFT);
     }
     case 'call_webhook': {
       const endpoint = await tx.webhookEndpoint.findUnique({

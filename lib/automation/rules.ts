@@ -311,7 +311,7 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   assign_ticket: 'Assign the ticket',
   approve_return: 'Approve the return',
   send_email: 'Send an internal email',
-  create_draft_pos: 'Create draft POs for stock at or below its reorder point',
+  create_draft_pos: 'Create draft POs for the replenishment suggestions',
   call_webhook: 'Call a webhook',
 };
 

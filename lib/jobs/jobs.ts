@@ -7,6 +7,7 @@ import { pumpWebhooksJob } from '@/lib/webhooks/pump-job';
 import { sendSurveysJob } from '@/lib/feedback/send-surveys-job';
 import { pumpAutomationJob } from '@/lib/automation/pump-job';
 import { pruneEventsJob } from '@/lib/events/prune-job';
+import { replenishmentRunJob } from '@/lib/replenishment/run-job';
 import type { JobDefinition } from './registry';
 
 /**
@@ -22,6 +23,7 @@ export const JOBS = [
   importOrdersJob,
   pumpAutomationJob,
   pruneEventsJob,
+  replenishmentRunJob,
 ] as const;
 
 export function jobByName(name: string): JobDefinition | undefined {

@@ -55,4 +55,10 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Deletes events, finished webhook deliveries and finished automation runs older than EVENT_RETENTION_DAYS (default 90), at a quiet hour (decision 045).',
   },
+  {
+    job: 'replenishment.run',
+    cron: '30 2 * * *',
+    description:
+      'Forecasts demand per SKU and location from the order history (censored on stockout days), picks each SKU’s method by backtest and recomputes safety stock, reorder points and suggestions; mails the low-stock digest (decision 033).',
+  },
 ];

@@ -8,6 +8,8 @@ import { createSupplier } from '@/lib/purchasing/save-supplier';
 import { createAutomationRule } from '@/lib/automation/create-rule';
 import { executeAutomationRuns, queueAutomationRuns } from '@/lib/automation/run-rules';
 import { RULE_TEMPLATES, toJsonLogic } from '@/lib/automation/rules';
+import { startReplenishmentRun } from '@/lib/replenishment/start-run';
+import { executeReplenishmentRun } from '@/lib/replenishment/execute-run';
 import {
   apiRequest,
   makeApiKey,
@@ -362,6 +364,11 @@ describe('automation rules', () => {
       },
       actor,
     });
+    // The action drafts the replenishment suggestions (decision 033): a run plans AU-LOW (no history:
+    // a forecast of 0, so the SKU's own reorder point 10 and safety stock 5 are the floor).
+    await executeReplenishmentRun(
+      (await startReplenishmentRun({ trigger: 'api', actor, enqueue: false })).id,
+    );
     // 20 → 4 available: crosses the reorder point of 10 (one inventory.low_stock).
     await adjustStock({ input: { sku: 'AU-LOW', location: 'MAIN', delta: -16, reason: 'lost' }, actor });
     await pass();
@@ -380,7 +387,7 @@ describe('automation rules', () => {
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe('Low stock: AU-LOW at MAIN');
     expect(mail[0].textBody).toContain('AU-LOW has 4 units available at MAIN (reorder point 10).');
-    // 10 + 5 − 4 = 11 short; MOQ 12 → 12; packs of 6 → 12.
+    // position 4 ≤ reorder point 10: up to 10 + 5 = 15 − 4 = 11; MOQ 12 → 12; packs of 6 → 12.
     const po = await db.purchaseOrder.findFirstOrThrow({
       where: { supplier: { name: 'Acme Parts' } },
       select: { status: true, lines: { select: { sku: true, quantityOrdered: true } } },

@@ -199,7 +199,7 @@ describe('migration drift', () => {
           }
           let actual = col.data_type === 'USER-DEFINED' ? `enum:${col.udt_name}` : col.data_type;
           if (col.data_type === 'ARRAY')
-            actual = `${{ _text: 'text', _int4: 'integer' }[col.udt_name] ?? col.udt_name}[]`;
+            actual = `${{ _text: 'text', _int4: 'integer', _float8: 'double precision' }[col.udt_name] ?? col.udt_name}[]`;
           if (col.data_type === 'character') actual = `character(${col.character_maximum_length})`;
           if (col.data_type.startsWith('timestamp')) actual = `${col.data_type}(${col.datetime_precision})`;
           if (col.data_type === 'numeric') actual = `numeric(${col.numeric_precision},${col.numeric_scale})`;

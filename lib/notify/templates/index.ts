@@ -11,6 +11,7 @@ import { purchaseOrderSent } from './purchase-order-sent';
 import { webhookDisabled } from './webhook-disabled';
 import { feedbackOrderSurvey, feedbackTicketSurvey } from './feedback-survey';
 import { automationAlert } from './automation-alert';
+import { replenishmentLowStock } from './replenishment-low-stock';
 
 /** Every email Backroom sends (to customers, and purchase orders to suppliers), by template name (one file each in this folder). */
 export const TEMPLATES = {
@@ -26,6 +27,7 @@ export const TEMPLATES = {
   feedback_order_survey: feedbackOrderSurvey,
   feedback_ticket_survey: feedbackTicketSurvey,
   automation_alert: automationAlert,
+  replenishment_low_stock: replenishmentLowStock,
 } satisfies Record<string, NotificationTemplateDefinition<z.ZodType>>;
 
 export type NotificationTemplate = keyof typeof TEMPLATES;
