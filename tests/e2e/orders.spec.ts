@@ -306,7 +306,7 @@ test('a manager approves a held order, cancels another, filters the list, saves 
         url.searchParams.get('q') === buyer.email &&
         !url.search.includes('channel='),
     );
-    const table = page.getByRole('region', { name: 'Orders table' });
+    const table = page.getByRole('table', { name: 'Orders' });
     await expect(table.getByRole('row')).toHaveCount(3); // header + R2 + N1
     await expect(table.getByRole('link', { name: `#${stale.number}`, exact: true })).toBeVisible();
     await expect(table.getByRole('link', { name: `#${plain.number}`, exact: true })).toBeVisible();
@@ -323,7 +323,7 @@ test('a manager approves a held order, cancels another, filters the list, saves 
     await expect(page).toHaveURL(
       (url) => url.searchParams.get('status') === 'cancelled' && url.searchParams.get('q') === buyer.email,
     );
-    await expect(page.getByRole('region', { name: 'Orders table' }).getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(3);
   });
 
   await test.step('export the filtered list as CSV', async () => {
