@@ -101,7 +101,7 @@ test('a support agent takes a phone order for an existing customer and lands on 
   // The first real customer: the shared guest customer of imported POS orders (…@imported.invalid) has
   // no address to fill in.
   const firstRow = page
-    .getByRole('region', { name: 'Customers table' })
+    .getByRole('table', { name: 'Customers' })
     .getByRole('row')
     .filter({ has: page.getByRole('cell') })
     .filter({ hasNotText: '@imported.invalid' })
