@@ -2,7 +2,7 @@
 
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { recordPaymentAction } from '@/app/(app)/orders/actions';
+import { recordPaymentAction } from '@/lib/orders/payment-actions';
 import type { ActionState } from '@/lib/server-action';
 
 /** "Record a payment": money that arrived after the order (a transfer, an invoice paid, the rest of a part payment). */

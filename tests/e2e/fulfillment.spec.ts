@@ -78,7 +78,7 @@ test('warehouse ships the order from the queue: box, weight, rates, label, PDF',
   await test.step('the queue shows the order first, overdue', async () => {
     expect((await visit(page, '/fulfillment')).status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1, name: 'Fulfillment' })).toBeVisible();
-    const table = page.getByRole('region', { name: 'Orders to ship' });
+    const table = page.getByRole('table', { name: 'Orders to ship' });
     const first = table.getByRole('row').nth(1);
     await expect(first.getByRole('link', { name: `Ship order #${order.number}` })).toBeVisible();
     await expect(first).toContainText('Overdue');

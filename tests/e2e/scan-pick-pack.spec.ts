@@ -97,6 +97,7 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
 
   await test.step('select both orders in the queue and start a scanner pick', async () => {
     await visit(page, '/fulfillment');
+    await waitForHydration(page, `input[aria-label="Select order #${orders[0].number}"]`);
     for (const o of orders) await page.getByRole('checkbox', { name: `Select order #${o.number}` }).check();
     await page.getByRole('button', { name: 'Pick selected with scanner' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Pick wave \d+$/ })).toBeVisible();
@@ -229,6 +230,7 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
     await visit(page, `/fulfillment/orders/${orders[1].id}`);
     await expect(page.getByText('Everything on this order has shipped.')).toBeVisible();
     await visit(page, '/fulfillment');
+    await waitForHydration(page, `input[aria-label="Select order #${orders[0].number}"]`);
     for (const o of orders)
       await expect(page.getByRole('link', { name: `Ship order #${o.number}` })).toHaveCount(0);
   });

@@ -160,9 +160,10 @@ describe('saved views', () => {
       input: { name: 'Web open', query: 'status=open&channel=web&sort=total_desc' },
       actor: manager.actor,
     });
-    expect(again).toMatchObject({ replaced: true, query: 'status=open&channel=web&sort=total_desc' });
+    // The older one-value sort is read and written the way the list's headers write it (sort + dir).
+    expect(again).toMatchObject({ replaced: true, query: 'status=open&channel=web&sort=total&dir=desc' });
     expect((await savedViews(manager.id)).map((v) => v.query)).toEqual([
-      'status=open&channel=web&sort=total_desc',
+      'status=open&channel=web&sort=total&dir=desc',
     ]);
     expect(await savedViews(otherManager.id)).toEqual([]);
     // An empty user id is no user, never "every user's views".

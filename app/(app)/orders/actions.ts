@@ -13,9 +13,6 @@ import { createOrder } from '@/lib/orders/create-order';
 import { changeOrderStatus } from '@/lib/orders/change-order-status';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { addOrderNote } from '@/lib/orders/add-order-note';
-import { recordPayment } from '@/lib/orders/record-payment';
-import { orderDetail } from '@/lib/orders/queries';
-import { parseMoney } from '@/lib/money';
 import { saveView } from '@/lib/orders/save-view';
 import { deleteView } from '@/lib/orders/delete-view';
 import { orderLineLookup, type LineLookupRow } from '@/lib/orders/line-lookup';
@@ -90,35 +87,6 @@ export async function addOrderNoteAction(_prev: ActionState, formData: FormData)
     await addOrderNote({ orderId, note: field(formData, 'note'), actor: userActor(user) });
     revalidatePath(orderPath(orderId));
     return { message: 'Note added to the timeline.' };
-  });
-}
-
-/**
- * "Record a payment" on the order page (decision 031): the amount typed in the order's currency, how
- * it was paid. A payment that covers the order releases the payment-due hold. orders:write.
- */
-export async function recordPaymentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('orders:write');
-    const orderId = field(formData, 'orderId');
-    const order = await orderDetail(orderId);
-    if (!order) throw new AppError('NOT_FOUND', 'That order does not exist.');
-    const amount = parseMoney(field(formData, 'amount'), order.currency);
-    if (amount === null || amount <= 0)
-      throw new AppError('VALIDATION_FAILED', 'Enter the amount received', [
-        { field: 'amount', message: `Enter the amount received, e.g. 25.00 (${order.currency})` },
-      ]);
-    const done = await recordPayment({
-      orderId,
-      input: { amount, method: field(formData, 'method'), status: 'captured' },
-      actor: userActor(user),
-    });
-    revalidatePath(orderPath(orderId));
-    return {
-      message: done.released
-        ? 'Payment recorded: the order is paid and released to the fulfillment queue.'
-        : 'Payment recorded.',
-    };
   });
 }
 
