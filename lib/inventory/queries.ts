@@ -79,44 +79,40 @@ export type LevelFilter = {
 };
 
 /**
- * Stock levels per SKU × location with keyset pagination on (sku, location). Low stock: available at
- * or below the reorder point but above zero; out: available ≤ 0.
+ * Whether SKU `v` (a `variants` alias) is at or below its reorder point: its available units (on hand −
+ * reserved) summed over every location are at most the reorder point, and it has one (> 0). The reorder
+ * point is the SKU's, shop-wide (purchasing reorders for the shop), so a SKU is low or not as a whole,
+ * never per location. The one definition behind the dashboard's "SKUs at or below reorder point" and the
+ * list it opens (/inventory?stock=low): issue 15 item 8, decision 032.
+ */
+export function skuAtOrBelowReorderPointSql(v: Prisma.Sql = Prisma.raw('v')): Prisma.Sql {
+  return Prisma.sql`(${v}.status = 'active' AND ${v}.reorder_point > 0
+    AND coalesce((SELECT sum(sl.on_hand - sl.reserved) FROM stock_levels sl WHERE sl.variant_id = ${v}.id), 0) <= ${v}.reorder_point)`;
+}
+
+/** The location a SKU-wide row names (stock=low lists SKUs, not levels). */
+export const ALL_LOCATIONS = 'All locations';
+
+/**
+ * Stock levels per SKU × location with keyset pagination on (sku, location); out: available ≤ 0 at the
+ * level. Low lists SKUs instead, one row each with its units summed over locations: those at or below
+ * their reorder point (skuAtOrBelowReorderPointSql), so the row count is the dashboard's figure.
  */
 export async function stockLevels(
   filter: LevelFilter,
   tx: Tx = db,
 ): Promise<{ data: LevelRow[]; next_cursor: string | null }> {
+  if (filter.stock === 'low') return lowStockSkus(filter, tx);
   const conditions: Prisma.Sql[] = [Prisma.sql`v.status = 'active'`];
   if (filter.sku) conditions.push(Prisma.sql`v.sku = ${filter.sku}`);
   if (filter.location) conditions.push(Prisma.sql`loc.code = ${filter.location}`);
-  if (filter.search) {
-    const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      Prisma.sql`(v.sku ILIKE ${like} OR p.name ILIKE ${like} OR v.barcode = ${filter.search})`,
-    );
-  }
+  if (filter.search) conditions.push(searchSql(filter.search));
   if (filter.stock === 'out') conditions.push(Prisma.sql`l.on_hand - l.reserved <= 0`);
-  if (filter.stock === 'low')
-    conditions.push(Prisma.sql`l.on_hand - l.reserved > 0 AND l.on_hand - l.reserved <= v.reorder_point`);
   if (filter.cursor) {
     const [sku, location] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string()]));
     conditions.push(Prisma.sql`(v.sku, loc.code) > (${sku}, ${location})`);
   }
-  const rows = await tx.$queryRaw<
-    {
-      sku: string;
-      name: string;
-      location: string;
-      bin: string | null;
-      on_hand: number;
-      reserved: number;
-      damaged: number;
-      quarantine: number;
-      reorder_point: number;
-      on_order: number;
-      next_expected: Date | null;
-    }[]
-  >`
+  const rows = await tx.$queryRaw<RawLevel[]>`
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, loc.code AS location, b.code AS bin,
            l.on_hand, l.reserved, l.damaged, l.quarantine, v.reorder_point,
            coalesce(oo.on_order, 0)::int AS on_order, oo.next_expected
@@ -135,7 +131,30 @@ export async function stockLevels(
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY v.sku, loc.code
     LIMIT ${filter.limit + 1}`;
-  const page = rows.slice(0, filter.limit).map(({ next_expected, ...r }): LevelRow => {
+  return levelPage(rows, filter.limit);
+}
+
+type RawLevel = {
+  sku: string;
+  name: string;
+  location: string;
+  bin: string | null;
+  on_hand: number;
+  reserved: number;
+  damaged: number;
+  quarantine: number;
+  reorder_point: number;
+  on_order: number;
+  next_expected: Date | null;
+};
+
+function searchSql(search: string): Prisma.Sql {
+  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return Prisma.sql`(v.sku ILIKE ${like} OR p.name ILIKE ${like} OR v.barcode = ${search})`;
+}
+
+function levelPage(rows: RawLevel[], limit: number): { data: LevelRow[]; next_cursor: string | null } {
+  const page = rows.slice(0, limit).map(({ next_expected, ...r }): LevelRow => {
     const available = r.on_hand - r.reserved;
     return {
       ...r,
@@ -147,8 +166,47 @@ export async function stockLevels(
   const last = page[page.length - 1];
   return {
     data: page,
-    next_cursor: rows.length > filter.limit && last ? encodeCursor([last.sku, last.location]) : null,
+    next_cursor: rows.length > limit && last ? encodeCursor([last.sku, last.location]) : null,
   };
+}
+
+/** SKUs at or below their reorder point, one row each summed over locations (a location filter keeps the SKUs stocked there). */
+async function lowStockSkus(
+  filter: LevelFilter,
+  tx: Tx,
+): Promise<{ data: LevelRow[]; next_cursor: string | null }> {
+  const conditions: Prisma.Sql[] = [skuAtOrBelowReorderPointSql()];
+  if (filter.sku) conditions.push(Prisma.sql`v.sku = ${filter.sku}`);
+  if (filter.location)
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM stock_levels x JOIN locations xl ON xl.id = x.location_id WHERE x.variant_id = v.id AND xl.code = ${filter.location})`,
+    );
+  if (filter.search) conditions.push(searchSql(filter.search));
+  if (filter.cursor) {
+    const [sku] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string()]));
+    conditions.push(Prisma.sql`v.sku > ${sku}`);
+  }
+  const rows = await tx.$queryRaw<RawLevel[]>`
+    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, ${ALL_LOCATIONS} AS location, NULL AS bin,
+           coalesce(l.on_hand, 0)::int AS on_hand, coalesce(l.reserved, 0)::int AS reserved,
+           coalesce(l.damaged, 0)::int AS damaged, coalesce(l.quarantine, 0)::int AS quarantine, v.reorder_point,
+           coalesce(oo.on_order, 0)::int AS on_order, oo.next_expected
+    FROM variants v JOIN products p ON p.id = v.product_id
+    LEFT JOIN LATERAL (
+      SELECT sum(on_hand) AS on_hand, sum(reserved) AS reserved, sum(damaged) AS damaged, sum(quarantine) AS quarantine
+      FROM stock_levels WHERE variant_id = v.id
+    ) l ON true
+    LEFT JOIN LATERAL (
+      SELECT sum(pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received) AS on_order,
+             min(po.expected_at) AS next_expected
+      FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id
+      WHERE pl.variant_id = v.id AND po.status IN ('sent', 'partially_received')
+        AND pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received > 0
+    ) oo ON true
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY v.sku
+    LIMIT ${filter.limit + 1}`;
+  return levelPage(rows, filter.limit);
 }
 
 export type SkuDetail = {

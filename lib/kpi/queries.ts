@@ -11,6 +11,9 @@ import {
 } from '@/lib/kpi/rules';
 import type { TKpiQuery } from '@/lib/kpi/schemas';
 import { supportKpiCounts } from '@/lib/support/queries';
+import { skuAtOrBelowReorderPointSql } from '@/lib/inventory/queries';
+import { countAwaitingReviewSql } from '@/lib/inventory/cycle-counts/queries';
+import { returnStageWhere } from '@/lib/returns/queries';
 import { feedbackKpis, type FeedbackKpis } from '@/lib/feedback/kpis';
 import {
   dailyByChannel,
@@ -358,6 +361,13 @@ export type NeedsAttention = {
   tickets_at_risk: number;
   /** unsolved tickets past an SLA due time (the inbox's "breached" view) */
   tickets_breached: number;
+  /** refunds above the support limit waiting for a manager, and when the oldest was asked for */
+  refunds_awaiting_approval: number;
+  oldest_refund_awaiting_at: string | null;
+  /** approved returns whose parcel has not (wholly) come back (lib/returns returnStageWhere) */
+  returns_awaiting_receipt: number;
+  /** counting sheets with every line counted (lib/inventory/cycle-counts countAwaitingReviewSql) */
+  counts_awaiting_review: number;
 };
 
 /**
@@ -366,14 +376,40 @@ export type NeedsAttention = {
  * (or past) their SLA. Small indexed counts.
  */
 export async function needsAttention(tx: Tx = db, now = new Date()): Promise<NeedsAttention> {
-  const { backlog } = await supportKpiCounts([], now, tx);
-  const [row] = await tx.$queryRaw<Omit<NeedsAttention, 'tickets_at_risk' | 'tickets_breached'>[]>`
+  // Each count uses the definition its drill-down list filters with (decision 032): one home per figure.
+  const [{ backlog }, returnsAwaiting, refunds] = await Promise.all([
+    supportKpiCounts([], now, tx),
+    tx.return.count({ where: returnStageWhere('awaiting_receipt') }),
+    tx.refund.aggregate({
+      where: { status: 'pending_approval' },
+      _count: { _all: true },
+      _min: { createdAt: true },
+    }),
+  ]);
+  const [row] = await tx.$queryRaw<
+    Pick<
+      NeedsAttention,
+      | 'held_for_review'
+      | 'on_hold'
+      | 'past_ship_by'
+      | 'shipment_exceptions'
+      | 'below_reorder_point'
+      | 'counts_awaiting_review'
+    >[]
+  >`
     SELECT
       (SELECT count(*)::int FROM orders WHERE status = 'pending_review') AS held_for_review,
       (SELECT count(*)::int FROM orders WHERE status = 'on_hold') AS on_hold,
       (SELECT count(*)::int FROM orders WHERE status IN ('open', 'partially_fulfilled') AND promised_ship_by < ${now}) AS past_ship_by,
       (SELECT count(*)::int FROM shipments WHERE status = 'exception') AS shipment_exceptions,
-      (SELECT count(*)::int FROM variants v WHERE v.status = 'active' AND v.reorder_point > 0
-         AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= v.reorder_point) AS below_reorder_point`;
-  return { ...row, tickets_at_risk: backlog.at_risk, tickets_breached: backlog.breached };
+      (SELECT count(*)::int FROM variants v WHERE ${skuAtOrBelowReorderPointSql()}) AS below_reorder_point,
+      (SELECT count(*)::int FROM cycle_counts c WHERE ${countAwaitingReviewSql()}) AS counts_awaiting_review`;
+  return {
+    ...row,
+    tickets_at_risk: backlog.at_risk,
+    tickets_breached: backlog.breached,
+    refunds_awaiting_approval: refunds._count._all,
+    oldest_refund_awaiting_at: refunds._min.createdAt?.toISOString() ?? null,
+    returns_awaiting_receipt: returnsAwaiting,
+  };
 }
