@@ -252,9 +252,44 @@ export type SkuDetail = {
     value_delta: number;
     reason: string | null;
     reference: string | null;
+    /** the order, return, count, purchase order or transfer that caused it, with where to open it */
+    source: MovementSource | null;
     actor: string;
   }[];
 };
+
+export type MovementSource = { label: string; href: string };
+
+type SourceColumns = {
+  reference_type: string | null;
+  order_id: string | null;
+  order_number: number | null;
+  shipment_number: number | null;
+  return_id: string | null;
+  return_number: number | null;
+  count_id: string | null;
+  count_number: number | null;
+  po_id: string | null;
+  po_number: number | null;
+  receipt_number: number | null;
+};
+
+/** What caused a stock movement, in words and as a link (issue 15 item 10); null when nothing links. */
+export function movementSource(m: SourceColumns): MovementSource | null {
+  if (m.return_id) return { label: `Return #${m.return_number}`, href: `/returns/${m.return_id}` };
+  if (m.count_id)
+    return { label: `Cycle count #${m.count_number}`, href: `/inventory/cycle-counts/${m.count_id}` };
+  if (m.po_id) return { label: `Purchase order #${m.po_number}`, href: `/purchasing/${m.po_id}` };
+  if (m.order_id)
+    return {
+      label:
+        m.reference_type === 'shipment'
+          ? `Order #${m.order_number}, shipment #${m.shipment_number}`
+          : `Order #${m.order_number}`,
+      href: `/orders/${m.order_id}`,
+    };
+  return null;
+}
 
 export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | null> {
   const v = await tx.variant.findUnique({
@@ -292,7 +327,7 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       take: 50,
     }),
     tx.$queryRaw<
-      {
+      ({
         id: bigint;
         created_at: Date;
         type: string;
@@ -306,14 +341,27 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
         reference_type: string | null;
         reference_id: string | null;
         actor: string;
-      }[]
+      } & SourceColumns)[]
     >`
       SELECT m.id, m.created_at, m.type::text AS type, loc.code AS location, m.on_hand_delta, m.reserved_delta, m.damaged_delta,
              m.quarantine_delta, m.value_delta, m.reason, m.reference_type, m.reference_id,
-             coalesce(u.email, k.name, m.actor_type) AS actor
+             coalesce(u.email, k.name, m.actor_type) AS actor,
+             o.id::text AS order_id, o.number AS order_number, sh.number AS shipment_number,
+             r.id::text AS return_id, r.number AS return_number, cc.id::text AS count_id, cc.number AS count_number,
+             po.id::text AS po_id, po.number AS po_number, rc.number AS receipt_number
       FROM stock_movements m JOIN locations loc ON loc.id = m.location_id
       LEFT JOIN users u ON m.actor_type = 'user' AND u.id::text = m.actor_id
       LEFT JOIN api_keys k ON m.actor_type = 'api_key' AND k.id::text = m.actor_id
+      -- What caused it: the reference, cast only for the types that hold a uuid (index probes).
+      LEFT JOIN shipments sh ON sh.id = CASE WHEN m.reference_type = 'shipment' THEN m.reference_id::uuid END
+      LEFT JOIN orders o ON o.id = coalesce(sh.order_id, CASE WHEN m.reference_type = 'order' THEN m.reference_id::uuid END)
+      LEFT JOIN returns r ON r.id = CASE WHEN m.reference_type = 'return' THEN m.reference_id::uuid END
+      -- A count's correction is an adjustment; the count line keeps its id (by the SKU's lines: indexed).
+      LEFT JOIN cycle_count_lines ccl ON ccl.variant_id = m.variant_id
+        AND ccl.adjustment_id = CASE WHEN m.reference_type = 'adjustment' THEN m.reference_id::uuid END
+      LEFT JOIN cycle_counts cc ON cc.id = ccl.cycle_count_id
+      LEFT JOIN receipts rc ON rc.id = CASE WHEN m.reference_type = 'receipt' THEN m.reference_id::uuid END
+      LEFT JOIN purchase_orders po ON po.id = rc.purchase_order_id
       WHERE m.variant_id = ${v.id}::uuid
       ORDER BY m.created_at DESC, m.id DESC LIMIT 100`,
   ]);
@@ -364,6 +412,7 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       value_delta: m.value_delta,
       reason: m.reason,
       reference: m.reference_type ? `${m.reference_type}${m.reference_id ? `:${m.reference_id}` : ''}` : null,
+      source: movementSource(m),
       actor: m.actor,
     })),
   };

@@ -103,3 +103,12 @@ export function paymentStatusFor(
   if (authorized > 0) return 'authorized';
   return 'pending';
 }
+
+/**
+ * Whether an order's ship-by date has passed (`now` after it). Only meaningful for an order that still
+ * has units to ship; the caller checks its status. The dashboard's "past their ship-by date" counts the
+ * same: open or partly shipped orders with promised_ship_by < now.
+ */
+export function isPastShipBy(promisedShipBy: string | null, now: Date): boolean {
+  return promisedShipBy !== null && new Date(promisedShipBy).getTime() < now.getTime();
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { needsAttention } from '@/lib/kpi/queries';
-import { stockLevels } from '@/lib/inventory/queries';
+import { skuDetail, stockLevels } from '@/lib/inventory/queries';
 import { cycleCountList } from '@/lib/inventory/cycle-counts/queries';
 import { returnList } from '@/lib/returns/queries';
 import { refundList } from '@/lib/refunds/queries';
@@ -125,5 +125,29 @@ describe('Needs attention: each figure equals its drill-down’s row count', () 
       (await ticketList(ZTicketListQuery.parse({ view: v, limit: 100 }), null, { now })).total;
     expect(await view('at_risk')).toBe(attention.tickets_at_risk);
     expect(await view('breached')).toBe(attention.tickets_breached);
+  });
+});
+
+describe('stock movements name what caused them (issue 15 item 10)', () => {
+  it('links a count correction to its count, a shipment to its order, a return to the return', async () => {
+    const client = getDb();
+    const pick = async (sql: string) =>
+      (await client.$queryRawUnsafe<{ sku: string }[]>(sql))[0]?.sku ?? null;
+    const counted = await pick(`SELECT l.sku FROM cycle_count_lines l WHERE l.adjustment_id IS NOT NULL LIMIT 1`);
+    const shipped = await pick(
+      `SELECT v.sku FROM stock_movements m JOIN variants v ON v.id = m.variant_id WHERE m.reference_type = 'shipment' LIMIT 1`,
+    );
+    const returned = await pick(
+      `SELECT v.sku FROM stock_movements m JOIN variants v ON v.id = m.variant_id WHERE m.reference_type = 'return' LIMIT 1`,
+    );
+    expect(counted && shipped && returned).toBeTruthy();
+    const labels = async (sku: string) =>
+      (await skuDetail(sku))!.movements.map((m) => m.source?.label ?? '').join(' | ');
+    expect(await labels(counted!)).toMatch(/Cycle count #\d+/);
+    expect(await labels(shipped!)).toMatch(/Order #\d+, shipment #\d+/);
+    expect(await labels(returned!)).toMatch(/Return #\d+/);
+    const detail = (await skuDetail(counted!))!;
+    const countMove = detail.movements.find((m) => m.source?.label.startsWith('Cycle count'))!;
+    expect(countMove.source!.href).toMatch(/^\/inventory\/cycle-counts\/[0-9a-f-]{36}$/);
   });
 });

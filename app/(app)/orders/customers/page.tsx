@@ -130,8 +130,13 @@ export default async function CustomersPage({
                         href={`/orders/customers/${c.id}`}
                         className="font-medium text-brand-700 underline"
                       >
-                        {c.name || c.email}
+                        {c.guest ? 'Guest (imported orders without an email)' : c.name || c.email}
                       </Link>
+                      {c.guest && (
+                        <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">
+                          Guest
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-2">{c.email}</td>
                     <td className="px-3 py-2">
