@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic';
 
 export default async function Home() {
   const user = await currentUser();
-  redirect(user ? homeFor(user.role) : '/login');
+  redirect(user ? homeFor(user.role, user.startPage) : '/login');
 }

@@ -311,7 +311,8 @@ export function PackStation({
                 )}
               </div>
 
-              <div className="mt-5 flex flex-wrap items-center gap-3">
+              {/* The primary action stays in view at tablet height (issue 15 item 3): pinned to the bottom. */}
+              <div className="sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 backdrop-blur mt-5 flex flex-wrap items-center gap-3">
                 <button
                   type="button"
                   onClick={() => void closeParcel(false)}
@@ -387,7 +388,10 @@ export function PackStation({
             </>
           )}
           {packId && (
-            <div className="mt-5 flex flex-wrap gap-3">
+            <div
+              className="sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 backdrop-blur mt-5 flex flex-wrap gap-3"
+              data-testid="buy-label-bar"
+            >
               <button
                 type="button"
                 onClick={() => void buy()}

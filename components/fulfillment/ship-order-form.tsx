@@ -338,7 +338,8 @@ export function ShipOrderForm({
             </table>
           </ScrollRegion>
           {errorText('service')}
-          <div className="mt-4">
+          {/* Pinned to the bottom of the screen while the rates scroll by: the primary action stays in view. */}
+          <div className="sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 backdrop-blur mt-4">
             <button
               type="submit"
               name="intent"

@@ -33,11 +33,14 @@ export function RequestReturnForm({
   ticketId,
   lines,
   reasons,
+  defaultReason = 'defective',
 }: {
   orderId: string;
   ticketId?: string;
   lines: ReturnableLineView[];
   reasons: { value: string; label: string }[];
+  /** preselected on every line (from the ticket's tags: lib/returns/rules.ts returnReasonForTags) */
+  defaultReason?: string;
 }) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(requestReturnAction, null);
   const err = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -107,7 +110,7 @@ export function RequestReturnForm({
                   name="reason"
                   className={inputClass}
                   disabled={l.returnable === 0}
-                  defaultValue="defective"
+                  defaultValue={defaultReason}
                 >
                   {reasons.map((r) => (
                     <option key={r.value} value={r.value}>

@@ -10,6 +10,7 @@ const TABS = [
   { href: '/settings/outbox', label: 'Outbox' },
   { href: '/settings/jobs', label: 'Jobs' },
   { href: '/settings/audit', label: 'Audit log' },
+  { href: '/settings/operations', label: 'Operational limits' },
 ];
 
 export function SettingsTabs({ current }: { current: string }) {

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'feedback:write', // tag, reply to answers, edit themes, import answers (POST /feedback)
   'automation:read', // automation rules and their run logs
   'automation:write', // build, dry-run, enable and delete automation rules (admin, manager)
+  'settings:operations', // operational limits: refund limit, fraud threshold, count approval limit (decision 032)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,11 +121,24 @@ export const SECTIONS: readonly {
   { key: 'feedback', label: 'Feedback', href: '/feedback', anyOf: ['feedback:read'] },
   { key: 'ledger', label: 'Ledger', href: '/ledger', anyOf: ['ledger:read'] },
   { key: 'automation', label: 'Automation', href: '/automation', anyOf: ['automation:read'] },
-  { key: 'settings', label: 'Settings', href: '/settings', anyOf: ['settings:write'] },
+  {
+    key: 'settings',
+    label: 'Settings',
+    href: '/settings',
+    anyOf: ['settings:write', 'settings:operations'],
+  },
 ];
 
+/** Where a section opens for a role that holds only part of it (a manager edits operational limits only). */
+const PARTIAL_SECTION_HREF: Partial<Record<SectionKey, { unless: Permission; href: string }>> = {
+  settings: { unless: 'settings:write', href: '/settings/operations' },
+};
+
 export function sectionsFor(role: Role) {
-  return SECTIONS.filter((s) => s.anyOf.some((p) => roleHas(role, p)));
+  return SECTIONS.filter((s) => s.anyOf.some((p) => roleHas(role, p))).map((s) => {
+    const partial = PARTIAL_SECTION_HREF[s.key];
+    return partial && !roleHas(role, partial.unless) ? { ...s, href: partial.href } : s;
+  });
 }
 
 export function canOpenSection(role: Role, key: SectionKey): boolean {
@@ -132,7 +146,23 @@ export function canOpenSection(role: Role, key: SectionKey): boolean {
   return !!section && section.anyOf.some((p) => roleHas(role, p));
 }
 
-/** Where a role lands after signing in: its first section. */
-export function homeFor(role: Role): string {
-  return sectionsFor(role)[0]?.href ?? '/';
+/**
+ * Each role's default start page: where its work waits (issue 15 item 4). Warehouse staff work the
+ * fulfillment queue, support agents their inbox, managers and admins read the dashboard.
+ */
+export const DEFAULT_START_PAGE: Record<Role, SectionKey> = {
+  admin: 'dashboard',
+  manager: 'dashboard',
+  warehouse: 'fulfillment',
+  support: 'support',
+};
+
+/**
+ * Where a user lands after signing in: the start page they picked if their role can open it (a role
+ * change may have taken it away), else their role's default, else their first section.
+ */
+export function homeFor(role: Role, startPage?: string | null): string {
+  const sections = sectionsFor(role);
+  const pick = (key: string | null | undefined) => sections.find((s) => s.key === key)?.href;
+  return pick(startPage) ?? pick(DEFAULT_START_PAGE[role]) ?? sections[0]?.href ?? '/';
 }

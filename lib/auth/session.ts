@@ -6,7 +6,14 @@ import { authOptions } from '@/lib/auth/auth-options';
 import type { Role } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** the section picked as start page (lib/auth/permissions.ts homeFor), null for the role's default */
+  startPage?: string | null;
+};
 
 /**
  * The signed-in user for this request, or null. The session token is only a pointer: the user is read
@@ -18,10 +25,24 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (!session || typeof session.uid !== 'string') return null;
   const user = await db.user.findUnique({
     where: { id: session.uid },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      sessionVersion: true,
+      startPage: true,
+    },
   });
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    startPage: user.startPage,
+  };
 });
 
 export function userActor(user: SessionUser): Actor {

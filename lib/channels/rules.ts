@@ -12,6 +12,14 @@ export function guestEmail(channel: string): string {
   return `guest+${channel}@imported.invalid`;
 }
 
+/** Whether an email is a channel's guest customer (guestEmail): marked, and listed after real customers. */
+export function isGuestEmail(email: string): boolean {
+  return /^guest\+[^@]*@imported\.invalid$/.test(email);
+}
+
+/** The same test in SQL, for `customers` alias c (the customer list sorts on it). */
+export const GUEST_EMAIL_LIKE = 'guest+%@imported.invalid';
+
 type HistoryState = {
   status: 'open' | 'on_hold' | 'fulfilled' | 'cancelled';
   paymentStatus: PaymentStatus;

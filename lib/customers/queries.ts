@@ -1,4 +1,5 @@
 import 'server-only';
+import { GUEST_EMAIL_LIKE } from '@/lib/channels/rules';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { isUuid, zUuid } from '@/lib/boundary';
@@ -33,6 +34,8 @@ export type CustomerRow = {
   name: string;
   email: string;
   tags: string[];
+  /** a channel's guest customer (imported orders without an email): not a person, listed last */
+  guest: boolean;
   /** every order, cancelled ones included */
   order_count: number;
   /** Σ total of the customer's orders that are not cancelled, minor units of the shop currency */
@@ -158,10 +161,14 @@ export async function customerSearch(
 }
 
 /**
- * The customer list: optional search, sorted by last name, first name (the customers name index),
- * keyset-paginated on (last_name, first_name, id). Each row carries the order count and lifetime
+ * The customer list: optional search, real customers first, then the channels' guest customers
+ * (isGuestEmail: imported orders without an email, no name, no address — they sorted first on their
+ * blank last name), each sorted by last name, first name; keyset-paginated on (guest, last_name,
+ * first_name, id). Each row carries the order count and lifetime
  * value (Σ totals of orders not cancelled), computed for the page's rows only.
  */
+const guestSql = Prisma.sql`(c.email LIKE ${GUEST_EMAIL_LIKE})`;
+
 export async function customerList(
   filter: { q?: string; cursor?: string; limit: number },
   tx: Tx = db,
@@ -169,8 +176,13 @@ export async function customerList(
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.q?.trim()) where.push(searchCondition(filter.q));
   if (filter.cursor) {
-    const [last, first, id] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string(), zUuid()]));
-    where.push(Prisma.sql`(c.last_name, c.first_name, c.id) > (${last}, ${first}, ${id}::uuid)`);
+    const [guest, last, first, id] = decodeCursor(
+      filter.cursor,
+      z.tuple([z.boolean(), z.string(), z.string(), zUuid()]),
+    );
+    where.push(
+      Prisma.sql`(${guestSql}, c.last_name, c.first_name, c.id) > (${guest}, ${last}, ${first}, ${id}::uuid)`,
+    );
   }
   const rows = await tx.$queryRaw<
     {
@@ -179,22 +191,23 @@ export async function customerList(
       last_name: string;
       email: string;
       tags: string[];
+      guest: boolean;
       order_count: bigint;
       lifetime_value: bigint;
       last_order_at: Date | null;
     }[]
   >`
-    SELECT c.id::text, c.first_name, c.last_name, c.email, c.tags,
+    SELECT c.id::text, c.first_name, c.last_name, c.email, c.tags, c.guest,
            coalesce(s.order_count, 0) AS order_count, coalesce(s.lifetime_value, 0) AS lifetime_value, s.last_order_at
     FROM (
-      SELECT * FROM customers c WHERE ${Prisma.join(where, ' AND ')}
-      ORDER BY c.last_name, c.first_name, c.id LIMIT ${filter.limit + 1}
+      SELECT c.*, ${guestSql} AS guest FROM customers c WHERE ${Prisma.join(where, ' AND ')}
+      ORDER BY ${guestSql}, c.last_name, c.first_name, c.id LIMIT ${filter.limit + 1}
     ) c
     LEFT JOIN LATERAL (
       SELECT count(*) AS order_count, sum(o.total) FILTER (WHERE o.status <> 'cancelled') AS lifetime_value, max(o.placed_at) AS last_order_at
       FROM orders o WHERE o.customer_id = c.id
     ) s ON TRUE
-    ORDER BY c.last_name, c.first_name, c.id`;
+    ORDER BY c.guest, c.last_name, c.first_name, c.id`;
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
@@ -203,12 +216,15 @@ export async function customerList(
       name: `${r.first_name} ${r.last_name}`.trim(),
       email: r.email,
       tags: r.tags,
+      guest: r.guest,
       order_count: Number(r.order_count),
       lifetime_value: Number(r.lifetime_value),
       last_order_at: r.last_order_at?.toISOString() ?? null,
     })),
     next_cursor:
-      rows.length > filter.limit && last ? encodeCursor([last.last_name, last.first_name, last.id]) : null,
+      rows.length > filter.limit && last
+        ? encodeCursor([last.guest, last.last_name, last.first_name, last.id])
+        : null,
   };
 }
 

@@ -79,44 +79,40 @@ export type LevelFilter = {
 };
 
 /**
- * Stock levels per SKU × location with keyset pagination on (sku, location). Low stock: available at
- * or below the reorder point but above zero; out: available ≤ 0.
+ * Whether SKU `v` (a `variants` alias) is at or below its reorder point: its available units (on hand −
+ * reserved) summed over every location are at most the reorder point, and it has one (> 0). The reorder
+ * point is the SKU's, shop-wide (purchasing reorders for the shop), so a SKU is low or not as a whole,
+ * never per location. The one definition behind the dashboard's "SKUs at or below reorder point" and the
+ * list it opens (/inventory?stock=low): issue 15 item 8, decision 032.
+ */
+export function skuAtOrBelowReorderPointSql(v: Prisma.Sql = Prisma.raw('v')): Prisma.Sql {
+  return Prisma.sql`(${v}.status = 'active' AND ${v}.reorder_point > 0
+    AND coalesce((SELECT sum(sl.on_hand - sl.reserved) FROM stock_levels sl WHERE sl.variant_id = ${v}.id), 0) <= ${v}.reorder_point)`;
+}
+
+/** The location a SKU-wide row names (stock=low lists SKUs, not levels). */
+export const ALL_LOCATIONS = 'All locations';
+
+/**
+ * Stock levels per SKU × location with keyset pagination on (sku, location); out: available ≤ 0 at the
+ * level. Low lists SKUs instead, one row each with its units summed over locations: those at or below
+ * their reorder point (skuAtOrBelowReorderPointSql), so the row count is the dashboard's figure.
  */
 export async function stockLevels(
   filter: LevelFilter,
   tx: Tx = db,
 ): Promise<{ data: LevelRow[]; next_cursor: string | null }> {
+  if (filter.stock === 'low') return lowStockSkus(filter, tx);
   const conditions: Prisma.Sql[] = [Prisma.sql`v.status = 'active'`];
   if (filter.sku) conditions.push(Prisma.sql`v.sku = ${filter.sku}`);
   if (filter.location) conditions.push(Prisma.sql`loc.code = ${filter.location}`);
-  if (filter.search) {
-    const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      Prisma.sql`(v.sku ILIKE ${like} OR p.name ILIKE ${like} OR v.barcode = ${filter.search})`,
-    );
-  }
+  if (filter.search) conditions.push(searchSql(filter.search));
   if (filter.stock === 'out') conditions.push(Prisma.sql`l.on_hand - l.reserved <= 0`);
-  if (filter.stock === 'low')
-    conditions.push(Prisma.sql`l.on_hand - l.reserved > 0 AND l.on_hand - l.reserved <= v.reorder_point`);
   if (filter.cursor) {
     const [sku, location] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string()]));
     conditions.push(Prisma.sql`(v.sku, loc.code) > (${sku}, ${location})`);
   }
-  const rows = await tx.$queryRaw<
-    {
-      sku: string;
-      name: string;
-      location: string;
-      bin: string | null;
-      on_hand: number;
-      reserved: number;
-      damaged: number;
-      quarantine: number;
-      reorder_point: number;
-      on_order: number;
-      next_expected: Date | null;
-    }[]
-  >`
+  const rows = await tx.$queryRaw<RawLevel[]>`
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, loc.code AS location, b.code AS bin,
            l.on_hand, l.reserved, l.damaged, l.quarantine, v.reorder_point,
            coalesce(oo.on_order, 0)::int AS on_order, oo.next_expected
@@ -135,7 +131,30 @@ export async function stockLevels(
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY v.sku, loc.code
     LIMIT ${filter.limit + 1}`;
-  const page = rows.slice(0, filter.limit).map(({ next_expected, ...r }): LevelRow => {
+  return levelPage(rows, filter.limit);
+}
+
+type RawLevel = {
+  sku: string;
+  name: string;
+  location: string;
+  bin: string | null;
+  on_hand: number;
+  reserved: number;
+  damaged: number;
+  quarantine: number;
+  reorder_point: number;
+  on_order: number;
+  next_expected: Date | null;
+};
+
+function searchSql(search: string): Prisma.Sql {
+  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return Prisma.sql`(v.sku ILIKE ${like} OR p.name ILIKE ${like} OR v.barcode = ${search})`;
+}
+
+function levelPage(rows: RawLevel[], limit: number): { data: LevelRow[]; next_cursor: string | null } {
+  const page = rows.slice(0, limit).map(({ next_expected, ...r }): LevelRow => {
     const available = r.on_hand - r.reserved;
     return {
       ...r,
@@ -147,8 +166,47 @@ export async function stockLevels(
   const last = page[page.length - 1];
   return {
     data: page,
-    next_cursor: rows.length > filter.limit && last ? encodeCursor([last.sku, last.location]) : null,
+    next_cursor: rows.length > limit && last ? encodeCursor([last.sku, last.location]) : null,
   };
+}
+
+/** SKUs at or below their reorder point, one row each summed over locations (a location filter keeps the SKUs stocked there). */
+async function lowStockSkus(
+  filter: LevelFilter,
+  tx: Tx,
+): Promise<{ data: LevelRow[]; next_cursor: string | null }> {
+  const conditions: Prisma.Sql[] = [skuAtOrBelowReorderPointSql()];
+  if (filter.sku) conditions.push(Prisma.sql`v.sku = ${filter.sku}`);
+  if (filter.location)
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM stock_levels x JOIN locations xl ON xl.id = x.location_id WHERE x.variant_id = v.id AND xl.code = ${filter.location})`,
+    );
+  if (filter.search) conditions.push(searchSql(filter.search));
+  if (filter.cursor) {
+    const [sku] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string()]));
+    conditions.push(Prisma.sql`v.sku > ${sku}`);
+  }
+  const rows = await tx.$queryRaw<RawLevel[]>`
+    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, ${ALL_LOCATIONS} AS location, NULL AS bin,
+           coalesce(l.on_hand, 0)::int AS on_hand, coalesce(l.reserved, 0)::int AS reserved,
+           coalesce(l.damaged, 0)::int AS damaged, coalesce(l.quarantine, 0)::int AS quarantine, v.reorder_point,
+           coalesce(oo.on_order, 0)::int AS on_order, oo.next_expected
+    FROM variants v JOIN products p ON p.id = v.product_id
+    LEFT JOIN LATERAL (
+      SELECT sum(on_hand) AS on_hand, sum(reserved) AS reserved, sum(damaged) AS damaged, sum(quarantine) AS quarantine
+      FROM stock_levels WHERE variant_id = v.id
+    ) l ON true
+    LEFT JOIN LATERAL (
+      SELECT sum(pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received) AS on_order,
+             min(po.expected_at) AS next_expected
+      FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id
+      WHERE pl.variant_id = v.id AND po.status IN ('sent', 'partially_received')
+        AND pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received > 0
+    ) oo ON true
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY v.sku
+    LIMIT ${filter.limit + 1}`;
+  return levelPage(rows, filter.limit);
 }
 
 export type SkuDetail = {
@@ -194,9 +252,44 @@ export type SkuDetail = {
     value_delta: number;
     reason: string | null;
     reference: string | null;
+    /** the order, return, count, purchase order or transfer that caused it, with where to open it */
+    source: MovementSource | null;
     actor: string;
   }[];
 };
+
+export type MovementSource = { label: string; href: string };
+
+type SourceColumns = {
+  reference_type: string | null;
+  order_id: string | null;
+  order_number: number | null;
+  shipment_number: number | null;
+  return_id: string | null;
+  return_number: number | null;
+  count_id: string | null;
+  count_number: number | null;
+  po_id: string | null;
+  po_number: number | null;
+  receipt_number: number | null;
+};
+
+/** What caused a stock movement, in words and as a link (issue 15 item 10); null when nothing links. */
+export function movementSource(m: SourceColumns): MovementSource | null {
+  if (m.return_id) return { label: `Return #${m.return_number}`, href: `/returns/${m.return_id}` };
+  if (m.count_id)
+    return { label: `Cycle count #${m.count_number}`, href: `/inventory/cycle-counts/${m.count_id}` };
+  if (m.po_id) return { label: `Purchase order #${m.po_number}`, href: `/purchasing/${m.po_id}` };
+  if (m.order_id)
+    return {
+      label:
+        m.reference_type === 'shipment'
+          ? `Order #${m.order_number}, shipment #${m.shipment_number}`
+          : `Order #${m.order_number}`,
+      href: `/orders/${m.order_id}`,
+    };
+  return null;
+}
 
 export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | null> {
   const v = await tx.variant.findUnique({
@@ -234,7 +327,7 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       take: 50,
     }),
     tx.$queryRaw<
-      {
+      ({
         id: bigint;
         created_at: Date;
         type: string;
@@ -248,14 +341,27 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
         reference_type: string | null;
         reference_id: string | null;
         actor: string;
-      }[]
+      } & SourceColumns)[]
     >`
       SELECT m.id, m.created_at, m.type::text AS type, loc.code AS location, m.on_hand_delta, m.reserved_delta, m.damaged_delta,
              m.quarantine_delta, m.value_delta, m.reason, m.reference_type, m.reference_id,
-             coalesce(u.email, k.name, m.actor_type) AS actor
+             coalesce(u.email, k.name, m.actor_type) AS actor,
+             o.id::text AS order_id, o.number AS order_number, sh.number AS shipment_number,
+             r.id::text AS return_id, r.number AS return_number, cc.id::text AS count_id, cc.number AS count_number,
+             po.id::text AS po_id, po.number AS po_number, rc.number AS receipt_number
       FROM stock_movements m JOIN locations loc ON loc.id = m.location_id
       LEFT JOIN users u ON m.actor_type = 'user' AND u.id::text = m.actor_id
       LEFT JOIN api_keys k ON m.actor_type = 'api_key' AND k.id::text = m.actor_id
+      -- What caused it: the reference, cast only for the types that hold a uuid (index probes).
+      LEFT JOIN shipments sh ON sh.id = CASE WHEN m.reference_type = 'shipment' THEN m.reference_id::uuid END
+      LEFT JOIN orders o ON o.id = coalesce(sh.order_id, CASE WHEN m.reference_type = 'order' THEN m.reference_id::uuid END)
+      LEFT JOIN returns r ON r.id = CASE WHEN m.reference_type = 'return' THEN m.reference_id::uuid END
+      -- A count's correction is an adjustment; the count line keeps its id (by the SKU's lines: indexed).
+      LEFT JOIN cycle_count_lines ccl ON ccl.variant_id = m.variant_id
+        AND ccl.adjustment_id = CASE WHEN m.reference_type = 'adjustment' THEN m.reference_id::uuid END
+      LEFT JOIN cycle_counts cc ON cc.id = ccl.cycle_count_id
+      LEFT JOIN receipts rc ON rc.id = CASE WHEN m.reference_type = 'receipt' THEN m.reference_id::uuid END
+      LEFT JOIN purchase_orders po ON po.id = rc.purchase_order_id
       WHERE m.variant_id = ${v.id}::uuid
       ORDER BY m.created_at DESC, m.id DESC LIMIT 100`,
   ]);
@@ -306,6 +412,7 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       value_delta: m.value_delta,
       reason: m.reason,
       reference: m.reference_type ? `${m.reference_type}${m.reference_id ? `:${m.reference_id}` : ''}` : null,
+      source: movementSource(m),
       actor: m.actor,
     })),
   };

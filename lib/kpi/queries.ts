@@ -12,6 +12,9 @@ import {
 import type { TKpiQuery } from '@/lib/kpi/schemas';
 import { supportKpiCounts } from '@/lib/support/queries';
 import { PAYMENT_DUE_HOLD_REASON } from '@/lib/orders/rules';
+import { skuAtOrBelowReorderPointSql } from '@/lib/inventory/queries';
+import { countAwaitingReviewSql } from '@/lib/inventory/cycle-counts/queries';
+import { returnStageWhere } from '@/lib/returns/queries';
 import { feedbackKpis, type FeedbackKpis } from '@/lib/feedback/kpis';
 import {
   dailyByChannel,
@@ -361,6 +364,13 @@ export type NeedsAttention = {
   tickets_breached: number;
   /** orders waiting in the payment-due hold (decision 031): the orders list's hold=payment_due */
   payment_due: number;
+  /** refunds above the support limit waiting for a manager, and when the oldest was asked for */
+  refunds_awaiting_approval: number;
+  oldest_refund_awaiting_at: string | null;
+  /** approved returns whose parcel has not (wholly) come back (lib/returns returnStageWhere) */
+  returns_awaiting_receipt: number;
+  /** counting sheets with every line counted (lib/inventory/cycle-counts countAwaitingReviewSql) */
+  counts_awaiting_review: number;
 };
 
 /**
@@ -369,15 +379,42 @@ export type NeedsAttention = {
  * (or past) their SLA. Small indexed counts.
  */
 export async function needsAttention(tx: Tx = db, now = new Date()): Promise<NeedsAttention> {
-  const { backlog } = await supportKpiCounts([], now, tx);
-  const [row] = await tx.$queryRaw<Omit<NeedsAttention, 'tickets_at_risk' | 'tickets_breached'>[]>`
+  // Each count uses the definition its drill-down list filters with (decision 032): one home per figure.
+  const [{ backlog }, returnsAwaiting, refunds] = await Promise.all([
+    supportKpiCounts([], now, tx),
+    tx.return.count({ where: returnStageWhere('awaiting_receipt') }),
+    tx.refund.aggregate({
+      where: { status: 'pending_approval' },
+      _count: { _all: true },
+      _min: { createdAt: true },
+    }),
+  ]);
+  const [row] = await tx.$queryRaw<
+    Pick<
+      NeedsAttention,
+      | 'held_for_review'
+      | 'on_hold'
+      | 'past_ship_by'
+      | 'shipment_exceptions'
+      | 'below_reorder_point'
+      | 'counts_awaiting_review'
+      | 'payment_due'
+    >[]
+  >`
     SELECT
       (SELECT count(*)::int FROM orders WHERE status = 'pending_review') AS held_for_review,
       (SELECT count(*)::int FROM orders WHERE status = 'on_hold') AS on_hold,
       (SELECT count(*)::int FROM orders WHERE status IN ('open', 'partially_fulfilled') AND promised_ship_by < ${now}) AS past_ship_by,
       (SELECT count(*)::int FROM shipments WHERE status = 'exception') AS shipment_exceptions,
-      (SELECT count(*)::int FROM variants v WHERE v.status = 'active' AND v.reorder_point > 0
-         AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= v.reorder_point) AS below_reorder_point,
+      (SELECT count(*)::int FROM variants v WHERE ${skuAtOrBelowReorderPointSql()}) AS below_reorder_point,
+      (SELECT count(*)::int FROM cycle_counts c WHERE ${countAwaitingReviewSql()}) AS counts_awaiting_review,
       (SELECT count(*)::int FROM orders WHERE status = 'on_hold' AND hold_reason = ${PAYMENT_DUE_HOLD_REASON}) AS payment_due`;
-  return { ...row, tickets_at_risk: backlog.at_risk, tickets_breached: backlog.breached };
+  return {
+    ...row,
+    tickets_at_risk: backlog.at_risk,
+    tickets_breached: backlog.breached,
+    refunds_awaiting_approval: refunds._count._all,
+    oldest_refund_awaiting_at: refunds._min.createdAt?.toISOString() ?? null,
+    returns_awaiting_receipt: returnsAwaiting,
+  };
 }

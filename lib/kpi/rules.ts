@@ -166,3 +166,12 @@ export type RangePreset = keyof typeof RANGE_PRESETS;
 export function presetRange(preset: RangePreset, today: string): { from: string; to: string } {
   return { from: addDays(today, -(RANGE_PRESETS[preset] - 1)), to: today };
 }
+
+/** How long something has waited, in words for the dashboard: "3 days", "5 hours", "under an hour". */
+export function waitedFor(sinceIso: string, now: Date): string {
+  const hours = Math.floor((now.getTime() - new Date(sinceIso).getTime()) / 3_600_000);
+  if (hours < 1) return 'under an hour';
+  if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  const days = Math.floor(hours / 24);
+  return `${days} days`;
+}

@@ -2,6 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { mailConfig } from './mailer';
+import { CUSTOMER_TEMPLATES } from './rules';
+import { isUuid } from '@/lib/boundary';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
 
 export const ZOutboxQuery = z.object({
   status: z.enum(['pending', 'sent', 'failed']).optional().catch(undefined),
@@ -119,4 +122,59 @@ function toDto(row: {
     return_id: row.returnId,
     ticket_id: row.ticketId,
   };
+}
+
+/** A customer email as sent, for the ticket and order timelines. */
+export type CustomerEmailDto = {
+  id: string;
+  template: string;
+  to: string;
+  subject: string;
+  text_body: string;
+  status: OutboxRowDto['status'];
+  sent_at: string | null;
+  created_at: string;
+};
+
+/**
+ * Every customer email about a ticket (sent from it: replies, return and refund emails) or an order
+ * (its own, and its returns' and refunds'), oldest first, with the text exactly as it was sent. Whoever
+ * may read the ticket or the order may read these (decision 032); the Outbox stays admin-only.
+ */
+export async function customerEmails(about: { ticketId?: string; orderId?: string }) {
+  const or: Prisma.OutboxMessageWhereInput[] = [];
+  if (about.ticketId && isUuid(about.ticketId)) or.push({ ticketId: about.ticketId });
+  if (about.orderId && isUuid(about.orderId)) {
+    const returns = await db.return.findMany({ where: { orderId: about.orderId }, select: { id: true } });
+    or.push({ orderId: about.orderId });
+    if (returns.length) or.push({ returnId: { in: returns.map((r) => r.id) } });
+  }
+  if (!or.length) return [];
+  const rows = await db.outboxMessage.findMany({
+    where: { OR: or, template: { in: [...CUSTOMER_TEMPLATES] } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: 200,
+    select: {
+      id: true,
+      template: true,
+      toAddress: true,
+      subject: true,
+      textBody: true,
+      status: true,
+      sentAt: true,
+      createdAt: true,
+    },
+  });
+  return rows.map(
+    (r): CustomerEmailDto => ({
+      id: r.id,
+      template: r.template,
+      to: r.toAddress,
+      subject: r.subject,
+      text_body: r.textBody,
+      status: r.status,
+      sent_at: r.sentAt?.toISOString() ?? null,
+      created_at: r.createdAt.toISOString(),
+    }),
+  );
 }

@@ -27,3 +27,19 @@ export function afterFailure(attempts: number, now: Date, baseMs = RETRY_BASE_MS
   if (attempts >= MAX_ATTEMPTS) return { status: 'failed' };
   return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts, baseMs)) };
 }
+
+/**
+ * The templates that go to the customer: what support and the order page show as "Emails sent"
+ * (issue 15 item 7). Supplier orders, webhook and automation alerts go to staff or suppliers.
+ */
+export const CUSTOMER_TEMPLATES = [
+  'order_shipped',
+  'return_approved',
+  'return_rejected',
+  'return_received',
+  'refund_issued',
+  'exchange_created',
+  'ticket_reply',
+  'feedback_order_survey',
+  'feedback_ticket_survey',
+] as const;

@@ -129,3 +129,12 @@ export const PAYMENT_DUE_HOLD_REASON = 'Payment due';
 export function inPaymentDueHold(o: { status: string; hold_reason: string | null }): boolean {
   return o.status === 'on_hold' && o.hold_reason === PAYMENT_DUE_HOLD_REASON;
 }
+
+/**
+ * Whether an order's ship-by date has passed (`now` after it). Only meaningful for an order that still
+ * has units to ship; the caller checks its status. The dashboard's "past their ship-by date" counts the
+ * same: open or partly shipped orders with promised_ship_by < now.
+ */
+export function isPastShipBy(promisedShipBy: string | null, now: Date): boolean {
+  return promisedShipBy !== null && new Date(promisedShipBy).getTime() < now.getTime();
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
-import type { ReturnStatus } from '@/lib/returns/rules';
+import { AWAITING_RECEIPT_STATUSES, type ReturnStatus } from '@/lib/returns/rules';
 import type { TReturnListQuery } from '@/lib/returns/schemas';
 import { refundDto, refundSelect, type RefundDto } from '@/lib/refunds/queries';
 import { isUuid, zInt } from '@/lib/boundary';
@@ -173,6 +173,14 @@ function numberCursor(cursor?: string): number | null {
 }
 
 /** Returns, newest first, with filters; keyset pagination on the return number. */
+/**
+ * The stage filters of the returns list, and the one definition of the dashboard's "Returns awaiting
+ * receipt" (its count and its drill-down, the receiving view, use this).
+ */
+export function returnStageWhere(stage: TReturnListQuery['stage']): Prisma.ReturnWhereInput {
+  return stage === 'awaiting_receipt' ? { status: { in: [...AWAITING_RECEIPT_STATUSES] } } : {};
+}
+
 export async function returnList(
   query: TReturnListQuery,
   tx: Tx = db,
@@ -180,6 +188,7 @@ export async function returnList(
   const before = numberCursor(query.cursor);
   const q = query.q?.replace(/^#/, '');
   const where: Prisma.ReturnWhereInput = {
+    ...returnStageWhere(query.stage),
     ...(query.status ? { status: query.status } : {}),
     ...(query.order_id ? { orderId: query.order_id } : {}),
     ...(query.ticket_id ? { ticketId: query.ticket_id } : {}),

@@ -74,8 +74,11 @@ export function spreadQuantity<L, K>(
 export const orderHasShippedUnits = (lines: readonly { quantity_fulfilled: number }[]) =>
   lines.some((l) => l.quantity_fulfilled > 0);
 
+/** Returns whose units may still be received: approved, the parcel not (wholly) back yet. */
+export const AWAITING_RECEIPT_STATUSES = ['approved', 'partially_received'] as const satisfies ReturnStatus[];
 /** Units that may still be received on a return (approved units only). */
-export const canReceive = (status: ReturnStatus) => status === 'approved' || status === 'partially_received';
+export const canReceive = (status: ReturnStatus) =>
+  (AWAITING_RECEIPT_STATUSES as readonly ReturnStatus[]).includes(status);
 /** Received units can be inspected until the return is settled. */
 export const canInspect = (status: ReturnStatus) => status === 'partially_received' || status === 'received';
 
@@ -139,4 +142,41 @@ export function exchangeSettlement(credit: number, replacementTotal: number) {
   const applied = Math.min(credit, replacementTotal);
   const difference = replacementTotal - credit;
   return { applied, difference, charge: Math.max(difference, 0), refund: Math.max(-difference, 0) };
+}
+
+/**
+ * The return number a scan at the receiving desk names, if it names one: "RMA-12", "RMA 12", "RETURN #12"
+ * (the return label's reference), "#12" or "12". Anything else may be a return label's tracking number.
+ */
+export function rmaNumberFromScan(code: string): number | null {
+  const m = /^(?:RMA|RETURN|R)?\s*[#-]?\s*(\d{1,9})$/i.exec(code.trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** Ticket tags that say why the customer sends the item back, and the reason each preselects. */
+const TAG_REASON: Record<string, ReturnReason> = {
+  damaged: 'damaged_in_transit',
+  damage: 'damaged_in_transit',
+  broken: 'damaged_in_transit',
+  defective: 'defective',
+  faulty: 'defective',
+  'wrong-item': 'wrong_item',
+  wrong_item: 'wrong_item',
+  'not-as-described': 'not_as_described',
+  'does-not-fit': 'does_not_fit',
+  sizing: 'does_not_fit',
+  'changed-mind': 'changed_mind',
+};
+
+/**
+ * The reason a return started from a ticket preselects: the first of the ticket's tags that names one
+ * (a ticket tagged "damaged" → Damaged in transit), else Defective, the most common. A preselection only:
+ * the agent can change it per line.
+ */
+export function returnReasonForTags(tags: readonly string[]): ReturnReason {
+  for (const tag of tags) {
+    const reason = TAG_REASON[tag.trim().toLowerCase()];
+    if (reason) return reason;
+  }
+  return 'defective';
 }

@@ -79,6 +79,8 @@ export const ZReturnListQuery = z.object({
   order_id: ZUuid.optional(),
   ticket_id: ZUuid.optional(),
   q: z.string().trim().max(100).optional(),
+  /** awaiting_receipt: approved returns whose parcel has not (wholly) come back (lib/returns/rules.ts) */
+  stage: z.enum(['awaiting_receipt'], { error: 'Stage is awaiting_receipt' }).optional(),
   cursor: zCursor().optional(),
   limit: zIntParam({ min: 1, max: 200 }).default(50),
 });

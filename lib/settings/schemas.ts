@@ -58,3 +58,11 @@ export type SettingsDto = {
   lock_date_all: string | null;
   ship_unpaid_orders: boolean;
 };
+
+/** The operational limits a manager may edit (`settings:operations`, decision 032): a part of the settings. */
+export const ZUpdateOperationsInput = ZUpdateSettingsInput.pick({
+  support_refund_limit: true,
+  count_approval_limit: true,
+  fraud_review_threshold: true,
+}).strict();
+export type TUpdateOperationsInput = z.infer<typeof ZUpdateOperationsInput>;

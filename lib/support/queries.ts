@@ -397,6 +397,13 @@ export async function ticketDetail(
   };
 }
 
+/** A ticket's tags (the return form preselects its reason from them); [] for an unknown ticket. */
+export async function ticketTags(id: string, tx: Tx = db): Promise<string[]> {
+  if (!isUuid(id)) return [];
+  const row = await tx.ticket.findUnique({ where: { id }, select: { tags: true } });
+  return row?.tags ?? [];
+}
+
 /** Locks the ticket row: every change to a ticket is serialised per ticket. */
 export async function lockTicket(tx: Tx, id: string) {
   if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That ticket does not exist.');

@@ -41,3 +41,12 @@ export type UserDto = {
   lastLoginAt: string | null;
   createdAt: string;
 };
+
+/** The profile form: a section key, or '' for the role's default (lib/auth/permissions.ts homeFor). */
+export const ZSetStartPageInput = z.object({
+  start_page: z
+    .string({ error: 'Choose a start page from the list' })
+    .trim()
+    .max(40, 'Choose a start page from the list'),
+});
+export type TSetStartPageInput = z.infer<typeof ZSetStartPageInput>;

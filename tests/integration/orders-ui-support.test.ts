@@ -299,6 +299,26 @@ describe('customer queries', () => {
     expect((await customerList({ q: 'st', limit: 10 })).data.map((c) => c.name)).toEqual(['Bob Stone']);
   });
 
+  it('customerList: the imported orders’ guest customer (blank last name) comes after every real one, marked', async () => {
+    const guest = await db.customer.create({
+      data: { email: 'guest+shopify@imported.invalid', firstName: 'Guest', lastName: '' },
+    });
+    try {
+      // A blank last name sorted first before; now: Lee, Ng, Stone, then the guest, across pages too.
+      const first = await customerList({ limit: 3 });
+      expect(first.data.map((c) => [c.name, c.guest])).toEqual([
+        ['Ann Lee', false],
+        ['Cy Ng', false],
+        ['Bob Stone', false],
+      ]);
+      const second = await customerList({ limit: 3, cursor: first.next_cursor! });
+      expect(second.data.map((c) => [c.email, c.guest])).toEqual([['guest+shopify@imported.invalid', true]]);
+      expect(second.next_cursor).toBeNull();
+    } finally {
+      await db.customer.delete({ where: { id: guest.id } });
+    }
+  });
+
   it('customerDetail: stats, order history newest first, addresses, tags; unknown ids are null', async () => {
     const ann = (await customerSearch('ann@example.com'))[0];
     const detail = await customerDetail(ann.id);

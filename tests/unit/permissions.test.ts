@@ -45,6 +45,7 @@ const DESIGN: Record<Permission, Role[]> = {
   // Automation rules: a manager builds them (issue 14, decision 026).
   'automation:read': ['admin', 'manager'],
   'automation:write': ['admin', 'manager'],
+  'settings:operations': ['admin', 'manager'],
 };
 
 describe('permission map', () => {
@@ -81,7 +82,11 @@ describe('permission map', () => {
       'feedback',
       'ledger',
       'automation',
+      'settings',
     ]);
+    // A manager holds only the operational limits of Settings: the section opens on them.
+    expect(sectionsFor('manager').find((s) => s.key === 'settings')?.href).toBe('/settings/operations');
+    expect(sectionsFor('admin').find((s) => s.key === 'settings')?.href).toBe('/settings');
     expect(sectionsFor('warehouse').map((s) => s.key)).toEqual([
       'orders',
       'inventory',
@@ -100,9 +105,15 @@ describe('permission map', () => {
     expect(canOpenSection('warehouse', 'settings')).toBe(false);
   });
 
-  it('lands each role on its first section', () => {
+  it('lands each role where its work waits, or on the start page the user picked', () => {
     expect(homeFor('admin')).toBe('/dashboard');
-    expect(homeFor('warehouse')).toBe('/orders');
+    expect(homeFor('manager')).toBe('/dashboard');
+    expect(homeFor('warehouse')).toBe('/fulfillment');
+    expect(homeFor('support')).toBe('/support');
+    expect(homeFor('support', 'orders')).toBe('/orders');
+    // A start page the role cannot open (picked before a role change) falls back to the default.
+    expect(homeFor('warehouse', 'ledger')).toBe('/fulfillment');
+    expect(homeFor('warehouse', 'nonsense')).toBe('/fulfillment');
   });
 
   it('treats * as every scope and a list as exactly its members', () => {

@@ -12,6 +12,7 @@ import { RangeControls } from '@/components/dashboard/range-controls';
 import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
+import { waitedFor } from '@/lib/kpi/rules';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -106,9 +107,27 @@ export default async function DashboardPage({
       href: links.ticketsAtRisk,
     },
     { label: 'Tickets past their SLA', count: attention.tickets_breached, href: links.ticketsBreached },
+    {
+      label: 'Refunds awaiting approval',
+      count: attention.refunds_awaiting_approval,
+      href: '/returns/refunds?status=pending_approval',
+      detail: attention.oldest_refund_awaiting_at
+        ? `oldest ${waitedFor(attention.oldest_refund_awaiting_at, new Date())}`
+        : undefined,
+    },
+    {
+      label: 'Returns awaiting receipt',
+      count: attention.returns_awaiting_receipt,
+      href: '/returns/receive',
+    },
+    {
+      label: 'Counts awaiting review',
+      count: attention.counts_awaiting_review,
+      href: '/inventory/cycle-counts?stage=awaiting_review',
+    },
     // Decision 031: orders not paid in full wait out of the queue until a payment is recorded.
     { label: 'Payment due', count: attention.payment_due, href: '/orders?status=on_hold&hold=payment_due' },
-  ];
+  ] as { label: string; count: number; href: string; detail?: string }[];
   // The table lists only the steps that had refunds; the chart shows every step (gaps are zero).
   // Over DAILY_SPARKLINE_MAX_DAYS (lib/kpi/rules.ts), sparklines and the refunds chart have a point per calendar month.
   const monthly = report.range.sparkline_step === 'month';
@@ -153,7 +172,10 @@ export default async function DashboardPage({
                 href={a.href}
                 className="flex items-center justify-between gap-2 rounded-md bg-white px-3 py-2 text-sm hover:bg-amber-100"
               >
-                <span>{a.label}</span>
+                <span>
+                  {a.label}
+                  {a.detail && <span className="block text-xs text-slate-700">{a.detail}</span>}
+                </span>
                 <span
                   className={`tabular-nums font-semibold ${a.count > 0 ? 'text-red-800' : 'text-slate-600'}`}
                 >

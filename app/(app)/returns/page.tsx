@@ -40,7 +40,11 @@ export default async function ReturnsPage({
         title="Returns"
         description="Return requests, receiving, inspection, refunds and exchanges. Start a return from an order's page."
       />
-      <ReturnsTabs current="/returns" showRefunds={roleHas(user.role, 'refunds:issue')} />
+      <ReturnsTabs
+        current="/returns"
+        showRefunds={roleHas(user.role, 'refunds:issue')}
+        showReceive={roleHas(user.role, 'returns:receive')}
+      />
       <form method="get" aria-label="Filter returns" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="filter-status" className="block text-sm font-medium">

@@ -20,7 +20,7 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const user = await currentUser();
-  if (user) redirect(safeCallback(params.callbackUrl) ?? homeFor(user.role));
+  if (user) redirect(safeCallback(params.callbackUrl) ?? homeFor(user.role, user.startPage));
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { db, type Tx } from '@/lib/db';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { shopSettings } from '@/lib/settings/queries';
@@ -32,6 +33,17 @@ export type CycleCountRow = {
 };
 
 /** Count sheets, newest first; completed_from/to (shop days) filter by completion, for the KPI drill-down. */
+/**
+ * A count awaiting review (`c` a cycle_counts alias): still counting, and every line of it has been
+ * counted, so what is left is a reviewer checking the variances and completing it. The one definition
+ * behind the dashboard's "Counts awaiting review" and its drill-down (?stage=awaiting_review).
+ */
+export function countAwaitingReviewSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.Sql {
+  return Prisma.sql`(${c}.status = 'counting'
+    AND EXISTS (SELECT 1 FROM cycle_count_lines x WHERE x.cycle_count_id = ${c}.id)
+    AND NOT EXISTS (SELECT 1 FROM cycle_count_lines x WHERE x.cycle_count_id = ${c}.id AND x.counted IS NULL))`;
+}
+
 export async function cycleCountList(
   query: TCycleCountListQuery,
   tx: Tx = db,
@@ -57,6 +69,7 @@ export async function cycleCountList(
       AND (${from}::timestamptz IS NULL OR c.completed_at >= ${from}::timestamptz)
       AND (${to}::timestamptz IS NULL OR c.completed_at < ${to}::timestamptz)
       AND (${before}::int IS NULL OR c.number < ${before}::int)
+      AND ${q.stage === 'awaiting_review' ? countAwaitingReviewSql() : Prisma.sql`true`}
     ORDER BY c.number DESC LIMIT ${q.limit + 1}`;
   const page = rows.slice(0, q.limit).map((r) => ({
     ...r,

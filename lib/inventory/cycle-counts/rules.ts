@@ -77,3 +77,12 @@ export function countScopeDescription(bins: string[], skus: string[]): string {
     [part('Bins', 'bins', bins), part('SKUs', 'SKUs', skus)].filter(Boolean).join('; ') || 'Whole location'
   );
 }
+
+/** The review's line filter: every line, or only those counted with a difference (?lines=differences). */
+export const REVIEW_LINE_FILTERS = ['all', 'differences'] as const;
+export type ReviewLineFilter = (typeof REVIEW_LINE_FILTERS)[number];
+
+/** Whether a review line counts under the filter: "differences" keeps counted lines with a variance ≠ 0. */
+export function reviewLineShown(line: { variance: number | null }, filter: ReviewLineFilter): boolean {
+  return filter === 'all' || (line.variance !== null && line.variance !== 0);
+}

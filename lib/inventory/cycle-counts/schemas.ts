@@ -50,6 +50,8 @@ export const ZCycleCountListQuery = z.object({
   /** completed in [completed_from, completed_to], shop-timezone days (the dashboard's drill-down) */
   completed_from: zDate('Use a date like 2026-11-29').optional(),
   completed_to: zDate('Use a date like 2026-11-29').optional(),
+  /** awaiting_review: counting sheets with every line counted, waiting to be reviewed and completed */
+  stage: z.enum(['awaiting_review'], { error: 'Stage is awaiting_review' }).optional(),
   cursor: zCursor().optional(),
   limit: zIntParam({ min: 1, max: 200 }).default(50),
 });

@@ -272,7 +272,12 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
                       {m.value_delta ? money(m.value_delta) : ''}
                     </td>
                     <td className="px-3 py-2">
-                      {m.reason ?? (m.reference ? m.reference.split(':')[0] : '')}
+                      {m.reason ?? (m.source ? '' : m.reference ? m.reference.split(':')[0] : '')}
+                      {m.source && (
+                        <Link href={m.source.href} className="block text-brand-700 underline">
+                          {m.source.label}
+                        </Link>
+                      )}
                     </td>
                     <td className="px-3 py-2">{m.actor}</td>
                   </tr>

@@ -27,6 +27,7 @@ export default async function CycleCountsPage({
     status: one('status'),
     completed_from: one('completed_from'),
     completed_to: one('completed_to'),
+    stage: one('stage'),
     cursor: one('cursor'),
     limit: 50,
   });
@@ -37,6 +38,7 @@ export default async function CycleCountsPage({
     ...(query.status ? { status: query.status } : {}),
     ...(query.completed_from ? { completed_from: query.completed_from } : {}),
     ...(query.completed_to ? { completed_to: query.completed_to } : {}),
+    ...(query.stage ? { stage: query.stage } : {}),
   };
   const filtered = Object.keys(filters).length > 0;
   const next = list.next_cursor

@@ -6,7 +6,9 @@ import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { orderDetail, orderTimeline } from '@/lib/orders/queries';
-import { availableMoves, type OrderStatus } from '@/lib/orders/rules';
+import { customerEmails } from '@/lib/notify/queries';
+import { CustomerEmails } from '@/components/notify/customer-emails';
+import { availableMoves, isPastShipBy, type OrderStatus } from '@/lib/orders/rules';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
@@ -168,7 +170,12 @@ function Address({ a }: { a: Record<string, string> }) {
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePagePermission('orders:read', `/orders/${id}`);
-  const [order, timeline, settings] = await Promise.all([orderDetail(id), orderTimeline(id), shopSettings()]);
+  const [order, timeline, settings, emails] = await Promise.all([
+    orderDetail(id),
+    orderTimeline(id),
+    shopSettings(),
+    customerEmails({ orderId: id }),
+  ]);
   if (!order) notFound();
   const returnsSummary = await orderReturnsSummary(order.id);
   const canStartReturn = roleHas(user.role, 'returns:request') && orderHasShippedUnits(order.lines);
@@ -202,6 +209,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       ? `No status changes are possible for an order that is ${STATUS_LABEL[order.status]?.toLowerCase() ?? order.status}.`
       : 'Your role cannot change this order’s status.';
   const units = order.lines.reduce((s, l) => s + l.quantity, 0);
+  const shippable = order.status === 'open' || order.status === 'partially_fulfilled';
+  const pastShipBy = shippable && isPastShipBy(order.promised_ship_by, new Date());
+  const canShip = shippable && roleHas(user.role, 'fulfillment:write');
 
   return (
     <>
@@ -242,10 +252,36 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {order.promised_ship_by && !['cancelled', 'fulfilled', 'delivered'].includes(order.status) && (
           <div className="flex items-center gap-2">
             <dt className="text-slate-600">Ship by</dt>
-            <dd>{dateTime.format(new Date(order.promised_ship_by))}</dd>
+            <dd className={pastShipBy ? 'font-semibold text-red-800' : ''}>
+              {dateTime.format(new Date(order.promised_ship_by))}
+              {pastShipBy ? ' (passed)' : ''}
+            </dd>
           </div>
         )}
       </dl>
+      {pastShipBy && (
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900"
+        >
+          <strong>Past its ship-by date.</strong> It should have left by{' '}
+          {dateTime.format(new Date(order.promised_ship_by!))}.{' '}
+          {canShip ? (
+            <Link href={`/fulfillment/orders/${order.id}`} className="font-medium underline">
+              Ship it now
+            </Link>
+          ) : (
+            'Ask the warehouse to ship it first.'
+          )}
+        </p>
+      )}
+      {canShip && !pastShipBy && (
+        <p className="-mt-3 mb-4 text-sm">
+          <Link href={`/fulfillment/orders/${order.id}`} className="text-brand-700 underline">
+            Open its ship page
+          </Link>
+        </p>
+      )}
 
       {order.status === 'on_hold' && order.hold_reason && (
         <p className="mb-4 rounded-md border border-orange-300 bg-orange-50 px-4 py-3 text-sm text-orange-950">
@@ -598,6 +634,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             );
           })}
         </ol>
+        <h3 className="mt-6 text-base font-semibold">Emails to the customer</h3>
+        <div className="mt-2 max-w-3xl">
+          <CustomerEmails emails={emails} timeZone={tz} empty="No emails were sent about this order yet." />
+        </div>
         {roleHas(user.role, 'orders:create') && (
           <div className="mt-5 max-w-2xl border-t border-slate-200 pt-4">
             <AddNoteForm orderId={order.id} />

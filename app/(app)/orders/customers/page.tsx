@@ -114,9 +114,16 @@ export default async function CustomersPage({
               id: c.id,
               cells: {
                 name: (
-                  <Link href={`/orders/customers/${c.id}`} className="font-medium text-brand-700 underline">
-                    {c.name || c.email}
-                  </Link>
+                  <>
+                    <Link href={`/orders/customers/${c.id}`} className="font-medium text-brand-700 underline">
+                      {c.guest ? 'Guest (imported orders without an email)' : c.name || c.email}
+                    </Link>
+                    {c.guest && (
+                      <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">
+                        Guest
+                      </span>
+                    )}
+                  </>
                 ),
                 email: <span className="break-all">{c.email}</span>,
                 tags: c.tags.length ? c.tags.join(', ') : <span className="text-slate-500">—</span>,

@@ -86,7 +86,11 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         title={`Return #${r.number}`}
         description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · requested ${date.format(new Date(r.created_at))} by ${r.created_by}`}
       />
-      <ReturnsTabs current="/returns" showRefunds={roleHas(user.role, 'refunds:issue')} />
+      <ReturnsTabs
+        current="/returns"
+        showRefunds={roleHas(user.role, 'refunds:issue')}
+        showReceive={roleHas(user.role, 'returns:receive')}
+      />
       <dl className="-mt-2 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <div className="flex items-center gap-2">
           <dt className="text-slate-600">Status</dt>

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { orderDetail } from '@/lib/orders/queries';
 import { returnableLines } from '@/lib/returns/returnable';
-import { RETURN_REASONS } from '@/lib/returns/rules';
+import { RETURN_REASONS, returnReasonForTags } from '@/lib/returns/rules';
+import { ticketTags } from '@/lib/support/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { RequestReturnForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
@@ -38,7 +39,10 @@ export default async function NewReturnPage({
       </>
     );
   }
-  const lines = await returnableLines(order.id);
+  const [lines, tags] = await Promise.all([
+    returnableLines(order.id),
+    ticketId ? ticketTags(ticketId) : Promise.resolve([]),
+  ]);
   const shipped = lines.some((l) => l.shipped > 0);
   return (
     <>
@@ -62,6 +66,7 @@ export default async function NewReturnPage({
             orderId={order.id}
             ticketId={ticketId}
             lines={lines.filter((l) => l.shipped > 0)}
+            defaultReason={returnReasonForTags(tags)}
             reasons={Object.entries(RETURN_REASONS).map(([value, r]) => ({
               value,
               label: r.feePercent ? `${r.label} (${r.feePercent} % restocking fee)` : r.label,

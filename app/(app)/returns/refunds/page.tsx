@@ -37,7 +37,11 @@ export default async function RefundsPage({
         title="Refunds"
         description="Every refund: for returns, exchanges and goodwill. Refunds above the support limit wait here for a manager."
       />
-      <ReturnsTabs current="/returns/refunds" showRefunds />
+      <ReturnsTabs
+        current="/returns/refunds"
+        showRefunds
+        showReceive={roleHas(user.role, 'returns:receive')}
+      />
       <form method="get" aria-label="Filter refunds" className="mb-4 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="refund-status" className="block text-sm font-medium">

@@ -7,18 +7,15 @@ import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/settings/revoke-api-key-button';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { shopTimezone } from '@/lib/settings/queries';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-const dateTime = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
 export default async function ApiKeysPage() {
   await requirePagePermission('settings:write', '/settings/api-keys');
-  const keys = await apiKeyList();
+  const [keys, timeZone] = await Promise.all([apiKeyList(), shopTimezone()]);
+  // The shop's time zone, like every other page (it was UTC here alone).
+  const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
     <>
       <PageHeader
@@ -51,7 +48,7 @@ export default async function ApiKeysPage() {
                       Scopes
                     </th>
                     <th scope="col" className="px-3 py-2 font-medium">
-                      Last used (UTC)
+                      Last used ({timeZone})
                     </th>
                     <th scope="col" className="px-3 py-2 font-medium">
                       Status

@@ -13,6 +13,9 @@ import {
 } from '@/lib/support/queries';
 import { PLACEHOLDERS, statusChoices, TICKET_PRIORITIES } from '@/lib/support/rules';
 import { shopTimezone } from '@/lib/settings/queries';
+import { customerEmails } from '@/lib/notify/queries';
+import { returnList } from '@/lib/returns/queries';
+import { CustomerEmails } from '@/components/notify/customer-emails';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import {
@@ -40,13 +43,17 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const user = await requirePagePermission('support:tickets', `/support/${id}`);
   const ticket = await ticketDetail(id);
   if (!ticket) notFound();
-  const [sidebar, canned, agents, timeZone, activity] = await Promise.all([
+  const [sidebar, canned, agents, timeZone, activity, emails, started] = await Promise.all([
     ticketSidebar(ticket),
     cannedReplies(),
     supportAgents(),
     shopTimezone(),
     ticketActivity(ticket.id),
+    customerEmails({ ticketId: ticket.id, orderId: ticket.order?.id }),
+    returnList({ ticket_id: ticket.id, limit: 20 }),
   ]);
+  // Replies are in the thread already; the emails section lists everything else the customer got.
+  const otherEmails = emails.filter((e) => e.template !== 'ticket_reply');
   const when = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const closed = ticket.status === 'closed';
   const actionOrder =
@@ -85,7 +92,8 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         }
       />
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      {/* Side by side from tablet width (820 px): the customer stays beside the composer, not under it. */}
+      <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_17rem] xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="thread-title">
             <h2 id="thread-title" className="mb-3 text-lg font-semibold">
@@ -113,6 +121,20 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                 </li>
               ))}
             </ol>
+          </section>
+
+          <section aria-labelledby="emails-title">
+            <h2 id="emails-title" className="mb-2 text-lg font-semibold">
+              Other emails to the customer
+            </h2>
+            <p className="mb-2 text-sm text-slate-700">
+              Return, refund and shipping emails about this ticket and its order, as they were sent.
+            </p>
+            <CustomerEmails
+              emails={otherEmails}
+              timeZone={timeZone}
+              empty="No other emails were sent about this ticket or its order."
+            />
           </section>
 
           {closed && (
@@ -161,6 +183,22 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               </dd>
             </dl>
           </Panel>
+
+          {started.data.length > 0 && (
+            <Panel title="Started from this ticket">
+              <ul className="divide-y divide-slate-100 text-sm">
+                {started.data.map((r) => (
+                  <li key={r.id} className="py-1.5">
+                    <Link href={`/returns/${r.id}`} className="text-brand-700 underline">
+                      Return #{r.number}
+                    </Link>{' '}
+                    · order #{r.order_number} · {r.status.replace(/_/g, ' ')} · {r.units_received} of{' '}
+                    {r.units} units back
+                  </li>
+                ))}
+              </ul>
+            </Panel>
+          )}
 
           <Panel title="Customer">
             <p className="font-medium">{sidebar.customer.name || sidebar.customer.email}</p>

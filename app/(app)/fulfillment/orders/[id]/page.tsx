@@ -80,7 +80,9 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
       </dl>
 
       {shippable && (
-        <p className="-mt-3 mb-6 flex flex-wrap gap-3 text-sm">
+        // A <div>, not a <p>: a <form> inside a <p> is invalid HTML, the parser closes the <p> before it,
+        // and React's hydration then meets a different tree (React error #418 on every ship page).
+        <div className="-mt-3 mb-6 flex flex-wrap gap-3 text-sm">
           <a
             href={`/fulfillment/pick-list?orders=${order.id}`}
             target="_blank"
@@ -112,7 +114,7 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
           >
             Pack station
           </a>
-        </p>
+        </div>
       )}
 
       {!shippable && (

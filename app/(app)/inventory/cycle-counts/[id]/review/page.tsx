@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountActions } from '@/components/cycle-counts/count-actions';
+import { reviewLineShown, type ReviewLineFilter } from '@/lib/inventory/cycle-counts/rules';
 
 export const metadata: Metadata = { title: 'Review cycle count' };
 
@@ -16,14 +17,23 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 
 /** Expected, counted, variance and value per line: for reviewers only (counters count blind). */
-export default async function ReviewCycleCountPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewCycleCountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const filter: ReviewLineFilter = (await searchParams).lines === 'differences' ? 'differences' : 'all';
   const user = await requirePagePermission('inventory:approve_count', `/inventory/cycle-counts/${id}/review`);
   const review = await countReview(id, userActor(user));
   if (!review) notFound();
   const money = (v: number) => formatMoney(v, review.currency);
   const t = review.totals;
   const estimated = review.status !== 'completed';
+  const shown = review.lines.filter((l) => reviewLineShown(l, filter));
+  const base = `/inventory/cycle-counts/${review.id}/review`;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -68,9 +78,36 @@ export default async function ReviewCycleCountPage({ params }: { params: Promise
         ))}
       </dl>
       <section aria-labelledby="lines-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="lines-title" className="p-4 text-lg font-semibold">
-          Lines
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-3 p-4">
+          <h2 id="lines-title" className="text-lg font-semibold">
+            Lines
+          </h2>
+          <nav aria-label="Which lines" className="flex flex-wrap gap-2 text-sm">
+            {(
+              [
+                ['all', `All lines (${t.lines})`, base],
+                ['differences', `With a difference (${t.with_variance})`, `${base}?lines=differences`],
+              ] as const
+            ).map(([key, label, href]) => (
+              <Link
+                key={key}
+                href={href}
+                aria-current={filter === key ? 'page' : undefined}
+                className={`inline-flex min-h-10 items-center rounded-md border px-3 font-medium ${filter === key ? 'border-brand-700 bg-brand-50 text-brand-900' : 'border-slate-300 bg-white hover:bg-slate-50'}`}
+              >
+                {label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {shown.length === 0 && (
+          <p className="px-4 pb-4 text-slate-700">
+            No counted line differs from what was expected.{' '}
+            <Link href={base} className="text-brand-700 underline">
+              Show all lines
+            </Link>
+          </p>
+        )}
         <ScrollRegion label="Count lines with differences">
           <table className="w-full text-left text-sm">
             <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
@@ -99,7 +136,7 @@ export default async function ReviewCycleCountPage({ params }: { params: Promise
               </tr>
             </thead>
             <tbody>
-              {review.lines.map((l) => (
+              {shown.map((l) => (
                 <tr
                   key={l.sku}
                   className={`border-b border-slate-100 ${l.variance ? 'bg-amber-50' : ''}`}
