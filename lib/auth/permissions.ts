@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'feedback:write', // tag, reply to answers, edit themes, import answers (POST /feedback)
   'automation:read', // automation rules and their run logs
   'automation:write', // build, dry-run, enable and delete automation rules (admin, manager)
+  'purchasing:approve', // approve or reject supplier bills outside the three-way-match tolerance (decision 034)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -45,6 +45,8 @@ const DESIGN: Record<Permission, Role[]> = {
   // Automation rules: a manager builds them (issue 14, decision 026).
   'automation:read': ['admin', 'manager'],
   'automation:write': ['admin', 'manager'],
+  // Supplier bills outside the three-way-match tolerance wait for a manager (decision 034).
+  'purchasing:approve': ['admin', 'manager'],
 };
 
 describe('permission map', () => {
