@@ -48,7 +48,7 @@ CREATE TABLE "supplier_bills" (
   "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "supplier_bills_pkey" PRIMARY KEY ("id"),
-  CONSTRAINT "supplier_bills_total_check" CHECK ("total" = "subtotal" + "input_tax")
+  CONSTRAINT "supplier_bills_total_sum_check" CHECK ("total" = "subtotal" + "input_tax")
 );
 CREATE UNIQUE INDEX "supplier_bills_number_key" ON "supplier_bills"("number");
 CREATE UNIQUE INDEX "supplier_bills_supplier_id_supplier_reference_key"
