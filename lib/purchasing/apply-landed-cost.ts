@@ -160,8 +160,9 @@ export async function applyLandedCharges(
         amount: plan.charge.amount,
         fxRate: foreign ? formatRate(rate) : null,
         baseAmount: plan.baseAmount,
+        // split for real once the layers are known (the CHECK wants the parts to add up at every write)
         toInventory: 0,
-        toCogs: 0,
+        toCogs: plan.baseAmount,
         createdBy: options.actor.label,
       },
       select: { id: true },
