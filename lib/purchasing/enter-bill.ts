@@ -9,6 +9,9 @@ import { addDays, billLabel, matchBillLine, paymentTermsDays } from './bill-rule
 import { postSupplierBill } from './post-bill';
 import { billDetail, type SupplierBillDto } from './bill-queries';
 import { poLabel } from './rules';
+import { entryInstant } from '@/lib/ledger/entry-date';
+import { rateOn } from '@/lib/ledger/fx-queries';
+import { shopCurrency } from './save-supplier';
 
 const BILLABLE = ['sent', 'partially_received', 'received', 'closed'];
 
@@ -91,6 +94,12 @@ export async function enterSupplierBill(
     });
     if (unknown.length)
       throw new AppError('VALIDATION_FAILED', unknown.map((u) => u.message).join('; '), unknown);
+    // A waiting bill posts later at this date and its rate: refuse a future date or a missing rate now.
+    await entryInstant(t, input.bill_date, 'bill_date');
+    await rateOn(
+      { currency: po.currency, base: await shopCurrency(t), date: input.bill_date, field: 'bill_date' },
+      t,
+    );
     if (input.due_date && input.due_date < input.bill_date)
       throw new AppError('VALIDATION_FAILED', 'The due date is before the bill date', [
         { field: 'due_date', message: 'Use a date on or after the bill date' },

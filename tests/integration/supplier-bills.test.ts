@@ -450,3 +450,28 @@ describe('API', () => {
     expect(((await aging.json()) as { totals: { total: number } }).totals.total).toBe(10_000);
   });
 });
+
+describe('dates and rates of a bill', () => {
+  it('a bill dated after today, or on a day without a rate, is refused at entry naming bill_date', async () => {
+    const po = await receivedPo(eurSupplierId, [{ sku: 'FX-A', quantity: 1, unit_cost: 100 }], {
+      receivedOn: '2026-11-20',
+    });
+    const bill = (bill_date: string, ref: string) =>
+      enterSupplierBill({
+        input: {
+          purchase_order_id: po.id,
+          supplier_reference: ref,
+          bill_date,
+          // 3 % above: it would wait for a manager, so nothing would post yet
+          lines: [{ sku: 'FX-A', quantity: 1, unit_cost: 103 }],
+        },
+        actor: manager,
+      });
+    const future = await failure(bill('2999-01-01', 'RE-F'));
+    expect(future.details.map((d) => d.field)).toEqual(['bill_date']);
+    const norate = await failure(bill('2026-10-15', 'RE-N'));
+    expect(norate.message).toBe('No EUR rate on or before 2026-10-15');
+    expect(norate.details.map((d) => d.field)).toEqual(['bill_date']);
+    expect(await db.supplierBill.count({ where: { purchaseOrderId: po.id } })).toBe(0);
+  });
+});
