@@ -13,6 +13,7 @@ import { seedFeedback } from '@/prisma/seed-feedback';
 import { seedChannels } from '@/prisma/seed-channels';
 import { seedAutomation } from '@/prisma/seed-automation';
 import { seedFxRates } from '@/prisma/seed-books';
+import { seedBills } from '@/prisma/seed-bills';
 
 /**
  * prepareDatabase (lib/platform/bootstrap.ts), then the demo shop on first start (no users yet),
@@ -50,6 +51,8 @@ export async function prepareWithDemoShop(
         await seedAutomation(client, { log });
         // Exchange rates for the last month (Ledger → Exchange rates).
         await seedFxRates(client, { log });
+        // Supplier bills (paid, open, awaiting approval) and a landed-cost charge (decision 034).
+        await seedBills(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (
           returns.returns > 0 ||

@@ -55,6 +55,15 @@ import {
   ZUpdateSupplierInput,
 } from '@/lib/purchasing/schemas';
 import { PURCHASE_ORDER_STATUSES } from '@/lib/purchasing/rules';
+import { AGING_BUCKETS, SUPPLIER_BILL_STATUSES } from '@/lib/purchasing/bill-rules';
+import {
+  ZApAgingQuery,
+  ZBillListQuery,
+  ZBillReasonInput,
+  ZChargesInput,
+  ZCreateBillInput,
+  ZPayBillInput,
+} from '@/lib/purchasing/bill-schemas';
 import { ZEventsQuery } from '@/lib/events/schemas';
 import { EVENT_TYPES } from '@/lib/events/rules';
 import { ZCreateWebhookInput, ZDeliveriesQuery, ZUpdateWebhookInput } from '@/lib/webhooks/schemas';
@@ -701,6 +710,7 @@ const ZPurchaseOrder = named(
         received: z.number().int(),
         cancelled: z.number().int(),
         open: z.number().int(),
+        billed: z.number().int().describe('units taken by supplier bills (not rejected)'),
         unit_cost: z.number().int(),
         line_total: z.number().int(),
       }),
@@ -712,6 +722,100 @@ const ZPurchaseOrder = named(
     sent_at: z.string().nullable(),
     closed_at: z.string().nullable(),
     cancelled_at: z.string().nullable(),
+  }),
+);
+
+const ZLandedChargeResult = named(
+  'LandedCharge',
+  z.object({
+    id: z.uuid(),
+    kind: z.enum(['freight', 'duty', 'insurance', 'other']),
+    allocation: z.enum(['value', 'quantity', 'weight', 'volume']),
+    currency: z.string(),
+    amount: z.number().int().describe('minor units of the PO currency'),
+    base_amount: z.number().int().describe('in the shop currency, at the charge day rate'),
+    to_inventory: z.number().int().describe('share of units still on hand: added to their cost layers'),
+    to_cogs: z.number().int().describe('share of units already shipped'),
+    allocations: z.array(
+      z.object({
+        sku: z.string(),
+        amount: z.number().int(),
+        to_inventory: z.number().int(),
+        to_cogs: z.number().int(),
+      }),
+    ),
+  }),
+);
+const ZSupplierBill = named(
+  'SupplierBill',
+  z.object({
+    id: z.uuid(),
+    number: z.number().int(),
+    label: z.string().describe('BILL-7'),
+    status: z.enum(SUPPLIER_BILL_STATUSES),
+    purchase_order: z.object({ id: z.uuid(), label: z.string() }),
+    supplier: z.object({ id: z.uuid(), name: z.string() }),
+    supplier_reference: z.string(),
+    bill_date: z.string(),
+    due_date: z.string(),
+    currency: z.string(),
+    subtotal: z.number().int(),
+    input_tax: z.number().int(),
+    total: z.number().int(),
+    fx_rate: z.string().nullable(),
+    base_total: z.number().int().nullable().describe('the payable in the shop currency, once posted'),
+    grni_value: z.number().int().nullable(),
+    variance: z.number().int().nullable().describe('purchase price variance posted to 5400'),
+    match_issues: z.array(z.string()).describe('three-way match findings; empty within tolerance'),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        quantity: z.number().int(),
+        unit_cost: z.number().int(),
+        amount: z.number().int(),
+        ordered: z.number().int(),
+        received: z.number().int(),
+        previously_billed: z.number().int(),
+        grni_value: z.number().int().nullable(),
+      }),
+    ),
+    approved_by: z.string().nullable(),
+    approved_at: z.string().nullable(),
+    paid_on: z.string().nullable(),
+    payment_base: z.number().int().nullable(),
+    realized_fx: z.number().int().nullable(),
+    created_by: z.string(),
+    created_at: z.string(),
+  }),
+);
+const ZAgingBuckets = z.object(
+  Object.fromEntries(AGING_BUCKETS.map((b) => [b, z.number().int()])) as Record<
+    (typeof AGING_BUCKETS)[number],
+    z.ZodNumber
+  >,
+);
+const ZApAging = named(
+  'ApAging',
+  z.object({
+    as_of: z.string(),
+    currency: z.string(),
+    suppliers: z.array(
+      z.object({
+        supplier: z.object({ id: z.uuid(), name: z.string() }),
+        buckets: ZAgingBuckets,
+        total: z.number().int(),
+        bills: z.array(
+          z.object({
+            id: z.uuid(),
+            label: z.string(),
+            due_date: z.string(),
+            days_past_due: z.number().int(),
+            amount: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+    totals: ZAgingBuckets.extend({ total: z.number().int() }),
   }),
 );
 
@@ -1506,7 +1610,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/purchase-orders',
     summary:
-      'Create a draft purchase order; a line without unit_cost takes the supplier’s catalog cost. A supplier whose currency is not the shop’s is refused (422 naming `currency`) until exchange rates exist. Accepts Idempotency-Key.',
+      'Create a draft purchase order in the supplier’s currency; a line without unit_cost takes the supplier’s catalog cost. Receipts and bills of a foreign-currency PO convert at their day’s rate. Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZCreatePurchaseOrderInput,
     response: ZPurchaseOrder,
@@ -1589,10 +1693,13 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/receipts',
     summary:
-      'Receive units against a sent PO: cost layers at the PO unit cost, Dr Inventory / Cr Goods received not invoiced, status partially_received or received. More than open + the supplier’s tolerance is refused naming lines.i.quantity. `charges` (landed cost) is not supported yet and is refused with 422. Accepts Idempotency-Key.',
+      'Receive units against a sent PO: cost layers at the PO unit cost (converted at the receipt day’s rate for a foreign-currency PO; no rate → 422), Dr Inventory / Cr Goods received not invoiced, status partially_received or received. More than open + the supplier’s tolerance is refused naming lines.i.quantity. `charges` (freight, duty, insurance, other) are allocated over the receipt by value, quantity, weight or volume (Cr Accounts payable). Accepts Idempotency-Key.',
     scope: 'purchasing:receive',
     body: ZReceivePurchaseOrderInput,
-    response: z.object({ receipt: ZReceipt, purchase_order: ZPurchaseOrder }),
+    response: z.object({
+      receipt: ZReceipt.extend({ charges: z.array(ZLandedChargeResult) }),
+      purchase_order: ZPurchaseOrder,
+    }),
     status: 201,
   },
   {
@@ -1823,6 +1930,94 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'settings:write',
     body: ZUpdateSettingsInput,
     response: ZSettings,
+  },
+  // ─── Supplier bills and landed cost (decision 034) ───
+  {
+    operationId: 'addPurchaseOrderCharges',
+    idempotent: true,
+    method: 'post',
+    path: '/api/v1/purchase-orders/{id}/charges',
+    summary:
+      'Late landed-cost charges against a PO, allocated over all its receipts by value, quantity, weight or volume (largest remainder: the parts sum to the charge). The share of units still on hand raises their cost layers; the share already shipped goes to COGS. Cr Accounts payable. Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZChargesInput,
+    response: z.object({ charges: z.array(ZLandedChargeResult), purchase_order: ZPurchaseOrder }),
+    status: 201,
+  },
+  {
+    operationId: 'createBill',
+    idempotent: true,
+    method: 'post',
+    path: '/api/v1/bills',
+    summary:
+      'Enter a supplier bill against a PO: per line the billed quantity and unit cost (PO currency), optional input_tax. Three-way match per line (ordered, received, billed) against the supplier’s bill_tolerance_pct: within it the bill posts (Dr GRNI at received cost, Dr 1300 input tax, PPV 5400 for the difference, Cr AP at the billed total, at the bill date’s rate); beyond it the bill is awaiting_approval. Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZCreateBillInput,
+    response: ZSupplierBill,
+    status: 201,
+  },
+  {
+    operationId: 'listBills',
+    method: 'get',
+    path: '/api/v1/bills',
+    summary: 'Supplier bills, newest first (status, supplier_id, purchase_order_id)',
+    scope: 'purchasing:read',
+    query: ZBillListQuery,
+    response: z.object({ data: z.array(ZSupplierBill) }),
+  },
+  {
+    operationId: 'getBill',
+    method: 'get',
+    path: '/api/v1/bills/{id}',
+    summary: 'One supplier bill with its three-way match per line',
+    scope: 'purchasing:read',
+    response: ZSupplierBill,
+  },
+  {
+    operationId: 'approveBill',
+    idempotent: true,
+    bodyOptional: true,
+    method: 'post',
+    path: '/api/v1/bills/{id}/approve',
+    summary:
+      'A manager approves a bill outside the match tolerance: it posts as billed (optional reason). Accepts Idempotency-Key.',
+    scope: 'purchasing:approve',
+    body: ZBillReasonInput,
+    response: ZSupplierBill,
+  },
+  {
+    operationId: 'rejectBill',
+    idempotent: true,
+    bodyOptional: true,
+    method: 'post',
+    path: '/api/v1/bills/{id}/reject',
+    summary:
+      'A manager rejects a waiting bill; nothing was posted and its billed units are given back. Accepts Idempotency-Key.',
+    scope: 'purchasing:approve',
+    body: ZBillReasonInput,
+    response: ZSupplierBill,
+  },
+  {
+    operationId: 'payBill',
+    idempotent: true,
+    bodyOptional: true,
+    method: 'post',
+    path: '/api/v1/bills/{id}/pay',
+    summary:
+      'Pay a posted bill in full on paid_on (default today): Dr AP at its carrying amount / Cr Bank at the day’s rate, the difference to 7100 Realized exchange gain/loss (none in the shop currency). Accepts Idempotency-Key.',
+    scope: 'purchasing:write',
+    body: ZPayBillInput,
+    response: ZSupplierBill,
+  },
+  {
+    operationId: 'getApAging',
+    method: 'get',
+    path: '/api/v1/reports/ap-aging',
+    summary:
+      'Accounts payable aging: posted unpaid bills by supplier in the shop currency, by days past due (current, 1–30, 31–60, 61–90, > 90) on as_of',
+    scope: 'purchasing:read',
+    query: ZApAgingQuery,
+    response: ZApAging,
   },
 ];
 

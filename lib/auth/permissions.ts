@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'automation:read', // automation rules and their run logs
   'automation:write', // build, dry-run, enable and delete automation rules (admin, manager)
   'settings:operations', // operational limits: refund limit, fraud threshold, count approval limit (decision 032)
+  'purchasing:approve', // approve or reject supplier bills outside the three-way-match tolerance (decision 034)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -6,8 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { resolveLocation } from '@/lib/inventory/stock';
 import { purchaseOrderDetail, type PurchaseOrderDto } from './queries';
 import { ZCreatePurchaseOrderInput, type TCreatePurchaseOrderInput } from './schemas';
-import { assertShopCurrency, recordPoEvent, resolvePoLines } from './po-store';
-import { shopCurrency } from './save-supplier';
+import { recordPoEvent, resolvePoLines } from './po-store';
 import { poLabel } from './rules';
 
 /** Creates a draft PO to a supplier for a receiving location; unit costs default to the catalog's. */
@@ -25,8 +24,8 @@ export async function createPurchaseOrder(
       throw new AppError('VALIDATION_FAILED', 'Unknown supplier', [
         { field: 'supplier_id', message: 'No active supplier with this id' },
       ]);
-    const currency = await shopCurrency(t);
-    assertShopCurrency(supplier.currency, currency);
+    // A PO keeps its supplier's currency; receipts and bills convert at their day's rate (decision 034).
+    const currency = supplier.currency;
     const location = await resolveLocation(t, input.location, 'location');
     const lines = await resolvePoLines(t, supplier.id, input.lines);
     const po = await t.purchaseOrder.create({

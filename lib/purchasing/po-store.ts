@@ -42,24 +42,6 @@ export async function resolvePoLines(
   return resolved;
 }
 
-/**
- * The shop trades in one currency until the Books issue brings exchange rates: a PO to a supplier
- * who invoices in another is refused, naming `currency` (decision 023).
- */
-export function assertShopCurrency(supplierCurrency: string, shopCurrency: string) {
-  if (supplierCurrency !== shopCurrency)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `This supplier invoices in ${supplierCurrency}; purchase orders in a currency other than the shop's (${shopCurrency}) need exchange rates, which Backroom does not have yet.`,
-      [
-        {
-          field: 'currency',
-          message: `Supplier currency ${supplierCurrency} is not the shop currency ${shopCurrency}`,
-        },
-      ],
-    );
-}
-
 /** Locks a PO row (FOR UPDATE) and returns its status; NOT_FOUND when it does not exist. */
 export async function lockPurchaseOrder(
   tx: Tx,

@@ -146,6 +146,7 @@ export type PurchaseOrderLineDto = {
   received: number;
   cancelled: number;
   open: number;
+  billed: number;
   unit_cost: number;
   line_total: number;
 };
@@ -203,6 +204,7 @@ const poSelect = {
       quantityOrdered: true,
       quantityReceived: true,
       quantityCancelled: true,
+      quantityBilled: true,
       unitCost: true,
       variant: {
         select: {
@@ -232,6 +234,7 @@ function poDto(po: PoRow): PurchaseOrderDto {
       received: l.quantityReceived,
       cancelled: l.quantityCancelled,
       open: openQuantity(q),
+      billed: l.quantityBilled,
       unit_cost: l.unitCost,
       line_total: (l.quantityOrdered - l.quantityCancelled) * l.unitCost,
     };

@@ -8,9 +8,37 @@ import { receiveStock, type ReceiptResult } from '@/lib/inventory/receive-stock'
 import { purchaseOrderDetail, type PurchaseOrderDto } from './queries';
 import { ZReceivePurchaseOrderInput, type TReceivePurchaseOrderInput } from './schemas';
 import { lockPurchaseOrder, recordPoEvent } from './po-store';
+import { applyLandedCharges, type LandedChargeDto } from './apply-landed-cost';
+import { shopSettings } from '@/lib/settings/queries';
+import { todayIn } from '@/lib/dates';
+import { currencyDigits } from '@/lib/money';
+import { convertMinor, formatRate } from '@/lib/ledger/fx';
+import { rateOn } from '@/lib/ledger/fx-queries';
 import { assertPurchaseOrderMove, openQuantity, receiptStatus, receivableLimit } from './rules';
 
-export type PurchaseOrderReceipt = { receipt: ReceiptResult; purchase_order: PurchaseOrderDto };
+export type PurchaseOrderReceipt = {
+  receipt: ReceiptResult & { charges: LandedChargeDto[] };
+  purchase_order: PurchaseOrderDto;
+};
+
+/**
+ * The rate a receipt of a PO in `currency` converts at: the receipt day's (or the last before it);
+ * none in the shop's currency. No rate → 422 naming the currency and the day.
+ */
+async function receiptRate(t: Tx, currency: string, receivedOn: string | undefined) {
+  const { currency: base, timezone } = await shopSettings(t);
+  if (currency === base) return { rate: null, toBase: (amount: number) => amount };
+  const day = receivedOn ?? todayIn(timezone);
+  const { rate } = await rateOn(
+    { currency, base, date: day, field: receivedOn ? 'received_on' : 'currency' },
+    t,
+  );
+  const digits = [currencyDigits(currency), currencyDigits(base)] as const;
+  return {
+    rate: formatRate(rate),
+    toBase: (amount: number) => Number(convertMinor(BigInt(amount), rate, ...digits)),
+  };
+}
 
 /**
  * Receives units against a sent or partially received PO, in one transaction: the stock receipt
@@ -25,12 +53,6 @@ export async function receivePurchaseOrder(
   tx?: Tx,
 ): Promise<PurchaseOrderReceipt> {
   const input = ZReceivePurchaseOrderInput.parse(options.input);
-  if (input.charges?.length)
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Landed-cost charges on a receipt are not supported yet: receive the goods without them and record the charge in the ledger.',
-      [{ field: 'charges', message: 'Landed-cost charges are not supported yet' }],
-    );
   const run = async (t: Tx): Promise<PurchaseOrderReceipt> => {
     const locked = await lockPurchaseOrder(t, options.purchaseOrderId);
     assertPurchaseOrderMove(locked.status, 'receive');
@@ -64,24 +86,45 @@ export async function receivePurchaseOrder(
         issues,
       );
 
+    // A foreign-currency PO converts at the receipt day's rate: the layers are in the shop's currency.
+    const fx = await receiptRate(t, po.currency, input.received_on);
     const received = [...taking.entries()].map(([sku, quantity]) => ({
       sku,
       quantity,
-      unit_cost: bySku.get(sku.toUpperCase())!.unit_cost,
+      unit_cost: fx.toBase(bySku.get(sku.toUpperCase())!.unit_cost),
     }));
     const receipt = await receiveStock(
       {
-        input: { location: po.location, reference: po.label, kind: 'purchase', lines: received },
+        input: {
+          location: po.location,
+          reference: po.label,
+          kind: 'purchase',
+          received_on: input.received_on,
+          lines: received,
+        },
         actor: options.actor,
         purchaseOrder: { id: po.id, label: po.label },
       },
       t,
     );
+    if (fx.rate)
+      await t.receipt.update({ where: { id: receipt.id }, data: { fxRate: fx.rate }, select: { id: true } });
     for (const r of received)
       await t.purchaseOrderLine.updateMany({
         where: { purchaseOrderId: po.id, sku: r.sku },
-        data: { quantityReceived: { increment: r.quantity } },
+        data: {
+          quantityReceived: { increment: r.quantity },
+          receivedValue: { increment: r.quantity * r.unit_cost },
+        },
       });
+    const charges = await applyLandedCharges(t, {
+      purchaseOrder: { id: po.id, label: po.label, currency: po.currency },
+      receiptIds: [receipt.id],
+      receiptId: receipt.id,
+      charges: input.charges ?? [],
+      chargedOn: input.received_on,
+      actor: options.actor,
+    });
     const status = receiptStatus(
       po.lines.map((l) => ({
         ordered: l.quantity,
@@ -108,6 +151,7 @@ export async function receivePurchaseOrder(
       after: {
         status,
         receipt_id: receipt.id,
+        charges,
         lines: after.lines.map((l) => ({ sku: l.sku, received: l.received })),
       },
     });
@@ -117,7 +161,7 @@ export async function receivePurchaseOrder(
       resourceId: po.id,
       data: { ...after, receipt: { id: receipt.id, number: receipt.number, lines: received } },
     });
-    return { receipt, purchase_order: after };
+    return { receipt: { ...receipt, charges }, purchase_order: after };
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 60_000 });
 }

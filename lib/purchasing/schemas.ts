@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PURCHASE_ORDER_STATUSES } from './rules';
+import { ZLandedCharge } from './bill-schemas';
 
 const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
 const ZQuantity = z
@@ -108,11 +109,10 @@ export const ZReceivePurchaseOrderInput = z.object({
     .array(z.object({ sku: ZSku, quantity: ZQuantity }))
     .min(1, 'Receive at least one line')
     .max(500),
-  /**
-   * Landed-cost charges: accepted by the contract, not yet applied. A receipt that carries any is
-   * refused with 422 naming `charges` (decision 023) rather than silently dropping money.
-   */
-  charges: z.array(z.unknown()).optional(),
+  /** Landed-cost charges allocated over this receipt's lines (decision 034). */
+  charges: z.array(ZLandedCharge).max(50).optional(),
+  /** the receipt's day (default today): its rate converts a foreign-currency PO */
+  received_on: ZDate.optional(),
 });
 export type TReceivePurchaseOrderInput = z.input<typeof ZReceivePurchaseOrderInput>;
 

@@ -97,7 +97,7 @@ describe('suppliers', () => {
     expect(f.details).toEqual([{ field: 'products.0.sku', message: 'Unknown SKU "NOPE"' }]);
   });
 
-  it('a PO to a supplier in another currency is refused with 422 naming currency', async () => {
+  it('a PO to a supplier in another currency keeps the supplier’s currency (decision 034)', async () => {
     const eur = await createSupplier({
       input: {
         name: 'Euro GmbH',
@@ -109,18 +109,16 @@ describe('suppliers', () => {
       actor: manager,
     });
     expect(eur.currency).toBe('EUR');
-    const f = await failure(
-      createPurchaseOrder({
-        input: {
-          supplier_id: eur.id,
-          location: 'MAIN',
-          lines: [{ sku: 'PO-A', quantity: 1, unit_cost: 100 }],
-        },
-        actor: manager,
-      }),
-    );
-    expect(f.code).toBe('VALIDATION_FAILED');
-    expect((f.details as { field: string }[]).map((d) => d.field)).toEqual(['currency']);
+    const po = await createPurchaseOrder({
+      input: {
+        supplier_id: eur.id,
+        location: 'MAIN',
+        lines: [{ sku: 'PO-A', quantity: 1, unit_cost: 100 }],
+      },
+      actor: manager,
+    });
+    expect(po).toMatchObject({ currency: 'EUR', total: 100 });
+    await cancelPurchaseOrder({ purchaseOrderId: po.id, actor: manager });
   });
 });
 
@@ -295,18 +293,18 @@ describe('a purchase order from draft to received', () => {
     });
   });
 
-  it('refuses landed-cost charges with 422 naming charges (not supported yet)', async () => {
+  it('refuses a charge of an unknown kind or allocation naming charges.i (nothing received)', async () => {
     const f = await failure(
       receivePurchaseOrder({
         purchaseOrderId: poId,
         input: {
           lines: [{ sku: 'PO-A', quantity: 1 }],
-          charges: [{ kind: 'freight', amount: 100, allocation: 'value' }],
-        },
+          charges: [{ kind: 'postage', amount: 100, allocation: 'value' }],
+        } as never,
         actor: warehouse,
       }),
     );
-    expect((f.details as { field: string }[]).map((d) => d.field)).toEqual(['charges']);
+    expect((f.details as { field: string }[]).map((d) => d.field)).toEqual(['charges.0.kind']);
   });
 
   it('receiving the rest makes it received; then it can be closed but not cancelled', async () => {

@@ -46,6 +46,8 @@ const DESIGN: Record<Permission, Role[]> = {
   'automation:read': ['admin', 'manager'],
   'automation:write': ['admin', 'manager'],
   'settings:operations': ['admin', 'manager'],
+  // Supplier bills outside the three-way-match tolerance wait for a manager (decision 034).
+  'purchasing:approve': ['admin', 'manager'],
 };
 
 describe('permission map', () => {

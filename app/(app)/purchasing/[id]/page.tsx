@@ -11,6 +11,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
 import { PurchaseOrderActions } from '@/components/purchasing/po-actions';
+import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
+import { billList } from '@/lib/purchasing/bill-queries';
 
 export const metadata: Metadata = { title: 'Purchase order' };
 
@@ -29,6 +31,10 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
     ? (['send', 'close', 'cancel'] as const).filter((m) => canMovePurchaseOrder(po.status, m))
     : [];
   const canReceive = roleHas(user.role, 'purchasing:receive') && canMovePurchaseOrder(po.status, 'receive');
+  const canBill =
+    roleHas(user.role, 'purchasing:write') &&
+    ['sent', 'partially_received', 'received', 'closed'].includes(po.status);
+  const bills = (await billList({ purchase_order_id: po.id, limit: 200 })).data;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -132,6 +138,14 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
                 Receive goods
               </Link>
             )}
+            {canBill && (
+              <Link
+                href={`/purchasing/${po.id}/bill`}
+                className="inline-flex min-h-12 items-center rounded-lg border border-slate-300 bg-white px-5 text-base font-medium hover:bg-slate-50"
+              >
+                Enter supplier bill
+              </Link>
+            )}
             <a
               href={`/purchasing/${po.id}/pdf`}
               className="inline-flex min-h-12 items-center rounded-lg border border-slate-300 bg-white px-5 text-base font-medium hover:bg-slate-50"
@@ -141,6 +155,27 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
           </div>
           <PurchaseOrderActions purchaseOrderId={po.id} moves={moves} />
         </section>
+
+        {bills.length > 0 && (
+          <section aria-labelledby="bills-title" className="rounded-xl border border-slate-200 bg-white p-5">
+            <h2 id="bills-title" className="text-lg font-semibold">
+              Bills
+            </h2>
+            <ul className="mt-2 space-y-1">
+              {bills.map((b) => (
+                <li key={b.id} className="flex flex-wrap items-center gap-2">
+                  <Link href={`/purchasing/bills/${b.id}`} className="font-medium text-brand-700 underline">
+                    {b.label}
+                  </Link>
+                  <span>
+                    {b.supplier_reference} · {money(b.total)} · due {b.due_date}
+                  </span>
+                  <BillStatusBadge status={b.status} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <section aria-labelledby="timeline-title" className="rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="timeline-title" className="text-lg font-semibold">

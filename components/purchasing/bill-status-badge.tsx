@@ -1,0 +1,16 @@
+import { SUPPLIER_BILL_STATUS_LABEL, type SupplierBillStatus } from '@/lib/purchasing/bill-rules';
+
+const TONE: Record<SupplierBillStatus, string> = {
+  awaiting_approval: 'border-amber-300 bg-amber-50 text-amber-900',
+  posted: 'border-sky-300 bg-sky-50 text-sky-900',
+  paid: 'border-green-300 bg-green-50 text-green-900',
+  rejected: 'border-slate-300 bg-slate-100 text-slate-800',
+};
+
+export function BillStatusBadge({ status }: { status: SupplierBillStatus }) {
+  return (
+    <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>
+      {SUPPLIER_BILL_STATUS_LABEL[status]}
+    </span>
+  );
+}

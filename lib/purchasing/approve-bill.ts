@@ -1,0 +1,106 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { audit } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/auth/actor';
+import { actorCan } from '@/lib/auth/permissions';
+import { assertBillMove, type SupplierBillStatus } from './bill-rules';
+import { postSupplierBill } from './post-bill';
+import { billDetail, type SupplierBillDto } from './bill-queries';
+import { recordPoEvent } from './po-store';
+
+export async function lockBill(t: Tx, id: string) {
+  const bill = await billDetail(id, t);
+  if (!bill) throw new AppError('NOT_FOUND', 'That bill does not exist.');
+  await t.$queryRaw`SELECT id FROM supplier_bills WHERE id = ${id}::uuid FOR UPDATE`;
+  return bill;
+}
+
+function assertApprover(actor: Actor) {
+  if (!actorCan(actor, 'purchasing:approve'))
+    throw new AppError(
+      'FORBIDDEN',
+      'Only a manager or an admin can approve or reject a bill outside the match tolerance.',
+    );
+}
+
+/**
+ * approve: a manager accepts a bill outside the three-way-match tolerance as billed; it posts
+ * (postSupplierBill; the difference is purchase price variance). Audited with the reason.
+ */
+export async function approveSupplierBill(
+  options: { billId: string; reason?: string; actor: Actor },
+  tx?: Tx,
+): Promise<SupplierBillDto> {
+  assertApprover(options.actor);
+  const run = async (t: Tx) => {
+    const before = await lockBill(t, options.billId);
+    assertBillMove(before.status, 'approve');
+    await t.supplierBill.update({
+      where: { id: before.id },
+      data: { approvedBy: options.actor.label, approvedAt: new Date() },
+      select: { id: true },
+    });
+    await postSupplierBill(t, before.id, options.actor);
+    return finish(t, before, 'approved', options);
+  };
+  return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
+}
+
+/** reject: set a waiting bill aside; nothing was posted, and the PO lines' billed units are given back. */
+export async function rejectSupplierBill(
+  options: { billId: string; reason?: string; actor: Actor },
+  tx?: Tx,
+): Promise<SupplierBillDto> {
+  assertApprover(options.actor);
+  const run = async (t: Tx) => {
+    const before = await lockBill(t, options.billId);
+    assertBillMove(before.status, 'reject');
+    const lines = await t.supplierBillLine.findMany({
+      where: { billId: before.id },
+      select: { purchaseOrderLineId: true, quantity: true },
+    });
+    for (const l of lines)
+      await t.purchaseOrderLine.update({
+        where: { id: l.purchaseOrderLineId },
+        data: { quantityBilled: { decrement: l.quantity } },
+        select: { id: true },
+      });
+    await t.supplierBill.update({
+      where: { id: before.id },
+      data: {
+        status: 'rejected' satisfies SupplierBillStatus,
+        approvedBy: options.actor.label,
+        approvedAt: new Date(),
+      },
+      select: { id: true },
+    });
+    return finish(t, before, 'rejected', options);
+  };
+  return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
+}
+
+async function finish(
+  t: Tx,
+  before: SupplierBillDto,
+  verb: 'approved' | 'rejected',
+  options: { reason?: string; actor: Actor },
+) {
+  const after = (await billDetail(before.id, t))!;
+  await recordPoEvent(t, {
+    purchaseOrderId: before.purchase_order.id,
+    kind: `bill_${verb}`,
+    message: `${before.label} ${verb} by ${options.actor.label}${options.reason ? `: ${options.reason}` : '.'}`,
+    data: { bill_id: before.id },
+    actor: options.actor,
+  });
+  await audit(t, {
+    actor: options.actor,
+    action: `supplier_bill.${verb}`,
+    entityType: 'supplier_bill',
+    entityId: before.id,
+    before: { status: before.status },
+    after: { status: after.status, reason: options.reason ?? null, variance: after.variance },
+  });
+  return after;
+}
