@@ -411,6 +411,13 @@ const ZOrder = named(
     shipping_amount: z.number().int(),
     tax_amount: z.number().int(),
     total: z.number().int(),
+    fx_rate: z
+      .string()
+      .nullable()
+      .describe(
+        "An order in another currency: the rate it was booked at (shop currency per unit, the placed day's or the last before); null in the shop's currency",
+      ),
+    base_total: z.number().int().describe("The total in the shop's currency, minor units"),
     amount_paid: z.number().int(),
     shipping_address: z.record(z.string(), z.string()),
     billing_address: z.record(z.string(), z.string()).nullable(),
