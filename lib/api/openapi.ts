@@ -3,7 +3,12 @@ import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery, ZManualEntryApiInput } from '@/lib/ledger/schemas';
-import { ZFxRatesQuery, ZSaveFxRatesInput } from '@/lib/ledger/fx-schemas';
+import {
+  ZFxRatesQuery,
+  ZRecordPayoutInput,
+  ZRevaluationInput,
+  ZSaveFxRatesInput,
+} from '@/lib/ledger/fx-schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
   CHANNELS,
@@ -316,6 +321,36 @@ const ZFxRatesSaved = z.object({
   currencies: z.array(z.string()),
   from: z.string(),
   to: z.string(),
+});
+const ZPayout = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  source: z.string(),
+  currency: z.string(),
+  amount: z.number().int(),
+  bank_amount: z.number().int(),
+  carrying_amount: z.number().int(),
+  fx_difference: z.number().int(),
+  date: z.string(),
+  entry_number: z.number().int(),
+});
+const ZRevaluation = z.object({
+  period: z.string(),
+  already: z.boolean(),
+  entry_number: z.number().int().nullable(),
+  reversal_entry_number: z.number().int().nullable(),
+  lines: z.array(
+    z.object({
+      account: z.string(),
+      currency: z.string(),
+      balance: z.number().int(),
+      carrying: z.number().int(),
+      rate: z.string(),
+      revalued: z.number().int(),
+      difference: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
 });
 const ZFxRateList = z.object({
   rates: z.array(
@@ -1351,6 +1386,29 @@ export const OPERATIONS: readonly Operation[] = [
     body: ZManualEntryApiInput,
     response: ZJournalEntry,
     status: 201,
+  },
+  {
+    operationId: 'recordPayout',
+    method: 'post',
+    path: '/api/v1/ledger/payouts',
+    idempotent: true,
+    summary:
+      'Record a payout of the processor balance into the bank: Dr Bank bank_amount / Cr Processor clearing at the carrying amount of `amount` (in `currency`); the difference is realized exchange gain/loss (7100), never in the shop currency; bank_amount defaults to amount at the rate of `date`',
+    scope: 'ledger:post',
+    body: ZRecordPayoutInput,
+    response: ZPayout,
+    status: 201,
+  },
+  {
+    operationId: 'revalueForeignBalances',
+    method: 'post',
+    path: '/api/v1/ledger/fx-revaluations',
+    idempotent: true,
+    summary:
+      "Month-end revaluation of open foreign-currency balances at the closing rate (7200 Unrealized exchange gain/loss), reversed on the next month's first day; once per month (a repeat answers the first with already: true)",
+    scope: 'ledger:post',
+    body: ZRevaluationInput,
+    response: ZRevaluation,
   },
   {
     operationId: 'getInventoryValuation',

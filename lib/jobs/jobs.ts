@@ -6,6 +6,7 @@ import { checkSlaJob } from '@/lib/support/check-sla-job';
 import { pumpWebhooksJob } from '@/lib/webhooks/pump-job';
 import { sendSurveysJob } from '@/lib/feedback/send-surveys-job';
 import { pumpAutomationJob } from '@/lib/automation/pump-job';
+import { revalueFxJob } from '@/lib/ledger/revalue-job';
 import type { JobDefinition } from './registry';
 
 /**
@@ -20,6 +21,7 @@ export const JOBS = [
   sendSurveysJob,
   importOrdersJob,
   pumpAutomationJob,
+  revalueFxJob,
 ] as const;
 
 export function jobByName(name: string): JobDefinition | undefined {

@@ -49,4 +49,10 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Restarts the automation pass chain if it broke: each run queues rule runs for new events and runs them every second for 10 s, then queues the next (decision 026).',
   },
+  {
+    job: 'ledger.revalue-fx',
+    cron: '30 3 1-3 * *',
+    description:
+      "Revalues the open foreign-currency balances of the month just ended at its closing rate (7200) and reverses that on the new month's first day; runs on the 1st–3rd so a late rate still gets in, posts once per month (decision 035).",
+  },
 ];
