@@ -83,7 +83,7 @@ export async function recordPayout(
             },
           ],
         );
-      carrying = carryingShare(held!.carrying, balance, amount);
+      carrying = carryingShare(held.carrying, balance, amount);
       if (input.bank_amount !== undefined) bank = BigInt(input.bank_amount);
       else {
         const { rate } = await rateOn(
