@@ -12,7 +12,7 @@ import { seedPurchasing } from '@/prisma/seed-purchasing';
 import { seedFeedback } from '@/prisma/seed-feedback';
 import { seedChannels } from '@/prisma/seed-channels';
 import { seedAutomation } from '@/prisma/seed-automation';
-import { seedFxRates } from '@/prisma/seed-books';
+import { seedForeignCurrencyBooks, seedFxRates } from '@/prisma/seed-books';
 
 /**
  * prepareDatabase (lib/platform/bootstrap.ts), then the demo shop on first start (no users yet),
@@ -50,6 +50,8 @@ export async function prepareWithDemoShop(
         await seedAutomation(client, { log });
         // Exchange rates for the last month (Ledger → Exchange rates).
         await seedFxRates(client, { log });
+        // An EUR order and a payout of its processor balance (Ledger → Payouts and FX, decision 035).
+        await seedForeignCurrencyBooks(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (
           returns.returns > 0 ||

@@ -32,3 +32,27 @@ export async function foreignBalances(
     ORDER BY a.code, l.txn_currency`;
   return rows;
 }
+
+export type PayoutRow = {
+  id: string;
+  reference: string;
+  source: string;
+  date: string;
+  currency: string;
+  amount: number;
+  bank_amount: number;
+  carrying_amount: number;
+  fx_difference: number;
+  entry_number: number;
+};
+
+/** The latest payouts (the Payouts & FX screen), newest first. */
+export async function payoutList(tx: Tx = db, limit = 100): Promise<PayoutRow[]> {
+  return tx.$queryRaw<PayoutRow[]>`
+    SELECT p.id::text, p.reference, p.source, to_char(p.paid_on, 'YYYY-MM-DD') AS date, trim(p.currency) AS currency,
+           p.amount::float8::int AS amount, p.bank_amount::float8::int AS bank_amount,
+           p.carrying_amount::float8::int AS carrying_amount, p.fx_difference::float8::int AS fx_difference,
+           e.number AS entry_number
+    FROM payouts p JOIN journal_entries e ON e.id = p.entry_id
+    ORDER BY p.paid_on DESC, p.created_at DESC LIMIT ${limit}`;
+}
