@@ -1362,7 +1362,7 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     summary:
       'Store exchange rates: rate = units of the shop currency per 1 unit of currency, a decimal string (e.g. "1.0842"); a (currency, date) already held is replaced; the rate for a day is that day\'s or the last before',
-    scope: 'ledger:post',
+    scope: 'ledger:write',
     body: ZSaveFxRatesInput,
     response: ZFxRatesSaved,
   },
@@ -1382,7 +1382,7 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     summary:
       'Post a manual journal entry dated `date` (shop time zone, not after today): lines of account code and debit or credit in minor units; unbalanced → 422 naming lines; on or before a lock date → 409 PERIOD_LOCKED',
-    scope: 'ledger:post',
+    scope: 'ledger:write',
     body: ZManualEntryApiInput,
     response: ZJournalEntry,
     status: 201,
@@ -1394,7 +1394,7 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     summary:
       'Record a payout of the processor balance into the bank: Dr Bank bank_amount / Cr Processor clearing at the carrying amount of `amount` (in `currency`); the difference is realized exchange gain/loss (7100), never in the shop currency; bank_amount defaults to amount at the rate of `date`',
-    scope: 'ledger:post',
+    scope: 'ledger:write',
     body: ZRecordPayoutInput,
     response: ZPayout,
     status: 201,
@@ -1406,7 +1406,7 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     summary:
       "Month-end revaluation of open foreign-currency balances at the closing rate (7200 Unrealized exchange gain/loss), reversed on the next month's first day; once per month (a repeat answers the first with already: true)",
-    scope: 'ledger:post',
+    scope: 'ledger:write',
     body: ZRevaluationInput,
     response: ZRevaluation,
   },

@@ -19,7 +19,7 @@ import { revalueForeignBalances } from '@/lib/ledger/revalue-foreign-balances';
 import { formatMoney, parseMoney } from '@/lib/money';
 
 export const postManualEntryAction = action<{ number: number }>(
-  { permission: 'ledger:post' },
+  { permission: 'ledger:write' },
   async ({ actor, formData }) => {
     const { currency } = await shopSettings();
     const entry = await postManualEntry({
@@ -32,7 +32,7 @@ export const postManualEntryAction = action<{ number: number }>(
 );
 
 export const reverseManualEntryAction = action<typeof ZReverseEntryInput, { number: number }>(
-  { permission: 'ledger:post', schema: ZReverseEntryInput },
+  { permission: 'ledger:write', schema: ZReverseEntryInput },
   async ({ input, actor }) => {
     const reversal = await reverseManualEntry({ entryId: input.entry_id, reason: input.reason, actor });
     revalidatePath('/ledger', 'layout');
@@ -41,7 +41,7 @@ export const reverseManualEntryAction = action<typeof ZReverseEntryInput, { numb
 );
 
 export const createAccountAction = action(
-  { permission: 'ledger:post', schema: ZCreateAccountInput },
+  { permission: 'ledger:write', schema: ZCreateAccountInput },
   async ({ input, actor }) => {
     const account = await createAccount({ input, actor });
     revalidatePath('/ledger', 'layout');
@@ -50,7 +50,7 @@ export const createAccountAction = action(
 );
 
 export const saveFxRateAction = action(
-  { permission: 'ledger:post', schema: ZFxRateInput },
+  { permission: 'ledger:write', schema: ZFxRateInput },
   async ({ input, actor }) => {
     await saveFxRates({ input: { rates: [input] }, actor, source: 'manual' });
     revalidatePath('/ledger/exchange-rates');
@@ -58,7 +58,7 @@ export const saveFxRateAction = action(
   },
 );
 
-export const importEcbRatesAction = action({ permission: 'ledger:post' }, async ({ actor, formData }) => {
+export const importEcbRatesAction = action({ permission: 'ledger:write' }, async ({ actor, formData }) => {
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0)
     throw new AppError('VALIDATION_FAILED', 'Choose a CSV file', [
@@ -76,7 +76,7 @@ export const importEcbRatesAction = action({ permission: 'ledger:post' }, async 
 });
 
 /** Record a payout from the Payouts & FX screen: amounts typed as decimals in their currency. */
-export const recordPayoutAction = action({ permission: 'ledger:post' }, async ({ actor, formData }) => {
+export const recordPayoutAction = action({ permission: 'ledger:write' }, async ({ actor, formData }) => {
   const form = formObject(formData);
   const text = (field: string) => {
     const v = form[field];
@@ -112,7 +112,7 @@ export const recordPayoutAction = action({ permission: 'ledger:post' }, async ({
 });
 
 export const revalueAction = action(
-  { permission: 'ledger:post', schema: ZRevaluationInput },
+  { permission: 'ledger:write', schema: ZRevaluationInput },
   async ({ input, actor }) => {
     const r = await revalueForeignBalances({ input, actor });
     revalidatePath('/ledger', 'layout');

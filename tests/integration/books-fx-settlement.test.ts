@@ -61,7 +61,7 @@ beforeAll(async () => {
     source: 'manual',
     actor,
   });
-  key = (await makeApiKey(['ledger:post'])).key;
+  key = (await makeApiKey(['ledger:write'])).key;
   // An EUR order placed 2026-11-07 (rate 1.0842), 5,135 EUR captured with a 179 EUR fee:
   // processor clearing 5,135 − 179 = 4,956 EUR carried at 5,567 − 194 = 5,373 USD cents.
   await createOrder({

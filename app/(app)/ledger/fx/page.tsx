@@ -18,7 +18,7 @@ const td = 'px-3 py-2 whitespace-nowrap';
 
 export default async function PayoutsAndFxPage() {
   const user = await requirePagePermission('ledger:read', '/ledger/fx');
-  const canPost = roleHas(user.role, 'ledger:post');
+  const canPost = roleHas(user.role, 'ledger:write');
   const [settings, payouts, revaluations] = await Promise.all([
     shopSettings(),
     payoutList(),

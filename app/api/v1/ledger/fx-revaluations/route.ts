@@ -3,6 +3,6 @@ import { ZRevaluationInput } from '@/lib/ledger/fx-schemas';
 import { revalueForeignBalances } from '@/lib/ledger/revalue-foreign-balances';
 
 export const POST = apiRoute(
-  { scope: 'ledger:post', body: ZRevaluationInput, idempotent: { status: 200 } },
+  { scope: 'ledger:write', body: ZRevaluationInput, idempotent: { status: 200 } },
   ({ body, actor, tx }) => revalueForeignBalances({ input: body, actor }, tx),
 );
