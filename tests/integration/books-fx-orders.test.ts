@@ -17,6 +17,7 @@ import {
 } from '@/tests/factories';
 import * as ordersRoute from '@/app/api/v1/orders/route';
 import * as orderRoute from '@/app/api/v1/orders/[id]/route';
+import { seedForeignCurrencyBooks } from '@/prisma/seed-books';
 
 /** Orders and refunds in another currency than the shop's (USD), decision 035. */
 let key: string;
@@ -215,5 +216,18 @@ describe('importing orders in another currency', () => {
       },
     ]);
     expect(await db.order.count({ where: { externalId: 'IMP-EUR-2' } })).toBe(0);
+  });
+});
+
+describe('the demo seed', () => {
+  it('takes an EUR order and pays out half its processor balance through the use cases, once', async () => {
+    expect(await seedForeignCurrencyBooks(db)).toEqual({ orders: 1, payouts: 1 });
+    const order = await db.order.findFirstOrThrow({ where: { externalId: 'BOOKS-DEMO-EUR-1' } });
+    expect(order.currency).toBe('EUR');
+    expect(order.fxRate?.toString()).toBe('1.1');
+    const payout = await db.payout.findUniqueOrThrow({ where: { reference: 'po_demo_eur_1' } });
+    // half the order's total (2 × 1,022 + 490 = 2,534 EUR cents → 1,267), at the day's 1.1 → 1,393.7 → 1,394
+    expect({ amount: payout.amount, bank: payout.bankAmount }).toEqual({ amount: 1_267n, bank: 1_394n });
+    expect(await seedForeignCurrencyBooks(db)).toEqual({ orders: 0, payouts: 0 });
   });
 });
