@@ -39,8 +39,8 @@ export async function seedFxRates(
 /**
  * Demo foreign-currency books (decision 035), through the real use cases: one EUR web order placed
  * yesterday and captured (booked at yesterday's rate, fx_rate and base_total on the order), and a
- * payout of half its processor balance today at today's rate (a realized exchange difference in
- * 7100), so Ledger → Payouts and FX is not empty on first start. Needs the demo rates (seedFxRates)
+ * payout of half its processor balance today at today's rate less a 1% conversion spread (a
+ * realized exchange loss in 7100), so Ledger → Payouts and FX is not empty on first start. Needs the demo rates (seedFxRates)
  * and a USD shop; does nothing when a payout exists.
  */
 export async function seedForeignCurrencyBooks(
@@ -82,12 +82,19 @@ export async function seedForeignCurrencyBooks(
     },
     actor: SEED_ACTOR,
   });
+  // The processor converts at the day's rate less a 1% spread: a realized exchange loss in 7100.
+  const { rateOn } = await import('@/lib/ledger/fx-queries');
+  const date = now.toISOString().slice(0, 10);
+  const amount = Math.floor(total / 2);
+  const { rate } = await rateOn({ currency: 'EUR', base: 'USD', date });
+  const atRate = Number((BigInt(amount) * rate.n) / 10n ** BigInt(rate.scale));
   const payout = await recordPayout({
     input: {
       reference: 'po_demo_eur_1',
-      date: now.toISOString().slice(0, 10),
+      date,
       currency: 'EUR',
-      amount: Math.floor(total / 2),
+      amount,
+      bank_amount: Math.round(atRate * 0.99),
     },
     actor: SEED_ACTOR,
   });

@@ -18,6 +18,10 @@ import {
 import * as ordersRoute from '@/app/api/v1/orders/route';
 import * as orderRoute from '@/app/api/v1/orders/[id]/route';
 import { seedForeignCurrencyBooks } from '@/prisma/seed-books';
+import { compactKpiFacts, directFacts, rollupFacts } from '@/lib/kpi/rebuild';
+import currencyCodes from 'currency-codes';
+import { currencyDigits } from '@/lib/money';
+import { isCurrency } from '@/lib/boundary';
 
 /** Orders and refunds in another currency than the shop's (USD), decision 035. */
 let key: string;
@@ -226,8 +230,32 @@ describe('the demo seed', () => {
     expect(order.currency).toBe('EUR');
     expect(order.fxRate?.toString()).toBe('1.1');
     const payout = await db.payout.findUniqueOrThrow({ where: { reference: 'po_demo_eur_1' } });
-    // half the order's total (2 × 1,022 + 490 = 2,534 EUR cents → 1,267), at the day's 1.1 → 1,393.7 → 1,394
-    expect({ amount: payout.amount, bank: payout.bankAmount }).toEqual({ amount: 1_267n, bank: 1_394n });
+    // Half the order's total (2 × 1,022 + 490 = 2,534 EUR cents → 1,267) at the day's 1.1 = 1,393.7,
+    // truncated to 1,393, less 1%: 1,379.07 → 1,379. The processor held 2,534 − 98 fee = 2,436 EUR
+    // carried at 2,787 − 108 = 2,679; the share 2,679 × 1,267 / 2,436 = 1,393.38 → 1,393; loss 14.
+    expect({ amount: payout.amount, bank: payout.bankAmount, fx: payout.fxDifference }).toEqual({
+      amount: 1_267n,
+      bank: 1_379n,
+      fx: -14n,
+    });
     expect(await seedForeignCurrencyBooks(db)).toEqual({ orders: 0, payouts: 0 });
+  });
+});
+
+describe('KPI facts of foreign-currency orders', () => {
+  it('count gross sales and refunds in the shop currency, and the rebuild from the tables agrees', async () => {
+    await compactKpiFacts();
+    expect(await rollupFacts()).toEqual(await directFacts());
+    const [eur] = await db.$queryRaw<{ gross: number }[]>`
+      SELECT fx_base(subtotal, currency, fx_rate)::int AS gross FROM orders WHERE external_id = 'EUR-1'`;
+    // 3,333 EUR cents × 1.0842 = 3,613.6386 → 3,614, as the sale's revenue line
+    expect(eur.gross).toBe(3_614);
+  });
+
+  it('the SQL currency digits are the ISO digits lib/money.ts uses (every currency an order may be in)', async () => {
+    const codes = currencyCodes.codes().filter(isCurrency);
+    const rows = await db.$queryRaw<{ code: string; digits: number }[]>`
+      SELECT c AS code, currency_digits(c) AS digits FROM unnest(${codes}::text[]) AS c`;
+    for (const r of rows) expect(r.digits, r.code).toBe(currencyDigits(r.code));
   });
 });
