@@ -73,7 +73,7 @@ export type ActionContext<I> = { user: SessionUser; actor: Actor; input: I; form
  * The one wrapper of a server action, as apiRoute is of a route handler (decision 029): checks the
  * permission (UNAUTHENTICATED / FORBIDDEN), parses the form with the schema when one is given (422
  * naming the field), runs the body and turns any error into the form's state (runAction).
- *   export const createAccountAction = action({ permission: 'ledger:post', schema: ZCreateAccountInput },
+ *   export const createAccountAction = action({ permission: 'ledger:write', schema: ZCreateAccountInput },
  *     async ({ input, actor }) => ({ message: … }));
  * Without a schema the body reads the form itself (formData), for forms a schema cannot take whole.
  */

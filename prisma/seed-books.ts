@@ -35,3 +35,71 @@ export async function seedFxRates(
   options.log?.(`seeded ${result.saved} exchange rates (${result.currencies.join(', ')})`);
   return { rates: result.saved };
 }
+
+/**
+ * Demo foreign-currency books (decision 035), through the real use cases: one EUR web order placed
+ * yesterday and captured (booked at yesterday's rate, fx_rate and base_total on the order), and a
+ * payout of half its processor balance today at today's rate less a 1% conversion spread (a
+ * realized exchange loss in 7100), so Ledger → Payouts and FX is not empty on first start. Needs the demo rates (seedFxRates)
+ * and a USD shop; does nothing when a payout exists.
+ */
+export async function seedForeignCurrencyBooks(
+  db: PrismaClient,
+  options: { now?: Date; log?: (line: string) => void } = {},
+): Promise<{ orders: number; payouts: number }> {
+  if ((await db.payout.count()) > 0) return { orders: 0, payouts: 0 };
+  const settings = await db.shopSettings.findUnique({ where: { id: 1 }, select: { currency: true } });
+  if (settings?.currency !== 'USD' || (await db.fxRate.count({ where: { currency: 'EUR' } })) === 0)
+    return { orders: 0, payouts: 0 };
+  const [level] = await db.$queryRaw<{ sku: string; price: number }[]>`
+    SELECT v.sku, v.price FROM stock_levels l JOIN variants v ON v.id = l.variant_id
+      JOIN locations loc ON loc.id = l.location_id AND loc.code = 'MAIN'
+     WHERE v.status = 'active' AND v.price > 0 AND l.on_hand - l.reserved >= 3 ORDER BY v.sku LIMIT 1`;
+  if (!level) return { orders: 0, payouts: 0 };
+  const { createOrder } = await import('@/lib/orders/create-order');
+  const { recordPayout } = await import('@/lib/ledger/record-payout');
+  const now = options.now ?? new Date();
+  // Prices as an EUR shop front shows them: the USD price at ~0.92, rounded to the cent.
+  const unit = Math.max(100, Math.round(level.price * 0.92));
+  const total = 2 * unit + 490;
+  await createOrder({
+    input: {
+      channel: 'web',
+      external_id: 'BOOKS-DEMO-EUR-1',
+      currency: 'EUR',
+      customer: { email: 'lena.berger@example.com', name: 'Lena Berger' },
+      shipping_address: {
+        name: 'Lena Berger',
+        line1: 'Mariahilfer Straße 12',
+        city: 'Wien',
+        postal_code: '1070',
+        country: 'AT',
+      },
+      lines: [{ sku: level.sku, quantity: 2, unit_price: unit }],
+      shipping_amount: 490,
+      placed_at: new Date(now.getTime() - DAY).toISOString(),
+      payment: { method: 'card', amount: total, status: 'captured', fee: Math.round(total * 0.029) + 25 },
+    },
+    actor: SEED_ACTOR,
+  });
+  // The processor converts at the day's rate less a 1% spread: a realized exchange loss in 7100.
+  const { rateOn } = await import('@/lib/ledger/fx-queries');
+  const date = now.toISOString().slice(0, 10);
+  const amount = Math.floor(total / 2);
+  const { rate } = await rateOn({ currency: 'EUR', base: 'USD', date });
+  const atRate = Number((BigInt(amount) * rate.n) / 10n ** BigInt(rate.scale));
+  const payout = await recordPayout({
+    input: {
+      reference: 'po_demo_eur_1',
+      date,
+      currency: 'EUR',
+      amount,
+      bank_amount: Math.round(atRate * 0.99),
+    },
+    actor: SEED_ACTOR,
+  });
+  options.log?.(
+    `seeded an EUR order and payout ${payout.reference} (exchange difference ${payout.fx_difference} USD cents)`,
+  );
+  return { orders: 1, payouts: 1 };
+}

@@ -12,7 +12,7 @@ import { seedPurchasing } from '@/prisma/seed-purchasing';
 import { seedFeedback } from '@/prisma/seed-feedback';
 import { seedChannels } from '@/prisma/seed-channels';
 import { seedAutomation } from '@/prisma/seed-automation';
-import { seedFxRates } from '@/prisma/seed-books';
+import { seedForeignCurrencyBooks, seedFxRates } from '@/prisma/seed-books';
 import { seedBills } from '@/prisma/seed-bills';
 
 /**
@@ -53,6 +53,8 @@ export async function prepareWithDemoShop(
         await seedFxRates(client, { log });
         // Supplier bills (paid, open, awaiting approval) and a landed-cost charge (decision 034).
         await seedBills(client, { log });
+        // An EUR order and a payout of its processor balance (Ledger → Payouts and FX, decision 035).
+        await seedForeignCurrencyBooks(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (
           returns.returns > 0 ||

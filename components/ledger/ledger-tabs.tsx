@@ -8,6 +8,7 @@ const TABS = [
   { href: '/ledger/accounts', label: 'Accounts' },
   { href: '/ledger/valuation', label: 'Inventory valuation' },
   { href: '/ledger/exchange-rates', label: 'Exchange rates' },
+  { href: '/ledger/fx', label: 'Payouts and FX' },
 ];
 
 /** The Ledger section's sub-navigation; `current` is the tab's href. */

@@ -3,7 +3,12 @@ import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery, ZManualEntryApiInput } from '@/lib/ledger/schemas';
-import { ZFxRatesQuery, ZSaveFxRatesInput } from '@/lib/ledger/fx-schemas';
+import {
+  ZFxRatesQuery,
+  ZRecordPayoutInput,
+  ZRevaluationInput,
+  ZSaveFxRatesInput,
+} from '@/lib/ledger/fx-schemas';
 import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
 import {
   CHANNELS,
@@ -338,6 +343,36 @@ const ZFxRatesSaved = z.object({
   from: z.string(),
   to: z.string(),
 });
+const ZPayout = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  source: z.string(),
+  currency: z.string(),
+  amount: z.number().int(),
+  bank_amount: z.number().int(),
+  carrying_amount: z.number().int(),
+  fx_difference: z.number().int(),
+  date: z.string(),
+  entry_number: z.number().int(),
+});
+const ZRevaluation = z.object({
+  period: z.string(),
+  already: z.boolean(),
+  entry_number: z.number().int().nullable(),
+  reversal_entry_number: z.number().int().nullable(),
+  lines: z.array(
+    z.object({
+      account: z.string(),
+      currency: z.string(),
+      balance: z.number().int(),
+      carrying: z.number().int(),
+      rate: z.string(),
+      revalued: z.number().int(),
+      difference: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+});
 const ZFxRateList = z.object({
   rates: z.array(
     z.object({
@@ -440,6 +475,13 @@ const ZOrder = named(
     shipping_amount: z.number().int(),
     tax_amount: z.number().int(),
     total: z.number().int(),
+    fx_rate: z
+      .string()
+      .nullable()
+      .describe(
+        "An order in another currency: the rate it was booked at (shop currency per unit, the placed day's or the last before); null in the shop's currency",
+      ),
+    base_total: z.number().int().describe("The total in the shop's currency, minor units"),
     amount_paid: z.number().int(),
     shipping_address: z.record(z.string(), z.string()),
     billing_address: z.record(z.string(), z.string()).nullable(),
@@ -1460,7 +1502,7 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     summary:
       'Store exchange rates: rate = units of the shop currency per 1 unit of currency, a decimal string (e.g. "1.0842"); a (currency, date) already held is replaced; the rate for a day is that day\'s or the last before',
-    scope: 'ledger:post',
+    scope: 'ledger:write',
     body: ZSaveFxRatesInput,
     response: ZFxRatesSaved,
   },
@@ -1480,10 +1522,33 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     summary:
       'Post a manual journal entry dated `date` (shop time zone, not after today): lines of account code and debit or credit in minor units; unbalanced → 422 naming lines; on or before a lock date → 409 PERIOD_LOCKED',
-    scope: 'ledger:post',
+    scope: 'ledger:write',
     body: ZManualEntryApiInput,
     response: ZJournalEntry,
     status: 201,
+  },
+  {
+    operationId: 'recordPayout',
+    method: 'post',
+    path: '/api/v1/ledger/payouts',
+    idempotent: true,
+    summary:
+      'Record a payout of the processor balance into the bank: Dr Bank bank_amount / Cr Processor clearing at the carrying amount of `amount` (in `currency`); the difference is realized exchange gain/loss (7100), never in the shop currency; bank_amount defaults to amount at the rate of `date`',
+    scope: 'ledger:write',
+    body: ZRecordPayoutInput,
+    response: ZPayout,
+    status: 201,
+  },
+  {
+    operationId: 'revalueForeignBalances',
+    method: 'post',
+    path: '/api/v1/ledger/fx-revaluations',
+    idempotent: true,
+    summary:
+      "Month-end revaluation of open foreign-currency balances at the closing rate (7200 Unrealized exchange gain/loss), reversed on the next month's first day; once per month (a repeat answers the first with already: true)",
+    scope: 'ledger:write',
+    body: ZRevaluationInput,
+    response: ZRevaluation,
   },
   {
     operationId: 'getInventoryValuation',

@@ -26,7 +26,7 @@ export const PERMISSIONS = [
   'refunds:approve', // refunds above the limit
   'support:tickets',
   'ledger:read',
-  'ledger:post', // manual journal entries
+  'ledger:write', // manual journal entries, accounts, rates, payouts, revaluations (was ledger:post)
   'settings:write', // settings, users, API keys
   'events:read', // the domain event feed
   'webhooks:write', // webhook subscriptions and their deliveries (admin)
@@ -69,9 +69,16 @@ export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
+/**
+ * Scopes renamed since keys were issued: a key holding the old name holds the new one. Issue 17's
+ * contract names `ledger:write` (decision 035); keys created with `ledger:post` keep working.
+ */
+const SCOPE_ALIASES: Partial<Record<Permission, string>> = { 'ledger:write': 'ledger:post' };
+
 /** API-key scopes: a list of permissions, or '*' for all of them. */
 export function scopesHave(scopes: readonly string[], permission: Permission): boolean {
-  return scopes.includes('*') || scopes.includes(permission);
+  const alias = SCOPE_ALIASES[permission];
+  return scopes.includes('*') || scopes.includes(permission) || (!!alias && scopes.includes(alias));
 }
 
 /**

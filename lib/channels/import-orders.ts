@@ -7,7 +7,10 @@ import { sequentialUuids } from '@/lib/ids';
 import { MINOR_MAX } from '@/lib/boundary';
 import { takeOrderBatch } from '@/lib/orders/take-order-batch';
 import type { TCreateOrderInput } from '@/lib/orders/schemas';
-import { readOrderCsv, type ReadGroup } from '@/lib/channels/order-csv';
+import { readOrderCsv, type ReadContext, type ReadGroup } from '@/lib/channels/order-csv';
+import { convertMinor, parseRate } from '@/lib/ledger/fx';
+import { currencyDigits } from '@/lib/money';
+import { todayIn } from '@/lib/dates';
 import { guestEmail, historyState } from '@/lib/channels/rules';
 import type {
   ImportedOrder,
@@ -61,6 +64,11 @@ const SKU_COLUMN: Record<ImportFormat, string> = {
   woocommerce: 'item_sku',
   backroom: 'sku',
 };
+const CURRENCY_COLUMN: Record<ImportFormat, string> = {
+  shopify: 'Currency',
+  woocommerce: 'order_currency',
+  backroom: 'currency',
+};
 
 type Variant = { id: string; sku: string; name: string; status: string };
 
@@ -69,19 +77,50 @@ type Variant = { id: string; sku: string; name: string; status: string };
  * (history keeps demand per variant; import products first), and an order already imported under
  * the channel + external id is skipped.
  */
-async function checkChunk(job: JobRow, orders: ImportedOrder[]) {
+async function checkChunk(job: JobRow, orders: ImportedOrder[], context: ReadContext) {
   const skus = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.sku)))];
   const ids = orders.map((o) => o.externalId);
-  const [row] = await db.$queryRaw<{ variants: Variant[]; existing: string[] }[]>`
+  // An order in another currency is booked at its placed day's rate (that day's or the last before,
+  // decision 035): one look-up per currency and day of the chunk.
+  const dayOf = (o: ImportedOrder) => todayIn(context.timeZone, o.placedAt);
+  const keyOf = (o: ImportedOrder) => `${o.currency} ${dayOf(o)}`;
+  const pairs = [...new Set(orders.filter((o) => o.currency !== context.currency).map(keyOf))].map((k) =>
+    k.split(' '),
+  );
+  const [row] = await db.$queryRaw<
+    { variants: Variant[]; existing: string[]; rates: { key: string; rate: string | null }[] }[]
+  >`
     SELECT (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status,
                    'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')
               FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY(${skus})) AS variants,
            (SELECT coalesce(array_agg(external_id), '{}') FROM orders
-             WHERE channel = ${job.channel}::sales_channel AND external_id = ANY(${ids})) AS existing`;
+             WHERE channel = ${job.channel}::sales_channel AND external_id = ANY(${ids})) AS existing,
+           (SELECT coalesce(json_agg(json_build_object('key', x.c || ' ' || x.d,
+                   'rate', (SELECT trim_scale(r.rate)::text FROM fx_rates r WHERE r.currency = x.c AND r.date <= x.d::date
+                             ORDER BY r.date DESC LIMIT 1))), '[]')
+              FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS x(c, d)) AS rates`;
   const variants = new Map(row.variants.map((v) => [v.sku, v]));
   const existing = new Set(row.existing);
+  const rates = new Map(row.rates.map((r) => [r.key, r.rate]));
+  /** The order's rate (null in the shop's currency) and its amounts in the shop's currency. */
+  const fxOf = (o: ImportedOrder) => {
+    if (o.currency === context.currency) return { rate: null, toBase: (amount: number) => amount };
+    const text = rates.get(keyOf(o)) ?? null;
+    const rate = text ? parseRate(text) : null;
+    const digits = [currencyDigits(o.currency), currencyDigits(context.currency)] as const;
+    return {
+      rate: text,
+      toBase: (amount: number) => (rate ? Number(convertMinor(BigInt(amount), rate, ...digits)) : 0),
+    };
+  };
   const errorsOf = (o: ImportedOrder): ImportRowError[] => {
     const errors: ImportRowError[] = [];
+    if (o.currency !== context.currency && !rates.get(keyOf(o)))
+      errors.push({
+        row: o.row,
+        column: CURRENCY_COLUMN[job.format],
+        message: `No ${o.currency} rate on or before ${dayOf(o)}; enter one in Ledger → Exchange rates, then import again`,
+      });
     for (const l of o.lines)
       if (!variants.has(l.sku))
         errors.push({
@@ -98,7 +137,7 @@ async function checkChunk(job: JobRow, orders: ImportedOrder[]) {
       });
     return errors;
   };
-  return { variants, existing, errorsOf };
+  return { variants, existing, errorsOf, fxOf };
 }
 
 async function saveProgress(
@@ -170,7 +209,7 @@ export async function runOrderImport(jobId: string): Promise<void> {
     // Pass 1: validate everything, count.
     for await (const chunk of chunksOf(readOrderCsv(counting(), job.format, context))) {
       const readable = chunk.filter((g) => g.order).map((g) => g.order!);
-      const check = await checkChunk(job, readable);
+      const check = await checkChunk(job, readable, context);
       for (const g of chunk) {
         report.rows += g.rows;
         const found = [...g.errors, ...(g.order ? check.errorsOf(g.order) : [])];
@@ -180,7 +219,7 @@ export async function runOrderImport(jobId: string): Promise<void> {
         } else if (check.existing.has(g.order!.externalId)) report.skipped += 1;
         else {
           report.orders += 1;
-          report.gross += g.order!.total;
+          report.gross += check.fxOf(g.order!).toBase(g.order!.total);
         }
       }
       await saveProgress(jobId, report);
@@ -204,13 +243,13 @@ export async function runOrderImport(jobId: string): Promise<void> {
     await saveProgress(jobId, report, { totalRows: report.rows, processedRows: 0 });
     for await (const chunk of chunksOf(readOrderCsv(fileOf(jobId), job.format, context))) {
       const readable = chunk.filter((g) => g.order).map((g) => g.order!);
-      const check = await checkChunk(job, readable);
+      const check = await checkChunk(job, readable, context);
       const valid = readable.filter((o) => check.errorsOf(o).length === 0);
       const fresh = valid.filter((o) => !check.existing.has(o.externalId));
       report.skipped += valid.length - fresh.length;
       if (fresh.length) {
         if (job.mode === 'history') {
-          report.created += await recordHistoryChunk(job, fresh, check.variants, context.timeZone);
+          report.created += await recordHistoryChunk(job, fresh, check, context.timeZone);
         } else {
           const outcome = await takeLiveChunk(job, fresh);
           report.created += outcome.created;
@@ -296,11 +335,13 @@ export async function failOrderImport(jobId: string, message: string) {
 async function recordHistoryChunk(
   job: JobRow,
   orders: ImportedOrder[],
-  variants: Map<string, Variant>,
+  check: Awaited<ReturnType<typeof checkChunk>>,
   timeZone: string,
 ): Promise<number> {
+  const { variants } = check;
   const rows = orders.map((o) => {
     const state = historyState(o, job.format);
+    const fx = check.fxOf(o);
     const email = o.email ?? guestEmail(job.channel);
     const [first, ...rest] = (o.email ? o.customerName : 'Guest').split(/\s+/);
     const lineIds = sequentialUuids(o.lines.length);
@@ -347,6 +388,9 @@ async function recordHistoryChunk(
       shipping: o.shipping,
       tax: o.tax,
       total: o.total,
+      fx_rate: fx.rate,
+      base_total: fx.rate ? fx.toBase(o.total) : null,
+      base_subtotal: fx.toBase(subtotal),
       shipping_address: o.shippingAddress ?? o.billing ?? fallbackAddress,
       billing_address: o.billing,
       shipping_method: o.shippingMethod,
@@ -402,13 +446,13 @@ async function recordHistoryChunk(
       INSERT INTO orders (id, channel, external_id, status, payment_status, customer_id, email, currency, subtotal,
                           discount_amount, shipping_amount, tax_amount, total, shipping_address, billing_address,
                           shipping_method, placed_at, hold_reason, amount_paid, cancelled_at, cancel_reason, note,
-                          import_job_id, source_data)
+                          import_job_id, source_data, fx_rate, base_total)
       SELECT (o->>'id')::uuid, ${job.channel}::sales_channel, o->>'external_id', (o->>'status')::order_status,
              (o->>'payment_status')::payment_status, c.id, o->>'email', o->>'currency', (o->>'subtotal')::int,
              (o->>'discount')::int, (o->>'shipping')::int, (o->>'tax')::int, (o->>'total')::int, o->'shipping_address',
              nullif(o->'billing_address', 'null'::jsonb), o->>'shipping_method', (o->>'placed_at')::timestamptz, o->>'hold_reason',
              (o->>'amount_paid')::int, (o->>'cancelled_at')::timestamptz, o->>'cancel_reason', o->>'note',
-             ${job.id}::uuid, o->'source_data'
+             ${job.id}::uuid, o->'source_data', (o->>'fx_rate')::numeric, (o->>'base_total')::int
       FROM input JOIN cust c ON c.email = o->>'email'
       ON CONFLICT (channel, external_id) DO NOTHING
       RETURNING id, placed_at, channel, status, subtotal),
@@ -431,8 +475,8 @@ async function recordHistoryChunk(
     facts AS (
       INSERT INTO kpi_fact_deltas (day, channel, metric, value)
       SELECT (ins.placed_at AT TIME ZONE ${timeZone})::date, ins.channel::text, m.metric, m.value
-      FROM ins CROSS JOIN LATERAL (VALUES
-        ('orders_placed', 1::bigint), ('gross_sales', ins.subtotal::bigint),
+      FROM ins JOIN input ON (o->>'id')::uuid = ins.id CROSS JOIN LATERAL (VALUES
+        ('orders_placed', 1::bigint), ('gross_sales', (o->>'base_subtotal')::bigint),
         ('orders_cancelled', (ins.status = 'cancelled')::int::bigint),
         ('orders_shipped_complete', (ins.status IN ('fulfilled', 'delivered'))::int::bigint)
       ) AS m(metric, value) WHERE m.value <> 0

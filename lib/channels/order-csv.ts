@@ -20,7 +20,7 @@ import type {
  */
 
 export type ReadContext = {
-  /** the shop's currency: an order in another one is refused naming the currency and the row */
+  /** the shop's currency: an order in another one is taken at its day's rate (decision 035) */
   currency: string;
   /** the shop's time zone, for dates written without an offset (WooCommerce, Backroom) */
   timeZone: string;
@@ -65,7 +65,11 @@ function rowOf(n: number, record: string[], index: Map<string, number>): Row {
 /** Checks one cell and records its problem; `label` is the column as the file's format names it. */
 class Cells {
   errors: ImportRowError[] = [];
-  constructor(readonly context: ReadContext) {}
+  /** The order's currency once read (its amounts are in its minor units); the shop's until then. */
+  moneyCurrency: string;
+  constructor(readonly context: ReadContext) {
+    this.moneyCurrency = context.currency;
+  }
 
   fail(row: number, column: string, message: string) {
     this.errors.push({ row, column, message });
@@ -77,16 +81,16 @@ class Cells {
     return value;
   }
 
-  /** An amount in the file's decimal notation, in minor units of the shop's currency, exactly. */
+  /** An amount in the file's decimal notation, in minor units of the order's currency, exactly. */
   money(row: Row, column: string, label: string, options: { required?: boolean } = {}): number {
     const text = row.get(column);
     if (!text) {
       if (options.required) this.fail(row.n, label, `${label} is empty`);
       return 0;
     }
-    const minor = parseMoney(text.replace(/^[^\d\-.,]+/, ''), this.context.currency);
+    const minor = parseMoney(text.replace(/^[^\d\-.,]+/, ''), this.moneyCurrency);
     if (minor === null) {
-      this.fail(row.n, label, `"${text.slice(0, 40)}" is not an amount in ${this.context.currency}`);
+      this.fail(row.n, label, `"${text.slice(0, 40)}" is not an amount in ${this.moneyCurrency}`);
       return 0;
     }
     if (minor < 0) {
@@ -94,7 +98,7 @@ class Cells {
       return 0;
     }
     if (minor > 100_000_000) {
-      this.fail(row.n, label, `${label} is above 1,000,000 in ${this.context.currency}`);
+      this.fail(row.n, label, `${label} is above 1,000,000 in ${this.moneyCurrency}`);
       return 0;
     }
     return minor;
@@ -152,12 +156,7 @@ class Cells {
     if (!text) return this.context.currency;
     if (isoCurrencyDigits(text) === null)
       this.fail(row.n, label, `"${text.slice(0, 10)}" is not a currency code`);
-    else if (text !== this.context.currency)
-      this.fail(
-        row.n,
-        label,
-        `Row ${row.n} is in ${text}, not the shop's currency ${this.context.currency}; orders in another currency cannot be imported yet`,
-      );
+    else this.moneyCurrency = text;
     return text;
   }
 }
@@ -191,6 +190,8 @@ const tagsOf = (text: string) =>
 /** Shopify's Orders → Export: the rows of one order share `Name`; the first carries the order's fields. */
 function shopifyOrder(rows: Row[], cells: Cells): ImportedOrder {
   const first = rows[0];
+  // First: the order's amounts are read in its currency's minor units.
+  const currency = cells.currency(first, 'currency', 'Currency');
   const email = first.get('email').toLowerCase() || null;
   const billingName = first.get('billing name');
   const shippingName = first.get('shipping name');
@@ -212,7 +213,7 @@ function shopifyOrder(rows: Row[], cells: Cells): ImportedOrder {
     lastRow: rows[rows.length - 1].n,
     externalId: cells.required(first, 'id', 'Id'),
     name: first.get('name'),
-    currency: cells.currency(first, 'currency', 'Currency'),
+    currency,
     email,
     customerName: billingName || shippingName || email?.split('@')[0] || 'Guest',
     phone: first.get('phone') || first.get('billing phone') || null,
@@ -272,6 +273,8 @@ function wooLineItem(text: string): Record<string, string> {
  */
 function wooOrder(rows: Row[], cells: Cells): ImportedOrder {
   const first = rows[0];
+  // First: the order's amounts are read in its currency's minor units.
+  const currency = cells.currency(first, 'order_currency', 'order_currency');
   const statusText = first.get('status').toLowerCase().replace(/^wc-/, '');
   const status = WOO_STATUS[statusText];
   if (!status)
@@ -346,7 +349,7 @@ function wooOrder(rows: Row[], cells: Cells): ImportedOrder {
     lastRow: rows[rows.length - 1].n,
     externalId: cells.required(first, 'order_id', 'order_id'),
     name: first.get('order_number') || first.get('order_id'),
-    currency: cells.currency(first, 'order_currency', 'order_currency'),
+    currency,
     email,
     customerName: billingName || shippingName || email?.split('@')[0] || 'Guest',
     phone: first.get('billing_phone') || null,
@@ -448,6 +451,8 @@ export const FULFILLMENT_STATUSES = ['unfulfilled', 'partial', 'fulfilled'];
 
 function backroomOrder(rows: Row[], cells: Cells): ImportedOrder {
   const first = rows[0];
+  // First: the order's amounts are read in its currency's minor units.
+  const currency = cells.currency(first, 'currency', 'currency');
   const email = first.get('email').toLowerCase() || null;
   const financial = first.get('financial_status').toLowerCase() || 'pending';
   if (!FINANCIAL_STATUSES.includes(financial))
@@ -461,7 +466,7 @@ function backroomOrder(rows: Row[], cells: Cells): ImportedOrder {
     lastRow: rows[rows.length - 1].n,
     externalId: cells.required(first, 'order_id', 'order_id'),
     name: first.get('order_name') || first.get('order_id'),
-    currency: cells.currency(first, 'currency', 'currency'),
+    currency,
     email,
     customerName: name || email?.split('@')[0] || 'Guest',
     phone: first.get('phone') || null,

@@ -8,6 +8,7 @@ import { sendSurveysJob } from '@/lib/feedback/send-surveys-job';
 import { pumpAutomationJob } from '@/lib/automation/pump-job';
 import { pruneEventsJob } from '@/lib/events/prune-job';
 import { replenishmentRunJob } from '@/lib/replenishment/run-job';
+import { revalueFxJob } from '@/lib/ledger/revalue-job';
 import type { JobDefinition } from './registry';
 
 /**
@@ -24,6 +25,7 @@ export const JOBS = [
   pumpAutomationJob,
   pruneEventsJob,
   replenishmentRunJob,
+  revalueFxJob,
 ] as const;
 
 export function jobByName(name: string): JobDefinition | undefined {

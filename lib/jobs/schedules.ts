@@ -61,4 +61,10 @@ export const SCHEDULES: readonly Schedule[] = [
     description:
       'Forecasts demand per SKU and location from the order history (censored on stockout days), picks each SKU’s method by backtest and recomputes safety stock, reorder points and suggestions; mails the low-stock digest (decision 033).',
   },
+  {
+    job: 'ledger.revalue-fx',
+    cron: '30 3 1-3 * *',
+    description:
+      "Revalues the open foreign-currency balances of the month just ended at its closing rate (7200) and reverses that on the new month's first day; runs on the 1st–3rd so a late rate still gets in, posts once per month (decision 035).",
+  },
 ];

@@ -133,7 +133,8 @@ export function shippedCompleteFacts(
  */
 export async function recordRefundIssuedFacts(tx: Tx, refundId: string): Promise<void> {
   const [r] = await tx.$queryRaw<{ issued_at: Date; channel: string; amount: number }[]>`
-    SELECT r.issued_at, o.channel::text AS channel, r.amount FROM refunds r JOIN orders o ON o.id = r.order_id
+    SELECT r.issued_at, o.channel::text AS channel, fx_base(r.amount, o.currency, o.fx_rate)::int AS amount
+    FROM refunds r JOIN orders o ON o.id = r.order_id
     WHERE r.id = ${refundId}::uuid AND r.status = 'issued'`;
   if (!r) throw new Error(`Refund ${refundId} is not issued`);
   await recordKpiFacts(tx, [

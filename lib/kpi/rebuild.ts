@@ -22,7 +22,7 @@ facts AS (
   FROM orders o CROSS JOIN tz
   CROSS JOIN LATERAL (VALUES
     ('orders_placed', 1),
-    ('gross_sales', o.subtotal),
+    ('gross_sales', fx_base(o.subtotal, o.currency, o.fx_rate)),
     ('orders_cancelled', (o.status = 'cancelled')::int),
     ('orders_packed', (EXISTS (SELECT 1 FROM last_ship ls WHERE ls.order_id = o.id))::int),
     ('orders_shipped_complete', (o.status IN ('fulfilled', 'delivered'))::int),
@@ -59,7 +59,7 @@ facts AS (
   UNION ALL
   SELECT (f.issued_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint
   FROM refunds f JOIN orders o ON o.id = f.order_id CROSS JOIN tz
-  CROSS JOIN LATERAL (VALUES ('refunds_count', 1::bigint), ('refunds_amount', f.amount::bigint)) AS m(metric, value)
+  CROSS JOIN LATERAL (VALUES ('refunds_count', 1::bigint), ('refunds_amount', fx_base(f.amount, o.currency, o.fx_rate))) AS m(metric, value)
   WHERE f.status = 'issued'
   UNION ALL
   SELECT (r.received_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint

@@ -13,9 +13,13 @@ import { createAccount } from '@/lib/ledger/create-account';
 import { AppError } from '@/lib/errors';
 import { ZFxRateInput } from '@/lib/ledger/fx-schemas';
 import { importEcbRates, saveFxRates } from '@/lib/ledger/save-fx-rates';
+import { ZRevaluationInput } from '@/lib/ledger/fx-schemas';
+import { recordPayout } from '@/lib/ledger/record-payout';
+import { revalueForeignBalances } from '@/lib/ledger/revalue-foreign-balances';
+import { formatMoney, parseMoney } from '@/lib/money';
 
 export const postManualEntryAction = action<{ number: number }>(
-  { permission: 'ledger:post' },
+  { permission: 'ledger:write' },
   async ({ actor, formData }) => {
     const { currency } = await shopSettings();
     const entry = await postManualEntry({
@@ -28,7 +32,7 @@ export const postManualEntryAction = action<{ number: number }>(
 );
 
 export const reverseManualEntryAction = action<typeof ZReverseEntryInput, { number: number }>(
-  { permission: 'ledger:post', schema: ZReverseEntryInput },
+  { permission: 'ledger:write', schema: ZReverseEntryInput },
   async ({ input, actor }) => {
     const reversal = await reverseManualEntry({ entryId: input.entry_id, reason: input.reason, actor });
     revalidatePath('/ledger', 'layout');
@@ -37,7 +41,7 @@ export const reverseManualEntryAction = action<typeof ZReverseEntryInput, { numb
 );
 
 export const createAccountAction = action(
-  { permission: 'ledger:post', schema: ZCreateAccountInput },
+  { permission: 'ledger:write', schema: ZCreateAccountInput },
   async ({ input, actor }) => {
     const account = await createAccount({ input, actor });
     revalidatePath('/ledger', 'layout');
@@ -46,7 +50,7 @@ export const createAccountAction = action(
 );
 
 export const saveFxRateAction = action(
-  { permission: 'ledger:post', schema: ZFxRateInput },
+  { permission: 'ledger:write', schema: ZFxRateInput },
   async ({ input, actor }) => {
     await saveFxRates({ input: { rates: [input] }, actor, source: 'manual' });
     revalidatePath('/ledger/exchange-rates');
@@ -54,7 +58,7 @@ export const saveFxRateAction = action(
   },
 );
 
-export const importEcbRatesAction = action({ permission: 'ledger:post' }, async ({ actor, formData }) => {
+export const importEcbRatesAction = action({ permission: 'ledger:write' }, async ({ actor, formData }) => {
   const file = formData.get('file');
   if (!(file instanceof File) || file.size === 0)
     throw new AppError('VALIDATION_FAILED', 'Choose a CSV file', [
@@ -70,3 +74,53 @@ export const importEcbRatesAction = action({ permission: 'ledger:post' }, async 
     message: `Imported ${result.saved} rates (${result.currencies.length} currencies, ${result.from} to ${result.to}).`,
   };
 });
+
+/** Record a payout from the Payouts & FX screen: amounts typed as decimals in their currency. */
+export const recordPayoutAction = action({ permission: 'ledger:write' }, async ({ actor, formData }) => {
+  const form = formObject(formData);
+  const text = (field: string) => {
+    const v = form[field];
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  const { currency: base } = await shopSettings();
+  const currency = text('currency').toUpperCase();
+  const money = (field: string, code: string) => {
+    const value = text(field);
+    if (!value) return undefined;
+    const minor = parseMoney(value, code);
+    if (minor === null)
+      throw new AppError('VALIDATION_FAILED', `${field} is not an amount`, [
+        { field, message: `Enter an amount in ${code}, e.g. 1250.00` },
+      ]);
+    return minor;
+  };
+  const payout = await recordPayout({
+    input: {
+      reference: text('reference'),
+      date: text('date'),
+      currency,
+      amount: money('amount', /^[A-Z]{3}$/.test(currency) ? currency : base) ?? 0,
+      bank_amount: money('bank_amount', base),
+    },
+    actor,
+  });
+  revalidatePath('/ledger', 'layout');
+  const fx = payout.fx_difference
+    ? `, ${payout.fx_difference > 0 ? 'gain' : 'loss'} ${formatMoney(Math.abs(payout.fx_difference), base)}`
+    : '';
+  return { message: `Payout ${payout.reference} posted as entry #${payout.entry_number}${fx}.` };
+});
+
+export const revalueAction = action(
+  { permission: 'ledger:write', schema: ZRevaluationInput },
+  async ({ input, actor }) => {
+    const r = await revalueForeignBalances({ input, actor });
+    revalidatePath('/ledger', 'layout');
+    if (r.already) return { message: `${r.period} was revalued before (entry #${r.entry_number ?? '—'}).` };
+    return {
+      message: r.entry_number
+        ? `${r.period} revalued: entry #${r.entry_number}, reversed by #${r.reversal_entry_number}.`
+        : `${r.period}: no open foreign-currency balance to revalue.`,
+    };
+  },
+);

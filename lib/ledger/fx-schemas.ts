@@ -40,3 +40,35 @@ export const ZFxRatesQuery = z
 export type TFxRatesQuery = z.infer<typeof ZFxRatesQuery>;
 
 export type FxRateDto = { date: string; currency: string; rate: string; source: string };
+
+/**
+ * POST /api/v1/ledger/payouts: a payout of the processor balance into the bank. `amount` is what
+ * left the processor, in `currency`'s minor units; `bank_amount` what reached the bank in the shop's
+ * currency (default: amount at the rate of `date`). In the shop's currency bank_amount = amount.
+ */
+export const ZRecordPayoutInput = z
+  .object({
+    reference: z.string().trim().min(1, 'Give the payout reference (e.g. po_1Q2…)').max(200),
+    date: day(),
+    currency: zCurrency(),
+    amount: z.number().int('Whole minor units').positive('Must be more than zero').max(100_000_000_000),
+    bank_amount: z
+      .number()
+      .int('Whole minor units')
+      .positive('Must be more than zero')
+      .max(100_000_000_000)
+      .optional(),
+  })
+  .strict();
+export type TRecordPayoutInput = z.input<typeof ZRecordPayoutInput>;
+
+/** A month to revalue, 'YYYY-MM' (shop time zone). */
+export const ZRevaluationInput = z
+  .object({
+    period: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month as YYYY-MM'),
+  })
+  .strict();
+export type TRevaluationInput = z.input<typeof ZRevaluationInput>;

@@ -117,3 +117,42 @@ export function convertEntry(
     };
   });
 }
+
+/**
+ * The carrying amount (base) of `amount` settled out of a foreign balance of `balance` (own currency)
+ * carried at `carrying` (base): its proportional share, round half up — all of it when the whole
+ * balance is settled, so a balance settled in parts leaves no base behind. Decision 035.
+ */
+export function carryingShare(carrying: bigint, balance: bigint, amount: bigint): bigint {
+  if (balance === 0n) return 0n;
+  if (amount === balance) return carrying;
+  return divRoundHalfUp(carrying * amount, balance);
+}
+
+/** A foreign balance of one account as the books carry it: own-currency balance and base (debit positive). */
+export type ForeignBalance = { account: string; currency: string; balance: bigint; carrying: bigint };
+
+export type RevaluationLine = ForeignBalance & { rate: string; revalued: bigint; difference: bigint };
+
+/**
+ * Month-end revaluation of open foreign balances (IAS 21.23: monetary items at the closing rate):
+ * each balance at the period's closing rate (round half up), the difference to its carrying amount
+ * to unrealized exchange gain/loss. A balance already at that amount, or in the shop's currency,
+ * gives no line: never an FX line between equal currencies.
+ */
+export function revaluationLines(
+  balances: ForeignBalance[],
+  rates: Map<string, Decimal>,
+  base: string,
+): RevaluationLine[] {
+  const out: RevaluationLine[] = [];
+  for (const b of balances) {
+    if (b.currency === base) continue;
+    const rate = rates.get(b.currency);
+    if (!rate) continue;
+    const revalued = convertMinor(b.balance, rate, currencyDigits(b.currency), currencyDigits(base));
+    const difference = revalued - b.carrying;
+    if (difference !== 0n) out.push({ ...b, rate: formatRate(rate), revalued, difference });
+  }
+  return out;
+}

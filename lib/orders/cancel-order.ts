@@ -9,7 +9,7 @@ import { nextStatus, type OrderStatus, openQuantity } from '@/lib/orders/rules';
 import { mulDivRoundHalfUp } from '@/lib/money';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
-import { postJournalEntry } from '@/lib/ledger/post-entry';
+import { postOrderEntry } from '@/lib/ledger/post-foreign-entry';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { postCaptureReturned } from '@/lib/orders/posting';
 import { recordKpiFacts, shippedCompleteFacts } from '@/lib/kpi/facts';
@@ -176,7 +176,7 @@ async function cancelRemaining(
     tax += mulDivRoundHalfUp(l.taxAmount, l.open, l.quantity);
   }
   const credit = value - discount + tax;
-  await postJournalEntry(t, {
+  await postOrderEntry(t, order.id, {
     memo: `Order #${order.number}: unshipped units cancelled (${options.reason})`,
     source: { type: 'order', id: order.id },
     actor: options.actor,

@@ -9,6 +9,10 @@ import { scoreOrder } from '@/lib/fraud/rules';
 import { PAYMENT_DUE_HOLD_REASON, isPaymentDue, orderTotals, paymentStatusFor } from '@/lib/orders/rules';
 import { captureEntry, saleEntry } from '@/lib/orders/posting';
 import { prepareJournalLines } from '@/lib/ledger/post-entry';
+import { convertEntry, convertMinor, formatRate, type Decimal } from '@/lib/ledger/fx';
+import { rateOn } from '@/lib/ledger/fx-queries';
+import { todayIn } from '@/lib/dates';
+import { currencyDigits } from '@/lib/money';
 import { takeOrder } from '@/lib/orders/take-order';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
@@ -93,11 +97,31 @@ async function takeOrderInput(
   if (!settings?.fulfillingLocationId || !settings.locationCode)
     throw new AppError('INVALID_STATE', 'Set a fulfilling location in Settings before taking orders.');
   const location = { id: settings.fulfillingLocationId, code: settings.locationCode };
-  if (input.currency !== settings.currency) {
-    throw new AppError('VALIDATION_FAILED', `The shop sells in ${settings.currency}`, [
-      { field: 'currency', message: `Must be ${settings.currency}, the shop's currency` },
-    ]);
-  }
+  // An order in another currency keeps its amounts and is booked at the placed day's rate (that
+  // day's or the last before; none → 422 naming `currency` and the day), decision 035.
+  const foreign = input.currency !== settings.currency;
+  const fx: { rate: Decimal } | null = foreign
+    ? await rateOn(
+        {
+          currency: input.currency,
+          base: settings.currency,
+          date: todayIn(settings.timezone, placedAt),
+          field: 'currency',
+        },
+        t,
+      )
+    : null;
+  const toBase = (amount: number) =>
+    fx
+      ? Number(
+          convertMinor(
+            BigInt(amount),
+            fx.rate,
+            currencyDigits(input.currency),
+            currencyDigits(settings.currency),
+          ),
+        )
+      : amount;
   const variants = new Map(context.variants.map((r) => [r.sku, r]));
   const missing = input.lines
     .map((l, i) => ({ sku: l.sku, field: `lines.${i}.sku` }))
@@ -178,7 +202,11 @@ async function takeOrderInput(
       id: randomUUID(),
       memo: d.memo,
       source: { type: d.source.type, id: orderId },
-      lines: await prepareJournalLines(t, d),
+      lines: await prepareJournalLines(t, {
+        lines: fx
+          ? convertEntry(d.lines, { currency: input.currency, base: settings.currency, rate: fx.rate })
+          : d.lines,
+      }),
     });
   const { firstName, lastName } = splitName(input.customer.name);
   const risky = { score: risk.score, level: risk.level, reasons: risk.reasons };
@@ -196,6 +224,8 @@ async function takeOrderInput(
     shipping_amount: input.shipping_amount,
     tax_amount: input.tax_amount,
     total: totals.total,
+    fx_rate: fx ? formatRate(fx.rate) : null,
+    base_total: toBase(totals.total),
     amount_paid: captured,
     shipping_address: input.shipping_address,
     billing_address: (input.billing_address as Record<string, string> | undefined) ?? null,
@@ -269,6 +299,8 @@ async function takeOrderInput(
       customer_ip: input.customer_ip ?? null,
       amount_paid: captured,
       hold_reason: holdReason,
+      fx_rate: fx ? formatRate(fx.rate) : null,
+      base_total: fx ? toBase(totals.total) : null,
     },
     lines: lineRows.map((l) => ({
       id: l.id,
@@ -304,7 +336,11 @@ async function takeOrderInput(
       : null,
     entries,
     facts: [
-      { at: placedAt, channel: input.channel, facts: { orders_placed: 1, gross_sales: totals.subtotal } },
+      {
+        at: placedAt,
+        channel: input.channel,
+        facts: { orders_placed: 1, gross_sales: toBase(totals.subtotal) },
+      },
     ],
     audit: {
       action: 'order.created',
@@ -319,6 +355,7 @@ async function takeOrderInput(
 type IntakeContext = {
   settings: {
     currency: string;
+    timezone: string;
     fraudReviewThreshold: number;
     fulfillingLocationId: string | null;
     locationCode: string | null;
@@ -349,7 +386,7 @@ async function intakeContext(
 ): Promise<IntakeContext> {
   const since = new Date(q.placedAt.getTime() - 24 * 3600_000);
   const [row] = await t.$queryRaw<IntakeContext[]>`
-    SELECT (SELECT json_build_object('currency', s.currency, 'fraudReviewThreshold', s.fraud_review_threshold,
+    SELECT (SELECT json_build_object('currency', s.currency, 'timezone', s.timezone, 'fraudReviewThreshold', s.fraud_review_threshold,
                                      'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code,
                                      'shipUnpaidOrders', s.ship_unpaid_orders)
               FROM shop_settings s LEFT JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1) AS settings,

@@ -3,7 +3,8 @@ import type { Tx } from '@/lib/db';
 import type { Actor } from '@/lib/auth/actor';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
-import { postJournalEntry, type PostEntryInput } from '@/lib/ledger/post-entry';
+import type { PostEntryInput } from '@/lib/ledger/post-entry';
+import { postOrderEntry } from '@/lib/ledger/post-foreign-entry';
 
 /**
  * Posting rules for orders (accrual basis, revenue at order intake):
@@ -13,6 +14,8 @@ import { postJournalEntry, type PostEntryInput } from '@/lib/ledger/post-entry';
  *   fee:      Dr Payment processing fees fee / Cr Payment processor clearing fee
  * Cancelling reverses the sale and returns captured money (Dr Accounts receivable / Cr clearing);
  * processor fees are not returned by processors, so they stay as an expense.
+ * The amounts are the order's, in its currency; an order in another currency posts at its carried
+ * rate (lib/ledger/post-foreign-entry.ts postOrderEntry, decision 035).
  */
 type OrderRef = { id: string; number: number | string };
 type EntryDraft = Omit<PostEntryInput, 'actor'>;
@@ -55,7 +58,7 @@ export async function postCapture(
   fee: number,
   actor: Actor,
 ) {
-  return postJournalEntry(tx, { ...captureEntry(o, amount, fee), actor });
+  return postOrderEntry(tx, o.id, { ...captureEntry(o, amount, fee), actor });
 }
 
 export async function postCaptureReturned(
@@ -64,7 +67,7 @@ export async function postCaptureReturned(
   amount: number,
   actor: Actor,
 ) {
-  return postJournalEntry(tx, {
+  return postOrderEntry(tx, o.id, {
     memo: `Captured payment returned on cancellation, order #${o.number}`,
     source: { type: 'payment', id: o.id },
     actor,

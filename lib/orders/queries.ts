@@ -1,4 +1,5 @@
 import 'server-only';
+import { formatRate, parseRate } from '@/lib/ledger/fx';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
@@ -26,6 +27,10 @@ export type OrderDto = {
   shipping_amount: number;
   tax_amount: number;
   total: number;
+  /** An order in another currency: the rate it was booked at (shop currency per unit), else null. */
+  fx_rate: string | null;
+  /** The total in the shop's currency (= total for an order in the shop's currency). */
+  base_total: number;
   amount_paid: number;
   shipping_address: Record<string, string>;
   billing_address: Record<string, string> | null;
@@ -96,6 +101,8 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
     shipping_amount: o.shippingAmount,
     tax_amount: o.taxAmount,
     total: o.total,
+    fx_rate: o.fxRate ? formatRate(parseRate(o.fxRate.toFixed(10))!) : null,
+    base_total: o.baseTotal ?? o.total,
     amount_paid: o.amountPaid,
     shipping_address: o.shippingAddress as Record<string, string>,
     billing_address: (o.billingAddress as Record<string, string> | null) ?? null,

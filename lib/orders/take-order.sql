@@ -30,6 +30,8 @@
 --     actor: {type, id}, payment: payments row | null, entries: [journal_entries rows, memo may hold
 --     {number}], journal_lines: [rows], facts: [{at, channel, metric, value}], audit: audit_log row,
 --     idempotency: {scope, key, request_hash, status} | null, response: the answer without number and customer}
+-- An order in another currency than the shop's carries fx_rate and base_total (decision 035); its
+-- journal lines carry txn_currency, txn_debit and txn_credit beside their base amounts.
 CREATE OR REPLACE FUNCTION "take_order"(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   o jsonb := p->'order';
@@ -115,11 +117,11 @@ BEGIN
   INSERT INTO orders (id, number, channel, external_id, status, payment_status, customer_id, email, currency, subtotal,
                       discount_amount, shipping_amount, tax_amount, total, shipping_address, billing_address, shipping_method,
                       promised_ship_by, placed_at, note, location_id, risk_score, risk_level, risk_reasons, customer_ip, amount_paid,
-                      hold_reason, created_at, updated_at)
+                      hold_reason, fx_rate, base_total, created_at, updated_at)
   SELECT r.id, order_number, r.channel, r.external_id, r.status, r.payment_status, cust.id, r.email, r.currency, r.subtotal,
          r.discount_amount, r.shipping_amount, r.tax_amount, r.total, r.shipping_address, r.billing_address, r.shipping_method,
          r.promised_ship_by, r.placed_at, r.note, r.location_id, r.risk_score, r.risk_level, r.risk_reasons, r.customer_ip, r.amount_paid,
-         r.hold_reason, at, at
+         r.hold_reason, r.fx_rate, r.base_total, at, at
     FROM jsonb_populate_record(NULL::orders, o) r;
   INSERT INTO order_lines (id, order_id, variant_id, sku, name, quantity, unit_price, discount_amount, tax_amount)
   SELECT r.id, r.order_id, r.variant_id, r.sku, r.name, r.quantity, r.unit_price, r.discount_amount, r.tax_amount
@@ -156,8 +158,8 @@ BEGIN
   SELECT r.id, replace(r.memo, '{number}', order_number::text), r.source_type, r.source_id, r.actor_type, r.actor_id, r.actor_label, r.posted_at
     FROM jsonb_populate_recordset(NULL::journal_entries, p->'entries') WITH ORDINALITY AS r
     ORDER BY ordinality;
-  INSERT INTO journal_lines (entry_id, account_id, debit, credit, memo)
-  SELECT r.entry_id, r.account_id, r.debit, r.credit, r.memo
+  INSERT INTO journal_lines (entry_id, account_id, debit, credit, memo, txn_currency, txn_debit, txn_credit)
+  SELECT r.entry_id, r.account_id, r.debit, r.credit, r.memo, r.txn_currency, r.txn_debit, r.txn_credit
     FROM jsonb_populate_recordset(NULL::journal_lines, p->'journal_lines') r;
   INSERT INTO kpi_fact_deltas (day, channel, metric, value)
   SELECT (f.at AT TIME ZONE s.timezone)::date, f.channel, f.metric, f.value

@@ -6,7 +6,7 @@ import { formatMoney } from '@/lib/money';
 import { paymentStatusAfterRefund } from '@/lib/refunds/rules';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr } from '@/lib/ledger/rules';
-import { postJournalEntry } from '@/lib/ledger/post-entry';
+import { postOrderEntry } from '@/lib/ledger/post-foreign-entry';
 import { customerOf } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
 import { recordRefundIssuedFacts } from '@/lib/kpi/facts';
@@ -37,7 +37,8 @@ export async function postRefund(
   },
   actor: Actor,
 ) {
-  await postJournalEntry(t, {
+  // In the order's currency, at the order's carried rate: the refund reverses at the rate of the sale.
+  await postOrderEntry(t, order.id, {
     memo: `Refund #${r.number}${r.kind === 'goodwill' ? ' (goodwill)' : r.kind === 'exchange' ? ' (exchange credit)' : ''}, order #${order.number}`,
     source: { type: 'refund', id: r.id },
     actor,

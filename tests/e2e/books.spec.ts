@@ -81,3 +81,33 @@ test('a manager enters a rate and imports an ECB file on the exchange-rates scre
   expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
   await expectNoSeriousA11yViolations(page, 'exchange rates');
 });
+
+test('a manager sees the demo EUR payout, records a payout and revalues last month on Payouts and FX', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_EMAIL.manager);
+  await visit(page, '/ledger/fx');
+  await waitForHydration(page, 'form');
+  // The demo seed's payout of half the EUR order's processor balance (decision 035).
+  await expect(page.getByRole('row', { name: /po_demo_eur_1/ })).toBeVisible();
+
+  const form = page.getByRole('form', { name: 'Record a payout' });
+  await form.getByLabel('Reference').fill(`po_e2e_${Date.now()}`);
+  await form.getByLabel('Currency').fill('USD');
+  await form.getByLabel('Amount paid out').fill('10.00');
+  await form.getByRole('button', { name: 'Post payout' }).click();
+  await expect(page.getByText(/Payout po_e2e_\d+ posted as entry #\d+\./)).toBeVisible();
+
+  const revalue = page.getByRole('form', { name: 'Revalue a month' });
+  await revalue.getByRole('button', { name: 'Revalue' }).click();
+  await expect(
+    page.getByText(/\d{4}-\d{2}(: no open foreign-currency balance| revalued| was revalued before)/),
+  ).toBeVisible();
+
+  expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
+  await expectNoSeriousA11yViolations(page, 'payouts and fx');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.screenshot({ path: 'test-results/books-fx-1366.png', fullPage: true });
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.screenshot({ path: 'test-results/books-fx-820.png', fullPage: true });
+});

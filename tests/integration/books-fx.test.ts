@@ -34,7 +34,7 @@ const get = (qs: string) =>
 beforeAll(async () => {
   await makeLocations();
   actor = (await makeUser({ role: 'manager', email: 'fx@example.test' })).actor;
-  key = (await makeApiKey(['ledger:post'])).key;
+  key = (await makeApiKey(['ledger:write'])).key;
   readKey = (await makeApiKey(['ledger:read'])).key;
 });
 

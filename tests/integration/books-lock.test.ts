@@ -59,7 +59,7 @@ beforeAll(async () => {
   await makeProduct(['LOCK-1']);
   manager = (await makeUser({ role: 'manager', email: 'lock-manager@example.test' })).actor;
   admin = (await makeUser({ role: 'admin', email: 'lock-admin@example.test' })).actor;
-  postKey = (await makeApiKey(['ledger:post'])).key;
+  postKey = (await makeApiKey(['ledger:write'])).key;
   settingsKey = (await makeApiKey(['settings:write'])).key;
 });
 
@@ -202,7 +202,7 @@ describe('POST /api/v1/ledger/journal-entries', () => {
     expect((await res.json()).error.details[0].field).toBe('date');
   });
 
-  it('needs the ledger:post scope', async () => {
+  it('needs the ledger:write scope', async () => {
     const res = await post(entry(today), settingsKey);
     expect(res.status).toBe(403);
   });

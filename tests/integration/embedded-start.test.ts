@@ -46,10 +46,11 @@ describe('embedded database start path', () => {
         variants: expect.any(Number),
         // 1,200 seeded customers + 5 of the history import (name and email both follow i % 5 over its
         // 40 orders) + its guest customer (the POS orders without an email) + the automation seed's 2
-        // first-time customers = 1,208.
-        customers: 1208,
-        // 12 demo orders (BACKROOM_DEMO_ORDERS) + 40 imported history orders + 2 automation demo orders.
-        orders: 54,
+        // first-time customers + the books seed's EUR customer = 1,209.
+        customers: 1209,
+        // 12 demo orders (BACKROOM_DEMO_ORDERS) + 40 imported history orders + 2 automation demo orders
+        // + 1 EUR order of the books seed.
+        orders: 55,
         migrations: expect.any(Number),
       });
       expect(first.migrations).toBe(readdirSync('prisma/migrations').filter((d) => /^\d+_/.test(d)).length);

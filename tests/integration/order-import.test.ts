@@ -169,16 +169,27 @@ describe('reading export files (by hand)', () => {
     expect(notMoney.errors[0]).toMatchObject({ row: 4, column: 'Lineitem price' });
   });
 
-  it('refuses a row in another currency naming the currency and the row', async () => {
-    const [g] = await read(`${SHOPIFY_HEADER}\n${shopifyRow({ name: '#9', sku: 'IMP-1', currency: 'EUR' })}`);
-    expect(g.errors).toEqual([
-      {
-        row: 2,
-        column: 'Currency',
-        message:
-          "Row 2 is in EUR, not the shop's currency USD; orders in another currency cannot be imported yet",
-      },
-    ]);
+  it('reads a row in another currency in the minor units of that currency (decision 035)', async () => {
+    const [eur] = await read(
+      `${SHOPIFY_HEADER}\n${shopifyRow({ name: '#9', sku: 'IMP-1', currency: 'EUR' })}`,
+    );
+    expect(eur.errors).toEqual([]);
+    // 32.00 EUR → 3,200 cents; 12.50 → 1,250
+    expect(eur.order).toMatchObject({ currency: 'EUR', total: 3_200, lines: [{ unitPrice: 1_250 }] });
+    const [jpy] = await read(
+      `${SHOPIFY_HEADER}\n${shopifyRow({ name: '#10', sku: 'IMP-1', currency: 'JPY', price: '1250.5' })}`,
+    );
+    // the yen has no minor unit: 1250.5 (and 32.00) are not amounts in JPY
+    expect(jpy.errors).toContainEqual({
+      row: 2,
+      column: 'Lineitem price',
+      message: '"1250.5" is not an amount in JPY',
+    });
+    expect(jpy.errors).toContainEqual({
+      row: 2,
+      column: 'Total',
+      message: '"32.00" is not an amount in JPY',
+    });
   });
 
   it('reads a WooCommerce export with line_item columns', async () => {

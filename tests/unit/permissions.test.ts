@@ -34,7 +34,7 @@ const DESIGN: Record<Permission, Role[]> = {
   'refunds:approve': ['admin', 'manager'],
   'support:tickets': ['admin', 'manager', 'support'],
   'ledger:read': ['admin', 'manager'],
-  'ledger:post': ['admin', 'manager'],
+  'ledger:write': ['admin', 'manager'],
   'settings:write': ['admin'],
   // Not rows of docs/design.md's table: the event feed reads like reports; webhooks send data out, so admin only (decision 022).
   'events:read': ['admin', 'manager'],
@@ -123,6 +123,9 @@ describe('permission map', () => {
     expect(scopesHave(['orders:read'], 'orders:read')).toBe(true);
     expect(scopesHave(['orders:read'], 'orders:write')).toBe(false);
     expect(scopesHave([], 'orders:read')).toBe(false);
+    // ledger:post was renamed ledger:write (issue 17's contract): a key issued before keeps working.
+    expect(scopesHave(['ledger:post'], 'ledger:write')).toBe(true);
+    expect(scopesHave(['ledger:read'], 'ledger:write')).toBe(false);
   });
 });
 

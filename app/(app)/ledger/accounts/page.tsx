@@ -39,7 +39,7 @@ function AccountKind({ system, active }: { system: boolean; active: boolean }) {
 
 export default async function AccountsPage() {
   const user = await requirePagePermission('ledger:read', '/ledger/accounts');
-  const canPost = roleHas(user.role, 'ledger:post');
+  const canPost = roleHas(user.role, 'ledger:write');
   const today = await resolveAsOf();
   const [accounts, settings] = await Promise.all([chartOfAccounts(today.before), shopSettings()]);
   const money = (amount: number) => formatMoney(amount, settings.currency);

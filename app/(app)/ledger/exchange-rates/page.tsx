@@ -20,7 +20,7 @@ export default async function ExchangeRatesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePagePermission('ledger:read', '/ledger/exchange-rates');
-  const canPost = roleHas(user.role, 'ledger:post');
+  const canPost = roleHas(user.role, 'ledger:write');
   const raw = await searchParams;
   const parsed = ZFxRatesQuery.safeParse({
     currency: typeof raw.currency === 'string' && raw.currency ? raw.currency.toUpperCase() : undefined,

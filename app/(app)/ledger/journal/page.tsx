@@ -31,7 +31,7 @@ export default async function JournalPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePagePermission('ledger:read', '/ledger/journal');
-  const canPost = roleHas(user.role, 'ledger:post');
+  const canPost = roleHas(user.role, 'ledger:write');
   const params = await searchParams;
   const query = ZJournalQuery.safeParse({
     source: single(params.source),

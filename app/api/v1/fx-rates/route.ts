@@ -6,6 +6,6 @@ import { saveFxRates } from '@/lib/ledger/save-fx-rates';
 export const GET = apiRoute({ scope: 'ledger:read', query: ZFxRatesQuery }, ({ query }) => fxRates(query));
 
 export const POST = apiRoute(
-  { scope: 'ledger:post', body: ZSaveFxRatesInput, idempotent: { status: 200 } },
+  { scope: 'ledger:write', body: ZSaveFxRatesInput, idempotent: { status: 200 } },
   ({ body, actor, tx }) => saveFxRates({ input: body, actor, source: 'api' }, tx),
 );

@@ -10,7 +10,7 @@ import { ManualEntryForm } from '@/components/ledger/manual-entry-form';
 export const metadata: Metadata = { title: 'New manual entry · Ledger' };
 
 export default async function NewManualEntryPage() {
-  await requirePagePermission('ledger:post', '/ledger/entries/new');
+  await requirePagePermission('ledger:write', '/ledger/entries/new');
   const [accounts, settings] = await Promise.all([accountList(), shopSettings()]);
   const active = accounts.filter((a) => a.active).map((a) => ({ code: a.code, name: a.name, type: a.type }));
   return (

@@ -4,6 +4,6 @@ import { postManualEntryApi } from '@/lib/ledger/post-manual-entry';
 
 /** A manual journal entry (docs/decisions/036-lock-dates-in-the-database.md for the date it may carry). */
 export const POST = apiRoute(
-  { scope: 'ledger:post', body: ZManualEntryApiInput, idempotent: {} },
+  { scope: 'ledger:write', body: ZManualEntryApiInput, idempotent: {} },
   ({ body, actor, tx }) => postManualEntryApi({ input: body, actor }, tx),
 );
