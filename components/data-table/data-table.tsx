@@ -173,7 +173,7 @@ export function DataTable<TData extends RowData>({
   // A column that renders its cell from the row has no accessor; TanStack only sorts columns with one,
   // and the sorting here is the server's, so a constant accessor is all it needs.
   const withAccessors = columns.map((c) =>
-    'accessorFn' in c || 'accessorKey' in c ? c : ({ ...c, accessorFn: () => null } as DataTableColumn<TData>),
+    'accessorFn' in c || 'accessorKey' in c ? c : { ...c, accessorFn: () => null },
   );
   const allColumns: DataTableColumn<TData>[] = selection
     ? [
