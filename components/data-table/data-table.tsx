@@ -170,6 +170,11 @@ export function DataTable<TData extends RowData>({
     startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
   }
 
+  // A column that renders its cell from the row has no accessor; TanStack only sorts columns with one,
+  // and the sorting here is the server's, so a constant accessor is all it needs.
+  const withAccessors = columns.map((c) =>
+    'accessorFn' in c || 'accessorKey' in c ? c : { ...c, accessorFn: () => null },
+  );
   const allColumns: DataTableColumn<TData>[] = selection
     ? [
         {
@@ -200,9 +205,9 @@ export function DataTable<TData extends RowData>({
             />
           ),
         },
-        ...columns,
+        ...withAccessors,
       ]
-    : columns;
+    : withAccessors;
 
   const table = useTable({
     features: dataTableFeatures,
@@ -417,7 +422,7 @@ export function DataTable<TData extends RowData>({
                   {...{ [LIST_ROW_ATTR]: '' }}
                   tabIndex={-1}
                   aria-selected={selection ? row.getIsSelected() : undefined}
-                  className={`border-b border-slate-100 align-top outline-none hover:bg-slate-50 focus-within:bg-brand-50 focus-within:outline focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-brand-600 focus:bg-brand-50 max-lg:relative max-lg:grid max-lg:grid-cols-2 max-lg:gap-x-4 max-lg:gap-y-2 max-lg:px-4 max-lg:py-3 sm:max-lg:grid-cols-3 ${
+                  className={`border-b border-slate-100 align-top outline-none hover:bg-slate-50 focus-within:bg-brand-50 focus-within:outline focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-brand-600 focus:bg-brand-50 max-lg:relative max-lg:grid max-lg:grid-cols-[repeat(2,minmax(0,1fr))] max-lg:gap-x-4 max-lg:gap-y-2 max-lg:px-4 max-lg:py-3 sm:max-lg:grid-cols-[repeat(3,minmax(0,1fr))] ${
                     row.getIsSelected() ? 'bg-brand-50' : ''
                   } ${rowClassName?.(row.original) ?? ''}`}
                 >
@@ -434,7 +439,7 @@ export function DataTable<TData extends RowData>({
                       <td
                         key={cell.id}
                         role="cell"
-                        className={`px-3 py-2 first:pl-4 max-lg:block max-lg:p-0 max-lg:first:pl-0 ${place} ${
+                        className={`px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 max-lg:first:pl-0 max-lg:[&_*]:whitespace-normal ${place} ${
                           columnClassName[id] ?? ''
                         }`}
                       >

@@ -155,7 +155,7 @@ test('a manager reviews the differences and their value, completes the count, an
   await expect(card(page, 'Inventory accuracy')).toContainText('5 units off of 100 expected · 1 count');
   await card(page, 'Inventory accuracy').getByRole('link', { name: 'Completed cycle counts' }).click();
   await expect(page).toHaveURL(/\/inventory\/cycle-counts\?status=completed/);
-  const rows = page.getByRole('region', { name: 'Cycle counts table' }).locator('tbody tr');
+  const rows = page.getByRole('table', { name: 'Cycle counts table' }).locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('95.0% (5 off 100)');
   await expect(rows.getByRole('link')).toHaveAttribute('href', countUrl);

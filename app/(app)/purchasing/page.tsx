@@ -8,7 +8,7 @@ import { ZPurchaseOrderListQuery } from '@/lib/purchasing/schemas';
 import { PURCHASE_ORDER_STATUSES, PURCHASE_ORDER_STATUS_LABEL } from '@/lib/purchasing/rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
@@ -85,62 +85,44 @@ export default async function PurchaseOrdersPage({
         </p>
       ) : (
         <section aria-label="Purchase orders" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="Purchase orders table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    PO
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Supplier
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Deliver to
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Received
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Total
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Expected
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((po) => {
-                  const ordered = po.lines.reduce((s, l) => s + l.quantity - l.cancelled, 0);
-                  const received = po.lines.reduce((s, l) => s + l.received, 0);
-                  return (
-                    <tr key={po.id} className="border-b border-slate-100">
-                      <td className="px-4 py-2">
-                        <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
-                          {po.label}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2">{po.supplier.name}</td>
-                      <td className="px-3 py-2 font-mono">{po.location}</td>
-                      <td className="px-3 py-2">
-                        <PurchaseOrderStatusBadge status={po.status} />
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {received} of {ordered}
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {formatMoney(po.total, po.currency)}
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2">{po.expected_at ?? '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Purchase orders"
+            noun={['purchase order', 'purchase orders']}
+            storageKey="purchase-orders"
+            columns={[
+              { id: 'po', header: 'PO', hideable: false },
+              { id: 'supplier', header: 'Supplier' },
+              { id: 'location', header: 'Deliver to' },
+              { id: 'status', header: 'Status', hideable: false },
+              { id: 'received', header: 'Received', className: 'lg:text-right' },
+              { id: 'total', header: 'Total', className: 'lg:text-right' },
+              { id: 'expected', header: 'Expected' },
+            ]}
+            rows={list.data.map((po) => {
+              const ordered = po.lines.reduce((s, l) => s + l.quantity - l.cancelled, 0);
+              const received = po.lines.reduce((s, l) => s + l.received, 0);
+              return {
+                id: po.id,
+                cells: {
+                  po: (
+                    <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
+                      {po.label}
+                    </Link>
+                  ),
+                  supplier: po.supplier.name,
+                  location: <span className="font-mono">{po.location}</span>,
+                  status: <PurchaseOrderStatusBadge status={po.status} />,
+                  received: (
+                    <span className="tabular-nums">
+                      {received} of {ordered}
+                    </span>
+                  ),
+                  total: <span className="tabular-nums">{formatMoney(po.total, po.currency)}</span>,
+                  expected: <span className="whitespace-nowrap">{po.expected_at ?? '—'}</span>,
+                },
+              };
+            })}
+          />
           {next && (
             <p className="p-4">
               <Link href={next} className="text-brand-700 underline">

@@ -6,7 +6,7 @@ import { ZCycleCountListQuery } from '@/lib/inventory/cycle-counts/schemas';
 import { CYCLE_COUNT_STATUSES, CYCLE_COUNT_STATUS_LABEL } from '@/lib/inventory/cycle-counts/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
@@ -129,79 +129,63 @@ export default async function CycleCountsPage({
         </p>
       ) : (
         <section aria-label="Cycle counts" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="Cycle counts table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Count
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Location
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Scope
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Counted
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Accuracy
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Created
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Completed
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-100">
-                    <td className="px-4 py-2">
-                      <Link
-                        href={`/inventory/cycle-counts/${c.id}`}
-                        className="font-medium text-brand-700 underline"
-                      >
-                        #{c.number}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 font-mono">{c.location}</td>
-                    <td className="px-3 py-2">{c.scope_description}</td>
-                    <td className="px-3 py-2">
-                      <CycleCountStatusBadge status={c.status} />
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {c.lines_counted} of {c.lines}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {c.status === 'completed'
-                        ? `${pct(c.accuracy)} (${c.abs_variance} off ${c.expected})`
-                        : '—'}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      {date.format(new Date(c.created_at))}
-                      <span className="block text-xs text-slate-600">{c.created_by}</span>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">
-                      {c.completed_at ? (
-                        <>
-                          {date.format(new Date(c.completed_at))}
-                          <span className="block text-xs text-slate-600">{c.completed_by}</span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Cycle counts table"
+            noun={['cycle count', 'cycle counts']}
+            storageKey="cycle-counts"
+            columns={[
+              { id: 'count', header: 'Count', hideable: false },
+              { id: 'location', header: 'Location' },
+              { id: 'scope', header: 'Scope' },
+              { id: 'status', header: 'Status', hideable: false },
+              { id: 'counted', header: 'Counted', className: 'lg:text-right' },
+              { id: 'accuracy', header: 'Accuracy', className: 'lg:text-right' },
+              { id: 'created', header: 'Created' },
+              { id: 'completed', header: 'Completed' },
+            ]}
+            rows={list.data.map((c) => ({
+              id: c.id,
+              cells: {
+                count: (
+                  <Link
+                    href={`/inventory/cycle-counts/${c.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    #{c.number}
+                  </Link>
+                ),
+                location: <span className="font-mono">{c.location}</span>,
+                scope: c.scope_description,
+                status: <CycleCountStatusBadge status={c.status} />,
+                counted: (
+                  <span className="tabular-nums">
+                    {c.lines_counted} of {c.lines}
+                  </span>
+                ),
+                accuracy: (
+                  <span className="tabular-nums">
+                    {c.status === 'completed'
+                      ? `${pct(c.accuracy)} (${c.abs_variance} off ${c.expected})`
+                      : '—'}
+                  </span>
+                ),
+                created: (
+                  <span className="whitespace-nowrap">
+                    {date.format(new Date(c.created_at))}
+                    <span className="block text-xs text-slate-600">{c.created_by}</span>
+                  </span>
+                ),
+                completed: c.completed_at ? (
+                  <span className="whitespace-nowrap">
+                    {date.format(new Date(c.completed_at))}
+                    <span className="block text-xs text-slate-600">{c.completed_by}</span>
+                  </span>
+                ) : (
+                  '—'
+                ),
+              },
+            }))}
+          />
           {next && (
             <p className="p-4">
               <Link href={next} className="text-brand-700 underline">

@@ -4,7 +4,7 @@ import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { supplierList } from '@/lib/purchasing/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 
 export const metadata: Metadata = { title: 'Suppliers' };
@@ -43,53 +43,41 @@ export default async function SuppliersPage({
         </p>
       ) : (
         <section aria-label="Suppliers" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="Suppliers table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Supplier
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Currency
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Lead time
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Products
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Open POs
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((s) => (
-                  <tr key={s.id} className="border-b border-slate-100">
-                    <td className="px-4 py-2">
-                      <Link
-                        href={`/purchasing/suppliers/${s.id}`}
-                        className="font-medium text-brand-700 underline"
-                      >
-                        {s.name}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">{s.email}</td>
-                    <td className="px-3 py-2">{s.currency}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {s.lead_time_days} d ± {s.lead_time_stddev_days}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{s.products.length}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{s.open_purchase_orders}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Suppliers"
+            noun={['supplier', 'suppliers']}
+            storageKey="suppliers"
+            columns={[
+              { id: 'name', header: 'Supplier', hideable: false },
+              { id: 'email', header: 'Email' },
+              { id: 'currency', header: 'Currency' },
+              { id: 'lead', header: 'Lead time', className: 'lg:text-right' },
+              { id: 'products', header: 'Products', className: 'lg:text-right' },
+              { id: 'open', header: 'Open POs', className: 'lg:text-right' },
+            ]}
+            rows={list.data.map((s) => ({
+              id: s.id,
+              cells: {
+                name: (
+                  <Link
+                    href={`/purchasing/suppliers/${s.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {s.name}
+                  </Link>
+                ),
+                email: <span className="break-all">{s.email}</span>,
+                currency: s.currency,
+                lead: (
+                  <span className="tabular-nums">
+                    {s.lead_time_days} d ± {s.lead_time_stddev_days}
+                  </span>
+                ),
+                products: <span className="tabular-nums">{s.products.length}</span>,
+                open: <span className="tabular-nums">{s.open_purchase_orders}</span>,
+              },
+            }))}
+          />
           {list.next_cursor && (
             <p className="p-4">
               <Link

@@ -6,8 +6,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/settings/revoke-api-key-button';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 import { shopTimezone } from '@/lib/settings/queries';
+import { ListTable } from '@/components/data-table/list-table';
 
 export const metadata: Metadata = { title: 'API keys' };
 
@@ -34,59 +34,42 @@ export default async function ApiKeysPage() {
               No API keys yet. Create one above for each integration, so you can revoke them one at a time.
             </p>
           ) : (
-            <ScrollRegion label="API keys table">
-              <table className="mt-3 w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-6 py-2 font-medium">
-                      Name
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Key starts with
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Scopes
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Last used ({timeZone})
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Status
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {keys.map((k) => (
-                    <tr key={k.id} className="border-b border-slate-100 align-top">
-                      <td className="px-6 py-3">
-                        <p className="font-medium">{k.name}</p>
-                        <p className="text-slate-600">
-                          by {k.createdBy ?? 'CLI'} · {dateTime.format(new Date(k.createdAt))}
-                        </p>
-                      </td>
-                      <td className="px-3 py-3">
-                        <code>{k.prefix}…</code>
-                      </td>
-                      <td className="px-3 py-3">
-                        <code className="break-words">{k.scopes.join(', ')}</code>
-                      </td>
-                      <td className="px-3 py-3 text-slate-700">
-                        {k.lastUsedAt ? dateTime.format(new Date(k.lastUsedAt)) : 'Never'}
-                      </td>
-                      <td className="px-3 py-3">
-                        {k.revokedAt ? (
-                          <span className="text-slate-700">
-                            Revoked {dateTime.format(new Date(k.revokedAt))}
-                          </span>
-                        ) : (
-                          <RevokeApiKeyButton id={k.id} name={k.name} />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ListTable
+              caption="API keys"
+              noun={['API key', 'API keys']}
+              columns={[
+                { id: 'name', header: 'Name' },
+                { id: 'prefix', header: 'Key starts with' },
+                { id: 'scopes', header: 'Scopes' },
+                { id: 'last', header: `Last used (${timeZone})` },
+                { id: 'status', header: 'Status' },
+              ]}
+              rows={keys.map((k) => ({
+                id: k.id,
+                cells: {
+                  name: (
+                    <>
+                      <p className="font-medium">{k.name}</p>
+                      <p className="text-slate-600">
+                        by {k.createdBy ?? 'CLI'} · {dateTime.format(new Date(k.createdAt))}
+                      </p>
+                    </>
+                  ),
+                  prefix: <code>{k.prefix}…</code>,
+                  scopes: <code className="break-words">{k.scopes.join(', ')}</code>,
+                  last: (
+                    <span className="text-slate-700">
+                      {k.lastUsedAt ? dateTime.format(new Date(k.lastUsedAt)) : 'Never'}
+                    </span>
+                  ),
+                  status: k.revokedAt ? (
+                    <span className="text-slate-700">Revoked {dateTime.format(new Date(k.revokedAt))}</span>
+                  ) : (
+                    <RevokeApiKeyButton id={k.id} name={k.name} />
+                  ),
+                },
+              }))}
+            />
           )}
         </section>
       </div>

@@ -5,7 +5,7 @@ import { outboxList, ZOutboxQuery } from '@/lib/notify/queries';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { ResendMessageButton } from '@/components/settings/resend-message-button';
 
@@ -111,66 +111,53 @@ export default async function OutboxPage({
               : 'No emails yet. They appear here when orders ship, returns move and tickets get replies.'}
           </p>
         ) : (
-          <ScrollRegion label="Outbox messages">
-            <table className="mt-3 w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-6 py-2 font-medium">
-                    Subject
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    To
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Queued
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {outbox.rows.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-100 align-top">
-                    <td className="px-6 py-3">
-                      <Link
-                        href={`/settings/outbox/${m.id}`}
-                        className="font-medium text-brand-700 underline"
-                      >
-                        {m.subject}
-                      </Link>
-                      <p className="text-slate-600">{m.template.replace(/_/g, ' ')}</p>
-                    </td>
-                    <td className="px-3 py-3 break-all">{m.to}</td>
-                    <td className="px-3 py-3 whitespace-nowrap">{when(m.created_at)}</td>
-                    <td className="px-3 py-3">
-                      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}>
-                        {STATUS_LABEL[m.status]}
-                      </span>
-                      <p className="mt-1 text-slate-600">
-                        {m.status === 'sent' && m.sent_at
-                          ? when(m.sent_at)
-                          : m.status === 'pending' && m.attempts > 0
-                            ? `try ${m.attempts + 1} at ${when(m.next_attempt_at)}`
-                            : m.status === 'failed'
-                              ? `after ${m.attempts} tries`
-                              : ''}
-                      </p>
-                      {m.last_error && <p className="mt-1 max-w-xs text-red-800">{m.last_error}</p>}
-                    </td>
-                    <td className="px-3 py-3">
-                      {m.status !== 'pending' && (
-                        <ResendMessageButton id={m.id} label={`Send "${m.subject}" to ${m.to} again`} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Outbox messages"
+            noun={['message', 'messages']}
+            columns={[
+              { id: 'subject', header: 'Subject' },
+              { id: 'to', header: 'To' },
+              { id: 'queued', header: 'Queued' },
+              { id: 'status', header: 'Status' },
+              { id: 'actions', header: 'Actions' },
+            ]}
+            rows={outbox.rows.map((m) => ({
+              id: m.id,
+              cells: {
+                subject: (
+                  <>
+                    <Link href={`/settings/outbox/${m.id}`} className="font-medium text-brand-700 underline">
+                      {m.subject}
+                    </Link>
+                    <p className="text-slate-600">{m.template.replace(/_/g, ' ')}</p>
+                  </>
+                ),
+                to: <span className="break-all">{m.to}</span>,
+                queued: <span className="whitespace-nowrap">{when(m.created_at)}</span>,
+                status: (
+                  <>
+                    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[m.status]}`}>
+                      {STATUS_LABEL[m.status]}
+                    </span>
+                    <p className="mt-1 text-slate-600">
+                      {m.status === 'sent' && m.sent_at
+                        ? when(m.sent_at)
+                        : m.status === 'pending' && m.attempts > 0
+                          ? `try ${m.attempts + 1} at ${when(m.next_attempt_at)}`
+                          : m.status === 'failed'
+                            ? `after ${m.attempts} tries`
+                            : ''}
+                    </p>
+                    {m.last_error && <p className="mt-1 max-w-xs text-red-800">{m.last_error}</p>}
+                  </>
+                ),
+                actions:
+                  m.status !== 'pending' ? (
+                    <ResendMessageButton id={m.id} label={`Send "${m.subject}" to ${m.to} again`} />
+                  ) : null,
+              },
+            }))}
+          />
         )}
         {outbox.next_before && (
           <p className="border-t border-slate-200 px-6 py-3 text-sm">
