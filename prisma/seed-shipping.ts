@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { weightToGrams, type DimRule } from '@/lib/shipping/rules';
 import { setServiceLevel } from '@/lib/shipping/set-service-level';
-import type { Tx } from '@/lib/db';
 
 /**
  * The web shop's shipping methods and the service each stands for (decision 031). Other channels'
@@ -239,10 +238,7 @@ export async function seedShipping(
       });
       await tx.packageType.createMany({ data: SEED_PACKAGE_TYPES });
       for (const input of SEED_SERVICE_LEVELS)
-        await setServiceLevel(
-          { input, actor: { type: 'system', id: null, label: 'seed' } },
-          tx as unknown as Tx,
-        );
+        await setServiceLevel({ input, actor: { type: 'system', id: null, label: 'seed' } }, tx);
       await tx.auditLog.create({
         data: {
           actorType: 'system',

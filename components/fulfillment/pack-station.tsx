@@ -59,6 +59,9 @@ export function PackStation({
     scanCue(f.tone);
   }, []);
 
+  // The service "Buy label" will buy and its arrival (decision 031).
+  const [choice, setChoice] = useState<PackChoice | null>(null);
+  const [choiceError, setChoiceError] = useState<string | null>(null);
   const reset = () => {
     setOrder(null);
     setVerified({});
@@ -73,8 +76,6 @@ export function PackStation({
   };
 
   // The service "Buy label" will buy and its arrival, fetched once the parcel is closed (decision 031).
-  const [choice, setChoice] = useState<PackChoice | null>(null);
-  const [choiceError, setChoiceError] = useState<string | null>(null);
   const fetchChoice = useCallback(async (id: string) => {
     setChoice(null);
     setChoiceError(null);
