@@ -1,5 +1,17 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { weightToGrams, type DimRule } from '@/lib/shipping/rules';
+import { setServiceLevel } from '@/lib/shipping/set-service-level';
+
+/**
+ * The web shop's shipping methods and the service each stands for (decision 031). Other channels'
+ * methods stay unmapped, so Settings → Shipping lists them for a manager to map.
+ */
+export const SEED_SERVICE_LEVELS = [
+  { channel: 'web', method: 'Standard', level: 'standard' },
+  { channel: 'web', method: 'Express', level: 'express' },
+  { channel: 'web', method: 'Overnight', level: 'overnight' },
+  { channel: 'web', method: 'Economy', level: 'economy' },
+] as const;
 
 /**
  * Demo shipping setup: two carriers with dated rate cards and dimensional-weight rules, the zone
@@ -75,9 +87,9 @@ export const SEED_CARRIERS: SeedCarrier[] = [
       dimension_rounding: 'ceil_inch',
     },
     services: [
-      { code: 'ground', name: 'Parcelway Ground', transitDays: 5, base: [900, 80], step: [40, 12] },
-      { code: 'two_day', name: 'Parcelway 2Day', transitDays: 2, base: [1900, 150], step: [110, 25] },
-      { code: 'overnight', name: 'Parcelway Overnight', transitDays: 1, base: [3200, 250], step: [210, 40] },
+      { code: 'ground', name: 'Ground', transitDays: 5, base: [900, 80], step: [40, 12] },
+      { code: 'two_day', name: '2Day', transitDays: 2, base: [1900, 150], step: [110, 25] },
+      { code: 'overnight', name: 'Overnight', transitDays: 1, base: [3200, 250], step: [210, 40] },
     ],
   },
   {
@@ -93,8 +105,8 @@ export const SEED_CARRIERS: SeedCarrier[] = [
       dimension_rounding: 'none',
     },
     services: [
-      { code: 'economy', name: 'SwiftPost Economy', transitDays: 6, base: [700, 60], step: [35, 8] },
-      { code: 'priority', name: 'SwiftPost Priority', transitDays: 3, base: [1300, 110], step: [70, 15] },
+      { code: 'economy', name: 'Economy', transitDays: 6, base: [700, 60], step: [35, 8] },
+      { code: 'priority', name: 'Priority', transitDays: 3, base: [1300, 110], step: [70, 15] },
     ],
   },
 ];
@@ -225,6 +237,8 @@ export async function seedShipping(
         })),
       });
       await tx.packageType.createMany({ data: SEED_PACKAGE_TYPES });
+      for (const input of SEED_SERVICE_LEVELS)
+        await setServiceLevel({ input, actor: { type: 'system', id: null, label: 'seed' } }, tx);
       await tx.auditLog.create({
         data: {
           actorType: 'system',

@@ -4,7 +4,14 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { boxVolumeWarning, evaluatePackScan, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import type { PackStationOrder } from '@/lib/fulfillment/pack-queries';
 import type { PackLabel } from '@/lib/fulfillment/buy-pack-label';
-import { buyPackLabelAction, packLookupAction, packOrderAction } from '@/lib/fulfillment/scan-actions';
+import {
+  buyPackLabelAction,
+  packChoiceAction,
+  packLookupAction,
+  packOrderAction,
+} from '@/lib/fulfillment/scan-actions';
+import type { PackChoice } from '@/lib/fulfillment/quote-pack';
+import { formatMoney } from '@/lib/money';
 import { ScanInput } from '@/components/fulfillment/scan-input';
 import { scanCue } from '@/components/fulfillment/scan-feedback';
 import type { PackageOption } from '@/components/fulfillment/ship-order-form';
@@ -52,17 +59,30 @@ export function PackStation({
     scanCue(f.tone);
   }, []);
 
+  // The service "Buy label" will buy and its arrival (decision 031).
+  const [choice, setChoice] = useState<PackChoice | null>(null);
+  const [choiceError, setChoiceError] = useState<string | null>(null);
   const reset = () => {
     setOrder(null);
     setVerified({});
     setPackId(null);
     setLabel(null);
+    setChoice(null);
     setWeight('');
     setOverrideOpen(false);
     setOverrideReason('');
     setErrors({});
     setFeedback(null);
   };
+
+  // The service "Buy label" will buy and its arrival, fetched once the parcel is closed (decision 031).
+  const fetchChoice = useCallback(async (id: string) => {
+    setChoice(null);
+    setChoiceError(null);
+    const res = await packChoiceAction(id);
+    if (res?.ok && res.data) setChoice(res.data);
+    else setChoiceError(res?.message ?? 'Rates could not be fetched.');
+  }, []);
 
   const load = useCallback(
     async (code: string) => {
@@ -86,6 +106,7 @@ export function PackStation({
       setErrors({});
       setLabel(null);
       setPackId(o.packed?.id ?? null);
+      if (o.packed) void fetchChoice(o.packed.id);
       const grams = o.lines.every((l) => l.weight_grams)
         ? o.lines.reduce((s, l) => s + l.weight_grams! * l.quantity, 0)
         : 0;
@@ -102,7 +123,7 @@ export function PackStation({
           : `Order #${o.number}: scan each unit into the box.`,
       });
     },
-    [packageTypes, say],
+    [packageTypes, say, fetchChoice],
   );
 
   const onScan = useCallback(
@@ -136,6 +157,7 @@ export function PackStation({
     setBusy(false);
     if (res?.ok && res.data) {
       setPackId(res.data.pack_id);
+      void fetchChoice(res.data.pack_id);
       setOverrideOpen(false);
       say({ tone: 'done', message: `${res.message} Buy the label.` });
     } else {
@@ -147,7 +169,7 @@ export function PackStation({
   const buy = async () => {
     if (!packId || busy) return;
     setBusy(true);
-    const res = await buyPackLabelAction(packId);
+    const res = await buyPackLabelAction(packId, choice?.key ?? undefined);
     setBusy(false);
     if (res?.ok && res.data) {
       setLabel(res.data);
@@ -386,6 +408,40 @@ export function PackStation({
                   </p>
                 ))}
             </>
+          )}
+          {packId && (
+            <div
+              className="mt-5 rounded-lg border border-slate-200 bg-slate-50 p-3 text-base"
+              data-testid="pack-service"
+            >
+              {choice ? (
+                choice.key ? (
+                  <>
+                    <p>
+                      Ships by{' '}
+                      <strong>
+                        {choice.carrier} · {choice.service}
+                      </strong>
+                      {choice.price !== null && choice.currency
+                        ? `, ${formatMoney(choice.price, choice.currency)}`
+                        : ''}
+                      , arrives <strong>{choice.delivery_date}</strong>
+                      {choice.meets_promise === false ? ' — later than promised' : ''}
+                    </p>
+                    <p className="text-sm text-slate-700">
+                      Paid for: {choice.paid_label}
+                      {choice.promised_by ? `, delivery promised by ${choice.promised_by}` : ''}
+                    </p>
+                  </>
+                ) : (
+                  <p>No service can take this parcel: check the box and weight on the ship page.</p>
+                )
+              ) : (
+                <p className="text-sm text-slate-700">
+                  {choiceError ?? 'Getting the service and its arrival…'}
+                </p>
+              )}
+            </div>
           )}
           {packId && (
             <div

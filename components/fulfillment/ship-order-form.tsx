@@ -257,6 +257,15 @@ export function ShipOrderForm({
               ({ratesShown.billable_note}, ships {ratesShown.ship_date})
             </span>
           </legend>
+          <p className="mb-2 text-sm text-slate-800" data-testid="paid-service">
+            Paid for: <strong>{ratesShown.paid.label}</strong>
+            {ratesShown.paid.method
+              ? ` (“${ratesShown.paid.method}”${ratesShown.paid.mapped ? '' : ', not mapped yet: counted as Standard'})`
+              : ''}
+            {ratesShown.paid.promised_by
+              ? ` · delivery promised by ${ratesShown.paid.promised_by}`
+              : ' · no delivery date promised'}
+          </p>
           <ScrollRegion label="Shipping rates" className="rounded-lg border border-slate-200">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -330,6 +339,9 @@ export function ShipOrderForm({
                             : q.meets_promise
                               ? '✓ On time'
                               : 'Late'}
+                        {q.available && q.downgrade && (
+                          <span className="ml-2 text-amber-900">· Slower than paid for</span>
+                        )}
                       </td>
                     </tr>
                   );
@@ -338,6 +350,22 @@ export function ShipOrderForm({
             </table>
           </ScrollRegion>
           {errorText('service')}
+          {ratesShown.quotes.find((q) => q.key === service)?.downgrade && (
+            <div className="mt-3 max-w-xl">
+              <label htmlFor="ship-downgrade_reason" className="block text-sm font-medium">
+                Reason for shipping slower than the {ratesShown.paid.label} service paid for
+              </label>
+              <input
+                id="ship-downgrade_reason"
+                name="downgrade_reason"
+                maxLength={300}
+                autoComplete="off"
+                className={inputClass}
+                {...err('downgrade_reason')}
+              />
+              {errorText('downgrade_reason')}
+            </div>
+          )}
           {/* Pinned to the bottom of the screen while the rates scroll by: the primary action stays in view. */}
           <div className="sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 backdrop-blur mt-4">
             <button

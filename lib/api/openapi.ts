@@ -89,6 +89,7 @@ import {
 } from '@/lib/replenishment/schemas';
 import type { Permission } from '@/lib/auth/permissions';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/errors';
+import { SERVICE_LEVELS } from '@/lib/shipping/service-levels';
 
 /**
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers parse
@@ -1283,7 +1284,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/orders/{id}/labels',
     idempotent: true,
     summary:
-      'Buy a label for a packed parcel: rate shopping (preselected cheapest meeting the promise, or `service` override), shipment with COGS, shipping expense, tracking "label created".',
+      'Buy a label for a packed parcel: rate shopping against the service paid for (the shipping method\'s service level, decision 031) and its promised delivery date — preselected: the cheapest service not slower than paid for that delivers by the promise — or a `service` override; an override slower than paid for needs `downgrade_reason` (422 on it otherwise; audited on the order\'s timeline). Shipment with COGS, shipping expense, tracking "label created".',
     scope: 'fulfillment:write',
     body: ZBuyLabelInput,
     response: z.object({
@@ -1300,6 +1301,16 @@ export const OPERATIONS: readonly Operation[] = [
       billable_weight_grams: z.number().int().nullable(),
       delivery_date: z.string().nullable(),
       lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+      service_level: z
+        .enum(SERVICE_LEVELS)
+        .nullable()
+        .describe("the label's service level, by its transit days"),
+      paid_service_level: z.enum(SERVICE_LEVELS).describe("the service level of the order's shipping method"),
+      promised_by: z
+        .string()
+        .nullable()
+        .describe("the latest delivery day promised: ship-by + the level's business days"),
+      meets_promise: z.boolean().nullable(),
     }),
     status: 201,
   },

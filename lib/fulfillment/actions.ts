@@ -10,6 +10,7 @@ import { buyLabel } from '@/lib/fulfillment/buy-label';
 import { addTrackingEvent } from '@/lib/fulfillment/add-tracking-event';
 import type { TTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { formText } from '@/lib/form-data';
+import { isDowngrade } from '@/lib/shipping/service-levels';
 
 const field = (formData: FormData, name: string) => formText(formData, name);
 const shipPath = (id: string) => `/fulfillment/orders/${encodeURIComponent(id)}`;
@@ -23,6 +24,8 @@ export type RateOption = {
   currency: string | null;
   delivery_date: string | null;
   meets_promise: boolean | null;
+  /** slower than the service the customer paid for: buying it needs a reason */
+  downgrade: boolean;
   reason: string | null;
 };
 export type RatesData = {
@@ -30,6 +33,8 @@ export type RatesData = {
   preselected: string | null;
   ship_date: string;
   billable_note: string;
+  /** the service paid for and the delivery date promised (decision 031) */
+  paid: { level: string; label: string; method: string | null; mapped: boolean; promised_by: string | null };
 };
 
 /** "Get rates": the order's parcel rated by every active service, the preselected one marked. */
@@ -50,6 +55,7 @@ export async function getRatesAction(
       currency: q.currency,
       delivery_date: q.delivery_date,
       meets_promise: q.meets_promise,
+      downgrade: !!q.service_level && isDowngrade(result.promise.service_level, q.service_level),
       reason: q.unavailable?.message ?? null,
     }));
     const p = result.parcel;
@@ -61,6 +67,13 @@ export async function getRatesAction(
         preselected: result.preselected,
         ship_date: result.ship_date,
         billable_note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm, ${p.weight_grams} g`,
+        paid: {
+          level: result.promise.service_level,
+          label: result.promise.service_label,
+          method: result.promise.shipping_method,
+          mapped: result.promise.mapped,
+          promised_by: result.promise.promised_by,
+        },
       },
     };
   });

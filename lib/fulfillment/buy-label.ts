@@ -9,7 +9,7 @@ import { cr, dr } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { recordShipment } from '@/lib/orders/record-shipment';
-import { quoteShipment } from '@/lib/shipping/quote-shipment';
+import { downgradeOf, quoteForOrder } from '@/lib/fulfillment/order-quotes';
 import { chooseQuote, parcelFromPackageType, type Parcel } from '@/lib/shipping/rules';
 import { packageTypeByCode } from '@/lib/shipping/queries';
 import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
@@ -22,8 +22,9 @@ function trackingNumber(carrier: string): string {
 }
 
 /**
- * Buys a label for a packed parcel: rates every service (rate shopping), takes the preselected one or
- * the override, and in one transaction records the shipment (consumes the reserved stock, posts COGS,
+ * Buys a label for a packed parcel: rates every service against the order's promise (quoteForOrder),
+ * takes the preselected one or the override (a downgrade from the service paid for needs a reason,
+ * audited as shipment.service_downgraded on the order's timeline), and in one transaction records the shipment (consumes the reserved stock, posts COGS,
  * moves the order to partially fulfilled / fulfilled), stores the package and label cost, posts the
  * shipping expense (Dr Shipping expense / Cr Accounts payable to the carrier) and a "label created"
  * tracking event. Two tablets buying for the same order are serialised by the order's row lock: the
@@ -79,11 +80,17 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
       };
     }
 
-    const quotes = await quoteShipment(
-      { toAddress: full.shippingAddress as { postal_code: string; country: string }, packages: [parcel] },
+    const quotes = await quoteForOrder(
+      {
+        orderId: order.id,
+        toAddress: full.shippingAddress as { postal_code: string; country: string },
+        parcel,
+      },
       t,
     );
     const chosen = chooseQuote(quotes, input.service ?? null);
+    // Slower than paid for: refused without a reason, before anything is bought (decision 031).
+    const downgrade = downgradeOf(chosen, quotes.promise, input.downgrade_reason);
     const tracking = trackingNumber(chosen.carrier);
 
     const shipment = await recordShipment(
@@ -139,7 +146,19 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
       label_cost: cost,
       billable_weight_grams: chosen.billable_weight_grams,
       delivery_date: chosen.delivery_date,
+      service_level: chosen.service_level,
+      paid_service_level: quotes.promise.service_level,
+      promised_by: quotes.promise.promised_by,
+      meets_promise: chosen.meets_promise,
     };
+    if (downgrade)
+      await audit(t, {
+        actor: options.actor,
+        action: 'shipment.service_downgraded',
+        entityType: 'order',
+        entityId: order.id,
+        after: { shipment_id: shipment.id, tracking_number: tracking, ...downgrade },
+      });
     await audit(t, {
       actor: options.actor,
       action: 'shipment.label_bought',

@@ -58,5 +58,6 @@ export function packInputFromForm(form: FormData) {
     height_mm: custom ? num('height_mm') : undefined,
     weight_grams: num('weight_grams') as number,
     service: service || undefined,
+    downgrade_reason: text('downgrade_reason') || undefined,
   };
 }

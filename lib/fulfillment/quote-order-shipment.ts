@@ -1,7 +1,9 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError, validationError } from '@/lib/errors';
-import { quoteShipment, type ShipmentQuotes } from '@/lib/shipping/quote-shipment';
+import type { ShipmentQuotes } from '@/lib/shipping/quote-shipment';
+import type { OrderPromise } from '@/lib/shipping/service-level-queries';
+import { quoteForOrder } from '@/lib/fulfillment/order-quotes';
 import { parcelFromPackageType, type Parcel } from '@/lib/shipping/rules';
 import { packageTypeByCode } from '@/lib/shipping/queries';
 import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
@@ -16,7 +18,7 @@ import { isUuid } from '@/lib/boundary';
 export async function quoteOrderShipment(
   options: { orderId: string; input: TBuyLabelInput },
   tx: Tx = db,
-): Promise<ShipmentQuotes & { parcel: Parcel; currency: string | null }> {
+): Promise<ShipmentQuotes & { parcel: Parcel; currency: string | null; promise: OrderPromise }> {
   const parsed = ZBuyLabelInput.safeParse(options.input);
   if (!parsed.success) throw validationError(parsed.error);
   const input = parsed.data;
@@ -54,10 +56,13 @@ export async function quoteOrderShipment(
       weight_grams: input.weight_grams,
     };
   }
-  // buyLabel rates without a promised delivery date (the order stores a ship-by, not a deliver-by),
-  // so the preselection here is the one buyLabel would make by itself.
-  const quotes = await quoteShipment(
-    { toAddress: order.shippingAddress as { postal_code: string; country: string }, packages: [parcel] },
+  // The same rates and preselection buyLabel makes: against the service paid for and its promise.
+  const quotes = await quoteForOrder(
+    {
+      orderId: options.orderId,
+      toAddress: order.shippingAddress as { postal_code: string; country: string },
+      parcel,
+    },
     tx,
   );
   return { ...quotes, parcel, currency: quotes.quotes.find((q) => q.currency)?.currency ?? null };

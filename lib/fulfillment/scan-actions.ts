@@ -14,6 +14,7 @@ import { packStationOrder, type PackStationOrder } from '@/lib/fulfillment/pack-
 import { packOrder } from '@/lib/fulfillment/pack-order';
 import { buyPackLabel, type PackLabel } from '@/lib/fulfillment/buy-pack-label';
 import { voidLabel } from '@/lib/fulfillment/void-label';
+import { quotePack, type PackChoice } from '@/lib/fulfillment/quote-pack';
 import type { TPackOrderInput, TShortPickInput } from '@/lib/fulfillment/schemas';
 import { formText, formTexts } from '@/lib/form-data';
 
@@ -97,11 +98,23 @@ export async function packOrderAction(
   });
 }
 
-/** Buys the label of a packed parcel (the pack station, and each step of a wave's batch). */
-export async function buyPackLabelAction(packId: string): Promise<ActionState<PackLabel>> {
+/** The service a closed parcel would ship by and its arrival, shown before "Buy label" (decision 031). */
+export async function packChoiceAction(packId: string): Promise<ActionState<PackChoice>> {
+  return runAction(async () => {
+    await requirePermission('fulfillment:write');
+    const choice = await quotePack(packId);
+    return { message: choice.key ? `${choice.carrier} ${choice.service}` : 'No service', data: choice };
+  });
+}
+
+/**
+ * Buys the label of a packed parcel (the pack station, and each step of a wave's batch): the service
+ * shown (`service`), or the preselection when none is given.
+ */
+export async function buyPackLabelAction(packId: string, service?: string): Promise<ActionState<PackLabel>> {
   return runAction(async () => {
     const user = await requirePermission('fulfillment:write');
-    const label = await buyPackLabel({ packId, actor: userActor(user) });
+    const label = await buyPackLabel({ packId, service, actor: userActor(user) });
     revalidatePath('/fulfillment');
     return {
       message: `${label.already_bought ? 'Label already bought' : 'Label bought'}: ${label.carrier} ${label.service}, tracking ${label.tracking_number}.`,

@@ -29,6 +29,8 @@ export const ZBuyLabelInput = z
       .max(70_000),
     /** a quote key such as 'parcelway:ground' to override the preselected service */
     service: z.string().trim().max(80).optional(),
+    /** why the chosen service is slower than the one paid for (required then; decision 031) */
+    downgrade_reason: z.string().trim().max(300, 'At most 300 characters').optional(),
   })
   .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), {
     path: ['package_type'],

@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
+import { recordPayment } from '@/lib/orders/record-payment';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
@@ -7,7 +7,6 @@ import { ZAddress } from '@/lib/address';
 import type { Actor } from '@/lib/auth/actor';
 import { formatMoney } from '@/lib/money';
 import { createOrder } from '@/lib/orders/create-order';
-import { postCapture } from '@/lib/orders/posting';
 import { resolveSkus } from '@/lib/inventory/stock';
 import { customerOf, lockReturn } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
@@ -119,27 +118,21 @@ export async function exchangeReturn(
       },
       t,
     );
+    let replacementStatus: string = replacement.status;
     if (s.charge > 0) {
-      // The customer pays the difference (card on file; a real processor call plugs in here).
-      await t.payment.create({
-        data: {
-          id: randomUUID(),
+      // The customer pays the difference (card on file; a real processor call plugs in here). Recorded
+      // as a payment, so the payment-due hold the replacement was taken into is released (decision 031).
+      const paid = await recordPayment(
+        {
           orderId: replacement.id,
-          method: 'card',
-          status: 'captured',
-          amount: s.charge,
-          currency: original.currency,
+          input: { amount: s.charge, method: 'card', status: 'captured', fee: 0 },
+          actor: options.actor,
         },
-        select: { id: true },
-      });
-      await postCapture(t, { id: replacement.id, number: replacement.number }, s.charge, 0, options.actor);
-      await t.order.update({
-        where: { id: replacement.id },
-        data: { amountPaid: { increment: s.charge }, paymentStatus: 'paid' },
-        select: { id: true },
-      });
+        t,
+      );
+      replacementStatus = paid.status;
     }
-    if (replacement.status !== 'open' && replacement.status !== 'pending_review')
+    if (replacementStatus !== 'open' && replacementStatus !== 'pending_review')
       throw new AppError('INVALID_STATE', 'The replacement order could not be opened.');
     await t.return.update({
       where: { id: r.id },

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
+import { levelForTransitDays, type ServiceLevel } from '@/lib/shipping/service-levels';
 import {
   addBusinessDays,
   billableWeight,
@@ -49,7 +50,10 @@ export type Quote = {
   carrier: string;
   carrier_name: string;
   service: string;
+  /** the service's name without its carrier's ('Ground', not 'Parcelway Ground'): screens print both */
   service_name: string;
+  /** the service level by its transit days (lib/shipping/service-levels.ts), to compare with what was paid for */
+  service_level: ServiceLevel | null;
   available: boolean;
   /** total for all parcels, minor units */
   price: number | null;
@@ -97,6 +101,15 @@ type CarrierRow = { id: string; code: string; name: string };
 
 /** Real carrier APIs by carrier code. Empty until one is integrated; other carriers use their rate cards. */
 const API_ADAPTERS: Record<string, (carrier: CarrierRow, tx: Tx) => CarrierAdapter> = {};
+
+/**
+ * 'SwiftPost Economy' of carrier SwiftPost → 'Economy'. Service names are stored without their carrier
+ * (migration 20261203200100); this keeps a name typed with it from printing "SwiftPost SwiftPost Economy".
+ */
+export function serviceNameWithoutCarrier(carrier: string, service: string): string {
+  const prefix = `${carrier.toLowerCase()} `;
+  return service.toLowerCase().startsWith(prefix) ? service.slice(prefix.length).trim() : service;
+}
 
 /** 'YYYY-MM-DD' of a DATE column (Prisma reads it as midnight UTC). */
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -190,7 +203,8 @@ export class RateCardAdapter implements CarrierAdapter {
         carrier: this.carrier.code,
         carrier_name: this.carrier.name,
         service: service.code,
-        service_name: service.name,
+        service_name: serviceNameWithoutCarrier(this.carrier.name, service.name),
+        service_level: levelForTransitDays(service.transitDays),
         available: false,
         price: null,
         currency: card?.currency ?? null,

@@ -23,6 +23,8 @@ export type QuoteShipmentOptions = {
   promisedBy?: string | null;
   /** the carriers to ask; default every active carrier's adapter (carrierAdapters) */
   adapters?: CarrierAdapter[];
+  /** which quotes may be preselected (rateShop); the order flow leaves out downgrades */
+  eligible?: (q: Quote) => boolean;
 };
 
 export type QuotedService = Quote & { meets_promise: boolean | null };
@@ -79,6 +81,6 @@ export async function quoteShipment(options: QuoteShipmentOptions, tx: Tx = db):
     throw new AppError('VALIDATION_FAILED', message, [{ field, message }]);
   }
 
-  const shopped = rateShop(quotes, promisedBy);
+  const shopped = rateShop(quotes, promisedBy, options.eligible);
   return { ship_date: shipDate, promised_by: promisedBy, ...shopped };
 }

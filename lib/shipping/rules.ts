@@ -321,12 +321,16 @@ export type RateShopResult<Q> = {
  * - with a promised delivery date: the cheapest quote delivering on or before it; if none does, the
  *   fastest (earliest delivery, then cheapest) — the order will be late, but as little as possible;
  * - without a promise: the cheapest.
+ * Only `eligible` quotes are preselected while one qualifies (the order flow passes "not a downgrade
+ * from the service paid for", decision 031); the fastest fallback considers every quote.
  * meets_promise is true/false per available quote when there is a promise, else null.
  * The person at the pack station may override the preselection with any available quote (chooseQuote).
  */
 export function rateShop<Q extends ShoppableQuote>(
   quotes: readonly Q[],
   promisedBy: string | null,
+  /** which quotes may be preselected (e.g. not slower than the service paid for); default all */
+  eligible: (q: Q) => boolean = () => true,
 ): RateShopResult<Q> {
   const available = quotes.filter((q) => q.available && q.price !== null && q.delivery_date !== null);
   const currencies = new Set(available.map((q) => q.currency));
@@ -344,10 +348,10 @@ export function rateShop<Q extends ShoppableQuote>(
   let reason: PreselectReason | null = null;
   if (sorted.length) {
     if (promisedBy === null) {
-      preselected = sorted[0];
+      preselected = sorted.find(eligible) ?? sorted[0];
       reason = 'cheapest_no_promise';
     } else {
-      preselected = sorted.find((q) => meets(q)) ?? null;
+      preselected = sorted.find((q) => eligible(q) && meets(q)) ?? null;
       reason = 'cheapest_meeting_promise';
       if (!preselected) {
         preselected = [...sorted].sort(byDelivery)[0];

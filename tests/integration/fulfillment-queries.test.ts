@@ -217,14 +217,14 @@ describe('shipments, exceptions and labels', () => {
       source: 'label',
       status: 'label_created',
       carrier: 'Parcelway',
-      service: 'Parcelway Ground',
+      service: 'Ground',
       package_type: 'BOX-S',
       weight_grams: 1_000,
       has_label: true,
       lines: [{ sku: 'FQ-2', quantity: 1 }],
     });
     expect(s.events.map((e) => [e.status, e.description])).toEqual([
-      ['label_created', 'Parcelway Parcelway Ground label created'],
+      ['label_created', 'Parcelway Ground label created'],
     ]);
     const [external] = await orderShipments(o.F.id);
     expect(external).toMatchObject({
@@ -262,7 +262,7 @@ describe('shipments, exceptions and labels', () => {
         order_id: o.E.id,
         order_number: o.E.number,
         carrier: 'Parcelway',
-        service: 'Parcelway Ground',
+        service: 'Ground',
         tracking_number: tracking,
         shipped_at: expect.any(String),
         last_event: {
@@ -319,7 +319,7 @@ describe('shipments, exceptions and labels', () => {
         country: 'US',
       },
       carrier: 'Parcelway',
-      service: 'Parcelway Ground',
+      service: 'Ground',
       weight_grams: 1_000,
       tracking_number: s.trackingNumber,
       order_number: o.E.number,
@@ -335,7 +335,7 @@ describe('shipments, exceptions and labels', () => {
 });
 
 describe('rates for an order', () => {
-  it('rates the parcel as buyLabel builds it (box + tare) and preselects the cheapest', async () => {
+  it('rates the parcel as buyLabel builds it (box + tare) and preselects the cheapest that keeps the promise', async () => {
     const rated = await quoteOrderShipment({
       orderId: o.A.id,
       input: { package_type: 'BOX-S', weight_grams: 850 },
@@ -343,7 +343,12 @@ describe('rates for an order', () => {
     expect(rated.parcel).toEqual({ length_mm: 203, width_mm: 152, height_mm: 102, weight_grams: 1_000 });
     const available = rated.quotes.filter((q) => q.available);
     expect(available.length).toBeGreaterThan(1);
-    expect(rated.preselected).toBe(available[0].key);
+    // No shipping method: standard (ship-by + 5 business days). Not the cheapest (SwiftPost Economy,
+    // 6 days, slower than paid for) but the cheapest standard-or-faster service on time (decision 031).
+    expect(rated.promise.service_level).toBe('standard');
+    const keeps = available.filter((q) => q.service_level !== 'economy' && q.meets_promise);
+    expect(rated.preselected).toBe(keeps[0].key);
+    expect(available[0].key).toBe('swiftpost:economy');
     expect(available.map((q) => q.price)).toEqual([...available.map((q) => q.price)].sort((x, y) => x! - y!));
     expect(rated.currency).toBe('USD');
   });
@@ -412,7 +417,8 @@ describe('the pack station actions and the label route', () => {
     );
     expect(rates?.ok).toBe(true);
     const data = rates!.ok ? rates!.data! : null;
-    const pricier = data!.quotes.filter((q) => q.available)[1];
+    // An override that is not slower than paid for (a downgrade needs a reason: service-levels.test.ts).
+    const pricier = data!.quotes.filter((q) => q.available && !q.downgrade && q.key !== data!.preselected)[0];
     const bought = await actions.buyLabelAction(
       null,
       form({ orderId: o.C.id, package_type: 'BOX-M', weight_grams: '700', service: pricier.key }),

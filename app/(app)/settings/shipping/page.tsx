@@ -6,6 +6,10 @@ import { shopTimezone } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/dates';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
+import { ServiceLevelForm } from '@/components/settings/service-level-form';
+import { serviceLevelSettings } from '@/lib/shipping/service-level-queries';
+import { LEVEL_LABEL, LEVEL_TRANSIT_DAYS, SERVICE_LEVELS } from '@/lib/shipping/service-levels';
+import { CHANNELS } from '@/lib/orders/schemas';
 
 export const metadata: Metadata = { title: 'Shipping settings' };
 
@@ -17,10 +21,11 @@ const mmToIn = (mm: number) => (mm / 25.4).toFixed(1);
 export default async function ShippingSettingsPage() {
   await requirePagePermission('settings:write', '/settings/shipping');
   const today = todayIn(await shopTimezone());
-  const [carriers, packages, zones] = await Promise.all([
+  const [carriers, packages, zones, levels] = await Promise.all([
     carrierList({ date: today, includeInactive: true }),
     packageTypeList({ includeInactive: true }),
     zoneList(),
+    serviceLevelSettings(),
   ]);
   return (
     <>
@@ -30,6 +35,53 @@ export default async function ShippingSettingsPage() {
       />
       <SettingsTabs current="/settings/shipping" />
       <div className="space-y-6">
+        <section aria-labelledby="service-levels" className="rounded-xl border border-slate-200 bg-white p-6">
+          <h2 id="service-levels" className="text-lg font-semibold">
+            Service levels
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            The service the customer paid for: each channel&apos;s shipping method maps to a level, which
+            promises delivery within{' '}
+            {SERVICE_LEVELS.map((l) => `${LEVEL_LABEL[l]} ${LEVEL_TRANSIT_DAYS[l]}`).join(', ')} business days
+            of the ship-by date. The ship page suggests the cheapest service that keeps the promise; a slower
+            one needs a reason.
+          </p>
+          {levels.unmapped.length > 0 ? (
+            <div className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4">
+              <h3 className="font-semibold text-amber-950">Not mapped yet (counted as Standard)</h3>
+              <ul className="mt-2 space-y-3" aria-label="Unmapped shipping methods">
+                {levels.unmapped.map((u) => (
+                  <li key={`${u.channel}:${u.method}`}>
+                    <p className="text-sm">
+                      <strong>“{u.method}”</strong> on {u.channel}: {u.orders}{' '}
+                      {u.orders === 1 ? 'order' : 'orders'} to ship
+                    </p>
+                    <ServiceLevelForm channel={u.channel} method={u.method} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="mt-4 text-sm text-slate-700">Every shipping method on orders to ship is mapped.</p>
+          )}
+          <h3 className="mt-5 font-semibold">Mapped methods</h3>
+          {levels.mappings.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-700">None yet: add one below.</p>
+          ) : (
+            <ul className="mt-2 space-y-3" aria-label="Mapped shipping methods">
+              {levels.mappings.map((m) => (
+                <li key={`${m.channel}:${m.method}`}>
+                  <p className="text-sm">
+                    “{m.method}” on {m.channel}
+                  </p>
+                  <ServiceLevelForm channel={m.channel} method={m.method} level={m.level} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mt-5 font-semibold">Map another method</h3>
+          <ServiceLevelForm channels={CHANNELS} />
+        </section>
         {carriers.length === 0 && (
           <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-700">
             No carriers are set up yet.
