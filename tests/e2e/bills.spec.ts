@@ -123,6 +123,8 @@ test('a bill waiting for approval shows its findings and the manager’s choice'
   const first = page.getByRole('link', { name: /^BILL-\d+$/ }).first();
   await expect(first).toBeVisible();
   await first.click();
+  await expect(page).toHaveURL(/\/purchasing\/bills\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: /Bill BILL-\d+/ })).toBeVisible();
   await expect(page.getByText('Awaiting approval', { exact: true })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Match findings' })).toContainText('more than 2 % apart');
   await expect(page.getByRole('button', { name: 'Approve and post' })).toBeVisible();
