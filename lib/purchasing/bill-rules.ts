@@ -1,5 +1,5 @@
 import { stateMachine } from '@/lib/state-machine';
-import { share } from '@/lib/money';
+import { share, toDecimalString } from '@/lib/money';
 
 export const SUPPLIER_BILL_STATUSES = ['awaiting_approval', 'posted', 'paid', 'rejected'] as const;
 export type SupplierBillStatus = (typeof SUPPLIER_BILL_STATUSES)[number];
@@ -48,6 +48,8 @@ export type BillLineMatchInput = {
   /** the PO line's unit cost */
   poUnitCost: number;
   tolerancePct: number;
+  /** the PO's currency, to write amounts in the findings (default USD) */
+  currency?: string;
 };
 
 /**
@@ -68,7 +70,7 @@ export function matchBillLine(l: BillLineMatchInput): { issues: string[]; expect
     issues.push(`${l.sku}: billed ${l.previouslyBilled + l.quantity} in total but ${l.received} received`);
   if (Math.abs(amount - expected) * 100 > expected * l.tolerancePct)
     issues.push(
-      `${l.sku}: billed ${amount} against ${expected} at the PO cost (more than ${l.tolerancePct} % apart)`,
+      `${l.sku}: billed ${toDecimalString(amount, l.currency ?? 'USD')} against ${toDecimalString(expected, l.currency ?? 'USD')} at the PO cost (more than ${l.tolerancePct} % apart)`,
     );
   return { issues, expected, amount };
 }

@@ -88,6 +88,7 @@ export async function enterSupplierBill(
         unitCost: l.unit_cost,
         poUnitCost: line.unitCost,
         tolerancePct: po.supplier.billTolerancePct,
+        currency: po.currency,
       });
       issues.push(...m.issues);
       return [{ input: l, line, amount: m.amount }];

@@ -240,7 +240,7 @@ describe('three-way match', () => {
     });
     expect(bill.status).toBe('awaiting_approval');
     expect(bill.match_issues).toEqual([
-      'BL-C: billed 2650 against 2500 at the PO cost (more than 2 % apart)',
+      'BL-C: billed 26.50 against 25.00 at the PO cost (more than 2 % apart)',
     ]);
     expect(
       (await db.purchaseOrderLine.findFirstOrThrow({ where: { purchaseOrderId: po.id } })).quantityBilled,
