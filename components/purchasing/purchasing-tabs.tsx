@@ -4,6 +4,7 @@ const TABS = [
   { href: '/purchasing', label: 'Purchase orders', read: true },
   { href: '/purchasing/suppliers', label: 'Suppliers', read: true },
   { href: '/purchasing/receive', label: 'Receive', read: false },
+  { href: '/purchasing/replenishment', label: 'Replenishment', read: true },
 ];
 
 /** Purchasing's sub-navigation; a receive-only role (warehouse) sees only Receive. */
