@@ -13,6 +13,7 @@ import { seedFeedback } from '@/prisma/seed-feedback';
 import { seedChannels } from '@/prisma/seed-channels';
 import { seedAutomation } from '@/prisma/seed-automation';
 import { seedFxRates } from '@/prisma/seed-books';
+import { seedReplenishment } from '@/prisma/seed-replenishment';
 
 /**
  * prepareDatabase (lib/platform/bootstrap.ts), then the demo shop on first start (no users yet),
@@ -50,6 +51,8 @@ export async function prepareWithDemoShop(
         await seedAutomation(client, { log });
         // Exchange rates for the last month (Ledger → Exchange rates).
         await seedFxRates(client, { log });
+        // A first replenishment run over all of that history: forecasts, suggestions, the low-stock digest.
+        await seedReplenishment(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
         if (
           returns.returns > 0 ||
