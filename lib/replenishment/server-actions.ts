@@ -22,16 +22,17 @@ export async function startRunAction(): Promise<ActionState> {
 export async function draftPurchaseOrdersAction(location: string): Promise<ActionState> {
   return runAction(async () => {
     const user = await requirePermission('purchasing:write');
-    const { purchase_orders } = await createReplenishmentPurchaseOrders({
+    const { purchase_orders, skipped } = await createReplenishmentPurchaseOrders({
       input: { location },
       actor: userActor(user),
     });
+    const notDrafted = skipped.map((s) => ` Not drafted for ${s.supplier}: ${s.reason}`).join('');
     revalidatePath('/purchasing/replenishment');
     revalidatePath('/purchasing');
     return {
       message: purchase_orders.length
-        ? `Drafted ${purchase_orders.map((p) => `${poLabel(p.number)} (${p.supplier.name}, ${p.lines.length} lines)`).join(', ')}. Review and send them from Purchase orders.`
-        : 'Nothing to draft: open POs and drafts already cover every suggestion.',
+        ? `Drafted ${purchase_orders.map((p) => `${poLabel(p.number)} (${p.supplier.name}, ${p.lines.length} lines)`).join(', ')}. Review and send them from Purchase orders.${notDrafted}`
+        : `Nothing drafted: open POs and drafts already cover every suggestion.${notDrafted}`,
     };
   });
 }
