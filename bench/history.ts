@@ -268,7 +268,7 @@ WITH o AS MATERIALIZED (
 ), o3 AS MATERIALIZED (
   SELECT o2.*,
          (CASE
-           WHEN status = 'cancelled' THEN CASE WHEN r_pay < 0.7 THEN 'refunded' ELSE 'pending' END
+           WHEN status = 'cancelled' THEN CASE WHEN r_pay < 0.7 THEN 'refunded' ELSE 'unpaid' END
            WHEN status = 'pending_review' THEN 'authorized'
            WHEN status IN ('open', 'on_hold', 'partially_fulfilled') THEN CASE WHEN r_pay < 0.85 THEN 'paid' ELSE 'authorized' END
            ELSE CASE WHEN r_pay < 0.95 THEN 'paid' WHEN r_pay < 0.98 THEN 'partially_refunded' ELSE 'refunded' END
@@ -334,7 +334,7 @@ WITH o AS MATERIALIZED (
          CASE WHEN payment_status = 'authorized' THEN 0 ELSE round(total * 0.029)::int + 30 END,
          CASE WHEN risk_level = 'low' THEN 'Y' ELSE 'N' END, CASE WHEN risk_level = 'high' THEN 'N' ELSE 'M' END,
          placed_at
-  FROM t3 WHERE payment_status <> 'pending'
+  FROM t3 WHERE payment_status <> 'unpaid'
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM ins_lines) AS lines, (SELECT count(*) FROM ins_orders) AS orders, (SELECT count(*) FROM ins_payments) AS payments`;

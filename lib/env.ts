@@ -14,6 +14,8 @@ const ZEnv = z.object({
   /** Failed sign-ins per email + IP address within LOGIN_WINDOW_MINUTES before sign-in is refused. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Days events, webhook deliveries and automation runs are kept before the daily prune (decision 045). */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof ZEnv>;

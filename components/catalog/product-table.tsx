@@ -112,8 +112,7 @@ export function ProductTable({
       data={rows}
       rowCount={total}
       sort={sort}
-      page={page}
-      pageSize={pageSize}
+      pagination={{ kind: 'pages', page, pageSize }}
       getRowId={(r) => r.id}
       noun={['product', 'products']}
       columnClassName={{

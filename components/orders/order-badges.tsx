@@ -11,7 +11,8 @@ const STATUS_CLASS: Record<string, string> = {
   cancelled: 'bg-slate-200 text-slate-800',
 };
 const PAYMENT_CLASS: Record<string, string> = {
-  pending: 'bg-slate-100 text-slate-800',
+  unpaid: 'bg-red-100 text-red-900',
+  partially_paid: 'bg-amber-100 text-amber-950',
   authorized: 'bg-blue-50 text-blue-900',
   paid: 'bg-green-100 text-green-900',
   partially_refunded: 'bg-amber-100 text-amber-950',

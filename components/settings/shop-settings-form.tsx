@@ -15,6 +15,7 @@ type Settings = {
   fulfilling_location: string | null;
   lock_date: string | null;
   lock_date_all: string | null;
+  ship_unpaid_orders: boolean;
 };
 
 export function ShopSettingsForm({
@@ -123,6 +124,16 @@ export function ShopSettingsForm({
         defaultValue={settings.lock_date_all ?? ''}
         error={errors.lock_date_all}
         hint="Nothing dated on or before this day can be posted by anyone. Leave empty for none."
+      />
+      <SelectField
+        label="Orders not paid in full"
+        name="ship_unpaid_orders"
+        defaultValue={settings.ship_unpaid_orders ? 'true' : 'false'}
+        error={errors.ship_unpaid_orders}
+        options={[
+          { value: 'false', label: 'Hold until paid (payment due)' },
+          { value: 'true', label: 'Ship on invoice (no hold)' },
+        ]}
       />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton pending={pending}>Save settings</SubmitButton>

@@ -8,6 +8,8 @@ import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledg
 import {
   CHANNELS,
   ZCancelOrderInput,
+  ZRecordPaymentInput,
+  PAYMENT_STATUSES,
   ZCreateOrderInput,
   ZOrderListQuery,
   ZRecordShipmentInput,
@@ -170,6 +172,9 @@ const ZSettings = named(
         'Nothing dated on or before it posts (409 PERIOD_LOCKED) except by an admin user; API keys are held',
       ),
     lock_date_all: z.string().nullable().describe('Nothing dated on or before it posts, by anyone'),
+    ship_unpaid_orders: z
+      .boolean()
+      .describe('Ship on invoice: orders not paid in full go to the queue instead of the payment-due hold'),
   }),
 );
 
@@ -409,8 +414,16 @@ const ZOrder = named(
     number: z.number().int(),
     channel: z.string(),
     external_id: z.string().nullable(),
-    status: z.string(),
-    payment_status: z.string(),
+    status: z
+      .string()
+      .describe(
+        'An unpaid or partially paid order waits on_hold with hold_reason "Payment due" (decision 031)',
+      ),
+    payment_status: z
+      .enum(PAYMENT_STATUSES)
+      .describe(
+        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), authorized (the whole total authorized, not captured), paid, partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
+      ),
     currency: z.string(),
     customer: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
     subtotal: z.number().int(),
@@ -471,7 +484,11 @@ const ZOrderRow = named(
     number: z.number().int(),
     channel: z.string(),
     status: z.string(),
-    payment_status: z.string(),
+    payment_status: z
+      .enum(PAYMENT_STATUSES)
+      .describe(
+        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), authorized (the whole total authorized, not captured), paid, partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
+      ),
     customer: z.string(),
     email: z.string(),
     total: z.number().int(),
@@ -1168,6 +1185,18 @@ export const OPERATIONS: readonly Operation[] = [
     body: ZCancelOrderInput,
     response: ZOrder,
     status: 200,
+  },
+  {
+    operationId: 'recordOrderPayment',
+    method: 'post',
+    path: '/api/v1/orders/{id}/payments',
+    idempotent: true,
+    summary:
+      'Record a payment received after intake (captured, or an authorization). Updates amount_paid and payment_status; an order in the payment-due hold that is now paid or authorized in full is released to the fulfillment queue. More than is owed is a 422 on amount.',
+    scope: 'orders:write',
+    body: ZRecordPaymentInput,
+    response: ZOrder,
+    status: 201,
   },
   {
     operationId: 'listProducts',

@@ -1,5 +1,6 @@
 import { csvText } from '@/lib/csv';
 import type { ImportedOrder } from '@/lib/channels/imported-order';
+import type { PaymentStatus } from '@/lib/orders/rules';
 
 /**
  * Pure rules of channels: what an imported history order becomes here, and available to sell.
@@ -13,7 +14,7 @@ export function guestEmail(channel: string): string {
 
 type HistoryState = {
   status: 'open' | 'on_hold' | 'fulfilled' | 'cancelled';
-  paymentStatus: 'pending' | 'authorized' | 'paid' | 'partially_refunded' | 'refunded';
+  paymentStatus: PaymentStatus;
   holdReason: string | null;
   /** captured minus refunded, within 0…total */
   amountPaid: number;
@@ -43,7 +44,9 @@ export function historyState(
           ? 'paid'
           : financial === 'authorized'
             ? 'authorized'
-            : 'pending';
+            : financial === 'partially_paid'
+              ? 'partially_paid'
+              : 'unpaid';
   if (o.cancelledAt)
     return { status: 'cancelled', paymentStatus, holdReason: null, amountPaid, fulfilled: false };
   if (o.fulfillmentStatus === 'fulfilled')

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { AppError } from '@/lib/errors';
 import { decodeCursor, encodeCursor, type FeedPosition } from './cursor';
 
 export type EventDto = {
@@ -91,6 +92,31 @@ export async function eventFeed(
   options: { after?: string; types?: readonly string[]; limit: number },
   tx: Tx = db,
 ): Promise<{ data: EventDto[]; next_cursor: string }> {
-  const { rows, last } = await readEvents(tx, { ...options, after: decodeCursor(options.after) });
+  const after = decodeCursor(options.after);
+  if (options.after) await refuseCursorIntoPrunedRange(tx, after);
+  const { rows, last } = await readEvents(tx, { ...options, after });
   return { data: rows.map(eventDto), next_cursor: encodeCursor(last) };
+}
+
+/**
+ * A cursor from before the newest prune's furthest deleted position (decision 045) would silently
+ * miss the deleted events: it is refused with a 422 naming `after`, which says how far back the feed
+ * goes. A reader that kept up (its cursor at or past that position) is unaffected.
+ */
+async function refuseCursorIntoPrunedRange(tx: Tx, after: FeedPosition): Promise<void> {
+  const prune = await tx.eventPrune.findFirst({
+    orderBy: { id: 'desc' },
+    select: { cutoff: true, throughXid: true, throughPosition: true },
+  });
+  if (!prune) return;
+  const behind =
+    after.xid < prune.throughXid ||
+    (after.xid === prune.throughXid && after.position < prune.throughPosition);
+  if (behind)
+    throw new AppError('VALIDATION_FAILED', 'Invalid after', [
+      {
+        field: 'after',
+        message: `points at events deleted after the retention period (events before ${prune.cutoff.toISOString()} are no longer kept): read the feed again without after`,
+      },
+    ]);
 }

@@ -48,3 +48,11 @@ export function isEventType(value: string): value is EventType {
 export function subscribes(events: readonly string[], type: string): boolean {
   return events.includes('*') || events.includes(type);
 }
+
+/**
+ * The moment before which events (and their finished deliveries and runs) are pruned: `days` whole
+ * days of 24 hours before `now` (decision 045). Pure, so the prune and its tests agree.
+ */
+export function retentionCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * 86_400_000);
+}

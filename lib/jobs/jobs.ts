@@ -6,6 +6,7 @@ import { checkSlaJob } from '@/lib/support/check-sla-job';
 import { pumpWebhooksJob } from '@/lib/webhooks/pump-job';
 import { sendSurveysJob } from '@/lib/feedback/send-surveys-job';
 import { pumpAutomationJob } from '@/lib/automation/pump-job';
+import { pruneEventsJob } from '@/lib/events/prune-job';
 import { replenishmentRunJob } from '@/lib/replenishment/run-job';
 import type { JobDefinition } from './registry';
 
@@ -21,6 +22,7 @@ export const JOBS = [
   sendSurveysJob,
   importOrdersJob,
   pumpAutomationJob,
+  pruneEventsJob,
   replenishmentRunJob,
 ] as const;
 

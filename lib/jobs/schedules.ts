@@ -50,6 +50,12 @@ export const SCHEDULES: readonly Schedule[] = [
       'Restarts the automation pass chain if it broke: each run queues rule runs for new events and runs them every second for 10 s, then queues the next (decision 026).',
   },
   {
+    job: 'events.prune',
+    cron: '17 3 * * *',
+    description:
+      'Deletes events, finished webhook deliveries and finished automation runs older than EVENT_RETENTION_DAYS (default 90), at a quiet hour (decision 045).',
+  },
+  {
     job: 'replenishment.run',
     cron: '30 2 * * *',
     description:

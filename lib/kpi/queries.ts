@@ -11,6 +11,7 @@ import {
 } from '@/lib/kpi/rules';
 import type { TKpiQuery } from '@/lib/kpi/schemas';
 import { supportKpiCounts } from '@/lib/support/queries';
+import { PAYMENT_DUE_HOLD_REASON } from '@/lib/orders/rules';
 import { feedbackKpis, type FeedbackKpis } from '@/lib/feedback/kpis';
 import {
   dailyByChannel,
@@ -358,6 +359,8 @@ export type NeedsAttention = {
   tickets_at_risk: number;
   /** unsolved tickets past an SLA due time (the inbox's "breached" view) */
   tickets_breached: number;
+  /** orders waiting in the payment-due hold (decision 031): the orders list's hold=payment_due */
+  payment_due: number;
 };
 
 /**
@@ -374,6 +377,7 @@ export async function needsAttention(tx: Tx = db, now = new Date()): Promise<Nee
       (SELECT count(*)::int FROM orders WHERE status IN ('open', 'partially_fulfilled') AND promised_ship_by < ${now}) AS past_ship_by,
       (SELECT count(*)::int FROM shipments WHERE status = 'exception') AS shipment_exceptions,
       (SELECT count(*)::int FROM variants v WHERE v.status = 'active' AND v.reorder_point > 0
-         AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= v.reorder_point) AS below_reorder_point`;
+         AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= v.reorder_point) AS below_reorder_point,
+      (SELECT count(*)::int FROM orders WHERE status = 'on_hold' AND hold_reason = ${PAYMENT_DUE_HOLD_REASON}) AS payment_due`;
   return { ...row, tickets_at_risk: backlog.at_risk, tickets_breached: backlog.breached };
 }

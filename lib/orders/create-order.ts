@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { unknownSkus } from '@/lib/inventory/stock';
 import { scoreOrder } from '@/lib/fraud/rules';
-import { orderTotals, paymentStatusFor } from '@/lib/orders/rules';
+import { PAYMENT_DUE_HOLD_REASON, isPaymentDue, orderTotals, paymentStatusFor } from '@/lib/orders/rules';
 import { captureEntry, saleEntry } from '@/lib/orders/posting';
 import { prepareJournalLines } from '@/lib/ledger/post-entry';
 import { takeOrder } from '@/lib/orders/take-order';
@@ -129,11 +129,15 @@ async function takeOrderInput(
     },
     settings.fraudReviewThreshold,
   );
-  const status = risk.level === 'high' ? 'pending_review' : 'open';
   const captured = input.payment?.status === 'captured' ? input.payment.amount : 0;
   const authorized = input.payment?.status === 'authorized' ? input.payment.amount : 0;
   const fee = input.payment?.status === 'captured' ? (input.payment.fee ?? 0) : 0;
-  const paymentStatus = paymentStatusFor(captured, authorized, 0, totals.total);
+  const paymentStatus = paymentStatusFor({ captured, authorized, refunded: 0, total: totals.total });
+  // Fraud review first; an order not paid (nor authorized) in full then waits in the payment-due hold,
+  // out of the fulfillment queue, unless the shop ships on invoice (decision 031).
+  const paymentDue = isPaymentDue(paymentStatus) && !settings.shipUnpaidOrders;
+  const status = risk.level === 'high' ? 'pending_review' : paymentDue ? 'on_hold' : 'open';
+  const holdReason = status === 'on_hold' ? PAYMENT_DUE_HOLD_REASON : null;
   const promisedShipBy = input.promised_ship_by ? new Date(input.promised_ship_by) : defaultShipBy(placedAt);
 
   const orderId = randomUUID();
@@ -180,7 +184,6 @@ async function takeOrderInput(
   const risky = { score: risk.score, level: risk.level, reasons: risk.reasons };
 
   // The answer, built from what is written rather than read back; the database adds number and customer.
-  const reserving = status === 'pending_review' || status === 'open';
   const response: Omit<OrderDto, 'number' | 'customer'> = {
     id: orderId,
     channel: input.channel,
@@ -199,7 +202,7 @@ async function takeOrderInput(
     shipping_method: input.shipping_method ?? null,
     placed_at: placedAt.toISOString(),
     promised_ship_by: promisedShipBy.toISOString(),
-    hold_reason: null,
+    hold_reason: holdReason,
     tags: [],
     cancelled_at: null,
     cancel_reason: null,
@@ -214,7 +217,8 @@ async function takeOrderInput(
       unit_price: l.unitPrice,
       discount_amount: l.discountAmount,
       tax_amount: l.taxAmount,
-      quantity_reserved: reserving ? l.quantity : 0,
+      // every status intake writes (pending_review, open, on_hold) reserves
+      quantity_reserved: l.quantity,
       quantity_fulfilled: 0,
       quantity_returned: 0,
       quantity_cancelled: 0,
@@ -264,6 +268,7 @@ async function takeOrderInput(
       risk_reasons: risk.reasons,
       customer_ip: input.customer_ip ?? null,
       amount_paid: captured,
+      hold_reason: holdReason,
     },
     lines: lineRows.map((l) => ({
       id: l.id,
@@ -317,6 +322,7 @@ type IntakeContext = {
     fraudReviewThreshold: number;
     fulfillingLocationId: string | null;
     locationCode: string | null;
+    shipUnpaidOrders: boolean;
   } | null;
   variants: { id: string; sku: string; status: string; name: string }[];
   fromEmail: number;
@@ -344,7 +350,8 @@ async function intakeContext(
   const since = new Date(q.placedAt.getTime() - 24 * 3600_000);
   const [row] = await t.$queryRaw<IntakeContext[]>`
     SELECT (SELECT json_build_object('currency', s.currency, 'fraudReviewThreshold', s.fraud_review_threshold,
-                                     'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code)
+                                     'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code,
+                                     'shipUnpaidOrders', s.ship_unpaid_orders)
               FROM shop_settings s LEFT JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1) AS settings,
            (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status,
                                                        'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')

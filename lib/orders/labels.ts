@@ -11,7 +11,8 @@ export const STATUS_LABEL: Record<string, string> = {
 };
 
 export const PAYMENT_LABEL: Record<string, string> = {
-  pending: 'Pending',
+  unpaid: 'Unpaid',
+  partially_paid: 'Partially paid',
   authorized: 'Authorized',
   paid: 'Paid',
   partially_refunded: 'Partially refunded',

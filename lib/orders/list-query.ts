@@ -1,4 +1,21 @@
 import { ZOrderListQuery, type TOrderListQuery } from '@/lib/orders/schemas';
+import { readSort, sortParams, sortSpec, type ListSort } from '@/lib/list/sort';
+
+/**
+ * The columns the order list sorts by (its keyset cursor covers each), newest first by default. The
+ * URL says `sort=total&dir=asc`; the query (and the public API) keep one value, `total_asc`.
+ */
+export const ORDER_SORT = sortSpec(['placed', 'total'], { id: 'placed', desc: true });
+export type OrderSortColumn = (typeof ORDER_SORT.columns)[number];
+type OrderSortValue = TOrderListQuery['sort'];
+
+export function orderSortValue(sort: ListSort<OrderSortColumn>): OrderSortValue {
+  return `${sort.id}_${sort.desc ? 'desc' : 'asc'}`;
+}
+export function orderSortOf(value: OrderSortValue): ListSort<OrderSortColumn> {
+  const [id, dir] = value.split('_') as [OrderSortColumn, string];
+  return { id, desc: dir === 'desc' };
+}
 
 /**
  * The order list's filters as they travel in a URL (`/orders?status=open&q=ann`), shared by the list
@@ -16,7 +33,11 @@ export const LIST_FILTER_KEYS = [
   'shipped_from',
   'shipped_to',
   'sort',
+  'hold',
 ] as const;
+
+/** What each `hold` filter shows (decision 031). */
+export const HOLD_FILTERS = { payment_due: 'On hold until paid (payment due)' } as const;
 
 /** What each `ship` filter shows (the dashboard's drill-downs link to them). */
 export const SHIP_FILTERS = {
@@ -52,6 +73,17 @@ export function readListQuery(raw: RawParams): {
   const ignored: ListFilterKey[] = [];
   for (const key of LIST_FILTER_KEYS) {
     const value = values.get(key);
+    if (key === 'sort') {
+      // `sort=total&dir=asc` (the headers), or one value `total_asc` (older links, saved views, the API).
+      const legacy = value ? ZOrderListQuery.shape.sort.safeParse(value) : undefined;
+      if (legacy?.success) query.sort = legacy.data;
+      else if (value || values.get('dir')) {
+        const read = readSort(new URLSearchParams([...values.entries()]), ORDER_SORT);
+        query.sort = orderSortValue(read.sort);
+        if (read.ignored.length) ignored.push('sort');
+      }
+      continue;
+    }
     if (!value) continue;
     const parsed = ZOrderListQuery.shape[key].safeParse(value);
     if (parsed.success && parsed.data !== undefined) query[key] = parsed.data;
@@ -79,7 +111,17 @@ export function listQueryString(
   const p = new URLSearchParams();
   for (const key of [...LIST_FILTER_KEYS, 'cursor'] as const) {
     const value = filters[key]?.trim();
-    if (!value || (key === 'sort' && value === 'placed_desc')) continue;
+    if (!value) continue;
+    if (key === 'sort') {
+      const parsed = ZOrderListQuery.shape.sort.safeParse(value);
+      if (!parsed.success) continue;
+      const { sort, dir } = sortParams(orderSortOf(parsed.data), ORDER_SORT);
+      if (sort && dir) {
+        p.set('sort', sort);
+        p.set('dir', dir);
+      }
+      continue;
+    }
     p.set(key, value);
   }
   return p.toString();

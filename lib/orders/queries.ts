@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import type { TOrderListQuery } from '@/lib/orders/schemas';
 import type { FraudReason } from '@/lib/fraud/rules';
-import { RESERVING_STATUSES, openQuantity } from '@/lib/orders/rules';
+import { PAYMENT_DUE_HOLD_REASON, RESERVING_STATUSES, openQuantity } from '@/lib/orders/rules';
 import { isUuid, zInt, zUuid } from '@/lib/boundary';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
@@ -154,15 +154,11 @@ export type OrderRow = {
 /** The order list's cursors: [total, id] or [placed_at, id], checked before the keyset casts. */
 const ZOrderCursor = z.union([z.tuple([zInt(), zUuid()]), z.tuple([z.iso.datetime(), zUuid()])]);
 
-/**
- * The order list: server-side filters, sort and keyset (cursor) pagination, so a page costs the same
- * at a million orders as at a hundred (indexes on placed_at and on status/channel/payment with it).
- */
-export async function orderList(
-  query: TOrderListQuery,
+/** The list's filters (everything but sort and cursor) as SQL conditions on `orders o`. */
+function orderFilterSql(
+  query: Omit<TOrderListQuery, 'limit' | 'cursor' | 'sort'>,
   timeZone: string,
-  tx: Tx = db,
-): Promise<{ data: OrderRow[]; next_cursor: string | null }> {
+): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (query.status) where.push(Prisma.sql`o.status = ${query.status}::order_status`);
   if (query.payment_status)
@@ -184,6 +180,8 @@ export async function orderList(
     );
   if (query.ship === 'past_due')
     where.push(Prisma.sql`o.status IN ('open', 'partially_fulfilled') AND o.promised_ship_by < now()`);
+  if (query.hold === 'payment_due')
+    where.push(Prisma.sql`o.status = 'on_hold' AND o.hold_reason = ${PAYMENT_DUE_HOLD_REASON}`);
   if (query.shipped_from || query.shipped_to) {
     // Driven by the shipments' date index, then the last shipment must itself fall in the range.
     const a = query.shipped_from ? startOfDayIn(query.shipped_from, timeZone) : new Date(0);
@@ -203,6 +201,19 @@ export async function orderList(
         OR o.external_id = ${q})`);
     }
   }
+  return where;
+}
+
+/**
+ * The order list: server-side filters, sort and keyset (cursor) pagination, so a page costs the same
+ * at a million orders as at a hundred (indexes on placed_at and on status/channel/payment with it).
+ */
+export async function orderList(
+  query: TOrderListQuery,
+  timeZone: string,
+  tx: Tx = db,
+): Promise<{ data: OrderRow[]; next_cursor: string | null }> {
+  const where = orderFilterSql(query, timeZone);
   const byTotal = query.sort.startsWith('total');
   const desc = query.sort.endsWith('desc');
   const key = byTotal ? Prisma.sql`o.total` : Prisma.sql`o.placed_at`;
@@ -263,6 +274,26 @@ export async function orderList(
   const next =
     rows.length > query.limit && last ? encodeCursor([byTotal ? last.total : last.placed_at, last.id]) : null;
   return { data: page, next_cursor: next };
+}
+
+/** The most orders the list counts; beyond it the screen says "10,000+" (a count must stay cheap). */
+export const ORDER_COUNT_CAP = 10_000;
+
+/**
+ * How many orders the list's filters match, over every page, up to ORDER_COUNT_CAP + 1: the "select
+ * all N matching" of the list's bulk actions names this number before it acts.
+ */
+export async function orderCount(
+  query: Omit<TOrderListQuery, 'limit' | 'cursor' | 'sort'>,
+  timeZone: string,
+  tx: Tx = db,
+): Promise<{ count: number; capped: boolean }> {
+  const where = orderFilterSql(query, timeZone);
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM orders o WHERE ${Prisma.join(where, ' AND ')} LIMIT ${ORDER_COUNT_CAP + 1}) AS m`;
+  const n = Number(row?.n ?? 0);
+  return { count: Math.min(n, ORDER_COUNT_CAP), capped: n > ORDER_COUNT_CAP };
 }
 
 /** The order's timeline: every audit row about it, oldest first. */

@@ -92,14 +92,40 @@ export function orderTotals(
   };
 }
 
-export function paymentStatusFor(
-  captured: number,
-  authorized: number,
-  refunded: number,
-  total: number,
-): 'pending' | 'authorized' | 'paid' | 'partially_refunded' | 'refunded' {
-  if (refunded > 0) return refunded >= captured ? 'refunded' : 'partially_refunded';
-  if (captured > 0) return captured >= total ? 'paid' : 'authorized';
-  if (authorized > 0) return 'authorized';
-  return 'pending';
+export type PaymentStatus =
+  'unpaid' | 'partially_paid' | 'authorized' | 'paid' | 'partially_refunded' | 'refunded';
+
+/**
+ * Payment status follows the money (decision 031), amounts in minor units:
+ *   refunded > 0:                      captured − refunded ≤ 0 → refunded, else partially_refunded
+ *   captured ≥ total:                  paid (a zero-total order is paid)
+ *   captured + authorized ≥ total, with an authorization: authorized (the whole total is secured)
+ *   anything received or authorized:   partially_paid
+ *   nothing:                           unpaid
+ * The repro of issue 15: total 5,995 with 100 captured → partially_paid (it used to say authorized).
+ */
+export function paymentStatusFor(m: {
+  captured: number;
+  authorized: number;
+  refunded: number;
+  total: number;
+}): PaymentStatus {
+  if (m.refunded > 0) return m.captured - m.refunded <= 0 ? 'refunded' : 'partially_refunded';
+  if (m.captured >= m.total) return 'paid';
+  if (m.authorized > 0 && m.captured + m.authorized >= m.total) return 'authorized';
+  if (m.captured > 0 || m.authorized > 0) return 'partially_paid';
+  return 'unpaid';
+}
+
+/** Not paid and not authorized in full: the order waits in the payment-due hold (unless the shop ships on invoice). */
+export function isPaymentDue(status: string): boolean {
+  return status === 'unpaid' || status === 'partially_paid';
+}
+
+/** The hold reason of the payment-due hold; recording the payment that covers the order releases it. */
+export const PAYMENT_DUE_HOLD_REASON = 'Payment due';
+
+/** Whether an order is in the payment-due hold (a hold someone placed by hand for another reason is not). */
+export function inPaymentDueHold(o: { status: string; hold_reason: string | null }): boolean {
+  return o.status === 'on_hold' && o.hold_reason === PAYMENT_DUE_HOLD_REASON;
 }

@@ -21,7 +21,14 @@ export const ORDER_STATUSES = [
   'delivered',
   'cancelled',
 ] as const;
-export const PAYMENT_STATUSES = ['pending', 'authorized', 'paid', 'partially_refunded', 'refunded'] as const;
+export const PAYMENT_STATUSES = [
+  'unpaid',
+  'partially_paid',
+  'authorized',
+  'paid',
+  'partially_refunded',
+  'refunded',
+] as const;
 
 export { ZAddress, type TAddress } from '@/lib/address';
 import { ZAddress } from '@/lib/address';
@@ -120,6 +127,8 @@ export const ZOrderListQuery = z.object({
   /** shop-timezone days the order's last shipment falls in */
   shipped_from: zDate().optional(),
   shipped_to: zDate().optional(),
+  /** holds by kind: payment_due = on hold waiting for payment (the dashboard's "Payment due"), decision 031 */
+  hold: z.enum(['payment_due']).optional(),
   sort: z.enum(['placed_desc', 'placed_asc', 'total_desc', 'total_asc']).default('placed_desc'),
   cursor: zCursor().optional(),
   limit: zIntParam({ min: 1, max: 200 }).default(50),
@@ -153,3 +162,22 @@ export type TRecordShipmentInput = z.input<typeof ZRecordShipmentInput>;
 export const ZCancelOrderInput = z.object({
   reason: z.string().trim().min(1).max(500).default('Cancelled through the API'),
 });
+
+/**
+ * POST /api/v1/orders/{id}/payments and the order page's "Record a payment": money received later
+ * (a bank transfer, an invoice paid, the rest of a part payment). Amount in minor units.
+ */
+export const ZRecordPaymentInput = z
+  .object({
+    amount: ZMinorUnits.positive('Enter an amount more than zero').max(100_000_000),
+    method: z
+      .string({ error: 'Enter how it was paid, e.g. bank_transfer' })
+      .trim()
+      .min(1, 'Enter how it was paid, e.g. bank_transfer')
+      .max(40, 'At most 40 characters'),
+    /** captured: the money is in; authorized: a card authorization still to capture */
+    status: z.enum(['captured', 'authorized'], { error: 'Use captured or authorized' }).default('captured'),
+    fee: ZMoney.optional(),
+  })
+  .strict();
+export type TRecordPaymentInput = z.input<typeof ZRecordPaymentInput>;

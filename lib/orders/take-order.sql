@@ -19,6 +19,8 @@
 --     shipment) and writes one 'reserve' stock movement per level; a level whose available units
 --     cross into ≤ 0 opens its SKU's stockout period (sync_stockout).
 --
+-- An order taken on hold (the payment-due hold, decision 031) carries its hold_reason in p.order.
+--
 -- Before any of that: a second order with the same channel + external id is refused
 -- ({"duplicate": …}), and a request already answered under its Idempotency-Key gets that answer back
 -- ({"replay": …}); neither writes anything.
@@ -113,11 +115,11 @@ BEGIN
   INSERT INTO orders (id, number, channel, external_id, status, payment_status, customer_id, email, currency, subtotal,
                       discount_amount, shipping_amount, tax_amount, total, shipping_address, billing_address, shipping_method,
                       promised_ship_by, placed_at, note, location_id, risk_score, risk_level, risk_reasons, customer_ip, amount_paid,
-                      created_at, updated_at)
+                      hold_reason, created_at, updated_at)
   SELECT r.id, order_number, r.channel, r.external_id, r.status, r.payment_status, cust.id, r.email, r.currency, r.subtotal,
          r.discount_amount, r.shipping_amount, r.tax_amount, r.total, r.shipping_address, r.billing_address, r.shipping_method,
          r.promised_ship_by, r.placed_at, r.note, r.location_id, r.risk_score, r.risk_level, r.risk_reasons, r.customer_ip, r.amount_paid,
-         at, at
+         r.hold_reason, at, at
     FROM jsonb_populate_record(NULL::orders, o) r;
   INSERT INTO order_lines (id, order_id, variant_id, sku, name, quantity, unit_price, discount_amount, tax_amount)
   SELECT r.id, r.order_id, r.variant_id, r.sku, r.name, r.quantity, r.unit_price, r.discount_amount, r.tax_amount

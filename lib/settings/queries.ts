@@ -17,6 +17,7 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
       fulfillingLocation: { select: { code: true } },
       lockDate: true,
       lockDateAll: true,
+      shipUnpaidOrders: true,
     },
   });
   if (!row)
@@ -35,6 +36,7 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
     fulfilling_location: row.fulfillingLocation?.code ?? null,
     lock_date: row.lockDate?.toISOString().slice(0, 10) ?? null,
     lock_date_all: row.lockDateAll?.toISOString().slice(0, 10) ?? null,
+    ship_unpaid_orders: row.shipUnpaidOrders,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zCurrency, zIntParam, zText } from '@/lib/boundary';
+import { zBoolParam, zCurrency, zIntParam, zText } from '@/lib/boundary';
 import { isValidIsoDate } from '@/lib/dates';
 
 function isTimeZone(value: string): boolean {
@@ -38,6 +38,8 @@ export const ZUpdateSettingsInput = z
     lock_date: lockDate,
     /** Nothing dated on or before it posts, by anyone. */
     lock_date_all: lockDate,
+    /** Ship on invoice: orders not paid in full skip the payment-due hold (decision 031). */
+    ship_unpaid_orders: zBoolParam(),
   })
   .partial()
   .strict();
@@ -54,4 +56,5 @@ export type SettingsDto = {
   fulfilling_location: string | null;
   lock_date: string | null;
   lock_date_all: string | null;
+  ship_unpaid_orders: boolean;
 };

@@ -51,6 +51,7 @@ export async function updateSettings(options: {
       fulfillingLocationId,
       lockDate: dateOrNull(input.lock_date),
       lockDateAll: dateOrNull(input.lock_date_all),
+      shipUnpaidOrders: input.ship_unpaid_orders,
     };
     if (before && input.inventory_costing === 'fifo' && before.inventory_costing !== 'fifo')
       await revalueToFifo(tx, actor);

@@ -19,7 +19,8 @@ export async function runWebhookPass(): Promise<{
 
 /**
  * Webhook deliveries on the job queue (decision 022). A run makes a pass every WEBHOOK_POLL_MS
- * (default 500 ms) for `seconds` (10), then queues the next run (pg-boss's NOTIFY starts it at
+ * (default 500 ms) while idle, and one after another while there is work, for `seconds` (10), then
+ * queues the next run (pg-boss's NOTIFY starts it at
  * once), so commit-to-delivery lag stays under a second without a job per event (order intake
  * writes its event in SQL and enqueues nothing), and a stopping worker waits at most one short run.
  * The every-minute schedule (lib/jobs/schedules.ts) restarts the chain if it breaks. One waits at a
@@ -46,7 +47,9 @@ export const pumpWebhooksJob = defineJob({
         const r = await runWebhookPass();
         if (r.failed)
           console.log(`[webhooks] ${r.succeeded} delivered, ${r.retrying} retrying, ${r.failed} failed`);
-        await new Promise((resolve) => setTimeout(resolve, interval));
+        // A pass that found work goes again at once (a backlog drains without waiting); an idle one waits.
+        const busy = r.events + r.succeeded + r.retrying + r.failed > 0;
+        if (!busy) await new Promise((resolve) => setTimeout(resolve, interval));
       }
     } finally {
       if (chain) await enqueueJob('webhooks.pump', {}).catch(() => {});

@@ -109,7 +109,7 @@ test('the manager changes the range, sees the numbers change (as the API has the
   );
   await expect(page.getByText(/Late shipments: shipped complete after the promised ship-by/)).toBeVisible();
   if (late > 0)
-    await expect(page.getByRole('region', { name: 'Orders table' }).locator('tbody tr')).toHaveCount(
+    await expect(page.getByRole('table', { name: 'Orders' }).locator('tbody tr')).toHaveCount(
       Math.min(late, 50),
     );
   else await expect(page.getByText('No orders match these filters.')).toBeVisible();

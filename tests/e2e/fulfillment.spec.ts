@@ -62,6 +62,8 @@ test('admin makes an API key; a storefront sends an overdue order', async ({ pag
       // The oldest promise in the shop: first in the queue, and overdue.
       promised_ship_by: '2001-01-01T12:00:00Z',
       lines: [{ sku: SKU, quantity: 2, unit_price: 2_500 }],
+      // Paid in full, so it goes to the queue (an unpaid order waits in the payment-due hold).
+      payment: { method: 'card', amount: 5_000, status: 'captured' },
     },
   });
   expect(created.status(), await created.text()).toBe(201);
@@ -76,7 +78,7 @@ test('warehouse ships the order from the queue: box, weight, rates, label, PDF',
   await test.step('the queue shows the order first, overdue', async () => {
     expect((await visit(page, '/fulfillment')).status()).toBe(200);
     await expect(page.getByRole('heading', { level: 1, name: 'Fulfillment' })).toBeVisible();
-    const table = page.getByRole('region', { name: 'Orders to ship' });
+    const table = page.getByRole('table', { name: 'Orders to ship' });
     const first = table.getByRole('row').nth(1);
     await expect(first.getByRole('link', { name: `Ship order #${order.number}` })).toBeVisible();
     await expect(first).toContainText('Overdue');

@@ -55,7 +55,8 @@ async function apiOrder(request: APIRequestContext, externalId: string, risky: b
               cvv_result: 'N',
             },
           }
-        : {}),
+        : // paid in full: it goes straight to the queue (unpaid would wait in the payment-due hold)
+          { payment: { method: 'card', amount: 3_000, status: 'captured' } }),
     },
   });
   expect(response.status(), await response.text()).toBe(201);
@@ -101,7 +102,7 @@ test('a support agent takes a phone order for an existing customer and lands on 
   // The first real customer: the shared guest customer of imported POS orders (…@imported.invalid) has
   // no address to fill in.
   const firstRow = page
-    .getByRole('region', { name: 'Customers table' })
+    .getByRole('table', { name: 'Customers' })
     .getByRole('row')
     .filter({ has: page.getByRole('cell') })
     .filter({ hasNotText: '@imported.invalid' })
@@ -306,7 +307,7 @@ test('a manager approves a held order, cancels another, filters the list, saves 
         url.searchParams.get('q') === buyer.email &&
         !url.search.includes('channel='),
     );
-    const table = page.getByRole('region', { name: 'Orders table' });
+    const table = page.getByRole('table', { name: 'Orders' });
     await expect(table.getByRole('row')).toHaveCount(3); // header + R2 + N1
     await expect(table.getByRole('link', { name: `#${stale.number}`, exact: true })).toBeVisible();
     await expect(table.getByRole('link', { name: `#${plain.number}`, exact: true })).toBeVisible();
@@ -323,7 +324,7 @@ test('a manager approves a held order, cancels another, filters the list, saves 
     await expect(page).toHaveURL(
       (url) => url.searchParams.get('status') === 'cancelled' && url.searchParams.get('q') === buyer.email,
     );
-    await expect(page.getByRole('region', { name: 'Orders table' }).getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(3);
   });
 
   await test.step('export the filtered list as CSV', async () => {

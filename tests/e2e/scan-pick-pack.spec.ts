@@ -70,6 +70,12 @@ test('a storefront sends two orders', async ({ page, request }) => {
         },
         promised_ship_by: '2001-01-02T12:00:00Z',
         lines: lines.map((l) => ({ ...l, unit_price: 2_500 })),
+        // Paid in full, so it goes to the queue (an unpaid order waits in the payment-due hold).
+        payment: {
+          method: 'card',
+          amount: lines.reduce((s, l) => s + l.quantity * 2_500, 0),
+          status: 'captured',
+        },
       },
     });
     expect(res.status(), await res.text()).toBe(201);
@@ -91,6 +97,7 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
 
   await test.step('select both orders in the queue and start a scanner pick', async () => {
     await visit(page, '/fulfillment');
+    await waitForHydration(page, `input[aria-label="Select order #${orders[0].number}"]`);
     for (const o of orders) await page.getByRole('checkbox', { name: `Select order #${o.number}` }).check();
     await page.getByRole('button', { name: 'Pick selected with scanner' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Pick wave \d+$/ })).toBeVisible();
@@ -223,6 +230,7 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
     await visit(page, `/fulfillment/orders/${orders[1].id}`);
     await expect(page.getByText('Everything on this order has shipped.')).toBeVisible();
     await visit(page, '/fulfillment');
+    await waitForHydration(page, `input[aria-label="Select order #${orders[0].number}"]`);
     for (const o of orders)
       await expect(page.getByRole('link', { name: `Ship order #${o.number}` })).toHaveCount(0);
   });

@@ -175,7 +175,7 @@ test('support opens the ticket from the inbox, replies, starts a return from the
     const search = page.getByRole('search', { name: 'Filter tickets' });
     await search.getByLabel('Search').fill(ticket.subject);
     await search.getByRole('button', { name: 'Apply' }).click();
-    const row = page.locator('[data-ticket-row]').filter({ hasText: ticket.subject });
+    const row = page.locator('[data-list-row]').filter({ hasText: ticket.subject });
     const link = row.getByRole('link', { name: ticket.subject });
     await expect(link).toBeVisible();
     await expect(link).toContainText(`#${ticket.number}`);

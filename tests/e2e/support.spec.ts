@@ -40,11 +40,11 @@ test('a support agent opens a ticket from the inbox with the keyboard', async ({
   await expect(
     page.getByRole('navigation', { name: 'Inbox views' }).getByRole('link', { name: /^Open/ }),
   ).toHaveAttribute('aria-current', 'page');
-  const rows = page.locator('[data-ticket-row]');
+  const rows = page.locator('[data-list-row]');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(2);
   await expectNoSeriousA11yViolations(page, '/support');
-  await waitForHydration(page, '[data-ticket-row] a');
+  await waitForHydration(page, '[data-list-row] a');
 
   const hrefs = await rows.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

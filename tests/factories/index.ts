@@ -42,7 +42,16 @@ export async function makeLocations() {
   const main = await db.location.create({ data: { code: 'MAIN', name: 'Main warehouse' } });
   const store = await db.location.create({ data: { code: 'STORE', name: 'Downtown store', kind: 'store' } });
   await db.shopSettings.create({
-    data: { id: 1, shopName: 'Test shop', currency: 'USD', timezone: 'UTC', fulfillingLocationId: main.id },
+    // The test shop ships on invoice: most tests take orders without a payment and ship them. Tests
+    // of the payment-due hold (payment-status.test.ts) turn it off (decision 031).
+    data: {
+      id: 1,
+      shopName: 'Test shop',
+      currency: 'USD',
+      timezone: 'UTC',
+      fulfillingLocationId: main.id,
+      shipUnpaidOrders: true,
+    },
   });
   return { main, store };
 }

@@ -91,6 +91,8 @@ describe('API request handling', () => {
       // No period is locked until a manager sets a lock date (decision 036).
       lock_date: null,
       lock_date_all: null,
+      // The test shop ships on invoice (tests/factories makeLocations, decision 031).
+      ship_unpaid_orders: true,
     });
     expect((await patchSettings(reader.key, { inventory_costing: 'average' })).status).toBe(403);
 

@@ -318,7 +318,7 @@ describe('importing history', () => {
       ['H-1', 'fulfilled', 'paid', 2_800, 3_200, 3_200],
       // 10.00 paid, 4.00 refunded → 6.00 received
       ['H-2', 'on_hold', 'partially_refunded', 1_000, 1_000, 600],
-      ['H-3', 'cancelled', 'pending', 1_250, 1_250, 0],
+      ['H-3', 'cancelled', 'unpaid', 1_250, 1_250, 0],
     ]);
     expect(orders[0].placedAt.toISOString()).toBe('2024-03-05T19:30:00.000Z');
     expect(orders[0].email).toBe('cy@example.com');

@@ -327,9 +327,10 @@ describe('review, hold and cancel', () => {
     );
     const o = await res.json();
     // AVS N 25 + CVV N 30 + billing CA ≠ shipping US 15 = 70 ≥ 50
+    // 1,000 authorized of a 5,650 total: partially paid, not "authorized" (decision 031).
     expect(o).toMatchObject({
       status: 'pending_review',
-      payment_status: 'authorized',
+      payment_status: 'partially_paid',
       risk: { score: 70, level: 'high' },
     });
     expect(o.risk.reasons.map((r: { code: string }) => r.code)).toEqual([

@@ -39,7 +39,9 @@ describe('order list query', () => {
     expect(listQueryString({ q: 'x', status: 'open', sort: 'placed_desc', cursor: 'c1', channel: ' ' })).toBe(
       'status=open&q=x&cursor=c1',
     );
-    expect(normalizeViewQuery('?sort=total_asc&cursor=zz&risk=high&nope=1')).toBe('risk=high&sort=total_asc');
+    expect(normalizeViewQuery('?sort=total_asc&cursor=zz&risk=high&nope=1')).toBe(
+      'risk=high&sort=total&dir=asc',
+    );
     expect(normalizeViewQuery('')).toBe('');
   });
 });

@@ -121,6 +121,8 @@ export default async function DashboardPage({
       href: links.ticketsAtRisk,
     },
     { label: 'Tickets past their SLA', count: attention.tickets_breached, href: links.ticketsBreached },
+    // Decision 031: orders not paid in full wait out of the queue until a payment is recorded.
+    { label: 'Payment due', count: attention.payment_due, href: '/orders?status=on_hold&hold=payment_due' },
   ];
   // The table lists only the steps that had refunds; the chart shows every step (gaps are zero).
   // Over DAILY_SPARKLINE_MAX_DAYS (lib/kpi/rules.ts), sparklines and the refunds chart have a point per calendar month.

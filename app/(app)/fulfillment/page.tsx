@@ -7,10 +7,9 @@ import { MAX_WAVE_ORDERS } from '@/lib/fulfillment/pick-list-data';
 import { CHANNELS } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass } from '@/components/ui/form';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
-import { OrderStatusBadge } from '@/components/orders/order-badges';
+import { QueueTable } from '@/components/fulfillment/queue-table';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { startWaveAction } from '@/lib/fulfillment/scan-actions';
 
@@ -32,7 +31,6 @@ export default async function FulfillmentQueuePage({
     queueShippingMethods(),
     shopTimezone(),
   ]);
-  const shipBy = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const filtered = !!(query.channel || query.shipping_method || query.size || query.overdue);
 
   return (
@@ -137,22 +135,8 @@ export default async function FulfillmentQueuePage({
             {queue.total > queue.data.length ? `, the first ${queue.data.length} shown` : ''}
           </span>
         </h2>
-        {queue.data.length === 0 ? (
-          <p className="p-4 text-slate-700">
-            {filtered ? (
-              <>
-                No orders match these filters.{' '}
-                <Link href="/fulfillment" className="text-brand-700 underline">
-                  Clear the filters
-                </Link>
-                .
-              </>
-            ) : (
-              'Nothing to ship: every open order has gone out.'
-            )}
-          </p>
-        ) : (
-          <form method="get" action="/fulfillment/pick-list" target="_blank" aria-label="Print a pick list">
+        <form method="get" action="/fulfillment/pick-list" target="_blank" aria-label="Print a pick list">
+          {queue.data.length > 0 && (
             <div className="flex flex-wrap items-center gap-3 px-4 pt-2">
               <button
                 type="submit"
@@ -169,91 +153,28 @@ export default async function FulfillmentQueuePage({
               </button>
               <span className="text-sm text-slate-600">Up to {MAX_WAVE_ORDERS} orders, one tote each.</span>
             </div>
-            <ScrollRegion label="Orders to ship" className="mt-2">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="w-12 px-4 py-2 font-medium">
-                      <span className="sr-only">Select</span>
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Order · ship by
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Items to ship
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Customer · channel
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.data.map((o) => (
-                    <tr key={o.id} className={`border-b border-slate-100 ${o.overdue ? 'bg-red-50' : ''}`}>
-                      <td className="px-4 py-1 align-top">
-                        <input
-                          type="checkbox"
-                          name="orders"
-                          value={o.id}
-                          aria-label={`Select order #${o.number}`}
-                          className="size-5"
-                        />
-                      </td>
-                      {/* Three text columns so a row stays one or two lines at tablet width (820 px). */}
-                      <td className="whitespace-nowrap px-4 py-1 align-top">
-                        <Link
-                          href={`/fulfillment/orders/${o.id}`}
-                          className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
-                          aria-label={`Ship order #${o.number}`}
-                        >
-                          #{o.number}
-                        </Link>
-                        {o.status !== 'open' && (
-                          <span className="ml-2">
-                            <OrderStatusBadge status={o.status} />
-                          </span>
-                        )}
-                        <span className="block pb-1 text-slate-700">
-                          {o.promised_ship_by ? (
-                            shipBy.format(new Date(o.promised_ship_by))
-                          ) : (
-                            <span className="text-slate-600">No promise</span>
-                          )}
-                          {o.overdue && (
-                            <span className="ml-2 rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
-                              Overdue
-                            </span>
-                          )}
-                        </span>
-                      </td>
-                      <td className="min-w-48 px-3 py-2 align-top">
-                        <span className="font-medium">
-                          {o.units_open} {o.units_open === 1 ? 'item' : 'items'}
-                        </span>
-                        <span className="block text-slate-600">
-                          {o.lines_open.slice(0, 3).map((l, i) => (
-                            <span key={i} className="whitespace-nowrap">
-                              {i ? ', ' : ''}
-                              {l}
-                            </span>
-                          ))}
-                          {o.lines_open.length > 3 ? `, +${o.lines_open.length - 3} more` : ''}
-                        </span>
-                      </td>
-                      <td className="min-w-36 px-3 py-2 align-top">
-                        {o.customer}
-                        <span className="block text-slate-600">
-                          {CHANNEL_LABEL[o.channel] ?? o.channel}
-                          {o.shipping_method ? ` · ${o.shipping_method}` : ''}
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </form>
-        )}
+          )}
+          <div className="mt-2">
+            <QueueTable
+              rows={queue.data}
+              total={queue.total}
+              timeZone={timeZone}
+              empty={
+                filtered ? (
+                  <>
+                    No orders match these filters.{' '}
+                    <Link href="/fulfillment" className="text-brand-700 underline">
+                      Clear the filters
+                    </Link>
+                    .
+                  </>
+                ) : (
+                  'Nothing to ship: every open order has gone out.'
+                )
+              }
+            />
+          </div>
+        </form>
       </section>
     </>
   );

@@ -8,7 +8,7 @@ import { locationList } from '@/lib/locations/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { inputClass } from '@/components/ui/form';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
@@ -73,6 +73,7 @@ export default async function InventoryPage({
             Search
           </label>
           <input
+            data-list-search
             id="q"
             name="q"
             defaultValue={filter.q}
@@ -134,78 +135,58 @@ export default async function InventoryPage({
             )}
           </p>
         ) : (
-          <ScrollRegion label="Stock levels table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    SKU
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Product
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Location
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Bin
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    On hand
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Reserved
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Available
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    On order
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Unsellable
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.map((l) => (
-                  <tr key={`${l.sku}-${l.location}`} className="border-b border-slate-100">
-                    <td className="whitespace-nowrap px-4 py-2">
-                      <Link
-                        href={`/inventory/${encodeURIComponent(l.sku)}`}
-                        className="font-mono text-brand-700 underline"
-                      >
-                        {l.sku}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">{l.name}</td>
-                    <td className="px-3 py-2">{l.location}</td>
-                    <td className="whitespace-nowrap px-3 py-2 font-mono">{l.bin ?? '—'}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.on_hand}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.reserved}</td>
-                    <td className="px-3 py-2 text-right font-semibold tabular-nums">{l.available}</td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-testid={`on-order-${l.sku}`}>
-                      {l.on_order || '—'}
-                      {l.on_order > 0 && l.on_order_expected_at && (
-                        <span className="block text-xs text-slate-600">due {l.on_order_expected_at}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.damaged + l.quarantine || '—'}</td>
-                    <td className="px-3 py-2">
-                      <span
-                        className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[l.status].className}`}
-                      >
-                        {STATUS[l.status].label}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Stock levels"
+            noun={['stock level', 'stock levels']}
+            storageKey="inventory"
+            columns={[
+              { id: 'sku', header: 'SKU', hideable: false },
+              { id: 'name', header: 'Product' },
+              { id: 'location', header: 'Location', hideable: false },
+              { id: 'bin', header: 'Bin' },
+              { id: 'on_hand', header: 'On hand', className: 'lg:text-right' },
+              { id: 'reserved', header: 'Reserved', className: 'lg:text-right' },
+              { id: 'available', header: 'Available', hideable: false, className: 'lg:text-right' },
+              { id: 'on_order', header: 'On order', className: 'lg:text-right' },
+              { id: 'unsellable', header: 'Unsellable', className: 'lg:text-right' },
+              { id: 'status', header: 'Status', hideable: false },
+            ]}
+            rows={page.data.map((l) => ({
+              id: `${l.sku}-${l.location}`,
+              cells: {
+                sku: (
+                  <Link
+                    href={`/inventory/${encodeURIComponent(l.sku)}`}
+                    className="whitespace-nowrap font-mono text-brand-700 underline"
+                  >
+                    {l.sku}
+                  </Link>
+                ),
+                name: l.name,
+                location: l.location,
+                bin: <span className="whitespace-nowrap font-mono">{l.bin ?? '—'}</span>,
+                on_hand: <span className="tabular-nums">{l.on_hand}</span>,
+                reserved: <span className="tabular-nums">{l.reserved}</span>,
+                available: <span className="font-semibold tabular-nums">{l.available}</span>,
+                on_order: (
+                  <span className="tabular-nums" data-testid={`on-order-${l.sku}`}>
+                    {l.on_order || '—'}
+                    {l.on_order > 0 && l.on_order_expected_at && (
+                      <span className="block text-xs text-slate-600">due {l.on_order_expected_at}</span>
+                    )}
+                  </span>
+                ),
+                unsellable: <span className="tabular-nums">{l.damaged + l.quarantine || '—'}</span>,
+                status: (
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[l.status].className}`}
+                  >
+                    {STATUS[l.status].label}
+                  </span>
+                ),
+              },
+            }))}
+          />
         )}
         <nav
           aria-label="Pages"

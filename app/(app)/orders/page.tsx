@@ -3,18 +3,28 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { orderList } from '@/lib/orders/queries';
-import { listQueryString, readListQuery, SHIP_FILTERS } from '@/lib/orders/list-query';
+import { orderCount, orderList } from '@/lib/orders/queries';
+import {
+  HOLD_FILTERS,
+  listQueryString,
+  orderSortOf,
+  readListQuery,
+  SHIP_FILTERS,
+} from '@/lib/orders/list-query';
+import {
+  BULK_DOCUMENTS,
+  BULK_ORDER_ACTION_KEYS,
+  BULK_ORDER_ACTIONS,
+  type BulkDocument,
+} from '@/lib/orders/bulk-schemas';
+import { OrderTable } from '@/components/orders/order-table';
 import { savedViews } from '@/lib/orders/view-queries';
 import { CHANNELS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
-import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass, FilterSelect } from '@/components/ui/form';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { SavedViews } from '@/components/orders/saved-views';
-import { OrderStatusBadge, PaymentStatusBadge, RiskBadge } from '@/components/orders/order-badges';
 import { CHANNEL_LABEL, PAYMENT_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 
 export const metadata: Metadata = { title: 'Orders' };
@@ -38,6 +48,7 @@ const IGNORED_LABEL: Record<string, string> = {
   shipped_from: 'shipped from',
   shipped_to: 'shipped to',
   sort: 'sort',
+  hold: 'hold',
 };
 
 export default async function OrdersPage({
@@ -56,8 +67,9 @@ export default async function OrdersPage({
   if (Object.values(raw).some((v) => v === '') && !ignored.length)
     redirect(canonical ? `/orders?${canonical}` : '/orders');
   const timeZone = await shopTimezone();
-  const [page, views] = await Promise.all([
+  const [page, matching, views] = await Promise.all([
     orderList({ ...query, cursor, limit: PAGE_SIZE }, timeZone),
+    orderCount(query, timeZone),
     savedViews(user.id),
   ]);
 
@@ -72,7 +84,6 @@ export default async function OrdersPage({
   };
   const filtered = Object.keys(filters).some((k) => k !== 'sort');
   const canCreate = roleHas(user.role, 'orders:create');
-  const placed = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const tab = current === 'status=pending_review' ? '/orders?status=pending_review' : '/orders';
 
   return (
@@ -110,7 +121,7 @@ export default async function OrdersPage({
         className="mb-4 rounded-xl border border-slate-200 bg-white p-4"
       >
         {/* Filters the form has no field for (dashboard drill-downs) travel along. */}
-        {(['ship', 'shipped_from', 'shipped_to'] as const).map((k) =>
+        {(['ship', 'shipped_from', 'shipped_to', 'hold'] as const).map((k) =>
           filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null,
         )}
         <div className="flex flex-wrap items-end gap-3">
@@ -122,6 +133,7 @@ export default async function OrdersPage({
               id="q"
               name="q"
               type="search"
+              data-list-search
               defaultValue={filters.q}
               placeholder="Number, name, email, SKU or ID"
               title="Order number, customer name, email, SKU or external id"
@@ -238,6 +250,15 @@ export default async function OrdersPage({
           </Link>
         </p>
       )}
+      {filters.hold && (
+        <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+          {HOLD_FILTERS[filters.hold as keyof typeof HOLD_FILTERS]}: record the payment on the order to
+          release it.{' '}
+          <Link href={href({ hold: undefined, cursor: undefined })} className="font-medium underline">
+            Clear this filter
+          </Link>
+        </p>
+      )}
       {ignored.length > 0 && (
         <p
           role="status"
@@ -251,9 +272,30 @@ export default async function OrdersPage({
         <h2 id="orders-title" className="sr-only">
           Order list
         </h2>
-        {page.data.length === 0 ? (
-          <div className="p-6 text-slate-700">
-            {filtered ? (
+        <OrderTable
+          rows={page.data}
+          total={matching.count}
+          sort={orderSortOf(query.sort)}
+          timeZone={timeZone}
+          filter={listQueryString({ ...filters, sort: undefined })}
+          allowed={{
+            actions: BULK_ORDER_ACTION_KEYS.filter((a) =>
+              roleHas(user.role, BULK_ORDER_ACTIONS[a].permission),
+            ),
+            documents: (Object.keys(BULK_DOCUMENTS) as BulkDocument[]).filter((d) =>
+              roleHas(user.role, BULK_DOCUMENTS[d].permission),
+            ),
+          }}
+          pagination={{
+            kind: 'cursor',
+            summary: `${SORTS.find((s) => s.value === query.sort)?.label} · ${page.data.length} shown of ${
+              matching.capped ? `${matching.count}+` : matching.count
+            }`,
+            firstHref: cursor ? href() : undefined,
+            nextHref: page.next_cursor ? href({ cursor: page.next_cursor }) : undefined,
+          }}
+          empty={
+            filtered ? (
               <p>
                 No orders match these filters.{' '}
                 <Link href="/orders" className="text-brand-700 underline">
@@ -284,92 +326,9 @@ export default async function OrdersPage({
                 )}
                 .
               </p>
-            )}
-          </div>
-        ) : (
-          <ScrollRegion label="Orders table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Placed
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Customer
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Channel
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status / payment
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Risk
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Items
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.map((o) => (
-                  <tr key={o.id} className="border-b border-slate-100 hover:bg-slate-50">
-                    <td className="whitespace-nowrap px-4 py-2">
-                      <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
-                        #{o.number}
-                      </Link>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">{placed.format(new Date(o.placed_at))}</td>
-                    <td className="px-3 py-2">
-                      <span className="block">{o.customer}</span>
-                      <span className="block text-slate-600">{o.email}</span>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">{CHANNEL_LABEL[o.channel] ?? o.channel}</td>
-                    <td className="px-3 py-2">
-                      <span className="flex flex-col items-start gap-1">
-                        <OrderStatusBadge status={o.status} />
-                        <PaymentStatusBadge status={o.payment_status} />
-                      </span>
-                    </td>
-                    <td className="px-3 py-2">
-                      <RiskBadge level={o.risk_level} score={o.risk_score} />
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{o.items}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-right font-medium tabular-nums">
-                      {formatMoney(o.total, o.currency)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-        )}
-        <nav
-          aria-label="Pages"
-          className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            {SORTS.find((s) => s.value === query.sort)?.label} · {page.data.length} shown
-          </span>
-          <span className="flex gap-4">
-            {cursor && (
-              <Link href={href()} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+            )
+          }
+        />
       </section>
     </>
   );

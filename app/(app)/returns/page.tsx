@@ -7,7 +7,7 @@ import { RETURN_STATUSES } from '@/lib/returns/rules';
 import { ZReturnListQuery } from '@/lib/returns/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { RETURN_STATUS_LABEL, ReturnStatusBadge } from '@/components/returns/return-badges';
@@ -87,62 +87,42 @@ export default async function ReturnsPage({
         </p>
       ) : (
         <section aria-label="Returns" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="Returns table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Return
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Customer
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Wants
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Units
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Received
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Requested
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-100">
-                    <td className="px-4 py-2">
-                      <Link href={`/returns/${r.id}`} className="font-medium text-brand-700 underline">
-                        #{r.number}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">
-                      <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
-                        #{r.order_number}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">{r.customer || r.email}</td>
-                    <td className="px-3 py-2">
-                      <ReturnStatusBadge status={r.status} />
-                    </td>
-                    <td className="px-3 py-2 capitalize">{r.resolution}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{r.units}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{r.units_received}</td>
-                    <td className="whitespace-nowrap px-3 py-2">{date.format(new Date(r.created_at))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Returns"
+            noun={['return', 'returns']}
+            storageKey="returns"
+            columns={[
+              { id: 'return', header: 'Return', hideable: false },
+              { id: 'order', header: 'Order' },
+              { id: 'customer', header: 'Customer' },
+              { id: 'status', header: 'Status', hideable: false },
+              { id: 'wants', header: 'Wants' },
+              { id: 'units', header: 'Units', className: 'lg:text-right' },
+              { id: 'received', header: 'Received', className: 'lg:text-right' },
+              { id: 'requested', header: 'Requested' },
+            ]}
+            rows={list.data.map((r) => ({
+              id: r.id,
+              cells: {
+                return: (
+                  <Link href={`/returns/${r.id}`} className="font-medium text-brand-700 underline">
+                    #{r.number}
+                  </Link>
+                ),
+                order: (
+                  <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
+                    #{r.order_number}
+                  </Link>
+                ),
+                customer: <span className="break-words">{r.customer || r.email}</span>,
+                status: <ReturnStatusBadge status={r.status} />,
+                wants: <span className="capitalize">{r.resolution}</span>,
+                units: <span className="tabular-nums">{r.units}</span>,
+                received: <span className="tabular-nums">{r.units_received}</span>,
+                requested: <span className="whitespace-nowrap">{date.format(new Date(r.created_at))}</span>,
+              },
+            }))}
+          />
           {next && (
             <p className="p-4">
               <Link href={next} className="text-brand-700 underline">

@@ -6,7 +6,6 @@ import { TICKET_SORTS, TICKET_VIEWS, ZTicketListQuery, type TicketView } from '@
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 import { inputClass, FilterSelect } from '@/components/ui/form';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { InboxTable } from '@/components/support/inbox-table';
@@ -230,7 +229,8 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
           <p id="inbox-keys" className="text-sm text-slate-600">
             Keyboard: <kbd className="rounded border border-slate-300 px-1">j</kbd>/
             <kbd className="rounded border border-slate-300 px-1">k</kbd> or arrow keys to move,{' '}
-            <kbd className="rounded border border-slate-300 px-1">Enter</kbd> to open.
+            <kbd className="rounded border border-slate-300 px-1">Enter</kbd> to open,{' '}
+            <kbd className="rounded border border-slate-300 px-1">/</kbd> to search.
           </p>
         </div>
         {rows.length === 0 ? (
@@ -271,9 +271,7 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             )}
           </div>
         ) : (
-          <ScrollRegion label="Tickets table">
-            <InboxTable rows={rows} timeZone={timeZone} />
-          </ScrollRegion>
+          <InboxTable rows={rows} timeZone={timeZone} />
         )}
         <nav
           aria-label="Pages"

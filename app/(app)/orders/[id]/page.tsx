@@ -15,6 +15,8 @@ import { OrderStatusBadge, PaymentStatusBadge, RiskBadge } from '@/components/or
 import { CHANNEL_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 import { OrderActions } from '@/components/orders/order-actions';
 import { AddNoteForm } from '@/components/orders/add-note-form';
+import { RecordPaymentForm } from '@/components/orders/record-payment-form';
+import { toDecimalString } from '@/lib/money';
 import { orderReturnsSummary } from '@/lib/returns/queries';
 import { RefundStatusBadge, ReturnStatusBadge } from '@/components/returns/return-badges';
 
@@ -41,7 +43,18 @@ function describe(
         what: `Order placed${str('channel') ? ` (${CHANNEL_LABEL[str('channel')!] ?? str('channel')})` : ''}${str('status') === 'pending_review' ? ', held for fraud review' : ''}`,
       };
     case 'order.approved':
-      return { what: 'Approved after review' };
+      return {
+        what: `Approved after review${str('hold_reason') ? `, then on hold: ${str('hold_reason')}` : ''}`,
+      };
+    case 'order.payment_recorded':
+      return {
+        what: `Payment of ${typeof d.amount === 'number' ? money(d.amount) : ''} recorded (${str('method') ?? ''}${d.payment === 'authorized' ? ', authorized' : ''})${d.released ? ': paid in full, released to the fulfillment queue' : ''}`,
+      };
+    case 'shipment.service_downgraded':
+      return {
+        what: `Shipped by a slower service than paid for: ${str('chosen_service') ?? ''} instead of ${str('paid_level') ?? ''}`,
+        text: str('reason'),
+      };
     case 'order.held':
       return { what: 'Put on hold', text: str('reason') };
     case 'order.released':
@@ -160,6 +173,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const returnsSummary = await orderReturnsSummary(order.id);
   const canStartReturn = roleHas(user.role, 'returns:request') && orderHasShippedUnits(order.lines);
   const canRefund = roleHas(user.role, 'refunds:issue') && orderHasMoneyToRefund(order);
+  // Money still owed (decision 031): a later payment is recorded here and releases the payment-due hold.
+  const owed = order.total - order.amount_paid;
+  const canRecordPayment =
+    roleHas(user.role, 'orders:write') &&
+    order.status !== 'cancelled' &&
+    ['unpaid', 'partially_paid', 'authorized'].includes(order.payment_status) &&
+    owed > 0;
 
   const money = (n: number) => formatMoney(n, order.currency);
   const tz = settings.timezone;
@@ -458,8 +478,19 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <h2 id="payments-title" className="px-5 pt-4 text-lg font-semibold">
             Payments
           </h2>
+          {canRecordPayment && (
+            <div className="px-5 pb-2 pt-2">
+              <RecordPaymentForm
+                orderId={order.id}
+                currency={order.currency}
+                owed={toDecimalString(owed, order.currency)}
+              />
+            </div>
+          )}
           {order.payments.length === 0 ? (
-            <p className="px-5 pb-5 pt-2 text-sm text-slate-700">No payment recorded yet.</p>
+            <p className="px-5 pb-5 pt-2 text-sm text-slate-700">
+              No payment recorded yet.{canRecordPayment ? ' Record one above when the money arrives.' : ''}
+            </p>
           ) : (
             <ScrollRegion label="Payments table" className="mt-2">
               <table className="w-full text-left text-sm">

@@ -8,7 +8,7 @@ import { customerList } from '@/lib/customers/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 
@@ -98,61 +98,38 @@ export default async function CustomersPage({
             )}
           </p>
         ) : (
-          <ScrollRegion label="Customers table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Tags
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Orders
-                  </th>
-                  <th scope="col" className="whitespace-nowrap px-3 py-2 text-right font-medium">
-                    Lifetime value
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Last order
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-100 hover:bg-slate-50">
-                    <td className="px-4 py-2">
-                      <Link
-                        href={`/orders/customers/${c.id}`}
-                        className="font-medium text-brand-700 underline"
-                      >
-                        {c.name || c.email}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">{c.email}</td>
-                    <td className="px-3 py-2">
-                      {c.tags.length ? c.tags.join(', ') : <span className="text-slate-500">—</span>}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{c.order_count}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                      {money(c.lifetime_value)}
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-2">
-                      {c.last_order_at ? (
-                        date.format(new Date(c.last_order_at))
-                      ) : (
-                        <span className="text-slate-500">Never</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Customers"
+            noun={['customer', 'customers']}
+            storageKey="customers"
+            columns={[
+              { id: 'name', header: 'Name', hideable: false },
+              { id: 'email', header: 'Email' },
+              { id: 'tags', header: 'Tags' },
+              { id: 'orders', header: 'Orders', className: 'lg:text-right' },
+              { id: 'ltv', header: 'Lifetime value', className: 'lg:text-right' },
+              { id: 'last', header: 'Last order' },
+            ]}
+            rows={page.data.map((c) => ({
+              id: c.id,
+              cells: {
+                name: (
+                  <Link href={`/orders/customers/${c.id}`} className="font-medium text-brand-700 underline">
+                    {c.name || c.email}
+                  </Link>
+                ),
+                email: <span className="break-all">{c.email}</span>,
+                tags: c.tags.length ? c.tags.join(', ') : <span className="text-slate-500">—</span>,
+                orders: <span className="tabular-nums">{c.order_count}</span>,
+                ltv: <span className="whitespace-nowrap tabular-nums">{money(c.lifetime_value)}</span>,
+                last: c.last_order_at ? (
+                  <span className="whitespace-nowrap">{date.format(new Date(c.last_order_at))}</span>
+                ) : (
+                  <span className="text-slate-500">Never</span>
+                ),
+              },
+            }))}
+          />
         )}
         <nav
           aria-label="Pages"

@@ -7,7 +7,7 @@ import { ZRefundListQuery } from '@/lib/refunds/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { REFUND_STATUS_LABEL, RefundStatusBadge } from '@/components/returns/return-badges';
@@ -67,89 +67,70 @@ export default async function RefundsPage({
         </p>
       ) : (
         <section aria-label="Refunds" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="Refunds table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Refund
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Kind
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Amount
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    By
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    When
-                  </th>
-                  {canDecide && (
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Decision
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((f) => (
-                  <tr key={f.id} className="border-b border-slate-100 align-top">
-                    <td className="px-4 py-2">
-                      #{f.number}
-                      {f.return_id && (
-                        <>
-                          {' '}
-                          ·{' '}
-                          <Link href={`/returns/${f.return_id}`} className="text-brand-700 underline">
-                            return
-                          </Link>
-                        </>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <Link href={`/orders/${f.order_id}`} className="text-brand-700 underline">
-                        #{f.order_number}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 capitalize">
-                      {f.kind}
-                      {f.reason ? <span className="block text-slate-600 normal-case">{f.reason}</span> : null}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                      {formatMoney(f.amount, f.currency)}
-                    </td>
-                    <td className="px-3 py-2">
-                      <RefundStatusBadge status={f.status} />
-                    </td>
-                    <td className="px-3 py-2">
-                      {f.requested_by}
-                      {f.decided_by ? (
-                        <span className="block text-slate-600">decided by {f.decided_by}</span>
-                      ) : null}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">{date.format(new Date(f.created_at))}</td>
-                    {canDecide && (
-                      <td className="px-3 py-2">
-                        {f.status === 'pending_approval' ? (
-                          <DecideRefundForm refundId={f.id} number={f.number} />
-                        ) : (
-                          '—'
-                        )}
-                      </td>
+          <ListTable
+            caption="Refunds"
+            noun={['refund', 'refunds']}
+            storageKey="refunds"
+            columns={[
+              { id: 'refund', header: 'Refund', hideable: false },
+              { id: 'order', header: 'Order' },
+              { id: 'kind', header: 'Kind' },
+              { id: 'amount', header: 'Amount', hideable: false, className: 'lg:text-right' },
+              { id: 'status', header: 'Status', hideable: false },
+              { id: 'by', header: 'By' },
+              { id: 'when', header: 'When' },
+              ...(canDecide ? [{ id: 'decision', header: 'Decision', hideable: false }] : []),
+            ]}
+            rows={list.data.map((f) => ({
+              id: f.id,
+              cells: {
+                refund: (
+                  <>
+                    #{f.number}
+                    {f.return_id && (
+                      <>
+                        {' '}
+                        ·{' '}
+                        <Link href={`/returns/${f.return_id}`} className="text-brand-700 underline">
+                          return
+                        </Link>
+                      </>
                     )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                  </>
+                ),
+                order: (
+                  <Link href={`/orders/${f.order_id}`} className="text-brand-700 underline">
+                    #{f.order_number}
+                  </Link>
+                ),
+                kind: (
+                  <span className="capitalize">
+                    {f.kind}
+                    {f.reason ? <span className="block text-slate-600 normal-case">{f.reason}</span> : null}
+                  </span>
+                ),
+                amount: (
+                  <span className="whitespace-nowrap tabular-nums">{formatMoney(f.amount, f.currency)}</span>
+                ),
+                status: <RefundStatusBadge status={f.status} />,
+                by: (
+                  <>
+                    {f.requested_by}
+                    {f.decided_by ? (
+                      <span className="block text-slate-600">decided by {f.decided_by}</span>
+                    ) : null}
+                  </>
+                ),
+                when: <span className="whitespace-nowrap">{date.format(new Date(f.created_at))}</span>,
+                decision:
+                  f.status === 'pending_approval' ? (
+                    <DecideRefundForm refundId={f.id} number={f.number} />
+                  ) : (
+                    '—'
+                  ),
+              },
+            }))}
+          />
           {list.next_cursor && (
             <p className="p-4">
               <Link

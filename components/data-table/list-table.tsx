@@ -1,0 +1,85 @@
+'use client';
+
+import { useMemo, type ReactNode } from 'react';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTablePagination,
+} from '@/components/data-table/data-table';
+
+/** A column of a list whose cells the server renders: header words and how it may be used. */
+export type ListColumn = {
+  id: string;
+  header: string;
+  /** the list's query can order by it (its sortSpec whitelists the id) */
+  sortable?: boolean;
+  sortDescFirst?: boolean;
+  /** may be hidden from the Columns menu (default: yes, when the list has a storageKey) */
+  hideable?: boolean;
+  className?: string;
+};
+
+/** A row the server rendered: each column's cell as a node, by column id. */
+export type ListRow = { id: string; cells: Record<string, ReactNode>; className?: string };
+
+/**
+ * The data table for a server component's list: the page renders each cell (links, badges, money)
+ * and hands them over as nodes, so moving a hand-written table onto the data table is writing its
+ * columns once, with no client-side copy of the row's data or formatting.
+ */
+export function ListTable({
+  caption,
+  columns,
+  rows,
+  rowCount,
+  sort,
+  pagination,
+  noun,
+  empty,
+  storageKey,
+  keys,
+}: {
+  caption: string;
+  columns: ListColumn[];
+  rows: ListRow[];
+  rowCount?: number;
+  sort?: { id: string; desc: boolean };
+  pagination?: DataTablePagination;
+  noun?: [string, string];
+  empty?: ReactNode;
+  storageKey?: string;
+  keys?: boolean;
+}) {
+  const defs = useMemo<DataTableColumn<ListRow>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        header: c.header,
+        enableSorting: !!c.sortable,
+        sortDescFirst: c.sortDescFirst,
+        enableHiding: c.hideable ?? true,
+        cell: ({ row }) => row.original.cells[c.id] ?? null,
+      })),
+    [columns],
+  );
+  const columnClassName = Object.fromEntries(
+    columns.filter((c) => c.className).map((c) => [c.id, c.className!]),
+  );
+  return (
+    <DataTable
+      caption={caption}
+      columns={defs}
+      data={rows}
+      getRowId={(r) => r.id}
+      rowCount={rowCount}
+      sort={sort}
+      pagination={pagination}
+      noun={noun}
+      empty={empty}
+      storageKey={storageKey}
+      keys={keys}
+      columnClassName={columnClassName}
+      rowClassName={(r) => r.className ?? ''}
+    />
+  );
+}

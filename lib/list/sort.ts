@@ -1,0 +1,76 @@
+/**
+ * A list's sort as it travels in the URL: `?sort=<column>&dir=asc|desc`. Each list names the columns
+ * its query can sort by (a whitelist, so a URL never reaches SQL with a column of its own) and its
+ * default; the data table's sortable headers write these two parameters. Pure, shared by pages,
+ * exports and tests (decision 030).
+ */
+export type SortDir = 'asc' | 'desc';
+export type ListSort<C extends string = string> = { id: C; desc: boolean };
+
+export type SortSpec<C extends string> = {
+  /** the columns the list's query can order by */
+  columns: readonly C[];
+  default: ListSort<C>;
+};
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function param(raw: RawParams, key: string): string | undefined {
+  if (raw instanceof URLSearchParams) return raw.get(key)?.trim() || undefined;
+  const v = raw[key];
+  return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+}
+
+export function sortSpec<const C extends string>(columns: readonly C[], def: ListSort<C>): SortSpec<C> {
+  if (!columns.includes(def.id)) throw new Error(`default sort ${def.id} is not a sortable column`);
+  return { columns, default: def };
+}
+
+export function isSortColumn<C extends string>(spec: SortSpec<C>, value: string): value is C {
+  return (spec.columns as readonly string[]).includes(value);
+}
+
+/**
+ * Reads `sort` and `dir` leniently, as a page must: a column not in the whitelist or a direction that
+ * is neither asc nor desc is dropped (named in `ignored`) and the default used instead. A sort given
+ * without a direction sorts that column ascending.
+ */
+export function readSort<C extends string>(
+  raw: RawParams,
+  spec: SortSpec<C>,
+): { sort: ListSort<C>; ignored: ('sort' | 'dir')[] } {
+  const column = param(raw, 'sort');
+  const dir = param(raw, 'dir');
+  const ignored: ('sort' | 'dir')[] = [];
+  const validColumn = column !== undefined && isSortColumn(spec, column);
+  if (column !== undefined && !validColumn) ignored.push('sort');
+  const validDir = dir === 'asc' || dir === 'desc';
+  if (dir !== undefined && !validDir) ignored.push('dir');
+  if (!validColumn) {
+    // A direction alone turns the default column around.
+    return { sort: { id: spec.default.id, desc: validDir ? dir === 'desc' : spec.default.desc }, ignored };
+  }
+  return { sort: { id: column, desc: validDir ? dir === 'desc' : false }, ignored };
+}
+
+/**
+ * The `sort`/`dir` parameters of a sort, empty for the list's default so that two URLs of the same
+ * view are the same string.
+ */
+export function sortParams<C extends string>(
+  sort: ListSort<C>,
+  spec: SortSpec<C>,
+): { sort?: C; dir?: SortDir } {
+  if (sort.id === spec.default.id && sort.desc === spec.default.desc) return {};
+  return { sort: sort.id, dir: sort.desc ? 'desc' : 'asc' };
+}
+
+/** The sort a header click asks for: the same column turns around, another starts with its first direction. */
+export function toggleSort<C extends string>(
+  current: ListSort<C>,
+  column: C,
+  descFirst = false,
+): ListSort<C> {
+  if (current.id === column) return { id: column, desc: !current.desc };
+  return { id: column, desc: descFirst };
+}
