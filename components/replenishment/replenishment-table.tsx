@@ -137,8 +137,8 @@ export function ReplenishmentTable({
       data={rows}
       rowCount={total}
       sort={sort}
-      page={page}
-      pageSize={pageSize}
+      pagination={{ kind: 'pages', page, pageSize }}
+      storageKey="replenishment-columns"
       getRowId={(r) => `${r.sku}@${r.location}`}
       noun={['SKU', 'SKUs']}
       columnClassName={{
