@@ -84,7 +84,7 @@ test('a SKU at its reorder point with a supplier is planned by a run started thr
   expect(row).toMatchObject({ position: 2, reorder_point: 8, order_up_to: 12, suggested_quantity: 10 });
 });
 
-test('the manager turns the suggestions into draft POs and sends this supplier’s', async ({ page }) => {
+test('the manager turns the suggestions into draft POs and sends this supplier’s', async ({ page }, info) => {
   test.setTimeout(180_000);
   await signIn(page, DEMO_EMAIL.manager);
   await visit(page, '/purchasing/replenishment?location=MAIN');
@@ -92,6 +92,7 @@ test('the manager turns the suggestions into draft POs and sends this supplier�
   await expect(page.getByText(`${SUPPLIER}: 1 SKU, 10 units`)).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/purchasing/replenishment');
   expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
+  await page.screenshot({ path: info.outputPath('replenishment-820.png'), fullPage: true });
 
   await waitForHydration(page, 'button:has-text("Create draft POs")');
   await page.getByRole('button', { name: /Create draft POs/ }).click();
