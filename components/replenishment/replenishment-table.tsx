@@ -15,8 +15,6 @@ const METHOD: Record<string, string> = {
 const n = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
 
-export const REPLENISHMENT_SORTS = ['sku', 'supplier', 'suggested', 'forecast', 'position'] as const;
-
 /** The replenishment list: each suggestion with every figure of its arithmetic and its explanation. */
 export function ReplenishmentTable({
   rows,

@@ -10,12 +10,12 @@ import {
   replenishmentRows,
   type ReplenishmentRowDto,
 } from '@/lib/replenishment/queries';
-import { ZReplenishmentQuery } from '@/lib/replenishment/schemas';
+import { REPLENISHMENT_SORTS, ZReplenishmentQuery } from '@/lib/replenishment/schemas';
 import { PageHeader } from '@/components/ui/page-header';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { ReplenishmentActions } from '@/components/replenishment/replenishment-actions';
-import { ReplenishmentTable, REPLENISHMENT_SORTS } from '@/components/replenishment/replenishment-table';
+import { ReplenishmentTable } from '@/components/replenishment/replenishment-table';
 import { DemandChart, type DemandChartPoint } from '@/components/charts/demand-chart';
 
 export const metadata: Metadata = { title: 'Replenishment' };
