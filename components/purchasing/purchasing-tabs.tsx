@@ -6,6 +6,7 @@ const TABS = [
   { href: '/purchasing/receive', label: 'Receive', read: false },
   { href: '/purchasing/bills', label: 'Bills', read: true },
   { href: '/purchasing/aging', label: 'AP aging', read: true },
+  { href: '/purchasing/replenishment', label: 'Replenishment', read: true },
 ];
 
 /** Purchasing's sub-navigation; a receive-only role (warehouse) sees only Receive. */

@@ -1794,10 +1794,13 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/replenishment/purchase-orders',
     summary:
-      'Turn the suggestions of a location (all, or `skus`) into draft POs, one per supplier. What open POs and drafts already cover is never drafted again: a second call creates nothing. Accepts Idempotency-Key.',
+      'Turn the suggestions of a location (all, or `skus`) into draft POs, one per supplier. What open POs and drafts already cover is never drafted again: a second call creates nothing. A supplier the purchasing rules cannot order from yet (another currency) is listed in `skipped` with the reason. Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZCreateReplenishmentPosInput,
-    response: z.object({ purchase_orders: z.array(ZPurchaseOrder) }),
+    response: z.object({
+      purchase_orders: z.array(ZPurchaseOrder),
+      skipped: z.array(z.object({ supplier_id: z.uuid(), supplier: z.string(), reason: z.string() })),
+    }),
     status: 201,
   },
   {

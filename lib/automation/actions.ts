@@ -147,7 +147,7 @@ export async function executeAction(tx: Tx, action: TAction, ctx: ActionContext)
       return result('done', `emailed ${to.join(', ')}: ${subject}`);
     }
     case 'create_draft_pos': {
-      const created = await createDraftPos(tx, {
+      const { created } = await createDraftPos(tx, {
         location: locationOf(ctx),
         actor,
         note: `Drafted by automation rule “${ctx.rule.name}”.`,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { resolveLocation } from '@/lib/inventory/stock';
 import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
@@ -51,49 +52,65 @@ const DRAFT_LOCK = 33_0331;
 export async function createDraftPos(
   tx: Tx,
   options: ReplenishmentFilter & { actor: Actor; note: string },
-): Promise<{ po: PurchaseOrderDto; supplier: string }[]> {
+): Promise<{ created: { po: PurchaseOrderDto; supplier: string }[]; skipped: DraftSkipped[] }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DRAFT_LOCK})`;
   const created = [];
+  const skipped: DraftSkipped[] = [];
   for (const plan of await draftPoPlan(tx, options)) {
-    const po = await createPurchaseOrder(
-      {
-        input: {
-          supplier_id: plan.supplier_id,
-          location: plan.location,
-          lines: plan.lines,
-          notes: options.note,
+    let po: PurchaseOrderDto;
+    try {
+      po = await createPurchaseOrder(
+        {
+          input: {
+            supplier_id: plan.supplier_id,
+            location: plan.location,
+            lines: plan.lines,
+            notes: options.note,
+          },
+          actor: options.actor,
         },
-        actor: options.actor,
-      },
-      tx,
-    );
+        tx,
+      );
+    } catch (error) {
+      // A supplier the purchasing rules cannot order from yet (another currency: decision 023) is
+      // refused before anything is written; the others are still drafted, and the answer says why.
+      if (!(error instanceof AppError) || !isCurrencyRefusal(error)) throw error;
+      skipped.push({ supplier_id: plan.supplier_id, supplier: plan.supplier, reason: error.message });
+      continue;
+    }
     created.push({ po, supplier: plan.supplier });
   }
-  return created;
+  return { created, skipped };
 }
+
+export type DraftSkipped = { supplier_id: string; supplier: string; reason: string };
+
+const isCurrencyRefusal = (e: AppError) =>
+  Array.isArray(e.details) && (e.details as { field?: string }[]).some((d) => d.field === 'currency');
 
 /** POST /api/v1/replenishment/purchase-orders and the page's action: drafts for one location. */
 export async function createReplenishmentPurchaseOrders(
   options: { input: TCreateReplenishmentPosInput; actor: Actor },
   tx?: Tx,
-): Promise<{ purchase_orders: PurchaseOrderDto[] }> {
+): Promise<{ purchase_orders: PurchaseOrderDto[]; skipped: DraftSkipped[] }> {
   const input = ZCreateReplenishmentPosInput.parse(options.input);
   const run = async (t: Tx) => {
     await resolveLocation(t, input.location, 'location');
-    const created = await createDraftPos(t, {
+    const { created, skipped } = await createDraftPos(t, {
       location: input.location,
       skus: input.skus,
       actor: options.actor,
       note: 'Drafted from replenishment suggestions.',
     });
-    await audit(t, {
-      actor: options.actor,
-      action: 'replenishment.purchase_orders_drafted',
-      entityType: 'location',
-      entityId: input.location,
-      after: { skus: input.skus ?? null, purchase_orders: created.map((c) => c.po.number) },
-    });
-    return { purchase_orders: created.map((c) => c.po) };
+    if (created.length)
+      await audit(t, {
+        actor: options.actor,
+        action: 'replenishment.purchase_orders_drafted',
+        entityType: 'location',
+        entityId: input.location,
+        after: { skus: input.skus ?? null, purchase_orders: created.map((c) => c.po.number), skipped },
+      });
+    return { purchase_orders: created.map((c) => c.po), skipped };
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 60_000 });
 }

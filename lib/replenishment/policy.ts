@@ -83,6 +83,8 @@ export function policyFigures(i: PolicyInput): PolicyFigures {
   };
 }
 
+const GAP_EPSILON = 1e-6;
+
 export type Stock = { on_hand: number; on_order: number; reserved: number };
 
 /** position = on hand + on order − reserved */
@@ -101,9 +103,11 @@ export function suggestedQuantity(o: {
   moq: number;
 }): number {
   const gap = o.order_up_to - o.position;
-  if (o.position > o.reorder_point || gap <= 0) return 0;
+  // Below a millionth of a unit a gap is float noise, not demand (a property test found S = 5e-324
+  // above a position of 0 asking for one more unit after the first order).
+  if (o.position > o.reorder_point || gap <= GAP_EPSILON) return 0;
   const pack = Math.max(1, o.pack_size);
-  return Math.ceil(Math.max(gap, o.moq) / pack) * pack;
+  return Math.ceil(Math.max(gap - GAP_EPSILON, o.moq) / pack) * pack;
 }
 
 /** The screen's one-line account of a suggestion. */

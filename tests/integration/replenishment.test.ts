@@ -9,6 +9,15 @@ import { createReplenishmentPurchaseOrders } from '@/lib/replenishment/create-dr
 import { demandChart } from '@/lib/replenishment/queries';
 import { addDays } from '@/lib/kpi/rules';
 import { SCHEDULES } from '@/lib/jobs/schedules';
+import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
+import { sendPurchaseOrder } from '@/lib/purchasing/send-purchase-order';
+import { receivePurchaseOrder } from '@/lib/purchasing/receive-purchase-order';
+import {
+  daysOfCover,
+  inventoryTurnover,
+  openPurchaseOrderValue,
+  supplierOnTimeRate,
+} from '@/lib/kpi/purchasing-kpis';
 import {
   apiRequest,
   makeApiKey,
@@ -284,5 +293,43 @@ describe('replenishment run', () => {
       routeContext(),
     );
     expect(bad.status).toBe(422);
+  });
+});
+
+describe('purchasing KPIs', () => {
+  it('days of cover, open PO value, supplier on-time rate and turnover', async () => {
+    // available (10 + 12) ÷ forecast per day (2 + 2) = 5.5 days
+    expect(await daysOfCover()).toBe(5.5);
+    // drafts are not on order yet
+    expect(await openPurchaseOrderValue()).toBe(0);
+    const draft = await db.purchaseOrder.findFirstOrThrow({
+      where: { status: 'draft' },
+      select: { id: true },
+    });
+    await sendPurchaseOrder({ purchaseOrderId: draft.id, actor });
+    // 30 × 4.00 open
+    expect(await openPurchaseOrderValue()).toBe(12_000);
+    // Two POs received today: one due tomorrow (on time), one due yesterday (late) → 1 of 2
+    const range = { from: day(-1), to: today, timezone: 'UTC' };
+    for (const expected of [day(1), day(-1)]) {
+      const po = await createPurchaseOrder({
+        input: {
+          supplier_id: supplierId,
+          location: 'MAIN',
+          expected_at: expected,
+          lines: [{ sku: 'RP-2', quantity: 5 }],
+        },
+        actor,
+      });
+      await sendPurchaseOrder({ purchaseOrderId: po.id, actor });
+      await receivePurchaseOrder({
+        purchaseOrderId: po.id,
+        input: { lines: [{ sku: 'RP-2', quantity: 5 }] },
+        actor,
+      });
+    }
+    expect(await supplierOnTimeRate(range)).toEqual({ rate: 0.5, on_time: 1, received: 2 });
+    // Nothing sold at cost in the range yet (no shipments): no turnover, not a made-up 0.
+    expect(await inventoryTurnover(range)).toBeNull();
   });
 });

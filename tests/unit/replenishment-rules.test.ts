@@ -20,6 +20,7 @@ import {
   zScore,
 } from '@/lib/replenishment/policy';
 import { planSku } from '@/lib/replenishment/plan';
+import { censoredSeries } from '@/lib/replenishment/censor';
 
 const feed = (f: { observe(y: Observation): void }, ys: Observation[]) => ys.forEach((y) => f.observe(y));
 
@@ -306,5 +307,30 @@ describe('safety stock, reorder point, order-up-to and suggestion', () => {
         },
       ),
     );
+  });
+});
+
+describe('censoring on stockout days', () => {
+  it('a day that starts or ends with nothing available is missing, not zero', () => {
+    // Closing available: 12-03 → 3, 12-04 → 0 (sold out), 12-06 → 5 (restocked). Before the first
+    // movement (12-01, 12-02) nothing is known: observed. 12-04 ended at 0, 12-05 started and ended
+    // at 0, 12-06 started at 0 → censored; 12-07 started at 5 → observed.
+    const { start, series } = censoredSeries({
+      from: '2026-11-01',
+      asOf: '2026-12-07',
+      demand: new Map([
+        ['2026-12-01', 1],
+        ['2026-12-03', 2],
+        ['2026-12-04', 3],
+        ['2026-12-07', 4],
+      ]),
+      stock: [
+        { day: '2026-12-03', available: 3 },
+        { day: '2026-12-04', available: 0 },
+        { day: '2026-12-06', available: 5 },
+      ],
+    });
+    expect(start).toBe('2026-12-01');
+    expect(series).toEqual([1, 0, 2, null, null, null, 4]);
   });
 });

@@ -2,6 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { kpiReport, needsAttention, shopToday } from '@/lib/kpi/queries';
+import { purchasingKpiCards } from '@/components/dashboard/purchasing-cards';
+import {
+  daysOfCover,
+  inventoryTurnover,
+  openPurchaseOrderValue,
+  supplierOnTimeRate,
+} from '@/lib/kpi/purchasing-kpis';
 import { readDashboardParams, SALES_CHANNELS } from '@/lib/kpi/schemas';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
@@ -53,7 +60,15 @@ export default async function DashboardPage({
   await requirePagePermission('reports:read', '/dashboard');
   const { today, timezone } = await shopToday();
   const { range, query, error } = readDashboardParams(await searchParams, today);
-  const [report, attention] = await Promise.all([kpiReport(query), needsAttention()]);
+  const window = { from: query.from, to: query.to, timezone };
+  const [report, attention, cover, turnover, openPo, onTime] = await Promise.all([
+    kpiReport(query),
+    needsAttention(),
+    daysOfCover(),
+    inventoryTurnover(window),
+    openPurchaseOrderValue(),
+    supplierOnTimeRate(window),
+  ]);
   const links = drillLinks(report);
   const money = (v: number) => formatMoney(v, report.currency);
 
@@ -193,6 +208,9 @@ export default async function DashboardPage({
         </h2>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
           {kpiCards(report).map((c) => (
+            <KpiCard key={c.id} {...c} />
+          ))}
+          {purchasingKpiCards({ cover, turnover, openPo, onTime, currency: report.currency }).map((c) => (
             <KpiCard key={c.id} {...c} />
           ))}
         </div>
