@@ -1,12 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import {
-  DEMO_EMAIL,
-  ROLE_SECTIONS,
-  openMenuIfNarrow,
-  pageOverflowsHorizontally,
-  sidebarSections,
-  signIn,
-} from './helpers';
+import { DEMO_EMAIL, ROLE_SECTIONS, pageOverflowsHorizontally, sidebarSections, signIn } from './helpers';
 
 test.use({ viewport: { width: 768, height: 1024 } });
 
