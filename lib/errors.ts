@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { ZodError, type ZodType } from 'zod';
 
 /** Every error code the app answers with, and the one HTTP status each maps to. */
 export const ERROR_STATUS = {
@@ -52,10 +52,19 @@ export function fieldIssues(error: ZodError): FieldIssue[] {
   }));
 }
 
-export function validationError(error: ZodError): AppError {
+export function validationError(error: ZodError, schema?: ZodType): AppError {
   const issues = fieldIssues(error);
   const names = [...new Set(issues.map((i) => i.field))].join(', ');
-  return new AppError('VALIDATION_FAILED', `Invalid ${names}`, issues);
+  const appError = new AppError('VALIDATION_FAILED', `Invalid ${names}`, issues);
+  // The API answers with the keys above; a form re-words the failure for people from these
+  // (lib/form-errors.ts, via runAction). Not enumerable: never serialised into an answer.
+  Object.defineProperty(appError, 'zod', { value: { error, schema }, enumerable: false });
+  return appError;
+}
+
+/** The zod failure (and its schema, when the caller gave it) behind a VALIDATION_FAILED error. */
+export function zodFailureOf(error: AppError): { error: ZodError; schema?: ZodType } | undefined {
+  return (error as AppError & { zod?: { error: ZodError; schema?: ZodType } }).zod;
 }
 
 type PrismaLikeError = { code?: unknown; meta?: { target?: unknown; modelName?: unknown } };

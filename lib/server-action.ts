@@ -1,7 +1,8 @@
 import 'server-only';
-import type { z } from 'zod';
-import { AppError, toAppError, validationError, type FieldIssue } from '@/lib/errors';
+import { z } from 'zod';
+import { AppError, toAppError, zodFailureOf, type FieldIssue } from '@/lib/errors';
 import { isSafeText, TEXT_MESSAGE } from '@/lib/boundary';
+import { formValidationError, plainIssueMessage } from '@/lib/form-errors';
 import { requirePermission } from '@/lib/auth/require-permission';
 import { userActor, type SessionUser } from '@/lib/auth/session';
 import type { Permission } from '@/lib/auth/permissions';
@@ -24,8 +25,12 @@ export async function runAction<T>(
     const { message, data } = await work();
     return { ok: true, message, data };
   } catch (error) {
-    const appError = toAppError(error);
+    let appError = toAppError(error);
     if (appError.code === 'INTERNAL') console.error('[action] failed', error);
+    // A use case's own zod failure ("Invalid weight_grams") said for people: the field as the form
+    // labels it and what to do (lib/form-errors.ts).
+    const zodFailure = appError.code === 'VALIDATION_FAILED' ? zodFailureOf(appError) : undefined;
+    if (zodFailure) appError = formValidationError(zodFailure.error, zodFailure.schema ?? z.any());
     const issues = Array.isArray(appError.details)
       ? (appError.details as FieldIssue[]).filter((d) => d && typeof d.field === 'string')
       : [];
@@ -56,8 +61,9 @@ export function formObject(formData: FormData): Record<string, unknown> {
 
 /** Input gathered by an action, parsed with its use case's schema; a bad field throws a validation error naming it. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
+  // Plain-language messages and the fields named as the form labels them (lib/form-errors.ts).
+  const parsed = schema.safeParse(raw, { error: plainIssueMessage });
+  if (!parsed.success) throw formValidationError(parsed.error, schema);
   return parsed.data;
 }
 

@@ -32,7 +32,7 @@ export function Sidebar({
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
-  const drawer = useRef<HTMLDivElement>(null);
+  const drawer = useRef<HTMLElement>(null);
 
   // A followed link closes the drawer (the page changes under it).
   const [shownFor, setShownFor] = useState(pathname);
@@ -95,7 +95,7 @@ export function Sidebar({
       {open && (
         <div aria-hidden="true" className="fixed inset-0 z-40 bg-slate-900/50 lg:hidden" onClick={close} />
       )}
-      <div
+      <aside
         id="app-drawer"
         ref={drawer}
         className={`${open ? 'flex' : 'hidden'} fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] flex-col overflow-y-auto bg-slate-900 text-slate-100 shadow-xl lg:sticky lg:top-0 lg:flex lg:h-screen lg:w-56 lg:max-w-none lg:shrink-0 lg:shadow-none`}
@@ -156,7 +156,7 @@ export function Sidebar({
             Press <kbd className="rounded border border-slate-500 px-1">?</kbd> for keyboard shortcuts
           </p>
         </div>
-      </div>
+      </aside>
     </>
   );
 }

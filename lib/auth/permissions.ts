@@ -137,16 +137,8 @@ export const SECTIONS: readonly {
   },
 ];
 
-/** Where a section opens for a role that holds only part of it (a manager edits operational limits only). */
-const PARTIAL_SECTION_HREF: Partial<Record<SectionKey, { unless: Permission; href: string }>> = {
-  settings: { unless: 'settings:write', href: '/settings/operations' },
-};
-
 export function sectionsFor(role: Role) {
-  return SECTIONS.filter((s) => s.anyOf.some((p) => roleHas(role, p))).map((s) => {
-    const partial = PARTIAL_SECTION_HREF[s.key];
-    return partial && !roleHas(role, partial.unless) ? { ...s, href: partial.href } : s;
-  });
+  return SECTIONS.filter((s) => s.anyOf.some((p) => roleHas(role, p)));
 }
 
 export function canOpenSection(role: Role, key: SectionKey): boolean {

@@ -19,7 +19,7 @@ import { openQuantity } from '@/lib/orders/rules';
  */
 export async function packOrder(options: { orderId: string; input: TPackOrderInput; actor: Actor }, tx?: Tx) {
   const parsed = ZPackOrderInput.safeParse(options.input);
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) throw validationError(parsed.error, ZPackOrderInput);
   const input = parsed.data;
   const run = async (t: Tx) => {
     const order = await lockOrder(t, options.orderId);

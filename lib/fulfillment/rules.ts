@@ -210,10 +210,18 @@ export function evaluatePickScan(input: {
       message: `Wrong item: ${other.sku} is a later stop. This stop is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}.`,
     };
   }
+  // Waiting for the bin, a code that is neither a bin of the wave nor an item is most likely a bin
+  // label: say that it is unknown, not "Wrong item" (issue 15 item 9).
+  if (stop.bin_code && !input.binConfirmed)
+    return {
+      kind: 'unknown',
+      tone: 'error',
+      message: `Unknown code: ${code} is not a bin on this route or an item on these orders. Scan the label of bin ${stop.bin_code} for ${stop.sku}.`,
+    };
   return {
     kind: 'wrong_item',
     tone: 'error',
-    message: `Wrong item: ${code} is not on these orders. This stop is ${stop.sku}.`,
+    message: `Wrong item: ${code} is not on these orders. This stop is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}: put it back.`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { labelled } from '@/lib/form-errors';
 import { z } from 'zod';
 import { zTimestamp } from '@/lib/boundary';
 
@@ -86,11 +87,14 @@ export const ZPackOrderInput = z
     length_mm: z.number().int().positive().max(3_000).optional(),
     width_mm: z.number().int().positive().max(3_000).optional(),
     height_mm: z.number().int().positive().max(3_000).optional(),
-    weight_grams: z
-      .number({ error: 'Weigh the parcel' })
-      .int('Use whole grams')
-      .positive('The weight must be more than zero')
-      .max(70_000),
+    weight_grams: labelled(
+      z
+        .number({ error: 'Weigh the parcel' })
+        .int('Use whole grams')
+        .positive('The weight must be more than zero')
+        .max(70_000, 'A parcel weighs at most 70,000 g: split it into two parcels'),
+      'Weight of the contents (g)',
+    ),
     wave_id: z.string().uuid().optional(),
   })
   .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), {

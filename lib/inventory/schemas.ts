@@ -1,3 +1,4 @@
+import { labelled } from '@/lib/form-errors';
 import { isValidIsoDate } from '@/lib/dates';
 import { z } from 'zod';
 import { checkLineTotals, zCursor, zIntParam } from '@/lib/boundary';
@@ -72,11 +73,14 @@ export const ZAdjustmentInput = z
   .object({
     location: ZCode,
     sku: ZSku,
-    delta: z
-      .number({ error: 'Enter the change in units, e.g. -2' })
-      .int('Use a whole number of units')
-      .refine((d) => d !== 0, 'The change cannot be zero')
-      .refine((d) => Math.abs(d) <= 1_000_000, 'Too large'),
+    delta: labelled(
+      z
+        .number({ error: 'Enter the change in units, e.g. -2' })
+        .int('Use a whole number of units')
+        .refine((d) => d !== 0, 'Enter a change other than zero')
+        .refine((d) => Math.abs(d) <= 1_000_000, 'Enter at most 1,000,000 units either way'),
+      'Change in units',
+    ),
     reason: z.enum(ADJUSTMENT_REASONS, { error: `Choose a reason: ${ADJUSTMENT_REASONS.join(', ')}` }),
     note: z.string().trim().max(500).optional(),
   })

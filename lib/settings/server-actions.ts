@@ -10,6 +10,7 @@ export const updateOperationsAction = action(
   { permission: 'settings:operations', schema: ZUpdateOperationsInput },
   async ({ input, actor }) => {
     await updateOperationalLimits({ input, actor });
+    revalidatePath('/settings');
     revalidatePath('/settings/operations');
     return { message: 'Operational limits saved.' };
   },

@@ -52,7 +52,8 @@ test('admin adds a user, changes their role and deactivates them; the user is si
   try {
     await test.step('the new user signs in and sees the support sections', async () => {
       const landed = await signIn(userPage, email, password);
-      expect(landed).toBe('/orders');
+      // A support agent lands on the inbox (issue 15 item 4).
+      expect(landed).toBe('/support');
       expect(await sidebarSections(userPage)).toEqual(ROLE_SECTIONS.support);
     });
 

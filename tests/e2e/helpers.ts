@@ -59,9 +59,19 @@ export const ROLE_SECTIONS: Record<RoleName, SectionLabel[]> = {
     'Feedback',
     'Ledger',
     'Automation',
+    // Operational limits only (settings:operations, decision 032).
+    'Settings',
   ],
   warehouse: ['Orders', 'Inventory', 'Purchasing', 'Fulfillment', 'Returns'],
   support: ['Orders', 'Inventory', 'Returns', 'Support', 'Feedback'],
+};
+
+/** Where each role lands after signing in (issue 15 item 4): where its work waits. */
+export const ROLE_START: Record<RoleName, SectionLabel> = {
+  admin: 'Dashboard',
+  manager: 'Dashboard',
+  warehouse: 'Fulfillment',
+  support: 'Support',
 };
 
 export function hrefOf(label: SectionLabel): string {
@@ -123,9 +133,23 @@ export function loginAlert(page: Page) {
 
 /** The labels of the sidebar's "Sections" navigation, in order. */
 export async function sidebarSections(page: Page): Promise<string[]> {
+  await openMenuIfNarrow(page);
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await expect(nav).toBeVisible();
   return (await nav.getByRole('link').allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * Under 1024 px the sidebar is a drawer behind the top bar's Menu button (decision 032): opens it when
+ * the button shows, so a test can use the Sections navigation at any width.
+ */
+export async function openMenuIfNarrow(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (!(await menu.isVisible())) return;
+  if ((await menu.getAttribute('aria-expanded')) === 'true') return;
+  await waitForHydration(page, 'header button');
+  await menu.click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 }
 
 /** Goes to a path and returns the HTTP response of the document itself. */
@@ -197,10 +221,10 @@ export async function roleJourney(page: Page, role: RoleName): Promise<void> {
   const allowed = ROLE_SECTIONS[role];
   const refused = SECTIONS.filter((s) => !allowed.includes(s.label));
 
-  await test.step('sign in through the form and land on the first section', async () => {
+  await test.step('sign in through the form and land where the role’s work waits', async () => {
     const landed = await signIn(page, email);
-    expect(landed).toBe(hrefOf(allowed[0]));
-    await expect(page.getByRole('heading', { level: 1, name: allowed[0] })).toBeVisible();
+    expect(landed).toBe(hrefOf(ROLE_START[role]));
+    await expect(page.getByRole('heading', { level: 1, name: ROLE_START[role] })).toBeVisible();
     expect(await sidebarSections(page)).toEqual(allowed);
     await expect(page.getByRole('complementary')).toContainText(email);
   });

@@ -37,7 +37,7 @@ test.describe('signing in', () => {
 
     // The limit is per email: another account from the same address still signs in.
     await signIn(page, DEMO_EMAIL.warehouse);
-    await expect(page).toHaveURL((url) => url.pathname === '/orders');
+    await expect(page).toHaveURL((url) => url.pathname === '/fulfillment');
   });
 
   test('an unauthenticated visit to /settings/users goes to /login and returns there after signing in', async ({

@@ -100,6 +100,14 @@ describe('pick scans', () => {
     expect(scan('9999', true).message).toContain('not on these orders');
   });
 
+  it('an unknown code scanned while the bin is awaited is an unknown code, naming the bin to scan', () => {
+    const r = scan('Z-99', false);
+    expect(r).toMatchObject({ kind: 'unknown', tone: 'error' });
+    expect(r.message).toBe(
+      'Unknown code: Z-99 is not a bin on this route or an item on these orders. Scan the label of bin A-1 for TEE.',
+    );
+  });
+
   it('an item whose units are all picked is an over-pick', () => {
     const tasks = wave();
     tasks[1].picked = 1; // TEE complete; stop is MUG now

@@ -413,7 +413,12 @@ export default async function DashboardPage({
                       Stockout-days
                     </th>
                     <th scope="col" className={`${th} text-right`}>
-                      Lost revenue
+                      <span
+                        title="Daily demand before the stockout (units ordered in the 28 days before it ÷ 28) × the SKU's price × days out of stock"
+                        className="cursor-help underline decoration-dotted"
+                      >
+                        Est. lost revenue
+                      </span>
                     </th>
                   </tr>
                 </thead>
@@ -428,7 +433,16 @@ export default async function DashboardPage({
                         <span className="block text-xs text-slate-600">{s.name}</span>
                       </th>
                       <td className={`${td} text-right tabular-nums`}>{s.stockout_days}</td>
-                      <td className={`${td} text-right tabular-nums`}>{money(s.lost_revenue)}</td>
+                      <td className={`${td} text-right tabular-nums`}>
+                        {s.lost_revenue > 0 ? (
+                          money(s.lost_revenue)
+                        ) : (
+                          // No orders in the 28 days before it ran out: nothing to estimate from, not $0.
+                          <span title="No orders of this SKU in the 28 days before it ran out to estimate from">
+                            —<span className="sr-only"> no sales before the stockout to estimate from</span>
+                          </span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
