@@ -30,7 +30,9 @@ export function CustomerEmails({
               <span className="font-medium">{e.subject}</span>
               <span className="block text-slate-700">
                 to {e.to} · {STATUS[e.status]}{' '}
-                <time dateTime={e.sent_at ?? e.created_at}>{when.format(new Date(e.sent_at ?? e.created_at))}</time>
+                <time dateTime={e.sent_at ?? e.created_at}>
+                  {when.format(new Date(e.sent_at ?? e.created_at))}
+                </time>
               </span>
             </summary>
             <pre className="whitespace-pre-wrap break-words border-t border-slate-200 px-3 py-2 font-sans">

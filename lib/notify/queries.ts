@@ -165,16 +165,14 @@ export async function customerEmails(about: { ticketId?: string; orderId?: strin
       createdAt: true,
     },
   });
-  return rows.map(
-    (r): CustomerEmailDto => ({
-      id: r.id,
-      template: r.template,
-      to: r.toAddress,
-      subject: r.subject,
-      text_body: r.textBody,
-      status: r.status,
-      sent_at: r.sentAt?.toISOString() ?? null,
-      created_at: r.createdAt.toISOString(),
-    }),
-  );
+  return rows.map((r): CustomerEmailDto => ({
+    id: r.id,
+    template: r.template,
+    to: r.toAddress,
+    subject: r.subject,
+    text_body: r.textBody,
+    status: r.status,
+    sent_at: r.sentAt?.toISOString() ?? null,
+    created_at: r.createdAt.toISOString(),
+  }));
 }

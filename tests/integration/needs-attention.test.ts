@@ -133,7 +133,9 @@ describe('stock movements name what caused them (issue 15 item 10)', () => {
     const client = getDb();
     const pick = async (sql: string) =>
       (await client.$queryRawUnsafe<{ sku: string }[]>(sql))[0]?.sku ?? null;
-    const counted = await pick(`SELECT l.sku FROM cycle_count_lines l WHERE l.adjustment_id IS NOT NULL LIMIT 1`);
+    const counted = await pick(
+      `SELECT l.sku FROM cycle_count_lines l WHERE l.adjustment_id IS NOT NULL LIMIT 1`,
+    );
     const shipped = await pick(
       `SELECT v.sku FROM stock_movements m JOIN variants v ON v.id = m.variant_id WHERE m.reference_type = 'shipment' LIMIT 1`,
     );
@@ -143,10 +145,10 @@ describe('stock movements name what caused them (issue 15 item 10)', () => {
     expect(counted && shipped && returned).toBeTruthy();
     const labels = async (sku: string) =>
       (await skuDetail(sku))!.movements.map((m) => m.source?.label ?? '').join(' | ');
-    expect(await labels(counted!)).toMatch(/Cycle count #\d+/);
-    expect(await labels(shipped!)).toMatch(/Order #\d+, shipment #\d+/);
-    expect(await labels(returned!)).toMatch(/Return #\d+/);
-    const detail = (await skuDetail(counted!))!;
+    expect(await labels(counted)).toMatch(/Cycle count #\d+/);
+    expect(await labels(shipped)).toMatch(/Order #\d+, shipment #\d+/);
+    expect(await labels(returned)).toMatch(/Return #\d+/);
+    const detail = (await skuDetail(counted))!;
     const countMove = detail.movements.find((m) => m.source?.label.startsWith('Cycle count'))!;
     expect(countMove.source!.href).toMatch(/^\/inventory\/cycle-counts\/[0-9a-f-]{36}$/);
   });
