@@ -352,15 +352,16 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       FROM stock_movements m JOIN locations loc ON loc.id = m.location_id
       LEFT JOIN users u ON m.actor_type = 'user' AND u.id::text = m.actor_id
       LEFT JOIN api_keys k ON m.actor_type = 'api_key' AND k.id::text = m.actor_id
-      -- What caused it: the reference, cast only for the types that hold a uuid (index probes).
-      LEFT JOIN shipments sh ON sh.id = CASE WHEN m.reference_type = 'shipment' THEN m.reference_id::uuid END
-      LEFT JOIN orders o ON o.id = coalesce(sh.order_id, CASE WHEN m.reference_type = 'order' THEN m.reference_id::uuid END)
-      LEFT JOIN returns r ON r.id = CASE WHEN m.reference_type = 'return' THEN m.reference_id::uuid END
+      -- What caused it: the reference, cast only for the types that hold a uuid and only when it is one
+      -- (a reference written by a script or an older version may not be).
+      LEFT JOIN shipments sh ON sh.id = CASE WHEN m.reference_type = 'shipment' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
+      LEFT JOIN orders o ON o.id = coalesce(sh.order_id, CASE WHEN m.reference_type = 'order' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END)
+      LEFT JOIN returns r ON r.id = CASE WHEN m.reference_type = 'return' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
       -- A count's correction is an adjustment; the count line keeps its id (by the SKU's lines: indexed).
       LEFT JOIN cycle_count_lines ccl ON ccl.variant_id = m.variant_id
-        AND ccl.adjustment_id = CASE WHEN m.reference_type = 'adjustment' THEN m.reference_id::uuid END
+        AND ccl.adjustment_id = CASE WHEN m.reference_type = 'adjustment' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
       LEFT JOIN cycle_counts cc ON cc.id = ccl.cycle_count_id
-      LEFT JOIN receipts rc ON rc.id = CASE WHEN m.reference_type = 'receipt' THEN m.reference_id::uuid END
+      LEFT JOIN receipts rc ON rc.id = CASE WHEN m.reference_type = 'receipt' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
       LEFT JOIN purchase_orders po ON po.id = rc.purchase_order_id
       WHERE m.variant_id = ${v.id}::uuid
       ORDER BY m.created_at DESC, m.id DESC LIMIT 100`,
