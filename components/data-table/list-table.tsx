@@ -50,9 +50,13 @@ export function ListTable({
   storageKey?: string;
   keys?: boolean;
 }) {
+  // Keyed by the columns' content, not the array's identity: a server refresh (revalidatePath) sends a
+  // new array, and new cell renderers would remount every cell's component, losing its state (a form's
+  // "saved" message, say).
+  const columnsKey = JSON.stringify(columns);
   const defs = useMemo<DataTableColumn<ListRow>[]>(
     () =>
-      columns.map((c) => ({
+      (JSON.parse(columnsKey) as ListColumn[]).map((c) => ({
         id: c.id,
         header: c.header,
         enableSorting: !!c.sortable,
@@ -60,7 +64,7 @@ export function ListTable({
         enableHiding: c.hideable ?? true,
         cell: ({ row }) => row.original.cells[c.id] ?? null,
       })),
-    [columns],
+    [columnsKey],
   );
   const columnClassName = Object.fromEntries(
     columns.filter((c) => c.className).map((c) => [c.id, c.className!]),

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   DEMO_EMAIL,
   expectNoSeriousA11yViolations,
+  openMenuIfNarrow,
   pageOverflowsHorizontally,
   signIn,
   uniqueSuffix,
@@ -14,6 +15,7 @@ test('manager builds a rule from a template, dry-runs it and turns it on, at tab
   const name = `Hold big first orders ${uniqueSuffix()}`;
   await page.setViewportSize({ width: 820, height: 1180 });
   await signIn(page, DEMO_EMAIL.manager);
+  await openMenuIfNarrow(page);
   await page.getByRole('link', { name: 'Automation' }).first().click();
   await expect(page).toHaveURL((u) => u.pathname === '/automation');
   await expect(page.getByRole('heading', { name: 'Start from a template' })).toBeVisible();

@@ -34,7 +34,7 @@ test('a manager lands on the dashboard, uses the drawer and the shortcuts, and e
   await page.screenshot({ path: '/work/wt/shots/manager-dashboard-820.png', fullPage: false });
 
   // The drawer: labelled, keyboard-reachable, focus moves in and back out.
-  const menu = page.getByRole('button', { name: 'Menu' });
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
   await waitForHydration(page, 'header button');
   await menu.focus();
   await page.keyboard.press('Enter');

@@ -144,7 +144,7 @@ export async function sidebarSections(page: Page): Promise<string[]> {
  * the button shows, so a test can use the Sections navigation at any width.
  */
 export async function openMenuIfNarrow(page: Page): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu' });
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
   if (!(await menu.isVisible())) return;
   if ((await menu.getAttribute('aria-expanded')) === 'true') return;
   await waitForHydration(page, 'header button');

@@ -76,7 +76,7 @@ test.describe('at tablet width (768×1024)', () => {
     await page.goto('/settings/users');
     await expect(page.getByRole('heading', { name: /^Users \(\d+\)$/ })).toBeVisible();
     // Under 1024 px the sections are behind the Menu button (decision 032).
-    await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Menu', exact: true })).toBeVisible();
     const table = page.getByRole('table');
     await expect(table).toBeVisible();
     await expect(table.getByRole('row').filter({ hasText: DEMO_EMAIL.warehouse })).toBeVisible();
