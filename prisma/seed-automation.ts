@@ -67,6 +67,8 @@ export async function seedAutomation(
         customer: { email: `first.timer${i + 1}@example.com`, name: `First Timer ${i + 1}` },
         shipping_address: address,
         lines: [{ sku: level.sku, quantity, unit_price: level.price }],
+        // Paid in full, so only the rule (not the payment-due hold, decision 031) can hold it.
+        payment: { method: 'card', amount: quantity * level.price, status: 'captured' },
       } as never,
       actor: SEED_ACTOR,
     });
