@@ -31,7 +31,7 @@ test('a manager lands on the dashboard, uses the drawer and the shortcuts, and e
     await expect(attention.getByRole('link', { name: new RegExp(label) })).toBeVisible();
   await noSideways(page, '/dashboard');
   await expectNoSeriousA11yViolations(page, '/dashboard at 820 px');
-  await page.screenshot({ path: '/work/wt/shots/manager-dashboard-820.png', fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('manager-dashboard-820.png'), fullPage: false });
 
   // The drawer: labelled, keyboard-reachable, focus moves in and back out.
   const menu = page.getByRole('button', { name: 'Menu', exact: true });
@@ -101,7 +101,7 @@ test('warehouse staff land on the fulfillment queue; the ship page hydrates; the
   expect(await signIn(page, DEMO_EMAIL.warehouse)).toBe('/fulfillment');
   await expect(page.getByRole('heading', { level: 1, name: 'Fulfillment' })).toBeVisible();
   await noSideways(page, '/fulfillment');
-  await page.screenshot({ path: '/work/wt/shots/warehouse-fulfillment-820.png', fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('warehouse-fulfillment-820.png'), fullPage: false });
   await expectNoSeriousA11yViolations(page, '/fulfillment at 820 px');
 
   // A ship page: no React error #418 (a form inside a paragraph made the tree differ).
@@ -142,17 +142,18 @@ test('a support agent lands on the inbox; the ticket keeps the customer beside t
   test.setTimeout(240_000);
   expect(await signIn(page, DEMO_EMAIL.support)).toBe('/support');
   await expect(page.getByRole('heading', { level: 1, name: 'Support' })).toBeVisible();
-  await page.screenshot({ path: '/work/wt/shots/support-inbox-820.png', fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('support-inbox-820.png'), fullPage: false });
   await expectNoSeriousA11yViolations(page, '/support at 820 px');
 
-  const ticket = page.locator('a[href^="/support/"]').filter({ hasText: /\S/ }).first();
+  // A ticket's number link (#12), not one of the section's tabs (Canned replies, SLA settings).
+  const ticket = page.locator('a[href^="/support/"]').filter({ hasText: /^#\d+/ }).first();
   const ticketHref = await ticket.getAttribute('href');
   await visit(page, ticketHref!);
   const composer = page
     .locator('form')
     .filter({ has: page.getByRole('textbox') })
     .first();
-  const customer = page.getByRole('region', { name: 'Customer' });
+  const customer = page.getByRole('region', { name: 'Customer', exact: true });
   const [c, p] = [await composer.boundingBox(), await customer.boundingBox()];
   expect(p!.x, 'the customer panel is to the right of the composer').toBeGreaterThan(c!.x + c!.width - 1);
   await expect(page.getByRole('heading', { name: 'Other emails to the customer' })).toBeVisible();
