@@ -346,7 +346,12 @@ export function DataTable<TData extends RowData>({
       {data.length === 0 ? (
         <div className="p-6 text-slate-700">{empty ?? `No ${noun[1]}.`}</div>
       ) : (
-        <div className={`relative transition-opacity ${pending ? 'opacity-60' : ''}`}>
+        // From 1024 px the rows are a table; beside the sidebar a wide one scrolls within this box
+        // (focusable, so the keyboard can scroll it), never the page.
+        <div
+          tabIndex={0}
+          className={`relative transition-opacity lg:overflow-x-auto ${pending ? 'opacity-60' : ''}`}
+        >
           {pending && (
             <p role="status" className="absolute right-4 top-2 z-20 rounded bg-white px-2 text-sm">
               Loading…
