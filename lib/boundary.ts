@@ -16,6 +16,11 @@ import { z } from 'zod';
 import currencyCodes from 'currency-codes';
 import { AppError } from '@/lib/errors';
 
+// In the browser zod must not probe for eval (its fast path compiles parsers with `new Function`): the
+// app's CSP forbids eval, and the caught probe is still reported as a CSP violation (decision 020).
+// Every schema reaches the browser through this module, so the setting is made once, here.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 // ---------------------------------------------------------------- text
 
 /** A NUL, or a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */

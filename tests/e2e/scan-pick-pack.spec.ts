@@ -175,7 +175,7 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
     await page.getByRole('radio', { name: /Small box/ }).check();
     await page.getByLabel('Weight of the contents (g)').fill('0');
     await page.getByRole('button', { name: 'Close parcel' }).click();
-    await expect(page.getByText('The weight must be more than zero')).toBeVisible();
+    await expect(page.getByText('The weight must be more than zero', { exact: true })).toBeVisible();
     await page.getByLabel('Weight of the contents (g)').fill('600');
     await page.getByRole('button', { name: 'Close parcel' }).click();
     await expect(page.getByTestId('scan-feedback')).toContainText('Parcel closed');

@@ -11,7 +11,7 @@ test('an admin corrects the warehouse ship-from address; a bad postal code is re
   const main = page.getByRole('form', { name: /Main warehouse/ });
   await main.getByLabel('Postal code').fill('ABCDE');
   await main.getByRole('button', { name: 'Save MAIN' }).click();
-  await expect(main.getByText('Not a valid US postal code')).toBeVisible();
+  await expect(main.getByText('Not a valid US postal code', { exact: true })).toBeVisible();
   await expect(main.getByLabel('Street address')).toHaveValue('410 Hudson St'); // what was typed survives the error
   await main.getByLabel('Postal code').fill('10013');
   await main.getByLabel('Street address').fill('500 Canal St');

@@ -100,7 +100,7 @@ async function replyAndSolve(page: Page, sink: Awaited<ReturnType<typeof startSm
   await visit(page, ticketPath);
   await waitForHydration(page, 'form[aria-label="Reply or note"] button[type="submit"]');
   const customer = (await page
-    .getByRole('region', { name: 'Customer' })
+    .getByRole('region', { name: 'Customer', exact: true })
     .locator('p')
     .first()
     .textContent())!.trim();
@@ -135,7 +135,11 @@ async function replyAndSolve(page: Page, sink: Awaited<ReturnType<typeof startSm
 
   // the reply reached the customer's mailbox through the outbox worker; the note did not
   const number = /#(\d+)/.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![1];
-  const email = (await page.getByRole('region', { name: 'Customer' }).locator('p').nth(1).textContent())!
+  const email = (await page
+    .getByRole('region', { name: 'Customer', exact: true })
+    .locator('p')
+    .nth(1)
+    .textContent())!
     .split(' · ')[0]
     .trim();
   // The reply, not the "How did we do? [#n]" survey that solving the ticket also sends (decision 027).
