@@ -40,7 +40,9 @@ test('manager builds a rule from a template, dry-runs it and turns it on, at tab
   // A value of the wrong shape is refused under its row, and what was typed stays.
   await form.getByLabel(/^Value 1/).fill('lots');
   await form.getByRole('button', { name: 'Save rule' }).click();
-  await expect(form.getByText('give an amount in minor units (cents), a whole number')).toBeVisible();
+  await expect(
+    form.getByText('give an amount in minor units (cents), a whole number', { exact: true }),
+  ).toBeVisible();
 
   await form.getByLabel(/^Value 1/).fill('250.00');
   await form.getByLabel('Name', { exact: true }).fill(name);

@@ -118,7 +118,7 @@ test('warehouse ships the order from the queue: box, weight, rates, label, PDF',
 
   await test.step('rates without a weight name the field', async () => {
     await page.getByRole('button', { name: 'Get rates' }).click();
-    await expect(page.getByText('Weigh the parcel')).toBeVisible();
+    await expect(page.getByText('Weigh the parcel', { exact: true })).toBeVisible();
     await expect(page.getByLabel('2. Weight (g)')).toHaveAttribute('aria-invalid', 'true');
     await expectNoSeriousA11yViolations(page, '/fulfillment/orders/[id] with an error');
   });

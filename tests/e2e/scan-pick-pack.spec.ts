@@ -97,7 +97,8 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
 
   await test.step('select both orders in the queue and start a scanner pick', async () => {
     await visit(page, '/fulfillment');
-    await waitForHydration(page, `input[aria-label="Select order #${orders[0].number}"]`);
+    // The shipped orders have left the queue, so wait on the page's filter button, not their rows.
+    await waitForHydration(page, 'button:has-text("Apply filters")');
     for (const o of orders) await page.getByRole('checkbox', { name: `Select order #${o.number}` }).check();
     await page.getByRole('button', { name: 'Pick selected with scanner' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Pick wave \d+$/ })).toBeVisible();
@@ -230,7 +231,8 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
     await visit(page, `/fulfillment/orders/${orders[1].id}`);
     await expect(page.getByText('Everything on this order has shipped.')).toBeVisible();
     await visit(page, '/fulfillment');
-    await waitForHydration(page, `input[aria-label="Select order #${orders[0].number}"]`);
+    // The shipped orders have left the queue, so wait on the page's filter button, not their rows.
+    await waitForHydration(page, 'button:has-text("Apply filters")');
     for (const o of orders)
       await expect(page.getByRole('link', { name: `Ship order #${o.number}` })).toHaveCount(0);
   });
