@@ -8,10 +8,6 @@ import { describe, expect, it } from 'vitest';
 // a file on the list that no longer needs to be on it.
 const STILL_IMPORTING_APP = new Set(
   `
-components/orders/add-note-form.tsx
-components/orders/new-order-form.tsx
-components/orders/order-actions.tsx
-components/orders/saved-views.tsx
 components/returns/receive-scanner.tsx
 components/returns/return-forms.tsx
 components/settings/create-api-key-form.tsx
