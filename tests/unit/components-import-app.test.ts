@@ -18,11 +18,6 @@ components/settings/retry-job-button.tsx
 components/settings/revoke-api-key-button.tsx
 components/settings/shop-settings-form.tsx
 components/settings/user-row-actions.tsx
-components/support/canned-reply-form.tsx
-components/support/reply-composer.tsx
-components/support/resend-shipping-email.tsx
-components/support/sla-settings-form.tsx
-components/support/ticket-properties.tsx
 `
     .trim()
     .split('\n')
