@@ -8,8 +8,6 @@ import { describe, expect, it } from 'vitest';
 // a file on the list that no longer needs to be on it.
 const STILL_IMPORTING_APP = new Set(
   `
-components/returns/receive-scanner.tsx
-components/returns/return-forms.tsx
 components/settings/create-api-key-form.tsx
 components/settings/create-user-form.tsx
 components/settings/location-form.tsx
