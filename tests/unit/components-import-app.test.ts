@@ -8,14 +8,6 @@ import { describe, expect, it } from 'vitest';
 // a file on the list that no longer needs to be on it.
 const STILL_IMPORTING_APP = new Set(
   `
-components/settings/create-api-key-form.tsx
-components/settings/create-user-form.tsx
-components/settings/location-form.tsx
-components/settings/resend-message-button.tsx
-components/settings/retry-job-button.tsx
-components/settings/revoke-api-key-button.tsx
-components/settings/shop-settings-form.tsx
-components/settings/user-row-actions.tsx
 `
     .trim()
     .split('\n')
