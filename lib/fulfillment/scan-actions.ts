@@ -31,9 +31,8 @@ export async function startWaveAction(formData: FormData): Promise<void> {
   } catch (error) {
     const e = toAppError(error);
     if (e.code === 'INTERNAL') console.error('[action] start wave failed', error);
-    redirect(
-      `/fulfillment?wave_error=${encodeURIComponent(e.code === 'INTERNAL' ? 'The pick could not be started. Try again.' : e.message)}`,
-    );
+    const message = e.code === 'INTERNAL' ? 'The pick could not be started. Try again.' : e.message;
+    redirect(`/fulfillment?wave_error=${encodeURIComponent(message)}`);
   }
   revalidatePath('/fulfillment/waves');
   redirect(`/fulfillment/waves/${waveId}`);
@@ -108,7 +107,9 @@ export const buyPackLabelAction = callAction<[packId: string, service?: string],
     const label = await buyPackLabel({ packId, service, actor });
     revalidatePath('/fulfillment');
     return {
-      message: `${label.already_bought ? 'Label already bought' : 'Label bought'}: ${label.carrier} ${label.service}, tracking ${label.tracking_number}.`,
+      message:
+        `${label.already_bought ? 'Label already bought' : 'Label bought'}: ${label.carrier} ${label.service}, ` +
+        `tracking ${label.tracking_number}.`,
       data: label,
     };
   },
@@ -124,6 +125,9 @@ export const voidLabelAction = action({ permission: 'fulfillment:write' }, async
   revalidatePath(`/fulfillment/orders/${r.order_id}`);
   revalidatePath('/fulfillment');
   return {
-    message: `Label of shipment #${r.shipment_number} voided: ${r.restored.map((x) => `${x.quantity} × ${x.sku}`).join(', ')} back on the shelf and reserved for order #${r.order_number}.`,
+    message:
+      `Label of shipment #${r.shipment_number} ` +
+      `voided: ${r.restored.map((x) => `${x.quantity} × ${x.sku}`).join(', ')} ` +
+      `back on the shelf and reserved for order #${r.order_number}.`,
   };
 });

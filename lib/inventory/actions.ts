@@ -56,7 +56,10 @@ export const receiveStockAction = action<{ number: number }>(
     });
     revalidatePath('/inventory');
     return {
-      message: `Receipt #${receipt.number} recorded: ${receipt.lines.reduce((s, l) => s + l.quantity, 0)} units received at ${receipt.location}.`,
+      message:
+        `Receipt #${receipt.number} ` +
+        `recorded: ${receipt.lines.reduce((s, l) => s + l.quantity, 0)} units ` +
+        `received at ${receipt.location}.`,
       data: { number: receipt.number },
     };
   },
@@ -76,7 +79,9 @@ export const adjustStockAction = action({ permission: 'inventory:adjust' }, asyn
   });
   revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
   return {
-    message: `Adjustment #${result.number} saved: ${result.delta > 0 ? '+' : ''}${result.delta} (${result.reason}). On hand now ${result.level.on_hand}.`,
+    message:
+      `Adjustment #${result.number} saved: ${result.delta > 0 ? '+' : ''}${result.delta} ` +
+      `(${result.reason}). On hand now ${result.level.on_hand}.`,
   };
 });
 
@@ -93,7 +98,9 @@ export const transferStockAction = action({ permission: 'inventory:adjust' }, as
   });
   revalidatePath('/inventory');
   return {
-    message: `Transfer #${result.number} done: ${result.lines.reduce((s, l) => s + l.quantity, 0)} units from ${result.from} to ${result.to}.`,
+    message:
+      `Transfer #${result.number} done: ${result.lines.reduce((s, l) => s + l.quantity, 0)} ` +
+      `units from ${result.from} to ${result.to}.`,
   };
 });
 

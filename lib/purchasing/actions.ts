@@ -92,7 +92,10 @@ export const receivePurchaseOrderAction = callAction<
   revalidatePath('/inventory');
   const units = r.receipt.lines.reduce((s, l) => s + l.quantity, 0);
   return {
-    message: `Receipt #${r.receipt.number}: ${units} ${units === 1 ? 'unit' : 'units'} into ${r.receipt.location}. ${r.purchase_order.label} is ${r.purchase_order.status === 'received' ? 'fully received' : 'partially received; the rest stays open'}.`,
+    message:
+      `Receipt #${r.receipt.number}: ${units} ${units === 1 ? 'unit' : 'units'} ` +
+      `into ${r.receipt.location}. ${r.purchase_order.label} ` +
+      `is ${r.purchase_order.status === 'received' ? 'fully received' : 'partially received; the rest stays open'}.`,
     data: r.purchase_order,
   };
 });

@@ -60,7 +60,9 @@ export const payBillAction = action(
     const bill = await paySupplierBill({ billId: input.bill_id, input: { paid_on: input.paid_on }, actor });
     paths(bill.purchase_order.id, bill.id);
     return {
-      message: `${bill.label} paid on ${bill.paid_on}${bill.realized_fx ? '; the exchange difference went to 7100' : ''}.`,
+      message:
+        `${bill.label} paid ` +
+        `on ${bill.paid_on}${bill.realized_fx ? '; the exchange difference went to 7100' : ''}.`,
     };
   },
 );

@@ -27,9 +27,12 @@ export const draftPurchaseOrdersAction = callAction<[location: string], undefine
     const notDrafted = skipped.map((s) => ` Not drafted for ${s.supplier}: ${s.reason}`).join('');
     revalidatePath('/purchasing/replenishment');
     revalidatePath('/purchasing');
+    const drafted = purchase_orders.map(
+      (p) => `${poLabel(p.number)} (${p.supplier.name}, ${p.lines.length} lines)`,
+    );
     return {
       message: purchase_orders.length
-        ? `Drafted ${purchase_orders.map((p) => `${poLabel(p.number)} (${p.supplier.name}, ${p.lines.length} lines)`).join(', ')}. Review and send them from Purchase orders.${notDrafted}`
+        ? `Drafted ${drafted.join(', ')}. Review and send them from Purchase orders.${notDrafted}`
         : `Nothing drafted: open POs and drafts already cover every suggestion.${notDrafted}`,
     };
   },

@@ -30,7 +30,10 @@ export const createCycleCountAction = action<{ id: string }>(
     });
     paths();
     return {
-      message: `Count #${created.number} created: ${created.lines} ${created.lines === 1 ? 'line' : 'lines'} (${created.scope_description}).`,
+      message:
+        `Count #${created.number} ` +
+        `created: ${created.lines} ${created.lines === 1 ? 'line' : 'lines'} ` +
+        `(${created.scope_description}).`,
       data: { id: created.id },
     };
   },
@@ -63,7 +66,9 @@ export const completeCycleCountAction = callAction<[countId: string], undefined>
     revalidatePath('/inventory');
     revalidatePath('/dashboard');
     return {
-      message: `Count #${r.number} completed: ${r.corrections.length} ${r.corrections.length === 1 ? 'correction' : 'corrections'} posted.`,
+      message:
+        `Count #${r.number} ` +
+        `completed: ${r.corrections.length} ${r.corrections.length === 1 ? 'correction' : 'corrections'} posted.`,
     };
   },
 );
