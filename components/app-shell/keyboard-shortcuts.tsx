@@ -69,7 +69,10 @@ export function KeyboardShortcuts({ sections }: { sections: NavSection[] }) {
     <dialog
       ref={dialog}
       aria-labelledby="shortcuts-title"
-      className="w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/50"
+      className={
+        'w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-0 shadow-xl ' +
+        'backdrop:bg-slate-900/50'
+      }
       onClick={(e) => e.target === dialog.current && dialog.current?.close()}
     >
       <div className="p-5">

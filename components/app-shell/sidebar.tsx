@@ -74,7 +74,12 @@ export function Sidebar({
 
   return (
     <>
-      <header className="sticky top-0 z-30 flex items-center justify-between gap-3 bg-slate-900 px-4 py-2 text-slate-100 lg:hidden">
+      <header
+        className={
+          'sticky top-0 z-30 flex items-center justify-between gap-3 bg-slate-900 ' +
+          'px-4 py-2 text-slate-100 lg:hidden'
+        }
+      >
         <Link href="/" className="text-lg font-bold tracking-tight text-white">
           Backroom
         </Link>
@@ -84,7 +89,10 @@ export function Sidebar({
           aria-expanded={open}
           aria-controls="app-drawer"
           onClick={() => setOpen((o) => !o)}
-          className="inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-500 px-3 text-sm font-medium hover:bg-slate-800"
+          className={
+            'inline-flex min-h-10 items-center gap-2 rounded-md border border-slate-500 ' +
+            'px-3 text-sm font-medium hover:bg-slate-800'
+          }
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
             <path d="M3 5h14v2H3zM3 9h14v2H3zM3 13h14v2H3z" />
@@ -98,7 +106,12 @@ export function Sidebar({
       <aside
         id="app-drawer"
         ref={drawer}
-        className={`${open ? 'flex' : 'hidden'} fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] flex-col overflow-y-auto bg-slate-900 text-slate-100 shadow-xl lg:sticky lg:top-0 lg:flex lg:h-screen lg:w-56 lg:max-w-none lg:shrink-0 lg:shadow-none`}
+        className={
+          `${open ? 'flex' : 'hidden'} fixed inset-y-0 left-0 z-50 w-64 max-w-[85vw] ` +
+          `flex-col overflow-y-auto bg-slate-900 text-slate-100 shadow-xl ` +
+          `lg:sticky lg:top-0 lg:flex lg:h-screen lg:w-56 lg:max-w-none ` +
+          `lg:shrink-0 lg:shadow-none`
+        }
       >
         <div className="flex items-center justify-between px-4 py-4">
           <Link href="/" className="text-lg font-bold tracking-tight text-white">
@@ -121,7 +134,10 @@ export function Sidebar({
                   <Link
                     href={s.href}
                     aria-current={active ? 'page' : undefined}
-                    className={`block whitespace-nowrap rounded-md px-3 py-2.5 text-sm font-medium ${active ? 'bg-slate-700 text-white' : 'text-slate-200 hover:bg-slate-800 hover:text-white'}`}
+                    className={
+                      `block whitespace-nowrap rounded-md px-3 py-2.5 text-sm ` +
+                      `font-medium ${active ? 'bg-slate-700 text-white' : 'text-slate-200 hover:bg-slate-800 hover:text-white'}`
+                    }
                   >
                     {s.label}
                   </Link>

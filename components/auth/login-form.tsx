@@ -66,7 +66,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        className={
+          'w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white ' +
+          'hover:bg-brand-800 disabled:opacity-60'
+        }
       >
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

@@ -14,7 +14,8 @@ type Report = Omit<ProductImportReport, 'errors'> & { error_count: number };
 
 const POLL_MS = 1000;
 const button =
-  'inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium ' +
+  'disabled:cursor-not-allowed disabled:opacity-60';
 
 function plural(n: number, one: string, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
@@ -98,7 +99,11 @@ export function ProductImport() {
             aria-describedby={
               check && !check.ok && check.fieldErrors?.file ? 'csv-file-error' : 'csv-file-hint'
             }
-            className="mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm file:font-medium hover:file:bg-slate-50"
+            className={
+              'mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md ' +
+              'file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm ' +
+              'file:font-medium hover:file:bg-slate-50'
+            }
           />
           <p id="csv-file-hint" className="mt-1 text-sm text-slate-600">
             Up to 100,000 rows (20 MB). Nothing is written until you import.

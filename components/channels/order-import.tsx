@@ -6,7 +6,8 @@ import type { OrderImportDto } from '@/lib/channels/queries';
 
 const POLL_MS = 1000;
 const button =
-  'inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium ' +
+  'disabled:cursor-not-allowed disabled:opacity-60';
 const FORMATS = [
   { value: 'shopify', label: 'Shopify (Orders → Export)' },
   { value: 'woocommerce', label: 'WooCommerce order export' },
@@ -123,7 +124,11 @@ export function OrderImport({ maxMiB }: { maxMiB: number }) {
             disabled={running}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             aria-describedby="import-file-hint"
-            className="mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm file:font-medium hover:file:bg-slate-50"
+            className={
+              'mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md ' +
+              'file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm ' +
+              'file:font-medium hover:file:bg-slate-50'
+            }
           />
           <p id="import-file-hint" className="mt-1 text-sm text-slate-600">
             Up to {maxMiB} MiB. Columns are found by name, in any case and order.
@@ -274,7 +279,10 @@ export function ImportResult({ job }: { job: OrderImportDto }) {
     <div className="space-y-3">
       <div
         role="status"
-        className={`rounded-md border px-3 py-2 text-sm ${ok ? 'border-green-200 bg-green-50 text-green-900' : 'border-red-200 bg-red-50 text-red-900'}`}
+        className={
+          `rounded-md border px-3 py-2 ` +
+          `text-sm ${ok ? 'border-green-200 bg-green-50 text-green-900' : 'border-red-200 bg-red-50 text-red-900'}`
+        }
       >
         <p className="font-medium">
           {job.dry_run

@@ -69,7 +69,9 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
       if ((line.bin_code ?? null) !== b)
         return say({
           tone: 'error',
-          message: `${line.sku} is listed in ${line.bin_code ? `bin ${line.bin_code}` : 'no bin'}, not here. Put it aside and tell a manager.`,
+          message:
+            `${line.sku} is listed in ${line.bin_code ? `bin ${line.bin_code}` : 'no bin'}, ` +
+            `not here. Put it aside and tell a manager.`,
         });
       const n = (Number.parseInt(state.current.tally[line.sku] ?? '', 10) || 0) + 1;
       // Scans arrive faster than renders: keep the ref current so the next scan adds to this one.
@@ -149,7 +151,10 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
           <p
             data-testid="scan-feedback"
             data-tone={feedback.tone}
-            className={`rounded-lg border-2 px-4 py-3 text-lg font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`}
+            className={
+              `rounded-lg border-2 px-4 py-3 text-lg ` +
+              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
+            }
           >
             {feedback.tone === 'error' ? '✗ ' : '✓ '}
             {feedback.message}
@@ -168,7 +173,10 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
                   type="button"
                   aria-pressed={bin === g}
                   onClick={() => choose(g)}
-                  className={`min-h-12 rounded-lg border px-4 text-left text-sm ${bin === g ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-50'}`}
+                  className={
+                    `min-h-12 rounded-lg border px-4 text-left ` +
+                    `text-sm ${bin === g ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-50'}`
+                  }
                 >
                   <span className="font-mono text-base">{g ?? 'No bin'}</span>
                   <span className="block text-xs text-slate-700">
@@ -243,7 +251,11 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
           <button
             type="submit"
             disabled={busy}
-            className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+            className={
+              'mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 ' +
+              'text-base font-semibold text-white hover:bg-brand-800 ' +
+              'disabled:opacity-60'
+            }
           >
             {busy ? 'Saving…' : 'Save counts'}
           </button>

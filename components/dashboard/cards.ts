@@ -111,11 +111,14 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       id: 'on-time-ship-rate',
       title: 'On-time ship rate',
       value: pct(r.on_time_ship_rate.value),
-      detail: `${num(r.on_time_ship_rate.numerator)} of ${num(r.on_time_ship_rate.denominator)} shipped by the promised date`,
+      detail:
+        `${num(r.on_time_ship_rate.numerator)} of ${num(r.on_time_ship_rate.denominator)} ` +
+        `shipped by the promised date`,
       change: rateChange(r.on_time_ship_rate.change),
       sparkline: r.on_time_ship_rate.sparkline,
       formula:
-        'Orders shipped complete by their promised ship-by date ÷ orders shipped complete, counted on the day of the last shipment.',
+        'Orders shipped complete by their promised ship-by date ÷ orders shipped complete, counted ' +
+        'on the day of the last shipment.',
       href: links.late,
       hrefLabel: 'Late shipments',
     },
@@ -138,7 +141,9 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
             },
       sparkline: r.order_to_ship_hours.sparkline,
       formula:
-        'Hours from placing to the last shipment, for orders shipped complete in the range: median and 90th percentile (from an hourly histogram; the sparkline shows the daily mean).',
+        'Hours from placing to the last shipment, for orders shipped complete in the range: median ' +
+        'and 90th percentile (from an hourly histogram; the sparkline shows the ' +
+        'daily mean).',
       href: links.shippedComplete,
       hrefLabel: 'Orders shipped complete',
     },
@@ -160,7 +165,8 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       change: countChange(r.net_sales.change, money),
       sparkline: r.net_sales.sparkline,
       formula:
-        'Sales revenue − sales discounts − sales returns posted to the ledger in the range (shipping and tax excluded).',
+        'Sales revenue − sales discounts − sales returns posted to the ledger in the range ' +
+        '(shipping and tax excluded).',
       href: links.sales,
       hrefLabel: 'Sales in the journal',
     },
@@ -187,7 +193,9 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       ),
       sparkline: r.stockouts.sparkline,
       formula:
-        'Active SKUs with available ≤ 0 now; stockout-days in the range; estimated lost revenue = stockout-days × average daily units (28 days before the stockout) × price. All channels.',
+        'Active SKUs with available ≤ 0 now; stockout-days in the range; estimated lost revenue = ' +
+        'stockout-days × average daily units (28 days before the stockout) × ' +
+        'price. All channels.',
       href: links.stockouts,
       hrefLabel: 'Out-of-stock SKUs',
     },
@@ -195,11 +203,15 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       id: 'refunds',
       title: 'Refunds',
       value: money(r.refunds.amount),
-      detail: `${num(r.refunds.count)} refund${r.refunds.count === 1 ? '' : 's'} · ${pct(r.refunds.rate)} of gross sales (${money(r.refunds.gross_sales)})`,
+      detail:
+        `${num(r.refunds.count)} refund${r.refunds.count === 1 ? '' : 's'} ` +
+        `· ${pct(r.refunds.rate)} of gross sales ` +
+        `(${money(r.refunds.gross_sales)})`,
       change: countChange(r.refunds.change, money, false),
       sparkline: r.refunds.sparkline,
       formula:
-        "Count and amount of refunds issued in the range (by issue day, whatever the order's date); refund rate = amount refunded ÷ gross sales of the orders placed in the range.",
+        "Count and amount of refunds issued in the range (by issue day, whatever the order's date); " +
+        'refund rate = amount refunded ÷ gross sales of the orders placed in the range.',
       href: links.refunds,
       hrefLabel: 'Issued refunds',
     },
@@ -211,7 +223,8 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       change: rateChange(r.return_rate.change, false),
       sparkline: r.return_rate.sparkline,
       formula:
-        "Units received back (on the day of the return's latest receipt) ÷ units shipped in the range; by reason in the chart below.",
+        "Units received back (on the day of the return's latest receipt) ÷ units shipped in the " +
+        'range; by reason in the chart below.',
       href: links.returns,
       hrefLabel: 'Returns',
     },
@@ -219,7 +232,10 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       id: 'support-times',
       title: 'Support response',
       value: `${hours(r.support.first_response_median_hours)} first response`,
-      detail: `${hours(r.support.resolution_median_hours)} to resolve (median) · ${num(r.support.first_response_count)} first replies, ${num(r.support.resolution_count)} solved`,
+      detail:
+        `${hours(r.support.resolution_median_hours)} to resolve (median) ` +
+        `· ${num(r.support.first_response_count)} first ` +
+        `replies, ${num(r.support.resolution_count)} solved`,
       change:
         r.support.first_response_median_hours === null ||
         r.support.previous.first_response_median_hours === null
@@ -230,7 +246,8 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
               false,
             ),
       formula:
-        "Median hours from a ticket's arrival to its first reply (tickets first answered in the range) and to its solve (tickets solved in the range). All channels.",
+        "Median hours from a ticket's arrival to its first reply (tickets first answered in the " +
+        'range) and to its solve (tickets solved in the range). All channels.',
       href: links.ticketsAll,
       hrefLabel: 'Tickets',
     },
@@ -238,10 +255,14 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       id: 'sla-breaches',
       title: 'SLA breaches',
       value: num(r.sla_breaches.count),
-      detail: `${num(r.sla_breaches.first_response)} first response · ${num(r.sla_breaches.resolution)} resolution · ${num(r.sla_breaches.breached_now)} unsolved and breached now`,
+      detail:
+        `${num(r.sla_breaches.first_response)} first response ` +
+        `· ${num(r.sla_breaches.resolution)} resolution ` +
+        `· ${num(r.sla_breaches.breached_now)} unsolved and breached now`,
       change: countChange(r.sla_breaches.change, num, false),
       formula:
-        'SLA clocks (first response, resolution) whose due time fell in the range and that had not stopped by then. All channels.',
+        'SLA clocks (first response, resolution) whose due time fell in the range and that had not ' +
+        'stopped by then. All channels.',
       href: links.ticketsBreached,
       hrefLabel: 'Breached tickets (unsolved)',
     },
@@ -249,7 +270,9 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       id: 'open-backlog',
       title: 'Open backlog',
       value: num(r.open_backlog.count),
-      detail: `${num(r.open_backlog.open)} open · ${num(r.open_backlog.pending)} pending · ${num(r.open_backlog.at_risk)} at risk`,
+      detail:
+        `${num(r.open_backlog.open)} open · ${num(r.open_backlog.pending)} pending ` +
+        `· ${num(r.open_backlog.at_risk)} at risk`,
       formula: 'Support tickets not solved now (open or pending), whatever the range. All channels.',
       href: links.ticketsOpen,
       hrefLabel: 'Open tickets',
@@ -261,9 +284,13 @@ export function kpiCards(r: KpiReport): KpiCardProps[] {
       detail:
         r.inventory_accuracy.denominator === null
           ? undefined
-          : `${num(r.inventory_accuracy.abs_variance ?? 0)} units off of ${num(r.inventory_accuracy.denominator)} expected · ${num(r.inventory_accuracy.counts)} count${r.inventory_accuracy.counts === 1 ? '' : 's'}`,
+          : `${num(r.inventory_accuracy.abs_variance ?? 0)} units off ` +
+            `of ${num(r.inventory_accuracy.denominator)} expected ` +
+            `· ${num(r.inventory_accuracy.counts)} ` +
+            `count${r.inventory_accuracy.counts === 1 ? '' : 's'}`,
       formula:
-        '1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in the range (by completion day). All channels.',
+        '1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in the range (by ' +
+        'completion day). All channels.',
       noData: r.inventory_accuracy.reason,
       href: links.cycleCounts,
       hrefLabel: 'Completed cycle counts',

@@ -36,7 +36,10 @@ export function KpiCard(p: KpiCardProps) {
           <button
             type="button"
             aria-describedby={`${p.id}-formula`}
-            className="flex h-7 w-7 items-center justify-center rounded-full border border-slate-300 text-xs font-semibold text-slate-700 hover:bg-slate-100"
+            className={
+              'flex h-7 w-7 items-center justify-center rounded-full border ' +
+              'border-slate-300 text-xs font-semibold text-slate-700 hover:bg-slate-100'
+            }
           >
             <span aria-hidden="true">?</span>
             <span className="sr-only">How {p.title.toLowerCase()} is calculated</span>
@@ -44,7 +47,11 @@ export function KpiCard(p: KpiCardProps) {
           <span
             id={`${p.id}-formula`}
             role="tooltip"
-            className="invisible absolute right-0 top-8 z-10 w-64 rounded-md bg-slate-900 p-2 text-xs leading-snug text-white shadow-lg group-focus-within:visible group-hover:visible"
+            className={
+              'invisible absolute right-0 top-8 z-10 w-64 rounded-md bg-slate-900 p-2 ' +
+              'text-xs leading-snug text-white shadow-lg group-focus-within:visible ' +
+              'group-hover:visible'
+            }
           >
             {p.formula}
           </span>

@@ -1,7 +1,8 @@
 import { formatMoney } from '@/lib/money';
 import type { KpiCardProps } from '@/components/dashboard/kpi-card';
 
-/** The purchasing KPI cards (lib/kpi/purchasing-kpis.ts): days of cover, turnover, open PO value, supplier on-time rate. */
+/** The purchasing KPI cards (lib/kpi/purchasing-kpis.ts): days of cover, turnover, open PO value, supplier
+ * on-time rate. */
 export function purchasingKpiCards(k: {
   cover: number | null;
   turnover: number | null;
@@ -40,7 +41,8 @@ export function purchasingKpiCards(k: {
       value: k.onTime.rate === null ? '' : `${(k.onTime.rate * 100).toFixed(1)} %`,
       detail: `${k.onTime.on_time} of ${k.onTime.received} POs`,
       formula:
-        'POs fully received in the range by their expected date ÷ POs fully received in the range with an expected date.',
+        'POs fully received in the range by their expected date ÷ POs fully received in the range ' +
+        'with an expected date.',
       noData:
         k.onTime.rate === null
           ? 'No purchase order with an expected date was fully received in this range.'

@@ -84,7 +84,9 @@ type Props<TData extends RowData> = {
 };
 
 const buttonClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';
+  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm ' +
+  'font-medium hover:bg-slate-50 disabled:cursor-not-allowed ' +
+  'disabled:opacity-50';
 
 function headerText(header: unknown, id: string): string {
   return typeof header === 'string' ? header : id;
@@ -294,10 +296,20 @@ export function DataTable<TData extends RowData>({
           )}
           {storageKey && hideable.length > 0 && (
             <details className="relative">
-              <summary className="inline-flex min-h-10 cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 font-medium hover:bg-slate-50">
+              <summary
+                className={
+                  'inline-flex min-h-10 cursor-pointer items-center rounded-md ' +
+                  'border border-slate-300 bg-white px-3 font-medium hover:bg-slate-50'
+                }
+              >
                 Columns
               </summary>
-              <fieldset className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+              <fieldset
+                className={
+                  'absolute right-0 z-20 mt-1 w-56 rounded-md border ' +
+                  'border-slate-200 bg-white p-3 shadow-lg'
+                }
+              >
                 <legend className="sr-only">Columns to show</legend>
                 {hideable.map((c) => (
                   <label key={c.id} className="flex min-h-9 items-center gap-2">
@@ -395,7 +407,10 @@ export function DataTable<TData extends RowData>({
                             <button
                               type="button"
                               onClick={header.column.getToggleSortingHandler()}
-                              className="-mx-1 inline-flex min-h-8 items-center gap-1 rounded px-1 font-medium hover:text-slate-950 hover:underline max-lg:hidden"
+                              className={
+                                '-mx-1 inline-flex min-h-8 items-center gap-1 rounded px-1 ' +
+                                'font-medium hover:text-slate-950 hover:underline max-lg:hidden'
+                              }
                             >
                               <table.FlexRender header={header} />
                               <span aria-hidden="true" className="text-xs">

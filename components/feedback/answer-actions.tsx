@@ -28,7 +28,10 @@ export function TagForm({
           {themes.map((t) => (
             <label
               key={t.slug}
-              className={`inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 py-1 text-sm ${suggested.includes(t.slug) ? 'border-amber-400 bg-amber-50' : 'border-slate-300 bg-white'}`}
+              className={
+                `inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 py-1 ` +
+                `text-sm ${suggested.includes(t.slug) ? 'border-amber-400 bg-amber-50' : 'border-slate-300 bg-white'}`
+              }
             >
               <input type="checkbox" name="themes" value={t.slug} defaultChecked={tagged.includes(t.slug)} />
               {t.label}

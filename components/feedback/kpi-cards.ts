@@ -47,7 +47,8 @@ export function feedbackKpiCards(r: KpiReport): KpiCardProps[] {
             },
       sparkline: f.delivery_rating.sparkline,
       formula:
-        'Average of the 1–5 delivery ratings answered in the range (survey answers and imported reviews); the share of 4–5 beside it.',
+        'Average of the 1–5 delivery ratings answered in the range (survey answers and imported ' +
+        'reviews); the share of 4–5 beside it.',
       noData: f.delivery_rating.count === 0 ? noRatings : undefined,
       href: inbox({ kind: 'order' }),
       hrefLabel: 'Delivery ratings',
@@ -72,7 +73,8 @@ export function feedbackKpiCards(r: KpiReport): KpiCardProps[] {
       change: rateChange(f.response_rate.change),
       sparkline: f.response_rate.sparkline,
       formula:
-        'Surveys sent in the range (delivery and support, by send day) that have been answered ÷ surveys sent in the range.',
+        'Surveys sent in the range (delivery and support, by send day) that have been answered ÷ ' +
+        'surveys sent in the range.',
       noData:
         f.response_rate.denominator === 0
           ? 'No data yet: no survey was sent in this range. Set the delays in Settings → Feedback.'

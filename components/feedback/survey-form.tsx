@@ -16,7 +16,9 @@ type Props = {
 };
 
 const radio =
-  'flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-base has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50';
+  'flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 ' +
+  'py-2 text-base has-[:checked]:border-brand-700 ' +
+  'has-[:checked]:bg-brand-50';
 
 /** The customer's answer: the rating (one click in the email chose it), a comment, optional item ratings. */
 export function SurveyForm(p: Props) {

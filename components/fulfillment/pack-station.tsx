@@ -94,7 +94,9 @@ export function PackStation({
       if (o.picking_incomplete && !o.packed)
         return say({
           tone: 'error',
-          message: `Order #${o.number} is still being picked in wave ${o.wave?.number}: finish or short the pick first.`,
+          message:
+            `Order #${o.number} is still being picked in wave ${o.wave?.number}: finish or ` +
+            `short the pick first.`,
         });
       if (!o.packed && o.lines.length === 0)
         return say({
@@ -199,7 +201,10 @@ export function PackStation({
           <p
             data-testid="scan-feedback"
             data-tone={feedback.tone}
-            className={`rounded-lg border-2 px-4 py-3 text-lg font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`}
+            className={
+              `rounded-lg border-2 px-4 py-3 text-lg ` +
+              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
+            }
           >
             {feedback.tone === 'error' ? '✗ ' : '✓ '}
             {feedback.message}
@@ -278,7 +283,10 @@ export function PackStation({
                   {packageTypes.map((p) => (
                     <label
                       key={p.code}
-                      className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border p-3 ${pkg === p.code ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`}
+                      className={
+                        `flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border ` +
+                        `p-3 ${pkg === p.code ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`
+                      }
                     >
                       <input
                         type="radio"
@@ -334,7 +342,12 @@ export function PackStation({
               </div>
 
               {/* The primary action stays in view at tablet height (issue 15 item 3): pinned to the bottom. */}
-              <div className="sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 backdrop-blur mt-5 flex flex-wrap items-center gap-3">
+              <div
+                className={
+                  'sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 ' +
+                  'py-3 backdrop-blur mt-5 flex flex-wrap items-center gap-3'
+                }
+              >
                 <button
                   type="button"
                   onClick={() => void closeParcel(false)}
@@ -380,7 +393,10 @@ export function PackStation({
                           onChange={(e) => setOverrideReason(e.target.value)}
                           aria-invalid={errors.override_reason ? true : undefined}
                           aria-describedby={errors.override_reason ? 'override-error' : undefined}
-                          className="mt-1 block min-h-12 w-full rounded-md border border-slate-400 bg-white px-3 text-lg"
+                          className={
+                            'mt-1 block min-h-12 w-full rounded-md border border-slate-400 ' +
+                            'bg-white px-3 text-lg'
+                          }
                         />
                         {errors.override_reason && (
                           <p id="override-error" className="mt-1 text-sm text-red-700">
@@ -445,7 +461,10 @@ export function PackStation({
           )}
           {packId && (
             <div
-              className="sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 backdrop-blur mt-5 flex flex-wrap gap-3"
+              className={
+                'sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 ' +
+                'backdrop-blur mt-5 flex flex-wrap gap-3'
+              }
               data-testid="buy-label-bar"
             >
               <button

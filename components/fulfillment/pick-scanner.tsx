@@ -168,7 +168,10 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
           <p
             data-testid="scan-feedback"
             data-tone={feedback.tone}
-            className={`rounded-lg border-2 px-4 py-3 text-lg font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`}
+            className={
+              `rounded-lg border-2 px-4 py-3 text-lg ` +
+              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
+            }
           >
             {feedback.tone === 'error' ? '✗ ' : '✓ '}
             {feedback.message}
@@ -297,7 +300,10 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
                 {SHORT_ACTIONS.map((a) => (
                   <label
                     key={a}
-                    className="mt-2 flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 bg-white px-3"
+                    className={
+                      'mt-2 flex min-h-12 cursor-pointer items-center gap-3 rounded-md ' +
+                      'border border-slate-300 bg-white px-3'
+                    }
                   >
                     <input
                       type="radio"
@@ -370,7 +376,10 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
             // Bin | SKU with the name under it | count: one grid, so every stop reads the same at tablet width.
             <li
               key={s.sku}
-              className={`grid grid-cols-[5.5rem_1fr_auto] items-start gap-x-3 py-2 ${s === stop ? 'font-semibold' : s.remaining === 0 ? 'text-slate-600' : ''}`}
+              className={
+                `grid grid-cols-[5.5rem_1fr_auto] items-start gap-x-3 ` +
+                `py-2 ${s === stop ? 'font-semibold' : s.remaining === 0 ? 'text-slate-600' : ''}`
+              }
             >
               <span className="font-mono">{s.bin_code ?? '—'}</span>
               <span className="min-w-0">

@@ -81,11 +81,17 @@ export const ScanInput = forwardRef<
           spellCheck={false}
           enterKeyHint="go"
           aria-describedby={`${id}-hint`}
-          className="block min-h-14 w-full rounded-md border border-slate-400 bg-white px-3 font-mono text-2xl focus:outline-3 focus:outline-brand-700"
+          className={
+            'block min-h-14 w-full rounded-md border border-slate-400 bg-white px-3 ' +
+            'font-mono text-2xl focus:outline-3 focus:outline-brand-700'
+          }
         />
         <button
           type="submit"
-          className="min-h-14 shrink-0 rounded-md bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          className={
+            'min-h-14 shrink-0 rounded-md bg-brand-700 px-5 text-base font-semibold ' +
+            'text-white hover:bg-brand-800 disabled:opacity-60'
+          }
           disabled={disabled}
         >
           Enter

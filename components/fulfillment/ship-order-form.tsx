@@ -22,9 +22,12 @@ const STATUS_WORDS: Record<string, string> = {
   partially_fulfilled: 'Partially fulfilled',
 };
 const primary =
-  'inline-flex min-h-12 items-center justify-center rounded-md bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+  'inline-flex min-h-12 items-center justify-center rounded-md bg-brand-700 px-5 text-base ' +
+  'font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
 const secondary =
-  'inline-flex min-h-12 items-center justify-center rounded-md border border-slate-300 bg-white px-5 text-base font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60';
+  'inline-flex min-h-12 items-center justify-center rounded-md border border-slate-300 bg-white ' +
+  'px-5 text-base font-medium text-slate-900 hover:bg-slate-50 ' +
+  'disabled:opacity-60';
 
 /**
  * The pack station's ship step: box (or dimensions) and weight → "Get rates" → choose a service →
@@ -157,13 +160,18 @@ export function ShipOrderForm({
             ...packageTypes.map((p) => ({
               value: p.code,
               title: p.name,
-              note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm · box ${p.tare_grams} g · max ${p.max_weight_grams / 1000} kg`,
+              note:
+                `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm · box ${p.tare_grams} g · ` +
+                `max ${p.max_weight_grams / 1000} kg`,
             })),
             { value: 'custom', title: 'Other box: enter its size', note: 'Outside dimensions in mm' },
           ].map((o) => (
             <label
               key={o.value}
-              className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border p-3 ${pkg === o.value ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`}
+              className={
+                `flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border ` +
+                `p-3 ${pkg === o.value ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`
+              }
             >
               <input
                 type="radio"
@@ -228,7 +236,9 @@ export function ShipOrderForm({
         />
         <p id="ship-weight-hint" className="mt-1 text-sm text-slate-600">
           {selected
-            ? `The scale reading of the contents; the ${selected.name.split(' ').slice(0, 2).join(' ').toLowerCase()} adds ${selected.tare_grams} g.`
+            ? `The scale reading of the contents; ` +
+              `the ${selected.name.split(' ').slice(0, 2).join(' ').toLowerCase()} ` +
+              `adds ${selected.tare_grams} g.`
             : 'The scale reading of the packed parcel.'}
         </p>
         {errorText('weight_grams')}
@@ -320,7 +330,12 @@ export function ShipOrderForm({
                       <td className="px-3 py-2">
                         {q.service}
                         {q.key === ratesShown.preselected && (
-                          <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-900">
+                          <span
+                            className={
+                              'ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs ' +
+                              'font-medium text-brand-900'
+                            }
+                          >
                             Suggested
                           </span>
                         )}
@@ -367,7 +382,12 @@ export function ShipOrderForm({
             </div>
           )}
           {/* Pinned to the bottom of the screen while the rates scroll by: the primary action stays in view. */}
-          <div className="sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 py-3 backdrop-blur mt-4">
+          <div
+            className={
+              'sticky bottom-0 z-10 -mx-5 border-t border-slate-200 bg-white/95 px-5 ' +
+              'py-3 backdrop-blur mt-4'
+            }
+          >
             <button
               type="submit"
               name="intent"

@@ -77,7 +77,11 @@ export function TrackingEventForm({
         <button
           type="submit"
           disabled={pending}
-          className="inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60"
+          className={
+            'inline-flex min-h-11 items-center justify-center rounded-md border ' +
+            'border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 ' +
+            'hover:bg-slate-50 disabled:opacity-60'
+          }
         >
           {pending ? 'Adding…' : 'Add event'}
         </button>

@@ -15,7 +15,8 @@ export function VoidLabelForm({
 }) {
   const { state, onSubmit, pending } = useActionForm<ActionState>(voidLabelAction, null, () =>
     window.confirm(
-      `Void the label of shipment #${shipmentNumber}? The carrier will not be paid for it and the units go back on the shelf.`,
+      `Void the label of shipment #${shipmentNumber}? The carrier will not be paid for it and the ` +
+        `units go back on the shelf.`,
     ),
   );
   const id = `void-${shipmentNumber}`;
@@ -50,7 +51,11 @@ export function VoidLabelForm({
         <button
           type="submit"
           disabled={pending}
-          className="inline-flex min-h-11 items-center justify-center rounded-md border border-red-300 bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+          className={
+            'inline-flex min-h-11 items-center justify-center rounded-md border ' +
+            'border-red-300 bg-white px-4 text-sm font-medium text-red-800 ' +
+            'hover:bg-red-50 disabled:opacity-60'
+          }
         >
           {pending ? 'Voiding…' : 'Void label'}
         </button>

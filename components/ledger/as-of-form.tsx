@@ -38,7 +38,10 @@ export function AsOfForm({
       </div>
       <button
         type="submit"
-        className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+        className={
+          'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white ' +
+          'px-4 py-2 text-sm font-medium hover:bg-slate-50'
+        }
       >
         Show
       </button>

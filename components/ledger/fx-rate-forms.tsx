@@ -74,7 +74,11 @@ export function EcbImportForm({ currency }: { currency: string }) {
         required
         aria-describedby={fileError ? 'ecb-file-error' : 'ecb-file-hint'}
         aria-invalid={fileError ? true : undefined}
-        className="mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm file:font-medium hover:file:bg-slate-50"
+        className={
+          'mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border ' +
+          'file:border-slate-300 file:bg-white file:px-3 file:text-sm ' +
+          'file:font-medium hover:file:bg-slate-50'
+        }
       />
       <p id="ecb-file-hint" className="mt-1 text-sm text-slate-600">
         The ECB&apos;s eurofxref.csv or eurofxref-hist.csv (Date, USD, JPY, … per 1 EUR). Rates are converted

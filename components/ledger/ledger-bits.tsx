@@ -27,7 +27,10 @@ export function BalanceIndicator({
     <p
       role="status"
       data-testid="balance-indicator"
-      className={`inline-flex items-center gap-2 rounded-full px-3 py-1 text-sm font-medium ${balanced ? 'bg-green-100 text-green-900' : 'bg-red-100 text-red-900'}`}
+      className={
+        `inline-flex items-center gap-2 rounded-full px-3 py-1 text-sm ` +
+        `font-medium ${balanced ? 'bg-green-100 text-green-900' : 'bg-red-100 text-red-900'}`
+      }
     >
       <span aria-hidden="true">{balanced ? '✓' : '!'}</span>
       {balanced ? 'Balanced' : `Out of balance by ${format(Math.abs(debit - credit))}`}

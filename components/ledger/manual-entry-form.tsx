@@ -130,7 +130,10 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
         </p>
         <div
           aria-hidden="true"
-          className="mt-3 hidden grid-cols-[minmax(0,1fr)_9rem_9rem_5.5rem] gap-2 text-sm font-medium text-slate-700 @2xl:grid"
+          className={
+            'mt-3 hidden grid-cols-[minmax(0,1fr)_9rem_9rem_5.5rem] gap-2 text-sm ' +
+            'font-medium text-slate-700 @2xl:grid'
+          }
         >
           <span>Account</span>
           <span>Debit</span>
@@ -210,7 +213,11 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
                       type="button"
                       disabled={lines.length <= 2}
                       onClick={() => edit((ls) => ls.filter((_, k) => k !== i))}
-                      className="inline-flex min-h-10 w-full items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-50"
+                      className={
+                        'inline-flex min-h-10 w-full items-center justify-center rounded-md ' +
+                        'border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50 ' +
+                        'disabled:opacity-50'
+                      }
                     >
                       Remove<span className="sr-only"> line {n}</span>
                     </button>
@@ -243,7 +250,11 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
           type="button"
           disabled={lines.length >= MAX_LINES}
           onClick={() => edit((ls) => [...ls, blankLine()])}
-          className="mt-3 inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
+          className={
+            'mt-3 inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+            'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50 ' +
+            'disabled:opacity-50'
+          }
         >
           Add line
         </button>
@@ -280,7 +291,11 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
           type="submit"
           disabled={!summary.balanced || pending}
           aria-describedby="entry-status"
-          className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+          className={
+            'inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-4 ' +
+            'py-2 text-sm font-medium text-white hover:bg-brand-800 ' +
+            'disabled:opacity-60'
+          }
         >
           {pending ? 'Posting…' : 'Post entry'}
         </button>

@@ -24,7 +24,10 @@ export function ReverseEntryForm({ entryId, number }: { entryId: string; number:
           onClick={() => setOpen(true)}
           aria-expanded={false}
           aria-controls={`${id}-form`}
-          className="inline-flex min-h-10 items-center rounded-md border border-red-300 bg-white px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+          className={
+            'inline-flex min-h-10 items-center rounded-md border border-red-300 bg-white ' +
+            'px-3 py-2 text-sm font-medium text-red-800 hover:bg-red-50'
+          }
         >
           Reverse…<span className="sr-only"> entry #{number}</span>
         </button>

@@ -14,7 +14,9 @@ import {
 } from '@/lib/orders/bulk-schemas';
 
 const buttonClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50';
+  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm ' +
+  'font-medium hover:bg-slate-50 disabled:cursor-not-allowed ' +
+  'disabled:opacity-50';
 
 type Run = {
   action: BulkOrderAction;

@@ -437,7 +437,11 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
             <button
               type="submit"
               disabled={pending}
-              className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 px-5 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+              className={
+                'inline-flex min-h-10 items-center justify-center rounded-md bg-brand-700 ' +
+                'px-5 py-2 text-sm font-medium text-white hover:bg-brand-800 ' +
+                'disabled:opacity-60'
+              }
             >
               {pending ? 'Creating order…' : 'Create order'}
             </button>
@@ -541,7 +545,9 @@ function CustomerSection({
               ? 'Or type a new customer below.'
               : matches.length === 0
                 ? 'No customer matches; fill in a new one below.'
-                : `${matches.length >= 10 ? 'The first 10 customers' : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`} matching: pick one to fill in the form${matches.length >= 10 ? ', or type more to narrow it down' : ''}.`}
+                : `${matches.length >= 10 ? 'The first 10 customers' : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`} ` +
+                  `matching: pick one to fill in the ` +
+                  `form${matches.length >= 10 ? ', or type more to narrow it down' : ''}.`}
         </p>
         {matches && matches.length > 0 && (
           <ul

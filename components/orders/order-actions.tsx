@@ -26,7 +26,8 @@ export function OrderActions({ orderId, number, can, emptyText }: Props) {
   const cancel = useActionForm<ActionState>(cancelOrderAction, null, () =>
     confirm(
       can.cancelRemaining
-        ? `Cancel the unshipped units of order #${number}? Their stock is released and their value credited; what shipped stays. This cannot be undone.`
+        ? `Cancel the unshipped units of order #${number}? Their stock is released and their value ` +
+            `credited; what shipped stays. This cannot be undone.`
         : `Cancel order #${number}? Its stock is released and any captured payment is returned. This cannot be undone.`,
     ),
   );
@@ -78,7 +79,10 @@ export function OrderActions({ orderId, number, can, emptyText }: Props) {
               aria-expanded={open === 'hold'}
               aria-controls="hold-form"
               onClick={() => setOpen(open === 'hold' ? null : 'hold')}
-              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+              className={
+                'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                'bg-white px-4 text-sm font-medium hover:bg-slate-50'
+              }
             >
               Put on hold…
             </button>
@@ -89,7 +93,10 @@ export function OrderActions({ orderId, number, can, emptyText }: Props) {
               aria-expanded={open === 'cancel'}
               aria-controls="cancel-form"
               onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}
-              className="inline-flex min-h-10 items-center rounded-md border border-red-300 bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50"
+              className={
+                'inline-flex min-h-10 items-center rounded-md border border-red-300 ' +
+                'bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50'
+              }
             >
               {can.cancelRemaining ? 'Cancel unshipped units…' : 'Cancel order…'}
             </button>

@@ -22,7 +22,10 @@ export function SavedViews({
   return (
     <section
       aria-labelledby="views-title"
-      className="mb-4 flex flex-wrap items-end justify-between gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white px-4 py-3"
+      className={
+        'mb-4 flex flex-wrap items-end justify-between gap-x-6 gap-y-3 rounded-xl border ' +
+        'border-slate-200 bg-white px-4 py-3'
+      }
     >
       <div className="min-w-0">
         <h2 id="views-title" className="text-sm font-semibold">
@@ -37,12 +40,18 @@ export function SavedViews({
               return (
                 <li
                   key={v.id}
-                  className={`flex items-center rounded-full border ${active ? 'border-brand-700 bg-brand-50' : 'border-slate-300'}`}
+                  className={
+                    `flex items-center rounded-full ` +
+                    `border ${active ? 'border-brand-700 bg-brand-50' : 'border-slate-300'}`
+                  }
                 >
                   <Link
                     href={v.query ? `/orders?${v.query}` : '/orders'}
                     aria-current={active ? 'page' : undefined}
-                    className="rounded-l-full py-1.5 pl-3 pr-1 text-sm text-brand-800 underline-offset-2 hover:underline"
+                    className={
+                      'rounded-l-full py-1.5 pl-3 pr-1 text-sm text-brand-800 ' +
+                      'underline-offset-2 hover:underline'
+                    }
                   >
                     {v.name}
                   </Link>

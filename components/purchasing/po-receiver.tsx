@@ -67,7 +67,8 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
           tone: n > line.open ? 'error' : 'ok',
           message:
             n > line.open
-              ? `${line.sku}: ${n}, but only ${line.open} ${line.open === 1 ? 'is' : 'are'} open on ${current.label}. Put the extra aside.`
+              ? `${line.sku}: ${n}, but only ${line.open} ${line.open === 1 ? 'is' : 'are'} open ` +
+                `on ${current.label}. Put the extra aside.`
               : `${line.sku}: ${n} of ${line.open} open`,
         });
         return;
@@ -139,7 +140,10 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
           <p
             data-testid="scan-feedback"
             data-tone={feedback.tone}
-            className={`rounded-lg border-2 px-4 py-3 text-lg font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`}
+            className={
+              `rounded-lg border-2 px-4 py-3 text-lg ` +
+              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
+            }
           >
             {feedback.tone === 'error' ? '✗ ' : '✓ '}
             {feedback.message}
@@ -190,7 +194,10 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
                         aria-invalid={fieldErrors[l.sku] ? true : undefined}
                         aria-describedby={fieldErrors[l.sku] ? `receive-${l.sku}-error` : undefined}
                         onChange={(e) => setTally((t) => ({ ...t, [l.sku]: e.target.value }))}
-                        className="mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 text-xl tabular-nums"
+                        className={
+                          'mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 ' +
+                          'text-xl tabular-nums'
+                        }
                       />
                       {fieldErrors[l.sku] && (
                         <p id={`receive-${l.sku}-error`} className="mt-1 text-sm text-red-700">
@@ -204,7 +211,11 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
               <button
                 type="submit"
                 disabled={busy}
-                className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+                className={
+                  'mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 ' +
+                  'text-base font-semibold text-white hover:bg-brand-800 ' +
+                  'disabled:opacity-60'
+                }
               >
                 {busy ? 'Receiving…' : 'Receive'}
               </button>

@@ -216,7 +216,10 @@ export function SupplierForm({ initial }: { initial: SupplierFormValues }) {
       <button
         type="submit"
         disabled={busy}
-        className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        className={
+          'inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base ' +
+          'font-semibold text-white hover:bg-brand-800 disabled:opacity-60'
+        }
       >
         {busy ? 'Saving…' : 'Save supplier'}
       </button>

@@ -7,9 +7,12 @@ import { draftPurchaseOrdersAction, startRunAction } from '@/lib/replenishment/s
 import { FormMessage } from '@/components/ui/form';
 
 const primary =
-  'inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+  'inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 text-sm ' +
+  'font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
 const secondary =
-  'inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 hover:bg-slate-50 disabled:opacity-60';
+  'inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 bg-white ' +
+  'px-4 text-sm font-medium text-slate-900 hover:bg-slate-50 ' +
+  'disabled:opacity-60';
 
 /** "Run now" and "Create draft POs" for the shown location's suggestions. */
 export function ReplenishmentActions({

@@ -49,14 +49,20 @@ export function ReceiveScanner({ returnId, disabled }: { returnId: string; disab
         spellCheck={false}
         disabled={disabled}
         aria-describedby="scan-result"
-        className="block w-full rounded-md border-2 border-brand-700 bg-white px-4 py-3 font-mono text-xl disabled:bg-slate-100"
+        className={
+          'block w-full rounded-md border-2 border-brand-700 bg-white px-4 py-3 font-mono ' +
+          'text-xl disabled:bg-slate-100'
+        }
       />
       <div id="scan-result" aria-live="assertive" className="min-h-12">
         {pending && <p className="text-slate-700">Receiving…</p>}
         {!pending && state && (
           <p
             role={state.ok ? 'status' : 'alert'}
-            className={`rounded-md px-4 py-3 text-base font-medium ${state.ok ? 'border border-green-300 bg-green-50 text-green-900' : 'border border-red-300 bg-red-50 text-red-900'}`}
+            className={
+              `rounded-md px-4 py-3 text-base ` +
+              `font-medium ${state.ok ? 'border border-green-300 bg-green-50 text-green-900' : 'border border-red-300 bg-red-50 text-red-900'}`
+            }
           >
             {state.message}
           </p>

@@ -35,7 +35,10 @@ const REFUND_CLASS: Record<string, string> = {
 export function ReturnStatusBadge({ status }: { status: string }) {
   return (
     <span
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${RETURN_CLASS[status] ?? 'bg-slate-100 text-slate-800'}`}
+      className={
+        `inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ` +
+        `font-medium ${RETURN_CLASS[status] ?? 'bg-slate-100 text-slate-800'}`
+      }
     >
       {RETURN_STATUS_LABEL[status] ?? status}
     </span>
@@ -44,7 +47,10 @@ export function ReturnStatusBadge({ status }: { status: string }) {
 export function RefundStatusBadge({ status }: { status: string }) {
   return (
     <span
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${REFUND_CLASS[status] ?? 'bg-slate-100 text-slate-800'}`}
+      className={
+        `inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ` +
+        `font-medium ${REFUND_CLASS[status] ?? 'bg-slate-100 text-slate-800'}`
+      }
     >
       {REFUND_STATUS_LABEL[status] ?? status}
     </span>

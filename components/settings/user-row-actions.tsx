@@ -59,7 +59,10 @@ export function UserRowActions({ user, isSelf }: Props) {
           type="button"
           onClick={() => setShowPassword((v) => !v)}
           aria-expanded={showPassword}
-          className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
+          className={
+            'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white ' +
+            'px-3 py-2 text-sm hover:bg-slate-50'
+          }
         >
           Reset password
         </button>

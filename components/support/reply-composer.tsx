@@ -89,7 +89,10 @@ export function ReplyComposer({ ticketId, status, sendAs, canned, placeholders, 
             {(['reply', 'note'] as const).map((k) => (
               <label
                 key={k}
-                className={`inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-md border px-3 text-sm font-medium ${kind === k ? (k === 'note' ? 'border-amber-500 bg-amber-50 text-amber-950' : 'border-brand-700 bg-brand-50 text-brand-900') : 'border-slate-300 bg-white'}`}
+                className={
+                  `inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-md ` +
+                  `border px-3 text-sm font-medium ${kind === k ? (k === 'note' ? 'border-amber-500 bg-amber-50 text-amber-950' : 'border-brand-700 bg-brand-50 text-brand-900') : 'border-slate-300 bg-white'}`
+                }
               >
                 <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
                 {k === 'reply' ? 'Public reply' : 'Internal note'}
@@ -122,7 +125,10 @@ export function ReplyComposer({ ticketId, status, sendAs, canned, placeholders, 
               type="button"
               onClick={insertCanned}
               disabled={!cannedId}
-              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
+              className={
+                'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                'bg-white px-4 text-sm font-medium hover:bg-slate-50 disabled:opacity-60'
+              }
             >
               Insert and preview
             </button>
@@ -214,7 +220,10 @@ export function ReplyComposer({ ticketId, status, sendAs, canned, placeholders, 
                 type="button"
                 onClick={() => runPreview(body)}
                 disabled={!body.trim() || previewing}
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
+                className={
+                  'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                  'bg-white px-4 text-sm font-medium hover:bg-slate-50 disabled:opacity-60'
+                }
               >
                 {previewing ? 'Previewing…' : 'Preview'}
               </button>

@@ -144,7 +144,10 @@ export function SubmitButton({
     <button
       type="submit"
       disabled={pending || props.disabled}
-      className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}
+      className={
+        `inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm ` +
+        `font-medium disabled:opacity-60 ${styles}`
+      }
       {...props}
     >
       {pending ? (pendingText ?? 'Saving…') : children}

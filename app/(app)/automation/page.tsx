@@ -19,12 +19,19 @@ export default async function AutomationPage() {
     <>
       <PageHeader
         title="Automation"
-        description="Rules: when an event happens, if its conditions hold, then the actions run — on the job queue, right after the change is saved. Dry-run a rule before you turn it on."
+        description={
+          'Rules: when an event happens, if its conditions hold, then the actions run — ' +
+          'on the job queue, right after the change is saved. Dry-run a rule ' +
+          'before you turn it on.'
+        }
         actions={
           canWrite ? (
             <Link
               href="/automation/new"
-              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+              className={
+                'inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 ' +
+                'text-sm font-medium text-white hover:bg-brand-800'
+              }
             >
               New rule
             </Link>

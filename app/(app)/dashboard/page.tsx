@@ -155,7 +155,11 @@ export default async function DashboardPage({
     <>
       <PageHeader
         title="Dashboard"
-        description={`How the shop is doing, ${rangeText} (${timezone}), ${report.range.channel ? CHANNEL_LABEL[report.range.channel] : 'all channels'}. Changes compare with the ${report.range.days} days before.`}
+        description={
+          `How the shop is doing, ${rangeText} ` +
+          `(${timezone}), ${report.range.channel ? CHANNEL_LABEL[report.range.channel] : 'all channels'}. ` +
+          `Changes compare with the ${report.range.days} days before.`
+        }
       />
       <RangeControls
         range={range}
@@ -185,7 +189,10 @@ export default async function DashboardPage({
             <li key={a.label}>
               <Link
                 href={a.href}
-                className="flex items-center justify-between gap-2 rounded-md bg-white px-3 py-2 text-sm hover:bg-amber-100"
+                className={
+                  'flex items-center justify-between gap-2 rounded-md bg-white px-3 py-2 ' +
+                  'text-sm hover:bg-amber-100'
+                }
               >
                 <span>
                   {a.label}
@@ -414,7 +421,10 @@ export default async function DashboardPage({
                     </th>
                     <th scope="col" className={`${th} text-right`}>
                       <span
-                        title="Daily demand before the stockout (units ordered in the 28 days before it ÷ 28) × the SKU's price × days out of stock"
+                        title={
+                          'Daily demand before the stockout (units ordered in the 28 days ' +
+                          "before it ÷ 28) × the SKU's price × days out of stock"
+                        }
                         className="cursor-help underline decoration-dotted"
                       >
                         Est. lost revenue

@@ -21,7 +21,10 @@ function Rating({ kind, rating }: { kind: string; rating: number | string }) {
   if (kind === 'ticket')
     return (
       <span
-        className={`rounded-full px-2 py-0.5 text-sm font-semibold ${rating === 'good' ? 'bg-green-100 text-green-900' : 'bg-red-100 text-red-900'}`}
+        className={
+          `rounded-full px-2 py-0.5 text-sm ` +
+          `font-semibold ${rating === 'good' ? 'bg-green-100 text-green-900' : 'bg-red-100 text-red-900'}`
+        }
       >
         Support: {rating}
       </span>
@@ -29,7 +32,10 @@ function Rating({ kind, rating }: { kind: string; rating: number | string }) {
   const n = Number(rating);
   return (
     <span
-      className={`rounded-full px-2 py-0.5 text-sm font-semibold ${n >= 4 ? 'bg-green-100 text-green-900' : n === 3 ? 'bg-slate-100 text-slate-900' : 'bg-red-100 text-red-900'}`}
+      className={
+        `rounded-full px-2 py-0.5 text-sm ` +
+        `font-semibold ${n >= 4 ? 'bg-green-100 text-green-900' : n === 3 ? 'bg-slate-100 text-slate-900' : 'bg-red-100 text-red-900'}`
+      }
     >
       {n}/5 {ORDER_RATING_LABELS[n]}
     </span>
@@ -76,7 +82,12 @@ export default async function FeedbackInboxPage({
     <>
       <PageHeader
         title="Feedback"
-        description={`What customers answered after delivery and after support. Surveys: ${counts.sent} waiting for an answer, ${counts.scheduled} scheduled, ${counts.answered} answered, ${counts.skipped} not sent (open return or ticket, unsubscribed).`}
+        description={
+          `What customers answered after delivery and after support. ` +
+          `Surveys: ${counts.sent} waiting for an answer, ${counts.scheduled} ` +
+          `scheduled, ${counts.answered} answered, ${counts.skipped} not sent ` +
+          `(open return or ticket, unsubscribed).`
+        }
       />
       <FeedbackTabs current="/feedback" showSettings={roleHas(user.role, 'settings:write')} />
       <form
@@ -162,7 +173,10 @@ export default async function FeedbackInboxPage({
         <div className="flex items-end gap-3">
           <button
             type="submit"
-            className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+            className={
+              'min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+              'font-medium hover:bg-slate-50'
+            }
           >
             Apply
           </button>
@@ -185,7 +199,8 @@ export default async function FeedbackInboxPage({
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
           {filtered
             ? 'No answers match these filters. Clear them to see every answer.'
-            : 'No answers yet. Surveys go out a few days after delivery (Settings tab) and after a ticket is solved; answers appear here.'}
+            : 'No answers yet. Surveys go out a few days after delivery (Settings tab) and after a ' +
+              'ticket is solved; answers appear here.'}
         </p>
       ) : (
         <ol aria-label="Answers" className="space-y-3">
@@ -234,7 +249,12 @@ export default async function FeedbackInboxPage({
                   </ul>
                 )}
                 {a.comment ? (
-                  <blockquote className="mt-3 whitespace-pre-wrap break-words border-l-4 border-slate-300 pl-3 text-slate-900">
+                  <blockquote
+                    className={
+                      'mt-3 whitespace-pre-wrap break-words border-l-4 ' +
+                      'border-slate-300 pl-3 text-slate-900'
+                    }
+                  >
                     {a.comment}
                   </blockquote>
                 ) : (

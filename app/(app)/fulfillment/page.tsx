@@ -37,7 +37,10 @@ export default async function FulfillmentQueuePage({
     <>
       <PageHeader
         title="Fulfillment"
-        description={`Orders ready to ship, the earliest promised ship-by first. Times are in the shop's time zone (${timeZone}).`}
+        description={
+          `Orders ready to ship, the earliest promised ship-by first. Times are in the ` +
+          `shop's time zone (${timeZone}).`
+        }
       />
       <FulfillmentTabs current="/fulfillment" />
 
@@ -147,7 +150,10 @@ export default async function FulfillmentQueuePage({
               </button>
               <button
                 type="submit"
-                className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                className={
+                  'min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm ' +
+                  'font-medium hover:bg-slate-50'
+                }
               >
                 Print pick list for selected
               </button>

@@ -50,7 +50,10 @@ export default async function TrialBalancePage({
               <a
                 href={`/ledger/export/trial-balance?as_of=${tb.as_of}`}
                 download
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+                className={
+                  'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                  'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
+                }
               >
                 Export CSV
               </a>

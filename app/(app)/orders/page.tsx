@@ -95,14 +95,20 @@ export default async function OrdersPage({
           <div className="flex flex-wrap gap-2">
             <a
               href={current ? `/orders/export?${current}` : '/orders/export'}
-              className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+              className={
+                'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                'bg-white px-4 text-sm font-medium hover:bg-slate-50'
+              }
             >
               Export CSV
             </a>
             {canCreate && (
               <Link
                 href="/orders/new"
-                className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
+                className={
+                  'inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 text-sm ' +
+                  'font-medium text-white hover:bg-brand-800'
+                }
               >
                 New order
               </Link>

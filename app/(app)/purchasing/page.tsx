@@ -45,7 +45,10 @@ export default async function PurchaseOrdersPage({
           canWrite && (
             <Link
               href="/purchasing/new"
-              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+              className={
+                'inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm ' +
+                'font-semibold text-white hover:bg-brand-800'
+              }
             >
               New purchase order
             </Link>
@@ -62,7 +65,10 @@ export default async function PurchaseOrdersPage({
         />
         <button
           type="submit"
-          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Apply
         </button>

@@ -38,7 +38,10 @@ export default async function ReturnsPage({
     <>
       <PageHeader
         title="Returns"
-        description="Return requests, receiving, inspection, refunds and exchanges. Start a return from an order's page."
+        description={
+          'Return requests, receiving, inspection, refunds and exchanges. Start a return ' +
+          "from an order's page."
+        }
       />
       <ReturnsTabs
         current="/returns"
@@ -73,7 +76,10 @@ export default async function ReturnsPage({
         </div>
         <button
           type="submit"
-          className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Apply
         </button>

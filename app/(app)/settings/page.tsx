@@ -19,7 +19,11 @@ export default async function SettingsPage() {
       <>
         <PageHeader
           title="Settings"
-          description="Operational limits: when a refund waits for a manager, when a cycle count needs approval, and when an order is held for fraud review. Every change is in the audit log."
+          description={
+            'Operational limits: when a refund waits for a manager, when a cycle count ' +
+            'needs approval, and when an order is held for fraud review. Every ' +
+            'change is in the audit log.'
+          }
         />
         <OperationsForm
           limits={{

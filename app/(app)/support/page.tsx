@@ -110,7 +110,10 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             key={v}
             href={href({ view: v })}
             aria-current={v === view ? 'page' : undefined}
-            className={`inline-flex min-h-10 items-center gap-2 rounded-full border px-3 text-sm font-medium ${v === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
+            className={
+              `inline-flex min-h-10 items-center gap-2 rounded-full border px-3 text-sm ` +
+              `font-medium ${v === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`
+            }
           >
             {VIEW_LABEL[v]}
             {v !== 'all' && (

@@ -49,7 +49,11 @@ export default async function WhatToFixPage({
     <>
       <PageHeader
         title="What to fix"
-        description="Which products and which themes cost the most: ratings next to returns, refunds and tickets. Cost = refunds + return shipping + lost margin (returned units that cannot be sold again, at cost)."
+        description={
+          'Which products and which themes cost the most: ratings next to returns, ' +
+          'refunds and tickets. Cost = refunds + return shipping + lost margin ' +
+          '(returned units that cannot be sold again, at cost).'
+        }
       />
       <FeedbackTabs current="/feedback/report" showSettings={roleHas(user.role, 'settings:write')} />
       <form method="get" aria-label="Report range" className="mb-4 flex flex-wrap items-end gap-3">
@@ -67,7 +71,10 @@ export default async function WhatToFixPage({
         </div>
         <button
           type="submit"
-          className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Show
         </button>

@@ -17,7 +17,10 @@ export default async function FeedbackThemesPage() {
     <>
       <PageHeader
         title="Feedback themes"
-        description="What comments are about. Tag answers in the inbox; a theme is suggested when a comment uses one of its keywords."
+        description={
+          'What comments are about. Tag answers in the inbox; a theme is suggested when a ' +
+          'comment uses one of its keywords.'
+        }
       />
       <FeedbackTabs current="/feedback/themes" showSettings={roleHas(user.role, 'settings:write')} />
       {canWrite && (

@@ -64,7 +64,11 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
       </p>
       <PageHeader
         title={`${v.name}${v.title ? ` — ${v.title}` : ''}`}
-        description={`SKU ${v.sku}${v.barcode ? ` · barcode ${v.barcode}` : ''} · price ${money(v.price)} · reorder point ${v.reorder_point}${v.allow_backorder ? ' · backorders allowed' : ''}`}
+        description={
+          `SKU ${v.sku}${v.barcode ? ` · barcode ${v.barcode}` : ''} · ` +
+          `price ${money(v.price)} · reorder ` +
+          `point ${v.reorder_point}${v.allow_backorder ? ' · backorders allowed' : ''}`
+        }
       />
 
       <div className="grid gap-6 xl:grid-cols-3">

@@ -48,11 +48,17 @@ export default async function CycleCountsPage({
     <>
       <PageHeader
         title="Inventory"
-        description="Cycle counts: count a location (or some of its bins or SKUs) without seeing the expected quantities; a reviewer posts the differences."
+        description={
+          'Cycle counts: count a location (or some of its bins or SKUs) without seeing ' +
+          'the expected quantities; a reviewer posts the differences.'
+        }
         actions={
           <Link
             href="/inventory/cycle-counts/new"
-            className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+            className={
+              'inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm ' +
+              'font-semibold text-white hover:bg-brand-800'
+            }
           >
             New count
           </Link>
@@ -99,7 +105,10 @@ export default async function CycleCountsPage({
         </div>
         <button
           type="submit"
-          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Apply
         </button>

@@ -90,7 +90,11 @@ export default async function BalanceSheetPage({
         action="/ledger/balance-sheet"
         value={asOf.ok ? asOf.asOf : asOf.today}
         error={asOf.ok ? undefined : asOf.error}
-        hint={`Balances at the end of the day in the shop's time zone (${settings.timezone}), in ${settings.currency}. Earnings are derived from the profit and loss accounts; no closing entry is needed.`}
+        hint={
+          `Balances at the end of the day in the shop's time zone (${settings.timezone}), ` +
+          `in ${settings.currency}. Earnings are derived from the profit and loss ` +
+          `accounts; no closing entry is needed.`
+        }
       />
       {bs && (
         <section aria-labelledby="bs-title" className="rounded-xl border border-slate-200 bg-white">
@@ -100,7 +104,10 @@ export default async function BalanceSheetPage({
             </h2>
             <div className="flex flex-wrap items-center gap-3">
               <span
-                className={`rounded-full px-2 py-0.5 text-xs font-medium ${bs.difference === 0 ? 'bg-green-100 text-green-900' : 'bg-red-100 text-red-900'}`}
+                className={
+                  `rounded-full px-2 py-0.5 text-xs ` +
+                  `font-medium ${bs.difference === 0 ? 'bg-green-100 text-green-900' : 'bg-red-100 text-red-900'}`
+                }
               >
                 {bs.difference === 0
                   ? 'Balanced: assets = liabilities + equity'
@@ -109,7 +116,10 @@ export default async function BalanceSheetPage({
               <a
                 href={`/ledger/export/balance-sheet?as_of=${bs.as_of}`}
                 download
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+                className={
+                  'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                  'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
+                }
               >
                 Export CSV
               </a>
@@ -153,7 +163,10 @@ export default async function BalanceSheetPage({
                     <Link
                       href={`/ledger/profit-and-loss?from=${Number(bs.fiscal_year_start.slice(0, 4)) - 5}-01-01&to=${Number(bs.fiscal_year_start.slice(0, 4)) - 1}-12-31`}
                       className="text-brand-700 underline"
-                      aria-label={`Retained earnings ${money(bs.retained_earnings)}: open the profit and loss of the five years before`}
+                      aria-label={
+                        `Retained earnings ${money(bs.retained_earnings)}: open the ` +
+                        `profit and loss of the five years before`
+                      }
                     >
                       {money(bs.retained_earnings)}
                     </Link>

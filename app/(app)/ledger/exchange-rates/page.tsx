@@ -31,7 +31,10 @@ export default async function ExchangeRatesPage({
     <>
       <PageHeader
         title="Ledger"
-        description={`Exchange rates to ${settings.currency}: the rate for a day is that day's or the last one before it.`}
+        description={
+          `Exchange rates to ${settings.currency}: the rate for a day is that day's or ` +
+          `the last one before it.`
+        }
       />
       <LedgerTabs current="/ledger/exchange-rates" />
       <div className="space-y-6">
@@ -56,7 +59,10 @@ export default async function ExchangeRatesPage({
               </div>
               <button
                 type="submit"
-                className="min-h-10 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50"
+                className={
+                  'min-h-10 rounded-md border border-slate-300 bg-white px-3 text-sm ' +
+                  'font-medium hover:bg-slate-50'
+                }
               >
                 Filter
               </button>

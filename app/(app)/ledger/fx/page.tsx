@@ -29,7 +29,11 @@ export default async function PayoutsAndFxPage() {
     <>
       <PageHeader
         title="Ledger"
-        description={`Payouts of the processor balance into the bank, with the exchange difference they realize (7100), and the month-end revaluations of open foreign-currency balances (7200), all in ${base}.`}
+        description={
+          `Payouts of the processor balance into the bank, with the exchange difference ` +
+          `they realize (7100), and the month-end revaluations of open ` +
+          `foreign-currency balances (7200), all in ${base}.`
+        }
       />
       <LedgerTabs current="/ledger/fx" />
       <div className="space-y-6">

@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: 'Journal · Ledger' };
 const PAGE_SIZE = 20;
 const selectClass = 'mt-1 block w-56 rounded-md border border-slate-300 bg-white px-3 py-2 text-base';
 const buttonClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50';
+  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+  'font-medium hover:bg-slate-50';
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -99,12 +100,18 @@ export default async function JournalPage({
     <>
       <PageHeader
         title="Ledger"
-        description="The journal: every entry posted, newest first. Entries are never edited; a correction is a reversing entry."
+        description={
+          'The journal: every entry posted, newest first. Entries are never edited; a ' +
+          'correction is a reversing entry.'
+        }
         actions={
           canPost ? (
             <Link
               href="/ledger/entries/new"
-              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+              className={
+                'inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 ' +
+                'text-sm font-medium text-white hover:bg-brand-800'
+              }
             >
               New manual entry
             </Link>

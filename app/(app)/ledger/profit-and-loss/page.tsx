@@ -25,7 +25,8 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 const exportClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50';
+  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm ' +
+  'font-medium hover:bg-slate-50';
 
 /** A row's look: accounts plain, section totals and the profit lines bold with a rule above. */
 function rowClass(r: PlTableRow) {
@@ -63,7 +64,10 @@ export default async function ProfitAndLossPage({
     <>
       <PageHeader
         title="Ledger"
-        description="Profit and loss: what the shop earned and spent over a range of days, by month, against the period before."
+        description={
+          'Profit and loss: what the shop earned and spent over a range of days, by ' +
+          'month, against the period before.'
+        }
       />
       <LedgerTabs current="/ledger/profit-and-loss" />
       <DateRangeForm
@@ -71,7 +75,10 @@ export default async function ProfitAndLossPage({
         from={requested.from.slice(0, 10)}
         to={requested.to.slice(0, 10)}
         error={error}
-        hint={`Whole days in the shop's time zone (${settings.timezone}), in ${settings.currency}. The fiscal year is the calendar year.`}
+        hint={
+          `Whole days in the shop's time zone (${settings.timezone}), in ${settings.currency}. ` +
+          `The fiscal year is the calendar year.`
+        }
       />
       {report &&
         (() => {
@@ -216,7 +223,10 @@ export default async function ProfitAndLossPage({
                         <tr key={`${r.kind}-${r.section}-${r.code}`} className={rowClass(r)}>
                           <th
                             scope="row"
-                            className={`sticky left-0 bg-white px-4 py-2 text-left whitespace-nowrap sm:px-6 ${r.kind === 'account' ? 'font-normal' : ''}`}
+                            className={
+                              `sticky left-0 bg-white px-4 py-2 text-left ` +
+                              `whitespace-nowrap sm:px-6 ${r.kind === 'account' ? 'font-normal' : ''}`
+                            }
                           >
                             {r.code && <span className="mr-1 font-mono">{r.code}</span>}
                             {r.label}

@@ -63,7 +63,10 @@ export default async function ValuationPage({
                 <a
                   href={`/ledger/export/valuation?as_of=${valuation.as_of}`}
                   download
-                  className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+                  className={
+                    'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                    'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
+                  }
                 >
                   Export CSV
                 </a>
@@ -89,7 +92,10 @@ export default async function ValuationPage({
               <p
                 role="status"
                 data-testid="valuation-vs-ledger"
-                className={`mx-4 mt-3 rounded-md px-3 py-2 text-sm sm:mx-6 ${difference === 0 ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-amber-300 bg-amber-50 text-amber-900'}`}
+                className={
+                  `mx-4 mt-3 rounded-md px-3 py-2 text-sm ` +
+                  `sm:mx-6 ${difference === 0 ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-amber-300 bg-amber-50 text-amber-900'}`
+                }
               >
                 {difference === 0 ? (
                   <>

@@ -50,11 +50,15 @@ function describe(
       };
     case 'order.payment_recorded':
       return {
-        what: `Payment of ${typeof d.amount === 'number' ? money(d.amount) : ''} recorded (${str('method') ?? ''}${d.payment === 'authorized' ? ', authorized' : ''})${d.released ? ': paid in full, released to the fulfillment queue' : ''}`,
+        what:
+          `Payment of ${typeof d.amount === 'number' ? money(d.amount) : ''} recorded ` +
+          `(${str('method') ?? ''}${d.payment === 'authorized' ? ', authorized' : ''})${d.released ? ': paid in full, released to the fulfillment queue' : ''}`,
       };
     case 'shipment.service_downgraded':
       return {
-        what: `Shipped by a slower service than paid for: ${str('chosen_service') ?? ''} instead of ${str('paid_level') ?? ''}`,
+        what:
+          `Shipped by a slower service than paid for: ${str('chosen_service') ?? ''} instead ` +
+          `of ${str('paid_level') ?? ''}`,
         text: str('reason'),
       };
     case 'order.held':
@@ -206,7 +210,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   };
   const emptyText =
     legal.length === 0
-      ? `No status changes are possible for an order that is ${STATUS_LABEL[order.status]?.toLowerCase() ?? order.status}.`
+      ? `No status changes are possible for an order that ` +
+        `is ${STATUS_LABEL[order.status]?.toLowerCase() ?? order.status}.`
       : 'Your role cannot change this order’s status.';
   const units = order.lines.reduce((s, l) => s + l.quantity, 0);
   const shippable = order.status === 'open' || order.status === 'partially_fulfilled';
@@ -222,7 +227,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </p>
       <PageHeader
         title={`Order #${order.number}`}
-        description={`Placed ${dateTime.format(new Date(order.placed_at))} (${tz}) · ${CHANNEL_LABEL[order.channel] ?? order.channel}${order.external_id ? ` ${order.external_id}` : ''} · ${units} ${units === 1 ? 'item' : 'items'}`}
+        description={
+          `Placed ${dateTime.format(new Date(order.placed_at))} (${tz}) ` +
+          `· ${CHANNEL_LABEL[order.channel] ?? order.channel}${order.external_id ? ` ${order.external_id}` : ''} ` +
+          `· ${units} ${units === 1 ? 'item' : 'items'}`
+        }
       />
       <dl className="-mt-3 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <div className="flex items-center gap-2">
@@ -327,7 +336,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {canStartReturn && (
               <Link
                 href={`/returns/new?orderId=${order.id}`}
-                className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+                className={
+                  'inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 ' +
+                  'text-sm font-medium text-white hover:bg-brand-800'
+                }
               >
                 Start a return
               </Link>
@@ -335,7 +347,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             {canRefund && (
               <Link
                 href={`/refunds/new?orderId=${order.id}`}
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+                className={
+                  'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                  'bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50'
+                }
               >
                 Issue a refund
               </Link>

@@ -43,7 +43,10 @@ export default async function CustomersPage({
     <>
       <PageHeader
         title="Customers"
-        description="Everyone who has ordered or been added, with their order count and lifetime value (the totals of their orders that were not cancelled)."
+        description={
+          'Everyone who has ordered or been added, with their order count and lifetime ' +
+          'value (the totals of their orders that were not cancelled).'
+        }
       />
       <OrdersTabs
         current="/orders/customers"

@@ -27,7 +27,11 @@ export default async function OrderImportsPage() {
     <>
       <PageHeader
         title="Import orders"
-        description="Bring a shop's order history, or its open orders at cutover, from a Shopify or WooCommerce export. Opening stock and balances are set separately (Inventory → Import products, Ledger)."
+        description={
+          "Bring a shop's order history, or its open orders at cutover, from a Shopify or " +
+          'WooCommerce export. Opening stock and balances are set separately ' +
+          '(Inventory → Import products, Ledger).'
+        }
       />
       <OrdersTabs current="/orders/imports" canCreate={roleHas(user.role, 'orders:create')} canImport />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -66,7 +70,10 @@ export default async function OrderImportsPage() {
           <a
             href={`data:text/csv;charset=utf-8,${encodeURIComponent(BACKROOM_TEMPLATE)}`}
             download="backroom-orders-template.csv"
-            className="mt-4 inline-flex min-h-10 items-center rounded-md border border-slate-300 px-3 font-medium hover:bg-slate-50"
+            className={
+              'mt-4 inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+              'px-3 font-medium hover:bg-slate-50'
+            }
           >
             Download the Backroom template
           </a>

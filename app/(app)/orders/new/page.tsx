@@ -16,7 +16,11 @@ export default async function NewOrderPage() {
     <>
       <PageHeader
         title="New order"
-        description={`A phone or email order. Stock is reserved at once; the order goes through the same fraud screening as every other channel. Amounts in ${settings.currency}.`}
+        description={
+          `A phone or email order. Stock is reserved at once; the order goes through the ` +
+          `same fraud screening as every other channel. Amounts ` +
+          `in ${settings.currency}.`
+        }
       />
       <OrdersTabs current="/orders/new" canCreate />
       {settings.fulfilling_location ? (

@@ -44,7 +44,10 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
       </p>
       <PageHeader
         title={`Purchase order ${po.label}`}
-        description={`${po.supplier.name} · deliver to ${po.location} · expected ${po.expected_at ?? 'no date'}${po.revision ? ` · revision ${po.revision}` : ''}`}
+        description={
+          `${po.supplier.name} · deliver to ${po.location} · ` +
+          `expected ${po.expected_at ?? 'no date'}${po.revision ? ` · revision ${po.revision}` : ''}`
+        }
         actions={<PurchaseOrderStatusBadge status={po.status} />}
       />
       <div className="space-y-6">
@@ -126,14 +129,18 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             {po.status === 'draft'
               ? 'Check the lines, then send: the supplier gets an email with this PO as a PDF.'
               : po.status === 'sent' || po.status === 'partially_received'
-                ? 'When the goods arrive, receive them on the Receive screen (scan this PO’s number). Close the PO if the rest will not come.'
+                ? 'When the goods arrive, receive them on the Receive screen (scan this PO’s ' +
+                  'number). Close the PO if the rest will not come.'
                 : 'Nothing more to do on this purchase order.'}
           </p>
           <div className="flex flex-wrap gap-3">
             {canReceive && (
               <Link
                 href={`/purchasing/receive?po=${po.number}`}
-                className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-base font-semibold text-white hover:bg-brand-800"
+                className={
+                  'inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-base ' +
+                  'font-semibold text-white hover:bg-brand-800'
+                }
               >
                 Receive goods
               </Link>
@@ -141,14 +148,20 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             {canBill && (
               <Link
                 href={`/purchasing/${po.id}/bill`}
-                className="inline-flex min-h-12 items-center rounded-lg border border-slate-300 bg-white px-5 text-base font-medium hover:bg-slate-50"
+                className={
+                  'inline-flex min-h-12 items-center rounded-lg border border-slate-300 ' +
+                  'bg-white px-5 text-base font-medium hover:bg-slate-50'
+                }
               >
                 Enter supplier bill
               </Link>
             )}
             <a
               href={`/purchasing/${po.id}/pdf`}
-              className="inline-flex min-h-12 items-center rounded-lg border border-slate-300 bg-white px-5 text-base font-medium hover:bg-slate-50"
+              className={
+                'inline-flex min-h-12 items-center rounded-lg border border-slate-300 ' +
+                'bg-white px-5 text-base font-medium hover:bg-slate-50'
+              }
             >
               View PDF
             </a>

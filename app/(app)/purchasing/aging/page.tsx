@@ -40,7 +40,10 @@ export default async function ApAgingPage({
         </div>
         <button
           type="submit"
-          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Show
         </button>

@@ -28,7 +28,10 @@ export default async function BillsPage({
     <>
       <PageHeader
         title="Supplier bills"
-        description="Bills entered against purchase orders: matched to what was ordered and received, posted, waiting for a manager, or paid."
+        description={
+          'Bills entered against purchase orders: matched to what was ordered and ' +
+          'received, posted, waiting for a manager, or paid.'
+        }
       />
       <PurchasingTabs current="/purchasing/bills" canRead />
       <form method="get" aria-label="Filter bills" className="mb-4 flex flex-wrap items-end gap-3">
@@ -40,7 +43,10 @@ export default async function BillsPage({
         />
         <button
           type="submit"
-          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Apply
         </button>

@@ -23,7 +23,10 @@ export default async function ReceivePage({
     <>
       <PageHeader
         title="Purchasing"
-        description="Receive a delivery against its purchase order: scan the PO, then the units. Stock and the books move when you press Receive."
+        description={
+          'Receive a delivery against its purchase order: scan the PO, then the units. ' +
+          'Stock and the books move when you press Receive.'
+        }
       />
       <PurchasingTabs current="/purchasing/receive" canRead={roleHas(user.role, 'purchasing:read')} />
       <PurchaseOrderReceiver initial={initial} />

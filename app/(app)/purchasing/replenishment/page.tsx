@@ -112,7 +112,11 @@ export default async function ReplenishmentPage({
     <>
       <PageHeader
         title="Replenishment"
-        description="What to buy, when and how much: a forecast per SKU and location chosen by backtest, safety stock for its service level, and a suggestion when stock on hand plus on order falls to the reorder point."
+        description={
+          'What to buy, when and how much: a forecast per SKU and location chosen by ' +
+          'backtest, safety stock for its service level, and a suggestion when ' +
+          'stock on hand plus on order falls to the reorder point.'
+        }
       />
       <PurchasingTabs current="/purchasing/replenishment" canRead />
       <section
@@ -156,7 +160,10 @@ export default async function ReplenishmentPage({
         />
         <button
           type="submit"
-          className="min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Apply
         </button>

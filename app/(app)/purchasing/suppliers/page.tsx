@@ -28,7 +28,10 @@ export default async function SuppliersPage({
           canWrite && (
             <Link
               href="/purchasing/suppliers/new"
-              className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800"
+              className={
+                'inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 text-sm ' +
+                'font-semibold text-white hover:bg-brand-800'
+              }
             >
               New supplier
             </Link>

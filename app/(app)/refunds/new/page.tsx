@@ -60,7 +60,10 @@ export default async function NewRefundPage({
       </p>
       <PageHeader
         title={`Issue a refund on order #${room.number}`}
-        description={`${room.email} · ${money(room.amountPaid)} paid and not refunded${room.pending ? `, ${money(room.pending)} awaiting approval` : ''}.`}
+        description={
+          `${room.email} · ${money(room.amountPaid)} paid and not ` +
+          `refunded${room.pending ? `, ${money(room.pending)} awaiting approval` : ''}.`
+        }
       />
       <p className="-mt-3 mb-4 text-sm">
         Payment: <PaymentStatusBadge status={room.paymentStatus} />

@@ -84,7 +84,10 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
       </p>
       <PageHeader
         title={`Return #${r.number}`}
-        description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · requested ${date.format(new Date(r.created_at))} by ${r.created_by}`}
+        description={
+          `Order #${r.order_number} · ${r.customer.name || r.customer.email} · ` +
+          `requested ${date.format(new Date(r.created_at))} by ${r.created_by}`
+        }
       />
       <ReturnsTabs
         current="/returns"
@@ -229,7 +232,10 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
           <p>
             <Link
               href={`/returns/${r.id}/receive`}
-              className="inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+              className={
+                'inline-flex min-h-10 items-center rounded-md bg-brand-700 px-4 py-2 ' +
+                'text-sm font-medium text-white hover:bg-brand-800'
+              }
             >
               Receive by scanning
             </Link>

@@ -53,7 +53,10 @@ export default async function NewReturnPage({
       </p>
       <PageHeader
         title={`Start a return for order #${order.number}`}
-        description={`${order.customer.name || order.customer.email}. Only shipped units can be returned, less any already on a return.`}
+        description={
+          `${order.customer.name || order.customer.email}. Only shipped units can be ` +
+          `returned, less any already on a return.`
+        }
       />
       {!shipped ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">

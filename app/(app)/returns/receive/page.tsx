@@ -37,7 +37,10 @@ export default async function ReceiveReturnsPage({
     <>
       <PageHeader
         title="Receive returns"
-        description="Returns whose parcels are on their way back. Scan the RMA number on the parcel or its return label’s tracking number to open it."
+        description={
+          'Returns whose parcels are on their way back. Scan the RMA number on the parcel ' +
+          'or its return label’s tracking number to open it.'
+        }
       />
       <ReturnsTabs current="/returns/receive" showRefunds={roleHas(user.role, 'refunds:issue')} showReceive />
       <form
@@ -109,7 +112,10 @@ export default async function ReceiveReturnsPage({
                   <ReturnStatusBadge status={r.status} />
                   <Link
                     href={`/returns/${r.id}/receive`}
-                    className="inline-flex min-h-10 items-center rounded-md border border-slate-300 px-4 text-sm font-medium text-brand-700 hover:bg-slate-50"
+                    className={
+                      'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+                      'px-4 text-sm font-medium text-brand-700 hover:bg-slate-50'
+                    }
                   >
                     Receive<span className="sr-only"> return #{r.number}</span>
                   </Link>

@@ -35,7 +35,10 @@ export default async function RefundsPage({
     <>
       <PageHeader
         title="Refunds"
-        description="Every refund: for returns, exchanges and goodwill. Refunds above the support limit wait here for a manager."
+        description={
+          'Every refund: for returns, exchanges and goodwill. Refunds above the support ' +
+          'limit wait here for a manager.'
+        }
       />
       <ReturnsTabs
         current="/returns/refunds"
@@ -58,7 +61,10 @@ export default async function RefundsPage({
         </div>
         <button
           type="submit"
-          className="min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className={
+            'min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
+            'font-medium hover:bg-slate-50'
+          }
         >
           Apply
         </button>

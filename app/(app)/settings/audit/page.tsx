@@ -26,7 +26,10 @@ export default async function AuditPage({
     <>
       <PageHeader
         title="Settings"
-        description="Every change anyone made, by a person or an API key: who, what, when, and the values before and after."
+        description={
+          'Every change anyone made, by a person or an API key: who, what, when, and the ' +
+          'values before and after.'
+        }
       />
       <SettingsTabs current="/settings/audit" />
       <form

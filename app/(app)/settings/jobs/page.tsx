@@ -50,12 +50,18 @@ export default async function JobsPage({
     <>
       <PageHeader
         title="Settings"
-        description="Background jobs (customer emails, KPI compaction, scheduled checks): what waits, what ran, and what failed for good."
+        description={
+          'Background jobs (customer emails, KPI compaction, scheduled checks): what ' +
+          'waits, what ran, and what failed for good.'
+        }
       />
       <SettingsTabs current="/settings/jobs" />
       <p
         role="status"
-        className={`mb-4 rounded-lg border px-4 py-3 text-sm ${failedTotal ? 'border-red-200 bg-red-50 text-red-900' : 'border-emerald-200 bg-emerald-50 text-emerald-900'}`}
+        className={
+          `mb-4 rounded-lg border px-4 py-3 ` +
+          `text-sm ${failedTotal ? 'border-red-200 bg-red-50 text-red-900' : 'border-emerald-200 bg-emerald-50 text-emerald-900'}`
+        }
       >
         {failedTotal ? (
           <>

@@ -16,7 +16,10 @@ export default async function OperationsSettingsPage() {
     <>
       <PageHeader
         title="Operational limits"
-        description="When a refund waits for a manager, when a cycle count needs approval, and when an order is held for fraud review. Every change is in the audit log."
+        description={
+          'When a refund waits for a manager, when a cycle count needs approval, and when ' +
+          'an order is held for fraud review. Every change is in the audit log.'
+        }
       />
       {roleHas(user.role, 'settings:write') && <SettingsTabs current="/settings/operations" />}
       <OperationsForm

@@ -37,12 +37,18 @@ export default async function OutboxPage({
     <>
       <PageHeader
         title="Settings"
-        description="Every email sent to customers (shipping, returns, refunds, ticket replies), with its delivery status."
+        description={
+          'Every email sent to customers (shipping, returns, refunds, ticket replies), ' +
+          'with its delivery status.'
+        }
       />
       <SettingsTabs current="/settings/outbox" />
       <p
         role="status"
-        className={`mb-4 rounded-lg border px-4 py-3 text-sm ${outbox.smtp_host ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}
+        className={
+          `mb-4 rounded-lg border px-4 py-3 ` +
+          `text-sm ${outbox.smtp_host ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`
+        }
       >
         {outbox.smtp_host ? (
           <>

@@ -31,7 +31,11 @@ export default async function ShippingSettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description={`Carriers, their rate cards and dimensional-weight rules as in force today (${today}), the boxes the pack station uses, and the zone chart from the warehouse.`}
+        description={
+          `Carriers, their rate cards and dimensional-weight rules as in force today ` +
+          `(${today}), the boxes the pack station uses, and the zone chart from ` +
+          `the warehouse.`
+        }
       />
       <SettingsTabs current="/settings/shipping" />
       <div className="space-y-6">

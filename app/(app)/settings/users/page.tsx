@@ -51,7 +51,10 @@ export default async function UsersPage() {
                 ),
                 status: (
                   <span
-                    className={`rounded-full px-2 py-0.5 text-xs font-medium ${u.active ? 'bg-green-100 text-green-900' : 'bg-slate-200 text-slate-800'}`}
+                    className={
+                      `rounded-full px-2 py-0.5 text-xs ` +
+                      `font-medium ${u.active ? 'bg-green-100 text-green-900' : 'bg-slate-200 text-slate-800'}`
+                    }
                   >
                     {u.active ? 'Active' : 'Deactivated'}
                   </span>

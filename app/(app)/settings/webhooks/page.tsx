@@ -17,7 +17,10 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         title="Settings"
-        description="Webhooks post each event to an integration as it happens, signed per Standard Webhooks, retried for up to a day and a half."
+        description={
+          'Webhooks post each event to an integration as it happens, signed per Standard ' +
+          'Webhooks, retried for up to a day and a half.'
+        }
       />
       <SettingsTabs current="/settings/webhooks" />
       <div className="space-y-6">

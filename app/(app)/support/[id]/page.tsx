@@ -77,7 +77,11 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       </p>
       <PageHeader
         title={`#${ticket.number} ${ticket.subject}`}
-        description={`${TICKET_CHANNEL_LABEL[ticket.channel] ?? ticket.channel} · opened ${when.format(new Date(ticket.created_at))} by ${ticket.customer.name || ticket.customer.email}`}
+        description={
+          `${TICKET_CHANNEL_LABEL[ticket.channel] ?? ticket.channel} · ` +
+          `opened ${when.format(new Date(ticket.created_at))} ` +
+          `by ${ticket.customer.name || ticket.customer.email}`
+        }
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <TicketStatusBadge status={ticket.status} />
@@ -234,7 +238,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                   {canReturn && (
                     <Link
                       href={`/returns/new?${query}`}
-                      className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                      className={
+                        'inline-flex min-h-10 items-center rounded-md border ' +
+                        'border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50'
+                      }
                     >
                       Start a return
                     </Link>
@@ -242,7 +249,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                   {canRefund && (
                     <Link
                       href={`/refunds/new?${query}`}
-                      className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                      className={
+                        'inline-flex min-h-10 items-center rounded-md border ' +
+                        'border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50'
+                      }
                     >
                       Issue a refund
                     </Link>

@@ -15,7 +15,10 @@ export default async function CannedRepliesPage() {
     <>
       <PageHeader
         title="Support"
-        description="Canned replies: text you send often, with placeholders filled from the ticket's customer, order and shipment."
+        description={
+          'Canned replies: text you send often, with placeholders filled from the ' +
+          "ticket's customer, order and shipment."
+        }
       />
       <SupportTabs current="/support/canned-replies" />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">

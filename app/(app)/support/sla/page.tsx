@@ -20,7 +20,10 @@ export default async function SlaPage() {
     <>
       <PageHeader
         title="Support"
-        description="SLA policies: how soon each priority gets its first reply and its resolution. Changes apply to tickets that arrive from then on."
+        description={
+          'SLA policies: how soon each priority gets its first reply and its resolution. ' +
+          'Changes apply to tickets that arrive from then on.'
+        }
       />
       <SupportTabs current="/support/sla" />
       <section aria-labelledby="sla-title" className="rounded-xl border border-slate-200 bg-white p-4">
@@ -33,7 +36,9 @@ export default async function SlaPage() {
           <>
             <p className="mb-3 text-slate-700">
               {settings.business_hours_only
-                ? `The clock runs in business hours: ${settings.business_days.map((d) => DAY[d]).join(', ')} ${settings.opens_at}–${settings.closes_at} (${settings.timezone}).`
+                ? `The clock runs in business ` +
+                  `hours: ${settings.business_days.map((d) => DAY[d]).join(', ')} ${settings.opens_at}–${settings.closes_at} ` +
+                  `(${settings.timezone}).`
                 : 'The clock runs around the clock (24/7).'}{' '}
               An admin changes these.
             </p>

@@ -73,7 +73,10 @@ export default async function WhatToFixRecordsPage({
     <>
       <PageHeader
         title={`${FIGURE_TITLE[q.figure]}: ${subject}`}
-        description={`${q.from} to ${q.to}. ${records.length} record${records.length === 1 ? '' : 's'}${records.some((r) => r.amount !== null) ? `, ${formatMoney(total, cur)} in all` : ''}.`}
+        description={
+          `${q.from} to ${q.to}. ${records.length} ` +
+          `record${records.length === 1 ? '' : 's'}${records.some((r) => r.amount !== null) ? `, ${formatMoney(total, cur)} in all` : ''}.`
+        }
         actions={
           <Link
             href={`/feedback/report?${new URLSearchParams({ from: q.from, to: q.to })}`}

@@ -87,7 +87,10 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
             href={`/fulfillment/pick-list?orders=${order.id}`}
             target="_blank"
             rel="noopener"
-            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+            className={
+              'inline-flex min-h-11 items-center rounded-md border border-slate-300 ' +
+              'bg-white px-4 font-medium hover:bg-slate-50'
+            }
           >
             Pick list (PDF)
           </a>
@@ -95,7 +98,10 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
             href={`/fulfillment/orders/${order.id}/packing-slip`}
             target="_blank"
             rel="noopener"
-            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+            className={
+              'inline-flex min-h-11 items-center rounded-md border border-slate-300 ' +
+              'bg-white px-4 font-medium hover:bg-slate-50'
+            }
           >
             Packing slip (PDF)
           </a>
@@ -103,14 +109,20 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
             <input type="hidden" name="orders" value={order.id} />
             <button
               type="submit"
-              className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+              className={
+                'inline-flex min-h-11 items-center rounded-md border border-slate-300 ' +
+                'bg-white px-4 font-medium hover:bg-slate-50'
+              }
             >
               Pick with scanner
             </button>
           </form>
           <a
             href="/fulfillment/pack"
-            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 font-medium hover:bg-slate-50"
+            className={
+              'inline-flex min-h-11 items-center rounded-md border border-slate-300 ' +
+              'bg-white px-4 font-medium hover:bg-slate-50'
+            }
           >
             Pack station
           </a>
@@ -123,7 +135,8 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
             ? 'Everything on this order has shipped.'
             : order.status === 'open' || order.status === 'partially_fulfilled'
               ? 'Nothing is left to ship on this order.'
-              : `This order is ${(STATUS_LABEL[order.status] ?? order.status).toLowerCase()}: only open orders can be shipped.`}
+              : `This order is ${(STATUS_LABEL[order.status] ?? order.status).toLowerCase()}: only ` +
+                `open orders can be shipped.`}
         </p>
       )}
 
@@ -227,7 +240,10 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
                       href={`/fulfillment/shipments/${s.id}/label`}
                       target="_blank"
                       rel="noopener"
-                      className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+                      className={
+                        'inline-flex min-h-11 items-center rounded-md border ' +
+                        'border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50'
+                      }
                     >
                       Print label (PDF)<span className="sr-only"> for shipment #{s.number}</span>
                     </a>

@@ -25,7 +25,10 @@ export default async function PickWavePage({ params }: { params: Promise<{ id: s
       </p>
       <PageHeader
         title={`Pick wave ${wave.number}`}
-        description={`${wave.orders.length} ${wave.orders.length === 1 ? 'order' : 'orders'}: ${wave.orders.map((o) => o.tote).join(', ')}. One tote per order, labelled with its number.`}
+        description={
+          `${wave.orders.length} ${wave.orders.length === 1 ? 'order' : 'orders'}: ${wave.orders.map((o) => o.tote).join(', ')}. ` +
+          `One tote per order, labelled with its number.`
+        }
       />
       <PickScanner initial={wave} />
     </>

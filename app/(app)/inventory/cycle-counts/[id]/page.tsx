@@ -34,7 +34,10 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
       </p>
       <PageHeader
         title={`Cycle count #${sheet.number}`}
-        description={`${sheet.location_name} (${sheet.location}) · ${sheet.scope_description} · ${sheet.lines.length} ${sheet.lines.length === 1 ? 'line' : 'lines'}${sheet.note ? ` · ${sheet.note}` : ''}`}
+        description={
+          `${sheet.location_name} (${sheet.location}) · ${sheet.scope_description} ` +
+          `· ${sheet.lines.length} ${sheet.lines.length === 1 ? 'line' : 'lines'}${sheet.note ? ` · ${sheet.note}` : ''}`
+        }
         actions={<CycleCountStatusBadge status={sheet.status} />}
       />
       {sheet.status === 'draft' && (
@@ -85,7 +88,8 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
           <div className="p-5">
             <h2 id="done-title" className="text-lg font-semibold">
               {sheet.status === 'completed'
-                ? `Completed ${sheet.completed_at ? date.format(new Date(sheet.completed_at)) : ''} by ${sheet.completed_by ?? '—'}`
+                ? `Completed ${sheet.completed_at ? date.format(new Date(sheet.completed_at)) : ''} ` +
+                  `by ${sheet.completed_by ?? '—'}`
                 : 'Cancelled: nothing was posted'}
             </h2>
             {canReview && sheet.status === 'completed' && (

@@ -15,7 +15,10 @@ export default async function NewCycleCountPage() {
     <>
       <PageHeader
         title="New cycle count"
-        description="A count sheet lists every stock level in scope. Counters see bins and items, never the expected quantities."
+        description={
+          'A count sheet lists every stock level in scope. Counters see bins and items, ' +
+          'never the expected quantities.'
+        }
       />
       <InventoryTabs current="/inventory/cycle-counts" canWrite />
       {locations.length === 0 ? (

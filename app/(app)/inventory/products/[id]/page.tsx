@@ -39,7 +39,10 @@ export default async function ProductPage({
       </p>
       <PageHeader
         title={product.name}
-        description={`${product.variants.length} variant${product.variants.length === 1 ? '' : 's'}${product.product_type ? ` · ${product.product_type}` : ''}${product.vendor ? ` · ${product.vendor}` : ''}`}
+        description={
+          `${product.variants.length} ` +
+          `variant${product.variants.length === 1 ? '' : 's'}${product.product_type ? ` · ${product.product_type}` : ''}${product.vendor ? ` · ${product.vendor}` : ''}`
+        }
         actions={
           <div className="flex flex-wrap items-center gap-3">
             <ProductStatusBadge status={product.status} />

@@ -21,7 +21,8 @@ export default async function ImportProductsPage() {
     ['product_name', 'Required. Rows with the same name form one product.'],
     [
       'sku',
-      'Required, unique, no spaces. A SKU already in the catalog is skipped, so importing a file twice changes nothing.',
+      'Required, unique, no spaces. A SKU already in the catalog is skipped, so importing a file ' +
+        'twice changes nothing.',
     ],
     ['barcode', 'Optional, unique.'],
     ['option', 'The variant’s option values, e.g. “Blue / M”.'],
@@ -31,11 +32,13 @@ export default async function ImportProductsPage() {
     ['allow_backorder', 'true or false (default false).'],
     [
       'location',
-      `Where the opening stock is: ${active.map((l) => l.code).join(', ') || 'no active locations yet'}. Repeat a SKU on another row for another location.`,
+      `Where the opening stock is: ${active.map((l) => l.code).join(', ') || 'no active locations yet'}. ` +
+        `Repeat a SKU on another row for another location.`,
     ],
     [
       'opening_quantity, unit_cost',
-      `Opening stock and what each unit cost, in ${settings.currency}. Received as opening stock: cost layers and Dr Inventory / Cr Opening balance equity.`,
+      `Opening stock and what each unit cost, in ${settings.currency}. Received as opening stock: ` +
+        `cost layers and Dr Inventory / Cr Opening balance equity.`,
     ],
   ];
   return (
@@ -47,7 +50,10 @@ export default async function ImportProductsPage() {
       </p>
       <PageHeader
         title="Import products"
-        description="A CSV of products and variants, with opening stock and unit cost per location. Every row is checked before anything is written."
+        description={
+          'A CSV of products and variants, with opening stock and unit cost per location. ' +
+          'Every row is checked before anything is written.'
+        }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <ProductImport />
@@ -69,7 +75,10 @@ export default async function ImportProductsPage() {
           <a
             href={`data:text/csv;charset=utf-8,${encodeURIComponent(template)}`}
             download="products-template.csv"
-            className="mt-4 inline-flex min-h-10 items-center rounded-md border border-slate-300 px-3 font-medium hover:bg-slate-50"
+            className={
+              'mt-4 inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
+              'px-3 font-medium hover:bg-slate-50'
+            }
           >
             Download a template
           </a>

@@ -17,7 +17,10 @@ export default async function NewManualEntryPage() {
     <>
       <PageHeader
         title="Ledger"
-        description="Post a manual journal entry: accruals, owner contributions, corrections. Stock and order events post their own entries."
+        description={
+          'Post a manual journal entry: accruals, owner contributions, corrections. Stock ' +
+          'and order events post their own entries.'
+        }
       />
       <LedgerTabs current="/ledger/journal" />
       <p className="mb-4 text-sm">

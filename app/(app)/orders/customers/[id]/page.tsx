@@ -34,7 +34,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </p>
       <PageHeader
         title={customer.name || customer.email}
-        description={`${customer.email}${customer.phone ? ` · ${customer.phone}` : ''} · customer since ${date.format(new Date(customer.created_at))}`}
+        description={
+          `${customer.email}${customer.phone ? ` · ${customer.phone}` : ''} · customer ` +
+          `since ${date.format(new Date(customer.created_at))}`
+        }
       />
 
       <dl className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -112,7 +115,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                       </td>
                       <td className="px-3 py-2 text-right tabular-nums">{o.items}</td>
                       <td
-                        className={`whitespace-nowrap px-5 py-2 text-right tabular-nums ${o.status === 'cancelled' ? 'text-slate-500 line-through' : ''}`}
+                        className={
+                          `whitespace-nowrap px-5 py-2 text-right ` +
+                          `tabular-nums ${o.status === 'cancelled' ? 'text-slate-500 line-through' : ''}`
+                        }
                       >
                         {money(o.total)}
                       </td>

@@ -30,7 +30,10 @@ export default async function EnterBillPage({ params }: { params: Promise<{ id: 
       </p>
       <PageHeader
         title={`Enter a bill for ${po.label}`}
-        description={`${po.supplier.name} · amounts in ${po.currency}. Each line is matched against what was ordered and received.`}
+        description={
+          `${po.supplier.name} · amounts in ${po.currency}. Each line is matched against ` +
+          `what was ordered and received.`
+        }
       />
       {BILLABLE.includes(po.status) ? (
         <BillForm

@@ -33,7 +33,10 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
       </p>
       <PageHeader
         title={`Bill ${bill.label}`}
-        description={`${bill.supplier.name} invoice ${bill.supplier_reference} · billed ${bill.bill_date} · due ${bill.due_date}`}
+        description={
+          `${bill.supplier.name} invoice ${bill.supplier_reference} · ` +
+          `billed ${bill.bill_date} · due ${bill.due_date}`
+        }
         actions={<BillStatusBadge status={bill.status} />}
       />
       <div className="space-y-6">

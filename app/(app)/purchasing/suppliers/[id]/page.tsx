@@ -31,7 +31,13 @@ export default async function SupplierPage({ params }: { params: Promise<{ id: s
       </p>
       <PageHeader
         title={supplier.name}
-        description={`${supplier.email} · ${supplier.currency} · lead time ${supplier.lead_time_days} days ± ${supplier.lead_time_stddev_days} · orders every ${supplier.review_period_days} days${supplier.minimum_order_value ? ` · minimum ${money(supplier.minimum_order_value)}` : ''}`}
+        description={
+          `${supplier.email} · ${supplier.currency} · lead ` +
+          `time ${supplier.lead_time_days} days ` +
+          `± ${supplier.lead_time_stddev_days} · orders ` +
+          `every ${supplier.review_period_days} ` +
+          `days${supplier.minimum_order_value ? ` · minimum ${money(supplier.minimum_order_value)}` : ''}`
+        }
       />
       <div className="space-y-6">
         <section aria-labelledby="pos-title" className="rounded-xl border border-slate-200 bg-white">

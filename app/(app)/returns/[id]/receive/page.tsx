@@ -29,7 +29,10 @@ export default async function ReceiveReturnPage({ params }: { params: Promise<{ 
       </p>
       <PageHeader
         title={`Receive return #${r.number}`}
-        description={`Order #${r.order_number} · ${r.customer.name || r.customer.email} · ${arrived} of ${expected} units received`}
+        description={
+          `Order #${r.order_number} · ${r.customer.name || r.customer.email} ` +
+          `· ${arrived} of ${expected} units received`
+        }
       />
       <p className="-mt-3 mb-4 text-sm">
         Status: <ReturnStatusBadge status={r.status} />

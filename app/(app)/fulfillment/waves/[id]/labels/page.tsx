@@ -26,7 +26,11 @@ export default async function WaveLabelsPage({ params }: { params: Promise<{ id:
       </p>
       <PageHeader
         title={`Labels for wave ${wave.number}`}
-        description="Buys the cheapest on-time service for every packed parcel of the wave, then prints all labels as one PDF. An order that fails keeps its parcel; fix it on its ship page."
+        description={
+          'Buys the cheapest on-time service for every packed parcel of the wave, then ' +
+          'prints all labels as one PDF. An order that fails keeps its parcel; fix ' +
+          'it on its ship page.'
+        }
       />
       <section aria-labelledby="batch-title" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="batch-title" className="mb-3 text-lg font-semibold">

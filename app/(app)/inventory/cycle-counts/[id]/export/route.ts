@@ -4,7 +4,8 @@ import { userActor } from '@/lib/auth/session';
 import { countReview } from '@/lib/inventory/cycle-counts/queries';
 import { countCsv } from '@/lib/inventory/cycle-counts/csv';
 
-/** GET /inventory/cycle-counts/{id}/export → the sheet with expected, counted, variance and value as CSV (reviewers only). */
+/** GET /inventory/cycle-counts/{id}/export → the sheet with expected, counted, variance and value as CSV
+ * (reviewers only). */
 export const GET = sessionRoute('inventory:approve_count', async ({ request, user }) => {
   const id = new URL(request.url).pathname.split('/').at(-2) ?? '';
   const review = await countReview(id, userActor(user));

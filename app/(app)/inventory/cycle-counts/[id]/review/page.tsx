@@ -52,7 +52,10 @@ export default async function ReviewCycleCountPage({
             <CycleCountStatusBadge status={review.status} />
             <a
               href={`/inventory/cycle-counts/${review.id}/export`}
-              className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium hover:bg-slate-50"
+              className={
+                'inline-flex min-h-11 items-center rounded-md border border-slate-300 ' +
+                'bg-white px-4 text-sm font-medium hover:bg-slate-50'
+              }
             >
               Export CSV
             </a>
@@ -93,7 +96,10 @@ export default async function ReviewCycleCountPage({
                 key={key}
                 href={href}
                 aria-current={filter === key ? 'page' : undefined}
-                className={`inline-flex min-h-10 items-center rounded-md border px-3 font-medium ${filter === key ? 'border-brand-700 bg-brand-50 text-brand-900' : 'border-slate-300 bg-white hover:bg-slate-50'}`}
+                className={
+                  `inline-flex min-h-10 items-center rounded-md border px-3 ` +
+                  `font-medium ${filter === key ? 'border-brand-700 bg-brand-50 text-brand-900' : 'border-slate-300 bg-white hover:bg-slate-50'}`
+                }
               >
                 {label}
               </Link>
@@ -154,7 +160,10 @@ export default async function ReviewCycleCountPage({
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{l.counted ?? 'not counted'}</td>
                   <td
-                    className={`px-3 py-2 text-right font-semibold tabular-nums ${l.variance ? (l.variance < 0 ? 'text-red-800' : 'text-green-900') : ''}`}
+                    className={
+                      `px-3 py-2 text-right font-semibold ` +
+                      `tabular-nums ${l.variance ? (l.variance < 0 ? 'text-red-800' : 'text-green-900') : ''}`
+                    }
                   >
                     {l.variance === null ? '—' : signed(l.variance)}
                   </td>
@@ -178,7 +187,8 @@ export default async function ReviewCycleCountPage({
             Completing posts each difference as a count correction at cost (losses to inventory shrinkage,
             found units back), closes the count and counts it in the inventory accuracy KPI.
             {t.not_counted > 0 &&
-              ` ${t.not_counted} ${t.not_counted === 1 ? 'line was' : 'lines were'} not counted and will be left as they are.`}
+              ` ${t.not_counted} ${t.not_counted === 1 ? 'line was' : 'lines were'} not counted and ` +
+                `will be left as they are.`}
             {t.counted === 0 && ' Nothing is counted yet: ask the counter to count first.'}
           </p>
           {t.counted > 0 && (
