@@ -24,7 +24,8 @@ function trackingNumber(carrier: string): string {
 /**
  * Buys a label for a packed parcel: rates every service against the order's promise (quoteForOrder),
  * takes the preselected one or the override (a downgrade from the service paid for needs a reason,
- * audited as shipment.service_downgraded on the order's timeline), and in one transaction records the shipment (consumes the reserved stock, posts COGS,
+ * audited as shipment.service_downgraded on the order's timeline), and in one transaction records the
+ * shipment (consumes the reserved stock, posts COGS,
  * moves the order to partially fulfilled / fulfilled), stores the package and label cost, posts the
  * shipping expense (Dr Shipping expense / Cr Accounts payable to the carrier) and a "label created"
  * tracking event. Two tablets buying for the same order are serialised by the order's row lock: the

@@ -386,18 +386,25 @@ async function intakeContext(
 ): Promise<IntakeContext> {
   const since = new Date(q.placedAt.getTime() - 24 * 3600_000);
   const [row] = await t.$queryRaw<IntakeContext[]>`
-    SELECT (SELECT json_build_object('currency', s.currency, 'timezone', s.timezone, 'fraudReviewThreshold', s.fraud_review_threshold,
+    SELECT (SELECT json_build_object('currency', s.currency, 'timezone', s.timezone,
+      'fraudReviewThreshold', s.fraud_review_threshold,
                                      'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code,
                                      'shipUnpaidOrders', s.ship_unpaid_orders)
               FROM shop_settings s LEFT JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1) AS settings,
            (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status,
-                                                       'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')
+                                                       'name', p.name || CASE WHEN v.title <> ''
+                                                         THEN ' — ' || v.title ELSE '' END)), '[]')
               FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY(${q.skus})) AS variants,
-           (SELECT count(*) FROM orders WHERE email = ${q.email} AND placed_at > ${since} AND placed_at <= ${q.placedAt})::int AS "fromEmail",
-           (SELECT count(*) FROM orders WHERE ${q.ip}::text IS NOT NULL AND customer_ip = ${q.ip} AND placed_at > ${since} AND placed_at <= ${q.placedAt})::int AS "fromIp",
-           EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.email = ${q.email}) AS "hasPrevious",
-           (SELECT json_build_object('requestHash', k.request_hash, 'status', k.status, 'response', k.response) FROM idempotency_keys k
-             WHERE k.scope = ${q.idempotency?.scope ?? null}::text AND k.key = ${q.idempotency?.key ?? null}::text AND k.status > 0) AS stored`;
+           (SELECT count(*) FROM orders WHERE email = ${q.email} AND placed_at > ${since} AND
+             placed_at <= ${q.placedAt})::int AS "fromEmail",
+           (SELECT count(*) FROM orders WHERE ${q.ip}::text IS NOT NULL AND customer_ip = ${q.ip}
+             AND placed_at > ${since} AND placed_at <= ${q.placedAt})::int AS "fromIp",
+           EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.email =
+             ${q.email}) AS "hasPrevious",
+           (SELECT json_build_object('requestHash', k.request_hash, 'status', k.status, 'response',
+             k.response) FROM idempotency_keys k
+             WHERE k.scope = ${q.idempotency?.scope ?? null}::text AND k.key =
+               ${q.idempotency?.key ?? null}::text AND k.status > 0) AS stored`;
   return row;
 }
 
