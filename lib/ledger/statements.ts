@@ -290,6 +290,12 @@ export type TProfitAndLossQuery = z.infer<typeof ZProfitAndLossQuery>;
 /** `?as_of=` of the balance sheet: a calendar date, today when absent. */
 export const ZBalanceSheetQuery = z.object({ as_of: isoDate('as_of').optional() });
 
+const exportFormat = z.enum(['csv', 'xlsx', 'pdf'], { error: 'Use csv, xlsx or pdf' }).default('csv');
+/** The statements' downloads: the query of the statement and `format` (csv when absent). */
+export const ZProfitAndLossExportQuery = ZProfitAndLossQuery.and(z.object({ format: exportFormat }));
+export const ZBalanceSheetExportQuery = ZBalanceSheetQuery.extend({ format: exportFormat });
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** One row of the P&L as a table: an account, a section total, gross profit or net income. */
 export type PlTableRow = {
   kind: 'account' | 'section_total' | 'gross_profit' | 'net_income';
