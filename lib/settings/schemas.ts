@@ -40,6 +40,8 @@ export const ZUpdateSettingsInput = z
     lock_date_all: lockDate,
     /** Ship on invoice: orders not paid in full skip the payment-due hold (decision 031). */
     ship_unpaid_orders: zBoolParam(),
+    /** The month the fiscal year starts in, 1–12 (1 = the calendar year; decision 043). */
+    fiscal_year_start_month: zIntParam({ min: 1, max: 12, message: 'Enter a month from 1 to 12' }),
   })
   .partial()
   .strict();
@@ -57,6 +59,7 @@ export type SettingsDto = {
   lock_date: string | null;
   lock_date_all: string | null;
   ship_unpaid_orders: boolean;
+  fiscal_year_start_month: number;
 };
 
 /** The operational limits a manager may edit (`settings:operations`, decision 032): a part of the settings. */
