@@ -56,7 +56,12 @@ function splitName(name: string) {
  * A second order with the same channel + external_id is 409 DUPLICATE_ORDER naming the first.
  */
 export async function createOrder(
-  options: { input: TCreateOrderInput; actor: Actor },
+  options: {
+    input: TCreateOrderInput;
+    actor: Actor;
+    /** the input is ZCreateOrderInput's output already (the batch parsed it): not parsed again */
+    parsed?: boolean;
+  },
   tx?: Tx,
 ): Promise<OrderDto> {
   const result = await takeOrderInput({ ...options, idempotency: null }, tx ?? db);
@@ -77,10 +82,17 @@ export async function createOrderIdempotent(options: {
 }
 
 async function takeOrderInput(
-  options: { input: TCreateOrderInput; actor: Actor; idempotency: IdempotencyRequest | null },
+  options: {
+    input: TCreateOrderInput;
+    actor: Actor;
+    idempotency: IdempotencyRequest | null;
+    parsed?: boolean;
+  },
   t: Tx,
 ): Promise<IdempotentResult> {
-  const input = ZCreateOrderInput.parse(options.input);
+  const input = options.parsed
+    ? (options.input as ReturnType<typeof ZCreateOrderInput.parse>)
+    : ZCreateOrderInput.parse(options.input);
   // Two round trips (decision 016): one read for what the rules need, one write (takeOrder) that is
   // atomic on its own, so no transaction is opened here when the caller has none.
   const placedAt = input.placed_at ? new Date(input.placed_at) : new Date();
