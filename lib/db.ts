@@ -1,5 +1,6 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { env } from '@/lib/env';
@@ -12,6 +13,7 @@ const globalForDb = globalThis as unknown as {
   backroomDb?: PrismaClient;
   backroomDbUrl?: string;
   backroomOwnPools?: Map<string, { url: string; client: PrismaClient }>;
+  backroomPool?: pg.Pool;
 };
 
 function budget(name: string, fallback: number): number {
@@ -37,16 +39,25 @@ export function dbBudgets() {
   };
 }
 
-function createClient(url: string, max = budget('DB_POOL_MAX', 10)): PrismaClient {
+function createClient(url: string, max = budget('DB_POOL_MAX', 10)): { client: PrismaClient; pool: pg.Pool } {
   const b = dbBudgets();
-  const adapter = new PrismaPg({
+  // The pool is ours, handed to Prisma's adapter, so sqlQuery below shares its connections and budgets.
+  const pool = new pg.Pool({
     connectionString: url,
     max,
     statement_timeout: b.statementMs,
     lock_timeout: b.lockMs,
     idle_in_transaction_session_timeout: b.idleTransactionMs,
   });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: b.transactionMs } });
+  // A pooled connection that fails while idle (the server restarting, the database dropped) is
+  // dropped by the pool and replaced on the next query: not a crash, nothing to report.
+  pool.on('error', () => {});
+  const adapter = new PrismaPg(pool);
+  const client = new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 5_000, timeout: b.transactionMs },
+  });
+  return { client, pool };
 }
 
 /** The pool `withOwnPool` runs its work on, if any. */
@@ -69,16 +80,47 @@ export function getDb(): PrismaClient {
     const pools = (globalForDb.backroomOwnPools ??= new Map());
     let pool = pools.get(own.name);
     if (!pool || pool.url !== url) {
-      pool = { url, client: createClient(url, own.max) };
+      pool = { url, client: createClient(url, own.max).client };
       pools.set(own.name, pool);
     }
     return pool.client;
   }
   if (!globalForDb.backroomDb || globalForDb.backroomDbUrl !== url) {
-    globalForDb.backroomDb = createClient(url);
+    const { client, pool } = createClient(url);
+    globalForDb.backroomDb = client;
+    globalForDb.backroomPool = pool;
     globalForDb.backroomDbUrl = url;
   }
   return globalForDb.backroomDb;
+}
+
+/** Errors of a connection, not of a statement: the database is unreachable (as Prisma's P1001). */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE']);
+
+/**
+ * One statement on a connection of the app's pool, outside any transaction, without Prisma's
+ * per-query pipeline (decision 044): for the order intake's read and write (one statement each),
+ * where that pipeline cost the app about as much CPU as PostgreSQL spent on the statement. Values
+ * are bound as $1, $2, … (never spliced into the text). A failure keeps what toAppError reads from
+ * Prisma's errors: the SQLSTATE as `originalCode`, an unreachable database as P1001.
+ */
+export async function sqlQuery<T>(text: string, values: unknown[]): Promise<T[]> {
+  getDb();
+  try {
+    const result = await globalForDb.backroomPool!.query(text, values);
+    return result.rows as T[];
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown };
+    const message = typeof e.message === 'string' ? e.message : 'database error';
+    if (typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code))
+      throw Object.assign(new Error(message, { cause: error }), { code: 'P1001' });
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+      throw Object.assign(new Error(message, { cause: error }), {
+        originalCode: e.code,
+        originalMessage: message,
+      });
+    throw error;
+  }
 }
 
 /** The app's database client. */
@@ -89,3 +131,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === 'function' ? (value.bind(client) as unknown) : value;
   },
 });
+
+/**
+ * A raw statement ($1, $2, … bound to `values`) on `t`: through sqlQuery when `t` is the app's client
+ * itself (no caller transaction), else on the caller's transaction through Prisma.
+ */
+export function rawOn<T>(t: Tx, text: string, values: unknown[]): Promise<T[]> {
+  return t === db ? sqlQuery<T>(text, values) : t.$queryRawUnsafe<T[]>(text, ...values);
+}
