@@ -30,6 +30,7 @@ import {
   ZOrderImportStarted,
 } from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
+import { CUSTOMS_FORMS, DUTIES_TERMS } from '@/lib/shipping/customs';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
   ZApproveReturnInput,
@@ -190,6 +191,15 @@ const ZSettings = named(
     ship_unpaid_orders: z
       .boolean()
       .describe('Ship on invoice: orders not paid in full go to the queue instead of the payment-due hold'),
+    duties_terms: z
+      .enum(['DDU', 'DDP'])
+      .describe("who pays import duties on parcels leaving the shop's country (default for each label)"),
+    customs_cn22_limit: z
+      .number()
+      .int()
+      .describe(
+        'parcels worth up to this (minor units) get a CN22, above it a CN23 and a commercial invoice',
+      ),
   }),
 );
 
@@ -432,6 +442,8 @@ const ZVariant = named(
     safety_stock: z.number().int(),
     lead_time_days: z.number().int(),
     allow_backorder: z.boolean(),
+    hs_code: z.string().nullable().describe('Harmonized System code, 6–10 digits, for customs declarations'),
+    country_of_origin: z.string().length(2).nullable().describe('ISO 3166-1 alpha-2, for customs'),
     status: z.enum(['active', 'archived']),
     on_hand: z.number().int().describe('summed over all locations'),
     available: z.number().int().describe('on hand − reserved, summed over all locations'),
@@ -1284,7 +1296,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/orders/{id}/labels',
     idempotent: true,
     summary:
-      'Buy a label for a packed parcel: rate shopping against the service paid for (the shipping method\'s service level, decision 031) and its promised delivery date — preselected: the cheapest service not slower than paid for that delivers by the promise — or a `service` override; an override slower than paid for needs `downgrade_reason` (422 on it otherwise; audited on the order\'s timeline). Shipment with COGS, shipping expense, tracking "label created".',
+      "Buy a label for a packed parcel: rate shopping against the service paid for (the shipping method's service level, decision 031) and its promised delivery date — preselected: the cheapest service not slower than paid for that delivers by the promise — or a `service` override; an override slower than paid for needs `downgrade_reason` (422 on it otherwise; audited on the order's timeline). Shipment with COGS, shipping expense, tracking \"label created\". A parcel leaving the shop's country gets a customs form (CN22 up to the shop's limit, CN23 above) and duties terms (`duties_terms`, default the shop's); a variant without an HS code or country of origin is a 422 naming the variant and the field (`hs_code`, `country_of_origin`), before any rate is asked (decision 040).",
     scope: 'fulfillment:write',
     body: ZBuyLabelInput,
     response: z.object({
@@ -1311,6 +1323,11 @@ export const OPERATIONS: readonly Operation[] = [
         .nullable()
         .describe("the latest delivery day promised: ship-by + the level's business days"),
       meets_promise: z.boolean().nullable(),
+      customs_form: z
+        .enum(CUSTOMS_FORMS)
+        .nullable()
+        .describe("CN22 or CN23 for a parcel leaving the shop's country, printed with the label; else null"),
+      duties_terms: z.enum(DUTIES_TERMS).nullable().describe('DDU or DDP for a parcel leaving the country'),
     }),
     status: 201,
   },

@@ -87,6 +87,8 @@ export type LabelData = {
   service: string;
   label_cost: number;
   order_status: string;
+  /** CN22 / CN23 when the parcel leaves the shop's country: it prints with the label */
+  customs_form: string | null;
 };
 
 /**
@@ -113,6 +115,7 @@ export async function buyLabelAction(
         service: label.service,
         label_cost: label.label_cost,
         order_status: label.status,
+        customs_form: label.customs_form,
       },
     };
   });
