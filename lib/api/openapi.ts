@@ -37,6 +37,7 @@ import {
   ZOrderImportStarted,
 } from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
+import { CUSTOMS_FORMS, DUTIES_TERMS } from '@/lib/shipping/customs';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
   ZApproveReturnInput,
@@ -198,6 +199,15 @@ const ZSettings = named(
       .boolean()
       .describe('Ship on invoice: orders not paid in full go to the queue instead of the payment-due hold'),
     fiscal_year_start_month: z.number().int().describe('The month (1–12) the fiscal year starts in'),
+    duties_terms: z
+      .enum(['DDU', 'DDP'])
+      .describe("who pays import duties on parcels leaving the shop's country (default for each label)"),
+    customs_cn22_limit: z
+      .number()
+      .int()
+      .describe(
+        'parcels worth up to this (minor units) get a CN22, above it a CN23 and a commercial invoice',
+      ),
   }),
 );
 
@@ -538,6 +548,8 @@ const ZVariant = named(
     safety_stock: z.number().int(),
     lead_time_days: z.number().int(),
     allow_backorder: z.boolean(),
+    hs_code: z.string().nullable().describe('Harmonized System code, 6–10 digits, for customs declarations'),
+    country_of_origin: z.string().length(2).nullable().describe('ISO 3166-1 alpha-2, for customs'),
     status: z.enum(['active', 'archived']),
     on_hand: z.number().int().describe('summed over all locations'),
     available: z.number().int().describe('on hand − reserved, summed over all locations'),
@@ -1415,7 +1427,10 @@ export const OPERATIONS: readonly Operation[] = [
       'delivers by the promise — or a `service` override; an override slower ' +
       'than paid for needs `downgrade_reason` (422 on it otherwise; audited on ' +
       "the order's timeline). Shipment with COGS, shipping expense, tracking " +
-      '"label created".',
+      '"label created". A parcel leaving the shop\'s country gets a customs form (CN22 up to the ' +
+      "shop's limit, CN23 above) and duties terms (`duties_terms`, default the shop's); a variant " +
+      'without an HS code or country of origin is a 422 naming the variant and the field ' +
+      '(`hs_code`, `country_of_origin`), before any rate is asked (decision 040).',
     scope: 'fulfillment:write',
     body: ZBuyLabelInput,
     response: z.object({
@@ -1442,6 +1457,11 @@ export const OPERATIONS: readonly Operation[] = [
         .nullable()
         .describe("the latest delivery day promised: ship-by + the level's business days"),
       meets_promise: z.boolean().nullable(),
+      customs_form: z
+        .enum(CUSTOMS_FORMS)
+        .nullable()
+        .describe("CN22 or CN23 for a parcel leaving the shop's country, printed with the label; else null"),
+      duties_terms: z.enum(DUTIES_TERMS).nullable().describe('DDU or DDP for a parcel leaving the country'),
     }),
     status: 201,
   },
