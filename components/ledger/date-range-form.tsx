@@ -10,12 +10,15 @@ export function DateRangeForm({
   to,
   error,
   hint,
+  children,
 }: {
   action: string;
   from: string;
   to: string;
   error?: string;
   hint?: string;
+  /** More fields of the same GET form (the P&L's columns and comparison). */
+  children?: React.ReactNode;
 }) {
   const describedBy =
     [error ? 'range-error' : null, hint ? 'range-hint' : null].filter(Boolean).join(' ') || undefined;
@@ -51,6 +54,7 @@ export function DateRangeForm({
           className={inputClass}
         />
       </div>
+      {children}
       <button
         type="submit"
         className={

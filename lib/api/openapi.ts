@@ -9,7 +9,14 @@ import {
   ZRevaluationInput,
   ZSaveFxRatesInput,
 } from '@/lib/ledger/fx-schemas';
-import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
+import {
+  PL_SECTIONS,
+  ZBalanceSheetQuery,
+  ZProfitAndLossQuery,
+  ZStatementRangeQuery,
+} from '@/lib/ledger/statements';
+import { ZBankStatementInput, ZPayoutImportInput } from '@/lib/ledger/payout-report';
+import { ZCloseFiscalYearInput } from '@/lib/ledger/close-schemas';
 import {
   CHANNELS,
   ZCancelOrderInput,
@@ -30,6 +37,7 @@ import {
   ZOrderImportStarted,
 } from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
+import { CUSTOMS_FORMS, DUTIES_TERMS } from '@/lib/shipping/customs';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
   ZApproveReturnInput,
@@ -190,6 +198,16 @@ const ZSettings = named(
     ship_unpaid_orders: z
       .boolean()
       .describe('Ship on invoice: orders not paid in full go to the queue instead of the payment-due hold'),
+    fiscal_year_start_month: z.number().int().describe('The month (1–12) the fiscal year starts in'),
+    duties_terms: z
+      .enum(['DDU', 'DDP'])
+      .describe("who pays import duties on parcels leaving the shop's country (default for each label)"),
+    customs_cn22_limit: z
+      .number()
+      .int()
+      .describe(
+        'parcels worth up to this (minor units) get a CN22, above it a CN23 and a commercial invoice',
+      ),
   }),
 );
 
@@ -272,11 +290,22 @@ const ZProfitAndLoss = z.object({
     .int()
     .describe('revenue − contra_revenue − cogs − operating_expense + other_income − other_expense'),
 });
+const ZProfitAndLossApi = ZProfitAndLoss.extend({
+  columns: z
+    .array(ZProfitAndLoss)
+    .optional()
+    .describe('With ?columns=month|quarter: one P&L per month or fiscal quarter; they add up to the range'),
+  comparison: ZProfitAndLoss.optional().describe(
+    'With ?compare=previous_period|previous_year: the P&L of the equal period before or a year earlier',
+  ),
+});
 const ZBsSide = z.object({ accounts: z.array(ZStatementLine), total: z.number().int() });
 const ZBalanceSheet = z.object({
   currency: z.string(),
   as_of: z.string(),
-  fiscal_year_start: z.string().describe('The fiscal year is the calendar year'),
+  fiscal_year_start: z
+    .string()
+    .describe('First day of the fiscal year (calendar year unless settings.fiscal_year_start_month)'),
   assets: ZBsSide,
   liabilities: ZBsSide,
   equity: ZBsSide.describe('total includes retained_earnings and current_year_earnings'),
@@ -343,6 +372,93 @@ const ZFxRatesSaved = z.object({
   currencies: z.array(z.string()),
   from: z.string(),
   to: z.string(),
+});
+const ZPayoutImportLine = z.object({
+  row: z.number().int(),
+  kind: z.enum(['charge', 'refund', 'fee', 'adjustment', 'payout', 'other']),
+  type: z.string(),
+  date: z.string(),
+  reference: z.string().nullable(),
+  order_number: z.number().int().nullable(),
+  description: z.string(),
+  amount: z.number().int(),
+  fee: z.number().int(),
+  net: z.number().int(),
+  status: z.enum(['matched', 'unmatched']),
+  match: z
+    .object({ kind: z.enum(['payment', 'refund']), id: z.string(), order_number: z.number().int() })
+    .nullable(),
+  expected: z.number().int().describe('What the line moved in clearing (1010) when booked'),
+  note: z.string().nullable(),
+});
+const ZPayoutPreview = z.object({
+  format: z.enum(['stripe', 'shopify']),
+  sha256: z.string(),
+  reference: z.string(),
+  currency: z.string(),
+  paid_on: z.string(),
+  net: z.number().int().describe('What the processor paid out'),
+  expected: z.number().int().describe('Σ expected of the matched lines'),
+  residual: z.number().int().describe('net − expected, posted to 1090 Processor clearing differences'),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+  lines: z.array(ZPayoutImportLine),
+  already_imported: z.object({ id: z.string(), reference: z.string() }).nullable(),
+  locked_through: z.string().nullable(),
+});
+const ZPayoutImportResult = ZPayoutPreview.extend({
+  id: z.string(),
+  already: z.boolean().describe('true: imported before, nothing posted this time'),
+  payout_entry_number: z.number().int().nullable(),
+  residual_entry_number: z.number().int().nullable(),
+});
+const ZPayoutImportRow = z.object({
+  id: z.string(),
+  format: z.string(),
+  reference: z.string(),
+  currency: z.string(),
+  paid_on: z.string(),
+  net: z.number().int(),
+  expected: z.number().int(),
+  residual: z.number().int(),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+  imported_by: z.string(),
+  imported_at: z.string(),
+});
+const ZClearingDifferences = z.object({
+  currency: z.string(),
+  from: z.string(),
+  to: z.string(),
+  imports: z.array(ZPayoutImportRow),
+  total_residual: z.number().int(),
+  account_balance: z.number().int().describe('Balance of 1090 (debit − credit) at the end of to'),
+});
+const ZBankStatementPreview = z.object({
+  currency: z.string(),
+  lines: z.array(
+    z.object({
+      row: z.number().int(),
+      date: z.string(),
+      description: z.string(),
+      amount: z.number().int().describe('Money in positive, money out negative'),
+      status: z.enum(['matched', 'unmatched', 'not_a_deposit']),
+      payout: z.object({ reference: z.string(), paid_on: z.string(), source: z.string() }).nullable(),
+    }),
+  ),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+});
+const ZFiscalYearClose = z.object({
+  fiscal_year: z.number().int(),
+  year_start: z.string(),
+  year_end: z.string(),
+  net_income: z.number().int(),
+  entry_number: z.number().int().nullable(),
+});
+const ZFiscalYearCloseResult = ZFiscalYearClose.extend({
+  already: z.boolean(),
+  lock_date_all: z.string(),
 });
 const ZPayout = z.object({
   id: z.uuid(),
@@ -432,6 +548,8 @@ const ZVariant = named(
     safety_stock: z.number().int(),
     lead_time_days: z.number().int(),
     allow_backorder: z.boolean(),
+    hs_code: z.string().nullable().describe('Harmonized System code, 6–10 digits, for customs declarations'),
+    country_of_origin: z.string().length(2).nullable().describe('ISO 3166-1 alpha-2, for customs'),
     status: z.enum(['active', 'archived']),
     on_hand: z.number().int().describe('summed over all locations'),
     available: z.number().int().describe('on hand − reserved, summed over all locations'),
@@ -1309,7 +1427,10 @@ export const OPERATIONS: readonly Operation[] = [
       'delivers by the promise — or a `service` override; an override slower ' +
       'than paid for needs `downgrade_reason` (422 on it otherwise; audited on ' +
       "the order's timeline). Shipment with COGS, shipping expense, tracking " +
-      '"label created".',
+      '"label created". A parcel leaving the shop\'s country gets a customs form (CN22 up to the ' +
+      "shop's limit, CN23 above) and duties terms (`duties_terms`, default the shop's); a variant " +
+      'without an HS code or country of origin is a 422 naming the variant and the field ' +
+      '(`hs_code`, `country_of_origin`), before any rate is asked (decision 040).',
     scope: 'fulfillment:write',
     body: ZBuyLabelInput,
     response: z.object({
@@ -1336,6 +1457,11 @@ export const OPERATIONS: readonly Operation[] = [
         .nullable()
         .describe("the latest delivery day promised: ship-by + the level's business days"),
       meets_promise: z.boolean().nullable(),
+      customs_form: z
+        .enum(CUSTOMS_FORMS)
+        .nullable()
+        .describe("CN22 or CN23 for a parcel leaving the shop's country, printed with the label; else null"),
+      duties_terms: z.enum(DUTIES_TERMS).nullable().describe('DDU or DDP for a parcel leaving the country'),
     }),
     status: 201,
   },
@@ -1517,10 +1643,11 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/reports/profit-and-loss',
     summary:
       'Profit and loss over shop-timezone days [from, to] (at most five years), in the shop ' +
-      'currency: every section with its accounts, gross profit and net income',
+      'currency: every section with its accounts, gross profit and net income; optional columns ' +
+      'per month or quarter and a comparison period',
     scope: 'ledger:read',
     query: ZProfitAndLossQuery,
-    response: ZProfitAndLoss,
+    response: ZProfitAndLossApi,
   },
   {
     operationId: 'getBalanceSheet',
@@ -1596,6 +1723,75 @@ export const OPERATIONS: readonly Operation[] = [
     body: ZRecordPayoutInput,
     response: ZPayout,
     status: 201,
+  },
+  {
+    operationId: 'previewPayoutImport',
+    method: 'post',
+    path: '/api/v1/ledger/payout-imports/preview',
+    summary:
+      'Read a Stripe balance-transactions or Shopify Payments payout CSV (columns by name) and match each line to captures, refunds and fees; writes nothing',
+    scope: 'ledger:write',
+    body: ZPayoutImportInput,
+    response: ZPayoutPreview,
+  },
+  {
+    operationId: 'importPayout',
+    method: 'post',
+    path: '/api/v1/ledger/payout-imports',
+    idempotent: true,
+    summary:
+      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves the residual (net − matched) to 1090 Processor clearing differences; the same file or payout again posts nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
+    scope: 'ledger:write',
+    body: ZPayoutImportInput,
+    response: ZPayoutImportResult,
+    status: 201,
+  },
+  {
+    operationId: 'listPayoutImports',
+    method: 'get',
+    path: '/api/v1/ledger/payout-imports',
+    summary: 'Imported payout reports, newest first (at most 100)',
+    scope: 'ledger:read',
+    response: z.object({ imports: z.array(ZPayoutImportRow) }),
+  },
+  {
+    operationId: 'previewBankStatement',
+    method: 'post',
+    path: '/api/v1/ledger/bank-statements/preview',
+    summary:
+      'Read a bank statement CSV (one amount column or separate in/out columns; dates ISO, day- or month-first, date_format when ambiguous) and match deposits to recorded payouts; writes nothing',
+    scope: 'ledger:read',
+    body: ZBankStatementInput,
+    response: ZBankStatementPreview,
+  },
+  {
+    operationId: 'closeFiscalYear',
+    method: 'post',
+    path: '/api/v1/ledger/year-end-closes',
+    idempotent: true,
+    summary:
+      "Year-end close of the fiscal year ending in fiscal_year: zeroes its revenue and expense accounts into 3200 Retained earnings, then sets lock_date_all to the year's last day; once per year (a repeat answers already: true); statements read the same before and after",
+    scope: 'ledger:write',
+    body: ZCloseFiscalYearInput,
+    response: ZFiscalYearCloseResult,
+  },
+  {
+    operationId: 'listFiscalYearCloses',
+    method: 'get',
+    path: '/api/v1/ledger/year-end-closes',
+    summary: 'The closed fiscal years, latest first',
+    scope: 'ledger:read',
+    response: z.object({ closes: z.array(ZFiscalYearClose) }),
+  },
+  {
+    operationId: 'getClearingDifferences',
+    method: 'get',
+    path: '/api/v1/reports/clearing-differences',
+    summary:
+      'Payout imports of [from, to] whose net differed from the books (their residuals) and the balance of 1090 Processor clearing differences',
+    scope: 'ledger:read',
+    query: ZStatementRangeQuery,
+    response: ZClearingDifferences,
   },
   {
     operationId: 'revalueForeignBalances',

@@ -124,6 +124,8 @@ const VARIANT_SELECT = {
   safetyStock: true,
   leadTimeDays: true,
   allowBackorder: true,
+  hsCode: true,
+  countryOfOrigin: true,
   status: true,
 } as const;
 
@@ -185,6 +187,8 @@ export async function productDetails(ids: string[], tx: Tx = db): Promise<Produc
             safety_stock: v.safetyStock,
             lead_time_days: v.leadTimeDays,
             allow_backorder: v.allowBackorder,
+            hs_code: v.hsCode,
+            country_of_origin: v.countryOfOrigin,
             status: v.status,
             on_hand: s.onHand,
             available: s.onHand - s.reserved,

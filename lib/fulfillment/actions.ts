@@ -79,6 +79,8 @@ export type LabelData = {
   service: string;
   label_cost: number;
   order_status: string;
+  /** CN22 / CN23 when the parcel leaves the shop's country: it prints with the label */
+  customs_form: string | null;
 };
 
 /**
@@ -102,6 +104,7 @@ export const buyLabelAction = action<LabelData>(
         service: label.service,
         label_cost: label.label_cost,
         order_status: label.status,
+        customs_form: label.customs_form,
       },
     };
   },

@@ -61,7 +61,7 @@ export async function takeOrderBatch(options: {
       }
       seen.add(key);
     }
-    valid.push({ index, input: raw as TCreateOrderInput });
+    valid.push({ index, input: o });
   });
 
   let next = 0;
@@ -78,7 +78,8 @@ export async function takeOrderBatch(options: {
 
 async function takeOne(index: number, input: TCreateOrderInput, actor: Actor): Promise<BatchResult> {
   try {
-    const order = await createOrder({ input, actor }, db);
+    // Parsed above: the same ZCreateOrderInput output createOrder would make of it.
+    const order = await createOrder({ input, actor, parsed: true }, db);
     return { index, status: 201, id: order.id, number: order.number };
   } catch (error) {
     const e = toAppError(error);

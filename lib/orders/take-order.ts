@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/lib/db';
+import { rawOn, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { scrub } from '@/lib/audit';
@@ -128,8 +128,9 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResu
     duplicate?: { id: string; number: number };
     out_of_stock?: { sku: string; location: string; requested: number; available: number }[];
   };
-  const [row] = await tx.$queryRaw<{ result: Answer }[]>`
-    SELECT take_order(${JSON.stringify(payload)}::jsonb) AS result`;
+  const [row] = await rawOn<{ result: Answer }>(tx, 'SELECT take_order($1::jsonb) AS result', [
+    JSON.stringify(payload),
+  ]);
   const result = row.result;
   if (result.replay) {
     return {
