@@ -185,7 +185,8 @@ export async function journalSourceTypes(tx: Tx = db): Promise<string[]> {
     WITH RECURSIVE t AS (
       (SELECT source_type FROM journal_entries ORDER BY source_type LIMIT 1)
       UNION ALL
-      SELECT (SELECT e.source_type FROM journal_entries e WHERE e.source_type > t.source_type ORDER BY e.source_type LIMIT 1)
+      SELECT (SELECT e.source_type FROM journal_entries e WHERE e.source_type > t.source_type ORDER
+        BY e.source_type LIMIT 1)
       FROM t WHERE t.source_type IS NOT NULL
     )
     SELECT source_type FROM t WHERE source_type IS NOT NULL`;

@@ -92,7 +92,8 @@ export type ProfitAndLoss = {
   net_income: number;
 };
 
-/** Net income's sign per section: + revenue − contra revenue − COGS − operating expenses + other income − other expenses. */
+/** Net income's sign per section: + revenue − contra revenue − COGS − operating expenses + other income −
+ * other expenses. */
 const NET_SIGN: Record<PlSection, 1n | -1n> = {
   revenue: 1n,
   contra_revenue: -1n,

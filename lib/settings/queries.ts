@@ -19,6 +19,8 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
       lockDateAll: true,
       shipUnpaidOrders: true,
       fiscalYearStartMonth: true,
+      dutiesTerms: true,
+      customsCn22Limit: true,
     },
   });
   if (!row)
@@ -39,6 +41,8 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
     lock_date_all: row.lockDateAll?.toISOString().slice(0, 10) ?? null,
     ship_unpaid_orders: row.shipUnpaidOrders,
     fiscal_year_start_month: row.fiscalYearStartMonth,
+    duties_terms: row.dutiesTerms === 'DDP' ? 'DDP' : 'DDU',
+    customs_cn22_limit: row.customsCn22Limit,
   };
 }
 
