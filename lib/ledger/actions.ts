@@ -175,7 +175,8 @@ export const importPayoutAction = action({ permission: 'ledger:write' }, async (
   revalidatePath('/ledger', 'layout');
   if (result.already) return { message: `Payout ${result.reference} was imported before: nothing posted.` };
   const residual = result.residual_entry_number
-    ? `; the difference ${formatMoney(result.residual, result.currency)} went to 1090 as entry #${result.residual_entry_number}`
+    ? `; the difference ${formatMoney(result.residual, result.currency)} went to 1090 ` +
+      `as entry #${result.residual_entry_number}`
     : '';
   return { message: `Payout ${result.reference} posted as entry #${result.payout_entry_number}${residual}.` };
 });
@@ -186,9 +187,11 @@ export const closeFiscalYearAction = action(
     const r = await closeFiscalYear({ input, actor });
     revalidatePath('/ledger', 'layout');
     if (r.already) return { message: `${r.year_start} to ${r.year_end} was closed before: nothing posted.` };
+    const income = formatMoney(r.net_income, (await shopSettings()).currency);
     return {
       message: r.entry_number
-        ? `Closed ${r.year_start} to ${r.year_end}: ${formatMoney(r.net_income, (await shopSettings()).currency)} to retained earnings (entry #${r.entry_number}); locked through ${r.lock_date_all}.`
+        ? `Closed ${r.year_start} to ${r.year_end}: ${income} to retained earnings ` +
+          `(entry #${r.entry_number}); locked through ${r.lock_date_all}.`
         : `Closed ${r.year_start} to ${r.year_end}: nothing to close; locked through ${r.lock_date_all}.`,
     };
   },

@@ -10,7 +10,7 @@ import { cr, type EntryLine } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { entryInstant } from '@/lib/ledger/entry-date';
 import { accountMovements, YEAR_END_CLOSE_SOURCE } from '@/lib/ledger/queries';
-import { fiscalYearEnd, netIncomeOf, safeMinor } from '@/lib/ledger/statements';
+import { fiscalYearBounds, netIncomeOf, safeMinor } from '@/lib/ledger/statements';
 import { ZCloseFiscalYearInput, type TCloseFiscalYearInput } from '@/lib/ledger/close-schemas';
 
 export { ZCloseFiscalYearInput };
@@ -28,13 +28,6 @@ export type FiscalYearCloseDto = {
   /** The lock date for everyone after the close: at least the year's last day. */
   lock_date_all: string;
 };
-
-/** The first and last day of the fiscal year that ends in `fiscalYear`. */
-export function fiscalYearBounds(fiscalYear: number, startMonth: number): { start: string; end: string } {
-  const startYear = startMonth === 1 ? fiscalYear : fiscalYear - 1;
-  const start = `${String(startYear).padStart(4, '0')}-${String(startMonth).padStart(2, '0')}-01`;
-  return { start, end: fiscalYearEnd(start) };
-}
 
 /**
  * The year-end close (decision 043): one entry dated the fiscal year's last day that zeroes every

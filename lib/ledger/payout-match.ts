@@ -51,7 +51,9 @@ export async function matchPayoutReport(report: PayoutReport, tx: Tx = db): Prom
     throw new AppError('VALIDATION_FAILED', `The payout is in ${report.currency}`, [
       {
         field: 'csv',
-        message: `Import payouts in the shop's currency (${settings.currency}); record others with POST /api/v1/ledger/payouts`,
+        message:
+          `Import payouts in the shop's currency (${settings.currency}); ` +
+          'record others with POST /api/v1/ledger/payouts',
       },
     ]);
   const numbers = [

@@ -256,13 +256,14 @@ export function sha256(text: string): string {
  */
 export function readPayoutReport(input: TPayoutImportInput): PayoutReport {
   const { header, rows } = records(input.csv);
-  const { index, name } = columns(header, input.format === 'stripe' ? STRIPE : SHOPIFY);
+  const spec = input.format === 'stripe' ? STRIPE : SHOPIFY;
+  const { index, name } = columns(header, spec);
   const missing = REQUIRED[input.format].filter((f) => index[f] === undefined);
   if (missing.length)
     invalid(`The file is not a ${input.format} payout report`, [
       {
         field: 'csv',
-        message: `Missing column(s): ${missing.map((f) => (input.format === 'stripe' ? STRIPE : SHOPIFY)[f][0]).join(', ')}`,
+        message: `Missing column(s): ${missing.map((f) => spec[f][0]).join(', ')}`,
       },
     ]);
   const cell = (r: string[], field: string) => (index[field] === undefined ? undefined : r[index[field]]);

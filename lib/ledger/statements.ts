@@ -213,6 +213,13 @@ export function fiscalYearEnd(yearStart: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+/** The first and last day of the fiscal year that ends in `fiscalYear`. */
+export function fiscalYearBounds(fiscalYear: number, startMonth: number): { start: string; end: string } {
+  const startYear = startMonth === 1 ? fiscalYear : fiscalYear - 1;
+  const start = `${String(startYear).padStart(4, '0')}-${String(startMonth).padStart(2, '0')}-01`;
+  return { start, end: fiscalYearEnd(start) };
+}
+
 export type ColumnStep = 'month' | 'quarter';
 
 /**

@@ -95,6 +95,8 @@ describe('API request handling', () => {
       ship_unpaid_orders: true,
       // The fiscal year is the calendar year until a setting says otherwise (decision 043).
       fiscal_year_start_month: 1,
+      customs_cn22_limit: 40000,
+      duties_terms: 'DDU',
     });
     expect((await patchSettings(reader.key, { inventory_costing: 'average' })).status).toBe(403);
 

@@ -117,7 +117,8 @@ export default async function ProfitAndLossPage({
       {report &&
         (() => {
           const { total, months, previous, step } = report;
-          const query = `from=${total.from}&to=${total.to}&columns=${step}&compare=${requested.compare ?? 'previous_period'}`;
+          const compare = requested.compare ?? 'previous_period';
+          const query = `from=${total.from}&to=${total.to}&columns=${step}&compare=${compare}`;
           const rows = profitAndLossTable(total, months, previous);
           const empty = total.sections.every((s) => s.accounts.length === 0);
           return (
