@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client.ts';
@@ -11,6 +12,7 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 const globalForDb = globalThis as unknown as {
   backroomDb?: PrismaClient;
   backroomDbUrl?: string;
+  backroomOwnPools?: Map<string, { url: string; client: PrismaClient }>;
   backroomPool?: pg.Pool;
 };
 
@@ -37,12 +39,12 @@ export function dbBudgets() {
   };
 }
 
-function createClient(url: string): { client: PrismaClient; pool: pg.Pool } {
+function createClient(url: string, max = budget('DB_POOL_MAX', 10)): { client: PrismaClient; pool: pg.Pool } {
   const b = dbBudgets();
   // The pool is ours, handed to Prisma's adapter, so sqlQuery below shares its connections and budgets.
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DB_POOL_MAX ?? 10),
+    max,
     statement_timeout: b.statementMs,
     lock_timeout: b.lockMs,
     idle_in_transaction_session_timeout: b.idleTransactionMs,
@@ -58,9 +60,31 @@ function createClient(url: string): { client: PrismaClient; pool: pg.Pool } {
   return { client, pool };
 }
 
+/** The pool `withOwnPool` runs its work on, if any. */
+const ownPool = new AsyncLocalStorage<{ name: string; max: number }>();
+
+/**
+ * Runs `fn` with `db` bound to a small pool of its own (`max` connections, created on first use and
+ * kept for the process), so latency-bound background work is not queued behind the web requests
+ * that fill the main pool in the same process — the webhook sender under intake load (issue 14).
+ */
+export function withOwnPool<T>(name: string, max: number, fn: () => Promise<T>): Promise<T> {
+  return ownPool.run({ name, max }, fn);
+}
+
 /** The process-wide client, created on first use (so that a build never needs a database). */
 export function getDb(): PrismaClient {
   const url = env().DATABASE_URL;
+  const own = ownPool.getStore();
+  if (own) {
+    const pools = (globalForDb.backroomOwnPools ??= new Map());
+    let pool = pools.get(own.name);
+    if (!pool || pool.url !== url) {
+      pool = { url, client: createClient(url, own.max).client };
+      pools.set(own.name, pool);
+    }
+    return pool.client;
+  }
   if (!globalForDb.backroomDb || globalForDb.backroomDbUrl !== url) {
     const { client, pool } = createClient(url);
     globalForDb.backroomDb = client;

@@ -21,7 +21,8 @@ export type BatchResult = {
 };
 
 /**
- * Takes up to BATCH_MAX_ORDERS (lib/orders/batch-schemas.ts) orders in, each all or nothing on its own, through the single intake
+ * Takes up to BATCH_MAX_ORDERS (lib/orders/batch-schemas.ts) orders in, each all or nothing on its own,
+ * through the single intake
  * (createOrder: the same rules, fraud screen, reservation, postings and audit, one take_order per
  * order). Every order is validated first; the valid ones are then taken BATCH_CONCURRENCY at a time,
  * in the order given, so two orders of one batch competing for the last unit resolve by position

@@ -10,7 +10,8 @@ import { kpiFactRows, type KpiFactGroup } from '@/lib/kpi/facts';
 import type { OrderDto } from '@/lib/orders/queries';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
 
-/** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold '{number}'. */
+/** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold
+ * '{number}'. */
 export type IntakeEntry = {
   id: string;
   memo: string;
@@ -43,7 +44,8 @@ export type TakeOrderResult =
 
 /**
  * Writes an order intake in one statement (the database function take_order; its source, with the
- * reservation rule in words, is lib/orders/take-order.sql beside this file): duplicate check on channel + external id, stock reserved for every line or none
+ * reservation rule in words, is lib/orders/take-order.sql beside this file): duplicate check on channel +
+ * external id, stock reserved for every line or none
  * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
  * payment, journal entries, KPI facts, the audit row and the Idempotency-Key with the answer. In the
  * caller's transaction when there is one, else atomically on its own. A key already answered gives
