@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { db } from '@/lib/db';
+import { db, sqlQuery } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { scopesHave, type Permission } from '@/lib/auth/permissions';
@@ -35,10 +35,18 @@ export async function authenticateApiKey(
       'UNAUTHENTICATED',
       'Send an API key as "Authorization: Bearer <key>". Create one in Settings → API keys.',
     );
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(match[1]) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true },
-  });
+  // One statement on the pool, without the ORM's pipeline: every API request pays it (decision 044).
+  const [row] = await sqlQuery<{
+    id: string;
+    name: string;
+    scopes: string[];
+    revokedAt: Date | null;
+    lastUsedAt: Date | null;
+  }>(
+    `SELECT id, name, scopes, revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"
+       FROM api_keys WHERE key_hash = $1`,
+    [hashApiKey(match[1])],
+  );
   if (!row || row.revokedAt)
     throw new AppError('UNAUTHENTICATED', 'The API key is invalid or has been revoked.');
   if (permission && !scopesHave(row.scopes, permission)) {

@@ -220,6 +220,7 @@ describe('properties over generated journals', () => {
                        sum(l.debit)::bigint AS debit, sum(l.credit)::bigint AS credit
                 FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id GROUP BY 1, 2
               ) j FULL JOIN (
+                -- a day's balance is the sum of its slots (decision 044)
                 SELECT account_id, day, sum(debit)::bigint AS debit, sum(credit)::bigint AS credit
                 FROM account_day_balances GROUP BY 1, 2
               ) d ON d.account_id = j.account_id AND d.day = j.day
