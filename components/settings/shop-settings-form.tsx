@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
-import { updateSettingsAction } from '@/app/(app)/settings/actions';
+import { updateSettingsAction } from '@/lib/settings/server-actions';
 
 type Settings = {
   shop_name: string;

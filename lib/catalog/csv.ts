@@ -172,7 +172,8 @@ function readRow(
     if (!location)
       fail(
         'location',
-        `Unknown location "${cells.location}"; use one of ${[...ctx.locations.values()].join(', ') || '(no active locations)'}`,
+        `Unknown location "${cells.location}"; use one ` +
+          `of ${[...ctx.locations.values()].join(', ') || '(no active locations)'}`,
       );
   } else if (quantity > 0) fail('location', 'Enter the location that holds the opening stock');
 

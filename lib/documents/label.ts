@@ -18,7 +18,8 @@ import {
 } from './layout';
 import { drawCustomsDocuments, type CustomsDocumentInput } from './customs';
 
-/** Everything a 4×6 shipping label shows. Plain data: the caller reads the shipment, order, shop settings and warehouse. */
+/** Everything a 4×6 shipping label shows. Plain data: the caller reads the shipment, order, shop settings and
+ * warehouse. */
 export type LabelInput = {
   ship_from: {
     /** The shop's name (shop settings). */

@@ -26,7 +26,8 @@ export function renderLabelBatch(inputs: readonly LabelInput[]): Promise<Uint8Ar
   return renderBatch('shipping label', inputs, drawLabelWithCustoms);
 }
 
-/** Packing slips in the order given; each starts on a new page and numbers its own pages ("Order #1001 · Page 1 of 2"). */
+/** Packing slips in the order given; each starts on a new page and numbers its own pages ("Order #1001 · Page
+ * 1 of 2"). */
 export function renderPackingSlipBatch(inputs: readonly PackingSlipInput[]): Promise<Uint8Array> {
   return renderBatch('packing slip', inputs, drawPackingSlip);
 }

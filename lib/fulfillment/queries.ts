@@ -65,7 +65,8 @@ export async function fulfillmentQueue(
       total: bigint;
     }[]
   >`
-    SELECT o.id::text, o.number, o.channel::text, o.status::text, c.first_name, c.last_name, o.shipping_method, l.units, l.lines,
+    SELECT o.id::text, o.number, o.channel::text, o.status::text, c.first_name, c.last_name,
+      o.shipping_method, l.units, l.lines,
            o.placed_at, o.promised_ship_by, count(*) OVER () AS total
     FROM orders o
     JOIN customers c ON c.id = o.customer_id
@@ -143,7 +144,8 @@ export async function exceptionList(options: { limit?: number } = {}, tx: Tx = d
       ev_at: Date | null;
     }[]
   >`
-    SELECT s.id::text, s.number, o.id::text AS order_id, o.number AS order_number, s.carrier, s.service, s.tracking_number, s.shipped_at,
+    SELECT s.id::text, s.number, o.id::text AS order_id, o.number AS order_number, s.carrier,
+      s.service, s.tracking_number, s.shipped_at,
            e.status AS ev_status, e.description AS ev_description, e.location AS ev_location, e.occurred_at AS ev_at
     FROM shipments s
     JOIN orders o ON o.id = s.order_id
@@ -385,7 +387,8 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
   ) {
     throw new AppError(
       'INVALID_STATE',
-      `The ship-from address is missing: add an address to location ${location?.code ?? '(none)'} before printing labels.`,
+      `The ship-from address is missing: add an address to location ${location?.code ?? '(none)'} ` +
+        `before printing labels.`,
     );
   }
   const to = (s.order.shippingAddress ?? {}) as Record<string, unknown>;
