@@ -90,6 +90,29 @@ test.describe('at 1366 px', () => {
   });
 });
 
+test.describe('a long list at 1366 px', () => {
+  test.use({ viewport: { width: 1366, height: 900 } });
+
+  test('the header row stays in view while the rows scroll (decision 040)', async ({ page }) => {
+    await signIn(page, DEMO_EMAIL.manager);
+    await visit(page, '/orders');
+    const table = page.getByRole('table', { name: /^Orders/ });
+    await expect(table).toBeVisible();
+    const box = page.getByTestId('data-table-scroll');
+    // The box scrolls the rows itself (at most a screen tall), not the page sideways.
+    expect(await box.evaluate((el) => el.scrollHeight > el.clientHeight + 200)).toBe(true);
+    await box.evaluate((el) => el.scrollBy(0, 1500));
+    await expect.poll(() => box.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    const header = table.getByRole('columnheader', { name: /Order/ }).first();
+    const [b, h] = [await box.boundingBox(), await header.boundingBox()];
+    expect(h!.y, 'the header is at the top of the scrolled box').toBeGreaterThanOrEqual(b!.y - 1);
+    expect(h!.y).toBeLessThan(b!.y + 4);
+    await expect(header).toBeInViewport();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(1366);
+    await expectNoSeriousA11yViolations(page, '/orders scrolled at 1366');
+  });
+});
+
 test.describe('at 820 px', () => {
   test.use({ viewport: { width: 820, height: 1180 } });
 

@@ -73,10 +73,14 @@ test('a manager lands on the dashboard, uses the drawer and the shortcuts, and e
   await noSideways(page, '/inventory?stock=low');
   await expectNoSeriousA11yViolations(page, '/inventory?stock=low');
 
-  // Counts awaiting review opens the filtered list.
+  // Counts awaiting review: the demo leaves one submitted (aisle A's recount), and the list shows it.
   await visit(page, '/dashboard');
-  await attention.getByRole('link', { name: /Counts awaiting review/ }).click();
+  const counts = attention.getByRole('link', { name: /Counts awaiting review/ });
+  expect(Number((await counts.locator('span').last().innerText()).trim())).toBe(1);
+  await counts.click();
   await page.waitForURL((u) => u.search.includes('stage=awaiting_review'));
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(page.locator('tbody tr')).toContainText('MAIN');
   await expectNoSeriousA11yViolations(page, '/inventory/cycle-counts?stage=awaiting_review');
 
   // Operational limits: a manager may change them (settings:operations).
@@ -86,11 +90,15 @@ test('a manager lands on the dashboard, uses the drawer and the shortcuts, and e
   await page.getByLabel('Fraud review threshold (0–100)').fill('65');
   await page.getByRole('button', { name: 'Save limits' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Operational limits saved.' })).toBeVisible();
-  // Out of range: the field itself refuses it (0–100) before anything is sent.
+  // Out of range: the field keeps its native range (keyboards, screen readers), but the form submits
+  // without the browser's bubble, so the server's field-labelled message is what the manager reads
+  // (decision 040).
   const threshold = page.getByLabel('Fraud review threshold (0–100)');
   await threshold.fill('150');
-  await page.getByRole('button', { name: 'Save limits' }).click();
   expect(await threshold.evaluate((el) => (el as HTMLInputElement).validity.rangeOverflow)).toBe(true);
+  await page.getByRole('button', { name: 'Save limits' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Fraud review threshold' })).toBeVisible();
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
   await noSideways(page, '/settings (manager)');
   await expectNoSeriousA11yViolations(page, '/settings as manager');
 });
