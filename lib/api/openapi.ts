@@ -827,6 +827,20 @@ const ZSupplierBill = named(
     paid_on: z.string().nullable(),
     payment_base: z.number().int().nullable(),
     realized_fx: z.number().int().nullable(),
+    amount_paid: z.number().int(),
+    open_amount: z.number().int(),
+    carrying_paid: z.number().int(),
+    open_carrying: z.number().int(),
+    payments: z.array(
+      z.object({
+        paid_on: z.string(),
+        amount: z.number().int(),
+        fx_rate: z.string().nullable(),
+        bank_amount: z.number().int(),
+        carrying: z.number().int(),
+        realized_fx: z.number().int(),
+      }),
+    ),
     created_by: z.string(),
     created_at: z.string(),
   }),
@@ -2083,7 +2097,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/bills/{id}/pay',
     summary:
-      'Pay a posted bill in full on paid_on (default today): Dr AP at its carrying amount / Cr Bank at the day’s rate, the difference to 7100 Realized exchange gain/loss (none in the shop currency). Accepts Idempotency-Key.',
+      'Pay a posted or partially paid bill on paid_on (default today), all that is open or `amount` of it ' +
+      '(then partially_paid): Dr AP at the carrying amount of the part paid / Cr Bank at the day’s rate, ' +
+      'the difference to 7100 Realized exchange gain/loss (none in the shop currency). Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZPayBillInput,
     response: ZSupplierBill,
