@@ -432,6 +432,8 @@ const ZVariant = named(
     safety_stock: z.number().int(),
     lead_time_days: z.number().int(),
     allow_backorder: z.boolean(),
+    dropship: z.boolean().describe('fulfilled by dropship_supplier_id, never from our stock'),
+    dropship_supplier_id: z.uuid().nullable(),
     status: z.enum(['active', 'archived']),
     on_hand: z.number().int().describe('summed over all locations'),
     available: z.number().int().describe('on hand − reserved, summed over all locations'),
@@ -765,6 +767,14 @@ const ZPurchaseOrder = named(
     sent_at: z.string().nullable(),
     closed_at: z.string().nullable(),
     cancelled_at: z.string().nullable(),
+    dropship: z
+      .object({
+        order_id: z.uuid(),
+        order_number: z.number().int(),
+        ship_to: z.record(z.string(), z.unknown()),
+      })
+      .nullable()
+      .describe('a dropship PO: the customer order it ships and the address it ships to'),
   }),
 );
 

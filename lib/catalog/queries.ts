@@ -122,6 +122,8 @@ const VARIANT_SELECT = {
   safetyStock: true,
   leadTimeDays: true,
   allowBackorder: true,
+  dropship: true,
+  dropshipSupplierId: true,
   status: true,
 } as const;
 
@@ -183,6 +185,8 @@ export async function productDetails(ids: string[], tx: Tx = db): Promise<Produc
             safety_stock: v.safetyStock,
             lead_time_days: v.leadTimeDays,
             allow_backorder: v.allowBackorder,
+            dropship: v.dropship,
+            dropship_supplier_id: v.dropshipSupplierId,
             status: v.status,
             on_hand: s.onHand,
             available: s.onHand - s.reserved,

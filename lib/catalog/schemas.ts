@@ -50,6 +50,12 @@ const ZName = z.string().trim().min(1, 'Enter the product name').max(200, 'Use a
 export const PRODUCT_STATUSES = ['active', 'archived'] as const;
 const ZStatus = z.enum(PRODUCT_STATUSES, { error: 'Choose active or archived' });
 
+/** A variant its supplier ships to the customer (decision 041): the flag and that supplier. */
+const ZDropshipFields = {
+  dropship: z.boolean({ error: 'Use true or false' }).optional(),
+  dropship_supplier_id: z.uuid({ error: 'Choose the supplier who ships it' }).nullable().optional(),
+};
+
 export const ZVariantInput = z
   .object({
     sku: ZSku,
@@ -67,6 +73,7 @@ export const ZVariantInput = z
     safety_stock: ZCount.optional(),
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
+    ...ZDropshipFields,
   })
   .strict();
 export type TVariantInput = z.input<typeof ZVariantInput>;
@@ -127,6 +134,7 @@ export const ZVariantUpdateInput = z
     safety_stock: ZCount.optional(),
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
+    ...ZDropshipFields,
     status: ZStatus.optional(),
   })
   .strict();
@@ -229,6 +237,9 @@ export type VariantDto = {
   safety_stock: number;
   lead_time_days: number;
   allow_backorder: boolean;
+  /** fulfilled by dropship_supplier_id, never from our stock (decision 041) */
+  dropship: boolean;
+  dropship_supplier_id: string | null;
   status: 'active' | 'archived';
   /** summed over every location */
   on_hand: number;

@@ -6,7 +6,7 @@ import { startOfDayIn, todayIn } from '@/lib/dates';
 import type { LabelInput } from '@/lib/documents/label';
 import { ZFulfillmentQueueQuery, type TFulfillmentQueueQuery } from '@/lib/fulfillment/queue-schemas';
 import { isUuid } from '@/lib/boundary';
-import { openQuantitySql } from '@/lib/orders/open-quantity-sql';
+import { stockOpenQuantitySql } from '@/lib/orders/open-quantity-sql';
 
 export type QueueRow = {
   id: string;
@@ -68,9 +68,9 @@ export async function fulfillmentQueue(
     FROM orders o
     JOIN customers c ON c.id = o.customer_id
     CROSS JOIN LATERAL (
-      SELECT coalesce(sum(${openQuantitySql}), 0)::int AS units,
-             array_agg(${openQuantitySql}::text || ' × ' || ol.sku ORDER BY ol.id)
-               FILTER (WHERE ${openQuantitySql} > 0) AS lines
+      SELECT coalesce(sum(${stockOpenQuantitySql}), 0)::int AS units,
+             array_agg(${stockOpenQuantitySql}::text || ' × ' || ol.sku ORDER BY ol.id)
+               FILTER (WHERE ${stockOpenQuantitySql} > 0) AS lines
       FROM order_lines ol WHERE ol.order_id = o.id
     ) l
     WHERE ${Prisma.join(where, ' AND ')}
