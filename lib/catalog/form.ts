@@ -64,6 +64,9 @@ function readVariants(
         dropship_supplier_id: r.dropship_supplier_id || null,
       };
       for (const f of MEASURE_FIELDS) variant[f] = wholeNumber(r[f] ?? '', null);
+      // Customs data: an empty field is no value (create) or cleared (edit).
+      for (const f of ['hs_code', 'country_of_origin'] as const)
+        variant[f] = r[f] ? r[f] : mode === 'edit' ? null : undefined;
       for (const f of COUNT_FIELDS) variant[f] = wholeNumber(r[f] ?? '', 0);
       if (mode === 'edit' && r.status) variant.status = r.status;
       return variant;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zCursor, zIntParam } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
+import { ZCountryOfOrigin, ZHsCode } from '@/lib/shipping/customs';
 
 /**
  * The catalog's shapes, shared by the REST API (POST/PATCH /api/v1/products), the product form and
@@ -74,6 +75,9 @@ export const ZVariantInput = z
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
     ...ZDropshipFields,
+    /** customs data for parcels leaving the shop's country (decision 040); null clears */
+    hs_code: ZHsCode.nullable().optional(),
+    country_of_origin: ZCountryOfOrigin.nullable().optional(),
   })
   .strict();
 export type TVariantInput = z.input<typeof ZVariantInput>;
@@ -135,6 +139,9 @@ export const ZVariantUpdateInput = z
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
     ...ZDropshipFields,
+    /** customs data for parcels leaving the shop's country (decision 040); null clears */
+    hs_code: ZHsCode.nullable().optional(),
+    country_of_origin: ZCountryOfOrigin.nullable().optional(),
     status: ZStatus.optional(),
   })
   .strict();
@@ -240,6 +247,8 @@ export type VariantDto = {
   /** fulfilled by dropship_supplier_id, never from our stock (decision 041) */
   dropship: boolean;
   dropship_supplier_id: string | null;
+  hs_code: string | null;
+  country_of_origin: string | null;
   status: 'active' | 'archived';
   /** summed over every location */
   on_hand: number;

@@ -102,6 +102,8 @@ export function variantColumns(v: TVariantInput | TVariantUpdateInput) {
     allowBackorder: v.allow_backorder,
     dropship: v.dropship,
     dropshipSupplierId: v.dropship_supplier_id,
+    hsCode: v.hs_code,
+    countryOfOrigin: v.country_of_origin,
   };
 }
 

@@ -53,9 +53,12 @@ export async function salesTaxReport(
     taxed AS (SELECT DISTINCT entry_id FROM lines WHERE code = ${ACCOUNTS.salesTax} AND source_type = 'order')
     SELECT
       coalesce(sum(credit - debit) FILTER (
-        WHERE section IN ('revenue', 'contra_revenue') AND entry_id IN (SELECT entry_id FROM taxed)), 0)::bigint AS taxable,
-      coalesce(sum(credit - debit) FILTER (WHERE code = ${ACCOUNTS.salesTax} AND source_type = 'order'), 0)::bigint AS collected,
-      coalesce(sum(debit - credit) FILTER (WHERE code = ${ACCOUNTS.salesTax} AND source_type = 'refund'), 0)::bigint AS refunded,
+        WHERE section IN ('revenue', 'contra_revenue') AND entry_id IN (SELECT entry_id FROM
+          taxed)), 0)::bigint AS taxable,
+      coalesce(sum(credit - debit) FILTER (WHERE code = ${ACCOUNTS.salesTax} AND source_type =
+        'order'), 0)::bigint AS collected,
+      coalesce(sum(debit - credit) FILTER (WHERE code = ${ACCOUNTS.salesTax} AND source_type =
+        'refund'), 0)::bigint AS refunded,
       coalesce(sum(debit - credit) FILTER (
         WHERE code = ${ACCOUNTS.salesTax} AND source_type NOT IN ('order', 'refund')), 0)::bigint AS input_tax,
       coalesce(sum(credit - debit) FILTER (WHERE code = ${ACCOUNTS.salesTax}), 0)::bigint AS movement

@@ -2,9 +2,7 @@
 
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { action, runAction, type ActionState } from '@/lib/server-action';
+import { action, callAction } from '@/lib/server-action';
 import { enterSupplierBill } from '@/lib/purchasing/enter-bill';
 import { approveSupplierBill, rejectSupplierBill } from '@/lib/purchasing/approve-bill';
 import { paySupplierBill } from '@/lib/purchasing/pay-bill';
@@ -20,10 +18,10 @@ const paths = (poId: string, billId?: string) => {
 };
 
 /** The bill entry form sends typed values (amounts in minor units), validated by ZCreateBillInput. */
-export async function enterBillAction(input: TCreateBillInput): Promise<ActionState<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requirePermission('purchasing:write');
-    const bill = await enterSupplierBill({ input, actor: userActor(user) });
+export const enterBillAction = callAction<[input: TCreateBillInput], { id: string }>(
+  { permission: 'purchasing:write' },
+  async ({ actor }, input) => {
+    const bill = await enterSupplierBill({ input, actor });
     paths(bill.purchase_order.id, bill.id);
     return {
       message:
@@ -32,8 +30,8 @@ export async function enterBillAction(input: TCreateBillInput): Promise<ActionSt
           : `${bill.label} is waiting for a manager: ${bill.match_issues.join('; ')}`,
       data: { id: bill.id },
     };
-  });
-}
+  },
+);
 
 const ZDecision = z.object({
   bill_id: z.uuid(),

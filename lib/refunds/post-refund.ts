@@ -39,7 +39,11 @@ export async function postRefund(
 ) {
   // In the order's currency, at the order's carried rate: the refund reverses at the rate of the sale.
   await postOrderEntry(t, order.id, {
-    memo: `Refund #${r.number}${r.kind === 'goodwill' ? ' (goodwill)' : r.kind === 'exchange' ? ' (exchange credit)' : ''}, order #${order.number}`,
+    memo:
+      `Refund #${r.number}` +
+      (r.kind === 'goodwill' ? ' (goodwill)' : r.kind === 'exchange' ? ' (exchange credit)' : '') +
+      ', ' +
+      `order #${order.number}`,
     source: { type: 'refund', id: r.id },
     actor,
     lines: [
@@ -52,7 +56,8 @@ export async function postRefund(
   });
   const [row] = await t.$queryRaw<
     { amount_paid: number }[]
-  >`UPDATE orders SET amount_paid = amount_paid - ${r.amount}, updated_at = now() WHERE id = ${order.id}::uuid RETURNING amount_paid`;
+  >`UPDATE orders SET amount_paid = amount_paid - ${r.amount}, updated_at = now() WHERE id =
+    ${order.id}::uuid RETURNING amount_paid`;
   if (row.amount_paid < 0)
     throw new AppError(
       'VALIDATION_FAILED',
