@@ -88,7 +88,7 @@ test('the manager sees the dropship PO, sends it and records the supplier’s sh
   await visit(page, `/purchasing/${poId}`);
   await expect(page.getByRole('heading', { level: 2, name: 'Dropship to the customer' })).toBeVisible();
   await expect(page.getByRole('link', { name: `order #${orderNumber}` })).toBeVisible();
-  const shipTo = page.getByLabel('Ship to');
+  const shipTo = page.locator('address[aria-label="Ship to"]');
   await expect(shipTo).toContainText('Dana Drop');
   await expect(shipTo).toContainText('77 Orchard Lane');
   await expect(page.getByRole('cell', { name: '$40.00' }).first()).toBeVisible(); // 2 × 20.00
