@@ -14,6 +14,7 @@ import { seedChannels } from '@/prisma/seed-channels';
 import { seedAutomation } from '@/prisma/seed-automation';
 import { seedForeignCurrencyBooks, seedFxRates } from '@/prisma/seed-books';
 import { seedBills } from '@/prisma/seed-bills';
+import { seedDropship } from '@/prisma/seed-dropship';
 import { seedReplenishment } from '@/prisma/seed-replenishment';
 import { seedPayoutImport } from '@/prisma/seed-reconcile';
 
@@ -55,6 +56,8 @@ export async function prepareWithDemoShop(
         await seedFxRates(client, { log });
         // Supplier bills (paid, open, awaiting approval) and a landed-cost charge (decision 034).
         await seedBills(client, { log });
+        // A dropship variant and an order of it: its supplier's draft dropship PO (decision 041).
+        await seedDropship(client, { log });
         // An EUR order and a payout of its processor balance (Ledger → Payouts and FX, decision 035).
         await seedForeignCurrencyBooks(client, { log });
         // A Stripe payout report imported and matched to orders (Ledger → Reconcile and close, decision 043).

@@ -19,11 +19,14 @@ export function ProductForm({
   currency,
   product,
   productTypes,
+  suppliers = [],
 }: {
   mode: 'create' | 'edit';
   currency: string;
   product?: ProductDto;
   productTypes: string[];
+  /** who may ship a variant to the customer instead of us (dropship, decision 041) */
+  suppliers?: { id: string; name: string }[];
 }) {
   // Dispatched from onSubmit (not <form action>), so what was typed survives an error from the server.
   const {
@@ -154,6 +157,7 @@ export function ProductForm({
             currency={currency}
             errors={errors}
             mode={mode}
+            suppliers={suppliers}
             onRemove={
               !row.existing && rows.length > 1
                 ? () => setRows((r) => r.filter((x) => x.key !== row.key))
@@ -181,6 +185,7 @@ function VariantFields({
   currency,
   errors,
   mode,
+  suppliers,
   onRemove,
 }: {
   index: number;
@@ -188,6 +193,7 @@ function VariantFields({
   currency: string;
   errors: Record<string, string>;
   mode: 'create' | 'edit';
+  suppliers: { id: string; name: string }[];
   onRemove?: () => void;
 }) {
   const name = (field: string) => `variants.${index}.${field}`;
@@ -268,6 +274,16 @@ function VariantFields({
             ]}
           />
         )}
+        <SelectField
+          label="Shipped by"
+          name={name('dropship_supplier_id')}
+          defaultValue={existing?.dropship ? (existing.dropship_supplier_id ?? '') : ''}
+          error={errors[name('dropship_supplier_id')]}
+          options={[
+            { value: '', label: 'Us, from our stock' },
+            ...suppliers.map((s) => ({ value: s.id, label: `Dropship by ${s.name}` })),
+          ]}
+        />
         <div className="flex items-start gap-2 sm:col-span-2 lg:col-span-4">
           <input
             id={checkboxId}

@@ -39,14 +39,29 @@ export function BillDecision({ billId }: { billId: string }) {
   );
 }
 
-/** Pay a posted bill in full from the bank on a day (its rate settles a foreign bill). */
-export function BillPayment({ billId, today }: { billId: string; today: string }) {
+/**
+ * Pay a posted bill on a day (its rate settles a foreign bill): all that is open, or part of it
+ * when an amount is typed (the bill is then partially paid).
+ */
+export function BillPayment({
+  billId,
+  today,
+  currency,
+  open,
+}: {
+  billId: string;
+  today: string;
+  currency: string;
+  /** what is still open, as a decimal in the bill's currency ("120.00") */
+  open: string;
+}) {
   const { state, onSubmit, pending } = useActionForm(payBillAction, null, () =>
-    window.confirm('Record this bill as paid from the bank?'),
+    window.confirm('Record this payment from the bank?'),
   );
   return (
     <form onSubmit={onSubmit} aria-label="Pay the bill" className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="bill_id" value={billId} />
+      <input type="hidden" name="currency" value={currency} />
       <div>
         <label htmlFor="paid-on" className="block text-sm font-medium">
           Paid on
@@ -60,6 +75,22 @@ export function BillPayment({ billId, today }: { billId: string; today: string }
           required
           className={inputClass}
         />
+      </div>
+      <div>
+        <label htmlFor="pay-amount" className="block text-sm font-medium">
+          Amount ({currency})
+        </label>
+        <input
+          id="pay-amount"
+          name="amount"
+          inputMode="decimal"
+          placeholder={open}
+          aria-describedby="pay-amount-hint"
+          className={inputClass}
+        />
+        <p id="pay-amount-hint" className="text-xs text-slate-600">
+          Leave blank to pay all {open} that is open.
+        </p>
       </div>
       <SubmitButton pending={pending} pendingText="Paying…">
         Record payment

@@ -3,6 +3,7 @@ import { SUPPLIER_BILL_STATUS_LABEL, type SupplierBillStatus } from '@/lib/purch
 const TONE: Record<SupplierBillStatus, string> = {
   awaiting_approval: 'border-amber-300 bg-amber-50 text-amber-900',
   posted: 'border-sky-300 bg-sky-50 text-sky-900',
+  partially_paid: 'border-violet-300 bg-violet-50 text-violet-900',
   paid: 'border-green-300 bg-green-50 text-green-900',
   rejected: 'border-slate-300 bg-slate-100 text-slate-800',
 };

@@ -548,6 +548,8 @@ const ZVariant = named(
     safety_stock: z.number().int(),
     lead_time_days: z.number().int(),
     allow_backorder: z.boolean(),
+    dropship: z.boolean().describe('fulfilled by dropship_supplier_id, never from our stock'),
+    dropship_supplier_id: z.uuid().nullable(),
     hs_code: z.string().nullable().describe('Harmonized System code, 6–10 digits, for customs declarations'),
     country_of_origin: z.string().length(2).nullable().describe('ISO 3166-1 alpha-2, for customs'),
     status: z.enum(['active', 'archived']),
@@ -888,6 +890,14 @@ const ZPurchaseOrder = named(
     sent_at: z.string().nullable(),
     closed_at: z.string().nullable(),
     cancelled_at: z.string().nullable(),
+    dropship: z
+      .object({
+        order_id: z.uuid(),
+        order_number: z.number().int(),
+        ship_to: z.record(z.string(), z.unknown()),
+      })
+      .nullable()
+      .describe('a dropship PO: the customer order it ships and the address it ships to'),
   }),
 );
 
@@ -950,6 +960,20 @@ const ZSupplierBill = named(
     paid_on: z.string().nullable(),
     payment_base: z.number().int().nullable(),
     realized_fx: z.number().int().nullable(),
+    amount_paid: z.number().int(),
+    open_amount: z.number().int(),
+    carrying_paid: z.number().int(),
+    open_carrying: z.number().int(),
+    payments: z.array(
+      z.object({
+        paid_on: z.string(),
+        amount: z.number().int(),
+        fx_rate: z.string().nullable(),
+        bank_amount: z.number().int(),
+        carrying: z.number().int(),
+        realized_fx: z.number().int(),
+      }),
+    ),
     created_by: z.string(),
     created_at: z.string(),
   }),
@@ -2379,9 +2403,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/bills/{id}/pay',
     summary:
-      'Pay a posted bill in full on paid_on (default today): Dr AP at its carrying amount / Cr Bank ' +
-      'at the day’s rate, the difference to 7100 Realized exchange gain/loss ' +
-      '(none in the shop currency). Accepts Idempotency-Key.',
+      'Pay a posted or partially paid bill on paid_on (default today), all that is open or `amount` of it ' +
+      '(then partially_paid): Dr AP at the carrying amount of the part paid / Cr Bank at the day’s rate, ' +
+      'the difference to 7100 Realized exchange gain/loss (none in the shop currency). Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZPayBillInput,
     response: ZSupplierBill,

@@ -7,6 +7,7 @@ import { productDetail } from '@/lib/catalog/queries';
 import { ZProductInput, type ProductDto, type TProductInput } from '@/lib/catalog/schemas';
 import {
   assertCodesFree,
+  assertDropshipSuppliers,
   assertShopCurrency,
   variantColumns,
   withUniqueConflicts,
@@ -26,6 +27,14 @@ export async function createProduct(
     const { currency } = await shopSettings(t);
     assertShopCurrency(input.variants, currency);
     await assertCodesFree(t, claims);
+    await assertDropshipSuppliers(
+      t,
+      input.variants.map((v, index) => ({
+        index,
+        dropship: v.dropship ?? false,
+        supplierId: v.dropship_supplier_id ?? null,
+      })),
+    );
     const product = await t.product.create({
       data: {
         name: input.name,

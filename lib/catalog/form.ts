@@ -59,6 +59,9 @@ function readVariants(
         title: r.title ?? '',
         price: price ?? 0,
         allow_backorder: r.allow_backorder === 'on' || r.allow_backorder === 'true',
+        // "Shipped by": a supplier's id makes it a dropship variant (decision 041); blank, our stock
+        dropship: !!r.dropship_supplier_id,
+        dropship_supplier_id: r.dropship_supplier_id || null,
       };
       for (const f of MEASURE_FIELDS) variant[f] = wholeNumber(r[f] ?? '', null);
       // Customs data: an empty field is no value (create) or cleared (edit).

@@ -51,6 +51,12 @@ const ZName = z.string().trim().min(1, 'Enter the product name').max(200, 'Use a
 export const PRODUCT_STATUSES = ['active', 'archived'] as const;
 const ZStatus = z.enum(PRODUCT_STATUSES, { error: 'Choose active or archived' });
 
+/** A variant its supplier ships to the customer (decision 041): the flag and that supplier. */
+const ZDropshipFields = {
+  dropship: z.boolean({ error: 'Use true or false' }).optional(),
+  dropship_supplier_id: z.uuid({ error: 'Choose the supplier who ships it' }).nullable().optional(),
+};
+
 export const ZVariantInput = z
   .object({
     sku: ZSku,
@@ -68,6 +74,7 @@ export const ZVariantInput = z
     safety_stock: ZCount.optional(),
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
+    ...ZDropshipFields,
     /** customs data for parcels leaving the shop's country (decision 040); null clears */
     hs_code: ZHsCode.nullable().optional(),
     country_of_origin: ZCountryOfOrigin.nullable().optional(),
@@ -131,6 +138,7 @@ export const ZVariantUpdateInput = z
     safety_stock: ZCount.optional(),
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
+    ...ZDropshipFields,
     /** customs data for parcels leaving the shop's country (decision 040); null clears */
     hs_code: ZHsCode.nullable().optional(),
     country_of_origin: ZCountryOfOrigin.nullable().optional(),
@@ -236,6 +244,9 @@ export type VariantDto = {
   safety_stock: number;
   lead_time_days: number;
   allow_backorder: boolean;
+  /** fulfilled by dropship_supplier_id, never from our stock (decision 041) */
+  dropship: boolean;
+  dropship_supplier_id: string | null;
   hs_code: string | null;
   country_of_origin: string | null;
   status: 'active' | 'archived';

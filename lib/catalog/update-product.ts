@@ -9,6 +9,7 @@ import { changeProductStatus, lockProduct } from '@/lib/catalog/archive-product'
 import { ZProductUpdateInput, type ProductDto, type TProductUpdateInput } from '@/lib/catalog/schemas';
 import {
   assertCodesFree,
+  assertDropshipSuppliers,
   assertShopCurrency,
   variantColumns,
   withUniqueConflicts,
@@ -52,6 +53,17 @@ export async function updateProduct(
     if (missingPrice.length)
       throw new AppError('VALIDATION_FAILED', 'Enter a price for each new variant', missingPrice);
     await assertCodesFree(t, claims);
+    await assertDropshipSuppliers(
+      t,
+      changes.map((c) => ({
+        index: c.i,
+        dropship: c.v.dropship ?? c.existing?.dropship ?? false,
+        supplierId:
+          c.v.dropship_supplier_id !== undefined
+            ? c.v.dropship_supplier_id
+            : (c.existing?.dropship_supplier_id ?? null),
+      })),
+    );
 
     const backorderChanges = changes.filter(
       (c) =>

@@ -100,7 +100,33 @@ export function variantColumns(v: TVariantInput | TVariantUpdateInput) {
     safetyStock: v.safety_stock,
     leadTimeDays: v.lead_time_days,
     allowBackorder: v.allow_backorder,
+    dropship: v.dropship,
+    dropshipSupplierId: v.dropship_supplier_id,
     hsCode: v.hs_code,
     countryOfOrigin: v.country_of_origin,
   };
+}
+
+/**
+ * A dropship variant needs the supplier who ships it, and that supplier must exist (decision 041):
+ * 422 naming `variants.i.dropship_supplier_id` otherwise. `rows` are the variants as they will be.
+ */
+export async function assertDropshipSuppliers(
+  tx: Tx,
+  rows: { index: number; dropship: boolean; supplierId: string | null }[],
+): Promise<void> {
+  const ids = [...new Set(rows.flatMap((r) => (r.supplierId ? [r.supplierId] : [])))];
+  const known = new Set(
+    ids.length
+      ? (await tx.supplier.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((s) => s.id)
+      : [],
+  );
+  const issues: FieldIssue[] = rows.flatMap((r) => {
+    const field = `variants.${r.index}.dropship_supplier_id`;
+    if (r.dropship && !r.supplierId) return [{ field, message: 'Choose the supplier who ships it' }];
+    if (r.supplierId && !known.has(r.supplierId)) return [{ field, message: 'No supplier with this id' }];
+    return [];
+  });
+  if (issues.length)
+    throw new AppError('VALIDATION_FAILED', 'A dropship variant needs the supplier who ships it', issues);
 }

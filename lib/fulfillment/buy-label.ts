@@ -49,6 +49,7 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
       select: {
         shippingAddress: true,
         lines: {
+          where: { dropshipPoLineId: null }, // dropship lines: their supplier ships them (decision 041)
           select: { sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true },
           orderBy: { id: 'asc' },
         },

@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { ZPickListOrderIds } from '@/lib/fulfillment/pick-list-data';
-import { openQuantitySql } from '@/lib/orders/open-quantity-sql';
+import { stockOpenQuantitySql } from '@/lib/orders/open-quantity-sql';
 
 const refuse = (message: string) =>
   new AppError('VALIDATION_FAILED', message, [{ field: 'order_ids', message }]);
@@ -68,7 +68,7 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
       }[]
     >`
       SELECT ol.id::text, ol.order_id::text, ol.variant_id::text, ol.sku, ol.name, v.barcode,
-             ${openQuantitySql}::int AS open, b.code AS bin_code, b.pick_sequence
+             ${stockOpenQuantitySql}::int AS open, b.code AS bin_code, b.pick_sequence
       FROM order_lines ol
       JOIN orders o ON o.id = ol.order_id
       JOIN variants v ON v.id = ol.variant_id
@@ -76,7 +76,7 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
       LEFT JOIN stock_levels sl ON sl.variant_id = ol.variant_id AND sl.location_id =
         coalesce(o.location_id, s.fulfilling_location_id)
       LEFT JOIN bins b ON b.id = sl.bin_id
-      WHERE ol.order_id = ANY(${ids}::uuid[]) AND ${openQuantitySql} > 0
+      WHERE ol.order_id = ANY(${ids}::uuid[]) AND ${stockOpenQuantitySql} > 0
       ORDER BY ol.id`;
     const empty = ids.filter((id) => !lines.some((l) => l.order_id === id)).map((id) => byId.get(id)!.number);
     if (empty.length) throw refuse(`Nothing is left to pick on ${empty.map((n) => `#${n}`).join(', ')}.`);

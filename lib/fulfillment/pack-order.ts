@@ -39,7 +39,8 @@ export async function packOrder(options: { orderId: string; input: TPackOrderInp
       );
 
     const lines = await t.orderLine.findMany({
-      where: { orderId: order.id },
+      // dropship lines are shipped by their supplier, never packed here (decision 041)
+      where: { orderId: order.id, dropshipPoLineId: null },
       select: { sku: true, quantity: true, quantityFulfilled: true, quantityCancelled: true },
     });
     const open = new Map<string, number>();

@@ -6,7 +6,7 @@ import type { PickListInput, PickListOrder } from '@/lib/documents/pick-list';
 import type { PackingSlipInput } from '@/lib/documents/packing-slip';
 import { UUID_PATTERN } from '@/lib/boundary';
 import { openQuantity } from '@/lib/orders/rules';
-import { openQuantitySql } from '@/lib/orders/open-quantity-sql';
+import { stockOpenQuantitySql } from '@/lib/orders/open-quantity-sql';
 
 /** The most orders one pick list (a wave) may hold: one cart of totes. */
 export const MAX_WAVE_ORDERS = 50;
@@ -74,7 +74,7 @@ export async function pickListFor(
     }[]
   >`
     SELECT o.id::text, o.number, o.status::text, loc.code AS location, s.timezone AS time_zone,
-           (SELECT coalesce(sum(${openQuantitySql}), 0)::int FROM order_lines ol WHERE ol.order_id = o.id) AS units
+           (SELECT coalesce(sum(${stockOpenQuantitySql}), 0)::int FROM order_lines ol WHERE ol.order_id = o.id) AS units
     FROM orders o
     LEFT JOIN shop_settings s ON s.id = 1
     LEFT JOIN locations loc ON loc.id = coalesce(o.location_id, s.fulfilling_location_id)
@@ -101,7 +101,7 @@ export async function pickListFor(
       pick_sequence: number | null;
     }[]
   >`
-    SELECT ol.order_id::text, ol.sku, ol.name, ${openQuantitySql}::int AS quantity,
+    SELECT ol.order_id::text, ol.sku, ol.name, ${stockOpenQuantitySql}::int AS quantity,
            b.code AS bin_code, b.pick_sequence
     FROM order_lines ol
     JOIN orders o ON o.id = ol.order_id
@@ -109,7 +109,7 @@ export async function pickListFor(
     LEFT JOIN stock_levels sl ON sl.variant_id = ol.variant_id AND sl.location_id =
       coalesce(o.location_id, s.fulfilling_location_id)
     LEFT JOIN bins b ON b.id = sl.bin_id
-    WHERE ol.order_id = ANY(${ids}::uuid[]) AND ${openQuantitySql} > 0
+    WHERE ol.order_id = ANY(${ids}::uuid[]) AND ${stockOpenQuantitySql} > 0
     ORDER BY b.pick_sequence ASC NULLS LAST, b.code ASC NULLS LAST, ol.sku ASC, ol.id ASC`;
 
   const picks: PickListOrder[] = ids.map((id) => {

@@ -8,7 +8,7 @@ import type { CustomsDocumentInput } from '@/lib/documents/customs';
 import { lineCustomsValue, type CustomsForm, type DutiesTerms } from '@/lib/shipping/customs';
 import { ZFulfillmentQueueQuery, type TFulfillmentQueueQuery } from '@/lib/fulfillment/queue-schemas';
 import { isUuid } from '@/lib/boundary';
-import { openQuantitySql } from '@/lib/orders/open-quantity-sql';
+import { stockOpenQuantitySql } from '@/lib/orders/open-quantity-sql';
 
 export type QueueRow = {
   id: string;
@@ -71,9 +71,9 @@ export async function fulfillmentQueue(
     FROM orders o
     JOIN customers c ON c.id = o.customer_id
     CROSS JOIN LATERAL (
-      SELECT coalesce(sum(${openQuantitySql}), 0)::int AS units,
-             array_agg(${openQuantitySql}::text || ' × ' || ol.sku ORDER BY ol.id)
-               FILTER (WHERE ${openQuantitySql} > 0) AS lines
+      SELECT coalesce(sum(${stockOpenQuantitySql}), 0)::int AS units,
+             array_agg(${stockOpenQuantitySql}::text || ' × ' || ol.sku ORDER BY ol.id)
+               FILTER (WHERE ${stockOpenQuantitySql} > 0) AS lines
       FROM order_lines ol WHERE ol.order_id = o.id
     ) l
     WHERE ${Prisma.join(where, ' AND ')}

@@ -127,7 +127,7 @@ export async function stockLevels(
              min(po.expected_at) AS next_expected
       FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id
       WHERE pl.variant_id = l.variant_id AND po.location_id = l.location_id
-        AND po.status IN ('sent', 'partially_received')
+        AND po.status IN ('sent', 'partially_received') AND po.order_id IS NULL -- not dropship POs
         AND pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received > 0
     ) oo ON true
     WHERE ${Prisma.join(conditions, ' AND ')}
@@ -205,7 +205,7 @@ async function lowStockSkus(
       SELECT sum(pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received) AS on_order,
              min(po.expected_at) AS next_expected
       FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id
-      WHERE pl.variant_id = v.id AND po.status IN ('sent', 'partially_received')
+      WHERE pl.variant_id = v.id AND po.status IN ('sent', 'partially_received') AND po.order_id IS NULL
         AND pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received > 0
     ) oo ON true
     WHERE ${Prisma.join(conditions, ' AND ')}

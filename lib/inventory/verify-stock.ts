@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import { toAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { RESERVING_STATUSES } from '@/lib/orders/rules';
-import { openQuantitySql } from '@/lib/orders/open-quantity-sql';
+import { stockOpenQuantitySql } from '@/lib/orders/open-quantity-sql';
 import { applyMovement, lockLevel } from '@/lib/inventory/stock';
 
 export const STOCK_BUCKETS = ['on_hand', 'reserved', 'damaged', 'quarantine'] as const;
@@ -68,7 +68,7 @@ async function stockFacts(tx: Tx, only?: { variantId: string; locationId: string
       GROUP BY variant_id, location_id
     ), res AS (
       SELECT ol.variant_id, o.location_id,
-             sum(${openQuantitySql}) AS reserved
+             sum(${stockOpenQuantitySql}) AS reserved
       FROM order_lines ol JOIN orders o ON o.id = ol.order_id
       WHERE o.status::text = ANY(${statuses}) AND o.location_id IS NOT NULL
         AND (${v}::uuid IS NULL OR ol.variant_id = ${v}::uuid) AND (${l}::uuid IS NULL OR o.location_id = ${l}::uuid)

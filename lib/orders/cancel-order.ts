@@ -45,6 +45,7 @@ export async function cancelOrder(
             quantity: true,
             quantityFulfilled: true,
             quantityCancelled: true,
+            dropshipPoLineId: true,
           },
         },
         payments: { select: { id: true, status: true } },
@@ -53,13 +54,16 @@ export async function cancelOrder(
     const open = full.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
     if (full.location && open.length) {
       await releaseStock(t, {
-        lines: open.map((l) => ({
-          variantId: l.variantId,
-          sku: l.sku,
-          locationId: full.location!.id,
-          locationCode: full.location!.code,
-          quantity: l.open,
-        })),
+        // dropship: a line its supplier ships holds none of our stock (decision 041)
+        lines: open
+          .filter((l) => !l.dropshipPoLineId)
+          .map((l) => ({
+            variantId: l.variantId,
+            sku: l.sku,
+            locationId: full.location!.id,
+            locationCode: full.location!.code,
+            quantity: l.open,
+          })),
         reference: { type: 'order', id: order.id },
         actor: options.actor,
       });
@@ -144,6 +148,7 @@ async function cancelRemaining(
           taxAmount: true,
           quantityFulfilled: true,
           quantityCancelled: true,
+          dropshipPoLineId: true,
         },
       },
     },
@@ -151,13 +156,16 @@ async function cancelRemaining(
   const open = full.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
   if (full.location && open.length) {
     await releaseStock(t, {
-      lines: open.map((l) => ({
-        variantId: l.variantId,
-        sku: l.sku,
-        locationId: full.location!.id,
-        locationCode: full.location!.code,
-        quantity: l.open,
-      })),
+      // dropship: a line its supplier ships holds none of our stock (decision 041)
+      lines: open
+        .filter((l) => !l.dropshipPoLineId)
+        .map((l) => ({
+          variantId: l.variantId,
+          sku: l.sku,
+          locationId: full.location!.id,
+          locationCode: full.location!.code,
+          quantity: l.open,
+        })),
       reference: { type: 'order', id: order.id },
       actor: options.actor,
     });

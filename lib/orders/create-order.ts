@@ -13,7 +13,8 @@ import { convertEntry, convertMinor, formatRate, type Decimal } from '@/lib/ledg
 import { rateOn } from '@/lib/ledger/fx-queries';
 import { todayIn } from '@/lib/dates';
 import { currencyDigits } from '@/lib/money';
-import { takeOrder } from '@/lib/orders/take-order';
+import { takeOrder, type IntakePlan } from '@/lib/orders/take-order';
+import { createDropshipPurchaseOrders } from '@/lib/purchasing/create-dropship-purchase-orders';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
@@ -281,7 +282,7 @@ async function takeOrderInput(
       : [],
   };
 
-  const taken = await takeOrder(t, {
+  const plan: IntakePlan = {
     at,
     actor: options.actor,
     customer: { email: input.customer.email, firstName, lastName, phone: input.customer.phone ?? null },
@@ -325,13 +326,16 @@ async function takeOrderInput(
       discount_amount: l.discountAmount,
       tax_amount: l.taxAmount,
     })),
-    stock: input.lines.map((l) => ({
-      variantId: variants.get(l.sku)!.id,
-      sku: l.sku,
-      locationId: location.id,
-      locationCode: location.code,
-      quantity: l.quantity,
-    })),
+    // dropship: a line its supplier ships reserves none of our stock (decision 041).
+    stock: input.lines
+      .filter((l) => !variants.get(l.sku)!.dropship)
+      .map((l) => ({
+        variantId: variants.get(l.sku)!.id,
+        sku: l.sku,
+        locationId: location.id,
+        locationCode: location.code,
+        quantity: l.quantity,
+      })),
     payment: input.payment
       ? {
           id: paymentId,
@@ -360,7 +364,16 @@ async function takeOrderInput(
     },
     response,
     idempotency: options.idempotency,
-  });
+  };
+  // dropship: an order with a line its supplier ships also drafts that supplier's PO, in the same
+  // transaction as the intake (the caller's, or one opened here), so no line waits without one.
+  const dropship = input.lines.some((l) => variants.get(l.sku)!.dropship);
+  const write = async (w: Tx) => {
+    const result = await takeOrder(w, plan);
+    if (dropship && result.order) await createDropshipPurchaseOrders({ orderId, actor: options.actor }, w);
+    return result;
+  };
+  const taken = dropship && t === db ? await db.$transaction(write, { timeout: 30_000 }) : await write(t);
   return taken.replay ?? { status: options.idempotency?.status ?? 201, body: taken.order, replayed: false };
 }
 
@@ -373,7 +386,8 @@ type IntakeContext = {
     locationCode: string | null;
     shipUnpaidOrders: boolean;
   } | null;
-  variants: { id: string; sku: string; status: string; name: string }[];
+  /** dropship: fulfilled by its supplier (decision 041) */
+  variants: { id: string; sku: string; status: string; name: string; dropship: boolean }[];
   fromEmail: number;
   fromIp: number;
   hasPrevious: boolean;
@@ -387,7 +401,7 @@ const INTAKE_CONTEXT_SQL = `
                                      'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code,
                                      'shipUnpaidOrders', s.ship_unpaid_orders)
               FROM shop_settings s LEFT JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1) AS settings,
-           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status,
+           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status, 'dropship', v.dropship,
                      'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')
               FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY($1::text[])) AS variants,
            (SELECT count(*) FROM orders

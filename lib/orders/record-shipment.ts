@@ -5,6 +5,7 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { consumeReservedStock } from '@/lib/inventory/reservations';
+import { shipDropshipLines } from '@/lib/purchasing/ship-dropship-lines';
 import { nextStatus, openQuantity } from '@/lib/orders/rules';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
@@ -16,7 +17,8 @@ import { recordKpiFacts, shippedCompleteFacts, type KpiFactGroup } from '@/lib/k
  * Records a shipment of some or all of an order's open units (a fulfillment made elsewhere — 3PL,
  * dropship — or, later, a label bought here): consumes the reserved stock at the order's location,
  * posts COGS from the cost layers (Dr COGS / Cr Inventory), and moves the order to partially
- * fulfilled or fulfilled — one transaction.
+ * fulfilled or fulfilled — one transaction. Lines of a dropship PO (decision 041) consume nothing:
+ * the supplier shipped them, at the PO's cost (shipDropshipLines: Dr COGS / Cr GRNI).
  */
 export async function recordShipment(
   options: {
@@ -51,6 +53,7 @@ export async function recordShipment(
             quantity: true,
             quantityFulfilled: true,
             quantityCancelled: true,
+            dropshipPoLineId: true,
           },
           orderBy: { id: 'asc' },
         },
@@ -100,27 +103,49 @@ export async function recordShipment(
       },
       select: { id: true, number: true },
     });
-    const consumed = await consumeReservedStock(t, {
-      lines: picks.map((p) => ({
-        variantId: p.variantId,
-        sku: p.sku,
-        locationId: full.location!.id,
-        locationCode: full.location!.code,
-        quantity: p.quantity,
-      })),
-      reference: { type: 'shipment', id: shipment.id },
-      actor: options.actor,
-      memo: `Shipment #${shipment.number}, order #${order.number}`,
-    });
+    // dropship: lines the supplier ships move none of our stock; their cost is the PO's (decision 041).
+    const poLineOf = new Map(full.lines.map((l) => [l.id, l.dropshipPoLineId]));
+    const stocked = picks.filter((p) => !poLineOf.get(p.lineId));
+    const dropshipped = picks.filter((p) => poLineOf.get(p.lineId));
+    const dropshipCost = dropshipped.length
+      ? await shipDropshipLines(t, {
+          picks: dropshipped.map((p) => ({ ...p, poLineId: poLineOf.get(p.lineId)! })),
+          shipment,
+          orderNumber: order.number,
+          shippedAt,
+          carrier: input.carrier ?? null,
+          trackingNumber: input.tracking_number ?? null,
+          actor: options.actor,
+        })
+      : new Map<string, number>();
+    const consumed = stocked.length
+      ? await consumeReservedStock(t, {
+          lines: stocked.map((p) => ({
+            variantId: p.variantId,
+            sku: p.sku,
+            locationId: full.location!.id,
+            locationCode: full.location!.code,
+            quantity: p.quantity,
+          })),
+          reference: { type: 'shipment', id: shipment.id },
+          actor: options.actor,
+          memo: `Shipment #${shipment.number}, order #${order.number}`,
+        })
+      : { totalCost: 0, lines: [] };
+    const totalCost = consumed.totalCost + [...dropshipCost.values()].reduce((a, b) => a + b, 0);
     // Cost per order line, in proportion to the units each contributed to its variant's issue.
     const costByVariant = new Map(
       consumed.lines.map((l) => [l.variantId, { cost: l.cost, quantity: l.quantity }]),
     );
     for (const p of picks) {
-      const v = costByVariant.get(p.variantId)!;
-      const cost = p.quantity === v.quantity ? v.cost : Math.round((v.cost * p.quantity) / v.quantity);
-      v.cost -= cost;
-      v.quantity -= p.quantity;
+      const v = costByVariant.get(p.variantId);
+      const cost =
+        dropshipCost.get(p.lineId) ??
+        (p.quantity === v!.quantity ? v!.cost : Math.round((v!.cost * p.quantity) / v!.quantity));
+      if (!dropshipCost.has(p.lineId)) {
+        v!.cost -= cost;
+        v!.quantity -= p.quantity;
+      }
       await t.shipmentLine.create({
         data: { shipmentId: shipment.id, orderLineId: p.lineId, quantity: p.quantity, cost },
         select: { id: true },
@@ -133,7 +158,7 @@ export async function recordShipment(
     }
     await t.shipment.update({
       where: { id: shipment.id },
-      data: { cogs: consumed.totalCost },
+      data: { cogs: totalCost },
       select: { id: true },
     });
     await t.order.update({ where: { id: order.id }, data: { status }, select: { id: true } });
@@ -190,7 +215,7 @@ export async function recordShipment(
       number: shipment.number,
       order_id: order.id,
       status,
-      cogs: consumed.totalCost,
+      cogs: totalCost,
       carrier: input.carrier ?? null,
       tracking_number: input.tracking_number ?? null,
       lines: picks.map((p) => ({ sku: p.sku, quantity: p.quantity })),

@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/boundary';
 import type { Actor } from '@/lib/auth/actor';
 import { actorCan } from '@/lib/auth/permissions';
 import { assertBillMove, type SupplierBillStatus } from './bill-rules';
@@ -9,10 +10,11 @@ import { postSupplierBill } from './post-bill';
 import { billDetail, type SupplierBillDto } from './bill-queries';
 import { recordPoEvent } from './po-store';
 
+/** Locks the bill row, then reads it: what a concurrent payment wrote is seen (404 when there is none). */
 export async function lockBill(t: Tx, id: string) {
+  if (isUuid(id)) await t.$queryRaw`SELECT id FROM supplier_bills WHERE id = ${id}::uuid FOR UPDATE`;
   const bill = await billDetail(id, t);
   if (!bill) throw new AppError('NOT_FOUND', 'That bill does not exist.');
-  await t.$queryRaw`SELECT id FROM supplier_bills WHERE id = ${id}::uuid FOR UPDATE`;
   return bill;
 }
 

@@ -6,7 +6,8 @@ import { action, callAction } from '@/lib/server-action';
 import { enterSupplierBill } from '@/lib/purchasing/enter-bill';
 import { approveSupplierBill, rejectSupplierBill } from '@/lib/purchasing/approve-bill';
 import { paySupplierBill } from '@/lib/purchasing/pay-bill';
-import { formatMoney } from '@/lib/money';
+import { amountExample, formatMoney, parseAmountInput } from '@/lib/money';
+import { AppError } from '@/lib/errors';
 import type { TCreateBillInput } from '@/lib/purchasing/bill-schemas';
 
 const paths = (poId: string, billId?: string) => {
@@ -52,17 +53,32 @@ export const decideBillAction = action(
 const ZPay = z.object({
   bill_id: z.uuid(),
   paid_on: z.iso.date({ error: 'Use a date like 2026-12-24' }),
+  /** typed in the bill's currency; blank pays all that is open */
+  amount: z.string().trim().max(30).default(''),
+  currency: z.string().length(3),
 });
 
+/** Pays a bill, in full or (with an amount) in part; the amount is read in the bill's currency. */
 export const payBillAction = action(
   { permission: 'purchasing:write', schema: ZPay },
   async ({ input, actor }) => {
-    const bill = await paySupplierBill({ billId: input.bill_id, input: { paid_on: input.paid_on }, actor });
+    const amount = parseAmountInput(input.amount, input.currency);
+    if (amount === null)
+      throw new AppError('VALIDATION_FAILED', 'Enter the amount paid', [
+        { field: 'amount', message: `Enter an amount like ${amountExample(input.currency)}` },
+      ]);
+    const bill = await paySupplierBill({
+      billId: input.bill_id,
+      input: { paid_on: input.paid_on, amount },
+      actor,
+    });
     paths(bill.purchase_order.id, bill.id);
+    const fx = bill.realized_fx ? '; the exchange difference went to 7100' : '';
     return {
       message:
-        `${bill.label} paid ` +
-        `on ${bill.paid_on}${bill.realized_fx ? '; the exchange difference went to 7100' : ''}.`,
+        bill.status === 'paid'
+          ? `${bill.label} paid in full on ${bill.paid_on}${fx}.`
+          : `Payment recorded on ${bill.paid_on}; ${formatMoney(bill.open_amount, bill.currency)} still open${fx}.`,
     };
   },
 );

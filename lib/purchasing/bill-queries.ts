@@ -7,8 +7,10 @@ import { todayIn } from '@/lib/dates';
 import { poLabel } from './rules';
 import {
   AGING_BUCKETS,
+  OPEN_BILL_STATUSES,
   agingBucket,
   billLabel,
+  billOpen,
   daysBetween,
   type AgingBucket,
   type SupplierBillStatus,
@@ -50,9 +52,23 @@ export type SupplierBillDto = {
   }[];
   approved_by: string | null;
   approved_at: string | null;
+  /** the latest payment's day; payment_base and realized_fx are summed over the payments */
   paid_on: string | null;
   payment_base: number | null;
   realized_fx: number | null;
+  /** paid so far and still open, in the bill's currency; the carrying amount paid and open (shop currency) */
+  amount_paid: number;
+  open_amount: number;
+  carrying_paid: number;
+  open_carrying: number;
+  payments: {
+    paid_on: string;
+    amount: number;
+    fx_rate: string | null;
+    bank_amount: number;
+    carrying: number;
+    realized_fx: number;
+  }[];
   created_by: string;
   created_at: string;
 };
@@ -78,8 +94,14 @@ const billSelect = {
   paidOn: true,
   paymentBase: true,
   realizedFx: true,
+  amountPaid: true,
+  carryingPaid: true,
   createdBy: true,
   createdAt: true,
+  payments: {
+    select: { paidOn: true, amount: true, fxRate: true, bankAmount: true, carrying: true, realizedFx: true },
+    orderBy: [{ paidOn: 'asc' }, { createdAt: 'asc' }],
+  },
   purchaseOrder: { select: { id: true, number: true } },
   supplier: { select: { id: true, name: true } },
   lines: {
@@ -100,6 +122,7 @@ type BillRow = Prisma.SupplierBillGetPayload<{ select: typeof billSelect }>;
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function billDto(b: BillRow): SupplierBillDto {
+  const open = billOpen(b);
   return {
     id: b.id,
     number: b.number,
@@ -134,6 +157,18 @@ function billDto(b: BillRow): SupplierBillDto {
     paid_on: day(b.paidOn),
     payment_base: b.paymentBase,
     realized_fx: b.realizedFx,
+    amount_paid: b.amountPaid,
+    open_amount: open.amount,
+    carrying_paid: b.carryingPaid,
+    open_carrying: open.carrying,
+    payments: b.payments.map((p) => ({
+      paid_on: day(p.paidOn)!,
+      amount: p.amount,
+      fx_rate: p.fxRate ? p.fxRate.toString() : null,
+      bank_amount: p.bankAmount,
+      carrying: p.carrying,
+      realized_fx: p.realizedFx,
+    })),
     created_by: b.createdBy,
     created_at: b.createdAt.toISOString(),
   };
@@ -174,21 +209,29 @@ export type ApAging = {
 };
 
 /**
- * Accounts payable aging: every posted, unpaid bill by supplier, its carrying amount in the shop's
- * currency in the bucket of its days past due on `as_of` (current, 1–30, 31–60, 61–90, > 90).
+ * Accounts payable aging: every posted bill not paid in full by supplier, its open carrying amount
+ * (carrying amount less what payments cleared, decision 041) in the shop's currency in the bucket of
+ * its days past due on `as_of` (current, 1–30, 31–60, 61–90, > 90). Payments after `as_of` do not count,
+ * so an aging of a past day shows what was owed then.
  * The total equals the bills' share of account 2000 (landed-cost charges are payables too, but not
  * bills: they are not in the aging).
  */
 export async function apAging(query: { as_of?: string }, tx: Tx = db): Promise<ApAging> {
   const settings = await shopSettings(tx);
   const asOf = query.as_of ?? todayIn(settings.timezone);
+  const asOfDate = new Date(`${asOf}T00:00:00Z`);
   const rows = await tx.supplierBill.findMany({
-    where: { status: 'posted', billDate: { lte: new Date(`${asOf}T00:00:00Z`) } },
+    where: {
+      status: { in: [...OPEN_BILL_STATUSES, 'paid'] },
+      billDate: { lte: asOfDate },
+      OR: [{ status: { in: [...OPEN_BILL_STATUSES] } }, { paidOn: { gt: asOfDate } }],
+    },
     select: {
       id: true,
       number: true,
       dueDate: true,
       baseTotal: true,
+      payments: { where: { paidOn: { lte: asOfDate } }, select: { carrying: true } },
       supplier: { select: { id: true, name: true } },
     },
     orderBy: [{ dueDate: 'asc' }, { number: 'asc' }],
@@ -200,7 +243,9 @@ export async function apAging(query: { as_of?: string }, tx: Tx = db): Promise<A
     const due = day(r.dueDate)!;
     const late = daysBetween(due, asOf);
     const bucket = agingBucket(late);
-    const amount = r.baseTotal ?? 0;
+    // open on as_of: the carrying amount less what payments made by then cleared
+    const amount = (r.baseTotal ?? 0) - r.payments.reduce((sum, p) => sum + p.carrying, 0);
+    if (amount <= 0) continue;
     const row =
       bySupplier.get(r.supplier.id) ??
       bySupplier

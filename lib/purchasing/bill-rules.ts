@@ -1,12 +1,19 @@
 import { stateMachine } from '@/lib/state-machine';
 import { share, toDecimalString } from '@/lib/money';
 
-export const SUPPLIER_BILL_STATUSES = ['awaiting_approval', 'posted', 'paid', 'rejected'] as const;
+export const SUPPLIER_BILL_STATUSES = [
+  'awaiting_approval',
+  'posted',
+  'partially_paid',
+  'paid',
+  'rejected',
+] as const;
 export type SupplierBillStatus = (typeof SUPPLIER_BILL_STATUSES)[number];
 
 export const SUPPLIER_BILL_STATUS_LABEL: Record<SupplierBillStatus, string> = {
   awaiting_approval: 'Awaiting approval',
   posted: 'Posted',
+  partially_paid: 'Partially paid',
   paid: 'Paid',
   rejected: 'Rejected',
 };
@@ -16,12 +23,14 @@ export const SUPPLIER_BILL_STATUS_LABEL: Record<SupplierBillStatus, string> = {
  * tolerance is posted when entered; otherwise it waits, and only a manager or admin may
  * - approve: post it as billed (the difference goes to purchase price variance), or
  * - reject: set it aside (nothing was posted; the PO lines' billed quantities are given back).
- * - pay: Dr Accounts payable / Cr Bank, with the realized exchange difference when the rate moved.
+ * - pay: Dr Accounts payable / Cr Bank, with the realized exchange difference when the rate moved;
+ *   a payment of part of the open amount is `pay_part` (decision 041), the one that settles it `pay`.
  */
 export const SUPPLIER_BILL_TRANSITIONS = {
   approve: { from: ['awaiting_approval'], to: 'posted' },
   reject: { from: ['awaiting_approval'], to: 'rejected' },
-  pay: { from: ['posted'], to: 'paid' },
+  pay_part: { from: ['posted', 'partially_paid'], to: 'partially_paid' },
+  pay: { from: ['posted', 'partially_paid'], to: 'paid' },
 } as const satisfies Record<string, { from: readonly SupplierBillStatus[]; to: SupplierBillStatus }>;
 export type SupplierBillMove = keyof typeof SUPPLIER_BILL_TRANSITIONS;
 
@@ -137,4 +146,41 @@ export function agingBucket(daysPastDue: number): AgingBucket {
   if (daysPastDue <= 60) return 'days_31_60';
   if (daysPastDue <= 90) return 'days_61_90';
   return 'over_90';
+}
+
+/** Statuses of a bill that is owed (in AP aging, payable). */
+export const OPEN_BILL_STATUSES = [
+  'posted',
+  'partially_paid',
+] as const satisfies readonly SupplierBillStatus[];
+
+/**
+ * The part of a bill's carrying amount (its payable in the shop's currency, `baseTotal`) a payment of
+ * `amount` (bill currency) clears (decision 041): its share baseTotal × amount ÷ total, rounded half
+ * up; the payment that settles the bill takes what is left, so the payments' carrying parts sum to
+ * exactly baseTotal and AP is left at zero. Example: 100.00 EUR posted at 1.10 (11,000 US cents),
+ * 40.00 EUR paid → 11,000 × 4,000 ÷ 10,000 = 4,400; the last 60.00 → 11,000 − 4,400 = 6,600.
+ */
+export function paymentCarrying(b: {
+  total: number;
+  baseTotal: number;
+  amountPaid: number;
+  carryingPaid: number;
+  amount: number;
+}): { carrying: number; settles: boolean } {
+  const settles = b.amountPaid + b.amount >= b.total;
+  return {
+    carrying: settles ? b.baseTotal - b.carryingPaid : share(b.baseTotal, b.amount, b.total),
+    settles,
+  };
+}
+
+/** What is still owed on a bill in its own currency and at its carrying amount (shop currency). */
+export function billOpen(b: {
+  total: number;
+  baseTotal: number | null;
+  amountPaid: number;
+  carryingPaid: number;
+}) {
+  return { amount: b.total - b.amountPaid, carrying: (b.baseTotal ?? 0) - b.carryingPaid };
 }

@@ -43,6 +43,8 @@ export type TCreateBillInput = z.input<typeof ZCreateBillInput>;
 export const ZPayBillInput = z.object({
   /** the day the money left the bank (default today); its rate settles a foreign bill */
   paid_on: ZDate.optional(),
+  /** minor units of the bill's currency; default what is still open (the bill is then paid in full) */
+  amount: ZMinor.refine((v) => v > 0, 'Must be more than zero').optional(),
 });
 export type TPayBillInput = z.input<typeof ZPayBillInput>;
 

@@ -171,6 +171,8 @@ export type PurchaseOrderDto = {
   sent_at: string | null;
   closed_at: string | null;
   cancelled_at: string | null;
+  /** a dropship PO (decision 041): the customer order it ships and the address it ships to */
+  dropship: { order_id: string; order_number: number; ship_to: Record<string, unknown> } | null;
 };
 
 export type PurchaseOrderEventDto = {
@@ -195,6 +197,9 @@ const poSelect = {
   sentAt: true,
   closedAt: true,
   cancelledAt: true,
+  orderId: true,
+  shipTo: true,
+  order: { select: { number: true } },
   supplierId: true,
   supplier: { select: { id: true, name: true, email: true, overReceiptTolerancePct: true } },
   location: { select: { code: true } },
@@ -271,6 +276,14 @@ function poDto(po: PoRow): PurchaseOrderDto {
     sent_at: po.sentAt?.toISOString() ?? null,
     closed_at: po.closedAt?.toISOString() ?? null,
     cancelled_at: po.cancelledAt?.toISOString() ?? null,
+    dropship:
+      po.orderId && po.order
+        ? {
+            order_id: po.orderId,
+            order_number: po.order.number,
+            ship_to: (po.shipTo ?? {}) as Record<string, unknown>,
+          }
+        : null,
   };
 }
 
@@ -328,7 +341,7 @@ export async function purchaseOrderList(
 /** The open POs a SKU is on, for its stock page: number, location, open units, expected date. */
 export async function openPurchaseOrdersForSku(sku: string, tx: Tx = db) {
   const rows = await tx.purchaseOrderLine.findMany({
-    where: { sku, purchaseOrder: { status: { in: [...ON_ORDER_STATUSES] } } },
+    where: { sku, purchaseOrder: { status: { in: [...ON_ORDER_STATUSES] }, orderId: null } },
     select: {
       quantityOrdered: true,
       quantityReceived: true,

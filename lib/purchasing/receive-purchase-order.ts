@@ -57,6 +57,12 @@ export async function receivePurchaseOrder(
     const locked = await lockPurchaseOrder(t, options.purchaseOrderId);
     assertPurchaseOrderMove(locked.status, 'receive');
     const po = (await purchaseOrderDetail(locked.id, t))!;
+    if (po.dropship)
+      throw new AppError(
+        'INVALID_STATE',
+        `${po.label} is a dropship PO: its supplier ships to the customer of order ` +
+          `#${po.dropship.order_number}. Record the supplier's shipment on the PO instead.`,
+      );
     const bySku = new Map(po.lines.map((l) => [l.sku.toUpperCase(), l]));
     const tolerance = po.supplier.over_receipt_tolerance_pct;
     const issues: { field: string; message: string }[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zTimestamp } from '@/lib/boundary';
 import { PURCHASE_ORDER_STATUSES } from './rules';
 import { ZLandedCharge } from './bill-schemas';
 
@@ -131,3 +132,24 @@ export const ZSupplierListQuery = z.object({
 
 /** Optional body of cancel and close. */
 export const ZPurchaseOrderReasonInput = z.object({ reason: z.string().trim().max(500).optional() });
+
+/**
+ * The supplier's shipment of a dropship PO (decision 041), from the PO screen: carrier and tracking
+ * required (the customer is emailed them); without lines every open unit shipped.
+ */
+export const ZDropshipShipmentInput = z.object({
+  carrier: z.string().trim().min(1, 'Enter the carrier').max(60),
+  tracking_number: z.string().trim().min(1, 'Enter the tracking number').max(100),
+  shipped_at: zTimestamp().optional(),
+  lines: z
+    .array(
+      z.object({
+        sku: z.string().trim().min(1, 'Enter a SKU').max(64),
+        quantity: z.number().int('Use whole units').positive('Must be at least 1').max(10_000),
+      }),
+    )
+    .min(1)
+    .max(500)
+    .optional(),
+});
+export type TDropshipShipmentInput = z.input<typeof ZDropshipShipmentInput>;

@@ -19,13 +19,21 @@ export async function purchaseOrderPdf(po: PurchaseOrderDto, tx: Tx = db): Promi
     tx.supplier.findUniqueOrThrow({ where: { id: po.supplier_id }, select: { paymentTerms: true } }),
   ]);
   const address = location.address as PostalAddress | null;
+  // a dropship PO ships to the customer's address (decision 041), not to our location
+  const shipTo = po.dropship
+    ? {
+        code: `Order #${po.dropship.order_number}`,
+        name: typeof po.dropship.ship_to.name === 'string' ? po.dropship.ship_to.name : 'The customer',
+        lines: postalLines(po.dropship.ship_to as PostalAddress),
+      }
+    : { code: po.location, name: location.name, lines: address ? postalLines(address) : [] };
   const tz = settings?.timezone ?? 'UTC';
   return renderPurchaseOrder({
     shopName: settings?.shopName ?? 'Backroom',
     label: po.label,
     revision: po.revision,
     supplier: { name: po.supplier.name, email: po.supplier.email },
-    shipTo: { code: po.location, name: location.name, lines: address ? postalLines(address) : [] },
+    shipTo,
     currency: po.currency,
     issuedOn: new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date(po.sent_at ?? Date.now())),
     expectedAt: po.expected_at,
@@ -66,7 +74,7 @@ export async function sendPurchaseOrder(
     // Every SKU on order gets a stock level at the receiving location (empty until the goods arrive),
     // so stock views list it with its on-order units. Locked in variant order, like receipts do.
     const lines = await t.purchaseOrderLine.findMany({
-      where: { purchaseOrderId: locked.id },
+      where: { purchaseOrderId: locked.id, purchaseOrder: { orderId: null } }, // not a dropship PO's
       select: { variantId: true, purchaseOrder: { select: { locationId: true } } },
       orderBy: { variantId: 'asc' },
     });

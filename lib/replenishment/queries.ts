@@ -142,6 +142,7 @@ export async function replenishmentRows(
           FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id
          WHERE pl.variant_id = f.variant_id AND po.location_id = f.location_id
            AND po.status IN ('draft', 'sent', 'partially_received')
+           AND po.order_id IS NULL -- a dropship PO ships to a customer, not to our stock
       ) oo ON true
      WHERE f.run_id = ${run.id}::uuid
        AND (${filter.location ?? null}::text IS NULL OR loc.code = ${filter.location ?? null})

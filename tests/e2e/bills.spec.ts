@@ -109,7 +109,7 @@ test('the manager enters the bill from the PO page, sees it in AP aging and pays
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Record payment' }).click();
   // the page re-renders as paid (the payment form, and its message, give way to the outcome)
-  await expect(page.getByText(/^Paid on \d{4}-\d{2}-\d{2} \(\$50\.40\)/)).toBeVisible();
+  await expect(page.getByText(/^Paid in full on \d{4}-\d{2}-\d{2} \(\$50\.40\)/)).toBeVisible();
   await expect(page.getByText('Paid', { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/purchasing/bills/[id] (paid)');
 

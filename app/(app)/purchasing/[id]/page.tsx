@@ -13,6 +13,8 @@ import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badg
 import { PurchaseOrderActions } from '@/components/purchasing/po-actions';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
 import { billList } from '@/lib/purchasing/bill-queries';
+import { DropshipShipmentForm } from '@/components/purchasing/dropship-shipment-form';
+import { postalLines, type PostalAddress } from '@/lib/documents/layout';
 
 export const metadata: Metadata = { title: 'Purchase order' };
 
@@ -30,7 +32,10 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
   const moves = roleHas(user.role, 'purchasing:write')
     ? (['send', 'close', 'cancel'] as const).filter((m) => canMovePurchaseOrder(po.status, m))
     : [];
-  const canReceive = roleHas(user.role, 'purchasing:receive') && canMovePurchaseOrder(po.status, 'receive');
+  const open = canMovePurchaseOrder(po.status, 'receive');
+  const canReceive = !po.dropship && roleHas(user.role, 'purchasing:receive') && open;
+  const canShipDropship = !!po.dropship && roleHas(user.role, 'purchasing:write') && open;
+  const shipTo = po.dropship?.ship_to as (PostalAddress & { name?: unknown }) | undefined;
   const canBill =
     roleHas(user.role, 'purchasing:write') &&
     ['sent', 'partially_received', 'received', 'closed'].includes(po.status);
@@ -45,12 +50,38 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
       <PageHeader
         title={`Purchase order ${po.label}`}
         description={
-          `${po.supplier.name} · deliver to ${po.location} · ` +
-          `expected ${po.expected_at ?? 'no date'}${po.revision ? ` · revision ${po.revision}` : ''}`
+          `${po.supplier.name} · ` +
+          (po.dropship ? `dropship for order #${po.dropship.order_number}` : `deliver to ${po.location}`) +
+          ` · expected ${po.expected_at ?? 'no date'}${po.revision ? ` · revision ${po.revision}` : ''}`
         }
         actions={<PurchaseOrderStatusBadge status={po.status} />}
       />
       <div className="space-y-6">
+        {po.dropship && shipTo && (
+          <section
+            aria-labelledby="dropship-title"
+            className="space-y-2 rounded-xl border border-violet-200 bg-violet-50 p-5"
+          >
+            <h2 id="dropship-title" className="text-lg font-semibold">
+              Dropship to the customer
+            </h2>
+            <p className="text-slate-800">
+              The supplier ships these units straight to the customer of{' '}
+              <Link href={`/orders/${po.dropship.order_id}`} className="text-brand-700 underline">
+                order #{po.dropship.order_number}
+              </Link>
+              ; none of our stock moves.
+            </p>
+            <address className="not-italic text-slate-800" aria-label="Ship to">
+              {typeof shipTo.name === 'string' && <span className="block font-medium">{shipTo.name}</span>}
+              {postalLines(shipTo).map((line) => (
+                <span key={line} className="block">
+                  {line}
+                </span>
+              ))}
+            </address>
+          </section>
+        )}
         <section aria-labelledby="lines-title" className="rounded-xl border border-slate-200 bg-white">
           <h2 id="lines-title" className="px-4 pt-4 text-lg font-semibold">
             Lines
@@ -128,10 +159,13 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
           <p className="text-slate-700">
             {po.status === 'draft'
               ? 'Check the lines, then send: the supplier gets an email with this PO as a PDF.'
-              : po.status === 'sent' || po.status === 'partially_received'
-                ? 'When the goods arrive, receive them on the Receive screen (scan this PO’s ' +
-                  'number). Close the PO if the rest will not come.'
-                : 'Nothing more to do on this purchase order.'}
+              : po.dropship && open
+                ? 'When the supplier tells you it has shipped, record its carrier and tracking number: ' +
+                  'the order line is fulfilled and its cost is booked at this PO’s cost.'
+                : po.status === 'sent' || po.status === 'partially_received'
+                  ? 'When the goods arrive, receive them on the Receive screen (scan this PO’s ' +
+                    'number). Close the PO if the rest will not come.'
+                  : 'Nothing more to do on this purchase order.'}
           </p>
           <div className="flex flex-wrap gap-3">
             {canReceive && (
@@ -166,6 +200,7 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
               View PDF
             </a>
           </div>
+          {canShipDropship && <DropshipShipmentForm purchaseOrderId={po.id} />}
           <PurchaseOrderActions purchaseOrderId={po.id} moves={moves} />
         </section>
 

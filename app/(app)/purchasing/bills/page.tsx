@@ -6,7 +6,7 @@ import { ZBillListQuery } from '@/lib/purchasing/bill-schemas';
 import { SUPPLIER_BILL_STATUSES, SUPPLIER_BILL_STATUS_LABEL } from '@/lib/purchasing/bill-rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
@@ -29,8 +29,8 @@ export default async function BillsPage({
       <PageHeader
         title="Supplier bills"
         description={
-          'Bills entered against purchase orders: matched to what was ordered and ' +
-          'received, posted, waiting for a manager, or paid.'
+          'Bills entered against purchase orders: matched to what was ordered and received, ' +
+          'posted, waiting for a manager, partly or fully paid.'
         }
       />
       <PurchasingTabs current="/purchasing/bills" canRead />
@@ -59,54 +59,49 @@ export default async function BillsPage({
         </p>
       ) : (
         <section aria-label="Bills" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="Bills table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Bill
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Supplier
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    PO
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Due
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((b) => (
-                  <tr key={b.id} className="border-b border-slate-100">
-                    <td className="px-4 py-2">
-                      <Link
-                        href={`/purchasing/bills/${b.id}`}
-                        className="font-medium text-brand-700 underline"
-                      >
-                        {b.label}
-                      </Link>
-                      <span className="block text-xs text-slate-600">{b.supplier_reference}</span>
-                    </td>
-                    <td className="px-3 py-2">{b.supplier.name}</td>
-                    <td className="px-3 py-2">{b.purchase_order.label}</td>
-                    <td className="px-3 py-2">
-                      <BillStatusBadge status={b.status} />
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">{b.due_date}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{formatMoney(b.total, b.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Supplier bills"
+            noun={['bill', 'bills']}
+            storageKey="supplier-bills"
+            columns={[
+              { id: 'bill', header: 'Bill', hideable: false },
+              { id: 'supplier', header: 'Supplier' },
+              { id: 'po', header: 'PO' },
+              { id: 'status', header: 'Status', hideable: false },
+              { id: 'due', header: 'Due' },
+              { id: 'total', header: 'Total', className: 'lg:text-right' },
+              { id: 'open', header: 'Open', className: 'lg:text-right' },
+            ]}
+            rows={data.map((b) => ({
+              id: b.id,
+              cells: {
+                bill: (
+                  <>
+                    <Link href={`/purchasing/bills/${b.id}`} className="font-medium text-brand-700 underline">
+                      {b.label}
+                    </Link>
+                    <span className="block text-xs text-slate-600">{b.supplier_reference}</span>
+                  </>
+                ),
+                supplier: b.supplier.name,
+                po: (
+                  <Link href={`/purchasing/${b.purchase_order.id}`} className="text-brand-700 underline">
+                    {b.purchase_order.label}
+                  </Link>
+                ),
+                status: <BillStatusBadge status={b.status} />,
+                due: <span className="whitespace-nowrap">{b.due_date}</span>,
+                total: <span className="tabular-nums">{formatMoney(b.total, b.currency)}</span>,
+                open: (
+                  <span className="tabular-nums">
+                    {b.status === 'rejected' || b.status === 'awaiting_approval'
+                      ? '—'
+                      : formatMoney(b.open_amount, b.currency)}
+                  </span>
+                ),
+              },
+            }))}
+          />
         </section>
       )}
     </>

@@ -8,6 +8,7 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ProductForm } from '@/components/catalog/product-form';
+import { supplierOptions } from '@/lib/purchasing/queries';
 import { ProductStatusBadge } from '@/components/catalog/product-status-badge';
 import { ProductStatusForm } from '@/components/catalog/product-status-form';
 
@@ -22,10 +23,11 @@ export default async function ProductPage({
 }) {
   const { id } = await params;
   const user = await requirePagePermission('inventory:read', `/inventory/products/${id}`);
-  const [product, settings, types, { created }] = await Promise.all([
+  const [product, settings, types, suppliers, { created }] = await Promise.all([
     productDetail(id),
     shopSettings(),
     productTypes(),
+    supplierOptions(),
     searchParams,
   ]);
   if (!product) notFound();
@@ -113,7 +115,13 @@ export default async function ProductPage({
       </section>
 
       {canWrite ? (
-        <ProductForm mode="edit" currency={settings.currency} product={product} productTypes={types} />
+        <ProductForm
+          mode="edit"
+          currency={settings.currency}
+          product={product}
+          productTypes={types}
+          suppliers={suppliers}
+        />
       ) : (
         <p className="text-slate-700">
           Your role can view products; a manager or the warehouse can edit them.

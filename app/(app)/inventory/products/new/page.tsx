@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { productTypes } from '@/lib/catalog/queries';
 import { shopSettings } from '@/lib/settings/queries';
+import { supplierOptions } from '@/lib/purchasing/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ProductForm } from '@/components/catalog/product-form';
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'New product' };
 
 export default async function NewProductPage() {
   await requirePagePermission('inventory:adjust', '/inventory/products/new');
-  const [settings, types] = await Promise.all([shopSettings(), productTypes()]);
+  const [settings, types, suppliers] = await Promise.all([shopSettings(), productTypes(), supplierOptions()]);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -22,7 +23,7 @@ export default async function NewProductPage() {
         title="New product"
         description={`A product and its variants. Prices are in ${settings.currency}; stock is added by receiving it.`}
       />
-      <ProductForm mode="create" currency={settings.currency} productTypes={types} />
+      <ProductForm mode="create" currency={settings.currency} productTypes={types} suppliers={suppliers} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { billDetail } from '@/lib/purchasing/bill-queries';
 import { canMoveBill } from '@/lib/purchasing/bill-rules';
-import { formatMoney } from '@/lib/money';
+import { formatMoney, toDecimalString } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/dates';
 import { PageHeader } from '@/components/ui/page-header';
@@ -141,20 +141,38 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
               )}
             </>
           )}
-          {bill.status === 'posted' &&
+          {(bill.status === 'posted' || bill.status === 'partially_paid') &&
             (canPay ? (
               <>
                 <p className="text-slate-700">
-                  Posted to accounts payable. Record the payment when the money leaves the bank.
+                  {bill.status === 'posted' ? 'Posted to accounts payable.' : 'Partly paid.'}{' '}
+                  {money(bill.open_amount)} is open. Record a payment when the money leaves the bank.
                 </p>
-                <BillPayment billId={bill.id} today={todayIn(settings.timezone)} />
+                <BillPayment
+                  billId={bill.id}
+                  today={todayIn(settings.timezone)}
+                  currency={bill.currency}
+                  open={toDecimalString(bill.open_amount, bill.currency)}
+                />
               </>
             ) : (
-              <p className="text-slate-700">Posted to accounts payable; waiting for payment.</p>
+              <p className="text-slate-700">
+                Posted to accounts payable; {money(bill.open_amount)} waiting for payment.
+              </p>
             ))}
+          {bill.payments.length > 0 && (
+            <ul aria-label="Payments" className="list-disc pl-5 text-sm text-slate-800">
+              {bill.payments.map((p, i) => (
+                <li key={i}>
+                  {p.paid_on}: {money(p.amount)} ({base(p.bank_amount)} from the bank
+                  {p.realized_fx ? `, exchange difference ${base(p.realized_fx)}` : ''})
+                </li>
+              ))}
+            </ul>
+          )}
           {bill.status === 'paid' && (
             <p className="text-slate-700">
-              Paid on {bill.paid_on} ({base(bill.payment_base)}
+              Paid in full on {bill.paid_on} ({base(bill.payment_base)}
               {bill.realized_fx ? `, exchange difference ${base(bill.realized_fx)}` : ''}). Nothing more to
               do.
             </p>
