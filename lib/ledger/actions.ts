@@ -17,6 +17,8 @@ import { ZRevaluationInput } from '@/lib/ledger/fx-schemas';
 import { recordPayout } from '@/lib/ledger/record-payout';
 import { revalueForeignBalances } from '@/lib/ledger/revalue-foreign-balances';
 import { formatMoney, parseMoney } from '@/lib/money';
+import { fileSalesTaxPeriod } from '@/lib/ledger/file-sales-tax-period';
+import { ZTaxFilingInput } from '@/lib/ledger/tax-rules';
 
 export const postManualEntryAction = action<{ number: number }>(
   { permission: 'ledger:write' },
@@ -121,6 +123,22 @@ export const revalueAction = action(
       message: r.entry_number
         ? `${r.period} revalued: entry #${r.entry_number}, reversed by #${r.reversal_entry_number}.`
         : `${r.period}: no open foreign-currency balance to revalue.`,
+    };
+  },
+);
+
+/** File a sales-tax period from the Sales tax screen (decision 042); a repeat answers the first filing. */
+export const fileSalesTaxAction = action(
+  { permission: 'ledger:write', schema: ZTaxFilingInput },
+  async ({ input, actor }) => {
+    const f = await fileSalesTaxPeriod({ input, actor });
+    revalidatePath('/ledger', 'layout');
+    if (f.already)
+      return { message: `${f.from} to ${f.to} was filed before, on ${f.filed_at.slice(0, 10)}.` };
+    return {
+      message: f.entry_number
+        ? `${f.from} to ${f.to} filed: settlement entry #${f.entry_number}. Tax in the period is now locked.`
+        : `${f.from} to ${f.to} filed: no tax moved, nothing to settle. Tax in the period is now locked.`,
     };
   },
 );
