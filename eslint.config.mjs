@@ -28,6 +28,24 @@ export default defineConfig([
     },
   },
   {
+    // components/ and lib/ never import app/: a widget gets its server action from its domain
+    // (lib/<domain>/actions.ts) or as a prop, and app/ only wires things together (decisions 029, 046).
+    files: ['components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '**/app/*'],
+              message: 'components/ and lib/ do not import app/: import the action from lib/<domain>/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON responses whose shape is the assertion itself; typing each one adds nothing.
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {

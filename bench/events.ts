@@ -16,6 +16,12 @@ export type EventsResult = {
   delivered: number;
   /** order.created events of the "on" run that had not arrived when the wait ended */
   undelivered: number;
+  /**
+   * Where the lag goes, p95 in ms: the event's time → its delivery row (the feed horizon and the
+   * dispatcher's pass), the delivery row → the request sent (claiming and the pass before it).
+   */
+  dispatch_p95_ms: number | null;
+  send_p95_ms: number | null;
 };
 
 /**
@@ -74,6 +80,15 @@ export async function runEventsBench(options: {
     // Let the sender catch up (at most 60 s after the load ends).
     for (let i = 0; i < 600 && lags.length < expected; i++) await new Promise((r) => setTimeout(r, 100));
     const elapsed = ((lastArrival || Date.now()) - started) / 1000;
+    const [split] = await db.$queryRaw<{ dispatch: number | null; send: number | null }[]>`
+      SELECT percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM d.created_at - e.occurred_at))
+               * 1000 AS dispatch,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM a.attempted_at - d.created_at))
+               * 1000 AS send
+        FROM webhook_deliveries d
+        JOIN events e ON e.id = d.event_id
+        JOIN webhook_attempts a ON a.delivery_id = d.id
+       WHERE d.endpoint_id = ${hook.id}::uuid`;
     await deleteWebhook({ id: hook.id, actor });
     return {
       intake_off_orders_per_s: off.orders_per_s,
@@ -83,6 +98,8 @@ export async function runEventsBench(options: {
       lag_p95_ms: round(percentile(lags, 95), 0),
       delivered: lags.length,
       undelivered: Math.max(0, expected - lags.length),
+      dispatch_p95_ms: split?.dispatch == null ? null : round(Number(split.dispatch), 0),
+      send_p95_ms: split?.send == null ? null : round(Number(split.send), 0),
     };
   } finally {
     await new Promise((resolve) => receiver.close(resolve));

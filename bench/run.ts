@@ -300,7 +300,8 @@ async function main() {
         log,
       });
       log(
-        `events: ${events.deliveries_per_s} deliveries/s, lag p50 ${events.lag_p50_ms} ms, p95 ${events.lag_p95_ms} ms (${events.delivered} delivered, ${events.undelivered} not); intake ${events.intake_on_orders_per_s} orders/s with webhooks, ${events.intake_off_orders_per_s} without`,
+        `events: ${events.deliveries_per_s} deliveries/s, lag p50 ${events.lag_p50_ms} ms, p95 ${events.lag_p95_ms} ms (${events.delivered} delivered, ${events.undelivered} not); intake ${events.intake_on_orders_per_s} orders/s with webhooks, ${events.intake_off_orders_per_s} without; p95 event → delivery row ${events.dispatch_p95_ms} ms, ` +
+          `delivery row → sent ${events.send_p95_ms} ms`,
       );
     } catch (error) {
       log(`events failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -12,11 +12,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { dropDatabase, migrate, withDatabase } from '@/lib/platform/migrate';
-import { benchServer, freshDatabase } from './database';
+import { BENCH_DATABASE, benchServer, freshDatabase } from './database';
 import { percentile, round, seconds } from './stats';
 
 const log = (line: string) => console.log(`[bench statements] ${line}`);
-const NAME = 'backroom_bench_statements';
+// BENCH_DB names the database instead, so two people benchmarking on one server keep apart.
+const NAME = process.env.BENCH_DB ? BENCH_DATABASE : 'backroom_bench_statements';
 
 function args(argv: string[]) {
   const out = { orders: 200_000, samples: 60, keepDb: false, reuseDb: false };

@@ -1,4 +1,6 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { env } from '@/lib/env';
@@ -7,7 +9,12 @@ export type Db = PrismaClient;
 /** A transaction client, as handed to `db.$transaction(async (tx) => ...)`. */
 export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-const globalForDb = globalThis as unknown as { backroomDb?: PrismaClient; backroomDbUrl?: string };
+const globalForDb = globalThis as unknown as {
+  backroomDb?: PrismaClient;
+  backroomDbUrl?: string;
+  backroomOwnPools?: Map<string, { url: string; client: PrismaClient }>;
+  backroomPool?: pg.Pool;
+};
 
 function budget(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -32,26 +39,88 @@ export function dbBudgets() {
   };
 }
 
-function createClient(url: string): PrismaClient {
+function createClient(url: string, max = budget('DB_POOL_MAX', 10)): { client: PrismaClient; pool: pg.Pool } {
   const b = dbBudgets();
-  const adapter = new PrismaPg({
+  // The pool is ours, handed to Prisma's adapter, so sqlQuery below shares its connections and budgets.
+  const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DB_POOL_MAX ?? 10),
+    max,
     statement_timeout: b.statementMs,
     lock_timeout: b.lockMs,
     idle_in_transaction_session_timeout: b.idleTransactionMs,
   });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: b.transactionMs } });
+  // A pooled connection that fails while idle (the server restarting, the database dropped) is
+  // dropped by the pool and replaced on the next query: not a crash, nothing to report.
+  pool.on('error', () => {});
+  const adapter = new PrismaPg(pool);
+  const client = new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 5_000, timeout: b.transactionMs },
+  });
+  return { client, pool };
+}
+
+/** The pool `withOwnPool` runs its work on, if any. */
+const ownPool = new AsyncLocalStorage<{ name: string; max: number }>();
+
+/**
+ * Runs `fn` with `db` bound to a small pool of its own (`max` connections, created on first use and
+ * kept for the process), so latency-bound background work is not queued behind the web requests
+ * that fill the main pool in the same process — the webhook sender under intake load (issue 14).
+ */
+export function withOwnPool<T>(name: string, max: number, fn: () => Promise<T>): Promise<T> {
+  return ownPool.run({ name, max }, fn);
 }
 
 /** The process-wide client, created on first use (so that a build never needs a database). */
 export function getDb(): PrismaClient {
   const url = env().DATABASE_URL;
+  const own = ownPool.getStore();
+  if (own) {
+    const pools = (globalForDb.backroomOwnPools ??= new Map());
+    let pool = pools.get(own.name);
+    if (!pool || pool.url !== url) {
+      pool = { url, client: createClient(url, own.max).client };
+      pools.set(own.name, pool);
+    }
+    return pool.client;
+  }
   if (!globalForDb.backroomDb || globalForDb.backroomDbUrl !== url) {
-    globalForDb.backroomDb = createClient(url);
+    const { client, pool } = createClient(url);
+    globalForDb.backroomDb = client;
+    globalForDb.backroomPool = pool;
     globalForDb.backroomDbUrl = url;
   }
   return globalForDb.backroomDb;
+}
+
+/** Errors of a connection, not of a statement: the database is unreachable (as Prisma's P1001). */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE']);
+
+/**
+ * One statement on a connection of the app's pool, outside any transaction, without Prisma's
+ * per-query pipeline (decision 044): for the order intake's read and write (one statement each),
+ * where that pipeline cost the app about as much CPU as PostgreSQL spent on the statement. Values
+ * are bound as $1, $2, … (never spliced into the text). A failure keeps what toAppError reads from
+ * Prisma's errors: the SQLSTATE as `originalCode`, an unreachable database as P1001.
+ */
+export async function sqlQuery<T>(text: string, values: unknown[]): Promise<T[]> {
+  getDb();
+  try {
+    const result = await globalForDb.backroomPool!.query(text, values);
+    return result.rows as T[];
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown };
+    const message = typeof e.message === 'string' ? e.message : 'database error';
+    if (typeof e.code === 'string' && CONNECTION_ERRORS.has(e.code))
+      throw Object.assign(new Error(message, { cause: error }), { code: 'P1001' });
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+      throw Object.assign(new Error(message, { cause: error }), {
+        originalCode: e.code,
+        originalMessage: message,
+      });
+    throw error;
+  }
 }
 
 /** The app's database client. */
@@ -62,3 +131,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === 'function' ? (value.bind(client) as unknown) : value;
   },
 });
+
+/**
+ * A raw statement ($1, $2, … bound to `values`) on `t`: through sqlQuery when `t` is the app's client
+ * itself (no caller transaction), else on the caller's transaction through Prisma.
+ */
+export function rawOn<T>(t: Tx, text: string, values: unknown[]): Promise<T[]> {
+  return t === db ? sqlQuery<T>(text, values) : t.$queryRawUnsafe<T[]>(text, ...values);
+}

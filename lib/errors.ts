@@ -162,7 +162,8 @@ export function toAppError(error: unknown): AppError {
     return new AppError(
       'PERIOD_LOCKED',
       lockedThrough
-        ? `The books are locked through ${lockedThrough}: nothing dated on or before it can be posted. Post the correction on a later date.`
+        ? `The books are locked through ${lockedThrough}: nothing dated on or before it can be ` +
+            `posted. Post the correction on a later date.`
         : 'The books are locked for that date. Post the correction on a later date.',
       { lock_date: lockedThrough },
     );

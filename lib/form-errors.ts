@@ -23,7 +23,8 @@ export function labelled<S extends z.ZodType>(schema: S, label: string): S {
 
 const UNIT_WORDS: Record<string, string> = { grams: 'grams', mm: 'mm', cents: 'cents', pct: '%' };
 
-/** A field key in words: weight_grams → "Weight (grams)", order_id → "Order", lines.0.quantity → "Quantity (line 1)". */
+/** A field key in words: weight_grams → "Weight (grams)", order_id → "Order", lines.0.quantity → "Quantity
+ * (line 1)". */
 export function humanizeField(path: string): string {
   const parts = path.split('.');
   const line = parts.find((p) => /^\d+$/.test(p));

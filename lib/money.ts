@@ -30,7 +30,8 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
     throw new RangeError(`amount must be an integer of minor units, got ${amount}`);
   const digits = currencyDigits(currency);
   // Exact: Intl formats a decimal string without passing through a float (Intl.NumberFormat v3).
-  const major = `${amount < 0 ? '-' : ''}${digits === 0 ? Math.abs(amount) : minorToDecimalString(Math.abs(amount), digits)}`;
+  const magnitude = digits === 0 ? String(Math.abs(amount)) : minorToDecimalString(Math.abs(amount), digits);
+  const major = `${amount < 0 ? '-' : ''}${magnitude}`;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,

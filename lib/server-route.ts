@@ -44,6 +44,17 @@ function pathSegments(url: URL): Record<string, string> {
 }
 
 /** A CSV download: text/csv, a file name, never cached (the numbers change with every entry). */
+/** A downloaded file of another type (an XLSX workbook, a PDF). */
+export function fileResponse(body: Uint8Array, filename: string, contentType: string): Response {
+  return new Response(new Blob([body.slice()]), {
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}
+
 export function csvResponse(body: string, filename: string): Response {
   return new Response(body, {
     headers: {

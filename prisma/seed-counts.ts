@@ -14,7 +14,8 @@ const DAY = 86_400_000;
  * Demo cycle counts (decision 017), through the real use cases: one aisle of the main warehouse counted
  * every week or two over the last seven weeks (A … E), each finding a few units more or fewer than the
  * books on SKUs with plenty on hand, then a count of the downtown store started today and half counted,
- * so the Cycle counts list has work in it and the dashboard's inventory accuracy has data.
+ * and aisle A recounted this morning and awaiting the manager's review, so the Cycle counts list and
+ * Needs attention have work in them and the dashboard's inventory accuracy has data.
  * Every step runs now and is then dated when it happened (corrections, their movements, cost layers,
  * entries and audit rows at the count's completion), as the order and returns seeds do. Call
  * rebuildKpiRollups afterwards. Does nothing when counts exist.
@@ -123,9 +124,50 @@ export async function seedCycleCounts(
     open = 1;
   }
 
+  // This morning: aisle A again, every line counted (two off by a unit) and submitted, so "Needs
+  // attention → counts awaiting review" has the manager's review waiting on first start.
+  const aisleA = (
+    await db.bin.findMany({
+      where: { code: { startsWith: 'A-' }, location: { code: 'MAIN' } },
+      select: { code: true },
+      orderBy: { code: 'asc' },
+    })
+  ).map((b) => b.code);
+  let awaiting = 0;
+  if (aisleA.length) {
+    const sheet = await createCycleCount({
+      input: { location: 'MAIN', bins: aisleA, note: 'Aisle A recount, for the manager to review' },
+      actor: warehouse,
+    });
+    await startCycleCount({ countId: sheet.id, actor: warehouse });
+    const lines = await db.$queryRaw<{ sku: string; expected: number; free: number }[]>`
+      SELECT l.sku, sl.on_hand AS expected, sl.on_hand - sl.reserved AS free
+      FROM cycle_count_lines l
+      JOIN stock_levels sl ON sl.variant_id = l.variant_id
+        AND sl.location_id = (SELECT location_id FROM cycle_counts WHERE id = ${sheet.id}::uuid)
+      WHERE l.cycle_count_id = ${sheet.id}::uuid ORDER BY l.sku`;
+    const off = new Set(
+      lines
+        .filter((l) => l.free >= 10)
+        .slice(0, 2)
+        .map((l) => l.sku),
+    );
+    if (lines.length) {
+      await recordCounts({
+        countId: sheet.id,
+        input: { lines: lines.map((l) => ({ sku: l.sku, counted: l.expected - (off.has(l.sku) ? 1 : 0) })) },
+        actor: warehouse,
+      });
+      awaiting = 1;
+    }
+  }
+
   await backdateCounts(db, done);
-  log(`cycle counts: ${done.length} completed (${corrections} corrections), ${open} in progress`);
-  return { counts: done.length + open, corrections };
+  log(
+    `cycle counts: ${done.length} completed (${corrections} corrections), ${open} in progress, ` +
+      `${awaiting} awaiting review`,
+  );
+  return { counts: done.length + open + awaiting, corrections };
 }
 
 /**

@@ -15,6 +15,7 @@ import { seedAutomation } from '@/prisma/seed-automation';
 import { seedForeignCurrencyBooks, seedFxRates } from '@/prisma/seed-books';
 import { seedBills } from '@/prisma/seed-bills';
 import { seedReplenishment } from '@/prisma/seed-replenishment';
+import { seedPayoutImport } from '@/prisma/seed-reconcile';
 
 /**
  * prepareDatabase (lib/platform/bootstrap.ts), then the demo shop on first start (no users yet),
@@ -56,6 +57,8 @@ export async function prepareWithDemoShop(
         await seedBills(client, { log });
         // An EUR order and a payout of its processor balance (Ledger → Payouts and FX, decision 035).
         await seedForeignCurrencyBooks(client, { log });
+        // A Stripe payout report imported and matched to orders (Ledger → Reconcile and close, decision 043).
+        await seedPayoutImport(client, { log });
         // A first replenishment run over all of that history: forecasts, suggestions, the low-stock digest.
         await seedReplenishment(client, { log });
         // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.

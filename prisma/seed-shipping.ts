@@ -56,6 +56,15 @@ export const SEED_ZONES: [from: string, to: string, zone: number][] = [
   ['850', '999', 8],
 ];
 
+/**
+ * Parcels abroad (decision 040): Canada and the United Kingdom, whole country, priced as the farthest
+ * US zone, so the demo can ship a parcel that needs a customs declaration.
+ */
+export const SEED_INTERNATIONAL_ZONES: [country: string, zone: number][] = [
+  ['CA', 8],
+  ['GB', 8],
+];
+
 type SeedService = {
   code: string;
   name: string;
@@ -233,6 +242,14 @@ export async function seedShipping(
           country: 'US',
           postalFrom,
           postalTo,
+          zone,
+        })),
+      });
+      await tx.shippingZone.createMany({
+        data: SEED_INTERNATIONAL_ZONES.map(([country, zone]) => ({
+          country,
+          postalFrom: '',
+          postalTo: '',
           zone,
         })),
       });

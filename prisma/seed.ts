@@ -32,6 +32,18 @@ export function ean13(first12: string): string {
   return first12 + ((10 - (sum % 10)) % 10);
 }
 
+/** Customs data per category (decision 040): the HS subheading and the country the goods are made in. */
+const CUSTOMS: Record<string, { hs: string; origin: string }> = {
+  'T-shirt': { hs: '610910', origin: 'PT' },
+  Hoodie: { hs: '611020', origin: 'PT' },
+  Cap: { hs: '650500', origin: 'CN' },
+  Mug: { hs: '691200', origin: 'GB' },
+  Candle: { hs: '340600', origin: 'US' },
+  Notebook: { hs: '482010', origin: 'US' },
+  'Tote bag': { hs: '420292', origin: 'IN' },
+  'Water bottle': { hs: '732393', origin: 'CN' },
+};
+
 const CATEGORIES = [
   {
     type: 'T-shirt',
@@ -208,6 +220,8 @@ export async function seedDemo(
           safetyStock: faker.number.int({ min: 2, max: 8 }),
           leadTimeDays: faker.helpers.arrayElement([7, 10, 14, 21]),
           allowBackorder: faker.number.float() < 0.05,
+          hsCode: CUSTOMS[cat.type]?.hs ?? null,
+          countryOfOrigin: CUSTOMS[cat.type]?.origin ?? null,
         });
         // About 6% out of stock, 10% below the reorder point, the rest healthy.
         const roll = faker.number.float();

@@ -244,6 +244,18 @@ function VariantFields({
           defaultValue: existing?.lead_time_days ?? 0,
           inputMode: 'numeric',
         })}
+        {field('HS code', 'hs_code', {
+          defaultValue: existing?.hs_code ?? '',
+          maxLength: 14,
+          placeholder: '6109.10',
+          hint: 'Customs tariff number, for parcels leaving the country.',
+        })}
+        {field('Country of origin', 'country_of_origin', {
+          defaultValue: existing?.country_of_origin ?? '',
+          maxLength: 2,
+          placeholder: 'PT',
+          hint: 'Two-letter code of the country where it was made.',
+        })}
         {mode === 'edit' && existing && (
           <SelectField
             label="Status"

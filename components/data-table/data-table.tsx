@@ -347,10 +347,15 @@ export function DataTable<TData extends RowData>({
         <div className="p-6 text-slate-700">{empty ?? `No ${noun[1]}.`}</div>
       ) : (
         // From 1024 px the rows are a table; beside the sidebar a wide one scrolls within this box
-        // (focusable, so the keyboard can scroll it), never the page.
+        // (focusable, so the keyboard can scroll it), never the page. The box is at most a screen tall
+        // and scrolls both ways, so the header row, sticky at its top, stays in view over a long list
+        // (a sticky cell sticks to its nearest scrolling box, which a sideways-only box would be).
         <div
           tabIndex={0}
-          className={`relative transition-opacity lg:overflow-x-auto ${pending ? 'opacity-60' : ''}`}
+          data-testid="data-table-scroll"
+          className={`relative transition-opacity lg:max-h-[calc(100dvh-8rem)] lg:overflow-auto ${
+            pending ? 'opacity-60' : ''
+          }`}
         >
           {pending && (
             <p role="status" className="absolute right-4 top-2 z-20 rounded bg-white px-2 text-sm">

@@ -6,6 +6,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatMoney } from '@/lib/money';
 import { buyLabelAction, getRatesAction, type LabelData, type RatesData } from '@/lib/fulfillment/actions';
 import type { ActionState } from '@/lib/server-action';
+import { DUTIES_TERMS, DUTIES_TERMS_LABEL, type CustomsForm, type DutiesTerms } from '@/lib/shipping/customs';
 
 export type PackageOption = {
   code: string;
@@ -32,16 +33,28 @@ const secondary =
  * double tap cannot buy twice (buyLabel also serialises on the order row). Changing the parcel after
  * rating hides the rates until they are fetched again, so the label is never bought for stale rates.
  */
+export type ShipCustoms = {
+  form: CustomsForm;
+  duties_terms: DutiesTerms;
+  from_country: string;
+  to_country: string;
+  /** "SKU X (name) has no HS code: …" per missing field */
+  missing: string[];
+};
+
 export function ShipOrderForm({
   orderId,
   packageTypes,
   canShip,
   currency,
+  customs = null,
 }: {
   orderId: string;
   packageTypes: PackageOption[];
   canShip: boolean;
   currency: string;
+  /** a parcel leaving the shop's country (decision 040): its form, the shop's duties terms, what is missing */
+  customs?: ShipCustoms | null;
 }) {
   const [rates, getRates, ratesPending] = useActionState<ActionState<RatesData>, FormData>(
     getRatesAction,
@@ -136,7 +149,7 @@ export function ShipOrderForm({
             rel="noopener"
             className={primary}
           >
-            Print label (PDF)
+            {b.customs_form ? `Print label and ${b.customs_form} (PDF)` : 'Print label (PDF)'}
           </a>
         </p>
       </div>
@@ -147,6 +160,48 @@ export function ShipOrderForm({
   return (
     <form onSubmit={onSubmit} aria-label="Ship this order" className="space-y-6" noValidate>
       <input type="hidden" name="orderId" value={orderId} />
+      {customs && (
+        <fieldset className="rounded-lg border border-slate-200 p-4">
+          <legend className="px-1 text-base font-semibold">Customs</legend>
+          <p className="text-sm text-slate-800">
+            Leaves {customs.from_country} for {customs.to_country}: a {customs.form} customs declaration
+            {customs.form === 'CN23' ? ' and a commercial invoice print' : ' prints'} with the label.
+          </p>
+          <div className="mt-3 max-w-xl">
+            <label htmlFor="ship-duties_terms" className="block text-sm font-medium">
+              Duties terms
+            </label>
+            <select
+              id="ship-duties_terms"
+              name="duties_terms"
+              defaultValue={customs.duties_terms}
+              className={inputClass}
+              {...err('duties_terms')}
+            >
+              {DUTIES_TERMS.map((t) => (
+                <option key={t} value={t}>
+                  {DUTIES_TERMS_LABEL[t]}
+                  {t === customs.duties_terms ? ' (shop default)' : ''}
+                </option>
+              ))}
+            </select>
+            {errorText('duties_terms')}
+          </div>
+          {customs.missing.length > 0 && (
+            <div
+              role="alert"
+              className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+            >
+              <p className="font-medium">No label until the customs data is complete:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {customs.missing.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </fieldset>
+      )}
       <fieldset
         className="min-w-0"
         aria-describedby={errors.package_type ? 'ship-package_type-error' : undefined}

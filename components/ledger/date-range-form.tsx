@@ -10,12 +10,15 @@ export function DateRangeForm({
   to,
   error,
   hint,
+  children,
 }: {
   action: string;
   from: string;
   to: string;
   error?: string;
   hint?: string;
+  /** More fields of the same GET form (the P&L's columns and comparison). */
+  children?: React.ReactNode;
 }) {
   const describedBy =
     [error ? 'range-error' : null, hint ? 'range-hint' : null].filter(Boolean).join(' ') || undefined;
@@ -51,6 +54,7 @@ export function DateRangeForm({
           className={inputClass}
         />
       </div>
+      {children}
       <button
         type="submit"
         className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"

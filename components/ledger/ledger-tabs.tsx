@@ -10,6 +10,7 @@ const TABS = [
   { href: '/ledger/valuation', label: 'Inventory valuation' },
   { href: '/ledger/exchange-rates', label: 'Exchange rates' },
   { href: '/ledger/fx', label: 'Payouts and FX' },
+  { href: '/ledger/reconcile', label: 'Reconcile and close' },
 ];
 
 /** The Ledger section's sub-navigation; `current` is the tab's href. */

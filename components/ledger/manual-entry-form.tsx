@@ -73,6 +73,7 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
   return (
     <form
       onSubmit={onSubmit}
+      noValidate
       aria-labelledby="manual-entry-title"
       className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
     >

@@ -2,7 +2,7 @@
 
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { addOrderNoteAction } from '@/app/(app)/orders/actions';
+import { addOrderNoteAction } from '@/lib/orders/actions';
 import type { ActionState } from '@/lib/server-action';
 
 export function AddNoteForm({ orderId }: { orderId: string }) {

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { Field, FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { createManualOrderAction, lookupSkuAction, searchCustomersAction } from '@/app/(app)/orders/actions';
+import { createManualOrderAction, lookupSkuAction, searchCustomersAction } from '@/lib/orders/actions';
 import { formatMoney, toDecimalString } from '@/lib/money';
 import { liveTotals, parseQuantity, type ManualOrderText } from '@/lib/orders/manual-order-form';
 import type { ActionState } from '@/lib/server-action';

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { cancelOrderAction, changeOrderStatusAction } from '@/app/(app)/orders/actions';
+import { cancelOrderAction, changeOrderStatusAction } from '@/lib/orders/actions';
 import type { ActionState } from '@/lib/server-action';
 
 type Props = {

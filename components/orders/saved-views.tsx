@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionState } from '@/lib/server-action';
-import { deleteViewAction, saveViewAction } from '@/app/(app)/orders/actions';
+import { deleteViewAction, saveViewAction } from '@/lib/orders/actions';
 
 /** The signed-in user's saved views as links, each with a delete button, and "Save this view". */
 export function SavedViews({

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useEffect, useRef } from 'react';
-import { receiveScanAction, type ScanState } from '@/app/(app)/returns/actions';
+import { receiveScanAction, type ScanState } from '@/lib/returns/actions';
 
 /**
  * The receiving station: a keyboard-wedge scanner types the code and Enter into an input that keeps

@@ -6,14 +6,12 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import {
   approveReturnAction,
   closeReturnAction,
-  decideRefundAction,
   exchangeReturnAction,
-  goodwillRefundAction,
   inspectReturnAction,
-  refundReturnAction,
   rejectReturnAction,
   requestReturnAction,
-} from '@/app/(app)/returns/actions';
+} from '@/lib/returns/actions';
+import { decideRefundAction, goodwillRefundAction, refundReturnAction } from '@/lib/refunds/actions';
 import type { ActionState } from '@/lib/server-action';
 import { refundCap, refundTotal } from '@/lib/refunds/rules';
 import { amountExample, formatMoney, parseAmountInput, toDecimalString } from '@/lib/money';

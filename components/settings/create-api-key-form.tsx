@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
-import { createApiKeyAction } from '@/app/(app)/settings/actions';
+import { createApiKeyAction } from '@/lib/auth/api-key-actions';
 
 export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
   const { state, onSubmit, pending } = useActionForm(createApiKeyAction, null, { resetOnSuccess: true });

@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
-import { createUserAction } from '@/app/(app)/settings/actions';
+import { createUserAction } from '@/lib/users/server-actions';
 
 export const ROLE_OPTIONS = [
   { value: 'support', label: 'Support' },

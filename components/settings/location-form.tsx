@@ -2,7 +2,7 @@
 
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { updateLocationAction } from '@/app/(app)/settings/actions';
+import { updateLocationAction } from '@/lib/locations/actions';
 
 type Location = {
   code: string;

@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
-import { resendNotificationAction } from '@/app/(app)/settings/actions';
+import { resendNotificationAction } from '@/lib/notify/actions';
 
 export function ResendMessageButton({ id, label }: { id: string; label: string }) {
   const { state, onSubmit, pending } = useActionForm(resendNotificationAction, null);

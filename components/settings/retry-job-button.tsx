@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
-import { retryJobAction } from '@/app/(app)/settings/actions';
+import { retryJobAction } from '@/lib/jobs/actions';
 
 export function RetryJobButton({ id, label }: { id: string; label: string }) {
   const { state, onSubmit, pending } = useActionForm(retryJobAction, null);

@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { FormMessage, SubmitButton } from '@/components/ui/form';
-import { revokeApiKeyAction } from '@/app/(app)/settings/actions';
+import { revokeApiKeyAction } from '@/lib/auth/api-key-actions';
 
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   const { state, onSubmit, pending } = useActionForm(revokeApiKeyAction, null, () =>

@@ -2,7 +2,7 @@
 
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
-import { updateSettingsAction } from '@/app/(app)/settings/actions';
+import { updateSettingsAction } from '@/lib/settings/server-actions';
 
 type Settings = {
   shop_name: string;
@@ -16,6 +16,8 @@ type Settings = {
   lock_date: string | null;
   lock_date_all: string | null;
   ship_unpaid_orders: boolean;
+  duties_terms: 'DDU' | 'DDP';
+  customs_cn22_limit: number;
 };
 
 export function ShopSettingsForm({
@@ -134,6 +136,27 @@ export function ShopSettingsForm({
           { value: 'false', label: 'Hold until paid (payment due)' },
           { value: 'true', label: 'Ship on invoice (no hold)' },
         ]}
+      />
+      <SelectField
+        label="Duties on parcels abroad"
+        name="duties_terms"
+        defaultValue={settings.duties_terms}
+        error={errors.duties_terms}
+        options={[
+          { value: 'DDU', label: 'DDU: the recipient pays duties' },
+          { value: 'DDP', label: 'DDP: the shop pays duties' },
+        ]}
+      />
+      <Field
+        label="CN22 value limit (minor units)"
+        name="customs_cn22_limit"
+        type="number"
+        min={1}
+        step={1}
+        inputMode="numeric"
+        defaultValue={settings.customs_cn22_limit}
+        error={errors.customs_cn22_limit}
+        hint="SDR 300 in the shop currency. Parcels worth more get a CN23 and a commercial invoice."
       />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton pending={pending}>Save settings</SubmitButton>

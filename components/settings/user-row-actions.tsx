@@ -7,7 +7,7 @@ import {
   changeUserRoleAction,
   resetUserPasswordAction,
   setUserActiveAction,
-} from '@/app/(app)/settings/actions';
+} from '@/lib/users/server-actions';
 import { ROLE_OPTIONS } from '@/components/settings/create-user-form';
 
 type Props = { user: { id: string; email: string; role: string; active: boolean }; isSelf: boolean };

@@ -2,7 +2,7 @@
 
 import { FormMessage, SubmitButton, inputClass, Field } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { deleteCannedReplyAction, saveCannedReplyAction } from '@/app/(app)/support/actions';
+import { deleteCannedReplyAction, saveCannedReplyAction } from '@/lib/support/actions';
 import type { ActionState } from '@/lib/server-action';
 
 /** Add (no `reply`) or edit a canned reply; an unknown placeholder is named under the text. */

@@ -3,7 +3,7 @@
 import { useRef, useState, useTransition } from 'react';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { previewReplyAction, sendTicketMessageAction } from '@/app/(app)/support/actions';
+import { previewReplyAction, sendTicketMessageAction } from '@/lib/support/actions';
 import type { ActionState } from '@/lib/server-action';
 import type { RenderedReply } from '@/lib/support/rules';
 

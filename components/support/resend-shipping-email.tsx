@@ -2,7 +2,7 @@
 
 import { FormMessage, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { resendShippingEmailAction } from '@/app/(app)/support/actions';
+import { resendShippingEmailAction } from '@/lib/support/actions';
 import type { ActionState } from '@/lib/server-action';
 
 /** "Resend shipping email": asks first, because each click sends the customer one more email. */

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FormMessage, SubmitButton, Field } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { updateSlaSettingsAction } from '@/app/(app)/support/actions';
+import { updateSlaSettingsAction } from '@/lib/support/actions';
 import type { ActionState } from '@/lib/server-action';
 import type { SlaSettingsDto } from '@/lib/support/queries';
 import { PRIORITY_LABEL } from '@/components/support/ticket-badges';

@@ -2,7 +2,7 @@
 
 import { FormMessage, SelectField, SubmitButton, Field } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { changeTicketStatusAction, updateTicketAction } from '@/app/(app)/support/actions';
+import { changeTicketStatusAction, updateTicketAction } from '@/lib/support/actions';
 import type { ActionState } from '@/lib/server-action';
 import { PRIORITY_LABEL, TICKET_STATUS_LABEL } from '@/components/support/ticket-badges';
 

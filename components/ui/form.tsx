@@ -120,7 +120,13 @@ export function FilterSelect({
   );
 }
 
-/** A submit button that shows progress: from the enclosing `<form action>`, or `pending` when given (useActionForm). */
+/**
+ * A submit button that shows progress: from the enclosing `<form action>`, or `pending` when given (useActionForm).
+ * It submits without the browser's own checks (`formNoValidate`, decision 040): every form it sends goes to a
+ * server action that answers with field-labelled errors (lib/form-errors.ts), which the browser's range and
+ * required bubbles would pre-empt. The fields keep their types and attributes for keyboards and screen readers.
+ * Pressing Enter in a field submits through this (the default) button, so the same holds.
+ */
 export function SubmitButton({
   children,
   pendingText,
@@ -143,6 +149,7 @@ export function SubmitButton({
   return (
     <button
       type="submit"
+      formNoValidate
       disabled={pending || props.disabled}
       className={`inline-flex min-h-10 items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${styles}`}
       {...props}

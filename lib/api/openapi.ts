@@ -10,7 +10,14 @@ import {
   ZRevaluationInput,
   ZSaveFxRatesInput,
 } from '@/lib/ledger/fx-schemas';
-import { PL_SECTIONS, ZBalanceSheetQuery, ZProfitAndLossQuery } from '@/lib/ledger/statements';
+import {
+  PL_SECTIONS,
+  ZBalanceSheetQuery,
+  ZProfitAndLossQuery,
+  ZStatementRangeQuery,
+} from '@/lib/ledger/statements';
+import { ZBankStatementInput, ZPayoutImportInput } from '@/lib/ledger/payout-report';
+import { ZCloseFiscalYearInput } from '@/lib/ledger/close-schemas';
 import {
   CHANNELS,
   ZCancelOrderInput,
@@ -31,6 +38,7 @@ import {
   ZOrderImportStarted,
 } from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
+import { CUSTOMS_FORMS, DUTIES_TERMS } from '@/lib/shipping/customs';
 import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
 import {
   ZApproveReturnInput,
@@ -191,6 +199,16 @@ const ZSettings = named(
     ship_unpaid_orders: z
       .boolean()
       .describe('Ship on invoice: orders not paid in full go to the queue instead of the payment-due hold'),
+    fiscal_year_start_month: z.number().int().describe('The month (1–12) the fiscal year starts in'),
+    duties_terms: z
+      .enum(['DDU', 'DDP'])
+      .describe("who pays import duties on parcels leaving the shop's country (default for each label)"),
+    customs_cn22_limit: z
+      .number()
+      .int()
+      .describe(
+        'parcels worth up to this (minor units) get a CN22, above it a CN23 and a commercial invoice',
+      ),
   }),
 );
 
@@ -273,11 +291,22 @@ const ZProfitAndLoss = z.object({
     .int()
     .describe('revenue − contra_revenue − cogs − operating_expense + other_income − other_expense'),
 });
+const ZProfitAndLossApi = ZProfitAndLoss.extend({
+  columns: z
+    .array(ZProfitAndLoss)
+    .optional()
+    .describe('With ?columns=month|quarter: one P&L per month or fiscal quarter; they add up to the range'),
+  comparison: ZProfitAndLoss.optional().describe(
+    'With ?compare=previous_period|previous_year: the P&L of the equal period before or a year earlier',
+  ),
+});
 const ZBsSide = z.object({ accounts: z.array(ZStatementLine), total: z.number().int() });
 const ZBalanceSheet = z.object({
   currency: z.string(),
   as_of: z.string(),
-  fiscal_year_start: z.string().describe('The fiscal year is the calendar year'),
+  fiscal_year_start: z
+    .string()
+    .describe('First day of the fiscal year (calendar year unless settings.fiscal_year_start_month)'),
   assets: ZBsSide,
   liabilities: ZBsSide,
   equity: ZBsSide.describe('total includes retained_earnings and current_year_earnings'),
@@ -363,6 +392,93 @@ const ZFxRatesSaved = z.object({
   currencies: z.array(z.string()),
   from: z.string(),
   to: z.string(),
+});
+const ZPayoutImportLine = z.object({
+  row: z.number().int(),
+  kind: z.enum(['charge', 'refund', 'fee', 'adjustment', 'payout', 'other']),
+  type: z.string(),
+  date: z.string(),
+  reference: z.string().nullable(),
+  order_number: z.number().int().nullable(),
+  description: z.string(),
+  amount: z.number().int(),
+  fee: z.number().int(),
+  net: z.number().int(),
+  status: z.enum(['matched', 'unmatched']),
+  match: z
+    .object({ kind: z.enum(['payment', 'refund']), id: z.string(), order_number: z.number().int() })
+    .nullable(),
+  expected: z.number().int().describe('What the line moved in clearing (1010) when booked'),
+  note: z.string().nullable(),
+});
+const ZPayoutPreview = z.object({
+  format: z.enum(['stripe', 'shopify']),
+  sha256: z.string(),
+  reference: z.string(),
+  currency: z.string(),
+  paid_on: z.string(),
+  net: z.number().int().describe('What the processor paid out'),
+  expected: z.number().int().describe('Σ expected of the matched lines'),
+  residual: z.number().int().describe('net − expected, posted to 1090 Processor clearing differences'),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+  lines: z.array(ZPayoutImportLine),
+  already_imported: z.object({ id: z.string(), reference: z.string() }).nullable(),
+  locked_through: z.string().nullable(),
+});
+const ZPayoutImportResult = ZPayoutPreview.extend({
+  id: z.string(),
+  already: z.boolean().describe('true: imported before, nothing posted this time'),
+  payout_entry_number: z.number().int().nullable(),
+  residual_entry_number: z.number().int().nullable(),
+});
+const ZPayoutImportRow = z.object({
+  id: z.string(),
+  format: z.string(),
+  reference: z.string(),
+  currency: z.string(),
+  paid_on: z.string(),
+  net: z.number().int(),
+  expected: z.number().int(),
+  residual: z.number().int(),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+  imported_by: z.string(),
+  imported_at: z.string(),
+});
+const ZClearingDifferences = z.object({
+  currency: z.string(),
+  from: z.string(),
+  to: z.string(),
+  imports: z.array(ZPayoutImportRow),
+  total_residual: z.number().int(),
+  account_balance: z.number().int().describe('Balance of 1090 (debit − credit) at the end of to'),
+});
+const ZBankStatementPreview = z.object({
+  currency: z.string(),
+  lines: z.array(
+    z.object({
+      row: z.number().int(),
+      date: z.string(),
+      description: z.string(),
+      amount: z.number().int().describe('Money in positive, money out negative'),
+      status: z.enum(['matched', 'unmatched', 'not_a_deposit']),
+      payout: z.object({ reference: z.string(), paid_on: z.string(), source: z.string() }).nullable(),
+    }),
+  ),
+  matched: z.number().int(),
+  unmatched: z.number().int(),
+});
+const ZFiscalYearClose = z.object({
+  fiscal_year: z.number().int(),
+  year_start: z.string(),
+  year_end: z.string(),
+  net_income: z.number().int(),
+  entry_number: z.number().int().nullable(),
+});
+const ZFiscalYearCloseResult = ZFiscalYearClose.extend({
+  already: z.boolean(),
+  lock_date_all: z.string(),
 });
 const ZPayout = z.object({
   id: z.uuid(),
@@ -452,6 +568,8 @@ const ZVariant = named(
     safety_stock: z.number().int(),
     lead_time_days: z.number().int(),
     allow_backorder: z.boolean(),
+    hs_code: z.string().nullable().describe('Harmonized System code, 6–10 digits, for customs declarations'),
+    country_of_origin: z.string().length(2).nullable().describe('ISO 3166-1 alpha-2, for customs'),
     status: z.enum(['active', 'archived']),
     on_hand: z.number().int().describe('summed over all locations'),
     available: z.number().int().describe('on hand − reserved, summed over all locations'),
@@ -487,7 +605,9 @@ const ZOrder = named(
     payment_status: z
       .enum(PAYMENT_STATUSES)
       .describe(
-        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), authorized (the whole total authorized, not captured), paid, partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
+        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
+          'authorized (the whole total authorized, not captured), paid, ' +
+          'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
       ),
     currency: z.string(),
     customer: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
@@ -510,7 +630,8 @@ const ZOrder = named(
       .string()
       .nullable()
       .describe(
-        "An order in another currency: the rate it was booked at (shop currency per unit, the placed day's or the last before); null in the shop's currency",
+        'An order in another currency: the rate it was booked at (shop currency per unit, the ' +
+          "placed day's or the last before); null in the shop's currency",
       ),
     base_total: z.number().int().describe("The total in the shop's currency, minor units"),
     amount_paid: z.number().int(),
@@ -569,7 +690,9 @@ const ZOrderRow = named(
     payment_status: z
       .enum(PAYMENT_STATUSES)
       .describe(
-        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), authorized (the whole total authorized, not captured), paid, partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
+        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
+          'authorized (the whole total authorized, not captured), paid, ' +
+          'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
       ),
     customer: z.string(),
     email: z.string(),
@@ -1085,7 +1208,8 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     bodyOptional: true,
     summary:
-      'Approve a requested return (optional message; issue_label buys a prepaid return label); the customer is emailed.',
+      'Approve a requested return (optional message; issue_label buys a prepaid return label); the ' +
+      'customer is emailed.',
     scope: 'returns:request',
     body: ZApproveReturnInput,
     response: ZReturn,
@@ -1106,7 +1230,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/returns/{id}/receive',
     idempotent: true,
     summary:
-      'Receive units (never more than approved; partial receipts). A condition (restock/damaged/scrap) inspects them at once.',
+      'Receive units (never more than approved; partial receipts). A condition ' +
+      '(restock/damaged/scrap) inspects them at once.',
     scope: 'returns:receive',
     body: ZReceiveReturnInput,
     response: ZReturn,
@@ -1117,7 +1242,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/returns/{id}/inspect',
     idempotent: true,
     summary:
-      'Give received units a disposition: restock (sellable, Dr Inventory / Cr COGS at shipped cost), damaged (unsellable), scrap (Dr Shrinkage / Cr COGS).',
+      'Give received units a disposition: restock (sellable, Dr Inventory / Cr COGS at shipped ' +
+      'cost), damaged (unsellable), scrap (Dr Shrinkage / Cr COGS).',
     scope: 'returns:receive',
     body: ZInspectReturnInput,
     response: ZReturn,
@@ -1129,7 +1255,9 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     bodyOptional: true,
     summary:
-      'Refund received units (restocking fee by reason, shipping refund, optional smaller amount); at most paid − refunded; above the support limit without refunds:approve it waits (status pending_approval).',
+      'Refund received units (restocking fee by reason, shipping refund, optional smaller amount); ' +
+      'at most paid − refunded; above the support limit without ' +
+      'refunds:approve it waits (status pending_approval).',
     scope: 'refunds:issue',
     body: ZRefundReturnInput,
     response: ZRefund,
@@ -1141,7 +1269,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/returns/{id}/exchange',
     idempotent: true,
     summary:
-      'Exchange received units for a replacement order (stock reserved); the credit pays it and the difference is charged or refunded.',
+      'Exchange received units for a replacement order (stock reserved); the credit pays it and the ' +
+      'difference is charged or refunded.',
     scope: 'returns:request',
     body: ZExchangeReturnInput,
     response: ZReturn.extend({
@@ -1211,7 +1340,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/orders/batch',
     summary:
-      'Take up to 1,000 orders in one request, each all or nothing on its own and idempotent by channel + external_id: one result per order (201 with its id, 409 DUPLICATE_ORDER / OUT_OF_STOCK, 422 naming the fields). Body limit 8 MiB.',
+      'Take up to 1,000 orders in one request, each all or nothing on its own and idempotent by ' +
+      'channel + external_id: one result per order (201 with its id, 409 ' +
+      'DUPLICATE_ORDER / OUT_OF_STOCK, 422 naming the fields). Body limit 8 MiB.',
     scope: 'orders:create',
     body: ZBatchInput,
     response: ZBatchResponse,
@@ -1221,7 +1352,10 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/imports/orders',
     summary:
-      "Import orders from a Shopify or WooCommerce export or Backroom's CSV (the body, text/csv, at most 256 MiB): history records them as they were (no stock, no postings, no fulfillment), live takes them in through the batch intake. Runs in the background; poll getImport.",
+      "Import orders from a Shopify or WooCommerce export or Backroom's CSV (the body, text/csv, at " +
+      'most 256 MiB): history records them as they were (no stock, no ' +
+      'postings, no fulfillment), live takes them in through the batch intake. ' +
+      'Runs in the background; poll getImport.',
     scope: 'orders:import',
     query: ZOrderImportQuery,
     rawBody: {
@@ -1237,7 +1371,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/imports/{id}',
     summary:
-      'An order import: status, progress (rows, processed, percent, rate, seconds left), counts (created, skipped, failed), totals and errors by row and column',
+      'An order import: status, progress (rows, processed, percent, rate, seconds left), counts ' +
+      '(created, skipped, failed), totals and errors by row and column',
     scope: 'orders:import',
     response: ZOrderImport,
   },
@@ -1264,7 +1399,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/channels/{channel}/availability',
     summary:
-      'Available to sell per SKU on a channel: listed = min(max, ⌊(available − buffer) × percent ÷ 100⌋), never below 0; pages of 100 by SKU',
+      'Available to sell per SKU on a channel: listed = min(max, ⌊(available − buffer) × percent ÷ ' +
+      '100⌋), never below 0; pages of 100 by SKU',
     scope: 'inventory:read',
     query: ZAvailabilityQuery,
     response: ZAvailability,
@@ -1293,7 +1429,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/orders/{id}/shipments',
     idempotent: true,
     summary:
-      'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, moves the order to partially fulfilled/fulfilled.',
+      'Record a fulfillment made elsewhere (3PL, dropship): consumes reserved stock, posts COGS, ' +
+      'moves the order to partially fulfilled/fulfilled.',
     scope: 'fulfillment:write',
     body: ZRecordShipmentInput,
     response: z.object({
@@ -1314,7 +1451,16 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/orders/{id}/labels',
     idempotent: true,
     summary:
-      'Buy a label for a packed parcel: rate shopping against the service paid for (the shipping method\'s service level, decision 031) and its promised delivery date — preselected: the cheapest service not slower than paid for that delivers by the promise — or a `service` override; an override slower than paid for needs `downgrade_reason` (422 on it otherwise; audited on the order\'s timeline). Shipment with COGS, shipping expense, tracking "label created".',
+      'Buy a label for a packed parcel: rate shopping against the service paid for (the shipping ' +
+      "method's service level, decision 031) and its promised delivery date — " +
+      'preselected: the cheapest service not slower than paid for that ' +
+      'delivers by the promise — or a `service` override; an override slower ' +
+      'than paid for needs `downgrade_reason` (422 on it otherwise; audited on ' +
+      "the order's timeline). Shipment with COGS, shipping expense, tracking " +
+      '"label created". A parcel leaving the shop\'s country gets a customs form (CN22 up to the ' +
+      "shop's limit, CN23 above) and duties terms (`duties_terms`, default the shop's); a variant " +
+      'without an HS code or country of origin is a 422 naming the variant and the field ' +
+      '(`hs_code`, `country_of_origin`), before any rate is asked (decision 040).',
     scope: 'fulfillment:write',
     body: ZBuyLabelInput,
     response: z.object({
@@ -1341,6 +1487,11 @@ export const OPERATIONS: readonly Operation[] = [
         .nullable()
         .describe("the latest delivery day promised: ship-by + the level's business days"),
       meets_promise: z.boolean().nullable(),
+      customs_form: z
+        .enum(CUSTOMS_FORMS)
+        .nullable()
+        .describe("CN22 or CN23 for a parcel leaving the shop's country, printed with the label; else null"),
+      duties_terms: z.enum(DUTIES_TERMS).nullable().describe('DDU or DDP for a parcel leaving the country'),
     }),
     status: 201,
   },
@@ -1367,7 +1518,8 @@ export const OPERATIONS: readonly Operation[] = [
     idempotent: true,
     bodyOptional: true,
     summary:
-      'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns captured money. The body (a reason) is optional.',
+      'Cancel an order nothing of which has shipped: releases stock, reverses the sale, returns ' +
+      'captured money. The body (a reason) is optional.',
     scope: 'orders:cancel',
     body: ZCancelOrderInput,
     response: ZOrder,
@@ -1379,7 +1531,10 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/orders/{id}/payments',
     idempotent: true,
     summary:
-      'Record a payment received after intake (captured, or an authorization). Updates amount_paid and payment_status; an order in the payment-due hold that is now paid or authorized in full is released to the fulfillment queue. More than is owed is a 422 on amount.',
+      'Record a payment received after intake (captured, or an authorization). Updates amount_paid ' +
+      'and payment_status; an order in the payment-due hold that is now paid ' +
+      'or authorized in full is released to the fulfillment queue. More than ' +
+      'is owed is a 422 on amount.',
     scope: 'orders:write',
     body: ZRecordPaymentInput,
     response: ZOrder,
@@ -1460,7 +1615,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/cycle-counts',
     idempotent: true,
     summary:
-      'Create a draft count sheet for a location, optionally limited to bins and/or SKUs (one line per stock level in scope). Counting, review and completion happen in the app (blind counts).',
+      'Create a draft count sheet for a location, optionally limited to bins and/or SKUs (one line ' +
+      'per stock level in scope). Counting, review and completion happen in ' +
+      'the app (blind counts).',
     scope: 'inventory:adjust',
     body: ZCreateCycleCountInput,
     response: ZCreatedCycleCount,
@@ -1471,7 +1628,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/cycle-counts',
     summary:
-      'List cycle counts (status; completed_from/completed_to shop days) with cursor pagination; completed ones carry expected, abs_variance and accuracy',
+      'List cycle counts (status; completed_from/completed_to shop days) with cursor pagination; ' +
+      'completed ones carry expected, abs_variance and accuracy',
     scope: 'inventory:read',
     query: ZCycleCountListQuery,
     response: z.object({ data: z.array(ZCycleCountRow), next_cursor: z.string().nullable() }),
@@ -1501,7 +1659,10 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/kpis',
     summary:
-      'The dashboard KPIs (docs/design.md) over shop-timezone days [from, to] (at most five years) and an optional channel, each with its parts, the previous equal period, the change and a sparkline; KPIs without data yet are null with a reason',
+      'The dashboard KPIs (docs/design.md) over shop-timezone days [from, to] (at most five years) ' +
+      'and an optional channel, each with its parts, the previous equal ' +
+      'period, the change and a sparkline; KPIs without data yet are null with ' +
+      'a reason',
     scope: 'reports:read',
     query: ZKpiQuery,
     response: ZKpiReport,
@@ -1511,17 +1672,21 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/reports/profit-and-loss',
     summary:
-      'Profit and loss over shop-timezone days [from, to] (at most five years), in the shop currency: every section with its accounts, gross profit and net income',
+      'Profit and loss over shop-timezone days [from, to] (at most five years), in the shop ' +
+      'currency: every section with its accounts, gross profit and net income; optional columns ' +
+      'per month or quarter and a comparison period',
     scope: 'ledger:read',
     query: ZProfitAndLossQuery,
-    response: ZProfitAndLoss,
+    response: ZProfitAndLossApi,
   },
   {
     operationId: 'getBalanceSheet',
     method: 'get',
     path: '/api/v1/reports/balance-sheet',
     summary:
-      'Balance sheet at the end of as_of (default today): assets, liabilities, equity with retained and current-year earnings derived from the P&L accounts; assets = liabilities + equity',
+      'Balance sheet at the end of as_of (default today): assets, liabilities, equity with retained ' +
+      'and current-year earnings derived from the P&L accounts; assets = ' +
+      'liabilities + equity',
     scope: 'ledger:read',
     query: ZBalanceSheetQuery,
     response: ZBalanceSheet,
@@ -1531,7 +1696,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/reports/sales-tax',
     summary:
-      'Sales tax over shop-timezone days [from, to] by jurisdiction and rate: taxable sales, tax collected, refunded, input tax and net payable; the total equals the movement of 2100 and 1300',
+      'Sales tax over shop-timezone days [from, to] by jurisdiction and rate: taxable sales, tax collected, ' +
+      'refunded, input tax and net payable; the total equals the movement of 2100 and 1300',
     scope: 'ledger:read',
     query: ZProfitAndLossQuery,
     response: ZSalesTaxReport,
@@ -1561,7 +1727,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/fx-rates',
     idempotent: true,
     summary:
-      'Store exchange rates: rate = units of the shop currency per 1 unit of currency, a decimal string (e.g. "1.0842"); a (currency, date) already held is replaced; the rate for a day is that day\'s or the last before',
+      'Store exchange rates: rate = units of the shop currency per 1 unit of currency, a decimal ' +
+      'string (e.g. "1.0842"); a (currency, date) already held is replaced; ' +
+      "the rate for a day is that day's or the last before",
     scope: 'ledger:write',
     body: ZSaveFxRatesInput,
     response: ZFxRatesSaved,
@@ -1581,7 +1749,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/journal-entries',
     idempotent: true,
     summary:
-      'Post a manual journal entry dated `date` (shop time zone, not after today): lines of account code and debit or credit in minor units; unbalanced → 422 naming lines; on or before a lock date → 409 PERIOD_LOCKED',
+      'Post a manual journal entry dated `date` (shop time zone, not after today): lines of account ' +
+      'code and debit or credit in minor units; unbalanced → 422 naming lines; ' +
+      'on or before a lock date → 409 PERIOD_LOCKED',
     scope: 'ledger:write',
     body: ZManualEntryApiInput,
     response: ZJournalEntry,
@@ -1593,11 +1763,83 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/payouts',
     idempotent: true,
     summary:
-      'Record a payout of the processor balance into the bank: Dr Bank bank_amount / Cr Processor clearing at the carrying amount of `amount` (in `currency`); the difference is realized exchange gain/loss (7100), never in the shop currency; bank_amount defaults to amount at the rate of `date`',
+      'Record a payout of the processor balance into the bank: Dr Bank bank_amount / Cr Processor ' +
+      'clearing at the carrying amount of `amount` (in `currency`); the ' +
+      'difference is realized exchange gain/loss (7100), never in the shop ' +
+      'currency; bank_amount defaults to amount at the rate of `date`',
     scope: 'ledger:write',
     body: ZRecordPayoutInput,
     response: ZPayout,
     status: 201,
+  },
+  {
+    operationId: 'previewPayoutImport',
+    method: 'post',
+    path: '/api/v1/ledger/payout-imports/preview',
+    summary:
+      'Read a Stripe balance-transactions or Shopify Payments payout CSV (columns by name) and match each line to captures, refunds and fees; writes nothing',
+    scope: 'ledger:write',
+    body: ZPayoutImportInput,
+    response: ZPayoutPreview,
+  },
+  {
+    operationId: 'importPayout',
+    method: 'post',
+    path: '/api/v1/ledger/payout-imports',
+    idempotent: true,
+    summary:
+      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves the residual (net − matched) to 1090 Processor clearing differences; the same file or payout again posts nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
+    scope: 'ledger:write',
+    body: ZPayoutImportInput,
+    response: ZPayoutImportResult,
+    status: 201,
+  },
+  {
+    operationId: 'listPayoutImports',
+    method: 'get',
+    path: '/api/v1/ledger/payout-imports',
+    summary: 'Imported payout reports, newest first (at most 100)',
+    scope: 'ledger:read',
+    response: z.object({ imports: z.array(ZPayoutImportRow) }),
+  },
+  {
+    operationId: 'previewBankStatement',
+    method: 'post',
+    path: '/api/v1/ledger/bank-statements/preview',
+    summary:
+      'Read a bank statement CSV (one amount column or separate in/out columns; dates ISO, day- or month-first, date_format when ambiguous) and match deposits to recorded payouts; writes nothing',
+    scope: 'ledger:read',
+    body: ZBankStatementInput,
+    response: ZBankStatementPreview,
+  },
+  {
+    operationId: 'closeFiscalYear',
+    method: 'post',
+    path: '/api/v1/ledger/year-end-closes',
+    idempotent: true,
+    summary:
+      "Year-end close of the fiscal year ending in fiscal_year: zeroes its revenue and expense accounts into 3200 Retained earnings, then sets lock_date_all to the year's last day; once per year (a repeat answers already: true); statements read the same before and after",
+    scope: 'ledger:write',
+    body: ZCloseFiscalYearInput,
+    response: ZFiscalYearCloseResult,
+  },
+  {
+    operationId: 'listFiscalYearCloses',
+    method: 'get',
+    path: '/api/v1/ledger/year-end-closes',
+    summary: 'The closed fiscal years, latest first',
+    scope: 'ledger:read',
+    response: z.object({ closes: z.array(ZFiscalYearClose) }),
+  },
+  {
+    operationId: 'getClearingDifferences',
+    method: 'get',
+    path: '/api/v1/reports/clearing-differences',
+    summary:
+      'Payout imports of [from, to] whose net differed from the books (their residuals) and the balance of 1090 Processor clearing differences',
+    scope: 'ledger:read',
+    query: ZStatementRangeQuery,
+    response: ZClearingDifferences,
   },
   {
     operationId: 'revalueForeignBalances',
@@ -1605,7 +1847,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/fx-revaluations',
     idempotent: true,
     summary:
-      "Month-end revaluation of open foreign-currency balances at the closing rate (7200 Unrealized exchange gain/loss), reversed on the next month's first day; once per month (a repeat answers the first with already: true)",
+      'Month-end revaluation of open foreign-currency balances at the closing rate (7200 Unrealized ' +
+      "exchange gain/loss), reversed on the next month's first day; once per " +
+      'month (a repeat answers the first with already: true)',
     scope: 'ledger:write',
     body: ZRevaluationInput,
     response: ZRevaluation,
@@ -1633,7 +1877,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/tickets',
     idempotent: true,
     summary:
-      'Open a ticket from a contact form or an email bridge: the customer is found by email (case-insensitive) or created; order_number must be theirs; SLA due times set from the priority.',
+      'Open a ticket from a contact form or an email bridge: the customer is found by email ' +
+      '(case-insensitive) or created; order_number must be theirs; SLA due ' +
+      'times set from the priority.',
     scope: 'support:tickets',
     body: ZCreateTicketInput,
     response: ZTicket,
@@ -1644,7 +1890,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/tickets',
     summary:
-      'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, channel, assignee (id or "none"), tag, q; sort; cursor pagination',
+      'List tickets: view (open, unassigned, pending, at_risk, breached, all), status, priority, ' +
+      'channel, assignee (id or "none"), tag, q; sort; cursor pagination',
     scope: 'support:tickets',
     query: ZTicketListQuery,
     response: z.object({
@@ -1667,7 +1914,10 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/tickets/{id}/messages',
     idempotent: true,
     summary:
-      'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" (emailed to the customer; placeholders filled, unknown ones 422) or "note". A closed ticket refuses customer messages and replies with 409 INVALID_STATE: open a new ticket.',
+      'Add a message: kind "customer" (default; reopens a pending or solved ticket), "reply" ' +
+      '(emailed to the customer; placeholders filled, unknown ones 422) or ' +
+      '"note". A closed ticket refuses customer messages and replies with 409 ' +
+      'INVALID_STATE: open a new ticket.',
     scope: 'support:tickets',
     body: ZAddMessageInput,
     response: ZTicket,
@@ -1687,7 +1937,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'delete',
     path: '/api/v1/api-keys/{id}',
     summary:
-      'Revoke an API key for good: its next request is answered 401. Audited. An already revoked key is 409 INVALID_STATE.',
+      'Revoke an API key for good: its next request is answered 401. Audited. An already revoked ' +
+      'key is 409 INVALID_STATE.',
     scope: 'settings:write',
     response: ZApiKeyApi,
   },
@@ -1697,7 +1948,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/suppliers',
     summary:
-      'Create a supplier with its catalog (SKU ↔ supplier SKU, unit cost in minor units, pack size, MOQ); currency defaults to the shop’s. Accepts Idempotency-Key.',
+      'Create a supplier with its catalog (SKU ↔ supplier SKU, unit cost in minor units, pack size, ' +
+      'MOQ); currency defaults to the shop’s. Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZCreateSupplierInput,
     response: ZSupplier,
@@ -1735,7 +1987,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/purchase-orders',
     summary:
-      'Create a draft purchase order in the supplier’s currency; a line without unit_cost takes the supplier’s catalog cost. Receipts and bills of a foreign-currency PO convert at their day’s rate. Accepts Idempotency-Key.',
+      'Create a draft purchase order in the supplier’s currency; a line without unit_cost takes the ' +
+      'supplier’s catalog cost. Receipts and bills of a foreign-currency PO ' +
+      'convert at their day’s rate. Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZCreatePurchaseOrderInput,
     response: ZPurchaseOrder,
@@ -1774,7 +2028,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'patch',
     path: '/api/v1/purchase-orders/{id}',
     summary:
-      'Edit a draft or sent PO (expected_at, notes, the whole list of lines; a line never below what arrived). After sending, each edit is a revision on the timeline.',
+      'Edit a draft or sent PO (expected_at, notes, the whole list of lines; a line never below ' +
+      'what arrived). After sending, each edit is a revision on the timeline.',
     scope: 'purchasing:write',
     body: ZUpdatePurchaseOrderInput,
     response: ZPurchaseOrder,
@@ -1785,7 +2040,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/send',
     summary:
-      'Send a draft PO: its PDF is emailed to the supplier through the outbox (as an attachment); its open quantity now counts as on order. Accepts Idempotency-Key.',
+      'Send a draft PO: its PDF is emailed to the supplier through the outbox (as an attachment); ' +
+      'its open quantity now counts as on order. Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     response: ZPurchaseOrder,
   },
@@ -1807,7 +2063,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/close',
     summary:
-      'Close a sent, partially received or received PO: the open rest of each line is cancelled and stops counting as on order. Accepts Idempotency-Key.',
+      'Close a sent, partially received or received PO: the open rest of each line is cancelled and ' +
+      'stops counting as on order. Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZPurchaseOrderReasonInput,
     response: ZPurchaseOrder,
@@ -1818,7 +2075,13 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/receipts',
     summary:
-      'Receive units against a sent PO: cost layers at the PO unit cost (converted at the receipt day’s rate for a foreign-currency PO; no rate → 422), Dr Inventory / Cr Goods received not invoiced, status partially_received or received. More than open + the supplier’s tolerance is refused naming lines.i.quantity. `charges` (freight, duty, insurance, other) are allocated over the receipt by value, quantity, weight or volume (Cr Accounts payable). Accepts Idempotency-Key.',
+      'Receive units against a sent PO: cost layers at the PO unit cost (converted at the receipt ' +
+      'day’s rate for a foreign-currency PO; no rate → 422), Dr Inventory / Cr ' +
+      'Goods received not invoiced, status partially_received or received. ' +
+      'More than open + the supplier’s tolerance is refused naming ' +
+      'lines.i.quantity. `charges` (freight, duty, insurance, other) are ' +
+      'allocated over the receipt by value, quantity, weight or volume (Cr ' +
+      'Accounts payable). Accepts Idempotency-Key.',
     scope: 'purchasing:receive',
     body: ZReceivePurchaseOrderInput,
     response: z.object({
@@ -1832,7 +2095,12 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/replenishment',
     summary:
-      'The latest completed replenishment run: per SKU × location its demand class, forecast method (chosen by backtest), daily forecast, lead time, safety stock, reorder point, order-up-to level, live on hand / on order / reserved / position, the suggested quantity (pack size, MOQ) and the backtest accuracy (MASE, WAPE, bias) beside seasonal naive’s; an explanation line of the arithmetic',
+      'The latest completed replenishment run: per SKU × location its demand class, forecast method ' +
+      '(chosen by backtest), daily forecast, lead time, safety stock, reorder ' +
+      'point, order-up-to level, live on hand / on order / reserved / ' +
+      'position, the suggested quantity (pack size, MOQ) and the backtest ' +
+      'accuracy (MASE, WAPE, bias) beside seasonal naive’s; an explanation ' +
+      'line of the arithmetic',
     scope: 'purchasing:read',
     query: ZReplenishmentQuery,
     response: z.object({ data: z.array(ZReplenishmentRow) }),
@@ -1843,7 +2111,11 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/replenishment/purchase-orders',
     summary:
-      'Turn the suggestions of a location (all, or `skus`) into draft POs, one per supplier. What open POs and drafts already cover is never drafted again: a second call creates nothing. A supplier the purchasing rules cannot order from yet (another currency) is listed in `skipped` with the reason. Accepts Idempotency-Key.',
+      'Turn the suggestions of a location (all, or `skus`) into draft POs, one per supplier. What ' +
+      'open POs and drafts already cover is never drafted again: a second call ' +
+      'creates nothing. A supplier the purchasing rules cannot order from yet ' +
+      '(another currency) is listed in `skipped` with the reason. Accepts ' +
+      'Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZCreateReplenishmentPosInput,
     response: z.object({
@@ -1858,7 +2130,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/replenishment/runs',
     summary:
-      'Queue a replenishment run (forecasts and suggestions); poll getReplenishmentRun until `completed`. Nightly runs start on their own.',
+      'Queue a replenishment run (forecasts and suggestions); poll getReplenishmentRun until ' +
+      '`completed`. Nightly runs start on their own.',
     scope: 'purchasing:write',
     body: ZStartRunInput,
     response: z.object({ id: z.uuid(), status: z.literal('queued') }),
@@ -1869,7 +2142,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/replenishment/runs/{id}',
     summary:
-      'A replenishment run: status (queued, running, completed, failed), SKUs planned, overall accuracy beside seasonal naive’s',
+      'A replenishment run: status (queued, running, completed, failed), SKUs planned, overall ' +
+      'accuracy beside seasonal naive’s',
     scope: 'purchasing:read',
     response: ZReplenishmentRun,
   },
@@ -1878,7 +2152,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/events',
     summary:
-      "The domain event feed, replayable from an opaque cursor: every event exactly once, each resource's events in sequence order (`after` = a next_cursor; `types` comma-separated)",
+      'The domain event feed, replayable from an opaque cursor: every event exactly once, each ' +
+      "resource's events in sequence order (`after` = a next_cursor; `types` " +
+      'comma-separated)',
     scope: 'events:read',
     query: ZEventsQuery,
     response: z.object({ data: z.array(ZEvent), next_cursor: z.string() }),
@@ -1959,7 +2235,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/feedback',
     summary:
-      'Customer feedback answers, newest first: rating (1–5 or good/bad), sku, theme, from/to (answer days), kind, channel; cursor pages',
+      'Customer feedback answers, newest first: rating (1–5 or good/bad), sku, theme, from/to ' +
+      '(answer days), kind, channel; cursor pages',
     scope: 'feedback:read',
     query: ZFeedbackListQuery,
     response: z.object({ data: z.array(ZFeedbackAnswer), next_cursor: z.string().nullable() }),
@@ -1970,7 +2247,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/feedback',
     idempotent: true,
     summary:
-      'Record an answer gathered elsewhere (a marketplace review) for an order named by order_id or by the channel and external_order_id; one per order: the same answer again returns the first, a different one is a 409.',
+      'Record an answer gathered elsewhere (a marketplace review) for an order named by order_id or ' +
+      'by the channel and external_order_id; one per order: the same answer ' +
+      'again returns the first, a different one is a 409.',
     scope: 'feedback:write',
     body: ZImportFeedbackInput,
     response: ZFeedbackAnswer,
@@ -1981,7 +2260,10 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/automation-rules',
     summary:
-      'Save an automation rule: when `event` → if `conditions` (JSON Logic: {"and"|"or": [{"<op>": [{"var": field}, value]}…]}) → then `actions`. Unknown fields, operators or actions are refused (422 naming them). Saved disabled unless enabled: true.',
+      'Save an automation rule: when `event` → if `conditions` (JSON Logic: {"and"|"or": [{"<op>": ' +
+      '[{"var": field}, value]}…]}) → then `actions`. Unknown fields, ' +
+      'operators or actions are refused (422 naming them). Saved disabled ' +
+      'unless enabled: true.',
     scope: 'automation:write',
     body: ZCreateRuleInput,
     response: ZAutomationRule,
@@ -2008,7 +2290,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'patch',
     path: '/api/v1/automation-rules/{id}',
     summary:
-      'Change a rule (given fields replace stored ones; checked as a whole). enabled: true runs it on events from now on.',
+      'Change a rule (given fields replace stored ones; checked as a whole). enabled: true runs it ' +
+      'on events from now on.',
     scope: 'automation:write',
     body: ZUpdateRuleInput,
     response: ZAutomationRule,
@@ -2027,7 +2310,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/automation-rules/{id}/dry-run',
     summary:
-      'Which of the last `limit` (default 50) events of the rule’s type would match, and what each action would do; writes nothing',
+      'Which of the last `limit` (default 50) events of the rule’s type would match, and what each ' +
+      'action would do; writes nothing',
     scope: 'automation:write',
     body: ZDryRunInput,
     bodyOptional: true,
@@ -2066,7 +2350,11 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/purchase-orders/{id}/charges',
     summary:
-      'Late landed-cost charges against a PO, allocated over all its receipts by value, quantity, weight or volume (largest remainder: the parts sum to the charge). The share of units still on hand raises their cost layers; the share already shipped goes to COGS. Cr Accounts payable. Accepts Idempotency-Key.',
+      'Late landed-cost charges against a PO, allocated over all its receipts by value, quantity, ' +
+      'weight or volume (largest remainder: the parts sum to the charge). The ' +
+      'share of units still on hand raises their cost layers; the share ' +
+      'already shipped goes to COGS. Cr Accounts payable. Accepts ' +
+      'Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZChargesInput,
     response: z.object({ charges: z.array(ZLandedChargeResult), purchase_order: ZPurchaseOrder }),
@@ -2078,7 +2366,12 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/bills',
     summary:
-      'Enter a supplier bill against a PO: per line the billed quantity and unit cost (PO currency), optional input_tax. Three-way match per line (ordered, received, billed) against the supplier’s bill_tolerance_pct: within it the bill posts (Dr GRNI at received cost, Dr 1300 input tax, PPV 5400 for the difference, Cr AP at the billed total, at the bill date’s rate); beyond it the bill is awaiting_approval. Accepts Idempotency-Key.',
+      'Enter a supplier bill against a PO: per line the billed quantity and unit cost (PO ' +
+      'currency), optional input_tax. Three-way match per line (ordered, ' +
+      'received, billed) against the supplier’s bill_tolerance_pct: within it ' +
+      'the bill posts (Dr GRNI at received cost, Dr 1300 input tax, PPV 5400 ' +
+      'for the difference, Cr AP at the billed total, at the bill date’s ' +
+      'rate); beyond it the bill is awaiting_approval. Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZCreateBillInput,
     response: ZSupplierBill,
@@ -2108,7 +2401,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/bills/{id}/approve',
     summary:
-      'A manager approves a bill outside the match tolerance: it posts as billed (optional reason). Accepts Idempotency-Key.',
+      'A manager approves a bill outside the match tolerance: it posts as billed (optional reason). ' +
+      'Accepts Idempotency-Key.',
     scope: 'purchasing:approve',
     body: ZBillReasonInput,
     response: ZSupplierBill,
@@ -2120,7 +2414,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/bills/{id}/reject',
     summary:
-      'A manager rejects a waiting bill; nothing was posted and its billed units are given back. Accepts Idempotency-Key.',
+      'A manager rejects a waiting bill; nothing was posted and its billed units are given back. ' +
+      'Accepts Idempotency-Key.',
     scope: 'purchasing:approve',
     body: ZBillReasonInput,
     response: ZSupplierBill,
@@ -2132,7 +2427,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/bills/{id}/pay',
     summary:
-      'Pay a posted bill in full on paid_on (default today): Dr AP at its carrying amount / Cr Bank at the day’s rate, the difference to 7100 Realized exchange gain/loss (none in the shop currency). Accepts Idempotency-Key.',
+      'Pay a posted bill in full on paid_on (default today): Dr AP at its carrying amount / Cr Bank ' +
+      'at the day’s rate, the difference to 7100 Realized exchange gain/loss ' +
+      '(none in the shop currency). Accepts Idempotency-Key.',
     scope: 'purchasing:write',
     body: ZPayBillInput,
     response: ZSupplierBill,
@@ -2142,7 +2439,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/reports/ap-aging',
     summary:
-      'Accounts payable aging: posted unpaid bills by supplier in the shop currency, by days past due (current, 1–30, 31–60, 61–90, > 90) on as_of',
+      'Accounts payable aging: posted unpaid bills by supplier in the shop currency, by days past ' +
+      'due (current, 1–30, 31–60, 61–90, > 90) on as_of',
     scope: 'purchasing:read',
     query: ZApAgingQuery,
     response: ZApAging,
@@ -2177,7 +2475,8 @@ const ERROR_RESPONSES = {
   409: {
     name: 'Conflict',
     description:
-      'A conflicting state (INVALID_STATE, OUT_OF_STOCK, DUPLICATE_ORDER, CONFLICT), or an Idempotency-Key reused with a different body',
+      'A conflicting state (INVALID_STATE, OUT_OF_STOCK, DUPLICATE_ORDER, CONFLICT), or an ' +
+      'Idempotency-Key reused with a different body',
   },
   413: { name: 'PayloadTooLarge', description: 'Body too large' },
   415: { name: 'UnsupportedMediaType', description: 'The body is not sent as application/json' },
@@ -2354,7 +2653,9 @@ export function openApiDocument() {
       title: 'Backroom API',
       version: '1',
       description:
-        'The back office of a small online shop. Money is integer minor units beside a currency; field names are snake_case. Errors are `{ "error": { "code", "message", "details"? } }`; a 422 names each field in `details`.',
+        'The back office of a small online shop. Money is integer minor units beside a currency; ' +
+        'field names are snake_case. Errors are `{ "error": { "code", "message", ' +
+        '"details"? } }`; a 422 names each field in `details`.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
@@ -2369,7 +2670,9 @@ export function openApiDocument() {
           in: 'header',
           required: false,
           description:
-            '1–200 printable ASCII characters (a bad one is a 400). Makes a retry safe: the same key with the same body answers the first response again (with Idempotent-Replayed: true); with a different body, 409.',
+            '1–200 printable ASCII characters (a bad one is a 400). Makes a retry safe: the same ' +
+            'key with the same body answers the first response again (with ' +
+            'Idempotent-Replayed: true); with a different body, 409.',
           schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
         },
       },

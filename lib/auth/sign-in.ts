@@ -109,7 +109,8 @@ export async function signInWithPassword(input: TSignInInput): Promise<SignedInU
       const m = outcome.retryMinutes;
       throw new AppError(
         'RATE_LIMITED',
-        `Too many failed sign-in attempts. Try again in ${m} minute${m === 1 ? '' : 's'}, or ask an admin to reset your password.`,
+        `Too many failed sign-in attempts. Try again in ${m} minute${m === 1 ? '' : 's'}, or ask an ` +
+          `admin to reset your password.`,
         { retry_after_minutes: m },
       );
     }

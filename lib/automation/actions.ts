@@ -34,7 +34,8 @@ export function automationActor(rule: { name: string }): Actor {
 
 /** The replenishment rule (decision 033) found nothing to draft. */
 const NOTHING_TO_DRAFT =
-  'no replenishment suggestion to draft: nothing at or below its reorder point that open POs and drafts do not cover (or no completed replenishment run yet)';
+  'no replenishment suggestion to draft: nothing at or below its reorder point that open POs and ' +
+  'drafts do not cover (or no completed replenishment run yet)';
 
 const fill = (text: string, ctx: ActionContext) => fillPlaceholders(text, ctx.facts, ctx.event);
 
@@ -153,10 +154,10 @@ export async function executeAction(tx: Tx, action: TAction, ctx: ActionContext)
         note: `Drafted by automation rule “${ctx.rule.name}”.`,
       });
       if (!created.length) return result('nothing', NOTHING_TO_DRAFT);
-      return result(
-        'done',
-        `drafted ${created.map((p) => `${poLabel(p.po.number)} to ${p.supplier} (${p.po.lines.length} lines)`).join(', ')}`,
+      const drafted = created.map(
+        (p) => `${poLabel(p.po.number)} to ${p.supplier} (${p.po.lines.length} lines)`,
       );
+      return result('done', `drafted ${drafted.join(', ')}`);
     }
     case 'call_webhook': {
       const endpoint = await tx.webhookEndpoint.findUnique({

@@ -56,7 +56,8 @@ export async function queueAutomationRuns(options: { limit?: number } = {}): Pro
             depth: event.depth,
             status: deep ? 'skipped' : 'pending',
             error: deep
-              ? `depth limit: this event came from automation ${event.depth} levels deep (at most ${MAX_AUTOMATION_DEPTH - 1})`
+              ? `depth limit: this event came from automation ${event.depth} levels deep (at ` +
+                `most ${MAX_AUTOMATION_DEPTH - 1})`
               : null,
             completedAt: deep ? new Date() : null,
           };

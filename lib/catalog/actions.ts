@@ -1,11 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { after } from 'next/server';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { runAction, type ActionState } from '@/lib/server-action';
+import { action } from '@/lib/server-action';
 import { AppError } from '@/lib/errors';
 import { shopSettings } from '@/lib/settings/queries';
 import { productCreateFromForm, productUpdateFromForm, type ProductFormResult } from '@/lib/catalog/form';
@@ -28,62 +25,54 @@ function formInput<T>(result: ProductFormResult<T>): T {
   throw new AppError('VALIDATION_FAILED', 'Check the highlighted fields', issues);
 }
 
-export async function createProductAction(
-  _prev: ActionState<{ id: string }>,
-  formData: FormData,
-): Promise<ActionState<{ id: string }>> {
-  const state = await runAction(async () => {
-    const user = await requirePermission(WRITE);
+export const createProductAction = action<{ id: string }>(
+  { permission: WRITE },
+  async ({ actor, formData }) => {
     const { currency } = await shopSettings();
     const product = await createProduct({
       input: formInput(productCreateFromForm(formData, currency)),
-      actor: userActor(user),
+      actor,
     });
     revalidatePath('/inventory/products');
-    return { message: `${product.name} created.`, data: { id: product.id } };
-  });
-  // redirect() throws, so it runs outside runAction, once the product exists.
-  if (state?.ok && state.data) redirect(`/inventory/products/${state.data.id}?created=1`);
-  return state;
-}
+    return {
+      message: `${product.name} created.`,
+      data: { id: product.id },
+      redirectTo: `/inventory/products/${product.id}?created=1`,
+    };
+  },
+);
 
-export async function updateProductAction(
-  _prev: ActionState<{ id: string }>,
-  formData: FormData,
-): Promise<ActionState<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requirePermission(WRITE);
+export const updateProductAction = action<{ id: string }>(
+  { permission: WRITE },
+  async ({ actor, formData }) => {
     const { currency } = await shopSettings();
     const productId = formText(formData, 'productId');
     const product = await updateProduct({
       productId,
       input: formInput(productUpdateFromForm(formData, currency)),
-      actor: userActor(user),
+      actor,
     });
     revalidatePath('/inventory/products');
     revalidatePath(`/inventory/products/${productId}`);
     return { message: `${product.name} saved.`, data: { id: product.id } };
-  });
-}
+  },
+);
 
-export async function setProductStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission(WRITE);
-    const productId = formText(formData, 'productId');
-    const archive = formData.get('to') === 'archived';
-    const product = await (archive ? archiveProduct : unarchiveProduct)({
-      productId,
-      actor: userActor(user),
-    });
-    revalidatePath('/inventory/products');
-    revalidatePath(`/inventory/products/${productId}`);
-    return {
-      message: archive
-        ? `${product.name} is archived: hidden from the catalog and new orders.`
-        : `${product.name} is active again.`,
-    };
+export const setProductStatusAction = action({ permission: WRITE }, async ({ actor, formData }) => {
+  const productId = formText(formData, 'productId');
+  const archive = formData.get('to') === 'archived';
+  const product = await (archive ? archiveProduct : unarchiveProduct)({
+    productId,
+    actor,
   });
-}
+  revalidatePath('/inventory/products');
+  revalidatePath(`/inventory/products/${productId}`);
+  return {
+    message: archive
+      ? `${product.name} is archived: hidden from the catalog and new orders.`
+      : `${product.name} is active again.`,
+  };
+});
 
 async function uploadedCsv(formData: FormData): Promise<{ text: string; name: string }> {
   const file = formData.get('file');
@@ -110,48 +99,39 @@ export type CsvCheck = {
 };
 
 /** Checks every row of an uploaded product CSV and reports what an import would do; writes nothing. */
-export async function checkProductCsvAction(
-  _prev: ActionState<CsvCheck>,
-  formData: FormData,
-): Promise<ActionState<CsvCheck>> {
-  return runAction(async () => {
-    await requirePermission(WRITE);
-    const { text, name } = await uploadedCsv(formData);
-    const v = await validateProductCsv(text);
-    const errorRows = new Set(v.errors.map((e) => e.row)).size;
-    return {
-      message: v.errors.length
-        ? `${v.errors.length} error${v.errors.length === 1 ? '' : 's'} in ${errorRows} row${errorRows === 1 ? '' : 's'}.`
-        : `All ${v.total_rows} rows are valid.`,
-      data: {
-        file_name: name,
-        total_rows: v.total_rows,
-        valid_rows: v.rows.length,
-        existing_rows: v.existing_rows,
-        error_rows: errorRows,
-        error_count: v.errors.length,
-        errors: v.errors.slice(0, SHOWN_ERRORS),
-      },
-    };
-  });
-}
+export const checkProductCsvAction = action<CsvCheck>({ permission: WRITE }, async ({ formData }) => {
+  const { text, name } = await uploadedCsv(formData);
+  const v = await validateProductCsv(text);
+  const errorRows = new Set(v.errors.map((e) => e.row)).size;
+  return {
+    message: v.errors.length
+      ? `${v.errors.length} error${v.errors.length === 1 ? '' : 's'} in ${errorRows} row${errorRows === 1 ? '' : 's'}.`
+      : `All ${v.total_rows} rows are valid.`,
+    data: {
+      file_name: name,
+      total_rows: v.total_rows,
+      valid_rows: v.rows.length,
+      existing_rows: v.existing_rows,
+      error_rows: errorRows,
+      error_count: v.errors.length,
+      errors: v.errors.slice(0, SHOWN_ERRORS),
+    },
+  };
+});
 
 /**
  * Starts importing an uploaded product CSV as a job and answers at once with its id; the import
  * continues in this server process after the response (next/server `after`), and the page polls
  * the job's progress (import/jobs/[id]/route.ts).
  */
-export async function startProductImportAction(
-  _prev: ActionState<{ jobId: string }>,
-  formData: FormData,
-): Promise<ActionState<{ jobId: string }>> {
-  return runAction(async () => {
-    const user = await requirePermission(WRITE);
+export const startProductImportAction = action<{ jobId: string }>(
+  { permission: WRITE },
+  async ({ actor, formData }) => {
     const { text, name } = await uploadedCsv(formData);
     const mode = formData.get('mode') === 'valid_rows' ? 'valid_rows' : 'all';
-    const { jobId, run } = await startProductImport({ text, mode, fileName: name, actor: userActor(user) });
+    const { jobId, run } = await startProductImport({ text, mode, fileName: name, actor });
     after(run);
     revalidatePath('/inventory/products');
     return { message: 'Import started.', data: { jobId } };
-  });
-}
+  },
+);

@@ -28,6 +28,8 @@ export const PRODUCT_CSV_COLUMNS = [
   'safety_stock',
   'lead_time_days',
   'allow_backorder',
+  'hs_code',
+  'country_of_origin',
   'location',
   'opening_quantity',
   'unit_cost',
@@ -47,6 +49,8 @@ const VARIANT_COLUMNS = [
   'safety_stock',
   'lead_time_days',
   'allow_backorder',
+  'hs_code',
+  'country_of_origin',
 ] as const;
 export const MAX_CSV_ROWS = 100_000;
 const MAX_VARIANTS_PER_PRODUCT = 100;
@@ -69,6 +73,8 @@ export type ProductCsvRow = {
   safety_stock?: number;
   lead_time_days?: number;
   allow_backorder: boolean;
+  hs_code?: string;
+  country_of_origin?: string;
   /** the location's code as the shop spells it */
   location?: string;
   opening_quantity: number;
@@ -141,6 +147,8 @@ function readRow(
     reorder_point: wholeNumber(cells.reorder_point),
     safety_stock: wholeNumber(cells.safety_stock),
     lead_time_days: wholeNumber(cells.lead_time_days),
+    hs_code: cells.hs_code || undefined,
+    country_of_origin: cells.country_of_origin || undefined,
   };
   const parsed = ZVariantInput.safeParse(variant);
   if (!parsed.success) {
@@ -164,7 +172,8 @@ function readRow(
     if (!location)
       fail(
         'location',
-        `Unknown location "${cells.location}"; use one of ${[...ctx.locations.values()].join(', ') || '(no active locations)'}`,
+        `Unknown location "${cells.location}"; use one ` +
+          `of ${[...ctx.locations.values()].join(', ') || '(no active locations)'}`,
       );
   } else if (quantity > 0) fail('location', 'Enter the location that holds the opening stock');
 
@@ -194,6 +203,8 @@ function readRow(
       safety_stock: v.safety_stock,
       lead_time_days: v.lead_time_days,
       allow_backorder: backorder,
+      hs_code: v.hs_code ?? undefined,
+      country_of_origin: v.country_of_origin ?? undefined,
       location,
       opening_quantity: quantity,
       unit_cost: unitCost,
@@ -473,6 +484,8 @@ export function productCsvTemplate(currency: string, location: string): string {
     safety_stock: 5,
     lead_time_days: 14,
     allow_backorder: 'false',
+    hs_code: '610910',
+    country_of_origin: 'PT',
     location,
     opening_quantity: qty,
     unit_cost: toDecimalString(950, currency),

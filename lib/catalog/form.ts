@@ -61,6 +61,9 @@ function readVariants(
         allow_backorder: r.allow_backorder === 'on' || r.allow_backorder === 'true',
       };
       for (const f of MEASURE_FIELDS) variant[f] = wholeNumber(r[f] ?? '', null);
+      // Customs data: an empty field is no value (create) or cleared (edit).
+      for (const f of ['hs_code', 'country_of_origin'] as const)
+        variant[f] = r[f] ? r[f] : mode === 'edit' ? null : undefined;
       for (const f of COUNT_FIELDS) variant[f] = wholeNumber(r[f] ?? '', 0);
       if (mode === 'edit' && r.status) variant.status = r.status;
       return variant;

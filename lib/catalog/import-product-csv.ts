@@ -66,6 +66,8 @@ function variantInput(r: ProductCsvRow): TVariantInput {
     safety_stock: r.safety_stock,
     lead_time_days: r.lead_time_days,
     allow_backorder: r.allow_backorder,
+    hs_code: r.hs_code,
+    country_of_origin: r.country_of_origin,
   };
 }
 

@@ -86,8 +86,10 @@ export async function productList(q: TProductListQuery, tx: Tx = db): Promise<Pr
         WHERE ${where}
         GROUP BY p.id
       )
-      SELECT f.id::text, f.name, f.vendor, f.product_type, f.status, f.updated_at, f.variant_count, f.sku, f.min_price, f.max_price,
-             trim(f.currency) AS currency, coalesce(s.on_hand, 0)::int AS on_hand, coalesce(s.available, 0)::int AS available
+      SELECT f.id::text, f.name, f.vendor, f.product_type, f.status, f.updated_at, f.variant_count,
+        f.sku, f.min_price, f.max_price,
+             trim(f.currency) AS currency, coalesce(s.on_hand, 0)::int AS on_hand,
+               coalesce(s.available, 0)::int AS available
       FROM f LEFT JOIN LATERAL (
         SELECT sum(l.on_hand) AS on_hand, sum(l.on_hand - l.reserved) AS available
         FROM stock_levels l JOIN variants v ON v.id = l.variant_id WHERE v.product_id = f.id
@@ -122,6 +124,8 @@ const VARIANT_SELECT = {
   safetyStock: true,
   leadTimeDays: true,
   allowBackorder: true,
+  hsCode: true,
+  countryOfOrigin: true,
   status: true,
 } as const;
 
@@ -183,6 +187,8 @@ export async function productDetails(ids: string[], tx: Tx = db): Promise<Produc
             safety_stock: v.safetyStock,
             lead_time_days: v.leadTimeDays,
             allow_backorder: v.allowBackorder,
+            hs_code: v.hsCode,
+            country_of_origin: v.countryOfOrigin,
             status: v.status,
             on_hand: s.onHand,
             available: s.onHand - s.reserved,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zCursor, zIntParam } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
+import { ZCountryOfOrigin, ZHsCode } from '@/lib/shipping/customs';
 
 /**
  * The catalog's shapes, shared by the REST API (POST/PATCH /api/v1/products), the product form and
@@ -67,6 +68,9 @@ export const ZVariantInput = z
     safety_stock: ZCount.optional(),
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
+    /** customs data for parcels leaving the shop's country (decision 040); null clears */
+    hs_code: ZHsCode.nullable().optional(),
+    country_of_origin: ZCountryOfOrigin.nullable().optional(),
   })
   .strict();
 export type TVariantInput = z.input<typeof ZVariantInput>;
@@ -127,6 +131,9 @@ export const ZVariantUpdateInput = z
     safety_stock: ZCount.optional(),
     lead_time_days: ZLeadTime.optional(),
     allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
+    /** customs data for parcels leaving the shop's country (decision 040); null clears */
+    hs_code: ZHsCode.nullable().optional(),
+    country_of_origin: ZCountryOfOrigin.nullable().optional(),
     status: ZStatus.optional(),
   })
   .strict();
@@ -229,6 +236,8 @@ export type VariantDto = {
   safety_stock: number;
   lead_time_days: number;
   allow_backorder: boolean;
+  hs_code: string | null;
+  country_of_origin: string | null;
   status: 'active' | 'archived';
   /** summed over every location */
   on_hand: number;

@@ -73,7 +73,9 @@ export async function startProductImport(options: {
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'INTERNAL') console.error(`[import] job ${jobId} failed`, error);
-      const message = `${appError.message} Rows imported before this stay imported; import the file again to finish (rows already imported are skipped).`;
+      const message =
+        `${appError.message} Rows imported before this stay imported; import the file ` +
+        `again to finish (rows already imported are skipped).`;
       await db.importJob
         .update({
           where: { id: jobId },

@@ -73,7 +73,10 @@ export async function updateProduct(
           ? [
               {
                 field: `variants.${c.i}.allow_backorder`,
-                message: `${c.v.sku} is backordered (${short.map((l) => `${l.location}: ${l.on_hand} on hand, ${l.reserved} reserved`).join('; ')}). Receive stock first.`,
+                message:
+                  `${c.v.sku} is backordered ` +
+                  `(${short.map((l) => `${l.location}: ${l.on_hand} on hand, ${l.reserved} reserved`).join('; ')}). ` +
+                  `Receive stock first.`,
               },
             ]
           : [];

@@ -100,5 +100,7 @@ export function variantColumns(v: TVariantInput | TVariantUpdateInput) {
     safetyStock: v.safety_stock,
     leadTimeDays: v.lead_time_days,
     allowBackorder: v.allow_backorder,
+    hsCode: v.hs_code,
+    countryOfOrigin: v.country_of_origin,
   };
 }

@@ -96,7 +96,8 @@ async function checkChunk(job: JobRow, orders: ImportedOrder[], context: ReadCon
            (SELECT coalesce(array_agg(external_id), '{}') FROM orders
              WHERE channel = ${job.channel}::sales_channel AND external_id = ANY(${ids})) AS existing,
            (SELECT coalesce(json_agg(json_build_object('key', x.c || ' ' || x.d,
-                   'rate', (SELECT trim_scale(r.rate)::text FROM fx_rates r WHERE r.currency = x.c AND r.date <= x.d::date
+                   'rate', (SELECT trim_scale(r.rate)::text FROM fx_rates r WHERE r.currency = x.c
+                     AND r.date <= x.d::date
                              ORDER BY r.date DESC LIMIT 1))), '[]')
               FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS x(c, d)) AS rates`;
   const variants = new Map(row.variants.map((v) => [v.sku, v]));
@@ -119,7 +120,9 @@ async function checkChunk(job: JobRow, orders: ImportedOrder[], context: ReadCon
       errors.push({
         row: o.row,
         column: CURRENCY_COLUMN[job.format],
-        message: `No ${o.currency} rate on or before ${dayOf(o)}; enter one in Ledger → Exchange rates, then import again`,
+        message:
+          `No ${o.currency} rate on or before ${dayOf(o)}; enter one in Ledger → Exchange ` +
+          `rates, then import again`,
       });
     for (const l of o.lines)
       if (!variants.has(l.sku))
@@ -167,7 +170,8 @@ async function saveProgress(
  */
 export async function runOrderImport(jobId: string): Promise<void> {
   const [job] = await db.$queryRaw<JobRow[]>`
-    SELECT id::text, format, mode, channel::text, dry_run, valid_only, actor, status::text FROM import_jobs WHERE id = ${jobId}::uuid`;
+    SELECT id::text, format, mode, channel::text, dry_run, valid_only, actor, status::text FROM
+      import_jobs WHERE id = ${jobId}::uuid`;
   if (!job || job.status === 'done' || job.status === 'failed') return;
   const started = new Date();
   await db.importJob.update({
@@ -315,7 +319,9 @@ export async function failOrderImport(jobId: string, message: string) {
           {
             row: 0,
             column: '(import)',
-            message: `${message} Orders written before this stay imported; import the file again to finish (those are skipped).`,
+            message:
+              `${message} Orders written before this stay imported; import the file again to ` +
+              `finish (those are skipped).`,
           },
         ],
       },
@@ -439,7 +445,8 @@ async function recordHistoryChunk(
     WITH input AS (SELECT e.o FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS e(o)),
     cust AS (
       INSERT INTO customers (email, first_name, last_name, phone)
-      SELECT DISTINCT ON (o->>'email') o->>'email', o->>'first_name', o->>'last_name', o->>'phone' FROM input ORDER BY o->>'email'
+      SELECT DISTINCT ON (o->>'email') o->>'email', o->>'first_name', o->>'last_name', o->>'phone'
+        FROM input ORDER BY o->>'email'
       ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email
       RETURNING id, email),
     ins AS (
@@ -450,21 +457,25 @@ async function recordHistoryChunk(
       SELECT (o->>'id')::uuid, ${job.channel}::sales_channel, o->>'external_id', (o->>'status')::order_status,
              (o->>'payment_status')::payment_status, c.id, o->>'email', o->>'currency', (o->>'subtotal')::int,
              (o->>'discount')::int, (o->>'shipping')::int, (o->>'tax')::int, (o->>'total')::int, o->'shipping_address',
-             nullif(o->'billing_address', 'null'::jsonb), o->>'shipping_method', (o->>'placed_at')::timestamptz, o->>'hold_reason',
+             nullif(o->'billing_address', 'null'::jsonb), o->>'shipping_method',
+               (o->>'placed_at')::timestamptz, o->>'hold_reason',
              (o->>'amount_paid')::int, (o->>'cancelled_at')::timestamptz, o->>'cancel_reason', o->>'note',
              ${job.id}::uuid, o->'source_data', (o->>'fx_rate')::numeric, (o->>'base_total')::int
       FROM input JOIN cust c ON c.email = o->>'email'
       ON CONFLICT (channel, external_id) DO NOTHING
       RETURNING id, placed_at, channel, status, subtotal),
     lines AS (
-      INSERT INTO order_lines (id, order_id, variant_id, sku, name, quantity, unit_price, discount_amount, quantity_fulfilled, quantity_cancelled)
+      INSERT INTO order_lines (id, order_id, variant_id, sku, name, quantity, unit_price,
+        discount_amount, quantity_fulfilled, quantity_cancelled)
       SELECT (l->>'id')::uuid, ins.id, (l->>'variant_id')::uuid, l->>'sku', l->>'name', (l->>'quantity')::int,
-             (l->>'unit_price')::int, (l->>'discount_amount')::int, (l->>'quantity_fulfilled')::int, (l->>'quantity_cancelled')::int
+             (l->>'unit_price')::int, (l->>'discount_amount')::int, (l->>'quantity_fulfilled')::int,
+               (l->>'quantity_cancelled')::int
       FROM input JOIN ins ON ins.id = (o->>'id')::uuid CROSS JOIN LATERAL jsonb_array_elements(o->'lines') AS x(l)
       RETURNING 1),
     pays AS (
       INSERT INTO payments (id, order_id, method, status, amount, currency, created_at)
-      SELECT (p->>'id')::uuid, ins.id, p->>'method', p->>'status', (p->>'amount')::int, o->>'currency', (p->>'created_at')::timestamptz
+      SELECT (p->>'id')::uuid, ins.id, p->>'method', p->>'status', (p->>'amount')::int,
+        o->>'currency', (p->>'created_at')::timestamptz
       FROM input JOIN ins ON ins.id = (o->>'id')::uuid CROSS JOIN LATERAL jsonb_array_elements(o->'payments') AS x(p)
       RETURNING 1),
     audited AS (
@@ -482,7 +493,8 @@ async function recordHistoryChunk(
       ) AS m(metric, value) WHERE m.value <> 0
       RETURNING 1)
     SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM lines)::int AS l,
-           (SELECT count(*) FROM pays)::int AS p, (SELECT count(*) FROM audited)::int AS a, (SELECT count(*) FROM facts)::int AS f`;
+           (SELECT count(*) FROM pays)::int AS p, (SELECT count(*) FROM audited)::int AS a, (SELECT
+             count(*) FROM facts)::int AS f`;
   return result.created;
 }
 
@@ -590,11 +602,10 @@ async function takeLiveChunk(job: JobRow, orders: ImportedOrder[]) {
           : r.error?.code === 'OUT_OF_STOCK'
             ? SKU_COLUMN[job.format]
             : '(order)',
-        message:
-          `${r.error?.message ?? 'Refused'}${fields.length ? `: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}` : ''}`.slice(
-            0,
-            500,
-          ),
+        message: (
+          (r.error?.message ?? 'Refused') +
+          (fields.length ? `: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}` : '')
+        ).slice(0, 500),
       });
     }
   });

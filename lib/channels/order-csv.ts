@@ -508,7 +508,10 @@ export const BACKROOM_COLUMNS = [
 
 export const BACKROOM_TEMPLATE =
   `${BACKROOM_COLUMNS.join(',')}\r\n` +
-  '1001,#1001,2024-03-05 14:30:00,USD,ann@example.com,Ann Lee,,paid,fulfilled,2024-03-05 14:30:00,2024-03-06 09:00:00,,MUG-1,Mug,2,12.50,0,5.00,2.00,0,32.00,0,,Standard,Ann Lee,1 Main St,,Springfield,IL,62701,US,,"vip, wholesale",web,card,\r\n' +
+  ('1001,#1001,2024-03-05 14:30:00,USD,ann@example.com,Ann Lee,,paid,fulfilled,2024-03-05 ' +
+    '14:30:00,2024-03-06 ' +
+    '09:00:00,,MUG-1,Mug,2,12.50,0,5.00,2.00,0,32.00,0,,Standard,Ann Lee,1 ' +
+    'Main St,,Springfield,IL,62701,US,,"vip, wholesale",web,card,\r\n') +
   '1001,#1001,,,,,,,,,,,TEE-1,T-shirt,1,0.00,0,,,,,,,,,,,,,,,,,,,\r\n';
 
 export const FINANCIAL_STATUSES = [

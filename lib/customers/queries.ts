@@ -87,7 +87,8 @@ function searchCondition(text: string): Prisma.Sql {
   const q = text.trim().toLowerCase();
   const prefix = `${like(q)}%`;
   if (q.includes('@')) return Prisma.sql`c.email LIKE ${prefix}`;
-  return Prisma.sql`(c.first_name ILIKE ${prefix} OR c.last_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix} OR c.email LIKE ${prefix})`;
+  return Prisma.sql`(c.first_name ILIKE ${prefix} OR c.last_name ILIKE ${prefix} OR (c.first_name ||
+    ' ' || c.last_name) ILIKE ${prefix} OR c.email LIKE ${prefix})`;
 }
 
 function addressDto(a: {
@@ -204,7 +205,8 @@ export async function customerList(
       ORDER BY ${guestSql}, c.last_name, c.first_name, c.id LIMIT ${filter.limit + 1}
     ) c
     LEFT JOIN LATERAL (
-      SELECT count(*) AS order_count, sum(o.total) FILTER (WHERE o.status <> 'cancelled') AS lifetime_value, max(o.placed_at) AS last_order_at
+      SELECT count(*) AS order_count, sum(o.total) FILTER (WHERE o.status <> 'cancelled') AS
+        lifetime_value, max(o.placed_at) AS last_order_at
       FROM orders o WHERE o.customer_id = c.id
     ) s ON TRUE
     ORDER BY c.guest, c.last_name, c.first_name, c.id`;
@@ -265,7 +267,8 @@ export async function customerDetail(
       }[]
     >`
       SELECT count(*) AS order_count, count(*) FILTER (WHERE status = 'cancelled') AS cancelled_count,
-             sum(total) FILTER (WHERE status <> 'cancelled') AS lifetime_value, min(placed_at) AS first_order_at, max(placed_at) AS last_order_at
+             sum(total) FILTER (WHERE status <> 'cancelled') AS lifetime_value, min(placed_at) AS
+               first_order_at, max(placed_at) AS last_order_at
       FROM orders WHERE customer_id = ${c.id}::uuid`,
     tx.$queryRaw<
       {
@@ -280,7 +283,8 @@ export async function customerDetail(
         items: bigint;
       }[]
     >`
-      SELECT o.id::text, o.number, o.placed_at, o.status::text, o.payment_status::text, o.channel::text, o.total, o.currency,
+      SELECT o.id::text, o.number, o.placed_at, o.status::text, o.payment_status::text,
+        o.channel::text, o.total, o.currency,
              (SELECT coalesce(sum(ol.quantity), 0) FROM order_lines ol WHERE ol.order_id = o.id) AS items
       FROM orders o WHERE o.customer_id = ${c.id}::uuid
       ORDER BY o.placed_at DESC, o.id DESC LIMIT ${ordersLimit + 1}`,

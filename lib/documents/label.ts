@@ -16,8 +16,10 @@ import {
   type PostalAddress,
   type RecipientAddress,
 } from './layout';
+import { drawCustomsDocuments, type CustomsDocumentInput } from './customs';
 
-/** Everything a 4×6 shipping label shows. Plain data: the caller reads the shipment, order, shop settings and warehouse. */
+/** Everything a 4×6 shipping label shows. Plain data: the caller reads the shipment, order, shop settings and
+ * warehouse. */
 export type LabelInput = {
   ship_from: {
     /** The shop's name (shop settings). */
@@ -45,6 +47,8 @@ export type LabelInput = {
   time_zone?: string;
   /** A short extra reference (customer PO, "Fragile"), printed small at the bottom. */
   reference?: string | null;
+  /** A parcel leaving the shop's country: its CN22/CN23 (and commercial invoice) print after the label. */
+  customs?: CustomsDocumentInput | null;
 };
 
 const [W] = PAGE_SIZES.label4x6;
@@ -185,7 +189,15 @@ export function drawLabel(doc: Doc, input: LabelInput): void {
   if (input.reference) drawLine(doc, `Ref: ${input.reference}`, M, 408, { size: 8, width: INNER });
 }
 
-/** A 4 × 6 inch (288 × 432 pt) shipping label with a Code 128 tracking barcode. */
+/** The label and, for a parcel leaving the shop's country, its customs papers right after it (decision 040). */
+export function drawLabelWithCustoms(doc: Doc, input: LabelInput): void {
+  drawLabel(doc, input);
+  if (input.customs) drawCustomsDocuments(doc, input.customs);
+}
+
+/** A 4 × 6 inch (288 × 432 pt) shipping label with a Code 128 tracking barcode, then any customs papers. */
 export function renderLabel(input: LabelInput): Promise<Uint8Array> {
-  return renderPdf(`Shipping label ${oneLine(input.tracking_number)}`, (doc) => drawLabel(doc, input));
+  return renderPdf(`Shipping label ${oneLine(input.tracking_number)}`, (doc) =>
+    drawLabelWithCustoms(doc, input),
+  );
 }

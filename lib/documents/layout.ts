@@ -33,7 +33,8 @@ export type PostalAddress = {
   country: string;
 };
 
-/** A person (or company) at an address: the ship-to of a label or packing slip. Same fields as the order's shipping_address. */
+/** A person (or company) at an address: the ship-to of a label or packing slip. Same fields as the order's
+ * shipping_address. */
 export type RecipientAddress = PostalAddress & {
   name: string;
   company?: string | null;
@@ -91,7 +92,8 @@ export function addPage(doc: Doc, size: readonly [number, number]): void {
 // ---------------------------------------------------------------------------------------------------
 // Text
 
-/** Code points of Windows-1252 above 0x7F that are not Latin-1: the rest of what Helvetica's WinAnsi encoding can show. */
+/** Code points of Windows-1252 above 0x7F that are not Latin-1: the rest of what Helvetica's WinAnsi encoding
+ * can show. */
 const CP1252_EXTRAS = new Set([
   0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d,
   0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e,
@@ -355,7 +357,8 @@ export function formatDateTime(iso: string, timeZone: string, locale = 'en-US'):
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
-/** Order and shipment numbers are shown the way the app shows them: "#1001". A code that is not a plain number is shown as given. */
+/** Order and shipment numbers are shown the way the app shows them: "#1001". A code that is not a plain
+ * number is shown as given. */
 export function docNumber(value: number | string): string {
   const s = oneLine(value);
   return /^\d+$/.test(s) ? `#${s}` : s;
@@ -408,7 +411,8 @@ export class PageFlow {
     this.pages += 1;
   }
 
-  /** Makes sure `height` points fit below the cursor, starting a new page when they do not. Returns true when it broke the page. */
+  /** Makes sure `height` points fit below the cursor, starting a new page when they do not. Returns true when
+   * it broke the page. */
   ensure(height: number): boolean {
     if (this.y + height <= this.bottom) return false;
     this.newPage();

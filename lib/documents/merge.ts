@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import { drawLabel, type LabelInput } from './label';
+import { drawLabelWithCustoms, type LabelInput } from './label';
 import { drawPackingSlip, type PackingSlipInput } from './packing-slip';
 import { renderPdf, type Doc } from './layout';
 
@@ -21,12 +21,13 @@ async function renderBatch<T>(
   });
 }
 
-/** Shipping labels, one 4 × 6 inch page each, in the order given. */
+/** Shipping labels, one 4 × 6 inch page each, in the order given; a parcel's customs papers follow its label. */
 export function renderLabelBatch(inputs: readonly LabelInput[]): Promise<Uint8Array> {
-  return renderBatch('shipping label', inputs, drawLabel);
+  return renderBatch('shipping label', inputs, drawLabelWithCustoms);
 }
 
-/** Packing slips in the order given; each starts on a new page and numbers its own pages ("Order #1001 · Page 1 of 2"). */
+/** Packing slips in the order given; each starts on a new page and numbers its own pages ("Order #1001 · Page
+ * 1 of 2"). */
 export function renderPackingSlipBatch(inputs: readonly PackingSlipInput[]): Promise<Uint8Array> {
   return renderBatch('packing slip', inputs, drawPackingSlip);
 }

@@ -88,13 +88,15 @@ function check(input: PackingSlipInput): void {
     if (!ok)
       throw new AppError(
         'VALIDATION_FAILED',
-        `Order ${docNumber(input.order_number)}, SKU ${line.sku}: the quantity in the box must be a whole number between 0 and the quantity ordered.`,
+        `Order ${docNumber(input.order_number)}, SKU ${line.sku}: the quantity in the box must be a ` +
+          `whole number between 0 and the quantity ordered.`,
         line,
       );
     if (input.show_prices && (!input.currency || !Number.isSafeInteger(line.unit_price))) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `Order ${docNumber(input.order_number)}, SKU ${line.sku}: showing prices needs a currency and a unit price in minor units for every line.`,
+        `Order ${docNumber(input.order_number)}, SKU ${line.sku}: showing prices needs a currency ` +
+          `and a unit price in minor units for every line.`,
         line,
       );
     }
@@ -112,7 +114,8 @@ function columnsFor(input: PackingSlipInput, left: number, width: number): Place
   return placeColumns(columns, left, width);
 }
 
-/** Adds the pages of one packing slip to `doc` (a new page first). Used by renderPackingSlip and the batch in merge.ts. */
+/** Adds the pages of one packing slip to `doc` (a new page first). Used by renderPackingSlip and the batch in
+ * merge.ts. */
 export function drawPackingSlip(doc: Doc, input: PackingSlipInput): void {
   check(input);
   const size = PAGE_SIZES[input.paper ?? 'letter'];
@@ -216,7 +219,8 @@ export function drawPackingSlip(doc: Doc, input: PackingSlipInput): void {
   flow.stampPageNumbers(`Order ${orderNo}`);
 }
 
-/** The top of the first page: shop on the left, the slip's references on the right, then the ship-to. Returns the y under it. */
+/** The top of the first page: shop on the left, the slip's references on the right, then the ship-to. Returns
+ * the y under it. */
 function drawFirstPageHeader(doc: Doc, input: PackingSlipInput, f: PageFlow): number {
   const half = f.width / 2;
   const rightX = f.left + half + 20;

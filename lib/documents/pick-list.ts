@@ -284,7 +284,8 @@ function drawPickList(doc: Doc, input: PickListInput): void {
   flow.stampPageNumbers(`Pick list ${title}`);
 }
 
-/** A pick list for one order or a wave, Letter or A4 portrait: one row per SKU and bin in pick-sequence order, with per-tote quantities. */
+/** A pick list for one order or a wave, Letter or A4 portrait: one row per SKU and bin in pick-sequence
+ * order, with per-tote quantities. */
 export function renderPickList(input: PickListInput): Promise<Uint8Array> {
   return renderPdf(`Pick list ${listTitle(input)}`, (doc) => drawPickList(doc, input));
 }

@@ -116,7 +116,10 @@ async function refuseCursorIntoPrunedRange(tx: Tx, after: FeedPosition): Promise
     throw new AppError('VALIDATION_FAILED', 'Invalid after', [
       {
         field: 'after',
-        message: `points at events deleted after the retention period (events before ${prune.cutoff.toISOString()} are no longer kept): read the feed again without after`,
+        message:
+          `points at events deleted after the retention period (events ` +
+          `before ${prune.cutoff.toISOString()} are no longer kept): read the feed ` +
+          `again without after`,
       },
     ]);
 }

@@ -19,7 +19,9 @@ export const pruneEventsJob = defineJob({
     const r = await pruneEvents();
     if (r.events || r.deliveries || r.automation_runs)
       console.log(
-        `[events] pruned ${r.events} events, ${r.deliveries} webhook deliveries and ${r.automation_runs} automation runs before ${r.cutoff.toISOString()}`,
+        `[events] pruned ${r.events} events, ${r.deliveries} webhook deliveries ` +
+          `and ${r.automation_runs} automation runs ` +
+          `before ${r.cutoff.toISOString()}`,
       );
   },
 });

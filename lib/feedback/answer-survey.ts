@@ -48,7 +48,8 @@ export async function answerSurvey(
   const now = options.now ?? new Date();
   const run = async (t: Tx) => {
     const [survey] = await t.$queryRaw<LockedSurvey[]>`
-      SELECT id::text, kind::text AS kind, order_id::text, ticket_id::text, customer_id::text, channel, status::text AS status, sent_at, expires_at
+      SELECT id::text, kind::text AS kind, order_id::text, ticket_id::text, customer_id::text,
+        channel, status::text AS status, sent_at, expires_at
       FROM feedback_surveys WHERE id = ${options.surveyId}::uuid FOR UPDATE`;
     if (!survey || survey.status !== 'sent' || !survey.expires_at || survey.expires_at <= now)
       throw notFound();

@@ -39,8 +39,10 @@ export async function importFeedback(
     const answeredAt = new Date(input.answered_at);
     const comment = input.comment ?? null;
     const inserted = await t.$queryRaw<{ id: string }[]>`
-      INSERT INTO feedback_answers (kind, order_id, customer_id, channel, rating, comment, source, import_key, answered_at)
-      VALUES ('order', ${order.id}::uuid, ${order.customerId}::uuid, ${order.channel}, ${input.rating}, ${comment}, 'import', ${`import:${order.id}`}, ${answeredAt})
+      INSERT INTO feedback_answers (kind, order_id, customer_id, channel, rating, comment, source,
+        import_key, answered_at)
+      VALUES ('order', ${order.id}::uuid, ${order.customerId}::uuid, ${order.channel},
+        ${input.rating}, ${comment}, 'import', ${`import:${order.id}`}, ${answeredAt})
       ON CONFLICT (import_key) DO NOTHING RETURNING id::text`;
     if (!inserted[0]) {
       const first = await t.feedbackAnswer.findUniqueOrThrow({

@@ -83,15 +83,18 @@ export async function recordFeedbackFacts(tx: Tx, groups: KpiFactGroup[]): Promi
  */
 export const FEEDBACK_DIRECT_FACTS_SQL = `
   UNION ALL
-  SELECT (s.sent_at AT TIME ZONE tz.tz)::date, CASE WHEN s.kind = 'order' THEN s.channel ELSE '' END, m.metric, m.value::bigint
+  SELECT (s.sent_at AT TIME ZONE tz.tz)::date, CASE WHEN s.kind = 'order' THEN s.channel ELSE ''
+    END, m.metric, m.value::bigint
   FROM feedback_surveys s CROSS JOIN tz
   CROSS JOIN LATERAL (VALUES
     (CASE WHEN s.kind = 'order' THEN 'feedback_surveys_sent' ELSE 'tickets_csat_sent' END, 1),
-    (CASE WHEN s.kind = 'order' THEN 'feedback_surveys_answered' ELSE 'tickets_csat_answered' END, (s.status = 'answered')::int)
+    (CASE WHEN s.kind = 'order' THEN 'feedback_surveys_answered' ELSE 'tickets_csat_answered' END,
+      (s.status = 'answered')::int)
   ) AS m(metric, value)
   WHERE s.sent_at IS NOT NULL
   UNION ALL
-  SELECT (a.answered_at AT TIME ZONE tz.tz)::date, CASE WHEN a.kind = 'order' THEN a.channel ELSE '' END, m.metric, m.value::bigint
+  SELECT (a.answered_at AT TIME ZONE tz.tz)::date, CASE WHEN a.kind = 'order' THEN a.channel ELSE ''
+    END, m.metric, m.value::bigint
   FROM feedback_answers a CROSS JOIN tz
   CROSS JOIN LATERAL (VALUES
     (CASE WHEN a.kind = 'order' THEN 'feedback_ratings' ELSE 'tickets_csat_ratings' END, 1),

@@ -57,12 +57,17 @@ type Row = {
 };
 
 const SELECT = Prisma.sql`
-  SELECT a.id::text, a.kind::text AS kind, a.rating, a.comment, a.channel, a.source, a.order_id::text, a.ticket_id::text, a.answered_at,
-         coalesce((SELECT array_agg(th.slug ORDER BY th.slug) FROM feedback_answer_themes at JOIN feedback_themes th ON th.id = at.theme_id WHERE at.answer_id = a.id), '{}') AS themes,
-         coalesce((SELECT array_agg(DISTINCT l.sku ORDER BY l.sku) FROM order_lines l WHERE l.order_id = coalesce(a.order_id, t.order_id)), '{}') AS skus,
-         c.id::text AS customer_id, nullif(trim(c.first_name || ' ' || c.last_name), '') AS customer_name, c.email AS customer_email,
+  SELECT a.id::text, a.kind::text AS kind, a.rating, a.comment, a.channel, a.source,
+    a.order_id::text, a.ticket_id::text, a.answered_at,
+         coalesce((SELECT array_agg(th.slug ORDER BY th.slug) FROM feedback_answer_themes at JOIN
+           feedback_themes th ON th.id = at.theme_id WHERE at.answer_id = a.id), '{}') AS themes,
+         coalesce((SELECT array_agg(DISTINCT l.sku ORDER BY l.sku) FROM order_lines l WHERE
+           l.order_id = coalesce(a.order_id, t.order_id)), '{}') AS skus,
+         c.id::text AS customer_id, nullif(trim(c.first_name || ' ' || c.last_name), '') AS
+           customer_name, c.email AS customer_email,
          o.number AS order_number, t.number AS ticket_number, a.reply_ticket_id::text, rt.number AS reply_ticket_number,
-         (SELECT json_agg(json_build_object('sku', l.sku, 'name', l.name, 'quantity', l.quantity, 'rating', i.rating) ORDER BY l.sku)
+         (SELECT json_agg(json_build_object('sku', l.sku, 'name', l.name, 'quantity', l.quantity,
+           'rating', i.rating) ORDER BY l.sku)
             FROM order_lines l LEFT JOIN feedback_answer_items i ON i.answer_id = a.id AND i.order_line_id = l.id
            WHERE l.order_id = coalesce(a.order_id, t.order_id)) AS items
   FROM feedback_answers a
@@ -113,11 +118,13 @@ export async function feedbackList(
   if (query.channel) where.push(Prisma.sql`a.channel = ${query.channel}`);
   if (query.sku)
     where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = coalesce(a.order_id, t.order_id) AND l.sku = ${query.sku})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = coalesce(a.order_id,
+        t.order_id) AND l.sku = ${query.sku})`,
     );
   if (query.theme)
     where.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM feedback_answer_themes at JOIN feedback_themes th ON th.id = at.theme_id WHERE at.answer_id = a.id AND th.slug = ${query.theme})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM feedback_answer_themes at JOIN feedback_themes th ON th.id =
+        at.theme_id WHERE at.answer_id = a.id AND th.slug = ${query.theme})`,
     );
   if (query.from) where.push(Prisma.sql`a.answered_at >= ${startOfDayIn(query.from, timezone)}`);
   if (query.to) where.push(Prisma.sql`a.answered_at <= ${endOfDayIn(query.to, timezone)}`);

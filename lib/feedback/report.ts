@@ -114,8 +114,10 @@ export async function whatToFixBySku(
       UNION SELECT sku FROM postage UNION SELECT sku FROM ticketed
     )
     SELECT k.sku, coalesce(p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END, k.sku) AS name,
-           coalesce(ra.ratings, 0) AS ratings, CASE WHEN ra.ratings > 0 THEN round(ra.rating_sum::numeric / ra.ratings, 2)::float8 END AS rating_avg,
-           coalesce(ra.low, 0) AS low_ratings, coalesce(sh.units, 0) AS units_shipped, coalesce(re.units, 0) AS units_returned,
+           coalesce(ra.ratings, 0) AS ratings, CASE WHEN ra.ratings > 0 THEN
+             round(ra.rating_sum::numeric / ra.ratings, 2)::float8 END AS rating_avg,
+           coalesce(ra.low, 0) AS low_ratings, coalesce(sh.units, 0) AS units_shipped,
+             coalesce(re.units, 0) AS units_returned,
            re.reasons, coalesce(rf.amount, 0) AS refunds, coalesce(po.amount, 0) AS return_shipping,
            coalesce(re.lost_margin, 0) AS lost_margin, coalesce(ti.tickets, 0) AS tickets
     FROM skus k
@@ -161,18 +163,23 @@ export async function whatToFixByTheme(
   const rows = await tx.$queryRaw<Omit<ThemeFixRow, 'cost'>[]>`
     WITH tagged AS (
       SELECT th.id AS theme_id, a.id AS answer_id, a.kind, a.rating, coalesce(a.order_id, t.order_id) AS order_id
-      FROM feedback_themes th JOIN feedback_answer_themes x ON x.theme_id = th.id JOIN feedback_answers a ON a.id = x.answer_id
+      FROM feedback_themes th JOIN feedback_answer_themes x ON x.theme_id = th.id JOIN
+        feedback_answers a ON a.id = x.answer_id
       LEFT JOIN tickets t ON t.id = a.ticket_id
       WHERE a.answered_at BETWEEN ${start} AND ${end}
     ), orders_of AS (SELECT DISTINCT theme_id, order_id FROM tagged WHERE order_id IS NOT NULL),
     money AS (
       SELECT o.theme_id,
-             coalesce(sum((SELECT sum(f.goods_amount + f.tax_amount) FROM refunds f WHERE f.order_id = o.order_id AND f.status = 'issued')), 0)::int AS refunds,
-             coalesce(sum((SELECT sum(r.label_cost) FROM returns r WHERE r.order_id = o.order_id AND r.approved_at IS NOT NULL)), 0)::int AS return_shipping,
+             coalesce(sum((SELECT sum(f.goods_amount + f.tax_amount) FROM refunds f WHERE f.order_id
+               = o.order_id AND f.status = 'issued')), 0)::int AS refunds,
+             coalesce(sum((SELECT sum(r.label_cost) FROM returns r WHERE r.order_id = o.order_id AND
+               r.approved_at IS NOT NULL)), 0)::int AS return_shipping,
              coalesce(sum((SELECT sum(CASE WHEN rl.quantity_restocked + rl.quantity_damaged + rl.quantity_scrapped > 0
                                   THEN round(rl.cost_returned::numeric * (rl.quantity_damaged + rl.quantity_scrapped)
-                                             / (rl.quantity_restocked + rl.quantity_damaged + rl.quantity_scrapped)) ELSE 0 END)
-                           FROM returns r JOIN return_lines rl ON rl.return_id = r.id WHERE r.order_id = o.order_id)), 0)::int AS lost_margin,
+                                             / (rl.quantity_restocked + rl.quantity_damaged +
+                                               rl.quantity_scrapped)) ELSE 0 END)
+                           FROM returns r JOIN return_lines rl ON rl.return_id = r.id WHERE
+                             r.order_id = o.order_id)), 0)::int AS lost_margin,
              count(*)::int AS orders
       FROM orders_of o GROUP BY o.theme_id
     ), mentions AS (
@@ -185,18 +192,23 @@ export async function whatToFixByTheme(
       GROUP BY th.id
     ), top AS (
       SELECT theme_id, (array_agg(sku ORDER BY n DESC, sku))[1:3] AS skus FROM (
-        SELECT g.theme_id, l.sku, count(*) AS n FROM tagged g JOIN order_lines l ON l.order_id = g.order_id GROUP BY 1, 2
+        SELECT g.theme_id, l.sku, count(*) AS n FROM tagged g JOIN order_lines l ON l.order_id =
+          g.order_id GROUP BY 1, 2
       ) s GROUP BY theme_id
     )
     SELECT th.slug, th.label,
            (SELECT count(*)::int FROM tagged g WHERE g.theme_id = th.id) AS answers,
-           (SELECT round(avg(g.rating), 2)::float8 FROM tagged g WHERE g.theme_id = th.id AND g.kind = 'order') AS rating_avg,
-           (SELECT count(*)::int FROM tagged g WHERE g.theme_id = th.id AND ((g.kind = 'order' AND g.rating <= 2) OR (g.kind = 'ticket' AND g.rating = 0))) AS low_ratings,
+           (SELECT round(avg(g.rating), 2)::float8 FROM tagged g WHERE g.theme_id = th.id AND g.kind
+             = 'order') AS rating_avg,
+           (SELECT count(*)::int FROM tagged g WHERE g.theme_id = th.id AND ((g.kind = 'order' AND
+             g.rating <= 2) OR (g.kind = 'ticket' AND g.rating = 0))) AS low_ratings,
            coalesce(mo.orders, 0) AS orders, coalesce(me.n, 0) AS tickets_mentioning,
-           coalesce(mo.refunds, 0) AS refunds, coalesce(mo.return_shipping, 0) AS return_shipping, coalesce(mo.lost_margin, 0) AS lost_margin,
+           coalesce(mo.refunds, 0) AS refunds, coalesce(mo.return_shipping, 0) AS return_shipping,
+             coalesce(mo.lost_margin, 0) AS lost_margin,
            coalesce(tp.skus, '{}') AS top_skus
     FROM feedback_themes th
-    LEFT JOIN money mo ON mo.theme_id = th.id LEFT JOIN mentions me ON me.theme_id = th.id LEFT JOIN top tp ON tp.theme_id = th.id
+    LEFT JOIN money mo ON mo.theme_id = th.id LEFT JOIN mentions me ON me.theme_id = th.id LEFT JOIN
+      top tp ON tp.theme_id = th.id
     WHERE th.archived_at IS NULL`;
   const out = rows.map((r) => ({ ...r, cost: problemCost(r) }));
   out.sort((a, b) => b.cost - a.cost || b.answers - a.answers || a.label.localeCompare(b.label));
@@ -233,10 +245,16 @@ export async function whatToFixRecords(
     case 'lost':
       return (
         await tx.$queryRaw<(FixRecord & { at: Date })[]>`
-          SELECT 'return' AS kind, r.id::text, r.number, o.id::text AS order_id, o.number AS order_number, r.received_at AS at,
-                 rl.quantity_received || ' received, ' || rl.reason || ' (' || rl.quantity_restocked || ' restocked, ' || rl.quantity_damaged || ' damaged, ' || rl.quantity_scrapped || ' scrap)' AS detail,
-                 CASE WHEN ${options.figure} = 'lost' AND rl.quantity_restocked + rl.quantity_damaged + rl.quantity_scrapped > 0
-                      THEN round(rl.cost_returned::numeric * (rl.quantity_damaged + rl.quantity_scrapped) / (rl.quantity_restocked + rl.quantity_damaged + rl.quantity_scrapped))::int
+          SELECT 'return' AS kind, r.id::text, r.number, o.id::text AS order_id, o.number AS
+            order_number, r.received_at AS at,
+                 rl.quantity_received || ' received, ' || rl.reason || ' (' || rl.quantity_restocked
+                   || ' restocked, ' || rl.quantity_damaged || ' damaged, ' || rl.quantity_scrapped
+                   || ' scrap)' AS detail,
+                 CASE WHEN ${options.figure} = 'lost' AND rl.quantity_restocked +
+                   rl.quantity_damaged + rl.quantity_scrapped > 0
+                      THEN round(rl.cost_returned::numeric * (rl.quantity_damaged +
+                        rl.quantity_scrapped) / (rl.quantity_restocked + rl.quantity_damaged +
+                        rl.quantity_scrapped))::int
                       WHEN ${options.figure} = 'lost' THEN 0 END AS amount
           FROM return_lines rl JOIN returns r ON r.id = rl.return_id JOIN orders o ON o.id = r.order_id
           WHERE rl.sku = ${sku} AND r.received_at BETWEEN ${start} AND ${end}
@@ -245,7 +263,8 @@ export async function whatToFixRecords(
     case 'refunds':
       return (
         await tx.$queryRaw<(FixRecord & { at: Date })[]>`
-          SELECT 'refund' AS kind, f.id::text, f.number, o.id::text AS order_id, o.number AS order_number, f.issued_at AS at,
+          SELECT 'refund' AS kind, f.id::text, f.number, o.id::text AS order_id, o.number AS
+            order_number, f.issued_at AS at,
                  (e->>'quantity') || ' × ' || (e->>'sku') || coalesce(' — ' || f.reason, '') AS detail,
                  ((e->>'goods')::int + (e->>'tax')::int) AS amount
           FROM refunds f CROSS JOIN LATERAL jsonb_array_elements(f.lines) e JOIN orders o ON o.id = f.order_id
@@ -255,7 +274,8 @@ export async function whatToFixRecords(
     case 'shipping':
       return (
         await tx.$queryRaw<(FixRecord & { at: Date })[]>`
-          SELECT 'return' AS kind, r.id::text, r.number, o.id::text AS order_id, o.number AS order_number, r.approved_at AS at,
+          SELECT 'return' AS kind, r.id::text, r.number, o.id::text AS order_id, o.number AS
+            order_number, r.approved_at AS at,
                  rl.quantity || ' of ' || t.units || ' units on the label' AS detail,
                  round(r.label_cost::numeric * rl.quantity / t.units)::int AS amount
           FROM returns r JOIN return_lines rl ON rl.return_id = r.id JOIN orders o ON o.id = r.order_id
@@ -266,7 +286,8 @@ export async function whatToFixRecords(
     case 'tickets':
       return (
         await tx.$queryRaw<(FixRecord & { at: Date })[]>`
-          SELECT DISTINCT ON (t.created_at, t.id) 'ticket' AS kind, t.id::text, t.number, o.id::text AS order_id, o.number AS order_number,
+          SELECT DISTINCT ON (t.created_at, t.id) 'ticket' AS kind, t.id::text, t.number, o.id::text
+            AS order_id, o.number AS order_number,
                  t.created_at AS at, t.subject || ' (' || t.status::text || ')' AS detail, NULL::int AS amount
           FROM tickets t JOIN orders o ON o.id = t.order_id JOIN order_lines l ON l.order_id = o.id
           WHERE l.sku = ${sku} AND t.created_at BETWEEN ${start} AND ${end}

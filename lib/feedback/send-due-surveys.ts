@@ -56,8 +56,10 @@ export async function sendDueSurveys(
       SELECT s.id::text, s.kind::text AS kind, s.order_id::text, s.ticket_id::text, s.channel, s.customer_id::text,
              c.email, c.first_name, c.feedback_unsubscribed_at IS NOT NULL AS unsubscribed,
              o.number AS order_number, t.number AS ticket_number, t.subject,
-             EXISTS (SELECT 1 FROM returns r WHERE r.order_id = s.order_id AND r.status::text = ANY(${openReturns}::text[])) AS open_return,
-             EXISTS (SELECT 1 FROM tickets x WHERE x.order_id = s.order_id AND x.status::text = ANY(${openTickets}::text[])) AS open_ticket
+             EXISTS (SELECT 1 FROM returns r WHERE r.order_id = s.order_id AND r.status::text =
+               ANY(${openReturns}::text[])) AS open_return,
+             EXISTS (SELECT 1 FROM tickets x WHERE x.order_id = s.order_id AND x.status::text =
+               ANY(${openTickets}::text[])) AS open_ticket
       FROM (SELECT * FROM feedback_surveys WHERE status = 'scheduled' AND due_at <= ${now}
             ORDER BY due_at, id LIMIT ${allowance} FOR UPDATE SKIP LOCKED) s
       JOIN customers c ON c.id = s.customer_id

@@ -1,9 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { runAction, type ActionState } from '@/lib/server-action';
+import { action } from '@/lib/server-action';
 import { packInputFromForm } from '@/lib/fulfillment/queue-schemas';
 import { quoteOrderShipment } from '@/lib/fulfillment/quote-order-shipment';
 import { buyLabel } from '@/lib/fulfillment/buy-label';
@@ -38,46 +36,40 @@ export type RatesData = {
 };
 
 /** "Get rates": the order's parcel rated by every active service, the preselected one marked. */
-export async function getRatesAction(
-  _prev: ActionState<RatesData>,
-  formData: FormData,
-): Promise<ActionState<RatesData>> {
-  return runAction<RatesData>(async () => {
-    await requirePermission('fulfillment:write');
-    const { service: _service, ...input } = packInputFromForm(formData);
-    const result = await quoteOrderShipment({ orderId: field(formData, 'orderId'), input });
-    const quotes = result.quotes.map((q) => ({
-      key: q.key,
-      carrier: q.carrier_name,
-      service: q.service_name,
-      available: q.available,
-      price: q.price,
-      currency: q.currency,
-      delivery_date: q.delivery_date,
-      meets_promise: q.meets_promise,
-      downgrade: !!q.service_level && isDowngrade(result.promise.service_level, q.service_level),
-      reason: q.unavailable?.message ?? null,
-    }));
-    const p = result.parcel;
-    const available = quotes.filter((q) => q.available).length;
-    return {
-      message: `${available} of ${quotes.length} services can take this parcel.`,
-      data: {
-        quotes,
-        preselected: result.preselected,
-        ship_date: result.ship_date,
-        billable_note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm, ${p.weight_grams} g`,
-        paid: {
-          level: result.promise.service_level,
-          label: result.promise.service_label,
-          method: result.promise.shipping_method,
-          mapped: result.promise.mapped,
-          promised_by: result.promise.promised_by,
-        },
+export const getRatesAction = action<RatesData>({ permission: 'fulfillment:write' }, async ({ formData }) => {
+  const { service: _service, ...input } = packInputFromForm(formData);
+  const result = await quoteOrderShipment({ orderId: field(formData, 'orderId'), input });
+  const quotes = result.quotes.map((q) => ({
+    key: q.key,
+    carrier: q.carrier_name,
+    service: q.service_name,
+    available: q.available,
+    price: q.price,
+    currency: q.currency,
+    delivery_date: q.delivery_date,
+    meets_promise: q.meets_promise,
+    downgrade: !!q.service_level && isDowngrade(result.promise.service_level, q.service_level),
+    reason: q.unavailable?.message ?? null,
+  }));
+  const p = result.parcel;
+  const available = quotes.filter((q) => q.available).length;
+  return {
+    message: `${available} of ${quotes.length} services can take this parcel.`,
+    data: {
+      quotes,
+      preselected: result.preselected,
+      ship_date: result.ship_date,
+      billable_note: `${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm, ${p.weight_grams} g`,
+      paid: {
+        level: result.promise.service_level,
+        label: result.promise.service_label,
+        method: result.promise.shipping_method,
+        mapped: result.promise.mapped,
+        promised_by: result.promise.promised_by,
       },
-    };
-  });
-}
+    },
+  };
+});
 
 export type LabelData = {
   shipment_id: string;
@@ -87,20 +79,19 @@ export type LabelData = {
   service: string;
   label_cost: number;
   order_status: string;
+  /** CN22 / CN23 when the parcel leaves the shop's country: it prints with the label */
+  customs_form: string | null;
 };
 
 /**
  * "Buy label" with the chosen service. buyLabel locks the order row, so a second tap (or a second
  * tablet) finds nothing left to ship and gets INVALID_STATE instead of a second label.
  */
-export async function buyLabelAction(
-  _prev: ActionState<LabelData>,
-  formData: FormData,
-): Promise<ActionState<LabelData>> {
-  return runAction<LabelData>(async () => {
-    const user = await requirePermission('fulfillment:write');
+export const buyLabelAction = action<LabelData>(
+  { permission: 'fulfillment:write' },
+  async ({ actor, formData }) => {
     const orderId = field(formData, 'orderId');
-    const label = await buyLabel({ orderId, input: packInputFromForm(formData), actor: userActor(user) });
+    const label = await buyLabel({ orderId, input: packInputFromForm(formData), actor });
     revalidatePath(shipPath(orderId));
     revalidatePath('/fulfillment');
     return {
@@ -113,15 +104,16 @@ export async function buyLabelAction(
         service: label.service,
         label_cost: label.label_cost,
         order_status: label.status,
+        customs_form: label.customs_form,
       },
     };
-  });
-}
+  },
+);
 
 /** A tracking event typed by staff (a carrier's phone call, a scan the feed missed). */
-export async function addTrackingEventAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('fulfillment:write');
+export const addTrackingEventAction = action(
+  { permission: 'fulfillment:write' },
+  async ({ actor, formData }) => {
     const description = field(formData, 'description').trim();
     const result = await addTrackingEvent({
       shipmentId: field(formData, 'shipmentId'),
@@ -129,11 +121,11 @@ export async function addTrackingEventAction(_prev: ActionState, formData: FormD
         status: field(formData, 'status') as TTrackingEventInput['status'],
         description: description || undefined,
       },
-      actor: userActor(user),
+      actor,
     });
     const orderId = field(formData, 'orderId');
     if (orderId) revalidatePath(shipPath(orderId));
     revalidatePath('/fulfillment/exceptions');
     return { message: `Shipment #${result.shipment_number} is now ${result.status.replace(/_/g, ' ')}.` };
-  });
-}
+  },
+);

@@ -14,6 +14,7 @@ import { chooseQuote, parcelFromPackageType, type Parcel } from '@/lib/shipping/
 import { packageTypeByCode } from '@/lib/shipping/queries';
 import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
 import { openQuantity } from '@/lib/orders/rules';
+import { assertCustomsComplete, parcelCustoms } from '@/lib/fulfillment/parcel-customs';
 
 /** A carrier-style tracking number: the carrier's initials and 16 digits. */
 function trackingNumber(carrier: string): string {
@@ -24,11 +25,14 @@ function trackingNumber(carrier: string): string {
 /**
  * Buys a label for a packed parcel: rates every service against the order's promise (quoteForOrder),
  * takes the preselected one or the override (a downgrade from the service paid for needs a reason,
- * audited as shipment.service_downgraded on the order's timeline), and in one transaction records the shipment (consumes the reserved stock, posts COGS,
- * moves the order to partially fulfilled / fulfilled), stores the package and label cost, posts the
- * shipping expense (Dr Shipping expense / Cr Accounts payable to the carrier) and a "label created"
- * tracking event. Two tablets buying for the same order are serialised by the order's row lock: the
- * second finds nothing left to ship (or, with the same Idempotency-Key, gets the first response).
+ * audited as shipment.service_downgraded on the order's timeline), and in one transaction records the
+ * shipment (consumes the reserved stock, posts COGS, moves the order to partially fulfilled /
+ * fulfilled), stores the package and label cost, posts the shipping expense (Dr Shipping expense /
+ * Cr Accounts payable to the carrier) and a "label created" tracking event. A parcel leaving the
+ * shop's country gets its customs form (CN22/CN23) and duties terms; a variant without customs data
+ * refuses it before any rate is asked (decision 040). Two tablets buying for the same order are
+ * serialised by the order's row lock: the second finds nothing left to ship (or, with the same
+ * Idempotency-Key, gets the first response).
  */
 export async function buyLabel(options: { orderId: string; input: TBuyLabelInput; actor: Actor }, tx?: Tx) {
   const input = ZBuyLabelInput.parse(options.input);
@@ -55,6 +59,9 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
       full.lines.map((l) => ({ sku: l.sku, quantity: openQuantity(l) })).filter((l) => l.quantity > 0);
     if (!lines.length)
       throw new AppError('INVALID_STATE', `Nothing is left to ship on order #${order.number}.`);
+    // Leaving the country: every variant needs its customs data, checked before any carrier is asked.
+    const customs = await parcelCustoms({ orderId: order.id, lines, dutiesTerms: input.duties_terms }, t);
+    assertCustomsComplete(customs);
 
     let parcel: Parcel;
     let packageCode: string | null = null;
@@ -119,6 +126,8 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
         heightMm: parcel.height_mm,
         billableGrams: chosen.billable_weight_grams,
         labelCost: cost,
+        customsForm: customs.form,
+        dutiesTerms: customs.international ? customs.duties_terms : null,
       },
       select: { id: true },
     });
@@ -150,6 +159,8 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
       paid_service_level: quotes.promise.service_level,
       promised_by: quotes.promise.promised_by,
       meets_promise: chosen.meets_promise,
+      customs_form: customs.form,
+      duties_terms: customs.international ? customs.duties_terms : null,
     };
     if (downgrade)
       await audit(t, {

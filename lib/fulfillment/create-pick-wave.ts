@@ -33,7 +33,8 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
     const closed = orders.filter((o) => o.status !== 'open' && o.status !== 'partially_fulfilled');
     if (closed.length)
       throw refuse(
-        `Only open orders can be picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`,
+        `Only open orders can be ` +
+          `picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`,
       );
 
     const busy = await t.$queryRaw<{ number: number; wave: number | null }[]>`
@@ -45,9 +46,12 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
       WHERE o.id = ANY(${ids}::uuid[])
       ORDER BY 1`;
     if (busy.length) {
-      throw refuse(
-        `Already being handled: ${busy.map((b) => (b.wave ? `#${b.number} is in pick wave ${b.wave}` : `#${b.number} is packed and waiting for its label`)).join('; ')}.`,
+      const why = busy.map((b) =>
+        b.wave
+          ? `#${b.number} is in pick wave ${b.wave}`
+          : `#${b.number} is packed and waiting for its label`,
       );
+      throw refuse(`Already being handled: ${why.join('; ')}.`);
     }
 
     const lines = await t.$queryRaw<
@@ -69,7 +73,8 @@ export async function createPickWave(options: { orderIds: string[]; actor: Actor
       JOIN orders o ON o.id = ol.order_id
       JOIN variants v ON v.id = ol.variant_id
       LEFT JOIN shop_settings s ON s.id = 1
-      LEFT JOIN stock_levels sl ON sl.variant_id = ol.variant_id AND sl.location_id = coalesce(o.location_id, s.fulfilling_location_id)
+      LEFT JOIN stock_levels sl ON sl.variant_id = ol.variant_id AND sl.location_id =
+        coalesce(o.location_id, s.fulfilling_location_id)
       LEFT JOIN bins b ON b.id = sl.bin_id
       WHERE ol.order_id = ANY(${ids}::uuid[]) AND ${openQuantitySql} > 0
       ORDER BY ol.id`;

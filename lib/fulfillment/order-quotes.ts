@@ -34,7 +34,10 @@ export async function quoteForOrder(
 export function downgradeOf(chosen: QuotedService, promise: OrderPromise, reason: string | undefined) {
   if (!chosen.service_level || !isDowngrade(promise.service_level, chosen.service_level)) return null;
   if (!reason?.trim()) {
-    const message = `${chosen.carrier_name} ${chosen.service_name} is slower than the ${LEVEL_LABEL[promise.service_level]} service the customer paid for: give a reason for the downgrade.`;
+    const message =
+      `${chosen.carrier_name} ${chosen.service_name} is slower than ` +
+      `the ${LEVEL_LABEL[promise.service_level]} service the customer paid ` +
+      `for: give a reason for the downgrade.`;
     throw new AppError('VALIDATION_FAILED', message, [{ field: 'downgrade_reason', message }]);
   }
   return {

@@ -67,7 +67,9 @@ export async function packOrder(options: { orderId: string; input: TPackOrderInp
       if (!input.override_reason) {
         throw new AppError(
           'VALIDATION_FAILED',
-          `Scan every unit before closing the parcel: ${unverifiedUnits(parcel, verified).join(', ') || 'the scanned units do not match'} not verified.`,
+          `Scan every unit before closing the ` +
+            `parcel: ${unverifiedUnits(parcel, verified).join(', ') || 'the scanned units do not match'} ` +
+            `not verified.`,
           [{ field: 'verified', message: 'Not every unit is verified' }],
         );
       }

@@ -60,7 +60,8 @@ export async function packStationOrder(
     if (number === null)
       throw new AppError(
         'NOT_FOUND',
-        `“${(options.code ?? '').trim()}” is not a tote or an order number. Scan the tote label (#1042) or type the order number.`,
+        `“${(options.code ?? '').trim()}” is not a tote or an order number. Scan the tote label ` +
+          `(#1042) or type the order number.`,
       );
     where = { number };
   }
@@ -118,7 +119,8 @@ export async function packStationOrder(
 
   // The order's latest wave: its picked units, less those already packed from it.
   const [wave] = await tx.$queryRaw<{ id: string; number: number }[]>`
-    SELECT w.id::text, w.number FROM pick_waves w WHERE w.status <> 'cancelled' AND EXISTS (SELECT 1 FROM pick_tasks pt WHERE pt.wave_id = w.id AND pt.order_id = ${order.id}::uuid)
+    SELECT w.id::text, w.number FROM pick_waves w WHERE w.status <> 'cancelled' AND EXISTS (SELECT 1
+      FROM pick_tasks pt WHERE pt.wave_id = w.id AND pt.order_id = ${order.id}::uuid)
     ORDER BY w.number DESC LIMIT 1`;
   let picked: { sku: string; quantity: number }[] | null = null;
   let incomplete = false;

@@ -87,7 +87,8 @@ export async function pickListFor(
     .sort((a, b) => a.number - b.number);
   if (closed.length)
     throw refuse(
-      `Only open orders with units left to ship can be picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`,
+      `Only open orders with units left to ship can be ` +
+        `picked: ${closed.map((o) => `#${o.number} (${o.status.replace(/_/g, ' ')})`).join(', ')}.`,
     );
 
   const lines = await tx.$queryRaw<
@@ -105,7 +106,8 @@ export async function pickListFor(
     FROM order_lines ol
     JOIN orders o ON o.id = ol.order_id
     LEFT JOIN shop_settings s ON s.id = 1
-    LEFT JOIN stock_levels sl ON sl.variant_id = ol.variant_id AND sl.location_id = coalesce(o.location_id, s.fulfilling_location_id)
+    LEFT JOIN stock_levels sl ON sl.variant_id = ol.variant_id AND sl.location_id =
+      coalesce(o.location_id, s.fulfilling_location_id)
     LEFT JOIN bins b ON b.id = sl.bin_id
     WHERE ol.order_id = ANY(${ids}::uuid[]) AND ${openQuantitySql} > 0
     ORDER BY b.pick_sequence ASC NULLS LAST, b.code ASC NULLS LAST, ol.sku ASC, ol.id ASC`;

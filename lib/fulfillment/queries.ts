@@ -4,6 +4,8 @@ import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { AppError } from '@/lib/errors';
 import { startOfDayIn, todayIn } from '@/lib/dates';
 import type { LabelInput } from '@/lib/documents/label';
+import type { CustomsDocumentInput } from '@/lib/documents/customs';
+import { lineCustomsValue, type CustomsForm, type DutiesTerms } from '@/lib/shipping/customs';
 import { ZFulfillmentQueueQuery, type TFulfillmentQueueQuery } from '@/lib/fulfillment/queue-schemas';
 import { isUuid } from '@/lib/boundary';
 import { openQuantitySql } from '@/lib/orders/open-quantity-sql';
@@ -63,7 +65,8 @@ export async function fulfillmentQueue(
       total: bigint;
     }[]
   >`
-    SELECT o.id::text, o.number, o.channel::text, o.status::text, c.first_name, c.last_name, o.shipping_method, l.units, l.lines,
+    SELECT o.id::text, o.number, o.channel::text, o.status::text, c.first_name, c.last_name,
+      o.shipping_method, l.units, l.lines,
            o.placed_at, o.promised_ship_by, count(*) OVER () AS total
     FROM orders o
     JOIN customers c ON c.id = o.customer_id
@@ -141,7 +144,8 @@ export async function exceptionList(options: { limit?: number } = {}, tx: Tx = d
       ev_at: Date | null;
     }[]
   >`
-    SELECT s.id::text, s.number, o.id::text AS order_id, o.number AS order_number, s.carrier, s.service, s.tracking_number, s.shipped_at,
+    SELECT s.id::text, s.number, o.id::text AS order_id, o.number AS order_number, s.carrier,
+      s.service, s.tracking_number, s.shipped_at,
            e.status AS ev_status, e.description AS ev_description, e.location AS ev_location, e.occurred_at AS ev_at
     FROM shipments s
     JOIN orders o ON o.id = s.order_id
@@ -330,8 +334,31 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
       trackingNumber: true,
       weightGrams: true,
       shippedAt: true,
+      customsForm: true,
+      dutiesTerms: true,
+      lines: {
+        select: {
+          quantity: true,
+          orderLine: {
+            select: {
+              sku: true,
+              name: true,
+              quantity: true,
+              unitPrice: true,
+              discountAmount: true,
+              variant: { select: { hsCode: true, countryOfOrigin: true, weightGrams: true } },
+            },
+          },
+        },
+        orderBy: { id: 'asc' },
+      },
       order: {
-        select: { number: true, shippingAddress: true, location: { select: { code: true, address: true } } },
+        select: {
+          number: true,
+          currency: true,
+          shippingAddress: true,
+          location: { select: { code: true, address: true } },
+        },
       },
     },
   });
@@ -360,34 +387,63 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
   ) {
     throw new AppError(
       'INVALID_STATE',
-      `The ship-from address is missing: add an address to location ${location?.code ?? '(none)'} before printing labels.`,
+      `The ship-from address is missing: add an address to location ${location?.code ?? '(none)'} ` +
+        `before printing labels.`,
     );
   }
   const to = (s.order.shippingAddress ?? {}) as Record<string, unknown>;
+  const fromAddress = {
+    line1: str(from.line1)!,
+    line2: str(from.line2),
+    city: str(from.city)!,
+    region: str(from.region),
+    postal_code: str(from.postal_code)!,
+    country: str(from.country)!,
+  };
+  const shipTo = {
+    name: str(to.name) ?? '',
+    company: str(to.company),
+    phone: str(to.phone),
+    line1: str(to.line1) ?? '',
+    line2: str(to.line2),
+    city: str(to.city) ?? '',
+    region: str(to.region),
+    postal_code: str(to.postal_code) ?? '',
+    country: str(to.country) ?? '',
+  };
+  // The customs papers as bought (decision 040): the form and terms stored on the shipment, its lines.
+  const customs: CustomsDocumentInput | null = s.customsForm
+    ? {
+        form: s.customsForm as CustomsForm,
+        duties_terms: (s.dutiesTerms ?? 'DDU') as DutiesTerms,
+        currency: s.order.currency,
+        sender: { shop_name: settings?.shopName ?? '', address: fromAddress },
+        recipient: shipTo,
+        items: s.lines.map((l) => ({
+          sku: l.orderLine.sku,
+          name: l.orderLine.name,
+          quantity: l.quantity,
+          value: lineCustomsValue(l.orderLine, l.quantity),
+          hs_code: l.orderLine.variant.hsCode,
+          country_of_origin: l.orderLine.variant.countryOfOrigin,
+          unit_weight_grams: l.orderLine.variant.weightGrams,
+        })),
+        gross_weight_grams: s.weightGrams,
+        order_number: s.order.number,
+        shipment_number: s.number,
+        tracking_number: s.trackingNumber,
+        shipped_at: s.shippedAt.toISOString(),
+        time_zone: settings?.timezone ?? 'UTC',
+      }
+    : null;
   return {
+    customs,
     ship_from: {
       shop_name: settings?.shopName ?? str(from.name) ?? '',
-      address: {
-        line1: str(from.line1)!,
-        line2: str(from.line2),
-        city: str(from.city)!,
-        region: str(from.region),
-        postal_code: str(from.postal_code)!,
-        country: str(from.country)!,
-      },
+      address: fromAddress,
       phone: str(from.phone),
     },
-    ship_to: {
-      name: str(to.name) ?? '',
-      company: str(to.company),
-      phone: str(to.phone),
-      line1: str(to.line1) ?? '',
-      line2: str(to.line2),
-      city: str(to.city) ?? '',
-      region: str(to.region),
-      postal_code: str(to.postal_code) ?? '',
-      country: str(to.country) ?? '',
-    },
+    ship_to: shipTo,
     carrier: s.carrier ?? '',
     service: s.service ?? '',
     weight_grams: s.weightGrams,
@@ -397,6 +453,33 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
     shipped_at: s.shippedAt.toISOString(),
     time_zone: settings?.timezone ?? 'UTC',
   };
+}
+
+/**
+ * The labels of many orders for one print job: every label bought in Backroom and not voided, by order
+ * (in the order given) then shipment number, each with its customs papers. An order without one is
+ * refused by number, so nothing prints half.
+ */
+export async function orderLabels(orderIds: string[], tx: Tx = db): Promise<LabelInput[]> {
+  const shipments = await tx.shipment.findMany({
+    where: { orderId: { in: orderIds }, source: 'label', status: { not: 'voided' } },
+    select: { id: true, orderId: true },
+    orderBy: { number: 'asc' },
+  });
+  const missing = orderIds.filter((id) => !shipments.some((s) => s.orderId === id));
+  if (missing.length) {
+    const numbers = await tx.order.findMany({ where: { id: { in: missing } }, select: { number: true } });
+    throw new AppError('VALIDATION_FAILED', 'No label bought for some of the orders', [
+      {
+        field: 'orders',
+        message: `No label bought yet for ${numbers.map((o) => `#${o.number}`).join(', ')}: buy labels first`,
+      },
+    ]);
+  }
+  const labels: LabelInput[] = [];
+  for (const id of orderIds)
+    for (const s of shipments.filter((x) => x.orderId === id)) labels.push(await shipmentLabel(s.id, tx));
+  return labels;
 }
 
 /** One shipment as the API returns it (the shape of orderShipments), or null. */

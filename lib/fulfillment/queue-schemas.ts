@@ -59,5 +59,6 @@ export function packInputFromForm(form: FormData) {
     weight_grams: num('weight_grams') as number,
     service: service || undefined,
     downgrade_reason: text('downgrade_reason') || undefined,
+    duties_terms: (text('duties_terms') || undefined) as 'DDU' | 'DDP' | undefined,
   };
 }

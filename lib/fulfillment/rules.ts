@@ -175,7 +175,10 @@ export function evaluatePickScan(input: {
     return {
       kind: 'wrong_bin',
       tone: 'error',
-      message: `Wrong bin: ${binCodes.get(code)} holds ${holds.length ? holds.join(', ') : 'nothing of this wave'}. Go to ${stop.bin_code ?? 'the stop'} for ${stop.sku}.`,
+      message:
+        `Wrong bin: ${binCodes.get(code)} ` +
+        `holds ${holds.length ? holds.join(', ') : 'nothing of this wave'}. Go ` +
+        `to ${stop.bin_code ?? 'the stop'} for ${stop.sku}.`,
     };
   }
 
@@ -202,12 +205,16 @@ export function evaluatePickScan(input: {
       return {
         kind: 'over_pick',
         tone: 'error',
-        message: `Over-pick: every unit of ${other.sku} is already picked. Put it back in ${other.bin_code ?? 'its bin'}.`,
+        message:
+          `Over-pick: every unit of ${other.sku} is already picked. Put it back ` +
+          `in ${other.bin_code ?? 'its bin'}.`,
       };
     return {
       kind: 'wrong_item',
       tone: 'error',
-      message: `Wrong item: ${other.sku} is a later stop. This stop is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}.`,
+      message:
+        `Wrong item: ${other.sku} is a later stop. This stop ` +
+        `is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}.`,
     };
   }
   // Waiting for the bin, a code that is neither a bin of the wave nor an item is most likely a bin
@@ -216,12 +223,16 @@ export function evaluatePickScan(input: {
     return {
       kind: 'unknown',
       tone: 'error',
-      message: `Unknown code: ${code} is not a bin on this route or an item on these orders. Scan the label of bin ${stop.bin_code} for ${stop.sku}.`,
+      message:
+        `Unknown code: ${code} is not a bin on this route or an item on these orders. Scan ` +
+        `the label of bin ${stop.bin_code} for ${stop.sku}.`,
     };
   return {
     kind: 'wrong_item',
     tone: 'error',
-    message: `Wrong item: ${code} is not on these orders. This stop is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}: put it back.`,
+    message:
+      `Wrong item: ${code} is not on these orders. This stop ` +
+      `is ${stop.sku}${stop.bin_code ? ` in ${stop.bin_code}` : ''}: put it back.`,
   };
 }
 
@@ -322,7 +333,10 @@ export function boxVolumeWarning(box: Box, items: Item[]): string | null {
   const box_mm3 = box.length_mm * box.width_mm * box.height_mm;
   if (items_mm3 <= box_mm3) return null;
   const litres = (mm3: number) => (mm3 / 1_000_000).toFixed(1);
-  return `The items take ${litres(items_mm3)} L but this box holds ${litres(box_mm3)} L: choose a bigger box, or check they really fit.`;
+  return (
+    `The items take ${litres(items_mm3)} L but this box holds ${litres(box_mm3)} L: choose a ` +
+    `bigger box, or check they really fit.`
+  );
 }
 
 export const SHORT_ACTIONS = ['keep_reserved', 'backorder'] as const;

@@ -1,6 +1,7 @@
 import { labelled } from '@/lib/form-errors';
 import { z } from 'zod';
 import { zTimestamp } from '@/lib/boundary';
+import { DUTIES_TERMS } from '@/lib/shipping/customs';
 
 export const TRACKING_STATUSES = ['in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
 
@@ -32,6 +33,8 @@ export const ZBuyLabelInput = z
     service: z.string().trim().max(80).optional(),
     /** why the chosen service is slower than the one paid for (required then; decision 031) */
     downgrade_reason: z.string().trim().max(300, 'At most 300 characters').optional(),
+    /** who pays import duties on a parcel leaving the shop's country; default the shop's setting (decision 040) */
+    duties_terms: z.enum(DUTIES_TERMS, { error: 'Choose DDU or DDP' }).optional(),
   })
   .refine((v) => v.package_type || (v.length_mm && v.width_mm && v.height_mm), {
     path: ['package_type'],

@@ -71,7 +71,8 @@ export async function voidLabel(
     if (s.status !== 'label_created' || moved.length) {
       throw new AppError(
         'INVALID_STATE',
-        `Shipment #${s.number} is already with the carrier (${s.status.replace(/_/g, ' ')}): a label can only be voided before pickup.`,
+        `Shipment #${s.number} is already with the carrier (${s.status.replace(/_/g, ' ')}): a ` +
+          `label can only be voided before pickup.`,
       );
     }
     const location = s.order.location;

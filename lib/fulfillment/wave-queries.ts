@@ -19,7 +19,8 @@ export type WaveDetail = {
     pack: { id: string; status: string; shipment_id: string | null } | null;
   }[];
   tasks: PickTaskView[];
-  /** every bin of the wave's locations → the SKUs stored in it (the pick screen tells a wrong bin from an unknown code) */
+  /** every bin of the wave's locations → the SKUs stored in it (the pick screen tells a wrong bin from an
+   * unknown code) */
   bins: Record<string, string[]>;
 };
 
@@ -147,7 +148,8 @@ export async function waveList(options: { limit?: number } = {}, tx: Tx = db): P
     }[]
   >`
     SELECT w.id::text, w.number, w.status, w.created_at, w.actor_label,
-           (SELECT array_agg(DISTINCT o.number ORDER BY o.number) FROM pick_tasks pt JOIN orders o ON o.id = pt.order_id WHERE pt.wave_id = w.id) AS orders,
+           (SELECT array_agg(DISTINCT o.number ORDER BY o.number) FROM pick_tasks pt JOIN orders o
+             ON o.id = pt.order_id WHERE pt.wave_id = w.id) AS orders,
            (SELECT coalesce(sum(quantity), 0)::int FROM pick_tasks WHERE wave_id = w.id) AS units,
            (SELECT coalesce(sum(picked), 0)::int FROM pick_tasks WHERE wave_id = w.id) AS picked,
            (SELECT coalesce(sum(short_quantity), 0)::int FROM pick_tasks WHERE wave_id = w.id) AS short,
@@ -180,7 +182,8 @@ export async function waveLabels(waveId: string, tx: Tx = db) {
     SELECT p.shipment_id::text FROM order_packs p
     JOIN shipments s ON s.id = p.shipment_id AND s.status <> 'voided'
     WHERE p.wave_id = ${waveId}::uuid AND p.status = 'shipped'
-    ORDER BY (SELECT min(pt.position) FROM pick_tasks pt WHERE pt.wave_id = p.wave_id AND pt.order_id = p.order_id), p.number`;
+    ORDER BY (SELECT min(pt.position) FROM pick_tasks pt WHERE pt.wave_id = p.wave_id AND
+      pt.order_id = p.order_id), p.number`;
   const labels = [];
   for (const r of rows) labels.push(await shipmentLabel(r.shipment_id, tx));
   return { number: wave.number, labels };
@@ -201,7 +204,8 @@ export async function waveLabelRows(waveId: string, tx: Tx = db) {
       tracking_number: string | null;
     }[]
   >`
-    SELECT DISTINCT ON (pt.order_id) pt.order_id::text, o.number AS order_number, pt.position, p.id::text AS pack_id, p.status AS pack_status, s.tracking_number
+    SELECT DISTINCT ON (pt.order_id) pt.order_id::text, o.number AS order_number, pt.position,
+      p.id::text AS pack_id, p.status AS pack_status, s.tracking_number
     FROM pick_tasks pt JOIN orders o ON o.id = pt.order_id
     LEFT JOIN order_packs p ON p.order_id = pt.order_id AND p.wave_id = pt.wave_id AND p.status <> 'voided'
     LEFT JOIN shipments s ON s.id = p.shipment_id

@@ -1,9 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { parseInput, runAction, type ActionState } from '@/lib/server-action';
+import { parseInput, action } from '@/lib/server-action';
 import { ZAdjustmentInput } from '@/lib/inventory/schemas';
 import { AppError } from '@/lib/errors';
 import { parseMoney } from '@/lib/money';
@@ -28,12 +26,9 @@ function lineRows(formData: FormData, fields: string[]) {
 /** A whole number typed by a person; NaN (→ a zod "whole number" error naming the field) otherwise. */
 const toInt = (value: string) => (/^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN);
 
-export async function receiveStockAction(
-  _prev: ActionState<{ number: number }>,
-  formData: FormData,
-): Promise<ActionState<{ number: number }>> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
+export const receiveStockAction = action<{ number: number }>(
+  { permission: 'inventory:adjust' },
+  async ({ actor, formData }) => {
     const { currency } = await shopSettings();
     const rows = lineRows(formData, ['sku', 'quantity', 'unit_cost']);
     const issues = rows.flatMap((r, i) =>
@@ -57,70 +52,68 @@ export async function receiveStockAction(
           unit_cost: parseMoney(r.unit_cost, currency)!,
         })),
       },
-      actor: userActor(user),
+      actor,
     });
     revalidatePath('/inventory');
     return {
-      message: `Receipt #${receipt.number} recorded: ${receipt.lines.reduce((s, l) => s + l.quantity, 0)} units received at ${receipt.location}.`,
+      message:
+        `Receipt #${receipt.number} ` +
+        `recorded: ${receipt.lines.reduce((s, l) => s + l.quantity, 0)} units ` +
+        `received at ${receipt.location}.`,
       data: { number: receipt.number },
     };
-  });
-}
+  },
+);
 
-export async function adjustStockAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
-    const sku = formText(formData, 'sku');
-    const result = await adjustStock({
-      input: parseInput(ZAdjustmentInput, {
-        location: formText(formData, 'location'),
-        sku,
-        delta: toInt(formText(formData, 'delta')),
-        reason: formText(formData, 'reason'),
-        note: formText(formData, 'note').trim() || undefined,
-      }),
-      actor: userActor(user),
-    });
-    revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
-    return {
-      message: `Adjustment #${result.number} saved: ${result.delta > 0 ? '+' : ''}${result.delta} (${result.reason}). On hand now ${result.level.on_hand}.`,
-    };
+export const adjustStockAction = action({ permission: 'inventory:adjust' }, async ({ actor, formData }) => {
+  const sku = formText(formData, 'sku');
+  const result = await adjustStock({
+    input: parseInput(ZAdjustmentInput, {
+      location: formText(formData, 'location'),
+      sku,
+      delta: toInt(formText(formData, 'delta')),
+      reason: formText(formData, 'reason'),
+      note: formText(formData, 'note').trim() || undefined,
+    }),
+    actor,
   });
-}
+  revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
+  return {
+    message:
+      `Adjustment #${result.number} saved: ${result.delta > 0 ? '+' : ''}${result.delta} ` +
+      `(${result.reason}). On hand now ${result.level.on_hand}.`,
+  };
+});
 
-export async function transferStockAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
-    const rows = lineRows(formData, ['sku', 'quantity']);
-    const result = await transferStock({
-      input: {
-        from: formText(formData, 'from'),
-        to: formText(formData, 'to'),
-        note: formText(formData, 'note').trim() || undefined,
-        lines: rows.map((r) => ({ sku: r.sku, quantity: toInt(r.quantity) })),
-      },
-      actor: userActor(user),
-    });
-    revalidatePath('/inventory');
-    return {
-      message: `Transfer #${result.number} done: ${result.lines.reduce((s, l) => s + l.quantity, 0)} units from ${result.from} to ${result.to}.`,
-    };
+export const transferStockAction = action({ permission: 'inventory:adjust' }, async ({ actor, formData }) => {
+  const rows = lineRows(formData, ['sku', 'quantity']);
+  const result = await transferStock({
+    input: {
+      from: formText(formData, 'from'),
+      to: formText(formData, 'to'),
+      note: formText(formData, 'note').trim() || undefined,
+      lines: rows.map((r) => ({ sku: r.sku, quantity: toInt(r.quantity) })),
+    },
+    actor,
   });
-}
+  revalidatePath('/inventory');
+  return {
+    message:
+      `Transfer #${result.number} done: ${result.lines.reduce((s, l) => s + l.quantity, 0)} ` +
+      `units from ${result.from} to ${result.to}.`,
+  };
+});
 
-export async function moveToBinAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
-    const sku = formText(formData, 'sku');
-    const result = await moveToBin({
-      input: {
-        location: formText(formData, 'location'),
-        sku,
-        bin: formText(formData, 'bin'),
-      },
-      actor: userActor(user),
-    });
-    revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
-    return { message: `${result.sku} now lives in bin ${result.bin} at ${result.location}.` };
+export const moveToBinAction = action({ permission: 'inventory:adjust' }, async ({ actor, formData }) => {
+  const sku = formText(formData, 'sku');
+  const result = await moveToBin({
+    input: {
+      location: formText(formData, 'location'),
+      sku,
+      bin: formText(formData, 'bin'),
+    },
+    actor,
   });
-}
+  revalidatePath(`/inventory/${encodeURIComponent(sku)}`);
+  return { message: `${result.sku} now lives in bin ${result.bin} at ${result.location}.` };
+});

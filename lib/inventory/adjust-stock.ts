@@ -117,7 +117,9 @@ export async function adjustStock(
       select: { id: true, number: true },
     });
     await postJournalEntry(t, {
-      memo: `Adjustment #${adjustment.number}: ${input.reason} ${input.delta > 0 ? '+' : ''}${input.delta} × ${input.sku} at ${location.code}`,
+      memo:
+        `Adjustment #${adjustment.number}: ${input.reason} ${input.delta > 0 ? '+' : ''}${input.delta} ` +
+        `× ${input.sku} at ${location.code}`,
       source,
       actor: options.actor,
       lines: [

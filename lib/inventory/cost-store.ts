@@ -10,9 +10,11 @@ export async function costingMethod(tx: Tx): Promise<CostingMethod> {
 
 /** Locks a variant's cost pool (creating it empty first). */
 export async function lockPool(tx: Tx, variantId: string): Promise<Pool> {
-  await tx.$executeRaw`INSERT INTO cost_pools (variant_id) VALUES (${variantId}::uuid) ON CONFLICT (variant_id) DO NOTHING`;
+  await tx.$executeRaw`INSERT INTO cost_pools (variant_id) VALUES (${variantId}::uuid) ON CONFLICT
+    (variant_id) DO NOTHING`;
   const [row] = await tx.$queryRaw<{ quantity: number; value: number; lastUnitCost: number | null }[]>`
-    SELECT quantity, value, last_unit_cost AS "lastUnitCost" FROM cost_pools WHERE variant_id = ${variantId}::uuid FOR UPDATE`;
+    SELECT quantity, value, last_unit_cost AS "lastUnitCost" FROM cost_pools WHERE variant_id =
+      ${variantId}::uuid FOR UPDATE`;
   return row;
 }
 
@@ -40,7 +42,8 @@ export async function issueAtCost(
   }
   const result = issue(input.method, pool, layers, input.quantity);
   for (const take of result.takes) {
-    await tx.$executeRaw`UPDATE cost_layers SET quantity_remaining = quantity_remaining - ${take.quantity} WHERE id = ${BigInt(take.layerId)}`;
+    await tx.$executeRaw`UPDATE cost_layers SET quantity_remaining = quantity_remaining -
+      ${take.quantity} WHERE id = ${BigInt(take.layerId)}`;
   }
   // Average costing keeps layers too (for the SKU page and a later switch of method), consumed FIFO.
   if (input.method === 'average' && pool.quantity > 0) {
@@ -106,7 +109,8 @@ export async function returnAtCost(
   if (layered > 0) {
     const [oldest] = await tx.$queryRaw<
       { at: Date | null }[]
-    >`SELECT min(received_at) AS at FROM cost_layers WHERE variant_id = ${input.variantId}::uuid AND quantity_remaining > 0`;
+    >`SELECT min(received_at) AS at FROM cost_layers WHERE variant_id = ${input.variantId}::uuid AND
+      quantity_remaining > 0`;
     const receivedAt = oldest?.at ? new Date(oldest.at.getTime() - 1) : new Date();
     // the cost of the layered units, in proportion (all of it when every unit gets a layer)
     const cost =

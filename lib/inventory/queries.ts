@@ -87,7 +87,8 @@ export type LevelFilter = {
  */
 export function skuAtOrBelowReorderPointSql(v: Prisma.Sql = Prisma.raw('v')): Prisma.Sql {
   return Prisma.sql`(${v}.status = 'active' AND ${v}.reorder_point > 0
-    AND coalesce((SELECT sum(sl.on_hand - sl.reserved) FROM stock_levels sl WHERE sl.variant_id = ${v}.id), 0) <= ${v}.reorder_point)`;
+    AND coalesce((SELECT sum(sl.on_hand - sl.reserved) FROM stock_levels sl WHERE sl.variant_id =
+      ${v}.id), 0) <= ${v}.reorder_point)`;
 }
 
 /** The location a SKU-wide row names (stock=low lists SKUs, not levels). */
@@ -113,7 +114,8 @@ export async function stockLevels(
     conditions.push(Prisma.sql`(v.sku, loc.code) > (${sku}, ${location})`);
   }
   const rows = await tx.$queryRaw<RawLevel[]>`
-    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, loc.code AS location, b.code AS bin,
+    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name,
+      loc.code AS location, b.code AS bin,
            l.on_hand, l.reserved, l.damaged, l.quarantine, v.reorder_point,
            coalesce(oo.on_order, 0)::int AS on_order, oo.next_expected
     FROM stock_levels l
@@ -170,7 +172,8 @@ function levelPage(rows: RawLevel[], limit: number): { data: LevelRow[]; next_cu
   };
 }
 
-/** SKUs at or below their reorder point, one row each summed over locations (a location filter keeps the SKUs stocked there). */
+/** SKUs at or below their reorder point, one row each summed over locations (a location filter keeps the SKUs
+ * stocked there). */
 async function lowStockSkus(
   filter: LevelFilter,
   tx: Tx,
@@ -179,7 +182,8 @@ async function lowStockSkus(
   if (filter.sku) conditions.push(Prisma.sql`v.sku = ${filter.sku}`);
   if (filter.location)
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM stock_levels x JOIN locations xl ON xl.id = x.location_id WHERE x.variant_id = v.id AND xl.code = ${filter.location})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM stock_levels x JOIN locations xl ON xl.id = x.location_id
+        WHERE x.variant_id = v.id AND xl.code = ${filter.location})`,
     );
   if (filter.search) conditions.push(searchSql(filter.search));
   if (filter.cursor) {
@@ -187,7 +191,8 @@ async function lowStockSkus(
     conditions.push(Prisma.sql`v.sku > ${sku}`);
   }
   const rows = await tx.$queryRaw<RawLevel[]>`
-    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, ${ALL_LOCATIONS} AS location, NULL AS bin,
+    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name,
+      ${ALL_LOCATIONS} AS location, NULL AS bin,
            coalesce(l.on_hand, 0)::int AS on_hand, coalesce(l.reserved, 0)::int AS reserved,
            coalesce(l.damaged, 0)::int AS damaged, coalesce(l.quarantine, 0)::int AS quarantine, v.reorder_point,
            coalesce(oo.on_order, 0)::int AS on_order, oo.next_expected
@@ -343,7 +348,8 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
         actor: string;
       } & SourceColumns)[]
     >`
-      SELECT m.id, m.created_at, m.type::text AS type, loc.code AS location, m.on_hand_delta, m.reserved_delta, m.damaged_delta,
+      SELECT m.id, m.created_at, m.type::text AS type, loc.code AS location, m.on_hand_delta,
+        m.reserved_delta, m.damaged_delta,
              m.quarantine_delta, m.value_delta, m.reason, m.reference_type, m.reference_id,
              coalesce(u.email, k.name, m.actor_type) AS actor,
              o.id::text AS order_id, o.number AS order_number, sh.number AS shipment_number,
@@ -354,14 +360,22 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       LEFT JOIN api_keys k ON m.actor_type = 'api_key' AND k.id::text = m.actor_id
       -- What caused it: the reference, cast only for the types that hold a uuid and only when it is one
       -- (a reference written by a script or an older version may not be).
-      LEFT JOIN shipments sh ON sh.id = CASE WHEN m.reference_type = 'shipment' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
-      LEFT JOIN orders o ON o.id = coalesce(sh.order_id, CASE WHEN m.reference_type = 'order' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END)
-      LEFT JOIN returns r ON r.id = CASE WHEN m.reference_type = 'return' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
+      LEFT JOIN shipments sh ON sh.id = CASE WHEN m.reference_type = 'shipment' AND m.reference_id
+        ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+        m.reference_id::uuid END
+      LEFT JOIN orders o ON o.id = coalesce(sh.order_id, CASE WHEN m.reference_type = 'order' AND
+        m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+        m.reference_id::uuid END)
+      LEFT JOIN returns r ON r.id = CASE WHEN m.reference_type = 'return' AND m.reference_id ~*
+        '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
       -- A count's correction is an adjustment; the count line keeps its id (by the SKU's lines: indexed).
       LEFT JOIN cycle_count_lines ccl ON ccl.variant_id = m.variant_id
-        AND ccl.adjustment_id = CASE WHEN m.reference_type = 'adjustment' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
+        AND ccl.adjustment_id = CASE WHEN m.reference_type = 'adjustment' AND m.reference_id ~*
+          '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+          m.reference_id::uuid END
       LEFT JOIN cycle_counts cc ON cc.id = ccl.cycle_count_id
-      LEFT JOIN receipts rc ON rc.id = CASE WHEN m.reference_type = 'receipt' AND m.reference_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
+      LEFT JOIN receipts rc ON rc.id = CASE WHEN m.reference_type = 'receipt' AND m.reference_id ~*
+        '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
       LEFT JOIN purchase_orders po ON po.id = rc.purchase_order_id
       WHERE m.variant_id = ${v.id}::uuid
       ORDER BY m.created_at DESC, m.id DESC LIMIT 100`,

@@ -153,7 +153,9 @@ export async function receiveStock(
         : 'Stock receipt';
     await postJournalEntry(t, {
       postedAt: await entryInstant(t, input.received_on, 'received_on'),
-      memo: `${what} #${receipt.number} at ${location.code}${input.reference && !options.purchaseOrder ? ` (${input.reference})` : ''}`,
+      memo:
+        `${what} #${receipt.number} ` +
+        `at ${location.code}${input.reference && !options.purchaseOrder ? ` (${input.reference})` : ''}`,
       source,
       actor: options.actor,
       lines: [

@@ -16,8 +16,10 @@ export async function revalueToFifo(tx: Tx, actor: Actor): Promise<{ skus: numbe
     { variant_id: string; pool_value: number; fifo_value: bigint; location_id: string | null }[]
   >`
     SELECT p.variant_id::text, p.value AS pool_value,
-           coalesce((SELECT sum(l.quantity_remaining::bigint * l.unit_cost) FROM cost_layers l WHERE l.variant_id = p.variant_id), 0)::bigint AS fifo_value,
-           (SELECT s.location_id::text FROM stock_levels s WHERE s.variant_id = p.variant_id ORDER BY s.on_hand DESC LIMIT 1) AS location_id
+           coalesce((SELECT sum(l.quantity_remaining::bigint * l.unit_cost) FROM cost_layers l WHERE
+             l.variant_id = p.variant_id), 0)::bigint AS fifo_value,
+           (SELECT s.location_id::text FROM stock_levels s WHERE s.variant_id = p.variant_id ORDER
+             BY s.on_hand DESC LIMIT 1) AS location_id
     FROM cost_pools p WHERE p.quantity > 0
     FOR UPDATE OF p`;
   let difference = 0;

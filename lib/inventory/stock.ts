@@ -80,11 +80,14 @@ export async function applyMovement(
   if (!level.backorderAllowed && next.reserved > next.onHand && (m.onHand ?? 0) < 0) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `${level.reserved} of ${where} are reserved for orders; only ${Math.max(level.onHand - level.reserved, 0)} can be taken`,
+      `${level.reserved} of ${where} are reserved for orders; ` +
+        `only ${Math.max(level.onHand - level.reserved, 0)} can be taken`,
       [
         {
           field: 'quantity',
-          message: `Only ${Math.max(level.onHand - level.reserved, 0)} available (${level.onHand} on hand, ${level.reserved} reserved)`,
+          message:
+            `Only ${Math.max(level.onHand - level.reserved, 0)} available (${level.onHand} ` +
+            `on hand, ${level.reserved} reserved)`,
         },
       ],
     );

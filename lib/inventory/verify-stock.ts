@@ -171,7 +171,8 @@ async function repairPair(
   const corrections = differencesOf(row);
   if (!corrections.length) return;
   const reason = (d: StockDifference) =>
-    `correction: stock verify found ${d.bucket} ${d.level}, ${d.check === 'movements' ? 'movements sum' : 'open order lines hold'} ${d.expected}`;
+    `correction: stock verify found ${d.bucket} ${d.level}, ` +
+    `${d.check === 'movements' ? 'movements sum' : 'open order lines hold'} ${d.expected}`;
   for (const d of corrections.filter((c) => c.check === 'movements')) {
     await tx.stockMovement.create({
       data: {

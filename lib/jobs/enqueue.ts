@@ -55,7 +55,8 @@ export async function enqueueJob(
     // A programming error in the calling use case, not bad user input: fail the whole change.
     throw new AppError(
       'INTERNAL',
-      `job ${definition.name}: invalid data (${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')})`,
+      `job ${definition.name}: invalid data ` +
+        `(${parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ')})`,
     );
   }
   const boss = await senderBoss();

@@ -75,7 +75,9 @@ function toRow(r: RawJob): JobRow {
   };
 }
 
-const COLUMNS = `id, name, state::text AS state, retry_count, retry_limit, created_on, start_after, started_on, completed_on, output, data`;
+const COLUMNS =
+  `id, name, state::text AS state, retry_count, retry_limit, created_on, start_after, ` +
+  `started_on, completed_on, output, data`;
 
 /** The newest jobs, optionally of one state and/or queue. */
 export async function jobList(

@@ -9,7 +9,8 @@ import { jobById } from './queries';
 
 /**
  * Puts a failed (dead) job back in its queue for one more try, due now — e.g. after the cause was
- * fixed (pg-boss's retry: state 'retry', retry limit + 1; a further failure leaves it failed again). Audited in the same transaction. Only failed jobs: one waiting or running is
+ * fixed (pg-boss's retry: state 'retry', retry limit + 1; a further failure leaves it failed again). Audited
+ * in the same transaction. Only failed jobs: one waiting or running is
  * refused (409), an unknown id is 404.
  */
 export async function retryJob(options: { jobId: string; actor: Actor }): Promise<{ id: string }> {

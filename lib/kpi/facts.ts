@@ -98,7 +98,8 @@ export async function recordKpiFacts(tx: Tx, groups: KpiFactGroup[]): Promise<vo
   await tx.$executeRaw`
     INSERT INTO kpi_fact_deltas (day, channel, metric, value)
     SELECT (f.at AT TIME ZONE s.timezone)::date, f.channel, f.metric, f.value
-    FROM shop_settings s, unnest(${ats}::timestamptz[], ${channels}::text[], ${metrics}::text[], ${values}::bigint[]) AS f(at, channel, metric, value)
+    FROM shop_settings s, unnest(${ats}::timestamptz[], ${channels}::text[], ${metrics}::text[],
+      ${values}::bigint[]) AS f(at, channel, metric, value)
     WHERE s.id = 1`;
 }
 

@@ -18,11 +18,18 @@ export function entryChannelSql(type: string, id: string): string {
   const uuid = (i: string) => `(CASE WHEN ${i} ~* '${UUID_PATTERN.source}' THEN ${i} END)::uuid`;
   const direct = (t: string, i: string) => `CASE ${t}
       WHEN 'order' THEN (SELECT o.channel::text FROM orders o WHERE o.id = ${uuid(i)})
-      WHEN 'shipment' THEN (SELECT o.channel::text FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ${uuid(i)})
-      WHEN 'refund' THEN (SELECT o.channel::text FROM refunds rf JOIN orders o ON o.id = rf.order_id WHERE rf.id = ${uuid(i)})
-      WHEN 'return' THEN (SELECT o.channel::text FROM returns rt JOIN orders o ON o.id = rt.order_id WHERE rt.id = ${uuid(i)})
+      WHEN 'shipment' THEN (SELECT o.channel::text FROM shipments s JOIN orders o ON o.id =
+        s.order_id WHERE s.id = ${uuid(i)})
+      WHEN 'refund' THEN (SELECT o.channel::text FROM refunds rf JOIN orders o ON o.id = rf.order_id
+        WHERE rf.id = ${uuid(i)})
+      WHEN 'return' THEN (SELECT o.channel::text FROM returns rt JOIN orders o ON o.id = rt.order_id
+        WHERE rt.id = ${uuid(i)})
       ELSE NULL END`;
-  return `coalesce(CASE ${type} WHEN 'reversal' THEN (SELECT ${direct('r.source_type', 'r.source_id')} FROM journal_entries r WHERE r.id = ${uuid(id)}) ELSE ${direct(type, id)} END, '')`;
+  return (
+    `coalesce(CASE ${type} WHEN 'reversal' THEN ` +
+    `(SELECT ${direct('r.source_type', 'r.source_id')} FROM journal_entries ` +
+    `r WHERE r.id = ${uuid(id)}) ELSE ${direct(type, id)} END, '')`
+  );
 }
 
 /** The net sales and COGS a journal entry's lines move (zero for captures, fees, stock receipts). */
@@ -54,7 +61,8 @@ export async function recordLedgerFacts(
   const values = [netSales, cogs].filter((v) => v !== 0).map(String);
   await tx.$executeRawUnsafe(
     `INSERT INTO kpi_fact_deltas (day, channel, metric, value)
-     SELECT ($1::timestamptz AT TIME ZONE s.timezone)::date, ${entryChannelSql('$2::text', '$3::text')}, m.metric, m.value
+     SELECT ($1::timestamptz AT TIME ZONE s.timezone)::date,
+       ${entryChannelSql('$2::text', '$3::text')}, m.metric, m.value
      FROM shop_settings s, unnest($4::text[], $5::bigint[]) AS m(metric, value) WHERE s.id = 1`,
     entry.postedAt,
     entry.sourceType,

@@ -16,7 +16,8 @@ export async function daysOfCover(tx: Tx = db): Promise<number | null> {
     SELECT sum(coalesce(l.on_hand - l.reserved, 0))::float8 AS available, sum(f.forecast_daily)::float8 AS daily
       FROM replenishment_forecasts f
       LEFT JOIN stock_levels l ON l.variant_id = f.variant_id AND l.location_id = f.location_id
-     WHERE f.run_id = (SELECT id FROM replenishment_runs WHERE status = 'completed' ORDER BY completed_at DESC LIMIT 1)`;
+     WHERE f.run_id = (SELECT id FROM replenishment_runs WHERE status = 'completed' ORDER BY
+       completed_at DESC LIMIT 1)`;
   return r?.daily ? Math.round(((r.available ?? 0) / r.daily) * 10) / 10 : null;
 }
 
@@ -32,9 +33,12 @@ export async function inventoryTurnover(
   const [r] = await tx.$queryRaw<
     { cogs: number | null; start_value: number | null; end_value: number | null }[]
   >`
-    SELECT (SELECT sum(value)::float8 FROM kpi_daily WHERE metric = 'cogs' AND day BETWEEN ${range.from}::date AND ${range.to}::date) AS cogs,
-           (SELECT sum(value_delta)::float8 FROM stock_movements WHERE (created_at AT TIME ZONE ${range.timezone})::date < ${range.from}::date) AS start_value,
-           (SELECT sum(value_delta)::float8 FROM stock_movements WHERE (created_at AT TIME ZONE ${range.timezone})::date <= ${range.to}::date) AS end_value`;
+    SELECT (SELECT sum(value)::float8 FROM kpi_daily WHERE metric = 'cogs' AND day BETWEEN
+      ${range.from}::date AND ${range.to}::date) AS cogs,
+           (SELECT sum(value_delta)::float8 FROM stock_movements WHERE (created_at AT TIME ZONE
+             ${range.timezone})::date < ${range.from}::date) AS start_value,
+           (SELECT sum(value_delta)::float8 FROM stock_movements WHERE (created_at AT TIME ZONE
+             ${range.timezone})::date <= ${range.to}::date) AS end_value`;
   const average = ((r?.start_value ?? 0) + (r?.end_value ?? 0)) / 2;
   if (!r?.cogs || average <= 0) return null;
   return Math.round(((r.cogs * 365) / daysInRange(range.from, range.to) / average) * 100) / 100;
@@ -43,7 +47,8 @@ export async function inventoryTurnover(
 /** Open PO value = Σ open quantity × unit cost of the lines of sent and partially received POs (minor units). */
 export async function openPurchaseOrderValue(tx: Tx = db): Promise<number> {
   const [r] = await tx.$queryRaw<{ value: number | null }[]>`
-    SELECT sum(greatest(0, pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received)::bigint * pl.unit_cost)::float8 AS value
+    SELECT sum(greatest(0, pl.quantity_ordered - pl.quantity_cancelled -
+      pl.quantity_received)::bigint * pl.unit_cost)::float8 AS value
       FROM purchase_order_lines pl JOIN purchase_orders po ON po.id = pl.purchase_order_id
      WHERE po.status IN ('sent', 'partially_received')`;
   return Math.round(r?.value ?? 0);

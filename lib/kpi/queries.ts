@@ -189,7 +189,8 @@ export async function kpiFactSums(
   const channelFilter =
     channel === null
       ? '$7::text IS NULL'
-      : `channel = ANY(ARRAY[$7::text, '']) AND (channel = $7::text OR left(metric, 8) = 'tickets_' OR left(metric, 6) = 'count_')`;
+      : `channel = ANY(ARRAY[$7::text, '']) AND (channel = $7::text OR left(metric, 8) = 'tickets_' ` +
+        `OR left(metric, 6) = 'count_')`;
   // LATERAL: one index range scan per month range and per day range (at most two and four).
   const rows = await tx.$queryRawUnsafe<
     { cur: boolean; spark: string | null; ch: string; metric: string; value: number }[]
@@ -197,17 +198,21 @@ export async function kpiFactSums(
     `WITH f AS (
        SELECT m.month AS day, m.channel, m.metric, m.value
        FROM unnest($1::date[], $2::date[]) AS r(lo, hi)
-       CROSS JOIN LATERAL (SELECT month, channel, metric, value FROM kpi_monthly WHERE month BETWEEN r.lo AND r.hi AND ${channelFilter}) m
+       CROSS JOIN LATERAL (SELECT month, channel, metric, value FROM kpi_monthly WHERE month BETWEEN
+         r.lo AND r.hi AND ${channelFilter}) m
        UNION ALL
        SELECT d.day, d.channel, d.metric, d.value
        FROM unnest($3::date[], $4::date[]) AS r(lo, hi)
-       CROSS JOIN LATERAL (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN r.lo AND r.hi AND ${channelFilter}) d
+       CROSS JOIN LATERAL (SELECT day, channel, metric, value FROM kpi_daily WHERE day BETWEEN r.lo
+         AND r.hi AND ${channelFilter}) d
        UNION ALL
-       SELECT day, channel, metric, value FROM kpi_fact_deltas WHERE day BETWEEN $9::date AND $6::date AND ${channelFilter}
+       SELECT day, channel, metric, value FROM kpi_fact_deltas WHERE day BETWEEN $9::date AND
+         $6::date AND ${channelFilter}
      )
      SELECT day >= $5::date AS cur,
             CASE WHEN day >= $5::date AND NOT (${isHistogramSql})
-                 THEN (CASE WHEN $8::boolean THEN greatest($5::date, date_trunc('month', day)::date) ELSE day END)::text END AS spark,
+                 THEN (CASE WHEN $8::boolean THEN greatest($5::date, date_trunc('month', day)::date)
+                   ELSE day END)::text END AS spark,
             CASE WHEN day >= $5::date AND metric IN ('orders_placed', 'net_sales') THEN channel ELSE '*' END AS ch,
             metric, sum(value)::float8 AS value
      FROM f GROUP BY 1, 2, 3, 4`,
@@ -250,7 +255,8 @@ export async function kpiFactSums(
 async function stockoutsNow(tx: Tx): Promise<number> {
   const [row] = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM variants v
-    WHERE v.status = 'active' AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE l.variant_id = v.id), 0) <= 0`;
+    WHERE v.status = 'active' AND coalesce((SELECT sum(on_hand - reserved) FROM stock_levels l WHERE
+      l.variant_id = v.id), 0) <= 0`;
   return row.n;
 }
 
@@ -404,11 +410,13 @@ export async function needsAttention(tx: Tx = db, now = new Date()): Promise<Nee
     SELECT
       (SELECT count(*)::int FROM orders WHERE status = 'pending_review') AS held_for_review,
       (SELECT count(*)::int FROM orders WHERE status = 'on_hold') AS on_hold,
-      (SELECT count(*)::int FROM orders WHERE status IN ('open', 'partially_fulfilled') AND promised_ship_by < ${now}) AS past_ship_by,
+      (SELECT count(*)::int FROM orders WHERE status IN ('open', 'partially_fulfilled') AND
+        promised_ship_by < ${now}) AS past_ship_by,
       (SELECT count(*)::int FROM shipments WHERE status = 'exception') AS shipment_exceptions,
       (SELECT count(*)::int FROM variants v WHERE ${skuAtOrBelowReorderPointSql()}) AS below_reorder_point,
       (SELECT count(*)::int FROM cycle_counts c WHERE ${countAwaitingReviewSql()}) AS counts_awaiting_review,
-      (SELECT count(*)::int FROM orders WHERE status = 'on_hold' AND hold_reason = ${PAYMENT_DUE_HOLD_REASON}) AS payment_due`;
+      (SELECT count(*)::int FROM orders WHERE status = 'on_hold' AND hold_reason =
+        ${PAYMENT_DUE_HOLD_REASON}) AS payment_due`;
   return {
     ...row,
     tickets_at_risk: backlog.at_risk,

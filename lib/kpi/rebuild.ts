@@ -44,12 +44,16 @@ facts AS (
   UNION ALL
   SELECT (s.shipped_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint
   FROM shipments s JOIN orders o ON o.id = s.order_id CROSS JOIN tz
-  CROSS JOIN LATERAL (VALUES ('shipments', 1::bigint), ('units_shipped', (SELECT coalesce(sum(quantity), 0) FROM shipment_lines sl WHERE sl.shipment_id = s.id)::bigint)) AS m(metric, value)
+  CROSS JOIN LATERAL (VALUES ('shipments', 1::bigint), ('units_shipped', (SELECT
+    coalesce(sum(quantity), 0) FROM shipment_lines sl WHERE sl.shipment_id = s.id)::bigint)) AS
+    m(metric, value)
   UNION ALL
-  SELECT (je.posted_at AT TIME ZONE tz.tz)::date, ${entryChannelSql('je.source_type', 'je.source_id')}, m.metric, m.value
+  SELECT (je.posted_at AT TIME ZONE tz.tz)::date,
+    ${entryChannelSql('je.source_type', 'je.source_id')}, m.metric, m.value
   FROM (
     SELECT jl.entry_id,
-           sum(CASE WHEN a.code IN (${list(NET_SALES_ACCOUNTS)}) THEN jl.credit - jl.debit ELSE 0 END)::bigint AS net_sales,
+           sum(CASE WHEN a.code IN (${list(NET_SALES_ACCOUNTS)}) THEN jl.credit - jl.debit ELSE 0
+             END)::bigint AS net_sales,
            sum(CASE WHEN a.code IN (${list(COGS_ACCOUNTS)}) THEN jl.debit - jl.credit ELSE 0 END)::bigint AS cogs
     FROM journal_lines jl JOIN accounts a ON a.id = jl.account_id
     WHERE a.code IN (${list([...NET_SALES_ACCOUNTS, ...COGS_ACCOUNTS])})
@@ -59,35 +63,42 @@ facts AS (
   UNION ALL
   SELECT (f.issued_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint
   FROM refunds f JOIN orders o ON o.id = f.order_id CROSS JOIN tz
-  CROSS JOIN LATERAL (VALUES ('refunds_count', 1::bigint), ('refunds_amount', fx_base(f.amount, o.currency, o.fx_rate))) AS m(metric, value)
+  CROSS JOIN LATERAL (VALUES ('refunds_count', 1::bigint), ('refunds_amount', fx_base(f.amount,
+    o.currency, o.fx_rate))) AS m(metric, value)
   WHERE f.status = 'issued'
   UNION ALL
   SELECT (r.received_at AT TIME ZONE tz.tz)::date, o.channel::text, m.metric, m.value::bigint
   FROM (SELECT return_id, reason, sum(quantity_received)::bigint AS n FROM return_lines GROUP BY return_id, reason) l
   JOIN returns r ON r.id = l.return_id JOIN orders o ON o.id = r.order_id CROSS JOIN tz
-  CROSS JOIN LATERAL (VALUES ('units_returned', l.n), ('${RETURN_REASON_METRIC_PREFIX}' || l.reason, l.n)) AS m(metric, value)
+  CROSS JOIN LATERAL (VALUES ('units_returned', l.n), ('${RETURN_REASON_METRIC_PREFIX}' || l.reason,
+    l.n)) AS m(metric, value)
   WHERE r.received_at IS NOT NULL
   UNION ALL
   SELECT (c.at AT TIME ZONE tz.tz)::date, '', c.prefix || (${HOUR_BUCKET_SQL('(c.ms / 3600000)')}), 1::bigint
   FROM (
-    SELECT 'tickets_first_response_b' AS prefix, t.first_responded_at AS at, greatest(0, floor(extract(epoch FROM t.first_responded_at - t.created_at) * 1000))::bigint AS ms
+    SELECT 'tickets_first_response_b' AS prefix, t.first_responded_at AS at, greatest(0,
+      floor(extract(epoch FROM t.first_responded_at - t.created_at) * 1000))::bigint AS ms
     FROM tickets t WHERE t.first_responded_at IS NOT NULL
     UNION ALL
-    SELECT 'tickets_resolution_b', t.solved_at, greatest(0, floor(extract(epoch FROM t.solved_at - t.created_at) * 1000))::bigint
+    SELECT 'tickets_resolution_b', t.solved_at, greatest(0, floor(extract(epoch FROM t.solved_at -
+      t.created_at) * 1000))::bigint
     FROM tickets t WHERE t.solved_at IS NOT NULL
   ) c CROSS JOIN tz
   UNION ALL
   SELECT (cc.completed_at AT TIME ZONE tz.tz)::date, '', m.metric, m.value
   FROM (
-    SELECT c.completed_at, sum(greatest(l.expected, 0))::bigint AS expected, sum(abs(l.variance))::bigint AS abs_variance
+    SELECT c.completed_at, sum(greatest(l.expected, 0))::bigint AS expected,
+      sum(abs(l.variance))::bigint AS abs_variance
     FROM cycle_counts c JOIN cycle_count_lines l ON l.cycle_count_id = c.id
     WHERE c.status = 'completed' AND l.counted IS NOT NULL
     GROUP BY c.id, c.completed_at
   ) cc CROSS JOIN tz
-  CROSS JOIN LATERAL (VALUES ('count_sheets', 1::bigint), ('count_expected', cc.expected), ('count_abs_variance', cc.abs_variance)) AS m(metric, value)
+  CROSS JOIN LATERAL (VALUES ('count_sheets', 1::bigint), ('count_expected', cc.expected),
+    ('count_abs_variance', cc.abs_variance)) AS m(metric, value)
   ${FEEDBACK_DIRECT_FACTS_SQL}
 )
-SELECT day, channel, metric, sum(value)::bigint AS value FROM facts GROUP BY day, channel, metric HAVING sum(value) <> 0`;
+SELECT day, channel, metric, sum(value)::bigint AS value FROM facts GROUP BY day, channel, metric
+  HAVING sum(value) <> 0`;
 
 /**
  * Stockout periods replayed from the stock movements: a SKU's available units (Σ on-hand − reserved
@@ -106,7 +117,8 @@ WITH m AS (
   SELECT variant_id, created_at, out, lead(created_at) OVER (PARTITION BY variant_id ORDER BY created_at, id) AS next_at
   FROM s WHERE out <> was_out
 )
-SELECT variant_id, created_at AS started_at, next_at AS ended_at, ${baselineSql('variant_id', 'created_at')} AS baseline_daily_units
+SELECT variant_id, created_at AS started_at, next_at AS ended_at,
+  ${baselineSql('variant_id', 'created_at')} AS baseline_daily_units
 FROM t WHERE out`;
 
 export type FactRow = { day: string; channel: string; metric: string; value: number };
@@ -114,7 +126,8 @@ export type FactRow = { day: string; channel: string; metric: string; value: num
 /** kpi_monthly recomputed from kpi_daily (run after DELETE FROM kpi_monthly, in the same transaction). */
 export const MONTHLY_FROM_DAILY_SQL = `
 INSERT INTO kpi_monthly (month, channel, metric, value)
-SELECT date_trunc('month', day)::date, channel, metric, sum(value) FROM kpi_daily GROUP BY 1, 2, 3 HAVING sum(value) <> 0`;
+SELECT date_trunc('month', day)::date, channel, metric, sum(value) FROM kpi_daily GROUP BY 1, 2, 3
+  HAVING sum(value) <> 0`;
 
 /**
  * Where kpi_monthly is not Σ kpi_daily over the month's days (zero sums left out on both sides): the
@@ -124,10 +137,12 @@ export async function monthlyRollupDrift(
   tx: Tx = db,
 ): Promise<{ month: string; channel: string; metric: string; monthly: number; daily: number }[]> {
   return tx.$queryRawUnsafe(`
-    SELECT coalesce(m.month, d.month)::text AS month, coalesce(m.channel, d.channel) AS channel, coalesce(m.metric, d.metric) AS metric,
+    SELECT coalesce(m.month, d.month)::text AS month, coalesce(m.channel, d.channel) AS channel,
+      coalesce(m.metric, d.metric) AS metric,
            coalesce(m.value, 0)::float8 AS monthly, coalesce(d.value, 0)::float8 AS daily
     FROM (SELECT month, channel, metric, value FROM kpi_monthly WHERE value <> 0) m
-    FULL JOIN (SELECT date_trunc('month', day)::date AS month, channel, metric, sum(value) AS value FROM kpi_daily GROUP BY 1, 2, 3 HAVING sum(value) <> 0) d
+    FULL JOIN (SELECT date_trunc('month', day)::date AS month, channel, metric, sum(value) AS value
+      FROM kpi_daily GROUP BY 1, 2, 3 HAVING sum(value) <> 0) d
       ON d.month = m.month AND d.channel = m.channel AND d.metric = m.metric
     WHERE m.value IS DISTINCT FROM d.value
     ORDER BY 1, 2, 3`);
@@ -137,7 +152,8 @@ export async function monthlyRollupDrift(
 export async function rollupFacts(tx: Tx = db): Promise<FactRow[]> {
   return tx.$queryRawUnsafe<FactRow[]>(`
     SELECT day::text, channel, metric, sum(value)::float8 AS value FROM (
-      SELECT day, channel, metric, value FROM kpi_daily UNION ALL SELECT day, channel, metric, value FROM kpi_fact_deltas
+      SELECT day, channel, metric, value FROM kpi_daily UNION ALL SELECT day, channel, metric, value
+        FROM kpi_fact_deltas
     ) f GROUP BY day, channel, metric HAVING sum(value) <> 0 ORDER BY 1, 2, 3`);
 }
 

@@ -32,7 +32,8 @@ export function bucketUpperHours(k: number): number {
 
 /** The same bucket rule in SQL, over an integer number of whole hours `h` (h ≥ 0). */
 export const HOUR_BUCKET_SQL = (h: string) =>
-  `CASE WHEN ${h} < 72 THEN ${h} WHEN ${h} < 168 THEN 72 + (${h} - 72) / 6 WHEN ${h} < 720 THEN 88 + (${h} - 168) / 24 ELSE 111 END`;
+  `CASE WHEN ${h} < 72 THEN ${h} WHEN ${h} < 168 THEN 72 + (${h} - 72) / 6 WHEN ${h} < 720 THEN 88 ` +
+  `+ (${h} - 168) / 24 ELSE 111 END`;
 
 /**
  * Nearest-rank percentile over a histogram: the smallest bucket whose cumulative count reaches

@@ -62,7 +62,8 @@ export const ZKpiReport = z.object({
     sparkline_step: z
       .enum(['day', 'month'])
       .describe(
-        "A point per day for ranges up to 92 days, else per calendar month: the first point covers `from` to the end of its month, the last the start of `to`'s month to `to`",
+        'A point per day for ranges up to 92 days, else per calendar month: the first point covers ' +
+          "`from` to the end of its month, the last the start of `to`'s month to `to`",
       ),
   }),
   currency: z.string(),
@@ -141,7 +142,8 @@ export const ZKpiReport = z.object({
       note: z.string(),
     })
     .describe(
-      "Median hours from a ticket's arrival to its first reply (by reply day) and to its last solve (by solve day); upper bucket edge",
+      "Median hours from a ticket's arrival to its first reply (by reply day) and to its last solve " +
+        '(by solve day); upper bucket edge',
     ),
   sla_breaches: z
     .object({
@@ -172,7 +174,8 @@ export const ZKpiReport = z.object({
       ...ZReason,
     })
     .describe(
-      '1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in range (completion day); all channels; null with a reason when none',
+      '1 − Σ|variance| ÷ Σ expected over the lines of cycle counts completed in range (completion ' +
+        'day); all channels; null with a reason when none',
     ),
   feedback: ZFeedbackKpis,
   charts: z.object({
@@ -186,7 +189,8 @@ export const ZKpiReport = z.object({
         }),
       )
       .describe(
-        "Per sparkline step and channel: per day up to 92 days, per calendar month for longer ranges (range.sparkline_step), dated by the step's first day in range",
+        'Per sparkline step and channel: per day up to 92 days, per calendar month for longer ' +
+          "ranges (range.sparkline_step), dated by the step's first day in range",
       ),
     funnel: z.array(
       z.object({ stage: z.enum(['placed', 'packed', 'shipped', 'delivered']), count: z.number().int() }),

@@ -11,8 +11,10 @@ export const BASELINE_DAYS = 28;
  * since it was demand; so the figure is fixed once the stockout starts.
  */
 export function baselineSql(variantId: string, startedAt: string): string {
-  return `(SELECT coalesce(sum(ol.quantity), 0)::float8 / ${BASELINE_DAYS} FROM order_lines ol JOIN orders o ON o.id = ol.order_id
-           WHERE ol.variant_id = ${variantId} AND o.placed_at >= ${startedAt} - interval '${BASELINE_DAYS} days' AND o.placed_at < ${startedAt})`;
+  return `(SELECT coalesce(sum(ol.quantity), 0)::float8 / ${BASELINE_DAYS} FROM order_lines ol JOIN
+    orders o ON o.id = ol.order_id
+           WHERE ol.variant_id = ${variantId} AND o.placed_at >= ${startedAt} - interval
+             '${BASELINE_DAYS} days' AND o.placed_at < ${startedAt})`;
 }
 
 /** Whether a change of one level's available units (on hand − reserved) can move its SKU in or out of stock. */

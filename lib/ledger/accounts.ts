@@ -2,6 +2,8 @@
 export const ACCOUNTS = {
   cash: '1000',
   clearing: '1010',
+  /** Payout residuals: what a processor paid beyond (or short of) what the books carry (decision 043). */
+  clearingDifferences: '1090',
   receivable: '1100',
   inventory: '1200',
   payable: '2000',
@@ -14,6 +16,8 @@ export const ACCOUNTS = {
   taxSettlement: '2110',
   equity: '3000',
   openingEquity: '3100',
+  /** Receives each fiscal year's net income at the year-end close (decision 043). */
+  retainedEarnings: '3200',
   sales: '4000',
   shippingRevenue: '4100',
   discounts: '4200',

@@ -19,6 +19,11 @@ import { revalueForeignBalances } from '@/lib/ledger/revalue-foreign-balances';
 import { formatMoney, parseMoney } from '@/lib/money';
 import { fileSalesTaxPeriod } from '@/lib/ledger/file-sales-tax-period';
 import { ZTaxFilingInput } from '@/lib/ledger/tax-rules';
+import { MAX_REPORT_BYTES, ZPayoutImportInput } from '@/lib/ledger/payout-report';
+import { importPayoutReport, previewPayoutReport } from '@/lib/ledger/import-payout-report';
+import type { PayoutPreview } from '@/lib/ledger/payout-match';
+import { closeFiscalYear } from '@/lib/ledger/close-fiscal-year';
+import { ZCloseFiscalYearInput } from '@/lib/ledger/close-schemas';
 
 export const postManualEntryAction = action<{ number: number }>(
   { permission: 'ledger:write' },
@@ -127,6 +132,70 @@ export const revalueAction = action(
   },
 );
 
+/** The payout report of a reconcile form: the chosen file, or the CSV text a preview carried forward. */
+async function payoutReportFromForm(formData: FormData) {
+  const form = formObject(formData);
+  const file = formData.get('file');
+  const csv =
+    file instanceof File && file.size > 0
+      ? file.size > MAX_REPORT_BYTES
+        ? null
+        : await file.text()
+      : typeof form.csv === 'string'
+        ? form.csv
+        : '';
+  if (csv === null)
+    throw new AppError('VALIDATION_FAILED', 'The file is too large', [
+      { field: 'file', message: 'At most 5 MB' },
+    ]);
+  if (!csv.trim())
+    throw new AppError('VALIDATION_FAILED', 'Choose a payout report', [
+      { field: 'file', message: 'Choose the CSV exported from Stripe or Shopify Payments' },
+    ]);
+  return ZPayoutImportInput.parse({
+    format: form.format,
+    csv,
+    date_format: form.date_format === '' || form.date_format === undefined ? undefined : form.date_format,
+  });
+}
+
+/** Preview a payout report on the Reconcile screen: nothing is written. */
+export const previewPayoutImportAction = action<{ preview: PayoutPreview; csv: string }>(
+  { permission: 'ledger:write' },
+  async ({ formData }) => {
+    const input = await payoutReportFromForm(formData);
+    const preview = await previewPayoutReport(input);
+    return {
+      message: `${preview.matched} matched, ${preview.unmatched} not matched.`,
+      data: { preview, csv: input.csv },
+    };
+  },
+);
+
+export const importPayoutAction = action({ permission: 'ledger:write' }, async ({ actor, formData }) => {
+  const result = await importPayoutReport({ input: await payoutReportFromForm(formData), actor });
+  revalidatePath('/ledger', 'layout');
+  if (result.already) return { message: `Payout ${result.reference} was imported before: nothing posted.` };
+  const residual = result.residual_entry_number
+    ? `; the difference ${formatMoney(result.residual, result.currency)} went to 1090 as entry #${result.residual_entry_number}`
+    : '';
+  return { message: `Payout ${result.reference} posted as entry #${result.payout_entry_number}${residual}.` };
+});
+
+export const closeFiscalYearAction = action(
+  { permission: 'ledger:write', schema: ZCloseFiscalYearInput },
+  async ({ input, actor }) => {
+    const r = await closeFiscalYear({ input, actor });
+    revalidatePath('/ledger', 'layout');
+    if (r.already) return { message: `${r.year_start} to ${r.year_end} was closed before: nothing posted.` };
+    return {
+      message: r.entry_number
+        ? `Closed ${r.year_start} to ${r.year_end}: ${formatMoney(r.net_income, (await shopSettings()).currency)} to retained earnings (entry #${r.entry_number}); locked through ${r.lock_date_all}.`
+        : `Closed ${r.year_start} to ${r.year_end}: nothing to close; locked through ${r.lock_date_all}.`,
+    };
+  },
+);
+
 /** File a sales-tax period from the Sales tax screen (decision 042); a repeat answers the first filing. */
 export const fileSalesTaxAction = action(
   { permission: 'ledger:write', schema: ZTaxFilingInput },
@@ -135,10 +204,11 @@ export const fileSalesTaxAction = action(
     revalidatePath('/ledger', 'layout');
     if (f.already)
       return { message: `${f.from} to ${f.to} was filed before, on ${f.filed_at.slice(0, 10)}.` };
+    const locked = 'Tax in the period is now locked.';
     return {
       message: f.entry_number
-        ? `${f.from} to ${f.to} filed: settlement entry #${f.entry_number}. Tax in the period is now locked.`
-        : `${f.from} to ${f.to} filed: no tax moved, nothing to settle. Tax in the period is now locked.`,
+        ? `${f.from} to ${f.to} filed: settlement entry #${f.entry_number}. ${locked}`
+        : `${f.from} to ${f.to} filed: no tax moved, nothing to settle. ${locked}`,
     };
   },
 );

@@ -5,7 +5,8 @@ import type { JournalEntryDto, TrialBalance } from '@/lib/ledger/queries';
 import type { Valuation } from '@/lib/inventory/queries';
 import { csvText } from '@/lib/csv';
 import {
-  monthColumnLabel,
+  columnLabel,
+  type ColumnStep,
   PL_SECTION_LABELS,
   profitAndLossTable,
   type BalanceSheet,
@@ -113,6 +114,7 @@ export function profitAndLossCsv(
   total: ProfitAndLoss,
   months: ProfitAndLoss[],
   previous: ProfitAndLoss,
+  step: ColumnStep = 'month',
 ): string {
   const money = (amount: number) => toDecimalString(amount, total.currency);
   return stringify(
@@ -131,7 +133,7 @@ export function profitAndLossCsv(
         'Section',
         'Code',
         'Account',
-        ...months.map((m) => monthColumnLabel(m.from, m.to)),
+        ...months.map((m) => columnLabel(m.from, m.to, step)),
         `${total.from} to ${total.to} (${total.currency})`,
         `${previous.from} to ${previous.to} (${total.currency})`,
       ],

@@ -2,13 +2,15 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { trialBalanceColumns } from '@/lib/ledger/rules';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
-import { addDays, previousPeriod, sparklineBuckets } from '@/lib/kpi/rules';
+import { addDays, previousPeriod } from '@/lib/kpi/rules';
 import { shopSettings, shopTimezone } from '@/lib/settings/queries';
 import {
   buildBalanceSheet,
   buildProfitAndLoss,
   fiscalYearStart,
   monthSplit,
+  statementColumns,
+  type ColumnStep,
   type MonthSplit,
   type AccountMovement,
   type AccountType,
@@ -183,7 +185,8 @@ export async function journalSourceTypes(tx: Tx = db): Promise<string[]> {
     WITH RECURSIVE t AS (
       (SELECT source_type FROM journal_entries ORDER BY source_type LIMIT 1)
       UNION ALL
-      SELECT (SELECT e.source_type FROM journal_entries e WHERE e.source_type > t.source_type ORDER BY e.source_type LIMIT 1)
+      SELECT (SELECT e.source_type FROM journal_entries e WHERE e.source_type > t.source_type ORDER
+        BY e.source_type LIMIT 1)
       FROM t WHERE t.source_type IS NOT NULL
     )
     SELECT source_type FROM t WHERE source_type IS NOT NULL`;
@@ -217,20 +220,22 @@ export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartA
   return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
 }
 
-/** The journal-line part of a split: up to two [start, before) instants; unused ones are empty ranges. */
-function partialInstants(split: MonthSplit, timezone: string) {
-  const empty = { start: new Date(0), before: new Date(0) };
-  const [a, b] = split.partial.map((p) => ({
-    start: startOfDayIn(p.from, timezone),
-    before: endOfDayIn(p.to, timezone),
-  }));
+/** The source type of year-end closing entries, which the statements skip (decision 043). */
+export const YEAR_END_CLOSE_SOURCE = 'year_end_close';
+
+/** The day-balance part of a split: up to two inclusive day ranges; unused ones are empty. */
+function partialDays(split: MonthSplit) {
+  const empty = { from: '1970-01-02', to: '1970-01-01' };
+  const [a, b] = split.partial;
   return [a ?? empty, b ?? empty] as const;
 }
 
 /**
  * Every account with its movement (Σdebit − Σcredit, summed as bigint) over shop-timezone days
  * [from, to] (`from` null = since the beginning): whole months from account_month_balances, the
- * partial months' days from journal_lines (decision 038). Accounts without movement come back with 0.
+ * partial months' days from account_day_balances (decisions 038, 043), less the lines of year-end
+ * closing entries in the range, so a close never changes a statement. Accounts without movement
+ * come back with 0.
  */
 export async function accountMovements(
   range: { from: string | null; to: string },
@@ -238,15 +243,17 @@ export async function accountMovements(
 ): Promise<AccountMovement[]> {
   const timezone = await shopTimezone(tx);
   const split = monthSplit(range.from, range.to);
-  const [p1, p2] = partialInstants(split, timezone);
+  const [p1, p2] = partialDays(split);
   const useMonths = split.months !== null;
   const monthFrom = split.months?.from ?? null;
   const monthTo = split.months?.to ?? '1970-01-01';
+  const closeFrom = range.from === null ? new Date(0) : startOfDayIn(range.from, timezone);
+  const closeBefore = endOfDayIn(range.to, timezone);
   const rows = await tx.$queryRaw<
     { code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
   >`
     SELECT a.code, a.name, a.type::text AS type, a.statement_section::text AS section,
-           (coalesce(m.net, 0) + coalesce(j.net, 0))::bigint AS net
+           (coalesce(m.net, 0) + coalesce(d.net, 0) - coalesce(c.net, 0))::bigint AS net
     FROM accounts a
     LEFT JOIN (
       SELECT account_id, sum(debit - credit) AS net FROM account_month_balances
@@ -254,16 +261,18 @@ export async function accountMovements(
       GROUP BY account_id
     ) m ON m.account_id = a.id
     LEFT JOIN (
+      SELECT account_id, sum(debit - credit) AS net FROM account_day_balances
+      WHERE (day BETWEEN ${p1.from}::date AND ${p1.to}::date) OR (day BETWEEN ${p2.from}::date AND ${p2.to}::date)
+      GROUP BY account_id
+    ) d ON d.account_id = a.id
+    LEFT JOIN (
       SELECT l.account_id, sum(l.debit::bigint - l.credit::bigint) AS net
       FROM journal_lines l
-      -- The partial days' entries as an array: the lines are then fetched by entry_id index, never
-      -- by a scan of all journal lines (a hash join's choice on a large journal).
       WHERE l.entry_id = ANY(ARRAY(
         SELECT id FROM journal_entries
-        WHERE (posted_at >= ${p1.start} AND posted_at < ${p1.before})
-           OR (posted_at >= ${p2.start} AND posted_at < ${p2.before})))
+        WHERE source_type = ${YEAR_END_CLOSE_SOURCE} AND posted_at >= ${closeFrom} AND posted_at < ${closeBefore}))
       GROUP BY l.account_id
-    ) j ON j.account_id = a.id
+    ) c ON c.account_id = a.id
     ORDER BY a.code`;
   return rows;
 }
@@ -283,11 +292,12 @@ export async function profitAndLoss(
 
 /**
  * The balance sheet at the end of `asOf` (shop time zone): balances up to then, with retained
- * earnings (P&L before the calendar year of asOf) and current-year earnings derived, never closed.
+ * earnings (P&L before the fiscal year of asOf) and current-year earnings derived; year-end closing
+ * entries are skipped, so it reads the same before and after a close (decision 043).
  */
 export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promise<BalanceSheet> {
-  const { currency } = await shopSettings(tx);
-  const yearStart = fiscalYearStart(input.asOf);
+  const { currency, fiscal_year_start_month } = await shopSettings(tx);
+  const yearStart = fiscalYearStart(input.asOf, fiscal_year_start_month);
   const [balances, beforeYear] = await Promise.all([
     accountMovements({ from: null, to: input.asOf }, tx),
     accountMovements({ from: null, to: addDays(yearStart, -1) }, tx),
@@ -299,60 +309,146 @@ export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promis
   });
 }
 
+type MonthRow = {
+  month: string;
+  code: string;
+  name: string;
+  type: AccountType;
+  section: PlSection | null;
+  net: bigint;
+};
+
 /**
- * The P&L of [from, to] split into calendar-month columns (the first and last possibly partial):
- * whole months from account_month_balances, partial ones from journal lines; the months add up to
- * the whole range's P&L.
+ * The P&L accounts' movement per calendar month of [from, to] (the first and last possibly partial):
+ * whole months from account_month_balances, partial ones from account_day_balances, less year-end
+ * closing entries.
  */
-export async function profitAndLossByMonth(
-  input: { from: string; to: string },
-  tx: Tx = db,
-): Promise<ProfitAndLoss[]> {
-  const { currency, timezone } = await shopSettings(tx);
+async function plMovementsByMonth(input: { from: string; to: string }, tx: Tx): Promise<MonthRow[]> {
+  const timezone = await shopTimezone(tx);
   const split = monthSplit(input.from, input.to);
-  const [p1, p2] = partialInstants(split, timezone);
+  const [p1, p2] = partialDays(split);
   const useMonths = split.months !== null;
   const monthFrom = split.months?.from ?? '1970-01-01';
   const monthTo = split.months?.to ?? '1970-01-01';
-  const rows = await tx.$queryRaw<
-    { month: string; code: string; name: string; type: AccountType; section: PlSection | null; net: bigint }[]
-  >`
-    SELECT m.month, a.code, a.name, a.type::text AS type, a.statement_section::text AS section, m.net
+  const closeFrom = startOfDayIn(input.from, timezone);
+  const closeBefore = endOfDayIn(input.to, timezone);
+  return tx.$queryRaw<MonthRow[]>`
+    SELECT m.month, a.code, a.name, a.type::text AS type, a.statement_section::text AS section,
+           sum(m.net)::bigint AS net
     FROM (
       SELECT account_id, to_char(month, 'YYYY-MM') AS month, sum(debit - credit)::bigint AS net
       FROM account_month_balances
       WHERE ${useMonths} AND month >= ${monthFrom}::date AND month < ${monthTo}::date
       GROUP BY 1, 2
       UNION ALL
+      SELECT account_id, to_char(day, 'YYYY-MM') AS month, sum(debit - credit)::bigint AS net
+      FROM account_day_balances
+      WHERE (day BETWEEN ${p1.from}::date AND ${p1.to}::date) OR (day BETWEEN ${p2.from}::date AND ${p2.to}::date)
+      GROUP BY 1, 2
+      UNION ALL
       SELECT l.account_id, to_char(e.posted_at AT TIME ZONE ${timezone}, 'YYYY-MM') AS month,
-             sum(l.debit::bigint - l.credit::bigint)::bigint AS net
+             -sum(l.debit::bigint - l.credit::bigint)::bigint AS net
       FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
       WHERE l.entry_id = ANY(ARRAY(
         SELECT id FROM journal_entries
-        WHERE (posted_at >= ${p1.start} AND posted_at < ${p1.before})
-           OR (posted_at >= ${p2.start} AND posted_at < ${p2.before})))
+        WHERE source_type = ${YEAR_END_CLOSE_SOURCE} AND posted_at >= ${closeFrom} AND posted_at < ${closeBefore}))
       GROUP BY 1, 2
     ) m JOIN accounts a ON a.id = m.account_id
     WHERE a.type IN ('revenue', 'expense')
+    GROUP BY m.month, a.id
     ORDER BY a.code`;
-  return sparklineBuckets(input.from, input.to, 'month').map((b) =>
+}
+
+/** Movements of several month rows added up per account (months of a quarter). */
+function sumByAccount(rows: MonthRow[]): AccountMovement[] {
+  const byCode = new Map<string, AccountMovement>();
+  for (const r of rows) {
+    const m = byCode.get(r.code);
+    if (m) m.net += r.net;
+    else byCode.set(r.code, { code: r.code, name: r.name, type: r.type, section: r.section, net: r.net });
+  }
+  return [...byCode.values()];
+}
+
+/**
+ * The P&L of [from, to] split into columns — calendar months, or fiscal quarters — the first and last
+ * possibly partial; the columns add up to the whole range's P&L.
+ */
+export async function profitAndLossColumns(
+  input: { from: string; to: string; columns?: ColumnStep },
+  tx: Tx = db,
+): Promise<ProfitAndLoss[]> {
+  const { currency, fiscal_year_start_month } = await shopSettings(tx);
+  const rows = await plMovementsByMonth(input, tx);
+  return statementColumns(input.from, input.to, input.columns ?? 'month', fiscal_year_start_month).map((c) =>
     buildProfitAndLoss(
-      rows.filter((r) => r.month === b.start.slice(0, 7)),
-      { currency, from: b.start, to: b.end },
+      sumByAccount(rows.filter((r) => r.month >= c.from.slice(0, 7) && r.month <= c.to.slice(0, 7))),
+      { currency, from: c.from, to: c.to },
     ),
   );
 }
 
-/** What the P&L screen and its CSV show: the range, its month columns and the previous equal period. */
-export async function profitAndLossReport(
+/** The P&L of [from, to] per calendar month (the screen's month table). */
+export async function profitAndLossByMonth(
   input: { from: string; to: string },
   tx: Tx = db,
-): Promise<{ total: ProfitAndLoss; months: ProfitAndLoss[]; previous: ProfitAndLoss }> {
-  const prior = previousPeriod(input.from, input.to);
+): Promise<ProfitAndLoss[]> {
+  return profitAndLossColumns({ ...input, columns: 'month' }, tx);
+}
+
+/** The period a P&L is compared with: the equal period just before, or the same days a year earlier. */
+export function comparisonPeriod(
+  input: { from: string; to: string },
+  compare: 'previous_period' | 'previous_year' = 'previous_period',
+): { from: string; to: string } {
+  if (compare === 'previous_period') return previousPeriod(input.from, input.to);
+  const yearEarlier = (iso: string) => {
+    const d = new Date(
+      Date.UTC(Number(iso.slice(0, 4)) - 1, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))),
+    );
+    // 29 February a year earlier is 28 February (Date would roll it into March).
+    if (d.getUTCMonth() !== Number(iso.slice(5, 7)) - 1) d.setUTCDate(0);
+    return d.toISOString().slice(0, 10);
+  };
+  return { from: yearEarlier(input.from), to: yearEarlier(input.to) };
+}
+
+/** What the P&L screen and its exports show: the range, its columns and the comparison period. */
+export async function profitAndLossReport(
+  input: {
+    from: string;
+    to: string;
+    columns?: ColumnStep;
+    compare?: 'previous_period' | 'previous_year';
+  },
+  tx: Tx = db,
+): Promise<{ total: ProfitAndLoss; months: ProfitAndLoss[]; previous: ProfitAndLoss; step: ColumnStep }> {
+  const prior = comparisonPeriod(input, input.compare);
   const [total, months, previous] = await Promise.all([
     profitAndLoss(input, tx),
-    profitAndLossByMonth(input, tx),
+    profitAndLossColumns(input, tx),
     profitAndLoss(prior, tx),
   ]);
-  return { total, months, previous };
+  return { total, months, previous, step: input.columns ?? 'month' };
+}
+
+/**
+ * GET /api/v1/reports/profit-and-loss: the P&L of the range (the contract's shape) and, when asked,
+ * `columns` (one P&L per month or quarter) and `comparison` (the previous period's P&L).
+ */
+export async function profitAndLossApi(
+  input: {
+    from: string;
+    to: string;
+    columns?: ColumnStep;
+    compare?: 'previous_period' | 'previous_year';
+  },
+  tx: Tx = db,
+): Promise<ProfitAndLoss & { columns?: ProfitAndLoss[]; comparison?: ProfitAndLoss }> {
+  const [total, columns, comparison] = await Promise.all([
+    profitAndLoss(input, tx),
+    input.columns ? profitAndLossColumns(input, tx) : undefined,
+    input.compare ? profitAndLoss(comparisonPeriod(input, input.compare), tx) : undefined,
+  ]);
+  return { ...total, ...(columns ? { columns } : {}), ...(comparison ? { comparison } : {}) };
 }

@@ -23,7 +23,8 @@ export type PayoutDto = {
   amount: number;
   bank_amount: number;
   carrying_amount: number;
-  /** bank_amount − carrying_amount: > 0 a realized exchange gain, < 0 a loss (account 7100); 0 in the shop's currency */
+  /** bank_amount − carrying_amount: > 0 a realized exchange gain, < 0 a loss (account 7100); 0 in the shop's
+   * currency */
   fx_difference: number;
   date: string;
   entry_number: number;

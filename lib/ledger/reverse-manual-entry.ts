@@ -19,7 +19,8 @@ export async function reverseManualEntry(options: { entryId: string; reason: str
     if (entry.sourceType !== 'manual')
       throw new AppError(
         'INVALID_STATE',
-        `Entry #${entry.number} was posted by a ${entry.sourceType}; correct it through that ${entry.sourceType} instead.`,
+        `Entry #${entry.number} was posted by a ${entry.sourceType}; correct it through ` +
+          `that ${entry.sourceType} instead.`,
       );
     const reversal = await reverseJournalEntry(tx, {
       entryId: entry.id,

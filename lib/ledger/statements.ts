@@ -92,7 +92,8 @@ export type ProfitAndLoss = {
   net_income: number;
 };
 
-/** Net income's sign per section: + revenue − contra revenue − COGS − operating expenses + other income − other expenses. */
+/** Net income's sign per section: + revenue − contra revenue − COGS − operating expenses + other income −
+ * other expenses. */
 const NET_SIGN: Record<PlSection, 1n | -1n> = {
   revenue: 1n,
   contra_revenue: -1n,
@@ -193,9 +194,63 @@ export function buildBalanceSheet(
   };
 }
 
-/** The fiscal year is the calendar year: its first day for a date. */
-export function fiscalYearStart(isoDate: string): string {
-  return `${isoDate.slice(0, 4)}-01-01`;
+/**
+ * The first day of the fiscal year holding a date. The fiscal year starts on the first day of
+ * `startMonth` (shop setting `fiscal_year_start_month`, 1 = the calendar year): with 7, 2026-03-10 is
+ * in the year from 2025-07-01.
+ */
+export function fiscalYearStart(isoDate: string, startMonth = 1): string {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  const startYear = month >= startMonth ? year : year - 1;
+  return `${String(startYear).padStart(4, '0')}-${String(startMonth).padStart(2, '0')}-01`;
+}
+
+/** The last day of the fiscal year that starts on `yearStart`. */
+export function fiscalYearEnd(yearStart: string): string {
+  const next = new Date(Date.UTC(Number(yearStart.slice(0, 4)) + 1, Number(yearStart.slice(5, 7)) - 1, 1));
+  next.setUTCDate(0);
+  return next.toISOString().slice(0, 10);
+}
+
+export type ColumnStep = 'month' | 'quarter';
+
+/**
+ * The columns of a P&L over [from, to]: calendar months, or quarters of the fiscal year (three months
+ * from the fiscal year's start month); the first and last may be partial. Each column is inclusive.
+ */
+export function statementColumns(
+  from: string,
+  to: string,
+  step: ColumnStep,
+  fiscalStartMonth = 1,
+): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  let start = from;
+  for (let n = 0; start <= to && n < 80; n++) {
+    const y = Number(start.slice(0, 4));
+    const m = Number(start.slice(5, 7));
+    // Months until the next column boundary: 1 for months; for quarters, to the next fiscal quarter.
+    const span = step === 'month' ? 1 : 3 - ((((m - fiscalStartMonth) % 3) + 3) % 3);
+    const next = new Date(Date.UTC(y, m - 1 + span, 1));
+    const nextIso = next.toISOString().slice(0, 10);
+    const end = addDaysIso(nextIso, -1);
+    out.push({ from: start, to: end < to ? end : to });
+    start = nextIso;
+  }
+  return out;
+}
+
+/** A column's heading: a month ('Mar 2026') or a quarter ('Q1 2026'), with its days when partial. */
+export function columnLabel(from: string, to: string, step: ColumnStep, fiscalStartMonth = 1): string {
+  if (step === 'month') return monthColumnLabel(from, to);
+  const yearStart = fiscalYearStart(from, fiscalStartMonth);
+  const q = Math.floor(((Number(from.slice(5, 7)) - fiscalStartMonth + 12) % 12) / 3) + 1;
+  const fy = fiscalStartMonth === 1 ? yearStart.slice(0, 4) : `FY${fiscalYearEnd(yearStart).slice(0, 4)}`;
+  const quarterStart = (d: string) =>
+    d.endsWith('-01') && (Number(d.slice(5, 7)) - fiscalStartMonth + 12) % 3 === 0;
+  const whole = quarterStart(from) && quarterStart(addDaysIso(to, 1));
+  return whole ? `Q${q} ${fy}` : `Q${q} ${fy} (${from} – ${to})`;
 }
 
 const isoDate = (field: string) =>
@@ -203,20 +258,44 @@ const isoDate = (field: string) =>
     .string({ error: `${field} is required (YYYY-MM-DD)` })
     .refine(isValidIsoDate, { message: 'Must be a calendar date as YYYY-MM-DD' });
 
-/** `?from=&to=` of the P&L: both inclusive shop-timezone days, from ≤ to, at most five years. */
-export const ZProfitAndLossQuery = z
+function checkRange(q: { from: string; to: string }, ctx: z.RefinementCtx) {
+  if (!isValidIsoDate(q.from) || !isValidIsoDate(q.to)) return;
+  if (q.from > q.to)
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be on or before to' });
+  else if (daysInRange(q.from, q.to) > MAX_RANGE_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range may span at most five years' });
+}
+
+/** `?from=&to=`: both inclusive shop-timezone days, from ≤ to, at most five years. */
+export const ZStatementRangeQuery = z
   .object({ from: isoDate('from'), to: isoDate('to') })
-  .superRefine((q, ctx) => {
-    if (!isValidIsoDate(q.from) || !isValidIsoDate(q.to)) return;
-    if (q.from > q.to)
-      ctx.addIssue({ code: 'custom', path: ['from'], message: 'from must be on or before to' });
-    else if (daysInRange(q.from, q.to) > MAX_RANGE_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range may span at most five years' });
-  });
+  .superRefine(checkRange);
+
+/**
+ * `?from=&to=` of the P&L (as ZStatementRangeQuery). Optional `columns=month|quarter` adds a P&L per
+ * column; `compare=previous_period|previous_year` adds the P&L of the equal period just before, or
+ * of the same days a year earlier.
+ */
+export const ZProfitAndLossQuery = z
+  .object({
+    from: isoDate('from'),
+    to: isoDate('to'),
+    columns: z.enum(['month', 'quarter'], { error: 'Use month or quarter' }).optional(),
+    compare: z
+      .enum(['previous_period', 'previous_year'], { error: 'Use previous_period or previous_year' })
+      .optional(),
+  })
+  .superRefine(checkRange);
 export type TProfitAndLossQuery = z.infer<typeof ZProfitAndLossQuery>;
 
 /** `?as_of=` of the balance sheet: a calendar date, today when absent. */
 export const ZBalanceSheetQuery = z.object({ as_of: isoDate('as_of').optional() });
+
+const exportFormat = z.enum(['csv', 'xlsx', 'pdf'], { error: 'Use csv, xlsx or pdf' }).default('csv');
+/** The statements' downloads: the query of the statement and `format` (csv when absent). */
+export const ZProfitAndLossExportQuery = ZProfitAndLossQuery.and(z.object({ format: exportFormat }));
+export const ZBalanceSheetExportQuery = ZBalanceSheetQuery.extend({ format: exportFormat });
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** One row of the P&L as a table: an account, a section total, gross profit or net income. */
 export type PlTableRow = {

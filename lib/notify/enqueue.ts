@@ -51,8 +51,10 @@ export async function enqueueNotification<T extends NotificationTemplate>(
     ) => { subject: string; text: string; html: string }
   )(parsed.data, { shopName: settings?.shopName ?? 'Backroom' });
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO outbox_messages (template, to_address, subject, text_body, html_body, data, order_id, return_id, ticket_id, purchase_order_id, dedupe_key)
-    VALUES (${input.template}, ${to}, ${message.subject}, ${message.text}, ${message.html}, ${JSON.stringify(parsed.data)}::jsonb,
+    INSERT INTO outbox_messages (template, to_address, subject, text_body, html_body, data,
+      order_id, return_id, ticket_id, purchase_order_id, dedupe_key)
+    VALUES (${input.template}, ${to}, ${message.subject}, ${message.text}, ${message.html},
+      ${JSON.stringify(parsed.data)}::jsonb,
             ${input.orderId ?? null}::uuid, ${input.returnId ?? null}::uuid, ${input.ticketId ?? null}::uuid,
             ${input.purchaseOrderId ?? null}::uuid, ${input.dedupeKey ?? null})
     ON CONFLICT (dedupe_key) DO NOTHING

@@ -12,7 +12,8 @@ export const ZBatchInput = z.object({
       z
         .unknown()
         .describe(
-          'An order of the single-order shape (the body of createOrder, POST /api/v1/orders); each is checked on its own',
+          'An order of the single-order shape (the body of createOrder, POST /api/v1/orders); each ' +
+            'is checked on its own',
         ),
     )
     .min(1, 'Send at least one order')

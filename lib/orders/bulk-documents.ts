@@ -6,12 +6,13 @@ import { orderList } from '@/lib/orders/queries';
 import { readListQuery } from '@/lib/orders/list-query';
 import { MAX_WAVE_ORDERS, packingSlipFor, pickListFor } from '@/lib/fulfillment/pick-list-data';
 import { renderPickList } from '@/lib/documents/pick-list';
-import { renderPackingSlipBatch } from '@/lib/documents/merge';
+import { renderLabelBatch, renderPackingSlipBatch } from '@/lib/documents/merge';
+import { orderLabels } from '@/lib/fulfillment/queries';
 import type { PackingSlipInput } from '@/lib/documents/packing-slip';
 
 export const ZBulkDocumentQuery = z
   .object({
-    kind: z.enum(['pick-list', 'packing-slips']),
+    kind: z.enum(['pick-list', 'packing-slips', 'labels']),
     orders: z
       .string()
       .max(MAX_WAVE_ORDERS * 40)
@@ -55,9 +56,9 @@ async function documentOrderIds(
 }
 
 /**
- * One PDF for many orders: their pick list (one walk, one tote each) or their packing slips, one
- * after another. An order that cannot be in it (not open, nothing left to ship) is refused by
- * number, so nothing is printed half.
+ * One PDF for many orders: their pick list (one walk, one tote each), their packing slips, or their
+ * labels with each parcel's customs papers, one after another. An order that cannot be in it (not
+ * open, nothing left to ship, no label bought) is refused by number, so nothing is printed half.
  */
 export async function bulkOrderDocument(
   raw: URLSearchParams,
@@ -78,6 +79,10 @@ export async function bulkOrderDocument(
     throw new AppError('VALIDATION_FAILED', `At most ${MAX_WAVE_ORDERS} orders`, [
       { field: 'orders', message: `At most ${MAX_WAVE_ORDERS} orders` },
     ]);
+  if (parsed.data.kind === 'labels') {
+    const labels = await orderLabels(ids);
+    return { pdf: await renderLabelBatch(labels), filename: `labels-${ids.length}-orders.pdf` };
+  }
   const slips: PackingSlipInput[] = [];
   const refused: string[] = [];
   for (const id of ids) {

@@ -20,6 +20,8 @@ export const BULK_ORDER_ACTION_KEYS = Object.keys(BULK_ORDER_ACTIONS) as BulkOrd
 export const BULK_DOCUMENTS = {
   'pick-list': { label: 'Print pick list', permission: 'fulfillment:write' },
   'packing-slips': { label: 'Print packing slips', permission: 'fulfillment:write' },
+  /** every label bought for the orders (not voided), each followed by its customs papers (decision 040) */
+  labels: { label: 'Print labels', permission: 'fulfillment:write' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 export type BulkDocument = keyof typeof BULK_DOCUMENTS;
 

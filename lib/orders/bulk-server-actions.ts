@@ -1,9 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { parseInput, runAction, type ActionState } from '@/lib/server-action';
+import { callAction } from '@/lib/server-action';
 import { shopTimezone } from '@/lib/settings/queries';
 import { bulkOrderStep } from '@/lib/orders/apply-bulk-action';
 import { BULK_ORDER_ACTIONS, ZBulkOrderStep, type BulkStepResult } from '@/lib/orders/bulk-schemas';
@@ -13,13 +11,12 @@ import { BULK_ORDER_ACTIONS, ZBulkOrderStep, type BulkStepResult } from '@/lib/o
  * again with the cursor it answers until there is none, showing progress and each order's result.
  * The permission is the action's own (orders:write, orders:cancel, fulfillment:write).
  */
-export async function bulkOrderStepAction(input: unknown): Promise<ActionState<BulkStepResult>> {
-  return runAction(async () => {
-    const step = parseInput(ZBulkOrderStep, input);
-    const user = await requirePermission(BULK_ORDER_ACTIONS[step.action].permission);
-    const data = await bulkOrderStep(step, { actor: userActor(user), timeZone: await shopTimezone() });
+export const bulkOrderStepAction = callAction(
+  { schema: ZBulkOrderStep, permission: (step) => BULK_ORDER_ACTIONS[step.action].permission },
+  async ({ input: step, actor }) => {
+    const data: BulkStepResult = await bulkOrderStep(step, { actor, timeZone: await shopTimezone() });
     const done = data.results.filter((r) => r.ok).length;
     if (!data.next_cursor) revalidatePath('/orders');
     return { message: `${done} of ${data.results.length} orders done`, data };
-  });
-}
+  },
+);

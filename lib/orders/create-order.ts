@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sequentialUuids } from '@/lib/ids';
-import { db, type Tx } from '@/lib/db';
+import { db, rawOn, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { unknownSkus } from '@/lib/inventory/stock';
@@ -58,7 +58,12 @@ function splitName(name: string) {
  * A second order with the same channel + external_id is 409 DUPLICATE_ORDER naming the first.
  */
 export async function createOrder(
-  options: { input: TCreateOrderInput; actor: Actor },
+  options: {
+    input: TCreateOrderInput;
+    actor: Actor;
+    /** the input is ZCreateOrderInput's output already (the batch parsed it): not parsed again */
+    parsed?: boolean;
+  },
   tx?: Tx,
 ): Promise<OrderDto> {
   const result = await takeOrderInput({ ...options, idempotency: null }, tx ?? db);
@@ -79,10 +84,17 @@ export async function createOrderIdempotent(options: {
 }
 
 async function takeOrderInput(
-  options: { input: TCreateOrderInput; actor: Actor; idempotency: IdempotencyRequest | null },
+  options: {
+    input: TCreateOrderInput;
+    actor: Actor;
+    idempotency: IdempotencyRequest | null;
+    parsed?: boolean;
+  },
   t: Tx,
 ): Promise<IdempotentResult> {
-  const input = ZCreateOrderInput.parse(options.input);
+  const input = options.parsed
+    ? (options.input as ReturnType<typeof ZCreateOrderInput.parse>)
+    : ZCreateOrderInput.parse(options.input);
   // Two round trips (decision 016): one read for what the rules need, one write (takeOrder) that is
   // atomic on its own, so no transaction is opened here when the caller has none.
   const placedAt = input.placed_at ? new Date(input.placed_at) : new Date();
@@ -404,6 +416,25 @@ type IntakeContext = {
   stored: { requestHash: string; status: number; response: unknown } | null;
 };
 
+const INTAKE_CONTEXT_SQL = `
+    SELECT (SELECT json_build_object('currency', s.currency, 'timezone', s.timezone,
+                                     'fraudReviewThreshold', s.fraud_review_threshold,
+                                     'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code,
+                                     'shipUnpaidOrders', s.ship_unpaid_orders)
+              FROM shop_settings s LEFT JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1) AS settings,
+           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status,
+                     'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')
+              FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY($1::text[])) AS variants,
+           (SELECT count(*) FROM orders
+             WHERE email = $2::text AND placed_at > $3::timestamptz AND placed_at <= $4::timestamptz
+           )::int AS "fromEmail",
+           (SELECT count(*) FROM orders WHERE $5::text IS NOT NULL AND customer_ip = $5::text
+              AND placed_at > $3::timestamptz AND placed_at <= $4::timestamptz)::int AS "fromIp",
+           EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id
+                    WHERE c.email = $2::text) AS "hasPrevious",
+           (SELECT json_build_object('requestHash', k.request_hash, 'status', k.status, 'response', k.response)
+              FROM idempotency_keys k WHERE k.scope = $6::text AND k.key = $7::text AND k.status > 0) AS stored`;
+
 /**
  * What the intake rules read, in one statement: the shop's settings, the SKUs, and the fraud screen's
  * history (orders from the email and the IP in the 24 h before, whether the customer ordered before),
@@ -420,19 +451,16 @@ async function intakeContext(
   },
 ): Promise<IntakeContext> {
   const since = new Date(q.placedAt.getTime() - 24 * 3600_000);
-  const [row] = await t.$queryRaw<IntakeContext[]>`
-    SELECT (SELECT json_build_object('currency', s.currency, 'timezone', s.timezone, 'fraudReviewThreshold', s.fraud_review_threshold,
-                                     'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code,
-                                     'shipUnpaidOrders', s.ship_unpaid_orders)
-              FROM shop_settings s LEFT JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1) AS settings,
-           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status,
-                                                       'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')
-              FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY(${q.skus})) AS variants,
-           (SELECT count(*) FROM orders WHERE email = ${q.email} AND placed_at > ${since} AND placed_at <= ${q.placedAt})::int AS "fromEmail",
-           (SELECT count(*) FROM orders WHERE ${q.ip}::text IS NOT NULL AND customer_ip = ${q.ip} AND placed_at > ${since} AND placed_at <= ${q.placedAt})::int AS "fromIp",
-           EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.email = ${q.email}) AS "hasPrevious",
-           (SELECT json_build_object('requestHash', k.request_hash, 'status', k.status, 'response', k.response) FROM idempotency_keys k
-             WHERE k.scope = ${q.idempotency?.scope ?? null}::text AND k.key = ${q.idempotency?.key ?? null}::text AND k.status > 0) AS stored`;
+  const values = [
+    q.skus,
+    q.email,
+    since,
+    q.placedAt,
+    q.ip,
+    q.idempotency?.scope ?? null,
+    q.idempotency?.key ?? null,
+  ];
+  const [row] = await rawOn<IntakeContext>(t, INTAKE_CONTEXT_SQL, values);
   return row;
 }
 

@@ -1,4 +1,5 @@
-/** Words for an order's status, payment status, sales channel and fraud risk: one place for screens, CSV and messages. */
+/** Words for an order's status, payment status, sales channel and fraud risk: one place for screens, CSV and
+ * messages. */
 
 export const STATUS_LABEL: Record<string, string> = {
   pending_review: 'Pending review',

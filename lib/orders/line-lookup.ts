@@ -44,17 +44,21 @@ export async function orderLineLookup(
     }[]
   >`
     WITH s AS (SELECT fulfilling_location_id AS location_id FROM shop_settings WHERE id = 1)
-    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name, v.barcode, v.price, v.currency,
+    SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name,
+      v.barcode, v.price, v.currency,
            (l.on_hand - l.reserved) AS available, loc.code AS location, v.allow_backorder,
-           CASE WHEN upper(v.sku) = upper(${q}) THEN 'sku' WHEN v.barcode = ${q} THEN 'barcode' ELSE 'partial' END AS match
+           CASE WHEN upper(v.sku) = upper(${q}) THEN 'sku' WHEN v.barcode = ${q} THEN 'barcode' ELSE
+             'partial' END AS match
     FROM variants v
     JOIN products p ON p.id = v.product_id
     LEFT JOIN s ON TRUE
     LEFT JOIN locations loc ON loc.id = s.location_id
     LEFT JOIN stock_levels l ON l.variant_id = v.id AND l.location_id = s.location_id
     WHERE v.status = 'active'
-      AND (upper(v.sku) = upper(${q}) OR v.barcode = ${q} OR v.sku ILIKE ${`${escaped}%`} OR p.name ILIKE ${`%${escaped}%`})
-    ORDER BY CASE WHEN upper(v.sku) = upper(${q}) THEN 0 WHEN v.barcode = ${q} THEN 1 WHEN v.sku ILIKE ${`${escaped}%`} THEN 2 ELSE 3 END, v.sku
+      AND (upper(v.sku) = upper(${q}) OR v.barcode = ${q} OR v.sku ILIKE ${`${escaped}%`} OR p.name
+        ILIKE ${`%${escaped}%`})
+    ORDER BY CASE WHEN upper(v.sku) = upper(${q}) THEN 0 WHEN v.barcode = ${q} THEN 1 WHEN v.sku
+      ILIKE ${`${escaped}%`} THEN 2 ELSE 3 END, v.sku
     LIMIT ${limit}`;
   return rows.map((r) => ({ ...r, available: r.available ?? 0, match: r.match as LineLookupRow['match'] }));
 }

@@ -203,7 +203,8 @@ function orderFilterSql(
     where.push(Prisma.sql`o.status IN ('fulfilled', 'delivered') AND ${lastShip} > o.promised_ship_by`);
   if (query.ship === 'on_time')
     where.push(
-      Prisma.sql`o.status IN ('fulfilled', 'delivered') AND (o.promised_ship_by IS NULL OR ${lastShip} <= o.promised_ship_by)`,
+      Prisma.sql`o.status IN ('fulfilled', 'delivered') AND (o.promised_ship_by IS NULL OR
+        ${lastShip} <= o.promised_ship_by)`,
     );
   if (query.ship === 'past_due')
     where.push(Prisma.sql`o.status IN ('open', 'partially_fulfilled') AND o.promised_ship_by < now()`);
@@ -214,7 +215,8 @@ function orderFilterSql(
     const a = query.shipped_from ? startOfDayIn(query.shipped_from, timeZone) : new Date(0);
     const b = query.shipped_to ? endOfDayIn(query.shipped_to, timeZone) : new Date('9999-01-01T00:00:00Z');
     where.push(
-      Prisma.sql`o.id IN (SELECT s.order_id FROM shipments s WHERE s.shipped_at >= ${a} AND s.shipped_at < ${b}) AND ${lastShip} >= ${a} AND ${lastShip} < ${b}`,
+      Prisma.sql`o.id IN (SELECT s.order_id FROM shipments s WHERE s.shipped_at >= ${a} AND
+        s.shipped_at < ${b}) AND ${lastShip} >= ${a} AND ${lastShip} < ${b}`,
     );
   }
   if (query.q) {
@@ -224,7 +226,8 @@ function orderFilterSql(
     else {
       const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where.push(Prisma.sql`(EXISTS (SELECT 1 FROM order_lines ol WHERE ol.order_id = o.id AND ol.sku = ${q})
-        OR EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND (c.last_name ILIKE ${prefix} OR c.first_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix}))
+        OR EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND (c.last_name ILIKE
+          ${prefix} OR c.first_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix}))
         OR o.external_id = ${q})`);
     }
   }
@@ -276,8 +279,10 @@ export async function orderList(
       placed_at: Date;
     }[]
   >`
-    SELECT o.id::text, o.number, o.channel::text, o.status::text, o.payment_status::text, c.first_name, c.last_name, o.email, o.total, o.currency,
-           (SELECT coalesce(sum(ol.quantity), 0) FROM order_lines ol WHERE ol.order_id = o.id) AS items, o.risk_level, o.risk_score, o.placed_at
+    SELECT o.id::text, o.number, o.channel::text, o.status::text, o.payment_status::text,
+      c.first_name, c.last_name, o.email, o.total, o.currency,
+           (SELECT coalesce(sum(ol.quantity), 0) FROM order_lines ol WHERE ol.order_id = o.id) AS
+             items, o.risk_level, o.risk_score, o.placed_at
     FROM orders o JOIN customers c ON c.id = o.customer_id
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY ${order}

@@ -21,7 +21,8 @@ export type BatchResult = {
 };
 
 /**
- * Takes up to BATCH_MAX_ORDERS (lib/orders/batch-schemas.ts) orders in, each all or nothing on its own, through the single intake
+ * Takes up to BATCH_MAX_ORDERS (lib/orders/batch-schemas.ts) orders in, each all or nothing on its own,
+ * through the single intake
  * (createOrder: the same rules, fraud screen, reservation, postings and audit, one take_order per
  * order). Every order is validated first; the valid ones are then taken BATCH_CONCURRENCY at a time,
  * in the order given, so two orders of one batch competing for the last unit resolve by position
@@ -60,7 +61,7 @@ export async function takeOrderBatch(options: {
       }
       seen.add(key);
     }
-    valid.push({ index, input: raw as TCreateOrderInput });
+    valid.push({ index, input: o });
   });
 
   let next = 0;
@@ -77,7 +78,8 @@ export async function takeOrderBatch(options: {
 
 async function takeOne(index: number, input: TCreateOrderInput, actor: Actor): Promise<BatchResult> {
   try {
-    const order = await createOrder({ input, actor }, db);
+    // Parsed above: the same ZCreateOrderInput output createOrder would make of it.
+    const order = await createOrder({ input, actor, parsed: true }, db);
     return { index, status: 201, id: order.id, number: order.number };
   } catch (error) {
     const e = toAppError(error);

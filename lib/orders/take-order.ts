@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/lib/db';
+import { rawOn, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { scrub } from '@/lib/audit';
@@ -10,7 +10,8 @@ import { kpiFactRows, type KpiFactGroup } from '@/lib/kpi/facts';
 import type { OrderDto } from '@/lib/orders/queries';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
 
-/** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold '{number}'. */
+/** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold
+ * '{number}'. */
 export type IntakeEntry = {
   id: string;
   memo: string;
@@ -45,7 +46,8 @@ export type TakeOrderResult =
 
 /**
  * Writes an order intake in one statement (the database function take_order; its source, with the
- * reservation rule in words, is lib/orders/take-order.sql beside this file): duplicate check on channel + external id, stock reserved for every line or none
+ * reservation rule in words, is lib/orders/take-order.sql beside this file): duplicate check on channel +
+ * external id, stock reserved for every line or none
  * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
  * payment, journal entries, KPI facts, the audit row and the Idempotency-Key with the answer. In the
  * caller's transaction when there is one, else atomically on its own. A key already answered gives
@@ -130,8 +132,9 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResu
     duplicate?: { id: string; number: number };
     out_of_stock?: { sku: string; location: string; requested: number; available: number }[];
   };
-  const [row] = await tx.$queryRaw<{ result: Answer }[]>`
-    SELECT take_order(${JSON.stringify(payload)}::jsonb) AS result`;
+  const [row] = await rawOn<{ result: Answer }>(tx, 'SELECT take_order($1::jsonb) AS result', [
+    JSON.stringify(payload),
+  ]);
   const result = row.result;
   if (result.replay) {
     return {

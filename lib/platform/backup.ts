@@ -172,7 +172,8 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`);
     if (existing[0].n > 0)
       throw refused(
-        `The target database is not empty (${existing[0].n} tables in schema public). Restore into a new, empty database.`,
+        `The target database is not empty (${existing[0].n} tables in schema public). Restore into ` +
+          `a new, empty database.`,
       );
 
     const lines = createInterface({
@@ -191,7 +192,8 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
     for (const m of manifest.migrations) {
       if (!known.has(m.name))
         throw refused(
-          `The backup was made by a newer Backroom (migration ${m.name} is unknown here); restore it with that version.`,
+          `The backup was made by a newer Backroom (migration ${m.name} is unknown here); restore ` +
+            `it with that version.`,
         );
       if (known.get(m.name) !== m.checksum)
         throw refused(`Migration ${m.name} differs from the one the backup was made with.`);

@@ -88,7 +88,8 @@ export async function startEmbeddedPostgres(options: {
   if (initialised) {
     if (!existsSync(credentialsFile)) {
       throw new Error(
-        `${credentialsFile} is missing, so the database in ${dataDir} cannot be opened. Restore the file, or delete ${dataDir} to start over with a new database.`,
+        `${credentialsFile} is missing, so the database in ${dataDir} cannot be opened. Restore the ` +
+          `file, or delete ${dataDir} to start over with a new database.`,
       );
     }
     password = (JSON.parse(readFileSync(credentialsFile, 'utf8')) as { password: string }).password;
@@ -149,7 +150,8 @@ export async function startEmbeddedPostgres(options: {
     await server.start();
   } catch (error) {
     throw new Error(
-      `embedded PostgreSQL did not start (data in ${dataDir}): ${error instanceof Error ? error.message : 'see the log above'}`,
+      `embedded PostgreSQL did not start (data ` +
+        `in ${dataDir}): ${error instanceof Error ? error.message : 'see the log above'}`,
     );
   }
   await createDatabaseIfMissing(urlFor(port), options.database);

@@ -32,7 +32,10 @@ export function listenHost(
   if (demoLogins.length)
     return {
       host: '127.0.0.1',
-      note: `listening on 127.0.0.1 only: ${demoLogins.length} demo login(s) still use the published password "${DEMO_PASSWORD}". Change those passwords (Settings → Users) or set HOST=0.0.0.0 to listen on the network.`,
+      note:
+        `listening on 127.0.0.1 only: ${demoLogins.length} demo login(s) still use the ` +
+        `published password "${DEMO_PASSWORD}". Change those passwords (Settings ` +
+        `→ Users) or set HOST=0.0.0.0 to listen on the network.`,
     };
   return { host: null, note: null };
 }

@@ -62,7 +62,8 @@ export async function migrate(
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query(MIGRATIONS_TABLE);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND ' +
+        'rolled_back_at IS NULL',
     );
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     for (const m of migrations) {

@@ -1,10 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { runAction, type ActionState } from '@/lib/server-action';
+import { callAction } from '@/lib/server-action';
 import { createSupplier, updateSupplier } from '@/lib/purchasing/save-supplier';
 import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
 import { sendPurchaseOrder } from '@/lib/purchasing/send-purchase-order';
@@ -26,62 +24,51 @@ const paths = (id?: string) => {
 };
 
 /** Suppliers: the form sends typed values (numbers as numbers), validated by the same zod schema. */
-export async function saveSupplierAction(
-  supplierId: string | null,
-  input: TCreateSupplierInput,
-): Promise<ActionState<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requirePermission('purchasing:write');
-    const actor = userActor(user);
-    const saved = supplierId
-      ? await updateSupplier({ supplierId, input, actor })
-      : await createSupplier({ input, actor });
-    paths();
-    revalidatePath(`/purchasing/suppliers/${saved.id}`);
-    return { message: `${saved.name} saved.`, data: { id: saved.id } };
-  });
-}
+export const saveSupplierAction = callAction<
+  [supplierId: string | null, input: TCreateSupplierInput],
+  { id: string }
+>({ permission: 'purchasing:write' }, async ({ actor }, supplierId, input) => {
+  const saved = supplierId
+    ? await updateSupplier({ supplierId, input, actor })
+    : await createSupplier({ input, actor });
+  paths();
+  revalidatePath(`/purchasing/suppliers/${saved.id}`);
+  return { message: `${saved.name} saved.`, data: { id: saved.id } };
+});
 
-export async function createPurchaseOrderAction(
-  input: TCreatePurchaseOrderInput,
-): Promise<ActionState<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requirePermission('purchasing:write');
-    const po = await createPurchaseOrder({ input, actor: userActor(user) });
+export const createPurchaseOrderAction = callAction<[input: TCreatePurchaseOrderInput], { id: string }>(
+  { permission: 'purchasing:write' },
+  async ({ actor }, input) => {
+    const po = await createPurchaseOrder({ input, actor });
     paths();
     return { message: `${po.label} drafted.`, data: { id: po.id } };
-  });
-}
+  },
+);
 
-export async function movePurchaseOrderAction(
-  purchaseOrderId: string,
-  move: 'send' | 'cancel' | 'close',
-  reason?: string,
-): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('purchasing:write');
-    const actor = userActor(user);
-    const po =
-      move === 'send'
-        ? await sendPurchaseOrder({ purchaseOrderId, actor })
-        : move === 'cancel'
-          ? await cancelPurchaseOrder({ purchaseOrderId, reason, actor })
-          : await closePurchaseOrder({ purchaseOrderId, reason, actor });
-    paths(purchaseOrderId);
-    revalidatePath('/inventory');
-    const said = {
-      send: `${po.label} sent to ${po.supplier.email} with the PDF attached.`,
-      cancel: `${po.label} cancelled.`,
-      close: `${po.label} closed.`,
-    };
-    return { message: said[move] };
-  });
-}
+export const movePurchaseOrderAction = callAction<
+  [purchaseOrderId: string, move: 'send' | 'cancel' | 'close', reason?: string],
+  undefined
+>({ permission: 'purchasing:write' }, async ({ actor }, purchaseOrderId, move, reason?) => {
+  const po =
+    move === 'send'
+      ? await sendPurchaseOrder({ purchaseOrderId, actor })
+      : move === 'cancel'
+        ? await cancelPurchaseOrder({ purchaseOrderId, reason, actor })
+        : await closePurchaseOrder({ purchaseOrderId, reason, actor });
+  paths(purchaseOrderId);
+  revalidatePath('/inventory');
+  const said = {
+    send: `${po.label} sent to ${po.supplier.email} with the PDF attached.`,
+    cancel: `${po.label} cancelled.`,
+    close: `${po.label} closed.`,
+  };
+  return { message: said[move] };
+});
 
 /** The receiving screen's look-up: a scanned or typed PO number → the PO (only one that can receive). */
-export async function findPurchaseOrderAction(code: string): Promise<ActionState<PurchaseOrderDto>> {
-  return runAction(async () => {
-    await requirePermission('purchasing:receive');
+export const findPurchaseOrderAction = callAction<[code: string], PurchaseOrderDto>(
+  { permission: 'purchasing:receive' },
+  async (_ctx, code) => {
     const number = parsePoNumber(code);
     if (number === null)
       throw new AppError('VALIDATION_FAILED', `“${code}” is not a PO number. Scan the barcode on the PO.`);
@@ -93,22 +80,22 @@ export async function findPurchaseOrderAction(code: string): Promise<ActionState
         `${po.label} is ${po.status.replace('_', ' ')}: only sent or partially received POs can be received.`,
       );
     return { message: `${po.label} from ${po.supplier.name}: scan each unit, then “Receive”.`, data: po };
-  });
-}
+  },
+);
 
-export async function receivePurchaseOrderAction(
-  purchaseOrderId: string,
-  lines: TReceivePurchaseOrderInput['lines'],
-): Promise<ActionState<PurchaseOrderDto>> {
-  return runAction(async () => {
-    const user = await requirePermission('purchasing:receive');
-    const r = await receivePurchaseOrder({ purchaseOrderId, input: { lines }, actor: userActor(user) });
-    paths(purchaseOrderId);
-    revalidatePath('/inventory');
-    const units = r.receipt.lines.reduce((s, l) => s + l.quantity, 0);
-    return {
-      message: `Receipt #${r.receipt.number}: ${units} ${units === 1 ? 'unit' : 'units'} into ${r.receipt.location}. ${r.purchase_order.label} is ${r.purchase_order.status === 'received' ? 'fully received' : 'partially received; the rest stays open'}.`,
-      data: r.purchase_order,
-    };
-  });
-}
+export const receivePurchaseOrderAction = callAction<
+  [purchaseOrderId: string, lines: TReceivePurchaseOrderInput['lines']],
+  PurchaseOrderDto
+>({ permission: 'purchasing:receive' }, async ({ actor }, purchaseOrderId, lines) => {
+  const r = await receivePurchaseOrder({ purchaseOrderId, input: { lines }, actor });
+  paths(purchaseOrderId);
+  revalidatePath('/inventory');
+  const units = r.receipt.lines.reduce((s, l) => s + l.quantity, 0);
+  return {
+    message:
+      `Receipt #${r.receipt.number}: ${units} ${units === 1 ? 'unit' : 'units'} ` +
+      `into ${r.receipt.location}. ${r.purchase_order.label} ` +
+      `is ${r.purchase_order.status === 'received' ? 'fully received' : 'partially received; the rest stays open'}.`,
+    data: r.purchase_order,
+  };
+});

@@ -129,7 +129,9 @@ export async function applyLandedCharges(
         [
           {
             field: `${field}.${i}.allocation`,
-            message: `${[...new Set(missing)].join(', ')} has no ${c.allocation === 'weight' ? 'weight' : 'dimensions'}`,
+            message:
+              `${[...new Set(missing)].join(', ')} has ` +
+              `no ${c.allocation === 'weight' ? 'weight' : 'dimensions'}`,
           },
         ],
       );
@@ -274,7 +276,8 @@ async function addToReceiptLayers(
         select: { id: true },
       });
   }
-  await t.$executeRaw`UPDATE cost_pools SET value = value + ${split.toInventory} WHERE variant_id = ${l.variantId}::uuid`;
+  await t.$executeRaw`UPDATE cost_pools SET value = value + ${split.toInventory} WHERE variant_id =
+    ${l.variantId}::uuid`;
   const level = await lockLevel(t, l.variantId, l.locationId);
   await applyMovement(
     t,

@@ -2,9 +2,7 @@
 
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { action, runAction, type ActionState } from '@/lib/server-action';
+import { action, callAction } from '@/lib/server-action';
 import { enterSupplierBill } from '@/lib/purchasing/enter-bill';
 import { approveSupplierBill, rejectSupplierBill } from '@/lib/purchasing/approve-bill';
 import { paySupplierBill } from '@/lib/purchasing/pay-bill';
@@ -19,10 +17,10 @@ const paths = (poId: string, billId?: string) => {
 };
 
 /** The bill entry form sends typed values (amounts in minor units), validated by ZCreateBillInput. */
-export async function enterBillAction(input: TCreateBillInput): Promise<ActionState<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requirePermission('purchasing:write');
-    const bill = await enterSupplierBill({ input, actor: userActor(user) });
+export const enterBillAction = callAction<[input: TCreateBillInput], { id: string }>(
+  { permission: 'purchasing:write' },
+  async ({ actor }, input) => {
+    const bill = await enterSupplierBill({ input, actor });
     paths(bill.purchase_order.id, bill.id);
     return {
       message:
@@ -31,8 +29,8 @@ export async function enterBillAction(input: TCreateBillInput): Promise<ActionSt
           : `${bill.label} is waiting for a manager: ${bill.match_issues.join('; ')}`,
       data: { id: bill.id },
     };
-  });
-}
+  },
+);
 
 const ZDecision = z.object({
   bill_id: z.uuid(),
@@ -62,7 +60,9 @@ export const payBillAction = action(
     const bill = await paySupplierBill({ billId: input.bill_id, input: { paid_on: input.paid_on }, actor });
     paths(bill.purchase_order.id, bill.id);
     return {
-      message: `${bill.label} paid on ${bill.paid_on}${bill.realized_fx ? '; the exchange difference went to 7100' : ''}.`,
+      message:
+        `${bill.label} paid ` +
+        `on ${bill.paid_on}${bill.realized_fx ? '; the exchange difference went to 7100' : ''}.`,
     };
   },
 );

@@ -70,7 +70,9 @@ export function matchBillLine(l: BillLineMatchInput): { issues: string[]; expect
     issues.push(`${l.sku}: billed ${l.previouslyBilled + l.quantity} in total but ${l.received} received`);
   if (Math.abs(amount - expected) * 100 > expected * l.tolerancePct)
     issues.push(
-      `${l.sku}: billed ${toDecimalString(amount, l.currency ?? 'USD')} against ${toDecimalString(expected, l.currency ?? 'USD')} at the PO cost (more than ${l.tolerancePct} % apart)`,
+      `${l.sku}: billed ${toDecimalString(amount, l.currency ?? 'USD')} ` +
+        `against ${toDecimalString(expected, l.currency ?? 'USD')} at the PO ` +
+        `cost (more than ${l.tolerancePct} % apart)`,
     );
   return { issues, expected, amount };
 }

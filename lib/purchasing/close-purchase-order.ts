@@ -31,7 +31,10 @@ export async function closePurchaseOrder(
     await recordPoEvent(t, {
       purchaseOrderId: locked.id,
       kind: 'closed',
-      message: `${poLabel(locked.number)} closed${cancelled ? `; the rest of ${cancelled} ${cancelled === 1 ? 'line' : 'lines'} will not come` : ''}${reason ? `: ${reason}` : '.'}`,
+      message:
+        `${poLabel(locked.number)} closed` +
+        (cancelled ? `; the rest of ${cancelled} ${cancelled === 1 ? 'line' : 'lines'} will not come` : '') +
+        (reason ? `: ${reason}` : '.'),
       actor: options.actor,
     });
     const dto = (await purchaseOrderDetail(locked.id, t))!;

@@ -35,7 +35,8 @@ export async function enterSupplierBill(
     if (!BILLABLE.includes(locked.status))
       throw new AppError(
         'INVALID_STATE',
-        `A bill is entered against a sent or received purchase order; ${poLabel(locked.number)} is ${locked.status.replace('_', ' ')}.`,
+        `A bill is entered against a sent or received purchase order; ${poLabel(locked.number)} ` +
+          `is ${locked.status.replace('_', ' ')}.`,
       );
     const po = await t.purchaseOrder.findUniqueOrThrow({
       where: { id: locked.id },

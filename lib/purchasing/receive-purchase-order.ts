@@ -74,7 +74,10 @@ export async function receivePurchaseOrder(
       if (line.received + total > limit)
         issues.push({
           field: `lines.${i}.quantity`,
-          message: `${line.sku}: ${total} is more than the ${openQuantity(q)} still open (ordered ${line.quantity}, received ${line.received}${tolerance ? `, tolerance ${tolerance} %` : ''})`,
+          message:
+            `${line.sku}: ${total} is more than the ${openQuantity(q)} still open ` +
+            `(ordered ${line.quantity}, ` +
+            `received ${line.received}${tolerance ? `, tolerance ${tolerance} %` : ''})`,
         });
     });
     if (issues.length)
@@ -137,7 +140,10 @@ export async function receivePurchaseOrder(
     await recordPoEvent(t, {
       purchaseOrderId: po.id,
       kind: 'received',
-      message: `Receipt #${receipt.number}: ${units} ${units === 1 ? 'unit' : 'units'} (${received.map((r) => `${r.quantity} × ${r.sku}`).join(', ')})${status === 'received' ? '; everything has arrived.' : '.'}`,
+      message:
+        `Receipt #${receipt.number}: ${units} ${units === 1 ? 'unit' : 'units'} ` +
+        `(${received.map((r) => `${r.quantity} × ${r.sku}`).join(', ')})` +
+        (status === 'received' ? '; everything has arrived.' : '.'),
       data: { receipt_id: receipt.id, lines: received },
       actor: options.actor,
     });

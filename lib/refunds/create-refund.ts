@@ -78,12 +78,16 @@ export async function createRefund(
   });
   const [pending] = await t.$queryRaw<
     { sum: number }[]
-  >`SELECT COALESCE(SUM(amount), 0)::int AS sum FROM refunds WHERE order_id = ${order.id}::uuid AND status = 'pending_approval'`;
+  >`SELECT COALESCE(SUM(amount), 0)::int AS sum FROM refunds WHERE order_id = ${order.id}::uuid AND
+    status = 'pending_approval'`;
   const cap = refundCap({ amountPaid: o.amountPaid, pending: pending.sum });
   if (amount > cap) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `At most ${formatMoney(cap, o.currency)} can be refunded on order #${order.number} (paid and not refunded: ${formatMoney(o.amountPaid, o.currency)}${pending.sum ? `, awaiting approval: ${formatMoney(pending.sum, o.currency)}` : ''}); this refund is ${formatMoney(amount, o.currency)}.`,
+      `At most ${formatMoney(cap, o.currency)} can be refunded on order #${order.number} (paid and ` +
+        `not refunded: ${formatMoney(o.amountPaid, o.currency)}` +
+        `${pending.sum ? `, awaiting approval: ${formatMoney(pending.sum, o.currency)}` : ''}); ` +
+        `this refund is ${formatMoney(amount, o.currency)}.`,
       [{ field: 'amount', message: `At most ${formatMoney(cap, o.currency)}` }],
     );
   }

@@ -45,7 +45,8 @@ export async function decideRefund(
     if (r.status !== 'pending_approval')
       throw new AppError(
         'INVALID_STATE',
-        `Refund #${r.number} is ${r.status.replace('_', ' ')}: only a refund awaiting approval can be approved or declined.`,
+        `Refund #${r.number} is ${r.status.replace('_', ' ')}: only a refund awaiting approval can ` +
+          `be approved or declined.`,
       );
     if (options.approve) {
       const o = await t.order.findUniqueOrThrow({ where: { id: order.id }, select: { amountPaid: true } });

@@ -62,7 +62,8 @@ export async function draftReturnRefund(
     if (!counted.has(p.line.orderLineId)) {
       const [before] = await t.$queryRaw<
         { n: number }[]
-      >`SELECT COALESCE(SUM(quantity_refunded), 0)::int AS n FROM return_lines WHERE order_line_id = ${p.line.orderLineId}::uuid`;
+      >`SELECT COALESCE(SUM(quantity_refunded), 0)::int AS n FROM return_lines WHERE order_line_id =
+        ${p.line.orderLineId}::uuid`;
       counted.set(p.line.orderLineId, before.n);
     }
     const before = counted.get(p.line.orderLineId)!;
@@ -92,7 +93,8 @@ export async function draftReturnRefund(
     });
     const [done] = await t.$queryRaw<
       { sum: number }[]
-    >`SELECT COALESCE(SUM(shipping_amount), 0)::int AS sum FROM refunds WHERE order_id = ${r.orderId}::uuid AND status <> 'declined'`;
+    >`SELECT COALESCE(SUM(shipping_amount), 0)::int AS sum FROM refunds WHERE order_id =
+      ${r.orderId}::uuid AND status <> 'declined'`;
     const left = order.shippingAmount - done.sum;
     if (shipping > left)
       throw new AppError('VALIDATION_FAILED', `At most ${left} of the order's shipping is left to refund.`, [

@@ -40,7 +40,11 @@ export async function postRefund(
 ) {
   // In the order's currency, at the order's carried rate: the refund reverses at the rate of the sale.
   const entry = await postOrderEntry(t, order.id, {
-    memo: `Refund #${r.number}${r.kind === 'goodwill' ? ' (goodwill)' : r.kind === 'exchange' ? ' (exchange credit)' : ''}, order #${order.number}`,
+    memo:
+      `Refund #${r.number}` +
+      (r.kind === 'goodwill' ? ' (goodwill)' : r.kind === 'exchange' ? ' (exchange credit)' : '') +
+      ', ' +
+      `order #${order.number}`,
     source: { type: 'refund', id: r.id },
     actor,
     lines: [
@@ -62,7 +66,8 @@ export async function postRefund(
   });
   const [row] = await t.$queryRaw<
     { amount_paid: number }[]
-  >`UPDATE orders SET amount_paid = amount_paid - ${r.amount}, updated_at = now() WHERE id = ${order.id}::uuid RETURNING amount_paid`;
+  >`UPDATE orders SET amount_paid = amount_paid - ${r.amount}, updated_at = now() WHERE id =
+    ${order.id}::uuid RETURNING amount_paid`;
   if (row.amount_paid < 0)
     throw new AppError(
       'VALIDATION_FAILED',

@@ -69,7 +69,8 @@ async function salesValues(tx: Tx, o: { asOf: string; timezone: string }): Promi
     SELECT ol.variant_id::text, sum((ol.quantity - ol.quantity_cancelled)::float8 * ol.unit_price) AS value
       FROM order_lines ol JOIN orders o ON o.id = ol.order_id
      WHERE o.status <> 'cancelled'
-       AND (o.placed_at AT TIME ZONE ${o.timezone})::date BETWEEN ${addDays(o.asOf, -(ABC_DAYS - 1))}::date AND ${o.asOf}::date
+       AND (o.placed_at AT TIME ZONE ${o.timezone})::date BETWEEN
+         ${addDays(o.asOf, -(ABC_DAYS - 1))}::date AND ${o.asOf}::date
      GROUP BY 1`;
   return new Map(rows.map((r) => [r.variant_id, Number(r.value)]));
 }

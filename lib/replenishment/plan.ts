@@ -36,7 +36,8 @@ export type SkuPlan = PolicyFigures & {
   method: ForecastMethod;
   accuracy: Accuracy | null;
   seasonal_naive: Accuracy | null;
-  /** σd: the RMSE of the chosen method's backtest errors per day (the standard deviation of demand where there was no backtest) */
+  /** σd: the RMSE of the chosen method's backtest errors per day (the standard deviation of demand where
+   * there was no backtest) */
   demand_stddev: number;
   censored_days: number;
   path: number[];

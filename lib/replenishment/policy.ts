@@ -126,7 +126,10 @@ export function explainSuggestion(r: {
   const gap = round2(r.order_up_to - r.position);
   const rounding =
     r.pack_size > 1 || r.moq > 1 ? `, at least MOQ ${r.moq}, rounded up to packs of ${r.pack_size}` : '';
-  return `Position ${r.position} ≤ reorder point ${r.reorder_point}: order up to ${r.order_up_to} − ${r.position} = ${gap}${rounding} → ${r.suggested_quantity}.`;
+  return (
+    `Position ${r.position} ≤ reorder point ${r.reorder_point}: order up to ${r.order_up_to} ` +
+    `− ${r.position} = ${gap}${rounding} → ${r.suggested_quantity}.`
+  );
 }
 
 /**

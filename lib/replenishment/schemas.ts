@@ -77,5 +77,6 @@ export const ZReplenishmentRow = z.object({
   explanation: z.string(),
 });
 
-/** The replenishment page's sortable columns (a plain module: a server page cannot read a client module's constants). */
+/** The replenishment page's sortable columns (a plain module: a server page cannot read a client module's
+ * constants). */
 export const REPLENISHMENT_SORTS = ['sku', 'supplier', 'suggested', 'forecast', 'position'] as const;

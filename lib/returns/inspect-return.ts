@@ -118,9 +118,11 @@ export async function inspectUnits(
   const results: { sku: string; quantity: number; disposition: Disposition; cost: number }[] = [];
   for (const w of work) {
     const [shipped] = await t.$queryRaw<{ cost: number; quantity: number }[]>`
-      SELECT COALESCE(SUM(cost), 0)::int AS cost, COALESCE(SUM(quantity), 0)::int AS quantity FROM shipment_lines WHERE order_line_id = ${w.orderLineId}::uuid`;
+      SELECT COALESCE(SUM(cost), 0)::int AS cost, COALESCE(SUM(quantity), 0)::int AS quantity FROM
+        shipment_lines WHERE order_line_id = ${w.orderLineId}::uuid`;
     const [done] = await t.$queryRaw<{ n: number }[]>`
-      SELECT COALESCE(SUM(quantity_restocked + quantity_damaged + quantity_scrapped), 0)::int AS n FROM return_lines WHERE order_line_id = ${w.orderLineId}::uuid`;
+      SELECT COALESCE(SUM(quantity_restocked + quantity_damaged + quantity_scrapped), 0)::int AS n
+        FROM return_lines WHERE order_line_id = ${w.orderLineId}::uuid`;
     const cost = slice(shipped.cost, done.n, w.quantity, shipped.quantity);
     const reference = { type: 'return', id: r.id };
     if (w.disposition === 'scrap') {

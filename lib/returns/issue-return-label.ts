@@ -62,7 +62,8 @@ export async function issueReturnLabel(
       [{ field: 'issue_label', message: 'No carrier service can take this return' }],
     );
   }
-  const tracking = `${chosen.carrier.slice(0, 2).toUpperCase()}R${Array.from({ length: 15 }, () => randomInt(10)).join('')}`;
+  const digits = Array.from({ length: 15 }, () => randomInt(10)).join('');
+  const tracking = `${chosen.carrier.slice(0, 2).toUpperCase()}R${digits}`;
   const cost = chosen.price ?? 0;
   await tx.return.update({
     where: { id: r.id },

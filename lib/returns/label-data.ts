@@ -36,7 +36,8 @@ export async function returnLabel(returnId: string, tx: Tx = db): Promise<LabelI
   if (!location || !to || !str(to.line1) || !str(to.city) || !str(to.postal_code) || !str(to.country)) {
     throw new AppError(
       'INVALID_STATE',
-      `The warehouse address is missing: add an address to location ${location?.code ?? '(none)'} before printing return labels.`,
+      `The warehouse address is missing: add an address to location ${location?.code ?? '(none)'} ` +
+        `before printing return labels.`,
     );
   }
   const from = (r.order.shippingAddress ?? {}) as Record<string, unknown>;

@@ -31,7 +31,8 @@ export async function lockReturn(
   const [row] = await tx.$queryRaw<
     { id: string; number: number; order_id: string; ticket_id: string | null; status: ReturnStatus }[]
   >`
-    SELECT id::text, number, order_id::text, ticket_id::text, status::text AS status FROM returns WHERE id = ${id}::uuid FOR UPDATE`;
+    SELECT id::text, number, order_id::text, ticket_id::text, status::text AS status FROM returns
+      WHERE id = ${id}::uuid FOR UPDATE`;
   return {
     id: row.id,
     number: row.number,

@@ -50,7 +50,8 @@ export async function requestReturn(
         const held = candidates.reduce((s, l) => s + l.on_returns, 0);
         throw new AppError(
           'VALIDATION_FAILED',
-          `Only ${can} of ${req.sku} can be returned on order #${order.number} (${shipped} shipped, ${held} already on returns)`,
+          `Only ${can} of ${req.sku} can be returned on order #${order.number} (${shipped} ` +
+            `shipped, ${held} already on returns)`,
           [{ field: `lines.${i}.quantity`, message: `At most ${can} can be returned` }],
         );
       }

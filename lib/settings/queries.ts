@@ -18,6 +18,9 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
       lockDate: true,
       lockDateAll: true,
       shipUnpaidOrders: true,
+      fiscalYearStartMonth: true,
+      dutiesTerms: true,
+      customsCn22Limit: true,
     },
   });
   if (!row)
@@ -37,6 +40,9 @@ export async function shopSettings(tx: Tx = db): Promise<SettingsDto> {
     lock_date: row.lockDate?.toISOString().slice(0, 10) ?? null,
     lock_date_all: row.lockDateAll?.toISOString().slice(0, 10) ?? null,
     ship_unpaid_orders: row.shipUnpaidOrders,
+    fiscal_year_start_month: row.fiscalYearStartMonth,
+    duties_terms: row.dutiesTerms === 'DDP' ? 'DDP' : 'DDU',
+    customs_cn22_limit: row.customsCn22Limit,
   };
 }
 

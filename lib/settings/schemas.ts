@@ -40,6 +40,16 @@ export const ZUpdateSettingsInput = z
     lock_date_all: lockDate,
     /** Ship on invoice: orders not paid in full skip the payment-due hold (decision 031). */
     ship_unpaid_orders: zBoolParam(),
+    /** The month the fiscal year starts in, 1–12 (1 = the calendar year; decision 043). */
+    fiscal_year_start_month: zIntParam({ min: 1, max: 12, message: 'Enter a month from 1 to 12' }),
+    /** Who pays import duties on parcels leaving the shop's country (decision 040). */
+    duties_terms: z.enum(['DDU', 'DDP'], { error: 'Choose DDU or DDP' }),
+    /** Parcels worth up to this get a CN22, above it a CN23 and a commercial invoice (SDR 300 in the shop currency). */
+    customs_cn22_limit: zIntParam({
+      min: 1,
+      max: 100_000_000,
+      message: 'Enter an amount in whole minor units (cents), e.g. 40000',
+    }),
   })
   .partial()
   .strict();
@@ -57,6 +67,9 @@ export type SettingsDto = {
   lock_date: string | null;
   lock_date_all: string | null;
   ship_unpaid_orders: boolean;
+  fiscal_year_start_month: number;
+  duties_terms: 'DDU' | 'DDP';
+  customs_cn22_limit: number;
 };
 
 /** The operational limits a manager may edit (`settings:operations`, decision 032): a part of the settings. */

@@ -52,6 +52,9 @@ export async function updateSettings(options: {
       lockDate: dateOrNull(input.lock_date),
       lockDateAll: dateOrNull(input.lock_date_all),
       shipUnpaidOrders: input.ship_unpaid_orders,
+      fiscalYearStartMonth: input.fiscal_year_start_month,
+      dutiesTerms: input.duties_terms,
+      customsCn22Limit: input.customs_cn22_limit,
     };
     if (before && input.inventory_costing === 'fifo' && before.inventory_costing !== 'fifo')
       await revalueToFifo(tx, actor);

@@ -245,7 +245,10 @@ export class RateCardAdapter implements CarrierAdapter {
           const which = billables.length > 1 ? `Package ${n + 1}: ` : '';
           return unavailable(
             priced.reason,
-            `${which}${priced.reason === 'zone_not_served' ? `${service.name} does not serve zone ${zone}.` : priced.message}`,
+            which +
+              (priced.reason === 'zone_not_served'
+                ? `${service.name} does not serve zone ${zone}.`
+                : priced.message),
           );
         }
         packages.push({ billable, billable_weight_grams: billable.billable_grams, price: priced.price });

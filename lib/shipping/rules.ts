@@ -239,7 +239,9 @@ export function priceFromCard(rows: readonly RateRow[], zone: number, billableGr
     return {
       ok: false,
       reason: 'over_max_weight',
-      message: `A billable weight of ${billableGrams} g is over this service's heaviest bracket (${heaviest.max_weight_grams} g).`,
+      message:
+        `A billable weight of ${billableGrams} g is over this service's heaviest bracket ` +
+        `(${heaviest.max_weight_grams} g).`,
     };
   }
   return { ok: true, price: bracket.price, bracket_max_grams: bracket.max_weight_grams };
@@ -437,10 +439,15 @@ const WEIGHT_WORDS: Record<WeightRounding, string> = {
   ceil_half_kg: 'the next half kilogram',
 };
 
-/** 'L × W × H in inches (each side rounded up to the whole inch) ÷ 139 = lb; actual and dimensional weight rounded up to the next whole pound' */
+/** 'L × W × H in inches (each side rounded up to the whole inch) ÷ 139 = lb; actual and dimensional weight
+ * rounded up to the next whole pound' */
 export function describeDimRule(rule: DimRule): string {
   const [len, wt] = rule.unit_system === 'imperial' ? ['inches', 'lb'] : ['cm', 'kg'];
-  return `L × W × H in ${len} (${DIMENSION_WORDS[rule.dimension_rounding]}) ÷ ${rule.divisor} = ${wt}; actual and dimensional weight rounded up to ${WEIGHT_WORDS[rule.weight_rounding]}; billable = the larger`;
+  return (
+    `L × W × H in ${len} (${DIMENSION_WORDS[rule.dimension_rounding]}) ÷ ${rule.divisor} ` +
+    `= ${wt}; actual and dimensional weight rounded up ` +
+    `to ${WEIGHT_WORDS[rule.weight_rounding]}; billable = the larger`
+  );
 }
 
 /** 12,247 g → '12.25 kg (27.00 lb)': for lists and labels, never for arithmetic. */

@@ -28,11 +28,13 @@ export async function checkSlaBreaches(options: { now?: Date; limit?: number } =
       { id: string; number: number; fr: boolean; res: boolean; fr_due: Date; res_due: Date }[]
     >`
       SELECT id::text, number,
-             (first_response_breached_at IS NULL AND COALESCE(first_responded_at, solved_at, ${now}) > first_response_due_at) AS fr,
+             (first_response_breached_at IS NULL AND COALESCE(first_responded_at, solved_at, ${now})
+               > first_response_due_at) AS fr,
              (resolution_breached_at IS NULL AND COALESCE(solved_at, ${now}) > resolution_due_at) AS res,
              first_response_due_at AS fr_due, resolution_due_at AS res_due
         FROM tickets
-       WHERE (first_response_breached_at IS NULL AND COALESCE(first_responded_at, solved_at, ${now}) > first_response_due_at)
+       WHERE (first_response_breached_at IS NULL AND COALESCE(first_responded_at, solved_at, ${now})
+         > first_response_due_at)
           OR (resolution_breached_at IS NULL AND COALESCE(solved_at, ${now}) > resolution_due_at)
        ORDER BY number
        LIMIT ${options.limit ?? 500}
@@ -42,7 +44,8 @@ export async function checkSlaBreaches(options: { now?: Date; limit?: number } =
       // Raw, so updated_at stays the time a person last changed the ticket.
       await tx.$executeRaw`
         UPDATE tickets SET
-          first_response_breached_at = CASE WHEN ${row.fr} THEN first_response_due_at ELSE first_response_breached_at END,
+          first_response_breached_at = CASE WHEN ${row.fr} THEN first_response_due_at ELSE
+            first_response_breached_at END,
           resolution_breached_at = CASE WHEN ${row.res} THEN resolution_due_at ELSE resolution_breached_at END
         WHERE id = ${row.id}::uuid`;
       const found: SlaBreach[] = [

@@ -52,7 +52,8 @@ export async function slaCalendar(tx: Tx = db): Promise<SlaCalendar> {
       timezone: string | null;
     }[]
   >`
-    SELECT s.business_hours_only, s.business_days, s.opens_at_minute, s.closes_at_minute, (SELECT timezone FROM shop_settings WHERE id = 1) AS timezone
+    SELECT s.business_hours_only, s.business_days, s.opens_at_minute, s.closes_at_minute, (SELECT
+      timezone FROM shop_settings WHERE id = 1) AS timezone
     FROM support_settings s WHERE s.id = 1`;
   if (!row || !row.business_hours_only) return { mode: 'always' };
   return {
@@ -199,9 +200,12 @@ function rowDto(r: RawRow, now: Date): TicketRow {
 }
 
 const SELECT_ROW = Prisma.sql`
-  SELECT t.id::text, t.number, t.subject, t.status::text AS status, t.priority::text AS priority, t.channel::text AS channel, t.tags,
-         c.id::text AS customer_id, c.first_name, c.last_name, c.email, o.id::text AS order_id, o.number AS order_number,
-         u.id::text AS assignee_id, u.name AS assignee_name, t.return_id::text AS return_id, t.created_at, t.last_message_at,
+  SELECT t.id::text, t.number, t.subject, t.status::text AS status, t.priority::text AS priority,
+    t.channel::text AS channel, t.tags,
+         c.id::text AS customer_id, c.first_name, c.last_name, c.email, o.id::text AS order_id,
+           o.number AS order_number,
+         u.id::text AS assignee_id, u.name AS assignee_name, t.return_id::text AS return_id,
+           t.created_at, t.last_message_at,
          t.first_response_due_at, t.resolution_due_at, t.first_responded_at, t.solved_at, t.closed_at
   FROM tickets t
   JOIN customers c ON c.id = t.customer_id
@@ -210,7 +214,8 @@ const SELECT_ROW = Prisma.sql`
 
 /** SQL twins of slaState (lib/support/rules.ts): keep them saying the same thing. */
 function breachedSql(now: Date) {
-  return Prisma.sql`(COALESCE(t.first_responded_at, t.solved_at, ${now}) > t.first_response_due_at OR COALESCE(t.solved_at, ${now}) > t.resolution_due_at)`;
+  return Prisma.sql`(COALESCE(t.first_responded_at, t.solved_at, ${now}) > t.first_response_due_at
+    OR COALESCE(t.solved_at, ${now}) > t.resolution_due_at)`;
 }
 function atRiskSql(now: Date) {
   const soon = new Date(now.getTime() + SLA_AT_RISK_MINUTES * 60_000);
@@ -219,8 +224,10 @@ function atRiskSql(now: Date) {
     OR (t.solved_at IS NULL AND t.resolution_due_at BETWEEN ${now} AND ${soon})))`;
 }
 const ACTIVE = Prisma.sql`t.status IN ('open', 'pending')`;
-const PRIORITY_RANK = Prisma.sql`CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
-const NEXT_DUE = Prisma.sql`CASE WHEN t.solved_at IS NOT NULL THEN NULL WHEN t.first_responded_at IS NULL THEN LEAST(t.first_response_due_at, t.resolution_due_at) ELSE t.resolution_due_at END`;
+const PRIORITY_RANK = Prisma.sql`CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN
+  'normal' THEN 2 ELSE 3 END`;
+const NEXT_DUE = Prisma.sql`CASE WHEN t.solved_at IS NOT NULL THEN NULL WHEN t.first_responded_at IS
+  NULL THEN LEAST(t.first_response_due_at, t.resolution_due_at) ELSE t.resolution_due_at END`;
 
 function like(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -281,7 +288,8 @@ export async function ticketList(
       const contains = `%${like(q)}%`;
       const prefix = `${like(q)}%`;
       where.push(
-        Prisma.sql`(t.subject ILIKE ${contains} OR c.first_name ILIKE ${prefix} OR c.last_name ILIKE ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix})`,
+        Prisma.sql`(t.subject ILIKE ${contains} OR c.first_name ILIKE ${prefix} OR c.last_name ILIKE
+          ${prefix} OR (c.first_name || ' ' || c.last_name) ILIKE ${prefix})`,
       );
     }
   }
@@ -300,7 +308,8 @@ export async function ticketList(
     >`${SELECT_ROW} WHERE ${condition} ORDER BY ${order} LIMIT ${query.limit + 1} OFFSET ${offset}`,
     tx.$queryRaw<
       { n: bigint }[]
-    >`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders o ON o.id = t.order_id WHERE ${condition}`,
+    >`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders
+      o ON o.id = t.order_id WHERE ${condition}`,
   ]);
   const page = rows.slice(0, query.limit).map((r) => rowDto(r, now));
   const next = rows.length > query.limit ? encodeCursor(offset + query.limit) : null;
@@ -317,7 +326,8 @@ export async function supportKpiCounts(periods: { from: Date; to: Date }[], now:
   const breaches = await Promise.all(
     periods.map(async ({ from, to }) => {
       const [row] = await tx.$queryRaw<{ first_response: number; resolution: number }[]>`
-      SELECT (SELECT count(*)::int FROM tickets t WHERE t.first_response_due_at >= ${from} AND t.first_response_due_at < ${to}
+      SELECT (SELECT count(*)::int FROM tickets t WHERE t.first_response_due_at >= ${from} AND
+        t.first_response_due_at < ${to}
                 AND COALESCE(t.first_responded_at, t.solved_at, ${now}) > t.first_response_due_at) AS first_response,
              (SELECT count(*)::int FROM tickets t WHERE t.resolution_due_at >= ${from} AND t.resolution_due_at < ${to}
                 AND COALESCE(t.solved_at, ${now}) > t.resolution_due_at) AS resolution`;
@@ -327,8 +337,10 @@ export async function supportKpiCounts(periods: { from: Date; to: Date }[], now:
   const [backlog] = await tx.$queryRaw<
     { open: number; pending: number; at_risk: number; breached: number }[]
   >`
-    SELECT count(*) FILTER (WHERE t.status = 'open')::int AS open, count(*) FILTER (WHERE t.status = 'pending')::int AS pending,
-           count(*) FILTER (WHERE ${atRiskSql(now)})::int AS at_risk, count(*) FILTER (WHERE ${breachedSql(now)})::int AS breached
+    SELECT count(*) FILTER (WHERE t.status = 'open')::int AS open, count(*) FILTER (WHERE t.status =
+      'pending')::int AS pending,
+           count(*) FILTER (WHERE ${atRiskSql(now)})::int AS at_risk, count(*) FILTER (WHERE
+             ${breachedSql(now)})::int AS breached
     FROM tickets t WHERE ${ACTIVE}`;
   return { breaches, backlog };
 }
@@ -423,7 +435,8 @@ export async function lockTicket(tx: Tx, id: string) {
       solved_at: Date | null;
     }[]
   >`
-    SELECT id::text, number, subject, status::text AS status, priority::text AS priority, customer_id::text, order_id::text, assignee_id::text, tags,
+    SELECT id::text, number, subject, status::text AS status, priority::text AS priority,
+      customer_id::text, order_id::text, assignee_id::text, tags,
            created_at, first_responded_at, solved_at
     FROM tickets WHERE id = ${id}::uuid FOR UPDATE`;
   if (!row) throw new AppError('NOT_FOUND', 'That ticket does not exist.');

@@ -291,7 +291,10 @@ export function assertRenderable(rendered: RenderedReply, field = 'body'): strin
     throw new AppError('VALIDATION_FAILED', `No value for ${names} on this ticket`, [
       {
         field,
-        message: `This ticket has no value for ${names} (${rendered.missing.map((n) => PLACEHOLDERS[n].toLowerCase()).join('; ')}). Link an order or write the text yourself.`,
+        message:
+          `This ticket has no value for ${names} ` +
+          `(${rendered.missing.map((n) => PLACEHOLDERS[n].toLowerCase()).join('; ')}). ` +
+          `Link an order or write the text yourself.`,
       },
     ]);
   }

@@ -24,7 +24,9 @@ function refused(url: string, address: string) {
   return new AppError('VALIDATION_FAILED', 'Invalid url', [
     {
       field: 'url',
-      message: `${url} resolves to ${address}, a loopback, private or link-local address; webhooks only go to public addresses`,
+      message:
+        `${url} resolves to ${address}, a loopback, private or link-local address; webhooks ` +
+        `only go to public addresses`,
     },
   ]);
 }

@@ -93,6 +93,8 @@ describe('API request handling', () => {
       lock_date_all: null,
       // The test shop ships on invoice (tests/factories makeLocations, decision 031).
       ship_unpaid_orders: true,
+      // The fiscal year is the calendar year until a setting says otherwise (decision 043).
+      fiscal_year_start_month: 1,
     });
     expect((await patchSettings(reader.key, { inventory_costing: 'average' })).status).toBe(403);
 

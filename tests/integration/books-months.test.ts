@@ -28,11 +28,12 @@ async function fromLines() {
     FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
     GROUP BY 1, 2 ORDER BY 1, 2`;
 }
+/** The same from the monthly balances: a month's balance is the sum of its slots (decision 044). */
 async function fromBalances() {
   return db.$queryRaw<{ code: string; month: string; debit: bigint; credit: bigint }[]>`
-    SELECT a.code, to_char(b.month, 'YYYY-MM-DD') AS month, b.debit, b.credit
+    SELECT a.code, to_char(b.month, 'YYYY-MM-DD') AS month, sum(b.debit)::bigint AS debit, sum(b.credit)::bigint AS credit
     FROM account_month_balances b JOIN accounts a ON a.id = b.account_id
-    ORDER BY 1, 2`;
+    GROUP BY 1, 2 ORDER BY 1, 2`;
 }
 /** The P&L's net income straight from journal lines over [from, to] (shop days). */
 async function netIncomeFromLines(from: string, to: string) {
@@ -169,4 +170,43 @@ describe('account_month_balances', () => {
       );
     },
   );
+
+  it('lets two postings to the same accounts and month run at once (slots, no hot row; decision 044)', async () => {
+    await db.$executeRaw`TRUNCATE journal_lines, journal_entries, kpi_fact_deltas CASCADE`;
+    const post = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], amount: number) =>
+      postJournalEntry(tx, {
+        memo: `sale ${amount}`,
+        source: { type: 'manual' },
+        actor,
+        postedAt: new Date('2026-06-10T15:00:00Z'),
+        lines: [
+          { account: '1000', debit: amount },
+          { account: '4000', credit: amount },
+        ],
+      });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstPosted!: () => void;
+    const posted = new Promise<void>((resolve) => (firstPosted = resolve));
+    // The first transaction posts and stays open, holding its rows' locks.
+    const first = db.$transaction(async (tx) => {
+      await post(tx, 300);
+      firstPosted();
+      await held;
+    });
+    await posted;
+    // With one row per (account, month) the second would wait for the first's commit; lock_timeout
+    // makes that wait an error here instead of a hang.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
+      await post(tx, 450);
+    });
+    release();
+    await first;
+    // 300 + 450 = 750 on each side, in June (New York) however many slots hold it.
+    expect((await fromBalances()).map((r) => [r.code, r.month, Number(r.debit), Number(r.credit)])).toEqual([
+      ['1000', '2026-06-01', 750, 0],
+      ['4000', '2026-06-01', 0, 750],
+    ]);
+  });
 });

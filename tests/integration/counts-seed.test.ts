@@ -8,6 +8,7 @@ import { kpiReport, shopToday } from '@/lib/kpi/queries';
 import { addDays } from '@/lib/kpi/rules';
 import { accountBalance, trialBalance } from '@/lib/ledger/queries';
 import { inventoryValuation } from '@/lib/inventory/queries';
+import { countAwaitingReviewSql } from '@/lib/inventory/cycle-counts/queries';
 
 const DAY = 86_400_000;
 let result: Awaited<ReturnType<typeof seedCycleCounts>>;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('demo cycle counts', () => {
-  it("counts an aisle every week or two, each finding a few units off, and leaves today's store count half done", async () => {
+  it("counts an aisle every week or two, each a few units off; today's store count is half done, aisle A's recount awaits review", async () => {
     const counts = await db.cycleCount.findMany({
       select: { status: true, completedAt: true, location: { select: { code: true } } },
       orderBy: { createdAt: 'asc' },
@@ -31,14 +32,27 @@ describe('demo cycle counts', () => {
     // (days − 11..17 h) old, so its age in whole days is one less: 48, 34, 20, 9, 2.
     const ages = completed.map((c) => Math.floor((Date.now() - c.completedAt!.getTime()) / DAY));
     expect(ages).toEqual([48, 34, 20, 9, 2]);
-    expect(counts.filter((c) => c.status === 'counting').map((c) => c.location.code)).toEqual(['STORE']);
-    expect(result).toMatchObject({ counts: 6 });
+    expect(counts.filter((c) => c.status === 'counting').map((c) => c.location.code)).toEqual([
+      'STORE',
+      'MAIN',
+    ]);
+    expect(result).toMatchObject({ counts: 7 });
+    // The recount: every line counted (so it awaits review, the dashboard's predicate), two off by one.
+    const [review] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM cycle_counts c WHERE ${countAwaitingReviewSql()}`;
+    expect(review.n).toBe(1);
+    const recount = await db.cycleCountLine.findMany({
+      where: { cycleCount: { note: 'Aisle A recount, for the manager to review' } },
+      select: { counted: true, variance: true },
+    });
+    expect(recount.every((l) => l.counted !== null)).toBe(true);
+    expect(recount.filter((l) => l.variance !== 0).map((l) => l.variance)).toEqual([-1, -1]);
     // 6 to 12 lines off per aisle (fewer where fewer SKUs have 10 units free), each by one to three
     // units, every one of them corrected.
     expect(result.corrections).toBeGreaterThanOrEqual(5);
     expect(result.corrections).toBeLessThanOrEqual(60);
     const off = await db.cycleCountLine.findMany({
-      where: { variance: { not: 0 } },
+      where: { variance: { not: 0 }, cycleCount: { status: 'completed' } },
       select: { variance: true, adjustmentId: true },
     });
     expect(off).toHaveLength(result.corrections);

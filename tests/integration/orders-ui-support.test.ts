@@ -22,7 +22,7 @@ vi.mock('@/lib/auth/session', () => ({
   userActor: (u: SessionUser) => ({ type: 'user', id: u.id, label: u.email, role: u.role }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-const actions = await import('@/app/(app)/orders/actions');
+const actions = await import('@/lib/orders/actions');
 const exportRoute = await import('@/app/(app)/orders/export/route');
 
 /**

@@ -1,9 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { runAction, type ActionState } from '@/lib/server-action';
+import { action, callAction } from '@/lib/server-action';
 import { createCycleCount } from '@/lib/inventory/cycle-counts/create-cycle-count';
 import { startCycleCount } from '@/lib/inventory/cycle-counts/start-cycle-count';
 import { recordCounts } from '@/lib/inventory/cycle-counts/record-counts';
@@ -18,12 +16,9 @@ const paths = (id?: string) => {
   if (id) revalidatePath(`/inventory/cycle-counts/${id}`);
 };
 
-export async function createCycleCountAction(
-  _prev: ActionState<{ id: string }>,
-  formData: FormData,
-): Promise<ActionState<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
+export const createCycleCountAction = action<{ id: string }>(
+  { permission: 'inventory:adjust' },
+  async ({ actor, formData }) => {
     const created = await createCycleCount({
       input: {
         location: formText(formData, 'location'),
@@ -31,56 +26,58 @@ export async function createCycleCountAction(
         skus: formText(formData, 'skus'),
         note: formText(formData, 'note').trim() || undefined,
       },
-      actor: userActor(user),
+      actor,
     });
     paths();
     return {
-      message: `Count #${created.number} created: ${created.lines} ${created.lines === 1 ? 'line' : 'lines'} (${created.scope_description}).`,
+      message:
+        `Count #${created.number} ` +
+        `created: ${created.lines} ${created.lines === 1 ? 'line' : 'lines'} ` +
+        `(${created.scope_description}).`,
       data: { id: created.id },
     };
-  });
-}
+  },
+);
 
-export async function startCycleCountAction(countId: string): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
-    const r = await startCycleCount({ countId, actor: userActor(user) });
+export const startCycleCountAction = callAction<[countId: string], undefined>(
+  { permission: 'inventory:adjust' },
+  async ({ actor }, countId) => {
+    const r = await startCycleCount({ countId, actor });
     paths(countId);
     return { message: `Count #${r.number} started: scan a bin label to begin.` };
-  });
-}
+  },
+);
 
 /** Saves counted quantities; answers with the counter's (blind) sheet. */
-export async function recordCountsAction(
-  countId: string,
-  lines: TRecordCountsInput['lines'],
-): Promise<ActionState<CountSheet>> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
-    const r = await recordCounts({ countId, input: { lines }, actor: userActor(user) });
-    const sheet = await countSheet(countId);
-    return { message: `Saved: ${r.lines.map((l) => `${l.sku} ${l.counted}`).join(', ')}.`, data: sheet! };
-  });
-}
+export const recordCountsAction = callAction<
+  [countId: string, lines: TRecordCountsInput['lines']],
+  CountSheet
+>({ permission: 'inventory:adjust' }, async ({ actor }, countId, lines) => {
+  const r = await recordCounts({ countId, input: { lines }, actor });
+  const sheet = await countSheet(countId);
+  return { message: `Saved: ${r.lines.map((l) => `${l.sku} ${l.counted}`).join(', ')}.`, data: sheet! };
+});
 
-export async function completeCycleCountAction(countId: string): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
-    const r = await completeCycleCount({ countId, actor: userActor(user) });
+export const completeCycleCountAction = callAction<[countId: string], undefined>(
+  { permission: 'inventory:adjust' },
+  async ({ actor }, countId) => {
+    const r = await completeCycleCount({ countId, actor });
     paths(countId);
     revalidatePath('/inventory');
     revalidatePath('/dashboard');
     return {
-      message: `Count #${r.number} completed: ${r.corrections.length} ${r.corrections.length === 1 ? 'correction' : 'corrections'} posted.`,
+      message:
+        `Count #${r.number} ` +
+        `completed: ${r.corrections.length} ${r.corrections.length === 1 ? 'correction' : 'corrections'} posted.`,
     };
-  });
-}
+  },
+);
 
-export async function cancelCycleCountAction(countId: string): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('inventory:adjust');
-    const r = await cancelCycleCount({ countId, actor: userActor(user) });
+export const cancelCycleCountAction = callAction<[countId: string], undefined>(
+  { permission: 'inventory:adjust' },
+  async ({ actor }, countId) => {
+    const r = await cancelCycleCount({ countId, actor });
     paths(countId);
     return { message: `Count #${r.number} cancelled. Nothing was posted.` };
-  });
-}
+  },
+);

@@ -103,7 +103,8 @@ export async function completeCycleCount(
       const money = (v: number) => formatMoney(v, settings?.currency ?? 'USD');
       throw new AppError(
         'FORBIDDEN',
-        `This count moves ${money(absValue)} of inventory value; above ${money(limit)} a manager must review and complete it.`,
+        `This count moves ${money(absValue)} of inventory value; above ${money(limit)} a manager ` +
+          `must review and complete it.`,
       );
     }
 

@@ -44,7 +44,8 @@ export async function createCycleCount(
     if (missingBins.length) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `Unknown bin${missingBins.length > 1 ? 's' : ''} at ${location.code}: ${missingBins.map((b) => b.code).join(', ')}`,
+        `Unknown bin${missingBins.length > 1 ? 's' : ''} ` +
+          `at ${location.code}: ${missingBins.map((b) => b.code).join(', ')}`,
         missingBins.map((b) => ({ field: `bins.${b.i}`, message: `No bin "${b.code}" at ${location.code}` })),
       );
     }

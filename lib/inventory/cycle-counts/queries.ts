@@ -59,11 +59,17 @@ export async function cycleCountList(
       completed_at: Date | null;
     })[]
   >`
-    SELECT c.id::text, c.number, l.code AS location, c.status::text AS status, c.scope_description, c.created_by, c.created_at, c.completed_at, c.completed_by,
+    SELECT c.id::text, c.number, l.code AS location, c.status::text AS status, c.scope_description,
+      c.created_by, c.created_at, c.completed_at, c.completed_by,
            (SELECT count(*) FROM cycle_count_lines x WHERE x.cycle_count_id = c.id)::int AS lines,
-           (SELECT count(*) FROM cycle_count_lines x WHERE x.cycle_count_id = c.id AND x.counted IS NOT NULL)::int AS lines_counted,
-           CASE WHEN c.status = 'completed' THEN (SELECT coalesce(sum(greatest(x.expected, 0)), 0) FROM cycle_count_lines x WHERE x.cycle_count_id = c.id AND x.counted IS NOT NULL)::int END AS expected,
-           CASE WHEN c.status = 'completed' THEN (SELECT coalesce(sum(abs(x.variance)), 0) FROM cycle_count_lines x WHERE x.cycle_count_id = c.id AND x.counted IS NOT NULL)::int END AS abs_variance
+           (SELECT count(*) FROM cycle_count_lines x WHERE x.cycle_count_id = c.id AND x.counted IS
+             NOT NULL)::int AS lines_counted,
+           CASE WHEN c.status = 'completed' THEN (SELECT coalesce(sum(greatest(x.expected, 0)), 0)
+             FROM cycle_count_lines x WHERE x.cycle_count_id = c.id AND x.counted IS NOT NULL)::int
+             END AS expected,
+           CASE WHEN c.status = 'completed' THEN (SELECT coalesce(sum(abs(x.variance)), 0) FROM
+             cycle_count_lines x WHERE x.cycle_count_id = c.id AND x.counted IS NOT NULL)::int END
+             AS abs_variance
     FROM cycle_counts c JOIN locations l ON l.id = c.location_id
     WHERE (${q.status ?? null}::text IS NULL OR c.status::text = ${q.status ?? null}::text)
       AND (${from}::timestamptz IS NULL OR c.completed_at >= ${from}::timestamptz)
@@ -143,16 +149,19 @@ export type CountSheetLine = {
   counted_at: string | null;
   counted_by: string | null;
 };
-/** The counter's view: bins and items in walking order, what was counted; never the expected quantity (blind counts). */
+/** The counter's view: bins and items in walking order, what was counted; never the expected quantity (blind
+ * counts). */
 export type CountSheet = Header & { lines: CountSheetLine[]; bins: string[] };
 
 export async function countSheet(id: string, tx: Tx = db): Promise<CountSheet | null> {
   const h = await header(id, tx);
   if (!h) return null;
   const lines = await tx.$queryRaw<CountSheetLine[]>`
-    SELECT l.sku, p.name || CASE WHEN v.title <> '' THEN ' – ' || v.title ELSE '' END AS name, v.barcode, l.bin_code, l.counted,
+    SELECT l.sku, p.name || CASE WHEN v.title <> '' THEN ' – ' || v.title ELSE '' END AS name,
+      v.barcode, l.bin_code, l.counted,
            to_char(l.counted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS counted_at, l.counted_by
-    FROM cycle_count_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id LEFT JOIN bins b ON b.id = l.bin_id
+    FROM cycle_count_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id =
+      v.product_id LEFT JOIN bins b ON b.id = l.bin_id
     WHERE l.cycle_count_id = ${h.id}::uuid
     ORDER BY b.pick_sequence NULLS LAST, l.bin_code NULLS LAST, l.sku`;
   const bins = [...new Set(lines.map((l) => l.bin_code).filter((b): b is string => !!b))];
@@ -192,10 +201,12 @@ export async function countReview(id: string, actor: Actor, tx: Tx = db): Promis
   const h = await header(id, tx);
   if (!h) return null;
   const rows = await tx.$queryRaw<(Omit<ReviewLine, 'value'> & { posted_value: number })[]>`
-    SELECT l.sku, p.name || CASE WHEN v.title <> '' THEN ' – ' || v.title ELSE '' END AS name, v.barcode, l.bin_code, l.counted,
+    SELECT l.sku, p.name || CASE WHEN v.title <> '' THEN ' – ' || v.title ELSE '' END AS name,
+      v.barcode, l.bin_code, l.counted,
            to_char(l.counted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS counted_at, l.counted_by,
            l.expected_at_start, l.expected, l.variance, l.value AS posted_value,
-           CASE WHEN cp.quantity > 0 THEN round(cp.value::numeric / cp.quantity)::int ELSE cp.last_unit_cost END AS unit_cost
+           CASE WHEN cp.quantity > 0 THEN round(cp.value::numeric / cp.quantity)::int ELSE
+             cp.last_unit_cost END AS unit_cost
     FROM cycle_count_lines l JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
     LEFT JOIN bins b ON b.id = l.bin_id LEFT JOIN cost_pools cp ON cp.variant_id = l.variant_id
     WHERE l.cycle_count_id = ${h.id}::uuid

@@ -19,7 +19,8 @@ export async function startCycleCount(
     const now = options.now ?? new Date();
     await t.$executeRaw`
       UPDATE cycle_count_lines l
-      SET expected_at_start = coalesce((SELECT s.on_hand FROM stock_levels s WHERE s.variant_id = l.variant_id AND s.location_id = ${count.locationId}::uuid), 0)
+      SET expected_at_start = coalesce((SELECT s.on_hand FROM stock_levels s WHERE s.variant_id =
+        l.variant_id AND s.location_id = ${count.locationId}::uuid), 0)
       WHERE l.cycle_count_id = ${count.id}::uuid`;
     await t.cycleCount.update({
       where: { id: count.id },

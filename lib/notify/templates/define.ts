@@ -6,7 +6,8 @@ export type MessageContext = { shopName: string };
 export type RenderedMessage = { subject: string; text: string; html: string };
 
 export type NotificationTemplateDefinition<S extends z.ZodType> = {
-  /** The data the template needs; checked when the message is queued, so a bad call fails in the event's transaction. */
+  /** The data the template needs; checked when the message is queued, so a bad call fails in the event's
+   * transaction. */
   schema: S;
   render: (data: z.infer<S>, context: MessageContext) => RenderedMessage;
 };
@@ -45,5 +46,9 @@ export function htmlFromText(text: string, shopName: string): string {
           .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`,
     )
     .join('\n');
-  return `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1e293b">\n${paragraphs}\n<p style="color:#64748b;font-size:13px">${escapeHtml(shopName)}</p>\n</body></html>`;
+  return (
+    `<!doctype html><html><body ` +
+    `style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1e293b">\n${paragraphs}\n<p ` +
+    `style="color:#64748b;font-size:13px">${escapeHtml(shopName)}</p>\n</body></html>`
+  );
 }

@@ -18,13 +18,16 @@ export const exchangeCreated = defineTemplate({
   render(data, { shopName }) {
     const items = data.lines.map((l) => `- ${l.quantity} × ${l.name} (${l.sku})`).join('\n');
     const settle = data.charged_formatted
-      ? `The items you sent back were worth ${data.credit_formatted}; the difference of ${data.charged_formatted} was charged to your payment method.`
+      ? `The items you sent back were worth ${data.credit_formatted}; the difference ` +
+        `of ${data.charged_formatted} was charged to your payment method.`
       : data.refunded_formatted
-        ? `The items you sent back were worth ${data.credit_formatted}; the ${data.refunded_formatted} left over is refunded to your payment method.`
+        ? `The items you sent back were worth ${data.credit_formatted}; ` +
+          `the ${data.refunded_formatted} left over is refunded to your payment method.`
         : `The items you sent back (${data.credit_formatted}) pay for the replacement in full.`;
     const text = [
       `Hello ${data.customer_name || 'there'},`,
-      `For return #${data.return_number} (order #${data.order_number}) we have created replacement order #${data.replacement_order_number}:\n${items}`,
+      `For return #${data.return_number} (order #${data.order_number}) we have created replacement ` +
+        `order #${data.replacement_order_number}:\n${items}`,
       settle,
       'We will email you the tracking number when it ships.',
       `Thank you, ${shopName}`,

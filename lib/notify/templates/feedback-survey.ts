@@ -16,7 +16,8 @@ export const feedbackOrderSurvey = defineTemplate({
   render(data, { shopName }) {
     const text = [
       `Hi ${data.customer_name},`,
-      `Your order #${data.order_number} (${data.items.join(', ')}) was delivered a few days ago. How was it? One click is enough:`,
+      `Your order #${data.order_number} (${data.items.join(', ')}) was delivered a few days ago. ` +
+        `How was it? One click is enough:`,
       data.rating_urls.map((url, i) => `${i + 1} — ${ORDER_RATING_LABELS[i + 1]}: ${url}`).join('\n'),
       `You can add a comment and rate each item on the page that opens. The links work until ${data.expires_on}.`,
       `Thank you — ${shopName}`,

@@ -13,7 +13,8 @@ import { feedbackOrderSurvey, feedbackTicketSurvey } from './feedback-survey';
 import { automationAlert } from './automation-alert';
 import { replenishmentLowStock } from './replenishment-low-stock';
 
-/** Every email Backroom sends (to customers, and purchase orders to suppliers), by template name (one file each in this folder). */
+/** Every email Backroom sends (to customers, and purchase orders to suppliers), by template name (one file
+ * each in this folder). */
 export const TEMPLATES = {
   order_shipped: orderShipped,
   return_approved: returnApproved,

@@ -19,7 +19,9 @@ export const orderShipped = defineTemplate({
   render(data, { shopName }) {
     const items = data.lines.map((l) => `- ${l.quantity} × ${l.name} (${l.sku})`).join('\n');
     const tracking = data.tracking_number
-      ? `It travels with ${[data.carrier, data.service].filter(Boolean).join(' ') || 'our carrier'}, tracking number ${data.tracking_number}.${data.tracking_url ? `\nTrack it here: ${data.tracking_url}` : ''}`
+      ? `It travels ` +
+        `with ${[data.carrier, data.service].filter(Boolean).join(' ') || 'our carrier'}, ` +
+        `tracking number ${data.tracking_number}.${data.tracking_url ? `\nTrack it here: ${data.tracking_url}` : ''}`
       : 'It is on its way to you.';
     const text = [
       `Hello ${data.customer_name || 'there'},`,

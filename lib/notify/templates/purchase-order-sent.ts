@@ -15,8 +15,12 @@ export const purchaseOrderSent = defineTemplate({
   render(data, { shopName }) {
     const text = [
       `Hello ${data.supplier_name},`,
-      `Please find attached our purchase order ${data.po_label}${data.revision ? ` (revision ${data.revision})` : ''}: ${data.lines} ${data.lines === 1 ? 'line' : 'lines'}, ${data.total}, for delivery to ${data.location_name}${data.expected_at ? ` by ${data.expected_at}` : ''}.`,
-      `Please quote ${data.po_label} on your delivery note and invoice, and tell us if anything cannot be delivered in full or on time.`,
+      `Please find attached our purchase order ${data.po_label}` +
+        `${data.revision ? ` (revision ${data.revision})` : ''}: ` +
+        `${data.lines} ${data.lines === 1 ? 'line' : 'lines'}, ${data.total}, ` +
+        `for delivery to ${data.location_name}${data.expected_at ? ` by ${data.expected_at}` : ''}.`,
+      `Please quote ${data.po_label} on your delivery note and invoice, and tell us if anything ` +
+        `cannot be delivered in full or on time.`,
       `Thank you, ${shopName}`,
     ].join('\n\n');
     return {

@@ -18,7 +18,8 @@ export const refundIssued = defineTemplate({
   render(data, { shopName }) {
     const text = [
       `Hello ${data.customer_name || 'there'},`,
-      `We have refunded ${data.amount_formatted} for order #${data.order_number} (refund #${data.refund_number}) to your original payment method.`,
+      `We have refunded ${data.amount_formatted} for order #${data.order_number} (refund ` +
+        `#${data.refund_number}) to your original payment method.`,
       data.restocking_fee > 0 ? 'A restocking fee was kept as set out in our returns policy.' : '',
       'Depending on your bank it can take 3–10 business days to show on your statement.',
       `Thank you, ${shopName}`,

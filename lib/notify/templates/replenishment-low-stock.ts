@@ -23,7 +23,8 @@ export const replenishmentLowStock = defineTemplate({
     const subject = `${data.count} SKU${data.count === 1 ? '' : 's'} at or below the reorder point`;
     const rows = data.lines.map(
       (l) =>
-        `- ${l.sku} at ${l.location}: position ${l.position} ≤ reorder point ${l.reorder_point}; suggested ${l.suggested_quantity} from ${l.supplier}`,
+        `- ${l.sku} at ${l.location}: position ${l.position} ≤ reorder point ${l.reorder_point}; ` +
+        `suggested ${l.suggested_quantity} from ${l.supplier}`,
     );
     const more = data.count > data.lines.length ? [`… and ${data.count - data.lines.length} more.`] : [];
     const text = [

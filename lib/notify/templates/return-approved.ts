@@ -18,7 +18,9 @@ export const returnApproved = defineTemplate({
   render(data, { shopName }) {
     const items = data.lines.map((l) => `- ${l.quantity} × ${l.name} (${l.sku})`).join('\n');
     const label = data.label_url
-      ? `Print your prepaid return label here: ${data.label_url}\nIt travels with ${data.carrier ?? 'our carrier'}, tracking number ${data.tracking_number}.`
+      ? `Print your prepaid return label here: ${data.label_url}\nIt travels ` +
+        `with ${data.carrier ?? 'our carrier'}, tracking ` +
+        `number ${data.tracking_number}.`
       : 'Send the parcel to the address on your packing slip.';
     const text = [
       `Hello ${data.customer_name || 'there'},`,

@@ -16,7 +16,8 @@ export const returnReceived = defineTemplate({
     const items = data.lines.map((l) => `- ${l.quantity} × ${l.name} (${l.sku})`).join('\n');
     const text = [
       `Hello ${data.customer_name || 'there'},`,
-      `We have received ${data.complete ? 'your return' : 'part of your return'} #${data.return_number} (order #${data.order_number}):\n${items}`,
+      `We have received ${data.complete ? 'your return' : 'part of your return'} ` +
+        `#${data.return_number} (order #${data.order_number}):\n${items}`,
       data.complete
         ? 'We are checking the items now and will settle your return shortly.'
         : 'We will write again when the rest arrives.',

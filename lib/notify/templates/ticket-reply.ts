@@ -15,7 +15,8 @@ export const ticketReply = defineTemplate({
     const text = [
       data.body.trim(),
       `— ${data.agent_name}, ${shopName} customer support`,
-      `Reply to this email to answer; please keep "[#${data.ticket_number}]" in the subject so your message joins this conversation.`,
+      `Reply to this email to answer; please keep "[#${data.ticket_number}]" in the subject so your ` +
+        `message joins this conversation.`,
     ].join('\n\n');
     return {
       subject: `Re: ${data.subject} [#${data.ticket_number}]`,

@@ -12,7 +12,8 @@ export const webhookDisabled = defineTemplate({
     const text = [
       'Hello,',
       `${shopName} has disabled the webhook to ${data.url}: ${data.reason} (failing since ${data.failing_since}).`,
-      'No more events are sent to it. Fix the receiver, then enable it again under Settings → Webhooks; deliveries that failed can be retried there.',
+      'No more events are sent to it. Fix the receiver, then enable it again under Settings → ' +
+        'Webhooks; deliveries that failed can be retried there.',
       `— ${shopName}`,
     ].join('\n\n');
     return {

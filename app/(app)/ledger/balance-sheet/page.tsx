@@ -106,13 +106,18 @@ export default async function BalanceSheetPage({
                   ? 'Balanced: assets = liabilities + equity'
                   : `Out of balance by ${money(bs.difference)}`}
               </span>
-              <a
-                href={`/ledger/export/balance-sheet?as_of=${bs.as_of}`}
-                download
-                className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
-              >
-                Export CSV
-              </a>
+              <div className="flex flex-wrap gap-2">
+                {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
+                  <a
+                    key={f}
+                    href={`/ledger/export/balance-sheet?as_of=${bs.as_of}&format=${f}`}
+                    download
+                    className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+                  >
+                    Export {f.toUpperCase()}
+                  </a>
+                ))}
+              </div>
             </div>
           </div>
           {bs.assets.accounts.length === 0 && bs.liabilities.accounts.length === 0 && (

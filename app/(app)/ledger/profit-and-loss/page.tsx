@@ -5,7 +5,8 @@ import { todayIn } from '@/lib/dates';
 import { fieldIssues } from '@/lib/errors';
 import { profitAndLossReport } from '@/lib/ledger/queries';
 import {
-  monthColumnLabel,
+  columnLabel,
+  fiscalYearStart,
   PL_SECTION_LABELS,
   profitAndLossTable,
   ZProfitAndLossQuery,
@@ -24,6 +25,7 @@ function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+const selectClass = 'mt-1 block w-48 rounded-md border border-slate-300 bg-white px-3 py-2 text-base';
 const exportClass =
   'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50';
 
@@ -44,8 +46,10 @@ export default async function ProfitAndLossPage({
   const settings = await shopSettings();
   const today = todayIn(settings.timezone);
   const requested = {
-    from: single(params.from) ?? `${today.slice(0, 4)}-01-01`,
+    from: single(params.from) ?? fiscalYearStart(today, settings.fiscal_year_start_month),
     to: single(params.to) ?? today,
+    columns: single(params.columns),
+    compare: single(params.compare),
   };
   const parsed = ZProfitAndLossQuery.safeParse(requested);
   const error = parsed.success
@@ -55,6 +59,10 @@ export default async function ProfitAndLossPage({
         .join('; ')}. Pick two dates, the first on or before the second, at most five years apart.`;
   const report = parsed.success ? await profitAndLossReport(parsed.data) : null;
   const money = (amount: number) => formatMoney(amount, settings.currency);
+  const fiscalHint =
+    settings.fiscal_year_start_month === 1
+      ? 'The fiscal year is the calendar year.'
+      : `The fiscal year starts on ${fiscalYearStart(today, settings.fiscal_year_start_month).slice(5)}.`;
   const cell = (amount: number) => (amount === 0 ? <span className="text-slate-600">—</span> : money(amount));
   const journal = (code: string, from: string, to: string) =>
     `/ledger/journal?account=${encodeURIComponent(code)}&from=${from}&to=${to}`;
@@ -71,11 +79,41 @@ export default async function ProfitAndLossPage({
         from={requested.from.slice(0, 10)}
         to={requested.to.slice(0, 10)}
         error={error}
-        hint={`Whole days in the shop's time zone (${settings.timezone}), in ${settings.currency}. The fiscal year is the calendar year.`}
-      />
+        hint={`Whole days in the shop's time zone (${settings.timezone}), in ${settings.currency}. ${fiscalHint}`}
+      >
+        <div>
+          <label htmlFor="pl-columns" className="block text-sm font-medium">
+            Columns
+          </label>
+          <select
+            id="pl-columns"
+            name="columns"
+            defaultValue={requested.columns ?? 'month'}
+            className={selectClass}
+          >
+            <option value="month">By month</option>
+            <option value="quarter">By quarter</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="pl-compare" className="block text-sm font-medium">
+            Compare with
+          </label>
+          <select
+            id="pl-compare"
+            name="compare"
+            defaultValue={requested.compare ?? 'previous_period'}
+            className={selectClass}
+          >
+            <option value="previous_period">The period before</option>
+            <option value="previous_year">The same days a year earlier</option>
+          </select>
+        </div>
+      </DateRangeForm>
       {report &&
         (() => {
-          const { total, months, previous } = report;
+          const { total, months, previous, step } = report;
+          const query = `from=${total.from}&to=${total.to}&columns=${step}&compare=${requested.compare ?? 'previous_period'}`;
           const rows = profitAndLossTable(total, months, previous);
           const empty = total.sections.every((s) => s.accounts.length === 0);
           return (
@@ -88,17 +126,25 @@ export default async function ProfitAndLossPage({
                   <h2 id="pl-title" className="text-lg font-semibold">
                     Profit and loss, {total.from} to {total.to}
                   </h2>
-                  <a
-                    href={`/ledger/export/profit-and-loss?from=${total.from}&to=${total.to}`}
-                    download
-                    className={exportClass}
-                  >
-                    Export CSV
-                  </a>
+                  <div className="flex flex-wrap gap-2">
+                    {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
+                      <a
+                        key={f}
+                        href={`/ledger/export/profit-and-loss?${query}&format=${f}`}
+                        download
+                        className={exportClass}
+                      >
+                        Export {f.toUpperCase()}
+                      </a>
+                    ))}
+                  </div>
                 </div>
                 <p className="px-4 text-sm text-slate-600 sm:px-6">
-                  Compared with {previous.from} to {previous.to}, the period of equal length before. Each
-                  figure opens its journal lines.
+                  Compared with {previous.from} to {previous.to}
+                  {requested.compare === 'previous_year'
+                    ? ', the same days a year earlier'
+                    : ', the period of equal length before'}
+                  . Each figure opens its journal lines.
                 </p>
                 {empty && (
                   <p className="px-4 pt-3 text-slate-700 sm:px-6">
@@ -185,15 +231,16 @@ export default async function ProfitAndLossPage({
                 className="rounded-xl border border-slate-200 bg-white"
               >
                 <h2 id="pl-months-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-                  By month
+                  {step === 'quarter' ? 'By quarter' : 'By month'}
                 </h2>
                 <p className="px-4 text-sm text-slate-600 sm:px-6">
-                  One column per calendar month of the range; scroll the table sideways for more months.
+                  One column per {step === 'quarter' ? 'fiscal quarter' : 'calendar month'} of the range;
+                  scroll the table sideways for more columns.
                 </p>
                 <ScrollRegion label="Profit and loss by month table" className="mt-3">
                   <table className="w-full text-left text-sm">
                     <caption className="sr-only">
-                      Profit and loss in {settings.currency} by calendar month
+                      Profit and loss in {settings.currency} by {step === 'quarter' ? 'quarter' : 'month'}
                     </caption>
                     <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
                       <tr>
@@ -206,7 +253,7 @@ export default async function ProfitAndLossPage({
                             scope="col"
                             className="px-3 py-2 text-right font-medium whitespace-nowrap"
                           >
-                            {monthColumnLabel(m.from, m.to)}
+                            {columnLabel(m.from, m.to, step, settings.fiscal_year_start_month)}
                           </th>
                         ))}
                       </tr>

@@ -17,6 +17,8 @@ import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
 import { VoidLabelForm } from '@/components/fulfillment/void-label-form';
 import { startWaveAction } from '@/lib/fulfillment/scan-actions';
 import { openQuantity } from '@/lib/orders/rules';
+import { parcelCustoms } from '@/lib/fulfillment/parcel-customs';
+import { missingCustomsMessage } from '@/lib/shipping/customs';
 
 export const metadata: Metadata = { title: 'Ship order' };
 
@@ -41,6 +43,10 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
   const shippable = (order.status === 'open' || order.status === 'partially_fulfilled') && open.length > 0;
   const overdue = !!order.promised_ship_by && shippable && new Date(order.promised_ship_by) < new Date();
   const a = order.shipping_address;
+  // A parcel leaving the shop's country: the form it gets, the duties terms, missing customs data (decision 040).
+  const customs = shippable
+    ? await parcelCustoms({ orderId: order.id, lines: open.map((l) => ({ sku: l.sku, quantity: l.open })) })
+    : null;
 
   return (
     <>
@@ -187,6 +193,17 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
           }))}
           canShip={shippable}
           currency={settings.currency}
+          customs={
+            customs?.international && customs.form
+              ? {
+                  form: customs.form,
+                  duties_terms: customs.duties_terms,
+                  from_country: customs.from_country ?? '',
+                  to_country: customs.to_country ?? '',
+                  missing: customs.missing.map(missingCustomsMessage),
+                }
+              : null
+          }
         />
         {!shippable && <p className="text-sm text-slate-700">No label to buy.</p>}
       </section>

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
 import { ZProfitAndLossQuery } from '@/lib/ledger/statements';
-import { profitAndLoss } from '@/lib/ledger/queries';
+import { profitAndLossApi } from '@/lib/ledger/queries';
 
 export const GET = apiRoute({ scope: 'ledger:read', query: ZProfitAndLossQuery }, async ({ query }) =>
-  profitAndLoss(query),
+  profitAndLossApi(query),
 );

@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requirePermission } from '@/lib/auth/require-permission';
-import { userActor } from '@/lib/auth/session';
-import { runAction, type ActionState } from '@/lib/server-action';
+import { action, callAction } from '@/lib/server-action';
 import { AppError } from '@/lib/errors';
 import { addTicketMessage } from '@/lib/support/add-ticket-message';
 import { changeTicketStatus } from '@/lib/support/change-ticket-status';
@@ -29,9 +27,9 @@ const STATUS_DONE: Record<string, string> = {
 const ZStatus = z.enum(TICKET_STATUSES);
 
 /** The composer: a public reply (emailed; placeholders filled) or an internal note. support:tickets. */
-export async function sendTicketMessageAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('support:tickets');
+export const sendTicketMessageAction = action(
+  { permission: 'support:tickets' },
+  async ({ actor, formData }) => {
     const ticketId = field(formData, 'ticketId');
     const kind = field(formData, 'kind') === 'note' ? 'note' : 'reply';
     const status = field(formData, 'status');
@@ -45,45 +43,36 @@ export async function sendTicketMessageAction(_prev: ActionState, formData: Form
       kind,
       body: field(formData, 'body'),
       status: kind === 'reply' ? requested?.data : undefined,
-      actor: userActor(user),
+      actor,
     });
     revalidatePath(ticketPath(ticketId));
     revalidatePath('/support');
-    return {
-      message:
-        kind === 'note'
-          ? 'Internal note added.'
-          : `Reply sent to ${result.customer.email}${result.status !== 'open' ? `; the ticket is ${result.status}` : ''}.`,
-    };
-  });
-}
+    if (kind === 'note') return { message: 'Internal note added.' };
+    const now = result.status !== 'open' ? `; the ticket is ${result.status}` : '';
+    return { message: `Reply sent to ${result.customer.email}${now}.` };
+  },
+);
 
 /** The reply as the customer will get it, before sending. */
-export async function previewReplyAction(
-  ticketId: string,
-  body: string,
-): Promise<ActionState<RenderedReply>> {
-  return runAction(async () => {
-    const user = await requirePermission('support:tickets');
-    const data = await previewReply({ ticketId, body, actor: userActor(user) });
-    return {
-      message:
-        data.unknown.length || data.missing.length ? 'This reply cannot be sent as it is.' : 'Preview ready.',
-      data,
-    };
-  });
-}
+export const previewReplyAction = callAction<[ticketId: string, body: string], RenderedReply>(
+  { permission: 'support:tickets' },
+  async ({ actor }, ticketId, body) => {
+    const data = await previewReply({ ticketId, body, actor });
+    const unsendable = data.unknown.length || data.missing.length;
+    return { message: unsendable ? 'This reply cannot be sent as it is.' : 'Preview ready.', data };
+  },
+);
 
-export async function changeTicketStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('support:tickets');
+export const changeTicketStatusAction = action(
+  { permission: 'support:tickets' },
+  async ({ actor, formData }) => {
     const ticketId = field(formData, 'ticketId');
     const status = ZStatus.safeParse(field(formData, 'status'));
     if (!status.success)
       throw new AppError('VALIDATION_FAILED', 'Choose a status', [
         { field: 'status', message: 'Choose a status' },
       ]);
-    const result = await changeTicketStatus({ ticketId, status: status.data, actor: userActor(user) });
+    const result = await changeTicketStatus({ ticketId, status: status.data, actor });
     revalidatePath(ticketPath(ticketId));
     revalidatePath('/support');
     return {
@@ -91,78 +80,72 @@ export async function changeTicketStatusAction(_prev: ActionState, formData: For
         ? `Ticket #${result.number} ${STATUS_DONE[result.status]}.`
         : `Ticket #${result.number} is already ${result.status}.`,
     };
-  });
-}
+  },
+);
 
 /** Priority, assignee and tags (comma-separated in the form). */
-export async function updateTicketAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('support:tickets');
-    const ticketId = field(formData, 'ticketId');
-    const priority = field(formData, 'priority');
-    if (!(TICKET_PRIORITIES as readonly string[]).includes(priority))
-      throw new AppError('VALIDATION_FAILED', 'Choose a priority', [
-        { field: 'priority', message: 'Choose a priority' },
-      ]);
-    const tags = field(formData, 'tags')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    const result = await updateTicket({
-      ticketId,
-      input: {
-        priority: priority as (typeof TICKET_PRIORITIES)[number],
-        assignee_id: field(formData, 'assignee_id'),
-        tags,
-      },
-      actor: userActor(user),
-    });
-    revalidatePath(ticketPath(ticketId));
-    revalidatePath('/support');
-    return { message: result.changed ? 'Ticket updated.' : 'Nothing changed.' };
+export const updateTicketAction = action({ permission: 'support:tickets' }, async ({ actor, formData }) => {
+  const ticketId = field(formData, 'ticketId');
+  const priority = field(formData, 'priority');
+  if (!(TICKET_PRIORITIES as readonly string[]).includes(priority))
+    throw new AppError('VALIDATION_FAILED', 'Choose a priority', [
+      { field: 'priority', message: 'Choose a priority' },
+    ]);
+  const tags = field(formData, 'tags')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const result = await updateTicket({
+    ticketId,
+    input: {
+      priority: priority as (typeof TICKET_PRIORITIES)[number],
+      assignee_id: field(formData, 'assignee_id'),
+      tags,
+    },
+    actor,
   });
-}
+  revalidatePath(ticketPath(ticketId));
+  revalidatePath('/support');
+  return { message: result.changed ? 'Ticket updated.' : 'Nothing changed.' };
+});
 
-export async function resendShippingEmailAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('support:tickets');
+export const resendShippingEmailAction = action(
+  { permission: 'support:tickets' },
+  async ({ actor, formData }) => {
     const ticketId = field(formData, 'ticketId');
-    const result = await resendShippingEmail({ ticketId, actor: userActor(user) });
+    const result = await resendShippingEmail({ ticketId, actor });
     revalidatePath(ticketPath(ticketId));
     return { message: `Shipping email for order #${result.order_number} queued to ${result.to}.` };
-  });
-}
+  },
+);
 
-export async function saveCannedReplyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('support:tickets');
+export const saveCannedReplyAction = action(
+  { permission: 'support:tickets' },
+  async ({ actor, formData }) => {
     const id = field(formData, 'id') || undefined;
     const row = await saveCannedReply({
       id,
       input: { name: field(formData, 'name'), body: field(formData, 'body') },
-      actor: userActor(user),
+      actor,
     });
     revalidatePath('/support/canned-replies');
     return { message: id ? `Saved “${row.name}”.` : `Added “${row.name}”.` };
-  });
-}
+  },
+);
 
-export async function deleteCannedReplyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('support:tickets');
-    const row = await deleteCannedReply({ id: field(formData, 'id'), actor: userActor(user) });
+export const deleteCannedReplyAction = action(
+  { permission: 'support:tickets' },
+  async ({ actor, formData }) => {
+    const row = await deleteCannedReply({ id: field(formData, 'id'), actor });
     revalidatePath('/support/canned-replies');
     return { message: `Deleted “${row.name}”.` };
-  });
-}
+  },
+);
 
 /** SLA policies and business hours: settings:write (admin), like the shop's other settings. */
-export async function updateSlaSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const user = await requirePermission('settings:write');
+export const updateSlaSettingsAction = action(
+  { permission: 'settings:write' },
+  async ({ actor, formData }) => {
     const policies = Object.fromEntries(
       TICKET_PRIORITIES.map((p) => [
         p,
@@ -181,9 +164,9 @@ export async function updateSlaSettingsAction(_prev: ActionState, formData: Form
         closes_at: field(formData, 'closes_at'),
         policies,
       },
-      actor: userActor(user),
+      actor,
     });
     revalidatePath('/support/sla');
     return { message: 'SLA settings saved. They apply to tickets that arrive from now on.' };
-  });
-}
+  },
+);

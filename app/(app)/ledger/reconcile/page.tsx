@@ -1,0 +1,161 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { roleHas } from '@/lib/auth/permissions';
+import { todayIn } from '@/lib/dates';
+import { clearingDifferences, payoutImports } from '@/lib/ledger/payout-import-queries';
+import { fiscalYearCloses } from '@/lib/ledger/close-fiscal-year';
+import { fiscalYearStart } from '@/lib/ledger/statements';
+import { shopSettings } from '@/lib/settings/queries';
+import { formatMoney } from '@/lib/money';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { LedgerTabs } from '@/components/ledger/ledger-tabs';
+import { CloseYearForm, PayoutImportForm } from '@/components/ledger/payout-import-form';
+
+export const metadata: Metadata = { title: 'Reconcile and close · Ledger' };
+
+const th = 'px-3 py-2 font-medium';
+const td = 'px-3 py-2 whitespace-nowrap';
+
+export default async function ReconcilePage() {
+  const user = await requirePagePermission('ledger:read', '/ledger/reconcile');
+  const canPost = roleHas(user.role, 'ledger:write');
+  const settings = await shopSettings();
+  const today = todayIn(settings.timezone);
+  const [imports, differences, closes] = await Promise.all([
+    payoutImports(),
+    clearingDifferences({ from: '1970-01-01', to: today }),
+    fiscalYearCloses(),
+  ]);
+  const money = (n: number) => formatMoney(n, settings.currency);
+  // The last fiscal year that is over: the one before today's.
+  const lastEnded =
+    Number(fiscalYearStart(today, settings.fiscal_year_start_month).slice(0, 4)) -
+    (settings.fiscal_year_start_month === 1 ? 1 : 0);
+  return (
+    <>
+      <PageHeader
+        title="Ledger"
+        description="Reconcile processor payouts with the orders they pay for, and close the fiscal year."
+      />
+      <LedgerTabs current="/ledger/reconcile" />
+      <div className="space-y-6">
+        {canPost && <PayoutImportForm canPost={canPost} />}
+
+        <section aria-labelledby="imports-title" className="rounded-xl border border-slate-200 bg-white">
+          <h2 id="imports-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
+            Imported payouts ({imports.length})
+          </h2>
+          {imports.length === 0 ? (
+            <p className="px-4 py-4 text-slate-700 sm:px-6">
+              No payout report imported yet. Export a payout from Stripe or Shopify Payments and import it
+              above.
+            </p>
+          ) : (
+            <ScrollRegion label="Imported payouts table" className="mt-3">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Imported payout reports in {settings.currency}</caption>
+                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                  <tr>
+                    <th scope="col" className={`${th} pl-4 sm:pl-6`}>
+                      Payout
+                    </th>
+                    <th scope="col" className={th}>
+                      Paid
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Net
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      Difference
+                    </th>
+                    <th scope="col" className={`${th} pr-4 sm:pr-6`}>
+                      Lines
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {imports.map((i) => (
+                    <tr key={i.id} className="border-b border-slate-100">
+                      <th scope="row" className={`${td} pl-4 font-normal sm:pl-6`}>
+                        <span className="font-mono">{i.reference}</span>
+                        <span className="block text-xs text-slate-600">
+                          {i.format === 'stripe' ? 'Stripe' : 'Shopify'}
+                        </span>
+                      </th>
+                      <td className={td}>{i.paid_on}</td>
+                      <td className={`${td} text-right tabular-nums`}>{money(i.net)}</td>
+                      <td className={`${td} text-right tabular-nums`}>
+                        {i.residual ? money(i.residual) : '—'}
+                      </td>
+                      <td className={`${td} pr-4 sm:pr-6`}>
+                        {i.matched} matched, {i.unmatched} not
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          )}
+        </section>
+
+        <section
+          aria-labelledby="differences-title"
+          className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+        >
+          <h2 id="differences-title" className="text-lg font-semibold">
+            Clearing differences
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            What processors paid beyond or short of what the books carried (unmatched lines, other fees), held
+            in 1090 Processor clearing differences until an accountant explains each with a{' '}
+            <Link href="/ledger/entries/new" className="text-brand-700 underline">
+              manual entry
+            </Link>
+            .
+          </p>
+          <p className="mt-3 text-sm">
+            Balance of 1090 today:{' '}
+            <span className="font-semibold tabular-nums" data-testid="clearing-differences-balance">
+              {money(differences.account_balance)}
+            </span>{' '}
+            · {differences.imports.length} payout(s) with a difference, together{' '}
+            {money(differences.total_residual)}.{' '}
+            <Link
+              href={`/ledger/journal?account=1090&from=1970-01-01&to=${today}`}
+              className="text-brand-700 underline"
+            >
+              Journal lines of 1090
+            </Link>
+          </p>
+        </section>
+
+        <section aria-labelledby="closes-title" className="space-y-4">
+          <h2 id="closes-title" className="sr-only">
+            Year-end close
+          </h2>
+          {canPost && <CloseYearForm defaultYear={lastEnded} />}
+          <div className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+            <h3 className="text-base font-semibold">Closed fiscal years</h3>
+            {closes.length === 0 ? (
+              <p className="mt-2 text-slate-700">
+                No year closed yet. Statements never need a close; close a year when the accountant has signed
+                it off, so its dates are locked.
+              </p>
+            ) : (
+              <ul className="mt-2 space-y-1 text-sm">
+                {closes.map((c) => (
+                  <li key={c.year_start}>
+                    {c.year_start} to {c.year_end}: {money(c.net_income)} to retained earnings
+                    {c.entry_number ? ` (entry #${c.entry_number})` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,241 @@
+'use client';
+
+import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { closeFiscalYearAction, importPayoutAction, previewPayoutImportAction } from '@/lib/ledger/actions';
+import { formatMoney } from '@/lib/money';
+
+const fileClass =
+  'mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 ' +
+  'file:bg-white file:px-3 file:text-sm file:font-medium hover:file:bg-slate-50';
+const th = 'px-3 py-2 font-medium';
+// The date formats of lib/ledger/payout-report.ts (which reads files on the server only).
+const DATE_FORMAT_OPTIONS = [
+  { value: 'ymd', label: 'Year-month-day (2026-11-30)' },
+  { value: 'dmy', label: 'Day/month/year (30/11/2026)' },
+  { value: 'mdy', label: 'Month/day/year (11/30/2026)' },
+];
+const td = 'px-3 py-2 align-top';
+
+/**
+ * Upload a payout report, look at how each line matched, then post it (decision 043). The preview
+ * carries the file's text forward, so posting imports exactly what was previewed.
+ */
+export function PayoutImportForm({ canPost }: { canPost: boolean }) {
+  const preview = useActionForm(previewPayoutImportAction, null);
+  const post = useActionForm(importPayoutAction, null);
+  const errors = preview.state && !preview.state.ok ? (preview.state.fieldErrors ?? {}) : {};
+  const data = preview.state?.ok ? preview.state.data : undefined;
+  const p = data?.preview;
+  const money = (n: number) => (p ? formatMoney(n, p.currency) : String(n));
+  return (
+    <div className="space-y-4">
+      <form
+        onSubmit={preview.onSubmit}
+        aria-labelledby="payout-import-title"
+        className="@container rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+      >
+        <h2 id="payout-import-title" className="mb-2 text-lg font-semibold">
+          Import a payout report
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">
+          Export one payout from Stripe (Balance → Payouts → a payout → Export, balance transactions) or
+          Shopify Payments (Payouts → a payout → Export). Each charge, refund and fee is matched to the orders
+          here before anything is posted.
+        </p>
+        <div className="grid gap-4 @lg:grid-cols-3">
+          <SelectField
+            label="Processor"
+            name="format"
+            defaultValue="stripe"
+            error={errors.format}
+            options={[
+              { value: 'stripe', label: 'Stripe (balance transactions)' },
+              { value: 'shopify', label: 'Shopify Payments (payout transactions)' },
+            ]}
+          />
+          <SelectField
+            label="Date format"
+            name="date_format"
+            defaultValue=""
+            error={errors.date_format}
+            options={[{ value: '', label: 'Detect from the file' }, ...DATE_FORMAT_OPTIONS]}
+          />
+          <div>
+            <label htmlFor="payout-file" className="block text-sm font-medium">
+              CSV file
+            </label>
+            <input
+              id="payout-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              required
+              aria-invalid={errors.file || errors.csv ? true : undefined}
+              aria-describedby={errors.file || errors.csv ? 'payout-file-error' : undefined}
+              className={fileClass}
+            />
+            {(errors.file || errors.csv) && (
+              <p id="payout-file-error" className="mt-1 text-sm text-red-700">
+                {errors.file ?? errors.csv}
+              </p>
+            )}
+          </div>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <SubmitButton pending={preview.pending} pendingText="Reading the file…">
+            Preview
+          </SubmitButton>
+          <FormMessage state={preview.state} />
+        </div>
+      </form>
+
+      {p && data && (
+        <section
+          aria-labelledby="payout-preview-title"
+          className="@container rounded-xl border border-slate-200 bg-white"
+        >
+          <h2 id="payout-preview-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
+            Payout {p.reference}, paid {p.paid_on}
+          </h2>
+          <dl className="grid gap-2 px-4 pt-3 text-sm sm:px-6 @lg:grid-cols-4">
+            <div>
+              <dt className="text-slate-600">Paid out</dt>
+              <dd className="font-medium tabular-nums" data-testid="preview-net">
+                {money(p.net)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Our books carry</dt>
+              <dd className="font-medium tabular-nums">{money(p.expected)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Difference (to 1090)</dt>
+              <dd className="font-medium tabular-nums" data-testid="preview-residual">
+                {money(p.residual)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Lines</dt>
+              <dd className="font-medium">
+                {p.matched} matched, {p.unmatched} not matched
+              </dd>
+            </div>
+          </dl>
+          {p.already_imported && (
+            <p className="px-4 pt-3 text-sm text-slate-700 sm:px-6" role="status">
+              This payout was imported before; posting it again changes nothing.
+            </p>
+          )}
+          {p.locked_through && (
+            <p className="px-4 pt-3 text-sm text-red-700 sm:px-6" role="alert">
+              The books are locked through {p.locked_through}: posting on {p.paid_on} will be refused. Ask an
+              admin to move the lock date, or import a later payout.
+            </p>
+          )}
+          <ScrollRegion label="Payout lines table" className="mt-3">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Each line of the payout report and what it matched</caption>
+              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className={`${th} pl-4 sm:pl-6`}>
+                    Row
+                  </th>
+                  <th scope="col" className={th}>
+                    Line
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Net
+                  </th>
+                  <th scope="col" className={`${th} pr-4 sm:pr-6`}>
+                    Match
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.lines.map((l) => (
+                  <tr key={l.row} className="border-b border-slate-100">
+                    <td className={`${td} pl-4 tabular-nums sm:pl-6`}>{l.row}</td>
+                    <th scope="row" className={`${td} font-normal`}>
+                      <span className="font-medium">{l.type || 'line'}</span> {l.date}
+                      <span className="block text-xs text-slate-600">
+                        {l.description || l.reference || '—'} · {money(l.amount)}
+                        {l.fee ? `, fee ${money(l.fee)}` : ''}
+                      </span>
+                    </th>
+                    <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{money(l.net)}</td>
+                    <td className={`${td} pr-4 sm:pr-6`}>
+                      {l.status === 'matched' ? (
+                        <span className="font-medium text-emerald-800">
+                          {l.match?.kind === 'refund' ? 'Refund' : 'Payment'}, order #{l.match?.order_number}
+                        </span>
+                      ) : (
+                        <span className="font-medium text-amber-800">Not matched</span>
+                      )}
+                      {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {canPost ? (
+            <form onSubmit={post.onSubmit} className="flex flex-wrap items-center gap-3 px-4 py-4 sm:px-6">
+              <input type="hidden" name="format" value={p.format} />
+              <input type="hidden" name="csv" value={data.csv} />
+              <SubmitButton pending={post.pending} pendingText="Posting…">
+                Post payout
+              </SubmitButton>
+              <FormMessage state={post.state} />
+            </form>
+          ) : (
+            <p className="px-4 py-4 text-sm text-slate-600 sm:px-6">
+              Posting needs the ledger:write permission.
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** Close a fiscal year into retained earnings (then locked for everyone). */
+export function CloseYearForm({ defaultYear }: { defaultYear: number }) {
+  const { state, onSubmit, pending } = useActionForm(closeFiscalYearAction, null, () =>
+    window.confirm('Close this fiscal year? Its dates are locked for everyone afterwards.'),
+  );
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form
+      onSubmit={onSubmit}
+      aria-labelledby="close-year-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+    >
+      <h2 id="close-year-title" className="mb-2 text-lg font-semibold">
+        Close a fiscal year
+      </h2>
+      <p className="mb-4 text-sm text-slate-600">
+        Posts one entry on the year&apos;s last day that moves every revenue and expense balance of the year
+        into 3200 Retained earnings, then locks the year. The P&amp;L and balance sheet read the same before
+        and after.
+      </p>
+      <div className="max-w-xs">
+        <Field
+          label="Fiscal year (the year it ends in)"
+          name="fiscal_year"
+          inputMode="numeric"
+          required
+          defaultValue={String(defaultYear)}
+          error={errors.fiscal_year}
+        />
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Closing…">
+          Close the year
+        </SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

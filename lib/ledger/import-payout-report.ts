@@ -1,0 +1,174 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { audit } from '@/lib/audit';
+import type { Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { ACCOUNTS } from '@/lib/ledger/accounts';
+import { cr, dr } from '@/lib/ledger/rules';
+import { postJournalEntry } from '@/lib/ledger/post-entry';
+import { entryInstant } from '@/lib/ledger/entry-date';
+import { recordPayout } from '@/lib/ledger/record-payout';
+import { matchPayoutReport, type PayoutPreview } from '@/lib/ledger/payout-match';
+import { readPayoutReport, ZPayoutImportInput, type TPayoutImportInput } from '@/lib/ledger/payout-report';
+
+export type PayoutImportResult = PayoutPreview & {
+  id: string;
+  /** true when this file (or payout) was imported before: nothing was posted this time. */
+  already: boolean;
+  payout_entry_number: number | null;
+  residual_entry_number: number | null;
+};
+
+/** Reads and matches a payout report without writing (the screen's and the API's preview). */
+export async function previewPayoutReport(input: TPayoutImportInput, tx: Tx = db): Promise<PayoutPreview> {
+  return matchPayoutReport(readPayoutReport(ZPayoutImportInput.parse(input)), tx);
+}
+
+/**
+ * Imports a payout report (decision 043): records the payout through recordPayout (Dr Bank / Cr 1010
+ * Processor clearing for the net the processor paid) and moves the residual — net − what our books
+ * carry for the matched lines — out of clearing into 1090 Processor clearing differences
+ * (residual > 0: Dr 1010 / Cr 1090; < 0 the other way), so clearing keeps exactly what is still
+ * unpaid. The same file or payout reference imported again posts nothing and answers the first
+ * import. Dated paid_on: on or before a lock date → 409 PERIOD_LOCKED naming the date.
+ */
+export async function importPayoutReport(
+  options: { input: TPayoutImportInput; actor: Actor },
+  tx?: Tx,
+): Promise<PayoutImportResult> {
+  const report = readPayoutReport(ZPayoutImportInput.parse(options.input));
+  const run = async (t: Tx): Promise<PayoutImportResult> => {
+    // One import of a payout at a time: the second waits, then finds the first.
+    await t.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payout-import:' || ${report.reference}))`;
+    const preview = await matchPayoutReport(report, t);
+    if (preview.already_imported)
+      return { ...(await importResult(preview.already_imported.id, t)), already: true };
+    if (report.net <= 0)
+      throw new AppError('VALIDATION_FAILED', 'Nothing was paid out', [
+        {
+          field: 'csv',
+          message: `The payout's net is ${report.net}: only a positive payout reaches the bank`,
+        },
+      ]);
+    const payout = await recordPayout(
+      {
+        input: {
+          reference: report.reference,
+          currency: report.currency,
+          amount: report.net,
+          date: report.paid_on,
+        },
+        actor: options.actor,
+        source: report.format,
+      },
+      t,
+    );
+    const residualEntry =
+      preview.residual === 0
+        ? null
+        : await postJournalEntry(t, {
+            memo: `Payout ${report.reference}: clearing difference`,
+            source: { type: 'payout_import', id: report.reference },
+            actor: options.actor,
+            postedAt: await entryInstant(t, report.paid_on, 'paid_on'),
+            lines: [
+              dr(
+                ACCOUNTS.clearing,
+                preview.residual,
+                `${preview.unmatched} unmatched line(s), fee differences`,
+              ),
+              cr(ACCOUNTS.clearingDifferences, preview.residual),
+            ],
+          });
+    const row = await t.payoutImport.create({
+      data: {
+        fileSha256: report.sha256,
+        format: report.format,
+        reference: report.reference,
+        currency: report.currency,
+        paidOn: new Date(`${report.paid_on}T00:00:00Z`),
+        net: BigInt(report.net),
+        expected: BigInt(preview.expected),
+        residual: BigInt(preview.residual),
+        matchedCount: preview.matched,
+        unmatchedCount: preview.unmatched,
+        lines: preview.lines,
+        payoutId: payout.id,
+        residualEntryId: residualEntry?.id ?? null,
+        actorLabel: options.actor.label,
+      },
+      select: { id: true },
+    });
+    const result: PayoutImportResult = {
+      ...preview,
+      id: row.id,
+      already: false,
+      payout_entry_number: payout.entry_number,
+      residual_entry_number: residualEntry?.number ?? null,
+    };
+    await audit(t, {
+      actor: options.actor,
+      action: 'payout.imported',
+      entityType: 'payout_import',
+      entityId: row.id,
+      after: { ...result, lines: undefined },
+    });
+    return result;
+  };
+  return tx ? run(tx) : db.$transaction(run);
+}
+
+/** An import as it was posted. */
+export async function importResult(id: string, tx: Tx = db): Promise<Omit<PayoutImportResult, 'already'>> {
+  const row = await tx.payoutImport.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      fileSha256: true,
+      format: true,
+      reference: true,
+      currency: true,
+      paidOn: true,
+      net: true,
+      expected: true,
+      residual: true,
+      matchedCount: true,
+      unmatchedCount: true,
+      lines: true,
+      payoutId: true,
+      residualEntryId: true,
+    },
+  });
+  if (!row) throw new AppError('NOT_FOUND', 'No such payout import');
+  const [payout, residual] = await Promise.all([
+    row.payoutId ? payoutEntryNumber(row.payoutId, tx) : null,
+    row.residualEntryId
+      ? tx.journalEntry.findUnique({ where: { id: row.residualEntryId }, select: { number: true } })
+      : null,
+  ]);
+  return {
+    id: row.id,
+    format: row.format as PayoutPreview['format'],
+    sha256: row.fileSha256,
+    reference: row.reference,
+    currency: row.currency,
+    paid_on: row.paidOn.toISOString().slice(0, 10),
+    net: Number(row.net),
+    expected: Number(row.expected),
+    residual: Number(row.residual),
+    matched: row.matchedCount,
+    unmatched: row.unmatchedCount,
+    lines: row.lines as PayoutPreview['lines'],
+    already_imported: { id: row.id, reference: row.reference },
+    locked_through: null,
+    payout_entry_number: payout,
+    residual_entry_number: residual?.number ?? null,
+  };
+}
+
+async function payoutEntryNumber(payoutId: string, tx: Tx): Promise<number | null> {
+  const p = await tx.payout.findUnique({ where: { id: payoutId }, select: { entryId: true } });
+  if (!p) return null;
+  const e = await tx.journalEntry.findUnique({ where: { id: p.entryId }, select: { number: true } });
+  return e?.number ?? null;
+}

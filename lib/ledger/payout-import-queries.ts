@@ -1,0 +1,117 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { endOfDayIn } from '@/lib/dates';
+import { shopSettings } from '@/lib/settings/queries';
+import { ACCOUNTS } from '@/lib/ledger/accounts';
+import { accountBalance } from '@/lib/ledger/queries';
+
+export type PayoutImportRow = {
+  id: string;
+  format: string;
+  reference: string;
+  currency: string;
+  paid_on: string;
+  net: number;
+  expected: number;
+  residual: number;
+  matched: number;
+  unmatched: number;
+  imported_by: string;
+  imported_at: string;
+};
+
+const SELECT = {
+  id: true,
+  format: true,
+  reference: true,
+  currency: true,
+  paidOn: true,
+  net: true,
+  expected: true,
+  residual: true,
+  matchedCount: true,
+  unmatchedCount: true,
+  actorLabel: true,
+  createdAt: true,
+} as const;
+
+function dto(r: {
+  id: string;
+  format: string;
+  reference: string;
+  currency: string;
+  paidOn: Date;
+  net: bigint;
+  expected: bigint;
+  residual: bigint;
+  matchedCount: number;
+  unmatchedCount: number;
+  actorLabel: string;
+  createdAt: Date;
+}): PayoutImportRow {
+  return {
+    id: r.id,
+    format: r.format,
+    reference: r.reference,
+    currency: r.currency,
+    paid_on: r.paidOn.toISOString().slice(0, 10),
+    net: Number(r.net),
+    expected: Number(r.expected),
+    residual: Number(r.residual),
+    matched: r.matchedCount,
+    unmatched: r.unmatchedCount,
+    imported_by: r.actorLabel,
+    imported_at: r.createdAt.toISOString(),
+  };
+}
+
+/** The imported payout reports, newest payout first. */
+export async function payoutImports(input: { limit?: number } = {}, tx: Tx = db): Promise<PayoutImportRow[]> {
+  const rows = await tx.payoutImport.findMany({
+    select: SELECT,
+    orderBy: [{ paidOn: 'desc' }, { createdAt: 'desc' }],
+    take: input.limit ?? 100,
+  });
+  return rows.map(dto);
+}
+
+export type ClearingDifferencesReport = {
+  currency: string;
+  from: string;
+  to: string;
+  /** The imports paid out in [from, to] with a residual. */
+  imports: PayoutImportRow[];
+  /** Σ residual of those imports. */
+  total_residual: number;
+  /** Balance of 1090 (debit − credit) at the end of `to`: −Σ residuals not yet cleared by hand. */
+  account_balance: number;
+};
+
+/**
+ * The clearing-differences report (decision 043): every payout import of the range whose net
+ * differed from what the books carried, and the balance of 1090 Processor clearing differences, which
+ * an accountant clears by manual entry once each difference is explained.
+ */
+export async function clearingDifferences(
+  input: { from: string; to: string },
+  tx: Tx = db,
+): Promise<ClearingDifferencesReport> {
+  const { currency, timezone } = await shopSettings(tx);
+  const rows = await tx.payoutImport.findMany({
+    where: {
+      paidOn: { gte: new Date(`${input.from}T00:00:00Z`), lte: new Date(`${input.to}T00:00:00Z`) },
+      residual: { not: 0n },
+    },
+    select: SELECT,
+    orderBy: { paidOn: 'asc' },
+  });
+  const imports = rows.map(dto);
+  return {
+    currency,
+    from: input.from,
+    to: input.to,
+    imports,
+    total_residual: imports.reduce((s, i) => s + i.residual, 0),
+    account_balance: await accountBalance(ACCOUNTS.clearingDifferences, endOfDayIn(input.to, timezone), tx),
+  };
+}
