@@ -168,6 +168,18 @@ export function toAppError(error: unknown): AppError {
       { lock_date: lockedThrough },
     );
   }
+  // The tax lock of a filed sales-tax period (docs/decisions/042-sales-tax-lines-and-filing.md).
+  if (state === 'BR002') {
+    const m = /TAX_FILED (\d{4}-\d{2}-\d{2}) (\d{4}-\d{2}-\d{2}) (\d{4}-\d{2}-\d{2})/.exec(errorText(error));
+    return new AppError(
+      'PERIOD_LOCKED',
+      m
+        ? `Sales tax for ${m[2]} to ${m[3]} is filed: nothing that changes tax can be dated ${m[1]}. ` +
+            'Post the correction in the next open period.'
+        : 'Sales tax for that date is filed. Post the correction in the next open period.',
+      { date: m?.[1] ?? null, filed_from: m?.[2] ?? null, filed_to: m?.[3] ?? null },
+    );
+  }
   // The request's database budget ran out (statement_timeout, lock_timeout; lib/db.ts): a 503 to
   // retry, and only this caller pays for it.
   if (state === '57014' || state === '55P03' || state === '25P03')

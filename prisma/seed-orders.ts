@@ -147,6 +147,15 @@ export async function seedDemoOrders(
                 discount_amount: discount,
                 shipping_amount: shipping,
                 tax_amount: tax,
+                // Sales tax by jurisdiction (decision 042): 8 % of the goods, in the ship-to state or country.
+                tax_lines: [
+                  {
+                    jurisdiction: address.region ? `${address.country}-${address.region}` : address.country,
+                    rate: '0.08',
+                    taxable: subtotal - discount,
+                    tax,
+                  },
+                ],
                 payment: {
                   method: 'card',
                   amount: total,

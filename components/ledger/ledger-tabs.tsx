@@ -4,6 +4,7 @@ const TABS = [
   { href: '/ledger', label: 'Trial balance' },
   { href: '/ledger/profit-and-loss', label: 'Profit and loss' },
   { href: '/ledger/balance-sheet', label: 'Balance sheet' },
+  { href: '/ledger/sales-tax', label: 'Sales tax' },
   { href: '/ledger/journal', label: 'Journal' },
   { href: '/ledger/accounts', label: 'Accounts' },
   { href: '/ledger/valuation', label: 'Inventory valuation' },

@@ -3,6 +3,7 @@ import { ZKpiQuery, ZKpiReport } from '@/lib/kpi/schemas';
 import { ZUpdateSettingsInput } from '@/lib/settings/schemas';
 import { ZAdjustmentInput, ZInventoryQuery, ZReceiptInput, ZTransferInput } from '@/lib/inventory/schemas';
 import { ZAsOfQuery, ZManualEntryApiInput } from '@/lib/ledger/schemas';
+import { ZTaxFilingInput } from '@/lib/ledger/tax-rules';
 import {
   ZFxRatesQuery,
   ZRecordPayoutInput,
@@ -350,22 +351,41 @@ const ZTaxFigures = z.object({
   input_tax: z.number().int(),
   net: z.number().int().describe('tax_collected − tax_refunded − input_tax'),
 });
+const ZSalesTaxLine = ZTaxFigures.extend({
+  jurisdiction: z
+    .string()
+    .nullable()
+    .describe('null: what the tax accounts moved without a tax line (a manual entry, an older order)'),
+  rate: z.string().nullable().describe('a decimal fraction ("0.2" = 20 %); null when not recorded'),
+});
 const ZSalesTaxReport = z.object({
   currency: z.string(),
   from: z.string(),
   to: z.string(),
-  lines: z.array(
-    ZTaxFigures.extend({
-      jurisdiction: z.string().nullable().describe('null: orders carry one tax amount, no jurisdiction yet'),
-      rate: z.string().nullable(),
-    }),
-  ),
+  lines: z.array(ZSalesTaxLine),
   total: ZTaxFigures,
   tax_account_movement: z
     .number()
     .int()
-    .describe('Credit movement of the sales-tax account; equals total.net'),
+    .describe('(credits − debits of 2100) − (debits − credits of 1300) over the range; equals total.net'),
+  filing: z
+    .object({ id: z.uuid(), filed_at: z.string(), entry_number: z.number().int().nullable() })
+    .nullable()
+    .describe('the filing of exactly this range, if filed'),
 });
+const ZTaxFiling = named(
+  'TaxFiling',
+  z.object({
+    id: z.uuid(),
+    from: z.string(),
+    to: z.string(),
+    already: z.boolean().describe('filed before: the first filing, nothing new was posted'),
+    filed_at: z.string(),
+    filed_by: z.string(),
+    entry_number: z.number().int().nullable().describe('the settlement entry; null when no tax moved'),
+    report: z.object({ currency: z.string(), lines: z.array(ZSalesTaxLine), total: ZTaxFigures }),
+  }),
+);
 
 const ZFxRatesSaved = z.object({
   saved: z.number().int(),
@@ -597,6 +617,16 @@ const ZOrder = named(
     discount_amount: z.number().int(),
     shipping_amount: z.number().int(),
     tax_amount: z.number().int(),
+    tax_lines: z
+      .array(
+        z.object({
+          jurisdiction: z.string(),
+          rate: z.string().nullable().describe('a decimal fraction ("0.2" = 20 %); null when not given'),
+          taxable: z.number().int(),
+          tax: z.number().int(),
+        }),
+      )
+      .describe('The tax by jurisdiction and rate; one line when the order came with one tax amount'),
     total: z.number().int(),
     fx_rate: z
       .string()
@@ -1690,12 +1720,30 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/reports/sales-tax',
     summary:
-      'Sales tax over shop-timezone days [from, to] from the sales-tax account: taxable sales, tax ' +
-      'collected, refunded, input tax and net payable (= the account ' +
-      'movement); one line until orders carry jurisdiction and rate',
+      'Sales tax over shop-timezone days [from, to] by jurisdiction and rate: taxable sales, tax collected, ' +
+      'refunded, input tax and net payable; the total equals the movement of 2100 and 1300',
     scope: 'ledger:read',
     query: ZProfitAndLossQuery,
     response: ZSalesTaxReport,
+  },
+  {
+    operationId: 'fileSalesTaxPeriod',
+    method: 'post',
+    path: '/api/v1/ledger/tax-filings',
+    idempotent: true,
+    summary:
+      'Files a sales-tax period that has ended: posts the settlement entry (Dr 2100 / Cr 1300 / Cr or Dr 2110) and locks tax in it (409 PERIOD_LOCKED for a later tax posting dated in it); filing the same period again answers the first',
+    scope: 'ledger:write',
+    body: ZTaxFilingInput,
+    response: ZTaxFiling,
+  },
+  {
+    operationId: 'listTaxFilings',
+    method: 'get',
+    path: '/api/v1/ledger/tax-filings',
+    summary: 'Every filed sales-tax period, newest first',
+    scope: 'ledger:read',
+    response: z.object({ filings: z.array(ZTaxFiling) }),
   },
   {
     operationId: 'saveFxRates',

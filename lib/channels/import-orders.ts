@@ -7,7 +7,7 @@ import { sequentialUuids } from '@/lib/ids';
 import { MINOR_MAX } from '@/lib/boundary';
 import { takeOrderBatch } from '@/lib/orders/take-order-batch';
 import type { TCreateOrderInput } from '@/lib/orders/schemas';
-import { readOrderCsv, type ReadContext, type ReadGroup } from '@/lib/channels/order-csv';
+import { readOrderCsv, taxName, type ReadContext, type ReadGroup } from '@/lib/channels/order-csv';
 import { convertMinor, parseRate } from '@/lib/ledger/fx';
 import { currencyDigits } from '@/lib/money';
 import { todayIn } from '@/lib/dates';
@@ -498,6 +498,25 @@ async function recordHistoryChunk(
   return result.created;
 }
 
+/**
+ * An imported order's tax lines (decision 042): the file's jurisdiction and rate; its taxable amount,
+ * or — not given — tax ÷ rate (rounded, at most the order's net) when the rate is known, else the net.
+ */
+export function importedTaxLines(o: ImportedOrder, net: number): NonNullable<TCreateOrderInput['tax_lines']> {
+  const cap = BigInt(Math.max(net, 0));
+  return o.taxes.map((t) => {
+    // tax ÷ rate in bigint, half up: rate = n / 10^digits, so taxable = tax × 10^digits / n.
+    const [whole, fraction = ''] = (t.rate ?? '0').split('.');
+    const n = BigInt(whole + fraction);
+    const scale = 10n ** BigInt(fraction.length);
+    const derived = n > 0n ? (2n * BigInt(t.amount) * scale + n) / (2n * n) : cap;
+    const taxable = t.taxable ?? Number(derived < cap ? derived : cap);
+    // Shopify's "GB VAT 20%": the jurisdiction is the name without its percentage.
+    const jurisdiction = (t.rate ? taxName(t.name).name : t.name).slice(0, 100);
+    return { jurisdiction, rate: t.rate ?? null, taxable, tax: t.amount };
+  });
+}
+
 /** An imported order as the single-order intake takes it (POST /api/v1/orders). */
 export function intakeInput(o: ImportedOrder, channel: string): TCreateOrderInput {
   const subtotal = o.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
@@ -520,6 +539,10 @@ export function intakeInput(o: ImportedOrder, channel: string): TCreateOrderInpu
     lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unit_price: l.unitPrice })),
     shipping_amount: o.shipping,
     tax_amount: o.tax,
+    // The file's tax lines when they add up to its tax (a file naming only some keeps the one amount).
+    ...(o.taxes.length && o.taxes.reduce((sum, t) => sum + t.amount, 0) === o.tax
+      ? { tax_lines: importedTaxLines(o, subtotal - discount + o.shipping) }
+      : {}),
     discount_amount: discount,
     ...((paid || authorized) && total > 0
       ? {

@@ -56,7 +56,12 @@ export type ImportedOrder = {
   total: number;
   refunded: number;
   discountCode: string | null;
-  taxes: { name: string; amount: number }[];
+  /**
+   * The tax lines the file names (decision 042): Shopify's Tax 1–5 Name/Value, WooCommerce's
+   * tax_items, Backroom's tax_N_* columns. `rate` a decimal fraction string, `taxable` minor units;
+   * null when the file does not say. Empty: the one `tax` amount becomes one line at intake.
+   */
+  taxes: { name: string; amount: number; rate?: string | null; taxable?: number | null }[];
   billing: ImportedAddress | null;
   shippingAddress: ImportedAddress | null;
   shippingMethod: string | null;

@@ -198,7 +198,14 @@ function shopifyOrder(rows: Row[], cells: Cells): ImportedOrder {
   const taxes: { name: string; amount: number }[] = [];
   for (let i = 1; i <= 5; i++) {
     const name = first.get(`tax ${i} name`);
-    if (name) taxes.push({ name, amount: cells.money(first, `tax ${i} value`, `Tax ${i} Value`) });
+    if (!name) continue;
+    // The name as written; its percentage ("GB VAT 20%") is the rate (decision 042).
+    const { rate } = taxName(name);
+    taxes.push({
+      name,
+      amount: cells.money(first, `tax ${i} value`, `Tax ${i} Value`),
+      ...(rate ? { rate } : {}),
+    });
   }
   const lines: ImportedLine[] = rows.map((r) => ({
     row: r.n,
@@ -257,6 +264,72 @@ const WOO_STATUS: Record<string, { financial: string; fulfillment: string; cance
 };
 
 /** A `line_item_N` cell of the WooCommerce exporter: `name:Mug|sku:MUG-1|quantity:2|total:20.00`. */
+/**
+ * A tax's name as Shopify writes it ("GB VAT 20%", "CA State Tax 7.25%"): the jurisdiction is the name
+ * without its percentage, the rate that percentage as a decimal fraction string; no percentage → null.
+ */
+export function taxName(text: string): { name: string; rate: string | null } {
+  const m = /\s*\(?(\d{1,3}(?:\.\d{1,4})?)\s*%\)?\s*$/.exec(text);
+  if (!m || Number(m[1]) > 100) return { name: text.trim(), rate: null };
+  return { name: text.slice(0, m.index).trim() || text.trim(), rate: percentToRate(m[1]) };
+}
+
+/** "7.25" (per cent) → "0.0725", exactly (decimal digits shifted, no float). */
+export function percentToRate(percent: string): string {
+  const [whole, fraction = ''] = percent.split('.');
+  const digits = whole.padStart(3, '0') + fraction;
+  const rate = `${Number(digits.slice(0, digits.length - fraction.length - 2))}.${digits.slice(-fraction.length - 2)}`;
+  return rate.replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * WooCommerce's `tax_items` cell: items separated by ";", each "code:GB-VAT-1|total:4.50|rate_percent:20"
+ * (the order export's format); the code is the jurisdiction.
+ */
+function wooTaxes(first: Row, cells: Cells): ImportedOrder['taxes'] {
+  const text = first.get('tax_items');
+  if (!text) return [];
+  return text
+    .split(';')
+    .map((t) => wooLineItem(t))
+    .filter((item) => item.code || item.total)
+    .map((item) => {
+      const cell: Row = { n: first.n, get: (c) => item[c] ?? '', has: (c) => c in item };
+      const percent = item.rate_percent ?? item.rate ?? '';
+      return {
+        name: item.code || item.label || 'default',
+        amount: cells.money(cell, 'total', 'tax_items'),
+        rate:
+          /^\d{1,3}(?:\.\d{1,4})?$/.test(percent) && Number(percent) <= 100 ? percentToRate(percent) : null,
+      };
+    });
+}
+
+/** Backroom's tax_N_jurisdiction, tax_N_rate (decimal fraction), tax_N_taxable, tax_N_amount, N = 1…5. */
+function backroomTaxes(first: Row, cells: Cells): ImportedOrder['taxes'] {
+  const taxes: ImportedOrder['taxes'] = [];
+  for (let i = 1; i <= 5; i++) {
+    const name = first.get(`tax_${i}_jurisdiction`);
+    if (!name) continue;
+    const rate = first.get(`tax_${i}_rate`);
+    if (rate && !/^(?:0(?:\.\d{1,6})?|1(?:\.0{1,6})?)$/.test(rate))
+      cells.fail(
+        first.n,
+        `tax_${i}_rate`,
+        `"${rate.slice(0, 20)}" is not a rate: use a decimal fraction, e.g. 0.2`,
+      );
+    taxes.push({
+      name,
+      rate: rate || null,
+      taxable: first.get(`tax_${i}_taxable`)
+        ? cells.money(first, `tax_${i}_taxable`, `tax_${i}_taxable`)
+        : null,
+      amount: cells.money(first, `tax_${i}_amount`, `tax_${i}_amount`, { required: true }),
+    });
+  }
+  return taxes;
+}
+
 function wooLineItem(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of text.split('|')) {
@@ -378,7 +451,7 @@ function wooOrder(rows: Row[], cells: Cells): ImportedOrder {
         .get('coupon_items')
         .split('|')[0]
         ?.replace(/^code:/, '') || null,
-    taxes: [],
+    taxes: wooTaxes(first, cells),
     billing: wooAddress('billing', billingName),
     shippingAddress: wooAddress('shipping', shippingName || billingName),
     shippingMethod: first.get('shipping_method') || null,
@@ -486,7 +559,7 @@ function backroomOrder(rows: Row[], cells: Cells): ImportedOrder {
     total: cells.money(first, 'total', 'total', { required: true }),
     refunded: cells.money(first, 'refunded', 'refunded'),
     discountCode: first.get('discount_code') || null,
-    taxes: [],
+    taxes: backroomTaxes(first, cells),
     billing: null,
     shippingAddress: address(
       first,

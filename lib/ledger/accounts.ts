@@ -12,6 +12,8 @@ export const ACCOUNTS = {
   salesTax: '2100',
   /** Tax on supplier bills that the shop reclaims; the sales-tax report nets it against tax collected. */
   inputTax: '1300',
+  /** Net sales tax owed to (or reclaimable from) the tax authority for filed periods (decision 042). */
+  taxSettlement: '2110',
   equity: '3000',
   openingEquity: '3100',
   /** Receives each fiscal year's net income at the year-end close (decision 043). */

@@ -17,6 +17,8 @@ import { ZRevaluationInput } from '@/lib/ledger/fx-schemas';
 import { recordPayout } from '@/lib/ledger/record-payout';
 import { revalueForeignBalances } from '@/lib/ledger/revalue-foreign-balances';
 import { formatMoney, parseMoney } from '@/lib/money';
+import { fileSalesTaxPeriod } from '@/lib/ledger/file-sales-tax-period';
+import { ZTaxFilingInput } from '@/lib/ledger/tax-rules';
 import { MAX_REPORT_BYTES, ZPayoutImportInput } from '@/lib/ledger/payout-report';
 import { importPayoutReport, previewPayoutReport } from '@/lib/ledger/import-payout-report';
 import type { PayoutPreview } from '@/lib/ledger/payout-match';
@@ -193,6 +195,23 @@ export const closeFiscalYearAction = action(
         ? `Closed ${r.year_start} to ${r.year_end}: ${income} to retained earnings ` +
           `(entry #${r.entry_number}); locked through ${r.lock_date_all}.`
         : `Closed ${r.year_start} to ${r.year_end}: nothing to close; locked through ${r.lock_date_all}.`,
+    };
+  },
+);
+
+/** File a sales-tax period from the Sales tax screen (decision 042); a repeat answers the first filing. */
+export const fileSalesTaxAction = action(
+  { permission: 'ledger:write', schema: ZTaxFilingInput },
+  async ({ input, actor }) => {
+    const f = await fileSalesTaxPeriod({ input, actor });
+    revalidatePath('/ledger', 'layout');
+    if (f.already)
+      return { message: `${f.from} to ${f.to} was filed before, on ${f.filed_at.slice(0, 10)}.` };
+    const locked = 'Tax in the period is now locked.';
+    return {
+      message: f.entry_number
+        ? `${f.from} to ${f.to} filed: settlement entry #${f.entry_number}. ${locked}`
+        : `${f.from} to ${f.to} filed: no tax moved, nothing to settle. ${locked}`,
     };
   },
 );

@@ -4,79 +4,133 @@ import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { shopSettings } from '@/lib/settings/queries';
 import { safeMinor } from '@/lib/ledger/statements';
+import { netPayable, normalRate, type TaxFigures } from '@/lib/ledger/tax-rules';
 
-export type SalesTaxFigures = {
-  taxable: number;
-  tax_collected: number;
-  tax_refunded: number;
-  input_tax: number;
-  net: number;
-};
+export type SalesTaxFigures = TaxFigures;
+export type SalesTaxLine = { jurisdiction: string | null; rate: string | null } & SalesTaxFigures;
 export type SalesTaxReport = {
   currency: string;
   from: string;
   to: string;
-  lines: ({ jurisdiction: string | null; rate: string | null } & SalesTaxFigures)[];
+  lines: SalesTaxLine[];
   total: SalesTaxFigures;
-  /** Σcredit − Σdebit of the sales-tax account over the range: always equal to total.net. */
+  /** (Σcredit − Σdebit of 2100) − (Σdebit − Σcredit of 1300) over the range: always equal to total.net. */
   tax_account_movement: number;
+  /** the filing that covers exactly this range, if any */
+  filing: { id: string; filed_at: string; entry_number: number | null } | null;
 };
 
+/** The settlement entries of filed periods (decision 042): they empty the tax accounts, they are no tax. */
+export const TAX_SETTLEMENT_SOURCE = 'tax_settlement';
+
+type Row = { jurisdiction: string; rate: string | null; kind: string; taxable: bigint; tax: bigint };
+
+const zero = (): Omit<SalesTaxFigures, 'net'> => ({
+  taxable: 0,
+  tax_collected: 0,
+  tax_refunded: 0,
+  input_tax: 0,
+});
+
 /**
- * The sales-tax report over shop-timezone days [from, to], read from the journal's sales-tax account
- * (2100), so it equals that account's movement by construction:
- *   tax collected = credits − debits of order entries (sales, less cancellations);
- *   tax refunded  = debits − credits of refund entries;
- *   input tax     = debits − credits of every other entry (manual entries; bills when they carry tax);
- *   net payable   = collected − refunded − input = the account's credit movement;
- *   taxable       = the revenue less discounts of the order entries that carry tax.
- * Orders hold one tax amount, not tax lines: there is one line, jurisdiction and rate null
- * ("not recorded"), until orders carry jurisdiction and rate (issue 17).
+ * The sales-tax report over shop-timezone days [from, to] (decision 042), in the shop's currency, by
+ * jurisdiction and rate, from the tax lines of the entries posted in the range (settlement entries
+ * aside):
+ *   taxable       = taxable of sales − of cancellations − of refunds (net taxable sales)
+ *   tax collected = tax of sales − of cancellations (the credits of 2100 Sales tax payable)
+ *   tax refunded  = tax of refunds (debits of 2100)
+ *   input tax     = reclaimable tax of supplier bills (debits of 1300 Input tax)
+ *   net payable   = collected − refunded − input tax
+ * Every tax line's base tax is split from its entry's tax-account line, so the lines add up to the
+ * accounts' movement; what the accounts moved without a tax line (a manual entry, an order taken
+ * before tax lines, a revaluation) is one more line with jurisdiction and rate null, so the total
+ * always equals the movement: net = (2100 credit movement) − (1300 debit movement).
  */
 export async function salesTaxReport(
   input: { from: string; to: string },
   tx: Tx = db,
 ): Promise<SalesTaxReport> {
   const { currency, timezone } = await shopSettings(tx);
-  const [row] = await tx.$queryRaw<
-    { taxable: bigint; collected: bigint; refunded: bigint; input_tax: bigint; movement: bigint }[]
-  >`
-    WITH e AS (
-      SELECT id, source_type FROM journal_entries
-      WHERE posted_at >= ${startOfDayIn(input.from, timezone)} AND posted_at < ${endOfDayIn(input.to, timezone)}
-    ),
-    lines AS (
-      SELECT e.id AS entry_id, e.source_type, a.code, a.statement_section::text AS section,
-             l.debit::bigint AS debit, l.credit::bigint AS credit
-      FROM e JOIN journal_lines l ON l.entry_id = e.id JOIN accounts a ON a.id = l.account_id
-    ),
-    taxed AS (SELECT DISTINCT entry_id FROM lines WHERE code = ${ACCOUNTS.salesTax} AND source_type = 'order')
-    SELECT
-      coalesce(sum(credit - debit) FILTER (
-        WHERE section IN ('revenue', 'contra_revenue') AND entry_id IN (SELECT entry_id FROM
-          taxed)), 0)::bigint AS taxable,
-      coalesce(sum(credit - debit) FILTER (WHERE code = ${ACCOUNTS.salesTax} AND source_type =
-        'order'), 0)::bigint AS collected,
-      coalesce(sum(debit - credit) FILTER (WHERE code = ${ACCOUNTS.salesTax} AND source_type =
-        'refund'), 0)::bigint AS refunded,
-      coalesce(sum(debit - credit) FILTER (
-        WHERE code = ${ACCOUNTS.salesTax} AND source_type NOT IN ('order', 'refund')), 0)::bigint AS input_tax,
-      coalesce(sum(credit - debit) FILTER (WHERE code = ${ACCOUNTS.salesTax}), 0)::bigint AS movement
-    FROM lines`;
-  const figures: SalesTaxFigures = {
-    taxable: safeMinor(row.taxable),
-    tax_collected: safeMinor(row.collected),
-    tax_refunded: safeMinor(row.refunded),
-    input_tax: safeMinor(row.input_tax),
-    net: safeMinor(row.collected - row.refunded - row.input_tax),
-  };
-  const any = Object.values(figures).some((v) => v !== 0);
+  const start = startOfDayIn(input.from, timezone);
+  const end = endOfDayIn(input.to, timezone);
+  const rows = await tx.$queryRaw<Row[]>`
+    SELECT t.jurisdiction, trim_scale(t.rate)::text AS rate, t.kind::text AS kind,
+           sum(t.base_taxable)::bigint AS taxable, sum(t.base_tax)::bigint AS tax
+      FROM journal_entries e JOIN tax_lines t ON t.entry_id = e.id
+     WHERE e.posted_at >= ${start} AND e.posted_at < ${end} AND e.source_type <> ${TAX_SETTLEMENT_SOURCE}
+     GROUP BY 1, 2, 3`;
+  const [movement] = await tx.$queryRaw<{ payable: bigint; input: bigint }[]>`
+    SELECT coalesce(sum(l.credit - l.debit) FILTER (WHERE a.code = ${ACCOUNTS.salesTax}), 0)::bigint AS payable,
+           coalesce(sum(l.debit - l.credit) FILTER (WHERE a.code = ${ACCOUNTS.inputTax}), 0)::bigint AS input
+      FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id JOIN accounts a ON a.id = l.account_id
+     WHERE e.posted_at >= ${start} AND e.posted_at < ${end} AND e.source_type <> ${TAX_SETTLEMENT_SOURCE}
+       AND a.code IN (${ACCOUNTS.salesTax}, ${ACCOUNTS.inputTax})`;
+  const groups = new Map<string, SalesTaxLine>();
+  for (const r of rows) {
+    const rate = r.rate === null ? null : normalRate(r.rate);
+    const key = JSON.stringify([r.jurisdiction, rate]);
+    const line = groups.get(key) ?? { jurisdiction: r.jurisdiction, rate, ...zero(), net: 0 };
+    const taxable = safeMinor(r.taxable);
+    const tax = safeMinor(r.tax);
+    if (r.kind === 'sale') {
+      line.taxable += taxable;
+      line.tax_collected += tax;
+    } else if (r.kind === 'cancellation') {
+      line.taxable -= taxable;
+      line.tax_collected -= tax;
+    } else if (r.kind === 'refund') {
+      line.taxable -= taxable;
+      line.tax_refunded += tax;
+    } else line.input_tax += tax;
+    groups.set(key, line);
+  }
+  const lines = [...groups.values()]
+    .map((l) => ({ ...l, net: netPayable(l) }))
+    .sort(
+      (a, b) =>
+        a.jurisdiction!.localeCompare(b.jurisdiction!) ||
+        (a.rate === null ? 1 : b.rate === null ? -1 : Number(a.rate) - Number(b.rate)),
+    );
+  const detailed = lines.reduce(
+    (s, l) => ({ payable: s.payable + l.tax_collected - l.tax_refunded, input: s.input + l.input_tax }),
+    { payable: 0, input: 0 },
+  );
+  const payable = safeMinor(movement.payable);
+  const inputTax = safeMinor(movement.input);
+  // What the tax accounts moved without a tax line: one line, so the report equals the movement.
+  if (payable !== detailed.payable || inputTax !== detailed.input) {
+    const other = {
+      jurisdiction: null,
+      rate: null,
+      taxable: 0,
+      tax_collected: payable - detailed.payable,
+      tax_refunded: 0,
+      input_tax: inputTax - detailed.input,
+    };
+    lines.push({ ...other, net: netPayable(other) });
+  }
+  const sum = lines.reduce(
+    (s, l) => ({
+      taxable: s.taxable + l.taxable,
+      tax_collected: s.tax_collected + l.tax_collected,
+      tax_refunded: s.tax_refunded + l.tax_refunded,
+      input_tax: s.input_tax + l.input_tax,
+    }),
+    zero(),
+  );
+  const [filing] = await tx.$queryRaw<{ id: string; filed_at: Date; entry_number: number | null }[]>`
+    SELECT f.id::text, f.filed_at, e.number AS entry_number
+      FROM tax_filings f LEFT JOIN journal_entries e ON e.id = f.entry_id
+     WHERE f.period_from = ${input.from}::date AND f.period_to = ${input.to}::date`;
   return {
     currency,
     from: input.from,
     to: input.to,
-    lines: any ? [{ jurisdiction: null, rate: null, ...figures }] : [],
-    total: figures,
-    tax_account_movement: safeMinor(row.movement),
+    lines,
+    total: { ...sum, net: netPayable(sum) },
+    tax_account_movement: payable - inputTax,
+    filing: filing
+      ? { id: filing.id, filed_at: filing.filed_at.toISOString(), entry_number: filing.entry_number }
+      : null,
   };
 }

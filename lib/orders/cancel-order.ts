@@ -8,6 +8,7 @@ import { reverseJournalEntry } from '@/lib/ledger/post-entry';
 import { nextStatus, type OrderStatus, openQuantity } from '@/lib/orders/rules';
 import { mulDivRoundHalfUp } from '@/lib/money';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
+import { recordTaxReversal } from '@/lib/ledger/tax-lines';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postOrderEntry } from '@/lib/ledger/post-foreign-entry';
 import { lockOrder } from '@/lib/orders/lock-order';
@@ -184,7 +185,7 @@ async function cancelRemaining(
     tax += mulDivRoundHalfUp(l.taxAmount, l.open, l.quantity);
   }
   const credit = value - discount + tax;
-  await postOrderEntry(t, order.id, {
+  const entry = await postOrderEntry(t, order.id, {
     memo: `Order #${order.number}: unshipped units cancelled (${options.reason})`,
     source: { type: 'order', id: order.id },
     actor: options.actor,
@@ -194,6 +195,14 @@ async function cancelRemaining(
       dr(ACCOUNTS.salesTax, tax),
       cr(ACCOUNTS.receivable, credit),
     ],
+  });
+  // The cancelled units' share of each of the order's tax lines (decision 042).
+  await recordTaxReversal(t, {
+    kind: 'cancellation',
+    orderId: order.id,
+    entryId: entry?.id ?? null,
+    taxable: value - discount,
+    tax,
   });
   const refunded = Math.max(0, full.amountPaid - (full.total - credit));
   if (refunded > 0) await postCaptureReturned(t, order, refunded, options.actor);

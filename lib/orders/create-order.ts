@@ -17,6 +17,8 @@ import { takeOrder, type IntakePlan } from '@/lib/orders/take-order';
 import { createDropshipPurchaseOrders } from '@/lib/purchasing/create-dropship-purchase-orders';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
+import { ACCOUNTS } from '@/lib/ledger/accounts';
+import { baseTaxes, orderTaxLines } from '@/lib/ledger/tax-rules';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
 
 /**
@@ -210,17 +212,48 @@ async function takeOrderInput(
   ];
   if (captured > 0) drafts.push(captureEntry(ref, captured, fee));
   const entries = [];
-  for (const d of drafts)
+  let saleTaxBase = 0;
+  for (const d of drafts) {
+    const lines = fx
+      ? convertEntry(d.lines, { currency: input.currency, base: settings.currency, rate: fx.rate })
+      : d.lines;
+    if (d.source.type === 'order')
+      saleTaxBase = lines
+        .filter((l) => l.account === ACCOUNTS.salesTax)
+        .reduce((s, l) => s + (l.credit ?? 0) - (l.debit ?? 0), 0);
     entries.push({
       id: randomUUID(),
       memo: d.memo,
       source: { type: d.source.type, id: orderId },
-      lines: await prepareJournalLines(t, {
-        lines: fx
-          ? convertEntry(d.lines, { currency: input.currency, base: settings.currency, rate: fx.rate })
-          : d.lines,
-      }),
+      lines: await prepareJournalLines(t, { lines }),
     });
+  }
+  // The order's tax lines (decision 042), beside the sale entry whose tax they detail: base taxes split
+  // from that entry's sales-tax line, so they add up to it exactly.
+  const taxLines = orderTaxLines({
+    taxLines: input.tax_lines,
+    tax: input.tax_amount,
+    net: totals.subtotal - input.discount_amount + input.shipping_amount,
+    country: input.shipping_address.country,
+  });
+  const taxBases = baseTaxes(
+    saleTaxBase,
+    taxLines.map((l) => l.tax),
+  );
+  const saleEntryId = entries[0].lines.length ? entries[0].id : null;
+  const taxLineIds = sequentialUuids(taxLines.length);
+  const taxLineRows = taxLines.map((l, i) => ({
+    id: taxLineIds[i],
+    entry_id: saleEntryId,
+    order_id: orderId,
+    jurisdiction: l.jurisdiction,
+    rate: l.rate,
+    currency: input.currency,
+    taxable: l.taxable,
+    tax: l.tax,
+    base_taxable: toBase(l.taxable),
+    base_tax: taxBases[i],
+  }));
   const { firstName, lastName } = splitName(input.customer.name);
   const risky = { score: risk.score, level: risk.level, reasons: risk.reasons };
 
@@ -236,6 +269,7 @@ async function takeOrderInput(
     discount_amount: input.discount_amount,
     shipping_amount: input.shipping_amount,
     tax_amount: input.tax_amount,
+    tax_lines: taxLines,
     total: totals.total,
     fx_rate: fx ? formatRate(fx.rate) : null,
     base_total: toBase(totals.total),
@@ -351,6 +385,7 @@ async function takeOrderInput(
         }
       : null,
     entries,
+    taxLines: taxLineRows,
     facts: [
       {
         at: placedAt,

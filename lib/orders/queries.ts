@@ -1,5 +1,6 @@
 import 'server-only';
 import { formatRate, parseRate } from '@/lib/ledger/fx';
+import { normalRate } from '@/lib/ledger/tax-rules';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
@@ -26,6 +27,8 @@ export type OrderDto = {
   discount_amount: number;
   shipping_amount: number;
   tax_amount: number;
+  /** The tax by jurisdiction and rate (decision 042); rate a decimal fraction string or null. */
+  tax_lines: { jurisdiction: string; rate: string | null; taxable: number; tax: number }[];
   total: number;
   /** An order in another currency: the rate it was booked at (shop currency per unit), else null. */
   fx_rate: string | null;
@@ -83,6 +86,7 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
   });
   if (!o) return null;
   const reserving = OPEN_STATUSES.has(o.status);
+  const taxLines = await orderTaxLineRows(o.id, tx);
   return {
     id: o.id,
     number: o.number,
@@ -100,6 +104,7 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
     discount_amount: o.discountAmount,
     shipping_amount: o.shippingAmount,
     tax_amount: o.taxAmount,
+    tax_lines: taxLines,
     total: o.total,
     fx_rate: o.fxRate ? formatRate(parseRate(o.fxRate.toFixed(10))!) : null,
     base_total: o.baseTotal ?? o.total,
@@ -140,6 +145,21 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
       created_at: p.createdAt.toISOString(),
     })),
   };
+}
+
+/** An order's tax lines (its sale's, decision 042) in the order they were given. */
+export async function orderTaxLineRows(orderId: string, tx: Tx = db): Promise<OrderDto['tax_lines']> {
+  const rows = await tx.taxLine.findMany({
+    where: { orderId, kind: 'sale' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { jurisdiction: true, rate: true, taxable: true, tax: true },
+  });
+  return rows.map((r) => ({
+    jurisdiction: r.jurisdiction,
+    rate: r.rate === null ? null : normalRate(r.rate.toFixed(6)),
+    taxable: Number(r.taxable),
+    tax: Number(r.tax),
+  }));
 }
 
 export type OrderRow = {

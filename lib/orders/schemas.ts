@@ -10,6 +10,7 @@ import {
   zTimestamp,
 } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
+import { ZTaxLineInput } from '@/lib/ledger/tax-rules';
 
 export const CHANNELS = ['web', 'shopify', 'amazon', 'ebay', 'etsy', 'woocommerce', 'manual'] as const;
 export const ORDER_STATUSES = [
@@ -63,7 +64,10 @@ export const ZCreateOrderInput = z
       .min(1, 'An order needs at least one line')
       .max(500),
     shipping_amount: ZMoney.default(0),
-    tax_amount: ZMoney.default(0),
+    /** one tax amount; with tax_lines it must equal their sum, without it it is their sum (decision 042) */
+    tax_amount: ZMoney.optional(),
+    /** the tax by jurisdiction and rate; without it one tax amount becomes one line (decision 042) */
+    tax_lines: z.array(ZTaxLineInput).max(20, 'At most 20 tax lines').optional(),
     discount_amount: ZMoney.default(0),
     payment: z
       .object({
@@ -82,6 +86,24 @@ export const ZCreateOrderInput = z
     promised_ship_by: zTimestamp().optional(),
   })
   .superRefine((o, ctx) => {
+    const taxOfLines = o.tax_lines?.reduce((s, l) => s + l.tax, 0);
+    if (taxOfLines !== undefined && o.tax_amount !== undefined && taxOfLines !== o.tax_amount) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tax_lines'],
+        message: `The tax lines add up to ${taxOfLines}, not the tax amount ${o.tax_amount}`,
+      });
+      return;
+    }
+    const tax = o.tax_amount ?? taxOfLines ?? 0;
+    if (tax > 100_000_000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tax_lines'],
+        message: 'The tax lines add up to more than 100000000',
+      });
+      return;
+    }
     // In bigint first: fields each within their limit can still add up past an int4 column.
     const lines = checkLineTotals(
       ctx,
@@ -89,7 +111,7 @@ export const ZCreateOrderInput = z
       'unit_price',
     );
     if (lines === null) return;
-    if (!fitsMinor(lines - BigInt(o.discount_amount) + BigInt(o.shipping_amount) + BigInt(o.tax_amount))) {
+    if (!fitsMinor(lines - BigInt(o.discount_amount) + BigInt(o.shipping_amount) + BigInt(tax))) {
       ctx.addIssue({
         code: 'custom',
         path: ['shipping_amount'],
@@ -104,14 +126,15 @@ export const ZCreateOrderInput = z
         path: ['discount_amount'],
         message: 'The discount is larger than the order subtotal',
       });
-    const total = subtotal - o.discount_amount + o.shipping_amount + o.tax_amount;
+    const total = subtotal - o.discount_amount + o.shipping_amount + tax;
     if (o.payment && o.payment.amount > total)
       ctx.addIssue({
         code: 'custom',
         path: ['payment', 'amount'],
         message: `The payment (${o.payment.amount}) is larger than the order total (${total})`,
       });
-  });
+  })
+  .transform((o) => ({ ...o, tax_amount: o.tax_amount ?? o.tax_lines?.reduce((s, l) => s + l.tax, 0) ?? 0 }));
 export type TCreateOrderInput = z.input<typeof ZCreateOrderInput>;
 
 export const ZOrderListQuery = z.object({

@@ -32,6 +32,8 @@
 --     idempotency: {scope, key, request_hash, status} | null, response: the answer without number and customer}
 -- An order in another currency than the shop's carries fx_rate and base_total (decision 035); its
 -- journal lines carry txn_currency, txn_debit and txn_credit beside their base amounts.
+-- tax lines: p.tax_lines are the order's tax lines (tax_lines rows, kind 'sale', decision 042), written
+-- beside the sale entry they belong to.
 CREATE OR REPLACE FUNCTION "take_order"(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   o jsonb := p->'order';
@@ -161,6 +163,10 @@ BEGIN
   INSERT INTO journal_lines (entry_id, account_id, debit, credit, memo, txn_currency, txn_debit, txn_credit)
   SELECT r.entry_id, r.account_id, r.debit, r.credit, r.memo, r.txn_currency, r.txn_debit, r.txn_credit
     FROM jsonb_populate_recordset(NULL::journal_lines, p->'journal_lines') r;
+  -- tax lines: the order's tax lines by jurisdiction and rate (decision 042).
+  INSERT INTO tax_lines (id, kind, entry_id, order_id, jurisdiction, rate, currency, taxable, tax, base_taxable, base_tax, created_at)
+  SELECT r.id, 'sale', r.entry_id, r.order_id, r.jurisdiction, r.rate, r.currency, r.taxable, r.tax, r.base_taxable, r.base_tax, at
+    FROM jsonb_populate_recordset(NULL::tax_lines, coalesce(p->'tax_lines', '[]'::jsonb)) r;
   INSERT INTO kpi_fact_deltas (day, channel, metric, value)
   SELECT (f.at AT TIME ZONE s.timezone)::date, f.channel, f.metric, f.value
     FROM shop_settings s, jsonb_to_recordset(p->'facts') AS f(at timestamptz, channel text, metric text, value bigint)

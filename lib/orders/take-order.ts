@@ -30,6 +30,8 @@ export type IntakePlan = {
   stock: StockLine[];
   payment: Record<string, unknown> | null;
   entries: IntakeEntry[];
+  /** tax lines: the order's tax lines, tax_lines rows without kind and created_at (decision 042) */
+  taxLines: Record<string, unknown>[];
   facts: KpiFactGroup[];
   audit: { action: string; after: Record<string, unknown> };
   /** the answer to the client, without `number` and `customer` (the database fills them in) */
@@ -105,6 +107,8 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResu
         txn_credit: l.txn?.credit ?? null,
       })),
     ),
+    // tax lines: written by take_order beside the sale entry
+    tax_lines: plan.taxLines,
     facts,
     audit: {
       ...actor,

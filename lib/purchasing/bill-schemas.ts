@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SUPPLIER_BILL_STATUSES } from './bill-rules';
 import { LANDED_CHARGE_ALLOCATIONS, LANDED_CHARGE_KINDS } from './landed-cost-rules';
+import { zTaxRate } from '@/lib/ledger/tax-rules';
 
 const ZDate = z.iso.date({ error: 'Use a date like 2026-12-24' });
 const ZMinor = z
@@ -19,6 +20,10 @@ export const ZCreateBillInput = z.object({
   due_date: ZDate.optional(),
   /** reclaimable input tax on the bill (Dr 1300), minor units of the PO's currency */
   input_tax: ZMinor.default(0),
+  /** where the input tax is reclaimed (decision 042); default the shop's country, else "default" */
+  tax_jurisdiction: z.string().trim().min(1, 'Name the jurisdiction, e.g. GB').max(100).optional(),
+  /** the input tax's rate as a decimal fraction string ("0.2" = 20 %); null when not known */
+  tax_rate: zTaxRate().optional(),
   lines: z
     .array(
       z.object({

@@ -12,6 +12,8 @@ import { poLabel } from './rules';
 import { entryInstant } from '@/lib/ledger/entry-date';
 import { rateOn } from '@/lib/ledger/fx-queries';
 import { shopCurrency } from './save-supplier';
+import { recordBillInputTax } from '@/lib/ledger/tax-lines';
+import { defaultJurisdiction, normalRate } from '@/lib/ledger/tax-rules';
 
 const BILLABLE = ['sent', 'partially_received', 'received', 'closed'];
 
@@ -144,6 +146,15 @@ export async function enterSupplierBill(
         data: { quantityBilled: { increment: m.input.quantity } },
         select: { id: true },
       });
+    // Its input tax by jurisdiction and rate (decision 042), posted with the bill.
+    await recordBillInputTax(t, {
+      billId: bill.id,
+      jurisdiction: input.tax_jurisdiction ?? defaultJurisdiction(await shopCountry(t)),
+      rate: input.tax_rate ? normalRate(input.tax_rate) : null,
+      currency: po.currency,
+      taxable: subtotal,
+      tax: input.input_tax,
+    });
     if (!issues.length) await postSupplierBill(t, bill.id, options.actor);
     const dto = (await billDetail(bill.id, t))!;
     await recordPoEvent(t, {
@@ -165,4 +176,12 @@ export async function enterSupplierBill(
     return dto;
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
+}
+
+/** The country of the fulfilling location's address (the ship-from), the default jurisdiction of input tax. */
+async function shopCountry(t: Tx): Promise<string | null> {
+  const [row] = await t.$queryRaw<{ country: string | null }[]>`
+    SELECT l.address->>'country' AS country
+      FROM shop_settings s JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1`;
+  return row?.country ?? null;
 }

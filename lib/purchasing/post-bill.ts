@@ -11,6 +11,7 @@ import { entryInstant } from '@/lib/ledger/entry-date';
 import { shopSettings } from '@/lib/settings/queries';
 import { billLabel, grniForBillLine } from './bill-rules';
 import { poLabel } from './rules';
+import { postBillInputTax } from '@/lib/ledger/tax-lines';
 
 /** Converts minor units of `currency` into the shop's at `rate`; the same amount when they are equal. */
 export function toBaseAt(currency: string, base: string, rate: Decimal) {
@@ -94,6 +95,12 @@ export async function postSupplierBill(t: Tx, billId: string, actor: Actor): Pro
       dr(ACCOUNTS.purchasePriceVariance, variance, 'Billed − received cost'),
       payable,
     ],
+  });
+  // Its input-tax line takes the entry and the entry's 1300 debit (decision 042).
+  await postBillInputTax(t, {
+    billId: bill.id,
+    entryId: entry?.id ?? null,
+    baseTaxable: toBase(bill.total - bill.inputTax),
   });
   await t.supplierBill.update({
     where: { id: bill.id },

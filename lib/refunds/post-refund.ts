@@ -11,6 +11,7 @@ import { customerOf } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
 import { recordRefundIssuedFacts } from '@/lib/kpi/facts';
 import { recordOrderEvent } from '@/lib/events/resource-events';
+import { recordTaxReversal } from '@/lib/ledger/tax-lines';
 
 /**
  * Issues refunded money (docs/decisions/012):
@@ -38,7 +39,7 @@ export async function postRefund(
   actor: Actor,
 ) {
   // In the order's currency, at the order's carried rate: the refund reverses at the rate of the sale.
-  await postOrderEntry(t, order.id, {
+  const entry = await postOrderEntry(t, order.id, {
     memo:
       `Refund #${r.number}` +
       (r.kind === 'goodwill' ? ' (goodwill)' : r.kind === 'exchange' ? ' (exchange credit)' : '') +
@@ -53,6 +54,15 @@ export async function postRefund(
       cr(ACCOUNTS.restockingFees, r.fee),
       cr(ACCOUNTS.clearing, r.amount),
     ],
+  });
+  // Its share of each of the order's tax lines (decision 042): taxable = goods + shipping refunded.
+  await recordTaxReversal(t, {
+    kind: 'refund',
+    orderId: order.id,
+    refundId: r.id,
+    entryId: entry?.id ?? null,
+    taxable: r.goods + r.shipping,
+    tax: r.tax,
   });
   const [row] = await t.$queryRaw<
     { amount_paid: number }[]

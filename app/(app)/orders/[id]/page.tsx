@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { Metadata } from 'next';
 import { orderHasShippedUnits } from '@/lib/returns/rules';
 import { orderHasMoneyToRefund } from '@/lib/refunds/rules';
@@ -19,6 +20,7 @@ import { OrderActions } from '@/components/orders/order-actions';
 import { AddNoteForm } from '@/components/orders/add-note-form';
 import { RecordPaymentForm } from '@/components/orders/record-payment-form';
 import { toDecimalString } from '@/lib/money';
+import { ratePercent } from '@/lib/ledger/tax-rules';
 import { orderReturnsSummary } from '@/lib/returns/queries';
 import { RefundStatusBadge, ReturnStatusBadge } from '@/components/returns/return-badges';
 
@@ -466,6 +468,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dd className="text-right tabular-nums">{money(order.shipping_amount)}</dd>
             <dt className="text-slate-600">Tax</dt>
             <dd className="text-right tabular-nums">{money(order.tax_amount)}</dd>
+            {/* The tax by jurisdiction and rate (decision 042), under the tax it adds up to. */}
+            {order.tax_lines.map((t, i) => (
+              <Fragment key={`${t.jurisdiction}-${t.rate}-${i}`}>
+                <dt className="pl-3 text-slate-600">
+                  {t.jurisdiction}, {ratePercent(t.rate)}
+                  <span className="block text-xs">on {money(t.taxable)}</span>
+                </dt>
+                <dd className="text-right tabular-nums text-slate-700">{money(t.tax)}</dd>
+              </Fragment>
+            ))}
             <dt className="border-t border-slate-200 pt-2 font-semibold">Total</dt>
             <dd
               className="border-t border-slate-200 pt-2 text-right font-semibold tabular-nums"

@@ -1,0 +1,221 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePagePermission } from '@/lib/auth/require-permission';
+import { roleHas } from '@/lib/auth/permissions';
+import { todayIn } from '@/lib/dates';
+import { fieldIssues } from '@/lib/errors';
+import { ZProfitAndLossQuery } from '@/lib/ledger/statements';
+import { salesTaxReport, type SalesTaxLine } from '@/lib/ledger/sales-tax';
+import { taxFilings } from '@/lib/ledger/file-sales-tax-period';
+import { ratePercent } from '@/lib/ledger/tax-rules';
+import { shopSettings } from '@/lib/settings/queries';
+import { formatMoney } from '@/lib/money';
+import { PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { LedgerTabs } from '@/components/ledger/ledger-tabs';
+import { DateRangeForm } from '@/components/ledger/date-range-form';
+import { FileTaxPeriodForm } from '@/components/ledger/file-tax-period-form';
+
+export const metadata: Metadata = { title: 'Sales tax · Ledger' };
+
+const exportClass =
+  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm ' +
+  'font-medium hover:bg-slate-50';
+const th = 'px-3 py-2 text-right font-medium';
+const td = 'px-3 py-2 whitespace-nowrap text-right tabular-nums';
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The calendar month before the one `today` is in: the period a shop usually files next. */
+function previousMonth(today: string): { from: string; to: string } {
+  const [y, m] = today.split('-').map(Number);
+  const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+  const last = new Date(Date.UTC(py, pm, 0)).getUTCDate();
+  const month = `${py}-${String(pm).padStart(2, '0')}`;
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+function lineLabel(l: SalesTaxLine): string {
+  if (l.jurisdiction === null) return 'Other postings (no tax line)';
+  return `${l.jurisdiction}, ${ratePercent(l.rate)}`;
+}
+
+export default async function SalesTaxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePagePermission('ledger:read', '/ledger/sales-tax');
+  const canFile = roleHas(user.role, 'ledger:write');
+  const params = await searchParams;
+  const settings = await shopSettings();
+  const today = todayIn(settings.timezone);
+  const fallback = previousMonth(today);
+  const requested = { from: single(params.from) ?? fallback.from, to: single(params.to) ?? fallback.to };
+  const parsed = ZProfitAndLossQuery.safeParse(requested);
+  const error = parsed.success
+    ? undefined
+    : `${fieldIssues(parsed.error)
+        .map((i) => `${i.field}: ${i.message}`)
+        .join('; ')}. Pick two dates, the first on or before the second.`;
+  const [report, filings] = await Promise.all([
+    parsed.success ? salesTaxReport(parsed.data) : null,
+    taxFilings(),
+  ]);
+  const money = (amount: number) => formatMoney(amount, settings.currency);
+  const cell = (amount: number) => (amount === 0 ? <span className="text-slate-600">—</span> : money(amount));
+
+  return (
+    <>
+      <PageHeader
+        title="Ledger"
+        description={
+          'Sales tax: taxable sales, tax collected and refunded, input tax on supplier bills and the ' +
+          'net payable, by jurisdiction and rate, equal to the movement of the tax accounts.'
+        }
+      />
+      <LedgerTabs current="/ledger/sales-tax" />
+      <DateRangeForm
+        action="/ledger/sales-tax"
+        from={requested.from.slice(0, 10)}
+        to={requested.to.slice(0, 10)}
+        error={error}
+        hint={`Whole days in the shop's time zone (${settings.timezone}), in ${settings.currency}.`}
+      />
+      {report && (
+        <div className="space-y-6">
+          <section
+            aria-labelledby="tax-title"
+            className="@container rounded-xl border border-slate-200 bg-white"
+          >
+            <div className="flex flex-wrap items-center justify-between gap-3 px-4 pt-5 sm:px-6">
+              <h2 id="tax-title" className="text-lg font-semibold">
+                Sales tax, {report.from} to {report.to}
+              </h2>
+              <a
+                href={`/ledger/export/sales-tax?from=${report.from}&to=${report.to}`}
+                download
+                className={exportClass}
+              >
+                Export CSV
+              </a>
+            </div>
+            {report.lines.length === 0 ? (
+              <p className="px-4 pt-3 pb-5 text-slate-700 sm:px-6">
+                No tax moved in this range. Pick a range in which taxed orders, refunds or supplier bills with
+                input tax were posted, or{' '}
+                <Link href="/ledger/journal?account=2100" className="text-brand-700 underline">
+                  look at the sales-tax account&apos;s journal
+                </Link>
+                .
+              </p>
+            ) : (
+              <ScrollRegion label="Sales tax table" className="mt-3">
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">
+                    Sales tax in {settings.currency} by jurisdiction and rate, {report.from} to {report.to}
+                  </caption>
+                  <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
+                    <tr>
+                      <th scope="col" className="px-4 py-2 font-medium sm:px-6">
+                        Jurisdiction and rate
+                      </th>
+                      <th scope="col" className={`${th} hidden @2xl:table-cell`}>
+                        Taxable
+                      </th>
+                      <th scope="col" className={th}>
+                        Collected
+                      </th>
+                      <th scope="col" className={th}>
+                        Refunded
+                      </th>
+                      <th scope="col" className={th}>
+                        Input tax
+                      </th>
+                      <th scope="col" className={`${th} pr-4 sm:pr-6`}>
+                        Net
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.lines.map((l) => (
+                      <tr key={`${l.jurisdiction}-${l.rate}`} className="border-b border-slate-100">
+                        <th scope="row" className="px-4 py-2 text-left font-normal sm:px-6">
+                          {lineLabel(l)}
+                        </th>
+                        <td className={`${td} hidden @2xl:table-cell`}>{cell(l.taxable)}</td>
+                        <td className={td}>{cell(l.tax_collected)}</td>
+                        <td className={td}>{cell(l.tax_refunded)}</td>
+                        <td className={td}>{cell(l.input_tax)}</td>
+                        <td className={`${td} pr-4 sm:pr-6`}>{cell(l.net)}</td>
+                      </tr>
+                    ))}
+                    <tr className="border-y-2 border-slate-300 bg-slate-50 font-semibold">
+                      <th scope="row" className="px-4 py-2 text-left sm:px-6">
+                        Total
+                      </th>
+                      <td className={`${td} hidden @2xl:table-cell`}>{money(report.total.taxable)}</td>
+                      <td className={td}>{money(report.total.tax_collected)}</td>
+                      <td className={td}>{money(report.total.tax_refunded)}</td>
+                      <td className={td}>{money(report.total.input_tax)}</td>
+                      <td className={`${td} pr-4 sm:pr-6`} data-testid="tax-net">
+                        {money(report.total.net)}
+                      </td>
+                    </tr>
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            )}
+            <div className="border-t border-slate-200 px-4 py-4 sm:px-6">
+              {report.filing ? (
+                <p className="text-slate-700">
+                  Filed on {report.filing.filed_at.slice(0, 10)}
+                  {report.filing.entry_number ? `, settlement entry #${report.filing.entry_number}` : ''}. Tax
+                  in this period is locked; post corrections in the next open period.
+                </p>
+              ) : report.to >= today ? (
+                <p className="text-slate-700">
+                  This period has not ended yet: file it from the day after {report.to}.
+                </p>
+              ) : canFile ? (
+                <FileTaxPeriodForm from={report.from} to={report.to} />
+              ) : (
+                <p className="text-slate-700">Not filed yet. A manager files a period.</p>
+              )}
+            </div>
+          </section>
+
+          <section aria-labelledby="filings-title" className="rounded-xl border border-slate-200 bg-white">
+            <h2 id="filings-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
+              Filed periods ({filings.length})
+            </h2>
+            {filings.length === 0 ? (
+              <p className="px-4 pt-2 pb-5 text-slate-700 sm:px-6">
+                No period filed yet. Pick a period that has ended above and file it.
+              </p>
+            ) : (
+              <ul className="divide-y divide-slate-100 px-4 pb-4 sm:px-6">
+                {filings.map((f) => (
+                  <li key={f.id} className="flex flex-wrap justify-between gap-2 py-2">
+                    <Link
+                      href={`/ledger/sales-tax?from=${f.from}&to=${f.to}`}
+                      className="text-brand-700 underline"
+                    >
+                      {f.from} to {f.to}
+                    </Link>
+                    <span className="text-sm text-slate-700">
+                      Net {money(f.report.total.net)} · filed {f.filed_at.slice(0, 10)} by {f.filed_by}
+                      {f.entry_number ? ` · entry #${f.entry_number}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
