@@ -77,7 +77,7 @@ export function getDb(): PrismaClient {
   const url = env().DATABASE_URL;
   const own = ownPool.getStore();
   if (own) {
-    const pools = (globalForDb.backroomOwnPools ??= new Map());
+    const pools = (globalForDb.backroomOwnPools ??= new Map<string, { url: string; client: PrismaClient }>());
     let pool = pools.get(own.name);
     if (!pool || pool.url !== url) {
       pool = { url, client: createClient(url, own.max).client };
