@@ -27,25 +27,4 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- The daily balances (decision 043) have the same hot row (today's, per account): the same slots.
-ALTER TABLE account_day_balances ADD COLUMN slot integer NOT NULL DEFAULT 0 CHECK (slot >= 0 AND slot < 64);
-ALTER TABLE account_day_balances DROP CONSTRAINT account_day_balances_pkey;
-ALTER TABLE account_day_balances ADD CONSTRAINT account_day_balances_pkey PRIMARY KEY (account_id, day, slot);
-
-CREATE OR REPLACE FUNCTION account_day_balances_add() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF current_setting('backroom.restoring', true) = 'on' THEN
-    RETURN NULL;
-  END IF;
-  INSERT INTO account_day_balances AS b (account_id, day, slot, debit, credit)
-  SELECT n.account_id,
-         (e.posted_at AT TIME ZONE coalesce((SELECT timezone FROM shop_settings WHERE id = 1), 'UTC'))::date,
-         (pg_current_xact_id()::text::bigint % 64)::int,
-         sum(n.debit), sum(n.credit)
-  FROM new_lines n JOIN journal_entries e ON e.id = n.entry_id
-  GROUP BY 1, 2
-  ORDER BY 1, 2
-  ON CONFLICT (account_id, day, slot)
-    DO UPDATE SET debit = b.debit + EXCLUDED.debit, credit = b.credit + EXCLUDED.credit;
-  RETURN NULL;
-END $$;
+-- The daily balances (decision 043) get the same slots in 20261204400100_day_balance_slots.
