@@ -46,11 +46,11 @@ describe('embedded database start path', () => {
         variants: expect.any(Number),
         // 1,200 seeded customers + 5 of the history import (name and email both follow i % 5 over its
         // 40 orders) + its guest customer (the POS orders without an email) + the automation seed's 2
-        // first-time customers + the books seed's EUR customer = 1,209.
-        customers: 1209,
+        // first-time customers + the books seed's EUR customer + the dropship seed's customer = 1,210.
+        customers: 1210,
         // 12 demo orders (BACKROOM_DEMO_ORDERS) + 40 imported history orders + 2 automation demo orders
-        // + 1 EUR order of the books seed.
-        orders: 55,
+        // + 1 EUR order of the books seed + 1 dropship order = 56.
+        orders: 56,
         migrations: expect.any(Number),
       });
       expect(first.migrations).toBe(readdirSync('prisma/migrations').filter((d) => /^\d+_/.test(d)).length);

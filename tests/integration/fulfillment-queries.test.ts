@@ -295,6 +295,8 @@ describe('shipments, exceptions and labels', () => {
     const s = await db.shipment.findUniqueOrThrow({ where: { id: labelShipmentId } });
     const label = await shipmentLabel(labelShipmentId);
     expect(label).toEqual({
+      // a domestic parcel: no customs declaration (decision 040)
+      customs: null,
       ship_from: {
         shop_name: 'Test shop',
         address: {

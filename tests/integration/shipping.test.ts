@@ -288,12 +288,12 @@ describe('quoteShipment', () => {
 
     const abroad = await rejection(
       quoteShipment({
-        toAddress: { postal_code: 'M5V 2T6', country: 'ca' },
+        toAddress: { postal_code: '100-0001', country: 'jp' },
         packages: [MAILER],
         shipDate: FRIDAY,
       }),
     );
-    expect(abroad.details).toEqual([{ field: 'to_address.country', message: 'No carrier delivers to CA.' }]);
+    expect(abroad.details).toEqual([{ field: 'to_address.country', message: 'No carrier delivers to JP.' }]);
   });
 
   it('leaves out inactive services and carriers', async () => {

@@ -46,6 +46,9 @@ describe('the product form', () => {
             reorder_point: 0,
             safety_stock: 0,
             lead_time_days: 0,
+            // shipped from our stock unless a supplier is chosen (decision 041)
+            dropship: false,
+            dropship_supplier_id: null,
           },
         ],
       },
