@@ -23,6 +23,7 @@ const SKU = `DROP-E2E-${suffix}`;
 const SUPPLIER = `E2E Dropship ${suffix}`;
 let poId = '';
 let orderNumber = 0;
+let orderId = '';
 
 test('an order of a dropship variant drafts a dropship PO to its supplier', async ({ page, request }) => {
   const key = await createApiKey(page, `E2E dropship ${suffix}`, [
@@ -70,11 +71,14 @@ test('an order of a dropship variant drafts a dropship PO to its supplier', asyn
         country: 'US',
       },
       lines: [{ sku: SKU, quantity: 2, unit_price: 4500 }],
+      // paid in full (2 × 45.00 = 90.00), so the order is not held in payment due (decision 031)
+      payment: { method: 'card', amount: 9_000, status: 'captured' },
     },
   });
   expect(order.status(), await order.text()).toBe(201);
   const taken = (await order.json()) as { id: string; number: number };
   orderNumber = taken.number;
+  orderId = taken.id;
   const pos = await request.get(`/api/v1/purchase-orders?status=draft`, { headers: auth });
   const list = (await pos.json()) as { data: { id: string; dropship: { order_id: string } | null }[] };
   const dropship = list.data.filter((p) => p.dropship?.order_id === taken.id);
@@ -104,9 +108,13 @@ test('the manager sees the dropship PO, sends it and records the supplier’s sh
   await page.getByLabel('Carrier').fill('UPS');
   await page.getByLabel('Tracking number').fill(`1Z${suffix}`);
   await page.getByRole('button', { name: 'Record supplier’s shipment' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'the order is fulfilled' })).toBeVisible();
+  // The PO is received (the form goes with the open units) and its timeline names the shipment.
   await expect(page.getByText('Received', { exact: true })).toBeVisible();
   await expect(page.getByTestId('po-timeline')).toContainText(`UPS 1Z${suffix}`);
+  await expect(page.getByRole('paragraph').filter({ hasText: 'Nothing more to do' })).toBeVisible();
+  // The order's only line was the dropship one: the order is fulfilled.
+  await visit(page, `/orders/${orderId}`);
+  await expect(page.getByText('Fulfilled', { exact: true }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/purchasing/[id] (dropship shipped)');
   expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
 });
