@@ -12,6 +12,7 @@ import { recordTaxReversal } from '@/lib/ledger/tax-lines';
 import { cr, dr } from '@/lib/ledger/rules';
 import { postOrderEntry } from '@/lib/ledger/post-foreign-entry';
 import { lockOrder } from '@/lib/orders/lock-order';
+import { cancelDropshipLines } from '@/lib/purchasing/cancel-dropship-lines';
 import { postCaptureReturned } from '@/lib/orders/posting';
 import { recordKpiFacts, shippedCompleteFacts } from '@/lib/kpi/facts';
 
@@ -75,6 +76,15 @@ export async function cancelOrder(
         data: { quantityCancelled: { increment: l.open } },
         select: { id: true },
       });
+
+    // dropship: the cancelled units come off the supplier's PO too (decision 041)
+    await cancelDropshipLines(t, {
+      orderNumber: order.number,
+      lines: open.flatMap((l) =>
+        l.dropshipPoLineId ? [{ poLineId: l.dropshipPoLineId, quantity: l.open }] : [],
+      ),
+      actor: options.actor,
+    });
 
     const sale = await t.journalEntry.findFirst({
       where: { sourceType: 'order', sourceId: order.id, reversedBy: null },
@@ -171,6 +181,14 @@ async function cancelRemaining(
       actor: options.actor,
     });
   }
+  // dropship: the cancelled units come off the supplier's PO too (decision 041)
+  await cancelDropshipLines(t, {
+    orderNumber: order.number,
+    lines: open.flatMap((l) =>
+      l.dropshipPoLineId ? [{ poLineId: l.dropshipPoLineId, quantity: l.open }] : [],
+    ),
+    actor: options.actor,
+  });
   let value = 0;
   let discount = 0;
   let tax = 0;

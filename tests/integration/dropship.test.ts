@@ -12,6 +12,7 @@ import { receiveStock } from '@/lib/inventory/receive-stock';
 import { verifyStock } from '@/lib/inventory/verify-stock';
 import { createOrder } from '@/lib/orders/create-order';
 import { recordShipment } from '@/lib/orders/record-shipment';
+import { cancelOrder } from '@/lib/orders/cancel-order';
 import { fulfillmentQueue } from '@/lib/fulfillment/queries';
 import { updateProduct } from '@/lib/catalog/update-product';
 import { makeLocations, makeProduct, makeUser, SYSTEM_TEST_ACTOR } from '@/tests/factories';
@@ -245,5 +246,35 @@ describe('dropship', () => {
     });
     expect(s).toMatchObject({ status: 'fulfilled', cogs: 1_200 });
     expect(await posted('shipment', s.id)).toEqual({ '5000': 1_200, '2010': -1_200 });
+  });
+  it('cancelling the order takes its units off the dropship PO: a draft is cancelled, a sent one says to tell the supplier', async () => {
+    // A draft: the order's 2 units were the PO's only line, so the PO goes with them.
+    const a = await order([{ sku: 'DS-SHIP', quantity: 2 }], 'cy@example.com');
+    const [draft] = await db.purchaseOrder.findMany({ where: { orderId: a.id } });
+    await cancelOrder({ orderId: a.id, reason: 'customer changed their mind', actor: manager });
+    const afterDraft = await db.purchaseOrder.findUniqueOrThrow({
+      where: { id: draft.id },
+      select: { status: true, lines: { select: { quantityOrdered: true, quantityCancelled: true } } },
+    });
+    expect(afterDraft).toEqual({
+      status: 'cancelled',
+      lines: [{ quantityOrdered: 2, quantityCancelled: 2 }],
+    });
+
+    // A sent PO: cancelled too (nothing arrived), and its timeline asks to tell the supplier.
+    const b = await order([{ sku: 'DS-SHIP', quantity: 1 }], 'di@example.com');
+    const [sent] = await db.purchaseOrder.findMany({ where: { orderId: b.id } });
+    await sendPurchaseOrder({ purchaseOrderId: sent.id, actor: manager });
+    await cancelOrder({ orderId: b.id, reason: 'fraud', actor: manager });
+    expect((await db.purchaseOrder.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe('cancelled');
+    const events = await db.purchaseOrderEvent.findMany({
+      where: { purchaseOrderId: sent.id, kind: 'dropship_cancelled' },
+      select: { message: true },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0].message).toContain(`Order #${b.number} cancelled 1 × DS-SHIP`);
+    expect(events[0].message).toContain('Tell the supplier not to ship them.');
+    // Nothing was posted for either PO: a dropship PO books its cost only when the supplier ships.
+    expect(await posted('purchase_order', draft.id)).toEqual({});
   });
 });
