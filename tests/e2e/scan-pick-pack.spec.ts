@@ -117,6 +117,9 @@ test('warehouse picks the wave by scanning, packs with a wrong item caught, and 
     // the item before its bin is refused too
     await scan(page, first);
     await expect(page.getByTestId('scan-feedback')).toContainText('Scan bin');
+    // a code that is neither a bin of the route nor an item, scanned for the bin, is unknown, not "Wrong item"
+    await scan(page, 'NOPE-BIN-0');
+    await expect(page.getByTestId('scan-feedback')).toContainText('Unknown code: NOPE-BIN-0 is not a bin');
   });
 
   await test.step('scan each stop: bin, then every unit', async () => {

@@ -154,6 +154,8 @@ test('the customer writes in about a shipped order (public API)', async ({ page,
       body: `Hello, my order #${order().number} arrived but the ${order().lines[0].name} is broken. Can I send it back?`,
       order_number: order().number,
       channel: 'web',
+      // the customer says it is broken: the agent tags it, and a return started here preselects the reason
+      tags: ['damaged'],
     },
   });
   expect(created.status(), await created.text()).toBe(201);
@@ -208,6 +210,9 @@ test('support opens the ticket from the inbox, replies, starts a return from the
     await waitForHydration(page, 'form[aria-label="Start a return"] button[type="submit"]');
     const form = page.getByRole('form', { name: 'Start a return' });
     await form.getByLabel(`Units of ${sku} to return (at most 1)`).fill('1');
+    // The ticket is tagged "damaged": the reason starts at Damaged in transit (issue 15 item 12); the
+    // agent, having read the customer's words again, changes it to Defective.
+    await expect(form.getByLabel(`Reason for ${sku}`)).toHaveValue('damaged_in_transit');
     await form.getByLabel(`Reason for ${sku}`).selectOption('defective');
     await form.getByLabel('The customer wants').selectOption('refund');
     await form.getByRole('button', { name: 'Request return' }).click();
