@@ -345,6 +345,16 @@ test('support refunds the return; the order, the return and the ticket show it',
       await expect(activity.getByRole('link', { name: `Return #${returnNumber} ${step}` })).toBeVisible();
     }
     await expect(activity).toContainText(/Refund #\d+ issued/);
+    // The agent sees what the customer was sent (issue 15 item 7), each email opening to its text.
+    const emails = page.getByRole('list', { name: 'Emails to the customer' }).last();
+    const approvedMail = emails
+      .getByRole('listitem')
+      .filter({ hasText: `Return #${returnNumber} approved: how to send it back` });
+    await approvedMail.locator('summary').click();
+    await expect(approvedMail).toContainText(
+      `Your return #${returnNumber} for order #${order().number} is approved.`,
+    );
+    await expect(approvedMail).toContainText(journey.approveMessage);
     await expectNoSeriousA11yViolations(page, `${ticketPath()} after the refund`);
   });
 });
