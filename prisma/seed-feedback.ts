@@ -69,7 +69,14 @@ export async function seedFeedback(
     FROM orders o JOIN shipments s ON s.order_id = o.id
     WHERE o.status = 'delivered' AND s.delivered_at IS NOT NULL AND s.delivered_at > ${new Date(now.getTime() - 75 * DAY)}
     GROUP BY o.id ORDER BY max(s.delivered_at), o.id`;
-  const chosen = delivered.filter(() => faker.number.float() < share);
+  // Orders that came back are always asked (their answers are what the "What to fix" report is
+  // for, and the demo must show that size returns rate low); the others by `share`.
+  const returned = new Set(
+    (await db.$queryRaw<{ order_id: string }[]>`SELECT DISTINCT order_id::text FROM returns`).map(
+      (r) => r.order_id,
+    ),
+  );
+  const chosen = delivered.filter((o) => faker.number.float() < share || returned.has(o.id));
   for (const o of chosen)
     await appDb.$transaction((tx) =>
       scheduleDeliverySurvey(tx, { id: o.id, channel: o.channel, customerId: o.customer_id }, o.delivered_at),
