@@ -112,6 +112,8 @@ test('the manager sees the dropship PO, sends it and records the supplier’s sh
   await expect(page.getByText('Received', { exact: true })).toBeVisible();
   await expect(page.getByTestId('po-timeline')).toContainText(`UPS 1Z${suffix}`);
   await expect(page.getByRole('paragraph').filter({ hasText: 'Nothing more to do' })).toBeVisible();
+  // The shipment stays in view under Next steps once its form has gone.
+  await expect(page.getByRole('status').filter({ hasText: `UPS 1Z${suffix}` })).toBeVisible();
   // The order's only line was the dropship one: the order is fulfilled.
   await visit(page, `/orders/${orderId}`);
   await expect(page.getByText('Fulfilled', { exact: true }).first()).toBeVisible();

@@ -35,6 +35,10 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
   const open = canMovePurchaseOrder(po.status, 'receive');
   const canReceive = !po.dropship && roleHas(user.role, 'purchasing:receive') && open;
   const canShipDropship = !!po.dropship && roleHas(user.role, 'purchasing:write') && open;
+  // The supplier's latest shipment stays in view after its form goes (the PO is then fully shipped).
+  const lastDropshipShipment = po.dropship
+    ? timeline.findLast((e) => e.kind === 'dropship_shipped')
+    : undefined;
   const shipTo = po.dropship?.ship_to as (PostalAddress & { name?: unknown }) | undefined;
   const canBill =
     roleHas(user.role, 'purchasing:write') &&
@@ -200,6 +204,11 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
               View PDF
             </a>
           </div>
+          {lastDropshipShipment && (
+            <p role="status" className="rounded-lg bg-green-50 p-3 text-green-900">
+              {lastDropshipShipment.message}
+            </p>
+          )}
           {canShipDropship && <DropshipShipmentForm purchaseOrderId={po.id} />}
           <PurchaseOrderActions purchaseOrderId={po.id} moves={moves} />
         </section>
