@@ -6,12 +6,12 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { closeFiscalYearAction, importPayoutAction, previewPayoutImportAction } from '@/lib/ledger/actions';
 import { formatMoney } from '@/lib/money';
 
-const fileClass =
+export const fileClass =
   'mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 ' +
   'file:bg-white file:px-3 file:text-sm file:font-medium hover:file:bg-slate-50';
 const th = 'px-3 py-2 font-medium';
 // The date formats of lib/ledger/payout-report.ts (which reads files on the server only).
-const DATE_FORMAT_OPTIONS = [
+export const DATE_FORMAT_OPTIONS = [
   { value: 'ymd', label: 'Year-month-day (2026-11-30)' },
   { value: 'dmy', label: 'Day/month/year (30/11/2026)' },
   { value: 'mdy', label: 'Month/day/year (11/30/2026)' },

@@ -463,7 +463,15 @@ const ZBankStatementPreview = z.object({
       description: z.string(),
       amount: z.number().int().describe('Money in positive, money out negative'),
       status: z.enum(['matched', 'unmatched', 'not_a_deposit']),
-      payout: z.object({ reference: z.string(), paid_on: z.string(), source: z.string() }).nullable(),
+      payout: z
+        .object({
+          reference: z.string(),
+          paid_on: z.string(),
+          source: z.string(),
+          /** the day a confirmed bank statement showed it (decision 047), else null */
+          bank_confirmed_on: z.string().nullable(),
+        })
+        .nullable(),
     }),
   ),
   matched: z.number().int(),

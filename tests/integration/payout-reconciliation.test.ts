@@ -6,6 +6,7 @@ import { createOrder } from '@/lib/orders/create-order';
 import { createGoodwillRefund } from '@/lib/refunds/create-goodwill-refund';
 import { importPayoutReport, previewPayoutReport } from '@/lib/ledger/import-payout-report';
 import { matchBankStatement } from '@/lib/ledger/match-bank-statement';
+import { confirmBankStatement } from '@/lib/ledger/confirm-bank-statement';
 import { clearingDifferences } from '@/lib/ledger/payout-import-queries';
 import {
   apiRequest,
@@ -202,6 +203,34 @@ describe('a Stripe payout with 3 charges, 1 refund, fees and one unmatched line'
       ['2026-12-02', -120_000, 'not_a_deposit', null],
       ['2026-12-02', 1_000, 'unmatched', null],
     ]);
+  });
+
+  it('confirms the matched payout once, on the bank date, and writes no journal entry', async () => {
+    // One signed Amount column, dates day/month/year found from 14/12 (no month 14).
+    const csv = [
+      'Booking date,Details,Amount',
+      '01/12/2026,STRIPE TRANSFER,146.65',
+      '14/12/2026,Card terminal,-3.20',
+      '14/12/2026,Unknown deposit,10.00',
+    ].join('\n');
+    const entries = await entryCount();
+    const first = await confirmBankStatement({ input: { csv }, actor });
+    expect(first).toMatchObject({ matched: 1, unmatched: 1, confirmed: 1, already: 0 });
+    const payout = await db.payout.findUniqueOrThrow({
+      where: { reference: 'po_test_1' },
+      select: { bankConfirmedOn: true, bankDescription: true, bankConfirmedBy: true },
+    });
+    expect(payout).toEqual({
+      bankConfirmedOn: new Date('2026-12-01T00:00:00Z'),
+      bankDescription: 'STRIPE TRANSFER',
+      bankConfirmedBy: 'test',
+    });
+    // Again: the payout still matches, shown as confirmed before; nothing changes.
+    const again = await confirmBankStatement({ input: { csv }, actor });
+    expect(again).toMatchObject({ matched: 1, confirmed: 0, already: 1 });
+    expect(again.lines[0].payout?.bank_confirmed_on).toBe('2026-12-01');
+    expect(await entryCount()).toBe(entries);
+    expect(await db.auditLog.count({ where: { action: 'payout.bank_confirmed' } })).toBe(1);
   });
 });
 
