@@ -123,6 +123,13 @@ export function PayoutImportForm({ canPost }: { canPost: boolean }) {
               </dd>
             </div>
           </dl>
+          {p.fx && (
+            <p className="px-4 pt-3 text-sm text-slate-700 sm:px-6" data-testid="preview-fx">
+              In {p.fx.base} at {p.fx.rate} (rate of {p.fx.rate_date}):{' '}
+              <span className="font-medium tabular-nums">{formatMoney(p.fx.bank_amount, p.fx.base)}</span> to
+              the bank; the difference to what clearing carries is a realized exchange gain or loss (7100).
+            </p>
+          )}
           {p.already_imported && (
             <p className="px-4 pt-3 text-sm text-slate-700 sm:px-6" role="status">
               This payout was imported before; posting it again changes nothing.

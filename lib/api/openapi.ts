@@ -425,6 +425,15 @@ const ZPayoutPreview = z.object({
   lines: z.array(ZPayoutImportLine),
   already_imported: z.object({ id: z.string(), reference: z.string() }).nullable(),
   locked_through: z.string().nullable(),
+  fx: z
+    .object({
+      base: z.string(),
+      rate: z.string().describe('Rate to the shop currency of paid_on or the last day before it'),
+      rate_date: z.string(),
+      bank_amount: z.number().int().describe('The net in the shop currency, what reaches the bank'),
+    })
+    .nullable()
+    .describe('A payout report in another currency than the shop (decision 047); null otherwise'),
 });
 const ZPayoutImportResult = ZPayoutPreview.extend({
   id: z.string(),
