@@ -293,7 +293,16 @@ const ZProfitAndLoss = z.object({
 });
 const ZProfitAndLossApi = ZProfitAndLoss.extend({
   columns: z
-    .array(ZProfitAndLoss)
+    .array(
+      ZProfitAndLoss.extend({
+        label: z
+          .string()
+          .describe(
+            "The column's heading: 'Nov 2026', or a quarter counted from the fiscal year's start: " +
+              "'Q1 2026' (calendar year), 'Q1 FY2027' (fiscal year ending in 2027), with its days when partial",
+          ),
+      }),
+    )
     .optional()
     .describe('With ?columns=month|quarter: one P&L per month or fiscal quarter; they add up to the range'),
   comparison: ZProfitAndLoss.optional().describe(
