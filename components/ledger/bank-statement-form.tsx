@@ -5,7 +5,8 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { confirmBankStatementAction, previewBankStatementAction } from '@/lib/ledger/actions';
 import { formatMoney } from '@/lib/money';
-import { DATE_FORMAT_OPTIONS, fileClass } from '@/components/ledger/payout-import-form';
+import { DATE_FORMAT_OPTIONS } from '@/components/ledger/payout-import-form';
+import { CsvFileField } from '@/components/ledger/csv-file-field';
 
 const th = 'px-3 py-2 font-medium';
 const td = 'px-3 py-2 align-top';
@@ -21,7 +22,6 @@ export function BankStatementForm() {
   const data = preview.state?.ok ? preview.state.data : undefined;
   const p = data?.preview;
   const money = (n: number) => (p ? formatMoney(n, p.currency) : String(n));
-  const fileError = errors.file ?? errors.csv ?? errors.date_format;
   return (
     <div className="space-y-4">
       <form
@@ -46,26 +46,7 @@ export function BankStatementForm() {
             error={errors.date_format}
             options={[{ value: '', label: 'Detect from the file' }, ...DATE_FORMAT_OPTIONS]}
           />
-          <div>
-            <label htmlFor="bank-file" className="block text-sm font-medium">
-              Bank statement (CSV)
-            </label>
-            <input
-              id="bank-file"
-              name="file"
-              type="file"
-              accept=".csv,text/csv"
-              required
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? 'bank-file-error' : undefined}
-              className={fileClass}
-            />
-            {(errors.file || errors.csv) && (
-              <p id="bank-file-error" className="mt-1 text-sm text-red-700">
-                {errors.file ?? errors.csv}
-              </p>
-            )}
-          </div>
+          <CsvFileField id="bank-file" label="Bank statement (CSV)" error={errors.file ?? errors.csv} />
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <SubmitButton pending={preview.pending} pendingText="Reading the statement…">

@@ -34,7 +34,8 @@ export async function previewPayoutReport(input: TPayoutImportInput, tx: Tx = db
  * (residual > 0: Dr 1010 / Cr 1090; < 0 the other way), so clearing keeps exactly what is still
  * unpaid. The same file or payout reference imported again posts nothing and answers the first
  * import. A report in another currency than the shop's converts at the rate table's rate of paid_on
- * (or the last before; none → 422 naming the currency and row), stored with the import and the payout. Dated paid_on: on or before a lock date → 409 PERIOD_LOCKED naming the date.
+ * (or the last before; none → 422 naming the currency and row), stored with the import and the
+ * payout. Dated paid_on: on or before a lock date → 409 PERIOD_LOCKED naming the date.
  */
 export async function importPayoutReport(
   options: { input: TPayoutImportInput; actor: Actor },

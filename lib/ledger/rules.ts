@@ -18,8 +18,8 @@ export const cr = (account: string, amount: number, memo?: string): EntryLine =>
 /**
  * Normalises the lines of an entry: zero lines dropped (but a line whose base rounds to zero while it
  * moves a foreign amount is kept, or that foreign balance would stay open; decision 047), every amount
- * a non-negative integer of minor units on exactly one side, and Σ debits = Σ credits. An unbalanced entry is a programming error in
- * a posting rule (or bad manual input), never written.
+ * a non-negative integer of minor units on exactly one side, and Σ debits = Σ credits. An unbalanced
+ * entry is a programming error in a posting rule (or bad manual input), never written.
  */
 export function balancedLines(
   lines: EntryLine[],

@@ -48,7 +48,7 @@ test('a manager reads a period’s sales tax, files it, and a back-dated tax ent
   const rows = section.getByRole('table').locator('tbody tr');
   const count = await rows.count();
   expect(count).toBeGreaterThan(1); // at least one jurisdiction and the total
-  const lines = [];
+  const lines: Awaited<ReturnType<typeof rowFigures>>[] = [];
   for (let i = 0; i < count - 1; i++) lines.push(await rowFigures(rows.nth(i)));
   const total = await rowFigures(rows.nth(count - 1));
   expect(total.label).toBe('Total');
