@@ -1838,7 +1838,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/payout-imports',
     idempotent: true,
     summary:
-      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves the residual (net − matched) to 1090 Processor clearing differences; the same file or payout again posts nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
+      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves the residual (net − matched) to 1090 Processor clearing differences; a report in another currency converts at the rate of its payout date or the last before (fx; realized FX against the clearing carrying amount; no rate → 422 naming the currency and row); the same file or payout again posts nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
     scope: 'ledger:write',
     body: ZPayoutImportInput,
     response: ZPayoutImportResult,
