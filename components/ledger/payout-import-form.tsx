@@ -5,13 +5,11 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { closeFiscalYearAction, importPayoutAction, previewPayoutImportAction } from '@/lib/ledger/actions';
 import { formatMoney } from '@/lib/money';
+import { CsvFileField } from '@/components/ledger/csv-file-field';
 
-const fileClass =
-  'mt-1 block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 ' +
-  'file:bg-white file:px-3 file:text-sm file:font-medium hover:file:bg-slate-50';
 const th = 'px-3 py-2 font-medium';
 // The date formats of lib/ledger/payout-report.ts (which reads files on the server only).
-const DATE_FORMAT_OPTIONS = [
+export const DATE_FORMAT_OPTIONS = [
   { value: 'ymd', label: 'Year-month-day (2026-11-30)' },
   { value: 'dmy', label: 'Day/month/year (30/11/2026)' },
   { value: 'mdy', label: 'Month/day/year (11/30/2026)' },
@@ -62,26 +60,7 @@ export function PayoutImportForm({ canPost }: { canPost: boolean }) {
             error={errors.date_format}
             options={[{ value: '', label: 'Detect from the file' }, ...DATE_FORMAT_OPTIONS]}
           />
-          <div>
-            <label htmlFor="payout-file" className="block text-sm font-medium">
-              CSV file
-            </label>
-            <input
-              id="payout-file"
-              name="file"
-              type="file"
-              accept=".csv,text/csv"
-              required
-              aria-invalid={errors.file || errors.csv ? true : undefined}
-              aria-describedby={errors.file || errors.csv ? 'payout-file-error' : undefined}
-              className={fileClass}
-            />
-            {(errors.file || errors.csv) && (
-              <p id="payout-file-error" className="mt-1 text-sm text-red-700">
-                {errors.file ?? errors.csv}
-              </p>
-            )}
-          </div>
+          <CsvFileField id="payout-file" label="CSV file" error={errors.file ?? errors.csv} />
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <SubmitButton pending={preview.pending} pendingText="Reading the file…">
@@ -123,6 +102,13 @@ export function PayoutImportForm({ canPost }: { canPost: boolean }) {
               </dd>
             </div>
           </dl>
+          {p.fx && (
+            <p className="px-4 pt-3 text-sm text-slate-700 sm:px-6" data-testid="preview-fx">
+              In {p.fx.base} at {p.fx.rate} (rate of {p.fx.rate_date}):{' '}
+              <span className="font-medium tabular-nums">{formatMoney(p.fx.bank_amount, p.fx.base)}</span> to
+              the bank; the difference to what clearing carries is a realized exchange gain or loss (7100).
+            </p>
+          )}
           {p.already_imported && (
             <p className="px-4 pt-3 text-sm text-slate-700 sm:px-6" role="status">
               This payout was imported before; posting it again changes nothing.

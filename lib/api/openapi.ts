@@ -293,7 +293,16 @@ const ZProfitAndLoss = z.object({
 });
 const ZProfitAndLossApi = ZProfitAndLoss.extend({
   columns: z
-    .array(ZProfitAndLoss)
+    .array(
+      ZProfitAndLoss.extend({
+        label: z
+          .string()
+          .describe(
+            "The column's heading: 'Nov 2026', or a quarter counted from the fiscal year's start: " +
+              "'Q1 2026' (calendar year), 'Q1 FY2027' (fiscal year ending in 2027), with its days when partial",
+          ),
+      }),
+    )
     .optional()
     .describe('With ?columns=month|quarter: one P&L per month or fiscal quarter; they add up to the range'),
   comparison: ZProfitAndLoss.optional().describe(
@@ -425,6 +434,15 @@ const ZPayoutPreview = z.object({
   lines: z.array(ZPayoutImportLine),
   already_imported: z.object({ id: z.string(), reference: z.string() }).nullable(),
   locked_through: z.string().nullable(),
+  fx: z
+    .object({
+      base: z.string(),
+      rate: z.string().describe('Rate to the shop currency of paid_on or the last day before it'),
+      rate_date: z.string(),
+      bank_amount: z.number().int().describe('The net in the shop currency, what reaches the bank'),
+    })
+    .nullable()
+    .describe('A payout report in another currency than the shop (decision 047); null otherwise'),
 });
 const ZPayoutImportResult = ZPayoutPreview.extend({
   id: z.string(),
@@ -463,7 +481,15 @@ const ZBankStatementPreview = z.object({
       description: z.string(),
       amount: z.number().int().describe('Money in positive, money out negative'),
       status: z.enum(['matched', 'unmatched', 'not_a_deposit']),
-      payout: z.object({ reference: z.string(), paid_on: z.string(), source: z.string() }).nullable(),
+      payout: z
+        .object({
+          reference: z.string(),
+          paid_on: z.string(),
+          source: z.string(),
+          /** the day a confirmed bank statement showed it (decision 047), else null */
+          bank_confirmed_on: z.string().nullable(),
+        })
+        .nullable(),
     }),
   ),
   matched: z.number().int(),
@@ -1812,7 +1838,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/payout-imports',
     idempotent: true,
     summary:
-      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves the residual (net − matched) to 1090 Processor clearing differences; the same file or payout again posts nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
+      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves the residual (net − matched) to 1090 Processor clearing differences; a report in another currency converts at the rate of its payout date or the last before (fx; realized FX against the clearing carrying amount; no rate → 422 naming the currency and row); the same file or payout again posts nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
     scope: 'ledger:write',
     body: ZPayoutImportInput,
     response: ZPayoutImportResult,

@@ -19,7 +19,9 @@ import { revalueForeignBalances } from '@/lib/ledger/revalue-foreign-balances';
 import { formatMoney, parseMoney } from '@/lib/money';
 import { fileSalesTaxPeriod } from '@/lib/ledger/file-sales-tax-period';
 import { ZTaxFilingInput } from '@/lib/ledger/tax-rules';
-import { MAX_REPORT_BYTES, ZPayoutImportInput } from '@/lib/ledger/payout-report';
+import { MAX_REPORT_BYTES, ZBankStatementInput, ZPayoutImportInput } from '@/lib/ledger/payout-report';
+import { matchBankStatement, type BankStatementPreview } from '@/lib/ledger/match-bank-statement';
+import { confirmBankStatement } from '@/lib/ledger/confirm-bank-statement';
 import { importPayoutReport, previewPayoutReport } from '@/lib/ledger/import-payout-report';
 import type { PayoutPreview } from '@/lib/ledger/payout-match';
 import { closeFiscalYear } from '@/lib/ledger/close-fiscal-year';
@@ -132,8 +134,8 @@ export const revalueAction = action(
   },
 );
 
-/** The payout report of a reconcile form: the chosen file, or the CSV text a preview carried forward. */
-async function payoutReportFromForm(formData: FormData) {
+/** The CSV of a reconcile form: the chosen file, or the text a preview carried forward. */
+async function csvFromForm(formData: FormData, missing: string) {
   const form = formObject(formData);
   const file = formData.get('file');
   const csv =
@@ -149,15 +151,52 @@ async function payoutReportFromForm(formData: FormData) {
       { field: 'file', message: 'At most 5 MB' },
     ]);
   if (!csv.trim())
-    throw new AppError('VALIDATION_FAILED', 'Choose a payout report', [
-      { field: 'file', message: 'Choose the CSV exported from Stripe or Shopify Payments' },
-    ]);
+    throw new AppError('VALIDATION_FAILED', 'Choose a CSV file', [{ field: 'file', message: missing }]);
+  return csv;
+}
+
+const dateFormat = (v: unknown) => (v === '' || v === undefined ? undefined : v);
+
+/** The payout report of a reconcile form. */
+async function payoutReportFromForm(formData: FormData) {
+  const form = formObject(formData);
+  const csv = await csvFromForm(formData, 'Choose the CSV exported from Stripe or Shopify Payments');
   return ZPayoutImportInput.parse({
     format: form.format,
     csv,
-    date_format: form.date_format === '' || form.date_format === undefined ? undefined : form.date_format,
+    date_format: dateFormat(form.date_format),
   });
 }
+
+/** The bank statement of the Bank statement tab. */
+async function bankStatementFromForm(formData: FormData) {
+  const csv = await csvFromForm(formData, 'Choose the CSV your bank exports (a statement of transactions)');
+  return ZBankStatementInput.parse({ csv, date_format: dateFormat(formObject(formData).date_format) });
+}
+
+/** Match a bank statement to the payouts on the Reconcile screen: nothing is written. */
+export const previewBankStatementAction = action<{
+  preview: BankStatementPreview;
+  csv: string;
+  date_format: string;
+}>({ permission: 'ledger:write' }, async ({ formData }) => {
+  const input = await bankStatementFromForm(formData);
+  const preview = await matchBankStatement(input);
+  return {
+    message: `${preview.matched} deposit(s) matched a payout, ${preview.unmatched} did not.`,
+    data: { preview, csv: input.csv, date_format: input.date_format ?? '' },
+  };
+});
+
+export const confirmBankStatementAction = action(
+  { permission: 'ledger:write' },
+  async ({ actor, formData }) => {
+    const r = await confirmBankStatement({ input: await bankStatementFromForm(formData), actor });
+    revalidatePath('/ledger/reconcile', 'layout');
+    const before = r.already ? `; ${r.already} had been confirmed before` : '';
+    return { message: `${r.confirmed} payout(s) confirmed by the bank${before}.` };
+  },
+);
 
 /** Preview a payout report on the Reconcile screen: nothing is written. */
 export const previewPayoutImportAction = action<{ preview: PayoutPreview; csv: string }>(

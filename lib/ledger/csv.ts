@@ -5,9 +5,8 @@ import type { JournalEntryDto, TrialBalance } from '@/lib/ledger/queries';
 import type { Valuation } from '@/lib/inventory/queries';
 import { csvText } from '@/lib/csv';
 import {
-  columnLabel,
-  type ColumnStep,
   PL_SECTION_LABELS,
+  type PlColumn,
   profitAndLossTable,
   type BalanceSheet,
   type ProfitAndLoss,
@@ -110,12 +109,7 @@ export function journalCsvChunk(
  * The P&L as CSV: one row per account and section total, a column per month, the range and the
  * previous period of equal length; amounts as plain decimals, positive in their section.
  */
-export function profitAndLossCsv(
-  total: ProfitAndLoss,
-  months: ProfitAndLoss[],
-  previous: ProfitAndLoss,
-  step: ColumnStep = 'month',
-): string {
+export function profitAndLossCsv(total: ProfitAndLoss, months: PlColumn[], previous: ProfitAndLoss): string {
   const money = (amount: number) => toDecimalString(amount, total.currency);
   return stringify(
     profitAndLossTable(total, months, previous).map((r) => [
@@ -133,7 +127,7 @@ export function profitAndLossCsv(
         'Section',
         'Code',
         'Account',
-        ...months.map((m) => columnLabel(m.from, m.to, step)),
+        ...months.map((m) => m.label),
         `${total.from} to ${total.to} (${total.currency})`,
         `${previous.from} to ${previous.to} (${total.currency})`,
       ],

@@ -4,7 +4,10 @@ import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
-import { cr, dr } from '@/lib/ledger/rules';
+import { cr, dr, type EntryLine } from '@/lib/ledger/rules';
+import { convertMinor, formatRate, parseRate } from '@/lib/ledger/fx';
+import { shopSettings } from '@/lib/settings/queries';
+import { currencyDigits } from '@/lib/money';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { entryInstant } from '@/lib/ledger/entry-date';
 import { recordPayout } from '@/lib/ledger/record-payout';
@@ -30,7 +33,9 @@ export async function previewPayoutReport(input: TPayoutImportInput, tx: Tx = db
  * carry for the matched lines — out of clearing into 1090 Processor clearing differences
  * (residual > 0: Dr 1010 / Cr 1090; < 0 the other way), so clearing keeps exactly what is still
  * unpaid. The same file or payout reference imported again posts nothing and answers the first
- * import. Dated paid_on: on or before a lock date → 409 PERIOD_LOCKED naming the date.
+ * import. A report in another currency than the shop's converts at the rate table's rate of paid_on
+ * (or the last before; none → 422 naming the currency and row), stored with the import and the
+ * payout. Dated paid_on: on or before a lock date → 409 PERIOD_LOCKED naming the date.
  */
 export async function importPayoutReport(
   options: { input: TPayoutImportInput; actor: Actor },
@@ -50,6 +55,20 @@ export async function importPayoutReport(
           message: `The payout's net is ${report.net}: only a positive payout reaches the bank`,
         },
       ]);
+    const postResidual = async () =>
+      preview.residual === 0
+        ? null
+        : postJournalEntry(t, {
+            memo: `Payout ${report.reference}: clearing difference`,
+            source: { type: 'payout_import', id: report.reference },
+            actor: options.actor,
+            postedAt: await entryInstant(t, report.paid_on, 'paid_on'),
+            lines: residualLines(preview),
+          });
+    // A foreign payout (decision 047): the residual first, so clearing holds the whole net when the
+    // payout settles it; the payout converts the net at the preview's rate (bank_amount) and books
+    // bank − carrying amount as realized FX, once, in recordPayout.
+    const residualFirst = preview.fx ? await postResidual() : null;
     const payout = await recordPayout(
       {
         input: {
@@ -57,29 +76,15 @@ export async function importPayoutReport(
           currency: report.currency,
           amount: report.net,
           date: report.paid_on,
+          ...(preview.fx ? { bank_amount: preview.fx.bank_amount } : {}),
         },
         actor: options.actor,
         source: report.format,
+        fxRate: preview.fx?.rate,
       },
       t,
     );
-    const residualEntry =
-      preview.residual === 0
-        ? null
-        : await postJournalEntry(t, {
-            memo: `Payout ${report.reference}: clearing difference`,
-            source: { type: 'payout_import', id: report.reference },
-            actor: options.actor,
-            postedAt: await entryInstant(t, report.paid_on, 'paid_on'),
-            lines: [
-              dr(
-                ACCOUNTS.clearing,
-                preview.residual,
-                `${preview.unmatched} unmatched line(s), fee differences`,
-              ),
-              cr(ACCOUNTS.clearingDifferences, preview.residual),
-            ],
-          });
+    const residualEntry = preview.fx ? residualFirst : await postResidual();
     const row = await t.payoutImport.create({
       data: {
         fileSha256: report.sha256,
@@ -96,6 +101,9 @@ export async function importPayoutReport(
         payoutId: payout.id,
         residualEntryId: residualEntry?.id ?? null,
         actorLabel: options.actor.label,
+        fxRate: preview.fx?.rate ?? null,
+        fxRateDate: preview.fx ? new Date(`${preview.fx.rate_date}T00:00:00Z`) : null,
+        bankAmount: preview.fx ? BigInt(preview.fx.bank_amount) : null,
       },
       select: { id: true },
     });
@@ -118,6 +126,34 @@ export async function importPayoutReport(
   return tx ? run(tx) : db.$transaction(run);
 }
 
+/**
+ * The residual's entry: Dr/Cr 1010 Processor clearing / Cr/Dr 1090 Clearing differences. In another
+ * currency the clearing line carries the residual in that currency, converted at the payout's rate;
+ * 1090 is held in the shop's currency (a difference, not a foreign balance).
+ */
+function residualLines(preview: PayoutPreview): EntryLine[] {
+  const memo = `${preview.unmatched} unmatched line(s), fee differences`;
+  if (!preview.fx)
+    return [
+      dr(ACCOUNTS.clearing, preview.residual, memo),
+      cr(ACCOUNTS.clearingDifferences, preview.residual),
+    ];
+  const rate = parseRate(preview.fx.rate)!;
+  const base = Number(
+    convertMinor(
+      BigInt(preview.residual),
+      rate,
+      currencyDigits(preview.currency),
+      currencyDigits(preview.fx.base),
+    ),
+  );
+  const txn =
+    preview.residual > 0
+      ? { currency: preview.currency, debit: preview.residual, credit: 0 }
+      : { currency: preview.currency, debit: 0, credit: -preview.residual };
+  return [{ ...dr(ACCOUNTS.clearing, base, memo), txn }, cr(ACCOUNTS.clearingDifferences, base)];
+}
+
 /** An import as it was posted. */
 export async function importResult(id: string, tx: Tx = db): Promise<Omit<PayoutImportResult, 'already'>> {
   const row = await tx.payoutImport.findUnique({
@@ -137,6 +173,9 @@ export async function importResult(id: string, tx: Tx = db): Promise<Omit<Payout
       lines: true,
       payoutId: true,
       residualEntryId: true,
+      fxRate: true,
+      fxRateDate: true,
+      bankAmount: true,
     },
   });
   if (!row) throw new AppError('NOT_FOUND', 'No such payout import');
@@ -161,6 +200,15 @@ export async function importResult(id: string, tx: Tx = db): Promise<Omit<Payout
     lines: row.lines as PayoutPreview['lines'],
     already_imported: { id: row.id, reference: row.reference },
     locked_through: null,
+    fx:
+      row.fxRate && row.fxRateDate && row.bankAmount !== null
+        ? {
+            base: (await shopSettings(tx)).currency,
+            rate: formatRate(parseRate(row.fxRate.toString())!),
+            rate_date: row.fxRateDate.toISOString().slice(0, 10),
+            bank_amount: Number(row.bankAmount),
+          }
+        : null,
     payout_entry_number: payout,
     residual_entry_number: residual?.number ?? null,
   };

@@ -11,7 +11,7 @@ import {
 
 export type BankMatch = BankLine & {
   status: 'matched' | 'unmatched' | 'not_a_deposit';
-  payout: { reference: string; paid_on: string; source: string } | null;
+  payout: { reference: string; paid_on: string; source: string; bank_confirmed_on: string | null } | null;
 };
 export type BankStatementPreview = {
   currency: string;
@@ -27,7 +27,8 @@ export const BANK_DAYS_AFTER_PAYOUT = 5;
  * Matches a bank statement's deposits to recorded payouts (decision 043): same amount in the shop's
  * currency, bank date from the payout day to BANK_DAYS_AFTER_PAYOUT days after it, each payout used
  * once (the nearest date first). Money out is not a payout. Reads only: the payout already posted
- * Dr Bank; this shows which payouts the bank confirms and which deposits have no payout.
+ * Dr Bank; this shows which payouts the bank confirms and which deposits have no payout
+ * (confirmBankStatement records the confirmation).
  */
 export async function matchBankStatement(
   input: TBankStatementInput,
@@ -44,7 +45,14 @@ export async function matchBankStatement(
             lte: new Date(`${dates[dates.length - 1]}T00:00:00Z`),
           },
         },
-        select: { id: true, reference: true, paidOn: true, bankAmount: true, source: true },
+        select: {
+          id: true,
+          reference: true,
+          paidOn: true,
+          bankAmount: true,
+          source: true,
+          bankConfirmedOn: true,
+        },
         orderBy: { paidOn: 'asc' },
       })
     : [];
@@ -62,7 +70,12 @@ export async function matchBankStatement(
     return {
       ...l,
       status: 'matched',
-      payout: { reference: hit.p.reference, paid_on: hit.day, source: hit.p.source },
+      payout: {
+        reference: hit.p.reference,
+        paid_on: hit.day,
+        source: hit.p.source,
+        bank_confirmed_on: hit.p.bankConfirmedOn?.toISOString().slice(0, 10) ?? null,
+      },
     };
   });
   return {

@@ -115,3 +115,45 @@ export async function clearingDifferences(
     account_balance: await accountBalance(ACCOUNTS.clearingDifferences, endOfDayIn(input.to, timezone), tx),
   };
 }
+
+export type BankCheckRow = {
+  reference: string;
+  source: string;
+  paid_on: string;
+  bank_amount: number;
+  bank_confirmed_on: string | null;
+  bank_description: string | null;
+};
+
+/** Payouts of the last days with what a bank statement confirmed of them (the Bank statement tab). */
+export async function payoutBankChecks(
+  input: { limit?: number } = {},
+  tx: Tx = db,
+): Promise<{ currency: string; rows: BankCheckRow[]; awaiting: number }> {
+  const { currency } = await shopSettings(tx);
+  const rows = await tx.payout.findMany({
+    orderBy: [{ paidOn: 'desc' }, { createdAt: 'desc' }],
+    take: input.limit ?? 50,
+    select: {
+      reference: true,
+      source: true,
+      paidOn: true,
+      bankAmount: true,
+      bankConfirmedOn: true,
+      bankDescription: true,
+    },
+  });
+  const awaiting = await tx.payout.count({ where: { bankConfirmedOn: null } });
+  return {
+    currency,
+    awaiting,
+    rows: rows.map((r) => ({
+      reference: r.reference,
+      source: r.source,
+      paid_on: r.paidOn.toISOString().slice(0, 10),
+      bank_amount: Number(r.bankAmount),
+      bank_confirmed_on: r.bankConfirmedOn?.toISOString().slice(0, 10) ?? null,
+      bank_description: r.bankDescription,
+    })),
+  };
+}

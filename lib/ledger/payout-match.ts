@@ -2,7 +2,8 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { shopSettings } from '@/lib/settings/queries';
-import { formatMoney } from '@/lib/money';
+import { currencyDigits, formatMoney } from '@/lib/money';
+import { convertMinor, formatRate, parseRate } from '@/lib/ledger/fx';
 import type { PayoutReport, ReportLine } from '@/lib/ledger/payout-report';
 
 /** How a report line was matched: to a captured payment, an issued refund, or nothing. */
@@ -35,6 +36,11 @@ export type PayoutPreview = {
   already_imported: { id: string; reference: string } | null;
   /** The lock date that would refuse posting on paid_on, or null. */
   locked_through: string | null;
+  /**
+   * A report in another currency than the shop's (decision 047): the rate of paid_on (or the last
+   * before) and the net in the shop's currency at it, what the payout books Dr Bank. Null otherwise.
+   */
+  fx: { base: string; rate: string; rate_date: string; bank_amount: number } | null;
 };
 
 /**
@@ -43,19 +49,12 @@ export type PayoutPreview = {
  * amount, each of ours used once and never one an earlier import matched. A charge's expected
  * clearing movement is its amount less the fee we booked; a processor fee other than ours stays
  * matched with a note, the difference in the residual. Fees, adjustments and lines naming no order
- * are unmatched: their net is the residual. Reads only.
+ * are unmatched: their net is the residual. A report in another currency matches the payments and
+ * refunds in that currency; its rate comes from the rate table (payoutRate). Reads only.
  */
 export async function matchPayoutReport(report: PayoutReport, tx: Tx = db): Promise<PayoutPreview> {
   const settings = await shopSettings(tx);
-  if (report.currency !== settings.currency)
-    throw new AppError('VALIDATION_FAILED', `The payout is in ${report.currency}`, [
-      {
-        field: 'csv',
-        message:
-          `Import payouts in the shop's currency (${settings.currency}); ` +
-          'record others with POST /api/v1/ledger/payouts',
-      },
-    ]);
+  const fx = report.currency === settings.currency ? null : await payoutRate(report, settings.currency, tx);
   const numbers = [
     ...new Set(report.lines.map((l) => l.order_number).filter((n): n is number => n !== null)),
   ];
@@ -158,5 +157,43 @@ export async function matchPayoutReport(report: PayoutReport, tx: Tx = db): Prom
     lines,
     already_imported: existing,
     locked_through: lock && report.paid_on <= lock ? lock : null,
+    fx,
+  };
+}
+
+/**
+ * The rate a foreign payout report converts at (decision 047): paid_on's, or the last before it, from
+ * the rate table; none → 422 naming the currency and the row the payout date was read from.
+ */
+async function payoutRate(
+  report: PayoutReport,
+  base: string,
+  tx: Tx,
+): Promise<NonNullable<PayoutPreview['fx']>> {
+  const [row] = await tx.$queryRaw<{ rate: string; date: string }[]>`
+    SELECT trim_scale(rate)::text AS rate, to_char(date, 'YYYY-MM-DD') AS date FROM fx_rates
+    WHERE currency = ${report.currency} AND date <= ${report.paid_on}::date
+    ORDER BY date DESC LIMIT 1`;
+  if (!row)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `No ${report.currency} exchange rate on or before ${report.paid_on}`,
+      [
+        {
+          field: 'csv',
+          message:
+            `Row ${report.paid_on_row}: the payout is in ${report.currency}, paid ${report.paid_on}; ` +
+            `enter a ${report.currency} rate for that day or earlier (Ledger → Exchange rates), then import again`,
+        },
+      ],
+    );
+  const rate = parseRate(row.rate)!;
+  return {
+    base,
+    rate: formatRate(rate),
+    rate_date: row.date,
+    bank_amount: Number(
+      convertMinor(BigInt(report.net), rate, currencyDigits(report.currency), currencyDigits(base)),
+    ),
   };
 }

@@ -73,6 +73,8 @@ export type PayoutReport = {
   /** The payout's id at the processor (the payout line's id or the payout id column). */
   reference: string;
   paid_on: string;
+  /** The spreadsheet row paid_on was read from (a missing exchange rate names it). */
+  paid_on_row: number;
   /** What reached the bank: the payout line's amount when the file has one, else Σ net. */
   net: number;
   lines: ReportLine[];
@@ -324,12 +326,18 @@ export function readPayoutReport(input: TPayoutImportInput): PayoutReport {
         })
       : items.map((l) => l.date).sort()[items.length - 1];
   const net = payoutLines[0] ? -payoutLines[0].amount : items.reduce((s, l) => s + l.net, 0);
+  const paidOnRow = payoutLines[0]
+    ? payoutLines[0].row
+    : payoutDates.length
+      ? 2
+      : items.find((l) => l.date === paidOn)!.row;
   return {
     format: input.format,
     sha256: hash,
     currency,
     reference: ids[0] ?? `${input.format}-${hash.slice(0, 16)}`,
     paid_on: paidOn,
+    paid_on_row: paidOnRow,
     net,
     lines: items,
   };

@@ -10,12 +10,14 @@ import {
   fiscalYearStart,
   monthSplit,
   statementColumns,
+  columnLabel,
   type ColumnStep,
   type MonthSplit,
   type AccountMovement,
   type AccountType,
   type BalanceSheet,
   type PlSection,
+  type PlColumn,
   type ProfitAndLoss,
 } from '@/lib/ledger/statements';
 
@@ -377,15 +379,17 @@ function sumByAccount(rows: MonthRow[]): AccountMovement[] {
 export async function profitAndLossColumns(
   input: { from: string; to: string; columns?: ColumnStep },
   tx: Tx = db,
-): Promise<ProfitAndLoss[]> {
+): Promise<PlColumn[]> {
   const { currency, fiscal_year_start_month } = await shopSettings(tx);
   const rows = await plMovementsByMonth(input, tx);
-  return statementColumns(input.from, input.to, input.columns ?? 'month', fiscal_year_start_month).map((c) =>
-    buildProfitAndLoss(
+  const step = input.columns ?? 'month';
+  return statementColumns(input.from, input.to, step, fiscal_year_start_month).map((c) => ({
+    ...buildProfitAndLoss(
       sumByAccount(rows.filter((r) => r.month >= c.from.slice(0, 7) && r.month <= c.to.slice(0, 7))),
       { currency, from: c.from, to: c.to },
     ),
-  );
+    label: columnLabel(c.from, c.to, step, fiscal_year_start_month),
+  }));
 }
 
 /** The P&L of [from, to] per calendar month (the screen's month table). */
@@ -422,7 +426,7 @@ export async function profitAndLossReport(
     compare?: 'previous_period' | 'previous_year';
   },
   tx: Tx = db,
-): Promise<{ total: ProfitAndLoss; months: ProfitAndLoss[]; previous: ProfitAndLoss; step: ColumnStep }> {
+): Promise<{ total: ProfitAndLoss; months: PlColumn[]; previous: ProfitAndLoss; step: ColumnStep }> {
   const prior = comparisonPeriod(input, input.compare);
   const [total, months, previous] = await Promise.all([
     profitAndLoss(input, tx),
@@ -444,7 +448,7 @@ export async function profitAndLossApi(
     compare?: 'previous_period' | 'previous_year';
   },
   tx: Tx = db,
-): Promise<ProfitAndLoss & { columns?: ProfitAndLoss[]; comparison?: ProfitAndLoss }> {
+): Promise<ProfitAndLoss & { columns?: PlColumn[]; comparison?: ProfitAndLoss }> {
   const [total, columns, comparison] = await Promise.all([
     profitAndLoss(input, tx),
     input.columns ? profitAndLossColumns(input, tx) : undefined,

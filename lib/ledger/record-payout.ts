@@ -7,7 +7,7 @@ import { formatMoney } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { cr, dr, type EntryLine } from '@/lib/ledger/rules';
-import { carryingShare, convertMinor } from '@/lib/ledger/fx';
+import { carryingShare, convertMinor, formatRate } from '@/lib/ledger/fx';
 import { currencyDigits } from '@/lib/money';
 import { rateOn } from '@/lib/ledger/fx-queries';
 import { foreignBalances } from '@/lib/ledger/fx-balances';
@@ -40,7 +40,13 @@ export type PayoutDto = {
  * serialised (each reads the balance the last one left). A reference is recorded once (409).
  */
 export async function recordPayout(
-  options: { input: TRecordPayoutInput; actor: Actor; source?: 'manual' | 'api' | 'stripe' | 'shopify' },
+  options: {
+    input: TRecordPayoutInput;
+    actor: Actor;
+    source?: 'manual' | 'api' | 'stripe' | 'shopify';
+    /** the rate a caller converted bank_amount at (a foreign payout import), stored with the payout */
+    fxRate?: string;
+  },
   tx?: Tx,
 ): Promise<PayoutDto> {
   const input = ZRecordPayoutInput.parse(options.input);
@@ -60,6 +66,7 @@ export async function recordPayout(
     let bank: bigint;
     let carrying: bigint;
     let lines: EntryLine[];
+    let fxRate: string | null = null;
     if (input.currency === base) {
       if (input.bank_amount !== undefined && input.bank_amount !== input.amount)
         throw new AppError('VALIDATION_FAILED', `A payout in ${base} reaches the bank unchanged`, [
@@ -92,7 +99,9 @@ export async function recordPayout(
           t,
         );
         bank = convertMinor(amount, rate, currencyDigits(input.currency), currencyDigits(base));
+        fxRate = formatRate(rate);
       }
+      fxRate = options.fxRate ?? fxRate;
       const difference = Number(bank - carrying);
       lines = [
         dr(ACCOUNTS.cash, Number(bank)),
@@ -123,6 +132,7 @@ export async function recordPayout(
         paidOn: new Date(`${input.date}T00:00:00Z`),
         entryId: entry!.id,
         actorLabel: options.actor.label,
+        fxRate,
       },
       select: { id: true },
     });

@@ -16,9 +16,10 @@ export const cr = (account: string, amount: number, memo?: string): EntryLine =>
   amount >= 0 ? { account, credit: amount, memo } : { account, debit: -amount, memo };
 
 /**
- * Normalises the lines of an entry: zero lines dropped, every amount a non-negative integer of minor
- * units on exactly one side, and Σ debits = Σ credits. An unbalanced entry is a programming error in
- * a posting rule (or bad manual input), never written.
+ * Normalises the lines of an entry: zero lines dropped (but a line whose base rounds to zero while it
+ * moves a foreign amount is kept, or that foreign balance would stay open; decision 047), every amount
+ * a non-negative integer of minor units on exactly one side, and Σ debits = Σ credits. An unbalanced
+ * entry is a programming error in a posting rule (or bad manual input), never written.
  */
 export function balancedLines(
   lines: EntryLine[],
@@ -31,7 +32,7 @@ export function balancedLines(
       memo: l.memo,
       ...(l.txn ? { txn: l.txn } : {}),
     }))
-    .filter((l) => l.debit !== 0 || l.credit !== 0);
+    .filter((l) => l.debit !== 0 || l.credit !== 0 || (l.txn && (l.txn.debit !== 0 || l.txn.credit !== 0)));
   for (const l of out) {
     if (!Number.isSafeInteger(l.debit) || !Number.isSafeInteger(l.credit) || l.debit < 0 || l.credit < 0) {
       throw new AppError('VALIDATION_FAILED', 'Journal amounts must be non-negative whole minor units', [

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { currencyDigits, formatMoney } from '@/lib/money';
 import { drawLine, PageFlow, PAGE_SIZES, renderPdf, rule, type Doc } from '@/lib/documents/layout';
 import {
-  columnLabel,
   PL_SECTION_LABELS,
+  type PlColumn,
   profitAndLossTable,
   type BalanceSheet,
   type ColumnStep,
@@ -19,7 +19,7 @@ import {
 
 export type PlReport = {
   total: ProfitAndLoss;
-  months: ProfitAndLoss[];
+  months: PlColumn[];
   previous: ProfitAndLoss;
   step: ColumnStep;
 };
@@ -40,7 +40,7 @@ async function xlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
 
 /** The P&L workbook: one sheet, a column per month or quarter, the range and the comparison period. */
 export async function profitAndLossXlsx(report: PlReport): Promise<Uint8Array> {
-  const { total, months, previous, step } = report;
+  const { total, months, previous } = report;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Backroom';
   const sheet = workbook.addWorksheet('Profit and loss');
@@ -48,7 +48,7 @@ export async function profitAndLossXlsx(report: PlReport): Promise<Uint8Array> {
   const header = sheet.addRow([
     'Section',
     'Account',
-    ...months.map((m) => columnLabel(m.from, m.to, step)),
+    ...months.map((m) => m.label),
     `${total.from} to ${total.to}`,
     `${previous.from} to ${previous.to}`,
   ]);

@@ -222,6 +222,9 @@ export function fiscalYearBounds(fiscalYear: number, startMonth: number): { star
 
 export type ColumnStep = 'month' | 'quarter';
 
+/** One column of a P&L: its heading counts quarters from the fiscal year's start (decision 047). */
+export type PlColumn = ProfitAndLoss & { label: string };
+
 /**
  * The columns of a P&L over [from, to]: calendar months, or quarters of the fiscal year (three months
  * from the fiscal year's start month); the first and last may be partial. Each column is inclusive.
@@ -248,7 +251,12 @@ export function statementColumns(
   return out;
 }
 
-/** A column's heading: a month ('Mar 2026') or a quarter ('Q1 2026'), with its days when partial. */
+/**
+ * A column's heading (decision 047): a month ('Mar 2026') or a quarter counted from the fiscal year's
+ * start. In a calendar fiscal year 'Q1 2026'; otherwise the quarter of the fiscal year named by the
+ * calendar year it ends in, with its months, since 'Q1' alone reads as January–March: with an April
+ * start, 'Q1 FY2027 (Apr–Jun 2026)', 'Q4 FY2027 (Jan–Mar 2027)'. A partial column shows its days.
+ */
 export function columnLabel(from: string, to: string, step: ColumnStep, fiscalStartMonth = 1): string {
   if (step === 'month') return monthColumnLabel(from, to);
   const yearStart = fiscalYearStart(from, fiscalStartMonth);
@@ -257,7 +265,16 @@ export function columnLabel(from: string, to: string, step: ColumnStep, fiscalSt
   const quarterStart = (d: string) =>
     d.endsWith('-01') && (Number(d.slice(5, 7)) - fiscalStartMonth + 12) % 3 === 0;
   const whole = quarterStart(from) && quarterStart(addDaysIso(to, 1));
-  return whole ? `Q${q} ${fy}` : `Q${q} ${fy} (${from} – ${to})`;
+  if (!whole) return `Q${q} ${fy} (${from} – ${to})`;
+  if (fiscalStartMonth === 1) return `Q${q} ${fy}`;
+  const month = (iso: string, withYear: boolean) =>
+    new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    }).format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  return `Q${q} ${fy} (${month(from, !sameYear)}–${month(to, true)})`;
 }
 
 const isoDate = (field: string) =>

@@ -90,12 +90,26 @@ export async function cancelOrder(
       where: { sourceType: 'order', sourceId: order.id, reversedBy: null },
       select: { id: true },
     });
-    if (sale)
-      await reverseJournalEntry(t, {
+    if (sale) {
+      const reversal = await reverseJournalEntry(t, {
         entryId: sale.id,
         memo: `Order #${order.number} cancelled: ${options.reason}`,
         actor: options.actor,
       });
+      // The reversal takes all of the sale's tax back out of 2100: record it against the order's tax
+      // lines too (decision 042), or the sales-tax report shows it as a posting without a tax line
+      // and each jurisdiction keeps the cancelled order's tax (decision 047).
+      const [sold] = await t.$queryRaw<{ taxable: bigint; tax: bigint }[]>`
+        SELECT coalesce(sum(taxable), 0)::bigint AS taxable, coalesce(sum(tax), 0)::bigint AS tax
+          FROM tax_lines WHERE order_id = ${order.id}::uuid AND kind = 'sale'`;
+      await recordTaxReversal(t, {
+        kind: 'cancellation',
+        orderId: order.id,
+        entryId: reversal.id,
+        taxable: Number(sold.taxable),
+        tax: Number(sold.tax),
+      });
+    }
     const refunded = full.amountPaid;
     if (refunded > 0) await postCaptureReturned(t, order, refunded, options.actor);
     await t.payment.updateMany({

@@ -74,3 +74,87 @@ test('an unreadable file says what is wrong', async ({ page }) => {
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.locator('#payout-file-error')).toContainText('Missing column(s): type, amount, currency');
 });
+
+/**
+ * The Bank statement tab (decision 047) on a tablet: a payout is imported, then a bank CSV with
+ * separate money-in and money-out columns and day/month/year dates is previewed — the deposit matched
+ * to the payout, the other lines not — and confirmed once.
+ */
+test('manager matches a bank statement to a payout and confirms it', async ({ page }) => {
+  await signIn(page, DEMO_EMAIL.manager);
+  // A payout of a unique amount (its lines match no order: all of it is the clearing difference).
+  const suffix = uniqueSuffix();
+  const ref = `po_bank_${suffix}`;
+  const cents = 1_000 + (Number.parseInt(suffix.replace(/\D/g, '').slice(-4) || '0', 10) % 9_000);
+  const amount = (cents / 100).toFixed(2);
+  const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const nextDay = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await visit(page, '/ledger/reconcile');
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'payout.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Description',
+        `txn_b_${suffix},charge,ch_b,${amount},0.00,${amount},usd,${day} 09:00:00,Order #99999998`,
+        `${ref},payout,${ref},-${amount},0.00,-${amount},usd,${day} 12:00:00,STRIPE PAYOUT`,
+      ].join('\n'),
+    ),
+  });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Post payout' }).click();
+  await expect(page.getByText(new RegExp(`Payout ${ref} posted as entry #\\d+`))).toBeVisible();
+
+  await page
+    .getByRole('navigation', { name: 'Reconcile' })
+    .getByRole('link', { name: 'Bank statement' })
+    .click();
+  await expect(page).toHaveURL(/\/ledger\/reconcile\/bank$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Match a bank statement' })).toBeVisible();
+  // Not empty on first start: the demo payouts wait for a statement.
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^Payouts and the bank \(\d+ not yet/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: new RegExp(ref) })).toBeVisible();
+  expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
+  await expectNoSeriousA11yViolations(page, 'bank statement tab');
+
+  // A file without an amount column says what to add.
+  await page.getByLabel('Bank statement (CSV)').setInputFiles({
+    name: 'x.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Date,Details\n2026-11-30,x'),
+  });
+  await page.getByRole('button', { name: 'Preview matches' }).click();
+  await expect(page.locator('#bank-file-error')).toContainText(
+    'Add an Amount column, or separate In and Out (Credit and Debit) columns',
+  );
+
+  const statement = [
+    'Booking date,Details,Paid out,Paid in',
+    `${dmy(nextDay)},STRIPE TRANSFER ${ref},,${amount}`,
+    `${dmy(nextDay)},Rent,1200.00,`,
+    `${dmy(nextDay)},Unknown deposit,,0.37`,
+  ].join('\n');
+  await page
+    .getByLabel('Bank statement (CSV)')
+    .setInputFiles({ name: 'bank.csv', mimeType: 'text/csv', buffer: Buffer.from(statement) });
+  await page.getByLabel('Date format').selectOption('dmy');
+  await page.getByRole('button', { name: 'Preview matches' }).click();
+  const preview = page.getByRole('region', { name: /^3 statement line\(s\): 1 matched a payout, 1 deposit/ });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByText(`Payout ${ref} of ${day}`)).toBeVisible();
+  await expect(preview.getByText('Money out, not a payout')).toBeVisible();
+  await expect(
+    preview.getByText('Record or import the payout, or explain it with a manual entry'),
+  ).toBeVisible();
+  expect((await pageOverflowsHorizontally(page)).overflows).toBe(false);
+  await expectNoSeriousA11yViolations(page, 'bank statement preview');
+
+  await preview.getByRole('button', { name: 'Confirm 1 matched payout(s)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(preview.getByText('1 payout(s) confirmed by the bank.')).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(ref) });
+  await expect(row.getByText(`Seen ${nextDay}`)).toBeVisible();
+});

@@ -12,7 +12,8 @@ import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/
  * Sales tax for all inputs (decision 042), through the real use cases: generated orders with one to
  * three tax lines or one tax amount, some cancelled. After every run, over everything posted today:
  * tax collected grew by the tax of the run's orders not cancelled;
- * the report's net equals the tax accounts' movement read straight from the journal
+ * the report's net equals the tax accounts' movement read straight from the journal, all of it on
+ * lines with a jurisdiction
  * ((Σcredit − Σdebit of 2100) − (Σdebit − Σcredit of 1300)), every journal entry balances, and no
  * order's reversals take more from a tax line than it holds.
  */
@@ -94,6 +95,9 @@ describe('sales tax over generated orders', () => {
         expect(report.total.tax_collected - before.total.tax_collected).toBe(collected);
         expect(report.total.tax_refunded).toBe(before.total.tax_refunded);
         expect(report.total.net).toBe(await journalTaxMovement());
+        // Every movement of the tax accounts came with its tax lines: nothing left without a
+        // jurisdiction (a cancelled order's reversal included).
+        expect(report.lines.filter((l) => l.jurisdiction === null)).toEqual([]);
         expect(report.tax_account_movement).toBe(report.total.net);
 
         const unbalanced = await db.$queryRaw<{ entry_id: string }[]>`

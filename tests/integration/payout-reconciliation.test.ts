@@ -6,7 +6,11 @@ import { createOrder } from '@/lib/orders/create-order';
 import { createGoodwillRefund } from '@/lib/refunds/create-goodwill-refund';
 import { importPayoutReport, previewPayoutReport } from '@/lib/ledger/import-payout-report';
 import { matchBankStatement } from '@/lib/ledger/match-bank-statement';
+import { confirmBankStatement } from '@/lib/ledger/confirm-bank-statement';
 import { clearingDifferences } from '@/lib/ledger/payout-import-queries';
+import { foreignBalances } from '@/lib/ledger/fx-balances';
+import { saveFxRates } from '@/lib/ledger/save-fx-rates';
+import { todayIn } from '@/lib/dates';
 import {
   apiRequest,
   makeApiKey,
@@ -50,6 +54,14 @@ async function entryLines(number: number) {
 }
 
 const entryCount = async () => db.journalEntry.count();
+
+async function entryLinesFx(number: number) {
+  return db.$queryRaw<{ account: string; debit: number; credit: number; txn: string | null }[]>`
+    SELECT a.code AS account, l.debit::int, l.credit::int,
+           CASE WHEN l.txn_currency IS NULL THEN NULL ELSE l.txn_currency || ' ' || l.txn_debit || '/' || l.txn_credit END AS txn
+    FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
+    WHERE e.number = ${number} ORDER BY l.id`;
+}
 
 async function order(email: string, unitPrice: number, fee: number) {
   // quantity 1 × unitPrice + shipping 1,000, no tax: the whole total captured.
@@ -203,6 +215,34 @@ describe('a Stripe payout with 3 charges, 1 refund, fees and one unmatched line'
       ['2026-12-02', 1_000, 'unmatched', null],
     ]);
   });
+
+  it('confirms the matched payout once, on the bank date, and writes no journal entry', async () => {
+    // One signed Amount column, dates day/month/year found from 14/12 (no month 14).
+    const csv = [
+      'Booking date,Details,Amount',
+      '01/12/2026,STRIPE TRANSFER,146.65',
+      '14/12/2026,Card terminal,-3.20',
+      '14/12/2026,Unknown deposit,10.00',
+    ].join('\n');
+    const entries = await entryCount();
+    const first = await confirmBankStatement({ input: { csv }, actor });
+    expect(first).toMatchObject({ matched: 1, unmatched: 1, confirmed: 1, already: 0 });
+    const payout = await db.payout.findUniqueOrThrow({
+      where: { reference: 'po_test_1' },
+      select: { bankConfirmedOn: true, bankDescription: true, bankConfirmedBy: true },
+    });
+    expect(payout).toEqual({
+      bankConfirmedOn: new Date('2026-12-01T00:00:00Z'),
+      bankDescription: 'STRIPE TRANSFER',
+      bankConfirmedBy: 'test',
+    });
+    // Again: the payout still matches, shown as confirmed before; nothing changes.
+    const again = await confirmBankStatement({ input: { csv }, actor });
+    expect(again).toMatchObject({ matched: 1, confirmed: 0, already: 1 });
+    expect(again.lines[0].payout?.bank_confirmed_on).toBe('2026-12-01');
+    expect(await entryCount()).toBe(entries);
+    expect(await db.auditLog.count({ where: { action: 'payout.bank_confirmed' } })).toBe(1);
+  });
 });
 
 describe('refusals', () => {
@@ -255,13 +295,113 @@ describe('refusals', () => {
     expect((await failure(previewPayoutReport({ format: 'shopify', csv: two }))).details).toEqual([
       { field: 'csv', message: 'Payouts a, b: export one payout per file' },
     ]);
-    const eur = 'Transaction Date,Type,Order,Amount,Fee,Net,Currency\n2026-11-25,charge,#1,1.00,0,1.00,EUR';
-    expect((await failure(previewPayoutReport({ format: 'shopify', csv: eur }))).details).toEqual([
+    // A payout in GBP, a currency with no rate in the table: refused naming the currency and the row
+    // its date came from (the last transaction's, row 3), before anything is written.
+    const gbp =
+      'Transaction Date,Type,Order,Amount,Fee,Net,Currency\n' +
+      '2026-11-24,charge,#1,1.00,0,1.00,GBP\n2026-11-25,charge,#2,2.00,0,2.00,GBP';
+    const before = await entryCount();
+    const noRate = await failure(importPayoutReport({ input: { format: 'shopify', csv: gbp }, actor }));
+    expect(noRate).toMatchObject({ status: 422, message: 'No GBP exchange rate on or before 2026-11-25' });
+    expect(noRate.details).toEqual([
       {
         field: 'csv',
         message:
-          "Import payouts in the shop's currency (USD); record others with POST /api/v1/ledger/payouts",
+          'Row 3: the payout is in GBP, paid 2026-11-25; enter a GBP rate for that day or earlier ' +
+          '(Ledger → Exchange rates), then import again',
       },
     ]);
+    expect(await entryCount()).toBe(before);
+  });
+});
+
+describe('a Stripe payout in euros in the USD shop (decision 047)', () => {
+  const today = todayIn('UTC');
+  let number: number;
+  const csv = () =>
+    [
+      'id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Description',
+      `txn_e1,charge,ch_e1,50.00,1.75,48.25,eur,${today} 01:00:00,Order #${number}`,
+      `txn_e2,adjustment,ad_e1,-0.25,0.00,-0.25,eur,${today} 01:10:00,Currency adjustment`,
+      `po_eur_1,payout,po_eur_1,-48.00,0.00,-48.00,eur,${today} 01:20:00,STRIPE PAYOUT`,
+    ].join('\n');
+
+  beforeAll(async () => {
+    await saveFxRates({
+      input: {
+        rates: [
+          { date: '2026-11-20', currency: 'EUR', rate: '1.0842' },
+          { date: '2026-12-02', currency: 'EUR', rate: '1.1' },
+        ],
+      },
+      source: 'manual',
+      actor,
+    });
+    // Placed 2026-11-25 at 1.0842: 40.00 + 10.00 shipping = 5,000 EUR cents captured, fee 175.
+    const o = await createOrder({
+      input: {
+        channel: 'web',
+        currency: 'EUR',
+        customer: { email: 'eur-payout@example.test', name: 'Euro Payout' },
+        shipping_address: { name: 'E P', line1: 'Ring 1', city: 'Wien', postal_code: '1010', country: 'AT' },
+        lines: [{ sku: 'REC-1', quantity: 1, unit_price: 4_000 }],
+        shipping_amount: 1_000,
+        tax_amount: 0,
+        placed_at: '2026-11-25T10:00:00Z',
+        payment: { method: 'card', amount: 5_000, status: 'captured', fee: 175 },
+      },
+      actor,
+    });
+    number = o.number;
+  });
+
+  it('converts at the payout day’s rate, stores it, and realizes FX against the carrying amount once', async () => {
+    // Clearing holds 5,000 − 175 = 4,825 EUR carried at 5,000 × 1.0842 = 5,421 − 175 × 1.0842 = 189.735 → 190
+    // = 5,231 USD cents.
+    expect(await foreignBalances({ before: new Date(Date.now() + 1000), account: '1010' })).toEqual([
+      { account: '1010', currency: 'EUR', balance: 4_825n, carrying: 5_231n },
+    ]);
+    const preview = await previewPayoutReport({ format: 'stripe', csv: csv() });
+    // Net 48.25 − 0.25 = 48.00 EUR; the rate of today is the last before it, 1.1 of 2026-12-02:
+    // 4,800 × 1.1 = 5,280 USD cents reach the bank. Residual 4,800 − 4,825 = −25 EUR (the adjustment).
+    expect(preview).toMatchObject({
+      currency: 'EUR',
+      net: 4_800,
+      expected: 4_825,
+      residual: -25,
+      matched: 1,
+      unmatched: 1,
+      fx: { base: 'USD', rate: '1.1', rate_date: '2026-12-02', bank_amount: 5_280 },
+    });
+    const result = await importPayoutReport({ input: { format: 'stripe', csv: csv() }, actor });
+    // The residual first, at the payout's rate: −25 × 1.1 = −27.5 → −28 (half away from zero):
+    // Cr 1010 28 (25 EUR) / Dr 1090 28, held in USD.
+    expect(await entryLinesFx(result.residual_entry_number!)).toEqual([
+      { account: '1010', debit: 0, credit: 28, txn: 'EUR 0/25' },
+      { account: '1090', debit: 28, credit: 0, txn: null },
+    ]);
+    // Then the payout of all 4,800 EUR held, carried at 5,231 − 28 = 5,203: bank 5,280, a realized gain
+    // of 5,280 − 5,203 = 77 (Cr 7100).
+    expect(await entryLinesFx(result.payout_entry_number!)).toEqual([
+      { account: '1000', debit: 5_280, credit: 0, txn: null },
+      { account: '1010', debit: 0, credit: 5_203, txn: 'EUR 0/4800' },
+      { account: '7100', debit: 0, credit: 77, txn: null },
+    ]);
+    const payout = await db.payout.findUniqueOrThrow({ where: { reference: 'po_eur_1' } });
+    expect({
+      bank: payout.bankAmount,
+      carrying: payout.carryingAmount,
+      fx: payout.fxDifference,
+      rate: payout.fxRate?.toString(),
+    }).toEqual({ bank: 5_280n, carrying: 5_203n, fx: 77n, rate: '1.1' });
+    const stored = await db.payoutImport.findUniqueOrThrow({ where: { id: result.id } });
+    expect([stored.fxRate?.toString(), stored.bankAmount]).toEqual(['1.1', 5_280n]);
+    expect(await foreignBalances({ before: new Date(Date.now() + 1000), account: '1010' })).toEqual([]);
+    // Imported again: the first import answers, nothing posted, the gain not booked twice.
+    const entries = await entryCount();
+    const again = await importPayoutReport({ input: { format: 'stripe', csv: csv() }, actor });
+    expect(again).toMatchObject({ already: true, fx: { rate: '1.1', bank_amount: 5_280 } });
+    expect(await entryCount()).toBe(entries);
+    expect(await balance('7100')).toBe(-77);
   });
 });

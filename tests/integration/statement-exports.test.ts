@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { db } from '@/lib/db';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
-import { balanceSheet, profitAndLossReport } from '@/lib/ledger/queries';
+import { balanceSheet, profitAndLossApi, profitAndLossReport } from '@/lib/ledger/queries';
+import { profitAndLossCsv } from '@/lib/ledger/csv';
 import {
   balanceSheetPdf,
   balanceSheetXlsx,
@@ -101,6 +102,38 @@ describe('P&L files', () => {
     expect(row('4000 Sales revenue')).toEqual([500, 1234.56, 1734.56, 0]); // 500.00 + 1,234.56
     expect(row('Gross profit')).toEqual([500, 834.56, 1334.56, 0]); // 1,734.56 − 400.00
     expect(row('Net income')).toEqual([500, 822.22, 1322.22, 0]); // 1,334.56 − 12.34
+  });
+
+  it('quarters of a fiscal year from April: headings in the API, CSV and XLSX count from April', async () => {
+    await db.shopSettings.update({ where: { id: 1 }, data: { fiscalYearStartMonth: 4 } });
+    try {
+      // 2025-10-01 … 2026-03-31 with an April start: FY2026 runs 2025-04-01 … 2026-03-31, so October to
+      // December is its third quarter and January to March its fourth. The figures are the same
+      // columns as in the calendar year (the quarters happen to be the same months).
+      const report = await profitAndLossReport({ from: '2025-10-01', to: '2026-03-31', columns: 'quarter' });
+      expect(report.months.map((m) => m.label)).toEqual([
+        'Q3 FY2026 (Oct–Dec 2025)',
+        'Q4 FY2026 (Jan–Mar 2026)',
+      ]);
+      const { rows } = await sheetRows(await profitAndLossXlsx(report));
+      expect(rows[1].slice(2, 4)).toEqual(['Q3 FY2026 (Oct–Dec 2025)', 'Q4 FY2026 (Jan–Mar 2026)']);
+      expect(rows.find((r) => r[1] === 'Net income')!.slice(2, 4)).toEqual([500, 822.22]);
+      const csv = profitAndLossCsv(report.total, report.months, report.previous);
+      expect(csv.split('\r\n')[0]).toBe(
+        '\uFEFFSection,Code,Account,Q3 FY2026 (Oct–Dec 2025),Q4 FY2026 (Jan–Mar 2026),' +
+          '2025-10-01 to 2026-03-31 (USD),2025-04-02 to 2025-09-30 (USD)',
+      );
+      // A range cut across a fiscal quarter: 2026-02-01 … 2026-07-31 is the end of Q4 FY2026, Q1 FY2027
+      // (April–June 2026) and the start of Q2 FY2027.
+      const api = await profitAndLossApi({ from: '2026-02-01', to: '2026-07-31', columns: 'quarter' });
+      expect(api.columns!.map((c) => [c.from, c.to, c.label])).toEqual([
+        ['2026-02-01', '2026-03-31', 'Q4 FY2026 (2026-02-01 – 2026-03-31)'],
+        ['2026-04-01', '2026-06-30', 'Q1 FY2027 (Apr–Jun 2026)'],
+        ['2026-07-01', '2026-07-31', 'Q2 FY2027 (2026-07-01 – 2026-07-31)'],
+      ]);
+    } finally {
+      await db.shopSettings.update({ where: { id: 1 }, data: { fiscalYearStartMonth: 1 } });
+    }
   });
 
   it('PDF: the rows with the range and the comparison figures', async () => {

@@ -97,6 +97,13 @@ describe('fiscal years and columns', () => {
     ]);
     expect(columnLabel('2026-04-01', '2026-06-30', 'quarter')).toBe('Q2 2026');
     expect(columnLabel('2026-02-15', '2026-03-31', 'quarter')).toBe('Q1 2026 (2026-02-15 – 2026-03-31)');
+    // A fiscal year from April, named by the year it ends in (decision 047): April 2026 – March 2027 is
+    // FY2027, its quarters Apr–Jun (Q1) … Jan–Mar (Q4), the months shown as Q1 alone reads as Jan–Mar.
+    expect(columnLabel('2026-04-01', '2026-06-30', 'quarter', 4)).toBe('Q1 FY2027 (Apr–Jun 2026)');
+    expect(columnLabel('2027-01-01', '2027-03-31', 'quarter', 4)).toBe('Q4 FY2027 (Jan–Mar 2027)');
+    // From November: Nov 2026 – Jan 2027 is Q1 of FY2027, across a calendar year.
+    expect(columnLabel('2026-11-01', '2027-01-31', 'quarter', 11)).toBe('Q1 FY2027 (Nov 2026–Jan 2027)');
+    expect(columnLabel('2026-05-10', '2026-06-30', 'quarter', 4)).toBe('Q1 FY2027 (2026-05-10 – 2026-06-30)');
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1500 }),

@@ -44,6 +44,30 @@ describe('convertEntry (base = round half-up of amount × rate per line, differe
     expect(() => balancedLines(lines)).not.toThrow();
   });
 
+  it('keeps a line whose base rounds to zero while it settles a foreign amount (decision 047)', () => {
+    // 0.01 EUR of a bill carried at 12,000 USD cents for 30,000 EUR cents: its carrying share
+    // 12,000 × 1 / 30,000 = 0.4 → 0, paid at 1.3 → 1.3 → 1 cent from the bank, all of it exchange loss.
+    // The payable line is kept (0/0 in base, 0.01 EUR), so the bill's EUR balance goes down by 0.01.
+    expect(
+      balancedLines([
+        { account: '2000', debit: 0, txn: { currency: 'EUR', debit: 1, credit: 0 } },
+        { account: '7100', debit: 1 },
+        { account: '1000', credit: 1 },
+      ]).map((l) => [l.account, l.debit, l.credit, l.txn ?? null]),
+    ).toEqual([
+      ['2000', 0, 0, { currency: 'EUR', debit: 1, credit: 0 }],
+      ['7100', 1, 0, null],
+      ['1000', 0, 1, null],
+    ]);
+    // A zero line without a foreign amount is still dropped.
+    expect(
+      balancedLines([
+        { account: '7100', debit: 0 },
+        { account: '1000', credit: 0 },
+      ]),
+    ).toEqual([]);
+  });
+
   it('scales between currencies with different minor units', () => {
     // 1,000 JPY (0 digits) at 0.0066719 USD/JPY = 6.6719 USD → 667 cents.
     expect(convertMinor(1000n, rate('0.0066719'), 0, 2)).toBe(667n);

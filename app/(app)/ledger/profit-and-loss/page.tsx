@@ -5,7 +5,6 @@ import { todayIn } from '@/lib/dates';
 import { fieldIssues } from '@/lib/errors';
 import { profitAndLossReport } from '@/lib/ledger/queries';
 import {
-  columnLabel,
   fiscalYearStart,
   PL_SECTION_LABELS,
   profitAndLossTable,
@@ -258,7 +257,7 @@ export default async function ProfitAndLossPage({
                             scope="col"
                             className="px-3 py-2 text-right font-medium whitespace-nowrap"
                           >
-                            {columnLabel(m.from, m.to, step, settings.fiscal_year_start_month)}
+                            {m.label}
                           </th>
                         ))}
                       </tr>

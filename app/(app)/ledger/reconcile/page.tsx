@@ -11,6 +11,7 @@ import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
+import { ReconcileTabs } from '@/components/ledger/reconcile-tabs';
 import { CloseYearForm, PayoutImportForm } from '@/components/ledger/payout-import-form';
 
 export const metadata: Metadata = { title: 'Reconcile and close · Ledger' };
@@ -40,6 +41,7 @@ export default async function ReconcilePage() {
         description="Reconcile processor payouts with the orders they pay for, and close the fiscal year."
       />
       <LedgerTabs current="/ledger/reconcile" />
+      <ReconcileTabs current="/ledger/reconcile" />
       <div className="space-y-6">
         {canPost && <PayoutImportForm canPost={canPost} />}
 

@@ -23,8 +23,5 @@ export const GET = sessionRoute('ledger:read', async ({ request }) => {
       `${name}.pdf`,
       'application/pdf',
     );
-  return csvResponse(
-    profitAndLossCsv(report.total, report.months, report.previous, report.step),
-    `${name}.csv`,
-  );
+  return csvResponse(profitAndLossCsv(report.total, report.months, report.previous), `${name}.csv`);
 });
