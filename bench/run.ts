@@ -25,7 +25,7 @@ import { round, seconds } from './stats';
 import { prepareKpiRollups, timeKpis } from './dashboard';
 import { benchReplenishment, type ReplenishmentBench } from './replenishment';
 import { runBulk, BULK_BATCH, type BulkResult } from './bulk';
-import { runDbIntake } from './db-intake';
+import { runDbIntake, runDbIntakeBatch } from './db-intake';
 import { runImportFile, writeShopifyFile } from './import';
 import { runEventsBench, type EventsResult } from './events';
 
@@ -340,6 +340,26 @@ async function main() {
     } catch (error) {
       log(`db_intake failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  // 5c. The batch intake's write alone (takeOrderBatch: take_orders per 50 orders), same lanes, no HTTP.
+  let dbIntakeBatch: { orders_per_s: number | null; refused: number; errors: number } | null = null;
+  if (runs('db_intake'))
+    try {
+      log(
+        `db_intake_batch: takeOrderBatch of ${BULK_BATCH} orders for ${options.duration} s over ${options.connections} lanes…`,
+      );
+      dbIntakeBatch = await runDbIntakeBatch({
+        skus,
+        connections: options.connections,
+        duration: options.duration,
+        batch: BULK_BATCH,
+        run: `${run}e`,
+      });
+      log(
+        `db_intake_batch: ${dbIntakeBatch.orders_per_s} orders/s, ${dbIntakeBatch.refused} refused, ${dbIntakeBatch.errors} failed batches`,
+      );
+    } catch (error) {
+      log(`db_intake_batch failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
 
   // 6. The order list: the query in this process, then the page over HTTP as a signed-in manager.
   const emails =
@@ -492,6 +512,11 @@ async function main() {
     db_intake: { orders_per_s: dbIntake?.orders_per_s ?? null },
     db_intake_vs_pgbench:
       dbIntake?.orders_per_s != null && pgbenchTps ? round(dbIntake.orders_per_s / pgbenchTps, 3) : null,
+    db_intake_batch: { orders_per_s: dbIntakeBatch?.orders_per_s ?? null },
+    db_intake_batch_vs_pgbench:
+      dbIntakeBatch?.orders_per_s != null && pgbenchTps
+        ? round(dbIntakeBatch.orders_per_s / pgbenchTps, 3)
+        : null,
     import: imported,
     intake_vs_health:
       intake?.orders_per_s != null && healthRps ? round(intake.orders_per_s / healthRps, 3) : null,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/db';
+import { db, sqlQuery } from '@/lib/db';
 import { AppError, toAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { sequentialUuids } from '@/lib/ids';
@@ -39,8 +39,11 @@ type JobRow = {
 /** The uploaded file, one stored piece at a time (bounded memory). */
 async function* fileOf(jobId: string): AsyncGenerator<string> {
   for (let seq = 0; ; seq++) {
-    const [piece] = await db.$queryRaw<{ data: string }[]>`
-      SELECT data FROM import_job_chunks WHERE job_id = ${jobId}::uuid AND seq = ${seq}`;
+    const [piece] = await sqlQuery<{ data: string }>(
+      `
+      SELECT data FROM import_job_chunks WHERE job_id = $1::uuid AND seq = $2`,
+      [jobId, seq],
+    );
     if (!piece) return;
     yield piece.data;
   }
@@ -441,8 +444,9 @@ async function recordHistoryChunk(
     };
   });
   const actor = job.actor;
-  const [result] = await db.$queryRaw<{ created: number }[]>`
-    WITH input AS (SELECT e.o FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS e(o)),
+  const [result] = await sqlQuery<{ created: number }>(
+    `
+    WITH input AS (SELECT e.o FROM jsonb_array_elements($1::jsonb) AS e(o)),
     cust AS (
       INSERT INTO customers (email, first_name, last_name, phone)
       SELECT DISTINCT ON (o->>'email') o->>'email', o->>'first_name', o->>'last_name', o->>'phone'
@@ -454,13 +458,13 @@ async function recordHistoryChunk(
                           discount_amount, shipping_amount, tax_amount, total, shipping_address, billing_address,
                           shipping_method, placed_at, hold_reason, amount_paid, cancelled_at, cancel_reason, note,
                           import_job_id, source_data, fx_rate, base_total)
-      SELECT (o->>'id')::uuid, ${job.channel}::sales_channel, o->>'external_id', (o->>'status')::order_status,
+      SELECT (o->>'id')::uuid, $2::sales_channel, o->>'external_id', (o->>'status')::order_status,
              (o->>'payment_status')::payment_status, c.id, o->>'email', o->>'currency', (o->>'subtotal')::int,
              (o->>'discount')::int, (o->>'shipping')::int, (o->>'tax')::int, (o->>'total')::int, o->'shipping_address',
              nullif(o->'billing_address', 'null'::jsonb), o->>'shipping_method',
                (o->>'placed_at')::timestamptz, o->>'hold_reason',
              (o->>'amount_paid')::int, (o->>'cancelled_at')::timestamptz, o->>'cancel_reason', o->>'note',
-             ${job.id}::uuid, o->'source_data', (o->>'fx_rate')::numeric, (o->>'base_total')::int
+             $3::uuid, o->'source_data', (o->>'fx_rate')::numeric, (o->>'base_total')::int
       FROM input JOIN cust c ON c.email = o->>'email'
       ON CONFLICT (channel, external_id) DO NOTHING
       RETURNING id, placed_at, channel, status, subtotal),
@@ -480,12 +484,12 @@ async function recordHistoryChunk(
       RETURNING 1),
     audited AS (
       INSERT INTO audit_log (actor_type, actor_id, actor_label, action, entity_type, entity_id, after)
-      SELECT ${actor.type}, ${actor.id}, ${actor.label}, 'order.imported', 'order', ins.id::text,
-             jsonb_build_object('import_job_id', ${job.id}::text, 'mode', 'history', 'status', ins.status)
+      SELECT $4, $5, $6, 'order.imported', 'order', ins.id::text,
+             jsonb_build_object('import_job_id', $3::text, 'mode', 'history', 'status', ins.status)
       FROM ins RETURNING 1),
     facts AS (
       INSERT INTO kpi_fact_deltas (day, channel, metric, value)
-      SELECT (ins.placed_at AT TIME ZONE ${timeZone})::date, ins.channel::text, m.metric, m.value
+      SELECT (ins.placed_at AT TIME ZONE $7)::date, ins.channel::text, m.metric, m.value
       FROM ins JOIN input ON (o->>'id')::uuid = ins.id CROSS JOIN LATERAL (VALUES
         ('orders_placed', 1::bigint), ('gross_sales', (o->>'base_subtotal')::bigint),
         ('orders_cancelled', (ins.status = 'cancelled')::int::bigint),
@@ -494,7 +498,9 @@ async function recordHistoryChunk(
       RETURNING 1)
     SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM lines)::int AS l,
            (SELECT count(*) FROM pays)::int AS p, (SELECT count(*) FROM audited)::int AS a, (SELECT
-             count(*) FROM facts)::int AS f`;
+             count(*) FROM facts)::int AS f`,
+    [JSON.stringify(rows), job.channel, job.id, actor.type, actor.id, actor.label, timeZone],
+  );
   return result.created;
 }
 

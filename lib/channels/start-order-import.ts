@@ -8,8 +8,8 @@ import type { ImportFormat, ImportMode } from '@/lib/channels/imported-order';
 
 /** The largest file an order import takes (stated in the API and on the Imports screen). */
 export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
-/** The stored pieces of an upload. */
-const PIECE_CHARS = 1024 * 1024;
+/** The stored pieces of an upload: small, so reading them back makes no large string (decision 050). */
+const PIECE_CHARS = 128 * 1024;
 
 export type StartOrderImport = {
   format: ImportFormat;

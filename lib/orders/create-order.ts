@@ -13,7 +13,7 @@ import { convertEntry, convertMinor, formatRate, type Decimal } from '@/lib/ledg
 import { rateOn } from '@/lib/ledger/fx-queries';
 import { todayIn } from '@/lib/dates';
 import { currencyDigits } from '@/lib/money';
-import { takeOrder, type IntakePlan } from '@/lib/orders/take-order';
+import { takeOrder, takeOrders, TAKE_ORDERS_MAX, type IntakePlan } from '@/lib/orders/take-order';
 import { createDropshipPurchaseOrders } from '@/lib/purchasing/create-dropship-purchase-orders';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
@@ -93,21 +93,101 @@ async function takeOrderInput(
   },
   t: Tx,
 ): Promise<IdempotentResult> {
-  const input = options.parsed
-    ? (options.input as ReturnType<typeof ZCreateOrderInput.parse>)
-    : ZCreateOrderInput.parse(options.input);
+  const input = options.parsed ? (options.input as ParsedInput) : ZCreateOrderInput.parse(options.input);
   // Two round trips (decision 016): one read for what the rules need, one write (takeOrder) that is
   // atomic on its own, so no transaction is opened here when the caller has none.
-  const placedAt = input.placed_at ? new Date(input.placed_at) : new Date();
-  const skus = [...new Set(input.lines.map((l) => l.sku))];
-  const context = await intakeContext(t, {
-    skus,
-    email: input.customer.email,
-    ip: input.customer_ip ?? null,
-    placedAt,
-    idempotency: options.idempotency,
-  });
+  const placedAt = placedAtOf(input);
+  const [context] = await intakeContext(t, [{ input, placedAt }], options.idempotency);
   if (context.stored) return replayOf(context.stored, options.idempotency!);
+  const planned = await planIntake(
+    { input, actor: options.actor, idempotency: options.idempotency, placedAt },
+    context,
+    t,
+  );
+  const taken = await writeIntake(planned, options.actor, t);
+  return taken.replay ?? { status: options.idempotency?.status ?? 201, body: taken.order, replayed: false };
+}
+
+type ParsedInput = ReturnType<typeof ZCreateOrderInput.parse>;
+type Planned = { plan: IntakePlan; dropship: boolean };
+
+function placedAtOf(input: ParsedInput): Date {
+  return input.placed_at ? new Date(input.placed_at) : new Date();
+}
+
+/** takeOrder, and for an order with a dropship line its supplier's PO in the same transaction. */
+async function writeIntake({ plan, dropship }: Planned, actor: Actor, t: Tx) {
+  // dropship: an order with a line its supplier ships also drafts that supplier's PO, in the same
+  // transaction as the intake (the caller's, or one opened here), so no line waits without one.
+  const write = async (w: Tx) => {
+    const result = await takeOrder(w, plan);
+    if (dropship && result.order) await createDropshipPurchaseOrders({ orderId: plan.order.id, actor }, w);
+    return result;
+  };
+  return dropship && t === db ? await db.$transaction(write, { timeout: 30_000 }) : await write(t);
+}
+
+/** One order of createOrders: taken, or what createOrder would have thrown. */
+export type CreateOrdersItem = { order: OrderDto; error?: never } | { error: unknown; order?: never };
+
+/**
+ * Orders of a batch (lib/orders/take-order-batch.ts), parsed: the same rules as createOrder, with one
+ * read for all of them and their writes in take_orders calls of up to TAKE_ORDERS_MAX orders (each
+ * order all or nothing on its own; decision 050); an order with a dropship line is taken alone, as
+ * createOrder does. In the order given: the fraud screen counts the batch's earlier orders from the
+ * same email or IP as orders before it. Answers per order the order taken or what createOrder would
+ * have thrown.
+ */
+export async function createOrders(options: {
+  inputs: ParsedInput[];
+  actor: Actor;
+}): Promise<CreateOrdersItem[]> {
+  const orders = options.inputs.map((input) => ({ input, placedAt: placedAtOf(input) }));
+  const contexts = await intakeContext(db, orders, null);
+  const results = new Array<CreateOrdersItem>(orders.length);
+  let run: { index: number; plan: IntakePlan }[] = [];
+  const flush = async () => {
+    const items = await takeOrders(run.map((r) => r.plan));
+    items.forEach((item, i) => {
+      results[run[i].index] = item.taken ? { order: item.taken.order! } : { error: item.error };
+    });
+    run = [];
+  };
+  for (const [index, { input, placedAt }] of orders.entries()) {
+    let planned: Planned;
+    try {
+      planned = await planIntake(
+        { input, actor: options.actor, idempotency: null, placedAt },
+        contexts[index],
+        db,
+      );
+    } catch (error) {
+      results[index] = { error };
+      continue;
+    }
+    if (!planned.dropship) {
+      run.push({ index, plan: planned.plan });
+      if (run.length >= TAKE_ORDERS_MAX) await flush();
+      continue;
+    }
+    if (run.length) await flush();
+    try {
+      results[index] = { order: (await writeIntake(planned, options.actor, db)).order! };
+    } catch (error) {
+      results[index] = { error };
+    }
+  }
+  if (run.length) await flush();
+  return results;
+}
+
+/** The plan of one intake (everything it writes) from its input and what the read found. */
+async function planIntake(
+  options: { input: ParsedInput; actor: Actor; idempotency: IdempotencyRequest | null; placedAt: Date },
+  context: IntakeContext,
+  t: Tx,
+): Promise<Planned> {
+  const { input, placedAt } = options;
   const { settings } = context;
   if (!settings?.fulfillingLocationId || !settings.locationCode)
     throw new AppError('INVALID_STATE', 'Set a fulfilling location in Settings before taking orders.');
@@ -400,16 +480,7 @@ async function takeOrderInput(
     response,
     idempotency: options.idempotency,
   };
-  // dropship: an order with a line its supplier ships also drafts that supplier's PO, in the same
-  // transaction as the intake (the caller's, or one opened here), so no line waits without one.
-  const dropship = input.lines.some((l) => variants.get(l.sku)!.dropship);
-  const write = async (w: Tx) => {
-    const result = await takeOrder(w, plan);
-    if (dropship && result.order) await createDropshipPurchaseOrders({ orderId, actor: options.actor }, w);
-    return result;
-  };
-  const taken = dropship && t === db ? await db.$transaction(write, { timeout: 30_000 }) : await write(t);
-  return taken.replay ?? { status: options.idempotency?.status ?? 201, body: taken.order, replayed: false };
+  return { plan, dropship: input.lines.some((l) => variants.get(l.sku)!.dropship) };
 }
 
 type IntakeContext = {
@@ -439,43 +510,60 @@ const INTAKE_CONTEXT_SQL = `
            (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status, 'dropship', v.dropship,
                      'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')
               FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY($1::text[])) AS variants,
-           (SELECT count(*) FROM orders
-             WHERE email = $2::text AND placed_at > $3::timestamptz AND placed_at <= $4::timestamptz
-           )::int AS "fromEmail",
-           (SELECT count(*) FROM orders WHERE $5::text IS NOT NULL AND customer_ip = $5::text
-              AND placed_at > $3::timestamptz AND placed_at <= $4::timestamptz)::int AS "fromIp",
-           EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id
-                    WHERE c.email = $2::text) AS "hasPrevious",
+           (SELECT json_agg(json_build_object(
+                     'fromEmail', (SELECT count(*) FROM orders
+                                    WHERE email = q.email AND placed_at > q.since AND placed_at <= q.placed)::int,
+                     'fromIp', (SELECT count(*) FROM orders WHERE q.ip IS NOT NULL AND customer_ip = q.ip
+                                   AND placed_at > q.since AND placed_at <= q.placed)::int,
+                     'hasPrevious', EXISTS (SELECT 1 FROM customers c JOIN orders o ON o.customer_id = c.id
+                                             WHERE c.email = q.email)) ORDER BY q.n)
+              FROM unnest($2::text[], $5::text[], $3::timestamptz[], $4::timestamptz[])
+                     WITH ORDINALITY AS q(email, ip, since, placed, n)) AS history,
            (SELECT json_build_object('requestHash', k.request_hash, 'status', k.status, 'response', k.response)
               FROM idempotency_keys k WHERE k.scope = $6::text AND k.key = $7::text AND k.status > 0) AS stored`;
 
 /**
- * What the intake rules read, in one statement: the shop's settings, the SKUs, and the fraud screen's
- * history (orders from the email and the IP in the 24 h before, whether the customer ordered before),
- * and an answer already stored under the request's Idempotency-Key.
+ * What the intake rules read, in one statement for one order or a batch: the shop's settings, the
+ * SKUs, and each order's fraud screen history (orders from the email and the IP in the 24 h before,
+ * whether the customer ordered before), and an answer already stored under the request's
+ * Idempotency-Key. In a batch an order's history also counts the batch's earlier orders, as if each
+ * had been taken before the next was read.
  */
 async function intakeContext(
   t: Tx,
-  q: {
-    skus: string[];
-    email: string;
-    ip: string | null;
-    placedAt: Date;
-    idempotency: IdempotencyRequest | null;
-  },
-): Promise<IntakeContext> {
-  const since = new Date(q.placedAt.getTime() - 24 * 3600_000);
+  orders: { input: ParsedInput; placedAt: Date }[],
+  idempotency: IdempotencyRequest | null,
+): Promise<IntakeContext[]> {
+  const day = 24 * 3600_000;
+  const skus = [...new Set(orders.flatMap((o) => o.input.lines.map((l) => l.sku)))];
   const values = [
-    q.skus,
-    q.email,
-    since,
-    q.placedAt,
-    q.ip,
-    q.idempotency?.scope ?? null,
-    q.idempotency?.key ?? null,
+    skus,
+    orders.map((o) => o.input.customer.email),
+    orders.map((o) => new Date(o.placedAt.getTime() - day)),
+    orders.map((o) => o.placedAt),
+    orders.map((o) => o.input.customer_ip ?? null),
+    idempotency?.scope ?? null,
+    idempotency?.key ?? null,
   ];
-  const [row] = await rawOn<IntakeContext>(t, INTAKE_CONTEXT_SQL, values);
-  return row;
+  type Row = Omit<IntakeContext, 'fromEmail' | 'fromIp' | 'hasPrevious'> & {
+    history: Pick<IntakeContext, 'fromEmail' | 'fromIp' | 'hasPrevious'>[];
+  };
+  const [row] = await rawOn<Row>(t, INTAKE_CONTEXT_SQL, values);
+  const { history, ...shared } = row;
+  return history.map((h, i) => {
+    const { input, placedAt } = orders[i];
+    const within = (o: { placedAt: Date }) =>
+      o.placedAt.getTime() > placedAt.getTime() - day && o.placedAt.getTime() <= placedAt.getTime();
+    const earlier = orders.slice(0, i);
+    const sameEmail = earlier.filter((o) => o.input.customer.email === input.customer.email);
+    const ip = input.customer_ip;
+    return {
+      ...shared,
+      fromEmail: h.fromEmail + sameEmail.filter(within).length,
+      fromIp: h.fromIp + (ip ? earlier.filter((o) => o.input.customer_ip === ip && within(o)).length : 0),
+      hasPrevious: h.hasPrevious || sameEmail.length > 0,
+    };
+  });
 }
 
 /** Promise to ship within two days of the order unless the channel says otherwise. */

@@ -1,16 +1,8 @@
 import 'server-only';
-import { db } from '@/lib/db';
 import { fieldIssues, toAppError, type FieldIssue } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { createOrder } from '@/lib/orders/create-order';
-import type { TCreateOrderInput } from '@/lib/orders/schemas';
+import { createOrders } from '@/lib/orders/create-order';
 import { ZCreateOrderInput } from '@/lib/orders/schemas';
-
-/**
- * Orders taken at once: each is one read and one atomic write (decision 016) on its own pooled
- * connection, so a few in flight keep the database busy without queueing on the pool.
- */
-export const BATCH_CONCURRENCY = 4;
 
 export type BatchResult = {
   index: number;
@@ -22,21 +14,16 @@ export type BatchResult = {
 
 /**
  * Takes up to BATCH_MAX_ORDERS (lib/orders/batch-schemas.ts) orders in, each all or nothing on its own,
- * through the single intake
- * (createOrder: the same rules, fraud screen, reservation, postings and audit, one take_order per
- * order). Every order is validated first; the valid ones are then taken BATCH_CONCURRENCY at a time,
- * in the order given, so two orders of one batch competing for the last unit resolve by position
- * only as far as the concurrency allows. A duplicate channel + external id (in the database or
- * earlier in the batch) is 409 DUPLICATE_ORDER, not enough stock 409 OUT_OF_STOCK, a bad order 422
- * naming its fields. Answers one result per order, by index.
+ * with the single intake's rules (createOrders: the same fraud screen, reservation, postings and audit
+ * as createOrder; one read for the batch and one take_orders call per TAKE_ORDERS_MAX orders, decision
+ * 050). Every order is validated first; the valid ones are then taken in the order given, so two orders
+ * of one batch competing for the last unit resolve by position. A duplicate channel + external id (in
+ * the database or earlier in the batch) is 409 DUPLICATE_ORDER, not enough stock 409 OUT_OF_STOCK, a
+ * bad order 422 naming its fields. Answers one result per order, by index.
  */
-export async function takeOrderBatch(options: {
-  orders: unknown[];
-  actor: Actor;
-  concurrency?: number;
-}): Promise<BatchResult[]> {
+export async function takeOrderBatch(options: { orders: unknown[]; actor: Actor }): Promise<BatchResult[]> {
   const results = new Array<BatchResult>(options.orders.length);
-  const valid: { index: number; input: TCreateOrderInput }[] = [];
+  const valid: { index: number; input: ReturnType<typeof ZCreateOrderInput.parse> }[] = [];
   const seen = new Set<string>();
   options.orders.forEach((raw, index) => {
     const parsed = ZCreateOrderInput.safeParse(raw);
@@ -64,32 +51,25 @@ export async function takeOrderBatch(options: {
     valid.push({ index, input: o });
   });
 
-  let next = 0;
-  const worker = async () => {
-    while (next < valid.length) {
-      const { index, input } = valid[next++];
-      results[index] = await takeOne(index, input, options.actor);
-    }
-  };
-  const lanes = Math.max(1, Math.min(options.concurrency ?? BATCH_CONCURRENCY, valid.length));
-  await Promise.all(Array.from({ length: lanes }, worker));
+  const taken = await createOrders({ inputs: valid.map((v) => v.input), actor: options.actor });
+  taken.forEach((t, i) => {
+    const { index } = valid[i];
+    results[index] = t.order
+      ? { index, status: 201, id: t.order.id, number: t.order.number }
+      : refusalOf(index, t.error);
+  });
   return results;
 }
 
-async function takeOne(index: number, input: TCreateOrderInput, actor: Actor): Promise<BatchResult> {
-  try {
-    // Parsed above: the same ZCreateOrderInput output createOrder would make of it.
-    const order = await createOrder({ input, actor, parsed: true }, db);
-    return { index, status: 201, id: order.id, number: order.number };
-  } catch (error) {
-    const e = toAppError(error);
-    if (e.status === 409)
-      return { index, status: 409, error: { code: e.code, message: e.message, details: e.details } };
-    if (e.status === 422 || e.code === 'BAD_REQUEST')
-      return { index, status: 422, error: { code: e.code, message: e.message, details: e.details } };
-    // Anything else (the database gone, a bug) is the batch's failure, not one order's answer.
-    throw error;
-  }
+/** An order's refusal (409, 422) as its result; anything else is the batch's failure, not one order's answer. */
+function refusalOf(index: number, error: unknown): BatchResult {
+  const e = toAppError(error);
+  if (e.status === 409)
+    return { index, status: 409, error: { code: e.code, message: e.message, details: e.details } };
+  if (e.status === 422 || e.code === 'BAD_REQUEST')
+    return { index, status: 422, error: { code: e.code, message: e.message, details: e.details } };
+  // The database gone, a bug: thrown as the single intake would.
+  throw error;
 }
 
 function validationOf(issues: FieldIssue[]) {

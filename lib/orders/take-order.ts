@@ -1,5 +1,5 @@
 import 'server-only';
-import { rawOn, type Tx } from '@/lib/db';
+import { rawOn, sqlQuery, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { scrub } from '@/lib/audit';
@@ -44,17 +44,8 @@ export type IntakePlan = {
 export type TakeOrderResult =
   { order: OrderDto; replay?: never } | { replay: IdempotentResult; order?: never };
 
-/**
- * Writes an order intake in one statement (the database function take_order; its source, with the
- * reservation rule in words, is lib/orders/take-order.sql beside this file): duplicate check on channel +
- * external id, stock reserved for every line or none
- * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
- * payment, journal entries, KPI facts, the audit row and the Idempotency-Key with the answer. In the
- * caller's transaction when there is one, else atomically on its own. A key already answered gives
- * that answer back (409 CONFLICT when it came with a different body); 409 DUPLICATE_ORDER and
- * OUT_OF_STOCK write nothing.
- */
-export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResult> {
+/** The payload of take_order (lib/orders/take-order.sql) for a plan. */
+function payloadOf(plan: IntakePlan) {
   const stock = mergeStockLines(plan.stock);
   const facts = kpiFactRows([
     ...plan.facts,
@@ -66,7 +57,7 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResu
     })),
   ]);
   const actor = { actor_type: plan.actor.type, actor_id: plan.actor.id, actor_label: plan.actor.label };
-  const payload = {
+  return {
     at: plan.at,
     order: plan.order,
     customer: {
@@ -126,16 +117,70 @@ export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResu
       status: plan.idempotency.status,
     },
   };
-  type Answer = {
-    order?: OrderDto;
-    replay?: { status: number; response: unknown; request_hash: string };
-    duplicate?: { id: string; number: number };
-    out_of_stock?: { sku: string; location: string; requested: number; available: number }[];
-  };
+}
+
+/** take_order's answer: the order, a replay, or a refusal that wrote nothing. */
+type Answer = {
+  order?: OrderDto;
+  replay?: { status: number; response: unknown; request_hash: string };
+  duplicate?: { id: string; number: number };
+  out_of_stock?: { sku: string; location: string; requested: number; available: number }[];
+};
+
+/**
+ * Writes an order intake in one statement (the database function take_order; its source, with the
+ * reservation rule in words, is lib/orders/take-order.sql beside this file): duplicate check on channel +
+ * external id, stock reserved for every line or none
+ * (levels locked in a fixed order), customer upsert, order, lines, movements, stockout periods,
+ * payment, journal entries, KPI facts, the audit row and the Idempotency-Key with the answer. In the
+ * caller's transaction when there is one, else atomically on its own. A key already answered gives
+ * that answer back (409 CONFLICT when it came with a different body); 409 DUPLICATE_ORDER and
+ * OUT_OF_STOCK write nothing.
+ */
+export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResult> {
   const [row] = await rawOn<{ result: Answer }>(tx, 'SELECT take_order($1::jsonb) AS result', [
-    JSON.stringify(payload),
+    JSON.stringify(payloadOf(plan)),
   ]);
-  const result = row.result;
+  return resultOf(plan, row.result);
+}
+
+/** Orders per take_orders call: a call stays well within the statement budget (lib/db.ts). */
+export const TAKE_ORDERS_MAX = 50;
+
+/** One order of takeOrders: taken (or a replay), or the error its single intake would have thrown. */
+export type TakeOrdersItem = { taken: TakeOrderResult; error?: never } | { error: unknown; taken?: never };
+
+/**
+ * Writes up to TAKE_ORDERS_MAX order intakes in one round trip (the database procedure take_orders,
+ * lib/orders/take-orders.sql; decision 050): each order its own transaction, all or nothing, in the
+ * order given. On the app's pool, never in a caller's transaction (the procedure commits). Answers one
+ * item per plan: the order, or what takeOrder would have thrown — 409 DUPLICATE_ORDER and OUT_OF_STOCK
+ * as AppErrors, an order the database refused as its SQLSTATE and message (read by toAppError).
+ */
+export async function takeOrders(plans: IntakePlan[]): Promise<TakeOrdersItem[]> {
+  if (plans.length > TAKE_ORDERS_MAX) throw new Error(`takeOrders takes at most ${TAKE_ORDERS_MAX} orders`);
+  if (!plans.length) return [];
+  type Item = Answer & { error?: { code: string; message: string } };
+  const [row] = await sqlQuery<{ answers: Item[] }>('CALL take_orders($1::jsonb, NULL)', [
+    JSON.stringify(plans.map(payloadOf)),
+  ]);
+  return row.answers.map((answer, i) => {
+    if (answer.error)
+      return {
+        error: Object.assign(new Error(answer.error.message), {
+          originalCode: answer.error.code,
+          originalMessage: answer.error.message,
+        }),
+      };
+    try {
+      return { taken: resultOf(plans[i], answer) };
+    } catch (error) {
+      return { error };
+    }
+  });
+}
+
+function resultOf(plan: IntakePlan, result: Answer): TakeOrderResult {
   if (result.replay) {
     return {
       replay: replayOf(
