@@ -5,9 +5,7 @@ import type { PurchaseOrderDto } from '@/lib/purchasing/queries';
 import { parsePoNumber } from '@/lib/purchasing/rules';
 import { findPurchaseOrderAction, receivePurchaseOrderAction } from '@/lib/purchasing/actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
-import { scanCue } from '@/components/fulfillment/scan-feedback';
-
-type Feedback = { tone: 'ok' | 'error' | 'done'; message: string } | null;
+import { ScanFeedbackMessage, useScanFeedback } from '@/components/fulfillment/scan-feedback-message';
 
 const same = (a: string | null | undefined, b: string) => !!a && a.toUpperCase() === b.toUpperCase();
 
@@ -21,7 +19,7 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
   const [po, setPo] = useState<PurchaseOrderDto | null>(initial);
   const [tally, setTally] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [feedback, setFeedback] = useState<Feedback>(
+  const { feedback, say } = useScanFeedback(
     initial ? { tone: 'ok', message: `${initial.label}: scan each unit, then “Receive”.` } : null,
   );
   const [busy, setBusy] = useState(false);
@@ -31,11 +29,6 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
   useEffect(() => {
     state.current = { po, tally };
   }, [po, tally]);
-
-  const say = useCallback((f: NonNullable<Feedback>) => {
-    setFeedback(f);
-    scanCue(f.tone);
-  }, []);
 
   const load = useCallback(
     async (code: string) => {
@@ -135,21 +128,7 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
         disabled={busy}
       />
 
-      <div aria-live="assertive" className="min-h-14">
-        {feedback && (
-          <p
-            data-testid="scan-feedback"
-            data-tone={feedback.tone}
-            className={
-              `rounded-lg border-2 px-4 py-3 text-lg ` +
-              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
-            }
-          >
-            {feedback.tone === 'error' ? '✗ ' : '✓ '}
-            {feedback.message}
-          </p>
-        )}
-      </div>
+      <ScanFeedbackMessage feedback={feedback} />
 
       {!po ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
