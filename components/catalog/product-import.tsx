@@ -243,7 +243,10 @@ function ImportProgress({
             max={Math.max(total, 1)}
             value={total === 0 ? undefined : processed}
             aria-valuetext={total === 0 ? 'Checking the file' : `${processed} of ${total} rows`}
-            className="h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700"
+            className={
+              'h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 ' +
+              '[&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700'
+            }
           />
           <p className="text-sm text-slate-600">You can leave this page; the import continues.</p>
         </>

@@ -256,7 +256,10 @@ function ImportProgress({ job }: { job: OrderImportDto | null }) {
             max={100}
             value={job?.percent ?? 0}
             aria-valuetext={`${job?.percent ?? 0} %: ${label}`}
-            className="h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700"
+            className={
+              'h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 ' +
+              '[&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700'
+            }
           />
           {job && (
             <p className="text-sm text-slate-600">

@@ -225,7 +225,10 @@ export function ShipOrderForm({
               key={o.value}
               className={
                 `flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border ` +
-                `p-3 ${pkg === o.value ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`
+                (`p-3 ` +
+                  (pkg === o.value
+                    ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700'
+                    : 'border-slate-300 bg-white'))
               }
             >
               <input
@@ -361,7 +364,10 @@ export function ShipOrderForm({
                   return (
                     <tr
                       key={q.key}
-                      className={`border-b border-slate-100 ${q.available ? '' : 'bg-slate-50 text-slate-600'} ${service === q.key ? 'bg-brand-50' : ''}`}
+                      className={
+                        `border-b border-slate-100 ${q.available ? '' : 'bg-slate-50 text-slate-600'} ` +
+                        `${service === q.key ? 'bg-brand-50' : ''}`
+                      }
                     >
                       <td className="px-3 py-1">
                         <label
@@ -377,7 +383,11 @@ export function ShipOrderForm({
                             disabled={!q.available}
                             onChange={() => setService(q.key)}
                             className="size-5"
-                            aria-label={`${q.carrier} ${q.service}${q.price !== null && q.currency ? `, ${formatMoney(q.price, q.currency)}` : ''}${q.key === ratesShown.preselected ? ' (suggested)' : ''}`}
+                            aria-label={
+                              `${q.carrier} ${q.service}` +
+                              `${q.price !== null && q.currency ? `, ${formatMoney(q.price, q.currency)}` : ''}` +
+                              `${q.key === ratesShown.preselected ? ' (suggested)' : ''}`
+                            }
                           />
                         </label>
                       </td>

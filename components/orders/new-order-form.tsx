@@ -545,7 +545,10 @@ function CustomerSection({
               ? 'Or type a new customer below.'
               : matches.length === 0
                 ? 'No customer matches; fill in a new one below.'
-                : `${matches.length >= 10 ? 'The first 10 customers' : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`} ` +
+                : (matches.length >= 10
+                    ? 'The first 10 customers'
+                    : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`) +
+                  ` ` +
                   `matching: pick one to fill in the ` +
                   `form${matches.length >= 10 ? ', or type more to narrow it down' : ''}.`}
         </p>

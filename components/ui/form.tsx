@@ -169,7 +169,12 @@ export function FormMessage({ state }: { state: { ok: boolean; message: string }
     <div aria-live="polite">
       <p
         role={state.ok ? 'status' : 'alert'}
-        className={`rounded-md px-3 py-2 text-sm ${state.ok ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-red-200 bg-red-50 text-red-800'}`}
+        className={
+          `rounded-md px-3 py-2 text-sm ` +
+          (state.ok
+            ? 'border border-green-200 bg-green-50 text-green-900'
+            : 'border border-red-200 bg-red-50 text-red-800')
+        }
       >
         {state.message}
       </p>
