@@ -156,11 +156,13 @@ async function checkInvariants() {
   const bs = await balanceSheet({ asOf: today });
   expect(bs.current_year_earnings).toBe(pl.net_income);
   const [fx] = await db.$queryRaw<{ usd_fx: number; wrong: number; realized: number; expected: number }[]>`
-    WITH p AS (SELECT p.*, (SELECT coalesce(sum(l.credit - l.debit), 0) FROM journal_lines l JOIN accounts a ON a.id = l.account_id
+    WITH p AS (SELECT p.*, (SELECT coalesce(sum(l.credit - l.debit), 0) FROM journal_lines l JOIN
+      accounts a ON a.id = l.account_id
                             WHERE l.entry_id = p.entry_id AND a.code = '7100') AS fx FROM payouts p)
     SELECT count(*) FILTER (WHERE currency = 'USD' AND fx <> 0)::int AS usd_fx,
            count(*) FILTER (WHERE fx <> fx_difference)::int AS wrong,
-           (SELECT coalesce(sum(l.credit - l.debit), 0) FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE a.code = '7100')::int AS realized,
+           (SELECT coalesce(sum(l.credit - l.debit), 0) FROM journal_lines l JOIN accounts a ON a.id
+             = l.account_id WHERE a.code = '7100')::int AS realized,
            coalesce(sum(bank_amount - carrying_amount), 0)::int AS expected
     FROM p`;
   expect(fx).toMatchObject({ usd_fx: 0, wrong: 0 });
