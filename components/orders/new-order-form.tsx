@@ -45,6 +45,13 @@ const EMPTY_ADDRESS: Address = {
   country: 'US',
 };
 
+/** The order-level amounts typed in the shop currency, in the order the form shows them. */
+const ORDER_AMOUNTS = [
+  ['shipping_amount', 'Shipping'],
+  ['tax_amount', 'Tax'],
+  ['discount_amount', 'Discount'],
+] as const;
+
 /**
  * Manual order entry (phone and email orders): customer (search existing ones to fill the form in),
  * shipping address, lines by SKU with the variant's price and available stock, amounts, and live
@@ -362,33 +369,18 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
               placeholder="e.g. Standard"
               error={errors.shipping_method}
             />
-            <Field
-              label={`Shipping (${currency})`}
-              name="shipping_amount"
-              inputMode="decimal"
-              placeholder="0.00"
-              value={amounts.shipping_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, shipping_amount: e.target.value }))}
-              error={errors.shipping_amount}
-            />
-            <Field
-              label={`Tax (${currency})`}
-              name="tax_amount"
-              inputMode="decimal"
-              placeholder="0.00"
-              value={amounts.tax_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, tax_amount: e.target.value }))}
-              error={errors.tax_amount}
-            />
-            <Field
-              label={`Discount (${currency})`}
-              name="discount_amount"
-              inputMode="decimal"
-              placeholder="0.00"
-              value={amounts.discount_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, discount_amount: e.target.value }))}
-              error={errors.discount_amount}
-            />
+            {ORDER_AMOUNTS.map(([name, label]) => (
+              <Field
+                key={name}
+                label={`${label} (${currency})`}
+                name={name}
+                inputMode="decimal"
+                placeholder="0.00"
+                value={amounts[name]}
+                onChange={(e) => setAmounts((a) => ({ ...a, [name]: e.target.value }))}
+                error={errors[name]}
+              />
+            ))}
           </div>
           <div className="mt-4">
             <label htmlFor="order-note" className="block text-sm font-medium">
