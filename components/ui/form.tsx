@@ -181,3 +181,21 @@ export function FormMessage({ state }: { state: { ok: boolean; message: string }
     </div>
   );
 }
+
+/**
+ * The large (48 px) buttons of a document's moves on the floor (a count sheet's start / complete /
+ * cancel, a purchase order's send / cancel / close): primary, secondary and a destructive one.
+ */
+export const moveButton = {
+  primary:
+    'inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-base ' +
+    'font-semibold text-white hover:bg-brand-800 disabled:opacity-60',
+  secondary:
+    'inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white ' +
+    'px-5 text-base font-medium text-slate-900 hover:bg-slate-50 ' +
+    'disabled:opacity-60',
+  danger:
+    'inline-flex min-h-12 items-center justify-center rounded-lg border border-red-300 bg-white ' +
+    'px-5 text-base font-medium text-red-800 hover:bg-red-50 ' +
+    'disabled:opacity-60',
+} as const;
