@@ -11,18 +11,21 @@ export function Field({
   name,
   error,
   hint,
+  wrapperClassName,
   ...props
 }: {
   label: string;
   name: string;
   error?: string;
   hint?: string;
+  /** classes of the block holding label, input and messages (its place in a flex row) */
+  wrapperClassName?: string;
 } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = props.id ?? `field-${name}`;
   const describedBy =
     [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div>
+    <div className={wrapperClassName}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
