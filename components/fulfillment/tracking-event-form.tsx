@@ -17,11 +17,15 @@ export function TrackingEventForm({
   shipmentNumber: number;
   orderId: string;
 }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(addTrackingEventAction, null, {
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(addTrackingEventAction, null, {
     resetOnSuccess: true,
   });
   const id = `ev-${shipmentNumber}`;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form
       onSubmit={onSubmit}

@@ -13,14 +13,18 @@ export function VoidLabelForm({
   shipmentId: string;
   shipmentNumber: number;
 }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(voidLabelAction, null, () =>
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(voidLabelAction, null, () =>
     window.confirm(
       `Void the label of shipment #${shipmentNumber}? The carrier will not be paid for it and the ` +
         `units go back on the shelf.`,
     ),
   );
   const id = `void-${shipmentNumber}`;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form
       onSubmit={onSubmit}

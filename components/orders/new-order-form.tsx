@@ -59,10 +59,12 @@ const ORDER_AMOUNTS = [
  * to the new order or hands back errors keyed by these fields (`lines.2.quantity`).
  */
 export function NewOrderForm({ currency, location }: { currency: string; location: string }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState<{ id: string }>>(
-    createManualOrderAction,
-    null,
-  );
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState<{ id: string }>>(createManualOrderAction, null);
   const [customer, setCustomer] = useState({ email: '', name: '', phone: '' });
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
   const [rows, setRows] = useState<Row[]>([emptyRow(0)]);
@@ -80,7 +82,6 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
     setStateSeen(state);
     setRowsChanged(false);
   }
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   // Line errors are keyed by row position; once rows are removed they would point at the wrong row.
   const lineError = (index: number, name: string) =>
     rowsChanged ? undefined : errors[`lines.${index}.${name}`];

@@ -62,8 +62,7 @@ export function OperationalLimitFields({
 }
 
 export function OperationsForm({ limits }: { limits: OperationalLimits }) {
-  const { state, onSubmit, pending } = useActionForm(updateOperationsAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(updateOperationsAction, null);
   return (
     <form
       onSubmit={onSubmit}

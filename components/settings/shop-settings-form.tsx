@@ -28,8 +28,7 @@ export function ShopSettingsForm({
   settings: Settings;
   locations: { code: string; name: string }[];
 }) {
-  const { state, onSubmit, pending } = useActionForm(updateSettingsAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(updateSettingsAction, null);
   return (
     <form
       onSubmit={onSubmit}
