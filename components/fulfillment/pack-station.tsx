@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { ChoiceCard } from '@/components/ui/choice-card';
 import { boxVolumeWarning, evaluatePackScan, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import type { PackStationOrder } from '@/lib/fulfillment/pack-queries';
 import type { PackLabel } from '@/lib/fulfillment/buy-pack-label';
@@ -261,31 +262,15 @@ export function PackStation({
                 <legend className="mb-2 text-base font-semibold">Box</legend>
                 <div className="grid gap-2 sm:grid-cols-2">
                   {packageTypes.map((p) => (
-                    <label
+                    <ChoiceCard
                       key={p.code}
-                      className={
-                        `flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border ` +
-                        (`p-3 ` +
-                          (pkg === p.code
-                            ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700'
-                            : 'border-slate-300 bg-white'))
-                      }
-                    >
-                      <input
-                        type="radio"
-                        name="pack-box"
-                        value={p.code}
-                        checked={pkg === p.code}
-                        onChange={() => setPkg(p.code)}
-                        className="mt-1 size-5"
-                      />
-                      <span>
-                        <span className="block font-medium">{p.name}</span>
-                        <span className="block text-sm text-slate-600">
-                          {p.length_mm} × {p.width_mm} × {p.height_mm} mm · box {p.tare_grams} g
-                        </span>
-                      </span>
-                    </label>
+                      name="pack-box"
+                      value={p.code}
+                      checked={pkg === p.code}
+                      onChoose={() => setPkg(p.code)}
+                      title={p.name}
+                      note={`${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm · box ${p.tare_grams} g`}
+                    />
                   ))}
                 </div>
                 {errors.package_type && <p className="mt-1 text-sm text-red-700">{errors.package_type}</p>}
