@@ -1,13 +1,11 @@
 import { Faker, en } from '@faker-js/faker';
+import { seedActors } from '@/prisma/seed-actors';
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
-import type { Role } from '@/lib/auth/permissions';
 import { createCycleCount } from '@/lib/inventory/cycle-counts/create-cycle-count';
 import { startCycleCount } from '@/lib/inventory/cycle-counts/start-cycle-count';
 import { recordCounts } from '@/lib/inventory/cycle-counts/record-counts';
 import { completeCycleCount } from '@/lib/inventory/cycle-counts/complete-cycle-count';
 
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const DAY = 86_400_000;
 
 /**
@@ -29,15 +27,7 @@ export async function seedCycleCounts(
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed ?? 1717);
   const now = (options.now ?? new Date()).getTime();
-  const users = await db.user.findMany({
-    where: { active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actorFor = (role: Role): Actor => {
-    const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
-  };
+  const actorFor = await seedActors(db);
   const warehouse = actorFor('warehouse');
   const manager = actorFor('manager');
 

@@ -1,7 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
+import { seedActors } from '@/prisma/seed-actors';
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
-import type { Role } from '@/lib/auth/permissions';
 import { requestReturn } from '@/lib/returns/request-return';
 import { approveReturn } from '@/lib/returns/approve-return';
 import { rejectReturn } from '@/lib/returns/reject-return';
@@ -14,7 +13,6 @@ import { createGoodwillRefund } from '@/lib/refunds/create-goodwill-refund';
 import type { Disposition, ReturnReason } from '@/lib/returns/rules';
 import { lookupZone } from '@/lib/shipping/rules';
 
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -150,15 +148,7 @@ export async function seedReturns(
         ).map((z) => ({ country: z.country, postal_from: z.postalFrom, postal_to: z.postalTo, zone: z.zone }))
       : [];
 
-  const users = await db.user.findMany({
-    where: { active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actorFor = (role: Role): Actor => {
-    const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
-  };
+  const actorFor = await seedActors(db);
   const support = actorFor('support');
   const warehouse = actorFor('warehouse');
   const manager = actorFor('manager');
