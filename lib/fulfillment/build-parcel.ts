@@ -8,8 +8,8 @@ import type { TBuyLabelInput } from '@/lib/fulfillment/schemas';
 /**
  * The parcel a label is rated and bought for: a package type's box plus its tare (refused when the
  * box is unknown, inactive or the weighed grams exceed what it holds), or the typed dimensions. Used
- * by buyLabel and by "Get rates" (quoteOrderShipment), so both refuse the same input with the same
- * field names. `packageCode` is the box's code, null for typed dimensions.
+ * by packOrder, buyLabel and "Get rates" (quoteOrderShipment), so all three refuse the same input
+ * with the same field names. `packageCode` is the box's code, null for typed dimensions.
  */
 export async function buildParcel(
   input: Pick<TBuyLabelInput, 'package_type' | 'weight_grams' | 'length_mm' | 'width_mm' | 'height_mm'>,
