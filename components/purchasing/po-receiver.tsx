@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { TallyInput, tallySubmitClass } from '@/components/fulfillment/tally-input';
 import type { PurchaseOrderDto } from '@/lib/purchasing/queries';
 import { parsePoNumber } from '@/lib/purchasing/rules';
 import { findPurchaseOrderAction, receivePurchaseOrderAction } from '@/lib/purchasing/actions';
@@ -161,41 +162,17 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
                         </span>
                       </p>
                     </div>
-                    <div>
-                      <label htmlFor={`receive-${l.sku}`} className="block text-sm font-medium">
-                        Receiving now: {l.sku}
-                      </label>
-                      <input
-                        id={`receive-${l.sku}`}
-                        inputMode="numeric"
-                        autoComplete="off"
-                        value={tally[l.sku] ?? ''}
-                        aria-invalid={fieldErrors[l.sku] ? true : undefined}
-                        aria-describedby={fieldErrors[l.sku] ? `receive-${l.sku}-error` : undefined}
-                        onChange={(e) => setTally((t) => ({ ...t, [l.sku]: e.target.value }))}
-                        className={
-                          'mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 ' +
-                          'text-xl tabular-nums'
-                        }
-                      />
-                      {fieldErrors[l.sku] && (
-                        <p id={`receive-${l.sku}-error`} className="mt-1 text-sm text-red-700">
-                          {fieldErrors[l.sku]}
-                        </p>
-                      )}
-                    </div>
+                    <TallyInput
+                      id={`receive-${l.sku}`}
+                      label={`Receiving now: ${l.sku}`}
+                      value={tally[l.sku] ?? ''}
+                      error={fieldErrors[l.sku]}
+                      onChange={(v) => setTally((t) => ({ ...t, [l.sku]: v }))}
+                    />
                   </li>
                 ))}
               </ul>
-              <button
-                type="submit"
-                disabled={busy}
-                className={
-                  'mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 ' +
-                  'text-base font-semibold text-white hover:bg-brand-800 ' +
-                  'disabled:opacity-60'
-                }
-              >
+              <button type="submit" disabled={busy} className={tallySubmitClass}>
                 {busy ? 'Receiving…' : 'Receive'}
               </button>
             </>
