@@ -4,7 +4,8 @@ const url = process.env.PROF_DB!;
 const c = new pg.Client(url);
 await c.connect();
 const { rows } = await c.query(
-  `SELECT v.sku, v.price FROM variants v JOIN stock_levels l ON l.variant_id = v.id WHERE l.on_hand >= 50000 ORDER BY v.sku LIMIT 200`,
+  `SELECT v.sku, v.price FROM variants v JOIN stock_levels l ON l.variant_id = v.id WHERE l.on_hand
+    >= 50000 ORDER BY v.sku LIMIT 200`,
 );
 await c.end();
 const r = await runIntake({

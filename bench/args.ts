@@ -31,7 +31,9 @@ export const BENCH_SECTIONS = [
 ] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
-const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connections C] [--warmup S] [--skip-build] [--keep-db] [--reuse-db] [--only LIST] [--import-orders N]
+const USAGE =
+  `usage: npm run bench -- [--orders N] [--duration S] [--connections C] [--warmup S] [--skip-build] ` +
+  `[--keep-db] [--reuse-db] [--only LIST] [--import-orders N]
   --orders N        historical orders to generate (default 100000)
   --duration S      seconds of measured intake load and of the pgbench run (default 20)
   --connections C   concurrent clients for intake and pgbench (default 16)
@@ -40,7 +42,8 @@ const USAGE = `usage: npm run bench -- [--orders N] [--duration S] [--connection
   --keep-db         leave the bench database (BENCH_DB, default backroom_bench) in place afterwards
   --reuse-db        measure the database a --keep-db run left: apply new migrations only, no seeding
                     (--orders is then what the database holds); implies --keep-db
-  --only LIST       run only these measurements, comma-separated: ${BENCH_SECTIONS.join(',')} (default all);
+  --only LIST       run only these measurements, comma-separated: ` +
+  `${BENCH_SECTIONS.join(',')} (default all);
                     the others are null in the JSON
   --import-orders N orders in the generated Shopify file the import measurement imports (default 100000)`;
 
@@ -99,7 +102,8 @@ export function parseArgs(argv: string[]): BenchOptions {
         const unknown = list.filter((x) => !(BENCH_SECTIONS as readonly string[]).includes(x));
         if (!list.length || unknown.length)
           throw new Error(
-            `--only takes a comma-separated list of ${BENCH_SECTIONS.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}\n${USAGE}`,
+            `--only takes a comma-separated list of ${BENCH_SECTIONS.join(', ')}` +
+              `${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}\n${USAGE}`,
           );
         options.only = list as BenchSection[];
         break;

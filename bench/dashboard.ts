@@ -36,8 +36,10 @@ export async function prepareKpiRollups(databaseUrl: string, log: (line: string)
       facts AS (
         SELECT (s.at AT TIME ZONE tz.tz)::date AS day, s.channel, m.metric, m.value::bigint AS value
         FROM shipped s CROSS JOIN tz
-        CROSS JOIN LATERAL (VALUES ('ship_complete', 1), ('ship_on_time', (s.hours <= 48)::int), ('ship_minutes_sum', s.hours * 60),
-          ('ship_hours_b' || CASE WHEN s.hours < 72 THEN s.hours ELSE 72 + (s.hours - 72) / 6 END, 1), ('shipments', 1), ('units_shipped', 2),
+        CROSS JOIN LATERAL (VALUES ('ship_complete', 1), ('ship_on_time', (s.hours <= 48)::int),
+          ('ship_minutes_sum', s.hours * 60),
+          ('ship_hours_b' || CASE WHEN s.hours < 72 THEN s.hours ELSE 72 + (s.hours - 72) / 6 END, 1),
+          ('shipments', 1), ('units_shipped', 2),
           ('net_sales', s.subtotal - s.discount_amount), ('cogs', (s.subtotal * 2) / 5)) AS m(metric, value)
       )
       INSERT INTO kpi_daily (day, channel, metric, value)
@@ -48,7 +50,8 @@ export async function prepareKpiRollups(databaseUrl: string, log: (line: string)
     await client.query('COMMIT');
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM kpi_daily');
     log(
-      `shipment and ledger facts added as load: ${rowCount?.toLocaleString('en-US')} upserts, kpi_daily now ${Number(rows[0].n).toLocaleString('en-US')} rows (${seconds(t0)})`,
+      `shipment and ledger facts added as load: ${rowCount?.toLocaleString('en-US')} upserts, kpi_daily ` +
+        `now ${Number(rows[0].n).toLocaleString('en-US')} rows (${seconds(t0)})`,
     );
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -103,7 +106,8 @@ export async function timeKpis(options: {
     { name: 'range=90d channel=web', params: { range: '90d', channel: 'web' } },
   ];
   log(
-    `dashboard page: GET /dashboard ${options.pageSamples} times over ${pageCases.length} ranges as a signed-in manager…`,
+    `dashboard page: GET /dashboard ${options.pageSamples} times over ${pageCases.length} ranges as a ` +
+      `signed-in manager…`,
   );
   const page = await timeCases(pageCases, options.pageSamples, async (c) => {
     const res = await fetchPage(`${url}/dashboard${toQuery(c.params)}`, cookie);
@@ -114,7 +118,8 @@ export async function timeKpis(options: {
       `  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`,
     );
   log(
-    `kpis: API p50 ${api.all.p50_ms} ms p95 ${api.all.p95_ms} ms; page p50 ${page.all.p50_ms} ms p95 ${page.all.p95_ms} ms; ${JSON.stringify(Object.fromEntries(statuses))}`,
+    `kpis: API p50 ${api.all.p50_ms} ms p95 ${api.all.p95_ms} ms; page p50 ${page.all.p50_ms} ms p95 ` +
+      `${page.all.p95_ms} ms; ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
   return { api_p95_ms: api.all.p95_ms, page_p95_ms: page.all.p95_ms, statuses: Object.fromEntries(statuses) };
 }

@@ -163,7 +163,8 @@ export async function generateHistory(
                 (${sqlText(FIRST_NAMES)})[1 + i % ${FIRST_NAMES.length}],
                 (${sqlText(LAST_NAMES)})[1 + (i / ${FIRST_NAMES.length}) % ${LAST_NAMES.length}],
                 NULL, ARRAY[]::text[], t, t
-         FROM generate_series(1, $1::int) AS i, LATERAL (SELECT $2::timestamptz - random() * interval '730 days' AS t) x`,
+         FROM generate_series(1, $1::int) AS i, LATERAL (SELECT $2::timestamptz - random() * interval
+           '730 days' AS t) x`,
         [extraCustomers, anchor],
       );
     }
@@ -204,7 +205,8 @@ export async function generateHistory(
         ]);
         lines += Number(res.rows[0]?.lines ?? 0);
         log(
-          `orders ${to.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${seconds(t0)} for this chunk, ${seconds(started)} in all)`,
+          `orders ${to.toLocaleString('en-US')}/${total.toLocaleString('en-US')} (${seconds(t0)} for this ` +
+            `chunk, ${seconds(started)} in all)`,
         );
       }
     } finally {
@@ -246,23 +248,28 @@ WITH o AS MATERIALIZED (
   SELECT o.*,
     CASE WHEN r_lines < 0.6 THEN 1 WHEN r_lines < 0.9 THEN 2 ELSE 3 END AS nlines,
     (CASE WHEN r_chan < 0.40 THEN 'web' WHEN r_chan < 0.65 THEN 'shopify' WHEN r_chan < 0.80 THEN 'amazon'
-          WHEN r_chan < 0.88 THEN 'ebay' WHEN r_chan < 0.95 THEN 'etsy' WHEN r_chan < 0.98 THEN 'woocommerce' ELSE 'manual' END)::sales_channel AS channel,
+          WHEN r_chan < 0.88 THEN 'ebay' WHEN r_chan < 0.95 THEN 'etsy' WHEN r_chan < 0.98 THEN
+            'woocommerce' ELSE 'manual' END)::sales_channel AS channel,
     (CASE
       WHEN r_risk >= 0.985 AND placed_at > $6::timestamptz - interval '2 days' THEN 'pending_review'
       WHEN placed_at > $6::timestamptz - interval '1 day' THEN
-        CASE WHEN r_status < 0.70 THEN 'open' WHEN r_status < 0.78 THEN 'partially_fulfilled' WHEN r_status < 0.96 THEN 'fulfilled'
+        CASE WHEN r_status < 0.70 THEN 'open' WHEN r_status < 0.78 THEN 'partially_fulfilled' WHEN
+          r_status < 0.96 THEN 'fulfilled'
              WHEN r_status < 0.98 THEN 'on_hold' ELSE 'cancelled' END
       WHEN placed_at > $6::timestamptz - interval '4 days' THEN
-        CASE WHEN r_status < 0.15 THEN 'open' WHEN r_status < 0.22 THEN 'partially_fulfilled' WHEN r_status < 0.60 THEN 'fulfilled'
+        CASE WHEN r_status < 0.15 THEN 'open' WHEN r_status < 0.22 THEN 'partially_fulfilled' WHEN
+          r_status < 0.60 THEN 'fulfilled'
              WHEN r_status < 0.95 THEN 'delivered' WHEN r_status < 0.96 THEN 'on_hold' ELSE 'cancelled' END
       ELSE
-        CASE WHEN r_status < 0.03 THEN 'cancelled' WHEN r_status < 0.06 THEN 'fulfilled' WHEN r_status < 0.062 THEN 'on_hold' ELSE 'delivered' END
+        CASE WHEN r_status < 0.03 THEN 'cancelled' WHEN r_status < 0.06 THEN 'fulfilled' WHEN
+          r_status < 0.062 THEN 'on_hold' ELSE 'delivered' END
     END)::order_status AS status,
     CASE WHEN r_risk < 0.90 THEN 'low' WHEN r_risk < 0.985 THEN 'medium' ELSE 'high' END AS risk_level,
     CASE WHEN r_risk < 0.90 THEN floor(r_risk * 27)::int
          WHEN r_risk < 0.985 THEN 25 + floor((r_risk - 0.90) * 280)::int
          ELSE LEAST(100, 50 + floor((r_risk - 0.985) * 3300)::int) END AS risk_score,
-    CASE WHEN r_ship < 0.5 THEN 0 WHEN r_ship < 0.85 THEN 595 WHEN r_ship < 0.97 THEN 995 ELSE 1995 END AS shipping_amount,
+    CASE WHEN r_ship < 0.5 THEN 0 WHEN r_ship < 0.85 THEN 595 WHEN r_ship < 0.97 THEN 995 ELSE 1995
+      END AS shipping_amount,
     CASE WHEN r_ship < 0.85 THEN 'standard' WHEN r_ship < 0.97 THEN 'express' ELSE 'overnight' END AS shipping_method
   FROM o
 ), o3 AS MATERIALIZED (
@@ -270,7 +277,8 @@ WITH o AS MATERIALIZED (
          (CASE
            WHEN status = 'cancelled' THEN CASE WHEN r_pay < 0.7 THEN 'refunded' ELSE 'unpaid' END
            WHEN status = 'pending_review' THEN 'authorized'
-           WHEN status IN ('open', 'on_hold', 'partially_fulfilled') THEN CASE WHEN r_pay < 0.85 THEN 'paid' ELSE 'authorized' END
+           WHEN status IN ('open', 'on_hold', 'partially_fulfilled') THEN CASE WHEN r_pay < 0.85 THEN
+             'paid' ELSE 'authorized' END
            ELSE CASE WHEN r_pay < 0.95 THEN 'paid' WHEN r_pay < 0.98 THEN 'partially_refunded' ELSE 'refunded' END
          END)::payment_status AS payment_status
   FROM o2
@@ -281,10 +289,12 @@ WITH o AS MATERIALIZED (
   FROM o3 CROSS JOIN LATERAL generate_series(1, o3.nlines) AS k
 ), l AS MATERIALIZED (
   SELECT p.order_id, p.k, v.id AS variant_id, v.sku, v.name, p.qty, v.price AS unit_price,
-         CASE WHEN p.status IN ('fulfilled', 'delivered') OR (p.status = 'partially_fulfilled' AND p.k = 1) THEN p.qty ELSE 0 END AS fulfilled,
+         CASE WHEN p.status IN ('fulfilled', 'delivered') OR (p.status = 'partially_fulfilled' AND
+           p.k = 1) THEN p.qty ELSE 0 END AS fulfilled,
          CASE WHEN p.status = 'cancelled' THEN p.qty ELSE 0 END AS cancelled,
          -- the first line of a (partially) refunded delivered order came back
-         CASE WHEN p.k = 1 AND p.status IN ('fulfilled', 'delivered') AND p.payment_status IN ('refunded', 'partially_refunded') THEN p.qty ELSE 0 END AS returned
+         CASE WHEN p.k = 1 AND p.status IN ('fulfilled', 'delivered') AND p.payment_status IN
+           ('refunded', 'partially_refunded') THEN p.qty ELSE 0 END AS returned
   FROM picks p JOIN bench_variants v ON v.idx = p.vidx
 ), s AS (
   SELECT order_id, sum(qty * unit_price)::int AS subtotal FROM l GROUP BY order_id
@@ -297,7 +307,8 @@ WITH o AS MATERIALIZED (
 ), t3 AS MATERIALIZED (
   SELECT t2.*, subtotal - discount_amount + shipping_amount + tax_amount AS total FROM t2
 ), ins_lines AS (
-  INSERT INTO order_lines (order_id, variant_id, sku, name, quantity, unit_price, quantity_fulfilled, quantity_cancelled, quantity_returned)
+  INSERT INTO order_lines (order_id, variant_id, sku, name, quantity, unit_price, quantity_fulfilled,
+    quantity_cancelled, quantity_returned)
   SELECT order_id, variant_id, sku, name, qty, unit_price, fulfilled, cancelled, returned FROM l
   RETURNING 1
 ), ins_orders AS (
@@ -316,11 +327,15 @@ WITH o AS MATERIALIZED (
          t3.shipping_method, t3.placed_at + interval '2 days', t3.placed_at, $5::uuid, t3.risk_score, t3.risk_level,
          CASE t3.risk_level
            WHEN 'low' THEN '[]'::jsonb
-           WHEN 'medium' THEN '[{"code":"avs_partial","label":"Address verification: partial match","points":25}]'::jsonb
-           ELSE '[{"code":"avs_mismatch","label":"Address verification failed","points":25},{"code":"cvv_mismatch","label":"CVV did not match","points":30}]'::jsonb
+           WHEN 'medium' THEN
+             '[{"code":"avs_partial","label":"Address verification: partial match","points":25}]'::jsonb
+           ELSE
+             '[{"code":"avs_mismatch","label":"Address verification failed","points":25}]'::jsonb
+               || '[{"code":"cvv_mismatch","label":"CVV did not match","points":30}]'::jsonb
          END,
          concat_ws('.', 1 + (t3.cidx * 7) % 223, (t3.cidx / 7) % 256, (t3.cidx / 1792) % 256, t3.cidx % 256),
-         CASE t3.payment_status WHEN 'paid' THEN t3.total WHEN 'partially_refunded' THEN t3.total - t3.total / 4 ELSE 0 END,
+         CASE t3.payment_status WHEN 'paid' THEN t3.total WHEN 'partially_refunded' THEN t3.total -
+           t3.total / 4 ELSE 0 END,
          CASE WHEN t3.status = 'cancelled' THEN t3.placed_at + interval '3 hours' END,
          CASE WHEN t3.status = 'cancelled' THEN 'Customer asked to cancel' END,
          t3.placed_at, t3.placed_at
@@ -337,4 +352,5 @@ WITH o AS MATERIALIZED (
   FROM t3 WHERE payment_status <> 'unpaid'
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM ins_lines) AS lines, (SELECT count(*) FROM ins_orders) AS orders, (SELECT count(*) FROM ins_payments) AS payments`;
+SELECT (SELECT count(*) FROM ins_lines) AS lines, (SELECT count(*) FROM ins_orders) AS orders,
+  (SELECT count(*) FROM ins_payments) AS payments`;

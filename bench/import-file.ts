@@ -31,9 +31,15 @@ async function main() {
   await runOrderImport(id);
   const seconds = (performance.now() - t0) / 1000;
   const result = await orderImport(id);
-  process.stdout.write(
-    `${JSON.stringify({ orders: result?.created ?? 0, seconds, peak_rss_mb: peakRssMb(), status: result?.status, errors: result?.error_count, first_error: result?.errors[0] ?? null })}\n`,
-  );
+  const summary = {
+    orders: result?.created ?? 0,
+    seconds,
+    peak_rss_mb: peakRssMb(),
+    status: result?.status,
+    errors: result?.error_count,
+    first_error: result?.errors[0] ?? null,
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
   const { stopSender } = await import('@/lib/jobs/boss');
   await stopSender().catch(() => {});
   process.exit(0);

@@ -57,7 +57,9 @@ export async function runPgbench(options: {
   const bin = findPgbench();
   if (!bin) {
     log(
-      'NOTE: pgbench not found (PATH or /usr/lib/postgresql/*/bin); pgbench_tps and intake_vs_pgbench are null. Install the PostgreSQL client tools (e.g. apt-get install postgresql-contrib / postgresql-client) to get them.',
+      'NOTE: pgbench not found (PATH or /usr/lib/postgresql/*/bin); pgbench_tps and intake_vs_pgbench are ' +
+        'null. Install the PostgreSQL client tools (e.g. apt-get install postgresql-contrib / ' +
+        'postgresql-client) to get them.',
     );
     return null;
   }

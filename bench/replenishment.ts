@@ -63,7 +63,8 @@ export async function benchReplenishment(o: {
   );
   const c = await runReplenishmentCompute(skus, days, o.env);
   o.log(
-    `replenishment compute: ${c.seconds} s, peak RSS ${c.peak_rss_mb} MB; MASE ${round(c.mase, 3)} vs seasonal naive ${round(c.naive_mase, 3)}; methods ${JSON.stringify(c.methods)}`,
+    `replenishment compute: ${c.seconds} s, peak RSS ${c.peak_rss_mb} MB; MASE ${round(c.mase, 3)} vs ` +
+      `seasonal naive ${round(c.naive_mase, 3)}; methods ${JSON.stringify(c.methods)}`,
   );
   const { startReplenishmentRun } = await import('@/lib/replenishment/start-run');
   const { executeReplenishmentRun } = await import('@/lib/replenishment/execute-run');
@@ -85,7 +86,8 @@ export async function benchReplenishment(o: {
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
   });
   o.log(
-    `replenishment page: p95 ${page.all.p95_ms} ms over ${o.pageSamples} loads (statuses ${JSON.stringify(Object.fromEntries(statuses))})`,
+    `replenishment page: p95 ${page.all.p95_ms} ms over ${o.pageSamples} loads (statuses ` +
+      `${JSON.stringify(Object.fromEntries(statuses))})`,
   );
   return {
     skus,

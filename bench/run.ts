@@ -70,7 +70,8 @@ function cleanup(): Promise<void> {
       if (server.embedded && !state.options?.keepDb) await server.embedded.stop().catch(() => {});
       else if (server.embedded)
         log(
-          `--keep-db: the embedded server keeps running on port ${server.embedded.port}; stop it with: kill -INT $(head -1 ${path.join(DATA_DIR, 'bench-pg', 'postmaster.pid')})`,
+          `--keep-db: the embedded server keeps running on port ${server.embedded.port}; stop it with: ` +
+            `kill -INT $(head -1 ${path.join(DATA_DIR, 'bench-pg', 'postmaster.pid')})`,
         );
     }
   })();
@@ -94,7 +95,8 @@ async function main() {
   const workDir = path.join(DATA_DIR, 'bench');
   mkdirSync(workDir, { recursive: true });
   log(
-    `orders=${options.orders} duration=${options.duration}s connections=${options.connections} warmup=${options.warmup}s (run ${run})`,
+    `orders=${options.orders} duration=${options.duration}s connections=${options.connections} warmup=` +
+      `${options.warmup}s (run ${run})`,
   );
 
   // db_intake drives `connections` lanes from this process, each on its own pooled connection; the
@@ -125,7 +127,8 @@ async function main() {
       .finally(() => client.end());
     history = { orders: rows[0].n, seconds: null };
     log(
-      `--reuse-db: ${BENCH_DATABASE} as kept (${history.orders.toLocaleString('en-US')} orders), migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`,
+      `--reuse-db: ${BENCH_DATABASE} as kept (${history.orders.toLocaleString('en-US')} orders), ` +
+        `migrations applied now: ${applied.length ? applied.join(', ') : 'none'}`,
     );
   } else {
     databaseUrl = await freshDatabase(server.serverUrl, BENCH_DATABASE);
@@ -137,7 +140,8 @@ async function main() {
     const generated = await generateHistory(databaseUrl, { orders: options.orders, log });
     history = generated;
     log(
-      `${generated.orders.toLocaleString('en-US')} historical orders (${generated.lines.toLocaleString('en-US')} lines) in ${generated.seconds.toFixed(1)} s`,
+      `${generated.orders.toLocaleString('en-US')} historical orders (` +
+        `${generated.lines.toLocaleString('en-US')} lines) in ${generated.seconds.toFixed(1)} s`,
     );
     // The history bypasses the use cases: the KPI rollups are rebuilt from it (as after any bulk load).
     await prepareKpiRollups(databaseUrl, log);
@@ -247,7 +251,8 @@ async function main() {
         run: `${run}m`,
       });
       log(
-        `intake: ${intake.orders_per_s} orders/s, p50 ${intake.p50_ms} ms, p95 ${intake.p95_ms} ms, ${intake.requests} responses ${JSON.stringify(intake.statuses)}, ${intake.errors} errors`,
+        `intake: ${intake.orders_per_s} orders/s, p50 ${intake.p50_ms} ms, p95 ${intake.p95_ms} ms, ` +
+          `${intake.requests} responses ${JSON.stringify(intake.statuses)}, ${intake.errors} errors`,
       );
       for (const sample of intake.samples) log(`  failed response: ${sample}`);
       log(`HTTP floor: GET /api/health for ${options.duration} s at ${options.connections} connections…`);
@@ -257,7 +262,9 @@ async function main() {
         duration: options.duration,
       });
       log(
-        `HTTP floor: ${healthRps} requests/s (intake is ${intake.orders_per_s != null && healthRps ? round(intake.orders_per_s / healthRps, 2) : '?'} of it)`,
+        `HTTP floor: ${healthRps} requests/s (intake is ` +
+          `${intake.orders_per_s != null && healthRps ? round(intake.orders_per_s / healthRps, 2) : '?'} of ` +
+          `it)`,
       );
     } catch (error) {
       log(`intake failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -268,7 +275,8 @@ async function main() {
   if (runs('bulk'))
     try {
       log(
-        `bulk: POST /api/v1/orders/batch (${BULK_BATCH} orders each) for ${options.duration} s at ${options.connections} connections…`,
+        `bulk: POST /api/v1/orders/batch (${BULK_BATCH} orders each) for ${options.duration} s at ` +
+          `${options.connections} connections…`,
       );
       bulk = await runBulk({
         url: app.url,
@@ -279,7 +287,8 @@ async function main() {
         run: `${run}b`,
       });
       log(
-        `bulk: ${bulk.orders_per_s} orders/s, p95 ${bulk.p95_ms} ms per batch, ${bulk.batches} batches, ${bulk.refused} orders refused, ${bulk.errors} errors`,
+        `bulk: ${bulk.orders_per_s} orders/s, p95 ${bulk.p95_ms} ms per batch, ${bulk.batches} batches, ` +
+          `${bulk.refused} orders refused, ${bulk.errors} errors`,
       );
     } catch (error) {
       log(`bulk failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -300,7 +309,10 @@ async function main() {
         log,
       });
       log(
-        `events: ${events.deliveries_per_s} deliveries/s, lag p50 ${events.lag_p50_ms} ms, p95 ${events.lag_p95_ms} ms (${events.delivered} delivered, ${events.undelivered} not); intake ${events.intake_on_orders_per_s} orders/s with webhooks, ${events.intake_off_orders_per_s} without; p95 event → delivery row ${events.dispatch_p95_ms} ms, ` +
+        `events: ${events.deliveries_per_s} deliveries/s, lag p50 ${events.lag_p50_ms} ms, p95 ` +
+          `${events.lag_p95_ms} ms (${events.delivered} delivered, ${events.undelivered} not); intake ` +
+          `${events.intake_on_orders_per_s} orders/s with webhooks, ${events.intake_off_orders_per_s} ` +
+          `without; p95 event → delivery row ${events.dispatch_p95_ms} ms, ` +
           `delivery row → sent ${events.send_p95_ms} ms`,
       );
     } catch (error) {
@@ -345,7 +357,8 @@ async function main() {
   if (runs('db_intake'))
     try {
       log(
-        `db_intake_batch: takeOrderBatch of ${BULK_BATCH} orders for ${options.duration} s over ${options.connections} lanes…`,
+        `db_intake_batch: takeOrderBatch of ${BULK_BATCH} orders for ${options.duration} s ` +
+          `over ${options.connections} lanes…`,
       );
       dbIntakeBatch = await runDbIntakeBatch({
         skus,
@@ -355,7 +368,8 @@ async function main() {
         run: `${run}e`,
       });
       log(
-        `db_intake_batch: ${dbIntakeBatch.orders_per_s} orders/s, ${dbIntakeBatch.refused} refused, ${dbIntakeBatch.errors} failed batches`,
+        `db_intake_batch: ${dbIntakeBatch.orders_per_s} orders/s, ${dbIntakeBatch.refused} refused, ` +
+          `${dbIntakeBatch.errors} failed batches`,
       );
     } catch (error) {
       log(`db_intake_batch failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -367,7 +381,8 @@ async function main() {
       ? (
           await db.$queryRaw<
             { email: string }[]
-          >`SELECT email FROM orders WHERE number IN (${Math.ceil(options.orders / 3)}, ${Math.ceil(options.orders / 2)}, ${Math.ceil((2 * options.orders) / 3)})`
+          >`SELECT email FROM orders WHERE number IN (${Math.ceil(options.orders / 3)},
+            ${Math.ceil(options.orders / 2)}, ${Math.ceil((2 * options.orders) / 3)})`
         ).map((r) => r.email)
       : [];
   const cases = listCases(timeZone, emails);
@@ -405,7 +420,8 @@ async function main() {
         pageNote = 'the /orders page is still a placeholder (no order list yet)';
       if (pageNote) log(`NOTE: ${pageNote}; page_p95_ms measures it as it is`);
       log(
-        `list page: GET /orders ${PAGE_SAMPLES} times over ${pageCases.length} filter/sort cases as a signed-in manager…`,
+        `list page: GET /orders ${PAGE_SAMPLES} times over ${pageCases.length} filter/sort cases as a ` +
+          `signed-in manager…`,
       );
       const statuses = new Map<number, number>();
       const timed = await timeCases(pageCases, PAGE_SAMPLES, async (c) => {
@@ -418,7 +434,8 @@ async function main() {
           `  ${name.padEnd(44)} p50 ${String(t.p50_ms).padStart(7)} ms  p95 ${String(t.p95_ms).padStart(7)} ms`,
         );
       log(
-        `list page: p50 ${timed.all.p50_ms} ms, p95 ${timed.all.p95_ms} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+        `list page: p50 ${timed.all.p50_ms} ms, p95 ${timed.all.p95_ms} ms, statuses ` +
+          `${JSON.stringify(Object.fromEntries(statuses))}`,
       );
     } catch (error) {
       pageNote = `page not measured: ${error instanceof Error ? error.message : String(error)}`;
@@ -476,12 +493,15 @@ async function main() {
       t0 = performance.now();
       const { rows } = await writeShopifyFile(file, options.importOrders, skus, run);
       log(
-        `import: wrote ${options.importOrders.toLocaleString('en-US')} orders (${rows.toLocaleString('en-US')} rows) to ${file} in ${seconds(t0)}; importing as history…`,
+        `import: wrote ${options.importOrders.toLocaleString('en-US')} orders (` +
+          `${rows.toLocaleString('en-US')} rows) to ${file} in ${seconds(t0)}; importing as history…`,
       );
       const r = await runImportFile(file, { ...process.env, DATABASE_URL: databaseUrl });
       imported = { orders: r.orders, seconds: r.seconds, peak_rss_mb: r.peak_rss_mb };
       log(
-        `import: ${r.orders.toLocaleString('en-US')} orders in ${r.seconds} s (${round(r.orders / r.seconds, 0)} orders/s), peak RSS ${r.peak_rss_mb} MB, status ${r.status}, ${r.errors} errors${r.first_error ? ` (first: ${JSON.stringify(r.first_error)})` : ''}`,
+        `import: ${r.orders.toLocaleString('en-US')} orders in ${r.seconds} s (` +
+          `${round(r.orders / r.seconds, 0)} orders/s), peak RSS ${r.peak_rss_mb} MB, status ${r.status}, ` +
+          `${r.errors} errors${r.first_error ? ` (first: ${JSON.stringify(r.first_error)})` : ''}`,
       );
     } catch (error) {
       log(`import failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -63,7 +63,8 @@ async function main() {
       `WITH acc AS (SELECT code, id FROM accounts WHERE code IN ('1010','4000','4100','2100','5000','1200')),
        e AS (
          INSERT INTO journal_entries (posted_at, memo, source_type, actor_type, actor_label)
-         SELECT timestamptz '2025-01-01 05:00Z' + ((g::bigint * 7919) % 730) * interval '1 day' + ((g::bigint * 31) % 86400) * interval '1 second',
+         SELECT timestamptz '2025-01-01 05:00Z' + ((g::bigint * 7919) % 730) * interval '1 day' +
+           ((g::bigint * 31) % 86400) * interval '1 second',
                 'bench order', 'order', 'system', 'bench'
          FROM generate_series($1::int, $2::int) g
          RETURNING id, number

@@ -1,6 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
-import type { Role } from '@/lib/auth/permissions';
+import { seedActors } from '@/prisma/seed-actors';
 import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
 import { sendPurchaseOrder } from '@/lib/purchasing/send-purchase-order';
 import { receivePurchaseOrder } from '@/lib/purchasing/receive-purchase-order';
@@ -8,7 +7,6 @@ import { enterSupplierBill } from '@/lib/purchasing/enter-bill';
 import { paySupplierBill } from '@/lib/purchasing/pay-bill';
 import { poLabel } from '@/lib/purchasing/rules';
 
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const DAY = 86_400_000;
 
 /**
@@ -25,15 +23,7 @@ export async function seedBills(
   if ((await db.supplierBill.count()) > 0) return { bills: 0, charges: 0 };
   const now = (options.now ?? new Date()).getTime();
   const day = (n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
-  const users = await db.user.findMany({
-    where: { active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actorFor = (role: Role): Actor => {
-    const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
-  };
+  const actorFor = await seedActors(db);
   const manager = actorFor('manager');
   const warehouse = actorFor('warehouse');
   const pos = await db.purchaseOrder.findMany({

@@ -40,7 +40,8 @@ export async function seedFxRates(
  * Demo foreign-currency books (decision 035), through the real use cases: one EUR web order placed
  * yesterday and captured (booked at yesterday's rate, fx_rate and base_total on the order), and a
  * payout of half its processor balance today at today's rate less a 1% conversion spread (a
- * realized exchange loss in 7100), so Ledger → Payouts and FX is not empty on first start. Needs the demo rates (seedFxRates)
+ * realized exchange loss in 7100), so Ledger → Payouts and FX is not empty on first start. Needs the demo
+ * rates (seedFxRates)
  * and a USD shop; does nothing when a payout exists.
  */
 export async function seedForeignCurrencyBooks(

@@ -1,13 +1,11 @@
 import { Faker, en } from '@faker-js/faker';
+import { seedActors } from '@/prisma/seed-actors';
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
-import type { Role } from '@/lib/auth/permissions';
 import { createCycleCount } from '@/lib/inventory/cycle-counts/create-cycle-count';
 import { startCycleCount } from '@/lib/inventory/cycle-counts/start-cycle-count';
 import { recordCounts } from '@/lib/inventory/cycle-counts/record-counts';
 import { completeCycleCount } from '@/lib/inventory/cycle-counts/complete-cycle-count';
 
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const DAY = 86_400_000;
 
 /**
@@ -29,15 +27,7 @@ export async function seedCycleCounts(
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed ?? 1717);
   const now = (options.now ?? new Date()).getTime();
-  const users = await db.user.findMany({
-    where: { active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actorFor = (role: Role): Actor => {
-    const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
-  };
+  const actorFor = await seedActors(db);
   const warehouse = actorFor('warehouse');
   const manager = actorFor('manager');
 
@@ -69,7 +59,8 @@ export async function seedCycleCounts(
     const lines = await db.$queryRaw<{ sku: string; expected: number; free: number }[]>`
       SELECT l.sku, sl.on_hand AS expected, sl.on_hand - sl.reserved AS free
       FROM cycle_count_lines l JOIN variants v ON v.id = l.variant_id
-      JOIN stock_levels sl ON sl.variant_id = l.variant_id AND sl.location_id = (SELECT location_id FROM cycle_counts WHERE id = ${sheet.id}::uuid)
+      JOIN stock_levels sl ON sl.variant_id = l.variant_id AND sl.location_id = (SELECT location_id
+        FROM cycle_counts WHERE id = ${sheet.id}::uuid)
       WHERE l.cycle_count_id = ${sheet.id}::uuid ORDER BY l.sku`;
     const off = new Set(
       faker.helpers.arrayElements(
@@ -185,22 +176,31 @@ async function backdateCounts(db: PrismaClient, done: { id: string; at: Date; ad
     async (tx) => {
       for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" DISABLE TRIGGER USER`);
       await tx.$executeRaw`CREATE TEMP TABLE seed_count_times (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
-      await tx.$executeRaw`INSERT INTO seed_count_times SELECT * FROM unnest(${counts}::uuid[], ${countAt}::timestamptz[])`;
-      await tx.$executeRaw`CREATE TEMP TABLE seed_adjustment_times (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
+      await tx.$executeRaw`INSERT INTO seed_count_times SELECT * FROM unnest(${counts}::uuid[],
+        ${countAt}::timestamptz[])`;
+      await tx.$executeRaw`CREATE TEMP TABLE seed_adjustment_times (id uuid PRIMARY KEY, at
+        timestamptz) ON COMMIT DROP`;
       if (adj.length)
-        await tx.$executeRaw`INSERT INTO seed_adjustment_times SELECT * FROM unnest(${adj.map((a) => a.id)}::uuid[], ${adj.map((a) => a.at)}::timestamptz[])`;
+        await tx.$executeRaw`INSERT INTO seed_adjustment_times SELECT * FROM
+          unnest(${adj.map((a) => a.id)}::uuid[], ${adj.map((a) => a.at)}::timestamptz[])`;
       // The sheet was made the morning it was counted; started and counted two hours before completion.
       await tx.$executeRaw`
       UPDATE cycle_counts c SET created_at = s.at - interval '3 hours', updated_at = s.at
       FROM seed_count_times s WHERE s.id = c.id`;
       await tx.$executeRaw`
-      UPDATE audit_log a SET created_at = CASE WHEN a.action = 'cycle_count.completed' THEN s.at WHEN a.action = 'cycle_count.created' THEN s.at - interval '3 hours' ELSE s.at - interval '2 hours' END
+      UPDATE audit_log a SET created_at = CASE WHEN a.action = 'cycle_count.completed' THEN s.at WHEN
+        a.action = 'cycle_count.created' THEN s.at - interval '3 hours' ELSE s.at - interval '2 hours' END
       FROM seed_count_times s WHERE a.entity_type = 'cycle_count' AND a.entity_id = s.id::text`;
-      await tx.$executeRaw`UPDATE inventory_adjustments j SET created_at = s.at FROM seed_adjustment_times s WHERE s.id = j.id`;
-      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.at FROM seed_adjustment_times s WHERE m.reference_type = 'adjustment' AND m.reference_id = s.id::text`;
-      await tx.$executeRaw`UPDATE cost_layers l SET received_at = s.at FROM seed_adjustment_times s WHERE l.source_type = 'adjustment' AND l.source_id = s.id::text`;
-      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.at, created_at = s.at FROM seed_adjustment_times s WHERE e.source_type = 'adjustment' AND e.source_id = s.id::text`;
-      await tx.$executeRaw`UPDATE audit_log a SET created_at = s.at FROM seed_adjustment_times s WHERE a.action = 'inventory.adjusted' AND a.after->>'id' = s.id::text`;
+      await tx.$executeRaw`UPDATE inventory_adjustments j SET created_at = s.at FROM
+        seed_adjustment_times s WHERE s.id = j.id`;
+      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.at FROM seed_adjustment_times
+        s WHERE m.reference_type = 'adjustment' AND m.reference_id = s.id::text`;
+      await tx.$executeRaw`UPDATE cost_layers l SET received_at = s.at FROM seed_adjustment_times s
+        WHERE l.source_type = 'adjustment' AND l.source_id = s.id::text`;
+      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.at, created_at = s.at FROM
+        seed_adjustment_times s WHERE e.source_type = 'adjustment' AND e.source_id = s.id::text`;
+      await tx.$executeRaw`UPDATE audit_log a SET created_at = s.at FROM seed_adjustment_times s
+        WHERE a.action = 'inventory.adjusted' AND a.after->>'id' = s.id::text`;
       for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" ENABLE TRIGGER USER`);
     },
     { timeout: 120_000 },

@@ -64,7 +64,8 @@ export async function prepareWithDemoShop(
         await seedPayoutImport(client, { log });
         // A first replenishment run over all of that history: forecasts, suggestions, the low-stock digest.
         await seedReplenishment(client, { log });
-        // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as the orders' do.
+        // Back-dated returns and counts, directly inserted tickets: their KPI facts come from a rebuild, as
+        // the orders' do.
         if (
           returns.returns > 0 ||
           returns.refunds > 0 ||

@@ -67,7 +67,8 @@ export async function seedFeedback(
   const delivered = await db.$queryRaw<Delivered[]>`
     SELECT o.id::text, o.channel::text, o.customer_id::text, max(s.delivered_at) AS delivered_at
     FROM orders o JOIN shipments s ON s.order_id = o.id
-    WHERE o.status = 'delivered' AND s.delivered_at IS NOT NULL AND s.delivered_at > ${new Date(now.getTime() - 75 * DAY)}
+    WHERE o.status = 'delivered' AND s.delivered_at IS NOT NULL AND s.delivered_at >
+      ${new Date(now.getTime() - 75 * DAY)}
     GROUP BY o.id ORDER BY max(s.delivered_at), o.id`;
   // Orders that came back are always asked (their answers are what the "What to fix" report is
   // for, and the demo must show that size returns rate low); the others by `share`.
@@ -164,10 +165,12 @@ export async function seedFeedback(
   }
   // Demo history: its survey emails were never meant to go out (nor to wait in the outbox).
   const emailsDropped = await db.$executeRaw`
-    DELETE FROM outbox_messages WHERE template IN ('feedback_order_survey', 'feedback_ticket_survey') AND status = 'pending'`;
+    DELETE FROM outbox_messages WHERE template IN ('feedback_order_survey', 'feedback_ticket_survey')
+      AND status = 'pending'`;
   const surveys = await db.feedbackSurvey.count();
   log(
-    `seeded ${surveys} feedback surveys, ${answers} answers; ${emailsDropped} demo emails not queued (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `seeded ${surveys} feedback surveys, ${answers} answers; ${emailsDropped} demo emails not queued (` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   return { surveys, answers, emailsDropped };
 }

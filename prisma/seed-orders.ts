@@ -249,7 +249,8 @@ export async function seedDemoOrders(
 async function seedTrackingHistory(db: PrismaClient) {
   await db.$executeRaw`
     INSERT INTO tracking_events (shipment_id, status, description, location, occurred_at, actor_label)
-    SELECT id, 'in_transit', 'Picked up by ' || coalesce(carrier, 'carrier'), 'Origin facility', shipped_at + interval '6 hours', 'seed'
+    SELECT id, 'in_transit', 'Picked up by ' || coalesce(carrier, 'carrier'), 'Origin facility',
+      shipped_at + interval '6 hours', 'seed'
     FROM shipments WHERE source = 'external' AND shipped_at + interval '6 hours' < now()`;
   await db.$executeRaw`UPDATE shipments SET status = 'in_transit' WHERE source = 'external'`;
   await db.$executeRaw`
@@ -264,7 +265,8 @@ async function seedTrackingHistory(db: PrismaClient) {
   await db.$executeRaw`
     WITH x AS (SELECT id FROM shipments WHERE status = 'in_transit' AND abs(hashtext(id::text)) % 60 = 0)
     INSERT INTO tracking_events (shipment_id, status, description, location, occurred_at, actor_label)
-    SELECT id, 'exception', 'Address could not be found — carrier holding parcel', 'Destination', now() - interval '3 hours', 'seed' FROM x`;
+    SELECT id, 'exception', 'Address could not be found — carrier holding parcel', 'Destination',
+      now() - interval '3 hours', 'seed' FROM x`;
   await db.$executeRaw`
     UPDATE shipments s SET status = 'exception' FROM tracking_events e
     WHERE e.shipment_id = s.id AND e.status = 'exception' AND s.status = 'in_transit'`;
@@ -287,39 +289,57 @@ async function backdateHistory(db: PrismaClient, receipts: { id: string; at: Dat
     async (tx) => {
       for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
       await tx.$executeRaw`CREATE TEMP TABLE seed_receipt_dates (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
-      await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT id, ${openingAt}::timestamptz FROM receipts WHERE kind = 'opening'`;
+      await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT id, ${openingAt}::timestamptz FROM
+        receipts WHERE kind = 'opening'`;
       for (let i = 0; i < receipts.length; i += 500) {
         const chunk = receipts.slice(i, i + 500);
-        await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT * FROM unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.at)}::timestamptz[])`;
+        await tx.$executeRaw`INSERT INTO seed_receipt_dates SELECT * FROM
+          unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.at)}::timestamptz[])`;
       }
       // Receipts, their movements, layers, entries and audit rows.
       await tx.$executeRaw`UPDATE receipts r SET created_at = d.at FROM seed_receipt_dates d WHERE d.id = r.id`;
-      await tx.$executeRaw`UPDATE stock_movements m SET created_at = d.at FROM seed_receipt_dates d WHERE m.reference_type = 'receipt' AND m.reference_id = d.id::text`;
-      await tx.$executeRaw`UPDATE cost_layers l SET received_at = d.at FROM seed_receipt_dates d WHERE l.source_type = 'receipt' AND l.source_id = d.id::text`;
-      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = d.at, created_at = d.at FROM seed_receipt_dates d WHERE e.source_type = 'receipt' AND e.source_id = d.id::text`;
-      await tx.$executeRaw`UPDATE audit_log a SET created_at = d.at FROM seed_receipt_dates d WHERE a.entity_type = 'receipt' AND a.entity_id = d.id::text`;
+      await tx.$executeRaw`UPDATE stock_movements m SET created_at = d.at FROM seed_receipt_dates d
+        WHERE m.reference_type = 'receipt' AND m.reference_id = d.id::text`;
+      await tx.$executeRaw`UPDATE cost_layers l SET received_at = d.at FROM seed_receipt_dates d
+        WHERE l.source_type = 'receipt' AND l.source_id = d.id::text`;
+      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = d.at, created_at = d.at FROM
+        seed_receipt_dates d WHERE e.source_type = 'receipt' AND e.source_id = d.id::text`;
+      await tx.$executeRaw`UPDATE audit_log a SET created_at = d.at FROM seed_receipt_dates d WHERE
+        a.entity_type = 'receipt' AND a.entity_id = d.id::text`;
       // Orders: intake at placed_at; a cancellation, hold or approval two hours later.
-      await tx.$executeRaw`UPDATE orders SET created_at = placed_at, updated_at = placed_at WHERE external_id LIKE 'SEED-%'`;
-      await tx.$executeRaw`UPDATE payments p SET created_at = o.placed_at FROM orders o WHERE o.id = p.order_id AND o.external_id LIKE 'SEED-%'`;
+      await tx.$executeRaw`UPDATE orders SET created_at = placed_at, updated_at = placed_at WHERE
+        external_id LIKE 'SEED-%'`;
+      await tx.$executeRaw`UPDATE payments p SET created_at = o.placed_at FROM orders o WHERE o.id =
+        p.order_id AND o.external_id LIKE 'SEED-%'`;
       await tx.$executeRaw`
-      UPDATE stock_movements m SET created_at = o.placed_at + CASE WHEN m.type = 'release' THEN interval '2 hours' ELSE interval '0' END
+      UPDATE stock_movements m SET created_at = o.placed_at + CASE WHEN m.type = 'release' THEN
+        interval '2 hours' ELSE interval '0' END
       FROM orders o WHERE m.reference_type = 'order' AND m.reference_id = o.id::text AND o.external_id LIKE 'SEED-%'`;
       await tx.$executeRaw`
-      UPDATE journal_entries e SET posted_at = o.placed_at + CASE WHEN e.memo LIKE '%returned%' OR e.memo LIKE '%cancelled%' THEN interval '2 hours' ELSE interval '0' END, created_at = o.placed_at
-      FROM orders o WHERE e.source_type IN ('order', 'payment') AND e.source_id = o.id::text AND o.external_id LIKE 'SEED-%'`;
+      UPDATE journal_entries e SET posted_at = o.placed_at + CASE WHEN e.memo LIKE '%returned%' OR
+        e.memo LIKE '%cancelled%' THEN interval '2 hours' ELSE interval '0' END, created_at = o.placed_at
+      FROM orders o WHERE e.source_type IN ('order', 'payment') AND e.source_id = o.id::text AND
+        o.external_id LIKE 'SEED-%'`;
       await tx.$executeRaw`
-      UPDATE audit_log a SET created_at = o.placed_at + CASE a.action WHEN 'order.created' THEN interval '0' ELSE interval '2 hours' END
-      FROM orders o WHERE a.entity_type = 'order' AND a.entity_id = o.id::text AND o.external_id LIKE 'SEED-%' AND a.action <> 'order.shipped'`;
+      UPDATE audit_log a SET created_at = o.placed_at + CASE a.action WHEN 'order.created' THEN
+        interval '0' ELSE interval '2 hours' END
+      FROM orders o WHERE a.entity_type = 'order' AND a.entity_id = o.id::text AND o.external_id LIKE
+        'SEED-%' AND a.action <> 'order.shipped'`;
       // Shipments: stock out, COGS and the audit row at shipped_at.
       await tx.$executeRaw`UPDATE shipments SET created_at = shipped_at WHERE source = 'external'`;
-      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.shipped_at FROM shipments s WHERE m.reference_type = 'shipment' AND m.reference_id = s.id::text AND s.source = 'external'`;
-      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.shipped_at, created_at = s.shipped_at FROM shipments s WHERE e.source_type = 'shipment' AND e.source_id = s.id::text AND s.source = 'external'`;
+      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.shipped_at FROM shipments s
+        WHERE m.reference_type = 'shipment' AND m.reference_id = s.id::text AND s.source = 'external'`;
+      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.shipped_at, created_at =
+        s.shipped_at FROM shipments s WHERE e.source_type = 'shipment' AND e.source_id = s.id::text AND
+        s.source = 'external'`;
       await tx.$executeRaw`
       UPDATE audit_log a SET created_at = s.shipped_at FROM shipments s
-      WHERE a.entity_type = 'order' AND a.action = 'order.shipped' AND a.after->>'id' = s.id::text AND s.source = 'external'`;
+      WHERE a.entity_type = 'order' AND a.action = 'order.shipped' AND a.after->>'id' = s.id::text
+        AND s.source = 'external'`;
       // Reversals two hours after the entry they reverse.
       await tx.$executeRaw`
-      UPDATE journal_entries r SET posted_at = e.posted_at + interval '2 hours', created_at = e.posted_at + interval '2 hours'
+      UPDATE journal_entries r SET posted_at = e.posted_at + interval '2 hours', created_at =
+        e.posted_at + interval '2 hours'
       FROM journal_entries e WHERE r.reverses_entry_id = e.id AND r.actor_label = 'seed'`;
       for (const t of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
     },

@@ -1,6 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
-import type { Role } from '@/lib/auth/permissions';
+import { seedActors } from '@/prisma/seed-actors';
 import { createSupplier } from '@/lib/purchasing/save-supplier';
 import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
 import { sendPurchaseOrder } from '@/lib/purchasing/send-purchase-order';
@@ -8,7 +7,6 @@ import { receivePurchaseOrder } from '@/lib/purchasing/receive-purchase-order';
 import { cancelPurchaseOrder } from '@/lib/purchasing/cancel-purchase-order';
 import { closePurchaseOrder } from '@/lib/purchasing/close-purchase-order';
 
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const DAY = 86_400_000;
 
 /**
@@ -27,15 +25,7 @@ export async function seedPurchasing(
   const log = options.log ?? (() => {});
   const now = (options.now ?? new Date()).getTime();
   const day = (n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
-  const users = await db.user.findMany({
-    where: { active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actorFor = (role: Role): Actor => {
-    const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
-  };
+  const actorFor = await seedActors(db);
   const manager = actorFor('manager');
   const warehouse = actorFor('warehouse');
   const variants = await db.variant.findMany({

@@ -22,7 +22,9 @@ export async function seedReplenishment(
   await executeReplenishmentRun(id);
   const run = (await replenishmentRun(id))!;
   log(
-    `replenishment: first run over ${run.sku_count} SKU × location pairs in ${((performance.now() - t0) / 1000).toFixed(1)} s (MASE ${run.accuracy?.mase?.toFixed(3) ?? '–'}, seasonal naive ${run.seasonal_naive?.mase?.toFixed(3) ?? '–'})`,
+    `replenishment: first run over ${run.sku_count} SKU × location pairs in ` +
+      `${((performance.now() - t0) / 1000).toFixed(1)} s (MASE ${run.accuracy?.mase?.toFixed(3) ?? '–'}, ` +
+      `seasonal naive ${run.seasonal_naive?.mase?.toFixed(3) ?? '–'})`,
   );
   return { runs: 1, pairs: run.sku_count };
 }

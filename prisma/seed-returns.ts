@@ -1,7 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
+import { seedActors } from '@/prisma/seed-actors';
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
-import type { Role } from '@/lib/auth/permissions';
 import { requestReturn } from '@/lib/returns/request-return';
 import { approveReturn } from '@/lib/returns/approve-return';
 import { rejectReturn } from '@/lib/returns/reject-return';
@@ -14,11 +13,13 @@ import { createGoodwillRefund } from '@/lib/refunds/create-goodwill-refund';
 import type { Disposition, ReturnReason } from '@/lib/returns/rules';
 import { lookupZone } from '@/lib/shipping/rules';
 
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** What customers send things back for, most often first (lib/returns/rules.ts RETURN_REASONS); "does not fit" only for sized things. */
+/**
+ * What customers send things back for, most often first (lib/returns/rules.ts RETURN_REASONS);
+ * "does not fit" only for sized things.
+ */
 const REASON_WEIGHTS: { value: ReturnReason; weight: number }[] = [
   { value: 'does_not_fit', weight: 45 },
   { value: 'changed_mind', weight: 20 },
@@ -110,7 +111,8 @@ export async function seedReturns(
     SELECT o.id::text, o.number, o.shipping_amount, o.amount_paid, max(s.delivered_at) AS delivered_at,
            o.shipping_address->>'country' AS country, o.shipping_address->>'postal_code' AS postal_code
     FROM orders o JOIN shipments s ON s.order_id = o.id
-    WHERE o.status = 'delivered' AND o.payment_status = 'paid' AND o.external_id LIKE 'SEED-%' AND s.delivered_at IS NOT NULL
+    WHERE o.status = 'delivered' AND o.payment_status = 'paid' AND o.external_id LIKE 'SEED-%' AND
+      s.delivered_at IS NOT NULL
     GROUP BY o.id ORDER BY o.placed_at, o.id`;
   if (!orders.length) return none;
   const lineRows = await db.$queryRaw<
@@ -146,15 +148,7 @@ export async function seedReturns(
         ).map((z) => ({ country: z.country, postal_from: z.postalFrom, postal_to: z.postalTo, zone: z.zone }))
       : [];
 
-  const users = await db.user.findMany({
-    where: { active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actorFor = (role: Role): Actor => {
-    const u = users.find((x) => x.role === role);
-    return u ? { type: 'user', id: u.id, label: u.email, role: u.role } : SEED_ACTOR;
-  };
+  const actorFor = await seedActors(db);
   const support = actorFor('support');
   const warehouse = actorFor('warehouse');
   const manager = actorFor('manager');
@@ -162,7 +156,10 @@ export async function seedReturns(
   const jitter = (min: number, max: number) => faker.number.float({ min, max }) * HOUR;
   const routable = (o: (typeof orders)[number]) =>
     !!o.postal_code && lookupZone(zones, o.country, o.postal_code) !== null;
-  /** Reason and disposition per line: a weighted reason (only sized things fail to fit); faults are damaged or scrapped. */
+  /**
+   * Reason and disposition per line: a weighted reason (only sized things fail to fit); faults are
+   * damaged or scrapped.
+   */
   const planLines = (chosen: typeof lineRows): PlanLine[] =>
     chosen.map((l) => {
       let reason = faker.helpers.weightedArrayElement(REASON_WEIGHTS);
@@ -491,7 +488,8 @@ export async function seedReturns(
               const want = p.lines[0].quantity;
               const [sku] = await tx.$queryRaw<{ sku: string }[]>`
                 SELECT v.sku FROM variants v JOIN stock_levels l ON l.variant_id = v.id
-                WHERE v.sku = ANY(${p.exchangeSkus}) GROUP BY v.sku HAVING sum(l.on_hand - l.reserved) >= ${want} ORDER BY array_position(${p.exchangeSkus}, v.sku) LIMIT 1`;
+                WHERE v.sku = ANY(${p.exchangeSkus}) GROUP BY v.sku HAVING sum(l.on_hand -
+                  l.reserved) >= ${want} ORDER BY array_position(${p.exchangeSkus}, v.sku) LIMIT 1`;
               if (sku) {
                 const r = await exchangeReturn(
                   { returnId: id, input: { lines: [{ sku: sku.sku, quantity: want }] }, actor: support },
@@ -524,7 +522,8 @@ export async function seedReturns(
         // Demo history: its customer emails were never meant to go out (nor to wait in the outbox).
         const orderIds = batch.map((e) => (e.step === 'goodwill' ? e.goodwill.orderId : e.plan.orderId));
         emailsDropped +=
-          await tx.$executeRaw`DELETE FROM outbox_messages WHERE order_id = ANY(${orderIds}::uuid[]) AND status = 'pending'`;
+          await tx.$executeRaw`DELETE FROM outbox_messages WHERE order_id = ANY(${orderIds}::uuid[])
+            AND status = 'pending'`;
       },
       { timeout: 120_000 },
     );
@@ -540,7 +539,8 @@ export async function seedReturns(
   const exchanges = plans.filter((p) => p.exchangeOrderId).length;
   const done = plans.filter((p) => p.returnId).length;
   log(
-    `returns: ${done} returns (${exchanges} exchanged), ${refunds} refunds (${goodwill.length} goodwill); ${emailsDropped} demo emails not queued (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `returns: ${done} returns (${exchanges} exchanged), ${refunds} refunds (${goodwill.length} goodwill); ` +
+      `${emailsDropped} demo emails not queued (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   return {
     returns: done,
@@ -606,56 +606,74 @@ async function backdateReturns(
     async (tx) => {
       for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" DISABLE TRIGGER USER`);
       await tx.$executeRaw`
-      CREATE TEMP TABLE seed_return_times (id uuid PRIMARY KEY, requested timestamptz, approved timestamptz, rejected timestamptz, first timestamptz,
-        received timestamptz, inspected timestamptz, settled timestamptz, closed timestamptz, last timestamptz) ON COMMIT DROP`;
+      CREATE TEMP TABLE seed_return_times (id uuid PRIMARY KEY, requested timestamptz, approved
+        timestamptz, rejected timestamptz, first timestamptz,
+        received timestamptz, inspected timestamptz, settled timestamptz, closed timestamptz, last
+          timestamptz) ON COMMIT DROP`;
       await tx.$executeRaw`
-      INSERT INTO seed_return_times SELECT * FROM unnest(${col('id')}::uuid[], ${col('requested')}::timestamptz[], ${col('approved')}::timestamptz[],
-        ${col('rejected')}::timestamptz[], ${col('first')}::timestamptz[], ${col('received')}::timestamptz[], ${col('inspected')}::timestamptz[],
+      INSERT INTO seed_return_times SELECT * FROM unnest(${col('id')}::uuid[],
+        ${col('requested')}::timestamptz[], ${col('approved')}::timestamptz[],
+        ${col('rejected')}::timestamptz[], ${col('first')}::timestamptz[],
+          ${col('received')}::timestamptz[], ${col('inspected')}::timestamptz[],
         ${col('settled')}::timestamptz[], ${col('closed')}::timestamptz[], ${col('last')}::timestamptz[])`;
       await tx.$executeRaw`CREATE TEMP TABLE seed_refund_times (id uuid PRIMARY KEY, at timestamptz) ON COMMIT DROP`;
-      await tx.$executeRaw`INSERT INTO seed_refund_times SELECT * FROM unnest(${refunds.map((r) => r.id)}::uuid[], ${refunds.map((r) => r.at)}::timestamptz[])`;
+      await tx.$executeRaw`INSERT INTO seed_refund_times SELECT * FROM
+        unnest(${refunds.map((r) => r.id)}::uuid[], ${refunds.map((r) => r.at)}::timestamptz[])`;
 
       // Returns: requested, approved, (latest) received, closed/rejected; the receipt that was not the
       // last is the first parcel of a return that came in two.
       await tx.$executeRaw`
       UPDATE returns r SET created_at = s.requested, updated_at = s.last,
         approved_at = CASE WHEN r.approved_at IS NULL THEN NULL ELSE s.approved END,
-        received_at = CASE WHEN r.received_at IS NULL THEN NULL WHEN r.status = 'partially_received' THEN s.first ELSE s.received END,
+        received_at = CASE WHEN r.received_at IS NULL THEN NULL WHEN r.status = 'partially_received'
+          THEN s.first ELSE s.received END,
         closed_at = CASE WHEN r.closed_at IS NULL THEN NULL ELSE coalesce(s.rejected, s.closed) END
       FROM seed_return_times s WHERE s.id = r.id`;
       await tx.$executeRaw`
       UPDATE audit_log a SET created_at = CASE a.action
-          WHEN 'return.requested' THEN s.requested WHEN 'return.approved' THEN s.approved WHEN 'return.rejected' THEN s.rejected
+          WHEN 'return.requested' THEN s.requested WHEN 'return.approved' THEN s.approved WHEN
+            'return.rejected' THEN s.rejected
           WHEN 'return.received' THEN CASE WHEN a.after->>'complete' = 'true' THEN s.received ELSE s.first END
-          WHEN 'return.inspected' THEN s.inspected WHEN 'return.exchanged' THEN s.settled WHEN 'return.closed' THEN s.closed ELSE a.created_at END
+          WHEN 'return.inspected' THEN s.inspected WHEN 'return.exchanged' THEN s.settled WHEN
+            'return.closed' THEN s.closed ELSE a.created_at END
       FROM seed_return_times s WHERE a.entity_type = 'return' AND a.entity_id = s.id::text`;
       // The label is bought on approval; stock and value come back at inspection.
       await tx.$executeRaw`
       UPDATE journal_entries e SET posted_at = x.at, created_at = x.at
       FROM (SELECT e2.id, CASE WHEN e2.memo LIKE 'Return label%' THEN s.approved ELSE s.inspected END AS at
-            FROM journal_entries e2 JOIN seed_return_times s ON e2.source_type = 'return' AND e2.source_id = s.id::text) x
+            FROM journal_entries e2 JOIN seed_return_times s ON e2.source_type = 'return' AND
+              e2.source_id = s.id::text) x
       WHERE x.id = e.id`;
-      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.inspected FROM seed_return_times s WHERE m.reference_type = 'return' AND m.reference_id = s.id::text`;
-      await tx.$executeRaw`UPDATE cost_layers l SET received_at = s.inspected FROM seed_return_times s WHERE l.source_type = 'return' AND l.source_id = s.id::text`;
+      await tx.$executeRaw`UPDATE stock_movements m SET created_at = s.inspected FROM
+        seed_return_times s WHERE m.reference_type = 'return' AND m.reference_id = s.id::text`;
+      await tx.$executeRaw`UPDATE cost_layers l SET received_at = s.inspected FROM seed_return_times
+        s WHERE l.source_type = 'return' AND l.source_id = s.id::text`;
       // Refunds: written, issued, posted and audited when they happened (a pending one waits since then).
       await tx.$executeRaw`
       UPDATE refunds f SET created_at = s.at, issued_at = CASE WHEN f.issued_at IS NULL THEN NULL ELSE s.at END
       FROM seed_refund_times s WHERE s.id = f.id`;
-      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.at, created_at = s.at FROM seed_refund_times s WHERE e.source_type = 'refund' AND e.source_id = s.id::text`;
-      await tx.$executeRaw`UPDATE audit_log a SET created_at = s.at FROM seed_refund_times s WHERE a.entity_type = 'refund' AND a.entity_id = s.id::text`;
+      await tx.$executeRaw`UPDATE journal_entries e SET posted_at = s.at, created_at = s.at FROM
+        seed_refund_times s WHERE e.source_type = 'refund' AND e.source_id = s.id::text`;
+      await tx.$executeRaw`UPDATE audit_log a SET created_at = s.at FROM seed_refund_times s WHERE
+        a.entity_type = 'refund' AND a.entity_id = s.id::text`;
       // An exchange's replacement order was placed at the exchange, with its reservation, sale and payment.
       for (const x of exchanges) {
-        await tx.$executeRaw`UPDATE orders SET placed_at = ${x.at}, created_at = ${x.at}, updated_at = ${x.at}, promised_ship_by = ${x.at}::timestamptz + interval '2 days' WHERE id = ${x.id}::uuid`;
+        await tx.$executeRaw`UPDATE orders SET placed_at = ${x.at}, created_at = ${x.at}, updated_at
+          = ${x.at}, promised_ship_by = ${x.at}::timestamptz + interval '2 days' WHERE id = ${x.id}::uuid`;
         await tx.$executeRaw`UPDATE payments SET created_at = ${x.at} WHERE order_id = ${x.id}::uuid`;
-        await tx.$executeRaw`UPDATE stock_movements SET created_at = ${x.at} WHERE reference_type = 'order' AND reference_id = ${x.id}`;
-        await tx.$executeRaw`UPDATE journal_entries SET posted_at = ${x.at}, created_at = ${x.at} WHERE source_type IN ('order', 'payment') AND source_id = ${x.id}`;
-        await tx.$executeRaw`UPDATE audit_log SET created_at = ${x.at} WHERE entity_type = 'order' AND entity_id = ${x.id}`;
+        await tx.$executeRaw`UPDATE stock_movements SET created_at = ${x.at} WHERE reference_type =
+          'order' AND reference_id = ${x.id}`;
+        await tx.$executeRaw`UPDATE journal_entries SET posted_at = ${x.at}, created_at = ${x.at}
+          WHERE source_type IN ('order', 'payment') AND source_id = ${x.id}`;
+        await tx.$executeRaw`UPDATE audit_log SET created_at = ${x.at} WHERE entity_type = 'order'
+          AND entity_id = ${x.id}`;
       }
       // The returned orders last changed with their latest return step or refund.
       await tx.$executeRaw`
       UPDATE orders o SET updated_at = x.at FROM (
         SELECT r.order_id, max(s.last) AS at FROM returns r JOIN seed_return_times s ON s.id = r.id GROUP BY r.order_id
-        UNION ALL SELECT f.order_id, max(s.at) FROM refunds f JOIN seed_refund_times s ON s.id = f.id WHERE f.return_id IS NULL GROUP BY f.order_id) x
+        UNION ALL SELECT f.order_id, max(s.at) FROM refunds f JOIN seed_refund_times s ON s.id = f.id
+          WHERE f.return_id IS NULL GROUP BY f.order_id) x
       WHERE x.order_id = o.id`;
       for (const g of guarded) await tx.$executeRawUnsafe(`ALTER TABLE "${g}" ENABLE TRIGGER USER`);
     },

@@ -272,7 +272,8 @@ export async function seedShipping(
         },
       });
       log(
-        `seeded ${SEED_CARRIERS.length} carriers, ${services} services, ${rateRows} rate rows, ${SEED_PACKAGE_TYPES.length} package types`,
+        `seeded ${SEED_CARRIERS.length} carriers, ${services} services, ${rateRows} rate rows, ` +
+          `${SEED_PACKAGE_TYPES.length} package types`,
       );
       return { carriers: SEED_CARRIERS.length, services, rateRows, packageTypes: SEED_PACKAGE_TYPES.length };
     },

@@ -12,23 +12,34 @@ import {
 export const SEED_CANNED_REPLIES = [
   {
     name: 'Greeting',
-    body: 'Hi {{customer.first_name}},\n\nThanks for getting in touch about this. I am looking into it now and will get back to you shortly.\n\n{{agent.name}}',
+    body:
+      'Hi {{customer.first_name}},\n\nThanks for getting in touch about this. I am looking into it now and ' +
+      'will get back to you shortly.\n\n{{agent.name}}',
   },
   {
     name: 'Where is my order (shipped)',
-    body: 'Hi {{customer.first_name}},\n\nYour order #{{order.number}} is on its way with {{tracking.carrier}}. You can follow it here: {{tracking.url}}\n\nBest,\n{{agent.name}}',
+    body:
+      'Hi {{customer.first_name}},\n\nYour order #{{order.number}} is on its way with {{tracking.carrier}}. ' +
+      'You can follow it here: {{tracking.url}}\n\nBest,\n{{agent.name}}',
   },
   {
     name: 'Return instructions',
-    body: 'Hi {{customer.first_name}},\n\nSorry the item did not work out. I have started a return for order #{{order.number}}; you will receive a prepaid label by email. Once the parcel reaches us we refund you within 3 business days.\n\n{{agent.name}}',
+    body:
+      'Hi {{customer.first_name}},\n\nSorry the item did not work out. I have started a return for order ' +
+      '#{{order.number}}; you will receive a prepaid label by email. Once the parcel reaches us we refund ' +
+      'you within 3 business days.\n\n{{agent.name}}',
   },
   {
     name: 'Refund issued',
-    body: 'Hi {{customer.first_name}},\n\nWe have refunded order #{{order.number}}. Depending on your bank it shows on your statement within 5–10 days.\n\n{{agent.name}}, {{shop.name}}',
+    body:
+      'Hi {{customer.first_name}},\n\nWe have refunded order #{{order.number}}. Depending on your bank it ' +
+      'shows on your statement within 5–10 days.\n\n{{agent.name}}, {{shop.name}}',
   },
   {
     name: 'Closing follow-up',
-    body: 'Hi {{customer.first_name}},\n\nI am marking ticket #{{ticket.number}} as solved. Just reply to this email if anything else comes up.\n\n{{agent.name}}',
+    body:
+      'Hi {{customer.first_name}},\n\nI am marking ticket #{{ticket.number}} as solved. Just reply to this ' +
+      'email if anything else comes up.\n\n{{agent.name}}',
   },
 ];
 

@@ -3,7 +3,8 @@
  *   npm run --silent cli -- user create --email E --password P --role admin|manager|warehouse|support [--name N]
  *   npm run --silent cli -- api-key create --name N --scopes '*'   (comma-separated scopes; prints the key once)
  *   npm run --silent cli -- api-key list | api-key revoke ID
- *   npm run --silent cli -- kpi rebuild | kpi compact   (recompute the KPI rollups from the source tables | fold pending deltas)
+ * npm run --silent cli -- kpi rebuild | kpi compact   (recompute the KPI rollups from the source tables |
+ * fold pending deltas)
  *   npm run --silent cli -- stock verify [--repair]   (levels = Σ movements, reserved = open order lines)
  *   npm run --silent cli -- backup [FILE] | restore FILE   (docs/decisions/020-backup-restore.md)
  *   npm run --silent cli -- replenishment run   (forecasts and suggestions now, in this process; decision 033)
@@ -108,7 +109,8 @@ const COMMANDS: Record<string, Command> = {
       const started = Date.now();
       const r = await rebuildKpiRollups();
       console.log(
-        `KPI rollups rebuilt: ${r.facts} daily facts, ${r.stockoutPeriods} stockout periods in ${Date.now() - started} ms`,
+        `KPI rollups rebuilt: ${r.facts} daily facts, ${r.stockoutPeriods} stockout periods in ` +
+          `${Date.now() - started} ms`,
       );
     },
   },
@@ -126,18 +128,22 @@ const COMMANDS: Record<string, Command> = {
       const result = values.repair ? await repairStock({ actor: CLI_ACTOR }) : await verifyStock();
       for (const d of result.differences)
         console.log(
-          `${d.sku} at ${d.location}: ${d.bucket} is ${d.level}, ${d.check === 'movements' ? 'its movements sum to' : 'open order lines reserve'} ${d.expected} (${d.difference > 0 ? '+' : ''}${d.difference})` +
+          `${d.sku} at ${d.location}: ${d.bucket} is ${d.level}, ` +
+            `${d.check === 'movements' ? 'its movements sum to' : 'open order lines reserve'} ${d.expected} (` +
+            `${d.difference > 0 ? '+' : ''}${d.difference})` +
             (d.repaired === undefined ? '' : d.repaired ? ' — corrected' : ` — NOT corrected: ${d.error}`),
         );
       const left = result.differences.filter((d) => !d.repaired).length;
       if (!result.differences.length) console.log(`stock verified: ${result.levels} levels, no differences`);
       else if (values.repair)
         console.log(
-          `stock verify: ${result.differences.length} differences in ${result.levels} levels, ${result.differences.length - left} corrected, ${left} not`,
+          `stock verify: ${result.differences.length} differences in ${result.levels} levels, ` +
+            `${result.differences.length - left} corrected, ${left} not`,
         );
       else
         console.log(
-          `stock verify: ${result.differences.length} differences in ${result.levels} levels; run with --repair to correct them`,
+          `stock verify: ${result.differences.length} differences in ${result.levels} levels; run with ` +
+            `--repair to correct them`,
         );
       return left ? 1 : 0;
     },
@@ -168,7 +174,8 @@ const COMMANDS: Record<string, Command> = {
       console.log(
         `replenishment run ${id} ${run.status}: ${run.sku_count} SKU × location pairs, history to ${run.as_of}; ` +
           `MASE ${f(run.accuracy?.mase)} (seasonal naive ${f(run.seasonal_naive?.mase)}), ` +
-          `WAPE ${f(run.accuracy?.wape)} (${f(run.seasonal_naive?.wape)}), bias ${f(run.accuracy?.bias)} (${f(run.seasonal_naive?.bias)})`,
+          (`WAPE ${f(run.accuracy?.wape)} (${f(run.seasonal_naive?.wape)}), bias ${f(run.accuracy?.bias)} (` +
+            `${f(run.seasonal_naive?.bias)})`),
       );
     },
   },

@@ -49,7 +49,8 @@ async function testServerUrl(): Promise<string> {
   const configured = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (configured) {
     log(
-      `using the PostgreSQL server of ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL'} (database ${DATABASE})`,
+      `using the PostgreSQL server of ` +
+        `${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'DATABASE_URL'} (database ${DATABASE})`,
     );
     return withDatabase(configured, 'postgres');
   }

@@ -136,7 +136,8 @@ export function Sidebar({
                     aria-current={active ? 'page' : undefined}
                     className={
                       `block whitespace-nowrap rounded-md px-3 py-2.5 text-sm ` +
-                      `font-medium ${active ? 'bg-slate-700 text-white' : 'text-slate-200 hover:bg-slate-800 hover:text-white'}`
+                      (`font-medium ` +
+                        `${active ? 'bg-slate-700 text-white' : 'text-slate-200 hover:bg-slate-800 hover:text-white'}`)
                     }
                   >
                     {s.label}

@@ -74,7 +74,7 @@ const DEFAULTS: Partial<Record<string, string>> = { priority: 'high', to: 'manag
 
 export function RuleForm({ initial, options }: { initial: RuleFormInitial; options: Options }) {
   const router = useRouter();
-  const { state, onSubmit, pending } = useActionForm(saveRuleAction, null);
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(saveRuleAction, null);
   const [name, setName] = useState(initial.name);
   const [event, setEvent] = useState<EventType>(initial.event);
   const [match, setMatch] = useState(initial.conditions.match);
@@ -96,7 +96,6 @@ export function RuleForm({ initial, options }: { initial: RuleFormInitial; optio
       (a) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, String(v)])) as Action,
     ),
   );
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const savedId = state?.ok ? state.data?.id : undefined;
   useEffect(() => {
     if (savedId && !initial.id) router.push(`/automation/${savedId}`);

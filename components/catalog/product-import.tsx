@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ImportErrorsTable } from '@/components/ui/import-errors-table';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -127,33 +128,9 @@ export function ProductImport() {
             </p>
             {checked.error_count > 0 && (
               <>
-                <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">Errors by row</caption>
-                    <thead className="sticky top-0 bg-slate-50 text-slate-700">
-                      <tr>
-                        <th scope="col" className="px-3 py-2 font-medium">
-                          Row
-                        </th>
-                        <th scope="col" className="px-3 py-2 font-medium">
-                          Column
-                        </th>
-                        <th scope="col" className="px-3 py-2 font-medium">
-                          Problem
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {checked.errors.map((e, i) => (
-                        <tr key={i} className="border-t border-slate-100 align-top">
-                          <td className="px-3 py-2 tabular-nums">{e.row}</td>
-                          <td className="px-3 py-2 font-mono">{e.field}</td>
-                          <td className="px-3 py-2">{e.message}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <ImportErrorsTable
+                  errors={checked.errors.map((e) => ({ row: e.row, column: e.field, message: e.message }))}
+                />
                 {checked.errors.length < checked.error_count && (
                   <p className="text-sm text-slate-600">
                     Showing the first {checked.errors.length} of {checked.error_count} errors.
@@ -243,7 +220,10 @@ function ImportProgress({
             max={Math.max(total, 1)}
             value={total === 0 ? undefined : processed}
             aria-valuetext={total === 0 ? 'Checking the file' : `${processed} of ${total} rows`}
-            className="h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700"
+            className={
+              'h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 ' +
+              '[&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700'
+            }
           />
           <p className="text-sm text-slate-600">You can leave this page; the import continues.</p>
         </>

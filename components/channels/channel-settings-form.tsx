@@ -24,8 +24,7 @@ export function ChannelSettingsForm({
   locations: string[];
   canEdit: boolean;
 }) {
-  const { state, onSubmit, pending } = useActionForm(saveChannelAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(saveChannelAction, null);
   const id = (name: string) => `${settings.channel}-${name}`;
   return (
     <form

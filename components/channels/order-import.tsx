@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ImportErrorsTable } from '@/components/ui/import-errors-table';
 import { useEffect, useState } from 'react';
 import type { OrderImportDto } from '@/lib/channels/queries';
 
@@ -256,7 +257,10 @@ function ImportProgress({ job }: { job: OrderImportDto | null }) {
             max={100}
             value={job?.percent ?? 0}
             aria-valuetext={`${job?.percent ?? 0} %: ${label}`}
-            className="h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700"
+            className={
+              'h-3 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-brand-700 ' +
+              '[&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700'
+            }
           />
           {job && (
             <p className="text-sm text-slate-600">
@@ -317,33 +321,7 @@ export function ImportResult({ job }: { job: OrderImportDto }) {
       </div>
       {job.errors.length > 0 && (
         <>
-          <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Errors by row</caption>
-              <thead className="sticky top-0 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Row
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Column
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Problem
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.errors.slice(0, 200).map((e, i) => (
-                  <tr key={i} className="border-t border-slate-100 align-top">
-                    <td className="px-3 py-2 tabular-nums">{e.row}</td>
-                    <td className="px-3 py-2 font-mono">{e.column}</td>
-                    <td className="px-3 py-2 break-words">{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportErrorsTable errors={job.errors.slice(0, 200)} />
           <a
             href={`/orders/imports/jobs/${job.id}/errors`}
             className="inline-block text-sm text-brand-700 underline"

@@ -3,25 +3,14 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionState } from '@/lib/server-action';
+import { FormMessage, moveButton } from '@/components/ui/form';
 import {
   cancelCycleCountAction,
   completeCycleCountAction,
   startCycleCountAction,
 } from '@/lib/inventory/cycle-counts/actions';
 
-const button = {
-  primary:
-    'inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-base ' +
-    'font-semibold text-white hover:bg-brand-800 disabled:opacity-60',
-  secondary:
-    'inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white ' +
-    'px-5 text-base font-medium text-slate-900 hover:bg-slate-50 ' +
-    'disabled:opacity-60',
-  danger:
-    'inline-flex min-h-12 items-center justify-center rounded-lg border border-red-300 bg-white ' +
-    'px-5 text-base font-medium text-red-800 hover:bg-red-50 ' +
-    'disabled:opacity-60',
-};
+const button = moveButton;
 
 /**
  * Start / complete / cancel buttons of a count sheet. Complete and cancel ask first; the page reloads
@@ -87,16 +76,7 @@ export function CountActions({
           </button>
         )}
       </div>
-      <div aria-live="polite">
-        {state && (
-          <p
-            role={state.ok ? 'status' : 'alert'}
-            className={`rounded-md px-3 py-2 text-sm ${state.ok ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-red-200 bg-red-50 text-red-800'}`}
-          >
-            {state.message}
-          </p>
-        )}
-      </div>
+      <FormMessage state={state} />
     </div>
   );
 }

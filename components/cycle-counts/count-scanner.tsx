@@ -1,12 +1,12 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { TallyInput, tallySubmitClass } from '@/components/fulfillment/tally-input';
 import type { CountSheet } from '@/lib/inventory/cycle-counts/queries';
 import { recordCountsAction } from '@/lib/inventory/cycle-counts/actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
-import { scanCue } from '@/components/fulfillment/scan-feedback';
+import { ScanFeedbackMessage, useScanFeedback } from '@/components/fulfillment/scan-feedback-message';
 
-type Feedback = { tone: 'ok' | 'error' | 'done'; message: string } | null;
 /** undefined: no bin chosen yet; null: the items that have no bin */
 type BinChoice = string | null | undefined;
 
@@ -22,7 +22,7 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
   const [bin, setBin] = useState<BinChoice>(undefined);
   const [tally, setTally] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const { feedback, say } = useScanFeedback();
   const [busy, setBusy] = useState(false);
   const scanRef = useRef<ScanInputHandle>(null);
   const state = useRef({ sheet, bin, tally });
@@ -34,11 +34,6 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
   const groups: (string | null)[] = [...sheet.bins, ...(sheet.lines.some((l) => !l.bin_code) ? [null] : [])];
   const linesIn = (s: CountSheet, b: string | null) => s.lines.filter((l) => (l.bin_code ?? null) === b);
   const counted = sheet.lines.filter((l) => l.counted !== null).length;
-
-  const say = useCallback((f: NonNullable<Feedback>) => {
-    setFeedback(f);
-    scanCue(f.tone);
-  }, []);
 
   const choose = useCallback((b: string | null) => {
     setBin(b);
@@ -64,7 +59,9 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
       if (b === undefined)
         return say({
           tone: 'error',
-          message: `Scan the bin label first${line.bin_code ? ` (${line.sku} is listed in bin ${line.bin_code})` : ''}.`,
+          message:
+            `Scan the bin label first` +
+            `${line.bin_code ? ` (${line.sku} is listed in bin ${line.bin_code})` : ''}.`,
         });
       if ((line.bin_code ?? null) !== b)
         return say({
@@ -146,21 +143,7 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
         onScan={onScan}
       />
 
-      <div aria-live="assertive" className="min-h-14">
-        {feedback && (
-          <p
-            data-testid="scan-feedback"
-            data-tone={feedback.tone}
-            className={
-              `rounded-lg border-2 px-4 py-3 text-lg ` +
-              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
-            }
-          >
-            {feedback.tone === 'error' ? '✗ ' : '✓ '}
-            {feedback.message}
-          </p>
-        )}
-      </div>
+      <ScanFeedbackMessage feedback={feedback} />
 
       <nav aria-label="Bins on this sheet">
         <ul className="flex flex-wrap gap-2">
@@ -175,7 +158,10 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
                   onClick={() => choose(g)}
                   className={
                     `min-h-12 rounded-lg border px-4 text-left ` +
-                    `text-sm ${bin === g ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-50'}`
+                    (`text-sm ` +
+                      (bin === g
+                        ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900'
+                        : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-50'))
                   }
                 >
                   <span className="font-mono text-base">{g ?? 'No bin'}</span>
@@ -225,38 +211,17 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
                     </p>
                   )}
                 </div>
-                <div>
-                  <label htmlFor={`count-${l.sku}`} className="block text-sm font-medium">
-                    Counted units of {l.sku}
-                  </label>
-                  <input
-                    id={`count-${l.sku}`}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={tally[l.sku] ?? ''}
-                    aria-invalid={fieldErrors[l.sku] ? true : undefined}
-                    aria-describedby={fieldErrors[l.sku] ? `count-${l.sku}-error` : undefined}
-                    onChange={(e) => setTally((t) => ({ ...t, [l.sku]: e.target.value }))}
-                    className="mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 text-xl tabular-nums"
-                  />
-                  {fieldErrors[l.sku] && (
-                    <p id={`count-${l.sku}-error`} className="mt-1 text-sm text-red-700">
-                      {fieldErrors[l.sku]}
-                    </p>
-                  )}
-                </div>
+                <TallyInput
+                  id={`count-${l.sku}`}
+                  label={`Counted units of ${l.sku}`}
+                  value={tally[l.sku] ?? ''}
+                  error={fieldErrors[l.sku]}
+                  onChange={(v) => setTally((t) => ({ ...t, [l.sku]: v }))}
+                />
               </li>
             ))}
           </ul>
-          <button
-            type="submit"
-            disabled={busy}
-            className={
-              'mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 ' +
-              'text-base font-semibold text-white hover:bg-brand-800 ' +
-              'disabled:opacity-60'
-            }
-          >
+          <button type="submit" disabled={busy} className={tallySubmitClass}>
             {busy ? 'Saving…' : 'Save counts'}
           </button>
         </form>

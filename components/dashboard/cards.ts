@@ -32,6 +32,7 @@ export function drillLinks(r: KpiReport) {
   };
   const placed = { from: r.range.from, to: r.range.to };
   const shipped = { shipped_from: r.range.from, shipped_to: r.range.to };
+  const completedInRange = { status: 'completed', completed_from: r.range.from, completed_to: r.range.to };
   return {
     placed: q(placed),
     notShipped: q({ ...placed, ship: 'incomplete' }),
@@ -56,7 +57,7 @@ export function drillLinks(r: KpiReport) {
     ticketsOpen: '/support?view=open',
     ticketsPending: '/support?view=pending',
     ticketsAll: '/support?view=all&sort=updated',
-    cycleCounts: `/inventory/cycle-counts?${new URLSearchParams({ status: 'completed', completed_from: r.range.from, completed_to: r.range.to }).toString()}`,
+    cycleCounts: `/inventory/cycle-counts?${new URLSearchParams(completedInRange).toString()}`,
   };
 }
 

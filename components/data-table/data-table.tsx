@@ -447,9 +447,15 @@ export function DataTable<TData extends RowData>({
                   {...{ [LIST_ROW_ATTR]: '' }}
                   tabIndex={-1}
                   aria-selected={selection ? row.getIsSelected() : undefined}
-                  className={`border-b border-slate-100 align-top outline-none hover:bg-slate-50 focus-within:bg-brand-50 focus-within:outline focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-brand-600 focus:bg-brand-50 max-lg:relative max-lg:grid max-lg:grid-cols-[repeat(2,minmax(0,1fr))] max-lg:gap-x-4 max-lg:gap-y-2 max-lg:px-4 max-lg:py-3 sm:max-lg:grid-cols-[repeat(3,minmax(0,1fr))] ${
-                    row.getIsSelected() ? 'bg-brand-50' : ''
-                  } ${rowClassName?.(row.original) ?? ''}`}
+                  className={
+                    `border-b border-slate-100 align-top outline-none hover:bg-slate-50 ` +
+                    `focus-within:bg-brand-50 focus-within:outline focus-within:outline-2 ` +
+                    `focus-within:-outline-offset-2 focus-within:outline-brand-600 focus:bg-brand-50 ` +
+                    `max-lg:relative max-lg:grid max-lg:grid-cols-[repeat(2,minmax(0,1fr))] max-lg:gap-x-4 ` +
+                    `max-lg:gap-y-2 max-lg:px-4 max-lg:py-3 sm:max-lg:grid-cols-[repeat(3,minmax(0,1fr))] ${
+                      row.getIsSelected() ? 'bg-brand-50' : ''
+                    } ${rowClassName?.(row.original) ?? ''}`
+                  }
                 >
                   {row.getVisibleCells().map((cell) => {
                     const id = cell.column.id;
@@ -464,9 +470,12 @@ export function DataTable<TData extends RowData>({
                       <td
                         key={cell.id}
                         role="cell"
-                        className={`px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 max-lg:first:pl-0 max-lg:[&_*]:whitespace-normal ${place} ${
-                          columnClassName[id] ?? ''
-                        }`}
+                        className={
+                          `px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 ` +
+                          `max-lg:first:pl-0 max-lg:[&_*]:whitespace-normal ${place} ${
+                            columnClassName[id] ?? ''
+                          }`
+                        }
                       >
                         {!isTitle && id !== '_select' && (
                           <span className="block text-xs font-medium text-slate-600 lg:hidden">

@@ -8,8 +8,13 @@ const num = (v: number) => new Intl.NumberFormat('en-US').format(v);
 export function feedbackKpiCards(r: KpiReport): KpiCardProps[] {
   const f = r.feedback;
   const vs = `vs previous ${r.range.days === 1 ? 'day' : `${r.range.days} days`}`;
+  const range = {
+    from: r.range.from,
+    to: r.range.to,
+    ...(r.range.channel ? { channel: r.range.channel } : {}),
+  };
   const inbox = (extra: Record<string, string> = {}) =>
-    `/feedback?${new URLSearchParams({ from: r.range.from, to: r.range.to, ...(r.range.channel ? { channel: r.range.channel } : {}), ...extra }).toString()}`;
+    `/feedback?${new URLSearchParams({ ...range, ...extra }).toString()}`;
   const rateChange = (change: number | null) =>
     change === null
       ? null
@@ -41,7 +46,9 @@ export function feedbackKpiCards(r: KpiReport): KpiCardProps[] {
         f.delivery_rating.change === null
           ? null
           : {
-              text: `${f.delivery_rating.change > 0 ? '▲' : f.delivery_rating.change < 0 ? '▼' : '▬'} ${Math.abs(f.delivery_rating.change).toFixed(2)} ${vs}`,
+              text:
+                `${f.delivery_rating.change > 0 ? '▲' : f.delivery_rating.change < 0 ? '▼' : '▬'} ` +
+                `${Math.abs(f.delivery_rating.change).toFixed(2)} ${vs}`,
               tone:
                 f.delivery_rating.change === 0 ? 'neutral' : f.delivery_rating.change > 0 ? 'good' : 'bad',
             },

@@ -17,8 +17,12 @@ type Props = {
 };
 
 export function FeedbackSettingsForm({ channels, settings }: Props) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(updateFeedbackSettingsAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(updateFeedbackSettingsAction, null);
   return (
     <form onSubmit={onSubmit} className="space-y-6">
       <fieldset className="rounded-xl border border-slate-200 bg-white p-4">

@@ -22,7 +22,12 @@ const radio =
 
 /** The customer's answer: the rating (one click in the email chose it), a comment, optional item ratings. */
 export function SurveyForm(p: Props) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(answerSurveyAction, null);
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(answerSurveyAction, null);
   if (state?.ok)
     return (
       <div role="status" className="rounded-md border border-green-200 bg-green-50 p-4 text-green-900">
@@ -30,7 +35,6 @@ export function SurveyForm(p: Props) {
         <p className="mt-1">You can close this page.</p>
       </div>
     );
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const choices =
     p.kind === 'order'
       ? [5, 4, 3, 2, 1].map((r) => ({ value: String(r), label: `${r} — ${ORDER_RATING_LABELS[r]}` }))

@@ -9,10 +9,14 @@ type Theme = { id: string; slug: string; label: string; keywords: string[]; arch
 
 /** Add a theme, or edit one (label, slug, the keywords that suggest it, archived). */
 export function ThemeForm({ theme }: { theme?: Theme }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(saveThemeAction, null, {
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(saveThemeAction, null, {
     resetOnSuccess: !theme,
   });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const p = theme?.id ?? 'new';
   return (
     <form

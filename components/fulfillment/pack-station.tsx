@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { ChoiceCard } from '@/components/ui/choice-card';
 import { boxVolumeWarning, evaluatePackScan, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import type { PackStationOrder } from '@/lib/fulfillment/pack-queries';
 import type { PackLabel } from '@/lib/fulfillment/buy-pack-label';
@@ -13,10 +14,9 @@ import {
 import type { PackChoice } from '@/lib/fulfillment/quote-pack';
 import { formatMoney } from '@/lib/money';
 import { ScanInput } from '@/components/fulfillment/scan-input';
-import { scanCue } from '@/components/fulfillment/scan-feedback';
+import { ScanFeedbackMessage, useScanFeedback } from '@/components/fulfillment/scan-feedback-message';
 import type { PackageOption } from '@/components/fulfillment/ship-order-form';
 
-type Feedback = { tone: 'ok' | 'error' | 'done'; message: string } | null;
 const big =
   'inline-flex min-h-14 items-center justify-center rounded-lg px-6 text-lg font-semibold disabled:opacity-60';
 const STATUS_WORDS: Record<string, string> = {
@@ -39,7 +39,7 @@ export function PackStation({
 }) {
   const [order, setOrder] = useState<PackStationOrder | null>(null);
   const [verified, setVerified] = useState<Record<string, number>>({});
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const { feedback, setFeedback, say } = useScanFeedback();
   const [pkg, setPkg] = useState(packageTypes[0]?.code ?? 'custom');
   const [weight, setWeight] = useState('');
   const [overrideOpen, setOverrideOpen] = useState(false);
@@ -53,11 +53,6 @@ export function PackStation({
   useLayoutEffect(() => {
     state.current = { order, verified };
   });
-
-  const say = useCallback((f: NonNullable<Feedback>) => {
-    setFeedback(f);
-    scanCue(f.tone);
-  }, []);
 
   // The service "Buy label" will buy and its arrival (decision 031).
   const [choice, setChoice] = useState<PackChoice | null>(null);
@@ -196,21 +191,7 @@ export function PackStation({
         />
       )}
 
-      <div aria-live="assertive" className="min-h-16">
-        {feedback && (
-          <p
-            data-testid="scan-feedback"
-            data-tone={feedback.tone}
-            className={
-              `rounded-lg border-2 px-4 py-3 text-lg ` +
-              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
-            }
-          >
-            {feedback.tone === 'error' ? '✗ ' : '✓ '}
-            {feedback.message}
-          </p>
-        )}
-      </div>
+      <ScanFeedbackMessage feedback={feedback} minHeight="min-h-16" />
 
       {!order && (
         <p className="text-base text-slate-700">
@@ -281,28 +262,15 @@ export function PackStation({
                 <legend className="mb-2 text-base font-semibold">Box</legend>
                 <div className="grid gap-2 sm:grid-cols-2">
                   {packageTypes.map((p) => (
-                    <label
+                    <ChoiceCard
                       key={p.code}
-                      className={
-                        `flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border ` +
-                        `p-3 ${pkg === p.code ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`
-                      }
-                    >
-                      <input
-                        type="radio"
-                        name="pack-box"
-                        value={p.code}
-                        checked={pkg === p.code}
-                        onChange={() => setPkg(p.code)}
-                        className="mt-1 size-5"
-                      />
-                      <span>
-                        <span className="block font-medium">{p.name}</span>
-                        <span className="block text-sm text-slate-600">
-                          {p.length_mm} × {p.width_mm} × {p.height_mm} mm · box {p.tare_grams} g
-                        </span>
-                      </span>
-                    </label>
+                      name="pack-box"
+                      value={p.code}
+                      checked={pkg === p.code}
+                      onChoose={() => setPkg(p.code)}
+                      title={p.name}
+                      note={`${p.length_mm} × ${p.width_mm} × ${p.height_mm} mm · box ${p.tare_grams} g`}
+                    />
                   ))}
                 </div>
                 {errors.package_type && <p className="mt-1 text-sm text-red-700">{errors.package_type}</p>}

@@ -14,9 +14,8 @@ import {
 import type { WaveDetail } from '@/lib/fulfillment/wave-queries';
 import { pickUnitAction, shortPickAction, waveStateAction } from '@/lib/fulfillment/scan-actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
+import { ScanFeedbackMessage, useScanFeedback } from '@/components/fulfillment/scan-feedback-message';
 import { scanCue } from '@/components/fulfillment/scan-feedback';
-
-type Feedback = { tone: 'ok' | 'error' | 'done'; message: string } | null;
 
 const big = 'inline-flex min-h-14 items-center justify-center rounded-lg px-6 text-lg font-semibold';
 
@@ -29,7 +28,7 @@ const big = 'inline-flex min-h-14 items-center justify-center rounded-lg px-6 te
 export function PickScanner({ initial }: { initial: WaveDetail }) {
   const [wave, setWave] = useState(initial);
   const [binFor, setBinFor] = useState<string | null>(null); // the SKU whose bin was scanned
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const { feedback, say } = useScanFeedback();
   const [busy, setBusy] = useState(false);
   const [shortOpen, setShortOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -52,11 +51,6 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
   const short = route.reduce((s, x) => s + x.short_quantity, 0);
   const binConfirmed = !!stop && (!stop.bin_code || binFor === stop.sku);
   const tote = stop ? toteForNextUnit(stop) : null;
-
-  const say = useCallback((f: NonNullable<Feedback>) => {
-    setFeedback(f);
-    scanCue(f.tone);
-  }, []);
 
   const handle = useCallback(
     async (code: string) => {
@@ -163,21 +157,7 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
         />
       )}
 
-      <div aria-live="assertive" className="min-h-16">
-        {feedback && (
-          <p
-            data-testid="scan-feedback"
-            data-tone={feedback.tone}
-            className={
-              `rounded-lg border-2 px-4 py-3 text-lg ` +
-              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
-            }
-          >
-            {feedback.tone === 'error' ? '✗ ' : '✓ '}
-            {feedback.message}
-          </p>
-        )}
-      </div>
+      <ScanFeedbackMessage feedback={feedback} minHeight="min-h-16" />
 
       {stop ? (
         <section aria-labelledby="stop-title" className="rounded-xl border border-slate-300 bg-white p-5">
@@ -239,7 +219,10 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
               {stop.totes.map((t) => (
                 <tr
                   key={t.task_id}
-                  className={`border-b border-slate-100 ${tote?.task_id === t.task_id ? 'bg-brand-50 font-semibold' : ''}`}
+                  className={
+                    `border-b border-slate-100 ` +
+                    `${tote?.task_id === t.task_id ? 'bg-brand-50 font-semibold' : ''}`
+                  }
                 >
                   <td className="py-2 pr-3 font-mono">{t.tote}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{t.quantity}</td>

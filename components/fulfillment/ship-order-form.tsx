@@ -1,6 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { ChoiceCard } from '@/components/ui/choice-card';
 import { FormMessage, inputClass } from '@/components/ui/form';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatMoney } from '@/lib/money';
@@ -221,26 +222,15 @@ export function ShipOrderForm({
             })),
             { value: 'custom', title: 'Other box: enter its size', note: 'Outside dimensions in mm' },
           ].map((o) => (
-            <label
+            <ChoiceCard
               key={o.value}
-              className={
-                `flex min-h-14 cursor-pointer items-start gap-3 rounded-lg border ` +
-                `p-3 ${pkg === o.value ? 'border-brand-700 bg-brand-50 ring-1 ring-brand-700' : 'border-slate-300 bg-white'}`
-              }
-            >
-              <input
-                type="radio"
-                name="package_type"
-                value={o.value}
-                checked={pkg === o.value}
-                onChange={() => setPkg(o.value)}
-                className="mt-1 size-5"
-              />
-              <span>
-                <span className="block font-medium">{o.title}</span>
-                <span className="block text-sm text-slate-600">{o.note}</span>
-              </span>
-            </label>
+              name="package_type"
+              value={o.value}
+              checked={pkg === o.value}
+              onChoose={() => setPkg(o.value)}
+              title={o.title}
+              note={o.note}
+            />
           ))}
         </div>
         {errorText('package_type')}
@@ -361,7 +351,10 @@ export function ShipOrderForm({
                   return (
                     <tr
                       key={q.key}
-                      className={`border-b border-slate-100 ${q.available ? '' : 'bg-slate-50 text-slate-600'} ${service === q.key ? 'bg-brand-50' : ''}`}
+                      className={
+                        `border-b border-slate-100 ${q.available ? '' : 'bg-slate-50 text-slate-600'} ` +
+                        `${service === q.key ? 'bg-brand-50' : ''}`
+                      }
                     >
                       <td className="px-3 py-1">
                         <label
@@ -377,7 +370,11 @@ export function ShipOrderForm({
                             disabled={!q.available}
                             onChange={() => setService(q.key)}
                             className="size-5"
-                            aria-label={`${q.carrier} ${q.service}${q.price !== null && q.currency ? `, ${formatMoney(q.price, q.currency)}` : ''}${q.key === ratesShown.preselected ? ' (suggested)' : ''}`}
+                            aria-label={
+                              `${q.carrier} ${q.service}` +
+                              `${q.price !== null && q.currency ? `, ${formatMoney(q.price, q.currency)}` : ''}` +
+                              `${q.key === ratesShown.preselected ? ' (suggested)' : ''}`
+                            }
                           />
                         </label>
                       </td>

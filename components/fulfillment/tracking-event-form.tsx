@@ -1,6 +1,6 @@
 'use client';
 
-import { FormMessage, inputClass } from '@/components/ui/form';
+import { Field, FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { addTrackingEventAction } from '@/lib/fulfillment/actions';
 import { TRACKING_STATUSES } from '@/lib/fulfillment/schemas';
@@ -17,11 +17,15 @@ export function TrackingEventForm({
   shipmentNumber: number;
   orderId: string;
 }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(addTrackingEventAction, null, {
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(addTrackingEventAction, null, {
     resetOnSuccess: true,
   });
   const id = `ev-${shipmentNumber}`;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form
       onSubmit={onSubmit}
@@ -55,25 +59,16 @@ export function TrackingEventForm({
             </p>
           )}
         </div>
-        <div className="min-w-0 flex-[1_1_14rem]">
-          <label htmlFor={`${id}-description`} className="block text-sm font-medium">
-            Description
-          </label>
-          <input
-            id={`${id}-description`}
-            name="description"
-            maxLength={300}
-            placeholder="What the carrier reported"
-            className={`${inputClass} min-h-11`}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={errors.description ? `${id}-description-error` : undefined}
-          />
-          {errors.description && (
-            <p id={`${id}-description-error`} className="mt-1 text-sm text-red-700">
-              {errors.description}
-            </p>
-          )}
-        </div>
+        <Field
+          wrapperClassName="min-w-0 flex-[1_1_14rem]"
+          id={`${id}-description`}
+          label="Description"
+          name="description"
+          maxLength={300}
+          placeholder="What the carrier reported"
+          className={`${inputClass} min-h-11`}
+          error={errors.description}
+        />
         <button
           type="submit"
           disabled={pending}

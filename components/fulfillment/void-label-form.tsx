@@ -1,6 +1,6 @@
 'use client';
 
-import { FormMessage, inputClass } from '@/components/ui/form';
+import { Field, FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { voidLabelAction } from '@/lib/fulfillment/scan-actions';
 import type { ActionState } from '@/lib/server-action';
@@ -13,14 +13,18 @@ export function VoidLabelForm({
   shipmentId: string;
   shipmentNumber: number;
 }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(voidLabelAction, null, () =>
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(voidLabelAction, null, () =>
     window.confirm(
       `Void the label of shipment #${shipmentNumber}? The carrier will not be paid for it and the ` +
         `units go back on the shelf.`,
     ),
   );
   const id = `void-${shipmentNumber}`;
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form
       onSubmit={onSubmit}
@@ -29,25 +33,16 @@ export function VoidLabelForm({
     >
       <input type="hidden" name="shipmentId" value={shipmentId} />
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-0 flex-[1_1_14rem]">
-          <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
-            Reason to void
-          </label>
-          <input
-            id={`${id}-reason`}
-            name="reason"
-            maxLength={300}
-            placeholder="e.g. Wrong box, reprinted"
-            className={`${inputClass} min-h-11`}
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-          />
-          {errors.reason && (
-            <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700">
-              {errors.reason}
-            </p>
-          )}
-        </div>
+        <Field
+          wrapperClassName="min-w-0 flex-[1_1_14rem]"
+          id={`${id}-reason`}
+          label="Reason to void"
+          name="reason"
+          maxLength={300}
+          placeholder="e.g. Wrong box, reprinted"
+          className={`${inputClass} min-h-11`}
+          error={errors.reason}
+        />
         <button
           type="submit"
           disabled={pending}

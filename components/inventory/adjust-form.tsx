@@ -18,8 +18,7 @@ const REASONS = [
 ];
 
 export function AdjustForm({ sku, locations }: { sku: string; locations: { code: string; name: string }[] }) {
-  const { state, onSubmit, pending } = useActionForm(adjustStockAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(adjustStockAction, null);
   return (
     <form
       onSubmit={onSubmit}

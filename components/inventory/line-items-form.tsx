@@ -34,7 +34,7 @@ export function LineItemsForm<T>({
   datalistId?: string;
   children?: React.ReactNode;
 }) {
-  const { state, onSubmit, pending } = useActionForm(action, null);
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(action, null);
   const [rows, setRows] = useState(() => Array.from({ length: minRows }, (_, i) => i));
   const [formKey, setFormKey] = useState(0);
   // A saved form starts over (set while rendering when the answer changes, not in an effect).
@@ -46,7 +46,6 @@ export function LineItemsForm<T>({
       setFormKey((k) => k + 1);
     }
   }
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form
       key={formKey}

@@ -11,8 +11,7 @@ export function MoveBinForm({
   sku: string;
   locations: { code: string; name: string }[];
 }) {
-  const { state, onSubmit, pending } = useActionForm(moveToBinAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(moveToBinAction, null);
   return (
     <form
       onSubmit={onSubmit}

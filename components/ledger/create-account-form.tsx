@@ -19,8 +19,12 @@ const SECTION_OPTIONS = [
 ];
 
 export function CreateAccountForm() {
-  const { state, onSubmit, pending } = useActionForm(createAccountAction, null, { resetOnSuccess: true });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(createAccountAction, null, { resetOnSuccess: true });
   return (
     <form
       onSubmit={onSubmit}

@@ -6,8 +6,12 @@ import { importEcbRatesAction, saveFxRateAction } from '@/lib/ledger/actions';
 
 /** Enter one rate by hand: a day, a currency and units of the shop's currency per one unit. */
 export function FxRateForm({ currency, today }: { currency: string; today: string }) {
-  const { state, onSubmit, pending } = useActionForm(saveFxRateAction, null, { resetOnSuccess: true });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(saveFxRateAction, null, { resetOnSuccess: true });
   return (
     <form
       onSubmit={onSubmit}

@@ -6,8 +6,12 @@ import { recordPayoutAction, revalueAction } from '@/lib/ledger/actions';
 
 /** Record a payout of the processor balance into the bank (realized FX on a foreign balance). */
 export function PayoutForm({ currency, today }: { currency: string; today: string }) {
-  const { state, onSubmit, pending } = useActionForm(recordPayoutAction, null, { resetOnSuccess: true });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(recordPayoutAction, null, { resetOnSuccess: true });
   return (
     <form
       onSubmit={onSubmit}
@@ -68,8 +72,7 @@ export function PayoutForm({ currency, today }: { currency: string; today: strin
 
 /** Run the month-end revaluation for a month that has ended (the job does it on the 1st). */
 export function RevalueForm({ period }: { period: string }) {
-  const { state, onSubmit, pending } = useActionForm(revalueAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(revalueAction, null);
   return (
     <form
       onSubmit={onSubmit}

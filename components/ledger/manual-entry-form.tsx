@@ -11,6 +11,8 @@ import { postManualEntryAction } from '@/lib/ledger/actions';
 type Account = { code: string; name: string; type: string };
 
 const MAX_LINES = 50;
+/** One line's fields: two columns on a phone, account | debit | credit | remove from @2xl. */
+const LINE_GRID = 'grid grid-cols-2 gap-2 @2xl:grid-cols-[minmax(0,1fr)_9rem_9rem_5.5rem] @2xl:items-start';
 const blankLine = (): ManualLineText & { key: number } => ({
   key: Math.random(),
   account: '',
@@ -151,7 +153,7 @@ export function ManualEntryForm({ accounts, currency }: { accounts: Account[]; c
             const anyError = accountError || debitError || creditError;
             return (
               <li key={line.key} className="rounded-md border border-slate-200 p-3 @2xl:border-0 @2xl:p-0">
-                <div className="grid grid-cols-2 gap-2 @2xl:grid-cols-[minmax(0,1fr)_9rem_9rem_5.5rem] @2xl:items-start">
+                <div className={LINE_GRID}>
                   <div className="col-span-2 @2xl:col-span-1">
                     <label htmlFor={`line-${i}-account`} className="block text-sm font-medium @2xl:sr-only">
                       Line {n} account

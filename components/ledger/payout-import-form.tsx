@@ -188,10 +188,14 @@ export function PayoutImportForm({ canPost }: { canPost: boolean }) {
 
 /** Close a fiscal year into retained earnings (then locked for everyone). */
 export function CloseYearForm({ defaultYear }: { defaultYear: number }) {
-  const { state, onSubmit, pending } = useActionForm(closeFiscalYearAction, null, () =>
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(closeFiscalYearAction, null, () =>
     window.confirm('Close this fiscal year? Its dates are locked for everyone afterwards.'),
   );
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form
       onSubmit={onSubmit}

@@ -10,12 +10,16 @@ import { reverseManualEntryAction } from '@/lib/ledger/actions';
  * mirror entry. Errors (already reversed, not allowed) show here, beside the entry.
  */
 export function ReverseEntryForm({ entryId, number }: { entryId: string; number: number }) {
-  const { state, onSubmit, pending } = useActionForm(reverseManualEntryAction, null, () =>
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(reverseManualEntryAction, null, () =>
     confirm(`Reverse entry #${number}? A mirror entry is posted; the original stays in the journal.`),
   );
   const [open, setOpen] = useState(false);
   const id = useId();
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   if (!open) {
     return (
       <div className="flex flex-wrap items-center gap-3">

@@ -45,6 +45,13 @@ const EMPTY_ADDRESS: Address = {
   country: 'US',
 };
 
+/** The order-level amounts typed in the shop currency, in the order the form shows them. */
+const ORDER_AMOUNTS = [
+  ['shipping_amount', 'Shipping'],
+  ['tax_amount', 'Tax'],
+  ['discount_amount', 'Discount'],
+] as const;
+
 /**
  * Manual order entry (phone and email orders): customer (search existing ones to fill the form in),
  * shipping address, lines by SKU with the variant's price and available stock, amounts, and live
@@ -52,10 +59,12 @@ const EMPTY_ADDRESS: Address = {
  * to the new order or hands back errors keyed by these fields (`lines.2.quantity`).
  */
 export function NewOrderForm({ currency, location }: { currency: string; location: string }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState<{ id: string }>>(
-    createManualOrderAction,
-    null,
-  );
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState<{ id: string }>>(createManualOrderAction, null);
   const [customer, setCustomer] = useState({ email: '', name: '', phone: '' });
   const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
   const [rows, setRows] = useState<Row[]>([emptyRow(0)]);
@@ -73,7 +82,6 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
     setStateSeen(state);
     setRowsChanged(false);
   }
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   // Line errors are keyed by row position; once rows are removed they would point at the wrong row.
   const lineError = (index: number, name: string) =>
     rowsChanged ? undefined : errors[`lines.${index}.${name}`];
@@ -362,33 +370,18 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
               placeholder="e.g. Standard"
               error={errors.shipping_method}
             />
-            <Field
-              label={`Shipping (${currency})`}
-              name="shipping_amount"
-              inputMode="decimal"
-              placeholder="0.00"
-              value={amounts.shipping_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, shipping_amount: e.target.value }))}
-              error={errors.shipping_amount}
-            />
-            <Field
-              label={`Tax (${currency})`}
-              name="tax_amount"
-              inputMode="decimal"
-              placeholder="0.00"
-              value={amounts.tax_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, tax_amount: e.target.value }))}
-              error={errors.tax_amount}
-            />
-            <Field
-              label={`Discount (${currency})`}
-              name="discount_amount"
-              inputMode="decimal"
-              placeholder="0.00"
-              value={amounts.discount_amount}
-              onChange={(e) => setAmounts((a) => ({ ...a, discount_amount: e.target.value }))}
-              error={errors.discount_amount}
-            />
+            {ORDER_AMOUNTS.map(([name, label]) => (
+              <Field
+                key={name}
+                label={`${label} (${currency})`}
+                name={name}
+                inputMode="decimal"
+                placeholder="0.00"
+                value={amounts[name]}
+                onChange={(e) => setAmounts((a) => ({ ...a, [name]: e.target.value }))}
+                error={errors[name]}
+              />
+            ))}
           </div>
           <div className="mt-4">
             <label htmlFor="order-note" className="block text-sm font-medium">
@@ -545,7 +538,10 @@ function CustomerSection({
               ? 'Or type a new customer below.'
               : matches.length === 0
                 ? 'No customer matches; fill in a new one below.'
-                : `${matches.length >= 10 ? 'The first 10 customers' : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`} ` +
+                : (matches.length >= 10
+                    ? 'The first 10 customers'
+                    : `${matches.length} ${matches.length === 1 ? 'customer' : 'customers'}`) +
+                  ` ` +
                   `matching: pick one to fill in the ` +
                   `form${matches.length >= 10 ? ', or type more to narrow it down' : ''}.`}
         </p>

@@ -16,8 +16,12 @@ export function RecordPaymentForm({
   /** what is still owed, as a decimal string in the currency ("58.95") */
   owed: string;
 }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(recordPaymentAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(recordPaymentAction, null);
   return (
     <form
       onSubmit={onSubmit}

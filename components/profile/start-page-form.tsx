@@ -13,8 +13,7 @@ export function StartPageForm({
   defaultLabel: string;
   sections: { key: string; label: string }[];
 }) {
-  const { state, onSubmit, pending } = useActionForm(setStartPageAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(setStartPageAction, null);
   return (
     <form
       onSubmit={onSubmit}

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { parseAmountInput, toDecimalString, amountExample } from '@/lib/money';
 import type { ActionState } from '@/lib/server-action';
 import { enterBillAction } from '@/lib/purchasing/bill-actions';
-import { FormMessage, inputClass } from '@/components/ui/form';
+import { FieldError, FormMessage, inputClass } from '@/components/ui/form';
 
 export type BillableLine = {
   sku: string;
@@ -100,12 +100,7 @@ export function BillForm({
     setErrors(mapped);
   };
 
-  const err = (k: string) =>
-    errors[k] ? (
-      <p id={`${k}-error`} className="mt-1 text-sm text-red-700">
-        {errors[k]}
-      </p>
-    ) : null;
+  const err = (k: string) => <FieldError id={`${k}-error`} error={errors[k]} />;
   const described = (k: string) => (errors[k] ? `${k}-error` : undefined);
 
   return (

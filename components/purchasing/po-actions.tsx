@@ -4,21 +4,9 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionState } from '@/lib/server-action';
 import { movePurchaseOrderAction } from '@/lib/purchasing/actions';
-import { FormMessage } from '@/components/ui/form';
+import { FormMessage, moveButton } from '@/components/ui/form';
 
-const button = {
-  primary:
-    'inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-base ' +
-    'font-semibold text-white hover:bg-brand-800 disabled:opacity-60',
-  secondary:
-    'inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white ' +
-    'px-5 text-base font-medium text-slate-900 hover:bg-slate-50 ' +
-    'disabled:opacity-60',
-  danger:
-    'inline-flex min-h-12 items-center justify-center rounded-lg border border-red-300 bg-white ' +
-    'px-5 text-base font-medium text-red-800 hover:bg-red-50 ' +
-    'disabled:opacity-60',
-};
+const button = moveButton;
 
 const CONFIRM = {
   send: 'Email this purchase order (PDF attached) to the supplier?',

@@ -1,13 +1,12 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { TallyInput, tallySubmitClass } from '@/components/fulfillment/tally-input';
 import type { PurchaseOrderDto } from '@/lib/purchasing/queries';
 import { parsePoNumber } from '@/lib/purchasing/rules';
 import { findPurchaseOrderAction, receivePurchaseOrderAction } from '@/lib/purchasing/actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
-import { scanCue } from '@/components/fulfillment/scan-feedback';
-
-type Feedback = { tone: 'ok' | 'error' | 'done'; message: string } | null;
+import { ScanFeedbackMessage, useScanFeedback } from '@/components/fulfillment/scan-feedback-message';
 
 const same = (a: string | null | undefined, b: string) => !!a && a.toUpperCase() === b.toUpperCase();
 
@@ -21,7 +20,7 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
   const [po, setPo] = useState<PurchaseOrderDto | null>(initial);
   const [tally, setTally] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [feedback, setFeedback] = useState<Feedback>(
+  const { feedback, say } = useScanFeedback(
     initial ? { tone: 'ok', message: `${initial.label}: scan each unit, then “Receive”.` } : null,
   );
   const [busy, setBusy] = useState(false);
@@ -31,11 +30,6 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
   useEffect(() => {
     state.current = { po, tally };
   }, [po, tally]);
-
-  const say = useCallback((f: NonNullable<Feedback>) => {
-    setFeedback(f);
-    scanCue(f.tone);
-  }, []);
 
   const load = useCallback(
     async (code: string) => {
@@ -135,21 +129,7 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
         disabled={busy}
       />
 
-      <div aria-live="assertive" className="min-h-14">
-        {feedback && (
-          <p
-            data-testid="scan-feedback"
-            data-tone={feedback.tone}
-            className={
-              `rounded-lg border-2 px-4 py-3 text-lg ` +
-              `font-semibold ${feedback.tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-950'}`
-            }
-          >
-            {feedback.tone === 'error' ? '✗ ' : '✓ '}
-            {feedback.message}
-          </p>
-        )}
-      </div>
+      <ScanFeedbackMessage feedback={feedback} />
 
       {!po ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
@@ -182,41 +162,17 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
                         </span>
                       </p>
                     </div>
-                    <div>
-                      <label htmlFor={`receive-${l.sku}`} className="block text-sm font-medium">
-                        Receiving now: {l.sku}
-                      </label>
-                      <input
-                        id={`receive-${l.sku}`}
-                        inputMode="numeric"
-                        autoComplete="off"
-                        value={tally[l.sku] ?? ''}
-                        aria-invalid={fieldErrors[l.sku] ? true : undefined}
-                        aria-describedby={fieldErrors[l.sku] ? `receive-${l.sku}-error` : undefined}
-                        onChange={(e) => setTally((t) => ({ ...t, [l.sku]: e.target.value }))}
-                        className={
-                          'mt-1 block min-h-12 w-32 rounded-md border border-slate-400 px-3 ' +
-                          'text-xl tabular-nums'
-                        }
-                      />
-                      {fieldErrors[l.sku] && (
-                        <p id={`receive-${l.sku}-error`} className="mt-1 text-sm text-red-700">
-                          {fieldErrors[l.sku]}
-                        </p>
-                      )}
-                    </div>
+                    <TallyInput
+                      id={`receive-${l.sku}`}
+                      label={`Receiving now: ${l.sku}`}
+                      value={tally[l.sku] ?? ''}
+                      error={fieldErrors[l.sku]}
+                      onChange={(v) => setTally((t) => ({ ...t, [l.sku]: v }))}
+                    />
                   </li>
                 ))}
               </ul>
-              <button
-                type="submit"
-                disabled={busy}
-                className={
-                  'mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 ' +
-                  'text-base font-semibold text-white hover:bg-brand-800 ' +
-                  'disabled:opacity-60'
-                }
-              >
+              <button type="submit" disabled={busy} className={tallySubmitClass}>
                 {busy ? 'Receiving…' : 'Receive'}
               </button>
             </>

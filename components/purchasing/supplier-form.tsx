@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { parseMoney, toDecimalString } from '@/lib/money';
 import type { ActionState } from '@/lib/server-action';
 import { saveSupplierAction } from '@/lib/purchasing/actions';
-import { FormMessage, inputClass } from '@/components/ui/form';
+import { FieldError, FormMessage, inputClass } from '@/components/ui/form';
 
 /** A FormData text value ('' when absent or a file). */
 const str = (v: FormDataEntryValue | null, fallback = '') => (typeof v === 'string' ? v : fallback);
@@ -101,12 +101,7 @@ export function SupplierForm({ initial }: { initial: SupplierFormValues }) {
     } else setErrors(res && !res.ok ? (res.fieldErrors ?? {}) : {});
   };
 
-  const err = (k: string) =>
-    errors[k] ? (
-      <p id={`sf-${k}-error`} className="mt-1 text-sm text-red-700">
-        {errors[k]}
-      </p>
-    ) : null;
+  const err = (k: string) => <FieldError id={`sf-${k}-error`} error={errors[k]} />;
   const field = (
     name: keyof SupplierFormValues,
     label: string,

@@ -61,7 +61,10 @@ export function ReceiveScanner({ returnId, disabled }: { returnId: string; disab
             role={state.ok ? 'status' : 'alert'}
             className={
               `rounded-md px-4 py-3 text-base ` +
-              `font-medium ${state.ok ? 'border border-green-300 bg-green-50 text-green-900' : 'border border-red-300 bg-red-50 text-red-900'}`
+              (`font-medium ` +
+                (state.ok
+                  ? 'border border-green-300 bg-green-50 text-green-900'
+                  : 'border border-red-300 bg-red-50 text-red-900'))
             }
           >
             {state.message}

@@ -78,7 +78,8 @@ export function RequestReturnForm({
               <td className="px-3 py-2 text-right tabular-nums">{l.shipped}</td>
               <td className="px-3 py-2 text-right tabular-nums">{l.on_returns}</td>
               <td className="px-3 py-2">
-                {/* Disabled inputs are not sent: the SKU goes only with a line that can be returned, so the lists stay aligned. */}
+                {/* Disabled inputs are not sent: the SKU goes only with a line that can be returned,
+                    so the lists stay aligned. */}
                 {l.returnable > 0 && <input type="hidden" name="sku" value={l.sku} />}
                 <label htmlFor={`qty-${i}`} className="sr-only">
                   Units of {l.sku} to return (at most {l.returnable})

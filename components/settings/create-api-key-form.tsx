@@ -6,10 +6,14 @@ import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
 import { createApiKeyAction } from '@/lib/auth/api-key-actions';
 
 export function CreateApiKeyForm({ scopes }: { scopes: readonly string[] }) {
-  const { state, onSubmit, pending } = useActionForm(createApiKeyAction, null, { resetOnSuccess: true });
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(createApiKeyAction, null, { resetOnSuccess: true });
   // "Copied" belongs to the key it was shown for, so a new key starts uncopied.
   const [copiedKey, setCopiedKey] = useState<string | null>(null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const created = state?.ok ? state.data : undefined;
   const copied = !!created && copiedKey === created.key;
   return (

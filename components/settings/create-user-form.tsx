@@ -12,8 +12,12 @@ export const ROLE_OPTIONS = [
 ];
 
 export function CreateUserForm() {
-  const { state, onSubmit, pending } = useActionForm(createUserAction, null, { resetOnSuccess: true });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(createUserAction, null, { resetOnSuccess: true });
   return (
     <form
       onSubmit={onSubmit}

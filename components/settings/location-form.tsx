@@ -14,8 +14,7 @@ type Location = {
 
 /** A location's name and postal address (the ship-from printed on its labels). */
 export function LocationForm({ location }: { location: Location }) {
-  const { state, onSubmit, pending } = useActionForm(updateLocationAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(updateLocationAction, null);
   const a = location.address ?? {};
   const id = (name: string) => `${location.code}-${name}`;
   const err = (name: string) => errors[`address.${name}`];

@@ -4,19 +4,25 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
 import { updateOperationsAction } from '@/lib/settings/server-actions';
 
-export function OperationsForm({
+export type OperationalLimits = {
+  support_refund_limit: number;
+  count_approval_limit: number;
+  fraud_review_threshold: number;
+};
+
+/**
+ * The three operational limits (refund, count approval, fraud review), as fields of a two-column
+ * form: on their own settings page and in the shop settings form.
+ */
+export function OperationalLimitFields({
   limits,
+  errors,
 }: {
-  limits: { support_refund_limit: number; count_approval_limit: number; fraud_review_threshold: number };
+  limits: OperationalLimits;
+  errors: Record<string, string | undefined>;
 }) {
-  const { state, onSubmit, pending } = useActionForm(updateOperationsAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form
-      onSubmit={onSubmit}
-      aria-label="Operational limits"
-      className="grid max-w-2xl gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2"
-    >
+    <>
       <Field
         label="Support refund limit (minor units)"
         name="support_refund_limit"
@@ -51,6 +57,19 @@ export function OperationsForm({
         error={errors.fraud_review_threshold}
         hint="Orders scoring this or more wait for review."
       />
+    </>
+  );
+}
+
+export function OperationsForm({ limits }: { limits: OperationalLimits }) {
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(updateOperationsAction, null);
+  return (
+    <form
+      onSubmit={onSubmit}
+      aria-label="Operational limits"
+      className="grid max-w-2xl gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2"
+    >
+      <OperationalLimitFields limits={limits} errors={errors} />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <SubmitButton pending={pending} pendingText="Saving…">
           Save limits

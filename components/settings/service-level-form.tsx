@@ -26,8 +26,7 @@ export function ServiceLevelForm({
   level?: string;
   channels?: readonly string[];
 }) {
-  const { state, onSubmit, pending } = useActionForm(setServiceLevelAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(setServiceLevelAction, null);
   const key = channel && method ? `${channel}-${method}`.replace(/[^a-z0-9]+/gi, '-') : 'new';
   return (
     <form

@@ -3,6 +3,7 @@
 import { useActionForm } from '@/components/ui/use-action-form';
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { updateSettingsAction } from '@/lib/settings/server-actions';
+import { OperationalLimitFields } from '@/components/settings/operations-form';
 
 type Settings = {
   shop_name: string;
@@ -27,8 +28,7 @@ export function ShopSettingsForm({
   settings: Settings;
   locations: { code: string; name: string }[];
 }) {
-  const { state, onSubmit, pending } = useActionForm(updateSettingsAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(updateSettingsAction, null);
   return (
     <form
       onSubmit={onSubmit}
@@ -77,40 +77,7 @@ export function ShopSettingsForm({
         error={errors.fulfilling_location}
         options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
       />
-      <Field
-        label="Support refund limit (minor units)"
-        name="support_refund_limit"
-        type="number"
-        min={0}
-        step={1}
-        inputMode="numeric"
-        defaultValue={settings.support_refund_limit}
-        error={errors.support_refund_limit}
-        hint="Refunds above this by a support agent wait for a manager. 10000 = 100.00."
-      />
-      <Field
-        label="Cycle count approval limit (minor units)"
-        name="count_approval_limit"
-        type="number"
-        min={0}
-        step={1}
-        inputMode="numeric"
-        defaultValue={settings.count_approval_limit}
-        error={errors.count_approval_limit}
-        hint="A count that moves more inventory value than this is completed by a manager. 10000 = 100.00."
-      />
-      <Field
-        label="Fraud review threshold (0–100)"
-        name="fraud_review_threshold"
-        type="number"
-        min={0}
-        max={100}
-        step={1}
-        inputMode="numeric"
-        defaultValue={settings.fraud_review_threshold}
-        error={errors.fraud_review_threshold}
-        hint="Orders scoring this or more wait for review."
-      />
+      <OperationalLimitFields limits={settings} errors={errors} />
       <Field
         label="Lock date (all but admins)"
         name="lock_date"

@@ -47,8 +47,12 @@ function SecretOnce({ secret, title }: { secret: string; title: string }) {
 }
 
 export function CreateWebhookForm({ eventTypes }: { eventTypes: readonly string[] }) {
-  const { state, onSubmit, pending } = useActionForm(createWebhookAction, null, { resetOnSuccess: true });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm(createWebhookAction, null, { resetOnSuccess: true });
   const created = state?.ok ? state.data : undefined;
   return (
     <div className="space-y-4">

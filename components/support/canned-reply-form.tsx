@@ -7,10 +7,14 @@ import type { ActionState } from '@/lib/server-action';
 
 /** Add (no `reply`) or edit a canned reply; an unknown placeholder is named under the text. */
 export function CannedReplyForm({ reply }: { reply?: { id: string; name: string; body: string } }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(saveCannedReplyAction, null, {
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(saveCannedReplyAction, null, {
     resetOnSuccess: !reply,
   });
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const idBase = reply ? `canned-${reply.id}` : 'canned-new';
   return (
     <form

@@ -91,7 +91,12 @@ export function ReplyComposer({ ticketId, status, sendAs, canned, placeholders, 
                 key={k}
                 className={
                   `inline-flex min-h-10 cursor-pointer items-center gap-2 rounded-md ` +
-                  `border px-3 text-sm font-medium ${kind === k ? (k === 'note' ? 'border-amber-500 bg-amber-50 text-amber-950' : 'border-brand-700 bg-brand-50 text-brand-900') : 'border-slate-300 bg-white'}`
+                  (`border px-3 text-sm font-medium ` +
+                    (kind === k
+                      ? k === 'note'
+                        ? 'border-amber-500 bg-amber-50 text-amber-950'
+                        : 'border-brand-700 bg-brand-50 text-brand-900'
+                      : 'border-slate-300 bg-white'))
                 }
               >
                 <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />

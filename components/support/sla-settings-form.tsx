@@ -21,9 +21,13 @@ const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 
 /** SLA policies per priority and the clock's calendar (24/7 or business hours in the shop's time zone). */
 export function SlaSettingsForm({ settings }: { settings: SlaSettingsDto }) {
-  const { state, onSubmit, pending } = useActionForm<ActionState>(updateSlaSettingsAction, null);
+  const {
+    state,
+    onSubmit,
+    pending,
+    fieldErrors: errors,
+  } = useActionForm<ActionState>(updateSlaSettingsAction, null);
   const [mode, setMode] = useState(settings.business_hours_only ? 'business' : 'always');
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} aria-label="SLA settings" className="space-y-6">
       <fieldset className="space-y-2">

@@ -5,24 +5,37 @@ import { useFormStatus } from 'react-dom';
 export const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base disabled:bg-slate-100';
 
+/** An input's error beneath it (the id its aria-describedby names), or nothing when there is none. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {error}
+    </p>
+  );
+}
+
 /** A labelled input with its error shown beneath it and announced to screen readers. */
 export function Field({
   label,
   name,
   error,
   hint,
+  wrapperClassName,
   ...props
 }: {
   label: string;
   name: string;
   error?: string;
   hint?: string;
+  /** classes of the block holding label, input and messages (its place in a flex row) */
+  wrapperClassName?: string;
 } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = props.id ?? `field-${name}`;
   const describedBy =
     [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div>
+    <div className={wrapperClassName}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
@@ -39,11 +52,7 @@ export function Field({
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -80,11 +89,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -169,10 +174,33 @@ export function FormMessage({ state }: { state: { ok: boolean; message: string }
     <div aria-live="polite">
       <p
         role={state.ok ? 'status' : 'alert'}
-        className={`rounded-md px-3 py-2 text-sm ${state.ok ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-red-200 bg-red-50 text-red-800'}`}
+        className={
+          `rounded-md px-3 py-2 text-sm ` +
+          (state.ok
+            ? 'border border-green-200 bg-green-50 text-green-900'
+            : 'border border-red-200 bg-red-50 text-red-800')
+        }
       >
         {state.message}
       </p>
     </div>
   );
 }
+
+/**
+ * The large (48 px) buttons of a document's moves on the floor (a count sheet's start / complete /
+ * cancel, a purchase order's send / cancel / close): primary, secondary and a destructive one.
+ */
+export const moveButton = {
+  primary:
+    'inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 text-base ' +
+    'font-semibold text-white hover:bg-brand-800 disabled:opacity-60',
+  secondary:
+    'inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-300 bg-white ' +
+    'px-5 text-base font-medium text-slate-900 hover:bg-slate-50 ' +
+    'disabled:opacity-60',
+  danger:
+    'inline-flex min-h-12 items-center justify-center rounded-lg border border-red-300 bg-white ' +
+    'px-5 text-base font-medium text-red-800 hover:bg-red-50 ' +
+    'disabled:opacity-60',
+} as const;

@@ -14,7 +14,10 @@ export function SectionTabs({ label, tabs, current }: { label: string; tabs: Tab
               aria-current={current === t.href ? 'page' : undefined}
               className={
                 `inline-block whitespace-nowrap border-b-2 px-1 pb-2 text-sm ` +
-                `font-medium ${current === t.href ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`
+                (`font-medium ` +
+                  (current === t.href
+                    ? 'border-brand-700 text-brand-800'
+                    : 'border-transparent text-slate-700 hover:text-slate-900'))
               }
             >
               {t.label}

@@ -13,7 +13,8 @@ type Options = {
  * useActionState for forms whose typed values must survive a failed submission. A `<form action>`
  * is reset by React after every submission (React 19), which wipes what the person typed when the
  * server answers "that code already exists"; dispatching the FormData from onSubmit keeps it.
- * The third argument is a `confirm` function or the options above.
+ * The third argument is a `confirm` function or the options above. `fieldErrors` are the failed
+ * submission's errors by field name, for the inputs to show.
  */
 export function useActionForm<S>(
   action: (state: Awaited<S>, formData: FormData) => S | Promise<S>,
@@ -34,5 +35,8 @@ export function useActionForm<S>(
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
-  return { state, onSubmit, pending };
+  // The failed submission's errors by field name (empty after a success or before any submission).
+  const failed = state as { ok?: boolean; fieldErrors?: Record<string, string> } | null;
+  const fieldErrors: Record<string, string> = failed && !failed.ok ? (failed.fieldErrors ?? {}) : {};
+  return { state, onSubmit, pending, fieldErrors };
 }

@@ -1758,7 +1758,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/tax-filings',
     idempotent: true,
     summary:
-      'Files a sales-tax period that has ended: posts the settlement entry (Dr 2100 / Cr 1300 / Cr or Dr 2110) and locks tax in it (409 PERIOD_LOCKED for a later tax posting dated in it); filing the same period again answers the first',
+      'Files a sales-tax period that has ended: posts the settlement entry (Dr 2100 / Cr 1300 / Cr or Dr ' +
+      '2110) and locks tax in it (409 PERIOD_LOCKED for a later tax posting dated in it); filing the same ' +
+      'period again answers the first',
     scope: 'ledger:write',
     body: ZTaxFilingInput,
     response: ZTaxFiling,
@@ -1827,7 +1829,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/ledger/payout-imports/preview',
     summary:
-      'Read a Stripe balance-transactions or Shopify Payments payout CSV (columns by name) and match each line to captures, refunds and fees; writes nothing',
+      'Read a Stripe balance-transactions or Shopify Payments payout CSV (columns by name) and match each ' +
+      'line to captures, refunds and fees; writes nothing',
     scope: 'ledger:write',
     body: ZPayoutImportInput,
     response: ZPayoutPreview,
@@ -1838,7 +1841,11 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/payout-imports',
     idempotent: true,
     summary:
-      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves the residual (net − matched) to 1090 Processor clearing differences; a report in another currency converts at the rate of its payout date or the last before (fx; realized FX against the clearing carrying amount; no rate → 422 naming the currency and row); the same file or payout again posts nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
+      'Import a payout report: records the payout (Dr Bank / Cr Processor clearing for the net) and moves ' +
+      'the residual (net − matched) to 1090 Processor clearing differences; a report in another currency ' +
+      'converts at the rate of its payout date or the last before (fx; realized FX against the clearing ' +
+      'carrying amount; no rate → 422 naming the currency and row); the same file or payout again posts ' +
+      'nothing (already: true); on or before a lock date → 409 PERIOD_LOCKED',
     scope: 'ledger:write',
     body: ZPayoutImportInput,
     response: ZPayoutImportResult,
@@ -1857,7 +1864,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/v1/ledger/bank-statements/preview',
     summary:
-      'Read a bank statement CSV (one amount column or separate in/out columns; dates ISO, day- or month-first, date_format when ambiguous) and match deposits to recorded payouts; writes nothing',
+      'Read a bank statement CSV (one amount column or separate in/out columns; dates ISO, day- or ' +
+      'month-first, date_format when ambiguous) and match deposits to recorded payouts; writes nothing',
     scope: 'ledger:read',
     body: ZBankStatementInput,
     response: ZBankStatementPreview,
@@ -1868,7 +1876,9 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/v1/ledger/year-end-closes',
     idempotent: true,
     summary:
-      "Year-end close of the fiscal year ending in fiscal_year: zeroes its revenue and expense accounts into 3200 Retained earnings, then sets lock_date_all to the year's last day; once per year (a repeat answers already: true); statements read the same before and after",
+      'Year-end close of the fiscal year ending in fiscal_year: zeroes its revenue and expense accounts ' +
+      "into 3200 Retained earnings, then sets lock_date_all to the year's last day; once per year (a " +
+      'repeat answers already: true); statements read the same before and after',
     scope: 'ledger:write',
     body: ZCloseFiscalYearInput,
     response: ZFiscalYearCloseResult,
@@ -1886,7 +1896,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/v1/reports/clearing-differences',
     summary:
-      'Payout imports of [from, to] whose net differed from the books (their residuals) and the balance of 1090 Processor clearing differences',
+      'Payout imports of [from, to] whose net differed from the books (their residuals) and the balance ' +
+      'of 1090 Processor clearing differences',
     scope: 'ledger:read',
     query: ZStatementRangeQuery,
     response: ZClearingDifferences,

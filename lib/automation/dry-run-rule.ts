@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import type { EventType } from '@/lib/events/rules';
 import { ZAction, ZDryRunInput } from './schemas';
 import { automationRuleDetail } from './queries';
-import { eventFacts, type RuleEvent } from './facts';
+import { eventFacts, RULE_EVENT_SELECT, type RuleEvent } from './facts';
 import { describeAction, type ActionResult } from './actions';
 import { conditionsHold } from './run-rules';
 
@@ -33,15 +33,7 @@ export async function dryRunAutomationRule(options: {
       where: { type: rule.event },
       orderBy: { position: 'desc' },
       take: limit,
-      select: {
-        id: true,
-        type: true,
-        resourceId: true,
-        sequence: true,
-        depth: true,
-        occurredAt: true,
-        data: true,
-      },
+      select: RULE_EVENT_SELECT,
     });
     const actions = rule.actions.flatMap((a) => {
       const parsed = ZAction.safeParse(a);

@@ -13,6 +13,17 @@ export type RuleEvent = {
   data: unknown;
 };
 
+/** The event columns a rule is run against (RuleEvent, as Prisma names them). */
+export const RULE_EVENT_SELECT = {
+  id: true,
+  type: true,
+  resourceId: true,
+  sequence: true,
+  depth: true,
+  occurredAt: true,
+  data: true,
+} as const;
+
 type Obj = Record<string, unknown>;
 const asObj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { z } from 'zod';
 import { defineJob } from '@/lib/jobs/registry';
+import { ZPumpJobInput } from '@/lib/jobs/schemas';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { runAutomationPass } from './run-rules';
 
@@ -13,11 +13,7 @@ import { runAutomationPass } from './run-rules';
  */
 export const pumpAutomationJob = defineJob({
   name: 'automation.pump',
-  schema: z.object({
-    seconds: z.number().positive().max(60).default(10),
-    /** false: do not queue the next run (tests). */
-    chain: z.boolean().default(true),
-  }),
+  schema: ZPumpJobInput,
   policy: 'short',
   retry: { limit: 0 },
   timeoutSeconds: 120,

@@ -7,7 +7,7 @@ import type { EventType } from '@/lib/events/rules';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { MAX_AUTOMATION_DEPTH } from './rules';
 import { ZAction, type TAction } from './schemas';
-import { eventFacts, type RuleEvent } from './facts';
+import { eventFacts, RULE_EVENT_SELECT, type RuleEvent } from './facts';
 import { executeAction, type ActionResult } from './actions';
 
 const CONSUMER = 'automation';
@@ -129,17 +129,7 @@ async function executeRun(runId: string): Promise<'succeeded' | 'failed' | 'skip
         select: {
           status: true,
           rule: { select: { id: true, name: true, enabled: true, conditions: true, actions: true } },
-          event: {
-            select: {
-              id: true,
-              type: true,
-              resourceId: true,
-              sequence: true,
-              depth: true,
-              occurredAt: true,
-              data: true,
-            },
-          },
+          event: { select: RULE_EVENT_SELECT },
         },
       });
       if (run.status !== 'pending') return 'skipped';

@@ -259,8 +259,13 @@ export function drawBlock(doc: Doc, text: string, x: number, y: number, options:
 // ---------------------------------------------------------------------------------------------------
 // Shapes
 
-export function rule(doc: Doc, x1: number, x2: number, y: number, thickness = 0.75): void {
-  doc.save().lineWidth(thickness).strokeColor('#000000').moveTo(x1, y).lineTo(x2, y).stroke().restore();
+export function rule(doc: Doc, x1: number, x2: number, y: number, thickness = 0.75, color = '#000000'): void {
+  doc.save().lineWidth(thickness).strokeColor(color).moveTo(x1, y).lineTo(x2, y).stroke().restore();
+}
+
+/** The thin grey line under a table row (packing slip, pick list). */
+export function rowRule(doc: Doc, x1: number, x2: number, y: number): void {
+  rule(doc, x1, x2, y, 0.5, '#bbbbbb');
 }
 
 /** An empty square to tick by hand. */

@@ -22,6 +22,7 @@ import {
   type PlacedColumn,
   type PostalAddress,
   type RecipientAddress,
+  rowRule,
 } from './layout';
 
 export type PackingSlipLine = {
@@ -173,14 +174,7 @@ export function drawPackingSlip(doc: Doc, input: PackingSlipInput): void {
       });
     });
     flow.y += rowHeight;
-    doc
-      .save()
-      .strokeColor('#bbbbbb')
-      .lineWidth(0.5)
-      .moveTo(flow.left, flow.y)
-      .lineTo(flow.right, flow.y)
-      .stroke()
-      .restore();
+    rowRule(doc, flow.left, flow.right, flow.y);
     units += line.quantity_in_box;
   }
 

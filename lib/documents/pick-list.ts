@@ -18,6 +18,7 @@ import {
   type Doc,
   type PaperSize,
   type PlacedColumn,
+  rowRule,
 } from './layout';
 
 export type PickListLine = {
@@ -260,14 +261,7 @@ function drawPickList(doc: Doc, input: PickListInput): void {
         });
       });
       flow.y += height;
-      doc
-        .save()
-        .strokeColor('#bbbbbb')
-        .lineWidth(0.5)
-        .moveTo(flow.left, flow.y)
-        .lineTo(flow.right, flow.y)
-        .stroke()
-        .restore();
+      rowRule(doc, flow.left, flow.right, flow.y);
       start += totes.length;
     }
   }

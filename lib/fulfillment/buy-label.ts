@@ -10,8 +10,8 @@ import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { recordShipment } from '@/lib/orders/record-shipment';
 import { downgradeOf, quoteForOrder } from '@/lib/fulfillment/order-quotes';
-import { chooseQuote, parcelFromPackageType, type Parcel } from '@/lib/shipping/rules';
-import { packageTypeByCode } from '@/lib/shipping/queries';
+import { chooseQuote } from '@/lib/shipping/rules';
+import { buildParcel } from '@/lib/fulfillment/build-parcel';
 import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
 import { openQuantity } from '@/lib/orders/rules';
 import { assertCustomsComplete, parcelCustoms } from '@/lib/fulfillment/parcel-customs';
@@ -64,29 +64,7 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
     const customs = await parcelCustoms({ orderId: order.id, lines, dutiesTerms: input.duties_terms }, t);
     assertCustomsComplete(customs);
 
-    let parcel: Parcel;
-    let packageCode: string | null = null;
-    if (input.package_type) {
-      const type = await packageTypeByCode(input.package_type, t);
-      if (!type || !type.active)
-        throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [
-          { field: 'package_type', message: 'Choose one of the shop’s boxes' },
-        ]);
-      const fitted = parcelFromPackageType(type, input.weight_grams);
-      if (fitted.over_max_weight)
-        throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [
-          { field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` },
-        ]);
-      parcel = fitted.parcel;
-      packageCode = type.code;
-    } else {
-      parcel = {
-        length_mm: input.length_mm!,
-        width_mm: input.width_mm!,
-        height_mm: input.height_mm!,
-        weight_grams: input.weight_grams,
-      };
-    }
+    const { parcel, packageCode } = await buildParcel(input, t);
 
     const quotes = await quoteForOrder(
       {

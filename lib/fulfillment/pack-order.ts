@@ -4,8 +4,7 @@ import { audit } from '@/lib/audit';
 import { AppError, validationError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
-import { packageTypeByCode } from '@/lib/shipping/queries';
-import { parcelFromPackageType } from '@/lib/shipping/rules';
+import { buildParcel } from '@/lib/fulfillment/build-parcel';
 import { canOverridePack, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import { ZPackOrderInput, type TPackOrderInput } from '@/lib/fulfillment/schemas';
 import { openQuantity } from '@/lib/orders/rules';
@@ -78,22 +77,8 @@ export async function packOrder(options: { orderId: string; input: TPackOrderInp
         throw new AppError('FORBIDDEN', 'Only a manager can close a parcel with units not verified by scan.');
     }
 
-    let dims: { length_mm: number; width_mm: number; height_mm: number };
-    if (input.package_type) {
-      const type = await packageTypeByCode(input.package_type, t);
-      if (!type || !type.active)
-        throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [
-          { field: 'package_type', message: 'Choose one of the shop’s boxes' },
-        ]);
-      const fitted = parcelFromPackageType(type, input.weight_grams);
-      if (fitted.over_max_weight)
-        throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [
-          { field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` },
-        ]);
-      dims = { length_mm: type.length_mm, width_mm: type.width_mm, height_mm: type.height_mm };
-    } else {
-      dims = { length_mm: input.length_mm!, width_mm: input.width_mm!, height_mm: input.height_mm! };
-    }
+    const { parcel: box } = await buildParcel(input, t);
+    const dims = { length_mm: box.length_mm, width_mm: box.width_mm, height_mm: box.height_mm };
     const overridden = !complete;
     const pack = await t.orderPack.create({
       data: {

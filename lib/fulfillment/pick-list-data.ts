@@ -1,4 +1,5 @@
 import 'server-only';
+import { addressText, shipToAddress } from '@/lib/fulfillment/document-address';
 import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -138,7 +139,7 @@ export async function pickListFor(
 }
 
 type Json = Record<string, unknown> | null;
-const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+const str = addressText;
 
 /**
  * The packing slip of one order's next box: the shop's name and the address of the location it ships
@@ -207,17 +208,7 @@ export async function packingSlipFor(orderId: string, tx: Tx = db): Promise<Pack
     placed_at: order.placedAt.toISOString(),
     time_zone: settings?.timezone ?? 'UTC',
     shipping_method: order.shippingMethod,
-    ship_to: {
-      name: str(to.name) ?? '',
-      company: str(to.company),
-      phone: str(to.phone),
-      line1: str(to.line1) ?? '',
-      line2: str(to.line2),
-      city: str(to.city) ?? '',
-      region: str(to.region),
-      postal_code: str(to.postal_code) ?? '',
-      country: str(to.country) ?? '',
-    },
+    ship_to: shipToAddress(to),
     lines,
     return_instructions: RETURN_INSTRUCTIONS,
   };

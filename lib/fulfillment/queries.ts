@@ -1,4 +1,5 @@
 import 'server-only';
+import { addressText, shipToAddress } from '@/lib/fulfillment/document-address';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { AppError } from '@/lib/errors';
@@ -311,7 +312,7 @@ export async function orderShipments(orderId: string, tx: Tx = db): Promise<Orde
 }
 
 type Json = Record<string, unknown> | null;
-const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+const str = addressText;
 
 /**
  * What the 4×6 label of a stored shipment shows (lib/documents/label.ts renders it): the shop's name,
@@ -400,17 +401,7 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
     postal_code: str(from.postal_code)!,
     country: str(from.country)!,
   };
-  const shipTo = {
-    name: str(to.name) ?? '',
-    company: str(to.company),
-    phone: str(to.phone),
-    line1: str(to.line1) ?? '',
-    line2: str(to.line2),
-    city: str(to.city) ?? '',
-    region: str(to.region),
-    postal_code: str(to.postal_code) ?? '',
-    country: str(to.country) ?? '',
-  };
+  const shipTo = shipToAddress(to);
   // The customs papers as bought (decision 040): the form and terms stored on the shipment, its lines.
   const customs: CustomsDocumentInput | null = s.customsForm
     ? {

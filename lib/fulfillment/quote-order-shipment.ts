@@ -4,8 +4,8 @@ import { AppError, validationError } from '@/lib/errors';
 import type { ShipmentQuotes } from '@/lib/shipping/quote-shipment';
 import type { OrderPromise } from '@/lib/shipping/service-level-queries';
 import { quoteForOrder } from '@/lib/fulfillment/order-quotes';
-import { parcelFromPackageType, type Parcel } from '@/lib/shipping/rules';
-import { packageTypeByCode } from '@/lib/shipping/queries';
+import type { Parcel } from '@/lib/shipping/rules';
+import { buildParcel } from '@/lib/fulfillment/build-parcel';
 import { ZBuyLabelInput, type TBuyLabelInput } from '@/lib/fulfillment/schemas';
 import { isUuid } from '@/lib/boundary';
 
@@ -35,27 +35,7 @@ export async function quoteOrderShipment(
     );
   }
 
-  let parcel: Parcel;
-  if (input.package_type) {
-    const type = await packageTypeByCode(input.package_type, tx);
-    if (!type || !type.active)
-      throw new AppError('VALIDATION_FAILED', `Unknown box "${input.package_type}"`, [
-        { field: 'package_type', message: 'Choose one of the shop’s boxes' },
-      ]);
-    const fitted = parcelFromPackageType(type, input.weight_grams);
-    if (fitted.over_max_weight)
-      throw new AppError('VALIDATION_FAILED', `Too heavy for the ${type.name}`, [
-        { field: 'weight_grams', message: `The ${type.name} holds at most ${type.max_weight_grams} g` },
-      ]);
-    parcel = fitted.parcel;
-  } else {
-    parcel = {
-      length_mm: input.length_mm!,
-      width_mm: input.width_mm!,
-      height_mm: input.height_mm!,
-      weight_grams: input.weight_grams,
-    };
-  }
+  const { parcel } = await buildParcel(input, tx);
   // The same rates and preselection buyLabel makes: against the service paid for and its promise.
   const quotes = await quoteForOrder(
     {

@@ -13,3 +13,12 @@ export const ZJobsQuery = z.object({
     .catch(undefined),
 });
 export type TJobsQuery = z.infer<typeof ZJobsQuery>;
+
+/**
+ * The input of a pump job (automation.pump, webhooks.pump): loop for `seconds`, then queue the next
+ * run unless `chain` is false (tests).
+ */
+export const ZPumpJobInput = z.object({
+  seconds: z.number().positive().max(60).default(10),
+  chain: z.boolean().default(true),
+});

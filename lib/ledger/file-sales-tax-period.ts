@@ -137,11 +137,12 @@ export async function fileSalesTaxPeriod(
     });
     const { total } = report;
     await t.$executeRaw`
-      INSERT INTO tax_filings (id, period_from, period_to, entry_id, taxable, tax_collected, tax_refunded, input_tax, net,
-                               lines, actor_type, actor_id, actor_label)
+      INSERT INTO tax_filings (id, period_from, period_to, entry_id, taxable, tax_collected, tax_refunded,
+                               input_tax, net, lines, actor_type, actor_id, actor_label)
       VALUES (${id}::uuid, ${input.from}::date, ${input.to}::date, ${entry?.id ?? null}::uuid, ${total.taxable},
               ${total.tax_collected}, ${total.tax_refunded}, ${total.input_tax}, ${total.net},
-              ${JSON.stringify(report.lines)}::jsonb, ${options.actor.type}, ${options.actor.id}, ${options.actor.label})`;
+              ${JSON.stringify(report.lines)}::jsonb,
+              ${options.actor.type}, ${options.actor.id}, ${options.actor.label})`;
     const filed = dto((await filingRows(t, { id }))[0], currency, false);
     await audit(t, {
       actor: options.actor,

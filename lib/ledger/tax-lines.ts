@@ -87,7 +87,8 @@ export async function recordTaxReversal(
   await t.$executeRaw`
     INSERT INTO tax_lines (kind, entry_id, order_id, refund_id, parent_id, jurisdiction, rate, currency, taxable, tax,
                            base_taxable, base_tax)
-    SELECT r.kind, r.entry_id, r.order_id, r.refund_id, r.parent_id, r.jurisdiction, r.rate, r.currency, r.taxable, r.tax,
+    SELECT r.kind, r.entry_id, r.order_id, r.refund_id, r.parent_id, r.jurisdiction, r.rate,
+      r.currency, r.taxable, r.tax,
            r.base_taxable, r.base_tax
       FROM jsonb_populate_recordset(NULL::tax_lines, ${JSON.stringify(rows)}::jsonb) r`;
 }
@@ -111,7 +112,8 @@ export async function recordBillInputTax(
   if (b.tax <= 0) return;
   await t.$executeRaw`
     INSERT INTO tax_lines (kind, bill_id, jurisdiction, rate, currency, taxable, tax, base_taxable, base_tax)
-    VALUES ('input', ${b.billId}::uuid, ${b.jurisdiction}, ${b.rate}::numeric, ${b.currency}, ${b.taxable}, ${b.tax}, 0, 0)`;
+    VALUES ('input', ${b.billId}::uuid, ${b.jurisdiction}, ${b.rate}::numeric, ${b.currency},
+      ${b.taxable}, ${b.tax}, 0, 0)`;
 }
 
 /** The bill's input-tax line posted: its entry, its base taxable and the entry's 1300 debit as base tax. */

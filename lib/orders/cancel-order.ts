@@ -53,38 +53,7 @@ export async function cancelOrder(
         payments: { select: { id: true, status: true } },
       },
     });
-    const open = full.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
-    if (full.location && open.length) {
-      await releaseStock(t, {
-        // dropship: a line its supplier ships holds none of our stock (decision 041)
-        lines: open
-          .filter((l) => !l.dropshipPoLineId)
-          .map((l) => ({
-            variantId: l.variantId,
-            sku: l.sku,
-            locationId: full.location!.id,
-            locationCode: full.location!.code,
-            quantity: l.open,
-          })),
-        reference: { type: 'order', id: order.id },
-        actor: options.actor,
-      });
-    }
-    for (const l of open)
-      await t.orderLine.update({
-        where: { id: l.id },
-        data: { quantityCancelled: { increment: l.open } },
-        select: { id: true },
-      });
-
-    // dropship: the cancelled units come off the supplier's PO too (decision 041)
-    await cancelDropshipLines(t, {
-      orderNumber: order.number,
-      lines: open.flatMap((l) =>
-        l.dropshipPoLineId ? [{ poLineId: l.dropshipPoLineId, quantity: l.open }] : [],
-      ),
-      actor: options.actor,
-    });
+    await cancelOpenUnits(t, order, full.location, openLines(full.lines), options.actor);
 
     const sale = await t.journalEntry.findFirst({
       where: { sourceType: 'order', sourceId: order.id, reversedBy: null },
@@ -178,40 +147,12 @@ async function cancelRemaining(
       },
     },
   });
-  const open = full.lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
-  if (full.location && open.length) {
-    await releaseStock(t, {
-      // dropship: a line its supplier ships holds none of our stock (decision 041)
-      lines: open
-        .filter((l) => !l.dropshipPoLineId)
-        .map((l) => ({
-          variantId: l.variantId,
-          sku: l.sku,
-          locationId: full.location!.id,
-          locationCode: full.location!.code,
-          quantity: l.open,
-        })),
-      reference: { type: 'order', id: order.id },
-      actor: options.actor,
-    });
-  }
-  // dropship: the cancelled units come off the supplier's PO too (decision 041)
-  await cancelDropshipLines(t, {
-    orderNumber: order.number,
-    lines: open.flatMap((l) =>
-      l.dropshipPoLineId ? [{ poLineId: l.dropshipPoLineId, quantity: l.open }] : [],
-    ),
-    actor: options.actor,
-  });
+  const open = openLines(full.lines);
+  await cancelOpenUnits(t, order, full.location, open, options.actor);
   let value = 0;
   let discount = 0;
   let tax = 0;
   for (const l of open) {
-    await t.orderLine.update({
-      where: { id: l.id },
-      data: { quantityCancelled: { increment: l.open } },
-      select: { id: true },
-    });
     value += l.open * l.unitPrice;
     discount += mulDivRoundHalfUp(l.discountAmount, l.open, l.quantity);
     tax += mulDivRoundHalfUp(l.taxAmount, l.open, l.quantity);
@@ -262,4 +203,61 @@ async function cancelRemaining(
   // What shipped is now the whole order.
   await recordOrderEvent(t, 'order.fulfilled', order.id);
   return { id: order.id, number: order.number, status: 'fulfilled' as const, refunded };
+}
+
+type LineToCancel = {
+  id: string;
+  variantId: string;
+  sku: string;
+  quantity: number;
+  quantityFulfilled: number;
+  quantityCancelled: number;
+  dropshipPoLineId: string | null;
+};
+
+/** The lines with units still open (ordered − fulfilled − cancelled), with that count as `open`. */
+function openLines<L extends LineToCancel>(lines: L[]): (L & { open: number })[] {
+  return lines.map((l) => ({ ...l, open: openQuantity(l) })).filter((l) => l.open > 0);
+}
+
+/**
+ * Cancels the open units of an order's lines, for a whole cancellation and for "cancel the rest"
+ * alike: releases their reservations at the order's location (a dropship line holds none of our
+ * stock, decision 041), counts them cancelled on the line, and takes them off the supplier's PO.
+ */
+async function cancelOpenUnits(
+  t: Tx,
+  order: { id: string; number: number },
+  location: { id: string; code: string } | null,
+  open: (LineToCancel & { open: number })[],
+  actor: Actor,
+): Promise<void> {
+  if (location && open.length) {
+    await releaseStock(t, {
+      lines: open
+        .filter((l) => !l.dropshipPoLineId)
+        .map((l) => ({
+          variantId: l.variantId,
+          sku: l.sku,
+          locationId: location.id,
+          locationCode: location.code,
+          quantity: l.open,
+        })),
+      reference: { type: 'order', id: order.id },
+      actor,
+    });
+  }
+  for (const l of open)
+    await t.orderLine.update({
+      where: { id: l.id },
+      data: { quantityCancelled: { increment: l.open } },
+      select: { id: true },
+    });
+  await cancelDropshipLines(t, {
+    orderNumber: order.number,
+    lines: open.flatMap((l) =>
+      l.dropshipPoLineId ? [{ poLineId: l.dropshipPoLineId, quantity: l.open }] : [],
+    ),
+    actor,
+  });
 }

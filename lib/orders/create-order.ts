@@ -507,7 +507,8 @@ const INTAKE_CONTEXT_SQL = `
                                      'fulfillingLocationId', s.fulfilling_location_id, 'locationCode', l.code,
                                      'shipUnpaidOrders', s.ship_unpaid_orders)
               FROM shop_settings s LEFT JOIN locations l ON l.id = s.fulfilling_location_id WHERE s.id = 1) AS settings,
-           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status, 'dropship', v.dropship,
+           (SELECT coalesce(json_agg(json_build_object('id', v.id, 'sku', v.sku, 'status', v.status,
+             'dropship', v.dropship,
                      'name', p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)), '[]')
               FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ANY($1::text[])) AS variants,
            (SELECT json_agg(json_build_object(

@@ -12,5 +12,6 @@ export const openQuantitySql = Prisma.raw('(ol.quantity - ol.quantity_fulfilled 
  * supplier ships (a dropship line, decision 041), which never enters our pick and pack queue.
  */
 export const stockOpenQuantitySql = Prisma.raw(
-  '(CASE WHEN ol.dropship_po_line_id IS NULL THEN ol.quantity - ol.quantity_fulfilled - ol.quantity_cancelled ELSE 0 END)',
+  '(CASE WHEN ol.dropship_po_line_id IS NULL THEN ol.quantity - ol.quantity_fulfilled - ' +
+    'ol.quantity_cancelled ELSE 0 END)',
 );

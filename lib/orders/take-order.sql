@@ -54,13 +54,16 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('order:' || (o->>'channel') || ':' || (o->>'external_id')));
   END IF;
   IF jsonb_typeof(idem) = 'object' THEN
-    SELECT k.status, k.response, k.request_hash INTO stored FROM idempotency_keys k WHERE k.scope = idem->>'scope' AND k.key = idem->>'key';
+    SELECT k.status, k.response, k.request_hash INTO stored
+      FROM idempotency_keys k WHERE k.scope = idem->>'scope' AND k.key = idem->>'key';
     IF FOUND THEN
-      RETURN jsonb_build_object('replay', jsonb_build_object('status', stored.status, 'response', stored.response, 'request_hash', stored.request_hash));
+      RETURN jsonb_build_object('replay', jsonb_build_object('status', stored.status, 'response', stored.response,
+                                                             'request_hash', stored.request_hash));
     END IF;
   END IF;
   IF o->>'external_id' IS NOT NULL THEN
-    SELECT id, number INTO existing FROM orders WHERE channel = (o->>'channel')::sales_channel AND external_id = o->>'external_id';
+    SELECT id, number INTO existing
+      FROM orders WHERE channel = (o->>'channel')::sales_channel AND external_id = o->>'external_id';
     IF FOUND THEN
       RETURN jsonb_build_object('duplicate', jsonb_build_object('id', existing.id, 'number', existing.number));
     END IF;
@@ -68,7 +71,8 @@ BEGIN
 
   -- 2. Lock the stock levels in (variant, location) order and check every line (all or nothing), in
   --    one statement: a locked row reads its latest committed values.
-  WITH s AS (SELECT * FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid, quantity int, sku text, location_code text)),
+  WITH s AS (SELECT * FROM jsonb_to_recordset(p->'stock')
+               AS s(variant_id uuid, location_id uuid, quantity int, sku text, location_code text)),
   locked AS MATERIALIZED (
     SELECT l.variant_id, l.location_id, l.on_hand, l.reserved, l.backorder_allowed
       FROM stock_levels l JOIN s ON l.variant_id = s.variant_id AND l.location_id = s.location_id
@@ -76,8 +80,10 @@ BEGIN
   )
   SELECT count(k.variant_id),
          jsonb_agg(jsonb_build_object('sku', s.sku, 'location', s.location_code, 'requested', s.quantity,
-                                      'available', greatest(coalesce(k.on_hand - k.reserved, 0), 0)) ORDER BY s.variant_id)
-           FILTER (WHERE NOT coalesce(k.backorder_allowed, v.allow_backorder) AND coalesce(k.on_hand - k.reserved, 0) < s.quantity)
+                                      'available', greatest(coalesce(k.on_hand - k.reserved, 0), 0))
+                   ORDER BY s.variant_id)
+           FILTER (WHERE NOT coalesce(k.backorder_allowed, v.allow_backorder)
+                     AND coalesce(k.on_hand - k.reserved, 0) < s.quantity)
     INTO levels_found, short
     FROM s JOIN variants v ON v.id = s.variant_id
     LEFT JOIN locked k ON k.variant_id = s.variant_id AND k.location_id = s.location_id;
@@ -89,7 +95,8 @@ BEGIN
     INSERT INTO stock_levels (variant_id, location_id, backorder_allowed)
     SELECT v.id, s.location_id, v.allow_backorder
       FROM jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid) JOIN variants v ON v.id = s.variant_id
-      WHERE NOT EXISTS (SELECT 1 FROM stock_levels l WHERE l.variant_id = s.variant_id AND l.location_id = s.location_id)
+      WHERE NOT EXISTS (SELECT 1 FROM stock_levels l
+                         WHERE l.variant_id = s.variant_id AND l.location_id = s.location_id)
     ON CONFLICT (variant_id, location_id) DO NOTHING;
     PERFORM 1 FROM stock_levels l JOIN jsonb_to_recordset(p->'stock') AS s(variant_id uuid, location_id uuid)
       ON l.variant_id = s.variant_id AND l.location_id = s.location_id
@@ -103,8 +110,10 @@ BEGIN
     VALUES (idem->>'scope', idem->>'key', idem->>'request_hash', 0, 'null'::jsonb)
     ON CONFLICT (scope, key) DO NOTHING;
     IF NOT FOUND THEN
-      SELECT k.status, k.response, k.request_hash INTO stored FROM idempotency_keys k WHERE k.scope = idem->>'scope' AND k.key = idem->>'key';
-      RETURN jsonb_build_object('replay', jsonb_build_object('status', stored.status, 'response', stored.response, 'request_hash', stored.request_hash));
+      SELECT k.status, k.response, k.request_hash INTO stored
+        FROM idempotency_keys k WHERE k.scope = idem->>'scope' AND k.key = idem->>'key';
+      RETURN jsonb_build_object('replay', jsonb_build_object('status', stored.status, 'response', stored.response,
+                                                             'request_hash', stored.request_hash));
     END IF;
   END IF;
 
@@ -116,13 +125,15 @@ BEGIN
 
   -- 4. The order and its lines.
   order_number := nextval('orders_number_seq');
-  INSERT INTO orders (id, number, channel, external_id, status, payment_status, customer_id, email, currency, subtotal,
-                      discount_amount, shipping_amount, tax_amount, total, shipping_address, billing_address, shipping_method,
-                      promised_ship_by, placed_at, note, location_id, risk_score, risk_level, risk_reasons, customer_ip, amount_paid,
+  INSERT INTO orders (id, number, channel, external_id, status, payment_status, customer_id, email, currency,
+                      subtotal, discount_amount, shipping_amount, tax_amount, total,
+                      shipping_address, billing_address, shipping_method, promised_ship_by, placed_at, note,
+                      location_id, risk_score, risk_level, risk_reasons, customer_ip, amount_paid,
                       hold_reason, fx_rate, base_total, created_at, updated_at)
-  SELECT r.id, order_number, r.channel, r.external_id, r.status, r.payment_status, cust.id, r.email, r.currency, r.subtotal,
-         r.discount_amount, r.shipping_amount, r.tax_amount, r.total, r.shipping_address, r.billing_address, r.shipping_method,
-         r.promised_ship_by, r.placed_at, r.note, r.location_id, r.risk_score, r.risk_level, r.risk_reasons, r.customer_ip, r.amount_paid,
+  SELECT r.id, order_number, r.channel, r.external_id, r.status, r.payment_status, cust.id, r.email, r.currency,
+         r.subtotal, r.discount_amount, r.shipping_amount, r.tax_amount, r.total,
+         r.shipping_address, r.billing_address, r.shipping_method, r.promised_ship_by, r.placed_at, r.note,
+         r.location_id, r.risk_score, r.risk_level, r.risk_reasons, r.customer_ip, r.amount_paid,
          r.hold_reason, r.fx_rate, r.base_total, at, at
     FROM jsonb_populate_record(NULL::orders, o) r;
   INSERT INTO order_lines (id, order_id, variant_id, sku, name, quantity, unit_price, discount_amount, tax_amount)
@@ -139,7 +150,8 @@ BEGIN
       RETURNING l.variant_id, l.location_id, l.bin_id, s.quantity, l.on_hand - l.reserved AS after_available
     ),
     mv AS (
-      INSERT INTO stock_movements (variant_id, location_id, bin_id, type, on_hand_delta, reserved_delta, damaged_delta, quarantine_delta,
+      INSERT INTO stock_movements (variant_id, location_id, bin_id, type,
+                                   on_hand_delta, reserved_delta, damaged_delta, quarantine_delta,
                                    value_delta, reference_type, reference_id, actor_type, actor_id, created_at)
       SELECT u.variant_id, u.location_id, u.bin_id, 'reserve', 0, u.quantity, 0, 0, 0, 'order', o->>'id',
              p->'actor'->>'type', p->'actor'->>'id', at
@@ -152,20 +164,25 @@ BEGIN
 
   -- 6. Payment, journal entries, KPI facts, audit row.
   IF jsonb_typeof(p->'payment') = 'object' THEN
-    INSERT INTO payments (id, order_id, method, status, amount, currency, fee_amount, avs_result, cvv_result, created_at)
-    SELECT r.id, r.order_id, r.method, r.status, r.amount, r.currency, r.fee_amount, r.avs_result, r.cvv_result, r.created_at
+    INSERT INTO payments (id, order_id, method, status, amount, currency, fee_amount,
+                          avs_result, cvv_result, created_at)
+    SELECT r.id, r.order_id, r.method, r.status, r.amount, r.currency, r.fee_amount,
+           r.avs_result, r.cvv_result, r.created_at
       FROM jsonb_populate_record(NULL::payments, p->'payment') r;
   END IF;
   INSERT INTO journal_entries (id, memo, source_type, source_id, actor_type, actor_id, actor_label, posted_at)
-  SELECT r.id, replace(r.memo, '{number}', order_number::text), r.source_type, r.source_id, r.actor_type, r.actor_id, r.actor_label, r.posted_at
+  SELECT r.id, replace(r.memo, '{number}', order_number::text), r.source_type, r.source_id,
+         r.actor_type, r.actor_id, r.actor_label, r.posted_at
     FROM jsonb_populate_recordset(NULL::journal_entries, p->'entries') WITH ORDINALITY AS r
     ORDER BY ordinality;
   INSERT INTO journal_lines (entry_id, account_id, debit, credit, memo, txn_currency, txn_debit, txn_credit)
   SELECT r.entry_id, r.account_id, r.debit, r.credit, r.memo, r.txn_currency, r.txn_debit, r.txn_credit
     FROM jsonb_populate_recordset(NULL::journal_lines, p->'journal_lines') r;
   -- tax lines: the order's tax lines by jurisdiction and rate (decision 042).
-  INSERT INTO tax_lines (id, kind, entry_id, order_id, jurisdiction, rate, currency, taxable, tax, base_taxable, base_tax, created_at)
-  SELECT r.id, 'sale', r.entry_id, r.order_id, r.jurisdiction, r.rate, r.currency, r.taxable, r.tax, r.base_taxable, r.base_tax, at
+  INSERT INTO tax_lines (id, kind, entry_id, order_id, jurisdiction, rate, currency,
+                         taxable, tax, base_taxable, base_tax, created_at)
+  SELECT r.id, 'sale', r.entry_id, r.order_id, r.jurisdiction, r.rate, r.currency,
+         r.taxable, r.tax, r.base_taxable, r.base_tax, at
     FROM jsonb_populate_recordset(NULL::tax_lines, coalesce(p->'tax_lines', '[]'::jsonb)) r;
   INSERT INTO kpi_fact_deltas (day, channel, metric, value)
   SELECT (f.at AT TIME ZONE s.timezone)::date, f.channel, f.metric, f.value
@@ -177,7 +194,8 @@ BEGIN
     FROM jsonb_populate_record(NULL::audit_log, p->'audit') r;
 
   answer := coalesce(p->'response', '{}'::jsonb) || jsonb_build_object('number', order_number,
-    'customer', jsonb_build_object('id', cust.id, 'email', p->'customer'->>'email', 'name', btrim(cust.first_name || ' ' || cust.last_name)));
+    'customer', jsonb_build_object('id', cust.id, 'email', p->'customer'->>'email',
+                                   'name', btrim(cust.first_name || ' ' || cust.last_name)));
   -- 7. The order.created event, in this same write (decision 022): its data is the answer.
   PERFORM record_event('order.created', 'order', o->>'id', answer, at);
   IF jsonb_typeof(idem) = 'object' THEN

@@ -31,7 +31,8 @@ export async function createDropshipPurchaseOrders(
 ): Promise<{ purchase_order_ids: string[] }> {
   const [order] = await t.$queryRaw<
     { id: string; number: number; location_id: string | null; shipping_address: Prisma.JsonValue }[]
-  >`SELECT id::text, number, location_id::text, shipping_address FROM orders WHERE id = ${options.orderId}::uuid FOR UPDATE`;
+  >`SELECT id::text, number, location_id::text, shipping_address FROM orders WHERE id =
+    ${options.orderId}::uuid FOR UPDATE`;
   if (!order?.location_id) return { purchase_order_ids: [] };
   const lines = await t.$queryRaw<DropshipLine[]>`
     SELECT ol.id::text, ol.variant_id::text, ol.sku,

@@ -24,7 +24,9 @@ export const recordDropshipShipmentAction = action(
     revalidatePath('/purchasing');
     revalidatePath(`/orders/${shipment.order_id}`);
     return {
-      message: `Shipment #${shipment.number} recorded (${input.carrier} ${input.tracking_number}); the order is ${shipment.status.replace('_', ' ')}.`,
+      message:
+        `Shipment #${shipment.number} recorded (${input.carrier} ${input.tracking_number}); the order is ` +
+        `${shipment.status.replace('_', ' ')}.`,
     };
   },
 );

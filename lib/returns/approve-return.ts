@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
+import { auditReturn } from '@/lib/returns/audit-return';
 import type { Actor } from '@/lib/auth/actor';
 import { customerOf, lockReturn } from '@/lib/returns/lock-return';
 import { issueReturnLabel } from '@/lib/returns/issue-return-label';
@@ -54,18 +54,12 @@ export async function approveReturn(
         carrier: label?.carrier ?? null,
       },
     });
-    await audit(t, {
+    await auditReturn(t, {
       actor: options.actor,
       action: 'return.approved',
-      entityType: 'return',
-      entityId: r.id,
-      before: { status: r.status },
-      after: {
-        return_id: r.id,
-        number: r.number,
-        order_id: r.orderId,
-        ticket_id: r.ticketId,
-        status,
+      return: r,
+      status,
+      details: {
         message: input.message ?? null,
         label,
       },

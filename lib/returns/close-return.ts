@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
+import { auditReturn } from '@/lib/returns/audit-return';
 import type { Actor } from '@/lib/auth/actor';
 import { lockReturn } from '@/lib/returns/lock-return';
 import { nextReturnStatus } from '@/lib/returns/rules';
@@ -19,18 +19,12 @@ export async function closeReturn(
       data: { status, closedAt: new Date() },
       select: { id: true },
     });
-    await audit(t, {
+    await auditReturn(t, {
       actor: options.actor,
       action: 'return.closed',
-      entityType: 'return',
-      entityId: r.id,
-      before: { status: r.status },
-      after: {
-        return_id: r.id,
-        number: r.number,
-        order_id: r.orderId,
-        ticket_id: r.ticketId,
-        status,
+      return: r,
+      status,
+      details: {
         note: options.note ?? null,
       },
     });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordPayment } from '@/lib/orders/record-payment';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
+import { auditReturn } from '@/lib/returns/audit-return';
 import { AppError } from '@/lib/errors';
 import { ZAddress } from '@/lib/address';
 import type { Actor } from '@/lib/auth/actor';
@@ -166,18 +166,12 @@ export async function exchangeReturn(
         refunded_formatted: s.refund ? formatMoney(s.refund, original.currency) : null,
       },
     });
-    await audit(t, {
+    await auditReturn(t, {
       actor: options.actor,
       action: 'return.exchanged',
-      entityType: 'return',
-      entityId: r.id,
-      before: { status: r.status },
-      after: {
-        return_id: r.id,
-        number: r.number,
-        order_id: r.orderId,
-        ticket_id: r.ticketId,
-        status,
+      return: r,
+      status,
+      details: {
         exchange_order_id: replacement.id,
         exchange_order_number: replacement.number,
         refund_id: refund.refund.id,

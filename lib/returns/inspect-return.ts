@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
+import { auditReturn } from '@/lib/returns/audit-return';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
@@ -218,18 +218,12 @@ export async function inspectUnits(
     status = nextReturnStatus(r.status, 'inspect');
     await t.return.update({ where: { id: r.id }, data: { status }, select: { id: true } });
   }
-  await audit(t, {
-    actor,
+  await auditReturn(t, {
+    actor: actor,
     action: 'return.inspected',
-    entityType: 'return',
-    entityId: r.id,
-    before: { status: r.status },
-    after: {
-      return_id: r.id,
-      number: r.number,
-      order_id: r.orderId,
-      ticket_id: r.ticketId,
-      status,
+    return: r,
+    status,
+    details: {
       location: location.code,
       lines: results,
     },

@@ -1,11 +1,12 @@
 import 'server-only';
+import { addressText } from '@/lib/fulfillment/document-address';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { LabelInput } from '@/lib/documents/label';
 import { returnParcelGrams } from '@/lib/returns/issue-return-label';
 import { isUuid } from '@/lib/boundary';
 
-const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+const str = addressText;
 
 /** A return label's data: from the customer (the order's shipping address) to the shop's warehouse. */
 export async function returnLabel(returnId: string, tx: Tx = db): Promise<LabelInput> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordEvent } from '@/lib/events/record-event';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
+import { auditReturn } from '@/lib/returns/audit-return';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { customerOf, lockReturn } from '@/lib/returns/lock-return';
@@ -96,18 +96,12 @@ export async function receiveReturn(
     // KPI: units returned (and per reason) on the day of the latest receipt, in this transaction.
     await recordReturnReceiptFacts(t, kpiBefore, await returnReceiptState(t, r.id));
     const received = takes.map((tk) => ({ sku: tk.sku, quantity: tk.quantity }));
-    await audit(t, {
+    await auditReturn(t, {
       actor: options.actor,
       action: 'return.received',
-      entityType: 'return',
-      entityId: r.id,
-      before: { status: r.status },
-      after: {
-        return_id: r.id,
-        number: r.number,
-        order_id: r.orderId,
-        ticket_id: r.ticketId,
-        status,
+      return: r,
+      status,
+      details: {
         complete,
         lines: received,
       },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
+import { auditReturn } from '@/lib/returns/audit-return';
 import type { Actor } from '@/lib/auth/actor';
 import { customerOf, lockReturn } from '@/lib/returns/lock-return';
 import { notifyCustomer } from '@/lib/returns/notify';
@@ -37,18 +37,12 @@ export async function rejectReturn(
         message: input.message,
       },
     });
-    await audit(t, {
+    await auditReturn(t, {
       actor: options.actor,
       action: 'return.rejected',
-      entityType: 'return',
-      entityId: r.id,
-      before: { status: r.status },
-      after: {
-        return_id: r.id,
-        number: r.number,
-        order_id: r.orderId,
-        ticket_id: r.ticketId,
-        status,
+      return: r,
+      status,
+      details: {
         message: input.message,
       },
     });

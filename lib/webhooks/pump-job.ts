@@ -1,7 +1,7 @@
 import 'server-only';
-import { z } from 'zod';
 import { withOwnPool } from '@/lib/db';
 import { defineJob } from '@/lib/jobs/registry';
+import { ZPumpJobInput } from '@/lib/jobs/schemas';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { dispatchEvents } from './dispatch-events';
 import { deliverDueWebhooks } from './deliver-due';
@@ -64,11 +64,7 @@ function wakeableSleep() {
  */
 export const pumpWebhooksJob = defineJob({
   name: 'webhooks.pump',
-  schema: z.object({
-    seconds: z.number().positive().max(60).default(10),
-    /** false: do not queue the next run (tests). */
-    chain: z.boolean().default(true),
-  }),
+  schema: ZPumpJobInput,
   policy: 'short',
   retry: { limit: 0 },
   timeoutSeconds: 120,

@@ -35,93 +35,98 @@ test('admin makes a reporting API key', async ({ page }) => {
   expect(key).toMatch(/^brk_/);
 });
 
-test('the manager changes the range, sees the numbers change (as the API has them) and drills into late shipments', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(180_000);
-  await signIn(page, DEMO_EMAIL.manager);
-  await visit(page, '/dashboard');
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible();
-  // Refunds, returns and support have real values; inventory accuracy has them once a cycle count is
-  // completed in the range (checked against the API below).
-  await expect(card(page, 'Refunds')).not.toContainText('No data yet');
-  await expect(page.getByRole('link', { name: /Tickets about to breach SLA/ })).toHaveAttribute(
-    'href',
-    '/support?view=at_risk',
-  );
-  await expect(page.getByRole('heading', { name: /Returns by reason/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /Refunds over time/ })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, '/dashboard');
-
-  const before = {
-    orders: await cardValue(page, 'Orders'),
-    fulfilled: await cardDetail(page, 'Fulfillment rate'),
-  };
-  await page.getByLabel('Range', { exact: true }).selectOption('90d');
-  await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page).toHaveURL(/range=90d/);
-  await expect.poll(() => cardValue(page, 'Orders')).not.toBe(before.orders);
-  expect(Number((await cardValue(page, 'Orders')).replace(/,/g, ''))).toBeGreaterThan(
-    Number(before.orders.replace(/,/g, '')),
-  );
-
-  // The cards show what the API returns for the same range.
-  const from = await page.locator('#from').inputValue();
-  const to = await page.locator('#to').inputValue();
-  const res = await request.get(`/api/v1/kpis?from=${from}&to=${to}`, {
-    headers: { Authorization: `Bearer ${key}` },
-  });
-  expect(res.status()).toBe(200);
-  const api = await res.json();
-  expect(await cardValue(page, 'Orders')).toBe(api.orders.count.toLocaleString('en-US'));
-  expect(await cardDetail(page, 'Fulfillment rate')).toBe(
-    `${api.fulfillment_rate.numerator.toLocaleString('en-US')} of ${api.fulfillment_rate.denominator.toLocaleString('en-US')} orders shipped complete`,
-  );
-  expect(await cardDetail(page, 'On-time ship rate')).toContain(
-    `${api.on_time_ship_rate.numerator} of ${api.on_time_ship_rate.denominator}`,
-  );
-  expect(await cardDetail(page, 'Refunds')).toContain(`${api.refunds.count.toLocaleString('en-US')} refund`);
-  expect(await cardDetail(page, 'Return rate')).toBe(
-    `${api.return_rate.numerator.toLocaleString('en-US')} units returned of ${api.return_rate.denominator.toLocaleString('en-US')} shipped`,
-  );
-  if (api.inventory_accuracy.value === null)
-    await expect(card(page, 'Inventory accuracy')).toContainText('No data yet');
-  else
-    expect(await cardValue(page, 'Inventory accuracy')).toBe(
-      `${(api.inventory_accuracy.value * 100).toFixed(1)}%`,
+test(
+  'the manager changes the range, sees the numbers change (as the API has them) and drills into late ' +
+    'shipments',
+  async ({ page, request }) => {
+    test.setTimeout(180_000);
+    await signIn(page, DEMO_EMAIL.manager);
+    await visit(page, '/dashboard');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Needs attention' })).toBeVisible();
+    // Refunds, returns and support have real values; inventory accuracy has them once a cycle count is
+    // completed in the range (checked against the API below).
+    await expect(card(page, 'Refunds')).not.toContainText('No data yet');
+    await expect(page.getByRole('link', { name: /Tickets about to breach SLA/ })).toHaveAttribute(
+      'href',
+      '/support?view=at_risk',
     );
-  expect(await cardValue(page, 'Open backlog')).toBe(api.open_backlog.count.toLocaleString('en-US'));
-  expect(await cardValue(page, 'SLA breaches')).toBe(api.sla_breaches.count.toLocaleString('en-US'));
+    await expect(page.getByRole('heading', { name: /Returns by reason/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Refunds over time/ })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, '/dashboard');
 
-  // The formula is one focus away.
-  await card(page, 'On-time ship rate')
-    .getByRole('button', { name: /how on-time ship rate is calculated/i })
-    .focus();
-  await expect(page.getByRole('tooltip').filter({ hasText: 'promised ship-by' })).toBeVisible();
-
-  // Drill down: the late shipments behind the on-time rate.
-  const late = api.on_time_ship_rate.denominator - api.on_time_ship_rate.numerator;
-  await card(page, 'On-time ship rate').getByRole('link', { name: 'Late shipments' }).click();
-  await expect(page).toHaveURL(
-    (url) => url.pathname === '/orders' && url.searchParams.get('ship') === 'late',
-  );
-  await expect(page.getByText(/Late shipments: shipped complete after the promised ship-by/)).toBeVisible();
-  if (late > 0)
-    await expect(page.getByRole('table', { name: 'Orders' }).locator('tbody tr')).toHaveCount(
-      Math.min(late, 50),
+    const before = {
+      orders: await cardValue(page, 'Orders'),
+      fulfilled: await cardDetail(page, 'Fulfillment rate'),
+    };
+    await page.getByLabel('Range', { exact: true }).selectOption('90d');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect(page).toHaveURL(/range=90d/);
+    await expect.poll(() => cardValue(page, 'Orders')).not.toBe(before.orders);
+    expect(Number((await cardValue(page, 'Orders')).replace(/,/g, ''))).toBeGreaterThan(
+      Number(before.orders.replace(/,/g, '')),
     );
-  else await expect(page.getByText('No orders match these filters.')).toBeVisible();
-  await expectNoSeriousA11yViolations(page, '/orders late shipments');
 
-  // The SLA card drills into the inbox's breached view.
-  await page.goBack();
-  await card(page, 'SLA breaches').getByRole('link', { name: 'Breached tickets (unsolved)' }).click();
-  await expect(page).toHaveURL(
-    (url) => url.pathname === '/support' && url.searchParams.get('view') === 'breached',
-  );
-});
+    // The cards show what the API returns for the same range.
+    const from = await page.locator('#from').inputValue();
+    const to = await page.locator('#to').inputValue();
+    const res = await request.get(`/api/v1/kpis?from=${from}&to=${to}`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    expect(res.status()).toBe(200);
+    const api = await res.json();
+    expect(await cardValue(page, 'Orders')).toBe(api.orders.count.toLocaleString('en-US'));
+    expect(await cardDetail(page, 'Fulfillment rate')).toBe(
+      `${api.fulfillment_rate.numerator.toLocaleString('en-US')} of ` +
+        `${api.fulfillment_rate.denominator.toLocaleString('en-US')} orders shipped complete`,
+    );
+    expect(await cardDetail(page, 'On-time ship rate')).toContain(
+      `${api.on_time_ship_rate.numerator} of ${api.on_time_ship_rate.denominator}`,
+    );
+    expect(await cardDetail(page, 'Refunds')).toContain(
+      `${api.refunds.count.toLocaleString('en-US')} refund`,
+    );
+    expect(await cardDetail(page, 'Return rate')).toBe(
+      `${api.return_rate.numerator.toLocaleString('en-US')} units returned of ` +
+        `${api.return_rate.denominator.toLocaleString('en-US')} shipped`,
+    );
+    if (api.inventory_accuracy.value === null)
+      await expect(card(page, 'Inventory accuracy')).toContainText('No data yet');
+    else
+      expect(await cardValue(page, 'Inventory accuracy')).toBe(
+        `${(api.inventory_accuracy.value * 100).toFixed(1)}%`,
+      );
+    expect(await cardValue(page, 'Open backlog')).toBe(api.open_backlog.count.toLocaleString('en-US'));
+    expect(await cardValue(page, 'SLA breaches')).toBe(api.sla_breaches.count.toLocaleString('en-US'));
+
+    // The formula is one focus away.
+    await card(page, 'On-time ship rate')
+      .getByRole('button', { name: /how on-time ship rate is calculated/i })
+      .focus();
+    await expect(page.getByRole('tooltip').filter({ hasText: 'promised ship-by' })).toBeVisible();
+
+    // Drill down: the late shipments behind the on-time rate.
+    const late = api.on_time_ship_rate.denominator - api.on_time_ship_rate.numerator;
+    await card(page, 'On-time ship rate').getByRole('link', { name: 'Late shipments' }).click();
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/orders' && url.searchParams.get('ship') === 'late',
+    );
+    await expect(page.getByText(/Late shipments: shipped complete after the promised ship-by/)).toBeVisible();
+    if (late > 0)
+      await expect(page.getByRole('table', { name: 'Orders' }).locator('tbody tr')).toHaveCount(
+        Math.min(late, 50),
+      );
+    else await expect(page.getByText('No orders match these filters.')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, '/orders late shipments');
+
+    // The SLA card drills into the inbox's breached view.
+    await page.goBack();
+    await card(page, 'SLA breaches').getByRole('link', { name: 'Breached tickets (unsolved)' }).click();
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/support' && url.searchParams.get('view') === 'breached',
+    );
+  },
+);
 
 test('a bad custom range falls back and says why; the dashboard works at tablet width', async ({ page }) => {
   test.setTimeout(120_000);

@@ -103,96 +103,100 @@ test('a manager lands on the dashboard, uses the drawer and the shortcuts, and e
   await expectNoSeriousA11yViolations(page, '/settings as manager');
 });
 
-test('warehouse staff land on the fulfillment queue; the ship page hydrates; the receiving desk opens a return by scan', async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  expect(await signIn(page, DEMO_EMAIL.warehouse)).toBe('/fulfillment');
-  await expect(page.getByRole('heading', { level: 1, name: 'Fulfillment' })).toBeVisible();
-  await noSideways(page, '/fulfillment');
-  await page.screenshot({ path: test.info().outputPath('warehouse-fulfillment-820.png'), fullPage: false });
-  await expectNoSeriousA11yViolations(page, '/fulfillment at 820 px');
+test(
+  'warehouse staff land on the fulfillment queue; the ship page hydrates; the receiving desk opens a return ' +
+    'by scan',
+  async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    expect(await signIn(page, DEMO_EMAIL.warehouse)).toBe('/fulfillment');
+    await expect(page.getByRole('heading', { level: 1, name: 'Fulfillment' })).toBeVisible();
+    await noSideways(page, '/fulfillment');
+    await page.screenshot({ path: test.info().outputPath('warehouse-fulfillment-820.png'), fullPage: false });
+    await expectNoSeriousA11yViolations(page, '/fulfillment at 820 px');
 
-  // A ship page: no React error #418 (a form inside a paragraph made the tree differ).
-  const ship = page.locator('a[href^="/fulfillment/orders/"]').first();
-  const href = await ship.getAttribute('href');
-  errors.length = 0;
-  await visit(page, href!);
-  await expect(page.getByRole('heading', { level: 1, name: /^Ship order #/ })).toBeVisible();
-  await waitForHydration(page, 'form');
-  await page.waitForTimeout(500);
-  expect(errors.filter((e) => /418|hydrat/i.test(e))).toEqual([]);
-  await noSideways(page, href!);
-  await expectNoSeriousA11yViolations(page, `${href} at 820 px`);
+    // A ship page: no React error #418 (a form inside a paragraph made the tree differ).
+    const ship = page.locator('a[href^="/fulfillment/orders/"]').first();
+    const href = await ship.getAttribute('href');
+    errors.length = 0;
+    await visit(page, href!);
+    await expect(page.getByRole('heading', { level: 1, name: /^Ship order #/ })).toBeVisible();
+    await waitForHydration(page, 'form');
+    await page.waitForTimeout(500);
+    expect(errors.filter((e) => /418|hydrat/i.test(e))).toEqual([]);
+    await noSideways(page, href!);
+    await expectNoSeriousA11yViolations(page, `${href} at 820 px`);
 
-  // The receiving desk: an unknown code says so; an RMA number opens that return's receiving page.
-  await visit(page, '/returns/receive');
-  await expect(page.getByRole('heading', { level: 1, name: 'Receive returns' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, '/returns/receive');
-  await page.getByLabel('Scan an RMA number or a return label’s tracking number').fill('NOPE-0000');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'NOPE-0000' })).toContainText('No return has');
-  const first = page.getByRole('list', { name: 'Returns awaiting receipt' }).getByRole('listitem').first();
-  const number = /Return #(\d+)/.exec(await first.innerText())![1];
-  await page.getByLabel('Scan an RMA number or a return label’s tracking number').fill(`RMA-${number}`);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => /^\/returns\/[0-9a-f-]+\/receive$/.test(u.pathname));
-  await expect(page.getByRole('heading', { level: 1, name: `Receive return #${number}` })).toBeVisible();
+    // The receiving desk: an unknown code says so; an RMA number opens that return's receiving page.
+    await visit(page, '/returns/receive');
+    await expect(page.getByRole('heading', { level: 1, name: 'Receive returns' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, '/returns/receive');
+    await page.getByLabel('Scan an RMA number or a return label’s tracking number').fill('NOPE-0000');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'NOPE-0000' })).toContainText('No return has');
+    const first = page.getByRole('list', { name: 'Returns awaiting receipt' }).getByRole('listitem').first();
+    const number = /Return #(\d+)/.exec(await first.innerText())![1];
+    await page.getByLabel('Scan an RMA number or a return label’s tracking number').fill(`RMA-${number}`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => /^\/returns\/[0-9a-f-]+\/receive$/.test(u.pathname));
+    await expect(page.getByRole('heading', { level: 1, name: `Receive return #${number}` })).toBeVisible();
 
-  // The scan screen at phone width needs no zoom: nothing wider than the screen.
-  await page.setViewportSize({ width: 390, height: 844 });
-  await visit(page, '/returns/receive');
-  await noSideways(page, '/returns/receive at 390 px');
-});
+    // The scan screen at phone width needs no zoom: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(page, '/returns/receive');
+    await noSideways(page, '/returns/receive at 390 px');
+  },
+);
 
-test('a support agent lands on the inbox; the ticket keeps the customer beside the composer; the order flags a passed ship-by date', async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  expect(await signIn(page, DEMO_EMAIL.support)).toBe('/support');
-  await expect(page.getByRole('heading', { level: 1, name: 'Support' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('support-inbox-820.png'), fullPage: false });
-  await expectNoSeriousA11yViolations(page, '/support at 820 px');
+test(
+  'a support agent lands on the inbox; the ticket keeps the customer beside the composer; the order flags a ' +
+    'passed ship-by date',
+  async ({ page }) => {
+    test.setTimeout(240_000);
+    expect(await signIn(page, DEMO_EMAIL.support)).toBe('/support');
+    await expect(page.getByRole('heading', { level: 1, name: 'Support' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('support-inbox-820.png'), fullPage: false });
+    await expectNoSeriousA11yViolations(page, '/support at 820 px');
 
-  // A ticket's number link (#12), not one of the section's tabs (Canned replies, SLA settings).
-  const ticket = page.locator('a[href^="/support/"]').filter({ hasText: /^#\d+/ }).first();
-  const ticketHref = await ticket.getAttribute('href');
-  await visit(page, ticketHref!);
-  const composer = page
-    .locator('form')
-    .filter({ has: page.getByRole('textbox') })
-    .first();
-  const customer = page.getByRole('region', { name: 'Customer', exact: true });
-  const [c, p] = [await composer.boundingBox(), await customer.boundingBox()];
-  expect(p!.x, 'the customer panel is to the right of the composer').toBeGreaterThan(c!.x + c!.width - 1);
-  await expect(page.getByRole('heading', { name: 'Other emails to the customer' })).toBeVisible();
-  await noSideways(page, ticketHref!);
-  await expectNoSeriousA11yViolations(page, `${ticketHref} at 820 px`);
+    // A ticket's number link (#12), not one of the section's tabs (Canned replies, SLA settings).
+    const ticket = page.locator('a[href^="/support/"]').filter({ hasText: /^#\d+/ }).first();
+    const ticketHref = await ticket.getAttribute('href');
+    await visit(page, ticketHref!);
+    const composer = page
+      .locator('form')
+      .filter({ has: page.getByRole('textbox') })
+      .first();
+    const customer = page.getByRole('region', { name: 'Customer', exact: true });
+    const [c, p] = [await composer.boundingBox(), await customer.boundingBox()];
+    expect(p!.x, 'the customer panel is to the right of the composer').toBeGreaterThan(c!.x + c!.width - 1);
+    await expect(page.getByRole('heading', { name: 'Other emails to the customer' })).toBeVisible();
+    await noSideways(page, ticketHref!);
+    await expectNoSeriousA11yViolations(page, `${ticketHref} at 820 px`);
 
-  // An order past its ship-by date says so.
-  await visit(page, '/orders?ship=past_due');
-  const late = page.locator('a[href^="/orders/"]').filter({ hasText: /#\d+/ }).first();
-  await visit(page, (await late.getAttribute('href'))!);
-  await expect(page.getByRole('status').filter({ hasText: 'Past its ship-by date.' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Emails to the customer' })).toBeVisible();
-  await noSideways(page, 'an order page');
-  await expectNoSeriousA11yViolations(page, 'an order past its ship-by date');
+    // An order past its ship-by date says so.
+    await visit(page, '/orders?ship=past_due');
+    const late = page.locator('a[href^="/orders/"]').filter({ hasText: /#\d+/ }).first();
+    await visit(page, (await late.getAttribute('href'))!);
+    await expect(page.getByRole('status').filter({ hasText: 'Past its ship-by date.' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Emails to the customer' })).toBeVisible();
+    await noSideways(page, 'an order page');
+    await expectNoSeriousA11yViolations(page, 'an order past its ship-by date');
 
-  // Picking a start page: validated and saved.
-  await visit(page, '/profile');
-  await waitForHydration(page, 'form button');
-  await page.getByLabel('After signing in, open').selectOption('orders');
-  await page.getByRole('button', { name: 'Save start page' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'You will start on Orders' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page, '/profile');
-  await visit(page, '/');
-  await expect(page).toHaveURL((u) => u.pathname === '/orders');
-  await visit(page, '/profile');
-  await waitForHydration(page, 'form button');
-  await page.getByLabel('After signing in, open').selectOption('');
-  await page.getByRole('button', { name: 'Save start page' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'You will start on Support' })).toBeVisible();
-});
+    // Picking a start page: validated and saved.
+    await visit(page, '/profile');
+    await waitForHydration(page, 'form button');
+    await page.getByLabel('After signing in, open').selectOption('orders');
+    await page.getByRole('button', { name: 'Save start page' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'You will start on Orders' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, '/profile');
+    await visit(page, '/');
+    await expect(page).toHaveURL((u) => u.pathname === '/orders');
+    await visit(page, '/profile');
+    await waitForHydration(page, 'form button');
+    await page.getByLabel('After signing in, open').selectOption('');
+    await page.getByRole('button', { name: 'Save start page' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'You will start on Support' })).toBeVisible();
+  },
+);

@@ -23,12 +23,15 @@ const SKU = `IMP-E2E-${suffix}`;
 
 function shopifyExport(): string {
   const header =
-    'Name,Email,Financial Status,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Id,Tags,Source';
+    'Name,Email,Financial Status,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Created ' +
+    'at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Id,Tags,Source';
   const today = new Date().toISOString().slice(0, 10);
   return [
     header,
-    `#E${suffix}-1,o'hara-${suffix.toLowerCase()}@example.com,paid,fulfilled,USD,24.00,5.00,0.00,29.00,${today} 09:00:00 +0000,2,"Mug, large",12.00,${SKU},"Mary O'Hara",E2E-${suffix}-1,vip,web`,
-    `#E${suffix}-2,,paid,fulfilled,USD,12.00,0.00,0.00,12.00,${today} 10:00:00 +0000,1,Mug,12.00,${SKU},,E2E-${suffix}-2,,pos`,
+    `#E${suffix}-1,o'hara-${suffix.toLowerCase()}@example.com,paid,fulfilled,USD,24.00,5.00,0.00,29.00,` +
+      `${today} 09:00:00 +0000,2,"Mug, large",12.00,${SKU},"Mary O'Hara",E2E-${suffix}-1,vip,web`,
+    `#E${suffix}-2,,paid,fulfilled,USD,12.00,0.00,0.00,12.00,${today} 10:00:00 +0000,1,Mug,12.00,${SKU}` +
+      `,,E2E-${suffix}-2,,pos`,
   ].join('\n');
 }
 

@@ -290,7 +290,8 @@ test('a manager approves a held order, cancels another, filters the list, saves 
     await page.getByRole('link', { name: buyer.name }).click();
     await expect(page.getByRole('heading', { level: 1, name: buyer.name })).toBeVisible();
     await expect(page.getByTestId('customer-order-count')).toHaveText('3');
-    await expect(page.getByTestId('customer-ltv')).toHaveText(`$${(risky.total / 100).toFixed(2)}`); // only R1 is not cancelled
+    // only R1 is not cancelled
+    await expect(page.getByTestId('customer-ltv')).toHaveText(`$${(risky.total / 100).toFixed(2)}`);
     await expectNoSeriousA11yViolations(page, 'a customer page');
   });
 

@@ -151,7 +151,9 @@ test('the customer writes in about a shipped order (public API)', async ({ page,
     data: {
       customer: { email: order().customer.email, name: order().customer.name },
       subject: journey.ticket.subject,
-      body: `Hello, my order #${order().number} arrived but the ${order().lines[0].name} is broken. Can I send it back?`,
+      body:
+        `Hello, my order #${order().number} arrived but the ${order().lines[0].name} is broken. Can I send ` +
+        `it back?`,
       order_number: order().number,
       channel: 'web',
       // the customer says it is broken: the agent tags it, and a return started here preselects the reason

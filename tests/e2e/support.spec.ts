@@ -82,18 +82,20 @@ test('an unknown placeholder is named in the preview and refused when sending', 
   await expect(page.locator('li[data-kind="reply"]')).toHaveCount(before);
 });
 
-test('the agent replies with a canned reply after previewing it, solves the ticket, and the customer gets the email', async ({
-  page,
-}) => {
-  // The app's worker sends customer emails to SMTP on E2E_SMTP_PORT (playwright.config.ts): listen there.
-  const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
-  await test.info().attach('smtp', { body: sink.url });
-  try {
-    await replyAndSolve(page, sink);
-  } finally {
-    await sink.close();
-  }
-});
+test(
+  'the agent replies with a canned reply after previewing it, solves the ticket, and the customer gets the ' +
+    'email',
+  async ({ page }) => {
+    // The app's worker sends customer emails to SMTP on E2E_SMTP_PORT (playwright.config.ts): listen there.
+    const sink = await startSmtpSink(Number(process.env.E2E_SMTP_PORT));
+    await test.info().attach('smtp', { body: sink.url });
+    try {
+      await replyAndSolve(page, sink);
+    } finally {
+      await sink.close();
+    }
+  },
+);
 
 async function replyAndSolve(page: Page, sink: Awaited<ReturnType<typeof startSmtpSink>>) {
   await signIn(page, DEMO_EMAIL.support);

@@ -256,46 +256,50 @@ describe('automation rules', () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: big.id } })).tags).toEqual([]);
   });
 
-  it('an event from automation at the depth limit runs no rule (logged as skipped); its actions carry depth + 1', async () => {
-    const rule = await createAutomationRule({
-      input: {
-        name: 'Tag updated orders',
-        event: 'order.updated',
-        actions: [{ type: 'add_tag', tag: 'touched' }],
-        enabled: true,
-      },
-      actor,
-    });
-    const shallow = await placeOrder('AU-DEPTH-0', 1);
-    const deep = await placeOrder('AU-DEPTH-3', 1);
-    await recordOrderEvent(db, 'order.updated', shallow.id);
-    await db.$transaction(async (tx) => {
-      // As if a chain of three rules had led here.
-      await tx.$executeRaw`SELECT set_config('backroom.event_depth', '3', true)`;
-      await recordOrderEvent(tx, 'order.updated', deep.id);
-    });
-    await pass();
-    const tags = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id } })).tags;
-    expect(await tags(shallow.id)).toEqual(['touched']);
-    expect(await tags(deep.id)).toEqual([]);
-    const runs = await db.automationRun.findMany({
-      where: { ruleId: rule.id },
-      orderBy: { createdAt: 'asc' },
-      select: { resourceId: true, depth: true, status: true, error: true, results: true },
-    });
-    // shallow: depth 0 tagged it (its order.updated has depth 1) → depth 1 found it tagged already.
-    expect(runs.filter((r) => r.resourceId === shallow.id).map((r) => [r.depth, r.status])).toEqual([
-      [0, 'succeeded'],
-      [1, 'succeeded'],
-    ]);
-    expect(runs.find((r) => r.resourceId === shallow.id && r.depth === 1)?.results).toEqual([
-      { type: 'add_tag', status: 'nothing', detail: `order #${shallow.number} is tagged touched already` },
-    ]);
-    const skipped = runs.find((r) => r.resourceId === deep.id);
-    expect(skipped).toMatchObject({ depth: 3, status: 'skipped' });
-    expect(skipped?.error).toMatch(/depth limit/);
-    await disable(rule.id);
-  });
+  it(
+    'an event from automation at the depth limit runs no rule (logged as skipped); its actions carry depth ' +
+      '+ 1',
+    async () => {
+      const rule = await createAutomationRule({
+        input: {
+          name: 'Tag updated orders',
+          event: 'order.updated',
+          actions: [{ type: 'add_tag', tag: 'touched' }],
+          enabled: true,
+        },
+        actor,
+      });
+      const shallow = await placeOrder('AU-DEPTH-0', 1);
+      const deep = await placeOrder('AU-DEPTH-3', 1);
+      await recordOrderEvent(db, 'order.updated', shallow.id);
+      await db.$transaction(async (tx) => {
+        // As if a chain of three rules had led here.
+        await tx.$executeRaw`SELECT set_config('backroom.event_depth', '3', true)`;
+        await recordOrderEvent(tx, 'order.updated', deep.id);
+      });
+      await pass();
+      const tags = async (id: string) => (await db.order.findUniqueOrThrow({ where: { id } })).tags;
+      expect(await tags(shallow.id)).toEqual(['touched']);
+      expect(await tags(deep.id)).toEqual([]);
+      const runs = await db.automationRun.findMany({
+        where: { ruleId: rule.id },
+        orderBy: { createdAt: 'asc' },
+        select: { resourceId: true, depth: true, status: true, error: true, results: true },
+      });
+      // shallow: depth 0 tagged it (its order.updated has depth 1) → depth 1 found it tagged already.
+      expect(runs.filter((r) => r.resourceId === shallow.id).map((r) => [r.depth, r.status])).toEqual([
+        [0, 'succeeded'],
+        [1, 'succeeded'],
+      ]);
+      expect(runs.find((r) => r.resourceId === shallow.id && r.depth === 1)?.results).toEqual([
+        { type: 'add_tag', status: 'nothing', detail: `order #${shallow.number} is tagged touched already` },
+      ]);
+      const skipped = runs.find((r) => r.resourceId === deep.id);
+      expect(skipped).toMatchObject({ depth: 3, status: 'skipped' });
+      expect(skipped?.error).toMatch(/depth limit/);
+      await disable(rule.id);
+    },
+  );
 
   it('a rule runs only on events after it was enabled', async () => {
     const early = await placeOrder('AU-EARLY', 1);

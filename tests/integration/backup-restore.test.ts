@@ -93,7 +93,8 @@ describe('backup and restore', () => {
     const client = new pg.Client({ connectionString: restoredUrl });
     await client.connect();
     const { rows } = await client.query<{ max: number; next: string }>(
-      `SELECT (SELECT max(number) FROM orders) AS max, nextval(pg_get_serial_sequence('orders', 'number'))::text AS next`,
+      `SELECT (SELECT max(number) FROM orders) AS max, nextval(pg_get_serial_sequence('orders',
+        'number'))::text AS next`,
     );
     await client.end();
     expect(Number(rows[0].next)).toBe(rows[0].max + 1);

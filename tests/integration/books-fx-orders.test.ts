@@ -73,7 +73,8 @@ const post = (body: unknown) =>
 async function linesOf(sourceType: string, sourceId: string) {
   return db.$queryRaw<{ account: string; debit: number; credit: number; txn: string | null }[]>`
     SELECT a.code AS account, l.debit::int, l.credit::int,
-           CASE WHEN l.txn_currency IS NULL THEN NULL ELSE l.txn_currency || ' ' || l.txn_debit || '/' || l.txn_credit END AS txn
+           CASE WHEN l.txn_currency IS NULL THEN NULL ELSE l.txn_currency || ' ' || l.txn_debit ||
+             '/' || l.txn_credit END AS txn
     FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
     WHERE e.source_type = ${sourceType} AND e.source_id = ${sourceId}
     ORDER BY e.number, l.id`;
@@ -104,27 +105,31 @@ describe('an order in another currency', () => {
     expect(await read.json()).toMatchObject({ fx_rate: '1.0842', base_total: 5_567, total: 5_135 });
   });
 
-  it('posts every line with its EUR amount beside the base amount, the rounding difference on the last line', async () => {
-    // Sale, base = round half up of amount × 1.0842 per line:
-    //   Dr 1100 5,135 → 5,567.367  → 5,567
-    //   Cr 4000 3,333 → 3,613.6386 → 3,614 (rounds up)
-    //   Cr 4100 1,000 → 1,084.2    → 1,084 (rounds down)
-    //   Cr 2100   802 →   869.5284 →   870 (rounds up)
-    // credits 3,614 + 1,084 + 870 = 5,568 ≠ 5,567 debits: the 1 cent comes off the last line → 869.
-    // Capture: Dr 1010 5,135 → 5,567 / Cr 1100 5,567; fee 179 → 194.0718 → 194.
-    expect(await linesOf('order', orderId)).toEqual([
-      { account: '1100', debit: 5_567, credit: 0, txn: 'EUR 5135/0' },
-      { account: '4000', debit: 0, credit: 3_614, txn: 'EUR 0/3333' },
-      { account: '4100', debit: 0, credit: 1_084, txn: 'EUR 0/1000' },
-      { account: '2100', debit: 0, credit: 869, txn: 'EUR 0/802' },
-    ]);
-    expect(await linesOf('payment', orderId)).toEqual([
-      { account: '1010', debit: 5_567, credit: 0, txn: 'EUR 5135/0' },
-      { account: '1100', debit: 0, credit: 5_567, txn: 'EUR 0/5135' },
-      { account: '5200', debit: 194, credit: 0, txn: 'EUR 179/0' },
-      { account: '1010', debit: 0, credit: 194, txn: 'EUR 0/179' },
-    ]);
-  });
+  it(
+    'posts every line with its EUR amount beside the base ' +
+      'amount, the rounding difference on the last line',
+    async () => {
+      // Sale, base = round half up of amount × 1.0842 per line:
+      //   Dr 1100 5,135 → 5,567.367  → 5,567
+      //   Cr 4000 3,333 → 3,613.6386 → 3,614 (rounds up)
+      //   Cr 4100 1,000 → 1,084.2    → 1,084 (rounds down)
+      //   Cr 2100   802 →   869.5284 →   870 (rounds up)
+      // credits 3,614 + 1,084 + 870 = 5,568 ≠ 5,567 debits: the 1 cent comes off the last line → 869.
+      // Capture: Dr 1010 5,135 → 5,567 / Cr 1100 5,567; fee 179 → 194.0718 → 194.
+      expect(await linesOf('order', orderId)).toEqual([
+        { account: '1100', debit: 5_567, credit: 0, txn: 'EUR 5135/0' },
+        { account: '4000', debit: 0, credit: 3_614, txn: 'EUR 0/3333' },
+        { account: '4100', debit: 0, credit: 1_084, txn: 'EUR 0/1000' },
+        { account: '2100', debit: 0, credit: 869, txn: 'EUR 0/802' },
+      ]);
+      expect(await linesOf('payment', orderId)).toEqual([
+        { account: '1010', debit: 5_567, credit: 0, txn: 'EUR 5135/0' },
+        { account: '1100', debit: 0, credit: 5_567, txn: 'EUR 0/5135' },
+        { account: '5200', debit: 194, credit: 0, txn: 'EUR 179/0' },
+        { account: '1010', debit: 0, credit: 194, txn: 'EUR 0/179' },
+      ]);
+    },
+  );
 
   it('a refund reverses at the order’s carried rate, not the rate of the refund day', async () => {
     const refund = await createGoodwillRefund({
@@ -147,7 +152,8 @@ describe('an order in another currency', () => {
     const [balance] = await db.$queryRaw<{ base: number; txn: number }[]>`
       SELECT sum(l.debit - l.credit)::int AS base, sum(l.txn_debit - l.txn_credit)::int AS txn
       FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
-      WHERE a.code = '1100' AND e.source_id IN (${o.id}, (SELECT id::text FROM journal_entries WHERE source_type = 'order' AND source_id = ${o.id}))`;
+      WHERE a.code = '1100' AND e.source_id IN (${o.id}, (SELECT id::text FROM journal_entries WHERE
+        source_type = 'order' AND source_id = ${o.id}))`;
     // receivable: +5,567 sale, −5,567 capture, −5,567 reversal, +5,567 capture returned = 0 (and 0 EUR)
     expect(balance).toEqual({ base: 0, txn: 0 });
   });
@@ -177,9 +183,12 @@ describe('an order in another currency', () => {
 
 describe('importing orders in another currency', () => {
   const HEADER =
-    'Name,Id,Email,Financial Status,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Billing Address1,Billing City,Billing Zip,Billing Country';
+    'Name,Id,Email,Financial Status,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Created ' +
+    'at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Billing Address1,Billing ' +
+    'City,Billing Zip,Billing Country';
   const row = (id: string, currency: string, created: string) =>
-    `#${id},${id},imp@example.test,paid,fulfilled,${currency},22.22,0.00,0.00,22.22,${created},2,Mug,11.11,FX-1,Ida Imp,1 Road,Graz,8010,AT`;
+    `#${id},${id},imp@example.test,paid,fulfilled,${currency},22.22,0.00,0.00,22.22,${created}` +
+    `,2,Mug,11.11,FX-1,Ida Imp,1 Road,Graz,8010,AT`;
   const run = async (body: string) => {
     const { id } = await startOrderImport({
       format: 'shopify',

@@ -339,29 +339,35 @@ async function checkInvariants() {
 }
 
 describe('multi-currency books (property, real database)', () => {
-  it('balance in base, balance-sheet balance, P&L = equity change, tax = its accounts, FX = the rate effect', async () => {
-    let applied = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 8 }), async (events) => {
-        const run: Run = { orders: [] };
-        for (const e of events) {
-          await apply(e, run);
-          applied++;
-        }
-        await checkInvariants();
-      }),
-      { numRuns: RUNS, seed: 20261203 },
-    );
-    expect(applied).toBeGreaterThan(RUNS);
-    // The sequences reached what the property is about: foreign settlements with an exchange
-    // difference, foreign bills paid, foreign tax lines.
-    const [seen] = await db.$queryRaw<{ payouts: number; bills: number; tax: number }[]>`
+  const invariants =
+    'balance in base, balance-sheet balance, P&L = equity change, tax = its accounts, FX = the rate effect';
+  it(
+    invariants,
+    async () => {
+      let applied = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 8 }), async (events) => {
+          const run: Run = { orders: [] };
+          for (const e of events) {
+            await apply(e, run);
+            applied++;
+          }
+          await checkInvariants();
+        }),
+        { numRuns: RUNS, seed: 20261203 },
+      );
+      expect(applied).toBeGreaterThan(RUNS);
+      // The sequences reached what the property is about: foreign settlements with an exchange
+      // difference, foreign bills paid, foreign tax lines.
+      const [seen] = await db.$queryRaw<{ payouts: number; bills: number; tax: number }[]>`
       SELECT (SELECT count(*) FROM payouts WHERE currency <> 'USD' AND fx_difference <> 0)::int AS payouts,
              (SELECT count(*) FROM supplier_bill_payments WHERE realized_fx <> 0)::int AS bills,
              (SELECT count(*) FROM tax_lines t JOIN journal_lines l ON l.entry_id = t.entry_id
                WHERE l.txn_currency IN ('EUR', 'GBP', 'JPY'))::int AS tax`;
-    expect(seen.payouts).toBeGreaterThan(RUNS / 20);
-    expect(seen.bills).toBeGreaterThan(RUNS / 20);
-    expect(seen.tax).toBeGreaterThan(RUNS / 20);
-  }, 180_000);
+      expect(seen.payouts).toBeGreaterThan(RUNS / 20);
+      expect(seen.bills).toBeGreaterThan(RUNS / 20);
+      expect(seen.tax).toBeGreaterThan(RUNS / 20);
+    },
+    180_000,
+  );
 });

@@ -37,7 +37,8 @@ async function failure(p: Promise<unknown>) {
 async function entryLines(number: number) {
   return db.$queryRaw<{ account: string; debit: number; credit: number; txn: string | null }[]>`
     SELECT a.code AS account, l.debit::int, l.credit::int,
-           CASE WHEN l.txn_currency IS NULL THEN NULL ELSE l.txn_currency || ' ' || l.txn_debit || '/' || l.txn_credit END AS txn
+           CASE WHEN l.txn_currency IS NULL THEN NULL ELSE l.txn_currency || ' ' || l.txn_debit ||
+             '/' || l.txn_credit END AS txn
     FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
     WHERE e.number = ${number} ORDER BY l.id`;
 }
@@ -124,30 +125,35 @@ describe('a payout settling a foreign processor balance at another rate', () => 
     // Nothing left to settle or revalue: realized in all 32 − 15 = 17 = (2,200 + 3,190) − 5,373.
     expect(await foreignBalances({ before: new Date(Date.now() + 1000), account: '1010' })).toEqual([]);
     const [fx] = await db.$queryRaw<{ net: number }[]>`
-      SELECT sum(l.credit - l.debit)::int AS net FROM journal_lines l JOIN accounts a ON a.id = l.account_id WHERE a.code = '7100'`;
+      SELECT sum(l.credit - l.debit)::int AS net FROM journal_lines l JOIN accounts a ON a.id =
+        l.account_id WHERE a.code = '7100'`;
     expect(fx.net).toBe(17);
   });
 
-  it('refuses more than the processor holds, a repeated reference, and a bank amount ≠ amount in the shop currency', async () => {
-    expect(
-      await failure(
-        recordPayout({ input: { reference: 'po_3', date: today, currency: 'EUR', amount: 1 }, actor }),
-      ),
-    ).toMatchObject({ status: 422, details: [{ field: 'amount' }] });
-    expect(
-      await failure(
-        recordPayout({ input: { reference: 'po_1', date: today, currency: 'USD', amount: 1 }, actor }),
-      ),
-    ).toMatchObject({ status: 409, details: [{ field: 'reference' }] });
-    expect(
-      await failure(
-        recordPayout({
-          input: { reference: 'po_4', date: today, currency: 'USD', amount: 500, bank_amount: 499 },
-          actor,
-        }),
-      ),
-    ).toMatchObject({ status: 422, details: [{ field: 'bank_amount' }] });
-  });
+  it(
+    'refuses more than the processor holds, a repeated reference, and a bank amount ≠ amount in the shop ' +
+      'currency',
+    async () => {
+      expect(
+        await failure(
+          recordPayout({ input: { reference: 'po_3', date: today, currency: 'EUR', amount: 1 }, actor }),
+        ),
+      ).toMatchObject({ status: 422, details: [{ field: 'amount' }] });
+      expect(
+        await failure(
+          recordPayout({ input: { reference: 'po_1', date: today, currency: 'USD', amount: 1 }, actor }),
+        ),
+      ).toMatchObject({ status: 409, details: [{ field: 'reference' }] });
+      expect(
+        await failure(
+          recordPayout({
+            input: { reference: 'po_4', date: today, currency: 'USD', amount: 500, bank_amount: 499 },
+            actor,
+          }),
+        ),
+      ).toMatchObject({ status: 422, details: [{ field: 'bank_amount' }] });
+    },
+  );
 
   it('a payout in the shop currency posts no FX line', async () => {
     const p = await recordPayout({

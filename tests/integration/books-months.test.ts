@@ -31,7 +31,8 @@ async function fromLines() {
 /** The same from the monthly balances: a month's balance is the sum of its slots (decision 044). */
 async function fromBalances() {
   return db.$queryRaw<{ code: string; month: string; debit: bigint; credit: bigint }[]>`
-    SELECT a.code, to_char(b.month, 'YYYY-MM-DD') AS month, sum(b.debit)::bigint AS debit, sum(b.credit)::bigint AS credit
+    SELECT a.code, to_char(b.month, 'YYYY-MM-DD') AS month, sum(b.debit)::bigint AS debit,
+      sum(b.credit)::bigint AS credit
     FROM account_month_balances b JOIN accounts a ON a.id = b.account_id
     GROUP BY 1, 2 ORDER BY 1, 2`;
 }

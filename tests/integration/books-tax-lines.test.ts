@@ -141,48 +141,52 @@ describe('orders carry tax lines', () => {
     expect(o.tax_lines).toEqual([{ jurisdiction: 'IE', rate: null, taxable: 4_500, tax: 920 }]);
   });
 
-  it('refuses lines that do not add up, a rate as a percentage and a missing jurisdiction, naming the field', async () => {
-    const base = {
-      channel: 'web',
-      currency: 'USD',
-      customer: { email: 'cy@example.test', name: 'Cy' },
-      shipping_address: address,
-      lines: [{ sku: 'TX-A', quantity: 1, unit_price: 5_000 }],
-    };
-    const cases: [unknown, string][] = [
-      [
-        {
-          ...base,
-          tax_amount: 999,
-          tax_lines: [{ jurisdiction: 'GB', rate: '0.2', taxable: 5_000, tax: 1_000 }],
-        },
-        'tax_lines',
-      ],
-      [
-        { ...base, tax_lines: [{ jurisdiction: 'GB', rate: '20%', taxable: 5_000, tax: 1_000 }] },
-        'tax_lines.0.rate',
-      ],
-      [
-        { ...base, tax_lines: [{ jurisdiction: 'GB', rate: 0.2, taxable: 5_000, tax: 1_000 }] },
-        'tax_lines.0.rate',
-      ],
-      [
-        { ...base, tax_lines: [{ jurisdiction: ' ', rate: '0.2', taxable: 5_000, tax: 1_000 }] },
-        'tax_lines.0.jurisdiction',
-      ],
-    ];
-    const before = await db.order.count();
-    for (const [body, field] of cases) {
-      const res = await ordersRoute.POST(
-        apiRequest('/api/v1/orders', { method: 'POST', key, body }),
-        routeContext(),
-      );
-      expect(res.status).toBe(422);
-      const fields = (await res.json()).error.details.map((d: { field: string }) => d.field);
-      expect(fields).toContain(field);
-    }
-    expect(await db.order.count()).toBe(before);
-  });
+  it(
+    'refuses lines that do not add up, a rate as a percentage ' +
+      'and a missing jurisdiction, naming the field',
+    async () => {
+      const base = {
+        channel: 'web',
+        currency: 'USD',
+        customer: { email: 'cy@example.test', name: 'Cy' },
+        shipping_address: address,
+        lines: [{ sku: 'TX-A', quantity: 1, unit_price: 5_000 }],
+      };
+      const cases: [unknown, string][] = [
+        [
+          {
+            ...base,
+            tax_amount: 999,
+            tax_lines: [{ jurisdiction: 'GB', rate: '0.2', taxable: 5_000, tax: 1_000 }],
+          },
+          'tax_lines',
+        ],
+        [
+          { ...base, tax_lines: [{ jurisdiction: 'GB', rate: '20%', taxable: 5_000, tax: 1_000 }] },
+          'tax_lines.0.rate',
+        ],
+        [
+          { ...base, tax_lines: [{ jurisdiction: 'GB', rate: 0.2, taxable: 5_000, tax: 1_000 }] },
+          'tax_lines.0.rate',
+        ],
+        [
+          { ...base, tax_lines: [{ jurisdiction: ' ', rate: '0.2', taxable: 5_000, tax: 1_000 }] },
+          'tax_lines.0.jurisdiction',
+        ],
+      ];
+      const before = await db.order.count();
+      for (const [body, field] of cases) {
+        const res = await ordersRoute.POST(
+          apiRequest('/api/v1/orders', { method: 'POST', key, body }),
+          routeContext(),
+        );
+        expect(res.status).toBe(422);
+        const fields = (await res.json()).error.details.map((d: { field: string }) => d.field);
+        expect(fields).toContain(field);
+      }
+      expect(await db.order.count()).toBe(before);
+    },
+  );
 });
 
 describe('refunds reverse their share; bills carry input tax', () => {

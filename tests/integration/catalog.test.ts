@@ -136,44 +136,50 @@ describe('creating products', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses duplicates within the request, non-integer money and a foreign currency with 422 naming the field', async () => {
-    const before = await counts();
-    const dup = await failure(
-      createProduct({
-        input: {
-          name: 'Dup',
-          variants: [
-            { sku: 'D-1', price: 100 },
-            { sku: 'D-1', price: 100 },
-          ],
-        },
-        actor,
-      }),
-    );
-    expect(dup).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      status: 422,
-      details: [{ field: 'variants.1.sku', message: 'Same SKU as variant 1' }],
-    });
-    const money = await failure(
-      createProduct({ input: { name: 'Cents', variants: [{ sku: 'C-1', price: 12.99 }] }, actor }),
-    );
-    expect(money).toMatchObject({
-      status: 422,
-      details: [{ field: 'variants.0.price', message: 'Use whole minor units (cents), e.g. 1250 for 12.50' }],
-    });
-    const currency = await failure(
-      createProduct({
-        input: { name: 'Euro', variants: [{ sku: 'E-1', price: 100, currency: 'EUR' }] },
-        actor,
-      }),
-    );
-    expect(currency).toMatchObject({
-      status: 422,
-      details: [{ field: 'variants.0.currency', message: 'Prices are kept in the shop currency, USD' }],
-    });
-    expect(await counts()).toEqual(before);
-  });
+  it(
+    'refuses duplicates within the request, non-integer money and a foreign currency with 422 naming the ' +
+      'field',
+    async () => {
+      const before = await counts();
+      const dup = await failure(
+        createProduct({
+          input: {
+            name: 'Dup',
+            variants: [
+              { sku: 'D-1', price: 100 },
+              { sku: 'D-1', price: 100 },
+            ],
+          },
+          actor,
+        }),
+      );
+      expect(dup).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        status: 422,
+        details: [{ field: 'variants.1.sku', message: 'Same SKU as variant 1' }],
+      });
+      const money = await failure(
+        createProduct({ input: { name: 'Cents', variants: [{ sku: 'C-1', price: 12.99 }] }, actor }),
+      );
+      expect(money).toMatchObject({
+        status: 422,
+        details: [
+          { field: 'variants.0.price', message: 'Use whole minor units (cents), e.g. 1250 for 12.50' },
+        ],
+      });
+      const currency = await failure(
+        createProduct({
+          input: { name: 'Euro', variants: [{ sku: 'E-1', price: 100, currency: 'EUR' }] },
+          actor,
+        }),
+      );
+      expect(currency).toMatchObject({
+        status: 422,
+        details: [{ field: 'variants.0.currency', message: 'Prices are kept in the shop currency, USD' }],
+      });
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('lets exactly one of two racing requests take a SKU; the other gets the 409 naming the field', async () => {
     const results = await Promise.allSettled(
@@ -252,78 +258,82 @@ describe('editing products', () => {
     });
   });
 
-  it('keeps stock_levels.backorder_allowed in step with allow_backorder, and refuses to turn it off while backordered', async () => {
-    const p = await createProduct({
-      input: { name: 'Kettle', variants: [{ sku: 'KET-1', price: 5_000 }] },
-      actor,
-    });
-    const variantId = p.variants[0].id;
-    await receiveStock({
-      input: { location: 'MAIN', lines: [{ sku: 'KET-1', quantity: 3, unit_cost: 2_000 }] },
-      actor,
-    });
-    await receiveStock({
-      input: { location: 'STORE', lines: [{ sku: 'KET-1', quantity: 1, unit_cost: 2_000 }] },
-      actor,
-    });
-    const flags = async () =>
-      (await db.stockLevel.findMany({ where: { variantId }, select: { backorderAllowed: true } })).map(
-        (l) => l.backorderAllowed,
+  it(
+    'keeps stock_levels.backorder_allowed in step with allow_backorder, and refuses to turn it off while ' +
+      'backordered',
+    async () => {
+      const p = await createProduct({
+        input: { name: 'Kettle', variants: [{ sku: 'KET-1', price: 5_000 }] },
+        actor,
+      });
+      const variantId = p.variants[0].id;
+      await receiveStock({
+        input: { location: 'MAIN', lines: [{ sku: 'KET-1', quantity: 3, unit_cost: 2_000 }] },
+        actor,
+      });
+      await receiveStock({
+        input: { location: 'STORE', lines: [{ sku: 'KET-1', quantity: 1, unit_cost: 2_000 }] },
+        actor,
+      });
+      const flags = async () =>
+        (await db.stockLevel.findMany({ where: { variantId }, select: { backorderAllowed: true } })).map(
+          (l) => l.backorderAllowed,
+        );
+
+      await updateProduct({
+        productId: p.id,
+        input: { variants: [{ sku: 'KET-1', allow_backorder: true }] },
+        actor,
+      });
+      expect(await flags()).toEqual([true, true]);
+      // With backorders allowed, 5 can be reserved at MAIN against 3 on hand: 2 are backordered.
+      await db.$transaction((tx) =>
+        reserveStock(tx, {
+          lines: [
+            { variantId, sku: 'KET-1', locationId: locations.main.id, locationCode: 'MAIN', quantity: 5 },
+          ],
+          reference: { type: 'test', id: 'k1' },
+          actor,
+        }),
       );
 
-    await updateProduct({
-      productId: p.id,
-      input: { variants: [{ sku: 'KET-1', allow_backorder: true }] },
-      actor,
-    });
-    expect(await flags()).toEqual([true, true]);
-    // With backorders allowed, 5 can be reserved at MAIN against 3 on hand: 2 are backordered.
-    await db.$transaction((tx) =>
-      reserveStock(tx, {
-        lines: [
-          { variantId, sku: 'KET-1', locationId: locations.main.id, locationCode: 'MAIN', quantity: 5 },
+      const refused = await failure(
+        updateProduct({
+          productId: p.id,
+          input: { variants: [{ sku: 'KET-1', allow_backorder: false }] },
+          actor,
+        }),
+      );
+      expect(refused).toMatchObject({
+        code: 'INVALID_STATE',
+        status: 409,
+        details: [
+          {
+            field: 'variants.0.allow_backorder',
+            message: 'KET-1 is backordered (MAIN: 3 on hand, 5 reserved). Receive stock first.',
+          },
         ],
-        reference: { type: 'test', id: 'k1' },
-        actor,
-      }),
-    );
+      });
+      expect(await flags()).toEqual([true, true]);
+      expect((await productDetail(p.id))!.variants[0]).toMatchObject({
+        allow_backorder: true,
+        on_hand: 4,
+        available: -1,
+      }); // (3 + 1) − 5
 
-    const refused = await failure(
-      updateProduct({
+      // Receive 2 more at MAIN: 5 on hand, 5 reserved, so backorders can be turned off again.
+      await receiveStock({
+        input: { location: 'MAIN', lines: [{ sku: 'KET-1', quantity: 2, unit_cost: 2_000 }] },
+        actor,
+      });
+      await updateProduct({
         productId: p.id,
         input: { variants: [{ sku: 'KET-1', allow_backorder: false }] },
         actor,
-      }),
-    );
-    expect(refused).toMatchObject({
-      code: 'INVALID_STATE',
-      status: 409,
-      details: [
-        {
-          field: 'variants.0.allow_backorder',
-          message: 'KET-1 is backordered (MAIN: 3 on hand, 5 reserved). Receive stock first.',
-        },
-      ],
-    });
-    expect(await flags()).toEqual([true, true]);
-    expect((await productDetail(p.id))!.variants[0]).toMatchObject({
-      allow_backorder: true,
-      on_hand: 4,
-      available: -1,
-    }); // (3 + 1) − 5
-
-    // Receive 2 more at MAIN: 5 on hand, 5 reserved, so backorders can be turned off again.
-    await receiveStock({
-      input: { location: 'MAIN', lines: [{ sku: 'KET-1', quantity: 2, unit_cost: 2_000 }] },
-      actor,
-    });
-    await updateProduct({
-      productId: p.id,
-      input: { variants: [{ sku: 'KET-1', allow_backorder: false }] },
-      actor,
-    });
-    expect(await flags()).toEqual([false, false]);
-  });
+      });
+      expect(await flags()).toEqual([false, false]);
+    },
+  );
 });
 
 describe('archiving', () => {

@@ -105,31 +105,35 @@ describe('labels for parcels leaving the country', () => {
     expect((await shipmentLabel(label.id)).customs).toBeNull();
   });
 
-  it('a variant without an HS code refuses the label, naming it, before any rate is asked; nothing written', async () => {
-    // France has no zone: had rates been asked, the error would be "no service"; it is the customs one.
-    const order = await newOrder(
-      [
-        { sku: 'CUS-TEE', quantity: 1, unit_price: 2_500 },
-        { sku: 'CUS-MUG', quantity: 1, unit_price: 2_500 },
-      ],
-      { ...toronto, city: 'Paris', region: '', postal_code: '75001', country: 'FR' },
-    );
-    const entriesBefore = await db.journalEntry.count();
-    const err = await buyLabel({ orderId: order.id, input: parcel, actor }).then(
-      () => null,
-      (e) => toAppError(e),
-    );
-    expect(err).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(err!.details).toEqual([
-      {
-        field: 'hs_code',
-        message: 'SKU CUS-MUG (Customs goods) has no HS code: add it on the product page',
-      },
-    ]);
-    expect(await db.shipment.count({ where: { orderId: order.id } })).toBe(0);
-    expect(await db.journalEntry.count()).toBe(entriesBefore);
-    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('open');
-  });
+  it(
+    'a variant without an HS code refuses the label, naming it, ' +
+      'before any rate is asked; nothing written',
+    async () => {
+      // France has no zone: had rates been asked, the error would be "no service"; it is the customs one.
+      const order = await newOrder(
+        [
+          { sku: 'CUS-TEE', quantity: 1, unit_price: 2_500 },
+          { sku: 'CUS-MUG', quantity: 1, unit_price: 2_500 },
+        ],
+        { ...toronto, city: 'Paris', region: '', postal_code: '75001', country: 'FR' },
+      );
+      const entriesBefore = await db.journalEntry.count();
+      const err = await buyLabel({ orderId: order.id, input: parcel, actor }).then(
+        () => null,
+        (e) => toAppError(e),
+      );
+      expect(err).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(err!.details).toEqual([
+        {
+          field: 'hs_code',
+          message: 'SKU CUS-MUG (Customs goods) has no HS code: add it on the product page',
+        },
+      ]);
+      expect(await db.shipment.count({ where: { orderId: order.id } })).toBe(0);
+      expect(await db.journalEntry.count()).toBe(entriesBefore);
+      expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('open');
+    },
+  );
 
   it('the API answers 422 naming the field and the variant', async () => {
     const { POST } = await import('@/app/api/v1/orders/[id]/labels/route');

@@ -211,7 +211,8 @@ describe('a count with a loss and a gain', () => {
     // The reviewer's CSV: posted values in major units.
     const csv = countCsv((await countReview(created.id, manager))!).split('\r\n');
     expect(csv[0]).toBe(
-      '\ufeffCount,Location,Status,Bin,SKU,Item,Expected at start,Expected,Counted,Variance,Value,Currency,Value is,Counted at,Counted by',
+      '\ufeffCount,Location,Status,Bin,SKU,Item,Expected at ' +
+        'start,Expected,Counted,Variance,Value,Currency,Value is,Counted at,Counted by',
     );
     expect(csv[1]).toMatch(
       new RegExp(`^${done.number},MAIN,completed,A-01-1,CC-A,.*,40,40,38,-2,-4\\.00,USD,posted,`),
@@ -228,51 +229,58 @@ describe('a count with a loss and a gain', () => {
     ).toBe(2);
   });
 
-  it('refuses illegal moves with INVALID_STATE: completing twice, counting or cancelling a completed sheet', async () => {
-    const movements = await db.stockMovement.count();
-    expect((await failure(completeCycleCount({ countId: lossAndGain, actor: manager }))).code).toBe(
-      'INVALID_STATE',
-    );
-    expect(
-      (
-        await failure(
-          recordCounts({
-            countId: lossAndGain,
-            input: { lines: [{ sku: 'CC-A', counted: 1 }] },
-            actor: warehouse,
-          }),
-        )
-      ).code,
-    ).toBe('INVALID_STATE');
-    expect((await failure(cancelCycleCount({ countId: lossAndGain, actor: manager }))).code).toBe(
-      'INVALID_STATE',
-    );
-    expect((await failure(startCycleCount({ countId: lossAndGain, actor: manager }))).code).toBe(
-      'INVALID_STATE',
-    );
-    expect(await db.stockMovement.count()).toBe(movements);
-    // A draft cannot be counted before it is started; it can be cancelled.
-    const draft = await createCycleCount({ input: { location: 'MAIN', skus: ['CC-A'] }, actor: warehouse });
-    expect(
-      (
-        await failure(
-          recordCounts({
-            countId: draft.id,
-            input: { lines: [{ sku: 'CC-A', counted: 1 }] },
-            actor: warehouse,
-          }),
-        )
-      ).code,
-    ).toBe('INVALID_STATE');
-    await cancelCycleCount({ countId: draft.id, actor: warehouse });
-    expect((await failure(startCycleCount({ countId: draft.id, actor: warehouse }))).code).toBe(
-      'INVALID_STATE',
-    );
-    expect(
-      (await failure(completeCycleCount({ countId: '00000000-0000-0000-0000-000000000000', actor: manager })))
-        .code,
-    ).toBe('NOT_FOUND');
-  });
+  it(
+    'refuses illegal moves with INVALID_STATE: completing ' +
+      'twice, counting or cancelling a completed sheet',
+    async () => {
+      const movements = await db.stockMovement.count();
+      expect((await failure(completeCycleCount({ countId: lossAndGain, actor: manager }))).code).toBe(
+        'INVALID_STATE',
+      );
+      expect(
+        (
+          await failure(
+            recordCounts({
+              countId: lossAndGain,
+              input: { lines: [{ sku: 'CC-A', counted: 1 }] },
+              actor: warehouse,
+            }),
+          )
+        ).code,
+      ).toBe('INVALID_STATE');
+      expect((await failure(cancelCycleCount({ countId: lossAndGain, actor: manager }))).code).toBe(
+        'INVALID_STATE',
+      );
+      expect((await failure(startCycleCount({ countId: lossAndGain, actor: manager }))).code).toBe(
+        'INVALID_STATE',
+      );
+      expect(await db.stockMovement.count()).toBe(movements);
+      // A draft cannot be counted before it is started; it can be cancelled.
+      const draft = await createCycleCount({ input: { location: 'MAIN', skus: ['CC-A'] }, actor: warehouse });
+      expect(
+        (
+          await failure(
+            recordCounts({
+              countId: draft.id,
+              input: { lines: [{ sku: 'CC-A', counted: 1 }] },
+              actor: warehouse,
+            }),
+          )
+        ).code,
+      ).toBe('INVALID_STATE');
+      await cancelCycleCount({ countId: draft.id, actor: warehouse });
+      expect((await failure(startCycleCount({ countId: draft.id, actor: warehouse }))).code).toBe(
+        'INVALID_STATE',
+      );
+      expect(
+        (
+          await failure(
+            completeCycleCount({ countId: '00000000-0000-0000-0000-000000000000', actor: manager }),
+          )
+        ).code,
+      ).toBe('NOT_FOUND');
+    },
+  );
 
   it('refuses bad input with 422 naming the field', async () => {
     const fields = async (p: Promise<unknown>) =>
@@ -425,64 +433,68 @@ describe("the approval limit is the shop's setting", () => {
 });
 
 describe('inventory accuracy KPI', () => {
-  it('is 1 − Σ|variance| ÷ Σ expected over the counts completed in range, in the report, the cards and the API', async () => {
-    // 10th: the loss-and-gain count: expected 40 + 60 = 100, |−2| + |+3| = 5 → 1 − 5/100 = 0.95.
-    const r = await kpiReport({ from: '2026-11-09', to: '2026-11-11' });
-    expect(r.inventory_accuracy).toMatchObject({
-      value: 0.95,
-      numerator: 95,
-      denominator: 100,
-      abs_variance: 5,
-      counts: 1,
-    });
-    expect(r.inventory_accuracy.reason).toBeUndefined();
-    // 20th–21st: 7 expected, 0 off; 100 expected, 30 off → 1 − 30/107.
-    const late = await kpiReport({ from: '2026-11-20', to: '2026-11-21' });
-    expect(late.inventory_accuracy).toMatchObject({
-      numerator: 77,
-      denominator: 107,
-      abs_variance: 30,
-      counts: 2,
-    });
-    expect(late.inventory_accuracy.value).toBeCloseTo(77 / 107, 10);
-    // A channel filter does not hide counts (stock is shared).
-    expect(
-      (await kpiReport({ from: '2026-11-09', to: '2026-11-11', channel: 'web' })).inventory_accuracy.value,
-    ).toBe(0.95);
-    // No count completed: an honest "No data yet".
-    const none = await kpiReport({ from: '2026-11-01', to: '2026-11-05' });
-    expect(none.inventory_accuracy).toMatchObject({ value: null, numerator: null, denominator: null });
-    expect(none.inventory_accuracy.reason).toMatch(/no data yet/i);
+  it(
+    'is 1 − Σ|variance| ÷ Σ expected over the counts completed in range, in the report, the cards and the ' +
+      'API',
+    async () => {
+      // 10th: the loss-and-gain count: expected 40 + 60 = 100, |−2| + |+3| = 5 → 1 − 5/100 = 0.95.
+      const r = await kpiReport({ from: '2026-11-09', to: '2026-11-11' });
+      expect(r.inventory_accuracy).toMatchObject({
+        value: 0.95,
+        numerator: 95,
+        denominator: 100,
+        abs_variance: 5,
+        counts: 1,
+      });
+      expect(r.inventory_accuracy.reason).toBeUndefined();
+      // 20th–21st: 7 expected, 0 off; 100 expected, 30 off → 1 − 30/107.
+      const late = await kpiReport({ from: '2026-11-20', to: '2026-11-21' });
+      expect(late.inventory_accuracy).toMatchObject({
+        numerator: 77,
+        denominator: 107,
+        abs_variance: 30,
+        counts: 2,
+      });
+      expect(late.inventory_accuracy.value).toBeCloseTo(77 / 107, 10);
+      // A channel filter does not hide counts (stock is shared).
+      expect(
+        (await kpiReport({ from: '2026-11-09', to: '2026-11-11', channel: 'web' })).inventory_accuracy.value,
+      ).toBe(0.95);
+      // No count completed: an honest "No data yet".
+      const none = await kpiReport({ from: '2026-11-01', to: '2026-11-05' });
+      expect(none.inventory_accuracy).toMatchObject({ value: null, numerator: null, denominator: null });
+      expect(none.inventory_accuracy.reason).toMatch(/no data yet/i);
 
-    const card = kpiCards(r).find((c) => c.id === 'inventory-accuracy')!;
-    expect(card).toMatchObject({
-      value: '95.0%',
-      detail: '5 units off of 100 expected · 1 count',
-      noData: undefined,
-      href: '/inventory/cycle-counts?status=completed&completed_from=2026-11-09&completed_to=2026-11-11',
-    });
-    // The drill-down lists exactly that count.
-    const list = await cycleCountList({
-      status: 'completed',
-      completed_from: '2026-11-09',
-      completed_to: '2026-11-11',
-    });
-    expect(list.data.map((c) => [c.id, c.expected, c.abs_variance, c.accuracy])).toEqual([
-      [lossAndGain, 100, 5, 0.95],
-    ]);
+      const card = kpiCards(r).find((c) => c.id === 'inventory-accuracy')!;
+      expect(card).toMatchObject({
+        value: '95.0%',
+        detail: '5 units off of 100 expected · 1 count',
+        noData: undefined,
+        href: '/inventory/cycle-counts?status=completed&completed_from=2026-11-09&completed_to=2026-11-11',
+      });
+      // The drill-down lists exactly that count.
+      const list = await cycleCountList({
+        status: 'completed',
+        completed_from: '2026-11-09',
+        completed_to: '2026-11-11',
+      });
+      expect(list.data.map((c) => [c.id, c.expected, c.abs_variance, c.accuracy])).toEqual([
+        [lossAndGain, 100, 5, 0.95],
+      ]);
 
-    const { key } = await makeApiKey(['reports:read']);
-    const res = await kpisRoute.GET(
-      apiRequest('/api/v1/kpis?from=2026-11-09&to=2026-11-11', { key }),
-      routeContext(),
-    );
-    expect(res.status).toBe(200);
-    expect((await res.json()).inventory_accuracy).toMatchObject({
-      value: 0.95,
-      numerator: 95,
-      denominator: 100,
-    });
-  });
+      const { key } = await makeApiKey(['reports:read']);
+      const res = await kpisRoute.GET(
+        apiRequest('/api/v1/kpis?from=2026-11-09&to=2026-11-11', { key }),
+        routeContext(),
+      );
+      expect(res.status).toBe(200);
+      expect((await res.json()).inventory_accuracy).toMatchObject({
+        value: 0.95,
+        numerator: 95,
+        denominator: 100,
+      });
+    },
+  );
 
   it('the rebuild computes the same facts as the events, before and after compaction', async () => {
     expect(await rollupFacts()).toEqual(await directFacts());
@@ -510,48 +522,56 @@ describe('inventory accuracy KPI', () => {
 });
 
 describe('/api/v1/cycle-counts', () => {
-  it('creates a sheet with inventory:adjust (201, idempotent), lists counts with inventory:read, refuses others', async () => {
-    const writer = (await makeApiKey(['inventory:adjust'])).key;
-    const reader = (await makeApiKey(['inventory:read'])).key;
-    const post = (key: string, body: unknown, headers: Record<string, string> = {}) =>
-      countsRoute.POST(
-        apiRequest('/api/v1/cycle-counts', { method: 'POST', key, body, headers }),
+  it(
+    'creates a sheet with inventory:adjust (201, idempotent), lists counts with inventory:read, refuses ' +
+      'others',
+    async () => {
+      const writer = (await makeApiKey(['inventory:adjust'])).key;
+      const reader = (await makeApiKey(['inventory:read'])).key;
+      const post = (key: string, body: unknown, headers: Record<string, string> = {}) =>
+        countsRoute.POST(
+          apiRequest('/api/v1/cycle-counts', { method: 'POST', key, body, headers }),
+          routeContext(),
+        );
+      const res = await post(
+        writer,
+        { location: 'MAIN', bins: ['C-09-9'] },
+        { 'Idempotency-Key': 'cc-api-1' },
+      );
+      expect(res.status).toBe(201);
+      const created = await res.json();
+      // C-09-9 holds CC-C and CC-D.
+      expect(created).toMatchObject({ location: 'MAIN', scope_description: 'Bins C-09-9', lines: 2 });
+      const replay = await post(
+        writer,
+        { location: 'MAIN', bins: ['C-09-9'] },
+        { 'Idempotency-Key': 'cc-api-1' },
+      );
+      expect((await replay.json()).id).toBe(created.id);
+      expect(await db.cycleCount.count({ where: { scopeDescription: 'Bins C-09-9' } })).toBe(1);
+
+      expect((await post(reader, { location: 'MAIN' })).status).toBe(403);
+      const bad = await post(writer, { location: 'MAIN', bins: ['NOPE'] });
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['bins.0']);
+      const badType = await post(writer, { location: 'MAIN', skus: [42] });
+      expect(badType.status).toBe(422);
+
+      const list = await countsRoute.GET(
+        apiRequest('/api/v1/cycle-counts?status=completed&limit=2', { key: reader }),
         routeContext(),
       );
-    const res = await post(writer, { location: 'MAIN', bins: ['C-09-9'] }, { 'Idempotency-Key': 'cc-api-1' });
-    expect(res.status).toBe(201);
-    const created = await res.json();
-    // C-09-9 holds CC-C and CC-D.
-    expect(created).toMatchObject({ location: 'MAIN', scope_description: 'Bins C-09-9', lines: 2 });
-    const replay = await post(
-      writer,
-      { location: 'MAIN', bins: ['C-09-9'] },
-      { 'Idempotency-Key': 'cc-api-1' },
-    );
-    expect((await replay.json()).id).toBe(created.id);
-    expect(await db.cycleCount.count({ where: { scopeDescription: 'Bins C-09-9' } })).toBe(1);
-
-    expect((await post(reader, { location: 'MAIN' })).status).toBe(403);
-    const bad = await post(writer, { location: 'MAIN', bins: ['NOPE'] });
-    expect(bad.status).toBe(422);
-    expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['bins.0']);
-    const badType = await post(writer, { location: 'MAIN', skus: [42] });
-    expect(badType.status).toBe(422);
-
-    const list = await countsRoute.GET(
-      apiRequest('/api/v1/cycle-counts?status=completed&limit=2', { key: reader }),
-      routeContext(),
-    );
-    expect(list.status).toBe(200);
-    const body = await list.json();
-    expect(body.data).toHaveLength(2);
-    expect(body.next_cursor).not.toBeNull();
-    expect(body.data.every((c: { status: string }) => c.status === 'completed')).toBe(true);
-    const badQuery = await countsRoute.GET(
-      apiRequest('/api/v1/cycle-counts?status=done', { key: reader }),
-      routeContext(),
-    );
-    expect(badQuery.status).toBe(422);
-    expect((await badQuery.json()).error.details[0].field).toBe('status');
-  });
+      expect(list.status).toBe(200);
+      const body = await list.json();
+      expect(body.data).toHaveLength(2);
+      expect(body.next_cursor).not.toBeNull();
+      expect(body.data.every((c: { status: string }) => c.status === 'completed')).toBe(true);
+      const badQuery = await countsRoute.GET(
+        apiRequest('/api/v1/cycle-counts?status=done', { key: reader }),
+        routeContext(),
+      );
+      expect(badQuery.status).toBe(422);
+      expect((await badQuery.json()).error.details[0].field).toBe('status');
+    },
+  );
 });

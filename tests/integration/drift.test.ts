@@ -199,7 +199,9 @@ describe('migration drift', () => {
           }
           let actual = col.data_type === 'USER-DEFINED' ? `enum:${col.udt_name}` : col.data_type;
           if (col.data_type === 'ARRAY')
-            actual = `${{ _text: 'text', _int4: 'integer', _float8: 'double precision' }[col.udt_name] ?? col.udt_name}[]`;
+            actual =
+              `${{ _text: 'text', _int4: 'integer', _float8: 'double precision' }[col.udt_name] ?? col.udt_name}` +
+              `[]`;
           if (col.data_type === 'character') actual = `character(${col.character_maximum_length})`;
           if (col.data_type.startsWith('timestamp')) actual = `${col.data_type}(${col.datetime_precision})`;
           if (col.data_type === 'numeric') actual = `numeric(${col.numeric_precision},${col.numeric_scale})`;
@@ -209,7 +211,8 @@ describe('migration drift', () => {
           // Prisma creates scalar lists without NOT NULL; every other column's nullability must agree.
           if (!field.list && (col.is_nullable === 'YES') !== field.optional) {
             problems.push(
-              `${model.table}.${field.column}: schema ${field.optional ? 'nullable' : 'NOT NULL'} vs database ${col.is_nullable === 'YES' ? 'nullable' : 'NOT NULL'}`,
+              `${model.table}.${field.column}: schema ${field.optional ? 'nullable' : 'NOT NULL'} vs ` +
+                `database ${col.is_nullable === 'YES' ? 'nullable' : 'NOT NULL'}`,
             );
           }
         }

@@ -229,52 +229,60 @@ describe('dropship', () => {
     expect((await verifyStock()).differences).toEqual([]);
   });
 
-  it('through recordShipment (what the shipments API calls) the line ships at the PO cost; a re-run adds nothing', async () => {
-    const o = await order([{ sku: 'DS-SHIP', quantity: 1 }], 'bo@example.com');
-    const [po] = await db.purchaseOrder.findMany({ where: { orderId: o.id } });
-    expect(po.status).toBe('draft');
-    // the same order's second run (e.g. a retried job) adds nothing
-    await db.$transaction((t) => createDropshipPurchaseOrders({ orderId: o.id, actor: manager }, t));
-    const lines = await db.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
-    expect(lines.map((l) => l.quantityOrdered)).toEqual([1]);
-    await sendPurchaseOrder({ purchaseOrderId: po.id, actor: manager });
-    // recordShipment is what POST /api/v1/orders/{id}/shipments calls
-    const s = await recordShipment({
-      orderId: o.id,
-      input: { lines: [{ sku: 'DS-SHIP', quantity: 1 }], carrier: 'USPS', tracking_number: '9400' },
-      actor: manager,
-    });
-    expect(s).toMatchObject({ status: 'fulfilled', cogs: 1_200 });
-    expect(await posted('shipment', s.id)).toEqual({ '5000': 1_200, '2010': -1_200 });
-  });
-  it('cancelling the order takes its units off the dropship PO: a draft is cancelled, a sent one says to tell the supplier', async () => {
-    // A draft: the order's 2 units were the PO's only line, so the PO goes with them.
-    const a = await order([{ sku: 'DS-SHIP', quantity: 2 }], 'cy@example.com');
-    const [draft] = await db.purchaseOrder.findMany({ where: { orderId: a.id } });
-    await cancelOrder({ orderId: a.id, reason: 'customer changed their mind', actor: manager });
-    const afterDraft = await db.purchaseOrder.findUniqueOrThrow({
-      where: { id: draft.id },
-      select: { status: true, lines: { select: { quantityOrdered: true, quantityCancelled: true } } },
-    });
-    expect(afterDraft).toEqual({
-      status: 'cancelled',
-      lines: [{ quantityOrdered: 2, quantityCancelled: 2 }],
-    });
+  it(
+    'through recordShipment (what the shipments API calls) the line ships at the PO cost; a re-run adds ' +
+      'nothing',
+    async () => {
+      const o = await order([{ sku: 'DS-SHIP', quantity: 1 }], 'bo@example.com');
+      const [po] = await db.purchaseOrder.findMany({ where: { orderId: o.id } });
+      expect(po.status).toBe('draft');
+      // the same order's second run (e.g. a retried job) adds nothing
+      await db.$transaction((t) => createDropshipPurchaseOrders({ orderId: o.id, actor: manager }, t));
+      const lines = await db.purchaseOrderLine.findMany({ where: { purchaseOrderId: po.id } });
+      expect(lines.map((l) => l.quantityOrdered)).toEqual([1]);
+      await sendPurchaseOrder({ purchaseOrderId: po.id, actor: manager });
+      // recordShipment is what POST /api/v1/orders/{id}/shipments calls
+      const s = await recordShipment({
+        orderId: o.id,
+        input: { lines: [{ sku: 'DS-SHIP', quantity: 1 }], carrier: 'USPS', tracking_number: '9400' },
+        actor: manager,
+      });
+      expect(s).toMatchObject({ status: 'fulfilled', cogs: 1_200 });
+      expect(await posted('shipment', s.id)).toEqual({ '5000': 1_200, '2010': -1_200 });
+    },
+  );
+  it(
+    'cancelling the order takes its units off the dropship PO: a draft is cancelled, a sent one says to ' +
+      'tell the supplier',
+    async () => {
+      // A draft: the order's 2 units were the PO's only line, so the PO goes with them.
+      const a = await order([{ sku: 'DS-SHIP', quantity: 2 }], 'cy@example.com');
+      const [draft] = await db.purchaseOrder.findMany({ where: { orderId: a.id } });
+      await cancelOrder({ orderId: a.id, reason: 'customer changed their mind', actor: manager });
+      const afterDraft = await db.purchaseOrder.findUniqueOrThrow({
+        where: { id: draft.id },
+        select: { status: true, lines: { select: { quantityOrdered: true, quantityCancelled: true } } },
+      });
+      expect(afterDraft).toEqual({
+        status: 'cancelled',
+        lines: [{ quantityOrdered: 2, quantityCancelled: 2 }],
+      });
 
-    // A sent PO: cancelled too (nothing arrived), and its timeline asks to tell the supplier.
-    const b = await order([{ sku: 'DS-SHIP', quantity: 1 }], 'di@example.com');
-    const [sent] = await db.purchaseOrder.findMany({ where: { orderId: b.id } });
-    await sendPurchaseOrder({ purchaseOrderId: sent.id, actor: manager });
-    await cancelOrder({ orderId: b.id, reason: 'fraud', actor: manager });
-    expect((await db.purchaseOrder.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe('cancelled');
-    const events = await db.purchaseOrderEvent.findMany({
-      where: { purchaseOrderId: sent.id, kind: 'dropship_cancelled' },
-      select: { message: true },
-    });
-    expect(events).toHaveLength(1);
-    expect(events[0].message).toContain(`Order #${b.number} cancelled 1 × DS-SHIP`);
-    expect(events[0].message).toContain('Tell the supplier not to ship them.');
-    // Nothing was posted for either PO: a dropship PO books its cost only when the supplier ships.
-    expect(await posted('purchase_order', draft.id)).toEqual({});
-  });
+      // A sent PO: cancelled too (nothing arrived), and its timeline asks to tell the supplier.
+      const b = await order([{ sku: 'DS-SHIP', quantity: 1 }], 'di@example.com');
+      const [sent] = await db.purchaseOrder.findMany({ where: { orderId: b.id } });
+      await sendPurchaseOrder({ purchaseOrderId: sent.id, actor: manager });
+      await cancelOrder({ orderId: b.id, reason: 'fraud', actor: manager });
+      expect((await db.purchaseOrder.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe('cancelled');
+      const events = await db.purchaseOrderEvent.findMany({
+        where: { purchaseOrderId: sent.id, kind: 'dropship_cancelled' },
+        select: { message: true },
+      });
+      expect(events).toHaveLength(1);
+      expect(events[0].message).toContain(`Order #${b.number} cancelled 1 × DS-SHIP`);
+      expect(events[0].message).toContain('Tell the supplier not to ship them.');
+      // Nothing was posted for either PO: a dropship PO books its cost only when the supplier ships.
+      expect(await posted('purchase_order', draft.id)).toEqual({});
+    },
+  );
 });

@@ -99,40 +99,46 @@ describe('every listed event type is recorded with its change', () => {
     ]);
   });
 
-  it('inventory.low_stock once per crossing at a location: from intake, then not again below, again after a refill', async () => {
-    await db.variant.update({ where: { id: variantId }, data: { reorderPoint: 20 } });
-    const level = `${variantId}:${mainId}`;
-    const lowStock = () =>
-      db.event.findMany({
-        where: { type: 'inventory.low_stock', resourceId: level },
-        select: { data: true },
+  it(
+    'inventory.low_stock once per crossing at a location: from intake, then not again below, again after a ' +
+      'refill',
+    async () => {
+      await db.variant.update({ where: { id: variantId }, data: { reorderPoint: 20 } });
+      const level = `${variantId}:${mainId}`;
+      const lowStock = () =>
+        db.event.findMany({
+          where: { type: 'inventory.low_stock', resourceId: level },
+          select: { data: true },
+        });
+      const available = async () => {
+        const l = await db.stockLevel.findFirstOrThrow({ where: { variantId, locationId: mainId } });
+        return l.onHand - l.reserved;
+      };
+      const start = await available();
+      // Reserve down to 21 (above 20): nothing; one more → 20 (at the reorder point): the crossing.
+      await order('COV-C', 'COV-1', start - 21);
+      expect(await lowStock()).toEqual([]);
+      await order('COV-D', 'COV-1', 1);
+      expect(await lowStock()).toEqual([
+        {
+          data: expect.objectContaining({ sku: 'COV-1', location: 'MAIN', available: 20, reorder_point: 20 }),
+        },
+      ]);
+      // Further down (an adjustment): still below, no second event.
+      await adjustStock({ input: { location: 'MAIN', sku: 'COV-1', delta: -2, reason: 'lost' }, actor });
+      expect(await lowStock()).toHaveLength(1);
+      // Refilled above it and down across it again: a second crossing.
+      await receiveStock({
+        input: { location: 'MAIN', lines: [{ sku: 'COV-1', quantity: 10, unit_cost: 400 }] },
+        actor,
       });
-    const available = async () => {
-      const l = await db.stockLevel.findFirstOrThrow({ where: { variantId, locationId: mainId } });
-      return l.onHand - l.reserved;
-    };
-    const start = await available();
-    // Reserve down to 21 (above 20): nothing; one more → 20 (at the reorder point): the crossing.
-    await order('COV-C', 'COV-1', start - 21);
-    expect(await lowStock()).toEqual([]);
-    await order('COV-D', 'COV-1', 1);
-    expect(await lowStock()).toEqual([
-      { data: expect.objectContaining({ sku: 'COV-1', location: 'MAIN', available: 20, reorder_point: 20 }) },
-    ]);
-    // Further down (an adjustment): still below, no second event.
-    await adjustStock({ input: { location: 'MAIN', sku: 'COV-1', delta: -2, reason: 'lost' }, actor });
-    expect(await lowStock()).toHaveLength(1);
-    // Refilled above it and down across it again: a second crossing.
-    await receiveStock({
-      input: { location: 'MAIN', lines: [{ sku: 'COV-1', quantity: 10, unit_cost: 400 }] },
-      actor,
-    });
-    expect(await available()).toBe(28); // 18 + 10
-    await adjustStock({ input: { location: 'MAIN', sku: 'COV-1', delta: -9, reason: 'lost' }, actor });
-    const events = await lowStock();
-    expect(events).toHaveLength(2);
-    expect(events[1].data).toMatchObject({ available: 19 }); // 28 − 9
-  });
+      expect(await available()).toBe(28); // 18 + 10
+      await adjustStock({ input: { location: 'MAIN', sku: 'COV-1', delta: -9, reason: 'lost' }, actor });
+      const events = await lowStock();
+      expect(events).toHaveLength(2);
+      expect(events[1].data).toMatchObject({ available: 19 }); // 28 − 9
+    },
+  );
 
   it('purchase_order.received with the PO and the receipt', async () => {
     const supplier = await createSupplier({

@@ -87,27 +87,31 @@ const order = (external_id: string) => ({
 });
 
 describe('domain events', () => {
-  it('writes order.created inside the intake, with the order as the API answered it, then held and cancelled in sequence', async () => {
-    const start = (await drain(null)).cursor;
-    const res = await ordersRoute.POST(
-      apiRequest('/api/v1/orders', { method: 'POST', key: ordersKey, body: order('EV-100') }),
-      routeContext(),
-    );
-    expect(res.status).toBe(201);
-    const created = await res.json();
-    await changeOrderStatus({ orderId: created.id, move: 'hold', reason: 'check address', actor });
-    await cancelOrder({ orderId: created.id, reason: 'customer asked', actor });
+  it(
+    'writes order.created inside the intake, with the order as the API answered it, then held and cancelled ' +
+      'in sequence',
+    async () => {
+      const start = (await drain(null)).cursor;
+      const res = await ordersRoute.POST(
+        apiRequest('/api/v1/orders', { method: 'POST', key: ordersKey, body: order('EV-100') }),
+        routeContext(),
+      );
+      expect(res.status).toBe(201);
+      const created = await res.json();
+      await changeOrderStatus({ orderId: created.id, move: 'hold', reason: 'check address', actor });
+      await cancelOrder({ orderId: created.id, reason: 'customer asked', actor });
 
-    const { seen } = await drain(start);
-    expect(seen.map((e) => [e.type, e.resource_id, e.sequence])).toEqual([
-      ['order.created', created.id, 1],
-      ['order.held', created.id, 2],
-      ['order.cancelled', created.id, 3],
-    ]);
-    expect(seen[0].data).toEqual(created);
-    expect(seen[1].data).toMatchObject({ id: created.id, status: 'on_hold' });
-    expect(seen[2].data).toMatchObject({ id: created.id, status: 'cancelled' });
-  });
+      const { seen } = await drain(start);
+      expect(seen.map((e) => [e.type, e.resource_id, e.sequence])).toEqual([
+        ['order.created', created.id, 1],
+        ['order.held', created.id, 2],
+        ['order.cancelled', created.id, 3],
+      ]);
+      expect(seen[0].data).toEqual(created);
+      expect(seen[1].data).toMatchObject({ id: created.id, status: 'on_hold' });
+      expect(seen[2].data).toMatchObject({ id: created.id, status: 'cancelled' });
+    },
+  );
 
   it('writes nothing when the change rolls back, and a refused intake writes no event', async () => {
     const start = (await drain(null)).cursor;
@@ -143,30 +147,34 @@ describe('domain events', () => {
     expect((await page('', other)).status).toBe(403);
   });
 
-  it('records inventory.adjusted on each adjustment and inventory.low_stock once, when available crosses the reorder point', async () => {
-    const variant = await db.variant.update({ where: { sku: 'EV-1' }, data: { reorderPoint: 45 } });
-    const available = async () => {
-      const levels = await db.stockLevel.findMany({ where: { variantId: variant.id } });
-      return levels.reduce((sum, l) => sum + l.onHand - l.reserved, 0);
-    };
-    const start = (await drain(null)).cursor;
-    const before = await available();
-    // From `before` (≥ 48): − (before − 47) → 47, above 45: no low stock; − 3 → 44: crosses; − 1 → 43: already below.
-    for (const delta of [-(before - 47), -3, -1])
-      await adjustStock({ input: { location: 'MAIN', sku: 'EV-1', delta, reason: 'lost' }, actor });
-    let seen: FeedEvent[] = [];
-    for (let i = 0; i < 100 && seen.length < 4; i++) seen = (await drain(start)).seen;
-    // The crossing is recorded by the stock_levels trigger (migration 20261202110000) as the level
-    // changes, so it comes just before that adjustment's own inventory.adjusted.
-    expect(seen.map((e) => [e.type, e.sequence])).toEqual([
-      ['inventory.adjusted', 1],
-      ['inventory.low_stock', 2],
-      ['inventory.adjusted', 3],
-      ['inventory.adjusted', 4],
-    ]);
-    expect(seen[1].data).toMatchObject({ sku: 'EV-1', location: 'MAIN', available: 44, reorder_point: 45 });
-    expect(seen[2].data).toMatchObject({ sku: 'EV-1', delta: -3, level: { available: 44 } });
-  });
+  it(
+    'records inventory.adjusted on each adjustment and inventory.low_stock once, when available crosses the ' +
+      'reorder point',
+    async () => {
+      const variant = await db.variant.update({ where: { sku: 'EV-1' }, data: { reorderPoint: 45 } });
+      const available = async () => {
+        const levels = await db.stockLevel.findMany({ where: { variantId: variant.id } });
+        return levels.reduce((sum, l) => sum + l.onHand - l.reserved, 0);
+      };
+      const start = (await drain(null)).cursor;
+      const before = await available();
+      // From `before` (≥ 48): − (before − 47) → 47, above 45: no low stock; − 3 → 44: crosses; − 1 → 43: already below.
+      for (const delta of [-(before - 47), -3, -1])
+        await adjustStock({ input: { location: 'MAIN', sku: 'EV-1', delta, reason: 'lost' }, actor });
+      let seen: FeedEvent[] = [];
+      for (let i = 0; i < 100 && seen.length < 4; i++) seen = (await drain(start)).seen;
+      // The crossing is recorded by the stock_levels trigger (migration 20261202110000) as the level
+      // changes, so it comes just before that adjustment's own inventory.adjusted.
+      expect(seen.map((e) => [e.type, e.sequence])).toEqual([
+        ['inventory.adjusted', 1],
+        ['inventory.low_stock', 2],
+        ['inventory.adjusted', 3],
+        ['inventory.adjusted', 4],
+      ]);
+      expect(seen[1].data).toMatchObject({ sku: 'EV-1', location: 'MAIN', available: 44, reorder_point: 45 });
+      expect(seen[2].data).toMatchObject({ sku: 'EV-1', delta: -3, level: { available: 44 } });
+    },
+  );
 
   it('hides an event committed after an older transaction that is still open, then shows both in order', async () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });

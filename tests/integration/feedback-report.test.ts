@@ -166,10 +166,13 @@ describe('What to fix', () => {
       SELECT
         (SELECT sum(goods_amount + tax_amount)::int FROM refunds WHERE status = 'issued') AS refunds,
         (SELECT sum(label_cost)::int FROM returns) AS postage,
-        (SELECT sum(cost_returned * quantity_damaged / (quantity_restocked + quantity_damaged + quantity_scrapped))::int FROM return_lines WHERE sku = 'HD-S') AS lost,
+        (SELECT sum(cost_returned * quantity_damaged / (quantity_restocked + quantity_damaged +
+          quantity_scrapped))::int FROM return_lines WHERE sku = 'HD-S') AS lost,
         (SELECT sum(quantity_received)::int FROM return_lines WHERE sku = 'HD-S') AS returned,
-        (SELECT sum(sl.quantity)::int FROM shipment_lines sl JOIN order_lines l ON l.id = sl.order_line_id WHERE l.sku = 'HD-S') AS shipped,
-        (SELECT count(*)::int FROM tickets t WHERE EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = t.order_id AND l.sku = 'HD-S')) AS tickets`;
+        (SELECT sum(sl.quantity)::int FROM shipment_lines sl JOIN order_lines l ON l.id =
+          sl.order_line_id WHERE l.sku = 'HD-S') AS shipped,
+        (SELECT count(*)::int FROM tickets t WHERE EXISTS (SELECT 1 FROM order_lines l WHERE
+          l.order_id = t.order_id AND l.sku = 'HD-S')) AS tickets`;
     expect(direct).toEqual({
       refunds: 10_000,
       postage: 700,

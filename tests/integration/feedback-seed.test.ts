@@ -43,8 +43,10 @@ describe('demo feedback', () => {
 
   it('agrees with the returns: orders sent back for size rate lower than orders kept', async () => {
     const [row] = await db.$queryRaw<{ size: number | null; kept: number | null }[]>`
-      SELECT avg(a.rating) FILTER (WHERE EXISTS (SELECT 1 FROM returns r JOIN return_lines l ON l.return_id = r.id WHERE r.order_id = a.order_id AND l.reason = 'does_not_fit'))::float8 AS size,
-             avg(a.rating) FILTER (WHERE NOT EXISTS (SELECT 1 FROM returns r WHERE r.order_id = a.order_id))::float8 AS kept
+      SELECT avg(a.rating) FILTER (WHERE EXISTS (SELECT 1 FROM returns r JOIN return_lines l ON
+        l.return_id = r.id WHERE r.order_id = a.order_id AND l.reason = 'does_not_fit'))::float8 AS size,
+             avg(a.rating) FILTER (WHERE NOT EXISTS (SELECT 1 FROM returns r WHERE r.order_id =
+               a.order_id))::float8 AS kept
       FROM feedback_answers a WHERE a.kind = 'order'`;
     console.log(
       `[feedback seed] ${JSON.stringify(result)}, average rating: returned for size ${row.size}, kept ${row.kept}`,

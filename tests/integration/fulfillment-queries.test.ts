@@ -45,7 +45,8 @@ const labelRoute = await import('@/app/(app)/fulfillment/shipments/[id]/label/ro
  *   C  web      Express   1 × FQ-2                 2030-01-02 09:00Z   open
  *   D  web      Standard  1 × FQ-1                 2029-12-01          cancelled            (not in the queue)
  *   E  etsy     Standard  1 × FQ-2                 2029-12-02          label bought: fulfilled (not in the queue)
- *   F  amazon   —         1 × FQ-1 + 3 × FQ-2      2030-01-05          FQ-1 shipped elsewhere: partially fulfilled, 3 units left
+ * F  amazon   —         1 × FQ-1 + 3 × FQ-2      2030-01-05          FQ-1 shipped elsewhere: partially
+ * fulfilled, 3 units left
  * "Now" for the queue is 2030-01-02 12:00Z: B and C are overdue, A and F are not.
  */
 const NOW = new Date('2030-01-02T12:00:00Z');
@@ -291,69 +292,79 @@ describe('shipments, exceptions and labels', () => {
     expect(await shippedToday({ timeZone: 'UTC', now: new Date('2031-01-01T00:00:00Z') })).toEqual([]);
   });
 
-  it('builds the label of a stored shipment: shop, warehouse address, ship-to, carrier, tracking, weight, numbers', async () => {
-    const s = await db.shipment.findUniqueOrThrow({ where: { id: labelShipmentId } });
-    const label = await shipmentLabel(labelShipmentId);
-    expect(label).toEqual({
-      // a domestic parcel: no customs declaration (decision 040)
-      customs: null,
-      ship_from: {
-        shop_name: 'Test shop',
-        address: {
-          line1: '410 Hudson St',
+  it(
+    'builds the label of a stored shipment: shop, warehouse address, ship-to, carrier, tracking, weight, ' +
+      'numbers',
+    async () => {
+      const s = await db.shipment.findUniqueOrThrow({ where: { id: labelShipmentId } });
+      const label = await shipmentLabel(labelShipmentId);
+      expect(label).toEqual({
+        // a domestic parcel: no customs declaration (decision 040)
+        customs: null,
+        ship_from: {
+          shop_name: 'Test shop',
+          address: {
+            line1: '410 Hudson St',
+            line2: null,
+            city: 'New York',
+            region: 'NY',
+            postal_code: '10014',
+            country: 'US',
+          },
+          phone: null,
+        },
+        ship_to: {
+          name: 'Lee Park',
+          company: null,
+          phone: null,
+          line1: '1 Market St',
           line2: null,
-          city: 'New York',
-          region: 'NY',
-          postal_code: '10014',
+          city: 'San Francisco',
+          region: 'CA',
+          postal_code: '94107',
           country: 'US',
         },
-        phone: null,
-      },
-      ship_to: {
-        name: 'Lee Park',
-        company: null,
-        phone: null,
-        line1: '1 Market St',
-        line2: null,
-        city: 'San Francisco',
-        region: 'CA',
-        postal_code: '94107',
-        country: 'US',
-      },
-      carrier: 'Parcelway',
-      service: 'Ground',
-      weight_grams: 1_000,
-      tracking_number: s.trackingNumber,
-      order_number: o.E.number,
-      shipment_number: s.number,
-      shipped_at: s.shippedAt.toISOString(),
-      time_zone: 'UTC',
-    });
-    await expect(shipmentLabel(externalShipmentId)).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await expect(shipmentLabel('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
-  });
+        carrier: 'Parcelway',
+        service: 'Ground',
+        weight_grams: 1_000,
+        tracking_number: s.trackingNumber,
+        order_number: o.E.number,
+        shipment_number: s.number,
+        shipped_at: s.shippedAt.toISOString(),
+        time_zone: 'UTC',
+      });
+      await expect(shipmentLabel(externalShipmentId)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      await expect(shipmentLabel('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    },
+  );
 });
 
 describe('rates for an order', () => {
-  it('rates the parcel as buyLabel builds it (box + tare) and preselects the cheapest that keeps the promise', async () => {
-    const rated = await quoteOrderShipment({
-      orderId: o.A.id,
-      input: { package_type: 'BOX-S', weight_grams: 850 },
-    });
-    expect(rated.parcel).toEqual({ length_mm: 203, width_mm: 152, height_mm: 102, weight_grams: 1_000 });
-    const available = rated.quotes.filter((q) => q.available);
-    expect(available.length).toBeGreaterThan(1);
-    // No shipping method: standard (ship-by + 5 business days). Not the cheapest (SwiftPost Economy,
-    // 6 days, slower than paid for) but the cheapest standard-or-faster service on time (decision 031).
-    expect(rated.promise.service_level).toBe('standard');
-    const keeps = available.filter((q) => q.service_level !== 'economy' && q.meets_promise);
-    expect(rated.preselected).toBe(keeps[0].key);
-    expect(available[0].key).toBe('swiftpost:economy');
-    expect(available.map((q) => q.price)).toEqual([...available.map((q) => q.price)].sort((x, y) => x! - y!));
-    expect(rated.currency).toBe('USD');
-  });
+  it(
+    'rates the parcel as buyLabel builds it (box + tare) and ' +
+      'preselects the cheapest that keeps the promise',
+    async () => {
+      const rated = await quoteOrderShipment({
+        orderId: o.A.id,
+        input: { package_type: 'BOX-S', weight_grams: 850 },
+      });
+      expect(rated.parcel).toEqual({ length_mm: 203, width_mm: 152, height_mm: 102, weight_grams: 1_000 });
+      const available = rated.quotes.filter((q) => q.available);
+      expect(available.length).toBeGreaterThan(1);
+      // No shipping method: standard (ship-by + 5 business days). Not the cheapest (SwiftPost Economy,
+      // 6 days, slower than paid for) but the cheapest standard-or-faster service on time (decision 031).
+      expect(rated.promise.service_level).toBe('standard');
+      const keeps = available.filter((q) => q.service_level !== 'economy' && q.meets_promise);
+      expect(rated.preselected).toBe(keeps[0].key);
+      expect(available[0].key).toBe('swiftpost:economy');
+      expect(available.map((q) => q.price)).toEqual(
+        [...available.map((q) => q.price)].sort((x, y) => x! - y!),
+      );
+      expect(rated.currency).toBe('USD');
+    },
+  );
 
   it('names the field at fault and refuses orders that cannot ship', async () => {
     await expect(

@@ -152,7 +152,8 @@ describe('adjustments', () => {
     });
     expect(found).toMatchObject({ value: -520, level: { on_hand: 5 } });
     const shrinkage = await accountBalance('5100', FAR_FUTURE);
-    expect(shrinkage).toBeGreaterThanOrEqual(1_060 - 520); // other tests may add shrinkage; this file's ADJ-1 adds 540 net
+    // other tests may add shrinkage; this file's ADJ-1 adds 540 net
+    expect(shrinkage).toBeGreaterThanOrEqual(1_060 - 520);
     const detail = await skuDetail('ADJ-1');
     expect(detail!.pool).toEqual({ quantity: 5, value: 3 * 260 + 2 * 260, last_unit_cost: 260 });
     expect(detail!.movements[0]).toMatchObject({

@@ -103,36 +103,41 @@ describe('enqueueJob in a transaction', () => {
 });
 
 describe('the worker', () => {
-  it('retries a failing job with growing waits, then leaves it failed with its error; an admin retries it', async () => {
-    const id = await enqueueJob(flakyJob, { label: 'first' });
-    const failed = await until(
-      () => jobById(id!),
-      (job) => job?.state === 'failed',
-    );
-    expect(flakyRuns.map((r) => r.attempt)).toEqual([1, 2, 3]);
-    // pg-boss's backoff: the k-th retry waits delay × 2^(k−1) × (1 + random) s, delay 1 s here:
-    // retry 1 after [1, 2) s, retry 2 after [2, 4) s, plus up to one 0.5 s poll each.
-    const gap1 = flakyRuns[1].at - flakyRuns[0].at;
-    const gap2 = flakyRuns[2].at - flakyRuns[1].at;
-    expect(gap1).toBeGreaterThanOrEqual(1000);
-    expect(gap1).toBeLessThan(3000);
-    expect(gap2).toBeGreaterThanOrEqual(2000);
-    expect(gap2).toBeLessThan(5000);
-    expect(failed).toMatchObject({ attempts: 3, maxAttempts: 3, error: 'SMTP said no (try 3)' });
-    expect((await jobList({ state: 'failed' })).map((j) => j.id)).toEqual([id]);
-    const queue = (await queueSummaries()).find((q) => q.name === 'test.flaky');
-    expect(queue).toMatchObject({ failed: 1, waiting: 0, active: 0 });
+  it(
+    'retries a failing job with growing waits, then leaves it ' +
+      'failed with its error; an admin retries it',
+    async () => {
+      const id = await enqueueJob(flakyJob, { label: 'first' });
+      const failed = await until(
+        () => jobById(id!),
+        (job) => job?.state === 'failed',
+      );
+      expect(flakyRuns.map((r) => r.attempt)).toEqual([1, 2, 3]);
+      // pg-boss's backoff: the k-th retry waits delay × 2^(k−1) × (1 + random) s, delay 1 s here:
+      // retry 1 after [1, 2) s, retry 2 after [2, 4) s, plus up to one 0.5 s poll each.
+      const gap1 = flakyRuns[1].at - flakyRuns[0].at;
+      const gap2 = flakyRuns[2].at - flakyRuns[1].at;
+      expect(gap1).toBeGreaterThanOrEqual(1000);
+      expect(gap1).toBeLessThan(3000);
+      expect(gap2).toBeGreaterThanOrEqual(2000);
+      expect(gap2).toBeLessThan(5000);
+      expect(failed).toMatchObject({ attempts: 3, maxAttempts: 3, error: 'SMTP said no (try 3)' });
+      expect((await jobList({ state: 'failed' })).map((j) => j.id)).toEqual([id]);
+      const queue = (await queueSummaries()).find((q) => q.name === 'test.flaky');
+      expect(queue).toMatchObject({ failed: 1, waiting: 0, active: 0 });
 
-    await retryJob({ jobId: id!, actor });
-    const done = await until(
-      () => jobById(id!),
-      (job) => job?.state === 'completed',
-    );
-    expect(done?.error).toBeNull();
-    expect(flakyRuns).toHaveLength(4);
-    const auditRows = await db.auditLog.findMany({ where: { action: 'job.retried', entityId: id! } });
-    expect(auditRows).toHaveLength(1);
-  }, 40_000);
+      await retryJob({ jobId: id!, actor });
+      const done = await until(
+        () => jobById(id!),
+        (job) => job?.state === 'completed',
+      );
+      expect(done?.error).toBeNull();
+      expect(flakyRuns).toHaveLength(4);
+      const auditRows = await db.auditLog.findMany({ where: { action: 'job.retried', entityId: id! } });
+      expect(auditRows).toHaveLength(1);
+    },
+    40_000,
+  );
 
   it('refuses to retry a job that has not failed, or does not exist', async () => {
     const id = await enqueueJob(idleJob, { n: 4 });

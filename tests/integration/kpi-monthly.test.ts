@@ -72,53 +72,61 @@ beforeAll(async () => {
 });
 
 describe('monthly KPI rollups', () => {
-  it('read a range with partial months at both ends: whole months from kpi_monthly, edge days from kpi_daily, deltas pending', async () => {
-    expect(await db.kpiMonthly.count()).toBeGreaterThan(0);
-    expect(await db.kpiFactDelta.count()).toBeGreaterThan(0);
-    const r = await kpiReport({ from: '2026-07-30', to: '2026-11-02' });
-    expect(r.range).toMatchObject({
-      days: 96,
-      previous: { from: '2026-04-25', to: '2026-07-29' },
-      sparkline_step: 'month',
-      sparkline_step_days: 30,
-    });
-    expect(r.orders).toMatchObject({ count: 4, previous: 3, change: 1 });
-    expect(r.refunds.gross_sales).toBe(15_000);
-    expect(r.orders.sparkline).toEqual([
-      { date: '2026-07-30', value: 1 },
-      { date: '2026-08-01', value: 1 },
-      { date: '2026-09-01', value: 1 },
-      { date: '2026-10-01', value: 0 },
-      { date: '2026-11-01', value: 1 },
-    ]);
-    // Long ranges chart orders per calendar month and channel (the sales were posted today, after the
-    // range, so net sales are 0 here): Jul 30–31 web 1, Aug shopify 1, Sep web 1, Nov 1–2 web 1.
-    expect(r.charts.daily_by_channel).toEqual([
-      { date: '2026-07-30', channel: 'web', orders: 1, net_sales: 0 },
-      { date: '2026-08-01', channel: 'shopify', orders: 1, net_sales: 0 },
-      { date: '2026-09-01', channel: 'web', orders: 1, net_sales: 0 },
-      { date: '2026-11-01', channel: 'web', orders: 1, net_sales: 0 },
-    ]);
+  it(
+    'read a range with partial months at both ends: whole months from kpi_monthly, edge days from ' +
+      'kpi_daily, deltas pending',
+    async () => {
+      expect(await db.kpiMonthly.count()).toBeGreaterThan(0);
+      expect(await db.kpiFactDelta.count()).toBeGreaterThan(0);
+      const r = await kpiReport({ from: '2026-07-30', to: '2026-11-02' });
+      expect(r.range).toMatchObject({
+        days: 96,
+        previous: { from: '2026-04-25', to: '2026-07-29' },
+        sparkline_step: 'month',
+        sparkline_step_days: 30,
+      });
+      expect(r.orders).toMatchObject({ count: 4, previous: 3, change: 1 });
+      expect(r.refunds.gross_sales).toBe(15_000);
+      expect(r.orders.sparkline).toEqual([
+        { date: '2026-07-30', value: 1 },
+        { date: '2026-08-01', value: 1 },
+        { date: '2026-09-01', value: 1 },
+        { date: '2026-10-01', value: 0 },
+        { date: '2026-11-01', value: 1 },
+      ]);
+      // Long ranges chart orders per calendar month and channel (the sales were posted today, after the
+      // range, so net sales are 0 here): Jul 30–31 web 1, Aug shopify 1, Sep web 1, Nov 1–2 web 1.
+      expect(r.charts.daily_by_channel).toEqual([
+        { date: '2026-07-30', channel: 'web', orders: 1, net_sales: 0 },
+        { date: '2026-08-01', channel: 'shopify', orders: 1, net_sales: 0 },
+        { date: '2026-09-01', channel: 'web', orders: 1, net_sales: 0 },
+        { date: '2026-11-01', channel: 'web', orders: 1, net_sales: 0 },
+      ]);
 
-    const web = await kpiReport({ from: '2026-07-30', to: '2026-11-02', channel: 'web' });
-    expect(web.orders).toMatchObject({ count: 3, previous: 2 });
-    expect(web.refunds.gross_sales).toBe(13_000);
-    expect(web.orders.sparkline.map((p) => p.value)).toEqual([1, 0, 1, 0, 1]);
-  });
+      const web = await kpiReport({ from: '2026-07-30', to: '2026-11-02', channel: 'web' });
+      expect(web.orders).toMatchObject({ count: 3, previous: 2 });
+      expect(web.refunds.gross_sales).toBe(13_000);
+      expect(web.orders.sparkline.map((p) => p.value)).toEqual([1, 0, 1, 0, 1]);
+    },
+  );
 
-  it('give the same figures after compaction and after a rebuild, with kpi_monthly = Σ kpi_daily per month', async () => {
-    const before = await kpiReport({ from: '2026-07-30', to: '2026-11-02' });
-    await compactKpiFacts();
-    expect(await db.kpiFactDelta.count()).toBe(0);
-    expect(await monthlyRollupDrift()).toEqual([]);
-    expect(await kpiReport({ from: '2026-07-30', to: '2026-11-02' })).toEqual(before);
-    await rebuildKpiRollups();
-    expect(await monthlyRollupDrift()).toEqual([]);
-    expect(await kpiReport({ from: '2026-07-30', to: '2026-11-02' })).toEqual(before);
-    // November 2026: 8_000 + 16_000 from the monthly row alone (a whole-month range, monthly sparkline).
-    const year = await kpiReport({ from: '2026-01-01', to: '2026-12-31' });
-    expect(year.orders.count).toBe(9);
-    expect(year.orders.sparkline.find((p) => p.date === '2026-11-01')?.value).toBe(2);
-    expect(year.refunds.gross_sales).toBe(100 + 200 + 400 + 800 + 1_000 + 2_000 + 4_000 + 8_000 + 16_000);
-  });
+  it(
+    'give the same figures after compaction and after a ' +
+      'rebuild, with kpi_monthly = Σ kpi_daily per month',
+    async () => {
+      const before = await kpiReport({ from: '2026-07-30', to: '2026-11-02' });
+      await compactKpiFacts();
+      expect(await db.kpiFactDelta.count()).toBe(0);
+      expect(await monthlyRollupDrift()).toEqual([]);
+      expect(await kpiReport({ from: '2026-07-30', to: '2026-11-02' })).toEqual(before);
+      await rebuildKpiRollups();
+      expect(await monthlyRollupDrift()).toEqual([]);
+      expect(await kpiReport({ from: '2026-07-30', to: '2026-11-02' })).toEqual(before);
+      // November 2026: 8_000 + 16_000 from the monthly row alone (a whole-month range, monthly sparkline).
+      const year = await kpiReport({ from: '2026-01-01', to: '2026-12-31' });
+      expect(year.orders.count).toBe(9);
+      expect(year.orders.sparkline.find((p) => p.date === '2026-11-01')?.value).toBe(2);
+      expect(year.refunds.gross_sales).toBe(100 + 200 + 400 + 800 + 1_000 + 2_000 + 4_000 + 8_000 + 16_000);
+    },
+  );
 });

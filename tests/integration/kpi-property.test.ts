@@ -297,7 +297,8 @@ async function run(e: Event) {
     case 'return': {
       const shipped = await db.$queryRaw<
         { id: string }[]
-      >`SELECT o.id::text AS id FROM orders o WHERE EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id) ORDER BY o.number`;
+      >`SELECT o.id::text AS id FROM orders o WHERE EXISTS (SELECT 1 FROM shipments s WHERE
+        s.order_id = o.id) ORDER BY o.number`;
       const o = pick(shipped, e.pick);
       if (!o) return;
       const line = (await returnableLines(o.id)).find((l) => l.returnable > 0);
@@ -645,11 +646,13 @@ describe('KPI rollups', () => {
     expect(await db.ticket.count({ where: { solvedAt: { not: null } } })).toBeGreaterThan(0);
     const [reopened] = await db.$queryRaw<
       { n: number }[]
-    >`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('ticket.reopened', 'ticket.customer_message_added') AND before->>'status' = 'solved'`;
+    >`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('ticket.reopened',
+      'ticket.customer_message_added') AND before->>'status' = 'solved'`;
     expect(reopened.n, 'tickets reopened after a solve').toBeGreaterThan(0);
     // Cycle counts completed with a loss and with a gain, and some left open.
     const [counts] = await db.$queryRaw<{ loss: number; gain: number; open: number }[]>`
-      SELECT count(*) FILTER (WHERE c.status = 'completed' AND l.variance < 0)::int AS loss, count(*) FILTER (WHERE c.status = 'completed' AND l.variance > 0)::int AS gain,
+      SELECT count(*) FILTER (WHERE c.status = 'completed' AND l.variance < 0)::int AS loss, count(*)
+        FILTER (WHERE c.status = 'completed' AND l.variance > 0)::int AS gain,
              count(*) FILTER (WHERE c.status = 'counting')::int AS open
       FROM cycle_counts c JOIN cycle_count_lines l ON l.cycle_count_id = c.id`;
     expect(counts.loss, 'counts completed with a loss').toBeGreaterThan(0);

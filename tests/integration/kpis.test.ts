@@ -119,22 +119,26 @@ beforeAll(async () => {
 const range = { from: '2026-11-10', to: '2026-11-12' };
 
 describe('KPIs on a hand-built shop (America/New_York)', () => {
-  it('fulfillment rate: shipped complete ÷ placed and not cancelled, by the shop day the order was placed', async () => {
-    const r = await kpiReport(range);
-    // Placed 10th–12th (shop days): A (10th, though 11th in UTC), B, C, D (11th), E (12th) = 5; C cancelled → 4.
-    // Shipped complete: A, D, E (rest cancelled) = 3; B is partial. 3 ÷ 4 = 0.75.
-    expect(r.fulfillment_rate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
-    // Previous equal period (7th–9th): F alone, shipped complete: 1 ÷ 1 = 1 → change −0.25.
-    expect(r.fulfillment_rate).toMatchObject({ previous: 1, change: -0.25 });
-    // Sparkline per day: 10th A 1/1; 11th B, D shipped? D yes, B no (C cancelled) → 1/2; 12th E 1/1.
-    expect(r.fulfillment_rate.sparkline).toEqual([
-      { date: '2026-11-10', value: 1 },
-      { date: '2026-11-11', value: 0.5 },
-      { date: '2026-11-12', value: 1 },
-    ]);
-    // The 10th alone in UTC would hold no order: the day boundary is the shop's.
-    expect((await kpiReport({ from: '2026-11-10', to: '2026-11-10' })).orders.count).toBe(1);
-  });
+  it(
+    'fulfillment rate: shipped complete ÷ placed and not ' +
+      'cancelled, by the shop day the order was placed',
+    async () => {
+      const r = await kpiReport(range);
+      // Placed 10th–12th (shop days): A (10th, though 11th in UTC), B, C, D (11th), E (12th) = 5; C cancelled → 4.
+      // Shipped complete: A, D, E (rest cancelled) = 3; B is partial. 3 ÷ 4 = 0.75.
+      expect(r.fulfillment_rate).toMatchObject({ value: 0.75, numerator: 3, denominator: 4 });
+      // Previous equal period (7th–9th): F alone, shipped complete: 1 ÷ 1 = 1 → change −0.25.
+      expect(r.fulfillment_rate).toMatchObject({ previous: 1, change: -0.25 });
+      // Sparkline per day: 10th A 1/1; 11th B, D shipped? D yes, B no (C cancelled) → 1/2; 12th E 1/1.
+      expect(r.fulfillment_rate.sparkline).toEqual([
+        { date: '2026-11-10', value: 1 },
+        { date: '2026-11-11', value: 0.5 },
+        { date: '2026-11-12', value: 1 },
+      ]);
+      // The 10th alone in UTC would hold no order: the day boundary is the shop's.
+      expect((await kpiReport({ from: '2026-11-10', to: '2026-11-10' })).orders.count).toBe(1);
+    },
+  );
 
   it('on-time ship rate and order-to-ship time, by the day of the last shipment', async () => {
     const r = await kpiReport(range);
@@ -156,23 +160,27 @@ describe('KPIs on a hand-built shop (America/New_York)', () => {
     ]);
   });
 
-  it('drills down: the late shipments behind the on-time rate, the complete ones behind order-to-ship time', async () => {
-    const list = async (q: Record<string, string>) =>
-      (await orderList(ZOrderListQuery.parse(q), 'America/New_York')).data.map((o) => o.id).sort();
-    // Last shipment 10th–12th and late: D only (the on-time card's 3 − 2 = 1).
-    expect(await list({ ship: 'late', shipped_from: '2026-11-10', shipped_to: '2026-11-12' })).toEqual([
-      ids.D,
-    ]);
-    expect(await list({ ship: 'complete', shipped_from: '2026-11-10', shipped_to: '2026-11-12' })).toEqual(
-      [ids.A, ids.D, ids.E].sort(),
-    );
-    // By shop day: A's last parcel left at 10:30 on the 11th, F's on the 8th.
-    expect(await list({ ship: 'complete', shipped_from: '2026-11-11', shipped_to: '2026-11-11' })).toEqual([
-      ids.A,
-    ]);
-    // Fulfillment rate's misses: placed in range, not shipped complete, not cancelled: B.
-    expect(await list({ ship: 'incomplete', from: '2026-11-10', to: '2026-11-12' })).toEqual([ids.B]);
-  });
+  it(
+    'drills down: the late shipments behind the on-time rate, ' +
+      'the complete ones behind order-to-ship time',
+    async () => {
+      const list = async (q: Record<string, string>) =>
+        (await orderList(ZOrderListQuery.parse(q), 'America/New_York')).data.map((o) => o.id).sort();
+      // Last shipment 10th–12th and late: D only (the on-time card's 3 − 2 = 1).
+      expect(await list({ ship: 'late', shipped_from: '2026-11-10', shipped_to: '2026-11-12' })).toEqual([
+        ids.D,
+      ]);
+      expect(await list({ ship: 'complete', shipped_from: '2026-11-10', shipped_to: '2026-11-12' })).toEqual(
+        [ids.A, ids.D, ids.E].sort(),
+      );
+      // By shop day: A's last parcel left at 10:30 on the 11th, F's on the 8th.
+      expect(await list({ ship: 'complete', shipped_from: '2026-11-11', shipped_to: '2026-11-11' })).toEqual([
+        ids.A,
+      ]);
+      // Fulfillment rate's misses: placed in range, not shipped complete, not cancelled: B.
+      expect(await list({ ship: 'incomplete', from: '2026-11-10', to: '2026-11-12' })).toEqual([ids.B]);
+    },
+  );
 
   it('orders, funnel and channel filter', async () => {
     const r = await kpiReport(range);
@@ -208,7 +216,8 @@ describe('KPIs on a hand-built shop (America/New_York)', () => {
       value: 0.7333,
     });
     const sums = await db.$queryRaw<{ code: string; net: number }[]>`
-      SELECT a.code, sum(jl.credit - jl.debit)::int AS net FROM journal_lines jl JOIN accounts a ON a.id = jl.account_id WHERE a.code IN ('4000', '4200', '4300', '5000') GROUP BY a.code`;
+      SELECT a.code, sum(jl.credit - jl.debit)::int AS net FROM journal_lines jl JOIN accounts a ON
+        a.id = jl.account_id WHERE a.code IN ('4000', '4200', '4300', '5000') GROUP BY a.code`;
     const ledger = Object.fromEntries(sums.map((s) => [s.code, s.net]));
     expect((ledger['4000'] ?? 0) + (ledger['4200'] ?? 0) + (ledger['4300'] ?? 0)).toBe(9_000);
     expect(-(ledger['5000'] ?? 0)).toBe(2_400);
@@ -362,7 +371,8 @@ describe('refunds, returns and support on a hand-built set', () => {
       input: { lines: [{ sku: 'KPI-A', quantity: 2 }] },
       actor,
     });
-    // P's unit comes back today (defective, no fee) and is refunded today: 3,000 — a refund in another period than its order.
+    // P's unit comes back today (defective, no fee) and is refunded today: 3,000 — a refund in another period
+    // than its order.
     const ret = await requestReturn({
       input: { order_id: ids.P, lines: [{ sku: 'KPI-B', quantity: 1, reason: 'defective' }] },
       actor,
@@ -397,39 +407,43 @@ describe('refunds, returns and support on a hand-built set', () => {
     ).id;
   });
 
-  it('refunds: count and amount by issue day; rate = refunded ÷ gross sales of the orders placed in the range', async () => {
-    const r = await kpiReport({ from: today(), to: today() });
-    // Issued today: P's 3,000 (order placed 1 Nov) + H's goodwill 500 = 2 refunds, 3,500.
-    // Gross sales of orders placed today: H 5,000 → rate 3,500 ÷ 5,000 = 0.7. Yesterday: nothing.
-    expect(r.refunds).toMatchObject({
-      count: 2,
-      amount: 3_500,
-      rate: 0.7,
-      gross_sales: 5_000,
-      previous: 0,
-      change: 3_500,
-    });
-    expect(r.charts.refunds_over_time).toEqual([{ date: today(), count: 2, amount: 3_500 }]);
-    // By channel: P is web (3,000), H shopify (500).
-    expect((await kpiReport({ from: today(), to: today(), channel: 'web' })).refunds).toMatchObject({
-      count: 1,
-      amount: 3_000,
-      rate: null,
-      gross_sales: 0,
-    });
-    expect((await kpiReport({ from: today(), to: today(), channel: 'shopify' })).refunds).toMatchObject({
-      count: 1,
-      amount: 500,
-      rate: 0.1,
-    });
-    // P's own period (1 Nov) shows its sale, not the refund.
-    expect((await kpiReport({ from: '2026-11-01', to: '2026-11-01' })).refunds).toMatchObject({
-      count: 0,
-      amount: 0,
-      gross_sales: 3_000,
-      rate: 0,
-    });
-  });
+  it(
+    'refunds: count and amount by issue day; rate = refunded ÷ gross sales of the orders placed in the ' +
+      'range',
+    async () => {
+      const r = await kpiReport({ from: today(), to: today() });
+      // Issued today: P's 3,000 (order placed 1 Nov) + H's goodwill 500 = 2 refunds, 3,500.
+      // Gross sales of orders placed today: H 5,000 → rate 3,500 ÷ 5,000 = 0.7. Yesterday: nothing.
+      expect(r.refunds).toMatchObject({
+        count: 2,
+        amount: 3_500,
+        rate: 0.7,
+        gross_sales: 5_000,
+        previous: 0,
+        change: 3_500,
+      });
+      expect(r.charts.refunds_over_time).toEqual([{ date: today(), count: 2, amount: 3_500 }]);
+      // By channel: P is web (3,000), H shopify (500).
+      expect((await kpiReport({ from: today(), to: today(), channel: 'web' })).refunds).toMatchObject({
+        count: 1,
+        amount: 3_000,
+        rate: null,
+        gross_sales: 0,
+      });
+      expect((await kpiReport({ from: today(), to: today(), channel: 'shopify' })).refunds).toMatchObject({
+        count: 1,
+        amount: 500,
+        rate: 0.1,
+      });
+      // P's own period (1 Nov) shows its sale, not the refund.
+      expect((await kpiReport({ from: '2026-11-01', to: '2026-11-01' })).refunds).toMatchObject({
+        count: 0,
+        amount: 0,
+        gross_sales: 3_000,
+        rate: 0,
+      });
+    },
+  );
 
   it('return rate: units received back ÷ units shipped, and returns by reason', async () => {
     const r = await kpiReport({ from: today(), to: today() });

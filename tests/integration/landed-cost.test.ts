@@ -108,7 +108,8 @@ describe('charges on a receipt: the issue’s worked example', () => {
   const cases = [
     // value 5,000 : 10,000 → 1,000 / 2,000
     { allocation: 'value', a: 1_000, b: 2_000, aLayers: [[10, 600]], bLayers: [[5, 2_400]] },
-    // weight 2,000 g : 5,000 g → 857 / 2,143; A 5,857 over 10 → 7 at 5.86 + 3 at 5.85; B 12,143 over 5 → 3 at 24.29 + 2 at 24.28
+    // weight 2,000 g : 5,000 g → 857 / 2,143; A 5,857 over 10 → 7 at 5.86 + 3 at 5.85; B 12,143 over 5 → 3 at
+    // 24.29 + 2 at 24.28
     {
       allocation: 'weight',
       a: 857,
@@ -128,60 +129,68 @@ describe('charges on a receipt: the issue’s worked example', () => {
     { allocation: 'volume', a: 1_500, b: 1_500, aLayers: [[10, 650]], bLayers: [[5, 2_300]] },
   ] as const;
   for (const c of cases)
-    it(`by ${c.allocation}: A +${c.a}, B +${c.b}, all on hand → the layers; Dr Inventory 3,000 / Cr AP 3,000`, async () => {
-      const { a, b } = await pair();
-      const po = await sentPo([
-        { sku: a, quantity: 10, unit_cost: 500 },
-        { sku: b, quantity: 5, unit_cost: 2_000 },
-      ]);
-      const { receipt } = await receivePurchaseOrder({
+    it(
+      `by ${c.allocation}: A +${c.a}, B +${c.b}, all on hand → ` +
+        `the layers; Dr Inventory 3,000 / Cr AP 3,000`,
+      async () => {
+        const { a, b } = await pair();
+        const po = await sentPo([
+          { sku: a, quantity: 10, unit_cost: 500 },
+          { sku: b, quantity: 5, unit_cost: 2_000 },
+        ]);
+        const { receipt } = await receivePurchaseOrder({
+          purchaseOrderId: po.id,
+          input: {
+            lines: [
+              { sku: a, quantity: 10 },
+              { sku: b, quantity: 5 },
+            ],
+            charges: [{ kind: 'freight', amount: 3_000, allocation: c.allocation }],
+          },
+          actor: warehouse,
+        });
+        expect(receipt.charges).toHaveLength(1);
+        expect(receipt.charges[0]).toMatchObject({ base_amount: 3_000, to_inventory: 3_000, to_cogs: 0 });
+        expect(receipt.charges[0].allocations).toEqual([
+          { sku: a, amount: c.a, to_inventory: c.a, to_cogs: 0 },
+          { sku: b, amount: c.b, to_inventory: c.b, to_cogs: 0 },
+        ]);
+        expect(await layers(a)).toEqual(c.aLayers);
+        expect(await layers(b)).toEqual(c.bLayers);
+        const charge = await db.landedCostCharge.findUniqueOrThrow({ where: { id: receipt.charges[0].id } });
+        const lines = await db.journalLine.findMany({
+          where: { entryId: charge.journalEntryId! },
+          select: { debit: true, credit: true, account: { select: { code: true } } },
+        });
+        expect(lines.map((l) => [l.account.code, l.debit, l.credit]).sort()).toEqual([
+          ['1200', 3_000, 0],
+          ['2000', 0, 3_000],
+        ]);
+        await booksAgree();
+      },
+    );
+
+  it(
+    'a charge by weight over a SKU with no weight is refused naming charges.0.allocation; nothing is ' +
+      'received',
+    async () => {
+      n += 1;
+      await makeProduct([`LN-${n}`]);
+      const po = await sentPo([{ sku: `LN-${n}`, quantity: 2, unit_cost: 100 }]);
+      const err = await receivePurchaseOrder({
         purchaseOrderId: po.id,
         input: {
-          lines: [
-            { sku: a, quantity: 10 },
-            { sku: b, quantity: 5 },
-          ],
-          charges: [{ kind: 'freight', amount: 3_000, allocation: c.allocation }],
+          lines: [{ sku: `LN-${n}`, quantity: 2 }],
+          charges: [{ kind: 'duty', amount: 50, allocation: 'weight' }],
         },
         actor: warehouse,
-      });
-      expect(receipt.charges).toHaveLength(1);
-      expect(receipt.charges[0]).toMatchObject({ base_amount: 3_000, to_inventory: 3_000, to_cogs: 0 });
-      expect(receipt.charges[0].allocations).toEqual([
-        { sku: a, amount: c.a, to_inventory: c.a, to_cogs: 0 },
-        { sku: b, amount: c.b, to_inventory: c.b, to_cogs: 0 },
+      }).catch((e: unknown) => toAppError(e));
+      expect((err as { details: { field: string }[] }).details.map((d) => d.field)).toEqual([
+        'charges.0.allocation',
       ]);
-      expect(await layers(a)).toEqual(c.aLayers);
-      expect(await layers(b)).toEqual(c.bLayers);
-      const charge = await db.landedCostCharge.findUniqueOrThrow({ where: { id: receipt.charges[0].id } });
-      const lines = await db.journalLine.findMany({
-        where: { entryId: charge.journalEntryId! },
-        select: { debit: true, credit: true, account: { select: { code: true } } },
-      });
-      expect(lines.map((l) => [l.account.code, l.debit, l.credit]).sort()).toEqual([
-        ['1200', 3_000, 0],
-        ['2000', 0, 3_000],
-      ]);
-      await booksAgree();
-    });
-
-  it('a charge by weight over a SKU with no weight is refused naming charges.0.allocation; nothing is received', async () => {
-    n += 1;
-    await makeProduct([`LN-${n}`]);
-    const po = await sentPo([{ sku: `LN-${n}`, quantity: 2, unit_cost: 100 }]);
-    const err = await receivePurchaseOrder({
-      purchaseOrderId: po.id,
-      input: {
-        lines: [{ sku: `LN-${n}`, quantity: 2 }],
-        charges: [{ kind: 'duty', amount: 50, allocation: 'weight' }],
-      },
-      actor: warehouse,
-    }).catch((e: unknown) => toAppError(e));
-    expect((err as { details: { field: string }[] }).details.map((d) => d.field)).toEqual([
-      'charges.0.allocation',
-    ]);
-    expect(await db.receipt.count({ where: { purchaseOrderId: po.id } })).toBe(0);
-  });
+      expect(await db.receipt.count({ where: { purchaseOrderId: po.id } })).toBe(0);
+    },
+  );
 
   it('over-receipt is still refused when the receipt carries charges', async () => {
     const { a } = await pair();
@@ -202,32 +211,38 @@ describe('charges on a receipt: the issue’s worked example', () => {
 });
 
 describe('a late charge after part of the receipt shipped', () => {
-  it('10 received at 5.00, 4 shipped, freight 10.00 arrives: 6.00 to the 6 on hand, 4.00 to COGS; the 6 later ship at 6.00', async () => {
-    const { a } = await pair();
-    const po = await sentPo([{ sku: a, quantity: 10, unit_cost: 500 }]);
-    await receivePurchaseOrder({
-      purchaseOrderId: po.id,
-      input: { lines: [{ sku: a, quantity: 10 }] },
-      actor: warehouse,
-    });
-    await ship(a, 4);
-    const cogsBefore = await accountBalance('5000', FAR_FUTURE);
-    const { charges } = await addPurchaseOrderCharges({
-      purchaseOrderId: po.id,
-      input: { charges: [{ kind: 'freight', amount: 1_000, allocation: 'quantity' }] },
-      actor: manager,
-    });
-    // 1,000 × 6/10 = 600 on hand, 400 shipped
-    expect(charges[0]).toMatchObject({ to_inventory: 600, to_cogs: 400 });
-    expect(await accountBalance('5000', FAR_FUTURE)).toBe(cogsBefore + 400);
-    // 6 × 5.00 + 6.00 = 36.00 → 6 at 6.00
-    expect(await layers(a)).toEqual([[6, 600]]);
-    await booksAgree();
-    await ship(a, 6);
-    expect(await accountBalance('5000', FAR_FUTURE)).toBe(cogsBefore + 400 + 3_600);
-    await booksAgree();
-    expect(await db.auditLog.count({ where: { action: 'purchase_order.charged', entityId: po.id } })).toBe(1);
-  });
+  it(
+    '10 received at 5.00, 4 shipped, freight 10.00 arrives: 6.00 to the 6 on hand, 4.00 to COGS; the 6 ' +
+      'later ship at 6.00',
+    async () => {
+      const { a } = await pair();
+      const po = await sentPo([{ sku: a, quantity: 10, unit_cost: 500 }]);
+      await receivePurchaseOrder({
+        purchaseOrderId: po.id,
+        input: { lines: [{ sku: a, quantity: 10 }] },
+        actor: warehouse,
+      });
+      await ship(a, 4);
+      const cogsBefore = await accountBalance('5000', FAR_FUTURE);
+      const { charges } = await addPurchaseOrderCharges({
+        purchaseOrderId: po.id,
+        input: { charges: [{ kind: 'freight', amount: 1_000, allocation: 'quantity' }] },
+        actor: manager,
+      });
+      // 1,000 × 6/10 = 600 on hand, 400 shipped
+      expect(charges[0]).toMatchObject({ to_inventory: 600, to_cogs: 400 });
+      expect(await accountBalance('5000', FAR_FUTURE)).toBe(cogsBefore + 400);
+      // 6 × 5.00 + 6.00 = 36.00 → 6 at 6.00
+      expect(await layers(a)).toEqual([[6, 600]]);
+      await booksAgree();
+      await ship(a, 6);
+      expect(await accountBalance('5000', FAR_FUTURE)).toBe(cogsBefore + 400 + 3_600);
+      await booksAgree();
+      expect(await db.auditLog.count({ where: { action: 'purchase_order.charged', entityId: po.id } })).toBe(
+        1,
+      );
+    },
+  );
 
   it('POST /purchase-orders/{id}/charges → 201; a PO with nothing received is refused naming charges', async () => {
     const { a } = await pair();

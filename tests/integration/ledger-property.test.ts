@@ -169,9 +169,11 @@ describe('ledger and inventory invariants', () => {
           expect(pools._sum.value ?? 0).toBe(account);
           const drift = await db.$queryRaw<{ n: bigint }[]>`
             SELECT count(*) AS n FROM stock_levels l
-            LEFT JOIN (SELECT variant_id, location_id, sum(on_hand_delta) oh, sum(reserved_delta) r, sum(damaged_delta) d, sum(quarantine_delta) q
+            LEFT JOIN (SELECT variant_id, location_id, sum(on_hand_delta) oh, sum(reserved_delta) r,
+              sum(damaged_delta) d, sum(quarantine_delta) q
                        FROM stock_movements GROUP BY 1, 2) m USING (variant_id, location_id)
-            WHERE l.on_hand <> coalesce(m.oh, 0) OR l.reserved <> coalesce(m.r, 0) OR l.damaged <> coalesce(m.d, 0) OR l.quarantine <> coalesce(m.q, 0)`;
+            WHERE l.on_hand <> coalesce(m.oh, 0) OR l.reserved <> coalesce(m.r, 0) OR l.damaged <>
+              coalesce(m.d, 0) OR l.quarantine <> coalesce(m.q, 0)`;
           expect(Number(drift[0].n)).toBe(0);
         }),
         { numRuns: 12, seed: method === 'fifo' ? 20261122 : 20261123 },

@@ -147,10 +147,12 @@ describe('stock movements name what caused them (issue 15 item 10)', () => {
       `SELECT l.sku FROM cycle_count_lines l WHERE l.adjustment_id IS NOT NULL LIMIT 1`,
     );
     const shipped = await pick(
-      `SELECT v.sku FROM stock_movements m JOIN variants v ON v.id = m.variant_id WHERE m.reference_type = 'shipment' LIMIT 1`,
+      `SELECT v.sku FROM stock_movements m JOIN variants v ON v.id = m.variant_id WHERE
+        m.reference_type = 'shipment' LIMIT 1`,
     );
     const returned = await pick(
-      `SELECT v.sku FROM stock_movements m JOIN variants v ON v.id = m.variant_id WHERE m.reference_type = 'return' LIMIT 1`,
+      `SELECT v.sku FROM stock_movements m JOIN variants v ON v.id = m.variant_id WHERE
+        m.reference_type = 'return' LIMIT 1`,
     );
     expect(counted && shipped && returned).toBeTruthy();
     const labels = async (sku: string) =>

@@ -31,7 +31,12 @@ async function read(text: string, format: ImportFormat = 'shopify') {
 }
 
 const SHOPIFY_HEADER =
-  'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Lineitem discount,Billing Name,Billing Address1,Billing City,Billing Zip,Billing Province,Billing Country,Shipping Name,Shipping Address1,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Notes,Cancelled at,Payment Method,Refunded Amount,Id,Tags,Risk Level,Source,Tax 1 Name,Tax 1 Value';
+  'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled ' +
+  'at,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created ' +
+  'at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Lineitem discount,Billing Name,Billing ' +
+  'Address1,Billing City,Billing Zip,Billing Province,Billing Country,Shipping Name,Shipping ' +
+  'Address1,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Notes,Cancelled at,Payment ' +
+  'Method,Refunded Amount,Id,Tags,Risk Level,Source,Tax 1 Name,Tax 1 Value';
 
 /** One Shopify row; the order-level fields only on the first row of an order, as Shopify writes them. */
 function shopifyRow(o: {
@@ -193,9 +198,18 @@ describe('reading export files (by hand)', () => {
   });
 
   it('reads a WooCommerce export with line_item columns', async () => {
-    const text =
-      'order_id,order_number,order_date,status,order_total,shipping_total,tax_total,discount_total,order_currency,billing_first_name,billing_last_name,billing_email,billing_address_1,billing_city,billing_postcode,billing_state,billing_country,line_item_1,line_item_2\n' +
-      '88,1088,2024-05-01 10:00:00,wc-completed,31.00,5.00,1.00,0.00,USD,Bo,Diddley,BO@example.com,2 Elm St,Austin,73301,TX,US,name:Mug|sku:IMP-1|quantity:2|total:20.00|sub_total:20.00,name:Tee|sku:IMP-2|quantity:1|total:5.00|sub_total:5.00\n';
+    const header = [
+      'order_id,order_number,order_date,status,order_total,shipping_total,tax_total,discount_total',
+      'order_currency,billing_first_name,billing_last_name,billing_email,billing_address_1,billing_city',
+      'billing_postcode,billing_state,billing_country,line_item_1,line_item_2',
+    ].join(',');
+    const row = [
+      '88,1088,2024-05-01 10:00:00,wc-completed,31.00,5.00,1.00,0.00,USD,Bo,Diddley,BO@example.com',
+      '2 Elm St,Austin,73301,TX,US',
+      'name:Mug|sku:IMP-1|quantity:2|total:20.00|sub_total:20.00',
+      'name:Tee|sku:IMP-2|quantity:1|total:5.00|sub_total:5.00',
+    ].join(',');
+    const text = `${header}\n${row}\n`;
     const [g] = await read(text, 'woocommerce');
     expect(g.errors).toEqual([]);
     expect(g.order).toMatchObject({
@@ -429,7 +443,9 @@ describe('importing open orders live', () => {
         fulfillment: 'unfulfilled',
       }),
     ].join('\n');
-    const bad = `${text}\n${shopifyRow({ name: '#4002', id: 'L-2', email: 'i@example.com', sku: 'IMP-1', created: 'yesterday' })}`;
+    const bad =
+      `${text}\n` +
+      `${shopifyRow({ name: '#4002', id: 'L-2', email: 'i@example.com', sku: 'IMP-1', created: 'yesterday' })}`;
     const before = await counts();
     const blocked = await runImport(bad, { mode: 'live' });
     expect(blocked).toMatchObject({ status: 'failed', created: 0, failed: 1 });

@@ -147,7 +147,8 @@ describe('saved views', () => {
       },
       actor: manager.actor,
     });
-    // status before channel (the list's key order); blank q, the default sort, the cursor, unknown keys and an impossible date dropped
+    // status before channel (the list's key order); blank q, the default sort, the cursor, unknown keys and
+    // an impossible date dropped
     expect(view).toMatchObject({ name: 'Web open', query: 'status=open&channel=web', replaced: false });
     expect(await savedViews(manager.id)).toEqual([
       { id: view.id, name: 'Web open', query: 'status=open&channel=web' },
@@ -209,7 +210,8 @@ describe('saved views', () => {
       name: 'Web open',
     });
     expect(await savedViews(manager.id)).toEqual([]);
-    expect(await db.auditLog.count({ where: { entityType: 'saved_view', entityId: view.id } })).toBe(3); // created, updated, deleted
+    // created, updated, deleted
+    expect(await db.auditLog.count({ where: { entityType: 'saved_view', entityId: view.id } })).toBe(3);
   });
 });
 
@@ -259,29 +261,33 @@ describe('orderLineLookup', () => {
 });
 
 describe('customer queries', () => {
-  it('customerSearch: by email prefix or name, with the default address, at most 10, at least 2 characters', async () => {
-    expect((await customerSearch('ann@')).map((c) => [c.email, c.name, c.address])).toEqual([
-      ['ann@example.com', 'Ann Lee', null],
-    ]);
-    const [cy] = await customerSearch('ng');
-    expect(cy).toMatchObject({
-      id: ids.cy,
-      name: 'Cy Ng',
-      email: 'cy@example.com',
-      address: {
+  it(
+    'customerSearch: by email prefix or name, with the default ' +
+      'address, at most 10, at least 2 characters',
+    async () => {
+      expect((await customerSearch('ann@')).map((c) => [c.email, c.name, c.address])).toEqual([
+        ['ann@example.com', 'Ann Lee', null],
+      ]);
+      const [cy] = await customerSearch('ng');
+      expect(cy).toMatchObject({
+        id: ids.cy,
         name: 'Cy Ng',
-        line1: '9 Elm St',
-        city: 'Portland',
-        region: 'OR',
-        postal_code: '97201',
-        country: 'US',
-        is_default: true,
-      },
-    });
-    expect((await customerSearch('bob stone')).map((c) => c.email)).toEqual(['bob@example.com']);
-    expect(await customerSearch('a')).toEqual([]);
-    expect(await customerSearch('%%')).toEqual([]);
-  });
+        email: 'cy@example.com',
+        address: {
+          name: 'Cy Ng',
+          line1: '9 Elm St',
+          city: 'Portland',
+          region: 'OR',
+          postal_code: '97201',
+          country: 'US',
+          is_default: true,
+        },
+      });
+      expect((await customerSearch('bob stone')).map((c) => c.email)).toEqual(['bob@example.com']);
+      expect(await customerSearch('a')).toEqual([]);
+      expect(await customerSearch('%%')).toEqual([]);
+    },
+  );
 
   it('customerList: by last name, keyset pages, order count and lifetime value without cancelled orders', async () => {
     const first = await customerList({ limit: 2 });
@@ -299,25 +305,31 @@ describe('customer queries', () => {
     expect((await customerList({ q: 'st', limit: 10 })).data.map((c) => c.name)).toEqual(['Bob Stone']);
   });
 
-  it('customerList: the imported orders’ guest customer (blank last name) comes after every real one, marked', async () => {
-    const guest = await db.customer.create({
-      data: { email: 'guest+shopify@imported.invalid', firstName: 'Guest', lastName: '' },
-    });
-    try {
-      // A blank last name sorted first before; now: Lee, Ng, Stone, then the guest, across pages too.
-      const first = await customerList({ limit: 3 });
-      expect(first.data.map((c) => [c.name, c.guest])).toEqual([
-        ['Ann Lee', false],
-        ['Cy Ng', false],
-        ['Bob Stone', false],
-      ]);
-      const second = await customerList({ limit: 3, cursor: first.next_cursor! });
-      expect(second.data.map((c) => [c.email, c.guest])).toEqual([['guest+shopify@imported.invalid', true]]);
-      expect(second.next_cursor).toBeNull();
-    } finally {
-      await db.customer.delete({ where: { id: guest.id } });
-    }
-  });
+  it(
+    'customerList: the imported orders’ guest customer (blank ' +
+      'last name) comes after every real one, marked',
+    async () => {
+      const guest = await db.customer.create({
+        data: { email: 'guest+shopify@imported.invalid', firstName: 'Guest', lastName: '' },
+      });
+      try {
+        // A blank last name sorted first before; now: Lee, Ng, Stone, then the guest, across pages too.
+        const first = await customerList({ limit: 3 });
+        expect(first.data.map((c) => [c.name, c.guest])).toEqual([
+          ['Ann Lee', false],
+          ['Cy Ng', false],
+          ['Bob Stone', false],
+        ]);
+        const second = await customerList({ limit: 3, cursor: first.next_cursor! });
+        expect(second.data.map((c) => [c.email, c.guest])).toEqual([
+          ['guest+shopify@imported.invalid', true],
+        ]);
+        expect(second.next_cursor).toBeNull();
+      } finally {
+        await db.customer.delete({ where: { id: guest.id } });
+      }
+    },
+  );
 
   it('customerDetail: stats, order history newest first, addresses, tags; unknown ids are null', async () => {
     const ann = (await customerSearch('ann@example.com'))[0];
@@ -590,8 +602,10 @@ describe('GET /orders/export', () => {
     });
     // 1,201 eBay orders, one a minute from 2026-01-01 00:01 UTC, totals 100 × g
     await db.$executeRaw`
-      INSERT INTO orders (channel, status, payment_status, customer_id, email, currency, subtotal, total, shipping_address, placed_at)
-      SELECT 'ebay', 'open', 'unpaid', ${bulk.id}::uuid, 'bulk@example.com', 'USD', 100 * g, 100 * g, '{}'::jsonb, timestamptz '2026-01-01 00:00:00+00' + g * interval '1 minute'
+      INSERT INTO orders (channel, status, payment_status, customer_id, email, currency, subtotal,
+        total, shipping_address, placed_at)
+      SELECT 'ebay', 'open', 'unpaid', ${bulk.id}::uuid, 'bulk@example.com', 'USD', 100 * g, 100 * g,
+        '{}'::jsonb, timestamptz '2026-01-01 00:00:00+00' + g * interval '1 minute'
       FROM generate_series(1, 1201) g`;
     const res = await get('?channel=ebay&sort=placed_asc&q=bulk@example.com');
     expect(res.status).toBe(200);

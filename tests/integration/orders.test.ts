@@ -215,26 +215,31 @@ describe('concurrency and idempotency', () => {
 });
 
 describe("Idempotency-Key recorded in the order's own write", () => {
-  it('10 racing replays without an external id (nothing else serialises them) take one order; a later replay gets the same answer', async () => {
-    const body = order({ customer: { email: 'keyonly@example.com', name: 'Key Only' } });
-    const reservedBefore = (await level('ORD-1')).reserved;
-    const responses = await Promise.all(
-      Array.from({ length: 10 }, () => post(body, { 'idempotency-key': 'order-key-only' })),
-    );
-    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
-    const bodies = await Promise.all(responses.map((r) => r.json()));
-    expect(new Set(bodies.map((o) => o.id)).size).toBe(1);
-    // 9 of the 10 were answered from the stored response
-    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(9);
-    expect((await level('ORD-1')).reserved).toBe(reservedBefore + 2); // one order of 2 units reserved
-    const later = await post(body, { 'idempotency-key': 'order-key-only' });
-    expect(later.headers.get('idempotent-replayed')).toBe('true');
-    expect(await later.json()).toEqual(bodies[0]);
-    expect(bodies[0]).toMatchObject({
-      customer: { email: 'keyonly@example.com', name: 'Key Only' },
-      total: 5_650,
-    });
-  }, 60_000);
+  it(
+    '10 racing replays without an external id (nothing else serialises them) take one order; a later replay ' +
+      'gets the same answer',
+    async () => {
+      const body = order({ customer: { email: 'keyonly@example.com', name: 'Key Only' } });
+      const reservedBefore = (await level('ORD-1')).reserved;
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, () => post(body, { 'idempotency-key': 'order-key-only' })),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
+      const bodies = await Promise.all(responses.map((r) => r.json()));
+      expect(new Set(bodies.map((o) => o.id)).size).toBe(1);
+      // 9 of the 10 were answered from the stored response
+      expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(9);
+      expect((await level('ORD-1')).reserved).toBe(reservedBefore + 2); // one order of 2 units reserved
+      const later = await post(body, { 'idempotency-key': 'order-key-only' });
+      expect(later.headers.get('idempotent-replayed')).toBe('true');
+      expect(await later.json()).toEqual(bodies[0]);
+      expect(bodies[0]).toMatchObject({
+        customer: { email: 'keyonly@example.com', name: 'Key Only' },
+        total: 5_650,
+      });
+    },
+    60_000,
+  );
 
   it('the same key with a different body is 409 CONFLICT and writes nothing', async () => {
     await post(order({ customer: { email: 'k2@example.com', name: 'Kay Two' } }), {
@@ -275,23 +280,27 @@ describe("Idempotency-Key recorded in the order's own write", () => {
 });
 
 describe('reservation at intake', () => {
-  it('a backorderable SKU with no stock level yet is taken: the level is created with the units reserved (available −3)', async () => {
-    await makeProduct(['ORD-BACK'], { price: 2_500, allowBackorder: true });
-    const res = await post(
-      order({
-        customer: { email: 'back@example.com', name: 'Back Order' },
-        lines: [{ sku: 'ORD-BACK', quantity: 3, unit_price: 2_500 }],
-      }),
-    );
-    expect(res.status).toBe(201);
-    // on hand 0, reserved 3 → available 0 − 3 = −3
-    expect(await level('ORD-BACK')).toMatchObject({ on_hand: 0, reserved: 3, available: -3 });
-    const movements = await db.stockMovement.findMany({
-      where: { variant: { sku: 'ORD-BACK' } },
-      select: { type: true, reservedDelta: true, referenceId: true },
-    });
-    expect(movements).toEqual([{ type: 'reserve', reservedDelta: 3, referenceId: (await res.json()).id }]);
-  });
+  it(
+    'a backorderable SKU with no stock level yet is taken: the level is created with the units reserved ' +
+      '(available −3)',
+    async () => {
+      await makeProduct(['ORD-BACK'], { price: 2_500, allowBackorder: true });
+      const res = await post(
+        order({
+          customer: { email: 'back@example.com', name: 'Back Order' },
+          lines: [{ sku: 'ORD-BACK', quantity: 3, unit_price: 2_500 }],
+        }),
+      );
+      expect(res.status).toBe(201);
+      // on hand 0, reserved 3 → available 0 − 3 = −3
+      expect(await level('ORD-BACK')).toMatchObject({ on_hand: 0, reserved: 3, available: -3 });
+      const movements = await db.stockMovement.findMany({
+        where: { variant: { sku: 'ORD-BACK' } },
+        select: { type: true, reservedDelta: true, referenceId: true },
+      });
+      expect(movements).toEqual([{ type: 'reserve', reservedDelta: 3, referenceId: (await res.json()).id }]);
+    },
+  );
 
   it("reserving the last units opens the SKU's stockout period; units on hand before that keep it closed", async () => {
     await makeProduct(['ORD-OUT'], { price: 2_500 });
@@ -302,7 +311,8 @@ describe('reservation at intake', () => {
     const periods = () =>
       db.$queryRaw<
         { open: boolean }[]
-      >`SELECT p.ended_at IS NULL AS open FROM stockout_periods p JOIN variants v ON v.id = p.variant_id WHERE v.sku = 'ORD-OUT'`;
+      >`SELECT p.ended_at IS NULL AS open FROM stockout_periods p JOIN variants v ON v.id =
+        p.variant_id WHERE v.sku = 'ORD-OUT'`;
     const body = (n: number, q: number) =>
       order({
         customer: { email: `out${n}@example.com`, name: 'Out Of' },
@@ -436,137 +446,145 @@ describe('review, hold and cancel', () => {
 });
 
 describe('shipments recorded through the API', () => {
-  it('ships part, then the rest: stock consumed, COGS posted at FIFO cost, status partially fulfilled → fulfilled', async () => {
-    const { POST } = await import('@/app/api/v1/orders/[id]/shipments/route');
-    const shipKey = (await makeApiKey(['fulfillment:write'])).key;
-    await makeProduct(['SHIP-1']);
-    await receiveStock({
-      input: { location: 'MAIN', lines: [{ sku: 'SHIP-1', quantity: 2, unit_cost: 300 }] },
-      actor,
-    });
-    await receiveStock({
-      input: { location: 'MAIN', lines: [{ sku: 'SHIP-1', quantity: 5, unit_cost: 420 }] },
-      actor,
-    });
-    const o = await (
-      await post(
-        order({
-          customer: { email: 'ship@example.com', name: 'Ship Me' },
-          lines: [{ sku: 'SHIP-1', quantity: 4, unit_price: 2_500 }],
-          payment: undefined,
-          discount_amount: 0,
-        }),
-      )
-    ).json();
-    const ship = (body: unknown) =>
-      POST(
-        apiRequest(`/api/v1/orders/${o.id}/shipments`, { method: 'POST', key: shipKey, body }),
-        routeContext({ id: o.id }),
-      );
-
-    const first = await ship({
-      lines: [{ sku: 'SHIP-1', quantity: 3 }],
-      carrier: '3PL',
-      tracking_number: 'TRK1',
-    });
-    expect(first.status).toBe(201);
-    // FIFO: 2 × 300 + 1 × 420 = 1,020
-    expect(await first.json()).toMatchObject({
-      status: 'partially_fulfilled',
-      cogs: 1_020,
-      lines: [{ sku: 'SHIP-1', quantity: 3 }],
-    });
-    expect(await level('SHIP-1')).toMatchObject({ on_hand: 4, reserved: 1 });
-
-    const tooMany = await ship({ lines: [{ sku: 'SHIP-1', quantity: 2 }] });
-    expect(tooMany.status).toBe(422);
-    expect((await tooMany.json()).error.details).toEqual([
-      { field: 'lines.0.quantity', message: 'Only 1 left to ship' },
-    ]);
-    expect((await ship({ lines: [{ sku: 'ORD-2', quantity: 1 }] })).status).toBe(422);
-
-    const second = await ship({ lines: [{ sku: 'SHIP-1', quantity: 1 }] });
-    expect(await second.json()).toMatchObject({ status: 'fulfilled', cogs: 420 });
-    const detail = await (
-      await orderRoute.GET(apiRequest(`/api/v1/orders/${o.id}`, { key }), routeContext({ id: o.id }))
-    ).json();
-    expect(detail.lines[0]).toMatchObject({ quantity_fulfilled: 4, quantity_reserved: 0 });
-    // A fulfilled order cannot be cancelled.
-    expect(
-      (
-        await cancelRoute.POST(
-          apiRequest(`/api/v1/orders/${o.id}/cancel`, { method: 'POST', key }),
-          routeContext({ id: o.id }),
+  it(
+    'ships part, then the rest: stock consumed, COGS posted at FIFO cost, status partially fulfilled → ' +
+      'fulfilled',
+    async () => {
+      const { POST } = await import('@/app/api/v1/orders/[id]/shipments/route');
+      const shipKey = (await makeApiKey(['fulfillment:write'])).key;
+      await makeProduct(['SHIP-1']);
+      await receiveStock({
+        input: { location: 'MAIN', lines: [{ sku: 'SHIP-1', quantity: 2, unit_cost: 300 }] },
+        actor,
+      });
+      await receiveStock({
+        input: { location: 'MAIN', lines: [{ sku: 'SHIP-1', quantity: 5, unit_cost: 420 }] },
+        actor,
+      });
+      const o = await (
+        await post(
+          order({
+            customer: { email: 'ship@example.com', name: 'Ship Me' },
+            lines: [{ sku: 'SHIP-1', quantity: 4, unit_price: 2_500 }],
+            payment: undefined,
+            discount_amount: 0,
+          }),
         )
-      ).status,
-    ).toBe(409);
-    const cogs = await db.journalEntry.findMany({
-      where: { sourceType: 'shipment' },
-      include: { lines: { include: { account: true } } },
-    });
-    expect(
-      cogs
-        .flatMap((e) => e.lines)
-        .filter((l) => l.account.code === '5000')
-        .reduce((s, l) => s + l.debit, 0),
-    ).toBe(1_440); // 1,020 + 420
-  });
+      ).json();
+      const ship = (body: unknown) =>
+        POST(
+          apiRequest(`/api/v1/orders/${o.id}/shipments`, { method: 'POST', key: shipKey, body }),
+          routeContext({ id: o.id }),
+        );
+
+      const first = await ship({
+        lines: [{ sku: 'SHIP-1', quantity: 3 }],
+        carrier: '3PL',
+        tracking_number: 'TRK1',
+      });
+      expect(first.status).toBe(201);
+      // FIFO: 2 × 300 + 1 × 420 = 1,020
+      expect(await first.json()).toMatchObject({
+        status: 'partially_fulfilled',
+        cogs: 1_020,
+        lines: [{ sku: 'SHIP-1', quantity: 3 }],
+      });
+      expect(await level('SHIP-1')).toMatchObject({ on_hand: 4, reserved: 1 });
+
+      const tooMany = await ship({ lines: [{ sku: 'SHIP-1', quantity: 2 }] });
+      expect(tooMany.status).toBe(422);
+      expect((await tooMany.json()).error.details).toEqual([
+        { field: 'lines.0.quantity', message: 'Only 1 left to ship' },
+      ]);
+      expect((await ship({ lines: [{ sku: 'ORD-2', quantity: 1 }] })).status).toBe(422);
+
+      const second = await ship({ lines: [{ sku: 'SHIP-1', quantity: 1 }] });
+      expect(await second.json()).toMatchObject({ status: 'fulfilled', cogs: 420 });
+      const detail = await (
+        await orderRoute.GET(apiRequest(`/api/v1/orders/${o.id}`, { key }), routeContext({ id: o.id }))
+      ).json();
+      expect(detail.lines[0]).toMatchObject({ quantity_fulfilled: 4, quantity_reserved: 0 });
+      // A fulfilled order cannot be cancelled.
+      expect(
+        (
+          await cancelRoute.POST(
+            apiRequest(`/api/v1/orders/${o.id}/cancel`, { method: 'POST', key }),
+            routeContext({ id: o.id }),
+          )
+        ).status,
+      ).toBe(409);
+      const cogs = await db.journalEntry.findMany({
+        where: { sourceType: 'shipment' },
+        include: { lines: { include: { account: true } } },
+      });
+      expect(
+        cogs
+          .flatMap((e) => e.lines)
+          .filter((l) => l.account.code === '5000')
+          .reduce((s, l) => s + l.debit, 0),
+      ).toBe(1_440); // 1,020 + 420
+    },
+  );
 });
 
 describe('cancelling what has not shipped of a partly shipped order', () => {
-  it('releases and cancels the rest, credits its value with its discount and tax share, refunds the overpayment', async () => {
-    const { POST } = await import('@/app/api/v1/orders/[id]/shipments/route');
-    const shipKey = (await makeApiKey(['fulfillment:write'])).key;
-    await makeProduct(['PART-1']);
-    await receiveStock({
-      input: { location: 'MAIN', lines: [{ sku: 'PART-1', quantity: 10, unit_cost: 400 }] },
-      actor,
-    });
-    // 4 × 1,000 = 4,000; discount 400; shipping 500; tax 288 → total 4,388, paid in full.
-    const o = await (
-      await post(
-        order({
-          customer: { email: 'part@example.com', name: 'Part Ial' },
-          lines: [{ sku: 'PART-1', quantity: 4, unit_price: 1_000 }],
-          discount_amount: 400,
-          shipping_amount: 500,
-          tax_amount: 288,
-          payment: { method: 'card', amount: 4_388, status: 'captured' },
+  it(
+    'releases and cancels the rest, credits its value with its discount and tax share, refunds the ' +
+      'overpayment',
+    async () => {
+      const { POST } = await import('@/app/api/v1/orders/[id]/shipments/route');
+      const shipKey = (await makeApiKey(['fulfillment:write'])).key;
+      await makeProduct(['PART-1']);
+      await receiveStock({
+        input: { location: 'MAIN', lines: [{ sku: 'PART-1', quantity: 10, unit_cost: 400 }] },
+        actor,
+      });
+      // 4 × 1,000 = 4,000; discount 400; shipping 500; tax 288 → total 4,388, paid in full.
+      const o = await (
+        await post(
+          order({
+            customer: { email: 'part@example.com', name: 'Part Ial' },
+            lines: [{ sku: 'PART-1', quantity: 4, unit_price: 1_000 }],
+            discount_amount: 400,
+            shipping_amount: 500,
+            tax_amount: 288,
+            payment: { method: 'card', amount: 4_388, status: 'captured' },
+          }),
+        )
+      ).json();
+      await POST(
+        apiRequest(`/api/v1/orders/${o.id}/shipments`, {
+          method: 'POST',
+          key: shipKey,
+          body: { lines: [{ sku: 'PART-1', quantity: 1 }] },
         }),
-      )
-    ).json();
-    await POST(
-      apiRequest(`/api/v1/orders/${o.id}/shipments`, {
-        method: 'POST',
-        key: shipKey,
-        body: { lines: [{ sku: 'PART-1', quantity: 1 }] },
-      }),
-      routeContext({ id: o.id }),
-    );
-    const ar = await accountBalance('1100', FAR);
-    const res = await cancelRoute.POST(
-      apiRequest(`/api/v1/orders/${o.id}/cancel`, {
-        method: 'POST',
-        key,
-        body: { reason: 'rest out of stock at supplier' },
-      }),
-      routeContext({ id: o.id }),
-    );
-    expect(res.status).toBe(200);
-    // 3 of 4 units cancelled: value 3,000, discount share 400 × 3/4 = 300, tax share 288 × 3/4 = 216
-    // credit = 3,000 − 300 + 216 = 2,916; new total 4,388 − 2,916 = 1,472; refund 4,388 − 1,472 = 2,916.
-    expect(await res.json()).toMatchObject({
-      status: 'fulfilled',
-      payment_status: 'partially_refunded',
-      amount_paid: 1_472,
-      lines: [{ quantity_fulfilled: 1, quantity_cancelled: 3, quantity_reserved: 0 }],
-    });
-    expect(await level('PART-1')).toMatchObject({ on_hand: 9, reserved: 0 });
-    // Receivable: −2,916 credit + 2,916 refunded = unchanged.
-    expect(await accountBalance('1100', FAR)).toBe(ar);
-    const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
-    expect(tb.total_debit).toBe(tb.total_credit);
-  });
+        routeContext({ id: o.id }),
+      );
+      const ar = await accountBalance('1100', FAR);
+      const res = await cancelRoute.POST(
+        apiRequest(`/api/v1/orders/${o.id}/cancel`, {
+          method: 'POST',
+          key,
+          body: { reason: 'rest out of stock at supplier' },
+        }),
+        routeContext({ id: o.id }),
+      );
+      expect(res.status).toBe(200);
+      // 3 of 4 units cancelled: value 3,000, discount share 400 × 3/4 = 300, tax share 288 × 3/4 = 216
+      // credit = 3,000 − 300 + 216 = 2,916; new total 4,388 − 2,916 = 1,472; refund 4,388 − 1,472 = 2,916.
+      expect(await res.json()).toMatchObject({
+        status: 'fulfilled',
+        payment_status: 'partially_refunded',
+        amount_paid: 1_472,
+        lines: [{ quantity_fulfilled: 1, quantity_cancelled: 3, quantity_reserved: 0 }],
+      });
+      expect(await level('PART-1')).toMatchObject({ on_hand: 9, reserved: 0 });
+      // Receivable: −2,916 credit + 2,916 refunded = unchanged.
+      expect(await accountBalance('1100', FAR)).toBe(ar);
+      const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
+      expect(tb.total_debit).toBe(tb.total_credit);
+    },
+  );
 });
 
 describe('address corrections', () => {

@@ -58,7 +58,8 @@ const entryCount = async () => db.journalEntry.count();
 async function entryLinesFx(number: number) {
   return db.$queryRaw<{ account: string; debit: number; credit: number; txn: string | null }[]>`
     SELECT a.code AS account, l.debit::int, l.credit::int,
-           CASE WHEN l.txn_currency IS NULL THEN NULL ELSE l.txn_currency || ' ' || l.txn_debit || '/' || l.txn_credit END AS txn
+           CASE WHEN l.txn_currency IS NULL THEN NULL
+                ELSE l.txn_currency || ' ' || l.txn_debit || '/' || l.txn_credit END AS txn
     FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id JOIN accounts a ON a.id = l.account_id
     WHERE e.number = ${number} ORDER BY l.id`;
 }

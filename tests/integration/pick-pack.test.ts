@@ -297,45 +297,55 @@ describe('pack verification', () => {
 });
 
 describe('voiding a label', () => {
-  it('before pickup: stock back and reserved, COGS and label cost reversed, order open again, books balance', async () => {
-    const order = await newOrder([{ sku: 'PP-SOCK', quantity: 2 }]);
-    const before = await level('PP-SOCK');
-    const inventoryBefore = await accountBalance('1200', FAR);
-    const lines = [{ sku: 'PP-SOCK', quantity: 2 }];
-    const pack = await packOrder({
-      orderId: order.id,
-      input: { lines, verified: lines, package_type: box, weight_grams: 200 },
-      actor,
-    });
-    const label = await buyPackLabel({ packId: pack.id, actor });
-    expect(label.order_status).toBe('fulfilled');
-    expect((await level('PP-SOCK')).onHand).toBe(before.onHand - 2);
+  it(
+    'before pickup: stock back and reserved, COGS and label ' +
+      'cost reversed, order open again, books balance',
+    async () => {
+      const order = await newOrder([{ sku: 'PP-SOCK', quantity: 2 }]);
+      const before = await level('PP-SOCK');
+      const inventoryBefore = await accountBalance('1200', FAR);
+      const lines = [{ sku: 'PP-SOCK', quantity: 2 }];
+      const pack = await packOrder({
+        orderId: order.id,
+        input: { lines, verified: lines, package_type: box, weight_grams: 200 },
+        actor,
+      });
+      const label = await buyPackLabel({ packId: pack.id, actor });
+      expect(label.order_status).toBe('fulfilled');
+      expect((await level('PP-SOCK')).onHand).toBe(before.onHand - 2);
 
-    const voided = await voidLabel({ shipmentId: label.shipment_id, input: { reason: 'Wrong box' }, actor });
-    expect(voided).toMatchObject({ order_status: 'open', restored: [{ sku: 'PP-SOCK', quantity: 2 }] });
-    expect(voided.reversing_entries).toHaveLength(2); // COGS and the label's shipping expense
-    // the 2 units are on hand and reserved for the order again, exactly as before the label
-    expect(await level('PP-SOCK')).toEqual(before);
-    // inventory is worth what it was (2 × 100 back), the label cost is off the books
-    expect(await accountBalance('1200', FAR)).toBe(inventoryBefore);
-    const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
-    expect(tb.total_debit).toBe(tb.total_credit);
-    expect((await db.orderLine.findFirstOrThrow({ where: { orderId: order.id } })).quantityFulfilled).toBe(0);
-    expect((await db.orderPack.findUniqueOrThrow({ where: { id: pack.id } })).status).toBe('voided');
-    expect(await db.auditLog.count({ where: { entityId: order.id, action: 'shipment.voided' } })).toBe(1);
-    // voiding twice is refused; the order can be packed and shipped again
-    await expect(
-      voidLabel({ shipmentId: label.shipment_id, input: { reason: 'again' }, actor }),
-    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    const repack = await packOrder({
-      orderId: order.id,
-      input: { lines, verified: lines, package_type: box, weight_grams: 200 },
-      actor,
-    });
-    // FIFO: the restored units (2 @ 100) are issued again at their cost
-    const relabel = await buyPackLabel({ packId: repack.id, actor });
-    expect((await db.shipment.findUniqueOrThrow({ where: { id: relabel.shipment_id } })).cogs).toBe(200);
-  });
+      const voided = await voidLabel({
+        shipmentId: label.shipment_id,
+        input: { reason: 'Wrong box' },
+        actor,
+      });
+      expect(voided).toMatchObject({ order_status: 'open', restored: [{ sku: 'PP-SOCK', quantity: 2 }] });
+      expect(voided.reversing_entries).toHaveLength(2); // COGS and the label's shipping expense
+      // the 2 units are on hand and reserved for the order again, exactly as before the label
+      expect(await level('PP-SOCK')).toEqual(before);
+      // inventory is worth what it was (2 × 100 back), the label cost is off the books
+      expect(await accountBalance('1200', FAR)).toBe(inventoryBefore);
+      const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
+      expect(tb.total_debit).toBe(tb.total_credit);
+      expect((await db.orderLine.findFirstOrThrow({ where: { orderId: order.id } })).quantityFulfilled).toBe(
+        0,
+      );
+      expect((await db.orderPack.findUniqueOrThrow({ where: { id: pack.id } })).status).toBe('voided');
+      expect(await db.auditLog.count({ where: { entityId: order.id, action: 'shipment.voided' } })).toBe(1);
+      // voiding twice is refused; the order can be packed and shipped again
+      await expect(
+        voidLabel({ shipmentId: label.shipment_id, input: { reason: 'again' }, actor }),
+      ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      const repack = await packOrder({
+        orderId: order.id,
+        input: { lines, verified: lines, package_type: box, weight_grams: 200 },
+        actor,
+      });
+      // FIFO: the restored units (2 @ 100) are issued again at their cost
+      const relabel = await buyPackLabel({ packId: repack.id, actor });
+      expect((await db.shipment.findUniqueOrThrow({ where: { id: relabel.shipment_id } })).cogs).toBe(200);
+    },
+  );
 
   it('after pickup is refused with INVALID_STATE', async () => {
     const order = await newOrder([{ sku: 'PP-SOCK', quantity: 1 }]);

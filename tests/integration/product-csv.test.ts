@@ -206,69 +206,73 @@ describe('importing a product CSV', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("with 'valid_rows' imports the good rows, receiving opening stock with cost layers and ledger entries", async () => {
-    const before = await snapshot();
-    const valueBefore = await inventoryMatchesLedger();
-    const equityBefore = await accountBalance('3100', FAR_FUTURE);
-    const report = await importProductCsv({
-      text: MIXED,
-      mode: 'valid_rows',
-      actor,
-      reference: 'test import',
-    });
-    // Products: Canvas tote (TOTE-NAT, TOTE-BLK) and Wool beanie (BEAN-2); units 20 + 10 + 4 = 34.
-    expect(report).toEqual({
-      imported: true,
-      total_rows: 8,
-      created_products: 2,
-      created_variants: 3,
-      skipped_existing: 0,
-      skipped_invalid: 4,
-      received_units: 34,
-      errors: MIXED_ERRORS,
-    });
+  it(
+    "with 'valid_rows' imports the good rows, receiving opening " +
+      'stock with cost layers and ledger entries',
+    async () => {
+      const before = await snapshot();
+      const valueBefore = await inventoryMatchesLedger();
+      const equityBefore = await accountBalance('3100', FAR_FUTURE);
+      const report = await importProductCsv({
+        text: MIXED,
+        mode: 'valid_rows',
+        actor,
+        reference: 'test import',
+      });
+      // Products: Canvas tote (TOTE-NAT, TOTE-BLK) and Wool beanie (BEAN-2); units 20 + 10 + 4 = 34.
+      expect(report).toEqual({
+        imported: true,
+        total_rows: 8,
+        created_products: 2,
+        created_variants: 3,
+        skipped_existing: 0,
+        skipped_invalid: 4,
+        received_units: 34,
+        errors: MIXED_ERRORS,
+      });
 
-    const nat = (await skuDetail('TOTE-NAT'))!;
-    expect(nat.levels.map((l) => [l.location, l.on_hand, l.available])).toEqual([['MAIN', 20, 20]]);
-    expect(nat.layers).toMatchObject([
-      { source_type: 'receipt', unit_cost: 650, quantity_received: 20, quantity_remaining: 20 },
-    ]);
-    const blk = (await skuDetail('TOTE-BLK'))!;
-    expect(blk.levels.map((l) => [l.location, l.on_hand])).toEqual([
-      ['MAIN', 10],
-      ['STORE', 4],
-    ]);
-    expect(blk.pool).toEqual({ quantity: 14, value: 9_450, last_unit_cost: 675 }); // 14 × 675
-    const tote = (
-      await db.variant.findUniqueOrThrow({ where: { sku: 'TOTE-NAT' }, select: { productId: true } })
-    ).productId;
-    expect(
-      (await productDetail(tote))!.variants.map((v) => [
-        v.sku,
-        v.title,
-        v.price,
-        v.weight_grams,
-        v.reorder_point,
-      ]),
-    ).toEqual([
-      ['TOTE-BLK', 'Black', 1_800, 350, 0],
-      ['TOTE-NAT', 'Natural', 1_800, 350, 5],
-    ]);
-    expect((await db.variant.findUniqueOrThrow({ where: { sku: 'BEAN-2' } })).allowBackorder).toBe(true);
+      const nat = (await skuDetail('TOTE-NAT'))!;
+      expect(nat.levels.map((l) => [l.location, l.on_hand, l.available])).toEqual([['MAIN', 20, 20]]);
+      expect(nat.layers).toMatchObject([
+        { source_type: 'receipt', unit_cost: 650, quantity_received: 20, quantity_remaining: 20 },
+      ]);
+      const blk = (await skuDetail('TOTE-BLK'))!;
+      expect(blk.levels.map((l) => [l.location, l.on_hand])).toEqual([
+        ['MAIN', 10],
+        ['STORE', 4],
+      ]);
+      expect(blk.pool).toEqual({ quantity: 14, value: 9_450, last_unit_cost: 675 }); // 14 × 675
+      const tote = (
+        await db.variant.findUniqueOrThrow({ where: { sku: 'TOTE-NAT' }, select: { productId: true } })
+      ).productId;
+      expect(
+        (await productDetail(tote))!.variants.map((v) => [
+          v.sku,
+          v.title,
+          v.price,
+          v.weight_grams,
+          v.reorder_point,
+        ]),
+      ).toEqual([
+        ['TOTE-BLK', 'Black', 1_800, 350, 0],
+        ['TOTE-NAT', 'Natural', 1_800, 350, 5],
+      ]);
+      expect((await db.variant.findUniqueOrThrow({ where: { sku: 'BEAN-2' } })).allowBackorder).toBe(true);
 
-    // Opening stock: 20 × 650 + 10 × 675 + 4 × 675 = 13,000 + 6,750 + 2,700 = 22,450,
-    // Dr Inventory / Cr Opening balance equity, one receipt per location (MAIN, STORE).
-    expect(await snapshot()).toMatchObject({
-      products: before.products + 2,
-      variants: before.variants + 3,
-      receipts: before.receipts + 2,
-      entries: before.entries + 2,
-      layers: before.layers + 3,
-    });
-    expect(await db.receipt.count({ where: { kind: 'opening', reference: 'test import' } })).toBe(2);
-    expect((await inventoryMatchesLedger()) - valueBefore).toBe(22_450);
-    expect((await accountBalance('3100', FAR_FUTURE)) - equityBefore).toBe(-22_450);
-  });
+      // Opening stock: 20 × 650 + 10 × 675 + 4 × 675 = 13,000 + 6,750 + 2,700 = 22,450,
+      // Dr Inventory / Cr Opening balance equity, one receipt per location (MAIN, STORE).
+      expect(await snapshot()).toMatchObject({
+        products: before.products + 2,
+        variants: before.variants + 3,
+        receipts: before.receipts + 2,
+        entries: before.entries + 2,
+        layers: before.layers + 3,
+      });
+      expect(await db.receipt.count({ where: { kind: 'opening', reference: 'test import' } })).toBe(2);
+      expect((await inventoryMatchesLedger()) - valueBefore).toBe(22_450);
+      expect((await accountBalance('3100', FAR_FUTURE)) - equityBefore).toBe(-22_450);
+    },
+  );
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await snapshot();
@@ -286,44 +290,48 @@ describe('importing a product CSV', () => {
     expect(await inventoryMatchesLedger()).toBe(value);
   });
 
-  it('adds a new SKU to the product that already holds its sibling, and skips the existing SKU and its stock', async () => {
-    const shirt = await createProduct({
-      input: { name: 'Linen tee', variants: [{ sku: 'LT-S', title: 'S', price: 3_000 }] },
-      actor,
-    });
-    const csv = [
-      HEADER,
-      line({
-        product_name: 'Linen tee',
-        sku: 'LT-S',
-        option: 'S',
-        price: '30.00',
-        location: 'MAIN',
-        opening_quantity: 5,
-        unit_cost: '11.00',
-      }),
-      line({
-        product_name: 'Linen tee',
-        sku: 'LT-M',
-        option: 'M',
-        price: '30.00',
-        location: 'MAIN',
-        opening_quantity: 3,
-        unit_cost: '11.00',
-      }),
-    ].join('\n');
-    const report = await importProductCsv({ text: csv, mode: 'all', actor });
-    expect(report).toMatchObject({
-      created_products: 0,
-      created_variants: 1,
-      skipped_existing: 1,
-      received_units: 3,
-    });
-    expect((await productDetail(shirt.id))!.variants.map((v) => [v.sku, v.on_hand])).toEqual([
-      ['LT-S', 0],
-      ['LT-M', 3],
-    ]);
-  });
+  it(
+    'adds a new SKU to the product that already holds its ' +
+      'sibling, and skips the existing SKU and its stock',
+    async () => {
+      const shirt = await createProduct({
+        input: { name: 'Linen tee', variants: [{ sku: 'LT-S', title: 'S', price: 3_000 }] },
+        actor,
+      });
+      const csv = [
+        HEADER,
+        line({
+          product_name: 'Linen tee',
+          sku: 'LT-S',
+          option: 'S',
+          price: '30.00',
+          location: 'MAIN',
+          opening_quantity: 5,
+          unit_cost: '11.00',
+        }),
+        line({
+          product_name: 'Linen tee',
+          sku: 'LT-M',
+          option: 'M',
+          price: '30.00',
+          location: 'MAIN',
+          opening_quantity: 3,
+          unit_cost: '11.00',
+        }),
+      ].join('\n');
+      const report = await importProductCsv({ text: csv, mode: 'all', actor });
+      expect(report).toMatchObject({
+        created_products: 0,
+        created_variants: 1,
+        skipped_existing: 1,
+        received_units: 3,
+      });
+      expect((await productDetail(shirt.id))!.variants.map((v) => [v.sku, v.on_hand])).toEqual([
+        ['LT-S', 0],
+        ['LT-M', 3],
+      ]);
+    },
+  );
 
   it('works in transactions of about chunkRows rows, whole products each, reporting progress after each', async () => {
     // chunkRows 10: "Bulk big" has 12 variants (more than 10, so a chunk of its own), then four products

@@ -68,18 +68,24 @@ beforeAll(async () => {
 });
 
 describe('suppliers', () => {
-  it('stores the catalog, defaults currency to the shop’s and review period to 7, and becomes the preferred supplier', async () => {
-    const s = await db.supplier.findUniqueOrThrow({ where: { id: supplierId } });
-    expect(s).toMatchObject({
-      currency: 'USD',
-      reviewPeriodDays: 7,
-      leadTimeDays: 10,
-      leadTimeStddevDays: 2.5,
-    });
-    const a = await db.variant.findUniqueOrThrow({ where: { sku: 'PO-A' } });
-    expect(a.preferredSupplierId).toBe(supplierId);
-    expect(await db.auditLog.count({ where: { action: 'supplier.created', entityId: supplierId } })).toBe(1);
-  });
+  it(
+    'stores the catalog, defaults currency to the shop’s and review period to 7, and becomes the preferred ' +
+      'supplier',
+    async () => {
+      const s = await db.supplier.findUniqueOrThrow({ where: { id: supplierId } });
+      expect(s).toMatchObject({
+        currency: 'USD',
+        reviewPeriodDays: 7,
+        leadTimeDays: 10,
+        leadTimeStddevDays: 2.5,
+      });
+      const a = await db.variant.findUniqueOrThrow({ where: { sku: 'PO-A' } });
+      expect(a.preferredSupplierId).toBe(supplierId);
+      expect(await db.auditLog.count({ where: { action: 'supplier.created', entityId: supplierId } })).toBe(
+        1,
+      );
+    },
+  );
 
   it('refuses an unknown SKU in the catalog naming products.i.sku', async () => {
     const f = await failure(

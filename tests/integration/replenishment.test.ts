@@ -68,7 +68,8 @@ async function placeOrder(externalId: string, sku: string, quantity: number, pla
 }
 
 /**
- * Moves the movements of the last receipt (`where` 'receipt') or of an order (its id) to the moment they happened in the story (the
+ * Moves the movements of the last receipt (`where` 'receipt') or of an order (its id) to the moment they
+ * happened in the story (the
  * table is append-only for the app; like the seed's backdating, the guard is lifted in this
  * transaction only).
  */
@@ -207,7 +208,8 @@ describe('replenishment run', () => {
       censored_days: 0,
       accuracy: { mase: 0, wape: 0, bias: 0 },
       explanation:
-        'Position 10 ≤ reorder point 18.11: order up to 32.11 − 10 = 22.11, at least MOQ 20, rounded up to packs of 10 → 30.',
+        'Position 10 ≤ reorder point 18.11: order up to 32.11 − 10 = 22.11, at least MOQ 20, rounded up ' +
+        'to packs of 10 → 30.',
     });
     // RP-2 starts at its first movement (day −10): day −9 ended with 0 available, days −8…−6 had none,
     // day −5 started with none → 5 of its 10 days censored; the other 5 sold 2 each. Share of value

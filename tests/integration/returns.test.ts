@@ -289,73 +289,79 @@ describe('dispositions', () => {
 });
 
 describe('refunds', () => {
-  it('refunds per line with discount and tax shares, restocking fee by reason and shipping; caps at paid − refunded', async () => {
-    // 3 × 2,000 − discount 300 + shipping 500 + tax 480 = 6,680 paid.
-    const order = await shippedOrder([{ sku: 'RET-B', quantity: 3, unit_price: 2_000 }], {
-      discount: 300,
-      shipping: 500,
-      tax: 480,
-    });
-    const r = await requestReturn({
-      input: {
-        order_id: order.id,
-        lines: [
-          { sku: 'RET-B', quantity: 1, reason: 'changed_mind' },
-          { sku: 'RET-B', quantity: 1, reason: 'defective' },
-        ],
-      },
-      actor,
-    });
-    await approveReturn({ returnId: r.id, actor });
-    await receiveReturn({
-      returnId: r.id,
-      input: { lines: [{ sku: 'RET-B', quantity: 2, condition: 'restock' }] },
-      actor,
-    });
-    const clearingBefore = await accountBalance('1010', FAR);
+  it(
+    'refunds per line with discount and tax shares, restocking fee by reason and shipping; caps at paid − ' +
+      'refunded',
+    async () => {
+      // 3 × 2,000 − discount 300 + shipping 500 + tax 480 = 6,680 paid.
+      const order = await shippedOrder([{ sku: 'RET-B', quantity: 3, unit_price: 2_000 }], {
+        discount: 300,
+        shipping: 500,
+        tax: 480,
+      });
+      const r = await requestReturn({
+        input: {
+          order_id: order.id,
+          lines: [
+            { sku: 'RET-B', quantity: 1, reason: 'changed_mind' },
+            { sku: 'RET-B', quantity: 1, reason: 'defective' },
+          ],
+        },
+        actor,
+      });
+      await approveReturn({ returnId: r.id, actor });
+      await receiveReturn({
+        returnId: r.id,
+        input: { lines: [{ sku: 'RET-B', quantity: 2, condition: 'restock' }] },
+        actor,
+      });
+      const clearingBefore = await accountBalance('1010', FAR);
 
-    const refund = await refundReturn({ returnId: r.id, input: { shipping_amount: 500 }, actor });
-    // Unit 1 (changed mind, 15 % fee): goods 2,000 − 300·1/3 = 1,900; tax 480·1/3 = 160; fee round(1,900 × 0.15) = 285.
-    // Unit 2 (defective, no fee): goods 2,000 − (200 − 100) = 1,900; tax 320 − 160 = 160.
-    // Total 1,900 + 160 − 285 + 1,900 + 160 + 500 shipping = 4,335.
-    expect(refund).toMatchObject({
-      status: 'issued',
-      kind: 'return',
-      amount: 4_335,
-      goods_amount: 3_800,
-      tax_amount: 320,
-      shipping_amount: 500,
-      restocking_fee: 285,
-    });
-    const entry = await db.journalEntry.findFirstOrThrow({
-      where: { sourceType: 'refund', sourceId: refund.id },
-      include: { lines: { include: { account: true } } },
-    });
-    const byCode = Object.fromEntries(entry.lines.map((l) => [l.account.code, l.debit - l.credit]));
-    // Dr Sales returns 3,800, Dr Tax payable 320, Dr Shipping revenue 500 / Cr Restocking fees 285, Cr Clearing 4,335.
-    expect(byCode).toEqual({ '4300': 3_800, '2100': 320, '4100': 500, '4400': -285, '1010': -4_335 });
-    expect(await accountBalance('1010', FAR)).toBe(clearingBefore - 4_335);
-    let o = await db.order.findUniqueOrThrow({ where: { id: order.id } });
-    expect(o).toMatchObject({ amountPaid: 6_680 - 4_335, paymentStatus: 'partially_refunded' });
-    expect((await db.return.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('refunded');
+      const refund = await refundReturn({ returnId: r.id, input: { shipping_amount: 500 }, actor });
+      // Unit 1 (changed mind, 15 % fee): goods 2,000 − 300·1/3 = 1,900; tax 480·1/3 = 160; fee round(1,900 ×
+      // 0.15) = 285.
+      // Unit 2 (defective, no fee): goods 2,000 − (200 − 100) = 1,900; tax 320 − 160 = 160.
+      // Total 1,900 + 160 − 285 + 1,900 + 160 + 500 shipping = 4,335.
+      expect(refund).toMatchObject({
+        status: 'issued',
+        kind: 'return',
+        amount: 4_335,
+        goods_amount: 3_800,
+        tax_amount: 320,
+        shipping_amount: 500,
+        restocking_fee: 285,
+      });
+      const entry = await db.journalEntry.findFirstOrThrow({
+        where: { sourceType: 'refund', sourceId: refund.id },
+        include: { lines: { include: { account: true } } },
+      });
+      const byCode = Object.fromEntries(entry.lines.map((l) => [l.account.code, l.debit - l.credit]));
+      // Dr Sales returns 3,800, Dr Tax payable 320, Dr Shipping revenue 500 / Cr Restocking fees 285, Cr
+      // Clearing 4,335.
+      expect(byCode).toEqual({ '4300': 3_800, '2100': 320, '4100': 500, '4400': -285, '1010': -4_335 });
+      expect(await accountBalance('1010', FAR)).toBe(clearingBefore - 4_335);
+      let o = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+      expect(o).toMatchObject({ amountPaid: 6_680 - 4_335, paymentStatus: 'partially_refunded' });
+      expect((await db.return.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('refunded');
 
-    // 2,345 is left: a goodwill refund of 2,346 is refused and writes nothing; 2,345 empties it.
-    const before = await counts();
-    await expect(
-      createGoodwillRefund({ input: { order_id: order.id, amount: 2_346, reason: 'Late parcel' }, actor }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'amount' }] });
-    expect(await counts()).toEqual(before);
-    await expect(refundReturn({ returnId: r.id, input: {}, actor })).rejects.toMatchObject({
-      code: 'INVALID_STATE',
-    });
-    await createGoodwillRefund({
-      input: { order_id: order.id, amount: 2_345, reason: 'Late parcel' },
-      actor,
-    });
-    o = await db.order.findUniqueOrThrow({ where: { id: order.id } });
-    expect(o).toMatchObject({ amountPaid: 0, paymentStatus: 'refunded' });
-    await expectBooksBalance();
-  });
+      // 2,345 is left: a goodwill refund of 2,346 is refused and writes nothing; 2,345 empties it.
+      const before = await counts();
+      await expect(
+        createGoodwillRefund({ input: { order_id: order.id, amount: 2_346, reason: 'Late parcel' }, actor }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'amount' }] });
+      expect(await counts()).toEqual(before);
+      await expect(refundReturn({ returnId: r.id, input: {}, actor })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+      });
+      await createGoodwillRefund({
+        input: { order_id: order.id, amount: 2_345, reason: 'Late parcel' },
+        actor,
+      });
+      o = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+      expect(o).toMatchObject({ amountPaid: 0, paymentStatus: 'refunded' });
+      await expectBooksBalance();
+    },
+  );
 
   it('20 racing replays of one refund (same Idempotency-Key, and same form key) make one refund', async () => {
     const order = await shippedOrder([{ sku: 'RET-C', quantity: 2, unit_price: 2_000 }]);

@@ -14,25 +14,29 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('demo seed', () => {
-  it('looks like a small shop: four demo logins, two locations with bins, hundreds of SKUs, 1,200 customers', async () => {
-    expect(counts).toMatchObject({ users: 4, products: 240, customers: 1200 });
-    expect(counts.variants).toBeGreaterThan(500);
-    for (const u of DEMO_USERS)
-      await expect(signInWithPassword({ email: u.email, password: 'backroom' })).resolves.toMatchObject({
-        role: u.role,
+  it(
+    'looks like a small shop: four demo logins, two locations ' +
+      'with bins, hundreds of SKUs, 1,200 customers',
+    async () => {
+      expect(counts).toMatchObject({ users: 4, products: 240, customers: 1200 });
+      expect(counts.variants).toBeGreaterThan(500);
+      for (const u of DEMO_USERS)
+        await expect(signInWithPassword({ email: u.email, password: 'backroom' })).resolves.toMatchObject({
+          role: u.role,
+        });
+      const locations = await db.location.findMany({
+        select: { code: true, _count: { select: { bins: true } } },
+        orderBy: { code: 'asc' },
       });
-    const locations = await db.location.findMany({
-      select: { code: true, _count: { select: { bins: true } } },
-      orderBy: { code: 'asc' },
-    });
-    // MAIN: 5 aisles × 8 shelves × 3 levels = 120 bins; STORE: 12 bins.
-    expect(locations).toEqual([
-      { code: 'MAIN', _count: { bins: 120 } },
-      { code: 'STORE', _count: { bins: 12 } },
-    ]);
-    expect(await db.variant.count({ where: { barcode: null } })).toBe(0);
-    expect(await db.stockLevel.count({ where: { onHand: 0 } })).toBeGreaterThan(0); // some stockouts to see
-  });
+      // MAIN: 5 aisles × 8 shelves × 3 levels = 120 bins; STORE: 12 bins.
+      expect(locations).toEqual([
+        { code: 'MAIN', _count: { bins: 120 } },
+        { code: 'STORE', _count: { bins: 12 } },
+      ]);
+      expect(await db.variant.count({ where: { barcode: null } })).toBe(0);
+      expect(await db.stockLevel.count({ where: { onHand: 0 } })).toBeGreaterThan(0); // some stockouts to see
+    },
+  );
 
   it('is deterministic: the same seed gives the same catalog', async () => {
     const skus = await db.variant.findMany({
@@ -141,7 +145,8 @@ describe('demo order history', () => {
     // Every delivered parcel has its pick-up and delivery scans.
     const [{ missing }] = await db.$queryRaw<{ missing: bigint }[]>`
       SELECT count(*) AS missing FROM shipments s WHERE s.status = 'delivered'
-        AND (SELECT count(*) FROM tracking_events e WHERE e.shipment_id = s.id AND e.status IN ('in_transit', 'delivered')) < 2`;
+        AND (SELECT count(*) FROM tracking_events e WHERE e.shipment_id = s.id AND e.status IN
+          ('in_transit', 'delivered')) < 2`;
     expect(Number(missing)).toBe(0);
     const FAR = new Date('2100-01-01T00:00:00Z');
     const tb = await trialBalance({ asOf: '2100-01-01', before: FAR });
@@ -179,7 +184,8 @@ describe('demo order history', () => {
     // Reserved stock equals what open orders still have to ship.
     const [{ reserved, open }] = await db.$queryRaw<{ reserved: bigint; open: bigint }[]>`
       SELECT (SELECT coalesce(sum(reserved), 0) FROM stock_levels) AS reserved,
-             (SELECT coalesce(sum(l.quantity - l.quantity_fulfilled - l.quantity_cancelled), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id
+             (SELECT coalesce(sum(l.quantity - l.quantity_fulfilled - l.quantity_cancelled), 0) FROM
+               order_lines l JOIN orders o ON o.id = l.order_id
               WHERE o.status IN ('pending_review', 'open', 'on_hold', 'partially_fulfilled')) AS open`;
     expect(Number(reserved)).toBe(Number(open));
     // The dashboard's rollups describe the back-dated history, not the day the seed ran.

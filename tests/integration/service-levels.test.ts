@@ -90,7 +90,8 @@ describe('the service the customer paid for', () => {
         {
           field: 'downgrade_reason',
           message:
-            'SwiftPost Economy is slower than the Express service the customer paid for: give a reason for the downgrade.',
+            'SwiftPost Economy is slower than the Express service the customer paid for: give a reason ' +
+            'for the downgrade.',
         },
       ],
     });

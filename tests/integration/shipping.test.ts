@@ -114,75 +114,83 @@ describe('seedShipping', () => {
 });
 
 describe('quoteShipment', () => {
-  it('prices the issue box to San Francisco (zone 8) on every service and preselects the cheapest on time', async () => {
-    const r = await quoteShipment({
-      toAddress: SAN_FRANCISCO,
-      packages: [BOX],
-      shipDate: FRIDAY,
-      promisedBy: '2026-11-27',
-    });
-    expect(summary(r.quotes)).toEqual([
-      // 11 kg = 22 steps: 700 + 420 + (35 + 56) × 21 = 1,120 + 1,911 = 3,031; Fri + 6 business days = Mon 30
-      ['swiftpost:economy', 3_031, '2026-11-30', false],
-      // 27 lb: 900 + 560 + (40 + 84) × 26 = 1,460 + 3,224 = 4,684; Fri + 5 = Fri 27
-      ['parcelway:ground', 4_684, '2026-11-27', true],
-      // 1,300 + 770 + (70 + 105) × 21 = 2,070 + 3,675 = 5,745; Fri + 3 = Wed 25
-      ['swiftpost:priority', 5_745, '2026-11-25', true],
-      // 1,900 + 1,050 + (110 + 175) × 26 = 2,950 + 7,410 = 10,360; Fri + 2 = Tue 24
-      ['parcelway:two_day', 10_360, '2026-11-24', true],
-      // 3,200 + 1,750 + (210 + 280) × 26 = 4,950 + 12,740 = 17,690; Fri + 1 = Mon 23
-      ['parcelway:overnight', 17_690, '2026-11-23', true],
-    ]);
-    expect([r.preselected, r.preselect_reason, r.ship_date, r.promised_by]).toEqual([
-      'parcelway:ground',
-      'cheapest_meeting_promise',
-      FRIDAY,
-      '2026-11-27',
-    ]);
-    const ground = r.quotes.find((q) => q.key === 'parcelway:ground')!;
-    expect(ground).toMatchObject({
-      zone: 8,
-      currency: 'USD',
-      transit_days: 5,
-      billable_weight_grams: 12_247,
-    });
-    expect(ground.packages[0].billable).toMatchObject({
-      unit: 'lb',
-      sides: [21, 16, 11],
-      actual: 15,
-      dimensional: 27,
-      billable: 27,
-      basis: 'dimensional',
-    });
-    expect(r.quotes.find((q) => q.key === 'swiftpost:economy')!.billable_weight_grams).toBe(11_000);
-    // What the label screen buys: the preselection, or the person's override.
-    expect(chooseQuote(r).price).toBe(4_684);
-    expect(chooseQuote(r, 'swiftpost:economy').price).toBe(3_031);
-  });
+  it(
+    'prices the issue box to San Francisco (zone 8) on every ' +
+      'service and preselects the cheapest on time',
+    async () => {
+      const r = await quoteShipment({
+        toAddress: SAN_FRANCISCO,
+        packages: [BOX],
+        shipDate: FRIDAY,
+        promisedBy: '2026-11-27',
+      });
+      expect(summary(r.quotes)).toEqual([
+        // 11 kg = 22 steps: 700 + 420 + (35 + 56) × 21 = 1,120 + 1,911 = 3,031; Fri + 6 business days = Mon 30
+        ['swiftpost:economy', 3_031, '2026-11-30', false],
+        // 27 lb: 900 + 560 + (40 + 84) × 26 = 1,460 + 3,224 = 4,684; Fri + 5 = Fri 27
+        ['parcelway:ground', 4_684, '2026-11-27', true],
+        // 1,300 + 770 + (70 + 105) × 21 = 2,070 + 3,675 = 5,745; Fri + 3 = Wed 25
+        ['swiftpost:priority', 5_745, '2026-11-25', true],
+        // 1,900 + 1,050 + (110 + 175) × 26 = 2,950 + 7,410 = 10,360; Fri + 2 = Tue 24
+        ['parcelway:two_day', 10_360, '2026-11-24', true],
+        // 3,200 + 1,750 + (210 + 280) × 26 = 4,950 + 12,740 = 17,690; Fri + 1 = Mon 23
+        ['parcelway:overnight', 17_690, '2026-11-23', true],
+      ]);
+      expect([r.preselected, r.preselect_reason, r.ship_date, r.promised_by]).toEqual([
+        'parcelway:ground',
+        'cheapest_meeting_promise',
+        FRIDAY,
+        '2026-11-27',
+      ]);
+      const ground = r.quotes.find((q) => q.key === 'parcelway:ground')!;
+      expect(ground).toMatchObject({
+        zone: 8,
+        currency: 'USD',
+        transit_days: 5,
+        billable_weight_grams: 12_247,
+      });
+      expect(ground.packages[0].billable).toMatchObject({
+        unit: 'lb',
+        sides: [21, 16, 11],
+        actual: 15,
+        dimensional: 27,
+        billable: 27,
+        basis: 'dimensional',
+      });
+      expect(r.quotes.find((q) => q.key === 'swiftpost:economy')!.billable_weight_grams).toBe(11_000);
+      // What the label screen buys: the preselection, or the person's override.
+      expect(chooseQuote(r).price).toBe(4_684);
+      expect(chooseQuote(r, 'swiftpost:economy').price).toBe(3_031);
+    },
+  );
 
-  it('a promise only the fast services keep preselects the cheapest of them; a missed promise the fastest', async () => {
-    // A timestamp is read as its day in the shop's time zone (UTC here).
-    expect(
-      (
-        await quoteShipment({
-          toAddress: SAN_FRANCISCO,
-          packages: [BOX],
-          shipDate: FRIDAY,
-          promisedBy: '2026-11-25T20:00:00Z',
-        })
-      ).preselected,
-    ).toBe('swiftpost:priority');
-    const late = await quoteShipment({
-      toAddress: SAN_FRANCISCO,
-      packages: [BOX],
-      shipDate: FRIDAY,
-      promisedBy: '2026-11-22',
-    });
-    expect([late.preselected, late.preselect_reason]).toEqual([
-      'parcelway:overnight',
-      'fastest_none_meet_promise',
-    ]);
-  });
+  it(
+    'a promise only the fast services keep preselects the ' +
+      'cheapest of them; a missed promise the fastest',
+    async () => {
+      // A timestamp is read as its day in the shop's time zone (UTC here).
+      expect(
+        (
+          await quoteShipment({
+            toAddress: SAN_FRANCISCO,
+            packages: [BOX],
+            shipDate: FRIDAY,
+            promisedBy: '2026-11-25T20:00:00Z',
+          })
+        ).preselected,
+      ).toBe('swiftpost:priority');
+      const late = await quoteShipment({
+        toAddress: SAN_FRANCISCO,
+        packages: [BOX],
+        shipDate: FRIDAY,
+        promisedBy: '2026-11-22',
+      });
+      expect([late.preselected, late.preselect_reason]).toEqual([
+        'parcelway:overnight',
+        'fastest_none_meet_promise',
+      ]);
+    },
+  );
 
   it('prices a light mailer to Manhattan (zone 1): without a promise the cheapest wins', async () => {
     // Parcelway: 13 × 10 × 1 = 130 in³ / 139 = 0.94 → 1 lb; 800 g = 1.76 lb → 2 lb; billable 2 lb = 908 g.
@@ -356,119 +364,130 @@ describe('quoteShipment', () => {
 });
 
 describe('dated cards and rules', () => {
-  it('a card effective from tomorrow is not used today; a card ending today hands back tomorrow; so does the divisor', async () => {
-    const today = todayIn('UTC'); // the test shop has no settings: UTC
-    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const quote = (shipDate?: string) =>
-      quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate });
-    const price = (r: Awaited<ReturnType<typeof quote>>, key: string) =>
-      r.quotes.find((q) => q.key === key)!.price;
+  it(
+    'a card effective from tomorrow is not used today; a card ending today hands back tomorrow; so does the ' +
+      'divisor',
+    async () => {
+      const today = todayIn('UTC'); // the test shop has no settings: UTC
+      const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const quote = (shipDate?: string) =>
+        quoteShipment({ toAddress: SAN_FRANCISCO, packages: [BOX], shipDate });
+      const price = (r: Awaited<ReturnType<typeof quote>>, key: string) =>
+        r.quotes.find((q) => q.key === key)!.price;
 
-    // Next card for Parcelway Ground: every price + 500, from tomorrow.
-    const ground = await db.carrierService.findFirstOrThrow({
-      where: { code: 'ground', carrier: { code: 'parcelway' } },
-      select: { id: true, rateCards: { select: { id: true } } },
-    });
-    const current = await db.rateCardRow.findMany({
-      where: { rateCardId: ground.rateCards[0].id },
-      select: { zone: true, maxWeightGrams: true, price: true },
-    });
-    await db.rateCard.create({
-      data: {
-        serviceId: ground.id,
-        effectiveFrom: new Date(`${tomorrow}T00:00:00Z`),
-        currency: 'USD',
-        rows: { createMany: { data: current.map((r) => ({ ...r, price: r.price + 500 })) } },
-      },
-    });
-
-    const now = await quote(); // ship date defaults to today
-    expect(now.ship_date).toBe(today);
-    expect(price(now, 'parcelway:ground')).toBe(4_684);
-    expect(price(await quote(tomorrow), 'parcelway:ground')).toBe(5_184); // 4,684 + 500
-
-    // A one-day peak card for 2Day (today to today, + 1,000): used today, gone tomorrow.
-    const twoDay = await db.carrierService.findFirstOrThrow({
-      where: { code: 'two_day', carrier: { code: 'parcelway' } },
-      select: { id: true, rateCards: { select: { id: true } } },
-    });
-    const listRows = await db.rateCardRow.findMany({
-      where: { rateCardId: twoDay.rateCards[0].id },
-      select: { zone: true, maxWeightGrams: true, price: true },
-    });
-    await db.rateCard.create({
-      data: {
-        serviceId: twoDay.id,
-        effectiveFrom: new Date(`${today}T00:00:00Z`),
-        effectiveTo: new Date(`${today}T00:00:00Z`),
-        currency: 'USD',
-        note: 'peak',
-        rows: { createMany: { data: listRows.map((r) => ({ ...r, price: r.price + 1_000 })) } },
-      },
-    });
-    expect(price(await quote(today), 'parcelway:two_day')).toBe(11_360); // 10,360 + 1,000
-    expect(price(await quote(tomorrow), 'parcelway:two_day')).toBe(10_360); // back to the list card
-
-    // Parcelway's divisor becomes 166 tomorrow: 3,696 in³ / 166 = 22.27 → 23 lb (23 × 453.59237 = 10,432.6 → 10,433 g).
-    const parcelway = await db.carrier.findUniqueOrThrow({
-      where: { code: 'parcelway' },
-      select: { id: true },
-    });
-    await db.carrierDimRule.create({
-      data: {
-        carrierId: parcelway.id,
-        effectiveFrom: new Date(`${tomorrow}T00:00:00Z`),
-        divisor: 166,
-        unitSystem: 'imperial',
-        weightRounding: 'ceil_lb',
-        dimensionRounding: 'ceil_inch',
-      },
-    });
-    const later = (await quote(tomorrow)).quotes.find((q) => q.key === 'parcelway:ground')!;
-    // tomorrow's card at 23 lb, zone 8: 1,460 + 124 × 22 + 500 = 1,460 + 2,728 + 500 = 4,688
-    expect([later.price, later.billable_weight_grams]).toEqual([4_688, 10_433]);
-    const stillToday = (await quote(today)).quotes.find((q) => q.key === 'parcelway:ground')!;
-    expect([stillToday.price, stillToday.billable_weight_grams]).toEqual([4_684, 12_247]);
-
-    const listed = await carrierList({ date: today });
-    expect(listed[0].current_dim_rule?.divisor).toBe(139);
-    expect(listed[0].upcoming_dim_rules.map((r) => [r.effective_from, r.divisor])).toEqual([[tomorrow, 166]]);
-    expect(
-      listed[0].services.find((s) => s.code === 'ground')!.upcoming_cards.map((c) => c.effective_from),
-    ).toEqual([tomorrow]);
-    expect(listed[0].services.find((s) => s.code === 'two_day')!.current_card).toMatchObject({
-      effective_from: today,
-      effective_to: today,
-      note: 'peak',
-    });
-  });
-
-  it('the database refuses a rule that mixes pounds with centimetres, and a card that ends before it starts', async () => {
-    const carrier = await db.carrier.findUniqueOrThrow({
-      where: { code: 'swiftpost' },
-      select: { id: true, services: { select: { id: true }, take: 1 } },
-    });
-    await expect(
-      db.carrierDimRule.create({
+      // Next card for Parcelway Ground: every price + 500, from tomorrow.
+      const ground = await db.carrierService.findFirstOrThrow({
+        where: { code: 'ground', carrier: { code: 'parcelway' } },
+        select: { id: true, rateCards: { select: { id: true } } },
+      });
+      const current = await db.rateCardRow.findMany({
+        where: { rateCardId: ground.rateCards[0].id },
+        select: { zone: true, maxWeightGrams: true, price: true },
+      });
+      await db.rateCard.create({
         data: {
-          carrierId: carrier.id,
-          effectiveFrom: new Date('2030-01-01T00:00:00Z'),
-          divisor: 139,
+          serviceId: ground.id,
+          effectiveFrom: new Date(`${tomorrow}T00:00:00Z`),
+          currency: 'USD',
+          rows: { createMany: { data: current.map((r) => ({ ...r, price: r.price + 500 })) } },
+        },
+      });
+
+      const now = await quote(); // ship date defaults to today
+      expect(now.ship_date).toBe(today);
+      expect(price(now, 'parcelway:ground')).toBe(4_684);
+      expect(price(await quote(tomorrow), 'parcelway:ground')).toBe(5_184); // 4,684 + 500
+
+      // A one-day peak card for 2Day (today to today, + 1,000): used today, gone tomorrow.
+      const twoDay = await db.carrierService.findFirstOrThrow({
+        where: { code: 'two_day', carrier: { code: 'parcelway' } },
+        select: { id: true, rateCards: { select: { id: true } } },
+      });
+      const listRows = await db.rateCardRow.findMany({
+        where: { rateCardId: twoDay.rateCards[0].id },
+        select: { zone: true, maxWeightGrams: true, price: true },
+      });
+      await db.rateCard.create({
+        data: {
+          serviceId: twoDay.id,
+          effectiveFrom: new Date(`${today}T00:00:00Z`),
+          effectiveTo: new Date(`${today}T00:00:00Z`),
+          currency: 'USD',
+          note: 'peak',
+          rows: { createMany: { data: listRows.map((r) => ({ ...r, price: r.price + 1_000 })) } },
+        },
+      });
+      expect(price(await quote(today), 'parcelway:two_day')).toBe(11_360); // 10,360 + 1,000
+      expect(price(await quote(tomorrow), 'parcelway:two_day')).toBe(10_360); // back to the list card
+
+      // Parcelway's divisor becomes 166 tomorrow: 3,696 in³ / 166 = 22.27 → 23 lb (23 × 453.59237 = 10,432.6
+      // → 10,433 g).
+      const parcelway = await db.carrier.findUniqueOrThrow({
+        where: { code: 'parcelway' },
+        select: { id: true },
+      });
+      await db.carrierDimRule.create({
+        data: {
+          carrierId: parcelway.id,
+          effectiveFrom: new Date(`${tomorrow}T00:00:00Z`),
+          divisor: 166,
           unitSystem: 'imperial',
           weightRounding: 'ceil_lb',
-          dimensionRounding: 'ceil_cm',
+          dimensionRounding: 'ceil_inch',
         },
-      }),
-    ).rejects.toThrow();
-    await expect(
-      db.rateCard.create({
-        data: {
-          serviceId: carrier.services[0].id,
-          effectiveFrom: new Date('2030-02-01T00:00:00Z'),
-          effectiveTo: new Date('2030-01-31T00:00:00Z'),
-          currency: 'USD',
-        },
-      }),
-    ).rejects.toThrow();
-  });
+      });
+      const later = (await quote(tomorrow)).quotes.find((q) => q.key === 'parcelway:ground')!;
+      // tomorrow's card at 23 lb, zone 8: 1,460 + 124 × 22 + 500 = 1,460 + 2,728 + 500 = 4,688
+      expect([later.price, later.billable_weight_grams]).toEqual([4_688, 10_433]);
+      const stillToday = (await quote(today)).quotes.find((q) => q.key === 'parcelway:ground')!;
+      expect([stillToday.price, stillToday.billable_weight_grams]).toEqual([4_684, 12_247]);
+
+      const listed = await carrierList({ date: today });
+      expect(listed[0].current_dim_rule?.divisor).toBe(139);
+      expect(listed[0].upcoming_dim_rules.map((r) => [r.effective_from, r.divisor])).toEqual([
+        [tomorrow, 166],
+      ]);
+      expect(
+        listed[0].services.find((s) => s.code === 'ground')!.upcoming_cards.map((c) => c.effective_from),
+      ).toEqual([tomorrow]);
+      expect(listed[0].services.find((s) => s.code === 'two_day')!.current_card).toMatchObject({
+        effective_from: today,
+        effective_to: today,
+        note: 'peak',
+      });
+    },
+  );
+
+  it(
+    'the database refuses a rule that mixes pounds with ' +
+      'centimetres, and a card that ends before it starts',
+    async () => {
+      const carrier = await db.carrier.findUniqueOrThrow({
+        where: { code: 'swiftpost' },
+        select: { id: true, services: { select: { id: true }, take: 1 } },
+      });
+      await expect(
+        db.carrierDimRule.create({
+          data: {
+            carrierId: carrier.id,
+            effectiveFrom: new Date('2030-01-01T00:00:00Z'),
+            divisor: 139,
+            unitSystem: 'imperial',
+            weightRounding: 'ceil_lb',
+            dimensionRounding: 'ceil_cm',
+          },
+        }),
+      ).rejects.toThrow();
+      await expect(
+        db.rateCard.create({
+          data: {
+            serviceId: carrier.services[0].id,
+            effectiveFrom: new Date('2030-02-01T00:00:00Z'),
+            effectiveTo: new Date('2030-01-31T00:00:00Z'),
+            currency: 'USD',
+          },
+        }),
+      ).rejects.toThrow();
+    },
+  );
 });

@@ -16,8 +16,10 @@ async function ticket(
   fields: { frDue: Date; resDue: Date; responded?: Date; solved?: Date },
 ) {
   const [row] = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO tickets (subject, customer_id, channel, status, first_response_due_at, resolution_due_at, first_responded_at, solved_at)
-    VALUES (${subject}, (SELECT id FROM customers LIMIT 1), 'email', ${fields.solved ? 'solved' : 'open'}::ticket_status,
+    INSERT INTO tickets (subject, customer_id, channel, status, first_response_due_at,
+      resolution_due_at, first_responded_at, solved_at)
+    VALUES (${subject}, (SELECT id FROM customers LIMIT 1), 'email',
+      ${fields.solved ? 'solved' : 'open'}::ticket_status,
             ${fields.frDue}, ${fields.resDue}, ${fields.responded ?? null}, ${fields.solved ?? null})
     RETURNING id::text`;
   return row.id;

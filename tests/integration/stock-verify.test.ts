@@ -24,55 +24,59 @@ describe('stock verify', () => {
     expect(result.differences).toEqual([]);
   });
 
-  it('reports a level changed behind its movements and a drifted reservation, and repairs both with audited movements', async () => {
-    // Corruption by hand, as a stray UPDATE would: A's on-hand +3 (16 → 19); B's reserved −1 (4 → 3).
-    await db.$executeRaw`UPDATE stock_levels SET on_hand = on_hand + 3
+  it(
+    'reports a level changed behind its movements and a drifted reservation, and repairs both with audited ' +
+      'movements',
+    async () => {
+      // Corruption by hand, as a stray UPDATE would: A's on-hand +3 (16 → 19); B's reserved −1 (4 → 3).
+      await db.$executeRaw`UPDATE stock_levels SET on_hand = on_hand + 3
       WHERE variant_id = (SELECT id FROM variants WHERE sku = ${skus.a})`;
-    await db.$executeRaw`UPDATE stock_levels SET reserved = reserved - 1
+      await db.$executeRaw`UPDATE stock_levels SET reserved = reserved - 1
       WHERE variant_id = (SELECT id FROM variants WHERE sku = ${skus.b})`;
 
-    const found = await verifyStock();
-    expect(
-      found.differences.map(({ sku, check, bucket, level, expected, difference }) => ({
-        sku,
-        check,
-        bucket,
-        level,
-        expected,
-        difference,
-      })),
-    ).toEqual([
-      // A: 19 on the level, movements +20 receive −2 ship −2 damage = 16
-      { sku: skus.a, check: 'movements', bucket: 'on_hand', level: 19, expected: 16, difference: 3 },
-      // B: 3 on the level; movements +3 +4 reserve −3 release = 4; the open order holds 4
-      { sku: skus.b, check: 'movements', bucket: 'reserved', level: 3, expected: 4, difference: -1 },
-      { sku: skus.b, check: 'reservation', bucket: 'reserved', level: 3, expected: 4, difference: -1 },
-    ]);
-    const movementsBefore = await db.stockMovement.count();
-    const auditBefore = await db.auditLog.count({ where: { action: 'inventory.corrected' } });
+      const found = await verifyStock();
+      expect(
+        found.differences.map(({ sku, check, bucket, level, expected, difference }) => ({
+          sku,
+          check,
+          bucket,
+          level,
+          expected,
+          difference,
+        })),
+      ).toEqual([
+        // A: 19 on the level, movements +20 receive −2 ship −2 damage = 16
+        { sku: skus.a, check: 'movements', bucket: 'on_hand', level: 19, expected: 16, difference: 3 },
+        // B: 3 on the level; movements +3 +4 reserve −3 release = 4; the open order holds 4
+        { sku: skus.b, check: 'movements', bucket: 'reserved', level: 3, expected: 4, difference: -1 },
+        { sku: skus.b, check: 'reservation', bucket: 'reserved', level: 3, expected: 4, difference: -1 },
+      ]);
+      const movementsBefore = await db.stockMovement.count();
+      const auditBefore = await db.auditLog.count({ where: { action: 'inventory.corrected' } });
 
-    const repaired = await repairStock({ actor });
-    expect(repaired.differences.every((d) => d.repaired)).toBe(true);
+      const repaired = await repairStock({ actor });
+      expect(repaired.differences.every((d) => d.repaired)).toBe(true);
 
-    // The level of A keeps 19 (a correction movement of +3 explains it); B's reservation is back to 4.
-    expect(await levelOf(skus.a)).toMatchObject({ onHand: 19, reserved: 0 });
-    expect(await levelOf(skus.b)).toMatchObject({ onHand: 10, reserved: 4 });
-    // A: one on-hand correction; B: one reserved correction of −1 (log matches level 3) then +1 reserve.
-    const corrections = await db.stockMovement.findMany({
-      where: { id: { gt: 0 }, reason: { startsWith: 'correction' } },
-      orderBy: { id: 'asc' },
-      select: { type: true, onHandDelta: true, reservedDelta: true, valueDelta: true, actorType: true },
-    });
-    expect(corrections).toEqual([
-      { type: 'count_correction', onHandDelta: 3, reservedDelta: 0, valueDelta: 0, actorType: 'system' },
-      { type: 'release', onHandDelta: 0, reservedDelta: -1, valueDelta: 0, actorType: 'system' },
-      { type: 'reserve', onHandDelta: 0, reservedDelta: 1, valueDelta: 0, actorType: 'system' },
-    ]);
-    expect(await db.stockMovement.count()).toBe(movementsBefore + 3);
-    expect(await db.auditLog.count({ where: { action: 'inventory.corrected' } })).toBe(auditBefore + 2);
+      // The level of A keeps 19 (a correction movement of +3 explains it); B's reservation is back to 4.
+      expect(await levelOf(skus.a)).toMatchObject({ onHand: 19, reserved: 0 });
+      expect(await levelOf(skus.b)).toMatchObject({ onHand: 10, reserved: 4 });
+      // A: one on-hand correction; B: one reserved correction of −1 (log matches level 3) then +1 reserve.
+      const corrections = await db.stockMovement.findMany({
+        where: { id: { gt: 0 }, reason: { startsWith: 'correction' } },
+        orderBy: { id: 'asc' },
+        select: { type: true, onHandDelta: true, reservedDelta: true, valueDelta: true, actorType: true },
+      });
+      expect(corrections).toEqual([
+        { type: 'count_correction', onHandDelta: 3, reservedDelta: 0, valueDelta: 0, actorType: 'system' },
+        { type: 'release', onHandDelta: 0, reservedDelta: -1, valueDelta: 0, actorType: 'system' },
+        { type: 'reserve', onHandDelta: 0, reservedDelta: 1, valueDelta: 0, actorType: 'system' },
+      ]);
+      expect(await db.stockMovement.count()).toBe(movementsBefore + 3);
+      expect(await db.auditLog.count({ where: { action: 'inventory.corrected' } })).toBe(auditBefore + 2);
 
-    expect((await verifyStock()).differences).toEqual([]);
-  });
+      expect((await verifyStock()).differences).toEqual([]);
+    },
+  );
 
   it('never forces a repair: one a movement cannot make is reported and leaves that level as it was', async () => {
     // B: the open order holds 4; on-hand forced to 2 and reserved to 0 behind the movements. Reserving

@@ -177,54 +177,63 @@ describe('three-way match', () => {
     expect(f.details.map((d) => d.field)).toEqual(['supplier_reference']);
   });
 
-  it('billing more than arrived waits for a manager and posts nothing; the warehouse cannot approve; the manager’s approval posts', async () => {
-    // 10 ordered at 10.00, 8 received; the bill is for all 10 at 10.00
-    const po = await receivedPo(supplierId, [{ sku: 'BL-B', quantity: 10, unit_cost: 1_000 }], {
-      receive: [8],
-    });
-    const bill = await enterSupplierBill({
-      input: {
-        purchase_order_id: po.id,
-        supplier_reference: 'INV-200',
-        bill_date: '2026-10-01',
-        lines: [{ sku: 'BL-B', quantity: 10, unit_cost: 1_000 }],
-      },
-      actor: manager,
-    });
-    expect(bill.status).toBe('awaiting_approval');
-    expect(bill.match_issues).toEqual(['BL-B: billed 10 in total but 8 received']);
-    expect(bill.base_total).toBeNull();
-    expect(await db.journalEntry.count({ where: { sourceType: 'supplier_bill', sourceId: bill.id } })).toBe(
-      0,
-    );
+  it(
+    'billing more than arrived waits for a manager and posts nothing; the warehouse cannot approve; the ' +
+      'manager’s approval posts',
+    async () => {
+      // 10 ordered at 10.00, 8 received; the bill is for all 10 at 10.00
+      const po = await receivedPo(supplierId, [{ sku: 'BL-B', quantity: 10, unit_cost: 1_000 }], {
+        receive: [8],
+      });
+      const bill = await enterSupplierBill({
+        input: {
+          purchase_order_id: po.id,
+          supplier_reference: 'INV-200',
+          bill_date: '2026-10-01',
+          lines: [{ sku: 'BL-B', quantity: 10, unit_cost: 1_000 }],
+        },
+        actor: manager,
+      });
+      expect(bill.status).toBe('awaiting_approval');
+      expect(bill.match_issues).toEqual(['BL-B: billed 10 in total but 8 received']);
+      expect(bill.base_total).toBeNull();
+      expect(await db.journalEntry.count({ where: { sourceType: 'supplier_bill', sourceId: bill.id } })).toBe(
+        0,
+      );
 
-    expect((await failure(approveSupplierBill({ billId: bill.id, actor: warehouse }))).code).toBe(
-      'FORBIDDEN',
-    );
-    expect((await failure(paySupplierBill({ billId: bill.id, input: {}, actor: manager }))).code).toBe(
-      'INVALID_STATE',
-    );
-    const approved = await approveSupplierBill({
-      billId: bill.id,
-      reason: 'Rest is on the truck',
-      actor: manager,
-    });
-    // GRNI: 8 received × 10.00 = 8,000 plus 2 billed ahead × 10.00 = 2,000 → 10,000; no price difference
-    expect(approved).toMatchObject({ status: 'posted', grni_value: 10_000, variance: 0, base_total: 10_000 });
-    expect(approved.approved_by).toBe(manager.label);
-    expect((await posted('supplier_bill', bill.id)).net).toEqual({ '2010': 10_000, '2000': -10_000 });
-    expect(await db.auditLog.count({ where: { action: 'supplier_bill.approved', entityId: bill.id } })).toBe(
-      1,
-    );
-    // the last 2 arrive: their receipt credits GRNI 2,000, which the bill already debited
-    await receivePurchaseOrder({
-      purchaseOrderId: po.id,
-      input: { lines: [{ sku: 'BL-B', quantity: 2 }] },
-      actor: warehouse,
-    });
-    const line = await db.purchaseOrderLine.findFirstOrThrow({ where: { purchaseOrderId: po.id } });
-    expect(line.receivedValue - line.grniCleared).toBe(0);
-  });
+      expect((await failure(approveSupplierBill({ billId: bill.id, actor: warehouse }))).code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await failure(paySupplierBill({ billId: bill.id, input: {}, actor: manager }))).code).toBe(
+        'INVALID_STATE',
+      );
+      const approved = await approveSupplierBill({
+        billId: bill.id,
+        reason: 'Rest is on the truck',
+        actor: manager,
+      });
+      // GRNI: 8 received × 10.00 = 8,000 plus 2 billed ahead × 10.00 = 2,000 → 10,000; no price difference
+      expect(approved).toMatchObject({
+        status: 'posted',
+        grni_value: 10_000,
+        variance: 0,
+        base_total: 10_000,
+      });
+      expect(approved.approved_by).toBe(manager.label);
+      expect((await posted('supplier_bill', bill.id)).net).toEqual({ '2010': 10_000, '2000': -10_000 });
+      expect(
+        await db.auditLog.count({ where: { action: 'supplier_bill.approved', entityId: bill.id } }),
+      ).toBe(1);
+      // the last 2 arrive: their receipt credits GRNI 2,000, which the bill already debited
+      await receivePurchaseOrder({
+        purchaseOrderId: po.id,
+        input: { lines: [{ sku: 'BL-B', quantity: 2 }] },
+        actor: warehouse,
+      });
+      const line = await db.purchaseOrderLine.findFirstOrThrow({ where: { purchaseOrderId: po.id } });
+      expect(line.receivedValue - line.grniCleared).toBe(0);
+    },
+  );
 
   it('a price beyond the tolerance waits; a rejected bill gives its units back', async () => {
     const po = await receivedPo(supplierId, [{ sku: 'BL-C', quantity: 5, unit_cost: 500 }]);
@@ -326,43 +335,51 @@ describe('three-way match', () => {
 });
 
 describe('a bill in euros', () => {
-  it('receipt at 1.10, bill at 1.20, payment at 1.05: layers in dollars, PPV from the receipt’s cost, a realized gain of 15.00', async () => {
-    // 10 × FX-A at 10.00 EUR received on 2026-11-01 at 1.10 → 11.00 USD each, GRNI 110.00 USD
-    const po = await receivedPo(eurSupplierId, [{ sku: 'FX-A', quantity: 10, unit_cost: 1_000 }], {
-      receivedOn: '2026-11-01',
-    });
-    expect(po.currency).toBe('EUR');
-    const layer = await db.costLayer.findFirstOrThrow({
-      where: { variantId: (await db.variant.findUniqueOrThrow({ where: { sku: 'FX-A' } })).id },
-    });
-    expect(layer.unitCost).toBe(1_100);
-    // bill of 100.00 EUR on 2026-11-15 at 1.20 → AP 120.00 USD; GRNI cleared at 110.00; PPV 10.00
-    const bill = await enterSupplierBill({
-      input: {
-        purchase_order_id: po.id,
-        supplier_reference: 'RE-1',
-        bill_date: '2026-11-15',
-        lines: [{ sku: 'FX-A', quantity: 10, unit_cost: 1_000 }],
-      },
-      actor: manager,
-    });
-    expect(bill).toMatchObject({
-      status: 'posted',
-      currency: 'EUR',
-      total: 10_000,
-      base_total: 12_000,
-      fx_rate: '1.2',
-    });
-    const entry = await posted('supplier_bill', bill.id);
-    expect(entry.net).toEqual({ '2010': 11_000, '5400': 1_000, '2000': -12_000 });
-    const ap = entry.lines.find((l) => l.account.code === '2000')!;
-    expect([ap.txnCurrency, Number(ap.txnCredit)]).toEqual(['EUR', 10_000]);
-    // paid on 2026-11-20 at 1.05 → 105.00 USD leave the bank; carried at 120.00 → gain 15.00 (Cr 7100)
-    const paid = await paySupplierBill({ billId: bill.id, input: { paid_on: '2026-11-20' }, actor: manager });
-    expect(paid).toMatchObject({ payment_base: 10_500, realized_fx: -1_500 });
-    const pay = await posted('supplier_bill_payment', bill.id);
-    expect(pay.net).toEqual({ '2000': 12_000, '7100': -1_500, '1000': -10_500 });
-  });
+  it(
+    'receipt at 1.10, bill at 1.20, payment at 1.05: layers in dollars, PPV from the receipt’s cost, a ' +
+      'realized gain of 15.00',
+    async () => {
+      // 10 × FX-A at 10.00 EUR received on 2026-11-01 at 1.10 → 11.00 USD each, GRNI 110.00 USD
+      const po = await receivedPo(eurSupplierId, [{ sku: 'FX-A', quantity: 10, unit_cost: 1_000 }], {
+        receivedOn: '2026-11-01',
+      });
+      expect(po.currency).toBe('EUR');
+      const layer = await db.costLayer.findFirstOrThrow({
+        where: { variantId: (await db.variant.findUniqueOrThrow({ where: { sku: 'FX-A' } })).id },
+      });
+      expect(layer.unitCost).toBe(1_100);
+      // bill of 100.00 EUR on 2026-11-15 at 1.20 → AP 120.00 USD; GRNI cleared at 110.00; PPV 10.00
+      const bill = await enterSupplierBill({
+        input: {
+          purchase_order_id: po.id,
+          supplier_reference: 'RE-1',
+          bill_date: '2026-11-15',
+          lines: [{ sku: 'FX-A', quantity: 10, unit_cost: 1_000 }],
+        },
+        actor: manager,
+      });
+      expect(bill).toMatchObject({
+        status: 'posted',
+        currency: 'EUR',
+        total: 10_000,
+        base_total: 12_000,
+        fx_rate: '1.2',
+      });
+      const entry = await posted('supplier_bill', bill.id);
+      expect(entry.net).toEqual({ '2010': 11_000, '5400': 1_000, '2000': -12_000 });
+      const ap = entry.lines.find((l) => l.account.code === '2000')!;
+      expect([ap.txnCurrency, Number(ap.txnCredit)]).toEqual(['EUR', 10_000]);
+      // paid on 2026-11-20 at 1.05 → 105.00 USD leave the bank; carried at 120.00 → gain 15.00 (Cr 7100)
+      const paid = await paySupplierBill({
+        billId: bill.id,
+        input: { paid_on: '2026-11-20' },
+        actor: manager,
+      });
+      expect(paid).toMatchObject({ payment_base: 10_500, realized_fx: -1_500 });
+      const pay = await posted('supplier_bill_payment', bill.id);
+      expect(pay.net).toEqual({ '2000': 12_000, '7100': -1_500, '1000': -10_500 });
+    },
+  );
 
   it('a receipt on a day without a rate is refused naming received_on, the currency and the day', async () => {
     const po = await createPurchaseOrder({
@@ -389,66 +406,70 @@ describe('a bill in euros', () => {
 });
 
 describe('API', () => {
-  it('POST /bills → 201 (Idempotency-Key replays without a second bill); pay → 200; aging; approve needs purchasing:approve', async () => {
-    const po = await receivedPo(supplierId, [{ sku: 'BL-D', quantity: 2, unit_cost: 700 }]);
-    const key = await makeApiKey(['purchasing:read', 'purchasing:write']);
-    const body = {
-      purchase_order_id: po.id,
-      supplier_reference: 'API-1',
-      bill_date: '2026-11-30',
-      lines: [{ sku: 'BL-D', quantity: 2, unit_cost: 700 }],
-    };
-    const headers = { 'idempotency-key': 'bill-api-1' };
-    const first = await billsRoute.POST(
-      apiRequest('/api/v1/bills', { method: 'POST', key: key.key, body, headers }),
-      routeContext(),
-    );
-    expect(first.status).toBe(201);
-    const created = (await first.json()) as { id: string; status: string; total: number };
-    expect(created).toMatchObject({ status: 'posted', total: 1_400 });
-    const again = await billsRoute.POST(
-      apiRequest('/api/v1/bills', { method: 'POST', key: key.key, body, headers }),
-      routeContext(),
-    );
-    expect(again.status).toBe(201);
-    expect(((await again.json()) as { id: string }).id).toBe(created.id);
-    expect(await db.supplierBill.count({ where: { supplierReference: 'API-1' } })).toBe(1);
+  it(
+    'POST /bills → 201 (Idempotency-Key replays without a second bill); pay → 200; aging; approve needs ' +
+      'purchasing:approve',
+    async () => {
+      const po = await receivedPo(supplierId, [{ sku: 'BL-D', quantity: 2, unit_cost: 700 }]);
+      const key = await makeApiKey(['purchasing:read', 'purchasing:write']);
+      const body = {
+        purchase_order_id: po.id,
+        supplier_reference: 'API-1',
+        bill_date: '2026-11-30',
+        lines: [{ sku: 'BL-D', quantity: 2, unit_cost: 700 }],
+      };
+      const headers = { 'idempotency-key': 'bill-api-1' };
+      const first = await billsRoute.POST(
+        apiRequest('/api/v1/bills', { method: 'POST', key: key.key, body, headers }),
+        routeContext(),
+      );
+      expect(first.status).toBe(201);
+      const created = (await first.json()) as { id: string; status: string; total: number };
+      expect(created).toMatchObject({ status: 'posted', total: 1_400 });
+      const again = await billsRoute.POST(
+        apiRequest('/api/v1/bills', { method: 'POST', key: key.key, body, headers }),
+        routeContext(),
+      );
+      expect(again.status).toBe(201);
+      expect(((await again.json()) as { id: string }).id).toBe(created.id);
+      expect(await db.supplierBill.count({ where: { supplierReference: 'API-1' } })).toBe(1);
 
-    const bad = await billsRoute.POST(
-      apiRequest('/api/v1/bills', {
-        method: 'POST',
-        key: key.key,
-        body: { ...body, lines: [{ sku: 'BL-D', quantity: 0, unit_cost: 1 }] },
-      }),
-      routeContext(),
-    );
-    expect(bad.status).toBe(422);
+      const bad = await billsRoute.POST(
+        apiRequest('/api/v1/bills', {
+          method: 'POST',
+          key: key.key,
+          body: { ...body, lines: [{ sku: 'BL-D', quantity: 0, unit_cost: 1 }] },
+        }),
+        routeContext(),
+      );
+      expect(bad.status).toBe(422);
 
-    const approve = await approveRoute.POST(
-      apiRequest(`/api/v1/bills/${created.id}/approve`, { method: 'POST', key: key.key }),
-      routeContext({ id: created.id }),
-    );
-    expect(approve.status).toBe(403);
+      const approve = await approveRoute.POST(
+        apiRequest(`/api/v1/bills/${created.id}/approve`, { method: 'POST', key: key.key }),
+        routeContext({ id: created.id }),
+      );
+      expect(approve.status).toBe(403);
 
-    const pay = await payRoute.POST(
-      apiRequest(`/api/v1/bills/${created.id}/pay`, {
-        method: 'POST',
-        key: key.key,
-        body: { paid_on: '2026-12-01' },
-        headers: { 'idempotency-key': 'pay-1' },
-      }),
-      routeContext({ id: created.id }),
-    );
-    expect(pay.status).toBe(200);
-    expect(await billDetail(created.id)).toMatchObject({ status: 'paid', payment_base: 1_400 });
+      const pay = await payRoute.POST(
+        apiRequest(`/api/v1/bills/${created.id}/pay`, {
+          method: 'POST',
+          key: key.key,
+          body: { paid_on: '2026-12-01' },
+          headers: { 'idempotency-key': 'pay-1' },
+        }),
+        routeContext({ id: created.id }),
+      );
+      expect(pay.status).toBe(200);
+      expect(await billDetail(created.id)).toMatchObject({ status: 'paid', payment_base: 1_400 });
 
-    const aging = await agingRoute.GET(
-      apiRequest('/api/v1/reports/ap-aging?as_of=2026-12-02', { method: 'GET', key: key.key }),
-      routeContext(),
-    );
-    expect(aging.status).toBe(200);
-    expect(((await aging.json()) as { totals: { total: number } }).totals.total).toBe(10_000);
-  });
+      const aging = await agingRoute.GET(
+        apiRequest('/api/v1/reports/ap-aging?as_of=2026-12-02', { method: 'GET', key: key.key }),
+        routeContext(),
+      );
+      expect(aging.status).toBe(200);
+      expect(((await aging.json()) as { totals: { total: number } }).totals.total).toBe(10_000);
+    },
+  );
 });
 
 describe('dates and rates of a bill', () => {

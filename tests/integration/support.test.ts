@@ -93,41 +93,45 @@ beforeEach(async () => {
 });
 
 describe('POST /api/v1/tickets', () => {
-  it('opens a ticket for an existing customer matched case-insensitively, with the order linked and the first message', async () => {
-    const before = await db.customer.count();
-    const res = await post(tickets, '/api/v1/tickets', {
-      customer: { email: '  ANA@Example.COM ', name: 'Somebody Else' },
-      subject: 'Where is my parcel?',
-      body: 'It has been a week.',
-      order_number: `#${anaOrder.number}`,
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-    const body = await res.json();
-    expect(body).toMatchObject({
-      subject: 'Where is my parcel?',
-      status: 'open',
-      priority: 'normal',
-      channel: 'web',
-      customer: { id: ana.id, name: 'Ana Lima', email: 'ana@example.com' }, // the existing name is kept
-      order: { id: anaOrder.id, number: anaOrder.number },
-      messages: [
-        { kind: 'customer', body: 'It has been a week.', author: { type: 'customer', label: 'Ana Lima' } },
-      ],
-      sla: { first_response: 'running', resolution: 'running', first_response_breached: false },
-    });
-    expect(await db.customer.count()).toBe(before);
-    expect(
-      await db.auditLog.count({
-        where: { entityType: 'ticket', entityId: body.id, action: 'ticket.created' },
-      }),
-    ).toBe(1);
+  it(
+    'opens a ticket for an existing customer matched case-insensitively, with the order linked and the ' +
+      'first message',
+    async () => {
+      const before = await db.customer.count();
+      const res = await post(tickets, '/api/v1/tickets', {
+        customer: { email: '  ANA@Example.COM ', name: 'Somebody Else' },
+        subject: 'Where is my parcel?',
+        body: 'It has been a week.',
+        order_number: `#${anaOrder.number}`,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const body = await res.json();
+      expect(body).toMatchObject({
+        subject: 'Where is my parcel?',
+        status: 'open',
+        priority: 'normal',
+        channel: 'web',
+        customer: { id: ana.id, name: 'Ana Lima', email: 'ana@example.com' }, // the existing name is kept
+        order: { id: anaOrder.id, number: anaOrder.number },
+        messages: [
+          { kind: 'customer', body: 'It has been a week.', author: { type: 'customer', label: 'Ana Lima' } },
+        ],
+        sla: { first_response: 'running', resolution: 'running', first_response_breached: false },
+      });
+      expect(await db.customer.count()).toBe(before);
+      expect(
+        await db.auditLog.count({
+          where: { entityType: 'ticket', entityId: body.id, action: 'ticket.created' },
+        }),
+      ).toBe(1);
 
-    const detail = await ticket.GET(
-      apiRequest(`/api/v1/tickets/${body.id}`, { key }),
-      routeContext({ id: body.id }),
-    );
-    expect((await detail.json()).number).toBe(body.number);
-  });
+      const detail = await ticket.GET(
+        apiRequest(`/api/v1/tickets/${body.id}`, { key }),
+        routeContext({ id: body.id }),
+      );
+      expect((await detail.json()).number).toBe(body.number);
+    },
+  );
 
   it('creates a new customer from an unknown email', async () => {
     const res = await post(tickets, '/api/v1/tickets', {
@@ -277,70 +281,74 @@ describe('messages, replies and status', () => {
     });
   }
 
-  it('an agent reply fills placeholders, records the first response and emails the customer in the same transaction', async () => {
-    const t = await open('Tracking please', anaOrder.number);
-    const {
-      variants: [variant],
-    } = await makeProduct(['SUP-TEE']);
-    const line = await db.orderLine.create({
-      data: {
-        orderId: anaOrder.id,
-        variantId: variant.id,
-        sku: 'SUP-TEE',
-        name: 'Support tee',
-        quantity: 1,
-        unitPrice: 5_000,
-        quantityFulfilled: 1,
-      },
-    });
-    await db.shipment.create({
-      data: {
-        orderId: anaOrder.id,
-        source: 'external',
-        carrier: 'UPS',
-        trackingNumber: '1Z999',
-        actorType: 'system',
-        actorLabel: 'test',
-        lines: { create: [{ orderLineId: line.id, quantity: 1 }] },
-      },
-    });
-    const after = await addTicketMessage({
-      ticketId: t.id,
-      kind: 'reply',
-      body: 'Hi {{customer.first_name}}, order #{{order.number}}: {{tracking.url}} — {{agent.name}}',
-      status: 'pending',
-      actor: agent.actor,
-    });
-    expect(after.status).toBe('pending');
-    expect(after.first_responded_at).not.toBeNull();
-    expect(after.sla.first_response).toBe('met');
-    const sent = `Hi Ana, order #${anaOrder.number}: https://www.ups.com/track?tracknum=1Z999 — Sam Support`;
-    expect(after.messages.at(-1)).toMatchObject({
-      kind: 'reply',
-      body: sent,
-      author: { type: 'user', label: 'Sam Support' },
-    });
-    const outbox = await db.outboxMessage.findMany();
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({
-      template: 'ticket_reply',
-      toAddress: 'ana@example.com',
-      ticketId: t.id,
-      subject: `Re: Tracking please [#${t.number}]`,
-    });
-    expect(outbox[0].textBody).toContain(sent);
+  it(
+    'an agent reply fills placeholders, records the first response and emails the customer in the same ' +
+      'transaction',
+    async () => {
+      const t = await open('Tracking please', anaOrder.number);
+      const {
+        variants: [variant],
+      } = await makeProduct(['SUP-TEE']);
+      const line = await db.orderLine.create({
+        data: {
+          orderId: anaOrder.id,
+          variantId: variant.id,
+          sku: 'SUP-TEE',
+          name: 'Support tee',
+          quantity: 1,
+          unitPrice: 5_000,
+          quantityFulfilled: 1,
+        },
+      });
+      await db.shipment.create({
+        data: {
+          orderId: anaOrder.id,
+          source: 'external',
+          carrier: 'UPS',
+          trackingNumber: '1Z999',
+          actorType: 'system',
+          actorLabel: 'test',
+          lines: { create: [{ orderLineId: line.id, quantity: 1 }] },
+        },
+      });
+      const after = await addTicketMessage({
+        ticketId: t.id,
+        kind: 'reply',
+        body: 'Hi {{customer.first_name}}, order #{{order.number}}: {{tracking.url}} — {{agent.name}}',
+        status: 'pending',
+        actor: agent.actor,
+      });
+      expect(after.status).toBe('pending');
+      expect(after.first_responded_at).not.toBeNull();
+      expect(after.sla.first_response).toBe('met');
+      const sent = `Hi Ana, order #${anaOrder.number}: https://www.ups.com/track?tracknum=1Z999 — Sam Support`;
+      expect(after.messages.at(-1)).toMatchObject({
+        kind: 'reply',
+        body: sent,
+        author: { type: 'user', label: 'Sam Support' },
+      });
+      const outbox = await db.outboxMessage.findMany();
+      expect(outbox).toHaveLength(1);
+      expect(outbox[0]).toMatchObject({
+        template: 'ticket_reply',
+        toAddress: 'ana@example.com',
+        ticketId: t.id,
+        subject: `Re: Tracking please [#${t.number}]`,
+      });
+      expect(outbox[0].textBody).toContain(sent);
 
-    // A second reply does not move the first response; a note never emails.
-    await addTicketMessage({
-      ticketId: t.id,
-      kind: 'note',
-      body: 'Customer sounded upset',
-      actor: agent.actor,
-    });
-    const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
-    expect(row.firstRespondedAt?.toISOString()).toBe(after.first_responded_at);
-    expect(await db.outboxMessage.count()).toBe(1);
-  });
+      // A second reply does not move the first response; a note never emails.
+      await addTicketMessage({
+        ticketId: t.id,
+        kind: 'note',
+        body: 'Customer sounded upset',
+        actor: agent.actor,
+      });
+      const row = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+      expect(row.firstRespondedAt?.toISOString()).toBe(after.first_responded_at);
+      expect(await db.outboxMessage.count()).toBe(1);
+    },
+  );
 
   it('an unknown placeholder or one without data is a 422 and nothing is written or sent', async () => {
     const t = await open('No order linked');
@@ -554,7 +562,8 @@ describe('the inbox', () => {
       });
     // urgent, arrived Tue 09:30 EST: first response due 10:30 EST (15:30Z) → 30 min left at 10:00: at risk
     const risky = await mk('Risky', '2026-12-01T14:30:00Z', 'urgent');
-    // normal, arrived Fri 2026-11-27 10:00 EST: first response due Fri 18:00? 480 min = Fri 10:00–17:00 (420) + Mon 60 → Mon 10:00 EST: breached
+    // normal, arrived Fri 2026-11-27 10:00 EST: first response due Fri 18:00? 480 min = Fri 10:00–17:00 (420)
+    // + Mon 60 → Mon 10:00 EST: breached
     const late = await mk('Late', '2026-11-27T15:00:00Z');
     // low, arrived Tue 09:55: due Wed → running
     const calm = await mk('Calm', '2026-12-01T14:55:00Z', 'low');

@@ -171,42 +171,46 @@ describe('webhook subscriptions', () => {
 });
 
 describe('webhook deliveries', () => {
-  it('posts {type, timestamp, data} with Standard Webhooks headers that the standardwebhooks package verifies', async () => {
-    const hook = await subscribe('/sig', ['ticket.created']);
-    const event = await emit('sig-1', 'ticket.created', 7);
-    await emit('sig-1', 'ticket.replied'); // not subscribed
-    await pump(() => received.length >= 1);
-    await pump(async () => (await deliveriesOf(hook.id)).every((d) => d.status === 'succeeded'));
-    expect(received).toHaveLength(1);
-    const r = received[0];
-    const payload = new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>) as Record<
-      string,
-      unknown
-    >;
-    expect(payload).toMatchObject({ type: 'ticket.created', data: { id: 'sig-1', n: 7 }, sequence: 1 });
-    expect(r.headers['webhook-id']).toBe(event.id);
-    expect(r.headers['webhook-signature']).toMatch(/^v1,/);
-    expect(() =>
-      new Webhook(`whsec_${Buffer.from('wrong key').toString('base64')}`).verify(
-        r.body,
-        r.headers as Record<string, string>,
-      ),
-    ).toThrow();
-    const list = await call(deliveriesRoute.GET, `/api/v1/webhooks/${hook.id}/deliveries`, {
-      params: { id: hook.id },
-    });
-    expect(list.body.data[0]).toMatchObject({
-      status: 'succeeded',
-      attempts: 1,
-      event_type: 'ticket.created',
-      last_status: 200,
-    });
-    expect(list.body.data[0].attempt_log[0]).toMatchObject({
-      response_status: 200,
-      response_body: 'ok',
-      request_body: r.body,
-    });
-  });
+  it(
+    'posts {type, timestamp, data} with Standard Webhooks headers that the standardwebhooks package ' +
+      'verifies',
+    async () => {
+      const hook = await subscribe('/sig', ['ticket.created']);
+      const event = await emit('sig-1', 'ticket.created', 7);
+      await emit('sig-1', 'ticket.replied'); // not subscribed
+      await pump(() => received.length >= 1);
+      await pump(async () => (await deliveriesOf(hook.id)).every((d) => d.status === 'succeeded'));
+      expect(received).toHaveLength(1);
+      const r = received[0];
+      const payload = new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>) as Record<
+        string,
+        unknown
+      >;
+      expect(payload).toMatchObject({ type: 'ticket.created', data: { id: 'sig-1', n: 7 }, sequence: 1 });
+      expect(r.headers['webhook-id']).toBe(event.id);
+      expect(r.headers['webhook-signature']).toMatch(/^v1,/);
+      expect(() =>
+        new Webhook(`whsec_${Buffer.from('wrong key').toString('base64')}`).verify(
+          r.body,
+          r.headers as Record<string, string>,
+        ),
+      ).toThrow();
+      const list = await call(deliveriesRoute.GET, `/api/v1/webhooks/${hook.id}/deliveries`, {
+        params: { id: hook.id },
+      });
+      expect(list.body.data[0]).toMatchObject({
+        status: 'succeeded',
+        attempts: 1,
+        event_type: 'ticket.created',
+        last_status: 200,
+      });
+      expect(list.body.data[0].attempt_log[0]).toMatchObject({
+        response_status: 200,
+        response_body: 'ok',
+        request_body: r.body,
+      });
+    },
+  );
 
   it('the webhooks.pump job delivers each event within a second of its commit', async () => {
     process.env.WEBHOOK_POLL_MS = '100';
@@ -237,7 +241,8 @@ describe('webhook deliveries', () => {
     await pump(async () => (await deliveriesOf(hook.id))[0]?.status === 'failed');
     expect(received).toHaveLength(4);
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
-    for (let i = 1; i < 4; i++) expect(received[i].at - received[i - 1].at).toBeGreaterThanOrEqual(170); // 0.2 s × 0.9 jitter = 180 ms, minus clock slack
+    // 0.2 s × 0.9 jitter = 180 ms, minus clock slack
+    for (let i = 1; i < 4; i++) expect(received[i].at - received[i - 1].at).toBeGreaterThanOrEqual(170);
     const [d] = await deliveriesOf(hook.id);
     expect(d).toMatchObject({ attempts: 4, lastStatus: 500, lastError: 'HTTP 500' });
     respond = () => ({ status: 204 });

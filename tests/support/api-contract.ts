@@ -76,7 +76,8 @@ export async function contractProblems(request: Request, response: Response): Pr
       .slice(0, 8)
       .map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
     problems.push(
-      `${where}: body does not match the schema:\n  ${errors.join('\n  ')}\n  body: ${JSON.stringify(body).slice(0, 600)}`,
+      `${where}: body does not match the schema:\n  ${errors.join('\n  ')}\n  body: ` +
+        `${JSON.stringify(body).slice(0, 600)}`,
     );
   }
   return problems;

@@ -36,7 +36,8 @@ describe('accountant journal exports', () => {
       format: 'accountant',
     });
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
-      'Date,Entry number,Account code,Account name,Debit,Credit,Currency,Memo,Source,Transaction debit,Transaction credit,Transaction currency',
+      'Date,Entry number,Account code,Account name,Debit,Credit,Currency,Memo,Source,Transaction ' +
+        'debit,Transaction credit,Transaction currency',
       '2026-11-30,42,1010,Processor clearing,74.19,,USD,EUR order #1001,order,68.43,,EUR',
       '2026-11-30,42,4000,Sales,,74.19,USD,Goods,order,,,',
       '',
@@ -51,7 +52,8 @@ describe('accountant journal exports', () => {
       format: 'xero',
     });
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
-      '*Narration,*Date,Description,*AccountCode,*TaxRate,*Amount,TrackingName1,TrackingOption1,TrackingName2,TrackingOption2',
+      '*Narration,*Date,Description,*AccountCode,*TaxRate,*Amount,' +
+        'TrackingName1,TrackingOption1,TrackingName2,TrackingOption2',
       '#42 EUR order #1001,30/11/2026,,1010,Tax Exempt,74.19,,,,',
       '#42 EUR order #1001,30/11/2026,Goods,4000,Tax Exempt,-74.19,,,,',
       '',

@@ -177,8 +177,10 @@ function label(overrides: Partial<LabelInput> = {}): LabelInput {
 
 const returnInstructions =
   'Changed your mind? Return unused items within 30 days of delivery.\n' +
-  'Start a return at northwind.example/returns with your order number and email address; we email you a prepaid label. ' +
-  'Pack the items in their original packaging and keep this slip in the box. Refunds go to the original payment method within 5 business days of our receiving the parcel.';
+  'Start a return at northwind.example/returns with your order number and email address; we email you a ' +
+  'prepaid label. ' +
+  'Pack the items in their original packaging and keep this slip in the box. Refunds go to the original ' +
+  'payment method within 5 business days of our receiving the parcel.';
 
 function slip(overrides: Partial<PackingSlipInput> = {}): PackingSlipInput {
   return {
@@ -308,47 +310,56 @@ function printedPickRows(pages: PdfPage[]) {
 // ---------------------------------------------------------------------------------------------------
 
 describe('shipping label', () => {
-  it('is one 4×6 inch page (288 × 432 pt) with ship-from, ship-to, carrier, weight and references as real text', async () => {
-    const bytes = await renderLabel(label());
-    keep('label.pdf', bytes);
-    const pages = await readPdf(bytes);
-    expect(pages).toHaveLength(1);
-    expect([pages[0].width, pages[0].height]).toEqual([288, 432]);
-    const t = text(pages[0]);
-    for (const expected of ['Northwind Outdoor Supply', '1200 Commerce Way', 'Dock 4', 'Reno, NV 89502'])
-      expect(t).toContain(expected);
-    for (const expected of [
-      'Dana Whitfield',
-      'Acme Corp',
-      '742 Evergreen Terrace',
-      'Apt 3B',
-      'Springfield, IL 62704',
-      'UNITED STATES',
-    ])
-      expect(t).toContain(expected);
-    expect(t).toMatch(/UPS\s+GROUND/);
-    expect(t).toContain('2.40 lb'); // 1088 g
-    expect(t).toContain('Jun 3, 2026');
-    expect(t).toMatch(/#1001\s+#57\s+1 of 2/);
-  });
+  it(
+    'is one 4×6 inch page (288 × 432 pt) with ship-from, ship-to, carrier, weight and references as real ' +
+      'text',
+    async () => {
+      const bytes = await renderLabel(label());
+      keep('label.pdf', bytes);
+      const pages = await readPdf(bytes);
+      expect(pages).toHaveLength(1);
+      expect([pages[0].width, pages[0].height]).toEqual([288, 432]);
+      const t = text(pages[0]);
+      for (const expected of ['Northwind Outdoor Supply', '1200 Commerce Way', 'Dock 4', 'Reno, NV 89502'])
+        expect(t).toContain(expected);
+      for (const expected of [
+        'Dana Whitfield',
+        'Acme Corp',
+        '742 Evergreen Terrace',
+        'Apt 3B',
+        'Springfield, IL 62704',
+        'UNITED STATES',
+      ])
+        expect(t).toContain(expected);
+      expect(t).toMatch(/UPS\s+GROUND/);
+      expect(t).toContain('2.40 lb'); // 1088 g
+      expect(t).toContain('Jun 3, 2026');
+      expect(t).toMatch(/#1001\s+#57\s+1 of 2/);
+    },
+  );
 
-  it('carries the tracking number as a Code 128 barcode that scans, with the same number printed under the bars', async () => {
-    const input = label();
-    const bytes = await renderLabel(input);
-    const scan = await scanCode128(bytes, 1);
-    expect(scan.text).toBe(input.tracking_number);
-    // Big enough for a handheld scanner at arm's length: over 2.5 in wide and 1 in tall.
-    expect(scan.right - scan.left).toBeGreaterThan(2.5 * 72);
-    expect(scan.bottom - scan.top).toBeGreaterThan(72);
-    // The human-readable number sits centred just under the bars.
-    const [page] = await readPdf(bytes);
-    const readable = page.items.filter((i) => i.str === input.tracking_number);
-    expect(readable).toHaveLength(1);
-    const textTop = page.height - readable[0].y - 9; // baseline → top of the digits (12 pt type, cap height ≈ 0.72 em)
-    expect(textTop).toBeGreaterThan(scan.bottom - 1);
-    expect(textTop - scan.bottom).toBeLessThan(12);
-    expect(Math.abs(readable[0].x + readable[0].width / 2 - (scan.left + scan.right) / 2)).toBeLessThan(6);
-  });
+  it(
+    'carries the tracking number as a Code 128 barcode that scans, with the same number printed under the ' +
+      'bars',
+    async () => {
+      const input = label();
+      const bytes = await renderLabel(input);
+      const scan = await scanCode128(bytes, 1);
+      expect(scan.text).toBe(input.tracking_number);
+      // Big enough for a handheld scanner at arm's length: over 2.5 in wide and 1 in tall.
+      expect(scan.right - scan.left).toBeGreaterThan(2.5 * 72);
+      expect(scan.bottom - scan.top).toBeGreaterThan(72);
+      // The human-readable number sits centred just under the bars.
+      const [page] = await readPdf(bytes);
+      const readable = page.items.filter((i) => i.str === input.tracking_number);
+      expect(readable).toHaveLength(1);
+      // baseline → top of the digits (12 pt type, cap height ≈ 0.72 em)
+      const textTop = page.height - readable[0].y - 9;
+      expect(textTop).toBeGreaterThan(scan.bottom - 1);
+      expect(textTop - scan.bottom).toBeLessThan(12);
+      expect(Math.abs(readable[0].x + readable[0].width / 2 - (scan.left + scan.right) / 2)).toBeLessThan(6);
+    },
+  );
 
   it('scans a long numeric USPS-style tracking number too', async () => {
     const tracking = '9400111899223197428490';
@@ -358,26 +369,30 @@ describe('shipping label', () => {
     expect((await scanCode128(bytes, 1)).text).toBe(tracking);
   });
 
-  it('keeps names in other scripts readable: accents folded to what Helvetica can show, never garbage bytes', async () => {
-    expect(winAnsi('Łódź Straße Škoda Ørsted ﬁne 東京')).toBe('Lódz Straße Škoda Ørsted fine ??');
-    const bytes = await renderLabel(
-      label({
-        ship_to: {
-          name: 'Zoë Łukasiewicz',
-          line1: 'ul. Piotrkowska 104',
-          city: 'Łódź',
-          postal_code: '90-926',
-          country: 'PL',
-        },
-        weight_unit: 'kg',
-      }),
-    );
-    const t = text((await readPdf(bytes))[0]);
-    expect(t).toContain('Zoë Lukasiewicz');
-    expect(t).toContain('90-926 Lódz'); // postal code before the city in Poland; ó is in the font, ź is not
-    expect(t).toContain('POLAND');
-    expect(t).toContain('1.09 kg');
-  });
+  it(
+    'keeps names in other scripts readable: accents folded to ' +
+      'what Helvetica can show, never garbage bytes',
+    async () => {
+      expect(winAnsi('Łódź Straße Škoda Ørsted ﬁne 東京')).toBe('Lódz Straße Škoda Ørsted fine ??');
+      const bytes = await renderLabel(
+        label({
+          ship_to: {
+            name: 'Zoë Łukasiewicz',
+            line1: 'ul. Piotrkowska 104',
+            city: 'Łódź',
+            postal_code: '90-926',
+            country: 'PL',
+          },
+          weight_unit: 'kg',
+        }),
+      );
+      const t = text((await readPdf(bytes))[0]);
+      expect(t).toContain('Zoë Lukasiewicz');
+      expect(t).toContain('90-926 Lódz'); // postal code before the city in Poland; ó is in the font, ź is not
+      expect(t).toContain('POLAND');
+      expect(t).toContain('1.09 kg');
+    },
+  );
 
   it('refuses a label it cannot print correctly', async () => {
     await expect(renderLabel(label({ tracking_number: '1Z99é' }))).rejects.toBeInstanceOf(AppError);
@@ -391,21 +406,27 @@ describe('shipping label', () => {
 });
 
 describe('label batch', () => {
-  it('puts each label of a wave on its own 4×6 page, in order, each barcode scanning to its own tracking number', async () => {
-    const tracking = ['1Z999AA10123456784', '1Z999AA10123456795', '1Z999AA10123456806'];
-    const bytes = await renderLabelBatch(
-      tracking.map((t, i) => label({ tracking_number: t, order_number: 1001 + i, shipment_number: 57 + i })),
-    );
-    keep('labels-batch.pdf', bytes);
-    const pages = await readPdf(bytes);
-    expect(pages).toHaveLength(3);
-    for (const [i, page] of pages.entries()) {
-      expect([page.width, page.height]).toEqual([288, 432]);
-      expect(text(page)).toContain(tracking[i]);
-      expect(text(page)).toContain(`#${1001 + i}`);
-      expect((await scanCode128(bytes, i + 1)).text).toBe(tracking[i]);
-    }
-  });
+  it(
+    'puts each label of a wave on its own 4×6 page, in order, each barcode scanning to its own tracking ' +
+      'number',
+    async () => {
+      const tracking = ['1Z999AA10123456784', '1Z999AA10123456795', '1Z999AA10123456806'];
+      const bytes = await renderLabelBatch(
+        tracking.map((t, i) =>
+          label({ tracking_number: t, order_number: 1001 + i, shipment_number: 57 + i }),
+        ),
+      );
+      keep('labels-batch.pdf', bytes);
+      const pages = await readPdf(bytes);
+      expect(pages).toHaveLength(3);
+      for (const [i, page] of pages.entries()) {
+        expect([page.width, page.height]).toEqual([288, 432]);
+        expect(text(page)).toContain(tracking[i]);
+        expect(text(page)).toContain(`#${1001 + i}`);
+        expect((await scanCode128(bytes, i + 1)).text).toBe(tracking[i]);
+      }
+    },
+  );
 
   it('refuses an empty batch', async () => {
     await expect(renderLabelBatch([])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -413,39 +434,43 @@ describe('label batch', () => {
 });
 
 describe('packing slip', () => {
-  it('shows the shop, order number and date, ship-to, every line with ordered and in-box quantities, and the return instructions', async () => {
-    const bytes = await renderPackingSlip(slip());
-    keep('packing-slip.pdf', bytes);
-    const pages = await readPdf(bytes);
-    expect(pages).toHaveLength(1);
-    expect([pages[0].width, pages[0].height]).toEqual([612, 792]); // Letter portrait
-    const t = text(pages[0]);
-    for (const expected of [
-      'Northwind Outdoor Supply',
-      'help@northwind.example',
-      'PACKING SLIP',
-      '#1001',
-      '#57',
-      '1 of 2',
-      'UPS Ground',
-    ])
-      expect(t).toContain(expected);
-    expect(t).toContain('Jun 2, 2026'); // the shop's date, not UTC's June 3
-    for (const expected of ['Dana Whitfield', '742 Evergreen Terrace', 'Springfield, IL 62704'])
-      expect(t).toContain(expected);
-    const lines = pages[0].lines;
-    expect(lines).toContainEqual('TEE-BLK-M Classic organic cotton tee 2 2');
-    expect(lines).toContainEqual('MUG-ENML-12 Enamel camp mug 12 oz 3 1');
-    expect(lines.find((l) => l.startsWith('TENT-2P-GRN'))).toMatch(/ 1 0$/);
-    expect(t).toContain('Black / M');
-    expect(t).toContain('Units in this box: 3');
-    expect(t).toContain('Happy birthday, Sam!');
-    expect(t).toContain('Start a return at northwind.example/returns');
-    expect(t).toContain('Page 1 of 1');
-    expect(t).not.toContain('$24.00'); // prices only when asked for
-    // The order number as a barcode in the header's right half, for the pack station's scanner.
-    expect((await scanCode128(bytes, 1, 300, { x: 306, y: 0, width: 306, height: 200 })).text).toBe('1001');
-  });
+  it(
+    'shows the shop, order number and date, ship-to, every line with ordered and in-box quantities, and the ' +
+      'return instructions',
+    async () => {
+      const bytes = await renderPackingSlip(slip());
+      keep('packing-slip.pdf', bytes);
+      const pages = await readPdf(bytes);
+      expect(pages).toHaveLength(1);
+      expect([pages[0].width, pages[0].height]).toEqual([612, 792]); // Letter portrait
+      const t = text(pages[0]);
+      for (const expected of [
+        'Northwind Outdoor Supply',
+        'help@northwind.example',
+        'PACKING SLIP',
+        '#1001',
+        '#57',
+        '1 of 2',
+        'UPS Ground',
+      ])
+        expect(t).toContain(expected);
+      expect(t).toContain('Jun 2, 2026'); // the shop's date, not UTC's June 3
+      for (const expected of ['Dana Whitfield', '742 Evergreen Terrace', 'Springfield, IL 62704'])
+        expect(t).toContain(expected);
+      const lines = pages[0].lines;
+      expect(lines).toContainEqual('TEE-BLK-M Classic organic cotton tee 2 2');
+      expect(lines).toContainEqual('MUG-ENML-12 Enamel camp mug 12 oz 3 1');
+      expect(lines.find((l) => l.startsWith('TENT-2P-GRN'))).toMatch(/ 1 0$/);
+      expect(t).toContain('Black / M');
+      expect(t).toContain('Units in this box: 3');
+      expect(t).toContain('Happy birthday, Sam!');
+      expect(t).toContain('Start a return at northwind.example/returns');
+      expect(t).toContain('Page 1 of 1');
+      expect(t).not.toContain('$24.00'); // prices only when asked for
+      // The order number as a barcode in the header's right half, for the pack station's scanner.
+      expect((await scanCode128(bytes, 1, 300, { x: 306, y: 0, width: 306, height: 200 })).text).toBe('1001');
+    },
+  );
 
   it('prints unit prices with formatMoney when asked, and A4 when asked', async () => {
     const bytes = await renderPackingSlip(slip({ show_prices: true, paper: 'a4' }));
@@ -513,58 +538,66 @@ describe('packing slip', () => {
 });
 
 describe('pick list', () => {
-  it('walks the bins in pick sequence (A-01-1 seq 1, Z-01-1 seq 2, B-05-2 seq 4, C-02-3 seq 9), SKUs grouped across the wave with per-tote quantities', async () => {
-    const bytes = await renderPickList(wave());
-    keep('pick-list.pdf', bytes);
-    const pages = await readPdf(bytes);
-    expect(pages).toHaveLength(1);
-    expect([pages[0].width, pages[0].height]).toEqual([612, 792]);
-    const t = text(pages[0]);
-    expect(t).toContain('PICK LIST');
-    expect(t).toContain('Wave W-0042');
-    expect(t).toContain('WH1 Reno');
-    expect(printedPickRows(pages)).toEqual([
-      { bin: 'A-01-1', sku: 'TEE-BLK-M', total: 3, totes: ['T-01 · #1001 × 2', 'T-03 · #1003 × 1'] },
-      { bin: 'Z-01-1', sku: 'CAP-RED', total: 1, totes: ['#1002 × 1'] },
-      { bin: 'B-05-2', sku: 'SOCK-WOOL-L', total: 4, totes: ['#1002 × 4'] },
-      { bin: 'C-02-3', sku: 'MUG-ENML-12', total: 3, totes: ['T-01 · #1001 × 1', '#1002 × 2'] },
-      { bin: 'NO BIN', sku: 'GIFT-CARD-BOX', total: 1, totes: ['T-03 · #1003 × 1'] },
-    ]);
-  });
+  it(
+    'walks the bins in pick sequence (A-01-1 seq 1, Z-01-1 seq 2, B-05-2 seq 4, C-02-3 seq 9), SKUs grouped ' +
+      'across the wave with per-tote quantities',
+    async () => {
+      const bytes = await renderPickList(wave());
+      keep('pick-list.pdf', bytes);
+      const pages = await readPdf(bytes);
+      expect(pages).toHaveLength(1);
+      expect([pages[0].width, pages[0].height]).toEqual([612, 792]);
+      const t = text(pages[0]);
+      expect(t).toContain('PICK LIST');
+      expect(t).toContain('Wave W-0042');
+      expect(t).toContain('WH1 Reno');
+      expect(printedPickRows(pages)).toEqual([
+        { bin: 'A-01-1', sku: 'TEE-BLK-M', total: 3, totes: ['T-01 · #1001 × 2', 'T-03 · #1003 × 1'] },
+        { bin: 'Z-01-1', sku: 'CAP-RED', total: 1, totes: ['#1002 × 1'] },
+        { bin: 'B-05-2', sku: 'SOCK-WOOL-L', total: 4, totes: ['#1002 × 4'] },
+        { bin: 'C-02-3', sku: 'MUG-ENML-12', total: 3, totes: ['T-01 · #1001 × 1', '#1002 × 2'] },
+        { bin: 'NO BIN', sku: 'GIFT-CARD-BOX', total: 1, totes: ['T-03 · #1003 × 1'] },
+      ]);
+    },
+  );
 
-  it('sorts defensively: pick sequence, then bin (A-2 before A-10), then SKU; the same SKU in two bins is two stops', () => {
-    const rows = pickRows(
-      wave({
-        orders: [
-          {
-            order_number: 1,
-            lines: [
-              { sku: 'B', name: 'b', quantity: 1, bin_code: 'A-10', pick_sequence: 5 },
-              { sku: 'Z', name: 'z', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
-              { sku: 'A', name: 'a', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
-              { sku: 'A', name: 'a', quantity: 2, bin_code: 'Q-1', pick_sequence: 2 },
-              { sku: 'N', name: 'n', quantity: 1, bin_code: null, pick_sequence: null },
-            ],
-          },
-          {
-            order_number: 2,
-            lines: [{ sku: 'A', name: 'a', quantity: 3, bin_code: 'A-2', pick_sequence: 5 }],
-          },
-        ],
-      }),
-    );
-    expect(rows.map((r) => `${r.bin_code}/${r.sku}/${r.total}`)).toEqual([
-      'Q-1/A/2',
-      'A-2/A/4',
-      'A-2/Z/1',
-      'A-10/B/1',
-      'null/N/1',
-    ]);
-    expect(rows[1].totes).toEqual([
-      { tote: '#1', order_number: '#1', quantity: 1 },
-      { tote: '#2', order_number: '#2', quantity: 3 },
-    ]);
-  });
+  it(
+    'sorts defensively: pick sequence, then bin (A-2 before A-10), then SKU; the same SKU in two bins is ' +
+      'two stops',
+    () => {
+      const rows = pickRows(
+        wave({
+          orders: [
+            {
+              order_number: 1,
+              lines: [
+                { sku: 'B', name: 'b', quantity: 1, bin_code: 'A-10', pick_sequence: 5 },
+                { sku: 'Z', name: 'z', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
+                { sku: 'A', name: 'a', quantity: 1, bin_code: 'A-2', pick_sequence: 5 },
+                { sku: 'A', name: 'a', quantity: 2, bin_code: 'Q-1', pick_sequence: 2 },
+                { sku: 'N', name: 'n', quantity: 1, bin_code: null, pick_sequence: null },
+              ],
+            },
+            {
+              order_number: 2,
+              lines: [{ sku: 'A', name: 'a', quantity: 3, bin_code: 'A-2', pick_sequence: 5 }],
+            },
+          ],
+        }),
+      );
+      expect(rows.map((r) => `${r.bin_code}/${r.sku}/${r.total}`)).toEqual([
+        'Q-1/A/2',
+        'A-2/A/4',
+        'A-2/Z/1',
+        'A-10/B/1',
+        'null/N/1',
+      ]);
+      expect(rows[1].totes).toEqual([
+        { tote: '#1', order_number: '#1', quantity: 1 },
+        { tote: '#2', order_number: '#2', quantity: 3 },
+      ]);
+    },
+  );
 
   it('a list for one order is titled with the order', async () => {
     const [page] = await readPdf(await renderPickList(wave({ wave_code: null, orders: [wave().orders[0]] })));

@@ -36,7 +36,8 @@ describe('fraud score', () => {
     expect(scoreOrder({ ...base, total: 20_001 }, 50).reasons.map((r) => r.code)).toEqual([
       'very_high_value',
     ]);
-    expect(scoreOrder({ ...base, total: 1_000_000, averageOrderValue: null }, 50).score).toBe(0); // no history, no signal
+    // no history, no signal
+    expect(scoreOrder({ ...base, total: 1_000_000, averageOrderValue: null }, 50).score).toBe(0);
   });
 
   it('flags a first order with express shipping (15), velocity (20 each) and throw-away email (20)', () => {

@@ -91,23 +91,27 @@ describe('bill rules', () => {
     expect(matchBillLine({ ...line, quantity: 11, unitCost: 500 }).issues[0]).toContain('10 ordered');
     expect(matchBillLine({ ...line, received: 6, unitCost: 500 }).issues[0]).toContain('6 received');
   });
-  it('GRNI: each bill takes its share of what is still open, the last the rest (3 bills of 1 over 3 units worth 1,000)', () => {
-    // open 1,000 over 3 → 333.33 → 333; open 667 over 2 → 333.5 → 334; the last takes 333: Σ 1,000
-    const taken: number[] = [];
-    for (let prev = 0, cleared = 0; prev < 3; prev++) {
-      const v = grniForBillLine({
-        received: 3,
-        previouslyBilled: prev,
-        receivedValue: 1_000,
-        grniCleared: cleared,
-        quantity: 1,
-        excessUnitBase: 0,
-      });
-      taken.push(v);
-      cleared += v;
-    }
-    expect(taken).toEqual([333, 334, 333]);
-  });
+  it(
+    'GRNI: each bill takes its share of what is still open, the last the rest (3 bills of 1 over 3 units ' +
+      'worth 1,000)',
+    () => {
+      // open 1,000 over 3 → 333.33 → 333; open 667 over 2 → 333.5 → 334; the last takes 333: Σ 1,000
+      const taken: number[] = [];
+      for (let prev = 0, cleared = 0; prev < 3; prev++) {
+        const v = grniForBillLine({
+          received: 3,
+          previouslyBilled: prev,
+          receivedValue: 1_000,
+          grniCleared: cleared,
+          quantity: 1,
+          excessUnitBase: 0,
+        });
+        taken.push(v);
+        cleared += v;
+      }
+      expect(taken).toEqual([333, 334, 333]);
+    },
+  );
   it('payment terms and aging buckets', () => {
     expect([paymentTermsDays('Net 30'), paymentTermsDays('Due on receipt'), paymentTermsDays(null)]).toEqual([
       30, 0, 0,

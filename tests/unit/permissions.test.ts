@@ -36,7 +36,8 @@ const DESIGN: Record<Permission, Role[]> = {
   'ledger:read': ['admin', 'manager'],
   'ledger:write': ['admin', 'manager'],
   'settings:write': ['admin'],
-  // Not rows of docs/design.md's table: the event feed reads like reports; webhooks send data out, so admin only (decision 022).
+  // Not rows of docs/design.md's table: the event feed reads like reports; webhooks send data out, so admin
+  // only (decision 022).
   'events:read': ['admin', 'manager'],
   'webhooks:write': ['admin'],
   // Issue 18 (decision 027): managers and support read and work the feedback inbox.

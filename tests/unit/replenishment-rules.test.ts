@@ -283,7 +283,8 @@ describe('safety stock, reorder point, order-up-to and suggestion', () => {
     expect(position).toBe(30);
     expect(suggestedQuantity(row)).toBe(48);
     expect(explainSuggestion({ ...row, suggested_quantity: 48 })).toBe(
-      'Position 30 ≤ reorder point 49.96: order up to 77.96 − 30 = 47.96, at least MOQ 20, rounded up to packs of 12 → 48.',
+      'Position 30 ≤ reorder point 49.96: order up to 77.96 − 30 = 47.96, at least MOQ 20, rounded up to ' +
+        'packs of 12 → 48.',
     );
     // the MOQ wins when the gap is small: 77.96 − 49 = 28.96 → max(28.96, 60) = 60 → 5 packs of 12
     expect(suggestedQuantity({ ...row, position: 49, moq: 60 })).toBe(60);

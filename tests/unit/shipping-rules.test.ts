@@ -225,7 +225,8 @@ describe('rate card lookup', () => {
     const [parcelway, swiftpost] = SEED_CARRIERS;
     // Parcelway Ground, zone 8, 27 lb: base 900 + 80·7 = 1,460; per lb 40 + 12·7 = 124; 1,460 + 124 × 26 = 4,684.
     expect(seedPrice(parcelway.services[0], 8, 27)).toBe(4_684);
-    // SwiftPost Economy, zone 8, 11 kg = 22 half-kg steps: base 700 + 60·7 = 1,120; per step 35 + 8·7 = 91; 1,120 + 91 × 21 = 3,031.
+    // SwiftPost Economy, zone 8, 11 kg = 22 half-kg steps: base 700 + 60·7 = 1,120; per step 35 + 8·7 = 91;
+    // 1,120 + 91 × 21 = 3,031.
     expect(seedPrice(swiftpost.services[0], 8, 22)).toBe(3_031);
     // Parcelway Ground, zone 1, 1 lb: the base price 900.
     expect(seedPrice(parcelway.services[0], 1, 1)).toBe(900);

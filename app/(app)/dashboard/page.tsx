@@ -20,11 +20,9 @@ import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { waitedFor } from '@/lib/kpi/rules';
+import { ChartTable } from '@/components/dashboard/chart-table';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-const th = 'px-3 py-2 text-left font-medium';
-const td = 'px-3 py-1.5';
 
 function ChartSection({
   id,
@@ -228,36 +226,19 @@ export default async function DashboardPage({
           id="orders-chart"
           title={`Orders per ${step} by channel`}
           table={
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {monthly ? 'Month' : 'Day'}
-                  </th>
-                  {series.map((s) => (
-                    <th key={s.key} scope="col" className={`${th} text-right`}>
-                      {s.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {dayRows.map((r) => (
-                  <tr key={r.x} className="border-t border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <Link href={links.placedInStep(r.x)} className="underline">
-                        {monthly ? r.x.slice(0, 7) : r.x}
-                      </Link>
-                    </th>
-                    {series.map((s) => (
-                      <td key={s.key} className={`${td} text-right tabular-nums`}>
-                        {Number(r[s.key] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChartTable
+              head={monthly ? 'Month' : 'Day'}
+              columns={series.map((s) => s.label)}
+              rows={dayRows.map((r) => ({
+                key: r.x,
+                head: (
+                  <Link href={links.placedInStep(r.x)} className="underline">
+                    {monthly ? r.x.slice(0, 7) : r.x}
+                  </Link>
+                ),
+                cells: series.map((s) => Number(r[s.key] ?? 0)),
+              }))}
+            />
           }
         >
           {dayRows.length ? (
@@ -277,34 +258,15 @@ export default async function DashboardPage({
           id="sales-chart"
           title={`Net sales per ${step} by channel`}
           table={
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {monthly ? 'Month' : 'Day'}
-                  </th>
-                  {series.map((s) => (
-                    <th key={s.key} scope="col" className={`${th} text-right`}>
-                      {s.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {salesRows.map((r) => (
-                  <tr key={r.x} className="border-t border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      {monthly ? r.x.slice(0, 7) : r.x}
-                    </th>
-                    {series.map((s) => (
-                      <td key={s.key} className={`${td} text-right tabular-nums`}>
-                        {money(Number(r[s.key] ?? 0))}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChartTable
+              head={monthly ? 'Month' : 'Day'}
+              columns={series.map((s) => s.label)}
+              rows={salesRows.map((r) => ({
+                key: r.x,
+                head: monthly ? r.x.slice(0, 7) : r.x,
+                cells: series.map((s) => money(Number(r[s.key] ?? 0))),
+              }))}
+            />
           }
         >
           {salesRows.length ? (
@@ -326,30 +288,19 @@ export default async function DashboardPage({
             id="funnel-chart"
             title="Fulfillment funnel (orders placed in range)"
             table={
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      Stage
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Orders
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.charts.funnel.map((f) => (
-                    <tr key={f.stage} className="border-t border-slate-100">
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <Link href={funnelHref[f.stage]} className="underline">
-                          {funnelLabel[f.stage]}
-                        </Link>
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{f.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ChartTable
+                head="Stage"
+                columns={['Orders']}
+                rows={report.charts.funnel.map((f) => ({
+                  key: f.stage,
+                  head: (
+                    <Link href={funnelHref[f.stage]} className="underline">
+                      {funnelLabel[f.stage]}
+                    </Link>
+                  ),
+                  cells: [f.count],
+                }))}
+              />
             }
           >
             <HorizontalBarChart
@@ -368,28 +319,15 @@ export default async function DashboardPage({
             id="ship-time-chart"
             title="Order-to-ship time (orders shipped complete)"
             table={
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      Time
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Orders
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.charts.ship_time_distribution.map((g) => (
-                    <tr key={g.label} className="border-t border-slate-100">
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        {g.label}
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{g.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ChartTable
+                head="Time"
+                columns={['Orders']}
+                rows={report.charts.ship_time_distribution.map((g) => ({
+                  key: g.label,
+                  head: g.label,
+                  cells: [g.count],
+                }))}
+              />
             }
           >
             <HorizontalBarChart
@@ -410,53 +348,45 @@ export default async function DashboardPage({
           title="Top stockout SKUs (estimated lost revenue)"
           table={
             report.charts.top_stockouts.length ? (
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      SKU
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Stockout-days
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      <span
-                        title={
-                          'Daily demand before the stockout (units ordered in the 28 days ' +
-                          "before it ÷ 28) × the SKU's price × days out of stock"
-                        }
-                        className="cursor-help underline decoration-dotted"
-                      >
-                        Est. lost revenue
+              <ChartTable
+                head="SKU"
+                columns={[
+                  'Stockout-days',
+                  <span
+                    key="lost"
+                    title={
+                      'Daily demand before the stockout (units ordered in the 28 days ' +
+                      "before it ÷ 28) × the SKU's price × days out of stock"
+                    }
+                    className="cursor-help underline decoration-dotted"
+                  >
+                    Est. lost revenue
+                  </span>,
+                ]}
+                rows={report.charts.top_stockouts.map((s) => ({
+                  key: s.sku,
+                  head: (
+                    <>
+                      <Link href={links.sku(s.sku)} className="underline">
+                        {s.sku}
+                      </Link>
+                      {s.out_now ? ' (out now)' : ''}
+                      <span className="block text-xs text-slate-600">{s.name}</span>
+                    </>
+                  ),
+                  cells: [
+                    s.stockout_days,
+                    s.lost_revenue > 0 ? (
+                      money(s.lost_revenue)
+                    ) : (
+                      // No orders in the 28 days before it ran out: nothing to estimate from, not $0.
+                      <span title="No orders of this SKU in the 28 days before it ran out to estimate from">
+                        —<span className="sr-only"> no sales before the stockout to estimate from</span>
                       </span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.charts.top_stockouts.map((s) => (
-                    <tr key={s.sku} className="border-t border-slate-100">
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <Link href={links.sku(s.sku)} className="underline">
-                          {s.sku}
-                        </Link>
-                        {s.out_now ? ' (out now)' : ''}
-                        <span className="block text-xs text-slate-600">{s.name}</span>
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{s.stockout_days}</td>
-                      <td className={`${td} text-right tabular-nums`}>
-                        {s.lost_revenue > 0 ? (
-                          money(s.lost_revenue)
-                        ) : (
-                          // No orders in the 28 days before it ran out: nothing to estimate from, not $0.
-                          <span title="No orders of this SKU in the 28 days before it ran out to estimate from">
-                            —<span className="sr-only"> no sales before the stockout to estimate from</span>
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                    ),
+                  ],
+                }))}
+              />
             ) : (
               <p className="p-2 text-sm text-slate-700">No SKU was out of stock in this range.</p>
             )
@@ -490,28 +420,15 @@ export default async function DashboardPage({
             title="Returns by reason (units received back)"
             table={
               report.charts.returns_by_reason.length ? (
-                <table className="w-full text-sm">
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={th}>
-                        Reason
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Units
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.charts.returns_by_reason.map((g) => (
-                      <tr key={g.reason} className="border-t border-slate-100">
-                        <th scope="row" className={`${td} text-left font-normal`}>
-                          {g.label}
-                        </th>
-                        <td className={`${td} text-right tabular-nums`}>{g.units}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ChartTable
+                  head="Reason"
+                  columns={['Units']}
+                  rows={report.charts.returns_by_reason.map((g) => ({
+                    key: g.reason,
+                    head: g.label,
+                    cells: [g.units],
+                  }))}
+                />
               ) : (
                 <p className="p-2 text-sm text-slate-700">No returned units were received in this range.</p>
               )
@@ -545,32 +462,15 @@ export default async function DashboardPage({
             title={`Refunds over time${monthly ? ' (per month)' : ' (per day)'}`}
             table={
               refundRows.length ? (
-                <table className="w-full text-sm">
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={th}>
-                        {monthly ? 'Month from' : 'Day'}
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Refunds
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Amount
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {refundRows.map((p) => (
-                      <tr key={p.date} className="border-t border-slate-100">
-                        <th scope="row" className={`${td} text-left font-normal`}>
-                          {p.date}
-                        </th>
-                        <td className={`${td} text-right tabular-nums`}>{p.count}</td>
-                        <td className={`${td} text-right tabular-nums`}>{money(p.amount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ChartTable
+                  head={monthly ? 'Month from' : 'Day'}
+                  columns={['Refunds', 'Amount']}
+                  rows={refundRows.map((p) => ({
+                    key: p.date,
+                    head: p.date,
+                    cells: [p.count, money(p.amount)],
+                  }))}
+                />
               ) : (
                 <p className="p-2 text-sm text-slate-700">No refunds were issued in this range.</p>
               )

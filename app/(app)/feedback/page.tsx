@@ -34,7 +34,12 @@ function Rating({ kind, rating }: { kind: string; rating: number | string }) {
     <span
       className={
         `rounded-full px-2 py-0.5 text-sm ` +
-        `font-semibold ${n >= 4 ? 'bg-green-100 text-green-900' : n === 3 ? 'bg-slate-100 text-slate-900' : 'bg-red-100 text-red-900'}`
+        (`font-semibold ` +
+          (n >= 4
+            ? 'bg-green-100 text-green-900'
+            : n === 3
+              ? 'bg-slate-100 text-slate-900'
+              : 'bg-red-100 text-red-900'))
       }
     >
       {n}/5 {ORDER_RATING_LABELS[n]}

@@ -34,7 +34,8 @@ export default async function PurchaseOrdersPage({
   const query = parsed.success ? parsed.data : ZPurchaseOrderListQuery.parse({});
   const list = await purchaseOrderList(query);
   const next = list.next_cursor
-    ? `/purchasing?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), cursor: list.next_cursor })}`
+    ? `/purchasing?` +
+      `${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), cursor: list.next_cursor })}`
     : null;
   return (
     <>

@@ -31,8 +31,9 @@ export default async function ReturnsPage({
   const query = parsed.success ? parsed.data : ZReturnListQuery.parse({});
   const [list, tz] = await Promise.all([returnList(query), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
+  const filters = { ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}) };
   const next = list.next_cursor
-    ? `/returns?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), cursor: list.next_cursor })}`
+    ? `/returns?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}`
     : null;
   return (
     <>

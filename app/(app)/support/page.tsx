@@ -112,13 +112,23 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             aria-current={v === view ? 'page' : undefined}
             className={
               `inline-flex min-h-10 items-center gap-2 rounded-full border px-3 text-sm ` +
-              `font-medium ${v === view ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`
+              (`font-medium ` +
+                (v === view
+                  ? 'border-brand-700 bg-brand-700 text-white'
+                  : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'))
             }
           >
             {VIEW_LABEL[v]}
             {v !== 'all' && (
               <span
-                className={`rounded-full px-1.5 text-xs ${v === view ? 'bg-white/20' : v === 'breached' && counts.breached ? 'bg-red-100 text-red-900' : 'bg-slate-100'}`}
+                className={
+                  `rounded-full px-1.5 text-xs ` +
+                  (v === view
+                    ? 'bg-white/20'
+                    : v === 'breached' && counts.breached
+                      ? 'bg-red-100 text-red-900'
+                      : 'bg-slate-100')
+                }
               >
                 {counts[v]}
               </span>

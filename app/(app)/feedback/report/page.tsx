@@ -243,7 +243,10 @@ export default async function WhatToFixPage({
                   <td className={`${td} text-right`}>{t.low_ratings}</td>
                   <td className={`${td} text-right`}>
                     <Link
-                      href={`/feedback/report/records?${new URLSearchParams({ ...query, theme: t.slug, figure: 'tickets' })}`}
+                      href={
+                        `/feedback/report/records?` +
+                        `${new URLSearchParams({ ...query, theme: t.slug, figure: 'tickets' })}`
+                      }
                       className={link}
                     >
                       {t.tickets_mentioning}

@@ -23,7 +23,11 @@ export default async function ChannelsPage() {
     <>
       <PageHeader
         title="Channel listings"
-        description="How much of the stock each channel lists: listed = the smaller of the maximum and (available − buffer) × percent ÷ 100, rounded down, never below 0. The figures per SKU: GET /api/v1/channels/{channel}/availability."
+        description={
+          'How much of the stock each channel lists: listed = the smaller of the maximum and (available − ' +
+          'buffer) × percent ÷ 100, rounded down, never below 0. The figures per SKU: GET ' +
+          '/api/v1/channels/{channel}/availability.'
+        }
       />
       <InventoryTabs current="/inventory/channels" canWrite={roleHas(user.role, 'inventory:adjust')} />
       <div className="grid gap-4 lg:grid-cols-2">

@@ -166,7 +166,10 @@ export default async function BalanceSheetPage({
                   </th>
                   <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
                     <Link
-                      href={`/ledger/profit-and-loss?from=${Number(bs.fiscal_year_start.slice(0, 4)) - 5}-01-01&to=${Number(bs.fiscal_year_start.slice(0, 4)) - 1}-12-31`}
+                      href={
+                        `/ledger/profit-and-loss?from=${Number(bs.fiscal_year_start.slice(0, 4)) - 5}` +
+                        `-01-01&to=${Number(bs.fiscal_year_start.slice(0, 4)) - 1}-12-31`
+                      }
                       className="text-brand-700 underline"
                       aria-label={
                         `Retained earnings ${money(bs.retained_earnings)}: open the ` +

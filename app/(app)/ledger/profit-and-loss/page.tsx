@@ -186,7 +186,10 @@ export default async function ProfitAndLossPage({
                         <tr key={`${r.kind}-${r.section}-${r.code}`} className={rowClass(r)}>
                           <th
                             scope="row"
-                            className={`px-4 py-2 text-left sm:px-6 ${r.kind === 'account' ? 'pl-8 font-normal sm:pl-10' : ''}`}
+                            className={
+                              `px-4 py-2 text-left sm:px-6 ` +
+                              `${r.kind === 'account' ? 'pl-8 font-normal sm:pl-10' : ''}`
+                            }
                           >
                             {r.code && <span className="mr-1 font-mono">{r.code}</span>}
                             {r.label}

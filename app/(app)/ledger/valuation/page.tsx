@@ -94,7 +94,10 @@ export default async function ValuationPage({
                 data-testid="valuation-vs-ledger"
                 className={
                   `mx-4 mt-3 rounded-md px-3 py-2 text-sm ` +
-                  `sm:mx-6 ${difference === 0 ? 'border border-green-200 bg-green-50 text-green-900' : 'border border-amber-300 bg-amber-50 text-amber-900'}`
+                  (`sm:mx-6 ` +
+                    (difference === 0
+                      ? 'border border-green-200 bg-green-50 text-green-900'
+                      : 'border border-amber-300 bg-amber-50 text-amber-900'))
                 }
               >
                 {difference === 0 ? (

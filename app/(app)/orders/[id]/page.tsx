@@ -44,7 +44,9 @@ function describe(
   switch (action) {
     case 'order.created':
       return {
-        what: `Order placed${str('channel') ? ` (${CHANNEL_LABEL[str('channel')!] ?? str('channel')})` : ''}${str('status') === 'pending_review' ? ', held for fraud review' : ''}`,
+        what:
+          `Order placed${str('channel') ? ` (${CHANNEL_LABEL[str('channel')!] ?? str('channel')})` : ''}` +
+          `${str('status') === 'pending_review' ? ', held for fraud review' : ''}`,
       };
     case 'order.approved':
       return {
@@ -54,7 +56,8 @@ function describe(
       return {
         what:
           `Payment of ${typeof d.amount === 'number' ? money(d.amount) : ''} recorded ` +
-          `(${str('method') ?? ''}${d.payment === 'authorized' ? ', authorized' : ''})${d.released ? ': paid in full, released to the fulfillment queue' : ''}`,
+          (`(${str('method') ?? ''}${d.payment === 'authorized' ? ', authorized' : ''})` +
+            `${d.released ? ': paid in full, released to the fulfillment queue' : ''}`),
       };
     case 'shipment.service_downgraded':
       return {
@@ -69,12 +72,19 @@ function describe(
       return { what: 'Released from hold' };
     case 'order.cancelled':
       return {
-        what: `Cancelled${typeof d.refunded === 'number' && d.refunded > 0 ? `, ${money(d.refunded)} returned to the customer` : ''}`,
+        what:
+          `Cancelled` +
+          (typeof d.refunded === 'number' && d.refunded > 0
+            ? `, ${money(d.refunded)} returned to the customer`
+            : ''),
         text: str('reason'),
       };
     case 'order.remaining_cancelled':
       return {
-        what: `Unshipped units cancelled${typeof d.credited === 'number' ? `, ${money(d.credited)} credited` : ''}${typeof d.refunded === 'number' && d.refunded > 0 ? `, ${money(d.refunded)} refunded` : ''}`,
+        what:
+          `Unshipped units cancelled` +
+          `${typeof d.credited === 'number' ? `, ${money(d.credited)} credited` : ''}` +
+          `${typeof d.refunded === 'number' && d.refunded > 0 ? `, ${money(d.refunded)} refunded` : ''}`,
         text: str('reason'),
       };
     case 'order.shipping_address_changed':
@@ -131,7 +141,9 @@ function describe(
       const units = lines.reduce((s, l) => s + (Number(l.quantity) || 0), 0);
       const via = [str('carrier'), str('tracking_number')].filter(Boolean).join(' ');
       return {
-        what: `Shipped ${units} ${units === 1 ? 'unit' : 'units'}${typeof d.number === 'number' ? ` (shipment #${num('number')})` : ''}${via ? ` via ${via}` : ''}`,
+        what:
+          `Shipped ${units} ${units === 1 ? 'unit' : 'units'}` +
+          `${typeof d.number === 'number' ? ` (shipment #${num('number')})` : ''}${via ? ` via ${via}` : ''}`,
         text: lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ') || undefined,
       };
     }

@@ -31,6 +31,7 @@ export default async function RefundsPage({
   const [list, tz] = await Promise.all([refundList(query), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   const canDecide = roleHas(user.role, 'refunds:approve');
+  const statusFilter: Record<string, string> = query.status ? { status: query.status } : {};
   return (
     <>
       <PageHeader
@@ -144,7 +145,7 @@ export default async function RefundsPage({
           {list.next_cursor && (
             <p className="p-4">
               <Link
-                href={`/returns/refunds?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), cursor: list.next_cursor })}`}
+                href={`/returns/refunds?${new URLSearchParams({ ...statusFilter, cursor: list.next_cursor })}`}
                 className="text-brand-700 underline"
               >
                 Older refunds →

@@ -60,7 +60,10 @@ export default async function JobsPage({
         role="status"
         className={
           `mb-4 rounded-lg border px-4 py-3 ` +
-          `text-sm ${failedTotal ? 'border-red-200 bg-red-50 text-red-900' : 'border-emerald-200 bg-emerald-50 text-emerald-900'}`
+          (`text-sm ` +
+            (failedTotal
+              ? 'border-red-200 bg-red-50 text-red-900'
+              : 'border-emerald-200 bg-emerald-50 text-emerald-900'))
         }
       >
         {failedTotal ? (

@@ -47,7 +47,10 @@ export default async function OutboxPage({
         role="status"
         className={
           `mb-4 rounded-lg border px-4 py-3 ` +
-          `text-sm ${outbox.smtp_host ? 'border-emerald-200 bg-emerald-50 text-emerald-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`
+          (`text-sm ` +
+            (outbox.smtp_host
+              ? 'border-emerald-200 bg-emerald-50 text-emerald-900'
+              : 'border-amber-200 bg-amber-50 text-amber-900'))
         }
       >
         {outbox.smtp_host ? (

@@ -107,7 +107,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               {ticket.messages.map((m) => (
                 <li
                   key={m.id}
-                  className={`rounded-xl border p-4 ${KIND_STYLE[m.kind].box} ${m.kind === 'customer' ? 'mr-8' : 'ml-8'}`}
+                  className={
+                    `rounded-xl border p-4 ${KIND_STYLE[m.kind].box} ` +
+                    `${m.kind === 'customer' ? 'mr-8' : 'ml-8'}`
+                  }
                   data-kind={m.kind}
                 >
                   <p className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">

@@ -37,7 +37,8 @@ export default async function SlaPage() {
             <p className="mb-3 text-slate-700">
               {settings.business_hours_only
                 ? `The clock runs in business ` +
-                  `hours: ${settings.business_days.map((d) => DAY[d]).join(', ')} ${settings.opens_at}–${settings.closes_at} ` +
+                  (`hours: ${settings.business_days.map((d) => DAY[d]).join(', ')} ${settings.opens_at}–` +
+                    `${settings.closes_at} `) +
                   `(${settings.timezone}).`
                 : 'The clock runs around the clock (24/7).'}{' '}
               An admin changes these.

@@ -75,7 +75,8 @@ export default async function WhatToFixRecordsPage({
         title={`${FIGURE_TITLE[q.figure]}: ${subject}`}
         description={
           `${q.from} to ${q.to}. ${records.length} ` +
-          `record${records.length === 1 ? '' : 's'}${records.some((r) => r.amount !== null) ? `, ${formatMoney(total, cur)} in all` : ''}.`
+          (`record${records.length === 1 ? '' : 's'}` +
+            `${records.some((r) => r.amount !== null) ? `, ${formatMoney(total, cur)} in all` : ''}.`)
         }
         actions={
           <Link

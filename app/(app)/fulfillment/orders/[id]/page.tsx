@@ -57,7 +57,11 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
       </p>
       <PageHeader
         title={`Ship order #${order.number}`}
-        description={`${order.customer.name} · ${CHANNEL_LABEL[order.channel] ?? order.channel}${order.shipping_method ? ` · ${order.shipping_method}` : ''}${order.location ? ` · ships from ${order.location}` : ''}`}
+        description={
+          `${order.customer.name} · ${CHANNEL_LABEL[order.channel] ?? order.channel}` +
+          `${order.shipping_method ? ` · ${order.shipping_method}` : ''}` +
+          `${order.location ? ` · ships from ${order.location}` : ''}`
+        }
       />
       <dl className="-mt-3 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <div className="flex items-center gap-2">

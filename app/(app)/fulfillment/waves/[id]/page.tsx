@@ -26,7 +26,8 @@ export default async function PickWavePage({ params }: { params: Promise<{ id: s
       <PageHeader
         title={`Pick wave ${wave.number}`}
         description={
-          `${wave.orders.length} ${wave.orders.length === 1 ? 'order' : 'orders'}: ${wave.orders.map((o) => o.tote).join(', ')}. ` +
+          `${wave.orders.length} ${wave.orders.length === 1 ? 'order' : 'orders'}: ` +
+          `${wave.orders.map((o) => o.tote).join(', ')}. ` +
           `One tote per order, labelled with its number.`
         }
       />

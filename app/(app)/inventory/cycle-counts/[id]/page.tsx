@@ -36,7 +36,8 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
         title={`Cycle count #${sheet.number}`}
         description={
           `${sheet.location_name} (${sheet.location}) · ${sheet.scope_description} ` +
-          `· ${sheet.lines.length} ${sheet.lines.length === 1 ? 'line' : 'lines'}${sheet.note ? ` · ${sheet.note}` : ''}`
+          (`· ${sheet.lines.length} ${sheet.lines.length === 1 ? 'line' : 'lines'}` +
+            `${sheet.note ? ` · ${sheet.note}` : ''}`)
         }
         actions={<CycleCountStatusBadge status={sheet.status} />}
       />

@@ -43,7 +43,9 @@ export default async function ProductPage({
         title={product.name}
         description={
           `${product.variants.length} ` +
-          `variant${product.variants.length === 1 ? '' : 's'}${product.product_type ? ` · ${product.product_type}` : ''}${product.vendor ? ` · ${product.vendor}` : ''}`
+          (`variant${product.variants.length === 1 ? '' : 's'}` +
+            `${product.product_type ? ` · ${product.product_type}` : ''}` +
+            `${product.vendor ? ` · ${product.vendor}` : ''}`)
         }
         actions={
           <div className="flex flex-wrap items-center gap-3">

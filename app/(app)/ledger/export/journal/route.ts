@@ -54,7 +54,9 @@ export const GET = sessionRoute('ledger:read', async ({ request }) => {
   return new Response(stream, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="journal-${format ? `${format}-` : ''}${source ? `${source}-` : ''}${todayIn(settings.timezone)}.csv"`,
+      'content-disposition':
+        `attachment; filename="journal-${format ? `${format}-` : ''}${source ? `${source}-` : ''}` +
+        `${todayIn(settings.timezone)}.csv"`,
       'cache-control': 'no-store',
     },
   });

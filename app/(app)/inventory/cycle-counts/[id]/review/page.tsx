@@ -98,7 +98,10 @@ export default async function ReviewCycleCountPage({
                 aria-current={filter === key ? 'page' : undefined}
                 className={
                   `inline-flex min-h-10 items-center rounded-md border px-3 ` +
-                  `font-medium ${filter === key ? 'border-brand-700 bg-brand-50 text-brand-900' : 'border-slate-300 bg-white hover:bg-slate-50'}`
+                  (`font-medium ` +
+                    (filter === key
+                      ? 'border-brand-700 bg-brand-50 text-brand-900'
+                      : 'border-slate-300 bg-white hover:bg-slate-50'))
                 }
               >
                 {label}
