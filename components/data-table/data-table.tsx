@@ -81,6 +81,8 @@ type Props<TData extends RowData> = {
   storageKey?: string;
   /** the list keys (/, j, k, Enter, x); off for a second table on the same page */
   keys?: boolean;
+  /** name the scroll box as a region (unique on the page), for a page whose sections find the table by it */
+  regionLabel?: string;
 };
 
 const buttonClass =
@@ -131,6 +133,7 @@ export function DataTable<TData extends RowData>({
   selection,
   storageKey,
   keys = true,
+  regionLabel,
 }: Props<TData>) {
   const router = useRouter();
   const pathname = usePathname();
@@ -364,6 +367,8 @@ export function DataTable<TData extends RowData>({
         // (a sticky cell sticks to its nearest scrolling box, which a sideways-only box would be).
         <div
           tabIndex={0}
+          role={regionLabel ? 'region' : undefined}
+          aria-label={regionLabel}
           data-testid="data-table-scroll"
           className={`relative transition-opacity lg:max-h-[calc(100dvh-8rem)] lg:overflow-auto ${
             pending ? 'opacity-60' : ''

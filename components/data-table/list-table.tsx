@@ -38,6 +38,7 @@ export function ListTable({
   empty,
   storageKey,
   keys,
+  regionLabel,
 }: {
   caption: string;
   columns: ListColumn[];
@@ -49,6 +50,8 @@ export function ListTable({
   empty?: ReactNode;
   storageKey?: string;
   keys?: boolean;
+  /** name the table's scroll box as a region (see DataTable) */
+  regionLabel?: string;
 }) {
   // Keyed by the columns' content, not the array's identity: a server refresh (revalidatePath) sends a
   // new array, and new cell renderers would remount every cell's component, losing its state (a form's
@@ -82,6 +85,7 @@ export function ListTable({
       empty={empty}
       storageKey={storageKey}
       keys={keys}
+      regionLabel={regionLabel}
       columnClassName={columnClassName}
       rowClassName={(r) => r.className ?? ''}
     />

@@ -125,3 +125,11 @@ export function prismaOrderBy<C extends string, O extends object = Record<string
     ...tieBreak,
   ];
 }
+
+/**
+ * The ORDER BY term of a raw-SQL list's sort: the column's expression, written in the query module
+ * (never taken from the URL), in the URL's direction, nulls last. Pass it through `Prisma.raw`.
+ */
+export function sqlOrderBy<C extends string>(sort: ListSort<C>, expressions: Record<C, string>): string {
+  return `${expressions[sort.id]} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST`;
+}

@@ -70,6 +70,7 @@ export default async function AccountsPage({
           <div className="mt-3">
             <ListTable
               caption="Chart of accounts table"
+              regionLabel="Chart of accounts table"
               noun={['account', 'accounts']}
               sort={sort}
               columns={[

@@ -92,6 +92,7 @@ export default async function JobsPage({
         ) : (
           <ListTable
             caption="Queues"
+            regionLabel="Queues"
             noun={['queue', 'queues']}
             keys={false}
             columns={[
@@ -202,6 +203,7 @@ export default async function JobsPage({
         ) : (
           <ListTable
             caption="Recent jobs"
+            regionLabel="Recent jobs"
             noun={['job', 'jobs']}
             sort={sort}
             columns={[

@@ -42,6 +42,7 @@ export default async function WebhooksPage({
           ) : (
             <ListTable
               caption="Webhooks table"
+              regionLabel="Webhooks table"
               noun={['webhook', 'webhooks']}
               sort={sort}
               columns={[
