@@ -11,6 +11,7 @@ import {
 import type { TPurchaseOrderListQuery } from './schemas';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { isUuid, zInt } from '@/lib/boundary';
 
 /** The lists' signed cursors (lib/cursor.ts): a supplier name, a PO number; checked before the query. */
@@ -315,20 +316,27 @@ export async function purchaseOrderTimeline(id: string, tx: Tx = db): Promise<Pu
   }));
 }
 
+/**
+ * The PO lists' header sort: by number, either way (the number is the keyset, so a cursor follows
+ * the direction; a sort by total or date would need keysets of its own).
+ */
+export const PURCHASE_ORDER_SORT = sortSpec(['number'], { id: 'number', desc: true });
+
 /** Newest first, keyset-paginated on the number. */
 export async function purchaseOrderList(
   query: TPurchaseOrderListQuery,
   tx: Tx = db,
+  sort: ListSort<(typeof PURCHASE_ORDER_SORT.columns)[number]> = PURCHASE_ORDER_SORT.default,
 ): Promise<{ data: PurchaseOrderDto[]; next_cursor: string | null }> {
   const cursor = query.cursor ? decodeCursor(query.cursor, ZPurchaseOrderCursor) : undefined;
   const rows = await tx.purchaseOrder.findMany({
     where: {
       ...(query.status ? { status: query.status } : {}),
       ...(query.supplier_id ? { supplierId: query.supplier_id } : {}),
-      ...(cursor ? { number: { lt: cursor } } : {}),
+      ...(cursor ? { number: sort.desc ? { lt: cursor } : { gt: cursor } } : {}),
     },
     select: poSelect,
-    orderBy: { number: 'desc' },
+    orderBy: { number: sort.desc ? 'desc' : 'asc' },
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);

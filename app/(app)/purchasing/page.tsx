@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { purchaseOrderList } from '@/lib/purchasing/queries';
+import { PURCHASE_ORDER_SORT, purchaseOrderList } from '@/lib/purchasing/queries';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { ZPurchaseOrderListQuery } from '@/lib/purchasing/schemas';
 import { PURCHASE_ORDER_STATUSES, PURCHASE_ORDER_STATUS_LABEL } from '@/lib/purchasing/rules';
 import { formatMoney } from '@/lib/money';
@@ -32,9 +33,14 @@ export default async function PurchaseOrdersPage({
     limit: 50,
   });
   const query = parsed.success ? parsed.data : ZPurchaseOrderListQuery.parse({});
-  const list = await purchaseOrderList(query);
+  const { sort } = readSort(raw, PURCHASE_ORDER_SORT);
+  const list = await purchaseOrderList(query, undefined, sort);
   const next = list.next_cursor
-    ? `/purchasing?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), cursor: list.next_cursor })}`
+    ? `/purchasing?${new URLSearchParams({
+        ...(query.status ? { status: query.status } : {}),
+        ...sortParams(sort, PURCHASE_ORDER_SORT),
+        cursor: list.next_cursor,
+      })}`
     : null;
   return (
     <>
@@ -95,8 +101,9 @@ export default async function PurchaseOrdersPage({
             caption="Purchase orders"
             noun={['purchase order', 'purchase orders']}
             storageKey="purchase-orders"
+            sort={sort}
             columns={[
-              { id: 'po', header: 'PO', hideable: false },
+              { id: 'number', header: 'PO', hideable: false, sortable: true, sortDescFirst: true },
               { id: 'supplier', header: 'Supplier' },
               { id: 'location', header: 'Deliver to' },
               { id: 'status', header: 'Status', hideable: false },
@@ -110,7 +117,7 @@ export default async function PurchaseOrdersPage({
               return {
                 id: po.id,
                 cells: {
-                  po: (
+                  number: (
                     <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
                       {po.label}
                     </Link>
@@ -132,7 +139,7 @@ export default async function PurchaseOrdersPage({
           {next && (
             <p className="p-4">
               <Link href={next} className="text-brand-700 underline">
-                Older purchase orders →
+                {sort.desc ? 'Older' : 'Newer'} purchase orders →
               </Link>
             </p>
           )}
