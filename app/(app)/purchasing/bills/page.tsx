@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { billList } from '@/lib/purchasing/bill-queries';
+import { BILL_SORT, billList } from '@/lib/purchasing/bill-queries';
+import { readSort } from '@/lib/list/sort';
 import { ZBillListQuery } from '@/lib/purchasing/bill-schemas';
 import { SUPPLIER_BILL_STATUSES, SUPPLIER_BILL_STATUS_LABEL } from '@/lib/purchasing/bill-rules';
 import { formatMoney } from '@/lib/money';
@@ -23,7 +24,8 @@ export default async function BillsPage({
   const status = typeof raw.status === 'string' && raw.status ? raw.status : undefined;
   const parsed = ZBillListQuery.safeParse({ status, limit: 200 });
   const query = parsed.success ? parsed.data : ZBillListQuery.parse({ limit: 200 });
-  const { data } = await billList(query);
+  const { sort } = readSort(raw, BILL_SORT);
+  const { data } = await billList(query, undefined, sort);
   return (
     <>
       <PageHeader
@@ -63,19 +65,26 @@ export default async function BillsPage({
             caption="Supplier bills"
             noun={['bill', 'bills']}
             storageKey="supplier-bills"
+            sort={sort}
             columns={[
-              { id: 'bill', header: 'Bill', hideable: false },
-              { id: 'supplier', header: 'Supplier' },
+              { id: 'number', header: 'Bill', hideable: false, sortable: true, sortDescFirst: true },
+              { id: 'supplier', header: 'Supplier', sortable: true },
               { id: 'po', header: 'PO' },
               { id: 'status', header: 'Status', hideable: false },
-              { id: 'due', header: 'Due' },
-              { id: 'total', header: 'Total', className: 'lg:text-right' },
+              { id: 'due', header: 'Due', sortable: true },
+              {
+                id: 'total',
+                header: 'Total',
+                sortable: true,
+                sortDescFirst: true,
+                className: 'lg:text-right',
+              },
               { id: 'open', header: 'Open', className: 'lg:text-right' },
             ]}
             rows={data.map((b) => ({
               id: b.id,
               cells: {
-                bill: (
+                number: (
                   <>
                     <Link href={`/purchasing/bills/${b.id}`} className="font-medium text-brand-700 underline">
                       {b.label}
