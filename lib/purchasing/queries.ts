@@ -111,15 +111,20 @@ export async function supplierDetail(id: string, tx: Tx = db): Promise<SupplierD
   return row ? supplierDto(row) : null;
 }
 
+/** The suppliers list's header sort: by name either way (the name is the keyset; the cursor follows). */
+export const SUPPLIER_SORT = sortSpec(['name'], { id: 'name', desc: false });
+
 /** Suppliers by name, keyset-paginated on the name. */
 export async function supplierList(
   query: { cursor?: string; limit: number },
   tx: Tx = db,
+  sort: ListSort<(typeof SUPPLIER_SORT.columns)[number]> = SUPPLIER_SORT.default,
 ): Promise<{ data: SupplierDto[]; next_cursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor, ZSupplierCursor) : undefined;
   const rows = await tx.supplier.findMany({
-    where: query.cursor ? { name: { gt: decodeCursor(query.cursor, ZSupplierCursor) } } : {},
+    where: after !== undefined ? { name: sort.desc ? { lt: after } : { gt: after } } : {},
     select: supplierSelect,
-    orderBy: { name: 'asc' },
+    orderBy: { name: sort.desc ? 'desc' : 'asc' },
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);

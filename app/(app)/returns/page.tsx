@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { returnList } from '@/lib/returns/queries';
+import { RETURN_SORT, returnList } from '@/lib/returns/queries';
 import { RETURN_STATUSES } from '@/lib/returns/rules';
 import { ZReturnListQuery } from '@/lib/returns/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { inputClass } from '@/components/ui/form';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { RETURN_STATUS_LABEL, ReturnStatusBadge } from '@/components/returns/return-badges';
@@ -29,10 +30,11 @@ export default async function ReturnsPage({
     limit: 50,
   });
   const query = parsed.success ? parsed.data : ZReturnListQuery.parse({});
-  const [list, tz] = await Promise.all([returnList(query), shopTimezone()]);
+  const { sort } = readSort(raw, RETURN_SORT);
+  const [list, tz] = await Promise.all([returnList(query, undefined, sort), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   const next = list.next_cursor
-    ? `/returns?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), cursor: list.next_cursor })}`
+    ? `/returns?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), ...sortParams(sort, RETURN_SORT), cursor: list.next_cursor })}`
     : null;
   return (
     <>
@@ -101,8 +103,9 @@ export default async function ReturnsPage({
             caption="Returns"
             noun={['return', 'returns']}
             storageKey="returns"
+            sort={sort}
             columns={[
-              { id: 'return', header: 'Return', hideable: false },
+              { id: 'return', header: 'Return', hideable: false, sortable: true, sortDescFirst: true },
               { id: 'order', header: 'Order' },
               { id: 'customer', header: 'Customer' },
               { id: 'status', header: 'Status', hideable: false },

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { cycleCountList } from '@/lib/inventory/cycle-counts/queries';
+import { CYCLE_COUNT_SORT, cycleCountList } from '@/lib/inventory/cycle-counts/queries';
 import { ZCycleCountListQuery } from '@/lib/inventory/cycle-counts/schemas';
 import { CYCLE_COUNT_STATUSES, CYCLE_COUNT_STATUS_LABEL } from '@/lib/inventory/cycle-counts/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { inputClass } from '@/components/ui/form';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
@@ -32,7 +33,8 @@ export default async function CycleCountsPage({
     limit: 50,
   });
   const query = parsed.success ? parsed.data : ZCycleCountListQuery.parse({});
-  const [list, tz] = await Promise.all([cycleCountList(query), shopTimezone()]);
+  const { sort } = readSort(raw, CYCLE_COUNT_SORT);
+  const [list, tz] = await Promise.all([cycleCountList(query, undefined, sort), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   const filters = {
     ...(query.status ? { status: query.status } : {}),
@@ -42,7 +44,7 @@ export default async function CycleCountsPage({
   };
   const filtered = Object.keys(filters).length > 0;
   const next = list.next_cursor
-    ? `/inventory/cycle-counts?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}`
+    ? `/inventory/cycle-counts?${new URLSearchParams({ ...filters, ...sortParams(sort, CYCLE_COUNT_SORT), cursor: list.next_cursor })}`
     : null;
   return (
     <>
@@ -142,8 +144,9 @@ export default async function CycleCountsPage({
             caption="Cycle counts table"
             noun={['cycle count', 'cycle counts']}
             storageKey="cycle-counts"
+            sort={sort}
             columns={[
-              { id: 'count', header: 'Count', hideable: false },
+              { id: 'count', header: 'Count', hideable: false, sortable: true, sortDescFirst: true },
               { id: 'location', header: 'Location' },
               { id: 'scope', header: 'Scope' },
               { id: 'status', header: 'Status', hideable: false },
@@ -198,7 +201,7 @@ export default async function CycleCountsPage({
           {next && (
             <p className="p-4">
               <Link href={next} className="text-brand-700 underline">
-                Older counts →
+                {sort.desc ? 'Older' : 'Newer'} counts →
               </Link>
             </p>
           )}

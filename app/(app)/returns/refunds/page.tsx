@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { refundList } from '@/lib/refunds/queries';
+import { REFUND_SORT, refundList } from '@/lib/refunds/queries';
 import { ZRefundListQuery } from '@/lib/refunds/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { inputClass } from '@/components/ui/form';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { REFUND_STATUS_LABEL, RefundStatusBadge } from '@/components/returns/return-badges';
@@ -28,7 +29,8 @@ export default async function RefundsPage({
     cursor: typeof raw.cursor === 'string' ? raw.cursor : undefined,
   });
   const query = parsed.success ? parsed.data : ZRefundListQuery.parse({});
-  const [list, tz] = await Promise.all([refundList(query), shopTimezone()]);
+  const { sort } = readSort(raw, REFUND_SORT);
+  const [list, tz] = await Promise.all([refundList(query, undefined, sort), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   const canDecide = roleHas(user.role, 'refunds:approve');
   return (
@@ -81,8 +83,9 @@ export default async function RefundsPage({
             caption="Refunds"
             noun={['refund', 'refunds']}
             storageKey="refunds"
+            sort={sort}
             columns={[
-              { id: 'refund', header: 'Refund', hideable: false },
+              { id: 'refund', header: 'Refund', hideable: false, sortable: true, sortDescFirst: true },
               { id: 'order', header: 'Order' },
               { id: 'kind', header: 'Kind' },
               { id: 'amount', header: 'Amount', hideable: false, className: 'lg:text-right' },
@@ -144,7 +147,7 @@ export default async function RefundsPage({
           {list.next_cursor && (
             <p className="p-4">
               <Link
-                href={`/returns/refunds?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), cursor: list.next_cursor })}`}
+                href={`/returns/refunds?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...sortParams(sort, REFUND_SORT), cursor: list.next_cursor })}`}
                 className="text-brand-700 underline"
               >
                 Older refunds →
