@@ -141,23 +141,29 @@ describe('sorting bounded lists and building ORDER BYs', () => {
 
   it('writes a Prisma orderBy with relation paths and the tie-breaks after', () => {
     expect(
-      prismaOrderBy(
+      prismaOrderBy<'supplier' | 'due', Record<string, unknown>>(
         { id: 'supplier', desc: true },
         { supplier: 'supplier.name', due: ['dueDate', 'number'] },
         [{ id: 'desc' }],
       ),
     ).toEqual([{ supplier: { name: 'desc' } }, { id: 'desc' }]);
     expect(
-      prismaOrderBy({ id: 'due', desc: false }, { supplier: 'supplier.name', due: ['dueDate', 'number'] }),
+      prismaOrderBy<'supplier' | 'due'>(
+        { id: 'due', desc: false },
+        { supplier: 'supplier.name', due: ['dueDate', 'number'] },
+      ),
     ).toEqual([{ dueDate: 'asc' }, { number: 'asc' }]);
   });
 
   it('writes a raw ORDER BY term from the whitelist only', () => {
-    expect(sqlOrderBy({ id: 'when', desc: true }, { when: 'e.occurred_at', order: 'o.number' })).toBe(
-      'e.occurred_at DESC NULLS LAST',
-    );
-    expect(sqlOrderBy({ id: 'order', desc: false }, { when: 'e.occurred_at', order: 'o.number' })).toBe(
-      'o.number ASC NULLS LAST',
-    );
+    expect(
+      sqlOrderBy<'when' | 'order'>({ id: 'when', desc: true }, { when: 'e.occurred_at', order: 'o.number' }),
+    ).toBe('e.occurred_at DESC NULLS LAST');
+    expect(
+      sqlOrderBy<'when' | 'order'>(
+        { id: 'order', desc: false },
+        { when: 'e.occurred_at', order: 'o.number' },
+      ),
+    ).toBe('o.number ASC NULLS LAST');
   });
 });
