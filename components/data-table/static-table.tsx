@@ -25,6 +25,9 @@ export type StaticRow =
   | { id: string; cells: Record<string, ReactNode>; className?: string }
   | { id: string; section: ReactNode; className?: string };
 
+/** A group of rows under a heading, in its own `<tbody>` (a statement's Assets, Liabilities, Equity). */
+export type StaticGroup = { id: string; title: ReactNode; rows: StaticRow[]; className?: string };
+
 const ALIGN = { start: 'text-left', end: 'text-right tabular-nums', center: 'text-center' } as const;
 
 export function StaticTable({
@@ -32,7 +35,8 @@ export function StaticTable({
   caption,
   showCaption = false,
   columns,
-  rows,
+  rows = [],
+  groups,
   footer,
   size = 'sm',
   className = '',
@@ -44,7 +48,9 @@ export function StaticTable({
   caption?: ReactNode;
   showCaption?: boolean;
   columns: StaticColumn[];
-  rows: StaticRow[];
+  rows?: StaticRow[];
+  /** rows in headed groups, each its own `<tbody>` (after `rows`, if both) */
+  groups?: StaticGroup[];
   /** totals rows, in a `<tfoot>` */
   footer?: StaticRow[];
   /** 'base' on the floor's big-type screens (pick, pack, labels) */
@@ -109,7 +115,22 @@ export function StaticTable({
             ))}
           </tr>
         </thead>
-        <tbody>{rows.map((r) => renderRow(r, 'body'))}</tbody>
+        {rows.length > 0 && <tbody>{rows.map((r) => renderRow(r, 'body'))}</tbody>}
+        {groups?.map((g) => (
+          <tbody key={g.id} className={g.className}>
+            <tr className="border-b border-slate-200 bg-slate-50">
+              <th
+                id={g.id}
+                scope="rowgroup"
+                colSpan={columns.length}
+                className="px-4 py-2 text-left font-semibold"
+              >
+                {g.title}
+              </th>
+            </tr>
+            {g.rows.map((r) => renderRow(r, 'body'))}
+          </tbody>
+        ))}
         {footer && footer.length > 0 && <tfoot>{footer.map((r) => renderRow(r, 'foot'))}</tfoot>}
       </table>
     </div>
