@@ -18,6 +18,8 @@ export type StaticColumn = {
   rowHeader?: boolean;
   /** extra classes for the column's cells and header (responsive hiding, widths) */
   className?: string;
+  /** keep this (first) column in view while a wide table scrolls sideways (months across) */
+  stickLeft?: boolean;
 };
 
 /** A row: each column's cell by id; or a section heading across every column ("Revenue"). */
@@ -28,6 +30,7 @@ export type StaticRow =
 /** A group of rows under a heading, in its own `<tbody>` (a statement's Assets, Liabilities, Equity). */
 export type StaticGroup = { id: string; title: ReactNode; rows: StaticRow[]; className?: string };
 
+const FOOT_ROW = 'border-t-2 border-slate-300 font-semibold';
 const ALIGN = { start: 'text-left', end: 'text-right tabular-nums', center: 'text-center' } as const;
 
 export function StaticTable({
@@ -61,7 +64,10 @@ export function StaticTable({
   hideHeader?: boolean;
 }) {
   const cellClass = (c: StaticColumn) =>
-    `px-3 py-2 first:pl-4 last:pr-4 ${ALIGN[c.align ?? 'start']} ${c.className ?? ''}`;
+    `px-3 py-2 first:pl-4 last:pr-4 ${ALIGN[c.align ?? 'start']} ${c.className ?? ''} ${
+      c.stickLeft ? 'sticky left-0' : ''
+    }`;
+  const bodyCellClass = (c: StaticColumn) => `${cellClass(c)} ${c.stickLeft ? 'bg-white' : ''}`;
   const renderRow = (r: StaticRow, part: 'body' | 'foot') =>
     'section' in r ? (
       <tr key={r.id} className={r.className ?? 'border-b border-slate-200 bg-slate-50'}>
@@ -72,17 +78,15 @@ export function StaticTable({
     ) : (
       <tr
         key={r.id}
-        className={`align-top ${part === 'foot' ? 'border-t-2 border-slate-300 font-semibold' : 'border-b border-slate-100'} ${
-          r.className ?? ''
-        }`}
+        className={`align-top ${part === 'foot' ? FOOT_ROW : 'border-b border-slate-100'} ${r.className ?? ''}`}
       >
         {columns.map((c) =>
           c.rowHeader ? (
-            <th key={c.id} scope="row" className={`font-normal ${cellClass(c)}`}>
+            <th key={c.id} scope="row" className={`font-normal ${bodyCellClass(c)}`}>
               {r.cells[c.id]}
             </th>
           ) : (
-            <td key={c.id} className={cellClass(c)}>
+            <td key={c.id} className={bodyCellClass(c)}>
               {r.cells[c.id]}
             </td>
           ),
@@ -108,7 +112,9 @@ export function StaticTable({
               <th
                 key={c.id}
                 scope="col"
-                className={`sticky top-0 z-[1] border-y border-slate-200 bg-slate-50 font-medium ${cellClass(c)}`}
+                className={`sticky top-0 border-y border-slate-200 bg-slate-50 font-medium ${cellClass(c)} ${
+                  c.stickLeft ? 'z-[2]' : 'z-[1]'
+                }`}
               >
                 {c.header}
               </th>
