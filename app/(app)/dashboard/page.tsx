@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { isValidElement } from 'react';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { kpiReport, needsAttention, shopToday } from '@/lib/kpi/queries';
 import { purchasingKpiCards } from '@/components/dashboard/purchasing-cards';
@@ -12,7 +13,7 @@ import {
 import { readDashboardParams, SALES_CHANNELS } from '@/lib/kpi/schemas';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable, type StaticColumn, type StaticRow } from '@/components/data-table/static-table';
 import { KpiCard } from '@/components/dashboard/kpi-card';
 import { drillLinks, kpiCards } from '@/components/dashboard/cards';
 import { RangeControls } from '@/components/dashboard/range-controls';
@@ -23,9 +24,6 @@ import { waitedFor } from '@/lib/kpi/rules';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-const th = 'px-3 py-2 text-left font-medium';
-const td = 'px-3 py-1.5';
-
 function ChartSection({
   id,
   title,
@@ -35,7 +33,8 @@ function ChartSection({
   id: string;
   title: string;
   children: React.ReactNode;
-  table: React.ReactNode;
+  /** the chart's figures as a table (for screen readers, and to read exact values), or why there are none */
+  table: { columns: StaticColumn[]; rows: StaticRow[] } | React.ReactElement;
 }) {
   return (
     <section aria-labelledby={id} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
@@ -44,9 +43,11 @@ function ChartSection({
       </h2>
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div className="min-w-0">{children}</div>
-        <ScrollRegion label={`${title}: table`} className="max-h-72 overflow-y-auto">
-          {table}
-        </ScrollRegion>
+        {isValidElement(table) ? (
+          table
+        ) : (
+          <StaticTable label={`${title}: table`} className="max-h-72" caption={title} {...table} />
+        )}
       </div>
     </section>
   );
@@ -227,38 +228,23 @@ export default async function DashboardPage({
         <ChartSection
           id="orders-chart"
           title={`Orders per ${step} by channel`}
-          table={
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {monthly ? 'Month' : 'Day'}
-                  </th>
-                  {series.map((s) => (
-                    <th key={s.key} scope="col" className={`${th} text-right`}>
-                      {s.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {dayRows.map((r) => (
-                  <tr key={r.x} className="border-t border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      <Link href={links.placedInStep(r.x)} className="underline">
-                        {monthly ? r.x.slice(0, 7) : r.x}
-                      </Link>
-                    </th>
-                    {series.map((s) => (
-                      <td key={s.key} className={`${td} text-right tabular-nums`}>
-                        {Number(r[s.key] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          table={{
+            columns: [
+              { id: 'x', header: monthly ? 'Month' : 'Day', rowHeader: true },
+              ...series.map((s) => ({ id: s.key, header: s.label, align: 'end' as const })),
+            ],
+            rows: dayRows.map((r) => ({
+              id: r.x,
+              cells: {
+                x: (
+                  <Link href={links.placedInStep(r.x)} className="underline">
+                    {monthly ? r.x.slice(0, 7) : r.x}
+                  </Link>
+                ),
+                ...Object.fromEntries(series.map((s) => [s.key, Number(r[s.key] ?? 0)])),
+              },
+            })),
+          }}
         >
           {dayRows.length ? (
             <StackedBarChart
@@ -276,36 +262,19 @@ export default async function DashboardPage({
         <ChartSection
           id="sales-chart"
           title={`Net sales per ${step} by channel`}
-          table={
-            <table className="w-full text-sm">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {monthly ? 'Month' : 'Day'}
-                  </th>
-                  {series.map((s) => (
-                    <th key={s.key} scope="col" className={`${th} text-right`}>
-                      {s.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {salesRows.map((r) => (
-                  <tr key={r.x} className="border-t border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>
-                      {monthly ? r.x.slice(0, 7) : r.x}
-                    </th>
-                    {series.map((s) => (
-                      <td key={s.key} className={`${td} text-right tabular-nums`}>
-                        {money(Number(r[s.key] ?? 0))}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          table={{
+            columns: [
+              { id: 'x', header: monthly ? 'Month' : 'Day', rowHeader: true },
+              ...series.map((s) => ({ id: s.key, header: s.label, align: 'end' as const })),
+            ],
+            rows: salesRows.map((r) => ({
+              id: r.x,
+              cells: {
+                x: monthly ? r.x.slice(0, 7) : r.x,
+                ...Object.fromEntries(series.map((s) => [s.key, money(Number(r[s.key] ?? 0))])),
+              },
+            })),
+          }}
         >
           {salesRows.length ? (
             <StackedBarChart
@@ -325,32 +294,23 @@ export default async function DashboardPage({
           <ChartSection
             id="funnel-chart"
             title="Fulfillment funnel (orders placed in range)"
-            table={
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      Stage
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Orders
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.charts.funnel.map((f) => (
-                    <tr key={f.stage} className="border-t border-slate-100">
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        <Link href={funnelHref[f.stage]} className="underline">
-                          {funnelLabel[f.stage]}
-                        </Link>
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{f.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            table={{
+              columns: [
+                { id: 'stage', header: 'Stage', rowHeader: true },
+                { id: 'orders', header: 'Orders', align: 'end' },
+              ],
+              rows: report.charts.funnel.map((f) => ({
+                id: f.stage,
+                cells: {
+                  stage: (
+                    <Link href={funnelHref[f.stage]} className="underline">
+                      {funnelLabel[f.stage]}
+                    </Link>
+                  ),
+                  orders: f.count,
+                },
+              })),
+            }}
           >
             <HorizontalBarChart
               label="Fulfillment funnel: orders placed, packed, shipped complete, delivered"
@@ -367,30 +327,16 @@ export default async function DashboardPage({
           <ChartSection
             id="ship-time-chart"
             title="Order-to-ship time (orders shipped complete)"
-            table={
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      Time
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Orders
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.charts.ship_time_distribution.map((g) => (
-                    <tr key={g.label} className="border-t border-slate-100">
-                      <th scope="row" className={`${td} text-left font-normal`}>
-                        {g.label}
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{g.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            table={{
+              columns: [
+                { id: 'time', header: 'Time', rowHeader: true },
+                { id: 'orders', header: 'Orders', align: 'end' },
+              ],
+              rows: report.charts.ship_time_distribution.map((g) => ({
+                id: g.label,
+                cells: { time: g.label, orders: g.count },
+              })),
+            }}
           >
             <HorizontalBarChart
               label="Orders by time from placing to last shipment"
@@ -410,16 +356,14 @@ export default async function DashboardPage({
           title="Top stockout SKUs (estimated lost revenue)"
           table={
             report.charts.top_stockouts.length ? (
-              <table className="w-full text-sm">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      SKU
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Stockout-days
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
+              {
+                columns: [
+                  { id: 'sku', header: 'SKU', rowHeader: true },
+                  { id: 'days', header: 'Stockout-days', align: 'end' },
+                  {
+                    id: 'lost',
+                    align: 'end',
+                    header: (
                       <span
                         title={
                           'Daily demand before the stockout (units ordered in the 28 days ' +
@@ -429,34 +373,34 @@ export default async function DashboardPage({
                       >
                         Est. lost revenue
                       </span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.charts.top_stockouts.map((s) => (
-                    <tr key={s.sku} className="border-t border-slate-100">
-                      <th scope="row" className={`${td} text-left font-normal`}>
+                    ),
+                  },
+                ],
+                rows: report.charts.top_stockouts.map((s) => ({
+                  id: s.sku,
+                  cells: {
+                    sku: (
+                      <>
                         <Link href={links.sku(s.sku)} className="underline">
                           {s.sku}
                         </Link>
                         {s.out_now ? ' (out now)' : ''}
                         <span className="block text-xs text-slate-600">{s.name}</span>
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{s.stockout_days}</td>
-                      <td className={`${td} text-right tabular-nums`}>
-                        {s.lost_revenue > 0 ? (
-                          money(s.lost_revenue)
-                        ) : (
-                          // No orders in the 28 days before it ran out: nothing to estimate from, not $0.
-                          <span title="No orders of this SKU in the 28 days before it ran out to estimate from">
-                            —<span className="sr-only"> no sales before the stockout to estimate from</span>
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                    days: s.stockout_days,
+                    lost:
+                      s.lost_revenue > 0 ? (
+                        money(s.lost_revenue)
+                      ) : (
+                        // No orders in the 28 days before it ran out: nothing to estimate from, not $0.
+                        <span title="No orders of this SKU in the 28 days before it ran out to estimate from">
+                          —<span className="sr-only"> no sales before the stockout to estimate from</span>
+                        </span>
+                      ),
+                  },
+                })),
+              }
             ) : (
               <p className="p-2 text-sm text-slate-700">No SKU was out of stock in this range.</p>
             )
@@ -490,28 +434,16 @@ export default async function DashboardPage({
             title="Returns by reason (units received back)"
             table={
               report.charts.returns_by_reason.length ? (
-                <table className="w-full text-sm">
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={th}>
-                        Reason
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Units
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.charts.returns_by_reason.map((g) => (
-                      <tr key={g.reason} className="border-t border-slate-100">
-                        <th scope="row" className={`${td} text-left font-normal`}>
-                          {g.label}
-                        </th>
-                        <td className={`${td} text-right tabular-nums`}>{g.units}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                {
+                  columns: [
+                    { id: 'reason', header: 'Reason', rowHeader: true },
+                    { id: 'units', header: 'Units', align: 'end' },
+                  ],
+                  rows: report.charts.returns_by_reason.map((g) => ({
+                    id: g.reason,
+                    cells: { reason: g.label, units: g.units },
+                  })),
+                }
               ) : (
                 <p className="p-2 text-sm text-slate-700">No returned units were received in this range.</p>
               )
@@ -545,32 +477,17 @@ export default async function DashboardPage({
             title={`Refunds over time${monthly ? ' (per month)' : ' (per day)'}`}
             table={
               refundRows.length ? (
-                <table className="w-full text-sm">
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <th scope="col" className={th}>
-                        {monthly ? 'Month from' : 'Day'}
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Refunds
-                      </th>
-                      <th scope="col" className={`${th} text-right`}>
-                        Amount
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {refundRows.map((p) => (
-                      <tr key={p.date} className="border-t border-slate-100">
-                        <th scope="row" className={`${td} text-left font-normal`}>
-                          {p.date}
-                        </th>
-                        <td className={`${td} text-right tabular-nums`}>{p.count}</td>
-                        <td className={`${td} text-right tabular-nums`}>{money(p.amount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                {
+                  columns: [
+                    { id: 'date', header: monthly ? 'Month from' : 'Day', rowHeader: true },
+                    { id: 'count', header: 'Refunds', align: 'end' },
+                    { id: 'amount', header: 'Amount', align: 'end' },
+                  ],
+                  rows: refundRows.map((p) => ({
+                    id: p.date,
+                    cells: { date: p.date, count: p.count, amount: money(p.amount) },
+                  })),
+                }
               ) : (
                 <p className="p-2 text-sm text-slate-700">No refunds were issued in this range.</p>
               )
