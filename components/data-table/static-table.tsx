@@ -24,7 +24,13 @@ export type StaticColumn = {
 
 /** A row: each column's cell by id; or a section heading across every column ("Revenue"). */
 export type StaticRow =
-  | { id: string; cells: Record<string, ReactNode>; className?: string }
+  | {
+      id: string;
+      cells: Record<string, ReactNode>;
+      className?: string;
+      /** data attributes for the row (`{ 'data-sku': 'TEE-M' }`), for tests and scripts to find it */
+      data?: Record<`data-${string}`, string>;
+    }
   | { id: string; section: ReactNode; className?: string };
 
 /** A group of rows under a heading, in its own `<tbody>` (a statement's Assets, Liabilities, Equity). */
@@ -78,6 +84,7 @@ export function StaticTable({
     ) : (
       <tr
         key={r.id}
+        {...r.data}
         className={`align-top ${part === 'foot' ? FOOT_ROW : 'border-b border-slate-100'} ${r.className ?? ''}`}
       >
         {columns.map((c) =>
