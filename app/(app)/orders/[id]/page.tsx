@@ -406,7 +406,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             id: l.id,
             cells: {
               sku: (
-                <Link href={`/inventory/${encodeURIComponent(l.sku)}`} className="font-mono text-brand-700 underline">
+                <Link
+                  href={`/inventory/${encodeURIComponent(l.sku)}`}
+                  className="font-mono text-brand-700 underline"
+                >
                   {l.sku}
                 </Link>
               ),
