@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { StaticTable } from '@/components/data-table/static-table';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -127,33 +128,20 @@ export function ProductImport() {
             </p>
             {checked.error_count > 0 && (
               <>
-                <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">Errors by row</caption>
-                    <thead className="sticky top-0 bg-slate-50 text-slate-700">
-                      <tr>
-                        <th scope="col" className="px-3 py-2 font-medium">
-                          Row
-                        </th>
-                        <th scope="col" className="px-3 py-2 font-medium">
-                          Column
-                        </th>
-                        <th scope="col" className="px-3 py-2 font-medium">
-                          Problem
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {checked.errors.map((e, i) => (
-                        <tr key={i} className="border-t border-slate-100 align-top">
-                          <td className="px-3 py-2 tabular-nums">{e.row}</td>
-                          <td className="px-3 py-2 font-mono">{e.field}</td>
-                          <td className="px-3 py-2">{e.message}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <StaticTable
+                  label="Errors by row table"
+                  caption="Errors by row"
+                  className="max-h-96 rounded-md border border-slate-200"
+                  columns={[
+                    { id: 'row', header: 'Row', align: 'end' },
+                    { id: 'field', header: 'Column', className: 'font-mono' },
+                    { id: 'message', header: 'Problem' },
+                  ]}
+                  rows={checked.errors.map((e, i) => ({
+                    id: String(i),
+                    cells: { row: e.row, field: e.field, message: e.message },
+                  }))}
+                />
                 {checked.errors.length < checked.error_count && (
                   <p className="text-sm text-slate-600">
                     Showing the first {checked.errors.length} of {checked.error_count} errors.

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { StaticTable } from '@/components/data-table/static-table';
 import { useEffect, useState } from 'react';
 import type { OrderImportDto } from '@/lib/channels/queries';
 
@@ -317,33 +318,20 @@ export function ImportResult({ job }: { job: OrderImportDto }) {
       </div>
       {job.errors.length > 0 && (
         <>
-          <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Errors by row</caption>
-              <thead className="sticky top-0 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Row
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Column
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Problem
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {job.errors.slice(0, 200).map((e, i) => (
-                  <tr key={i} className="border-t border-slate-100 align-top">
-                    <td className="px-3 py-2 tabular-nums">{e.row}</td>
-                    <td className="px-3 py-2 font-mono">{e.column}</td>
-                    <td className="px-3 py-2 break-words">{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StaticTable
+            label="Errors by row table"
+            caption="Errors by row"
+            className="max-h-96 rounded-md border border-slate-200"
+            columns={[
+              { id: 'row', header: 'Row', align: 'end' },
+              { id: 'column', header: 'Column', className: 'font-mono' },
+              { id: 'message', header: 'Problem', className: 'break-words' },
+            ]}
+            rows={job.errors.slice(0, 200).map((e, i) => ({
+              id: String(i),
+              cells: { row: e.row, column: e.column, message: e.message },
+            }))}
+          />
           <a
             href={`/orders/imports/jobs/${job.id}/errors`}
             className="inline-block text-sm text-brand-700 underline"
