@@ -115,7 +115,7 @@ export function prismaOrderBy<C extends string, O extends object = Record<string
 ): O[] {
   const dir: SortDir = sort.desc ? 'desc' : 'asc';
   const own = fields[sort.id];
-  const list: readonly string[] = typeof own === 'string' ? [own] : (own as readonly string[]);
+  const list: readonly string[] = typeof own === 'string' ? [own] : own;
   return [
     ...list.map((path) => {
       // "supplier.name" orders by a relation's field: { supplier: { name: 'asc' } }
