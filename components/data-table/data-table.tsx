@@ -83,6 +83,8 @@ type Props<TData extends RowData> = {
   keys?: boolean;
   /** name the scroll box as a region (unique on the page), for a page whose sections find the table by it */
   regionLabel?: string;
+  /** the column whose cells head their rows (`<th scope="row">`): the payout's reference */
+  rowHeader?: string;
 };
 
 const buttonClass =
@@ -134,6 +136,7 @@ export function DataTable<TData extends RowData>({
   storageKey,
   keys = true,
   regionLabel,
+  rowHeader,
 }: Props<TData>) {
   const router = useRouter();
   const pathname = usePathname();
@@ -465,21 +468,28 @@ export function DataTable<TData extends RowData>({
                         : isTitle
                           ? `max-lg:col-span-full ${selection ? 'max-lg:pr-10' : ''}`
                           : '';
+                    const header = id === rowHeader;
+                    const Cell = header ? 'th' : 'td';
                     return (
-                      <td
+                      <Cell
                         key={cell.id}
-                        role="cell"
-                        className={`px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 max-lg:first:pl-0 max-lg:[&_*]:whitespace-normal ${place} ${
+                        role={header ? 'rowheader' : 'cell'}
+                        scope={header ? 'row' : undefined}
+                        className={`${header ? 'text-left font-normal ' : ''}px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 max-lg:first:pl-0 max-lg:[&_*]:whitespace-normal ${place} ${
                           columnClassName[id] ?? ''
                         }`}
                       >
+                        {/* The card's label, for the eye only: assistive tech reads the column header. */}
                         {!isTitle && id !== '_select' && (
-                          <span className="block text-xs font-medium text-slate-600 lg:hidden">
+                          <span
+                            aria-hidden="true"
+                            className="block text-xs font-medium text-slate-600 lg:hidden"
+                          >
                             {headerText(cell.column.columnDef.header, id)}
                           </span>
                         )}
                         <table.FlexRender cell={cell} />
-                      </td>
+                      </Cell>
                     );
                   })}
                 </tr>

@@ -14,6 +14,8 @@ export type ListColumn = {
   /** the list's query can order by it (its sortSpec whitelists the id) */
   sortable?: boolean;
   sortDescFirst?: boolean;
+  /** this column's cells head their rows (`<th scope="row">`) */
+  rowHeader?: boolean;
   /** may be hidden from the Columns menu (default: yes, when the list has a storageKey) */
   hideable?: boolean;
   className?: string;
@@ -86,6 +88,7 @@ export function ListTable({
       storageKey={storageKey}
       keys={keys}
       regionLabel={regionLabel}
+      rowHeader={columns.find((c) => c.rowHeader)?.id}
       columnClassName={columnClassName}
       rowClassName={(r) => r.className ?? ''}
     />

@@ -95,7 +95,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
               className="mt-2"
               caption={`Stock of ${detail.variant.sku} by location`}
               columns={[
-                { id: 'location', header: 'Location', rowHeader: true },
+                { id: 'location', header: 'Location' },
                 { id: 'bin', header: 'Bin', className: 'font-mono' },
                 { id: 'on_hand', header: 'On hand', align: 'end' },
                 { id: 'reserved', header: 'Reserved', align: 'end' },

@@ -56,7 +56,7 @@ export default async function ReconcilePage() {
                 regionLabel="Imported payouts table"
                 noun={['payout', 'payouts']}
                 columns={[
-                  { id: 'payout', header: 'Payout' },
+                  { id: 'payout', header: 'Payout', rowHeader: true },
                   { id: 'paid', header: 'Paid' },
                   { id: 'net', header: 'Net', className: 'lg:text-right tabular-nums' },
                   { id: 'difference', header: 'Difference', className: 'lg:text-right tabular-nums' },
