@@ -85,7 +85,7 @@ test.describe('header sort', () => {
     expect(oldest[0]).toBeLessThan(newest[0]);
   });
 
-  test('the chart of accounts sorts by balance, and a bad sort falls back to the code', async ({ page }) => {
+  test('the chart of accounts sorts by name, and a bad sort falls back to the code', async ({ page }) => {
     await signIn(page, DEMO_EMAIL.admin);
     await visit(page, '/ledger/accounts?sort=drop_table&dir=sideways');
     const table = page.getByRole('table', { name: /^Chart of accounts table/ });
