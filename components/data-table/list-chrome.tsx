@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 
+const BOXED = 'rounded-xl border border-slate-200 bg-white p-4';
 const applyClass =
   'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50';
 
@@ -36,7 +37,7 @@ export function FilterBar({
       method="get"
       role={search ? 'search' : undefined}
       aria-label={label}
-      className={`mb-4 flex flex-wrap items-end gap-3 ${boxed ? 'rounded-xl border border-slate-200 bg-white p-4' : ''}`}
+      className={`mb-4 flex flex-wrap items-end gap-3 ${boxed ? BOXED : ''}`}
     >
       {children}
       {sort?.sort && <input type="hidden" name="sort" value={sort.sort} />}

@@ -87,7 +87,10 @@ export default async function SuppliersPage({
           {list.next_cursor && (
             <p className="p-4">
               <Link
-                href={`/purchasing/suppliers?${new URLSearchParams({ ...sortParams(sort, SUPPLIER_SORT), cursor: list.next_cursor })}`}
+                href={`/purchasing/suppliers?${new URLSearchParams({
+                  ...sortParams(sort, SUPPLIER_SORT),
+                  cursor: list.next_cursor,
+                })}`}
                 className="text-brand-700 underline"
               >
                 More suppliers →
