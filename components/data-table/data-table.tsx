@@ -88,6 +88,10 @@ type Props<TData extends RowData> = {
 };
 
 const ROW_HEADER_CLASS = 'text-left font-normal';
+// A cell: padded in a table row, a block with its label in a card under 1024 px.
+const CELL_CLASS =
+  'px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 max-lg:first:pl-0 ' +
+  'max-lg:[&_*]:whitespace-normal';
 const buttonClass =
   'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm ' +
   'font-medium hover:bg-slate-50 disabled:cursor-not-allowed ' +
@@ -476,7 +480,7 @@ export function DataTable<TData extends RowData>({
                         key={cell.id}
                         role={header ? 'rowheader' : 'cell'}
                         scope={header ? 'row' : undefined}
-                        className={`${header ? ROW_HEADER_CLASS : ''} px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 max-lg:first:pl-0 max-lg:[&_*]:whitespace-normal ${place} ${
+                        className={`${header ? ROW_HEADER_CLASS : ''} ${CELL_CLASS} ${place} ${
                           columnClassName[id] ?? ''
                         }`}
                       >
