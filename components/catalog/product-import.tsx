@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { ImportErrorsTable } from '@/components/ui/import-errors-table';
+import { ImportErrorsTable } from '@/components/data-table/import-errors-table';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { FormMessage } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';

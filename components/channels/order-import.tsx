@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { ImportErrorsTable } from '@/components/ui/import-errors-table';
+import { ImportErrorsTable } from '@/components/data-table/import-errors-table';
 import { useEffect, useState } from 'react';
 import type { OrderImportDto } from '@/lib/channels/queries';
 

@@ -81,8 +81,17 @@ type Props<TData extends RowData> = {
   storageKey?: string;
   /** the list keys (/, j, k, Enter, x); off for a second table on the same page */
   keys?: boolean;
+  /** name the scroll box as a region (unique on the page), for a page whose sections find the table by it */
+  regionLabel?: string;
+  /** the column whose cells head their rows (`<th scope="row">`): the payout's reference */
+  rowHeader?: string;
 };
 
+const ROW_HEADER_CLASS = 'text-left font-normal';
+// A cell: padded in a table row, a block with its label in a card under 1024 px.
+const CELL_CLASS =
+  'px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 max-lg:first:pl-0 ' +
+  'max-lg:[&_*]:whitespace-normal';
 const buttonClass =
   'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 text-sm ' +
   'font-medium hover:bg-slate-50 disabled:cursor-not-allowed ' +
@@ -131,6 +140,8 @@ export function DataTable<TData extends RowData>({
   selection,
   storageKey,
   keys = true,
+  regionLabel,
+  rowHeader,
 }: Props<TData>) {
   const router = useRouter();
   const pathname = usePathname();
@@ -364,6 +375,8 @@ export function DataTable<TData extends RowData>({
         // (a sticky cell sticks to its nearest scrolling box, which a sideways-only box would be).
         <div
           tabIndex={0}
+          role={regionLabel ? 'region' : undefined}
+          aria-label={regionLabel}
           data-testid="data-table-scroll"
           className={`relative transition-opacity lg:max-h-[calc(100dvh-8rem)] lg:overflow-auto ${
             pending ? 'opacity-60' : ''
@@ -466,24 +479,28 @@ export function DataTable<TData extends RowData>({
                         : isTitle
                           ? `max-lg:col-span-full ${selection ? 'max-lg:pr-10' : ''}`
                           : '';
+                    const header = id === rowHeader;
+                    const Cell = header ? 'th' : 'td';
                     return (
-                      <td
+                      <Cell
                         key={cell.id}
-                        role="cell"
-                        className={
-                          `px-3 py-2 first:pl-4 max-lg:block max-lg:min-w-0 max-lg:break-words max-lg:p-0 ` +
-                          `max-lg:first:pl-0 max-lg:[&_*]:whitespace-normal ${place} ${
-                            columnClassName[id] ?? ''
-                          }`
-                        }
+                        role={header ? 'rowheader' : 'cell'}
+                        scope={header ? 'row' : undefined}
+                        className={`${header ? ROW_HEADER_CLASS : ''} ${CELL_CLASS} ${place} ${
+                          columnClassName[id] ?? ''
+                        }`}
                       >
+                        {/* The card's label, for the eye only: assistive tech reads the column header. */}
                         {!isTitle && id !== '_select' && (
-                          <span className="block text-xs font-medium text-slate-600 lg:hidden">
+                          <span
+                            aria-hidden="true"
+                            className="block text-xs font-medium text-slate-600 lg:hidden"
+                          >
                             {headerText(cell.column.columnDef.header, id)}
                           </span>
                         )}
                         <table.FlexRender cell={cell} />
-                      </td>
+                      </Cell>
                     );
                   })}
                 </tr>

@@ -14,6 +14,8 @@ export type ListColumn = {
   /** the list's query can order by it (its sortSpec whitelists the id) */
   sortable?: boolean;
   sortDescFirst?: boolean;
+  /** this column's cells head their rows (`<th scope="row">`) */
+  rowHeader?: boolean;
   /** may be hidden from the Columns menu (default: yes, when the list has a storageKey) */
   hideable?: boolean;
   className?: string;
@@ -38,6 +40,7 @@ export function ListTable({
   empty,
   storageKey,
   keys,
+  regionLabel,
 }: {
   caption: string;
   columns: ListColumn[];
@@ -49,6 +52,8 @@ export function ListTable({
   empty?: ReactNode;
   storageKey?: string;
   keys?: boolean;
+  /** name the table's scroll box as a region (see DataTable) */
+  regionLabel?: string;
 }) {
   // Keyed by the columns' content, not the array's identity: a server refresh (revalidatePath) sends a
   // new array, and new cell renderers would remount every cell's component, losing its state (a form's
@@ -82,6 +87,8 @@ export function ListTable({
       empty={empty}
       storageKey={storageKey}
       keys={keys}
+      regionLabel={regionLabel}
+      rowHeader={columns.find((c) => c.rowHeader)?.id}
       columnClassName={columnClassName}
       rowClassName={(r) => r.className ?? ''}
     />

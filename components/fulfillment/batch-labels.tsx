@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { StaticTable } from '@/components/data-table/static-table';
 import { useState } from 'react';
 import { buyPackLabelAction } from '@/lib/fulfillment/scan-actions';
 
@@ -104,62 +105,49 @@ export function BatchLabels({
           />
         </div>
       )}
-      <table className="w-full text-left text-base">
-        <caption className="sr-only">Orders of wave {waveNumber} and their labels</caption>
-        <thead className="border-b border-slate-200 text-slate-700">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Order
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Parcel
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Label
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const o = outcomes[r.order_id];
-            return (
-              <tr
-                key={r.order_id}
-                className="border-b border-slate-100"
-                data-testid={`batch-row-${r.order_number}`}
-              >
-                <td className="py-2 pr-3 font-semibold">#{r.order_number}</td>
-                <td className="py-2 pr-3">
-                  {r.pack_status === 'packed'
-                    ? 'Packed'
-                    : r.pack_status === 'shipped'
-                      ? 'Shipped'
-                      : 'Not packed yet'}
-                </td>
-                <td className="py-2">
-                  {o ? (
-                    o.ok ? (
-                      <span className="text-green-900">
-                        ✓ <span className="font-mono">{o.tracking}</span> · {o.note}
-                      </span>
-                    ) : (
-                      <span role="alert" className="text-red-800">
-                        ✗ {o.message}
-                      </span>
-                    )
-                  ) : r.tracking_number ? (
-                    <span className="font-mono">{r.tracking_number}</span>
-                  ) : r.pack_status === 'packed' ? (
-                    'Waiting'
-                  ) : (
-                    'Pack it at the pack station first'
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <StaticTable
+        label="Wave labels table"
+        caption={`Orders of wave ${waveNumber} and their labels`}
+        size="base"
+        columns={[
+          { id: 'order', header: 'Order', className: 'font-semibold' },
+          { id: 'parcel', header: 'Parcel' },
+          { id: 'label', header: 'Label' },
+        ]}
+        rows={rows.map((r) => {
+          const o = outcomes[r.order_id];
+          return {
+            id: r.order_id,
+            data: { 'data-testid': `batch-row-${r.order_number}` },
+            cells: {
+              order: `#${r.order_number}`,
+              parcel:
+                r.pack_status === 'packed'
+                  ? 'Packed'
+                  : r.pack_status === 'shipped'
+                    ? 'Shipped'
+                    : 'Not packed yet',
+              label: o ? (
+                o.ok ? (
+                  <span className="text-green-900">
+                    ✓ <span className="font-mono">{o.tracking}</span> · {o.note}
+                  </span>
+                ) : (
+                  <span role="alert" className="text-red-800">
+                    ✗ {o.message}
+                  </span>
+                )
+              ) : r.tracking_number ? (
+                <span className="font-mono">{r.tracking_number}</span>
+              ) : r.pack_status === 'packed' ? (
+                'Waiting'
+              ) : (
+                'Pack it at the pack station first'
+              ),
+            },
+          };
+        })}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { StaticTable } from '@/components/data-table/static-table';
 import { ChoiceCard } from '@/components/ui/choice-card';
 import { boxVolumeWarning, evaluatePackScan, packComplete, unverifiedUnits } from '@/lib/fulfillment/rules';
 import type { PackStationOrder } from '@/lib/fulfillment/pack-queries';
@@ -216,41 +217,30 @@ export function PackStation({
             </p>
           ) : (
             <>
-              <table className="mt-3 w-full text-left text-base">
-                <caption className="sr-only">Units to verify</caption>
-                <thead className="border-b border-slate-200 text-slate-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      SKU
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Item
-                    </th>
-                    <th scope="col" className="py-2 text-right font-medium">
-                      Verified
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {order.lines.map((l) => {
-                    const n = verified[l.sku] ?? 0;
-                    return (
-                      <tr
-                        key={l.sku}
-                        className={`border-b border-slate-100 ${n === l.quantity ? 'bg-green-50' : ''}`}
-                        data-testid={`pack-line-${l.sku}`}
-                      >
-                        <td className="py-2 pr-3 font-mono">{l.sku}</td>
-                        <td className="py-2 pr-3">{l.name}</td>
-                        <td className="py-2 text-right text-xl font-semibold tabular-nums">
-                          {n === l.quantity ? '✓ ' : ''}
-                          {n} / {l.quantity}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <StaticTable
+                label="Units to verify table"
+                caption="Units to verify"
+                className="mt-3"
+                size="base"
+                columns={[
+                  { id: 'sku', header: 'SKU', className: 'font-mono' },
+                  { id: 'item', header: 'Item' },
+                  { id: 'verified', header: 'Verified', align: 'end', className: 'text-xl font-semibold' },
+                ]}
+                rows={order.lines.map((l) => {
+                  const n = verified[l.sku] ?? 0;
+                  return {
+                    id: l.sku,
+                    className: n === l.quantity ? 'bg-green-50' : '',
+                    data: { 'data-testid': `pack-line-${l.sku}` },
+                    cells: {
+                      sku: l.sku,
+                      item: l.name,
+                      verified: `${n === l.quantity ? '✓ ' : ''}${n} / ${l.quantity}`,
+                    },
+                  };
+                })}
+              />
               {order.left_on_order.length > 0 && (
                 <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
                   Partial shipment: {order.left_on_order.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}{' '}

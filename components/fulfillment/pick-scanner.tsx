@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { StaticTable } from '@/components/data-table/static-table';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import {
   evaluatePickScan,
@@ -197,49 +198,35 @@ export function PickScanner({ initial }: { initial: WaveDetail }) {
               Next unit → <strong className="font-mono">tote {tote.tote}</strong>
             </p>
           )}
-          <table className="mt-4 w-full text-left text-base">
-            <caption className="sr-only">Units of {stop.sku} per tote</caption>
-            <thead className="border-b border-slate-200 text-slate-700">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">
-                  Tote
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  Wants
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">
-                  Picked
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">State</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stop.totes.map((t) => (
-                <tr
-                  key={t.task_id}
-                  className={
-                    `border-b border-slate-100 ` +
-                    `${tote?.task_id === t.task_id ? 'bg-brand-50 font-semibold' : ''}`
-                  }
-                >
-                  <td className="py-2 pr-3 font-mono">{t.tote}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{t.quantity}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{t.picked}</td>
-                  <td className="py-2">
-                    {t.remaining === 0
-                      ? t.short_quantity
-                        ? `${t.short_quantity} short`
-                        : 'Done'
-                      : tote?.task_id === t.task_id
-                        ? 'Next'
-                        : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StaticTable
+            label="Totes table"
+            caption={`Units of ${stop.sku} per tote`}
+            className="mt-4"
+            size="base"
+            columns={[
+              { id: 'tote', header: 'Tote', className: 'font-mono' },
+              { id: 'wants', header: 'Wants', align: 'end' },
+              { id: 'picked', header: 'Picked', align: 'end' },
+              { id: 'state', header: <span className="sr-only">State</span> },
+            ]}
+            rows={stop.totes.map((t) => ({
+              id: t.task_id,
+              className: tote?.task_id === t.task_id ? 'bg-brand-50 font-semibold' : '',
+              cells: {
+                tote: t.tote,
+                wants: t.quantity,
+                picked: t.picked,
+                state:
+                  t.remaining === 0
+                    ? t.short_quantity
+                      ? `${t.short_quantity} short`
+                      : 'Done'
+                    : tote?.task_id === t.task_id
+                      ? 'Next'
+                      : '',
+              },
+            }))}
+          />
           {!shortOpen ? (
             <div className="mt-4 flex flex-wrap gap-3">
               <button

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { ChoiceCard } from '@/components/ui/choice-card';
 import { FormMessage, inputClass } from '@/components/ui/form';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { formatMoney } from '@/lib/money';
 import { buyLabelAction, getRatesAction, type LabelData, type RatesData } from '@/lib/fulfillment/actions';
 import type { ActionState } from '@/lib/server-action';
@@ -321,101 +321,79 @@ export function ShipOrderForm({
               ? ` · delivery promised by ${ratesShown.paid.promised_by}`
               : ' · no delivery date promised'}
           </p>
-          <ScrollRegion label="Shipping rates" className="rounded-lg border border-slate-200">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Choose</span>
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Carrier
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Service
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Price
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Delivery
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Promise
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ratesShown.quotes.map((q) => {
-                  const id = `rate-${q.key.replace(/[^a-z0-9]/gi, '-')}`;
-                  return (
-                    <tr
-                      key={q.key}
-                      className={
-                        `border-b border-slate-100 ${q.available ? '' : 'bg-slate-50 text-slate-600'} ` +
-                        `${service === q.key ? 'bg-brand-50' : ''}`
-                      }
+          <StaticTable
+            label="Shipping rates"
+            caption="Carrier rates for this parcel"
+            className="rounded-lg border border-slate-200"
+            columns={[
+              { id: 'choose', header: <span className="sr-only">Choose</span> },
+              { id: 'carrier', header: 'Carrier' },
+              { id: 'service', header: 'Service' },
+              { id: 'price', header: 'Price', align: 'end', className: 'whitespace-nowrap' },
+              { id: 'delivery', header: 'Delivery', className: 'whitespace-nowrap' },
+              { id: 'promise', header: 'Promise', className: 'whitespace-nowrap' },
+            ]}
+            rows={ratesShown.quotes.map((q) => {
+              const id = `rate-${q.key.replace(/[^a-z0-9]/gi, '-')}`;
+              const price = q.price !== null && q.currency ? formatMoney(q.price, q.currency) : null;
+              const suggested = q.key === ratesShown.preselected;
+              return {
+                id: q.key,
+                className:
+                  service === q.key ? 'bg-brand-50' : q.available ? '' : 'bg-slate-50 text-slate-600',
+                cells: {
+                  choose: (
+                    <label
+                      htmlFor={id}
+                      className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center"
                     >
-                      <td className="px-3 py-1">
-                        <label
-                          htmlFor={id}
-                          className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center"
-                        >
-                          <input
-                            id={id}
-                            type="radio"
-                            name="service"
-                            value={q.key}
-                            checked={service === q.key}
-                            disabled={!q.available}
-                            onChange={() => setService(q.key)}
-                            className="size-5"
-                            aria-label={
-                              `${q.carrier} ${q.service}` +
-                              `${q.price !== null && q.currency ? `, ${formatMoney(q.price, q.currency)}` : ''}` +
-                              `${q.key === ratesShown.preselected ? ' (suggested)' : ''}`
-                            }
-                          />
-                        </label>
-                      </td>
-                      <td className="px-3 py-2">{q.carrier}</td>
-                      <td className="px-3 py-2">
-                        {q.service}
-                        {q.key === ratesShown.preselected && (
-                          <span
-                            className={
-                              'ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs ' +
-                              'font-medium text-brand-900'
-                            }
-                          >
-                            Suggested
-                          </span>
-                        )}
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                        {q.price !== null && q.currency ? formatMoney(q.price, q.currency) : '—'}
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {q.available ? q.delivery_date : <span>Unavailable: {q.reason}</span>}
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {!q.available
-                          ? '—'
-                          : q.meets_promise === null
-                            ? 'No date promised'
-                            : q.meets_promise
-                              ? '✓ On time'
-                              : 'Late'}
-                        {q.available && q.downgrade && (
-                          <span className="ml-2 text-amber-900">· Slower than paid for</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                      <input
+                        id={id}
+                        type="radio"
+                        name="service"
+                        value={q.key}
+                        checked={service === q.key}
+                        disabled={!q.available}
+                        onChange={() => setService(q.key)}
+                        className="size-5"
+                        aria-label={
+                          `${q.carrier} ${q.service}${price ? `, ${price}` : ''}` +
+                          (suggested ? ' (suggested)' : '')
+                        }
+                      />
+                    </label>
+                  ),
+                  carrier: q.carrier,
+                  service: (
+                    <>
+                      {q.service}
+                      {suggested && (
+                        <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-900">
+                          Suggested
+                        </span>
+                      )}
+                    </>
+                  ),
+                  price: price ?? '—',
+                  delivery: q.available ? q.delivery_date : <span>Unavailable: {q.reason}</span>,
+                  promise: (
+                    <>
+                      {!q.available
+                        ? '—'
+                        : q.meets_promise === null
+                          ? 'No date promised'
+                          : q.meets_promise
+                            ? '✓ On time'
+                            : 'Late'}
+                      {q.available && q.downgrade && (
+                        <span className="ml-2 text-amber-900">· Slower than paid for</span>
+                      )}
+                    </>
+                  ),
+                },
+              };
+            })}
+          />
           {errorText('service')}
           {ratesShown.quotes.find((q) => q.key === service)?.downgrade && (
             <div className="mt-3 max-w-xl">

@@ -2,19 +2,17 @@
 
 import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { closeFiscalYearAction, importPayoutAction, previewPayoutImportAction } from '@/lib/ledger/actions';
 import { formatMoney } from '@/lib/money';
 import { CsvFileField } from '@/components/ledger/csv-file-field';
 
-const th = 'px-3 py-2 font-medium';
 // The date formats of lib/ledger/payout-report.ts (which reads files on the server only).
 export const DATE_FORMAT_OPTIONS = [
   { value: 'ymd', label: 'Year-month-day (2026-11-30)' },
   { value: 'dmy', label: 'Day/month/year (30/11/2026)' },
   { value: 'mdy', label: 'Month/day/year (11/30/2026)' },
 ];
-const td = 'px-3 py-2 align-top';
 
 /**
  * Upload a payout report, look at how each line matched, then post it (decision 043). The preview
@@ -120,52 +118,45 @@ export function PayoutImportForm({ canPost }: { canPost: boolean }) {
               admin to move the lock date, or import a later payout.
             </p>
           )}
-          <ScrollRegion label="Payout lines table" className="mt-3">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Each line of the payout report and what it matched</caption>
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className={`${th} pl-4 sm:pl-6`}>
-                    Row
-                  </th>
-                  <th scope="col" className={th}>
-                    Line
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Net
-                  </th>
-                  <th scope="col" className={`${th} pr-4 sm:pr-6`}>
-                    Match
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.lines.map((l) => (
-                  <tr key={l.row} className="border-b border-slate-100">
-                    <td className={`${td} pl-4 tabular-nums sm:pl-6`}>{l.row}</td>
-                    <th scope="row" className={`${td} font-normal`}>
-                      <span className="font-medium">{l.type || 'line'}</span> {l.date}
-                      <span className="block text-xs text-slate-600">
-                        {l.description || l.reference || '—'} · {money(l.amount)}
-                        {l.fee ? `, fee ${money(l.fee)}` : ''}
+          <StaticTable
+            label="Payout lines table"
+            className="mt-3"
+            caption="Each line of the payout report and what it matched"
+            columns={[
+              { id: 'row', header: 'Row', align: 'end' },
+              { id: 'line', header: 'Line', rowHeader: true },
+              { id: 'net', header: 'Net', align: 'end', className: 'whitespace-nowrap' },
+              { id: 'match', header: 'Match' },
+            ]}
+            rows={p.lines.map((l) => ({
+              id: String(l.row),
+              cells: {
+                row: l.row,
+                line: (
+                  <>
+                    <span className="font-medium">{l.type || 'line'}</span> {l.date}
+                    <span className="block text-xs text-slate-600">
+                      {l.description || l.reference || '—'} · {money(l.amount)}
+                      {l.fee ? `, fee ${money(l.fee)}` : ''}
+                    </span>
+                  </>
+                ),
+                net: money(l.net),
+                match: (
+                  <>
+                    {l.status === 'matched' ? (
+                      <span className="font-medium text-emerald-800">
+                        {l.match?.kind === 'refund' ? 'Refund' : 'Payment'}, order #{l.match?.order_number}
                       </span>
-                    </th>
-                    <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{money(l.net)}</td>
-                    <td className={`${td} pr-4 sm:pr-6`}>
-                      {l.status === 'matched' ? (
-                        <span className="font-medium text-emerald-800">
-                          {l.match?.kind === 'refund' ? 'Refund' : 'Payment'}, order #{l.match?.order_number}
-                        </span>
-                      ) : (
-                        <span className="font-medium text-amber-800">Not matched</span>
-                      )}
-                      {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                    ) : (
+                      <span className="font-medium text-amber-800">Not matched</span>
+                    )}
+                    {l.note && <span className="block text-xs text-slate-600">{l.note}</span>}
+                  </>
+                ),
+              },
+            }))}
+          />
           {canPost ? (
             <form onSubmit={post.onSubmit} className="flex flex-wrap items-center gap-3 px-4 py-4 sm:px-6">
               <input type="hidden" name="format" value={p.format} />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { StaticTable } from '@/components/data-table/static-table';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import {
@@ -46,40 +47,31 @@ export function RequestReturnForm({
     <form onSubmit={onSubmit} aria-label="Start a return" className="space-y-4">
       <input type="hidden" name="orderId" value={orderId} />
       {ticketId && <input type="hidden" name="ticketId" value={ticketId} />}
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Units to return</caption>
-        <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Item
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Shipped
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              On returns
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Return
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Reason
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => (
-            <tr key={`${l.sku}-${i}`} className="border-b border-slate-100 align-top">
-              <td className="px-3 py-2">
+      <StaticTable
+        label="Units to return table"
+        caption="Units to return"
+        columns={[
+          { id: 'item', header: 'Item' },
+          { id: 'shipped', header: 'Shipped', align: 'end' },
+          { id: 'on_returns', header: 'On returns', align: 'end' },
+          { id: 'return', header: 'Return' },
+          { id: 'reason', header: 'Reason' },
+        ]}
+        rows={lines.map((l, i) => ({
+          id: `${l.sku}-${i}`,
+          cells: {
+            item: (
+              <>
                 <span className="font-mono">{l.sku}</span>
                 <br />
                 <span className="text-slate-700">{l.name}</span>
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{l.shipped}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{l.on_returns}</td>
-              <td className="px-3 py-2">
-                {/* Disabled inputs are not sent: the SKU goes only with a line that can be returned,
-                    so the lists stay aligned. */}
+              </>
+            ),
+            shipped: l.shipped,
+            on_returns: l.on_returns,
+            return: (
+              <>
+                {/* Disabled inputs are not sent: the SKU goes only with a returnable line, so the lists align. */}
                 {l.returnable > 0 && <input type="hidden" name="sku" value={l.sku} />}
                 <label htmlFor={`qty-${i}`} className="sr-only">
                   Units of {l.sku} to return (at most {l.returnable})
@@ -99,8 +91,10 @@ export function RequestReturnForm({
                 <p id={`qty-${i}-hint`} className="mt-1 text-xs text-slate-600">
                   {l.returnable === 0 ? 'Nothing left to return' : `At most ${l.returnable}`}
                 </p>
-              </td>
-              <td className="px-3 py-2">
+              </>
+            ),
+            reason: (
+              <>
                 <label htmlFor={`reason-${i}`} className="sr-only">
                   Reason for {l.sku}
                 </label>
@@ -117,11 +111,11 @@ export function RequestReturnForm({
                     </option>
                   ))}
                 </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        }))}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor="resolution" className="block text-sm font-medium">
@@ -244,37 +238,30 @@ export function InspectForm({
   return (
     <form onSubmit={onSubmit} aria-label="Inspect received units" className="space-y-3">
       <input type="hidden" name="returnId" value={returnId} />
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Dispositions per item</caption>
-        <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Item
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              To inspect
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Restock
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Damaged
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Scrap
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {open.map((l, i) => (
-            <tr key={l.sku} className="border-b border-slate-100">
-              <td className="px-3 py-2">
+      <StaticTable
+        label="Dispositions table"
+        caption="Dispositions per item"
+        columns={[
+          { id: 'item', header: 'Item' },
+          { id: 'uninspected', header: 'To inspect', align: 'end' },
+          { id: 'restock', header: 'Restock' },
+          { id: 'damaged', header: 'Damaged' },
+          { id: 'scrap', header: 'Scrap' },
+        ]}
+        rows={open.map((l, i) => ({
+          id: l.sku,
+          cells: {
+            item: (
+              <>
                 <span className="font-mono">{l.sku}</span> <span className="text-slate-700">{l.name}</span>
                 <input type="hidden" name="sku" value={l.sku} />
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{l.uninspected}</td>
-              {(['restock', 'damaged', 'scrap'] as const).map((d) => (
-                <td key={d} className="px-3 py-2">
+              </>
+            ),
+            uninspected: l.uninspected,
+            ...Object.fromEntries(
+              (['restock', 'damaged', 'scrap'] as const).map((d) => [
+                d,
+                <>
                   <label htmlFor={`${d}-${i}`} className="sr-only">
                     {d === 'restock'
                       ? 'Restock (sellable)'
@@ -292,12 +279,12 @@ export function InspectForm({
                     defaultValue={d === 'restock' ? l.uninspected : 0}
                     className={`${inputClass} w-20`}
                   />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                </>,
+              ]),
+            ),
+          },
+        }))}
+      />
       <p className="text-sm text-slate-600">
         Restock: back to sellable stock. Damaged: kept apart, unsellable. Scrap: written off.
       </p>

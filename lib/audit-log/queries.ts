@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 
@@ -20,18 +21,27 @@ export type AuditRow = {
   after: unknown;
 };
 
+/**
+ * The audit log's header sort: by time (the id, which is also the keyset), newest first by default;
+ * oldest first, `before` is the last id shown and the next page starts after it.
+ */
+export const AUDIT_SORT = sortSpec(['when'], { id: 'when', desc: true });
+
 /** The audit log, newest first, 50 at a time (keyset on id), filtered by entity type and actor. */
 export async function auditLog(
   query: z.infer<typeof ZAuditQuery>,
   tx: Tx = db,
+  sort: ListSort<(typeof AUDIT_SORT.columns)[number]> = AUDIT_SORT.default,
 ): Promise<{ rows: AuditRow[]; next_before: number | null; entity_types: string[] }> {
   const rows = await tx.auditLog.findMany({
     where: {
       ...(query.entity ? { entityType: query.entity } : {}),
       ...(query.actor ? { actorLabel: { contains: query.actor, mode: 'insensitive' } } : {}),
-      ...(query.before ? { id: { lt: BigInt(query.before) } } : {}),
+      ...(query.before
+        ? { id: sort.desc ? { lt: BigInt(query.before) } : { gt: BigInt(query.before) } }
+        : {}),
     },
-    orderBy: { id: 'desc' },
+    orderBy: { id: sort.desc ? 'desc' : 'asc' },
     take: 51,
   });
   const types = await tx.$queryRaw<

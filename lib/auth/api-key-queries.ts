@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { db, type Tx } from '@/lib/db';
 import type { ApiKeyApiDto, ApiKeyDto } from '@/lib/auth/api-key-schemas';
 
@@ -38,8 +39,28 @@ function toDto(r: Row): ApiKeyDto {
 }
 
 /** Every key, newest first: never the key itself nor its hash (neither is selected). */
-export async function apiKeyList(tx: Tx = db): Promise<ApiKeyDto[]> {
-  const rows = await tx.apiKey.findMany({ select: SELECT, orderBy: [{ createdAt: 'desc' }] });
+/** The API keys list's header sort: the newest key first by default. */
+export const API_KEY_SORT = sortSpec(['name', 'created', 'last', 'status'], { id: 'created', desc: true });
+
+export async function apiKeyList(
+  tx: Tx = db,
+  sort: ListSort<(typeof API_KEY_SORT.columns)[number]> = API_KEY_SORT.default,
+): Promise<ApiKeyDto[]> {
+  const dir = sort.desc ? 'desc' : 'asc';
+  const rows = await tx.apiKey.findMany({
+    select: SELECT,
+    orderBy: [
+      sort.id === 'name'
+        ? { name: dir }
+        : sort.id === 'last'
+          ? { lastUsedAt: { sort: dir, nulls: 'last' } }
+          : sort.id === 'status'
+            ? // ascending: live keys (not revoked) first
+              { revokedAt: { sort: dir, nulls: 'first' } }
+            : { createdAt: dir },
+      { createdAt: 'desc' },
+    ],
+  });
   return rows.map(toDto);
 }
 

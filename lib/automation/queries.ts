@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/boundary';
+import { prismaOrderBy, sortRows, sortSpec, type ListSort } from '@/lib/list/sort';
 import type { ActionResult } from './actions';
 import type { TAction } from './schemas';
 
@@ -90,8 +91,19 @@ async function ruleRows(tx: Tx, id: string | null): Promise<RuleRow[]> {
      ORDER BY r.enabled DESC, r.name, r.id`;
 }
 
-export async function automationRuleList(tx: Tx = db): Promise<AutomationRuleDto[]> {
-  return (await ruleRows(tx, null)).map(ruleDto);
+/** The rules list's header sort (a shop has a few dozen rules at most: sorted after reading). */
+export const RULE_SORT = sortSpec(['name', 'event', 'status', 'runs'], { id: 'name', desc: false });
+
+export async function automationRuleList(
+  sort: ListSort<(typeof RULE_SORT.columns)[number]> = RULE_SORT.default,
+  tx: Tx = db,
+): Promise<AutomationRuleDto[]> {
+  return sortRows((await ruleRows(tx, null)).map(ruleDto), sort, {
+    name: (r) => r.name,
+    event: (r) => r.event,
+    status: (r) => r.enabled,
+    runs: (r) => r.runs.total,
+  });
 }
 
 /** One rule; NOT_FOUND when there is none with this id. */
@@ -101,16 +113,23 @@ export async function automationRuleDetail(id: string, tx: Tx = db): Promise<Aut
   return ruleDto(row);
 }
 
+/** A rule's runs' header sort: latest first unless the URL says otherwise. */
+export const RUN_SORT = sortSpec(['created', 'event', 'outcome'], { id: 'created', desc: true });
+
 /** A rule's runs, latest first. */
 export async function automationRuns(
   ruleId: string,
-  options: { limit: number },
+  options: { limit: number; sort?: ListSort<(typeof RUN_SORT.columns)[number]> },
   tx: Tx = db,
 ): Promise<AutomationRunDto[]> {
   await automationRuleDetail(ruleId, tx);
   const rows = await tx.automationRun.findMany({
     where: { ruleId },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: prismaOrderBy(
+      options.sort ?? RUN_SORT.default,
+      { created: 'createdAt', event: 'eventType', outcome: ['status', 'matched'] },
+      [{ createdAt: 'desc' }, { id: 'desc' }],
+    ),
     take: options.limit,
   });
   return rows.map((r) => ({

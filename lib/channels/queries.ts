@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { prismaOrderBy, sortSpec, type ListSort } from '@/lib/list/sort';
 import type { ImportRowError, OrderImportReport } from '@/lib/channels/imported-order';
 
 export type OrderImportDto = {
@@ -138,10 +139,22 @@ export async function orderImport(id: string): Promise<OrderImportDto | null> {
 }
 
 /** The latest order imports, newest first, without their error lists. */
-export async function orderImports(limit = 20): Promise<OrderImportDto[]> {
+/** Past imports' header sort: the newest first by default. */
+export const ORDER_IMPORT_SORT = sortSpec(['started', 'file', 'mode', 'status'], {
+  id: 'started',
+  desc: true,
+});
+
+export async function orderImports(
+  limit = 20,
+  sort: ListSort<(typeof ORDER_IMPORT_SORT.columns)[number]> = ORDER_IMPORT_SORT.default,
+): Promise<OrderImportDto[]> {
   const rows = await db.importJob.findMany({
     where: { kind: 'order_csv' },
-    orderBy: { createdAt: 'desc' },
+    orderBy: prismaOrderBy(sort, { started: 'createdAt', file: 'fileName', mode: 'mode', status: 'status' }, [
+      { createdAt: 'desc' },
+      { id: 'desc' },
+    ]),
     take: limit,
     select: { ...SELECT, errors: false },
   });

@@ -5,6 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { isUuid, zUuid } from '@/lib/boundary';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { z } from 'zod';
+import { sortSpec, sqlOrderBy, type ListSort } from '@/lib/list/sort';
 
 export type CustomerAddressDto = {
   id: string;
@@ -235,13 +236,25 @@ export async function customerList(
  * `ordersLimit`) with lifetime value = Σ totals of orders not cancelled and the order count (all
  * orders; cancelled ones are counted separately too).
  */
+/** A customer's order history's header sort: the latest first by default. */
+export const CUSTOMER_ORDER_SORT = sortSpec(['number', 'placed', 'status', 'total'], {
+  id: 'placed',
+  desc: true,
+});
+
 export async function customerDetail(
   id: string,
-  options: { ordersLimit?: number } = {},
+  options: { ordersLimit?: number; ordersSort?: ListSort<(typeof CUSTOMER_ORDER_SORT.columns)[number]> } = {},
   tx: Tx = db,
 ): Promise<CustomerDetail | null> {
   if (!isUuid(id)) return null;
   const ordersLimit = options.ordersLimit ?? 100;
+  const ordersOrder = sqlOrderBy(options.ordersSort ?? CUSTOMER_ORDER_SORT.default, {
+    number: 'o.number',
+    placed: 'o.placed_at',
+    status: 'o.status::text',
+    total: 'o.total',
+  });
   const c = await tx.customer.findUnique({
     where: { id },
     select: {
@@ -287,7 +300,7 @@ export async function customerDetail(
         o.channel::text, o.total, o.currency,
              (SELECT coalesce(sum(ol.quantity), 0) FROM order_lines ol WHERE ol.order_id = o.id) AS items
       FROM orders o WHERE o.customer_id = ${c.id}::uuid
-      ORDER BY o.placed_at DESC, o.id DESC LIMIT ${ordersLimit + 1}`,
+      ORDER BY ${Prisma.raw(ordersOrder)}, o.placed_at DESC, o.id DESC LIMIT ${ordersLimit + 1}`,
   ]);
   const s = stats[0];
   return {

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { RETURN_REASONS, type ReturnReason } from '@/lib/returns/rules';
 import { problemCost, ratio } from './rules';
 import type { TWhatToFixQuery } from './schemas';
+import { sortRows, sortSpec, type ListSort } from '@/lib/list/sort';
 
 /**
  * "What to fix" (issue 18, decision 027): per SKU and per theme, over shop-timezone days [from, to],
@@ -228,6 +229,21 @@ export type FixRecord = {
   detail: string;
   amount: number | null;
 };
+
+/** The drill-down's header sort. Every record behind a figure is read (they add up to it), so it sorts them. */
+export const FIX_RECORD_SORT = sortSpec(['record', 'order', 'date', 'amount'], { id: 'date', desc: false });
+
+export function sortFixRecords(
+  records: FixRecord[],
+  sort: ListSort<(typeof FIX_RECORD_SORT.columns)[number]>,
+): FixRecord[] {
+  return sortRows(records, sort, {
+    record: (r) => `${r.kind}:${String(r.number).padStart(12, '0')}`,
+    order: (r) => r.order_number,
+    date: (r) => r.at,
+    amount: (r) => r.amount,
+  });
+}
 
 /**
  * The records behind one per-SKU figure (the report's drill-down), with the same filters as

@@ -9,6 +9,7 @@ import type { CustomsDocumentInput } from '@/lib/documents/customs';
 import { lineCustomsValue, type CustomsForm, type DutiesTerms } from '@/lib/shipping/customs';
 import { ZFulfillmentQueueQuery, type TFulfillmentQueueQuery } from '@/lib/fulfillment/queue-schemas';
 import { isUuid } from '@/lib/boundary';
+import { prismaOrderBy, sortSpec, sqlOrderBy, type ListSort } from '@/lib/list/sort';
 import { stockOpenQuantitySql } from '@/lib/orders/open-quantity-sql';
 
 export type QueueRow = {
@@ -127,8 +128,18 @@ export type ExceptionRow = {
   } | null;
 };
 
+/** The exceptions list's header sort: the most recent problem first by default. */
+export const EXCEPTION_SORT = sortSpec(['order', 'when'], { id: 'when', desc: true });
+
 /** Shipments whose latest status is exception, the most recent problem first. */
-export async function exceptionList(options: { limit?: number } = {}, tx: Tx = db): Promise<ExceptionRow[]> {
+export async function exceptionList(
+  options: { limit?: number; sort?: ListSort<(typeof EXCEPTION_SORT.columns)[number]> } = {},
+  tx: Tx = db,
+): Promise<ExceptionRow[]> {
+  const order = sqlOrderBy(options.sort ?? EXCEPTION_SORT.default, {
+    order: 'o.number',
+    when: 'e.occurred_at',
+  });
   const rows = await tx.$queryRaw<
     {
       id: string;
@@ -155,7 +166,7 @@ export async function exceptionList(options: { limit?: number } = {}, tx: Tx = d
       WHERE t.shipment_id = s.id ORDER BY t.occurred_at DESC, t.id DESC LIMIT 1
     ) e ON TRUE
     WHERE s.status = 'exception'
-    ORDER BY e.occurred_at DESC NULLS LAST, s.number DESC
+    ORDER BY ${Prisma.raw(order)}, s.number DESC
     LIMIT ${options.limit ?? 200}`;
   return rows.map((r) => ({
     shipment_id: r.id,
@@ -191,15 +202,36 @@ export type ShippedRow = {
   shipped_at: string;
 };
 
+/** Shipped today's header sort: the latest first by default. */
+export const SHIPPED_SORT = sortSpec(['order', 'time', 'carrier', 'label', 'status'], {
+  id: 'time',
+  desc: true,
+});
+
 /** Shipments that left today (the shop's calendar day in `timeZone`), latest first. */
 export async function shippedToday(
-  options: { timeZone: string; now?: Date; limit?: number },
+  options: {
+    timeZone: string;
+    now?: Date;
+    limit?: number;
+    sort?: ListSort<(typeof SHIPPED_SORT.columns)[number]>;
+  },
   tx: Tx = db,
 ): Promise<ShippedRow[]> {
   const from = startOfDayIn(todayIn(options.timeZone, options.now ?? new Date()), options.timeZone);
   const rows = await tx.shipment.findMany({
     where: { shippedAt: { gte: from }, status: { not: 'voided' } },
-    orderBy: [{ shippedAt: 'desc' }, { number: 'desc' }],
+    orderBy: prismaOrderBy(
+      options.sort ?? SHIPPED_SORT.default,
+      {
+        order: 'order.number',
+        time: 'shippedAt',
+        carrier: ['carrier', 'service'],
+        label: 'labelCost',
+        status: 'status',
+      },
+      [{ shippedAt: 'desc' }, { number: 'desc' }],
+    ),
     take: options.limit ?? 200,
     select: {
       id: true,

@@ -4,6 +4,8 @@ import { AppError } from '@/lib/errors';
 import { shipmentLabel } from '@/lib/fulfillment/queries';
 import type { PickTaskView } from '@/lib/fulfillment/rules';
 import { isUuid } from '@/lib/boundary';
+import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { sortSpec, sqlOrderBy, type ListSort } from '@/lib/list/sort';
 
 export type WaveDetail = {
   id: string;
@@ -130,8 +132,20 @@ export type WaveRow = {
   shipped: number;
 };
 
+/** The waves list's header sort: open waves first (state), then the newest. */
+export const WAVE_SORT = sortSpec(['wave', 'state', 'started'], { id: 'state', desc: false });
+
 /** Recent waves, open ones first, each with its progress. */
-export async function waveList(options: { limit?: number } = {}, tx: Tx = db): Promise<WaveRow[]> {
+export async function waveList(
+  options: { limit?: number; sort?: ListSort<(typeof WAVE_SORT.columns)[number]> } = {},
+  tx: Tx = db,
+): Promise<WaveRow[]> {
+  // state ascending: picking, then picked, then cancelled
+  const order = sqlOrderBy(options.sort ?? WAVE_SORT.default, {
+    wave: 'w.number',
+    state: "array_position(ARRAY['open','done','cancelled'], w.status::text)",
+    started: 'w.created_at',
+  });
   const rows = await tx.$queryRaw<
     {
       id: string;
@@ -156,7 +170,7 @@ export async function waveList(options: { limit?: number } = {}, tx: Tx = db): P
            (SELECT count(*)::int FROM order_packs p WHERE p.wave_id = w.id AND p.status = 'packed') AS packed,
            (SELECT count(*)::int FROM order_packs p WHERE p.wave_id = w.id AND p.status = 'shipped') AS shipped
     FROM pick_waves w
-    ORDER BY (w.status = 'open') DESC, w.created_at DESC
+    ORDER BY ${Prisma.raw(order)}, w.created_at DESC
     LIMIT ${options.limit ?? 50}`;
   return rows.map((r) => ({
     id: r.id,

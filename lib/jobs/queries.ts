@@ -3,6 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { JOBS_SCHEMA } from '@/lib/platform/job-queue-schema';
 import type { JOB_STATES } from './schemas';
 import { isUuid } from '@/lib/boundary';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 
 /**
  * Reads of the job queue for Settings → Jobs. pg-boss keeps every job in `pgboss.job` (one row
@@ -80,14 +81,29 @@ const COLUMNS =
   `started_on, completed_on, output, data`;
 
 /** The newest jobs, optionally of one state and/or queue. */
+/** The jobs list's header sort; each column's ORDER BY is written here, never taken from the URL. */
+export const JOB_SORT = sortSpec(['queued', 'name', 'state'], { id: 'queued', desc: true });
+const JOB_ORDER: Record<(typeof JOB_SORT.columns)[number], string> = {
+  queued: 'created_on',
+  name: 'name',
+  state: 'state::text',
+};
+
 export async function jobList(
-  filter: { state?: JobState; name?: string; limit?: number } = {},
+  filter: {
+    state?: JobState;
+    name?: string;
+    limit?: number;
+    sort?: ListSort<(typeof JOB_SORT.columns)[number]>;
+  } = {},
   tx: Tx = db,
 ): Promise<JobRow[]> {
+  const sort = filter.sort ?? JOB_SORT.default;
+  const dir = sort.desc ? 'DESC' : 'ASC';
   const rows = await tx.$queryRawUnsafe<RawJob[]>(
     `SELECT ${COLUMNS} FROM ${JOBS_SCHEMA}.job
       WHERE ($1::text IS NULL OR state::text = $1) AND ($2::text IS NULL OR name = $2)
-      ORDER BY created_on DESC, id LIMIT $3`,
+      ORDER BY ${JOB_ORDER[sort.id]} ${dir}, created_on DESC, id LIMIT $3`,
     filter.state ?? null,
     filter.name ?? null,
     Math.min(Math.max(filter.limit ?? 50, 1), 500),

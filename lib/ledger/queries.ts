@@ -4,6 +4,7 @@ import { trialBalanceColumns } from '@/lib/ledger/rules';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { addDays, previousPeriod } from '@/lib/kpi/rules';
 import { shopSettings, shopTimezone } from '@/lib/settings/queries';
+import { sortRows, sortSpec, type ListSort } from '@/lib/list/sort';
 import {
   buildBalanceSheet,
   buildProfitAndLoss,
@@ -92,10 +93,16 @@ export type JournalEntryDto = {
   }[];
 };
 
+/** The journal's header sort: by entry number, newest first; `before`/`after` are its keyset cursors. */
+export const JOURNAL_SORT = sortSpec(['number'], { id: 'number', desc: true });
+
 export async function journalEntries(
   input: {
     limit: number;
     beforeNumber?: number;
+    /** oldest first, from this entry number on (the ascending sort's cursor) */
+    afterNumber?: number;
+    ascending?: boolean;
     sourceType?: string;
     /** Only entries with a line on this account code. */
     accountCode?: string;
@@ -108,6 +115,7 @@ export async function journalEntries(
   const rows = await tx.journalEntry.findMany({
     where: {
       ...(input.beforeNumber ? { number: { lt: input.beforeNumber } } : {}),
+      ...(input.afterNumber ? { number: { gt: input.afterNumber } } : {}),
       ...(input.sourceType ? { sourceType: input.sourceType } : {}),
       ...(input.accountCode ? { lines: { some: { account: { code: input.accountCode } } } } : {}),
       ...(input.postedFrom || input.postedBefore
@@ -119,7 +127,7 @@ export async function journalEntries(
           }
         : {}),
     },
-    orderBy: { number: 'desc' },
+    orderBy: { number: input.ascending ? 'asc' : 'desc' },
     take: input.limit,
     select: {
       id: true,
@@ -208,7 +216,14 @@ export type ChartAccountDto = {
  * The chart of accounts with each account's balance (Σ debits − Σ credits, so positive = debit
  * balance) from the entries posted before `before`.
  */
-export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartAccountDto[]> {
+/** The chart of accounts' header sort (a bounded list, sorted after the balances are summed). */
+export const ACCOUNT_SORT = sortSpec(['code', 'name', 'type', 'balance'], { id: 'code', desc: false });
+
+export async function chartOfAccounts(
+  before: Date,
+  sort: ListSort<(typeof ACCOUNT_SORT.columns)[number]> = ACCOUNT_SORT.default,
+  tx: Tx = db,
+): Promise<ChartAccountDto[]> {
   const rows = await tx.$queryRaw<
     { code: string; name: string; type: string; system: boolean; active: boolean; balance: bigint }[]
   >`
@@ -219,7 +234,11 @@ export async function chartOfAccounts(before: Date, tx: Tx = db): Promise<ChartA
       AND l.entry_id IN (SELECT id FROM journal_entries WHERE posted_at < ${before})
     GROUP BY a.id
     ORDER BY a.code`;
-  return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
+  return sortRows(
+    rows.map((r) => ({ ...r, balance: Number(r.balance) })),
+    sort,
+    { code: (a) => a.code, name: (a) => a.name, type: (a) => a.type, balance: (a) => a.balance },
+  );
 }
 
 /** The source type of year-end closing entries, which the statements skip (decision 043). */

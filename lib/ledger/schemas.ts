@@ -101,6 +101,8 @@ export const ZJournalQuery = z.object({
     .optional()
     .transform((v) => v || undefined),
   before: zIntParam({ min: 1, max: 2_147_483_647, message: 'Use an entry number' }).optional(),
+  /** the oldest-first journal's cursor (`sort=number&dir=asc`) */
+  after: zIntParam({ min: 1, max: 2_147_483_647, message: 'Use an entry number' }).optional(),
 });
 
 /** The journal export's query: `?source=` and `?format=accountant|xero` (lib/ledger/accountant-csv.ts). */

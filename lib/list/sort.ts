@@ -74,3 +74,62 @@ export function toggleSort<C extends string>(
   if (current.id === column) return { id: column, desc: !current.desc };
   return { id: column, desc: descFirst };
 }
+
+type SortKey = string | number | boolean | Date | null | undefined;
+
+/**
+ * Sorts a bounded list (every row already read: a chart of accounts, a shop's webhooks) by the URL's
+ * sort, with the row's position as the tie-break so equal keys keep the query's order. Nulls go last
+ * whichever the direction, as PostgreSQL's `NULLS LAST` would. Paged lists sort in SQL instead
+ * (`prismaOrderBy`), since a page must be cut after sorting.
+ */
+export function sortRows<T, C extends string>(
+  rows: readonly T[],
+  sort: ListSort<C>,
+  keys: Record<C, (row: T) => SortKey>,
+): T[] {
+  const key = keys[sort.id];
+  const value = (v: SortKey) => (v instanceof Date ? v.getTime() : typeof v === 'boolean' ? Number(v) : v);
+  return rows
+    .map((row, i) => ({ row, i, k: value(key(row)) }))
+    .sort((a, b) => {
+      if (a.k == null || b.k == null) return a.k == null ? (b.k == null ? a.i - b.i : 1) : -1;
+      const c =
+        typeof a.k === 'string' && typeof b.k === 'string'
+          ? a.k.localeCompare(b.k, 'en', { numeric: true, sensitivity: 'base' })
+          : Number(a.k) - Number(b.k);
+      return c === 0 ? a.i - b.i : sort.desc ? -c : c;
+    })
+    .map((x) => x.row);
+}
+
+/**
+ * The Prisma `orderBy` of a paged list's sort: the column's fields in the URL's direction, then the
+ * tie-breaks (e.g. `{ id: 'desc' }`) so that a page boundary never splits equal keys differently on
+ * two reads.
+ */
+export function prismaOrderBy<C extends string, O extends object = Record<string, unknown>>(
+  sort: ListSort<C>,
+  fields: Record<C, string | readonly string[]>,
+  tieBreak: O[] = [],
+): O[] {
+  const dir: SortDir = sort.desc ? 'desc' : 'asc';
+  const own = fields[sort.id];
+  const list: readonly string[] = typeof own === 'string' ? [own] : own;
+  return [
+    ...list.map((path) => {
+      // "supplier.name" orders by a relation's field: { supplier: { name: 'asc' } }
+      const parts = path.split('.');
+      return parts.reduceRight<unknown>((inner, part) => ({ [part]: inner }), dir) as O;
+    }),
+    ...tieBreak,
+  ];
+}
+
+/**
+ * The ORDER BY term of a raw-SQL list's sort: the column's expression, written in the query module
+ * (never taken from the URL), in the URL's direction, nulls last. Pass it through `Prisma.raw`.
+ */
+export function sqlOrderBy<C extends string>(sort: ListSort<C>, expressions: Record<C, string>): string {
+  return `${expressions[sort.id]} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST`;
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { prismaOrderBy, sortSpec, type ListSort } from '@/lib/list/sort';
 import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { isUuid } from '@/lib/boundary';
@@ -181,7 +182,14 @@ export async function billDetail(id: string, tx: Tx = db): Promise<SupplierBillD
 }
 
 /** Bills, newest first (status, supplier, PO filters), at most `limit`. */
-export async function billList(query: TBillListQuery, tx: Tx = db): Promise<{ data: SupplierBillDto[] }> {
+/** The bills list's header sort: the newest bill first by default. */
+export const BILL_SORT = sortSpec(['number', 'supplier', 'due', 'total'], { id: 'number', desc: true });
+
+export async function billList(
+  query: TBillListQuery,
+  tx: Tx = db,
+  sort: ListSort<(typeof BILL_SORT.columns)[number]> = BILL_SORT.default,
+): Promise<{ data: SupplierBillDto[] }> {
   const rows = await tx.supplierBill.findMany({
     where: {
       ...(query.status ? { status: query.status } : {}),
@@ -189,7 +197,11 @@ export async function billList(query: TBillListQuery, tx: Tx = db): Promise<{ da
       ...(query.purchase_order_id ? { purchaseOrderId: query.purchase_order_id } : {}),
     },
     select: billSelect,
-    orderBy: { number: 'desc' },
+    orderBy: prismaOrderBy(
+      sort,
+      { number: 'number', supplier: 'supplier.name', due: 'dueDate', total: 'total' },
+      [{ number: 'desc' }],
+    ),
     take: query.limit,
   });
   return { data: rows.map(billDto) };

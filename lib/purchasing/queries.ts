@@ -11,6 +11,7 @@ import {
 import type { TPurchaseOrderListQuery } from './schemas';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { isUuid, zInt } from '@/lib/boundary';
 
 /** The lists' signed cursors (lib/cursor.ts): a supplier name, a PO number; checked before the query. */
@@ -110,15 +111,20 @@ export async function supplierDetail(id: string, tx: Tx = db): Promise<SupplierD
   return row ? supplierDto(row) : null;
 }
 
+/** The suppliers list's header sort: by name either way (the name is the keyset; the cursor follows). */
+export const SUPPLIER_SORT = sortSpec(['name'], { id: 'name', desc: false });
+
 /** Suppliers by name, keyset-paginated on the name. */
 export async function supplierList(
   query: { cursor?: string; limit: number },
   tx: Tx = db,
+  sort: ListSort<(typeof SUPPLIER_SORT.columns)[number]> = SUPPLIER_SORT.default,
 ): Promise<{ data: SupplierDto[]; next_cursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor, ZSupplierCursor) : undefined;
   const rows = await tx.supplier.findMany({
-    where: query.cursor ? { name: { gt: decodeCursor(query.cursor, ZSupplierCursor) } } : {},
+    where: after !== undefined ? { name: sort.desc ? { lt: after } : { gt: after } } : {},
     select: supplierSelect,
-    orderBy: { name: 'asc' },
+    orderBy: { name: sort.desc ? 'desc' : 'asc' },
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
@@ -315,20 +321,27 @@ export async function purchaseOrderTimeline(id: string, tx: Tx = db): Promise<Pu
   }));
 }
 
+/**
+ * The PO lists' header sort: by number, either way (the number is the keyset, so a cursor follows
+ * the direction; a sort by total or date would need keysets of its own).
+ */
+export const PURCHASE_ORDER_SORT = sortSpec(['number'], { id: 'number', desc: true });
+
 /** Newest first, keyset-paginated on the number. */
 export async function purchaseOrderList(
   query: TPurchaseOrderListQuery,
   tx: Tx = db,
+  sort: ListSort<(typeof PURCHASE_ORDER_SORT.columns)[number]> = PURCHASE_ORDER_SORT.default,
 ): Promise<{ data: PurchaseOrderDto[]; next_cursor: string | null }> {
   const cursor = query.cursor ? decodeCursor(query.cursor, ZPurchaseOrderCursor) : undefined;
   const rows = await tx.purchaseOrder.findMany({
     where: {
       ...(query.status ? { status: query.status } : {}),
       ...(query.supplier_id ? { supplierId: query.supplier_id } : {}),
-      ...(cursor ? { number: { lt: cursor } } : {}),
+      ...(cursor ? { number: sort.desc ? { lt: cursor } : { gt: cursor } } : {}),
     },
     select: poSelect,
-    orderBy: { number: 'desc' },
+    orderBy: { number: sort.desc ? 'desc' : 'asc' },
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);

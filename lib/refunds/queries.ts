@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { draftReturnRefund } from '@/lib/refunds/draft-return-refund';
@@ -91,9 +92,13 @@ function numberCursor(cursor?: string): number | null {
   return cursor ? decodeCursor(cursor, zInt({ min: 1 })) : null;
 }
 
+/** The refunds list's header sort: by number either way (the number is the keyset; the cursor follows). */
+export const REFUND_SORT = sortSpec(['refund'], { id: 'refund', desc: true });
+
 export async function refundList(
   query: TRefundListQuery,
   tx: Tx = db,
+  sort: ListSort<(typeof REFUND_SORT.columns)[number]> = REFUND_SORT.default,
 ): Promise<{ data: RefundDto[]; next_cursor: string | null }> {
   const before = numberCursor(query.cursor);
   const rows = await tx.refund.findMany({
@@ -102,9 +107,9 @@ export async function refundList(
       ...(query.order_id ? { orderId: query.order_id } : {}),
       ...(query.return_id ? { returnId: query.return_id } : {}),
       ...(query.ticket_id ? { ticketId: query.ticket_id } : {}),
-      ...(before !== null ? { number: { lt: before } } : {}),
+      ...(before !== null ? { number: sort.desc ? { lt: before } : { gt: before } } : {}),
     },
-    orderBy: { number: 'desc' },
+    orderBy: { number: sort.desc ? 'desc' : 'asc' },
     take: query.limit + 1,
     select: refundSelect,
   });

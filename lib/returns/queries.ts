@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { AWAITING_RECEIPT_STATUSES, type ReturnStatus } from '@/lib/returns/rules';
@@ -181,9 +182,13 @@ export function returnStageWhere(stage: TReturnListQuery['stage']): Prisma.Retur
   return stage === 'awaiting_receipt' ? { status: { in: [...AWAITING_RECEIPT_STATUSES] } } : {};
 }
 
+/** The returns list's header sort: by number either way (the number is the keyset; the cursor follows). */
+export const RETURN_SORT = sortSpec(['return'], { id: 'return', desc: true });
+
 export async function returnList(
   query: TReturnListQuery,
   tx: Tx = db,
+  sort: ListSort<(typeof RETURN_SORT.columns)[number]> = RETURN_SORT.default,
 ): Promise<{ data: ReturnRow[]; next_cursor: string | null }> {
   const before = numberCursor(query.cursor);
   const q = query.q?.replace(/^#/, '');
@@ -192,7 +197,7 @@ export async function returnList(
     ...(query.status ? { status: query.status } : {}),
     ...(query.order_id ? { orderId: query.order_id } : {}),
     ...(query.ticket_id ? { ticketId: query.ticket_id } : {}),
-    ...(before !== null ? { number: { lt: before } } : {}),
+    ...(before !== null ? { number: sort.desc ? { lt: before } : { gt: before } } : {}),
     ...(q
       ? /^\d+$/.test(q)
         ? { OR: [{ number: Number(q) }, { order: { number: Number(q) } }] }
@@ -206,7 +211,7 @@ export async function returnList(
   };
   const rows = await tx.return.findMany({
     where,
-    orderBy: { number: 'desc' },
+    orderBy: { number: sort.desc ? 'desc' : 'asc' },
     take: query.limit + 1,
     select: {
       id: true,

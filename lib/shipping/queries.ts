@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { todayIn } from '@/lib/dates';
+import { prismaOrderBy, sortSpec, type ListSort } from '@/lib/list/sort';
 import { shopTimezone } from '@/lib/settings/queries';
 import { inForce, type DimensionRounding, type UnitSystem, type WeightRounding } from '@/lib/shipping/rules';
 
@@ -195,13 +196,28 @@ const packageTypeDto = (p: PackageTypeRow): PackageTypeDto => ({
 });
 
 /** Package types for the pack station (active only unless asked), smallest first. */
+/** Settings → Shipping's package types header sort: lightest limit first, as the pack station lists them. */
+export const PACKAGE_TYPE_SORT = sortSpec(['package', 'size', 'tare', 'max_weight'], {
+  id: 'max_weight',
+  desc: false,
+});
+
 export async function packageTypeList(
-  options: { includeInactive?: boolean } = {},
+  options: { includeInactive?: boolean; sort?: ListSort<(typeof PACKAGE_TYPE_SORT.columns)[number]> } = {},
   tx: Tx = db,
 ): Promise<PackageTypeDto[]> {
   const rows = await tx.packageType.findMany({
     where: options.includeInactive ? {} : { active: true },
-    orderBy: [{ maxWeightGrams: 'asc' }, { code: 'asc' }],
+    orderBy: prismaOrderBy(
+      options.sort ?? PACKAGE_TYPE_SORT.default,
+      {
+        package: 'name',
+        size: ['lengthMm', 'widthMm', 'heightMm'],
+        tare: 'tareGrams',
+        max_weight: 'maxWeightGrams',
+      },
+      [{ maxWeightGrams: 'asc' }, { code: 'asc' }],
+    ),
     select: PACKAGE_TYPE_SELECT,
   });
   return rows.map(packageTypeDto);

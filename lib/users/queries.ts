@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { db, type Tx } from '@/lib/db';
 import type { UserDto } from '@/lib/users/schemas';
 
@@ -26,8 +27,24 @@ export function toUserDto(u: Row): UserDto {
   return { ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() };
 }
 
-export async function userList(tx: Tx = db): Promise<UserDto[]> {
-  const rows = await tx.user.findMany({ select: SELECT, orderBy: [{ active: 'desc' }, { email: 'asc' }] });
+/** The users list's header sort: active people first (status), then by email. */
+export const USER_SORT = sortSpec(['user', 'status', 'last'], { id: 'status', desc: false });
+
+export async function userList(
+  tx: Tx = db,
+  sort: ListSort<(typeof USER_SORT.columns)[number]> = USER_SORT.default,
+): Promise<UserDto[]> {
+  const dir = sort.desc ? 'desc' : 'asc';
+  const rows = await tx.user.findMany({
+    select: SELECT,
+    orderBy:
+      sort.id === 'user'
+        ? [{ email: dir }]
+        : sort.id === 'last'
+          ? [{ lastLoginAt: { sort: dir, nulls: 'last' } }, { email: 'asc' }]
+          : // status ascending: active people first
+            [{ active: sort.desc ? 'asc' : 'desc' }, { email: 'asc' }],
+  });
   return rows.map(toUserDto);
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/boundary';
+import { prismaOrderBy, sortRows, sortSpec, type ListSort } from '@/lib/list/sort';
 
 export type WebhookDto = {
   id: string;
@@ -61,9 +62,20 @@ function webhookDto(r: WebhookRow): WebhookDto {
   };
 }
 
-export async function webhookList(tx: Tx = db): Promise<WebhookDto[]> {
+/** The webhooks list's header sort (a shop has a handful: sorted after reading). */
+export const WEBHOOK_SORT = sortSpec(['url', 'status', 'created'], { id: 'created', desc: false });
+
+export async function webhookList(
+  sort: ListSort<(typeof WEBHOOK_SORT.columns)[number]> = WEBHOOK_SORT.default,
+  tx: Tx = db,
+): Promise<WebhookDto[]> {
   const rows = await tx.webhookEndpoint.findMany({ select: WEBHOOK_SELECT, orderBy: { createdAt: 'asc' } });
-  return rows.map(webhookDto);
+  return sortRows(rows.map(webhookDto), sort, {
+    url: (h) => h.url,
+    // enabled and healthy, enabled but failing, disabled
+    status: (h) => (h.enabled ? (h.failing_since ? 1 : 0) : 2),
+    created: (h) => h.created_at,
+  });
 }
 
 /** A path id that is not a UUID names no record: 404, not a database error. */
@@ -105,15 +117,29 @@ export type DeliveryDto = {
   attempt_log: AttemptDto[];
 };
 
+/** A webhook's deliveries' header sort, newest first by default. */
+export const DELIVERY_SORT = sortSpec(['created', 'event', 'status', 'attempts'], {
+  id: 'created',
+  desc: true,
+});
+
 export async function deliveryList(
   endpointId: string,
-  options: { status?: 'pending' | 'succeeded' | 'failed'; limit: number },
+  options: {
+    status?: 'pending' | 'succeeded' | 'failed';
+    limit: number;
+    sort?: ListSort<(typeof DELIVERY_SORT.columns)[number]>;
+  },
   tx: Tx = db,
 ): Promise<DeliveryDto[]> {
   await webhookDetail(endpointId, tx);
   const rows = await tx.webhookDelivery.findMany({
     where: { endpointId, status: options.status },
-    orderBy: [{ createdAt: 'desc' }, { sequence: 'desc' }],
+    orderBy: prismaOrderBy(
+      options.sort ?? DELIVERY_SORT.default,
+      { created: 'createdAt', event: 'event.type', status: 'status', attempts: 'attempts' },
+      [{ createdAt: 'desc' }, { sequence: 'desc' }],
+    ),
     take: options.limit,
     select: {
       id: true,

@@ -51,5 +51,5 @@ test('manager opens the profit and loss and the balance sheet at 820 px', async 
     .click();
   await expect(page).toHaveURL(/\/ledger\/journal\?account=1200&to=\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByTestId('journal-drill')).toContainText('with a line on account 1200');
-  await expect(page.getByRole('list', { name: 'Journal entries' }).getByText('1200').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Journal entries' }).getByText('1200').first()).toBeVisible();
 });

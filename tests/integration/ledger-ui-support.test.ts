@@ -114,6 +114,14 @@ describe('journalEntries', () => {
     );
     expect(await journalEntries({ limit: 10, sourceType: 'shipment' })).toEqual([]);
   });
+
+  it('reads oldest first from a cursor when the journal is sorted by number ascending', async () => {
+    // Posted in order: import (E0), receipt, manual (E3), reversal (E4), adjustment.
+    const oldest = await journalEntries({ limit: 2, ascending: true });
+    expect(oldest.map((e) => e.source_type)).toEqual(['import', 'receipt']);
+    const after = await journalEntries({ limit: 10, ascending: true, afterNumber: oldest[1].number });
+    expect(after.map((e) => e.source_type)).toEqual(['manual', 'reversal', 'adjustment']);
+  });
 });
 
 describe('chartOfAccounts', () => {
@@ -135,6 +143,17 @@ describe('chartOfAccounts', () => {
       '5100': 2_500,
       '5300': 80_000,
     });
+  });
+
+  it('sorts the chart by balance when asked, code breaking ties', async () => {
+    // Balances from the test above: 1000 −80,000 < 2000 −10,000 < the zero ones < 5100 2,500
+    // < 1200 7,500 < 5300 80,000; the zero-balance accounts keep their code order.
+    const chart = await chartOfAccounts(FAR, { id: 'balance', desc: false });
+    const nonZero = chart.filter((a) => a.balance !== 0).map((a) => a.code);
+    expect(nonZero).toEqual(['1000', '2000', '5100', '1200', '5300']);
+    const zeros = chart.filter((a) => a.balance === 0).map((a) => a.code);
+    expect(zeros).toEqual([...zeros].sort());
+    expect((await chartOfAccounts(FAR, { id: 'balance', desc: true }))[0].code).toBe('5300');
   });
 
   it('lists every account with its type and system flag, custom accounts included', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readSort, sortParams, sortSpec, toggleSort } from '@/lib/list/sort';
+import {
+  prismaOrderBy,
+  readSort,
+  sortParams,
+  sortRows,
+  sortSpec,
+  sqlOrderBy,
+  toggleSort,
+} from '@/lib/list/sort';
 import { listQueryString, ORDER_SORT, readListQuery } from '@/lib/orders/list-query';
 
 const spec = sortSpec(['name', 'price', 'updated'], { id: 'updated', desc: true });
@@ -90,5 +98,72 @@ describe('the order list binds its sort to sort/dir', () => {
   it('writes sort and dir, leaving the default out', () => {
     expect(listQueryString({ status: 'open', sort: 'total_asc' })).toBe('status=open&sort=total&dir=asc');
     expect(listQueryString({ status: 'open', sort: 'placed_desc' })).toBe('status=open');
+  });
+});
+
+describe('sorting bounded lists and building ORDER BYs', () => {
+  const rows = [
+    { code: '1200', balance: 500, name: 'Stock' },
+    { code: '4000', balance: -900, name: 'sales' },
+    { code: '1000', balance: null as number | null, name: 'Bank' },
+    { code: '2100', balance: 500, name: 'Payables' },
+  ];
+  const keys = {
+    code: (r: (typeof rows)[number]) => r.code,
+    balance: (r: (typeof rows)[number]) => r.balance,
+  };
+
+  it('sorts by the key, keeps equal keys in the order read and puts nulls last either way', () => {
+    // -900 < 500 = 500 (1200 read before 2100), the null last
+    expect(sortRows(rows, { id: 'balance', desc: false }, keys).map((r) => r.code)).toEqual([
+      '4000',
+      '1200',
+      '2100',
+      '1000',
+    ]);
+    expect(sortRows(rows, { id: 'balance', desc: true }, keys).map((r) => r.code)).toEqual([
+      '1200',
+      '2100',
+      '4000',
+      '1000',
+    ]);
+  });
+
+  it('compares text without case and numbers in text by value', () => {
+    const names = sortRows(rows, { id: 'name', desc: false }, { name: (r) => r.name });
+    expect(names.map((r) => r.name)).toEqual(['Bank', 'Payables', 'sales', 'Stock']);
+    const skus = [{ s: 'SKU-10' }, { s: 'SKU-9' }];
+    expect(sortRows(skus, { id: 's', desc: false }, { s: (r) => r.s }).map((r) => r.s)).toEqual([
+      'SKU-9',
+      'SKU-10',
+    ]);
+  });
+
+  it('writes a Prisma orderBy with relation paths and the tie-breaks after', () => {
+    expect(
+      prismaOrderBy<'supplier' | 'due', Record<string, unknown>>(
+        { id: 'supplier', desc: true },
+        { supplier: 'supplier.name', due: ['dueDate', 'number'] },
+        [{ id: 'desc' }],
+      ),
+    ).toEqual([{ supplier: { name: 'desc' } }, { id: 'desc' }]);
+    expect(
+      prismaOrderBy<'supplier' | 'due'>(
+        { id: 'due', desc: false },
+        { supplier: 'supplier.name', due: ['dueDate', 'number'] },
+      ),
+    ).toEqual([{ dueDate: 'asc' }, { number: 'asc' }]);
+  });
+
+  it('writes a raw ORDER BY term from the whitelist only', () => {
+    expect(
+      sqlOrderBy<'when' | 'order'>({ id: 'when', desc: true }, { when: 'e.occurred_at', order: 'o.number' }),
+    ).toBe('e.occurred_at DESC NULLS LAST');
+    expect(
+      sqlOrderBy<'when' | 'order'>(
+        { id: 'order', desc: false },
+        { when: 'e.occurred_at', order: 'o.number' },
+      ),
+    ).toBe('o.number ASC NULLS LAST');
   });
 });

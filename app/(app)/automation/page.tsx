@@ -2,19 +2,25 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { automationFormOptions, automationRuleList } from '@/lib/automation/queries';
+import { RULE_SORT, automationFormOptions, automationRuleList } from '@/lib/automation/queries';
+import { readSort } from '@/lib/list/sort';
 import { RULE_TEMPLATES } from '@/lib/automation/rules';
 import { describeAction, describeConditions } from '@/lib/automation/describe';
 import type { EventType } from '@/lib/events/rules';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 
 export const metadata: Metadata = { title: 'Automation' };
 
-export default async function AutomationPage() {
+export default async function AutomationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('automation:read', '/automation');
+  const { sort } = readSort(await searchParams, RULE_SORT);
   const canWrite = roleHas(user.role, 'automation:write');
-  const [rules, { currency }] = await Promise.all([automationRuleList(), automationFormOptions()]);
+  const [rules, { currency }] = await Promise.all([automationRuleList(sort), automationFormOptions()]);
   return (
     <>
       <PageHeader
@@ -48,49 +54,44 @@ export default async function AutomationPage() {
               No rules yet. Start from a template below, or build one with New rule.
             </p>
           ) : (
-            <ScrollRegion label="Automation rules table">
-              <table className="mt-3 w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-6 py-2 font-medium">
-                      Rule
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      When · if · then
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Runs
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rules.map((r) => (
-                    <tr key={r.id} className="border-b border-slate-100 align-top">
-                      <td className="px-6 py-3">
-                        <Link href={`/automation/${r.id}`} className="font-medium text-blue-800 underline">
-                          {r.name}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-3 text-slate-700">
-                        <p>
-                          <code>{r.event}</code>
-                        </p>
-                        <p>{describeConditions(r.conditions, r.event as EventType, currency).join(' ')}</p>
-                        <p>{r.actions.map((a) => describeAction(a)).join('; ')}</p>
-                      </td>
-                      <td className="px-3 py-3">{r.enabled ? 'On' : 'Off'}</td>
-                      <td className="px-3 py-3 text-slate-700">
-                        {r.runs.total} ({r.runs.matched} matched
-                        {r.runs.failed ? `, ${r.runs.failed} failed` : ''})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ListTable
+              caption="Automation rules table"
+              regionLabel="Automation rules table"
+              noun={['rule', 'rules']}
+              sort={sort}
+              columns={[
+                { id: 'name', header: 'Rule', sortable: true },
+                { id: 'event', header: 'When · if · then', sortable: true },
+                { id: 'status', header: 'Status', sortable: true },
+                { id: 'runs', header: 'Runs', sortable: true, sortDescFirst: true },
+              ]}
+              rows={rules.map((r) => ({
+                id: r.id,
+                cells: {
+                  name: (
+                    <Link href={`/automation/${r.id}`} className="font-medium text-blue-800 underline">
+                      {r.name}
+                    </Link>
+                  ),
+                  event: (
+                    <span className="block text-slate-700">
+                      <code className="block">{r.event}</code>
+                      <span className="block">
+                        {describeConditions(r.conditions, r.event as EventType, currency).join(' ')}
+                      </span>
+                      <span className="block">{r.actions.map((a) => describeAction(a)).join('; ')}</span>
+                    </span>
+                  ),
+                  status: r.enabled ? 'On' : 'Off',
+                  runs: (
+                    <span className="text-slate-700">
+                      {r.runs.total} ({r.runs.matched} matched
+                      {r.runs.failed ? `, ${r.runs.failed} failed` : ''})
+                    </span>
+                  ),
+                },
+              }))}
+            />
           )}
         </section>
         {canWrite && (

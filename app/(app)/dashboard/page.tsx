@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { isValidElement } from 'react';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { kpiReport, needsAttention, shopToday } from '@/lib/kpi/queries';
 import { purchasingKpiCards } from '@/components/dashboard/purchasing-cards';
@@ -12,7 +13,7 @@ import {
 import { readDashboardParams, SALES_CHANNELS } from '@/lib/kpi/schemas';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable, type StaticColumn, type StaticRow } from '@/components/data-table/static-table';
 import { KpiCard } from '@/components/dashboard/kpi-card';
 import { drillLinks, kpiCards } from '@/components/dashboard/cards';
 import { RangeControls } from '@/components/dashboard/range-controls';
@@ -20,7 +21,6 @@ import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { waitedFor } from '@/lib/kpi/rules';
-import { ChartTable } from '@/components/dashboard/chart-table';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -33,7 +33,8 @@ function ChartSection({
   id: string;
   title: string;
   children: React.ReactNode;
-  table: React.ReactNode;
+  /** the chart's figures as a table (for screen readers, and to read exact values), or why there are none */
+  table: { columns: StaticColumn[]; rows: StaticRow[] } | React.ReactElement;
 }) {
   return (
     <section aria-labelledby={id} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
@@ -42,9 +43,11 @@ function ChartSection({
       </h2>
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <div className="min-w-0">{children}</div>
-        <ScrollRegion label={`${title}: table`} className="max-h-72 overflow-y-auto">
-          {table}
-        </ScrollRegion>
+        {isValidElement(table) ? (
+          table
+        ) : (
+          <StaticTable label={`${title}: table`} className="max-h-72" caption={title} {...table} />
+        )}
       </div>
     </section>
   );
@@ -225,21 +228,23 @@ export default async function DashboardPage({
         <ChartSection
           id="orders-chart"
           title={`Orders per ${step} by channel`}
-          table={
-            <ChartTable
-              head={monthly ? 'Month' : 'Day'}
-              columns={series.map((s) => s.label)}
-              rows={dayRows.map((r) => ({
-                key: r.x,
-                head: (
+          table={{
+            columns: [
+              { id: 'x', header: monthly ? 'Month' : 'Day', rowHeader: true },
+              ...series.map((s) => ({ id: s.key, header: s.label, align: 'end' as const })),
+            ],
+            rows: dayRows.map((r) => ({
+              id: r.x,
+              cells: {
+                x: (
                   <Link href={links.placedInStep(r.x)} className="underline">
                     {monthly ? r.x.slice(0, 7) : r.x}
                   </Link>
                 ),
-                cells: series.map((s) => Number(r[s.key] ?? 0)),
-              }))}
-            />
-          }
+                ...Object.fromEntries(series.map((s) => [s.key, Number(r[s.key] ?? 0)])),
+              },
+            })),
+          }}
         >
           {dayRows.length ? (
             <StackedBarChart
@@ -257,17 +262,19 @@ export default async function DashboardPage({
         <ChartSection
           id="sales-chart"
           title={`Net sales per ${step} by channel`}
-          table={
-            <ChartTable
-              head={monthly ? 'Month' : 'Day'}
-              columns={series.map((s) => s.label)}
-              rows={salesRows.map((r) => ({
-                key: r.x,
-                head: monthly ? r.x.slice(0, 7) : r.x,
-                cells: series.map((s) => money(Number(r[s.key] ?? 0))),
-              }))}
-            />
-          }
+          table={{
+            columns: [
+              { id: 'x', header: monthly ? 'Month' : 'Day', rowHeader: true },
+              ...series.map((s) => ({ id: s.key, header: s.label, align: 'end' as const })),
+            ],
+            rows: salesRows.map((r) => ({
+              id: r.x,
+              cells: {
+                x: monthly ? r.x.slice(0, 7) : r.x,
+                ...Object.fromEntries(series.map((s) => [s.key, money(Number(r[s.key] ?? 0))])),
+              },
+            })),
+          }}
         >
           {salesRows.length ? (
             <StackedBarChart
@@ -287,21 +294,23 @@ export default async function DashboardPage({
           <ChartSection
             id="funnel-chart"
             title="Fulfillment funnel (orders placed in range)"
-            table={
-              <ChartTable
-                head="Stage"
-                columns={['Orders']}
-                rows={report.charts.funnel.map((f) => ({
-                  key: f.stage,
-                  head: (
+            table={{
+              columns: [
+                { id: 'stage', header: 'Stage', rowHeader: true },
+                { id: 'orders', header: 'Orders', align: 'end' },
+              ],
+              rows: report.charts.funnel.map((f) => ({
+                id: f.stage,
+                cells: {
+                  stage: (
                     <Link href={funnelHref[f.stage]} className="underline">
                       {funnelLabel[f.stage]}
                     </Link>
                   ),
-                  cells: [f.count],
-                }))}
-              />
-            }
+                  orders: f.count,
+                },
+              })),
+            }}
           >
             <HorizontalBarChart
               label="Fulfillment funnel: orders placed, packed, shipped complete, delivered"
@@ -318,17 +327,16 @@ export default async function DashboardPage({
           <ChartSection
             id="ship-time-chart"
             title="Order-to-ship time (orders shipped complete)"
-            table={
-              <ChartTable
-                head="Time"
-                columns={['Orders']}
-                rows={report.charts.ship_time_distribution.map((g) => ({
-                  key: g.label,
-                  head: g.label,
-                  cells: [g.count],
-                }))}
-              />
-            }
+            table={{
+              columns: [
+                { id: 'time', header: 'Time', rowHeader: true },
+                { id: 'orders', header: 'Orders', align: 'end' },
+              ],
+              rows: report.charts.ship_time_distribution.map((g) => ({
+                id: g.label,
+                cells: { time: g.label, orders: g.count },
+              })),
+            }}
           >
             <HorizontalBarChart
               label="Orders by time from placing to last shipment"
@@ -348,45 +356,51 @@ export default async function DashboardPage({
           title="Top stockout SKUs (estimated lost revenue)"
           table={
             report.charts.top_stockouts.length ? (
-              <ChartTable
-                head="SKU"
-                columns={[
-                  'Stockout-days',
-                  <span
-                    key="lost"
-                    title={
-                      'Daily demand before the stockout (units ordered in the 28 days ' +
-                      "before it ÷ 28) × the SKU's price × days out of stock"
-                    }
-                    className="cursor-help underline decoration-dotted"
-                  >
-                    Est. lost revenue
-                  </span>,
-                ]}
-                rows={report.charts.top_stockouts.map((s) => ({
-                  key: s.sku,
-                  head: (
-                    <>
-                      <Link href={links.sku(s.sku)} className="underline">
-                        {s.sku}
-                      </Link>
-                      {s.out_now ? ' (out now)' : ''}
-                      <span className="block text-xs text-slate-600">{s.name}</span>
-                    </>
-                  ),
-                  cells: [
-                    s.stockout_days,
-                    s.lost_revenue > 0 ? (
-                      money(s.lost_revenue)
-                    ) : (
-                      // No orders in the 28 days before it ran out: nothing to estimate from, not $0.
-                      <span title="No orders of this SKU in the 28 days before it ran out to estimate from">
-                        —<span className="sr-only"> no sales before the stockout to estimate from</span>
+              {
+                columns: [
+                  { id: 'sku', header: 'SKU', rowHeader: true },
+                  { id: 'days', header: 'Stockout-days', align: 'end' },
+                  {
+                    id: 'lost',
+                    align: 'end',
+                    header: (
+                      <span
+                        title={
+                          'Daily demand before the stockout (units ordered in the 28 days ' +
+                          "before it ÷ 28) × the SKU's price × days out of stock"
+                        }
+                        className="cursor-help underline decoration-dotted"
+                      >
+                        Est. lost revenue
                       </span>
                     ),
-                  ],
-                }))}
-              />
+                  },
+                ],
+                rows: report.charts.top_stockouts.map((s) => ({
+                  id: s.sku,
+                  cells: {
+                    sku: (
+                      <>
+                        <Link href={links.sku(s.sku)} className="underline">
+                          {s.sku}
+                        </Link>
+                        {s.out_now ? ' (out now)' : ''}
+                        <span className="block text-xs text-slate-600">{s.name}</span>
+                      </>
+                    ),
+                    days: s.stockout_days,
+                    lost:
+                      s.lost_revenue > 0 ? (
+                        money(s.lost_revenue)
+                      ) : (
+                        // No orders in the 28 days before it ran out: nothing to estimate from, not $0.
+                        <span title="No orders of this SKU in the 28 days before it ran out to estimate from">
+                          —<span className="sr-only"> no sales before the stockout to estimate from</span>
+                        </span>
+                      ),
+                  },
+                })),
+              }
             ) : (
               <p className="p-2 text-sm text-slate-700">No SKU was out of stock in this range.</p>
             )
@@ -420,15 +434,16 @@ export default async function DashboardPage({
             title="Returns by reason (units received back)"
             table={
               report.charts.returns_by_reason.length ? (
-                <ChartTable
-                  head="Reason"
-                  columns={['Units']}
-                  rows={report.charts.returns_by_reason.map((g) => ({
-                    key: g.reason,
-                    head: g.label,
-                    cells: [g.units],
-                  }))}
-                />
+                {
+                  columns: [
+                    { id: 'reason', header: 'Reason', rowHeader: true },
+                    { id: 'units', header: 'Units', align: 'end' },
+                  ],
+                  rows: report.charts.returns_by_reason.map((g) => ({
+                    id: g.reason,
+                    cells: { reason: g.label, units: g.units },
+                  })),
+                }
               ) : (
                 <p className="p-2 text-sm text-slate-700">No returned units were received in this range.</p>
               )
@@ -462,15 +477,17 @@ export default async function DashboardPage({
             title={`Refunds over time${monthly ? ' (per month)' : ' (per day)'}`}
             table={
               refundRows.length ? (
-                <ChartTable
-                  head={monthly ? 'Month from' : 'Day'}
-                  columns={['Refunds', 'Amount']}
-                  rows={refundRows.map((p) => ({
-                    key: p.date,
-                    head: p.date,
-                    cells: [p.count, money(p.amount)],
-                  }))}
-                />
+                {
+                  columns: [
+                    { id: 'date', header: monthly ? 'Month from' : 'Day', rowHeader: true },
+                    { id: 'count', header: 'Refunds', align: 'end' },
+                    { id: 'amount', header: 'Amount', align: 'end' },
+                  ],
+                  rows: refundRows.map((p) => ({
+                    id: p.date,
+                    cells: { date: p.date, count: p.count, amount: money(p.amount) },
+                  })),
+                }
               ) : (
                 <p className="p-2 text-sm text-slate-700">No refunds were issued in this range.</p>
               )

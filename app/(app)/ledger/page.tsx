@@ -5,7 +5,7 @@ import { trialBalance } from '@/lib/ledger/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
 import { AccountTypeLabel, BalanceIndicator } from '@/components/ledger/ledger-bits';
@@ -65,75 +65,50 @@ export default async function TrialBalancePage({
               received, counted or adjusted, and when orders ship.
             </p>
           )}
-          <ScrollRegion label="Trial balance table" className="mt-3">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
+          <StaticTable
+            label="Trial balance table"
+            className="mt-3"
+            caption={
+              <>
                 Each account&apos;s balance as of {tb.as_of}, in the debit or credit column, in{' '}
                 {settings.currency}
-              </caption>
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">
-                    Code
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Account
-                  </th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium @xl:table-cell">
-                    Type
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Debit
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
-                    Credit
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tb.accounts.map((a) => (
-                  <tr key={a.code} className="border-b border-slate-100">
-                    <td className="px-4 py-2 font-mono sm:px-6">{a.code}</td>
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      {a.name}
-                      <span className="block text-xs text-slate-600 @xl:hidden">
-                        <AccountTypeLabel type={a.type} />
-                      </span>
-                    </th>
-                    <td className="hidden px-3 py-2 @xl:table-cell">
+              </>
+            }
+            columns={[
+              { id: 'code', header: 'Code', className: 'font-mono' },
+              { id: 'account', header: 'Account', rowHeader: true },
+              { id: 'type', header: 'Type', className: 'max-sm:hidden' },
+              { id: 'debit', header: 'Debit', align: 'end', className: 'whitespace-nowrap' },
+              { id: 'credit', header: 'Credit', align: 'end', className: 'whitespace-nowrap' },
+            ]}
+            rows={tb.accounts.map((a) => ({
+              id: a.code,
+              cells: {
+                code: a.code,
+                account: (
+                  <>
+                    {a.name}
+                    <span className="block text-xs text-slate-600 sm:hidden">
                       <AccountTypeLabel type={a.type} />
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
-                      {a.debit ? money(a.debit) : <span className="text-slate-600">—</span>}
-                    </td>
-                    <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
-                      {a.credit ? money(a.credit) : <span className="text-slate-600">—</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot className="border-t-2 border-slate-300 font-semibold">
-                <tr>
-                  <th scope="row" colSpan={2} className="px-4 py-3 text-left sm:px-6">
-                    Total
-                  </th>
-                  <td className="hidden @xl:table-cell" />
-                  <td
-                    className="px-3 py-3 whitespace-nowrap text-right tabular-nums"
-                    data-testid="total-debit"
-                  >
-                    {money(tb.total_debit)}
-                  </td>
-                  <td
-                    className="px-4 py-3 whitespace-nowrap text-right tabular-nums sm:px-6"
-                    data-testid="total-credit"
-                  >
-                    {money(tb.total_credit)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+                    </span>
+                  </>
+                ),
+                type: <AccountTypeLabel type={a.type} />,
+                debit: a.debit ? money(a.debit) : <span className="text-slate-600">—</span>,
+                credit: a.credit ? money(a.credit) : <span className="text-slate-600">—</span>,
+              },
+            }))}
+            footer={[
+              {
+                id: 'total',
+                cells: {
+                  account: 'Total',
+                  debit: <span data-testid="total-debit">{money(tb.total_debit)}</span>,
+                  credit: <span data-testid="total-credit">{money(tb.total_credit)}</span>,
+                },
+              },
+            ]}
+          />
         </section>
       )}
     </>

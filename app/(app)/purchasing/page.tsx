@@ -3,12 +3,14 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { purchaseOrderList } from '@/lib/purchasing/queries';
+import { PURCHASE_ORDER_SORT, purchaseOrderList } from '@/lib/purchasing/queries';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { ZPurchaseOrderListQuery } from '@/lib/purchasing/schemas';
 import { PURCHASE_ORDER_STATUSES, PURCHASE_ORDER_STATUS_LABEL } from '@/lib/purchasing/rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
@@ -32,10 +34,14 @@ export default async function PurchaseOrdersPage({
     limit: 50,
   });
   const query = parsed.success ? parsed.data : ZPurchaseOrderListQuery.parse({});
-  const list = await purchaseOrderList(query);
+  const { sort } = readSort(raw, PURCHASE_ORDER_SORT);
+  const list = await purchaseOrderList(query, undefined, sort);
   const next = list.next_cursor
-    ? `/purchasing?` +
-      `${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), cursor: list.next_cursor })}`
+    ? `/purchasing?${new URLSearchParams({
+        ...(query.status ? { status: query.status } : {}),
+        ...sortParams(sort, PURCHASE_ORDER_SORT),
+        cursor: list.next_cursor,
+      })}`
     : null;
   return (
     <>
@@ -57,88 +63,71 @@ export default async function PurchaseOrdersPage({
         }
       />
       <PurchasingTabs current="/purchasing" canRead />
-      <form method="get" aria-label="Filter purchase orders" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterBar
+        label="Filter purchase orders"
+        active={!!query.status}
+        clearHref="/purchasing"
+        sort={sortParams(sort, PURCHASE_ORDER_SORT)}
+      >
         <FilterSelect
           id="status"
           label="Status"
           value={query.status}
           options={PURCHASE_ORDER_STATUSES.map((s) => ({ value: s, label: PURCHASE_ORDER_STATUS_LABEL[s] }))}
         />
-        <button
-          type="submit"
-          className={
-            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
-            'font-medium hover:bg-slate-50'
-          }
-        >
-          Apply
-        </button>
-        {query.status && (
-          <Link
-            href="/purchasing"
-            className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
-          >
-            Clear filters
-          </Link>
-        )}
-      </form>
-      {list.data.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          {query.status
+      </FilterBar>
+      <ListPanel
+        label="Purchase orders"
+        isEmpty={list.data.length === 0}
+        empty={
+          query.status
             ? 'No purchase orders with this status. Clear the filter to see them all.'
             : canWrite
               ? 'No purchase orders yet. Add a supplier under “Suppliers”, then choose “New purchase order”.'
-              : 'No purchase orders yet.'}
-        </p>
-      ) : (
-        <section aria-label="Purchase orders" className="rounded-xl border border-slate-200 bg-white">
-          <ListTable
-            caption="Purchase orders"
-            noun={['purchase order', 'purchase orders']}
-            storageKey="purchase-orders"
-            columns={[
-              { id: 'po', header: 'PO', hideable: false },
-              { id: 'supplier', header: 'Supplier' },
-              { id: 'location', header: 'Deliver to' },
-              { id: 'status', header: 'Status', hideable: false },
-              { id: 'received', header: 'Received', className: 'lg:text-right' },
-              { id: 'total', header: 'Total', className: 'lg:text-right' },
-              { id: 'expected', header: 'Expected' },
-            ]}
-            rows={list.data.map((po) => {
-              const ordered = po.lines.reduce((s, l) => s + l.quantity - l.cancelled, 0);
-              const received = po.lines.reduce((s, l) => s + l.received, 0);
-              return {
-                id: po.id,
-                cells: {
-                  po: (
-                    <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
-                      {po.label}
-                    </Link>
-                  ),
-                  supplier: po.supplier.name,
-                  location: <span className="font-mono">{po.location}</span>,
-                  status: <PurchaseOrderStatusBadge status={po.status} />,
-                  received: (
-                    <span className="tabular-nums">
-                      {received} of {ordered}
-                    </span>
-                  ),
-                  total: <span className="tabular-nums">{formatMoney(po.total, po.currency)}</span>,
-                  expected: <span className="whitespace-nowrap">{po.expected_at ?? '—'}</span>,
-                },
-              };
-            })}
-          />
-          {next && (
-            <p className="p-4">
-              <Link href={next} className="text-brand-700 underline">
-                Older purchase orders →
-              </Link>
-            </p>
-          )}
-        </section>
-      )}
+              : 'No purchase orders yet.'
+        }
+        more={next ? { href: next, label: `${sort.desc ? 'Older' : 'Newer'} purchase orders →` } : null}
+      >
+        <ListTable
+          caption="Purchase orders"
+          noun={['purchase order', 'purchase orders']}
+          storageKey="purchase-orders"
+          sort={sort}
+          columns={[
+            { id: 'number', header: 'PO', hideable: false, sortable: true, sortDescFirst: true },
+            { id: 'supplier', header: 'Supplier' },
+            { id: 'location', header: 'Deliver to' },
+            { id: 'status', header: 'Status', hideable: false },
+            { id: 'received', header: 'Received', className: 'lg:text-right' },
+            { id: 'total', header: 'Total', className: 'lg:text-right' },
+            { id: 'expected', header: 'Expected' },
+          ]}
+          rows={list.data.map((po) => {
+            const ordered = po.lines.reduce((s, l) => s + l.quantity - l.cancelled, 0);
+            const received = po.lines.reduce((s, l) => s + l.received, 0);
+            return {
+              id: po.id,
+              cells: {
+                number: (
+                  <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
+                    {po.label}
+                  </Link>
+                ),
+                supplier: po.supplier.name,
+                location: <span className="font-mono">{po.location}</span>,
+                status: <PurchaseOrderStatusBadge status={po.status} />,
+                received: (
+                  <span className="tabular-nums">
+                    {received} of {ordered}
+                  </span>
+                ),
+                total: <span className="tabular-nums">{formatMoney(po.total, po.currency)}</span>,
+                expected: <span className="whitespace-nowrap">{po.expected_at ?? '—'}</span>,
+              },
+            };
+          })}
+        />
+      </ListPanel>
     </>
   );
 }

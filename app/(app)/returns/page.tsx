@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { returnList } from '@/lib/returns/queries';
+import { RETURN_SORT, returnList } from '@/lib/returns/queries';
 import { RETURN_STATUSES } from '@/lib/returns/rules';
 import { ZReturnListQuery } from '@/lib/returns/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { inputClass } from '@/components/ui/form';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { RETURN_STATUS_LABEL, ReturnStatusBadge } from '@/components/returns/return-badges';
@@ -29,11 +31,16 @@ export default async function ReturnsPage({
     limit: 50,
   });
   const query = parsed.success ? parsed.data : ZReturnListQuery.parse({});
-  const [list, tz] = await Promise.all([returnList(query), shopTimezone()]);
+  const { sort } = readSort(raw, RETURN_SORT);
+  const [list, tz] = await Promise.all([returnList(query, undefined, sort), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   const filters = { ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}) };
   const next = list.next_cursor
-    ? `/returns?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}`
+    ? `/returns?${new URLSearchParams({
+        ...filters,
+        ...sortParams(sort, RETURN_SORT),
+        cursor: list.next_cursor,
+      })}`
     : null;
   return (
     <>
@@ -49,7 +56,12 @@ export default async function ReturnsPage({
         showRefunds={roleHas(user.role, 'refunds:issue')}
         showReceive={roleHas(user.role, 'returns:receive')}
       />
-      <form method="get" aria-label="Filter returns" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterBar
+        label="Filter returns"
+        active={!!(query.status || query.q)}
+        clearHref="/returns"
+        sort={sortParams(sort, RETURN_SORT)}
+      >
         <div>
           <label htmlFor="filter-status" className="block text-sm font-medium">
             Status
@@ -75,74 +87,55 @@ export default async function ReturnsPage({
             className={inputClass}
           />
         </div>
-        <button
-          type="submit"
-          className={
-            'min-h-10 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
-            'font-medium hover:bg-slate-50'
-          }
-        >
-          Apply
-        </button>
-        {(query.status || query.q) && (
-          <Link href="/returns" className="py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
-      {list.data.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          {query.status || query.q
+      </FilterBar>
+      <ListPanel
+        label="Returns"
+        isEmpty={list.data.length === 0}
+        empty={
+          query.status || query.q
             ? 'No returns match these filters. Clear them to see every return.'
-            : 'No returns yet. Open a shipped order and choose “Start a return”.'}
-        </p>
-      ) : (
-        <section aria-label="Returns" className="rounded-xl border border-slate-200 bg-white">
-          <ListTable
-            caption="Returns"
-            noun={['return', 'returns']}
-            storageKey="returns"
-            columns={[
-              { id: 'return', header: 'Return', hideable: false },
-              { id: 'order', header: 'Order' },
-              { id: 'customer', header: 'Customer' },
-              { id: 'status', header: 'Status', hideable: false },
-              { id: 'wants', header: 'Wants' },
-              { id: 'units', header: 'Units', className: 'lg:text-right' },
-              { id: 'received', header: 'Received', className: 'lg:text-right' },
-              { id: 'requested', header: 'Requested' },
-            ]}
-            rows={list.data.map((r) => ({
-              id: r.id,
-              cells: {
-                return: (
-                  <Link href={`/returns/${r.id}`} className="font-medium text-brand-700 underline">
-                    #{r.number}
-                  </Link>
-                ),
-                order: (
-                  <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
-                    #{r.order_number}
-                  </Link>
-                ),
-                customer: <span className="break-words">{r.customer || r.email}</span>,
-                status: <ReturnStatusBadge status={r.status} />,
-                wants: <span className="capitalize">{r.resolution}</span>,
-                units: <span className="tabular-nums">{r.units}</span>,
-                received: <span className="tabular-nums">{r.units_received}</span>,
-                requested: <span className="whitespace-nowrap">{date.format(new Date(r.created_at))}</span>,
-              },
-            }))}
-          />
-          {next && (
-            <p className="p-4">
-              <Link href={next} className="text-brand-700 underline">
-                Older returns →
-              </Link>
-            </p>
-          )}
-        </section>
-      )}
+            : 'No returns yet. Open a shipped order and choose “Start a return”.'
+        }
+        more={next ? { href: next, label: `${sort.desc ? 'Older' : 'Newer'} returns →` } : null}
+      >
+        <ListTable
+          caption="Returns"
+          noun={['return', 'returns']}
+          storageKey="returns"
+          sort={sort}
+          columns={[
+            { id: 'return', header: 'Return', hideable: false, sortable: true, sortDescFirst: true },
+            { id: 'order', header: 'Order' },
+            { id: 'customer', header: 'Customer' },
+            { id: 'status', header: 'Status', hideable: false },
+            { id: 'wants', header: 'Wants' },
+            { id: 'units', header: 'Units', className: 'lg:text-right' },
+            { id: 'received', header: 'Received', className: 'lg:text-right' },
+            { id: 'requested', header: 'Requested' },
+          ]}
+          rows={list.data.map((r) => ({
+            id: r.id,
+            cells: {
+              return: (
+                <Link href={`/returns/${r.id}`} className="font-medium text-brand-700 underline">
+                  #{r.number}
+                </Link>
+              ),
+              order: (
+                <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
+                  #{r.order_number}
+                </Link>
+              ),
+              customer: <span className="break-words">{r.customer || r.email}</span>,
+              status: <ReturnStatusBadge status={r.status} />,
+              wants: <span className="capitalize">{r.resolution}</span>,
+              units: <span className="tabular-nums">{r.units}</span>,
+              received: <span className="tabular-nums">{r.units_received}</span>,
+              requested: <span className="whitespace-nowrap">{date.format(new Date(r.created_at))}</span>,
+            },
+          }))}
+        />
+      </ListPanel>
     </>
   );
 }

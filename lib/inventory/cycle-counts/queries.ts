@@ -1,4 +1,5 @@
 import 'server-only';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { db, type Tx } from '@/lib/db';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
@@ -44,15 +45,22 @@ export function countAwaitingReviewSql(c: Prisma.Sql = Prisma.raw('c')): Prisma.
     AND NOT EXISTS (SELECT 1 FROM cycle_count_lines x WHERE x.cycle_count_id = ${c}.id AND x.counted IS NULL))`;
 }
 
+/** The cycle counts list's header sort: by number either way (the keyset; the cursor follows). */
+export const CYCLE_COUNT_SORT = sortSpec(['count'], { id: 'count', desc: true });
+
 export async function cycleCountList(
   query: TCycleCountListQuery,
   tx: Tx = db,
+  sort: ListSort<(typeof CYCLE_COUNT_SORT.columns)[number]> = CYCLE_COUNT_SORT.default,
 ): Promise<{ data: CycleCountRow[]; next_cursor: string | null }> {
   const q = ZCycleCountListQuery.parse(query);
   const tz = (await shopSettings(tx)).timezone;
   const from = q.completed_from ? startOfDayIn(q.completed_from, tz) : null;
   const to = q.completed_to ? endOfDayIn(q.completed_to, tz) : null;
   const before = q.cursor ? decodeCursor(q.cursor, zInt({ min: 1 })) : null;
+  const pastCursor = sort.desc
+    ? Prisma.sql`c.number < ${before}::int`
+    : Prisma.sql`c.number > ${before}::int`;
   const rows = await tx.$queryRaw<
     (Omit<CycleCountRow, 'accuracy' | 'created_at' | 'completed_at'> & {
       created_at: Date;
@@ -74,9 +82,9 @@ export async function cycleCountList(
     WHERE (${q.status ?? null}::text IS NULL OR c.status::text = ${q.status ?? null}::text)
       AND (${from}::timestamptz IS NULL OR c.completed_at >= ${from}::timestamptz)
       AND (${to}::timestamptz IS NULL OR c.completed_at < ${to}::timestamptz)
-      AND (${before}::int IS NULL OR c.number < ${before}::int)
+      AND (${before}::int IS NULL OR ${pastCursor})
       AND ${q.stage === 'awaiting_review' ? countAwaitingReviewSql() : Prisma.sql`true`}
-    ORDER BY c.number DESC LIMIT ${q.limit + 1}`;
+    ORDER BY c.number ${sort.desc ? Prisma.raw('DESC') : Prisma.raw('ASC')} LIMIT ${q.limit + 1}`;
   const page = rows.slice(0, q.limit).map((r) => ({
     ...r,
     created_at: r.created_at.toISOString(),

@@ -4,12 +4,18 @@ import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { automationFormOptions, automationRuleDetail, automationRuns } from '@/lib/automation/queries';
+import {
+  RUN_SORT,
+  automationFormOptions,
+  automationRuleDetail,
+  automationRuns,
+} from '@/lib/automation/queries';
+import { readSort } from '@/lib/list/sort';
 import { parseConditions } from '@/lib/automation/rules';
 import { describeAction, describeConditions } from '@/lib/automation/describe';
 import type { EventType } from '@/lib/events/rules';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { RuleForm } from '@/components/automation/rule-form';
 import { DeleteRuleButton, DryRunPanel, RuleEnabledButton } from '@/components/automation/rule-controls';
 
@@ -21,7 +27,13 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function RulePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RulePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const user = await requirePagePermission('automation:read', `/automation/${id}`);
   const canWrite = roleHas(user.role, 'automation:write');
@@ -29,7 +41,11 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
-  const [runs, options] = await Promise.all([automationRuns(id, { limit: 50 }), automationFormOptions()]);
+  const { sort } = readSort(await searchParams, RUN_SORT);
+  const [runs, options] = await Promise.all([
+    automationRuns(id, { limit: 50, sort }),
+    automationFormOptions(),
+  ]);
   const event = rule.event as EventType;
   return (
     <>
@@ -83,60 +99,59 @@ export default async function RulePage({ params }: { params: Promise<{ id: strin
                 : 'Turn the rule on to run it on new events.'}
             </p>
           ) : (
-            <ScrollRegion label="Rule runs table">
-              <table className="mt-3 w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-6 py-2 font-medium">
-                      When
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Event
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Outcome
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {runs.map((r) => (
-                    <tr key={r.id} className="border-b border-slate-100 align-top">
-                      <td className="px-6 py-3 whitespace-nowrap">
-                        {dateTime.format(new Date(r.created_at))}
-                      </td>
-                      <td className="px-3 py-3">
-                        <code>{r.event_type}</code>
-                        <p className="break-all text-slate-600">{r.resource_id}</p>
-                        {r.depth > 0 && <p className="text-slate-600">from automation, depth {r.depth}</p>}
-                      </td>
-                      <td className="px-3 py-3">
-                        <p className="font-medium">
-                          {r.status === 'pending'
-                            ? 'Queued'
-                            : r.status === 'skipped'
-                              ? 'Skipped'
-                              : r.matched
-                                ? r.status === 'failed'
-                                  ? 'Matched, an action failed'
-                                  : 'Matched'
-                                : 'Did not match'}
-                        </p>
-                        {r.error && <p className="text-red-800">{r.error}</p>}
-                        {r.results.length > 0 && (
-                          <ul className="list-disc pl-5 text-slate-700">
-                            {r.results.map((a, i) => (
-                              <li key={i}>
-                                {a.status}: {a.detail}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ListTable
+              caption="Rule runs table"
+              regionLabel="Rule runs table"
+              noun={['run', 'runs']}
+              sort={sort}
+              columns={[
+                { id: 'created', header: 'When', sortable: true, sortDescFirst: true },
+                { id: 'event', header: 'Event', sortable: true },
+                { id: 'outcome', header: 'Outcome', sortable: true },
+              ]}
+              rows={runs.map((r) => ({
+                id: r.id,
+                cells: {
+                  created: (
+                    <span className="whitespace-nowrap">{dateTime.format(new Date(r.created_at))}</span>
+                  ),
+                  event: (
+                    <>
+                      <code>{r.event_type}</code>
+                      <span className="block break-all text-slate-600">{r.resource_id}</span>
+                      {r.depth > 0 && (
+                        <span className="block text-slate-600">from automation, depth {r.depth}</span>
+                      )}
+                    </>
+                  ),
+                  outcome: (
+                    <>
+                      <span className="block font-medium">
+                        {r.status === 'pending'
+                          ? 'Queued'
+                          : r.status === 'skipped'
+                            ? 'Skipped'
+                            : r.matched
+                              ? r.status === 'failed'
+                                ? 'Matched, an action failed'
+                                : 'Matched'
+                              : 'Did not match'}
+                      </span>
+                      {r.error && <span className="block text-red-800">{r.error}</span>}
+                      {r.results.length > 0 && (
+                        <ul className="list-disc pl-5 text-slate-700">
+                          {r.results.map((a, i) => (
+                            <li key={i}>
+                              {a.status}: {a.detail}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </>
+                  ),
+                },
+              }))}
+            />
           )}
         </section>
         {canWrite && (

@@ -8,14 +8,12 @@ import { ZWhatToFixQuery } from '@/lib/feedback/schemas';
 import { whatToFixBySku, whatToFixByTheme } from '@/lib/feedback/report';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { inputClass } from '@/components/ui/form';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 
 export const metadata: Metadata = { title: 'What to fix' };
 
-const th = 'px-3 py-2 font-medium';
-const td = 'px-3 py-2 tabular-nums';
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /**
@@ -97,96 +95,74 @@ export default async function WhatToFixPage({
             Nothing to fix in this range: no ratings, returns, refunds or tickets. Try a longer range.
           </p>
         ) : (
-          <ScrollRegion label="By product table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className={th}>
-                    Product
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Rating
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Returned
-                  </th>
-                  <th scope="col" className={th}>
-                    Top reason
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Refunds
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Return shipping
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Lost margin
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Tickets
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Cost
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {skus.rows.map((r) => (
-                  <tr key={r.sku} className="border-b border-slate-100" data-sku={r.sku}>
-                    <th scope="row" className="px-3 py-2 text-left font-normal">
-                      <span className="font-medium">{r.name}</span>
-                      <br />
-                      <span className="text-slate-600">{r.sku}</span>
-                    </th>
-                    <td className={`${td} text-right`}>
-                      {r.ratings > 0 ? (
-                        <Link href={inbox({ sku: r.sku })} className={link}>
-                          {r.rating_avg?.toFixed(1)} over {r.ratings}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className={`${td} text-right`}>
-                      {r.units_returned > 0 ? (
-                        <Link href={drill(r.sku, 'returns')} className={link}>
-                          {r.units_returned} of {r.units_shipped} ({pct(r.return_rate)})
-                        </Link>
-                      ) : (
-                        `0 of ${r.units_shipped}`
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      {r.top_reason
-                        ? `“${r.top_reason.label}” on ${r.top_reason.units} of ${r.units_returned}`
-                        : '—'}
-                    </td>
-                    <td className={`${td} text-right`}>
-                      <Link href={drill(r.sku, 'refunds')} className={link}>
-                        {money(r.refunds)}
-                      </Link>
-                    </td>
-                    <td className={`${td} text-right`}>
-                      <Link href={drill(r.sku, 'shipping')} className={link}>
-                        {money(r.return_shipping)}
-                      </Link>
-                    </td>
-                    <td className={`${td} text-right`}>
-                      <Link href={drill(r.sku, 'lost')} className={link}>
-                        {money(r.lost_margin)}
-                      </Link>
-                    </td>
-                    <td className={`${td} text-right`}>
-                      <Link href={drill(r.sku, 'tickets')} className={link}>
-                        {r.tickets}
-                      </Link>
-                    </td>
-                    <td className={`${td} text-right font-semibold`}>{money(r.cost)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <StaticTable
+            label="By product table"
+            caption="What each product's problems cost, largest first"
+            columns={[
+              { id: 'product', header: 'Product', rowHeader: true },
+              { id: 'rating', header: 'Rating', align: 'end' },
+              { id: 'returned', header: 'Returned', align: 'end' },
+              { id: 'reason', header: 'Top reason' },
+              { id: 'refunds', header: 'Refunds', align: 'end' },
+              { id: 'shipping', header: 'Return shipping', align: 'end' },
+              { id: 'lost', header: 'Lost margin', align: 'end' },
+              { id: 'tickets', header: 'Tickets', align: 'end' },
+              { id: 'cost', header: 'Cost', align: 'end', className: 'font-semibold' },
+            ]}
+            rows={skus.rows.map((r) => ({
+              id: r.sku,
+              data: { 'data-sku': r.sku },
+              cells: {
+                product: (
+                  <>
+                    <span className="font-medium">{r.name}</span>
+                    <br />
+                    <span className="text-slate-600">{r.sku}</span>
+                  </>
+                ),
+                rating:
+                  r.ratings > 0 ? (
+                    <Link href={inbox({ sku: r.sku })} className={link}>
+                      {r.rating_avg?.toFixed(1)} over {r.ratings}
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
+                returned:
+                  r.units_returned > 0 ? (
+                    <Link href={drill(r.sku, 'returns')} className={link}>
+                      {r.units_returned} of {r.units_shipped} ({pct(r.return_rate)})
+                    </Link>
+                  ) : (
+                    `0 of ${r.units_shipped}`
+                  ),
+                reason: r.top_reason
+                  ? `“${r.top_reason.label}” on ${r.top_reason.units} of ${r.units_returned}`
+                  : '—',
+                refunds: (
+                  <Link href={drill(r.sku, 'refunds')} className={link}>
+                    {money(r.refunds)}
+                  </Link>
+                ),
+                shipping: (
+                  <Link href={drill(r.sku, 'shipping')} className={link}>
+                    {money(r.return_shipping)}
+                  </Link>
+                ),
+                lost: (
+                  <Link href={drill(r.sku, 'lost')} className={link}>
+                    {money(r.lost_margin)}
+                  </Link>
+                ),
+                tickets: (
+                  <Link href={drill(r.sku, 'tickets')} className={link}>
+                    {r.tickets}
+                  </Link>
+                ),
+                cost: money(r.cost),
+              },
+            }))}
+          />
         )}
       </section>
 
@@ -201,64 +177,47 @@ export default async function WhatToFixPage({
             Edit themes
           </Link>
         </p>
-        <ScrollRegion label="By theme table">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  Theme
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Answers
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Avg rating
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Low ratings
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Tickets mentioning
-                </th>
-                <th scope="col" className={th}>
-                  Top products
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Cost
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {themes.rows.map((t) => (
-                <tr key={t.slug} className="border-b border-slate-100" data-theme={t.slug}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    {t.label}
-                  </th>
-                  <td className={`${td} text-right`}>
-                    <Link href={inbox({ theme: t.slug })} className={link}>
-                      {t.answers}
-                    </Link>
-                  </td>
-                  <td className={`${td} text-right`}>{t.rating_avg?.toFixed(1) ?? '—'}</td>
-                  <td className={`${td} text-right`}>{t.low_ratings}</td>
-                  <td className={`${td} text-right`}>
-                    <Link
-                      href={
-                        `/feedback/report/records?` +
-                        `${new URLSearchParams({ ...query, theme: t.slug, figure: 'tickets' })}`
-                      }
-                      className={link}
-                    >
-                      {t.tickets_mentioning}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{t.top_skus.join(', ') || '—'}</td>
-                  <td className={`${td} text-right font-semibold`}>{money(t.cost)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <StaticTable
+          label="By theme table"
+          caption="What customers' feedback themes cost"
+          columns={[
+            { id: 'theme', header: 'Theme', rowHeader: true, className: 'font-medium' },
+            { id: 'answers', header: 'Answers', align: 'end' },
+            { id: 'rating', header: 'Avg rating', align: 'end' },
+            { id: 'low', header: 'Low ratings', align: 'end' },
+            { id: 'tickets', header: 'Tickets mentioning', align: 'end' },
+            { id: 'skus', header: 'Top products' },
+            { id: 'cost', header: 'Cost', align: 'end', className: 'font-semibold' },
+          ]}
+          rows={themes.rows.map((t) => ({
+            id: t.slug,
+            data: { 'data-theme': t.slug },
+            cells: {
+              theme: t.label,
+              answers: (
+                <Link href={inbox({ theme: t.slug })} className={link}>
+                  {t.answers}
+                </Link>
+              ),
+              rating: t.rating_avg?.toFixed(1) ?? '—',
+              low: t.low_ratings,
+              tickets: (
+                <Link
+                  href={`/feedback/report/records?${new URLSearchParams({
+                    ...query,
+                    theme: t.slug,
+                    figure: 'tickets',
+                  })}`}
+                  className={link}
+                >
+                  {t.tickets_mentioning}
+                </Link>
+              ),
+              skus: t.top_skus.join(', ') || '—',
+              cost: money(t.cost),
+            },
+          }))}
+        />
       </section>
     </>
   );

@@ -1,17 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { exceptionList } from '@/lib/fulfillment/queries';
+import { EXCEPTION_SORT, exceptionList } from '@/lib/fulfillment/queries';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 
 export const metadata: Metadata = { title: 'Fulfillment exceptions' };
 
-export default async function FulfillmentExceptionsPage() {
+export default async function FulfillmentExceptionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('fulfillment:write', '/fulfillment/exceptions');
-  const [rows, timeZone] = await Promise.all([exceptionList(), shopTimezone()]);
+  const { sort } = readSort(await searchParams, EXCEPTION_SORT);
+  const [rows, timeZone] = await Promise.all([exceptionList({ sort }), shopTimezone()]);
   const at = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
@@ -25,58 +31,59 @@ export default async function FulfillmentExceptionsPage() {
           Exceptions <span className="text-base font-normal text-slate-600">· {rows.length}</span>
         </h2>
         {rows.length === 0 ? (
-          <p className="p-4 text-slate-700">No parcel is in exception.</p>
+          <p className="p-4 text-slate-700">
+            No parcel is in exception. A parcel the carrier reports a problem with shows here.
+          </p>
         ) : (
-          <ScrollRegion label="Shipments in exception" className="mt-2">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Shipment / tracking
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Last event
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    When
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.shipment_id} className="border-b border-slate-100">
-                    <td className="whitespace-nowrap px-4 py-1">
-                      <Link
-                        href={`/fulfillment/orders/${r.order_id}`}
-                        className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
-                        aria-label={`Order #${r.order_number}, shipment #${r.shipment_number}`}
-                      >
-                        #{r.order_number}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">
+          <div className="mt-2">
+            <ListTable
+              caption="Shipments in exception"
+              regionLabel="Shipments in exception"
+              noun={['shipment', 'shipments']}
+              sort={sort}
+              columns={[
+                { id: 'order', header: 'Order', sortable: true },
+                { id: 'shipment', header: 'Shipment / tracking' },
+                { id: 'event', header: 'Last event' },
+                { id: 'when', header: 'When', sortable: true, sortDescFirst: true },
+              ]}
+              rows={rows.map((r) => ({
+                id: r.shipment_id,
+                cells: {
+                  order: (
+                    <Link
+                      href={`/fulfillment/orders/${r.order_id}`}
+                      className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+                      aria-label={`Order #${r.order_number}, shipment #${r.shipment_number}`}
+                    >
+                      #{r.order_number}
+                    </Link>
+                  ),
+                  shipment: (
+                    <>
                       #{r.shipment_number} · {r.carrier ?? 'Carrier unknown'}
                       <span className="block font-mono text-slate-700">
                         {r.tracking_number ?? 'No tracking number'}
                       </span>
-                    </td>
-                    <td className="px-3 py-2">
+                    </>
+                  ),
+                  event: (
+                    <>
                       {r.last_event?.description ?? 'Exception'}
                       {r.last_event?.location && (
                         <span className="block text-slate-600">{r.last_event.location}</span>
                       )}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">
+                    </>
+                  ),
+                  when: (
+                    <span className="whitespace-nowrap">
                       {r.last_event ? at.format(new Date(r.last_event.occurred_at)) : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                    </span>
+                  ),
+                },
+              }))}
+            />
+          </div>
         )}
       </section>
     </>

@@ -1,19 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { waveList } from '@/lib/fulfillment/wave-queries';
+import { WAVE_SORT, waveList } from '@/lib/fulfillment/wave-queries';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 
 export const metadata: Metadata = { title: 'Pick waves' };
 
 const STATUS: Record<string, string> = { open: 'Picking', done: 'Picked', cancelled: 'Cancelled' };
 
-export default async function WavesPage() {
+export default async function WavesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('fulfillment:write', '/fulfillment/waves');
-  const [waves, timeZone] = await Promise.all([waveList(), shopTimezone()]);
+  const { sort } = readSort(await searchParams, WAVE_SORT);
+  const [waves, timeZone] = await Promise.all([waveList({ sort }), shopTimezone()]);
   const when = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
@@ -35,51 +41,46 @@ export default async function WavesPage() {
             , select orders and choose “Pick with scanner”.
           </p>
         ) : (
-          <ScrollRegion label="Pick waves" className="mt-2">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Wave
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Orders
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Picked
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Parcels
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Started
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {waves.map((w) => (
-                  <tr key={w.id} className="border-b border-slate-100">
-                    <td className="px-4 py-2 font-semibold">Wave {w.number}</td>
-                    <td className="px-3 py-2">{STATUS[w.status] ?? w.status}</td>
-                    <td className="px-3 py-2">{w.orders.map((n) => `#${n}`).join(', ')}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
+          <div className="mt-2">
+            <ListTable
+              caption="Pick waves"
+              regionLabel="Pick waves"
+              noun={['wave', 'waves']}
+              sort={sort}
+              columns={[
+                { id: 'wave', header: 'Wave', sortable: true, sortDescFirst: true },
+                { id: 'state', header: 'State', sortable: true },
+                { id: 'orders', header: 'Orders' },
+                { id: 'picked', header: 'Picked', className: 'lg:text-right tabular-nums' },
+                { id: 'parcels', header: 'Parcels' },
+                { id: 'started', header: 'Started', sortable: true, sortDescFirst: true },
+                { id: 'actions', header: 'Actions' },
+              ]}
+              rows={waves.map((w) => ({
+                id: w.id,
+                cells: {
+                  wave: <span className="font-semibold">Wave {w.number}</span>,
+                  state: STATUS[w.status] ?? w.status,
+                  orders: w.orders.map((n) => `#${n}`).join(', '),
+                  picked: (
+                    <>
                       {w.picked} / {w.units}
                       {w.short ? ` (${w.short} short)` : ''}
-                    </td>
-                    <td className="px-3 py-2">
+                    </>
+                  ),
+                  parcels: (
+                    <>
                       {w.packed} packed · {w.shipped} shipped
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">
+                    </>
+                  ),
+                  started: (
+                    <span className="whitespace-nowrap">
                       {when.format(new Date(w.created_at))}
                       <span className="block text-slate-600">{w.created_by}</span>
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-1">
+                    </span>
+                  ),
+                  actions: (
+                    <span className="whitespace-nowrap">
                       <Link
                         href={`/fulfillment/waves/${w.id}`}
                         className="inline-flex min-h-11 items-center px-2 font-medium text-brand-700 underline"
@@ -93,12 +94,12 @@ export default async function WavesPage() {
                       >
                         Labels<span className="sr-only"> of wave {w.number}</span>
                       </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                    </span>
+                  ),
+                },
+              }))}
+            />
+          </div>
         )}
       </section>
     </>

@@ -12,7 +12,8 @@ import { averageUnitCost } from '@/lib/inventory/costing';
 import { PageHeader } from '@/components/ui/page-header';
 import { AdjustForm } from '@/components/inventory/adjust-form';
 import { MoveBinForm } from '@/components/inventory/move-bin-form';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
+import { ListTable } from '@/components/data-table/list-table';
 
 export const metadata: Metadata = { title: 'SKU' };
 
@@ -89,50 +90,32 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
               )}
             </p>
           ) : (
-            <ScrollRegion label="Stock by location table">
-              <table className="mt-2 w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">
-                      Location
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Bin
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      On hand
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Reserved
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Available
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Damaged
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Quarantine
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.levels.map((l) => (
-                    <tr key={l.location} className="border-b border-slate-100">
-                      <td className="px-5 py-2">
-                        {l.location_name} ({l.location})
-                      </td>
-                      <td className="px-3 py-2 font-mono">{l.bin ?? '—'}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{l.on_hand}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{l.reserved}</td>
-                      <td className="px-3 py-2 text-right font-semibold tabular-nums">{l.available}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{l.damaged}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{l.quarantine}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <StaticTable
+              label="Stock by location table"
+              className="mt-2"
+              caption={`Stock of ${detail.variant.sku} by location`}
+              columns={[
+                { id: 'location', header: 'Location' },
+                { id: 'bin', header: 'Bin', className: 'font-mono' },
+                { id: 'on_hand', header: 'On hand', align: 'end' },
+                { id: 'reserved', header: 'Reserved', align: 'end' },
+                { id: 'available', header: 'Available', align: 'end', className: 'font-semibold' },
+                { id: 'damaged', header: 'Damaged', align: 'end' },
+                { id: 'quarantine', header: 'Quarantine', align: 'end' },
+              ]}
+              rows={detail.levels.map((l) => ({
+                id: l.location,
+                cells: {
+                  location: `${l.location_name} (${l.location})`,
+                  bin: l.bin ?? '—',
+                  on_hand: l.on_hand,
+                  reserved: l.reserved,
+                  available: l.available,
+                  damaged: l.damaged,
+                  quarantine: l.quarantine,
+                },
+              }))}
+            />
           )}
         </section>
         {onOrder.length > 0 && (
@@ -173,34 +156,27 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
           {detail.layers.length === 0 ? (
             <p className="mt-1 text-sm text-slate-600">No receipts yet.</p>
           ) : (
-            <table className="mt-1 w-full text-left text-sm">
-              <thead>
-                <tr className="text-slate-600">
-                  <th scope="col" className="py-1 font-medium">
-                    Received
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Unit cost
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Left / in
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.layers.map((l) => (
-                  <tr key={l.id} className={l.quantity_remaining === 0 ? 'text-slate-500' : ''}>
-                    <td className="py-1">
-                      {new Date(l.received_at).toLocaleDateString('en-US', { timeZone: settings.timezone })}
-                    </td>
-                    <td className="py-1 text-right tabular-nums">{money(l.unit_cost)}</td>
-                    <td className="py-1 text-right tabular-nums">
-                      {l.quantity_remaining} / {l.quantity_received}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StaticTable
+              label="Cost layers table"
+              className="mt-1"
+              caption="Cost layers, oldest first"
+              columns={[
+                { id: 'received', header: 'Received' },
+                { id: 'cost', header: 'Unit cost', align: 'end' },
+                { id: 'left', header: 'Left / in', align: 'end' },
+              ]}
+              rows={detail.layers.map((l) => ({
+                id: l.id,
+                className: l.quantity_remaining === 0 ? 'text-slate-500' : '',
+                cells: {
+                  received: new Date(l.received_at).toLocaleDateString('en-US', {
+                    timeZone: settings.timezone,
+                  }),
+                  cost: money(l.unit_cost),
+                  left: `${l.quantity_remaining} / ${l.quantity_received}`,
+                },
+              }))}
+            />
           )}
         </section>
       </div>
@@ -222,73 +198,53 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
         {detail.movements.length === 0 ? (
           <p className="p-5 text-slate-700">No movements yet.</p>
         ) : (
-          <ScrollRegion label="Movement history table">
-            <table className="mt-2 w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    When
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    What
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Location
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    On hand
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Reserved
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Unsellable
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Value
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Why
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Who
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.movements.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-100 align-top">
-                    <td className="whitespace-nowrap px-5 py-2">
-                      {new Date(m.at).toLocaleString('en-US', {
-                        timeZone: settings.timezone,
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      })}
-                    </td>
-                    <td className="px-3 py-2">{MOVEMENT_LABEL[m.type] ?? m.type}</td>
-                    <td className="px-3 py-2">{m.location}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{signed(m.on_hand_delta)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{signed(m.reserved_delta)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {signed(m.damaged_delta + m.quarantine_delta)}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {m.value_delta ? money(m.value_delta) : ''}
-                    </td>
-                    <td className="px-3 py-2">
-                      {m.reason ?? (m.source ? '' : m.reference ? m.reference.split(':')[0] : '')}
-                      {m.source && (
-                        <Link href={m.source.href} className="block text-brand-700 underline">
-                          {m.source.label}
-                        </Link>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">{m.actor}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Movement history table"
+            regionLabel="Movement history table"
+            noun={['movement', 'movements']}
+            columns={[
+              { id: 'when', header: 'When' },
+              { id: 'what', header: 'What' },
+              { id: 'location', header: 'Location' },
+              { id: 'on_hand', header: 'On hand', className: 'lg:text-right tabular-nums' },
+              { id: 'reserved', header: 'Reserved', className: 'lg:text-right tabular-nums' },
+              { id: 'unsellable', header: 'Unsellable', className: 'lg:text-right tabular-nums' },
+              { id: 'value', header: 'Value', className: 'lg:text-right tabular-nums' },
+              { id: 'why', header: 'Why' },
+              { id: 'who', header: 'Who' },
+            ]}
+            rows={detail.movements.map((m) => ({
+              id: m.id,
+              cells: {
+                when: (
+                  <span className="whitespace-nowrap">
+                    {new Date(m.at).toLocaleString('en-US', {
+                      timeZone: settings.timezone,
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    })}
+                  </span>
+                ),
+                what: MOVEMENT_LABEL[m.type] ?? m.type,
+                location: m.location,
+                on_hand: signed(m.on_hand_delta),
+                reserved: signed(m.reserved_delta),
+                unsellable: signed(m.damaged_delta + m.quarantine_delta),
+                value: m.value_delta ? money(m.value_delta) : '',
+                why: (
+                  <>
+                    {m.reason ?? (m.source ? '' : m.reference ? m.reference.split(':')[0] : '')}
+                    {m.source && (
+                      <Link href={m.source.href} className="block text-brand-700 underline">
+                        {m.source.label}
+                      </Link>
+                    )}
+                  </>
+                ),
+                who: m.actor,
+              },
+            }))}
+          />
         )}
       </section>
     </>

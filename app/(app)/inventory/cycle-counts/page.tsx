@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { cycleCountList } from '@/lib/inventory/cycle-counts/queries';
+import { CYCLE_COUNT_SORT, cycleCountList } from '@/lib/inventory/cycle-counts/queries';
 import { ZCycleCountListQuery } from '@/lib/inventory/cycle-counts/schemas';
 import { CYCLE_COUNT_STATUSES, CYCLE_COUNT_STATUS_LABEL } from '@/lib/inventory/cycle-counts/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { inputClass } from '@/components/ui/form';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
@@ -32,7 +34,8 @@ export default async function CycleCountsPage({
     limit: 50,
   });
   const query = parsed.success ? parsed.data : ZCycleCountListQuery.parse({});
-  const [list, tz] = await Promise.all([cycleCountList(query), shopTimezone()]);
+  const { sort } = readSort(raw, CYCLE_COUNT_SORT);
+  const [list, tz] = await Promise.all([cycleCountList(query, undefined, sort), shopTimezone()]);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   const filters = {
     ...(query.status ? { status: query.status } : {}),
@@ -42,7 +45,11 @@ export default async function CycleCountsPage({
   };
   const filtered = Object.keys(filters).length > 0;
   const next = list.next_cursor
-    ? `/inventory/cycle-counts?${new URLSearchParams({ ...filters, cursor: list.next_cursor })}`
+    ? `/inventory/cycle-counts?${new URLSearchParams({
+        ...filters,
+        ...sortParams(sort, CYCLE_COUNT_SORT),
+        cursor: list.next_cursor,
+      })}`
     : null;
   return (
     <>
@@ -65,7 +72,12 @@ export default async function CycleCountsPage({
         }
       />
       <InventoryTabs current="/inventory/cycle-counts" canWrite />
-      <form method="get" aria-label="Filter cycle counts" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterBar
+        label="Filter cycle counts"
+        active={!!filtered}
+        clearHref="/inventory/cycle-counts"
+        sort={sortParams(sort, CYCLE_COUNT_SORT)}
+      >
         <div>
           <label htmlFor="filter-status" className="block text-sm font-medium">
             Status
@@ -103,24 +115,7 @@ export default async function CycleCountsPage({
             className={inputClass}
           />
         </div>
-        <button
-          type="submit"
-          className={
-            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
-            'font-medium hover:bg-slate-50'
-          }
-        >
-          Apply
-        </button>
-        {filtered && (
-          <Link
-            href="/inventory/cycle-counts"
-            className="inline-flex min-h-11 items-center text-sm text-brand-700 underline"
-          >
-            Clear filters
-          </Link>
-        )}
-      </form>
+      </FilterBar>
       {!parsed.success && (
         <p
           role="alert"
@@ -130,80 +125,75 @@ export default async function CycleCountsPage({
           every count.
         </p>
       )}
-      {list.data.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          {filtered
+      <ListPanel
+        label="Cycle counts"
+        isEmpty={list.data.length === 0}
+        empty={
+          filtered
             ? 'No cycle counts match these filters. Clear them to see every count.'
-            : 'No cycle counts yet. Choose “New count” to count a location, a few bins or some SKUs.'}
-        </p>
-      ) : (
-        <section aria-label="Cycle counts" className="rounded-xl border border-slate-200 bg-white">
-          <ListTable
-            caption="Cycle counts table"
-            noun={['cycle count', 'cycle counts']}
-            storageKey="cycle-counts"
-            columns={[
-              { id: 'count', header: 'Count', hideable: false },
-              { id: 'location', header: 'Location' },
-              { id: 'scope', header: 'Scope' },
-              { id: 'status', header: 'Status', hideable: false },
-              { id: 'counted', header: 'Counted', className: 'lg:text-right' },
-              { id: 'accuracy', header: 'Accuracy', className: 'lg:text-right' },
-              { id: 'created', header: 'Created' },
-              { id: 'completed', header: 'Completed' },
-            ]}
-            rows={list.data.map((c) => ({
-              id: c.id,
-              cells: {
-                count: (
-                  <Link
-                    href={`/inventory/cycle-counts/${c.id}`}
-                    className="font-medium text-brand-700 underline"
-                  >
-                    #{c.number}
-                  </Link>
-                ),
-                location: <span className="font-mono">{c.location}</span>,
-                scope: c.scope_description,
-                status: <CycleCountStatusBadge status={c.status} />,
-                counted: (
-                  <span className="tabular-nums">
-                    {c.lines_counted} of {c.lines}
-                  </span>
-                ),
-                accuracy: (
-                  <span className="tabular-nums">
-                    {c.status === 'completed'
-                      ? `${pct(c.accuracy)} (${c.abs_variance} off ${c.expected})`
-                      : '—'}
-                  </span>
-                ),
-                created: (
-                  <span className="whitespace-nowrap">
-                    {date.format(new Date(c.created_at))}
-                    <span className="block text-xs text-slate-600">{c.created_by}</span>
-                  </span>
-                ),
-                completed: c.completed_at ? (
-                  <span className="whitespace-nowrap">
-                    {date.format(new Date(c.completed_at))}
-                    <span className="block text-xs text-slate-600">{c.completed_by}</span>
-                  </span>
-                ) : (
-                  '—'
-                ),
-              },
-            }))}
-          />
-          {next && (
-            <p className="p-4">
-              <Link href={next} className="text-brand-700 underline">
-                Older counts →
-              </Link>
-            </p>
-          )}
-        </section>
-      )}
+            : 'No cycle counts yet. Choose “New count” to count a location, a few bins or some SKUs.'
+        }
+        more={next ? { href: next, label: `${sort.desc ? 'Older' : 'Newer'} counts →` } : null}
+      >
+        <ListTable
+          caption="Cycle counts table"
+          noun={['cycle count', 'cycle counts']}
+          storageKey="cycle-counts"
+          sort={sort}
+          columns={[
+            { id: 'count', header: 'Count', hideable: false, sortable: true, sortDescFirst: true },
+            { id: 'location', header: 'Location' },
+            { id: 'scope', header: 'Scope' },
+            { id: 'status', header: 'Status', hideable: false },
+            { id: 'counted', header: 'Counted', className: 'lg:text-right' },
+            { id: 'accuracy', header: 'Accuracy', className: 'lg:text-right' },
+            { id: 'created', header: 'Created' },
+            { id: 'completed', header: 'Completed' },
+          ]}
+          rows={list.data.map((c) => ({
+            id: c.id,
+            cells: {
+              count: (
+                <Link
+                  href={`/inventory/cycle-counts/${c.id}`}
+                  className="font-medium text-brand-700 underline"
+                >
+                  #{c.number}
+                </Link>
+              ),
+              location: <span className="font-mono">{c.location}</span>,
+              scope: c.scope_description,
+              status: <CycleCountStatusBadge status={c.status} />,
+              counted: (
+                <span className="tabular-nums">
+                  {c.lines_counted} of {c.lines}
+                </span>
+              ),
+              accuracy: (
+                <span className="tabular-nums">
+                  {c.status === 'completed'
+                    ? `${pct(c.accuracy)} (${c.abs_variance} off ${c.expected})`
+                    : '—'}
+                </span>
+              ),
+              created: (
+                <span className="whitespace-nowrap">
+                  {date.format(new Date(c.created_at))}
+                  <span className="block text-xs text-slate-600">{c.created_by}</span>
+                </span>
+              ),
+              completed: c.completed_at ? (
+                <span className="whitespace-nowrap">
+                  {date.format(new Date(c.completed_at))}
+                  <span className="block text-xs text-slate-600">{c.completed_by}</span>
+                </span>
+              ) : (
+                '—'
+              ),
+            },
+          }))}
+        />
+      </ListPanel>
     </>
   );
 }

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { resolveAsOf } from '@/lib/ledger/as-of';
-import { chartOfAccounts } from '@/lib/ledger/queries';
+import { ACCOUNT_SORT, chartOfAccounts } from '@/lib/ledger/queries';
+import { readSort } from '@/lib/list/sort';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AccountTypeLabel } from '@/components/ledger/ledger-bits';
 import { CreateAccountForm } from '@/components/ledger/create-account-form';
@@ -37,11 +38,16 @@ function AccountKind({ system, active }: { system: boolean; active: boolean }) {
   );
 }
 
-export default async function AccountsPage() {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('ledger:read', '/ledger/accounts');
+  const { sort } = readSort(await searchParams, ACCOUNT_SORT);
   const canPost = roleHas(user.role, 'ledger:write');
   const today = await resolveAsOf();
-  const [accounts, settings] = await Promise.all([chartOfAccounts(today.before), shopSettings()]);
+  const [accounts, settings] = await Promise.all([chartOfAccounts(today.before, sort), shopSettings()]);
   const money = (amount: number) => formatMoney(amount, settings.currency);
   return (
     <>
@@ -61,44 +67,28 @@ export default async function AccountsPage() {
           <p className="px-4 text-sm text-slate-600 sm:px-6">
             Balances as of today, {today.asOf} ({settings.timezone}). Dr = debit balance, Cr = credit balance.
           </p>
-          <ScrollRegion label="Chart of accounts table" className="mt-3">
-            <table className="w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium sm:px-6">
-                    Code
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium @2xl:table-cell">
-                    Type
-                  </th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium @2xl:table-cell">
-                    Kind
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
-                    Balance today
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {accounts.map((a) => (
-                  <tr key={a.code} className="border-b border-slate-100">
-                    <td className="px-4 py-2 font-mono sm:px-6">{a.code}</td>
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      {a.name}
-                      <span className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-600 @2xl:hidden">
-                        <AccountTypeLabel type={a.type} /> <AccountKind system={a.system} active={a.active} />
-                      </span>
-                    </th>
-                    <td className="hidden px-3 py-2 @2xl:table-cell">
-                      <AccountTypeLabel type={a.type} />
-                    </td>
-                    <td className="hidden px-3 py-2 @2xl:table-cell">
-                      <AccountKind system={a.system} active={a.active} />
-                    </td>
-                    <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
+          <div className="mt-3">
+            <ListTable
+              caption="Chart of accounts table"
+              regionLabel="Chart of accounts table"
+              noun={['account', 'accounts']}
+              sort={sort}
+              columns={[
+                { id: 'code', header: 'Code', sortable: true, className: 'font-mono' },
+                { id: 'name', header: 'Name', sortable: true },
+                { id: 'type', header: 'Type', sortable: true },
+                { id: 'kind', header: 'Kind' },
+                { id: 'balance', header: 'Balance today', sortable: true, className: 'lg:text-right' },
+              ]}
+              rows={accounts.map((a) => ({
+                id: a.code,
+                cells: {
+                  code: a.code,
+                  name: a.name,
+                  type: <AccountTypeLabel type={a.type} />,
+                  kind: <AccountKind system={a.system} active={a.active} />,
+                  balance: (
+                    <span className="whitespace-nowrap tabular-nums">
                       {a.balance === 0 ? (
                         <span className="text-slate-600">—</span>
                       ) : (
@@ -112,12 +102,13 @@ export default async function AccountsPage() {
                           </abbr>
                         </>
                       )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                    </span>
+                  ),
+                },
+              }))}
+              empty="No accounts yet. Add the first one below."
+            />
+          </div>
         </section>
         {canPost && <CreateAccountForm />}
       </div>

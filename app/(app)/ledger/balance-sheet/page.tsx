@@ -7,65 +7,61 @@ import type { BsSectionDto } from '@/lib/ledger/statements';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable, type StaticGroup, type StaticRow } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
 
 export const metadata: Metadata = { title: 'Balance sheet · Ledger' };
 
 /** One side of the balance sheet: its accounts (each linking to its journal lines up to the date) and total. */
-function Side({
-  id,
-  title,
-  side,
-  asOf,
-  money,
-  children,
-}: {
-  id: string;
-  title: string;
-  side: BsSectionDto;
-  asOf: string;
-  money: (amount: number) => string;
-  children?: React.ReactNode;
-}) {
-  return (
-    <tbody>
-      <tr className="border-b border-slate-200 bg-slate-50">
-        <th id={id} scope="rowgroup" colSpan={2} className="px-4 py-2 text-left font-semibold sm:px-6">
-          {title}
-        </th>
-      </tr>
-      {side.accounts.map((a) => (
-        <tr key={a.code} className="border-b border-slate-100">
-          <th scope="row" className="py-2 pr-3 pl-8 text-left font-normal sm:pl-10">
-            <span className="mr-1 font-mono">{a.code}</span>
-            {a.name}
-          </th>
-          <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
+function side(
+  id: string,
+  title: string,
+  group: BsSectionDto,
+  asOf: string,
+  money: (amount: number) => string,
+  extra: StaticRow[] = [],
+): StaticGroup {
+  return {
+    id,
+    title,
+    rows: [
+      ...group.accounts.map((a) => ({
+        id: a.code,
+        cells: {
+          account: (
+            <span className="block pl-4 sm:pl-6">
+              <span className="mr-1 font-mono">{a.code}</span>
+              {a.name}
+            </span>
+          ),
+          amount: (
             <Link
               href={`/ledger/journal?account=${encodeURIComponent(a.code)}&to=${asOf}`}
               className="text-brand-700 underline"
             >
               {money(a.amount)}
             </Link>
-          </td>
-        </tr>
-      ))}
-      {children}
-      <tr className="border-b-2 border-slate-300 font-medium">
-        <th scope="row" className="px-4 py-2 text-left sm:px-6">
-          Total {title.toLowerCase()}
-        </th>
-        <td
-          className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6"
-          data-testid={`total-${id}`}
-        >
-          {money(side.total)}
-        </td>
-      </tr>
-    </tbody>
-  );
+          ),
+        },
+      })),
+      ...extra,
+      {
+        id: `total-${id}`,
+        className: 'border-b-2 border-slate-300 font-medium',
+        cells: {
+          account: `Total ${title.toLowerCase()}`,
+          amount: <span data-testid={`total-${id}`}>{money(group.total)}</span>,
+        },
+      },
+    ],
+  };
+}
+
+/** The profit and loss of the five calendar years before the fiscal year's start. */
+function fiveYearsBefore(fiscalYearStart: string): string {
+  const year = Number(fiscalYearStart.slice(0, 4));
+  return `/ledger/profit-and-loss?from=${year - 5}-01-01&to=${year - 1}-12-31`;
 }
 
 export default async function BalanceSheetPage({
@@ -140,73 +136,72 @@ export default async function BalanceSheetPage({
               .
             </p>
           )}
-          <ScrollRegion label="Balance sheet table" className="mt-3">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                Balance sheet as of {bs.as_of} in {settings.currency}; each figure opens its journal lines
-              </caption>
-              <thead className="sr-only">
-                <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col">Amount</th>
-                </tr>
-              </thead>
-              <Side id="assets" title="Assets" side={bs.assets} asOf={bs.as_of} money={money} />
-              <Side
-                id="liabilities"
-                title="Liabilities"
-                side={bs.liabilities}
-                asOf={bs.as_of}
-                money={money}
-              />
-              <Side id="equity" title="Equity" side={bs.equity} asOf={bs.as_of} money={money}>
-                <tr className="border-b border-slate-100">
-                  <th scope="row" className="py-2 pr-3 pl-8 text-left font-normal sm:pl-10">
-                    Retained earnings (before {bs.fiscal_year_start})
-                  </th>
-                  <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
-                    <Link
-                      href={
-                        `/ledger/profit-and-loss?from=${Number(bs.fiscal_year_start.slice(0, 4)) - 5}` +
-                        `-01-01&to=${Number(bs.fiscal_year_start.slice(0, 4)) - 1}-12-31`
-                      }
-                      className="text-brand-700 underline"
-                      aria-label={
-                        `Retained earnings ${money(bs.retained_earnings)}: open the ` +
-                        `profit and loss of the five years before`
-                      }
-                    >
-                      {money(bs.retained_earnings)}
-                    </Link>
-                  </td>
-                </tr>
-                <tr className="border-b border-slate-100">
-                  <th scope="row" className="py-2 pr-3 pl-8 text-left font-normal sm:pl-10">
-                    Current-year earnings ({bs.fiscal_year_start} to {bs.as_of})
-                  </th>
-                  <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
-                    <Link
-                      href={`/ledger/profit-and-loss?from=${bs.fiscal_year_start}&to=${bs.as_of}`}
-                      className="text-brand-700 underline"
-                      data-testid="current-year-earnings"
-                    >
-                      {money(bs.current_year_earnings)}
-                    </Link>
-                  </td>
-                </tr>
-              </Side>
-              <tfoot>
-                <tr className="font-semibold">
-                  <th scope="row" className="px-4 py-3 text-left sm:px-6">
-                    Total liabilities and equity
-                  </th>
-                  <td className="px-4 py-3 whitespace-nowrap text-right tabular-nums sm:px-6">
-                    {money(bs.liabilities.total + bs.equity.total)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <StaticTable
+            label="Balance sheet table"
+            className="mt-3"
+            caption={`Balance sheet as of ${bs.as_of} in ${settings.currency}; each figure opens its journal lines`}
+            hideHeader
+            columns={[
+              { id: 'account', header: 'Account', rowHeader: true },
+              { id: 'amount', header: 'Amount', align: 'end', className: 'whitespace-nowrap' },
+            ]}
+            groups={[
+              side('assets', 'Assets', bs.assets, bs.as_of, money),
+              side('liabilities', 'Liabilities', bs.liabilities, bs.as_of, money),
+              side('equity', 'Equity', bs.equity, bs.as_of, money, [
+                {
+                  id: 'retained',
+                  cells: {
+                    account: (
+                      <span className="block pl-4 sm:pl-6">
+                        Retained earnings (before {bs.fiscal_year_start})
+                      </span>
+                    ),
+                    amount: (
+                      <Link
+                        href={fiveYearsBefore(bs.fiscal_year_start)}
+                        className="text-brand-700 underline"
+                        aria-label={
+                          `Retained earnings ${money(bs.retained_earnings)}: open the ` +
+                          `profit and loss of the five years before`
+                        }
+                      >
+                        {money(bs.retained_earnings)}
+                      </Link>
+                    ),
+                  },
+                },
+                {
+                  id: 'current',
+                  cells: {
+                    account: (
+                      <span className="block pl-4 sm:pl-6">
+                        Current-year earnings ({bs.fiscal_year_start} to {bs.as_of})
+                      </span>
+                    ),
+                    amount: (
+                      <Link
+                        href={`/ledger/profit-and-loss?from=${bs.fiscal_year_start}&to=${bs.as_of}`}
+                        className="text-brand-700 underline"
+                        data-testid="current-year-earnings"
+                      >
+                        {money(bs.current_year_earnings)}
+                      </Link>
+                    ),
+                  },
+                },
+              ]),
+            ]}
+            footer={[
+              {
+                id: 'total',
+                cells: {
+                  account: 'Total liabilities and equity',
+                  amount: money(bs.liabilities.total + bs.equity.total),
+                },
+              },
+            ]}
+          />
         </section>
       )}
     </>

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { fxRates } from '@/lib/ledger/fx-queries';
+import { FX_RATE_SORT, fxRates } from '@/lib/ledger/fx-queries';
 import { ZFxRatesQuery } from '@/lib/ledger/fx-schemas';
 import { shopSettings } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/dates';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { readSort } from '@/lib/list/sort';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { EcbImportForm, FxRateForm } from '@/components/ledger/fx-rate-forms';
 
@@ -26,7 +27,8 @@ export default async function ExchangeRatesPage({
     currency: typeof raw.currency === 'string' && raw.currency ? raw.currency.toUpperCase() : undefined,
   });
   const query = parsed.success ? parsed.data : {};
-  const [settings, { rates }] = await Promise.all([shopSettings(), fxRates(query)]);
+  const { sort } = readSort(raw, FX_RATE_SORT);
+  const [settings, { rates }] = await Promise.all([shopSettings(), fxRates(query, undefined, sort)]);
   return (
     <>
       <PageHeader
@@ -81,38 +83,34 @@ export default async function ExchangeRatesPage({
                 : 'A manager can enter them or import the ECB reference-rate CSV.'}
             </p>
           ) : (
-            <ScrollRegion label="Exchange rates table" className="mt-3">
-              <table className="w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium sm:px-6">
-                      Date
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Currency
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      {settings.currency} per unit
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium sm:px-6">
-                      Source
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rates.map((r) => (
-                    <tr key={`${r.currency}-${r.date}`} className="border-b border-slate-100">
-                      <td className="px-4 py-2 whitespace-nowrap sm:px-6">{r.date}</td>
-                      <th scope="row" className="px-3 py-2 font-mono font-normal">
-                        {r.currency}
-                      </th>
-                      <td className="px-3 py-2 text-right font-mono tabular-nums">{r.rate}</td>
-                      <td className="px-4 py-2 sm:px-6">{SOURCE_LABEL[r.source] ?? r.source}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <div className="mt-3">
+              <ListTable
+                caption="Exchange rates table"
+                regionLabel="Exchange rates table"
+                noun={['rate', 'rates']}
+                sort={sort}
+                columns={[
+                  { id: 'date', header: 'Date', sortable: true, sortDescFirst: true },
+                  { id: 'currency', header: 'Currency', sortable: true, className: 'font-mono' },
+                  {
+                    id: 'rate',
+                    header: `${settings.currency} per unit`,
+                    sortable: true,
+                    className: 'font-mono lg:text-right tabular-nums',
+                  },
+                  { id: 'source', header: 'Source', sortable: true },
+                ]}
+                rows={rates.map((r) => ({
+                  id: `${r.currency}-${r.date}`,
+                  cells: {
+                    date: <span className="whitespace-nowrap">{r.date}</span>,
+                    currency: r.currency,
+                    rate: r.rate,
+                    source: SOURCE_LABEL[r.source] ?? r.source,
+                  },
+                }))}
+              />
+            </div>
           )}
         </section>
         {canPost && (

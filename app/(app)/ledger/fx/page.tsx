@@ -7,14 +7,11 @@ import { shopSettings } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { PayoutForm, RevalueForm } from '@/components/ledger/fx-settlement-forms';
 
 export const metadata: Metadata = { title: 'Payouts and FX · Ledger' };
-
-const th = 'px-3 py-2 font-medium';
-const td = 'px-3 py-2 whitespace-nowrap';
 
 export default async function PayoutsAndFxPage() {
   const user = await requirePagePermission('ledger:read', '/ledger/fx');
@@ -49,55 +46,37 @@ export default async function PayoutsAndFxPage() {
                 : 'A manager records them.'}
             </p>
           ) : (
-            <ScrollRegion label="Payouts table" className="mt-3">
-              <table className="w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className={`${th} sm:pl-6`}>
-                      Date
-                    </th>
-                    <th scope="col" className={th}>
-                      Reference
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Paid out
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      To the bank
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Carried at
-                    </th>
-                    <th scope="col" className={`${th} text-right sm:pr-6`}>
-                      Exchange gain/loss
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {payouts.map((p) => (
-                    <tr key={p.id} className="border-b border-slate-100">
-                      <td className={`${td} sm:pl-6`}>{p.date}</td>
-                      <th scope="row" className={`${td} font-mono font-normal`}>
-                        <a
-                          className="underline"
-                          href={`/ledger/journal?q=${encodeURIComponent(`#${p.entry_number}`)}`}
-                        >
-                          {p.reference}
-                        </a>
-                      </th>
-                      <td className={`${td} text-right tabular-nums`}>{formatMoney(p.amount, p.currency)}</td>
-                      <td className={`${td} text-right tabular-nums`}>{formatMoney(p.bank_amount, base)}</td>
-                      <td className={`${td} text-right tabular-nums`}>
-                        {formatMoney(p.carrying_amount, base)}
-                      </td>
-                      <td className={`${td} text-right tabular-nums sm:pr-6`}>
-                        {p.currency === base ? '—' : formatMoney(p.fx_difference, base)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <StaticTable
+              label="Payouts table"
+              className="mt-3"
+              caption="Payouts in other currencies and the exchange gain or loss on each"
+              columns={[
+                { id: 'date', header: 'Date', className: 'whitespace-nowrap' },
+                { id: 'reference', header: 'Reference', rowHeader: true, className: 'font-mono' },
+                { id: 'amount', header: 'Paid out', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'bank', header: 'To the bank', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'carrying', header: 'Carried at', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'fx', header: 'Exchange gain/loss', align: 'end', className: 'whitespace-nowrap' },
+              ]}
+              rows={payouts.map((p) => ({
+                id: p.id,
+                cells: {
+                  date: p.date,
+                  reference: (
+                    <a
+                      className="underline"
+                      href={`/ledger/journal?q=${encodeURIComponent(`#${p.entry_number}`)}`}
+                    >
+                      {p.reference}
+                    </a>
+                  ),
+                  amount: formatMoney(p.amount, p.currency),
+                  bank: formatMoney(p.bank_amount, base),
+                  carrying: formatMoney(p.carrying_amount, base),
+                  fx: p.currency === base ? '—' : formatMoney(p.fx_difference, base),
+                },
+              }))}
+            />
           )}
         </section>
         <section aria-labelledby="revaluations-title" className="rounded-xl border border-slate-200 bg-white">
@@ -110,70 +89,42 @@ export default async function PayoutsAndFxPage() {
               {canPost ? 'or run it below.' : 'a manager can run it too.'}
             </p>
           ) : (
-            <ScrollRegion label="Revaluations table" className="mt-3">
-              <table className="w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className={`${th} sm:pl-6`}>
-                      Month
-                    </th>
-                    <th scope="col" className={th}>
-                      Account
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Open balance
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Closing rate
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Carried at
-                    </th>
-                    <th scope="col" className={`${th} text-right sm:pr-6`}>
-                      Unrealized
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {revaluations.flatMap((r) =>
-                    r.lines.length === 0
-                      ? [
-                          <tr key={r.period} className="border-b border-slate-100">
-                            <th scope="row" className={`${td} font-normal sm:pl-6`}>
-                              {r.period}
-                            </th>
-                            <td className={td} colSpan={5}>
-                              Nothing open in another currency
-                            </td>
-                          </tr>,
-                        ]
-                      : r.lines.map((l, i) => (
-                          <tr
-                            key={`${r.period}-${l.account}-${l.currency}`}
-                            className="border-b border-slate-100"
-                          >
-                            <th scope="row" className={`${td} font-normal sm:pl-6`}>
-                              {i === 0
-                                ? `${r.period} (#${r.entry_number}, reversed #${r.reversal_entry_number})`
-                                : ''}
-                            </th>
-                            <td className={`${td} font-mono`}>{l.account}</td>
-                            <td className={`${td} text-right tabular-nums`}>
-                              {formatMoney(l.balance, l.currency)}
-                            </td>
-                            <td className={`${td} text-right font-mono tabular-nums`}>{l.rate}</td>
-                            <td className={`${td} text-right tabular-nums`}>
-                              {formatMoney(l.carrying, base)}
-                            </td>
-                            <td className={`${td} text-right tabular-nums sm:pr-6`}>
-                              {formatMoney(l.difference, base)}
-                            </td>
-                          </tr>
-                        )),
-                  )}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <StaticTable
+              label="Revaluations table"
+              className="mt-3"
+              caption="Month-end revaluations of balances open in other currencies"
+              columns={[
+                { id: 'month', header: 'Month', rowHeader: true, className: 'whitespace-nowrap' },
+                { id: 'account', header: 'Account', className: 'font-mono' },
+                { id: 'balance', header: 'Open balance', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'rate', header: 'Closing rate', align: 'end', className: 'font-mono' },
+                { id: 'carrying', header: 'Carried at', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'difference', header: 'Unrealized', align: 'end', className: 'whitespace-nowrap' },
+              ]}
+              rows={revaluations.flatMap((r) =>
+                r.lines.length === 0
+                  ? [
+                      {
+                        id: r.period,
+                        cells: { month: r.period, account: 'Nothing open in another currency' },
+                      },
+                    ]
+                  : r.lines.map((l, i) => ({
+                      id: `${r.period}-${l.account}-${l.currency}`,
+                      cells: {
+                        month:
+                          i === 0
+                            ? `${r.period} (#${r.entry_number}, reversed #${r.reversal_entry_number})`
+                            : '',
+                        account: l.account,
+                        balance: formatMoney(l.balance, l.currency),
+                        rate: l.rate,
+                        carrying: formatMoney(l.carrying, base),
+                        difference: formatMoney(l.difference, base),
+                      },
+                    })),
+              )}
+            />
           )}
         </section>
         {canPost && (

@@ -4,12 +4,14 @@ import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { fieldIssues } from '@/lib/errors';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
-import { journalEntries, journalSourceTypes } from '@/lib/ledger/queries';
+import { JOURNAL_SORT, journalEntries, journalSourceTypes } from '@/lib/ledger/queries';
+import { readSort } from '@/lib/list/sort';
 import { ZJournalQuery } from '@/lib/ledger/schemas';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { sourceLabel } from '@/components/ledger/ledger-bits';
 import { ReverseEntryForm } from '@/components/ledger/reverse-entry-form';
@@ -37,6 +39,7 @@ export default async function JournalPage({
   const query = ZJournalQuery.safeParse({
     source: single(params.source),
     before: single(params.before),
+    after: single(params.after),
     account: single(params.account),
     from: single(params.from),
     to: single(params.to),
@@ -45,6 +48,7 @@ export default async function JournalPage({
   const filter: {
     source?: string;
     before?: number;
+    after?: number;
     account?: string;
     from?: string;
     to?: string;
@@ -61,12 +65,16 @@ export default async function JournalPage({
         )
         .join('; ');
 
+  const { sort } = readSort(params, JOURNAL_SORT);
+  const ascending = !sort.desc;
   const settings = await shopSettings();
   const [sources, rows] = await Promise.all([
     journalSourceTypes(),
     journalEntries({
       limit: PAGE_SIZE + 1,
-      beforeNumber: filter.before,
+      beforeNumber: ascending ? undefined : filter.before,
+      afterNumber: ascending ? filter.after : undefined,
+      ascending,
       sourceType: filter.source,
       accountCode: filter.account,
       postedFrom: filter.from ? startOfDayIn(filter.from, settings.timezone) : undefined,
@@ -75,7 +83,10 @@ export default async function JournalPage({
   ]);
   const drill = filter.account || filter.from || filter.to;
   const entries = rows.slice(0, PAGE_SIZE);
-  const older = rows.length > PAGE_SIZE ? entries[entries.length - 1]?.number : undefined;
+  // The next page: older entries when newest first, newer ones when oldest first (sort=number&dir=asc).
+  const more = rows.length > PAGE_SIZE ? entries[entries.length - 1]?.number : undefined;
+  const older = more !== undefined && !ascending ? more : undefined;
+  const newer = more !== undefined && ascending ? more : undefined;
   const money = (amount: number) => formatMoney(amount, settings.currency);
   const when = new Intl.DateTimeFormat('en-US', {
     year: 'numeric',
@@ -90,7 +101,13 @@ export default async function JournalPage({
     filter.source && !sources.includes(filter.source) ? [...sources, filter.source] : sources;
   const link = (extra: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
-    const base = { source: filter.source, account: filter.account, from: filter.from, to: filter.to };
+    const base = {
+      source: filter.source,
+      account: filter.account,
+      from: filter.from,
+      to: filter.to,
+      ...(ascending ? { sort: 'number', dir: 'asc' } : {}),
+    };
     for (const [k, v] of Object.entries({ ...base, ...extra })) if (v !== undefined) q.set(k, String(v));
     const s = q.toString();
     return s ? `/ledger/journal?${s}` : '/ledger/journal';
@@ -239,97 +256,108 @@ export default async function JournalPage({
           )}
         </section>
       ) : (
-        <ol className="space-y-4" aria-label="Journal entries">
-          {entries.map((e) => {
-            const titleId = `entry-${e.number}`;
-            return (
-              <li key={e.id}>
-                <article aria-labelledby={titleId} className="rounded-xl border border-slate-200 bg-white">
-                  <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1 px-4 pt-4 sm:px-6">
-                    <div className="min-w-0">
-                      <h2 id={titleId} className="text-base font-semibold">
-                        <span className="font-mono">#{e.number}</span>{' '}
-                        <span className="font-normal">{e.memo}</span>
-                      </h2>
-                      <p className="mt-1 text-sm text-slate-700">
-                        <time dateTime={e.posted_at}>{when.format(new Date(e.posted_at))}</time>
-                        {' · '}
-                        {sourceLabel(e.source_type)}
-                        {e.source_id && e.source_type !== 'reversal' && (
-                          <span className="font-mono text-xs text-slate-600" title={e.source_id}>
-                            {' '}
-                            {e.source_id.slice(0, 8)}
+        <section aria-label="Journal entries" className="rounded-xl border border-slate-200 bg-white">
+          <ListTable
+            caption="Journal entries table"
+            noun={['entry', 'entries']}
+            storageKey="journal"
+            sort={sort}
+            columns={[
+              { id: 'number', header: 'Entry', sortable: true, sortDescFirst: true, hideable: false },
+              { id: 'posted', header: 'Posted' },
+              { id: 'source', header: 'Source' },
+              { id: 'actor', header: 'By' },
+              {
+                id: 'lines',
+                header: 'Lines',
+                hideable: false,
+                className: 'lg:min-w-[24rem] max-lg:col-span-full',
+              },
+              { id: 'status', header: 'Status' },
+            ]}
+            rows={entries.map((e) => ({
+              id: e.id,
+              cells: {
+                number: (
+                  <span>
+                    <span className="font-mono font-semibold">#{e.number}</span>{' '}
+                    <span className="block">{e.memo}</span>
+                  </span>
+                ),
+                posted: (
+                  <time dateTime={e.posted_at} className="whitespace-nowrap">
+                    {when.format(new Date(e.posted_at))}
+                  </time>
+                ),
+                source: (
+                  <span>
+                    {sourceLabel(e.source_type)}
+                    {e.source_id && e.source_type !== 'reversal' && (
+                      <span className="block font-mono text-xs text-slate-600" title={e.source_id}>
+                        {e.source_id.slice(0, 8)}
+                      </span>
+                    )}
+                  </span>
+                ),
+                actor: e.actor,
+                lines: (
+                  <StaticTable
+                    label={`Lines of entry #${e.number}`}
+                    caption={`Lines of entry #${e.number}`}
+                    columns={[
+                      { id: 'account', header: 'Account', rowHeader: true },
+                      { id: 'debit', header: 'Debit', align: 'end', className: 'w-32 whitespace-nowrap' },
+                      { id: 'credit', header: 'Credit', align: 'end', className: 'w-32 whitespace-nowrap' },
+                    ]}
+                    rows={e.lines.map((l, i) => ({
+                      id: String(i),
+                      cells: {
+                        account: (
+                          <span className={l.credit ? 'block pl-6' : 'block'}>
+                            <span className="font-mono">{l.account_code}</span> {l.account_name}
+                            {l.memo && <span className="block text-xs text-slate-600">{l.memo}</span>}
                           </span>
-                        )}
-                        {' · by '}
-                        {e.actor}
-                      </p>
-                    </div>
-                    <div className="flex flex-wrap gap-2 text-xs font-medium">
-                      {e.reverses_number !== null && (
-                        <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800">
-                          Reverses #{e.reverses_number}
-                        </span>
-                      )}
-                      {e.reversed_by_number !== null && (
-                        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
-                          Reversed by #{e.reversed_by_number}
-                        </span>
-                      )}
-                    </div>
-                  </header>
-                  <ScrollRegion label={`Lines of entry #${e.number}`} className="mt-3">
-                    <table className="w-full text-left text-sm">
-                      <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                        <tr>
-                          <th scope="col" className="px-4 py-1.5 font-medium sm:px-6">
-                            Account
-                          </th>
-                          <th scope="col" className="w-36 px-3 py-1.5 text-right font-medium">
-                            Debit
-                          </th>
-                          <th scope="col" className="w-36 px-4 py-1.5 text-right font-medium sm:px-6">
-                            Credit
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {e.lines.map((l, i) => (
-                          <tr key={i} className="border-b border-slate-100 last:border-0">
-                            <th
-                              scope="row"
-                              className={`px-4 py-1.5 font-normal sm:px-6 ${l.credit ? 'pl-10 sm:pl-12' : ''}`}
-                            >
-                              <span className="font-mono">{l.account_code}</span> {l.account_name}
-                              {l.memo && <span className="block text-xs text-slate-600">{l.memo}</span>}
-                            </th>
-                            <td className="px-3 py-1.5 whitespace-nowrap text-right tabular-nums">
-                              {l.debit ? money(l.debit) : ''}
-                            </td>
-                            <td className="px-4 py-1.5 whitespace-nowrap text-right tabular-nums sm:px-6">
-                              {l.credit ? money(l.credit) : ''}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </ScrollRegion>
-                  {canPost && e.source_type === 'manual' && e.reversed_by_number === null && (
-                    <div className="border-t border-slate-100 px-4 py-3 sm:px-6">
+                        ),
+                        debit: l.debit ? money(l.debit) : '',
+                        credit: l.credit ? money(l.credit) : '',
+                      },
+                    }))}
+                  />
+                ),
+                status: (
+                  <span className="flex flex-col items-start gap-2 text-xs font-medium">
+                    {e.reverses_number !== null && (
+                      <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800">
+                        Reverses #{e.reverses_number}
+                      </span>
+                    )}
+                    {e.reversed_by_number !== null && (
+                      <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
+                        Reversed by #{e.reversed_by_number}
+                      </span>
+                    )}
+                    {canPost && e.source_type === 'manual' && e.reversed_by_number === null && (
                       <ReverseEntryForm entryId={e.id} number={e.number} />
-                    </div>
-                  )}
-                </article>
-              </li>
-            );
-          })}
-        </ol>
+                    )}
+                  </span>
+                ),
+              },
+            }))}
+          />
+        </section>
       )}
 
       {older !== undefined && (
         <nav aria-label="Older entries" className="mt-6">
           <Link href={link({ before: older })} className={buttonClass}>
             Load older
+          </Link>
+        </nav>
+      )}
+      {newer !== undefined && (
+        <nav aria-label="Newer entries" className="mt-6">
+          <Link href={link({ after: newer })} className={buttonClass}>
+            Load newer
           </Link>
         </nav>
       )}

@@ -14,7 +14,7 @@ import {
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 
@@ -160,77 +160,62 @@ export default async function ProfitAndLossPage({
                     .
                   </p>
                 )}
-                <ScrollRegion label="Profit and loss table" className="mt-3">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">
-                      Profit and loss in {settings.currency}: this period, the previous period and the change
-                    </caption>
-                    <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                      <tr>
-                        <th scope="col" className="px-4 py-2 font-medium sm:px-6">
-                          Account
-                        </th>
-                        <th scope="col" className="px-3 py-2 text-right font-medium">
-                          This period
-                        </th>
-                        <th scope="col" className="px-3 py-2 text-right font-medium">
-                          Previous period
-                        </th>
-                        <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
-                          Change
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((r) => (
-                        <tr key={`${r.kind}-${r.section}-${r.code}`} className={rowClass(r)}>
-                          <th
-                            scope="row"
-                            className={
-                              `px-4 py-2 text-left sm:px-6 ` +
-                              `${r.kind === 'account' ? 'pl-8 font-normal sm:pl-10' : ''}`
-                            }
+                <StaticTable
+                  label="Profit and loss table"
+                  className="mt-3"
+                  caption={`Profit and loss in ${settings.currency}: this period, the previous period and the change`}
+                  columns={[
+                    { id: 'account', header: 'Account', rowHeader: true },
+                    { id: 'total', header: 'This period', align: 'end', className: 'whitespace-nowrap' },
+                    {
+                      id: 'previous',
+                      header: 'Previous period',
+                      align: 'end',
+                      className: 'whitespace-nowrap',
+                    },
+                    { id: 'change', header: 'Change', align: 'end', className: 'whitespace-nowrap' },
+                  ]}
+                  rows={rows.map((r) => ({
+                    id: `${r.kind}-${r.section}-${r.code}`,
+                    className: rowClass(r),
+                    cells: {
+                      account: (
+                        <span className={r.kind === 'account' ? 'block pl-4 sm:pl-6' : 'font-semibold'}>
+                          {r.code && <span className="mr-1 font-mono">{r.code}</span>}
+                          {r.label}
+                          {r.kind === 'section_total' && r.section && (
+                            <span className="sr-only"> ({PL_SECTION_LABELS[r.section]})</span>
+                          )}
+                        </span>
+                      ),
+                      total:
+                        r.code && r.total !== 0 ? (
+                          <Link
+                            href={journal(r.code, total.from, total.to)}
+                            className="text-brand-700 underline"
                           >
-                            {r.code && <span className="mr-1 font-mono">{r.code}</span>}
-                            {r.label}
-                            {r.kind === 'section_total' && r.section && (
-                              <span className="sr-only"> ({PL_SECTION_LABELS[r.section]})</span>
-                            )}
-                          </th>
-                          <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
-                            {r.code && r.total !== 0 ? (
-                              <Link
-                                href={journal(r.code, total.from, total.to)}
-                                className="text-brand-700 underline"
-                              >
-                                {money(r.total)}
-                              </Link>
-                            ) : (
-                              <span data-testid={r.kind === 'net_income' ? 'net-income' : undefined}>
-                                {cell(r.total)}
-                              </span>
-                            )}
-                          </td>
-                          <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
-                            {r.code && r.previous !== 0 ? (
-                              <Link
-                                href={journal(r.code, previous.from, previous.to)}
-                                className="text-brand-700 underline"
-                              >
-                                {money(r.previous)}
-                              </Link>
-                            ) : (
-                              cell(r.previous)
-                            )}
-                          </td>
-                          <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
-                            {cell(r.total - r.previous)}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
+                            {money(r.total)}
+                          </Link>
+                        ) : (
+                          <span data-testid={r.kind === 'net_income' ? 'net-income' : undefined}>
+                            {cell(r.total)}
+                          </span>
+                        ),
+                      previous:
+                        r.code && r.previous !== 0 ? (
+                          <Link
+                            href={journal(r.code, previous.from, previous.to)}
+                            className="text-brand-700 underline"
+                          >
+                            {money(r.previous)}
+                          </Link>
+                        ) : (
+                          cell(r.previous)
+                        ),
+                      change: cell(r.total - r.previous),
+                    },
+                  }))}
+                />
               </section>
 
               <section
@@ -244,62 +229,53 @@ export default async function ProfitAndLossPage({
                   One column per {step === 'quarter' ? 'fiscal quarter' : 'calendar month'} of the range;
                   scroll the table sideways for more columns.
                 </p>
-                <ScrollRegion label="Profit and loss by month table" className="mt-3">
-                  <table className="w-full text-left text-sm">
-                    <caption className="sr-only">
-                      Profit and loss in {settings.currency} by {step === 'quarter' ? 'quarter' : 'month'}
-                    </caption>
-                    <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                      <tr>
-                        <th scope="col" className="sticky left-0 bg-slate-50 px-4 py-2 font-medium sm:px-6">
-                          Account
-                        </th>
-                        {months.map((m) => (
-                          <th
-                            key={m.from}
-                            scope="col"
-                            className="px-3 py-2 text-right font-medium whitespace-nowrap"
-                          >
-                            {m.label}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((r) => (
-                        <tr key={`${r.kind}-${r.section}-${r.code}`} className={rowClass(r)}>
-                          <th
-                            scope="row"
-                            className={
-                              `sticky left-0 bg-white px-4 py-2 text-left ` +
-                              `whitespace-nowrap sm:px-6 ${r.kind === 'account' ? 'font-normal' : ''}`
-                            }
-                          >
-                            {r.code && <span className="mr-1 font-mono">{r.code}</span>}
-                            {r.label}
-                          </th>
-                          {r.months.map((amount, i) => (
-                            <td
-                              key={months[i].from}
-                              className="px-3 py-2 whitespace-nowrap text-right tabular-nums"
+                <StaticTable
+                  label="Profit and loss by month table"
+                  className="mt-3"
+                  caption={`Profit and loss in ${settings.currency} by ${step === 'quarter' ? 'quarter' : 'month'}`}
+                  columns={[
+                    {
+                      id: 'account',
+                      header: 'Account',
+                      rowHeader: true,
+                      stickLeft: true,
+                      className: 'whitespace-nowrap',
+                    },
+                    ...months.map((m) => ({
+                      id: m.from,
+                      header: m.label,
+                      align: 'end' as const,
+                      className: 'whitespace-nowrap',
+                    })),
+                  ]}
+                  rows={rows.map((r) => ({
+                    id: `${r.kind}-${r.section}-${r.code}`,
+                    className: rowClass(r),
+                    cells: {
+                      account: (
+                        <span className={r.kind === 'account' ? '' : 'font-semibold'}>
+                          {r.code && <span className="mr-1 font-mono">{r.code}</span>}
+                          {r.label}
+                        </span>
+                      ),
+                      ...Object.fromEntries(
+                        r.months.map((amount, i) => [
+                          months[i].from,
+                          r.code && amount !== 0 ? (
+                            <Link
+                              href={journal(r.code, months[i].from, months[i].to)}
+                              className="text-brand-700 underline"
                             >
-                              {r.code && amount !== 0 ? (
-                                <Link
-                                  href={journal(r.code, months[i].from, months[i].to)}
-                                  className="text-brand-700 underline"
-                                >
-                                  {money(amount)}
-                                </Link>
-                              ) : (
-                                cell(amount)
-                              )}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
+                              {money(amount)}
+                            </Link>
+                          ) : (
+                            cell(amount)
+                          ),
+                        ]),
+                      ),
+                    },
+                  }))}
+                />
               </section>
             </div>
           );

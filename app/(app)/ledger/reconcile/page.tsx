@@ -9,15 +9,12 @@ import { fiscalYearStart } from '@/lib/ledger/statements';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { ReconcileTabs } from '@/components/ledger/reconcile-tabs';
 import { CloseYearForm, PayoutImportForm } from '@/components/ledger/payout-import-form';
 
 export const metadata: Metadata = { title: 'Reconcile and close · Ledger' };
-
-const th = 'px-3 py-2 font-medium';
-const td = 'px-3 py-2 whitespace-nowrap';
 
 export default async function ReconcilePage() {
   const user = await requirePagePermission('ledger:read', '/ledger/reconcile');
@@ -55,50 +52,37 @@ export default async function ReconcilePage() {
               above.
             </p>
           ) : (
-            <ScrollRegion label="Imported payouts table" className="mt-3">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Imported payout reports in {settings.currency}</caption>
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className={`${th} pl-4 sm:pl-6`}>
-                      Payout
-                    </th>
-                    <th scope="col" className={th}>
-                      Paid
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Net
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Difference
-                    </th>
-                    <th scope="col" className={`${th} pr-4 sm:pr-6`}>
-                      Lines
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {imports.map((i) => (
-                    <tr key={i.id} className="border-b border-slate-100">
-                      <th scope="row" className={`${td} pl-4 font-normal sm:pl-6`}>
+            <div className="mt-3">
+              <ListTable
+                caption={`Imported payout reports in ${settings.currency}`}
+                regionLabel="Imported payouts table"
+                noun={['payout', 'payouts']}
+                columns={[
+                  { id: 'payout', header: 'Payout', rowHeader: true },
+                  { id: 'paid', header: 'Paid' },
+                  { id: 'net', header: 'Net', className: 'lg:text-right tabular-nums' },
+                  { id: 'difference', header: 'Difference', className: 'lg:text-right tabular-nums' },
+                  { id: 'lines', header: 'Lines' },
+                ]}
+                rows={imports.map((i) => ({
+                  id: i.id,
+                  cells: {
+                    payout: (
+                      <>
                         <span className="font-mono">{i.reference}</span>
                         <span className="block text-xs text-slate-600">
                           {i.format === 'stripe' ? 'Stripe' : 'Shopify'}
                         </span>
-                      </th>
-                      <td className={td}>{i.paid_on}</td>
-                      <td className={`${td} text-right tabular-nums`}>{money(i.net)}</td>
-                      <td className={`${td} text-right tabular-nums`}>
-                        {i.residual ? money(i.residual) : '—'}
-                      </td>
-                      <td className={`${td} pr-4 sm:pr-6`}>
-                        {i.matched} matched, {i.unmatched} not
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                      </>
+                    ),
+                    paid: i.paid_on,
+                    net: money(i.net),
+                    difference: i.residual ? money(i.residual) : '—',
+                    lines: `${i.matched} matched, ${i.unmatched} not`,
+                  },
+                }))}
+              />
+            </div>
           )}
         </section>
 

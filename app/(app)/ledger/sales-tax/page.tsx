@@ -11,7 +11,7 @@ import { ratePercent } from '@/lib/ledger/tax-rules';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FileTaxPeriodForm } from '@/components/ledger/file-tax-period-form';
@@ -21,8 +21,6 @@ export const metadata: Metadata = { title: 'Sales tax · Ledger' };
 const exportClass =
   'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm ' +
   'font-medium hover:bg-slate-50';
-const th = 'px-3 py-2 text-right font-medium';
-const td = 'px-3 py-2 whitespace-nowrap text-right tabular-nums';
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -112,61 +110,49 @@ export default async function SalesTaxPage({
                 .
               </p>
             ) : (
-              <ScrollRegion label="Sales tax table" className="mt-3">
-                <table className="w-full text-left text-sm">
-                  <caption className="sr-only">
-                    Sales tax in {settings.currency} by jurisdiction and rate, {report.from} to {report.to}
-                  </caption>
-                  <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                    <tr>
-                      <th scope="col" className="px-4 py-2 font-medium sm:px-6">
-                        Jurisdiction and rate
-                      </th>
-                      <th scope="col" className={`${th} hidden @2xl:table-cell`}>
-                        Taxable
-                      </th>
-                      <th scope="col" className={th}>
-                        Collected
-                      </th>
-                      <th scope="col" className={th}>
-                        Refunded
-                      </th>
-                      <th scope="col" className={th}>
-                        Input tax
-                      </th>
-                      <th scope="col" className={`${th} pr-4 sm:pr-6`}>
-                        Net
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.lines.map((l) => (
-                      <tr key={`${l.jurisdiction}-${l.rate}`} className="border-b border-slate-100">
-                        <th scope="row" className="px-4 py-2 text-left font-normal sm:px-6">
-                          {lineLabel(l)}
-                        </th>
-                        <td className={`${td} hidden @2xl:table-cell`}>{cell(l.taxable)}</td>
-                        <td className={td}>{cell(l.tax_collected)}</td>
-                        <td className={td}>{cell(l.tax_refunded)}</td>
-                        <td className={td}>{cell(l.input_tax)}</td>
-                        <td className={`${td} pr-4 sm:pr-6`}>{cell(l.net)}</td>
-                      </tr>
-                    ))}
-                    <tr className="border-y-2 border-slate-300 bg-slate-50 font-semibold">
-                      <th scope="row" className="px-4 py-2 text-left sm:px-6">
-                        Total
-                      </th>
-                      <td className={`${td} hidden @2xl:table-cell`}>{money(report.total.taxable)}</td>
-                      <td className={td}>{money(report.total.tax_collected)}</td>
-                      <td className={td}>{money(report.total.tax_refunded)}</td>
-                      <td className={td}>{money(report.total.input_tax)}</td>
-                      <td className={`${td} pr-4 sm:pr-6`} data-testid="tax-net">
-                        {money(report.total.net)}
-                      </td>
-                    </tr>
-                  </tbody>
-                </table>
-              </ScrollRegion>
+              <StaticTable
+                label="Sales tax table"
+                className="mt-3"
+                caption={`Sales tax in ${settings.currency} by jurisdiction and rate, ${report.from} to ${report.to}`}
+                columns={[
+                  { id: 'line', header: 'Jurisdiction and rate', rowHeader: true },
+                  {
+                    id: 'taxable',
+                    header: 'Taxable',
+                    align: 'end',
+                    className: 'whitespace-nowrap max-md:hidden',
+                  },
+                  { id: 'collected', header: 'Collected', align: 'end', className: 'whitespace-nowrap' },
+                  { id: 'refunded', header: 'Refunded', align: 'end', className: 'whitespace-nowrap' },
+                  { id: 'input', header: 'Input tax', align: 'end', className: 'whitespace-nowrap' },
+                  { id: 'net', header: 'Net', align: 'end', className: 'whitespace-nowrap' },
+                ]}
+                rows={report.lines.map((l) => ({
+                  id: `${l.jurisdiction}-${l.rate}`,
+                  cells: {
+                    line: lineLabel(l),
+                    taxable: cell(l.taxable),
+                    collected: cell(l.tax_collected),
+                    refunded: cell(l.tax_refunded),
+                    input: cell(l.input_tax),
+                    net: cell(l.net),
+                  },
+                }))}
+                footer={[
+                  {
+                    id: 'total',
+                    className: 'bg-slate-50',
+                    cells: {
+                      line: 'Total',
+                      taxable: money(report.total.taxable),
+                      collected: money(report.total.tax_collected),
+                      refunded: money(report.total.tax_refunded),
+                      input: money(report.total.input_tax),
+                      net: <span data-testid="tax-net">{money(report.total.net)}</span>,
+                    },
+                  },
+                ]}
+              />
             )}
             <div className="border-t border-slate-200 px-4 py-4 sm:px-6">
               {report.filing ? (

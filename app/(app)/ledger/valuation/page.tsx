@@ -7,7 +7,7 @@ import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { inventoryValuation } from '@/lib/inventory/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
 
@@ -124,61 +124,40 @@ export default async function ValuationPage({
                 </p>
               ) : (
                 <>
-                  <ScrollRegion label="Inventory valuation table" className="mt-4">
-                    <table className="w-full text-left text-sm">
-                      <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                        <tr>
-                          <th scope="col" className="px-4 py-2 font-medium sm:px-6">
-                            SKU
-                          </th>
-                          <th scope="col" className="px-3 py-2 font-medium">
-                            Item
-                          </th>
-                          <th scope="col" className="px-3 py-2 text-right font-medium">
-                            Quantity
-                          </th>
-                          <th scope="col" className="px-4 py-2 text-right font-medium sm:px-6">
-                            Value
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {shown.map((l) => (
-                          <tr key={l.sku} className="border-b border-slate-100">
-                            <th
-                              scope="row"
-                              className="whitespace-nowrap px-4 py-2 font-mono font-normal sm:px-6"
-                            >
-                              {l.sku}
-                            </th>
-                            <td className="px-3 py-2">{l.name}</td>
-                            <td className="px-3 py-2 whitespace-nowrap text-right tabular-nums">
-                              {l.quantity.toLocaleString('en-US')}
-                            </td>
-                            <td className="px-4 py-2 whitespace-nowrap text-right tabular-nums sm:px-6">
-                              {money(l.value)}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                      <tfoot className="border-t-2 border-slate-300 font-semibold">
-                        <tr>
-                          <th scope="row" colSpan={2} className="px-4 py-3 text-left sm:px-6">
-                            Total
-                            {shown.length < valuation.lines.length
+                  <StaticTable
+                    label="Inventory valuation table"
+                    className="mt-4"
+                    caption="Stock on hand by SKU, at cost"
+                    columns={[
+                      { id: 'sku', header: 'SKU', rowHeader: true, className: 'whitespace-nowrap font-mono' },
+                      { id: 'item', header: 'Item' },
+                      { id: 'quantity', header: 'Quantity', align: 'end', className: 'whitespace-nowrap' },
+                      { id: 'value', header: 'Value', align: 'end', className: 'whitespace-nowrap' },
+                    ]}
+                    rows={shown.map((l) => ({
+                      id: l.sku,
+                      cells: {
+                        sku: l.sku,
+                        item: l.name,
+                        quantity: l.quantity.toLocaleString('en-US'),
+                        value: money(l.value),
+                      },
+                    }))}
+                    footer={[
+                      {
+                        id: 'total',
+                        cells: {
+                          sku: `Total${
+                            shown.length < valuation.lines.length
                               ? ` (all ${valuation.lines.length.toLocaleString('en-US')} SKUs)`
-                              : ''}
-                          </th>
-                          <td className="px-3 py-3 whitespace-nowrap text-right tabular-nums">
-                            {units.toLocaleString('en-US')}
-                          </td>
-                          <td className="px-4 py-3 whitespace-nowrap text-right tabular-nums sm:px-6">
-                            {money(valuation.total_value)}
-                          </td>
-                        </tr>
-                      </tfoot>
-                    </table>
-                  </ScrollRegion>
+                              : ''
+                          }`,
+                          quantity: units.toLocaleString('en-US'),
+                          value: money(valuation.total_value),
+                        },
+                      },
+                    ]}
+                  />
                   {shown.length < valuation.lines.length && (
                     <p className="px-4 py-3 text-sm text-slate-700 sm:px-6">
                       Showing the first {shown.length.toLocaleString('en-US')} of{' '}

@@ -13,7 +13,7 @@ import { availableMoves, isPastShipBy, type OrderStatus } from '@/lib/orders/rul
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { OrderStatusBadge, PaymentStatusBadge, RiskBadge } from '@/components/orders/order-badges';
 import { CHANNEL_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 import { OrderActions } from '@/components/orders/order-actions';
@@ -399,67 +399,43 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
           Lines
         </h2>
-        <ScrollRegion label="Order lines table" className="mt-2">
-          <table className="w-full text-left text-sm">
-            <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium">
-                  SKU
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Item
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Qty
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Unit price
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Line total
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Reserved
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Fulfilled
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Returned
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Cancelled
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.lines.map((l) => (
-                <tr key={l.id} className="border-b border-slate-100">
-                  <td className="whitespace-nowrap px-5 py-2">
-                    <Link
-                      href={`/inventory/${encodeURIComponent(l.sku)}`}
-                      className="font-mono text-brand-700 underline"
-                    >
-                      {l.sku}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{l.name}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                    {money(l.unit_price)}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                    {money(l.quantity * l.unit_price)}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_reserved}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_fulfilled}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_returned}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_cancelled}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <StaticTable
+          label="Order lines table"
+          className="mt-2"
+          caption={`Lines of order #${order.number}`}
+          columns={[
+            { id: 'sku', header: 'SKU', className: 'whitespace-nowrap' },
+            { id: 'item', header: 'Item' },
+            { id: 'qty', header: 'Qty', align: 'end' },
+            { id: 'price', header: 'Unit price', align: 'end', className: 'whitespace-nowrap' },
+            { id: 'total', header: 'Line total', align: 'end', className: 'whitespace-nowrap' },
+            { id: 'reserved', header: 'Reserved', align: 'end' },
+            { id: 'fulfilled', header: 'Fulfilled', align: 'end' },
+            { id: 'returned', header: 'Returned', align: 'end' },
+            { id: 'cancelled', header: 'Cancelled', align: 'end' },
+          ]}
+          rows={order.lines.map((l) => ({
+            id: l.id,
+            cells: {
+              sku: (
+                <Link
+                  href={`/inventory/${encodeURIComponent(l.sku)}`}
+                  className="font-mono text-brand-700 underline"
+                >
+                  {l.sku}
+                </Link>
+              ),
+              item: l.name,
+              qty: l.quantity,
+              price: money(l.unit_price),
+              total: money(l.quantity * l.unit_price),
+              reserved: l.quantity_reserved,
+              fulfilled: l.quantity_fulfilled,
+              returned: l.quantity_returned,
+              cancelled: l.quantity_cancelled,
+            },
+          }))}
+        />
       </section>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2 xl:grid-cols-4">
@@ -567,54 +543,32 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               No payment recorded yet.{canRecordPayment ? ' Record one above when the money arrives.' : ''}
             </p>
           ) : (
-            <ScrollRegion label="Payments table" className="mt-2">
-              <table className="w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">
-                      Method
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Amount
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Fee
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      AVS
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      CVV
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      When
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {order.payments.map((p) => (
-                    <tr key={p.id} className="border-b border-slate-100">
-                      <td className="px-5 py-2">{p.method}</td>
-                      <td className="px-3 py-2 capitalize">{p.status}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                        {money(p.amount)}
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                        {money(p.fee_amount)}
-                      </td>
-                      <td className="px-3 py-2 font-mono">{p.avs_result ?? '—'}</td>
-                      <td className="px-3 py-2 font-mono">{p.cvv_result ?? '—'}</td>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {dateTime.format(new Date(p.created_at))}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <StaticTable
+              label="Payments table"
+              className="mt-2"
+              caption="Payments on this order"
+              columns={[
+                { id: 'method', header: 'Method' },
+                { id: 'status', header: 'Status', className: 'capitalize' },
+                { id: 'amount', header: 'Amount', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'fee', header: 'Fee', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'avs', header: 'AVS', className: 'font-mono' },
+                { id: 'cvv', header: 'CVV', className: 'font-mono' },
+                { id: 'when', header: 'When', className: 'whitespace-nowrap' },
+              ]}
+              rows={order.payments.map((p) => ({
+                id: p.id,
+                cells: {
+                  method: p.method,
+                  status: p.status,
+                  amount: money(p.amount),
+                  fee: money(p.fee_amount),
+                  avs: p.avs_result ?? '—',
+                  cvv: p.cvv_result ?? '—',
+                  when: dateTime.format(new Date(p.created_at)),
+                },
+              }))}
+            />
           )}
         </section>
 

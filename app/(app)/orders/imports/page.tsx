@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { orderImports } from '@/lib/channels/queries';
+import { ORDER_IMPORT_SORT, orderImports } from '@/lib/channels/queries';
 import { IMPORT_MAX_BYTES } from '@/lib/channels/start-order-import';
 import { BACKROOM_TEMPLATE } from '@/lib/channels/order-csv';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { readSort } from '@/lib/list/sort';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { OrderImport } from '@/components/channels/order-import';
 
@@ -20,9 +21,14 @@ const STATUS_LABEL: Record<string, string> = {
   failed: 'Failed',
 };
 
-export default async function OrderImportsPage() {
+export default async function OrderImportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('orders:import', '/orders/imports');
-  const imports = await orderImports(20);
+  const { sort } = readSort(await searchParams, ORDER_IMPORT_SORT);
+  const imports = await orderImports(20, sort);
   return (
     <>
       <PageHeader
@@ -89,50 +95,36 @@ export default async function OrderImportsPage() {
             No orders have been imported yet. Choose an export above, preview it, then import.
           </p>
         ) : (
-          <ScrollRegion label="Past imports, scrollable">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Started
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    File
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Mode
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Created
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Skipped
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    With errors
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.map((i) => (
-                  <tr key={i.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {i.created_at.slice(0, 16).replace('T', ' ')}
-                    </td>
-                    <td className="px-3 py-2">
+          <div className="rounded-xl border border-slate-200 bg-white">
+            <ListTable
+              caption="Past imports"
+              regionLabel="Past imports, scrollable"
+              noun={['import', 'imports']}
+              sort={sort}
+              columns={[
+                { id: 'started', header: 'Started', sortable: true, sortDescFirst: true },
+                { id: 'file', header: 'File', sortable: true },
+                { id: 'mode', header: 'Mode', sortable: true },
+                { id: 'status', header: 'Status', sortable: true },
+                { id: 'created', header: 'Created', className: 'lg:text-right tabular-nums' },
+                { id: 'skipped', header: 'Skipped', className: 'lg:text-right tabular-nums' },
+                { id: 'failed', header: 'With errors', className: 'lg:text-right tabular-nums' },
+                { id: 'total', header: 'Total', className: 'lg:text-right tabular-nums' },
+              ]}
+              rows={imports.map((i) => ({
+                id: i.id,
+                cells: {
+                  started: (
+                    <span className="whitespace-nowrap">{i.created_at.slice(0, 16).replace('T', ' ')}</span>
+                  ),
+                  file: (
+                    <>
                       {i.file_name ?? '(API upload)'} <span className="text-slate-600">({i.format})</span>
-                    </td>
-                    <td className="px-3 py-2">
-                      {i.mode}
-                      {i.dry_run ? ', preview' : ''}
-                    </td>
-                    <td className="px-3 py-2">
+                    </>
+                  ),
+                  mode: `${i.mode}${i.dry_run ? ', preview' : ''}`,
+                  status: (
+                    <>
                       {STATUS_LABEL[i.status]}
                       {i.error_count > 0 && (
                         <>
@@ -145,26 +137,23 @@ export default async function OrderImportsPage() {
                           </a>
                         </>
                       )}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {i.created > 0 && !i.dry_run ? (
-                        <Link href={`/orders?channel=${i.channel}`} className="text-brand-700 underline">
-                          {i.created.toLocaleString('en-US')}
-                        </Link>
-                      ) : (
-                        i.created.toLocaleString('en-US')
-                      )}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{i.skipped.toLocaleString('en-US')}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{i.failed.toLocaleString('en-US')}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {formatMoney(i.totals.gross, i.currency)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                    </>
+                  ),
+                  created:
+                    i.created > 0 && !i.dry_run ? (
+                      <Link href={`/orders?channel=${i.channel}`} className="text-brand-700 underline">
+                        {i.created.toLocaleString('en-US')}
+                      </Link>
+                    ) : (
+                      i.created.toLocaleString('en-US')
+                    ),
+                  skipped: i.skipped.toLocaleString('en-US'),
+                  failed: i.failed.toLocaleString('en-US'),
+                  total: formatMoney(i.totals.gross, i.currency),
+                },
+              }))}
+            />
+          </div>
         )}
       </section>
     </>

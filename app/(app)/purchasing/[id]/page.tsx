@@ -8,7 +8,7 @@ import { canMovePurchaseOrder } from '@/lib/purchasing/rules';
 import { formatMoney } from '@/lib/money';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
 import { PurchaseOrderActions } from '@/components/purchasing/po-actions';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
@@ -90,66 +90,47 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
           <h2 id="lines-title" className="px-4 pt-4 text-lg font-semibold">
             Lines
           </h2>
-          <ScrollRegion label="Purchase order lines">
-            <table className="mt-2 w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    SKU
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Item
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Ordered
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Received
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Open
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Unit cost
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {po.lines.map((l) => (
-                  <tr key={l.sku} className="border-b border-slate-100">
-                    <td className="px-4 py-2 font-mono">
-                      {l.sku}
-                      {l.supplier_sku && (
-                        <span className="block text-xs text-slate-600">Theirs: {l.supplier_sku}</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">{l.name}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {l.quantity}
-                      {l.cancelled > 0 && (
-                        <span className="block text-xs text-slate-600">{l.cancelled} cut short</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.received}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.open}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{money(l.unit_cost)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{money(l.line_total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={6} className="px-3 py-2 text-right font-semibold">
-                    Total
-                  </th>
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{money(po.total)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <StaticTable
+            label="Purchase order lines"
+            className="mt-2"
+            caption={`Lines of ${po.label}`}
+            columns={[
+              { id: 'sku', header: 'SKU', className: 'font-mono' },
+              { id: 'item', header: 'Item' },
+              { id: 'ordered', header: 'Ordered', align: 'end' },
+              { id: 'received', header: 'Received', align: 'end' },
+              { id: 'open', header: 'Open', align: 'end' },
+              { id: 'cost', header: 'Unit cost', align: 'end' },
+              { id: 'amount', header: 'Amount', align: 'end' },
+            ]}
+            rows={po.lines.map((l) => ({
+              id: l.sku,
+              cells: {
+                sku: (
+                  <>
+                    {l.sku}
+                    {l.supplier_sku && (
+                      <span className="block text-xs text-slate-600">Theirs: {l.supplier_sku}</span>
+                    )}
+                  </>
+                ),
+                item: l.name,
+                ordered: (
+                  <>
+                    {l.quantity}
+                    {l.cancelled > 0 && (
+                      <span className="block text-xs text-slate-600">{l.cancelled} cut short</span>
+                    )}
+                  </>
+                ),
+                received: l.received,
+                open: l.open,
+                cost: money(l.unit_cost),
+                amount: money(l.line_total),
+              },
+            }))}
+            footer={[{ id: 'total', cells: { cost: 'Total', amount: money(po.total) } }]}
+          />
           {po.notes && <p className="px-4 pb-4 text-slate-700">Notes: {po.notes}</p>}
         </section>
 

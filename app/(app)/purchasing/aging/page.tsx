@@ -6,7 +6,7 @@ import { ZApAgingQuery } from '@/lib/purchasing/bill-schemas';
 import { AGING_BUCKETS, AGING_BUCKET_LABEL } from '@/lib/purchasing/bill-rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { inputClass } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 
@@ -58,65 +58,49 @@ export default async function ApAgingPage({
         </p>
       ) : (
         <section aria-label="AP aging by supplier" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="AP aging table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Supplier
-                  </th>
-                  {AGING_BUCKETS.map((b) => (
-                    <th key={b} scope="col" className="px-3 py-2 text-right font-medium">
-                      {AGING_BUCKET_LABEL[b]}
-                    </th>
-                  ))}
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Total
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {aging.suppliers.map((s) => (
-                  <tr key={s.supplier.id} className="border-b border-slate-100">
-                    <th scope="row" className="px-4 py-2 text-left font-medium">
-                      {s.supplier.name}
-                      <span className="block text-xs font-normal text-slate-600">
-                        {s.bills.map((b, i) => (
-                          <span key={b.id}>
-                            {i > 0 && ', '}
-                            <Link href={`/purchasing/bills/${b.id}`} className="text-brand-700 underline">
-                              {b.label}
-                            </Link>
-                          </span>
-                        ))}
-                      </span>
-                    </th>
-                    {AGING_BUCKETS.map((b) => (
-                      <td key={b} className="px-3 py-2 text-right tabular-nums">
-                        {s.buckets[b] ? money(s.buckets[b]) : '—'}
-                      </td>
-                    ))}
-                    <td className="px-3 py-2 text-right font-semibold tabular-nums">{money(s.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" className="px-4 py-2 text-left font-semibold">
-                    Total
-                  </th>
-                  {AGING_BUCKETS.map((b) => (
-                    <td key={b} className="px-3 py-2 text-right font-semibold tabular-nums">
-                      {money(aging.totals[b])}
-                    </td>
-                  ))}
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">
-                    {money(aging.totals.total)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollRegion>
+          <StaticTable
+            label="AP aging table"
+            caption="Open supplier bills by how far past due they are"
+            columns={[
+              { id: 'supplier', header: 'Supplier', rowHeader: true, className: 'font-medium' },
+              ...AGING_BUCKETS.map((b) => ({ id: b, header: AGING_BUCKET_LABEL[b], align: 'end' as const })),
+              { id: 'total', header: 'Total', align: 'end', className: 'font-semibold' },
+            ]}
+            rows={aging.suppliers.map((s) => ({
+              id: s.supplier.id,
+              cells: {
+                supplier: (
+                  <>
+                    {s.supplier.name}
+                    <span className="block text-xs font-normal text-slate-600">
+                      {s.bills.map((b, i) => (
+                        <span key={b.id}>
+                          {i > 0 && ', '}
+                          <Link href={`/purchasing/bills/${b.id}`} className="text-brand-700 underline">
+                            {b.label}
+                          </Link>
+                        </span>
+                      ))}
+                    </span>
+                  </>
+                ),
+                ...Object.fromEntries(
+                  AGING_BUCKETS.map((b) => [b, s.buckets[b] ? money(s.buckets[b]) : '—']),
+                ),
+                total: money(s.total),
+              },
+            }))}
+            footer={[
+              {
+                id: 'total',
+                cells: {
+                  supplier: 'Total',
+                  ...Object.fromEntries(AGING_BUCKETS.map((b) => [b, money(aging.totals[b])])),
+                  total: money(aging.totals.total),
+                },
+              },
+            ]}
+          />
         </section>
       )}
     </>

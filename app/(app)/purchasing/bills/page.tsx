@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { billList } from '@/lib/purchasing/bill-queries';
+import { BILL_SORT, billList } from '@/lib/purchasing/bill-queries';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { ZBillListQuery } from '@/lib/purchasing/bill-schemas';
 import { SUPPLIER_BILL_STATUSES, SUPPLIER_BILL_STATUS_LABEL } from '@/lib/purchasing/bill-rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
@@ -23,7 +25,8 @@ export default async function BillsPage({
   const status = typeof raw.status === 'string' && raw.status ? raw.status : undefined;
   const parsed = ZBillListQuery.safeParse({ status, limit: 200 });
   const query = parsed.success ? parsed.data : ZBillListQuery.parse({ limit: 200 });
-  const { data } = await billList(query);
+  const { sort } = readSort(raw, BILL_SORT);
+  const { data } = await billList(query, undefined, sort);
   return (
     <>
       <PageHeader
@@ -34,76 +37,80 @@ export default async function BillsPage({
         }
       />
       <PurchasingTabs current="/purchasing/bills" canRead />
-      <form method="get" aria-label="Filter bills" className="mb-4 flex flex-wrap items-end gap-3">
+      <FilterBar
+        label="Filter bills"
+        active={!!query.status}
+        clearHref="/purchasing/bills"
+        sort={sortParams(sort, BILL_SORT)}
+      >
         <FilterSelect
           id="status"
           label="Status"
           value={query.status}
           options={SUPPLIER_BILL_STATUSES.map((s) => ({ value: s, label: SUPPLIER_BILL_STATUS_LABEL[s] }))}
         />
-        <button
-          type="submit"
-          className={
-            'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm ' +
-            'font-medium hover:bg-slate-50'
-          }
-        >
-          Apply
-        </button>
-      </form>
-      {data.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          {query.status
+      </FilterBar>
+      <ListPanel
+        label="Bills"
+        isEmpty={data.length === 0}
+        empty={
+          query.status
             ? 'No bills with this status. Clear the filter to see them all.'
-            : 'No bills yet. Open a received purchase order and choose “Enter supplier bill”.'}
-        </p>
-      ) : (
-        <section aria-label="Bills" className="rounded-xl border border-slate-200 bg-white">
-          <ListTable
-            caption="Supplier bills"
-            noun={['bill', 'bills']}
-            storageKey="supplier-bills"
-            columns={[
-              { id: 'bill', header: 'Bill', hideable: false },
-              { id: 'supplier', header: 'Supplier' },
-              { id: 'po', header: 'PO' },
-              { id: 'status', header: 'Status', hideable: false },
-              { id: 'due', header: 'Due' },
-              { id: 'total', header: 'Total', className: 'lg:text-right' },
-              { id: 'open', header: 'Open', className: 'lg:text-right' },
-            ]}
-            rows={data.map((b) => ({
-              id: b.id,
-              cells: {
-                bill: (
-                  <>
-                    <Link href={`/purchasing/bills/${b.id}`} className="font-medium text-brand-700 underline">
-                      {b.label}
-                    </Link>
-                    <span className="block text-xs text-slate-600">{b.supplier_reference}</span>
-                  </>
-                ),
-                supplier: b.supplier.name,
-                po: (
-                  <Link href={`/purchasing/${b.purchase_order.id}`} className="text-brand-700 underline">
-                    {b.purchase_order.label}
+            : 'No bills yet. Open a received purchase order and choose “Enter supplier bill”.'
+        }
+        more={null}
+      >
+        <ListTable
+          caption="Supplier bills"
+          noun={['bill', 'bills']}
+          storageKey="supplier-bills"
+          sort={sort}
+          columns={[
+            { id: 'number', header: 'Bill', hideable: false, sortable: true, sortDescFirst: true },
+            { id: 'supplier', header: 'Supplier', sortable: true },
+            { id: 'po', header: 'PO' },
+            { id: 'status', header: 'Status', hideable: false },
+            { id: 'due', header: 'Due', sortable: true },
+            {
+              id: 'total',
+              header: 'Total',
+              sortable: true,
+              sortDescFirst: true,
+              className: 'lg:text-right',
+            },
+            { id: 'open', header: 'Open', className: 'lg:text-right' },
+          ]}
+          rows={data.map((b) => ({
+            id: b.id,
+            cells: {
+              number: (
+                <>
+                  <Link href={`/purchasing/bills/${b.id}`} className="font-medium text-brand-700 underline">
+                    {b.label}
                   </Link>
-                ),
-                status: <BillStatusBadge status={b.status} />,
-                due: <span className="whitespace-nowrap">{b.due_date}</span>,
-                total: <span className="tabular-nums">{formatMoney(b.total, b.currency)}</span>,
-                open: (
-                  <span className="tabular-nums">
-                    {b.status === 'rejected' || b.status === 'awaiting_approval'
-                      ? '—'
-                      : formatMoney(b.open_amount, b.currency)}
-                  </span>
-                ),
-              },
-            }))}
-          />
-        </section>
-      )}
+                  <span className="block text-xs text-slate-600">{b.supplier_reference}</span>
+                </>
+              ),
+              supplier: b.supplier.name,
+              po: (
+                <Link href={`/purchasing/${b.purchase_order.id}`} className="text-brand-700 underline">
+                  {b.purchase_order.label}
+                </Link>
+              ),
+              status: <BillStatusBadge status={b.status} />,
+              due: <span className="whitespace-nowrap">{b.due_date}</span>,
+              total: <span className="tabular-nums">{formatMoney(b.total, b.currency)}</span>,
+              open: (
+                <span className="tabular-nums">
+                  {b.status === 'rejected' || b.status === 'awaiting_approval'
+                    ? '—'
+                    : formatMoney(b.open_amount, b.currency)}
+                </span>
+              ),
+            },
+          }))}
+        />
+      </ListPanel>
     </>
   );
 }

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { supplierList } from '@/lib/purchasing/queries';
+import { SUPPLIER_SORT, supplierList } from '@/lib/purchasing/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 
 export const metadata: Metadata = { title: 'Suppliers' };
@@ -18,7 +19,8 @@ export default async function SuppliersPage({
   const canWrite = roleHas(user.role, 'purchasing:write');
   const raw = await searchParams;
   const cursor = typeof raw.cursor === 'string' ? raw.cursor : undefined;
-  const list = await supplierList({ cursor, limit: 50 });
+  const { sort } = readSort(raw, SUPPLIER_SORT);
+  const list = await supplierList({ cursor, limit: 50 }, undefined, sort);
   return (
     <>
       <PageHeader
@@ -50,8 +52,9 @@ export default async function SuppliersPage({
             caption="Suppliers"
             noun={['supplier', 'suppliers']}
             storageKey="suppliers"
+            sort={sort}
             columns={[
-              { id: 'name', header: 'Supplier', hideable: false },
+              { id: 'name', header: 'Supplier', hideable: false, sortable: true },
               { id: 'email', header: 'Email' },
               { id: 'currency', header: 'Currency' },
               { id: 'lead', header: 'Lead time', className: 'lg:text-right' },
@@ -84,7 +87,10 @@ export default async function SuppliersPage({
           {list.next_cursor && (
             <p className="p-4">
               <Link
-                href={`/purchasing/suppliers?cursor=${encodeURIComponent(list.next_cursor)}`}
+                href={`/purchasing/suppliers?${new URLSearchParams({
+                  ...sortParams(sort, SUPPLIER_SORT),
+                  cursor: list.next_cursor,
+                })}`}
                 className="text-brand-700 underline"
               >
                 More suppliers →

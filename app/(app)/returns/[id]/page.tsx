@@ -16,7 +16,7 @@ import { refundRoom, returnRefundPreview } from '@/lib/refunds/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { PaymentStatusBadge } from '@/components/orders/order-badges';
 import { RefundStatusBadge, ReturnStatusBadge } from '@/components/returns/return-badges';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
@@ -150,56 +150,36 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
           Items
         </h2>
-        <ScrollRegion label="Return items table" className="mt-2">
-          <table className="w-full text-left text-sm">
-            <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium">
-                  SKU
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Item
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Reason
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Approved
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Received
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Restocked
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Damaged
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Scrapped
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Refunded
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.lines.map((l) => (
-                <tr key={l.id} className="border-b border-slate-100">
-                  <td className="px-5 py-2 font-mono">{l.sku}</td>
-                  <td className="px-3 py-2">{l.name}</td>
-                  <td className="px-3 py-2">{RETURN_REASONS[l.reason as ReturnReason]?.label ?? l.reason}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_received}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_restocked}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_damaged}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_scrapped}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.quantity_refunded}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <StaticTable
+          label="Return items table"
+          className="mt-2"
+          caption="Items on this return"
+          columns={[
+            { id: 'sku', header: 'SKU', className: 'font-mono' },
+            { id: 'item', header: 'Item' },
+            { id: 'reason', header: 'Reason' },
+            { id: 'approved', header: 'Approved', align: 'end' },
+            { id: 'received', header: 'Received', align: 'end' },
+            { id: 'restocked', header: 'Restocked', align: 'end' },
+            { id: 'damaged', header: 'Damaged', align: 'end' },
+            { id: 'scrapped', header: 'Scrapped', align: 'end' },
+            { id: 'refunded', header: 'Refunded', align: 'end' },
+          ]}
+          rows={r.lines.map((l) => ({
+            id: l.id,
+            cells: {
+              sku: l.sku,
+              item: l.name,
+              reason: RETURN_REASONS[l.reason as ReturnReason]?.label ?? l.reason,
+              approved: l.quantity,
+              received: l.quantity_received,
+              restocked: l.quantity_restocked,
+              damaged: l.quantity_damaged,
+              scrapped: l.quantity_scrapped,
+              refunded: l.quantity_refunded,
+            },
+          }))}
+        />
       </section>
 
       <section

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { apiKeyList } from '@/lib/auth/api-key-queries';
+import { API_KEY_SORT, apiKeyList } from '@/lib/auth/api-key-queries';
+import { readSort } from '@/lib/list/sort';
 import { API_KEY_SCOPES } from '@/lib/auth/api-key-schemas';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
@@ -11,9 +12,14 @@ import { ListTable } from '@/components/data-table/list-table';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-export default async function ApiKeysPage() {
+export default async function ApiKeysPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('settings:write', '/settings/api-keys');
-  const [keys, timeZone] = await Promise.all([apiKeyList(), shopTimezone()]);
+  const { sort } = readSort(await searchParams, API_KEY_SORT);
+  const [keys, timeZone] = await Promise.all([apiKeyList(undefined, sort), shopTimezone()]);
   // The shop's time zone, like every other page (it was UTC here alone).
   const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
@@ -37,12 +43,14 @@ export default async function ApiKeysPage() {
             <ListTable
               caption="API keys"
               noun={['API key', 'API keys']}
+              sort={sort}
               columns={[
-                { id: 'name', header: 'Name' },
+                { id: 'name', header: 'Name', sortable: true },
                 { id: 'prefix', header: 'Key starts with' },
                 { id: 'scopes', header: 'Scopes' },
-                { id: 'last', header: `Last used (${timeZone})` },
-                { id: 'status', header: 'Status' },
+                { id: 'created', header: 'Created', sortable: true, sortDescFirst: true },
+                { id: 'last', header: `Last used (${timeZone})`, sortable: true, sortDescFirst: true },
+                { id: 'status', header: 'Status', sortable: true },
               ]}
               rows={keys.map((k) => ({
                 id: k.id,
@@ -50,10 +58,11 @@ export default async function ApiKeysPage() {
                   name: (
                     <>
                       <p className="font-medium">{k.name}</p>
-                      <p className="text-slate-600">
-                        by {k.createdBy ?? 'CLI'} · {dateTime.format(new Date(k.createdAt))}
-                      </p>
+                      <p className="text-slate-600">by {k.createdBy ?? 'CLI'}</p>
                     </>
+                  ),
+                  created: (
+                    <span className="whitespace-nowrap">{dateTime.format(new Date(k.createdAt))}</span>
                   ),
                   prefix: <code>{k.prefix}…</code>,
                   scopes: <code className="break-words">{k.scopes.join(', ')}</code>,

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { auditLog, ZAuditQuery } from '@/lib/audit-log/queries';
+import { AUDIT_SORT, auditLog, ZAuditQuery } from '@/lib/audit-log/queries';
+import { readSort, sortParams } from '@/lib/list/sort';
+import { ListTable } from '@/components/data-table/list-table';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
@@ -15,11 +17,14 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   await requirePagePermission('settings:write', '/settings/audit');
-  const query = ZAuditQuery.parse(await searchParams);
-  const [log, tz] = await Promise.all([auditLog(query), shopTimezone()]);
+  const raw = await searchParams;
+  const query = ZAuditQuery.parse(raw);
+  const { sort } = readSort(raw, AUDIT_SORT);
+  const [log, tz] = await Promise.all([auditLog(query, undefined, sort), shopTimezone()]);
   const next = new URLSearchParams({
     ...(query.entity ? { entity: query.entity } : {}),
     ...(query.actor ? { actor: query.actor } : {}),
+    ...sortParams(sort, AUDIT_SORT),
     ...(log.next_before ? { before: String(log.next_before) } : {}),
   });
   return (
@@ -78,55 +83,80 @@ export default async function AuditPage({
       <section aria-label="Audit log entries" className="rounded-xl border border-slate-200 bg-white">
         {log.rows.length === 0 ? (
           <p className="p-6 text-slate-700">
-            Nothing recorded{query.entity || query.actor ? ' for these filters' : ' yet'}.
+            {query.entity || query.actor
+              ? 'Nothing recorded for these filters. Clear them to see every change.'
+              : 'Nothing recorded yet. Every change anyone makes shows here.'}
           </p>
         ) : (
-          <ol className="divide-y divide-slate-100">
-            {log.rows.map((r) => (
-              <li key={r.id} className="px-5 py-3 text-sm">
-                <p>
-                  <span className="font-medium">{r.action}</span> · {r.entity_type.replace(/_/g, ' ')}{' '}
-                  <code className="text-xs text-slate-600">{r.entity_id.slice(0, 8)}</code>
-                </p>
-                <p className="text-slate-600">
-                  {r.actor} ({r.actor_type.replace('_', ' ')}) ·{' '}
-                  {new Date(r.at).toLocaleString('en-US', {
-                    timeZone: tz,
-                    dateStyle: 'medium',
-                    timeStyle: 'medium',
-                  })}
-                </p>
-                {(r.before != null || r.after != null) && (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-brand-700">Details</summary>
-                    <div className="mt-2 grid gap-2 md:grid-cols-2">
-                      {r.before != null && (
-                        <div>
-                          <p className="text-xs font-semibold uppercase text-slate-600">Before</p>
-                          <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
-                            {JSON.stringify(r.before, null, 2)}
-                          </pre>
-                        </div>
-                      )}
-                      {r.after != null && (
-                        <div>
-                          <p className="text-xs font-semibold uppercase text-slate-600">After</p>
-                          <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
-                            {JSON.stringify(r.after, null, 2)}
-                          </pre>
-                        </div>
-                      )}
-                    </div>
-                  </details>
-                )}
-              </li>
-            ))}
-          </ol>
+          <ListTable
+            caption="Audit log entries"
+            noun={['entry', 'entries']}
+            sort={sort}
+            columns={[
+              { id: 'when', header: 'When', sortable: true, sortDescFirst: true },
+              { id: 'action', header: 'What' },
+              { id: 'record', header: 'Record' },
+              { id: 'who', header: 'Who' },
+              { id: 'details', header: 'Before and after', className: 'max-lg:col-span-full' },
+            ]}
+            rows={log.rows.map((r) => ({
+              id: String(r.id),
+              cells: {
+                when: (
+                  <span className="whitespace-nowrap">
+                    {new Date(r.at).toLocaleString('en-US', {
+                      timeZone: tz,
+                      dateStyle: 'medium',
+                      timeStyle: 'medium',
+                    })}
+                  </span>
+                ),
+                action: <span className="font-medium">{r.action}</span>,
+                record: (
+                  <>
+                    {r.entity_type.replace(/_/g, ' ')}{' '}
+                    <code className="text-xs text-slate-600">{r.entity_id.slice(0, 8)}</code>
+                  </>
+                ),
+                who: (
+                  <>
+                    {r.actor} <span className="text-slate-600">({r.actor_type.replace('_', ' ')})</span>
+                  </>
+                ),
+                details:
+                  r.before != null || r.after != null ? (
+                    <details>
+                      <summary className="cursor-pointer text-brand-700">Details</summary>
+                      <div className="mt-2 grid gap-2 md:grid-cols-2">
+                        {r.before != null && (
+                          <div>
+                            <p className="text-xs font-semibold uppercase text-slate-600">Before</p>
+                            <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                              {JSON.stringify(r.before, null, 2)}
+                            </pre>
+                          </div>
+                        )}
+                        {r.after != null && (
+                          <div>
+                            <p className="text-xs font-semibold uppercase text-slate-600">After</p>
+                            <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                              {JSON.stringify(r.after, null, 2)}
+                            </pre>
+                          </div>
+                        )}
+                      </div>
+                    </details>
+                  ) : (
+                    '—'
+                  ),
+              },
+            }))}
+          />
         )}
         {log.next_before && (
           <p className="border-t border-slate-200 px-5 py-3 text-sm">
             <Link href={`/settings/audit?${next}`} className="text-brand-700 underline">
-              Older entries
+              {sort.desc ? 'Older' : 'Newer'} entries
             </Link>
           </p>
         )}

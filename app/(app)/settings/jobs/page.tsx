@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { jobList, queueSummaries, type JobState } from '@/lib/jobs/queries';
+import { JOB_SORT, jobList, queueSummaries, type JobState } from '@/lib/jobs/queries';
+import { readSort } from '@/lib/list/sort';
 import { ZJobsQuery, JOB_STATES } from '@/lib/jobs/schemas';
 import { SCHEDULES } from '@/lib/jobs/schedules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { RetryJobButton } from '@/components/settings/retry-job-button';
 
@@ -36,10 +37,12 @@ export default async function JobsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   await requirePagePermission('settings:write', '/settings/jobs');
-  const query = ZJobsQuery.parse(await searchParams);
+  const raw = await searchParams;
+  const query = ZJobsQuery.parse(raw);
+  const { sort } = readSort(raw, JOB_SORT);
   const [queues, jobs, tz] = await Promise.all([
     queueSummaries(),
-    jobList({ state: query.state, name: query.queue, limit: 100 }),
+    jobList({ state: query.state, name: query.queue, limit: 100, sort }),
     shopTimezone(),
   ]);
   const when = (iso: string) =>
@@ -90,60 +93,58 @@ export default async function JobsPage({
             <code>npm run worker</code>).
           </p>
         ) : (
-          <ScrollRegion label="Queues">
-            <table className="mt-3 w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-6 py-2 font-medium">
-                    Queue
-                  </th>
-                  {(['Waiting', 'Retrying', 'Running', 'Failed', 'Done (14 days)'] as const).map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 text-right font-medium">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {visibleQueues.map((q) => {
-                  const schedule = SCHEDULES.find((s) => s.job === q.name);
-                  return (
-                    <tr key={q.name} className="border-b border-slate-100 align-top">
-                      <td className="px-6 py-3">
-                        <Link
-                          href={`/settings/jobs?queue=${encodeURIComponent(q.name)}`}
-                          className="font-medium text-brand-700 underline"
-                        >
-                          {q.name}
-                        </Link>
-                        {schedule && (
-                          <p className="text-slate-600">
-                            Scheduled <code>{schedule.cron}</code> (UTC): {schedule.description}
-                          </p>
-                        )}
-                      </td>
-                      <td className="px-3 py-3 text-right tabular-nums">{q.waiting}</td>
-                      <td className="px-3 py-3 text-right tabular-nums">{q.retrying}</td>
-                      <td className="px-3 py-3 text-right tabular-nums">{q.active}</td>
-                      <td className="px-3 py-3 text-right tabular-nums">
-                        {q.failed > 0 ? (
-                          <Link
-                            href={`/settings/jobs?state=failed&queue=${encodeURIComponent(q.name)}`}
-                            className="font-medium text-red-800 underline"
-                          >
-                            {q.failed}
-                          </Link>
-                        ) : (
-                          0
-                        )}
-                      </td>
-                      <td className="px-3 py-3 text-right tabular-nums">{q.completed}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Queues"
+            regionLabel="Queues"
+            noun={['queue', 'queues']}
+            keys={false}
+            columns={[
+              { id: 'queue', header: 'Queue' },
+              { id: 'waiting', header: 'Waiting', className: 'lg:text-right tabular-nums' },
+              { id: 'retrying', header: 'Retrying', className: 'lg:text-right tabular-nums' },
+              { id: 'running', header: 'Running', className: 'lg:text-right tabular-nums' },
+              { id: 'failed', header: 'Failed', className: 'lg:text-right tabular-nums' },
+              { id: 'done', header: 'Done (14 days)', className: 'lg:text-right tabular-nums' },
+            ]}
+            rows={visibleQueues.map((q) => {
+              const schedule = SCHEDULES.find((s) => s.job === q.name);
+              return {
+                id: q.name,
+                cells: {
+                  queue: (
+                    <>
+                      <Link
+                        href={`/settings/jobs?queue=${encodeURIComponent(q.name)}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        {q.name}
+                      </Link>
+                      {schedule && (
+                        <span className="block text-slate-600">
+                          Scheduled <code>{schedule.cron}</code> (UTC): {schedule.description}
+                        </span>
+                      )}
+                    </>
+                  ),
+                  waiting: q.waiting,
+                  retrying: q.retrying,
+                  running: q.active,
+                  failed:
+                    q.failed > 0 ? (
+                      <Link
+                        href={`/settings/jobs?state=failed&queue=${encodeURIComponent(q.name)}`}
+                        className="font-medium text-red-800 underline"
+                      >
+                        {q.failed}
+                      </Link>
+                    ) : (
+                      0
+                    ),
+                  done: q.completed,
+                },
+              };
+            })}
+          />
         )}
       </section>
 
@@ -203,55 +204,51 @@ export default async function JobsPage({
               : 'No jobs yet. They appear here when emails are queued and schedules come due.'}
           </p>
         ) : (
-          <ScrollRegion label="Recent jobs">
-            <table className="mt-3 w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-6 py-2 font-medium">
-                    Job
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Queued
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((job) => (
-                  <tr key={job.id} className="border-b border-slate-100 align-top">
-                    <td className="px-6 py-3">
-                      <p className="font-medium">{job.name}</p>
-                      <p className="break-all font-mono text-xs text-slate-600">{job.id}</p>
-                    </td>
-                    <td className="px-3 py-3 whitespace-nowrap">{when(job.createdAt)}</td>
-                    <td className="px-3 py-3">
-                      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_CLASS[job.state]}`}>
-                        {STATE_LABEL[job.state]}
-                      </span>
-                      <p className="mt-1 text-slate-600">
-                        {job.state === 'completed' && job.completedAt
-                          ? when(job.completedAt)
-                          : job.state === 'retry' || job.state === 'created'
-                            ? `try ${job.attempts + 1} of ${job.maxAttempts} at ${when(job.startAfter)}`
-                            : `${job.attempts} of ${job.maxAttempts} tries`}
-                      </p>
-                      {job.error && <p className="mt-1 max-w-md break-words text-red-800">{job.error}</p>}
-                    </td>
-                    <td className="px-3 py-3">
-                      {job.state === 'failed' && (
-                        <RetryJobButton id={job.id} label={`Retry ${job.name} job ${job.id}`} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Recent jobs"
+            regionLabel="Recent jobs"
+            noun={['job', 'jobs']}
+            sort={sort}
+            columns={[
+              { id: 'name', header: 'Job', sortable: true },
+              { id: 'queued', header: 'Queued', sortable: true, sortDescFirst: true },
+              { id: 'state', header: 'State', sortable: true },
+              { id: 'actions', header: 'Actions' },
+            ]}
+            rows={jobs.map((job) => ({
+              id: job.id,
+              cells: {
+                name: (
+                  <>
+                    <span className="block font-medium">{job.name}</span>
+                    <span className="block break-all font-mono text-xs text-slate-600">{job.id}</span>
+                  </>
+                ),
+                queued: <span className="whitespace-nowrap">{when(job.createdAt)}</span>,
+                state: (
+                  <>
+                    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_CLASS[job.state]}`}>
+                      {STATE_LABEL[job.state]}
+                    </span>
+                    <span className="mt-1 block text-slate-600">
+                      {job.state === 'completed' && job.completedAt
+                        ? when(job.completedAt)
+                        : job.state === 'retry' || job.state === 'created'
+                          ? `try ${job.attempts + 1} of ${job.maxAttempts} at ${when(job.startAfter)}`
+                          : `${job.attempts} of ${job.maxAttempts} tries`}
+                    </span>
+                    {job.error && (
+                      <span className="mt-1 block max-w-md break-words text-red-800">{job.error}</span>
+                    )}
+                  </>
+                ),
+                actions:
+                  job.state === 'failed' ? (
+                    <RetryJobButton id={job.id} label={`Retry ${job.name} job ${job.id}`} />
+                  ) : null,
+              },
+            }))}
+          />
         )}
       </section>
     </>

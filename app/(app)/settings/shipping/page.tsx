@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { carrierList, packageTypeList, zoneList } from '@/lib/shipping/queries';
+import { PACKAGE_TYPE_SORT, carrierList, packageTypeList, zoneList } from '@/lib/shipping/queries';
+import { readSort } from '@/lib/list/sort';
+import { ListTable } from '@/components/data-table/list-table';
 import { describeDimRule, formatWeight } from '@/lib/shipping/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/dates';
@@ -13,17 +15,20 @@ import { CHANNELS } from '@/lib/orders/schemas';
 
 export const metadata: Metadata = { title: 'Shipping settings' };
 
-const th = 'px-3 py-2 font-medium';
-const td = 'px-3 py-2 align-top';
 const mmToIn = (mm: number) => (mm / 25.4).toFixed(1);
 
 /** Read-only for now: carriers, services, the cards and rules in force, package types and the zone chart. */
-export default async function ShippingSettingsPage() {
+export default async function ShippingSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('settings:write', '/settings/shipping');
+  const { sort } = readSort(await searchParams, PACKAGE_TYPE_SORT);
   const today = todayIn(await shopTimezone());
   const [carriers, packages, zones, levels] = await Promise.all([
     carrierList({ date: today, includeInactive: true }),
-    packageTypeList({ includeInactive: true }),
+    packageTypeList({ includeInactive: true, sort }),
     zoneList(),
     serviceLevelSettings(),
   ]);
@@ -118,72 +123,57 @@ export default async function ShippingSettingsPage() {
                 ))}
               </p>
             </div>
-            <div className="overflow-x-auto">
-              <table className="mt-3 w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className={`${th} pl-6`}>
-                      Service
-                    </th>
-                    <th scope="col" className={th}>
-                      Transit (business days)
-                    </th>
-                    <th scope="col" className={th}>
-                      Rate card in force
-                    </th>
-                    <th scope="col" className={th}>
-                      Zones
-                    </th>
-                    <th scope="col" className={th}>
-                      Heaviest bracket
-                    </th>
-                    <th scope="col" className={th}>
-                      Next cards
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.services.map((s) => (
-                    <tr key={s.id} className="border-b border-slate-100">
-                      <td className={`${td} pl-6`}>
-                        <p className="font-medium">{s.name}</p>
+            <div className="mt-3">
+              <ListTable
+                caption={`${c.name} services`}
+                noun={['service', 'services']}
+                keys={false}
+                columns={[
+                  { id: 'service', header: 'Service' },
+                  { id: 'transit', header: 'Transit (business days)' },
+                  { id: 'card', header: 'Rate card in force' },
+                  { id: 'zones', header: 'Zones' },
+                  { id: 'bracket', header: 'Heaviest bracket' },
+                  { id: 'next', header: 'Next cards' },
+                ]}
+                rows={c.services.map((s) => ({
+                  id: s.id,
+                  cells: {
+                    service: (
+                      <>
+                        <span className="block font-medium">{s.name}</span>
                         <code className="text-slate-600">{s.code}</code>
                         {!s.active && <span className="text-slate-600"> (inactive)</span>}
-                      </td>
-                      <td className={td}>{s.transit_days}</td>
-                      <td className={td}>
-                        {s.current_card ? (
-                          <>
-                            {s.current_card.effective_from} – {s.current_card.effective_to ?? 'open-ended'} ·{' '}
-                            {s.current_card.currency}
-                            {s.current_card.note && (
-                              <span className="block text-slate-600">{s.current_card.note}</span>
-                            )}
-                          </>
-                        ) : (
-                          <span className="text-red-700">None: not quoted</span>
+                      </>
+                    ),
+                    transit: s.transit_days,
+                    card: s.current_card ? (
+                      <>
+                        {s.current_card.effective_from} – {s.current_card.effective_to ?? 'open-ended'} ·{' '}
+                        {s.current_card.currency}
+                        {s.current_card.note && (
+                          <span className="block text-slate-600">{s.current_card.note}</span>
                         )}
-                      </td>
-                      <td className={td}>{s.current_card?.zones.join(', ') || '–'}</td>
-                      <td className={td}>
-                        {s.current_card?.max_weight_grams
-                          ? formatWeight(s.current_card.max_weight_grams)
-                          : '–'}
-                      </td>
-                      <td className={td}>
-                        {s.upcoming_cards.length
-                          ? s.upcoming_cards.map((u) => (
-                              <span key={u.id} className="block">
-                                from {u.effective_from}
-                                {u.effective_to && ` to ${u.effective_to}`}
-                              </span>
-                            ))
-                          : '–'}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ) : (
+                      <span className="text-red-700">None: not quoted</span>
+                    ),
+                    zones: s.current_card?.zones.join(', ') || '–',
+                    bracket: s.current_card?.max_weight_grams
+                      ? formatWeight(s.current_card.max_weight_grams)
+                      : '–',
+                    next: s.upcoming_cards.length
+                      ? s.upcoming_cards.map((u) => (
+                          <span key={u.id} className="block">
+                            from {u.effective_from}
+                            {u.effective_to && ` to ${u.effective_to}`}
+                          </span>
+                        ))
+                      : '–',
+                  },
+                }))}
+                empty="No services for this carrier yet."
+              />
             </div>
           </section>
         ))}
@@ -192,47 +182,36 @@ export default async function ShippingSettingsPage() {
           <h2 id="packages-title" className="px-6 pt-5 text-lg font-semibold">
             Package types ({packages.length})
           </h2>
-          <div className="overflow-x-auto">
-            <table className="mt-3 w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className={`${th} pl-6`}>
-                    Package
-                  </th>
-                  <th scope="col" className={th}>
-                    Outside (mm)
-                  </th>
-                  <th scope="col" className={th}>
-                    Outside (in)
-                  </th>
-                  <th scope="col" className={th}>
-                    Empty weight
-                  </th>
-                  <th scope="col" className={th}>
-                    Most it may weigh
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {packages.map((p) => (
-                  <tr key={p.id} className="border-b border-slate-100">
-                    <td className={`${td} pl-6`}>
-                      <p className="font-medium">{p.name}</p>
+          <div className="mt-3">
+            <ListTable
+              caption="Package types"
+              noun={['package type', 'package types']}
+              sort={sort}
+              columns={[
+                { id: 'package', header: 'Package', sortable: true },
+                { id: 'size', header: 'Outside (mm)', sortable: true },
+                { id: 'inches', header: 'Outside (in)' },
+                { id: 'tare', header: 'Empty weight', sortable: true },
+                { id: 'max_weight', header: 'Most it may weigh', sortable: true },
+              ]}
+              rows={packages.map((p) => ({
+                id: p.id,
+                cells: {
+                  package: (
+                    <>
+                      <span className="block font-medium">{p.name}</span>
                       <code className="text-slate-600">{p.code}</code>
                       {!p.active && <span className="text-slate-600"> (inactive)</span>}
-                    </td>
-                    <td className={td}>
-                      {p.length_mm} × {p.width_mm} × {p.height_mm}
-                    </td>
-                    <td className={td}>
-                      {mmToIn(p.length_mm)} × {mmToIn(p.width_mm)} × {mmToIn(p.height_mm)}
-                    </td>
-                    <td className={td}>{p.tare_grams} g</td>
-                    <td className={td}>{formatWeight(p.max_weight_grams)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                  size: `${p.length_mm} × ${p.width_mm} × ${p.height_mm}`,
+                  inches: `${mmToIn(p.length_mm)} × ${mmToIn(p.width_mm)} × ${mmToIn(p.height_mm)}`,
+                  tare: `${p.tare_grams} g`,
+                  max_weight: formatWeight(p.max_weight_grams),
+                },
+              }))}
+              empty="No package types yet: the pack station has no boxes to choose from."
+            />
           </div>
         </section>
 
@@ -244,34 +223,26 @@ export default async function ShippingSettingsPage() {
             Destinations whose postal code starts with a prefix in the range. Anything not listed cannot be
             shipped to.
           </p>
-          <div className="overflow-x-auto">
-            <table className="mt-3 w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className={`${th} pl-6`}>
-                    Country
-                  </th>
-                  <th scope="col" className={th}>
-                    Postal code prefixes
-                  </th>
-                  <th scope="col" className={th}>
-                    Zone
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {zones.map((z) => (
-                  <tr
-                    key={`${z.country}-${z.postal_from}-${z.postal_to}`}
-                    className="border-b border-slate-100"
-                  >
-                    <td className={`${td} pl-6`}>{z.country}</td>
-                    <td className={td}>{z.postal_from === '' ? 'all' : `${z.postal_from}–${z.postal_to}`}</td>
-                    <td className={td}>{z.zone}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-3">
+            <ListTable
+              caption="Zone chart"
+              noun={['zone range', 'zone ranges']}
+              keys={false}
+              columns={[
+                { id: 'country', header: 'Country' },
+                { id: 'prefixes', header: 'Postal code prefixes' },
+                { id: 'zone', header: 'Zone' },
+              ]}
+              rows={zones.map((z) => ({
+                id: `${z.country}-${z.postal_from}-${z.postal_to}`,
+                cells: {
+                  country: z.country,
+                  prefixes: z.postal_from === '' ? 'all' : `${z.postal_from}–${z.postal_to}`,
+                  zone: z.zone,
+                },
+              }))}
+              empty="No zones yet: nothing can be shipped until the zone chart lists a destination."
+            />
           </div>
         </section>
       </div>

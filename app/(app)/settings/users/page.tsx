@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { userList } from '@/lib/users/queries';
+import { USER_SORT, userList } from '@/lib/users/queries';
+import { readSort } from '@/lib/list/sort';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateUserForm } from '@/components/settings/create-user-form';
@@ -15,9 +16,14 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function UsersPage() {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePagePermission('settings:write', '/settings/users');
-  const users = await userList();
+  const { sort } = readSort(await searchParams, USER_SORT);
+  const users = await userList(undefined, sort);
   return (
     <>
       <PageHeader title="Settings" description="Who can sign in, and what each person may do." />
@@ -31,10 +37,11 @@ export default async function UsersPage() {
           <ListTable
             caption="Users"
             noun={['user', 'users']}
+            sort={sort}
             columns={[
-              { id: 'user', header: 'User' },
-              { id: 'status', header: 'Status' },
-              { id: 'last', header: 'Last sign-in (UTC)' },
+              { id: 'user', header: 'User', sortable: true },
+              { id: 'status', header: 'Status', sortable: true },
+              { id: 'last', header: 'Last sign-in (UTC)', sortable: true, sortDescFirst: true },
               { id: 'actions', header: 'Role and actions' },
             ]}
             rows={users.map((u) => ({

@@ -1,18 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { webhookList } from '@/lib/webhooks/queries';
+import { WEBHOOK_SORT, webhookList } from '@/lib/webhooks/queries';
+import { readSort } from '@/lib/list/sort';
 import { EVENT_TYPES } from '@/lib/events/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateWebhookForm } from '@/components/settings/webhook-forms';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
-export default async function WebhooksPage() {
+export default async function WebhooksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePagePermission('webhooks:write', '/settings/webhooks');
-  const hooks = await webhookList();
+  const { sort } = readSort(await searchParams, WEBHOOK_SORT);
+  const hooks = await webhookList(sort);
   return (
     <>
       <PageHeader
@@ -34,48 +40,41 @@ export default async function WebhooksPage() {
               No webhooks yet. Add one above with the URL your integration listens on.
             </p>
           ) : (
-            <ScrollRegion label="Webhooks table">
-              <table className="mt-3 w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-6 py-2 font-medium">
-                      Endpoint
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Events
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Status
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {hooks.map((h) => (
-                    <tr key={h.id} className="border-b border-slate-100 align-top">
-                      <td className="px-6 py-3">
-                        <Link
-                          href={`/settings/webhooks/${h.id}`}
-                          className="break-all font-medium text-blue-800 underline"
-                        >
-                          {h.url}
-                        </Link>
-                        {h.description && <p className="text-slate-600">{h.description}</p>}
-                      </td>
-                      <td className="px-3 py-3">
-                        <code className="break-words">{h.events.join(', ')}</code>
-                      </td>
-                      <td className="px-3 py-3 text-slate-700">
-                        {h.enabled
-                          ? h.failing_since
-                            ? 'Enabled, failing'
-                            : 'Enabled'
-                          : `Disabled: ${h.disabled_reason ?? ''}`}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ListTable
+              caption="Webhooks table"
+              regionLabel="Webhooks table"
+              noun={['webhook', 'webhooks']}
+              sort={sort}
+              columns={[
+                { id: 'url', header: 'Endpoint', sortable: true },
+                { id: 'events', header: 'Events' },
+                { id: 'status', header: 'Status', sortable: true },
+                { id: 'created', header: 'Added', sortable: true },
+              ]}
+              rows={hooks.map((h) => ({
+                id: h.id,
+                cells: {
+                  url: (
+                    <>
+                      <Link
+                        href={`/settings/webhooks/${h.id}`}
+                        className="break-all font-medium text-blue-800 underline"
+                      >
+                        {h.url}
+                      </Link>
+                      {h.description && <span className="block text-slate-600">{h.description}</span>}
+                    </>
+                  ),
+                  events: <code className="break-words">{h.events.join(', ')}</code>,
+                  status: h.enabled
+                    ? h.failing_since
+                      ? 'Enabled, failing'
+                      : 'Enabled'
+                    : `Disabled: ${h.disabled_reason ?? ''}`,
+                  created: <span className="whitespace-nowrap">{h.created_at.slice(0, 10)}</span>,
+                },
+              }))}
+            />
           )}
         </section>
       </div>

@@ -3,6 +3,7 @@ import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { slaSettings } from '@/lib/support/queries';
 import { PageHeader } from '@/components/ui/page-header';
+import { StaticTable } from '@/components/data-table/static-table';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { SlaSettingsForm } from '@/components/support/sla-settings-form';
 import { PRIORITY_LABEL } from '@/components/support/ticket-badges';
@@ -43,28 +44,23 @@ export default async function SlaPage() {
                 : 'The clock runs around the clock (24/7).'}{' '}
               An admin changes these.
             </p>
-            <table className="text-left text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className="pr-6">
-                    Priority
-                  </th>
-                  <th scope="col" className="pr-6">
-                    First response
-                  </th>
-                  <th scope="col">Resolution</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(['urgent', 'high', 'normal', 'low'] as const).map((p) => (
-                  <tr key={p}>
-                    <td className="pr-6">{PRIORITY_LABEL[p]}</td>
-                    <td className="pr-6">{duration(settings.policies[p]?.first_response_minutes ?? 0)}</td>
-                    <td>{duration(settings.policies[p]?.resolution_minutes ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StaticTable
+              label="SLA policies"
+              caption="SLA policies by priority"
+              columns={[
+                { id: 'priority', header: 'Priority', rowHeader: true },
+                { id: 'first', header: 'First response', align: 'end' },
+                { id: 'resolution', header: 'Resolution', align: 'end' },
+              ]}
+              rows={(['urgent', 'high', 'normal', 'low'] as const).map((p) => ({
+                id: p,
+                cells: {
+                  priority: PRIORITY_LABEL[p],
+                  first: duration(settings.policies[p]?.first_response_minutes ?? 0),
+                  resolution: duration(settings.policies[p]?.resolution_minutes ?? 0),
+                },
+              }))}
+            />
           </>
         )}
       </section>

@@ -4,11 +4,19 @@ import { z } from 'zod';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { ZWhatToFixQuery } from '@/lib/feedback/schemas';
-import { FIX_FIGURES, reportCurrency, themeTicketRecords, whatToFixRecords } from '@/lib/feedback/report';
+import {
+  FIX_FIGURES,
+  FIX_RECORD_SORT,
+  reportCurrency,
+  sortFixRecords,
+  themeTicketRecords,
+  whatToFixRecords,
+} from '@/lib/feedback/report';
 import { formatMoney } from '@/lib/money';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { readSort } from '@/lib/list/sort';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 
 export const metadata: Metadata = { title: 'What to fix: records' };
@@ -36,7 +44,9 @@ export default async function WhatToFixRecordsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePagePermission('feedback:read', '/feedback/report');
-  const parsed = ZParams.safeParse(await searchParams);
+  const raw = await searchParams;
+  const parsed = ZParams.safeParse(raw);
+  const { sort } = readSort(raw, FIX_RECORD_SORT);
   const header = (
     <FeedbackTabs current="/feedback/report" showSettings={roleHas(user.role, 'settings:write')} />
   );
@@ -94,55 +104,39 @@ export default async function WhatToFixRecordsPage({
         </p>
       ) : (
         <section aria-label="Records" className="rounded-xl border border-slate-200 bg-white">
-          <ScrollRegion label="Records table">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Record
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Order
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Date
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Detail
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {records.map((r, i) => (
-                  <tr key={`${r.id}-${i}`} className="border-b border-slate-100">
-                    <td className="px-3 py-2">
-                      <Link href={href(r)} className="text-brand-700 underline">
-                        {r.kind === 'return' ? 'Return' : r.kind === 'refund' ? 'Refund' : 'Ticket'} #
-                        {r.number}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2">
-                      {r.order_id ? (
-                        <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
-                          #{r.order_number}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2">{date.format(new Date(r.at))}</td>
-                    <td className="px-3 py-2">{r.detail}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {r.amount === null ? '—' : formatMoney(r.amount, cur)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ListTable
+            caption="Records table"
+            regionLabel="Records table"
+            noun={['record', 'records']}
+            sort={sort}
+            columns={[
+              { id: 'record', header: 'Record', sortable: true },
+              { id: 'order', header: 'Order', sortable: true },
+              { id: 'date', header: 'Date', sortable: true },
+              { id: 'detail', header: 'Detail' },
+              { id: 'amount', header: 'Amount', sortable: true, className: 'lg:text-right tabular-nums' },
+            ]}
+            rows={sortFixRecords(records, sort).map((r, i) => ({
+              id: `${r.id}-${i}`,
+              cells: {
+                record: (
+                  <Link href={href(r)} className="text-brand-700 underline">
+                    {r.kind === 'return' ? 'Return' : r.kind === 'refund' ? 'Refund' : 'Ticket'} #{r.number}
+                  </Link>
+                ),
+                order: r.order_id ? (
+                  <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
+                    #{r.order_number}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+                date: <span className="whitespace-nowrap">{date.format(new Date(r.at))}</span>,
+                detail: r.detail,
+                amount: r.amount === null ? '—' : formatMoney(r.amount, cur),
+              },
+            }))}
+          />
         </section>
       )}
     </>

@@ -8,7 +8,7 @@ import { packageTypeList } from '@/lib/shipping/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { OrderStatusBadge } from '@/components/orders/order-badges';
 import { CHANNEL_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
 import { ShipOrderForm } from '@/components/fulfillment/ship-order-form';
@@ -155,36 +155,21 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
           <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
             To ship
           </h2>
-          <ScrollRegion label="Lines to ship" className="mt-2">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-5 py-2 font-medium">
-                    SKU
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Item
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Ordered
-                  </th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium">
-                    To ship
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {open.map((l) => (
-                  <tr key={l.id} className="border-b border-slate-100">
-                    <td className="whitespace-nowrap px-5 py-2 font-mono">{l.sku}</td>
-                    <td className="px-3 py-2">{l.name}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.quantity}</td>
-                    <td className="px-5 py-2 text-right text-base font-semibold tabular-nums">{l.open}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <StaticTable
+            label="Lines to ship"
+            className="mt-2"
+            caption="Lines still to ship"
+            columns={[
+              { id: 'sku', header: 'SKU', className: 'whitespace-nowrap font-mono' },
+              { id: 'item', header: 'Item' },
+              { id: 'ordered', header: 'Ordered', align: 'end' },
+              { id: 'open', header: 'To ship', align: 'end', className: 'text-base font-semibold' },
+            ]}
+            rows={open.map((l) => ({
+              id: l.id,
+              cells: { sku: l.sku, item: l.name, ordered: l.quantity, open: l.open },
+            }))}
+          />
         </section>
       )}
 

@@ -6,7 +6,7 @@ import { roleHas } from '@/lib/auth/permissions';
 import { countSheet } from '@/lib/inventory/cycle-counts/queries';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountScanner } from '@/components/cycle-counts/count-scanner';
 import { CountActions } from '@/components/cycle-counts/count-actions';
@@ -101,40 +101,27 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
               </p>
             )}
           </div>
-          <ScrollRegion label="Counted lines">
-            <table className="w-full text-left text-sm">
-              <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Bin
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    SKU
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Item
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Counted
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    By
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sheet.lines.map((l) => (
-                  <tr key={l.sku} className="border-b border-slate-100">
-                    <td className="px-4 py-2 font-mono">{l.bin_code ?? '—'}</td>
-                    <td className="px-3 py-2 font-mono">{l.sku}</td>
-                    <td className="px-3 py-2">{l.name}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.counted ?? 'not counted'}</td>
-                    <td className="px-3 py-2">{l.counted_by ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <StaticTable
+            label="Counted lines"
+            caption="Lines of this count"
+            columns={[
+              { id: 'bin', header: 'Bin', className: 'font-mono' },
+              { id: 'sku', header: 'SKU', className: 'font-mono' },
+              { id: 'item', header: 'Item' },
+              { id: 'counted', header: 'Counted', align: 'end' },
+              { id: 'by', header: 'By' },
+            ]}
+            rows={sheet.lines.map((l) => ({
+              id: l.sku,
+              cells: {
+                bin: l.bin_code ?? '—',
+                sku: l.sku,
+                item: l.name,
+                counted: l.counted ?? 'not counted',
+                by: l.counted_by ?? '—',
+              },
+            }))}
+          />
         </section>
       )}
     </>

@@ -6,6 +6,7 @@ import { roleHas } from '@/lib/auth/permissions';
 import { productDetail, productTypes } from '@/lib/catalog/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
+import { StaticTable } from '@/components/data-table/static-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { ProductForm } from '@/components/catalog/product-form';
 import { supplierOptions } from '@/lib/purchasing/queries';
@@ -67,52 +68,38 @@ export default async function ProductPage({
         <h2 id="stock-title" className="px-6 pt-5 text-lg font-semibold">
           Stock
         </h2>
-        <div className="overflow-x-auto">
-          <table className="mt-3 w-full text-left text-sm">
-            <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-6 py-2 font-medium">
-                  SKU
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Option
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Price
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  On hand
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Available
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {product.variants.map((v) => (
-                <tr key={v.id} className="border-b border-slate-100">
-                  <td className="whitespace-nowrap px-6 py-2">
-                    <Link
-                      href={`/inventory/${encodeURIComponent(v.sku)}`}
-                      className="font-mono text-brand-700 underline"
-                    >
-                      {v.sku}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{v.title || '—'}</td>
-                  <td className="px-3 py-2 tabular-nums">{formatMoney(v.price, v.currency)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{v.on_hand}</td>
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{v.available}</td>
-                  <td className="px-3 py-2">
-                    <ProductStatusBadge status={v.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div>
+          <StaticTable
+            label="Variants table"
+            className="mt-3"
+            caption={`Variants of ${product.name}`}
+            columns={[
+              { id: 'sku', header: 'SKU', className: 'whitespace-nowrap' },
+              { id: 'option', header: 'Option' },
+              { id: 'price', header: 'Price', align: 'end' },
+              { id: 'on_hand', header: 'On hand', align: 'end' },
+              { id: 'available', header: 'Available', align: 'end', className: 'font-semibold' },
+              { id: 'status', header: 'Status' },
+            ]}
+            rows={product.variants.map((v) => ({
+              id: v.id,
+              cells: {
+                sku: (
+                  <Link
+                    href={`/inventory/${encodeURIComponent(v.sku)}`}
+                    className="font-mono text-brand-700 underline"
+                  >
+                    {v.sku}
+                  </Link>
+                ),
+                option: v.title || '—',
+                price: formatMoney(v.price, v.currency),
+                on_hand: v.on_hand,
+                available: v.available,
+                status: <ProductStatusBadge status={v.status} />,
+              },
+            }))}
+          />
         </div>
       </section>
 

@@ -2,20 +2,28 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { customerDetail } from '@/lib/customers/queries';
+import { CUSTOMER_ORDER_SORT, customerDetail } from '@/lib/customers/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { readSort } from '@/lib/list/sort';
 import { OrderStatusBadge, PaymentStatusBadge } from '@/components/orders/order-badges';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 
 export const metadata: Metadata = { title: 'Customer' };
 
-export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CustomerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   await requirePagePermission('orders:read', `/orders/customers/${id}`);
-  const [customer, settings] = await Promise.all([customerDetail(id), shopSettings()]);
+  const { sort } = readSort(await searchParams, CUSTOMER_ORDER_SORT);
+  const [customer, settings] = await Promise.all([customerDetail(id, { ordersSort: sort }), shopSettings()]);
   if (!customer) notFound();
   const money = (n: number) => formatMoney(n, settings.currency);
   const date = new Intl.DateTimeFormat('en-US', { timeZone: settings.timezone, dateStyle: 'medium' });
@@ -66,71 +74,62 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             Order history
           </h2>
           {customer.orders.length === 0 ? (
-            <p className="px-5 pb-5 pt-2 text-slate-700">No orders yet.</p>
+            <p className="px-5 pb-5 pt-2 text-slate-700">
+              No orders yet. Their orders show here as soon as they buy, or when you take one for them.
+            </p>
           ) : (
-            <ScrollRegion label="Order history table" className="mt-2">
-              <table className="w-full text-left text-sm">
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-5 py-2 font-medium">
-                      Order
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Placed
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Channel
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Payment
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Items
-                    </th>
-                    <th scope="col" className="px-5 py-2 text-right font-medium">
-                      Total
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {customer.orders.map((o) => (
-                    <tr key={o.id} className="border-b border-slate-100">
-                      <td className="px-5 py-2">
-                        <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
-                          #{o.number}
-                        </Link>
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2">
-                        {dateTime.format(new Date(o.placed_at))}
-                      </td>
-                      <td className="px-3 py-2">{CHANNEL_LABEL[o.channel] ?? o.channel}</td>
-                      <td className="px-3 py-2">
-                        <OrderStatusBadge status={o.status} />
-                      </td>
-                      <td className="px-3 py-2">
-                        <PaymentStatusBadge status={o.payment_status} />
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">{o.items}</td>
-                      <td
-                        className={
-                          `whitespace-nowrap px-5 py-2 text-right ` +
-                          `tabular-nums ${o.status === 'cancelled' ? 'text-slate-500 line-through' : ''}`
-                        }
+            <div className="mt-2">
+              <ListTable
+                caption="Order history table"
+                regionLabel="Order history table"
+                noun={['order', 'orders']}
+                sort={sort}
+                columns={[
+                  { id: 'number', header: 'Order', sortable: true, sortDescFirst: true },
+                  { id: 'placed', header: 'Placed', sortable: true, sortDescFirst: true },
+                  { id: 'channel', header: 'Channel' },
+                  { id: 'status', header: 'Status', sortable: true },
+                  { id: 'payment', header: 'Payment' },
+                  { id: 'items', header: 'Items', className: 'lg:text-right tabular-nums' },
+                  {
+                    id: 'total',
+                    header: 'Total',
+                    sortable: true,
+                    sortDescFirst: true,
+                    className: 'lg:text-right tabular-nums',
+                  },
+                ]}
+                rows={customer.orders.map((o) => ({
+                  id: o.id,
+                  cells: {
+                    number: (
+                      <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
+                        #{o.number}
+                      </Link>
+                    ),
+                    placed: (
+                      <span className="whitespace-nowrap">{dateTime.format(new Date(o.placed_at))}</span>
+                    ),
+                    channel: CHANNEL_LABEL[o.channel] ?? o.channel,
+                    status: <OrderStatusBadge status={o.status} />,
+                    payment: <PaymentStatusBadge status={o.payment_status} />,
+                    items: o.items,
+                    total: (
+                      <span
+                        className={`whitespace-nowrap ${o.status === 'cancelled' ? 'text-slate-500 line-through' : ''}`}
                       >
                         {money(o.total)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                      </span>
+                    ),
+                  },
+                }))}
+              />
+            </div>
           )}
           {customer.more_orders && (
             <p className="px-5 py-3 text-sm text-slate-700">
-              Showing the latest {customer.orders.length}.{' '}
+              Showing {CUSTOMER_ORDER_SORT.default.id === sort.id && sort.desc ? 'the latest ' : ''}
+              {customer.orders.length}.{' '}
               <Link
                 href={`/orders?q=${encodeURIComponent(customer.email)}`}
                 className="text-brand-700 underline"

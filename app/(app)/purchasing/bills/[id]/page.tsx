@@ -9,7 +9,7 @@ import { formatMoney, toDecimalString } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/dates';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
 import { BillDecision, BillPayment } from '@/components/purchasing/bill-actions';
 
@@ -51,51 +51,39 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
             </Link>
             : ordered, received and billed per line.
           </p>
-          <ScrollRegion label="Bill lines">
-            <table className="mt-2 w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    SKU
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Ordered
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Received
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Billed
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Unit cost
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {bill.lines.map((l) => (
-                  <tr key={l.sku} className="border-b border-slate-100">
-                    <td className="px-4 py-2 font-mono">{l.sku}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.ordered}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{l.received}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
-                      {l.quantity}
-                      {l.previously_billed > 0 && (
-                        <span className="block text-xs text-slate-600">
-                          {l.previously_billed} billed before
-                        </span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{money(l.unit_cost)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{money(l.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <StaticTable
+            label="Bill lines"
+            className="mt-2"
+            caption="Lines of this bill against the purchase order"
+            columns={[
+              { id: 'sku', header: 'SKU', className: 'font-mono' },
+              { id: 'ordered', header: 'Ordered', align: 'end' },
+              { id: 'received', header: 'Received', align: 'end' },
+              { id: 'billed', header: 'Billed', align: 'end' },
+              { id: 'cost', header: 'Unit cost', align: 'end' },
+              { id: 'amount', header: 'Amount', align: 'end' },
+            ]}
+            rows={bill.lines.map((l) => ({
+              id: l.sku,
+              cells: {
+                sku: l.sku,
+                ordered: l.ordered,
+                received: l.received,
+                billed: (
+                  <>
+                    {l.quantity}
+                    {l.previously_billed > 0 && (
+                      <span className="block text-xs text-slate-600">
+                        {l.previously_billed} billed before
+                      </span>
+                    )}
+                  </>
+                ),
+                cost: money(l.unit_cost),
+                amount: money(l.amount),
+              },
+            }))}
+          />
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 p-4 text-sm sm:grid-cols-4">
             <dt className="text-slate-600">Subtotal</dt>
             <dd className="tabular-nums">{money(bill.subtotal)}</dd>

@@ -3,21 +3,29 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { purchaseOrderList, supplierDetail } from '@/lib/purchasing/queries';
+import { PURCHASE_ORDER_SORT, purchaseOrderList, supplierDetail } from '@/lib/purchasing/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ListTable } from '@/components/data-table/list-table';
+import { readSort } from '@/lib/list/sort';
 import { SupplierForm } from '@/components/purchasing/supplier-form';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
 
 export const metadata: Metadata = { title: 'Supplier' };
 
-export default async function SupplierPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SupplierPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const { sort } = readSort(await searchParams, PURCHASE_ORDER_SORT);
   const user = await requirePagePermission('purchasing:read', `/purchasing/suppliers/${id}`);
   const supplier = await supplierDetail(id);
   if (!supplier) notFound();
-  const pos = await purchaseOrderList({ supplier_id: supplier.id, limit: 20 });
+  const pos = await purchaseOrderList({ supplier_id: supplier.id, limit: 20 }, undefined, sort);
   const money = (n: number) => formatMoney(n, supplier.currency);
   return (
     <>
@@ -45,44 +53,36 @@ export default async function SupplierPage({ params }: { params: Promise<{ id: s
             Recent purchase orders
           </h2>
           {pos.data.length === 0 ? (
-            <p className="p-4 text-slate-700">No purchase orders to this supplier yet.</p>
+            <p className="p-4 text-slate-700">
+              No purchase orders to this supplier yet. Choose “New purchase order” under Purchasing to order
+              from them.
+            </p>
           ) : (
-            <ScrollRegion label="Purchase orders to this supplier">
-              <table className="mt-2 w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      PO
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">
-                      Total
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Expected
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pos.data.map((po) => (
-                    <tr key={po.id} className="border-b border-slate-100">
-                      <td className="px-4 py-2">
-                        <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
-                          {po.label}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2">
-                        <PurchaseOrderStatusBadge status={po.status} />
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">{money(po.total)}</td>
-                      <td className="px-3 py-2">{po.expected_at ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <ListTable
+              caption="Purchase orders to this supplier"
+              regionLabel="Purchase orders to this supplier"
+              noun={['purchase order', 'purchase orders']}
+              sort={sort}
+              columns={[
+                { id: 'number', header: 'PO', sortable: true, sortDescFirst: true },
+                { id: 'status', header: 'Status' },
+                { id: 'total', header: 'Total', className: 'lg:text-right tabular-nums' },
+                { id: 'expected', header: 'Expected' },
+              ]}
+              rows={pos.data.map((po) => ({
+                id: po.id,
+                cells: {
+                  number: (
+                    <Link href={`/purchasing/${po.id}`} className="font-medium text-brand-700 underline">
+                      {po.label}
+                    </Link>
+                  ),
+                  status: <PurchaseOrderStatusBadge status={po.status} />,
+                  total: money(po.total),
+                  expected: po.expected_at ?? '—',
+                },
+              }))}
+            />
           )}
         </section>
         {roleHas(user.role, 'purchasing:write') ? (

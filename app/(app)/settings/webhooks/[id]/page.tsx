@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { AppError } from '@/lib/errors';
-import { deliveryList, webhookDetail } from '@/lib/webhooks/queries';
+import { DELIVERY_SORT, deliveryList, webhookDetail } from '@/lib/webhooks/queries';
+import { readSort } from '@/lib/list/sort';
+import { ListTable } from '@/components/data-table/list-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import {
@@ -21,14 +23,21 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function WebhookPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   await requirePagePermission('webhooks:write', `/settings/webhooks/${id}`);
   const hook = await webhookDetail(id).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
-  const deliveries = await deliveryList(id, { limit: 50 });
+  const { sort } = readSort(await searchParams, DELIVERY_SORT);
+  const deliveries = await deliveryList(id, { limit: 50, sort });
   return (
     <>
       <PageHeader title="Settings" description={`Webhook to ${hook.url}`} />
@@ -84,56 +93,85 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
               Nothing sent yet. Deliveries appear here as soon as a subscribed event happens.
             </p>
           ) : (
-            <ul className="mt-3 space-y-3">
-              {deliveries.map((d) => {
-                const last = d.attempt_log[0];
-                return (
-                  <li key={d.id} className="rounded-lg border border-slate-200 p-4 text-sm">
-                    <div className="flex flex-wrap items-start justify-between gap-3">
-                      <div>
-                        <p className="font-medium">
+            <div className="-mx-6 mt-3">
+              <ListTable
+                caption="Recent deliveries"
+                noun={['delivery', 'deliveries']}
+                sort={sort}
+                columns={[
+                  { id: 'event', header: 'Event', sortable: true },
+                  { id: 'created', header: 'Queued', sortable: true, sortDescFirst: true },
+                  { id: 'status', header: 'Status', sortable: true },
+                  { id: 'attempts', header: 'Attempts', sortable: true, className: 'lg:text-right' },
+                  { id: 'detail', header: 'Request and response' },
+                  { id: 'actions', header: 'Actions' },
+                ]}
+                rows={deliveries.map((d) => {
+                  const last = d.attempt_log[0];
+                  return {
+                    id: d.id,
+                    cells: {
+                      event: (
+                        <span className="font-medium">
                           <code>{d.event_type}</code> · {d.resource_id} #{d.sequence}
-                        </p>
-                        <p className="text-slate-700">
+                        </span>
+                      ),
+                      created: (
+                        <span className="whitespace-nowrap">
+                          {dateTime.format(new Date(d.created_at))} UTC
+                        </span>
+                      ),
+                      status: (
+                        <>
                           {d.status === 'succeeded'
                             ? 'Delivered'
                             : d.status === 'failed'
                               ? 'Failed'
-                              : 'Pending'}{' '}
-                          · {d.attempts} attempt{d.attempts === 1 ? '' : 's'}
-                          {last &&
-                            ` · last: ${last.response_status ?? 'no response'} in ${last.duration_ms} ms`}
-                          {d.next_attempt_at && ` · next ${dateTime.format(new Date(d.next_attempt_at))} UTC`}
-                        </p>
-                        {d.last_error && <p className="text-red-800">{d.last_error}</p>}
-                      </div>
-                      {d.status !== 'succeeded' && (
-                        <RetryDeliveryButton webhookId={hook.id} deliveryId={d.id} />
-                      )}
-                    </div>
-                    {last && (
-                      <details className="mt-2">
-                        <summary className="cursor-pointer text-blue-800">Request and response</summary>
-                        <h3 className="mt-2 font-medium">Request</h3>
-                        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
-                          {Object.entries(last.request_headers)
-                            .map(([k, v]) => `${k}: ${v}`)
-                            .join('\n')}
-                          {'\n\n'}
-                          {last.request_body}
-                        </pre>
-                        <h3 className="mt-2 font-medium">
-                          Response {last.response_status ?? '—'} ({last.duration_ms} ms)
-                        </h3>
-                        <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
-                          {last.error ?? last.response_body ?? ''}
-                        </pre>
-                      </details>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
+                              : 'Pending'}
+                          {last && (
+                            <span className="block text-slate-700">
+                              last: {last.response_status ?? 'no response'} in {last.duration_ms} ms
+                            </span>
+                          )}
+                          {d.next_attempt_at && (
+                            <span className="block text-slate-700">
+                              next {dateTime.format(new Date(d.next_attempt_at))} UTC
+                            </span>
+                          )}
+                          {d.last_error && <span className="block text-red-800">{d.last_error}</span>}
+                        </>
+                      ),
+                      attempts: <span className="tabular-nums">{d.attempts}</span>,
+                      detail: last ? (
+                        <details>
+                          <summary className="cursor-pointer text-blue-800">Request and response</summary>
+                          <h3 className="mt-2 font-medium">Request</h3>
+                          <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                            {Object.entries(last.request_headers)
+                              .map(([k, v]) => `${k}: ${v}`)
+                              .join('\n')}
+                            {'\n\n'}
+                            {last.request_body}
+                          </pre>
+                          <h3 className="mt-2 font-medium">
+                            Response {last.response_status ?? '—'} ({last.duration_ms} ms)
+                          </h3>
+                          <pre className="mt-1 whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                            {last.error ?? last.response_body ?? ''}
+                          </pre>
+                        </details>
+                      ) : (
+                        '—'
+                      ),
+                      actions:
+                        d.status !== 'succeeded' ? (
+                          <RetryDeliveryButton webhookId={hook.id} deliveryId={d.id} />
+                        ) : null,
+                    },
+                  };
+                })}
+              />
+            </div>
           )}
         </section>
       </div>

@@ -6,7 +6,7 @@ import { userActor } from '@/lib/auth/session';
 import { countReview } from '@/lib/inventory/cycle-counts/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountActions } from '@/components/cycle-counts/count-actions';
 import { reviewLineShown, type ReviewLineFilter } from '@/lib/inventory/cycle-counts/rules';
@@ -117,66 +117,44 @@ export default async function ReviewCycleCountPage({
             </Link>
           </p>
         )}
-        <ScrollRegion label="Count lines with differences">
-          <table className="w-full text-left text-sm">
-            <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Bin
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  SKU
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Expected
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Counted
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Difference
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  {estimated ? 'Value (est.)' : 'Value'}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Counted by
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((l) => (
-                <tr
-                  key={l.sku}
-                  className={`border-b border-slate-100 ${l.variance ? 'bg-amber-50' : ''}`}
-                  data-testid={`review-${l.sku}`}
-                >
-                  <td className="px-4 py-2 font-mono">{l.bin_code ?? '—'}</td>
-                  <td className="px-3 py-2">
-                    <span className="font-mono">{l.sku}</span>
-                    <span className="block text-xs text-slate-700">{l.name}</span>
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {l.expected ?? (
-                      <span title="Read when the line is counted">{l.expected_at_start ?? '—'} at start</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.counted ?? 'not counted'}</td>
-                  <td
-                    className={
-                      `px-3 py-2 text-right font-semibold ` +
-                      `tabular-nums ${l.variance ? (l.variance < 0 ? 'text-red-800' : 'text-green-900') : ''}`
-                    }
-                  >
-                    {l.variance === null ? '—' : signed(l.variance)}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{l.variance ? money(l.value) : '—'}</td>
-                  <td className="px-3 py-2">{l.counted_by ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <StaticTable
+          label="Count lines with differences"
+          caption="Counted lines against the expected quantities"
+          columns={[
+            { id: 'bin', header: 'Bin', className: 'font-mono' },
+            { id: 'sku', header: 'SKU' },
+            { id: 'expected', header: 'Expected', align: 'end' },
+            { id: 'counted', header: 'Counted', align: 'end' },
+            { id: 'difference', header: 'Difference', align: 'end', className: 'font-semibold' },
+            { id: 'value', header: estimated ? 'Value (est.)' : 'Value', align: 'end' },
+            { id: 'by', header: 'Counted by' },
+          ]}
+          rows={shown.map((l) => ({
+            id: l.sku,
+            className: l.variance ? 'bg-amber-50' : '',
+            data: { 'data-testid': `review-${l.sku}` },
+            cells: {
+              bin: l.bin_code ?? '—',
+              sku: (
+                <>
+                  <span className="font-mono">{l.sku}</span>
+                  <span className="block text-xs text-slate-700">{l.name}</span>
+                </>
+              ),
+              expected: l.expected ?? (
+                <span title="Read when the line is counted">{l.expected_at_start ?? '—'} at start</span>
+              ),
+              counted: l.counted ?? 'not counted',
+              difference: (
+                <span className={l.variance ? (l.variance < 0 ? 'text-red-800' : 'text-green-900') : ''}>
+                  {l.variance === null ? '—' : signed(l.variance)}
+                </span>
+              ),
+              value: l.variance ? money(l.value) : '—',
+              by: l.counted_by ?? '—',
+            },
+          }))}
+        />
       </section>
       {review.status === 'counting' && (
         <section

@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+
+const BOXED = 'rounded-xl border border-slate-200 bg-white p-4';
+const applyClass =
+  'min-h-11 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50';
+
+/**
+ * A list page's filters (decision 048): a GET form of the page's own fields, then Apply, and
+ * "Clear filters" while any is set. The list's sort stays in the URL across a new filter.
+ */
+export function FilterBar({
+  label,
+  active,
+  clearHref,
+  search = false,
+  boxed = false,
+  sort,
+  children,
+}: {
+  /** the form's accessible name: "Filter bills" */
+  label: string;
+  /** whether any filter is set (shows "Clear filters") */
+  active: boolean;
+  /** the list without filters */
+  clearHref: string;
+  /** a search landmark (role="search") rather than a plain form */
+  search?: boolean;
+  /** a white card around the fields (settings pages) */
+  boxed?: boolean;
+  /** the list's sort parameters, kept when the filters change */
+  sort?: { sort?: string; dir?: string };
+  children: ReactNode;
+}) {
+  return (
+    <form
+      method="get"
+      role={search ? 'search' : undefined}
+      aria-label={label}
+      className={`mb-4 flex flex-wrap items-end gap-3 ${boxed ? BOXED : ''}`}
+    >
+      {children}
+      {sort?.sort && <input type="hidden" name="sort" value={sort.sort} />}
+      {sort?.dir && <input type="hidden" name="dir" value={sort.dir} />}
+      <button type="submit" className={applyClass}>
+        Apply
+      </button>
+      {active && (
+        <Link
+          href={clearHref}
+          className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline"
+        >
+          Clear filters
+        </Link>
+      )}
+    </form>
+  );
+}
+
+/**
+ * The card a list page's table sits in: the empty state in the page's words when nothing matches,
+ * else the table and, for a keyset-paged list, the link to the next page.
+ */
+export function ListPanel({
+  label,
+  isEmpty,
+  empty,
+  more,
+  children,
+}: {
+  /** the section's name: "Returns" */
+  label: string;
+  isEmpty: boolean;
+  /** what to do next when nothing is listed */
+  empty: ReactNode;
+  /** the next page's link: { href, label: 'Older returns →' } */
+  more?: { href: string; label: string } | null;
+  children: ReactNode;
+}) {
+  if (isEmpty)
+    return <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">{empty}</p>;
+  return (
+    <section aria-label={label} className="rounded-xl border border-slate-200 bg-white">
+      {children}
+      {more && (
+        <p className="p-4">
+          <Link href={more.href} className="text-brand-700 underline">
+            {more.label}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}
