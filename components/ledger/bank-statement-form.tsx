@@ -2,14 +2,37 @@
 
 import { FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { StaticTable } from '@/components/data-table/static-table';
+import type { BankMatch } from '@/lib/ledger/match-bank-statement';
 import { confirmBankStatementAction, previewBankStatementAction } from '@/lib/ledger/actions';
 import { formatMoney } from '@/lib/money';
 import { DATE_FORMAT_OPTIONS } from '@/components/ledger/payout-import-form';
 import { CsvFileField } from '@/components/ledger/csv-file-field';
 
-const th = 'px-3 py-2 font-medium';
-const td = 'px-3 py-2 align-top';
+/** What a statement line matched: a payout, nothing (what to do), or money out. */
+function BankLineMatch({ line: l }: { line: BankMatch }) {
+  if (l.status === 'matched' && l.payout)
+    return (
+      <span className="font-medium text-emerald-800">
+        Payout <span className="font-mono">{l.payout.reference}</span> of {l.payout.paid_on}
+        {l.payout.bank_confirmed_on && (
+          <span className="block text-xs font-normal text-slate-600">
+            confirmed before ({l.payout.bank_confirmed_on})
+          </span>
+        )}
+      </span>
+    );
+  if (l.status === 'unmatched')
+    return (
+      <span className="font-medium text-amber-800">
+        No payout
+        <span className="block text-xs font-normal text-slate-600">
+          Record or import the payout, or explain it with a manual entry
+        </span>
+      </span>
+    );
+  return <span className="text-slate-600">Money out, not a payout</span>;
+}
 
 /**
  * Upload a bank statement CSV, see which deposits match a recorded payout, then confirm (decision 047).
@@ -69,65 +92,31 @@ export function BankStatementForm() {
               The file has a header but no transactions. Export a date range that includes the payouts.
             </p>
           ) : (
-            <ScrollRegion label="Bank statement lines table" className="mt-3">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">
-                  Each line of the bank statement and the payout it matched
-                </caption>
-                <thead className="border-y border-slate-200 bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className={`${th} pl-4 sm:pl-6`}>
-                      Row
-                    </th>
-                    <th scope="col" className={th}>
-                      Line
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      Amount
-                    </th>
-                    <th scope="col" className={`${th} pr-4 sm:pr-6`}>
-                      Match
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.lines.map((l) => (
-                    <tr key={l.row} className="border-b border-slate-100">
-                      <td className={`${td} pl-4 tabular-nums sm:pl-6`}>{l.row}</td>
-                      <th scope="row" className={`${td} font-normal`}>
-                        {l.date}
-                        <span className="block text-xs break-words text-slate-600">
-                          {l.description || '—'}
-                        </span>
-                      </th>
-                      <td className={`${td} text-right whitespace-nowrap tabular-nums`}>{money(l.amount)}</td>
-                      <td className={`${td} pr-4 sm:pr-6`}>
-                        {l.status === 'matched' && l.payout ? (
-                          <span className="font-medium text-emerald-800">
-                            Payout <span className="font-mono">{l.payout.reference}</span> of{' '}
-                            {l.payout.paid_on}
-                            {l.payout.bank_confirmed_on && (
-                              <span className="block text-xs font-normal text-slate-600">
-                                confirmed before ({l.payout.bank_confirmed_on})
-                              </span>
-                            )}
-                          </span>
-                        ) : l.status === 'unmatched' ? (
-                          <span className="font-medium text-amber-800">
-                            No payout
-                            <span className="block text-xs font-normal text-slate-600">
-                              Record or import the payout, or explain it with a manual entry
-                            </span>
-                          </span>
-                        ) : (
-                          <span className="text-slate-600">Money out, not a payout</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+            <StaticTable
+              label="Bank statement lines table"
+              className="mt-3"
+              caption="Each line of the bank statement and the payout it matched"
+              columns={[
+                { id: 'row', header: 'Row' },
+                { id: 'line', header: 'Line', rowHeader: true, className: 'font-normal' },
+                { id: 'amount', header: 'Amount', align: 'end', className: 'whitespace-nowrap' },
+                { id: 'match', header: 'Match' },
+              ]}
+              rows={p.lines.map((l) => ({
+                id: String(l.row),
+                cells: {
+                  row: l.row,
+                  line: (
+                    <>
+                      {l.date}
+                      <span className="block text-xs break-words text-slate-600">{l.description || '—'}</span>
+                    </>
+                  ),
+                  amount: money(l.amount),
+                  match: <BankLineMatch line={l} />,
+                },
+              }))}
+            />
           )}
           {p.matched > 0 ? (
             <form onSubmit={confirm.onSubmit} className="flex flex-wrap items-center gap-3 px-4 py-4 sm:px-6">
