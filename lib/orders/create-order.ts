@@ -142,6 +142,8 @@ export async function createOrders(options: {
   inputs: ParsedInput[];
   actor: Actor;
 }): Promise<CreateOrdersItem[]> {
+  // Every order of the batch may have been refused by its schema: nothing to read or take.
+  if (!options.inputs.length) return [];
   const orders = options.inputs.map((input) => ({ input, placedAt: placedAtOf(input) }));
   const contexts = await intakeContext(db, orders, null);
   const results = new Array<CreateOrdersItem>(orders.length);
@@ -551,7 +553,8 @@ async function intakeContext(
   };
   const [row] = await rawOn<Row>(t, INTAKE_CONTEXT_SQL, values);
   const { history, ...shared } = row;
-  return history.map((h, i) => {
+  // json_agg over no orders is NULL.
+  return (history ?? []).map((h, i) => {
     const { input, placedAt } = orders[i];
     const within = (o: { placedAt: Date }) =>
       o.placedAt.getTime() > placedAt.getTime() - day && o.placedAt.getTime() <= placedAt.getTime();

@@ -128,6 +128,16 @@ describe('POST /api/v1/orders/batch', () => {
     expect(big.status).toBe(422);
   });
 
+  it('answers 422 for each order when no order of the batch is valid (nothing left to take)', async () => {
+    const res = await post({ orders: ['x', { channel: 'shopify' }] });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: { index: number; status: number }[] };
+    expect(results.map((r) => [r.index, r.status])).toEqual([
+      [0, 422],
+      [1, 422],
+    ]);
+  });
+
   it("counts the batch's earlier orders from the same email in the fraud screen", async () => {
     await makeProduct(['BAT-3'], { price: 1_000 });
     await receiveStock({
