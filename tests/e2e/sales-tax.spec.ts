@@ -45,12 +45,13 @@ test('a manager reads a period’s sales tax, files it, and a back-dated tax ent
   await visit(page, `/ledger/sales-tax?from=${from}&to=${to}`);
   const section = page.getByRole('region', { name: `Sales tax, ${from} to ${to}` });
   await expect(section).toBeVisible();
+  // One row per jurisdiction and rate in the body, the total in the footer.
   const rows = section.getByRole('table').locator('tbody tr');
   const count = await rows.count();
-  expect(count).toBeGreaterThan(1); // at least one jurisdiction and the total
+  expect(count).toBeGreaterThan(0);
   const lines: Awaited<ReturnType<typeof rowFigures>>[] = [];
-  for (let i = 0; i < count - 1; i++) lines.push(await rowFigures(rows.nth(i)));
-  const total = await rowFigures(rows.nth(count - 1));
+  for (let i = 0; i < count; i++) lines.push(await rowFigures(rows.nth(i)));
+  const total = await rowFigures(section.getByRole('table').locator('tfoot tr').last());
   expect(total.label).toBe('Total');
   for (const l of lines) {
     expect(l.label).toMatch(/^[A-Z]{2}(-[A-Z0-9]{1,3})?, 8 %$/);
