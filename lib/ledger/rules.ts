@@ -46,6 +46,9 @@ export function balancedLines(
   }
   const debit = out.reduce((s, l) => s + l.debit, 0);
   const credit = out.reduce((s, l) => s + l.credit, 0);
+  // Nothing moves in the shop's currency (a payment of one minor unit of a currency worth under half
+  // a cent): no entry, whatever the foreign amounts; a zero-base line is kept only beside real ones.
+  if (debit === 0 && credit === 0) return [];
   if (debit !== credit) {
     throw new AppError(
       'VALIDATION_FAILED',

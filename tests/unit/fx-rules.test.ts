@@ -68,6 +68,19 @@ describe('convertEntry (base = round half-up of amount × rate per line, differe
     ).toEqual([]);
   });
 
+  it('posts nothing when no line moves the base currency, even with a foreign amount', () => {
+    // 0.01 of a currency at 0.0200 USD: carrying share 0, bank 1 × 0.02 = 0.02 → 0 cents, exchange
+    // difference 0 − 0 = 0. Only the payable's foreign amount is left: an entry of one line cannot
+    // stand (the database wants two), and it moves nothing in USD, so there is no entry.
+    expect(
+      balancedLines([
+        { account: '2000', debit: 0, txn: { currency: 'MXN', debit: 1, credit: 0 } },
+        { account: '7100', debit: 0 },
+        { account: '1000', credit: 0 },
+      ]),
+    ).toEqual([]);
+  });
+
   it('scales between currencies with different minor units', () => {
     // 1,000 JPY (0 digits) at 0.0066719 USD/JPY = 6.6719 USD → 667 cents.
     expect(convertMinor(1000n, rate('0.0066719'), 0, 2)).toBe(667n);
