@@ -1,5 +1,5 @@
 import 'server-only';
-import { rawOn, sqlQuery, type Tx } from '@/lib/db';
+import { db, rawOn, sqlQuery, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { scrub } from '@/lib/audit';
@@ -7,7 +7,7 @@ import { mergeStockLines, type StockLine } from '@/lib/inventory/reservations';
 import type { PreparedLine } from '@/lib/ledger/post-entry';
 import { ledgerFactValues } from '@/lib/kpi/ledger-facts';
 import { kpiFactRows, type KpiFactGroup } from '@/lib/kpi/facts';
-import type { OrderDto } from '@/lib/orders/queries';
+import { orderDetail, type OrderDto } from '@/lib/orders/queries';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
 
 /** One journal entry of an intake, prepared (lib/ledger/post-entry.ts prepareJournalLines); memo may hold
@@ -161,10 +161,16 @@ export async function takeOrders(plans: IntakePlan[]): Promise<TakeOrdersItem[]>
   if (plans.length > TAKE_ORDERS_MAX) throw new Error(`takeOrders takes at most ${TAKE_ORDERS_MAX} orders`);
   if (!plans.length) return [];
   type Item = Answer & { error?: { code: string; message: string } };
-  const [row] = await sqlQuery<{ answers: Item[] }>('CALL take_orders($1::jsonb, NULL)', [
-    JSON.stringify(plans.map(payloadOf)),
-  ]);
-  return row.answers.map((answer, i) => {
+  let answers: Item[];
+  try {
+    const [row] = await sqlQuery<{ answers: Item[] }>('CALL take_orders($1::jsonb, NULL)', [
+      JSON.stringify(plans.map(payloadOf)),
+    ]);
+    answers = row.answers;
+  } catch (error) {
+    return await afterFailedCall(plans, error);
+  }
+  return answers.map((answer, i) => {
     if (answer.error)
       return {
         error: Object.assign(new Error(answer.error.message), {
@@ -178,6 +184,38 @@ export async function takeOrders(plans: IntakePlan[]): Promise<TakeOrdersItem[]>
       return { error };
     }
   });
+}
+
+/**
+ * A take_orders call that failed as a whole (its statement budget ran out while an order waited on
+ * locks, its connection was lost) has committed the orders before the one it was in. Each plan's
+ * order id is new, so the orders found by id are the ones this call took; the rest are taken one by
+ * one as the single intake takes them, so every order of the run still gets its own answer. When the
+ * database cannot answer at all, the call's error stands (the batch is a 503, and a retry answers 409
+ * for what was taken).
+ */
+async function afterFailedCall(plans: IntakePlan[], callError: unknown): Promise<TakeOrdersItem[]> {
+  const ids = plans.map((p) => p.order.id);
+  const found = await sqlQuery<{ id: string }>('SELECT id::text FROM orders WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]).catch(() => {
+    throw callError;
+  });
+  const taken = new Set(found.map((r) => r.id));
+  const items: TakeOrdersItem[] = [];
+  for (const plan of plans) {
+    if (taken.has(plan.order.id)) {
+      const order = await orderDetail(plan.order.id);
+      items.push(order ? { taken: { order } } : { error: callError });
+      continue;
+    }
+    try {
+      items.push({ taken: await takeOrder(db, plan) });
+    } catch (error) {
+      items.push({ error });
+    }
+  }
+  return items;
 }
 
 function resultOf(plan: IntakePlan, result: Answer): TakeOrderResult {
