@@ -13,7 +13,13 @@ import { convertEntry, convertMinor, formatRate, type Decimal } from '@/lib/ledg
 import { rateOn } from '@/lib/ledger/fx-queries';
 import { todayIn } from '@/lib/dates';
 import { currencyDigits } from '@/lib/money';
-import { takeOrder, takeOrders, TAKE_ORDERS_MAX, type IntakePlan } from '@/lib/orders/take-order';
+import {
+  failsTheBatch,
+  takeOrder,
+  takeOrders,
+  TAKE_ORDERS_MAX,
+  type IntakePlan,
+} from '@/lib/orders/take-order';
 import { createDropshipPurchaseOrders } from '@/lib/purchasing/create-dropship-purchase-orders';
 import type { OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
@@ -150,6 +156,9 @@ export async function createOrders(options: {
   let run: { index: number; plan: IntakePlan }[] = [];
   const flush = async () => {
     const items = await takeOrders(run.map((r) => r.plan));
+    // An order the batch cannot answer (a budget run out) fails it here, before the next run waits too.
+    const failure = items.find((item) => item.error !== undefined && failsTheBatch(item.error));
+    if (failure) throw failure.error;
     items.forEach((item, i) => {
       results[run[i].index] = item.taken ? { order: item.taken.order! } : { error: item.error };
     });
@@ -164,6 +173,7 @@ export async function createOrders(options: {
         db,
       );
     } catch (error) {
+      if (failsTheBatch(error)) throw error;
       results[index] = { error };
       continue;
     }
@@ -176,6 +186,7 @@ export async function createOrders(options: {
     try {
       results[index] = { order: (await writeIntake(planned, options.actor, db)).order! };
     } catch (error) {
+      if (failsTheBatch(error)) throw error;
       results[index] = { error };
     }
   }

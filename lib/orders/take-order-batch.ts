@@ -2,6 +2,7 @@ import 'server-only';
 import { fieldIssues, toAppError, type FieldIssue } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { createOrders } from '@/lib/orders/create-order';
+import { failsTheBatch } from '@/lib/orders/take-order';
 import { ZCreateOrderInput } from '@/lib/orders/schemas';
 
 export type BatchResult = {
@@ -63,13 +64,11 @@ export async function takeOrderBatch(options: { orders: unknown[]; actor: Actor 
 
 /** An order's refusal (409, 422) as its result; anything else is the batch's failure, not one order's answer. */
 function refusalOf(index: number, error: unknown): BatchResult {
+  // The database gone, a budget run out, a bug: thrown as the single intake would.
+  if (failsTheBatch(error)) throw error;
   const e = toAppError(error);
-  if (e.status === 409)
-    return { index, status: 409, error: { code: e.code, message: e.message, details: e.details } };
-  if (e.status === 422 || e.code === 'BAD_REQUEST')
-    return { index, status: 422, error: { code: e.code, message: e.message, details: e.details } };
-  // The database gone, a bug: thrown as the single intake would.
-  throw error;
+  const status = e.status === 409 ? 409 : 422;
+  return { index, status, error: { code: e.code, message: e.message, details: e.details } };
 }
 
 function validationOf(issues: FieldIssue[]) {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, rawOn, sqlQuery, type Tx } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, toAppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { scrub } from '@/lib/audit';
 import { mergeStockLines, type StockLine } from '@/lib/inventory/reservations';
@@ -212,10 +212,24 @@ async function afterFailedCall(plans: IntakePlan[], callError: unknown): Promise
     try {
       items.push({ taken: await takeOrder(db, plan) });
     } catch (error) {
+      // A budget that runs out again (a level another session holds) fails the batch now, rather
+      // than each later order waiting out its own lock budget first.
+      if (failsTheBatch(error)) throw error;
       items.push({ error });
     }
   }
   return items;
+}
+
+/**
+ * Whether an order's error is the batch's failure rather than that order's answer: an order is
+ * answered 409 (a duplicate, not enough stock, a state) or 422 (a bad value); anything else — a
+ * database budget run out (503), the database gone, a bug — fails the whole request, as it would fail
+ * a single intake, and the orders after it are not tried (a retry answers 409 for those taken).
+ */
+export function failsTheBatch(error: unknown): boolean {
+  const e = toAppError(error);
+  return !(e.status === 409 || e.status === 422 || e.code === 'BAD_REQUEST');
 }
 
 function resultOf(plan: IntakePlan, result: Answer): TakeOrderResult {
