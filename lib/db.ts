@@ -103,11 +103,16 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'E
  * where that pipeline cost the app about as much CPU as PostgreSQL spent on the statement. Values
  * are bound as $1, $2, … (never spliced into the text). A failure keeps what toAppError reads from
  * Prisma's errors: the SQLSTATE as `originalCode`, an unreachable database as P1001.
+ *
+ * `name` makes it a prepared statement of that name on each connection (parsed and planned once per
+ * connection, then only bound and run; decision 05D): for the statements every order intake or API
+ * request runs, whose planning cost the server more than running them. One name, one text.
  */
-export async function sqlQuery<T>(text: string, values: unknown[]): Promise<T[]> {
+export async function sqlQuery<T>(text: string, values: unknown[], name?: string): Promise<T[]> {
   getDb();
   try {
-    const result = await globalForDb.backroomPool!.query(text, values);
+    const pool = globalForDb.backroomPool!;
+    const result = await (name ? pool.query({ name, text, values }) : pool.query(text, values));
     return result.rows as T[];
   } catch (error) {
     const e = error as { code?: unknown; message?: unknown };
@@ -134,8 +139,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 /**
  * A raw statement ($1, $2, … bound to `values`) on `t`: through sqlQuery when `t` is the app's client
- * itself (no caller transaction), else on the caller's transaction through Prisma.
+ * itself (no caller transaction; prepared as `name` when given), else on the caller's transaction
+ * through Prisma.
  */
-export function rawOn<T>(t: Tx, text: string, values: unknown[]): Promise<T[]> {
-  return t === db ? sqlQuery<T>(text, values) : t.$queryRawUnsafe<T[]>(text, ...values);
+export function rawOn<T>(t: Tx, text: string, values: unknown[], name?: string): Promise<T[]> {
+  return t === db ? sqlQuery<T>(text, values, name) : t.$queryRawUnsafe<T[]>(text, ...values);
 }

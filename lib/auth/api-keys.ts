@@ -35,7 +35,8 @@ export async function authenticateApiKey(
       'UNAUTHENTICATED',
       'Send an API key as "Authorization: Bearer <key>". Create one in Settings → API keys.',
     );
-  // One statement on the pool, without the ORM's pipeline: every API request pays it (decision 044).
+  // One prepared statement on the pool, without the ORM's pipeline: every API request pays it (decisions 044,
+  // 05D).
   const [row] = await sqlQuery<{
     id: string;
     name: string;
@@ -46,6 +47,7 @@ export async function authenticateApiKey(
     `SELECT id, name, scopes, revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"
        FROM api_keys WHERE key_hash = $1`,
     [hashApiKey(match[1])],
+    'api_key_by_hash',
   );
   if (!row || row.revokedAt)
     throw new AppError('UNAUTHENTICATED', 'The API key is invalid or has been revoked.');

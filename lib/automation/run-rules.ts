@@ -37,7 +37,7 @@ export async function queueAutomationRuns(options: { limit?: number } = {}): Pro
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('automation:dispatch'))`;
     const consumer = await tx.eventConsumer.findUnique({ where: { name: CONSUMER } });
     const after = { xid: consumer?.afterXid ?? 0n, position: consumer?.afterPosition ?? 0n };
-    const { rows, last } = await readEvents(tx, { after, limit: options.limit ?? 500 });
+    const { rows, last } = await readEvents(tx, { after, limit: options.limit ?? 500, data: false });
     if (!rows.length) return { events: 0, runs: 0 };
     const rules = await tx.automationRule.findMany({
       where: { enabled: true, event: { in: [...new Set(rows.map((r) => r.type))] } },

@@ -60,12 +60,19 @@ async function feedHorizon(tx: Tx): Promise<bigint> {
  */
 export async function readEvents(
   tx: Tx,
-  options: { after: FeedPosition; types?: readonly string[]; limit: number },
+  options: {
+    after: FeedPosition;
+    types?: readonly string[];
+    limit: number;
+    /** false: each row's `data` is null, not read (the dispatchers, which never look at it; decision 05D) */
+    data?: boolean;
+  },
 ): Promise<{ rows: Row[]; last: FeedPosition }> {
   const horizon = await feedHorizon(tx);
   const types = options.types?.length ? Prisma.sql`AND type = ANY(${options.types}::text[])` : Prisma.empty;
+  const data = options.data === false ? Prisma.sql`NULL::jsonb AS data` : Prisma.sql`data`;
   const rows = await tx.$queryRaw<Row[]>`
-    SELECT id, type, resource_id, sequence, occurred_at, data, depth, order_xid, position
+    SELECT id, type, resource_id, sequence, occurred_at, ${data}, depth, order_xid, position
       FROM events
      WHERE (order_xid, position) > (${options.after.xid}, ${options.after.position})
        AND order_xid < ${horizon}

@@ -138,9 +138,12 @@ type Answer = {
  * OUT_OF_STOCK write nothing.
  */
 export async function takeOrder(tx: Tx, plan: IntakePlan): Promise<TakeOrderResult> {
-  const [row] = await rawOn<{ result: Answer }>(tx, 'SELECT take_order($1::jsonb) AS result', [
-    JSON.stringify(payloadOf(plan)),
-  ]);
+  const [row] = await rawOn<{ result: Answer }>(
+    tx,
+    'SELECT take_order($1::jsonb) AS result',
+    [JSON.stringify(payloadOf(plan))],
+    'take_order',
+  );
   return resultOf(plan, row.result);
 }
 

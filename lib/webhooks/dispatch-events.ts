@@ -19,7 +19,7 @@ export async function dispatchEvents(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('webhooks:dispatch'))`;
     const consumer = await tx.eventConsumer.findUnique({ where: { name: CONSUMER } });
     const after = { xid: consumer?.afterXid ?? 0n, position: consumer?.afterPosition ?? 0n };
-    const { rows, last } = await readEvents(tx, { after, limit: options.limit ?? 500 });
+    const { rows, last } = await readEvents(tx, { after, limit: options.limit ?? 500, data: false });
     if (!rows.length) return { events: 0, deliveries: 0 };
     const endpoints = await tx.webhookEndpoint.findMany({
       where: { enabled: true },
