@@ -2,7 +2,7 @@
  * `DATABASE_URL=<a kept bench database> AUTH_SECRET=x tsx --conditions=react-server bench/probe-intake.ts
  *   [--lanes 1,4,16] [--seconds 8] [--mode single|batch]`
  *
- * Where the intake write's time goes (decision 05D): for each lane count, `createOrder` (or
+ * Where the intake write's time goes (decision 051): for each lane count, `createOrder` (or
  * `takeOrderBatch` of 50) from this process for a few seconds, without HTTP, while it samples
  * `pg_stat_activity` every 20 ms (each backend of this database: active on CPU, or waiting, and on
  * what), and measures the CPU of this process (`process.cpuUsage`) and of the database's backends

@@ -105,7 +105,7 @@ const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'E
  * Prisma's errors: the SQLSTATE as `originalCode`, an unreachable database as P1001.
  *
  * `name` makes it a prepared statement of that name on each connection (parsed and planned once per
- * connection, then only bound and run; decision 05D): for the statements every order intake or API
+ * connection, then only bound and run; decision 051): for the statements every order intake or API
  * request runs, whose planning cost the server more than running them. One name, one text.
  */
 export async function sqlQuery<T>(text: string, values: unknown[], name?: string): Promise<T[]> {

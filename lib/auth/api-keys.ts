@@ -36,7 +36,7 @@ export async function authenticateApiKey(
       'Send an API key as "Authorization: Bearer <key>". Create one in Settings → API keys.',
     );
   // One prepared statement on the pool, without the ORM's pipeline: every API request pays it (decisions 044,
-  // 05D).
+  // 051).
   const [row] = await sqlQuery<{
     id: string;
     name: string;

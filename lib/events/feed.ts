@@ -64,7 +64,7 @@ export async function readEvents(
     after: FeedPosition;
     types?: readonly string[];
     limit: number;
-    /** false: each row's `data` is null, not read (the dispatchers, which never look at it; decision 05D) */
+    /** false: each row's `data` is null, not read (the dispatchers, which never look at it; decision 051) */
     data?: boolean;
   },
 ): Promise<{ rows: Row[]; last: FeedPosition }> {

@@ -554,7 +554,7 @@ async function intakeContext(
   const skus = [...new Set(orders.flatMap((o) => o.input.lines.map((l) => l.sku)))];
   // The lists go as JSON, not arrays: the planner sees no lengths in them, so the prepared statement's
   // generic plan costs what a custom one does and is kept after five runs (planning it was ~20 % of the
-  // server's CPU per order; decision 05D).
+  // server's CPU per order; decision 051).
   const values = [
     JSON.stringify(skus),
     JSON.stringify(
