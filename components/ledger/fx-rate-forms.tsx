@@ -3,6 +3,7 @@
 import { Field } from '@/components/ui/form';
 import { CsvFileField } from '@/components/form/file-field';
 import { FormCard, SubmitRow } from '@/components/form/form-card';
+import { CurrencyCodeField, DecimalField } from '@/components/form/fields';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { importEcbRatesAction, saveFxRateAction } from '@/lib/ledger/actions';
 
@@ -18,24 +19,13 @@ export function FxRateForm({ currency, today }: { currency: string; today: strin
     <FormCard id="fx-rate" title="Enter a rate" container onSubmit={onSubmit}>
       <div className="grid gap-4 @lg:grid-cols-3">
         <Field label="Date" name="date" type="date" required defaultValue={today} error={errors.date} />
-        <Field
-          label="Currency"
-          name="currency"
-          required
-          maxLength={3}
-          autoComplete="off"
-          placeholder="EUR"
-          error={errors.currency}
-          hint="ISO code, e.g. EUR"
-        />
-        <Field
+        <CurrencyCodeField errors={errors} placeholder="EUR" hint="ISO code, e.g. EUR" />
+        <DecimalField
+          errors={errors}
           label={`Rate (${currency} per 1 unit)`}
           name="rate"
           required
-          inputMode="decimal"
-          autoComplete="off"
           placeholder="1.0842"
-          error={errors.rate}
           hint="A decimal, e.g. 1.0842"
         />
       </div>

@@ -2,6 +2,7 @@
 
 import { Field } from '@/components/ui/form';
 import { FormCard, SubmitRow } from '@/components/form/form-card';
+import { CurrencyCodeField, DecimalField } from '@/components/form/fields';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { recordPayoutAction, revalueAction } from '@/lib/ledger/actions';
 
@@ -25,32 +26,19 @@ export function PayoutForm({ currency, today }: { currency: string; today: strin
           error={errors.reference}
         />
         <Field label="Date" name="date" type="date" required defaultValue={today} error={errors.date} />
-        <Field
-          label="Currency"
-          name="currency"
-          required
-          maxLength={3}
-          autoComplete="off"
-          defaultValue={currency}
-          error={errors.currency}
-          hint="The processor balance's currency"
-        />
-        <Field
+        <CurrencyCodeField errors={errors} defaultValue={currency} hint="The processor balance's currency" />
+        <DecimalField
+          errors={errors}
           label="Amount paid out"
           name="amount"
           required
-          inputMode="decimal"
-          autoComplete="off"
           placeholder="1250.00"
-          error={errors.amount}
           hint="In that currency"
         />
-        <Field
+        <DecimalField
+          errors={errors}
           label={`Reached the bank (${currency})`}
           name="bank_amount"
-          inputMode="decimal"
-          autoComplete="off"
-          error={errors.bank_amount}
           hint="Leave empty to use the day's rate"
         />
       </div>

@@ -1,0 +1,31 @@
+'use client';
+
+import { Field } from '@/components/ui/form';
+
+type FieldProps = Omit<React.ComponentProps<typeof Field>, 'error'> & {
+  /** the failed submission's errors by field name: this field shows `errors[name]` */
+  errors: Record<string, string>;
+};
+
+/**
+ * An amount or a rate typed as a decimal (money in major units, e.g. 1250.00; the server turns it into
+ * minor units with its currency): a decimal keyboard, no autofill.
+ */
+export function DecimalField({ errors, ...props }: FieldProps) {
+  return <Field inputMode="decimal" autoComplete="off" error={errors[props.name]} {...props} />;
+}
+
+/** A three-letter ISO currency code (EUR), required. */
+export function CurrencyCodeField({ errors, ...props }: Omit<FieldProps, 'name' | 'label'>) {
+  return (
+    <Field
+      label="Currency"
+      name="currency"
+      required
+      maxLength={3}
+      autoComplete="off"
+      error={errors.currency}
+      {...props}
+    />
+  );
+}
