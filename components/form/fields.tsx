@@ -1,6 +1,6 @@
 'use client';
 
-import { Field } from '@/components/ui/form';
+import { Field, SelectField } from '@/components/ui/form';
 
 type FieldProps = Omit<React.ComponentProps<typeof Field>, 'error'> & {
   /** the failed submission's errors by field name: this field shows `errors[name]` */
@@ -28,4 +28,17 @@ export function CurrencyCodeField({ errors, ...props }: Omit<FieldProps, 'name' 
       {...props}
     />
   );
+}
+
+/** A whole number (a count, a limit in minor units, a score): from `min` (0 unless given) in steps of 1. */
+export function WholeNumberField({ errors, min = 0, ...props }: FieldProps) {
+  return <Field type="number" min={min} step={1} inputMode="numeric" error={errors[props.name]} {...props} />;
+}
+
+/** A select whose error is `errors[name]`. */
+export function ChoiceField({
+  errors,
+  ...props
+}: Omit<React.ComponentProps<typeof SelectField>, 'error'> & { errors: Record<string, string> }) {
+  return <SelectField error={errors[props.name]} {...props} />;
 }

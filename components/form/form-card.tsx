@@ -15,6 +15,7 @@ export function SubmitRow({
   variant,
   state,
   spaced = false,
+  className,
   children,
 }: {
   pending: boolean;
@@ -22,10 +23,15 @@ export function SubmitRow({
   variant?: 'primary' | 'secondary' | 'danger';
   state: Outcome;
   spaced?: boolean;
+  /** more classes for the row (its place in a grid: `sm:col-span-2`) */
+  className?: string;
   children: React.ReactNode;
 }) {
+  const classes = [spaced && 'mt-4', 'flex flex-wrap items-center gap-3', className]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className={spaced ? 'mt-4 flex flex-wrap items-center gap-3' : 'flex flex-wrap items-center gap-3'}>
+    <div className={classes}>
       <SubmitButton variant={variant} pending={pending} pendingText={pendingText}>
         {children}
       </SubmitButton>
