@@ -23,6 +23,32 @@ type Settings = {
   customs_cn22_limit: number;
 };
 
+/** The settings chosen from a list, with their labels (the fulfilling location's choices are the locations). */
+const CHOICES = {
+  inventory_costing: {
+    label: 'Inventory costing',
+    options: [
+      { value: 'fifo', label: 'FIFO (first in, first out)' },
+      { value: 'average', label: 'Moving weighted average' },
+    ],
+  },
+  fulfilling_location: { label: 'Fulfilling location', options: [] },
+  ship_unpaid_orders: {
+    label: 'Orders not paid in full',
+    options: [
+      { value: 'false', label: 'Hold until paid (payment due)' },
+      { value: 'true', label: 'Ship on invoice (no hold)' },
+    ],
+  },
+  duties_terms: {
+    label: 'Duties on parcels abroad',
+    options: [
+      { value: 'DDU', label: 'DDU: the recipient pays duties' },
+      { value: 'DDP', label: 'DDP: the shop pays duties' },
+    ],
+  },
+} satisfies Record<string, { label: string; options: { value: string; label: string }[] }>;
+
 /** The two lock dates: field, label and who may still post on or before it. */
 const LOCK_DATES = [
   ['lock_date', 'Lock date (all but admins)', ', except by an admin'],
@@ -37,6 +63,15 @@ export function ShopSettingsForm({
   locations: { code: string; name: string }[];
 }) {
   const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(updateSettingsAction, null);
+  const choice = (name: keyof typeof CHOICES, defaultValue: string, options = CHOICES[name].options) => (
+    <ChoiceField
+      errors={errors}
+      label={CHOICES[name].label}
+      name={name}
+      defaultValue={defaultValue}
+      options={options}
+    />
+  );
   return (
     <form
       onSubmit={onSubmit}
@@ -68,23 +103,12 @@ export function ShopSettingsForm({
         error={errors.timezone}
         hint="Days on the dashboard start at midnight here."
       />
-      <ChoiceField
-        errors={errors}
-        label="Inventory costing"
-        name="inventory_costing"
-        defaultValue={settings.inventory_costing}
-        options={[
-          { value: 'fifo', label: 'FIFO (first in, first out)' },
-          { value: 'average', label: 'Moving weighted average' },
-        ]}
-      />
-      <ChoiceField
-        errors={errors}
-        label="Fulfilling location"
-        name="fulfilling_location"
-        defaultValue={settings.fulfilling_location ?? ''}
-        options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
-      />
+      {choice('inventory_costing', settings.inventory_costing)}
+      {choice(
+        'fulfilling_location',
+        settings.fulfilling_location ?? '',
+        locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })),
+      )}
       <OperationalLimitFields limits={settings} errors={errors} />
       {LOCK_DATES.map(([name, label, who]) => (
         <Field
@@ -97,26 +121,8 @@ export function ShopSettingsForm({
           hint={`Nothing dated on or before this day can be posted${who}. Leave empty for none.`}
         />
       ))}
-      <ChoiceField
-        errors={errors}
-        label="Orders not paid in full"
-        name="ship_unpaid_orders"
-        defaultValue={settings.ship_unpaid_orders ? 'true' : 'false'}
-        options={[
-          { value: 'false', label: 'Hold until paid (payment due)' },
-          { value: 'true', label: 'Ship on invoice (no hold)' },
-        ]}
-      />
-      <ChoiceField
-        errors={errors}
-        label="Duties on parcels abroad"
-        name="duties_terms"
-        defaultValue={settings.duties_terms}
-        options={[
-          { value: 'DDU', label: 'DDU: the recipient pays duties' },
-          { value: 'DDP', label: 'DDP: the shop pays duties' },
-        ]}
-      />
+      {choice('ship_unpaid_orders', settings.ship_unpaid_orders ? 'true' : 'false')}
+      {choice('duties_terms', settings.duties_terms)}
       <WholeNumberField
         errors={errors}
         label="CN22 value limit (minor units)"
