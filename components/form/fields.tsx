@@ -1,6 +1,6 @@
 'use client';
 
-import { Field, SelectField } from '@/components/ui/form';
+import { Field, FieldError, SelectField, inputClass } from '@/components/ui/form';
 
 type FieldProps = Omit<React.ComponentProps<typeof Field>, 'error'> & {
   /** the failed submission's errors by field name: this field shows `errors[name]` */
@@ -41,4 +41,32 @@ export function ChoiceField({
   ...props
 }: Omit<React.ComponentProps<typeof SelectField>, 'error'> & { errors: Record<string, string> }) {
   return <SelectField error={errors[props.name]} {...props} />;
+}
+
+/** A labelled textarea with its error beneath it (`${id}-error`), announced with the field. */
+export function TextAreaField({
+  id,
+  label,
+  error,
+  ...props
+}: {
+  id: string;
+  label: string;
+  error?: string;
+} & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...props}
+      />
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
 }

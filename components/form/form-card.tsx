@@ -16,6 +16,7 @@ export function SubmitRow({
   state,
   spaced = false,
   className,
+  disabled,
   children,
 }: {
   pending: boolean;
@@ -25,6 +26,7 @@ export function SubmitRow({
   spaced?: boolean;
   /** more classes for the row (its place in a grid: `sm:col-span-2`) */
   className?: string;
+  disabled?: boolean;
   children: React.ReactNode;
 }) {
   const classes = [spaced && 'mt-4', 'flex flex-wrap items-center gap-3', className]
@@ -32,7 +34,12 @@ export function SubmitRow({
     .join(' ');
   return (
     <div className={classes}>
-      <SubmitButton variant={variant} pending={pending} pendingText={pendingText}>
+      <SubmitButton
+        variant={variant}
+        pending={pending}
+        pendingText={pendingText}
+        {...(disabled === undefined ? {} : { disabled })}
+      >
         {children}
       </SubmitButton>
       <FormMessage state={state} />
