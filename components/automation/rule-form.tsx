@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
+import { Field, FormMessage, inputClass, SubmitButton } from '@/components/ui/form';
 import { saveRuleAction } from '@/lib/automation/server-actions';
 import { EVENT_TYPES, type EventType } from '@/lib/events/rules';
 import { parseMoney, toDecimalString } from '@/lib/money';
@@ -16,6 +16,7 @@ import {
   OPERATORS_BY_TYPE,
   toJsonLogic,
   type ActionType,
+  type ConditionRow,
   type ConditionSet,
   type FieldSpec,
   type Operator,
@@ -48,7 +49,7 @@ function rowText(spec: FieldSpec | undefined, value: unknown, currency: string):
 }
 
 /** The typed value as the rule stores it; money is parsed with the shop currency's minor units. */
-function rowValue(spec: FieldSpec | undefined, row: Row, currency: string): unknown {
+function rowValue(spec: FieldSpec | undefined, row: Row, currency: string): ConditionRow['value'] {
   if (row.operator === 'one_of')
     return row.text
       .split(',')
@@ -110,7 +111,7 @@ export function RuleForm({ initial, options }: { initial: RuleFormInitial; optio
       rows: rows.map((r) => ({
         field: r.field,
         operator: r.operator,
-        value: rowValue(spec(r.field), r, options.currency) as never,
+        value: rowValue(spec(r.field), r, options.currency),
       })),
     }),
     actions: actions.map((a) => {
@@ -140,26 +141,16 @@ export function RuleForm({ initial, options }: { initial: RuleFormInitial; optio
       </h2>
       <input type="hidden" name="id" value={initial.id ?? ''} />
       <input type="hidden" name="rule" value={JSON.stringify(rule)} />
-      <div>
-        <label htmlFor="rule-name" className="block text-sm font-medium">
-          Name
-        </label>
-        <input
-          id="rule-name"
-          className={inputClass}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-          maxLength={120}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? 'rule-name-error' : undefined}
-        />
-        {errors.name && (
-          <p id="rule-name-error" className="mt-1 text-sm text-red-700">
-            {errors.name}
-          </p>
-        )}
-      </div>
+      <Field
+        id="rule-name"
+        label="Name"
+        name=""
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        maxLength={120}
+        error={errors.name}
+      />
 
       <fieldset className="space-y-2">
         <legend className="text-base font-semibold">When</legend>

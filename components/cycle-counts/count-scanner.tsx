@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { TallyInput, tallySubmitClass } from '@/components/fulfillment/tally-input';
+import { tallySubmitClass } from '@/components/fulfillment/tally-input';
+import { TallyLine, useScanTally } from '@/components/form/scan-tally';
 import type { CountSheet } from '@/lib/inventory/cycle-counts/queries';
 import { recordCountsAction } from '@/lib/inventory/cycle-counts/actions';
 import { ScanInput, type ScanInputHandle } from '@/components/fulfillment/scan-input';
@@ -20,27 +21,30 @@ const same = (a: string | null | undefined, b: string) => !!a && a.toUpperCase()
 export function CountScanner({ initial }: { initial: CountSheet }) {
   const [sheet, setSheet] = useState(initial);
   const [bin, setBin] = useState<BinChoice>(undefined);
-  const [tally, setTally] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const units = useScanTally();
+  const { tally, replace: setTally, setFieldErrors } = units;
   const { feedback, say } = useScanFeedback();
+  const { add } = units;
   const [busy, setBusy] = useState(false);
   const scanRef = useRef<ScanInputHandle>(null);
-  const state = useRef({ sheet, bin, tally });
+  const state = useRef({ sheet, bin });
   // The latest values for handlers and timers, kept after each commit (never written while rendering).
   useLayoutEffect(() => {
-    state.current = { sheet, bin, tally };
+    state.current = { sheet, bin };
   });
 
   const groups: (string | null)[] = [...sheet.bins, ...(sheet.lines.some((l) => !l.bin_code) ? [null] : [])];
   const linesIn = (s: CountSheet, b: string | null) => s.lines.filter((l) => (l.bin_code ?? null) === b);
   const counted = sheet.lines.filter((l) => l.counted !== null).length;
 
-  const choose = useCallback((b: string | null) => {
-    setBin(b);
-    setFieldErrors({});
-    state.current.tally = Object.fromEntries(linesIn(state.current.sheet, b).map((l) => [l.sku, '']));
-    setTally(state.current.tally);
-  }, []);
+  const choose = useCallback(
+    (b: string | null) => {
+      setBin(b);
+      setFieldErrors({});
+      setTally(Object.fromEntries(linesIn(state.current.sheet, b).map((l) => [l.sku, ''])));
+    },
+    [setTally, setFieldErrors],
+  );
 
   const onScan = useCallback(
     (code: string) => {
@@ -70,27 +74,21 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
             `${line.sku} is listed in ${line.bin_code ? `bin ${line.bin_code}` : 'no bin'}, ` +
             `not here. Put it aside and tell a manager.`,
         });
-      const n = (Number.parseInt(state.current.tally[line.sku] ?? '', 10) || 0) + 1;
-      // Scans arrive faster than renders: keep the ref current so the next scan adds to this one.
-      state.current.tally = { ...state.current.tally, [line.sku]: String(n) };
-      setTally(state.current.tally);
+      const n = add(line.sku);
       say({ tone: 'ok', message: `${line.sku}: ${n}` });
     },
-    [choose, say],
+    [choose, say, add],
   );
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const entries = Object.entries(tally).filter(([, v]) => v.trim() !== '');
+    const entries = units.filled((v) => v === '');
     if (!entries.length)
       return say({
         tone: 'error',
         message: 'Nothing to save: scan units or type a count (0 if the shelf is empty).',
       });
-    const lines = entries.map(([sku, v]) => ({
-      sku,
-      counted: /^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN,
-    }));
+    const lines = entries.map(({ sku, n }) => ({ sku, counted: n }));
     setBusy(true);
     const res = await recordCountsAction(sheet.id, lines);
     setBusy(false);
@@ -102,16 +100,10 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
         tone: after === res.data.lines.length ? 'done' : 'ok',
         message: after === res.data.lines.length ? `${res.message} Every line is counted.` : res.message,
       });
-      state.current.tally = Object.fromEntries(Object.keys(tally).map((k) => [k, '']));
-      setTally(state.current.tally);
+      setTally(Object.fromEntries(Object.keys(tally).map((k) => [k, ''])));
       scanRef.current?.focus();
     } else {
-      const errs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res && !res.ok ? (res.fieldErrors ?? {}) : {})) {
-        const m = /^lines\.(\d+)\./.exec(k);
-        if (m) errs[lines[Number(m[1])].sku] = v;
-      }
-      setFieldErrors(errs);
+      units.showErrors(res, lines);
       say({ tone: 'error', message: res?.message ?? 'Not saved. Try again.' });
     }
   };
@@ -196,29 +188,24 @@ export function CountScanner({ initial }: { initial: CountSheet }) {
           </h2>
           <ul className="mt-3 divide-y divide-slate-100">
             {current.map((l) => (
-              <li key={l.sku} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                <div className="min-w-48">
-                  <p className="font-mono text-xl font-bold" data-testid="count-sku">
-                    {l.sku}
+              <TallyLine
+                key={l.sku}
+                sku={l.sku}
+                testId="count-sku"
+                inputId={`count-${l.sku}`}
+                label={`Counted units of ${l.sku}`}
+                tally={units}
+              >
+                <p className="text-sm text-slate-700">
+                  {l.name}
+                  {l.barcode && <span className="block">Barcode {l.barcode}</span>}
+                </p>
+                {l.counted !== null && (
+                  <p className="text-sm font-medium text-green-900" data-testid={`saved-${l.sku}`}>
+                    Saved: {l.counted}
                   </p>
-                  <p className="text-sm text-slate-700">
-                    {l.name}
-                    {l.barcode && <span className="block">Barcode {l.barcode}</span>}
-                  </p>
-                  {l.counted !== null && (
-                    <p className="text-sm font-medium text-green-900" data-testid={`saved-${l.sku}`}>
-                      Saved: {l.counted}
-                    </p>
-                  )}
-                </div>
-                <TallyInput
-                  id={`count-${l.sku}`}
-                  label={`Counted units of ${l.sku}`}
-                  value={tally[l.sku] ?? ''}
-                  error={fieldErrors[l.sku]}
-                  onChange={(v) => setTally((t) => ({ ...t, [l.sku]: v }))}
-                />
-              </li>
+                )}
+              </TallyLine>
             ))}
           </ul>
           <button type="submit" disabled={busy} className={tallySubmitClass}>

@@ -1,6 +1,7 @@
 'use client';
 
-import { Field, FormMessage, inputClass } from '@/components/ui/form';
+import { FieldError, inputClass } from '@/components/ui/form';
+import { InlineForm, InlineTextField } from '@/components/form/inline-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { addTrackingEventAction } from '@/lib/fulfillment/actions';
 import { TRACKING_STATUSES } from '@/lib/fulfillment/schemas';
@@ -27,61 +28,43 @@ export function TrackingEventForm({
   });
   const id = `ev-${shipmentNumber}`;
   return (
-    <form
+    <InlineForm
+      label={`Add a tracking event to shipment #${shipmentNumber}`}
       onSubmit={onSubmit}
-      aria-label={`Add a tracking event to shipment #${shipmentNumber}`}
-      className="mt-3 space-y-3 border-t border-slate-100 pt-3"
+      hidden={{ shipmentId, orderId }}
+      pending={pending}
+      pendingText="Adding…"
+      submit="Add event"
+      state={state}
     >
-      <input type="hidden" name="shipmentId" value={shipmentId} />
-      <input type="hidden" name="orderId" value={orderId} />
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="w-48">
-          <label htmlFor={`${id}-status`} className="block text-sm font-medium">
-            New status
-          </label>
-          <select
-            id={`${id}-status`}
-            name="status"
-            className={`${inputClass} min-h-11`}
-            defaultValue="in_transit"
-            aria-invalid={errors.status ? true : undefined}
-            aria-describedby={errors.status ? `${id}-status-error` : undefined}
-          >
-            {TRACKING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {TRACKING_LABEL[s]}
-              </option>
-            ))}
-          </select>
-          {errors.status && (
-            <p id={`${id}-status-error`} className="mt-1 text-sm text-red-700">
-              {errors.status}
-            </p>
-          )}
-        </div>
-        <Field
-          wrapperClassName="min-w-0 flex-[1_1_14rem]"
-          id={`${id}-description`}
-          label="Description"
-          name="description"
-          maxLength={300}
-          placeholder="What the carrier reported"
+      <div className="w-48">
+        <label htmlFor={`${id}-status`} className="block text-sm font-medium">
+          New status
+        </label>
+        <select
+          id={`${id}-status`}
+          name="status"
           className={`${inputClass} min-h-11`}
-          error={errors.description}
-        />
-        <button
-          type="submit"
-          disabled={pending}
-          className={
-            'inline-flex min-h-11 items-center justify-center rounded-md border ' +
-            'border-slate-300 bg-white px-4 text-sm font-medium text-slate-900 ' +
-            'hover:bg-slate-50 disabled:opacity-60'
-          }
+          defaultValue="in_transit"
+          aria-invalid={errors.status ? true : undefined}
+          aria-describedby={errors.status ? `${id}-status-error` : undefined}
         >
-          {pending ? 'Adding…' : 'Add event'}
-        </button>
+          {TRACKING_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {TRACKING_LABEL[s]}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-status-error`} error={errors.status} />
       </div>
-      <FormMessage state={state} />
-    </form>
+      <InlineTextField
+        id={`${id}-description`}
+        label="Description"
+        name="description"
+        maxLength={300}
+        placeholder="What the carrier reported"
+        error={errors.description}
+      />
+    </InlineForm>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Field, FormMessage, inputClass } from '@/components/ui/form';
+import { InlineForm, InlineTextField } from '@/components/form/inline-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { voidLabelAction } from '@/lib/fulfillment/scan-actions';
 import type { ActionState } from '@/lib/server-action';
@@ -26,36 +26,24 @@ export function VoidLabelForm({
   );
   const id = `void-${shipmentNumber}`;
   return (
-    <form
+    <InlineForm
+      label={`Void the label of shipment #${shipmentNumber}`}
       onSubmit={onSubmit}
-      aria-label={`Void the label of shipment #${shipmentNumber}`}
-      className="mt-3 space-y-3 border-t border-slate-100 pt-3"
+      hidden={{ shipmentId }}
+      tone="danger"
+      pending={pending}
+      pendingText="Voiding…"
+      submit="Void label"
+      state={state}
     >
-      <input type="hidden" name="shipmentId" value={shipmentId} />
-      <div className="flex flex-wrap items-end gap-3">
-        <Field
-          wrapperClassName="min-w-0 flex-[1_1_14rem]"
-          id={`${id}-reason`}
-          label="Reason to void"
-          name="reason"
-          maxLength={300}
-          placeholder="e.g. Wrong box, reprinted"
-          className={`${inputClass} min-h-11`}
-          error={errors.reason}
-        />
-        <button
-          type="submit"
-          disabled={pending}
-          className={
-            'inline-flex min-h-11 items-center justify-center rounded-md border ' +
-            'border-red-300 bg-white px-4 text-sm font-medium text-red-800 ' +
-            'hover:bg-red-50 disabled:opacity-60'
-          }
-        >
-          {pending ? 'Voiding…' : 'Void label'}
-        </button>
-      </div>
-      <FormMessage state={state} />
-    </form>
+      <InlineTextField
+        id={`${id}-reason`}
+        label="Reason to void"
+        name="reason"
+        maxLength={300}
+        placeholder="e.g. Wrong box, reprinted"
+        error={errors.reason}
+      />
+    </InlineForm>
   );
 }

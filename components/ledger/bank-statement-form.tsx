@@ -1,13 +1,17 @@
 'use client';
 
-import { FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
-import { useActionForm } from '@/components/ui/use-action-form';
 import { StaticTable } from '@/components/data-table/static-table';
 import type { BankMatch } from '@/lib/ledger/match-bank-statement';
 import { confirmBankStatementAction, previewBankStatementAction } from '@/lib/ledger/actions';
 import { formatMoney } from '@/lib/money';
-import { DATE_FORMAT_OPTIONS } from '@/components/ledger/payout-import-form';
-import { CsvFileField } from '@/components/ledger/csv-file-field';
+import { CsvFileField } from '@/components/form/file-field';
+import { FormCard, SubmitRow } from '@/components/form/form-card';
+import {
+  ConfirmForm,
+  DateFormatField,
+  PreviewSection,
+  useUploadPreview,
+} from '@/components/form/upload-preview';
 
 /** What a statement line matched: a payout, nothing (what to do), or money out. */
 function BankLineMatch({ line: l }: { line: BankMatch }) {
@@ -39,54 +43,50 @@ function BankLineMatch({ line: l }: { line: BankMatch }) {
  * The preview carries the file's text forward, so confirming matches exactly what was previewed.
  */
 export function BankStatementForm() {
-  const preview = useActionForm(previewBankStatementAction, null);
-  const confirm = useActionForm(confirmBankStatementAction, null);
-  const errors = preview.state && !preview.state.ok ? (preview.state.fieldErrors ?? {}) : {};
-  const data = preview.state?.ok ? preview.state.data : undefined;
+  const { preview, confirm, errors, data } = useUploadPreview(
+    previewBankStatementAction,
+    confirmBankStatementAction,
+  );
   const p = data?.preview;
   const money = (n: number) => (p ? formatMoney(n, p.currency) : String(n));
   return (
     <div className="space-y-4">
-      <form
+      <FormCard
+        id="bank-statement"
+        title="Match a bank statement"
+        container
         onSubmit={preview.onSubmit}
-        aria-labelledby="bank-statement-title"
-        className="@container rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+        intro={
+          <>
+            Export the account&rsquo;s transactions from your bank as CSV. Columns are found by name: a date
+            (Date, Booking date, Value date …), a description, and either one signed Amount column or separate
+            money-in and money-out columns (In/Out, Credit/Debit, Paid in/Paid out). Nothing is posted: each
+            payout already posted Dr Bank; confirming records that the bank shows it.
+          </>
+        }
       >
-        <h2 id="bank-statement-title" className="mb-2 text-lg font-semibold">
-          Match a bank statement
-        </h2>
-        <p className="mb-4 text-sm text-slate-600">
-          Export the account&rsquo;s transactions from your bank as CSV. Columns are found by name: a date
-          (Date, Booking date, Value date …), a description, and either one signed Amount column or separate
-          money-in and money-out columns (In/Out, Credit/Debit, Paid in/Paid out). Nothing is posted: each
-          payout already posted Dr Bank; confirming records that the bank shows it.
-        </p>
         <div className="grid gap-4 @lg:grid-cols-2">
-          <SelectField
-            label="Date format"
-            name="date_format"
-            defaultValue=""
-            error={errors.date_format}
-            options={[{ value: '', label: 'Detect from the file' }, ...DATE_FORMAT_OPTIONS]}
-          />
+          <DateFormatField error={errors.date_format} />
           <CsvFileField id="bank-file" label="Bank statement (CSV)" error={errors.file ?? errors.csv} />
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-3">
-          <SubmitButton pending={preview.pending} pendingText="Reading the statement…">
-            Preview matches
-          </SubmitButton>
-          <FormMessage state={preview.state} />
-        </div>
-      </form>
+        <SubmitRow
+          spaced
+          pending={preview.pending}
+          pendingText="Reading the statement…"
+          state={preview.state}
+        >
+          Preview matches
+        </SubmitRow>
+      </FormCard>
 
       {p && data && (
-        <section
-          aria-labelledby="bank-preview-title"
-          className="@container rounded-xl border border-slate-200 bg-white"
+        <PreviewSection
+          id="bank-preview"
+          title={
+            `${p.lines.length} statement line(s): ${p.matched} matched a payout, ` +
+            `${p.unmatched} deposit(s) did not`
+          }
         >
-          <h2 id="bank-preview-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-            {p.lines.length} statement line(s): {p.matched} matched a payout, {p.unmatched} deposit(s) did not
-          </h2>
           {p.lines.length === 0 ? (
             <p className="px-4 py-4 text-slate-700 sm:px-6">
               The file has a header but no transactions. Export a date range that includes the payouts.
@@ -119,20 +119,21 @@ export function BankStatementForm() {
             />
           )}
           {p.matched > 0 ? (
-            <form onSubmit={confirm.onSubmit} className="flex flex-wrap items-center gap-3 px-4 py-4 sm:px-6">
-              <input type="hidden" name="csv" value={data.csv} />
-              <input type="hidden" name="date_format" value={data.date_format} />
-              <SubmitButton pending={confirm.pending} pendingText="Confirming…">
-                Confirm {p.matched} matched payout(s)
-              </SubmitButton>
-              <FormMessage state={confirm.state} />
-            </form>
+            <ConfirmForm
+              onSubmit={confirm.onSubmit}
+              fields={{ csv: data.csv, date_format: data.date_format }}
+              pending={confirm.pending}
+              pendingText="Confirming…"
+              state={confirm.state}
+            >
+              Confirm {p.matched} matched payout(s)
+            </ConfirmForm>
           ) : (
             <p className="px-4 py-4 text-sm text-slate-700 sm:px-6">
               Nothing to confirm: no deposit matched a payout by amount within 5 days after its payout date.
             </p>
           )}
-        </section>
+        </PreviewSection>
       )}
     </div>
   );

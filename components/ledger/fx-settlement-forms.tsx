@@ -1,6 +1,8 @@
 'use client';
 
-import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
+import { Field } from '@/components/ui/form';
+import { FormCard, SubmitRow } from '@/components/form/form-card';
+import { CurrencyCodeField, DecimalField } from '@/components/form/fields';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { recordPayoutAction, revalueAction } from '@/lib/ledger/actions';
 
@@ -13,14 +15,7 @@ export function PayoutForm({ currency, today }: { currency: string; today: strin
     fieldErrors: errors,
   } = useActionForm(recordPayoutAction, null, { resetOnSuccess: true });
   return (
-    <form
-      onSubmit={onSubmit}
-      aria-labelledby="payout-title"
-      className="@container rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
-    >
-      <h2 id="payout-title" className="mb-4 text-lg font-semibold">
-        Record a payout
-      </h2>
+    <FormCard id="payout" title="Record a payout" container onSubmit={onSubmit}>
       <div className="grid gap-4 @lg:grid-cols-2">
         <Field
           label="Reference"
@@ -31,42 +26,26 @@ export function PayoutForm({ currency, today }: { currency: string; today: strin
           error={errors.reference}
         />
         <Field label="Date" name="date" type="date" required defaultValue={today} error={errors.date} />
-        <Field
-          label="Currency"
-          name="currency"
-          required
-          maxLength={3}
-          autoComplete="off"
-          defaultValue={currency}
-          error={errors.currency}
-          hint="The processor balance's currency"
-        />
-        <Field
+        <CurrencyCodeField errors={errors} defaultValue={currency} hint="The processor balance's currency" />
+        <DecimalField
+          errors={errors}
           label="Amount paid out"
           name="amount"
           required
-          inputMode="decimal"
-          autoComplete="off"
           placeholder="1250.00"
-          error={errors.amount}
           hint="In that currency"
         />
-        <Field
+        <DecimalField
+          errors={errors}
           label={`Reached the bank (${currency})`}
           name="bank_amount"
-          inputMode="decimal"
-          autoComplete="off"
-          error={errors.bank_amount}
           hint="Leave empty to use the day's rate"
         />
       </div>
-      <div className="mt-4 flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Posting…">
-          Post payout
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
-    </form>
+      <SubmitRow spaced pending={pending} pendingText="Posting…" state={state}>
+        Post payout
+      </SubmitRow>
+    </FormCard>
   );
 }
 
@@ -74,18 +53,17 @@ export function PayoutForm({ currency, today }: { currency: string; today: strin
 export function RevalueForm({ period }: { period: string }) {
   const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(revalueAction, null);
   return (
-    <form
+    <FormCard
+      id="revalue"
+      title="Revalue a month"
       onSubmit={onSubmit}
-      aria-labelledby="revalue-title"
-      className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+      intro={
+        <>
+          Open foreign-currency balances at the month&apos;s closing rate, reversed on the next month&apos;s
+          first day. Runs by itself on the 1st; once per month.
+        </>
+      }
     >
-      <h2 id="revalue-title" className="mb-2 text-lg font-semibold">
-        Revalue a month
-      </h2>
-      <p className="mb-4 text-sm text-slate-600">
-        Open foreign-currency balances at the month&apos;s closing rate, reversed on the next month&apos;s
-        first day. Runs by itself on the 1st; once per month.
-      </p>
       <Field
         label="Month"
         name="period"
@@ -95,12 +73,9 @@ export function RevalueForm({ period }: { period: string }) {
         error={errors.period}
         hint="YYYY-MM"
       />
-      <div className="mt-4 flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Revaluing…">
-          Revalue
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
-    </form>
+      <SubmitRow spaced pending={pending} pendingText="Revaluing…" state={state}>
+        Revalue
+      </SubmitRow>
+    </FormCard>
   );
 }

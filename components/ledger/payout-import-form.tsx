@@ -1,45 +1,47 @@
 'use client';
 
-import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
+import { Field, SelectField } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { FormCard, SubmitRow } from '@/components/form/form-card';
+import {
+  ConfirmForm,
+  DateFormatField,
+  PreviewSection,
+  useUploadPreview,
+} from '@/components/form/upload-preview';
 import { StaticTable } from '@/components/data-table/static-table';
 import { closeFiscalYearAction, importPayoutAction, previewPayoutImportAction } from '@/lib/ledger/actions';
 import { formatMoney } from '@/lib/money';
-import { CsvFileField } from '@/components/ledger/csv-file-field';
-
-// The date formats of lib/ledger/payout-report.ts (which reads files on the server only).
-export const DATE_FORMAT_OPTIONS = [
-  { value: 'ymd', label: 'Year-month-day (2026-11-30)' },
-  { value: 'dmy', label: 'Day/month/year (30/11/2026)' },
-  { value: 'mdy', label: 'Month/day/year (11/30/2026)' },
-];
+import { CsvFileField } from '@/components/form/file-field';
 
 /**
  * Upload a payout report, look at how each line matched, then post it (decision 043). The preview
  * carries the file's text forward, so posting imports exactly what was previewed.
  */
 export function PayoutImportForm({ canPost }: { canPost: boolean }) {
-  const preview = useActionForm(previewPayoutImportAction, null);
-  const post = useActionForm(importPayoutAction, null);
-  const errors = preview.state && !preview.state.ok ? (preview.state.fieldErrors ?? {}) : {};
-  const data = preview.state?.ok ? preview.state.data : undefined;
+  const {
+    preview,
+    confirm: post,
+    errors,
+    data,
+  } = useUploadPreview(previewPayoutImportAction, importPayoutAction);
   const p = data?.preview;
   const money = (n: number) => (p ? formatMoney(n, p.currency) : String(n));
   return (
     <div className="space-y-4">
-      <form
+      <FormCard
+        id="payout-import"
+        title="Import a payout report"
+        container
         onSubmit={preview.onSubmit}
-        aria-labelledby="payout-import-title"
-        className="@container rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+        intro={
+          <>
+            Export one payout from Stripe (Balance → Payouts → a payout → Export, balance transactions) or
+            Shopify Payments (Payouts → a payout → Export). Each charge, refund and fee is matched to the
+            orders here before anything is posted.
+          </>
+        }
       >
-        <h2 id="payout-import-title" className="mb-2 text-lg font-semibold">
-          Import a payout report
-        </h2>
-        <p className="mb-4 text-sm text-slate-600">
-          Export one payout from Stripe (Balance → Payouts → a payout → Export, balance transactions) or
-          Shopify Payments (Payouts → a payout → Export). Each charge, refund and fee is matched to the orders
-          here before anything is posted.
-        </p>
         <div className="grid gap-4 @lg:grid-cols-3">
           <SelectField
             label="Processor"
@@ -51,31 +53,16 @@ export function PayoutImportForm({ canPost }: { canPost: boolean }) {
               { value: 'shopify', label: 'Shopify Payments (payout transactions)' },
             ]}
           />
-          <SelectField
-            label="Date format"
-            name="date_format"
-            defaultValue=""
-            error={errors.date_format}
-            options={[{ value: '', label: 'Detect from the file' }, ...DATE_FORMAT_OPTIONS]}
-          />
+          <DateFormatField error={errors.date_format} />
           <CsvFileField id="payout-file" label="CSV file" error={errors.file ?? errors.csv} />
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-3">
-          <SubmitButton pending={preview.pending} pendingText="Reading the file…">
-            Preview
-          </SubmitButton>
-          <FormMessage state={preview.state} />
-        </div>
-      </form>
+        <SubmitRow spaced pending={preview.pending} pendingText="Reading the file…" state={preview.state}>
+          Preview
+        </SubmitRow>
+      </FormCard>
 
       {p && data && (
-        <section
-          aria-labelledby="payout-preview-title"
-          className="@container rounded-xl border border-slate-200 bg-white"
-        >
-          <h2 id="payout-preview-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-            Payout {p.reference}, paid {p.paid_on}
-          </h2>
+        <PreviewSection id="payout-preview" title={`Payout ${p.reference}, paid ${p.paid_on}`}>
           <dl className="grid gap-2 px-4 pt-3 text-sm sm:px-6 @lg:grid-cols-4">
             <div>
               <dt className="text-slate-600">Paid out</dt>
@@ -158,20 +145,21 @@ export function PayoutImportForm({ canPost }: { canPost: boolean }) {
             }))}
           />
           {canPost ? (
-            <form onSubmit={post.onSubmit} className="flex flex-wrap items-center gap-3 px-4 py-4 sm:px-6">
-              <input type="hidden" name="format" value={p.format} />
-              <input type="hidden" name="csv" value={data.csv} />
-              <SubmitButton pending={post.pending} pendingText="Posting…">
-                Post payout
-              </SubmitButton>
-              <FormMessage state={post.state} />
-            </form>
+            <ConfirmForm
+              onSubmit={post.onSubmit}
+              fields={{ format: p.format, csv: data.csv }}
+              pending={post.pending}
+              pendingText="Posting…"
+              state={post.state}
+            >
+              Post payout
+            </ConfirmForm>
           ) : (
             <p className="px-4 py-4 text-sm text-slate-600 sm:px-6">
               Posting needs the ledger:write permission.
             </p>
           )}
-        </section>
+        </PreviewSection>
       )}
     </div>
   );
@@ -188,19 +176,18 @@ export function CloseYearForm({ defaultYear }: { defaultYear: number }) {
     window.confirm('Close this fiscal year? Its dates are locked for everyone afterwards.'),
   );
   return (
-    <form
+    <FormCard
+      id="close-year"
+      title="Close a fiscal year"
       onSubmit={onSubmit}
-      aria-labelledby="close-year-title"
-      className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6"
+      intro={
+        <>
+          Posts one entry on the year&apos;s last day that moves every revenue and expense balance of the year
+          into 3200 Retained earnings, then locks the year. The P&amp;L and balance sheet read the same before
+          and after.
+        </>
+      }
     >
-      <h2 id="close-year-title" className="mb-2 text-lg font-semibold">
-        Close a fiscal year
-      </h2>
-      <p className="mb-4 text-sm text-slate-600">
-        Posts one entry on the year&apos;s last day that moves every revenue and expense balance of the year
-        into 3200 Retained earnings, then locks the year. The P&amp;L and balance sheet read the same before
-        and after.
-      </p>
       <div className="max-w-xs">
         <Field
           label="Fiscal year (the year it ends in)"
@@ -211,12 +198,9 @@ export function CloseYearForm({ defaultYear }: { defaultYear: number }) {
           error={errors.fiscal_year}
         />
       </div>
-      <div className="mt-4 flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Closing…">
-          Close the year
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
-    </form>
+      <SubmitRow spaced pending={pending} pendingText="Closing…" state={state}>
+        Close the year
+      </SubmitRow>
+    </FormCard>
   );
 }

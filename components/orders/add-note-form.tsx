@@ -1,6 +1,7 @@
 'use client';
 
-import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
+import { TextAreaField } from '@/components/form/fields';
+import { SubmitRow } from '@/components/form/form-card';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { addOrderNoteAction } from '@/lib/orders/actions';
 import type { ActionState } from '@/lib/server-action';
@@ -13,33 +14,24 @@ export function AddNoteForm({ orderId }: { orderId: string }) {
   return (
     <form onSubmit={onSubmit} aria-label="Add a note" className="space-y-2">
       <input type="hidden" name="orderId" value={orderId} />
-      <div>
-        <label htmlFor="order-note" className="block text-sm font-medium">
-          Add a note
-        </label>
-        <textarea
-          id="order-note"
-          name="note"
-          rows={3}
-          required
-          maxLength={2000}
-          placeholder="Visible to staff only, on this order's timeline"
-          className={inputClass}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'order-note-error' : undefined}
-        />
-        {error && (
-          <p id="order-note-error" className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton variant="secondary" pending={pending} pendingText="Adding…">
-          Add note
-        </SubmitButton>
-        <FormMessage state={state && !state.ok && error ? null : state} />
-      </div>
+      <TextAreaField
+        id="order-note"
+        label="Add a note"
+        name="note"
+        rows={3}
+        required
+        maxLength={2000}
+        placeholder="Visible to staff only, on this order's timeline"
+        error={error}
+      />
+      <SubmitRow
+        variant="secondary"
+        pending={pending}
+        pendingText="Adding…"
+        state={state && !state.ok && error ? null : state}
+      >
+        Add note
+      </SubmitRow>
     </form>
   );
 }

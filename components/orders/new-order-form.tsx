@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { Field, FormMessage, inputClass } from '@/components/ui/form';
+import { Field, FieldError, FormMessage, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createManualOrderAction, lookupSkuAction, searchCustomersAction } from '@/lib/orders/actions';
 import { formatMoney, toDecimalString } from '@/lib/money';
@@ -44,6 +44,17 @@ const EMPTY_ADDRESS: Address = {
   postal_code: '',
   country: 'US',
 };
+
+/** The shipping address's fields: name, label, autocomplete token (after "shipping") and hint. */
+const ADDRESS_FIELDS: readonly (readonly [keyof Address, string, string, string?])[] = [
+  ['name', 'Recipient name', 'name'],
+  ['line1', 'Street address', 'address-line1'],
+  ['line2', 'Apartment, suite (optional)', 'address-line2'],
+  ['city', 'City', 'address-level2'],
+  ['region', 'State / province', 'address-level1', 'Required for US, CA and AU'],
+  ['postal_code', 'Postal code', 'postal-code'],
+  ['country', 'Country', 'country', 'Two-letter code, e.g. US'],
+];
 
 /** The order-level amounts typed in the shop currency, in the order the form shows them. */
 const ORDER_AMOUNTS = [
@@ -150,68 +161,30 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
       <fieldset className="rounded-xl border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">Shipping address</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <AddressField
-            name="name"
-            label="Recipient name"
-            address={address}
-            setAddress={setAddress}
-            errors={errors}
-            autoComplete="shipping name"
-            onFocus={() => {
-              if (!address.name && customer.name) setAddress((a) => ({ ...a, name: customer.name }));
-            }}
-          />
-          <AddressField
-            name="line1"
-            label="Street address"
-            address={address}
-            setAddress={setAddress}
-            errors={errors}
-            autoComplete="shipping address-line1"
-          />
-          <AddressField
-            name="line2"
-            label="Apartment, suite (optional)"
-            address={address}
-            setAddress={setAddress}
-            errors={errors}
-            autoComplete="shipping address-line2"
-          />
-          <AddressField
-            name="city"
-            label="City"
-            address={address}
-            setAddress={setAddress}
-            errors={errors}
-            autoComplete="shipping address-level2"
-          />
-          <AddressField
-            name="region"
-            label="State / province"
-            address={address}
-            setAddress={setAddress}
-            errors={errors}
-            autoComplete="shipping address-level1"
-            hint="Required for US, CA and AU"
-          />
-          <AddressField
-            name="postal_code"
-            label="Postal code"
-            address={address}
-            setAddress={setAddress}
-            errors={errors}
-            autoComplete="shipping postal-code"
-          />
-          <AddressField
-            name="country"
-            label="Country"
-            address={address}
-            setAddress={setAddress}
-            errors={errors}
-            autoComplete="shipping country"
-            maxLength={2}
-            hint="Two-letter code, e.g. US"
-          />
+          {ADDRESS_FIELDS.map(([name, label, autoComplete, hint]) => (
+            <Field
+              key={name}
+              label={label}
+              name={`shipping_address.${name}`}
+              id={`ship-${name}`}
+              value={address[name]}
+              hint={hint}
+              autoComplete={`shipping ${autoComplete}`}
+              maxLength={name === 'country' ? 2 : undefined}
+              onFocus={
+                name === 'name'
+                  ? () => {
+                      if (!address.name && customer.name) setAddress((a) => ({ ...a, name: customer.name }));
+                    }
+                  : undefined
+              }
+              onChange={(e) => {
+                const value = name === 'country' ? e.target.value.toUpperCase() : e.target.value;
+                setAddress((a) => ({ ...a, [name]: value }));
+              }}
+              error={errors[`shipping_address.${name}`]}
+            />
+          ))}
         </div>
       </fieldset>
 
@@ -230,74 +203,56 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
             const short =
               row.info && !row.info.allow_backorder && !Number.isNaN(qty) && qty > row.info.available;
             const skuError = lineError(index, 'sku');
-            const qtyError = lineError(index, 'quantity');
-            const priceError = lineError(index, 'unit_price');
             return (
               <li key={row.key} className="border-b border-slate-100 pb-3">
                 <div className="flex flex-wrap items-start gap-3">
-                  <div className="w-full sm:w-56">
-                    <label htmlFor={`${id}-sku`} className="block text-xs font-medium text-slate-700">
-                      SKU<span className="sr-only"> (line {n})</span>
-                    </label>
-                    <input
-                      id={`${id}-sku`}
-                      name="lines.sku"
-                      value={row.sku}
-                      list={`${id}-options`}
-                      autoComplete="off"
-                      spellCheck={false}
-                      onChange={(e) => {
-                        const sku = e.target.value;
-                        updateRow(row.key, { sku, info: null });
-                        lookup(row.key, sku);
-                      }}
-                      aria-invalid={skuError ? true : undefined}
-                      aria-describedby={`${id}-info${skuError ? ` ${id}-sku-error` : ''}`}
-                      className={`${inputClass} mt-0.5 font-mono`}
-                    />
+                  <LineInput
+                    id={`${id}-sku`}
+                    label="SKU"
+                    n={n}
+                    error={skuError}
+                    className="w-full sm:w-56"
+                    inputClassName="font-mono"
+                    name="lines.sku"
+                    value={row.sku}
+                    list={`${id}-options`}
+                    spellCheck={false}
+                    onChange={(e) => {
+                      const sku = e.target.value;
+                      updateRow(row.key, { sku, info: null });
+                      lookup(row.key, sku);
+                    }}
+                    aria-describedby={`${id}-info${skuError ? ` ${id}-sku-error` : ''}`}
+                  >
                     <datalist id={`${id}-options`}>
                       {row.suggestions.map((s) => (
                         <option key={s.sku} value={s.sku}>{`${s.name} · ${s.available} available`}</option>
                       ))}
                     </datalist>
-                    {skuError && (
-                      <p id={`${id}-sku-error`} className="mt-1 text-sm text-red-700">
-                        {skuError}
-                      </p>
-                    )}
-                  </div>
-                  <div className="w-24">
-                    <label htmlFor={`${id}-qty`} className="block text-xs font-medium text-slate-700">
-                      Quantity<span className="sr-only"> (line {n})</span>
-                    </label>
-                    <input
-                      id={`${id}-qty`}
-                      name="lines.quantity"
-                      value={row.quantity}
-                      inputMode="numeric"
-                      autoComplete="off"
-                      onChange={(e) => updateRow(row.key, { quantity: e.target.value })}
-                      aria-invalid={qtyError ? true : undefined}
-                      aria-describedby={qtyError ? `${id}-qty-error` : undefined}
-                      className={`${inputClass} mt-0.5`}
+                    <FieldError id={`${id}-sku-error`} error={skuError} />
+                  </LineInput>
+                  {NUMBER_INPUTS.map(([suffix, field, label, inputMode, width]) => (
+                    <LineInput
+                      key={field}
+                      id={`${id}-${suffix}`}
+                      label={field === 'unit_price' ? `${label} (${currency})` : label}
+                      n={n}
+                      error={lineError(index, field)}
+                      className={width}
+                      name={`lines.${field}`}
+                      value={row[field]}
+                      inputMode={inputMode}
+                      onChange={(e) =>
+                        updateRow(
+                          row.key,
+                          // a typed price stays: a lookup no longer overwrites it
+                          field === 'unit_price'
+                            ? { unit_price: e.target.value, priceEdited: true }
+                            : { quantity: e.target.value },
+                        )
+                      }
                     />
-                  </div>
-                  <div className="w-32">
-                    <label htmlFor={`${id}-price`} className="block text-xs font-medium text-slate-700">
-                      Unit price ({currency})<span className="sr-only"> (line {n})</span>
-                    </label>
-                    <input
-                      id={`${id}-price`}
-                      name="lines.unit_price"
-                      value={row.unit_price}
-                      inputMode="decimal"
-                      autoComplete="off"
-                      onChange={(e) => updateRow(row.key, { unit_price: e.target.value, priceEdited: true })}
-                      aria-invalid={priceError ? true : undefined}
-                      aria-describedby={priceError ? `${id}-price-error` : undefined}
-                      className={`${inputClass} mt-0.5`}
-                    />
-                  </div>
+                  ))}
                   {rows.length > 1 && (
                     <button
                       type="button"
@@ -335,16 +290,9 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
                     </>
                   )}
                 </p>
-                {qtyError && (
-                  <p id={`${id}-qty-error`} className="mt-1 text-sm text-red-700">
-                    {qtyError}
-                  </p>
-                )}
-                {priceError && (
-                  <p id={`${id}-price-error`} className="mt-1 text-sm text-red-700">
-                    {priceError}
-                  </p>
-                )}
+                {NUMBER_INPUTS.map(([suffix, field]) => (
+                  <FieldError key={field} id={`${id}-${suffix}-error`} error={lineError(index, field)} />
+                ))}
               </li>
             );
           })}
@@ -448,38 +396,59 @@ export function NewOrderForm({ currency, location }: { currency: string; locatio
   );
 }
 
-function AddressField({
-  name,
+/**
+ * A line's input: its label names the line for screen readers ("SKU (line 2)"); the error it is
+ * invalid with is shown where the caller puts it (`${id}-error`).
+ */
+function LineInput({
+  id,
   label,
-  address,
-  setAddress,
-  errors,
-  hint,
+  n,
+  error,
+  className,
+  inputClassName,
+  children,
   ...props
 }: {
-  name: keyof Address;
+  id: string;
   label: string;
-  address: Address;
-  setAddress: React.Dispatch<React.SetStateAction<Address>>;
-  errors: Record<string, string>;
-  hint?: string;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name'>) {
+  n: number;
+  error?: string;
+  className: string;
+  inputClassName?: string;
+  children?: React.ReactNode;
+} & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field
-      label={label}
-      name={`shipping_address.${name}`}
-      id={`ship-${name}`}
-      value={address[name]}
-      hint={hint}
-      onChange={(e) => {
-        const value = name === 'country' ? e.target.value.toUpperCase() : e.target.value;
-        setAddress((a) => ({ ...a, [name]: value }));
-      }}
-      error={errors[`shipping_address.${name}`]}
-      {...props}
-    />
+    <div className={className}>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+        <span className="sr-only"> (line {n})</span>
+      </label>
+      <input
+        id={id}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`${inputClass} mt-0.5${inputClassName ? ` ${inputClassName}` : ''}`}
+        {...props}
+      />
+      {children}
+    </div>
   );
 }
+
+/** A line's number inputs: id suffix, field, label, input mode and width. */
+const NUMBER_INPUTS = [
+  ['qty', 'quantity', 'Quantity', 'numeric', 'w-24'],
+  ['price', 'unit_price', 'Unit price', 'decimal', 'w-32'],
+] as const;
+
+/** The customer's fields: name, label and input type. */
+const CUSTOMER_FIELDS = [
+  ['email', 'Email', 'email'],
+  ['name', 'Name', undefined],
+  ['phone', 'Phone (optional)', 'tel'],
+] as const;
 
 function CustomerSection({
   customer,
@@ -576,41 +545,22 @@ function CustomerSection({
         )}
       </div>
       <div className="mt-4 grid gap-4 sm:grid-cols-3">
-        <Field
-          label="Email"
-          name="customer.email"
-          id="customer-email"
-          type="email"
-          autoComplete="off"
-          value={customer.email}
-          onChange={(e) => {
-            setCustomer((c) => ({ ...c, email: e.target.value }));
-            setPicked(null);
-          }}
-          error={errors['customer.email']}
-        />
-        <Field
-          label="Name"
-          name="customer.name"
-          id="customer-name"
-          autoComplete="off"
-          value={customer.name}
-          onChange={(e) => {
-            setCustomer((c) => ({ ...c, name: e.target.value }));
-            setPicked(null);
-          }}
-          error={errors['customer.name']}
-        />
-        <Field
-          label="Phone (optional)"
-          name="customer.phone"
-          id="customer-phone"
-          type="tel"
-          autoComplete="off"
-          value={customer.phone}
-          onChange={(e) => setCustomer((c) => ({ ...c, phone: e.target.value }))}
-          error={errors['customer.phone']}
-        />
+        {CUSTOMER_FIELDS.map(([name, label, type]) => (
+          <Field
+            key={name}
+            label={label}
+            name={`customer.${name}`}
+            id={`customer-${name}`}
+            type={type}
+            autoComplete="off"
+            value={customer[name]}
+            onChange={(e) => {
+              setCustomer((c) => ({ ...c, [name]: e.target.value }));
+              if (name !== 'phone') setPicked(null);
+            }}
+            error={errors[`customer.${name}`]}
+          />
+        ))}
       </div>
     </fieldset>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
+import { FieldError, FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelOrderAction, changeOrderStatusAction } from '@/lib/orders/actions';
 import type { ActionState } from '@/lib/server-action';
@@ -55,51 +55,24 @@ export function OrderActions({ orderId, number, can, emptyText }: Props) {
       {!any && <p className="text-sm text-slate-700">{emptyText}</p>}
       {any && (
         <div className="flex flex-wrap items-start gap-3">
-          {can.approve && (
-            <form onSubmit={submitMove} aria-label="Approve order">
+          {MOVES.filter(([m]) => can[m]).map(([m, label, pendingText]) => (
+            <form key={m} onSubmit={submitMove} aria-label={label}>
               <input type="hidden" name="orderId" value={orderId} />
-              <input type="hidden" name="move" value="approve" />
-              <SubmitButton pending={move.pending} pendingText="Approving…">
-                Approve order
+              <input type="hidden" name="move" value={m} />
+              <SubmitButton pending={move.pending} pendingText={pendingText}>
+                {label}
               </SubmitButton>
             </form>
-          )}
-          {can.release && (
-            <form onSubmit={submitMove} aria-label="Release hold">
-              <input type="hidden" name="orderId" value={orderId} />
-              <input type="hidden" name="move" value="release" />
-              <SubmitButton pending={move.pending} pendingText="Releasing…">
-                Release hold
-              </SubmitButton>
-            </form>
-          )}
+          ))}
           {can.hold && (
-            <button
-              type="button"
-              aria-expanded={open === 'hold'}
-              aria-controls="hold-form"
-              onClick={() => setOpen(open === 'hold' ? null : 'hold')}
-              className={
-                'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
-                'bg-white px-4 text-sm font-medium hover:bg-slate-50'
-              }
-            >
+            <OpenButton form="hold" open={open} setOpen={setOpen}>
               Put on hold…
-            </button>
+            </OpenButton>
           )}
           {(can.cancel || can.cancelRemaining) && (
-            <button
-              type="button"
-              aria-expanded={open === 'cancel'}
-              aria-controls="cancel-form"
-              onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}
-              className={
-                'inline-flex min-h-10 items-center rounded-md border border-red-300 ' +
-                'bg-white px-4 text-sm font-medium text-red-800 hover:bg-red-50'
-              }
-            >
+            <OpenButton form="cancel" open={open} setOpen={setOpen}>
               {can.cancelRemaining ? 'Cancel unshipped units…' : 'Cancel order…'}
-            </button>
+            </OpenButton>
           )}
         </div>
       )}
@@ -136,6 +109,39 @@ export function OrderActions({ orderId, number, can, emptyText }: Props) {
       )}
       <FormMessage state={shown && !shown.ok && reasonError(shown) ? null : shown} />
     </div>
+  );
+}
+
+/** The moves that need no reason, each a one-button form: move, button name, pending text. */
+const MOVES = [
+  ['approve', 'Approve order', 'Approving…'],
+  ['release', 'Release hold', 'Releasing…'],
+] as const;
+
+/** The button that opens (or closes) a reason form beneath the buttons: hold is plain, cancel destructive. */
+function OpenButton({
+  form,
+  open,
+  setOpen,
+  children,
+}: {
+  form: 'hold' | 'cancel';
+  open: 'hold' | 'cancel' | null;
+  setOpen: (open: 'hold' | 'cancel' | null) => void;
+  children: React.ReactNode;
+}) {
+  const tone =
+    form === 'cancel' ? 'border-red-300 text-red-800 hover:bg-red-50' : 'border-slate-300 hover:bg-slate-50';
+  return (
+    <button
+      type="button"
+      aria-expanded={open === form}
+      aria-controls={`${form}-form`}
+      onClick={() => setOpen(open === form ? null : form)}
+      className={`inline-flex min-h-10 items-center rounded-md border bg-white px-4 text-sm font-medium ${tone}`}
+    >
+      {children}
+    </button>
   );
 }
 
@@ -188,11 +194,7 @@ function ReasonForm({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-reason-error` : undefined}
         />
-        {error && (
-          <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        )}
+        <FieldError id={`${id}-reason-error`} error={error} />
       </div>
       <SubmitButton variant={variant} pending={pending} pendingText="Saving…">
         {submit}

@@ -1,11 +1,12 @@
 'use client';
 
+import { answerErrors, useRowsForm } from '@/components/form/use-rows-form';
+import { RowsFormCard } from '@/components/form/rows-form';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { parseMoney, toDecimalString } from '@/lib/money';
-import type { ActionState } from '@/lib/server-action';
 import { createPurchaseOrderAction } from '@/lib/purchasing/actions';
-import { FieldError, FormMessage, inputClass } from '@/components/ui/form';
+import { FieldError, inputClass } from '@/components/ui/form';
 
 /** A FormData text value ('' when absent or a file). */
 const str = (v: FormDataEntryValue | null, fallback = '') => (typeof v === 'string' ? v : fallback);
@@ -35,14 +36,11 @@ export function NewPurchaseOrderForm({
 }) {
   const router = useRouter();
   const [supplierId, setSupplierId] = useState(suppliers[0]?.id ?? '');
-  const [rows, setRows] = useState<Row[]>([{ ...empty }]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<ActionState<{ id: string }>>(null);
-  const [busy, setBusy] = useState(false);
+  const { rows, setRows, set, errors, setErrors, state, busy, refuse, send } = useRowsForm<Row>([
+    { ...empty },
+  ]);
   const supplier = suppliers.find((s) => s.id === supplierId);
   const catalog = new Map((supplier?.products ?? []).map((p) => [p.sku, p]));
-  const set = (i: number, patch: Partial<Row>) =>
-    setRows((r) => r.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -60,34 +58,31 @@ export function NewPurchaseOrderForm({
           ...(cost !== undefined && cost !== null ? { unit_cost: cost } : {}),
         };
       });
-    if (Object.keys(local).length) {
-      setErrors(local);
-      setState({ ok: false, message: 'Check the highlighted lines.' });
-      return;
-    }
-    setBusy(true);
+    if (Object.keys(local).length) return refuse(local, 'Check the highlighted lines.');
     const expected = str(form.get('expected_at'));
     const notes = str(form.get('notes')).trim();
-    const res = await createPurchaseOrderAction({
-      supplier_id: supplierId,
-      location: str(form.get('location')),
-      ...(expected ? { expected_at: expected } : {}),
-      ...(notes ? { notes } : {}),
-      lines,
-    });
-    setBusy(false);
-    setState(res);
+    const res = await send(() =>
+      createPurchaseOrderAction({
+        supplier_id: supplierId,
+        location: str(form.get('location')),
+        ...(expected ? { expected_at: expected } : {}),
+        ...(notes ? { notes } : {}),
+        lines,
+      }),
+    );
     if (res?.ok && res.data) router.push(`/purchasing/${res.data.id}`);
-    else setErrors(res && !res.ok ? (res.fieldErrors ?? {}) : {});
+    else setErrors(answerErrors(res));
   };
 
   const err = (k: string) => <FieldError id={`${k}-error`} error={errors[k]} />;
 
   return (
-    <form
+    <RowsFormCard
+      label="New purchase order"
       onSubmit={(e) => void submit(e)}
-      aria-label="New purchase order"
-      className="space-y-5 rounded-xl border border-slate-200 bg-white p-5"
+      state={state}
+      busy={busy}
+      submit="Save draft"
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -215,17 +210,6 @@ export function NewPurchaseOrderForm({
         </button>
       </fieldset>
       <p className="text-sm text-slate-600">A blank unit cost takes the supplier’s catalog cost.</p>
-      <FormMessage state={state} />
-      <button
-        type="submit"
-        disabled={busy}
-        className={
-          'inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base ' +
-          'font-semibold text-white hover:bg-brand-800 disabled:opacity-60'
-        }
-      >
-        {busy ? 'Saving…' : 'Save draft'}
-      </button>
-    </form>
+    </RowsFormCard>
   );
 }

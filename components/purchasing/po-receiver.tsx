@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { TallyInput, tallySubmitClass } from '@/components/fulfillment/tally-input';
+import { tallySubmitClass } from '@/components/fulfillment/tally-input';
+import { TallyLine, useScanTally } from '@/components/form/scan-tally';
 import type { PurchaseOrderDto } from '@/lib/purchasing/queries';
 import { parsePoNumber } from '@/lib/purchasing/rules';
 import { findPurchaseOrderAction, receivePurchaseOrderAction } from '@/lib/purchasing/actions';
@@ -18,18 +19,18 @@ const same = (a: string | null | undefined, b: string) => !!a && a.toUpperCase()
  */
 export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto | null }) {
   const [po, setPo] = useState<PurchaseOrderDto | null>(initial);
-  const [tally, setTally] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const units = useScanTally();
+  const { replace: setTally, setFieldErrors, add } = units;
   const { feedback, say } = useScanFeedback(
     initial ? { tone: 'ok', message: `${initial.label}: scan each unit, then “Receive”.` } : null,
   );
   const [busy, setBusy] = useState(false);
   const scanRef = useRef<ScanInputHandle>(null);
-  // Scans arrive faster than renders: handlers read and write this ref, renders sync it.
-  const state = useRef({ po, tally });
+  // Scans arrive faster than renders: handlers read this ref, renders sync it.
+  const state = useRef({ po });
   useEffect(() => {
-    state.current = { po, tally };
-  }, [po, tally]);
+    state.current = { po };
+  }, [po]);
 
   const load = useCallback(
     async (code: string) => {
@@ -38,13 +39,12 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
       setBusy(false);
       if (res?.ok && res.data) {
         setPo(res.data);
-        state.current.tally = {};
         setTally({});
         setFieldErrors({});
         say({ tone: 'ok', message: res.message });
       } else say({ tone: 'error', message: res?.message ?? 'Could not find that purchase order.' });
     },
-    [say],
+    [say, setTally, setFieldErrors],
   );
 
   const onScan = useCallback(
@@ -54,9 +54,7 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
         (l) => same(l.sku, code) || same(l.barcode, code) || same(l.supplier_sku, code),
       );
       if (current && line) {
-        const n = (Number.parseInt(state.current.tally[line.sku] ?? '', 10) || 0) + 1;
-        state.current.tally = { ...state.current.tally, [line.sku]: String(n) };
-        setTally(state.current.tally);
+        const n = add(line.sku);
         say({
           tone: n > line.open ? 'error' : 'ok',
           message:
@@ -78,36 +76,27 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
           : `Scan the PO number first (like PO-1001).`,
       });
     },
-    [load, say],
+    [load, say, add],
   );
 
   const receive = async (e: FormEvent) => {
     e.preventDefault();
     if (!po) return;
-    const entries = Object.entries(tally).filter(([, v]) => v.trim() !== '' && v.trim() !== '0');
+    const entries = units.filled((v) => v === '' || v === '0');
     if (!entries.length)
       return say({ tone: 'error', message: 'Nothing to receive: scan units or type quantities.' });
-    const lines = entries.map(([sku, v]) => ({
-      sku,
-      quantity: /^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN,
-    }));
+    const lines = entries.map(({ sku, n }) => ({ sku, quantity: n }));
     setBusy(true);
     const res = await receivePurchaseOrderAction(po.id, lines);
     setBusy(false);
     if (res?.ok && res.data) {
       setPo(res.data);
       setFieldErrors({});
-      state.current.tally = {};
       setTally({});
       say({ tone: res.data.status === 'received' ? 'done' : 'ok', message: res.message });
       scanRef.current?.focus();
     } else {
-      const errs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res && !res.ok ? (res.fieldErrors ?? {}) : {})) {
-        const m = /^lines\.(\d+)\./.exec(k);
-        if (m) errs[lines[Number(m[1])].sku] = v;
-      }
-      setFieldErrors(errs);
+      units.showErrors(res, lines);
       say({ tone: 'error', message: res?.message ?? 'Not received. Try again.' });
     }
   };
@@ -150,26 +139,21 @@ export function PurchaseOrderReceiver({ initial }: { initial: PurchaseOrderDto |
             <>
               <ul className="mt-3 divide-y divide-slate-100">
                 {open.map((l) => (
-                  <li key={l.sku} className="flex flex-wrap items-center justify-between gap-3 py-3">
-                    <div className="min-w-48">
-                      <p className="font-mono text-xl font-bold" data-testid="receive-sku">
-                        {l.sku}
-                      </p>
-                      <p className="text-sm text-slate-700">
-                        {l.name}
-                        <span className="block" data-testid={`open-${l.sku}`}>
-                          {l.received} of {l.quantity - l.cancelled} received · {l.open} open
-                        </span>
-                      </p>
-                    </div>
-                    <TallyInput
-                      id={`receive-${l.sku}`}
-                      label={`Receiving now: ${l.sku}`}
-                      value={tally[l.sku] ?? ''}
-                      error={fieldErrors[l.sku]}
-                      onChange={(v) => setTally((t) => ({ ...t, [l.sku]: v }))}
-                    />
-                  </li>
+                  <TallyLine
+                    key={l.sku}
+                    sku={l.sku}
+                    testId="receive-sku"
+                    inputId={`receive-${l.sku}`}
+                    label={`Receiving now: ${l.sku}`}
+                    tally={units}
+                  >
+                    <p className="text-sm text-slate-700">
+                      {l.name}
+                      <span className="block" data-testid={`open-${l.sku}`}>
+                        {l.received} of {l.quantity - l.cancelled} received · {l.open} open
+                      </span>
+                    </p>
+                  </TallyLine>
                 ))}
               </ul>
               <button type="submit" disabled={busy} className={tallySubmitClass}>

@@ -1,11 +1,12 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { answerErrors, useRowsForm } from '@/components/form/use-rows-form';
+import { RowsFormCard } from '@/components/form/rows-form';
+import type { FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { parseMoney, toDecimalString } from '@/lib/money';
-import type { ActionState } from '@/lib/server-action';
 import { saveSupplierAction } from '@/lib/purchasing/actions';
-import { FieldError, FormMessage, inputClass } from '@/components/ui/form';
+import { Field, FieldError, inputClass } from '@/components/ui/form';
 
 /** A FormData text value ('' when absent or a file). */
 const str = (v: FormDataEntryValue | null, fallback = '') => (typeof v === 'string' ? v : fallback);
@@ -35,7 +36,7 @@ const int = (v: FormDataEntryValue | null) => {
 export function SupplierForm({ initial }: { initial: SupplierFormValues }) {
   const router = useRouter();
   const currency = initial.currency;
-  const [rows, setRows] = useState<ProductRow[]>(
+  const { rows, setRows, set, errors, setErrors, state, busy, refuse, send } = useRowsForm<ProductRow>(
     initial.products.length
       ? initial.products.map((p) => ({
           sku: p.sku,
@@ -46,11 +47,6 @@ export function SupplierForm({ initial }: { initial: SupplierFormValues }) {
         }))
       : [{ sku: '', supplier_sku: '', cost: '', pack_size: '1', moq: '1' }],
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<ActionState<{ id: string }>>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (i: number, patch: Partial<ProductRow>) =>
-    setRows((r) => r.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -73,32 +69,27 @@ export function SupplierForm({ initial }: { initial: SupplierFormValues }) {
       });
     const mov = parseMoney(str(f.get('minimum_order_value'), '0') || '0', cur);
     if (mov === null) local.minimum_order_value = 'Enter an amount like 100.00';
-    if (Object.keys(local).length) {
-      setErrors(local);
-      setState({ ok: false, message: 'Check the highlighted fields.' });
-      return;
-    }
+    if (Object.keys(local).length) return refuse(local);
     const stddev = Number(str(f.get('lead_time_stddev_days'), '0') || '0');
-    setBusy(true);
-    const res = await saveSupplierAction(initial.id, {
-      name: str(f.get('name')),
-      email: str(f.get('email')).trim(),
-      currency: cur,
-      payment_terms: str(f.get('payment_terms')).trim() || undefined,
-      lead_time_days: int(f.get('lead_time_days')),
-      lead_time_stddev_days: stddev,
-      review_period_days: int(f.get('review_period_days')),
-      minimum_order_value: mov ?? 0,
-      over_receipt_tolerance_pct: int(f.get('over_receipt_tolerance_pct')),
-      products,
-    });
-    setBusy(false);
-    setState(res);
+    const res = await send(() =>
+      saveSupplierAction(initial.id, {
+        name: str(f.get('name')),
+        email: str(f.get('email')).trim(),
+        currency: cur,
+        payment_terms: str(f.get('payment_terms')).trim() || undefined,
+        lead_time_days: int(f.get('lead_time_days')),
+        lead_time_stddev_days: stddev,
+        review_period_days: int(f.get('review_period_days')),
+        minimum_order_value: mov ?? 0,
+        over_receipt_tolerance_pct: int(f.get('over_receipt_tolerance_pct')),
+        products,
+      }),
+    );
     if (res?.ok && res.data) {
       setErrors({});
       if (!initial.id) router.push(`/purchasing/suppliers/${res.data.id}`);
       else router.refresh();
-    } else setErrors(res && !res.ok ? (res.fieldErrors ?? {}) : {});
+    } else setErrors(answerErrors(res));
   };
 
   const err = (k: string) => <FieldError id={`sf-${k}-error`} error={errors[k]} />;
@@ -106,28 +97,15 @@ export function SupplierForm({ initial }: { initial: SupplierFormValues }) {
     name: keyof SupplierFormValues,
     label: string,
     props: React.InputHTMLAttributes<HTMLInputElement>,
-  ) => (
-    <div>
-      <label htmlFor={`sf-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={`sf-${name}`}
-        name={name}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={errors[name] ? `sf-${name}-error` : undefined}
-        className={inputClass}
-        {...props}
-      />
-      {err(name)}
-    </div>
-  );
+  ) => <Field id={`sf-${name}`} label={label} name={name} error={errors[name]} {...props} />;
 
   return (
-    <form
+    <RowsFormCard
+      label="Supplier"
       onSubmit={(e) => void submit(e)}
-      aria-label="Supplier"
-      className="space-y-5 rounded-xl border border-slate-200 bg-white p-5"
+      state={state}
+      busy={busy}
+      submit="Save supplier"
     >
       <div className="grid gap-4 sm:grid-cols-2">
         {field('name', 'Name', { defaultValue: initial.name, required: true, maxLength: 120 })}
@@ -207,17 +185,6 @@ export function SupplierForm({ initial }: { initial: SupplierFormValues }) {
           Add a product
         </button>
       </fieldset>
-      <FormMessage state={state} />
-      <button
-        type="submit"
-        disabled={busy}
-        className={
-          'inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-base ' +
-          'font-semibold text-white hover:bg-brand-800 disabled:opacity-60'
-        }
-      >
-        {busy ? 'Saving…' : 'Save supplier'}
-      </button>
-    </form>
+    </RowsFormCard>
   );
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { TextAreaField } from '@/components/form/fields';
+import { SubmitRow } from '@/components/form/form-card';
 import { useState } from 'react';
 import { StaticTable } from '@/components/data-table/static-table';
 import { FormMessage, SubmitButton, inputClass } from '@/components/ui/form';
@@ -133,12 +135,9 @@ export function RequestReturnForm({
           <input id="return-note" name="note" maxLength={2000} className={inputClass} />
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Requesting…">
-          Request return
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow pending={pending} pendingText="Requesting…" state={state}>
+        Request return
+      </SubmitRow>
     </form>
   );
 }
@@ -148,28 +147,20 @@ export function ApproveReturnForm({ returnId }: { returnId: string }) {
   return (
     <form onSubmit={onSubmit} aria-label="Approve the return" className="space-y-3">
       <input type="hidden" name="returnId" value={returnId} />
-      <div>
-        <label htmlFor="approve-message" className="block text-sm font-medium">
-          Message to the customer (optional)
-        </label>
-        <textarea
-          id="approve-message"
-          name="message"
-          rows={2}
-          maxLength={2000}
-          className={inputClass}
-          placeholder="e.g. Please send it back within 14 days"
-        />
-      </div>
+      <TextAreaField
+        id="approve-message"
+        label="Message to the customer (optional)"
+        name="message"
+        rows={2}
+        maxLength={2000}
+        placeholder="e.g. Please send it back within 14 days"
+      />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="issueLabel" className="size-4" /> Issue a prepaid return label
       </label>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Approving…">
-          Approve return
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow pending={pending} pendingText="Approving…" state={state}>
+        Approve return
+      </SubmitRow>
     </form>
   );
 }
@@ -180,32 +171,18 @@ export function RejectReturnForm({ returnId }: { returnId: string }) {
   return (
     <form onSubmit={onSubmit} aria-label="Reject the return" className="space-y-3">
       <input type="hidden" name="returnId" value={returnId} />
-      <div>
-        <label htmlFor="reject-message" className="block text-sm font-medium">
-          Why (sent to the customer)
-        </label>
-        <textarea
-          id="reject-message"
-          name="message"
-          rows={2}
-          required
-          maxLength={2000}
-          className={inputClass}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'reject-message-error' : undefined}
-        />
-        {error && (
-          <p id="reject-message-error" className="mt-1 text-sm text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton variant="danger" pending={pending} pendingText="Rejecting…">
-          Reject return
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <TextAreaField
+        id="reject-message"
+        label="Why (sent to the customer)"
+        name="message"
+        rows={2}
+        required
+        maxLength={2000}
+        error={error}
+      />
+      <SubmitRow variant="danger" pending={pending} pendingText="Rejecting…" state={state}>
+        Reject return
+      </SubmitRow>
     </form>
   );
 }
@@ -288,12 +265,9 @@ export function InspectForm({
       <p className="text-sm text-slate-600">
         Restock: back to sellable stock. Damaged: kept apart, unsellable. Scrap: written off.
       </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Saving…">
-          Save inspection
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow pending={pending} pendingText="Saving…" state={state}>
+        Save inspection
+      </SubmitRow>
     </form>
   );
 }
@@ -422,12 +396,9 @@ export function RefundForm(props: {
           </>
         )}
       </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} disabled={!!problem || total <= 0} pendingText="Refunding…">
-          Issue refund
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow pending={pending} disabled={!!problem || total <= 0} pendingText="Refunding…" state={state}>
+        Issue refund
+      </SubmitRow>
     </form>
   );
 }
@@ -513,12 +484,9 @@ export function GoodwillRefundForm({
           </p>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} disabled={!!problem} pendingText="Refunding…">
-          Issue refund
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow pending={pending} disabled={!!problem} pendingText="Refunding…" state={state}>
+        Issue refund
+      </SubmitRow>
     </form>
   );
 }
@@ -598,12 +566,9 @@ export function ExchangeForm({ returnId }: { returnId: string }) {
           />
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingText="Creating…">
-          Create replacement order
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow pending={pending} pendingText="Creating…" state={state}>
+        Create replacement order
+      </SubmitRow>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionForm } from '@/components/ui/use-action-form';
-import { Field, FormMessage, SubmitButton } from '@/components/ui/form';
+import { WholeNumberField } from '@/components/form/fields';
+import { SubmitRow } from '@/components/form/form-card';
 import { updateOperationsAction } from '@/lib/settings/server-actions';
 
 export type OperationalLimits = {
@@ -9,6 +10,24 @@ export type OperationalLimits = {
   count_approval_limit: number;
   fraud_review_threshold: number;
 };
+
+const LIMIT_FIELDS: readonly (readonly [keyof OperationalLimits, string, string])[] = [
+  [
+    'support_refund_limit',
+    'Support refund limit (minor units)',
+    'Refunds above this by a support agent wait for a manager. 10000 = 100.00.',
+  ],
+  [
+    'count_approval_limit',
+    'Cycle count approval limit (minor units)',
+    'A count that moves more inventory value than this is completed by a manager. 10000 = 100.00.',
+  ],
+  [
+    'fraud_review_threshold',
+    'Fraud review threshold (0–100)',
+    'Orders scoring this or more wait for review.',
+  ],
+];
 
 /**
  * The three operational limits (refund, count approval, fraud review), as fields of a two-column
@@ -19,44 +38,21 @@ export function OperationalLimitFields({
   errors,
 }: {
   limits: OperationalLimits;
-  errors: Record<string, string | undefined>;
+  errors: Record<string, string>;
 }) {
   return (
     <>
-      <Field
-        label="Support refund limit (minor units)"
-        name="support_refund_limit"
-        type="number"
-        min={0}
-        step={1}
-        inputMode="numeric"
-        defaultValue={limits.support_refund_limit}
-        error={errors.support_refund_limit}
-        hint="Refunds above this by a support agent wait for a manager. 10000 = 100.00."
-      />
-      <Field
-        label="Cycle count approval limit (minor units)"
-        name="count_approval_limit"
-        type="number"
-        min={0}
-        step={1}
-        inputMode="numeric"
-        defaultValue={limits.count_approval_limit}
-        error={errors.count_approval_limit}
-        hint="A count that moves more inventory value than this is completed by a manager. 10000 = 100.00."
-      />
-      <Field
-        label="Fraud review threshold (0–100)"
-        name="fraud_review_threshold"
-        type="number"
-        min={0}
-        max={100}
-        step={1}
-        inputMode="numeric"
-        defaultValue={limits.fraud_review_threshold}
-        error={errors.fraud_review_threshold}
-        hint="Orders scoring this or more wait for review."
-      />
+      {LIMIT_FIELDS.map(([name, label, hint]) => (
+        <WholeNumberField
+          key={name}
+          errors={errors}
+          label={label}
+          name={name}
+          max={name === 'fraud_review_threshold' ? 100 : undefined}
+          defaultValue={limits[name]}
+          hint={hint}
+        />
+      ))}
     </>
   );
 }
@@ -70,12 +66,9 @@ export function OperationsForm({ limits }: { limits: OperationalLimits }) {
       className="grid max-w-2xl gap-4 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2"
     >
       <OperationalLimitFields limits={limits} errors={errors} />
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <SubmitButton pending={pending} pendingText="Saving…">
-          Save limits
-        </SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow className="sm:col-span-2" pending={pending} pendingText="Saving…" state={state}>
+        Save limits
+      </SubmitRow>
     </form>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
 import { useActionForm } from '@/components/ui/use-action-form';
-import { Field, FormMessage, SelectField, SubmitButton } from '@/components/ui/form';
+import { Field } from '@/components/ui/form';
+import { ChoiceField, WholeNumberField } from '@/components/form/fields';
+import { SubmitRow } from '@/components/form/form-card';
 import { updateSettingsAction } from '@/lib/settings/server-actions';
 import { OperationalLimitFields } from '@/components/settings/operations-form';
 
@@ -21,6 +23,38 @@ type Settings = {
   customs_cn22_limit: number;
 };
 
+/** The settings chosen from a list, with their labels (the fulfilling location's choices are the locations). */
+const CHOICES = {
+  inventory_costing: {
+    label: 'Inventory costing',
+    options: [
+      { value: 'fifo', label: 'FIFO (first in, first out)' },
+      { value: 'average', label: 'Moving weighted average' },
+    ],
+  },
+  fulfilling_location: { label: 'Fulfilling location', options: [] },
+  ship_unpaid_orders: {
+    label: 'Orders not paid in full',
+    options: [
+      { value: 'false', label: 'Hold until paid (payment due)' },
+      { value: 'true', label: 'Ship on invoice (no hold)' },
+    ],
+  },
+  duties_terms: {
+    label: 'Duties on parcels abroad',
+    options: [
+      { value: 'DDU', label: 'DDU: the recipient pays duties' },
+      { value: 'DDP', label: 'DDP: the shop pays duties' },
+    ],
+  },
+} satisfies Record<string, { label: string; options: { value: string; label: string }[] }>;
+
+/** The two lock dates: field, label and who may still post on or before it. */
+const LOCK_DATES = [
+  ['lock_date', 'Lock date (all but admins)', ', except by an admin'],
+  ['lock_date_all', 'Lock date (everyone)', ' by anyone'],
+] as const;
+
 export function ShopSettingsForm({
   settings,
   locations,
@@ -29,6 +63,15 @@ export function ShopSettingsForm({
   locations: { code: string; name: string }[];
 }) {
   const { state, onSubmit, pending, fieldErrors: errors } = useActionForm(updateSettingsAction, null);
+  const choice = (name: keyof typeof CHOICES, defaultValue: string, options = CHOICES[name].options) => (
+    <ChoiceField
+      errors={errors}
+      label={CHOICES[name].label}
+      name={name}
+      defaultValue={defaultValue}
+      options={options}
+    />
+  );
   return (
     <form
       onSubmit={onSubmit}
@@ -60,75 +103,37 @@ export function ShopSettingsForm({
         error={errors.timezone}
         hint="Days on the dashboard start at midnight here."
       />
-      <SelectField
-        label="Inventory costing"
-        name="inventory_costing"
-        defaultValue={settings.inventory_costing}
-        error={errors.inventory_costing}
-        options={[
-          { value: 'fifo', label: 'FIFO (first in, first out)' },
-          { value: 'average', label: 'Moving weighted average' },
-        ]}
-      />
-      <SelectField
-        label="Fulfilling location"
-        name="fulfilling_location"
-        defaultValue={settings.fulfilling_location ?? ''}
-        error={errors.fulfilling_location}
-        options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
-      />
+      {choice('inventory_costing', settings.inventory_costing)}
+      {choice(
+        'fulfilling_location',
+        settings.fulfilling_location ?? '',
+        locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })),
+      )}
       <OperationalLimitFields limits={settings} errors={errors} />
-      <Field
-        label="Lock date (all but admins)"
-        name="lock_date"
-        type="date"
-        defaultValue={settings.lock_date ?? ''}
-        error={errors.lock_date}
-        hint="Nothing dated on or before this day can be posted, except by an admin. Leave empty for none."
-      />
-      <Field
-        label="Lock date (everyone)"
-        name="lock_date_all"
-        type="date"
-        defaultValue={settings.lock_date_all ?? ''}
-        error={errors.lock_date_all}
-        hint="Nothing dated on or before this day can be posted by anyone. Leave empty for none."
-      />
-      <SelectField
-        label="Orders not paid in full"
-        name="ship_unpaid_orders"
-        defaultValue={settings.ship_unpaid_orders ? 'true' : 'false'}
-        error={errors.ship_unpaid_orders}
-        options={[
-          { value: 'false', label: 'Hold until paid (payment due)' },
-          { value: 'true', label: 'Ship on invoice (no hold)' },
-        ]}
-      />
-      <SelectField
-        label="Duties on parcels abroad"
-        name="duties_terms"
-        defaultValue={settings.duties_terms}
-        error={errors.duties_terms}
-        options={[
-          { value: 'DDU', label: 'DDU: the recipient pays duties' },
-          { value: 'DDP', label: 'DDP: the shop pays duties' },
-        ]}
-      />
-      <Field
+      {LOCK_DATES.map(([name, label, who]) => (
+        <Field
+          key={name}
+          label={label}
+          name={name}
+          type="date"
+          defaultValue={settings[name] ?? ''}
+          error={errors[name]}
+          hint={`Nothing dated on or before this day can be posted${who}. Leave empty for none.`}
+        />
+      ))}
+      {choice('ship_unpaid_orders', settings.ship_unpaid_orders ? 'true' : 'false')}
+      {choice('duties_terms', settings.duties_terms)}
+      <WholeNumberField
+        errors={errors}
         label="CN22 value limit (minor units)"
         name="customs_cn22_limit"
-        type="number"
         min={1}
-        step={1}
-        inputMode="numeric"
         defaultValue={settings.customs_cn22_limit}
-        error={errors.customs_cn22_limit}
         hint="SDR 300 in the shop currency. Parcels worth more get a CN23 and a commercial invoice."
       />
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <SubmitButton pending={pending}>Save settings</SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow className="sm:col-span-2" pending={pending} state={state}>
+        Save settings
+      </SubmitRow>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { FormMessage, SubmitButton, Field } from '@/components/ui/form';
+import { Field } from '@/components/ui/form';
+import { SubmitRow } from '@/components/form/form-card';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateSlaSettingsAction } from '@/lib/support/actions';
 import type { ActionState } from '@/lib/server-action';
@@ -18,6 +19,16 @@ const DAYS = [
   [7, 'Sun'],
 ] as const;
 const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+const CLOCK_MODES = ['business', 'always'] as const;
+const HOURS = [
+  ['opens_at', 'Opens at'],
+  ['closes_at', 'Closes at'],
+] as const;
+/** A policy's two times: field, id suffix and label. */
+const POLICY_TIMES = [
+  ['first_response_minutes', 'first', 'First response within'],
+  ['resolution_minutes', 'resolution', 'Resolution within'],
+] as const;
 
 /** SLA policies per priority and the clock's calendar (24/7 or business hours in the shop's time zone). */
 export function SlaSettingsForm({ settings }: { settings: SlaSettingsDto }) {
@@ -27,31 +38,25 @@ export function SlaSettingsForm({ settings }: { settings: SlaSettingsDto }) {
     pending,
     fieldErrors: errors,
   } = useActionForm<ActionState>(updateSlaSettingsAction, null);
-  const [mode, setMode] = useState(settings.business_hours_only ? 'business' : 'always');
+  const [mode, setMode] = useState<(typeof CLOCK_MODES)[number]>(
+    settings.business_hours_only ? 'business' : 'always',
+  );
   return (
     <form onSubmit={onSubmit} aria-label="SLA settings" className="space-y-6">
       <fieldset className="space-y-2">
         <legend className="font-semibold">When the SLA clock runs</legend>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="business_hours_only"
-            value="business"
-            checked={mode === 'business'}
-            onChange={() => setMode('business')}
-          />{' '}
-          Business hours only ({settings.timezone})
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="business_hours_only"
-            value="always"
-            checked={mode === 'always'}
-            onChange={() => setMode('always')}
-          />{' '}
-          Around the clock (24/7)
-        </label>
+        {CLOCK_MODES.map((m) => (
+          <label key={m} className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="business_hours_only"
+              value={m}
+              checked={mode === m}
+              onChange={() => setMode(m)}
+            />{' '}
+            {m === 'business' ? `Business hours only (${settings.timezone})` : 'Around the clock (24/7)'}
+          </label>
+        ))}
       </fieldset>
       <fieldset className="space-y-3" disabled={mode !== 'business'}>
         <legend className="font-semibold">Business hours</legend>
@@ -73,24 +78,17 @@ export function SlaSettingsForm({ settings }: { settings: SlaSettingsDto }) {
         </div>
         {errors.business_days && <p className="text-sm text-red-700">{errors.business_days}</p>}
         <div className="flex flex-wrap gap-3">
-          <div className="w-36">
+          {HOURS.map(([name, label]) => (
             <Field
-              label="Opens at"
-              name="opens_at"
+              key={name}
+              wrapperClassName="w-36"
+              label={label}
+              name={name}
               type="time"
-              defaultValue={settings.opens_at}
-              error={errors.opens_at}
+              defaultValue={settings[name]}
+              error={errors[name]}
             />
-          </div>
-          <div className="w-36">
-            <Field
-              label="Closes at"
-              name="closes_at"
-              type="time"
-              defaultValue={settings.closes_at}
-              error={errors.closes_at}
-            />
-          </div>
+          ))}
         </div>
       </fieldset>
       <fieldset>
@@ -101,34 +99,26 @@ export function SlaSettingsForm({ settings }: { settings: SlaSettingsDto }) {
           {PRIORITIES.map((p) => (
             <div key={p} className="rounded-md border border-slate-200 p-3">
               <p className="mb-1 font-medium">{PRIORITY_LABEL[p]}</p>
-              <Field
-                label="First response within"
-                name={`${p}.first_response_minutes`}
-                id={`sla-${p}-first`}
-                type="number"
-                min={1}
-                required
-                defaultValue={settings.policies[p]?.first_response_minutes}
-                error={errors[`policies.${p}.first_response_minutes`]}
-              />
-              <Field
-                label="Resolution within"
-                name={`${p}.resolution_minutes`}
-                id={`sla-${p}-resolution`}
-                type="number"
-                min={1}
-                required
-                defaultValue={settings.policies[p]?.resolution_minutes}
-                error={errors[`policies.${p}.resolution_minutes`]}
-              />
+              {POLICY_TIMES.map(([key, suffix, label]) => (
+                <Field
+                  key={key}
+                  label={label}
+                  name={`${p}.${key}`}
+                  id={`sla-${p}-${suffix}`}
+                  type="number"
+                  min={1}
+                  required
+                  defaultValue={settings.policies[p]?.[key]}
+                  error={errors[`policies.${p}.${key}`]}
+                />
+              ))}
             </div>
           ))}
         </div>
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending}>Save SLA settings</SubmitButton>
-        <FormMessage state={state} />
-      </div>
+      <SubmitRow pending={pending} state={state}>
+        Save SLA settings
+      </SubmitRow>
     </form>
   );
 }

@@ -22,18 +22,23 @@ export function Field({
   error,
   hint,
   wrapperClassName,
+  errorId: errorIdProp,
   ...props
 }: {
   label: string;
+  /** the form field's name; a control whose value is kept in state may leave it out (`name=""`) */
   name: string;
   error?: string;
-  hint?: string;
+  hint?: React.ReactNode;
   /** classes of the block holding label, input and messages (its place in a flex row) */
   wrapperClassName?: string;
+  /** the id of the error beneath (`${id}-error` unless given: forms whose errors are keyed otherwise) */
+  errorId?: string;
 } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = props.id ?? `field-${name}`;
+  const errorId = errorIdProp ?? `${id}-error`;
   const describedBy =
-    [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+    [error ? errorId : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={wrapperClassName}>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -41,7 +46,7 @@ export function Field({
       </label>
       <input
         id={id}
-        name={name}
+        name={name || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={inputClass}
@@ -52,7 +57,7 @@ export function Field({
           {hint}
         </p>
       )}
-      <FieldError id={`${id}-error`} error={error} />
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }
