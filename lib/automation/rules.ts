@@ -194,13 +194,11 @@ export function parseConditions(
     const args = (item as Record<string, unknown>)[op];
     if (!Array.isArray(args) || args.length !== 2)
       return bad(`${op} takes two arguments: [{"var": field}, value]`);
-    let row: ConditionRow | null = null;
-    if (op === 'in' && isVar(args[1]))
-      row = { field: args[1].var, operator: 'contains', value: args[0] as never };
-    else if (op === 'in' && isVar(args[0]))
-      row = { field: args[0].var, operator: 'one_of', value: args[1] as never };
+    let row: { field: string; operator: Operator; value: unknown } | null = null;
+    if (op === 'in' && isVar(args[1])) row = { field: args[1].var, operator: 'contains', value: args[0] };
+    else if (op === 'in' && isVar(args[0])) row = { field: args[0].var, operator: 'one_of', value: args[1] };
     else if (LOGIC_TO_OPERATOR[op] && isVar(args[0]))
-      row = { field: args[0].var, operator: LOGIC_TO_OPERATOR[op], value: args[1] as never };
+      row = { field: args[0].var, operator: LOGIC_TO_OPERATOR[op], value: args[1] };
     if (!row)
       return bad(`unknown operator ${op}: use ${[...Object.keys(LOGIC_TO_OPERATOR), 'in'].join(', ')}`);
     const spec = fields.get(row.field);
@@ -208,34 +206,42 @@ export function parseConditions(
       return issues.push({ field: `${at}.var`, message: `unknown field ${row.field}; use ${known}` });
     if (!OPERATORS_BY_TYPE[spec.type].includes(row.operator))
       return bad(`${row.field} cannot be tested with "${OPERATORS[row.operator].label}"`);
-    const valueIssue = checkValue(spec, row);
-    if (valueIssue) return issues.push({ field: `${at}.value`, message: valueIssue });
-    rows.push(row);
+    const checked = checkValue(spec, row.operator, row.value);
+    if ('issue' in checked) return issues.push({ field: `${at}.value`, message: checked.issue });
+    rows.push({ field: row.field, operator: row.operator, value: checked.value });
   });
   return { set: { match: key === 'and' ? 'all' : 'any', rows }, issues };
 }
 
-function checkValue(spec: FieldSpec, row: ConditionRow): string | null {
-  const v = row.value;
-  if (row.operator === 'one_of') {
+/** A row's value when it fits the field and operator, else what is wrong with it. */
+function checkValue(
+  spec: FieldSpec,
+  operator: Operator,
+  v: unknown,
+): { value: ConditionRow['value'] } | { issue: string } {
+  if (operator === 'one_of') {
+    const words: unknown[] = Array.isArray(v) ? v : [];
     if (
-      !Array.isArray(v) ||
-      !v.length ||
-      v.length > 50 ||
-      v.some((s) => typeof s !== 'string' || s.length > 200)
+      !words.length ||
+      words.length > 50 ||
+      !words.every((s): s is string => typeof s === 'string' && s.length <= 200)
     )
-      return 'give a list of 1 to 50 words';
-    return null;
+      return { issue: 'give a list of 1 to 50 words' };
+    return { value: words };
   }
   if (spec.type === 'money' || spec.type === 'number') {
     if (typeof v !== 'number' || !Number.isSafeInteger(v))
-      return spec.type === 'money'
-        ? 'give an amount in minor units (cents), a whole number'
-        : 'give a whole number';
-    return null;
+      return {
+        issue:
+          spec.type === 'money'
+            ? 'give an amount in minor units (cents), a whole number'
+            : 'give a whole number',
+      };
+    return { value: v };
   }
-  if (typeof v !== 'string' || !v.trim() || v.length > 200) return 'give some text (at most 200 characters)';
-  return null;
+  if (typeof v !== 'string' || !v.trim() || v.length > 200)
+    return { issue: 'give some text (at most 200 characters)' };
+  return { value: v };
 }
 
 /** A dotted path read from nested data (null when absent). */
