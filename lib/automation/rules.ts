@@ -9,6 +9,11 @@ export type FieldType = 'money' | 'number' | 'string' | 'list';
 
 export type FieldSpec = { path: string; label: string; type: FieldType; hint?: string };
 
+/** Fields several resources have, each said once. */
+const CUSTOMER_EMAIL: FieldSpec = { path: 'customer.email', label: 'Customer email', type: 'string' };
+const CURRENCY: FieldSpec = { path: 'currency', label: 'Currency', type: 'string' };
+const ORDER_NUMBER = (path: string): FieldSpec => ({ path, label: 'Order number', type: 'number' });
+
 const ORDER_FIELDS: FieldSpec[] = [
   { path: 'total', label: 'Order total', type: 'money' },
   { path: 'subtotal', label: 'Subtotal', type: 'money' },
@@ -19,16 +24,16 @@ const ORDER_FIELDS: FieldSpec[] = [
     type: 'number',
     hint: 'including this one: 1 is a new customer',
   },
-  { path: 'customer.email', label: 'Customer email', type: 'string' },
+  CUSTOMER_EMAIL,
   { path: 'channel', label: 'Sales channel', type: 'string', hint: 'web, pos, marketplace, phone…' },
   { path: 'status', label: 'Order status', type: 'string' },
   { path: 'payment_status', label: 'Payment status', type: 'string' },
   { path: 'shipping_method', label: 'Shipping method', type: 'string' },
   { path: 'risk.score', label: 'Fraud risk score', type: 'number', hint: '0–100' },
   { path: 'risk.level', label: 'Fraud risk level', type: 'string', hint: 'low, medium or high' },
-  { path: 'currency', label: 'Currency', type: 'string' },
+  CURRENCY,
   { path: 'tags', label: 'Order tags', type: 'list' },
-  { path: 'number', label: 'Order number', type: 'number' },
+  ORDER_NUMBER('number'),
 ];
 
 const TICKET_FIELDS: FieldSpec[] = [
@@ -42,7 +47,7 @@ const TICKET_FIELDS: FieldSpec[] = [
   { path: 'priority', label: 'Priority', type: 'string', hint: 'low, normal, high or urgent' },
   { path: 'channel', label: 'Channel', type: 'string', hint: 'email, phone, chat, web' },
   { path: 'status', label: 'Status', type: 'string' },
-  { path: 'customer.email', label: 'Customer email', type: 'string' },
+  CUSTOMER_EMAIL,
   { path: 'tags', label: 'Ticket tags', type: 'list' },
 ];
 
@@ -56,15 +61,15 @@ const RETURN_FIELDS: FieldSpec[] = [
   { path: 'reasons', label: 'Return reasons', type: 'list', hint: 'damaged_in_transit, defective…' },
   { path: 'resolution', label: 'Resolution', type: 'string', hint: 'refund or exchange' },
   { path: 'status', label: 'Return status', type: 'string' },
-  { path: 'customer.email', label: 'Customer email', type: 'string' },
-  { path: 'order_number', label: 'Order number', type: 'number' },
-  { path: 'currency', label: 'Currency', type: 'string' },
+  CUSTOMER_EMAIL,
+  ORDER_NUMBER('order_number'),
+  CURRENCY,
 ];
 
 const REFUND_FIELDS: FieldSpec[] = [
   { path: 'amount', label: 'Refund amount', type: 'money' },
   { path: 'reason', label: 'Reason', type: 'string' },
-  { path: 'currency', label: 'Currency', type: 'string' },
+  CURRENCY,
 ];
 
 const STOCK_FIELDS: FieldSpec[] = [
