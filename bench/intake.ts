@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { percentile, round } from './stats';
+import type { Channel, TCreateOrderInput } from '@/lib/orders/schemas';
 
 export type StockedSku = { sku: string; price: number };
 
@@ -24,14 +25,14 @@ const PLACES = [
   { city: 'Boston', region: 'MA', postal_code: '02108' },
   { city: 'Seattle', region: 'WA', postal_code: '98101' },
 ];
-const CHANNELS = ['web', 'web', 'shopify', 'shopify', 'amazon', 'etsy'];
+const CHANNELS: Channel[] = ['web', 'web', 'shopify', 'shopify', 'amazon', 'etsy'];
 
 /**
  * The n-th intake body: 1–3 distinct SKUs from the stocked set (rotating, so load spreads over all
  * of them), a new customer email, a valid US address, and a captured payment of the full total with
  * clean AVS/CVV results (so the order is taken as `open`, the normal path).
  */
-export function orderBody(n: number, run: string, skus: StockedSku[]) {
+export function orderBody(n: number, run: string, skus: StockedSku[]): TCreateOrderInput {
   const lineCount = 1 + (n % 3);
   const lines = Array.from({ length: lineCount }, (_, i) => {
     const s = skus[(n * 7 + i * 61) % skus.length];

@@ -39,7 +39,16 @@ import {
 } from '@/lib/channels/schemas';
 import { ZBuyLabelInput, ZTrackingEventInput } from '@/lib/fulfillment/schemas';
 import { CUSTOMS_FORMS, DUTIES_TERMS } from '@/lib/shipping/customs';
-import { ZProductApiListQuery, ZProductInput, ZProductUpdateInput } from '@/lib/catalog/schemas';
+import {
+  PRODUCT_STATUSES,
+  ZProductApiListQuery,
+  ZProductInput,
+  ZProductUpdateInput,
+} from '@/lib/catalog/schemas';
+import { RETURN_STATUSES } from '@/lib/returns/rules';
+import { MESSAGE_KINDS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
+import { LANDED_CHARGE_KINDS } from '@/lib/purchasing/landed-cost-rules';
+import { FEEDBACK_KINDS } from '@/lib/feedback/rules';
 import {
   ZApproveReturnInput,
   ZCreateReturnInput,
@@ -137,6 +146,9 @@ function named<T extends z.ZodType>(id: string, schema: T, registry = outputSche
   registry.add(schema, { id });
   return schema;
 }
+
+/** A list response: one page of rows and the cursor of the next (null on the last page). */
+const page = (row: z.ZodType) => z.object({ data: z.array(row), next_cursor: z.string().nullable() });
 
 const ZFieldIssue = named(
   'FieldIssue',
@@ -250,13 +262,7 @@ const ZAdjustment = named(
     delta: z.number().int(),
     reason: z.string(),
     value: z.number().int().describe('inventory value written off (positive) or added (negative)'),
-    level: z.object({
-      on_hand: z.number().int(),
-      reserved: z.number().int(),
-      available: z.number().int(),
-      damaged: z.number().int(),
-      quarantine: z.number().int(),
-    }),
+    level: ZLevel.pick({ on_hand: true, reserved: true, available: true, damaged: true, quarantine: true }),
   }),
 );
 const ZTransfer = named(
@@ -598,7 +604,7 @@ const ZVariant = named(
     dropship_supplier_id: z.uuid().nullable(),
     hs_code: z.string().nullable().describe('Harmonized System code, 6–10 digits, for customs declarations'),
     country_of_origin: z.string().length(2).nullable().describe('ISO 3166-1 alpha-2, for customs'),
-    status: z.enum(['active', 'archived']),
+    status: z.enum(PRODUCT_STATUSES),
     on_hand: z.number().int().describe('summed over all locations'),
     available: z.number().int().describe('on hand − reserved, summed over all locations'),
   }),
@@ -611,13 +617,20 @@ const ZProduct = named(
     description: z.string().nullable(),
     vendor: z.string().nullable(),
     product_type: z.string().nullable(),
-    status: z.enum(['active', 'archived']),
+    status: z.enum(PRODUCT_STATUSES),
     created_at: z.string(),
     updated_at: z.string(),
     variants: z.array(ZVariant),
   }),
 );
 
+const ZPaymentStatus = z
+  .enum(PAYMENT_STATUSES)
+  .describe(
+    'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
+      'authorized (the whole total authorized, not captured), paid, ' +
+      'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
+  );
 const ZOrder = named(
   'Order',
   z.object({
@@ -630,13 +643,7 @@ const ZOrder = named(
       .describe(
         'An unpaid or partially paid order waits on_hold with hold_reason "Payment due" (decision 031)',
       ),
-    payment_status: z
-      .enum(PAYMENT_STATUSES)
-      .describe(
-        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
-          'authorized (the whole total authorized, not captured), paid, ' +
-          'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
-      ),
+    payment_status: ZPaymentStatus,
     currency: z.string(),
     customer: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
     subtotal: z.number().int(),
@@ -715,13 +722,7 @@ const ZOrderRow = named(
     number: z.number().int(),
     channel: z.string(),
     status: z.string(),
-    payment_status: z
-      .enum(PAYMENT_STATUSES)
-      .describe(
-        'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
-          'authorized (the whole total authorized, not captured), paid, ' +
-          'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
-      ),
+    payment_status: ZPaymentStatus,
     customer: z.string(),
     email: z.string(),
     total: z.number().int(),
@@ -773,17 +774,7 @@ const ZReturn = named(
   z.object({
     id: z.uuid(),
     number: z.number().int(),
-    status: z.enum([
-      'requested',
-      'approved',
-      'rejected',
-      'partially_received',
-      'received',
-      'inspected',
-      'refunded',
-      'exchanged',
-      'closed',
-    ]),
+    status: z.enum(RETURN_STATUSES),
     resolution: z.enum(['refund', 'exchange']),
     order_id: z.uuid(),
     order_number: z.number().int(),
@@ -852,9 +843,9 @@ const ZTicketRow = named(
     id: z.uuid(),
     number: z.number().int(),
     subject: z.string(),
-    status: z.enum(['open', 'pending', 'solved', 'closed']),
-    priority: z.enum(['low', 'normal', 'high', 'urgent']),
-    channel: z.enum(['email', 'chat', 'phone', 'social', 'web']),
+    status: z.enum(TICKET_STATUSES),
+    priority: z.enum(TICKET_PRIORITIES),
+    channel: z.enum(TICKET_CHANNELS),
     tags: z.array(z.string()),
     customer: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
     order: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
@@ -961,7 +952,7 @@ const ZLandedChargeResult = named(
   'LandedCharge',
   z.object({
     id: z.uuid(),
-    kind: z.enum(['freight', 'duty', 'insurance', 'other']),
+    kind: z.enum(LANDED_CHARGE_KINDS),
     allocation: z.enum(['value', 'quantity', 'weight', 'volume']),
     currency: z.string(),
     amount: z.number().int().describe('minor units of the PO currency'),
@@ -1069,7 +1060,7 @@ const ZFeedbackAnswer = named(
   'FeedbackAnswer',
   z.object({
     id: z.uuid(),
-    kind: z.enum(['order', 'ticket']),
+    kind: z.enum(FEEDBACK_KINDS),
     rating: z
       .union([z.number().int().min(1).max(5), z.enum(['good', 'bad'])])
       .describe('1–5 for a delivery survey or an imported review; "good" or "bad" for a support survey'),
@@ -1149,7 +1140,7 @@ const ZTicket = named(
     messages: z.array(
       z.object({
         id: z.uuid(),
-        kind: z.enum(['customer', 'reply', 'note']),
+        kind: z.enum(MESSAGE_KINDS),
         body: z.string(),
         author: z.object({ type: z.string(), label: z.string() }),
         created_at: z.string(),
@@ -1241,7 +1232,7 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'List returns (status, order_id, ticket_id, q) with cursor pagination',
     scope: 'orders:read',
     query: ZReturnListQuery,
-    response: z.object({ data: z.array(ZReturnRow), next_cursor: z.string().nullable() }),
+    response: page(ZReturnRow),
   },
   {
     operationId: 'getReturn',
@@ -1342,7 +1333,7 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'List refunds (status, order_id, return_id, ticket_id) with cursor pagination',
     scope: 'orders:read',
     query: ZRefundListQuery,
-    response: z.object({ data: z.array(ZRefund), next_cursor: z.string().nullable() }),
+    response: page(ZRefund),
   },
   {
     operationId: 'createGoodwillRefund',
@@ -1463,7 +1454,7 @@ export const OPERATIONS: readonly Operation[] = [
       'List orders with filters (status, payment_status, channel, risk, from, to, q) and cursor pagination',
     scope: 'orders:read',
     query: ZOrderListQuery,
-    response: z.object({ data: z.array(ZOrderRow), next_cursor: z.string().nullable() }),
+    response: page(ZOrderRow),
   },
   {
     operationId: 'getOrder',
@@ -1598,7 +1589,7 @@ export const OPERATIONS: readonly Operation[] = [
       'List products with their variants: search (name, SKU, barcode), status, product type, sort; cursor pagination',
     scope: 'inventory:read',
     query: ZProductApiListQuery,
-    response: z.object({ data: z.array(ZProduct), next_cursor: z.string().nullable() }),
+    response: page(ZProduct),
   },
   {
     operationId: 'createProduct',
@@ -1635,7 +1626,7 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Stock levels per SKU and location (cursor pagination)',
     scope: 'inventory:read',
     query: ZInventoryQuery,
-    response: z.object({ data: z.array(ZLevel), next_cursor: z.string().nullable() }),
+    response: page(ZLevel),
   },
   {
     operationId: 'createReceipt',
@@ -1682,7 +1673,7 @@ export const OPERATIONS: readonly Operation[] = [
       'completed ones carry expected, abs_variance and accuracy',
     scope: 'inventory:read',
     query: ZCycleCountListQuery,
-    response: z.object({ data: z.array(ZCycleCountRow), next_cursor: z.string().nullable() }),
+    response: page(ZCycleCountRow),
   },
   {
     operationId: 'createTransfer',
@@ -2023,7 +2014,7 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'List suppliers by name with their catalogs (cursor pagination)',
     scope: 'purchasing:read',
     query: ZSupplierListQuery,
-    response: z.object({ data: z.array(ZSupplier), next_cursor: z.string().nullable() }),
+    response: page(ZSupplier),
   },
   {
     operationId: 'getSupplier',
@@ -2063,7 +2054,7 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'List purchase orders, newest first (status, supplier_id; cursor pagination)',
     scope: 'purchasing:read',
     query: ZPurchaseOrderListQuery,
-    response: z.object({ data: z.array(ZPurchaseOrder), next_cursor: z.string().nullable() }),
+    response: page(ZPurchaseOrder),
   },
   {
     operationId: 'getPurchaseOrder',
@@ -2300,7 +2291,7 @@ export const OPERATIONS: readonly Operation[] = [
       '(answer days), kind, channel; cursor pages',
     scope: 'feedback:read',
     query: ZFeedbackListQuery,
-    response: z.object({ data: z.array(ZFeedbackAnswer), next_cursor: z.string().nullable() }),
+    response: page(ZFeedbackAnswer),
   },
   {
     operationId: 'importFeedback',

@@ -2,6 +2,7 @@ import 'server-only';
 import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
 
 export const ZAuditQuery = z.object({
   entity: z.string().trim().max(40).optional().catch(undefined),
@@ -63,4 +64,20 @@ export async function auditLog(
     next_before: rows.length > 50 ? page[page.length - 1].id : null,
     entity_types: types.map((t) => t.entity_type),
   };
+}
+
+/** The audit rows `where` picks, oldest first, as a record's timeline shows them (order, return). */
+export async function auditTimeline(where: Prisma.AuditLogWhereInput, tx: Tx = db) {
+  const rows = await tx.auditLog.findMany({
+    where,
+    orderBy: { id: 'asc' },
+    select: { id: true, action: true, actorLabel: true, after: true, createdAt: true },
+  });
+  return rows.map((r) => ({
+    id: String(r.id),
+    action: r.action,
+    actor: r.actorLabel,
+    details: r.after,
+    at: r.createdAt.toISOString(),
+  }));
 }

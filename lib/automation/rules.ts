@@ -9,6 +9,11 @@ export type FieldType = 'money' | 'number' | 'string' | 'list';
 
 export type FieldSpec = { path: string; label: string; type: FieldType; hint?: string };
 
+/** Fields several resources have, each said once. */
+const CUSTOMER_EMAIL: FieldSpec = { path: 'customer.email', label: 'Customer email', type: 'string' };
+const CURRENCY: FieldSpec = { path: 'currency', label: 'Currency', type: 'string' };
+const ORDER_NUMBER = (path: string): FieldSpec => ({ path, label: 'Order number', type: 'number' });
+
 const ORDER_FIELDS: FieldSpec[] = [
   { path: 'total', label: 'Order total', type: 'money' },
   { path: 'subtotal', label: 'Subtotal', type: 'money' },
@@ -19,16 +24,16 @@ const ORDER_FIELDS: FieldSpec[] = [
     type: 'number',
     hint: 'including this one: 1 is a new customer',
   },
-  { path: 'customer.email', label: 'Customer email', type: 'string' },
+  CUSTOMER_EMAIL,
   { path: 'channel', label: 'Sales channel', type: 'string', hint: 'web, pos, marketplace, phone…' },
   { path: 'status', label: 'Order status', type: 'string' },
   { path: 'payment_status', label: 'Payment status', type: 'string' },
   { path: 'shipping_method', label: 'Shipping method', type: 'string' },
   { path: 'risk.score', label: 'Fraud risk score', type: 'number', hint: '0–100' },
   { path: 'risk.level', label: 'Fraud risk level', type: 'string', hint: 'low, medium or high' },
-  { path: 'currency', label: 'Currency', type: 'string' },
+  CURRENCY,
   { path: 'tags', label: 'Order tags', type: 'list' },
-  { path: 'number', label: 'Order number', type: 'number' },
+  ORDER_NUMBER('number'),
 ];
 
 const TICKET_FIELDS: FieldSpec[] = [
@@ -42,7 +47,7 @@ const TICKET_FIELDS: FieldSpec[] = [
   { path: 'priority', label: 'Priority', type: 'string', hint: 'low, normal, high or urgent' },
   { path: 'channel', label: 'Channel', type: 'string', hint: 'email, phone, chat, web' },
   { path: 'status', label: 'Status', type: 'string' },
-  { path: 'customer.email', label: 'Customer email', type: 'string' },
+  CUSTOMER_EMAIL,
   { path: 'tags', label: 'Ticket tags', type: 'list' },
 ];
 
@@ -56,15 +61,15 @@ const RETURN_FIELDS: FieldSpec[] = [
   { path: 'reasons', label: 'Return reasons', type: 'list', hint: 'damaged_in_transit, defective…' },
   { path: 'resolution', label: 'Resolution', type: 'string', hint: 'refund or exchange' },
   { path: 'status', label: 'Return status', type: 'string' },
-  { path: 'customer.email', label: 'Customer email', type: 'string' },
-  { path: 'order_number', label: 'Order number', type: 'number' },
-  { path: 'currency', label: 'Currency', type: 'string' },
+  CUSTOMER_EMAIL,
+  ORDER_NUMBER('order_number'),
+  CURRENCY,
 ];
 
 const REFUND_FIELDS: FieldSpec[] = [
   { path: 'amount', label: 'Refund amount', type: 'money' },
   { path: 'reason', label: 'Reason', type: 'string' },
-  { path: 'currency', label: 'Currency', type: 'string' },
+  CURRENCY,
 ];
 
 const STOCK_FIELDS: FieldSpec[] = [
@@ -194,13 +199,11 @@ export function parseConditions(
     const args = (item as Record<string, unknown>)[op];
     if (!Array.isArray(args) || args.length !== 2)
       return bad(`${op} takes two arguments: [{"var": field}, value]`);
-    let row: ConditionRow | null = null;
-    if (op === 'in' && isVar(args[1]))
-      row = { field: args[1].var, operator: 'contains', value: args[0] as never };
-    else if (op === 'in' && isVar(args[0]))
-      row = { field: args[0].var, operator: 'one_of', value: args[1] as never };
+    let row: { field: string; operator: Operator; value: unknown } | null = null;
+    if (op === 'in' && isVar(args[1])) row = { field: args[1].var, operator: 'contains', value: args[0] };
+    else if (op === 'in' && isVar(args[0])) row = { field: args[0].var, operator: 'one_of', value: args[1] };
     else if (LOGIC_TO_OPERATOR[op] && isVar(args[0]))
-      row = { field: args[0].var, operator: LOGIC_TO_OPERATOR[op], value: args[1] as never };
+      row = { field: args[0].var, operator: LOGIC_TO_OPERATOR[op], value: args[1] };
     if (!row)
       return bad(`unknown operator ${op}: use ${[...Object.keys(LOGIC_TO_OPERATOR), 'in'].join(', ')}`);
     const spec = fields.get(row.field);
@@ -208,34 +211,42 @@ export function parseConditions(
       return issues.push({ field: `${at}.var`, message: `unknown field ${row.field}; use ${known}` });
     if (!OPERATORS_BY_TYPE[spec.type].includes(row.operator))
       return bad(`${row.field} cannot be tested with "${OPERATORS[row.operator].label}"`);
-    const valueIssue = checkValue(spec, row);
-    if (valueIssue) return issues.push({ field: `${at}.value`, message: valueIssue });
-    rows.push(row);
+    const checked = checkValue(spec, row.operator, row.value);
+    if ('issue' in checked) return issues.push({ field: `${at}.value`, message: checked.issue });
+    rows.push({ field: row.field, operator: row.operator, value: checked.value });
   });
   return { set: { match: key === 'and' ? 'all' : 'any', rows }, issues };
 }
 
-function checkValue(spec: FieldSpec, row: ConditionRow): string | null {
-  const v = row.value;
-  if (row.operator === 'one_of') {
+/** A row's value when it fits the field and operator, else what is wrong with it. */
+function checkValue(
+  spec: FieldSpec,
+  operator: Operator,
+  v: unknown,
+): { value: ConditionRow['value'] } | { issue: string } {
+  if (operator === 'one_of') {
+    const words: unknown[] = Array.isArray(v) ? v : [];
     if (
-      !Array.isArray(v) ||
-      !v.length ||
-      v.length > 50 ||
-      v.some((s) => typeof s !== 'string' || s.length > 200)
+      !words.length ||
+      words.length > 50 ||
+      !words.every((s): s is string => typeof s === 'string' && s.length <= 200)
     )
-      return 'give a list of 1 to 50 words';
-    return null;
+      return { issue: 'give a list of 1 to 50 words' };
+    return { value: words };
   }
   if (spec.type === 'money' || spec.type === 'number') {
     if (typeof v !== 'number' || !Number.isSafeInteger(v))
-      return spec.type === 'money'
-        ? 'give an amount in minor units (cents), a whole number'
-        : 'give a whole number';
-    return null;
+      return {
+        issue:
+          spec.type === 'money'
+            ? 'give an amount in minor units (cents), a whole number'
+            : 'give a whole number',
+      };
+    return { value: v };
   }
-  if (typeof v !== 'string' || !v.trim() || v.length > 200) return 'give some text (at most 200 characters)';
-  return null;
+  if (typeof v !== 'string' || !v.trim() || v.length > 200)
+    return { issue: 'give some text (at most 200 characters)' };
+  return { value: v };
 }
 
 /** A dotted path read from nested data (null when absent). */

@@ -14,28 +14,6 @@ import { ZVariantInput, type ProductListRow } from '@/lib/catalog/schemas';
  * A SKU may appear on several rows only to give opening stock at several locations; its other
  * columns must then agree (blank counts as "same as before").
  */
-export const PRODUCT_CSV_COLUMNS = [
-  'product_name',
-  'sku',
-  'barcode',
-  'option',
-  'price',
-  'weight_grams',
-  'length_mm',
-  'width_mm',
-  'height_mm',
-  'reorder_point',
-  'safety_stock',
-  'lead_time_days',
-  'allow_backorder',
-  'hs_code',
-  'country_of_origin',
-  'location',
-  'opening_quantity',
-  'unit_cost',
-] as const;
-type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
-const REQUIRED_COLUMNS: Column[] = ['product_name', 'sku', 'price'];
 /** Columns that describe the variant, so repeated rows of one SKU must agree on them. */
 const VARIANT_COLUMNS = [
   'barcode',
@@ -52,6 +30,16 @@ const VARIANT_COLUMNS = [
   'hs_code',
   'country_of_origin',
 ] as const;
+export const PRODUCT_CSV_COLUMNS = [
+  'product_name',
+  'sku',
+  ...VARIANT_COLUMNS,
+  'location',
+  'opening_quantity',
+  'unit_cost',
+] as const;
+type Column = (typeof PRODUCT_CSV_COLUMNS)[number];
+const REQUIRED_COLUMNS: Column[] = ['product_name', 'sku', 'price'];
 export const MAX_CSV_ROWS = 100_000;
 const MAX_VARIANTS_PER_PRODUCT = 100;
 

@@ -88,16 +88,26 @@ function result<T>(
 
 const text = (form: FormData, name: string) => formText(form, name).trim();
 
+/** The product fields of either form: an emptied optional field is left out (create) or cleared (edit). */
+function productFields(
+  form: FormData,
+  mode: 'create' | 'edit',
+  currency: string,
+  moneyErrors: Record<string, string>,
+) {
+  const blank = mode === 'create' ? undefined : null;
+  return {
+    name: text(form, 'name'),
+    description: text(form, 'description') || blank,
+    vendor: text(form, 'vendor') || blank,
+    product_type: text(form, 'product_type') || blank,
+    variants: readVariants(form, mode, currency, moneyErrors),
+  };
+}
+
 export function productCreateFromForm(form: FormData, currency: string): ProductFormResult<TProductInput> {
   const moneyErrors: Record<string, string> = {};
-  const input = {
-    name: text(form, 'name'),
-    description: text(form, 'description') || undefined,
-    vendor: text(form, 'vendor') || undefined,
-    product_type: text(form, 'product_type') || undefined,
-    variants: readVariants(form, 'create', currency, moneyErrors),
-  };
-  return result(ZProductInput.safeParse(input), moneyErrors);
+  return result(ZProductInput.safeParse(productFields(form, 'create', currency, moneyErrors)), moneyErrors);
 }
 
 /** The edit form sends every field: an emptied optional field is cleared (null). */
@@ -106,12 +116,8 @@ export function productUpdateFromForm(
   currency: string,
 ): ProductFormResult<TProductUpdateInput> {
   const moneyErrors: Record<string, string> = {};
-  const input = {
-    name: text(form, 'name'),
-    description: text(form, 'description') || null,
-    vendor: text(form, 'vendor') || null,
-    product_type: text(form, 'product_type') || null,
-    variants: readVariants(form, 'edit', currency, moneyErrors),
-  };
-  return result(ZProductUpdateInput.safeParse(input), moneyErrors);
+  return result(
+    ZProductUpdateInput.safeParse(productFields(form, 'edit', currency, moneyErrors)),
+    moneyErrors,
+  );
 }

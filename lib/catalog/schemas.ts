@@ -51,10 +51,24 @@ const ZName = z.string().trim().min(1, 'Enter the product name').max(200, 'Use a
 export const PRODUCT_STATUSES = ['active', 'archived'] as const;
 const ZStatus = z.enum(PRODUCT_STATUSES, { error: 'Choose active or archived' });
 
-/** A variant its supplier ships to the customer (decision 041): the flag and that supplier. */
-const ZDropshipFields = {
+/** A variant's fields after sku, barcode, title and price: the same when created and when edited. */
+const ZVariantDetails = {
+  /** Defaults to the shop currency, the only one accepted (the ledger keeps one currency). */
+  currency: ZCurrency.optional(),
+  weight_grams: ZMeasure.nullable().optional(),
+  length_mm: ZMeasure.nullable().optional(),
+  width_mm: ZMeasure.nullable().optional(),
+  height_mm: ZMeasure.nullable().optional(),
+  reorder_point: ZCount.optional(),
+  safety_stock: ZCount.optional(),
+  lead_time_days: ZLeadTime.optional(),
+  allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
+  /** a variant its supplier ships to the customer (decision 041): the flag and that supplier */
   dropship: z.boolean({ error: 'Use true or false' }).optional(),
   dropship_supplier_id: z.uuid({ error: 'Choose the supplier who ships it' }).nullable().optional(),
+  /** customs data for parcels leaving the shop's country (decision 040); null clears */
+  hs_code: ZHsCode.nullable().optional(),
+  country_of_origin: ZCountryOfOrigin.nullable().optional(),
 };
 
 export const ZVariantInput = z
@@ -64,20 +78,7 @@ export const ZVariantInput = z
     /** Option values such as "Blue / M"; empty for a product with one variant. */
     title: text(120).optional(),
     price: ZPrice,
-    /** Defaults to the shop currency, the only one accepted (the ledger keeps one currency). */
-    currency: ZCurrency.optional(),
-    weight_grams: ZMeasure.nullable().optional(),
-    length_mm: ZMeasure.nullable().optional(),
-    width_mm: ZMeasure.nullable().optional(),
-    height_mm: ZMeasure.nullable().optional(),
-    reorder_point: ZCount.optional(),
-    safety_stock: ZCount.optional(),
-    lead_time_days: ZLeadTime.optional(),
-    allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
-    ...ZDropshipFields,
-    /** customs data for parcels leaving the shop's country (decision 040); null clears */
-    hs_code: ZHsCode.nullable().optional(),
-    country_of_origin: ZCountryOfOrigin.nullable().optional(),
+    ...ZVariantDetails,
   })
   .strict();
 export type TVariantInput = z.input<typeof ZVariantInput>;
@@ -129,19 +130,7 @@ export const ZVariantUpdateInput = z
     barcode: ZBarcode.nullable().optional(),
     title: text(120).optional(),
     price: ZPrice.optional(),
-    currency: ZCurrency.optional(),
-    weight_grams: ZMeasure.nullable().optional(),
-    length_mm: ZMeasure.nullable().optional(),
-    width_mm: ZMeasure.nullable().optional(),
-    height_mm: ZMeasure.nullable().optional(),
-    reorder_point: ZCount.optional(),
-    safety_stock: ZCount.optional(),
-    lead_time_days: ZLeadTime.optional(),
-    allow_backorder: z.boolean({ error: 'Use true or false' }).optional(),
-    ...ZDropshipFields,
-    /** customs data for parcels leaving the shop's country (decision 040); null clears */
-    hs_code: ZHsCode.nullable().optional(),
-    country_of_origin: ZCountryOfOrigin.nullable().optional(),
+    ...ZVariantDetails,
     status: ZStatus.optional(),
   })
   .strict();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { listedUnits } from '@/lib/channels/rules';
+import type { Channel } from '@/lib/orders/schemas';
 
 export type ChannelSettingsDto = {
   channel: string;
@@ -13,8 +14,8 @@ export type ChannelSettingsDto = {
 };
 
 /** A channel's listing settings; the defaults (no buffer, 100 %, no maximum, every location) when unset. */
-export async function channelSettings(channel: string): Promise<ChannelSettingsDto> {
-  const row = await db.channelSetting.findUnique({ where: { channel: channel as never } });
+export async function channelSettings(channel: Channel): Promise<ChannelSettingsDto> {
+  const row = await db.channelSetting.findUnique({ where: { channel } });
   const locations = row?.locationIds.length
     ? await db.location.findMany({
         where: { id: { in: row.locationIds } },
@@ -40,10 +41,10 @@ const ZCursorValue = z.object({ sku: z.string().max(64) });
  * of lib/channels/rules.ts. One SKU with `sku`; else pages of 100 with a signed cursor.
  */
 export async function channelAvailability(
-  channel: string,
+  channel: Channel,
   query: { sku?: string; cursor?: string },
 ): Promise<{ data: { sku: string; available: number; listed: number }[]; next_cursor: string | null }> {
-  const settings = await db.channelSetting.findUnique({ where: { channel: channel as never } });
+  const settings = await db.channelSetting.findUnique({ where: { channel } });
   const s = {
     bufferUnits: settings?.bufferUnits ?? 0,
     listPercent: settings?.listPercent ?? 100,

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import type { ImportFormat, ImportMode } from '@/lib/channels/imported-order';
+import type { Channel } from '@/lib/orders/schemas';
 
 /** The largest file an order import takes (stated in the API and on the Imports screen). */
 export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
@@ -15,7 +16,7 @@ export type StartOrderImport = {
   format: ImportFormat;
   mode: ImportMode;
   /** the channel the orders carry: default the format's (shopify, woocommerce; backroom → manual) */
-  channel?: string;
+  channel?: Channel;
   dryRun: boolean;
   validOnly: boolean;
   fileName?: string;
@@ -24,7 +25,7 @@ export type StartOrderImport = {
   body: ReadableStream<Uint8Array> | string;
 };
 
-export const DEFAULT_CHANNEL: Record<ImportFormat, string> = {
+export const DEFAULT_CHANNEL: Record<ImportFormat, Channel> = {
   shopify: 'shopify',
   woocommerce: 'woocommerce',
   backroom: 'manual',
@@ -45,7 +46,7 @@ export async function startOrderImport(options: StartOrderImport): Promise<{ id:
         kind: 'order_csv',
         mode: options.mode,
         format: options.format,
-        channel: channel as never,
+        channel,
         dryRun: options.dryRun,
         validOnly: options.validOnly,
         fileName,

@@ -3,17 +3,17 @@ import { db } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { CHANNELS } from '@/lib/orders/schemas';
+import { CHANNELS, type Channel } from '@/lib/orders/schemas';
 import { ZChannelSettingsInput, type TChannelSettingsInput } from '@/lib/channels/schemas';
 import { channelSettings, type ChannelSettingsDto } from '@/lib/channels/availability';
 
-export function assertChannel(channel: string): (typeof CHANNELS)[number] {
+export function assertChannel(channel: string): Channel {
   if (!(CHANNELS as readonly string[]).includes(channel))
     throw new AppError(
       'NOT_FOUND',
       `No channel is called "${channel.slice(0, 40)}"; use one of ${CHANNELS.join(', ')}.`,
     );
-  return channel as (typeof CHANNELS)[number];
+  return channel as Channel;
 }
 
 /**

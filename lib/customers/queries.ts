@@ -118,6 +118,24 @@ function addressDto(a: {
   };
 }
 
+/** Who a customer is, as the order form's customer search and the customer page both show it. */
+function contactDto(c: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+}) {
+  return {
+    id: c.id,
+    name: `${c.firstName} ${c.lastName}`.trim(),
+    first_name: c.firstName,
+    last_name: c.lastName,
+    email: c.email,
+    phone: c.phone,
+  };
+}
+
 /**
  * Up to `limit` (10) customers matching a search, each with their default address (or their first),
  * for filling a manual order in. Exact email matches come first, then by name.
@@ -151,12 +169,7 @@ export async function customerSearch(
   return ids.map(({ id }) => {
     const c = byId.get(id)!;
     return {
-      id: c.id,
-      name: `${c.firstName} ${c.lastName}`.trim(),
-      first_name: c.firstName,
-      last_name: c.lastName,
-      email: c.email,
-      phone: c.phone,
+      ...contactDto(c),
       address: c.addresses[0] ? addressDto(c.addresses[0]) : null,
     };
   });
@@ -304,12 +317,7 @@ export async function customerDetail(
   ]);
   const s = stats[0];
   return {
-    id: c.id,
-    name: `${c.firstName} ${c.lastName}`.trim(),
-    first_name: c.firstName,
-    last_name: c.lastName,
-    email: c.email,
-    phone: c.phone,
+    ...contactDto(c),
     tags: c.tags,
     created_at: c.createdAt.toISOString(),
     addresses: c.addresses.map(addressDto),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { change, rate } from '@/lib/kpi/rules';
+import { ZPoint, zRateFigure } from '@/lib/kpi/figures';
 import { averageRating } from './rules';
 
 type Point = { date: string; value: number | null };
@@ -71,15 +72,7 @@ export function feedbackKpis(
   };
 }
 
-const ZPoint = z.object({ date: z.string(), value: z.number().nullable() });
-const ZRate = z.object({
-  value: z.number().nullable(),
-  numerator: z.number().int(),
-  denominator: z.number().int(),
-  previous: z.number().nullable(),
-  change: z.number().nullable(),
-  sparkline: z.array(ZPoint),
-});
+const ZRate = zRateFigure(z.array(ZPoint));
 
 /** The feedback section of ZKpiReport (lib/kpi/schemas.ts). */
 export const ZFeedbackKpis = z.object({

@@ -9,7 +9,7 @@ import {
   zUuid,
   checkDateRange,
 } from '@/lib/boundary';
-import { CHANNELS } from '@/lib/orders/schemas';
+import { CHANNELS, type Channel } from '@/lib/orders/schemas';
 import { COMMENT_MAX, ORDER_RATING_MAX, ORDER_RATING_MIN } from './rules';
 
 const RATING_MESSAGE = `Use a whole number from ${ORDER_RATING_MIN} to ${ORDER_RATING_MAX}`;
@@ -159,10 +159,7 @@ const zDelay = z
 export const ZFeedbackSettingsInput = z
   .object({
     delivery_delay_days: z.object(
-      Object.fromEntries(CHANNELS.map((c) => [c, zDelay])) as Record<
-        (typeof CHANNELS)[number],
-        typeof zDelay
-      >,
+      Object.fromEntries(CHANNELS.map((c) => [c, zDelay])) as Record<Channel, typeof zDelay>,
     ),
     ticket_surveys: z.boolean(),
     reopen_on_bad_rating: z.boolean(),

@@ -7,6 +7,7 @@ import { quoteOrderShipment } from '@/lib/fulfillment/quote-order-shipment';
 import { buyLabel } from '@/lib/fulfillment/buy-label';
 import { addTrackingEvent } from '@/lib/fulfillment/add-tracking-event';
 import type { TTrackingEventInput } from '@/lib/fulfillment/schemas';
+import type { PackLabel } from '@/lib/fulfillment/buy-pack-label';
 import { formText } from '@/lib/form-data';
 import { isDowngrade } from '@/lib/shipping/service-levels';
 
@@ -71,14 +72,8 @@ export const getRatesAction = action<RatesData>({ permission: 'fulfillment:write
   };
 });
 
-export type LabelData = {
-  shipment_id: string;
-  shipment_number: number;
-  tracking_number: string;
-  carrier: string;
-  service: string;
-  label_cost: number;
-  order_status: string;
+/** A label bought from the ship screen: the shipment as the pack station's label has it, and its customs form. */
+export type LabelData = Omit<PackLabel, 'pack_id' | 'order_id' | 'order_number' | 'already_bought'> & {
   /** CN22 / CN23 when the parcel leaves the shop's country: it prints with the label */
   customs_form: string | null;
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zIntParam } from '@/lib/boundary';
-import { CHANNELS } from '@/lib/orders/schemas';
+import { CHANNELS, type Channel } from '@/lib/orders/schemas';
 import { formText } from '@/lib/form-data';
 
 /** Order size in the fulfillment queue: one unit left to ship (a quick single pick) or more. */
@@ -19,7 +19,7 @@ export const ZFulfillmentQueueQuery = z.object({
 });
 /** The queue's filters; every field optional (`overdue` defaults to false, `limit` to 100). */
 export type TFulfillmentQueueQuery = {
-  channel?: (typeof CHANNELS)[number];
+  channel?: Channel;
   shipping_method?: string;
   size?: (typeof QUEUE_SIZES)[number];
   overdue?: boolean;

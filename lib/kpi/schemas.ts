@@ -5,6 +5,7 @@ import { DATE_MAX, DATE_MIN } from '@/lib/boundary';
 const DATE_WINDOW_HINT = `Must be a date as YYYY-MM-DD between ${DATE_MIN} and ${DATE_MAX}`;
 import { daysInRange, MAX_RANGE_DAYS } from '@/lib/kpi/rules';
 import { ZFeedbackKpis } from '@/lib/feedback/kpis';
+import { ZPoint, zRateFigure } from '@/lib/kpi/figures';
 
 import { CHANNELS as SALES_CHANNELS } from '@/lib/orders/schemas';
 export { SALES_CHANNELS };
@@ -32,18 +33,10 @@ export const ZKpiQuery = z
   });
 export type TKpiQuery = z.infer<typeof ZKpiQuery>;
 
-const ZPoint = z.object({ date: z.string(), value: z.number().nullable() });
 const ZSpark = z
   .array(ZPoint)
   .describe('One point per sparkline step (range.sparkline_step) from `from`, dated by its first day');
-const ZRate = z.object({
-  value: z.number().nullable(),
-  numerator: z.number().int(),
-  denominator: z.number().int(),
-  previous: z.number().nullable(),
-  change: z.number().nullable(),
-  sparkline: ZSpark,
-});
+const ZRate = zRateFigure(ZSpark);
 const ZReason = { reason: z.string().optional().describe('Present when the KPI has no data yet, with why') };
 
 /** The KPI report of GET /api/v1/kpis (the dashboard cards show the same object). */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn } from '@/lib/dates';
 import { shopSettings } from '@/lib/settings/queries';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
@@ -33,22 +34,11 @@ const SELECT = {
   unmatchedCount: true,
   actorLabel: true,
   createdAt: true,
-} as const;
+} satisfies Prisma.PayoutImportSelect;
 
-function dto(r: {
-  id: string;
-  format: string;
-  reference: string;
-  currency: string;
-  paidOn: Date;
-  net: bigint;
-  expected: bigint;
-  residual: bigint;
-  matchedCount: number;
-  unmatchedCount: number;
-  actorLabel: string;
-  createdAt: Date;
-}): PayoutImportRow {
+type PayoutImportSelected = Prisma.PayoutImportGetPayload<{ select: typeof SELECT }>;
+
+function dto(r: PayoutImportSelected): PayoutImportRow {
   return {
     id: r.id,
     format: r.format,

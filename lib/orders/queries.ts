@@ -2,6 +2,7 @@ import 'server-only';
 import { formatRate, parseRate } from '@/lib/ledger/fx';
 import { normalRate } from '@/lib/ledger/tax-rules';
 import { db, type Tx } from '@/lib/db';
+import { auditTimeline } from '@/lib/audit-log/queries';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import type { TOrderListQuery } from '@/lib/orders/schemas';
@@ -336,22 +337,14 @@ export async function orderTimeline(id: string, tx: Tx = db) {
     tx.return.findMany({ where: { orderId: id }, select: { id: true } }),
     tx.refund.findMany({ where: { orderId: id }, select: { id: true } }),
   ]);
-  const rows = await tx.auditLog.findMany({
-    where: {
+  return auditTimeline(
+    {
       OR: [
         { entityType: 'order', entityId: id },
         ...(returns.length ? [{ entityType: 'return', entityId: { in: returns.map((r) => r.id) } }] : []),
         ...(refunds.length ? [{ entityType: 'refund', entityId: { in: refunds.map((r) => r.id) } }] : []),
       ],
     },
-    orderBy: { id: 'asc' },
-    select: { id: true, action: true, actorLabel: true, after: true, createdAt: true },
-  });
-  return rows.map((r) => ({
-    id: String(r.id),
-    action: r.action,
-    actor: r.actorLabel,
-    details: r.after,
-    at: r.createdAt.toISOString(),
-  }));
+    tx,
+  );
 }

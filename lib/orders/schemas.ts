@@ -11,8 +11,19 @@ import {
 } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
 import { ZTaxLineInput } from '@/lib/ledger/tax-rules';
+import type { SalesChannel } from '@/lib/generated/prisma/enums.ts';
 
-export const CHANNELS = ['web', 'shopify', 'amazon', 'ebay', 'etsy', 'woocommerce', 'manual'] as const;
+export const CHANNELS = [
+  'web',
+  'shopify',
+  'amazon',
+  'ebay',
+  'etsy',
+  'woocommerce',
+  'manual',
+] as const satisfies readonly SalesChannel[];
+/** A sales channel: the database's `sales_channel` enum. */
+export type Channel = (typeof CHANNELS)[number];
 export const ORDER_STATUSES = [
   'pending_review',
   'open',

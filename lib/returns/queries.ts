@@ -1,6 +1,7 @@
 import 'server-only';
 import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { db, type Tx } from '@/lib/db';
+import { auditTimeline } from '@/lib/audit-log/queries';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { AWAITING_RECEIPT_STATUSES, type ReturnStatus } from '@/lib/returns/rules';
 import type { TReturnListQuery } from '@/lib/returns/schemas';
@@ -249,23 +250,15 @@ export async function returnList(
 
 /** A return's own steps and its refunds' steps, oldest first (audit rows). */
 export async function returnTimeline(id: string, tx: Tx = db) {
-  const rows = await tx.auditLog.findMany({
-    where: {
+  return auditTimeline(
+    {
       OR: [
         { entityType: 'return', entityId: id },
         { entityType: 'refund', after: { path: ['return_id'], equals: id } },
       ],
     },
-    orderBy: { id: 'asc' },
-    select: { id: true, action: true, actorLabel: true, after: true, createdAt: true },
-  });
-  return rows.map((r) => ({
-    id: String(r.id),
-    action: r.action,
-    actor: r.actorLabel,
-    details: r.after,
-    at: r.createdAt.toISOString(),
-  }));
+    tx,
+  );
 }
 
 /** Returns and refunds of an order, for the order page. */

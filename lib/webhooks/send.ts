@@ -52,7 +52,7 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
         },
-        lookup: safeLookup as never,
+        lookup: safeLookup,
         timeout: TIMEOUT_MS,
         agent: false,
       },

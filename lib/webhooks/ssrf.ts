@@ -1,5 +1,5 @@
 import 'server-only';
-import { lookup as dnsLookup, type LookupAddress, type LookupOneOptions } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { promises as dns } from 'node:dns';
 import ipaddr from 'ipaddr.js';
 import { AppError } from '@/lib/errors';
@@ -59,7 +59,7 @@ type LookupCallback = (
  * A `lookup` for http.request: resolves as usual, then refuses the connection when an address is not
  * public (unless private targets are allowed). This is the check that holds at connect time.
  */
-export function safeLookup(hostname: string, options: LookupOneOptions, callback: LookupCallback): void {
+export function safeLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, []);
     const list = addresses;
@@ -70,7 +70,7 @@ export function safeLookup(hostname: string, options: LookupOneOptions, callback
       });
       return callback(error, []);
     }
-    if ((options as { all?: boolean }).all) return callback(null, list);
+    if (options.all) return callback(null, list);
     callback(null, list[0].address, list[0].family);
   });
 }
