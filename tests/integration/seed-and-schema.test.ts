@@ -11,7 +11,7 @@ let counts: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   counts = await seedDemo(db);
-}, 60_000);
+}, 180_000);
 
 describe('demo seed', () => {
   it(
