@@ -57,6 +57,7 @@ export function FilterChoice({
   any,
   options,
   className,
+  fieldClassName = inputClass,
 }: {
   id: string;
   name?: string;
@@ -66,13 +67,15 @@ export function FilterChoice({
   any?: string;
   options: readonly { value: string; label: string }[];
   className?: string;
+  /** the select's own classes (default: the form's input style) */
+  fieldClassName?: string;
 }) {
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ''} className={inputClass}>
+      <select id={id} name={name} defaultValue={value ?? ''} className={fieldClassName}>
         {any !== undefined && <option value="">{any}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -7,7 +7,7 @@ import { ListTable } from '@/components/data-table/list-table';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
-import { inputClass } from '@/components/ui/form';
+import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -43,31 +43,14 @@ export default async function AuditPage({
         aria-label="Filter the audit log"
         className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
       >
-        <div>
-          <label htmlFor="entity" className="block text-sm font-medium">
-            Record type
-          </label>
-          <select id="entity" name="entity" defaultValue={query.entity ?? ''} className={inputClass}>
-            <option value="">All</option>
-            {log.entity_types.map((t) => (
-              <option key={t} value={t}>
-                {t.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="actor" className="block text-sm font-medium">
-            Who
-          </label>
-          <input
-            id="actor"
-            name="actor"
-            defaultValue={query.actor}
-            placeholder="email or API key name"
-            className={inputClass}
-          />
-        </div>
+        <FilterChoice
+          id="entity"
+          label="Record type"
+          value={query.entity ?? ''}
+          any="All"
+          options={log.entity_types.map((t) => ({ value: t, label: t.replace(/_/g, ' ') }))}
+        />
+        <FilterInput id="actor" label="Who" value={query.actor} placeholder="email or API key name" />
         <button
           type="submit"
           className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"

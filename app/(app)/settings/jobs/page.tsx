@@ -9,8 +9,8 @@ import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { ListTable } from '@/components/data-table/list-table';
-import { inputClass } from '@/components/ui/form';
 import { RetryJobButton } from '@/components/settings/retry-job-button';
+import { FilterChoice } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -154,32 +154,20 @@ export default async function JobsPage({
         aria-label="Filter the jobs"
         className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
       >
-        <div>
-          <label htmlFor="state" className="block text-sm font-medium">
-            State
-          </label>
-          <select id="state" name="state" defaultValue={query.state ?? ''} className={inputClass}>
-            <option value="">All</option>
-            {JOB_STATES.map((s) => (
-              <option key={s} value={s}>
-                {STATE_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue" className="block text-sm font-medium">
-            Queue
-          </label>
-          <select id="queue" name="queue" defaultValue={query.queue ?? ''} className={inputClass}>
-            <option value="">All</option>
-            {visibleQueues.map((q) => (
-              <option key={q.name} value={q.name}>
-                {q.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterChoice
+          id="state"
+          label="State"
+          value={query.state ?? ''}
+          any="All"
+          options={JOB_STATES.map((s) => ({ value: s, label: STATE_LABEL[s] }))}
+        />
+        <FilterChoice
+          id="queue"
+          label="Queue"
+          value={query.queue ?? ''}
+          any="All"
+          options={visibleQueues.map((q) => ({ value: q.name, label: q.name }))}
+        />
         <button
           type="submit"
           className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"

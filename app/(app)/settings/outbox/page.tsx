@@ -8,6 +8,7 @@ import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { ResendMessageButton } from '@/components/settings/resend-message-button';
+import { FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Outbox' };
 
@@ -84,19 +85,13 @@ export default async function OutboxPage({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">
-            Recipient
-          </label>
-          <input
-            id="to"
-            name="to"
-            type="search"
-            defaultValue={query.to}
-            placeholder="email starts with"
-            className={inputClass}
-          />
-        </div>
+        <FilterInput
+          id="to"
+          label="Recipient"
+          type="search"
+          value={query.to}
+          placeholder="email starts with"
+        />
         <button
           type="submit"
           className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
