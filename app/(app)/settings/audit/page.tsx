@@ -8,6 +8,7 @@ import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
+import { FilterBar } from '@/components/data-table/list-chrome';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -37,11 +38,13 @@ export default async function AuditPage({
         }
       />
       <SettingsTabs current="/settings/audit" />
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the audit log"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      <FilterBar
+        label="Filter the audit log"
+        search
+        boxed
+        active={!!(query.entity || query.actor)}
+        clearHref="/settings/audit"
+        sort={sortParams(sort, AUDIT_SORT)}
       >
         <FilterChoice
           id="entity"
@@ -51,18 +54,7 @@ export default async function AuditPage({
           options={log.entity_types.map((t) => ({ value: t, label: t.replace(/_/g, ' ') }))}
         />
         <FilterInput id="actor" label="Who" value={query.actor} placeholder="email or API key name" />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Apply
-        </button>
-        {(query.entity || query.actor) && (
-          <Link href="/settings/audit" className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+      </FilterBar>
       <section aria-label="Audit log entries" className="rounded-xl border border-slate-200 bg-white">
         {log.rows.length === 0 ? (
           <p className="p-6 text-slate-700">

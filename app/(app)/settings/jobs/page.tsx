@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { JOB_SORT, jobList, queueSummaries, type JobState } from '@/lib/jobs/queries';
-import { readSort } from '@/lib/list/sort';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { ZJobsQuery, JOB_STATES } from '@/lib/jobs/schemas';
 import { SCHEDULES } from '@/lib/jobs/schedules';
 import { shopTimezone } from '@/lib/settings/queries';
@@ -11,6 +11,7 @@ import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { ListTable } from '@/components/data-table/list-table';
 import { RetryJobButton } from '@/components/settings/retry-job-button';
 import { FilterChoice } from '@/components/page/filter-fields';
+import { FilterBar } from '@/components/data-table/list-chrome';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -148,11 +149,13 @@ export default async function JobsPage({
         )}
       </section>
 
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the jobs"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      <FilterBar
+        label="Filter the jobs"
+        search
+        boxed
+        active={!!(query.state || query.queue)}
+        clearHref="/settings/jobs"
+        sort={sortParams(sort, JOB_SORT)}
       >
         <FilterChoice
           id="state"
@@ -168,18 +171,7 @@ export default async function JobsPage({
           any="All"
           options={visibleQueues.map((q) => ({ value: q.name, label: q.name }))}
         />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Apply
-        </button>
-        {(query.state || query.queue) && (
-          <Link href="/settings/jobs" className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+      </FilterBar>
 
       <section aria-labelledby="jobs-title" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="jobs-title" className="px-6 pt-5 text-lg font-semibold">
