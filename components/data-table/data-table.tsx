@@ -85,6 +85,8 @@ type Props<TData extends RowData> = {
   regionLabel?: string;
   /** the column whose cells head their rows (`<th scope="row">`): the payout's reference */
   rowHeader?: string;
+  /** the list's own heading row (its name and count), sharing the row of the sort select and Columns */
+  toolbar?: ReactNode;
 };
 
 const ROW_HEADER_CLASS = 'text-left font-normal';
@@ -142,6 +144,7 @@ export function DataTable<TData extends RowData>({
   keys = true,
   regionLabel,
   rowHeader,
+  toolbar,
 }: Props<TData>) {
   const router = useRouter();
   const pathname = usePathname();
@@ -277,65 +280,74 @@ export function DataTable<TData extends RowData>({
 
   return (
     <div ref={root} aria-busy={pending || undefined}>
-      {(hideable.length > 0 && storageKey) || sortable.length > 0 ? (
-        <div className="flex flex-wrap items-center justify-end gap-3 px-4 py-2 text-sm">
-          {sort && sortable.length > 0 && (
-            // The headers sort on a wide screen; the cards have no headers, so a select does it there.
-            <label className="flex items-center gap-2 lg:hidden">
-              <span className="font-medium">Sort by</span>
-              <select
-                className="min-h-10 rounded-md border border-slate-300 bg-white px-2"
-                value={`${sort.id}:${sort.desc ? 'desc' : 'asc'}`}
-                onChange={(e) => {
-                  const [id, dir] = e.target.value.split(':');
-                  navigate({ sort: id, dir, page: undefined, cursor: undefined });
-                }}
-              >
-                {sortable.flatMap((c) => {
-                  const label = headerText(c.columnDef.header, c.id);
-                  return [
-                    <option key={`${c.id}:asc`} value={`${c.id}:asc`}>
-                      {label}, ascending
-                    </option>,
-                    <option key={`${c.id}:desc`} value={`${c.id}:desc`}>
-                      {label}, descending
-                    </option>,
-                  ];
-                })}
-              </select>
-            </label>
-          )}
-          {storageKey && hideable.length > 0 && (
-            <details className="relative">
-              <summary
-                className={
-                  'inline-flex min-h-10 cursor-pointer items-center rounded-md ' +
-                  'border border-slate-300 bg-white px-3 font-medium hover:bg-slate-50'
-                }
-              >
-                Columns
-              </summary>
-              <fieldset
-                className={
-                  'absolute right-0 z-20 mt-1 w-56 rounded-md border ' +
-                  'border-slate-200 bg-white p-3 shadow-lg'
-                }
-              >
-                <legend className="sr-only">Columns to show</legend>
-                {hideable.map((c) => (
-                  <label key={c.id} className="flex min-h-9 items-center gap-2">
-                    <input
-                      type="checkbox"
-                      className="size-4"
-                      checked={c.getIsVisible()}
-                      onChange={c.getToggleVisibilityHandler()}
-                    />
-                    {headerText(c.columnDef.header, c.id)}
-                  </label>
-                ))}
-              </fieldset>
-            </details>
-          )}
+      {toolbar || (hideable.length > 0 && storageKey) || sortable.length > 0 ? (
+        <div
+          className={
+            toolbar
+              ? 'flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-2'
+              : 'flex flex-wrap items-center justify-end gap-3 px-4 py-2 text-sm'
+          }
+        >
+          {toolbar}
+          <div className={toolbar ? 'flex flex-wrap items-center gap-3 text-sm' : 'contents'}>
+            {sort && sortable.length > 0 && (
+              // The headers sort on a wide screen; the cards have no headers, so a select does it there.
+              <label className="flex items-center gap-2 lg:hidden">
+                <span className="font-medium">Sort by</span>
+                <select
+                  className="min-h-10 rounded-md border border-slate-300 bg-white px-2"
+                  value={`${sort.id}:${sort.desc ? 'desc' : 'asc'}`}
+                  onChange={(e) => {
+                    const [id, dir] = e.target.value.split(':');
+                    navigate({ sort: id, dir, page: undefined, cursor: undefined });
+                  }}
+                >
+                  {sortable.flatMap((c) => {
+                    const label = headerText(c.columnDef.header, c.id);
+                    return [
+                      <option key={`${c.id}:asc`} value={`${c.id}:asc`}>
+                        {label}, ascending
+                      </option>,
+                      <option key={`${c.id}:desc`} value={`${c.id}:desc`}>
+                        {label}, descending
+                      </option>,
+                    ];
+                  })}
+                </select>
+              </label>
+            )}
+            {storageKey && hideable.length > 0 && (
+              <details className="relative">
+                <summary
+                  className={
+                    'inline-flex min-h-10 cursor-pointer items-center rounded-md ' +
+                    'border border-slate-300 bg-white px-3 font-medium hover:bg-slate-50'
+                  }
+                >
+                  Columns
+                </summary>
+                <fieldset
+                  className={
+                    'absolute right-0 z-20 mt-1 w-56 rounded-md border ' +
+                    'border-slate-200 bg-white p-3 shadow-lg'
+                  }
+                >
+                  <legend className="sr-only">Columns to show</legend>
+                  {hideable.map((c) => (
+                    <label key={c.id} className="flex min-h-9 items-center gap-2">
+                      <input
+                        type="checkbox"
+                        className="size-4"
+                        checked={c.getIsVisible()}
+                        onChange={c.getToggleVisibilityHandler()}
+                      />
+                      {headerText(c.columnDef.header, c.id)}
+                    </label>
+                  ))}
+                </fieldset>
+              </details>
+            )}
+          </div>
         </div>
       ) : null}
 

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { SlaClock } from '@/lib/support/rules';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import {
@@ -31,7 +31,16 @@ export type InboxRow = {
  * Enter, `/`) come with it (components/data-table/use-list-keys.ts). The inbox sorts by its own
  * choices (SLA due, priority, …) in the filter form, so the headers do not sort.
  */
-export function InboxTable({ rows, timeZone }: { rows: InboxRow[]; timeZone: string }) {
+export function InboxTable({
+  rows,
+  timeZone,
+  toolbar,
+}: {
+  rows: InboxRow[];
+  timeZone: string;
+  /** the inbox's heading row, which the Columns button joins */
+  toolbar?: ReactNode;
+}) {
   const columns = useMemo<DataTableColumn<InboxRow>[]>(() => {
     const when = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -120,6 +129,7 @@ export function InboxTable({ rows, timeZone }: { rows: InboxRow[]; timeZone: str
       getRowId={(t) => t.id}
       noun={['ticket', 'tickets']}
       storageKey="support-inbox"
+      toolbar={toolbar}
     />
   );
 }

@@ -5,6 +5,7 @@ import { mailConfig } from './mailer';
 import { CUSTOMER_TEMPLATES } from './rules';
 import { isUuid } from '@/lib/boundary';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
 
 export const ZOutboxQuery = z.object({
   status: z.enum(['pending', 'sent', 'failed']).optional().catch(undefined),
@@ -31,17 +32,27 @@ export type OutboxRowDto = {
 
 const PAGE = 50;
 
-/** The outbox, newest first, for Settings → Outbox. */
-export async function outboxList(query: TOutboxQuery) {
+/**
+ * The outbox's header sort: by time queued (also the keyset), newest first by default; oldest first,
+ * `before` is the last time shown and the next page starts after it.
+ */
+export const OUTBOX_SORT = sortSpec(['queued'], { id: 'queued', desc: true });
+
+/** The outbox, newest first unless sorted otherwise, for Settings → Outbox. */
+export async function outboxList(
+  query: TOutboxQuery,
+  sort: ListSort<(typeof OUTBOX_SORT.columns)[number]> = OUTBOX_SORT.default,
+) {
+  const dir = sort.desc ? 'desc' : 'asc';
   const rows = await db.outboxMessage.findMany({
     where: {
       ...(query.status ? { status: query.status } : {}),
       ...(query.to
         ? { toAddress: { startsWith: query.to.toLowerCase(), mode: 'insensitive' as const } }
         : {}),
-      ...(query.before ? { createdAt: { lt: query.before } } : {}),
+      ...(query.before ? { createdAt: sort.desc ? { lt: query.before } : { gt: query.before } } : {}),
     },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: [{ createdAt: dir }, { id: dir }],
     take: PAGE + 1,
     select: {
       id: true,

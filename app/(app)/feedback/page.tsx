@@ -12,6 +12,7 @@ import { inputClass } from '@/components/ui/form';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { ReplyForm, TagForm } from '@/components/feedback/answer-actions';
+import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Feedback' };
 
@@ -115,66 +116,36 @@ export default async function FeedbackInboxPage({
             <option value="bad">Support: bad</option>
           </select>
         </div>
-        <div>
-          <label htmlFor="f-kind" className="block text-sm font-medium">
-            About
-          </label>
-          <select id="f-kind" name="kind" defaultValue={filters.kind ?? ''} className={inputClass}>
-            <option value="">Orders and support</option>
-            <option value="order">Orders (delivery)</option>
-            <option value="ticket">Support tickets</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-channel" className="block text-sm font-medium">
-            Channel
-          </label>
-          <select id="f-channel" name="channel" defaultValue={filters.channel ?? ''} className={inputClass}>
-            <option value="">Any channel</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABEL[c] ?? c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-sku" className="block text-sm font-medium">
-            Product (SKU)
-          </label>
-          <input id="f-sku" name="sku" defaultValue={filters.sku ?? ''} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="f-theme" className="block text-sm font-medium">
-            Theme
-          </label>
-          <select id="f-theme" name="theme" defaultValue={filters.theme ?? ''} className={inputClass}>
-            <option value="">Any theme</option>
-            {themes.map((t) => (
-              <option key={t.slug} value={t.slug}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-from" className="block text-sm font-medium">
-            Answered from
-          </label>
-          <input
-            id="f-from"
-            name="from"
-            type="date"
-            defaultValue={filters.from ?? ''}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="block text-sm font-medium">
-            to
-          </label>
-          <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ''} className={inputClass} />
-        </div>
+        <FilterChoice
+          id="f-kind"
+          name="kind"
+          label="About"
+          value={filters.kind ?? ''}
+          any="Orders and support"
+          options={[
+            { value: 'order', label: 'Orders (delivery)' },
+            { value: 'ticket', label: 'Support tickets' },
+          ]}
+        />
+        <FilterChoice
+          id="f-channel"
+          name="channel"
+          label="Channel"
+          value={filters.channel ?? ''}
+          any="Any channel"
+          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] ?? c }))}
+        />
+        <FilterInput id="f-sku" name="sku" label="Product (SKU)" value={filters.sku ?? ''} />
+        <FilterChoice
+          id="f-theme"
+          name="theme"
+          label="Theme"
+          value={filters.theme ?? ''}
+          any="Any theme"
+          options={themes.map((t) => ({ value: t.slug, label: t.label }))}
+        />
+        <FilterInput id="f-from" name="from" label="Answered from" type="date" value={filters.from ?? ''} />
+        <FilterInput id="f-to" name="to" label="to" type="date" value={filters.to ?? ''} />
         <div className="flex items-end gap-3">
           <button
             type="submit"

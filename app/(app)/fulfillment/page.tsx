@@ -12,6 +12,7 @@ import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 import { QueueTable } from '@/components/fulfillment/queue-table';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { startWaveAction } from '@/lib/fulfillment/scan-actions';
+import { FilterChoice } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Fulfillment' };
 
@@ -85,16 +86,18 @@ export default async function FulfillmentQueuePage({
               )}
             </select>
           </div>
-          <div className="w-40">
-            <label htmlFor="size" className="block text-sm font-medium">
-              Items
-            </label>
-            <select id="size" name="size" defaultValue={query.size ?? ''} className={selectClass}>
-              <option value="">Any</option>
-              <option value="single">Single item</option>
-              <option value="multi">Multiple items</option>
-            </select>
-          </div>
+          <FilterChoice
+            id="size"
+            label="Items"
+            value={query.size ?? ''}
+            any="Any"
+            options={[
+              { value: 'single', label: 'Single item' },
+              { value: 'multi', label: 'Multiple items' },
+            ]}
+            className="w-40"
+            fieldClassName={selectClass}
+          />
           <label className="flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium">
             <input
               type="checkbox"

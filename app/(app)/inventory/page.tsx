@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { inputClass } from '@/components/ui/form';
 import { ListTable } from '@/components/data-table/list-table';
+import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
@@ -68,19 +69,14 @@ export default async function InventoryPage({
         role="search"
         aria-label="Filter stock levels"
       >
-        <div className="w-full sm:w-64">
-          <label htmlFor="q" className="block text-sm font-medium">
-            Search
-          </label>
-          <input
-            data-list-search
-            id="q"
-            name="q"
-            defaultValue={filter.q}
-            placeholder="SKU, product name or barcode"
-            className={inputClass}
-          />
-        </div>
+        <FilterInput
+          id="q"
+          label="Search"
+          value={filter.q}
+          placeholder="SKU, product name or barcode"
+          listSearch
+          className="w-full sm:w-64"
+        />
         <div>
           <label htmlFor="location" className="block text-sm font-medium">
             Location
@@ -94,16 +90,16 @@ export default async function InventoryPage({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="stock" className="block text-sm font-medium">
-            Stock
-          </label>
-          <select id="stock" name="stock" defaultValue={filter.stock} className={inputClass}>
-            <option value="all">All</option>
-            <option value="low">Low (at or below reorder point)</option>
-            <option value="out">Out of stock</option>
-          </select>
-        </div>
+        <FilterChoice
+          id="stock"
+          label="Stock"
+          value={filter.stock}
+          options={[
+            { value: 'all', label: 'All' },
+            { value: 'low', label: 'Low (at or below reorder point)' },
+            { value: 'out', label: 'Out of stock' },
+          ]}
+        />
         <button
           type="submit"
           className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"

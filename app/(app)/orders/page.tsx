@@ -22,7 +22,8 @@ import { savedViews } from '@/lib/orders/view-queries';
 import { CHANNELS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { inputClass, FilterSelect } from '@/components/ui/form';
+import { FilterSelect } from '@/components/ui/form';
+import { FilterChoice, FilterInput, IgnoredNotice } from '@/components/page/filter-fields';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { SavedViews } from '@/components/orders/saved-views';
 import { CHANNEL_LABEL, PAYMENT_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
@@ -131,21 +132,16 @@ export default async function OrdersPage({
           filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null,
         )}
         <div className="flex flex-wrap items-end gap-3">
-          <div className="min-w-0 flex-[1_1_16rem]">
-            <label htmlFor="q" className="block text-sm font-medium">
-              Search
-            </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              data-list-search
-              defaultValue={filters.q}
-              placeholder="Number, name, email, SKU or ID"
-              title="Order number, customer name, email, SKU or external id"
-              className={inputClass}
-            />
-          </div>
+          <FilterInput
+            id="q"
+            label="Search"
+            type="search"
+            listSearch
+            value={filters.q}
+            placeholder="Number, name, email, SKU or ID"
+            title="Order number, customer name, email, SKU or external id"
+            className="min-w-0 flex-[1_1_16rem]"
+          />
           <FilterSelect
             id="status"
             label="Status"
@@ -160,18 +156,13 @@ export default async function OrdersPage({
             className="w-40"
             options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
           />
-          <div className="w-40">
-            <label htmlFor="sort" className="block text-sm font-medium">
-              Sort
-            </label>
-            <select id="sort" name="sort" defaultValue={filters.sort ?? 'placed_desc'} className={inputClass}>
-              {SORTS.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterChoice
+            id="sort"
+            label="Sort"
+            value={filters.sort ?? 'placed_desc'}
+            options={SORTS}
+            className="w-40"
+          />
           <button
             type="submit"
             className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
@@ -221,18 +212,8 @@ export default async function OrdersPage({
                 { value: 'high', label: 'High' },
               ]}
             />
-            <div className="w-44">
-              <label htmlFor="from" className="block text-sm font-medium">
-                Placed from
-              </label>
-              <input id="from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
-            </div>
-            <div className="w-44">
-              <label htmlFor="to" className="block text-sm font-medium">
-                Placed to
-              </label>
-              <input id="to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
-            </div>
+            <FilterInput id="from" label="Placed from" type="date" value={filters.from} className="w-44" />
+            <FilterInput id="to" label="Placed to" type="date" value={filters.to} className="w-44" />
           </div>
         </details>
       </form>
@@ -266,12 +247,9 @@ export default async function OrdersPage({
         </p>
       )}
       {ignored.length > 0 && (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
-        >
+        <IgnoredNotice>
           Ignored a filter that is not valid: {ignored.map((k) => IGNORED_LABEL[k] ?? k).join(', ')}.
-        </p>
+        </IgnoredNotice>
       )}
 
       <section aria-labelledby="orders-title" className="rounded-xl border border-slate-200 bg-white">

@@ -10,9 +10,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
 import { readSort, sortParams } from '@/lib/list/sort';
-import { inputClass } from '@/components/ui/form';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { RETURN_STATUS_LABEL, ReturnStatusBadge } from '@/components/returns/return-badges';
+import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Returns' };
 
@@ -62,31 +62,21 @@ export default async function ReturnsPage({
         clearHref="/returns"
         sort={sortParams(sort, RETURN_SORT)}
       >
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={query.status ?? ''} className={inputClass}>
-            <option value="">Any status</option>
-            {RETURN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {RETURN_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            Search
-          </label>
-          <input
-            id="filter-q"
-            name="q"
-            defaultValue={query.q ?? ''}
-            placeholder="Return or order number, email, SKU"
-            className={inputClass}
-          />
-        </div>
+        <FilterChoice
+          id="filter-status"
+          name="status"
+          label="Status"
+          value={query.status ?? ''}
+          any="Any status"
+          options={RETURN_STATUSES.map((s) => ({ value: s, label: RETURN_STATUS_LABEL[s] }))}
+        />
+        <FilterInput
+          id="filter-q"
+          name="q"
+          label="Search"
+          value={query.q ?? ''}
+          placeholder="Return or order number, email, SKU"
+        />
       </FilterBar>
       <ListPanel
         label="Returns"

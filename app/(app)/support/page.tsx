@@ -6,7 +6,8 @@ import { TICKET_SORTS, TICKET_VIEWS, ZTicketListQuery, type TicketView } from '@
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { inputClass, FilterSelect } from '@/components/ui/form';
+import { FilterSelect } from '@/components/ui/form';
+import { FilterChoice, FilterInput, IgnoredNotice } from '@/components/page/filter-fields';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { InboxTable } from '@/components/support/inbox-table';
 import {
@@ -76,6 +77,9 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
     return s ? `/support?${s}` : '/support';
   };
   const filtered = FILTER_KEYS.some((k) => k !== 'sort' && values[k]);
+  const clearHref = href(
+    Object.fromEntries(FILTER_KEYS.filter((k) => k !== 'sort').map((k) => [k, undefined])),
+  );
   const rows = page.data.map((t) => ({
     id: t.id,
     number: t.number,
@@ -95,6 +99,20 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
     },
   }));
   const offset = values.cursor ? Number(Buffer.from(values.cursor, 'base64url').toString('utf8')) || 0 : 0;
+
+  const heading = (
+    <>
+      <h2 id="inbox-title" className="font-semibold">
+        {VIEW_LABEL[view]} <span className="font-normal text-slate-600">({page.total})</span>
+      </h2>
+      <p id="inbox-keys" className="text-sm text-slate-600">
+        Keyboard: <kbd className="rounded border border-slate-300 px-1">j</kbd>/
+        <kbd className="rounded border border-slate-300 px-1">k</kbd> or arrow keys to move,{' '}
+        <kbd className="rounded border border-slate-300 px-1">Enter</kbd> to open,{' '}
+        <kbd className="rounded border border-slate-300 px-1">/</kbd> to search.
+      </p>
+    </>
+  );
 
   return (
     <>
@@ -146,19 +164,14 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
       >
         {view !== 'open' && <input type="hidden" name="view" value={view} />}
         <div className="flex flex-wrap items-end gap-3">
-          <div className="min-w-0 flex-[1_1_14rem]">
-            <label htmlFor="q" className="block text-sm font-medium">
-              Search
-            </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={values.q}
-              placeholder="Ticket or order number, subject, name, email"
-              className={inputClass}
-            />
-          </div>
+          <FilterInput
+            id="q"
+            label="Search"
+            type="search"
+            value={values.q}
+            placeholder="Ticket or order number, subject, name, email"
+            className="min-w-0 flex-[1_1_14rem]"
+          />
           <FilterSelect
             id="status"
             label="Status"
@@ -190,18 +203,13 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
               ...agents.map((a) => ({ value: a.id, label: a.name })),
             ]}
           />
-          <div className="w-40">
-            <label htmlFor="sort" className="block text-sm font-medium">
-              Sort
-            </label>
-            <select id="sort" name="sort" defaultValue={values.sort ?? 'due'} className={inputClass}>
-              {TICKET_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {SORT_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterChoice
+            id="sort"
+            label="Sort"
+            value={values.sort ?? 'due'}
+            options={TICKET_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
+            className="w-40"
+          />
           <button
             type="submit"
             className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
@@ -209,59 +217,28 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             Apply
           </button>
           {filtered && (
-            <Link
-              href={href({
-                status: undefined,
-                priority: undefined,
-                channel: undefined,
-                assignee: undefined,
-                tag: undefined,
-                q: undefined,
-              })}
-              className="min-h-10 px-2 py-2 text-sm text-brand-700 underline"
-            >
+            <Link href={clearHref} className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">
               Clear filters
             </Link>
           )}
         </div>
       </form>
       {ignored.length > 0 && (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
-        >
-          Ignored a filter that is not valid: {ignored.join(', ')}.
-        </p>
+        <IgnoredNotice>Ignored a filter that is not valid: {ignored.join(', ')}.</IgnoredNotice>
       )}
 
       <section aria-labelledby="inbox-title" className="rounded-xl border border-slate-200 bg-white">
-        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3">
-          <h2 id="inbox-title" className="font-semibold">
-            {VIEW_LABEL[view]} <span className="font-normal text-slate-600">({page.total})</span>
-          </h2>
-          <p id="inbox-keys" className="text-sm text-slate-600">
-            Keyboard: <kbd className="rounded border border-slate-300 px-1">j</kbd>/
-            <kbd className="rounded border border-slate-300 px-1">k</kbd> or arrow keys to move,{' '}
-            <kbd className="rounded border border-slate-300 px-1">Enter</kbd> to open,{' '}
-            <kbd className="rounded border border-slate-300 px-1">/</kbd> to search.
-          </p>
-        </div>
+        {rows.length === 0 && (
+          <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3">
+            {heading}
+          </div>
+        )}
         {rows.length === 0 ? (
           <div className="p-6 text-slate-700">
             {filtered ? (
               <p>
                 No tickets match these filters.{' '}
-                <Link
-                  href={href({
-                    status: undefined,
-                    priority: undefined,
-                    channel: undefined,
-                    assignee: undefined,
-                    tag: undefined,
-                    q: undefined,
-                  })}
-                  className="text-brand-700 underline"
-                >
+                <Link href={clearHref} className="text-brand-700 underline">
                   Clear the filters
                 </Link>
                 .
@@ -284,7 +261,13 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             )}
           </div>
         ) : (
-          <InboxTable rows={rows} timeZone={timeZone} />
+          <InboxTable
+            rows={rows}
+            timeZone={timeZone}
+            toolbar={
+              <div className="flex flex-1 flex-wrap items-baseline justify-between gap-2">{heading}</div>
+            }
+          />
         )}
         <nav
           aria-label="Pages"

@@ -9,8 +9,8 @@ import { whatToFixBySku, whatToFixByTheme } from '@/lib/feedback/report';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
-import { inputClass } from '@/components/ui/form';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
+import { FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'What to fix' };
 
@@ -55,18 +55,8 @@ export default async function WhatToFixPage({
       />
       <FeedbackTabs current="/feedback/report" showSettings={roleHas(user.role, 'settings:write')} />
       <form method="get" aria-label="Report range" className="mb-4 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="r-from" className="block text-sm font-medium">
-            From
-          </label>
-          <input id="r-from" name="from" type="date" defaultValue={query.from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="r-to" className="block text-sm font-medium">
-            To
-          </label>
-          <input id="r-to" name="to" type="date" defaultValue={query.to} className={inputClass} />
-        </div>
+        <FilterInput id="r-from" name="from" label="From" type="date" value={query.from} />
+        <FilterInput id="r-to" name="to" label="To" type="date" value={query.to} />
         <button
           type="submit"
           className={

@@ -9,9 +9,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
 import { readSort, sortParams } from '@/lib/list/sort';
-import { inputClass } from '@/components/ui/form';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
+import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Cycle counts' };
 
@@ -78,43 +78,28 @@ export default async function CycleCountsPage({
         clearHref="/inventory/cycle-counts"
         sort={sortParams(sort, CYCLE_COUNT_SORT)}
       >
-        <div>
-          <label htmlFor="filter-status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select id="filter-status" name="status" defaultValue={query.status ?? ''} className={inputClass}>
-            <option value="">Any status</option>
-            {CYCLE_COUNT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CYCLE_COUNT_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-from" className="block text-sm font-medium">
-            Completed from
-          </label>
-          <input
-            id="filter-from"
-            name="completed_from"
-            type="date"
-            defaultValue={query.completed_from ?? ''}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="block text-sm font-medium">
-            Completed to
-          </label>
-          <input
-            id="filter-to"
-            name="completed_to"
-            type="date"
-            defaultValue={query.completed_to ?? ''}
-            className={inputClass}
-          />
-        </div>
+        <FilterChoice
+          id="filter-status"
+          name="status"
+          label="Status"
+          value={query.status ?? ''}
+          any="Any status"
+          options={CYCLE_COUNT_STATUSES.map((s) => ({ value: s, label: CYCLE_COUNT_STATUS_LABEL[s] }))}
+        />
+        <FilterInput
+          id="filter-from"
+          name="completed_from"
+          label="Completed from"
+          type="date"
+          value={query.completed_from ?? ''}
+        />
+        <FilterInput
+          id="filter-to"
+          name="completed_to"
+          label="Completed to"
+          type="date"
+          value={query.completed_to ?? ''}
+        />
       </FilterBar>
       {!parsed.success && (
         <p

@@ -8,9 +8,9 @@ import { productList, productTypes } from '@/lib/catalog/queries';
 import { parseProductListParams, type TProductListQuery } from '@/lib/catalog/schemas';
 import { shopSettings } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { inputClass } from '@/components/ui/form';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { ProductTable } from '@/components/catalog/product-table';
+import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Products' };
 
@@ -97,48 +97,32 @@ export default async function ProductsPage({
         aria-label="Filter products"
         className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
       >
-        <div className="w-full sm:w-72">
-          <label htmlFor="search" className="block text-sm font-medium">
-            Search
-          </label>
-          <input
-            id="search"
-            name="search"
-            type="search"
-            defaultValue={q.search}
-            placeholder="Name, SKU or barcode"
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={q.status} className={inputClass}>
-            <option value="active">Active</option>
-            <option value="archived">Archived</option>
-            <option value="all">All</option>
-          </select>
-        </div>
+        <FilterInput
+          id="search"
+          label="Search"
+          type="search"
+          value={q.search}
+          placeholder="Name, SKU or barcode"
+          className="w-full sm:w-72"
+        />
+        <FilterChoice
+          id="status"
+          label="Status"
+          value={q.status}
+          options={[
+            { value: 'active', label: 'Active' },
+            { value: 'archived', label: 'Archived' },
+            { value: 'all', label: 'All' },
+          ]}
+        />
         {types.length > 0 && (
-          <div>
-            <label htmlFor="product_type" className="block text-sm font-medium">
-              Type
-            </label>
-            <select
-              id="product_type"
-              name="product_type"
-              defaultValue={q.product_type ?? ''}
-              className={inputClass}
-            >
-              <option value="">All types</option>
-              {types.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterChoice
+            id="product_type"
+            label="Type"
+            value={q.product_type ?? ''}
+            any="All types"
+            options={types.map((t) => ({ value: t, label: t }))}
+          />
         )}
         <input type="hidden" name="sort" value={q.sort} />
         <input type="hidden" name="dir" value={q.dir} />

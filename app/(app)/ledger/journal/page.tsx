@@ -273,7 +273,8 @@ export default async function JournalPage({
                 hideable: false,
                 className: 'lg:min-w-[24rem] max-lg:col-span-full',
               },
-              { id: 'status', header: 'Status' },
+              // A card shows no "Status" label over an entry with nothing to say (no reversal, no Reverse).
+              { id: 'status', header: 'Status', className: 'max-lg:[&:not(:has(>:nth-child(2)))]:hidden' },
             ]}
             rows={entries.map((e) => ({
               id: e.id,
@@ -324,7 +325,9 @@ export default async function JournalPage({
                     }))}
                   />
                 ),
-                status: (
+                status: (e.reverses_number !== null ||
+                  e.reversed_by_number !== null ||
+                  (canPost && e.source_type === 'manual')) && (
                   <span className="flex flex-col items-start gap-2 text-xs font-medium">
                     {e.reverses_number !== null && (
                       <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-800">

@@ -17,6 +17,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
+import { FilterChoice } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Profit and loss · Ledger' };
 
@@ -84,34 +85,28 @@ export default async function ProfitAndLossPage({
         error={error}
         hint={`Whole days in the shop's time zone (${settings.timezone}), in ${settings.currency}. ${fiscalHint}`}
       >
-        <div>
-          <label htmlFor="pl-columns" className="block text-sm font-medium">
-            Columns
-          </label>
-          <select
-            id="pl-columns"
-            name="columns"
-            defaultValue={requested.columns ?? 'month'}
-            className={selectClass}
-          >
-            <option value="month">By month</option>
-            <option value="quarter">By quarter</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="pl-compare" className="block text-sm font-medium">
-            Compare with
-          </label>
-          <select
-            id="pl-compare"
-            name="compare"
-            defaultValue={requested.compare ?? 'previous_period'}
-            className={selectClass}
-          >
-            <option value="previous_period">The period before</option>
-            <option value="previous_year">The same days a year earlier</option>
-          </select>
-        </div>
+        <FilterChoice
+          id="pl-columns"
+          name="columns"
+          label="Columns"
+          value={requested.columns ?? 'month'}
+          options={[
+            { value: 'month', label: 'By month' },
+            { value: 'quarter', label: 'By quarter' },
+          ]}
+          fieldClassName={selectClass}
+        />
+        <FilterChoice
+          id="pl-compare"
+          name="compare"
+          label="Compare with"
+          value={requested.compare ?? 'previous_period'}
+          options={[
+            { value: 'previous_period', label: 'The period before' },
+            { value: 'previous_year', label: 'The same days a year earlier' },
+          ]}
+          fieldClassName={selectClass}
+        />
       </DateRangeForm>
       {report &&
         (() => {

@@ -23,6 +23,7 @@ import { toDecimalString } from '@/lib/money';
 import { ratePercent } from '@/lib/ledger/tax-rules';
 import { orderReturnsSummary } from '@/lib/returns/queries';
 import { RefundStatusBadge, ReturnStatusBadge } from '@/components/returns/return-badges';
+import { FactStrip } from '@/components/page/facts';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -247,41 +248,25 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           `· ${units} ${units === 1 ? 'item' : 'items'}`
         }
       />
-      <dl className="-mt-3 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Status</dt>
-          <dd>
-            <OrderStatusBadge status={order.status} />
-          </dd>
-        </div>
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Payment</dt>
-          <dd>
-            <PaymentStatusBadge status={order.payment_status} />
-          </dd>
-        </div>
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Risk</dt>
-          <dd>
-            <RiskBadge level={order.risk.level} score={order.risk.score} />
-          </dd>
-        </div>
-        {order.location && (
-          <div className="flex items-center gap-2">
-            <dt className="text-slate-600">Ships from</dt>
-            <dd>{order.location}</dd>
-          </div>
-        )}
-        {order.promised_ship_by && !['cancelled', 'fulfilled', 'delivered'].includes(order.status) && (
-          <div className="flex items-center gap-2">
-            <dt className="text-slate-600">Ship by</dt>
-            <dd className={pastShipBy ? 'font-semibold text-red-800' : ''}>
-              {dateTime.format(new Date(order.promised_ship_by))}
-              {pastShipBy ? ' (passed)' : ''}
-            </dd>
-          </div>
-        )}
-      </dl>
+      <FactStrip
+        facts={[
+          { label: 'Status', value: <OrderStatusBadge status={order.status} /> },
+          { label: 'Payment', value: <PaymentStatusBadge status={order.payment_status} /> },
+          { label: 'Risk', value: <RiskBadge level={order.risk.level} score={order.risk.score} /> },
+          !!order.location && { label: 'Ships from', value: order.location },
+          !!order.promised_ship_by &&
+            !['cancelled', 'fulfilled', 'delivered'].includes(order.status) && {
+              label: 'Ship by',
+              className: pastShipBy ? 'font-semibold text-red-800' : '',
+              value: (
+                <>
+                  {dateTime.format(new Date(order.promised_ship_by))}
+                  {pastShipBy ? ' (passed)' : ''}
+                </>
+              ),
+            },
+        ]}
+      />
       {pastShipBy && (
         <p
           role="status"

@@ -9,8 +9,8 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
-import { inputClass } from '@/components/ui/form';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
+import { FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Customers' };
 
@@ -59,19 +59,14 @@ export default async function CustomersPage({
         aria-label="Search customers"
         className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
       >
-        <div className="w-full sm:w-80">
-          <label htmlFor="q" className="block text-sm font-medium">
-            Search
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={filter.q}
-            placeholder="Name or email (starts with)"
-            className={inputClass}
-          />
-        </div>
+        <FilterInput
+          id="q"
+          label="Search"
+          type="search"
+          value={filter.q}
+          placeholder="Name or email (starts with)"
+          className="w-full sm:w-80"
+        />
         <button
           type="submit"
           className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"

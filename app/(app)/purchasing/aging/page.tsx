@@ -7,8 +7,8 @@ import { AGING_BUCKETS, AGING_BUCKET_LABEL } from '@/lib/purchasing/bill-rules';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
-import { inputClass } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
+import { FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'AP aging' };
 
@@ -32,12 +32,7 @@ export default async function ApAgingPage({
       />
       <PurchasingTabs current="/purchasing/aging" canRead />
       <form method="get" aria-label="Aging date" className="mb-4 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="as_of" className="block text-sm font-medium">
-            As of
-          </label>
-          <input id="as_of" name="as_of" type="date" defaultValue={aging.as_of} className={inputClass} />
-        </div>
+        <FilterInput id="as_of" label="As of" type="date" value={aging.as_of} />
         <button
           type="submit"
           className={

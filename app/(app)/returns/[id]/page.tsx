@@ -28,6 +28,7 @@ import {
   RefundForm,
   RejectReturnForm,
 } from '@/components/returns/return-forms';
+import { FactStrip } from '@/components/page/facts';
 
 export const metadata: Metadata = { title: 'Return' };
 
@@ -94,52 +95,38 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         showRefunds={roleHas(user.role, 'refunds:issue')}
         showReceive={roleHas(user.role, 'returns:receive')}
       />
-      <dl className="-mt-2 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Status</dt>
-          <dd>
-            <ReturnStatusBadge status={r.status} />
-          </dd>
-        </div>
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Customer wants</dt>
-          <dd className="capitalize">{r.resolution}</dd>
-        </div>
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Order</dt>
-          <dd>
-            <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
-              #{r.order_number}
-            </Link>
-          </dd>
-        </div>
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Payment</dt>
-          <dd>
-            <PaymentStatusBadge status={r.order_payment_status} />
-          </dd>
-        </div>
-        {r.exchange_order && (
-          <div className="flex items-center gap-2">
-            <dt className="text-slate-600">Replacement</dt>
-            <dd>
+      <FactStrip
+        className="-mt-2 mb-6"
+        facts={[
+          { label: 'Status', value: <ReturnStatusBadge status={r.status} /> },
+          { label: 'Customer wants', value: r.resolution, className: 'capitalize' },
+          {
+            label: 'Order',
+            value: (
+              <Link href={`/orders/${r.order_id}`} className="text-brand-700 underline">
+                #{r.order_number}
+              </Link>
+            ),
+          },
+          { label: 'Payment', value: <PaymentStatusBadge status={r.order_payment_status} /> },
+          !!r.exchange_order && {
+            label: 'Replacement',
+            value: (
               <Link href={`/orders/${r.exchange_order.id}`} className="text-brand-700 underline">
                 #{r.exchange_order.number}
               </Link>
-            </dd>
-          </div>
-        )}
-        {r.label && (
-          <div className="flex items-center gap-2">
-            <dt className="text-slate-600">Return label</dt>
-            <dd>
+            ),
+          },
+          !!r.label && {
+            label: 'Return label',
+            value: (
               <a href={`/returns/${r.id}/label`} className="text-brand-700 underline">
                 {r.label.carrier} {r.label.tracking_number} (PDF)
               </a>
-            </dd>
-          </div>
-        )}
-      </dl>
+            ),
+          },
+        ]}
+      />
       {r.customer_message && (
         <p className="mb-4 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
           <strong>Told the customer:</strong> {r.customer_message}

@@ -7,7 +7,8 @@ import { ListTable } from '@/components/data-table/list-table';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
-import { inputClass } from '@/components/ui/form';
+import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
+import { FilterBar } from '@/components/data-table/list-chrome';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -37,49 +38,23 @@ export default async function AuditPage({
         }
       />
       <SettingsTabs current="/settings/audit" />
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the audit log"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      <FilterBar
+        label="Filter the audit log"
+        search
+        boxed
+        active={!!(query.entity || query.actor)}
+        clearHref="/settings/audit"
+        sort={sortParams(sort, AUDIT_SORT)}
       >
-        <div>
-          <label htmlFor="entity" className="block text-sm font-medium">
-            Record type
-          </label>
-          <select id="entity" name="entity" defaultValue={query.entity ?? ''} className={inputClass}>
-            <option value="">All</option>
-            {log.entity_types.map((t) => (
-              <option key={t} value={t}>
-                {t.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="actor" className="block text-sm font-medium">
-            Who
-          </label>
-          <input
-            id="actor"
-            name="actor"
-            defaultValue={query.actor}
-            placeholder="email or API key name"
-            className={inputClass}
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Apply
-        </button>
-        {(query.entity || query.actor) && (
-          <Link href="/settings/audit" className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+        <FilterChoice
+          id="entity"
+          label="Record type"
+          value={query.entity ?? ''}
+          any="All"
+          options={log.entity_types.map((t) => ({ value: t, label: t.replace(/_/g, ' ') }))}
+        />
+        <FilterInput id="actor" label="Who" value={query.actor} placeholder="email or API key name" />
+      </FilterBar>
       <section aria-label="Audit log entries" className="rounded-xl border border-slate-200 bg-white">
         {log.rows.length === 0 ? (
           <p className="p-6 text-slate-700">

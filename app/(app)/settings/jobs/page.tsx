@@ -2,15 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { JOB_SORT, jobList, queueSummaries, type JobState } from '@/lib/jobs/queries';
-import { readSort } from '@/lib/list/sort';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { ZJobsQuery, JOB_STATES } from '@/lib/jobs/schemas';
 import { SCHEDULES } from '@/lib/jobs/schedules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { ListTable } from '@/components/data-table/list-table';
-import { inputClass } from '@/components/ui/form';
 import { RetryJobButton } from '@/components/settings/retry-job-button';
+import { FilterChoice } from '@/components/page/filter-fields';
+import { FilterBar } from '@/components/data-table/list-chrome';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -148,50 +149,29 @@ export default async function JobsPage({
         )}
       </section>
 
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the jobs"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      <FilterBar
+        label="Filter the jobs"
+        search
+        boxed
+        active={!!(query.state || query.queue)}
+        clearHref="/settings/jobs"
+        sort={sortParams(sort, JOB_SORT)}
       >
-        <div>
-          <label htmlFor="state" className="block text-sm font-medium">
-            State
-          </label>
-          <select id="state" name="state" defaultValue={query.state ?? ''} className={inputClass}>
-            <option value="">All</option>
-            {JOB_STATES.map((s) => (
-              <option key={s} value={s}>
-                {STATE_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue" className="block text-sm font-medium">
-            Queue
-          </label>
-          <select id="queue" name="queue" defaultValue={query.queue ?? ''} className={inputClass}>
-            <option value="">All</option>
-            {visibleQueues.map((q) => (
-              <option key={q.name} value={q.name}>
-                {q.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Apply
-        </button>
-        {(query.state || query.queue) && (
-          <Link href="/settings/jobs" className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+        <FilterChoice
+          id="state"
+          label="State"
+          value={query.state ?? ''}
+          any="All"
+          options={JOB_STATES.map((s) => ({ value: s, label: STATE_LABEL[s] }))}
+        />
+        <FilterChoice
+          id="queue"
+          label="Queue"
+          value={query.queue ?? ''}
+          any="All"
+          options={visibleQueues.map((q) => ({ value: q.name, label: q.name }))}
+        />
+      </FilterBar>
 
       <section aria-labelledby="jobs-title" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="jobs-title" className="px-6 pt-5 text-lg font-semibold">

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { outboxList, ZOutboxQuery } from '@/lib/notify/queries';
+import { OUTBOX_SORT, outboxList, ZOutboxQuery } from '@/lib/notify/queries';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { ListTable } from '@/components/data-table/list-table';
 import { inputClass } from '@/components/ui/form';
 import { ResendMessageButton } from '@/components/settings/resend-message-button';
+import { FilterInput } from '@/components/page/filter-fields';
+import { FilterBar } from '@/components/data-table/list-chrome';
 
 export const metadata: Metadata = { title: 'Outbox' };
 
@@ -24,13 +27,16 @@ export default async function OutboxPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   await requirePagePermission('settings:write', '/settings/outbox');
-  const query = ZOutboxQuery.parse(await searchParams);
-  const [outbox, tz] = await Promise.all([outboxList(query), shopTimezone()]);
+  const raw = await searchParams;
+  const query = ZOutboxQuery.parse(raw);
+  const { sort } = readSort(raw, OUTBOX_SORT);
+  const [outbox, tz] = await Promise.all([outboxList(query, sort), shopTimezone()]);
   const when = (iso: string) =>
     new Date(iso).toLocaleString('en-US', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
   const next = new URLSearchParams({
     ...(query.status ? { status: query.status } : {}),
     ...(query.to ? { to: query.to } : {}),
+    ...sortParams(sort, OUTBOX_SORT),
     ...(outbox.next_before ? { before: outbox.next_before } : {}),
   });
   return (
@@ -65,11 +71,13 @@ export default async function OutboxPage({
           </>
         )}
       </p>
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the outbox"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      <FilterBar
+        label="Filter the outbox"
+        search
+        boxed
+        active={!!(query.status || query.to)}
+        clearHref="/settings/outbox"
+        sort={sortParams(sort, OUTBOX_SORT)}
       >
         <div>
           <label htmlFor="status" className="block text-sm font-medium">
@@ -84,31 +92,14 @@ export default async function OutboxPage({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">
-            Recipient
-          </label>
-          <input
-            id="to"
-            name="to"
-            type="search"
-            defaultValue={query.to}
-            placeholder="email starts with"
-            className={inputClass}
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Apply
-        </button>
-        {(query.status || query.to) && (
-          <Link href="/settings/outbox" className="px-2 py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+        <FilterInput
+          id="to"
+          label="Recipient"
+          type="search"
+          value={query.to}
+          placeholder="email starts with"
+        />
+      </FilterBar>
       <section aria-labelledby="outbox-title" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="outbox-title" className="px-6 pt-5 text-lg font-semibold">
           Messages
@@ -123,10 +114,11 @@ export default async function OutboxPage({
           <ListTable
             caption="Outbox messages"
             noun={['message', 'messages']}
+            sort={sort}
             columns={[
               { id: 'subject', header: 'Subject' },
               { id: 'to', header: 'To' },
-              { id: 'queued', header: 'Queued' },
+              { id: 'queued', header: 'Queued', sortable: true, sortDescFirst: true },
               { id: 'status', header: 'Status' },
               { id: 'actions', header: 'Actions' },
             ]}

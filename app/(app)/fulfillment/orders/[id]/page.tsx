@@ -19,6 +19,7 @@ import { startWaveAction } from '@/lib/fulfillment/scan-actions';
 import { openQuantity } from '@/lib/orders/rules';
 import { parcelCustoms } from '@/lib/fulfillment/parcel-customs';
 import { missingCustomsMessage } from '@/lib/shipping/customs';
+import { FactStrip } from '@/components/page/facts';
 
 export const metadata: Metadata = { title: 'Ship order' };
 
@@ -63,31 +64,28 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
           `${order.location ? ` · ships from ${order.location}` : ''}`
         }
       />
-      <dl className="-mt-3 mb-6 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Status</dt>
-          <dd>
-            <OrderStatusBadge status={order.status} />
-          </dd>
-        </div>
-        {order.promised_ship_by && shippable && (
-          <div className="flex items-center gap-2">
-            <dt className="text-slate-600">Ship by</dt>
-            <dd className={overdue ? 'font-semibold text-red-800' : ''}>
-              {dateTime.format(new Date(order.promised_ship_by))}
-              {overdue ? ' (overdue)' : ''}
-            </dd>
-          </div>
-        )}
-        <div className="flex items-center gap-2">
-          <dt className="text-slate-600">Ship to</dt>
-          <dd>
-            {[a.name, a.line1, a.line2, a.city, a.region, a.postal_code, a.country]
+      <FactStrip
+        facts={[
+          { label: 'Status', value: <OrderStatusBadge status={order.status} /> },
+          !!order.promised_ship_by &&
+            shippable && {
+              label: 'Ship by',
+              className: overdue ? 'font-semibold text-red-800' : '',
+              value: (
+                <>
+                  {dateTime.format(new Date(order.promised_ship_by))}
+                  {overdue ? ' (overdue)' : ''}
+                </>
+              ),
+            },
+          {
+            label: 'Ship to',
+            value: [a.name, a.line1, a.line2, a.city, a.region, a.postal_code, a.country]
               .filter(Boolean)
-              .join(', ')}
-          </dd>
-        </div>
-      </dl>
+              .join(', '),
+          },
+        ]}
+      />
 
       {shippable && (
         // A <div>, not a <p>: a <form> inside a <p> is invalid HTML, the parser closes the <p> before it,
