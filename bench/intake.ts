@@ -32,7 +32,7 @@ const CHANNELS: Channel[] = ['web', 'web', 'shopify', 'shopify', 'amazon', 'etsy
  * of them), a new customer email, a valid US address, and a captured payment of the full total with
  * clean AVS/CVV results (so the order is taken as `open`, the normal path).
  */
-export function orderBody(n: number, run: string, skus: StockedSku[]): TCreateOrderInput {
+export function orderBody(n: number, run: string, skus: StockedSku[]) {
   const lineCount = 1 + (n % 3);
   const lines = Array.from({ length: lineCount }, (_, i) => {
     const s = skus[(n * 7 + i * 61) % skus.length];
@@ -69,7 +69,7 @@ export function orderBody(n: number, run: string, skus: StockedSku[]): TCreateOr
       avs_result: 'Y',
       cvv_result: 'M',
     },
-  };
+  } satisfies TCreateOrderInput;
 }
 
 /**

@@ -105,7 +105,7 @@ async function main() {
       )
     ).rows[0];
   // Warm the pool and the caches.
-  for (let i = 0; i < 20; i++) await createOrder({ input: orderBody(n++, run, skus) as never, actor });
+  for (let i = 0; i < 20; i++) await createOrder({ input: orderBody(n++, run, skus), actor });
 
   for (const lanes of options.lanes) {
     const waits = new Map<string, number>();
@@ -140,7 +140,7 @@ async function main() {
       while (performance.now() < until) {
         try {
           if (options.mode === 'single') {
-            await createOrder({ input: next(n++, run) as never, actor });
+            await createOrder({ input: next(n++, run), actor });
             ok += 1;
           } else {
             const orders = Array.from({ length: 50 }, () => next(n++, run));
