@@ -46,8 +46,9 @@ export default defineConfig({
     command: 'tsx --conditions=react-server scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    // migrate + seed + `next build` + start: about a minute on a quiet machine, several on a busy one.
-    timeout: 420_000,
+    // migrate + seed + `next build` + start: about a minute on a quiet machine, several on a busy one
+    // (a build ran past 7 min at load 10 on 2 cores and CI failed without running a spec).
+    timeout: 900_000,
     stdout: 'pipe',
     stderr: 'pipe',
     // SIGTERM lets the script stop Next.js and the embedded PostgreSQL it started.
