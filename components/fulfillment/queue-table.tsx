@@ -8,19 +8,23 @@ import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import type { QueueRow } from '@/lib/fulfillment/queries';
 
 /**
- * The fulfillment queue: the most urgent first (the server's order). Each row's checkbox belongs to
- * the surrounding form (`orders`), whose buttons start a pick or print the pick list.
+ * The fulfillment queue in the server's order: the most urgent first (the work order) unless a header
+ * (Order · ship by, Items to ship, Placed) sorted it otherwise into the URL. Each row's checkbox belongs
+ * to the surrounding form (`orders`), whose buttons start a pick or print the pick list.
  */
 export function QueueTable({
   rows,
   total,
   timeZone,
   empty,
+  sort,
 }: {
   rows: QueueRow[];
   total: number;
   timeZone: string;
   empty: React.ReactNode;
+  /** the server's sort (QUEUE_SORT) */
+  sort: { id: string; desc: boolean };
 }) {
   const columns = useMemo<DataTableColumn<QueueRow>[]>(() => {
     const shipBy = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
@@ -28,7 +32,6 @@ export function QueueTable({
       {
         id: 'order',
         header: 'Order · ship by',
-        enableSorting: false,
         enableHiding: false,
         cell: ({ row: { original: o } }) => (
           <span className="block whitespace-nowrap">
@@ -62,7 +65,6 @@ export function QueueTable({
       {
         id: 'items',
         header: 'Items to ship',
-        enableSorting: false,
         cell: ({ row: { original: o } }) => (
           <>
             <span className="font-medium">
@@ -78,6 +80,13 @@ export function QueueTable({
               {o.lines_open.length > 3 ? `, +${o.lines_open.length - 3} more` : ''}
             </span>
           </>
+        ),
+      },
+      {
+        id: 'placed',
+        header: 'Placed',
+        cell: ({ row: { original: o } }) => (
+          <span className="whitespace-nowrap">{shipBy.format(new Date(o.placed_at))}</span>
         ),
       },
       {
@@ -104,6 +113,7 @@ export function QueueTable({
       data={rows}
       rowCount={total}
       getRowId={(r) => r.id}
+      sort={sort}
       noun={['order', 'orders']}
       empty={empty}
       rowClassName={(o) => (o.overdue ? 'bg-red-50' : '')}

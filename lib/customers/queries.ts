@@ -6,6 +6,8 @@ import { isUuid, zUuid } from '@/lib/boundary';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { z } from 'zod';
 import { sortSpec, sqlOrderBy, type ListSort } from '@/lib/list/sort';
+import { keysetSql } from '@/lib/list/keyset-sql';
+import { AppError } from '@/lib/errors';
 
 export type CustomerAddressDto = {
   id: string;
@@ -176,54 +178,142 @@ export async function customerSearch(
 }
 
 /**
+ * The customer list's header sort: by name (last, first) by default, or by order count, lifetime value
+ * or last order, either way. A customer without orders has no last order and comes last both ways.
+ */
+export const CUSTOMER_SORT = sortSpec(['name', 'orders', 'ltv', 'last'], { id: 'name', desc: false });
+export type CustomerSort = ListSort<(typeof CUSTOMER_SORT.columns)[number]>;
+
+const guestSql = Prisma.sql`(c.email LIKE ${GUEST_EMAIL_LIKE})`;
+// Order count, lifetime value and last order of the customer `c`.
+const STATS_SQL = Prisma.sql`LEFT JOIN LATERAL (
+      SELECT count(*) AS order_count, sum(o.total) FILTER (WHERE o.status <> 'cancelled') AS
+        lifetime_value, max(o.placed_at) AS last_order_at
+      FROM orders o WHERE o.customer_id = c.id
+    ) s ON TRUE`;
+
+// The default sort's cursor is (guest, last name, first name, id), as it always was; another sort's
+// carries the sort, so that it is never read as a position in another order, and the last row's keys.
+const ZCustomerCursor = z.union([
+  z.tuple([z.boolean(), z.string(), z.string(), zUuid()]),
+  z.tuple([
+    z.enum(CUSTOMER_SORT.columns),
+    z.boolean(),
+    z.boolean(),
+    z.array(z.union([z.string().max(500), z.number().int(), z.null()])).max(2),
+    zUuid(),
+  ]),
+]);
+
+type CursorValue = string | number | null;
+
+/** The sort's keys (after the guest group, before the id) and the SQL of a cursor's values for them. */
+function customerKeys(sort: CustomerSort) {
+  // NULLS LAST either way: a customer who never ordered sorts as the latest possible order ascending
+  // and the earliest descending.
+  const never = Prisma.raw(sort.desc ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
+  return {
+    name: {
+      keys: [Prisma.sql`c.last_name`, Prisma.sql`c.first_name`],
+      values: (v: readonly CursorValue[]) => [
+        Prisma.sql`${String(v[0])}::text`,
+        Prisma.sql`${String(v[1])}::text`,
+      ],
+      of: (r: { last_name: string; first_name: string }) => [r.last_name, r.first_name],
+    },
+    orders: {
+      keys: [Prisma.sql`coalesce(s.order_count, 0)`],
+      values: (v: readonly CursorValue[]) => [Prisma.sql`${Number(v[0])}::bigint`],
+      of: (r: { order_count: bigint }) => [Number(r.order_count)],
+    },
+    ltv: {
+      keys: [Prisma.sql`coalesce(s.lifetime_value, 0)`],
+      values: (v: readonly CursorValue[]) => [Prisma.sql`${Number(v[0])}::bigint`],
+      of: (r: { lifetime_value: bigint }) => [Number(r.lifetime_value)],
+    },
+    last: {
+      keys: [Prisma.sql`coalesce(s.last_order_at, ${never})`],
+      values: (v: readonly CursorValue[]) => [
+        v[0] === null ? never : Prisma.sql`${String(v[0])}::timestamptz`,
+      ],
+      of: (r: { last_order_at: Date | null }) => [r.last_order_at?.toISOString() ?? null],
+    },
+  }[sort.id];
+}
+
+/**
  * The customer list: optional search, real customers first, then the channels' guest customers
  * (isGuestEmail: imported orders without an email, no name, no address — they sorted first on their
- * blank last name), each sorted by last name, first name; keyset-paginated on (guest, last_name,
- * first_name, id). Each row carries the order count and lifetime
- * value (Σ totals of orders not cancelled), computed for the page's rows only.
+ * blank last name), each group in the sort's order (by last name, first name unless the URL says
+ * otherwise), the id breaking ties; keyset-paginated on (guest, the sort's keys, id). Each row carries
+ * the order count and lifetime value (Σ totals of orders not cancelled): sorted by name, computed for
+ * the page's rows only; sorted by one of them, for every customer the search matches.
  */
-const guestSql = Prisma.sql`(c.email LIKE ${GUEST_EMAIL_LIKE})`;
-
 export async function customerList(
-  filter: { q?: string; cursor?: string; limit: number },
+  filter: { q?: string; cursor?: string; limit: number; sort?: CustomerSort },
   tx: Tx = db,
 ): Promise<{ data: CustomerRow[]; next_cursor: string | null }> {
+  const sort = filter.sort ?? CUSTOMER_SORT.default;
+  const isDefault = sort.id === CUSTOMER_SORT.default.id && sort.desc === CUSTOMER_SORT.default.desc;
+  const spec = customerKeys(sort);
+  const keys = [...spec.keys, Prisma.sql`c.id`];
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filter.q?.trim()) where.push(searchCondition(filter.q));
+  let after: { guest: boolean; values: Prisma.Sql[] } | null = null;
   if (filter.cursor) {
-    const [guest, last, first, id] = decodeCursor(
-      filter.cursor,
-      z.tuple([z.boolean(), z.string(), z.string(), zUuid()]),
-    );
-    where.push(
-      Prisma.sql`(${guestSql}, c.last_name, c.first_name, c.id) > (${guest}, ${last}, ${first}, ${id}::uuid)`,
-    );
+    const decoded = decodeCursor(filter.cursor, ZCustomerCursor);
+    if (decoded.length === 4 && isDefault) {
+      const [guest, last, first, id] = decoded;
+      after = { guest, values: [...spec.values([last, first]), Prisma.sql`${id}::uuid`] };
+    } else if (
+      decoded.length === 5 &&
+      decoded[0] === sort.id &&
+      decoded[1] === sort.desc &&
+      decoded[3].length === spec.keys.length
+    ) {
+      after = { guest: decoded[2], values: [...spec.values(decoded[3]), Prisma.sql`${decoded[4]}::uuid`] };
+    } else {
+      throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [
+        { field: 'cursor', message: 'This cursor belongs to another sort order; start from the first page' },
+      ]);
+    }
   }
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      first_name: string;
-      last_name: string;
-      email: string;
-      tags: string[];
-      guest: boolean;
-      order_count: bigint;
-      lifetime_value: bigint;
-      last_order_at: Date | null;
-    }[]
-  >`
+  const keyset = keysetSql(sort.desc, keys, after?.values);
+  if (after && keyset.after)
+    where.push(
+      Prisma.sql`(${guestSql} > ${after.guest} OR (${guestSql} = ${after.guest} AND ${keyset.after}))`,
+    );
+  const order = Prisma.sql`${guestSql} ASC, ${keyset.orderBy}`;
+  type Raw = {
+    id: string;
+    first_name: string;
+    last_name: string;
+    email: string;
+    tags: string[];
+    guest: boolean;
+    order_count: bigint;
+    lifetime_value: bigint;
+    last_order_at: Date | null;
+  };
+  const rows =
+    sort.id === 'name'
+      ? // the page's customers first, then their orders: a page costs the same however many there are
+        await tx.$queryRaw<Raw[]>`
     SELECT c.id::text, c.first_name, c.last_name, c.email, c.tags, c.guest,
            coalesce(s.order_count, 0) AS order_count, coalesce(s.lifetime_value, 0) AS lifetime_value, s.last_order_at
     FROM (
       SELECT c.*, ${guestSql} AS guest FROM customers c WHERE ${Prisma.join(where, ' AND ')}
-      ORDER BY ${guestSql}, c.last_name, c.first_name, c.id LIMIT ${filter.limit + 1}
+      ORDER BY ${order} LIMIT ${filter.limit + 1}
     ) c
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS order_count, sum(o.total) FILTER (WHERE o.status <> 'cancelled') AS
-        lifetime_value, max(o.placed_at) AS last_order_at
-      FROM orders o WHERE o.customer_id = c.id
-    ) s ON TRUE
-    ORDER BY c.guest, c.last_name, c.first_name, c.id`;
+    ${STATS_SQL}
+    ORDER BY ${order}`
+      : await tx.$queryRaw<Raw[]>`
+    SELECT c.id::text, c.first_name, c.last_name, c.email, c.tags, ${guestSql} AS guest,
+           coalesce(s.order_count, 0) AS order_count, coalesce(s.lifetime_value, 0) AS lifetime_value, s.last_order_at
+    FROM customers c
+    ${STATS_SQL}
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY ${order} LIMIT ${filter.limit + 1}`;
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
@@ -239,7 +329,11 @@ export async function customerList(
     })),
     next_cursor:
       rows.length > filter.limit && last
-        ? encodeCursor([last.guest, last.last_name, last.first_name, last.id])
+        ? encodeCursor(
+            isDefault
+              ? [last.guest, last.last_name, last.first_name, last.id]
+              : [sort.id, sort.desc, last.guest, spec.of(last), last.id],
+          )
         : null,
   };
 }

@@ -30,14 +30,32 @@ export type QueueRow = {
 };
 
 /**
+ * The queue's header sort. By default the work order (`order`: earliest promised ship-by first,
+ * orders without a promise last, then oldest placed); or by when the order was placed, or by the
+ * units left to ship (the work order breaking ties), either way. The id breaks every tie.
+ */
+export const QUEUE_SORT = sortSpec(['order', 'placed', 'items'], { id: 'order', desc: false });
+export type QueueSort = ListSort<(typeof QUEUE_SORT.columns)[number]>;
+
+const WORK_ORDER = Prisma.sql`o.promised_ship_by ASC NULLS LAST, o.placed_at ASC, o.id ASC`;
+function queueOrderBy(sort: QueueSort): Prisma.Sql {
+  if (sort.id === 'placed')
+    return sort.desc ? Prisma.sql`o.placed_at DESC, o.id DESC` : Prisma.sql`o.placed_at ASC, o.id ASC`;
+  if (sort.id === 'items')
+    return sort.desc ? Prisma.sql`l.units DESC, ${WORK_ORDER}` : Prisma.sql`l.units ASC, ${WORK_ORDER}`;
+  return sort.desc ? Prisma.sql`o.promised_ship_by DESC NULLS LAST, o.placed_at DESC, o.id DESC` : WORK_ORDER;
+}
+
+/**
  * The fulfillment queue: orders that can ship now (open or partially fulfilled, with units left),
  * the most urgent first — earliest promised ship-by, orders without a promise last, then oldest
- * placed. Filters: channel, shipping method, single (exactly one unit left) or multi-item, overdue only.
- * `total` counts every matching order; `data` holds the first `limit`.
+ * placed, unless `options.sort` says otherwise (QUEUE_SORT). Filters: channel, shipping method,
+ * single (exactly one unit left) or multi-item, overdue only. `total` counts every matching order;
+ * `data` holds the first `limit`.
  */
 export async function fulfillmentQueue(
   query: TFulfillmentQueueQuery = {},
-  options: { now?: Date } = {},
+  options: { now?: Date; sort?: QueueSort } = {},
   tx: Tx = db,
 ): Promise<{ data: QueueRow[]; total: number }> {
   const q = ZFulfillmentQueueQuery.parse(query);
@@ -79,7 +97,7 @@ export async function fulfillmentQueue(
       FROM order_lines ol WHERE ol.order_id = o.id
     ) l
     WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY o.promised_ship_by ASC NULLS LAST, o.placed_at ASC, o.id ASC
+    ORDER BY ${queueOrderBy(options.sort ?? QUEUE_SORT.default)}
     LIMIT ${q.limit}`;
   return {
     total: rows.length ? Number(rows[0].total) : 0,

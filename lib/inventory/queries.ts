@@ -3,6 +3,10 @@ import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { zInt } from '@/lib/boundary';
+import { sortSpec, type ListSort } from '@/lib/list/sort';
+import { keysetSql } from '@/lib/list/keyset-sql';
 
 export type ValuationLine = { sku: string; name: string; quantity: number; value: number };
 export type Valuation = {
@@ -75,8 +79,63 @@ export type LevelFilter = {
   stock?: 'low' | 'out' | 'all';
   cursor?: string;
   limit: number;
-  sort?: 'sku' | 'available';
+  /** the list's header sort (INVENTORY_SORT); the API always pages by SKU */
+  sort?: InventorySort;
 };
+
+/**
+ * The inventory list's header sort: by SKU (then location) by default, the order the API pages in, or
+ * by product name, on hand or available, either way, with SKU and location as the tie-break.
+ */
+export const INVENTORY_SORT = sortSpec(['sku', 'name', 'on_hand', 'available'], { id: 'sku', desc: false });
+export type InventorySort = ListSort<(typeof INVENTORY_SORT.columns)[number]>;
+
+// The default sort's cursor is (sku, location), as it always was (the API's); another sort's carries
+// the sort, so that it is never read as a position in another order, and the last row's value.
+const ZLevelCursor = z.union([
+  z.tuple([z.string(), z.string()]),
+  z.tuple([
+    z.enum(INVENTORY_SORT.columns),
+    z.boolean(),
+    z.union([z.string(), zInt()]),
+    z.string(),
+    z.string(),
+  ]),
+]);
+
+const isDefaultSort = (sort: InventorySort) =>
+  sort.id === INVENTORY_SORT.default.id && sort.desc === INVENTORY_SORT.default.desc;
+
+function levelCursor(sort: InventorySort, row: LevelRow): string {
+  if (isDefaultSort(sort)) return encodeCursor([row.sku, row.location]);
+  const value = sort.id === 'name' ? row.name : sort.id === 'on_hand' ? row.on_hand : row.available;
+  return encodeCursor([sort.id, sort.desc, value, row.sku, row.location]);
+}
+
+/** The cursor's position, checked to belong to `sort`: the sort's value (none for SKU), SKU, location. */
+function levelAfter(
+  cursor: string,
+  sort: InventorySort,
+): { value: Prisma.Sql | null; sku: string; location: string } {
+  const decoded = decodeCursor(cursor, ZLevelCursor);
+  if (decoded.length === 2 && isDefaultSort(sort))
+    return { value: null, sku: decoded[0], location: decoded[1] };
+  if (decoded.length === 5 && decoded[0] === sort.id && decoded[1] === sort.desc) {
+    const [, , value, sku, location] = decoded;
+    if (sort.id === 'sku') return { value: null, sku, location };
+    if ((typeof value === 'string') === (sort.id === 'name'))
+      return {
+        value: typeof value === 'string' ? Prisma.sql`${value}::text` : Prisma.sql`${value}::int`,
+        sku,
+        location,
+      };
+  }
+  throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [
+    { field: 'cursor', message: 'This cursor belongs to another sort order; start from the first page' },
+  ]);
+}
+
+const LEVEL_NAME_SQL = Prisma.sql`(p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END)`;
 
 /**
  * Whether SKU `v` (a `variants` alias) is at or below its reorder point: its available units (on hand −
@@ -109,10 +168,26 @@ export async function stockLevels(
   if (filter.location) conditions.push(Prisma.sql`loc.code = ${filter.location}`);
   if (filter.search) conditions.push(searchSql(filter.search));
   if (filter.stock === 'out') conditions.push(Prisma.sql`l.on_hand - l.reserved <= 0`);
-  if (filter.cursor) {
-    const [sku, location] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string()]));
-    conditions.push(Prisma.sql`(v.sku, loc.code) > (${sku}, ${location})`);
-  }
+  const sort = filter.sort ?? INVENTORY_SORT.default;
+  const after = filter.cursor ? levelAfter(filter.cursor, sort) : null;
+  const key = {
+    sku: null,
+    name: LEVEL_NAME_SQL,
+    on_hand: Prisma.sql`l.on_hand`,
+    available: Prisma.sql`(l.on_hand - l.reserved)`,
+  }[sort.id];
+  const keyset = keysetSql(
+    sort.desc,
+    [...(key ? [key] : []), Prisma.sql`v.sku`, Prisma.sql`loc.code`],
+    after
+      ? [
+          ...(key && after.value ? [after.value] : []),
+          Prisma.sql`${after.sku}`,
+          Prisma.sql`${after.location}`,
+        ]
+      : undefined,
+  );
+  if (keyset.after) conditions.push(keyset.after);
   const rows = await tx.$queryRaw<RawLevel[]>`
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name,
       loc.code AS location, b.code AS bin,
@@ -131,9 +206,9 @@ export async function stockLevels(
         AND pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received > 0
     ) oo ON true
     WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY v.sku, loc.code
+    ORDER BY ${keyset.orderBy}
     LIMIT ${filter.limit + 1}`;
-  return levelPage(rows, filter.limit);
+  return levelPage(rows, filter.limit, sort);
 }
 
 type RawLevel = {
@@ -155,7 +230,11 @@ function searchSql(search: string): Prisma.Sql {
   return Prisma.sql`(v.sku ILIKE ${like} OR p.name ILIKE ${like} OR v.barcode = ${search})`;
 }
 
-function levelPage(rows: RawLevel[], limit: number): { data: LevelRow[]; next_cursor: string | null } {
+function levelPage(
+  rows: RawLevel[],
+  limit: number,
+  sort: InventorySort,
+): { data: LevelRow[]; next_cursor: string | null } {
   const page = rows.slice(0, limit).map(({ next_expected, ...r }): LevelRow => {
     const available = r.on_hand - r.reserved;
     return {
@@ -168,7 +247,7 @@ function levelPage(rows: RawLevel[], limit: number): { data: LevelRow[]; next_cu
   const last = page[page.length - 1];
   return {
     data: page,
-    next_cursor: rows.length > limit && last ? encodeCursor([last.sku, last.location]) : null,
+    next_cursor: rows.length > limit && last ? levelCursor(sort, last) : null,
   };
 }
 
@@ -186,10 +265,20 @@ async function lowStockSkus(
         WHERE x.variant_id = v.id AND xl.code = ${filter.location})`,
     );
   if (filter.search) conditions.push(searchSql(filter.search));
-  if (filter.cursor) {
-    const [sku] = decodeCursor(filter.cursor, z.tuple([z.string(), z.string()]));
-    conditions.push(Prisma.sql`v.sku > ${sku}`);
-  }
+  const sort = filter.sort ?? INVENTORY_SORT.default;
+  const after = filter.cursor ? levelAfter(filter.cursor, sort) : null;
+  const key = {
+    sku: null,
+    name: LEVEL_NAME_SQL,
+    on_hand: Prisma.sql`coalesce(l.on_hand, 0)::int`,
+    available: Prisma.sql`(coalesce(l.on_hand, 0) - coalesce(l.reserved, 0))::int`,
+  }[sort.id];
+  const keyset = keysetSql(
+    sort.desc,
+    [...(key ? [key] : []), Prisma.sql`v.sku`],
+    after ? [...(key && after.value ? [after.value] : []), Prisma.sql`${after.sku}`] : undefined,
+  );
+  if (keyset.after) conditions.push(keyset.after);
   const rows = await tx.$queryRaw<RawLevel[]>`
     SELECT v.sku, p.name || CASE WHEN v.title <> '' THEN ' — ' || v.title ELSE '' END AS name,
       ${ALL_LOCATIONS} AS location, NULL AS bin,
@@ -209,9 +298,9 @@ async function lowStockSkus(
         AND pl.quantity_ordered - pl.quantity_cancelled - pl.quantity_received > 0
     ) oo ON true
     WHERE ${Prisma.join(conditions, ' AND ')}
-    ORDER BY v.sku
+    ORDER BY ${keyset.orderBy}
     LIMIT ${filter.limit + 1}`;
-  return levelPage(rows, filter.limit);
+  return levelPage(rows, filter.limit, sort);
 }
 
 export type SkuDetail = {

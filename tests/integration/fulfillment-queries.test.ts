@@ -9,6 +9,8 @@ import { addTrackingEvent } from '@/lib/fulfillment/add-tracking-event';
 import {
   exceptionList,
   fulfillmentQueue,
+  QUEUE_SORT,
+  type QueueSort,
   orderShipments,
   queueShippingMethods,
   shipmentLabel,
@@ -16,6 +18,7 @@ import {
 } from '@/lib/fulfillment/queries';
 import { quoteOrderShipment } from '@/lib/fulfillment/quote-order-shipment';
 import { readQueueQuery } from '@/lib/fulfillment/queue-schemas';
+import { readSort } from '@/lib/list/sort';
 import { seedShipping } from '@/prisma/seed-shipping';
 import type { SessionUser } from '@/lib/auth/session';
 import type { TCreateOrderInput } from '@/lib/orders/schemas';
@@ -190,6 +193,42 @@ describe('the fulfillment queue', () => {
     expect(await q({ overdue: true, channel: 'web', size: 'single' })).toEqual([o.C.number]);
     expect(await q({ limit: 2 })).toEqual([o.B.number, o.C.number]);
     expect((await fulfillmentQueue({ limit: 2 }, { now: NOW })).total).toBe(4);
+  });
+
+  it('sorts by its headers either way, the work order by default and as the tie-break', async () => {
+    // Queued: B ship by Jan 1, 3 units; C Jan 2, 1 unit; A Jan 3, 1 unit; F Jan 5, 3 units left.
+    // Placed (set here, restored after): F Nov 1, B Nov 2, C Nov 3, A Nov 4.
+    const before = await db.order.findMany({ where: { id: { in: [o.A.id, o.B.id, o.C.id, o.F.id] } } });
+    const placed = { A: '2029-11-04', B: '2029-11-02', C: '2029-11-03', F: '2029-11-01' } as const;
+    for (const [k, day] of Object.entries(placed))
+      await db.order.update({
+        where: { id: o[k as keyof typeof placed].id },
+        data: { placedAt: new Date(`${day}T10:00:00Z`) },
+      });
+    try {
+      const { A, B, C, F } = o;
+      const cases: [QueueSort, { number: number }[]][] = [
+        [{ id: 'order', desc: false }, [B, C, A, F]],
+        [{ id: 'order', desc: true }, [F, A, C, B]],
+        [{ id: 'placed', desc: false }, [F, B, C, A]], // the order waiting longest first
+        [{ id: 'placed', desc: true }, [A, C, B, F]],
+        // 1 unit: C (Jan 2) before A (Jan 3); 3 units: B (Jan 1) before F (Jan 5), either way
+        [{ id: 'items', desc: false }, [C, A, B, F]],
+        [{ id: 'items', desc: true }, [B, F, C, A]],
+      ];
+      for (const [sort, expected] of cases)
+        expect(numbers((await fulfillmentQueue({}, { now: NOW, sort })).data), JSON.stringify(sort)).toEqual(
+          numbers(expected),
+        );
+      expect(numbers((await fulfillmentQueue({}, { now: NOW })).data)).toEqual(numbers([B, C, A, F]));
+      // A sort the queue does not know falls back to the work order.
+      expect(readSort({ sort: 'total; drop table orders', dir: 'up' }, QUEUE_SORT).sort).toEqual({
+        id: 'order',
+        desc: false,
+      });
+    } finally {
+      for (const r of before) await db.order.update({ where: { id: r.id }, data: { placedAt: r.placedAt } });
+    }
   });
 
   it('reads its filters from the query string, ignoring blanks and nonsense', () => {

@@ -10,7 +10,7 @@ import {
   consumeReservedStock,
   type StockLine,
 } from '@/lib/inventory/reservations';
-import { inventoryValuation, skuDetail } from '@/lib/inventory/queries';
+import { inventoryValuation, skuDetail, stockLevels, type InventorySort } from '@/lib/inventory/queries';
 import { accountBalance, trialBalance } from '@/lib/ledger/queries';
 import { AppError, toAppError } from '@/lib/errors';
 import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
@@ -485,5 +485,106 @@ describe('changing the costing method', () => {
       ['5000', 0, 100],
     ]);
     await inventoryMatchesLedger();
+  });
+});
+
+describe("the stock list's header sort", () => {
+  // Four levels, searched by their SKU prefix so that other tests' stock stays out:
+  //   SRTQ-A "Cedar box"   MAIN   on hand 5, reserved 0 → available 5
+  //   SRTQ-B "Apple crate" MAIN   on hand 9, reserved 6 → available 3
+  //   SRTQ-B "Apple crate" STORE  on hand 5, reserved 0 → available 5
+  //   SRTQ-C "Birch tray"  MAIN   on hand 2, reserved 0 → available 2
+  // Ties (on hand 5 twice, available 5 twice) fall to SKU then location, in the sort's direction.
+  beforeAll(async () => {
+    for (const [sku, name, levels] of [
+      ['SRTQ-A', 'Cedar box', [['MAIN', 5, 0]]],
+      [
+        'SRTQ-B',
+        'Apple crate',
+        [
+          ['MAIN', 9, 6],
+          ['STORE', 5, 0],
+        ],
+      ],
+      ['SRTQ-C', 'Birch tray', [['MAIN', 2, 0]]],
+    ] as const) {
+      const { variants } = await makeProduct([sku], { name });
+      await db.variant.update({ where: { id: variants[0].id }, data: { reorderPoint: 100 } });
+      for (const [location, onHand, reserved] of levels)
+        await db.stockLevel.create({
+          data: {
+            variantId: variants[0].id,
+            locationId: location === 'MAIN' ? locations.main.id : locations.store.id,
+            onHand,
+            reserved,
+          },
+        });
+    }
+  });
+
+  const A = 'SRTQ-A/MAIN';
+  const B = 'SRTQ-B/MAIN';
+  const BS = 'SRTQ-B/STORE';
+  const C = 'SRTQ-C/MAIN';
+  const EXPECTED: [InventorySort, string[]][] = [
+    [{ id: 'sku', desc: false }, [A, B, BS, C]],
+    [{ id: 'sku', desc: true }, [C, BS, B, A]],
+    // Apple crate (B, both locations), Birch tray (C), Cedar box (A)
+    [{ id: 'name', desc: false }, [B, BS, C, A]],
+    [{ id: 'name', desc: true }, [A, C, BS, B]],
+    // 2 (C), 5 (A, then B at STORE: A < B), 9 (B at MAIN)
+    [{ id: 'on_hand', desc: false }, [C, A, BS, B]],
+    [{ id: 'on_hand', desc: true }, [B, BS, A, C]],
+    // 2 (C), 3 (B at MAIN: 9 − 6), 5 (A), 5 (B at STORE)
+    [{ id: 'available', desc: false }, [C, B, A, BS]],
+    [{ id: 'available', desc: true }, [BS, A, B, C]],
+  ];
+  const key = (l: { sku: string; location: string }) => `${l.sku}/${l.location}`;
+
+  it.each(EXPECTED)('sorts by %o, and a page at a time walks the same order', async (sort, expected) => {
+    const all = await stockLevels({ search: 'SRTQ-', sort, limit: 10 });
+    expect(all.data.map(key)).toEqual(expected);
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await stockLevels({ search: 'SRTQ-', sort, limit: 1, cursor });
+      walked.push(...page.data.map(key));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor && walked.length < 10);
+    expect(walked).toEqual(expected);
+  });
+
+  it("keeps the API's cursor for the default sort, and refuses a cursor of another sort", async () => {
+    const first = await stockLevels({ search: 'SRTQ-', limit: 2 });
+    const same = await stockLevels({ search: 'SRTQ-', sort: { id: 'sku', desc: false }, limit: 2 });
+    expect(same.next_cursor).toBe(first.next_cursor);
+    expect(
+      (await stockLevels({ search: 'SRTQ-', limit: 2, cursor: first.next_cursor! })).data.map(key),
+    ).toEqual([BS, C]);
+    expect(
+      await failure(
+        stockLevels({
+          search: 'SRTQ-',
+          sort: { id: 'name', desc: false },
+          limit: 2,
+          cursor: first.next_cursor!,
+        }),
+      ),
+    ).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'cursor' }] });
+  });
+
+  it('sorts the low-stock list (one row per SKU, summed over locations) the same way', async () => {
+    // sums: A on hand 5, available 5; B on hand 9 + 5 = 14, available 3 + 5 = 8; C on hand 2, available 2
+    const skus = async (sort: InventorySort, limit = 10, cursor?: string) =>
+      stockLevels({ search: 'SRTQ-', stock: 'low', sort, limit, cursor });
+    expect((await skus({ id: 'available', desc: false })).data.map((l) => l.sku)).toEqual([
+      'SRTQ-C',
+      'SRTQ-A',
+      'SRTQ-B',
+    ]);
+    const desc = { id: 'on_hand', desc: true } as const;
+    expect((await skus(desc)).data.map((l) => l.sku)).toEqual(['SRTQ-B', 'SRTQ-A', 'SRTQ-C']);
+    const first = await skus(desc, 2);
+    expect((await skus(desc, 2, first.next_cursor!)).data.map((l) => l.sku)).toEqual(['SRTQ-C']);
   });
 });

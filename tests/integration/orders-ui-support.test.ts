@@ -10,7 +10,7 @@ import { saveView, MAX_SAVED_VIEWS } from '@/lib/orders/save-view';
 import { deleteView } from '@/lib/orders/delete-view';
 import { savedViews } from '@/lib/orders/view-queries';
 import { orderLineLookup } from '@/lib/orders/line-lookup';
-import { customerDetail, customerList, customerSearch } from '@/lib/customers/queries';
+import { customerDetail, customerList, customerSearch, type CustomerSort } from '@/lib/customers/queries';
 import type { SessionUser } from '@/lib/auth/session';
 import type { TCreateOrderInput } from '@/lib/orders/schemas';
 import { makeLocations, makeProduct, makeUser, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
@@ -330,6 +330,53 @@ describe('customer queries', () => {
       }
     },
   );
+
+  it('customerList: sorts by each header either way, guests last, and pages in that order', async () => {
+    // Ann Lee: 2 orders, LTV 5,500, last order Jan 7 (A2, cancelled, still her latest order)
+    // Bob Stone: 1 order, LTV 6,300, last order Jan 6; Cy Ng: no orders, LTV 0, never ordered
+    // and the guest customer, which comes after every real one whichever the sort.
+    const placed = await db.order.findMany({ where: { id: { in: [ids.a1, ids.a2, ids.b1] } } });
+    const guest = await db.customer.create({
+      data: { email: 'guest+web@imported.invalid', firstName: 'Guest', lastName: '' },
+    });
+    const at = { [ids.a1]: '2026-01-05', [ids.a2]: '2026-01-07', [ids.b1]: '2026-01-06' };
+    for (const [id, day] of Object.entries(at))
+      await db.order.update({ where: { id }, data: { placedAt: new Date(`${day}T12:00:00Z`) } });
+    try {
+      const cases: [CustomerSort, string[]][] = [
+        [{ id: 'name', desc: false }, ['Ann Lee', 'Cy Ng', 'Bob Stone', 'Guest']], // Lee < Ng < Stone
+        [{ id: 'name', desc: true }, ['Bob Stone', 'Cy Ng', 'Ann Lee', 'Guest']],
+        [{ id: 'orders', desc: false }, ['Cy Ng', 'Bob Stone', 'Ann Lee', 'Guest']], // 0 < 1 < 2
+        [{ id: 'orders', desc: true }, ['Ann Lee', 'Bob Stone', 'Cy Ng', 'Guest']],
+        [{ id: 'ltv', desc: false }, ['Cy Ng', 'Ann Lee', 'Bob Stone', 'Guest']], // 0 < 5,500 < 6,300
+        [{ id: 'ltv', desc: true }, ['Bob Stone', 'Ann Lee', 'Cy Ng', 'Guest']],
+        // Jan 6 < Jan 7, and Cy, who never ordered, last both ways
+        [{ id: 'last', desc: false }, ['Bob Stone', 'Ann Lee', 'Cy Ng', 'Guest']],
+        [{ id: 'last', desc: true }, ['Ann Lee', 'Bob Stone', 'Cy Ng', 'Guest']],
+      ];
+      for (const [sort, expected] of cases) {
+        expect(
+          (await customerList({ limit: 10, sort })).data.map((c) => c.name),
+          JSON.stringify(sort),
+        ).toEqual(expected);
+        const walked: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await customerList({ limit: 1, sort, cursor });
+          walked.push(...page.data.map((c) => c.name));
+          cursor = page.next_cursor ?? undefined;
+        } while (cursor && walked.length < 10);
+        expect(walked, `${JSON.stringify(sort)}, a page at a time`).toEqual(expected);
+      }
+      const byName = await customerList({ limit: 1 });
+      await expect(
+        customerList({ limit: 1, sort: { id: 'ltv', desc: true }, cursor: byName.next_cursor! }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    } finally {
+      await db.customer.delete({ where: { id: guest.id } });
+      for (const o of placed) await db.order.update({ where: { id: o.id }, data: { placedAt: o.placedAt } });
+    }
+  });
 
   it('customerDetail: stats, order history newest first, addresses, tags; unknown ids are null', async () => {
     const ann = (await customerSearch('ann@example.com'))[0];

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { fulfillmentQueue, queueShippingMethods } from '@/lib/fulfillment/queries';
+import { QUEUE_SORT, fulfillmentQueue, queueShippingMethods } from '@/lib/fulfillment/queries';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { readQueueQuery } from '@/lib/fulfillment/queue-schemas';
 import { MAX_WAVE_ORDERS } from '@/lib/fulfillment/pick-list-data';
 import { CHANNELS } from '@/lib/orders/schemas';
@@ -26,9 +27,10 @@ export default async function FulfillmentQueuePage({
   await requirePagePermission('fulfillment:write', '/fulfillment');
   const params = await searchParams;
   const query = readQueueQuery(params);
+  const { sort } = readSort(params, QUEUE_SORT);
   const waveError = typeof params.wave_error === 'string' ? params.wave_error.slice(0, 500) : null;
   const [queue, methods, timeZone] = await Promise.all([
-    fulfillmentQueue(query),
+    fulfillmentQueue(query, { sort }),
     queueShippingMethods(),
     shopTimezone(),
   ]);
@@ -52,6 +54,9 @@ export default async function FulfillmentQueuePage({
         aria-label="Filter the queue"
         className="mb-4 rounded-xl border border-slate-200 bg-white p-4"
       >
+        {Object.entries(sortParams(sort, QUEUE_SORT)).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <div className="flex flex-wrap items-end gap-3">
           <div className="w-40">
             <label htmlFor="channel" className="block text-sm font-medium">
@@ -168,6 +173,7 @@ export default async function FulfillmentQueuePage({
               rows={queue.data}
               total={queue.total}
               timeZone={timeZone}
+              sort={sort}
               empty={
                 filtered ? (
                   <>

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { stockLevels } from '@/lib/inventory/queries';
+import { INVENTORY_SORT, stockLevels } from '@/lib/inventory/queries';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { locationList } from '@/lib/locations/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
@@ -26,13 +27,22 @@ const STATUS = {
   out: { label: 'Out', className: 'bg-red-100 text-red-900' },
 } as const;
 
+const SORT_LABEL: Record<(typeof INVENTORY_SORT.columns)[number], string> = {
+  sku: 'SKU',
+  name: 'product',
+  on_hand: 'on hand',
+  available: 'available',
+};
+
 export default async function InventoryPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePagePermission('inventory:read', '/inventory');
-  const filter = ZFilter.parse(await searchParams);
+  const raw = await searchParams;
+  const filter = ZFilter.parse(raw);
+  const { sort } = readSort(raw, INVENTORY_SORT);
   const [page, locations] = await Promise.all([
     stockLevels({
       search: filter.q || undefined,
@@ -40,6 +50,7 @@ export default async function InventoryPage({
       stock: filter.stock,
       cursor: filter.cursor,
       limit: 50,
+      sort,
     }),
     locationList(),
   ]);
@@ -49,6 +60,7 @@ export default async function InventoryPage({
       q: filter.q,
       location: filter.location,
       stock: filter.stock === 'all' ? undefined : filter.stock,
+      ...sortParams(sort, INVENTORY_SORT),
       ...extra,
     }))
       if (v) p.set(k, v);
@@ -69,6 +81,9 @@ export default async function InventoryPage({
         role="search"
         aria-label="Filter stock levels"
       >
+        {Object.entries(sortParams(sort, INVENTORY_SORT)).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <FilterInput
           id="q"
           label="Search"
@@ -135,14 +150,21 @@ export default async function InventoryPage({
             caption="Stock levels"
             noun={['stock level', 'stock levels']}
             storageKey="inventory"
+            sort={sort}
             columns={[
-              { id: 'sku', header: 'SKU', hideable: false },
-              { id: 'name', header: 'Product' },
+              { id: 'sku', header: 'SKU', hideable: false, sortable: true },
+              { id: 'name', header: 'Product', sortable: true },
               { id: 'location', header: 'Location', hideable: false },
               { id: 'bin', header: 'Bin' },
-              { id: 'on_hand', header: 'On hand', className: 'lg:text-right' },
+              { id: 'on_hand', header: 'On hand', className: 'lg:text-right', sortable: true },
               { id: 'reserved', header: 'Reserved', className: 'lg:text-right' },
-              { id: 'available', header: 'Available', hideable: false, className: 'lg:text-right' },
+              {
+                id: 'available',
+                header: 'Available',
+                hideable: false,
+                className: 'lg:text-right',
+                sortable: true,
+              },
               { id: 'on_order', header: 'On order', className: 'lg:text-right' },
               { id: 'unsellable', header: 'Unsellable', className: 'lg:text-right' },
               { id: 'status', header: 'Status', hideable: false },
@@ -188,7 +210,10 @@ export default async function InventoryPage({
           aria-label="Pages"
           className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
         >
-          <span className="text-slate-600">Sorted by SKU · {page.data.length} shown</span>
+          <span className="text-slate-600">
+            Sorted by {SORT_LABEL[sort.id]}, {sort.desc ? 'descending' : 'ascending'} · {page.data.length}{' '}
+            shown
+          </span>
           <span className="flex gap-3">
             {filter.cursor && (
               <Link href={query({ cursor: undefined })} className="text-brand-700 underline">

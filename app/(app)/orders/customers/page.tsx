@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { zCursor } from '@/lib/boundary';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { customerList } from '@/lib/customers/queries';
+import { CUSTOMER_SORT, customerList } from '@/lib/customers/queries';
+import { readSort, sortParams } from '@/lib/list/sort';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
@@ -19,15 +20,25 @@ const ZFilter = z.object({
   cursor: zCursor().optional().catch(undefined),
 });
 
+const SORT_LABEL: Record<(typeof CUSTOMER_SORT.columns)[number], string> = {
+  name: 'last name',
+  orders: 'orders',
+  ltv: 'lifetime value',
+  last: 'last order',
+};
+
 export default async function CustomersPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | undefined>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePagePermission('orders:read', '/orders/customers');
-  const filter = ZFilter.parse(await searchParams);
+  const raw = await searchParams;
+  const filter = ZFilter.parse(raw);
+  const { sort } = readSort(raw, CUSTOMER_SORT);
+  const sorted = sortParams(sort, CUSTOMER_SORT);
   const [page, settings] = await Promise.all([
-    customerList({ q: filter.q || undefined, cursor: filter.cursor, limit: 50 }),
+    customerList({ q: filter.q || undefined, cursor: filter.cursor, limit: 50, sort }),
     shopSettings(),
   ]);
   const money = (n: number) => formatMoney(n, settings.currency);
@@ -35,6 +46,7 @@ export default async function CustomersPage({
   const href = (cursor?: string) => {
     const p = new URLSearchParams();
     if (filter.q) p.set('q', filter.q);
+    for (const [k, v] of Object.entries(sorted)) p.set(k, v);
     if (cursor) p.set('cursor', cursor);
     const s = p.toString();
     return s ? `/orders/customers?${s}` : '/orders/customers';
@@ -59,6 +71,9 @@ export default async function CustomersPage({
         aria-label="Search customers"
         className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
       >
+        {Object.entries(sorted).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <FilterInput
           id="q"
           label="Search"
@@ -100,13 +115,27 @@ export default async function CustomersPage({
             caption="Customers"
             noun={['customer', 'customers']}
             storageKey="customers"
+            sort={sort}
             columns={[
-              { id: 'name', header: 'Name', hideable: false },
+              { id: 'name', header: 'Name', hideable: false, sortable: true },
               { id: 'email', header: 'Email' },
               { id: 'tags', header: 'Tags' },
-              { id: 'orders', header: 'Orders', className: 'lg:text-right' },
-              { id: 'ltv', header: 'Lifetime value', className: 'lg:text-right' },
-              { id: 'last', header: 'Last order' },
+              // the most orders, the most spent and the latest order first
+              {
+                id: 'orders',
+                header: 'Orders',
+                className: 'lg:text-right',
+                sortable: true,
+                sortDescFirst: true,
+              },
+              {
+                id: 'ltv',
+                header: 'Lifetime value',
+                className: 'lg:text-right',
+                sortable: true,
+                sortDescFirst: true,
+              },
+              { id: 'last', header: 'Last order', sortable: true, sortDescFirst: true },
             ]}
             rows={page.data.map((c) => ({
               id: c.id,
@@ -140,7 +169,10 @@ export default async function CustomersPage({
           aria-label="Pages"
           className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
         >
-          <span className="text-slate-600">By last name · {page.data.length} shown</span>
+          <span className="text-slate-600">
+            Sorted by {SORT_LABEL[sort.id]}, {sort.desc ? 'descending' : 'ascending'} · {page.data.length}{' '}
+            shown
+          </span>
           <span className="flex gap-4">
             {filter.cursor && (
               <Link href={href()} className="text-brand-700 underline">
