@@ -14,6 +14,7 @@ import { AdjustForm } from '@/components/inventory/adjust-form';
 import { MoveBinForm } from '@/components/inventory/move-bin-form';
 import { StaticTable } from '@/components/data-table/static-table';
 import { ListTable } from '@/components/data-table/list-table';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'SKU' };
 
@@ -58,11 +59,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
   const v = detail.variant;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/inventory" className="text-brand-700 underline">
-          ← Inventory
-        </Link>
-      </p>
+      <BackLink href="/inventory">Inventory</BackLink>
       <PageHeader
         title={`${v.name}${v.title ? ` — ${v.title}` : ''}`}
         description={

@@ -12,6 +12,7 @@ import { PaymentStatusBadge } from '@/components/orders/order-badges';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { GoodwillRefundForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Issue a refund' };
 
@@ -53,11 +54,7 @@ export default async function NewRefundPage({
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/orders/${room.id}`} className="text-brand-700 underline">
-          ← Order #{room.number}
-        </Link>
-      </p>
+      <BackLink href={`/orders/${room.id}`}>Order #{room.number}</BackLink>
       <PageHeader
         title={`Issue a refund on order #${room.number}`}
         description={

@@ -8,6 +8,7 @@ import { ticketTags } from '@/lib/support/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { RequestReturnForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Start a return' };
 
@@ -46,11 +47,7 @@ export default async function NewReturnPage({
   const shipped = lines.some((l) => l.shipped > 0);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/orders/${order.id}`} className="text-brand-700 underline">
-          ← Order #{order.number}
-        </Link>
-      </p>
+      <BackLink href={`/orders/${order.id}`}>Order #{order.number}</BackLink>
       <PageHeader
         title={`Start a return for order #${order.number}`}
         description={

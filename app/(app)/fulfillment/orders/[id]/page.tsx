@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { orderDetail } from '@/lib/orders/queries';
@@ -20,6 +19,7 @@ import { openQuantity } from '@/lib/orders/rules';
 import { parcelCustoms } from '@/lib/fulfillment/parcel-customs';
 import { missingCustomsMessage } from '@/lib/shipping/customs';
 import { FactStrip } from '@/components/page/facts';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Ship order' };
 
@@ -51,11 +51,9 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/fulfillment" className="inline-flex min-h-11 items-center text-brand-700 underline">
-          ← Fulfillment queue
-        </Link>
-      </p>
+      <BackLink href="/fulfillment" tall>
+        Fulfillment queue
+      </BackLink>
       <PageHeader
         title={`Ship order #${order.number}`}
         description={

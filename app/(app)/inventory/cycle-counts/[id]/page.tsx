@@ -10,6 +10,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountScanner } from '@/components/cycle-counts/count-scanner';
 import { CountActions } from '@/components/cycle-counts/count-actions';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Cycle count' };
 
@@ -24,14 +25,9 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
   const review = `/inventory/cycle-counts/${sheet.id}/review`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href="/inventory/cycle-counts"
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Cycle counts
-        </Link>
-      </p>
+      <BackLink href="/inventory/cycle-counts" tall>
+        Cycle counts
+      </BackLink>
       <PageHeader
         title={`Cycle count #${sheet.number}`}
         description={

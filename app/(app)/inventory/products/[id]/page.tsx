@@ -12,6 +12,7 @@ import { ProductForm } from '@/components/catalog/product-form';
 import { supplierOptions } from '@/lib/purchasing/queries';
 import { ProductStatusBadge } from '@/components/catalog/product-status-badge';
 import { ProductStatusForm } from '@/components/catalog/product-status-form';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Product' };
 
@@ -35,11 +36,7 @@ export default async function ProductPage({
   const canWrite = roleHas(user.role, 'inventory:adjust');
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/inventory/products" className="text-brand-700 underline">
-          ← Products
-        </Link>
-      </p>
+      <BackLink href="/inventory/products">Products</BackLink>
       <PageHeader
         title={product.name}
         description={

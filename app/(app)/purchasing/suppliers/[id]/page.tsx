@@ -10,6 +10,7 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { SupplierForm } from '@/components/purchasing/supplier-form';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Supplier' };
 
@@ -29,14 +30,9 @@ export default async function SupplierPage({
   const money = (n: number) => formatMoney(n, supplier.currency);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href="/purchasing/suppliers"
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Suppliers
-        </Link>
-      </p>
+      <BackLink href="/purchasing/suppliers" tall>
+        Suppliers
+      </BackLink>
       <PageHeader
         title={supplier.name}
         description={

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { returnDetail } from '@/lib/returns/queries';
@@ -8,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { ReceiveScanner } from '@/components/returns/receive-scanner';
 import { InspectForm } from '@/components/returns/return-forms';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Receive return' };
 
@@ -22,11 +22,7 @@ export default async function ReceiveReturnPage({ params }: { params: Promise<{ 
   const arrived = r.lines.reduce((s, l) => s + l.quantity_received, 0);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/returns/${r.id}`} className="text-brand-700 underline">
-          ← Return #{r.number}
-        </Link>
-      </p>
+      <BackLink href={`/returns/${r.id}`}>Return #{r.number}</BackLink>
       <PageHeader
         title={`Receive return #${r.number}`}
         description={

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { waveLabelRows } from '@/lib/fulfillment/wave-queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { BatchLabels } from '@/components/fulfillment/batch-labels';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Wave labels' };
 
@@ -16,14 +16,9 @@ export default async function WaveLabelsPage({ params }: { params: Promise<{ id:
   if (!wave) notFound();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href={`/fulfillment/waves/${id}`}
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Pick wave {wave.number}
-        </Link>
-      </p>
+      <BackLink href={`/fulfillment/waves/${id}`} tall>
+        Pick wave {wave.number}
+      </BackLink>
       <PageHeader
         title={`Labels for wave ${wave.number}`}
         description={

@@ -10,6 +10,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountActions } from '@/components/cycle-counts/count-actions';
 import { reviewLineShown, type ReviewLineFilter } from '@/lib/inventory/cycle-counts/rules';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Review cycle count' };
 
@@ -36,14 +37,9 @@ export default async function ReviewCycleCountPage({
   const base = `/inventory/cycle-counts/${review.id}/review`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href={`/inventory/cycle-counts/${review.id}`}
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Count #{review.number}
-        </Link>
-      </p>
+      <BackLink href={`/inventory/cycle-counts/${review.id}`} tall>
+        Count #{review.number}
+      </BackLink>
       <PageHeader
         title={`Review count #${review.number}`}
         description={`${review.location_name} (${review.location}) · ${review.scope_description}`}
