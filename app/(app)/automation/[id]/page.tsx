@@ -18,6 +18,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { RuleForm } from '@/components/automation/rule-form';
 import { DeleteRuleButton, DryRunPanel, RuleEnabledButton } from '@/components/automation/rule-controls';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Automation rule' };
 
@@ -56,13 +57,7 @@ export default async function RulePage({
             ← All rules
           </Link>
         </p>
-        <section
-          aria-labelledby="rule-summary"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-6"
-        >
-          <h2 id="rule-summary" className="text-lg font-semibold">
-            What it does
-          </h2>
+        <Card id="rule-summary" title="What it does" padding="p-6" className="space-y-3">
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">When</dt>
             <dd>
@@ -85,12 +80,9 @@ export default async function RulePage({
               <DeleteRuleButton ruleId={rule.id} />
             </div>
           )}
-        </section>
+        </Card>
         {canWrite && <DryRunPanel ruleId={rule.id} />}
-        <section aria-labelledby="runs-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="runs-title" className="px-6 pt-5 text-lg font-semibold">
-            Runs ({rule.runs.total})
-          </h2>
+        <Card id="runs-title" title={`Runs (${rule.runs.total})`} padding="none" titleClassName="px-6 pt-5">
           {runs.length === 0 ? (
             <p className="px-6 pb-6 pt-2 text-slate-700">
               No runs yet.{' '}
@@ -153,7 +145,7 @@ export default async function RulePage({
               }))}
             />
           )}
-        </section>
+        </Card>
         {canWrite && (
           <RuleForm
             initial={{

@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { FilterInput } from '@/components/page/filter-fields';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'What to fix' };
 
@@ -76,10 +77,7 @@ export default async function WhatToFixPage({
         </p>
       )}
 
-      <section aria-labelledby="by-sku" className="mb-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="by-sku" className="px-4 pt-4 text-lg font-semibold">
-          By product
-        </h2>
+      <Card id="by-sku" title="By product" padding="none" className="mb-6" titleClassName="px-4 pt-4">
         {skus.rows.length === 0 ? (
           <p className="p-4 text-slate-700">
             Nothing to fix in this range: no ratings, returns, refunds or tickets. Try a longer range.
@@ -154,12 +152,9 @@ export default async function WhatToFixPage({
             }))}
           />
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="by-theme" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="by-theme" className="px-4 pt-4 text-lg font-semibold">
-          By theme
-        </h2>
+      <Card id="by-theme" title="By theme" padding="none" titleClassName="px-4 pt-4">
         <p className="px-4 text-sm text-slate-600">
           Answers tagged with the theme in the range, what their orders cost, and tickets whose words match
           the theme&apos;s keywords.{' '}
@@ -208,7 +203,7 @@ export default async function WhatToFixPage({
             },
           }))}
         />
-      </section>
+      </Card>
     </>
   );
 }

@@ -18,6 +18,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FilterChoice } from '@/components/page/filter-fields';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Profit and loss · Ledger' };
 
@@ -213,13 +214,12 @@ export default async function ProfitAndLossPage({
                 />
               </section>
 
-              <section
-                aria-labelledby="pl-months-title"
-                className="rounded-xl border border-slate-200 bg-white"
+              <Card
+                id="pl-months-title"
+                title={step === 'quarter' ? 'By quarter' : 'By month'}
+                padding="none"
+                titleClassName="px-4 pt-5 sm:px-6"
               >
-                <h2 id="pl-months-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-                  {step === 'quarter' ? 'By quarter' : 'By month'}
-                </h2>
                 <p className="px-4 text-sm text-slate-600 sm:px-6">
                   One column per {step === 'quarter' ? 'fiscal quarter' : 'calendar month'} of the range;
                   scroll the table sideways for more columns.
@@ -271,7 +271,7 @@ export default async function ProfitAndLossPage({
                     },
                   }))}
                 />
-              </section>
+              </Card>
             </div>
           );
         })()}

@@ -15,6 +15,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FileTaxPeriodForm } from '@/components/ledger/file-tax-period-form';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Sales tax · Ledger' };
 
@@ -173,10 +174,12 @@ export default async function SalesTaxPage({
             </div>
           </section>
 
-          <section aria-labelledby="filings-title" className="rounded-xl border border-slate-200 bg-white">
-            <h2 id="filings-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-              Filed periods ({filings.length})
-            </h2>
+          <Card
+            id="filings-title"
+            title={`Filed periods (${filings.length})`}
+            padding="none"
+            titleClassName="px-4 pt-5 sm:px-6"
+          >
             {filings.length === 0 ? (
               <p className="px-4 pt-2 pb-5 text-slate-700 sm:px-6">
                 No period filed yet. Pick a period that has ended above and file it.
@@ -199,7 +202,7 @@ export default async function SalesTaxPage({
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </div>
       )}
     </>

@@ -343,7 +343,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </Card>
       )}
 
-      <Card id="lines-title" title="Lines" flush className="min-w-0">
+      <Card id="lines-title" title="Lines" padding="none" className="min-w-0">
         <StaticTable
           label="Order lines table"
           className="mt-2"
@@ -450,7 +450,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       </div>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-3">
-        <Card id="payments-title" title="Payments" flush className="min-w-0 xl:col-span-2">
+        <Card id="payments-title" title="Payments" padding="none" className="min-w-0 xl:col-span-2">
           {canRecordPayment && (
             <div className="px-5 pb-2 pt-2">
               <RecordPaymentForm

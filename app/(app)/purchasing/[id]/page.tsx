@@ -88,7 +88,7 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             </address>
           </section>
         )}
-        <Card id="lines-title" title="Lines" flush titleClassName="px-4 pt-4">
+        <Card id="lines-title" title="Lines" padding="none" titleClassName="px-4 pt-4">
           <StaticTable
             label="Purchase order lines"
             className="mt-2"

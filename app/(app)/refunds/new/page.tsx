@@ -13,6 +13,7 @@ import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { GoodwillRefundForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
 import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Issue a refund' };
 
@@ -66,13 +67,7 @@ export default async function NewRefundPage({
         Payment: <PaymentStatusBadge status={room.paymentStatus} />
       </p>
       {open.length > 0 && (
-        <section
-          aria-labelledby="returns-title"
-          className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="returns-title" className="text-lg font-semibold">
-            Refund returned items
-          </h2>
+        <Card id="returns-title" title="Refund returned items" className="mb-6">
           <p className="mt-1 text-sm text-slate-700">
             Items that came back are refunded from their return, with tax, restocking fee and shipping worked
             out per line:
@@ -87,12 +82,9 @@ export default async function NewRefundPage({
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       )}
-      <section aria-labelledby="goodwill-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="goodwill-title" className="text-lg font-semibold">
-          Goodwill refund (no return)
-        </h2>
+      <Card id="goodwill-title" title="Goodwill refund (no return)">
         <p className="mb-3 mt-1 text-sm text-slate-700">
           For a late parcel, a scuffed box, a missing freebie: money back without anything coming back. Give
           the reason.
@@ -112,7 +104,7 @@ export default async function NewRefundPage({
             {room.pending ? ' (a refund awaits a manager’s approval)' : ''}.
           </p>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -133,7 +133,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         </p>
       )}
 
-      <Card id="lines-title" title="Items" flush className="min-w-0">
+      <Card id="lines-title" title="Items" padding="none" className="min-w-0">
         <StaticTable
           label="Return items table"
           className="mt-2"

@@ -9,6 +9,7 @@ import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Receive returns' };
 
@@ -87,10 +88,12 @@ export default async function ReceiveReturnsPage({
           </p>
         )}
       </form>
-      <section aria-labelledby="awaiting-title" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="awaiting-title" className="mb-2 text-lg font-semibold">
-          Awaiting receipt ({list.data.length})
-        </h2>
+      <Card
+        id="awaiting-title"
+        title={`Awaiting receipt (${list.data.length})`}
+        padding="p-4"
+        titleClassName="mb-2"
+      >
         {list.data.length === 0 ? (
           <p className="text-slate-700">
             No parcels are expected back. Approved returns appear here until every unit is received.
@@ -124,7 +127,7 @@ export default async function ReceiveReturnsPage({
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </>
   );
 }

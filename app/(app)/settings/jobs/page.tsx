@@ -12,6 +12,7 @@ import { ListTable } from '@/components/data-table/list-table';
 import { RetryJobButton } from '@/components/settings/retry-job-button';
 import { FilterChoice } from '@/components/page/filter-fields';
 import { FilterBar } from '@/components/data-table/list-chrome';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -84,10 +85,7 @@ export default async function JobsPage({
         )}
       </p>
 
-      <section aria-labelledby="queues-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="queues-title" className="px-6 pt-5 text-lg font-semibold">
-          Queues
-        </h2>
+      <Card id="queues-title" title="Queues" padding="none" className="mb-6" titleClassName="px-6 pt-5">
         {visibleQueues.length === 0 ? (
           <p className="px-6 pb-6 pt-2 text-slate-700">
             No queues yet. They are created when the worker starts (inside <code>npm start</code>, or{' '}
@@ -147,7 +145,7 @@ export default async function JobsPage({
             })}
           />
         )}
-      </section>
+      </Card>
 
       <FilterBar
         label="Filter the jobs"
@@ -173,10 +171,7 @@ export default async function JobsPage({
         />
       </FilterBar>
 
-      <section aria-labelledby="jobs-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="jobs-title" className="px-6 pt-5 text-lg font-semibold">
-          Recent jobs
-        </h2>
+      <Card id="jobs-title" title="Recent jobs" padding="none" titleClassName="px-6 pt-5">
         {jobs.length === 0 ? (
           <p className="px-6 pb-6 pt-2 text-slate-700">
             {query.state || query.queue
@@ -230,7 +225,7 @@ export default async function JobsPage({
             }))}
           />
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -66,7 +66,7 @@ export default async function CustomerPage({
       </dl>
 
       <div className="grid gap-6 xl:grid-cols-3">
-        <Card id="history-title" title="Order history" flush className="min-w-0 xl:col-span-2">
+        <Card id="history-title" title="Order history" padding="none" className="min-w-0 xl:col-span-2">
           {customer.orders.length === 0 ? (
             <p className="px-5 pb-5 pt-2 text-slate-700">
               No orders yet. Their orders show here as soon as they buy, or when you take one for them.

@@ -43,7 +43,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
         actions={<BillStatusBadge status={bill.status} />}
       />
       <div className="space-y-6">
-        <Card id="match-title" title="Three-way match" flush titleClassName="px-4 pt-4">
+        <Card id="match-title" title="Three-way match" padding="none" titleClassName="px-4 pt-4">
           <p className="px-4 text-sm text-slate-700">
             For{' '}
             <Link href={`/purchasing/${bill.purchase_order.id}`} className="text-brand-700 underline">

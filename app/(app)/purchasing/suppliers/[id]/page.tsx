@@ -11,6 +11,7 @@ import { readSort } from '@/lib/list/sort';
 import { SupplierForm } from '@/components/purchasing/supplier-form';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
 import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Supplier' };
 
@@ -44,10 +45,7 @@ export default async function SupplierPage({
         }
       />
       <div className="space-y-6">
-        <section aria-labelledby="pos-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="pos-title" className="px-4 pt-4 text-lg font-semibold">
-            Recent purchase orders
-          </h2>
+        <Card id="pos-title" title="Recent purchase orders" padding="none" titleClassName="px-4 pt-4">
           {pos.data.length === 0 ? (
             <p className="p-4 text-slate-700">
               No purchase orders to this supplier yet. Choose “New purchase order” under Purchasing to order
@@ -80,7 +78,7 @@ export default async function SupplierPage({
               }))}
             />
           )}
-        </section>
+        </Card>
         {roleHas(user.role, 'purchasing:write') ? (
           <section aria-labelledby="edit-title" className="space-y-3">
             <h2 id="edit-title" className="text-lg font-semibold">
@@ -109,13 +107,7 @@ export default async function SupplierPage({
             />
           </section>
         ) : (
-          <section
-            aria-labelledby="products-title"
-            className="rounded-xl border border-slate-200 bg-white p-4"
-          >
-            <h2 id="products-title" className="text-lg font-semibold">
-              Products
-            </h2>
+          <Card id="products-title" title="Products" padding="p-4">
             <ul className="mt-2 space-y-1">
               {supplier.products.map((p) => (
                 <li key={p.sku}>
@@ -124,7 +116,7 @@ export default async function SupplierPage({
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
         )}
       </div>
     </>

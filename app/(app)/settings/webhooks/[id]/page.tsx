@@ -14,6 +14,7 @@ import {
   RotateSecretButton,
   WebhookEnabledButton,
 } from '@/components/settings/webhook-forms';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Webhook deliveries' };
 
@@ -48,13 +49,7 @@ export default async function WebhookPage({
             ← All webhooks
           </Link>
         </p>
-        <section
-          aria-labelledby="hook-title"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-6"
-        >
-          <h2 id="hook-title" className="break-all text-lg font-semibold">
-            {hook.url}
-          </h2>
+        <Card id="hook-title" title={hook.url} padding="p-6" className="space-y-3" titleClassName="break-all">
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">Events</dt>
             <dd>
@@ -80,14 +75,8 @@ export default async function WebhookPage({
             <WebhookEnabledButton id={hook.id} enabled={hook.enabled} />
             <DeleteWebhookButton id={hook.id} url={hook.url} />
           </div>
-        </section>
-        <section
-          aria-labelledby="deliveries-title"
-          className="rounded-xl border border-slate-200 bg-white p-6"
-        >
-          <h2 id="deliveries-title" className="text-lg font-semibold">
-            Recent deliveries ({deliveries.length})
-          </h2>
+        </Card>
+        <Card id="deliveries-title" title={`Recent deliveries (${deliveries.length})`} padding="p-6">
           {deliveries.length === 0 ? (
             <p className="pt-2 text-slate-700">
               Nothing sent yet. Deliveries appear here as soon as a subscribed event happens.
@@ -173,7 +162,7 @@ export default async function WebhookPage({
               />
             </div>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { BatchLabels } from '@/components/fulfillment/batch-labels';
 import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Wave labels' };
 
@@ -27,14 +28,11 @@ export default async function WaveLabelsPage({ params }: { params: Promise<{ id:
           'it on its ship page.'
         }
       />
-      <section aria-labelledby="batch-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="batch-title" className="mb-3 text-lg font-semibold">
-          Parcels
-        </h2>
+      <Card id="batch-title" title="Parcels" titleClassName="mb-3">
         <ScrollRegion label="Parcels of the wave">
           <BatchLabels waveId={id} waveNumber={wave.number} rows={wave.rows} />
         </ScrollRegion>
-      </section>
+      </Card>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountActions } from '@/components/cycle-counts/count-actions';
 import { reviewLineShown, type ReviewLineFilter } from '@/lib/inventory/cycle-counts/rules';
 import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Review cycle count' };
 
@@ -153,13 +154,7 @@ export default async function ReviewCycleCountPage({
         />
       </section>
       {review.status === 'counting' && (
-        <section
-          aria-labelledby="complete-title"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="complete-title" className="text-lg font-semibold">
-            Post the differences
-          </h2>
+        <Card id="complete-title" title="Post the differences" className="space-y-3">
           <p className="text-slate-700">
             Completing posts each difference as a count correction at cost (losses to inventory shrinkage,
             found units back), closes the count and counts it in the inventory accuracy KPI.
@@ -176,7 +171,7 @@ export default async function ReviewCycleCountPage({
               afterComplete={`/inventory/cycle-counts/${review.id}/review`}
             />
           )}
-        </section>
+        </Card>
       )}
     </>
   );
