@@ -10,14 +10,11 @@ import type { EventType } from '@/lib/events/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Automation' };
 
-export default async function AutomationPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AutomationPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('automation:read', '/automation');
   const { sort } = readSort(await searchParams, RULE_SORT);
   const canWrite = roleHas(user.role, 'automation:write');

@@ -9,14 +9,11 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
 import { AccountTypeLabel, BalanceIndicator } from '@/components/ledger/ledger-bits';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Trial balance · Ledger' };
 
-export default async function TrialBalancePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TrialBalancePage({ searchParams }: ListPageProps) {
   await requirePagePermission('ledger:read', '/ledger');
   const params = await searchParams;
   const [asOf, settings] = await Promise.all([asOfFromSearchParam(params.as_of), shopSettings()]);

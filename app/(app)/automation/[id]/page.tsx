@@ -19,6 +19,7 @@ import { ListTable } from '@/components/data-table/list-table';
 import { RuleForm } from '@/components/automation/rule-form';
 import { DeleteRuleButton, DryRunPanel, RuleEnabledButton } from '@/components/automation/rule-controls';
 import { Card } from '@/components/page/card';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Automation rule' };
 
@@ -28,13 +29,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function RulePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RulePage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const user = await requirePagePermission('automation:read', `/automation/${id}`);
   const canWrite = roleHas(user.role, 'automation:write');

@@ -12,6 +12,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { FilterInput } from '@/components/page/filter-fields';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'What to fix' };
 
@@ -21,11 +22,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
  * What to fix: per SKU and per theme, ratings beside returns, refunds and tickets, sorted by what the
  * problems cost (refunds + return shipping + lost margin; decision 027). Every figure opens its records.
  */
-export default async function WhatToFixPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WhatToFixPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('feedback:read', '/feedback/report');
   const raw = await searchParams;
   const { today } = await shopToday();

@@ -8,14 +8,11 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Fulfillment exceptions' };
 
-export default async function FulfillmentExceptionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FulfillmentExceptionsPage({ searchParams }: ListPageProps) {
   await requirePagePermission('fulfillment:write', '/fulfillment/exceptions');
   const { sort } = readSort(await searchParams, EXCEPTION_SORT);
   const [rows, timeZone] = await Promise.all([exceptionList({ sort }), shopTimezone()]);

@@ -10,14 +10,11 @@ import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Shipped today' };
 
-export default async function ShippedTodayPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ShippedTodayPage({ searchParams }: ListPageProps) {
   await requirePagePermission('fulfillment:write', '/fulfillment/shipped-today');
   const { sort } = readSort(await searchParams, SHIPPED_SORT);
   const settings = await shopSettings();

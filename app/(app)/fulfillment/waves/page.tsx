@@ -8,16 +8,13 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Pick waves' };
 
 const STATUS: Record<string, string> = { open: 'Picking', done: 'Picked', cancelled: 'Cancelled' };
 
-export default async function WavesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WavesPage({ searchParams }: ListPageProps) {
   await requirePagePermission('fulfillment:write', '/fulfillment/waves');
   const { sort } = readSort(await searchParams, WAVE_SORT);
   const [waves, timeZone] = await Promise.all([waveList({ sort }), shopTimezone()]);

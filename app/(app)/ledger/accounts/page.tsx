@@ -12,6 +12,7 @@ import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AccountTypeLabel } from '@/components/ledger/ledger-bits';
 import { CreateAccountForm } from '@/components/ledger/create-account-form';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Accounts · Ledger' };
 
@@ -39,11 +40,7 @@ function AccountKind({ system, active }: { system: boolean; active: boolean }) {
   );
 }
 
-export default async function AccountsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AccountsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('ledger:read', '/ledger/accounts');
   const { sort } = readSort(await searchParams, ACCOUNT_SORT);
   const canPost = roleHas(user.role, 'ledger:write');

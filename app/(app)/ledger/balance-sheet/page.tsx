@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable, type StaticGroup, type StaticRow } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Balance sheet · Ledger' };
 
@@ -64,11 +65,7 @@ function fiveYearsBefore(fiscalYearStart: string): string {
   return `/ledger/profit-and-loss?from=${year - 5}-01-01&to=${year - 1}-12-31`;
 }
 
-export default async function BalanceSheetPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function BalanceSheetPage({ searchParams }: ListPageProps) {
   await requirePagePermission('ledger:read', '/ledger/balance-sheet');
   const params = await searchParams;
   const [asOf, settings] = await Promise.all([asOfFromSearchParam(params.as_of), shopSettings()]);

@@ -19,6 +19,7 @@ import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FilterChoice } from '@/components/page/filter-fields';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Profit and loss · Ledger' };
 
@@ -38,11 +39,7 @@ function rowClass(r: PlTableRow) {
   return 'border-y-2 border-slate-300 bg-slate-50 font-semibold';
 }
 
-export default async function ProfitAndLossPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ProfitAndLossPage({ searchParams }: ListPageProps) {
   await requirePagePermission('ledger:read', '/ledger/profit-and-loss');
   const params = await searchParams;
   const settings = await shopSettings();

@@ -16,6 +16,7 @@ import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FileTaxPeriodForm } from '@/components/ledger/file-tax-period-form';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Sales tax · Ledger' };
 
@@ -41,11 +42,7 @@ function lineLabel(l: SalesTaxLine): string {
   return `${l.jurisdiction}, ${ratePercent(l.rate)}`;
 }
 
-export default async function SalesTaxPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SalesTaxPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('ledger:read', '/ledger/sales-tax');
   const canFile = roleHas(user.role, 'ledger:write');
   const params = await searchParams;

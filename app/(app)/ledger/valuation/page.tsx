@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Inventory valuation · Ledger' };
 
@@ -17,11 +18,7 @@ export const metadata: Metadata = { title: 'Inventory valuation · Ledger' };
 const MAX_ROWS = 500;
 const METHOD_LABEL = { fifo: 'FIFO (first in, first out)', average: 'Moving weighted average' } as const;
 
-export default async function ValuationPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ValuationPage({ searchParams }: ListPageProps) {
   await requirePagePermission(['ledger:read', 'reports:read'], '/ledger/valuation');
   const params = await searchParams;
   const asOf = await asOfFromSearchParam(params.as_of);

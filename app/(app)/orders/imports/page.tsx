@@ -11,6 +11,7 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { OrderImport } from '@/components/channels/order-import';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Import orders' };
 
@@ -21,11 +22,7 @@ const STATUS_LABEL: Record<string, string> = {
   failed: 'Failed',
 };
 
-export default async function OrderImportsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OrderImportsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('orders:import', '/orders/imports');
   const { sort } = readSort(await searchParams, ORDER_IMPORT_SORT);
   const imports = await orderImports(20, sort);

@@ -14,6 +14,7 @@ import { GoodwillRefundForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
 import { BackLink } from '@/components/page/back-link';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Issue a refund' };
 
@@ -21,11 +22,7 @@ export const metadata: Metadata = { title: 'Issue a refund' };
  * Issue a refund on an order (linked from the order page and from a support ticket): returned units
  * are refunded on their return's page; anything else is a goodwill refund with a reason.
  */
-export default async function NewRefundPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewRefundPage({ searchParams }: ListPageProps) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
   const ticketId = isUuid(sp.ticketId) ? sp.ticketId : undefined;

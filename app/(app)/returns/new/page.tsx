@@ -9,15 +9,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { RequestReturnForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
 import { BackLink } from '@/components/page/back-link';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Start a return' };
 
 /** Start a return for an order; linked from the order page and from a support ticket (?ticketId=). */
-export default async function NewReturnPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewReturnPage({ searchParams }: ListPageProps) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
   const ticketId = isUuid(sp.ticketId) ? sp.ticketId : undefined;

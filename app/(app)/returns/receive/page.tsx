@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Receive returns' };
 
@@ -17,11 +18,7 @@ export const metadata: Metadata = { title: 'Receive returns' };
  * The receiving desk: the returns whose parcels are expected (approved, not wholly received) and a scan
  * box. Scanning an RMA number or a return label's tracking number opens that return's receiving page.
  */
-export default async function ReceiveReturnsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReceiveReturnsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('returns:receive', '/returns/receive');
   const raw = await searchParams;
   const code = typeof raw.code === 'string' ? raw.code.trim().slice(0, 100) : '';

@@ -10,14 +10,11 @@ import { RevokeApiKeyButton } from '@/components/settings/revoke-api-key-button'
 import { shopTimezone } from '@/lib/settings/queries';
 import { ListTable } from '@/components/data-table/list-table';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-export default async function ApiKeysPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ApiKeysPage({ searchParams }: ListPageProps) {
   await requirePagePermission('settings:write', '/settings/api-keys');
   const { sort } = readSort(await searchParams, API_KEY_SORT);
   const [keys, timeZone] = await Promise.all([apiKeyList(undefined, sort), shopTimezone()]);

@@ -13,17 +13,14 @@ import { serviceLevelSettings } from '@/lib/shipping/service-level-queries';
 import { LEVEL_LABEL, LEVEL_TRANSIT_DAYS, SERVICE_LEVELS } from '@/lib/shipping/service-levels';
 import { CHANNELS } from '@/lib/orders/schemas';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Shipping settings' };
 
 const mmToIn = (mm: number) => (mm / 25.4).toFixed(1);
 
 /** Read-only for now: carriers, services, the cards and rules in force, package types and the zone chart. */
-export default async function ShippingSettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ShippingSettingsPage({ searchParams }: ListPageProps) {
   await requirePagePermission('settings:write', '/settings/shipping');
   const { sort } = readSort(await searchParams, PACKAGE_TYPE_SORT);
   const today = todayIn(await shopTimezone());

@@ -8,6 +8,7 @@ import { CreateUserForm } from '@/components/settings/create-user-form';
 import { UserRowActions } from '@/components/settings/user-row-actions';
 import { ListTable } from '@/components/data-table/list-table';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -17,11 +18,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function UsersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UsersPage({ searchParams }: ListPageProps) {
   const me = await requirePagePermission('settings:write', '/settings/users');
   const { sort } = readSort(await searchParams, USER_SORT);
   const users = await userList(undefined, sort);

@@ -9,14 +9,11 @@ import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateWebhookForm } from '@/components/settings/webhook-forms';
 import { ListTable } from '@/components/data-table/list-table';
 import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
-export default async function WebhooksPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WebhooksPage({ searchParams }: ListPageProps) {
   await requirePagePermission('webhooks:write', '/settings/webhooks');
   const { sort } = readSort(await searchParams, WEBHOOK_SORT);
   const hooks = await webhookList(sort);

@@ -14,16 +14,11 @@ import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { Card } from '@/components/page/card';
 import { PostalAddressBlock } from '@/components/page/postal-address';
 import { BackLink } from '@/components/page/back-link';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Customer' };
 
-export default async function CustomerPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CustomerPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   await requirePagePermission('orders:read', `/orders/customers/${id}`);
   const { sort } = readSort(await searchParams, CUSTOMER_ORDER_SORT);

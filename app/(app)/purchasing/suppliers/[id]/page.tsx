@@ -12,16 +12,11 @@ import { SupplierForm } from '@/components/purchasing/supplier-form';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
 import { BackLink } from '@/components/page/back-link';
 import { Card } from '@/components/page/card';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Supplier' };
 
-export default async function SupplierPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SupplierPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const { sort } = readSort(await searchParams, PURCHASE_ORDER_SORT);
   const user = await requirePagePermission('purchasing:read', `/purchasing/suppliers/${id}`);

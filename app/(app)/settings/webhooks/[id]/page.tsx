@@ -15,6 +15,7 @@ import {
   WebhookEnabledButton,
 } from '@/components/settings/webhook-forms';
 import { Card } from '@/components/page/card';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Webhook deliveries' };
 
@@ -24,13 +25,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function WebhookPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WebhookPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   await requirePagePermission('webhooks:write', `/settings/webhooks/${id}`);
   const hook = await webhookDetail(id).catch((e: unknown) => {

@@ -12,6 +12,7 @@ import { CountActions } from '@/components/cycle-counts/count-actions';
 import { reviewLineShown, type ReviewLineFilter } from '@/lib/inventory/cycle-counts/rules';
 import { BackLink } from '@/components/page/back-link';
 import { Card } from '@/components/page/card';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Review cycle count' };
 
@@ -19,13 +20,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 
 /** Expected, counted, variance and value per line: for reviewers only (counters count blind). */
-export default async function ReviewCycleCountPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReviewCycleCountPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const filter: ReviewLineFilter = (await searchParams).lines === 'differences' ? 'differences' : 'all';
   const user = await requirePagePermission('inventory:approve_count', `/inventory/cycle-counts/${id}/review`);
