@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import {
   RUN_SORT,
   automationFormOptions,
@@ -19,6 +17,7 @@ import { ListTable } from '@/components/data-table/list-table';
 import { RuleForm } from '@/components/automation/rule-form';
 import { DeleteRuleButton, DryRunPanel, RuleEnabledButton } from '@/components/automation/rule-controls';
 import { Card } from '@/components/page/card';
+import { orNotFound } from '@/components/page/not-found';
 import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Automation rule' };
@@ -33,10 +32,7 @@ export default async function RulePage({ params, searchParams }: RecordPageProps
   const { id } = await params;
   const user = await requirePagePermission('automation:read', `/automation/${id}`);
   const canWrite = roleHas(user.role, 'automation:write');
-  const rule = await automationRuleDetail(id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const rule = await orNotFound(automationRuleDetail(id));
   const { sort } = readSort(await searchParams, RUN_SORT);
   const [runs, options] = await Promise.all([
     automationRuns(id, { limit: 50, sort }),

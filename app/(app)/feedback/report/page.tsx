@@ -13,6 +13,7 @@ import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { FilterInput } from '@/components/page/filter-fields';
 import { Card } from '@/components/page/card';
 import type { ListPageProps } from '@/components/page/props';
+import { endColumns } from '@/components/page/columns';
 
 export const metadata: Metadata = { title: 'What to fix' };
 
@@ -88,10 +89,12 @@ export default async function WhatToFixPage({ searchParams }: ListPageProps) {
               { id: 'rating', header: 'Rating', align: 'end' },
               { id: 'returned', header: 'Returned', align: 'end' },
               { id: 'reason', header: 'Top reason' },
-              { id: 'refunds', header: 'Refunds', align: 'end' },
-              { id: 'shipping', header: 'Return shipping', align: 'end' },
-              { id: 'lost', header: 'Lost margin', align: 'end' },
-              { id: 'tickets', header: 'Tickets', align: 'end' },
+              ...endColumns({
+                refunds: 'Refunds',
+                shipping: 'Return shipping',
+                lost: 'Lost margin',
+                tickets: 'Tickets',
+              }),
               { id: 'cost', header: 'Cost', align: 'end', className: 'font-semibold' },
             ]}
             rows={skus.rows.map((r) => ({
@@ -164,10 +167,12 @@ export default async function WhatToFixPage({ searchParams }: ListPageProps) {
           caption="What customers' feedback themes cost"
           columns={[
             { id: 'theme', header: 'Theme', rowHeader: true, className: 'font-medium' },
-            { id: 'answers', header: 'Answers', align: 'end' },
-            { id: 'rating', header: 'Avg rating', align: 'end' },
-            { id: 'low', header: 'Low ratings', align: 'end' },
-            { id: 'tickets', header: 'Tickets mentioning', align: 'end' },
+            ...endColumns({
+              answers: 'Answers',
+              rating: 'Avg rating',
+              low: 'Low ratings',
+              tickets: 'Tickets mentioning',
+            }),
             { id: 'skus', header: 'Top products' },
             { id: 'cost', header: 'Cost', align: 'end', className: 'font-semibold' },
           ]}

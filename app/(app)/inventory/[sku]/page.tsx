@@ -16,6 +16,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { ListTable } from '@/components/data-table/list-table';
 import { BackLink } from '@/components/page/back-link';
 import { Card } from '@/components/page/card';
+import { numberColumns } from '@/components/page/columns';
 
 export const metadata: Metadata = { title: 'SKU' };
 
@@ -189,10 +190,12 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
               { id: 'when', header: 'When' },
               { id: 'what', header: 'What' },
               { id: 'location', header: 'Location' },
-              { id: 'on_hand', header: 'On hand', className: 'lg:text-right tabular-nums' },
-              { id: 'reserved', header: 'Reserved', className: 'lg:text-right tabular-nums' },
-              { id: 'unsellable', header: 'Unsellable', className: 'lg:text-right tabular-nums' },
-              { id: 'value', header: 'Value', className: 'lg:text-right tabular-nums' },
+              ...numberColumns({
+                on_hand: 'On hand',
+                reserved: 'Reserved',
+                unsellable: 'Unsellable',
+                value: 'Value',
+              }),
               { id: 'why', header: 'Why' },
               { id: 'who', header: 'Who' },
             ]}

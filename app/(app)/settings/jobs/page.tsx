@@ -13,6 +13,7 @@ import { RetryJobButton } from '@/components/settings/retry-job-button';
 import { FilterChoice } from '@/components/page/filter-fields';
 import { FilterBar } from '@/components/data-table/list-chrome';
 import { Card } from '@/components/page/card';
+import { numberColumns } from '@/components/page/columns';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -99,11 +100,13 @@ export default async function JobsPage({
             keys={false}
             columns={[
               { id: 'queue', header: 'Queue' },
-              { id: 'waiting', header: 'Waiting', className: 'lg:text-right tabular-nums' },
-              { id: 'retrying', header: 'Retrying', className: 'lg:text-right tabular-nums' },
-              { id: 'running', header: 'Running', className: 'lg:text-right tabular-nums' },
-              { id: 'failed', header: 'Failed', className: 'lg:text-right tabular-nums' },
-              { id: 'done', header: 'Done (14 days)', className: 'lg:text-right tabular-nums' },
+              ...numberColumns({
+                waiting: 'Waiting',
+                retrying: 'Retrying',
+                running: 'Running',
+                failed: 'Failed',
+                done: 'Done (14 days)',
+              }),
             ]}
             rows={visibleQueues.map((q) => {
               const schedule = SCHEDULES.find((s) => s.job === q.name);

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { AppError } from '@/lib/errors';
 import { DELIVERY_SORT, deliveryList, webhookDetail } from '@/lib/webhooks/queries';
 import { readSort } from '@/lib/list/sort';
 import { ListTable } from '@/components/data-table/list-table';
@@ -15,6 +13,7 @@ import {
   WebhookEnabledButton,
 } from '@/components/settings/webhook-forms';
 import { Card } from '@/components/page/card';
+import { orNotFound } from '@/components/page/not-found';
 import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Webhook deliveries' };
@@ -28,10 +27,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
 export default async function WebhookPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   await requirePagePermission('webhooks:write', `/settings/webhooks/${id}`);
-  const hook = await webhookDetail(id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const hook = await orNotFound(webhookDetail(id));
   const { sort } = readSort(await searchParams, DELIVERY_SORT);
   const deliveries = await deliveryList(id, { limit: 50, sort });
   return (
