@@ -11,6 +11,7 @@ import { StaticTable, type StaticGroup, type StaticRow } from '@/components/data
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
 import type { ListPageProps } from '@/components/page/props';
+import { ExportLinks } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Balance sheet · Ledger' };
 
@@ -107,19 +108,7 @@ export default async function BalanceSheetPage({ searchParams }: ListPageProps) 
                   : `Out of balance by ${money(bs.difference)}`}
               </span>
               <div className="flex flex-wrap gap-2">
-                {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-                  <a
-                    key={f}
-                    href={`/ledger/export/balance-sheet?as_of=${bs.as_of}&format=${f}`}
-                    download
-                    className={
-                      'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
-                      'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
-                    }
-                  >
-                    Export {f.toUpperCase()}
-                  </a>
-                ))}
+                <ExportLinks href={(f) => `/ledger/export/balance-sheet?as_of=${bs.as_of}&format=${f}`} />
               </div>
             </div>
           </div>

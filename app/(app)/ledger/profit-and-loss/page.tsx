@@ -20,6 +20,7 @@ import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FilterChoice } from '@/components/page/filter-fields';
 import { Card } from '@/components/page/card';
 import type { ListPageProps } from '@/components/page/props';
+import { ExportLinks } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Profit and loss · Ledger' };
 
@@ -28,10 +29,6 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 const selectClass = 'mt-1 block w-48 rounded-md border border-slate-300 bg-white px-3 py-2 text-base';
-const exportClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm ' +
-  'font-medium hover:bg-slate-50';
-
 /** A row's look: accounts plain, section totals and the profit lines bold with a rule above. */
 function rowClass(r: PlTableRow) {
   if (r.kind === 'account') return 'border-b border-slate-100';
@@ -124,16 +121,7 @@ export default async function ProfitAndLossPage({ searchParams }: ListPageProps)
                     Profit and loss, {total.from} to {total.to}
                   </h2>
                   <div className="flex flex-wrap gap-2">
-                    {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-                      <a
-                        key={f}
-                        href={`/ledger/export/profit-and-loss?${query}&format=${f}`}
-                        download
-                        className={exportClass}
-                      >
-                        Export {f.toUpperCase()}
-                      </a>
-                    ))}
+                    <ExportLinks href={(f) => `/ledger/export/profit-and-loss?${query}&format=${f}`} />
                   </div>
                 </div>
                 <p className="px-4 text-sm text-slate-600 sm:px-6">

@@ -17,12 +17,9 @@ import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FileTaxPeriodForm } from '@/components/ledger/file-tax-period-form';
 import { Card } from '@/components/page/card';
 import type { ListPageProps } from '@/components/page/props';
+import { DownloadLink } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Sales tax · Ledger' };
-
-const exportClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm ' +
-  'font-medium hover:bg-slate-50';
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -90,13 +87,9 @@ export default async function SalesTaxPage({ searchParams }: ListPageProps) {
               <h2 id="tax-title" className="text-lg font-semibold">
                 Sales tax, {report.from} to {report.to}
               </h2>
-              <a
-                href={`/ledger/export/sales-tax?from=${report.from}&to=${report.to}`}
-                download
-                className={exportClass}
-              >
+              <DownloadLink href={`/ledger/export/sales-tax?from=${report.from}&to=${report.to}`}>
                 Export CSV
-              </a>
+              </DownloadLink>
             </div>
             {report.lines.length === 0 ? (
               <p className="px-4 pt-3 pb-5 text-slate-700 sm:px-6">
