@@ -9,14 +9,12 @@ import { describeAction, describeConditions } from '@/lib/automation/describe';
 import type { EventType } from '@/lib/events/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Automation' };
 
-export default async function AutomationPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AutomationPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('automation:read', '/automation');
   const { sort } = readSort(await searchParams, RULE_SORT);
   const canWrite = roleHas(user.role, 'automation:write');
@@ -45,10 +43,7 @@ export default async function AutomationPage({
         }
       />
       <div className="space-y-6">
-        <section aria-labelledby="rules-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="rules-title" className="px-6 pt-5 text-lg font-semibold">
-            Rules ({rules.length})
-          </h2>
+        <Card id="rules-title" title={`Rules (${rules.length})`} padding="none" titleClassName="px-6 pt-5">
           {rules.length === 0 ? (
             <p className="px-6 pb-6 pt-2 text-slate-700">
               No rules yet. Start from a template below, or build one with New rule.
@@ -93,15 +88,9 @@ export default async function AutomationPage({
               }))}
             />
           )}
-        </section>
+        </Card>
         {canWrite && (
-          <section
-            aria-labelledby="templates-title"
-            className="rounded-xl border border-slate-200 bg-white p-6"
-          >
-            <h2 id="templates-title" className="text-lg font-semibold">
-              Start from a template
-            </h2>
+          <Card id="templates-title" title="Start from a template" padding="p-6">
             <ul className="mt-3 grid gap-3 md:grid-cols-2">
               {RULE_TEMPLATES.map((t) => (
                 <li key={t.key} className="rounded-md border border-slate-200 p-4">
@@ -115,7 +104,7 @@ export default async function AutomationPage({
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
         )}
       </div>
     </>

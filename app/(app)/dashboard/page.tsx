@@ -21,6 +21,7 @@ import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { waitedFor } from '@/lib/kpi/rules';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -53,11 +54,7 @@ function ChartSection({
   );
 }
 
-export default async function DashboardPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DashboardPage({ searchParams }: ListPageProps) {
   await requirePagePermission('reports:read', '/dashboard');
   const { today, timezone } = await shopToday();
   const { range, query, error } = readDashboardParams(await searchParams, today);

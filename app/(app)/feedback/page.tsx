@@ -13,6 +13,7 @@ import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { ReplyForm, TagForm } from '@/components/feedback/answer-actions';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Feedback' };
 
@@ -52,11 +53,7 @@ function Rating({ kind, rating }: { kind: string; rating: number | string }) {
  * The feedback inbox (managers and support): every answer with its customer, order, items, ticket,
  * rating and comment; filters; theme tags (suggested from keywords); reply → a linked ticket.
  */
-export default async function FeedbackInboxPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FeedbackInboxPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('feedback:read', '/feedback');
   const canWrite = roleHas(user.role, 'feedback:write');
   const raw = await searchParams;

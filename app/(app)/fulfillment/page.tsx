@@ -14,16 +14,13 @@ import { QueueTable } from '@/components/fulfillment/queue-table';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { startWaveAction } from '@/lib/fulfillment/scan-actions';
 import { FilterChoice } from '@/components/page/filter-fields';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Fulfillment' };
 
 const selectClass = `${inputClass} min-h-11`;
 
-export default async function FulfillmentQueuePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FulfillmentQueuePage({ searchParams }: ListPageProps) {
   await requirePagePermission('fulfillment:write', '/fulfillment');
   const params = await searchParams;
   const query = readQueueQuery(params);

@@ -9,14 +9,12 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
 import { AccountTypeLabel, BalanceIndicator } from '@/components/ledger/ledger-bits';
+import type { ListPageProps } from '@/components/page/props';
+import { DownloadLink } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Trial balance · Ledger' };
 
-export default async function TrialBalancePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TrialBalancePage({ searchParams }: ListPageProps) {
   await requirePagePermission('ledger:read', '/ledger');
   const params = await searchParams;
   const [asOf, settings] = await Promise.all([asOfFromSearchParam(params.as_of), shopSettings()]);
@@ -47,16 +45,7 @@ export default async function TrialBalancePage({
             </h2>
             <div className="flex flex-wrap items-center gap-3">
               <BalanceIndicator debit={tb.total_debit} credit={tb.total_credit} format={money} />
-              <a
-                href={`/ledger/export/trial-balance?as_of=${tb.as_of}`}
-                download
-                className={
-                  'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
-                  'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
-                }
-              >
-                Export CSV
-              </a>
+              <DownloadLink href={`/ledger/export/trial-balance?as_of=${tb.as_of}`}>Export CSV</DownloadLink>
             </div>
           </div>
           {empty && (

@@ -27,6 +27,7 @@ import { FilterChoice, FilterInput, IgnoredNotice } from '@/components/page/filt
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { SavedViews } from '@/components/orders/saved-views';
 import { CHANNEL_LABEL, PAYMENT_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -52,11 +53,7 @@ const IGNORED_LABEL: Record<string, string> = {
   hold: 'hold',
 };
 
-export default async function OrdersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OrdersPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('orders:read', '/orders');
   const raw = await searchParams;
   const { query, cursor, ignored } = readListQuery(raw);

@@ -14,14 +14,11 @@ import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Purchase orders' };
 
-export default async function PurchaseOrdersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PurchaseOrdersPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission(['purchasing:read', 'purchasing:receive'], '/purchasing');
   // Receive-only roles (warehouse) land on the receiving screen.
   if (!roleHas(user.role, 'purchasing:read')) redirect('/purchasing/receive');

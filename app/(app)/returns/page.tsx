@@ -13,14 +13,11 @@ import { readSort, sortParams } from '@/lib/list/sort';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { RETURN_STATUS_LABEL, ReturnStatusBadge } from '@/components/returns/return-badges';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Returns' };
 
-export default async function ReturnsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReturnsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission(['returns:request', 'returns:receive'] as const, '/returns');
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? raw[k] : undefined);

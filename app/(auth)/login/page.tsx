@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { currentUser } from '@/lib/auth/session';
 import { homeFor } from '@/lib/auth/permissions';
 import { LoginForm } from '@/components/auth/login-form';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -13,11 +14,7 @@ function safeCallback(value: string | string[] | undefined): string | null {
   return v && v.startsWith('/') && !v.startsWith('//') ? v : null;
 }
 
-export default async function LoginPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LoginPage({ searchParams }: ListPageProps) {
   const params = await searchParams;
   const user = await currentUser();
   if (user) redirect(safeCallback(params.callbackUrl) ?? homeFor(user.role, user.startPage));

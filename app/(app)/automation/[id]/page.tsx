@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import {
   RUN_SORT,
   automationFormOptions,
@@ -18,6 +16,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { RuleForm } from '@/components/automation/rule-form';
 import { DeleteRuleButton, DryRunPanel, RuleEnabledButton } from '@/components/automation/rule-controls';
+import { Card } from '@/components/page/card';
+import { orNotFound } from '@/components/page/not-found';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Automation rule' };
 
@@ -27,20 +28,11 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function RulePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RulePage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const user = await requirePagePermission('automation:read', `/automation/${id}`);
   const canWrite = roleHas(user.role, 'automation:write');
-  const rule = await automationRuleDetail(id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const rule = await orNotFound(automationRuleDetail(id));
   const { sort } = readSort(await searchParams, RUN_SORT);
   const [runs, options] = await Promise.all([
     automationRuns(id, { limit: 50, sort }),
@@ -56,13 +48,7 @@ export default async function RulePage({
             ← All rules
           </Link>
         </p>
-        <section
-          aria-labelledby="rule-summary"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-6"
-        >
-          <h2 id="rule-summary" className="text-lg font-semibold">
-            What it does
-          </h2>
+        <Card id="rule-summary" title="What it does" padding="p-6" className="space-y-3">
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">When</dt>
             <dd>
@@ -85,12 +71,9 @@ export default async function RulePage({
               <DeleteRuleButton ruleId={rule.id} />
             </div>
           )}
-        </section>
+        </Card>
         {canWrite && <DryRunPanel ruleId={rule.id} />}
-        <section aria-labelledby="runs-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="runs-title" className="px-6 pt-5 text-lg font-semibold">
-            Runs ({rule.runs.total})
-          </h2>
+        <Card id="runs-title" title={`Runs (${rule.runs.total})`} padding="none" titleClassName="px-6 pt-5">
           {runs.length === 0 ? (
             <p className="px-6 pb-6 pt-2 text-slate-700">
               No runs yet.{' '}
@@ -153,7 +136,7 @@ export default async function RulePage({
               }))}
             />
           )}
-        </section>
+        </Card>
         {canWrite && (
           <RuleForm
             initial={{

@@ -11,6 +11,9 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { FilterInput } from '@/components/page/filter-fields';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
+import { endColumns } from '@/components/page/columns';
 
 export const metadata: Metadata = { title: 'What to fix' };
 
@@ -20,11 +23,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
  * What to fix: per SKU and per theme, ratings beside returns, refunds and tickets, sorted by what the
  * problems cost (refunds + return shipping + lost margin; decision 027). Every figure opens its records.
  */
-export default async function WhatToFixPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WhatToFixPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('feedback:read', '/feedback/report');
   const raw = await searchParams;
   const { today } = await shopToday();
@@ -76,10 +75,7 @@ export default async function WhatToFixPage({
         </p>
       )}
 
-      <section aria-labelledby="by-sku" className="mb-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="by-sku" className="px-4 pt-4 text-lg font-semibold">
-          By product
-        </h2>
+      <Card id="by-sku" title="By product" padding="none" className="mb-6" titleClassName="px-4 pt-4">
         {skus.rows.length === 0 ? (
           <p className="p-4 text-slate-700">
             Nothing to fix in this range: no ratings, returns, refunds or tickets. Try a longer range.
@@ -93,10 +89,12 @@ export default async function WhatToFixPage({
               { id: 'rating', header: 'Rating', align: 'end' },
               { id: 'returned', header: 'Returned', align: 'end' },
               { id: 'reason', header: 'Top reason' },
-              { id: 'refunds', header: 'Refunds', align: 'end' },
-              { id: 'shipping', header: 'Return shipping', align: 'end' },
-              { id: 'lost', header: 'Lost margin', align: 'end' },
-              { id: 'tickets', header: 'Tickets', align: 'end' },
+              ...endColumns({
+                refunds: 'Refunds',
+                shipping: 'Return shipping',
+                lost: 'Lost margin',
+                tickets: 'Tickets',
+              }),
               { id: 'cost', header: 'Cost', align: 'end', className: 'font-semibold' },
             ]}
             rows={skus.rows.map((r) => ({
@@ -154,12 +152,9 @@ export default async function WhatToFixPage({
             }))}
           />
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="by-theme" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="by-theme" className="px-4 pt-4 text-lg font-semibold">
-          By theme
-        </h2>
+      <Card id="by-theme" title="By theme" padding="none" titleClassName="px-4 pt-4">
         <p className="px-4 text-sm text-slate-600">
           Answers tagged with the theme in the range, what their orders cost, and tickets whose words match
           the theme&apos;s keywords.{' '}
@@ -172,10 +167,12 @@ export default async function WhatToFixPage({
           caption="What customers' feedback themes cost"
           columns={[
             { id: 'theme', header: 'Theme', rowHeader: true, className: 'font-medium' },
-            { id: 'answers', header: 'Answers', align: 'end' },
-            { id: 'rating', header: 'Avg rating', align: 'end' },
-            { id: 'low', header: 'Low ratings', align: 'end' },
-            { id: 'tickets', header: 'Tickets mentioning', align: 'end' },
+            ...endColumns({
+              answers: 'Answers',
+              rating: 'Avg rating',
+              low: 'Low ratings',
+              tickets: 'Tickets mentioning',
+            }),
             { id: 'skus', header: 'Top products' },
             { id: 'cost', header: 'Cost', align: 'end', className: 'font-semibold' },
           ]}
@@ -208,7 +205,7 @@ export default async function WhatToFixPage({
             },
           }))}
         />
-      </section>
+      </Card>
     </>
   );
 }

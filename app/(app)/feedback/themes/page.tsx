@@ -5,6 +5,7 @@ import { feedbackThemes } from '@/lib/feedback/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
 import { ThemeForm } from '@/components/feedback/theme-form';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Feedback themes' };
 
@@ -24,12 +25,9 @@ export default async function FeedbackThemesPage() {
       />
       <FeedbackTabs current="/feedback/themes" showSettings={roleHas(user.role, 'settings:write')} />
       {canWrite && (
-        <section aria-labelledby="add-theme" className="mb-6 rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="add-theme" className="mb-3 text-lg font-semibold">
-            Add a theme
-          </h2>
+        <Card id="add-theme" title="Add a theme" padding="p-4" className="mb-6" titleClassName="mb-3">
           <ThemeForm />
-        </section>
+        </Card>
       )}
       <ul aria-label="Themes" className="space-y-3">
         {themes.map((t) => (

@@ -7,14 +7,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Fulfillment exceptions' };
 
-export default async function FulfillmentExceptionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FulfillmentExceptionsPage({ searchParams }: ListPageProps) {
   await requirePagePermission('fulfillment:write', '/fulfillment/exceptions');
   const { sort } = readSort(await searchParams, EXCEPTION_SORT);
   const [rows, timeZone] = await Promise.all([exceptionList({ sort }), shopTimezone()]);
@@ -26,10 +24,16 @@ export default async function FulfillmentExceptionsPage({
         description={`Parcels the carrier reported a problem with, the latest first. Times are in ${timeZone}.`}
       />
       <FulfillmentTabs current="/fulfillment/exceptions" />
-      <section aria-labelledby="exceptions-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="exceptions-title" className="px-4 pt-4 text-lg font-semibold">
-          Exceptions <span className="text-base font-normal text-slate-600">· {rows.length}</span>
-        </h2>
+      <Card
+        id="exceptions-title"
+        title={
+          <>
+            Exceptions <span className="text-base font-normal text-slate-600">· {rows.length}</span>
+          </>
+        }
+        padding="none"
+        titleClassName="px-4 pt-4"
+      >
         {rows.length === 0 ? (
           <p className="p-4 text-slate-700">
             No parcel is in exception. A parcel the carrier reports a problem with shows here.
@@ -85,7 +89,7 @@ export default async function FulfillmentExceptionsPage({
             />
           </div>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -9,14 +9,12 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
 import { TRACKING_LABEL } from '@/components/fulfillment/tracking-labels';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Shipped today' };
 
-export default async function ShippedTodayPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ShippedTodayPage({ searchParams }: ListPageProps) {
   await requirePagePermission('fulfillment:write', '/fulfillment/shipped-today');
   const { sort } = readSort(await searchParams, SHIPPED_SORT);
   const settings = await shopSettings();
@@ -29,10 +27,16 @@ export default async function ShippedTodayPage({
         description={`Parcels that left today (${settings.timezone}), the latest first.`}
       />
       <FulfillmentTabs current="/fulfillment/shipped-today" />
-      <section aria-labelledby="shipped-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="shipped-title" className="px-4 pt-4 text-lg font-semibold">
-          Shipped today <span className="text-base font-normal text-slate-600">· {rows.length}</span>
-        </h2>
+      <Card
+        id="shipped-title"
+        title={
+          <>
+            Shipped today <span className="text-base font-normal text-slate-600">· {rows.length}</span>
+          </>
+        }
+        padding="none"
+        titleClassName="px-4 pt-4"
+      >
         {rows.length === 0 ? (
           <p className="p-4 text-slate-700">
             Nothing has shipped yet today. Pack an order in the queue and buy its label to ship it.
@@ -82,7 +86,7 @@ export default async function ShippedTodayPage({
             />
           </div>
         )}
-      </section>
+      </Card>
     </>
   );
 }

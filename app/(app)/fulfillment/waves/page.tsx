@@ -7,16 +7,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { FulfillmentTabs } from '@/components/fulfillment/fulfillment-tabs';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Pick waves' };
 
 const STATUS: Record<string, string> = { open: 'Picking', done: 'Picked', cancelled: 'Cancelled' };
 
-export default async function WavesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WavesPage({ searchParams }: ListPageProps) {
   await requirePagePermission('fulfillment:write', '/fulfillment/waves');
   const { sort } = readSort(await searchParams, WAVE_SORT);
   const [waves, timeZone] = await Promise.all([waveList({ sort }), shopTimezone()]);
@@ -28,10 +26,7 @@ export default async function WavesPage({
         description="Scanner picks of one order or a batch. Open a wave to pick it, or its labels once packed."
       />
       <FulfillmentTabs current="/fulfillment/waves" />
-      <section aria-labelledby="waves-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="waves-title" className="px-4 pt-4 text-lg font-semibold">
-          Waves
-        </h2>
+      <Card id="waves-title" title="Waves" padding="none" titleClassName="px-4 pt-4">
         {waves.length === 0 ? (
           <p className="p-4 text-slate-700">
             No waves yet. In the{' '}
@@ -101,7 +96,7 @@ export default async function WavesPage({
             />
           </div>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -14,6 +14,9 @@ import { AdjustForm } from '@/components/inventory/adjust-form';
 import { MoveBinForm } from '@/components/inventory/move-bin-form';
 import { StaticTable } from '@/components/data-table/static-table';
 import { ListTable } from '@/components/data-table/list-table';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
+import { numberColumns } from '@/components/page/columns';
 
 export const metadata: Metadata = { title: 'SKU' };
 
@@ -58,11 +61,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
   const v = detail.variant;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/inventory" className="text-brand-700 underline">
-          ← Inventory
-        </Link>
-      </p>
+      <BackLink href="/inventory">Inventory</BackLink>
       <PageHeader
         title={`${v.name}${v.title ? ` — ${v.title}` : ''}`}
         description={
@@ -73,13 +72,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
       />
 
       <div className="grid gap-6 xl:grid-cols-3">
-        <section
-          aria-labelledby="levels-title"
-          className="rounded-xl border border-slate-200 bg-white xl:col-span-2"
-        >
-          <h2 id="levels-title" className="px-5 pt-4 text-lg font-semibold">
-            Stock by location
-          </h2>
+        <Card id="levels-title" title="Stock by location" padding="none" className="xl:col-span-2">
           {detail.levels.length === 0 ? (
             <p className="p-5 text-slate-700">
               Never stocked.{' '}
@@ -117,15 +110,9 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
               }))}
             />
           )}
-        </section>
+        </Card>
         {onOrder.length > 0 && (
-          <section
-            aria-labelledby="on-order-title"
-            className="rounded-xl border border-slate-200 bg-white p-5 xl:col-span-2"
-          >
-            <h2 id="on-order-title" className="text-lg font-semibold">
-              On order
-            </h2>
+          <Card id="on-order-title" title="On order" className="xl:col-span-2">
             <ul className="mt-2 space-y-1 text-sm">
               {onOrder.map((o) => (
                 <li key={`${o.id}-${o.location}`}>
@@ -136,12 +123,12 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
         )}
-        <section aria-labelledby="cost-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="cost-title" className="text-lg font-semibold">
-            Cost ({settings.inventory_costing === 'fifo' ? 'FIFO' : 'moving average'})
-          </h2>
+        <Card
+          id="cost-title"
+          title={<>Cost ({settings.inventory_costing === 'fifo' ? 'FIFO' : 'moving average'})</>}
+        >
           <dl className="mt-3 grid grid-cols-2 gap-y-2 text-sm">
             <dt className="text-slate-600">Units held</dt>
             <dd className="text-right tabular-nums">{detail.pool.quantity}</dd>
@@ -178,7 +165,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
               }))}
             />
           )}
-        </section>
+        </Card>
       </div>
 
       {canWrite && active.length > 0 && (
@@ -188,10 +175,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
         </div>
       )}
 
-      <section aria-labelledby="history-title" className="mt-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="history-title" className="px-5 pt-4 text-lg font-semibold">
-          Movement history
-        </h2>
+      <Card id="history-title" title="Movement history" padding="none" className="mt-6">
         <p className="px-5 text-sm text-slate-600">
           Every change to this SKU&apos;s stock: who, what, why and when (latest 100).
         </p>
@@ -206,10 +190,12 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
               { id: 'when', header: 'When' },
               { id: 'what', header: 'What' },
               { id: 'location', header: 'Location' },
-              { id: 'on_hand', header: 'On hand', className: 'lg:text-right tabular-nums' },
-              { id: 'reserved', header: 'Reserved', className: 'lg:text-right tabular-nums' },
-              { id: 'unsellable', header: 'Unsellable', className: 'lg:text-right tabular-nums' },
-              { id: 'value', header: 'Value', className: 'lg:text-right tabular-nums' },
+              ...numberColumns({
+                on_hand: 'On hand',
+                reserved: 'Reserved',
+                unsellable: 'Unsellable',
+                value: 'Value',
+              }),
               { id: 'why', header: 'Why' },
               { id: 'who', header: 'Who' },
             ]}
@@ -246,7 +232,7 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
             }))}
           />
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -12,16 +12,13 @@ import { readSort, sortParams } from '@/lib/list/sort';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Cycle counts' };
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-export default async function CycleCountsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CycleCountsPage({ searchParams }: ListPageProps) {
   await requirePagePermission('inventory:adjust', '/inventory/cycle-counts');
   const raw = await searchParams;
   const one = (k: string) => (typeof raw[k] === 'string' && raw[k] ? raw[k] : undefined);

@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { ProductTable } from '@/components/catalog/product-table';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Products' };
 
@@ -31,11 +32,7 @@ function listParams(q: TProductListQuery): URLSearchParams {
 
 const linkButton = 'inline-flex min-h-10 items-center rounded-md px-4 py-2 text-sm font-medium';
 
-export default async function ProductsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ProductsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('inventory:read', '/inventory/products');
   const q = parseProductListParams(await searchParams);
   const page = q.page ?? 1;

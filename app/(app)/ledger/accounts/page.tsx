@@ -11,6 +11,8 @@ import { ListTable } from '@/components/data-table/list-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AccountTypeLabel } from '@/components/ledger/ledger-bits';
 import { CreateAccountForm } from '@/components/ledger/create-account-form';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Accounts · Ledger' };
 
@@ -38,11 +40,7 @@ function AccountKind({ system, active }: { system: boolean; active: boolean }) {
   );
 }
 
-export default async function AccountsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AccountsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('ledger:read', '/ledger/accounts');
   const { sort } = readSort(await searchParams, ACCOUNT_SORT);
   const canPost = roleHas(user.role, 'ledger:write');
@@ -57,13 +55,13 @@ export default async function AccountsPage({
       />
       <LedgerTabs current="/ledger/accounts" />
       <div className="space-y-6">
-        <section
-          aria-labelledby="accounts-title"
-          className="@container rounded-xl border border-slate-200 bg-white"
+        <Card
+          id="accounts-title"
+          title={`Chart of accounts (${accounts.length})`}
+          padding="none"
+          className="@container"
+          titleClassName="px-4 pt-5 sm:px-6"
         >
-          <h2 id="accounts-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-            Chart of accounts ({accounts.length})
-          </h2>
           <p className="px-4 text-sm text-slate-600 sm:px-6">
             Balances as of today, {today.asOf} ({settings.timezone}). Dr = debit balance, Cr = credit balance.
           </p>
@@ -109,7 +107,7 @@ export default async function AccountsPage({
               empty="No accounts yet. Add the first one below."
             />
           </div>
-        </section>
+        </Card>
         {canPost && <CreateAccountForm />}
       </div>
     </>

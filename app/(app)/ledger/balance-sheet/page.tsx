@@ -10,6 +10,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable, type StaticGroup, type StaticRow } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
+import type { ListPageProps } from '@/components/page/props';
+import { ExportLinks } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Balance sheet · Ledger' };
 
@@ -64,11 +66,7 @@ function fiveYearsBefore(fiscalYearStart: string): string {
   return `/ledger/profit-and-loss?from=${year - 5}-01-01&to=${year - 1}-12-31`;
 }
 
-export default async function BalanceSheetPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function BalanceSheetPage({ searchParams }: ListPageProps) {
   await requirePagePermission('ledger:read', '/ledger/balance-sheet');
   const params = await searchParams;
   const [asOf, settings] = await Promise.all([asOfFromSearchParam(params.as_of), shopSettings()]);
@@ -110,19 +108,7 @@ export default async function BalanceSheetPage({
                   : `Out of balance by ${money(bs.difference)}`}
               </span>
               <div className="flex flex-wrap gap-2">
-                {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-                  <a
-                    key={f}
-                    href={`/ledger/export/balance-sheet?as_of=${bs.as_of}&format=${f}`}
-                    download
-                    className={
-                      'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
-                      'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
-                    }
-                  >
-                    Export {f.toUpperCase()}
-                  </a>
-                ))}
+                <ExportLinks href={(f) => `/ledger/export/balance-sheet?as_of=${bs.as_of}&format=${f}`} />
               </div>
             </div>
           </div>

@@ -10,16 +10,13 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { EcbImportForm, FxRateForm } from '@/components/ledger/fx-rate-forms';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Exchange rates · Ledger' };
 
 const SOURCE_LABEL: Record<string, string> = { manual: 'Entered', api: 'API', ecb: 'ECB file' };
 
-export default async function ExchangeRatesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ExchangeRatesPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('ledger:read', '/ledger/exchange-rates');
   const canPost = roleHas(user.role, 'ledger:write');
   const raw = await searchParams;

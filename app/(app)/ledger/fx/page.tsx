@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { PayoutForm, RevalueForm } from '@/components/ledger/fx-settlement-forms';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Payouts and FX · Ledger' };
 
@@ -34,10 +35,12 @@ export default async function PayoutsAndFxPage() {
       />
       <LedgerTabs current="/ledger/fx" />
       <div className="space-y-6">
-        <section aria-labelledby="payouts-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="payouts-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-            Payouts ({payouts.length})
-          </h2>
+        <Card
+          id="payouts-title"
+          title={`Payouts (${payouts.length})`}
+          padding="none"
+          titleClassName="px-4 pt-5 sm:px-6"
+        >
           {payouts.length === 0 ? (
             <p className="px-4 py-6 text-sm text-slate-600 sm:px-6">
               No payouts yet.{' '}
@@ -78,11 +81,13 @@ export default async function PayoutsAndFxPage() {
               }))}
             />
           )}
-        </section>
-        <section aria-labelledby="revaluations-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="revaluations-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-            Month-end revaluations ({revaluations.length})
-          </h2>
+        </Card>
+        <Card
+          id="revaluations-title"
+          title={`Month-end revaluations (${revaluations.length})`}
+          padding="none"
+          titleClassName="px-4 pt-5 sm:px-6"
+        >
           {revaluations.length === 0 ? (
             <p className="px-4 py-6 text-sm text-slate-600 sm:px-6">
               None yet. The month-end job revalues the month just ended on the 1st;{' '}
@@ -126,7 +131,7 @@ export default async function PayoutsAndFxPage() {
               )}
             />
           )}
-        </section>
+        </Card>
         {canPost && (
           <div className="grid gap-6 lg:grid-cols-2">
             <PayoutForm currency={base} today={todayIn(settings.timezone)} />

@@ -15,6 +15,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { sourceLabel } from '@/components/ledger/ledger-bits';
 import { ReverseEntryForm } from '@/components/ledger/reverse-entry-form';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Journal · Ledger' };
 
@@ -28,11 +29,7 @@ function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export default async function JournalPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function JournalPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('ledger:read', '/ledger/journal');
   const canPost = roleHas(user.role, 'ledger:write');
   const params = await searchParams;

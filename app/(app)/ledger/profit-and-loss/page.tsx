@@ -18,6 +18,9 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FilterChoice } from '@/components/page/filter-fields';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
+import { ExportLinks } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Profit and loss · Ledger' };
 
@@ -26,10 +29,6 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 const selectClass = 'mt-1 block w-48 rounded-md border border-slate-300 bg-white px-3 py-2 text-base';
-const exportClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm ' +
-  'font-medium hover:bg-slate-50';
-
 /** A row's look: accounts plain, section totals and the profit lines bold with a rule above. */
 function rowClass(r: PlTableRow) {
   if (r.kind === 'account') return 'border-b border-slate-100';
@@ -37,11 +36,7 @@ function rowClass(r: PlTableRow) {
   return 'border-y-2 border-slate-300 bg-slate-50 font-semibold';
 }
 
-export default async function ProfitAndLossPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ProfitAndLossPage({ searchParams }: ListPageProps) {
   await requirePagePermission('ledger:read', '/ledger/profit-and-loss');
   const params = await searchParams;
   const settings = await shopSettings();
@@ -126,16 +121,7 @@ export default async function ProfitAndLossPage({
                     Profit and loss, {total.from} to {total.to}
                   </h2>
                   <div className="flex flex-wrap gap-2">
-                    {(['csv', 'xlsx', 'pdf'] as const).map((f) => (
-                      <a
-                        key={f}
-                        href={`/ledger/export/profit-and-loss?${query}&format=${f}`}
-                        download
-                        className={exportClass}
-                      >
-                        Export {f.toUpperCase()}
-                      </a>
-                    ))}
+                    <ExportLinks href={(f) => `/ledger/export/profit-and-loss?${query}&format=${f}`} />
                   </div>
                 </div>
                 <p className="px-4 text-sm text-slate-600 sm:px-6">
@@ -213,13 +199,12 @@ export default async function ProfitAndLossPage({
                 />
               </section>
 
-              <section
-                aria-labelledby="pl-months-title"
-                className="rounded-xl border border-slate-200 bg-white"
+              <Card
+                id="pl-months-title"
+                title={step === 'quarter' ? 'By quarter' : 'By month'}
+                padding="none"
+                titleClassName="px-4 pt-5 sm:px-6"
               >
-                <h2 id="pl-months-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-                  {step === 'quarter' ? 'By quarter' : 'By month'}
-                </h2>
                 <p className="px-4 text-sm text-slate-600 sm:px-6">
                   One column per {step === 'quarter' ? 'fiscal quarter' : 'calendar month'} of the range;
                   scroll the table sideways for more columns.
@@ -271,7 +256,7 @@ export default async function ProfitAndLossPage({
                     },
                   }))}
                 />
-              </section>
+              </Card>
             </div>
           );
         })()}

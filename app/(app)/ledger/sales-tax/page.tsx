@@ -15,12 +15,11 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { DateRangeForm } from '@/components/ledger/date-range-form';
 import { FileTaxPeriodForm } from '@/components/ledger/file-tax-period-form';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
+import { DownloadLink } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Sales tax · Ledger' };
-
-const exportClass =
-  'inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm ' +
-  'font-medium hover:bg-slate-50';
 
 function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -40,11 +39,7 @@ function lineLabel(l: SalesTaxLine): string {
   return `${l.jurisdiction}, ${ratePercent(l.rate)}`;
 }
 
-export default async function SalesTaxPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SalesTaxPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('ledger:read', '/ledger/sales-tax');
   const canFile = roleHas(user.role, 'ledger:write');
   const params = await searchParams;
@@ -92,13 +87,9 @@ export default async function SalesTaxPage({
               <h2 id="tax-title" className="text-lg font-semibold">
                 Sales tax, {report.from} to {report.to}
               </h2>
-              <a
-                href={`/ledger/export/sales-tax?from=${report.from}&to=${report.to}`}
-                download
-                className={exportClass}
-              >
+              <DownloadLink href={`/ledger/export/sales-tax?from=${report.from}&to=${report.to}`}>
                 Export CSV
-              </a>
+              </DownloadLink>
             </div>
             {report.lines.length === 0 ? (
               <p className="px-4 pt-3 pb-5 text-slate-700 sm:px-6">
@@ -173,10 +164,12 @@ export default async function SalesTaxPage({
             </div>
           </section>
 
-          <section aria-labelledby="filings-title" className="rounded-xl border border-slate-200 bg-white">
-            <h2 id="filings-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-              Filed periods ({filings.length})
-            </h2>
+          <Card
+            id="filings-title"
+            title={`Filed periods (${filings.length})`}
+            padding="none"
+            titleClassName="px-4 pt-5 sm:px-6"
+          >
             {filings.length === 0 ? (
               <p className="px-4 pt-2 pb-5 text-slate-700 sm:px-6">
                 No period filed yet. Pick a period that has ended above and file it.
@@ -199,7 +192,7 @@ export default async function SalesTaxPage({
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </div>
       )}
     </>

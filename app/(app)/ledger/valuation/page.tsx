@@ -10,6 +10,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { AsOfForm } from '@/components/ledger/as-of-form';
+import type { ListPageProps } from '@/components/page/props';
+import { DownloadLink } from '@/components/page/download-link';
 
 export const metadata: Metadata = { title: 'Inventory valuation · Ledger' };
 
@@ -17,11 +19,7 @@ export const metadata: Metadata = { title: 'Inventory valuation · Ledger' };
 const MAX_ROWS = 500;
 const METHOD_LABEL = { fifo: 'FIFO (first in, first out)', average: 'Moving weighted average' } as const;
 
-export default async function ValuationPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ValuationPage({ searchParams }: ListPageProps) {
   await requirePagePermission(['ledger:read', 'reports:read'], '/ledger/valuation');
   const params = await searchParams;
   const asOf = await asOfFromSearchParam(params.as_of);
@@ -60,16 +58,9 @@ export default async function ValuationPage({
                   </h2>
                   <p className="text-sm text-slate-700">Costing method: {METHOD_LABEL[valuation.method]}</p>
                 </div>
-                <a
-                  href={`/ledger/export/valuation?as_of=${valuation.as_of}`}
-                  download
-                  className={
-                    'inline-flex min-h-10 items-center rounded-md border border-slate-300 ' +
-                    'bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50'
-                  }
-                >
+                <DownloadLink href={`/ledger/export/valuation?as_of=${valuation.as_of}`}>
                   Export CSV
-                </a>
+                </DownloadLink>
               </div>
               <dl className="mx-4 mt-4 grid grid-cols-[repeat(auto-fit,minmax(11rem,1fr))] gap-3 sm:mx-6">
                 <div className="rounded-md bg-slate-50 px-3 py-2">

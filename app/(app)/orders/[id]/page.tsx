@@ -24,6 +24,11 @@ import { ratePercent } from '@/lib/ledger/tax-rules';
 import { orderReturnsSummary } from '@/lib/returns/queries';
 import { RefundStatusBadge, ReturnStatusBadge } from '@/components/returns/return-badges';
 import { FactStrip } from '@/components/page/facts';
+import { Card } from '@/components/page/card';
+import { endColumns } from '@/components/page/columns';
+import { PostalAddressBlock } from '@/components/page/postal-address';
+import { Timeline } from '@/components/page/timeline';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -160,32 +165,6 @@ function addressLine(a: Record<string, unknown>): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
-function Address({ a }: { a: Record<string, string> }) {
-  return (
-    <address className="not-italic leading-relaxed">
-      {a.name}
-      <br />
-      {a.line1}
-      <br />
-      {a.line2 && (
-        <>
-          {a.line2}
-          <br />
-        </>
-      )}
-      {[a.city, a.region].filter(Boolean).join(', ')} {a.postal_code}
-      <br />
-      {a.country}
-      {a.phone && (
-        <>
-          <br />
-          {a.phone}
-        </>
-      )}
-    </address>
-  );
-}
-
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePagePermission('orders:read', `/orders/${id}`);
@@ -235,11 +214,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/orders" className="text-brand-700 underline">
-          ← Orders
-        </Link>
-      </p>
+      <BackLink href="/orders">Orders</BackLink>
       <PageHeader
         title={`Order #${order.number}`}
         description={
@@ -310,27 +285,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </p>
       )}
 
-      <section
-        aria-labelledby="actions-title"
-        className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
-      >
-        <h2 id="actions-title" className="mb-3 text-lg font-semibold">
-          Actions
-        </h2>
+      <Card id="actions-title" title="Actions" className="mb-6" titleClassName="mb-3">
         <OrderActions orderId={order.id} number={order.number} can={can} emptyText={emptyText} />
-      </section>
+      </Card>
 
       {(canStartReturn ||
         canRefund ||
         returnsSummary.returns.length > 0 ||
         returnsSummary.refunds.length > 0) && (
-        <section
-          aria-labelledby="returns-title"
-          className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="returns-title" className="mb-3 text-lg font-semibold">
-            Returns and refunds
-          </h2>
+        <Card id="returns-title" title="Returns and refunds" className="mb-6" titleClassName="mb-3">
           <div className="flex flex-wrap gap-3">
             {canStartReturn && (
               <Link
@@ -377,13 +340,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       )}
 
-      <section aria-labelledby="lines-title" className="min-w-0 rounded-xl border border-slate-200 bg-white">
-        <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
-          Lines
-        </h2>
+      <Card id="lines-title" title="Lines" padding="none" className="min-w-0">
         <StaticTable
           label="Order lines table"
           className="mt-2"
@@ -392,12 +352,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             { id: 'sku', header: 'SKU', className: 'whitespace-nowrap' },
             { id: 'item', header: 'Item' },
             { id: 'qty', header: 'Qty', align: 'end' },
-            { id: 'price', header: 'Unit price', align: 'end', className: 'whitespace-nowrap' },
-            { id: 'total', header: 'Line total', align: 'end', className: 'whitespace-nowrap' },
-            { id: 'reserved', header: 'Reserved', align: 'end' },
-            { id: 'fulfilled', header: 'Fulfilled', align: 'end' },
-            { id: 'returned', header: 'Returned', align: 'end' },
-            { id: 'cancelled', header: 'Cancelled', align: 'end' },
+            ...endColumns({ price: 'Unit price', total: 'Line total' }, 'whitespace-nowrap'),
+            ...endColumns({
+              reserved: 'Reserved',
+              fulfilled: 'Fulfilled',
+              returned: 'Returned',
+              cancelled: 'Cancelled',
+            }),
           ]}
           rows={order.lines.map((l) => ({
             id: l.id,
@@ -421,13 +382,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             },
           }))}
         />
-      </section>
+      </Card>
 
       <div className="mt-6 grid gap-6 md:grid-cols-2 xl:grid-cols-4">
-        <section aria-labelledby="totals-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="totals-title" className="text-lg font-semibold">
-            Totals
-          </h2>
+        <Card id="totals-title" title="Totals">
           <dl className="mt-3 grid grid-cols-2 gap-y-2 text-sm">
             <dt className="text-slate-600">Subtotal</dt>
             <dd className="text-right tabular-nums">{money(order.subtotal)}</dd>
@@ -461,11 +419,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dt className="text-slate-600">Paid</dt>
             <dd className="text-right tabular-nums">{money(order.amount_paid)}</dd>
           </dl>
-        </section>
-        <section aria-labelledby="customer-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="customer-title" className="text-lg font-semibold">
-            Customer
-          </h2>
+        </Card>
+        <Card id="customer-title" title="Customer">
           <p className="mt-2 text-sm">
             <Link
               href={`/orders/customers/${order.customer.id}`}
@@ -481,39 +436,21 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <p className="whitespace-pre-wrap text-sm text-slate-800">{order.note}</p>
             </>
           )}
-        </section>
-        <section
-          aria-labelledby="ship-title"
-          className="rounded-xl border border-slate-200 bg-white p-5 text-sm"
-        >
-          <h2 id="ship-title" className="mb-2 text-lg font-semibold">
-            Shipping address
-          </h2>
-          <Address a={order.shipping_address} />
-        </section>
-        <section
-          aria-labelledby="bill-title"
-          className="rounded-xl border border-slate-200 bg-white p-5 text-sm"
-        >
-          <h2 id="bill-title" className="mb-2 text-lg font-semibold">
-            Billing address
-          </h2>
+        </Card>
+        <Card id="ship-title" title="Shipping address" className="text-sm" titleClassName="mb-2">
+          <PostalAddressBlock a={order.shipping_address} />
+        </Card>
+        <Card id="bill-title" title="Billing address" className="text-sm" titleClassName="mb-2">
           {order.billing_address ? (
-            <Address a={order.billing_address} />
+            <PostalAddressBlock a={order.billing_address} />
           ) : (
             <p className="text-slate-700">Same as shipping.</p>
           )}
-        </section>
+        </Card>
       </div>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-3">
-        <section
-          aria-labelledby="payments-title"
-          className="min-w-0 rounded-xl border border-slate-200 bg-white xl:col-span-2"
-        >
-          <h2 id="payments-title" className="px-5 pt-4 text-lg font-semibold">
-            Payments
-          </h2>
+        <Card id="payments-title" title="Payments" padding="none" className="min-w-0 xl:col-span-2">
           {canRecordPayment && (
             <div className="px-5 pb-2 pt-2">
               <RecordPaymentForm
@@ -535,8 +472,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               columns={[
                 { id: 'method', header: 'Method' },
                 { id: 'status', header: 'Status', className: 'capitalize' },
-                { id: 'amount', header: 'Amount', align: 'end', className: 'whitespace-nowrap' },
-                { id: 'fee', header: 'Fee', align: 'end', className: 'whitespace-nowrap' },
+                ...endColumns({ amount: 'Amount', fee: 'Fee' }, 'whitespace-nowrap'),
                 { id: 'avs', header: 'AVS', className: 'font-mono' },
                 { id: 'cvv', header: 'CVV', className: 'font-mono' },
                 { id: 'when', header: 'When', className: 'whitespace-nowrap' },
@@ -555,12 +491,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               }))}
             />
           )}
-        </section>
+        </Card>
 
-        <section aria-labelledby="risk-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="risk-title" className="text-lg font-semibold">
-            Fraud risk
-          </h2>
+        <Card id="risk-title" title="Fraud risk">
           <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <span className="text-2xl font-bold tabular-nums">{order.risk.score}</span>
             <span className="text-slate-600">/ 100</span>
@@ -581,37 +514,21 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       </div>
 
-      <section
-        aria-labelledby="timeline-title"
-        className="mt-6 rounded-xl border border-slate-200 bg-white p-5"
-      >
-        <h2 id="timeline-title" className="text-lg font-semibold">
-          Timeline
-        </h2>
-        <ol className="mt-3 space-y-3" aria-label="Order history">
-          {timeline.map((e) => {
-            const { what, text } = describe(e.action, e.details as Details, money);
-            return (
-              <li key={e.id} className="border-l-2 border-slate-200 pl-4 text-sm">
-                <p>
-                  <span className="font-medium">{what}</span>{' '}
-                  <span className="text-slate-600">by {e.actor}</span>
-                </p>
-                <p className="text-slate-600">
-                  <time dateTime={e.at}>{dateTime.format(new Date(e.at))}</time>
-                </p>
-                {text && (
-                  <p className="mt-1 whitespace-pre-wrap rounded-md bg-slate-50 px-3 py-2 text-slate-800">
-                    {text}
-                  </p>
-                )}
-              </li>
-            );
-          })}
-        </ol>
+      <Card id="timeline-title" title="Timeline" className="mt-6">
+        <Timeline
+          label="Order history"
+          format={dateTime}
+          keepLineBreaks
+          events={timeline.map((e) => ({
+            id: e.id,
+            actor: e.actor,
+            at: e.at,
+            ...describe(e.action, e.details as Details, money),
+          }))}
+        />
         <h3 className="mt-6 text-base font-semibold">Emails to the customer</h3>
         <div className="mt-2 max-w-3xl">
           <CustomerEmails emails={emails} timeZone={tz} empty="No emails were sent about this order yet." />
@@ -621,7 +538,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <AddNoteForm orderId={order.id} />
           </div>
         )}
-      </section>
+      </Card>
     </>
   );
 }

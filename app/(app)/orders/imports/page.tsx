@@ -11,6 +11,8 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { OrderImport } from '@/components/channels/order-import';
+import type { ListPageProps } from '@/components/page/props';
+import { numberColumns } from '@/components/page/columns';
 
 export const metadata: Metadata = { title: 'Import orders' };
 
@@ -21,11 +23,7 @@ const STATUS_LABEL: Record<string, string> = {
   failed: 'Failed',
 };
 
-export default async function OrderImportsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OrderImportsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('orders:import', '/orders/imports');
   const { sort } = readSort(await searchParams, ORDER_IMPORT_SORT);
   const imports = await orderImports(20, sort);
@@ -106,10 +104,12 @@ export default async function OrderImportsPage({
                 { id: 'file', header: 'File', sortable: true },
                 { id: 'mode', header: 'Mode', sortable: true },
                 { id: 'status', header: 'Status', sortable: true },
-                { id: 'created', header: 'Created', className: 'lg:text-right tabular-nums' },
-                { id: 'skipped', header: 'Skipped', className: 'lg:text-right tabular-nums' },
-                { id: 'failed', header: 'With errors', className: 'lg:text-right tabular-nums' },
-                { id: 'total', header: 'Total', className: 'lg:text-right tabular-nums' },
+                ...numberColumns({
+                  created: 'Created',
+                  skipped: 'Skipped',
+                  failed: 'With errors',
+                  total: 'Total',
+                }),
               ]}
               rows={imports.map((i) => ({
                 id: i.id,

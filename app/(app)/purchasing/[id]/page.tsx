@@ -16,6 +16,10 @@ import { billList } from '@/lib/purchasing/bill-queries';
 import { DropshipShipmentForm } from '@/components/purchasing/dropship-shipment-form';
 import { postalLines, type PostalAddress } from '@/lib/documents/layout';
 
+import { Card } from '@/components/page/card';
+import { endColumns } from '@/components/page/columns';
+import { BackLink } from '@/components/page/back-link';
+
 export const metadata: Metadata = { title: 'Purchase order' };
 
 export default async function PurchaseOrderPage({ params }: { params: Promise<{ id: string }> }) {
@@ -46,11 +50,9 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
   const bills = (await billList({ purchase_order_id: po.id, limit: 200 })).data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/purchasing" className="inline-flex min-h-11 items-center text-brand-700 underline">
-          ← Purchase orders
-        </Link>
-      </p>
+      <BackLink href="/purchasing" tall>
+        Purchase orders
+      </BackLink>
       <PageHeader
         title={`Purchase order ${po.label}`}
         description={
@@ -86,10 +88,7 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             </address>
           </section>
         )}
-        <section aria-labelledby="lines-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="lines-title" className="px-4 pt-4 text-lg font-semibold">
-            Lines
-          </h2>
+        <Card id="lines-title" title="Lines" padding="none" titleClassName="px-4 pt-4">
           <StaticTable
             label="Purchase order lines"
             className="mt-2"
@@ -97,11 +96,13 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             columns={[
               { id: 'sku', header: 'SKU', className: 'font-mono' },
               { id: 'item', header: 'Item' },
-              { id: 'ordered', header: 'Ordered', align: 'end' },
-              { id: 'received', header: 'Received', align: 'end' },
-              { id: 'open', header: 'Open', align: 'end' },
-              { id: 'cost', header: 'Unit cost', align: 'end' },
-              { id: 'amount', header: 'Amount', align: 'end' },
+              ...endColumns({
+                ordered: 'Ordered',
+                received: 'Received',
+                open: 'Open',
+                cost: 'Unit cost',
+                amount: 'Amount',
+              }),
             ]}
             rows={po.lines.map((l) => ({
               id: l.sku,
@@ -132,15 +133,9 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
             footer={[{ id: 'total', cells: { cost: 'Total', amount: money(po.total) } }]}
           />
           {po.notes && <p className="px-4 pb-4 text-slate-700">Notes: {po.notes}</p>}
-        </section>
+        </Card>
 
-        <section
-          aria-labelledby="actions-title"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="actions-title" className="text-lg font-semibold">
-            Next steps
-          </h2>
+        <Card id="actions-title" title="Next steps" className="space-y-3">
           <p className="text-slate-700">
             {po.status === 'draft'
               ? 'Check the lines, then send: the supplier gets an email with this PO as a PDF.'
@@ -192,13 +187,10 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
           )}
           {canShipDropship && <DropshipShipmentForm purchaseOrderId={po.id} />}
           <PurchaseOrderActions purchaseOrderId={po.id} moves={moves} />
-        </section>
+        </Card>
 
         {bills.length > 0 && (
-          <section aria-labelledby="bills-title" className="rounded-xl border border-slate-200 bg-white p-5">
-            <h2 id="bills-title" className="text-lg font-semibold">
-              Bills
-            </h2>
+          <Card id="bills-title" title="Bills">
             <ul className="mt-2 space-y-1">
               {bills.map((b) => (
                 <li key={b.id} className="flex flex-wrap items-center gap-2">
@@ -212,13 +204,10 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
         )}
 
-        <section aria-labelledby="timeline-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="timeline-title" className="text-lg font-semibold">
-            Timeline
-          </h2>
+        <Card id="timeline-title" title="Timeline">
           <ol className="mt-3 space-y-3" data-testid="po-timeline">
             {timeline.map((e) => (
               <li key={e.id} className="border-l-2 border-slate-200 pl-3">
@@ -229,7 +218,7 @@ export default async function PurchaseOrderPage({ params }: { params: Promise<{ 
               </li>
             ))}
           </ol>
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -9,14 +9,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { StaticTable } from '@/components/data-table/static-table';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { FilterInput } from '@/components/page/filter-fields';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'AP aging' };
 
-export default async function ApAgingPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ApAgingPage({ searchParams }: ListPageProps) {
   await requirePagePermission('purchasing:read', '/purchasing/aging');
   const raw = await searchParams;
   const parsed = ZApAgingQuery.safeParse({

@@ -12,14 +12,11 @@ import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Supplier bills' };
 
-export default async function BillsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function BillsPage({ searchParams }: ListPageProps) {
   await requirePagePermission('purchasing:read', '/purchasing/bills');
   const raw = await searchParams;
   const status = typeof raw.status === 'string' && raw.status ? raw.status : undefined;

@@ -6,6 +6,7 @@ import { locationList } from '@/lib/locations/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { NewPurchaseOrderForm } from '@/components/purchasing/new-po-form';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'New purchase order' };
 
@@ -19,11 +20,9 @@ export default async function NewPurchaseOrderPage() {
   const active = suppliers.data.filter((s) => s.active);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/purchasing" className="inline-flex min-h-11 items-center text-brand-700 underline">
-          ← Purchase orders
-        </Link>
-      </p>
+      <BackLink href="/purchasing" tall>
+        Purchase orders
+      </BackLink>
       <PageHeader title="New purchase order" description="Saved as a draft; you send it from its page." />
       {active.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">

@@ -6,14 +6,11 @@ import { canMovePurchaseOrder, parsePoNumber } from '@/lib/purchasing/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { PurchaseOrderReceiver } from '@/components/purchasing/po-receiver';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Receive goods' };
 
-export default async function ReceivePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReceivePage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('purchasing:receive', '/purchasing/receive');
   const raw = await searchParams;
   const number = typeof raw.po === 'string' ? parsePoNumber(raw.po) : null;

@@ -17,6 +17,7 @@ import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { ReplenishmentActions } from '@/components/replenishment/replenishment-actions';
 import { ReplenishmentTable } from '@/components/replenishment/replenishment-table';
 import { DemandChart, type DemandChartPoint } from '@/components/charts/demand-chart';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Replenishment' };
 
@@ -34,11 +35,7 @@ const SORT_KEY: Record<(typeof REPLENISHMENT_SORTS)[number], (r: ReplenishmentRo
   position: (r) => r.position,
 };
 
-export default async function ReplenishmentPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReplenishmentPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('purchasing:read', '/purchasing/replenishment');
   const canWrite = roleHas(user.role, 'purchasing:write');
   const raw = await searchParams;

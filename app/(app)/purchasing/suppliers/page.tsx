@@ -7,14 +7,11 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { readSort, sortParams } from '@/lib/list/sort';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Suppliers' };
 
-export default async function SuppliersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SuppliersPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('purchasing:read', '/purchasing/suppliers');
   const canWrite = roleHas(user.role, 'purchasing:write');
   const raw = await searchParams;

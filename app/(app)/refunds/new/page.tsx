@@ -12,6 +12,9 @@ import { PaymentStatusBadge } from '@/components/orders/order-badges';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { GoodwillRefundForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Issue a refund' };
 
@@ -19,11 +22,7 @@ export const metadata: Metadata = { title: 'Issue a refund' };
  * Issue a refund on an order (linked from the order page and from a support ticket): returned units
  * are refunded on their return's page; anything else is a goodwill refund with a reason.
  */
-export default async function NewRefundPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewRefundPage({ searchParams }: ListPageProps) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
   const ticketId = isUuid(sp.ticketId) ? sp.ticketId : undefined;
@@ -53,11 +52,7 @@ export default async function NewRefundPage({
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/orders/${room.id}`} className="text-brand-700 underline">
-          ← Order #{room.number}
-        </Link>
-      </p>
+      <BackLink href={`/orders/${room.id}`}>Order #{room.number}</BackLink>
       <PageHeader
         title={`Issue a refund on order #${room.number}`}
         description={
@@ -69,13 +64,7 @@ export default async function NewRefundPage({
         Payment: <PaymentStatusBadge status={room.paymentStatus} />
       </p>
       {open.length > 0 && (
-        <section
-          aria-labelledby="returns-title"
-          className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="returns-title" className="text-lg font-semibold">
-            Refund returned items
-          </h2>
+        <Card id="returns-title" title="Refund returned items" className="mb-6">
           <p className="mt-1 text-sm text-slate-700">
             Items that came back are refunded from their return, with tax, restocking fee and shipping worked
             out per line:
@@ -90,12 +79,9 @@ export default async function NewRefundPage({
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       )}
-      <section aria-labelledby="goodwill-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="goodwill-title" className="text-lg font-semibold">
-          Goodwill refund (no return)
-        </h2>
+      <Card id="goodwill-title" title="Goodwill refund (no return)">
         <p className="mb-3 mt-1 text-sm text-slate-700">
           For a late parcel, a scuffed box, a missing freebie: money back without anything coming back. Give
           the reason.
@@ -115,7 +101,7 @@ export default async function NewRefundPage({
             {room.pending ? ' (a refund awaits a manager’s approval)' : ''}.
           </p>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -29,6 +29,10 @@ import {
   RejectReturnForm,
 } from '@/components/returns/return-forms';
 import { FactStrip } from '@/components/page/facts';
+import { Card } from '@/components/page/card';
+import { endColumns } from '@/components/page/columns';
+import { Timeline } from '@/components/page/timeline';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Return' };
 
@@ -78,11 +82,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
   const nothing = !Object.values(can).some(Boolean);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/returns" className="text-brand-700 underline">
-          ← Returns
-        </Link>
-      </p>
+      <BackLink href="/returns">Returns</BackLink>
       <PageHeader
         title={`Return #${r.number}`}
         description={
@@ -133,10 +133,7 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
         </p>
       )}
 
-      <section aria-labelledby="lines-title" className="min-w-0 rounded-xl border border-slate-200 bg-white">
-        <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
-          Items
-        </h2>
+      <Card id="lines-title" title="Items" padding="none" className="min-w-0">
         <StaticTable
           label="Return items table"
           className="mt-2"
@@ -145,12 +142,14 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
             { id: 'sku', header: 'SKU', className: 'font-mono' },
             { id: 'item', header: 'Item' },
             { id: 'reason', header: 'Reason' },
-            { id: 'approved', header: 'Approved', align: 'end' },
-            { id: 'received', header: 'Received', align: 'end' },
-            { id: 'restocked', header: 'Restocked', align: 'end' },
-            { id: 'damaged', header: 'Damaged', align: 'end' },
-            { id: 'scrapped', header: 'Scrapped', align: 'end' },
-            { id: 'refunded', header: 'Refunded', align: 'end' },
+            ...endColumns({
+              approved: 'Approved',
+              received: 'Received',
+              restocked: 'Restocked',
+              damaged: 'Damaged',
+              scrapped: 'Scrapped',
+              refunded: 'Refunded',
+            }),
           ]}
           rows={r.lines.map((l) => ({
             id: l.id,
@@ -167,15 +166,9 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
             },
           }))}
         />
-      </section>
+      </Card>
 
-      <section
-        aria-labelledby="next-title"
-        className="mt-6 space-y-6 rounded-xl border border-slate-200 bg-white p-5"
-      >
-        <h2 id="next-title" className="text-lg font-semibold">
-          Next steps
-        </h2>
+      <Card id="next-title" title="Next steps" className="mt-6 space-y-6">
         {nothing && (
           <p className="text-sm text-slate-700">
             {['refunded', 'exchanged', 'closed', 'rejected'].includes(r.status)
@@ -243,15 +236,9 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
           </div>
         )}
         {can.close && <CloseReturnForm returnId={r.id} />}
-      </section>
+      </Card>
 
-      <section
-        aria-labelledby="refunds-title"
-        className="mt-6 rounded-xl border border-slate-200 bg-white p-5"
-      >
-        <h2 id="refunds-title" className="text-lg font-semibold">
-          Refunds
-        </h2>
+      <Card id="refunds-title" title="Refunds" className="mt-6">
         {r.refunds.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">No refunds yet.</p>
         ) : (
@@ -264,17 +251,13 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section
-        aria-labelledby="timeline-title"
-        className="mt-6 rounded-xl border border-slate-200 bg-white p-5"
-      >
-        <h2 id="timeline-title" className="text-lg font-semibold">
-          Timeline
-        </h2>
-        <ol className="mt-3 space-y-3" aria-label="Return history">
-          {timeline.map((e) => {
+      <Card id="timeline-title" title="Timeline" className="mt-6">
+        <Timeline
+          label="Return history"
+          format={date}
+          events={timeline.map((e) => {
             const d = (e.details ?? {}) as Record<string, unknown>;
             const lines = Array.isArray(d.lines)
               ? (d.lines as { sku: string; quantity: number; disposition?: string }[])
@@ -288,21 +271,10 @@ export default async function ReturnPage({ params }: { params: Promise<{ id: str
             ]
               .filter(Boolean)
               .join(' · ');
-            return (
-              <li key={e.id} className="border-l-2 border-slate-200 pl-4 text-sm">
-                <p>
-                  <span className="font-medium">{STEP[e.action] ?? e.action}</span>{' '}
-                  <span className="text-slate-600">by {e.actor}</span>
-                </p>
-                <p className="text-slate-600">
-                  <time dateTime={e.at}>{date.format(new Date(e.at))}</time>
-                </p>
-                {text && <p className="mt-1 rounded-md bg-slate-50 px-3 py-2 text-slate-800">{text}</p>}
-              </li>
-            );
+            return { id: e.id, what: STEP[e.action] ?? e.action, actor: e.actor, at: e.at, text };
           })}
-        </ol>
-      </section>
+        />
+      </Card>
     </>
   );
 }

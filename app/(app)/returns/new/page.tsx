@@ -8,15 +8,13 @@ import { ticketTags } from '@/lib/support/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { RequestReturnForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
+import { BackLink } from '@/components/page/back-link';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Start a return' };
 
 /** Start a return for an order; linked from the order page and from a support ticket (?ticketId=). */
-export default async function NewReturnPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function NewReturnPage({ searchParams }: ListPageProps) {
   const sp = await searchParams;
   const orderId = typeof sp.orderId === 'string' ? sp.orderId : '';
   const ticketId = isUuid(sp.ticketId) ? sp.ticketId : undefined;
@@ -46,11 +44,7 @@ export default async function NewReturnPage({
   const shipped = lines.some((l) => l.shipped > 0);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/orders/${order.id}`} className="text-brand-700 underline">
-          ← Order #{order.number}
-        </Link>
-      </p>
+      <BackLink href={`/orders/${order.id}`}>Order #{order.number}</BackLink>
       <PageHeader
         title={`Start a return for order #${order.number}`}
         description={

@@ -9,6 +9,8 @@ import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Receive returns' };
 
@@ -16,11 +18,7 @@ export const metadata: Metadata = { title: 'Receive returns' };
  * The receiving desk: the returns whose parcels are expected (approved, not wholly received) and a scan
  * box. Scanning an RMA number or a return label's tracking number opens that return's receiving page.
  */
-export default async function ReceiveReturnsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReceiveReturnsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('returns:receive', '/returns/receive');
   const raw = await searchParams;
   const code = typeof raw.code === 'string' ? raw.code.trim().slice(0, 100) : '';
@@ -87,10 +85,12 @@ export default async function ReceiveReturnsPage({
           </p>
         )}
       </form>
-      <section aria-labelledby="awaiting-title" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="awaiting-title" className="mb-2 text-lg font-semibold">
-          Awaiting receipt ({list.data.length})
-        </h2>
+      <Card
+        id="awaiting-title"
+        title={`Awaiting receipt (${list.data.length})`}
+        padding="p-4"
+        titleClassName="mb-2"
+      >
         {list.data.length === 0 ? (
           <p className="text-slate-700">
             No parcels are expected back. Approved returns appear here until every unit is received.
@@ -124,7 +124,7 @@ export default async function ReceiveReturnsPage({
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -14,14 +14,11 @@ import { inputClass } from '@/components/ui/form';
 import { ReturnsTabs } from '@/components/returns/returns-tabs';
 import { REFUND_STATUS_LABEL, RefundStatusBadge } from '@/components/returns/return-badges';
 import { DecideRefundForm } from '@/components/returns/return-forms';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Refunds' };
 
-export default async function RefundsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RefundsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('refunds:issue', '/returns/refunds');
   const raw = await searchParams;
   const status = typeof raw.status === 'string' && raw.status ? raw.status : undefined;

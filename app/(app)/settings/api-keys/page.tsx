@@ -9,14 +9,12 @@ import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
 import { RevokeApiKeyButton } from '@/components/settings/revoke-api-key-button';
 import { shopTimezone } from '@/lib/settings/queries';
 import { ListTable } from '@/components/data-table/list-table';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-export default async function ApiKeysPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ApiKeysPage({ searchParams }: ListPageProps) {
   await requirePagePermission('settings:write', '/settings/api-keys');
   const { sort } = readSort(await searchParams, API_KEY_SORT);
   const [keys, timeZone] = await Promise.all([apiKeyList(undefined, sort), shopTimezone()]);
@@ -31,10 +29,7 @@ export default async function ApiKeysPage({
       <SettingsTabs current="/settings/api-keys" />
       <div className="space-y-6">
         <CreateApiKeyForm scopes={API_KEY_SCOPES} />
-        <section aria-labelledby="keys-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="keys-title" className="px-6 pt-5 text-lg font-semibold">
-            API keys ({keys.length})
-          </h2>
+        <Card id="keys-title" title={`API keys (${keys.length})`} padding="none" titleClassName="px-6 pt-5">
           {keys.length === 0 ? (
             <p className="px-6 pb-6 pt-2 text-slate-700">
               No API keys yet. Create one above for each integration, so you can revoke them one at a time.
@@ -80,7 +75,7 @@ export default async function ApiKeysPage({
               }))}
             />
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -12,6 +12,8 @@ import { ListTable } from '@/components/data-table/list-table';
 import { RetryJobButton } from '@/components/settings/retry-job-button';
 import { FilterChoice } from '@/components/page/filter-fields';
 import { FilterBar } from '@/components/data-table/list-chrome';
+import { Card } from '@/components/page/card';
+import { numberColumns } from '@/components/page/columns';
 
 export const metadata: Metadata = { title: 'Jobs' };
 
@@ -84,10 +86,7 @@ export default async function JobsPage({
         )}
       </p>
 
-      <section aria-labelledby="queues-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="queues-title" className="px-6 pt-5 text-lg font-semibold">
-          Queues
-        </h2>
+      <Card id="queues-title" title="Queues" padding="none" className="mb-6" titleClassName="px-6 pt-5">
         {visibleQueues.length === 0 ? (
           <p className="px-6 pb-6 pt-2 text-slate-700">
             No queues yet. They are created when the worker starts (inside <code>npm start</code>, or{' '}
@@ -101,11 +100,13 @@ export default async function JobsPage({
             keys={false}
             columns={[
               { id: 'queue', header: 'Queue' },
-              { id: 'waiting', header: 'Waiting', className: 'lg:text-right tabular-nums' },
-              { id: 'retrying', header: 'Retrying', className: 'lg:text-right tabular-nums' },
-              { id: 'running', header: 'Running', className: 'lg:text-right tabular-nums' },
-              { id: 'failed', header: 'Failed', className: 'lg:text-right tabular-nums' },
-              { id: 'done', header: 'Done (14 days)', className: 'lg:text-right tabular-nums' },
+              ...numberColumns({
+                waiting: 'Waiting',
+                retrying: 'Retrying',
+                running: 'Running',
+                failed: 'Failed',
+                done: 'Done (14 days)',
+              }),
             ]}
             rows={visibleQueues.map((q) => {
               const schedule = SCHEDULES.find((s) => s.job === q.name);
@@ -147,7 +148,7 @@ export default async function JobsPage({
             })}
           />
         )}
-      </section>
+      </Card>
 
       <FilterBar
         label="Filter the jobs"
@@ -173,10 +174,7 @@ export default async function JobsPage({
         />
       </FilterBar>
 
-      <section aria-labelledby="jobs-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="jobs-title" className="px-6 pt-5 text-lg font-semibold">
-          Recent jobs
-        </h2>
+      <Card id="jobs-title" title="Recent jobs" padding="none" titleClassName="px-6 pt-5">
         {jobs.length === 0 ? (
           <p className="px-6 pb-6 pt-2 text-slate-700">
             {query.state || query.queue
@@ -230,7 +228,7 @@ export default async function JobsPage({
             }))}
           />
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { inputClass } from '@/components/ui/form';
 import { ResendMessageButton } from '@/components/settings/resend-message-button';
 import { FilterInput } from '@/components/page/filter-fields';
 import { FilterBar } from '@/components/data-table/list-chrome';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Outbox' };
 
@@ -100,10 +101,7 @@ export default async function OutboxPage({
           placeholder="email starts with"
         />
       </FilterBar>
-      <section aria-labelledby="outbox-title" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="outbox-title" className="px-6 pt-5 text-lg font-semibold">
-          Messages
-        </h2>
+      <Card id="outbox-title" title="Messages" padding="none" titleClassName="px-6 pt-5">
         {outbox.rows.length === 0 ? (
           <p className="px-6 pb-6 pt-2 text-slate-700">
             {query.status || query.to
@@ -167,7 +165,7 @@ export default async function OutboxPage({
             </Link>
           </p>
         )}
-      </section>
+      </Card>
     </>
   );
 }

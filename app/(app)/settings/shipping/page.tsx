@@ -12,17 +12,15 @@ import { ServiceLevelForm } from '@/components/settings/service-level-form';
 import { serviceLevelSettings } from '@/lib/shipping/service-level-queries';
 import { LEVEL_LABEL, LEVEL_TRANSIT_DAYS, SERVICE_LEVELS } from '@/lib/shipping/service-levels';
 import { CHANNELS } from '@/lib/orders/schemas';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Shipping settings' };
 
 const mmToIn = (mm: number) => (mm / 25.4).toFixed(1);
 
 /** Read-only for now: carriers, services, the cards and rules in force, package types and the zone chart. */
-export default async function ShippingSettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ShippingSettingsPage({ searchParams }: ListPageProps) {
   await requirePagePermission('settings:write', '/settings/shipping');
   const { sort } = readSort(await searchParams, PACKAGE_TYPE_SORT);
   const today = todayIn(await shopTimezone());
@@ -44,10 +42,7 @@ export default async function ShippingSettingsPage({
       />
       <SettingsTabs current="/settings/shipping" />
       <div className="space-y-6">
-        <section aria-labelledby="service-levels" className="rounded-xl border border-slate-200 bg-white p-6">
-          <h2 id="service-levels" className="text-lg font-semibold">
-            Service levels
-          </h2>
+        <Card id="service-levels" title="Service levels" padding="p-6">
           <p className="mt-1 text-sm text-slate-700">
             The service the customer paid for: each channel&apos;s shipping method maps to a level, which
             promises delivery within{' '}
@@ -90,7 +85,7 @@ export default async function ShippingSettingsPage({
           )}
           <h3 className="mt-5 font-semibold">Map another method</h3>
           <ServiceLevelForm channels={CHANNELS} />
-        </section>
+        </Card>
         {carriers.length === 0 && (
           <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-700">
             No carriers are set up yet.
@@ -178,10 +173,12 @@ export default async function ShippingSettingsPage({
           </section>
         ))}
 
-        <section aria-labelledby="packages-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="packages-title" className="px-6 pt-5 text-lg font-semibold">
-            Package types ({packages.length})
-          </h2>
+        <Card
+          id="packages-title"
+          title={`Package types (${packages.length})`}
+          padding="none"
+          titleClassName="px-6 pt-5"
+        >
           <div className="mt-3">
             <ListTable
               caption="Package types"
@@ -213,12 +210,9 @@ export default async function ShippingSettingsPage({
               empty="No package types yet: the pack station has no boxes to choose from."
             />
           </div>
-        </section>
+        </Card>
 
-        <section aria-labelledby="zones-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="zones-title" className="px-6 pt-5 text-lg font-semibold">
-            Zone chart
-          </h2>
+        <Card id="zones-title" title="Zone chart" padding="none" titleClassName="px-6 pt-5">
           <p className="px-6 pt-1 text-sm text-slate-700">
             Destinations whose postal code starts with a prefix in the range. Anything not listed cannot be
             shipped to.
@@ -244,7 +238,7 @@ export default async function ShippingSettingsPage({
               empty="No zones yet: nothing can be shipped until the zone chart lists a destination."
             />
           </div>
-        </section>
+        </Card>
       </div>
     </>
   );

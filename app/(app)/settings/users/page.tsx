@@ -7,6 +7,8 @@ import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateUserForm } from '@/components/settings/create-user-form';
 import { UserRowActions } from '@/components/settings/user-row-actions';
 import { ListTable } from '@/components/data-table/list-table';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -16,11 +18,7 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function UsersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UsersPage({ searchParams }: ListPageProps) {
   const me = await requirePagePermission('settings:write', '/settings/users');
   const { sort } = readSort(await searchParams, USER_SORT);
   const users = await userList(undefined, sort);
@@ -30,10 +28,7 @@ export default async function UsersPage({
       <SettingsTabs current="/settings/users" />
       <div className="space-y-6">
         <CreateUserForm />
-        <section aria-labelledby="users-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="users-title" className="px-6 pt-5 text-lg font-semibold">
-            Users ({users.length})
-          </h2>
+        <Card id="users-title" title={`Users (${users.length})`} padding="none" titleClassName="px-6 pt-5">
           <ListTable
             caption="Users"
             noun={['user', 'users']}
@@ -75,7 +70,7 @@ export default async function UsersPage({
               },
             }))}
           />
-        </section>
+        </Card>
       </div>
     </>
   );

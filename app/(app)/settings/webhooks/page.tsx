@@ -8,14 +8,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SettingsTabs } from '@/components/settings/settings-tabs';
 import { CreateWebhookForm } from '@/components/settings/webhook-forms';
 import { ListTable } from '@/components/data-table/list-table';
+import { Card } from '@/components/page/card';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Webhooks' };
 
-export default async function WebhooksPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WebhooksPage({ searchParams }: ListPageProps) {
   await requirePagePermission('webhooks:write', '/settings/webhooks');
   const { sort } = readSort(await searchParams, WEBHOOK_SORT);
   const hooks = await webhookList(sort);
@@ -31,10 +29,7 @@ export default async function WebhooksPage({
       <SettingsTabs current="/settings/webhooks" />
       <div className="space-y-6">
         <CreateWebhookForm eventTypes={EVENT_TYPES} />
-        <section aria-labelledby="hooks-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="hooks-title" className="px-6 pt-5 text-lg font-semibold">
-            Webhooks ({hooks.length})
-          </h2>
+        <Card id="hooks-title" title={`Webhooks (${hooks.length})`} padding="none" titleClassName="px-6 pt-5">
           {hooks.length === 0 ? (
             <p className="px-6 pb-6 pt-2 text-slate-700">
               No webhooks yet. Add one above with the URL your integration listens on.
@@ -76,7 +71,7 @@ export default async function WebhooksPage({
               }))}
             />
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

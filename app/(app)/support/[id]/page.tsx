@@ -29,6 +29,7 @@ import { OrderStatusBadge } from '@/components/orders/order-badges';
 import { ReplyComposer } from '@/components/support/reply-composer';
 import { TicketProperties } from '@/components/support/ticket-properties';
 import { ResendShippingEmail } from '@/components/support/resend-shipping-email';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Ticket' };
 
@@ -70,11 +71,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/support" className="text-brand-700 underline">
-          ← Inbox
-        </Link>
-      </p>
+      <BackLink href="/support">Inbox</BackLink>
       <PageHeader
         title={`#${ticket.number} ${ticket.subject}`}
         description={

@@ -7,6 +7,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { SlaSettingsForm } from '@/components/support/sla-settings-form';
 import { PRIORITY_LABEL } from '@/components/support/ticket-badges';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'SLA settings' };
 
@@ -27,10 +28,7 @@ export default async function SlaPage() {
         }
       />
       <SupportTabs current="/support/sla" />
-      <section aria-labelledby="sla-title" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="sla-title" className="mb-3 text-lg font-semibold">
-          SLA settings
-        </h2>
+      <Card id="sla-title" title="SLA settings" padding="p-4" titleClassName="mb-3">
         {canEdit ? (
           <SlaSettingsForm settings={settings} />
         ) : (
@@ -63,7 +61,7 @@ export default async function SlaPage() {
             />
           </>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { surveyForLink } from '@/lib/feedback/queries';
 import { SurveyForm } from '@/components/feedback/survey-form';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Your feedback', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';
@@ -13,13 +14,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : n
  * customer clicked is chosen, they may add a comment and rate each item, and send. Opening it writes
  * nothing (mail scanners open links too). A wrong, reused or expired link is a 404 like any unknown page.
  */
-export default async function SurveyPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SurveyPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const q = await searchParams;
   const token = one(q.t);

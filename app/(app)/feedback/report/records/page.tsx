@@ -18,6 +18,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { FeedbackTabs } from '@/components/feedback/feedback-tabs';
+import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'What to fix: records' };
 
@@ -38,11 +39,7 @@ const ZParams = z.intersection(
 );
 
 /** The records behind one figure of the What to fix report: its amounts add up to the figure. */
-export default async function WhatToFixRecordsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WhatToFixRecordsPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('feedback:read', '/feedback/report');
   const raw = await searchParams;
   const parsed = ZParams.safeParse(raw);

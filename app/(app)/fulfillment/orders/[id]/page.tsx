@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { orderDetail } from '@/lib/orders/queries';
@@ -20,6 +19,8 @@ import { openQuantity } from '@/lib/orders/rules';
 import { parcelCustoms } from '@/lib/fulfillment/parcel-customs';
 import { missingCustomsMessage } from '@/lib/shipping/customs';
 import { FactStrip } from '@/components/page/facts';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Ship order' };
 
@@ -51,11 +52,9 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/fulfillment" className="inline-flex min-h-11 items-center text-brand-700 underline">
-          ← Fulfillment queue
-        </Link>
-      </p>
+      <BackLink href="/fulfillment" tall>
+        Fulfillment queue
+      </BackLink>
       <PageHeader
         title={`Ship order #${order.number}`}
         description={
@@ -149,10 +148,7 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
       )}
 
       {open.length > 0 && (
-        <section aria-labelledby="lines-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
-          <h2 id="lines-title" className="px-5 pt-4 text-lg font-semibold">
-            To ship
-          </h2>
+        <Card id="lines-title" title="To ship" padding="none" className="mb-6">
           <StaticTable
             label="Lines to ship"
             className="mt-2"
@@ -168,13 +164,10 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
               cells: { sku: l.sku, item: l.name, ordered: l.quantity, open: l.open },
             }))}
           />
-        </section>
+        </Card>
       )}
 
-      <section aria-labelledby="pack-title" className="mb-6 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="pack-title" className="mb-4 text-lg font-semibold">
-          Pack and buy a label
-        </h2>
+      <Card id="pack-title" title="Pack and buy a label" className="mb-6" titleClassName="mb-4">
         {shippable && packageTypes.length === 0 && (
           <p className="mb-3 text-sm text-slate-700">
             The shop has no boxes set up yet: enter the parcel&apos;s size.
@@ -206,12 +199,9 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
           }
         />
         {!shippable && <p className="text-sm text-slate-700">No label to buy.</p>}
-      </section>
+      </Card>
 
-      <section aria-labelledby="shipments-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="shipments-title" className="mb-3 text-lg font-semibold">
-          Shipments
-        </h2>
+      <Card id="shipments-title" title="Shipments" titleClassName="mb-3">
         {shipments.length === 0 ? (
           <p className="text-sm text-slate-700">None yet.</p>
         ) : (
@@ -284,7 +274,7 @@ export default async function ShipOrderPage({ params }: { params: Promise<{ id: 
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { waveDetail } from '@/lib/fulfillment/wave-queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { PickScanner } from '@/components/fulfillment/pick-scanner';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Pick' };
 
@@ -15,14 +15,9 @@ export default async function PickWavePage({ params }: { params: Promise<{ id: s
   if (!wave) notFound();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href="/fulfillment/waves"
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Pick waves
-        </Link>
-      </p>
+      <BackLink href="/fulfillment/waves" tall>
+        Pick waves
+      </BackLink>
       <PageHeader
         title={`Pick wave ${wave.number}`}
         description={

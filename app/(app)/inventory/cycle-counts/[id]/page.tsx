@@ -10,6 +10,8 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountScanner } from '@/components/cycle-counts/count-scanner';
 import { CountActions } from '@/components/cycle-counts/count-actions';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Cycle count' };
 
@@ -24,14 +26,9 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
   const review = `/inventory/cycle-counts/${sheet.id}/review`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href="/inventory/cycle-counts"
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Cycle counts
-        </Link>
-      </p>
+      <BackLink href="/inventory/cycle-counts" tall>
+        Cycle counts
+      </BackLink>
       <PageHeader
         title={`Cycle count #${sheet.number}`}
         description={
@@ -42,30 +39,18 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
         actions={<CycleCountStatusBadge status={sheet.status} />}
       />
       {sheet.status === 'draft' && (
-        <section
-          aria-labelledby="draft-title"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="draft-title" className="text-lg font-semibold">
-            Ready to count
-          </h2>
+        <Card id="draft-title" title="Ready to count" className="space-y-3">
           <p className="text-slate-700">
             Start when you are at the location. Each line’s expected quantity is read the moment you save its
             count, so orders shipped meanwhile do not count as differences.
           </p>
           <CountActions countId={sheet.id} moves={['start', 'cancel']} />
-        </section>
+        </Card>
       )}
       {sheet.status === 'counting' && (
         <div className="space-y-6">
           <CountScanner initial={sheet} />
-          <section
-            aria-labelledby="finish-title"
-            className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
-          >
-            <h2 id="finish-title" className="text-lg font-semibold">
-              Finish
-            </h2>
+          <Card id="finish-title" title="Finish" className="space-y-3">
             <p className="text-slate-700">
               Lines nobody counted are left as they are.{' '}
               {canReview ? (
@@ -81,7 +66,7 @@ export default async function CycleCountPage({ params }: { params: Promise<{ id:
               )}
             </p>
             <CountActions countId={sheet.id} moves={canReview ? ['cancel'] : ['complete', 'cancel']} />
-          </section>
+          </Card>
         </div>
       )}
       {(sheet.status === 'completed' || sheet.status === 'cancelled') && (

@@ -12,6 +12,8 @@ import { ProductForm } from '@/components/catalog/product-form';
 import { supplierOptions } from '@/lib/purchasing/queries';
 import { ProductStatusBadge } from '@/components/catalog/product-status-badge';
 import { ProductStatusForm } from '@/components/catalog/product-status-form';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Product' };
 
@@ -35,11 +37,7 @@ export default async function ProductPage({
   const canWrite = roleHas(user.role, 'inventory:adjust');
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/inventory/products" className="text-brand-700 underline">
-          ← Products
-        </Link>
-      </p>
+      <BackLink href="/inventory/products">Products</BackLink>
       <PageHeader
         title={product.name}
         description={
@@ -64,10 +62,7 @@ export default async function ProductPage({
         </p>
       )}
 
-      <section aria-labelledby="stock-title" className="mb-6 rounded-xl border border-slate-200 bg-white">
-        <h2 id="stock-title" className="px-6 pt-5 text-lg font-semibold">
-          Stock
-        </h2>
+      <Card id="stock-title" title="Stock" padding="none" className="mb-6" titleClassName="px-6 pt-5">
         <div>
           <StaticTable
             label="Variants table"
@@ -101,7 +96,7 @@ export default async function ProductPage({
             }))}
           />
         </div>
-      </section>
+      </Card>
 
       {canWrite ? (
         <ProductForm

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { locationList } from '@/lib/locations/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { productCsvTemplate } from '@/lib/catalog/csv';
 import { PageHeader } from '@/components/ui/page-header';
 import { ProductImport } from '@/components/catalog/product-import';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Import products' };
 
@@ -43,11 +43,7 @@ export default async function ImportProductsPage() {
   ];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/inventory/products" className="text-brand-700 underline">
-          ← Products
-        </Link>
-      </p>
+      <BackLink href="/inventory/products">Products</BackLink>
       <PageHeader
         title="Import products"
         description={

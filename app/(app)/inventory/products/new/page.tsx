@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { productTypes } from '@/lib/catalog/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { supplierOptions } from '@/lib/purchasing/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ProductForm } from '@/components/catalog/product-form';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'New product' };
 
@@ -14,11 +14,7 @@ export default async function NewProductPage() {
   const [settings, types, suppliers] = await Promise.all([shopSettings(), productTypes(), supplierOptions()]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/inventory/products" className="text-brand-700 underline">
-          ← Products
-        </Link>
-      </p>
+      <BackLink href="/inventory/products">Products</BackLink>
       <PageHeader
         title="New product"
         description={`A product and its variants. Prices are in ${settings.currency}; stock is added by receiving it.`}

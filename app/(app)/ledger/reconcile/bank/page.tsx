@@ -8,6 +8,7 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { LedgerTabs } from '@/components/ledger/ledger-tabs';
 import { ReconcileTabs } from '@/components/ledger/reconcile-tabs';
 import { BankStatementForm } from '@/components/ledger/bank-statement-form';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Bank statement · Reconcile · Ledger' };
 
@@ -32,10 +33,12 @@ export default async function BankStatementPage() {
             Matching a bank statement needs the ledger:write permission.
           </p>
         )}
-        <section aria-labelledby="bank-checks-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="bank-checks-title" className="px-4 pt-5 text-lg font-semibold sm:px-6">
-            Payouts and the bank ({checks.awaiting} not yet seen on a statement)
-          </h2>
+        <Card
+          id="bank-checks-title"
+          title={`Payouts and the bank (${checks.awaiting} not yet seen on a statement)`}
+          padding="none"
+          titleClassName="px-4 pt-5 sm:px-6"
+        >
           {checks.rows.length === 0 ? (
             <p className="px-4 py-4 text-slate-700 sm:px-6">
               No payout recorded yet. Import a processor&rsquo;s payout report under Payouts first; its
@@ -72,7 +75,7 @@ export default async function BankStatementPage() {
               }))}
             />
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

@@ -11,15 +11,14 @@ import { readSort } from '@/lib/list/sort';
 import { OrderStatusBadge, PaymentStatusBadge } from '@/components/orders/order-badges';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 
+import { Card } from '@/components/page/card';
+import { PostalAddressBlock } from '@/components/page/postal-address';
+import { BackLink } from '@/components/page/back-link';
+import type { RecordPageProps } from '@/components/page/props';
+
 export const metadata: Metadata = { title: 'Customer' };
 
-export default async function CustomerPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CustomerPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   await requirePagePermission('orders:read', `/orders/customers/${id}`);
   const { sort } = readSort(await searchParams, CUSTOMER_ORDER_SORT);
@@ -35,11 +34,7 @@ export default async function CustomerPage({
   const s = customer.stats;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/orders/customers" className="text-brand-700 underline">
-          ← Customers
-        </Link>
-      </p>
+      <BackLink href="/orders/customers">Customers</BackLink>
       <PageHeader
         title={customer.name || customer.email}
         description={
@@ -66,13 +61,7 @@ export default async function CustomerPage({
       </dl>
 
       <div className="grid gap-6 xl:grid-cols-3">
-        <section
-          aria-labelledby="history-title"
-          className="min-w-0 rounded-xl border border-slate-200 bg-white xl:col-span-2"
-        >
-          <h2 id="history-title" className="px-5 pt-4 text-lg font-semibold">
-            Order history
-          </h2>
+        <Card id="history-title" title="Order history" padding="none" className="min-w-0 xl:col-span-2">
           {customer.orders.length === 0 ? (
             <p className="px-5 pb-5 pt-2 text-slate-700">
               No orders yet. Their orders show here as soon as they buy, or when you take one for them.
@@ -139,13 +128,10 @@ export default async function CustomerPage({
               .
             </p>
           )}
-        </section>
+        </Card>
 
         <div className="space-y-6">
-          <section aria-labelledby="tags-title" className="rounded-xl border border-slate-200 bg-white p-5">
-            <h2 id="tags-title" className="text-lg font-semibold">
-              Tags
-            </h2>
+          <Card id="tags-title" title="Tags">
             {customer.tags.length === 0 ? (
               <p className="mt-2 text-sm text-slate-700">No tags.</p>
             ) : (
@@ -157,14 +143,8 @@ export default async function CustomerPage({
                 ))}
               </ul>
             )}
-          </section>
-          <section
-            aria-labelledby="addresses-title"
-            className="rounded-xl border border-slate-200 bg-white p-5"
-          >
-            <h2 id="addresses-title" className="text-lg font-semibold">
-              Addresses
-            </h2>
+          </Card>
+          <Card id="addresses-title" title="Addresses">
             {customer.addresses.length === 0 ? (
               <p className="mt-2 text-sm text-slate-700">No saved addresses; each order keeps its own.</p>
             ) : (
@@ -176,32 +156,12 @@ export default async function CustomerPage({
                         Default
                       </p>
                     )}
-                    <address className="not-italic leading-relaxed">
-                      {a.name}
-                      <br />
-                      {a.line1}
-                      <br />
-                      {a.line2 && (
-                        <>
-                          {a.line2}
-                          <br />
-                        </>
-                      )}
-                      {[a.city, a.region].filter(Boolean).join(', ')} {a.postal_code}
-                      <br />
-                      {a.country}
-                      {a.phone && (
-                        <>
-                          <br />
-                          {a.phone}
-                        </>
-                      )}
-                    </address>
+                    <PostalAddressBlock a={a} />
                   </li>
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </div>
       </div>
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { purchaseOrderDetail, supplierDetail } from '@/lib/purchasing/queries';
@@ -7,6 +6,7 @@ import { shopTimezone } from '@/lib/settings/queries';
 import { todayIn } from '@/lib/dates';
 import { PageHeader } from '@/components/ui/page-header';
 import { BillForm } from '@/components/purchasing/bill-form';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'Enter supplier bill' };
 
@@ -20,14 +20,9 @@ export default async function EnterBillPage({ params }: { params: Promise<{ id: 
   const [supplier, tz] = await Promise.all([supplierDetail(po.supplier_id), shopTimezone()]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href={`/purchasing/${po.id}`}
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← {po.label}
-        </Link>
-      </p>
+      <BackLink href={`/purchasing/${po.id}`} tall>
+        {po.label}
+      </BackLink>
       <PageHeader
         title={`Enter a bill for ${po.label}`}
         description={

@@ -13,6 +13,11 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
 import { BillDecision, BillPayment } from '@/components/purchasing/bill-actions';
 
+import { Card } from '@/components/page/card';
+import { endColumns } from '@/components/page/columns';
+import { FactList } from '@/components/page/facts';
+import { BackLink } from '@/components/page/back-link';
+
 export const metadata: Metadata = { title: 'Supplier bill' };
 
 export default async function BillPage({ params }: { params: Promise<{ id: string }> }) {
@@ -26,11 +31,9 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
   const canPay = roleHas(user.role, 'purchasing:write') && canMoveBill(bill.status, 'pay');
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/purchasing/bills" className="inline-flex min-h-11 items-center text-brand-700 underline">
-          ← Bills
-        </Link>
-      </p>
+      <BackLink href="/purchasing/bills" tall>
+        Bills
+      </BackLink>
       <PageHeader
         title={`Bill ${bill.label}`}
         description={
@@ -40,10 +43,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
         actions={<BillStatusBadge status={bill.status} />}
       />
       <div className="space-y-6">
-        <section aria-labelledby="match-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="match-title" className="px-4 pt-4 text-lg font-semibold">
-            Three-way match
-          </h2>
+        <Card id="match-title" title="Three-way match" padding="none" titleClassName="px-4 pt-4">
           <p className="px-4 text-sm text-slate-700">
             For{' '}
             <Link href={`/purchasing/${bill.purchase_order.id}`} className="text-brand-700 underline">
@@ -57,11 +57,13 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
             caption="Lines of this bill against the purchase order"
             columns={[
               { id: 'sku', header: 'SKU', className: 'font-mono' },
-              { id: 'ordered', header: 'Ordered', align: 'end' },
-              { id: 'received', header: 'Received', align: 'end' },
-              { id: 'billed', header: 'Billed', align: 'end' },
-              { id: 'cost', header: 'Unit cost', align: 'end' },
-              { id: 'amount', header: 'Amount', align: 'end' },
+              ...endColumns({
+                ordered: 'Ordered',
+                received: 'Received',
+                billed: 'Billed',
+                cost: 'Unit cost',
+                amount: 'Amount',
+              }),
             ]}
             rows={bill.lines.map((l) => ({
               id: l.sku,
@@ -84,35 +86,22 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
               },
             }))}
           />
-          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 p-4 text-sm sm:grid-cols-4">
-            <dt className="text-slate-600">Subtotal</dt>
-            <dd className="tabular-nums">{money(bill.subtotal)}</dd>
-            <dt className="text-slate-600">Input tax</dt>
-            <dd className="tabular-nums">{money(bill.input_tax)}</dd>
-            <dt className="text-slate-600">Total</dt>
-            <dd className="font-semibold tabular-nums">{money(bill.total)}</dd>
-            <dt className="text-slate-600">Payable ({settings.currency})</dt>
-            <dd className="tabular-nums">{base(bill.base_total)}</dd>
-            <dt className="text-slate-600">Received cost cleared</dt>
-            <dd className="tabular-nums">{base(bill.grni_value)}</dd>
-            <dt className="text-slate-600">Price variance</dt>
-            <dd className="tabular-nums">{base(bill.variance)}</dd>
-            {bill.fx_rate && (
-              <>
-                <dt className="text-slate-600">Rate</dt>
-                <dd className="tabular-nums">{bill.fx_rate}</dd>
-              </>
-            )}
-          </dl>
-        </section>
+          <FactList
+            className="grid grid-cols-2 gap-x-4 gap-y-1 p-4 text-sm sm:grid-cols-4"
+            valueClassName="tabular-nums"
+            facts={[
+              { label: 'Subtotal', value: money(bill.subtotal) },
+              { label: 'Input tax', value: money(bill.input_tax) },
+              { label: 'Total', value: money(bill.total), className: 'font-semibold' },
+              { label: `Payable (${settings.currency})`, value: base(bill.base_total) },
+              { label: 'Received cost cleared', value: base(bill.grni_value) },
+              { label: 'Price variance', value: base(bill.variance) },
+              !!bill.fx_rate && { label: 'Rate', value: bill.fx_rate },
+            ]}
+          />
+        </Card>
 
-        <section
-          aria-labelledby="next-title"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="next-title" className="text-lg font-semibold">
-            Next steps
-          </h2>
+        <Card id="next-title" title="Next steps" className="space-y-3">
           {bill.status === 'awaiting_approval' && (
             <>
               <ul className="list-disc pl-5 text-slate-800" aria-label="Match findings">
@@ -170,7 +159,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
               Rejected by {bill.approved_by}. Ask the supplier for a corrected bill and enter it.
             </p>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

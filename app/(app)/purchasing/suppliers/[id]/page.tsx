@@ -10,16 +10,13 @@ import { ListTable } from '@/components/data-table/list-table';
 import { readSort } from '@/lib/list/sort';
 import { SupplierForm } from '@/components/purchasing/supplier-form';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Supplier' };
 
-export default async function SupplierPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SupplierPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const { sort } = readSort(await searchParams, PURCHASE_ORDER_SORT);
   const user = await requirePagePermission('purchasing:read', `/purchasing/suppliers/${id}`);
@@ -29,14 +26,9 @@ export default async function SupplierPage({
   const money = (n: number) => formatMoney(n, supplier.currency);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href="/purchasing/suppliers"
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Suppliers
-        </Link>
-      </p>
+      <BackLink href="/purchasing/suppliers" tall>
+        Suppliers
+      </BackLink>
       <PageHeader
         title={supplier.name}
         description={
@@ -48,10 +40,7 @@ export default async function SupplierPage({
         }
       />
       <div className="space-y-6">
-        <section aria-labelledby="pos-title" className="rounded-xl border border-slate-200 bg-white">
-          <h2 id="pos-title" className="px-4 pt-4 text-lg font-semibold">
-            Recent purchase orders
-          </h2>
+        <Card id="pos-title" title="Recent purchase orders" padding="none" titleClassName="px-4 pt-4">
           {pos.data.length === 0 ? (
             <p className="p-4 text-slate-700">
               No purchase orders to this supplier yet. Choose “New purchase order” under Purchasing to order
@@ -84,7 +73,7 @@ export default async function SupplierPage({
               }))}
             />
           )}
-        </section>
+        </Card>
         {roleHas(user.role, 'purchasing:write') ? (
           <section aria-labelledby="edit-title" className="space-y-3">
             <h2 id="edit-title" className="text-lg font-semibold">
@@ -113,13 +102,7 @@ export default async function SupplierPage({
             />
           </section>
         ) : (
-          <section
-            aria-labelledby="products-title"
-            className="rounded-xl border border-slate-200 bg-white p-4"
-          >
-            <h2 id="products-title" className="text-lg font-semibold">
-              Products
-            </h2>
+          <Card id="products-title" title="Products" padding="p-4">
             <ul className="mt-2 space-y-1">
               {supplier.products.map((p) => (
                 <li key={p.sku}>
@@ -128,7 +111,7 @@ export default async function SupplierPage({
                 </li>
               ))}
             </ul>
-          </section>
+          </Card>
         )}
       </div>
     </>

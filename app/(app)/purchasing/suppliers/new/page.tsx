@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { shopSettings } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { SupplierForm } from '@/components/purchasing/supplier-form';
+import { BackLink } from '@/components/page/back-link';
 
 export const metadata: Metadata = { title: 'New supplier' };
 
@@ -12,14 +12,9 @@ export default async function NewSupplierPage() {
   const settings = await shopSettings();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href="/purchasing/suppliers"
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Suppliers
-        </Link>
-      </p>
+      <BackLink href="/purchasing/suppliers" tall>
+        Suppliers
+      </BackLink>
       <PageHeader title="New supplier" />
       <SupplierForm
         initial={{

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { returnDetail } from '@/lib/returns/queries';
@@ -8,6 +7,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { ReceiveScanner } from '@/components/returns/receive-scanner';
 import { InspectForm } from '@/components/returns/return-forms';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Receive return' };
 
@@ -22,11 +23,7 @@ export default async function ReceiveReturnPage({ params }: { params: Promise<{ 
   const arrived = r.lines.reduce((s, l) => s + l.quantity_received, 0);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/returns/${r.id}`} className="text-brand-700 underline">
-          ← Return #{r.number}
-        </Link>
-      </p>
+      <BackLink href={`/returns/${r.id}`}>Return #{r.number}</BackLink>
       <PageHeader
         title={`Receive return #${r.number}`}
         description={
@@ -51,13 +48,7 @@ export default async function ReceiveReturnPage({ params }: { params: Promise<{ 
           </p>
         )}
       </section>
-      <section
-        aria-labelledby="expected-title"
-        className="mb-6 rounded-xl border border-slate-200 bg-white p-5"
-      >
-        <h2 id="expected-title" className="mb-2 text-lg font-semibold">
-          Expected in this parcel
-        </h2>
+      <Card id="expected-title" title="Expected in this parcel" className="mb-6" titleClassName="mb-2">
         <ul className="divide-y divide-slate-100 text-base">
           {r.lines.map((l) => (
             <li key={l.id} className="flex flex-wrap justify-between gap-2 py-2">
@@ -73,17 +64,14 @@ export default async function ReceiveReturnPage({ params }: { params: Promise<{ 
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
       {canInspect(r.status) && (
-        <section aria-labelledby="inspect-title" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="inspect-title" className="mb-2 text-lg font-semibold">
-            Inspect
-          </h2>
+        <Card id="inspect-title" title="Inspect" titleClassName="mb-2">
           <InspectForm
             returnId={r.id}
             lines={r.lines.map((l) => ({ sku: l.sku, name: l.name, uninspected: l.quantity_uninspected }))}
           />
-        </section>
+        </Card>
       )}
     </>
   );

@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { AppError } from '@/lib/errors';
 import { DELIVERY_SORT, deliveryList, webhookDetail } from '@/lib/webhooks/queries';
 import { readSort } from '@/lib/list/sort';
 import { ListTable } from '@/components/data-table/list-table';
@@ -14,6 +12,9 @@ import {
   RotateSecretButton,
   WebhookEnabledButton,
 } from '@/components/settings/webhook-forms';
+import { Card } from '@/components/page/card';
+import { orNotFound } from '@/components/page/not-found';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Webhook deliveries' };
 
@@ -23,19 +24,10 @@ const dateTime = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-export default async function WebhookPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function WebhookPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   await requirePagePermission('webhooks:write', `/settings/webhooks/${id}`);
-  const hook = await webhookDetail(id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const hook = await orNotFound(webhookDetail(id));
   const { sort } = readSort(await searchParams, DELIVERY_SORT);
   const deliveries = await deliveryList(id, { limit: 50, sort });
   return (
@@ -48,13 +40,7 @@ export default async function WebhookPage({
             ← All webhooks
           </Link>
         </p>
-        <section
-          aria-labelledby="hook-title"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-6"
-        >
-          <h2 id="hook-title" className="break-all text-lg font-semibold">
-            {hook.url}
-          </h2>
+        <Card id="hook-title" title={hook.url} padding="p-6" className="space-y-3" titleClassName="break-all">
           <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium">Events</dt>
             <dd>
@@ -80,14 +66,8 @@ export default async function WebhookPage({
             <WebhookEnabledButton id={hook.id} enabled={hook.enabled} />
             <DeleteWebhookButton id={hook.id} url={hook.url} />
           </div>
-        </section>
-        <section
-          aria-labelledby="deliveries-title"
-          className="rounded-xl border border-slate-200 bg-white p-6"
-        >
-          <h2 id="deliveries-title" className="text-lg font-semibold">
-            Recent deliveries ({deliveries.length})
-          </h2>
+        </Card>
+        <Card id="deliveries-title" title={`Recent deliveries (${deliveries.length})`} padding="p-6">
           {deliveries.length === 0 ? (
             <p className="pt-2 text-slate-700">
               Nothing sent yet. Deliveries appear here as soon as a subscribed event happens.
@@ -173,7 +153,7 @@ export default async function WebhookPage({
               />
             </div>
           )}
-        </section>
+        </Card>
       </div>
     </>
   );

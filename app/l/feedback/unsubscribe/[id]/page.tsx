@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { isUnsubscribeToken } from '@/lib/feedback/links';
 import { UnsubscribeForm } from '@/components/feedback/unsubscribe-form';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = {
   title: 'No more feedback emails',
@@ -10,13 +11,7 @@ export const metadata: Metadata = {
 export const dynamic = 'force-dynamic';
 
 /** The survey email's unsubscribe link: a signed link to one button (opening it changes nothing). */
-export default async function UnsubscribePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function UnsubscribePage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const t = (await searchParams).t;
   const token = typeof t === 'string' ? t : null;

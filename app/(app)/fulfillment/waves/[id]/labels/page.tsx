@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { waveLabelRows } from '@/lib/fulfillment/wave-queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { BatchLabels } from '@/components/fulfillment/batch-labels';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
 
 export const metadata: Metadata = { title: 'Wave labels' };
 
@@ -16,14 +17,9 @@ export default async function WaveLabelsPage({ params }: { params: Promise<{ id:
   if (!wave) notFound();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href={`/fulfillment/waves/${id}`}
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Pick wave {wave.number}
-        </Link>
-      </p>
+      <BackLink href={`/fulfillment/waves/${id}`} tall>
+        Pick wave {wave.number}
+      </BackLink>
       <PageHeader
         title={`Labels for wave ${wave.number}`}
         description={
@@ -32,14 +28,11 @@ export default async function WaveLabelsPage({ params }: { params: Promise<{ id:
           'it on its ship page.'
         }
       />
-      <section aria-labelledby="batch-title" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="batch-title" className="mb-3 text-lg font-semibold">
-          Parcels
-        </h2>
+      <Card id="batch-title" title="Parcels" titleClassName="mb-3">
         <ScrollRegion label="Parcels of the wave">
           <BatchLabels waveId={id} waveNumber={wave.number} rows={wave.rows} />
         </ScrollRegion>
-      </section>
+      </Card>
     </>
   );
 }

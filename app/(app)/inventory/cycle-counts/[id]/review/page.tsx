@@ -10,6 +10,9 @@ import { StaticTable } from '@/components/data-table/static-table';
 import { CycleCountStatusBadge } from '@/components/cycle-counts/status-badge';
 import { CountActions } from '@/components/cycle-counts/count-actions';
 import { reviewLineShown, type ReviewLineFilter } from '@/lib/inventory/cycle-counts/rules';
+import { BackLink } from '@/components/page/back-link';
+import { Card } from '@/components/page/card';
+import type { RecordPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Review cycle count' };
 
@@ -17,13 +20,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 
 /** Expected, counted, variance and value per line: for reviewers only (counters count blind). */
-export default async function ReviewCycleCountPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReviewCycleCountPage({ params, searchParams }: RecordPageProps) {
   const { id } = await params;
   const filter: ReviewLineFilter = (await searchParams).lines === 'differences' ? 'differences' : 'all';
   const user = await requirePagePermission('inventory:approve_count', `/inventory/cycle-counts/${id}/review`);
@@ -36,14 +33,9 @@ export default async function ReviewCycleCountPage({
   const base = `/inventory/cycle-counts/${review.id}/review`;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href={`/inventory/cycle-counts/${review.id}`}
-          className="inline-flex min-h-11 items-center text-brand-700 underline"
-        >
-          ← Count #{review.number}
-        </Link>
-      </p>
+      <BackLink href={`/inventory/cycle-counts/${review.id}`} tall>
+        Count #{review.number}
+      </BackLink>
       <PageHeader
         title={`Review count #${review.number}`}
         description={`${review.location_name} (${review.location}) · ${review.scope_description}`}
@@ -157,13 +149,7 @@ export default async function ReviewCycleCountPage({
         />
       </section>
       {review.status === 'counting' && (
-        <section
-          aria-labelledby="complete-title"
-          className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
-        >
-          <h2 id="complete-title" className="text-lg font-semibold">
-            Post the differences
-          </h2>
+        <Card id="complete-title" title="Post the differences" className="space-y-3">
           <p className="text-slate-700">
             Completing posts each difference as a count correction at cost (losses to inventory shrinkage,
             found units back), closes the count and counts it in the inventory accuracy KPI.
@@ -180,7 +166,7 @@ export default async function ReviewCycleCountPage({
               afterComplete={`/inventory/cycle-counts/${review.id}/review`}
             />
           )}
-        </section>
+        </Card>
       )}
     </>
   );
