@@ -1,16 +1,9 @@
+import { statusLabels } from '@/lib/state-machine';
+import { RETURN_STATUSES } from '@/lib/returns/rules';
 import { StatusBadge } from '@/components/ui/status-badge';
+
 /** Return and refund statuses as labelled badges: said in words, not only by colour. */
-export const RETURN_STATUS_LABEL: Record<string, string> = {
-  requested: 'Requested',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  partially_received: 'Partially received',
-  received: 'Received',
-  inspected: 'Inspected',
-  refunded: 'Refunded',
-  exchanged: 'Exchanged',
-  closed: 'Closed',
-};
+export const RETURN_STATUS_LABEL: Record<string, string> = statusLabels(RETURN_STATUSES);
 const RETURN_CLASS: Record<string, string> = {
   requested: 'bg-amber-100 text-amber-950',
   approved: 'bg-blue-100 text-blue-900',
