@@ -24,6 +24,19 @@ export type StateMachineOptions<S extends string> = {
 
 const words = (s: string) => s.replace('_', ' ');
 
+/**
+ * Each status in words, as screens and messages say it: its name in sentence case, underscores as
+ * spaces (partially_received → 'Partially received'); `except` for the ones said otherwise.
+ */
+export function statusLabels<S extends string>(
+  statuses: readonly S[],
+  except: Partial<Record<S, string>> = {},
+): Record<S, string> {
+  return Object.fromEntries(
+    statuses.map((s) => [s, except[s] ?? `${s[0].toUpperCase()}${s.slice(1).replace(/_/g, ' ')}`]),
+  ) as Record<S, string>;
+}
+
 export function stateMachine<S extends string, T extends TransitionTable<S>>(
   table: T,
   options: StateMachineOptions<S>,

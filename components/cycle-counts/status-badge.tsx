@@ -1,3 +1,4 @@
+import { StatusBadge } from '@/components/ui/status-badge';
 import { CYCLE_COUNT_STATUS_LABEL, type CycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
 
 const TONE: Record<CycleCountStatus, string> = {
@@ -8,9 +9,5 @@ const TONE: Record<CycleCountStatus, string> = {
 };
 
 export function CycleCountStatusBadge({ status }: { status: CycleCountStatus }) {
-  return (
-    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>
-      {CYCLE_COUNT_STATUS_LABEL[status]}
-    </span>
-  );
+  return <StatusBadge label={CYCLE_COUNT_STATUS_LABEL[status]} tone={`border ${TONE[status]}`} />;
 }

@@ -1,5 +1,6 @@
 /** Order status, payment status and fraud risk as labelled badges: said in words, not only by colour. */
 import { PAYMENT_LABEL, RISK_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
+import { StatusBadge } from '@/components/ui/status-badge';
 
 const STATUS_CLASS: Record<string, string> = {
   pending_review: 'bg-amber-100 text-amber-950',
@@ -26,30 +27,31 @@ const RISK_CLASS: Record<string, string> = {
 
 // relative: keeps a badge's sr-only text inside a sideways-scrolling table box (an absolute child of an
 // unpositioned box escapes its overflow clip and widens the page).
-const base = 'relative inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium';
+const layout = 'relative inline-block whitespace-nowrap';
 
 export function OrderStatusBadge({ status }: { status: string }) {
   return (
-    <span className={`${base} ${STATUS_CLASS[status] ?? 'bg-slate-100'}`}>
-      {STATUS_LABEL[status] ?? status}
-    </span>
+    <StatusBadge
+      label={STATUS_LABEL[status] ?? status}
+      tone={STATUS_CLASS[status] ?? 'bg-slate-100'}
+      layout={layout}
+    />
   );
 }
 
 export function PaymentStatusBadge({ status }: { status: string }) {
   return (
-    <span className={`${base} ${PAYMENT_CLASS[status] ?? 'bg-slate-100'}`}>
+    <StatusBadge
+      label={PAYMENT_LABEL[status] ?? status}
+      tone={PAYMENT_CLASS[status] ?? 'bg-slate-100'}
+      layout={layout}
+    >
       <span className="sr-only">Payment: </span>
-      {PAYMENT_LABEL[status] ?? status}
-    </span>
+    </StatusBadge>
   );
 }
 
 export function RiskBadge({ level, score }: { level: string; score?: number }) {
-  return (
-    <span className={`${base} ${RISK_CLASS[level] ?? 'bg-slate-100'}`}>
-      {RISK_LABEL[level] ?? level}
-      {score !== undefined ? ` · ${score}` : ''}
-    </span>
-  );
+  const label = `${RISK_LABEL[level] ?? level}${score !== undefined ? ` · ${score}` : ''}`;
+  return <StatusBadge label={label} tone={RISK_CLASS[level] ?? 'bg-slate-100'} layout={layout} />;
 }

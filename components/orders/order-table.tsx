@@ -12,22 +12,10 @@ import { BulkOrderActions } from '@/components/orders/bulk-order-actions';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { formatMoney } from '@/lib/money';
 import type { BulkDocument, BulkOrderAction } from '@/lib/orders/bulk-schemas';
+import type { OrderRow } from '@/lib/orders/queries';
 
-export type OrderTableRow = {
-  id: string;
-  number: number;
-  channel: string;
-  status: string;
-  payment_status: string;
-  customer: string;
-  email: string;
-  total: number;
-  currency: string;
-  items: number;
-  risk_level: string;
-  risk_score: number;
-  placed_at: string;
-};
+/** A row of the list, as lib/orders/queries.ts reads it. */
+export type OrderTableRow = OrderRow;
 
 /** The orders list: sorted (placed, total) and paged by the server; bulk actions on the selection. */
 export function OrderTable({

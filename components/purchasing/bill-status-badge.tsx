@@ -1,3 +1,4 @@
+import { StatusBadge } from '@/components/ui/status-badge';
 import { SUPPLIER_BILL_STATUS_LABEL, type SupplierBillStatus } from '@/lib/purchasing/bill-rules';
 
 const TONE: Record<SupplierBillStatus, string> = {
@@ -10,8 +11,10 @@ const TONE: Record<SupplierBillStatus, string> = {
 
 export function BillStatusBadge({ status }: { status: SupplierBillStatus }) {
   return (
-    <span className={`inline-flex rounded-full border px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>
-      {SUPPLIER_BILL_STATUS_LABEL[status]}
-    </span>
+    <StatusBadge
+      label={SUPPLIER_BILL_STATUS_LABEL[status]}
+      tone={`border ${TONE[status]}`}
+      layout="inline-flex"
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { StatusBadge } from '@/components/ui/status-badge';
 import { PURCHASE_ORDER_STATUS_LABEL, type PurchaseOrderStatus } from '@/lib/purchasing/rules';
 
 const TONE: Record<PurchaseOrderStatus, string> = {
@@ -10,9 +11,5 @@ const TONE: Record<PurchaseOrderStatus, string> = {
 };
 
 export function PurchaseOrderStatusBadge({ status }: { status: PurchaseOrderStatus }) {
-  return (
-    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${TONE[status]}`}>
-      {PURCHASE_ORDER_STATUS_LABEL[status]}
-    </span>
-  );
+  return <StatusBadge label={PURCHASE_ORDER_STATUS_LABEL[status]} tone={`border ${TONE[status]}`} />;
 }

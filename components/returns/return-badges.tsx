@@ -1,15 +1,9 @@
+import { statusLabels } from '@/lib/state-machine';
+import { RETURN_STATUSES } from '@/lib/returns/rules';
+import { StatusBadge } from '@/components/ui/status-badge';
+
 /** Return and refund statuses as labelled badges: said in words, not only by colour. */
-export const RETURN_STATUS_LABEL: Record<string, string> = {
-  requested: 'Requested',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  partially_received: 'Partially received',
-  received: 'Received',
-  inspected: 'Inspected',
-  refunded: 'Refunded',
-  exchanged: 'Exchanged',
-  closed: 'Closed',
-};
+export const RETURN_STATUS_LABEL: Record<string, string> = statusLabels(RETURN_STATUSES);
 const RETURN_CLASS: Record<string, string> = {
   requested: 'bg-amber-100 text-amber-950',
   approved: 'bg-blue-100 text-blue-900',
@@ -34,25 +28,19 @@ const REFUND_CLASS: Record<string, string> = {
 
 export function ReturnStatusBadge({ status }: { status: string }) {
   return (
-    <span
-      className={
-        `inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ` +
-        `font-medium ${RETURN_CLASS[status] ?? 'bg-slate-100 text-slate-800'}`
-      }
-    >
-      {RETURN_STATUS_LABEL[status] ?? status}
-    </span>
+    <StatusBadge
+      label={RETURN_STATUS_LABEL[status] ?? status}
+      tone={RETURN_CLASS[status] ?? 'bg-slate-100 text-slate-800'}
+      layout="inline-block whitespace-nowrap"
+    />
   );
 }
 export function RefundStatusBadge({ status }: { status: string }) {
   return (
-    <span
-      className={
-        `inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ` +
-        `font-medium ${REFUND_CLASS[status] ?? 'bg-slate-100 text-slate-800'}`
-      }
-    >
-      {REFUND_STATUS_LABEL[status] ?? status}
-    </span>
+    <StatusBadge
+      label={REFUND_STATUS_LABEL[status] ?? status}
+      tone={REFUND_CLASS[status] ?? 'bg-slate-100 text-slate-800'}
+      layout="inline-block whitespace-nowrap"
+    />
   );
 }

@@ -6,22 +6,10 @@ import { ChoiceField, WholeNumberField } from '@/components/form/fields';
 import { SubmitRow } from '@/components/form/form-card';
 import { updateSettingsAction } from '@/lib/settings/server-actions';
 import { OperationalLimitFields } from '@/components/settings/operations-form';
+import type { SettingsDto } from '@/lib/settings/schemas';
 
-type Settings = {
-  shop_name: string;
-  currency: string;
-  timezone: string;
-  inventory_costing: 'fifo' | 'average';
-  support_refund_limit: number;
-  count_approval_limit: number;
-  fraud_review_threshold: number;
-  fulfilling_location: string | null;
-  lock_date: string | null;
-  lock_date_all: string | null;
-  ship_unpaid_orders: boolean;
-  duties_terms: 'DDU' | 'DDP';
-  customs_cn22_limit: number;
-};
+/** What the form edits: the settings but the fiscal year's start month (set through the API). */
+type Settings = Omit<SettingsDto, 'fiscal_year_start_month'>;
 
 /** The settings chosen from a list, with their labels (the fulfilling location's choices are the locations). */
 const CHOICES = {

@@ -1,4 +1,5 @@
 import type { SlaClock } from '@/lib/support/rules';
+import { StatusBadge } from '@/components/ui/status-badge';
 
 /** Ticket status, priority and SLA state as labelled badges: said in words, not only by colour. */
 
@@ -35,21 +36,25 @@ const PRIORITY_CLASS: Record<string, string> = {
   urgent: 'bg-red-100 text-red-900',
 };
 
-const badge = 'inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium';
+const layout = 'inline-flex items-center whitespace-nowrap';
 
 export function TicketStatusBadge({ status }: { status: string }) {
   return (
-    <span className={`${badge} ${STATUS_CLASS[status] ?? 'bg-slate-100'}`}>
-      {TICKET_STATUS_LABEL[status] ?? status}
-    </span>
+    <StatusBadge
+      label={TICKET_STATUS_LABEL[status] ?? status}
+      tone={STATUS_CLASS[status] ?? 'bg-slate-100'}
+      layout={layout}
+    />
   );
 }
 
 export function PriorityBadge({ priority }: { priority: string }) {
   return (
-    <span className={`${badge} ${PRIORITY_CLASS[priority] ?? 'bg-slate-100'}`}>
-      {PRIORITY_LABEL[priority] ?? priority}
-    </span>
+    <StatusBadge
+      label={PRIORITY_LABEL[priority] ?? priority}
+      tone={PRIORITY_CLASS[priority] ?? 'bg-slate-100'}
+      layout={layout}
+    />
   );
 }
 
@@ -67,11 +72,11 @@ export function SlaBadge({ firstResponse, resolution, nextDueAt, timeZone }: Sla
     firstResponse === 'breached' ? 'first response' : null,
     resolution === 'breached' ? 'resolution' : null,
   ].filter(Boolean);
-  if (breached.length)
-    return <span className={`${badge} bg-red-100 text-red-900`}>Breached: {breached.join(', ')}</span>;
+  const sla = (label: string, tone: string) => <StatusBadge label={label} tone={tone} layout={layout} />;
+  if (breached.length) return sla(`Breached: ${breached.join(', ')}`, 'bg-red-100 text-red-900');
   const due = nextDueAt ? fmt.format(new Date(nextDueAt)) : null;
   if (firstResponse === 'at_risk' || resolution === 'at_risk')
-    return <span className={`${badge} bg-amber-100 text-amber-950`}>At risk · due {due}</span>;
-  if (due) return <span className={`${badge} bg-slate-100 text-slate-800`}>Due {due}</span>;
-  return <span className={`${badge} bg-green-50 text-green-900`}>SLA met</span>;
+    return sla(`At risk · due ${due ?? ''}`, 'bg-amber-100 text-amber-950');
+  if (due) return sla(`Due ${due}`, 'bg-slate-100 text-slate-800');
+  return sla('SLA met', 'bg-green-50 text-green-900');
 }

@@ -94,18 +94,7 @@ function searchCondition(text: string): Prisma.Sql {
     ' ' || c.last_name) ILIKE ${prefix} OR c.email LIKE ${prefix})`;
 }
 
-function addressDto(a: {
-  id: string;
-  name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
-  phone: string | null;
-  isDefault: boolean;
-}): CustomerAddressDto {
+function addressDto(a: Omit<Prisma.CustomerAddressModel, 'customerId'>): CustomerAddressDto {
   return {
     id: a.id,
     name: a.name,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import {
   customsFormFor,
   lineCustomsValue,
@@ -33,6 +34,16 @@ export type ParcelCustoms = {
   missing: MissingCustomsField[];
 };
 
+/** What an order line gives a customs declaration: its value and the variant's customs data. */
+export const CUSTOMS_LINE_SELECT = {
+  sku: true,
+  name: true,
+  quantity: true,
+  unitPrice: true,
+  discountAmount: true,
+  variant: { select: { hsCode: true, countryOfOrigin: true, weightGrams: true } },
+} satisfies Prisma.OrderLineSelect;
+
 const country = (address: unknown) => {
   const c = (address as { country?: unknown } | null)?.country;
   return typeof c === 'string' && c.trim() ? c.trim().toUpperCase() : null;
@@ -57,14 +68,7 @@ export async function parcelCustoms(
         shippingAddress: true,
         location: { select: { address: true } },
         lines: {
-          select: {
-            sku: true,
-            name: true,
-            quantity: true,
-            unitPrice: true,
-            discountAmount: true,
-            variant: { select: { hsCode: true, countryOfOrigin: true, weightGrams: true } },
-          },
+          select: CUSTOMS_LINE_SELECT,
           orderBy: { id: 'asc' },
         },
       },

@@ -9,6 +9,7 @@ import type { CustomsDocumentInput } from '@/lib/documents/customs';
 import { lineCustomsValue, type CustomsForm, type DutiesTerms } from '@/lib/shipping/customs';
 import { ZFulfillmentQueueQuery, type TFulfillmentQueueQuery } from '@/lib/fulfillment/queue-schemas';
 import { isUuid } from '@/lib/boundary';
+import { CUSTOMS_LINE_SELECT } from '@/lib/fulfillment/parcel-customs';
 import { prismaOrderBy, sortSpec, sqlOrderBy, type ListSort } from '@/lib/list/sort';
 import { stockOpenQuantitySql } from '@/lib/orders/open-quantity-sql';
 
@@ -128,7 +129,8 @@ export async function queueShippingMethods(tx: Tx = db): Promise<string[]> {
   return rows.map((r) => r.shippingMethod!);
 }
 
-export type ExceptionRow = {
+/** What a row of the shipment lists (exceptions, shipped today) says of its shipment. */
+type ShipmentHead = {
   shipment_id: string;
   shipment_number: number;
   order_id: string;
@@ -137,6 +139,9 @@ export type ExceptionRow = {
   service: string | null;
   tracking_number: string | null;
   shipped_at: string;
+};
+
+export type ExceptionRow = ShipmentHead & {
   /** the shipment's latest tracking event (the exception, as a rule) */
   last_event: {
     status: string;
@@ -206,18 +211,10 @@ export async function exceptionList(
   }));
 }
 
-export type ShippedRow = {
-  shipment_id: string;
-  shipment_number: number;
-  order_id: string;
-  order_number: number;
-  carrier: string | null;
-  service: string | null;
-  tracking_number: string | null;
+export type ShippedRow = ShipmentHead & {
   status: string;
   label_cost: number;
   units: number;
-  shipped_at: string;
 };
 
 /** Shipped today's header sort: the latest first by default. */
@@ -390,16 +387,7 @@ export async function shipmentLabel(shipmentId: string, tx: Tx = db): Promise<La
       lines: {
         select: {
           quantity: true,
-          orderLine: {
-            select: {
-              sku: true,
-              name: true,
-              quantity: true,
-              unitPrice: true,
-              discountAmount: true,
-              variant: { select: { hsCode: true, countryOfOrigin: true, weightGrams: true } },
-            },
-          },
+          orderLine: { select: CUSTOMS_LINE_SELECT },
         },
         orderBy: { id: 'asc' },
       },

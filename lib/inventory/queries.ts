@@ -368,6 +368,14 @@ type SourceColumns = {
   receipt_number: number | null;
 };
 
+/** A movement as the SQL of skuDetail reads it: the DTO's columns, with the raw id, time and reference. */
+type MovementRow = Omit<SkuDetail['movements'][number], 'id' | 'at' | 'reference' | 'source'> & {
+  id: bigint;
+  created_at: Date;
+  reference_type: string | null;
+  reference_id: string | null;
+} & SourceColumns;
+
 /** What caused a stock movement, in words and as a link (issue 15 item 10); null when nothing links. */
 export function movementSource(m: SourceColumns): MovementSource | null {
   if (m.return_id) return { label: `Return #${m.return_number}`, href: `/returns/${m.return_id}` };
@@ -420,23 +428,7 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
       orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
       take: 50,
     }),
-    tx.$queryRaw<
-      ({
-        id: bigint;
-        created_at: Date;
-        type: string;
-        location: string;
-        on_hand_delta: number;
-        reserved_delta: number;
-        damaged_delta: number;
-        quarantine_delta: number;
-        value_delta: number;
-        reason: string | null;
-        reference_type: string | null;
-        reference_id: string | null;
-        actor: string;
-      } & SourceColumns)[]
-    >`
+    tx.$queryRaw<MovementRow[]>`
       SELECT m.id, m.created_at, m.type::text AS type, loc.code AS location, m.on_hand_delta,
         m.reserved_delta, m.damaged_delta,
              m.quarantine_delta, m.value_delta, m.reason, m.reference_type, m.reference_id,

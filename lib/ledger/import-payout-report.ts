@@ -12,6 +12,7 @@ import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { entryInstant } from '@/lib/ledger/entry-date';
 import { recordPayout } from '@/lib/ledger/record-payout';
 import { matchPayoutReport, type PayoutPreview } from '@/lib/ledger/payout-match';
+import { PAYOUT_FIGURES_SELECT, payoutFigures } from '@/lib/ledger/payout-import-queries';
 import { readPayoutReport, ZPayoutImportInput, type TPayoutImportInput } from '@/lib/ledger/payout-report';
 
 export type PayoutImportResult = PayoutPreview & {
@@ -162,14 +163,7 @@ export async function importResult(id: string, tx: Tx = db): Promise<Omit<Payout
       id: true,
       fileSha256: true,
       format: true,
-      reference: true,
-      currency: true,
-      paidOn: true,
-      net: true,
-      expected: true,
-      residual: true,
-      matchedCount: true,
-      unmatchedCount: true,
+      ...PAYOUT_FIGURES_SELECT,
       lines: true,
       payoutId: true,
       residualEntryId: true,
@@ -189,14 +183,7 @@ export async function importResult(id: string, tx: Tx = db): Promise<Omit<Payout
     id: row.id,
     format: row.format as PayoutPreview['format'],
     sha256: row.fileSha256,
-    reference: row.reference,
-    currency: row.currency,
-    paid_on: row.paidOn.toISOString().slice(0, 10),
-    net: Number(row.net),
-    expected: Number(row.expected),
-    residual: Number(row.residual),
-    matched: row.matchedCount,
-    unmatched: row.unmatchedCount,
+    ...payoutFigures(row),
     lines: row.lines as PayoutPreview['lines'],
     already_imported: { id: row.id, reference: row.reference },
     locked_through: null,

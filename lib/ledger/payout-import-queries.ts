@@ -5,25 +5,20 @@ import { endOfDayIn } from '@/lib/dates';
 import { shopSettings } from '@/lib/settings/queries';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { accountBalance } from '@/lib/ledger/queries';
+import type { PayoutPreview } from '@/lib/ledger/payout-match';
 
-export type PayoutImportRow = {
-  id: string;
-  format: string;
-  reference: string;
-  currency: string;
-  paid_on: string;
-  net: number;
-  expected: number;
-  residual: number;
-  matched: number;
-  unmatched: number;
-  imported_by: string;
-  imported_at: string;
-};
+type PayoutFigures = Pick<
+  PayoutPreview,
+  'reference' | 'currency' | 'paid_on' | 'net' | 'expected' | 'residual' | 'matched' | 'unmatched'
+>;
 
-const SELECT = {
-  id: true,
-  format: true,
+export type PayoutImportRow = { id: string; format: string } & PayoutFigures & {
+    imported_by: string;
+    imported_at: string;
+  };
+
+/** What an import says of its payout, as the list and an import's result both show it. */
+export const PAYOUT_FIGURES_SELECT = {
   reference: true,
   currency: true,
   paidOn: true,
@@ -32,6 +27,27 @@ const SELECT = {
   residual: true,
   matchedCount: true,
   unmatchedCount: true,
+} satisfies Prisma.PayoutImportSelect;
+
+export function payoutFigures(
+  r: Prisma.PayoutImportGetPayload<{ select: typeof PAYOUT_FIGURES_SELECT }>,
+): PayoutFigures {
+  return {
+    reference: r.reference,
+    currency: r.currency,
+    paid_on: r.paidOn.toISOString().slice(0, 10),
+    net: Number(r.net),
+    expected: Number(r.expected),
+    residual: Number(r.residual),
+    matched: r.matchedCount,
+    unmatched: r.unmatchedCount,
+  };
+}
+
+const SELECT = {
+  id: true,
+  format: true,
+  ...PAYOUT_FIGURES_SELECT,
   actorLabel: true,
   createdAt: true,
 } satisfies Prisma.PayoutImportSelect;
@@ -42,14 +58,7 @@ function dto(r: PayoutImportSelected): PayoutImportRow {
   return {
     id: r.id,
     format: r.format,
-    reference: r.reference,
-    currency: r.currency,
-    paid_on: r.paidOn.toISOString().slice(0, 10),
-    net: Number(r.net),
-    expected: Number(r.expected),
-    residual: Number(r.residual),
-    matched: r.matchedCount,
-    unmatched: r.unmatchedCount,
+    ...payoutFigures(r),
     imported_by: r.actorLabel,
     imported_at: r.createdAt.toISOString(),
   };

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { balancedLines, type EntryLine } from '@/lib/ledger/rules';
@@ -119,6 +120,16 @@ export async function postJournalEntry(
   return entry;
 }
 
+/** A journal line's amounts: base debit/credit and memo, and the line's own currency amounts when foreign. */
+export const ENTRY_LINE_AMOUNTS_SELECT = {
+  debit: true,
+  credit: true,
+  memo: true,
+  txnCurrency: true,
+  txnDebit: true,
+  txnCredit: true,
+} satisfies Prisma.JournalLineSelect;
+
 /** Posts the mirror image of an entry (append-only ledger: this is how an entry is corrected). */
 export async function reverseJournalEntry(
   tx: Tx,
@@ -131,15 +142,7 @@ export async function reverseJournalEntry(
       number: true,
       reversedBy: { select: { id: true } },
       lines: {
-        select: {
-          debit: true,
-          credit: true,
-          memo: true,
-          txnCurrency: true,
-          txnDebit: true,
-          txnCredit: true,
-          account: { select: { code: true } },
-        },
+        select: { ...ENTRY_LINE_AMOUNTS_SELECT, account: { select: { code: true } } },
       },
     },
   });

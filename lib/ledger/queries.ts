@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { trialBalanceColumns } from '@/lib/ledger/rules';
+import { ENTRY_LINE_AMOUNTS_SELECT } from '@/lib/ledger/post-entry';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
 import { addDays, previousPeriod } from '@/lib/kpi/rules';
 import { shopSettings, shopTimezone } from '@/lib/settings/queries';
@@ -141,15 +142,7 @@ export async function journalEntries(
       reverses: { select: { number: true } },
       reversedBy: { select: { number: true } },
       lines: {
-        select: {
-          debit: true,
-          credit: true,
-          memo: true,
-          txnCurrency: true,
-          txnDebit: true,
-          txnCredit: true,
-          account: { select: { code: true, name: true } },
-        },
+        select: { ...ENTRY_LINE_AMOUNTS_SELECT, account: { select: { code: true, name: true } } },
         orderBy: { id: 'asc' },
       },
     },

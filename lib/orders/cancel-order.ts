@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { releaseStock } from '@/lib/inventory/reservations';
 import { reverseJournalEntry } from '@/lib/ledger/post-entry';
 import { nextStatus, type OrderStatus, openQuantity } from '@/lib/orders/rules';
+import { OPEN_LINE_SELECT } from '@/lib/orders/open-quantity-sql';
 import { mulDivRoundHalfUp } from '@/lib/money';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { recordTaxReversal } from '@/lib/ledger/tax-lines';
@@ -39,17 +40,7 @@ export async function cancelOrder(
         channel: true,
         placedAt: true,
         location: { select: { id: true, code: true } },
-        lines: {
-          select: {
-            id: true,
-            variantId: true,
-            sku: true,
-            quantity: true,
-            quantityFulfilled: true,
-            quantityCancelled: true,
-            dropshipPoLineId: true,
-          },
-        },
+        lines: { select: OPEN_LINE_SELECT },
         payments: { select: { id: true, status: true } },
       },
     });
@@ -132,18 +123,7 @@ async function cancelRemaining(
       promisedShipBy: true,
       location: { select: { id: true, code: true } },
       lines: {
-        select: {
-          id: true,
-          variantId: true,
-          sku: true,
-          quantity: true,
-          unitPrice: true,
-          discountAmount: true,
-          taxAmount: true,
-          quantityFulfilled: true,
-          quantityCancelled: true,
-          dropshipPoLineId: true,
-        },
+        select: { ...OPEN_LINE_SELECT, unitPrice: true, discountAmount: true, taxAmount: true },
       },
     },
   });

@@ -21,7 +21,7 @@ import {
   type IntakePlan,
 } from '@/lib/orders/take-order';
 import { createDropshipPurchaseOrders } from '@/lib/purchasing/create-dropship-purchase-orders';
-import type { OrderDto } from '@/lib/orders/queries';
+import { orderLinePrices, type OrderDto } from '@/lib/orders/queries';
 import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { baseTaxes, orderTaxLines } from '@/lib/ledger/tax-rules';
@@ -380,13 +380,7 @@ async function planIntake(
     location: location.code,
     risk: risky,
     lines: lineRows.map((l) => ({
-      id: l.id,
-      sku: l.sku,
-      name: l.name,
-      quantity: l.quantity,
-      unit_price: l.unitPrice,
-      discount_amount: l.discountAmount,
-      tax_amount: l.taxAmount,
+      ...orderLinePrices(l),
       // every status intake writes (pending_review, open, on_hold) reserves
       quantity_reserved: l.quantity,
       quantity_fulfilled: 0,

@@ -15,3 +15,14 @@ export const stockOpenQuantitySql = Prisma.raw(
   '(CASE WHEN ol.dropship_po_line_id IS NULL THEN ol.quantity - ol.quantity_fulfilled - ' +
     'ol.quantity_cancelled ELSE 0 END)',
 );
+
+/** The columns of an order line that openQuantity and a stock movement of its open units read. */
+export const OPEN_LINE_SELECT = {
+  id: true,
+  variantId: true,
+  sku: true,
+  quantity: true,
+  quantityFulfilled: true,
+  quantityCancelled: true,
+  dropshipPoLineId: true,
+} satisfies Prisma.OrderLineSelect;

@@ -74,6 +74,27 @@ export type OrderDto = {
   }[];
 };
 
+/** An order line's identity and prices as the order's answer shows them (beside its quantities). */
+export function orderLinePrices(l: {
+  id: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  discountAmount: number;
+  taxAmount: number;
+}) {
+  return {
+    id: l.id,
+    sku: l.sku,
+    name: l.name,
+    quantity: l.quantity,
+    unit_price: l.unitPrice,
+    discount_amount: l.discountAmount,
+    tax_amount: l.taxAmount,
+  };
+}
+
 export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | null> {
   if (!isUuid(id)) return null;
   const o = await tx.order.findUnique({
@@ -123,13 +144,7 @@ export async function orderDetail(id: string, tx: Tx = db): Promise<OrderDto | n
     location: o.location?.code ?? null,
     risk: { score: o.riskScore, level: o.riskLevel, reasons: o.riskReasons as unknown as FraudReason[] },
     lines: o.lines.map((l) => ({
-      id: l.id,
-      sku: l.sku,
-      name: l.name,
-      quantity: l.quantity,
-      unit_price: l.unitPrice,
-      discount_amount: l.discountAmount,
-      tax_amount: l.taxAmount,
+      ...orderLinePrices(l),
       quantity_reserved: reserving ? openQuantity(l) : 0,
       quantity_fulfilled: l.quantityFulfilled,
       quantity_returned: l.quantityReturned,

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { consumeReservedStock } from '@/lib/inventory/reservations';
 import { shipDropshipLines } from '@/lib/purchasing/ship-dropship-lines';
 import { nextStatus, openQuantity } from '@/lib/orders/rules';
+import { OPEN_LINE_SELECT } from '@/lib/orders/open-quantity-sql';
 import { lockOrder } from '@/lib/orders/lock-order';
 import { ZRecordShipmentInput, type TRecordShipmentInput } from '@/lib/orders/schemas';
 import { enqueueNotification } from '@/lib/notify/enqueue';
@@ -45,16 +46,7 @@ export async function recordShipment(
         promisedShipBy: true,
         location: { select: { id: true, code: true } },
         lines: {
-          select: {
-            id: true,
-            variantId: true,
-            sku: true,
-            name: true,
-            quantity: true,
-            quantityFulfilled: true,
-            quantityCancelled: true,
-            dropshipPoLineId: true,
-          },
+          select: { ...OPEN_LINE_SELECT, name: true },
           orderBy: { id: 'asc' },
         },
       },

@@ -26,38 +26,26 @@ function assertApprover(actor: Actor) {
     );
 }
 
+type Decision = { billId: string; reason?: string; actor: Actor };
+
 /**
  * approve: a manager accepts a bill outside the three-way-match tolerance as billed; it posts
  * (postSupplierBill; the difference is purchase price variance). Audited with the reason.
  */
-export async function approveSupplierBill(
-  options: { billId: string; reason?: string; actor: Actor },
-  tx?: Tx,
-): Promise<SupplierBillDto> {
-  assertApprover(options.actor);
-  const run = async (t: Tx) => {
-    const before = await lockBill(t, options.billId);
-    assertBillMove(before.status, 'approve');
+export async function approveSupplierBill(options: Decision, tx?: Tx): Promise<SupplierBillDto> {
+  return decide(options, tx, 'approve', async (t, before) => {
     await t.supplierBill.update({
       where: { id: before.id },
       data: { approvedBy: options.actor.label, approvedAt: new Date() },
       select: { id: true },
     });
     await postSupplierBill(t, before.id, options.actor);
-    return finish(t, before, 'approved', options);
-  };
-  return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
+  });
 }
 
 /** reject: set a waiting bill aside; nothing was posted, and the PO lines' billed units are given back. */
-export async function rejectSupplierBill(
-  options: { billId: string; reason?: string; actor: Actor },
-  tx?: Tx,
-): Promise<SupplierBillDto> {
-  assertApprover(options.actor);
-  const run = async (t: Tx) => {
-    const before = await lockBill(t, options.billId);
-    assertBillMove(before.status, 'reject');
+export async function rejectSupplierBill(options: Decision, tx?: Tx): Promise<SupplierBillDto> {
+  return decide(options, tx, 'reject', async (t, before) => {
     const lines = await t.supplierBillLine.findMany({
       where: { billId: before.id },
       select: { purchaseOrderLineId: true, quantity: true },
@@ -77,32 +65,39 @@ export async function rejectSupplierBill(
       },
       select: { id: true },
     });
-    return finish(t, before, 'rejected', options);
-  };
-  return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
+  });
 }
 
-async function finish(
-  t: Tx,
-  before: SupplierBillDto,
-  verb: 'approved' | 'rejected',
-  options: { reason?: string; actor: Actor },
-) {
-  const after = (await billDetail(before.id, t))!;
-  await recordPoEvent(t, {
-    purchaseOrderId: before.purchase_order.id,
-    kind: `bill_${verb}`,
-    message: `${before.label} ${verb} by ${options.actor.label}${options.reason ? `: ${options.reason}` : '.'}`,
-    data: { bill_id: before.id },
-    actor: options.actor,
-  });
-  await audit(t, {
-    actor: options.actor,
-    action: `supplier_bill.${verb}`,
-    entityType: 'supplier_bill',
-    entityId: before.id,
-    before: { status: before.status },
-    after: { status: after.status, reason: options.reason ?? null, variance: after.variance },
-  });
-  return after;
+/** A manager's decision on a locked bill the move allows: `act`, then the PO event and the audit row. */
+async function decide(
+  options: Decision,
+  tx: Tx | undefined,
+  move: 'approve' | 'reject',
+  act: (t: Tx, before: SupplierBillDto) => Promise<void>,
+): Promise<SupplierBillDto> {
+  assertApprover(options.actor);
+  const verb = move === 'approve' ? 'approved' : 'rejected';
+  const run = async (t: Tx) => {
+    const before = await lockBill(t, options.billId);
+    assertBillMove(before.status, move);
+    await act(t, before);
+    const after = (await billDetail(before.id, t))!;
+    await recordPoEvent(t, {
+      purchaseOrderId: before.purchase_order.id,
+      kind: `bill_${verb}`,
+      message: `${before.label} ${verb} by ${options.actor.label}${options.reason ? `: ${options.reason}` : '.'}`,
+      data: { bill_id: before.id },
+      actor: options.actor,
+    });
+    await audit(t, {
+      actor: options.actor,
+      action: `supplier_bill.${verb}`,
+      entityType: 'supplier_bill',
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status: after.status, reason: options.reason ?? null, variance: after.variance },
+    });
+    return after;
+  };
+  return tx ? run(tx) : db.$transaction(run, { timeout: 30_000 });
 }

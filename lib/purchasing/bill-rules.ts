@@ -1,4 +1,4 @@
-import { stateMachine } from '@/lib/state-machine';
+import { stateMachine, statusLabels } from '@/lib/state-machine';
 import { share, toDecimalString } from '@/lib/money';
 
 export const SUPPLIER_BILL_STATUSES = [
@@ -10,13 +10,7 @@ export const SUPPLIER_BILL_STATUSES = [
 ] as const;
 export type SupplierBillStatus = (typeof SUPPLIER_BILL_STATUSES)[number];
 
-export const SUPPLIER_BILL_STATUS_LABEL: Record<SupplierBillStatus, string> = {
-  awaiting_approval: 'Awaiting approval',
-  posted: 'Posted',
-  partially_paid: 'Partially paid',
-  paid: 'Paid',
-  rejected: 'Rejected',
-};
+export const SUPPLIER_BILL_STATUS_LABEL = statusLabels(SUPPLIER_BILL_STATUSES);
 
 /**
  * The moves of a supplier bill (decision 034). A bill whose three-way match is within the supplier's

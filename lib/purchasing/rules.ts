@@ -1,4 +1,4 @@
-import { stateMachine } from '@/lib/state-machine';
+import { stateMachine, statusLabels } from '@/lib/state-machine';
 
 export const PURCHASE_ORDER_STATUSES = [
   'draft',
@@ -10,14 +10,7 @@ export const PURCHASE_ORDER_STATUSES = [
 ] as const;
 export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
 
-export const PURCHASE_ORDER_STATUS_LABEL: Record<PurchaseOrderStatus, string> = {
-  draft: 'Draft',
-  sent: 'Sent',
-  partially_received: 'Partially received',
-  received: 'Received',
-  closed: 'Closed',
-  cancelled: 'Cancelled',
-};
+export const PURCHASE_ORDER_STATUS_LABEL = statusLabels(PURCHASE_ORDER_STATUSES);
 
 /**
  * The moves of a purchase order (decision 023):

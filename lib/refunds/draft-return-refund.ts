@@ -3,6 +3,7 @@ import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { refundForUnits, RETURN_REASONS, spreadQuantity, type ReturnReason } from '@/lib/returns/rules';
 import type { RefundDraft } from '@/lib/refunds/create-refund';
+import { linesOfSku, returnLinesOf } from '@/lib/returns/lock-return';
 
 /** What a return's units come to, before any amount override (also used by the refund form's live cap). */
 export async function draftReturnRefund(
@@ -14,18 +15,14 @@ export async function draftReturnRefund(
     waive_restocking_fee?: boolean;
   },
 ): Promise<Omit<RefundDraft, 'kind'>> {
-  const lines = await t.returnLine.findMany({
-    where: { returnId: r.id },
-    orderBy: { orderLineId: 'asc' },
-    select: {
-      id: true,
-      orderLineId: true,
-      sku: true,
-      reason: true,
-      quantityReceived: true,
-      quantityRefunded: true,
-      orderLine: { select: { quantity: true, unitPrice: true, discountAmount: true, taxAmount: true } },
-    },
+  const lines = await returnLinesOf(t, r.id, {
+    id: true,
+    orderLineId: true,
+    sku: true,
+    reason: true,
+    quantityReceived: true,
+    quantityRefunded: true,
+    orderLine: { select: { quantity: true, unitPrice: true, discountAmount: true, taxAmount: true } },
   });
   const open = new Map(lines.map((l) => [l.id, l.quantityReceived - l.quantityRefunded]));
   const wanted =
@@ -35,11 +32,7 @@ export async function draftReturnRefund(
     throw new AppError('INVALID_STATE', `Return #${r.number} has no received units left to refund.`);
   const picks: { line: (typeof lines)[number]; quantity: number }[] = [];
   wanted.forEach((req, i) => {
-    const candidates = lines.filter((l) => l.sku === req.sku);
-    if (!candidates.length)
-      throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
-        { field: `lines.${i}.sku`, message: 'Not on this return' },
-      ]);
+    const candidates = linesOfSku(lines, req.sku, r, `lines.${i}.sku`);
     const { takes, short } = spreadQuantity(candidates, req.quantity, open, (l) => l.id);
     picks.push(...takes);
     if (short > 0) {

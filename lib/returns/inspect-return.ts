@@ -8,7 +8,7 @@ import { cr, dr, type EntryLine } from '@/lib/ledger/rules';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { applyMovement, lockLevel } from '@/lib/inventory/stock';
 import { receiveAtCost } from '@/lib/inventory/cost-store';
-import { lockReturn, type LockedReturn } from '@/lib/returns/lock-return';
+import { linesOfSku, lockReturn, returnLinesOf, type LockedReturn } from '@/lib/returns/lock-return';
 import {
   canInspect,
   nextReturnStatus,
@@ -52,19 +52,15 @@ export async function inspectUnits(
       'INVALID_STATE',
       `Return #${r.number} is ${r.status.replace('_', ' ')}: only received units can be inspected.`,
     );
-  const lines = await t.returnLine.findMany({
-    where: { returnId: r.id },
-    orderBy: { orderLineId: 'asc' },
-    select: {
-      id: true,
-      orderLineId: true,
-      variantId: true,
-      sku: true,
-      quantityReceived: true,
-      quantityRestocked: true,
-      quantityDamaged: true,
-      quantityScrapped: true,
-    },
+  const lines = await returnLinesOf(t, r.id, {
+    id: true,
+    orderLineId: true,
+    variantId: true,
+    sku: true,
+    quantityReceived: true,
+    quantityRestocked: true,
+    quantityDamaged: true,
+    quantityScrapped: true,
   });
   const open = new Map(
     lines.map((l) => [
@@ -74,11 +70,7 @@ export async function inspectUnits(
   );
   const work: Unitwork[] = [];
   requests.forEach((req, i) => {
-    const candidates = lines.filter((l) => l.sku === req.sku);
-    if (!candidates.length)
-      throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
-        { field: `${field}.${i}.sku`, message: 'Not on this return' },
-      ]);
+    const candidates = linesOfSku(lines, req.sku, r, `${field}.${i}.sku`);
     const { takes, short } = spreadQuantity(candidates, req.quantity, open, (l) => l.id);
     for (const { line: l, quantity } of takes)
       work.push({

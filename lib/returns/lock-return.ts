@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { AppError } from '@/lib/errors';
 import type { ReturnStatus } from '@/lib/returns/rules';
 import { isUuid } from '@/lib/boundary';
@@ -60,4 +61,24 @@ export async function customerOf(tx: Tx, orderId: string) {
     orderNumber: o.number,
     currency: o.currency,
   };
+}
+
+/** A return's lines in order-line order: the order receiving, inspecting and refunding pick units in. */
+export function returnLinesOf<S extends Prisma.ReturnLineSelect>(t: Tx, returnId: string, select: S) {
+  return t.returnLine.findMany({ where: { returnId }, orderBy: { orderLineId: 'asc' }, select });
+}
+
+/** The lines of a return that carry a requested SKU; a 422 on `field` when none does. */
+export function linesOfSku<L extends { sku: string }>(
+  lines: readonly L[],
+  sku: string,
+  r: { number: number },
+  field: string,
+): L[] {
+  const candidates = lines.filter((l) => l.sku === sku);
+  if (!candidates.length)
+    throw new AppError('VALIDATION_FAILED', `${sku} is not on return #${r.number}`, [
+      { field, message: 'Not on this return' },
+    ]);
+  return candidates;
 }

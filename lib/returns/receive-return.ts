@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { auditReturn } from '@/lib/returns/audit-return';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
-import { customerOf, lockReturn } from '@/lib/returns/lock-return';
+import { customerOf, linesOfSku, lockReturn, returnLinesOf } from '@/lib/returns/lock-return';
 import { inspectUnits } from '@/lib/returns/inspect-return';
 import { notifyCustomer } from '@/lib/returns/notify';
 import { canReceive, nextReturnStatus, spreadQuantity, type Disposition } from '@/lib/returns/rules';
@@ -34,26 +34,18 @@ export async function receiveReturn(
         { status: r.status },
       );
     }
-    const lines = await t.returnLine.findMany({
-      where: { returnId: r.id },
-      orderBy: { orderLineId: 'asc' },
-      select: {
-        id: true,
-        orderLineId: true,
-        sku: true,
-        quantity: true,
-        quantityReceived: true,
-        orderLine: { select: { name: true } },
-      },
+    const lines = await returnLinesOf(t, r.id, {
+      id: true,
+      orderLineId: true,
+      sku: true,
+      quantity: true,
+      quantityReceived: true,
+      orderLine: { select: { name: true } },
     });
     const open = new Map(lines.map((l) => [l.id, l.quantity - l.quantityReceived]));
     const takes: { lineId: string; orderLineId: string; sku: string; name: string; quantity: number }[] = [];
     input.lines.forEach((req, i) => {
-      const candidates = lines.filter((l) => l.sku === req.sku);
-      if (!candidates.length)
-        throw new AppError('VALIDATION_FAILED', `${req.sku} is not on return #${r.number}`, [
-          { field: `lines.${i}.sku`, message: 'Not on this return' },
-        ]);
+      const candidates = linesOfSku(lines, req.sku, r, `lines.${i}.sku`);
       const spread = spreadQuantity(candidates, req.quantity, open, (l) => l.id);
       for (const { line: l, quantity } of spread.takes)
         takes.push({

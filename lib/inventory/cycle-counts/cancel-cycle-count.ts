@@ -1,8 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
-import { lockCycleCount } from '@/lib/inventory/cycle-counts/lock-cycle-count';
+import { lockCycleCount, moveCycleCount } from '@/lib/inventory/cycle-counts/lock-cycle-count';
 import { nextCycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
 
 /** draft | counting → cancelled: the sheet is kept (with what was counted) but nothing is posted. */
@@ -13,20 +12,12 @@ export async function cancelCycleCount(
   const run = async (t: Tx) => {
     const count = await lockCycleCount(t, options.countId);
     nextCycleCountStatus(count.status, 'cancel');
-    await t.cycleCount.update({
-      where: { id: count.id },
-      data: { status: 'cancelled', cancelledAt: options.now ?? new Date(), cancelledBy: options.actor.label },
-      select: { id: true },
-    });
-    await audit(t, {
+    return moveCycleCount(t, count, {
+      to: 'cancelled',
+      verb: 'cancelled',
+      stamp: { cancelledAt: options.now ?? new Date(), cancelledBy: options.actor.label },
       actor: options.actor,
-      action: 'cycle_count.cancelled',
-      entityType: 'cycle_count',
-      entityId: count.id,
-      before: { status: count.status },
-      after: { status: 'cancelled' },
     });
-    return { id: count.id, number: count.number, status: 'cancelled' as const };
   };
   return tx ? run(tx) : db.$transaction(run);
 }

@@ -1,16 +1,11 @@
-import { stateMachine } from '@/lib/state-machine';
+import { stateMachine, statusLabels } from '@/lib/state-machine';
 import { actorCan } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/actor';
 
 export const CYCLE_COUNT_STATUSES = ['draft', 'counting', 'completed', 'cancelled'] as const;
 export type CycleCountStatus = (typeof CYCLE_COUNT_STATUSES)[number];
 
-export const CYCLE_COUNT_STATUS_LABEL: Record<CycleCountStatus, string> = {
-  draft: 'Draft',
-  counting: 'Counting',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
+export const CYCLE_COUNT_STATUS_LABEL = statusLabels(CYCLE_COUNT_STATUSES);
 
 /**
  * The moves of a count sheet (decision 017):

@@ -1,8 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
-import { lockCycleCount } from '@/lib/inventory/cycle-counts/lock-cycle-count';
+import { lockCycleCount, moveCycleCount } from '@/lib/inventory/cycle-counts/lock-cycle-count';
 import { nextCycleCountStatus } from '@/lib/inventory/cycle-counts/rules';
 
 /**
@@ -22,20 +21,12 @@ export async function startCycleCount(
       SET expected_at_start = coalesce((SELECT s.on_hand FROM stock_levels s WHERE s.variant_id =
         l.variant_id AND s.location_id = ${count.locationId}::uuid), 0)
       WHERE l.cycle_count_id = ${count.id}::uuid`;
-    await t.cycleCount.update({
-      where: { id: count.id },
-      data: { status: 'counting', startedAt: now, startedBy: options.actor.label },
-      select: { id: true },
-    });
-    await audit(t, {
+    return moveCycleCount(t, count, {
+      to: 'counting',
+      verb: 'started',
+      stamp: { startedAt: now, startedBy: options.actor.label },
       actor: options.actor,
-      action: 'cycle_count.started',
-      entityType: 'cycle_count',
-      entityId: count.id,
-      before: { status: count.status },
-      after: { status: 'counting' },
     });
-    return { id: count.id, number: count.number, status: 'counting' as const };
   };
   return tx ? run(tx) : db.$transaction(run);
 }
