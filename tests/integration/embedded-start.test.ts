@@ -25,7 +25,8 @@ function run(script: string, ...args: string[]): string {
   return execFileSync(tsx, ['--conditions=react-server', script, ...args], {
     env,
     encoding: 'utf8',
-    timeout: 90_000,
+    // initdb + migrate + seed: ~40 s quiet, past 90 s at load 10 on 2 cores.
+    timeout: 240_000,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -36,7 +37,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('embedded database start path', () => {
   it(
     'starts, migrates and seeds on first start; a restart keeps the data and seeds nothing',
-    { timeout: 180_000 },
+    { timeout: 480_000 },
     () => {
       const first = probe();
       expect(first).toEqual({

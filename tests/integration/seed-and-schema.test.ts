@@ -67,7 +67,7 @@ describe('demo seed', () => {
       const { dropDatabase } = await import('@/lib/platform/migrate');
       await dropDatabase(inject('testServerUrl'), `backroom_seedcheck_${process.pid}`);
     }
-  }, 60_000);
+  }, 180_000); // a second full demo seed: past 60 s on a loaded machine
 
   it('stock levels equal the sum of their movements', async () => {
     const mismatches = await db.$queryRaw<{ n: bigint }[]>`
