@@ -13,9 +13,10 @@ export type RecordEventInput = {
 
 /**
  * Writes one domain event in the caller's transaction (the transactional outbox, decision 022): the
- * event exists exactly when the change does. The SQL function record_event (migration
- * 20261201400000) takes the resource's next sequence under its stream row's lock; take_order calls
- * the same function for order.created.
+ * event exists exactly when the change does. The database function record_event (migration
+ * 20261201400000; plpgsql since 20261206100000, so its plan is kept per connection) takes the
+ * resource's next sequence under its stream row's lock; take_order calls the same function for
+ * order.created.
  */
 export async function recordEvent(
   tx: Tx,

@@ -70,13 +70,18 @@ BEGIN
   END IF;
 
   -- 2. Lock the stock levels in (variant, location) order and check every line (all or nothing), in
-  --    one statement: a locked row reads its latest committed values.
+  --    one statement: a locked row reads its latest committed values. Each level and each variant is
+  --    read by its key, in a LATERAL subquery per line (the levels' locked as read, in the sorted lines'
+  --    order; OFFSET 0 keeps the variants' from being joined back): the planner counts any
+  --    jsonb_to_recordset as 100 rows, and would scan every level and every variant to hash-join the
+  --    order's 1–3 lines (decision 052).
   WITH s AS (SELECT * FROM jsonb_to_recordset(p->'stock')
                AS s(variant_id uuid, location_id uuid, quantity int, sku text, location_code text)),
   locked AS MATERIALIZED (
-    SELECT l.variant_id, l.location_id, l.on_hand, l.reserved, l.backorder_allowed
-      FROM stock_levels l JOIN s ON l.variant_id = s.variant_id AND l.location_id = s.location_id
-     ORDER BY l.variant_id, l.location_id FOR UPDATE OF l
+    SELECT k.* FROM (SELECT s.variant_id, s.location_id FROM s ORDER BY s.variant_id, s.location_id) q
+     CROSS JOIN LATERAL (SELECT l.variant_id, l.location_id, l.on_hand, l.reserved, l.backorder_allowed
+                           FROM stock_levels l WHERE l.variant_id = q.variant_id AND l.location_id = q.location_id
+                            FOR UPDATE OF l) k
   )
   SELECT count(k.variant_id),
          jsonb_agg(jsonb_build_object('sku', s.sku, 'location', s.location_code, 'requested', s.quantity,
@@ -85,7 +90,7 @@ BEGIN
            FILTER (WHERE NOT coalesce(k.backorder_allowed, v.allow_backorder)
                      AND coalesce(k.on_hand - k.reserved, 0) < s.quantity)
     INTO levels_found, short
-    FROM s JOIN variants v ON v.id = s.variant_id
+    FROM s CROSS JOIN LATERAL (SELECT v.allow_backorder FROM variants v WHERE v.id = s.variant_id OFFSET 0) v
     LEFT JOIN locked k ON k.variant_id = s.variant_id AND k.location_id = s.location_id;
   IF short IS NOT NULL THEN
     RETURN jsonb_build_object('out_of_stock', short);
