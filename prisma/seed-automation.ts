@@ -1,11 +1,9 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
+import { SEED_ACTOR, seedActors } from '@/prisma/seed-actors';
 import { createAutomationRule } from '@/lib/automation/create-rule';
 import { RULE_TEMPLATES, toJsonLogic } from '@/lib/automation/rules';
 import { executeAutomationRuns, queueAutomationRuns } from '@/lib/automation/run-rules';
 import { createOrder } from '@/lib/orders/create-order';
-
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 
 /**
  * Demo automation (issue 14, decision 026), through the real use cases: the four templates saved by
@@ -20,14 +18,7 @@ export async function seedAutomation(
 ): Promise<{ rules: number; runs: number }> {
   if ((await db.automationRule.count()) > 0) return { rules: 0, runs: 0 };
   const log = options.log ?? (() => {});
-  const manager = await db.user.findFirst({
-    where: { role: 'manager', active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actor: Actor = manager
-    ? { type: 'user', id: manager.id, label: manager.email, role: manager.role }
-    : SEED_ACTOR;
+  const actor = (await seedActors(db))('manager');
   for (const t of RULE_TEMPLATES)
     await createAutomationRule({
       input: {

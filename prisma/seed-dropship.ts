@@ -1,11 +1,10 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
+import { SEED_ACTOR, seedActors } from '@/prisma/seed-actors';
 import { createProduct } from '@/lib/catalog/create-product';
 import { updateProduct } from '@/lib/catalog/update-product';
 import { createSupplier } from '@/lib/purchasing/save-supplier';
 import { createOrder } from '@/lib/orders/create-order';
 
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const SKU = 'DROP-PLANTER-L';
 
 /**
@@ -20,14 +19,7 @@ export async function seedDropship(
   options: { log?: (line: string) => void } = {},
 ): Promise<{ orders: number }> {
   if (await db.variant.findUnique({ where: { sku: SKU }, select: { id: true } })) return { orders: 0 };
-  const manager = await db.user.findFirst({
-    where: { role: 'manager', active: true },
-    select: { id: true, email: true, role: true },
-    orderBy: { email: 'asc' },
-  });
-  const actor: Actor = manager
-    ? { type: 'user', id: manager.id, label: manager.email, role: manager.role }
-    : SEED_ACTOR;
+  const actor = (await seedActors(db))('manager');
   const [stocked] = await db.$queryRaw<{ sku: string; price: number }[]>`
     SELECT v.sku, v.price FROM stock_levels l JOIN variants v ON v.id = l.variant_id
       JOIN locations loc ON loc.id = l.location_id AND loc.code = 'MAIN'

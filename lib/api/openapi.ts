@@ -1212,6 +1212,15 @@ const ZDryRunResult = named(
   }),
 );
 
+/** What a shipment recorded or bought answers with first: which shipment, of which order, and its COGS. */
+const ZShipmentHead = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  order_id: z.uuid(),
+  status: z.string(),
+  cogs: z.number().int(),
+});
+
 export const OPERATIONS: readonly Operation[] = [
   {
     operationId: 'createReturn',
@@ -1474,12 +1483,7 @@ export const OPERATIONS: readonly Operation[] = [
       'moves the order to partially fulfilled/fulfilled.',
     scope: 'fulfillment:write',
     body: ZRecordShipmentInput,
-    response: z.object({
-      id: z.uuid(),
-      number: z.number().int(),
-      order_id: z.uuid(),
-      status: z.string(),
-      cogs: z.number().int(),
+    response: ZShipmentHead.extend({
       carrier: z.string().nullable(),
       tracking_number: z.string().nullable(),
       lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
@@ -1504,12 +1508,7 @@ export const OPERATIONS: readonly Operation[] = [
       '(`hs_code`, `country_of_origin`), before any rate is asked (decision 040).',
     scope: 'fulfillment:write',
     body: ZBuyLabelInput,
-    response: z.object({
-      id: z.uuid(),
-      number: z.number().int(),
-      order_id: z.uuid(),
-      status: z.string(),
-      cogs: z.number().int(),
+    response: ZShipmentHead.extend({
       tracking_number: z.string(),
       service_key: z.string(),
       carrier: z.string(),

@@ -13,6 +13,10 @@ export type PickTaskView = {
   tote: string;
   /** the order's place in the wave: tote 1, 2, … */
   position: number;
+} & PickUnits;
+
+/** What is picked where: the SKU in its bin and its units asked, picked and short. */
+type PickUnits = {
   sku: string;
   name: string;
   barcode: string | null;
@@ -24,15 +28,7 @@ export type PickTaskView = {
 };
 
 /** One stop of the route: a SKU in its bin, with how many units go into which tote. */
-export type PickStop = {
-  sku: string;
-  name: string;
-  barcode: string | null;
-  bin_code: string | null;
-  pick_sequence: number | null;
-  quantity: number;
-  picked: number;
-  short_quantity: number;
+export type PickStop = PickUnits & {
   /** quantity − picked − short */
   remaining: number;
   totes: {

@@ -429,14 +429,17 @@ export function comparisonPeriod(
   return { from: yearEarlier(input.from), to: yearEarlier(input.to) };
 }
 
+/** A P&L report's range, its columns (by month or quarter) and the period it is compared with. */
+type PlReportInput = {
+  from: string;
+  to: string;
+  columns?: ColumnStep;
+  compare?: 'previous_period' | 'previous_year';
+};
+
 /** What the P&L screen and its exports show: the range, its columns and the comparison period. */
 export async function profitAndLossReport(
-  input: {
-    from: string;
-    to: string;
-    columns?: ColumnStep;
-    compare?: 'previous_period' | 'previous_year';
-  },
+  input: PlReportInput,
   tx: Tx = db,
 ): Promise<{ total: ProfitAndLoss; months: PlColumn[]; previous: ProfitAndLoss; step: ColumnStep }> {
   const prior = comparisonPeriod(input, input.compare);
@@ -453,12 +456,7 @@ export async function profitAndLossReport(
  * `columns` (one P&L per month or quarter) and `comparison` (the previous period's P&L).
  */
 export async function profitAndLossApi(
-  input: {
-    from: string;
-    to: string;
-    columns?: ColumnStep;
-    compare?: 'previous_period' | 'previous_year';
-  },
+  input: PlReportInput,
   tx: Tx = db,
 ): Promise<ProfitAndLoss & { columns?: PlColumn[]; comparison?: ProfitAndLoss }> {
   const [total, columns, comparison] = await Promise.all([

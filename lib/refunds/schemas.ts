@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { zCursor, zIntParam } from '@/lib/boundary';
 import { ZMinorUnits } from '@/lib/inventory/schemas';
+import { ZQty, ZSku, ZUuid } from '@/lib/returns/schemas';
 
-const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
-const ZQty = z
-  .number({ error: 'Enter a whole number of units' })
-  .int('Use a whole number')
-  .positive('Must be at least 1')
-  .max(10_000);
-const ZUuid = z.string().uuid('Not a valid id');
 const ZMoney = ZMinorUnits.min(0, 'Cannot be negative').max(100_000_000);
 
 export const ZRefundReturnInput = z.object({

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { zCursor, zIntParam } from '@/lib/boundary';
 import { DISPOSITIONS, RETURN_REASON_CODES, RETURN_STATUSES } from '@/lib/returns/rules';
 
-const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
-const ZQty = z
+/** A line's SKU, unit count and a record id as return and refund inputs take them. */
+export const ZSku = z.string().trim().min(1, 'Enter a SKU').max(64);
+export const ZQty = z
   .number({ error: 'Enter a whole number of units' })
   .int('Use a whole number')
   .positive('Must be at least 1')
   .max(10_000);
-const ZUuid = z.string().uuid('Not a valid id');
+export const ZUuid = z.string().uuid('Not a valid id');
 
 export const ZCreateReturnInput = z.object({
   order_id: ZUuid,
