@@ -2,7 +2,7 @@ import { openApiDocument } from '@/lib/api/openapi';
 import { AppError, errorBody } from '@/lib/errors';
 
 /**
- * The /api/v1 route table, read from the OpenAPI document (which tests/integration/openapi.test.ts
+ * The /api/v1 route table, read from the OpenAPI document (which tests/integration/api/openapi.test.ts
  * keeps equal to the route files' exports), so a new route is covered the moment it is described:
  * the proxy (proxy.ts) answers a wrong method on a known route with a JSON 405 and `Allow`, and an
  * unknown route with a JSON 404, before Next.js (whose 405 has an empty body, and whose TRACE is a 500).

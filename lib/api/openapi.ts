@@ -115,7 +115,7 @@ import { SERVICE_LEVELS } from '@/lib/shipping/service-levels';
  * each route handler added under app/api/v1 adds its entry here, and the document derives the rest
  * from it — the error responses a route can give (from its body, query, path id and idempotency), the
  * Idempotency-Key header, `format: uuid` path ids, and `$ref`s to the named schemas below.
- * tests/integration/openapi.test.ts checks every route file is described with the options its
+ * tests/integration/api/openapi.test.ts checks every route file is described with the options its
  * handler uses; tests/setup/api-contract.ts validates every response the tests receive against it.
  */
 export type Operation = {

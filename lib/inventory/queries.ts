@@ -20,7 +20,7 @@ export type Valuation = {
 /**
  * Inventory value per SKU on a date: the sum of the value every stock movement moved up to then, and
  * the units held (sellable + damaged + quarantined). Its total equals the inventory account's balance
- * on the same date (tests/integration/inventory-ledger.test.ts).
+ * on the same date (tests/integration/ledger/property.test.ts, for every random sequence).
  */
 export async function inventoryValuation(
   input: { asOf: string; before: Date },

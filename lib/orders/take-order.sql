@@ -1,7 +1,7 @@
 -- take_order(p jsonb): the order intake write (lib/orders/take-order.ts takeOrder calls it; decision 016).
 --
 -- This file is the source of the function. A migration that changes take_order copies it verbatim
--- (CREATE OR REPLACE FUNCTION …); tests/unit/take-order-sql.test.ts fails when the newest migration
+-- (CREATE OR REPLACE FUNCTION …); tests/unit/orders/take-order-sql.test.ts fails when the newest migration
 -- defining take_order differs from this file (whitespace aside).
 --
 -- The reservation rule, in words:

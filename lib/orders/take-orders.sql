@@ -3,7 +3,7 @@
 -- answers is the array of their answers, in the same order.
 --
 -- This file is the source of the procedure, as take-order.sql is of take_order: a migration that changes
--- take_orders copies it verbatim; tests/unit/take-order-sql.test.ts fails when the newest migration
+-- take_orders copies it verbatim; tests/unit/orders/take-order-sql.test.ts fails when the newest migration
 -- defining take_orders differs from this file (whitespace aside).
 --
 -- The rules, in words:

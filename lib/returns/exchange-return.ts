@@ -37,7 +37,7 @@ export type ExchangeResult = ReturnDto & {
  *    credit (a captured "exchange_credit" payment: Dr clearing / Cr receivable);
  * 3. the difference: replacement total − credit > 0 is charged to the customer (a captured payment);
  *    < 0 the rest of the credit goes back to the customer (clearing nets to it).
- * WORKED EXAMPLE in tests/integration/returns.test.ts ("exchange").
+ * WORKED EXAMPLE in tests/integration/returns/returns.test.ts ("exchange").
  */
 export async function exchangeReturn(
   options: { returnId: string; input: TExchangeReturnInput; actor: Actor },

@@ -43,7 +43,7 @@ export async function makeLocations() {
   const store = await db.location.create({ data: { code: 'STORE', name: 'Downtown store', kind: 'store' } });
   await db.shopSettings.create({
     // The test shop ships on invoice: most tests take orders without a payment and ship them. Tests
-    // of the payment-due hold (payment-status.test.ts) turn it off (decision 031).
+    // of the payment-due hold (tests/integration/orders/payment-status.test.ts) turn it off (decision 031).
     data: {
       id: 1,
       shopName: 'Test shop',

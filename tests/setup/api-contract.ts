@@ -5,7 +5,7 @@ import type { apiRoute as ApiRoute } from '@/lib/api/handler';
  * Every /api/v1 handler is built by `apiRoute`; here each one is wrapped so that every response the
  * tests receive is checked against the OpenAPI document (tests/support/api-contract.ts). A mismatch
  * rejects the call, failing the test that made it. The wrapper also records each handler's options
- * so tests/integration/openapi.test.ts can check them against the operation table.
+ * so tests/integration/api/openapi.test.ts can check them against the operation table.
  */
 vi.mock('@/lib/api/handler', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/api/handler')>();

@@ -1,5 +1,5 @@
 /**
- * Used by tests/integration/embedded-start.test.ts: runs the app's real start path (prepareWithDemoShop:
+ * Used by tests/integration/platform/embedded-start.test.ts: runs the app's real start path (prepareWithDemoShop:
  * embedded PostgreSQL, migrations, first-start seed) in a child process and prints what it found.
  */
 import pg from 'pg';

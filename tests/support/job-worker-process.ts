@@ -1,5 +1,5 @@
 /**
- * A worker process for the scale-out test (tests/integration/jobs.test.ts): runs `test.record`
+ * A worker process for the scale-out test (tests/integration/jobs/jobs.test.ts): runs `test.record`
  * against DATABASE_URL until SIGTERM. Started with `tsx --conditions=react-server`, as `npm run
  * worker` is. Prints "ready" once it works the queue.
  */

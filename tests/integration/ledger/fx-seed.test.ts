@@ -6,7 +6,7 @@ import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/
 import { seedForeignCurrencyBooks } from '@/prisma/seed-books';
 
 // In a database of its own: the payout's carrying share depends on everything the processor holds in
-// EUR, so only the seed's own order may be there (tests/integration/books-fx-orders.test.ts leaves more).
+// EUR, so only the seed's own order may be there (tests/integration/ledger/fx-orders.test.ts leaves more).
 beforeAll(async () => {
   await makeLocations();
   await makeProduct(['FX-1', 'FX-2', 'FX-3'], { price: 1_111 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // the take_orders procedure, decision 050); the migrations carry copies. The newest migration that
 // (re)defines each must be its source, whitespace aside, so a reader of lib/orders/ reads what the
 // database runs.
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MIGRATIONS = path.join(ROOT, 'prisma/migrations');
 const DEFINITION = /CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+"take_order"/i;
 const BATCH_DEFINITION = /CREATE\s+(?:OR\s+REPLACE\s+)?PROCEDURE\s+"take_orders"/i;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // components/ and lib/ never import app/: a component gets its server action from its domain in lib/
 // (lib/<domain>/actions.ts, 'use server') or as a prop (decisions 029 and 046). ESLint's
 // no-restricted-imports says so while editing; this test says it for the whole tree.
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const APP_IMPORT = /from\s+['"](@\/app\/|(\.\.\/)+app\/)|import\(\s*['"]@\/app\//;
 
 function files(dir: string): string[] {

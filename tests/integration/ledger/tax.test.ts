@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/auth/actor';
  * GET /api/v1/reports/sales-tax over entries that carry no tax lines (posted by hand here, as an
  * older order or a manual entry would): what the tax accounts moved without a tax line is one line with
  * jurisdiction and rate null, so the report still equals their movement (decision 042; the tax lines
- * by jurisdiction and rate are tests/integration/books-tax-lines.test.ts).
+ * by jurisdiction and rate are tests/integration/ledger/tax-lines.test.ts).
  */
 let actor: Actor;
 let key: string;

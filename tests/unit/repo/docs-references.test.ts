@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // Every Markdown document the tree cites must exist: a comment that says "see docs/…" or names a
 // decision record sends a newcomer somewhere, and a dangling one sends them nowhere.
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SCANNED = [
   'app',
   'lib',

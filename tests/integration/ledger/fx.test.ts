@@ -157,7 +157,7 @@ describe('fx rates', () => {
       orderBy: { id: 'asc' },
       select: { debit: true, credit: true, txnCurrency: true, txnDebit: true, txnCredit: true },
     });
-    // The hand-worked case of tests/unit/fx-rules.test.ts: 7,419 = 3,614 + 2,711 + 1,094 (last line −1).
+    // The hand-worked case of tests/unit/ledger/fx.test.ts: 7,419 = 3,614 + 2,711 + 1,094 (last line −1).
     expect(
       lines.map((l) => [l.debit, l.credit, l.txnCurrency, Number(l.txnDebit), Number(l.txnCredit)]),
     ).toEqual([

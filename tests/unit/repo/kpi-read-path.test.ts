@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // The dashboard's KPI report only reads: compaction of the rollups is the background job's
 // (kpi.compact, lib/kpi/compact-job.ts), never something a page view starts.
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const READ_PATH = ['lib/kpi/queries.ts', 'lib/kpi/report-kpis.ts'];
 
 describe('KPI read path', () => {

@@ -16,7 +16,7 @@ import { apiRequest, makeApiKey, makeLocations, makeProduct, routeContext } from
  * nothing. Responses also pass the contract check (tests/setup/api-contract.ts).
  *
  * Bounded and reproducible: FUZZ_SEED (default below) and FUZZ_RUNS per operation; a failure prints
- * the seed and the shrunk request, and `FUZZ_SEED=… npx vitest run tests/integration/api-fuzz.test.ts`
+ * the seed and the shrunk request, and `FUZZ_SEED=… npx vitest run tests/integration/api/fuzz.test.ts`
  * replays it.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // CSS, the Prisma schema, SVG, CI and config files. Left out: generated code (lib/generated/), the
 // historic migrations (prisma/migrations/, immutable once applied), what git ignores (build and test
 // output), the lock file, JSON, binaries and Markdown (prose and tables, wrapped by hand).
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MAX = 120;
 const SKIP_DIRS = /^(lib\/generated|prisma\/migrations)\//;
 const LINTED = /\.(ts|tsx|js|mjs|cjs)$/;
