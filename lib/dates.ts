@@ -16,12 +16,27 @@ export function startOfDayIn(isoDate: string, timeZone: string): Date {
 
 /** The instant the day after `isoDate` starts: "as of a date" includes that whole day. */
 export function endOfDayIn(isoDate: string, timeZone: string): Date {
-  const next = new Date(`${isoDate}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return startOfDayIn(next.toISOString().slice(0, 10), timeZone);
+  return startOfDayIn(addDays(isoDate, 1), timeZone);
 }
 
 /** Today's date in a time zone, as 'YYYY-MM-DD'. */
 export function todayIn(timeZone: string, now = new Date()): string {
   return formatInTimeZone(now, timeZone, 'yyyy-MM-dd');
+}
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date plus whole days (negative: before): ('2026-11-30', 30) → '2026-12-30'. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to`, both included: ('2026-12-01', '2026-12-31') → 31. */
+export function daysInRange(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** The date `days` after today in a time zone: what "in a week" means to the shop, not to UTC. */
+export function daysFromTodayIn(timeZone: string, days: number, now = new Date()): string {
+  return addDays(todayIn(timeZone, now), days);
 }

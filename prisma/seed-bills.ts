@@ -1,13 +1,12 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { seedActors } from '@/prisma/seed-actors';
+import { seedDays } from '@/prisma/seed-dates';
 import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
 import { sendPurchaseOrder } from '@/lib/purchasing/send-purchase-order';
 import { receivePurchaseOrder } from '@/lib/purchasing/receive-purchase-order';
 import { enterSupplierBill } from '@/lib/purchasing/enter-bill';
 import { paySupplierBill } from '@/lib/purchasing/pay-bill';
 import { poLabel } from '@/lib/purchasing/rules';
-
-const DAY = 86_400_000;
 
 /**
  * Demo supplier bills and landed cost (decision 034), through the real use cases, on top of the demo
@@ -21,8 +20,7 @@ export async function seedBills(
   options: { now?: Date; log?: (line: string) => void } = {},
 ): Promise<{ bills: number; charges: number }> {
   if ((await db.supplierBill.count()) > 0) return { bills: 0, charges: 0 };
-  const now = (options.now ?? new Date()).getTime();
-  const day = (n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
+  const day = await seedDays(db, options.now);
   const actorFor = await seedActors(db);
   const manager = actorFor('manager');
   const warehouse = actorFor('warehouse');

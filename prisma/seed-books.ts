@@ -1,8 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
-import type { Actor } from '@/lib/auth/actor';
 import { saveFxRates } from '@/lib/ledger/save-fx-rates';
-
-const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
+import { SEED_ACTOR } from '@/prisma/seed-actors';
+import { seedDays } from '@/prisma/seed-dates';
 const DAY = 86_400_000;
 
 /** Per-unit rates to USD the demo rates move around (units of USD per 1 unit of the currency). */
@@ -20,12 +19,12 @@ export async function seedFxRates(
   if ((await db.fxRate.count()) > 0) return { rates: 0 };
   const settings = await db.shopSettings.findUnique({ where: { id: 1 }, select: { currency: true } });
   if (settings?.currency !== 'USD') return { rates: 0 };
-  const now = (options.now ?? new Date()).getTime();
+  const day = await seedDays(db, options.now);
   const rates = Object.entries(BASE).flatMap(([currency, base]) =>
     Array.from({ length: 30 }, (_, i) => {
       const n = base + ((i * 37) % 41) - 20; // ±0.0020 around the base
       return {
-        date: new Date(now - (i + 1) * DAY).toISOString().slice(0, 10),
+        date: day(-(i + 1)),
         currency,
         rate: `${Math.floor(n / 10000)}.${String(n % 10000).padStart(4, '0')}`,
       };
@@ -85,7 +84,7 @@ export async function seedForeignCurrencyBooks(
   });
   // The processor converts at the day's rate less a 1% spread: a realized exchange loss in 7100.
   const { rateOn } = await import('@/lib/ledger/fx-queries');
-  const date = now.toISOString().slice(0, 10);
+  const date = (await seedDays(db, now))(0);
   const amount = Math.floor(total / 2);
   const { rate } = await rateOn({ currency: 'EUR', base: 'USD', date });
   const atRate = Number((BigInt(amount) * rate.n) / 10n ** BigInt(rate.scale));

@@ -1,13 +1,12 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import { seedActors } from '@/prisma/seed-actors';
+import { seedDays } from '@/prisma/seed-dates';
 import { createSupplier } from '@/lib/purchasing/save-supplier';
 import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
 import { sendPurchaseOrder } from '@/lib/purchasing/send-purchase-order';
 import { receivePurchaseOrder } from '@/lib/purchasing/receive-purchase-order';
 import { cancelPurchaseOrder } from '@/lib/purchasing/cancel-purchase-order';
 import { closePurchaseOrder } from '@/lib/purchasing/close-purchase-order';
-
-const DAY = 86_400_000;
 
 /**
  * Demo purchasing (issue 16, decision 023), through the real use cases: three suppliers with
@@ -23,8 +22,7 @@ export async function seedPurchasing(
 ): Promise<{ suppliers: number; purchaseOrders: number; receipts: number }> {
   if ((await db.supplier.count()) > 0) return { suppliers: 0, purchaseOrders: 0, receipts: 0 };
   const log = options.log ?? (() => {});
-  const now = (options.now ?? new Date()).getTime();
-  const day = (n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
+  const day = await seedDays(db, options.now);
   const actorFor = await seedActors(db);
   const manager = actorFor('manager');
   const warehouse = actorFor('warehouse');

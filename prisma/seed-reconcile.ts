@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import type { Actor } from '@/lib/auth/actor';
+import { seedDays } from '@/prisma/seed-dates';
 import { toDecimalString } from '@/lib/money';
 
 const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
@@ -20,7 +21,7 @@ export async function seedPayoutImport(
   const settings = await db.shopSettings.findUnique({ where: { id: 1 }, select: { currency: true } });
   if (!settings) return { imports: 0 };
   const now = options.now ?? new Date();
-  const yesterday = new Date(now.getTime() - DAY).toISOString().slice(0, 10);
+  const yesterday = (await seedDays(db, now))(-1);
   const payments = await db.$queryRaw<{ number: number; amount: number; fee: number; order_id: string }[]>`
     SELECT o.number, p.amount, p.fee_amount AS fee, o.id AS order_id
     FROM payments p JOIN orders o ON o.id = p.order_id

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { daysInRange } from './rules';
+import { daysInRange } from '@/lib/dates';
 
 /**
  * The purchasing KPIs of the dashboard (issue 16; definitions in docs/design.md), one small read

@@ -1,8 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
-import { endOfDayIn, startOfDayIn, todayIn } from '@/lib/dates';
+import { daysInRange, endOfDayIn, startOfDayIn, todayIn } from '@/lib/dates';
 import {
-  daysInRange,
   previousPeriod,
   sparklineBuckets,
   sparklineStep,

@@ -3,6 +3,8 @@
  * hooks (lib/kpi/facts.ts), the rebuild (SQL mirrors hourBucket exactly) and the dashboard.
  */
 
+import { addDays, daysInRange } from '@/lib/dates';
+
 /**
  * Order-to-ship time is kept as a histogram of whole hours (placed → last shipment), so percentiles
  * over any range come from summed daily rows: bucket k covers
@@ -66,16 +68,6 @@ export function round4(x: number): number {
 export function change(value: number | null, previous: number | null): number | null {
   if (value === null || previous === null) return null;
   return round4(value - previous);
-}
-
-const DAY_MS = 86_400_000;
-/** Days from `from` to `to` inclusive (ISO dates). */
-export function daysInRange(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The equal-length period just before [from, to]. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '@/lib/dates';
 import { DATE_MAX, DATE_MIN } from '@/lib/boundary';
 
 const DATE_WINDOW_HINT = `Must be a date as YYYY-MM-DD between ${DATE_MIN} and ${DATE_MAX}`;
-import { daysInRange, MAX_RANGE_DAYS } from '@/lib/kpi/rules';
+import { addDays, daysInRange, isValidIsoDate } from '@/lib/dates';
+import { MAX_RANGE_DAYS } from '@/lib/kpi/rules';
 import { ZFeedbackKpis } from '@/lib/feedback/kpis';
 import { ZPoint, zRateFigure } from '@/lib/kpi/figures';
 
@@ -224,7 +224,7 @@ export function readDashboardParams(
   const presets: Record<string, number> = { today: 1, '7d': 7, '30d': 30, '90d': 90, '365d': 365 };
   let range = one('range') ?? (one('from') || one('to') ? 'custom' : '30d');
   const channel = one('channel');
-  const preset = (n: number) => ({ from: addDaysIso(today, -(n - 1)), to: today });
+  const preset = (n: number) => ({ from: addDays(today, -(n - 1)), to: today });
   let dates =
     range === 'custom' ? { from: one('from') ?? '', to: one('to') ?? '' } : preset(presets[range] ?? 30);
   if (range !== 'custom' && !(range in presets)) range = '30d';
@@ -238,8 +238,4 @@ export function readDashboardParams(
     query: { ...dates, channel: channelOk ? (channel as TKpiQuery['channel']) : undefined },
     error: `Showing the last 30 days instead (${issues}).`,
   };
-}
-
-function addDaysIso(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { shopSettings } from '@/lib/settings/queries';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import {
   readBankStatement,
   ZBankStatementInput,

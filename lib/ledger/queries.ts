@@ -3,7 +3,8 @@ import { db, type Tx } from '@/lib/db';
 import { trialBalanceColumns } from '@/lib/ledger/rules';
 import { ENTRY_LINE_AMOUNTS_SELECT } from '@/lib/ledger/post-entry';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
-import { addDays, previousPeriod } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
+import { previousPeriod } from '@/lib/kpi/rules';
 import { shopSettings, shopTimezone } from '@/lib/settings/queries';
 import { sortRows, sortSpec, type ListSort } from '@/lib/list/sort';
 import {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '@/lib/dates';
-import { daysInRange, MAX_RANGE_DAYS } from '@/lib/kpi/rules';
+import { daysInRange } from '@/lib/dates';
+import { MAX_RANGE_DAYS } from '@/lib/kpi/rules';
 
 /**
  * The financial statements' rules (docs/decisions/025-financial-statements.md): which section each

@@ -111,13 +111,6 @@ export function paymentTermsDays(terms: string | null | undefined): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** An ISO date plus whole days: ('2026-11-30', 30) → '2026-12-30'. */
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Whole days from `from` to `to` (ISO dates); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

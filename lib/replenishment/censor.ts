@@ -1,4 +1,4 @@
-import { addDays, daysInRange } from '@/lib/kpi/rules';
+import { addDays, daysInRange } from '@/lib/dates';
 import type { Observation } from './forecast';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Observation } from './forecast';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { censoredSeries } from './censor';
 
 /**

@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { shopToday } from '@/lib/kpi/queries';
 import { abcClasses, SERVICE_LEVEL, type AbcClass } from './classify';
 import { loadDemandHistory } from './demand-history';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Accuracy } from './backtest';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { shopToday } from '@/lib/kpi/queries';
 import { loadDemandHistory } from './demand-history';
 import { explainSuggestion, round2, stockPosition, suggestedQuantity, withManualFloor } from './policy';

@@ -1,6 +1,7 @@
 import { stateMachine } from '@/lib/state-machine';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
 import { AppError } from '@/lib/errors';
+import { addDays } from '@/lib/dates';
 
 /**
  * The support desk's pure rules: ticket status transitions, what a message does to a status, SLA due
@@ -112,12 +113,6 @@ export type SlaPolicyMinutes = { firstResponseMinutes: number; resolutionMinutes
 
 const MINUTE = 60_000;
 
-function nextIsoDate(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(isoDate: string): number {
   const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
@@ -126,7 +121,7 @@ export function isoWeekday(isoDate: string): number {
 
 /** The instant a local wall-clock minute of a calendar day happens in a time zone (1440 = next midnight). */
 function localInstant(isoDate: string, minute: number, timeZone: string): Date {
-  if (minute >= 1440) return fromZonedTime(`${nextIsoDate(isoDate)}T00:00:00`, timeZone);
+  if (minute >= 1440) return fromZonedTime(`${addDays(isoDate, 1)}T00:00:00`, timeZone);
   const hh = String(Math.floor(minute / 60)).padStart(2, '0');
   const mm = String(minute % 60).padStart(2, '0');
   return fromZonedTime(`${isoDate}T${hh}:${mm}:00`, timeZone);
@@ -166,7 +161,7 @@ export function addSlaMinutes(start: Date, minutes: number, calendar: SlaCalenda
         remaining -= available;
       }
     }
-    day = nextIsoDate(day);
+    day = addDays(day, 1);
   }
   throw new AppError(
     'INVALID_STATE',

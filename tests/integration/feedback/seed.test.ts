@@ -8,7 +8,7 @@ import { seedSupport } from '@/prisma/seed-support';
 import { seedFeedback } from '@/prisma/seed-feedback';
 import { rebuildKpiRollups, rollupFacts, directFacts } from '@/lib/kpi/rebuild';
 import { kpiReport, shopToday } from '@/lib/kpi/queries';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { whatToFixBySku } from '@/lib/feedback/report';
 
 let result: Awaited<ReturnType<typeof seedFeedback>>;

@@ -5,7 +5,7 @@ import { seedDemoOrders } from '@/prisma/seed-orders';
 import { seedCycleCounts } from '@/prisma/seed-counts';
 import { directFacts, rebuildKpiRollups, rollupFacts } from '@/lib/kpi/rebuild';
 import { kpiReport, shopToday } from '@/lib/kpi/queries';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { accountBalance, trialBalance } from '@/lib/ledger/queries';
 import { inventoryValuation } from '@/lib/inventory/queries';
 import { countAwaitingReviewSql } from '@/lib/inventory/cycle-counts/queries';

@@ -6,7 +6,7 @@ import { updateSettings } from '@/lib/settings/update-settings';
 import { shopSettings } from '@/lib/settings/queries';
 import { toAppError } from '@/lib/errors';
 import { todayIn } from '@/lib/dates';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import {
   apiRequest,
   makeApiKey,

@@ -5,7 +5,7 @@ import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { createAccount } from '@/lib/ledger/create-account';
 import { balanceSheet, journalEntries, profitAndLoss, profitAndLossReport } from '@/lib/ledger/queries';
 import { balanceSheetCsv, profitAndLossCsv } from '@/lib/ledger/csv';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { startOfDayIn, endOfDayIn } from '@/lib/dates';
 import type { EntryLine } from '@/lib/ledger/rules';
 import { apiRequest, makeApiKey, makeLocations, makeUser, routeContext } from '@/tests/factories';

@@ -5,7 +5,7 @@ import { toAppError } from '@/lib/errors';
 import { postJournalEntry } from '@/lib/ledger/post-entry';
 import { closeFiscalYear } from '@/lib/ledger/close-fiscal-year';
 import { balanceSheet, profitAndLoss, profitAndLossColumns, trialBalance } from '@/lib/ledger/queries';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { endOfDayIn } from '@/lib/dates';
 import type { EntryLine } from '@/lib/ledger/rules';
 import {

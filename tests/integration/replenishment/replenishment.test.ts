@@ -7,7 +7,7 @@ import { executeReplenishmentRun } from '@/lib/replenishment/execute-run';
 import { replenishmentRunJob } from '@/lib/replenishment/run-job';
 import { createReplenishmentPurchaseOrders } from '@/lib/replenishment/create-draft-pos';
 import { demandChart } from '@/lib/replenishment/queries';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { SCHEDULES } from '@/lib/jobs/schedules';
 import { createPurchaseOrder } from '@/lib/purchasing/create-purchase-order';
 import { sendPurchaseOrder } from '@/lib/purchasing/send-purchase-order';

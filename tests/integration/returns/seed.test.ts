@@ -8,7 +8,7 @@ import { rebuildKpiRollups, rollupFacts, directFacts } from '@/lib/kpi/rebuild';
 import { kpiReport, shopToday } from '@/lib/kpi/queries';
 import { accountBalance, trialBalance } from '@/lib/ledger/queries';
 import { inventoryValuation } from '@/lib/inventory/queries';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 
 const FAR = new Date('2100-01-01T00:00:00Z');
 let result: Awaited<ReturnType<typeof seedReturns>>;

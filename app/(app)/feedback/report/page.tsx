@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { shopToday } from '@/lib/kpi/queries';
-import { addDays } from '@/lib/kpi/rules';
+import { addDays } from '@/lib/dates';
 import { ZWhatToFixQuery } from '@/lib/feedback/schemas';
 import { whatToFixBySku, whatToFixByTheme } from '@/lib/feedback/report';
 import { formatMoney } from '@/lib/money';
