@@ -1,6 +1,6 @@
 /**
  * `tsx bench/replay-take-order.ts --payloads <file.jsonl> --db <url A> --db <url B> [--orders 300]
- *   [--rounds 8] [--ids v4|v7]`
+ *   [--rounds 8] [--ids v4|v7[,v4|v7…]]`
  *
  * The database's CPU per `take_order` (decisions 052 and 053): captured payloads (one JSON per line,
  * as take-order.ts sends them) replayed on one connection per database, each with fresh ids for the rows
@@ -8,7 +8,8 @@
  * CONSTRAINTS ALL IMMEDIATE; ROLLBACK` — the deferred checks fire, nothing is committed, so every run
  * starts from the same rows. The backend's CPU comes from `/proc/<pid>/stat` (the server must run on
  * this machine); the databases are alternated, their order swapped each round, and the medians printed,
- * since the machine is shared and noisy.
+ * since the machine is shared and noisy. `--ids` gives the fresh ids' kind, one per database (the last one
+ * for the rest): random (v4) or time-ordered (v7).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ type Payload = {
 };
 
 function args(argv: string[]) {
-  const out = { payloads: '', dbs: [] as string[], orders: 300, rounds: 8, ids: 'v4' as 'v4' | 'v7' };
+  const out = { payloads: '', dbs: [] as string[], orders: 300, rounds: 8, ids: ['v4'] as ('v4' | 'v7')[] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[++i];
@@ -31,7 +32,7 @@ function args(argv: string[]) {
     else if (flag === '--db') out.dbs.push(value);
     else if (flag === '--orders') out.orders = Number(value);
     else if (flag === '--rounds') out.rounds = Number(value);
-    else if (flag === '--ids') out.ids = value === 'v7' ? 'v7' : 'v4';
+    else if (flag === '--ids') out.ids = value.split(',').map((k) => (k === 'v7' ? 'v7' : 'v4'));
     else throw new Error(`unknown flag ${flag}`);
   }
   return out;
@@ -72,17 +73,17 @@ const median = (xs: number[]) => {
 async function main() {
   const o = args(process.argv.slice(2));
   const payloads = readFileSync(o.payloads, 'utf8').split('\n').filter(Boolean);
-  const newId = o.ids === 'v7' ? uuidV7 : randomUUID;
   const clients = await Promise.all(
-    o.dbs.map(async (url) => {
+    o.dbs.map(async (url, i) => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       const [{ pid }] = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
-      return { url, c, pid };
+      const newId = (o.ids[i] ?? o.ids.at(-1)) === 'v7' ? uuidV7 : randomUUID;
+      return { url, c, pid, newId };
     }),
   );
   let n = 0;
-  const one = async (c: pg.Client) => {
+  const one = async (c: pg.Client, newId: () => string) => {
     const p = fresh(payloads[n++ % payloads.length], newId);
     await c.query('BEGIN');
     const r = await c.query<{ r: { order?: unknown } }>('SELECT take_order($1::jsonb) AS r', [p]);
@@ -90,15 +91,15 @@ async function main() {
     await c.query('SET CONSTRAINTS ALL IMMEDIATE');
     await c.query('ROLLBACK');
   };
-  for (const { c } of clients) for (let i = 0; i < 50; i++) await one(c); // warm: caches, plans
+  for (const { c, newId } of clients) for (let i = 0; i < 50; i++) await one(c, newId); // warm: caches, plans
   const perOrder: number[][] = clients.map(() => []);
   for (let round = 0; round < o.rounds; round++) {
     const order = clients.map((_, i) => i);
     if (round % 2) order.reverse();
     for (const i of order) {
-      const { c, pid } = clients[i];
+      const { c, pid, newId } = clients[i];
       const before = cpuMs(pid);
-      for (let k = 0; k < o.orders; k++) await one(c);
+      for (let k = 0; k < o.orders; k++) await one(c, newId);
       perOrder[i].push((cpuMs(pid) - before) / o.orders);
     }
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
