@@ -1,5 +1,5 @@
 -- The deferred balance check once per journal entry, not once per line
--- (docs/decisions/053-balance-check-per-entry.md).
+-- (docs/decisions/053-balance-check-per-entry-and-time-ordered-ids.md).
 --
 -- Before: journal_entries_balanced fired for every entry and journal_lines_balanced for every line, each
 -- summing the entry's lines at commit — 10 checks for an order's 2 entries and 8 lines, 8 of them
