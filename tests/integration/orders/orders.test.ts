@@ -99,6 +99,14 @@ describe('order intake', () => {
       await post(order({ customer: { email: 'ANN@example.COM', name: 'Ann Lee' } }))
     ).json();
     expect(again.customer.id).toBe(o.customer.id);
+    // The intake's ids are time-ordered (decision 053): version 7, the later order's sorting after the first's,
+    // the entries' in the order they were posted (sale, then capture), and the payment's beside its order's.
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const payment = await db.payment.findFirstOrThrow({ where: { orderId: o.id } });
+    for (const id of [o.id, again.id, payment.id, ...entries.map((e) => e.id)]) expect(id).toMatch(v7);
+    expect(again.id > o.id).toBe(true);
+    expect(entries[1].id > entries[0].id).toBe(true);
+    expect(payment.id.slice(0, 13)).toBe(o.id.slice(0, 13)); // same millisecond: 48 bits of time
   });
 
   it('refuses an order it cannot fill, naming each short SKU, and writes nothing', async () => {
