@@ -6,8 +6,7 @@ import { receivePurchaseOrder } from '@/lib/purchasing/receive-purchase-order';
 import { enterSupplierBill } from '@/lib/purchasing/enter-bill';
 import { paySupplierBill } from '@/lib/purchasing/pay-bill';
 import { poLabel } from '@/lib/purchasing/rules';
-
-const DAY = 86_400_000;
+import { todayIn } from '@/lib/dates';
 
 /**
  * Demo supplier bills and landed cost (decision 034), through the real use cases, on top of the demo
@@ -21,8 +20,6 @@ export async function seedBills(
   options: { now?: Date; log?: (line: string) => void } = {},
 ): Promise<{ bills: number; charges: number }> {
   if ((await db.supplierBill.count()) > 0) return { bills: 0, charges: 0 };
-  const now = (options.now ?? new Date()).getTime();
-  const day = (n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
   const actorFor = await seedActors(db);
   const manager = actorFor('manager');
   const warehouse = actorFor('warehouse');
@@ -45,7 +42,10 @@ export async function seedBills(
     },
   });
   if (!closed || !partial || !northwind || northwind.products.length < 2) return { bills: 0, charges: 0 };
-  const today = day(0);
+  // The shop's today, not UTC's: a bill dated after the shop's today is refused (from 00:00 UTC until
+  // midnight in New York, UTC's date is already tomorrow there).
+  const shop = await db.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } });
+  const today = todayIn(shop?.timezone ?? 'UTC', options.now ?? new Date());
 
   // 1. The closed PO: billed at the PO cost and paid today.
   const paid = await enterSupplierBill({

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
+import { todayIn } from '@/lib/dates';
 import type { Actor } from '@/lib/auth/actor';
 import { saveFxRates } from '@/lib/ledger/save-fx-rates';
 
@@ -85,7 +86,9 @@ export async function seedForeignCurrencyBooks(
   });
   // The processor converts at the day's rate less a 1% spread: a realized exchange loss in 7100.
   const { rateOn } = await import('@/lib/ledger/fx-queries');
-  const date = now.toISOString().slice(0, 10);
+  // The shop's today, not UTC's (a payout dated after the shop's today is refused).
+  const shop = await db.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } });
+  const date = todayIn(shop?.timezone ?? 'UTC', now);
   const amount = Math.floor(total / 2);
   const { rate } = await rateOn({ currency: 'EUR', base: 'USD', date });
   const atRate = Number((BigInt(amount) * rate.n) / 10n ** BigInt(rate.scale));
