@@ -53,9 +53,9 @@ export function ReplenishmentTable({
         ),
       },
       {
+        // ABC: A (the most revenue) first
         id: 'class',
         header: 'Class',
-        enableSorting: false,
         cell: ({ row }) => (
           <span className="whitespace-nowrap">
             {row.original.abc_class} · {row.original.demand_class}

@@ -28,16 +28,20 @@ export type InboxRow = {
 
 /**
  * The inbox list on the shared data table: the list keys (j / k or the arrows inside the list,
- * Enter, `/`) come with it (components/data-table/use-list-keys.ts). The inbox sorts by its own
- * choices (SLA due, priority, …) in the filter form, so the headers do not sort.
+ * Enter, `/`) come with it (components/data-table/use-list-keys.ts). The Ticket (its creation), Status /
+ * priority, SLA (the next due time) and Last message headers sort it into the URL's sort/dir
+ * (INBOX_SORT in lib/support/queries.ts); the filter form's Sort select shows and sets the same sort.
  */
 export function InboxTable({
   rows,
   timeZone,
+  sort,
   toolbar,
 }: {
   rows: InboxRow[];
   timeZone: string;
+  /** the server's sort (INBOX_SORT) */
+  sort: { id: string; desc: boolean };
   /** the inbox's heading row, which the Columns button joins */
   toolbar?: ReactNode;
 }) {
@@ -51,9 +55,10 @@ export function InboxTable({
     });
     return [
       {
-        id: 'ticket',
+        // by creation, the newest first
+        id: 'created',
         header: 'Ticket',
-        enableSorting: false,
+        sortDescFirst: true,
         enableHiding: false,
         cell: ({ row: { original: t } }) => (
           <>
@@ -81,9 +86,9 @@ export function InboxTable({
         ),
       },
       {
-        id: 'status',
+        // by priority, urgent first
+        id: 'priority',
         header: 'Status / priority',
-        enableSorting: false,
         cell: ({ row: { original: t } }) => (
           <span className="flex flex-col items-start gap-1">
             <TicketStatusBadge status={t.status} />
@@ -92,9 +97,9 @@ export function InboxTable({
         ),
       },
       {
-        id: 'sla',
+        // by the next due time, the soonest first
+        id: 'due',
         header: 'SLA',
-        enableSorting: false,
         cell: ({ row: { original: t } }) => (
           <SlaBadge
             firstResponse={t.sla.first_response}
@@ -111,9 +116,10 @@ export function InboxTable({
         cell: ({ row: { original: t } }) => t.assignee ?? <span className="text-slate-600">Unassigned</span>,
       },
       {
+        // the latest first
         id: 'last_message',
         header: 'Last message',
-        enableSorting: false,
+        sortDescFirst: true,
         cell: ({ row: { original: t } }) => (
           <span className="whitespace-nowrap">{when.format(new Date(t.last_message_at))}</span>
         ),
@@ -127,6 +133,7 @@ export function InboxTable({
       columns={columns}
       data={rows}
       getRowId={(t) => t.id}
+      sort={sort}
       noun={['ticket', 'tickets']}
       storageKey="support-inbox"
       toolbar={toolbar}

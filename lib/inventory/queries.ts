@@ -393,7 +393,21 @@ export function movementSource(m: SourceColumns): MovementSource | null {
   return null;
 }
 
-export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | null> {
+/**
+ * A SKU's movement history's header sort: by time, the latest first by default or the earliest first
+ * (the id, in the same direction, breaking ties). Not paged: the first 100 in that order.
+ */
+export const SKU_MOVEMENT_SORT = sortSpec(['when'], { id: 'when', desc: true });
+export type SkuMovementSort = ListSort<(typeof SKU_MOVEMENT_SORT.columns)[number]>;
+
+export async function skuDetail(
+  sku: string,
+  options: { movementsSort?: SkuMovementSort } = {},
+  tx: Tx = db,
+): Promise<SkuDetail | null> {
+  const movementsOrder = (options.movementsSort ?? SKU_MOVEMENT_SORT.default).desc
+    ? Prisma.sql`m.created_at DESC, m.id DESC`
+    : Prisma.sql`m.created_at ASC, m.id ASC`;
   const v = await tx.variant.findUnique({
     where: { sku },
     select: {
@@ -459,7 +473,7 @@ export async function skuDetail(sku: string, tx: Tx = db): Promise<SkuDetail | n
         '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN m.reference_id::uuid END
       LEFT JOIN purchase_orders po ON po.id = rc.purchase_order_id
       WHERE m.variant_id = ${v.id}::uuid
-      ORDER BY m.created_at DESC, m.id DESC LIMIT 100`,
+      ORDER BY ${movementsOrder} LIMIT 100`,
   ]);
   return {
     variant: {

@@ -6,6 +6,7 @@ import { shopSettings } from '@/lib/settings/queries';
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { accountBalance } from '@/lib/ledger/queries';
 import type { PayoutPreview } from '@/lib/ledger/payout-match';
+import { prismaOrderBy, sortSpec, type ListSort } from '@/lib/list/sort';
 
 type PayoutFigures = Pick<
   PayoutPreview,
@@ -64,11 +65,26 @@ function dto(r: PayoutImportSelected): PayoutImportRow {
   };
 }
 
-/** The imported payout reports, newest payout first. */
-export async function payoutImports(input: { limit?: number } = {}, tx: Tx = db): Promise<PayoutImportRow[]> {
+/**
+ * The imported payouts list's header sort: the newest payout first by default, or by net or by
+ * difference (the residual, signed: short payouts are negative), either way. The latest paid, then the
+ * latest imported, breaks ties. Not paged: the first `limit` (100) in the sort's order.
+ */
+export const PAYOUT_IMPORT_SORT = sortSpec(['paid', 'net', 'difference'], { id: 'paid', desc: true });
+export type PayoutImportSort = ListSort<(typeof PAYOUT_IMPORT_SORT.columns)[number]>;
+
+/** The imported payout reports, newest payout first unless `sort` says otherwise. */
+export async function payoutImports(
+  input: { limit?: number; sort?: PayoutImportSort } = {},
+  tx: Tx = db,
+): Promise<PayoutImportRow[]> {
   const rows = await tx.payoutImport.findMany({
     select: SELECT,
-    orderBy: [{ paidOn: 'desc' }, { createdAt: 'desc' }],
+    orderBy: prismaOrderBy(
+      input.sort ?? PAYOUT_IMPORT_SORT.default,
+      { paid: 'paidOn', net: 'net', difference: 'residual' },
+      [{ paidOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+    ),
     take: input.limit ?? 100,
   });
   return rows.map(dto);

@@ -6,6 +6,7 @@ import { shopToday } from '@/lib/kpi/queries';
 import { loadDemandHistory } from './demand-history';
 import { explainSuggestion, round2, stockPosition, suggestedQuantity, withManualFloor } from './policy';
 import type { RunStatus, RunTrigger } from './rules';
+import { sortRows, sortSpec, type ListSort } from '@/lib/list/sort';
 
 export type ReplenishmentRowDto = {
   sku: string;
@@ -44,6 +45,35 @@ export type ReplenishmentRowDto = {
   seasonal_naive: Accuracy | null;
   explanation: string;
 };
+
+/**
+ * The replenishment list's header sort: the largest suggestion first by default; or by SKU, class (ABC:
+ * A, the most revenue, first), supplier (SKUs without one last either way), forecast or stock position,
+ * either way. The list is read whole (replenishmentRows) and sorted with sortRows, the query's order
+ * (supplier, location, SKU) breaking ties.
+ */
+export const REPLENISHMENT_SORT = sortSpec(
+  ['sku', 'class', 'supplier', 'suggested', 'forecast', 'position'],
+  {
+    id: 'suggested',
+    desc: true,
+  },
+);
+export type ReplenishmentSort = ListSort<(typeof REPLENISHMENT_SORT.columns)[number]>;
+
+export function sortReplenishmentRows(
+  rows: readonly ReplenishmentRowDto[],
+  sort: ReplenishmentSort,
+): ReplenishmentRowDto[] {
+  return sortRows(rows, sort, {
+    sku: (r) => r.sku,
+    class: (r) => r.abc_class,
+    supplier: (r) => r.supplier,
+    suggested: (r) => r.suggested_quantity,
+    forecast: (r) => r.forecast_daily,
+    position: (r) => r.position,
+  });
+}
 
 export type ReplenishmentRunDto = {
   id: string;

@@ -76,7 +76,3 @@ export const ZReplenishmentRow = z.object({
   seasonal_naive: ZAccuracy.nullable(),
   explanation: z.string(),
 });
-
-/** The replenishment page's sortable columns (a plain module: a server page cannot read a client module's
- * constants). */
-export const REPLENISHMENT_SORTS = ['sku', 'supplier', 'suggested', 'forecast', 'position'] as const;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
+import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { ROLE_PERMISSIONS } from '@/lib/auth/permissions';
@@ -17,15 +18,17 @@ import {
   type TicketPriority,
   type TicketStatus,
 } from '@/lib/support/rules';
-import type { TTicketListQuery } from '@/lib/support/schemas';
+import type { TicketSortValue, TTicketListQuery } from '@/lib/support/schemas';
 import {
   customerReturns,
   customerRefunds,
   type ReturnSummary,
   type RefundSummary,
 } from '@/lib/support/returns-sidebar';
-import { isUuid, zInt } from '@/lib/boundary';
+import { isUuid, zInt, zTimestamp } from '@/lib/boundary';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { keysetSql } from '@/lib/list/keyset-sql';
+import { isSortColumn, readSort, sortSpec, type ListSort } from '@/lib/list/sort';
 
 // ─── SLA settings ───────────────────────────────────────────────────────────────────────────────
 
@@ -150,6 +153,9 @@ type RawRow = {
   first_responded_at: Date | null;
   solved_at: Date | null;
   closed_at: Date | null;
+  /** the inbox's sort keys (PRIORITY_RANK, NEXT_DUE) */
+  priority_rank: number;
+  next_due: Date | null;
 };
 
 function slaDto(
@@ -199,6 +205,11 @@ function rowDto(r: RawRow, now: Date): TicketRow {
   };
 }
 
+const PRIORITY_RANK = Prisma.sql`CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN
+  'normal' THEN 2 ELSE 3 END`;
+const NEXT_DUE = Prisma.sql`CASE WHEN t.solved_at IS NOT NULL THEN NULL WHEN t.first_responded_at IS
+  NULL THEN LEAST(t.first_response_due_at, t.resolution_due_at) ELSE t.resolution_due_at END`;
+
 const SELECT_ROW = Prisma.sql`
   SELECT t.id::text, t.number, t.subject, t.status::text AS status, t.priority::text AS priority,
     t.channel::text AS channel, t.tags,
@@ -206,7 +217,8 @@ const SELECT_ROW = Prisma.sql`
            o.number AS order_number,
          u.id::text AS assignee_id, u.name AS assignee_name, t.return_id::text AS return_id,
            t.created_at, t.last_message_at,
-         t.first_response_due_at, t.resolution_due_at, t.first_responded_at, t.solved_at, t.closed_at
+         t.first_response_due_at, t.resolution_due_at, t.first_responded_at, t.solved_at, t.closed_at,
+         ${PRIORITY_RANK} AS priority_rank, ${NEXT_DUE} AS next_due
   FROM tickets t
   JOIN customers c ON c.id = t.customer_id
   LEFT JOIN orders o ON o.id = t.order_id
@@ -224,25 +236,109 @@ function atRiskSql(now: Date) {
     OR (t.solved_at IS NULL AND t.resolution_due_at BETWEEN ${now} AND ${soon})))`;
 }
 const ACTIVE = Prisma.sql`t.status IN ('open', 'pending')`;
-const PRIORITY_RANK = Prisma.sql`CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN
-  'normal' THEN 2 ELSE 3 END`;
-const NEXT_DUE = Prisma.sql`CASE WHEN t.solved_at IS NOT NULL THEN NULL WHEN t.first_responded_at IS
-  NULL THEN LEAST(t.first_response_due_at, t.resolution_due_at) ELSE t.resolution_due_at END`;
 
 function like(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
+ * The inbox's header sort (`sort`/`dir` in the URL, decision 054). By default the SLA due time (`due`:
+ * the next running clock's due time), soonest first; or priority (urgent first, the due time breaking
+ * ties), the ticket's creation (`created`) or its last message, either way. A solved ticket has no
+ * clock running and comes last by due time either way. The ticket number breaks every tie.
+ */
+export const INBOX_SORT = sortSpec(['created', 'priority', 'due', 'last_message'], {
+  id: 'due',
+  desc: false,
+});
+export type InboxSort = ListSort<(typeof INBOX_SORT.columns)[number]>;
+
+/** What GET /api/v1/tickets' one-value `sort` (TICKET_SORTS, its contract) means in the inbox's sort. */
+const API_SORT: Record<TicketSortValue, InboxSort> = {
+  due: { id: 'due', desc: false },
+  priority: { id: 'priority', desc: false },
+  updated: { id: 'last_message', desc: true },
+  newest: { id: 'created', desc: true },
+  oldest: { id: 'created', desc: false },
+};
+
+/** The one value of the inbox's Sort select for a sort: `created_desc`. */
+export function inboxSortValue(sort: InboxSort): string {
+  return `${sort.id}_${sort.desc ? 'desc' : 'asc'}`;
+}
+
+/**
+ * The inbox page's sort, read leniently: `sort=<column>&dir=asc|desc` (the headers), or one value —
+ * the Sort select's `created_desc`, or the API's `updated`, `newest`, `oldest` (older links). `oneValue`
+ * says the URL used the one-value form, for the page to send it on to the sort/dir form. Anything else
+ * is dropped (named in `ignored`) for the default.
+ */
+export function readInboxSort(raw: Record<string, string | string[] | undefined>): {
+  sort: InboxSort;
+  oneValue: boolean;
+  ignored: ('sort' | 'dir')[];
+} {
+  const value = (Array.isArray(raw.sort) ? raw.sort[0] : raw.sort)?.trim() ?? '';
+  const split = /^(.+)_(asc|desc)$/.exec(value);
+  if (split && isSortColumn(INBOX_SORT, split[1]))
+    return { sort: { id: split[1], desc: split[2] === 'desc' }, oneValue: true, ignored: [] };
+  if (!isSortColumn(INBOX_SORT, value) && Object.hasOwn(API_SORT, value))
+    return { sort: API_SORT[value as TicketSortValue], oneValue: true, ignored: [] };
+  return { ...readSort(raw, INBOX_SORT), oneValue: false };
+}
+
+type CursorValue = string | number | null;
+
+// The inbox's cursor: the sort it belongs to (so that it is never read as a position in another
+// order), the last row's keys for that sort, and its number.
+const ZInboxCursor = z.tuple([
+  z.enum(INBOX_SORT.columns),
+  z.boolean(),
+  z.array(z.union([zTimestamp(), zInt({ min: 0, max: 3 }), z.null()])).max(2),
+  zInt({ min: 1 }),
+]);
+
+/** The sort's keys before the ticket number, the SQL of a cursor's values for them, and a row's. */
+function inboxKeys(sort: InboxSort) {
+  // No clock running: the latest possible due time ascending, the earliest descending (last either way).
+  const never = Prisma.raw(sort.desc ? "'-infinity'::timestamptz" : "'infinity'::timestamptz");
+  const due = Prisma.sql`coalesce(${NEXT_DUE}, ${never})`;
+  const at = (v: CursorValue) => (v === null ? never : Prisma.sql`${String(v)}::timestamptz`);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    created: {
+      keys: [Prisma.sql`t.created_at`],
+      values: (v: readonly CursorValue[]) => [at(v[0])],
+      of: (r: RawRow): CursorValue[] => [iso(r.created_at)],
+    },
+    last_message: {
+      keys: [Prisma.sql`t.last_message_at`],
+      values: (v: readonly CursorValue[]) => [at(v[0])],
+      of: (r: RawRow): CursorValue[] => [iso(r.last_message_at)],
+    },
+    due: {
+      keys: [due],
+      values: (v: readonly CursorValue[]) => [at(v[0])],
+      of: (r: RawRow): CursorValue[] => [iso(r.next_due)],
+    },
+    priority: {
+      keys: [PRIORITY_RANK, due],
+      values: (v: readonly CursorValue[]) => [Prisma.sql`${Number(v[0])}::int`, at(v[1])],
+      of: (r: RawRow): CursorValue[] => [r.priority_rank, iso(r.next_due)],
+    },
+  }[sort.id];
+}
+
+/**
  * The inbox: a view (open, mine, unassigned, pending, SLA at risk, breached, all) narrowed by filters,
- * sorted on the server, a page at a time. `viewerId` is whose "mine" it is (null for API keys).
- * The cursor is the offset of the next page (base64url): sorts by due time and priority have ties and
- * NULLs that make keysets brittle, and a desk's active backlog is thousands of rows, not millions.
+ * sorted on the server (`options.sort`, else the API's one-value `query.sort`), a page at a time.
+ * `viewerId` is whose "mine" it is (null for API keys). Keyset-paged on the sort's keys and the ticket
+ * number (decision 054); a cursor of another sort is a 422 naming `cursor`.
  */
 export async function ticketList(
   query: TTicketListQuery,
   viewerId: string | null,
-  options: { now?: Date } = {},
+  options: { now?: Date; sort?: InboxSort } = {},
   tx: Tx = db,
 ): Promise<{ data: TicketRow[]; next_cursor: string | null; total: number }> {
   const now = options.now ?? new Date();
@@ -293,27 +389,31 @@ export async function ticketList(
       );
     }
   }
-  const order = {
-    due: Prisma.sql`${NEXT_DUE} ASC NULLS LAST, t.number ASC`,
-    updated: Prisma.sql`t.last_message_at DESC, t.number DESC`,
-    newest: Prisma.sql`t.created_at DESC, t.number DESC`,
-    oldest: Prisma.sql`t.created_at ASC, t.number ASC`,
-    priority: Prisma.sql`${PRIORITY_RANK} ASC, ${NEXT_DUE} ASC NULLS LAST, t.number ASC`,
-  }[query.sort];
-  const offset = query.cursor ? decodeCursor(query.cursor, zInt({ min: 0, max: 1_000_000 })) : 0;
+  const sort = options.sort ?? API_SORT[query.sort];
+  const spec = inboxKeys(sort);
+  let after: Prisma.Sql[] | undefined;
+  if (query.cursor) {
+    const [id, desc, values, number] = decodeCursor(query.cursor, ZInboxCursor);
+    if (id !== sort.id || desc !== sort.desc || values.length !== spec.keys.length)
+      throw new AppError('VALIDATION_FAILED', 'Invalid cursor', [
+        { field: 'cursor', message: 'This cursor belongs to another sort order; start from the first page' },
+      ]);
+    after = [...spec.values(values), Prisma.sql`${number}::int`];
+  }
+  const keyset = keysetSql(sort.desc, [...spec.keys, Prisma.sql`t.number`], after);
   const condition = Prisma.join(where, ' AND ');
   const [rows, [count]] = await Promise.all([
-    tx.$queryRaw<
-      RawRow[]
-    >`${SELECT_ROW} WHERE ${condition} ORDER BY ${order} LIMIT ${query.limit + 1} OFFSET ${offset}`,
+    tx.$queryRaw<RawRow[]>`${SELECT_ROW} WHERE ${condition} AND ${keyset.after ?? Prisma.sql`TRUE`}
+      ORDER BY ${keyset.orderBy} LIMIT ${query.limit + 1}`,
     tx.$queryRaw<
       { n: bigint }[]
     >`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders
       o ON o.id = t.order_id WHERE ${condition}`,
   ]);
-  const page = rows.slice(0, query.limit).map((r) => rowDto(r, now));
-  const next = rows.length > query.limit ? encodeCursor(offset + query.limit) : null;
-  return { data: page, next_cursor: next, total: Number(count.n) };
+  const page = rows.slice(0, query.limit);
+  const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+  const next = last ? encodeCursor([sort.id, sort.desc, spec.of(last), last.number]) : null;
+  return { data: page.map((r) => rowDto(r, now)), next_cursor: next, total: Number(count.n) };
 }
 
 /**

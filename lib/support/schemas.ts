@@ -68,8 +68,12 @@ export type TAddMessageInput = z.input<typeof ZAddMessageInput>;
 export const TICKET_VIEWS = ['open', 'mine', 'unassigned', 'pending', 'at_risk', 'breached', 'all'] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
 export const TICKET_SORTS = ['due', 'updated', 'newest', 'oldest', 'priority'] as const;
+export type TicketSortValue = (typeof TICKET_SORTS)[number];
 
-/** The inbox and GET /api/v1/tickets. The cursor is opaque (an offset; see decision 013). */
+/**
+ * The inbox and GET /api/v1/tickets. The API sorts by one value (TICKET_SORTS); the inbox page by its
+ * headers' sort/dir (INBOX_SORT, decision 054). The cursor is opaque (a keyset position in its sort).
+ */
 export const ZTicketListQuery = z.object({
   view: z.enum(TICKET_VIEWS, { error: `Use one of: ${TICKET_VIEWS.join(', ')}` }).default('all'),
   status: z.enum(TICKET_STATUSES).optional(),

@@ -1,8 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
-import { supportAgents, ticketList, ticketViewCounts } from '@/lib/support/queries';
-import { TICKET_SORTS, TICKET_VIEWS, ZTicketListQuery, type TicketView } from '@/lib/support/schemas';
+import {
+  INBOX_SORT,
+  inboxSortValue,
+  readInboxSort,
+  supportAgents,
+  ticketList,
+  ticketViewCounts,
+  type InboxSort,
+} from '@/lib/support/queries';
+import { TICKET_VIEWS, ZTicketListQuery, type TicketView } from '@/lib/support/schemas';
+import { sortParams } from '@/lib/list/sort';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
@@ -28,19 +38,28 @@ const VIEW_LABEL: Record<TicketView, string> = {
   breached: 'SLA breached',
   all: 'All tickets',
 };
-const SORT_LABEL: Record<(typeof TICKET_SORTS)[number], string> = {
-  due: 'SLA due first',
-  priority: 'Priority',
-  updated: 'Latest message',
-  newest: 'Newest',
-  oldest: 'Oldest',
-};
-const FILTER_KEYS = ['status', 'priority', 'channel', 'assignee', 'tag', 'q', 'sort'] as const;
+// The Sort select's choices: every sort the headers can make (INBOX_SORT, both ways), the default first.
+const SORT_CHOICES: [InboxSort, string][] = [
+  [{ id: 'due', desc: false }, 'SLA due first'],
+  [{ id: 'due', desc: true }, 'SLA due last'],
+  [{ id: 'priority', desc: false }, 'Priority, urgent first'],
+  [{ id: 'priority', desc: true }, 'Priority, low first'],
+  [{ id: 'last_message', desc: true }, 'Latest message'],
+  [{ id: 'last_message', desc: false }, 'Longest without a message'],
+  [{ id: 'created', desc: true }, 'Newest'],
+  [{ id: 'created', desc: false }, 'Oldest'],
+];
+const sortLabel = (sort: InboxSort) =>
+  SORT_CHOICES.find(([s]) => s.id === sort.id && s.desc === sort.desc)?.[1] ?? sort.id;
+const FILTER_KEYS = ['status', 'priority', 'channel', 'assignee', 'tag', 'q'] as const;
 
 type Raw = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 
-/** Reads the inbox's URL leniently: a blank or invalid value is no filter (and named when invalid). */
+/**
+ * Reads the inbox's URL leniently: a blank or invalid value is no filter (and named when invalid). The
+ * sort is the URL's sort/dir (the headers'); the Sort select's one value is read too.
+ */
 function readQuery(raw: Raw) {
   const values: Record<string, string> = {};
   const ignored: string[] = [];
@@ -52,34 +71,41 @@ function readQuery(raw: Raw) {
     else ignored.push(key);
   }
   const view = (values.view ?? 'open') as TicketView;
-  return { view, values, ignored };
+  const sort = readInboxSort(raw);
+  ignored.push(...sort.ignored);
+  return { view, values, ignored, sort: sort.sort, oneValue: sort.oneValue };
 }
 
 export default async function SupportPage({ searchParams }: { searchParams: Promise<Raw> }) {
   const user = await requirePagePermission('support:tickets', '/support');
-  const { view, values, ignored } = readQuery(await searchParams);
+  const { view, values, ignored, sort, oneValue } = readQuery(await searchParams);
   const query = ZTicketListQuery.parse({ ...values, view, limit: PAGE_SIZE });
+
+  const href = (extra: Record<string, string | undefined>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({
+      ...values,
+      view,
+      cursor: undefined,
+      ...sortParams(sort, INBOX_SORT),
+      ...extra,
+    } as Record<string, string | undefined>))
+      if (v && !(k === 'view' && v === 'open')) p.set(k, v);
+    const s = p.toString();
+    return s ? `/support?${s}` : '/support';
+  };
+  // The Sort select (and older links) say the sort in one value: the URL says it as the headers do.
+  if (oneValue) redirect(href({ cursor: values.cursor }));
+
   const [timeZone, page, counts, agents] = await Promise.all([
     shopTimezone(),
-    ticketList(query, user.id),
+    ticketList(query, user.id, { sort }),
     ticketViewCounts(user.id),
     supportAgents(),
   ]);
 
-  const href = (extra: Record<string, string | undefined>) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...values, view, cursor: undefined, ...extra } as Record<
-      string,
-      string | undefined
-    >))
-      if (v && !(k === 'view' && v === 'open') && !(k === 'sort' && v === 'due')) p.set(k, v);
-    const s = p.toString();
-    return s ? `/support?${s}` : '/support';
-  };
-  const filtered = FILTER_KEYS.some((k) => k !== 'sort' && values[k]);
-  const clearHref = href(
-    Object.fromEntries(FILTER_KEYS.filter((k) => k !== 'sort').map((k) => [k, undefined])),
-  );
+  const filtered = FILTER_KEYS.some((k) => values[k]);
+  const clearHref = href(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])));
   const rows = page.data.map((t) => ({
     id: t.id,
     number: t.number,
@@ -98,7 +124,6 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
       next_due_at: t.sla.next_due_at,
     },
   }));
-  const offset = values.cursor ? Number(Buffer.from(values.cursor, 'base64url').toString('utf8')) || 0 : 0;
 
   const heading = (
     <>
@@ -203,12 +228,17 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
               ...agents.map((a) => ({ value: a.id, label: a.name })),
             ]}
           />
+          {/* The headers' sort, as one value (the page sends it on as sort/dir). Under 1024 px the
+              table's own "Sort by" select stands in for the headers, so this one is not shown there,
+              but it still carries the sort when the filters are applied. */}
           <FilterChoice
+            // a header click navigates without reloading the page: a new sort is a new select
+            key={inboxSortValue(sort)}
             id="sort"
             label="Sort"
-            value={values.sort ?? 'due'}
-            options={TICKET_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
-            className="w-40"
+            value={inboxSortValue(sort)}
+            options={SORT_CHOICES.map(([s, label]) => ({ value: inboxSortValue(s), label }))}
+            className="w-52 max-lg:hidden"
           />
           <button
             type="submit"
@@ -264,6 +294,7 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
           <InboxTable
             rows={rows}
             timeZone={timeZone}
+            sort={sort}
             toolbar={
               <div className="flex flex-1 flex-wrap items-baseline justify-between gap-2">{heading}</div>
             }
@@ -274,11 +305,10 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
           className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
         >
           <span className="text-slate-600">
-            {SORT_LABEL[query.sort]} ·{' '}
-            {rows.length ? `${offset + 1}–${offset + rows.length} of ${page.total}` : '0 shown'}
+            {sortLabel(sort)} · {rows.length} shown of {page.total}
           </span>
           <span className="flex gap-4">
-            {offset > 0 && (
+            {values.cursor && (
               <Link href={href({})} className="text-brand-700 underline">
                 First page
               </Link>

@@ -10,7 +10,14 @@ import {
   consumeReservedStock,
   type StockLine,
 } from '@/lib/inventory/reservations';
-import { inventoryValuation, skuDetail, stockLevels, type InventorySort } from '@/lib/inventory/queries';
+import {
+  inventoryValuation,
+  skuDetail,
+  SKU_MOVEMENT_SORT,
+  stockLevels,
+  type InventorySort,
+} from '@/lib/inventory/queries';
+import { readSort } from '@/lib/list/sort';
 import { accountBalance, trialBalance } from '@/lib/ledger/queries';
 import { AppError, toAppError } from '@/lib/errors';
 import { makeLocations, makeProduct, SYSTEM_TEST_ACTOR as actor } from '@/tests/factories';
@@ -586,5 +593,39 @@ describe("the stock list's header sort", () => {
     expect((await skus(desc)).data.map((l) => l.sku)).toEqual(['SRTQ-B', 'SRTQ-A', 'SRTQ-C']);
     const first = await skus(desc, 2);
     expect((await skus(desc, 2, first.next_cursor!)).data.map((l) => l.sku)).toEqual(['SRTQ-C']);
+  });
+});
+
+describe("a SKU's movement history's header sort", () => {
+  it('lists the latest first by default, the earliest first by When ascending, the id breaking ties', async () => {
+    const { variants } = await makeProduct(['MOVQ-1'], { name: 'Movement sort' });
+    // Written in the order first, second, third (ids rising), at 10:00, 09:00 and 10:00 again:
+    // latest first is third (10:00, the higher id), first (10:00), second (09:00); earliest first the reverse.
+    for (const [reason, at] of [
+      ['first', '2026-12-01T10:00:00Z'],
+      ['second', '2026-12-01T09:00:00Z'],
+      ['third', '2026-12-01T10:00:00Z'],
+    ] as const)
+      await db.stockMovement.create({
+        data: {
+          variantId: variants[0].id,
+          locationId: locations.main.id,
+          type: 'adjust',
+          onHandDelta: 1,
+          reason,
+          actorType: 'system',
+          createdAt: new Date(at),
+        },
+      });
+    const reasons = async (sort?: { id: 'when'; desc: boolean }) =>
+      (await skuDetail('MOVQ-1', { movementsSort: sort }))!.movements.map((m) => m.reason);
+    expect(await reasons()).toEqual(['third', 'first', 'second']);
+    expect(await reasons({ id: 'when', desc: true })).toEqual(['third', 'first', 'second']);
+    expect(await reasons({ id: 'when', desc: false })).toEqual(['second', 'first', 'third']);
+    // the page's URL: an unknown column is dropped for the latest first
+    expect(readSort({ sort: 'on_hand', dir: 'sideways' }, SKU_MOVEMENT_SORT).sort).toEqual({
+      id: 'when',
+      desc: true,
+    });
   });
 });

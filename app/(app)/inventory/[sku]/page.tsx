@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
-import { skuDetail } from '@/lib/inventory/queries';
+import { SKU_MOVEMENT_SORT, skuDetail } from '@/lib/inventory/queries';
+import { readSort } from '@/lib/list/sort';
 import { openPurchaseOrdersForSku } from '@/lib/purchasing/queries';
 import { locationList } from '@/lib/locations/queries';
 import { shopSettings } from '@/lib/settings/queries';
@@ -43,12 +44,19 @@ function signed(n: number) {
   return n === 0 ? '' : n > 0 ? `+${n}` : String(n);
 }
 
-export default async function SkuPage({ params }: { params: Promise<{ sku: string }> }) {
+export default async function SkuPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ sku: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { sku: raw } = await params;
+  const { sort } = readSort(await searchParams, SKU_MOVEMENT_SORT);
   const sku = decodeURIComponent(raw);
   const user = await requirePagePermission('inventory:read', `/inventory/${raw}`);
   const [detail, locations, settings, onOrder] = await Promise.all([
-    skuDetail(sku),
+    skuDetail(sku, { movementsSort: sort }),
     locationList(),
     shopSettings(),
     openPurchaseOrdersForSku(sku),
@@ -177,7 +185,8 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
 
       <Card id="history-title" title="Movement history" padding="none" className="mt-6">
         <p className="px-5 text-sm text-slate-600">
-          Every change to this SKU&apos;s stock: who, what, why and when (latest 100).
+          Every change to this SKU&apos;s stock: who, what, why and when (the latest 100, or the first 100
+          sorted oldest first).
         </p>
         {detail.movements.length === 0 ? (
           <p className="p-5 text-slate-700">No movements yet.</p>
@@ -186,8 +195,9 @@ export default async function SkuPage({ params }: { params: Promise<{ sku: strin
             caption="Movement history table"
             regionLabel="Movement history table"
             noun={['movement', 'movements']}
+            sort={sort}
             columns={[
-              { id: 'when', header: 'When' },
+              { id: 'when', header: 'When', sortable: true, sortDescFirst: true },
               { id: 'what', header: 'What' },
               { id: 'location', header: 'Location' },
               ...numberColumns({

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { roleHas } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
-import { clearingDifferences, payoutImports } from '@/lib/ledger/payout-import-queries';
+import { clearingDifferences, PAYOUT_IMPORT_SORT, payoutImports } from '@/lib/ledger/payout-import-queries';
+import { readSort } from '@/lib/list/sort';
 import { fiscalYearCloses } from '@/lib/ledger/close-fiscal-year';
 import { fiscalYearStart } from '@/lib/ledger/statements';
 import { shopSettings } from '@/lib/settings/queries';
@@ -16,13 +17,18 @@ import { CloseYearForm, PayoutImportForm } from '@/components/ledger/payout-impo
 
 export const metadata: Metadata = { title: 'Reconcile and close · Ledger' };
 
-export default async function ReconcilePage() {
+export default async function ReconcilePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePagePermission('ledger:read', '/ledger/reconcile');
+  const { sort } = readSort(await searchParams, PAYOUT_IMPORT_SORT);
   const canPost = roleHas(user.role, 'ledger:write');
   const settings = await shopSettings();
   const today = todayIn(settings.timezone);
   const [imports, differences, closes] = await Promise.all([
-    payoutImports(),
+    payoutImports({ sort }),
     clearingDifferences({ from: '1970-01-01', to: today }),
     fiscalYearCloses(),
   ]);
@@ -57,11 +63,25 @@ export default async function ReconcilePage() {
                 caption={`Imported payout reports in ${settings.currency}`}
                 regionLabel="Imported payouts table"
                 noun={['payout', 'payouts']}
+                sort={sort}
                 columns={[
                   { id: 'payout', header: 'Payout', rowHeader: true },
-                  { id: 'paid', header: 'Paid' },
-                  { id: 'net', header: 'Net', className: 'lg:text-right tabular-nums' },
-                  { id: 'difference', header: 'Difference', className: 'lg:text-right tabular-nums' },
+                  // the latest, the largest first
+                  { id: 'paid', header: 'Paid', sortable: true, sortDescFirst: true },
+                  {
+                    id: 'net',
+                    header: 'Net',
+                    className: 'lg:text-right tabular-nums',
+                    sortable: true,
+                    sortDescFirst: true,
+                  },
+                  {
+                    id: 'difference',
+                    header: 'Difference',
+                    className: 'lg:text-right tabular-nums',
+                    sortable: true,
+                    sortDescFirst: true,
+                  },
                   { id: 'lines', header: 'Lines' },
                 ]}
                 rows={imports.map((i) => ({

@@ -7,10 +7,13 @@ import { supplierOptions } from '@/lib/purchasing/queries';
 import {
   demandChart,
   latestRuns,
+  REPLENISHMENT_SORT,
   replenishmentRows,
+  sortReplenishmentRows,
   type ReplenishmentRowDto,
 } from '@/lib/replenishment/queries';
-import { REPLENISHMENT_SORTS, ZReplenishmentQuery } from '@/lib/replenishment/schemas';
+import { ZReplenishmentQuery } from '@/lib/replenishment/schemas';
+import { readSort } from '@/lib/list/sort';
 import { PageHeader } from '@/components/ui/page-header';
 import { FilterSelect } from '@/components/ui/form';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
@@ -26,14 +29,6 @@ const fmt = (x: number | null | undefined, digits = 3) =>
   x === null || x === undefined ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`;
-
-const SORT_KEY: Record<(typeof REPLENISHMENT_SORTS)[number], (r: ReplenishmentRowDto) => number | string> = {
-  sku: (r) => r.sku,
-  supplier: (r) => r.supplier ?? '~',
-  suggested: (r) => r.suggested_quantity,
-  forecast: (r) => r.forecast_daily,
-  position: (r) => r.position,
-};
 
 export default async function ReplenishmentPage({ searchParams }: ListPageProps) {
   const user = await requirePagePermission('purchasing:read', '/purchasing/replenishment');
@@ -51,17 +46,8 @@ export default async function ReplenishmentPage({ searchParams }: ListPageProps)
     locationList(),
     supplierOptions(),
   ]);
-  const sortId = (REPLENISHMENT_SORTS as readonly string[]).includes(one('sort') ?? '')
-    ? one('sort')!
-    : 'suggested';
-  const desc = one('dir') ? one('dir') === 'desc' : sortId === 'suggested';
-  const key = SORT_KEY[sortId as keyof typeof SORT_KEY];
-  const sorted = [...all].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    const c = x < y ? -1 : x > y ? 1 : a.sku < b.sku ? -1 : 1;
-    return desc ? -c : c;
-  });
+  const { sort } = readSort(raw, REPLENISHMENT_SORT);
+  const sorted = sortReplenishmentRows(all, sort);
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number(one('page')) || 1));
   const rows = sorted.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -209,7 +195,7 @@ export default async function ReplenishmentPage({ searchParams }: ListPageProps)
         <ReplenishmentTable
           rows={rows}
           total={sorted.length}
-          sort={{ id: sortId, desc }}
+          sort={sort}
           page={page}
           pageSize={PAGE_SIZE}
           chartHref={chartHref}
