@@ -92,3 +92,46 @@ export function ListPanel({
     </section>
   );
 }
+
+/** A sorted list's foot summary: "Sorted by last name, ascending · 50 shown". */
+export function sortedSummary(sortLabel: string, desc: boolean, shown: number) {
+  return `Sorted by ${sortLabel}, ${desc ? 'descending' : 'ascending'} · ${shown} shown`;
+}
+
+/**
+ * The foot of a cursor-paged list: what is shown (the sort, the count), then "First page" once past
+ * the first page and "Next page" while there is more.
+ */
+export function CursorPager({
+  summary,
+  firstHref,
+  nextHref,
+}: {
+  /** "Sorted by name, ascending · 50 shown" */
+  summary: ReactNode;
+  /** the first page's link, when this is not the first page */
+  firstHref?: string | null;
+  /** the next page's link, when there is one */
+  nextHref?: string | null;
+}) {
+  return (
+    <nav
+      aria-label="Pages"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
+    >
+      <span className="text-slate-600">{summary}</span>
+      <span className="flex gap-4">
+        {firstHref && (
+          <Link href={firstHref} className="text-brand-700 underline">
+            First page
+          </Link>
+        )}
+        {nextHref && (
+          <Link href={nextHref} className="text-brand-700 underline">
+            Next page
+          </Link>
+        )}
+      </span>
+    </nav>
+  );
+}

@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { inputClass } from '@/components/ui/form';
 import { ListTable } from '@/components/data-table/list-table';
+import { CursorPager, sortedSummary } from '@/components/data-table/list-chrome';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Inventory' };
@@ -206,27 +207,11 @@ export default async function InventoryPage({
             }))}
           />
         )}
-        <nav
-          aria-label="Pages"
-          className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            Sorted by {SORT_LABEL[sort.id]}, {sort.desc ? 'descending' : 'ascending'} · {page.data.length}{' '}
-            shown
-          </span>
-          <span className="flex gap-3">
-            {filter.cursor && (
-              <Link href={query({ cursor: undefined })} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link href={query({ cursor: page.next_cursor })} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+        <CursorPager
+          summary={sortedSummary(SORT_LABEL[sort.id], sort.desc, page.data.length)}
+          firstHref={filter.cursor && query({ cursor: undefined })}
+          nextHref={page.next_cursor && query({ cursor: page.next_cursor })}
+        />
       </section>
     </>
   );

@@ -10,6 +10,7 @@ import { FilterSelect } from '@/components/ui/form';
 import { FilterChoice, FilterInput, IgnoredNotice } from '@/components/page/filter-fields';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { InboxTable } from '@/components/support/inbox-table';
+import { CursorPager } from '@/components/data-table/list-chrome';
 import {
   PRIORITY_LABEL,
   TICKET_CHANNEL_LABEL,
@@ -269,27 +270,16 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             }
           />
         )}
-        <nav
-          aria-label="Pages"
-          className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            {SORT_LABEL[query.sort]} ·{' '}
-            {rows.length ? `${offset + 1}–${offset + rows.length} of ${page.total}` : '0 shown'}
-          </span>
-          <span className="flex gap-4">
-            {offset > 0 && (
-              <Link href={href({})} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+        <CursorPager
+          summary={
+            <>
+              {SORT_LABEL[query.sort]} ·{' '}
+              {rows.length ? `${offset + 1}–${offset + rows.length} of ${page.total}` : '0 shown'}
+            </>
+          }
+          firstHref={offset > 0 ? href({}) : null}
+          nextHref={page.next_cursor && href({ cursor: page.next_cursor })}
+        />
       </section>
     </>
   );

@@ -10,6 +10,7 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { CursorPager, sortedSummary } from '@/components/data-table/list-chrome';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { FilterInput } from '@/components/page/filter-fields';
 
@@ -165,27 +166,11 @@ export default async function CustomersPage({
             }))}
           />
         )}
-        <nav
-          aria-label="Pages"
-          className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            Sorted by {SORT_LABEL[sort.id]}, {sort.desc ? 'descending' : 'ascending'} · {page.data.length}{' '}
-            shown
-          </span>
-          <span className="flex gap-4">
-            {filter.cursor && (
-              <Link href={href()} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link href={href(page.next_cursor)} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+        <CursorPager
+          summary={sortedSummary(SORT_LABEL[sort.id], sort.desc, page.data.length)}
+          firstHref={filter.cursor && href()}
+          nextHref={page.next_cursor && href(page.next_cursor)}
+        />
       </section>
     </>
   );
