@@ -6,8 +6,7 @@ import { TICKET_SORTS, TICKET_VIEWS, ZTicketListQuery, type TicketView } from '@
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { FilterSelect } from '@/components/ui/form';
-import { FilterChoice, FilterInput, IgnoredNotice } from '@/components/page/filter-fields';
+import { FilterChoice, FilterInput, FilterSelect, IgnoredNotice } from '@/components/page/filter-fields';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { InboxTable } from '@/components/support/inbox-table';
 import { CursorPager } from '@/components/data-table/list-chrome';

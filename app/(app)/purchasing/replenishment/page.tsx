@@ -12,7 +12,7 @@ import {
 } from '@/lib/replenishment/queries';
 import { REPLENISHMENT_SORTS, ZReplenishmentQuery } from '@/lib/replenishment/schemas';
 import { PageHeader } from '@/components/ui/page-header';
-import { FilterSelect } from '@/components/ui/form';
+import { FilterSelect } from '@/components/page/filter-fields';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { ReplenishmentActions } from '@/components/replenishment/replenishment-actions';
 import { ReplenishmentTable } from '@/components/replenishment/replenishment-table';
