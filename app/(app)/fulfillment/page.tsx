@@ -55,39 +55,26 @@ export default async function FulfillmentQueuePage({ searchParams }: ListPagePro
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <div className="flex flex-wrap items-end gap-3">
-          <div className="w-40">
-            <label htmlFor="channel" className="block text-sm font-medium">
-              Channel
-            </label>
-            <select id="channel" name="channel" defaultValue={query.channel ?? ''} className={selectClass}>
-              <option value="">Any</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABEL[c]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="w-44">
-            <label htmlFor="shipping_method" className="block text-sm font-medium">
-              Shipping method
-            </label>
-            <select
-              id="shipping_method"
-              name="shipping_method"
-              defaultValue={query.shipping_method ?? ''}
-              className={selectClass}
-            >
-              <option value="">Any</option>
-              {[...new Set([...methods, ...(query.shipping_method ? [query.shipping_method] : [])])].map(
-                (m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ),
-              )}
-            </select>
-          </div>
+          <FilterChoice
+            id="channel"
+            label="Channel"
+            value={query.channel}
+            any="Any"
+            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
+            className="w-40"
+            fieldClassName={selectClass}
+          />
+          <FilterChoice
+            id="shipping_method"
+            label="Shipping method"
+            value={query.shipping_method}
+            any="Any"
+            options={[
+              ...new Set([...methods, ...(query.shipping_method ? [query.shipping_method] : [])]),
+            ].map((m) => ({ value: m, label: m }))}
+            className="w-44"
+            fieldClassName={selectClass}
+          />
           <FilterChoice
             id="size"
             label="Items"

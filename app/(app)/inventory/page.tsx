@@ -8,7 +8,6 @@ import { readSort, sortParams } from '@/lib/list/sort';
 import { locationList } from '@/lib/locations/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
-import { inputClass } from '@/components/ui/form';
 import { ListTable } from '@/components/data-table/list-table';
 import { CursorPager, sortedSummary } from '@/components/data-table/list-chrome';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
@@ -93,19 +92,13 @@ export default async function InventoryPage({
           listSearch
           className="w-full sm:w-64"
         />
-        <div>
-          <label htmlFor="location" className="block text-sm font-medium">
-            Location
-          </label>
-          <select id="location" name="location" defaultValue={filter.location ?? ''} className={inputClass}>
-            <option value="">All locations</option>
-            {locations.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.name} ({l.code})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterChoice
+          id="location"
+          label="Location"
+          value={filter.location}
+          any="All locations"
+          options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
+        />
         <FilterChoice
           id="stock"
           label="Stock"
