@@ -9,7 +9,7 @@ import { locationList } from '@/lib/locations/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { ListTable } from '@/components/data-table/list-table';
-import { CursorPager, sortedSummary } from '@/components/data-table/list-chrome';
+import { CursorPager, FilterBar, sortedSummary } from '@/components/data-table/list-chrome';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Inventory' };
@@ -75,15 +75,15 @@ export default async function InventoryPage({
         description="Stock per SKU and location: on hand, reserved for orders, and available to sell."
       />
       <InventoryTabs current="/inventory" canWrite={canWrite} />
-      <form
-        method="get"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
-        role="search"
-        aria-label="Filter stock levels"
+      <FilterBar
+        label="Filter stock levels"
+        search
+        boxed
+        primary
+        active={!!(filter.q || filter.location || filter.stock !== 'all')}
+        clearHref="/inventory"
+        sort={sortParams(sort, INVENTORY_SORT)}
       >
-        {Object.entries(sortParams(sort, INVENTORY_SORT)).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
         <FilterInput
           id="q"
           label="Search"
@@ -109,18 +109,7 @@ export default async function InventoryPage({
             { value: 'out', label: 'Out of stock' },
           ]}
         />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Apply
-        </button>
-        {(filter.q || filter.location || filter.stock !== 'all') && (
-          <Link href="/inventory" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+      </FilterBar>
 
       <section aria-label="Stock levels" className="rounded-xl border border-slate-200 bg-white">
         {page.data.length === 0 ? (
