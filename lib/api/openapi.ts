@@ -22,10 +22,11 @@ import {
   CHANNELS,
   ZCancelOrderInput,
   ZRecordPaymentInput,
-  PAYMENT_STATUSES,
   ZCreateOrderInput,
   ZOrderListQuery,
   ZRecordShipmentInput,
+  ZOrderRow,
+  ZPaymentStatus,
 } from '@/lib/orders/schemas';
 import { ZBatchInput, ZBatchResponse } from '@/lib/orders/batch-schemas';
 import {
@@ -624,13 +625,6 @@ const ZProduct = named(
   }),
 );
 
-const ZPaymentStatus = z
-  .enum(PAYMENT_STATUSES)
-  .describe(
-    'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
-      'authorized (the whole total authorized, not captured), paid, ' +
-      'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
-  );
 const ZOrder = named(
   'Order',
   z.object({
@@ -715,24 +709,7 @@ const ZOrder = named(
     ),
   }),
 );
-const ZOrderRow = named(
-  'OrderRow',
-  z.object({
-    id: z.uuid(),
-    number: z.number().int(),
-    channel: z.string(),
-    status: z.string(),
-    payment_status: ZPaymentStatus,
-    customer: z.string(),
-    email: z.string(),
-    total: z.number().int(),
-    currency: z.string(),
-    items: z.number().int(),
-    risk_level: z.string(),
-    risk_score: z.number().int(),
-    placed_at: z.string(),
-  }),
-);
+named('OrderRow', ZOrderRow);
 
 named('Refund', ZRefund);
 named('Return', ZReturn);
