@@ -7,7 +7,7 @@ import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import type { z } from 'zod';
 import type { TRefundListQuery, ZRefund } from '@/lib/refunds/schemas';
 import { isUuid, zInt } from '@/lib/boundary';
-import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { decodeCursor, nextCursor } from '@/lib/cursor';
 import { refundCap } from '@/lib/refunds/rules';
 
 export type RefundDto = z.infer<typeof ZRefund>;
@@ -96,7 +96,7 @@ export async function refundList(
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(refundDto),
-    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
+    next_cursor: nextCursor(rows, query.limit, (last) => last.number),
   };
 }
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { ZReturn, ZReturnLine, ZReturnRow } from '@/lib/returns/api-schemas';
 import { refundDto, refundSelect } from '@/lib/refunds/queries';
 import { isUuid, zInt } from '@/lib/boundary';
-import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { decodeCursor, nextCursor } from '@/lib/cursor';
 
 export type ReturnLineDto = z.infer<typeof ZReturnLine>;
 export type ReturnDto = z.infer<typeof ZReturn>;
@@ -194,7 +194,7 @@ export async function returnList(
       ticket_id: r.ticketId,
       created_at: r.createdAt.toISOString(),
     })),
-    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
+    next_cursor: nextCursor(rows, query.limit, (last) => last.number),
   };
 }
 
