@@ -6,6 +6,7 @@ import { receivePurchaseOrder } from '@/lib/purchasing/receive-purchase-order';
 import { enterSupplierBill } from '@/lib/purchasing/enter-bill';
 import { paySupplierBill } from '@/lib/purchasing/pay-bill';
 import { poLabel } from '@/lib/purchasing/rules';
+import { todayIn } from '@/lib/dates';
 
 const DAY = 86_400_000;
 
@@ -22,7 +23,10 @@ export async function seedBills(
 ): Promise<{ bills: number; charges: number }> {
   if ((await db.supplierBill.count()) > 0) return { bills: 0, charges: 0 };
   const now = (options.now ?? new Date()).getTime();
-  const day = (n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
+  // Days in the shop's time zone: a bill dated by the UTC day is "after today" from 00:00 UTC until
+  // the shop's midnight (five hours a day in New York), and entering it fails.
+  const shop = await db.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } });
+  const day = (n: number) => todayIn(shop?.timezone ?? 'UTC', new Date(now + n * DAY));
   const actorFor = await seedActors(db);
   const manager = actorFor('manager');
   const warehouse = actorFor('warehouse');
