@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client.ts';
 import type { Actor } from '@/lib/auth/actor';
 import { saveFxRates } from '@/lib/ledger/save-fx-rates';
+import { todayIn } from '@/lib/dates';
 
 const SEED_ACTOR: Actor = { type: 'system', id: null, label: 'seed' };
 const DAY = 86_400_000;
@@ -49,7 +50,10 @@ export async function seedForeignCurrencyBooks(
   options: { now?: Date; log?: (line: string) => void } = {},
 ): Promise<{ orders: number; payouts: number }> {
   if ((await db.payout.count()) > 0) return { orders: 0, payouts: 0 };
-  const settings = await db.shopSettings.findUnique({ where: { id: 1 }, select: { currency: true } });
+  const settings = await db.shopSettings.findUnique({
+    where: { id: 1 },
+    select: { currency: true, timezone: true },
+  });
   if (settings?.currency !== 'USD' || (await db.fxRate.count({ where: { currency: 'EUR' } })) === 0)
     return { orders: 0, payouts: 0 };
   const [level] = await db.$queryRaw<{ sku: string; price: number }[]>`
@@ -85,7 +89,8 @@ export async function seedForeignCurrencyBooks(
   });
   // The processor converts at the day's rate less a 1% spread: a realized exchange loss in 7100.
   const { rateOn } = await import('@/lib/ledger/fx-queries');
-  const date = now.toISOString().slice(0, 10);
+  // The shop's day, not the UTC one: a payout dated tomorrow in the shop's time zone is refused.
+  const date = todayIn(settings?.timezone ?? 'UTC', now);
   const amount = Math.floor(total / 2);
   const { rate } = await rateOn({ currency: 'EUR', base: 'USD', date });
   const atRate = Number((BigInt(amount) * rate.n) / 10n ** BigInt(rate.scale));
