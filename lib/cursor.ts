@@ -22,6 +22,14 @@ export function encodeCursor(value: unknown): string {
   return `${payload}.${cursorMac(payload).toString('base64url')}`;
 }
 
+/**
+ * The next page's cursor of a keyset list read with `limit + 1` rows: the key of the page's last row
+ * when the extra row came back (there is more), else null.
+ */
+export function nextCursor<T>(rows: readonly T[], limit: number, key: (last: T) => unknown): string | null {
+  return rows.length > limit ? encodeCursor(key(rows[limit - 1])) : null;
+}
+
 function cursorError(field: string): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid ${field}`, [{ field, message: CURSOR_MESSAGE }]);
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import { useMemo, useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from 'react';
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import {
   columnVisibilityFeature,
@@ -19,6 +18,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { LIST_ROW_ATTR, useListKeys } from '@/components/data-table/use-list-keys';
+import { CursorPager } from '@/components/data-table/list-chrome';
 
 /**
  * The one server-driven table (decision 030): the server has already filtered, sorted and paged
@@ -526,26 +526,11 @@ export function DataTable<TData extends RowData>({
         <PageNav table={table} total={total} pagination={pagination} plural={plural} pending={pending} />
       )}
       {pagination?.kind === 'cursor' && (
-        <nav
-          aria-label="Pages"
-          className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            {pagination.summary ?? `${data.length} ${plural(data.length)} shown`}
-          </span>
-          <span className="flex gap-4">
-            {pagination.firstHref && (
-              <Link href={pagination.firstHref} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {pagination.nextHref && (
-              <Link href={pagination.nextHref} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+        <CursorPager
+          summary={pagination.summary ?? `${data.length} ${plural(data.length)} shown`}
+          firstHref={pagination.firstHref}
+          nextHref={pagination.nextHref}
+        />
       )}
     </div>
   );

@@ -10,15 +10,15 @@ const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-whit
  */
 export function AsOfForm({
   action,
-  value,
-  error,
+  asOf,
   hint,
 }: {
   action: string;
-  value: string;
-  error?: string;
+  /** the date read from the URL (lib/ledger/as-of.ts), or why it could not be read */
+  asOf: { ok: true; asOf: string } | { ok: false; error: string };
   hint?: string;
 }) {
+  const error = asOf.ok ? undefined : asOf.error;
   const describedBy = filterDescribedBy('as-of', error, hint);
   return (
     <ReportFilterForm action={action} idPrefix="as-of" error={error} hint={hint}>
@@ -26,7 +26,7 @@ export function AsOfForm({
         id="as-of"
         name="as_of"
         label="As of"
-        defaultValue={error ? undefined : value}
+        defaultValue={asOf.ok ? asOf.asOf : undefined}
         invalid={!!error}
         describedBy={describedBy}
         className={`${inputClass} w-48`}

@@ -87,6 +87,11 @@ export function FilterChoice({
   );
 }
 
+/** A filter's select with "Any" (no filter) first: the list pages' usual FilterChoice. */
+export function FilterSelect(props: Omit<Parameters<typeof FilterChoice>[0], 'any'>) {
+  return <FilterChoice {...props} any="Any" />;
+}
+
 /** The notice a list page shows when its URL carried a filter it could not read. */
 export function IgnoredNotice({ children }: { children: ReactNode }) {
   return (

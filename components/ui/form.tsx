@@ -99,37 +99,6 @@ export function SelectField({
   );
 }
 
-/** A GET filter's select: an "Any" choice first, the current value preselected (list pages' filter bars). */
-export function FilterSelect({
-  id,
-  label,
-  value,
-  options,
-  className,
-}: {
-  id: string;
-  label: string;
-  value?: string;
-  options: { value: string; label: string }[];
-  className?: string;
-}) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={id} defaultValue={value ?? ''} className={inputClass}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /**
  * A submit button that shows progress: from the enclosing `<form action>`, or `pending` when given (useActionForm).
  * It submits without the browser's own checks (`formNoValidate`, decision 040): every form it sends goes to a

@@ -22,10 +22,11 @@ import {
   CHANNELS,
   ZCancelOrderInput,
   ZRecordPaymentInput,
-  PAYMENT_STATUSES,
   ZCreateOrderInput,
   ZOrderListQuery,
   ZRecordShipmentInput,
+  ZOrderRow,
+  ZPaymentStatus,
 } from '@/lib/orders/schemas';
 import { ZBatchInput, ZBatchResponse } from '@/lib/orders/batch-schemas';
 import {
@@ -45,7 +46,6 @@ import {
   ZProductInput,
   ZProductUpdateInput,
 } from '@/lib/catalog/schemas';
-import { RETURN_STATUSES } from '@/lib/returns/rules';
 import { MESSAGE_KINDS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
 import { LANDED_CHARGE_KINDS } from '@/lib/purchasing/landed-cost-rules';
 import { FEEDBACK_KINDS } from '@/lib/feedback/rules';
@@ -58,7 +58,8 @@ import {
   ZRejectReturnInput,
   ZReturnListQuery,
 } from '@/lib/returns/schemas';
-import { ZGoodwillRefundInput, ZRefundListQuery, ZRefundReturnInput } from '@/lib/refunds/schemas';
+import { ZGoodwillRefundInput, ZRefund, ZRefundListQuery, ZRefundReturnInput } from '@/lib/refunds/schemas';
+import { ZReturn, ZReturnRow } from '@/lib/returns/api-schemas';
 import { ZAddMessageInput, ZCreateTicketInput, ZTicketListQuery } from '@/lib/support/schemas';
 import {
   ZCreateCycleCountInput,
@@ -624,13 +625,6 @@ const ZProduct = named(
   }),
 );
 
-const ZPaymentStatus = z
-  .enum(PAYMENT_STATUSES)
-  .describe(
-    'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
-      'authorized (the whole total authorized, not captured), paid, ' +
-      'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
-  );
 const ZOrder = named(
   'Order',
   z.object({
@@ -715,127 +709,11 @@ const ZOrder = named(
     ),
   }),
 );
-const ZOrderRow = named(
-  'OrderRow',
-  z.object({
-    id: z.uuid(),
-    number: z.number().int(),
-    channel: z.string(),
-    status: z.string(),
-    payment_status: ZPaymentStatus,
-    customer: z.string(),
-    email: z.string(),
-    total: z.number().int(),
-    currency: z.string(),
-    items: z.number().int(),
-    risk_level: z.string(),
-    risk_score: z.number().int(),
-    placed_at: z.string(),
-  }),
-);
+named('OrderRow', ZOrderRow);
 
-const ZRefund = named(
-  'Refund',
-  z.object({
-    id: z.uuid(),
-    number: z.number().int(),
-    order_id: z.uuid(),
-    order_number: z.number().int(),
-    return_id: z.uuid().nullable(),
-    ticket_id: z.uuid().nullable(),
-    kind: z.enum(['return', 'goodwill', 'exchange']),
-    status: z.enum(['pending_approval', 'issued', 'declined']),
-    currency: z.string(),
-    amount: z.number().int().describe('goods + tax + shipping − restocking fee'),
-    goods_amount: z.number().int(),
-    tax_amount: z.number().int(),
-    shipping_amount: z.number().int(),
-    restocking_fee: z.number().int(),
-    reason: z.string().nullable(),
-    lines: z.array(
-      z.object({
-        return_line_id: z.uuid(),
-        order_line_id: z.uuid(),
-        sku: z.string(),
-        quantity: z.number().int(),
-        goods: z.number().int(),
-        tax: z.number().int(),
-        fee: z.number().int(),
-      }),
-    ),
-    requested_by: z.string(),
-    decided_by: z.string().nullable(),
-    issued_at: z.string().nullable(),
-    created_at: z.string(),
-  }),
-);
-const ZReturn = named(
-  'Return',
-  z.object({
-    id: z.uuid(),
-    number: z.number().int(),
-    status: z.enum(RETURN_STATUSES),
-    resolution: z.enum(['refund', 'exchange']),
-    order_id: z.uuid(),
-    order_number: z.number().int(),
-    order_payment_status: z.string(),
-    amount_paid: z.number().int(),
-    ticket_id: z.uuid().nullable(),
-    customer: z.object({ email: z.string(), name: z.string() }),
-    currency: z.string(),
-    note: z.string().nullable(),
-    customer_message: z.string().nullable(),
-    label: z
-      .object({
-        carrier: z.string(),
-        service: z.string().nullable(),
-        tracking_number: z.string(),
-        cost: z.number().int(),
-      })
-      .nullable(),
-    exchange_order: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
-    created_by: z.string(),
-    created_at: z.string(),
-    approved_at: z.string().nullable(),
-    received_at: z.string().nullable(),
-    closed_at: z.string().nullable(),
-    lines: z.array(
-      z.object({
-        id: z.uuid(),
-        order_line_id: z.uuid(),
-        sku: z.string(),
-        name: z.string(),
-        unit_price: z.number().int(),
-        quantity: z.number().int(),
-        reason: z.string(),
-        quantity_received: z.number().int(),
-        quantity_restocked: z.number().int(),
-        quantity_damaged: z.number().int(),
-        quantity_scrapped: z.number().int(),
-        quantity_uninspected: z.number().int(),
-        quantity_refunded: z.number().int(),
-      }),
-    ),
-    refunds: z.array(ZRefund),
-  }),
-);
-const ZReturnRow = named(
-  'ReturnRow',
-  z.object({
-    id: z.uuid(),
-    number: z.number().int(),
-    status: z.string(),
-    resolution: z.string(),
-    order_id: z.uuid(),
-    order_number: z.number().int(),
-    customer: z.string(),
-    email: z.string(),
-    units: z.number().int(),
-    units_received: z.number().int(),
-    ticket_id: z.uuid().nullable(),
-    created_at: z.string(),
-  }),
-);
+named('Refund', ZRefund);
+named('Return', ZReturn);
+named('ReturnRow', ZReturnRow);
 const ZSlaClock = named('SlaClock', z.enum(['met', 'breached', 'at_risk', 'running']));
 const ZTicketRow = named(
   'TicketRow',

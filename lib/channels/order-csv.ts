@@ -178,6 +178,10 @@ function address(row: Row, prefix: (field: string) => string, name: string): Imp
   };
 }
 
+/** The customer's name: the first name the file gives, else the email's local part, else "Guest". */
+const customerName = (email: string | null, ...names: string[]) =>
+  names.find(Boolean) || email?.split('@')[0] || 'Guest';
+
 const tagsOf = (text: string) =>
   text
     .split(',')
@@ -222,7 +226,7 @@ function shopifyOrder(rows: Row[], cells: Cells): ImportedOrder {
     name: first.get('name'),
     currency,
     email,
-    customerName: billingName || shippingName || email?.split('@')[0] || 'Guest',
+    customerName: customerName(email, billingName, shippingName),
     phone: first.get('phone') || first.get('billing phone') || null,
     placedAt: cells.date(first, 'created at', 'Created at', { required: true }) ?? new Date(0),
     paidAt: cells.date(first, 'paid at', 'Paid at'),
@@ -294,7 +298,7 @@ function wooTaxes(first: Row, cells: Cells): ImportedOrder['taxes'] {
     .map((t) => wooLineItem(t))
     .filter((item) => item.code || item.total)
     .map((item) => {
-      const cell: Row = { n: first.n, get: (c) => item[c] ?? '', has: (c) => c in item };
+      const cell = itemRow(first.n, item);
       const percent = item.rate_percent ?? item.rate ?? '';
       return {
         name: item.code || item.label || 'default',
@@ -338,6 +342,13 @@ function wooLineItem(text: string): Record<string, string> {
   }
   return out;
 }
+
+/** A parsed WooCommerce item cell read as a row of its own (for the cell checks, at the order's row). */
+const itemRow = (n: number, item: Record<string, string>): Row => ({
+  n,
+  get: (c) => item[c] ?? '',
+  has: (c) => c in item,
+});
 
 /**
  * WooCommerce's order export, column per field (order_id, order_number, order_date, status,
@@ -397,11 +408,7 @@ function wooOrder(rows: Row[], cells: Cells): ImportedOrder {
     const text = first.get(column);
     if (!text) continue;
     const item = wooLineItem(text);
-    const cell: Row = {
-      n: first.n,
-      get: (c) => item[c] ?? '',
-      has: (c) => c in item,
-    };
+    const cell = itemRow(first.n, item);
     const quantity = cells.quantity(cell, 'quantity', column);
     const subTotal = cells.money(cell, item.sub_total ? 'sub_total' : 'total', column, { required: true });
     const total = cells.money(cell, 'total', column);
@@ -424,7 +431,7 @@ function wooOrder(rows: Row[], cells: Cells): ImportedOrder {
     name: first.get('order_number') || first.get('order_id'),
     currency,
     email,
-    customerName: billingName || shippingName || email?.split('@')[0] || 'Guest',
+    customerName: customerName(email, billingName, shippingName),
     phone: first.get('billing_phone') || null,
     placedAt,
     paidAt: cells.date(first, 'paid_date', 'paid_date') ?? (status?.financial === 'paid' ? placedAt : null),
@@ -544,7 +551,7 @@ function backroomOrder(rows: Row[], cells: Cells): ImportedOrder {
     name: first.get('order_name') || first.get('order_id'),
     currency,
     email,
-    customerName: name || email?.split('@')[0] || 'Guest',
+    customerName: customerName(email, name),
     phone: first.get('phone') || null,
     placedAt: cells.date(first, 'placed_at', 'placed_at', { required: true }) ?? new Date(0),
     paidAt: cells.date(first, 'paid_at', 'paid_at'),

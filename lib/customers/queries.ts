@@ -46,13 +46,8 @@ export type CustomerRow = {
   last_order_at: string | null;
 };
 
-export type CustomerDetail = {
-  id: string;
-  name: string;
-  first_name: string;
-  last_name: string;
-  email: string;
-  phone: string | null;
+/** A customer's page and API answer: who they are (as a match, without the one address), then the rest. */
+export type CustomerDetail = Omit<CustomerMatch, 'address'> & {
   tags: string[];
   created_at: string;
   addresses: CustomerAddressDto[];

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { action } from '@/lib/server-action';
 import { packInputFromForm } from '@/lib/fulfillment/queue-schemas';
 import { quoteOrderShipment } from '@/lib/fulfillment/quote-order-shipment';
-import { buyLabel } from '@/lib/fulfillment/buy-label';
+import { boughtLabelSummary, buyLabel } from '@/lib/fulfillment/buy-label';
 import { addTrackingEvent } from '@/lib/fulfillment/add-tracking-event';
 import type { TTrackingEventInput } from '@/lib/fulfillment/schemas';
 import type { PackLabel } from '@/lib/fulfillment/buy-pack-label';
@@ -91,16 +91,7 @@ export const buyLabelAction = action<LabelData>(
     revalidatePath('/fulfillment');
     return {
       message: `Label bought: ${label.carrier} ${label.service}, tracking ${label.tracking_number}.`,
-      data: {
-        shipment_id: label.id,
-        shipment_number: label.number,
-        tracking_number: label.tracking_number,
-        carrier: label.carrier,
-        service: label.service,
-        label_cost: label.label_cost,
-        order_status: label.status,
-        customs_form: label.customs_form,
-      },
+      data: { ...boughtLabelSummary(label), customs_form: label.customs_form },
     };
   },
 );

@@ -160,3 +160,16 @@ export async function buyLabel(options: { orderId: string; input: TBuyLabelInput
   };
   return tx ? run(tx) : db.$transaction(run, { timeout: 30_000, maxWait: 10_000 });
 }
+
+/** A bought label as the screens answer it: its shipment, tracking and cost, and where the order is now. */
+export function boughtLabelSummary(label: Awaited<ReturnType<typeof buyLabel>>) {
+  return {
+    shipment_id: label.id,
+    shipment_number: label.number,
+    tracking_number: label.tracking_number,
+    carrier: label.carrier,
+    service: label.service,
+    label_cost: label.label_cost,
+    order_status: label.status,
+  };
+}

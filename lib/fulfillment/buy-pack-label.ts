@@ -4,7 +4,7 @@ import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
 import { lockOrder } from '@/lib/orders/lock-order';
-import { buyLabel } from '@/lib/fulfillment/buy-label';
+import { boughtLabelSummary, buyLabel } from '@/lib/fulfillment/buy-label';
 import { isUuid } from '@/lib/boundary';
 
 export type PackLabel = {
@@ -112,13 +112,7 @@ export async function buyPackLabel(
       pack_id: pack.id,
       order_id: order.id,
       order_number: order.number,
-      shipment_id: label.id,
-      shipment_number: label.number,
-      tracking_number: label.tracking_number,
-      carrier: label.carrier,
-      service: label.service,
-      label_cost: label.label_cost,
-      order_status: label.status,
+      ...boughtLabelSummary(label),
       already_bought: false,
     };
   };

@@ -211,17 +211,8 @@ export async function stockLevels(
   return levelPage(rows, filter.limit, sort);
 }
 
-type RawLevel = {
-  sku: string;
-  name: string;
-  location: string;
-  bin: string | null;
-  on_hand: number;
-  reserved: number;
-  damaged: number;
-  quarantine: number;
-  reorder_point: number;
-  on_order: number;
+/** A level as the query reads it: the stored columns; available, status and the date are derived. */
+type RawLevel = Omit<LevelRow, 'available' | 'on_order_expected_at' | 'status'> & {
   next_expected: Date | null;
 };
 

@@ -5,7 +5,7 @@ import { db, type Tx } from '@/lib/db';
 import { auditTimeline } from '@/lib/audit-log/queries';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
-import type { TOrderListQuery } from '@/lib/orders/schemas';
+import type { TOrderListQuery, ZOrderRow } from '@/lib/orders/schemas';
 import type { FraudReason } from '@/lib/fraud/rules';
 import { PAYMENT_DUE_HOLD_REASON, RESERVING_STATUSES, openQuantity } from '@/lib/orders/rules';
 import { isUuid, zInt, zUuid } from '@/lib/boundary';
@@ -178,21 +178,7 @@ export async function orderTaxLineRows(orderId: string, tx: Tx = db): Promise<Or
   }));
 }
 
-export type OrderRow = {
-  id: string;
-  number: number;
-  channel: string;
-  status: string;
-  payment_status: string;
-  customer: string;
-  email: string;
-  total: number;
-  currency: string;
-  items: number;
-  risk_level: string;
-  risk_score: number;
-  placed_at: string;
-};
+export type OrderRow = z.infer<typeof ZOrderRow>;
 
 /** The order list's cursors: [total, id] or [placed_at, id], checked before the keyset casts. */
 const ZOrderCursor = z.union([z.tuple([zInt(), zUuid()]), z.tuple([z.iso.datetime(), zUuid()])]);
@@ -283,7 +269,7 @@ export async function orderList(
       number: number;
       channel: string;
       status: string;
-      payment_status: string;
+      payment_status: OrderRow['payment_status'];
       first_name: string;
       last_name: string;
       email: string;

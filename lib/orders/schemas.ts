@@ -215,3 +215,29 @@ export const ZRecordPaymentInput = z
   })
   .strict();
 export type TRecordPaymentInput = z.input<typeof ZRecordPaymentInput>;
+
+/** An order's payment status as the API answers it (OpenAPI, Order and OrderRow). */
+export const ZPaymentStatus = z
+  .enum(PAYMENT_STATUSES)
+  .describe(
+    'Follows the money: unpaid, partially_paid (less than the total captured or authorized), ' +
+      'authorized (the whole total authorized, not captured), paid, ' +
+      'partially_refunded, refunded. `pending` was renamed `unpaid` (decision 031).',
+  );
+
+/** A row of the order list: the API's page and the orders table (OrderRow is its type). */
+export const ZOrderRow = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  channel: z.string(),
+  status: z.string(),
+  payment_status: ZPaymentStatus,
+  customer: z.string(),
+  email: z.string(),
+  total: z.number().int(),
+  currency: z.string(),
+  items: z.number().int(),
+  risk_level: z.string(),
+  risk_score: z.number().int(),
+  placed_at: z.string(),
+});

@@ -10,7 +10,7 @@ import {
 } from './rules';
 import type { TPurchaseOrderListQuery } from './schemas';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { decodeCursor, nextCursor } from '@/lib/cursor';
 import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { isUuid, zInt } from '@/lib/boundary';
 
@@ -130,7 +130,7 @@ export async function supplierList(
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(supplierDto),
-    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].name) : null,
+    next_cursor: nextCursor(rows, query.limit, (last) => last.name),
   };
 }
 
@@ -347,7 +347,7 @@ export async function purchaseOrderList(
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(poDto),
-    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
+    next_cursor: nextCursor(rows, query.limit, (last) => last.number),
   };
 }
 

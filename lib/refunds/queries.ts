@@ -4,33 +4,13 @@ import { db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { draftReturnRefund } from '@/lib/refunds/draft-return-refund';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
-import type { TRefundListQuery } from '@/lib/refunds/schemas';
+import type { z } from 'zod';
+import type { TRefundListQuery, ZRefund } from '@/lib/refunds/schemas';
 import { isUuid, zInt } from '@/lib/boundary';
-import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { decodeCursor, nextCursor } from '@/lib/cursor';
 import { refundCap } from '@/lib/refunds/rules';
 
-export type RefundDto = {
-  id: string;
-  number: number;
-  order_id: string;
-  order_number: number;
-  return_id: string | null;
-  ticket_id: string | null;
-  kind: 'return' | 'goodwill' | 'exchange';
-  status: 'pending_approval' | 'issued' | 'declined';
-  currency: string;
-  amount: number;
-  goods_amount: number;
-  tax_amount: number;
-  shipping_amount: number;
-  restocking_fee: number;
-  reason: string | null;
-  lines: { sku: string; quantity: number; goods: number; tax: number; fee: number }[];
-  requested_by: string;
-  decided_by: string | null;
-  issued_at: string | null;
-  created_at: string;
-};
+export type RefundDto = z.infer<typeof ZRefund>;
 
 export const refundSelect = {
   id: true,
@@ -116,7 +96,7 @@ export async function refundList(
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(refundDto),
-    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
+    next_cursor: nextCursor(rows, query.limit, (last) => last.number),
   };
 }
 

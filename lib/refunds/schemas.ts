@@ -39,3 +39,37 @@ export const ZRefundListQuery = z.object({
   limit: zIntParam({ min: 1, max: 200 }).default(50),
 });
 export type TRefundListQuery = z.infer<typeof ZRefundListQuery>;
+
+/** A refund as the API answers it and the pages read it (OpenAPI `Refund`; RefundDto is its type). */
+export const ZRefund = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  order_id: z.uuid(),
+  order_number: z.number().int(),
+  return_id: z.uuid().nullable(),
+  ticket_id: z.uuid().nullable(),
+  kind: z.enum(['return', 'goodwill', 'exchange']),
+  status: z.enum(['pending_approval', 'issued', 'declined']),
+  currency: z.string(),
+  amount: z.number().int().describe('goods + tax + shipping − restocking fee'),
+  goods_amount: z.number().int(),
+  tax_amount: z.number().int(),
+  shipping_amount: z.number().int(),
+  restocking_fee: z.number().int(),
+  reason: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      return_line_id: z.uuid(),
+      order_line_id: z.uuid(),
+      sku: z.string(),
+      quantity: z.number().int(),
+      goods: z.number().int(),
+      tax: z.number().int(),
+      fee: z.number().int(),
+    }),
+  ),
+  requested_by: z.string(),
+  decided_by: z.string().nullable(),
+  issued_at: z.string().nullable(),
+  created_at: z.string(),
+});

@@ -3,53 +3,16 @@ import { sortSpec, type ListSort } from '@/lib/list/sort';
 import { db, type Tx } from '@/lib/db';
 import { auditTimeline } from '@/lib/audit-log/queries';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
-import { AWAITING_RECEIPT_STATUSES, type ReturnStatus } from '@/lib/returns/rules';
+import { AWAITING_RECEIPT_STATUSES } from '@/lib/returns/rules';
 import type { TReturnListQuery } from '@/lib/returns/schemas';
-import { refundDto, refundSelect, type RefundDto } from '@/lib/refunds/queries';
+import type { z } from 'zod';
+import type { ZReturn, ZReturnLine, ZReturnRow } from '@/lib/returns/api-schemas';
+import { refundDto, refundSelect } from '@/lib/refunds/queries';
 import { isUuid, zInt } from '@/lib/boundary';
-import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { decodeCursor, nextCursor } from '@/lib/cursor';
 
-export type ReturnLineDto = {
-  id: string;
-  order_line_id: string;
-  sku: string;
-  name: string;
-  unit_price: number;
-  quantity: number;
-  reason: string;
-  quantity_received: number;
-  quantity_restocked: number;
-  quantity_damaged: number;
-  quantity_scrapped: number;
-  /** received, no disposition yet */
-  quantity_uninspected: number;
-  quantity_refunded: number;
-};
-
-export type ReturnDto = {
-  id: string;
-  number: number;
-  status: ReturnStatus;
-  resolution: 'refund' | 'exchange';
-  order_id: string;
-  order_number: number;
-  order_payment_status: string;
-  amount_paid: number;
-  ticket_id: string | null;
-  customer: { email: string; name: string };
-  currency: string;
-  note: string | null;
-  customer_message: string | null;
-  label: { carrier: string; service: string | null; tracking_number: string; cost: number } | null;
-  exchange_order: { id: string; number: number } | null;
-  created_by: string;
-  created_at: string;
-  approved_at: string | null;
-  received_at: string | null;
-  closed_at: string | null;
-  lines: ReturnLineDto[];
-  refunds: RefundDto[];
-};
+export type ReturnLineDto = z.infer<typeof ZReturnLine>;
+export type ReturnDto = z.infer<typeof ZReturn>;
 
 export async function returnDetail(id: string, tx: Tx = db): Promise<ReturnDto | null> {
   if (!isUuid(id)) return null;
@@ -154,20 +117,7 @@ export async function returnDetail(id: string, tx: Tx = db): Promise<ReturnDto |
   };
 }
 
-export type ReturnRow = {
-  id: string;
-  number: number;
-  status: ReturnStatus;
-  resolution: string;
-  order_id: string;
-  order_number: number;
-  customer: string;
-  email: string;
-  units: number;
-  units_received: number;
-  ticket_id: string | null;
-  created_at: string;
-};
+export type ReturnRow = z.infer<typeof ZReturnRow>;
 
 /** The return list's cursor: the last number seen (a positive int4), signed. */
 function numberCursor(cursor?: string): number | null {
@@ -244,7 +194,7 @@ export async function returnList(
       ticket_id: r.ticketId,
       created_at: r.createdAt.toISOString(),
     })),
-    next_cursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].number) : null,
+    next_cursor: nextCursor(rows, query.limit, (last) => last.number),
   };
 }
 

@@ -14,6 +14,7 @@ import { QueueTable } from '@/components/fulfillment/queue-table';
 import { CHANNEL_LABEL } from '@/lib/orders/labels';
 import { startWaveAction } from '@/lib/fulfillment/scan-actions';
 import { FilterChoice } from '@/components/page/filter-fields';
+import { FilterBar } from '@/components/data-table/list-chrome';
 import type { ListPageProps } from '@/components/page/props';
 
 export const metadata: Metadata = { title: 'Fulfillment' };
@@ -44,88 +45,54 @@ export default async function FulfillmentQueuePage({ searchParams }: ListPagePro
       />
       <FulfillmentTabs current="/fulfillment" />
 
-      <form
-        method="get"
+      <FilterBar
+        label="Filter the queue"
+        search
+        boxed
+        primary
         action="/fulfillment"
-        role="search"
-        aria-label="Filter the queue"
-        className="mb-4 rounded-xl border border-slate-200 bg-white p-4"
+        submitLabel="Apply filters"
+        active={filtered}
+        clearHref="/fulfillment"
+        sort={sortParams(sort, QUEUE_SORT)}
       >
-        {Object.entries(sortParams(sort, QUEUE_SORT)).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
-        <div className="flex flex-wrap items-end gap-3">
-          <div className="w-40">
-            <label htmlFor="channel" className="block text-sm font-medium">
-              Channel
-            </label>
-            <select id="channel" name="channel" defaultValue={query.channel ?? ''} className={selectClass}>
-              <option value="">Any</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABEL[c]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="w-44">
-            <label htmlFor="shipping_method" className="block text-sm font-medium">
-              Shipping method
-            </label>
-            <select
-              id="shipping_method"
-              name="shipping_method"
-              defaultValue={query.shipping_method ?? ''}
-              className={selectClass}
-            >
-              <option value="">Any</option>
-              {[...new Set([...methods, ...(query.shipping_method ? [query.shipping_method] : [])])].map(
-                (m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ),
-              )}
-            </select>
-          </div>
-          <FilterChoice
-            id="size"
-            label="Items"
-            value={query.size ?? ''}
-            any="Any"
-            options={[
-              { value: 'single', label: 'Single item' },
-              { value: 'multi', label: 'Multiple items' },
-            ]}
-            className="w-40"
-            fieldClassName={selectClass}
-          />
-          <label className="flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium">
-            <input
-              type="checkbox"
-              name="overdue"
-              value="1"
-              defaultChecked={query.overdue}
-              className="size-5"
-            />
-            Overdue only
-          </label>
-          <button
-            type="submit"
-            className="min-h-11 rounded-md bg-brand-700 px-5 text-sm font-medium text-white hover:bg-brand-800"
-          >
-            Apply filters
-          </button>
-          {filtered && (
-            <Link
-              href="/fulfillment"
-              className="inline-flex min-h-11 items-center px-2 text-sm text-brand-700 underline"
-            >
-              Clear filters
-            </Link>
+        <FilterChoice
+          id="channel"
+          label="Channel"
+          value={query.channel}
+          any="Any"
+          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
+          className="w-40"
+          fieldClassName={selectClass}
+        />
+        <FilterChoice
+          id="shipping_method"
+          label="Shipping method"
+          value={query.shipping_method}
+          any="Any"
+          options={[...new Set([...methods, ...(query.shipping_method ? [query.shipping_method] : [])])].map(
+            (m) => ({ value: m, label: m }),
           )}
-        </div>
-      </form>
+          className="w-44"
+          fieldClassName={selectClass}
+        />
+        <FilterChoice
+          id="size"
+          label="Items"
+          value={query.size ?? ''}
+          any="Any"
+          options={[
+            { value: 'single', label: 'Single item' },
+            { value: 'multi', label: 'Multiple items' },
+          ]}
+          className="w-40"
+          fieldClassName={selectClass}
+        />
+        <label className="flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} className="size-5" />
+          Overdue only
+        </label>
+      </FilterBar>
 
       {waveError && (
         <p

@@ -8,8 +8,8 @@ import { readSort, sortParams } from '@/lib/list/sort';
 import { locationList } from '@/lib/locations/queries';
 import { PageHeader } from '@/components/ui/page-header';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
-import { inputClass } from '@/components/ui/form';
 import { ListTable } from '@/components/data-table/list-table';
+import { CursorPager, FilterBar, sortedSummary } from '@/components/data-table/list-chrome';
 import { FilterChoice, FilterInput } from '@/components/page/filter-fields';
 
 export const metadata: Metadata = { title: 'Inventory' };
@@ -75,15 +75,15 @@ export default async function InventoryPage({
         description="Stock per SKU and location: on hand, reserved for orders, and available to sell."
       />
       <InventoryTabs current="/inventory" canWrite={canWrite} />
-      <form
-        method="get"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
-        role="search"
-        aria-label="Filter stock levels"
+      <FilterBar
+        label="Filter stock levels"
+        search
+        boxed
+        primary
+        active={!!(filter.q || filter.location || filter.stock !== 'all')}
+        clearHref="/inventory"
+        sort={sortParams(sort, INVENTORY_SORT)}
       >
-        {Object.entries(sortParams(sort, INVENTORY_SORT)).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
         <FilterInput
           id="q"
           label="Search"
@@ -92,19 +92,13 @@ export default async function InventoryPage({
           listSearch
           className="w-full sm:w-64"
         />
-        <div>
-          <label htmlFor="location" className="block text-sm font-medium">
-            Location
-          </label>
-          <select id="location" name="location" defaultValue={filter.location ?? ''} className={inputClass}>
-            <option value="">All locations</option>
-            {locations.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.name} ({l.code})
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterChoice
+          id="location"
+          label="Location"
+          value={filter.location}
+          any="All locations"
+          options={locations.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
+        />
         <FilterChoice
           id="stock"
           label="Stock"
@@ -115,18 +109,7 @@ export default async function InventoryPage({
             { value: 'out', label: 'Out of stock' },
           ]}
         />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Apply
-        </button>
-        {(filter.q || filter.location || filter.stock !== 'all') && (
-          <Link href="/inventory" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">
-            Clear filters
-          </Link>
-        )}
-      </form>
+      </FilterBar>
 
       <section aria-label="Stock levels" className="rounded-xl border border-slate-200 bg-white">
         {page.data.length === 0 ? (
@@ -206,27 +189,11 @@ export default async function InventoryPage({
             }))}
           />
         )}
-        <nav
-          aria-label="Pages"
-          className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            Sorted by {SORT_LABEL[sort.id]}, {sort.desc ? 'descending' : 'ascending'} · {page.data.length}{' '}
-            shown
-          </span>
-          <span className="flex gap-3">
-            {filter.cursor && (
-              <Link href={query({ cursor: undefined })} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link href={query({ cursor: page.next_cursor })} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+        <CursorPager
+          summary={sortedSummary(SORT_LABEL[sort.id], sort.desc, page.data.length)}
+          firstHref={filter.cursor && query({ cursor: undefined })}
+          nextHref={page.next_cursor && query({ cursor: page.next_cursor })}
+        />
       </section>
     </>
   );

@@ -30,8 +30,7 @@ export default async function TrialBalancePage({ searchParams }: ListPageProps) 
       <LedgerTabs current="/ledger" />
       <AsOfForm
         action="/ledger"
-        value={asOf.ok ? asOf.asOf : asOf.today}
-        error={asOf.ok ? undefined : asOf.error}
+        asOf={asOf}
         hint={`Balances at the end of the day in the shop's time zone (${settings.timezone}).`}
       />
       {tb && (

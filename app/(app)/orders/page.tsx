@@ -22,8 +22,8 @@ import { savedViews } from '@/lib/orders/view-queries';
 import { CHANNELS, ORDER_STATUSES, PAYMENT_STATUSES } from '@/lib/orders/schemas';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { FilterSelect } from '@/components/ui/form';
-import { FilterChoice, FilterInput, IgnoredNotice } from '@/components/page/filter-fields';
+import { FilterChoice, FilterInput, FilterSelect, IgnoredNotice } from '@/components/page/filter-fields';
+import { FilterBar } from '@/components/data-table/list-chrome';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { SavedViews } from '@/components/orders/saved-views';
 import { CHANNEL_LABEL, PAYMENT_LABEL, STATUS_LABEL } from '@/lib/orders/labels';
@@ -117,103 +117,92 @@ export default async function OrdersPage({ searchParams }: ListPageProps) {
       <OrdersTabs current={tab} canCreate={canCreate} canImport={roleHas(user.role, 'orders:import')} />
       <SavedViews views={views} currentQuery={current} />
 
-      <form
-        method="get"
+      <FilterBar
+        label="Filter orders"
+        search
+        boxed
+        primary
         action="/orders"
-        role="search"
-        aria-label="Filter orders"
-        className="mb-4 rounded-xl border border-slate-200 bg-white p-4"
+        submitLabel="Apply filters"
+        active={filtered}
+        clearHref={href({
+          status: undefined,
+          payment_status: undefined,
+          channel: undefined,
+          risk: undefined,
+          from: undefined,
+          to: undefined,
+          q: undefined,
+        })}
+        below={
+          <details
+            className="mt-3"
+            open={!!(filters.payment_status || filters.risk || filters.from || filters.to)}
+          >
+            <summary className="cursor-pointer text-sm font-medium text-brand-800">
+              More filters: payment, risk, dates
+            </summary>
+            <div className="mt-3 flex flex-wrap items-end gap-3">
+              <FilterSelect
+                id="payment_status"
+                label="Payment"
+                value={filters.payment_status}
+                className="w-44"
+                options={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_LABEL[s] }))}
+              />
+              <FilterSelect
+                id="risk"
+                label="Risk"
+                value={filters.risk}
+                className="w-36"
+                options={[
+                  { value: 'low', label: 'Low' },
+                  { value: 'medium', label: 'Medium' },
+                  { value: 'high', label: 'High' },
+                ]}
+              />
+              <FilterInput id="from" label="Placed from" type="date" value={filters.from} className="w-44" />
+              <FilterInput id="to" label="Placed to" type="date" value={filters.to} className="w-44" />
+            </div>
+          </details>
+        }
       >
         {/* Filters the form has no field for (dashboard drill-downs) travel along. */}
         {(['ship', 'shipped_from', 'shipped_to', 'hold'] as const).map((k) =>
           filters[k] ? <input key={k} type="hidden" name={k} value={filters[k]} /> : null,
         )}
-        <div className="flex flex-wrap items-end gap-3">
-          <FilterInput
-            id="q"
-            label="Search"
-            type="search"
-            listSearch
-            value={filters.q}
-            placeholder="Number, name, email, SKU or ID"
-            title="Order number, customer name, email, SKU or external id"
-            className="min-w-0 flex-[1_1_16rem]"
-          />
-          <FilterSelect
-            id="status"
-            label="Status"
-            value={filters.status}
-            className="w-44"
-            options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
-          />
-          <FilterSelect
-            id="channel"
-            label="Channel"
-            value={filters.channel}
-            className="w-40"
-            options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
-          />
-          <FilterChoice
-            id="sort"
-            label="Sort"
-            value={filters.sort ?? 'placed_desc'}
-            options={SORTS}
-            className="w-40"
-          />
-          <button
-            type="submit"
-            className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-          >
-            Apply filters
-          </button>
-          {filtered && (
-            <Link
-              href={href({
-                status: undefined,
-                payment_status: undefined,
-                channel: undefined,
-                risk: undefined,
-                from: undefined,
-                to: undefined,
-                q: undefined,
-              })}
-              className="min-h-10 px-2 py-2 text-sm text-brand-700 underline"
-            >
-              Clear filters
-            </Link>
-          )}
-        </div>
-        <details
-          className="mt-3"
-          open={!!(filters.payment_status || filters.risk || filters.from || filters.to)}
-        >
-          <summary className="cursor-pointer text-sm font-medium text-brand-800">
-            More filters: payment, risk, dates
-          </summary>
-          <div className="mt-3 flex flex-wrap items-end gap-3">
-            <FilterSelect
-              id="payment_status"
-              label="Payment"
-              value={filters.payment_status}
-              className="w-44"
-              options={PAYMENT_STATUSES.map((s) => ({ value: s, label: PAYMENT_LABEL[s] }))}
-            />
-            <FilterSelect
-              id="risk"
-              label="Risk"
-              value={filters.risk}
-              className="w-36"
-              options={[
-                { value: 'low', label: 'Low' },
-                { value: 'medium', label: 'Medium' },
-                { value: 'high', label: 'High' },
-              ]}
-            />
-            <FilterInput id="from" label="Placed from" type="date" value={filters.from} className="w-44" />
-            <FilterInput id="to" label="Placed to" type="date" value={filters.to} className="w-44" />
-          </div>
-        </details>
-      </form>
+        <FilterInput
+          id="q"
+          label="Search"
+          type="search"
+          listSearch
+          value={filters.q}
+          placeholder="Number, name, email, SKU or ID"
+          title="Order number, customer name, email, SKU or external id"
+          className="min-w-0 flex-[1_1_16rem]"
+        />
+        <FilterSelect
+          id="status"
+          label="Status"
+          value={filters.status}
+          className="w-44"
+          options={ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+        />
+        <FilterSelect
+          id="channel"
+          label="Channel"
+          value={filters.channel}
+          className="w-40"
+          options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] }))}
+        />
+        <FilterChoice
+          id="sort"
+          label="Sort"
+          value={filters.sort ?? 'placed_desc'}
+          options={SORTS}
+          className="w-40"
+        />
+      </FilterBar>
       {(filters.ship || filters.shipped_from || filters.shipped_to) && (
         <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
           {filters.ship ? SHIP_FILTERS[filters.ship as keyof typeof SHIP_FILTERS] : 'Orders by last shipment'}

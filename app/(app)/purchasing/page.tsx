@@ -11,7 +11,7 @@ import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
-import { FilterSelect } from '@/components/ui/form';
+import { FilterSelect } from '@/components/page/filter-fields';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { PurchaseOrderStatusBadge } from '@/components/purchasing/po-status-badge';
 import type { ListPageProps } from '@/components/page/props';

@@ -16,10 +16,10 @@ import { sortParams } from '@/lib/list/sort';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '@/lib/support/rules';
 import { shopTimezone } from '@/lib/settings/queries';
 import { PageHeader } from '@/components/ui/page-header';
-import { FilterSelect } from '@/components/ui/form';
-import { FilterChoice, FilterInput, IgnoredNotice } from '@/components/page/filter-fields';
+import { FilterChoice, FilterInput, FilterSelect, IgnoredNotice } from '@/components/page/filter-fields';
 import { SupportTabs } from '@/components/support/support-tabs';
 import { InboxTable } from '@/components/support/inbox-table';
+import { CursorPager } from '@/components/data-table/list-chrome';
 import {
   PRIORITY_LABEL,
   TICKET_CHANNEL_LABEL,
@@ -300,26 +300,15 @@ export default async function SupportPage({ searchParams }: { searchParams: Prom
             }
           />
         )}
-        <nav
-          aria-label="Pages"
-          className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            {sortLabel(sort)} · {rows.length} shown of {page.total}
-          </span>
-          <span className="flex gap-4">
-            {values.cursor && (
-              <Link href={href({})} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link href={href({ cursor: page.next_cursor })} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+        <CursorPager
+          summary={
+            <>
+              {sortLabel(sort)} · {rows.length} shown of {page.total}
+            </>
+          }
+          firstHref={values.cursor ? href({}) : null}
+          nextHref={page.next_cursor && href({ cursor: page.next_cursor })}
+        />
       </section>
     </>
   );

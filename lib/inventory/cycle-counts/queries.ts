@@ -13,7 +13,7 @@ import {
 } from '@/lib/inventory/cycle-counts/rules';
 import type { Actor } from '@/lib/auth/actor';
 import { isUuid, zInt } from '@/lib/boundary';
-import { decodeCursor, encodeCursor } from '@/lib/cursor';
+import { decodeCursor, nextCursor } from '@/lib/cursor';
 
 export type CycleCountRow = {
   id: string;
@@ -94,7 +94,7 @@ export async function cycleCountList(
   }));
   return {
     data: page,
-    next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].number) : null,
+    next_cursor: nextCursor(rows, q.limit, (last) => last.number),
   };
 }
 

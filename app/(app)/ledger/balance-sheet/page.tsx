@@ -82,8 +82,7 @@ export default async function BalanceSheetPage({ searchParams }: ListPageProps) 
       <LedgerTabs current="/ledger/balance-sheet" />
       <AsOfForm
         action="/ledger/balance-sheet"
-        value={asOf.ok ? asOf.asOf : asOf.today}
-        error={asOf.ok ? undefined : asOf.error}
+        asOf={asOf}
         hint={
           `Balances at the end of the day in the shop's time zone (${settings.timezone}), ` +
           `in ${settings.currency}. Earnings are derived from the profit and loss ` +

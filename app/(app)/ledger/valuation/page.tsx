@@ -35,8 +35,7 @@ export default async function ValuationPage({ searchParams }: ListPageProps) {
       <LedgerTabs current="/ledger/valuation" />
       <AsOfForm
         action="/ledger/valuation"
-        value={asOf.ok ? asOf.asOf : asOf.today}
-        error={asOf.ok ? undefined : asOf.error}
+        asOf={asOf}
         hint="Stock and value at the end of the day in the shop's time zone, including damaged and quarantined units."
       />
       {valuation &&

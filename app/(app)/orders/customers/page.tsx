@@ -10,6 +10,7 @@ import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
+import { CursorPager, FilterBar, sortedSummary } from '@/components/data-table/list-chrome';
 import { OrdersTabs } from '@/components/orders/orders-tabs';
 import { FilterInput } from '@/components/page/filter-fields';
 
@@ -65,15 +66,17 @@ export default async function CustomersPage({
         canCreate={roleHas(user.role, 'orders:create')}
         canImport={roleHas(user.role, 'orders:import')}
       />
-      <form
-        method="get"
-        role="search"
-        aria-label="Search customers"
-        className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      <FilterBar
+        label="Search customers"
+        search
+        boxed
+        primary
+        submitLabel="Search"
+        clearLabel="Clear search"
+        active={!!filter.q}
+        clearHref="/orders/customers"
+        sort={sorted}
       >
-        {Object.entries(sorted).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
         <FilterInput
           id="q"
           label="Search"
@@ -82,18 +85,7 @@ export default async function CustomersPage({
           placeholder="Name or email (starts with)"
           className="w-full sm:w-80"
         />
-        <button
-          type="submit"
-          className="min-h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800"
-        >
-          Search
-        </button>
-        {filter.q && (
-          <Link href="/orders/customers" className="min-h-10 px-2 py-2 text-sm text-brand-700 underline">
-            Clear search
-          </Link>
-        )}
-      </form>
+      </FilterBar>
 
       <section aria-labelledby="customers-title" className="rounded-xl border border-slate-200 bg-white">
         <h2 id="customers-title" className="sr-only">
@@ -165,27 +157,11 @@ export default async function CustomersPage({
             }))}
           />
         )}
-        <nav
-          aria-label="Pages"
-          className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
-        >
-          <span className="text-slate-600">
-            Sorted by {SORT_LABEL[sort.id]}, {sort.desc ? 'descending' : 'ascending'} · {page.data.length}{' '}
-            shown
-          </span>
-          <span className="flex gap-4">
-            {filter.cursor && (
-              <Link href={href()} className="text-brand-700 underline">
-                First page
-              </Link>
-            )}
-            {page.next_cursor && (
-              <Link href={href(page.next_cursor)} className="text-brand-700 underline">
-                Next page
-              </Link>
-            )}
-          </span>
-        </nav>
+        <CursorPager
+          summary={sortedSummary(SORT_LABEL[sort.id], sort.desc, page.data.length)}
+          firstHref={filter.cursor && href()}
+          nextHref={page.next_cursor && href(page.next_cursor)}
+        />
       </section>
     </>
   );

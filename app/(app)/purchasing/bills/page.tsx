@@ -9,7 +9,7 @@ import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { ListTable } from '@/components/data-table/list-table';
 import { FilterBar, ListPanel } from '@/components/data-table/list-chrome';
-import { FilterSelect } from '@/components/ui/form';
+import { FilterSelect } from '@/components/page/filter-fields';
 import { PurchasingTabs } from '@/components/purchasing/purchasing-tabs';
 import { BillStatusBadge } from '@/components/purchasing/bill-status-badge';
 import type { ListPageProps } from '@/components/page/props';

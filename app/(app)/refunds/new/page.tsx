@@ -8,6 +8,7 @@ import { orderReturnsSummary } from '@/lib/returns/queries';
 import { shopSettings } from '@/lib/settings/queries';
 import { formatMoney } from '@/lib/money';
 import { PageHeader } from '@/components/ui/page-header';
+import { NoOrderChosen } from '@/components/orders/no-order-chosen';
 import { PaymentStatusBadge } from '@/components/orders/order-badges';
 import { ReturnStatusBadge } from '@/components/returns/return-badges';
 import { GoodwillRefundForm } from '@/components/returns/return-forms';
@@ -31,20 +32,7 @@ export default async function NewRefundPage({ searchParams }: ListPageProps) {
     `/refunds/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`,
   );
   const room = await refundRoom(orderId);
-  if (!room) {
-    return (
-      <>
-        <PageHeader title="Issue a refund" />
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          No order was chosen, or it does not exist. Open the order in{' '}
-          <Link href="/orders" className="text-brand-700 underline">
-            Orders
-          </Link>{' '}
-          and choose “Issue a refund”.
-        </p>
-      </>
-    );
-  }
+  if (!room) return <NoOrderChosen title="Issue a refund" />;
   const [summary, settings] = await Promise.all([orderReturnsSummary(room.id), shopSettings()]);
   const money = (n: number) => formatMoney(n, room.currency);
   const open = summary.returns.filter((r) =>

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { requirePagePermission } from '@/lib/auth/require-permission';
 import { orderDetail } from '@/lib/orders/queries';
 import { returnableLines } from '@/lib/returns/returnable';
 import { RETURN_REASONS, returnReasonForTags } from '@/lib/returns/rules';
 import { ticketTags } from '@/lib/support/queries';
 import { PageHeader } from '@/components/ui/page-header';
+import { NoOrderChosen } from '@/components/orders/no-order-chosen';
 import { RequestReturnForm } from '@/components/returns/return-forms';
 import { isUuid } from '@/lib/boundary';
 import { BackLink } from '@/components/page/back-link';
@@ -23,20 +23,7 @@ export default async function NewReturnPage({ searchParams }: ListPageProps) {
     `/returns/new?orderId=${encodeURIComponent(orderId)}${ticketId ? `&ticketId=${ticketId}` : ''}`,
   );
   const order = isUuid(orderId) ? await orderDetail(orderId) : null;
-  if (!order) {
-    return (
-      <>
-        <PageHeader title="Start a return" />
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          No order was chosen, or it does not exist. Open the order in{' '}
-          <Link href="/orders" className="text-brand-700 underline">
-            Orders
-          </Link>{' '}
-          and choose “Start a return”.
-        </p>
-      </>
-    );
-  }
+  if (!order) return <NoOrderChosen title="Start a return" />;
   const [lines, tags] = await Promise.all([
     returnableLines(order.id),
     ticketId ? ticketTags(ticketId) : Promise.resolve([]),
