@@ -79,14 +79,15 @@ export async function createOrder(
 /**
  * createOrder for `POST /api/v1/orders`: the Idempotency-Key is recorded in the order's own write
  * (lib/orders/take-order.ts), with runIdempotent's guarantees — a replay, also one racing the first
- * request, answers the first response and creates nothing; a failed request stores nothing.
+ * request, answers the first response and creates nothing; a failed request stores nothing. The input
+ * is ZCreateOrderInput's output: apiRoute parsed the body with it, so it is not parsed a second time.
  */
 export async function createOrderIdempotent(options: {
-  input: TCreateOrderInput;
+  input: ParsedInput;
   actor: Actor;
   idempotency: IdempotencyRequest | null;
 }): Promise<IdempotentResult> {
-  return takeOrderInput(options, db);
+  return takeOrderInput({ ...options, parsed: true }, db);
 }
 
 async function takeOrderInput(
