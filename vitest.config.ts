@@ -9,7 +9,11 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
-    setupFiles: ['tests/setup/worker-database.ts', 'tests/setup/api-contract.ts'],
+    setupFiles: [
+      'tests/setup/worker-database.ts',
+      'tests/setup/api-contract.ts',
+      'tests/setup/pg-overlap.ts',
+    ],
     maxWorkers: 2,
     pool: 'forks',
     testTimeout: 30_000,

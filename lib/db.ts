@@ -39,6 +39,38 @@ export function dbBudgets() {
   };
 }
 
+type PgTransaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg['connect']>>['startTransaction']>>;
+
+/**
+ * Prisma's pg adapter, except that a transaction's statements take turns on its one connection
+ * (decision 057). Prisma itself sends some at once there: the related rows a query includes, one
+ * statement per relation, under `Promise.all`. pg 8 queues them with a DeprecationWarning, pg 9
+ * refuses them (prisma/orm#29979 would do this in the adapter); our own code runs them one after
+ * another (`allOn` below). Outside transactions each statement has a pooled connection of its own.
+ */
+export class PrismaPgInTurn extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => inTurn(await startTransaction(isolationLevel));
+    return adapter;
+  }
+}
+
+function inTurn(tx: PgTransaction): PgTransaction {
+  let previous: Promise<unknown> = Promise.resolve();
+  const turn = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = previous.then(run);
+    previous = result.catch(() => undefined);
+    return result;
+  };
+  const queryRaw = tx.queryRaw.bind(tx);
+  const executeRaw = tx.executeRaw.bind(tx);
+  tx.queryRaw = (query) => turn(() => queryRaw(query));
+  tx.executeRaw = (query) => turn(() => executeRaw(query));
+  return tx;
+}
+
 function createClient(url: string, max = budget('DB_POOL_MAX', 10)): { client: PrismaClient; pool: pg.Pool } {
   const b = dbBudgets();
   // The pool is ours, handed to Prisma's adapter, so sqlQuery below shares its connections and budgets.
@@ -52,7 +84,7 @@ function createClient(url: string, max = budget('DB_POOL_MAX', 10)): { client: P
   // A pooled connection that fails while idle (the server restarting, the database dropped) is
   // dropped by the pool and replaced on the next query: not a crash, nothing to report.
   pool.on('error', () => {});
-  const adapter = new PrismaPg(pool);
+  const adapter = new PrismaPgInTurn(pool);
   const client = new PrismaClient({
     adapter,
     transactionOptions: { maxWait: 5_000, timeout: b.transactionMs },
@@ -144,4 +176,21 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
  */
 export function rawOn<T>(t: Tx, text: string, values: unknown[], name?: string): Promise<T[]> {
   return t === db ? sqlQuery<T>(text, values, name) : t.$queryRawUnsafe<T[]>(text, ...values);
+}
+
+/**
+ * Runs independent queries on `t` and returns their results in order: all at once when `t` is the
+ * app's client (the pool gives each its own connection), one after another when `t` is a transaction,
+ * whose one connection runs one statement at a time (pg 8 queues overlapping ones with a deprecation
+ * warning, pg 9 refuses them).
+ */
+export async function allOn<const T extends readonly unknown[]>(
+  t: Tx,
+  queries: { readonly [K in keyof T]: () => T[K] },
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<T[K]> };
+  if (t === db) return (await Promise.all(queries.map((query) => query()))) as Results;
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query());
+  return results as Results;
 }

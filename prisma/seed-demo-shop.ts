@@ -1,5 +1,5 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client.ts';
+import { PrismaPgInTurn } from '@/lib/db';
 import { prepareDatabase, type PreparedDatabase } from '@/lib/platform/bootstrap';
 import { rebuildKpiRollups } from '@/lib/kpi/rebuild';
 import { seedDemo } from '@/prisma/seed';
@@ -30,7 +30,7 @@ export async function prepareWithDemoShop(
   const { url, embedded } = await prepareDatabase({ log });
   let seeded = false;
   if (options.seed ?? process.env.BACKROOM_DEMO_DATA !== '0') {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = new PrismaClient({ adapter: new PrismaPgInTurn({ connectionString: url }) });
     try {
       if ((await client.user.count()) === 0) {
         log('first start: seeding the demo shop…');

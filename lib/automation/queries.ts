@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/boundary';
 import { prismaOrderBy, sortRows, sortSpec, type ListSort } from '@/lib/list/sort';
@@ -149,14 +149,19 @@ export async function automationRuns(
 
 /** People a ticket may be assigned to, and webhook subscriptions, for the rule form's pickers. */
 export async function automationFormOptions(tx: Tx = db) {
-  const [assignees, webhooks, settings] = await Promise.all([
-    tx.user.findMany({
-      where: { active: true, role: { in: ['admin', 'manager', 'support'] } },
-      select: { id: true, name: true },
-      orderBy: { name: 'asc' },
-    }),
-    tx.webhookEndpoint.findMany({ select: { id: true, url: true, enabled: true }, orderBy: { url: 'asc' } }),
-    tx.shopSettings.findUnique({ where: { id: 1 }, select: { currency: true } }),
+  const [assignees, webhooks, settings] = await allOn(tx, [
+    () =>
+      tx.user.findMany({
+        where: { active: true, role: { in: ['admin', 'manager', 'support'] } },
+        select: { id: true, name: true },
+        orderBy: { name: 'asc' },
+      }),
+    () =>
+      tx.webhookEndpoint.findMany({
+        select: { id: true, url: true, enabled: true },
+        orderBy: { url: 'asc' },
+      }),
+    () => tx.shopSettings.findUnique({ where: { id: 1 }, select: { currency: true } }),
   ]);
   return { assignees, webhooks, currency: settings?.currency ?? 'USD' };
 }

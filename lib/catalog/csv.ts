@@ -1,7 +1,7 @@
 import 'server-only';
 import { parse, type CsvError } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { toDecimalString, parseMoney } from '@/lib/money';
 import { shopSettings } from '@/lib/settings/queries';
 import { csvText } from '@/lib/csv';
@@ -350,9 +350,9 @@ export async function validateProductCsv(text: string, tx: Tx = db): Promise<Pro
     };
   }
 
-  const [{ currency }, activeLocations] = await Promise.all([
-    shopSettings(tx),
-    tx.location.findMany({ where: { active: true }, select: { code: true } }),
+  const [{ currency }, activeLocations] = await allOn(tx, [
+    () => shopSettings(tx),
+    () => tx.location.findMany({ where: { active: true }, select: { code: true } }),
   ]);
   const ctx: Context = {
     currency,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import type {
@@ -75,8 +75,8 @@ export async function productList(q: TProductListQuery, tx: Tx = db): Promise<Pr
         : Prisma.sql`(${key.column}, f.id) > (${key.cast(value)}, ${id}::uuid)`;
   }
   const offset = !q.cursor && q.page ? (q.page - 1) * q.limit : 0;
-  const [rows, [{ total }]] = await Promise.all([
-    tx.$queryRaw<ListRow[]>`
+  const [rows, [{ total }]] = await allOn(tx, [
+    () => tx.$queryRaw<ListRow[]>`
       WITH f AS (
         SELECT p.id, p.name, p.vendor, p.product_type, p.status::text AS status, p.updated_at,
                count(v.id)::int AS variant_count, coalesce(min(v.sku), '') AS sku,
@@ -97,7 +97,7 @@ export async function productList(q: TProductListQuery, tx: Tx = db): Promise<Pr
       WHERE ${after}
       ORDER BY ${key.column} ${dir}, f.id ${dir}
       LIMIT ${q.limit + 1} OFFSET ${offset}`,
-    tx.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM products p WHERE ${where}`,
+    () => tx.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM products p WHERE ${where}`,
   ]);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];

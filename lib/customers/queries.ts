@@ -1,6 +1,6 @@
 import 'server-only';
 import { GUEST_EMAIL_LIKE } from '@/lib/channels/rules';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { isUuid, zUuid } from '@/lib/boundary';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
@@ -360,8 +360,8 @@ export async function customerDetail(
     },
   });
   if (!c) return null;
-  const [stats, orders] = await Promise.all([
-    tx.$queryRaw<
+  const [stats, orders] = await allOn(tx, [
+    () => tx.$queryRaw<
       {
         order_count: bigint;
         cancelled_count: bigint;
@@ -374,7 +374,7 @@ export async function customerDetail(
              sum(total) FILTER (WHERE status <> 'cancelled') AS lifetime_value, min(placed_at) AS
                first_order_at, max(placed_at) AS last_order_at
       FROM orders WHERE customer_id = ${c.id}::uuid`,
-    tx.$queryRaw<
+    () => tx.$queryRaw<
       {
         id: string;
         number: number;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import {
@@ -59,29 +59,31 @@ export async function parcelCustoms(
   options: { orderId: string; lines: { sku: string; quantity: number }[]; dutiesTerms?: DutiesTerms },
   tx: Tx = db,
 ): Promise<ParcelCustoms> {
-  const [order, settings] = await Promise.all([
-    tx.order.findUniqueOrThrow({
-      where: { id: options.orderId },
-      select: {
-        currency: true,
-        fxRate: true,
-        shippingAddress: true,
-        location: { select: { address: true } },
-        lines: {
-          select: CUSTOMS_LINE_SELECT,
-          orderBy: { id: 'asc' },
+  const [order, settings] = await allOn(tx, [
+    () =>
+      tx.order.findUniqueOrThrow({
+        where: { id: options.orderId },
+        select: {
+          currency: true,
+          fxRate: true,
+          shippingAddress: true,
+          location: { select: { address: true } },
+          lines: {
+            select: CUSTOMS_LINE_SELECT,
+            orderBy: { id: 'asc' },
+          },
         },
-      },
-    }),
-    tx.shopSettings.findUniqueOrThrow({
-      where: { id: 1 },
-      select: {
-        currency: true,
-        dutiesTerms: true,
-        customsCn22Limit: true,
-        fulfillingLocation: { select: { address: true } },
-      },
-    }),
+      }),
+    () =>
+      tx.shopSettings.findUniqueOrThrow({
+        where: { id: 1 },
+        select: {
+          currency: true,
+          dutiesTerms: true,
+          customsCn22Limit: true,
+          fulfillingLocation: { select: { address: true } },
+        },
+      }),
   ]);
   const from = country(order.location?.address ?? settings.fulfillingLocation?.address ?? null);
   const to = country(order.shippingAddress);

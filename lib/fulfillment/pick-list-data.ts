@@ -1,7 +1,7 @@
 import 'server-only';
 import { addressText, shipToAddress } from '@/lib/fulfillment/document-address';
 import { z } from 'zod';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { PickListInput, PickListOrder } from '@/lib/documents/pick-list';
 import type { PackingSlipInput } from '@/lib/documents/packing-slip';
@@ -149,26 +149,34 @@ const str = addressText;
  */
 export async function packingSlipFor(orderId: string, tx: Tx = db): Promise<PackingSlipInput> {
   if (!UUID.test(orderId)) throw new AppError('NOT_FOUND', 'That order does not exist.');
-  const [order, settings] = await Promise.all([
-    tx.order.findUnique({
-      where: { id: orderId },
-      select: {
-        number: true,
-        status: true,
-        placedAt: true,
-        shippingMethod: true,
-        shippingAddress: true,
-        location: { select: { address: true } },
-        lines: {
-          select: { sku: true, name: true, quantity: true, quantityFulfilled: true, quantityCancelled: true },
-          orderBy: { id: 'asc' },
+  const [order, settings] = await allOn(tx, [
+    () =>
+      tx.order.findUnique({
+        where: { id: orderId },
+        select: {
+          number: true,
+          status: true,
+          placedAt: true,
+          shippingMethod: true,
+          shippingAddress: true,
+          location: { select: { address: true } },
+          lines: {
+            select: {
+              sku: true,
+              name: true,
+              quantity: true,
+              quantityFulfilled: true,
+              quantityCancelled: true,
+            },
+            orderBy: { id: 'asc' },
+          },
         },
-      },
-    }),
-    tx.shopSettings.findUnique({
-      where: { id: 1 },
-      select: { shopName: true, timezone: true, fulfillingLocation: { select: { address: true } } },
-    }),
+      }),
+    () =>
+      tx.shopSettings.findUnique({
+        where: { id: 1 },
+        select: { shopName: true, timezone: true, fulfillingLocation: { select: { address: true } } },
+      }),
   ]);
   if (!order) throw new AppError('NOT_FOUND', 'That order does not exist.');
   const lines = order.lines

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { decodeCursor, encodeCursor } from '@/lib/cursor';
 import { z } from 'zod';
@@ -414,26 +414,28 @@ export async function skuDetail(
     },
   });
   if (!v) return null;
-  const [levels, pool, layers, movements] = await Promise.all([
-    tx.stockLevel.findMany({
-      where: { variantId: v.id },
-      select: {
-        onHand: true,
-        reserved: true,
-        damaged: true,
-        quarantine: true,
-        location: { select: { code: true, name: true } },
-        bin: { select: { code: true } },
-      },
-      orderBy: { location: { code: 'asc' } },
-    }),
-    tx.costPool.findUnique({ where: { variantId: v.id } }),
-    tx.costLayer.findMany({
-      where: { variantId: v.id },
-      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-      take: 50,
-    }),
-    tx.$queryRaw<MovementRow[]>`
+  const [levels, pool, layers, movements] = await allOn(tx, [
+    () =>
+      tx.stockLevel.findMany({
+        where: { variantId: v.id },
+        select: {
+          onHand: true,
+          reserved: true,
+          damaged: true,
+          quarantine: true,
+          location: { select: { code: true, name: true } },
+          bin: { select: { code: true } },
+        },
+        orderBy: { location: { code: 'asc' } },
+      }),
+    () => tx.costPool.findUnique({ where: { variantId: v.id } }),
+    () =>
+      tx.costLayer.findMany({
+        where: { variantId: v.id },
+        orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+        take: 50,
+      }),
+    () => tx.$queryRaw<MovementRow[]>`
       SELECT m.id, m.created_at, m.type::text AS type, loc.code AS location, m.on_hand_delta,
         m.reserved_delta, m.damaged_delta,
              m.quarantine_delta, m.value_delta, m.reason, m.reference_type, m.reference_id,

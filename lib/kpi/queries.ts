@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { daysInRange, endOfDayIn, startOfDayIn, todayIn } from '@/lib/dates';
 import {
   previousPeriod,
@@ -385,14 +385,15 @@ export type NeedsAttention = {
  */
 export async function needsAttention(tx: Tx = db, now = new Date()): Promise<NeedsAttention> {
   // Each count uses the definition its drill-down list filters with (decision 032): one home per figure.
-  const [{ backlog }, returnsAwaiting, refunds] = await Promise.all([
-    supportKpiCounts([], now, tx),
-    tx.return.count({ where: returnStageWhere('awaiting_receipt') }),
-    tx.refund.aggregate({
-      where: { status: 'pending_approval' },
-      _count: { _all: true },
-      _min: { createdAt: true },
-    }),
+  const [{ backlog }, returnsAwaiting, refunds] = await allOn(tx, [
+    () => supportKpiCounts([], now, tx),
+    () => tx.return.count({ where: returnStageWhere('awaiting_receipt') }),
+    () =>
+      tx.refund.aggregate({
+        where: { status: 'pending_approval' },
+        _count: { _all: true },
+        _min: { createdAt: true },
+      }),
   ]);
   const [row] = await tx.$queryRaw<
     Pick<

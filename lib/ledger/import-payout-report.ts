@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
@@ -173,11 +173,12 @@ export async function importResult(id: string, tx: Tx = db): Promise<Omit<Payout
     },
   });
   if (!row) throw new AppError('NOT_FOUND', 'No such payout import');
-  const [payout, residual] = await Promise.all([
-    row.payoutId ? payoutEntryNumber(row.payoutId, tx) : null,
-    row.residualEntryId
-      ? tx.journalEntry.findUnique({ where: { id: row.residualEntryId }, select: { number: true } })
-      : null,
+  const [payout, residual] = await allOn(tx, [
+    () => (row.payoutId ? payoutEntryNumber(row.payoutId, tx) : null),
+    () =>
+      row.residualEntryId
+        ? tx.journalEntry.findUnique({ where: { id: row.residualEntryId }, select: { number: true } })
+        : null,
   ]);
   return {
     id: row.id,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { trialBalanceColumns } from '@/lib/ledger/rules';
 import { ENTRY_LINE_AMOUNTS_SELECT } from '@/lib/ledger/post-entry';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
@@ -313,9 +313,9 @@ export async function profitAndLoss(
 export async function balanceSheet(input: { asOf: string }, tx: Tx = db): Promise<BalanceSheet> {
   const { currency, fiscal_year_start_month } = await shopSettings(tx);
   const yearStart = fiscalYearStart(input.asOf, fiscal_year_start_month);
-  const [balances, beforeYear] = await Promise.all([
-    accountMovements({ from: null, to: input.asOf }, tx),
-    accountMovements({ from: null, to: addDays(yearStart, -1) }, tx),
+  const [balances, beforeYear] = await allOn(tx, [
+    () => accountMovements({ from: null, to: input.asOf }, tx),
+    () => accountMovements({ from: null, to: addDays(yearStart, -1) }, tx),
   ]);
   return buildBalanceSheet(balances, beforeYear, {
     currency,
@@ -444,10 +444,10 @@ export async function profitAndLossReport(
   tx: Tx = db,
 ): Promise<{ total: ProfitAndLoss; months: PlColumn[]; previous: ProfitAndLoss; step: ColumnStep }> {
   const prior = comparisonPeriod(input, input.compare);
-  const [total, months, previous] = await Promise.all([
-    profitAndLoss(input, tx),
-    profitAndLossColumns(input, tx),
-    profitAndLoss(prior, tx),
+  const [total, months, previous] = await allOn(tx, [
+    () => profitAndLoss(input, tx),
+    () => profitAndLossColumns(input, tx),
+    () => profitAndLoss(prior, tx),
   ]);
   return { total, months, previous, step: input.columns ?? 'month' };
 }
@@ -460,10 +460,10 @@ export async function profitAndLossApi(
   input: PlReportInput,
   tx: Tx = db,
 ): Promise<ProfitAndLoss & { columns?: PlColumn[]; comparison?: ProfitAndLoss }> {
-  const [total, columns, comparison] = await Promise.all([
-    profitAndLoss(input, tx),
-    input.columns ? profitAndLossColumns(input, tx) : undefined,
-    input.compare ? profitAndLoss(comparisonPeriod(input, input.compare), tx) : undefined,
+  const [total, columns, comparison] = await allOn(tx, [
+    () => profitAndLoss(input, tx),
+    () => (input.columns ? profitAndLossColumns(input, tx) : undefined),
+    () => (input.compare ? profitAndLoss(comparisonPeriod(input, input.compare), tx) : undefined),
   ]);
   return { ...total, ...(columns ? { columns } : {}), ...(comparison ? { comparison } : {}) };
 }

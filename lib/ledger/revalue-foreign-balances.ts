@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/actor';
@@ -163,5 +163,8 @@ async function storedRevaluation(
 /** The revaluations posted, newest first (the Books screen). */
 export async function fxRevaluations(tx: Tx = db): Promise<RevaluationDto[]> {
   const rows = await tx.fxRevaluation.findMany({ orderBy: { period: 'desc' }, take: 24 });
-  return Promise.all(rows.map((r) => storedRevaluation(tx, r, true)));
+  return allOn(
+    tx,
+    rows.map((r) => () => storedRevaluation(tx, r, true)),
+  );
 }

@@ -25,6 +25,7 @@ import { ZCreateOrderInput, type TCreateOrderInput } from '@/lib/orders/schemas'
 import { ACCOUNTS } from '@/lib/ledger/accounts';
 import { baseTaxes, orderTaxLines } from '@/lib/ledger/tax-rules';
 import { replayOf, type IdempotencyRequest, type IdempotentResult } from '@/lib/idempotency';
+import { confirmApiKey, type ApiKeyCheck, type ApiKeyFound } from '@/lib/auth/api-keys';
 
 /**
  * The shop's average order value over 90 days, a heuristic input of the fraud score: cached per
@@ -79,14 +80,17 @@ export async function createOrder(
 /**
  * createOrder for `POST /api/v1/orders`: the Idempotency-Key is recorded in the order's own write
  * (lib/orders/take-order.ts), with runIdempotent's guarantees — a replay, also one racing the first
- * request, answers the first response and creates nothing; a failed request stores nothing.
+ * request, answers the first response and creates nothing; a failed request stores nothing. The input
+ * is ZCreateOrderInput's output: apiRoute parsed the body with it, so it is not parsed a second time.
+ * With `keyCheck` (an API key from apiRoute's cache) the read confirms the key unrevoked first.
  */
 export async function createOrderIdempotent(options: {
-  input: TCreateOrderInput;
+  input: ParsedInput;
   actor: Actor;
   idempotency: IdempotencyRequest | null;
+  keyCheck?: ApiKeyCheck | null;
 }): Promise<IdempotentResult> {
-  return takeOrderInput(options, db);
+  return takeOrderInput({ ...options, parsed: true }, db);
 }
 
 async function takeOrderInput(
@@ -95,6 +99,7 @@ async function takeOrderInput(
     actor: Actor;
     idempotency: IdempotencyRequest | null;
     parsed?: boolean;
+    keyCheck?: ApiKeyCheck | null;
   },
   t: Tx,
 ): Promise<IdempotentResult> {
@@ -102,7 +107,10 @@ async function takeOrderInput(
   // Two round trips (decision 016): one read for what the rules need, one write (takeOrder) that is
   // atomic on its own, so no transaction is opened here when the caller has none.
   const placedAt = placedAtOf(input);
-  const [context] = await intakeContext(t, [{ input, placedAt }], options.idempotency);
+  const keyCheck = options.keyCheck ?? null;
+  const [context] = await intakeContext(t, [{ input, placedAt }], options.idempotency, keyCheck?.id);
+  // A revoked key is refused before anything is answered, a stored answer included.
+  if (keyCheck) await confirmApiKey(keyCheck, context.key);
   if (context.stored) return replayOf(context.stored, options.idempotency!);
   const planned = await planIntake(
     { input, actor: options.actor, idempotency: options.idempotency, placedAt },
@@ -506,6 +514,8 @@ type IntakeContext = {
   hasPrevious: boolean;
   /** the answer already stored under the request's Idempotency-Key */
   stored: { requestHash: string; status: number; response: unknown } | null;
+  /** the API key to confirm (`keyCheckId`): whether it is unrevoked, and its last use; null if gone or not asked */
+  key: ApiKeyFound;
 };
 
 const INTAKE_CONTEXT_SQL = `
@@ -530,19 +540,23 @@ const INTAKE_CONTEXT_SQL = `
                        AS (email text, ip text, since timestamptz, placed timestamptz))
                      WITH ORDINALITY AS q(email, ip, since, placed, n)) AS history,
            (SELECT json_build_object('requestHash', k.request_hash, 'status', k.status, 'response', k.response)
-              FROM idempotency_keys k WHERE k.scope = $3::text AND k.key = $4::text AND k.status > 0) AS stored`;
+              FROM idempotency_keys k WHERE k.scope = $3::text AND k.key = $4::text AND k.status > 0) AS stored,
+           (SELECT json_build_object('live', a.revoked_at IS NULL, 'lastUsedAt', a.last_used_at)
+              FROM api_keys a WHERE a.id = $5::uuid) AS key`;
 
 /**
  * What the intake rules read, in one statement for one order or a batch: the shop's settings, the
  * SKUs, and each order's fraud screen history (orders from the email and the IP in the 24 h before,
  * whether the customer ordered before), and an answer already stored under the request's
- * Idempotency-Key. In a batch an order's history also counts the batch's earlier orders, as if each
- * had been taken before the next was read.
+ * Idempotency-Key, and the request's API key when apiRoute took it from its cache (`keyCheckId`,
+ * decision 056). In a batch an order's history also counts the batch's earlier orders, as if each had
+ * been taken before the next was read.
  */
 async function intakeContext(
   t: Tx,
   orders: { input: ParsedInput; placedAt: Date }[],
   idempotency: IdempotencyRequest | null,
+  keyCheckId?: string,
 ): Promise<IntakeContext[]> {
   const day = 24 * 3600_000;
   const skus = [...new Set(orders.flatMap((o) => o.input.lines.map((l) => l.sku)))];
@@ -561,6 +575,7 @@ async function intakeContext(
     ),
     idempotency?.scope ?? null,
     idempotency?.key ?? null,
+    keyCheckId ?? null,
   ];
   type Row = Omit<IntakeContext, 'fromEmail' | 'fromIp' | 'hasPrevious'> & {
     history: Pick<IntakeContext, 'fromEmail' | 'fromIp' | 'hasPrevious'>[];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { formatRate, parseRate } from '@/lib/ledger/fx';
 import { normalRate } from '@/lib/ledger/tax-rules';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { auditTimeline } from '@/lib/audit-log/queries';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { endOfDayIn, startOfDayIn } from '@/lib/dates';
@@ -334,9 +334,9 @@ export async function orderCount(
 export async function orderTimeline(id: string, tx: Tx = db) {
   // The order's own rows, and its returns' and refunds' steps — looked up by their ids, so every
   // branch of the OR is an index probe on (entity_type, entity_id) however long the audit log grows.
-  const [returns, refunds] = await Promise.all([
-    tx.return.findMany({ where: { orderId: id }, select: { id: true } }),
-    tx.refund.findMany({ where: { orderId: id }, select: { id: true } }),
+  const [returns, refunds] = await allOn(tx, [
+    () => tx.return.findMany({ where: { orderId: id }, select: { id: true } }),
+    () => tx.refund.findMany({ where: { orderId: id }, select: { id: true } }),
   ]);
   return auditTimeline(
     {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
 import { formatMoney } from '@/lib/money';
@@ -13,10 +13,11 @@ import { nextPurchaseOrderStatus } from './rules';
 
 /** The PO as the supplier's PDF: shop, supplier, ship-to location, lines, total. */
 export async function purchaseOrderPdf(po: PurchaseOrderDto, tx: Tx = db): Promise<Uint8Array> {
-  const [settings, location, supplier] = await Promise.all([
-    tx.shopSettings.findUnique({ where: { id: 1 }, select: { shopName: true, timezone: true } }),
-    tx.location.findUniqueOrThrow({ where: { code: po.location }, select: { name: true, address: true } }),
-    tx.supplier.findUniqueOrThrow({ where: { id: po.supplier_id }, select: { paymentTerms: true } }),
+  const [settings, location, supplier] = await allOn(tx, [
+    () => tx.shopSettings.findUnique({ where: { id: 1 }, select: { shopName: true, timezone: true } }),
+    () =>
+      tx.location.findUniqueOrThrow({ where: { code: po.location }, select: { name: true, address: true } }),
+    () => tx.supplier.findUniqueOrThrow({ where: { id: po.supplier_id }, select: { paymentTerms: true } }),
   ]);
   const address = location.address as PostalAddress | null;
   // a dropship PO ships to the customer's address (decision 041), not to our location

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import type { Accuracy } from './backtest';
 import { addDays } from '@/lib/dates';
 import { shopToday } from '@/lib/kpi/queries';
@@ -111,13 +111,14 @@ export async function replenishmentRun(id: string, tx: Tx = db): Promise<Repleni
 
 /** The latest completed run (the list shows its forecasts), and the newest run of any status. */
 export async function latestRuns(tx: Tx = db) {
-  const [completed, newest] = await Promise.all([
-    tx.replenishmentRun.findFirst({
-      where: { status: 'completed' },
-      orderBy: { completedAt: 'desc' },
-      select: { id: true },
-    }),
-    tx.replenishmentRun.findFirst({ orderBy: { createdAt: 'desc' }, select: { id: true } }),
+  const [completed, newest] = await allOn(tx, [
+    () =>
+      tx.replenishmentRun.findFirst({
+        where: { status: 'completed' },
+        orderBy: { completedAt: 'desc' },
+        select: { id: true },
+      }),
+    () => tx.replenishmentRun.findFirst({ orderBy: { createdAt: 'desc' }, select: { id: true } }),
   ]);
   return {
     completed: completed ? await replenishmentRun(completed.id, tx) : null,

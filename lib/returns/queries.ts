@@ -1,6 +1,6 @@
 import 'server-only';
 import { sortSpec, type ListSort } from '@/lib/list/sort';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { auditTimeline } from '@/lib/audit-log/queries';
 import type { Prisma } from '@/lib/generated/prisma/client.ts';
 import { AWAITING_RECEIPT_STATUSES } from '@/lib/returns/rules';
@@ -213,13 +213,14 @@ export async function returnTimeline(id: string, tx: Tx = db) {
 
 /** Returns and refunds of an order, for the order page. */
 export async function orderReturnsSummary(orderId: string, tx: Tx = db) {
-  const [returns, refunds] = await Promise.all([
-    tx.return.findMany({
-      where: { orderId },
-      orderBy: { number: 'asc' },
-      select: { id: true, number: true, status: true, lines: { select: { quantity: true } } },
-    }),
-    tx.refund.findMany({ where: { orderId }, orderBy: { number: 'asc' }, select: refundSelect }),
+  const [returns, refunds] = await allOn(tx, [
+    () =>
+      tx.return.findMany({
+        where: { orderId },
+        orderBy: { number: 'asc' },
+        select: { id: true, number: true, status: true, lines: { select: { quantity: true } } },
+      }),
+    () => tx.refund.findMany({ where: { orderId }, orderBy: { number: 'asc' }, select: refundSelect }),
   ]);
   return {
     returns: returns.map((r) => ({

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
+import { allOn, db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
@@ -82,10 +82,10 @@ export async function slaPolicy(priority: TicketPriority, tx: Tx = db): Promise<
 }
 
 export async function slaSettings(tx: Tx = db): Promise<SlaSettingsDto> {
-  const [settings, policies, shop] = await Promise.all([
-    tx.supportSettings.findUnique({ where: { id: 1 } }),
-    tx.slaPolicy.findMany(),
-    tx.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } }),
+  const [settings, policies, shop] = await allOn(tx, [
+    () => tx.supportSettings.findUnique({ where: { id: 1 } }),
+    () => tx.slaPolicy.findMany(),
+    () => tx.shopSettings.findUnique({ where: { id: 1 }, select: { timezone: true } }),
   ]);
   const byPriority = Object.fromEntries(
     policies.map((p) => [
@@ -402,10 +402,11 @@ export async function ticketList(
   }
   const keyset = keysetSql(sort.desc, [...spec.keys, Prisma.sql`t.number`], after);
   const condition = Prisma.join(where, ' AND ');
-  const [rows, [count]] = await Promise.all([
-    tx.$queryRaw<RawRow[]>`${SELECT_ROW} WHERE ${condition} AND ${keyset.after ?? Prisma.sql`TRUE`}
+  const [rows, [count]] = await allOn(tx, [
+    () =>
+      tx.$queryRaw<RawRow[]>`${SELECT_ROW} WHERE ${condition} AND ${keyset.after ?? Prisma.sql`TRUE`}
       ORDER BY ${keyset.orderBy} LIMIT ${query.limit + 1}`,
-    tx.$queryRaw<
+    () => tx.$queryRaw<
       { n: bigint }[]
     >`SELECT count(*) AS n FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN orders
       o ON o.id = t.order_id WHERE ${condition}`,
@@ -423,8 +424,9 @@ export async function ticketList(
  * Index probes on first_response_due_at, resolution_due_at and (status, …).
  */
 export async function supportKpiCounts(periods: { from: Date; to: Date }[], now: Date, tx: Tx = db) {
-  const breaches = await Promise.all(
-    periods.map(async ({ from, to }) => {
+  const breaches = await allOn(
+    tx,
+    periods.map(({ from, to }) => async () => {
       const [row] = await tx.$queryRaw<{ first_response: number; resolution: number }[]>`
       SELECT (SELECT count(*)::int FROM tickets t WHERE t.first_response_due_at >= ${from} AND
         t.first_response_due_at < ${to}
@@ -489,13 +491,11 @@ export async function ticketDetail(
     (RawRow & { return_id: string | null })[]
   >`${SELECT_ROW} WHERE t.id = ${id}::uuid`;
   if (!row) return null;
-  const [messages] = await Promise.all([
-    tx.ticketMessage.findMany({
-      where: { ticketId: id },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { id: true, kind: true, body: true, authorType: true, authorLabel: true, createdAt: true },
-    }),
-  ]);
+  const messages = await tx.ticketMessage.findMany({
+    where: { ticketId: id },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, kind: true, body: true, authorType: true, authorLabel: true, createdAt: true },
+  });
   return {
     ...rowDto(row, options.now ?? new Date()),
     return_id: row.return_id,
@@ -587,58 +587,62 @@ export async function ticketSidebar(
   tx: Tx = db,
 ): Promise<TicketSidebar> {
   const customerId = ticket.customer.id;
-  const [customer, orderCount, orders, shipments, pastTickets, returns, refunds] = await Promise.all([
-    tx.customer.findUniqueOrThrow({
-      where: { id: customerId },
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        email: true,
-        phone: true,
-        tags: true,
-        createdAt: true,
-      },
-    }),
-    tx.order.count({ where: { customerId } }),
-    tx.order.findMany({
-      where: { customerId },
-      orderBy: { placedAt: 'desc' },
-      take: 10,
-      select: {
-        id: true,
-        number: true,
-        placedAt: true,
-        status: true,
-        paymentStatus: true,
-        total: true,
-        currency: true,
-      },
-    }),
-    tx.shipment.findMany({
-      where: { order: { customerId } },
-      orderBy: { shippedAt: 'desc' },
-      take: 10,
-      select: {
-        id: true,
-        number: true,
-        orderId: true,
-        carrier: true,
-        service: true,
-        trackingNumber: true,
-        status: true,
-        shippedAt: true,
-        order: { select: { number: true } },
-      },
-    }),
-    tx.ticket.findMany({
-      where: { customerId, id: { not: ticket.id } },
-      orderBy: { createdAt: 'desc' },
-      take: 10,
-      select: { id: true, number: true, subject: true, status: true, createdAt: true },
-    }),
-    customerReturns(customerId, tx),
-    customerRefunds(customerId, tx),
+  const [customer, orderCount, orders, shipments, pastTickets, returns, refunds] = await allOn(tx, [
+    () =>
+      tx.customer.findUniqueOrThrow({
+        where: { id: customerId },
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          email: true,
+          phone: true,
+          tags: true,
+          createdAt: true,
+        },
+      }),
+    () => tx.order.count({ where: { customerId } }),
+    () =>
+      tx.order.findMany({
+        where: { customerId },
+        orderBy: { placedAt: 'desc' },
+        take: 10,
+        select: {
+          id: true,
+          number: true,
+          placedAt: true,
+          status: true,
+          paymentStatus: true,
+          total: true,
+          currency: true,
+        },
+      }),
+    () =>
+      tx.shipment.findMany({
+        where: { order: { customerId } },
+        orderBy: { shippedAt: 'desc' },
+        take: 10,
+        select: {
+          id: true,
+          number: true,
+          orderId: true,
+          carrier: true,
+          service: true,
+          trackingNumber: true,
+          status: true,
+          shippedAt: true,
+          order: { select: { number: true } },
+        },
+      }),
+    () =>
+      tx.ticket.findMany({
+        where: { customerId, id: { not: ticket.id } },
+        orderBy: { createdAt: 'desc' },
+        take: 10,
+        select: { id: true, number: true, subject: true, status: true, createdAt: true },
+      }),
+    () => customerReturns(customerId, tx),
+    () => customerRefunds(customerId, tx),
   ]);
   return {
     customer: {
@@ -792,9 +796,9 @@ export type TicketActivityDto = {
  * the returns and refunds started from it. Looked up by entity id, so each part is an index probe.
  */
 export async function ticketActivity(ticketId: string, tx: Tx = db): Promise<TicketActivityDto[]> {
-  const [returns, refunds] = await Promise.all([
-    tx.return.findMany({ where: { ticketId }, select: { id: true } }),
-    tx.refund.findMany({ where: { ticketId }, select: { id: true } }),
+  const [returns, refunds] = await allOn(tx, [
+    () => tx.return.findMany({ where: { ticketId }, select: { id: true } }),
+    () => tx.refund.findMany({ where: { ticketId }, select: { id: true } }),
   ]);
   const rows = await tx.auditLog.findMany({
     where: {

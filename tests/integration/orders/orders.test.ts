@@ -638,3 +638,62 @@ describe('address corrections', () => {
     expect((await orderTimeline(o.id)).map((e) => e.action)).toContain('order.shipping_address_changed');
   });
 });
+
+describe('the intake takes its API key from the cache and confirms it in its own read (decision 056)', () => {
+  const postWith = (k: string, body: unknown, headers: Record<string, string> = {}) =>
+    ordersRoute.POST(apiRequest('/api/v1/orders', { method: 'POST', key: k, body, headers }), routeContext());
+  const orderCount = () => db.order.count();
+
+  it('a key revoked elsewhere (unknown to this process) is refused at once: order, replay, bad body', async () => {
+    const cases = [
+      ['a new order', order({ external_id: 'KC-2' }), {}],
+      // the stored answer of the key's first order is not given back to a revoked key
+      ['a replay', order({ external_id: 'KC-1-0' }), { 'idempotency-key': 'kc-1-0' }],
+      // a body its schema refuses: 401, not 422
+      ['a bad body', order({ lines: [] }), {}],
+      // a malformed Idempotency-Key: 401, not 400
+      ['a bad Idempotency-Key', order({ external_id: 'KC-3' }), { 'idempotency-key': 'bad key with spaces' }],
+    ] as const;
+    for (const [i, [what, body, headers]] of cases.entries()) {
+      // Each case with a key of its own in the cache (a refusal takes the key out of it).
+      const cached = await makeApiKey(['orders:create']);
+      const first = order({ external_id: `KC-1-${i}` });
+      expect((await postWith(cached.key, first, { 'idempotency-key': `kc-1-${i}` })).status).toBe(201);
+      // Another process revokes the key with a plain UPDATE, which this one never hears of.
+      await db.$executeRaw`UPDATE api_keys SET revoked_at = now() WHERE id = ${cached.id}::uuid`;
+      const before = await orderCount();
+      const res = await postWith(cached.key, body, headers);
+      expect([what, res.status]).toEqual([what, 401]);
+      expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
+      expect(await orderCount()).toBe(before);
+    }
+    expect(await db.order.findFirst({ where: { externalId: 'KC-2' } })).toBeNull();
+  });
+
+  it('a cached key still records its use at most once a minute, from the read', async () => {
+    const cached = await makeApiKey(['orders:create']);
+    expect((await postWith(cached.key, order({ external_id: 'KC-10' }))).status).toBe(201);
+    const used = async () => (await db.apiKey.findUniqueOrThrow({ where: { id: cached.id } })).lastUsedAt!;
+    const firstUse = await used();
+    // Within the minute: no new write of last_used_at.
+    expect((await postWith(cached.key, order({ external_id: 'KC-11' }))).status).toBe(201);
+    expect((await used()).getTime()).toBe(firstUse.getTime());
+    // Two minutes ago, as the database says: the next order (its key from the cache) records the use again.
+    const old = new Date(Date.now() - 120_000);
+    await db.apiKey.update({ where: { id: cached.id }, data: { lastUsedAt: old } });
+    const t0 = Date.now();
+    expect((await postWith(cached.key, order({ external_id: 'KC-12' }))).status).toBe(201);
+    expect((await used()).getTime()).toBeGreaterThanOrEqual(t0 - 1_000);
+  });
+
+  it('a cached key without the scope is 403, and other routes look their key up every time', async () => {
+    const reader = await makeApiKey(['orders:read']);
+    const list = () => ordersRoute.GET(apiRequest('/api/v1/orders', { key: reader.key }), routeContext());
+    expect((await list()).status).toBe(200);
+    expect((await postWith(reader.key, order({ external_id: 'KC-20' }))).status).toBe(403);
+    expect((await postWith(reader.key, order({ external_id: 'KC-20' }))).status).toBe(403);
+    await db.$executeRaw`UPDATE api_keys SET revoked_at = now() WHERE id = ${reader.id}::uuid`;
+    expect((await list()).status).toBe(401);
+    expect((await postWith(reader.key, order({ external_id: 'KC-20' }))).status).toBe(401);
+  });
+});

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { db } from '@/lib/db';
+import { db, PrismaPgInTurn } from '@/lib/db';
 import { seedDemo, DEMO_USERS } from '@/prisma/seed';
 import { migrate, listMigrations } from '@/lib/platform/migrate';
 import { signInWithPassword } from '@/lib/auth/sign-in';
@@ -53,8 +53,7 @@ describe('demo seed', () => {
       inject('testTemplate'),
     );
     const { PrismaClient } = await import('@/lib/generated/prisma/client.ts');
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const other = new PrismaClient({ adapter: new PrismaPgInTurn({ connectionString: url }) });
     try {
       await seedDemo(other);
       const otherSkus = await other.variant.findMany({
